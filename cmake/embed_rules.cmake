@@ -1,0 +1,16 @@
+# Writes OUT, a C file holding every policy file in RULES as a string, so the library
+# knows its shipped policies without looking for data files at run time.
+set(body "/* Generated from rules/*.jx by cmake/embed_rules.cmake; do not edit. */\n")
+string(APPEND body "#include \"builtin_rules.h\"\n\n")
+set(table "")
+set(i 0)
+foreach(path IN LISTS RULES)
+  get_filename_component(stem ${path} NAME_WE)
+  file(READ ${path} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "static const char rule_${i}[] = {${bytes}0x00};\n")
+  string(APPEND table "    {\"${stem}\", rule_${i}, sizeof rule_${i} - 1},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "\nconst jx_builtin_rule jx_builtin_rules[] = {\n${table}    {0, 0, 0}\n};\n")
+file(WRITE ${OUT} "${body}")

@@ -1,0 +1,124 @@
+/* arena.c — chunked bump allocation with reuse across projects. */
+#include "arena.h"
+
+#include "alloc.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct jx_arena_chunk {
+    jx_arena_chunk *next; /* older chunk */
+    size_t size;          /* usable bytes in data */
+    size_t used;          /* bytes handed out */
+    _Alignas(16) unsigned char data[];
+};
+
+enum { ARENA_DEFAULT_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+
+void jx_arena_init(jx_arena *ar, const jx_allocator *alloc)
+{
+    ar->alloc = jx_alloc_or_default(alloc);
+    ar->head = NULL;
+    ar->chunk_size = ARENA_DEFAULT_CHUNK;
+}
+
+static jx_arena_chunk *new_chunk(jx_arena *ar, size_t min)
+{
+    size_t size = ar->chunk_size;
+    if (size < min)
+        size = min;
+    jx_arena_chunk *c = jx_malloc(ar->alloc, sizeof *c + size);
+    if (!c)
+        return NULL;
+    c->size = size;
+    c->used = 0;
+    c->next = ar->head;
+    ar->head = c;
+    return c;
+}
+
+void *jx_arena_alloc(jx_arena *ar, size_t n)
+{
+    if (n == 0)
+        n = 1;
+    size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (need < n)
+        return NULL;
+    jx_arena_chunk *c = ar->head;
+    if (!c || c->size - c->used < need) {
+        c = new_chunk(ar, need);
+        if (!c)
+            return NULL;
+    }
+    void *p = c->data + c->used;
+    c->used += need;
+    return p;
+}
+
+char *jx_arena_strndup(jx_arena *ar, const char *s, size_t n)
+{
+    char *p = jx_arena_alloc(ar, n + 1);
+    if (p) {
+        if (n)
+            memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+char *jx_arena_vprintf(jx_arena *ar, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    char *p = jx_arena_alloc(ar, (size_t)n + 1);
+    if (!p)
+        return NULL;
+    if ((size_t)n < sizeof small)
+        memcpy(p, small, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *jx_arena_printf(jx_arena *ar, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = jx_arena_vprintf(ar, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void jx_arena_reset(jx_arena *ar)
+{
+    jx_arena_chunk *keep = NULL;
+    for (jx_arena_chunk *c = ar->head, *next; c; c = next) {
+        next = c->next;
+        if (!keep || c->size > keep->size) {
+            if (keep)
+                jx_free(ar->alloc, keep, sizeof *keep + keep->size);
+            keep = c;
+        } else {
+            jx_free(ar->alloc, c, sizeof *c + c->size);
+        }
+    }
+    if (keep) {
+        keep->used = 0;
+        keep->next = NULL;
+    }
+    ar->head = keep;
+}
+
+void jx_arena_free(jx_arena *ar)
+{
+    for (jx_arena_chunk *c = ar->head, *next; c; c = next) {
+        next = c->next;
+        jx_free(ar->alloc, c, sizeof *c + c->size);
+    }
+    ar->head = NULL;
+}

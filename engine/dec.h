@@ -1,0 +1,63 @@
+/* dec.h — exact decimal numbers for money-grade scores: a coefficient and a scale. */
+#ifndef JX_DEC_H
+#define JX_DEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** The largest scale (digits after the point) a jx_dec may carry. */
+#define JX_DEC_MAX_SCALE 9
+/** The most significant digits a parsed number may have. */
+#define JX_DEC_MAX_DIGITS 18
+
+/** The value v × 10^-scale, exactly. 96.68 is {9668, 2}; 60 is {60, 0}. */
+typedef struct jx_dec {
+    int64_t v;     /* coefficient */
+    int32_t scale; /* digits after the decimal point, 0..JX_DEC_MAX_SCALE */
+} jx_dec;
+
+/** Outcome of jx_dec_parse. */
+typedef enum jx_dec_status {
+    JX_DEC_OK = 0,      /* parsed */
+    JX_DEC_SYNTAX,      /* not of the form [+-]digits[.digits] */
+    JX_DEC_TOO_LONG     /* more than JX_DEC_MAX_DIGITS digits or JX_DEC_MAX_SCALE decimals */
+} jx_dec_status;
+
+/** Parses exactly s[0..n) as [+-]digits[.digits] (ASCII). Trailing zeros keep their scale. */
+jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out);
+
+/** A jx_dec from an integer. */
+jx_dec jx_dec_from_int(int64_t v);
+
+/** -1, 0 or 1 as a <, =, > b. Exact at any scales. */
+int jx_dec_cmp(jx_dec a, jx_dec b);
+
+/** True when a is below zero. */
+bool jx_dec_is_negative(jx_dec a);
+
+/** True when a is zero. */
+bool jx_dec_is_zero(jx_dec a);
+
+/** a rescaled to exactly `scale` decimals as a 128-bit integer (no rounding: scale >= a.scale). */
+__int128 jx_dec_scaled(jx_dec a, int scale);
+
+/** 10^n as a 128-bit integer, n in 0..36. */
+__int128 jx_pow10_128(int n);
+
+/**
+ * num / den rounded half away from zero to an integer, as a person rounds
+ * (0.5 → 1, 1.005 × 100 → 101). den must not be 0.
+ */
+__int128 jx_div_round_half_up(__int128 num, __int128 den);
+
+/** Writes a in plain notation without trailing zeros ("96.68", "60", "0.5") to buf; returns buf. */
+char *jx_dec_format(jx_dec a, char *buf, size_t size);
+
+/** Writes cents/100 with exactly `decimals` places given a value in units of 10^-decimals. */
+char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size);
+
+/** A buffer large enough for any jx_dec_format / jx_fixed_format output. */
+#define JX_DEC_BUFSZ 48
+
+#endif

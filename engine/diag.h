@@ -1,0 +1,70 @@
+/* diag.h — collecting diagnostics with positions and source lines on a handle. */
+#ifndef JX_DIAG_H
+#define JX_DIAG_H
+
+#include "arena.h"
+#include "jixiao.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** A place in a source text: byte offset plus the 1-based line/column it maps to. */
+typedef struct jx_pos {
+    uint32_t off;   /* byte offset from the start of the text the position is in */
+    uint32_t line;  /* 1-based line; 0 = no position */
+    uint32_t col;   /* 1-based column in characters */
+    uint32_t width; /* characters the token spans (>= 1) */
+} jx_pos;
+
+/** The text a position refers to, so a diagnostic can quote its line. */
+typedef struct jx_source {
+    const char *file; /* name for messages (owned elsewhere, outlives the diagnostics) */
+    const char *text; /* the bytes; positions' off index into it; may be NULL */
+    size_t len;       /* length of text */
+} jx_source;
+
+/** A growable list of diagnostics whose strings live in an arena. */
+typedef struct jx_diags {
+    const jx_allocator *alloc; /* for the array */
+    jx_diag *v;                /* the diagnostics, in the order added */
+    size_t n;                  /* how many */
+    size_t cap;                /* capacity of v */
+    size_t errors;             /* how many have severity error */
+    size_t warnings;           /* how many have severity warning */
+    int oom;                   /* set when a diagnostic could not be recorded */
+} jx_diags;
+
+/** An empty list using alloc for its array. */
+void jx_diags_init(jx_diags *d, const jx_allocator *alloc);
+
+/** Forgets every diagnostic (keeps the array for reuse). */
+void jx_diags_clear(jx_diags *d);
+
+/** Frees the array. */
+void jx_diags_free(jx_diags *d);
+
+/**
+ * Adds a diagnostic. Its strings are copied into ar; the source line is cut out of
+ * src->text at pos.off when src and src->text are given and pos.line > 0. Returns
+ * the new entry, or NULL when memory ran out (d->oom is then set).
+ */
+jx_diag *jx_diags_add(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
+                      const jx_source *src, jx_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/** jx_diags_add with a va_list. */
+jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
+                       const jx_source *src, jx_pos pos, const char *fmt, va_list ap);
+
+/** Number of characters (UTF-8 sequences; an invalid byte counts as one) in s[0..n). */
+uint32_t jx_utf8_count(const char *s, size_t n);
+
+/**
+ * The position of byte offset off in text, given the offset and line number of the
+ * start of the line containing it (column counted in characters). width is the
+ * number of characters in text[off .. off+len).
+ */
+jx_pos jx_pos_at(const char *text, uint32_t line_start, uint32_t line, uint32_t off, uint32_t len);
+
+#endif

@@ -1,0 +1,234 @@
+/* model.c — project lifetime, and the public accessors for reading a project. */
+#include "model.h"
+
+#include "alloc.h"
+
+#include <string.h>
+
+const jx_str jx_str_empty = {"", 0};
+
+void jx_project_init(jx_project *p, const jx_allocator *alloc)
+{
+    memset(p, 0, sizeof *p);
+    p->alloc = jx_alloc_or_default(alloc);
+    jx_arena_init(&p->arena, p->alloc);
+    jx_diags_init(&p->diags, p->alloc);
+    jx_project_reset(p);
+}
+
+void jx_project_reset(jx_project *p)
+{
+    jx_arena_reset(&p->arena);
+    jx_diags_clear(&p->diags);
+    p->src.file = "";
+    p->src.text = NULL;
+    p->src.len = 0;
+    p->name = p->dept = p->org = p->money_unit = jx_str_empty;
+    p->goal = p->outcome = p->deviation = p->remedy = jx_str_empty;
+    p->has_year = false;
+    p->year = 0;
+    p->has_claimed_total = false;
+    p->claimed_total = jx_dec_from_int(0);
+    p->claimed_grade = JX_GRADE_NONE;
+    memset(&p->pos, 0, sizeof p->pos);
+    memset(&p->total_pos, 0, sizeof p->total_pos);
+    memset(&p->grade_pos, 0, sizeof p->grade_pos);
+    memset(&p->close_pos, 0, sizeof p->close_pos);
+    p->nfunds = p->ngroups = p->ninds = 0;
+    p->scored = false;
+    p->decimals = 2;
+    p->total = -1;
+    p->grade = JX_GRADE_NONE;
+    p->exec_separate = false;
+    p->exec_score = 0;
+    p->exec_points = jx_dec_from_int(0);
+    p->exec_formula = "";
+    p->policy_name = "";
+    p->band_note = "";
+}
+
+void jx_project_free(jx_project *p)
+{
+    jx_arena_free(&p->arena);
+    jx_diags_free(&p->diags);
+    jx_free(p->alloc, p->funds, p->funds_cap * sizeof *p->funds);
+    jx_free(p->alloc, p->groups, p->groups_cap * sizeof *p->groups);
+    jx_free(p->alloc, p->inds, p->inds_cap * sizeof *p->inds);
+    p->funds = NULL;
+    p->groups = NULL;
+    p->inds = NULL;
+    p->nfunds = p->ngroups = p->ninds = 0;
+    p->funds_cap = p->groups_cap = p->inds_cap = 0;
+}
+
+jx_str jx_project_str(jx_project *p, const char *s, size_t n)
+{
+    if (n == 0)
+        return jx_str_empty;
+    char *c = jx_arena_strndup(&p->arena, s, n);
+    if (!c) {
+        p->diags.oom = 1;
+        return jx_str_empty;
+    }
+    jx_str r = {c, (uint32_t)n};
+    return r;
+}
+
+jx_diag *jx_project_diag_add(jx_project *p, jx_severity sev, const char *code, jx_pos pos,
+                             const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jx_diag *d = jx_diags_vadd(&p->diags, &p->arena, sev, code, &p->src, pos, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+const char *jx_method_code(jx_method m)
+{
+    switch (m) {
+    case JX_METHOD_NONE: return "";
+    case JX_METHOD_GE_MET: return "ge-met";
+    case JX_METHOD_GE_RATIO: return "ge-ratio";
+    case JX_METHOD_EQ_MET: return "eq-met";
+    case JX_METHOD_EQ_RATIO: return "eq-ratio";
+    case JX_METHOD_EQ_OVER: return "eq-over";
+    case JX_METHOD_EQ_ZERO: return "eq-zero";
+    case JX_METHOD_LE_MET: return "le-met";
+    case JX_METHOD_LE_LINEAR: return "le-linear";
+    case JX_METHOD_LE_RATIO: return "le-ratio";
+    case JX_METHOD_LE_ZERO: return "le-zero";
+    case JX_METHOD_NEGATIVE: return "negative-actual";
+    case JX_METHOD_QUAL_MET: return "qualitative-met";
+    case JX_METHOD_QUAL_JUDGED: return "qualitative-judged";
+    case JX_METHOD_QUAL_CLAIMED: return "qualitative-claimed";
+    case JX_METHOD_QUAL_UNJUDGED: return "qualitative-unjudged";
+    case JX_METHOD_MISSING_ACTUAL: return "missing-actual";
+    case JX_METHOD_TEXT_ACTUAL: return "text-actual";
+    case JX_METHOD_NOT_APPLICABLE: return "not-applicable";
+    case JX_METHOD_EXECUTION: return "execution-rate";
+    }
+    return "";
+}
+
+const char *jx_grade_name(jx_grade g)
+{
+    switch (g) {
+    case JX_GRADE_EXCELLENT: return "优";
+    case JX_GRADE_GOOD: return "良";
+    case JX_GRADE_FAIR: return "中";
+    case JX_GRADE_POOR: return "差";
+    default: return "";
+    }
+}
+
+const char *jx_strerror(jx_result rc)
+{
+    switch (rc) {
+    case JX_OK: return "成功";
+    case JX_ERR_NOMEM: return "内存不足";
+    case JX_ERR_IO: return "读写文件失败";
+    case JX_ERR_INPUT: return "输入有错误";
+    case JX_ERR_USAGE: return "参数无效";
+    case JX_ERR_NOTFOUND: return "找不到指定的评分办法或文件";
+    case JX_ROW: return "读到一个项目";
+    case JX_DONE: return "输入已读完";
+    }
+    return "未知的结果代码";
+}
+
+const char *jx_version(void)
+{
+    return JX_VERSION;
+}
+
+/* Scores are held in 10^-decimals units; the public API speaks hundredths. */
+static int64_t to_cents(int64_t units, int decimals)
+{
+    if (units < 0)
+        return units;
+    if (decimals == 2)
+        return units;
+    if (decimals < 2) {
+        for (int i = decimals; i < 2; i++)
+            units *= 10;
+        return units;
+    }
+    __int128 den = jx_pow10_128(decimals - 2);
+    return (int64_t)jx_div_round_half_up(units, den);
+}
+
+const char *jx_project_name(const jx_project *p) { return p->name.s; }
+const char *jx_project_file(const jx_project *p) { return p->src.file; }
+uint32_t jx_project_line(const jx_project *p) { return p->pos.line; }
+size_t jx_project_indicator_count(const jx_project *p) { return p->ninds; }
+
+const jx_indicator *jx_project_indicator(const jx_project *p, size_t i)
+{
+    return i < p->ninds ? &p->inds[i] : NULL;
+}
+
+int64_t jx_project_total_cents(const jx_project *p)
+{
+    return p->scored ? to_cents(p->total, p->decimals) : -1;
+}
+
+jx_grade jx_project_grade(const jx_project *p) { return p->scored ? p->grade : JX_GRADE_NONE; }
+
+int64_t jx_project_claimed_total_cents(const jx_project *p)
+{
+    if (!p->has_claimed_total)
+        return -1;
+    return (int64_t)jx_div_round_half_up(jx_dec_scaled(p->claimed_total, JX_DEC_MAX_SCALE),
+                                         jx_pow10_128(JX_DEC_MAX_SCALE - 2));
+}
+
+jx_grade jx_project_claimed_grade(const jx_project *p) { return p->claimed_grade; }
+size_t jx_project_diag_count(const jx_project *p) { return p->diags.n; }
+
+const jx_diag *jx_project_diag(const jx_project *p, size_t i)
+{
+    return i < p->diags.n ? &p->diags.v[i] : NULL;
+}
+
+size_t jx_project_error_count(const jx_project *p) { return p->diags.errors; }
+
+const char *jx_indicator_name(const jx_indicator *ind) { return ind->name.s; }
+
+
+const char *jx_indicator_level1(const jx_indicator *ind)
+{
+    const jx_project *p = ind->project;
+    if (!p || ind->group >= p->ngroups)
+        return "";
+    const jx_group *g = &p->groups[ind->group];
+    return g->level == 2 && g->parent < p->ngroups ? p->groups[g->parent].name.s : g->name.s;
+}
+
+const char *jx_indicator_level2(const jx_indicator *ind)
+{
+    const jx_project *p = ind->project;
+    if (!p || ind->group >= p->ngroups)
+        return "";
+    const jx_group *g = &p->groups[ind->group];
+    return g->level == 2 ? g->name.s : "";
+}
+
+int64_t jx_indicator_score_cents(const jx_indicator *ind)
+{
+    if (ind->score < 0 || !ind->project)
+        return -1;
+    return to_cents(ind->score, ind->project->decimals);
+}
+
+int64_t jx_indicator_weight_cents(const jx_indicator *ind)
+{
+    if (!ind->has_weight)
+        return -1;
+    return (int64_t)jx_div_round_half_up(jx_dec_scaled(ind->weight, JX_DEC_MAX_SCALE),
+                                         jx_pow10_128(JX_DEC_MAX_SCALE - 2));
+}
+
+const char *jx_indicator_method(const jx_indicator *ind) { return jx_method_code(ind->method); }
+const char *jx_indicator_formula(const jx_indicator *ind) { return ind->formula ? ind->formula : ""; }
+uint32_t jx_indicator_line(const jx_indicator *ind) { return ind->pos.line; }

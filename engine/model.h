@@ -1,0 +1,232 @@
+/* model.h — the in-memory form of a project and of a scoring policy.
+ *
+ * A jx_project is filled by the parser (parser.c), possibly amended by CSV actuals
+ * (actuals.c), scored by the evaluator (eval.c) and read by the reporters
+ * (report_*.c). Its strings and diagnostics live in its arena; its arrays are reused
+ * from one project to the next, so a reader in steady state allocates nothing.
+ */
+#ifndef JX_MODEL_H
+#define JX_MODEL_H
+
+#include "arena.h"
+#include "dec.h"
+#include "diag.h"
+#include "jixiao.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** A string in a project's arena: always NUL-terminated, n bytes long. */
+typedef struct jx_str {
+    const char *s; /* the bytes, NUL-terminated; "" (never NULL) when empty */
+    uint32_t n;    /* length in bytes */
+} jx_str;
+
+/** The comparison of a target (计算符号), with the deployed systems' codes in comments. */
+typedef enum jx_sign {
+    JX_SIGN_NONE = 0, /* none written (an actual without a sign) */
+    JX_SIGN_GE,       /* ≥  (code 1) */
+    JX_SIGN_GT,       /* >  (code 2) */
+    JX_SIGN_EQ,       /* =  (code 3) */
+    JX_SIGN_LT,       /* <  (code 4) */
+    JX_SIGN_LE,       /* ≤  (code 5) */
+    JX_SIGN_QUAL      /* 定性 (code 6): the value is a text */
+} jx_sign;
+
+/** A target (年度指标值) or an actual (实际完成值) as read from the source. */
+typedef struct jx_value {
+    jx_sign sign;  /* comparison; NONE for an actual without one; QUAL for 定性 targets */
+    bool present;  /* the value was given at all */
+    bool implicit; /* a target written without a sign, read as '=' */
+    bool is_text;  /* the value is a text: a 定性 target, or an actual written in quotes */
+    bool percent;  /* a '%' followed the number */
+    jx_dec num;    /* the number (when !is_text) */
+    jx_str unit;   /* the unit after the number ("个", "小时", "个/月"), "" when none */
+    jx_str text;   /* 定性 text, or for a number the value as written (for reports) */
+    jx_pos pos;    /* where the value starts, spanning all of it */
+} jx_value;
+
+/** The 评定 of a 定性 indicator. */
+typedef enum jx_judge {
+    JX_JUDGE_NONE = 0, /* not given */
+    JX_JUDGE_MET,      /* 达成 / met */
+    JX_JUDGE_PARTLY,   /* 部分达成 / partly */
+    JX_JUDGE_UNMET     /* 未达成 / unmet */
+} jx_judge;
+
+/** How an indicator's score was computed; reported as a stable code by jx_method_code(). */
+typedef enum jx_method {
+    JX_METHOD_NONE = 0,       /* not scored */
+    JX_METHOD_GE_MET,         /* ≥/>: A ≥ T → w */
+    JX_METHOD_GE_RATIO,       /* ≥/>: w × A / T */
+    JX_METHOD_EQ_MET,         /* =: A = T → w */
+    JX_METHOD_EQ_RATIO,       /* =, A < T: w × A / T */
+    JX_METHOD_EQ_OVER,        /* =, A > T: w */
+    JX_METHOD_EQ_ZERO,        /* =, T = 0, A ≠ 0: 0 */
+    JX_METHOD_LE_MET,         /* ≤/<: A ≤ T → w */
+    JX_METHOD_LE_LINEAR,      /* ≤/<: w × (2T − A) / T, 0 from A ≥ 2T */
+    JX_METHOD_LE_RATIO,       /* ≤/< under 反向 比例: w × T / A */
+    JX_METHOD_LE_ZERO,        /* ≤/<, T = 0, A > 0: 0 */
+    JX_METHOD_NEGATIVE,       /* negative actual: 0 */
+    JX_METHOD_QUAL_MET,       /* 定性, actual text equals target: 达成 percentage */
+    JX_METHOD_QUAL_JUDGED,    /* 定性 with 评定: the policy's percentage of w */
+    JX_METHOD_QUAL_CLAIMED,   /* 定性 with 评定 and 得分 inside the band: the claim */
+    JX_METHOD_QUAL_UNJUDGED,  /* 定性, differing text, no 评定/得分: 0 */
+    JX_METHOD_MISSING_ACTUAL, /* no actual: 0 */
+    JX_METHOD_TEXT_ACTUAL,    /* quantitative target, actual is words: 0 */
+    JX_METHOD_NOT_APPLICABLE, /* 不适用: excluded */
+    JX_METHOD_EXECUTION       /* 预算执行率 单列: points × 全年执行 / 全年预算 */
+} jx_method;
+
+/** One 三级指标 line. */
+struct jx_indicator {
+    const struct jx_project *project; /* the project it belongs to (set by the parser) */
+    jx_str name;           /* 三级指标 */
+    uint32_t group;        /* index into jx_project.groups of its 二级 group */
+    jx_value target;       /* 年度指标值 */
+    jx_value actual;       /* 实际完成值; actual.present false when none */
+    bool has_weight;       /* 权重 given */
+    jx_dec weight;         /* 权重 */
+    bool has_claim;        /* 得分 given */
+    jx_dec claim;          /* 得分 as the department wrote it */
+    jx_judge judge;        /* 评定 */
+    jx_str reason;         /* 偏差 (偏差原因分析及改进措施), "" when none */
+    bool not_applicable;   /* 不适用 */
+    bool actual_from_csv;  /* the actual came from --actuals, not the DSL */
+    jx_pos pos;            /* the name token */
+    jx_pos weight_pos;     /* the weight's number (line 0 when none) */
+    jx_pos claim_pos;      /* the 得分 number (line 0 when none) */
+    /* filled by the evaluator */
+    int64_t score;         /* in units of 10^-decimals of the policy; -1 before scoring */
+    jx_method method;      /* how */
+    const char *formula;   /* e.g. "22.50 = 30 × 45 / 60" (in the project arena), "" before */
+};
+
+/** A 一级 (level 1) or 二级 (level 2) group of indicators. */
+typedef struct jx_group {
+    jx_str name;         /* 产出指标, 数量指标, … */
+    int level;           /* 1 or 2 */
+    uint32_t parent;     /* for level 2: index of its level-1 group */
+    bool has_points;     /* points declared after the name */
+    jx_dec points;       /* declared points, e.g. 60 */
+    jx_pos pos;          /* the name token */
+    jx_pos open_pos;     /* its '{' */
+    int64_t score;       /* sum of its indicators' scores after scoring (10^-decimals units) */
+} jx_group;
+
+/** One 资金 row: a funding source with its three amounts. */
+typedef struct jx_funds {
+    jx_str source;    /* 年度资金总额, 一般公共预算资金, … ("年度资金总额" when omitted) */
+    jx_dec initial;   /* 年初预算数 */
+    jx_dec budget;    /* 全年预算数 */
+    jx_dec spent;     /* 全年执行数 */
+    jx_pos pos;       /* the 资金 keyword */
+} jx_funds;
+
+/** A whole project (one 自评表). */
+struct jx_project {
+    const jx_allocator *alloc; /* for the arrays below */
+    jx_arena arena;            /* strings, formulas and diagnostics of this project */
+    jx_source src;             /* the text the project was parsed from (valid while the project is) */
+
+    jx_str name;        /* 项目名称 */
+    jx_str dept;        /* 主管部门 */
+    jx_str org;         /* 单位 (预算单位) */
+    bool has_year;      /* 年度 given */
+    int year;           /* 年度 */
+    jx_str money_unit;  /* 金额单位, e.g. 万元 */
+    jx_str goal;        /* 年度目标 (预期目标) */
+    jx_str outcome;     /* 完成情况 (实际完成情况) */
+    jx_str deviation;   /* 偏离原因 (目标偏离原因分析) */
+    jx_str remedy;      /* 整改措施 (整改措施及建议) */
+    bool has_claimed_total; /* 总分 given */
+    jx_dec claimed_total;   /* 总分 as claimed */
+    jx_grade claimed_grade; /* 结论 as claimed */
+    jx_pos pos;             /* the 项目 keyword */
+    jx_pos total_pos;       /* the 总分 number (line 0 when none) */
+    jx_pos grade_pos;       /* the 结论 word (line 0 when none) */
+    jx_pos close_pos;       /* the closing '}' of the project */
+
+    jx_funds *funds;      /* 资金 rows, in source order */
+    size_t nfunds, funds_cap;
+    jx_group *groups;     /* groups in source order (a level-1 group precedes its children) */
+    size_t ngroups, groups_cap;
+    jx_indicator *inds;   /* indicators in source order */
+    size_t ninds, inds_cap;
+
+    jx_diags diags;       /* syntax errors, parse warnings, then evaluation warnings */
+
+    /* filled by the evaluator */
+    bool scored;          /* jx_score ran */
+    int decimals;         /* the policy's 小数 */
+    int64_t total;        /* recomputed total, 10^-decimals units */
+    jx_grade grade;       /* recomputed grade */
+    bool exec_separate;   /* 预算执行率 单列 */
+    int64_t exec_score;   /* its score when separate */
+    jx_dec exec_points;   /* its points when separate */
+    const char *exec_formula; /* its formula when separate */
+    const char *policy_name;  /* the policy used */
+    const char *band_note;    /* the band sentence printed under 自评结论 */
+};
+
+/** How 反向 (≤, <) indicators below target are scored. */
+typedef enum jx_reverse_rule {
+    JX_REVERSE_LINEAR = 0, /* w × (2T − A) / T, 0 at A ≥ 2T */
+    JX_REVERSE_RATIO       /* w × T / A */
+} jx_reverse_rule;
+
+/** What 不适用 does to the total. */
+typedef enum jx_na_rule {
+    JX_NA_DROP = 0,  /* 剔除: the indicator is left out; the total is the rest's sum */
+    JX_NA_RESCALE    /* 按比例折算: the rest's sum × layout total / applicable weight */
+} jx_na_rule;
+
+/** A scoring policy (评分办法). Percentages are jx_dec percents: 100% is {100, 0}. */
+struct jx_policy {
+    const jx_allocator *alloc; /* for the handle */
+    jx_arena arena;            /* strings and diagnostics */
+    jx_diags diags;            /* loading errors */
+    jx_str name;               /* 评分办法 "name" */
+    jx_str file;               /* where it was loaded from */
+    jx_dec bands[3];           /* lower bounds (inclusive) of 优, 良, 中 in points: 90, 80, 60 */
+    jx_reverse_rule reverse;   /* 反向 线性 | 比例 */
+    jx_dec qual_pct[3];        /* 定性 percentages for 达成, 部分达成, 未达成: 100, 70, 30 */
+    jx_dec qual_band_lo[3];    /* 定性 bands in percent, lower (inclusive): 80, 60, 0 */
+    jx_dec qual_band_hi[3];    /* upper: 100 (inclusive for 达成), 80, 60 (exclusive) */
+    jx_dec over_pct;           /* 超额提示: flag A ≥ over_pct% × T; 120 */
+    bool exec_separate;        /* 预算执行率 单列 */
+    jx_dec exec_points;        /* its points, 10 */
+    bool exec_cap;             /* 封顶: cap its score at its points */
+    jx_na_rule na_rule;        /* 不适用 剔除 | 按比例折算 */
+    int decimals;              /* 小数: 2 */
+    jx_dec layout_total;       /* the points all weights should sum to: 100, or 100 − exec_points */
+    jx_pos pos;                /* the 评分办法 keyword */
+};
+
+/** Fills pol with the national defaults (bands 90/80/60, linear, 100/70/30, 120%, …). */
+void jx_policy_set_defaults(jx_policy *pol);
+
+/** The stable code of a method ("ge-met", "le-linear", …). */
+const char *jx_method_code(jx_method m);
+
+/** Initialises an empty project whose arrays and arena use alloc. */
+void jx_project_init(jx_project *p, const jx_allocator *alloc);
+
+/** Empties p for reuse by the next project (keeps array capacity and one arena chunk). */
+void jx_project_reset(jx_project *p);
+
+/** Frees everything p holds (not p itself). */
+void jx_project_free(jx_project *p);
+
+/** The empty string as a jx_str. */
+extern const jx_str jx_str_empty;
+
+/** Copies s[0..n) into p's arena as a jx_str; jx_str_empty on n == 0 or out of memory. */
+jx_str jx_project_str(jx_project *p, const char *s, size_t n);
+
+/** Adds a diagnostic to p at pos, quoting p's source. */
+jx_diag *jx_project_diag_add(jx_project *p, jx_severity sev, const char *code, jx_pos pos,
+                             const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#endif

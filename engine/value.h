@@ -1,0 +1,40 @@
+/* value.h — the one normaliser of target and actual texts: sign, number, percent, unit.
+ *
+ * The parser hands it the whole value as written ("≥60个", "＞ ６０ ％", ">= 95 %",
+ * "=1年", "100%"). Common forms are read by a hand-written fast path; anything else
+ * is NFKC-normalised (utf8proc) and matched with PCRE2.
+ */
+#ifndef JX_VALUE_H
+#define JX_VALUE_H
+
+#include "arena.h"
+#include "model.h"
+
+/** Outcome of jx_value_read. */
+typedef enum jx_value_status {
+    JX_VALUE_OK = 0,        /* read; out is filled */
+    JX_VALUE_BAD_SIGN,      /* starts with something sign-like that is not ≥ ≤ = > < (≠, =<, =>, ≈ …) */
+    JX_VALUE_UNREADABLE,    /* not a number with optional sign, % and unit */
+    JX_VALUE_TOO_LONG,      /* the number has too many digits or decimals for jx_dec */
+    JX_VALUE_NOMEM          /* memory ran out */
+} jx_value_status;
+
+/** Compiled patterns and scratch space, reused for every value of a handle. */
+typedef struct jx_value_reader jx_value_reader;
+
+/** A value reader allocating through alloc (NULL: default); NULL when memory ran out. */
+jx_value_reader *jx_value_reader_create(const jx_allocator *alloc);
+
+/** Releases a value reader; NULL is a no-op. */
+void jx_value_reader_destroy(jx_value_reader *vr);
+
+/**
+ * Reads s[0..n). On JX_VALUE_OK sets out->sign (JX_SIGN_NONE when no sign was
+ * written), out->percent, out->num and out->unit (NFKC form, copied into ar; "" when
+ * none) and leaves out's other fields alone. Otherwise sets *detail to a short
+ * Chinese phrase for the error message (e.g. "“≠” 不是计算符号"), static or in ar.
+ */
+jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
+                              jx_value *out, const char **detail);
+
+#endif

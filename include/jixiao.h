@@ -1,0 +1,355 @@
+/*
+ * jixiao.h — score budget performance indicators (预算绩效) from the jixiao rule DSL.
+ *
+ * The one public header of libjixiao. Every public name starts with jx_ / JX_.
+ *
+ * Typical use (the `jixiao score` command is exactly this loop):
+ *
+ *     jx_policy *pol; jx_reader *rd; jx_writer *wr; jx_project *p;
+ *     jx_policy_open(&pol, "default", NULL);
+ *     jx_reader_open(&rd, "projects.jx", NULL);
+ *     jx_writer_create(&wr, JX_FORMAT_JSON, 0, write_cb, stdout, NULL);
+ *     while (jx_reader_next(rd, &p) == JX_ROW) {
+ *         if (jx_project_error_count(p) == 0 && jx_score(p, pol) == JX_OK)
+ *             jx_writer_project(wr, p);
+ *     }
+ *     jx_writer_finish(wr);
+ *     jx_writer_destroy(wr); jx_reader_close(rd); jx_policy_close(pol);
+ *
+ * Ownership, stated once for the whole API:
+ *   - A handle returned through an `out` parameter of jx_*_open / jx_*_create belongs
+ *     to the caller, who releases it with the matching jx_*_close / jx_*_destroy.
+ *     Releasing NULL is a no-op. An open/create that fails still sets *out whenever a
+ *     handle could be allocated, so the caller can read its diagnostics, then close it.
+ *   - Every pointer an accessor returns (strings, jx_diag, jx_project, jx_indicator)
+ *     is owned by the handle it came from. A jx_project and everything read from it
+ *     stays valid until the next jx_reader_next() or jx_reader_close() on its reader.
+ *   - Strings are UTF-8 and NUL-terminated.
+ *   - All memory is obtained through the jx_allocator passed at creation (NULL means
+ *     the C library's malloc/realloc/free). No handle touches global mutable state,
+ *     so different handles may be used from different threads.
+ */
+#ifndef JIXIAO_H
+#define JIXIAO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JX_VERSION "0.1.0"
+
+/* Marks the functions the shared library exports; everything else stays hidden. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define JX_API __attribute__((visibility("default")))
+#else
+#define JX_API
+#endif
+
+/* ---------------------------------------------------------------- results */
+
+/** Result codes of every fallible call. JX_OK is 0; JX_ROW and JX_DONE are not errors. */
+typedef enum jx_result {
+    JX_OK = 0,          /* success */
+    JX_ERR_NOMEM = 1,   /* the allocator returned NULL */
+    JX_ERR_IO = 2,      /* a file could not be opened, read or written */
+    JX_ERR_INPUT = 3,   /* the input has errors; read them from the handle's diagnostics */
+    JX_ERR_USAGE = 4,   /* an argument to the call is invalid (NULL handle, bad option) */
+    JX_ERR_NOTFOUND = 5,/* a named policy or file does not exist */
+    JX_ROW = 100,       /* jx_reader_next(): a project is ready */
+    JX_DONE = 101       /* jx_reader_next(): the input is exhausted */
+} jx_result;
+
+/** A short Chinese description of a result code ("成功", "内存不足", …); never NULL. */
+JX_API const char *jx_strerror(jx_result rc);
+
+/** The library version string, JX_VERSION of the build. */
+JX_API const char *jx_version(void);
+
+/* -------------------------------------------------------------- allocation */
+
+/**
+ * One pluggable allocation function, with lua_Alloc semantics: for nsize == 0 it
+ * frees ptr (which may be NULL) and returns NULL; otherwise it behaves as
+ * realloc(ptr, nsize) and returns NULL on failure. osize is the size of the block
+ * being resized or freed (0 when ptr is NULL), so a counting allocator can track use.
+ */
+typedef void *(*jx_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/** An allocator: the function and the opaque pointer passed to it. */
+typedef struct jx_allocator {
+    jx_alloc_fn fn; /* the function; never NULL in a valid allocator */
+    void *ud;       /* passed unchanged as the first argument of fn */
+} jx_allocator;
+
+/* ------------------------------------------------------------- diagnostics */
+
+/** How serious a diagnostic is. Errors make the input invalid (exit 1). */
+typedef enum jx_severity {
+    JX_SEV_NOTE = 0,    /* information for an auditor; never fails a run */
+    JX_SEV_WARNING = 1, /* a consistency problem; fails a run only under --werror */
+    JX_SEV_ERROR = 2    /* the input cannot be used as written */
+} jx_severity;
+
+/**
+ * One diagnostic: a parse error, a consistency warning or an evaluation note.
+ * Positions are 1-based; column counts characters, not bytes; line 0 means the
+ * diagnostic has no source position (e.g. a project-wide total).
+ */
+typedef struct jx_diag {
+    jx_severity severity;    /* error, warning or note */
+    const char *code;        /* stable machine code: "syntax", "weight-sum", "vague-actual", … */
+    const char *message;     /* one line of Chinese naming the indicator and the numbers */
+    const char *file;        /* the file name as given by the caller; never NULL */
+    uint32_t line;           /* 1-based line, 0 when there is no position */
+    uint32_t column;         /* 1-based column in characters */
+    uint32_t width;          /* characters to underline with carets (at least 1) */
+    const char *source_line; /* the text of that line without its newline, or NULL */
+} jx_diag;
+
+/**
+ * Renders d the way compilers do:
+ *     file:line:col: error: message
+ *         source line
+ *         ^^^^
+ * (warnings read "warning: message [code]"). Writes at most size bytes including the
+ * NUL, like snprintf, and returns the length the whole text needs.
+ */
+JX_API size_t jx_diag_format(const jx_diag *d, char *buf, size_t size);
+
+/** The Chinese word for a severity: "错误", "警告", "提示". */
+JX_API const char *jx_severity_name(jx_severity s);
+
+/* ------------------------------------------------------------------ policy */
+
+/** A scoring policy (评分办法): grade bands, reverse rule, 定性 percentages, …. */
+typedef struct jx_policy jx_policy;
+
+/**
+ * Loads a policy. name_or_path is either a file in the rule DSL holding one
+ * `评分办法 "…" { … }` block, or the name of a policy shipped with the library:
+ * "default" (财政部2020: 执行率 as an ordinary indicator, weights sum to 100) or
+ * "central" (中央部门自评: 预算执行率 单列 10 分, weights sum to 90). Also accepts the
+ * names written in the shipped files. On JX_ERR_INPUT the errors are on *out.
+ */
+JX_API jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_allocator *alloc);
+
+/** Parses a policy from memory; file_name is used in diagnostics. */
+JX_API jx_result jx_policy_open_memory(jx_policy **out, const char *file_name, const char *text,
+                                size_t len, const jx_allocator *alloc);
+
+/** Releases a policy; NULL is a no-op. */
+JX_API void jx_policy_close(jx_policy *pol);
+
+/** The policy's name as written in its 评分办法 header. */
+JX_API const char *jx_policy_name(const jx_policy *pol);
+
+/** Number of diagnostics the policy's loading produced. */
+JX_API size_t jx_policy_diag_count(const jx_policy *pol);
+
+/** The i-th diagnostic of the policy's loading, or NULL when i is out of range. */
+JX_API const jx_diag *jx_policy_diag(const jx_policy *pol, size_t i);
+
+/** Names of the policies shipped with the library, NULL-terminated. */
+JX_API const char *const *jx_policy_builtin_names(void);
+
+/* ------------------------------------------------------------------ reader */
+
+/** Streams projects out of a DSL file, one at a time, in flat memory. */
+typedef struct jx_reader jx_reader;
+
+/** A parsed (and, after jx_score, scored) project. Owned by its reader. */
+typedef struct jx_project jx_project;
+
+/** Opens path for reading; "-" reads standard input. On JX_ERR_IO *out holds the reason. */
+JX_API jx_result jx_reader_open(jx_reader **out, const char *path, const jx_allocator *alloc);
+
+/** Reads from a caller-owned buffer that must outlive the reader; file_name names it in diagnostics. */
+JX_API jx_result jx_reader_open_memory(jx_reader **out, const char *file_name, const char *data,
+                                size_t len, const jx_allocator *alloc);
+
+/** Releases the reader and the project it last returned; NULL is a no-op. */
+JX_API void jx_reader_close(jx_reader *rd);
+
+/**
+ * Advances to the next project, like sqlite3_step: returns JX_ROW and sets *out, or
+ * JX_DONE at the end. A project with syntax errors is still returned, with its
+ * errors among its diagnostics (jx_project_error_count() > 0). Errors that belong to
+ * no project (stray text between projects, an I/O failure) are returned as
+ * JX_ERR_INPUT / JX_ERR_IO with the diagnostics on the reader; calling again goes on
+ * after them. The previous project is released by this call.
+ */
+JX_API jx_result jx_reader_next(jx_reader *rd, jx_project **out);
+
+/** Diagnostics of the last jx_reader_next() that belong to no project. */
+JX_API size_t jx_reader_diag_count(const jx_reader *rd);
+
+/** The i-th of those diagnostics, or NULL when out of range. */
+JX_API const jx_diag *jx_reader_diag(const jx_reader *rd, size_t i);
+
+/** The file name the reader was opened with. */
+JX_API const char *jx_reader_file(const jx_reader *rd);
+
+/* ----------------------------------------------------------------- actuals */
+
+/** Actual values (实际完成值) read from a CSV file, applied to projects as they stream. */
+typedef struct jx_actuals jx_actuals;
+
+/**
+ * Reads a CSV with a header naming at least 项目, 三级指标 and 实际完成值, optionally
+ * 一级指标, 二级指标, 偏差原因, 评定 and 得分. UTF-8 with or without BOM; RFC 4180 quoting.
+ */
+JX_API jx_result jx_actuals_open(jx_actuals **out, const char *path, const jx_allocator *alloc);
+
+/** Releases the actuals; NULL is a no-op. */
+JX_API void jx_actuals_close(jx_actuals *act);
+
+/**
+ * Fills the rows meant for project p into its indicators (overriding actuals written
+ * in the DSL). A row that matches several indicators is an error on the actuals
+ * handle and returns JX_ERR_INPUT.
+ */
+JX_API jx_result jx_actuals_apply(jx_actuals *act, jx_project *p);
+
+/** Reports every row that matched no indicator as an error; JX_ERR_INPUT if any. */
+JX_API jx_result jx_actuals_finish(jx_actuals *act);
+
+/** Number of diagnostics on the actuals handle. */
+JX_API size_t jx_actuals_diag_count(const jx_actuals *act);
+
+/** The i-th diagnostic on the actuals handle, or NULL when out of range. */
+JX_API const jx_diag *jx_actuals_diag(const jx_actuals *act, size_t i);
+
+/* ----------------------------------------------------------------- scoring */
+
+/** The four grades of a 自评结论, and none. */
+typedef enum jx_grade {
+    JX_GRADE_NONE = 0, /* not scored / not claimed */
+    JX_GRADE_EXCELLENT, /* 优 */
+    JX_GRADE_GOOD,      /* 良 */
+    JX_GRADE_FAIR,      /* 中 */
+    JX_GRADE_POOR       /* 差 */
+} jx_grade;
+
+/** "优", "良", "中", "差", or "" for JX_GRADE_NONE. */
+JX_API const char *jx_grade_name(jx_grade g);
+
+/**
+ * Scores every indicator of p under pol, sums the total, assigns the grade and adds
+ * the evaluation's warnings to p's diagnostics. Returns JX_ERR_INPUT (scoring
+ * nothing) when p has syntax errors. Calling it again rescored from scratch.
+ */
+JX_API jx_result jx_score(jx_project *p, const jx_policy *pol);
+
+/* ----------------------------------------------------- reading a project */
+
+/** One indicator (三级指标) of a project, with its score once scored. */
+typedef struct jx_indicator jx_indicator;
+
+/** The project name (项目名称). */
+JX_API const char *jx_project_name(const jx_project *p);
+
+/** The file the project came from. */
+JX_API const char *jx_project_file(const jx_project *p);
+
+/** The line of the project's `项目` keyword. */
+JX_API uint32_t jx_project_line(const jx_project *p);
+
+/** Number of indicators in the project, in source order. */
+JX_API size_t jx_project_indicator_count(const jx_project *p);
+
+/** The i-th indicator, or NULL when out of range. */
+JX_API const jx_indicator *jx_project_indicator(const jx_project *p, size_t i);
+
+/**
+ * The recomputed total in hundredths of a point (10000 = 100.00) once scored, or
+ * -1 before jx_score(). Under a policy with other decimals it is still in hundredths.
+ */
+JX_API int64_t jx_project_total_cents(const jx_project *p);
+
+/** The recomputed grade once scored, JX_GRADE_NONE before. */
+JX_API jx_grade jx_project_grade(const jx_project *p);
+
+/** The total the department claimed (总分) in hundredths, or -1 when none was written. */
+JX_API int64_t jx_project_claimed_total_cents(const jx_project *p);
+
+/** The grade the department claimed (结论), JX_GRADE_NONE when none was written. */
+JX_API jx_grade jx_project_claimed_grade(const jx_project *p);
+
+/** Number of diagnostics on the project: its syntax errors, then parse and score warnings. */
+JX_API size_t jx_project_diag_count(const jx_project *p);
+
+/** The i-th diagnostic of the project, or NULL when out of range. */
+JX_API const jx_diag *jx_project_diag(const jx_project *p, size_t i);
+
+/** Number of error-severity diagnostics on the project. */
+JX_API size_t jx_project_error_count(const jx_project *p);
+
+/** The indicator's own name (三级指标). */
+JX_API const char *jx_indicator_name(const jx_indicator *ind);
+
+/** The names of its first- and second-level groups (一级指标, 二级指标). */
+JX_API const char *jx_indicator_level1(const jx_indicator *ind);
+JX_API const char *jx_indicator_level2(const jx_indicator *ind);
+
+/** The score in hundredths of a point once scored, -1 before. */
+JX_API int64_t jx_indicator_score_cents(const jx_indicator *ind);
+
+/** The weight (权重) in hundredths of a point, -1 when the indicator has none. */
+JX_API int64_t jx_indicator_weight_cents(const jx_indicator *ind);
+
+/** The scoring method, a stable code ("ge-met", "ge-ratio", "le-linear", …), "" before scoring. */
+JX_API const char *jx_indicator_method(const jx_indicator *ind);
+
+/** The formula with the numbers put in, e.g. "22.50 = 30 × 45 / 60", "" before scoring. */
+JX_API const char *jx_indicator_formula(const jx_indicator *ind);
+
+/** The line of the indicator in its source file. */
+JX_API uint32_t jx_indicator_line(const jx_indicator *ind);
+
+/* ----------------------------------------------------------------- writers */
+
+/** Output formats; one reporter each. */
+typedef enum jx_format {
+    JX_FORMAT_TEXT = 0, /* the 自评表 as the form prints it, CJK-aligned */
+    JX_FORMAT_JSON = 1, /* {"projects":[…]} with exact 2-decimal numbers */
+    JX_FORMAT_CSV = 2   /* one row per indicator */
+} jx_format;
+
+/** Writer flags, OR-ed together. */
+enum {
+    JX_WRITE_EXPLAIN = 1u << 0 /* print each indicator's formula with the numbers put in */
+};
+
+/**
+ * Where a writer's bytes go: called with each piece of output, must return len on
+ * success; any other return makes the writer fail with JX_ERR_IO.
+ */
+typedef size_t (*jx_write_fn)(void *ud, const char *data, size_t len);
+
+/** A reporter writing one format. */
+typedef struct jx_writer jx_writer;
+
+/** Parses a format name ("text", "json", "csv") into *out; JX_ERR_USAGE when unknown. */
+JX_API jx_result jx_format_parse(const char *name, jx_format *out);
+
+/** Creates a writer of format fmt sending its output to fn(ud, …). */
+JX_API jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
+                           void *ud, const jx_allocator *alloc);
+
+/** Writes one scored project (an unscored project is written without scores). */
+JX_API jx_result jx_writer_project(jx_writer *wr, const jx_project *p);
+
+/** Writes what closes the document (the JSON array's end, …). Call once, last. */
+JX_API jx_result jx_writer_finish(jx_writer *wr);
+
+/** Releases the writer; NULL is a no-op. */
+JX_API void jx_writer_destroy(jx_writer *wr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JIXIAO_H */
