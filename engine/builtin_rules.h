@@ -1,4 +1,4 @@
-/* builtin_rules.h — the policies of rules/*.jx, compiled into the library. */
+/* builtin_rules.h — the policy files of the rules folder, compiled into the library. */
 #ifndef JX_BUILTIN_RULES_H
 #define JX_BUILTIN_RULES_H
 
@@ -13,5 +13,8 @@ typedef struct jx_builtin_rule {
 
 /** The shipped policies, ended by an entry whose stem is NULL. */
 extern const jx_builtin_rule jx_builtin_rules[];
+
+/** The stems of the shipped policies in the same order, ended by NULL. */
+extern const char *const jx_builtin_names[];
 
 #endif

@@ -3,6 +3,7 @@
 #define JX_PARSER_H
 
 #include "model.h"
+#include "value.h"
 
 /**
  * Parses text, which must hold exactly one `评分办法 "name" { … }` block (comments and
@@ -12,5 +13,23 @@
  * Returns JX_OK, JX_ERR_INPUT when the text has errors, or JX_ERR_NOMEM.
  */
 jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *text, size_t len);
+
+/** Where a project's text lies, as the reader framed it. */
+typedef struct jx_item_text {
+    const char *file;    /* the file name for diagnostics (outlives the project) */
+    const char *text;    /* the start of the line holding the 项目 keyword */
+    size_t start;        /* offset of the 项目 keyword in text */
+    size_t end;          /* offset just past the item (its closing '}', or where it was cut) */
+    size_t avail;        /* bytes readable from text (>= end), so a cut can be quoted */
+    uint32_t first_line; /* the file line of text[0] */
+} jx_item_text;
+
+/**
+ * Parses one `项目 NAME { … }` item into p (which the caller has reset). p->src is
+ * set to the item text; positions are file lines. Values go through vr. Syntax
+ * errors and parse warnings are added to p's diagnostics. Returns JX_OK (even when
+ * the project has syntax errors: count them on p) or JX_ERR_NOMEM.
+ */
+jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_text *item);
 
 #endif

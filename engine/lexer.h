@@ -1,0 +1,96 @@
+/* lexer.h — the tokens of the rule DSL, one at a time, with no hidden state. */
+#ifndef JX_LEXER_H
+#define JX_LEXER_H
+
+#include <stddef.h>
+
+/** The kinds of token the DSL is made of. */
+typedef enum jx_token_kind {
+    JX_TK_EOF = 0,  /* end of the text */
+    JX_TK_NEWLINE,  /* "\n" (a "\r\n" pair is one token) */
+    JX_TK_SEMI,     /* ";" */
+    JX_TK_LBRACE,   /* "{" */
+    JX_TK_RBRACE,   /* "}" */
+    JX_TK_STRING,   /* "…" on one line, with \" and \\ escapes */
+    JX_TK_NUMBER,   /* ASCII [+-]?digits[.digits] */
+    JX_TK_PERCENT,  /* % or ％ */
+    JX_TK_SIGN,     /* a run of sign characters: ≥ ≤ = > < >= <= == ＞ ＜ ＝ ≧ ≦, also wrong ones (≠ =< …) */
+    JX_TK_WORD,     /* a maximal run of other characters */
+    JX_TK_COMMENT,  /* "#" to the end of the line (without the newline) */
+    JX_TK_SPACE,    /* blanks: spaces, tabs, full-width spaces */
+    JX_TK_INVALID,  /* a byte that is not valid UTF-8, or a control character */
+    JX_TK_UNTERMINATED /* a string without its closing quote on the same line (up to the newline) */
+} jx_token_kind;
+
+/**
+ * The kind of the token starting at s[0] (n bytes remain) and, in *len, its length in
+ * bytes. n == 0 gives JX_TK_EOF with *len 0. Never reads past s[n-1].
+ */
+jx_token_kind jx_lex(const char *s, size_t n, size_t *len);
+
+/**
+ * Offset of the first byte of s[0..n) that is not valid UTF-8 or is a control
+ * character (tab excepted), or n when there is none. Used on the inside of strings.
+ */
+size_t jx_lex_first_bad_byte(const char *s, size_t n);
+
+/** A short name of a token kind for tests and messages ("WORD", "NUMBER", …). */
+const char *jx_token_kind_name(jx_token_kind k);
+
+/** The keywords of the DSL; each has a Chinese spelling and an ASCII alias. */
+typedef enum jx_keyword {
+    JX_KW_NONE = 0, /* not a keyword */
+    JX_KW_PROJECT, /* 项目 project */
+    JX_KW_DEPT, /* 主管部门 dept */
+    JX_KW_ORG, /* 单位 org */
+    JX_KW_YEAR, /* 年度 year */
+    JX_KW_MONEY_UNIT, /* 金额单位 money_unit */
+    JX_KW_FUNDS, /* 资金 funds */
+    JX_KW_INITIAL, /* 年初预算 initial */
+    JX_KW_BUDGET, /* 全年预算 budget */
+    JX_KW_SPENT, /* 全年执行 spent */
+    JX_KW_GOAL, /* 年度目标 goal */
+    JX_KW_OUTCOME, /* 完成情况 outcome */
+    JX_KW_DEVIATION, /* 偏离原因 deviation */
+    JX_KW_REMEDY, /* 整改措施 remedy */
+    JX_KW_TOTAL, /* 总分 total */
+    JX_KW_VERDICT, /* 结论 verdict */
+    JX_KW_WEIGHT, /* 权重 weight */
+    JX_KW_ACTUAL, /* 实际 actual */
+    JX_KW_REASON, /* 偏差 reason */
+    JX_KW_JUDGE, /* 评定 grade */
+    JX_KW_SCORE, /* 得分 score */
+    JX_KW_QUALITATIVE, /* 定性 qualitative */
+    JX_KW_NOT_APPLICABLE, /* 不适用 not_applicable */
+    JX_KW_MET, /* 达成 met */
+    JX_KW_PARTLY, /* 部分达成 partly */
+    JX_KW_UNMET, /* 未达成 unmet */
+    JX_KW_EXCELLENT, /* 优 excellent */
+    JX_KW_GOOD, /* 良 good */
+    JX_KW_FAIR, /* 中 fair */
+    JX_KW_POOR, /* 差 poor */
+    JX_KW_POLICY, /* 评分办法 policy */
+    JX_KW_BANDS, /* 等级 bands */
+    JX_KW_REVERSE, /* 反向 reverse */
+    JX_KW_LINEAR, /* 线性 linear */
+    JX_KW_RATIO, /* 比例 ratio */
+    JX_KW_QUAL_BANDS, /* 定性区间 qualitative_bands */
+    JX_KW_OVER_TARGET, /* 超额提示 over_target */
+    JX_KW_EXEC_RATE, /* 预算执行率 execution_rate */
+    JX_KW_INLINE, /* 不单列 inline */
+    JX_KW_SEPARATE, /* 单列 separate */
+    JX_KW_POINTS, /* 分 points */
+    JX_KW_CAP, /* 封顶 cap */
+    JX_KW_DROP, /* 剔除 drop */
+    JX_KW_RESCALE, /* 按比例折算 rescale */
+    JX_KW_DECIMALS, /* 小数 decimals */
+    JX_KW_COUNT_ /* number of keyword kinds */
+} jx_keyword;
+
+/** The keyword spelled by the word s[0..n) (Chinese or ASCII alias), or JX_KW_NONE. */
+jx_keyword jx_keyword_lookup(const char *s, size_t n);
+
+/** The Chinese spelling of a keyword ("权重"), "" for JX_KW_NONE. */
+const char *jx_keyword_name(jx_keyword kw);
+
+#endif

@@ -1,0 +1,1278 @@
+/* parser.c — recursive-descent parser of the rule DSL (after Lua's lparser.c).
+ *
+ * The parser pulls tokens from the stateless lexer (lexer.c) over one item of text
+ * held in memory: a project framed by the reader, or a 评分办法 block. It tracks
+ * the current line number and the offset of the current line's start as it passes
+ * NEWLINE tokens, so a position costs nothing until a diagnostic needs it. Nothing
+ * is allocated per token; strings go into the project's (or policy's) arena.
+ *
+ * Every error is reported, not only the first: a bad statement or indicator is
+ * skipped to the end of its line and parsing goes on.
+ *
+ * Policy block keywords and their ASCII aliases:
+ *   评分办法 policy        等级 bands            反向 reverse
+ *   线性 linear            比例 ratio            定性 qualitative
+ *   定性区间 qualitative_bands                   超额提示 over_target
+ *   预算执行率 execution_rate                     不单列 inline
+ *   单列 separate          分 points             封顶 cap
+ *   不适用 not_applicable  剔除 drop             按比例折算 rescale
+ *   小数 decimals          达成 met  部分达成 partly  未达成 unmet
+ *   优 excellent  良 good  中 fair
+ */
+#include "parser.h"
+
+#include "alloc.h"
+#include "lexer.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The state of one parse: the text, the current token and where diagnostics go. */
+typedef struct parser {
+    const char *text;      /* the item text; offsets are relative to it */
+    size_t end;            /* parsing stops here */
+    size_t avail;          /* bytes readable from text (for looking past end) */
+    jx_source src;         /* the text as diagnostics quote it */
+    jx_diags *diags;       /* where diagnostics go */
+    jx_arena *arena;       /* where strings go */
+    jx_project *p;         /* the project being filled, or NULL for a policy */
+    jx_value_reader *vr;   /* reads values (NULL for a policy) */
+    jx_token_kind tk;      /* kind of the current token */
+    jx_keyword kw;         /* its keyword when it is a WORD, else JX_KW_NONE */
+    uint32_t off;          /* offset of the current token */
+    uint32_t len;          /* its length in bytes */
+    uint32_t line;         /* file line of the current token */
+    uint32_t line_start;   /* offset of the start of that line */
+    uint32_t prev_end;     /* end offset of the previous non-blank token */
+    uint32_t prev_line;    /* its line */
+    uint32_t prev_line_start; /* its line's start */
+    uint32_t bad_byte_end; /* end of the last invalid byte reported (values spanning it stay quiet) */
+    uint32_t col_off;      /* an offset on the current line whose column is known… */
+    uint32_t col;          /* …and that column, so columns are counted once per line */
+    int quiet;             /* while looking ahead: report nothing */
+    int unclosed;          /* a missing '}' was reported (the enclosing ones are not) */
+    int nomem;             /* memory ran out */
+} parser;
+
+/* ------------------------------------------------------------- diagnostics */
+
+/* Adds a diagnostic at pos (unless looking ahead). */
+static void __attribute__((format(printf, 5, 6)))
+report(parser *ps, jx_severity sev, const char *code, jx_pos pos, const char *fmt, ...)
+{
+    if (ps->quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    if (!jx_diags_vadd(ps->diags, ps->arena, sev, code, &ps->src, pos, fmt, ap))
+        ps->nomem = 1;
+    va_end(ap);
+}
+
+/*
+ * Characters in s[0..n): bytes that do not continue a UTF-8 sequence. The same count
+ * as jx_utf8_count for valid text; a line with a bad byte uses jx_utf8_count instead.
+ */
+static uint32_t char_count(const parser *ps, const char *s, size_t n)
+{
+    if (ps->bad_byte_end > ps->line_start)
+        return jx_utf8_count(s, n);
+    uint32_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/*
+ * The position of text[off .. off+len) on the current line. Positions are asked for
+ * left to right, so the column is counted on from the last one asked (as jx_pos_at
+ * would count it from the line start).
+ */
+static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
+{
+    if (ps->col_off < ps->line_start || off < ps->col_off) {
+        ps->col_off = ps->line_start;
+        ps->col = 1;
+    }
+    ps->col += char_count(ps, ps->text + ps->col_off, off - ps->col_off);
+    ps->col_off = off;
+    jx_pos p;
+    p.off = off;
+    p.line = ps->line;
+    p.col = ps->col;
+    p.width = len ? char_count(ps, ps->text + off, len) : 1;
+    if (p.width == 0)
+        p.width = 1;
+    return p;
+}
+
+/* The position of the current token. */
+static jx_pos tok_pos(parser *ps)
+{
+    return pos_at(ps, ps->off, ps->len);
+}
+
+/* ------------------------------------------------------------------ tokens */
+
+/* Moves to the next token, skipping blanks and comments and reporting bad bytes. */
+static void advance(parser *ps)
+{
+    if (ps->tk != JX_TK_EOF && ps->tk != JX_TK_NEWLINE) {
+        ps->prev_end = ps->off + ps->len;
+        ps->prev_line = ps->line;
+        ps->prev_line_start = ps->line_start;
+    }
+    uint32_t off = ps->off + ps->len;
+    if (ps->tk == JX_TK_NEWLINE) {
+        ps->line++;
+        ps->line_start = off;
+    }
+    for (;;) {
+        size_t n;
+        while (off < ps->end && (ps->text[off] == ' ' || ps->text[off] == '\t'))
+            off++; /* the common blanks, without a call */
+        jx_token_kind k = jx_lex(ps->text + off, ps->end - off, &n);
+        ps->off = off;
+        ps->len = (uint32_t)n;
+        ps->kw = JX_KW_NONE;
+        if (k == JX_TK_SPACE || k == JX_TK_COMMENT) {
+            off += (uint32_t)n;
+            continue;
+        }
+        if (k == JX_TK_INVALID) {
+            unsigned char b = (unsigned char)ps->text[off];
+            if (off >= ps->bad_byte_end) {
+                if (b >= 0x80)
+                    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "无效的 UTF-8 字节 0x%02X", b);
+                else
+                    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "无效的控制字符 0x%02X", b);
+                ps->bad_byte_end = off + 1;
+            }
+            off += (uint32_t)n;
+            continue;
+        }
+        if (k == JX_TK_UNTERMINATED) {
+            if (!ps->quiet)
+                report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, off, 1), "字符串缺少结尾的引号“\"”");
+            k = JX_TK_STRING;
+        }
+        if (k == JX_TK_STRING && off >= ps->bad_byte_end) {
+            size_t bad = jx_lex_first_bad_byte(ps->text + off, n);
+            if (bad < n) {
+                unsigned char b = (unsigned char)ps->text[off + bad];
+                report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, off + (uint32_t)bad, 1),
+                       b >= 0x80 ? "无效的 UTF-8 字节 0x%02X" : "无效的控制字符 0x%02X", b);
+                ps->bad_byte_end = off + (uint32_t)n;
+            }
+        }
+        ps->tk = k;
+        if (k == JX_TK_WORD)
+            ps->kw = jx_keyword_lookup(ps->text + off, n);
+        return;
+    }
+}
+
+/* True at the end of a statement or indicator line: newline, ';', '}' or the end. */
+static int at_end(const parser *ps)
+{
+    return ps->tk == JX_TK_NEWLINE || ps->tk == JX_TK_SEMI || ps->tk == JX_TK_RBRACE ||
+           ps->tk == JX_TK_EOF;
+}
+
+/* Skips newlines and ';'. */
+static void skip_blank_lines(parser *ps)
+{
+    while (ps->tk == JX_TK_NEWLINE || ps->tk == JX_TK_SEMI)
+        advance(ps);
+}
+
+/*
+ * Error recovery: skips to the end of the current line (a NEWLINE, ';', or a '}' that
+ * closes an enclosing block, which is left for the caller), jumping over any
+ * brace-balanced block on the way.
+ */
+static void skip_line(parser *ps)
+{
+    int depth = 0;
+    for (;;) {
+        if (ps->tk == JX_TK_EOF)
+            return;
+        if (depth == 0 && (ps->tk == JX_TK_NEWLINE || ps->tk == JX_TK_SEMI || ps->tk == JX_TK_RBRACE))
+            return;
+        if (ps->tk == JX_TK_LBRACE)
+            depth++;
+        else if (ps->tk == JX_TK_RBRACE)
+            depth--;
+        advance(ps);
+    }
+}
+
+/* A string copied into the arena. */
+static jx_str arena_str(parser *ps, const char *s, size_t n)
+{
+    if (n == 0)
+        return jx_str_empty;
+    char *c = jx_arena_strndup(ps->arena, s, n);
+    if (!c) {
+        ps->nomem = 1;
+        return jx_str_empty;
+    }
+    jx_str r = {c, (uint32_t)n};
+    return r;
+}
+
+/* The contents of the current STRING token, unescaped, in the arena. */
+static jx_str string_value(parser *ps)
+{
+    const char *s = ps->text + ps->off + 1;
+    size_t n = ps->len - 1;
+    if (n > 0 && s[n - 1] == '"' && ps->len >= 2)
+        n--; /* drop the closing quote (absent when unterminated) */
+    if (!memchr(s, '\\', n))
+        return arena_str(ps, s, n);
+    char *buf = jx_arena_alloc(ps->arena, n + 1);
+    if (!buf) {
+        ps->nomem = 1;
+        return jx_str_empty;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
+            i++;
+        buf[k++] = s[i];
+    }
+    buf[k] = '\0';
+    jx_str r = {buf, (uint32_t)k};
+    return r;
+}
+
+/* A NAME (WORD or STRING) at the current token, in the arena; the caller advances. */
+static jx_str name_value(parser *ps)
+{
+    if (ps->tk == JX_TK_STRING)
+        return string_value(ps);
+    return arena_str(ps, ps->text + ps->off, ps->len);
+}
+
+/* True when the current token can be a NAME. */
+static int at_name(const parser *ps)
+{
+    return ps->tk == JX_TK_STRING || ps->tk == JX_TK_WORD;
+}
+
+/* Reports the missing closer of the block opened at open (a '{'), at where it was expected. */
+static void missing_close(parser *ps, jx_pos open)
+{
+    jx_pos at;
+    if (ps->unclosed)
+        return; /* the innermost unclosed block was named; its parents are cut by the same end */
+    ps->unclosed = 1;
+    if (ps->tk == JX_TK_EOF) {
+        /* Cut by the next 项目 line? Point at that keyword; else just after the last token. */
+        size_t n = 0;
+        uint32_t off = ps->off;
+        jx_token_kind k;
+        while ((k = jx_lex(ps->text + off, ps->avail - off, &n)) == JX_TK_SPACE)
+            off += (uint32_t)n;
+        if (k == JX_TK_WORD && jx_keyword_lookup(ps->text + off, n) == JX_KW_PROJECT)
+            at = pos_at(ps, off, (uint32_t)n);
+        else
+            at = jx_pos_at(ps->text, ps->prev_line_start, ps->prev_line ? ps->prev_line : ps->line,
+                           ps->prev_end, 0);
+    } else {
+        at = tok_pos(ps);
+    }
+    report(ps, JX_SEV_ERROR, "syntax", at, "缺少“}”：第 %u 行第 %u 列的“{”没有闭合",
+           (unsigned)open.line, (unsigned)open.col);
+}
+
+/* Reports the current token as unexpected, with what was wanted. */
+static void unexpected(parser *ps, const char *wanted)
+{
+    if (ps->bad_byte_end > ps->line_start && ps->bad_byte_end <= ps->off + ps->len)
+        return; /* an invalid byte on this line was reported and explains this */
+    if (ps->tk == JX_TK_EOF)
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "这里应有%s，却到了文件末尾", wanted);
+    else if (ps->tk == JX_TK_NEWLINE)
+        report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, ps->off, 0), "这里应有%s，却到了行尾", wanted);
+    else
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "这里应有%s，却是“%.*s”", wanted,
+               (int)ps->len, ps->text + ps->off);
+}
+
+/* ------------------------------------------------------------------ values */
+
+/* True when a WORD keyword ends a value span: an indicator attribute or a project statement. */
+static int ends_value(jx_keyword kw)
+{
+    switch (kw) {
+    case JX_KW_WEIGHT: case JX_KW_ACTUAL: case JX_KW_REASON: case JX_KW_JUDGE: case JX_KW_SCORE:
+    case JX_KW_QUALITATIVE: case JX_KW_NOT_APPLICABLE: case JX_KW_PROJECT: case JX_KW_DEPT:
+    case JX_KW_ORG: case JX_KW_YEAR: case JX_KW_MONEY_UNIT: case JX_KW_FUNDS: case JX_KW_INITIAL:
+    case JX_KW_BUDGET: case JX_KW_SPENT: case JX_KW_GOAL: case JX_KW_OUTCOME: case JX_KW_DEVIATION:
+    case JX_KW_REMEDY: case JX_KW_TOTAL: case JX_KW_VERDICT:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * value := the maximal run of tokens up to the next keyword, newline, ';', '}', '{'
+ *          or STRING.
+ * Consumes the run and returns its byte span in *off / *len (len 0 when empty).
+ */
+static void value_span(parser *ps, uint32_t *off, uint32_t *len)
+{
+    *off = ps->off;
+    uint32_t last = ps->off;
+    while (!at_end(ps) && ps->tk != JX_TK_LBRACE && ps->tk != JX_TK_STRING && !ends_value(ps->kw)) {
+        last = ps->off + ps->len;
+        advance(ps);
+    }
+    *len = last - *off;
+}
+
+/* The number of v as read, for a message: "60 个", "99% ", "60 " (a space before the next word). */
+static const char *value_number_text(parser *ps, const jx_value *v)
+{
+    char num[JX_DEC_BUFSZ];
+    jx_dec_format(v->num, num, sizeof num);
+    const char *s = jx_arena_printf(ps->arena, "%s%s %s", num, v->percent ? "%" : "",
+                                    v->unit.n ? v->unit.s : "");
+    if (!s)
+        ps->nomem = 1;
+    return s ? s : "";
+}
+
+/*
+ * Reads the span [off, off+len) with jx_value_read into v. what names the field in
+ * messages (年度指标值, 实际完成值); ind_name names the indicator. Returns 1 when read.
+ */
+static int read_value(parser *ps, uint32_t off, uint32_t len, jx_value *v, const char *what,
+                      const char *ind_name)
+{
+    const char *detail = "";
+    const char *s = ps->text + off;
+    jx_value_status st = jx_value_read(ps->vr, ps->arena, s, len, v, &detail);
+    jx_pos pos = pos_at(ps, off, len);
+    v->pos = pos;
+    if (st == JX_VALUE_OK) {
+        v->present = true;
+        v->is_text = false;
+        v->text = arena_str(ps, s, len);
+        return 1;
+    }
+    if (st == JX_VALUE_NOMEM) {
+        ps->nomem = 1;
+        return 0;
+    }
+    if (ps->bad_byte_end > off && ps->bad_byte_end <= off + len)
+        return 0; /* the bad byte inside was reported already */
+    if (!detail)
+        detail = "";
+    if (st == JX_VALUE_BAD_SIGN)
+        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”计算符号有误：%s", ind_name, what,
+               (int)len, s, detail);
+    else if (st == JX_VALUE_TOO_LONG)
+        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”数字过长：%s", ind_name, what,
+               (int)len, s, detail);
+    else
+        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”无法识别：%s", ind_name, what,
+               (int)len, s, detail);
+    return 0;
+}
+
+/*
+ * number := NUMBER | a span jx_value_read reads as a plain number (no sign, %, unit)
+ * what names the field for the error 权重应为数字，这里是“三十”. Returns 1 when read;
+ * *pos gets the number's position.
+ */
+static int parse_number(parser *ps, const char *what, jx_dec *out, jx_pos *pos)
+{
+    if (ps->tk == JX_TK_NUMBER) {
+        *pos = tok_pos(ps);
+        jx_dec_status st = jx_dec_parse(ps->text + ps->off, ps->len, out);
+        if (st != JX_DEC_OK) {
+            report(ps, JX_SEV_ERROR, "syntax", *pos, "%s“%.*s”数字过长", what, (int)ps->len,
+                   ps->text + ps->off);
+            advance(ps);
+            return 0;
+        }
+        advance(ps);
+        return 1;
+    }
+    uint32_t off, len;
+    if (ps->tk == JX_TK_STRING) {
+        off = ps->off;
+        len = ps->len;
+        advance(ps);
+    } else {
+        value_span(ps, &off, &len);
+    }
+    if (len == 0) {
+        unexpected(ps, what);
+        return 0;
+    }
+    *pos = pos_at(ps, off, len);
+    if (ps->vr && ps->text[off] != '"') {
+        jx_value v;
+        memset(&v, 0, sizeof v);
+        const char *detail = NULL;
+        jx_value_status st = jx_value_read(ps->vr, ps->arena, ps->text + off, len, &v, &detail);
+        if (st == JX_VALUE_NOMEM) {
+            ps->nomem = 1;
+            return 0;
+        }
+        if (st == JX_VALUE_OK && v.sign == JX_SIGN_NONE && !v.percent && v.unit.n == 0) {
+            *out = v.num;
+            return 1;
+        }
+    }
+    if (!(ps->bad_byte_end > off && ps->bad_byte_end <= off + len))
+        report(ps, JX_SEV_ERROR, "syntax", *pos, "%s应为数字，这里是“%.*s”", what, (int)len,
+               ps->text + off);
+    return 0;
+}
+
+/* ------------------------------------------------------------- indicators */
+
+/* Reports the current keyword as given twice for the indicator named ind. */
+static void repeated_attr(parser *ps, const char *ind)
+{
+    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "指标“%s”的“%.*s”重复", ind, (int)ps->len,
+           ps->text + ps->off);
+}
+
+/* Reports the current keyword as given twice in owner ("项目", "资金"). */
+static void repeated_stmt(parser *ps, const char *owner)
+{
+    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s的“%.*s”重复", owner, (int)ps->len,
+           ps->text + ps->off);
+}
+
+/*
+ * indicator := NAME target { attr } END
+ * target    := 定性 STRING | value
+ * attr      := 权重 NUMBER | 实际 (STRING | value) | 偏差 STRING | 评定 JUDGE
+ *            | 得分 NUMBER | 不适用
+ */
+static void parse_indicator(parser *ps, uint32_t group)
+{
+    jx_project *p = ps->p;
+    if (JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0) {
+        ps->nomem = 1;
+        skip_line(ps);
+        return;
+    }
+    jx_indicator ind;
+    memset(&ind, 0, sizeof ind);
+    ind.project = p;
+    ind.group = group;
+    ind.reason = jx_str_empty;
+    ind.target.unit = ind.target.text = jx_str_empty;
+    ind.actual.unit = ind.actual.text = jx_str_empty;
+    ind.score = -1;
+    ind.formula = "";
+    ind.pos = tok_pos(ps);
+    ind.name = name_value(ps);
+    const char *nm = ind.name.s;
+    advance(ps);
+
+    /* target */
+    if (ps->kw == JX_KW_QUALITATIVE) {
+        advance(ps);
+        if (ps->tk != JX_TK_STRING) {
+            unexpected(ps, "定性指标值（带引号的文字）");
+            skip_line(ps);
+            return;
+        }
+        ind.target.pos = tok_pos(ps);
+        ind.target.text = string_value(ps);
+        ind.target.sign = JX_SIGN_QUAL;
+        ind.target.is_text = true;
+        ind.target.present = true;
+        advance(ps);
+    } else {
+        uint32_t off, len;
+        value_span(ps, &off, &len);
+        if (len == 0) {
+            if (ps->tk == JX_TK_STRING)
+                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
+                       "指标“%s”的年度指标值是文字，定性指标应写作：定性 %.*s", nm, (int)ps->len,
+                       ps->text + ps->off);
+            else
+                report(ps, JX_SEV_ERROR, "syntax", ind.pos, "指标“%s”缺少年度指标值", nm);
+            skip_line(ps);
+            return;
+        }
+        if (!read_value(ps, off, len, &ind.target, "年度指标值", nm)) {
+            skip_line(ps);
+            return;
+        }
+        if (ind.target.sign == JX_SIGN_NONE) {
+            ind.target.sign = JX_SIGN_EQ;
+            ind.target.implicit = true;
+            report(ps, JX_SEV_WARNING, "implicit-sign", ind.target.pos,
+                   "指标“%s”的年度指标值“%s”没有计算符号，按“=%s”计分", nm, ind.target.text.s,
+                   ind.target.text.s);
+        }
+    }
+
+    /* attributes */
+    bool seen_reason = false, seen_judge = false;
+    while (!at_end(ps)) {
+        jx_keyword kw = ps->kw;
+        switch (kw) {
+        case JX_KW_WEIGHT:
+            if (ind.has_weight) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (!parse_number(ps, "权重", &ind.weight, &ind.weight_pos)) {
+                skip_line(ps);
+                return;
+            }
+            ind.has_weight = true;
+            break;
+        case JX_KW_SCORE:
+            if (ind.has_claim) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (!parse_number(ps, "得分", &ind.claim, &ind.claim_pos)) {
+                skip_line(ps);
+                return;
+            }
+            ind.has_claim = true;
+            break;
+        case JX_KW_ACTUAL:
+            if (ind.actual.present) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (ps->tk == JX_TK_STRING) {
+                ind.actual.pos = tok_pos(ps);
+                ind.actual.text = string_value(ps);
+                ind.actual.is_text = true;
+                ind.actual.present = true;
+                advance(ps);
+            } else {
+                uint32_t off, len;
+                value_span(ps, &off, &len);
+                if (len == 0) {
+                    unexpected(ps, "实际完成值");
+                    skip_line(ps);
+                    return;
+                }
+                if (!read_value(ps, off, len, &ind.actual, "实际完成值", nm)) {
+                    skip_line(ps);
+                    return;
+                }
+                if (ind.actual.sign != JX_SIGN_NONE)
+                    report(ps, JX_SEV_WARNING, "vague-actual", ind.actual.pos,
+                           "指标“%s”的实际完成值“%s”带有计算符号，按 %s计分", nm,
+                           ind.actual.text.s, value_number_text(ps, &ind.actual));
+            }
+            break;
+        case JX_KW_REASON:
+            if (seen_reason) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (ps->tk != JX_TK_STRING) {
+                unexpected(ps, "带引号的偏差原因");
+                skip_line(ps);
+                return;
+            }
+            ind.reason = string_value(ps);
+            seen_reason = true;
+            advance(ps);
+            break;
+        case JX_KW_JUDGE:
+            if (seen_judge) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (ps->kw == JX_KW_MET)
+                ind.judge = JX_JUDGE_MET;
+            else if (ps->kw == JX_KW_PARTLY)
+                ind.judge = JX_JUDGE_PARTLY;
+            else if (ps->kw == JX_KW_UNMET)
+                ind.judge = JX_JUDGE_UNMET;
+            else {
+                unexpected(ps, "评定（达成、部分达成或未达成）");
+                skip_line(ps);
+                return;
+            }
+            seen_judge = true;
+            advance(ps);
+            break;
+        case JX_KW_NOT_APPLICABLE:
+            if (ind.not_applicable) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            ind.not_applicable = true;
+            advance(ps);
+            break;
+        default:
+            if (ps->tk == JX_TK_LBRACE)
+                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
+                       "指标“%s”后面不能有“{”：指标只能分两级（一级指标、二级指标）", nm);
+            else
+                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "指标“%s”里有不认识的“%.*s”", nm,
+                       (int)ps->len, ps->text + ps->off);
+            skip_line(ps);
+            return;
+        }
+    }
+    if (!ind.has_weight)
+        report(ps, JX_SEV_WARNING, "missing-weight", ind.pos, "指标“%s”没有权重，计分时按权重 0 计",
+               nm);
+    p->inds[p->ninds++] = ind;
+}
+
+/* ------------------------------------------------------------------ groups */
+
+/*
+ * Looks ahead from a NAME: true when it opens a group, NAME [number] '{' on one
+ * line. The parser state is left unchanged.
+ */
+static int looks_like_group(parser *ps)
+{
+    parser save = *ps;
+    ps->quiet = 1;
+    advance(ps);
+    while (!at_end(ps) && ps->tk != JX_TK_LBRACE && ps->tk != JX_TK_STRING && !ends_value(ps->kw))
+        advance(ps);
+    int yes = ps->tk == JX_TK_LBRACE;
+    *ps = save;
+    return yes;
+}
+
+/*
+ * Parses `NAME [number] '{'` of a group into a new jx_group of level and parent,
+ * leaving the current token after the '{'. Returns the group index, or -1 after
+ * reporting an error (the line is then skipped).
+ */
+static long group_head(parser *ps, int level, uint32_t parent)
+{
+    jx_project *p = ps->p;
+    if (JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0) {
+        ps->nomem = 1;
+        skip_line(ps);
+        return -1;
+    }
+    jx_group g;
+    memset(&g, 0, sizeof g);
+    g.level = level;
+    g.parent = parent;
+    g.pos = tok_pos(ps);
+    g.name = name_value(ps);
+    advance(ps);
+    if (ps->tk != JX_TK_LBRACE) {
+        const char *what = jx_arena_printf(ps->arena, "“%s”的分值", g.name.s);
+        if (!parse_number(ps, what ? what : "分值", &g.points, &g.open_pos)) {
+            skip_line(ps);
+            return -1;
+        }
+        g.has_points = true;
+    }
+    if (ps->tk != JX_TK_LBRACE) {
+        unexpected(ps, "“{”");
+        skip_line(ps);
+        return -1;
+    }
+    g.open_pos = tok_pos(ps);
+    advance(ps);
+    p->groups[p->ngroups] = g;
+    return (long)p->ngroups++;
+}
+
+/* Skips a block whose '{' was just consumed, up to and including its '}'. */
+static void skip_block(parser *ps)
+{
+    int depth = 1;
+    while (ps->tk != JX_TK_EOF) {
+        if (ps->tk == JX_TK_LBRACE)
+            depth++;
+        else if (ps->tk == JX_TK_RBRACE && --depth == 0) {
+            advance(ps);
+            return;
+        }
+        advance(ps);
+    }
+}
+
+/*
+ * group2 := NAME [NUMBER] '{' { indicator } '}'
+ * (a group inside it would be a third level: an error, and the block is skipped)
+ */
+static void parse_group2(parser *ps, uint32_t parent)
+{
+    long gi = group_head(ps, 2, parent);
+    if (gi < 0)
+        return;
+    jx_pos open = ps->p->groups[gi].open_pos;
+    for (;;) {
+        skip_blank_lines(ps);
+        if (ps->tk == JX_TK_RBRACE) {
+            advance(ps);
+            return;
+        }
+        if (ps->tk == JX_TK_EOF || ps->kw == JX_KW_PROJECT) {
+            missing_close(ps, open);
+            return;
+        }
+        if (!at_name(ps) || ends_value(ps->kw)) {
+            unexpected(ps, "三级指标名称");
+            skip_line(ps);
+            continue;
+        }
+        if (looks_like_group(ps)) {
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
+                   "“%.*s”是第三层分组：指标只能分两级（一级指标、二级指标）", (int)ps->len,
+                   ps->text + ps->off);
+            while (ps->tk != JX_TK_LBRACE)
+                advance(ps);
+            advance(ps);
+            skip_block(ps);
+            continue;
+        }
+        parse_indicator(ps, (uint32_t)gi);
+    }
+}
+
+/* group1 := NAME [NUMBER] '{' { group2 } '}' */
+static void parse_group1(parser *ps)
+{
+    long gi = group_head(ps, 1, 0);
+    if (gi < 0)
+        return;
+    jx_pos open = ps->p->groups[gi].open_pos;
+    const char *g1name = ps->p->groups[gi].name.s;
+    for (;;) {
+        skip_blank_lines(ps);
+        if (ps->tk == JX_TK_RBRACE) {
+            advance(ps);
+            return;
+        }
+        if (ps->tk == JX_TK_EOF || ps->kw == JX_KW_PROJECT) {
+            missing_close(ps, open);
+            return;
+        }
+        if (at_name(ps) && !ends_value(ps->kw) && looks_like_group(ps)) {
+            parse_group2(ps, (uint32_t)gi);
+            continue;
+        }
+        if (at_name(ps))
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
+                   "指标“%.*s”直接写在一级指标“%s”里：应放在二级指标的“{ }”中", (int)ps->len,
+                   ps->text + ps->off, g1name);
+        else
+            unexpected(ps, "二级指标名称");
+        skip_line(ps);
+    }
+}
+
+/* ---------------------------------------------------------------- projects */
+
+/* STRING statement value into *dst; reports a repeat or a missing string. */
+static void string_stmt(parser *ps, jx_str *dst, bool *seen)
+{
+    if (*seen) {
+        repeated_stmt(ps, "项目");
+        skip_line(ps);
+        return;
+    }
+    advance(ps);
+    if (ps->tk != JX_TK_STRING) {
+        unexpected(ps, "带引号的文字");
+        skip_line(ps);
+        return;
+    }
+    *dst = string_value(ps);
+    *seen = true;
+    advance(ps);
+}
+
+/* 资金 [SOURCE] 年初预算 NUMBER 全年预算 NUMBER 全年执行 NUMBER */
+static void parse_funds(parser *ps)
+{
+    jx_project *p = ps->p;
+    jx_funds f;
+    memset(&f, 0, sizeof f);
+    f.pos = tok_pos(ps);
+    f.source = arena_str(ps, "年度资金总额", strlen("年度资金总额"));
+    advance(ps);
+    if (ps->tk == JX_TK_STRING || (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE)) {
+        f.source = name_value(ps);
+        advance(ps);
+    }
+    bool got[3] = {false, false, false};
+    while (!at_end(ps)) {
+        int which = ps->kw == JX_KW_INITIAL ? 0 : ps->kw == JX_KW_BUDGET ? 1 : ps->kw == JX_KW_SPENT ? 2 : -1;
+        if (which < 0) {
+            unexpected(ps, "年初预算、全年预算或全年执行");
+            skip_line(ps);
+            return;
+        }
+        if (got[which]) {
+            repeated_stmt(ps, "资金");
+            skip_line(ps);
+            return;
+        }
+        const char *what = jx_keyword_name(ps->kw);
+        advance(ps);
+        jx_dec *dst = which == 0 ? &f.initial : which == 1 ? &f.budget : &f.spent;
+        jx_pos np;
+        if (!parse_number(ps, what, dst, &np)) {
+            skip_line(ps);
+            return;
+        }
+        got[which] = true;
+    }
+    static const char *const names[3] = {"年初预算", "全年预算", "全年执行"};
+    for (int i = 0; i < 3; i++)
+        if (!got[i]) {
+            report(ps, JX_SEV_ERROR, "syntax", f.pos, "资金“%s”缺少%s", f.source.s, names[i]);
+            return;
+        }
+    if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0) {
+        ps->nomem = 1;
+        return;
+    }
+    p->funds[p->nfunds++] = f;
+}
+
+/* GRADE := 优 | 良 | 中 | 差; sets the claimed grade, reporting anything else. */
+static void parse_verdict(parser *ps)
+{
+    jx_project *p = ps->p;
+    if (p->claimed_grade != JX_GRADE_NONE) {
+        repeated_stmt(ps, "项目");
+        skip_line(ps);
+        return;
+    }
+    advance(ps);
+    jx_grade g = ps->kw == JX_KW_EXCELLENT ? JX_GRADE_EXCELLENT
+               : ps->kw == JX_KW_GOOD    ? JX_GRADE_GOOD
+               : ps->kw == JX_KW_FAIR    ? JX_GRADE_FAIR
+               : ps->kw == JX_KW_POOR    ? JX_GRADE_POOR
+                                         : JX_GRADE_NONE;
+    if (g == JX_GRADE_NONE) {
+        unexpected(ps, "结论（优、良、中或差）");
+        skip_line(ps);
+        return;
+    }
+    p->claimed_grade = g;
+    p->grade_pos = tok_pos(ps);
+    advance(ps);
+}
+
+/* Ends a statement: anything left on its line is an error, and skipped. */
+static void end_stmt(parser *ps)
+{
+    if (!at_end(ps)) {
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "多余的“%.*s”", (int)ps->len,
+               ps->text + ps->off);
+        skip_line(ps);
+    }
+}
+
+/*
+ * project := 项目 NAME '{' { stmt } '}'
+ * stmt    := 主管部门 STRING | 单位 STRING | 年度 NUMBER | 金额单位 WORD | 年度目标 STRING
+ *          | 完成情况 STRING | 偏离原因 STRING | 整改措施 STRING | 资金 …
+ *          | 总分 NUMBER [结论 GRADE] | 结论 GRADE | group1
+ */
+static void parse_project_body(parser *ps)
+{
+    jx_project *p = ps->p;
+    p->pos = tok_pos(ps);
+    advance(ps);
+    if (!at_name(ps) || ps->kw != JX_KW_NONE) {
+        unexpected(ps, "项目名称");
+        if (ps->tk != JX_TK_LBRACE)
+            skip_line(ps);
+    } else {
+        p->name = name_value(ps);
+        advance(ps);
+    }
+    skip_blank_lines(ps);
+    if (ps->tk != JX_TK_LBRACE) {
+        unexpected(ps, "“{”");
+        return;
+    }
+    jx_pos open = tok_pos(ps);
+    advance(ps);
+    bool seen_dept = false, seen_org = false, seen_goal = false, seen_outcome = false;
+    bool seen_dev = false, seen_remedy = false, seen_unit = false;
+    for (;;) {
+        skip_blank_lines(ps);
+        switch (ps->tk) {
+        case JX_TK_RBRACE:
+            p->close_pos = tok_pos(ps);
+            advance(ps);
+            if (ps->tk != JX_TK_EOF)
+                end_stmt(ps);
+            return;
+        case JX_TK_EOF:
+            missing_close(ps, open);
+            return;
+        default:
+            break;
+        }
+        switch (ps->kw) {
+        case JX_KW_PROJECT:
+            missing_close(ps, open);
+            return;
+        case JX_KW_DEPT:
+            string_stmt(ps, &p->dept, &seen_dept);
+            break;
+        case JX_KW_ORG:
+            string_stmt(ps, &p->org, &seen_org);
+            break;
+        case JX_KW_GOAL:
+            string_stmt(ps, &p->goal, &seen_goal);
+            break;
+        case JX_KW_OUTCOME:
+            string_stmt(ps, &p->outcome, &seen_outcome);
+            break;
+        case JX_KW_DEVIATION:
+            string_stmt(ps, &p->deviation, &seen_dev);
+            break;
+        case JX_KW_REMEDY:
+            string_stmt(ps, &p->remedy, &seen_remedy);
+            break;
+        case JX_KW_YEAR: {
+            if (p->has_year) {
+                repeated_stmt(ps, "项目");
+                skip_line(ps);
+                break;
+            }
+            advance(ps);
+            jx_dec y;
+            jx_pos yp;
+            if (!parse_number(ps, "年度", &y, &yp)) {
+                skip_line(ps);
+                break;
+            }
+            if (y.scale != 0 || y.v < 1000 || y.v > 9999) {
+                report(ps, JX_SEV_ERROR, "syntax", yp, "年度应为四位整数");
+                break;
+            }
+            p->has_year = true;
+            p->year = (int)y.v;
+            break;
+        }
+        case JX_KW_MONEY_UNIT:
+            if (seen_unit) {
+                repeated_stmt(ps, "项目");
+                skip_line(ps);
+                break;
+            }
+            advance(ps);
+            if (!at_name(ps)) {
+                unexpected(ps, "金额单位（如 万元）");
+                skip_line(ps);
+                break;
+            }
+            p->money_unit = name_value(ps);
+            seen_unit = true;
+            advance(ps);
+            break;
+        case JX_KW_FUNDS:
+            parse_funds(ps);
+            break;
+        case JX_KW_TOTAL:
+            if (p->has_claimed_total) {
+                repeated_stmt(ps, "项目");
+                skip_line(ps);
+                break;
+            }
+            advance(ps);
+            if (!parse_number(ps, "总分", &p->claimed_total, &p->total_pos)) {
+                skip_line(ps);
+                break;
+            }
+            p->has_claimed_total = true;
+            if (ps->kw == JX_KW_VERDICT)
+                parse_verdict(ps);
+            break;
+        case JX_KW_VERDICT:
+            parse_verdict(ps);
+            break;
+        case JX_KW_POLICY:
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
+                   "评分办法不能写在项目文件里，请用 --policy 指定");
+            skip_line(ps);
+            break;
+        default:
+            if (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE && !looks_like_group(ps)) {
+                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%.*s”", (int)ps->len,
+                       ps->text + ps->off);
+                skip_line(ps);
+            } else if (at_name(ps) && ps->kw == JX_KW_NONE) {
+                parse_group1(ps);
+                continue;
+            } else {
+                unexpected(ps, "项目的内容");
+                skip_line(ps);
+            }
+            continue;
+        }
+        end_stmt(ps);
+    }
+}
+
+/* Sets up ps over text[start .. end) with file line first_line at text[0]. */
+static void parser_init(parser *ps, const char *file, const char *text, size_t start, size_t end,
+                        size_t avail, uint32_t first_line)
+{
+    memset(ps, 0, sizeof *ps);
+    ps->text = text;
+    ps->end = end;
+    ps->avail = avail;
+    ps->src.file = file;
+    ps->src.text = text;
+    ps->src.len = avail;
+    ps->line = first_line;
+    ps->line_start = 0;
+    /* count lines between text[0] and start */
+    for (size_t i = 0; i < start; i++)
+        if (text[i] == '\n') {
+            ps->line++;
+            ps->line_start = (uint32_t)i + 1;
+        }
+    ps->col_off = ps->line_start;
+    ps->col = 1;
+    ps->off = (uint32_t)start;
+    ps->len = 0;
+    ps->tk = JX_TK_SPACE;
+    advance(ps);
+}
+
+jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_text *item)
+{
+    parser ps;
+    p->src.file = item->file;
+    p->src.text = item->text;
+    p->src.len = item->avail;
+    parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line);
+    ps.diags = &p->diags;
+    ps.arena = &p->arena;
+    ps.p = p;
+    ps.vr = vr;
+    if (ps.kw != JX_KW_PROJECT) {
+        unexpected(&ps, "“项目”");
+        return ps.nomem ? JX_ERR_NOMEM : JX_OK;
+    }
+    parse_project_body(&ps);
+    return ps.nomem || p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+}
+
+/* ---------------------------------------------------------------- policies */
+
+/* A percentage: NUMBER ['%']. */
+static int policy_pct(parser *ps, const char *what, jx_dec *out)
+{
+    if (ps->tk != JX_TK_NUMBER) {
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s应为数字，这里是“%.*s”", what,
+               (int)ps->len, ps->text + ps->off);
+        return 0;
+    }
+    if (jx_dec_parse(ps->text + ps->off, ps->len, out) != JX_DEC_OK) {
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s“%.*s”数字过长", what, (int)ps->len,
+               ps->text + ps->off);
+        return 0;
+    }
+    advance(ps);
+    if (ps->tk == JX_TK_PERCENT)
+        advance(ps);
+    return 1;
+}
+
+/* Expects keyword kw (reporting what was wanted); advances past it. */
+static int policy_expect(parser *ps, jx_keyword kw)
+{
+    if (ps->kw != kw) {
+        char want[64];
+        snprintf(want, sizeof want, "“%s”", jx_keyword_name(kw));
+        unexpected(ps, want);
+        return 0;
+    }
+    advance(ps);
+    return 1;
+}
+
+/*
+ * setting := 等级 优 N 良 N 中 N | 反向 (线性 | 比例)
+ *          | 定性 达成 N% 部分达成 N% 未达成 N%
+ *          | 定性区间 达成 N% N% 部分达成 N% N% 未达成 N% N%
+ *          | 超额提示 N% | 预算执行率 (不单列 | 单列 N 分 [封顶])
+ *          | 不适用 (剔除 | 按比例折算) | 小数 N
+ * Returns 1 when the setting was read whole.
+ */
+static int policy_setting(parser *ps, jx_policy *pol)
+{
+    static const jx_keyword judges[3] = {JX_KW_MET, JX_KW_PARTLY, JX_KW_UNMET};
+    static const jx_keyword grades[3] = {JX_KW_EXCELLENT, JX_KW_GOOD, JX_KW_FAIR};
+    switch (ps->kw) {
+    case JX_KW_BANDS:
+        advance(ps);
+        for (int i = 0; i < 3; i++)
+            if (!policy_expect(ps, grades[i]) || !policy_pct(ps, "等级分数线", &pol->bands[i]))
+                return 0;
+        return 1;
+    case JX_KW_REVERSE:
+        advance(ps);
+        if (ps->kw == JX_KW_LINEAR)
+            pol->reverse = JX_REVERSE_LINEAR;
+        else if (ps->kw == JX_KW_RATIO)
+            pol->reverse = JX_REVERSE_RATIO;
+        else {
+            unexpected(ps, "“线性”或“比例”");
+            return 0;
+        }
+        advance(ps);
+        return 1;
+    case JX_KW_QUALITATIVE:
+        advance(ps);
+        for (int i = 0; i < 3; i++)
+            if (!policy_expect(ps, judges[i]) || !policy_pct(ps, "定性百分比", &pol->qual_pct[i]))
+                return 0;
+        return 1;
+    case JX_KW_QUAL_BANDS:
+        advance(ps);
+        for (int i = 0; i < 3; i++)
+            if (!policy_expect(ps, judges[i]) || !policy_pct(ps, "定性区间", &pol->qual_band_lo[i]) ||
+                !policy_pct(ps, "定性区间", &pol->qual_band_hi[i]))
+                return 0;
+        return 1;
+    case JX_KW_OVER_TARGET:
+        advance(ps);
+        return policy_pct(ps, "超额提示", &pol->over_pct);
+    case JX_KW_EXEC_RATE:
+        advance(ps);
+        if (ps->kw == JX_KW_INLINE) {
+            pol->exec_separate = false;
+            pol->layout_total = jx_dec_from_int(100);
+            advance(ps);
+            return 1;
+        }
+        if (!policy_expect(ps, JX_KW_SEPARATE) || !policy_pct(ps, "预算执行率分值", &pol->exec_points))
+            return 0;
+        if (ps->kw == JX_KW_POINTS)
+            advance(ps);
+        pol->exec_separate = true;
+        pol->exec_cap = false;
+        if (ps->kw == JX_KW_CAP) {
+            pol->exec_cap = true;
+            advance(ps);
+        }
+        {
+            __int128 rest = jx_dec_scaled(jx_dec_from_int(100), pol->exec_points.scale) - pol->exec_points.v;
+            pol->layout_total.v = (int64_t)rest;
+            pol->layout_total.scale = pol->exec_points.scale;
+        }
+        return 1;
+    case JX_KW_NOT_APPLICABLE:
+        advance(ps);
+        if (ps->kw == JX_KW_DROP)
+            pol->na_rule = JX_NA_DROP;
+        else if (ps->kw == JX_KW_RESCALE)
+            pol->na_rule = JX_NA_RESCALE;
+        else {
+            unexpected(ps, "“剔除”或“按比例折算”");
+            return 0;
+        }
+        advance(ps);
+        return 1;
+    case JX_KW_DECIMALS: {
+        advance(ps);
+        jx_dec d;
+        jx_pos dp = tok_pos(ps);
+        if (!policy_pct(ps, "小数", &d))
+            return 0;
+        if (d.scale != 0 || d.v < 0 || d.v > 4) {
+            report(ps, JX_SEV_ERROR, "syntax", dp, "小数应为 0 到 4 的整数");
+            return 0;
+        }
+        pol->decimals = (int)d.v;
+        return 1;
+    }
+    default:
+        if (ps->tk == JX_TK_WORD)
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%.*s”", (int)ps->len,
+                   ps->text + ps->off);
+        else
+            unexpected(ps, "评分办法的设置");
+        return 0;
+    }
+}
+
+/* policy_block := 评分办法 STRING '{' { setting } '}' */
+jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *text, size_t len)
+{
+    parser ps;
+    parser_init(&ps, file, text, 0, len, len, 1);
+    ps.diags = &pol->diags;
+    ps.arena = &pol->arena;
+    skip_blank_lines(&ps);
+    if (ps.kw != JX_KW_POLICY) {
+        unexpected(&ps, "“评分办法”");
+        return ps.nomem ? JX_ERR_NOMEM : JX_ERR_INPUT;
+    }
+    pol->pos = tok_pos(&ps);
+    advance(&ps);
+    if (at_name(&ps) && ps.kw == JX_KW_NONE) {
+        pol->name = name_value(&ps);
+        advance(&ps);
+    } else {
+        unexpected(&ps, "评分办法的名称");
+    }
+    skip_blank_lines(&ps);
+    if (ps.tk != JX_TK_LBRACE) {
+        unexpected(&ps, "“{”");
+        return ps.nomem ? JX_ERR_NOMEM : JX_ERR_INPUT;
+    }
+    jx_pos open = tok_pos(&ps);
+    advance(&ps);
+    for (;;) {
+        skip_blank_lines(&ps);
+        if (ps.tk == JX_TK_RBRACE) {
+            advance(&ps);
+            break;
+        }
+        if (ps.tk == JX_TK_EOF) {
+            missing_close(&ps, open);
+            break;
+        }
+        if (!policy_setting(&ps, pol))
+            skip_line(&ps);
+        else
+            end_stmt(&ps);
+    }
+    skip_blank_lines(&ps);
+    if (ps.tk != JX_TK_EOF) {
+        report(&ps, JX_SEV_ERROR, "syntax", tok_pos(&ps), "评分办法文件只能有一个“评分办法”块，多余的“%.*s”",
+               (int)ps.len, ps.text + ps.off);
+    }
+    if (ps.nomem || pol->diags.oom)
+        return JX_ERR_NOMEM;
+    return pol->diags.errors ? JX_ERR_INPUT : JX_OK;
+}

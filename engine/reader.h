@@ -1,0 +1,25 @@
+/* reader.h — internal knobs of the streaming reader, for tests. */
+#ifndef JX_READER_H
+#define JX_READER_H
+
+#include "jixiao.h"
+
+#include <stddef.h>
+
+/** The reader's default read size: 1 MiB per read() call. */
+#define JX_READER_CHUNK (1u << 20)
+
+/** The largest single project the reader will hold in memory: 256 MiB. */
+#define JX_READER_MAX_ITEM ((size_t)256 << 20)
+
+/**
+ * Sets how many bytes each read() asks for (at least 1), and the size the buffer
+ * starts at. Call before the first jx_reader_next(); tests use tiny sizes to make
+ * projects straddle buffer refills.
+ */
+void jx_reader_set_chunk_size(jx_reader *rd, size_t n);
+
+/** Sets the largest project the reader accepts (default JX_READER_MAX_ITEM). */
+void jx_reader_set_max_item(jx_reader *rd, size_t n);
+
+#endif

@@ -1,0 +1,605 @@
+/* value.c — reading target and actual texts: sign, number, percent, unit.
+ *
+ * Two paths. The fast path is a hand-written scanner over the bytes as written; it
+ * takes the forms nearly every table uses ("≥60个", "=1年", "100%", "＞ 95 %", "<10ms")
+ * and allocates nothing but the copy of the unit. Whatever it does not take goes to
+ * the slow path: the text is NFKC-normalised with utf8proc (so "＝４次" reads "=4次")
+ * and matched against the rows of value_forms[], PCRE2 patterns compiled once per
+ * reader. Every row captures the same four groups, so a new form is a new row:
+ *
+ *     1 sign   2 number   3 percent   4 unit
+ *
+ * After either path the unit goes through the word tables below: "百分比" is a
+ * percent sign spelt out, and the suffixes 以上 / 以内 / 以下 carry a sign when none
+ * was written. So "-0%以内" reads as ≤ 0 % (a deviation of at most zero), and
+ * "60个以上" as ≥ 60 个. A written sign that contradicts its suffix ("≥5%以内") is
+ * a bad sign.
+ *
+ * Left for later, read as unreadable for now: products ("7*24 小时"), ranges
+ * ("60~80"). "1080P" and "100M" read as a number with the unit "P" / "M".
+ */
+#include "value.h"
+
+#include "alloc.h"
+#include "value_internal.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <utf8proc.h>
+
+#include <stdbool.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ word tables */
+
+/*
+ * Sign spellings, read byte by byte since nearly every value starts with one:
+ *   ≥ ≧ >= \geq \ge  → JX_SIGN_GE      ≤ ≦ <= \leq \le → JX_SIGN_LE
+ *   > ＞ \gt          → JX_SIGN_GT      < ＜ \lt         → JX_SIGN_LT
+ *   = == ＝           → JX_SIGN_EQ
+ * Bad on their own: ≠ ≈ ≒ ~ ～ ± ≮ ≯. Right after a sign, any sign character is bad
+ * too ("=<", ">>", "=≥").
+ */
+
+/** Byte c of s[i..n), or -1 past the end. */
+static int value_byte(const char *s, size_t i, size_t n)
+{
+    return i < n ? (unsigned char)s[i] : -1;
+}
+
+/** True when s[i..n) starts with the NUL-terminated word w. */
+static bool value_starts(const char *s, size_t i, size_t n, const char *w)
+{
+    size_t len = strlen(w);
+    return n - i >= len && memcmp(s + i, w, len) == 0;
+}
+
+/** The sign spelt at s[i..n), setting *len to its bytes; JX_SIGN_NONE (len 0) when none. */
+static jx_sign value_sign_at(const char *s, size_t i, size_t n, size_t *len)
+{
+    int c = value_byte(s, i, n), c1 = value_byte(s, i + 1, n), c2 = value_byte(s, i + 2, n);
+    *len = 0;
+    switch (c) {
+    case '>':
+        *len = c1 == '=' ? 2 : 1;
+        return c1 == '=' ? JX_SIGN_GE : JX_SIGN_GT;
+    case '<':
+        *len = c1 == '=' ? 2 : 1;
+        return c1 == '=' ? JX_SIGN_LE : JX_SIGN_LT;
+    case '=':
+        *len = c1 == '=' ? 2 : 1;
+        return JX_SIGN_EQ;
+    case 0xE2: /* U+2264 ≤, U+2265 ≥, U+2266 ≦, U+2267 ≧ */
+        if (c1 != 0x89)
+            return JX_SIGN_NONE;
+        *len = 3;
+        switch (c2) {
+        case 0xA4: case 0xA6: return JX_SIGN_LE;
+        case 0xA5: case 0xA7: return JX_SIGN_GE;
+        }
+        *len = 0;
+        return JX_SIGN_NONE;
+    case 0xEF: /* U+FF1C ＜, U+FF1D ＝, U+FF1E ＞ */
+        if (c1 != 0xBC)
+            return JX_SIGN_NONE;
+        *len = 3;
+        switch (c2) {
+        case 0x9C: return JX_SIGN_LT;
+        case 0x9D: return JX_SIGN_EQ;
+        case 0x9E: return JX_SIGN_GT;
+        }
+        *len = 0;
+        return JX_SIGN_NONE;
+    case '\\': {
+        static const struct { const char *text; jx_sign sign; } latex[] = {
+            {"\\geq", JX_SIGN_GE}, {"\\leq", JX_SIGN_LE}, {"\\ge", JX_SIGN_GE},
+            {"\\le", JX_SIGN_LE},  {"\\gt", JX_SIGN_GT},  {"\\lt", JX_SIGN_LT},
+        };
+        for (size_t k = 0; k < sizeof latex / sizeof latex[0]; k++) {
+            if (value_starts(s, i, n, latex[k].text)) {
+                *len = strlen(latex[k].text);
+                return latex[k].sign;
+            }
+        }
+        return JX_SIGN_NONE;
+    }
+    }
+    return JX_SIGN_NONE;
+}
+
+/**
+ * The length in bytes of a bad sign character at s[i..n), 0 when there is none.
+ * after_sign: also count the sign characters themselves (a second sign is bad).
+ */
+static size_t value_bad_sign_at(const char *s, size_t i, size_t n, bool after_sign)
+{
+    int c = value_byte(s, i, n), c1 = value_byte(s, i + 1, n), c2 = value_byte(s, i + 2, n);
+    if (c == '~')
+        return 1;
+    if (c == 0xC2 && c1 == 0xB1) /* ± */
+        return 2;
+    if (c == 0xE2 && c1 == 0x89 && (c2 == 0xA0 || c2 == 0x88 || c2 == 0x92 || c2 == 0xAE || c2 == 0xAF))
+        return 3; /* ≠ ≈ ≒ ≮ ≯ */
+    if (c == 0xEF && c1 == 0xBD && c2 == 0x9E) /* ～ */
+        return 3;
+    if (after_sign && c != '\\') {
+        size_t len;
+        if (value_sign_at(s, i, n, &len) != JX_SIGN_NONE)
+            return c < 0x80 ? 1 : len; /* one ASCII character, or the whole full-width one */
+    }
+    return 0;
+}
+
+/** A word after the number that changes how the value reads. */
+typedef struct value_unit_word {
+    const char *suffix; /* the unit ends with this */
+    size_t len;         /* its length in bytes */
+    bool percent;       /* the word means a percent sign */
+    jx_sign sign;       /* the sign it implies, JX_SIGN_NONE when none */
+} value_unit_word;
+
+static const value_unit_word value_unit_words[] = {
+#define VALUE_WORD(w) w, sizeof w - 1
+    {VALUE_WORD("百分比"), true, JX_SIGN_NONE},
+    {VALUE_WORD("以上"), false, JX_SIGN_GE},
+    {VALUE_WORD("以内"), false, JX_SIGN_LE},
+    {VALUE_WORD("以下"), false, JX_SIGN_LE},
+#undef VALUE_WORD
+};
+
+/* ---------------------------------------------------------- pattern table */
+
+/* The pieces the rows share. NUM is the only number form jx_dec_parse takes. */
+#define SP "[ \\t]*"
+#define SIGN "(≥|≤|≧|≦|>=|<=|==|=|>|<)"
+#define NUM "([+-]?[0-9]+(?:\\.[0-9]+)?)"
+#define UNIT "([^ \\t0-9.%~*×+=<>≥≤≧≦±≠≈,，;；、(（][^ \\t]*)"
+
+/** One accepted form of a value: a pattern capturing sign, number, percent and unit. */
+typedef struct value_form {
+    const char *name;    /* what the row is for */
+    const char *pattern; /* groups: 1 sign, 2 number, 3 percent, 4 unit (any may not take part) */
+} value_form;
+
+static const value_form value_forms[] = {
+    /* "＞ ６０ ％", "= 4 次", "12 个月", "2000000 人次/年" (after NFKC) */
+    {"plain", "^" SP SIGN "?" SP NUM SP "(%)?" SP UNIT "?" SP "$"},
+    /* "$\geq 1900$ 核", "$95\%$" — values pasted from typeset tables */
+    {"latex", "^" SP "\\$" SP "(\\\\geq|\\\\leq|\\\\ge|\\\\le|\\\\gt|\\\\lt|≥|≤|>=|<=|=|>|<)?" SP NUM SP
+              "(\\\\%|%)?" SP "\\$" SP UNIT "?" SP "$"},
+};
+
+#define VALUE_FORM_COUNT (sizeof value_forms / sizeof value_forms[0])
+
+/* Texts longer than this are not values; they are refused without normalising. */
+#define VALUE_MAX_BYTES 512
+
+/* ----------------------------------------------------------------- reader */
+
+struct jx_value_reader {
+    const jx_allocator *alloc;                   /* everything the reader owns comes from here */
+    pcre2_general_context *gctx;                 /* routes PCRE2's memory through alloc */
+    pcre2_compile_context *cctx;                 /* compile settings using gctx */
+    pcre2_code *forms[VALUE_FORM_COUNT];         /* value_forms[], compiled */
+    pcre2_match_data *md;                        /* match results, reused for every match */
+    int jit;                                     /* 1 when every row was JIT-compiled */
+    int32_t *nfkc;                               /* scratch buffer for utf8proc */
+    size_t nfkc_cap;                             /* its capacity in code points */
+    size_t slow_count;                           /* reads that took the slow path */
+    size_t match_count;                          /* PCRE2 matches run */
+};
+
+/* PCRE2 frees without a size, and jx_allocator wants one: each block carries it. */
+typedef union value_block_head {
+    size_t size;      /* bytes the caller asked for */
+    max_align_t align; /* keeps the block after the head aligned */
+} value_block_head;
+
+static void *value_pcre_malloc(PCRE2_SIZE size, void *ud)
+{
+    const jx_allocator *a = ud;
+    value_block_head *h = jx_malloc(a, sizeof *h + size);
+    if (!h)
+        return NULL;
+    h->size = size;
+    return h + 1;
+}
+
+static void value_pcre_free(void *p, void *ud)
+{
+    if (p) {
+        value_block_head *h = (value_block_head *)p - 1;
+        jx_free((const jx_allocator *)ud, h, sizeof *h + h->size);
+    }
+}
+
+jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
+{
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_value_reader *vr = jx_calloc(a, sizeof *vr);
+    if (!vr)
+        return NULL;
+    vr->alloc = a;
+    vr->gctx = pcre2_general_context_create(value_pcre_malloc, value_pcre_free, (void *)a);
+    if (!vr->gctx)
+        goto fail;
+    vr->cctx = pcre2_compile_context_create(vr->gctx);
+    if (!vr->cctx)
+        goto fail;
+    vr->jit = 1;
+    for (size_t i = 0; i < VALUE_FORM_COUNT; i++) {
+        int err;
+        PCRE2_SIZE erroff;
+        vr->forms[i] = pcre2_compile((PCRE2_SPTR)value_forms[i].pattern, PCRE2_ZERO_TERMINATED,
+                                     PCRE2_UTF, &err, &erroff, vr->cctx);
+        if (!vr->forms[i])
+            goto fail;
+        /* JIT is a speed-up only: without it (no JIT support, no executable
+         * memory) the interpreter matches the same way. */
+        if (pcre2_jit_compile(vr->forms[i], PCRE2_JIT_COMPLETE) != 0)
+            vr->jit = 0;
+    }
+    vr->md = pcre2_match_data_create(8, vr->gctx);
+    if (!vr->md)
+        goto fail;
+    return vr;
+fail:
+    jx_value_reader_destroy(vr);
+    return NULL;
+}
+
+void jx_value_reader_destroy(jx_value_reader *vr)
+{
+    if (!vr)
+        return;
+    const jx_allocator *a = vr->alloc;
+    pcre2_match_data_free(vr->md);
+    for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
+        pcre2_code_free(vr->forms[i]);
+    pcre2_compile_context_free(vr->cctx);
+    pcre2_general_context_free(vr->gctx);
+    jx_free(a, vr->nfkc, vr->nfkc_cap * sizeof *vr->nfkc);
+    jx_free(a, vr, sizeof *vr);
+}
+
+size_t jx_value_reader_slow_count(const jx_value_reader *vr)
+{
+    return vr ? vr->slow_count : 0;
+}
+
+size_t jx_value_reader_match_count(const jx_value_reader *vr)
+{
+    return vr ? vr->match_count : 0;
+}
+
+int jx_value_reader_uses_jit(const jx_value_reader *vr)
+{
+    return vr ? vr->jit : 0;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+/** Skips ASCII spaces and tabs from i. */
+static size_t value_skip_space(const char *s, size_t i, size_t n)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/** The bytes of the UTF-8 sequence starting with lead byte c (1 for a stray byte). */
+static size_t value_utf8_len(unsigned char c)
+{
+    if (c >= 0xF0 && c < 0xF8)
+        return 4;
+    if (c >= 0xE0)
+        return c < 0xF0 ? 3 : 1;
+    if (c >= 0xC0)
+        return 2;
+    return 1;
+}
+
+/** At most about 40 bytes of s[0..n), cut at a character boundary, with "…" when cut. */
+static const char *value_quote(jx_arena *ar, const char *s, size_t n)
+{
+    size_t cut = 0;
+    while (cut < n && cut < 40)
+        cut += value_utf8_len((unsigned char)s[cut]);
+    if (cut >= n)
+        return jx_arena_printf(ar, "%.*s", (int)n, s);
+    return jx_arena_printf(ar, "%.*s…", (int)cut, s);
+}
+
+/** Sets *detail to “s”无法识别为数值 and returns JX_VALUE_UNREADABLE (or NOMEM). */
+static jx_value_status value_unreadable(jx_arena *ar, const char *s, size_t n, const char **detail)
+{
+    const char *q = value_quote(ar, s, n);
+    *detail = q ? jx_arena_printf(ar, "“%s”无法识别为数值", q) : NULL;
+    return *detail ? JX_VALUE_UNREADABLE : JX_VALUE_NOMEM;
+}
+
+/**
+ * Looks for a bad sign at the start of s[0..n) (after spaces): one of ≠ ≈ ~ … on its
+ * own, or a sign followed by another sign character. Returns JX_VALUE_OK when there
+ * is none, else JX_VALUE_BAD_SIGN (or NOMEM) with *detail naming what was written.
+ */
+static jx_value_status value_check_sign(jx_arena *ar, const char *s, size_t n, const char **detail)
+{
+    size_t i = value_skip_space(s, 0, n);
+    size_t bad = value_bad_sign_at(s, i, n, false);
+    if (bad > 0) {
+        *detail = jx_arena_printf(ar, "“%.*s” 不是计算符号", (int)bad, s + i);
+        return *detail ? JX_VALUE_BAD_SIGN : JX_VALUE_NOMEM;
+    }
+    size_t len;
+    if (value_sign_at(s, i, n, &len) == JX_SIGN_NONE)
+        return JX_VALUE_OK;
+    size_t j = value_skip_space(s, i + len, n);
+    bad = value_bad_sign_at(s, j, n, true);
+    if (bad == 0)
+        return JX_VALUE_OK;
+    size_t end = j + bad;
+    *detail = jx_arena_printf(ar, "“%.*s” 不是计算符号", (int)(end - i), s + i);
+    return *detail ? JX_VALUE_BAD_SIGN : JX_VALUE_NOMEM;
+}
+
+/**
+ * Applies the unit words to a read value: strips 百分比 / 以上 / 以内 / 以下 from the
+ * end of the unit, setting the percent flag or the implied sign. Returns
+ * JX_VALUE_BAD_SIGN when the implied sign contradicts the written one,
+ * JX_VALUE_UNREADABLE when the percent is written twice ("60%百分比"), else JX_VALUE_OK.
+ * *word is set to the word that caused a refusal.
+ */
+static jx_value_status value_unit_words_apply(const char *unit, size_t *unit_len, bool *percent, jx_sign *sign,
+                                              const char **word)
+{
+    bool changed = true;
+    while (changed && *unit_len > 0) {
+        changed = false;
+        for (size_t k = 0; k < sizeof value_unit_words / sizeof value_unit_words[0]; k++) {
+            const value_unit_word *w = &value_unit_words[k];
+            *word = w->suffix;
+            size_t len = w->len;
+            if (*unit_len < len || memcmp(unit + *unit_len - len, w->suffix, len) != 0)
+                continue;
+            if (w->percent) {
+                if (*percent)
+                    return JX_VALUE_UNREADABLE; /* "%百分比" */
+                *percent = true;
+            } else if (*sign == JX_SIGN_NONE) {
+                *sign = w->sign;
+            } else {
+                bool ge = *sign == JX_SIGN_GE || *sign == JX_SIGN_GT;
+                bool le = *sign == JX_SIGN_LE || *sign == JX_SIGN_LT;
+                if ((w->sign == JX_SIGN_GE && !ge) || (w->sign == JX_SIGN_LE && !le))
+                    return JX_VALUE_BAD_SIGN;
+            }
+            *unit_len -= len;
+            changed = true;
+            break;
+        }
+    }
+    /* what is left may have had spaces before the word ("个 以上") */
+    while (*unit_len > 0 && (unit[*unit_len - 1] == ' ' || unit[*unit_len - 1] == '\t'))
+        (*unit_len)--;
+    return JX_VALUE_OK;
+}
+
+/** The parts of a value found by either path, before they are checked and stored. */
+typedef struct value_parts {
+    jx_sign sign;     /* written sign, NONE when none */
+    const char *num;  /* the number's bytes */
+    size_t num_len;   /* their length */
+    bool percent;     /* % written */
+    const char *unit; /* the unit's bytes (NFKC form) */
+    size_t unit_len;  /* their length, 0 when none */
+} value_parts;
+
+/** Turns found parts into out: parses the number, applies unit words, copies the unit. */
+static jx_value_status value_finish(jx_arena *ar, const char *s, size_t n, value_parts *p, jx_value *out,
+                                    const char **detail)
+{
+    jx_dec num;
+    jx_dec_status ds = jx_dec_parse(p->num, p->num_len, &num);
+    if (ds == JX_DEC_TOO_LONG) {
+        *detail = jx_arena_printf(ar, "“%.*s”位数过多，最多 %d 位数字、%d 位小数", (int)p->num_len, p->num,
+                                  JX_DEC_MAX_DIGITS, JX_DEC_MAX_SCALE);
+        return *detail ? JX_VALUE_TOO_LONG : JX_VALUE_NOMEM;
+    }
+    if (ds != JX_DEC_OK)
+        return value_unreadable(ar, s, n, detail);
+    static const char *const sign_text[] = {"", "≥", ">", "=", "<", "≤", ""};
+    jx_sign written = p->sign;
+    const char *word = "";
+    jx_value_status st = value_unit_words_apply(p->unit, &p->unit_len, &p->percent, &p->sign, &word);
+    if (st == JX_VALUE_UNREADABLE)
+        return value_unreadable(ar, s, n, detail);
+    if (st != JX_VALUE_OK) {
+        *detail = jx_arena_printf(ar, "计算符号“%s”与“%s”矛盾", sign_text[written], word);
+        return *detail ? JX_VALUE_BAD_SIGN : JX_VALUE_NOMEM;
+    }
+    const char *unit = "";
+    if (p->unit_len > 0) {
+        unit = jx_arena_strndup(ar, p->unit, p->unit_len);
+        if (!unit)
+            return JX_VALUE_NOMEM;
+    }
+    out->sign = p->sign;
+    out->percent = p->percent;
+    out->num = num;
+    out->unit.s = unit;
+    out->unit.n = (uint32_t)p->unit_len;
+    return JX_VALUE_OK;
+}
+
+/* -------------------------------------------------------------- fast path */
+
+/** True for the bytes a fast-path unit may hold: ASCII letters, '/', and CJK U+4E00–U+9FFF. */
+static bool value_fast_unit(const char *s, size_t i, size_t n)
+{
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/') {
+            i++;
+        } else if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {
+            /* U+4E00..U+9FFF: lead E4..E9, and for E4 the second byte ≥ B8 */
+            unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE4 && c1 < 0xB8))
+                return false;
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/**
+ * Scans the common forms. Returns 1 with *p filled when s[0..n) is one of them, 0
+ * when the slow path must decide. Never allocates.
+ */
+static int value_fast_scan(const char *s, size_t n, value_parts *p)
+{
+    size_t i = value_skip_space(s, 0, n), len;
+    p->sign = value_sign_at(s, i, n, &len);
+    if (len > 0 && s[i] == '\\')
+        return 0; /* LaTeX spellings belong to their own row */
+    i = value_skip_space(s, i + len, n);
+    size_t start = i;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+    size_t digits = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == digits)
+        return 0;
+    if (i < n && s[i] == '.') {
+        size_t frac = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == frac)
+            return 0;
+    }
+    p->num = s + start;
+    p->num_len = i - start;
+    i = value_skip_space(s, i, n);
+    p->percent = false;
+    if (i < n && s[i] == '%') {
+        p->percent = true;
+        i++;
+    } else if (n - i >= 3 && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+               (unsigned char)s[i + 2] == 0x85) { /* ％ */
+        p->percent = true;
+        i += 3;
+    }
+    i = value_skip_space(s, i, n);
+    size_t end = n;
+    while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    if (!value_fast_unit(s, i, end))
+        return 0;
+    p->unit = s + i;
+    p->unit_len = end - i;
+    return 1;
+}
+
+/* -------------------------------------------------------------- slow path */
+
+/** NFKC of s[0..n) into the reader's scratch buffer; sets *out and *out_len. <0 on failure. */
+static int value_nfkc(jx_value_reader *vr, const char *s, size_t n, const char **out, size_t *out_len)
+{
+    const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE;
+    utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, NULL, 0, opts);
+    if (need < 0)
+        return -1; /* invalid UTF-8 */
+    if ((size_t)need + 1 > vr->nfkc_cap) {
+        size_t cap = vr->nfkc_cap;
+        if (jx_grow(vr->alloc, (void **)&vr->nfkc, &cap, (size_t)need + 1, sizeof *vr->nfkc) != 0)
+            return -2;
+        vr->nfkc_cap = cap;
+    }
+    utf8proc_ssize_t got = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, vr->nfkc,
+                                              need, opts);
+    if (got < 0 || got > need)
+        return -1;
+    utf8proc_ssize_t bytes = utf8proc_reencode(vr->nfkc, got, opts);
+    if (bytes < 0)
+        return -1;
+    *out = (const char *)vr->nfkc;
+    *out_len = (size_t)bytes;
+    return 0;
+}
+
+/** The text of capture group g of the last match, setting *len; NULL when it did not take part. */
+static const char *value_group(jx_value_reader *vr, const char *s, int rc, int g, size_t *len)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(vr->md);
+    if (g >= rc || ov[2 * g] == PCRE2_UNSET) {
+        *len = 0;
+        return NULL;
+    }
+    *len = ov[2 * g + 1] - ov[2 * g];
+    return s + ov[2 * g];
+}
+
+/** Matches the normalised text t[0..tn) against value_forms[]; 1 with *p filled, 0 when none fits. */
+static int value_slow_match(jx_value_reader *vr, const char *t, size_t tn, value_parts *p)
+{
+    for (size_t k = 0; k < VALUE_FORM_COUNT; k++) {
+        vr->match_count++;
+        int rc = pcre2_match(vr->forms[k], (PCRE2_SPTR)t, tn, 0, PCRE2_NO_UTF_CHECK, vr->md, NULL);
+        if (rc <= 0)
+            continue;
+        size_t len;
+        const char *g = value_group(vr, t, rc, 1, &len);
+        p->sign = JX_SIGN_NONE;
+        if (g) {
+            size_t slen;
+            /* the sign group holds exactly one spelling value_sign_at knows */
+            p->sign = value_sign_at(g, 0, len, &slen);
+        }
+        p->num = value_group(vr, t, rc, 2, &p->num_len);
+        p->percent = value_group(vr, t, rc, 3, &len) != NULL;
+        p->unit = value_group(vr, t, rc, 4, &p->unit_len);
+        if (!p->unit)
+            p->unit = "";
+        return 1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------- read */
+
+jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
+                              jx_value *out, const char **detail)
+{
+    static const char empty[] = "";
+    value_parts parts;
+    *detail = empty;
+    if (n > VALUE_MAX_BYTES)
+        return value_unreadable(ar, s, n, detail);
+
+    jx_value_status st = value_check_sign(ar, s, n, detail);
+    if (st != JX_VALUE_OK)
+        return st;
+    if (value_fast_scan(s, n, &parts))
+        return value_finish(ar, s, n, &parts, out, detail);
+
+    vr->slow_count++;
+    const char *t;
+    size_t tn;
+    int nr = value_nfkc(vr, s, n, &t, &tn);
+    if (nr == -2)
+        return JX_VALUE_NOMEM;
+    if (nr < 0) {
+        *detail = "数值中含有无效的 UTF-8 字节";
+        return JX_VALUE_UNREADABLE;
+    }
+    /* full-width spellings of bad signs ("＝＜") show up only now */
+    st = value_check_sign(ar, t, tn, detail);
+    if (st != JX_VALUE_OK)
+        return st;
+    if (!value_slow_match(vr, t, tn, &parts))
+        return value_unreadable(ar, s, n, detail);
+    return value_finish(ar, s, n, &parts, out, detail);
+}

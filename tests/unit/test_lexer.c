@@ -1,0 +1,188 @@
+/* test_lexer.c — the stateless tokenizer: each token kind, its length, keywords. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "lexer.h"
+
+#include <string.h>
+
+/* Lexes the first token of s and checks its kind and byte length. */
+static void expect_token(const char *s, jx_token_kind kind, size_t len)
+{
+    size_t got = 99;
+    jx_token_kind k = jx_lex(s, strlen(s), &got);
+    if (k != kind || got != len)
+        fail_msg("\"%s\": got %s/%zu, want %s/%zu", s, jx_token_kind_name(k), got,
+                 jx_token_kind_name(kind), len);
+}
+
+static void test_punctuation(void **state)
+{
+    (void)state;
+    expect_token("", JX_TK_EOF, 0);
+    expect_token("\n项目", JX_TK_NEWLINE, 1);
+    expect_token("\r\nx", JX_TK_NEWLINE, 2);
+    expect_token(";x", JX_TK_SEMI, 1);
+    expect_token("{}", JX_TK_LBRACE, 1);
+    expect_token("}{", JX_TK_RBRACE, 1);
+    expect_token("  \t x", JX_TK_SPACE, 4);
+    expect_token("\xE3\x80\x80x", JX_TK_SPACE, 3); /* U+3000 ideographic space */
+    expect_token("# 注释 { \" }\nx", JX_TK_COMMENT, strlen("# 注释 { \" }"));
+}
+
+static void test_strings(void **state)
+{
+    (void)state;
+    expect_token("\"提升\" 权重", JX_TK_STRING, 8);                 /* 2 + 2×3 bytes */
+    expect_token("\"a\\\"b\\\\\"x", JX_TK_STRING, 8);               /* "a\"b\\" */
+    expect_token("\"# not a comment\"", JX_TK_STRING, 17);
+    expect_token("\"open\n\"", JX_TK_UNTERMINATED, 5);              /* stops at the newline */
+    expect_token("\"open", JX_TK_UNTERMINATED, 5);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    expect_token("60个", JX_TK_NUMBER, 2);
+    expect_token("358.35 ", JX_TK_NUMBER, 6);
+    expect_token("-1.5", JX_TK_NUMBER, 4);
+    expect_token("+7", JX_TK_NUMBER, 2);
+    expect_token("1.", JX_TK_NUMBER, 1);       /* a dot without digits is not part of it */
+    expect_token("96.68%", JX_TK_NUMBER, 5);
+    expect_token("-x", JX_TK_WORD, 2);         /* a sign without digits is a word */
+}
+
+static void test_percent_and_signs(void **state)
+{
+    (void)state;
+    expect_token("%", JX_TK_PERCENT, 1);
+    expect_token("\xEF\xBC\x85 ", JX_TK_PERCENT, 3); /* ％ */
+    expect_token("≥60", JX_TK_SIGN, 3);
+    expect_token("≤24小时", JX_TK_SIGN, 3);
+    expect_token("＝4次", JX_TK_SIGN, 3);
+    expect_token("＞5", JX_TK_SIGN, 3);
+    expect_token("＜5", JX_TK_SIGN, 3);
+    expect_token("≧5", JX_TK_SIGN, 3);
+    expect_token("≦5", JX_TK_SIGN, 3);
+    expect_token(">= 95", JX_TK_SIGN, 2);
+    expect_token("<=5", JX_TK_SIGN, 2);
+    expect_token("==5", JX_TK_SIGN, 2);
+    expect_token(">5", JX_TK_SIGN, 1);
+    expect_token("=<5", JX_TK_SIGN, 2);        /* a wrong sign is still one sign token */
+    expect_token("≠60", JX_TK_SIGN, 3);
+    expect_token("!=60", JX_TK_SIGN, 2);
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    expect_token("接入系统数量 ≥60个", JX_TK_WORD, 18);
+    expect_token("个 权重", JX_TK_WORD, 3);
+    expect_token("个/月;", JX_TK_WORD, 7);
+    expect_token("第3批 x", JX_TK_WORD, 7);      /* digits inside a word are part of it */
+    expect_token("A1{", JX_TK_WORD, 2);
+    expect_token("率%", JX_TK_WORD, 3);
+    expect_token("率≥", JX_TK_WORD, 3);
+    expect_token("名\"x\"", JX_TK_WORD, 3);
+    expect_token("a#b", JX_TK_WORD, 3);          /* '#' starts a comment only at a token start */
+    expect_token("３０ 分", JX_TK_WORD, 6);      /* full-width digits are a word */
+    expect_token("x\xFFy", JX_TK_WORD, 1);       /* an invalid byte ends a word */
+}
+
+static void test_invalid(void **state)
+{
+    (void)state;
+    expect_token("\xFF", JX_TK_INVALID, 1);
+    expect_token("\x80x", JX_TK_INVALID, 1);         /* stray continuation byte */
+    expect_token("\xC0\xAF", JX_TK_INVALID, 1);      /* overlong '/' */
+    expect_token("\xED\xA0\x80", JX_TK_INVALID, 1);  /* a surrogate */
+    expect_token("\xE6\x9D", JX_TK_INVALID, 1);      /* a sequence cut short */
+    expect_token("\x01", JX_TK_INVALID, 1);          /* a control character */
+    expect_token("\x7F", JX_TK_INVALID, 1);
+}
+
+/* The first bad byte inside a string's bytes, or n when all are good. */
+static void test_first_bad_byte(void **state)
+{
+    (void)state;
+    assert_int_equal(jx_lex_first_bad_byte("\"绍兴中心\"", 14), 14);
+    assert_int_equal(jx_lex_first_bad_byte("\"绍兴\xFF中心\"", 15), 7); /* 1 + 2×3 */
+    assert_int_equal(jx_lex_first_bad_byte("ab\x01", 3), 2);
+    assert_int_equal(jx_lex_first_bad_byte("a\tb", 3), 3); /* a tab is fine */
+    assert_int_equal(jx_lex_first_bad_byte("\xE7\xBB", 2), 0); /* cut short */
+}
+
+/* Never reads past n: a sequence cut by n is invalid even if the bytes after it complete it. */
+static void test_bounded(void **state)
+{
+    (void)state;
+    size_t len;
+    assert_int_equal(jx_lex("≥60", 2, &len), JX_TK_INVALID);
+    assert_int_equal(len, 1);
+    assert_int_equal(jx_lex("123456", 3, &len), JX_TK_NUMBER);
+    assert_int_equal(len, 3);
+    assert_int_equal(jx_lex("\"ab\"", 3, &len), JX_TK_UNTERMINATED);
+    assert_int_equal(len, 3);
+}
+
+/* A whole line splits into the expected kinds. */
+static void test_line(void **state)
+{
+    (void)state;
+    const char *s = "执行率 ≥95% 权重 10 实际 \"全部\"; }";
+    const jx_token_kind want[] = {JX_TK_WORD, JX_TK_SPACE, JX_TK_SIGN, JX_TK_NUMBER, JX_TK_PERCENT,
+                                  JX_TK_SPACE, JX_TK_WORD, JX_TK_SPACE, JX_TK_NUMBER, JX_TK_SPACE,
+                                  JX_TK_WORD, JX_TK_SPACE, JX_TK_STRING, JX_TK_SEMI, JX_TK_SPACE,
+                                  JX_TK_RBRACE, JX_TK_EOF};
+    size_t off = 0, n = strlen(s);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        size_t len;
+        jx_token_kind k = jx_lex(s + off, n - off, &len);
+        assert_int_equal(k, want[i]);
+        off += len;
+    }
+    assert_int_equal(off, n);
+}
+
+static void test_keywords(void **state)
+{
+    (void)state;
+    assert_int_equal(jx_keyword_lookup("项目", 6), JX_KW_PROJECT);
+    assert_int_equal(jx_keyword_lookup("project", 7), JX_KW_PROJECT);
+    assert_int_equal(jx_keyword_lookup("权重", 6), JX_KW_WEIGHT);
+    assert_int_equal(jx_keyword_lookup("weight", 6), JX_KW_WEIGHT);
+    assert_int_equal(jx_keyword_lookup("部分达成", 12), JX_KW_PARTLY);
+    assert_int_equal(jx_keyword_lookup("not_applicable", 14), JX_KW_NOT_APPLICABLE);
+    assert_int_equal(jx_keyword_lookup("按比例折算", 15), JX_KW_RESCALE);
+    assert_int_equal(jx_keyword_lookup("qualitative_bands", 17), JX_KW_QUAL_BANDS);
+    assert_int_equal(jx_keyword_lookup("优", 3), JX_KW_EXCELLENT);
+    assert_int_equal(jx_keyword_lookup("grade", 5), JX_KW_JUDGE);   /* 评定 */
+    assert_int_equal(jx_keyword_lookup("verdict", 7), JX_KW_VERDICT); /* 结论 */
+    assert_int_equal(jx_keyword_lookup("权", 3), JX_KW_NONE);
+    assert_int_equal(jx_keyword_lookup("权重2", 7), JX_KW_NONE);
+    assert_int_equal(jx_keyword_lookup("Weight", 6), JX_KW_NONE); /* aliases are lower case */
+    assert_int_equal(jx_keyword_lookup("", 0), JX_KW_NONE);
+    assert_string_equal(jx_keyword_name(JX_KW_WEIGHT), "权重");
+    /* every keyword's Chinese name looks up to itself */
+    for (int kw = 1; kw < JX_KW_COUNT_; kw++) {
+        const char *nm = jx_keyword_name((jx_keyword)kw);
+        assert_int_equal(jx_keyword_lookup(nm, strlen(nm)), kw);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_punctuation), cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_numbers),     cmocka_unit_test(test_percent_and_signs),
+        cmocka_unit_test(test_words),       cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_bounded),     cmocka_unit_test(test_line),
+        cmocka_unit_test(test_first_bad_byte),
+        cmocka_unit_test(test_keywords),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,380 @@
+/* test_reader.c — streaming projects: several per file, buffer refills, file lines,
+ * stray text, missing files, a cut project, and flat memory over 20k projects. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "model.h"
+#include "reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------ helpers */
+
+/* Writes text to a new temporary file and returns its name (static buffer). */
+static const char *temp_file(const char *text, size_t len)
+{
+    static char name[64];
+    strcpy(name, "/tmp/jx_reader_XXXXXX");
+    int fd = mkstemp(name);
+    assert_true(fd >= 0);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, text + done, len - done);
+        assert_true(n > 0);
+        done += (size_t)n;
+    }
+    close(fd);
+    return name;
+}
+
+/* A counting allocator: live bytes, their peak and the number of calls that allocate. */
+typedef struct counter {
+    size_t live;   /* bytes currently allocated */
+    size_t peak;   /* the most ever allocated at once */
+    size_t allocs; /* calls that allocated or grew a block */
+} counter;
+
+static void *count_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    counter *c = ud;
+    if (nsize == 0) {
+        c->live -= ptr ? osize : 0;
+        free(ptr);
+        return NULL;
+    }
+    void *q = realloc(ptr, nsize);
+    if (!q)
+        return NULL;
+    c->live += nsize - (ptr ? osize : 0);
+    if (c->live > c->peak)
+        c->peak = c->live;
+    c->allocs++;
+    return q;
+}
+
+/* Three projects with a comment, blank lines and a one-line project between them. */
+static const char three[] =
+    "# 文件头注释\n"                            /* 1 */
+    "\n"                                        /* 2 */
+    "项目 \"甲\" {\n"                           /* 3 */
+    "  年度 2024\n"                             /* 4 */
+    "  产出 60 {\n"                             /* 5 */
+    "    数量 60 {\n"                           /* 6 */
+    "      a ≥1个 权重 30 实际 1个\n"           /* 7 */
+    "      \"b 带 } 的名字\" ≥2 权重 30 实际 2\n" /* 8: a '}' inside a string */
+    "    }\n"                                   /* 9 */
+    "  }\n"                                     /* 10 */
+    "}\n"                                       /* 11 */
+    "# 中间的注释 }\n"                          /* 12: a '}' inside a comment */
+    "项目 \"乙\" { 产 { 量 { c ≥3 权重 100 实际 3 } } }\n" /* 13 */
+    "\n"                                        /* 14 */
+    "  项目 \"丙\" {\n"                         /* 15: indented */
+    "    产 { 量 {\n"                           /* 16 */
+    "      d ≥4 权重 100 实际 4\n"              /* 17 */
+    "    } }\n"                                 /* 18 */
+    "  }\n";                                    /* 19 */
+
+/* The summary of one project, to compare streams read in different ways. */
+typedef struct seen {
+    char name[32];     /* project name */
+    uint32_t line;     /* its 项目 line */
+    size_t ninds;      /* indicators */
+    uint32_t last_ind; /* line of its last indicator */
+    size_t errors;     /* syntax errors */
+} seen;
+
+/* Reads every project of rd into out (at most max); returns how many. Fails on any non-ROW result. */
+static size_t read_all(jx_reader *rd, seen *out, size_t max)
+{
+    size_t n = 0;
+    jx_project *p;
+    jx_result rc;
+    while ((rc = jx_reader_next(rd, &p)) == JX_ROW) {
+        assert_true(n < max);
+        snprintf(out[n].name, sizeof out[n].name, "%s", p->name.s);
+        out[n].line = p->pos.line;
+        out[n].ninds = p->ninds;
+        out[n].last_ind = p->ninds ? p->inds[p->ninds - 1].pos.line : 0;
+        out[n].errors = p->diags.errors;
+        n++;
+    }
+    assert_int_equal(rc, JX_DONE);
+    return n;
+}
+
+/* The expected summary of `three`, counted by hand from its line comments. */
+static void check_three(const seen *s, size_t n)
+{
+    assert_int_equal(n, 3);
+    assert_string_equal(s[0].name, "甲");
+    assert_int_equal(s[0].line, 3);
+    assert_int_equal(s[0].ninds, 2);
+    assert_int_equal(s[0].last_ind, 8);
+    assert_string_equal(s[1].name, "乙");
+    assert_int_equal(s[1].line, 13);
+    assert_int_equal(s[1].ninds, 1);
+    assert_int_equal(s[1].last_ind, 13);
+    assert_string_equal(s[2].name, "丙");
+    assert_int_equal(s[2].line, 15);
+    assert_int_equal(s[2].last_ind, 17);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(s[i].errors, 0);
+}
+
+/* ------------------------------------------------------------------- tests */
+
+static void test_memory_stream(void **state)
+{
+    (void)state;
+    jx_reader *rd;
+    seen s[8];
+    assert_int_equal(jx_reader_open_memory(&rd, "three.jx", three, strlen(three), NULL), JX_OK);
+    assert_string_equal(jx_reader_file(rd), "three.jx");
+    check_three(s, read_all(rd, s, 8));
+    jx_project *p;
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE); /* stays done */
+    jx_reader_close(rd);
+}
+
+/* The same projects come out whatever the read size, even one byte at a time. */
+static void test_refills(void **state)
+{
+    (void)state;
+    const char *path = temp_file(three, strlen(three));
+    static const size_t sizes[] = {1, 2, 3, 7, 16, 64, 1 << 20};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        jx_reader *rd;
+        seen s[8];
+        assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+        jx_reader_set_chunk_size(rd, sizes[i]);
+        check_three(s, read_all(rd, s, 8));
+        jx_reader_close(rd);
+    }
+    unlink(path);
+}
+
+/* The project's text and positions survive: p->src quotes the item, diagnostics quote lines. */
+static void test_source_and_diagnostics(void **state)
+{
+    (void)state;
+    const char text[] = "项目 \"甲\" { 产 { 量 { a 5 权重 1 } } }\n"
+                        "项目 \"乙\" {\n  产 { 量 {\n    b 6 权重 1\n  } }\n}\n";
+    const char *path = temp_file(text, strlen(text));
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+    jx_reader_set_chunk_size(rd, 5);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_string_equal(p->name.s, "乙");
+    assert_int_equal(p->diags.n, 1); /* implicit-sign on "6" */
+    const jx_diag *d = &p->diags.v[0];
+    assert_string_equal(d->code, "implicit-sign");
+    assert_int_equal(d->line, 4);
+    assert_int_equal(d->column, 7);
+    assert_string_equal(d->source_line, "    b 6 权重 1");
+    assert_string_equal(d->file, path);
+    assert_memory_equal(p->src.text + p->inds[0].target.pos.off, "6 ", 2);
+    assert_memory_equal(p->src.text + p->close_pos.off, "}", 1);
+    assert_int_equal(p->close_pos.line, 6);
+    jx_reader_close(rd);
+    unlink(path);
+}
+
+/* Text between projects is an error on the reader; the next call goes on. */
+static void test_stray_text(void **state)
+{
+    (void)state;
+    const char text[] = "项目 \"甲\" { }\n"
+                        "这是 多余的 文字\n"
+                        "还有 一行 { }\n"
+                        "项目 \"乙\" { } 尾巴\n"
+                        "# 注释不算\n";
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open_memory(&rd, "s.jx", text, strlen(text), NULL), JX_OK);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_string_equal(p->name.s, "甲");
+    assert_int_equal(jx_reader_next(rd, &p), JX_ERR_INPUT);
+    assert_null(p);
+    assert_int_equal(jx_reader_diag_count(rd), 1); /* one report for the whole stray run */
+    const jx_diag *d = jx_reader_diag(rd, 0);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 1);
+    assert_int_equal(d->width, 2);
+    assert_non_null(strstr(d->message, "“这是”"));
+    assert_string_equal(d->source_line, "这是 多余的 文字");
+    assert_null(jx_reader_diag(rd, 1));
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_string_equal(p->name.s, "乙");
+    assert_int_equal(p->pos.line, 4);
+    assert_int_equal(jx_reader_diag_count(rd), 0); /* diagnostics are those of the last call */
+    assert_int_equal(jx_reader_next(rd, &p), JX_ERR_INPUT); /* 尾巴 after the '}' */
+    d = jx_reader_diag(rd, 0);
+    assert_int_equal(d->line, 4);
+    assert_int_equal(d->column, 12); /* 项目 ␠ "乙" ␠ { ␠ } ␠ → 2+1+3+1+1+1+1+1 = 11 chars before it */
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    jx_reader_close(rd);
+}
+
+/* A missing '}' ends the project at the next line starting with 项目, which is read normally. */
+static void test_cut_project(void **state)
+{
+    (void)state;
+    const char text[] = "项目 \"甲\" {\n"
+                        "  产 { 量 {\n"
+                        "    a ≥1 权重 1\n"
+                        "  }\n"
+                        "项目 \"乙\" {\n"
+                        "  年度 2024\n"
+                        "}\n";
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open_memory(&rd, "c.jx", text, strlen(text), NULL), JX_OK);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(p->diags.errors, 1);
+    const jx_diag *d = &p->diags.v[p->diags.n - 1];
+    /* 产 { at 2:5 is closed by nothing: line 4's '}' closes 量; reported at 5:1, the 项目 */
+    assert_int_equal(d->line, 5);
+    assert_int_equal(d->column, 1);
+    assert_non_null(strstr(d->message, "第 2 行第 5 列的“{”没有闭合"));
+    assert_string_equal(d->source_line, "项目 \"乙\" {");
+    assert_int_equal(p->ninds, 1);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_string_equal(p->name.s, "乙");
+    assert_int_equal(p->year, 2024);
+    assert_int_equal(p->pos.line, 5);
+    assert_int_equal(p->diags.errors, 0);
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    jx_reader_close(rd);
+}
+
+/* A 评分办法 block in a project file is refused with a hint. */
+static void test_policy_block(void **state)
+{
+    (void)state;
+    const char text[] = "评分办法 \"x\" {\n 小数 2\n}\n项目 \"甲\" { }\n";
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open_memory(&rd, "p.jx", text, strlen(text), NULL), JX_OK);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ERR_INPUT);
+    assert_non_null(strstr(jx_reader_diag(rd, 0)->message, "--policy"));
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(p->pos.line, 4);
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    jx_reader_close(rd);
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    jx_reader *rd;
+    assert_int_equal(jx_reader_open(&rd, "no-such-dir/x.jx", NULL), JX_ERR_IO);
+    assert_non_null(rd);
+    assert_int_equal(jx_reader_diag_count(rd), 1);
+    const jx_diag *d = jx_reader_diag(rd, 0);
+    assert_string_equal(d->message, "无法打开“no-such-dir/x.jx”：No such file or directory");
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, 0);
+    jx_project *p;
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    jx_reader_close(rd);
+    jx_reader_close(NULL);
+}
+
+/* A project larger than the limit is an error, and reading goes on at the next project. */
+static void test_too_large(void **state)
+{
+    (void)state;
+    char text[4096];
+    size_t n = (size_t)snprintf(text, sizeof text, "项目 \"大\" {\n");
+    for (int i = 0; i < 40; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "  年度目标 \"很长的一行文字 %d\"\n", i);
+    n += (size_t)snprintf(text + n, sizeof text - n, "}\n项目 \"小\" { }\n");
+    const char *path = temp_file(text, n);
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+    jx_reader_set_chunk_size(rd, 64);
+    jx_reader_set_max_item(rd, 256);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ERR_INPUT);
+    assert_non_null(strstr(jx_reader_diag(rd, 0)->message, "项目过大"));
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_string_equal(p->name.s, "小");
+    assert_int_equal(p->pos.line, 43); /* 1 + 40 + 1 + 1 */
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    jx_reader_close(rd);
+    unlink(path);
+}
+
+/* 20 000 generated projects read through a counting allocator: the peak stays flat. */
+static void test_flat_memory(void **state)
+{
+    (void)state;
+    enum { NPROJ = 20000 };
+    size_t cap = (size_t)NPROJ * 400, n = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < NPROJ; i++)
+        n += (size_t)snprintf(text + n, cap - n,
+                              "项目 \"p%d\" {\n  产出指标 60 {\n    数量指标 60 {\n"
+                              "      接入 ≥60个 权重 30 实际 %d个\n      时长 ≤24小时 权重 30 实际 30小时\n"
+                              "    }\n  }\n}\n",
+                              i, i % 100);
+    const char *path = temp_file(text, n);
+    free(text);
+
+    counter c = {0, 0, 0};
+    jx_allocator al = {count_alloc, &c};
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open(&rd, path, &al), JX_OK);
+    jx_reader_set_chunk_size(rd, 64 * 1024);
+    size_t count = 0, peak_early = 0, allocs_early = 0, inds = 0;
+    jx_result rc;
+    while ((rc = jx_reader_next(rd, &p)) == JX_ROW) {
+        assert_int_equal(p->diags.errors, 0);
+        inds += p->ninds;
+        if (++count == 1000) {
+            peak_early = c.peak;
+            allocs_early = c.allocs;
+        }
+    }
+    assert_int_equal(rc, JX_DONE);
+    assert_int_equal(count, NPROJ);
+    assert_int_equal(inds, 2 * NPROJ);
+    assert_int_equal(p == NULL, 1);
+    /* after warming up on 1000 projects, the other 19 000 take no more memory */
+    assert_int_equal(c.peak, peak_early);
+    /* and the buffer (64 KiB) dominates: the whole file (~3 MB) was never held */
+    assert_true(c.peak < 512 * 1024);
+    /* and in steady state nothing at all is allocated */
+    assert_int_equal(c.allocs, allocs_early);
+    jx_reader_close(rd);
+    assert_int_equal(c.live, 0);
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_memory_stream),
+        cmocka_unit_test(test_refills),
+        cmocka_unit_test(test_source_and_diagnostics),
+        cmocka_unit_test(test_stray_text),
+        cmocka_unit_test(test_cut_project),
+        cmocka_unit_test(test_policy_block),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_too_large),
+        cmocka_unit_test(test_flat_memory),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
