@@ -1,0 +1,912 @@
+/* eval.c — the evaluator: scores every indicator of a project under a policy.
+ *
+ * Every score is computed from exact decimals with one division and rounded half up
+ * once, to the policy's 小数; the total is the sum of the rounded scores, as the
+ * 自评表 adds them. The evaluator's warnings go to the project's diagnostics; their
+ * codes are the named arrays below, so a second scoring can find and drop the
+ * warnings of the first one (the parser's diagnostics stay).
+ */
+#include "model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ codes */
+
+/* The evaluator's diagnostic codes. Being named arrays (not literals) they have
+ * addresses of their own, by which own_code() recognises the evaluator's diagnostics. */
+static const char CODE_WEIGHT_SUM[] = "weight-sum";
+static const char CODE_POINTS_MISMATCH[] = "points-mismatch";
+static const char CODE_OVER_TARGET[] = "over-target";
+static const char CODE_UNIT_MISMATCH[] = "unit-mismatch";
+static const char CODE_QUAL_BAND[] = "qualitative-band";
+static const char CODE_QUAL_UNJUDGED[] = "qualitative-unjudged";
+static const char CODE_CLAIMED_SCORE[] = "claimed-score";
+static const char CODE_CLAIMED_TOTAL[] = "claimed-total";
+static const char CODE_CLAIMED_GRADE[] = "claimed-grade";
+static const char CODE_MISSING_ACTUAL[] = "missing-actual";
+static const char CODE_MISSING_REASON[] = "missing-reason";
+static const char CODE_VAGUE_ACTUAL[] = "vague-actual";
+static const char CODE_EXEC_BUDGET[] = "execution-budget";
+static const char CODE_NA_RESCALE[] = "not-applicable-rescale";
+
+static const char *const own_codes[] = {
+    CODE_WEIGHT_SUM,    CODE_POINTS_MISMATCH, CODE_OVER_TARGET,   CODE_UNIT_MISMATCH,
+    CODE_QUAL_BAND,     CODE_QUAL_UNJUDGED,   CODE_CLAIMED_SCORE, CODE_CLAIMED_TOTAL,
+    CODE_CLAIMED_GRADE, CODE_MISSING_ACTUAL,  CODE_MISSING_REASON, CODE_VAGUE_ACTUAL,
+    CODE_EXEC_BUDGET,   CODE_NA_RESCALE};
+
+/* True when code is one of the evaluator's own code arrays (compared by address). */
+static bool own_code(const char *code)
+{
+    for (size_t i = 0; i < sizeof own_codes / sizeof own_codes[0]; i++)
+        if (code == own_codes[i])
+            return true;
+    return false;
+}
+
+/* Drops the diagnostics an earlier scoring added, keeping every other one in order. */
+static void drop_own_diags(jx_project *p)
+{
+    jx_diags *d = &p->diags;
+    size_t kept = 0;
+    d->errors = d->warnings = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (own_code(d->v[i].code))
+            continue;
+        d->v[kept++] = d->v[i];
+        if (d->v[i].severity == JX_SEV_ERROR)
+            d->errors++;
+        else if (d->v[i].severity == JX_SEV_WARNING)
+            d->warnings++;
+    }
+    d->n = kept;
+}
+
+/* ---------------------------------------------------------- exact numbers */
+
+/* An exact decimal with a 128-bit coefficient: v × 10^-scale. */
+typedef struct xnum {
+    __int128 v; /* coefficient */
+    int scale;  /* digits after the point */
+} xnum;
+
+/* A jx_dec as an exact number. */
+static xnum x_from_dec(jx_dec d)
+{
+    xnum x = {d.v, d.scale};
+    return x;
+}
+
+/* An integer as an exact number. */
+static xnum x_from_int(int64_t v)
+{
+    xnum x = {v, 0};
+    return x;
+}
+
+/* A value in units of 10^-decimals as an exact number. */
+static xnum x_from_units(int64_t units, int decimals)
+{
+    xnum x = {units, decimals};
+    return x;
+}
+
+/* a and b brought to the same scale (the larger of the two). */
+static void x_align(xnum *a, xnum *b)
+{
+    if (a->scale < b->scale) {
+        a->v *= jx_pow10_128(b->scale - a->scale);
+        a->scale = b->scale;
+    } else if (b->scale < a->scale) {
+        b->v *= jx_pow10_128(a->scale - b->scale);
+        b->scale = a->scale;
+    }
+}
+
+/* -1, 0 or 1 as a <, =, > b. */
+static int x_cmp(xnum a, xnum b)
+{
+    x_align(&a, &b);
+    return (a.v > b.v) - (a.v < b.v);
+}
+
+/* True when a is below zero. */
+static bool x_is_neg(xnum a) { return a.v < 0; }
+
+/* a − b, exactly. */
+static xnum x_sub(xnum a, xnum b)
+{
+    x_align(&a, &b);
+    a.v -= b.v;
+    return a;
+}
+
+/* a × k, exactly. */
+static xnum x_mul_int(xnum a, int64_t k)
+{
+    a.v *= k;
+    return a;
+}
+
+/* The greatest common divisor of |a| and |b| (0 when both are 0). */
+static __int128 gcd128(__int128 a, __int128 b)
+{
+    if (a < 0)
+        a = -a;
+    if (b < 0)
+        b = -b;
+    while (b != 0) {
+        __int128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/*
+ * x × y / z rounded half up to `decimals` places, as an integer in units of
+ * 10^-decimals: one exact division. z must not be zero. Common factors are taken
+ * out first so realistic inputs never come near the 128-bit range; should an input
+ * still overflow, the quotient is taken in long double as a last resort.
+ */
+static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
+{
+    __int128 a = x.v, b = y.v, den = z.v;
+    __int128 g = gcd128(a, den);
+    if (g > 1) {
+        a /= g;
+        den /= g;
+    }
+    g = gcd128(b, den);
+    if (g > 1) {
+        b /= g;
+        den /= g;
+    }
+    int shift = z.scale + decimals - x.scale - y.scale;
+    __int128 num, p10 = jx_pow10_128(shift >= 0 ? shift : -shift);
+    bool overflow = __builtin_mul_overflow(a, b, &num);
+    if (!overflow && shift >= 0)
+        overflow = __builtin_mul_overflow(num, p10, &num);
+    else if (!overflow)
+        overflow = __builtin_mul_overflow(den, p10, &den);
+    if (overflow) {
+        long double q = (long double)x.v * (long double)y.v / (long double)z.v;
+        q *= (long double)jx_pow10_128(decimals) / ((long double)jx_pow10_128(x.scale + y.scale) /
+                                                    (long double)jx_pow10_128(z.scale));
+        return (int64_t)(q < 0 ? q - 0.5L : q + 0.5L);
+    }
+    return (int64_t)jx_div_round_half_up(num, den);
+}
+
+/* Writes x in plain notation without trailing zeros ("96.68", "48", "0.5"). */
+static char *x_format(xnum x, char *buf, size_t size)
+{
+    char digits[64];
+    size_t k = 0;
+    bool neg = x.v < 0;
+    unsigned __int128 u = neg ? (unsigned __int128)(-x.v) : (unsigned __int128)x.v;
+    int scale = x.scale;
+    while (scale > 0 && u % 10 == 0) {
+        u /= 10;
+        scale--;
+    }
+    int d = 0;
+    do {
+        digits[k++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+        d++;
+        if (d == scale)
+            digits[k++] = '.';
+    } while (u != 0 || d <= scale);
+    size_t m = 0;
+    if (neg && size > 1)
+        buf[m++] = '-';
+    while (k > 0 && m + 1 < size)
+        buf[m++] = digits[--k];
+    buf[m] = '\0';
+    return buf;
+}
+
+/* ------------------------------------------------------------- the context */
+
+/* Everything one scoring run needs. */
+typedef struct eval_ctx {
+    jx_project *p;         /* the project being scored */
+    const jx_policy *pol;  /* the policy */
+    int dec;               /* the policy's 小数 */
+} eval_ctx;
+
+/* A score in units of 10^-dec printed with exactly dec places. */
+static const char *fmt_units(const eval_ctx *c, int64_t units, char *buf)
+{
+    return jx_fixed_format(units, c->dec, buf, JX_DEC_BUFSZ);
+}
+
+/* A jx_dec in plain notation ("96.68", "30"). */
+static const char *fmt_dec(jx_dec d, char *buf)
+{
+    return jx_dec_format(d, buf, JX_DEC_BUFSZ);
+}
+
+/* An exact number in plain notation. */
+static const char *fmt_x(xnum x, char *buf)
+{
+    return x_format(x, buf, JX_DEC_BUFSZ);
+}
+
+/* A formula in the project arena; "" when memory ran out. */
+static const char *formula(jx_project *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *formula(jx_project *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *s = jx_arena_vprintf(&p->arena, fmt, ap);
+    va_end(ap);
+    if (!s) {
+        p->diags.oom = 1;
+        return "";
+    }
+    return s;
+}
+
+/* The weight of an indicator: 0 when none was written (the parser warned). */
+static xnum weight_of(const jx_indicator *ind)
+{
+    return ind->has_weight ? x_from_dec(ind->weight) : x_from_int(0);
+}
+
+/* w as a score in units (w × 1, rounded). */
+static int64_t full_units(const eval_ctx *c, xnum w)
+{
+    return x_muldiv(w, x_from_int(1), x_from_int(1), c->dec);
+}
+
+/* ------------------------------------------------------------------- units */
+
+/* A time unit and its length in milliseconds. */
+typedef struct time_unit {
+    const char *name; /* as written, NFKC */
+    int64_t ms;       /* its length */
+} time_unit;
+
+static const time_unit time_units[] = {
+    {"毫秒", 1},         {"ms", 1},           {"秒", 1000},          {"秒钟", 1000},
+    {"s", 1000},         {"分钟", 60000},     {"min", 60000},        {"小时", 3600000},
+    {"h", 3600000},      {"天", 86400000},    {"日", 86400000},      {"d", 86400000},
+    {"周", 604800000},   {"星期", 604800000},
+};
+
+/* The length of a time unit in milliseconds, 0 when unit is not one. */
+static int64_t time_unit_ms(jx_str unit)
+{
+    for (size_t i = 0; i < sizeof time_units / sizeof time_units[0]; i++)
+        if (strcmp(unit.s, time_units[i].name) == 0)
+            return time_units[i].ms;
+    return 0;
+}
+
+/* The numbers an indicator is scored with, after units are reconciled. */
+typedef struct operands {
+    xnum t;            /* target, in the common unit */
+    xnum a;            /* actual, in the common unit */
+    bool percent;      /* both are percentages */
+    const char *unit;  /* the common unit ("" when none) */
+    const char *note;  /* a conversion note for the formula ("" when none) */
+} operands;
+
+/* "96.68%", "48小时": a number with its percent sign and unit. */
+static const char *with_unit(jx_project *p, xnum x, bool percent, const char *unit)
+{
+    char b[JX_DEC_BUFSZ];
+    return formula(p, "%s%s%s", fmt_x(x, b), percent ? "%" : "", unit);
+}
+
+/*
+ * Reconciles the units of target and actual. An actual with neither unit nor % takes
+ * the target's; time units convert to the finer of the two (exactly, every ratio being
+ * whole); any other difference is scored as the numbers stand and warned.
+ */
+static operands reconcile(eval_ctx *c, const jx_indicator *ind)
+{
+    jx_project *p = c->p;
+    const jx_value *T = &ind->target, *A = &ind->actual;
+    operands o;
+    o.t = x_from_dec(T->num);
+    o.a = x_from_dec(A->num);
+    o.percent = T->percent;
+    o.unit = T->unit.s;
+    o.note = "";
+    bool inherits = !A->percent && A->unit.n == 0;
+    if (inherits || (A->percent == T->percent && strcmp(A->unit.s, T->unit.s) == 0))
+        return o;
+    int64_t tms = T->percent ? 0 : time_unit_ms(T->unit);
+    int64_t ams = A->percent ? 0 : time_unit_ms(A->unit);
+    if (tms > 0 && ams > 0) {
+        if (ams > tms) { /* the actual is in the coarser unit: 2天 → 48小时 */
+            o.a = x_mul_int(o.a, ams / tms);
+            o.note = formula(p, "（实际 %s 按 %s 计）", A->text.s,
+                             with_unit(p, o.a, false, T->unit.s));
+        } else { /* the target is: 1小时 → 60分钟 */
+            o.t = x_mul_int(o.t, tms / ams);
+            o.unit = A->unit.s;
+            o.note = formula(p, "（目标 %s 按 %s 计）", T->text.s,
+                             with_unit(p, o.t, false, A->unit.s));
+        }
+        return o;
+    }
+    char bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ];
+    jx_project_diag_add(p, JX_SEV_WARNING, CODE_UNIT_MISMATCH, A->pos,
+                        "指标“%s”实际完成值“%s”的单位“%s%s”与目标值“%s”的单位“%s%s”不同，按数值 %s 与 %s 计分",
+                        ind->name.s, A->text.s, A->percent ? "%" : "", A->unit.s, T->text.s,
+                        T->percent ? "%" : "", T->unit.s, fmt_x(o.a, ba), fmt_x(o.t, bt));
+    return o;
+}
+
+/* ------------------------------------------------------- one indicator */
+
+/* The comparison a met target satisfies, as the formula prints it. */
+static const char *met_symbol(jx_sign s)
+{
+    switch (s) {
+    case JX_SIGN_GE:
+    case JX_SIGN_GT: return "≥";
+    case JX_SIGN_LE:
+    case JX_SIGN_LT: return "≤";
+    default: return "=";
+    }
+}
+
+/* Scores a quantitative indicator whose actual is a number. */
+static void score_quantitative(eval_ctx *c, jx_indicator *ind)
+{
+    jx_project *p = c->p;
+    xnum w = weight_of(ind);
+    operands o = reconcile(c, ind);
+    char bw[JX_DEC_BUFSZ], bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ], bs[JX_DEC_BUFSZ];
+    fmt_x(w, bw);
+    fmt_x(o.t, bt);
+    fmt_x(o.a, ba);
+    const char *ta = with_unit(p, o.a, o.percent, o.unit);
+    const char *tt = with_unit(p, o.t, o.percent, o.unit);
+    jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
+    int cmp = x_cmp(o.a, o.t);
+    int64_t s = 0;
+
+    if (x_is_neg(o.a)) {
+        ind->method = JX_METHOD_NEGATIVE;
+        ind->score = 0;
+        ind->formula = formula(p, "%s（实际完成值 %s 为负数，按 0 分计）", fmt_units(c, 0, bs), ta);
+        return;
+    }
+    bool met = (sign == JX_SIGN_GE || sign == JX_SIGN_GT)   ? cmp >= 0
+               : (sign == JX_SIGN_LE || sign == JX_SIGN_LT) ? cmp <= 0
+                                                            : cmp == 0;
+    if (met) {
+        s = full_units(c, w);
+        ind->method = (sign == JX_SIGN_GE || sign == JX_SIGN_GT)   ? JX_METHOD_GE_MET
+                      : (sign == JX_SIGN_LE || sign == JX_SIGN_LT) ? JX_METHOD_LE_MET
+                                                                   : JX_METHOD_EQ_MET;
+        ind->formula = formula(p, "%s = %s（%s %s %s，达成）%s", fmt_units(c, s, bs), bw, ta,
+                               met_symbol(sign), tt, o.note);
+    } else if (sign == JX_SIGN_GE || sign == JX_SIGN_GT) {
+        s = x_muldiv(w, o.a, o.t, c->dec);
+        ind->method = JX_METHOD_GE_RATIO;
+        ind->formula = formula(p, "%s = %s × %s / %s%s", fmt_units(c, s, bs), bw, ba, bt, o.note);
+    } else if (sign == JX_SIGN_EQ) {
+        if (x_cmp(o.t, x_from_int(0)) <= 0) {
+            s = 0;
+            ind->method = JX_METHOD_EQ_ZERO;
+            ind->formula = formula(p, "%s（目标值为 %s，实际 %s 不等于目标，按 0 分计）%s",
+                                   fmt_units(c, s, bs), tt, ta, o.note);
+        } else if (cmp < 0) {
+            s = x_muldiv(w, o.a, o.t, c->dec);
+            ind->method = JX_METHOD_EQ_RATIO;
+            ind->formula = formula(p, "%s = %s × %s / %s%s", fmt_units(c, s, bs), bw, ba, bt, o.note);
+        } else {
+            s = full_units(c, w);
+            ind->method = JX_METHOD_EQ_OVER;
+            ind->formula = formula(p, "%s = %s（%s > %s，超过目标值按满分计）%s",
+                                   fmt_units(c, s, bs), bw, ta, tt, o.note);
+        }
+    } else { /* ≤, < not met: A > T */
+        if (x_cmp(o.t, x_from_int(0)) <= 0) {
+            s = 0;
+            ind->method = JX_METHOD_LE_ZERO;
+            ind->formula = formula(p, "%s（目标值为 %s，实际 %s 超过目标，按 0 分计）%s",
+                                   fmt_units(c, s, bs), tt, ta, o.note);
+        } else if (c->pol->reverse == JX_REVERSE_RATIO) {
+            s = x_muldiv(w, o.t, o.a, c->dec);
+            ind->method = JX_METHOD_LE_RATIO;
+            ind->formula = formula(p, "%s = %s × %s / %s%s", fmt_units(c, s, bs), bw, bt, ba, o.note);
+        } else {
+            xnum room = x_sub(x_mul_int(o.t, 2), o.a); /* 2T − A */
+            ind->method = JX_METHOD_LE_LINEAR;
+            if (x_cmp(room, x_from_int(0)) <= 0) {
+                s = 0;
+                ind->formula = formula(p, "%s（实际 %s ≥ 2 × %s，按 0 分计）%s", fmt_units(c, s, bs),
+                                       ba, bt, o.note);
+            } else {
+                s = x_muldiv(w, room, o.t, c->dec);
+                ind->formula = formula(p, "%s = %s × (2 × %s − %s) / %s%s", fmt_units(c, s, bs), bw,
+                                       bt, ba, bt, o.note);
+            }
+        }
+    }
+    ind->score = s;
+
+    /* over-target: A ≥ over_pct% × T for ≥, > and = with T > 0, i.e. 100·A ≥ over·T */
+    bool upward = sign == JX_SIGN_GE || sign == JX_SIGN_GT || sign == JX_SIGN_EQ;
+    if (upward && x_cmp(o.t, x_from_int(0)) > 0) {
+        xnum over = x_from_dec(c->pol->over_pct);
+        xnum lhs = x_mul_int(o.a, 100); /* 100 × A */
+        xnum rhs = o.t;                 /* over × T, exactly */
+        rhs.v *= over.v;
+        rhs.scale += over.scale;
+        if (x_cmp(lhs, rhs) >= 0) {
+            char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
+            int64_t pct = x_muldiv(o.a, x_from_int(100), o.t, 2);
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_OVER_TARGET, ind->actual.pos,
+                                "指标“%s”实际完成值 %s 达到目标值 %s 的 %s%%（超额提示 %s%%），按满分计，目标值可能偏低，请说明原因",
+                                ind->name.s, ta, tt, jx_fixed_format(pct, 2, bp, sizeof bp),
+                                fmt_dec(c->pol->over_pct, bo));
+        }
+    }
+}
+
+/* The score w × pct% rounded, for a 定性 percentage. */
+static int64_t pct_units(const eval_ctx *c, xnum w, jx_dec pct)
+{
+    return x_muldiv(w, x_from_dec(pct), x_from_int(100), c->dec);
+}
+
+/* The word of a 评定: 达成, 部分达成, 未达成. */
+static const char *judge_word(jx_judge j)
+{
+    switch (j) {
+    case JX_JUDGE_MET: return "达成";
+    case JX_JUDGE_PARTLY: return "部分达成";
+    case JX_JUDGE_UNMET: return "未达成";
+    default: return "";
+    }
+}
+
+/* True when s[0..n) starts (at_end false) or ends (at_end true) with a space: ASCII
+ * space, tab, or the ideographic space U+3000; sets *len to its bytes. */
+static bool edge_space(const char *s, size_t n, bool at_end, size_t *len)
+{
+    if (n >= 1 && (s[at_end ? n - 1 : 0] == ' ' || s[at_end ? n - 1 : 0] == '\t')) {
+        *len = 1;
+        return true;
+    }
+    if (n >= 3 && memcmp(at_end ? s + n - 3 : s, "\u3000", 3) == 0) {
+        *len = 3;
+        return true;
+    }
+    return false;
+}
+
+/* s without spaces at either end. */
+static jx_str trimmed(jx_str s)
+{
+    size_t k;
+    while (edge_space(s.s, s.n, false, &k)) {
+        s.s += k;
+        s.n -= (uint32_t)k;
+    }
+    while (edge_space(s.s, s.n, true, &k))
+        s.n -= (uint32_t)k;
+    return s;
+}
+
+/* True when texts a and b are byte-equal once trimmed. */
+static bool same_text(jx_str a, jx_str b)
+{
+    a = trimmed(a);
+    b = trimmed(b);
+    return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
+}
+
+/* The band of judgement j in points: [lo, hi] for 达成, [lo, hi) for the others. */
+static void band_units(const eval_ctx *c, xnum w, jx_judge j, int64_t *lo, int64_t *hi)
+{
+    int k = (int)j - 1;
+    *lo = pct_units(c, w, c->pol->qual_band_lo[k]);
+    *hi = pct_units(c, w, c->pol->qual_band_hi[k]);
+}
+
+/* True when claim × 100 lies in w × [lo%, hi%] (hi exclusive except for 达成). */
+static bool claim_in_band(const eval_ctx *c, xnum w, jx_dec claim, jx_judge j)
+{
+    int k = (int)j - 1;
+    xnum cl = x_mul_int(x_from_dec(claim), 100);
+    xnum lo = w, hi = w;
+    xnum plo = x_from_dec(c->pol->qual_band_lo[k]), phi = x_from_dec(c->pol->qual_band_hi[k]);
+    lo.v *= plo.v;
+    lo.scale += plo.scale;
+    hi.v *= phi.v;
+    hi.scale += phi.scale;
+    if (x_cmp(cl, lo) < 0)
+        return false;
+    int top = x_cmp(cl, hi);
+    return j == JX_JUDGE_MET ? top <= 0 : top < 0;
+}
+
+/* "[9.00, 12.00)" */
+static const char *band_text(eval_ctx *c, xnum w, jx_judge j)
+{
+    int64_t lo, hi;
+    char bl[JX_DEC_BUFSZ], bh[JX_DEC_BUFSZ];
+    band_units(c, w, j, &lo, &hi);
+    return formula(c->p, "[%s, %s%s", fmt_units(c, lo, bl), fmt_units(c, hi, bh),
+                   j == JX_JUDGE_MET ? "]" : ")");
+}
+
+/* Scores a 定性 indicator; sets *claim_done when its 得分 was weighed here. */
+static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
+{
+    jx_project *p = c->p;
+    xnum w = weight_of(ind);
+    char bw[JX_DEC_BUFSZ], bs[JX_DEC_BUFSZ], bp[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ];
+    fmt_x(w, bw);
+    jx_judge j = ind->judge;
+    bool implied = false;
+    if (j == JX_JUDGE_NONE && same_text(ind->actual.text, ind->target.text)) {
+        j = JX_JUDGE_MET;
+        implied = true;
+    }
+    if (j != JX_JUDGE_NONE) {
+        jx_dec pct = c->pol->qual_pct[j - 1];
+        int64_t s = pct_units(c, w, pct);
+        if (ind->has_claim) {
+            *claim_done = true;
+            if (claim_in_band(c, w, ind->claim, j)) {
+                int64_t cl = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
+                ind->score = cl;
+                ind->method = JX_METHOD_QUAL_CLAIMED;
+                ind->formula = formula(p, "%s（自评得分，在“%s”区间 %s 内）", fmt_units(c, cl, bs),
+                                       judge_word(j), band_text(c, w, j));
+                return;
+            }
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_QUAL_BAND,
+                                ind->claim_pos.line ? ind->claim_pos : ind->pos,
+                                "指标“%s”自评得分 %s 不在“%s”的区间 %s 内，按 %s%% 计 %s 分",
+                                ind->name.s, fmt_dec(ind->claim, bc), judge_word(j),
+                                band_text(c, w, j), fmt_dec(pct, bp), fmt_units(c, s, bs));
+        }
+        ind->score = s;
+        ind->method = implied ? JX_METHOD_QUAL_MET : JX_METHOD_QUAL_JUDGED;
+        ind->formula = formula(p, "%s = %s × %s%%（%s%s）", fmt_units(c, s, bs), bw, fmt_dec(pct, bp),
+                               judge_word(j), implied ? "，实际与目标一致" : "");
+        return;
+    }
+    if (ind->has_claim) {
+        /* a 得分 without 评定: used when it lies in one of the bands, which names it;
+         * otherwise it is judged as no claim, and reported as a differing claim */
+        for (jx_judge k = JX_JUDGE_MET; k <= JX_JUDGE_UNMET; k++) {
+            if (claim_in_band(c, w, ind->claim, k)) {
+                *claim_done = true;
+                int64_t cl = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
+                ind->score = cl;
+                ind->method = JX_METHOD_QUAL_CLAIMED;
+                ind->formula = formula(p, "%s（自评得分，未评定，属“%s”区间 %s）", fmt_units(c, cl, bs),
+                                       judge_word(k), band_text(c, w, k));
+                return;
+            }
+        }
+    }
+    ind->score = 0;
+    ind->method = JX_METHOD_QUAL_UNJUDGED;
+    ind->formula = formula(p, "%s（实际“%s”与目标“%s”不同，未评定）", fmt_units(c, 0, bs),
+                           ind->actual.text.s, ind->target.text.s);
+    jx_project_diag_add(p, JX_SEV_WARNING, CODE_QUAL_UNJUDGED, ind->actual.pos,
+                        "指标“%s”实际完成值“%s”与目标值“%s”不同，且没有评定，按 0 分计",
+                        ind->name.s, ind->actual.text.s, ind->target.text.s);
+}
+
+/* Scores one applicable indicator and checks its claim and its 偏差. */
+static void score_indicator(eval_ctx *c, jx_indicator *ind)
+{
+    jx_project *p = c->p;
+    char bs[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ], bw[JX_DEC_BUFSZ];
+    bool claim_done = false;
+    if (!ind->actual.present) {
+        ind->score = 0;
+        ind->method = JX_METHOD_MISSING_ACTUAL;
+        ind->formula = formula(p, "%s（没有实际完成值）", fmt_units(c, 0, bs));
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_MISSING_ACTUAL, ind->pos,
+                            "指标“%s”没有实际完成值，按 0 分计", ind->name.s);
+    } else if (ind->target.sign == JX_SIGN_QUAL) {
+        score_qualitative(c, ind, &claim_done);
+    } else if (ind->actual.is_text) {
+        ind->score = 0;
+        ind->method = JX_METHOD_TEXT_ACTUAL;
+        ind->formula = formula(p, "%s（实际完成值“%s”不是数值）", fmt_units(c, 0, bs),
+                               ind->actual.text.s);
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_VAGUE_ACTUAL, ind->actual.pos,
+                            "实际完成值“%s”不是数值，按 0 分计", ind->actual.text.s);
+    } else {
+        score_quantitative(c, ind);
+    }
+
+    if (ind->has_claim && !claim_done &&
+        x_cmp(x_from_dec(ind->claim), x_from_units(ind->score, c->dec)) != 0)
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_CLAIMED_SCORE,
+                            ind->claim_pos.line ? ind->claim_pos : ind->pos,
+                            "指标“%s”自评得分 %s 与重算得分 %s 不符", ind->name.s,
+                            fmt_dec(ind->claim, bc), fmt_units(c, ind->score, bs));
+
+    xnum w = weight_of(ind);
+    if (ind->score < full_units(c, w) && ind->reason.n == 0)
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_MISSING_REASON, ind->pos,
+                            "指标“%s”得分 %s 低于权重 %s，没有填写偏差原因分析及改进措施",
+                            ind->name.s, fmt_units(c, ind->score, bs), fmt_x(w, bw));
+}
+
+/* ------------------------------------------------------------ the project */
+
+/* Level-2 and level-1 group scores, and the points each group's children add up to. */
+static void score_groups(eval_ctx *c)
+{
+    jx_project *p = c->p;
+    for (size_t g = 0; g < p->ngroups; g++)
+        p->groups[g].score = 0;
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        if (ind->group >= p->ngroups || ind->score < 0)
+            continue;
+        jx_group *g = &p->groups[ind->group];
+        g->score += ind->score;
+        if (g->level == 2 && g->parent < p->ngroups && g->parent != ind->group)
+            p->groups[g->parent].score += ind->score;
+    }
+}
+
+/* points-mismatch: each group with declared points against what its children declare. */
+static void check_points(eval_ctx *c)
+{
+    jx_project *p = c->p;
+    char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
+    for (size_t g = 0; g < p->ngroups; g++) {
+        const jx_group *grp = &p->groups[g];
+        if (!grp->has_points)
+            continue;
+        xnum sum = x_from_int(0);
+        bool any = false;
+        /* weights of the indicators directly inside */
+        for (size_t i = 0; i < p->ninds; i++) {
+            if (p->inds[i].group != g)
+                continue;
+            any = true;
+            xnum w = weight_of(&p->inds[i]);
+            x_align(&sum, &w);
+            sum.v += w.v;
+        }
+        /* level 2 children: their points, or their indicators' weights */
+        for (size_t k = 0; k < p->ngroups; k++) {
+            const jx_group *kid = &p->groups[k];
+            if (kid->level != 2 || kid->parent != g || k == g || grp->level != 1)
+                continue;
+            any = true;
+            xnum part = x_from_int(0);
+            if (kid->has_points) {
+                part = x_from_dec(kid->points);
+            } else {
+                for (size_t i = 0; i < p->ninds; i++) {
+                    if (p->inds[i].group != k)
+                        continue;
+                    xnum w = weight_of(&p->inds[i]);
+                    x_align(&part, &w);
+                    part.v += w.v;
+                }
+            }
+            x_align(&sum, &part);
+            sum.v += part.v;
+        }
+        if (x_cmp(sum, x_from_dec(grp->points)) == 0)
+            continue;
+        if (!any && jx_dec_is_zero(grp->points))
+            continue;
+        if (grp->level == 1)
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_POINTS_MISMATCH, grp->pos,
+                                "一级指标“%s”的分值 %s 与其下二级指标分值合计 %s 不符",
+                                grp->name.s, fmt_dec(grp->points, bp), fmt_x(sum, bsum));
+        else
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_POINTS_MISMATCH, grp->pos,
+                                "二级指标“%s”的分值 %s 与其下三级指标权重合计 %s 不符",
+                                grp->name.s, fmt_dec(grp->points, bp), fmt_x(sum, bsum));
+    }
+}
+
+/* The position of a project-wide diagnostic. */
+static jx_pos project_pos(const jx_project *p)
+{
+    return p->pos;
+}
+
+/* 预算执行率 单列: points × 全年执行 / 全年预算, capped under 封顶. Returns its units. */
+static int64_t score_execution(eval_ctx *c)
+{
+    jx_project *p = c->p;
+    const jx_policy *pol = c->pol;
+    char bs[JX_DEC_BUFSZ], bn[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ], be[JX_DEC_BUFSZ];
+    xnum budget = x_from_int(0), spent = x_from_int(0);
+    const jx_funds *total_row = NULL;
+    for (size_t i = 0; i < p->nfunds; i++)
+        if (strcmp(p->funds[i].source.s, "年度资金总额") == 0)
+            total_row = &p->funds[i];
+    if (total_row && jx_dec_cmp(total_row->budget, jx_dec_from_int(0)) > 0) {
+        budget = x_from_dec(total_row->budget);
+        spent = x_from_dec(total_row->spent);
+    } else {
+        for (size_t i = 0; i < p->nfunds; i++) {
+            if (&p->funds[i] == total_row)
+                continue;
+            xnum b = x_from_dec(p->funds[i].budget), s = x_from_dec(p->funds[i].spent);
+            x_align(&budget, &b);
+            budget.v += b.v;
+            x_align(&spent, &s);
+            spent.v += s.v;
+        }
+    }
+    xnum n = x_from_dec(pol->exec_points);
+    p->exec_points = pol->exec_points;
+    fmt_x(n, bn);
+    if (x_cmp(budget, x_from_int(0)) <= 0) {
+        p->exec_formula = formula(p, "%s（全年预算数为 0，预算执行率按 0 分计）", fmt_units(c, 0, bs));
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_EXEC_BUDGET,
+                            p->nfunds ? p->funds[0].pos : project_pos(p),
+                            "项目“%s”的全年预算数为 0，预算执行率（%s 分）按 0 分计", p->name.s, bn);
+        return 0;
+    }
+    int64_t s = x_muldiv(n, spent, budget, c->dec);
+    fmt_x(budget, bb);
+    fmt_x(spent, be);
+    int64_t cap = full_units(c, n);
+    if (pol->exec_cap && s > cap) {
+        p->exec_formula = formula(p, "%s = %s（%s × %s / %s 超过 %s，封顶）", fmt_units(c, cap, bs), bn,
+                                  bn, be, bb, bn);
+        return cap;
+    }
+    p->exec_formula = formula(p, "%s = %s × %s / %s", fmt_units(c, s, bs), bn, be, bb);
+    return s;
+}
+
+/* The grade of a total in units: ≥ bands[0] 优, ≥ bands[1] 良, ≥ bands[2] 中, else 差. */
+static jx_grade grade_of(const eval_ctx *c, int64_t total)
+{
+    xnum t = x_from_units(total, c->dec);
+    for (int k = 0; k < 3; k++)
+        if (x_cmp(t, x_from_dec(c->pol->bands[k])) >= 0)
+            return (jx_grade)(JX_GRADE_EXCELLENT + k);
+    return JX_GRADE_POOR;
+}
+
+/* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。 */
+static const char *band_note(eval_ctx *c)
+{
+    char b0[JX_DEC_BUFSZ], b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ];
+    fmt_dec(c->pol->bands[0], b0);
+    fmt_dec(c->pol->bands[1], b1);
+    fmt_dec(c->pol->bands[2], b2);
+    return formula(c->p,
+                   "总分高于%s分（含）的结论为“优”，%s～%s分（含）为“良”，%s～%s分（含）为“中”，低于%s分为“差”。",
+                   b0, b0, b1, b1, b2, b2);
+}
+
+/* Orders the diagnostics from index `from` on by source position (stable; those without
+ * a position last), so the evaluator's warnings read in the order of the file. */
+static void sort_by_position(jx_diags *d, size_t from)
+{
+    for (size_t i = from + 1; i < d->n; i++) {
+        jx_diag x = d->v[i];
+        uint64_t kx = ((uint64_t)(x.line ? x.line : UINT32_MAX) << 32) | x.column;
+        size_t j = i;
+        while (j > from) {
+            const jx_diag *y = &d->v[j - 1];
+            uint64_t ky = ((uint64_t)(y->line ? y->line : UINT32_MAX) << 32) | y->column;
+            if (ky <= kx)
+                break;
+            d->v[j] = d->v[j - 1];
+            j--;
+        }
+        d->v[j] = x;
+    }
+}
+
+jx_result jx_score(jx_project *p, const jx_policy *pol)
+{
+    if (!p || !pol)
+        return JX_ERR_USAGE;
+    if (p->diags.errors > 0)
+        return JX_ERR_INPUT;
+    drop_own_diags(p);
+    size_t first_own = p->diags.n;
+
+    eval_ctx ctx = {p, pol, pol->decimals};
+    eval_ctx *c = &ctx;
+    char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
+
+    p->decimals = pol->decimals;
+    p->policy_name = formula(p, "%s", pol->name.s ? pol->name.s : "");
+    p->band_note = band_note(c);
+
+    /* the indicators, in source order */
+    int64_t sum = 0;
+    xnum weights = x_from_int(0), applicable = x_from_int(0);
+    bool any_na = false;
+    for (size_t i = 0; i < p->ninds; i++) {
+        jx_indicator *ind = &p->inds[i];
+        xnum w = weight_of(ind);
+        x_align(&weights, &w);
+        weights.v += w.v;
+        if (ind->not_applicable) {
+            any_na = true;
+            ind->score = 0;
+            ind->method = JX_METHOD_NOT_APPLICABLE;
+            ind->formula = formula(p, "不适用（%s）", pol->na_rule == JX_NA_RESCALE ? "按比例折算" : "剔除");
+            continue;
+        }
+        x_align(&applicable, &w);
+        applicable.v += w.v;
+        ind->score = -1;
+        ind->method = JX_METHOD_NONE;
+        ind->formula = "";
+        score_indicator(c, ind);
+        sum += ind->score;
+    }
+    score_groups(c);
+    check_points(c);
+
+    /* weights against the layout's total */
+    xnum layout = x_from_dec(pol->layout_total);
+    if (x_cmp(weights, layout) != 0) {
+        if (pol->exec_separate)
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_WEIGHT_SUM, project_pos(p),
+                                "项目“%s”各指标权重合计 %s，不等于 %s（预算执行率单列 %s 分），总分按实际合计计算，未折算",
+                                p->name.s, fmt_x(weights, b1), fmt_x(layout, b2),
+                                fmt_dec(pol->exec_points, b3));
+        else
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_WEIGHT_SUM, project_pos(p),
+                                "项目“%s”各指标权重合计 %s，不等于 %s，总分按实际合计计算，未折算",
+                                p->name.s, fmt_x(weights, b1), fmt_x(layout, b2));
+    }
+
+    /* 不适用 按比例折算: the rest's sum × layout total / applicable weight */
+    int64_t total = sum;
+    if (any_na && pol->na_rule == JX_NA_RESCALE && x_cmp(applicable, x_from_int(0)) > 0) {
+        total = x_muldiv(x_from_units(sum, c->dec), layout, applicable, c->dec);
+        jx_project_diag_add(p, JX_SEV_NOTE, CODE_NA_RESCALE, project_pos(p),
+                            "项目“%s”有不适用指标，其余指标得分 %s 按 %s / %s 折算为 %s",
+                            p->name.s, fmt_units(c, sum, b1), fmt_x(layout, b2),
+                            fmt_x(applicable, b3), fmt_units(c, total, b4));
+    }
+
+    /* 预算执行率 单列 */
+    p->exec_separate = pol->exec_separate;
+    p->exec_score = 0;
+    p->exec_points = jx_dec_from_int(0);
+    p->exec_formula = "";
+    if (pol->exec_separate) {
+        p->exec_score = score_execution(c);
+        total += p->exec_score;
+    }
+
+    p->total = total;
+    p->grade = grade_of(c, total);
+    p->scored = true;
+
+    if (p->has_claimed_total && x_cmp(x_from_dec(p->claimed_total), x_from_units(total, c->dec)) != 0)
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_CLAIMED_TOTAL,
+                            p->total_pos.line ? p->total_pos : project_pos(p),
+                            "项目“%s”自评总分 %s 与重算总分 %s 不符", p->name.s,
+                            fmt_dec(p->claimed_total, b1), fmt_units(c, total, b2));
+    if (p->claimed_grade != JX_GRADE_NONE && p->claimed_grade != p->grade)
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_CLAIMED_GRADE,
+                            p->grade_pos.line ? p->grade_pos : project_pos(p),
+                            "项目“%s”自评结论“%s”与按重算总分 %s 评定的“%s”不符", p->name.s,
+                            jx_grade_name(p->claimed_grade), fmt_units(c, total, b1),
+                            jx_grade_name(p->grade));
+    sort_by_position(&p->diags, first_own);
+    return p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+}

@@ -1,0 +1,360 @@
+/* policy.c — loading scoring policies (评分办法): defaults, shipped policies, validation. */
+#include "model.h"
+
+#include "alloc.h"
+#include "builtin_rules.h"
+#include "parser.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* The code of every diagnostic a policy's loading adds besides the parser's. */
+static const char CODE_POLICY[] = "policy";
+
+void jx_policy_set_defaults(jx_policy *pol)
+{
+    pol->name = jx_str_empty;
+    pol->file = jx_str_empty;
+    pol->bands[0] = jx_dec_from_int(90);
+    pol->bands[1] = jx_dec_from_int(80);
+    pol->bands[2] = jx_dec_from_int(60);
+    pol->reverse = JX_REVERSE_LINEAR;
+    pol->qual_pct[0] = jx_dec_from_int(100);
+    pol->qual_pct[1] = jx_dec_from_int(70);
+    pol->qual_pct[2] = jx_dec_from_int(30);
+    pol->qual_band_lo[0] = jx_dec_from_int(80);
+    pol->qual_band_lo[1] = jx_dec_from_int(60);
+    pol->qual_band_lo[2] = jx_dec_from_int(0);
+    pol->qual_band_hi[0] = jx_dec_from_int(100);
+    pol->qual_band_hi[1] = jx_dec_from_int(80);
+    pol->qual_band_hi[2] = jx_dec_from_int(60);
+    pol->over_pct = jx_dec_from_int(120);
+    pol->exec_separate = false;
+    pol->exec_points = jx_dec_from_int(10);
+    pol->exec_cap = false;
+    pol->na_rule = JX_NA_DROP;
+    pol->decimals = 2;
+    pol->layout_total = jx_dec_from_int(100);
+    memset(&pol->pos, 0, sizeof pol->pos);
+}
+
+/* A fresh handle holding the defaults, or NULL when memory ran out. */
+static jx_policy *policy_new(const jx_allocator *alloc)
+{
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_policy *pol = jx_calloc(a, sizeof *pol);
+    if (!pol)
+        return NULL;
+    pol->alloc = a;
+    jx_arena_init(&pol->arena, a);
+    jx_diags_init(&pol->diags, a);
+    jx_policy_set_defaults(pol);
+    return pol;
+}
+
+/* A copy of s[0..n) in the policy's arena as a jx_str; jx_str_empty when out of memory. */
+static jx_str policy_str(jx_policy *pol, const char *s, size_t n)
+{
+    char *c = jx_arena_strndup(&pol->arena, s, n);
+    if (!c) {
+        pol->diags.oom = 1;
+        return jx_str_empty;
+    }
+    jx_str r = {c, (uint32_t)n};
+    return r;
+}
+
+/* Adds a loading error without a source position. */
+static void policy_error(jx_policy *pol, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void policy_error(jx_policy *pol, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jx_pos none = {0, 0, 0, 1};
+    jx_source src = {pol->file.s, NULL, 0};
+    jx_diags_vadd(&pol->diags, &pol->arena, JX_SEV_ERROR, CODE_POLICY, &src, none, fmt, ap);
+    va_end(ap);
+}
+
+/* Adds a validation error at the 评分办法 keyword, quoting its line. */
+static void policy_invalid(jx_policy *pol, const char *text, size_t len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void policy_invalid(jx_policy *pol, const char *text, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jx_source src = {pol->file.s, text, len};
+    jx_diags_vadd(&pol->diags, &pol->arena, JX_SEV_ERROR, CODE_POLICY, &src, pol->pos, fmt, ap);
+    va_end(ap);
+}
+
+/* True when lo ≤ d ≤ hi. */
+static bool dec_between(jx_dec d, int64_t lo, int64_t hi)
+{
+    return jx_dec_cmp(d, jx_dec_from_int(lo)) >= 0 && jx_dec_cmp(d, jx_dec_from_int(hi)) <= 0;
+}
+
+/* d1 − d2 exactly, when both fit (policy numbers are small). */
+static jx_dec dec_sub(jx_dec a, jx_dec b)
+{
+    int s = a.scale > b.scale ? a.scale : b.scale;
+    jx_dec r = {(int64_t)(jx_dec_scaled(a, s) - jx_dec_scaled(b, s)), s};
+    return r;
+}
+
+/*
+ * Checks what the parser cannot: grade bands strictly descending within 0..100,
+ * 小数 0..4, 定性 percentages and bands within 0..100 with each percentage inside its
+ * own band, 超额提示 at least 100%, 单列 points below 100; then sets layout_total.
+ */
+static void policy_validate(jx_policy *pol, const char *text, size_t len)
+{
+    static const char *const judges[3] = {"达成", "部分达成", "未达成"};
+    char b0[JX_DEC_BUFSZ], b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ];
+    const char *name = pol->name.s;
+
+    bool bands_ok = true;
+    for (int k = 0; k < 3; k++)
+        if (!dec_between(pol->bands[k], 0, 100))
+            bands_ok = false;
+    if (jx_dec_cmp(pol->bands[0], pol->bands[1]) <= 0 || jx_dec_cmp(pol->bands[1], pol->bands[2]) <= 0)
+        bands_ok = false;
+    if (!bands_ok)
+        policy_invalid(pol, text, len,
+                       "评分办法“%s”的等级分数线应在 0～100 之间且从高到低：优 %s、良 %s、中 %s", name,
+                       jx_dec_format(pol->bands[0], b0, sizeof b0),
+                       jx_dec_format(pol->bands[1], b1, sizeof b1),
+                       jx_dec_format(pol->bands[2], b2, sizeof b2));
+
+    if (pol->decimals < 0 || pol->decimals > 4)
+        policy_invalid(pol, text, len, "评分办法“%s”的小数位数 %d 应在 0～4 之间", name, pol->decimals);
+
+    for (int k = 0; k < 3; k++) {
+        jx_dec pct = pol->qual_pct[k], lo = pol->qual_band_lo[k], hi = pol->qual_band_hi[k];
+        if (!dec_between(pct, 0, 100) || !dec_between(lo, 0, 100) || !dec_between(hi, 0, 100) ||
+            jx_dec_cmp(lo, hi) > 0) {
+            policy_invalid(pol, text, len,
+                           "评分办法“%s”的定性“%s”百分比 %s%% 或区间 [%s%%, %s%%] 不在 0%%～100%% 之内",
+                           name, judges[k], jx_dec_format(pct, b0, sizeof b0),
+                           jx_dec_format(lo, b1, sizeof b1), jx_dec_format(hi, b2, sizeof b2));
+            continue;
+        }
+        bool inside = jx_dec_cmp(pct, lo) >= 0 &&
+                      (k == 0 ? jx_dec_cmp(pct, hi) <= 0 : jx_dec_cmp(pct, hi) < 0);
+        if (!inside)
+            policy_invalid(pol, text, len, "评分办法“%s”的定性“%s”百分比 %s%% 不在其区间 [%s%%, %s%%%s 内",
+                           name, judges[k], jx_dec_format(pct, b0, sizeof b0),
+                           jx_dec_format(lo, b1, sizeof b1), jx_dec_format(hi, b2, sizeof b2),
+                           k == 0 ? "]" : ")");
+    }
+
+    if (jx_dec_cmp(pol->over_pct, jx_dec_from_int(100)) < 0 ||
+        jx_dec_cmp(pol->over_pct, jx_dec_from_int(10000)) > 0)
+        policy_invalid(pol, text, len, "评分办法“%s”的超额提示 %s%% 应在 100%%～10000%% 之间", name,
+                       jx_dec_format(pol->over_pct, b0, sizeof b0));
+
+    if (pol->exec_separate &&
+        (jx_dec_cmp(pol->exec_points, jx_dec_from_int(0)) <= 0 ||
+         jx_dec_cmp(pol->exec_points, jx_dec_from_int(100)) >= 0))
+        policy_invalid(pol, text, len, "评分办法“%s”的预算执行率分值 %s 应大于 0 且小于 100", name,
+                       jx_dec_format(pol->exec_points, b0, sizeof b0));
+
+    pol->layout_total = pol->exec_separate ? dec_sub(jx_dec_from_int(100), pol->exec_points)
+                                           : jx_dec_from_int(100);
+}
+
+/* Parses text into pol and validates it. Unless the text outlives the policy (lasting:
+ * it is in the policy's arena or compiled into the library) it is first copied into the
+ * arena, so nothing the policy holds points into the caller's buffer. */
+static jx_result policy_load(jx_policy *pol, const char *file, const char *text, size_t len,
+                             bool lasting)
+{
+    pol->file = policy_str(pol, file, strlen(file));
+    const char *copy = lasting ? text : jx_arena_strndup(&pol->arena, text, len);
+    if (!copy)
+        return JX_ERR_NOMEM;
+    jx_result rc = jx_parse_policy_text(pol, pol->file.s, copy, len);
+    if (rc == JX_ERR_NOMEM)
+        return rc;
+    if (rc == JX_OK && pol->diags.errors == 0)
+        policy_validate(pol, copy, len);
+    if (pol->diags.oom)
+        return JX_ERR_NOMEM;
+    return pol->diags.errors > 0 ? JX_ERR_INPUT : JX_OK;
+}
+
+jx_result jx_policy_open_memory(jx_policy **out, const char *file_name, const char *text,
+                                size_t len, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!text)
+        return JX_ERR_USAGE;
+    jx_policy *pol = policy_new(alloc);
+    if (!pol)
+        return JX_ERR_NOMEM;
+    *out = pol;
+    return policy_load(pol, file_name ? file_name : "", text, len, false);
+}
+
+/*
+ * The name in the 评分办法 header of a shipped policy text: the first quoted string
+ * on the first line that is neither blank nor a comment. Sets *n; NULL when none.
+ */
+static const char *header_name(const char *text, size_t len, size_t *n)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t end = i;
+        while (end < len && text[end] != '\n')
+            end++;
+        size_t k = i;
+        while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+            k++;
+        if (k < end && text[k] != '#') {
+            const char *q = memchr(text + k, '"', end - k);
+            if (!q)
+                return NULL;
+            const char *q2 = memchr(q + 1, '"', (size_t)(text + end - (q + 1)));
+            if (!q2)
+                return NULL;
+            *n = (size_t)(q2 - (q + 1));
+            return q + 1;
+        }
+        i = end + 1;
+    }
+    return NULL;
+}
+
+/* The shipped policy named by its stem or its header name, or NULL. */
+static const jx_builtin_rule *find_builtin(const char *name)
+{
+    size_t len = strlen(name);
+    for (const jx_builtin_rule *r = jx_builtin_rules; r->stem; r++)
+        if (strcmp(r->stem, name) == 0)
+            return r;
+    for (const jx_builtin_rule *r = jx_builtin_rules; r->stem; r++) {
+        size_t n;
+        const char *h = header_name(r->text, r->len, &n);
+        if (h && n == len && memcmp(h, name, n) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* Reads the regular file at path into the policy's arena; JX_ERR_IO with a diagnostic on failure. */
+static jx_result read_file(jx_policy *pol, const char *path, char **text, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        policy_error(pol, "无法打开评分办法文件“%s”", path);
+        return JX_ERR_IO;
+    }
+    long size = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fclose(f);
+        policy_error(pol, "无法读取评分办法文件“%s”", path);
+        return JX_ERR_IO;
+    }
+    char *buf = jx_arena_alloc(&pol->arena, (size_t)size + 1);
+    if (!buf) {
+        fclose(f);
+        return JX_ERR_NOMEM;
+    }
+    size_t got = fread(buf, 1, (size_t)size, f);
+    bool bad = ferror(f) != 0 || got != (size_t)size;
+    fclose(f);
+    if (bad) {
+        policy_error(pol, "无法读取评分办法文件“%s”", path);
+        return JX_ERR_IO;
+    }
+    buf[got] = '\0';
+    *text = buf;
+    *len = got;
+    return JX_OK;
+}
+
+/* Adds the not-found error, listing every shipped policy with its header name. */
+static void not_found(jx_policy *pol, const char *name)
+{
+    char list[512];
+    size_t used = 0;
+    list[0] = '\0';
+    for (const jx_builtin_rule *r = jx_builtin_rules; r->stem; r++) {
+        size_t n = 0;
+        const char *h = header_name(r->text, r->len, &n);
+        int w = snprintf(list + used, sizeof list - used, "%s%s“%.*s”", used ? "、" : "", r->stem,
+                         (int)(h ? n : 0), h ? h : "");
+        if (w < 0 || (size_t)w >= sizeof list - used)
+            break;
+        used += (size_t)w;
+    }
+    policy_error(pol, "找不到评分办法“%s”：既不是文件，也不是内置评分办法（内置：%s）", name, list);
+}
+
+jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!name_or_path)
+        return JX_ERR_USAGE;
+    jx_policy *pol = policy_new(alloc);
+    if (!pol)
+        return JX_ERR_NOMEM;
+    *out = pol;
+
+    struct stat st;
+    if (stat(name_or_path, &st) == 0 && S_ISREG(st.st_mode)) {
+        char *text = NULL;
+        size_t len = 0;
+        pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
+        jx_result rc = read_file(pol, name_or_path, &text, &len);
+        if (rc != JX_OK)
+            return rc;
+        return policy_load(pol, name_or_path, text, len, true);
+    }
+    const jx_builtin_rule *r = find_builtin(name_or_path);
+    if (r) {
+        char file[128];
+        snprintf(file, sizeof file, "rules/%s.jx", r->stem);
+        return policy_load(pol, file, r->text, r->len, true);
+    }
+    pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
+    not_found(pol, name_or_path);
+    return JX_ERR_NOTFOUND;
+}
+
+void jx_policy_close(jx_policy *pol)
+{
+    if (!pol)
+        return;
+    const jx_allocator *a = pol->alloc;
+    jx_diags_free(&pol->diags);
+    jx_arena_free(&pol->arena);
+    jx_free(a, pol, sizeof *pol);
+}
+
+const char *jx_policy_name(const jx_policy *pol)
+{
+    return pol && pol->name.s ? pol->name.s : "";
+}
+
+size_t jx_policy_diag_count(const jx_policy *pol)
+{
+    return pol ? pol->diags.n : 0;
+}
+
+const jx_diag *jx_policy_diag(const jx_policy *pol, size_t i)
+{
+    return pol && i < pol->diags.n ? &pol->diags.v[i] : NULL;
+}
+
+const char *const *jx_policy_builtin_names(void)
+{
+    return jx_builtin_names;
+}

@@ -1,0 +1,1142 @@
+/* test_eval.c — the evaluator, on projects made in code. Every expected number is
+ * worked out by hand from the scoring rules in the comment beside it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "build.h"
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --------------------------------------------------------------- fixtures */
+
+/* The national default policy (财政部2020), set field by field. */
+static jx_policy policy_default(void)
+{
+    jx_policy pol;
+    memset(&pol, 0, sizeof pol);
+    jx_policy_set_defaults(&pol);
+    pol.name.s = "财政部2020";
+    pol.name.n = (uint32_t)strlen(pol.name.s);
+    return pol;
+}
+
+/* The central layout: 预算执行率 单列 10 分, weights sum to 90. */
+static jx_policy policy_central(bool cap)
+{
+    jx_policy pol = policy_default();
+    pol.exec_separate = true;
+    pol.exec_points = jx_dec_from_int(10);
+    pol.exec_cap = cap;
+    pol.layout_total = jx_dec_from_int(90);
+    return pol;
+}
+
+/* One project with one level-1 and one level-2 group; indicators go in the latter. */
+typedef struct fixture {
+    jx_project *p; /* the project */
+    uint32_t g1;   /* 产出指标 */
+    uint32_t g2;   /* 数量指标 */
+} fixture;
+
+static fixture fixture_new(void)
+{
+    fixture f;
+    f.p = jx_test_project("测试项目");
+    f.g1 = jx_test_group(f.p, 1, "产出指标", NULL, 0);
+    f.g2 = jx_test_group(f.p, 2, "数量指标", NULL, f.g1);
+    return f;
+}
+
+/* Scores one indicator alone under pol and returns its score in cents; *out keeps the
+ * project for further checks (free it with jx_test_project_free). */
+static int64_t score_one(const jx_policy *pol, const char *target, const char *weight,
+                         const char *actual, jx_project **out)
+{
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "指标", target, weight, actual);
+    jx_test_reason(f.p, &f.p->inds[0], "说明");
+    assert_int_equal(jx_score(f.p, pol), JX_OK);
+    int64_t cents = jx_indicator_score_cents(&f.p->inds[0]);
+    if (out)
+        *out = f.p;
+    else
+        jx_test_project_free(f.p);
+    return cents;
+}
+
+/* Scores one indicator under the default policy; cents. */
+static int64_t score_default(const char *target, const char *weight, const char *actual)
+{
+    jx_policy pol = policy_default();
+    return score_one(&pol, target, weight, actual, NULL);
+}
+
+/* A project whose only indicator (weight 100, ≥100) scores exactly `actual` points. */
+static jx_grade grade_for_total(const jx_policy *pol, const char *actual)
+{
+    jx_project *p;
+    score_one(pol, "≥100", "100", actual, &p);
+    jx_grade g = jx_project_grade(p);
+    jx_test_project_free(p);
+    return g;
+}
+
+/* ------------------------------------------------- the numbers */
+
+static void ge_ratio_60_30_45(void **state)
+{
+    (void)state;
+    /* ≥60个 权重30 实际45: 30 × 45 / 60 = 22.5 → 22.50 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", "45", &p), 2250);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "ge-ratio");
+    assert_string_equal(jx_indicator_formula(&p->inds[0]), "22.50 = 30 × 45 / 60");
+    jx_test_project_free(p);
+}
+
+static void le_linear_24_15_30(void **state)
+{
+    (void)state;
+    /* ≤24小时 权重15 实际30: 15 × (2 × 24 − 30) / 24 = 15 × 18 / 24 = 11.25 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≤24小时", "15", "30", &p), 1125);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "le-linear");
+    assert_string_equal(jx_indicator_formula(&p->inds[0]), "11.25 = 15 × (2 × 24 − 30) / 24");
+    jx_test_project_free(p);
+}
+
+static void le_ratio_24_15_30(void **state)
+{
+    (void)state;
+    /* 反向 比例: 15 × 24 / 30 = 12.00 */
+    jx_policy pol = policy_default();
+    pol.reverse = JX_REVERSE_RATIO;
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≤24小时", "15", "30", &p), 1200);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "le-ratio");
+    assert_string_equal(jx_indicator_formula(&p->inds[0]), "12.00 = 15 × 24 / 30");
+    jx_test_project_free(p);
+}
+
+static void le_linear_reaches_zero_at_twice_target(void **state)
+{
+    (void)state;
+    /* ≤24小时 权重15 实际48: 2 × 24 − 48 = 0 → 0.00 */
+    assert_int_equal(score_default("≤24小时", "15", "48"), 0);
+    /* 实际 60 > 2T: still 0.00, never negative */
+    assert_int_equal(score_default("≤24小时", "15", "60"), 0);
+}
+
+static void eq_ratio_4_20_3(void **state)
+{
+    (void)state;
+    /* =4次 权重20 实际3: 20 × 3 / 4 = 15.00 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "=4次", "20", "3", &p), 1500);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-ratio");
+    jx_test_project_free(p);
+}
+
+static void eq_zero_met(void **state)
+{
+    (void)state;
+    /* =0次 权重10 实际0: A = T → 10.00 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "=0次", "10", "0", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-met");
+    jx_test_project_free(p);
+}
+
+static void eq_zero_missed(void **state)
+{
+    (void)state;
+    /* =0次 权重10 实际1: T = 0 and A ≠ T → 0.00 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "=0次", "10", "1", &p), 0);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-zero");
+    jx_test_project_free(p);
+}
+
+static void ge_percent_met(void **state)
+{
+    (void)state;
+    /* ≥95% 权重10 实际96.68%: 96.68 ≥ 95 → 10.00 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥95%", "10", "96.68%", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "ge-met");
+    assert_string_equal(jx_indicator_formula(&p->inds[0]), "10.00 = 10（96.68% ≥ 95%，达成）");
+    jx_test_project_free(p);
+}
+
+static void half_cent_rounds_up(void **state)
+{
+    (void)state;
+    /* ≥200 权重10 实际100.1: 10 × 100.1 / 200 = 5.005 exactly → 5.01 (half up) */
+    assert_int_equal(score_default("≥200", "10", "100.1"), 501);
+}
+
+static void two_thirds(void **state)
+{
+    (void)state;
+    /* ≥3 权重10 实际2: 10 × 2 / 3 = 6.666… → 6.67 */
+    assert_int_equal(score_default("≥3", "10", "2"), 667);
+}
+
+static void reverse_linear_tie(void **state)
+{
+    (void)state;
+    /* ≤28 权重7 实际55.7: 7 × (56 − 55.7) / 28 = 7 × 0.3 / 28 = 2.1 / 28 = 0.075 exactly → 0.08 */
+    assert_int_equal(score_default("≤28", "7", "55.7"), 8);
+}
+
+static void qualitative_partly(void **state)
+{
+    (void)state;
+    /* 定性 "提升" 权重15 评定 部分达成: 15 × 70% = 10.50 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
+    ind->judge = JX_JUDGE_PARTLY;
+    jx_test_reason(f.p, ind, "部分系统未完成迁移");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1050);
+    assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-judged");
+    assert_string_equal(jx_indicator_formula(&f.p->inds[0]), "10.50 = 15 × 70%（部分达成）");
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_claim_outside_band(void **state)
+{
+    (void)state;
+    /* 部分达成 band [60%, 80%) of 15 = [9.00, 12.00); 得分 13 is outside → warned, 10.50 stands */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
+    ind->judge = JX_JUDGE_PARTLY;
+    jx_test_claim(ind, "13");
+    jx_test_reason(f.p, ind, "部分系统未完成迁移");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1050);
+    const jx_diag *d = jx_test_find_code(f.p, "qualitative-band");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_non_null(strstr(d->message, "[9.00, 12.00)"));
+    assert_non_null(strstr(d->message, "工作效率"));
+    assert_non_null(strstr(d->message, "13"));
+    /* the claim is weighed by the band, not also reported as claimed-score */
+    assert_int_equal(jx_test_count_code(f.p, "claimed-score"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_claim_inside_band(void **state)
+{
+    (void)state;
+    /* 得分 11 lies in [9.00, 12.00): the claim is used, 11.00, no warning */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
+    ind->judge = JX_JUDGE_PARTLY;
+    jx_test_claim(ind, "11");
+    jx_test_reason(f.p, ind, "部分系统未完成迁移");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1100);
+    assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-claimed");
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 0);
+    /* the upper bound 12 is open for 部分达成: 得分 12 is outside */
+    jx_test_claim(&f.p->inds[0], "12");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1050);
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 1);
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_met_band_is_closed_above(void **state)
+{
+    (void)state;
+    /* 达成 band [80%, 100%] of 15 = [12.00, 15.00]: 得分 15 is inside, 15.00 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"提升\"");
+    jx_test_claim(ind, "15");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1500);
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_same_text_is_met(void **state)
+{
+    (void)state;
+    /* 定性 "提升" 实际 " 提升 " (spaces trimmed): 达成 100% → 15.00 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\" 提升 \"");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1500);
+    assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-met");
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-unjudged"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_unjudged(void **state)
+{
+    (void)state;
+    /* 定性 "提升" 实际 "有所提升", no 评定, no 得分 → 0.00 + qualitative-unjudged */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"有所提升\"");
+    jx_test_reason(f.p, ind, "说明");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 0);
+    assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-unjudged");
+    const jx_diag *d = jx_test_find_code(f.p, "qualitative-unjudged");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "有所提升"));
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_claim_without_judgement(void **state)
+{
+    (void)state;
+    /* differing text, 得分 13 and no 评定: 13 lies in the 达成 band [12.00, 15.00] → 13.00 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"有所提升\"");
+    jx_test_claim(ind, "13");
+    jx_test_reason(f.p, ind, "说明");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1300);
+    assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-claimed");
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-unjudged"), 0);
+    assert_int_equal(jx_test_count_code(f.p, "claimed-score"), 0);
+    /* 得分 20 is above the weight, in no band: 0.00, unjudged, and the claim differs */
+    jx_test_claim(&f.p->inds[0], "20");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 0);
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-unjudged"), 1);
+    assert_int_equal(jx_test_count_code(f.p, "claimed-score"), 1);
+    jx_test_project_free(f.p);
+}
+
+static void over_target_warned(void **state)
+{
+    (void)state;
+    /* ≥60个 权重30 实际80: met → 30.00; 80 ≥ 1.2 × 60 = 72 → over-target */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", "80", &p), 3000);
+    const jx_diag *d = jx_test_find_code(p, "over-target");
+    assert_non_null(d);
+    /* 80 / 60 = 133.33% */
+    assert_non_null(strstr(d->message, "133.33%"));
+    jx_test_project_free(p);
+}
+
+static void over_target_not_below_threshold(void **state)
+{
+    (void)state;
+    /* 实际70: 70 < 72 → no over-target, 30.00 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", "70", &p), 3000);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+    /* exactly 72 = 120% of 60 is flagged (A ≥ 1.2 T) */
+    score_one(&pol, "≥60个", "30", "72", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    /* ≤ targets are never over-target: ≤24 实际 1 */
+    score_one(&pol, "≤24小时", "15", "1", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+}
+
+static void over_target_130_policy(void **state)
+{
+    (void)state;
+    /* 实际75 = 125% of 60: flagged at 120%, not at 超额提示 130% (needs ≥ 78) */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    score_one(&pol, "≥60个", "30", "75", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    pol.over_pct = jx_dec_from_int(130);
+    score_one(&pol, "≥60个", "30", "75", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+    score_one(&pol, "≥60个", "30", "78", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+}
+
+static void eq_above_target_is_full_and_over(void **state)
+{
+    (void)state;
+    /* =4次 权重20 实际5: A > T → 20.00 (eq-over); 5 ≥ 4.8 → over-target */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "=4次", "20", "5", &p), 2000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-over");
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+}
+
+/* ------------------------------------------------------------- grades */
+
+static void grade_90_is_excellent(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    /* 100 × 90 / 100 = 90.00 ≥ 90 → 优 */
+    assert_int_equal(grade_for_total(&pol, "90"), JX_GRADE_EXCELLENT);
+}
+
+static void grade_89_99_is_good(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    /* 89.99 < 90, ≥ 80 → 良 */
+    assert_int_equal(grade_for_total(&pol, "89.99"), JX_GRADE_GOOD);
+}
+
+static void grade_80_is_good(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    assert_int_equal(grade_for_total(&pol, "80"), JX_GRADE_GOOD);
+}
+
+static void grade_79_99_is_fair(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    assert_int_equal(grade_for_total(&pol, "79.99"), JX_GRADE_FAIR);
+}
+
+static void grade_60_is_fair(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    assert_int_equal(grade_for_total(&pol, "60"), JX_GRADE_FAIR);
+}
+
+static void grade_59_99_is_poor(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    assert_int_equal(grade_for_total(&pol, "59.99"), JX_GRADE_POOR);
+}
+
+static void grade_bands_80_70_60(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    pol.bands[0] = jx_dec_from_int(80);
+    pol.bands[1] = jx_dec_from_int(70);
+    pol.bands[2] = jx_dec_from_int(60);
+    /* 80.00 → 优 (良 under the default); 79.99 → 良 (中 under the default); 69.99 → 中 */
+    assert_int_equal(grade_for_total(&pol, "80"), JX_GRADE_EXCELLENT);
+    assert_int_equal(grade_for_total(&pol, "79.99"), JX_GRADE_GOOD);
+    assert_int_equal(grade_for_total(&pol, "69.99"), JX_GRADE_FAIR);
+    jx_project *p;
+    score_one(&pol, "≥100", "100", "80", &p);
+    assert_string_equal(p->band_note,
+                        "总分高于80分（含）的结论为“优”，80～70分（含）为“良”，70～60分（含）为“中”，低于60分为“差”。");
+    jx_test_project_free(p);
+}
+
+static void band_note_default(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    jx_project *p;
+    score_one(&pol, "≥100", "100", "100", &p);
+    /* as seed 001 prints it */
+    assert_string_equal(p->band_note,
+                        "总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。");
+    assert_string_equal(p->policy_name, "财政部2020");
+    jx_test_project_free(p);
+}
+
+/* ---------------------------------------------------------- units */
+
+static void time_units_convert(void **state)
+{
+    (void)state;
+    /* ≤24小时 实际2天 = 48小时: 2 × 24 − 48 = 0 → 0.00, no unit-mismatch */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≤24小时", "15", "2天", &p), 0);
+    assert_int_equal(jx_test_count_code(p, "unit-mismatch"), 0);
+    assert_non_null(strstr(jx_indicator_formula(&p->inds[0]), "48小时"));
+    jx_test_project_free(p);
+    /* ≤24小时 实际1.25天 = 30小时: 15 × (48 − 30) / 24 = 11.25 */
+    assert_int_equal(score_default("≤24小时", "15", "1.25天"), 1125);
+    /* ≤1小时 实际90分钟: target becomes 60分钟; 10 × (120 − 90) / 60 = 5.00 */
+    assert_int_equal(score_default("≤1小时", "10", "90分钟"), 500);
+    /* ≥2周 实际7天 = 1周: 14 days target; 10 × 7 / 14 = 5.00 */
+    assert_int_equal(score_default("≥2周", "10", "7天"), 500);
+}
+
+static void unit_mismatch_warned(void **state)
+{
+    (void)state;
+    /* ≥60个 实际45次: units differ, scored as numbers stand 30 × 45 / 60 = 22.50 */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", "45次", &p), 2250);
+    const jx_diag *d = jx_test_find_code(p, "unit-mismatch");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "次"));
+    assert_non_null(strstr(d->message, "个"));
+    jx_test_project_free(p);
+    /* ≥95% 实际96 (no unit, no %): inherits the %, no warning */
+    score_one(&pol, "≥95%", "10", "96", &p);
+    assert_int_equal(jx_test_count_code(p, "unit-mismatch"), 0);
+    jx_test_project_free(p);
+    /* ≥60个 实际45个: same unit, no warning */
+    score_one(&pol, "≥60个", "30", "45个", &p);
+    assert_int_equal(jx_test_count_code(p, "unit-mismatch"), 0);
+    jx_test_project_free(p);
+    /* ≥95% 实际96个: % against 个 is a mismatch */
+    score_one(&pol, "≥95%", "10", "96个", &p);
+    assert_int_equal(jx_test_count_code(p, "unit-mismatch"), 1);
+    jx_test_project_free(p);
+}
+
+/* --------------------------------------------------- other branches */
+
+static void negative_actual_scores_zero(void **state)
+{
+    (void)state;
+    /* ≤24 实际 -3: negative → 0.00 before the ≤ rule would give full marks */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≤24", "15", "-3", &p), 0);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "negative-actual");
+    jx_test_project_free(p);
+}
+
+static void gt_and_lt_behave_like_ge_and_le(void **state)
+{
+    (void)state;
+    /* >60 实际60: met as for ≥ → 30.00; <24 实际24: met as for ≤ → 15.00 */
+    assert_int_equal(score_default(">60", "30", "60"), 3000);
+    assert_int_equal(score_default("<24", "15", "24"), 1500);
+    /* >60 实际30: 30 × 30 / 60 = 15.00; <24 实际36: 15 × (48 − 36) / 24 = 7.50 */
+    assert_int_equal(score_default(">60", "30", "30"), 1500);
+    assert_int_equal(score_default("<24", "15", "36"), 750);
+}
+
+static void le_zero_target(void **state)
+{
+    (void)state;
+    /* ≤0起 实际0: met → 10.00; 实际1: T = 0 → 0.00 (le-zero) */
+    assert_int_equal(score_default("≤0起", "10", "0"), 1000);
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≤0起", "10", "1", &p), 0);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "le-zero");
+    jx_test_project_free(p);
+}
+
+static void missing_actual(void **state)
+{
+    (void)state;
+    /* no 实际 → 0.00 + missing-actual */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", NULL, &p), 0);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "missing-actual");
+    assert_int_equal(jx_test_count_code(p, "missing-actual"), 1);
+    jx_test_project_free(p);
+    score_one(&pol, "≥60个", "30", "60", &p);
+    assert_int_equal(jx_test_count_code(p, "missing-actual"), 0);
+    jx_test_project_free(p);
+}
+
+static void text_actual_is_vague(void **state)
+{
+    (void)state;
+    /* ≥60个 实际 "达成预期指标": words for a number → 0.00 (text-actual) + vague-actual */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", "\"达成预期指标\"", &p), 0);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "text-actual");
+    const jx_diag *d = jx_test_find_code(p, "vague-actual");
+    assert_non_null(d);
+    assert_string_equal(d->message, "实际完成值“达成预期指标”不是数值，按 0 分计");
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    jx_test_project_free(p);
+    score_one(&pol, "≥60个", "30", "60", &p);
+    assert_int_equal(jx_test_count_code(p, "vague-actual"), 0);
+    jx_test_project_free(p);
+}
+
+static void claimed_score(void **state)
+{
+    (void)state;
+    /* ≥60个 权重30 实际45 得分30: recomputed 22.50 ≠ 30 → claimed-score */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "接入系统数量", "≥60个", "30", "45");
+    jx_test_claim(ind, "30");
+    jx_test_reason(f.p, ind, "部分系统延后接入");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    const jx_diag *d = jx_test_find_code(f.p, "claimed-score");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "接入系统数量"));
+    assert_non_null(strstr(d->message, "30"));
+    assert_non_null(strstr(d->message, "22.50"));
+    /* 得分 22.5 equals 22.50 → no warning */
+    jx_test_claim(&f.p->inds[0], "22.5");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(f.p, "claimed-score"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void claimed_total_and_grade(void **state)
+{
+    (void)state;
+    /* one indicator ≥60 权重100 实际45: 100 × 45 / 60 = 75.00 → 中; claimed 100 优 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "指标", "≥60", "100", "45");
+    jx_test_reason(f.p, ind, "说明");
+    jx_test_claim_total(f.p, "100", JX_GRADE_EXCELLENT);
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(f.p), 7500);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_FAIR);
+    const jx_diag *dt = jx_test_find_code(f.p, "claimed-total");
+    const jx_diag *dg = jx_test_find_code(f.p, "claimed-grade");
+    assert_non_null(dt);
+    assert_non_null(strstr(dt->message, "75.00"));
+    assert_non_null(dg);
+    assert_non_null(strstr(dg->message, "“优”"));
+    assert_non_null(strstr(dg->message, "“中”"));
+    /* claimed 75 中 matches → neither */
+    jx_test_claim_total(f.p, "75", JX_GRADE_FAIR);
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(f.p, "claimed-total"), 0);
+    assert_int_equal(jx_test_count_code(f.p, "claimed-grade"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void missing_reason(void **state)
+{
+    (void)state;
+    /* 22.50 < 30 with no 偏差 → missing-reason; with 偏差 → none; at full score → none */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "接入系统数量", "≥60个", "30", "45");
+    jx_test_ind(f.p, f.g2, "运行保障期限", "=1年", "20", "1");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(f.p, "missing-reason"), 1);
+    const jx_diag *d = jx_test_find_code(f.p, "missing-reason");
+    assert_non_null(strstr(d->message, "接入系统数量"));
+    assert_int_equal(d->line, f.p->inds[0].pos.line);
+    jx_test_reason(f.p, &f.p->inds[0], "部分系统延后接入");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(f.p, "missing-reason"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void weight_sum(void **state)
+{
+    (void)state;
+    /* weights 30 + 60 = 90 ≠ 100: total is the raw sum 30 + 60 = 90.00, warned */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "甲", "≥1", "30", "1");
+    jx_test_ind(f.p, f.g2, "乙", "≥1", "60", "1");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(f.p), 9000);
+    const jx_diag *d = jx_test_find_code(f.p, "weight-sum");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "90"));
+    /* 30 + 70 = 100 → no warning, total 100.00 */
+    f.p->inds[1].weight = jx_dec_from_int(70);
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(f.p), 10000);
+    assert_int_equal(jx_test_count_code(f.p, "weight-sum"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void points_mismatch(void **state)
+{
+    (void)state;
+    /* 产出指标 60 { 数量指标 50 { 30 + 15 } 时效指标 10 { 10 } }: level 2 sums 45 ≠ 50;
+     * level 1: 50 + 10 = 60 matches. Then 时效指标 declared 5: level 1 sees 55 ≠ 60. */
+    jx_policy pol = policy_default();
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", "60", 0);
+    uint32_t q = jx_test_group(p, 2, "数量指标", "50", g1);
+    uint32_t t = jx_test_group(p, 2, "时效指标", "10", g1);
+    jx_test_ind(p, q, "甲", "≥1", "30", "1");
+    jx_test_ind(p, q, "乙", "≥1", "15", "1");
+    jx_test_ind(p, t, "丙", "≥1", "10", "1");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "points-mismatch"), 1);
+    const jx_diag *d = jx_test_find_code(p, "points-mismatch");
+    assert_non_null(strstr(d->message, "数量指标"));
+    assert_non_null(strstr(d->message, "45"));
+    /* fix the level 2 group: 30 + 20 = 50 → no mismatch anywhere */
+    p->inds[1].weight = jx_dec_from_int(20);
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "points-mismatch"), 0);
+    /* 时效指标 declared 5 with a weight 10 child: both levels disagree */
+    p->groups[t].points = jx_dec_from_int(5);
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "points-mismatch"), 2);
+    /* group scores: 数量 30 + 20 = 50.00, 时效 10.00, 产出 60.00 */
+    assert_int_equal(p->groups[q].score, 5000);
+    assert_int_equal(p->groups[t].score, 1000);
+    assert_int_equal(p->groups[g1].score, 6000);
+    jx_test_project_free(p);
+}
+
+static void empty_groups_with_zero_points_are_fine(void **state)
+{
+    (void)state;
+    /* 质量指标 0 {} as in seed 001: no points-mismatch */
+    jx_policy pol = policy_default();
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", "100", 0);
+    uint32_t q = jx_test_group(p, 2, "数量指标", "100", g1);
+    jx_test_group(p, 2, "质量指标", "0", g1);
+    jx_test_ind(p, q, "甲", "≥1", "100", "1");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "points-mismatch"), 0);
+    assert_int_equal(jx_test_count_code(p, "weight-sum"), 0);
+    jx_test_project_free(p);
+}
+
+static void missing_weight_scores_zero(void **state)
+{
+    (void)state;
+    /* no 权重: weight 0, so 0 × 45 / 60 = 0.00; not below its weight → no missing-reason */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "指标", "≥60个", NULL, "45");
+    p = f.p;
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 0);
+    assert_int_equal(jx_test_count_code(p, "missing-reason"), 0);
+    assert_int_equal(jx_test_count_code(p, "missing-weight"), 0);
+    jx_test_project_free(p);
+}
+
+/* -------------------------------------------------------- policy knobs */
+
+static void qualitative_percentages_policy(void **state)
+{
+    (void)state;
+    /* 定性 部分达成 at 60% (band 50%..80%): 15 × 60% = 9.00 instead of 10.50 */
+    jx_policy pol = policy_default();
+    pol.qual_pct[1] = jx_dec_from_int(60);
+    pol.qual_band_lo[1] = jx_dec_from_int(50);
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
+    ind->judge = JX_JUDGE_PARTLY;
+    jx_test_claim(ind, "8");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    /* 得分 8 lies in [7.50, 12.00) under this policy, outside [9.00, 12.00) by default */
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 800);
+    f.p->inds[0].has_claim = false;
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 900);
+    /* 未达成 at 30% by default: 15 × 30% = 4.50 */
+    jx_policy def = policy_default();
+    f.p->inds[0].judge = JX_JUDGE_UNMET;
+    assert_int_equal(jx_score(f.p, &def), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 450);
+    jx_test_project_free(f.p);
+}
+
+/* A project for the central layout: weights 50 + 40 = 90, all met (90.00 from indicators). */
+static jx_project *central_project(const char *budget, const char *spent)
+{
+    jx_project *p = jx_test_project("中央项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "50", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "40", "1");
+    jx_test_funds(p, NULL, budget, budget, spent);
+    return p;
+}
+
+static void execution_separate(void **state)
+{
+    (void)state;
+    /* 单列 10 分: 10 × 90 / 100 = 9.00; total 90.00 + 9.00 = 99.00; weights 90 fit */
+    jx_policy pol = policy_central(true);
+    jx_project *p = central_project("100", "90");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_true(p->exec_separate);
+    assert_int_equal(p->exec_score, 900);
+    assert_string_equal(p->exec_formula, "9.00 = 10 × 90 / 100");
+    assert_int_equal(jx_project_total_cents(p), 9900);
+    assert_int_equal(jx_test_count_code(p, "weight-sum"), 0);
+    jx_test_project_free(p);
+    /* the same project under the default (不单列): weights 90 ≠ 100, total 90.00 */
+    jx_policy def = policy_default();
+    p = central_project("100", "90");
+    assert_int_equal(jx_score(p, &def), JX_OK);
+    assert_false(p->exec_separate);
+    assert_int_equal(jx_project_total_cents(p), 9000);
+    assert_int_equal(jx_test_count_code(p, "weight-sum"), 1);
+    jx_test_project_free(p);
+}
+
+static void execution_cap(void **state)
+{
+    (void)state;
+    /* spent 110 of 100: 10 × 110 / 100 = 11.00; 封顶 → 10.00, total 100.00 */
+    jx_policy capped = policy_central(true);
+    jx_project *p = central_project("100", "110");
+    assert_int_equal(jx_score(p, &capped), JX_OK);
+    assert_int_equal(p->exec_score, 1000);
+    assert_int_equal(jx_project_total_cents(p), 10000);
+    jx_test_project_free(p);
+    /* without 封顶: 11.00, total 101.00 */
+    jx_policy open = policy_central(false);
+    p = central_project("100", "110");
+    assert_int_equal(jx_score(p, &open), JX_OK);
+    assert_int_equal(p->exec_score, 1100);
+    assert_int_equal(jx_project_total_cents(p), 10100);
+    jx_test_project_free(p);
+}
+
+static void execution_funds_rows(void **state)
+{
+    (void)state;
+    /* 年度资金总额 0 0 0 beside 一般公共预算资金 358.35 / 300 and 其他资金 41.65 / 41.65:
+     * budget 400, spent 341.65 → 10 × 341.65 / 400 = 8.54125 → 8.54 */
+    jx_policy pol = policy_central(true);
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "90", "1");
+    jx_test_funds(p, NULL, "0", "0", "0");
+    jx_test_funds(p, "一般公共预算资金", "366", "358.35", "300");
+    jx_test_funds(p, "其他资金", "0", "41.65", "41.65");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(p->exec_score, 854);
+    /* 90.00 + 8.54 = 98.54 */
+    assert_int_equal(jx_project_total_cents(p), 9854);
+    /* a 年度资金总额 row with a budget wins over the others: 10 × 50 / 200 = 2.50 */
+    p->funds[0].budget = jx_dec_from_int(200);
+    p->funds[0].spent = jx_dec_from_int(50);
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(p->exec_score, 250);
+    jx_test_project_free(p);
+}
+
+static void execution_zero_budget(void **state)
+{
+    (void)state;
+    /* 全年预算 0 → 0.00 and execution-budget; total 90.00 */
+    jx_policy pol = policy_central(true);
+    jx_project *p = central_project("0", "0");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(p->exec_score, 0);
+    assert_int_equal(jx_project_total_cents(p), 9000);
+    assert_int_equal(jx_test_count_code(p, "execution-budget"), 1);
+    jx_test_project_free(p);
+    p = central_project("100", "100");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "execution-budget"), 0);
+    jx_test_project_free(p);
+}
+
+/* Weights 50 + 50; the second does not apply; the first scores 50 × 40 / 50 = 40.00. */
+static jx_project *na_project(void)
+{
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_indicator *a = jx_test_ind(p, g2, "甲", "≥50", "50", "40");
+    jx_test_reason(p, a, "说明");
+    jx_indicator *b = jx_test_ind(p, g2, "乙", "≥1", "50", NULL);
+    b->not_applicable = true;
+    return p;
+}
+
+static void not_applicable_dropped(void **state)
+{
+    (void)state;
+    /* 剔除: total is the rest's sum, 40.00; 乙 has no missing-actual warning */
+    jx_policy pol = policy_default();
+    jx_project *p = na_project();
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 4000);
+    assert_string_equal(jx_indicator_method(&p->inds[1]), "not-applicable");
+    assert_int_equal(jx_test_count_code(p, "missing-actual"), 0);
+    assert_int_equal(jx_test_count_code(p, "not-applicable-rescale"), 0);
+    jx_test_project_free(p);
+}
+
+static void not_applicable_rescaled(void **state)
+{
+    (void)state;
+    /* 按比例折算: 40.00 × 100 / 50 = 80.00, with a note */
+    jx_policy pol = policy_default();
+    pol.na_rule = JX_NA_RESCALE;
+    jx_project *p = na_project();
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 8000);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_GOOD);
+    const jx_diag *d = jx_test_find_code(p, "not-applicable-rescale");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_NOTE);
+    assert_non_null(strstr(d->message, "80.00"));
+    jx_test_project_free(p);
+}
+
+static void decimals_policy(void **state)
+{
+    (void)state;
+    /* ≥3 权重10 实际2 = 6.666…: 小数 0 → 7, 小数 3 → 6.667 (6.67 in cents) */
+    jx_policy pol = policy_default();
+    pol.decimals = 0;
+    jx_project *p;
+    score_one(&pol, "≥3", "10", "2", &p);
+    assert_int_equal(p->inds[0].score, 7);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 700);
+    assert_string_equal(jx_indicator_formula(&p->inds[0]), "7 = 10 × 2 / 3");
+    jx_test_project_free(p);
+    pol.decimals = 3;
+    score_one(&pol, "≥3", "10", "2", &p);
+    assert_int_equal(p->inds[0].score, 6667);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 667);
+    jx_test_project_free(p);
+    /* 小数 1: 5.005 → 5.0 (only the first decimal counts: 50.05 tenths → 50) */
+    pol.decimals = 1;
+    score_one(&pol, "≥200", "10", "100.1", &p);
+    assert_int_equal(p->inds[0].score, 50);
+    jx_test_project_free(p);
+}
+
+static void total_is_sum_of_rounded_scores(void **state)
+{
+    (void)state;
+    /* three × (≥3 权重10 实际2) = 6.67 each → 20.01, not round(20.00) */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    for (int i = 0; i < 3; i++) {
+        jx_indicator *ind = jx_test_ind(f.p, f.g2, "指标", "≥3", "10", "2");
+        jx_test_reason(f.p, ind, "说明");
+    }
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(f.p), 2001);
+    jx_test_project_free(f.p);
+}
+
+/* ------------------------------------------------------ the whole run */
+
+static void rescoring_is_idempotent(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "甲", "≥60个", "30", "45");
+    jx_test_ind(f.p, f.g2, "乙", "≥60个", "30", "\"达成\"");
+    /* a parse warning stays through rescoring */
+    jx_project_diag_add(f.p, JX_SEV_WARNING, "vague-actual", f.p->inds[0].pos, "解析警告");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    size_t n = jx_project_diag_count(f.p);
+    size_t w = f.p->diags.warnings;
+    int64_t total = jx_project_total_cents(f.p);
+    assert_true(n > 1);
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_diag_count(f.p), n);
+    assert_int_equal(f.p->diags.warnings, w);
+    assert_int_equal(jx_project_total_cents(f.p), total);
+    /* the parse warning is still the first */
+    assert_string_equal(jx_project_diag(f.p, 0)->message, "解析警告");
+    /* vague-actual: the parser's one plus the evaluator's one for 乙 */
+    assert_int_equal(jx_test_count_code(f.p, "vague-actual"), 2);
+    jx_test_project_free(f.p);
+}
+
+static void syntax_errors_stop_scoring(void **state)
+{
+    (void)state;
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "甲", "≥60个", "30", "45");
+    jx_project_diag_add(f.p, JX_SEV_ERROR, "syntax", f.p->inds[0].pos, "语法错误");
+    assert_int_equal(jx_score(f.p, &pol), JX_ERR_INPUT);
+    assert_false(f.p->scored);
+    assert_int_equal(jx_project_total_cents(f.p), -1);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), -1);
+    assert_int_equal(jx_project_diag_count(f.p), 1);
+    assert_int_equal(jx_score(NULL, &pol), JX_ERR_USAGE);
+    assert_int_equal(jx_score(f.p, NULL), JX_ERR_USAGE);
+    jx_test_project_free(f.p);
+}
+
+static void seed_001_first_form(void **state)
+{
+    (void)state;
+    /* seed 001's first 自评表, actuals read as numbers: every indicator met → 100.00 优 */
+    jx_policy pol = policy_default();
+    jx_project *p = jx_test_project("越城区电子政务云资源服务项目");
+    uint32_t out = jx_test_group(p, 1, "产出指标", "60", 0);
+    uint32_t num = jx_test_group(p, 2, "数量指标", "50", out);
+    jx_test_group(p, 2, "质量指标", "0", out);
+    uint32_t tim = jx_test_group(p, 2, "时效指标", "10", out);
+    jx_test_group(p, 2, "成本指标", "0", out);
+    uint32_t ben = jx_test_group(p, 1, "效益指标", "30", 0);
+    uint32_t eco = jx_test_group(p, 2, "经济效益", "15", ben);
+    jx_test_group(p, 2, "社会效益", "0", ben);
+    jx_test_group(p, 2, "生态效益", "0", ben);
+    uint32_t sus = jx_test_group(p, 2, "可持续影响", "15", ben);
+    uint32_t sat = jx_test_group(p, 1, "满意度指标", "10", 0);
+    uint32_t sat2 = jx_test_group(p, 2, "服务对象满意度", "10", sat);
+    jx_test_claim(jx_test_ind(p, num, "接入系统数量", "≥60个", "30", "≥60个"), "30");
+    jx_test_claim(jx_test_ind(p, num, "运行保障期限", "=1年", "20", "=1年"), "20");
+    jx_test_claim(jx_test_ind(p, tim, "执行率", "≥95%", "10", "100%"), "10");
+    jx_test_claim(jx_test_ind(p, eco, "工作效率", "定性 提升", "15", "\"提升\""), "15");
+    jx_test_claim(jx_test_ind(p, sus, "政务云稳定性", "≥99%", "15", "≥99%"), "15");
+    jx_test_claim(jx_test_ind(p, sat2, "服务对象满意率", "≥90%", "10", "≥90%"), "10");
+    jx_test_funds(p, NULL, "0", "0", "0");
+    jx_test_funds(p, "一般公共预算资金", "366", "358.35", "358.35");
+    jx_test_claim_total(p, "100", JX_GRADE_EXCELLENT);
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 10000);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_EXCELLENT);
+    /* no evaluator warning at all: claims, points and weights agree */
+    assert_int_equal(jx_project_diag_count(p), 0);
+    assert_int_equal(p->groups[out].score, 6000);
+    assert_int_equal(p->groups[ben].score, 3000);
+    jx_test_project_free(p);
+}
+
+/* ------------------------------------------------ the worked sample */
+
+static void sample_wangan_review(void **state)
+{
+    (void)state;
+    /* samples/wangan-2025-review.jx, scored by hand in its header comment */
+    static const struct {
+        const char *name; /* 三级指标 */
+        int64_t cents;    /* hand-computed score */
+    } want[] = {
+        {"漏洞扫描", 1667},         /* 20 × 10 / 12 = 16.666… → 16.67 */
+        {"渗透测试", 750},          /* 10 × 3 / 4 = 7.50 */
+        {"安全培训人次", 1000},     /* 260 ≥ 200 → 10.00 (over-target 130%) */
+        {"高危漏洞修复率", 961},    /* 10 × 91.3 / 95 = 9.6105… → 9.61 */
+        {"安全事件响应时间", 375},  /* 2小时 = 120分钟: 5 × (240 − 150) / 120 = 3.75 */
+        {"执行率", 491},            /* 5 × 93.27 / 95 = 4.9089… → 4.91 */
+        {"重大安全事故", 1000},     /* 0 = 0 → 10.00 */
+        {"网络安全态势", 350},      /* 部分达成, 得分 3.5 in [3.00, 4.00) → 3.50 */
+        {"隐患平均处置时长", 1125}, /* 15 × (48 − 30) / 24 = 11.25 */
+        {"服务对象满意率", 1000},   /* 92.5 ≥ 90 → 10.00 */
+    };
+    const char *root = getenv("JX_SOURCE_DIR");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/samples/wangan-2025-review.jx", root ? root : "..");
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+    jx_project *p = NULL;
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(jx_project_error_count(p), 0);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    assert_int_equal(jx_project_indicator_count(p), sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const jx_indicator *ind = jx_project_indicator(p, i);
+        assert_string_equal(jx_indicator_name(ind), want[i].name);
+        assert_int_equal(jx_indicator_score_cents(ind), want[i].cents);
+    }
+    /* 16.67 + 7.50 + 10.00 + 9.61 + 3.75 + 4.91 + 10.00 + 3.50 + 11.25 + 10.00 = 87.19 → 良 */
+    assert_int_equal(jx_project_total_cents(p), 8719);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_GOOD);
+    /* the claims match: only the over-target warning remains */
+    assert_int_equal(jx_project_diag_count(p), 1);
+    assert_string_equal(jx_project_diag(p, 0)->code, "over-target");
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    jx_reader_close(rd);
+    jx_policy_close(pol);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ge_ratio_60_30_45),
+        cmocka_unit_test(le_linear_24_15_30),
+        cmocka_unit_test(le_ratio_24_15_30),
+        cmocka_unit_test(le_linear_reaches_zero_at_twice_target),
+        cmocka_unit_test(eq_ratio_4_20_3),
+        cmocka_unit_test(eq_zero_met),
+        cmocka_unit_test(eq_zero_missed),
+        cmocka_unit_test(ge_percent_met),
+        cmocka_unit_test(half_cent_rounds_up),
+        cmocka_unit_test(two_thirds),
+        cmocka_unit_test(reverse_linear_tie),
+        cmocka_unit_test(qualitative_partly),
+        cmocka_unit_test(qualitative_claim_outside_band),
+        cmocka_unit_test(qualitative_claim_inside_band),
+        cmocka_unit_test(qualitative_met_band_is_closed_above),
+        cmocka_unit_test(qualitative_same_text_is_met),
+        cmocka_unit_test(qualitative_unjudged),
+        cmocka_unit_test(qualitative_claim_without_judgement),
+        cmocka_unit_test(over_target_warned),
+        cmocka_unit_test(over_target_not_below_threshold),
+        cmocka_unit_test(over_target_130_policy),
+        cmocka_unit_test(eq_above_target_is_full_and_over),
+        cmocka_unit_test(grade_90_is_excellent),
+        cmocka_unit_test(grade_89_99_is_good),
+        cmocka_unit_test(grade_80_is_good),
+        cmocka_unit_test(grade_79_99_is_fair),
+        cmocka_unit_test(grade_60_is_fair),
+        cmocka_unit_test(grade_59_99_is_poor),
+        cmocka_unit_test(grade_bands_80_70_60),
+        cmocka_unit_test(band_note_default),
+        cmocka_unit_test(time_units_convert),
+        cmocka_unit_test(unit_mismatch_warned),
+        cmocka_unit_test(negative_actual_scores_zero),
+        cmocka_unit_test(gt_and_lt_behave_like_ge_and_le),
+        cmocka_unit_test(le_zero_target),
+        cmocka_unit_test(missing_actual),
+        cmocka_unit_test(text_actual_is_vague),
+        cmocka_unit_test(claimed_score),
+        cmocka_unit_test(claimed_total_and_grade),
+        cmocka_unit_test(missing_reason),
+        cmocka_unit_test(weight_sum),
+        cmocka_unit_test(points_mismatch),
+        cmocka_unit_test(empty_groups_with_zero_points_are_fine),
+        cmocka_unit_test(missing_weight_scores_zero),
+        cmocka_unit_test(qualitative_percentages_policy),
+        cmocka_unit_test(execution_separate),
+        cmocka_unit_test(execution_cap),
+        cmocka_unit_test(execution_funds_rows),
+        cmocka_unit_test(execution_zero_budget),
+        cmocka_unit_test(not_applicable_dropped),
+        cmocka_unit_test(not_applicable_rescaled),
+        cmocka_unit_test(decimals_policy),
+        cmocka_unit_test(total_is_sum_of_rounded_scores),
+        cmocka_unit_test(rescoring_is_idempotent),
+        cmocka_unit_test(syntax_errors_stop_scoring),
+        cmocka_unit_test(seed_001_first_form),
+        cmocka_unit_test(sample_wangan_review),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,400 @@
+/* test_policy.c — loading scoring policies: defaults, shipped policies, files, validation,
+ * and each setting's effect on a score. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "build.h"
+#include "model.h"
+
+#include "builtin_rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* An allocator that counts live bytes and calls, to prove every allocation goes through it. */
+typedef struct counting {
+    long live_bytes; /* allocated minus freed */
+    long calls;      /* how many times it was called */
+} counting;
+
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    counting *c = ud;
+    c->calls++;
+    if (nsize == 0) {
+        if (ptr)
+            c->live_bytes -= (long)osize;
+        free(ptr);
+        return NULL;
+    }
+    void *q = realloc(ptr, nsize);
+    if (q)
+        c->live_bytes += (long)nsize - (long)(ptr ? osize : 0);
+    return q;
+}
+
+/* Opens text from memory, asserting the result code. */
+static jx_policy *open_text(const char *text, jx_result want)
+{
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open_memory(&pol, "test.jx", text, strlen(text), NULL), want);
+    assert_non_null(pol);
+    return pol;
+}
+
+/* The first diagnostic of pol with code, or NULL. */
+static const jx_diag *policy_find(const jx_policy *pol, const char *code)
+{
+    for (size_t i = 0; i < jx_policy_diag_count(pol); i++)
+        if (strcmp(jx_policy_diag(pol, i)->code, code) == 0)
+            return jx_policy_diag(pol, i);
+    return NULL;
+}
+
+/* Scores one indicator (with a 偏差) under pol; cents. */
+static int64_t score_with(const jx_policy *pol, const char *target, const char *weight,
+                          const char *actual)
+{
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_indicator *ind = jx_test_ind(p, g2, "指标", target, weight, actual);
+    jx_test_reason(p, ind, "说明");
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    int64_t cents = jx_indicator_score_cents(&p->inds[0]);
+    jx_test_project_free(p);
+    return cents;
+}
+
+/* ---------------------------------------------------------------- tests */
+
+static void defaults_are_national(void **state)
+{
+    (void)state;
+    jx_policy pol;
+    memset(&pol, 0xff, sizeof pol);
+    jx_policy_set_defaults(&pol);
+    assert_int_equal(jx_dec_cmp(pol.bands[0], jx_dec_from_int(90)), 0);
+    assert_int_equal(jx_dec_cmp(pol.bands[1], jx_dec_from_int(80)), 0);
+    assert_int_equal(jx_dec_cmp(pol.bands[2], jx_dec_from_int(60)), 0);
+    assert_int_equal(pol.reverse, JX_REVERSE_LINEAR);
+    assert_int_equal(jx_dec_cmp(pol.qual_pct[0], jx_dec_from_int(100)), 0);
+    assert_int_equal(jx_dec_cmp(pol.qual_pct[1], jx_dec_from_int(70)), 0);
+    assert_int_equal(jx_dec_cmp(pol.qual_pct[2], jx_dec_from_int(30)), 0);
+    assert_int_equal(jx_dec_cmp(pol.qual_band_lo[1], jx_dec_from_int(60)), 0);
+    assert_int_equal(jx_dec_cmp(pol.qual_band_hi[1], jx_dec_from_int(80)), 0);
+    assert_int_equal(jx_dec_cmp(pol.over_pct, jx_dec_from_int(120)), 0);
+    assert_false(pol.exec_separate);
+    assert_false(pol.exec_cap);
+    assert_int_equal(pol.na_rule, JX_NA_DROP);
+    assert_int_equal(pol.decimals, 2);
+    assert_int_equal(jx_dec_cmp(pol.layout_total, jx_dec_from_int(100)), 0);
+}
+
+static void builtin_names_list_the_shipped_files(void **state)
+{
+    (void)state;
+    const char *const *names = jx_policy_builtin_names();
+    bool has_default = false, has_central = false;
+    size_t n = 0;
+    for (; names[n]; n++) {
+        has_default |= strcmp(names[n], "default") == 0;
+        has_central |= strcmp(names[n], "central") == 0;
+        jx_policy *pol = NULL;
+        assert_int_equal(jx_policy_open(&pol, names[n], NULL), JX_OK); /* every listed name opens */
+        assert_int_equal(jx_policy_diag_count(pol), 0);
+        jx_policy_close(pol);
+    }
+    size_t files = 0;
+    for (const jx_builtin_rule *r = jx_builtin_rules; r->stem; r++)
+        files++;
+    assert_int_equal(n, files);
+    assert_true(has_default);
+    assert_true(has_central);
+}
+
+static void open_default(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_string_equal(jx_policy_name(pol), "财政部2020");
+    assert_int_equal(jx_policy_diag_count(pol), 0);
+    assert_null(jx_policy_diag(pol, 0));
+    assert_false(pol->exec_separate);
+    assert_int_equal(jx_dec_cmp(pol->layout_total, jx_dec_from_int(100)), 0);
+    jx_policy_close(pol);
+}
+
+static void open_central(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "central", NULL), JX_OK);
+    assert_string_equal(jx_policy_name(pol), "中央部门自评");
+    assert_true(pol->exec_separate);
+    assert_true(pol->exec_cap);
+    /* 100 − 10 = 90 */
+    assert_int_equal(jx_dec_cmp(pol->exec_points, jx_dec_from_int(10)), 0);
+    assert_int_equal(jx_dec_cmp(pol->layout_total, jx_dec_from_int(90)), 0);
+    jx_policy_close(pol);
+}
+
+static void open_by_header_name(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "财政部2020", NULL), JX_OK);
+    assert_false(pol->exec_separate);
+    jx_policy_close(pol);
+    assert_int_equal(jx_policy_open(&pol, "中央部门自评", NULL), JX_OK);
+    assert_true(pol->exec_separate);
+    jx_policy_close(pol);
+}
+
+static void open_unknown_lists_shipped(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "no-such-policy", NULL), JX_ERR_NOTFOUND);
+    assert_non_null(pol);
+    assert_int_equal(jx_policy_diag_count(pol), 1);
+    const jx_diag *d = jx_policy_diag(pol, 0);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_non_null(strstr(d->message, "no-such-policy"));
+    assert_non_null(strstr(d->message, "default"));
+    assert_non_null(strstr(d->message, "central"));
+    assert_non_null(strstr(d->message, "财政部2020"));
+    assert_non_null(strstr(d->message, "中央部门自评"));
+    jx_policy_close(pol);
+    /* a directory is not a policy file: "." falls through to the names and is not found */
+    assert_int_equal(jx_policy_open(&pol, ".", NULL), JX_ERR_NOTFOUND);
+    jx_policy_close(pol);
+}
+
+static void open_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/jx_policy_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *text = "# 地方办法\n评分办法 \"某市2024\" {\n    等级 优 80 良 70 中 60\n    反向 比例\n}\n";
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, path, NULL), JX_OK);
+    assert_string_equal(jx_policy_name(pol), "某市2024");
+    assert_int_equal(pol->reverse, JX_REVERSE_RATIO);
+    /* settings left out keep the defaults */
+    assert_int_equal(pol->decimals, 2);
+    jx_policy_close(pol);
+    unlink(path);
+}
+
+static void open_file_with_errors(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/jx_policy_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *text = "评分办法 \"坏\" {\n    反向 斜线\n}\n";
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, path, NULL), JX_ERR_INPUT);
+    assert_true(jx_policy_diag_count(pol) >= 1);
+    const jx_diag *d = jx_policy_diag(pol, 0);
+    assert_string_equal(d->file, path);
+    assert_int_equal(d->line, 2);
+    jx_policy_close(pol);
+    unlink(path);
+}
+
+static void memory_settings(void **state)
+{
+    (void)state;
+    jx_policy *pol = open_text("评分办法 \"全设置\" {\n"
+                               "    等级 优 85 良 75 中 60\n"
+                               "    反向 比例\n"
+                               "    定性 达成 100% 部分达成 75% 未达成 20%\n"
+                               "    超额提示 130%\n"
+                               "    预算执行率 单列 5 分 封顶\n"
+                               "    不适用 按比例折算\n"
+                               "    小数 3\n"
+                               "}\n",
+                               JX_OK);
+    assert_string_equal(jx_policy_name(pol), "全设置");
+    assert_int_equal(jx_dec_cmp(pol->bands[0], jx_dec_from_int(85)), 0);
+    assert_int_equal(pol->reverse, JX_REVERSE_RATIO);
+    assert_int_equal(jx_dec_cmp(pol->qual_pct[1], jx_dec_from_int(75)), 0);
+    assert_int_equal(jx_dec_cmp(pol->over_pct, jx_dec_from_int(130)), 0);
+    assert_true(pol->exec_separate);
+    assert_true(pol->exec_cap);
+    /* 100 − 5 = 95 */
+    assert_int_equal(jx_dec_cmp(pol->layout_total, jx_dec_from_int(95)), 0);
+    assert_int_equal(pol->na_rule, JX_NA_RESCALE);
+    assert_int_equal(pol->decimals, 3);
+    jx_policy_close(pol);
+}
+
+static void bands_must_descend(void **state)
+{
+    (void)state;
+    jx_policy *pol = open_text("评分办法 \"乱序\" {\n    等级 优 80 良 90 中 60\n}\n", JX_ERR_INPUT);
+    const jx_diag *d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "从高到低"));
+    /* at the 评分办法 keyword, line 1 */
+    assert_int_equal(d->line, 1);
+    jx_policy_close(pol);
+    /* equal bands are not descending either */
+    pol = open_text("评分办法 \"相等\" {\n    等级 优 80 良 80 中 60\n}\n", JX_ERR_INPUT);
+    jx_policy_close(pol);
+    /* above 100 */
+    pol = open_text("评分办法 \"过高\" {\n    等级 优 120 良 80 中 60\n}\n", JX_ERR_INPUT);
+    jx_policy_close(pol);
+    /* 80/70/60 is fine */
+    pol = open_text("评分办法 \"地方\" {\n    等级 优 80 良 70 中 60\n}\n", JX_OK);
+    jx_policy_close(pol);
+}
+
+static void percentages_must_be_sane(void **state)
+{
+    (void)state;
+    /* 部分达成 90% lies outside its band [60%, 80%) */
+    jx_policy *pol = open_text("评分办法 \"定性\" {\n    定性 达成 100% 部分达成 90% 未达成 30%\n}\n",
+                               JX_ERR_INPUT);
+    const jx_diag *d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "部分达成"));
+    jx_policy_close(pol);
+    /* above 100% */
+    pol = open_text("评分办法 \"定性\" {\n    定性 达成 110% 部分达成 70% 未达成 30%\n}\n", JX_ERR_INPUT);
+    jx_policy_close(pol);
+    /* a band whose bounds are reversed */
+    pol = open_text("评分办法 \"区间\" {\n    定性区间 达成 80% 100% 部分达成 80% 60% 未达成 0% 60%\n}\n",
+                    JX_ERR_INPUT);
+    jx_policy_close(pol);
+    /* 超额提示 below 100% */
+    pol = open_text("评分办法 \"超额\" {\n    超额提示 90%\n}\n", JX_ERR_INPUT);
+    assert_non_null(strstr(policy_find(pol, "policy")->message, "超额提示"));
+    jx_policy_close(pol);
+    /* 预算执行率 单列 100 分 leaves nothing for the indicators */
+    pol = open_text("评分办法 \"执行率\" {\n    预算执行率 单列 100 分\n}\n", JX_ERR_INPUT);
+    jx_policy_close(pol);
+}
+
+static void syntax_errors_are_reported(void **state)
+{
+    (void)state;
+    jx_policy *pol = open_text("评分办法 \"坏\" {\n    小数 7\n}\n", JX_ERR_INPUT);
+    assert_non_null(policy_find(pol, "syntax"));
+    /* validation is skipped when parsing failed: no second, "policy" error */
+    assert_null(policy_find(pol, "policy"));
+    jx_policy_close(pol);
+}
+
+static void null_arguments(void **state)
+{
+    (void)state;
+    jx_policy *pol = (jx_policy *)&pol;
+    assert_int_equal(jx_policy_open(NULL, "default", NULL), JX_ERR_USAGE);
+    assert_int_equal(jx_policy_open(&pol, NULL, NULL), JX_ERR_USAGE);
+    assert_null(pol);
+    assert_int_equal(jx_policy_open_memory(&pol, "x", NULL, 0, NULL), JX_ERR_USAGE);
+    jx_policy_close(NULL);
+    assert_string_equal(jx_policy_name(NULL), "");
+    assert_int_equal(jx_policy_diag_count(NULL), 0);
+    assert_null(jx_policy_diag(NULL, 0));
+}
+
+static void allocator_is_used_and_balanced(void **state)
+{
+    (void)state;
+    counting c = {0, 0};
+    jx_allocator a = {counting_alloc, &c};
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "central", &a), JX_OK);
+    assert_true(c.calls > 0);
+    assert_true(c.live_bytes > 0);
+    jx_policy_close(pol);
+    assert_int_equal(c.live_bytes, 0);
+    assert_int_equal(jx_policy_open(&pol, "nope", &a), JX_ERR_NOTFOUND);
+    jx_policy_close(pol);
+    assert_int_equal(c.live_bytes, 0);
+}
+
+/* ------------------------------------------- each setting changes a score */
+
+static void reverse_ratio_from_text(void **state)
+{
+    (void)state;
+    /* ≤24 权重15 实际30: 线性 15 × 18 / 24 = 11.25; 比例 15 × 24 / 30 = 12.00 */
+    jx_policy *lin = open_text("评分办法 \"线性\" {\n    反向 线性\n}\n", JX_OK);
+    jx_policy *rat = open_text("评分办法 \"比例\" {\n    反向 比例\n}\n", JX_OK);
+    assert_int_equal(score_with(lin, "≤24小时", "15", "30"), 1125);
+    assert_int_equal(score_with(rat, "≤24小时", "15", "30"), 1200);
+    jx_policy_close(lin);
+    jx_policy_close(rat);
+}
+
+static void decimals_from_text(void **state)
+{
+    (void)state;
+    /* ≥3 权重10 实际2 = 6.666…: 小数 1 → 6.7 (670 cents); 小数 2 → 6.67 */
+    jx_policy *one = open_text("评分办法 \"一位\" {\n    小数 1\n}\n", JX_OK);
+    assert_int_equal(score_with(one, "≥3", "10", "2"), 670);
+    jx_policy_close(one);
+    jx_policy *two = open_text("评分办法 \"两位\" {\n    小数 2\n}\n", JX_OK);
+    assert_int_equal(score_with(two, "≥3", "10", "2"), 667);
+    jx_policy_close(two);
+}
+
+static void central_from_text_adds_execution(void **state)
+{
+    (void)state;
+    /* central: weights 90 all met + 10 × 45 / 50 = 9.00 → 99.00 */
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "central", NULL), JX_OK);
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "90", "1");
+    jx_test_funds(p, "一般公共预算资金", "50", "50", "45");
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 9900);
+    assert_int_equal(jx_test_count_code(p, "weight-sum"), 0);
+    assert_string_equal(p->policy_name, "中央部门自评");
+    jx_test_project_free(p);
+    jx_policy_close(pol);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(defaults_are_national),
+        cmocka_unit_test(builtin_names_list_the_shipped_files),
+        cmocka_unit_test(open_default),
+        cmocka_unit_test(open_central),
+        cmocka_unit_test(open_by_header_name),
+        cmocka_unit_test(open_unknown_lists_shipped),
+        cmocka_unit_test(open_file),
+        cmocka_unit_test(open_file_with_errors),
+        cmocka_unit_test(memory_settings),
+        cmocka_unit_test(bands_must_descend),
+        cmocka_unit_test(percentages_must_be_sane),
+        cmocka_unit_test(syntax_errors_are_reported),
+        cmocka_unit_test(null_arguments),
+        cmocka_unit_test(allocator_is_used_and_balanced),
+        cmocka_unit_test(reverse_ratio_from_text),
+        cmocka_unit_test(decimals_from_text),
+        cmocka_unit_test(central_from_text_adds_execution),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
