@@ -1,0 +1,29 @@
+/* cli.h — what the commands of the jixiao program share. Includes only <jixiao.h>. */
+#ifndef JX_CLI_H
+#define JX_CLI_H
+
+#include <jixiao.h>
+
+#include <stdio.h>
+
+/** Exit codes of the program. */
+enum {
+    JX_EXIT_OK = 0,    /* success, warnings allowed */
+    JX_EXIT_INPUT = 1, /* invalid input, or warnings under --werror */
+    JX_EXIT_USAGE = 2, /* bad command line */
+    JX_EXIT_IO = 3     /* a file could not be read or written */
+};
+
+/** `jixiao score …`; argv[0] is "score". Returns the exit code. */
+int jx_cli_score(int argc, char **argv);
+
+/** `jixiao check …`; argv[0] is "check". Returns the exit code. */
+int jx_cli_check(int argc, char **argv);
+
+/** Prints d to stderr the way jx_diag_format renders it. */
+void jx_cli_print_diag(const jx_diag *d);
+
+/** Prints "jixiao: message" and a pointer to the command's help to stderr; returns JX_EXIT_USAGE. */
+int jx_cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

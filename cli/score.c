@@ -1,0 +1,369 @@
+/* score.c — `jixiao score`: stream projects, apply actuals, score, write a report. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char score_help[] =
+    "用法：jixiao score [选项] 文件…\n"
+    "\n"
+    "按评分办法为每个项目计分，输出项目支出绩效自评表。\n"
+    "语法错误输出到标准错误（该项目不计分）；警告写在报告里。\n"
+    "\n"
+    "选项：\n"
+    "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
+    "  --actuals 文件.csv  从 CSV 读实际完成值（列：项目、三级指标、实际完成值，\n"
+    "                      可选 一级指标、二级指标、偏差原因、评定、得分）\n"
+    "  --format 格式       text（默认，自评表）、json 或 csv\n"
+    "  --explain           在自评表后列出每个指标的计分过程\n"
+    "  --werror            有警告时退出码为 1\n"
+    "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
+    "  --help              显示本帮助\n"
+    "\n"
+    "文件名为 - 时读标准输入。\n"
+    "退出码：0 成功（允许警告），1 输入有误，2 用法错误，3 读写文件失败。\n";
+
+/** The parsed command line. */
+typedef struct score_opts {
+    const char *policy;  /* --policy, "default" when not given */
+    const char *actuals; /* --actuals, NULL when not given */
+    const char *output;  /* -o, NULL for standard output */
+    jx_format format;    /* --format */
+    unsigned flags;      /* JX_WRITE_* */
+    int werror;          /* --werror */
+    char **files;        /* the input files */
+    int nfiles;          /* how many */
+} score_opts;
+
+/** What a run has seen, deciding its exit code. */
+typedef struct score_state {
+    int io_failed;     /* a file could not be read or written */
+    int invalid;       /* syntax, actuals or policy errors */
+    size_t warnings;   /* warnings in the scored projects */
+    size_t actuals_printed; /* actuals diagnostics already printed */
+} score_state;
+
+static size_t file_write(void *ud, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, (FILE *)ud);
+}
+
+/* Takes the value of an option written "--opt VALUE" or "--opt=VALUE". */
+static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *out = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc) {
+        *out = NULL;
+        return 1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
+/* Returns -1 when parsed, or the exit code to stop with. */
+static int parse_args(int argc, char **argv, score_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->policy = "default";
+    o->format = JX_FORMAT_TEXT;
+    o->files = argv + 1;
+    int options_done = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = NULL;
+        if (options_done || a[0] != '-' || a[1] == '\0') {
+            o->files[o->nfiles++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            options_done = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(score_help, stdout);
+            return JX_EXIT_OK;
+        } else if (strcmp(a, "--explain") == 0) {
+            o->flags |= JX_WRITE_EXPLAIN;
+        } else if (strcmp(a, "--werror") == 0) {
+            o->werror = 1;
+        } else if (option_value(argc, argv, &i, "--policy", &v)) {
+            if (!v || !*v)
+                return jx_cli_usage_error("score", "--policy 缺少评分办法");
+            o->policy = v;
+        } else if (option_value(argc, argv, &i, "--actuals", &v)) {
+            if (!v || !*v)
+                return jx_cli_usage_error("score", "--actuals 缺少文件名");
+            o->actuals = v;
+        } else if (option_value(argc, argv, &i, "--format", &v)) {
+            if (!v)
+                return jx_cli_usage_error("score", "--format 缺少格式");
+            if (jx_format_parse(v, &o->format) != JX_OK)
+                return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv", v);
+        } else if (option_value(argc, argv, &i, "-o", &v) || option_value(argc, argv, &i, "--output", &v)) {
+            if (!v || !*v)
+                return jx_cli_usage_error("score", "-o 缺少输出文件名");
+            o->output = v;
+        } else {
+            return jx_cli_usage_error("score", "未知选项“%s”", a);
+        }
+    }
+    if (o->nfiles == 0)
+        return jx_cli_usage_error("score", "没有给出要计分的文件");
+    return -1;
+}
+
+static void print_new_actuals_diags(const jx_actuals *act, score_state *st)
+{
+    size_t n = jx_actuals_diag_count(act);
+    for (; st->actuals_printed < n; st->actuals_printed++)
+        jx_cli_print_diag(jx_actuals_diag(act, st->actuals_printed));
+}
+
+static void score_project(jx_project *p, const score_opts *o, jx_policy *pol, jx_actuals *act,
+                          jx_writer *wr, score_state *st)
+{
+    if (jx_project_error_count(p) > 0) {
+        for (size_t i = 0; i < jx_project_diag_count(p); i++)
+            jx_cli_print_diag(jx_project_diag(p, i));
+        st->invalid = 1;
+        return;
+    }
+    if (act) {
+        jx_result rc = jx_actuals_apply(act, p);
+        print_new_actuals_diags(act, st);
+        if (rc == JX_ERR_NOMEM) {
+            fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+            st->io_failed = 1;
+            return;
+        }
+        if (rc != JX_OK)
+            st->invalid = 1;
+    }
+    jx_result rc = jx_score(p, pol);
+    if (rc != JX_OK) {
+        fprintf(stderr, "%s:%u: error: 项目“%s”无法计分：%s\n", jx_project_file(p), (unsigned)jx_project_line(p),
+                jx_project_name(p), jx_strerror(rc));
+        st->invalid = 1;
+        return;
+    }
+    for (size_t i = 0; i < jx_project_diag_count(p); i++)
+        if (jx_project_diag(p, i)->severity == JX_SEV_WARNING)
+            st->warnings++;
+    if (jx_writer_project(wr, p) != JX_OK)
+        st->io_failed = 1;
+    (void)o;
+}
+
+static void score_file(const char *path, const score_opts *o, jx_policy *pol, jx_actuals *act,
+                       jx_writer *wr, score_state *st)
+{
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open(&rd, path, NULL);
+    if (rc != JX_OK) {
+        size_t n = rd ? jx_reader_diag_count(rd) : 0;
+        for (size_t i = 0; i < n; i++)
+            jx_cli_print_diag(jx_reader_diag(rd, i));
+        if (n == 0)
+            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
+        if (rc == JX_ERR_INPUT)
+            st->invalid = 1;
+        else
+            st->io_failed = 1;
+        jx_reader_close(rd);
+        return;
+    }
+    for (;;) {
+        jx_project *p = NULL;
+        rc = jx_reader_next(rd, &p);
+        if (rc == JX_DONE)
+            break;
+        if (rc == JX_ROW) {
+            score_project(p, o, pol, act, wr, st);
+            continue;
+        }
+        for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
+            jx_cli_print_diag(jx_reader_diag(rd, i));
+        if (rc == JX_ERR_INPUT) {
+            st->invalid = 1;
+            continue;
+        }
+        if (jx_reader_diag_count(rd) == 0)
+            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
+        st->io_failed = 1;
+        break;
+    }
+    jx_reader_close(rd);
+}
+
+/* Opens the policy; returns -1 on success or the exit code. */
+static int open_policy(const char *name, jx_policy **pol)
+{
+    jx_result rc = jx_policy_open(pol, name, NULL);
+    if (rc == JX_OK)
+        return -1;
+    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
+    for (size_t i = 0; i < n; i++)
+        jx_cli_print_diag(jx_policy_diag(*pol, i));
+    jx_policy_close(*pol);
+    *pol = NULL;
+    if (rc == JX_ERR_NOTFOUND) {
+        if (n > 0)
+            return JX_EXIT_USAGE;
+        return jx_cli_usage_error("score", "找不到评分办法“%s”", name);
+    }
+    if (rc == JX_ERR_IO) {
+        if (n == 0)
+            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
+        return JX_EXIT_IO;
+    }
+    if (n == 0)
+        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
+    return JX_EXIT_INPUT;
+}
+
+/* Opens the actuals; returns -1 on success or the exit code. */
+static int open_actuals(const char *path, jx_actuals **act, score_state *st)
+{
+    jx_result rc = jx_actuals_open(act, path, NULL);
+    if (rc == JX_OK)
+        return -1;
+    if (*act)
+        print_new_actuals_diags(*act, st);
+    else
+        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(rc));
+    jx_actuals_close(*act);
+    *act = NULL;
+    return rc == JX_ERR_IO ? JX_EXIT_IO : rc == JX_ERR_INPUT ? JX_EXIT_INPUT : JX_EXIT_IO;
+}
+
+/** The output file: a temporary file beside OUT, renamed over it on success. */
+typedef struct out_file {
+    FILE *fp;        /* where the report goes */
+    char *tmp_path;  /* the temporary file, NULL when writing to stdout */
+} out_file;
+
+static int open_output(const char *path, out_file *of)
+{
+    of->fp = stdout;
+    of->tmp_path = NULL;
+    if (!path)
+        return -1;
+    size_t n = strlen(path);
+    of->tmp_path = malloc(n + 16);
+    if (!of->tmp_path) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(JX_ERR_NOMEM));
+        return JX_EXIT_IO;
+    }
+    memcpy(of->tmp_path, path, n);
+    memcpy(of->tmp_path + n, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(of->tmp_path);
+    if (fd < 0) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        free(of->tmp_path);
+        of->tmp_path = NULL;
+        return JX_EXIT_IO;
+    }
+    of->fp = fdopen(fd, "wb");
+    if (!of->fp) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        close(fd);
+        unlink(of->tmp_path);
+        free(of->tmp_path);
+        of->tmp_path = NULL;
+        return JX_EXIT_IO;
+    }
+    return -1;
+}
+
+/* Finishes the output: on success renames the temporary file over path; otherwise removes it.
+ * Returns the exit code, which becomes JX_EXIT_IO when the output could not be written. */
+static int close_output(const char *path, out_file *of, int code)
+{
+    if (!of->tmp_path) {
+        if (fflush(stdout) != 0 && code == JX_EXIT_OK) {
+            fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno));
+            return JX_EXIT_IO;
+        }
+        return code;
+    }
+    int bad = ferror(of->fp) != 0;
+    if (fclose(of->fp) != 0)
+        bad = 1;
+    if (bad && code == JX_EXIT_OK) {
+        fprintf(stderr, "jixiao: 无法写入“%s”\n", path);
+        code = JX_EXIT_IO;
+    }
+    if (code == JX_EXIT_OK && rename(of->tmp_path, path) != 0) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        code = JX_EXIT_IO;
+    }
+    if (code != JX_EXIT_OK)
+        unlink(of->tmp_path);
+    free(of->tmp_path);
+    of->tmp_path = NULL;
+    return code;
+}
+
+int jx_cli_score(int argc, char **argv)
+{
+    score_opts o;
+    int code = parse_args(argc, argv, &o);
+    if (code >= 0)
+        return code;
+    score_state st;
+    memset(&st, 0, sizeof st);
+    jx_policy *pol = NULL;
+    code = open_policy(o.policy, &pol);
+    if (code >= 0)
+        return code;
+    jx_actuals *act = NULL;
+    if (o.actuals) {
+        code = open_actuals(o.actuals, &act, &st);
+        if (code >= 0) {
+            jx_policy_close(pol);
+            return code;
+        }
+    }
+    out_file of;
+    code = open_output(o.output, &of);
+    if (code >= 0) {
+        jx_actuals_close(act);
+        jx_policy_close(pol);
+        return code;
+    }
+    jx_writer *wr = NULL;
+    jx_result rc = jx_writer_create(&wr, o.format, o.flags, file_write, of.fp, NULL);
+    if (rc != JX_OK) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+        st.io_failed = 1;
+    } else {
+        for (int i = 0; i < o.nfiles; i++)
+            score_file(o.files[i], &o, pol, act, wr, &st);
+        if (act) {
+            if (jx_actuals_finish(act) != JX_OK)
+                st.invalid = 1;
+            print_new_actuals_diags(act, &st);
+        }
+        if (jx_writer_finish(wr) != JX_OK)
+            st.io_failed = 1;
+    }
+    if (o.werror && st.warnings > 0) {
+        fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", st.warnings);
+        st.invalid = 1;
+    }
+    code = st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+    code = close_output(o.output, &of, code);
+    jx_writer_destroy(wr);
+    jx_actuals_close(act);
+    jx_policy_close(pol);
+    return code;
+}

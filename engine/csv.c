@@ -1,0 +1,157 @@
+/* csv.c — RFC 4180 records: fields split at commas, quoted fields may hold commas,
+ * doubled quotes and line breaks; records end at LF or CRLF. */
+#include "csv.h"
+
+#include "alloc.h"
+#include "diag.h"
+
+#include <string.h>
+
+void jx_csv_init(jx_csv *c, const char *text, size_t len, const jx_allocator *alloc, jx_arena *arena)
+{
+    memset(c, 0, sizeof *c);
+    c->alloc = jx_alloc_or_default(alloc);
+    c->arena = arena;
+    c->text = text;
+    c->len = len;
+    c->line = 1;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        c->off = 3;
+    c->line_start = c->off;
+}
+
+void jx_csv_free(jx_csv *c)
+{
+    jx_free(c->alloc, c->fields, c->cap * sizeof *c->fields);
+    c->fields = NULL;
+    c->nfields = c->cap = 0;
+}
+
+static jx_csv_status add_field(jx_csv *c, const char *s, size_t n, uint32_t line, size_t line_start, size_t off)
+{
+    if (JX_GROW(c->alloc, c->fields, c->cap, c->nfields + 1) != 0)
+        return JX_CSV_NOMEM;
+    jx_csv_field *f = &c->fields[c->nfields++];
+    f->s = s;
+    f->n = n;
+    f->line = line;
+    f->off = (uint32_t)off;
+    f->col = 1 + jx_utf8_count(c->text + line_start, off - line_start);
+    return JX_CSV_ROW;
+}
+
+/* Reads a quoted field starting at the quote at c->off; leaves c->off after the closing quote. */
+static jx_csv_status quoted_field(jx_csv *c, uint32_t line, size_t line_start)
+{
+    size_t start = c->off;
+    size_t i = start + 1;
+    size_t doubled = 0;
+    for (;;) {
+        if (i >= c->len) {
+            c->error = "引号没有闭合";
+            c->err_line = line;
+            c->err_col = 1 + jx_utf8_count(c->text + line_start, start - line_start);
+            return JX_CSV_ERROR;
+        }
+        char ch = c->text[i];
+        if (ch == '"') {
+            if (i + 1 < c->len && c->text[i + 1] == '"') {
+                doubled++;
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        if (ch == '\n') {
+            c->line++;
+            c->line_start = i + 1;
+        }
+        i++;
+    }
+    const char *body = c->text + start + 1;
+    size_t n = i - start - 1;
+    const char *s = body;
+    if (doubled) {
+        char *u = jx_arena_alloc(c->arena, n - doubled + 1);
+        if (!u)
+            return JX_CSV_NOMEM;
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++) {
+            u[k++] = body[j];
+            if (body[j] == '"')
+                j++;
+        }
+        u[k] = '\0';
+        s = u;
+        n = k;
+    }
+    c->off = i + 1;
+    return add_field(c, s, n, line, line_start, start);
+}
+
+jx_csv_status jx_csv_next(jx_csv *c)
+{
+    c->nfields = 0;
+    c->error = NULL;
+    /* skip blank lines */
+    while (c->off < c->len) {
+        char ch = c->text[c->off];
+        if (ch == '\n') {
+            c->off++;
+            c->line++;
+            c->line_start = c->off;
+        } else if (ch == '\r' && c->off + 1 < c->len && c->text[c->off + 1] == '\n') {
+            c->off += 2;
+            c->line++;
+            c->line_start = c->off;
+        } else {
+            break;
+        }
+    }
+    if (c->off >= c->len)
+        return JX_CSV_END;
+    c->rec_line = c->line;
+    c->rec_off = c->off;
+    for (;;) {
+        uint32_t line = c->line;
+        size_t line_start = c->line_start;
+        jx_csv_status st;
+        if (c->off < c->len && c->text[c->off] == '"') {
+            st = quoted_field(c, line, line_start);
+            if (st != JX_CSV_ROW)
+                return st;
+            /* text after the closing quote up to the separator is ignored */
+            while (c->off < c->len && c->text[c->off] != ',' && c->text[c->off] != '\n' &&
+                   !(c->text[c->off] == '\r' && c->off + 1 < c->len && c->text[c->off + 1] == '\n'))
+                c->off++;
+        } else {
+            size_t start = c->off, end = c->off;
+            while (end < c->len && c->text[end] != ',' && c->text[end] != '\n')
+                end++;
+            size_t stop = end;
+            if (end > start && c->text[end - 1] == '\r' && (end == c->len || c->text[end] == '\n'))
+                stop = end - 1;
+            st = add_field(c, c->text + start, stop - start, line, line_start, start);
+            if (st != JX_CSV_ROW)
+                return st;
+            c->off = end;
+        }
+        if (c->off >= c->len)
+            return JX_CSV_ROW;
+        char ch = c->text[c->off];
+        if (ch == ',') {
+            c->off++;
+            if (c->off >= c->len)
+                return add_field(c, c->text + c->off, 0, c->line, c->line_start, c->off);
+            continue;
+        }
+        if (ch == '\r')
+            c->off++;
+        if (c->off < c->len && c->text[c->off] == '\n') {
+            c->off++;
+            c->line++;
+            c->line_start = c->off;
+        }
+        return JX_CSV_ROW;
+    }
+}

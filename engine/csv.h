@@ -1,0 +1,56 @@
+/* csv.h — an RFC 4180 reader over a text in memory: BOM, quoted fields, CRLF. */
+#ifndef JX_CSV_H
+#define JX_CSV_H
+
+#include "arena.h"
+#include "jixiao.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** One field of the current record. */
+typedef struct jx_csv_field {
+    const char *s; /* the field's bytes, unquoted (into the text, or the arena when unescaped) */
+    size_t n;      /* length in bytes */
+    uint32_t line; /* 1-based line where the field starts */
+    uint32_t col;  /* 1-based column (characters) where the field starts */
+    uint32_t off;  /* byte offset of the field in the text */
+} jx_csv_field;
+
+/** Reads records one at a time; fields of the current record are in `fields`. */
+typedef struct jx_csv {
+    const jx_allocator *alloc; /* for the field array */
+    jx_arena *arena;           /* where fields with doubled quotes are unescaped */
+    const char *text;          /* the whole input */
+    size_t len;                /* its length */
+    size_t off;                /* where the next record starts */
+    uint32_t line;             /* line number at off */
+    size_t line_start;         /* byte offset of the start of that line */
+    jx_csv_field *fields;      /* fields of the current record */
+    size_t nfields;            /* how many */
+    size_t cap;                /* capacity of fields */
+    uint32_t rec_line;         /* line where the current record starts */
+    size_t rec_off;            /* byte offset where the current record starts */
+    const char *error;         /* Chinese description of the last error, NULL when none */
+    uint32_t err_line;         /* where it happened */
+    uint32_t err_col;          /* column of it */
+} jx_csv;
+
+/** Result of jx_csv_next. */
+typedef enum jx_csv_status {
+    JX_CSV_ROW = 0,   /* a record is ready */
+    JX_CSV_END,       /* no more records */
+    JX_CSV_ERROR,     /* malformed input (an unclosed quote); see error */
+    JX_CSV_NOMEM      /* memory ran out */
+} jx_csv_status;
+
+/** Starts reading text[0..len); a UTF-8 BOM at the start is skipped. */
+void jx_csv_init(jx_csv *c, const char *text, size_t len, const jx_allocator *alloc, jx_arena *arena);
+
+/** Reads the next record; blank lines are skipped. Rows may have any number of fields. */
+jx_csv_status jx_csv_next(jx_csv *c);
+
+/** Frees the field array. */
+void jx_csv_free(jx_csv *c);
+
+#endif

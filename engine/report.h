@@ -1,0 +1,86 @@
+/* report.h — the reporter interface: one vtable per output format behind jx_writer.
+ *
+ * A writer owns an output buffer that is flushed through the caller's jx_write_fn when
+ * full and at finish, and a scratch arena reset before each project, so writing a
+ * stream of projects allocates nothing in steady state.
+ */
+#ifndef JX_REPORT_H
+#define JX_REPORT_H
+
+#include "arena.h"
+#include "model.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** Bytes the output buffer holds before it is flushed. */
+#define JX_WRITER_BUFSZ 65536
+
+typedef struct jx_reporter jx_reporter;
+
+/** A writer: the chosen reporter, its output buffer and its sticky error. */
+struct jx_writer {
+    const jx_allocator *alloc;  /* for the handle, the buffer and the scratch arena */
+    const jx_reporter *rep;     /* the format's reporter */
+    unsigned flags;             /* JX_WRITE_* */
+    jx_write_fn fn;             /* where flushed bytes go */
+    void *ud;                   /* passed to fn */
+    char *buf;                  /* pending output */
+    size_t len;                 /* bytes pending in buf */
+    size_t cap;                 /* size of buf */
+    jx_result err;              /* first failure; once set, output is dropped */
+    jx_arena scratch;           /* per-project temporaries, reset for each project */
+    size_t nprojects;           /* projects written so far */
+    int begun;                  /* the reporter's begin ran */
+    int finished;               /* jx_writer_finish ran */
+};
+
+/** One output format: called at the first project, for every project, and at the end. */
+struct jx_reporter {
+    const char *name;                                       /* "text", "json", "csv" */
+    void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
+    void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
+    void (*finish)(jx_writer *wr);                          /* closes the document */
+};
+
+/** The reporter of the 自评表 text. */
+extern const jx_reporter jx_reporter_text;
+/** The reporter of the JSON document. */
+extern const jx_reporter jx_reporter_json;
+/** The reporter of one CSV row per indicator. */
+extern const jx_reporter jx_reporter_csv;
+
+/** Sends the buffered bytes to the write function; sets wr->err on failure. */
+void jx_out_flush(jx_writer *wr);
+
+/** Appends s[0..n) to the output. */
+void jx_out_bytes(jx_writer *wr, const char *s, size_t n);
+
+/** Appends a NUL-terminated string. */
+void jx_out_str(jx_writer *wr, const char *s);
+
+/** Appends one byte. */
+void jx_out_char(jx_writer *wr, char c);
+
+/** Appends n spaces. */
+void jx_out_spaces(jx_writer *wr, size_t n);
+
+/** Appends an unsigned integer in decimal. */
+void jx_out_uint(jx_writer *wr, uint64_t v);
+
+/** Appends units (10^-decimals) with exactly `decimals` places ("22.50"). */
+void jx_out_fixed(jx_writer *wr, int64_t units, int decimals);
+
+/** Appends a jx_dec in plain notation without trailing zeros ("358.35", "60"). */
+void jx_out_dec(jx_writer *wr, jx_dec d);
+
+/**
+ * The execution rate 全年执行 / 全年预算 of a 资金 row in hundredths of a percent,
+ * rounded half up (9668 for 96.68%), or -1 when the budget is zero.
+ */
+int64_t jx_funds_rate(const jx_funds *f);
+
+/** A jx_dec rounded half up to `decimals` places, in units of 10^-decimals. */
+int64_t jx_dec_to_units(jx_dec d, int decimals);
+
+#endif

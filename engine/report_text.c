@@ -1,0 +1,433 @@
+/* report_text.c — the 项目支出绩效自评表 as the form prints it, aligned by display width.
+ *
+ * Each table is built as rows of cells in the writer's scratch arena, measured in
+ * terminal cells (CJK = 2, width.h), then printed with every column padded to its
+ * widest cell.
+ */
+#include "report.h"
+
+#include "width.h"
+
+#include <string.h>
+
+/** Columns of the indicator table. */
+enum { COL_L1, COL_L2, COL_L3, COL_TARGET, COL_ACTUAL, COL_WEIGHT, COL_SCORE, COL_REASON, NCOLS };
+
+static const char *const table_head[NCOLS] = {
+    "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "得分", "偏差原因分析及改进措施",
+};
+
+/** Columns of the funds table. */
+enum { FCOL_SOURCE, FCOL_INITIAL, FCOL_BUDGET, FCOL_SPENT, FCOL_RATE, NFCOLS };
+
+static const char *const funds_head[NFCOLS] = {
+    "资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率",
+};
+
+/** A table of cells being laid out: rows of `ncols` strings in the scratch arena. */
+typedef struct table {
+    jx_writer *wr;       /* owner of the scratch arena */
+    size_t ncols;        /* columns */
+    const char **cells;  /* rows × ncols cells, row-major */
+    size_t nrows;        /* rows filled */
+    size_t cap;          /* rows allocated */
+    int oom;             /* the arena ran out */
+} table;
+
+static void table_init(table *t, jx_writer *wr, size_t ncols, size_t rows_hint)
+{
+    t->wr = wr;
+    t->ncols = ncols;
+    t->nrows = 0;
+    t->cap = rows_hint ? rows_hint : 8;
+    t->oom = 0;
+    t->cells = jx_arena_alloc(&wr->scratch, t->cap * ncols * sizeof *t->cells);
+    if (!t->cells)
+        t->oom = 1;
+}
+
+/* A new row of empty cells; NULL when memory ran out. */
+static const char **table_row(table *t)
+{
+    if (t->oom)
+        return NULL;
+    if (t->nrows == t->cap) {
+        size_t ncap = t->cap * 2;
+        const char **nc = jx_arena_alloc(&t->wr->scratch, ncap * t->ncols * sizeof *nc);
+        if (!nc) {
+            t->oom = 1;
+            return NULL;
+        }
+        memcpy(nc, t->cells, t->nrows * t->ncols * sizeof *nc);
+        t->cells = nc;
+        t->cap = ncap;
+    }
+    const char **row = t->cells + t->nrows * t->ncols;
+    for (size_t i = 0; i < t->ncols; i++)
+        row[i] = "";
+    t->nrows++;
+    return row;
+}
+
+/* Prints the rows with each column padded to its widest cell, two cells apart, with
+ * `indent` spaces before each row; trailing blanks are not written. */
+static void table_print(table *t, size_t indent)
+{
+    jx_writer *wr = t->wr;
+    size_t widths[NCOLS] = {0}; /* NCOLS is the widest table */
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            const char *s = t->cells[r * t->ncols + c];
+            size_t w = jx_display_width(s, strlen(s));
+            if (w > widths[c])
+                widths[c] = w;
+        }
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char **row = t->cells + r * t->ncols;
+        size_t last = t->ncols;
+        while (last > 0 && row[last - 1][0] == '\0')
+            last--;
+        jx_out_spaces(wr, indent);
+        for (size_t c = 0; c < last; c++) {
+            size_t n = strlen(row[c]);
+            jx_out_bytes(wr, row[c], n);
+            if (c + 1 < last)
+                jx_out_spaces(wr, widths[c] - jx_display_width(row[c], n) + 2);
+        }
+        jx_out_char(wr, '\n');
+    }
+}
+
+/* A fixed-point number as a string in the scratch arena. */
+static const char *fixed_cell(jx_writer *wr, int64_t units, int decimals)
+{
+    char buf[JX_DEC_BUFSZ];
+    jx_fixed_format(units, decimals, buf, sizeof buf);
+    const char *s = jx_arena_strndup(&wr->scratch, buf, strlen(buf));
+    return s ? s : "";
+}
+
+/* A jx_dec as written ("358.35", "30") in the scratch arena. */
+static const char *dec_cell(jx_writer *wr, jx_dec d)
+{
+    char buf[JX_DEC_BUFSZ];
+    jx_dec_format(d, buf, sizeof buf);
+    const char *s = jx_arena_strndup(&wr->scratch, buf, strlen(buf));
+    return s ? s : "";
+}
+
+/* "产出指标 (60.00分)", or the bare name when no points were declared. */
+static const char *group_cell(jx_writer *wr, const jx_project *p, const jx_group *g)
+{
+    if (!g->has_points)
+        return g->name.s;
+    char buf[JX_DEC_BUFSZ];
+    jx_fixed_format(jx_dec_to_units(g->points, p->decimals), p->decimals, buf, sizeof buf);
+    const char *s = jx_arena_printf(&wr->scratch, "%s (%s分)", g->name.s, buf);
+    return s ? s : g->name.s;
+}
+
+static const char *score_cell(jx_writer *wr, const jx_project *p, int64_t units)
+{
+    if (!p->scored || units < 0)
+        return "—";
+    return fixed_cell(wr, units, p->decimals);
+}
+
+static const char *indicator_score_cell(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
+{
+    if (ind->not_applicable && (!p->scored || ind->method == JX_METHOD_NOT_APPLICABLE))
+        return "不适用";
+    return score_cell(wr, p, ind->score);
+}
+
+/* The value as written, or "" when absent. */
+static const char *value_cell(const jx_value *v)
+{
+    return v->present ? v->text.s : "";
+}
+
+/* The rows of one group's indicators; the group cells go on the first row only. */
+static size_t group_rows(table *t, const jx_project *p, size_t gi, const char *l1, const char *l2)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        if (ind->group != gi)
+            continue;
+        const char **row = table_row(t);
+        if (!row)
+            return n;
+        row[COL_L1] = n == 0 ? l1 : "";
+        row[COL_L2] = n == 0 ? l2 : "";
+        row[COL_L3] = ind->name.s;
+        row[COL_TARGET] = value_cell(&ind->target);
+        row[COL_ACTUAL] = value_cell(&ind->actual);
+        row[COL_WEIGHT] = ind->has_weight ? dec_cell(t->wr, ind->weight) : "—";
+        row[COL_SCORE] = indicator_score_cell(t->wr, p, ind);
+        row[COL_REASON] = ind->reason.s;
+        n++;
+    }
+    return n;
+}
+
+/* The execution rate of all funds together (rows other than 年度资金总额 when those have
+ * amounts), as a "96.68%" cell. */
+static const char *total_rate_cell(jx_writer *wr, const jx_project *p)
+{
+    __int128 b = 0, s = 0;
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        if (strcmp(f->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(f->budget)) {
+            b = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
+            s = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+            break;
+        }
+        b += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
+        s += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+    }
+    if (b == 0)
+        return "—";
+    int64_t rate = (int64_t)jx_div_round_half_up(s * 10000, b);
+    char buf[JX_DEC_BUFSZ];
+    jx_fixed_format(rate, 2, buf, sizeof buf);
+    const char *c = jx_arena_printf(&wr->scratch, "%s%%", buf);
+    return c ? c : "—";
+}
+
+static void indicator_table(jx_writer *wr, const jx_project *p)
+{
+    table t;
+    table_init(&t, wr, NCOLS, p->ninds + p->ngroups + 4);
+    const char **row = table_row(&t);
+    if (!row)
+        return;
+    for (size_t c = 0; c < NCOLS; c++)
+        row[c] = table_head[c];
+
+    __int128 weight_sum = 0;
+    for (size_t i = 0; i < p->ninds; i++)
+        if (p->inds[i].has_weight)
+            weight_sum += jx_dec_scaled(p->inds[i].weight, JX_DEC_MAX_SCALE);
+
+    if (p->exec_separate) {
+        row = table_row(&t);
+        if (!row)
+            return;
+        char buf[JX_DEC_BUFSZ];
+        jx_fixed_format(jx_dec_to_units(p->exec_points, p->decimals), p->decimals, buf, sizeof buf);
+        const char *cell = jx_arena_printf(&wr->scratch, "预算执行率 (%s分)", buf);
+        row[COL_L1] = cell ? cell : "预算执行率";
+        row[COL_TARGET] = "100%";
+        row[COL_ACTUAL] = total_rate_cell(wr, p);
+        row[COL_WEIGHT] = dec_cell(wr, p->exec_points);
+        row[COL_SCORE] = score_cell(wr, p, p->exec_score);
+        weight_sum += jx_dec_scaled(p->exec_points, JX_DEC_MAX_SCALE);
+    }
+
+    for (size_t g1 = 0; g1 < p->ngroups; g1++) {
+        const jx_group *top = &p->groups[g1];
+        if (top->level != 1)
+            continue;
+        const char *l1 = group_cell(wr, p, top);
+        size_t rows = group_rows(&t, p, g1, l1, "");
+        for (size_t g2 = g1 + 1; g2 < p->ngroups; g2++) {
+            const jx_group *sub = &p->groups[g2];
+            if (sub->level != 2 || sub->parent != g1)
+                continue;
+            const char *l2 = group_cell(wr, p, sub);
+            size_t n = group_rows(&t, p, g2, rows == 0 ? l1 : "", l2);
+            if (n == 0) {
+                /* an empty group is one row, scored 0 like the form */
+                row = table_row(&t);
+                if (!row)
+                    return;
+                row[COL_L1] = rows == 0 ? l1 : "";
+                row[COL_L2] = l2;
+                row[COL_SCORE] = score_cell(wr, p, p->scored ? 0 : -1);
+                n = 1;
+            }
+            rows += n;
+        }
+        if (rows == 0) {
+            row = table_row(&t);
+            if (!row)
+                return;
+            row[COL_L1] = l1;
+            row[COL_SCORE] = score_cell(wr, p, p->scored ? 0 : -1);
+        }
+    }
+
+    row = table_row(&t);
+    if (!row)
+        return;
+    row[COL_L1] = "总分";
+    jx_dec ws = {(int64_t)weight_sum, JX_DEC_MAX_SCALE};
+    row[COL_WEIGHT] = dec_cell(wr, ws);
+    row[COL_SCORE] = score_cell(wr, p, p->total);
+    table_print(&t, 0);
+}
+
+static void funds_table(jx_writer *wr, const jx_project *p)
+{
+    if (p->nfunds == 0)
+        return;
+    jx_out_str(wr, "项目资金");
+    if (p->money_unit.n) {
+        jx_out_str(wr, "（");
+        jx_out_bytes(wr, p->money_unit.s, p->money_unit.n);
+        jx_out_str(wr, "）");
+    }
+    jx_out_char(wr, '\n');
+    table t;
+    table_init(&t, wr, NFCOLS, p->nfunds + 1);
+    const char **row = table_row(&t);
+    if (!row)
+        return;
+    for (size_t c = 0; c < NFCOLS; c++)
+        row[c] = funds_head[c];
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        row = table_row(&t);
+        if (!row)
+            return;
+        row[FCOL_SOURCE] = f->source.s;
+        row[FCOL_INITIAL] = dec_cell(wr, f->initial);
+        row[FCOL_BUDGET] = dec_cell(wr, f->budget);
+        row[FCOL_SPENT] = dec_cell(wr, f->spent);
+        int64_t rate = jx_funds_rate(f);
+        if (rate < 0) {
+            row[FCOL_RATE] = "—";
+        } else {
+            char buf[JX_DEC_BUFSZ];
+            jx_fixed_format(rate, 2, buf, sizeof buf);
+            const char *c = jx_arena_printf(&wr->scratch, "%s%%", buf);
+            row[FCOL_RATE] = c ? c : "—";
+        }
+    }
+    table_print(&t, 2);
+}
+
+/* A label and its text, the labels padded to `width` cells. */
+static void labelled(jx_writer *wr, size_t indent, const char *label, size_t width, jx_str text)
+{
+    jx_out_spaces(wr, indent);
+    jx_out_str(wr, label);
+    jx_out_spaces(wr, width - jx_display_width(label, strlen(label)) + 2);
+    jx_out_bytes(wr, text.s, text.n);
+    jx_out_char(wr, '\n');
+}
+
+static void goals(jx_writer *wr, const jx_project *p)
+{
+    if (!p->goal.n && !p->outcome.n && !p->deviation.n && !p->remedy.n)
+        return;
+    const size_t w = 16; /* 目标偏离原因分析: the widest label */
+    jx_out_str(wr, "年度总体目标\n");
+    labelled(wr, 2, "预期目标", w, p->goal);
+    labelled(wr, 2, "实际完成情况", w, p->outcome);
+    if (p->deviation.n)
+        labelled(wr, 2, "目标偏离原因分析", w, p->deviation);
+    if (p->remedy.n)
+        labelled(wr, 2, "整改措施及建议", w, p->remedy);
+    jx_out_char(wr, '\n');
+}
+
+static void explain(jx_writer *wr, const jx_project *p)
+{
+    if (!p->scored)
+        return;
+    jx_out_str(wr, "\n计分过程\n");
+    if (p->exec_separate) {
+        jx_out_str(wr, "  预算执行率：");
+        jx_out_str(wr, p->exec_formula ? p->exec_formula : "");
+        jx_out_str(wr, " [");
+        jx_out_str(wr, jx_method_code(JX_METHOD_EXECUTION));
+        jx_out_str(wr, "]\n");
+    }
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        jx_out_str(wr, "  ");
+        jx_out_bytes(wr, ind->name.s, ind->name.n);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, ind->formula ? ind->formula : "");
+        jx_out_str(wr, " [");
+        jx_out_str(wr, jx_method_code(ind->method));
+        jx_out_str(wr, "]\n");
+    }
+}
+
+static void warnings(jx_writer *wr, const jx_project *p)
+{
+    if (p->diags.n == 0)
+        return;
+    jx_out_str(wr, "\n警告（");
+    jx_out_uint(wr, p->diags.n);
+    jx_out_str(wr, "）\n");
+    for (size_t i = 0; i < p->diags.n; i++) {
+        const jx_diag *d = &p->diags.v[i];
+        jx_out_str(wr, "  ");
+        jx_out_str(wr, d->file);
+        if (d->line) {
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, d->line);
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, d->column);
+        }
+        jx_out_str(wr, " [");
+        jx_out_str(wr, d->code);
+        jx_out_str(wr, "] ");
+        jx_out_str(wr, d->message);
+        jx_out_char(wr, '\n');
+    }
+}
+
+static void begin(jx_writer *wr, const jx_project *first)
+{
+    (void)wr;
+    (void)first;
+}
+
+static void project(jx_writer *wr, const jx_project *p)
+{
+    if (wr->nprojects > 0)
+        jx_out_char(wr, '\n');
+    jx_out_str(wr, "项目支出绩效自评表\n");
+    if (p->has_year) {
+        jx_out_str(wr, "（");
+        jx_out_uint(wr, (uint64_t)(p->year > 0 ? p->year : 0));
+        jx_out_str(wr, "年度）\n");
+    }
+    jx_out_char(wr, '\n');
+    const size_t lw = 8; /* 项目名称 */
+    labelled(wr, 0, "项目名称", lw, p->name);
+    if (p->dept.n)
+        labelled(wr, 0, "主管部门", lw, p->dept);
+    if (p->org.n)
+        labelled(wr, 0, "预算单位", lw, p->org);
+    jx_out_char(wr, '\n');
+    if (p->nfunds) {
+        funds_table(wr, p);
+        jx_out_char(wr, '\n');
+    }
+    goals(wr, p);
+    indicator_table(wr, p);
+    jx_out_str(wr, "自评结论  ");
+    jx_out_str(wr, p->scored ? jx_grade_name(p->grade) : "—");
+    jx_out_char(wr, '\n');
+    if (p->scored && p->band_note && p->band_note[0]) {
+        jx_out_str(wr, "  ");
+        jx_out_str(wr, p->band_note);
+        jx_out_char(wr, '\n');
+    }
+    if (wr->flags & JX_WRITE_EXPLAIN)
+        explain(wr, p);
+    warnings(wr, p);
+}
+
+static void finish(jx_writer *wr)
+{
+    (void)wr;
+}
+
+const jx_reporter jx_reporter_text = {"text", begin, project, finish};

@@ -1,0 +1,212 @@
+/* writer.c — jx_writer: buffered output, and dispatch to one reporter per format. */
+#include "report.h"
+
+#include "alloc.h"
+
+#include <string.h>
+
+jx_result jx_format_parse(const char *name, jx_format *out)
+{
+    if (!name || !out)
+        return JX_ERR_USAGE;
+    if (strcmp(name, "text") == 0)
+        *out = JX_FORMAT_TEXT;
+    else if (strcmp(name, "json") == 0)
+        *out = JX_FORMAT_JSON;
+    else if (strcmp(name, "csv") == 0)
+        *out = JX_FORMAT_CSV;
+    else
+        return JX_ERR_USAGE;
+    return JX_OK;
+}
+
+jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
+                           void *ud, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_reporter *rep;
+    switch (fmt) {
+    case JX_FORMAT_TEXT: rep = &jx_reporter_text; break;
+    case JX_FORMAT_JSON: rep = &jx_reporter_json; break;
+    case JX_FORMAT_CSV: rep = &jx_reporter_csv; break;
+    default: return JX_ERR_USAGE;
+    }
+    if (!fn)
+        return JX_ERR_USAGE;
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_writer *wr = jx_calloc(a, sizeof *wr);
+    if (!wr)
+        return JX_ERR_NOMEM;
+    wr->alloc = a;
+    wr->rep = rep;
+    wr->flags = flags;
+    wr->fn = fn;
+    wr->ud = ud;
+    wr->err = JX_OK;
+    jx_arena_init(&wr->scratch, a);
+    wr->buf = jx_malloc(a, JX_WRITER_BUFSZ);
+    if (!wr->buf) {
+        jx_free(a, wr, sizeof *wr);
+        return JX_ERR_NOMEM;
+    }
+    wr->cap = JX_WRITER_BUFSZ;
+    *out = wr;
+    return JX_OK;
+}
+
+jx_result jx_writer_project(jx_writer *wr, const jx_project *p)
+{
+    if (!wr || !p || wr->finished)
+        return JX_ERR_USAGE;
+    if (wr->err != JX_OK)
+        return wr->err;
+    jx_arena_reset(&wr->scratch);
+    if (!wr->begun) {
+        wr->begun = 1;
+        wr->rep->begin(wr, p);
+    }
+    wr->rep->project(wr, p);
+    wr->nprojects++;
+    return wr->err;
+}
+
+jx_result jx_writer_finish(jx_writer *wr)
+{
+    if (!wr || wr->finished)
+        return JX_ERR_USAGE;
+    wr->finished = 1;
+    if (!wr->begun) {
+        wr->begun = 1;
+        wr->rep->begin(wr, NULL);
+    }
+    wr->rep->finish(wr);
+    jx_out_flush(wr);
+    return wr->err;
+}
+
+void jx_writer_destroy(jx_writer *wr)
+{
+    if (!wr)
+        return;
+    const jx_allocator *a = wr->alloc;
+    jx_arena_free(&wr->scratch);
+    jx_free(a, wr->buf, wr->cap);
+    jx_free(a, wr, sizeof *wr);
+}
+
+/* ------------------------------------------------------------ output buffer */
+
+void jx_out_flush(jx_writer *wr)
+{
+    if (wr->len == 0)
+        return;
+    if (wr->err == JX_OK && wr->fn(wr->ud, wr->buf, wr->len) != wr->len)
+        wr->err = JX_ERR_IO;
+    wr->len = 0;
+}
+
+void jx_out_bytes(jx_writer *wr, const char *s, size_t n)
+{
+    if (wr->cap - wr->len >= n) {
+        memcpy(wr->buf + wr->len, s, n);
+        wr->len += n;
+        return;
+    }
+    while (n > 0) {
+        size_t room = wr->cap - wr->len;
+        if (room == 0) {
+            jx_out_flush(wr);
+            room = wr->cap;
+        }
+        size_t k = n < room ? n : room;
+        memcpy(wr->buf + wr->len, s, k);
+        wr->len += k;
+        s += k;
+        n -= k;
+    }
+}
+
+void jx_out_str(jx_writer *wr, const char *s)
+{
+    jx_out_bytes(wr, s, strlen(s));
+}
+
+void jx_out_char(jx_writer *wr, char c)
+{
+    if (wr->len == wr->cap)
+        jx_out_flush(wr);
+    wr->buf[wr->len++] = c;
+}
+
+void jx_out_spaces(jx_writer *wr, size_t n)
+{
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        jx_out_bytes(wr, spaces, k);
+        n -= k;
+    }
+}
+
+void jx_out_uint(jx_writer *wr, uint64_t v)
+{
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jx_out_bytes(wr, tmp + k, sizeof tmp - k);
+}
+
+void jx_out_fixed(jx_writer *wr, int64_t units, int decimals)
+{
+    if (decimals == 2 && units >= 0 && units < 100000000) {
+        /* the common case, written without a division per digit of a generic loop */
+        char tmp[16];
+        size_t k = sizeof tmp;
+        uint32_t u = (uint32_t)units;
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+        tmp[--k] = (char)('0' + u % 10);
+        u /= 10;
+        tmp[--k] = '.';
+        do {
+            tmp[--k] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        jx_out_bytes(wr, tmp + k, sizeof tmp - k);
+        return;
+    }
+    char buf[JX_DEC_BUFSZ];
+    jx_out_str(wr, jx_fixed_format(units, decimals, buf, sizeof buf));
+}
+
+void jx_out_dec(jx_writer *wr, jx_dec d)
+{
+    if (d.scale == 0 && d.v >= 0) {
+        jx_out_uint(wr, (uint64_t)d.v);
+        return;
+    }
+    char buf[JX_DEC_BUFSZ];
+    jx_out_str(wr, jx_dec_format(d, buf, sizeof buf));
+}
+
+int64_t jx_funds_rate(const jx_funds *f)
+{
+    if (jx_dec_is_zero(f->budget))
+        return -1;
+    int scale = f->budget.scale > f->spent.scale ? f->budget.scale : f->spent.scale;
+    __int128 spent = jx_dec_scaled(f->spent, scale);
+    __int128 budget = jx_dec_scaled(f->budget, scale);
+    return (int64_t)jx_div_round_half_up(spent * 10000, budget);
+}
+
+int64_t jx_dec_to_units(jx_dec d, int decimals)
+{
+    if (d.scale <= decimals)
+        return (int64_t)jx_dec_scaled(d, decimals);
+    return (int64_t)jx_div_round_half_up(d.v, jx_pow10_128(d.scale - decimals));
+}

@@ -1,0 +1,125 @@
+/* shared_client.c — a client that sees only <jixiao.h> and links only libjixiao.so:
+ * parses samples/yuecheng-2024.jx, scores it under "default", renders JSON into memory
+ * and checks, through a counting allocator, that every allocation is given back.
+ * Usage: shared_client SAMPLES_DIR */
+#include <jixiao.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int passed, failed;
+
+#define CHECK(cond)                                                              \
+    do {                                                                         \
+        if (cond)                                                                \
+            passed++;                                                            \
+        else {                                                                   \
+            failed++;                                                            \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                        \
+    } while (0)
+
+/** Counts blocks and bytes in use. */
+typedef struct counter {
+    long blocks; /* allocated and not yet freed */
+    long bytes;  /* their total size */
+    long calls;  /* allocations made */
+} counter;
+
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    counter *c = ud;
+    if (nsize == 0) {
+        if (ptr) {
+            c->blocks--;
+            c->bytes -= (long)osize;
+        }
+        free(ptr);
+        return NULL;
+    }
+    void *np = realloc(ptr, nsize);
+    if (!np)
+        return NULL;
+    if (!ptr) {
+        c->blocks++;
+        c->calls++;
+        c->bytes += (long)nsize;
+    } else {
+        c->bytes += (long)nsize - (long)osize;
+    }
+    return np;
+}
+
+/** The JSON output, collected in memory. */
+typedef struct buffer {
+    char *data; /* NUL-terminated */
+    size_t len; /* bytes */
+} buffer;
+
+static size_t buffer_write(void *ud, const char *data, size_t len)
+{
+    buffer *b = ud;
+    char *nd = realloc(b->data, b->len + len + 1);
+    if (!nd)
+        return 0;
+    memcpy(nd + b->len, data, len);
+    b->data = nd;
+    b->len += len;
+    b->data[b->len] = '\0';
+    return len;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: shared_client SAMPLES_DIR\n");
+        return 2;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/yuecheng-2024.jx", argv[1]);
+    counter count = {0, 0, 0};
+    jx_allocator alloc = {counting_alloc, &count};
+    buffer out = {NULL, 0};
+
+    jx_policy *pol = NULL;
+    jx_reader *rd = NULL;
+    jx_writer *wr = NULL;
+    CHECK(jx_policy_open(&pol, "default", &alloc) == JX_OK);
+    CHECK(jx_reader_open(&rd, path, &alloc) == JX_OK);
+    CHECK(jx_writer_create(&wr, JX_FORMAT_JSON, 0, buffer_write, &out, &alloc) == JX_OK);
+    int projects = 0;
+    if (pol && rd && wr) {
+        jx_project *p = NULL;
+        while (jx_reader_next(rd, &p) == JX_ROW) {
+            projects++;
+            CHECK(jx_project_error_count(p) == 0);
+            CHECK(jx_score(p, pol) == JX_OK);
+            /* every indicator meets its target: the weights sum to 100.00 → 优 */
+            CHECK(jx_project_total_cents(p) == 10000);
+            CHECK(jx_project_grade(p) == JX_GRADE_EXCELLENT);
+            CHECK(jx_project_claimed_total_cents(p) == 10000);
+            CHECK(jx_writer_project(wr, p) == JX_OK);
+        }
+        CHECK(jx_writer_finish(wr) == JX_OK);
+    }
+    CHECK(projects == 2);
+    CHECK(count.calls > 0); /* the library really used the caller's allocator */
+    jx_writer_destroy(wr);
+    jx_reader_close(rd);
+    jx_policy_close(pol);
+    CHECK(count.blocks == 0);
+    CHECK(count.bytes == 0);
+
+    CHECK(out.data != NULL);
+    if (out.data) {
+        CHECK(strncmp(out.data, "{\"jixiao\":\"" JX_VERSION "\",\"policy\":\"财政部2020\",\"projects\":[", 50) == 0);
+        const char *first = strstr(out.data, "\"total\":100.00,\"grade\":\"优\"");
+        CHECK(first != NULL);
+        CHECK(first && strstr(first + 1, "\"total\":100.00,\"grade\":\"优\"") != NULL);
+        CHECK(strstr(out.data, "\"name\":\"越城区网络安全运营中心项目\"") != NULL);
+    }
+    free(out.data);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}

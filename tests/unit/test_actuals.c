@@ -1,0 +1,284 @@
+/* test_actuals.c — 实际完成值 from CSV: matching, errors, BOM and quoting. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "report_fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Writes text to a fresh temporary file; its path goes into path (free with unlink). */
+static void write_csv(char *path, const char *text)
+{
+    strcpy(path, "/tmp/jx_actuals_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    size_t n = strlen(text);
+    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    close(fd);
+}
+
+/* Opens the CSV text as actuals; the file is removed again at once. */
+static jx_actuals *open_actuals(const char *text, jx_result want)
+{
+    char path[64];
+    write_csv(path, text);
+    jx_actuals *act = NULL;
+    assert_int_equal(jx_actuals_open(&act, path, NULL), want);
+    unlink(path);
+    assert_non_null(act);
+    return act;
+}
+
+/* A project with two indicators of the same name under different 二级 groups. */
+static void twin_project(jx_project *p)
+{
+    p->src.file = "twin.jx";
+    p->name = fx_str(p, "双胞胎项目");
+    uint32_t out = fx_group(p, "产出指标", 1, 0, "60");
+    uint32_t qty = fx_group(p, "数量指标", 2, out, "30");
+    uint32_t qual = fx_group(p, "质量指标", 2, out, "30");
+    jx_value none;
+    memset(&none, 0, sizeof none);
+    none.unit = none.text = jx_str_empty;
+    fx_ind(p, qty, "覆盖率", fx_value(p, JX_SIGN_GE, "90", "", 1, "≥90%", 4, 10), none, "30", 4);
+    fx_ind(p, qual, "覆盖率", fx_value(p, JX_SIGN_GE, "95", "", 1, "≥95%", 7, 10), none, "30", 7);
+}
+
+static const char *diag_message(const jx_actuals *act, size_t i)
+{
+    const jx_diag *d = jx_actuals_diag(act, i);
+    assert_non_null(d);
+    return d->message;
+}
+
+static void bom_crlf_any_column_order(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    /* BOM, CRLF, columns in another order, an unknown column (备注) that is ignored */
+    jx_actuals *act = open_actuals("\xEF\xBB\xBF三级指标,实际完成值,项目,备注,评定,得分\r\n"
+                                   "工作效率,基本提升,越城区电子政务云资源服务项目,忽略,部分达成,10.5\r\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    const jx_indicator *work = &p.inds[3];
+    assert_string_equal(work->name.s, "工作效率");
+    assert_true(work->actual_from_csv);
+    assert_true(work->actual.is_text); /* 定性 target: the cell is a text */
+    assert_string_equal(work->actual.text.s, "基本提升");
+    assert_int_equal(work->judge, JX_JUDGE_PARTLY);
+    assert_true(work->has_claim);
+    assert_int_equal(jx_dec_cmp(work->claim, fx_dec("10.5")), 0);
+    assert_string_equal(work->reason.s, ""); /* no 偏差原因 column */
+    /* the other indicators keep their DSL actuals */
+    assert_false(p.inds[0].actual_from_csv);
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+static void quantitative_actual_and_quoted_comma(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    size_t warnings_before = p.diags.warnings;
+    jx_actuals *act = open_actuals(
+        "项目,一级指标,二级指标,三级指标,实际完成值,偏差原因,得分\n"
+        "越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,45,\"延期，下年接入, 见附件\",22.5\n"
+        "越城区电子政务云资源服务项目,,,运行保障期限,很好,,\n",
+        JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    const jx_indicator *ind = &p.inds[0];
+    assert_string_equal(ind->name.s, "接入系统数量");
+    assert_true(ind->actual_from_csv);
+    assert_true(ind->actual.present);
+    assert_false(ind->actual.is_text);
+    assert_int_equal(jx_dec_cmp(ind->actual.num, fx_dec("45")), 0);
+    assert_string_equal(ind->actual.unit.s, "个"); /* inherited from the target ≥60个 */
+    assert_string_equal(ind->actual.text.s, "45");
+    assert_string_equal(ind->reason.s, "延期，下年接入, 见附件");
+    assert_true(ind->has_claim);
+    assert_int_equal(jx_dec_cmp(ind->claim, fx_dec("22.5")), 0);
+    /* the DSL's vague-actual warning about ≥60个 no longer applies */
+    assert_int_equal(p.diags.warnings, warnings_before - 1);
+    /* words for a quantitative target: a text actual, scored 0 by the evaluator */
+    const jx_indicator *term = &p.inds[1];
+    assert_true(term->actual.is_text);
+    assert_string_equal(term->actual.text.s, "很好");
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    assert_int_equal(jx_actuals_diag_count(act), 0);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+static void signed_actual_is_read_and_warned(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    size_t n0 = p.diags.n;
+    jx_actuals *act = open_actuals("项目,三级指标,实际完成值\n越城区电子政务云资源服务项目,政务云稳定性,≥99.5%\n", JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    const jx_indicator *ind = &p.inds[4];
+    assert_string_equal(ind->name.s, "政务云稳定性");
+    assert_false(ind->actual.is_text);
+    assert_true(ind->actual.percent);
+    assert_int_equal(jx_dec_cmp(ind->actual.num, fx_dec("99.5")), 0);
+    assert_int_equal(p.diags.n, n0 + 1);
+    assert_string_equal(p.diags.v[n0].code, "vague-actual");
+    assert_non_null(strstr(p.diags.v[n0].message, "≥99.5%"));
+    assert_non_null(strstr(p.diags.v[n0].message, "按 99.5% 计分"));
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+static void no_match_is_reported_at_finish(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    jx_actuals *act = open_actuals("项目,三级指标,实际完成值\n"
+                                   "越城区电子政务云资源服务项目,执行率,98%\n"
+                                   "越城区电子政务云资源服务项目,不存在的指标,1\n"
+                                   "别的项目,执行率,1\n"
+                                   ",,\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(jx_actuals_finish(act), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 2);
+    assert_string_equal(diag_message(act, 0), "第 3 行（项目“越城区电子政务云资源服务项目”，指标“不存在的指标”）没有对应的指标");
+    assert_string_equal(diag_message(act, 1), "第 4 行（项目“别的项目”，指标“执行率”）没有对应的指标");
+    const jx_diag *d = jx_actuals_diag(act, 0);
+    assert_string_equal(d->code, "actuals");
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 16); /* after 越城区电子政务云资源服务项目 (14 characters) and a comma */
+    assert_string_equal(d->source_line, "越城区电子政务云资源服务项目,不存在的指标,1");
+    assert_null(jx_actuals_diag(act, 2));
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+static void ambiguous_match_names_the_row(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    twin_project(&p);
+    jx_actuals *act = open_actuals("项目,二级指标,三级指标,实际完成值\n"
+                                   "双胞胎项目,,覆盖率,92%\n"
+                                   "双胞胎项目,质量指标,覆盖率,96%\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    assert_non_null(strstr(diag_message(act, 0), "第 2 行（项目“双胞胎项目”，指标“覆盖率”）对应 2 个指标"));
+    /* the row that names its 二级 group applies to that indicator only */
+    assert_false(p.inds[0].actual.present);
+    assert_true(p.inds[1].actual.present);
+    assert_int_equal(jx_dec_cmp(p.inds[1].actual.num, fx_dec("96")), 0);
+    /* the ambiguous row is not reported a second time as unmatched */
+    assert_int_equal(jx_actuals_finish(act), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+static void missing_column_is_named(void **state)
+{
+    (void)state;
+    jx_actuals *act = open_actuals("项目,三级指标,偏差原因\nA,B,C\n", JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    assert_string_equal(diag_message(act, 0), "表头缺少“实际完成值”列");
+    assert_int_equal(jx_actuals_diag(act, 0)->line, 1);
+    jx_actuals_close(act);
+}
+
+static void bad_judge_and_claim(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    jx_actuals *act = open_actuals("项目,三级指标,实际完成值,评定,得分\n"
+                                   "越城区电子政务云资源服务项目,工作效率,提升,大概,\n"
+                                   "越城区电子政务云资源服务项目,执行率,99%,,十分\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 2);
+    assert_non_null(strstr(diag_message(act, 0), "评定“大概”应为 达成、部分达成 或 未达成"));
+    assert_non_null(strstr(diag_message(act, 1), "得分“十分”不是数字"));
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+/* The numbers the score-actuals golden file pins, asserted on their own. */
+static void golden_demo_scores(void **state)
+{
+    (void)state;
+    const char *dir = getenv("JX_TESTS_DIR");
+    char jx[4096], csv[4096];
+    snprintf(jx, sizeof jx, "%s/golden/score-actuals/demo.jx", dir ? dir : ".");
+    snprintf(csv, sizeof csv, "%s/golden/score-actuals/actuals.csv", dir ? dir : ".");
+    jx_policy *pol = NULL;
+    jx_reader *rd = NULL;
+    jx_actuals *act = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_int_equal(jx_reader_open(&rd, jx, NULL), JX_OK);
+    assert_int_equal(jx_actuals_open(&act, csv, NULL), JX_OK);
+    jx_project *p = NULL;
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(jx_actuals_apply(act, p), JX_OK);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    /* ≥60个 w30 A45: 30 × 45 / 60 = 22.50; =4次 w20 A3: 20 × 3 / 4 = 15.00;
+     * ≥2次 w10 A2: met, 10.00; ≤24小时 w40 A30: 40 × (48 − 30) / 24 = 30.00 */
+    static const int64_t want[] = {2250, 1500, 1000, 3000};
+    assert_int_equal(jx_project_indicator_count(p), 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(jx_indicator_score_cents(jx_project_indicator(p, i)), want[i]);
+    /* 22.50 + 15.00 + 10.00 + 30.00 = 77.50 → 中 (60 ≤ 77.50 < 80) */
+    assert_int_equal(jx_project_total_cents(p), 7750);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_FAIR);
+    assert_string_equal(p->inds[0].reason.s, "部分系统延期, 已列入下年计划");
+    assert_int_equal(jx_reader_next(rd, &p), JX_DONE);
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    jx_actuals_close(act);
+    jx_reader_close(rd);
+    jx_policy_close(pol);
+}
+
+static void missing_file_is_io(void **state)
+{
+    (void)state;
+    jx_actuals *act = NULL;
+    assert_int_equal(jx_actuals_open(&act, "/nonexistent/actuals.csv", NULL), JX_ERR_IO);
+    assert_non_null(act);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    jx_actuals_close(act);
+    jx_actuals_close(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bom_crlf_any_column_order),
+        cmocka_unit_test(quantitative_actual_and_quoted_comma),
+        cmocka_unit_test(signed_actual_is_read_and_warned),
+        cmocka_unit_test(no_match_is_reported_at_finish),
+        cmocka_unit_test(ambiguous_match_names_the_row),
+        cmocka_unit_test(missing_column_is_named),
+        cmocka_unit_test(bad_judge_and_claim),
+        cmocka_unit_test(missing_file_is_io),
+        cmocka_unit_test(golden_demo_scores),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
