@@ -65,7 +65,27 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, uint32_t off)
         end++;
     if (end > start && src->text[end - 1] == '\r')
         end--;
-    return jx_arena_strndup(ar, src->text + start, end - start);
+    /* an invalid byte is shown as U+FFFD, so the quoted line is valid UTF-8 */
+    const char *s = src->text + start;
+    size_t n = end - start;
+    char *out = jx_arena_alloc(ar, n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t len = jx_utf8_decode(s + i, n - i, &cp);
+        if (cp < 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(out + o, s + i, len);
+            o += len;
+        }
+        i += len;
+    }
+    out[o] = '\0';
+    return out;
 }
 
 jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,

@@ -379,8 +379,8 @@ static int read_value(parser *ps, uint32_t off, uint32_t len, jx_value *v, const
         report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”数字过长：%s", ind_name, what,
                (int)len, s, detail);
     else
-        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”无法识别：%s", ind_name, what,
-               (int)len, s, detail);
+        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s%s，应写作数字（可带计算符号、%%和单位，如 ≥60个）或%s",
+               ind_name, what, detail, strcmp(what, "年度指标值") == 0 ? "定性 \"文字\"" : "引号中的文字");
     return 0;
 }
 
