@@ -603,3 +603,39 @@ jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, 
         return value_unreadable(ar, s, n, detail);
     return value_finish(ar, s, n, &parts, out, detail);
 }
+
+/* ------------------------------------------------------------ classifying */
+
+/** True when s[0..n) holds an ASCII digit or a full-width one (U+FF10..U+FF19). */
+static bool value_has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9')
+            return true;
+        if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x90 &&
+            (unsigned char)s[i + 2] <= 0x99)
+            return true;
+    }
+    return false;
+}
+
+jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
+                                jx_value *out, const char **detail)
+{
+    size_t i = value_skip_space(s, 0, n);
+    size_t sign_len;
+    if (value_sign_at(s, i, n, &sign_len) != JX_SIGN_NONE)
+        i = value_skip_space(s, i + sign_len, n);
+    if (i >= n)
+        return JX_VALUE_KIND_EMPTY;
+    jx_value_status st = jx_value_read(vr, ar, s, n, out, detail);
+    switch (st) {
+    case JX_VALUE_OK:
+        return JX_VALUE_KIND_NUMBER;
+    case JX_VALUE_NOMEM:
+        return JX_VALUE_KIND_NOMEM;
+    default:
+        return value_has_digit(s, n) ? JX_VALUE_KIND_UNREADABLE : JX_VALUE_KIND_TEXT;
+    }
+}

@@ -37,4 +37,21 @@ void jx_value_reader_destroy(jx_value_reader *vr);
 jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                               jx_value *out, const char **detail);
 
+/** What a table cell's value is, as the importers see it. */
+typedef enum jx_value_kind {
+    JX_VALUE_KIND_NUMBER = 0, /* a sign (maybe none), a number, % and unit: out is filled */
+    JX_VALUE_KIND_TEXT,       /* words with no number to score by ("及时", "提升", "每周五", "全年"): a 定性 value */
+    JX_VALUE_KIND_EMPTY,      /* nothing at all, or a sign with nothing after it ("=") */
+    JX_VALUE_KIND_UNREADABLE, /* holds numbers the reader cannot make sense of; *detail says why */
+    JX_VALUE_KIND_NOMEM       /* memory ran out */
+} jx_value_kind;
+
+/**
+ * Classifies a cell s[0..n) the way an importer needs it: jx_value_read for what reads
+ * as a number, otherwise text, empty or unreadable. On JX_VALUE_KIND_NUMBER out is set
+ * as by jx_value_read; on JX_VALUE_KIND_UNREADABLE *detail is a short Chinese phrase.
+ */
+jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
+                                jx_value *out, const char **detail);
+
 #endif

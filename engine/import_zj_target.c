@@ -1,0 +1,19 @@
+/* import_zj_target.c — the zj-target table format. Not yet written: detects nothing, reads nothing. */
+#include "import.h"
+
+static int zj_target_detect(const char *text, size_t len)
+{
+    (void)text;
+    (void)len;
+    return 0;
+}
+
+static int zj_target_read(jx_imp *im, const char *text, size_t len)
+{
+    (void)text;
+    (void)len;
+    jx_imp_row(im, 0, JX_IMP_ROW_NOT_UNDERSTOOD, "格式“zj-target”尚未实现");
+    return 0;
+}
+
+const jx_imp_format jx_imp_zj_target = {"zj-target", "zj-target", zj_target_detect, zj_target_read};
