@@ -178,6 +178,17 @@ const jx_diag *jx_imp_diag(const jx_imp *im, size_t i);
 /** 1 once memory ran out in any call above (the import then fails with JX_ERR_NOMEM). */
 int jx_imp_oom(const jx_imp *im);
 
+/* ------------------------------------------------------------------ weights */
+
+/**
+ * `--weights equal`: gives every indicator of p that has no 权重 a weight by an explicit
+ * rule — the policy's first-level points (一级分值), split evenly among the indicators
+ * of each first-level group — and records one note on im stating the rule and the
+ * weights it produced, so the output says how they came about. Indicators that have
+ * a weight keep it. 0, or -1 when memory ran out.
+ */
+int jx_imp_weights_equal(jx_imp *im, jx_imp_project *p, const jx_policy *pol);
+
 /* --------------------------------------------------------------- formats */
 
 /** One table format: how to recognise it and how to read it. */

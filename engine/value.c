@@ -639,3 +639,28 @@ jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s
         return value_has_digit(s, n) ? JX_VALUE_KIND_UNREADABLE : JX_VALUE_KIND_TEXT;
     }
 }
+
+jx_value_kind jx_value_classify_cells(jx_value_reader *vr, jx_arena *ar, const char *sign,
+                                      const char *value, const char *unit, jx_value *out,
+                                      const char **text, const char **detail)
+{
+    *text = NULL;
+    if (strcmp(sign, "定性") == 0) {
+        *text = jx_arena_printf(ar, "%s%s", value, unit);
+        return *text ? (**text ? JX_VALUE_KIND_TEXT : JX_VALUE_KIND_EMPTY) : JX_VALUE_KIND_NOMEM;
+    }
+    size_t un = strlen(unit);
+    if (un >= 2 && unit[0] == '(' && unit[un - 1] == ')') {
+        unit++;
+        un -= 2;
+    }
+    size_t vn = strlen(value);
+    bool repeated = un > 0 && vn >= un && memcmp(value + vn - un, unit, un) == 0;
+    char *joined = jx_arena_printf(ar, "%s%s%.*s", sign, value, repeated ? 0 : (int)un, unit);
+    if (!joined)
+        return JX_VALUE_KIND_NOMEM;
+    jx_value_kind k = jx_value_classify(vr, ar, joined, strlen(joined), out, detail);
+    if (k == JX_VALUE_KIND_TEXT || k == JX_VALUE_KIND_UNREADABLE)
+        *text = joined;
+    return k;
+}

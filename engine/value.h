@@ -54,4 +54,16 @@ typedef enum jx_value_kind {
 jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                                 jx_value *out, const char **detail);
 
+/**
+ * Classifies a value that a table spreads over up to three cells: the sign column
+ * (计算符号: "≥", "＝", "定性", or ""), the value (指标值: "90", "≥60个", "及时") and the
+ * unit column (计量单位: "人次", "(%)", "%", ""). A "定性" sign makes the value a text.
+ * Otherwise the cells are joined — the unit cell's brackets dropped, a unit the value
+ * already ends with not repeated — and classified as by jx_value_classify. When the
+ * result is a text, *text is set to the text to keep (in ar).
+ */
+jx_value_kind jx_value_classify_cells(jx_value_reader *vr, jx_arena *ar, const char *sign,
+                                      const char *value, const char *unit, jx_value *out,
+                                      const char **text, const char **detail);
+
 #endif
