@@ -1,0 +1,115 @@
+/* test_import_model.c — the table model: fields, rows, trimming, line helpers, the sink. */
+#include "imp_collect.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/** Sink counting projects and remembering the last one's name and indicator count. */
+typedef struct seen {
+    int projects;
+    char name[64];
+    size_t inds;
+} seen;
+
+static int remember(void *ud, const jx_imp_project *p)
+{
+    seen *s = ud;
+    s->projects++;
+    snprintf(s->name, sizeof s->name, "%s", p->field[JX_IMP_NAME]);
+    s->inds = p->ninds;
+    return 0;
+}
+
+static void test_projects_go_to_the_sink_one_at_a_time(void **state)
+{
+    (void)state;
+    seen s = {0};
+    static const char text[] = "a\nb\nc\n";
+    jx_imp *im = jx_imp_create(NULL, "t.txt", remember, &s);
+    assert_non_null(im);
+    jx_imp_set_text(im, text, strlen(text));
+    assert_non_null(jx_imp_begin(im, 1));
+    assert_int_equal(jx_imp_set(im, JX_IMP_NAME, 1, " 　项目甲\t", strlen(" 　项目甲\t")), 0);
+    assert_non_null(jx_imp_indicator_add(im, 1));
+    assert_non_null(jx_imp_indicator_add(im, 2));
+    assert_int_equal(s.projects, 0);
+    assert_non_null(jx_imp_begin(im, 3));
+    assert_int_equal(s.projects, 1);
+    assert_string_equal(s.name, "项目甲");
+    assert_int_equal(s.inds, 2);
+    assert_int_equal(jx_imp_set(im, JX_IMP_NAME, 3, "项目乙", strlen("项目乙")), 0);
+    jx_imp_row(im, 2, JX_IMP_ROW_SKIPPED, "表头");
+    jx_imp_row(im, 3, JX_IMP_ROW_NOT_UNDERSTOOD, "看不懂");
+    assert_int_equal(jx_imp_finish(im), 0);
+    assert_int_equal(s.projects, 2);
+    assert_string_equal(s.name, "项目乙");
+    jx_imp_stats st = jx_imp_get_stats(im);
+    assert_int_equal(st.projects, 2);
+    assert_int_equal(st.indicators, 2);
+    assert_int_equal(st.rows, 3);
+    assert_int_equal(st.skipped, 1);
+    assert_int_equal(st.not_understood, 1);
+    assert_int_equal(jx_imp_diag_count(im), 2);
+    const jx_diag *d = jx_imp_diag(im, 1);
+    assert_string_equal(d->code, "row-not-understood");
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_int_equal(d->line, 3);
+    assert_string_equal(d->source_line, "c");
+    jx_imp_destroy(im);
+    jx_imp_destroy(NULL);
+}
+
+static void test_lines_and_tabs(void **state)
+{
+    (void)state;
+    static const char text[] = "a\tb\t\tc\r\n\n末行";
+    size_t pos = 0;
+    jx_imp_line line = {0};
+    const char *cell[8];
+    size_t cn[8];
+    assert_true(jx_imp_next_line(text, strlen(text), &pos, &line));
+    assert_int_equal(line.row, 1);
+    assert_int_equal(line.n, 6); /* "a\tb\t\tc" without "\r" */
+    assert_int_equal(jx_imp_split_tabs(&line, cell, cn, 8), 4);
+    assert_int_equal(cn[2], 0);
+    assert_memory_equal(cell[3], "c", 1);
+    assert_int_equal(jx_imp_split_tabs(&line, cell, cn, 2), 2);
+    assert_int_equal(cn[1], 4); /* "b\t\tc": the last cell takes the rest */
+    assert_true(jx_imp_next_line(text, strlen(text), &pos, &line));
+    assert_int_equal(line.n, 0);
+    assert_int_equal(jx_imp_split_tabs(&line, cell, cn, 8), 1);
+    assert_true(jx_imp_next_line(text, strlen(text), &pos, &line));
+    assert_int_equal(line.row, 3);
+    assert_memory_equal(line.s, "末行", line.n);
+    assert_false(jx_imp_next_line(text, strlen(text), &pos, &line));
+    assert_true(jx_imp_blank(" \t　", strlen(" \t　")));
+    assert_false(jx_imp_blank(" x", 2));
+}
+
+static void test_formats_are_found_by_name(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"zj-target", "zz-target", "wh-declare", "zj-selfeval", "csv"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const jx_imp_format *f = jx_imp_format_find(names[i]);
+        assert_non_null(f);
+        assert_string_equal(f->name, names[i]);
+    }
+    assert_null(jx_imp_format_find("xlsx"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_projects_go_to_the_sink_one_at_a_time),
+        cmocka_unit_test(test_lines_and_tabs),
+        cmocka_unit_test(test_formats_are_found_by_name),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
