@@ -325,6 +325,10 @@ int jx_cli_score(int argc, char **argv)
     code = open_policy(o.policy, &pol);
     if (code >= 0)
         return code;
+    for (size_t i = 0; i < jx_policy_diag_count(pol); i++) { /* a policy's warnings, e.g. level1-points */
+        jx_cli_print_diag(jx_policy_diag(pol, i));
+        st.warnings++;
+    }
     jx_actuals *act = NULL;
     if (o.actuals) {
         code = open_actuals(o.actuals, &act, &st);

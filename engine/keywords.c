@@ -45,6 +45,7 @@
  *   剔除  →  drop
  *   按比例折算  →  rescale
  *   小数  →  decimals
+ *   一级分值  →  level1_points
  */
 #include "lexer.h"
 
@@ -128,6 +129,7 @@ static const kw_entry kw_table[] = {
     {"money_unit", 10, JX_KW_MONEY_UNIT},
     {"over_target", 11, JX_KW_OVER_TARGET},
     {"qualitative", 11, JX_KW_QUALITATIVE},
+    {"一级分值", 12, JX_KW_LEVEL1_POINTS},
     {"主管部门", 12, JX_KW_DEPT},
     {"偏离原因", 12, JX_KW_DEVIATION},
     {"全年执行", 12, JX_KW_SPENT},
@@ -141,6 +143,7 @@ static const kw_entry kw_table[] = {
     {"超额提示", 12, JX_KW_OVER_TARGET},
     {"部分达成", 12, JX_KW_PARTLY},
     {"金额单位", 12, JX_KW_MONEY_UNIT},
+    {"level1_points", 13, JX_KW_LEVEL1_POINTS},
     {"execution_rate", 14, JX_KW_EXEC_RATE},
     {"not_applicable", 14, JX_KW_NOT_APPLICABLE},
     {"按比例折算", 15, JX_KW_RESCALE},
@@ -149,7 +152,7 @@ static const kw_entry kw_table[] = {
 };
 
 /* kw_by_len[n] is the first entry of kw_table whose length is at least n. */
-static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 23, 54, 60, 62, 67, 68, 70, 83, 83, 85, 87, 87, 88};
+static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 23, 54, 60, 62, 67, 68, 70, 84, 85, 87, 89, 89, 90};
 
 #define KW_MAX_LEN 17
 
@@ -229,6 +232,7 @@ const char *jx_keyword_name(jx_keyword kw)
     "剔除",
     "按比例折算",
     "小数",
+    "一级分值",
     };
     return (unsigned)kw < sizeof names / sizeof names[0] ? names[kw] : "";
 }

@@ -84,6 +84,7 @@ typedef enum jx_keyword {
     JX_KW_DROP, /* 剔除 drop */
     JX_KW_RESCALE, /* 按比例折算 rescale */
     JX_KW_DECIMALS, /* 小数 decimals */
+    JX_KW_LEVEL1_POINTS, /* 一级分值 level1_points */
     JX_KW_COUNT_ /* number of keyword kinds */
 } jx_keyword;
 

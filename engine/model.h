@@ -182,6 +182,16 @@ typedef enum jx_na_rule {
     JX_NA_RESCALE    /* 按比例折算: the rest's sum × layout total / applicable weight */
 } jx_na_rule;
 
+/** Most first-level groups a 一级分值 setting may list. */
+#define JX_LEVEL1_MAX 16
+
+/** One entry of 一级分值: the first-level group it names and its points. */
+typedef struct jx_level1_points {
+    jx_str names;  /* as written: "产出指标", or alternatives split by '/': "效益指标/效果目标" */
+    jx_dec points; /* the group's points, e.g. 60 */
+    jx_pos pos;    /* the name in the policy text */
+} jx_level1_points;
+
 /** A scoring policy (评分办法). Percentages are jx_dec percents: 100% is {100, 0}. */
 struct jx_policy {
     const jx_allocator *alloc; /* for the handle */
@@ -201,11 +211,20 @@ struct jx_policy {
     jx_na_rule na_rule;        /* 不适用 剔除 | 按比例折算 */
     int decimals;              /* 小数: 2 */
     jx_dec layout_total;       /* the points all weights should sum to: 100, or 100 − exec_points */
+    jx_level1_points level1[JX_LEVEL1_MAX]; /* 一级分值, in the order written */
+    size_t nlevel1;            /* entries in level1; 0 when the policy sets none */
     jx_pos pos;                /* the 评分办法 keyword */
 };
 
 /** Fills pol with the national defaults (bands 90/80/60, linear, 100/70/30, 120%, …). */
 void jx_policy_set_defaults(jx_policy *pol);
+
+/**
+ * The 一级分值 entry naming the first-level group called name[0..n), or -1. A group
+ * matches an entry when their names are equal once blanks and a trailing 指标 or 目标
+ * are removed from both; an entry may list alternatives split by '/' (docs/dsl.md).
+ */
+int jx_policy_level1_find(const jx_policy *pol, const char *name, size_t n);
 
 /** The stable code of a method ("ge-met", "le-linear", …). */
 const char *jx_method_code(jx_method m);

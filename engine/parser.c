@@ -17,7 +17,7 @@
  *   单列 separate          分 points             封顶 cap
  *   不适用 not_applicable  剔除 drop             按比例折算 rescale
  *   小数 decimals          达成 met  部分达成 partly  未达成 unmet
- *   优 excellent  良 good  中 fair
+ *   优 excellent  良 good  中 fair            一级分值 level1_points
  */
 #include "parser.h"
 
@@ -1119,12 +1119,46 @@ static int policy_expect(parser *ps, jx_keyword kw)
     return 1;
 }
 
+/* 一级分值 NAME N [分] { NAME N [分] }: replaces any earlier list; checked in policy.c. */
+static int policy_level1(parser *ps, jx_policy *pol)
+{
+    pol->nlevel1 = 0;
+    do {
+        if (!at_name(ps) || ps->kw != JX_KW_NONE) {
+            unexpected(ps, "一级指标的名称");
+            return 0;
+        }
+        if (pol->nlevel1 == JX_LEVEL1_MAX) {
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "一级分值最多列 %d 个一级指标", JX_LEVEL1_MAX);
+            return 0;
+        }
+        jx_level1_points *e = &pol->level1[pol->nlevel1];
+        e->pos = tok_pos(ps);
+        e->names = name_value(ps);
+        advance(ps);
+        if (ps->tk != JX_TK_NUMBER) {
+            unexpected(ps, "一级指标的分值（数字）");
+            return 0;
+        }
+        if (jx_dec_parse(ps->text + ps->off, ps->len, &e->points) != JX_DEC_OK) {
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "一级分值“%.*s”数字过长", (int)ps->len,
+                   ps->text + ps->off);
+            return 0;
+        }
+        advance(ps);
+        if (ps->kw == JX_KW_POINTS)
+            advance(ps);
+        pol->nlevel1++;
+    } while (!at_end(ps));
+    return 1;
+}
+
 /*
  * setting := 等级 优 N 良 N 中 N | 反向 (线性 | 比例)
  *          | 定性 达成 N% 部分达成 N% 未达成 N%
  *          | 定性区间 达成 N% N% 部分达成 N% N% 未达成 N% N%
  *          | 超额提示 N% | 预算执行率 (不单列 | 单列 N 分 [封顶])
- *          | 不适用 (剔除 | 按比例折算) | 小数 N
+ *          | 不适用 (剔除 | 按比例折算) | 小数 N | 一级分值 NAME N [分] …
  * Returns 1 when the setting was read whole.
  */
 static int policy_setting(parser *ps, jx_policy *pol)
@@ -1215,6 +1249,9 @@ static int policy_setting(parser *ps, jx_policy *pol)
         pol->decimals = (int)d.v;
         return 1;
     }
+    case JX_KW_LEVEL1_POINTS:
+        advance(ps);
+        return policy_level1(ps, pol);
     default:
         if (ps->tk == JX_TK_WORD)
             report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%.*s”", (int)ps->len,

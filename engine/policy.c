@@ -36,6 +36,7 @@ void jx_policy_set_defaults(jx_policy *pol)
     pol->na_rule = JX_NA_DROP;
     pol->decimals = 2;
     pol->layout_total = jx_dec_from_int(100);
+    pol->nlevel1 = 0;
     memset(&pol->pos, 0, sizeof pol->pos);
 }
 
@@ -103,10 +104,173 @@ static jx_dec dec_sub(jx_dec a, jx_dec b)
     return r;
 }
 
+/* Adds a diagnostic at pos in the policy text, quoting its line. */
+static void policy_at(jx_policy *pol, const char *text, size_t len, jx_severity sev, const char *code,
+                      jx_pos pos, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+static void policy_at(jx_policy *pol, const char *text, size_t len, jx_severity sev, const char *code,
+                      jx_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jx_source src = {pol->file.s, text, len};
+    jx_diags_vadd(&pol->diags, &pol->arena, sev, code, &src, pos, fmt, ap);
+    va_end(ap);
+}
+
+/* a + b exactly, when both fit (policy numbers are small). */
+static jx_dec dec_add(jx_dec a, jx_dec b)
+{
+    int s = a.scale > b.scale ? a.scale : b.scale;
+    jx_dec r = {(int64_t)(jx_dec_scaled(a, s) + jx_dec_scaled(b, s)), s};
+    return r;
+}
+
+/* ------------------------------------------------------------ 一级分值 names */
+
+/** Bytes of the longest name a 一级分值 match compares; longer names match nothing. */
+#define LEVEL1_KEY_MAX 256
+
+/* Length of a blank (ASCII space or tab, U+3000, U+00A0) at s[0..n), 0 if none. */
+static size_t level1_blank(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        return 1;
+    if (n >= 3 && c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/*
+ * The part of the name s[0..n) a 一级分值 match compares, into key: the name without
+ * blanks, then without a trailing 指标 or 目标 unless that is all of it ("产出 指标",
+ * "产出目标" and "产出" all give "产出"). Returns its length, or SIZE_MAX when it does
+ * not fit in LEVEL1_KEY_MAX bytes.
+ */
+static size_t level1_key(const char *s, size_t n, char key[LEVEL1_KEY_MAX])
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t b = level1_blank(s + i, n - i);
+        if (b) {
+            i += b;
+            continue;
+        }
+        if (k == LEVEL1_KEY_MAX)
+            return SIZE_MAX;
+        key[k++] = s[i++];
+    }
+    static const char *const suffixes[] = {"指标", "目标"};
+    for (size_t j = 0; j < sizeof suffixes / sizeof *suffixes; j++) {
+        size_t sn = strlen(suffixes[j]);
+        if (k > sn && memcmp(key + k - sn, suffixes[j], sn) == 0)
+            return k - sn;
+    }
+    return k;
+}
+
+/* The next alternative of an entry's names after *at (split at '/'); false at the end. */
+static bool level1_next_alt(const jx_str *names, size_t *at, const char **s, size_t *n)
+{
+    if (*at > names->n)
+        return false;
+    const char *start = names->s + *at;
+    const char *slash = memchr(start, '/', names->n - *at);
+    *s = start;
+    *n = slash ? (size_t)(slash - start) : names->n - *at;
+    *at += *n + 1;
+    return true;
+}
+
+int jx_policy_level1_find(const jx_policy *pol, const char *name, size_t n)
+{
+    if (!pol || !name)
+        return -1;
+    char key[LEVEL1_KEY_MAX], alt[LEVEL1_KEY_MAX];
+    size_t kn = level1_key(name, n, key);
+    if (kn == SIZE_MAX || kn == 0)
+        return -1;
+    for (size_t i = 0; i < pol->nlevel1; i++) {
+        size_t at = 0, an;
+        const char *a;
+        while (level1_next_alt(&pol->level1[i].names, &at, &a, &an)) {
+            if (level1_key(a, an, alt) == kn && memcmp(alt, key, kn) == 0)
+                return (int)i;
+        }
+    }
+    return -1;
+}
+
+/*
+ * Checks 一级分值: each entry's points within 0..100, no empty name, no two names for
+ * the same group (errors at the entry); then warns `level1-points` unless the points
+ * plus a 单列 预算执行率 add up to 100.
+ */
+static void level1_validate(jx_policy *pol, const char *text, size_t len)
+{
+    char b0[JX_DEC_BUFSZ], b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ];
+    char key[LEVEL1_KEY_MAX], other[LEVEL1_KEY_MAX];
+    jx_dec sum = jx_dec_from_int(0);
+    for (size_t i = 0; i < pol->nlevel1; i++) {
+        const jx_level1_points *e = &pol->level1[i];
+        if (!dec_between(e->points, 0, 100))
+            policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, e->pos,
+                      "一级分值中“%s”的分值 %s 应在 0～100 之间", e->names.s,
+                      jx_dec_format(e->points, b0, sizeof b0));
+        else
+            sum = dec_add(sum, e->points);
+        size_t at = 0, an;
+        const char *a;
+        while (level1_next_alt(&e->names, &at, &a, &an)) {
+            size_t kn = level1_key(a, an, key);
+            if (kn == 0 || kn == SIZE_MAX) {
+                policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, e->pos,
+                          "一级分值中“%s”含有空的或过长的一级指标名称", e->names.s);
+                continue;
+            }
+            /* the same group named twice: by an earlier entry, or earlier in this one */
+            for (size_t j = 0; j <= i; j++) {
+                size_t at2 = 0, on;
+                const char *o;
+                bool dup = false;
+                while (level1_next_alt(&pol->level1[j].names, &at2, &o, &on)) {
+                    if (j == i && o >= a)
+                        break;
+                    if (level1_key(o, on, other) == kn && memcmp(other, key, kn) == 0) {
+                        policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, e->pos,
+                                  "一级分值中“%.*s”与“%.*s”指同一个一级指标（比较时去掉空格和末尾的“指标”“目标”）",
+                                  (int)an, a, (int)on, o);
+                        dup = true;
+                        break;
+                    }
+                }
+                if (dup)
+                    break;
+            }
+        }
+    }
+    if (pol->nlevel1 == 0 || pol->diags.errors > 0)
+        return;
+    jx_dec total = pol->exec_separate ? dec_add(sum, pol->exec_points) : sum;
+    if (jx_dec_cmp(total, jx_dec_from_int(100)) == 0)
+        return;
+    if (pol->exec_separate)
+        policy_at(pol, text, len, JX_SEV_WARNING, "level1-points", pol->level1[0].pos,
+                  "评分办法“%s”的一级分值合计 %s 分，加上预算执行率单列 %s 分共 %s 分，不等于 100 分",
+                  pol->name.s, jx_dec_format(sum, b0, sizeof b0),
+                  jx_dec_format(pol->exec_points, b1, sizeof b1), jx_dec_format(total, b2, sizeof b2));
+    else
+        policy_at(pol, text, len, JX_SEV_WARNING, "level1-points", pol->level1[0].pos,
+                  "评分办法“%s”的一级分值合计 %s 分，不等于 100 分", pol->name.s,
+                  jx_dec_format(sum, b0, sizeof b0));
+}
+
 /*
  * Checks what the parser cannot: grade bands strictly descending within 0..100,
  * 小数 0..4, 定性 percentages and bands within 0..100 with each percentage inside its
- * own band, 超额提示 at least 100%, 单列 points below 100; then sets layout_total.
+ * own band, 超额提示 at least 100%, 单列 points below 100; sets layout_total; then 一级分值.
  */
 static void policy_validate(jx_policy *pol, const char *text, size_t len)
 {
@@ -162,6 +326,7 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
 
     pol->layout_total = pol->exec_separate ? dec_sub(jx_dec_from_int(100), pol->exec_points)
                                            : jx_dec_from_int(100);
+    level1_validate(pol, text, len);
 }
 
 /* Parses text into pol and validates it. Unless the text outlives the policy (lasting:

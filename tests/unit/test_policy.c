@@ -375,6 +375,202 @@ static void central_from_text_adds_execution(void **state)
     jx_policy_close(pol);
 }
 
+
+/* ------------------------------------------------------------------ 一级分值 */
+
+/* Asserts entry i of pol's 一级分值: its names as written and its points. */
+static void assert_level1(const jx_policy *pol, size_t i, const char *names, int64_t points)
+{
+    assert_true(i < pol->nlevel1);
+    assert_string_equal(pol->level1[i].names.s, names);
+    assert_int_equal(jx_dec_cmp(pol->level1[i].points, jx_dec_from_int(points)), 0);
+}
+
+static void level1_shipped(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    /* default: seed 001's layout, 产出 60 + 效益 30 + 满意度 10 = 100, 执行率 not 单列 */
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_int_equal(pol->nlevel1, 3);
+    assert_level1(pol, 0, "产出指标", 60);
+    assert_level1(pol, 1, "效益指标/效果目标", 30);
+    assert_level1(pol, 2, "满意度指标", 10);
+    assert_int_equal(jx_policy_diag_count(pol), 0); /* adds up: no level1-points warning */
+    jx_policy_close(pol);
+    /* central: 50 + 30 + 10 = 90, plus 预算执行率 单列 10 = 100 */
+    assert_int_equal(jx_policy_open(&pol, "central", NULL), JX_OK);
+    assert_int_equal(pol->nlevel1, 3);
+    assert_level1(pol, 0, "产出指标", 50);
+    assert_level1(pol, 1, "效益指标/效果目标", 30);
+    assert_level1(pol, 2, "满意度指标", 10);
+    assert_int_equal(jx_policy_diag_count(pol), 0);
+    jx_policy_close(pol);
+}
+
+/* The entry index jx_policy_level1_find gives for a group name. */
+static int find(const jx_policy *pol, const char *name)
+{
+    return jx_policy_level1_find(pol, name, strlen(name));
+}
+
+static void level1_name_rule(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    /* exact names */
+    assert_int_equal(find(pol, "产出指标"), 0);
+    assert_int_equal(find(pol, "效益指标"), 1);
+    assert_int_equal(find(pol, "满意度指标"), 2);
+    /* blanks removed, a trailing 指标 / 目标 removed on both sides */
+    assert_int_equal(find(pol, "产出 指标"), 0);
+    assert_int_equal(find(pol, "产出目标"), 0);   /* seed 003 */
+    assert_int_equal(find(pol, "产出"), 0);
+    assert_int_equal(find(pol, "满意度"), 2);     /* seed 003 */
+    assert_int_equal(find(pol, "满意度目标"), 2);
+    /* the alternative after '/' */
+    assert_int_equal(find(pol, "效果目标"), 1);   /* seed 003 */
+    assert_int_equal(find(pol, "效果"), 1);
+    /* no prefix or part matches */
+    assert_int_equal(find(pol, "服务对象满意度指标"), -1);
+    assert_int_equal(find(pol, "产出指标体系"), -1);
+    assert_int_equal(find(pol, "投入与目标管理"), -1); /* seed 003: not named by the policy */
+    assert_int_equal(find(pol, "成本指标"), -1);       /* seed 004: a 一级 group of its own */
+    assert_int_equal(find(pol, "指标"), -1);
+    assert_int_equal(find(pol, ""), -1);
+    assert_int_equal(jx_policy_level1_find(NULL, "产出指标", strlen("产出指标")), -1);
+    jx_policy_close(pol);
+    /* a policy without 一级分值 names nothing */
+    pol = open_text("评分办法 \"无\" {\n    小数 2\n}\n", JX_OK);
+    assert_int_equal(pol->nlevel1, 0);
+    assert_int_equal(find(pol, "产出指标"), -1);
+    jx_policy_close(pol);
+}
+
+static void level1_ascii_points_word_and_replacement(void **state)
+{
+    (void)state;
+    /* the ASCII alias, 分 after a number, a quoted name with a space */
+    jx_policy *pol = open_text("policy \"ascii\" {\n"
+                               "    level1_points 产出指标 50 分 成本指标 10 points \"效益 指标\" 30 满意度指标 10\n"
+                               "}\n",
+                               JX_OK);
+    assert_int_equal(pol->nlevel1, 4);
+    assert_level1(pol, 1, "成本指标", 10);
+    assert_level1(pol, 2, "效益 指标", 30);
+    assert_int_equal(find(pol, "成本指标"), 1);
+    assert_int_equal(find(pol, "效益指标"), 2);
+    assert_int_equal(jx_policy_diag_count(pol), 0); /* 50 + 10 + 30 + 10 = 100 */
+    jx_policy_close(pol);
+    /* a later 一级分值 replaces the earlier one */
+    pol = open_text("评分办法 \"两次\" {\n"
+                    "    一级分值 产出指标 40 效益指标 60\n"
+                    "    一级分值 产出指标 70 效益指标 30\n"
+                    "}\n",
+                    JX_OK);
+    assert_int_equal(pol->nlevel1, 2);
+    assert_level1(pol, 0, "产出指标", 70);
+    jx_policy_close(pol);
+}
+
+static void level1_sum_warns(void **state)
+{
+    (void)state;
+    /* 60 + 30 = 90 ≠ 100: a warning (the policy still loads) at the first name, 2:10 */
+    jx_policy *pol = open_text("评分办法 \"少了\" {\n    一级分值 产出指标 60 效益指标 30\n}\n", JX_OK);
+    assert_int_equal(jx_policy_diag_count(pol), 1);
+    const jx_diag *d = policy_find(pol, "level1-points");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 10);
+    assert_non_null(strstr(d->message, "合计 90 分"));
+    jx_policy_close(pol);
+    /* 60 + 30 + 10 = 100, but 预算执行率 单列 10 makes 110 */
+    pol = open_text("评分办法 \"多了\" {\n"
+                    "    预算执行率 单列 10 分\n"
+                    "    一级分值 产出指标 60 效益指标 30 满意度指标 10\n"
+                    "}\n",
+                    JX_OK);
+    d = policy_find(pol, "level1-points");
+    assert_non_null(d);
+    assert_int_equal(d->line, 3);
+    assert_non_null(strstr(d->message, "共 110 分"));
+    jx_policy_close(pol);
+    /* decimals add exactly: 59.5 + 30.5 + 10 = 100 */
+    pol = open_text("评分办法 \"小数\" {\n    一级分值 产出指标 59.5 效益指标 30.5 满意度指标 10\n}\n", JX_OK);
+    assert_int_equal(jx_policy_diag_count(pol), 0);
+    jx_policy_close(pol);
+}
+
+static void level1_errors(void **state)
+{
+    (void)state;
+    /* nothing after the keyword: wants a name, at the end of line 2 (col 9) */
+    jx_policy *pol = open_text("评分办法 \"坏\" {\n    一级分值\n}\n", JX_ERR_INPUT);
+    const jx_diag *d = policy_find(pol, "syntax");
+    assert_non_null(d);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 9);
+    assert_non_null(strstr(d->message, "一级指标的名称"));
+    jx_policy_close(pol);
+    /* a name without its points: wants a number at the end of the line (col 14) */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 产出指标\n}\n", JX_ERR_INPUT);
+    d = policy_find(pol, "syntax");
+    assert_non_null(d);
+    assert_int_equal(d->column, 14);
+    assert_non_null(strstr(d->message, "分值"));
+    jx_policy_close(pol);
+    /* points written in words: at 六十, col 15 */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 产出指标 六十\n}\n", JX_ERR_INPUT);
+    d = policy_find(pol, "syntax");
+    assert_non_null(d);
+    assert_int_equal(d->column, 15);
+    jx_policy_close(pol);
+    /* a keyword is not a group name */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 权重 60\n}\n", JX_ERR_INPUT);
+    assert_non_null(policy_find(pol, "syntax"));
+    jx_policy_close(pol);
+    /* points above 100: a policy error at the name, col 10 */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 产出指标 120\n}\n", JX_ERR_INPUT);
+    d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 10);
+    assert_non_null(strstr(d->message, "0～100"));
+    assert_null(policy_find(pol, "level1-points")); /* no sum warning on top of an error */
+    jx_policy_close(pol);
+    /* 产出目标 and 产出指标 name the same group: an error at the second, col 18 */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 产出指标 60 产出目标 30 满意度指标 10\n}\n", JX_ERR_INPUT);
+    d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_int_equal(d->column, 18);
+    assert_non_null(strstr(d->message, "同一个一级指标"));
+    jx_policy_close(pol);
+    /* the same inside one entry's alternatives */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 效益指标/效益 100\n}\n", JX_ERR_INPUT);
+    assert_non_null(policy_find(pol, "policy"));
+    jx_policy_close(pol);
+    /* an empty alternative */
+    pol = open_text("评分办法 \"坏\" {\n    一级分值 效益指标/ 100\n}\n", JX_ERR_INPUT);
+    d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "空的"));
+    jx_policy_close(pol);
+    /* too many entries: the 17th name is an error */
+    char text[1024];
+    int k = snprintf(text, sizeof text, "评分办法 \"多\" {\n    一级分值");
+    for (int i = 0; i < JX_LEVEL1_MAX + 1; i++)
+        k += snprintf(text + k, sizeof text - (size_t)k, " 组%d 1", i);
+    snprintf(text + k, sizeof text - (size_t)k, "\n}\n");
+    pol = open_text(text, JX_ERR_INPUT);
+    d = policy_find(pol, "syntax");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "最多"));
+    jx_policy_close(pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +591,11 @@ int main(void)
         cmocka_unit_test(reverse_ratio_from_text),
         cmocka_unit_test(decimals_from_text),
         cmocka_unit_test(central_from_text_adds_execution),
+        cmocka_unit_test(level1_shipped),
+        cmocka_unit_test(level1_name_rule),
+        cmocka_unit_test(level1_ascii_points_word_and_replacement),
+        cmocka_unit_test(level1_sum_warns),
+        cmocka_unit_test(level1_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
