@@ -20,6 +20,9 @@ int jx_cli_score(int argc, char **argv);
 /** `jixiao check …`; argv[0] is "check". Returns the exit code. */
 int jx_cli_check(int argc, char **argv);
 
+/** `jixiao template …`; argv[0] is "template". Returns the exit code. */
+int jx_cli_template(int argc, char **argv);
+
 /** Prints d to stderr the way jx_diag_format renders it. */
 void jx_cli_print_diag(const jx_diag *d);
 

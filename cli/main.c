@@ -1,4 +1,4 @@
-/* main.c — the jixiao program: dispatches to one command per file (score.c, check.c). */
+/* main.c — the jixiao program: dispatches to one command per file (score.c, check.c, template.c). */
 #include "cli.h"
 
 #include <stdarg.h>
@@ -11,8 +11,9 @@ static const char main_help[] =
     "按评分办法为预算绩效指标计分，输出项目支出绩效自评表。\n"
     "\n"
     "命令：\n"
-    "  score   计分并输出自评表（text、json 或 csv）\n"
-    "  check   只检查文件，报告错误和警告\n"
+    "  score     计分并输出自评表（text、json 或 csv）\n"
+    "  check     只检查文件，报告错误和警告\n"
+    "  template  写出实际完成值模板（CSV），填好后用 score --actuals 读回\n"
     "\n"
     "选项：\n"
     "  --help      显示本帮助\n"
@@ -70,6 +71,8 @@ int main(int argc, char **argv)
         return jx_cli_score(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return jx_cli_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "template") == 0)
+        return jx_cli_template(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return jx_cli_usage_error(NULL, "未知选项“%s”", cmd);
     return jx_cli_usage_error(NULL, "未知命令“%s”", cmd);

@@ -37,7 +37,7 @@ struct jx_writer {
 
 /** One output format: called at the first project, for every project, and at the end. */
 struct jx_reporter {
-    const char *name;                                       /* "text", "json", "csv" */
+    const char *name;                                       /* "text", "json", "csv", "template" */
     void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
     void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
     void (*finish)(jx_writer *wr);                          /* closes the document */
@@ -49,12 +49,17 @@ extern const jx_reporter jx_reporter_text;
 extern const jx_reporter jx_reporter_json;
 /** The reporter of one CSV row per indicator. */
 extern const jx_reporter jx_reporter_csv;
+/** The reporter of the actuals template: the CSV `--actuals` reads back, to be filled in. */
+extern const jx_reporter jx_reporter_template;
 
 /** Sends the buffered bytes to the write function; sets wr->err on failure. */
 void jx_out_flush(jx_writer *wr);
 
 /** Appends s[0..n) to the output. */
 void jx_out_bytes(jx_writer *wr, const char *s, size_t n);
+
+/** Appends s[0..n) as one RFC 4180 field: quoted, quotes doubled, when it holds , " or a line break. */
+void jx_out_csv_field(jx_writer *wr, const char *s, size_t n);
 
 /** Appends a NUL-terminated string. */
 void jx_out_str(jx_writer *wr, const char *s);

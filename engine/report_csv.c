@@ -3,8 +3,7 @@
 
 #include <string.h>
 
-/* Writes one field, quoted (with quotes doubled) when it holds a comma, quote or line break. */
-static void field_n(jx_writer *wr, const char *s, size_t n)
+void jx_out_csv_field(jx_writer *wr, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && s[i] != ',' && s[i] != '"' && s[i] != '\n' && s[i] != '\r')
@@ -24,6 +23,12 @@ static void field_n(jx_writer *wr, const char *s, size_t n)
     }
     jx_out_bytes(wr, s + run, n - run);
     jx_out_char(wr, '"');
+}
+
+/* One field of s[0..n). */
+static void field_n(jx_writer *wr, const char *s, size_t n)
+{
+    jx_out_csv_field(wr, s, n);
 }
 
 /* A NUL-terminated field. */

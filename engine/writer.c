@@ -15,6 +15,8 @@ jx_result jx_format_parse(const char *name, jx_format *out)
         *out = JX_FORMAT_JSON;
     else if (strcmp(name, "csv") == 0)
         *out = JX_FORMAT_CSV;
+    else if (strcmp(name, "template") == 0)
+        *out = JX_FORMAT_TEMPLATE;
     else
         return JX_ERR_USAGE;
     return JX_OK;
@@ -31,6 +33,7 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
     case JX_FORMAT_TEXT: rep = &jx_reporter_text; break;
     case JX_FORMAT_JSON: rep = &jx_reporter_json; break;
     case JX_FORMAT_CSV: rep = &jx_reporter_csv; break;
+    case JX_FORMAT_TEMPLATE: rep = &jx_reporter_template; break;
     default: return JX_ERR_USAGE;
     }
     if (!fn)

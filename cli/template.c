@@ -1,0 +1,233 @@
+/* template.c — `jixiao template`: write the actuals CSV to fill in for the projects in DSL files. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char template_help[] =
+    "用法：jixiao template [-o 文件.csv] 文件…\n"
+    "\n"
+    "为文件中的每个项目写出实际完成值模板（CSV，UTF-8 带 BOM，可用 Excel/WPS 打开），\n"
+    "每个指标一行，列为：项目、一级指标、二级指标、三级指标、年度指标值、权重、\n"
+    "实际完成值、偏差原因、评定。填好实际完成值（及偏差原因、评定）后，用\n"
+    "jixiao score --actuals 文件.csv 读回计分。年度指标值和权重只供参考，不读回；\n"
+    "留空的单元格读回时不改变项目文件中已有的内容。\n"
+    "有语法错误的项目不写入模板，错误输出到标准错误。\n"
+    "\n"
+    "选项：\n"
+    "  -o 文件    写到文件（成功后才替换原文件）；默认写到标准输出\n"
+    "  --help     显示本帮助\n"
+    "\n"
+    "文件名为 - 时读标准输入。\n"
+    "退出码：0 成功（允许警告），1 输入有误，2 用法错误，3 读写文件失败。\n";
+
+/** What a run has seen, deciding its exit code. */
+typedef struct template_state {
+    int io_failed; /* a file could not be read or written */
+    int invalid;   /* a project had errors and was left out */
+} template_state;
+
+static size_t file_write(void *ud, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, (FILE *)ud);
+}
+
+/*
+ * Warns about indicators of p that share 一级, 二级 and 三级 names with an earlier one:
+ * their template rows look the same, and reading them back is an error (one row
+ * would match both).
+ */
+static void warn_duplicates(const jx_project *p)
+{
+    size_t n = jx_project_indicator_count(p);
+    for (size_t j = 1; j < n; j++) {
+        const jx_indicator *b = jx_project_indicator(p, j);
+        for (size_t i = 0; i < j; i++) {
+            const jx_indicator *a = jx_project_indicator(p, i);
+            if (strcmp(jx_indicator_name(a), jx_indicator_name(b)) != 0 ||
+                strcmp(jx_indicator_level1(a), jx_indicator_level1(b)) != 0 ||
+                strcmp(jx_indicator_level2(a), jx_indicator_level2(b)) != 0)
+                continue;
+            char msg[1024];
+            snprintf(msg, sizeof msg,
+                     "项目“%s”中指标“%s / %s / %s”与第 %u 行的指标同名，模板中这两行无法区分，"
+                     "读回时会报错；请改名",
+                     jx_project_name(p), jx_indicator_level1(b), jx_indicator_level2(b),
+                     jx_indicator_name(b), (unsigned)jx_indicator_line(a));
+            jx_diag d = {JX_SEV_WARNING, "template-duplicate", msg, jx_project_file(p),
+                         jx_indicator_line(b), 1, 1, NULL};
+            jx_cli_print_diag(&d);
+            break;
+        }
+    }
+}
+
+static void template_file(const char *path, jx_writer *wr, template_state *st)
+{
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open(&rd, path, NULL);
+    if (rc != JX_OK) {
+        size_t n = rd ? jx_reader_diag_count(rd) : 0;
+        for (size_t i = 0; i < n; i++)
+            jx_cli_print_diag(jx_reader_diag(rd, i));
+        if (n == 0)
+            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
+        if (rc == JX_ERR_INPUT)
+            st->invalid = 1;
+        else
+            st->io_failed = 1;
+        jx_reader_close(rd);
+        return;
+    }
+    for (;;) {
+        jx_project *p = NULL;
+        rc = jx_reader_next(rd, &p);
+        if (rc == JX_DONE)
+            break;
+        if (rc == JX_ROW) {
+            if (jx_project_error_count(p) > 0) {
+                for (size_t i = 0; i < jx_project_diag_count(p); i++)
+                    if (jx_project_diag(p, i)->severity == JX_SEV_ERROR)
+                        jx_cli_print_diag(jx_project_diag(p, i));
+                st->invalid = 1;
+                continue;
+            }
+            warn_duplicates(p);
+            if (jx_writer_project(wr, p) != JX_OK)
+                st->io_failed = 1;
+            continue;
+        }
+        for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
+            jx_cli_print_diag(jx_reader_diag(rd, i));
+        if (rc == JX_ERR_INPUT) {
+            st->invalid = 1;
+            continue;
+        }
+        if (jx_reader_diag_count(rd) == 0)
+            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
+        st->io_failed = 1;
+        break;
+    }
+    jx_reader_close(rd);
+}
+
+/** The output: a temporary file beside OUT, renamed over it on success (as `score -o`). */
+typedef struct template_out {
+    FILE *fp;       /* where the template goes */
+    char *tmp_path; /* the temporary file, NULL when writing to stdout */
+} template_out;
+
+/* Opens the output; returns -1 on success or the exit code. */
+static int open_output(const char *path, template_out *of)
+{
+    of->fp = stdout;
+    of->tmp_path = NULL;
+    if (!path)
+        return -1;
+    size_t n = strlen(path);
+    of->tmp_path = malloc(n + 16);
+    if (!of->tmp_path) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(JX_ERR_NOMEM));
+        return JX_EXIT_IO;
+    }
+    memcpy(of->tmp_path, path, n);
+    memcpy(of->tmp_path + n, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(of->tmp_path);
+    if (fd >= 0)
+        of->fp = fdopen(fd, "wb");
+    if (fd < 0 || !of->fp) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(of->tmp_path);
+        }
+        free(of->tmp_path);
+        of->tmp_path = NULL;
+        return JX_EXIT_IO;
+    }
+    return -1;
+}
+
+/* Finishes the output: renames the temporary file over path when code is success, else
+ * removes it. Returns the exit code, JX_EXIT_IO when the output could not be written. */
+static int close_output(const char *path, template_out *of, int code)
+{
+    if (!of->tmp_path) {
+        if (fflush(stdout) != 0 && code == JX_EXIT_OK) {
+            fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno));
+            return JX_EXIT_IO;
+        }
+        return code;
+    }
+    int bad = ferror(of->fp) != 0;
+    if (fclose(of->fp) != 0)
+        bad = 1;
+    if (bad && code == JX_EXIT_OK) {
+        fprintf(stderr, "jixiao: 无法写入“%s”\n", path);
+        code = JX_EXIT_IO;
+    }
+    if (code == JX_EXIT_OK && rename(of->tmp_path, path) != 0) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        code = JX_EXIT_IO;
+    }
+    if (code != JX_EXIT_OK)
+        unlink(of->tmp_path);
+    free(of->tmp_path);
+    of->tmp_path = NULL;
+    return code;
+}
+
+int jx_cli_template(int argc, char **argv)
+{
+    const char *output = NULL;
+    char **files = argv + 1;
+    int nfiles = 0;
+    int options_done = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || a[1] == '\0') {
+            files[nfiles++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            options_done = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(template_help, stdout);
+            return JX_EXIT_OK;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            if (i + 1 >= argc || !*argv[i + 1])
+                return jx_cli_usage_error("template", "-o 缺少输出文件名");
+            output = argv[++i];
+        } else if (strncmp(a, "--output=", 9) == 0 || strncmp(a, "-o=", 3) == 0) {
+            output = strchr(a, '=') + 1;
+            if (!*output)
+                return jx_cli_usage_error("template", "-o 缺少输出文件名");
+        } else {
+            return jx_cli_usage_error("template", "未知选项“%s”", a);
+        }
+    }
+    if (nfiles == 0)
+        return jx_cli_usage_error("template", "没有给出项目文件");
+    template_out of;
+    int code = open_output(output, &of);
+    if (code >= 0)
+        return code;
+    template_state st = {0, 0};
+    jx_writer *wr = NULL;
+    jx_result rc = jx_writer_create(&wr, JX_FORMAT_TEMPLATE, 0, file_write, of.fp, NULL);
+    if (rc != JX_OK) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+        st.io_failed = 1;
+    } else {
+        for (int i = 0; i < nfiles; i++)
+            template_file(files[i], wr, &st);
+        if (jx_writer_finish(wr) != JX_OK)
+            st.io_failed = 1;
+    }
+    code = st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+    code = close_output(output, &of, code);
+    jx_writer_destroy(wr);
+    return code;
+}
