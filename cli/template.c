@@ -29,6 +29,7 @@ typedef struct template_state {
     int invalid;   /* a project had errors and was left out */
 } template_state;
 
+/* The writer's output function: appends to the FILE in ud. */
 static size_t file_write(void *ud, const char *data, size_t len)
 {
     return fwrite(data, 1, len, (FILE *)ud);
@@ -179,6 +180,7 @@ static int close_output(const char *path, template_out *of, int code)
     return code;
 }
 
+/* Parses the options, then writes the template of every project without errors. */
 int jx_cli_template(int argc, char **argv)
 {
     const char *output = NULL;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+/* Writes one field, quoted (with quotes doubled) when it holds a comma, quote or line break. */
 void jx_out_csv_field(jx_writer *wr, const char *s, size_t n)
 {
     size_t i = 0;
