@@ -23,6 +23,26 @@ int jx_cli_check(int argc, char **argv);
 /** `jixiao template …`; argv[0] is "template". Returns the exit code. */
 int jx_cli_template(int argc, char **argv);
 
+/** A command's output: standard output, or a file replaced only when the run succeeds. */
+typedef struct jx_cli_output {
+    FILE *fp;        /* where the output goes */
+    const char *path;/* the file asked for with -o, NULL for standard output */
+    char *tmp_path;  /* the temporary file beside path, NULL when writing to standard output */
+} jx_cli_output;
+
+/** Opens the output (path NULL: standard output). Returns -1 on success, else the exit code. */
+int jx_cli_output_open(jx_cli_output *out, const char *path);
+
+/**
+ * Finishes the output: when code is JX_EXIT_OK renames the temporary file over the path,
+ * otherwise removes it, so a failed run leaves an old file intact. Returns the exit code,
+ * JX_EXIT_IO when the output could not be written.
+ */
+int jx_cli_output_close(jx_cli_output *out, int code);
+
+/** A jx_write_fn appending to the FILE * in ud. */
+size_t jx_cli_output_write(void *ud, const char *data, size_t len);
+
 /** Prints d to stderr the way jx_diag_format renders it. */
 void jx_cli_print_diag(const jx_diag *d);
 

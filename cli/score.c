@@ -1,10 +1,8 @@
 /* score.c — `jixiao score`: stream projects, apply actuals, score, write a report. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char score_help[] =
     "用法：jixiao score [选项] 文件…\n"
@@ -44,11 +42,6 @@ typedef struct score_state {
     size_t warnings;   /* warnings in the scored projects */
     size_t actuals_printed; /* actuals diagnostics already printed */
 } score_state;
-
-static size_t file_write(void *ud, const char *data, size_t len)
-{
-    return fwrite(data, 1, len, (FILE *)ud);
-}
 
 /* Takes the value of an option written "--opt VALUE" or "--opt=VALUE". */
 static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
@@ -245,74 +238,6 @@ static int open_actuals(const char *path, jx_actuals **act, score_state *st)
     return rc == JX_ERR_IO ? JX_EXIT_IO : rc == JX_ERR_INPUT ? JX_EXIT_INPUT : JX_EXIT_IO;
 }
 
-/** The output file: a temporary file beside OUT, renamed over it on success. */
-typedef struct out_file {
-    FILE *fp;        /* where the report goes */
-    char *tmp_path;  /* the temporary file, NULL when writing to stdout */
-} out_file;
-
-static int open_output(const char *path, out_file *of)
-{
-    of->fp = stdout;
-    of->tmp_path = NULL;
-    if (!path)
-        return -1;
-    size_t n = strlen(path);
-    of->tmp_path = malloc(n + 16);
-    if (!of->tmp_path) {
-        fprintf(stderr, "jixiao: %s\n", jx_strerror(JX_ERR_NOMEM));
-        return JX_EXIT_IO;
-    }
-    memcpy(of->tmp_path, path, n);
-    memcpy(of->tmp_path + n, ".tmp.XXXXXX", 12);
-    int fd = mkstemp(of->tmp_path);
-    if (fd < 0) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
-        free(of->tmp_path);
-        of->tmp_path = NULL;
-        return JX_EXIT_IO;
-    }
-    of->fp = fdopen(fd, "wb");
-    if (!of->fp) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
-        close(fd);
-        unlink(of->tmp_path);
-        free(of->tmp_path);
-        of->tmp_path = NULL;
-        return JX_EXIT_IO;
-    }
-    return -1;
-}
-
-/* Finishes the output: on success renames the temporary file over path; otherwise removes it.
- * Returns the exit code, which becomes JX_EXIT_IO when the output could not be written. */
-static int close_output(const char *path, out_file *of, int code)
-{
-    if (!of->tmp_path) {
-        if (fflush(stdout) != 0 && code == JX_EXIT_OK) {
-            fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno));
-            return JX_EXIT_IO;
-        }
-        return code;
-    }
-    int bad = ferror(of->fp) != 0;
-    if (fclose(of->fp) != 0)
-        bad = 1;
-    if (bad && code == JX_EXIT_OK) {
-        fprintf(stderr, "jixiao: 无法写入“%s”\n", path);
-        code = JX_EXIT_IO;
-    }
-    if (code == JX_EXIT_OK && rename(of->tmp_path, path) != 0) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
-        code = JX_EXIT_IO;
-    }
-    if (code != JX_EXIT_OK)
-        unlink(of->tmp_path);
-    free(of->tmp_path);
-    of->tmp_path = NULL;
-    return code;
-}
-
 int jx_cli_score(int argc, char **argv)
 {
     score_opts o;
@@ -337,15 +262,15 @@ int jx_cli_score(int argc, char **argv)
             return code;
         }
     }
-    out_file of;
-    code = open_output(o.output, &of);
+    jx_cli_output of;
+    code = jx_cli_output_open(&of, o.output);
     if (code >= 0) {
         jx_actuals_close(act);
         jx_policy_close(pol);
         return code;
     }
     jx_writer *wr = NULL;
-    jx_result rc = jx_writer_create(&wr, o.format, o.flags, file_write, of.fp, NULL);
+    jx_result rc = jx_writer_create(&wr, o.format, o.flags, jx_cli_output_write, of.fp, NULL);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         st.io_failed = 1;
@@ -365,7 +290,7 @@ int jx_cli_score(int argc, char **argv)
         st.invalid = 1;
     }
     code = st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
-    code = close_output(o.output, &of, code);
+    code = jx_cli_output_close(&of, code);
     jx_writer_destroy(wr);
     jx_actuals_close(act);
     jx_policy_close(pol);

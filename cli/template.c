@@ -1,10 +1,8 @@
 /* template.c — `jixiao template`: write the actuals CSV to fill in for the projects in DSL files. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char template_help[] =
     "用法：jixiao template [-o 文件.csv] 文件…\n"
@@ -28,12 +26,6 @@ typedef struct template_state {
     int io_failed; /* a file could not be read or written */
     int invalid;   /* a project had errors and was left out */
 } template_state;
-
-/* The writer's output function: appends to the FILE in ud. */
-static size_t file_write(void *ud, const char *data, size_t len)
-{
-    return fwrite(data, 1, len, (FILE *)ud);
-}
 
 /*
  * Warns about indicators of p that share 一级, 二级 and 三级 names with an earlier one:
@@ -114,72 +106,6 @@ static void template_file(const char *path, jx_writer *wr, template_state *st)
     jx_reader_close(rd);
 }
 
-/** The output: a temporary file beside OUT, renamed over it on success (as `score -o`). */
-typedef struct template_out {
-    FILE *fp;       /* where the template goes */
-    char *tmp_path; /* the temporary file, NULL when writing to stdout */
-} template_out;
-
-/* Opens the output; returns -1 on success or the exit code. */
-static int open_output(const char *path, template_out *of)
-{
-    of->fp = stdout;
-    of->tmp_path = NULL;
-    if (!path)
-        return -1;
-    size_t n = strlen(path);
-    of->tmp_path = malloc(n + 16);
-    if (!of->tmp_path) {
-        fprintf(stderr, "jixiao: %s\n", jx_strerror(JX_ERR_NOMEM));
-        return JX_EXIT_IO;
-    }
-    memcpy(of->tmp_path, path, n);
-    memcpy(of->tmp_path + n, ".tmp.XXXXXX", 12);
-    int fd = mkstemp(of->tmp_path);
-    if (fd >= 0)
-        of->fp = fdopen(fd, "wb");
-    if (fd < 0 || !of->fp) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(of->tmp_path);
-        }
-        free(of->tmp_path);
-        of->tmp_path = NULL;
-        return JX_EXIT_IO;
-    }
-    return -1;
-}
-
-/* Finishes the output: renames the temporary file over path when code is success, else
- * removes it. Returns the exit code, JX_EXIT_IO when the output could not be written. */
-static int close_output(const char *path, template_out *of, int code)
-{
-    if (!of->tmp_path) {
-        if (fflush(stdout) != 0 && code == JX_EXIT_OK) {
-            fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno));
-            return JX_EXIT_IO;
-        }
-        return code;
-    }
-    int bad = ferror(of->fp) != 0;
-    if (fclose(of->fp) != 0)
-        bad = 1;
-    if (bad && code == JX_EXIT_OK) {
-        fprintf(stderr, "jixiao: 无法写入“%s”\n", path);
-        code = JX_EXIT_IO;
-    }
-    if (code == JX_EXIT_OK && rename(of->tmp_path, path) != 0) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
-        code = JX_EXIT_IO;
-    }
-    if (code != JX_EXIT_OK)
-        unlink(of->tmp_path);
-    free(of->tmp_path);
-    of->tmp_path = NULL;
-    return code;
-}
-
 /* Parses the options, then writes the template of every project without errors. */
 int jx_cli_template(int argc, char **argv)
 {
@@ -212,13 +138,13 @@ int jx_cli_template(int argc, char **argv)
     }
     if (nfiles == 0)
         return jx_cli_usage_error("template", "没有给出项目文件");
-    template_out of;
-    int code = open_output(output, &of);
+    jx_cli_output of;
+    int code = jx_cli_output_open(&of, output);
     if (code >= 0)
         return code;
     template_state st = {0, 0};
     jx_writer *wr = NULL;
-    jx_result rc = jx_writer_create(&wr, JX_FORMAT_TEMPLATE, 0, file_write, of.fp, NULL);
+    jx_result rc = jx_writer_create(&wr, JX_FORMAT_TEMPLATE, 0, jx_cli_output_write, of.fp, NULL);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         st.io_failed = 1;
@@ -229,7 +155,7 @@ int jx_cli_template(int argc, char **argv)
             st.io_failed = 1;
     }
     code = st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
-    code = close_output(output, &of, code);
+    code = jx_cli_output_close(&of, code);
     jx_writer_destroy(wr);
     return code;
 }
