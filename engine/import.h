@@ -157,6 +157,10 @@ void jx_imp_row(jx_imp *im, uint32_t row, jx_imp_row_kind kind, const char *fmt,
 void jx_imp_warn(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/** Adds a note (information, never a failure, not even under --werror) at row. */
+void jx_imp_note(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /** Adds an error (the input cannot be imported as written) at row to the diagnostics. */
 void jx_imp_error(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -285,6 +285,14 @@ void jx_imp_warn(jx_imp *im, uint32_t row, const char *code, const char *fmt, ..
     va_end(ap);
 }
 
+void jx_imp_note(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    imp_vdiag(im, JX_SEV_NOTE, row, code, fmt, ap);
+    va_end(ap);
+}
+
 void jx_imp_error(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
 {
     va_list ap;

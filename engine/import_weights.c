@@ -14,7 +14,7 @@
  *   4. Splits are made in cents: q = points ÷ n, and the r = points mod n cents left
  *      over go one each to the first r, in table order (60 over 7: 8.58 ×1, 8.57 ×6).
  *      Unnamed pools share the leftover the same way, the first pools getting the cent.
- * One warning, code weights-equal, at the project's row states the rule and what each
+ * One note, code weights-equal, at the project's row states the rule and what each
  * pool got. Nothing is allocated but the weight strings, in the model's arena; the
  * pools are found by rescanning the indicators, so memory stays flat.
  */
@@ -320,6 +320,6 @@ int jx_imp_weights_equal(jx_imp *im, jx_imp_project *p, const jx_policy *pol)
                  cents_text(layout, b1, sizeof b1));
     if (nt.cut)
         snprintf(nt.buf + nt.n, sizeof nt.buf - nt.n, "；……（其余从略）");
-    jx_imp_warn(im, p->row, "weights-equal", "%s", nt.buf);
+    jx_imp_note(im, p->row, "weights-equal", "%s", nt.buf);
     return jx_imp_oom(im) ? -1 : 0;
 }

@@ -65,7 +65,7 @@ static const char *run(fx *f)
     for (size_t i = 0; i < jx_imp_diag_count(f->im); i++) {
         const jx_diag *d = jx_imp_diag(f->im, i);
         if (strcmp(d->code, "weights-equal") == 0) {
-            assert_int_equal(d->severity, JX_SEV_WARNING);
+            assert_int_equal(d->severity, JX_SEV_NOTE);
             assert_int_equal(d->line, 1); /* the project's row */
             msg = d->message;
             n++;
