@@ -13,10 +13,14 @@
  * percent sign spelt out, and the suffixes 以上 / 以内 / 以下 carry a sign when none
  * was written. So "-0%以内" reads as ≤ 0 % (a deviation of at most zero), and
  * "60个以上" as ≥ 60 个. A written sign that contradicts its suffix ("≥5%以内") is
- * a bad sign.
+ * a bad sign. A product ("7*24 小时", "5×8小时") reads as its value, 168 小时; a unit a
+ * PDF split with spaces ("人 次") is joined back ("人次"). "1080P" and "100M" read as
+ * a number with the unit "P" / "M".
  *
- * Left for later, read as unreadable for now: products ("7*24 小时"), ranges
- * ("60~80"). "1080P" and "100M" read as a number with the unit "P" / "M".
+ * What reads as no number is explained rather than just refused: a number that is
+ * only part of a date or an ordinal ("2023年底前", "第1季度") makes the text a
+ * qualitative one for the importers; a range ("60~80"), an approximation ("约5次")
+ * or several numbers get a detail of their own (value_refusals[]).
  */
 #include "value.h"
 
@@ -144,32 +148,82 @@ static const value_unit_word value_unit_words[] = {
     {VALUE_WORD("以上"), false, JX_SIGN_GE},
     {VALUE_WORD("以内"), false, JX_SIGN_LE},
     {VALUE_WORD("以下"), false, JX_SIGN_LE},
+    {VALUE_WORD("内"), false, JX_SIGN_LE}, /* "24小时内": within */
 #undef VALUE_WORD
 };
 
 /* ---------------------------------------------------------- pattern table */
 
-/* The pieces the rows share. NUM is the only number form jx_dec_parse takes. */
+/* The pieces the rows share. NUM is the only number form jx_dec_parse takes. A unit
+ * holds no digit, except right after a Latin letter ("m2" from "㎡"), so "12月31日"
+ * or "5个/月3次" never read as one number and a unit. */
 #define SP "[ \\t]*"
 #define SIGN "(≥|≤|≧|≦|>=|<=|==|=|>|<)"
 #define NUM "([+-]?[0-9]+(?:\\.[0-9]+)?)"
-#define UNIT "([^ \\t0-9.%~*×+=<>≥≤≧≦±≠≈,，;；、(（][^ \\t]*)"
+#define UNIT "([^ \\t0-9.%~*×+=<>≥≤≧≦±≠≈,，;；、(（](?:[^ \\t0-9]|(?<=[A-Za-z])[0-9])*)"
+#define FACTOR "[0-9]+(?:\\.[0-9]+)?"
 
 /** One accepted form of a value: a pattern capturing sign, number, percent and unit. */
 typedef struct value_form {
     const char *name;    /* what the row is for */
     const char *pattern; /* groups: 1 sign, 2 number, 3 percent, 4 unit (any may not take part) */
+    bool product;        /* group 2 is factors joined by * × x ("7*24"), read as their product */
+    bool spaced;         /* group 4 may hold spaces, dropped from the unit ("人 次") */
 } value_form;
 
 static const value_form value_forms[] = {
     /* "＞ ６０ ％", "= 4 次", "12 个月", "2000000 人次/年" (after NFKC) */
-    {"plain", "^" SP SIGN "?" SP NUM SP "(%)?" SP UNIT "?" SP "$"},
+    {"plain", "^" SP SIGN "?" SP NUM SP "(%)?" SP UNIT "?" SP "$", false, false},
     /* "$\geq 1900$ 核", "$95\%$" — values pasted from typeset tables */
     {"latex", "^" SP "\\$" SP "(\\\\geq|\\\\leq|\\\\ge|\\\\le|\\\\gt|\\\\lt|≥|≤|>=|<=|=|>|<)?" SP NUM SP
-              "(\\\\%|%)?" SP "\\$" SP UNIT "?" SP "$"},
+              "(\\\\%|%)?" SP "\\$" SP UNIT "?" SP "$", false, false},
+    /* "7*24 小时", "5×8小时", "7x24小时": round-the-clock service, read as 168 小时 */
+    {"product", "^" SP SIGN "?" SP "(" FACTOR "(?:" SP "[*×xX]" SP FACTOR ")+)" SP "(%){0}" SP UNIT "?" SP "$",
+     true, false},
+    /* "436528 人 次", "≥500 用 户": a unit a PDF broke with spaces, joined back */
+    {"spaced unit", "^" SP SIGN "?" SP NUM SP "(%)?" SP "([\\p{Han}/]+(?:[ \\t]+[\\p{Han}/]+)+)" SP "$", false,
+     true},
 };
 
 #define VALUE_FORM_COUNT (sizeof value_forms / sizeof value_forms[0])
+
+/*
+ * Numbers that are part of a date or an ordinal, not a quantity. Matched over the
+ * NFKC text of a value that did not read: when every digit lies inside one of them
+ * the text is a qualitative one ("2023年底前", "每月5日前", "第1季度", "2021-12-31").
+ */
+#define DATE_WORD "(?:底|末|初|前|后|中|度|份|上旬|中旬|下旬|以前|之前|以后|之后)"
+static const char value_date_pattern[] =
+    "第" SP "[0-9]+"                                                 /* 第1季度, 第3批 */
+    "|[0-9]{4}" SP "[-./]" SP "[0-9]{1,2}(?:" SP "[-./]" SP "[0-9]{1,2})?" /* 2021-12-31 */
+    "|[0-9]{1,4}" SP "年(?=" SP "(?:[0-9]|" DATE_WORD "))"           /* 2023年底, 2020年6月 */
+    "|(?<=年)" SP "[0-9]{1,2}" SP "月"                                /* (2020年)6月 */
+    "|[0-9]{1,2}" SP "月" SP "[0-9]{1,2}" SP "[日号]"                  /* 12月31日 */
+    "|[0-9]{1,2}" SP "月(?=" SP DATE_WORD ")"                         /* 6月底前, 9月份 */
+    "|[0-9]{1,2}" SP "[日号](?=" SP "(?:前|后|之前|以前|之后|以后|止))" /* 5日前 */
+    "|[0-9]" SP "季度"                                                /* 1季度 */
+    "|[0-9]{1,2}" SP ":" SP "[0-9]{2}";                               /* 17:00 */
+
+/** A form that does not read, recognised to say why (matched over the NFKC text). */
+typedef struct value_refusal {
+    const char *name;    /* what the row is for */
+    const char *pattern; /* matches the refused form */
+    const char *detail;  /* the detail, after the quoted value */
+} value_refusal;
+
+static const value_refusal value_refusals[] = {
+    /* "60~80", "60%-80%", "3至5天": a target has one bound */
+    {"range", "^" SP "\\$?" SP SIGN "?" SP "[+-]?[0-9]+(?:\\.[0-9]+)?" SP "%?" SP "[^ \\t0-9~〜\\-—–―至到]*" SP
+              "(?:~|〜|-|—|–|―|至|到)" SP "[+-]?[0-9]",
+     "是数值范围，计分只能用一个数"},
+    /* "约5次", "大约 90%", "5次左右": an estimate is no target */
+    {"approximate", "^" SP "(?:约|大约|大概|接近)" SP "[0-9]|[0-9][^0-9]*(?:左右|上下)" SP "$",
+     "是约数，计分需要确切的数"},
+    /* "≥5个/月3次", "6月完成80%": more than one number, not all of them in dates */
+    {"several numbers", "[0-9](?:[^0-9.]|\\.(?![0-9]))+[0-9]", "含有多个数，无法确定按哪个计分"},
+};
+
+#define VALUE_REFUSAL_COUNT (sizeof value_refusals / sizeof value_refusals[0])
 
 /* Texts longer than this are not values; they are refused without normalising. */
 #define VALUE_MAX_BYTES 512
@@ -181,6 +235,8 @@ struct jx_value_reader {
     pcre2_general_context *gctx;                 /* routes PCRE2's memory through alloc */
     pcre2_compile_context *cctx;                 /* compile settings using gctx */
     pcre2_code *forms[VALUE_FORM_COUNT];         /* value_forms[], compiled */
+    pcre2_code *date;                            /* value_date_pattern, compiled */
+    pcre2_code *refusals[VALUE_REFUSAL_COUNT];   /* value_refusals[], compiled */
     pcre2_match_data *md;                        /* match results, reused for every match */
     int jit;                                     /* 1 when every row was JIT-compiled */
     int32_t *nfkc;                               /* scratch buffer for utf8proc */
@@ -213,6 +269,19 @@ static void value_pcre_free(void *p, void *ud)
     }
 }
 
+/** Compiles one pattern for vr, JIT-compiled when possible (clearing vr->jit when not); NULL on failure. */
+static pcre2_code *value_compile(jx_value_reader *vr, const char *pattern)
+{
+    int err;
+    PCRE2_SIZE erroff;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &erroff, vr->cctx);
+    /* JIT is a speed-up only: without it (no JIT support, no executable memory)
+     * the interpreter matches the same way. */
+    if (re && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+        vr->jit = 0;
+    return re;
+}
+
 jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
 {
     const jx_allocator *a = jx_alloc_or_default(alloc);
@@ -227,18 +296,14 @@ jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
     if (!vr->cctx)
         goto fail;
     vr->jit = 1;
-    for (size_t i = 0; i < VALUE_FORM_COUNT; i++) {
-        int err;
-        PCRE2_SIZE erroff;
-        vr->forms[i] = pcre2_compile((PCRE2_SPTR)value_forms[i].pattern, PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF, &err, &erroff, vr->cctx);
-        if (!vr->forms[i])
+    for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
+        if (!(vr->forms[i] = value_compile(vr, value_forms[i].pattern)))
             goto fail;
-        /* JIT is a speed-up only: without it (no JIT support, no executable
-         * memory) the interpreter matches the same way. */
-        if (pcre2_jit_compile(vr->forms[i], PCRE2_JIT_COMPLETE) != 0)
-            vr->jit = 0;
-    }
+    if (!(vr->date = value_compile(vr, value_date_pattern)))
+        goto fail;
+    for (size_t i = 0; i < VALUE_REFUSAL_COUNT; i++)
+        if (!(vr->refusals[i] = value_compile(vr, value_refusals[i].pattern)))
+            goto fail;
     vr->md = pcre2_match_data_create(8, vr->gctx);
     if (!vr->md)
         goto fail;
@@ -256,6 +321,9 @@ void jx_value_reader_destroy(jx_value_reader *vr)
     pcre2_match_data_free(vr->md);
     for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
         pcre2_code_free(vr->forms[i]);
+    pcre2_code_free(vr->date);
+    for (size_t i = 0; i < VALUE_REFUSAL_COUNT; i++)
+        pcre2_code_free(vr->refusals[i]);
     pcre2_compile_context_free(vr->cctx);
     pcre2_general_context_free(vr->gctx);
     jx_free(a, vr->nfkc, vr->nfkc_cap * sizeof *vr->nfkc);
@@ -360,7 +428,9 @@ static jx_value_status value_unit_words_apply(const char *unit, size_t *unit_len
             const value_unit_word *w = &value_unit_words[k];
             *word = w->suffix;
             size_t len = w->len;
-            if (*unit_len < len || memcmp(unit + *unit_len - len, w->suffix, len) != 0)
+            /* the last byte first: most units end in none of the words */
+            if (*unit_len < len || unit[*unit_len - 1] != w->suffix[len - 1] ||
+                memcmp(unit + *unit_len - len, w->suffix, len) != 0)
                 continue;
             if (w->percent) {
                 if (*percent)
@@ -388,19 +458,97 @@ static jx_value_status value_unit_words_apply(const char *unit, size_t *unit_len
 /** The parts of a value found by either path, before they are checked and stored. */
 typedef struct value_parts {
     jx_sign sign;     /* written sign, NONE when none */
-    const char *num;  /* the number's bytes */
+    const char *num;  /* the number's bytes (factors joined by * × x for a product) */
     size_t num_len;   /* their length */
+    bool product;     /* num is a product of factors */
+    bool spaced;      /* the unit may hold spaces to drop */
     bool percent;     /* % written */
     const char *unit; /* the unit's bytes (NFKC form) */
     size_t unit_len;  /* their length, 0 when none */
 } value_parts;
 
-/** Turns found parts into out: parses the number, applies unit words, copies the unit. */
+/** The length of a product sign at s[i..n) (* × x X), 0 when there is none. */
+static size_t value_times_at(const char *s, size_t i, size_t n)
+{
+    int c = value_byte(s, i, n);
+    if (c == '*' || c == 'x' || c == 'X')
+        return 1;
+    return c == 0xC3 && value_byte(s, i + 1, n) == 0x97 ? 2 : 0; /* × */
+}
+
+/**
+ * Parses the number of p into *out: a plain number, or the product of the factors of
+ * a product ("7*24" is 168). JX_DEC_TOO_LONG when a factor or the product does not
+ * fit a jx_dec.
+ */
+static jx_dec_status value_number(const value_parts *p, jx_dec *out)
+{
+    if (!p->product)
+        return jx_dec_parse(p->num, p->num_len, out);
+    const char *s = p->num;
+    size_t n = p->num_len, i = 0;
+    __int128 v = 1;
+    int32_t scale = 0;
+    for (;;) {
+        size_t j = i;
+        while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == '.'))
+            j++;
+        jx_dec f;
+        jx_dec_status st = jx_dec_parse(s + i, j - i, &f);
+        if (st != JX_DEC_OK)
+            return st;
+        v *= f.v; /* both below 10^18: no overflow in 128 bits */
+        scale += f.scale;
+        if (scale > JX_DEC_MAX_SCALE || v >= jx_pow10_128(JX_DEC_MAX_DIGITS))
+            return JX_DEC_TOO_LONG;
+        /* over the spaces, the product sign and the spaces to the next factor */
+        j = value_skip_space(s, j, n);
+        if (j >= n)
+            break;
+        i = value_skip_space(s, j + value_times_at(s, j, n), n);
+    }
+    out->v = (int64_t)v;
+    out->scale = scale;
+    return JX_DEC_OK;
+}
+
+/* Words a date unit starts with after 年 / 月 / 日 / 号: "2023年底前", "6月份", "5日前". */
+static const char *const value_date_words[] = {
+    "底", "末", "初", "前", "后", "中", "度", "份", "上旬", "中旬", "下旬", "以前", "之前", "以后", "之后",
+};
+
+/**
+ * True when unit[0..n) makes the number before it no quantity: a date (年 / 月 / 日 /
+ * 号 followed by a date word: "年底前", "月份"; or 季度: "1季度"), or an estimate
+ * ("次左右", "人上下"). A bare 年, 月 or 日 is a quantity ("=1年", "12个月", "≤10日").
+ */
+static bool value_not_quantity(const char *unit, size_t n)
+{
+    if (n < 6)
+        return false; /* every such unit is two characters or more */
+    if (memcmp(unit + n - 6, "左右", 6) == 0 || memcmp(unit + n - 6, "上下", 6) == 0 ||
+        memcmp(unit, "季度", 6) == 0)
+        return true;
+    if (memcmp(unit, "年", 3) != 0 && memcmp(unit, "月", 3) != 0 && memcmp(unit, "日", 3) != 0 &&
+        memcmp(unit, "号", 3) != 0)
+        return false;
+    for (size_t w = 0; w < sizeof value_date_words / sizeof value_date_words[0]; w++)
+        if (value_starts(unit, 3, n, value_date_words[w]))
+            return true;
+    return false;
+}
+
+/**
+ * Turns found parts into out: parses the number (multiplying a product), applies unit
+ * words, copies the unit without the spaces a PDF left in it. Returns
+ * JX_VALUE_UNREADABLE with *explain set (and *detail untouched) when the unit makes
+ * the number no quantity (value_not_quantity); the caller says why.
+ */
 static jx_value_status value_finish(jx_arena *ar, const char *s, size_t n, value_parts *p, jx_value *out,
-                                    const char **detail)
+                                    const char **detail, bool *explain)
 {
     jx_dec num;
-    jx_dec_status ds = jx_dec_parse(p->num, p->num_len, &num);
+    jx_dec_status ds = value_number(p, &num);
     if (ds == JX_DEC_TOO_LONG) {
         *detail = jx_arena_printf(ar, "“%.*s”位数过多，最多 %d 位数字、%d 位小数", (int)p->num_len, p->num,
                                   JX_DEC_MAX_DIGITS, JX_DEC_MAX_SCALE);
@@ -418,17 +566,33 @@ static jx_value_status value_finish(jx_arena *ar, const char *s, size_t n, value
         *detail = jx_arena_printf(ar, "计算符号“%s”与“%s”矛盾", sign_text[written], word);
         return *detail ? JX_VALUE_BAD_SIGN : JX_VALUE_NOMEM;
     }
+    if (value_not_quantity(p->unit, p->unit_len)) {
+        *explain = true;
+        return JX_VALUE_UNREADABLE;
+    }
     const char *unit = "";
+    size_t unit_len = 0;
     if (p->unit_len > 0) {
-        unit = jx_arena_strndup(ar, p->unit, p->unit_len);
-        if (!unit)
+        char *u = jx_arena_strndup(ar, p->unit, p->unit_len);
+        if (!u)
             return JX_VALUE_NOMEM;
+        unit_len = p->unit_len;
+        if (p->spaced) {
+            /* "人 次" from a PDF: drop the spaces in place */
+            size_t k = 0;
+            for (size_t i = 0; i < unit_len; i++)
+                if (u[i] != ' ' && u[i] != '\t')
+                    u[k++] = u[i];
+            u[k] = '\0';
+            unit_len = k;
+        }
+        unit = u;
     }
     out->sign = p->sign;
     out->percent = p->percent;
     out->num = num;
     out->unit.s = unit;
-    out->unit.n = (uint32_t)p->unit_len;
+    out->unit.n = (uint32_t)unit_len;
     return JX_VALUE_OK;
 }
 
@@ -482,6 +646,8 @@ static int value_fast_scan(const char *s, size_t n, value_parts *p)
     }
     p->num = s + start;
     p->num_len = i - start;
+    p->product = false;
+    p->spaced = false;
     i = value_skip_space(s, i, n);
     p->percent = false;
     if (i < n && s[i] == '%') {
@@ -559,6 +725,8 @@ static int value_slow_match(jx_value_reader *vr, const char *t, size_t tn, value
             p->sign = value_sign_at(g, 0, len, &slen);
         }
         p->num = value_group(vr, t, rc, 2, &p->num_len);
+        p->product = value_forms[k].product;
+        p->spaced = value_forms[k].spaced;
         p->percent = value_group(vr, t, rc, 3, &len) != NULL;
         p->unit = value_group(vr, t, rc, 4, &p->unit_len);
         if (!p->unit)
@@ -569,42 +737,6 @@ static int value_slow_match(jx_value_reader *vr, const char *t, size_t tn, value
 }
 
 /* ------------------------------------------------------------------- read */
-
-jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
-                              jx_value *out, const char **detail)
-{
-    static const char empty[] = "";
-    value_parts parts;
-    *detail = empty;
-    if (n > VALUE_MAX_BYTES)
-        return value_unreadable(ar, s, n, detail);
-
-    jx_value_status st = value_check_sign(ar, s, n, detail);
-    if (st != JX_VALUE_OK)
-        return st;
-    if (value_fast_scan(s, n, &parts))
-        return value_finish(ar, s, n, &parts, out, detail);
-
-    vr->slow_count++;
-    const char *t;
-    size_t tn;
-    int nr = value_nfkc(vr, s, n, &t, &tn);
-    if (nr == -2)
-        return JX_VALUE_NOMEM;
-    if (nr < 0) {
-        *detail = "数值中含有无效的 UTF-8 字节";
-        return JX_VALUE_UNREADABLE;
-    }
-    /* full-width spellings of bad signs ("＝＜") show up only now */
-    st = value_check_sign(ar, t, tn, detail);
-    if (st != JX_VALUE_OK)
-        return st;
-    if (!value_slow_match(vr, t, tn, &parts))
-        return value_unreadable(ar, s, n, detail);
-    return value_finish(ar, s, n, &parts, out, detail);
-}
-
-/* ------------------------------------------------------------ classifying */
 
 /** True when s[0..n) holds an ASCII digit or a full-width one (U+FF10..U+FF19). */
 static bool value_has_digit(const char *s, size_t n)
@@ -620,47 +752,293 @@ static bool value_has_digit(const char *s, size_t n)
     return false;
 }
 
+/** True when s[0..n) starts (after spaces and a LaTeX '$') with a sign. */
+static bool value_starts_with_sign(const char *s, size_t n)
+{
+    size_t i = value_skip_space(s, 0, n), len;
+    if (i < n && s[i] == '$')
+        i = value_skip_space(s, i + 1, n);
+    return value_sign_at(s, i, n, &len) != JX_SIGN_NONE;
+}
+
+/**
+ * Says why the value s[0..n) (NFKC form t[0..tn)) did not read. *words is set when
+ * it is a qualitative text: no sign, and no digit outside dates and ordinals
+ * ("提升", "2023年底前"). *detail names the reason: a date, a range, an estimate,
+ * several numbers, or just 无法识别为数值. Returns JX_VALUE_UNREADABLE, or NOMEM.
+ */
+static jx_value_status value_explain(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n, const char *t,
+                                     size_t tn, const char **detail, bool *words)
+{
+    bool dates = false, digits = false;
+    size_t off = 0;
+    for (;;) {
+        vr->match_count++;
+        int rc = pcre2_match(vr->date, (PCRE2_SPTR)t, tn, off, PCRE2_NO_UTF_CHECK, vr->md, NULL);
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(vr->md);
+        size_t end = rc > 0 ? ov[0] : tn;
+        if (value_has_digit(t + off, end - off))
+            digits = true;
+        if (rc <= 0)
+            break;
+        dates = true;
+        off = ov[1]; /* every date holds a digit, so a match is never empty */
+    }
+    const char *q = value_quote(ar, s, n);
+    if (!q)
+        return JX_VALUE_NOMEM;
+    const char *why = "无法识别为数值";
+    if (!digits) {
+        *words = !value_starts_with_sign(t, tn);
+        if (dates)
+            why = "是日期或序数，不是数值";
+    } else {
+        for (size_t k = 0; k < VALUE_REFUSAL_COUNT; k++) {
+            vr->match_count++;
+            if (pcre2_match(vr->refusals[k], (PCRE2_SPTR)t, tn, 0, PCRE2_NO_UTF_CHECK, vr->md, NULL) > 0) {
+                why = value_refusals[k].detail;
+                break;
+            }
+        }
+    }
+    *detail = jx_arena_printf(ar, "“%s”%s", q, why);
+    return *detail ? JX_VALUE_UNREADABLE : JX_VALUE_NOMEM;
+}
+
+/**
+ * jx_value_read, also saying through *words whether a text that did not read is a
+ * qualitative one (see value_explain); *words is false whenever the status is not
+ * JX_VALUE_UNREADABLE.
+ */
+static jx_value_status value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n, jx_value *out,
+                                  const char **detail, bool *words)
+{
+    static const char empty[] = "";
+    value_parts parts;
+    bool explain = false;
+    *detail = empty;
+    *words = false;
+    if (n > VALUE_MAX_BYTES) {
+        *words = !value_has_digit(s, n) && !value_starts_with_sign(s, n);
+        return value_unreadable(ar, s, n, detail);
+    }
+
+    jx_value_status st = value_check_sign(ar, s, n, detail);
+    if (st != JX_VALUE_OK)
+        return st;
+    if (value_fast_scan(s, n, &parts)) {
+        st = value_finish(ar, s, n, &parts, out, detail, &explain);
+        if (!explain)
+            return st;
+    }
+
+    vr->slow_count++;
+    const char *t;
+    size_t tn;
+    int nr = value_nfkc(vr, s, n, &t, &tn);
+    if (nr == -2)
+        return JX_VALUE_NOMEM;
+    if (nr < 0) {
+        *detail = "数值中含有无效的 UTF-8 字节";
+        return JX_VALUE_UNREADABLE;
+    }
+    if (!explain) {
+        /* full-width spellings of bad signs ("＝＜") show up only now */
+        st = value_check_sign(ar, t, tn, detail);
+        if (st != JX_VALUE_OK)
+            return st;
+        if (value_slow_match(vr, t, tn, &parts)) {
+            st = value_finish(ar, s, n, &parts, out, detail, &explain);
+            if (!explain)
+                return st;
+        }
+    }
+    return value_explain(vr, ar, s, n, t, tn, detail, words);
+}
+
+jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
+                              jx_value *out, const char **detail)
+{
+    bool words;
+    return value_read(vr, ar, s, n, out, detail, &words);
+}
+
+/* ------------------------------------------------------------ classifying */
+
+/** The length of the UTF-8 character at s[i..n) when it is one of the NUL-terminated list, else 0. */
+static size_t value_char_in(const char *s, size_t i, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (value_starts(s, i, n, *list))
+            return strlen(*list);
+    return 0;
+}
+
+/* Spaces a cell may start or end with: ASCII and the ideographic space. */
+static const char *const value_spaces[] = {" ", "\t", "\u3000", NULL};
+
+/** Trims the spaces of value_spaces[] from both ends of *s[0..*n). */
+static void value_trim(const char **s, size_t *n)
+{
+    size_t len;
+    while (*n > 0 && (len = value_char_in(*s, 0, *n, value_spaces)) > 0) {
+        *s += len;
+        *n -= len;
+    }
+    bool cut = true;
+    while (*n > 0 && cut) {
+        cut = false;
+        for (const char *const *sp = value_spaces; *sp; sp++) {
+            len = strlen(*sp);
+            if (*n >= len && memcmp(*s + *n - len, *sp, len) == 0) {
+                *n -= len;
+                cut = true;
+            }
+        }
+    }
+}
+
+/*
+ * Cells that hold no value: nothing, a sign alone ("=", "≥", "$\geq$": a table that
+ * put the number in the next column), or dashes and slashes ("-", "/", "——": the
+ * 前年 / 上年 columns of a new project).
+ */
+static bool value_blank(const char *s, size_t n)
+{
+    static const char *const marks[] = {"-", "/", "－", "／", "—", "–", "―", " ", "\t", NULL};
+    size_t i = 0, len;
+    while (i < n && (len = value_char_in(s, i, n, marks)) > 0)
+        i += len;
+    if (i == n)
+        return true; /* nothing, or only dashes and slashes */
+    i = 0;
+    bool dollar = s[0] == '$';
+    if (dollar)
+        i = value_skip_space(s, 1, n);
+    value_sign_at(s, i, n, &len);
+    i = value_skip_space(s, i + len, n);
+    if (dollar && i < n && s[i] == '$')
+        i = value_skip_space(s, i + 1, n);
+    return i == n && (len > 0 || dollar);
+}
+
+/*
+ * Characters that make a text words and nothing else: CJK ideographs (U+4E00–U+9FFF),
+ * ASCII letters and spaces, and the punctuation of Chinese prose. A text made only of
+ * them holds no digit and no sign even after NFKC, so it is classified without the
+ * slow path.
+ */
+static bool value_plain_words(const char *s, size_t n)
+{
+    static const char *const punct[] = {"、", "，", "。", "；", "：", "“", "”", "（", "）", "《", "》", "\u3000", NULL};
+    size_t i = 0, len;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t') {
+            i++;
+        } else if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+                   ((unsigned char)s[i + 2] & 0xC0) == 0x80 && !(c == 0xE4 && (unsigned char)s[i + 1] < 0xB8)) {
+            i += 3; /* U+4E00..U+9FFF */
+        } else if ((len = value_char_in(s, i, n, punct)) > 0) {
+            i += len;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** jx_value_classify over the trimmed s[0..n). */
+static jx_value_kind value_classify(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n, jx_value *out,
+                                    const char **detail)
+{
+    *detail = "";
+    if (value_blank(s, n))
+        return JX_VALUE_KIND_EMPTY;
+    if (value_plain_words(s, n))
+        return JX_VALUE_KIND_TEXT;
+    bool words;
+    jx_value_status st = value_read(vr, ar, s, n, out, detail, &words);
+    if (st == JX_VALUE_OK)
+        return JX_VALUE_KIND_NUMBER;
+    if (st == JX_VALUE_NOMEM)
+        return JX_VALUE_KIND_NOMEM;
+    return words ? JX_VALUE_KIND_TEXT : JX_VALUE_KIND_UNREADABLE;
+}
+
 jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                                 jx_value *out, const char **detail)
 {
-    size_t i = value_skip_space(s, 0, n);
-    size_t sign_len;
-    if (value_sign_at(s, i, n, &sign_len) != JX_SIGN_NONE)
-        i = value_skip_space(s, i + sign_len, n);
-    if (i >= n)
-        return JX_VALUE_KIND_EMPTY;
-    jx_value_status st = jx_value_read(vr, ar, s, n, out, detail);
-    switch (st) {
-    case JX_VALUE_OK:
-        return JX_VALUE_KIND_NUMBER;
-    case JX_VALUE_NOMEM:
-        return JX_VALUE_KIND_NOMEM;
-    default:
-        return value_has_digit(s, n) ? JX_VALUE_KIND_UNREADABLE : JX_VALUE_KIND_TEXT;
-    }
+    value_trim(&s, &n);
+    return value_classify(vr, ar, s, n, out, detail);
+}
+
+/** True when the unit cell u[0..n) says the value is qualitative: 定性指标, 定性. */
+static bool value_unit_qualitative(const char *u, size_t n)
+{
+    return (n == strlen("定性") && memcmp(u, "定性", n) == 0) ||
+           (n == strlen("定性指标") && memcmp(u, "定性指标", n) == 0);
+}
+
+/** True when the unit cell u[0..n) (brackets dropped) is only a percent sign. */
+static bool value_unit_percent(const char *u, size_t n)
+{
+    return (n == 1 && u[0] == '%') || (n == strlen("％") && memcmp(u, "％", n) == 0);
+}
+
+/**
+ * The text to keep for a qualitative value: the value cell, followed by the unit
+ * cell unless that is empty, a percent sign (a form's default beside a word) or the
+ * word 定性指标. NULL when memory ran out.
+ */
+static const char *value_text(jx_arena *ar, const char *v, size_t vn, const char *u, size_t un)
+{
+    if (un == 0 || value_unit_percent(u, un) || value_unit_qualitative(u, un))
+        un = 0;
+    return jx_arena_printf(ar, "%.*s%.*s", (int)vn, v, (int)un, u);
 }
 
 jx_value_kind jx_value_classify_cells(jx_value_reader *vr, jx_arena *ar, const char *sign,
                                       const char *value, const char *unit, jx_value *out,
                                       const char **text, const char **detail)
 {
+    size_t sn = strlen(sign), vn = strlen(value), un = strlen(unit);
+    value_trim(&sign, &sn);
+    value_trim(&value, &vn);
+    value_trim(&unit, &un);
     *text = NULL;
-    if (strcmp(sign, "定性") == 0) {
-        *text = jx_arena_printf(ar, "%s%s", value, unit);
-        return *text ? (**text ? JX_VALUE_KIND_TEXT : JX_VALUE_KIND_EMPTY) : JX_VALUE_KIND_NOMEM;
-    }
-    size_t un = strlen(unit);
+    *detail = "";
+    /* the unit column's brackets: "(%)", "（个）" */
     if (un >= 2 && unit[0] == '(' && unit[un - 1] == ')') {
         unit++;
         un -= 2;
+    } else if (un >= 6 && value_starts(unit, 0, un, "（") && value_starts(unit, un - 3, un, "）")) {
+        unit += 3;
+        un -= 6;
     }
-    size_t vn = strlen(value);
+    if (vn == 0 || value_blank(value, vn))
+        return JX_VALUE_KIND_EMPTY; /* "=" with nothing after it, "定性" with no text */
+    if ((sn == strlen("定性") && memcmp(sign, "定性", sn) == 0) || value_unit_qualitative(unit, un)) {
+        *text = value_text(ar, value, vn, unit, un);
+        return *text ? JX_VALUE_KIND_TEXT : JX_VALUE_KIND_NOMEM;
+    }
+    /* a sign written in both cells once: "≥" and "≥90" */
+    size_t cell_len, value_len;
+    jx_sign cell_sign = value_sign_at(sign, 0, sn, &cell_len);
+    if (cell_len == sn && cell_sign != JX_SIGN_NONE &&
+        value_sign_at(value, 0, vn, &value_len) == cell_sign)
+        sn = 0;
     bool repeated = un > 0 && vn >= un && memcmp(value + vn - un, unit, un) == 0;
-    char *joined = jx_arena_printf(ar, "%s%s%.*s", sign, value, repeated ? 0 : (int)un, unit);
+    const char *joined = jx_arena_printf(ar, "%.*s%.*s%.*s", (int)sn, sign, (int)vn, value,
+                                         repeated ? 0 : (int)un, unit);
     if (!joined)
         return JX_VALUE_KIND_NOMEM;
-    jx_value_kind k = jx_value_classify(vr, ar, joined, strlen(joined), out, detail);
-    if (k == JX_VALUE_KIND_TEXT || k == JX_VALUE_KIND_UNREADABLE)
+    jx_value_kind k = value_classify(vr, ar, joined, strlen(joined), out, detail);
+    if (k == JX_VALUE_KIND_TEXT)
+        *text = value_text(ar, value, vn, unit, un);
+    else if (k == JX_VALUE_KIND_UNREADABLE)
         *text = joined;
+    if ((k == JX_VALUE_KIND_TEXT || k == JX_VALUE_KIND_UNREADABLE) && !*text)
+        return JX_VALUE_KIND_NOMEM;
     return k;
 }

@@ -1,8 +1,10 @@
 /* value.h — the one normaliser of target and actual texts: sign, number, percent, unit.
  *
  * The parser hands it the whole value as written ("≥60个", "＞ ６０ ％", ">= 95 %",
- * "=1年", "100%"). Common forms are read by a hand-written fast path; anything else
- * is NFKC-normalised (utf8proc) and matched with PCRE2.
+ * "=1年", "100%"); the importers hand it table cells through jx_value_classify and
+ * jx_value_classify_cells. Common forms are read by a hand-written fast path; anything
+ * else is NFKC-normalised (utf8proc) and matched with PCRE2. docs/dsl.md lists every
+ * form and how it reads.
  */
 #ifndef JX_VALUE_H
 #define JX_VALUE_H
@@ -31,8 +33,11 @@ void jx_value_reader_destroy(jx_value_reader *vr);
 /**
  * Reads s[0..n). On JX_VALUE_OK sets out->sign (JX_SIGN_NONE when no sign was
  * written), out->percent, out->num and out->unit (NFKC form, copied into ar; "" when
- * none) and leaves out's other fields alone. Otherwise sets *detail to a short
- * Chinese phrase for the error message (e.g. "“≠” 不是计算符号"), static or in ar.
+ * none) and leaves out's other fields alone. A product reads as its value ("7*24 小时"
+ * is 168 小时). Otherwise sets *detail to a short Chinese phrase for the error message
+ * that starts with the value quoted when it concerns the whole value ("“60~80”是数值范围，
+ * 计分只能用一个数", "“2023年底前”是日期或序数，不是数值") or names the bad sign
+ * ("“≠” 不是计算符号"); static or in ar.
  */
 jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                               jx_value *out, const char **detail);
@@ -40,16 +45,20 @@ jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, 
 /** What a table cell's value is, as the importers see it. */
 typedef enum jx_value_kind {
     JX_VALUE_KIND_NUMBER = 0, /* a sign (maybe none), a number, % and unit: out is filled */
-    JX_VALUE_KIND_TEXT,       /* words with no number to score by ("及时", "提升", "每周五", "全年"): a 定性 value */
-    JX_VALUE_KIND_EMPTY,      /* nothing at all, or a sign with nothing after it ("=") */
+    JX_VALUE_KIND_TEXT,       /* words with no number to score by ("及时", "每周五", "2023年底前"): a 定性 value */
+    JX_VALUE_KIND_EMPTY,      /* nothing, a sign with nothing after it ("="), or "-" / "/" */
     JX_VALUE_KIND_UNREADABLE, /* holds numbers the reader cannot make sense of; *detail says why */
     JX_VALUE_KIND_NOMEM       /* memory ran out */
 } jx_value_kind;
 
 /**
- * Classifies a cell s[0..n) the way an importer needs it: jx_value_read for what reads
- * as a number, otherwise text, empty or unreadable. On JX_VALUE_KIND_NUMBER out is set
- * as by jx_value_read; on JX_VALUE_KIND_UNREADABLE *detail is a short Chinese phrase.
+ * Classifies a cell s[0..n) the way an importer needs it (spaces around it ignored):
+ * EMPTY for nothing, a sign alone ("=", "$\geq$") or dashes and slashes ("-", "/");
+ * TEXT for words with no number other than a date or ordinal ("及时", "2023年底前"),
+ * decided without the slow path when the cell holds only CJK, letters and punctuation;
+ * NUMBER for what jx_value_read reads, with out set as it sets it; UNREADABLE for the
+ * rest (a sign before words, a range, several numbers…), with *detail as
+ * jx_value_read gives it. *detail is "" unless the cell is unreadable.
  */
 jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                                 jx_value *out, const char **detail);
@@ -57,10 +66,14 @@ jx_value_kind jx_value_classify(jx_value_reader *vr, jx_arena *ar, const char *s
 /**
  * Classifies a value that a table spreads over up to three cells: the sign column
  * (计算符号: "≥", "＝", "定性", or ""), the value (指标值: "90", "≥60个", "及时") and the
- * unit column (计量单位: "人次", "(%)", "%", ""). A "定性" sign makes the value a text.
- * Otherwise the cells are joined — the unit cell's brackets dropped, a unit the value
- * already ends with not repeated — and classified as by jx_value_classify. When the
- * result is a text, *text is set to the text to keep (in ar).
+ * unit column (计量单位: "人次", "(%)", "%", "定性指标", ""). An empty value cell is
+ * EMPTY whatever the others hold. A "定性" sign or a "定性指标" unit makes the value a
+ * text. Otherwise the cells are joined — the unit cell's brackets dropped, a unit the
+ * value already ends with not repeated, a sign written in both cells once — and
+ * classified as by jx_value_classify. When the result is a text, *text is the text to
+ * keep: the value cell, followed by the unit cell unless that is a percent sign or
+ * 定性指标 ("及时处理" from 定性 | 及时处理 | (%)). When it is unreadable, *text is the
+ * joined cells, for the message. Otherwise *text is NULL. Strings are in ar.
  */
 jx_value_kind jx_value_classify_cells(jx_value_reader *vr, jx_arena *ar, const char *sign,
                                       const char *value, const char *unit, jx_value *out,
