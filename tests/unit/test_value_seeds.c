@@ -195,7 +195,7 @@ static void test_every_seed_value(void **state)
         buf[--len] = '\0';
         if (len == 0 || buf[0] == '#')
             continue;
-        char *col[COL_COUNT + 1];
+        char *col[COL_COUNT + 1] = {0};
         int n = split_columns(buf, col);
         if (n != COL_COUNT)
             fail_msg("line %d: %d columns, expected %d", line, n, COL_COUNT);
