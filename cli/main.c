@@ -1,9 +1,13 @@
-/* main.c — the jixiao program: dispatches to one command per file (score.c, check.c). */
+/* main.c — the jixiao program: dispatches to one command per file (score.c, check.c,
+ * import.c), and holds what the commands share: diagnostics, usage errors, options,
+ * and output written atomically. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char main_help[] =
     "用法：jixiao <命令> [选项] 文件…\n"
@@ -13,6 +17,7 @@ static const char main_help[] =
     "命令：\n"
     "  score   计分并输出自评表（text、json 或 csv）\n"
     "  check   只检查文件，报告错误和警告\n"
+    "  import  把绩效目标表、申报表、自评表或 CSV 表格转换成规则文件\n"
     "\n"
     "选项：\n"
     "  --help      显示本帮助\n"
@@ -53,6 +58,90 @@ int jx_cli_usage_error(const char *command, const char *fmt, ...)
     return JX_EXIT_USAGE;
 }
 
+size_t jx_cli_write(void *ud, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, (FILE *)ud);
+}
+
+int jx_cli_option_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *out = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc) {
+        *out = NULL;
+        return 1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
+int jx_cli_output_open(const char *path, jx_cli_output *out)
+{
+    out->fp = stdout;
+    out->tmp_path = NULL;
+    if (!path)
+        return -1;
+    size_t n = strlen(path);
+    out->tmp_path = malloc(n + 16);
+    if (!out->tmp_path) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(JX_ERR_NOMEM));
+        return JX_EXIT_IO;
+    }
+    memcpy(out->tmp_path, path, n);
+    memcpy(out->tmp_path + n, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(out->tmp_path);
+    if (fd >= 0) {
+        out->fp = fdopen(fd, "wb");
+        if (out->fp)
+            return -1;
+        int e = errno;
+        close(fd);
+        unlink(out->tmp_path);
+        errno = e;
+    }
+    fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+    free(out->tmp_path);
+    out->tmp_path = NULL;
+    out->fp = stdout;
+    return JX_EXIT_IO;
+}
+
+int jx_cli_output_close(const char *path, jx_cli_output *out, int code)
+{
+    if (!out->tmp_path) {
+        if (fflush(stdout) != 0 && code == JX_EXIT_OK) {
+            fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno));
+            return JX_EXIT_IO;
+        }
+        return code;
+    }
+    int bad = ferror(out->fp) != 0;
+    if (fclose(out->fp) != 0)
+        bad = 1;
+    if (bad && code == JX_EXIT_OK) {
+        fprintf(stderr, "jixiao: 无法写入“%s”\n", path);
+        code = JX_EXIT_IO;
+    }
+    if (code == JX_EXIT_OK && rename(out->tmp_path, path) != 0) {
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        code = JX_EXIT_IO;
+    }
+    if (code != JX_EXIT_OK)
+        unlink(out->tmp_path);
+    free(out->tmp_path);
+    out->tmp_path = NULL;
+    out->fp = stdout;
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -70,6 +159,8 @@ int main(int argc, char **argv)
         return jx_cli_score(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return jx_cli_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "import") == 0)
+        return jx_cli_import(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return jx_cli_usage_error(NULL, "未知选项“%s”", cmd);
     return jx_cli_usage_error(NULL, "未知命令“%s”", cmd);

@@ -308,6 +308,11 @@ const jx_diag *jx_imp_diag(const jx_imp *im, size_t i)
     return i < im->diags.n ? &im->diags.v[i] : NULL;
 }
 
+const jx_allocator *jx_imp_alloc(const jx_imp *im)
+{
+    return im->alloc;
+}
+
 int jx_imp_oom(const jx_imp *im)
 {
     return im->oom || im->diags.oom;
