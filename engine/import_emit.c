@@ -361,7 +361,10 @@ static bool em_target(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
     if (unit_qual && strcmp(sign, "定性") == 0)
         unit = "";
     bool qual_sign = strcmp(sign, "定性") == 0;
-    const char *orig = em_fmt(em, "%s%s%s", qual_sign ? "" : sign, ind->target, unit);
+    /* the cells as written, joined; a unit the value already ends with ("95%" | "%") once */
+    size_t tn = strlen(ind->target), un = strlen(unit);
+    bool repeated = un > 0 && tn >= un && strcmp(ind->target + tn - un, unit) == 0;
+    const char *orig = em_fmt(em, "%s%s%s", qual_sign ? "" : sign, ind->target, repeated ? "" : unit);
     jx_value v;
     memset(&v, 0, sizeof v);
     const char *text = NULL, *detail = NULL;

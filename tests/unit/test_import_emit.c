@@ -28,6 +28,15 @@ static size_t collect(void *ud, const char *data, size_t len)
     return len;
 }
 
+/** A write function that takes nothing. */
+static size_t refuse(void *ud, const char *data, size_t len)
+{
+    (void)ud;
+    (void)data;
+    (void)len;
+    return 0;
+}
+
 /** One emitting run: the model, its emitter and the text written. */
 typedef struct run {
     jx_imp *im;          /* the model (its diagnostics are read by the tests) */
@@ -147,14 +156,18 @@ static void test_numbers_are_written_in_one_spelling(void **state)
     /* a percent with a bracketed unit column, full-width sign */
     jx_imp_indicator *c = ind(&r, 4, "产出指标", "质量指标", "合格率", "＞95", "10");
     c->unit = S(&r, "(%)");
+    /* a unit column repeating the value's own unit: as written, no comment */
+    jx_imp_indicator *d = ind(&r, 5, "产出指标", "质量指标", "达标率", "≥95%", "10");
+    d->unit = S(&r, "%");
     run_finish(&r);
     assert_line(&r, "            接入系统数量 ≥60个 权重 30   # 第 2 行");
     assert_line(&r, "            CPU资源 ≥1900核 权重 20   # 第 3 行：指标值原文 $\\geq 1900$ 核");
     assert_line(&r, "            合格率 >95% 权重 10   # 第 4 行：指标值原文 ＞95(%)");
+    assert_line(&r, "            达标率 ≥95% 权重 10   # 第 5 行");
     assert_line(&r, "项目 \"甲项目\" {   # 第 1 行");
     jx_project *p;
     jx_reader *rd = parse_back(&r, &p);
-    assert_int_equal(jx_project_indicator_count(p), 3);
+    assert_int_equal(jx_project_indicator_count(p), 4);
     assert_string_equal(jx_indicator_name(jx_project_indicator(p, 1)), "CPU资源");
     assert_int_equal(jx_indicator_weight_cents(jx_project_indicator(p, 1)), 2000);
     assert_string_equal(jx_indicator_level2(jx_project_indicator(p, 2)), "质量指标");
@@ -373,7 +386,7 @@ static void test_a_project_without_name_or_indicators(void **state)
     run_free(&r);
 }
 
-static void test_source_comment_and_write_failure(void **state)
+static void test_source_comment_notes_and_write_failure(void **state)
 {
     (void)state;
     sink_text t = {NULL, 0};
@@ -382,6 +395,31 @@ static void test_source_comment_and_write_failure(void **state)
     assert_string_equal(t.s, "# 由“表 .csv”导入（表格格式 csv，编码 gb18030）\n\n");
     jx_imp_emitter_destroy(em);
     free(t.s);
+    /* notes (how weights came about) open the block as comments */
+    t.s = NULL;
+    t.len = 0;
+    em = jx_imp_emitter_create(NULL, collect, &t);
+    jx_imp *nim = jx_imp_create(NULL, "n.csv", NULL, NULL);
+    jx_imp_project *np = jx_imp_begin(nim, 3);
+    jx_imp_set(nim, JX_IMP_NAME, 3, "己", strlen("己"));
+    const char *notes[] = {"权重按一级指标分值平均分配", "第二条\n说明"};
+    assert_int_equal(jx_imp_emit(em, nim, np, notes, 2), JX_OK);
+    assert_string_equal(t.s, "项目 \"己\" {   # 第 3 行\n"
+                             "    # 权重按一级指标分值平均分配\n"
+                             "    # 第二条 说明\n"
+                             "}\n\n");
+    jx_imp_destroy(nim);
+    jx_imp_emitter_destroy(em);
+    free(t.s);
+    /* a write function that fails makes the emitter fail with JX_ERR_IO */
+    em = jx_imp_emitter_create(NULL, refuse, NULL);
+    assert_int_equal(jx_imp_emit_source(em, "a.csv", "csv", "utf-8"), JX_ERR_IO);
+    jx_imp *im = jx_imp_create(NULL, "a.csv", NULL, NULL);
+    jx_imp_project *p = jx_imp_begin(im, 1);
+    assert_int_equal(jx_imp_emit(em, im, p, NULL, 0), JX_ERR_IO);
+    jx_imp_destroy(im);
+    jx_imp_emitter_destroy(em);
+    jx_imp_emitter_destroy(NULL);
 }
 
 int main(void)
@@ -394,7 +432,7 @@ int main(void)
         cmocka_unit_test(test_fields_funds_points_and_claims),
         cmocka_unit_test(test_groups_follow_first_appearance),
         cmocka_unit_test(test_a_project_without_name_or_indicators),
-        cmocka_unit_test(test_source_comment_and_write_failure),
+        cmocka_unit_test(test_source_comment_notes_and_write_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
