@@ -152,7 +152,10 @@ static int import_file(const char *path, const import_opts *o, FILE *out, import
         const jx_diag *d = jx_import_diag(imp, i);
         if (d->severity == JX_SEV_NOTE && strcmp(d->code, "skipped-row") == 0)
             continue;
-        jx_cli_print_diag(d);
+        if (strcmp(d->code, "usage") == 0)
+            jx_cli_usage_error("import", "%s", d->message); /* an option the library refused */
+        else
+            jx_cli_print_diag(d);
     }
     if (opened) {
         if (o->verbose)

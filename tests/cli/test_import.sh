@@ -38,6 +38,7 @@ expect 2 "unknown --from" -- "$bin" import --from xls "$table"
 if grep -q '未知的表格格式“xls”' "$work/err"; then ok; else fail "unknown --from is named"; fi
 expect 2 "--from without value" -- "$bin" import "$table" --from
 expect 2 "unknown --encoding" -- "$bin" import --encoding latin-1 "$table"
+if grep -q '未知的编码“latin-1”' "$work/err"; then ok; else fail "unknown --encoding is named"; fi
 expect 2 "bad --weights" -- "$bin" import --weights some "$table"
 expect 2 "--policy without --weights equal" -- "$bin" import --policy default "$table"
 expect 2 "--weights equal with an unknown policy" -- "$bin" import --weights equal --policy 没有这个办法 "$table"

@@ -435,6 +435,66 @@ static void test_api_errors(void **state)
     jx_import_close(imp);
 }
 
+/** An allocator that counts what is in use and can fail its n-th call. */
+typedef struct counting {
+    size_t calls;   /* calls so far */
+    size_t fail_at; /* the call that returns NULL (0: none) */
+    size_t in_use;  /* bytes allocated and not freed */
+} counting;
+
+static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    counting *c = ud;
+    if (nsize == 0) {
+        if (ptr)
+            c->in_use -= osize;
+        free(ptr);
+        return NULL;
+    }
+    if (++c->calls == c->fail_at)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p)
+        c->in_use += nsize - (ptr ? osize : 0);
+    return p;
+}
+
+static void test_out_of_memory_anywhere(void **state)
+{
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/golden/import-csv/table.csv", getenv("JX_TESTS_DIR"));
+    buf want = {NULL, 0};
+    jx_import *ref = NULL;
+    assert_int_equal(jx_import_open(&ref, path, NULL, NULL), JX_OK);
+    assert_int_equal(jx_import_run(ref, buf_write, &want), JX_OK);
+    jx_import_close(ref);
+    /* fail each allocation of a whole import in turn: NOMEM and nothing leaked, or — where
+     * the failure only costs speed (PCRE2's JIT) — the very same output */
+    size_t k;
+    for (k = 1; k < 5000; k++) {
+        counting c = {0, k, 0};
+        jx_allocator a = {counting_fn, &c};
+        jx_import *imp = NULL;
+        buf out = {NULL, 0};
+        jx_result rc = jx_import_open(&imp, path, NULL, &a);
+        if (rc == JX_OK)
+            rc = jx_import_run(imp, buf_write, &out);
+        jx_import_close(imp);
+        assert_int_equal(c.in_use, 0);
+        if (rc == JX_OK)
+            assert_string_equal(out.s, want.s);
+        else if (rc != JX_ERR_NOMEM)
+            fail_msg("allocation %zu failed, and the import returned %d", k, (int)rc);
+        free(out.s);
+        if (c.calls < k)
+            break; /* no call failed: every allocation has had its turn */
+    }
+    free(want.s);
+    assert_true(k > 10);
+    assert_true(k < 5000);
+}
+
 static void test_format_names_match_the_table(void **state)
 {
     (void)state;
@@ -465,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_detection),
         cmocka_unit_test(test_weight_text_through_the_api),
         cmocka_unit_test(test_api_errors),
+        cmocka_unit_test(test_out_of_memory_anywhere),
         cmocka_unit_test(test_format_names_match_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
