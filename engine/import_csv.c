@@ -391,7 +391,7 @@ static int csv_find_header(csv_reader *r)
         jx_imp_row(r->im, r->header_line, JX_IMP_ROW_SKIPPED, "表头");
         return 1;
     }
-    jx_imp_error(r->im, 1, "no-header",
+    jx_imp_error(r->im, 0, "no-header",
                  "前 %d 行里没有表头：csv 表格须有一行表头，写明“三级指标”“指标值”等列名（逗号或制表符分隔）",
                  CSV_HEADER_SEARCH);
     return 0;
@@ -718,7 +718,7 @@ static int csv_read(jx_imp *im, const char *text, size_t len)
         else
             rc = csv_write_projects(r);
     } else if (found > 0) {
-        jx_imp_error(im, 1, "too-large", "csv 表格超过 4 GiB，无法导入");
+        jx_imp_error(im, 0, "too-large", "csv 表格超过 4 GiB，无法导入");
     }
     jx_csv_free(&r->csv);
     jx_arena_free(&r->arena);

@@ -323,6 +323,8 @@ static void test_tables_without_a_usable_header(void **state)
     const jx_diag *d = find_code(r, "no-header");
     assert_non_null(d);
     assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, 0); /* about the whole file, which it still names */
+    assert_string_equal(d->file, "n.csv");
     assert_int_equal(r->nprojects, 0);
     jx_test_imp_free(r);
     r = jx_test_imp_run_text(&jx_imp_csv, "n.csv", "项目,三级指标,实际完成值\n甲,周报,45\n");
