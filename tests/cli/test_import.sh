@@ -52,6 +52,11 @@ expect 0 "check the imported table" -- "$bin" check "$work/table.jx"
 if tail -n 1 "$work/err" | grep -q '^检查完成：2 个项目，13 个指标，0 个错误，'; then ok; else
   fail "check accepts the import"; tail -n 3 "$work/err"; fi
 expect 0 "score the imported table" -- "$bin" score --format csv "$work/table.jx"
+# both 自评表 of seed 001 claim 100: every 得分 equals its 权重 and every 实际完成值 meets
+# its target (the two 执行率 are 100% and 96.68% against ≥95%), so both recompute to 100.00
+totals=$(tail -n +2 "$work/out" | cut -d, -f1,10 | sort -u | tr '\n' ' ')
+if [ "$totals" = "越城区电子政务云资源服务项目,100.00 越城区网络安全运营中心项目,100.00 " ]; then ok; else
+  fail "imported projects score 100.00: [$totals]"; fi
 expect 0 "--weights equal runs" -- "$bin" import --weights equal "$table"
 
 # --- encodings and line ends give the same DSL -------------------------------------
