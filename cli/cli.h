@@ -43,6 +43,16 @@ int jx_cli_output_close(jx_cli_output *out, int code);
 /** A jx_write_fn appending to the FILE * in ud. */
 size_t jx_cli_output_write(void *ud, const char *data, size_t len);
 
+/** `jixiao import …`; argv[0] is "import". Returns the exit code. */
+int jx_cli_import(int argc, char **argv);
+
+/**
+ * Takes the value of an option written "NAME VALUE" or "NAME=VALUE" at argv[*i]:
+ * returns 1 and sets *out (NULL when the value is missing), or 0 when argv[*i] is
+ * not that option.
+ */
+int jx_cli_option_value(int argc, char **argv, int *i, const char *name, const char **out);
+
 /** Prints d to stderr the way jx_diag_format renders it. */
 void jx_cli_print_diag(const jx_diag *d);
 

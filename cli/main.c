@@ -1,9 +1,12 @@
-/* main.c — the jixiao program: dispatches to one command per file (score.c, check.c, template.c). */
+/* main.c — the jixiao program: dispatches to one command per file (score.c, check.c,
+ * template.c, import.c), and holds what the commands share: diagnostics, usage errors
+ * and options. */
 #include "cli.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char main_help[] =
     "用法：jixiao <命令> [选项] 文件…\n"
@@ -14,6 +17,7 @@ static const char main_help[] =
     "  score     计分并输出自评表（text、json 或 csv）\n"
     "  check     只检查文件，报告错误和警告\n"
     "  template  写出实际完成值模板（CSV），填好后用 score --actuals 读回\n"
+    "  import    把绩效目标表、申报表、自评表或 CSV 表格转换成规则文件\n"
     "\n"
     "选项：\n"
     "  --help      显示本帮助\n"
@@ -54,6 +58,26 @@ int jx_cli_usage_error(const char *command, const char *fmt, ...)
     return JX_EXIT_USAGE;
 }
 
+int jx_cli_option_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *out = a + n + 1;
+        return 1;
+    }
+    if (a[n] != '\0')
+        return 0;
+    if (*i + 1 >= argc) {
+        *out = NULL;
+        return 1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -73,6 +97,8 @@ int main(int argc, char **argv)
         return jx_cli_check(argc - 1, argv + 1);
     if (strcmp(cmd, "template") == 0)
         return jx_cli_template(argc - 1, argv + 1);
+    if (strcmp(cmd, "import") == 0)
+        return jx_cli_import(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return jx_cli_usage_error(NULL, "未知选项“%s”", cmd);
     return jx_cli_usage_error(NULL, "未知命令“%s”", cmd);

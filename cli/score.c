@@ -43,27 +43,6 @@ typedef struct score_state {
     size_t actuals_printed; /* actuals diagnostics already printed */
 } score_state;
 
-/* Takes the value of an option written "--opt VALUE" or "--opt=VALUE". */
-static int option_value(int argc, char **argv, int *i, const char *name, const char **out)
-{
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0)
-        return 0;
-    if (a[n] == '=') {
-        *out = a + n + 1;
-        return 1;
-    }
-    if (a[n] != '\0')
-        return 0;
-    if (*i + 1 >= argc) {
-        *out = NULL;
-        return 1;
-    }
-    *out = argv[++*i];
-    return 1;
-}
-
 /* Returns -1 when parsed, or the exit code to stop with. */
 static int parse_args(int argc, char **argv, score_opts *o)
 {
@@ -88,20 +67,20 @@ static int parse_args(int argc, char **argv, score_opts *o)
             o->flags |= JX_WRITE_EXPLAIN;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;
-        } else if (option_value(argc, argv, &i, "--policy", &v)) {
+        } else if (jx_cli_option_value(argc, argv, &i, "--policy", &v)) {
             if (!v || !*v)
                 return jx_cli_usage_error("score", "--policy 缺少评分办法");
             o->policy = v;
-        } else if (option_value(argc, argv, &i, "--actuals", &v)) {
+        } else if (jx_cli_option_value(argc, argv, &i, "--actuals", &v)) {
             if (!v || !*v)
                 return jx_cli_usage_error("score", "--actuals 缺少文件名");
             o->actuals = v;
-        } else if (option_value(argc, argv, &i, "--format", &v)) {
+        } else if (jx_cli_option_value(argc, argv, &i, "--format", &v)) {
             if (!v)
                 return jx_cli_usage_error("score", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK)
                 return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv", v);
-        } else if (option_value(argc, argv, &i, "-o", &v) || option_value(argc, argv, &i, "--output", &v)) {
+        } else if (jx_cli_option_value(argc, argv, &i, "-o", &v) || jx_cli_option_value(argc, argv, &i, "--output", &v)) {
             if (!v || !*v)
                 return jx_cli_usage_error("score", "-o 缺少输出文件名");
             o->output = v;

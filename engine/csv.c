@@ -1,4 +1,4 @@
-/* csv.c — RFC 4180 records: fields split at commas, quoted fields may hold commas,
+/* csv.c — RFC 4180 records: fields split at commas (or another separator), quoted fields may hold commas,
  * doubled quotes and line breaks; records end at LF or CRLF. */
 #include "csv.h"
 
@@ -15,6 +15,7 @@ void jx_csv_init(jx_csv *c, const char *text, size_t len, const jx_allocator *al
     c->text = text;
     c->len = len;
     c->line = 1;
+    c->sep = ',';
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c->off = 3;
     c->line_start = c->off;
@@ -121,12 +122,12 @@ jx_csv_status jx_csv_next(jx_csv *c)
             if (st != JX_CSV_ROW)
                 return st;
             /* text after the closing quote up to the separator is ignored */
-            while (c->off < c->len && c->text[c->off] != ',' && c->text[c->off] != '\n' &&
+            while (c->off < c->len && c->text[c->off] != c->sep && c->text[c->off] != '\n' &&
                    !(c->text[c->off] == '\r' && c->off + 1 < c->len && c->text[c->off + 1] == '\n'))
                 c->off++;
         } else {
             size_t start = c->off, end = c->off;
-            while (end < c->len && c->text[end] != ',' && c->text[end] != '\n')
+            while (end < c->len && c->text[end] != c->sep && c->text[end] != '\n')
                 end++;
             size_t stop = end;
             if (end > start && c->text[end - 1] == '\r' && (end == c->len || c->text[end] == '\n'))
@@ -139,7 +140,7 @@ jx_csv_status jx_csv_next(jx_csv *c)
         if (c->off >= c->len)
             return JX_CSV_ROW;
         char ch = c->text[c->off];
-        if (ch == ',') {
+        if (ch == c->sep) {
             c->off++;
             if (c->off >= c->len)
                 return add_field(c, c->text + c->off, 0, c->line, c->line_start, c->off);

@@ -23,6 +23,7 @@ typedef struct jx_csv {
     jx_arena *arena;           /* where fields with doubled quotes are unescaped */
     const char *text;          /* the whole input */
     size_t len;                /* its length */
+    char sep;                  /* the field separator: ',' (set by jx_csv_init), or '\t' */
     size_t off;                /* where the next record starts */
     uint32_t line;             /* line number at off */
     size_t line_start;         /* byte offset of the start of that line */

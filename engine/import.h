@@ -179,6 +179,9 @@ jx_imp_stats jx_imp_get_stats(const jx_imp *im);
 size_t jx_imp_diag_count(const jx_imp *im);
 const jx_diag *jx_imp_diag(const jx_imp *im, size_t i);
 
+/** The allocator the model was created with, for a format reader's own working memory. */
+const jx_allocator *jx_imp_alloc(const jx_imp *im);
+
 /** 1 once memory ran out in any call above (the import then fails with JX_ERR_NOMEM). */
 int jx_imp_oom(const jx_imp *im);
 

@@ -258,7 +258,8 @@ static void imp_vdiag(jx_imp *im, jx_severity sev, uint32_t row, const char *cod
                       va_list ap)
 {
     jx_pos pos = imp_row_pos(im, row);
-    const jx_source *src = pos.line && row <= im->nlines ? &im->src : NULL;
+    jx_source file_only = {im->src.file, NULL, 0}; /* names the file without quoting a line */
+    const jx_source *src = pos.line && row <= im->nlines ? &im->src : &file_only;
     if (!jx_diags_vadd(&im->diags, &im->diag_arena, sev, code, src, pos, fmt, ap))
         im->oom = 1;
 }
@@ -314,6 +315,11 @@ size_t jx_imp_diag_count(const jx_imp *im)
 const jx_diag *jx_imp_diag(const jx_imp *im, size_t i)
 {
     return i < im->diags.n ? &im->diags.v[i] : NULL;
+}
+
+const jx_allocator *jx_imp_alloc(const jx_imp *im)
+{
+    return im->alloc;
 }
 
 int jx_imp_oom(const jx_imp *im)

@@ -349,6 +349,102 @@ JX_API jx_result jx_writer_finish(jx_writer *wr);
 /** Releases the writer; NULL is a no-op. */
 JX_API void jx_writer_destroy(jx_writer *wr);
 
+/* ------------------------------------------------------------------ import */
+
+/**
+ * Turns a budget system's indicator table — a 绩效目标表, 申报表 or 自评表 as the
+ * systems print it, or a CSV with a header row — into the rule DSL, one `项目` block
+ * per project, written through a jx_write_fn. Every row of the table is accounted
+ * for: it becomes an indicator, a project field, a 资金 row or group points, or it
+ * is reported — a row skipped on purpose (a header, page furniture) as a note with
+ * code "skipped-row", a row that could not be read as a warning "row-not-understood".
+ *
+ *     jx_import *imp = NULL;
+ *     jx_import_options o = {0};              // detect the format and the encoding
+ *     if (jx_import_open(&imp, "table.csv", &o, NULL) == JX_OK)
+ *         jx_import_run(imp, write_cb, stdout);
+ *     for (size_t i = 0; i < jx_import_diag_count(imp); i++)
+ *         …jx_import_diag(imp, i)…
+ *     jx_import_close(imp);
+ */
+typedef struct jx_import jx_import;
+
+/** What an import does about indicators whose table gives no 权重. */
+typedef enum jx_import_weights {
+    JX_IMPORT_WEIGHTS_NONE = 0, /* leave them without a weight, with a warning per project */
+    JX_IMPORT_WEIGHTS_EQUAL = 1 /* split each first-level group's points (from the policy) evenly */
+} jx_import_weights;
+
+/** How to import; a zeroed struct (or NULL) detects everything and adds no weights. */
+typedef struct jx_import_options {
+    const char *format;        /* a name from jx_import_format_names(), or NULL to detect it */
+    const char *encoding;      /* "utf-8", "gb18030", "gbk" or "utf-16", or NULL to detect it */
+    jx_import_weights weights; /* what to do about missing weights */
+    const char *policy;        /* for JX_IMPORT_WEIGHTS_EQUAL: policy name or file, NULL for "default" */
+} jx_import_options;
+
+/**
+ * Reads and decodes the table at path ("-" reads standard input) and settles its
+ * format. JX_ERR_IO when it cannot be read, JX_ERR_INPUT when its bytes do not decode
+ * or no format recognises it, JX_ERR_USAGE for an unknown format or encoding name,
+ * JX_ERR_NOTFOUND when the weights policy does not exist; the reason is among the
+ * diagnostics of *out.
+ */
+JX_API jx_result jx_import_open(jx_import **out, const char *path, const jx_import_options *opts,
+                                const jx_allocator *alloc);
+
+/** The same for data[0..len) in memory (copied); file_name names it in diagnostics. */
+JX_API jx_result jx_import_open_memory(jx_import **out, const char *file_name, const char *data,
+                                       size_t len, const jx_import_options *opts,
+                                       const jx_allocator *alloc);
+
+/**
+ * Reads the table and writes the DSL through fn(ud, …), one project at a time; call
+ * once. JX_OK (warnings allowed), JX_ERR_INPUT when the table has errors (a 权重 that
+ * is not a number: the indicator is still written, without it), JX_ERR_IO when fn
+ * failed, JX_ERR_NOMEM.
+ */
+JX_API jx_result jx_import_run(jx_import *imp, jx_write_fn fn, void *ud);
+
+/** Releases the import; NULL is a no-op. */
+JX_API void jx_import_close(jx_import *imp);
+
+/** The table format used (given or detected), e.g. "csv"; "" when none was settled. */
+JX_API const char *jx_import_format(const jx_import *imp);
+
+/** The encoding the bytes were read as: "utf-8", "gb18030", "gbk", "utf-16le", "utf-16be"; "" before. */
+JX_API const char *jx_import_encoding(const jx_import *imp);
+
+/** Projects written by jx_import_run. */
+JX_API size_t jx_import_project_count(const jx_import *imp);
+
+/** Indicators written by jx_import_run. */
+JX_API size_t jx_import_indicator_count(const jx_import *imp);
+
+/** Lines of the table read (every line of the file, blank ones too). */
+JX_API size_t jx_import_row_count(const jx_import *imp);
+
+/** Rows skipped as no indicator (headers, page furniture, totals); each is a "skipped-row" note. */
+JX_API size_t jx_import_skipped_count(const jx_import *imp);
+
+/** Rows that could not be read; each is a "row-not-understood" warning. */
+JX_API size_t jx_import_not_understood_count(const jx_import *imp);
+
+/** Number of diagnostics: those of opening, then those of the run in row order of finding. */
+JX_API size_t jx_import_diag_count(const jx_import *imp);
+
+/** The i-th diagnostic, or NULL when out of range. */
+JX_API const jx_diag *jx_import_diag(const jx_import *imp, size_t i);
+
+/** Number of error-severity diagnostics. */
+JX_API size_t jx_import_error_count(const jx_import *imp);
+
+/** Names of the table formats, NULL-terminated, in the order detection tries them. */
+JX_API const char *const *jx_import_format_names(void);
+
+/** What the format called name reads, in Chinese, or NULL when there is no such format. */
+JX_API const char *jx_import_format_title(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

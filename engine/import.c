@@ -1,0 +1,439 @@
+/* import.c — the public import API: read a file, decode it, settle its format, and run
+ * the format's reader with the emitter as the model's sink.
+ *
+ * Opening does everything that can fail before any output is written (reading,
+ * decoding, detecting the format, loading the weights policy), so a run either
+ * writes a whole file's projects or reports why it wrote none.
+ */
+#include "import.h"
+
+#include "alloc.h"
+#include "import_decode.h"
+#include "import_emit.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A format must be at least this sure (detect() out of 100) to be picked unasked. */
+#define IMPORT_DETECT_MIN 40
+
+struct jx_import {
+    const jx_allocator *alloc;    /* every allocation of the import */
+    char *file;                   /* the file name as given, for diagnostics */
+    size_t file_len;              /* its length */
+    jx_arena arena;               /* strings of the import's own diagnostics */
+    jx_diags diags;               /* diagnostics of opening (I/O, decoding, format, policy) */
+    jx_imp_text text;             /* the decoded table */
+    const char *encoding;         /* what it was decoded from, "" before */
+    const jx_imp_format *format;  /* the format settled on, NULL before */
+    jx_imp *im;                   /* the table model, created once the text is decoded */
+    jx_imp_emitter *em;           /* writes the projects (during and after the run) */
+    jx_policy *policy;            /* the policy for JX_IMPORT_WEIGHTS_EQUAL, else NULL */
+    jx_import_weights weights;    /* what to do about missing weights */
+    const char **notes;           /* scratch: notes to write at the top of a block */
+    size_t notes_cap;             /* capacity of notes */
+    jx_result sink_rc;            /* why the sink stopped the run, JX_OK when it did not */
+    bool ran;                     /* jx_import_run was called */
+};
+
+/* The names of jx_imp_formats[], in the same order (a unit test holds them together). */
+static const char *const import_format_names[] = {"zj-selfeval", "zj-target", "zz-target", "wh-declare",
+                                                  "csv", NULL};
+
+const char *const *jx_import_format_names(void)
+{
+    return import_format_names;
+}
+
+const char *jx_import_format_title(const char *name)
+{
+    const jx_imp_format *f = name ? jx_imp_format_find(name) : NULL;
+    return f ? f->title : NULL;
+}
+
+/* ------------------------------------------------------------ diagnostics */
+
+/** Adds a diagnostic of the import itself, without a position. */
+static void __attribute__((format(printf, 4, 5)))
+import_diag(jx_import *imp, jx_severity sev, const char *code, const char *fmt, ...)
+{
+    jx_source src = {imp->file, NULL, 0};
+    jx_pos none = {0, 0, 0, 1};
+    va_list ap;
+    va_start(ap, fmt);
+    jx_diags_vadd(&imp->diags, &imp->arena, sev, code, &src, none, fmt, ap);
+    va_end(ap);
+}
+
+/** Copies a diagnostic of another handle (the policy's) onto the import. */
+static void import_copy_diag(jx_import *imp, const jx_diag *d)
+{
+    const char *file = jx_arena_strndup(&imp->arena, d->file, strlen(d->file));
+    jx_source src = {file ? file : "", NULL, 0};
+    jx_pos pos = {0, d->line, d->column, d->width};
+    jx_diag *c = jx_diags_add(&imp->diags, &imp->arena, d->severity, d->code, &src, pos, "%s", d->message);
+    if (c && d->source_line)
+        c->source_line = jx_arena_strndup(&imp->arena, d->source_line, strlen(d->source_line));
+}
+
+/* -------------------------------------------------------------------- sink */
+
+/**
+ * The model's sink: applies the weights rule, then writes the project. Notes the rule
+ * records (how the weights came about) are written at the top of the block.
+ */
+static int import_sink(void *ud, const jx_imp_project *p)
+{
+    jx_import *imp = ud;
+    size_t before = jx_imp_diag_count(imp->im);
+    if (imp->policy) {
+        /* the model hands the sink its own project, which may be amended before it is reused */
+        if (jx_imp_weights_equal(imp->im, (jx_imp_project *)p, imp->policy) != 0) {
+            imp->sink_rc = JX_ERR_NOMEM;
+            return -1;
+        }
+    }
+    size_t after = jx_imp_diag_count(imp->im), nnotes = 0;
+    if (after > before &&
+        JX_GROW(imp->alloc, imp->notes, imp->notes_cap, after - before) != 0) {
+        imp->sink_rc = JX_ERR_NOMEM;
+        return -1;
+    }
+    for (size_t i = before; i < after; i++) {
+        const jx_diag *d = jx_imp_diag(imp->im, i);
+        if (d->severity == JX_SEV_NOTE && strcmp(d->code, "skipped-row") != 0)
+            imp->notes[nnotes++] = d->message;
+    }
+    jx_result rc = jx_imp_emit(imp->em, imp->im, p, imp->notes, nnotes);
+    if (rc != JX_OK) {
+        imp->sink_rc = rc;
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------- open */
+
+/** A new import for file (name kept for diagnostics); NULL when memory ran out. */
+static jx_import *import_new(const char *file, const jx_allocator *alloc)
+{
+    alloc = jx_alloc_or_default(alloc);
+    jx_import *imp = jx_calloc(alloc, sizeof *imp);
+    if (!imp)
+        return NULL;
+    imp->alloc = alloc;
+    jx_arena_init(&imp->arena, alloc);
+    jx_diags_init(&imp->diags, alloc);
+    imp->encoding = "";
+    imp->file_len = strlen(file);
+    imp->file = jx_strndup(alloc, file, imp->file_len);
+    if (!imp->file) {
+        jx_free(alloc, imp, sizeof *imp);
+        return NULL;
+    }
+    return imp;
+}
+
+/** Reads all of path ("-": standard input) into *buf (size *cap, *len used). */
+static jx_result import_read_file(jx_import *imp, const char *path, char **buf, size_t *len, size_t *cap)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        import_diag(imp, JX_SEV_ERROR, "io", "无法打开“%s”：%s", path, strerror(errno));
+        return JX_ERR_IO;
+    }
+    *buf = NULL;
+    *len = *cap = 0;
+    jx_result rc = JX_OK;
+    for (;;) {
+        if (*cap - *len < 4096) {
+            size_t ncap = *cap ? *cap * 2 : 65536;
+            char *nb = jx_realloc(imp->alloc, *buf, *cap, ncap);
+            if (!nb) {
+                rc = JX_ERR_NOMEM;
+                break;
+            }
+            *buf = nb;
+            *cap = ncap;
+        }
+        size_t k = fread(*buf + *len, 1, *cap - *len, f);
+        *len += k;
+        if (k == 0)
+            break;
+    }
+    if (rc == JX_OK && ferror(f)) {
+        import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, strerror(errno));
+        rc = JX_ERR_IO;
+    }
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
+
+/** Decodes data into imp->text; on failure records the reason at the offending byte. */
+static jx_result import_decode(jx_import *imp, const char *data, size_t len, const char *encoding)
+{
+    jx_imp_decode_error err;
+    jx_imp_decode_status st = jx_imp_decode(imp->alloc, data, len, encoding, &imp->text, &err);
+    switch (st) {
+    case JX_IMP_DECODE_OK:
+        imp->encoding = imp->text.encoding;
+        return JX_OK;
+    case JX_IMP_DECODE_NOMEM:
+        return JX_ERR_NOMEM;
+    case JX_IMP_DECODE_UNKNOWN:
+        import_diag(imp, JX_SEV_ERROR, "usage", "%s", err.reason);
+        return JX_ERR_USAGE;
+    default:
+        break;
+    }
+    /* the line of the bad byte is quoted as UTF-8 would show it (bad bytes as U+FFFD),
+     * unless the file was read as another encoding, where the quote would be mojibake */
+    bool utf8 = !encoding || strcmp(jx_imp_encoding_name(encoding), "utf-8") == 0;
+    jx_source src = {imp->file, utf8 ? data : NULL, utf8 ? len : 0};
+    jx_pos pos = {0, err.line, err.col, 1};
+    if (err.line > 0 && err.offset <= len) {
+        pos.off = (uint32_t)err.offset;
+    } else if (err.line > 0) {
+        src.text = NULL;
+    }
+    jx_diags_add(&imp->diags, &imp->arena, JX_SEV_ERROR, "encoding", &src, pos, "%s", err.reason);
+    return JX_ERR_INPUT;
+}
+
+/** Settles the format: the one named, or the one surest of the text. */
+static jx_result import_settle_format(jx_import *imp, const char *name)
+{
+    if (name) {
+        imp->format = jx_imp_format_find(name);
+        if (imp->format)
+            return JX_OK;
+        char list[512];
+        size_t o = 0;
+        list[0] = '\0';
+        for (size_t i = 0; jx_imp_formats[i] && o < sizeof list; i++)
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? "、" : "", jx_imp_formats[i]->name);
+        import_diag(imp, JX_SEV_ERROR, "usage", "未知的表格格式“%s”，可用 %s", name, list);
+        return JX_ERR_USAGE;
+    }
+    int best = 0;
+    for (size_t i = 0; jx_imp_formats[i]; i++) {
+        int score = jx_imp_formats[i]->detect(imp->text.s, imp->text.len);
+        if (score > best) {
+            best = score;
+            imp->format = jx_imp_formats[i];
+        }
+    }
+    if (best >= IMPORT_DETECT_MIN)
+        return JX_OK;
+    imp->format = NULL;
+    char list[1024];
+    size_t o = 0;
+    list[0] = '\0';
+    for (size_t i = 0; jx_imp_formats[i] && o < sizeof list; i++)
+        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s（%s）", i ? "、" : "", jx_imp_formats[i]->name,
+                              jx_imp_formats[i]->title);
+    import_diag(imp, JX_SEV_ERROR, "format", "无法识别表格格式，请用 --from 指定：%s", list);
+    return JX_ERR_INPUT;
+}
+
+/** Loads the policy the equal-weights rule takes its points from. */
+static jx_result import_open_policy(jx_import *imp, const char *name)
+{
+    if (!name)
+        name = "default";
+    jx_result rc = jx_policy_open(&imp->policy, name, imp->alloc);
+    if (rc == JX_OK)
+        return JX_OK;
+    size_t n = imp->policy ? jx_policy_diag_count(imp->policy) : 0;
+    for (size_t i = 0; i < n; i++)
+        import_copy_diag(imp, jx_policy_diag(imp->policy, i));
+    if (n == 0)
+        import_diag(imp, JX_SEV_ERROR, "policy", "找不到评分办法“%s”", name);
+    jx_policy_close(imp->policy);
+    imp->policy = NULL;
+    return rc;
+}
+
+/** What both open functions share once the bytes are in hand. */
+static jx_result import_prepare(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
+{
+    static const jx_import_options none = {NULL, NULL, JX_IMPORT_WEIGHTS_NONE, NULL};
+    if (!opts)
+        opts = &none;
+    if (opts->weights != JX_IMPORT_WEIGHTS_NONE && opts->weights != JX_IMPORT_WEIGHTS_EQUAL) {
+        import_diag(imp, JX_SEV_ERROR, "usage", "未知的权重处理方式 %d", (int)opts->weights);
+        return JX_ERR_USAGE;
+    }
+    imp->weights = opts->weights;
+    if (opts->encoding && !jx_imp_encoding_name(opts->encoding)) {
+        import_diag(imp, JX_SEV_ERROR, "usage", "未知的编码“%s”，可用 utf-8、gb18030、gbk、utf-16", opts->encoding);
+        return JX_ERR_USAGE;
+    }
+    if (opts->format && !jx_imp_format_find(opts->format))
+        return import_settle_format(imp, opts->format);
+    jx_result rc = import_decode(imp, data, len, opts->encoding);
+    if (rc != JX_OK)
+        return rc;
+    rc = import_settle_format(imp, opts->format);
+    if (rc != JX_OK)
+        return rc;
+    if (imp->weights == JX_IMPORT_WEIGHTS_EQUAL) {
+        rc = import_open_policy(imp, opts->policy);
+        if (rc != JX_OK)
+            return rc;
+    }
+    imp->im = jx_imp_create(imp->alloc, imp->file, import_sink, imp);
+    if (!imp->im)
+        return JX_ERR_NOMEM;
+    jx_imp_set_text(imp->im, imp->text.s, imp->text.len);
+    return jx_imp_oom(imp->im) ? JX_ERR_NOMEM : JX_OK;
+}
+
+jx_result jx_import_open(jx_import **out, const char *path, const jx_import_options *opts,
+                         const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!path)
+        return JX_ERR_USAGE;
+    jx_import *imp = import_new(path, alloc);
+    if (!imp)
+        return JX_ERR_NOMEM;
+    *out = imp;
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    jx_result rc = import_read_file(imp, path, &buf, &len, &cap);
+    if (rc == JX_OK)
+        rc = import_prepare(imp, buf ? buf : "", len, opts);
+    jx_free(imp->alloc, buf, cap);
+    return rc;
+}
+
+jx_result jx_import_open_memory(jx_import **out, const char *file_name, const char *data, size_t len,
+                                const jx_import_options *opts, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!data && len > 0)
+        return JX_ERR_USAGE;
+    jx_import *imp = import_new(file_name ? file_name : "", alloc);
+    if (!imp)
+        return JX_ERR_NOMEM;
+    *out = imp;
+    return import_prepare(imp, data ? data : "", len, opts);
+}
+
+/* -------------------------------------------------------------------- run */
+
+jx_result jx_import_run(jx_import *imp, jx_write_fn fn, void *ud)
+{
+    if (!imp || !fn || imp->ran || !imp->im)
+        return JX_ERR_USAGE;
+    imp->ran = true;
+    imp->em = jx_imp_emitter_create(imp->alloc, fn, ud);
+    if (!imp->em)
+        return JX_ERR_NOMEM;
+    jx_result rc = jx_imp_emit_source(imp->em, imp->file, imp->format->name, imp->encoding);
+    if (rc != JX_OK)
+        return rc;
+    int read = imp->format->read(imp->im, imp->text.s, imp->text.len);
+    int finished = jx_imp_finish(imp->im);
+    if (imp->sink_rc != JX_OK)
+        return imp->sink_rc;
+    if (read != 0 || finished != 0 || jx_imp_oom(imp->im))
+        return JX_ERR_NOMEM;
+    return jx_import_error_count(imp) > 0 ? JX_ERR_INPUT : JX_OK;
+}
+
+void jx_import_close(jx_import *imp)
+{
+    if (!imp)
+        return;
+    jx_imp_emitter_destroy(imp->em);
+    jx_imp_destroy(imp->im);
+    jx_policy_close(imp->policy);
+    jx_imp_text_free(imp->alloc, &imp->text);
+    jx_free(imp->alloc, imp->notes, imp->notes_cap * sizeof *imp->notes);
+    jx_diags_free(&imp->diags);
+    jx_arena_free(&imp->arena);
+    jx_free(imp->alloc, imp->file, imp->file_len + 1);
+    jx_free(imp->alloc, imp, sizeof *imp);
+}
+
+/* -------------------------------------------------------------- accessors */
+
+const char *jx_import_format(const jx_import *imp)
+{
+    return imp && imp->format ? imp->format->name : "";
+}
+
+const char *jx_import_encoding(const jx_import *imp)
+{
+    return imp ? imp->encoding : "";
+}
+
+/** The model's counts, zero before the model exists. */
+static jx_imp_stats import_stats(const jx_import *imp)
+{
+    jx_imp_stats none = {0, 0, 0, 0, 0};
+    return imp && imp->im ? jx_imp_get_stats(imp->im) : none;
+}
+
+size_t jx_import_project_count(const jx_import *imp)
+{
+    return import_stats(imp).projects;
+}
+
+size_t jx_import_indicator_count(const jx_import *imp)
+{
+    return import_stats(imp).indicators;
+}
+
+size_t jx_import_row_count(const jx_import *imp)
+{
+    return import_stats(imp).rows;
+}
+
+size_t jx_import_skipped_count(const jx_import *imp)
+{
+    return import_stats(imp).skipped;
+}
+
+size_t jx_import_not_understood_count(const jx_import *imp)
+{
+    return import_stats(imp).not_understood;
+}
+
+size_t jx_import_diag_count(const jx_import *imp)
+{
+    if (!imp)
+        return 0;
+    return imp->diags.n + (imp->im ? jx_imp_diag_count(imp->im) : 0);
+}
+
+const jx_diag *jx_import_diag(const jx_import *imp, size_t i)
+{
+    if (!imp)
+        return NULL;
+    if (i < imp->diags.n)
+        return &imp->diags.v[i];
+    return imp->im ? jx_imp_diag(imp->im, i - imp->diags.n) : NULL;
+}
+
+size_t jx_import_error_count(const jx_import *imp)
+{
+    if (!imp)
+        return 0;
+    size_t n = imp->diags.errors;
+    size_t total = imp->im ? jx_imp_diag_count(imp->im) : 0;
+    for (size_t i = 0; i < total; i++)
+        if (jx_imp_diag(imp->im, i)->severity == JX_SEV_ERROR)
+            n++;
+    return n;
+}

@@ -1,0 +1,438 @@
+/* test_import_emit.c — table model projects written as DSL: every kind of value, quoting,
+ * comments, what the language cannot hold, and a round trip through the library's reader. */
+#include "import_emit.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/** Collects what the emitter writes. */
+typedef struct sink_text {
+    char *s;    /* the text so far, NUL-terminated */
+    size_t len; /* its length */
+} sink_text;
+
+static size_t collect(void *ud, const char *data, size_t len)
+{
+    sink_text *t = ud;
+    t->s = realloc(t->s, t->len + len + 1);
+    assert_non_null(t->s);
+    memcpy(t->s + t->len, data, len);
+    t->len += len;
+    t->s[t->len] = '\0';
+    return len;
+}
+
+/** A write function that takes nothing. */
+static size_t refuse(void *ud, const char *data, size_t len)
+{
+    (void)ud;
+    (void)data;
+    (void)len;
+    return 0;
+}
+
+/** One emitting run: the model, its emitter and the text written. */
+typedef struct run {
+    jx_imp *im;          /* the model (its diagnostics are read by the tests) */
+    jx_imp_emitter *em;  /* the emitter under test */
+    sink_text out;       /* what it wrote */
+} run;
+
+/** The model's sink: write the project. */
+static int emit_sink(void *ud, const jx_imp_project *p)
+{
+    run *r = ud;
+    return jx_imp_emit(r->em, r->im, p, NULL, 0) == JX_OK ? 0 : -1;
+}
+
+/** Sets up a run over text (for diagnostics' quoted lines); rows refer to its lines. */
+static void run_begin(run *r, const char *text)
+{
+    memset(r, 0, sizeof *r);
+    r->im = jx_imp_create(NULL, "t.csv", emit_sink, r);
+    assert_non_null(r->im);
+    jx_imp_set_text(r->im, text, strlen(text));
+    r->em = jx_imp_emitter_create(NULL, collect, &r->out);
+    assert_non_null(r->em);
+}
+
+/** Finishes the run: the last project is written. */
+static void run_finish(run *r)
+{
+    assert_int_equal(jx_imp_finish(r->im), 0);
+}
+
+static void run_free(run *r)
+{
+    jx_imp_emitter_destroy(r->em);
+    jx_imp_destroy(r->im);
+    free(r->out.s);
+}
+
+/** A string in the model's arena. */
+static const char *S(run *r, const char *s)
+{
+    return jx_imp_str(r->im, s, strlen(s));
+}
+
+/** Adds an indicator with the common cells; the rest stay "". */
+static jx_imp_indicator *ind(run *r, uint32_t row, const char *l1, const char *l2, const char *name,
+                             const char *target, const char *weight)
+{
+    jx_imp_indicator *i = jx_imp_indicator_add(r->im, row);
+    assert_non_null(i);
+    i->level1 = S(r, l1);
+    i->level2 = S(r, l2);
+    i->name = S(r, name);
+    i->target = S(r, target);
+    i->weight = S(r, weight);
+    return i;
+}
+
+/** How many diagnostics of the model have code, and the line of the last one. */
+static size_t count_code(const run *r, const char *code, uint32_t *line)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++) {
+        const jx_diag *d = jx_imp_diag(r->im, i);
+        if (strcmp(d->code, code) == 0) {
+            n++;
+            if (line)
+                *line = d->line;
+        }
+    }
+    return n;
+}
+
+/** Asserts the output has the line want (exactly, without its newline). */
+static void assert_line(const run *r, const char *want)
+{
+    size_t n = strlen(want);
+    for (const char *p = r->out.s; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len == n && memcmp(p, want, n) == 0)
+            return;
+        p = nl ? nl + 1 : p + len;
+    }
+    fail_msg("no line \"%s\" in:\n%s", want, r->out.s ? r->out.s : "");
+}
+
+/** Parses r's output with the library's reader: exactly one project, 0 errors. */
+static jx_reader *parse_back(const run *r, jx_project **p)
+{
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open_memory(&rd, "out.jx", r->out.s, r->out.len, NULL), JX_OK);
+    assert_int_equal(jx_reader_next(rd, p), JX_ROW);
+    for (size_t i = 0; i < jx_project_diag_count(*p); i++) {
+        const jx_diag *d = jx_project_diag(*p, i);
+        if (d->severity == JX_SEV_ERROR)
+            fail_msg("error in emitted DSL at %u:%u: %s\n%s", d->line, d->column, d->message, r->out.s);
+    }
+    return rd;
+}
+
+static const char rows10[] = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
+
+static void test_numbers_are_written_in_one_spelling(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "甲项目", strlen("甲项目"));
+    /* sign, value and unit in columns of their own: "≥" "60" "个" reads ≥60个, as written */
+    jx_imp_indicator *a = ind(&r, 2, "产出指标", "数量指标", "接入系统数量", "60", "30");
+    a->sign = S(&r, "≥");
+    a->unit = S(&r, "个");
+    /* a LaTeX remnant: written ≥1900核, the cell kept in the comment */
+    ind(&r, 3, "产出指标", "数量指标", "CPU资源", "$\\geq 1900$ 核", "20");
+    /* a percent with a bracketed unit column, full-width sign */
+    jx_imp_indicator *c = ind(&r, 4, "产出指标", "质量指标", "合格率", "＞95", "10");
+    c->unit = S(&r, "(%)");
+    /* a unit column repeating the value's own unit: as written, no comment */
+    jx_imp_indicator *d = ind(&r, 5, "产出指标", "质量指标", "达标率", "≥95%", "10");
+    d->unit = S(&r, "%");
+    run_finish(&r);
+    assert_line(&r, "            接入系统数量 ≥60个 权重 30   # 第 2 行");
+    assert_line(&r, "            CPU资源 ≥1900核 权重 20   # 第 3 行：指标值原文 $\\geq 1900$ 核");
+    assert_line(&r, "            合格率 >95% 权重 10   # 第 4 行：指标值原文 ＞95(%)");
+    assert_line(&r, "            达标率 ≥95% 权重 10   # 第 5 行");
+    assert_line(&r, "项目 \"甲项目\" {   # 第 1 行");
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 4);
+    assert_string_equal(jx_indicator_name(jx_project_indicator(p, 1)), "CPU资源");
+    assert_int_equal(jx_indicator_weight_cents(jx_project_indicator(p, 1)), 2000);
+    assert_string_equal(jx_indicator_level2(jx_project_indicator(p, 2)), "质量指标");
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_texts_empties_and_unreadables(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "乙", strlen("乙"));
+    ind(&r, 2, "效益指标", "社会效益", "服务及时性", "及时", "10");
+    ind(&r, 3, "效益指标", "社会效益", "空的指标", "", "10");
+    ind(&r, 4, "效益指标", "社会效益", "值班", "7*24 小时", "10");
+    /* a unit column saying 定性指标 marks the value as a text */
+    jx_imp_indicator *d = ind(&r, 5, "效益指标", "社会效益", "相关性", "相关", "10");
+    d->unit = S(&r, "定性指标");
+    /* a sign column saying 定性; 比例 is a keyword of policies, so the name is quoted */
+    jx_imp_indicator *e = ind(&r, 6, "效益指标", "社会效益", "比例", "100%", "10");
+    e->sign = S(&r, "定性");
+    run_finish(&r);
+    assert_line(&r, "            服务及时性 定性 \"及时\" 权重 10   # 第 2 行");
+    assert_line(&r, "            空的指标 定性 \"\" 权重 10   # 第 3 行");
+    assert_line(&r, "            值班 定性 \"7*24 小时\" 权重 10   # 第 4 行");
+    assert_line(&r, "            相关性 定性 \"相关\" 权重 10   # 第 5 行");
+    assert_line(&r, "            \"比例\" 定性 \"100%\" 权重 10   # 第 6 行");
+    uint32_t line = 0;
+    assert_int_equal(count_code(&r, "empty-value", &line), 1);
+    assert_int_equal(line, 3);
+    assert_int_equal(count_code(&r, "unreadable-value", &line), 1);
+    assert_int_equal(line, 4);
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 5);
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_names_are_quoted_when_the_lexer_needs_it(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "带\"引号\"的项目", strlen("带\"引号\"的项目"));
+    ind(&r, 2, "产出指标", "数量指标", "5G 基站", "≥3个", "25");      /* starts with a digit, has a space */
+    ind(&r, 3, "产出指标", "数量指标", "得分", "≥1次", "25");          /* a keyword */
+    ind(&r, 4, "产出指标", "数量指标", "一#号楼", "=1栋", "25");       /* '#' */
+    ind(&r, 5, "产出指标", "数量指标", "反斜杠\\名", "=1个", "25");    /* '\' */
+    run_finish(&r);
+    assert_line(&r, "项目 \"带\\\"引号\\\"的项目\" {   # 第 1 行");
+    assert_line(&r, "            \"5G 基站\" ≥3个 权重 25   # 第 2 行");
+    assert_line(&r, "            \"得分\" ≥1次 权重 25   # 第 3 行");
+    assert_line(&r, "            \"一#号楼\" =1栋 权重 25   # 第 4 行");
+    assert_line(&r, "            反斜杠\\名 =1个 权重 25   # 第 5 行");
+    assert_line(&r, "    产出指标 {");
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_string_equal(jx_project_name(p), "带\"引号\"的项目");
+    assert_int_equal(jx_project_indicator_count(p), 4);
+    assert_string_equal(jx_indicator_name(jx_project_indicator(p, 0)), "5G 基站");
+    assert_string_equal(jx_indicator_name(jx_project_indicator(p, 1)), "得分");
+    assert_string_equal(jx_indicator_name(jx_project_indicator(p, 2)), "一#号楼");
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_weights_actuals_scores_and_reasons(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "丙", strlen("丙"));
+    jx_imp_indicator *a = ind(&r, 2, "产出指标", "数量指标", "接入系统数量", "≥60个", "30");
+    a->actual = S(&r, "≥60个"); /* as many 自评表 write it: kept, so check warns vague-actual */
+    a->score = S(&r, "30.00");
+    jx_imp_indicator *b = ind(&r, 3, "产出指标", "数量指标", "驻场人员", "=3人", "三十");
+    b->actual = S(&r, "2人");
+    b->reason = S(&r, "一人\n离职");
+    jx_imp_indicator *c = ind(&r, 4, "效益指标", "经济效益", "工作效率", "提升", "");
+    c->actual = S(&r, "提升");
+    c->score = S(&r, "满分");
+    c->note = S(&r, "前年 无；上年 提升");
+    ind(&r, 5, "效益指标", "经济效益", "成本", "≤5万元", "10分");
+    ind(&r, 6, "效益指标", "经济效益", "另一个", "≤5万元", "");
+    run_finish(&r);
+    assert_line(&r, "            接入系统数量 ≥60个 权重 30 实际 ≥60个 得分 30.00   # 第 2 行");
+    assert_line(&r, "            驻场人员 =3人 实际 2人 偏差 \"一人 离职\"   # 第 3 行：权重原文 三十");
+    assert_line(&r, "            工作效率 定性 \"提升\" 实际 \"提升\"   # 第 4 行：得分原文 满分；前年 无；上年 提升");
+    assert_line(&r, "            成本 ≤5万元 权重 10   # 第 5 行：权重原文 10分");
+    uint32_t line = 0;
+    assert_int_equal(count_code(&r, "weight-not-number", &line), 1);
+    assert_int_equal(line, 3);
+    assert_int_equal(jx_imp_diag(r.im, 0)->severity, JX_SEV_ERROR);
+    assert_int_equal(count_code(&r, "score-not-number", &line), 1);
+    assert_int_equal(line, 4);
+    /* two indicators without a weight: one warning for the project, at the first of them */
+    assert_int_equal(count_code(&r, "missing-weight", &line), 1);
+    assert_int_equal(line, 4);
+    const jx_diag *mw = NULL;
+    for (size_t i = 0; i < jx_imp_diag_count(r.im); i++)
+        if (strcmp(jx_imp_diag(r.im, i)->code, "missing-weight") == 0)
+            mw = jx_imp_diag(r.im, i);
+    assert_non_null(strstr(mw->message, "有 2 条指标没有权重"));
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 5);
+    assert_int_equal(jx_indicator_weight_cents(jx_project_indicator(p, 1)), -1);
+    assert_int_equal(jx_indicator_weight_cents(jx_project_indicator(p, 3)), 1000);
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_fields_funds_points_and_claims(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_project *pr = jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "丁", strlen("丁"));
+    jx_imp_set(r.im, JX_IMP_DEPT, 1, "301-大数据管理", strlen("301-大数据管理"));
+    jx_imp_set(r.im, JX_IMP_YEAR, 1, "（2024年度）", strlen("（2024年度）"));
+    jx_imp_set(r.im, JX_IMP_MONEY_UNIT, 1, "（万元）", strlen("（万元）"));
+    jx_imp_set(r.im, JX_IMP_GOAL, 2, "提高\"利用\"水平", strlen("提高\"利用\"水平"));
+    jx_imp_set(r.im, JX_IMP_CLAIMED_TOTAL, 9, "100", 3);
+    jx_imp_set(r.im, JX_IMP_CLAIMED_GRADE, 10, "优秀", strlen("优秀"));
+    jx_imp_funds *f = jx_imp_funds_add(r.im, 3);
+    f->source = S(&r, "一般公共预算资金");
+    f->initial = S(&r, "78,000.00");
+    f->budget = S(&r, "77.5");
+    f->spent = S(&r, "74.93");
+    f = jx_imp_funds_add(r.im, 4); /* a target table: nothing spent yet */
+    f->budget = S(&r, "300");
+    f = jx_imp_funds_add(r.im, 5); /* no amounts at all */
+    f->source = S(&r, "其他资金");
+    assert_int_equal(jx_imp_points_add(r.im, 6, S(&r, "产出指标"), "", S(&r, "60.00")), 0);
+    assert_int_equal(jx_imp_points_add(r.im, 6, S(&r, "产出指标"), S(&r, "成本指标"), S(&r, "0")), 0);
+    ind(&r, 7, "产出指标", "数量指标", "漏洞扫描", "＝4次", "60");
+    ind(&r, 8, "", "", "无分组", "=1次", "");
+    (void)pr;
+    run_finish(&r);
+    assert_line(&r, "    主管部门 \"301-大数据管理\"");
+    assert_line(&r, "    年度 2024");
+    assert_line(&r, "    金额单位 万元");
+    assert_line(&r, "    资金 一般公共预算资金 年初预算 78000.00 全年预算 77.5 全年执行 74.93   # 第 3 行");
+    assert_line(&r, "    # 资金 年度资金总额 全年预算 300（第 4 行）");
+    assert_line(&r, "    # 资金 其他资金（第 5 行：没有金额）");
+    assert_line(&r, "    年度目标 \"提高\\\"利用\\\"水平\"");
+    assert_line(&r, "    产出指标 60.00 {   # 第 6 行");
+    assert_line(&r, "        成本指标 0 {   # 第 6 行");
+    assert_line(&r, "            漏洞扫描 =4次 权重 60   # 第 7 行：指标值原文 ＝4次");
+    assert_line(&r, "    未分类 {");
+    assert_line(&r, "    总分 100 结论 优   # 结论原文 优秀");
+    uint32_t line = 0;
+    assert_int_equal(count_code(&r, "funds-incomplete", &line), 1);
+    assert_int_equal(line, 4);
+    assert_int_equal(count_code(&r, "missing-group", &line), 1);
+    assert_int_equal(line, 8);
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 2);
+    assert_int_equal(jx_project_claimed_total_cents(p), 10000);
+    assert_int_equal(jx_project_claimed_grade(p), JX_GRADE_EXCELLENT);
+    assert_string_equal(jx_indicator_level1(jx_project_indicator(p, 1)), JX_IMP_UNGROUPED);
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_groups_follow_first_appearance(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "戊", strlen("戊"));
+    /* the table interleaves groups; the output gathers each group where it first appears */
+    ind(&r, 2, "产出指标", "数量指标", "甲", "=1个", "10");
+    ind(&r, 3, "效益指标", "社会效益", "乙", "=1个", "10");
+    ind(&r, 4, "产出指标", "时效指标", "丙", "=1个", "10");
+    ind(&r, 5, "产出指标", "数量指标", "丁", "=1个", "10");
+    run_finish(&r);
+    const char *s = r.out.s;
+    const char *order[] = {"产出指标 {", "数量指标 {", "甲 ", "丁 ", "时效指标 {", "丙 ", "效益指标 {", "社会效益 {", "乙 "};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        const char *at = strstr(s, order[i]);
+        if (!at)
+            fail_msg("\"%s\" missing or out of order in:\n%s", order[i], r.out.s);
+        s = at + strlen(order[i]);
+    }
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 4);
+    assert_string_equal(jx_indicator_name(jx_project_indicator(p, 1)), "丁");
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_a_project_without_name_or_indicators(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 2);
+    run_finish(&r);
+    assert_line(&r, "项目 \"" JX_IMP_UNNAMED "\" {   # 第 2 行");
+    assert_int_equal(count_code(&r, "missing-name", NULL), 1);
+    assert_int_equal(count_code(&r, "no-indicators", NULL), 1);
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 0);
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+static void test_source_comment_notes_and_write_failure(void **state)
+{
+    (void)state;
+    sink_text t = {NULL, 0};
+    jx_imp_emitter *em = jx_imp_emitter_create(NULL, collect, &t);
+    assert_int_equal(jx_imp_emit_source(em, "表\n.csv", "csv", "gb18030"), JX_OK);
+    assert_string_equal(t.s, "# 由“表 .csv”导入（表格格式 csv，编码 gb18030）\n\n");
+    jx_imp_emitter_destroy(em);
+    free(t.s);
+    /* notes (how weights came about) open the block as comments */
+    t.s = NULL;
+    t.len = 0;
+    em = jx_imp_emitter_create(NULL, collect, &t);
+    jx_imp *nim = jx_imp_create(NULL, "n.csv", NULL, NULL);
+    jx_imp_project *np = jx_imp_begin(nim, 3);
+    jx_imp_set(nim, JX_IMP_NAME, 3, "己", strlen("己"));
+    const char *notes[] = {"权重按一级指标分值平均分配", "第二条\n说明"};
+    assert_int_equal(jx_imp_emit(em, nim, np, notes, 2), JX_OK);
+    assert_string_equal(t.s, "项目 \"己\" {   # 第 3 行\n"
+                             "    # 权重按一级指标分值平均分配\n"
+                             "    # 第二条 说明\n"
+                             "}\n\n");
+    jx_imp_destroy(nim);
+    jx_imp_emitter_destroy(em);
+    free(t.s);
+    /* a write function that fails makes the emitter fail with JX_ERR_IO */
+    em = jx_imp_emitter_create(NULL, refuse, NULL);
+    assert_int_equal(jx_imp_emit_source(em, "a.csv", "csv", "utf-8"), JX_ERR_IO);
+    jx_imp *im = jx_imp_create(NULL, "a.csv", NULL, NULL);
+    jx_imp_project *p = jx_imp_begin(im, 1);
+    assert_int_equal(jx_imp_emit(em, im, p, NULL, 0), JX_ERR_IO);
+    jx_imp_destroy(im);
+    jx_imp_emitter_destroy(em);
+    jx_imp_emitter_destroy(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbers_are_written_in_one_spelling),
+        cmocka_unit_test(test_texts_empties_and_unreadables),
+        cmocka_unit_test(test_names_are_quoted_when_the_lexer_needs_it),
+        cmocka_unit_test(test_weights_actuals_scores_and_reasons),
+        cmocka_unit_test(test_fields_funds_points_and_claims),
+        cmocka_unit_test(test_groups_follow_first_appearance),
+        cmocka_unit_test(test_a_project_without_name_or_indicators),
+        cmocka_unit_test(test_source_comment_notes_and_write_failure),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
