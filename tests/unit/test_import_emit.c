@@ -184,17 +184,20 @@ static void test_texts_empties_and_unreadables(void **state)
     jx_imp_set(r.im, JX_IMP_NAME, 1, "乙", strlen("乙"));
     ind(&r, 2, "效益指标", "社会效益", "服务及时性", "及时", "10");
     ind(&r, 3, "效益指标", "社会效益", "空的指标", "", "10");
-    ind(&r, 4, "效益指标", "社会效益", "值班", "7*24 小时", "10");
+    ind(&r, 4, "效益指标", "社会效益", "值班", "60~80 小时", "10");
     /* a unit column saying 定性指标 marks the value as a text */
     jx_imp_indicator *d = ind(&r, 5, "效益指标", "社会效益", "相关性", "相关", "10");
     d->unit = S(&r, "定性指标");
     /* a sign column saying 定性; 比例 is a keyword of policies, so the name is quoted */
     jx_imp_indicator *e = ind(&r, 6, "效益指标", "社会效益", "比例", "100%", "10");
     e->sign = S(&r, "定性");
+    /* a product reads as its value (7 × 24 = 168); the cell as written stays in the comment */
+    ind(&r, 7, "效益指标", "社会效益", "全天值班", "7*24 小时", "10");
     run_finish(&r);
     assert_line(&r, "            服务及时性 定性 \"及时\" 权重 10   # 第 2 行");
     assert_line(&r, "            空的指标 定性 \"\" 权重 10   # 第 3 行");
-    assert_line(&r, "            值班 定性 \"7*24 小时\" 权重 10   # 第 4 行");
+    assert_line(&r, "            值班 定性 \"60~80 小时\" 权重 10   # 第 4 行");
+    assert_line(&r, "            全天值班 168小时 权重 10   # 第 7 行：指标值原文 7*24 小时");
     assert_line(&r, "            相关性 定性 \"相关\" 权重 10   # 第 5 行");
     assert_line(&r, "            \"比例\" 定性 \"100%\" 权重 10   # 第 6 行");
     uint32_t line = 0;
@@ -204,7 +207,7 @@ static void test_texts_empties_and_unreadables(void **state)
     assert_int_equal(line, 4);
     jx_project *p;
     jx_reader *rd = parse_back(&r, &p);
-    assert_int_equal(jx_project_indicator_count(p), 5);
+    assert_int_equal(jx_project_indicator_count(p), 6);
     jx_reader_close(rd);
     run_free(&r);
 }
