@@ -47,11 +47,73 @@ size_t jx_cli_output_write(void *ud, const char *data, size_t len);
 int jx_cli_import(int argc, char **argv);
 
 /**
- * Takes the value of an option written "NAME VALUE" or "NAME=VALUE" at argv[*i]:
- * returns 1 and sets *out (NULL when the value is missing), or 0 when argv[*i] is
- * not that option.
+ * Walks a command's arguments: options and files may come in any order, "--" ends the
+ * options, and "-" (standard input) is a file.
  */
-int jx_cli_option_value(int argc, char **argv, int *i, const char *name, const char **out);
+typedef struct jx_cli_args {
+    const char *command; /* the command, named in usage errors */
+    int argc;            /* the command's argument count; argv[0] is the command */
+    char **argv;         /* its arguments */
+    int i;               /* the argument being looked at */
+    int options_done;    /* "--" was seen: every argument after it is a file */
+    int usage;           /* a usage error was printed: the walk is over */
+    char **files;        /* the files, gathered in order at argv + 1 */
+    int nfiles;          /* how many */
+} jx_cli_args;
+
+/** Starts walking the arguments of command (argv[0] is the command). */
+void jx_cli_args_start(jx_cli_args *a, const char *command, int argc, char **argv);
+
+/**
+ * The next option, gathering the files before it into a->files; NULL after the last
+ * argument, or once a->usage is set.
+ */
+const char *jx_cli_args_next(jx_cli_args *a);
+
+/** True when opt asks for the command's help (--help, -h). */
+int jx_cli_is_help(const char *opt);
+
+/**
+ * Takes the value of the option a is at when it is name, written "NAME VALUE" or
+ * "NAME=VALUE": returns 1 and sets *out (NULL when the value is missing), or 0 when the
+ * argument is not that option.
+ */
+int jx_cli_option_value(jx_cli_args *a, const char *name, const char **out);
+
+/**
+ * Like jx_cli_option_value for an option that needs a non-empty value: returns 1 when a
+ * is at name, and either sets *out or, when the value is missing or empty, prints the
+ * usage error "NAME 缺少WHAT" and sets a->usage.
+ */
+int jx_cli_option_text(jx_cli_args *a, const char *name, const char *what, const char **out);
+
+/** jx_cli_option_text for -o / --output (the output file), as every command writes it. */
+int jx_cli_option_output(jx_cli_args *a, const char **out);
+
+/** What a run has seen, deciding its exit code. */
+typedef struct jx_cli_status {
+    int io_failed; /* a file could not be read or written */
+    int invalid;   /* the input had errors */
+} jx_cli_status;
+
+/** The exit code of a run that saw st: JX_EXIT_IO, else JX_EXIT_INPUT, else JX_EXIT_OK. */
+int jx_cli_exit_code(const jx_cli_status *st);
+
+/** How a command takes the projects jx_cli_read_projects reads. */
+typedef struct jx_cli_reading {
+    void (*project)(jx_project *p, void *ud);  /* each project read, with errors or not */
+    void (*diag)(const jx_diag *d, void *ud);  /* each diagnostic of the text between projects; NULL prints it */
+    void *ud;                                  /* passed to both */
+} jx_cli_reading;
+
+/**
+ * Reads the projects of the file at path ("-": standard input) in order, handing each to
+ * r->project. Text between projects that is not a project is reported through r->diag,
+ * marks st invalid, and reading goes on. A file that cannot be opened or read marks st
+ * io_failed, with why printed (its diagnostics, through r->diag once the file is open,
+ * else "path: error: why").
+ */
+void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_status *st);
 
 /** Prints d to stderr the way jx_diag_format renders it. */
 void jx_cli_print_diag(const jx_diag *d);

@@ -17,12 +17,6 @@ typedef struct import_opts {
     int nfiles;                /* how many */
 } import_opts;
 
-/** What a run has seen, deciding its exit code. */
-typedef struct import_state {
-    int io_failed; /* a file could not be read, or the output not written */
-    int invalid;   /* a table could not be decoded, recognised or read without errors */
-} import_state;
-
 /** Prints the help, with the table formats this build reads. */
 static void import_help(void)
 {
@@ -56,52 +50,39 @@ static void import_help(void)
 static int import_parse_args(int argc, char **argv, import_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->files = argv + 1;
-    int options_done = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+    jx_cli_args args;
+    jx_cli_args_start(&args, "import", argc, argv);
+    const char *a;
+    while ((a = jx_cli_args_next(&args))) {
         const char *v = NULL;
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            o->files[o->nfiles++] = argv[i];
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (jx_cli_is_help(a)) {
             import_help();
             return JX_EXIT_OK;
         } else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0) {
             o->verbose = 1;
-        } else if (jx_cli_option_value(argc, argv, &i, "--from", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("import", "--from 缺少表格格式");
-            if (!jx_import_format_title(v))
+        } else if (jx_cli_option_text(&args, "--from", "表格格式", &v)) {
+            if (v && !jx_import_format_title(v))
                 return jx_cli_usage_error("import", "未知的表格格式“%s”", v);
             o->from = v;
-        } else if (jx_cli_option_value(argc, argv, &i, "--encoding", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("import", "--encoding 缺少编码");
-            o->encoding = v;
-        } else if (jx_cli_option_value(argc, argv, &i, "--weights", &v)) {
+        } else if (jx_cli_option_text(&args, "--encoding", "编码", &o->encoding) ||
+                   jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
+                   jx_cli_option_output(&args, &o->output)) {
+            continue;
+        } else if (jx_cli_option_value(&args, "--weights", &v)) {
             if (v && strcmp(v, "equal") == 0)
                 o->weights = JX_IMPORT_WEIGHTS_EQUAL;
             else if (v && strcmp(v, "none") == 0)
                 o->weights = JX_IMPORT_WEIGHTS_NONE;
             else
                 return jx_cli_usage_error("import", "--weights 只能是 equal 或 none");
-        } else if (jx_cli_option_value(argc, argv, &i, "--policy", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("import", "--policy 缺少评分办法");
-            o->policy = v;
-        } else if (jx_cli_option_value(argc, argv, &i, "-o", &v) ||
-                   jx_cli_option_value(argc, argv, &i, "--output", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("import", "-o 缺少输出文件名");
-            o->output = v;
         } else {
             return jx_cli_usage_error("import", "未知选项“%s”", a);
         }
     }
+    if (args.usage)
+        return JX_EXIT_USAGE;
+    o->files = args.files;
+    o->nfiles = args.nfiles;
     if (o->policy && o->weights != JX_IMPORT_WEIGHTS_EQUAL)
         return jx_cli_usage_error("import", "--policy 只和 --weights equal 一起使用");
     if (o->nfiles == 0)
@@ -139,7 +120,7 @@ static void import_list_rows(const jx_import *imp)
 }
 
 /** Imports one file into out, printing its diagnostics and summary. Returns -1, or an exit code to stop with. */
-static int import_file(const char *path, const import_opts *o, FILE *out, import_state *st)
+static int import_file(const char *path, const import_opts *o, FILE *out, jx_cli_status *st)
 {
     jx_import *imp = NULL;
     jx_import_options io = {o->from, o->encoding, o->weights, o->policy};
@@ -198,8 +179,7 @@ int jx_cli_import(int argc, char **argv)
     int code = import_parse_args(argc, argv, &o);
     if (code >= 0)
         return code;
-    import_state st;
-    memset(&st, 0, sizeof st);
+    jx_cli_status st = {0, 0};
     jx_cli_output out;
     code = jx_cli_output_open(&out, o.output);
     if (code >= 0)
@@ -207,6 +187,6 @@ int jx_cli_import(int argc, char **argv)
     int stop = -1;
     for (int i = 0; i < o.nfiles && stop < 0; i++)
         stop = import_file(o.files[i], &o, out.fp, &st);
-    code = stop >= 0 ? stop : st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+    code = stop >= 0 ? stop : jx_cli_exit_code(&st);
     return jx_cli_output_close(&out, code);
 }

@@ -1,6 +1,6 @@
 /* main.c — the jixiao program: dispatches to one command per file (score.c, check.c,
  * template.c, import.c), and holds what the commands share: diagnostics, usage errors
- * and options. */
+ * and the walk over their arguments (reading files is files.c, output is output.c). */
 #include "cli.h"
 
 #include <stdarg.h>
@@ -58,24 +58,81 @@ int jx_cli_usage_error(const char *command, const char *fmt, ...)
     return JX_EXIT_USAGE;
 }
 
-int jx_cli_option_value(int argc, char **argv, int *i, const char *name, const char **out)
+void jx_cli_args_start(jx_cli_args *a, const char *command, int argc, char **argv)
 {
-    const char *a = argv[*i];
+    a->command = command;
+    a->argc = argc;
+    a->argv = argv;
+    a->i = 0;
+    a->options_done = 0;
+    a->usage = 0;
+    a->files = argv + 1;
+    a->nfiles = 0;
+}
+
+const char *jx_cli_args_next(jx_cli_args *a)
+{
+    while (!a->usage && ++a->i < a->argc) {
+        const char *arg = a->argv[a->i];
+        if (a->options_done || arg[0] != '-' || arg[1] == '\0')
+            a->files[a->nfiles++] = a->argv[a->i];
+        else if (strcmp(arg, "--") == 0)
+            a->options_done = 1;
+        else
+            return arg;
+    }
+    return NULL;
+}
+
+int jx_cli_is_help(const char *opt)
+{
+    return strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0;
+}
+
+int jx_cli_option_value(jx_cli_args *a, const char *name, const char **out)
+{
+    const char *arg = a->argv[a->i];
     size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0)
+    if (strncmp(arg, name, n) != 0)
         return 0;
-    if (a[n] == '=') {
-        *out = a + n + 1;
+    if (arg[n] == '=') {
+        *out = arg + n + 1;
         return 1;
     }
-    if (a[n] != '\0')
+    if (arg[n] != '\0')
         return 0;
-    if (*i + 1 >= argc) {
+    if (a->i + 1 >= a->argc) {
         *out = NULL;
         return 1;
     }
-    *out = argv[++*i];
+    *out = a->argv[++a->i];
     return 1;
+}
+
+/* Sets *out to v, or prints the usage error "LABEL 缺少WHAT" and ends the walk when v is missing or empty; returns 1. */
+static int args_take(jx_cli_args *a, const char *v, const char *label, const char *what, const char **out)
+{
+    if (v && *v) {
+        *out = v;
+        return 1;
+    }
+    jx_cli_usage_error(a->command, "%s 缺少%s", label, what);
+    a->usage = 1;
+    return 1;
+}
+
+int jx_cli_option_text(jx_cli_args *a, const char *name, const char *what, const char **out)
+{
+    const char *v = NULL;
+    return jx_cli_option_value(a, name, &v) && args_take(a, v, name, what, out);
+}
+
+int jx_cli_option_output(jx_cli_args *a, const char **out)
+{
+    const char *v = NULL;
+    if (!jx_cli_option_value(a, "-o", &v) && !jx_cli_option_value(a, "--output", &v))
+        return 0;
+    return args_take(a, v, "-o", "输出文件名", out);
 }
 
 int main(int argc, char **argv)

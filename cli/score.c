@@ -37,9 +37,8 @@ typedef struct score_opts {
 
 /** What a run has seen, deciding its exit code. */
 typedef struct score_state {
-    int io_failed;     /* a file could not be read or written */
-    int invalid;       /* syntax, actuals or policy errors */
-    size_t warnings;   /* warnings in the scored projects */
+    jx_cli_status status;   /* a file could not be read or written; syntax, actuals or policy errors */
+    size_t warnings;        /* warnings in the scored projects */
     size_t actuals_printed; /* actuals diagnostics already printed */
 } score_state;
 
@@ -49,45 +48,35 @@ static int parse_args(int argc, char **argv, score_opts *o)
     memset(o, 0, sizeof *o);
     o->policy = "default";
     o->format = JX_FORMAT_TEXT;
-    o->files = argv + 1;
-    int options_done = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+    jx_cli_args args;
+    jx_cli_args_start(&args, "score", argc, argv);
+    const char *a;
+    while ((a = jx_cli_args_next(&args))) {
         const char *v = NULL;
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            o->files[o->nfiles++] = argv[i];
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        if (jx_cli_is_help(a)) {
             fputs(score_help, stdout);
             return JX_EXIT_OK;
         } else if (strcmp(a, "--explain") == 0) {
             o->flags |= JX_WRITE_EXPLAIN;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;
-        } else if (jx_cli_option_value(argc, argv, &i, "--policy", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("score", "--policy 缺少评分办法");
-            o->policy = v;
-        } else if (jx_cli_option_value(argc, argv, &i, "--actuals", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("score", "--actuals 缺少文件名");
-            o->actuals = v;
-        } else if (jx_cli_option_value(argc, argv, &i, "--format", &v)) {
+        } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
+                   jx_cli_option_text(&args, "--actuals", "文件名", &o->actuals) ||
+                   jx_cli_option_output(&args, &o->output)) {
+            continue;
+        } else if (jx_cli_option_value(&args, "--format", &v)) {
             if (!v)
                 return jx_cli_usage_error("score", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK)
                 return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv", v);
-        } else if (jx_cli_option_value(argc, argv, &i, "-o", &v) || jx_cli_option_value(argc, argv, &i, "--output", &v)) {
-            if (!v || !*v)
-                return jx_cli_usage_error("score", "-o 缺少输出文件名");
-            o->output = v;
         } else {
             return jx_cli_usage_error("score", "未知选项“%s”", a);
         }
     }
+    if (args.usage)
+        return JX_EXIT_USAGE;
+    o->files = args.files;
+    o->nfiles = args.nfiles;
     if (o->nfiles == 0)
         return jx_cli_usage_error("score", "没有给出要计分的文件");
     return -1;
@@ -100,80 +89,48 @@ static void print_new_actuals_diags(const jx_actuals *act, score_state *st)
         jx_cli_print_diag(jx_actuals_diag(act, st->actuals_printed));
 }
 
-static void score_project(jx_project *p, const score_opts *o, jx_policy *pol, jx_actuals *act,
-                          jx_writer *wr, score_state *st)
+/** What score_project needs besides the project. */
+typedef struct score_run {
+    jx_policy *pol;    /* the scoring policy */
+    jx_actuals *act;   /* the actuals, NULL when not given */
+    jx_writer *wr;     /* the report */
+    score_state *st;   /* what the run has seen */
+} score_run;
+
+/* Applies the actuals to p, scores it and writes it to the report; a project with errors is only printed. */
+static void score_project(jx_project *p, void *ud)
 {
+    const score_run *run = ud;
+    score_state *st = run->st;
     if (jx_project_error_count(p) > 0) {
         for (size_t i = 0; i < jx_project_diag_count(p); i++)
             jx_cli_print_diag(jx_project_diag(p, i));
-        st->invalid = 1;
+        st->status.invalid = 1;
         return;
     }
-    if (act) {
-        jx_result rc = jx_actuals_apply(act, p);
-        print_new_actuals_diags(act, st);
+    if (run->act) {
+        jx_result rc = jx_actuals_apply(run->act, p);
+        print_new_actuals_diags(run->act, st);
         if (rc == JX_ERR_NOMEM) {
             fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
-            st->io_failed = 1;
+            st->status.io_failed = 1;
             return;
         }
         if (rc != JX_OK)
-            st->invalid = 1;
+            st->status.invalid = 1;
     }
-    jx_result rc = jx_score(p, pol);
+    jx_result rc = jx_score(p, run->pol);
     if (rc != JX_OK) {
         fprintf(stderr, "%s:%u: error: 项目“%s”无法计分：%s\n", jx_project_file(p), (unsigned)jx_project_line(p),
                 jx_project_name(p), jx_strerror(rc));
-        st->invalid = 1;
+        st->status.invalid = 1;
         return;
     }
     for (size_t i = 0; i < jx_project_diag_count(p); i++)
         if (jx_project_diag(p, i)->severity == JX_SEV_WARNING)
             st->warnings++;
-    if (jx_writer_project(wr, p) != JX_OK)
-        st->io_failed = 1;
-    (void)o;
-}
-
-static void score_file(const char *path, const score_opts *o, jx_policy *pol, jx_actuals *act,
-                       jx_writer *wr, score_state *st)
-{
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open(&rd, path, NULL);
-    if (rc != JX_OK) {
-        size_t n = rd ? jx_reader_diag_count(rd) : 0;
-        for (size_t i = 0; i < n; i++)
-            jx_cli_print_diag(jx_reader_diag(rd, i));
-        if (n == 0)
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
-        if (rc == JX_ERR_INPUT)
-            st->invalid = 1;
-        else
-            st->io_failed = 1;
-        jx_reader_close(rd);
-        return;
-    }
-    for (;;) {
-        jx_project *p = NULL;
-        rc = jx_reader_next(rd, &p);
-        if (rc == JX_DONE)
-            break;
-        if (rc == JX_ROW) {
-            score_project(p, o, pol, act, wr, st);
-            continue;
-        }
-        for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
-            jx_cli_print_diag(jx_reader_diag(rd, i));
-        if (rc == JX_ERR_INPUT) {
-            st->invalid = 1;
-            continue;
-        }
-        if (jx_reader_diag_count(rd) == 0)
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
-        st->io_failed = 1;
-        break;
-    }
-    jx_reader_close(rd);
+    if (jx_writer_project(run->wr, p) != JX_OK)
+        st->status.io_failed = 1;
 }
 
 /* Opens the policy; returns -1 on success or the exit code. */
@@ -252,23 +209,25 @@ int jx_cli_score(int argc, char **argv)
     jx_result rc = jx_writer_create(&wr, o.format, o.flags, jx_cli_output_write, of.fp, NULL);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
-        st.io_failed = 1;
+        st.status.io_failed = 1;
     } else {
+        score_run run = {pol, act, wr, &st};
+        jx_cli_reading r = {score_project, NULL, &run};
         for (int i = 0; i < o.nfiles; i++)
-            score_file(o.files[i], &o, pol, act, wr, &st);
+            jx_cli_read_projects(o.files[i], &r, &st.status);
         if (act) {
             if (jx_actuals_finish(act) != JX_OK)
-                st.invalid = 1;
+                st.status.invalid = 1;
             print_new_actuals_diags(act, &st);
         }
         if (jx_writer_finish(wr) != JX_OK)
-            st.io_failed = 1;
+            st.status.io_failed = 1;
     }
     if (o.werror && st.warnings > 0) {
         fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", st.warnings);
-        st.invalid = 1;
+        st.status.invalid = 1;
     }
-    code = st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+    code = jx_cli_exit_code(&st.status);
     code = jx_cli_output_close(&of, code);
     jx_writer_destroy(wr);
     jx_actuals_close(act);

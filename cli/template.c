@@ -21,12 +21,6 @@ static const char template_help[] =
     "文件名为 - 时读标准输入。\n"
     "退出码：0 成功（允许警告），1 输入有误，2 用法错误，3 读写文件失败。\n";
 
-/** What a run has seen, deciding its exit code. */
-typedef struct template_state {
-    int io_failed; /* a file could not be read or written */
-    int invalid;   /* a project had errors and was left out */
-} template_state;
-
 /*
  * Warns about indicators of p that share 一级, 二级 and 三级 names with an earlier one:
  * their template rows look the same, and reading them back is an error (one row
@@ -57,104 +51,66 @@ static void warn_duplicates(const jx_project *p)
     }
 }
 
-static void template_file(const char *path, jx_writer *wr, template_state *st)
+/** What template_project needs besides the project. */
+typedef struct template_run {
+    jx_writer *wr;       /* the template being written */
+    jx_cli_status *st;   /* what the run has seen: a project with errors is invalid */
+} template_run;
+
+/* Writes the rows of p to the template; a project with errors is left out, its errors printed. */
+static void template_project(jx_project *p, void *ud)
 {
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open(&rd, path, NULL);
-    if (rc != JX_OK) {
-        size_t n = rd ? jx_reader_diag_count(rd) : 0;
-        for (size_t i = 0; i < n; i++)
-            jx_cli_print_diag(jx_reader_diag(rd, i));
-        if (n == 0)
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
-        if (rc == JX_ERR_INPUT)
-            st->invalid = 1;
-        else
-            st->io_failed = 1;
-        jx_reader_close(rd);
+    const template_run *run = ud;
+    if (jx_project_error_count(p) > 0) {
+        for (size_t i = 0; i < jx_project_diag_count(p); i++)
+            if (jx_project_diag(p, i)->severity == JX_SEV_ERROR)
+                jx_cli_print_diag(jx_project_diag(p, i));
+        run->st->invalid = 1;
         return;
     }
-    for (;;) {
-        jx_project *p = NULL;
-        rc = jx_reader_next(rd, &p);
-        if (rc == JX_DONE)
-            break;
-        if (rc == JX_ROW) {
-            if (jx_project_error_count(p) > 0) {
-                for (size_t i = 0; i < jx_project_diag_count(p); i++)
-                    if (jx_project_diag(p, i)->severity == JX_SEV_ERROR)
-                        jx_cli_print_diag(jx_project_diag(p, i));
-                st->invalid = 1;
-                continue;
-            }
-            warn_duplicates(p);
-            if (jx_writer_project(wr, p) != JX_OK)
-                st->io_failed = 1;
-            continue;
-        }
-        for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
-            jx_cli_print_diag(jx_reader_diag(rd, i));
-        if (rc == JX_ERR_INPUT) {
-            st->invalid = 1;
-            continue;
-        }
-        if (jx_reader_diag_count(rd) == 0)
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
-        st->io_failed = 1;
-        break;
-    }
-    jx_reader_close(rd);
+    warn_duplicates(p);
+    if (jx_writer_project(run->wr, p) != JX_OK)
+        run->st->io_failed = 1;
 }
 
 /* Parses the options, then writes the template of every project without errors. */
 int jx_cli_template(int argc, char **argv)
 {
     const char *output = NULL;
-    char **files = argv + 1;
-    int nfiles = 0;
-    int options_done = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (options_done || a[0] != '-' || a[1] == '\0') {
-            files[nfiles++] = argv[i];
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            options_done = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+    jx_cli_args args;
+    jx_cli_args_start(&args, "template", argc, argv);
+    const char *a;
+    while ((a = jx_cli_args_next(&args))) {
+        if (jx_cli_is_help(a)) {
             fputs(template_help, stdout);
             return JX_EXIT_OK;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            if (i + 1 >= argc || !*argv[i + 1])
-                return jx_cli_usage_error("template", "-o 缺少输出文件名");
-            output = argv[++i];
-        } else if (strncmp(a, "--output=", 9) == 0 || strncmp(a, "-o=", 3) == 0) {
-            output = strchr(a, '=') + 1;
-            if (!*output)
-                return jx_cli_usage_error("template", "-o 缺少输出文件名");
-        } else {
+        } else if (!jx_cli_option_output(&args, &output)) {
             return jx_cli_usage_error("template", "未知选项“%s”", a);
         }
     }
-    if (nfiles == 0)
+    if (args.usage)
+        return JX_EXIT_USAGE;
+    if (args.nfiles == 0)
         return jx_cli_usage_error("template", "没有给出项目文件");
     jx_cli_output of;
     int code = jx_cli_output_open(&of, output);
     if (code >= 0)
         return code;
-    template_state st = {0, 0};
+    jx_cli_status st = {0, 0};
     jx_writer *wr = NULL;
     jx_result rc = jx_writer_create(&wr, JX_FORMAT_TEMPLATE, 0, jx_cli_output_write, of.fp, NULL);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         st.io_failed = 1;
     } else {
-        for (int i = 0; i < nfiles; i++)
-            template_file(files[i], wr, &st);
+        template_run run = {wr, &st};
+        jx_cli_reading r = {template_project, NULL, &run};
+        for (int i = 0; i < args.nfiles; i++)
+            jx_cli_read_projects(args.files[i], &r, &st);
         if (jx_writer_finish(wr) != JX_OK)
             st.io_failed = 1;
     }
-    code = st.io_failed ? JX_EXIT_IO : st.invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+    code = jx_cli_exit_code(&st);
     code = jx_cli_output_close(&of, code);
     jx_writer_destroy(wr);
     return code;

@@ -1,26 +1,7 @@
 #!/usr/bin/env bash
 # Whole-program tests of `jixiao`: exit codes, --werror, -o atomicity, ASCII aliases.
 # Usage: test_exit_codes.sh /path/to/jixiao   (run from tests/, or anywhere)
-set -u
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-data=$here/data
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect CODE DESCRIPTION -- COMMAND…
-expect() {
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then ok; else fail "$what: exit $got, want $want"; sed 's/^/  | /' "$work/err"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 # --- a project with warnings only, one with a syntax error -------------------------
 cat >"$work/warn.jx" <<'JX'
@@ -87,6 +68,17 @@ expect 2 "unknown format" -- "$bin" score --format xml "$work/clean.jx"
 expect 2 "unknown policy" -- "$bin" score --policy 没有这个办法 "$work/clean.jx"
 expect 2 "--format without value" -- "$bin" score "$work/clean.jx" --format
 
+# every command reads its arguments the same way: options may follow the files, "--"
+# ends the options, and after it a name starting with "-" is a file (here a missing one)
+expect 1 "check FILE --werror" -- "$bin" check "$work/warn.jx" --werror
+expect 1 "score FILE --werror" -- "$bin" score "$work/warn.jx" --werror
+expect 2 "check -no-such.jx is an option" -- "$bin" check "$work/clean.jx" -no-such.jx
+if grep -q '未知选项“-no-such.jx”' "$work/err"; then ok; else fail "the unknown option is named"; fi
+for cmd in check score template import; do
+  expect 3 "$cmd -- --help is a file" -- "$bin" $cmd -- --help
+  if grep -q '无法打开“--help”' "$work/err"; then ok; else fail "$cmd -- --help opens the file --help"; fi
+done
+
 # exit 3: I/O
 expect 3 "missing input" -- "$bin" score "$work/nothing-here.jx"
 expect 3 "check missing input" -- "$bin" check "$work/nothing-here.jx"
@@ -114,5 +106,4 @@ if [ -n "$zh" ] && [ "$zh" = "$ascii" ]; then ok; else fail "ASCII twin scores d
 if echo "$zh" | head -n 1 | grep -q '^30,22.50,ge-ratio,73.00,中$'; then ok; else fail "zh.jx scores 22.50 / 73.00: [$zh]"; fi
 if LC_ALL=C grep -q '[^ -~]' "$data/ascii.jx"; then fail "ascii.jx is not ASCII-only"; else ok; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

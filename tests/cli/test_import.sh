@@ -2,26 +2,8 @@
 # Whole-program tests of `jixiao import`: usage, exit codes, encodings, -o atomicity,
 # and that `jixiao check` accepts what import writes.
 # Usage: test_import.sh /path/to/jixiao
-set -u
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/lib.sh"
 table=$here/../golden/import-csv/table.csv
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect CODE DESCRIPTION -- COMMAND…
-expect() {
-  local want=$1 what=$2
-  shift 3
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then ok; else fail "$what: exit $got, want $want"; sed 's/^/  | /' "$work/err"; fi
-}
 
 # the DSL without the comment naming the source file and its encoding
 body() { grep -v '^# 由“' "$1"; }
@@ -98,5 +80,4 @@ if [ "$(grep -c '^项目 ' "$work/out")" = 3 ]; then ok; else fail "two files gi
 if [ "$(grep -c '：项目 ' "$work/err")" = 2 ]; then ok; else fail "one summary per file"; fi
 expect 1 "a good file and a bad one" -- "$bin" import "$table" "$work/prose.txt"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -4,16 +4,8 @@
 # 自评表 score 100.00 / 优 again with their claimed scores carried through, and a GB18030
 # copy imports to the same DSL as the UTF-8 original.
 # Usage: test_import_seeds.sh /path/to/jixiao
-set -u
-bin=$1
-seeds=$(cd "$(dirname "$0")/../import/seeds" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
+seeds=$(cd "$here/../import/seeds" && pwd)
 
 # seed FILE FORMAT PROJECTS INDICATORS — the counts are the hand counts written in the
 # readers' unit tests (tests/unit/test_import_*.c), table by table:
@@ -69,5 +61,4 @@ else
   fail "iconv is missing"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -2,15 +2,7 @@
 # Whole-program tests of the 一级分值 policy setting: `score` prints a policy's
 # level1-points warning with its position, and --werror counts it.
 # Usage: test_level1_points.sh /path/to/jixiao
-set -u
-bin=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # one indicator meeting its target: no warnings of its own
 cat >"$work/p.jx" <<'JX'
@@ -53,5 +45,4 @@ for shipped in default central; do
   if ! grep -q level1-points "$work/err"; then ok; else fail "$shipped adds up to 100"; fi
 done
 
-echo "test_level1_points: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish test_level1_points

@@ -3,17 +3,7 @@
 # `score --actuals` (scores worked out by hand in data/roundtrip.jx), -o atomicity,
 # the duplicate-name warning and the exit codes.
 # Usage: test_template.sh /path/to/jixiao
-set -u
-bin=$1
-here=$(cd "$(dirname "$0")" && pwd)
-data=$here/data
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # has FILE LINE: FILE holds LINE as a whole line
 has() { if grep -qxF -- "$2" "$1"; then ok; else fail "$1 lacks line: $2"; fi; }
@@ -167,5 +157,4 @@ if [ $? = 0 ] && grep -q 'score --actuals' "$work/out"; then ok; else fail "temp
 "$bin" template - <"$data/roundtrip.jx" >"$work/out" 2>/dev/null
 if [ $? = 0 ] && [ "$(wc -l <"$work/out")" = 11 ]; then ok; else fail "reads standard input"; fi
 
-echo "test_template: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish test_template

@@ -1,0 +1,61 @@
+/* files.c — reading the projects of the files a command is given: opening a file, saying
+ * why it cannot be read, the loop over its projects, and what that means for the exit
+ * code, the same for every command. */
+#include "cli.h"
+
+/**
+ * Hands the diagnostics of rd to r->diag (printed when r or r->diag is NULL), or prints
+ * "path: error: why" for a failure rc that came without any.
+ */
+static void files_report(const jx_reader *rd, const char *path, jx_result rc, const jx_cli_reading *r)
+{
+    size_t n = jx_reader_diag_count(rd);
+    for (size_t i = 0; i < n; i++) {
+        if (r && r->diag)
+            r->diag(jx_reader_diag(rd, i), r->ud);
+        else
+            jx_cli_print_diag(jx_reader_diag(rd, i));
+    }
+    if (n == 0 && rc != JX_ERR_INPUT)
+        fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
+}
+
+/** Reads the projects of rd to its end or to a failure; returns what jx_cli_read_projects records. */
+static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_reading *r)
+{
+    jx_result seen = JX_OK;
+    for (;;) {
+        jx_project *p = NULL;
+        jx_result rc = jx_reader_next(rd, &p);
+        if (rc == JX_DONE)
+            return seen;
+        if (rc == JX_ROW) {
+            r->project(p, r->ud);
+            continue;
+        }
+        files_report(rd, path, rc, r);
+        if (rc != JX_ERR_INPUT)
+            return rc;
+        seen = JX_ERR_INPUT;
+    }
+}
+
+void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_status *st)
+{
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open(&rd, path, NULL);
+    if (rc == JX_OK)
+        rc = files_each(rd, path, r);
+    else
+        files_report(rd, path, rc, NULL);
+    jx_reader_close(rd);
+    if (rc == JX_ERR_INPUT)
+        st->invalid = 1;
+    else if (rc != JX_OK)
+        st->io_failed = 1;
+}
+
+int jx_cli_exit_code(const jx_cli_status *st)
+{
+    return st->io_failed ? JX_EXIT_IO : st->invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+}
