@@ -32,6 +32,12 @@
 
 /* ------------------------------------------------------------ the table model */
 
+/** A piece of the text being read. */
+typedef struct jx_imp_span {
+    const char *s; /* bytes, not NUL-terminated; NULL when not set */
+    size_t n;      /* length */
+} jx_imp_span;
+
 /** One 资金 row of a project, its amounts as written ("358.35", "78,000.00", ""). */
 typedef struct jx_imp_funds {
     uint32_t row;        /* line of the source text */
@@ -136,6 +142,12 @@ jx_imp_project *jx_imp_current(jx_imp *im);
 /** A copy of s[0..n) in the model's arena with surrounding blanks (ASCII, U+3000) trimmed. "" on n == 0. */
 const char *jx_imp_str(jx_imp *im, const char *s, size_t n);
 
+/**
+ * The n parts one after another ("name", "；", "goal"), trimmed and copied into the
+ * model's arena like jx_imp_str: how a reader joins text of any length. "" when memory ran out.
+ */
+const char *jx_imp_join(jx_imp *im, const jx_imp_span *part, size_t n);
+
 /** Sets a field of the current project to s[0..n) (trimmed). 0, or -1 when memory ran out. */
 int jx_imp_set(jx_imp *im, jx_imp_field f, uint32_t row, const char *s, size_t n);
 
@@ -238,7 +250,25 @@ bool jx_imp_next_line(const char *text, size_t len, size_t *pos, jx_imp_line *li
  */
 size_t jx_imp_split_tabs(const jx_imp_line *line, const char **cell, size_t *cell_n, size_t max);
 
-/** True when s[0..n) holds only blanks (ASCII whitespace, U+3000). */
+/** True when s[0..n) holds only blanks (ASCII whitespace, U+3000, NBSP). */
 bool jx_imp_blank(const char *s, size_t n);
+
+/** Bytes of the blank (ASCII whitespace, U+3000, NBSP) at s[0..n), n > 0; 0 when s does not start with one. */
+size_t jx_imp_blank_at(const char *s, size_t n);
+
+/** s[0..n) without the blanks around it (the trimming jx_imp_str does). */
+jx_imp_span jx_imp_trim(const char *s, size_t n);
+
+/** True when a equals the C string b. */
+bool jx_imp_span_eq(jx_imp_span a, const char *b);
+
+/** True when a starts with the C string b. */
+bool jx_imp_span_starts(jx_imp_span a, const char *b);
+
+/** The first occurrence of the C string needle in a, or NULL. */
+const char *jx_imp_span_find(jx_imp_span a, const char *needle);
+
+/** The length of a as printf's "%.*s" takes it, at most 4096 (longer text is quoted cut). */
+int jx_imp_span_len(jx_imp_span a);
 
 #endif

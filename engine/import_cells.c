@@ -13,17 +13,10 @@ static bool cell_cjk(int32_t cp)
            (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
 }
 
-/** Bytes of the blank (space, no-break space, U+3000) at s[0..n), 0 when s does not start with one. */
+/** Bytes of the blank at s[0..n) as jx_imp_blank_at, but a line break is no blank inside a cell. */
 static size_t cell_blank_at(const char *s, size_t n)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
-    if (n >= 3 && c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    return 0;
+    return s[0] == '\n' ? 0 : jx_imp_blank_at(s, n);
 }
 
 /** Bytes of the HTML tag at s[0..n) (`<p>`, `</b>`, `<ol style="…">`, `<br/>`), 0 when there is none. */
@@ -92,18 +85,13 @@ const char *jx_cell_clean(jx_imp *im, const char *s, size_t n, unsigned flags)
 
 const char *jx_cell_join(jx_imp *im, const char *a, const char *sep, const char *b)
 {
-    size_t an = strlen(a), sn = strlen(sep), bn = strlen(b);
+    size_t an = strlen(a), bn = strlen(b);
     if (an == 0)
         return bn ? jx_imp_str(im, b, bn) : a;
     if (bn == 0)
         return a;
-    if (an + sn + bn > JX_CELL_MAX)
-        return NULL;
-    char buf[JX_CELL_MAX];
-    memcpy(buf, a, an);
-    memcpy(buf + an, sep, sn);
-    memcpy(buf + an + sn, b, bn);
-    return jx_imp_str(im, buf, an + sn + bn);
+    jx_imp_span part[3] = {{a, an}, {sep, strlen(sep)}, {b, bn}};
+    return jx_imp_join(im, part, 3);
 }
 
 const char *jx_cell_key(const char *s, char *out, size_t cap)

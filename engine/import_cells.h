@@ -22,7 +22,7 @@ enum {
     JX_CELL_JOIN = 2     /* drop blanks between two CJK characters (a PDF's line break in a cell) */
 };
 
-/** The longest text the helpers assemble; a longer cell is kept as written. */
+/** The longest cell jx_cell_clean cleans; a longer cell is kept as written. */
 #define JX_CELL_MAX 16384
 
 /** The longest normalised key (jx_cell_key) compared; longer texts are never keys. */
@@ -34,10 +34,7 @@ enum {
  */
 const char *jx_cell_clean(jx_imp *im, const char *s, size_t n, unsigned flags);
 
-/**
- * a, sep and b joined and copied into im; an empty a or b is left out with sep. NULL
- * when the result would be longer than JX_CELL_MAX (nothing is copied).
- */
+/** a, sep and b joined and copied into im (trimmed); an empty a or b is left out with sep. */
 const char *jx_cell_join(jx_imp *im, const char *a, const char *sep, const char *b);
 
 /**

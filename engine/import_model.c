@@ -128,8 +128,7 @@ jx_imp_project *jx_imp_current(jx_imp *im)
     return im->open ? &im->project : NULL;
 }
 
-/** Length of a blank character (ASCII whitespace, U+3000, NBSP) at s[0..n), 0 if none. */
-static size_t imp_blank_at(const char *s, size_t n)
+size_t jx_imp_blank_at(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
@@ -158,7 +157,7 @@ bool jx_imp_blank(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        size_t k = imp_blank_at(s + i, n - i);
+        size_t k = jx_imp_blank_at(s + i, n - i);
         if (!k)
             return false;
         i += k;
@@ -166,23 +165,53 @@ bool jx_imp_blank(const char *s, size_t n)
     return true;
 }
 
-const char *jx_imp_str(jx_imp *im, const char *s, size_t n)
+jx_imp_span jx_imp_trim(const char *s, size_t n)
 {
     size_t k;
-    while (n > 0 && (k = imp_blank_at(s, n)) != 0) {
+    while (n > 0 && (k = jx_imp_blank_at(s, n)) != 0) {
         s += k;
         n -= k;
     }
     while (n > 0 && (k = imp_blank_before(s, n)) != 0)
         n -= k;
-    if (n == 0)
+    jx_imp_span t = {s, n};
+    return t;
+}
+
+const char *jx_imp_str(jx_imp *im, const char *s, size_t n)
+{
+    jx_imp_span t = jx_imp_trim(s, n);
+    if (t.n == 0)
         return "";
-    char *copy = jx_arena_strndup(&im->arena, s, n);
+    char *copy = jx_arena_strndup(&im->arena, t.s, t.n);
     if (!copy) {
         im->oom = 1;
         return "";
     }
     return copy;
+}
+
+const char *jx_imp_join(jx_imp *im, const jx_imp_span *part, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += part[i].n;
+    char *text = jx_arena_alloc(&im->arena, len + 1);
+    if (!text) {
+        im->oom = 1;
+        return "";
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (part[i].n)
+            memcpy(text + k, part[i].s, part[i].n);
+        k += part[i].n;
+    }
+    jx_imp_span t = jx_imp_trim(text, len);
+    if (t.n == 0)
+        return "";
+    text[(size_t)(t.s - text) + t.n] = '\0';
+    return t.s;
 }
 
 int jx_imp_set(jx_imp *im, jx_imp_field f, uint32_t row, const char *s, size_t n)
@@ -360,6 +389,32 @@ size_t jx_imp_split_tabs(const jx_imp_line *line, const char **cell, size_t *cel
         }
     }
     return count;
+}
+
+bool jx_imp_span_eq(jx_imp_span a, const char *b)
+{
+    size_t n = strlen(b);
+    return a.n == n && memcmp(a.s, b, n) == 0;
+}
+
+bool jx_imp_span_starts(jx_imp_span a, const char *b)
+{
+    size_t n = strlen(b);
+    return a.n >= n && memcmp(a.s, b, n) == 0;
+}
+
+const char *jx_imp_span_find(jx_imp_span a, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; n && i + n <= a.n; i++)
+        if (memcmp(a.s + i, needle, n) == 0)
+            return a.s + i;
+    return NULL;
+}
+
+int jx_imp_span_len(jx_imp_span a)
+{
+    return a.n > 4096 ? 4096 : (int)a.n;
 }
 
 /* ---------------------------------------------------------------- formats */

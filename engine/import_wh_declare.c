@@ -382,10 +382,6 @@ static void wh_add_goal(wh_reader *r, uint32_t row, const char *goal)
     jx_imp_project *p = jx_imp_current(r->im);
     const char *now = p->field[JX_IMP_GOAL];
     const char *joined = jx_cell_join(r->im, now, "；", goal);
-    if (!joined) {
-        jx_imp_warn(r->im, row, "cell-too-long", "年度目标太长，本行没有并入");
-        return;
-    }
     wh_set(r, JX_IMP_GOAL, p->field_row[JX_IMP_GOAL] ? p->field_row[JX_IMP_GOAL] : row, joined);
 }
 
@@ -709,16 +705,10 @@ static bool wh_align(const wh_reader *r, const char **c, size_t n, wh_row *out)
     return false;
 }
 
-/** Appends piece to *field (a cell a page break split), warning when the result is too long. */
-static void wh_append(wh_reader *r, uint32_t row, const char **field, const char *piece)
+/** Appends piece to *field (a cell a page break split). */
+static void wh_append(wh_reader *r, const char **field, const char *piece)
 {
-    if (!piece[0])
-        return;
-    const char *joined = jx_cell_join(r->im, *field, "", piece);
-    if (joined)
-        *field = joined;
-    else
-        jx_imp_warn(r->im, row, "cell-too-long", "单元格太长，续行“%s”没有并入", piece);
+    *field = jx_cell_join(r->im, *field, "", piece);
 }
 
 /** Joins a row's cells to the waiting row, column by column (the row continues it after a page break). */
@@ -727,14 +717,14 @@ static void wh_continue(wh_reader *r, uint32_t row, const char **c, size_t n)
     const wh_cols *k = &r->cols;
     int d = wh_right_offset(r, n);
     wh_row *p = &r->pending;
-    wh_append(r, row, &p->goal, wh_at(c, n, k->goal, d));
-    wh_append(r, row, &p->l1, wh_at(c, n, k->l1, d));
-    wh_append(r, row, &p->l2, wh_at(c, n, k->l2, d));
-    wh_append(r, row, &p->name, wh_at(c, n, k->name, d));
-    wh_append(r, row, &p->value, wh_at(c, n, r->annual ? k->cur : k->value, d));
-    wh_append(r, row, &p->y1, wh_at(c, n, k->y1, d));
-    wh_append(r, row, &p->y2, wh_at(c, n, k->y2, d));
-    wh_append(r, row, &p->basis, wh_at(c, n, k->basis, d));
+    wh_append(r, &p->goal, wh_at(c, n, k->goal, d));
+    wh_append(r, &p->l1, wh_at(c, n, k->l1, d));
+    wh_append(r, &p->l2, wh_at(c, n, k->l2, d));
+    wh_append(r, &p->name, wh_at(c, n, k->name, d));
+    wh_append(r, &p->value, wh_at(c, n, r->annual ? k->cur : k->value, d));
+    wh_append(r, &p->y1, wh_at(c, n, k->y1, d));
+    wh_append(r, &p->y2, wh_at(c, n, k->y2, d));
+    wh_append(r, &p->basis, wh_at(c, n, k->basis, d));
     WH_SKIP(r, row, "续行：第 %u 行的单元格被分页截断，已并入该行", p->row);
 }
 
@@ -743,9 +733,7 @@ static const char *wh_note(wh_reader *r, const char *note, const char *label, co
 {
     if (!value[0])
         return note;
-    const char *part = jx_cell_join(r->im, label, " ", value);
-    const char *joined = part ? jx_cell_join(r->im, note, "；", part) : NULL;
-    return joined ? joined : note;
+    return jx_cell_join(r->im, note, "；", jx_cell_join(r->im, label, " ", value));
 }
 
 /** True when the 目标名称 cell says something the name does not (not just 年度绩效目标). */
@@ -946,7 +934,7 @@ static bool wh_line(wh_reader *r, const jx_imp_line *line, size_t next)
         const char *name = wh_value_after(c, n, 0);
         if (whole) {
             const char *full = jx_cell_join(r->im, name, "", "整体支出绩效目标");
-            wh_set(r, JX_IMP_NAME, row, full ? full : name);
+            wh_set(r, JX_IMP_NAME, row, full);
             wh_set(r, JX_IMP_DEPT, row, name);
             wh_set(r, JX_IMP_ORG, row, name);
         } else {

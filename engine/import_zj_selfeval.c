@@ -48,7 +48,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ZS_BUF 16384      /* longest text built by joining lines (a goal, a name) */
 #define ZS_MAX_TOKENS 64  /* space-separated cells read from one line */
 #define ZS_MAX_FRAGS 16   /* lines of a wrapped name held before it is complete */
 
@@ -68,24 +67,11 @@ typedef enum zs_state {
     ZS_BANDS        /* the note under 自评结论 on how grades are given */
 } zs_state;
 
-/** A slice of the text being read. */
-typedef struct zs_str {
-    const char *s; /* bytes, not NUL-terminated */
-    size_t n;      /* length */
-} zs_str;
-
 /** A line of a wrapped name held until the group or indicator it begins is complete. */
 typedef struct zs_frag {
-    zs_str text;  /* the line, trimmed */
+    jx_imp_span text;  /* the line, trimmed */
     uint32_t row; /* its line */
 } zs_frag;
-
-/** Text built by joining lines, with a flag when it did not fit. */
-typedef struct zs_buf {
-    char s[ZS_BUF]; /* the bytes */
-    size_t n;       /* used */
-    bool over;      /* something did not fit and was left out */
-} zs_buf;
 
 /** The reader's state over one text. */
 typedef struct zs_reader {
@@ -93,7 +79,7 @@ typedef struct zs_reader {
     zs_state state;                 /* the section being read */
     uint32_t title_row;             /* line of the table's title, where its project starts */
     bool open;                      /* the table's project has been begun in the model */
-    zs_str year;                    /* 年度 read before the project was begun */
+    jx_imp_span year;                    /* 年度 read before the project was begun */
     uint32_t year_row;              /* its line, 0 when none */
     jx_imp_field text_field;        /* the field lines of text are added to (GOAL, OUTCOME, …) */
     bool goal_done;                 /* the 预期目标 cell ended ("。"): lines go to 实际完成情况 */
@@ -110,87 +96,30 @@ typedef struct zs_reader {
     bool close_points;              /* a group's points wrapped: "分)" is still to come */
     bool want_grade;                /* 自评结论 had no grade on its line */
     int band_lines;                 /* lines of the note read */
-    zs_buf buf;                     /* scratch space for joining */
 } zs_reader;
 
 /* --------------------------------------------------------- text slices, cells */
 
-/** Length of a blank (ASCII space or tab, U+3000, NBSP) at s[0..n), 0 if none. */
-static size_t zs_blank_at(const char *s, size_t n)
-{
-    if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\f' || s[0] == '\v'))
-        return 1;
-    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
-        return 3;
-    if (n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0)
-        return 2;
-    return 0;
-}
-
-/** s[0..n) without surrounding blanks. */
-static zs_str zs_trim(const char *s, size_t n)
-{
-    size_t k;
-    while (n && (k = zs_blank_at(s, n)) != 0)
-        s += k, n -= k;
-    for (;;) {
-        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\f' || s[n - 1] == '\v'))
-            n--;
-        else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-            n -= 3;
-        else if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
-            n -= 2;
-        else
-            break;
-    }
-    zs_str t = {s, n};
-    return t;
-}
-
 /** a from byte i on. */
-static zs_str zs_from(zs_str a, size_t i)
+static jx_imp_span zs_from(jx_imp_span a, size_t i)
 {
-    zs_str t = {a.s + (i < a.n ? i : a.n), i < a.n ? a.n - i : 0};
+    jx_imp_span t = {a.s + (i < a.n ? i : a.n), i < a.n ? a.n - i : 0};
     return t;
-}
-
-/** True when a equals the C string b. */
-static bool zs_eq(zs_str a, const char *b)
-{
-    size_t n = strlen(b);
-    return a.n == n && memcmp(a.s, b, n) == 0;
-}
-
-/** True when a starts with the C string b. */
-static bool zs_starts(zs_str a, const char *b)
-{
-    size_t n = strlen(b);
-    return a.n >= n && memcmp(a.s, b, n) == 0;
 }
 
 /** True when a ends with the C string b. */
-static bool zs_ends(zs_str a, const char *b)
+static bool zs_ends(jx_imp_span a, const char *b)
 {
     size_t n = strlen(b);
     return a.n >= n && memcmp(a.s + a.n - n, b, n) == 0;
 }
 
-/** The first occurrence of the C string needle in a, or NULL. */
-static const char *zs_find(zs_str a, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; n && i + n <= a.n; i++)
-        if (memcmp(a.s + i, needle, n) == 0)
-            return a.s + i;
-    return NULL;
-}
-
 /** a with every blank removed, into b (for labels the PDF spaced out: "总  分"). */
-static zs_str zs_squeeze(zs_str a, char *b, size_t cap)
+static jx_imp_span zs_squeeze(jx_imp_span a, char *b, size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; i < a.n;) {
-        size_t k = zs_blank_at(a.s + i, a.n - i);
+        size_t k = jx_imp_blank_at(a.s + i, a.n - i);
         if (k) {
             i += k;
             continue;
@@ -199,12 +128,12 @@ static zs_str zs_squeeze(zs_str a, char *b, size_t cap)
             b[n++] = a.s[i];
         i++;
     }
-    zs_str t = {b, n};
+    jx_imp_span t = {b, n};
     return t;
 }
 
 /** True when a is a plain number: [-]digits[.digits]. */
-static bool zs_number(zs_str a)
+static bool zs_number(jx_imp_span a)
 {
     size_t i = a.n && a.s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
     for (; i < a.n; i++) {
@@ -219,7 +148,7 @@ static bool zs_number(zs_str a)
 }
 
 /** True when a is an amount or a rate as the funds rows write them: a number, "1,234.5", "96.68%". */
-static bool zs_amount(zs_str a)
+static bool zs_amount(jx_imp_span a)
 {
     size_t digits = 0;
     for (size_t i = 0; i < a.n; i++) {
@@ -233,37 +162,31 @@ static bool zs_amount(zs_str a)
 }
 
 /** True when a is a sign standing alone in its cell ("≥", "＝"), split from its value. */
-static bool zs_lone_sign(zs_str a)
+static bool zs_lone_sign(jx_imp_span a)
 {
     static const char *const signs[] = {"≥", "≤", "=", ">", "<", "＝", "＞", "＜", "≧", "≦", ">=", "<="};
     for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
-        if (zs_eq(a, signs[i]))
+        if (jx_imp_span_eq(a, signs[i]))
             return true;
     return false;
-}
-
-/** An int for printf's "%.*s". */
-static int zs_len(zs_str a)
-{
-    return a.n > 4096 ? 4096 : (int)a.n;
 }
 
 /**
  * Splits a at blanks into at most max tokens; a sign standing alone is joined to the
  * token after it (the slice then spans both, as written). Returns the count.
  */
-static int zs_tokens(zs_str a, zs_str *tok, int max)
+static int zs_tokens(jx_imp_span a, jx_imp_span *tok, int max)
 {
     int n = 0;
     size_t i = 0;
     while (i < a.n) {
-        size_t k = zs_blank_at(a.s + i, a.n - i);
+        size_t k = jx_imp_blank_at(a.s + i, a.n - i);
         if (k) {
             i += k;
             continue;
         }
         size_t start = i;
-        while (i < a.n && !zs_blank_at(a.s + i, a.n - i))
+        while (i < a.n && !jx_imp_blank_at(a.s + i, a.n - i))
             i++;
         if (n == max) {
             tok[n - 1].n = (size_t)(a.s + a.n - tok[n - 1].s); /* the last takes the rest */
@@ -284,36 +207,10 @@ static int zs_tokens(zs_str a, zs_str *tok, int max)
 }
 
 /** The slice from the start of tok[a] to the end of tok[b - 1] (tokens a..b, b > a). */
-static zs_str zs_span(const zs_str *tok, int a, int b)
+static jx_imp_span zs_span(const jx_imp_span *tok, int a, int b)
 {
-    zs_str t = {tok[a].s, (size_t)(tok[b - 1].s + tok[b - 1].n - tok[a].s)};
+    jx_imp_span t = {tok[a].s, (size_t)(tok[b - 1].s + tok[b - 1].n - tok[a].s)};
     return t;
-}
-
-/* --------------------------------------------------------- joining text */
-
-/** Empties b. */
-static void zs_buf_reset(zs_buf *b)
-{
-    b->n = 0;
-    b->over = false;
-}
-
-/** Appends s[0..n) to b, or marks b as over when it does not fit. */
-static void zs_buf_add(zs_buf *b, const char *s, size_t n)
-{
-    if (b->over || n > sizeof b->s - b->n) {
-        b->over = true;
-        return;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-}
-
-/** Warns that text joined at row was too long: the line that did not fit is left out. */
-static void zs_warn_long(zs_reader *z, uint32_t row)
-{
-    jx_imp_warn(z->im, row, "text-too-long", "跨行的文字超过 %d 字节，超出部分没有导入", ZS_BUF);
 }
 
 /**
@@ -337,7 +234,7 @@ static jx_imp_project *zs_project(zs_reader *z, bool naming)
 }
 
 /** Sets field f of the table's project to t. */
-static int zs_set(zs_reader *z, jx_imp_field f, uint32_t row, zs_str t)
+static int zs_set(zs_reader *z, jx_imp_field f, uint32_t row, jx_imp_span t)
 {
     if (!zs_project(z, f == JX_IMP_NAME))
         return -1;
@@ -349,34 +246,28 @@ static int zs_set(zs_reader *z, jx_imp_field f, uint32_t row, zs_str t)
  * line is joined to what the field holds without a separator. The field keeps the row
  * of its first line.
  */
-static int zs_add_text(zs_reader *z, jx_imp_field f, zs_str t, uint32_t row)
+static int zs_add_text(zs_reader *z, jx_imp_field f, jx_imp_span t, uint32_t row)
 {
     jx_imp_project *p = zs_project(z, f == JX_IMP_NAME);
     if (!p)
         return -1;
     if (p->field_row[f] == 0)
         return jx_imp_set(z->im, f, row, t.s, t.n);
-    zs_buf_reset(&z->buf);
-    zs_buf_add(&z->buf, p->field[f], strlen(p->field[f]));
-    zs_buf_add(&z->buf, t.s, t.n);
-    if (z->buf.over) {
-        zs_warn_long(z, row);
-        return 0;
-    }
-    return jx_imp_set(z->im, f, p->field_row[f], z->buf.s, z->buf.n);
+    jx_imp_span part[2] = {{p->field[f], strlen(p->field[f])}, t};
+    const char *joined = jx_imp_join(z->im, part, 2);
+    return jx_imp_set(z->im, f, p->field_row[f], joined, strlen(joined));
 }
 
 /** The held fragments joined, then s (may be empty), copied into the model's arena. */
-static const char *zs_join_frags(zs_reader *z, zs_str s, uint32_t row)
+static const char *zs_join_frags(zs_reader *z, jx_imp_span s)
 {
-    zs_buf_reset(&z->buf);
+    jx_imp_span part[ZS_MAX_FRAGS + 1];
     for (int i = 0; i < z->nfrags; i++)
-        zs_buf_add(&z->buf, z->frag[i].text.s, z->frag[i].text.n);
-    zs_buf_add(&z->buf, s.s, s.n);
-    if (z->buf.over)
-        zs_warn_long(z, row);
+        part[i] = z->frag[i].text;
+    part[z->nfrags] = s;
+    const char *joined = jx_imp_join(z->im, part, (size_t)z->nfrags + 1);
     z->nfrags = 0;
-    return jx_imp_str(z->im, z->buf.s, z->buf.n);
+    return joined;
 }
 
 /** Reports the held fragments as rows not understood and forgets them. */
@@ -384,16 +275,16 @@ static void zs_drop_frags(zs_reader *z)
 {
     for (int i = 0; i < z->nfrags; i++)
         jx_imp_row(z->im, z->frag[i].row, JX_IMP_ROW_NOT_UNDERSTOOD, "无法识别的指标行“%.*s”",
-                   zs_len(z->frag[i].text), z->frag[i].text.s);
+                   jx_imp_span_len(z->frag[i].text), z->frag[i].text.s);
     z->nfrags = 0;
 }
 
 /** Holds t as a fragment of a wrapped name; the oldest is reported when too many are held. */
-static void zs_hold(zs_reader *z, zs_str t, uint32_t row)
+static void zs_hold(zs_reader *z, jx_imp_span t, uint32_t row)
 {
     if (z->nfrags == ZS_MAX_FRAGS) {
         jx_imp_row(z->im, z->frag[0].row, JX_IMP_ROW_NOT_UNDERSTOOD, "无法识别的指标行“%.*s”",
-                   zs_len(z->frag[0].text), z->frag[0].text.s);
+                   jx_imp_span_len(z->frag[0].text), z->frag[0].text.s);
         memmove(&z->frag[0], &z->frag[1], (ZS_MAX_FRAGS - 1) * sizeof z->frag[0]);
         z->nfrags--;
     }
@@ -427,7 +318,7 @@ static const zs_state zs_label_state[] = {
 };
 
 /** The label t starts with, and in *rest what follows it on the line. */
-static zs_label zs_label_of(zs_str t, zs_str *rest)
+static zs_label zs_label_of(jx_imp_span t, jx_imp_span *rest)
 {
     static const struct {
         const char *text;
@@ -441,19 +332,19 @@ static zs_label zs_label_of(zs_str t, zs_str *rest)
     };
     *rest = t;
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (zs_starts(t, prefixes[i].text)) {
-            *rest = zs_trim(t.s + strlen(prefixes[i].text), t.n - strlen(prefixes[i].text));
+        if (jx_imp_span_starts(t, prefixes[i].text)) {
+            *rest = jx_imp_trim(t.s + strlen(prefixes[i].text), t.n - strlen(prefixes[i].text));
             return prefixes[i].label;
         }
-    if (zs_eq(t, "绩效指") || zs_eq(t, "绩效指标") ||
-        (zs_starts(t, "一级指标") && zs_find(t, "三级指标") && zs_find(t, "权重")))
+    if (jx_imp_span_eq(t, "绩效指") || jx_imp_span_eq(t, "绩效指标") ||
+        (jx_imp_span_starts(t, "一级指标") && jx_imp_span_find(t, "三级指标") && jx_imp_span_find(t, "权重")))
         return ZS_L_INDICATORS;
     char b[16];
-    zs_str sq = zs_squeeze((zs_str){t.s, t.n < 64 ? t.n : 64}, b, sizeof b);
-    if (zs_starts(sq, "总分") && !zs_starts(t, "总分高于")) {
+    jx_imp_span sq = zs_squeeze((jx_imp_span){t.s, t.n < 64 ? t.n : 64}, b, sizeof b);
+    if (jx_imp_span_starts(sq, "总分") && !jx_imp_span_starts(t, "总分高于")) {
         /* "总  分 100 100.00": what follows the two characters, however spaced. */
-        const char *fen = zs_find(t, "分");
-        *rest = zs_trim(fen + strlen("分"), t.n - (size_t)(fen + strlen("分") - t.s));
+        const char *fen = jx_imp_span_find(t, "分");
+        *rest = jx_imp_trim(fen + strlen("分"), t.n - (size_t)(fen + strlen("分") - t.s));
         return ZS_L_TOTAL;
     }
     return ZS_L_NONE;
@@ -462,44 +353,44 @@ static zs_label zs_label_of(zs_str t, zs_str *rest)
 /* --------------------------------------------------------- the sections */
 
 /** "（2024年度）" or "(2024年度)": the four digits, else an empty slice. */
-static zs_str zs_year(zs_str t)
+static jx_imp_span zs_year(jx_imp_span t)
 {
     for (size_t i = 0; i + 4 <= t.n; i++) {
         bool digits = true;
         for (size_t k = 0; k < 4; k++)
             digits = digits && t.s[i + k] >= '0' && t.s[i + k] <= '9';
-        if (digits && zs_starts(zs_from(t, i + 4), "年"))
-            return (zs_str){t.s + i, 4};
+        if (digits && jx_imp_span_starts(zs_from(t, i + 4), "年"))
+            return (jx_imp_span){t.s + i, 4};
     }
-    return (zs_str){t.s, 0};
+    return (jx_imp_span){t.s, 0};
 }
 
 /** The text inside the brackets of "（万元）" / "(万元)", else an empty slice. */
-static zs_str zs_bracketed(zs_str t)
+static jx_imp_span zs_bracketed(jx_imp_span t)
 {
     static const char *const open[] = {"（", "("}, *const close[] = {"）", ")"};
     for (size_t k = 0; k < 2; k++) {
-        const char *a = zs_find(t, open[k]);
+        const char *a = jx_imp_span_find(t, open[k]);
         if (!a)
             continue;
-        zs_str in = zs_from(t, (size_t)(a - t.s) + strlen(open[k]));
-        const char *b = zs_find(in, close[k]);
+        jx_imp_span in = zs_from(t, (size_t)(a - t.s) + strlen(open[k]));
+        const char *b = jx_imp_span_find(in, close[k]);
         if (b)
-            return zs_trim(in.s, (size_t)(b - in.s));
+            return jx_imp_trim(in.s, (size_t)(b - in.s));
     }
-    return (zs_str){t.s, 0};
+    return (jx_imp_span){t.s, 0};
 }
 
 /** "主管部门 301-大数据管理 预算单位 [301001-…]": 主管部门 and the start of 预算单位. */
-static int zs_dept(zs_reader *z, zs_str rest, uint32_t row)
+static int zs_dept(zs_reader *z, jx_imp_span rest, uint32_t row)
 {
     static const char *const org_labels[] = {"预算单位", "实施单位"};
     for (size_t k = 0; k < 2; k++) {
-        const char *at = zs_find(rest, org_labels[k]);
+        const char *at = jx_imp_span_find(rest, org_labels[k]);
         if (!at)
             continue;
-        zs_str dept = zs_trim(rest.s, (size_t)(at - rest.s));
-        zs_str org = zs_trim(at + strlen(org_labels[k]), rest.n - (size_t)(at - rest.s) - strlen(org_labels[k]));
+        jx_imp_span dept = jx_imp_trim(rest.s, (size_t)(at - rest.s));
+        jx_imp_span org = jx_imp_trim(at + strlen(org_labels[k]), rest.n - (size_t)(at - rest.s) - strlen(org_labels[k]));
         if (dept.n && zs_set(z, JX_IMP_DEPT, row, dept))
             return -1;
         z->state = ZS_ORG;
@@ -512,16 +403,16 @@ static int zs_dept(zs_reader *z, zs_str rest, uint32_t row)
  * A line of the funds part: a row "来源 年初预算数 全年预算数 全年执行数 [列4] [执行率]",
  * the 金额单位 "（万元）", a line of the funds header, or a wrapped 资金来源 name.
  */
-static int zs_funds_line(zs_reader *z, zs_str t, uint32_t row)
+static int zs_funds_line(zs_reader *z, jx_imp_span t, uint32_t row)
 {
     jx_imp_project *p = z->open ? jx_imp_current(z->im) : NULL;
     if ((!p || p->field_row[JX_IMP_MONEY_UNIT] == 0) && !z->funds_seen &&
-        (zs_starts(t, "（") || zs_starts(t, "(")) && (zs_ends(t, "）") || zs_ends(t, ")"))) {
-        zs_str unit = zs_bracketed(t); /* "（万元）" under 项目资金 */
+        (jx_imp_span_starts(t, "（") || jx_imp_span_starts(t, "(")) && (zs_ends(t, "）") || zs_ends(t, ")"))) {
+        jx_imp_span unit = zs_bracketed(t); /* "（万元）" under 项目资金 */
         if (zs_ends(unit, "元"))
             return zs_set(z, JX_IMP_MONEY_UNIT, row, unit);
     }
-    zs_str tok[ZS_MAX_TOKENS];
+    jx_imp_span tok[ZS_MAX_TOKENS];
     int n = zs_tokens(t, tok, ZS_MAX_TOKENS);
     int first_amount = n;
     for (int i = 0; i < n; i++)
@@ -536,9 +427,9 @@ static int zs_funds_line(zs_reader *z, zs_str t, uint32_t row)
         /* 年度资金总额 0 0 0 0 — 一般公共预算资金 366 358.35 358.35 0 100.00% */
         if (!zs_project(z, false))
             return -1;
-        zs_str src = first_amount ? zs_span(tok, 0, first_amount) : (zs_str){t.s, 0};
+        jx_imp_span src = first_amount ? zs_span(tok, 0, first_amount) : (jx_imp_span){t.s, 0};
         uint32_t at = z->nfrags ? z->frag[0].row : row;
-        const char *source = zs_join_frags(z, src, row);
+        const char *source = zs_join_frags(z, src);
         jx_imp_funds *f = jx_imp_funds_add(z->im, at);
         if (!f)
             return -1;
@@ -550,7 +441,7 @@ static int zs_funds_line(zs_reader *z, zs_str t, uint32_t row)
         /* The columns after 全年执行数 have no field: the 4th is let go when it is 0 (nothing
            lost) and reported otherwise; the last, 执行率 (B/A), follows from the amounts. */
         for (int i = first_amount + 3; i < n; i++) {
-            zs_str v = tok[i];
+            jx_imp_span v = tok[i];
             bool zero = true;
             for (size_t k = 0; k < v.n; k++)
                 zero = zero && (v.s[k] == '0' || v.s[k] == '.' || v.s[k] == ',');
@@ -558,7 +449,7 @@ static int zs_funds_line(zs_reader *z, zs_str t, uint32_t row)
             if (!zero && !rate)
                 jx_imp_warn(z->im, row, "funds-not-understood",
                             "资金来源“%s”的第 %d 个数“%.*s”没有对应的字段（只导入年初预算数、全年预算数、全年执行数）",
-                            source, i - first_amount + 1, zs_len(v), v.s);
+                            source, i - first_amount + 1, jx_imp_span_len(v), v.s);
         }
         return jx_imp_oom(z->im) ? -1 : 0;
     }
@@ -576,9 +467,9 @@ static int zs_funds_line(zs_reader *z, zs_str t, uint32_t row)
 }
 
 /** A line of 年度总体目标: the 预期目标 cell up to its "。", then the 实际完成情况 cell. */
-static int zs_goal_line(zs_reader *z, zs_str t, uint32_t row)
+static int zs_goal_line(zs_reader *z, jx_imp_span t, uint32_t row)
 {
-    if (zs_find(t, "预期目标") && zs_find(t, "实际完成情况") && t.n <= strlen("预期目标 实际完成情况") + 8) {
+    if (jx_imp_span_find(t, "预期目标") && jx_imp_span_find(t, "实际完成情况") && t.n <= strlen("预期目标 实际完成情况") + 8) {
         jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "表头（年度总体目标）");
         return 0;
     }
@@ -600,7 +491,7 @@ static void zs_goal_end(zs_reader *z)
 }
 
 /** Points of a group written "(60.00分)", "（0分）" or wrapped "(0" … "分)": prefix, points, closed. */
-static bool zs_points(zs_str t, zs_str *prefix, zs_str *points, bool *closed)
+static bool zs_points(jx_imp_span t, jx_imp_span *prefix, jx_imp_span *points, bool *closed)
 {
     const char *open = NULL;
     size_t open_n = 0;
@@ -608,25 +499,25 @@ static bool zs_points(zs_str t, zs_str *prefix, zs_str *points, bool *closed)
         if (t.s[i] == '(') {
             open = t.s + i;
             open_n = 1;
-        } else if (zs_starts(zs_from(t, i), "（")) {
+        } else if (jx_imp_span_starts(zs_from(t, i), "（")) {
             open = t.s + i;
             open_n = strlen("（");
         }
     }
     if (!open)
         return false;
-    zs_str in = zs_from(t, (size_t)(open - t.s) + open_n);
+    jx_imp_span in = zs_from(t, (size_t)(open - t.s) + open_n);
     size_t k = 0;
     while (k < in.n && ((in.s[k] >= '0' && in.s[k] <= '9') || in.s[k] == '.'))
         k++;
-    zs_str num = {in.s, k}, tail = zs_trim(in.s + k, in.n - k);
+    jx_imp_span num = {in.s, k}, tail = jx_imp_trim(in.s + k, in.n - k);
     if (!zs_number(num))
         return false;
-    if (zs_starts(tail, "分"))
-        tail = zs_trim(tail.s + strlen("分"), tail.n - strlen("分"));
-    if (!(tail.n == 0 || zs_eq(tail, ")") || zs_eq(tail, "）")))
+    if (jx_imp_span_starts(tail, "分"))
+        tail = jx_imp_trim(tail.s + strlen("分"), tail.n - strlen("分"));
+    if (!(tail.n == 0 || jx_imp_span_eq(tail, ")") || jx_imp_span_eq(tail, "）")))
         return false;
-    *prefix = zs_trim(t.s, (size_t)(open - t.s));
+    *prefix = jx_imp_trim(t.s, (size_t)(open - t.s));
     *points = num;
     *closed = tail.n != 0;
     return true;
@@ -641,7 +532,7 @@ static bool zs_is_level1(const zs_reader *z, const char *name)
 }
 
 /** Records a group header: 一级 or 二级 by its name, with its points as written. */
-static int zs_group(zs_reader *z, const char *name, zs_str points, uint32_t row)
+static int zs_group(zs_reader *z, const char *name, jx_imp_span points, uint32_t row)
 {
     jx_imp_project *p = zs_project(z, false);
     const char *pts = jx_imp_str(z->im, points.s, points.n);
@@ -676,7 +567,7 @@ static int zs_group(zs_reader *z, const char *name, zs_str points, uint32_t row)
  * ran out. The name may have begun on held lines; a line of values with no name of
  * its own takes its name from them.
  */
-static int zs_indicator(zs_reader *z, const zs_str *tok, int n, uint32_t row)
+static int zs_indicator(zs_reader *z, const jx_imp_span *tok, int n, uint32_t row)
 {
     if (n < 4)
         return 0;
@@ -693,7 +584,7 @@ static int zs_indicator(zs_reader *z, const zs_str *tok, int n, uint32_t row)
     if (k < 0 || (k == 0 && z->nfrags == 0))
         return 0;
     uint32_t at = z->nfrags ? z->frag[0].row : row;
-    const char *name = zs_join_frags(z, k ? zs_span(tok, 0, k) : (zs_str){tok[0].s, 0}, row);
+    const char *name = zs_join_frags(z, k ? zs_span(tok, 0, k) : (jx_imp_span){tok[0].s, 0});
     jx_imp_indicator *ind = jx_imp_indicator_add(z->im, at);
     if (!ind)
         return -1;
@@ -705,7 +596,7 @@ static int zs_indicator(zs_reader *z, const zs_str *tok, int n, uint32_t row)
     ind->weight = jx_imp_str(z->im, tok[k + 2].s, tok[k + 2].n);
     ind->score = jx_imp_str(z->im, tok[k + 3].s, tok[k + 3].n);
     if (k + 4 < n) {
-        zs_str reason = zs_span(tok, k + 4, n);
+        jx_imp_span reason = zs_span(tok, k + 4, n);
         ind->reason = jx_imp_str(z->im, reason.s, reason.n);
     }
     z->group_inds++;
@@ -714,33 +605,33 @@ static int zs_indicator(zs_reader *z, const zs_str *tok, int n, uint32_t row)
 }
 
 /** A line of the indicator part: a group (maybe wrapped), its 得分 cell, an indicator, a fragment. */
-static int zs_indicator_line(zs_reader *z, zs_str t, uint32_t row)
+static int zs_indicator_line(zs_reader *z, jx_imp_span t, uint32_t row)
 {
     if (!zs_project(z, false))
         return -1; /* begun first: beginning resets the arena the strings below go into */
     if (z->close_points) {
         z->close_points = false;
-        if (zs_eq(t, "分)") || zs_eq(t, "分）") || zs_eq(t, ")") || zs_eq(t, "）"))
+        if (jx_imp_span_eq(t, "分)") || jx_imp_span_eq(t, "分）") || jx_imp_span_eq(t, ")") || jx_imp_span_eq(t, "）"))
             return 0; /* the end of the points cell begun on the line before */
     }
-    zs_str prefix, points;
+    jx_imp_span prefix, points;
     bool closed;
     if (zs_points(t, &prefix, &points, &closed)) {
         uint32_t at = z->nfrags ? z->frag[0].row : row;
-        const char *name = zs_join_frags(z, prefix, row);
+        const char *name = zs_join_frags(z, prefix);
         if (!name[0]) {
-            jx_imp_row(z->im, row, JX_IMP_ROW_NOT_UNDERSTOOD, "分值“%.*s”之前没有指标名称", zs_len(t), t.s);
+            jx_imp_row(z->im, row, JX_IMP_ROW_NOT_UNDERSTOOD, "分值“%.*s”之前没有指标名称", jx_imp_span_len(t), t.s);
             return 0;
         }
         z->close_points = !closed;
         return zs_group(z, name, points, at);
     }
-    zs_str tok[ZS_MAX_TOKENS];
+    jx_imp_span tok[ZS_MAX_TOKENS];
     int n = zs_tokens(t, tok, ZS_MAX_TOKENS);
     if (n == 1 && zs_number(tok[0]) && z->after_group && z->nfrags == 0) {
         z->after_group = false;
         jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "“%s”下没有三级指标，这一行是它的得分“%.*s”",
-                   z->level2_is_group ? z->level2 : z->level1, zs_len(t), t.s);
+                   z->level2_is_group ? z->level2 : z->level1, jx_imp_span_len(t), t.s);
         return 0;
     }
     int r = zs_indicator(z, tok, n, row);
@@ -753,12 +644,12 @@ static int zs_indicator_line(zs_reader *z, zs_str t, uint32_t row)
     zs_drop_frags(z);
     jx_imp_row(z->im, row, JX_IMP_ROW_NOT_UNDERSTOOD,
                "无法识别的指标行“%.*s”：应为 三级指标 年度指标值 实际完成值 权重 得分 [偏差原因]，这一行有 %d 项",
-               zs_len(t), t.s, n);
+               jx_imp_span_len(t), t.s, n);
     return 0;
 }
 
 /** True when t is a piece of the indicator header's words (绩效指 / 标, 偏差原因分析及 / 改进措施). */
-static bool zs_header_piece(zs_str t)
+static bool zs_header_piece(jx_imp_span t)
 {
     static const char *const words[] = {"绩效指标", "偏差原因分析及改进措施"};
     char piece[64];
@@ -773,7 +664,7 @@ static bool zs_header_piece(zs_str t)
 }
 
 /** "自评结论 优": the claimed grade. */
-static int zs_grade(zs_reader *z, zs_str grade, uint32_t row)
+static int zs_grade(zs_reader *z, jx_imp_span grade, uint32_t row)
 {
     z->want_grade = grade.n == 0;
     z->state = ZS_BANDS;
@@ -782,9 +673,9 @@ static int zs_grade(zs_reader *z, zs_str grade, uint32_t row)
 }
 
 /** "总  分 100 100.00": the claimed 总分 is the last number (the one before is the 权重 total). */
-static int zs_total(zs_reader *z, zs_str rest, uint32_t row)
+static int zs_total(zs_reader *z, jx_imp_span rest, uint32_t row)
 {
-    zs_str tok[ZS_MAX_TOKENS];
+    jx_imp_span tok[ZS_MAX_TOKENS];
     int n = zs_tokens(rest, tok, ZS_MAX_TOKENS);
     z->state = ZS_GRADE;
     if (n == 0 || !zs_number(tok[n - 1])) {
@@ -802,16 +693,16 @@ static void zs_end_table(zs_reader *z)
     z->state = ZS_OUTSIDE;
 }
 
-/** Forgets everything about the table read before (all fields up to the scratch buffer). */
+/** Forgets everything about the table read before. */
 static void zs_reset(zs_reader *z, jx_imp *im)
 {
-    memset(z, 0, offsetof(zs_reader, buf));
+    memset(z, 0, sizeof *z);
     z->im = im;
     z->level1 = z->level2 = "";
 }
 
 /** Starts a table at its title; its project is begun when it has something to hold. */
-static void zs_begin(zs_reader *z, zs_str rest, uint32_t row)
+static void zs_begin(zs_reader *z, jx_imp_span rest, uint32_t row)
 {
     if (z->state != ZS_OUTSIDE)
         zs_end_table(z);
@@ -824,7 +715,7 @@ static void zs_begin(zs_reader *z, zs_str rest, uint32_t row)
 }
 
 /** Switches to the section label opens, handling what its line carries. */
-static int zs_open(zs_reader *z, zs_label label, zs_str t, zs_str rest, uint32_t row)
+static int zs_open(zs_reader *z, zs_label label, jx_imp_span t, jx_imp_span rest, uint32_t row)
 {
     if (z->state == ZS_GOAL)
         zs_goal_end(z);
@@ -836,7 +727,7 @@ static int zs_open(zs_reader *z, zs_label label, zs_str t, zs_str rest, uint32_t
     case ZS_L_DEPT:
         return zs_dept(z, rest, row);
     case ZS_L_FUNDS: {
-        zs_str unit = zs_bracketed(rest);
+        jx_imp_span unit = zs_bracketed(rest);
         return unit.n ? zs_set(z, JX_IMP_MONEY_UNIT, row, unit) : 0;
     }
     case ZS_L_GOAL:
@@ -848,12 +739,12 @@ static int zs_open(zs_reader *z, zs_label label, zs_str t, zs_str rest, uint32_t
         z->text_field = label == ZS_L_DEVIATION ? JX_IMP_DEVIATION : JX_IMP_REMEDY;
         if (rest.n)
             return zs_add_text(z, z->text_field, rest, row);
-        jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "表头（%.*s）", zs_len(t), t.s);
+        jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "表头（%.*s）", jx_imp_span_len(t), t.s);
         return 0;
     case ZS_L_OTHER:
         if (rest.n)
             jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "“其他需说明的问题”没有对应的项目字段，没有导入：%.*s",
-                       zs_len(rest), rest.s);
+                       jx_imp_span_len(rest), rest.s);
         else
             jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "表头（其他需说明的问题）");
         return 0;
@@ -886,15 +777,15 @@ static bool zs_label_fits(zs_label label, zs_state s)
 }
 
 /** Reads one non-blank line inside a table. */
-static int zs_table_line(zs_reader *z, zs_str t, uint32_t row)
+static int zs_table_line(zs_reader *z, jx_imp_span t, uint32_t row)
 {
-    zs_str rest;
+    jx_imp_span rest;
     zs_label label = zs_label_of(t, &rest);
     if (zs_label_fits(label, z->state))
         return zs_open(z, label, t, rest, row);
     switch (z->state) {
     case ZS_HEAD: {
-        zs_str year = zs_year(t);
+        jx_imp_span year = zs_year(t);
         jx_imp_project *p = z->open ? jx_imp_current(z->im) : NULL;
         if (year.n && zs_bracketed(t).n && !z->year_row) {
             z->year = year;
@@ -917,7 +808,7 @@ static int zs_table_line(zs_reader *z, zs_str t, uint32_t row)
         return zs_add_text(z, z->text_field, t, row);
     case ZS_OTHER:
         jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "“其他需说明的问题”没有对应的项目字段，没有导入：%.*s",
-                   zs_len(t), t.s);
+                   jx_imp_span_len(t), t.s);
         return 0;
     case ZS_IND_HEAD:
         if (zs_header_piece(t)) {
@@ -941,7 +832,7 @@ static int zs_table_line(zs_reader *z, zs_str t, uint32_t row)
  * ("总分高于90分（含）的结论为“优”，…" over up to four lines, up to its "。"). Returns 1
  * when the line was read here, 0 when the table is over and the line is prose.
  */
-static int zs_bands_line(zs_reader *z, zs_str t, uint32_t row, int *err)
+static int zs_bands_line(zs_reader *z, jx_imp_span t, uint32_t row, int *err)
 {
     *err = 0;
     if (z->want_grade) {
@@ -951,7 +842,7 @@ static int zs_bands_line(zs_reader *z, zs_str t, uint32_t row, int *err)
             return 1;
         }
     }
-    if ((z->band_lines == 0 && zs_starts(t, "总分高于")) || (z->band_lines > 0 && z->band_lines < 4)) {
+    if ((z->band_lines == 0 && jx_imp_span_starts(t, "总分高于")) || (z->band_lines > 0 && z->band_lines < 4)) {
         z->band_lines++;
         jx_imp_row(z->im, row, JX_IMP_ROW_SKIPPED, "说明（自评结论的等级）");
         if (zs_ends(t, "。"))
@@ -970,9 +861,9 @@ static int zj_selfeval_detect(const char *text, size_t len)
     jx_imp_line line = {0};
     bool title = false, header = false;
     while (jx_imp_next_line(text, len, &pos, &line) && !(title && header)) {
-        zs_str t = zs_trim(line.s, line.n);
-        title = title || zs_starts(t, "项目支出绩效自评表");
-        header = header || (zs_starts(t, "一级指标") && zs_find(t, "年度指标值") && zs_find(t, "实际完成值"));
+        jx_imp_span t = jx_imp_trim(line.s, line.n);
+        title = title || jx_imp_span_starts(t, "项目支出绩效自评表");
+        header = header || (jx_imp_span_starts(t, "一级指标") && jx_imp_span_find(t, "年度指标值") && jx_imp_span_find(t, "实际完成值"));
     }
     return title && header ? 95 : 0;
 }
@@ -985,10 +876,10 @@ static int zj_selfeval_read(jx_imp *im, const char *text, size_t len)
     size_t pos = 0, tables = 0;
     jx_imp_line line = {0};
     while (jx_imp_next_line(text, len, &pos, &line)) {
-        zs_str t = zs_trim(line.s, line.n);
+        jx_imp_span t = jx_imp_trim(line.s, line.n);
         if (t.n == 0)
             continue; /* blank: the PDF's spacing between lines */
-        if (zs_starts(t, "项目支出绩效自评表")) {
+        if (jx_imp_span_starts(t, "项目支出绩效自评表")) {
             tables++;
             zs_begin(&z, zs_from(t, strlen("项目支出绩效自评表")), line.row);
             continue;

@@ -33,7 +33,6 @@
 #define ZT_MAX_CELLS 64   /* cells read from a row; a row with more is reported */
 #define ZT_MAX_SOURCES 8  /* 资金来源 columns after 总计 kept from the second header row */
 #define ZT_NONE (-1000)   /* offset of a column the header does not have */
-#define ZT_JOIN_MAX 1024  /* longest "code name" text built for 主管部门 and 预算单位 */
 
 /** The indicator columns, in the order of the table. */
 enum {
@@ -55,15 +54,9 @@ static const char *const zt_default_sources[] = {
     "一般公共预算", "政府性基金", "专户资金", "其他资金",
 };
 
-/** A slice of the text being read. */
-typedef struct zt_str {
-    const char *s; /* bytes, not NUL-terminated; NULL when not set */
-    size_t n;      /* length */
-} zt_str;
-
 /** One row split at its tabs, each cell trimmed. */
 typedef struct zt_row {
-    zt_str cell[ZT_MAX_CELLS]; /* the cells */
+    jx_imp_span cell[ZT_MAX_CELLS]; /* the cells */
     int n;                     /* how many */
     int last;                  /* index of the last non-blank cell, -1 when all are blank */
     uint32_t line;             /* the row's line */
@@ -71,8 +64,8 @@ typedef struct zt_row {
 
 /** A field remembered for the projects that follow, with the line it came from. */
 typedef struct zt_ctx_field {
-    zt_str code; /* "253001", or empty */
-    zt_str text; /* "绍兴市大数据发展管理局本级", "元", "2021" */
+    jx_imp_span code; /* "253001", or empty */
+    jx_imp_span text; /* "绍兴市大数据发展管理局本级", "元", "2021" */
     uint32_t row; /* where it was read, 0 when not set */
 } zt_ctx_field;
 
@@ -85,7 +78,7 @@ typedef struct zt_reader {
     int goal_off;                       /* 总体绩效目标 relative to 一级指标, ZT_NONE when absent */
     int max_off;                        /* the rightmost indicator column relative to 一级指标 */
     int funds_cols;                     /* cells from 资金安排 to 总体绩效目标 in the header (总计 + sources) */
-    zt_str source[ZT_MAX_SOURCES];      /* names of the 资金来源 columns after 总计 */
+    jx_imp_span source[ZT_MAX_SOURCES];      /* names of the 资金来源 columns after 总计 */
     int nsources;                       /* how many */
     zt_ctx_field year;                  /* 年度, from the title above the table */
     zt_ctx_field money_unit;            /* 单位：元 above the table */
@@ -96,51 +89,8 @@ typedef struct zt_reader {
 
 /* --------------------------------------------------------- text slices, cells */
 
-/** s[0..n) without surrounding blanks (ASCII whitespace, U+3000, NBSP). */
-static zt_str zt_trim(const char *s, size_t n)
-{
-    for (;;) {
-        if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\f' || s[0] == '\v')) {
-            s++, n--;
-        } else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
-            s += 3, n -= 3;
-        } else if (n >= 2 && memcmp(s, "\xC2\xA0", 2) == 0) {
-            s += 2, n -= 2;
-        } else {
-            break;
-        }
-    }
-    for (;;) {
-        char c = n ? s[n - 1] : 'x';
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            n--;
-        else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-            n -= 3;
-        else if (n >= 2 && memcmp(s + n - 2, "\xC2\xA0", 2) == 0)
-            n -= 2;
-        else
-            break;
-    }
-    zt_str t = {s, n};
-    return t;
-}
-
-/** True when a equals the C string b. */
-static bool zt_eq(zt_str a, const char *b)
-{
-    size_t n = strlen(b);
-    return a.n == n && memcmp(a.s, b, n) == 0;
-}
-
-/** True when a starts with the C string b. */
-static bool zt_starts(zt_str a, const char *b)
-{
-    size_t n = strlen(b);
-    return a.n >= n && memcmp(a.s, b, n) == 0;
-}
-
 /** True when a is one or more ASCII digits. */
-static bool zt_digits(zt_str a)
+static bool zt_digits(jx_imp_span a)
 {
     if (a.n == 0)
         return false;
@@ -151,7 +101,7 @@ static bool zt_digits(zt_str a)
 }
 
 /** True when a reads as an amount as these tables write it: digits, "," and one ".". */
-static bool zt_amount(zt_str a)
+static bool zt_amount(jx_imp_span a)
 {
     size_t digits = 0, dots = 0;
     for (size_t i = 0; i < a.n; i++) {
@@ -166,22 +116,6 @@ static bool zt_amount(zt_str a)
     return digits > 0 && dots <= 1;
 }
 
-/** The first occurrence of the C string needle in a, or NULL. */
-static const char *zt_find(zt_str a, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; n && i + n <= a.n; i++)
-        if (memcmp(a.s + i, needle, n) == 0)
-            return a.s + i;
-    return NULL;
-}
-
-/** An int for printf's "%.*s". */
-static int zt_len(zt_str a)
-{
-    return a.n > 4096 ? 4096 : (int)a.n;
-}
-
 /** Splits line into r's cells (trimmed). */
 static void zt_split(const jx_imp_line *line, zt_row *r)
 {
@@ -191,16 +125,16 @@ static void zt_split(const jx_imp_line *line, zt_row *r)
     r->last = -1;
     r->line = line->row;
     for (int i = 0; i < r->n; i++) {
-        r->cell[i] = zt_trim(cell[i], cell_n[i]);
+        r->cell[i] = jx_imp_trim(cell[i], cell_n[i]);
         if (r->cell[i].n)
             r->last = i;
     }
 }
 
 /** The cell at i, empty when the row is shorter. */
-static zt_str zt_cell(const zt_row *r, int i)
+static jx_imp_span zt_cell(const zt_row *r, int i)
 {
-    zt_str none = {"", 0};
+    jx_imp_span none = {"", 0};
     return i >= 0 && i < r->n ? r->cell[i] : none;
 }
 
@@ -216,7 +150,7 @@ static bool zt_has_tab(const jx_imp_line *line)
 static int zt_find_cell(const zt_row *r, const char *name)
 {
     for (int i = 0; i < r->n; i++)
-        if (zt_eq(r->cell[i], name))
+        if (jx_imp_span_eq(r->cell[i], name))
             return i;
     return -1;
 }
@@ -239,7 +173,7 @@ static bool zt_is_funds_header(const zt_row *r)
 static bool zt_is_column_numbers(const zt_row *r)
 {
     for (int i = 0; i < r->n; i++) {
-        zt_str c = r->cell[i];
+        jx_imp_span c = r->cell[i];
         if (c.n == 0)
             continue;
         bool stars = true;
@@ -252,7 +186,7 @@ static bool zt_is_column_numbers(const zt_row *r)
 }
 
 /** True when a line without tabs is a page number: "12", "- 12 -", "第 3 页", "3/10". */
-static bool zt_is_page_number(zt_str t)
+static bool zt_is_page_number(jx_imp_span t)
 {
     static const char *const words[] = {"第", "页", "共"};
     size_t digits = 0;
@@ -265,7 +199,7 @@ static bool zt_is_page_number(zt_str t)
             continue;
         }
         size_t k = 0;
-        while (k < 3 && !zt_starts((zt_str){t.s + i, t.n - i}, words[k]))
+        while (k < 3 && !jx_imp_span_starts((jx_imp_span){t.s + i, t.n - i}, words[k]))
             k++;
         if (k == 3)
             return false;
@@ -279,7 +213,7 @@ static int zt_find_level1(const zt_row *r)
 {
     for (int i = 1; i < r->n; i++)
         for (size_t k = 0; k < sizeof zt_level1_names / sizeof zt_level1_names[0]; k++)
-            if (zt_eq(r->cell[i], zt_level1_names[k]))
+            if (jx_imp_span_eq(r->cell[i], zt_level1_names[k]))
                 return i;
     return -1;
 }
@@ -323,31 +257,31 @@ static void zt_read_funds_header(zt_reader *z, const zt_row *r)
 /* ------------------------------------------------------- the preamble */
 
 /** Reads a line of text outside the table: the title's year, 部门名称, 单位. */
-static void zt_preamble(zt_reader *z, zt_str t, uint32_t row)
+static void zt_preamble(zt_reader *z, jx_imp_span t, uint32_t row)
 {
     static const char *const dept_labels[] = {"部门名称：", "部门名称:"};
     static const char *const unit_labels[] = {"单位：", "单位:", "金额单位：", "金额单位:"};
-    if (t.n >= 7 && zt_digits((zt_str){t.s, 4}) && zt_starts((zt_str){t.s + 4, t.n - 4}, "年") &&
-        zt_find(t, "绩效目标表")) {
-        z->year.text = (zt_str){t.s, 4};
+    if (t.n >= 7 && zt_digits((jx_imp_span){t.s, 4}) && jx_imp_span_starts((jx_imp_span){t.s + 4, t.n - 4}, "年") &&
+        jx_imp_span_find(t, "绩效目标表")) {
+        z->year.text = (jx_imp_span){t.s, 4};
         z->year.row = row;
         return;
     }
     for (size_t k = 0; k < 2; k++) {
-        if (!zt_starts(t, dept_labels[k]))
+        if (!jx_imp_span_starts(t, dept_labels[k]))
             continue;
-        zt_str v = zt_trim(t.s + strlen(dept_labels[k]), t.n - strlen(dept_labels[k]));
+        jx_imp_span v = jx_imp_trim(t.s + strlen(dept_labels[k]), t.n - strlen(dept_labels[k]));
         /* 【253】市大数据局 */
         const char *open = "【", *close = "】";
-        if (zt_starts(v, open)) {
-            const char *end = zt_find(v, close);
+        if (jx_imp_span_starts(v, open)) {
+            const char *end = jx_imp_span_find(v, close);
             if (end) {
-                z->dept.code = zt_trim(v.s + strlen(open), (size_t)(end - v.s) - strlen(open));
+                z->dept.code = jx_imp_trim(v.s + strlen(open), (size_t)(end - v.s) - strlen(open));
                 size_t skip = (size_t)(end - v.s) + strlen(close);
-                v = zt_trim(v.s + skip, v.n - skip);
+                v = jx_imp_trim(v.s + skip, v.n - skip);
             }
         } else {
-            z->dept.code = (zt_str){"", 0};
+            z->dept.code = (jx_imp_span){"", 0};
         }
         if (v.n) {
             z->dept.text = v;
@@ -356,9 +290,9 @@ static void zt_preamble(zt_reader *z, zt_str t, uint32_t row)
         return;
     }
     for (size_t k = 0; k < 4; k++) {
-        if (!zt_starts(t, unit_labels[k]))
+        if (!jx_imp_span_starts(t, unit_labels[k]))
             continue;
-        zt_str v = zt_trim(t.s + strlen(unit_labels[k]), t.n - strlen(unit_labels[k]));
+        jx_imp_span v = jx_imp_trim(t.s + strlen(unit_labels[k]), t.n - strlen(unit_labels[k]));
         if (v.n) {
             z->money_unit.text = v;
             z->money_unit.row = row;
@@ -384,22 +318,15 @@ static int zt_set_ctx(zt_reader *z, jx_imp_field f, const zt_ctx_field *c)
 {
     if (!c->row)
         return 0;
-    char buf[ZT_JOIN_MAX];
     if (c->code.n == 0)
         return jx_imp_set(z->im, f, c->row, c->text.s, c->text.n);
-    if (c->code.n + 1 + c->text.n > sizeof buf) {
-        jx_imp_warn(z->im, c->row, "text-too-long", "名称过长（超过 %d 字节），只保留名称、不加编码“%.*s”",
-                    ZT_JOIN_MAX, zt_len(c->code), c->code.s);
-        return jx_imp_set(z->im, f, c->row, c->text.s, c->text.n);
-    }
-    memcpy(buf, c->code.s, c->code.n);
-    buf[c->code.n] = ' ';
-    memcpy(buf + c->code.n + 1, c->text.s, c->text.n);
-    return jx_imp_set(z->im, f, c->row, buf, c->code.n + 1 + c->text.n);
+    jx_imp_span part[3] = {c->code, {" ", 1}, c->text};
+    const char *joined = jx_imp_join(z->im, part, 3);
+    return jx_imp_set(z->im, f, c->row, joined, strlen(joined));
 }
 
 /** Adds one 资金 row (年初预算数 = amount) to the current project. */
-static int zt_funds(zt_reader *z, uint32_t row, zt_str source, zt_str amount)
+static int zt_funds(zt_reader *z, uint32_t row, jx_imp_span source, jx_imp_span amount)
 {
     jx_imp_funds *f = jx_imp_funds_add(z->im, row);
     if (!f)
@@ -417,20 +344,20 @@ static int zt_funds(zt_reader *z, uint32_t row, zt_str source, zt_str amount)
 static int zt_read_funds(zt_reader *z, const zt_row *r, int first, int end)
 {
     bool aligned = end - first == z->funds_cols;
-    zt_str total = zt_cell(r, first);
-    if (total.n && zt_amount(total) && zt_funds(z, r->line, (zt_str){"年度资金总额", strlen("年度资金总额")}, total))
+    jx_imp_span total = zt_cell(r, first);
+    if (total.n && zt_amount(total) && zt_funds(z, r->line, (jx_imp_span){"年度资金总额", strlen("年度资金总额")}, total))
         return -1;
     for (int i = first; i < end; i++) {
-        zt_str c = zt_cell(r, i);
+        jx_imp_span c = zt_cell(r, i);
         int k = i - first - 1; /* the source column, -1 for 总计 */
         if (c.n == 0 || (k < 0 && zt_amount(c)))
             continue;
         if (!zt_amount(c)) {
             jx_imp_warn(z->im, r->line, "funds-not-understood", "资金安排中的“%.*s”不是金额，没有导入",
-                        zt_len(c), c.s);
+                        jx_imp_span_len(c), c.s);
         } else if (k >= z->nsources || (!aligned && k > 0)) {
             jx_imp_warn(z->im, r->line, "funds-not-understood",
-                        "资金安排的列与表头对不齐，金额“%.*s”的资金来源无法确定，没有导入", zt_len(c), c.s);
+                        "资金安排的列与表头对不齐，金额“%.*s”的资金来源无法确定，没有导入", jx_imp_span_len(c), c.s);
         } else if (zt_funds(z, r->line, z->source[k], c)) {
             return -1;
         }
@@ -447,12 +374,12 @@ static int zt_begin(zt_reader *z, const zt_row *r, int name, int funds_end, int 
     if (!jx_imp_begin(z->im, r->line))
         return -1;
     z->projects++;
-    zt_str nm = r->cell[name];
+    jx_imp_span nm = r->cell[name];
     if (jx_imp_set(z->im, JX_IMP_NAME, r->line, nm.s, nm.n) || zt_set_ctx(z, JX_IMP_DEPT, &z->dept) ||
         zt_set_ctx(z, JX_IMP_ORG, &z->org) || zt_set_ctx(z, JX_IMP_YEAR, &z->year) ||
         zt_set_ctx(z, JX_IMP_MONEY_UNIT, &z->money_unit))
         return -1;
-    zt_str g = zt_cell(r, goal);
+    jx_imp_span g = zt_cell(r, goal);
     if (g.n && jx_imp_set(z->im, JX_IMP_GOAL, r->line, g.s, g.n))
         return -1;
     return zt_read_funds(z, r, name + 1, funds_end);
@@ -470,7 +397,7 @@ static int zt_indicator(zt_reader *z, const zt_row *r, int l1)
     for (int c = 0; c < ZT_NCOLS; c++) {
         if (z->off[c] == ZT_NONE)
             continue;
-        zt_str v = zt_cell(r, l1 + z->off[c]);
+        jx_imp_span v = zt_cell(r, l1 + z->off[c]);
         *field[c] = jx_imp_str(z->im, v.s, v.n);
     }
     return jx_imp_oom(z->im) ? -1 : 0;
@@ -479,7 +406,7 @@ static int zt_indicator(zt_reader *z, const zt_row *r, int l1)
 /** A row with no 一级指标 cell: a code row, a project row without an indicator, or unreadable. */
 static int zt_row_without_indicator(zt_reader *z, const zt_row *r)
 {
-    zt_str c0 = zt_cell(r, 0), c1 = zt_cell(r, 1);
+    jx_imp_span c0 = zt_cell(r, 0), c1 = zt_cell(r, 1);
     if (zt_digits(c0) && c0.n >= 3 && c1.n && r->last == 1) {
         /* 253 | 市大数据局 names the 部门; 253001 | 绍兴市…本级 the 单位 of the projects below. */
         zt_ctx_field *f = c0.n <= 3 ? &z->dept : &z->org;
@@ -494,7 +421,7 @@ static int zt_row_without_indicator(zt_reader *z, const zt_row *r)
             name = i;
             break;
         }
-    if (name >= 0 && (zt_eq(r->cell[name], "合计") || zt_eq(r->cell[name], "总计") || zt_eq(r->cell[name], "小计"))) {
+    if (name >= 0 && (jx_imp_span_eq(r->cell[name], "合计") || jx_imp_span_eq(r->cell[name], "总计") || jx_imp_span_eq(r->cell[name], "小计"))) {
         jx_imp_row(z->im, r->line, JX_IMP_ROW_SKIPPED, "合计行");
         return 0;
     }
@@ -506,7 +433,7 @@ static int zt_row_without_indicator(zt_reader *z, const zt_row *r)
                 continue;
             if (goal >= 0) {
                 jx_imp_row(z->im, r->line, JX_IMP_ROW_NOT_UNDERSTOOD,
-                           "项目行“%.*s”没有一级指标，其后的单元格无法对应到列", zt_len(r->cell[name]),
+                           "项目行“%.*s”没有一级指标，其后的单元格无法对应到列", jx_imp_span_len(r->cell[name]),
                            r->cell[name].s);
                 return 0;
             }
@@ -545,17 +472,17 @@ static int zt_table_row(zt_reader *z, const zt_row *r)
     int l1 = zt_find_level1(r);
     if (l1 < 0 || z->off[ZT_L1] == ZT_NONE)
         return zt_row_without_indicator(z, r);
-    zt_str name = zt_cell(r, l1 + z->off[ZT_NAME]);
+    jx_imp_span name = zt_cell(r, l1 + z->off[ZT_NAME]);
     if (r->last > l1 + z->max_off) {
         jx_imp_row(z->im, r->line, JX_IMP_ROW_NOT_UNDERSTOOD,
-                   "指标“%.*s”这一行在“指标权重”之后还有内容，列无法对齐", zt_len(name), name.s);
+                   "指标“%.*s”这一行在“指标权重”之后还有内容，列无法对齐", jx_imp_span_len(name), name.s);
         return 0;
     }
     if (r->n <= l1 + z->max_off) {
-        zt_str which = name.n ? name : r->cell[l1];
+        jx_imp_span which = name.n ? name : r->cell[l1];
         jx_imp_row(z->im, r->line, JX_IMP_ROW_NOT_UNDERSTOOD,
-                   "指标行“%.*s”不完整：只有 %d 列，“%.*s”之后应有 %d 列（到“%s”为止）", zt_len(which),
-                   which.s, r->n, zt_len(r->cell[l1]), r->cell[l1].s, z->max_off, zt_col_names[ZT_WEIGHT]);
+                   "指标行“%.*s”不完整：只有 %d 列，“%.*s”之后应有 %d 列（到“%s”为止）", jx_imp_span_len(which),
+                   which.s, r->n, jx_imp_span_len(r->cell[l1]), r->cell[l1].s, z->max_off, zt_col_names[ZT_WEIGHT]);
         return 0;
     }
     if (name.n == 0) {
@@ -574,8 +501,8 @@ static int zt_table_row(zt_reader *z, const zt_row *r)
     if (first >= 0) {
         if (zt_digits(r->cell[first])) {
             jx_imp_row(z->im, r->line, JX_IMP_ROW_NOT_UNDERSTOOD,
-                       "单位编码“%.*s”与指标“%.*s”在同一行，无法确定项目名称", zt_len(r->cell[first]),
-                       r->cell[first].s, zt_len(name), name.s);
+                       "单位编码“%.*s”与指标“%.*s”在同一行，无法确定项目名称", jx_imp_span_len(r->cell[first]),
+                       r->cell[first].s, jx_imp_span_len(name), name.s);
             return 0;
         }
         if (zt_begin(z, r, first, prefix_end, goal))
@@ -585,7 +512,7 @@ static int zt_table_row(zt_reader *z, const zt_row *r)
         return 0;
     } else if (!jx_imp_current(z->im)) {
         jx_imp_row(z->im, r->line, JX_IMP_ROW_NOT_UNDERSTOOD, "指标“%.*s”之前没有项目名称",
-                   zt_len(name), name.s);
+                   jx_imp_span_len(name), name.s);
         return 0;
     }
     return zt_indicator(z, r, l1);
@@ -600,7 +527,7 @@ static int zj_target_detect(const char *text, size_t len)
     jx_imp_line line = {0};
     zt_row r;
     while (jx_imp_next_line(text, len, &pos, &line)) {
-        if (!zt_has_tab(&line) || !zt_find((zt_str){line.s, line.n}, "三级指标"))
+        if (!zt_has_tab(&line) || !jx_imp_span_find((jx_imp_span){line.s, line.n}, "三级指标"))
             continue;
         zt_split(&line, &r);
         if (zt_is_header(&r))
@@ -622,7 +549,7 @@ static int zj_target_read(jx_imp *im, const char *text, size_t len)
     size_t pos = 0;
     jx_imp_line line = {0};
     while (jx_imp_next_line(text, len, &pos, &line)) {
-        zt_str t = zt_trim(line.s, line.n);
+        jx_imp_span t = jx_imp_trim(line.s, line.n);
         if (t.n == 0)
             continue; /* a blank line: where a page broke, or between paragraphs */
         if (zt_has_tab(&line)) {

@@ -273,7 +273,7 @@ static bool zz_head_row(zz_reader *r, uint32_t row, const char **c, size_t n)
         const char *code = zz_value_after(c, n, 0);
         const char *unit = zz_title_unit(r);
         const char *org = jx_cell_join(r->im, code, " ", unit);
-        zz_set(r, JX_IMP_ORG, row, org ? org : code);
+        zz_set(r, JX_IMP_ORG, row, org);
     } else if (strcmp(key, "项目总金额") == 0) {
         /* a target table is drawn up with the budget: the year's amount is its 年初预算 */
         const char *year = zz_pair(c, n, "项目本年度金额");
@@ -540,7 +540,7 @@ static bool zz_line(zz_reader *r, const jx_imp_line *line)
         const char *name = zz_value_after(c, n, 0);
         if (whole) {
             const char *full = jx_cell_join(r->im, name, "", "整体绩效目标");
-            zz_set(r, JX_IMP_NAME, row, full ? full : name);
+            zz_set(r, JX_IMP_NAME, row, full);
             zz_set(r, JX_IMP_DEPT, row, name);
             zz_set(r, JX_IMP_ORG, row, name);
         } else {

@@ -92,6 +92,54 @@ static void test_lines_and_tabs(void **state)
     assert_false(jx_imp_blank(" x", 2));
 }
 
+static void test_blanks_trimming_and_spans(void **state)
+{
+    (void)state;
+    assert_int_equal(jx_imp_blank_at("　x", strlen("　x")), 3);  /* U+3000 */
+    assert_int_equal(jx_imp_blank_at("\xC2\xA0x", 3), 2);        /* NBSP */
+    assert_int_equal(jx_imp_blank_at("\nx", 2), 1);
+    assert_int_equal(jx_imp_blank_at("\xE3\x80", 2), 0);        /* U+3000 cut short is no blank */
+    assert_int_equal(jx_imp_blank_at("x ", 2), 0);
+    static const char text[] = " \t　项目 甲\xC2\xA0\r\n";
+    jx_imp_span t = jx_imp_trim(text, strlen(text));
+    assert_int_equal(t.n, strlen("项目 甲"));
+    assert_memory_equal(t.s, "项目 甲", t.n);
+    assert_int_equal(jx_imp_trim("　 ", strlen("　 ")).n, 0);
+    assert_true(jx_imp_span_eq(t, "项目 甲"));
+    assert_false(jx_imp_span_eq(t, "项目"));
+    assert_true(jx_imp_span_starts(t, "项目"));
+    assert_false(jx_imp_span_starts(t, "甲"));
+    assert_ptr_equal(jx_imp_span_find(t, "甲"), t.s + strlen("项目 "));
+    assert_null(jx_imp_span_find(t, "乙"));
+    static char wide[5000];
+    memset(wide, 'x', sizeof wide);
+    jx_imp_span w = {wide, sizeof wide};
+    assert_int_equal(jx_imp_span_len(w), 4096); /* quoted cut in messages */
+    assert_int_equal(jx_imp_span_len(t), (int)strlen("项目 甲"));
+}
+
+static void test_join_builds_text_of_any_length(void **state)
+{
+    (void)state;
+    jx_imp *im = jx_imp_create(NULL, "t.txt", NULL, NULL);
+    assert_non_null(im);
+    assert_non_null(jx_imp_begin(im, 1));
+    /* the parts as written, trimmed around the whole only: the blank between stays */
+    jx_imp_span part[3] = {{"　253001", strlen("　253001")}, {" ", 1}, {"市大数据局 ", strlen("市大数据局 ")}};
+    assert_string_equal(jx_imp_join(im, part, 3), "253001 市大数据局");
+    jx_imp_span blank[2] = {{" ", 1}, {NULL, 0}};
+    assert_string_equal(jx_imp_join(im, blank, 2), "");
+    assert_string_equal(jx_imp_join(im, part, 0), "");
+    /* three pieces of 20 000 bytes: 60 000, more than any fixed buffer held */
+    static char piece[20000];
+    memset(piece, 'a', sizeof piece);
+    jx_imp_span big[3] = {{piece, sizeof piece}, {piece, sizeof piece}, {piece, sizeof piece}};
+    const char *joined = jx_imp_join(im, big, 3);
+    assert_int_equal(strlen(joined), 3 * sizeof piece);
+    assert_int_equal(jx_imp_oom(im), 0);
+    jx_imp_destroy(im);
+}
+
 static void test_formats_are_found_by_name(void **state)
 {
     (void)state;
@@ -109,6 +157,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_projects_go_to_the_sink_one_at_a_time),
         cmocka_unit_test(test_lines_and_tabs),
+        cmocka_unit_test(test_blanks_trimming_and_spans),
+        cmocka_unit_test(test_join_builds_text_of_any_length),
         cmocka_unit_test(test_formats_are_found_by_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

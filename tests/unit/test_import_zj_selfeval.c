@@ -278,6 +278,38 @@ static void test_cut_short(void **state)
     jx_test_imp_free(r);
 }
 
+static void test_long_wrapped_text(void **state)
+{
+    (void)state;
+    /* 目标偏离原因分析 wrapped over 60 lines of 100 "因" (300 bytes each): 18 000 bytes,
+       joined whole (no fixed buffer cuts it). */
+    static const char head[] = "项目支出绩效自评表\n项目名称 甲\n目标偏离原因分析\n";
+    static const char tail[] = "整改措施及建议 无\n";
+    size_t line_n = 100 * strlen("因") + 1, n = strlen(head) + 60 * line_n + strlen(tail);
+    char *text = malloc(n + 1);
+    assert_non_null(text);
+    char *o = text;
+    o += sprintf(o, "%s", head);
+    for (int i = 0; i < 60; i++) {
+        for (int k = 0; k < 100; k++)
+            o += sprintf(o, "因");
+        *o++ = '\n';
+    }
+    sprintf(o, "%s", tail);
+    jx_test_imp *r = jx_test_imp_run_text(&jx_imp_zj_selfeval, "long.txt", text);
+    free(text);
+    assert_int_equal(r->nprojects, 1);
+    const char *deviation = r->projects[0].field[JX_IMP_DEVIATION];
+    assert_int_equal(strlen(deviation), 60 * 100 * strlen("因"));
+    assert_memory_equal(deviation + strlen(deviation) - strlen("因"), "因", strlen("因"));
+    assert_string_equal(r->projects[0].field[JX_IMP_REMEDY], "无");
+    /* the title and the label are skipped; the table lacks 总分 and 自评结论; nothing else is said */
+    assert_int_equal(r->stats.skipped, 2);
+    assert_int_equal(jx_test_imp_count_code(r, "table-incomplete"), 1);
+    assert_int_equal(jx_imp_diag_count(r->im), 2 + 1);
+    jx_test_imp_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +320,7 @@ int main(void)
         cmocka_unit_test(test_edge_fixture),
         cmocka_unit_test(test_header_only),
         cmocka_unit_test(test_cut_short),
+        cmocka_unit_test(test_long_wrapped_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
