@@ -83,6 +83,15 @@ const char *jx_cell_clean(jx_imp *im, const char *s, size_t n, unsigned flags)
     return jx_imp_str(im, buf, k);
 }
 
+size_t jx_cell_split(jx_imp *im, const jx_imp_line *line, const char **c, size_t max, unsigned flags)
+{
+    size_t rn[JX_CELL_ROW_MAX];
+    size_t n = jx_imp_split_tabs(line, c, rn, max < JX_CELL_ROW_MAX ? max : JX_CELL_ROW_MAX);
+    for (size_t i = 0; i < n; i++)
+        c[i] = jx_cell_clean(im, c[i], rn[i], flags);
+    return n;
+}
+
 const char *jx_cell_join(jx_imp *im, const char *a, const char *sep, const char *b)
 {
     size_t an = strlen(a), bn = strlen(b);
@@ -130,6 +139,18 @@ const char *jx_cell_key(const char *s, char *out, size_t cap)
         k--;
     out[k] = '\0';
     return out;
+}
+
+const char *jx_cell_key_n(const char *s, size_t n, char *out, size_t cap)
+{
+    char text[JX_CELL_KEY_MAX];
+    if (n >= sizeof text) {
+        out[0] = '\0';
+        return out;
+    }
+    memcpy(text, s, n);
+    text[n] = '\0';
+    return jx_cell_key(text, out, cap);
 }
 
 bool jx_cell_is(const char *s, const char *word)
@@ -325,4 +346,22 @@ bool jx_cell_year(const char *s, size_t n, char out[5])
 bool jx_cell_line_blank(const jx_imp_line *line)
 {
     return jx_imp_blank(line->s, line->n);
+}
+
+void jx_cell_set(jx_imp *im, jx_imp_field f, uint32_t row, const char *s)
+{
+    jx_imp_set(im, f, row, s, strlen(s));
+}
+
+void jx_cell_name_project(jx_imp *im, uint32_t row, const char *name, const char *whole_suffix)
+{
+    if (whole_suffix) {
+        jx_cell_set(im, JX_IMP_NAME, row, jx_cell_join(im, name, "", whole_suffix));
+        jx_cell_set(im, JX_IMP_DEPT, row, name);
+        jx_cell_set(im, JX_IMP_ORG, row, name);
+    } else {
+        jx_cell_set(im, JX_IMP_NAME, row, name);
+    }
+    if (!name[0])
+        jx_imp_warn(im, row, "missing-name", "项目名称为空");
 }

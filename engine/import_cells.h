@@ -3,10 +3,11 @@
  * The 绩效目标表 and 申报表 of budget documents reach us as text dumps of PDFs and web
  * pages: cells wrapped in `<p>…</p>` or `<b>…</b>`, words split by a blank where the PDF
  * broke a line inside a cell ("投入管理 指标", "根据需求开 通"), and the category words
- * (一级/二级指标) written a dozen ways. These helpers clean a cell, join pieces of a cell
- * that a page break split, and recognise category words, keys and value-like cells, so
- * the readers can find where a shifted row's cells belong. They never decide how a value
- * reads: that is jx_value_classify_cells().
+ * (一级/二级指标) written a dozen ways. These helpers split a row into cleaned cells,
+ * join pieces of a cell that a page break split, and recognise category words, keys and
+ * value-like cells, so the readers can find where a shifted row's cells belong; and they
+ * hold the steps the readers of those tables share (naming a project from its 名称 row).
+ * They never decide how a value reads: that is jx_value_classify_cells().
  */
 #ifndef JX_IMPORT_CELLS_H
 #define JX_IMPORT_CELLS_H
@@ -34,6 +35,15 @@ enum {
  */
 const char *jx_cell_clean(jx_imp *im, const char *s, size_t n, unsigned flags);
 
+/** The most cells jx_cell_split reads from a row. */
+#define JX_CELL_ROW_MAX 64
+
+/**
+ * Splits line at tabs into at most max (≤ JX_CELL_ROW_MAX) cells, the last taking the
+ * rest, each cleaned as jx_cell_clean with flags into c; returns how many.
+ */
+size_t jx_cell_split(jx_imp *im, const jx_imp_line *line, const char **c, size_t max, unsigned flags);
+
 /** a, sep and b joined and copied into im (trimmed); an empty a or b is left out with sep. */
 const char *jx_cell_join(jx_imp *im, const char *a, const char *sep, const char *b);
 
@@ -42,6 +52,9 @@ const char *jx_cell_join(jx_imp *im, const char *a, const char *sep, const char 
  * read as ( ) :, a trailing colon dropped. "" when s does not fit.
  */
 const char *jx_cell_key(const char *s, char *out, size_t cap);
+
+/** jx_cell_key of s[0..n), which need not be NUL-terminated; "" when n ≥ JX_CELL_KEY_MAX. */
+const char *jx_cell_key_n(const char *s, size_t n, char *out, size_t cap);
 
 /** True when s in key form equals word ("部门 (单位) 名称" is "部门(单位)名称"). */
 bool jx_cell_is(const char *s, const char *word);
@@ -90,5 +103,16 @@ bool jx_cell_year(const char *s, size_t n, char out[5]);
 
 /** True when the line holds nothing but blanks and tabs. */
 bool jx_cell_line_blank(const jx_imp_line *line);
+
+/** Sets field f of the current project to s (a model string or a literal). */
+void jx_cell_set(jx_imp *im, jx_imp_field f, uint32_t row, const char *s);
+
+/**
+ * Names the current project from the 名称 cell of its 项目名称 row at row. For a whole
+ * department's table (whole_suffix not NULL: its 部门（单位）名称 row) the name is name
+ * and whole_suffix ("…整体绩效目标"), and name is its 主管部门 and 单位 too. Warns
+ * missing-name when name is empty.
+ */
+void jx_cell_name_project(jx_imp *im, uint32_t row, const char *name, const char *whole_suffix);
 
 #endif

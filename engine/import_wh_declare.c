@@ -123,33 +123,15 @@ typedef struct wh_reader {
 
 /* ------------------------------------------------------------------ lines */
 
-/** Splits line into cells cleaned with flags; returns how many (at most WH_MAX_CELLS). */
-static size_t wh_cells(wh_reader *r, const jx_imp_line *line, const char **c)
-{
-    const char *raw[WH_MAX_CELLS];
-    size_t rn[WH_MAX_CELLS];
-    size_t n = jx_imp_split_tabs(line, raw, rn, WH_MAX_CELLS);
-    for (size_t i = 0; i < n; i++)
-        c[i] = jx_cell_clean(r->im, raw[i], rn[i], JX_CELL_MARKUP | JX_CELL_JOIN);
-    return n;
-}
-
 /** The key form of a line without tabs, Markdown heading marks (#, *) dropped; "" when too long. */
 static const char *wh_line_key(const jx_imp_line *line, char *key, size_t cap)
 {
-    char text[JX_CELL_KEY_MAX];
     size_t i = 0, n = line->n;
     while (i < n && (line->s[i] == '#' || line->s[i] == '*' || line->s[i] == ' '))
         i++;
     while (n > i && (line->s[n - 1] == '*' || line->s[n - 1] == ' '))
         n--;
-    if (n - i >= sizeof text) {
-        key[0] = '\0';
-        return key;
-    }
-    memcpy(text, line->s + i, n - i);
-    text[n - i] = '\0';
-    return jx_cell_key(text, key, cap);
+    return jx_cell_key_n(line->s + i, n - i, key, cap);
 }
 
 /** True when the line (no tabs) is the title of a 项目申报表 or 整体支出绩效目标申报表. */
@@ -213,12 +195,6 @@ static bool wh_table_title(const char *s)
 
 /* --------------------------------------------------------------- projects */
 
-/** Sets field f from s (a model string). */
-static void wh_set(wh_reader *r, jx_imp_field f, uint32_t row, const char *s)
-{
-    jx_imp_set(r->im, f, row, s, strlen(s));
-}
-
 /* Records the waiting row of a table (defined with the table code below). */
 static void wh_flush(wh_reader *r);
 
@@ -260,15 +236,10 @@ static bool wh_scan_annual(const wh_reader *r, size_t from)
             return false;
         const char *tab = memchr(line.s, '\t', line.n);
         if (tab) {
-            char first[JX_CELL_KEY_MAX], key[JX_CELL_KEY_MAX];
-            size_t fn = (size_t)(tab - line.s);
-            if (fn < sizeof first) {
-                memcpy(first, line.s, fn);
-                first[fn] = '\0';
-                jx_cell_key(first, key, sizeof key);
-                if (strcmp(key, "项目名称") == 0 || strcmp(key, "部门(单位)名称") == 0)
-                    return false;
-            }
+            char key[JX_CELL_KEY_MAX];
+            jx_cell_key_n(line.s, (size_t)(tab - line.s), key, sizeof key);
+            if (strcmp(key, "项目名称") == 0 || strcmp(key, "部门(单位)名称") == 0)
+                return false;
         }
         for (size_t i = 0; i + 12 <= line.n; i++)
             if (memcmp(line.s + i, "当年实现", 12) == 0)
@@ -382,7 +353,7 @@ static void wh_add_goal(wh_reader *r, uint32_t row, const char *goal)
     jx_imp_project *p = jx_imp_current(r->im);
     const char *now = p->field[JX_IMP_GOAL];
     const char *joined = jx_cell_join(r->im, now, "；", goal);
-    wh_set(r, JX_IMP_GOAL, p->field_row[JX_IMP_GOAL] ? p->field_row[JX_IMP_GOAL] : row, joined);
+    jx_cell_set(r->im, JX_IMP_GOAL, p->field_row[JX_IMP_GOAL] ? p->field_row[JX_IMP_GOAL] : row, joined);
 }
 
 /** A row of 部门总体资金情况: the 收入构成 rows are the department's 资金 by source. */
@@ -542,11 +513,11 @@ static void wh_head_row(wh_reader *r, uint32_t row, const char **c, size_t n)
         const char *v = wh_value_after(c, n, i);
         switch (k) {
         case WH_K_DEPT:
-            wh_set(r, JX_IMP_DEPT, row, v);
+            jx_cell_set(r->im, JX_IMP_DEPT, row, v);
             used = true;
             break;
         case WH_K_ORG:
-            wh_set(r, JX_IMP_ORG, row, v);
+            jx_cell_set(r->im, JX_IMP_ORG, row, v);
             used = true;
             break;
         case WH_K_TOTAL:
@@ -924,24 +895,14 @@ static bool wh_line(wh_reader *r, const jx_imp_line *line, size_t next)
         return true;
     }
     const char *c[WH_MAX_CELLS];
-    size_t n = wh_cells(r, line, c);
+    size_t n = jx_cell_split(r->im, line, c, WH_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN);
     uint32_t row = line->row;
     bool whole = jx_cell_is(c[0], "部门(单位)名称");
     if (whole || jx_cell_is(c[0], "项目名称")) {
         if (!wh_begin(r, row, next))
             return false;
-        n = wh_cells(r, line, c); /* the arena was reset */
-        const char *name = wh_value_after(c, n, 0);
-        if (whole) {
-            const char *full = jx_cell_join(r->im, name, "", "整体支出绩效目标");
-            wh_set(r, JX_IMP_NAME, row, full);
-            wh_set(r, JX_IMP_DEPT, row, name);
-            wh_set(r, JX_IMP_ORG, row, name);
-        } else {
-            wh_set(r, JX_IMP_NAME, row, name);
-        }
-        if (!name[0])
-            jx_imp_warn(r->im, row, "missing-name", "项目名称为空");
+        n = jx_cell_split(r->im, line, c, WH_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN); /* the arena was reset */
+        jx_cell_name_project(r->im, row, wh_value_after(c, n, 0), whole ? "整体支出绩效目标" : NULL);
         return true;
     }
     if (r->where == WH_OUTSIDE) {
@@ -1045,12 +1006,8 @@ static int wh_declare_detect(const char *text, size_t len)
         size_t rn[WH_MAX_CELLS];
         size_t n = jx_imp_split_tabs(&line, raw, rn, WH_MAX_CELLS);
         for (size_t i = 0; i < n; i++) {
-            char cell[JX_CELL_KEY_MAX], key[JX_CELL_KEY_MAX];
-            if (rn[i] >= sizeof cell)
-                continue;
-            memcpy(cell, raw[i], rn[i]);
-            cell[rn[i]] = '\0';
-            jx_cell_key(cell, key, sizeof key);
+            char key[JX_CELL_KEY_MAX];
+            jx_cell_key_n(raw[i], rn[i], key, sizeof key);
             basis |= strcmp(key, "指标值确定依据") == 0;
             current |= strstr(key, "当年实现") != NULL;
         }

@@ -70,37 +70,13 @@ typedef struct zz_reader {
 
 /* ------------------------------------------------------------------ cells */
 
-/** Splits line into cells cleaned with flags; returns how many (at most ZZ_MAX_CELLS). */
-static size_t zz_cells(zz_reader *r, const jx_imp_line *line, const char **c, unsigned flags)
-{
-    const char *raw[ZZ_MAX_CELLS];
-    size_t rn[ZZ_MAX_CELLS];
-    size_t n = jx_imp_split_tabs(line, raw, rn, ZZ_MAX_CELLS);
-    for (size_t i = 0; i < n; i++)
-        c[i] = jx_cell_clean(r->im, raw[i], rn[i], flags);
-    return n;
-}
-
-/** The line with markup dropped and blanks trimmed, as a key ("" when too long). */
-static const char *zz_line_key(const jx_imp_line *line, char *key, size_t cap)
-{
-    char text[JX_CELL_KEY_MAX];
-    if (line->n >= sizeof text) {
-        key[0] = '\0';
-        return key;
-    }
-    memcpy(text, line->s, line->n);
-    text[line->n] = '\0';
-    return jx_cell_key(text, key, cap);
-}
-
 /** True when the line (no tabs) is the title of a 项目绩效目标表 or 整体绩效目标申报表. */
 static bool zz_is_title(const jx_imp_line *line)
 {
     if (memchr(line->s, '\t', line->n))
         return false;
     char key[JX_CELL_KEY_MAX];
-    zz_line_key(line, key, sizeof key);
+    jx_cell_key_n(line->s, line->n, key, sizeof key);
     size_t n = strlen(key);
     if (n > ZZ_TITLE_MAX)
         return false; /* a sentence of the prose that names the tables */
@@ -178,12 +154,6 @@ static const char *zz_pair(const char **c, size_t n, const char *word)
         if (jx_cell_is(c[i], word))
             return i + 1 < n ? c[i + 1] : "";
     return "";
-}
-
-/** Sets field f from s (a model string). */
-static void zz_set(zz_reader *r, jx_imp_field f, uint32_t row, const char *s)
-{
-    jx_imp_set(r->im, f, row, s, strlen(s));
 }
 
 /** A 预算情况 row of the 整体 table: label in c[1], amount in c[2]. */
@@ -273,7 +243,7 @@ static bool zz_head_row(zz_reader *r, uint32_t row, const char **c, size_t n)
         const char *code = zz_value_after(c, n, 0);
         const char *unit = zz_title_unit(r);
         const char *org = jx_cell_join(r->im, code, " ", unit);
-        zz_set(r, JX_IMP_ORG, row, org);
+        jx_cell_set(r->im, JX_IMP_ORG, row, org);
     } else if (strcmp(key, "项目总金额") == 0) {
         /* a target table is drawn up with the budget: the year's amount is its 年初预算 */
         const char *year = zz_pair(c, n, "项目本年度金额");
@@ -283,7 +253,7 @@ static bool zz_head_row(zz_reader *r, uint32_t row, const char **c, size_t n)
     } else if (strcmp(key, "年度绩效目标") == 0 || strcmp(key, "年度履职目标") == 0) {
         const char *goal = zz_value_after(c, n, 0);
         if (goal[0])
-            zz_set(r, JX_IMP_GOAL, row, goal);
+            jx_cell_set(r->im, JX_IMP_GOAL, row, goal);
         else
             ZZ_SKIP(r, row, "年度绩效目标为空");
     } else if (strcmp(key, "年度主要任务") == 0) {
@@ -527,7 +497,7 @@ static bool zz_line(zz_reader *r, const jx_imp_line *line)
         return true;
     }
     const char *c[ZZ_MAX_CELLS];
-    size_t n = zz_cells(r, line, c, JX_CELL_MARKUP | JX_CELL_JOIN);
+    size_t n = jx_cell_split(r->im, line, c, ZZ_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN);
     uint32_t row = line->row;
     bool whole = jx_cell_is(c[0], "部门(单位)名称");
     if (whole || jx_cell_is(c[0], "项目名称")) {
@@ -535,19 +505,9 @@ static bool zz_line(zz_reader *r, const jx_imp_line *line)
         if (!p || p->field[JX_IMP_NAME][0] || r->where != ZZ_HEAD) {
             if (!zz_begin(r, row))
                 return false;
-            n = zz_cells(r, line, c, JX_CELL_MARKUP | JX_CELL_JOIN); /* the arena was reset */
+            n = jx_cell_split(r->im, line, c, ZZ_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN); /* the arena was reset */
         }
-        const char *name = zz_value_after(c, n, 0);
-        if (whole) {
-            const char *full = jx_cell_join(r->im, name, "", "整体绩效目标");
-            zz_set(r, JX_IMP_NAME, row, full);
-            zz_set(r, JX_IMP_DEPT, row, name);
-            zz_set(r, JX_IMP_ORG, row, name);
-        } else {
-            zz_set(r, JX_IMP_NAME, row, name);
-        }
-        if (!name[0])
-            jx_imp_warn(r->im, row, "missing-name", "项目名称为空");
+        jx_cell_name_project(r->im, row, zz_value_after(c, n, 0), whole ? "整体绩效目标" : NULL);
         return true;
     }
     if (r->where == ZZ_OUTSIDE) {
@@ -616,14 +576,10 @@ static int zz_target_detect(const char *text, size_t len)
         const char *raw[ZZ_MAX_CELLS];
         size_t rn[ZZ_MAX_CELLS];
         size_t n = jx_imp_split_tabs(&line, raw, rn, ZZ_MAX_CELLS);
-        char cell[JX_CELL_KEY_MAX], key[JX_CELL_KEY_MAX];
+        char key[JX_CELL_KEY_MAX];
         bool l1 = false, l3 = false, target = false;
         for (size_t i = 0; i < n; i++) {
-            if (rn[i] >= sizeof cell)
-                continue;
-            memcpy(cell, raw[i], rn[i]);
-            cell[rn[i]] = '\0';
-            jx_cell_key(cell, key, sizeof key);
+            jx_cell_key_n(raw[i], rn[i], key, sizeof key);
             l1 |= strcmp(key, "一级指标") == 0;
             l3 |= strcmp(key, "三级指标") == 0;
             target |= strcmp(key, "目标值") == 0 || strcmp(key, "度量单位") == 0;
