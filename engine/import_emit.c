@@ -95,18 +95,24 @@ static void em_puts(jx_imp_emitter *em, const char *s)
     em_text_put(em, &em->out, s, strlen(s));
 }
 
+/** vprintf into the arena; NULL (and oom set) when memory ran out. */
+static char *em_vfmt(jx_imp_emitter *em, const char *fmt, va_list ap)
+{
+    char *s = jx_arena_vprintf(&em->arena, fmt, ap);
+    if (!s)
+        em->oom = 1;
+    return s;
+}
+
 /** printf into the block. */
 static void __attribute__((format(printf, 2, 3))) em_printf(jx_imp_emitter *em, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = jx_arena_vprintf(&em->arena, fmt, ap);
+    char *s = em_vfmt(em, fmt, ap);
     va_end(ap);
-    if (!s) {
-        em->oom = 1;
-        return;
-    }
-    em_puts(em, s);
+    if (s)
+        em_puts(em, s);
 }
 
 /** printf into the arena; "" (and oom set) when memory ran out. */
@@ -114,13 +120,9 @@ static const char *__attribute__((format(printf, 2, 3))) em_fmt(jx_imp_emitter *
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = jx_arena_vprintf(&em->arena, fmt, ap);
+    char *s = em_vfmt(em, fmt, ap);
     va_end(ap);
-    if (!s) {
-        em->oom = 1;
-        return "";
-    }
-    return s;
+    return s ? s : "";
 }
 
 /** True for a byte the rule language cannot hold inside a string or comment line. */
@@ -190,15 +192,22 @@ static void __attribute__((format(printf, 2, 3))) em_cm(jx_imp_emitter *em, cons
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = jx_arena_vprintf(&em->arena, fmt, ap);
+    char *s = em_vfmt(em, fmt, ap);
     va_end(ap);
-    if (!s) {
-        em->oom = 1;
+    if (!s)
         return;
-    }
     if (em->cm.len > 0)
         em_text_put(em, &em->cm, "；", strlen("；"));
     em_text_clean(em, &em->cm, s, false);
+}
+
+/** Writes "    # " label and text (cleaned) as a line of its own: what is kept in a comment. */
+static void em_comment_line(jx_imp_emitter *em, const char *label, const char *text)
+{
+    em_puts(em, "    # ");
+    em_puts(em, label);
+    em_text_clean(em, &em->out, text, false);
+    em_puts(em, "\n");
 }
 
 /** Ends a line: "   # 第 N 行", then "：" and the comment parts when there are any. */
@@ -244,6 +253,17 @@ static bool em_thousands_ok(const char *s, size_t n)
     return !comma || digits == 3;
 }
 
+/** Reads text[0..n) with the value reader into *v; memory running out also sets oom. */
+static jx_value_status em_read_value(jx_imp_emitter *em, const char *text, size_t n, jx_value *v)
+{
+    memset(v, 0, sizeof *v);
+    const char *detail = NULL;
+    jx_value_status st = jx_value_read(em->vr, &em->arena, text, n, v, &detail);
+    if (st == JX_VALUE_NOMEM)
+        em->oom = 1;
+    return st;
+}
+
 /**
  * Reads a plain number from cell: "30", "30.00", "-2.5", and with flags "78,000.00" or
  * "10分"; full-width digits through the value reader. Sets *text to the number as it
@@ -282,18 +302,32 @@ static int em_number(jx_imp_emitter *em, const char *cell, unsigned flags, const
         return 1;
     }
     jx_value v;
-    memset(&v, 0, sizeof v);
-    const char *detail = NULL;
-    jx_value_status st = jx_value_read(em->vr, &em->arena, c, k, &v, &detail);
-    if (st == JX_VALUE_NOMEM)
-        em->oom = 1;
-    if (st != JX_VALUE_OK || v.sign != JX_SIGN_NONE || v.percent)
+    if (em_read_value(em, c, k, &v) != JX_VALUE_OK || v.sign != JX_SIGN_NONE || v.percent)
         return 0;
     if (v.unit.n > 0 && !((flags & EM_NUM_POINTS) && strcmp(v.unit.s, "分") == 0))
         return 0;
     char buf[JX_DEC_BUFSZ];
     *text = em_fmt(em, "%s", jx_dec_format(v.num, buf, sizeof buf));
     return 1;
+}
+
+/**
+ * Writes prefix and the points cell (a 权重, 得分 or group's 分值) as a number, with
+ * "LABEL原文 cell" in the line's comment when the number is spelled differently. When
+ * the cell is no number writes only that comment and returns false.
+ */
+static bool em_points(jx_imp_emitter *em, const char *prefix, const char *cell, const char *label)
+{
+    const char *w;
+    if (!em_number(em, cell, EM_NUM_POINTS, &w)) {
+        em_cm(em, "%s原文 %s", label, cell);
+        return false;
+    }
+    em_puts(em, prefix);
+    em_puts(em, w);
+    if (w != cell)
+        em_cm(em, "%s原文 %s", label, cell);
+    return true;
 }
 
 /* ----------------------------------------------------------------- values */
@@ -335,16 +369,29 @@ static bool em_value_writable(jx_imp_emitter *em, const char *text, const jx_val
         off += len;
     }
     jx_value back;
-    memset(&back, 0, sizeof back);
-    const char *detail = NULL;
-    jx_value_status st = jx_value_read(em->vr, &em->arena, text, n, &back, &detail);
-    if (st == JX_VALUE_NOMEM)
-        em->oom = 1;
-    if (st != JX_VALUE_OK)
+    if (em_read_value(em, text, n, &back) != JX_VALUE_OK)
         return false;
     const char *u1 = back.unit.s ? back.unit.s : "", *u2 = v->unit.s ? v->unit.s : "";
     return back.sign == v->sign && back.percent == v->percent && jx_dec_cmp(back.num, v->num) == 0 &&
            strcmp(u1, u2) == 0;
+}
+
+/**
+ * Writes prefix and v, read from the cell orig, in its canonical spelling, with
+ * "LABEL原文 orig" in the line's comment when orig is spelled differently. false, writing
+ * nothing, when that spelling would not read back as v.
+ */
+static bool em_value_number(jx_imp_emitter *em, const char *prefix, const jx_value *v, const char *orig,
+                            const char *label)
+{
+    const char *w = em_value_text(em, v);
+    if (!em_value_writable(em, w, v))
+        return false;
+    em_puts(em, prefix);
+    em_puts(em, w);
+    if (strcmp(w, orig) != 0)
+        em_cm(em, "%s原文 %s", label, orig);
+    return true;
 }
 
 /**
@@ -370,20 +417,14 @@ static bool em_target(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
     const char *text = NULL, *detail = NULL;
     jx_value_kind k = jx_value_classify_cells(em->vr, &em->arena, sign, ind->target, unit, &v, &text, &detail);
     switch (k) {
-    case JX_VALUE_KIND_NUMBER: {
-        const char *w = em_value_text(em, &v);
-        if (em_value_writable(em, w, &v)) {
-            em_puts(em, w);
-            if (strcmp(w, orig) != 0)
-                em_cm(em, "指标值原文 %s", orig);
+    case JX_VALUE_KIND_NUMBER:
+        if (em_value_number(em, "", &v, orig, "指标值"))
             return false;
-        }
         em_puts(em, "定性 ");
         em_string(em, orig);
         jx_imp_warn(im, ind->row, "unreadable-value", "指标“%s”的指标值“%s”无法写成规则语言的数值，按定性文字导入",
                     name, orig);
         return true;
-    }
     case JX_VALUE_KIND_TEXT:
         em_puts(em, "定性 ");
         em_string(em, text ? text : orig);
@@ -424,21 +465,14 @@ static void em_actual(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
     const char *detail = NULL;
     jx_value_kind k = jx_value_classify(em->vr, &em->arena, a, strlen(a), &v, &detail);
     switch (k) {
-    case JX_VALUE_KIND_NUMBER: {
-        const char *w = em_value_text(em, &v);
-        if (em_value_writable(em, w, &v)) {
-            em_puts(em, " 实际 ");
-            em_puts(em, w);
-            if (strcmp(w, a) != 0)
-                em_cm(em, "实际原文 %s", a);
+    case JX_VALUE_KIND_NUMBER:
+        if (em_value_number(em, " 实际 ", &v, a, "实际"))
             return;
-        }
         em_puts(em, " 实际 ");
         em_string(em, a);
         jx_imp_warn(im, ind->row, "unreadable-value", "指标“%s”的实际完成值“%s”无法写成规则语言的数值，按文字导入",
                     name, a);
         return;
-    }
     case JX_VALUE_KIND_TEXT:
         em_puts(em, " 实际 ");
         em_string(em, a);
@@ -476,17 +510,9 @@ static void em_indicator(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator 
     bool qual = em_target(em, im, ind, name);
 
     if (*ind->weight) {
-        const char *w;
-        if (em_number(em, ind->weight, EM_NUM_POINTS, &w)) {
-            em_puts(em, " 权重 ");
-            em_puts(em, w);
-            if (w != ind->weight)
-                em_cm(em, "权重原文 %s", ind->weight);
-        } else {
+        if (!em_points(em, " 权重 ", ind->weight, "权重"))
             jx_imp_error(im, ind->row, "weight-not-number", "指标“%s”的权重“%s”不是数字；该指标导入时不带权重", name,
                          ind->weight);
-            em_cm(em, "权重原文 %s", ind->weight);
-        }
     } else if (cnt->no_weight++ == 0) {
         cnt->no_weight_row = ind->row;
     }
@@ -498,19 +524,9 @@ static void em_indicator(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator 
         em_string(em, ind->reason);
     }
 
-    if (*ind->score) {
-        const char *w;
-        if (em_number(em, ind->score, EM_NUM_POINTS, &w)) {
-            em_puts(em, " 得分 ");
-            em_puts(em, w);
-            if (w != ind->score)
-                em_cm(em, "得分原文 %s", ind->score);
-        } else {
-            jx_imp_warn(im, ind->row, "score-not-number", "指标“%s”的得分“%s”不是数字，未导入（保留在注释中）", name,
-                        ind->score);
-            em_cm(em, "得分原文 %s", ind->score);
-        }
-    }
+    if (*ind->score && !em_points(em, " 得分 ", ind->score, "得分"))
+        jx_imp_warn(im, ind->row, "score-not-number", "指标“%s”的得分“%s”不是数字，未导入（保留在注释中）", name,
+                    ind->score);
     if (*ind->note)
         em_cm(em, "%s", ind->note);
     em_end_line(em, ind->row);
@@ -566,19 +582,9 @@ static void em_group_head(jx_imp_emitter *em, jx_imp *im, const em_group *g, con
     em->cm.len = 0;
     em_puts(em, indent);
     em_name(em, g->name);
-    if (*g->points) {
-        const char *w;
-        if (em_number(em, g->points, EM_NUM_POINTS, &w)) {
-            em_puts(em, " ");
-            em_puts(em, w);
-            if (w != g->points)
-                em_cm(em, "分值原文 %s", g->points);
-        } else {
-            em_cm(em, "分值原文 %s", g->points);
-            jx_imp_warn(im, g->points_row, "points-not-number", "“%s”的分值“%s”不是数字，未导入（保留在注释中）", g->name,
-                        g->points);
-        }
-    }
+    if (*g->points && !em_points(em, " ", g->points, "分值"))
+        jx_imp_warn(im, g->points_row, "points-not-number", "“%s”的分值“%s”不是数字，未导入（保留在注释中）", g->name,
+                    g->points);
     em_puts(em, " {");
     em_end_line(em, g->points_row);
 }
@@ -637,6 +643,16 @@ static void em_groups(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p, e
         }
         em_puts(em, "    }\n");
     }
+}
+
+/** Hands the block built to the write function: JX_ERR_NOMEM when memory ran out building it, JX_ERR_IO when not all was written. */
+static jx_result em_flush(jx_imp_emitter *em)
+{
+    if (em->oom)
+        return JX_ERR_NOMEM;
+    if (em->fn(em->ud, em->out.s, em->out.len) != em->out.len)
+        return JX_ERR_IO;
+    return JX_OK;
 }
 
 /* ---------------------------------------------------------------- project */
@@ -727,9 +743,7 @@ static void em_year(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
         em_printf(em, "    年度 %.4s\n", s);
         return;
     }
-    em_puts(em, "    # 年度 ");
-    em_text_clean(em, &em->out, y, false);
-    em_puts(em, "\n");
+    em_comment_line(em, "年度 ", y);
     jx_imp_warn(im, p->field_row[JX_IMP_YEAR], "field-unreadable", "年度“%s”不是四位数的年份，未导入（保留在注释中）", y);
 }
 
@@ -746,6 +760,16 @@ static const char *em_grade(const char *s)
     return NULL;
 }
 
+/** Writes the field keyword kw with its text v as a string on a line of its own; nothing when v is "". */
+static void em_string_field(jx_imp_emitter *em, const char *kw, const char *v)
+{
+    if (!*v)
+        return;
+    em_printf(em, "    %s ", kw);
+    em_string(em, v);
+    em_puts(em, "\n");
+}
+
 /** Writes the project's fields (主管部门 … 整改措施), in the order of jx_imp_field. */
 static void em_fields(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
 {
@@ -758,14 +782,8 @@ static void em_fields(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
         const char *kw;
     } texts[] = {{JX_IMP_GOAL, "年度目标"}, {JX_IMP_OUTCOME, "完成情况"}, {JX_IMP_DEVIATION, "偏离原因"},
                  {JX_IMP_REMEDY, "整改措施"}};
-    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) {
-        const char *v = p->field[strings[i].f];
-        if (*v) {
-            em_printf(em, "    %s ", strings[i].kw);
-            em_string(em, v);
-            em_puts(em, "\n");
-        }
-    }
+    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++)
+        em_string_field(em, strings[i].kw, p->field[strings[i].f]);
     em_year(em, im, p);
     const char *mu = em_unbracket(em, p->field[JX_IMP_MONEY_UNIT]);
     if (*mu) {
@@ -775,14 +793,8 @@ static void em_fields(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
     }
     for (size_t i = 0; i < p->nfunds; i++)
         em_funds(em, im, &p->funds[i]);
-    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-        const char *v = p->field[texts[i].f];
-        if (*v) {
-            em_printf(em, "    %s ", texts[i].kw);
-            em_string(em, v);
-            em_puts(em, "\n");
-        }
-    }
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        em_string_field(em, texts[i].kw, p->field[texts[i].f]);
 }
 
 /** Writes the claimed 总分 and 结论, or keeps them in comments when they do not read. */
@@ -792,16 +804,12 @@ static void em_claims(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
     const char *tw = NULL, *gw = NULL;
     if (*t && !em_number(em, t, EM_NUM_POINTS, &tw)) {
         tw = NULL;
-        em_puts(em, "    # 总分 ");
-        em_text_clean(em, &em->out, t, false);
-        em_puts(em, "\n");
+        em_comment_line(em, "总分 ", t);
         jx_imp_warn(im, p->field_row[JX_IMP_CLAIMED_TOTAL], "field-unreadable", "总分“%s”不是数字，未导入（保留在注释中）",
                     t);
     }
     if (*g && !(gw = em_grade(g))) {
-        em_puts(em, "    # 结论 ");
-        em_text_clean(em, &em->out, g, false);
-        em_puts(em, "\n");
+        em_comment_line(em, "结论 ", g);
         jx_imp_warn(im, p->field_row[JX_IMP_CLAIMED_GRADE], "field-unreadable",
                     "自评结论“%s”不是优、良、中、差之一，未导入（保留在注释中）", g);
     }
@@ -835,11 +843,8 @@ jx_result jx_imp_emit(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p, c
     em_string(em, name);
     em_puts(em, " {");
     em_end_line(em, p->row);
-    for (size_t i = 0; i < nnotes; i++) {
-        em_puts(em, "    # ");
-        em_text_clean(em, &em->out, notes[i], false);
-        em_puts(em, "\n");
-    }
+    for (size_t i = 0; i < nnotes; i++)
+        em_comment_line(em, "", notes[i]);
     size_t head = em->out.len;
     em_fields(em, im, p);
     em_counts cnt;
@@ -861,11 +866,7 @@ jx_result jx_imp_emit(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p, c
     if (cnt.no_group > 0)
         jx_imp_warn(im, cnt.no_group_row, "missing-group", "项目“%s”有 %zu 条指标没有一级指标或二级指标，归入“%s”",
                     name, cnt.no_group, JX_IMP_UNGROUPED);
-    if (em->oom)
-        return JX_ERR_NOMEM;
-    if (em->fn(em->ud, em->out.s, em->out.len) != em->out.len)
-        return JX_ERR_IO;
-    return JX_OK;
+    return em_flush(em);
 }
 
 jx_result jx_imp_emit_source(jx_imp_emitter *em, const char *file, const char *format, const char *encoding)
@@ -875,11 +876,7 @@ jx_result jx_imp_emit_source(jx_imp_emitter *em, const char *file, const char *f
     em_puts(em, "# 由“");
     em_text_clean(em, &em->out, file, false);
     em_printf(em, "”导入（表格格式 %s，编码 %s）\n\n", format, encoding);
-    if (em->oom)
-        return JX_ERR_NOMEM;
-    if (em->fn(em->ud, em->out.s, em->out.len) != em->out.len)
-        return JX_ERR_IO;
-    return JX_OK;
+    return em_flush(em);
 }
 
 jx_imp_emitter *jx_imp_emitter_create(const jx_allocator *alloc, jx_write_fn fn, void *ud)
