@@ -1,5 +1,6 @@
 /* test_import_csv.c — the csv table format, and the public import API end to end. */
 #include "imp_collect.h"
+#include "write_text.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,15 +11,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-
-/** The first diagnostic of r with code, or NULL. */
-static const jx_diag *find_code(const jx_test_imp *r, const char *code)
-{
-    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++)
-        if (strcmp(jx_imp_diag(r->im, i)->code, code) == 0)
-            return jx_imp_diag(r->im, i);
-    return NULL;
-}
 
 /*
  * tests/golden/import-csv/table.csv holds the two 项目支出绩效自评表 of seed 001
@@ -92,7 +84,7 @@ static void test_the_other_golden_inputs(void **state)
     assert_int_equal(r->stats.rows, 8);
     assert_int_equal(r->stats.skipped, 4);
     assert_int_equal(r->stats.not_understood, 1);
-    assert_int_equal(find_code(r, "row-not-understood")->line, 6);
+    assert_int_equal(jx_test_imp_find_code(r, "row-not-understood")->line, 6);
     assert_string_equal(jx_test_imp_ind_named(&r->projects[0], "系统可用率")->level1, "产出指标");
     jx_test_imp_free(r);
 
@@ -101,34 +93,8 @@ static void test_the_other_golden_inputs(void **state)
     assert_int_equal(r->stats.rows, 4);
     assert_int_equal(r->stats.skipped, 1);
     assert_int_equal(r->stats.not_understood, 1);
-    assert_int_equal(find_code(r, "row-not-understood")->line, 3);
+    assert_int_equal(jx_test_imp_find_code(r, "row-not-understood")->line, 3);
     jx_test_imp_free(r);
-}
-
-/** A jx_write_fn appending to a malloc'd string. */
-typedef struct buf {
-    char *s;
-    size_t len;
-} buf;
-
-static size_t buf_write(void *ud, const char *data, size_t len)
-{
-    buf *b = ud;
-    b->s = realloc(b->s, b->len + len + 1);
-    assert_non_null(b->s);
-    memcpy(b->s + b->len, data, len);
-    b->len += len;
-    b->s[b->len] = '\0';
-    return len;
-}
-
-/** A jx_write_fn that fails. */
-static size_t fail_write(void *ud, const char *data, size_t len)
-{
-    (void)ud;
-    (void)data;
-    (void)len;
-    return 0;
 }
 
 /** Parses DSL text with the library's reader; returns projects, adds up indicators and errors. */
@@ -161,8 +127,8 @@ static void test_public_api_round_trip(void **state)
     assert_string_equal(jx_import_format(imp), "csv");
     assert_string_equal(jx_import_encoding(imp), "utf-8");
     assert_int_equal(jx_import_row_count(imp), 29);
-    buf out = {NULL, 0};
-    assert_int_equal(jx_import_run(imp, buf_write, &out), JX_OK);
+    jx_test_text out = {NULL, 0};
+    assert_int_equal(jx_import_run(imp, jx_test_text_write, &out), JX_OK);
     assert_int_equal(jx_import_project_count(imp), 2);
     assert_int_equal(jx_import_indicator_count(imp), 13);
     assert_int_equal(jx_import_skipped_count(imp), 2);
@@ -181,7 +147,7 @@ static void test_public_api_round_trip(void **state)
     assert_int_equal(notes, 2);
     assert_null(jx_import_diag(imp, jx_import_diag_count(imp)));
     /* a second run is a misuse */
-    assert_int_equal(jx_import_run(imp, buf_write, &out), JX_ERR_USAGE);
+    assert_int_equal(jx_import_run(imp, jx_test_text_write, &out), JX_ERR_USAGE);
     jx_import_close(imp);
 
     size_t inds, errors;
@@ -252,7 +218,7 @@ static void test_truncated_and_overlong_rows_are_reported(void **state)
     assert_int_equal(r->nindicators, 1);
     assert_int_equal(r->stats.not_understood, 2);
     assert_int_equal(r->stats.skipped, 2); /* the header and the empty row */
-    const jx_diag *d = find_code(r, "row-not-understood");
+    const jx_diag *d = jx_test_imp_find_code(r, "row-not-understood");
     assert_non_null(d);
     assert_int_equal(d->line, 3);
     assert_int_equal(d->severity, JX_SEV_WARNING);
@@ -286,7 +252,7 @@ static void test_unknown_columns_go_to_the_comment(void **state)
     jx_test_imp *r = jx_test_imp_run_text(&jx_imp_csv, "u.csv",
                                           "项目,三级指标,指标值,牵头处室,备注\n"
                                           "甲,周报,≥45份,综合处,每周五报送\n");
-    const jx_diag *d = find_code(r, "unknown-column");
+    const jx_diag *d = jx_test_imp_find_code(r, "unknown-column");
     assert_non_null(d);
     assert_int_equal(d->line, 1);
     assert_non_null(strstr(d->message, "牵头处室"));
@@ -312,7 +278,7 @@ static void test_points_empty_categories_and_totals(void **state)
     assert_int_equal(p->ninds, 1);
     assert_int_equal(r->stats.skipped, 3); /* header, 成本指标, 合计 */
     assert_int_equal(r->stats.not_understood, 1);
-    assert_int_equal(find_code(r, "row-not-understood")->line, 6);
+    assert_int_equal(jx_test_imp_find_code(r, "row-not-understood")->line, 6);
     jx_test_imp_free(r);
 }
 
@@ -320,7 +286,7 @@ static void test_tables_without_a_usable_header(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_text(&jx_imp_csv, "n.csv", "甲,乙,丙\n1,2,3\n");
-    const jx_diag *d = find_code(r, "no-header");
+    const jx_diag *d = jx_test_imp_find_code(r, "no-header");
     assert_non_null(d);
     assert_int_equal(d->severity, JX_SEV_ERROR);
     assert_int_equal(d->line, 0); /* about the whole file, which it still names */
@@ -328,14 +294,14 @@ static void test_tables_without_a_usable_header(void **state)
     assert_int_equal(r->nprojects, 0);
     jx_test_imp_free(r);
     r = jx_test_imp_run_text(&jx_imp_csv, "n.csv", "项目,三级指标,实际完成值\n甲,周报,45\n");
-    d = find_code(r, "no-header");
+    d = jx_test_imp_find_code(r, "no-header");
     assert_non_null(d);
     assert_non_null(strstr(d->message, "指标值"));
     jx_test_imp_free(r);
     /* an unclosed quote: the rest cannot be read, and says so */
     r = jx_test_imp_run_text(&jx_imp_csv, "q.csv", "项目,三级指标,指标值\n甲,周报,≥45\n甲,\"月报,12\n乙,年报,1\n");
     assert_int_equal(r->nindicators, 1);
-    d = find_code(r, "row-not-understood");
+    d = jx_test_imp_find_code(r, "row-not-understood");
     assert_non_null(d);
     assert_int_equal(d->line, 3);
     assert_non_null(strstr(d->message, "第 3 行到第 4 行"));
@@ -366,8 +332,8 @@ static void test_weight_text_through_the_api(void **state)
     jx_import *imp = NULL;
     jx_import_options o = {"csv", "utf-8", JX_IMPORT_WEIGHTS_NONE, NULL};
     assert_int_equal(jx_import_open(&imp, path, &o, NULL), JX_OK);
-    buf out = {NULL, 0};
-    assert_int_equal(jx_import_run(imp, buf_write, &out), JX_ERR_INPUT);
+    jx_test_text out = {NULL, 0};
+    assert_int_equal(jx_import_run(imp, jx_test_text_write, &out), JX_ERR_INPUT);
     assert_int_equal(jx_import_error_count(imp), 1);
     const jx_diag *d = NULL;
     for (size_t i = 0; i < jx_import_diag_count(imp); i++)
@@ -394,7 +360,7 @@ static void test_api_errors(void **state)
     assert_int_equal(jx_import_open_memory(&imp, "a", "x", 1, &bad_format, NULL), JX_ERR_USAGE);
     assert_non_null(imp);
     assert_non_null(strstr(jx_import_diag(imp, 0)->message, "xls"));
-    assert_int_equal(jx_import_run(imp, buf_write, NULL), JX_ERR_USAGE);
+    assert_int_equal(jx_import_run(imp, jx_test_text_write, NULL), JX_ERR_USAGE);
     jx_import_close(imp);
 
     jx_import_options bad_enc = {NULL, "latin-1", JX_IMPORT_WEIGHTS_NONE, NULL};
@@ -437,7 +403,7 @@ static void test_api_errors(void **state)
     /* the output failing is an I/O error */
     static const char ok[] = "项目,三级指标,指标值,权重\n甲,周报,≥45份,100\n";
     assert_int_equal(jx_import_open_memory(&imp, "o.csv", ok, strlen(ok), NULL, NULL), JX_OK);
-    assert_int_equal(jx_import_run(imp, fail_write, NULL), JX_ERR_IO);
+    assert_int_equal(jx_import_run(imp, jx_test_write_nothing, NULL), JX_ERR_IO);
     jx_import_close(imp);
 }
 
@@ -470,10 +436,10 @@ static void test_out_of_memory_anywhere(void **state)
     (void)state;
     char path[4096];
     snprintf(path, sizeof path, "%s/golden/import-csv/table.csv", getenv("JX_TESTS_DIR"));
-    buf want = {NULL, 0};
+    jx_test_text want = {NULL, 0};
     jx_import *ref = NULL;
     assert_int_equal(jx_import_open(&ref, path, NULL, NULL), JX_OK);
-    assert_int_equal(jx_import_run(ref, buf_write, &want), JX_OK);
+    assert_int_equal(jx_import_run(ref, jx_test_text_write, &want), JX_OK);
     jx_import_close(ref);
     /* fail each allocation of a whole import in turn: NOMEM and nothing leaked, or — where
      * the failure only costs speed (PCRE2's JIT) — the very same output */
@@ -482,10 +448,10 @@ static void test_out_of_memory_anywhere(void **state)
         counting c = {0, k, 0};
         jx_allocator a = {counting_fn, &c};
         jx_import *imp = NULL;
-        buf out = {NULL, 0};
+        jx_test_text out = {NULL, 0};
         jx_result rc = jx_import_open(&imp, path, NULL, &a);
         if (rc == JX_OK)
-            rc = jx_import_run(imp, buf_write, &out);
+            rc = jx_import_run(imp, jx_test_text_write, &out);
         jx_import_close(imp);
         assert_int_equal(c.in_use, 0);
         if (rc == JX_OK)

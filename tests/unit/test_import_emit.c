@@ -1,6 +1,8 @@
 /* test_import_emit.c — table model projects written as DSL: every kind of value, quoting,
  * comments, what the language cannot hold, and a round trip through the library's reader. */
 #include "import_emit.h"
+#include "imp_collect.h"
+#include "write_text.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,37 +13,11 @@
 
 #include <cmocka.h>
 
-/** Collects what the emitter writes. */
-typedef struct sink_text {
-    char *s;    /* the text so far, NUL-terminated */
-    size_t len; /* its length */
-} sink_text;
-
-static size_t collect(void *ud, const char *data, size_t len)
-{
-    sink_text *t = ud;
-    t->s = realloc(t->s, t->len + len + 1);
-    assert_non_null(t->s);
-    memcpy(t->s + t->len, data, len);
-    t->len += len;
-    t->s[t->len] = '\0';
-    return len;
-}
-
-/** A write function that takes nothing. */
-static size_t refuse(void *ud, const char *data, size_t len)
-{
-    (void)ud;
-    (void)data;
-    (void)len;
-    return 0;
-}
-
 /** One emitting run: the model, its emitter and the text written. */
 typedef struct run {
     jx_imp *im;          /* the model (its diagnostics are read by the tests) */
     jx_imp_emitter *em;  /* the emitter under test */
-    sink_text out;       /* what it wrote */
+    jx_test_text out;    /* what it wrote */
 } run;
 
 /** The model's sink: write the project. */
@@ -58,7 +34,7 @@ static void run_begin(run *r, const char *text)
     r->im = jx_imp_create(NULL, "t.csv", emit_sink, r);
     assert_non_null(r->im);
     jx_imp_set_text(r->im, text, strlen(text));
-    r->em = jx_imp_emitter_create(NULL, collect, &r->out);
+    r->em = jx_imp_emitter_create(NULL, jx_test_text_write, &r->out);
     assert_non_null(r->em);
 }
 
@@ -95,18 +71,13 @@ static jx_imp_indicator *ind(run *r, uint32_t row, const char *l1, const char *l
     return i;
 }
 
-/** How many diagnostics of the model have code, and the line of the last one. */
+/** How many diagnostics of the model have code, and the line of the first one. */
 static size_t count_code(const run *r, const char *code, uint32_t *line)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++) {
-        const jx_diag *d = jx_imp_diag(r->im, i);
-        if (strcmp(d->code, code) == 0) {
-            n++;
-            if (line)
-                *line = d->line;
-        }
-    }
+    const jx_diag *d;
+    size_t n = jx_test_imp_diags(r->im, code, 0, UINT32_MAX, NULL, &d);
+    if (line && d)
+        *line = d->line;
     return n;
 }
 
@@ -392,8 +363,8 @@ static void test_a_project_without_name_or_indicators(void **state)
 static void test_source_comment_notes_and_write_failure(void **state)
 {
     (void)state;
-    sink_text t = {NULL, 0};
-    jx_imp_emitter *em = jx_imp_emitter_create(NULL, collect, &t);
+    jx_test_text t = {NULL, 0};
+    jx_imp_emitter *em = jx_imp_emitter_create(NULL, jx_test_text_write, &t);
     assert_int_equal(jx_imp_emit_source(em, "表\n.csv", "csv", "gb18030"), JX_OK);
     assert_string_equal(t.s, "# 由“表 .csv”导入（表格格式 csv，编码 gb18030）\n\n");
     jx_imp_emitter_destroy(em);
@@ -401,7 +372,7 @@ static void test_source_comment_notes_and_write_failure(void **state)
     /* notes (how weights came about) open the block as comments */
     t.s = NULL;
     t.len = 0;
-    em = jx_imp_emitter_create(NULL, collect, &t);
+    em = jx_imp_emitter_create(NULL, jx_test_text_write, &t);
     jx_imp *nim = jx_imp_create(NULL, "n.csv", NULL, NULL);
     jx_imp_project *np = jx_imp_begin(nim, 3);
     jx_imp_set(nim, JX_IMP_NAME, 3, "己", strlen("己"));
@@ -415,7 +386,7 @@ static void test_source_comment_notes_and_write_failure(void **state)
     jx_imp_emitter_destroy(em);
     free(t.s);
     /* a write function that fails makes the emitter fail with JX_ERR_IO */
-    em = jx_imp_emitter_create(NULL, refuse, NULL);
+    em = jx_imp_emitter_create(NULL, jx_test_write_nothing, NULL);
     assert_int_equal(jx_imp_emit_source(em, "a.csv", "csv", "utf-8"), JX_ERR_IO);
     jx_imp *im = jx_imp_create(NULL, "a.csv", NULL, NULL);
     jx_imp_project *p = jx_imp_begin(im, 1);

@@ -13,39 +13,6 @@
 
 #define SEED_004 "import/seeds/004_6deff1062909ad4a.txt"
 
-/** How many diagnostics with code lie on rows [from, to] and, when prefix is not NULL, start with it. */
-static size_t count_diags(const jx_test_imp *r, const char *code, uint32_t from, uint32_t to,
-                          const char *prefix)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++) {
-        const jx_diag *d = jx_imp_diag(r->im, i);
-        if (strcmp(d->code, code) == 0 && d->line >= from && d->line <= to &&
-            (!prefix || strncmp(d->message, prefix, strlen(prefix)) == 0))
-            n++;
-    }
-    return n;
-}
-
-/** The indicator of p that starts on row, failing the test when there is none. */
-static const jx_imp_indicator *ind_at(const jx_test_imp_project *p, uint32_t row)
-{
-    for (size_t i = 0; i < p->ninds; i++)
-        if (p->inds[i].row == row)
-            return &p->inds[i];
-    fail_msg("no indicator on row %u", row);
-    return NULL;
-}
-
-/** The project called name, failing the test when there is none. */
-static const jx_test_imp_project *project(const jx_test_imp *r, const char *name)
-{
-    const jx_test_imp_project *p = jx_test_imp_project_named(r, name);
-    if (!p)
-        fail_msg("no project %s", name);
-    return p;
-}
-
 /** Asserts every field of an indicator that the wh tables fill. */
 static void check_ind(const jx_imp_indicator *ind, const char *l1, const char *l2, const char *name,
                       const char *sign, const char *target, const char *note)
@@ -107,7 +74,7 @@ static void test_seed_004_indicator_counts(void **state)
     assert_int_equal(r->stats.not_understood, 0);
     /* the project without a target table is imported and warned about */
     assert_int_equal(jx_test_imp_count_code(r, "no-indicators"), 1);
-    assert_int_equal(count_diags(r, "no-indicators", 1183, 1183, NULL), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "no-indicators", 1183, 1183, NULL), 1);
     jx_test_imp_free(r);
 }
 
@@ -116,7 +83,7 @@ static void test_seed_004_project_head(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_wh_declare, SEED_004);
-    const jx_test_imp_project *p = project(r, "网上群众工作部服务中心");
+    const jx_test_imp_project *p = jx_test_imp_project_get(r, "网上群众工作部服务中心");
     assert_int_equal(p->row, 638);
     assert_string_equal(p->field[JX_IMP_DEPT], "大数据中心");
     assert_string_equal(p->field[JX_IMP_ORG], "网群科");
@@ -128,13 +95,13 @@ static void test_seed_004_project_head(void **state)
     assert_string_equal(p->funds[0].initial, "360");
 
     /* 项目总预算 620, 项目当年预算 217.64: the year's amount */
-    p = project(r, "全区政务网络互联网接入服务及运维项目");
+    p = jx_test_imp_project_get(r, "全区政务网络互联网接入服务及运维项目");
     assert_int_equal(p->nfunds, 1);
     assert_string_equal(p->funds[0].initial, "217.64");
     /* 1039: "项目总预算 | | 500 | 项目当年预算 | 360.5": values after an empty cell */
-    p = project(r, "政务云资源服务采购项目");
+    p = jx_test_imp_project_get(r, "政务云资源服务采购项目");
     assert_string_equal(p->funds[0].initial, "360.5");
-    p = project(r, "区政府门户网站运维服务");
+    p = jx_test_imp_project_get(r, "区政府门户网站运维服务");
     assert_string_equal(p->field[JX_IMP_DEPT], "管委会办公室");
     assert_string_equal(p->field[JX_IMP_ORG], "区大数据中心");
 
@@ -159,29 +126,29 @@ static void test_seed_004_year_table(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_wh_declare, SEED_004);
-    const jx_test_imp_project *p = project(r, "网上群众工作部服务中心");
-    check_ind(ind_at(p, 694), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
+    const jx_test_imp_project *p = jx_test_imp_project_get(r, "网上群众工作部服务中心");
+    check_ind(jx_test_imp_ind_at(p, 694), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
               "前年 ≤24 小时；上年 ≤24 小时；指标值确定依据 经验标准");
     /* merged 一级 cell carried down; 前年 and 上年 differ from the target */
-    check_ind(ind_at(p, 704), "满意度指标", "服务对象满意度指标", "群众投诉办理满意率", "", "≥85%",
+    check_ind(jx_test_imp_ind_at(p, 704), "满意度指标", "服务对象满意度指标", "群众投诉办理满意率", "", "≥85%",
               "前年 ≥75%；上年 ≥80%；指标值确定依据 结合近几年的整体满意率水平，上调满意率标准。");
     /* 697/699: the 指标值确定依据 cell continues after the page break */
-    check_ind(ind_at(p, 697), "产出指标", "数量指标", "周报", "", "≥45",
+    check_ind(jx_test_imp_ind_at(p, 697), "产出指标", "数量指标", "周报", "", "≥45",
               "前年 ≥48；上年 ≥48；指标值确定依据 每年周数不一样，再结合公休调休等因素影响，下调最低数量要求。");
-    check_ind(ind_at(p, 700), "产出指标", "数量指标", "月报", "", "12", "前年 12；上年 12；指标值确定依据 经验标准");
+    check_ind(jx_test_imp_ind_at(p, 700), "产出指标", "数量指标", "月报", "", "12", "前年 12；上年 12；指标值确定依据 经验标准");
 
-    p = project(r, "视频会议运维项目");
+    p = jx_test_imp_project_get(r, "视频会议运维项目");
     /* 890/892: "音频处" and "理" across a page break */
-    check_ind(ind_at(p, 890), "产出指标", "质量指标", "音频处理", "", "256 路",
+    check_ind(jx_test_imp_ind_at(p, 890), "产出指标", "质量指标", "音频处理", "", "256 路",
               "前年 256 路；上年 256 路；指标值确定依据 行业标准");
     /* 893–895 lack the 目标名称 cell: one column left of the header */
-    check_ind(ind_at(p, 894), "产出指标", "时效指标", "会议系统回复时效", "", "≤12 小时",
+    check_ind(jx_test_imp_ind_at(p, 894), "产出指标", "时效指标", "会议系统回复时效", "", "≤12 小时",
               "前年 ≤24 小时；上年 ≤12 小时；指标值确定依据 经验标准");
     assert_null(jx_test_imp_ind_named(p, "理"));
 
     /* 办公室租赁 949: the 一级 word sits in the 目标名称 column */
-    p = project(r, "办公室租赁");
-    check_ind(ind_at(p, 949), "产出指标", "数量指标", "按照合同约定取得339.76平方米办公用房面积", "", "339.76平方米",
+    p = jx_test_imp_project_get(r, "办公室租赁");
+    check_ind(jx_test_imp_ind_at(p, 949), "产出指标", "数量指标", "按照合同约定取得339.76平方米办公用房面积", "", "339.76平方米",
               "前年 -；上年 339.76平方米；指标值确定依据 计划标准");
     jx_test_imp_free(r);
 }
@@ -193,26 +160,26 @@ static void test_seed_004_whole_year_table(void **state)
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_wh_declare, SEED_004);
     const jx_test_imp_project *p = &r->projects[0];
     /* 事级指标 for 二级指标, 预期当年实现值 for 预计当年实现, 前 年 / 上 年 spaced */
-    check_ind(ind_at(p, 543), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
+    check_ind(jx_test_imp_ind_at(p, 543), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
               "前年 ≤24 小时；上年 ≤24 小时；指标值确定依据 经验标准");
     /* 548: seven cells and an empty eighth — one column left */
-    check_ind(ind_at(p, 548), "产出指标", "时效指标", "故障运维响应时间", "", "≤1 小时",
+    check_ind(jx_test_imp_ind_at(p, 548), "产出指标", "时效指标", "故障运维响应时间", "", "≤1 小时",
               "前年 ≤2 小时；上年 ≤1 小时；指标值确定依据 行业经验");
     /* 549/551: the name broken across a page break */
-    check_ind(ind_at(p, 549), "产出指标", "时效指标", "疫情、防汛24小时值班", "", "24 小时",
+    check_ind(jx_test_imp_ind_at(p, 549), "产出指标", "时效指标", "疫情、防汛24小时值班", "", "24 小时",
               "前年 24 小时；上年 24 小时；指标值确定依据 部门要求");
     /* 556: no 指标值确定依据 */
-    check_ind(ind_at(p, 556), "产出指标", "时效指标", "预算资金执行率", "", "100%", "前年 -；上年 100%");
+    check_ind(jx_test_imp_ind_at(p, 556), "产出指标", "时效指标", "预算资金执行率", "", "100%", "前年 -；上年 100%");
     /* 575: "根据需求开 通 CPU 资源" — the PDF's break inside a word joined, the ASCII word kept apart */
-    check_ind(ind_at(p, 575), "产出指标", "数量指标", "根据需求开通 CPU 资源", "", "≥1900 核",
+    check_ind(jx_test_imp_ind_at(p, 575), "产出指标", "数量指标", "根据需求开通 CPU 资源", "", "≥1900 核",
               "前年 2700 核；上年 1900 核；指标值确定依据 设计方案");
     /* 609/611: 二级 word, name and target all cut by the page break; 效益指标 on the second line */
-    check_ind(ind_at(p, 609), "效益指标", "社会效益指标", "整合、维护全区信息化系统硬件资源、业务系统和数据", "",
+    check_ind(jx_test_imp_ind_at(p, 609), "效益指标", "社会效益指标", "整合、维护全区信息化系统硬件资源、业务系统和数据", "",
               "持续整合", "前年 整合维护；上年 整合维护；指标值确定依据 行业经验");
     /* 623: both category cells merged */
-    check_ind(ind_at(p, 623), "效益指标", "经济效益指标", "资金利用率", "", "100%",
+    check_ind(jx_test_imp_ind_at(p, 623), "效益指标", "经济效益指标", "资金利用率", "", "100%",
               "前年 100%；上年 100%；指标值确定依据 经验标准");
-    check_ind(ind_at(p, 628), "满意度指标", "服务对象满意度指标", "群众投诉办理满意率", "", "≥85%",
+    check_ind(jx_test_imp_ind_at(p, 628), "满意度指标", "服务对象满意度指标", "群众投诉办理满意率", "", "≥85%",
               "前年 ≥75%；上年 ≥80%；指标值确定依据 结合近几年的整体满意率水平，上调满意率标准。");
     assert_null(jx_test_imp_ind_named(p, "班"));
     jx_test_imp_free(r);
@@ -232,18 +199,18 @@ static void test_seed_004_long_term_rows(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_wh_declare, SEED_004);
-    assert_int_equal(count_diags(r, "skipped-row", 1, 1429, "长期绩效目标表的行"), 150);
-    assert_int_equal(count_diags(r, "skipped-row", 455, 536, "长期绩效目标表的行"), 72);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 1, 1429, "长期绩效目标表的行"), 150);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 455, 536, "长期绩效目标表的行"), 72);
     assert_int_equal(jx_test_imp_count_code(r, "long-term-only"), 25);
-    assert_int_equal(count_diags(r, "long-term-only", 455, 536, NULL), 13);
-    assert_int_equal(count_diags(r, "long-term-only", 747, 748, NULL), 2);
+    assert_int_equal(jx_test_imp_count_diags(r, "long-term-only", 455, 536, NULL), 13);
+    assert_int_equal(jx_test_imp_count_diags(r, "long-term-only", 747, 748, NULL), 2);
     /* "实行全天 24小时值班" (687) is the year's "实行全天24小时值班"; "拉动社会需求, 产生…"
        (1077) the year's "拉动社会需求，产生…": no warning */
-    assert_int_equal(count_diags(r, "long-term-only", 681, 689, NULL), 0);
-    assert_int_equal(count_diags(r, "long-term-only", 1067, 1081, NULL), 0);
+    assert_int_equal(jx_test_imp_count_diags(r, "long-term-only", 681, 689, NULL), 0);
+    assert_int_equal(jx_test_imp_count_diags(r, "long-term-only", 1067, 1081, NULL), 0);
     /* rows continuing the row before them after a page break, by hand:
        457 482 518 (整体 long-term), 551 611 (整体 year), 699, 892, 1009 */
-    assert_int_equal(count_diags(r, "skipped-row", 1, 1429, "续行：第"), 8);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 1, 1429, "续行：第"), 8);
     jx_test_imp_free(r);
 }
 
@@ -262,17 +229,17 @@ static void test_long_term_only(void **state)
     assert_string_equal(p->funds[0].initial, "40");
     assert_int_equal(p->ninds, 5);
     /* 10/12: "群众投诉" + "的转办时限", and 产出指标 from the second half */
-    check_ind(ind_at(p, 10), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
+    check_ind(jx_test_imp_ind_at(p, 10), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
               "长期目标（项目没有年度绩效目标表）；指标值确定依据 经验标准");
-    check_ind(ind_at(p, 13), "产出指标", "数量指标", "主、分会场联调", "", "≥12",
+    check_ind(jx_test_imp_ind_at(p, 13), "产出指标", "数量指标", "主、分会场联调", "", "≥12",
               "长期目标（项目没有年度绩效目标表）；指标值确定依据 行业标准");
     /* the LaTeX value is copied as written: the value reader reads it */
-    check_ind(ind_at(p, 16), "产出指标", "数量指标", "根据需求开通 CPU 资源", "", "$\\geq 1900$ 核",
+    check_ind(jx_test_imp_ind_at(p, 16), "产出指标", "数量指标", "根据需求开通 CPU 资源", "", "$\\geq 1900$ 核",
               "长期目标（项目没有年度绩效目标表）；指标值确定依据 设计方案");
     /* "$\geq$ | 365 天" and "≥ | 90%": the sign in sign, the number in target */
-    check_ind(ind_at(p, 17), "产出指标", "数量指标", "常态化监控周期", "$\\geq$", "365 天",
+    check_ind(jx_test_imp_ind_at(p, 17), "产出指标", "数量指标", "常态化监控周期", "$\\geq$", "365 天",
               "长期目标（项目没有年度绩效目标表）");
-    check_ind(ind_at(p, 18), "产出指标", "质量指标", "安全保障有效率", "≥", "90%", "长期目标（项目没有年度绩效目标表）");
+    check_ind(jx_test_imp_ind_at(p, 18), "产出指标", "质量指标", "安全保障有效率", "≥", "90%", "长期目标（项目没有年度绩效目标表）");
     assert_int_equal(jx_test_imp_count_code(r, "long-term-only"), 0);
     /* title, 长期绩效目标表, header, the two continuation lines 12 and 15 */
     assert_int_equal(r->stats.skipped, 5);
@@ -288,11 +255,11 @@ static void test_truncated_row(void **state)
     assert_int_equal(r->nprojects, 1);
     const jx_test_imp_project *p = &r->projects[0];
     assert_int_equal(p->ninds, 2);
-    check_ind(ind_at(p, 11), "产出指标", "数量指标", "周报", "", "≥45", "前年 ≥48；上年 ≥48；指标值确定依据 经验标准");
-    check_ind(ind_at(p, 13), "产出指标", "数量指标", "月报", "", "12", "前年 12；上年 12；指标值确定依据 经验标准");
+    check_ind(jx_test_imp_ind_at(p, 11), "产出指标", "数量指标", "周报", "", "≥45", "前年 ≥48；上年 ≥48；指标值确定依据 经验标准");
+    check_ind(jx_test_imp_ind_at(p, 13), "产出指标", "数量指标", "月报", "", "12", "前年 12；上年 12；指标值确定依据 经验标准");
     assert_null(jx_test_imp_ind_named(p, "汇总工作周报"));
     assert_int_equal(r->stats.not_understood, 1);
-    assert_int_equal(count_diags(r, "row-not-understood", 12, 12, NULL), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "row-not-understood", 12, 12, NULL), 1);
     assert_int_equal(r->stats.skipped, 4); /* title, 年度绩效目标表, two header rows */
     jx_test_imp_free(r);
 }

@@ -13,39 +13,6 @@
 
 #define SEED_003 "import/seeds/003_e426a0e6973cc52b.txt"
 
-/** How many diagnostics with code lie on rows [from, to] and, when prefix is not NULL, start with it. */
-static size_t count_diags(const jx_test_imp *r, const char *code, uint32_t from, uint32_t to,
-                          const char *prefix)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++) {
-        const jx_diag *d = jx_imp_diag(r->im, i);
-        if (strcmp(d->code, code) == 0 && d->line >= from && d->line <= to &&
-            (!prefix || strncmp(d->message, prefix, strlen(prefix)) == 0))
-            n++;
-    }
-    return n;
-}
-
-/** The indicator of p that starts on row, failing the test when there is none. */
-static const jx_imp_indicator *ind_at(const jx_test_imp_project *p, uint32_t row)
-{
-    for (size_t i = 0; i < p->ninds; i++)
-        if (p->inds[i].row == row)
-            return &p->inds[i];
-    fail_msg("no indicator on row %u", row);
-    return NULL;
-}
-
-/** The project called name, failing the test when there is none. */
-static const jx_test_imp_project *project(const jx_test_imp *r, const char *name)
-{
-    const jx_test_imp_project *p = jx_test_imp_project_named(r, name);
-    if (!p)
-        fail_msg("no project %s", name);
-    return p;
-}
-
 /** Asserts every field of an indicator that the zz tables fill. */
 static void check_ind(const jx_imp_indicator *ind, const char *l1, const char *l2, const char *name,
                       const char *sign, const char *target, const char *unit)
@@ -113,7 +80,7 @@ static void test_seed_003_whole_table(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_zz_target, SEED_003);
-    const jx_test_imp_project *p = project(r, "郑州市大数据管理局整体绩效目标");
+    const jx_test_imp_project *p = jx_test_imp_project_get(r, "郑州市大数据管理局整体绩效目标");
     assert_int_equal(p->row, 456);
     assert_string_equal(p->field[JX_IMP_DEPT], "郑州市大数据管理局");
     assert_string_equal(p->field[JX_IMP_ORG], "郑州市大数据管理局");
@@ -128,21 +95,21 @@ static void test_seed_003_whole_table(void **state)
     assert_string_equal(p->funds[1].initial, "9653.46");
     assert_string_equal(p->funds[2].source, "其他资金");
     assert_string_equal(p->funds[2].initial, "");
-    check_ind(ind_at(p, 475), "投入管理指标", "工作目标管理", "年度履职目标相关性", "定性", "相关", "");
-    check_ind(ind_at(p, 476), "投入管理指标", "工作目标管理", "工作任务科学性", "定性", "科学", "");
-    check_ind(ind_at(p, 480), "投入管理指标", "预算和财务管理", "预算执行率", "", "≥95%", "%");
+    check_ind(jx_test_imp_ind_at(p, 475), "投入管理指标", "工作目标管理", "年度履职目标相关性", "定性", "相关", "");
+    check_ind(jx_test_imp_ind_at(p, 476), "投入管理指标", "工作目标管理", "工作任务科学性", "定性", "科学", "");
+    check_ind(jx_test_imp_ind_at(p, 480), "投入管理指标", "预算和财务管理", "预算执行率", "", "≥95%", "%");
     /* after the page break, "投入管理 指标" is the same 一级指标 */
-    check_ind(ind_at(p, 487), "投入管理指标", "预算和财务管理", "资金使用合规性", "定性", "合规", "");
-    check_ind(ind_at(p, 495), "产出指标", "履职目标和主要任务完成情况", "“一网通办”便民利企高频事项", "", "≥300", "项");
-    check_ind(ind_at(p, 497), "产出指标", "履职目标和主要任务完成情况", "全市各部门设备托管", "", "≥100", "个");
+    check_ind(jx_test_imp_ind_at(p, 487), "投入管理指标", "预算和财务管理", "资金使用合规性", "定性", "合规", "");
+    check_ind(jx_test_imp_ind_at(p, 495), "产出指标", "履职目标和主要任务完成情况", "“一网通办”便民利企高频事项", "", "≥300", "项");
+    check_ind(jx_test_imp_ind_at(p, 497), "产出指标", "履职目标和主要任务完成情况", "全市各部门设备托管", "", "≥100", "个");
     /* 503: the row moved right by two columns; 504 likewise with merged categories */
-    check_ind(ind_at(p, 503), "效益指标", "履职效益", "全市数字化建设水平", "定性", "提高", "");
-    check_ind(ind_at(p, 504), "效益指标", "履职效益", "政务网络及应用系统运行稳定性", "定性", "提升", "");
+    check_ind(jx_test_imp_ind_at(p, 503), "效益指标", "履职效益", "全市数字化建设水平", "定性", "提高", "");
+    check_ind(jx_test_imp_ind_at(p, 504), "效益指标", "履职效益", "政务网络及应用系统运行稳定性", "定性", "提升", "");
     /* 505: name in the 一级 column, value in the 二级 column, unit in place */
-    check_ind(ind_at(p, 505), "效益指标", "履职效益", "数据共享量（支撑应用系统）", "", "=20", "个");
+    check_ind(jx_test_imp_ind_at(p, 505), "效益指标", "履职效益", "数据共享量（支撑应用系统）", "", "=20", "个");
     /* 506/507: 满意度 has no 二级指标; the names sit in the 二级 column */
-    check_ind(ind_at(p, 506), "满意度", "", "数据使用单位对数据共享提供服务满意程度", "", "≥85%", "%");
-    check_ind(ind_at(p, 507), "满意度", "", "市直各单位对本单位信息化建设方案技术审核结果满意", "", "≥85%", "%");
+    check_ind(jx_test_imp_ind_at(p, 506), "满意度", "", "数据使用单位对数据共享提供服务满意程度", "", "≥85%", "%");
+    check_ind(jx_test_imp_ind_at(p, 507), "满意度", "", "市直各单位对本单位信息化建设方案技术审核结果满意", "", "≥85%", "%");
     jx_test_imp_free(r);
 }
 
@@ -151,7 +118,7 @@ static void test_seed_003_project_tables(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_zz_target, SEED_003);
-    const jx_test_imp_project *p = project(r, "“一网通办”专网业务系统对接经费（2021 年一次性经费）");
+    const jx_test_imp_project *p = jx_test_imp_project_get(r, "“一网通办”专网业务系统对接经费（2021 年一次性经费）");
     assert_int_equal(p->row, 509);
     assert_string_equal(p->field[JX_IMP_ORG], "113001 郑州市大数据管理局机关");
     assert_string_equal(p->field[JX_IMP_YEAR], "2021");
@@ -161,25 +128,25 @@ static void test_seed_003_project_tables(void **state)
     assert_int_equal(p->funds[0].row, 518);
     assert_string_equal(p->funds[0].initial, "4984200.00");
     assert_string_equal(p->funds[0].spent, "");
-    check_ind(ind_at(p, 531), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
+    check_ind(jx_test_imp_ind_at(p, 531), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
     /* 533 follows a page break; both category cells are merged (empty) */
-    check_ind(ind_at(p, 533), "投入与目标管理", "投入管理", "预算编制合理性", "", "合理", "");
-    check_ind(ind_at(p, 536), "投入与目标管理", "财务管理", "资金使用规范性", "", "合规", "");
-    check_ind(ind_at(p, 544), "产出目标", "数量", "一件事和高频事项上线数量", "", "≥300 项", "");
-    check_ind(ind_at(p, 549), "效果目标", "社会效益", "政务服务能力", "", "≥50 万件", "");
-    check_ind(ind_at(p, 557), "影响力目标", "信息共享", "相关部门系统打通和数据共享力度", "", "良好", "");
+    check_ind(jx_test_imp_ind_at(p, 533), "投入与目标管理", "投入管理", "预算编制合理性", "", "合理", "");
+    check_ind(jx_test_imp_ind_at(p, 536), "投入与目标管理", "财务管理", "资金使用规范性", "", "合规", "");
+    check_ind(jx_test_imp_ind_at(p, 544), "产出目标", "数量", "一件事和高频事项上线数量", "", "≥300 项", "");
+    check_ind(jx_test_imp_ind_at(p, 549), "效果目标", "社会效益", "政务服务能力", "", "≥50 万件", "");
+    check_ind(jx_test_imp_ind_at(p, 557), "影响力目标", "信息共享", "相关部门系统打通和数据共享力度", "", "良好", "");
 
     /* 全市政务信息安全经费: rows 722–735 are wrapped in <p>…</p> */
-    p = project(r, "全市政务信息安全经费");
+    p = jx_test_imp_project_get(r, "全市政务信息安全经费");
     assert_null(strstr(p->field[JX_IMP_GOAL], "<p>"));
     assert_memory_equal(p->field[JX_IMP_GOAL], "一是对郑州市重点政务上云单位", strlen("一是对郑州市重点政务上云单位"));
-    check_ind(ind_at(p, 733), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
-    check_ind(ind_at(p, 734), "投入与目标管理", "投入管理", "预算编制合理性", "", "合理", "");
-    check_ind(ind_at(p, 737), "投入与目标管理", "财务管理", "财务管理制度健全性", "", "健全", "");
+    check_ind(jx_test_imp_ind_at(p, 733), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
+    check_ind(jx_test_imp_ind_at(p, 734), "投入与目标管理", "投入管理", "预算编制合理性", "", "合理", "");
+    check_ind(jx_test_imp_ind_at(p, 737), "投入与目标管理", "财务管理", "财务管理制度健全性", "", "健全", "");
     /* 754: "满意度 | name | value |" — the name in the 二级 column, the value in the name column */
-    check_ind(ind_at(p, 754), "满意度", "", "各级政务部门对安全检查工作满意度", "", "满意", "");
+    check_ind(jx_test_imp_ind_at(p, 754), "满意度", "", "各级政务部门对安全检查工作满意度", "", "满意", "");
     /* 749 "成本" stands in the 一级 column: an empty 二级 category under 产出目标, not a new 一级 */
-    check_ind(ind_at(p, 751), "效果目标", "社会效益", "保障政务信息系统运行效率", "", "提高", "");
+    check_ind(jx_test_imp_ind_at(p, 751), "效果目标", "社会效益", "保障政务信息系统运行效率", "", "提高", "");
     jx_test_imp_free(r);
 }
 
@@ -188,21 +155,21 @@ static void test_seed_003_shifted_rows(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_zz_target, SEED_003);
-    const jx_test_imp_project *p = project(r, "市政务网络、云、机房及业务系统建设维护经费");
+    const jx_test_imp_project *p = jx_test_imp_project_get(r, "市政务网络、云、机房及业务系统建设维护经费");
     /* "| | 质量 | 通信网络运行": 质量 is the 二级指标, the indicator has no target */
-    check_ind(ind_at(p, 810), "产出目标", "质量", "通信网络运行", "", "", "");
-    check_ind(ind_at(p, 811), "产出目标", "质量", "信息资源中心运行", "", "稳定", "");
-    check_ind(ind_at(p, 813), "产出目标", "质量", "网络连接需要", "", "满足", "");
-    check_ind(ind_at(p, 815), "产出目标", "质量", "系统部署需求", "", "满足", "");
-    check_ind(ind_at(p, 818), "产出目标", "成本", "市政务网络、云、机房及业务系统建设维护经费", "", "=122586100 万元", "");
-    check_ind(ind_at(p, 824), "满意度", "", "政务部门对服务满意程度", "", "≥85%", "");
+    check_ind(jx_test_imp_ind_at(p, 810), "产出目标", "质量", "通信网络运行", "", "", "");
+    check_ind(jx_test_imp_ind_at(p, 811), "产出目标", "质量", "信息资源中心运行", "", "稳定", "");
+    check_ind(jx_test_imp_ind_at(p, 813), "产出目标", "质量", "网络连接需要", "", "满足", "");
+    check_ind(jx_test_imp_ind_at(p, 815), "产出目标", "质量", "系统部署需求", "", "满足", "");
+    check_ind(jx_test_imp_ind_at(p, 818), "产出目标", "成本", "市政务网络、云、机房及业务系统建设维护经费", "", "=122586100 万元", "");
+    check_ind(jx_test_imp_ind_at(p, 824), "满意度", "", "政务部门对服务满意程度", "", "≥85%", "");
     /* rows read with their cells moved back, by hand: 503, 504, 505, 506, 507 (整体),
        702, 754, 810, 811, 812, 813, 824 */
     assert_int_equal(jx_test_imp_count_code(r, "shifted-row"), 12);
-    assert_int_equal(count_diags(r, "shifted-row", 810, 813, NULL), 4);
+    assert_int_equal(jx_test_imp_count_diags(r, "shifted-row", 810, 813, NULL), 4);
     /* 593 and 643 name their indicator "1" */
     assert_int_equal(jx_test_imp_count_code(r, "suspect-name"), 2);
-    assert_int_equal(count_diags(r, "suspect-name", 593, 593, NULL), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "suspect-name", 593, 593, NULL), 1);
     jx_test_imp_free(r);
 }
 
@@ -216,10 +183,10 @@ static void test_seed_003_empty_categories(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_zz_target, SEED_003);
-    assert_int_equal(count_diags(r, "skipped-row", 456, 830, "空类别"), 47);
-    assert_int_equal(count_diags(r, "skipped-row", 543, 543, "空类别：二级指标“资产管理”"), 1);
-    assert_int_equal(count_diags(r, "skipped-row", 552, 552, "空类别：一级指标“满意度”"), 1);
-    assert_int_equal(count_diags(r, "skipped-row", 749, 749, "空类别：二级指标“成本”"), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 456, 830, "空类别"), 47);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 543, 543, "空类别：二级指标“资产管理”"), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 552, 552, "空类别：一级指标“满意度”"), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 749, 749, "空类别：二级指标“成本”"), 1);
     static const char *const words[] = {"资产管理", "成本", "环境效益", "满意度", "经济效益", "其它"};
     for (size_t k = 0; k < r->nprojects; k++)
         for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
@@ -238,9 +205,9 @@ static void test_seed_003_rows_accounted_for(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_zz_target, SEED_003);
-    assert_int_equal(count_diags(r, "skipped-row", 456, 830, NULL), 148);
-    assert_int_equal(count_diags(r, "row-not-understood", 1, 830, NULL), 0);
-    assert_int_equal(count_diags(r, "skipped-row", 474, 474, "表头"), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 456, 830, NULL), 148);
+    assert_int_equal(jx_test_imp_count_diags(r, "row-not-understood", 1, 830, NULL), 0);
+    assert_int_equal(jx_test_imp_count_diags(r, "skipped-row", 474, 474, "表头"), 1);
     /* the prose and budget tables before the first 绩效目标表 make no project */
     assert_int_equal(r->projects[0].row, 456);
     jx_test_imp_free(r);
@@ -260,11 +227,11 @@ static void test_truncated_row(void **state)
     assert_string_equal(p->funds[0].initial, "60000.00"); /* 项目本年度金额, not 项目总金额 */
     /* line 10 is whole, line 11 has no 目标值 cell, line 12 has an empty one, line 13 is whole */
     assert_int_equal(p->ninds, 3);
-    check_ind(ind_at(p, 10), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
-    check_ind(ind_at(p, 12), "投入与目标管理", "投入管理", "预算资金到位情况", "", "", "");
-    check_ind(ind_at(p, 13), "产出目标", "数量", "上线数量", "", "≥300 项", "");
+    check_ind(jx_test_imp_ind_at(p, 10), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
+    check_ind(jx_test_imp_ind_at(p, 12), "投入与目标管理", "投入管理", "预算资金到位情况", "", "", "");
+    check_ind(jx_test_imp_ind_at(p, 13), "产出目标", "数量", "上线数量", "", "≥300 项", "");
     assert_int_equal(r->stats.not_understood, 1);
-    assert_int_equal(count_diags(r, "row-not-understood", 11, 11, NULL), 1);
+    assert_int_equal(jx_test_imp_count_diags(r, "row-not-understood", 11, 11, NULL), 1);
     const jx_diag *d = NULL;
     for (size_t i = 0; i < jx_imp_diag_count(r->im); i++)
         if (strcmp(jx_imp_diag(r->im, i)->code, "row-not-understood") == 0)

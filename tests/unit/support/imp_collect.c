@@ -131,13 +131,56 @@ const jx_imp_indicator *jx_test_imp_ind_named(const jx_test_imp_project *p, cons
     return NULL;
 }
 
-size_t jx_test_imp_count_code(const jx_test_imp *r, const char *code)
+const jx_test_imp_project *jx_test_imp_project_get(const jx_test_imp *r, const char *name)
+{
+    const jx_test_imp_project *p = jx_test_imp_project_named(r, name);
+    if (!p)
+        fail_msg("no project %s", name);
+    return p;
+}
+
+const jx_imp_indicator *jx_test_imp_ind_at(const jx_test_imp_project *p, uint32_t row)
+{
+    for (size_t i = 0; i < p->ninds; i++)
+        if (p->inds[i].row == row)
+            return &p->inds[i];
+    fail_msg("no indicator on row %u", row);
+    return NULL;
+}
+
+size_t jx_test_imp_diags(const jx_imp *im, const char *code, uint32_t from, uint32_t to, const char *prefix,
+                         const jx_diag **first)
 {
     size_t n = 0;
-    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++)
-        if (strcmp(jx_imp_diag(r->im, i)->code, code) == 0)
-            n++;
+    if (first)
+        *first = NULL;
+    for (size_t i = 0; i < jx_imp_diag_count(im); i++) {
+        const jx_diag *d = jx_imp_diag(im, i);
+        if (strcmp(d->code, code) != 0 || d->line < from || d->line > to ||
+            (prefix && strncmp(d->message, prefix, strlen(prefix)) != 0))
+            continue;
+        if (n++ == 0 && first)
+            *first = d;
+    }
     return n;
+}
+
+size_t jx_test_imp_count_code(const jx_test_imp *r, const char *code)
+{
+    return jx_test_imp_diags(r->im, code, 0, UINT32_MAX, NULL, NULL);
+}
+
+size_t jx_test_imp_count_diags(const jx_test_imp *r, const char *code, uint32_t from, uint32_t to,
+                               const char *prefix)
+{
+    return jx_test_imp_diags(r->im, code, from, to, prefix, NULL);
+}
+
+const jx_diag *jx_test_imp_find_code(const jx_test_imp *r, const char *code)
+{
+    const jx_diag *d;
+    jx_test_imp_diags(r->im, code, 0, UINT32_MAX, NULL, &d);
+    return d;
 }
 
 /** Frees a copied string field (cast away the const of the model's types). */

@@ -4,7 +4,6 @@
 
 #include "import.h"
 
-/** One indicator row as the reader left it (copies of every field). */
 /** One project as the reader left it (copies). */
 typedef struct jx_test_imp_project {
     uint32_t row;                          /* where it started */
@@ -43,8 +42,29 @@ const jx_test_imp_project *jx_test_imp_project_named(const jx_test_imp *r, const
 /** The first indicator of p whose name equals name, or NULL. */
 const jx_imp_indicator *jx_test_imp_ind_named(const jx_test_imp_project *p, const char *name);
 
+/** The project called name, failing the test when there is none. */
+const jx_test_imp_project *jx_test_imp_project_get(const jx_test_imp *r, const char *name);
+
+/** The indicator of p that starts on row, failing the test when there is none. */
+const jx_imp_indicator *jx_test_imp_ind_at(const jx_test_imp_project *p, uint32_t row);
+
+/**
+ * How many diagnostics of im have code, lie on rows [from, to] and, when prefix is not
+ * NULL, have a message starting with it; *first (when first is not NULL) is the first of
+ * them, NULL when there is none.
+ */
+size_t jx_test_imp_diags(const jx_imp *im, const char *code, uint32_t from, uint32_t to, const char *prefix,
+                         const jx_diag **first);
+
 /** How many of the model's diagnostics have code code. */
 size_t jx_test_imp_count_code(const jx_test_imp *r, const char *code);
+
+/** jx_test_imp_diags over the model of r, counting only. */
+size_t jx_test_imp_count_diags(const jx_test_imp *r, const char *code, uint32_t from, uint32_t to,
+                               const char *prefix);
+
+/** The first of the model's diagnostics with code, or NULL. */
+const jx_diag *jx_test_imp_find_code(const jx_test_imp *r, const char *code);
 
 /** Frees everything; NULL is a no-op. */
 void jx_test_imp_free(jx_test_imp *r);

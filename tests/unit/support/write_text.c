@@ -1,0 +1,30 @@
+/* write_text.c — jx_write_fn targets for tests. */
+#include "write_text.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+size_t jx_test_text_write(void *ud, const char *data, size_t len)
+{
+    jx_test_text *t = ud;
+    t->s = realloc(t->s, t->len + len + 1);
+    assert_non_null(t->s);
+    memcpy(t->s + t->len, data, len);
+    t->len += len;
+    t->s[t->len] = '\0';
+    return len;
+}
+
+size_t jx_test_write_nothing(void *ud, const char *data, size_t len)
+{
+    (void)ud;
+    (void)data;
+    (void)len;
+    return 0;
+}
