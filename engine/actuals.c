@@ -57,16 +57,6 @@ struct jx_actuals {
 
 #define NO_ROW UINT32_MAX
 
-static uint32_t hash_name(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static int cell_eq(act_cell c, const char *s, size_t n)
 {
     return c.n == n && memcmp(c.s, s, n) == 0;
@@ -151,7 +141,7 @@ static jx_result index_rows(jx_actuals *act)
     /* insert backwards so each chain runs in file order */
     for (size_t i = act->nrows; i-- > 0;) {
         act_row *r = &act->rows[i];
-        uint32_t h = hash_name(r->cell[AC_PROJECT].s, r->cell[AC_PROJECT].n) & (uint32_t)(nb - 1);
+        uint32_t h = jx_csv_hash(r->cell[AC_PROJECT].s, r->cell[AC_PROJECT].n) & (uint32_t)(nb - 1);
         r->next = act->buckets[h];
         act->buckets[h] = (uint32_t)i;
     }
@@ -411,7 +401,7 @@ jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
     if (act->nbuckets == 0)
         return act->diags.errors ? JX_ERR_INPUT : JX_OK;
     jx_result rc = JX_OK;
-    uint32_t h = hash_name(p->name.s, p->name.n) & (uint32_t)(act->nbuckets - 1);
+    uint32_t h = jx_csv_hash(p->name.s, p->name.n) & (uint32_t)(act->nbuckets - 1);
     for (uint32_t ri = act->buckets[h]; ri != NO_ROW; ri = act->rows[ri].next) {
         act_row *r = &act->rows[ri];
         if (!cell_eq(r->cell[AC_PROJECT], p->name.s, p->name.n))

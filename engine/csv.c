@@ -156,3 +156,13 @@ jx_csv_status jx_csv_next(jx_csv *c)
         return JX_CSV_ROW;
     }
 }
+
+uint32_t jx_csv_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}

@@ -54,4 +54,7 @@ jx_csv_status jx_csv_next(jx_csv *c);
 /** Frees the field array. */
 void jx_csv_free(jx_csv *c);
 
+/** FNV-1a of a field's bytes s[0..n): how the tables read from CSV (actuals, imports) index rows by 项目. */
+uint32_t jx_csv_hash(const char *s, size_t n);
+
 #endif

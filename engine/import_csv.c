@@ -239,17 +239,6 @@ typedef struct csv_reader {
     int oom;                   /* memory ran out */
 } csv_reader;
 
-/** FNV-1a of s[0..n). */
-static uint32_t csv_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /** Re-inserts every project into a table of n slots. 0, or -1 when memory ran out. */
 static int csv_rehash(csv_reader *r, size_t n)
 {
@@ -259,7 +248,7 @@ static int csv_rehash(csv_reader *r, size_t n)
     for (size_t i = 0; i < n; i++)
         h[i] = CSV_NONE;
     for (size_t p = 0; p < r->nprojs; p++) {
-        size_t i = csv_hash(r->projs[p].name, strlen(r->projs[p].name)) & (n - 1);
+        size_t i = jx_csv_hash(r->projs[p].name, strlen(r->projs[p].name)) & (n - 1);
         while (h[i] != CSV_NONE)
             i = (i + 1) & (n - 1);
         h[i] = (uint32_t)p;
@@ -275,7 +264,7 @@ static uint32_t csv_project(csv_reader *r, const char *name, size_t n)
 {
     if (r->nprojs * 2 + 2 > r->nhash && csv_rehash(r, r->nhash ? r->nhash * 2 : 64) != 0)
         return CSV_NONE;
-    size_t i = csv_hash(name, n) & (r->nhash - 1);
+    size_t i = jx_csv_hash(name, n) & (r->nhash - 1);
     while (r->hash[i] != CSV_NONE) {
         const char *pn = r->projs[r->hash[i]].name;
         if (strlen(pn) == n && memcmp(pn, name, n) == 0)
