@@ -204,6 +204,21 @@ static jx_result import_decode(jx_import *imp, const char *data, size_t len, con
     return JX_ERR_INPUT;
 }
 
+/** The formats' names joined by "、" into list[size], each with its title in brackets when titles. */
+static const char *import_format_list(char *list, size_t size, bool titles)
+{
+    size_t o = 0;
+    list[0] = '\0';
+    for (size_t i = 0; jx_imp_formats[i] && o < size; i++) {
+        const jx_imp_format *f = jx_imp_formats[i];
+        if (titles)
+            o += (size_t)snprintf(list + o, size - o, "%s%s（%s）", i ? "、" : "", f->name, f->title);
+        else
+            o += (size_t)snprintf(list + o, size - o, "%s%s", i ? "、" : "", f->name);
+    }
+    return list;
+}
+
 /** Settles the format: the one named, or the one surest of the text. */
 static jx_result import_settle_format(jx_import *imp, const char *name)
 {
@@ -211,12 +226,9 @@ static jx_result import_settle_format(jx_import *imp, const char *name)
         imp->format = jx_imp_format_find(name);
         if (imp->format)
             return JX_OK;
-        char list[512];
-        size_t o = 0;
-        list[0] = '\0';
-        for (size_t i = 0; jx_imp_formats[i] && o < sizeof list; i++)
-            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? "、" : "", jx_imp_formats[i]->name);
-        import_diag(imp, JX_SEV_ERROR, "usage", "未知的表格格式“%s”，可用 %s", name, list);
+        char list[1024];
+        import_diag(imp, JX_SEV_ERROR, "usage", "未知的表格格式“%s”，可用 %s", name,
+                    import_format_list(list, sizeof list, false));
         return JX_ERR_USAGE;
     }
     int best = 0;
@@ -231,12 +243,8 @@ static jx_result import_settle_format(jx_import *imp, const char *name)
         return JX_OK;
     imp->format = NULL;
     char list[1024];
-    size_t o = 0;
-    list[0] = '\0';
-    for (size_t i = 0; jx_imp_formats[i] && o < sizeof list; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s（%s）", i ? "、" : "", jx_imp_formats[i]->name,
-                              jx_imp_formats[i]->title);
-    import_diag(imp, JX_SEV_ERROR, "format", "无法识别表格格式，请用 --from 指定：%s", list);
+    import_diag(imp, JX_SEV_ERROR, "format", "无法识别表格格式，请用 --from 指定：%s",
+                import_format_list(list, sizeof list, true));
     return JX_ERR_INPUT;
 }
 
