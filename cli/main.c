@@ -109,7 +109,8 @@ int jx_cli_option_value(jx_cli_args *a, const char *name, const char **out)
     return 1;
 }
 
-/* Sets *out to v, or prints the usage error "LABEL 缺少WHAT" and ends the walk when v is missing or empty; returns 1. */
+/* Sets *out to v, or prints the usage error "LABEL 缺少WHAT" and ends the walk when v is missing or
+ * empty; returns 1. */
 static int args_take(jx_cli_args *a, const char *v, const char *label, const char *what, const char **out)
 {
     if (v && *v) {

@@ -645,7 +645,10 @@ static void em_groups(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p, e
     }
 }
 
-/** Hands the block built to the write function: JX_ERR_NOMEM when memory ran out building it, JX_ERR_IO when not all was written. */
+/**
+ * Hands the block built to the write function: JX_ERR_NOMEM when memory ran out building
+ * it, JX_ERR_IO when not all of it was written.
+ */
 static jx_result em_flush(jx_imp_emitter *em)
 {
     if (em->oom)

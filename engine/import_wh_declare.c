@@ -901,7 +901,8 @@ static bool wh_line(wh_reader *r, const jx_imp_line *line, size_t next)
     if (whole || jx_cell_is(c[0], "项目名称")) {
         if (!wh_begin(r, row, next))
             return false;
-        n = jx_cell_split(r->im, line, c, WH_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN); /* the arena was reset */
+        /* the arena was reset: split again */
+        n = jx_cell_split(r->im, line, c, WH_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN);
         jx_cell_name_project(r->im, row, wh_value_after(c, n, 0), whole ? "整体支出绩效目标" : NULL);
         return true;
     }

@@ -69,8 +69,8 @@ typedef enum zs_state {
 
 /** A line of a wrapped name held until the group or indicator it begins is complete. */
 typedef struct zs_frag {
-    jx_imp_span text;  /* the line, trimmed */
-    uint32_t row; /* its line */
+    jx_imp_span text; /* the line, trimmed */
+    uint32_t row;     /* its line */
 } zs_frag;
 
 /** The reader's state over one text. */
@@ -79,7 +79,7 @@ typedef struct zs_reader {
     zs_state state;                 /* the section being read */
     uint32_t title_row;             /* line of the table's title, where its project starts */
     bool open;                      /* the table's project has been begun in the model */
-    jx_imp_span year;                    /* 年度 read before the project was begun */
+    jx_imp_span year;               /* 年度 read before the project was begun */
     uint32_t year_row;              /* its line, 0 when none */
     jx_imp_field text_field;        /* the field lines of text are added to (GOAL, OUTCOME, …) */
     bool goal_done;                 /* the 预期目标 cell ended ("。"): lines go to 实际完成情况 */
@@ -390,7 +390,8 @@ static int zs_dept(zs_reader *z, jx_imp_span rest, uint32_t row)
         if (!at)
             continue;
         jx_imp_span dept = jx_imp_trim(rest.s, (size_t)(at - rest.s));
-        jx_imp_span org = jx_imp_trim(at + strlen(org_labels[k]), rest.n - (size_t)(at - rest.s) - strlen(org_labels[k]));
+        jx_imp_span org =
+            jx_imp_trim(at + strlen(org_labels[k]), rest.n - (size_t)(at - rest.s) - strlen(org_labels[k]));
         if (dept.n && zs_set(z, JX_IMP_DEPT, row, dept))
             return -1;
         z->state = ZS_ORG;
@@ -863,7 +864,8 @@ static int zj_selfeval_detect(const char *text, size_t len)
     while (jx_imp_next_line(text, len, &pos, &line) && !(title && header)) {
         jx_imp_span t = jx_imp_trim(line.s, line.n);
         title = title || jx_imp_span_starts(t, "项目支出绩效自评表");
-        header = header || (jx_imp_span_starts(t, "一级指标") && jx_imp_span_find(t, "年度指标值") && jx_imp_span_find(t, "实际完成值"));
+        header = header || (jx_imp_span_starts(t, "一级指标") && jx_imp_span_find(t, "年度指标值") &&
+                            jx_imp_span_find(t, "实际完成值"));
     }
     return title && header ? 95 : 0;
 }

@@ -57,16 +57,16 @@ static const char *const zt_default_sources[] = {
 /** One row split at its tabs, each cell trimmed. */
 typedef struct zt_row {
     jx_imp_span cell[ZT_MAX_CELLS]; /* the cells */
-    int n;                     /* how many */
-    int last;                  /* index of the last non-blank cell, -1 when all are blank */
-    uint32_t line;             /* the row's line */
+    int n;                          /* how many */
+    int last;                       /* index of the last non-blank cell, -1 when all are blank */
+    uint32_t line;                  /* the row's line */
 } zt_row;
 
 /** A field remembered for the projects that follow, with the line it came from. */
 typedef struct zt_ctx_field {
     jx_imp_span code; /* "253001", or empty */
     jx_imp_span text; /* "绍兴市大数据发展管理局本级", "元", "2021" */
-    uint32_t row; /* where it was read, 0 when not set */
+    uint32_t row;     /* where it was read, 0 when not set */
 } zt_ctx_field;
 
 /** The reader's state over one text. */
@@ -78,7 +78,7 @@ typedef struct zt_reader {
     int goal_off;                       /* 总体绩效目标 relative to 一级指标, ZT_NONE when absent */
     int max_off;                        /* the rightmost indicator column relative to 一级指标 */
     int funds_cols;                     /* cells from 资金安排 to 总体绩效目标 in the header (总计 + sources) */
-    jx_imp_span source[ZT_MAX_SOURCES];      /* names of the 资金来源 columns after 总计 */
+    jx_imp_span source[ZT_MAX_SOURCES]; /* names of the 资金来源 columns after 总计 */
     int nsources;                       /* how many */
     zt_ctx_field year;                  /* 年度, from the title above the table */
     zt_ctx_field money_unit;            /* 单位：元 above the table */
@@ -421,7 +421,8 @@ static int zt_row_without_indicator(zt_reader *z, const zt_row *r)
             name = i;
             break;
         }
-    if (name >= 0 && (jx_imp_span_eq(r->cell[name], "合计") || jx_imp_span_eq(r->cell[name], "总计") || jx_imp_span_eq(r->cell[name], "小计"))) {
+    if (name >= 0 && (jx_imp_span_eq(r->cell[name], "合计") || jx_imp_span_eq(r->cell[name], "总计") ||
+                      jx_imp_span_eq(r->cell[name], "小计"))) {
         jx_imp_row(z->im, r->line, JX_IMP_ROW_SKIPPED, "合计行");
         return 0;
     }
@@ -482,7 +483,8 @@ static int zt_table_row(zt_reader *z, const zt_row *r)
         jx_imp_span which = name.n ? name : r->cell[l1];
         jx_imp_row(z->im, r->line, JX_IMP_ROW_NOT_UNDERSTOOD,
                    "指标行“%.*s”不完整：只有 %d 列，“%.*s”之后应有 %d 列（到“%s”为止）", jx_imp_span_len(which),
-                   which.s, r->n, jx_imp_span_len(r->cell[l1]), r->cell[l1].s, z->max_off, zt_col_names[ZT_WEIGHT]);
+                   which.s, r->n, jx_imp_span_len(r->cell[l1]), r->cell[l1].s, z->max_off,
+                   zt_col_names[ZT_WEIGHT]);
         return 0;
     }
     if (name.n == 0) {

@@ -505,7 +505,8 @@ static bool zz_line(zz_reader *r, const jx_imp_line *line)
         if (!p || p->field[JX_IMP_NAME][0] || r->where != ZZ_HEAD) {
             if (!zz_begin(r, row))
                 return false;
-            n = jx_cell_split(r->im, line, c, ZZ_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN); /* the arena was reset */
+            /* the arena was reset: split again */
+            n = jx_cell_split(r->im, line, c, ZZ_MAX_CELLS, JX_CELL_MARKUP | JX_CELL_JOIN);
         }
         jx_cell_name_project(r->im, row, zz_value_after(c, n, 0), whole ? "整体绩效目标" : NULL);
         return true;
