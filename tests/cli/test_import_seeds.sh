@@ -49,6 +49,19 @@ vague=$(grep -o '"code":"vague-actual"' "$work/001.json" | wc -l)
 if [ "$vague" = 10 ]; then ok; else fail "001: 10 vague-actual, got $vague"; fi
 if grep -q '总分 100.00 结论 优' "$one"; then ok; else fail "001: claimed 总分 and 结论 kept"; fi
 
+# --- seed 003 has no weights: --weights equal gives each project's indicators the
+# policy's 一级分值 (产出 60, 效益 30, 满意度 10; groups the policy does not name, such as
+# 投入管理指标, share what is left of 100, here 0) and says so in a note; the weights then
+# add up to 100 in every project, so check finds no weight-sum and no missing-weight.
+if "$bin" import --weights equal -o "$work/003w.jx" "$seeds/003_e426a0e6973cc52b.txt" 2>"$work/003w.err"; then ok; else
+  fail "import --weights equal"; fi
+notes=$(grep -c 'note: 权重按一级分值平均分配' "$work/003w.err")
+if [ "$notes" = 7 ]; then ok; else fail "one weights-equal note per project: $notes"; fi
+"$bin" check "$work/003w.jx" 2>"$work/003w.check"
+if grep -q 'weight-sum\|missing-weight' "$work/003w.check"; then fail "weights equal leaves weight-sum/missing-weight"; else ok; fi
+# the first project table (line 509): 产出 holds 3 indicators → 20.00 each
+if grep -q '一件事和高频事项上线数量 ≥300项 权重 20.00' "$work/003w.jx"; then ok; else fail "产出 60 over 3 indicators"; fi
+
 # --- a GB18030 copy of a seed imports to the same DSL (less the line naming the encoding)
 if command -v iconv >/dev/null; then
   iconv -f UTF-8 -t GB18030 "$seeds/000_070324ba240a519e.txt" >"$work/000-gb.txt"
