@@ -1,7 +1,6 @@
 /* dec.c — parsing, comparing, rounding and printing exact decimals. */
 #include "dec.h"
 
-#include <stdio.h>
 #include <string.h>
 
 jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out)
@@ -95,46 +94,77 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     return neg ? -q : q;
 }
 
-static char *format_units(__int128 units, int decimals, bool trim, char *buf, size_t size)
+/* Writes the decimal digits of u, most significant first, into out; returns how many.
+ * Numbers that fit 64 bits (all but the rarest) take the cheaper 64-bit division. */
+static size_t put_digits(unsigned __int128 u, char *out)
 {
-    char tmp[JX_DEC_BUFSZ];
-    size_t k = 0;
-    bool neg = units < 0;
-    unsigned __int128 u = neg ? (unsigned __int128)(-units) : (unsigned __int128)units;
-    int d = 0;
-    do {
-        tmp[k++] = (char)('0' + (int)(u % 10));
+    char tmp[40];
+    size_t k = sizeof tmp;
+    while (u > UINT64_MAX) {
+        tmp[--k] = (char)('0' + (int)(u % 10));
         u /= 10;
-        d++;
-        if (d == decimals)
-            tmp[k++] = '.';
-    } while (u != 0 || d <= decimals);
-    /* tmp holds the digits reversed, with the point inserted after `decimals` digits */
-    char out[JX_DEC_BUFSZ];
-    size_t m = 0;
-    if (neg)
-        out[m++] = '-';
-    while (k > 0)
-        out[m++] = tmp[--k];
-    out[m] = '\0';
-    if (trim && decimals > 0) {
-        while (m > 0 && out[m - 1] == '0')
-            out[--m] = '\0';
-        if (m > 0 && out[m - 1] == '.')
-            out[--m] = '\0';
     }
-    if (strcmp(out, "-0") == 0)
-        strcpy(out, "0");
-    snprintf(buf, size, "%s", out);
+    uint64_t v = (uint64_t)u;
+    do {
+        tmp[--k] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v != 0);
+    memcpy(out, tmp + k, sizeof tmp - k);
+    return sizeof tmp - k;
+}
+
+size_t jx_num_put(__int128 v, int scale, bool trim, char *out)
+{
+    unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+    if (trim) {
+        while (scale > 0 && u % 10 == 0) {
+            u /= 10;
+            scale--;
+        }
+    }
+    size_t m = 0;
+    if (v < 0 && u != 0)
+        out[m++] = '-';
+    char digits[40];
+    size_t n = put_digits(u, digits);
+    if ((size_t)scale < n) { /* digits before the point, then after it */
+        memcpy(out + m, digits, n - (size_t)scale);
+        m += n - (size_t)scale;
+    } else {                 /* 0.0…digits */
+        out[m++] = '0';
+    }
+    if (scale > 0) {
+        out[m++] = '.';
+        for (size_t z = n; z < (size_t)scale; z++)
+            out[m++] = '0';
+        size_t frac = (size_t)scale < n ? (size_t)scale : n;
+        memcpy(out + m, digits + n - frac, frac);
+        m += frac;
+    }
+    out[m] = '\0';
+    return m;
+}
+
+/* Copies the NUL-terminated src of length n into buf of size bytes, cut like snprintf. */
+static char *copy_out(const char *src, size_t n, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, src, n);
+    buf[n] = '\0';
     return buf;
 }
 
 char *jx_dec_format(jx_dec a, char *buf, size_t size)
 {
-    return format_units(a.v, a.scale, true, buf, size);
+    char tmp[JX_DEC_BUFSZ];
+    return copy_out(tmp, jx_num_put(a.v, a.scale, true, tmp), buf, size);
 }
 
 char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size)
 {
-    return format_units(units, decimals, false, buf, size);
+    char tmp[JX_DEC_BUFSZ];
+    return copy_out(tmp, jx_num_put(units, decimals, false, tmp), buf, size);
 }

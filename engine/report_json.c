@@ -189,6 +189,20 @@ static void value_or_null(jx_writer *wr, const jx_value *v)
         jx_out_bytes(wr, "null", 4);
 }
 
+/* The indicator's formula as a string, written from how it was scored; null when none. */
+static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
+{
+    char small[256];
+    jx_sbuf b;
+    jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
+    if (p->scored)
+        jx_formula_write(&b, ind, p->decimals);
+    if (b.len > 0)
+        json_str_n(wr, b.s, b.len);
+    else
+        jx_out_bytes(wr, "null", 4);
+}
+
 static void indicators(jx_writer *wr, const jx_project *p)
 {
     key(wr, ",\"indicators\":[");
@@ -229,10 +243,7 @@ static void indicators(jx_writer *wr, const jx_project *p)
         else
             jx_out_bytes(wr, "null", 4);
         key(wr, ",\"formula\":");
-        if (p->scored && ind->formula && ind->formula[0])
-            json_str(wr, ind->formula);
-        else
-            jx_out_bytes(wr, "null", 4);
+        formula(wr, p, ind);
         key(wr, ",\"source\":");
         source(wr, p->src.file, ind->pos.line, ind->pos.col);
         jx_out_char(wr, '}');

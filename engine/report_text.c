@@ -350,7 +350,11 @@ static void explain(jx_writer *wr, const jx_project *p)
         jx_out_str(wr, "  ");
         jx_out_bytes(wr, ind->name.s, ind->name.n);
         jx_out_str(wr, "：");
-        jx_out_str(wr, ind->formula ? ind->formula : "");
+        char small[256];
+        jx_sbuf b;
+        jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
+        jx_formula_write(&b, ind, p->decimals);
+        jx_out_bytes(wr, b.s, b.len);
         jx_out_str(wr, " [");
         jx_out_str(wr, jx_method_code(ind->method));
         jx_out_str(wr, "]\n");
