@@ -250,6 +250,34 @@ typedef struct frame {
     size_t end_lstart;   /* start of that line */
 } frame;
 
+/* True when d[i..limit) starts with the bytes of 项目 or project (a word may go on). */
+static bool at_project_bytes(const char *d, size_t i, size_t limit)
+{
+    return (limit - i >= 6 && memcmp(d + i, "项目", 6) == 0) ||
+           (limit - i >= 7 && memcmp(d + i, "project", 7) == 0);
+}
+
+/*
+ * A quick look at a line starting at d[off] (off < limit): false when its first bytes
+ * show it cannot start with the 项目 keyword, so that most lines are never lexed. Only
+ * lines starting with a blank, 项 or p are taken, as they always were.
+ */
+static bool may_start_project(const char *d, size_t off, size_t limit)
+{
+    unsigned char f = (unsigned char)d[off];
+    if (f == 0xE9 || f == 'p')
+        return at_project_bytes(d, off, limit);
+    if (f == 0xE3) /* U+3000 */
+        return true;
+    if (f != ' ' && f != '\t')
+        return false;
+    size_t i = off;
+    while (i < limit && (d[i] == ' ' || d[i] == '\t'))
+        i++;
+    /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
+    return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
+}
+
 /* True when the line starting at data[off] (blanks skipped) begins with the 项目 keyword. */
 static bool line_starts_project(const char *d, size_t off, size_t limit)
 {
@@ -286,16 +314,13 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
         case '\n':
             line++;
             lstart = ++i;
-            /* the first token of the new line: 项目 (or 'p'roject) ends the item */
-            if (i < limit) {
-                unsigned char f = d[i];
-                if ((f == ' ' || f == '\t' || f == 0xE9 || f == 'p' || f == 0xE3) &&
-                    line_starts_project(rd->data, i, limit)) {
-                    fr->end = i;
-                    fr->end_line = line;
-                    fr->end_lstart = lstart;
-                    return FRAME_DONE;
-                }
+            /* the first token of the new line: 项目 (or project) ends the item */
+            if (i < limit && may_start_project(rd->data, i, limit) &&
+                line_starts_project(rd->data, i, limit)) {
+                fr->end = i;
+                fr->end_line = line;
+                fr->end_lstart = lstart;
+                return FRAME_DONE;
             }
             break;
         case '"':
