@@ -94,55 +94,78 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     return neg ? -q : q;
 }
 
-/* Writes the decimal digits of u, most significant first, into out; returns how many.
- * Numbers that fit 64 bits (all but the rarest) take the cheaper 64-bit division. */
-static size_t put_digits(unsigned __int128 u, char *out)
+/* The number of decimal digits of u (1 for 0). */
+static size_t digit_count(uint64_t u)
 {
-    char tmp[40];
-    size_t k = sizeof tmp;
-    while (u > UINT64_MAX) {
-        tmp[--k] = (char)('0' + (int)(u % 10));
+    size_t n = 1;
+    for (uint64_t p = 10; n < 20 && u >= p; p *= 10)
+        n++;
+    return n;
+}
+
+/* Writes u (below 2^64) × 10^-scale, with exactly `scale` decimals and a '-' when neg,
+ * backwards from its last character, so nothing is copied. Returns the length. */
+static size_t put_u64(uint64_t u, int scale, bool neg, char *out)
+{
+    size_t nd = digit_count(u);
+    size_t int_digits = nd > (size_t)scale ? nd - (size_t)scale : 1;
+    size_t len = (neg ? 1 : 0) + int_digits + (scale > 0 ? (size_t)scale + 1 : 0);
+    char *p = out + len;
+    *p = '\0';
+    for (int k = 0; k < scale; k++) {
+        *--p = (char)('0' + u % 10);
         u /= 10;
     }
-    uint64_t v = (uint64_t)u;
+    if (scale > 0)
+        *--p = '.';
     do {
-        tmp[--k] = (char)('0' + (int)(v % 10));
-        v /= 10;
-    } while (v != 0);
-    memcpy(out, tmp + k, sizeof tmp - k);
-    return sizeof tmp - k;
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (neg)
+        *--p = '-';
+    return len;
+}
+
+/* put_u64 for a magnitude beyond 64 bits (only extreme inputs reach it). */
+static size_t put_u128(unsigned __int128 u, int scale, bool neg, char *out)
+{
+    char digits[40]; /* 2^128 has 39 digits */
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u != 0);
+    /* nd >= 20 > scale: there are always digits before the point */
+    size_t nd = sizeof digits - k, m = 0;
+    if (neg)
+        out[m++] = '-';
+    for (size_t i = 0; i < nd; i++) {
+        if (scale > 0 && i == nd - (size_t)scale)
+            out[m++] = '.';
+        out[m++] = digits[k + i];
+    }
+    out[m] = '\0';
+    return m;
 }
 
 size_t jx_num_put(__int128 v, int scale, bool trim, char *out)
 {
     unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
-    if (trim) {
-        while (scale > 0 && u % 10 == 0) {
-            u /= 10;
+    bool neg = v < 0;
+    if (u <= UINT64_MAX) { /* the usual case, in 64-bit arithmetic */
+        uint64_t w = (uint64_t)u;
+        while (trim && scale > 0 && w % 10 == 0) {
+            w /= 10;
             scale--;
         }
+        return put_u64(w, scale, neg && w != 0, out);
     }
-    size_t m = 0;
-    if (v < 0 && u != 0)
-        out[m++] = '-';
-    char digits[40];
-    size_t n = put_digits(u, digits);
-    if ((size_t)scale < n) { /* digits before the point, then after it */
-        memcpy(out + m, digits, n - (size_t)scale);
-        m += n - (size_t)scale;
-    } else {                 /* 0.0…digits */
-        out[m++] = '0';
+    while (trim && scale > 0 && u % 10 == 0) {
+        u /= 10;
+        scale--;
     }
-    if (scale > 0) {
-        out[m++] = '.';
-        for (size_t z = n; z < (size_t)scale; z++)
-            out[m++] = '0';
-        size_t frac = (size_t)scale < n ? (size_t)scale : n;
-        memcpy(out + m, digits + n - frac, frac);
-        m += frac;
-    }
-    out[m] = '\0';
-    return m;
+    return put_u128(u, scale, neg, out);
 }
 
 /* Copies the NUL-terminated src of length n into buf of size bytes, cut like snprintf. */

@@ -61,7 +61,7 @@ char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size);
 #define JX_DEC_BUFSZ 48
 
 /**
- * Writes v × 10^-scale (scale 0..36) into out, which has room for
+ * Writes v × 10^-scale (scale 0..18) into out, which has room for
  * JX_DEC_BUFSZ bytes: with exactly `scale` decimals, or without trailing zeros when
  * trim is set ("96.68", "60"). NUL-terminates and returns the length. No printf.
  */
