@@ -51,6 +51,14 @@ jx_dec jx_dec_from_int(int64_t v)
 
 __int128 jx_pow10_128(int n)
 {
+    static const uint64_t small[20] = {
+        1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+        10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+        1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+        10000000000000000000u,
+    };
+    if (n >= 0 && n < 20)
+        return small[n];
     __int128 p = 1;
     while (n-- > 0)
         p *= 10;
@@ -88,6 +96,12 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     bool neg = num < 0;
     if (neg)
         num = -num;
+    if (num <= INT64_MAX && den <= INT64_MAX) { /* the usual case, in 64-bit arithmetic */
+        uint64_t q = (uint64_t)num / (uint64_t)den, r = (uint64_t)num % (uint64_t)den;
+        if (2 * r >= (uint64_t)den)
+            q++;
+        return neg ? -(__int128)q : (__int128)q;
+    }
     __int128 q = num / den, r = num % den;
     if (2 * r >= den)
         q++;

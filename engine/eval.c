@@ -136,6 +136,15 @@ static __int128 gcd128(__int128 a, __int128 b)
         a = -a;
     if (b < 0)
         b = -b;
+    if (a <= INT64_MAX && b <= INT64_MAX) { /* the usual case, in 64-bit arithmetic */
+        uint64_t x = (uint64_t)a, y = (uint64_t)b;
+        while (y != 0) {
+            uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
     while (b != 0) {
         __int128 t = a % b;
         a = b;
@@ -237,6 +246,8 @@ static xnum weight_of(const jx_indicator *ind)
 /* w as a score in units (w × 1, rounded). */
 static int64_t full_units(const eval_ctx *c, xnum w)
 {
+    if (w.scale <= c->dec) /* no rounding: the same as x_muldiv, without dividing */
+        return (int64_t)(w.v * jx_pow10_128(c->dec - w.scale));
     return x_muldiv(w, x_from_int(1), x_from_int(1), c->dec);
 }
 
@@ -652,39 +663,41 @@ static void check_points(eval_ctx *c)
 {
     jx_project *p = c->p;
     char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
+    if (p->ngroups == 0)
+        return;
+    /* the weights of the indicators directly inside each group, in one pass */
+    xnum *own = jx_arena_alloc(&p->arena, p->ngroups * sizeof *own);
+    bool *has_own = jx_arena_alloc(&p->arena, p->ngroups * sizeof *has_own);
+    if (!own || !has_own) {
+        p->diags.oom = 1;
+        return;
+    }
+    for (size_t g = 0; g < p->ngroups; g++) {
+        own[g] = x_from_int(0);
+        has_own[g] = false;
+    }
+    for (size_t i = 0; i < p->ninds; i++) {
+        uint32_t g = p->inds[i].group;
+        if (g >= p->ngroups)
+            continue;
+        xnum w = weight_of(&p->inds[i]);
+        x_align(&own[g], &w);
+        own[g].v += w.v;
+        has_own[g] = true;
+    }
     for (size_t g = 0; g < p->ngroups; g++) {
         const jx_group *grp = &p->groups[g];
         if (!grp->has_points)
             continue;
-        xnum sum = x_from_int(0);
-        bool any = false;
-        /* weights of the indicators directly inside */
-        for (size_t i = 0; i < p->ninds; i++) {
-            if (p->inds[i].group != g)
-                continue;
-            any = true;
-            xnum w = weight_of(&p->inds[i]);
-            x_align(&sum, &w);
-            sum.v += w.v;
-        }
+        xnum sum = own[g];
+        bool any = has_own[g];
         /* level 2 children: their points, or their indicators' weights */
-        for (size_t k = 0; k < p->ngroups; k++) {
+        for (size_t k = 0; grp->level == 1 && k < p->ngroups; k++) {
             const jx_group *kid = &p->groups[k];
-            if (kid->level != 2 || kid->parent != g || k == g || grp->level != 1)
+            if (kid->level != 2 || kid->parent != g || k == g)
                 continue;
             any = true;
-            xnum part = x_from_int(0);
-            if (kid->has_points) {
-                part = x_from_dec(kid->points);
-            } else {
-                for (size_t i = 0; i < p->ninds; i++) {
-                    if (p->inds[i].group != k)
-                        continue;
-                    xnum w = weight_of(&p->inds[i]);
-                    x_align(&part, &w);
-                    part.v += w.v;
-                }
-            }
+            xnum part = kid->has_points ? x_from_dec(kid->points) : own[k];
             x_align(&sum, &part);
             sum.v += part.v;
         }

@@ -149,13 +149,14 @@ static void advance(parser *ps)
     if (ps->tk == JX_TK_NEWLINE) {
         ps->line++;
         ps->line_start = off;
-    }
-    for (;;) {
-        size_t n;
-        /* the common blanks, without a call: runs of eight spaces (indentation) at once */
+        /* indentation: runs of eight spaces at once */
         uint64_t eight;
         while (ps->end - off >= 8 && (memcpy(&eight, ps->text + off, 8), eight == 0x2020202020202020u))
             off += 8;
+    }
+    for (;;) {
+        size_t n;
+        /* the common blanks, without a call */
         while (off < ps->end && (ps->text[off] == ' ' || ps->text[off] == '\t'))
             off++;
         jx_token_kind k = jx_lex(ps->text + off, ps->end - off, &n);

@@ -138,6 +138,41 @@ static void long_formula_is_not_cut(void **state)
     jx_test_project_free(p);
 }
 
+static void wide_numbers_score_exactly(void **state)
+{
+    (void)state;
+    /* ≥999999999999999999 权重30 实际999999999999999998: 30 × (10^18 − 2) / (10^18 − 1)
+     * = 30 − 3 × 10^-17 → 30.00; the product 30 × 100 × (10^18 − 2) needs 128 bits */
+    jx_project *p = scored_then_policy_closed("≥999999999999999999", "30", "999999999999999998",
+                                              JX_JUDGE_NONE);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 3000);
+    assert_string_equal(jx_indicator_formula(&p->inds[0]),
+                        "30.00 = 30 × 999999999999999998 / 999999999999999999");
+    jx_test_project_free(p);
+    /* ≥10^17周 实际1ms: the target becomes 10^17 × 604800000 = 6.048 × 10^25 ms, past
+     * 64 bits; 10 × 1 / 6.048 × 10^25 rounds to 0.00 */
+    p = scored_then_policy_closed("≥100000000000000000周", "10", "1ms", JX_JUDGE_NONE);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 0);
+    assert_string_equal(jx_indicator_formula(&p->inds[0]),
+                        "0.00 = 10 × 1 / 60480000000000000000000000"
+                        "（目标 ≥100000000000000000周 按 60480000000000000000000000ms 计）");
+    jx_test_project_free(p);
+}
+
+static void wide_rounding_and_powers(void **state)
+{
+    (void)state;
+    __int128 e21 = jx_pow10_128(21);
+    /* 10^21 as 10^10 × 10^11: the table ends at 10^19, beyond it the powers are multiplied */
+    assert_true(e21 == (__int128)10000000000LL * 100000000000LL);
+    assert_true(jx_pow10_128(19) == (__int128)10000000000000000000u);
+    /* 2.5 × 10^21 / 10^21 = 2.5 → 3, and −3 */
+    assert_true(jx_div_round_half_up(25 * jx_pow10_128(20), e21) == 3);
+    assert_true(jx_div_round_half_up(-25 * jx_pow10_128(20), e21) == -3);
+    /* (2.5 × 10^21 − 1) / 10^21 is just below 2.5 → 2 */
+    assert_true(jx_div_round_half_up(25 * jx_pow10_128(20) - 1, e21) == 2);
+}
+
 static void sbuf_moves_to_the_arena(void **state)
 {
     (void)state;
@@ -171,6 +206,8 @@ int main(void)
         cmocka_unit_test(formula_keeps_the_policy_numbers),
         cmocka_unit_test(formula_notes_time_conversions),
         cmocka_unit_test(long_formula_is_not_cut),
+        cmocka_unit_test(wide_numbers_score_exactly),
+        cmocka_unit_test(wide_rounding_and_powers),
         cmocka_unit_test(sbuf_moves_to_the_arena),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
