@@ -38,6 +38,7 @@ typedef struct parser {
     jx_arena *arena;       /* where strings go */
     jx_project *p;         /* the project being filled, or NULL for a policy */
     jx_value_reader *vr;   /* reads values (NULL for a policy) */
+    const jx_keyword_index *kwix; /* the keyword index, or NULL to use jx_keyword_lookup */
     jx_token_kind tk;      /* kind of the current token */
     jx_keyword kw;         /* its keyword when it is a WORD, else JX_KW_NONE */
     uint32_t off;          /* offset of the current token */
@@ -195,7 +196,8 @@ static void advance(parser *ps)
         }
         ps->tk = k;
         if (k == JX_TK_WORD)
-            ps->kw = jx_keyword_lookup(ps->text + off, n);
+            ps->kw = ps->kwix ? jx_keyword_find(ps->kwix, ps->text + off, n)
+                              : jx_keyword_lookup(ps->text + off, n);
         return;
     }
 }
@@ -1084,9 +1086,10 @@ static void parse_project_body(parser *ps)
 
 /* Sets up ps over text[start .. end) with file line first_line at text[0]. */
 static void parser_init(parser *ps, const char *file, const char *text, size_t start, size_t end,
-                        size_t avail, uint32_t first_line)
+                        size_t avail, uint32_t first_line, const jx_keyword_index *kwix)
 {
     memset(ps, 0, sizeof *ps);
+    ps->kwix = kwix;
     ps->text = text;
     ps->end = end;
     ps->avail = avail;
@@ -1115,7 +1118,8 @@ jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_tex
     p->src.file = item->file;
     p->src.text = item->text;
     p->src.len = item->avail;
-    parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line);
+    parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
+                item->keywords);
     ps.diags = &p->diags;
     ps.arena = &p->arena;
     ps.p = p;
@@ -1272,7 +1276,7 @@ static int policy_setting(parser *ps, jx_policy *pol)
 jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *text, size_t len)
 {
     parser ps;
-    parser_init(&ps, file, text, 0, len, len, 1);
+    parser_init(&ps, file, text, 0, len, len, 1, NULL);
     ps.diags = &pol->diags;
     ps.arena = &pol->arena;
     skip_blank_lines(&ps);

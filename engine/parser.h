@@ -2,6 +2,7 @@
 #ifndef JX_PARSER_H
 #define JX_PARSER_H
 
+#include "lexer.h"
 #include "model.h"
 #include "value.h"
 
@@ -22,6 +23,7 @@ typedef struct jx_item_text {
     size_t end;          /* offset just past the item (its closing '}', or where it was cut) */
     size_t avail;        /* bytes readable from text (>= end), so a cut can be quoted */
     uint32_t first_line; /* the file line of text[0] */
+    const jx_keyword_index *keywords; /* where words are looked up; NULL: jx_keyword_lookup */
 } jx_item_text;
 
 /**

@@ -43,6 +43,7 @@ struct jx_reader {
     jx_project proj;           /* the one project, reused */
     bool proj_ready;           /* proj was initialised */
     jx_value_reader *vr;       /* value reader shared by every project */
+    jx_keyword_index keywords; /* the keyword table hashed, for every project's words */
     jx_arena arena;            /* strings of the reader's own diagnostics */
     jx_diags diags;            /* diagnostics of the last call that belong to no project */
 };
@@ -81,6 +82,7 @@ static jx_reader *reader_new(const char *path, const jx_allocator *alloc)
     jx_project_init(&rd->proj, alloc);
     rd->proj_ready = true;
     rd->vr = jx_value_reader_create(alloc);
+    jx_keyword_index_init(&rd->keywords);
     if (!rd->file || !rd->vr) {
         jx_reader_close(rd);
         return NULL;
@@ -465,6 +467,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         item.end = fr.end - rd->line_start;
         item.avail = limit - rd->line_start;
         item.first_line = rd->line;
+        item.keywords = &rd->keywords;
         rd->pos = fr.end;
         rd->line = fr.end_line;
         rd->line_start = fr.end_lstart;

@@ -78,6 +78,14 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
     return len;
 }
 
+/* True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
+static inline bool continuation2(const unsigned char *s)
+{
+    uint16_t two;
+    memcpy(&two, s, 2);
+    return (two & 0xC0C0) == 0x8080;
+}
+
 /* Writes s[0..n) as a JSON string: quotes, backslashes and control characters escaped,
  * invalid UTF-8 replaced by U+FFFD. The bytes that need nothing are found by a table
  * and copied in runs. */
@@ -88,13 +96,12 @@ static void json_str_n(jx_writer *wr, const char *s, size_t n)
     size_t run = 0; /* start of the bytes not yet written */
     for (size_t i = 0; i < n;) {
         unsigned char c = u[i], cls = json_byte_class[c];
-        /* the usual content: ASCII that needs no escape, and CJK characters whose two
-         * continuation bytes are checked together */
+        /* the usual content: ASCII that needs no escape, and CJK characters */
         if (cls == JB_PLAIN) {
             i++;
             continue;
         }
-        if (cls == JB_CJK && n - i >= 3 && ((u[i + 1] & u[i + 2]) & 0x80) && !((u[i + 1] | u[i + 2]) & 0x40)) {
+        if (cls == JB_CJK && n - i >= 3 && continuation2(u + i + 1)) {
             i += 3;
             continue;
         }
