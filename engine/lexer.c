@@ -6,6 +6,15 @@
 #include "lexer.h"
 
 #include <stdint.h>
+#include <string.h>
+
+/* True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
+static inline int continuation2(const unsigned char *s)
+{
+    uint16_t two;
+    memcpy(&two, s, 2);
+    return (two & 0xC0C0) == 0x8080;
+}
 
 /*
  * Length of the valid UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0] does
@@ -18,7 +27,7 @@ static inline size_t utf8_seq_len(const unsigned char *s, size_t n)
     if (c < 0x80)
         return 1;
     /* the common case: a CJK character, E1..EC followed by two continuation bytes */
-    if (c >= 0xE1 && c <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && continuation2(s + 1))
         return 3;
     if (c < 0xC2 || c > 0xF4)
         return 0;
@@ -142,6 +151,8 @@ enum {
     LW_END = 0, /* ends it: a blank, a delimiter, a sign, a control or invalid byte */
     LW_ASCII,   /* one more ASCII byte of the word */
     LW_LEAD,    /* the lead of a multi-byte character: the word goes on if it is valid */
+    LW_CJK,     /* E1, E4..EC: the lead of a 3-byte character that is valid whenever its two
+                   continuation bytes are (no overlong form or surrogate starts so) */
     LW_SPECIAL, /* E2, E3, EF: may be a blank, a sign or ％, which end the word */
     LW_BANG     /* '!': ends the word before '=' */
 };
@@ -150,8 +161,9 @@ enum {
 static const unsigned char lex_word[256] = {
     ['!'] = LW_BANG, ['#' ... '$'] = LW_ASCII, ['&' ... ':'] = LW_ASCII,
     ['?' ... 'z'] = LW_ASCII, ['|'] = LW_ASCII, ['~'] = LW_ASCII,
-    [0xC2 ... 0xE1] = LW_LEAD, [0xE2 ... 0xE3] = LW_SPECIAL, [0xE4 ... 0xEE] = LW_LEAD,
-    [0xEF] = LW_SPECIAL, [0xF0 ... 0xF4] = LW_LEAD,
+    [0xC2 ... 0xE0] = LW_LEAD, [0xE1] = LW_CJK, [0xE2 ... 0xE3] = LW_SPECIAL,
+    [0xE4 ... 0xEC] = LW_CJK, [0xED ... 0xEE] = LW_LEAD, [0xEF] = LW_SPECIAL,
+    [0xF0 ... 0xF4] = LW_LEAD,
 };
 
 /* Length of the word starting at s, whose first character (i bytes) is known to be valid. */
@@ -162,6 +174,11 @@ static size_t word_len(const unsigned char *s, size_t n, size_t i)
         switch (lex_word[s[i]]) {
         case LW_ASCII:
             i++;
+            continue;
+        case LW_CJK:
+            if (n - i < 3 || !continuation2(s + i + 1))
+                return i;
+            i += 3;
             continue;
         case LW_LEAD:
             if ((k = utf8_seq_len(s + i, n - i)) == 0)

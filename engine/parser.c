@@ -92,6 +92,12 @@ static uint32_t char_count(const parser *ps, const char *s, size_t n)
         memcpy(&x, s + i, 8);
         cont += (((x & ~(x << 1) & high) >> 7) * ones) >> 56;
     }
+    if (i + 4 <= n) { /* the same on four bytes */
+        uint32_t x;
+        memcpy(&x, s + i, 4);
+        cont += (((x & ~(x << 1) & 0x80808080u) >> 7) * 0x01010101u) >> 24;
+        i += 4;
+    }
     for (; i < n; i++)
         cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return (uint32_t)(n - cont);
@@ -102,9 +108,9 @@ static uint32_t char_count(const parser *ps, const char *s, size_t n)
  * left to right, so the column is counted on from the last one asked (as jx_pos_at
  * would count it from the line start), and the characters of that one's span, counted
  * for its width, are not counted again (unless a bad byte found since changed how
- * characters are counted on this line).
+ * characters are counted on this line). ascii: the span is ASCII, its width its length.
  */
-static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
+static jx_pos pos_span(parser *ps, uint32_t off, uint32_t len, bool ascii)
 {
     int bad = ps->bad_byte_end > ps->line_start;
     if (ps->col_off < ps->line_start || off < ps->col_off) {
@@ -121,7 +127,7 @@ static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
     p.off = off;
     p.line = ps->line;
     p.col = ps->col;
-    p.width = len ? char_count(ps, ps->text + off, len) : 1;
+    p.width = !len ? 1 : ascii ? len : char_count(ps, ps->text + off, len);
     ps->span_len = len;
     ps->span_chars = p.width;
     ps->span_bad = bad;
@@ -130,10 +136,16 @@ static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
     return p;
 }
 
-/* The position of the current token. */
+/* The position of text[off .. off+len) (see pos_span). */
+static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
+{
+    return pos_span(ps, off, len, false);
+}
+
+/* The position of the current token; a number's width is its length (ASCII only). */
 static jx_pos tok_pos(parser *ps)
 {
-    return pos_at(ps, ps->off, ps->len);
+    return pos_span(ps, ps->off, ps->len, ps->tk == JX_TK_NUMBER);
 }
 
 /* ------------------------------------------------------------------ tokens */
