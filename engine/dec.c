@@ -3,6 +3,17 @@
 
 #include <string.h>
 
+/* True when c is an ASCII digit. */
+static inline bool is_digit(char c)
+{
+    return (unsigned char)(c - '0') < 10;
+}
+
+/*
+ * Reads the digits before the point, then those after it, left to right; a number
+ * with too many significant digits or decimals is refused as soon as that is seen,
+ * before anything after it is looked at.
+ */
 jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out)
 {
     size_t i = 0;
@@ -12,31 +23,25 @@ jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out)
         i++;
     }
     int64_t v = 0;
-    int digits = 0, scale = 0, int_digits = 0;
-    bool seen_point = false, any = false;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') {
-            any = true;
-            if (seen_point) {
-                scale++;
-                if (scale > JX_DEC_MAX_SCALE)
-                    return JX_DEC_TOO_LONG;
-            } else {
-                int_digits++;
-            }
-            if (v != 0 || c != '0' || seen_point)
-                digits++;
-            if (digits > JX_DEC_MAX_DIGITS)
-                return JX_DEC_TOO_LONG;
-            v = v * 10 + (c - '0');
-        } else if (c == '.' && !seen_point) {
-            seen_point = true;
-        } else {
-            return JX_DEC_SYNTAX;
-        }
+    int digits = 0, scale = 0; /* significant digits (leading zeros are not), decimals */
+    size_t int_start = i;
+    for (; i < n && is_digit(s[i]); i++) {
+        if ((v != 0 || s[i] != '0') && ++digits > JX_DEC_MAX_DIGITS)
+            return JX_DEC_TOO_LONG;
+        v = v * 10 + (s[i] - '0');
     }
-    if (!any || (seen_point && scale == 0) || int_digits == 0)
+    size_t int_digits = i - int_start;
+    if (i < n && s[i] == '.') {
+        size_t frac_start = ++i;
+        for (; i < n && is_digit(s[i]); i++) {
+            if (++scale > JX_DEC_MAX_SCALE || ++digits > JX_DEC_MAX_DIGITS)
+                return JX_DEC_TOO_LONG;
+            v = v * 10 + (s[i] - '0');
+        }
+        if (i == frac_start)
+            return JX_DEC_SYNTAX; /* "1." */
+    }
+    if (i != n || int_digits == 0)
         return JX_DEC_SYNTAX;
     out->v = neg ? -v : v;
     out->scale = scale;
