@@ -143,6 +143,11 @@ void jx_out_char(jx_writer *wr, char c)
 void jx_out_spaces(jx_writer *wr, size_t n)
 {
     static const char spaces[] = "                                ";
+    if (wr->cap - wr->len >= n) { /* the usual case: room in the buffer */
+        memset(wr->buf + wr->len, ' ', n);
+        wr->len += n;
+        return;
+    }
     while (n > 0) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
         jx_out_bytes(wr, spaces, k);
