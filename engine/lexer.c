@@ -171,15 +171,19 @@ static size_t word_len(const unsigned char *s, size_t n, size_t i)
 {
     while (i < n) {
         size_t k;
-        switch (lex_word[s[i]]) {
-        case LW_ASCII:
-            i++;
-            continue;
-        case LW_CJK:
+        unsigned cls = lex_word[s[i]];
+        /* the usual bytes first, tested by plain branches (a jump table mispredicts) */
+        if (cls == LW_CJK) {
             if (n - i < 3 || !continuation2(s + i + 1))
                 return i;
             i += 3;
             continue;
+        }
+        if (cls == LW_ASCII) {
+            i++;
+            continue;
+        }
+        switch (cls) {
         case LW_LEAD:
             if ((k = utf8_seq_len(s + i, n - i)) == 0)
                 return i;
@@ -251,7 +255,19 @@ jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
         *len = 0;
         return JX_TK_EOF;
     }
-    switch (lex_first[s[0]]) {
+    unsigned cls = lex_first[s[0]];
+    /* the usual tokens first, tested by plain branches (a jump table mispredicts) */
+    if (cls == LF_LEAD)
+        return lead_token(s, n, len);
+    if (cls == LF_DIGIT) {
+        *len = number_len(s, n);
+        return JX_TK_NUMBER;
+    }
+    if (cls == LF_NEWLINE) {
+        *len = 1;
+        return JX_TK_NEWLINE;
+    }
+    switch (cls) {
     case LF_NEWLINE:
         *len = 1;
         return JX_TK_NEWLINE;
