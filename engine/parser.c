@@ -1126,12 +1126,18 @@ static void parser_init(parser *ps, const char *file, const char *text, size_t s
 
 jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_text *item)
 {
+    return jx_parse_project_indexed(p, vr, NULL, item);
+}
+
+jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                                   const jx_item_text *item)
+{
     parser ps;
     p->src.file = item->file;
     p->src.text = item->text;
     p->src.len = item->avail;
     parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
-                item->keywords);
+                kwix);
     ps.diags = &p->diags;
     ps.arena = &p->arena;
     ps.p = p;

@@ -23,7 +23,6 @@ typedef struct jx_item_text {
     size_t end;          /* offset just past the item (its closing '}', or where it was cut) */
     size_t avail;        /* bytes readable from text (>= end), so a cut can be quoted */
     uint32_t first_line; /* the file line of text[0] */
-    const jx_keyword_index *keywords; /* where words are looked up; NULL: jx_keyword_lookup */
 } jx_item_text;
 
 /**
@@ -33,5 +32,12 @@ typedef struct jx_item_text {
  * the project has syntax errors: count them on p) or JX_ERR_NOMEM.
  */
 jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_text *item);
+
+/**
+ * jx_parse_project, looking words up in kwix (filled by jx_keyword_index_init) rather
+ * than in the keyword table: the same result, found faster. A reader builds kwix once.
+ */
+jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                                   const jx_item_text *item);
 
 #endif

@@ -473,11 +473,10 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         item.end = fr.end - rd->line_start;
         item.avail = limit - rd->line_start;
         item.first_line = rd->line;
-        item.keywords = &rd->keywords;
         rd->pos = fr.end;
         rd->line = fr.end_line;
         rd->line_start = fr.end_lstart;
-        jx_result rc = jx_parse_project(&rd->proj, rd->vr, &item);
+        jx_result rc = jx_parse_project_indexed(&rd->proj, rd->vr, &rd->keywords, &item);
         if (rc != JX_OK)
             return rc;
         *out = &rd->proj;
