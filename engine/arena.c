@@ -122,3 +122,31 @@ void jx_arena_free(jx_arena *ar)
     }
     ar->head = NULL;
 }
+
+void jx_sbuf_init(jx_sbuf *b, char *buf, size_t cap, jx_arena *ar)
+{
+    b->s = buf;
+    b->len = 0;
+    b->cap = cap;
+    b->ar = ar;
+    b->oom = 0;
+    buf[0] = '\0';
+}
+
+int jx_sbuf_reserve(jx_sbuf *b, size_t n)
+{
+    if (b->cap - b->len > n)
+        return 1;
+    size_t need = b->len + n + 1, ncap = b->cap * 2;
+    if (ncap < need)
+        ncap = need;
+    char *ns = b->ar && !b->oom && need > b->len ? jx_arena_alloc(b->ar, ncap) : NULL;
+    if (!ns) {
+        b->oom = 1;
+        return 0;
+    }
+    memcpy(ns, b->s, b->len);
+    b->s = ns;
+    b->cap = ncap;
+    return 1;
+}

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct jx_arena_chunk jx_arena_chunk;
 
@@ -36,5 +37,48 @@ void jx_arena_reset(jx_arena *ar);
 
 /** Returns every chunk to the allocator. */
 void jx_arena_free(jx_arena *ar);
+
+/**
+ * A text built piece by piece: in the caller's buffer while it fits, then in an
+ * arena, so short texts cost no allocation and long ones are never cut.
+ */
+typedef struct jx_sbuf {
+    char *s;      /* the bytes so far (NUL-terminated by jx_sbuf_cstr) */
+    size_t len;   /* bytes written */
+    size_t cap;   /* bytes s can hold, the NUL included */
+    jx_arena *ar; /* where a text outgrowing s continues */
+    int oom;      /* the arena ran out: the text is cut short */
+} jx_sbuf;
+
+/** Starts an empty text in buf[0..cap) (cap >= 1), continuing in ar when it grows. */
+void jx_sbuf_init(jx_sbuf *b, char *buf, size_t cap, jx_arena *ar);
+
+/** Makes room for n more bytes and the NUL; 0 when memory ran out (oom is then set). */
+int jx_sbuf_reserve(jx_sbuf *b, size_t n);
+
+/** Appends s[0..n). */
+static inline void jx_sbuf_put(jx_sbuf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n && !jx_sbuf_reserve(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+}
+
+/** Appends a NUL-terminated string. */
+static inline void jx_sbuf_str(jx_sbuf *b, const char *s)
+{
+    jx_sbuf_put(b, s, strlen(s));
+}
+
+/** Appends a string literal, its length known at compile time. */
+#define JX_SBUF_LIT(b, lit) jx_sbuf_put((b), "" lit, sizeof(lit) - 1)
+
+/** The text so far, NUL-terminated; valid until the next append. */
+static inline const char *jx_sbuf_cstr(jx_sbuf *b)
+{
+    b->s[b->len] = '\0';
+    return b->s;
+}
 
 #endif

@@ -1,9 +1,19 @@
 /* dec.c — parsing, comparing, rounding and printing exact decimals. */
 #include "dec.h"
 
-#include <stdio.h>
 #include <string.h>
 
+/* True when c is an ASCII digit. */
+static inline bool is_digit(char c)
+{
+    return (unsigned char)(c - '0') < 10;
+}
+
+/*
+ * Reads the digits before the point, then those after it, left to right; a number
+ * with too many significant digits or decimals is refused as soon as that is seen,
+ * before anything after it is looked at.
+ */
 jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out)
 {
     size_t i = 0;
@@ -13,31 +23,25 @@ jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out)
         i++;
     }
     int64_t v = 0;
-    int digits = 0, scale = 0, int_digits = 0;
-    bool seen_point = false, any = false;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') {
-            any = true;
-            if (seen_point) {
-                scale++;
-                if (scale > JX_DEC_MAX_SCALE)
-                    return JX_DEC_TOO_LONG;
-            } else {
-                int_digits++;
-            }
-            if (v != 0 || c != '0' || seen_point)
-                digits++;
-            if (digits > JX_DEC_MAX_DIGITS)
-                return JX_DEC_TOO_LONG;
-            v = v * 10 + (c - '0');
-        } else if (c == '.' && !seen_point) {
-            seen_point = true;
-        } else {
-            return JX_DEC_SYNTAX;
-        }
+    int digits = 0, scale = 0; /* significant digits (leading zeros are not), decimals */
+    size_t int_start = i;
+    for (; i < n && is_digit(s[i]); i++) {
+        if ((v != 0 || s[i] != '0') && ++digits > JX_DEC_MAX_DIGITS)
+            return JX_DEC_TOO_LONG;
+        v = v * 10 + (s[i] - '0');
     }
-    if (!any || (seen_point && scale == 0) || int_digits == 0)
+    size_t int_digits = i - int_start;
+    if (i < n && s[i] == '.') {
+        size_t frac_start = ++i;
+        for (; i < n && is_digit(s[i]); i++) {
+            if (++scale > JX_DEC_MAX_SCALE || ++digits > JX_DEC_MAX_DIGITS)
+                return JX_DEC_TOO_LONG;
+            v = v * 10 + (s[i] - '0');
+        }
+        if (i == frac_start)
+            return JX_DEC_SYNTAX; /* "1." */
+    }
+    if (i != n || int_digits == 0)
         return JX_DEC_SYNTAX;
     out->v = neg ? -v : v;
     out->scale = scale;
@@ -52,6 +56,14 @@ jx_dec jx_dec_from_int(int64_t v)
 
 __int128 jx_pow10_128(int n)
 {
+    static const uint64_t small[20] = {
+        1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+        10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+        1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+        10000000000000000000u,
+    };
+    if (n >= 0 && n < 20)
+        return small[n];
     __int128 p = 1;
     while (n-- > 0)
         p *= 10;
@@ -89,52 +101,112 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     bool neg = num < 0;
     if (neg)
         num = -num;
+    if (num <= INT64_MAX && den <= INT64_MAX) { /* the usual case, in 64-bit arithmetic */
+        uint64_t q = (uint64_t)num / (uint64_t)den, r = (uint64_t)num % (uint64_t)den;
+        if (2 * r >= (uint64_t)den)
+            q++;
+        return neg ? -(__int128)q : (__int128)q;
+    }
     __int128 q = num / den, r = num % den;
     if (2 * r >= den)
         q++;
     return neg ? -q : q;
 }
 
-static char *format_units(__int128 units, int decimals, bool trim, char *buf, size_t size)
+/* The number of decimal digits of u (1 for 0). */
+static size_t digit_count(uint64_t u)
 {
-    char tmp[JX_DEC_BUFSZ];
-    size_t k = 0;
-    bool neg = units < 0;
-    unsigned __int128 u = neg ? (unsigned __int128)(-units) : (unsigned __int128)units;
-    int d = 0;
-    do {
-        tmp[k++] = (char)('0' + (int)(u % 10));
+    size_t n = 1;
+    for (uint64_t p = 10; n < 20 && u >= p; p *= 10)
+        n++;
+    return n;
+}
+
+/* Writes u (below 2^64) × 10^-scale, with exactly `scale` decimals and a '-' when neg,
+ * backwards from its last character, so nothing is copied. Returns the length. */
+static size_t put_u64(uint64_t u, int scale, bool neg, char *out)
+{
+    size_t nd = digit_count(u);
+    size_t int_digits = nd > (size_t)scale ? nd - (size_t)scale : 1;
+    size_t len = (neg ? 1 : 0) + int_digits + (scale > 0 ? (size_t)scale + 1 : 0);
+    char *p = out + len;
+    *p = '\0';
+    for (int k = 0; k < scale; k++) {
+        *--p = (char)('0' + u % 10);
         u /= 10;
-        d++;
-        if (d == decimals)
-            tmp[k++] = '.';
-    } while (u != 0 || d <= decimals);
-    /* tmp holds the digits reversed, with the point inserted after `decimals` digits */
-    char out[JX_DEC_BUFSZ];
-    size_t m = 0;
+    }
+    if (scale > 0)
+        *--p = '.';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (neg)
+        *--p = '-';
+    return len;
+}
+
+/* put_u64 for a magnitude beyond 64 bits (only extreme inputs reach it). */
+static size_t put_u128(unsigned __int128 u, int scale, bool neg, char *out)
+{
+    char digits[40]; /* 2^128 has 39 digits */
+    size_t k = sizeof digits;
+    do {
+        digits[--k] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u != 0);
+    /* nd >= 20 > scale: there are always digits before the point */
+    size_t nd = sizeof digits - k, m = 0;
     if (neg)
         out[m++] = '-';
-    while (k > 0)
-        out[m++] = tmp[--k];
-    out[m] = '\0';
-    if (trim && decimals > 0) {
-        while (m > 0 && out[m - 1] == '0')
-            out[--m] = '\0';
-        if (m > 0 && out[m - 1] == '.')
-            out[--m] = '\0';
+    for (size_t i = 0; i < nd; i++) {
+        if (scale > 0 && i == nd - (size_t)scale)
+            out[m++] = '.';
+        out[m++] = digits[k + i];
     }
-    if (strcmp(out, "-0") == 0)
-        strcpy(out, "0");
-    snprintf(buf, size, "%s", out);
+    out[m] = '\0';
+    return m;
+}
+
+size_t jx_num_put(__int128 v, int scale, bool trim, char *out)
+{
+    unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+    bool neg = v < 0;
+    if (u <= UINT64_MAX) { /* the usual case, in 64-bit arithmetic */
+        uint64_t w = (uint64_t)u;
+        while (trim && scale > 0 && w % 10 == 0) {
+            w /= 10;
+            scale--;
+        }
+        return put_u64(w, scale, neg && w != 0, out);
+    }
+    while (trim && scale > 0 && u % 10 == 0) {
+        u /= 10;
+        scale--;
+    }
+    return put_u128(u, scale, neg, out);
+}
+
+/* Copies the NUL-terminated src of length n into buf of size bytes, cut like snprintf. */
+static char *copy_out(const char *src, size_t n, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, src, n);
+    buf[n] = '\0';
     return buf;
 }
 
 char *jx_dec_format(jx_dec a, char *buf, size_t size)
 {
-    return format_units(a.v, a.scale, true, buf, size);
+    char tmp[JX_DEC_BUFSZ];
+    return copy_out(tmp, jx_num_put(a.v, a.scale, true, tmp), buf, size);
 }
 
 char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size)
 {
-    return format_units(units, decimals, false, buf, size);
+    char tmp[JX_DEC_BUFSZ];
+    return copy_out(tmp, jx_num_put(units, decimals, false, tmp), buf, size);
 }

@@ -57,7 +57,14 @@ char *jx_dec_format(jx_dec a, char *buf, size_t size);
 /** Writes cents/100 with exactly `decimals` places given a value in units of 10^-decimals. */
 char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size);
 
-/** A buffer large enough for any jx_dec_format / jx_fixed_format output. */
+/** A buffer large enough for any jx_dec_format / jx_fixed_format / jx_num_put output. */
 #define JX_DEC_BUFSZ 48
+
+/**
+ * Writes v × 10^-scale (scale 0..18) into out, which has room for
+ * JX_DEC_BUFSZ bytes: with exactly `scale` decimals, or without trailing zeros when
+ * trim is set ("96.68", "60"). NUL-terminates and returns the length. No printf.
+ */
+size_t jx_num_put(__int128 v, int scale, bool trim, char *out);
 
 #endif

@@ -54,6 +54,7 @@ jx_pos jx_pos_at(const char *text, uint32_t line_start, uint32_t line, uint32_t 
     return p;
 }
 
+/* The line of src holding offset off, in ar, with each invalid byte as U+FFFD. */
 static const char *cut_line(jx_arena *ar, const jx_source *src, uint32_t off)
 {
     if (!src || !src->text || off > src->len)
@@ -73,6 +74,21 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, uint32_t off)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
+        /* ASCII, and 3-byte characters that cannot be overlong or surrogates, are copied
+         * without decoding */
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c >= 0xE1 && c != 0xED && c <= 0xEF && n - i >= 3 &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            memcpy(out + o, s + i, 3);
+            o += 3;
+            i += 3;
+            continue;
+        }
         int32_t cp;
         size_t len = jx_utf8_decode(s + i, n - i, &cp);
         if (cp < 0) {

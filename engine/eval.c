@@ -136,6 +136,15 @@ static __int128 gcd128(__int128 a, __int128 b)
         a = -a;
     if (b < 0)
         b = -b;
+    if (a <= INT64_MAX && b <= INT64_MAX) { /* the usual case, in 64-bit arithmetic */
+        uint64_t x = (uint64_t)a, y = (uint64_t)b;
+        while (y != 0) {
+            uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
     while (b != 0) {
         __int128 t = a % b;
         a = b;
@@ -180,31 +189,9 @@ static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
 }
 
 /* Writes x in plain notation without trailing zeros ("96.68", "48", "0.5"). */
-static char *x_format(xnum x, char *buf, size_t size)
+static char *x_format(xnum x, char *buf)
 {
-    char digits[64];
-    size_t k = 0;
-    bool neg = x.v < 0;
-    unsigned __int128 u = neg ? (unsigned __int128)(-x.v) : (unsigned __int128)x.v;
-    int scale = x.scale;
-    while (scale > 0 && u % 10 == 0) {
-        u /= 10;
-        scale--;
-    }
-    int d = 0;
-    do {
-        digits[k++] = (char)('0' + (int)(u % 10));
-        u /= 10;
-        d++;
-        if (d == scale)
-            digits[k++] = '.';
-    } while (u != 0 || d <= scale);
-    size_t m = 0;
-    if (neg && size > 1)
-        buf[m++] = '-';
-    while (k > 0 && m + 1 < size)
-        buf[m++] = digits[--k];
-    buf[m] = '\0';
+    jx_num_put(x.v, x.scale, true, buf);
     return buf;
 }
 
@@ -232,7 +219,7 @@ static const char *fmt_dec(jx_dec d, char *buf)
 /* An exact number in plain notation. */
 static const char *fmt_x(xnum x, char *buf)
 {
-    return x_format(x, buf, JX_DEC_BUFSZ);
+    return x_format(x, buf);
 }
 
 /* A formula in the project arena; "" when memory ran out. */
@@ -259,6 +246,8 @@ static xnum weight_of(const jx_indicator *ind)
 /* w as a score in units (w × 1, rounded). */
 static int64_t full_units(const eval_ctx *c, xnum w)
 {
+    if (w.scale <= c->dec) /* no rounding: the same as x_muldiv, without dividing */
+        return (int64_t)(w.v * jx_pow10_128(c->dec - w.scale));
     return x_muldiv(w, x_from_int(1), x_from_int(1), c->dec);
 }
 
@@ -286,61 +275,98 @@ static int64_t time_unit_ms(jx_str unit)
     return 0;
 }
 
+/* Which side a time unit conversion changed. */
+typedef enum converted {
+    CONV_NONE = 0, /* both sides as written */
+    CONV_ACTUAL,   /* the actual, given in the coarser unit: 2天 → 48小时 */
+    CONV_TARGET    /* the target, given in the coarser unit: 1小时 → 60分钟 */
+} converted;
+
 /* The numbers an indicator is scored with, after units are reconciled. */
 typedef struct operands {
     xnum t;            /* target, in the common unit */
     xnum a;            /* actual, in the common unit */
     bool percent;      /* both are percentages */
     const char *unit;  /* the common unit ("" when none) */
-    const char *note;  /* a conversion note for the formula ("" when none) */
+    converted conv;    /* which side was converted (the formula notes it) */
+    bool mismatch;     /* the units differ and do not convert: scored as the numbers stand */
 } operands;
 
-/* "96.68%", "48小时": a number with its percent sign and unit. */
-static const char *with_unit(jx_project *p, xnum x, bool percent, const char *unit)
-{
-    char b[JX_DEC_BUFSZ];
-    return formula(p, "%s%s%s", fmt_x(x, b), percent ? "%" : "", unit);
-}
-
 /*
- * Reconciles the units of target and actual. An actual with neither unit nor % takes
+ * The operands of a quantitative indicator. An actual with neither unit nor % takes
  * the target's; time units convert to the finer of the two (exactly, every ratio being
- * whole); any other difference is scored as the numbers stand and warned.
+ * whole); any other difference is marked as a mismatch. Pure: the formula writer
+ * calls it again to show the same numbers.
  */
-static operands reconcile(eval_ctx *c, const jx_indicator *ind)
+static operands operands_of(const jx_indicator *ind)
 {
-    jx_project *p = c->p;
     const jx_value *T = &ind->target, *A = &ind->actual;
     operands o;
     o.t = x_from_dec(T->num);
     o.a = x_from_dec(A->num);
     o.percent = T->percent;
     o.unit = T->unit.s;
-    o.note = "";
+    o.conv = CONV_NONE;
+    o.mismatch = false;
     bool inherits = !A->percent && A->unit.n == 0;
-    if (inherits || (A->percent == T->percent && strcmp(A->unit.s, T->unit.s) == 0))
+    if (inherits || (A->percent == T->percent && A->unit.n == T->unit.n &&
+                     memcmp(A->unit.s, T->unit.s, A->unit.n) == 0))
         return o;
     int64_t tms = T->percent ? 0 : time_unit_ms(T->unit);
     int64_t ams = A->percent ? 0 : time_unit_ms(A->unit);
     if (tms > 0 && ams > 0) {
-        if (ams > tms) { /* the actual is in the coarser unit: 2天 → 48小时 */
+        if (ams > tms) {
             o.a = x_mul_int(o.a, ams / tms);
-            o.note = formula(p, "（实际 %s 按 %s 计）", A->text.s,
-                             with_unit(p, o.a, false, T->unit.s));
-        } else { /* the target is: 1小时 → 60分钟 */
+            o.conv = CONV_ACTUAL;
+        } else {
             o.t = x_mul_int(o.t, tms / ams);
             o.unit = A->unit.s;
-            o.note = formula(p, "（目标 %s 按 %s 计）", T->text.s,
-                             with_unit(p, o.t, false, A->unit.s));
+            o.conv = CONV_TARGET;
         }
         return o;
     }
-    char bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ];
-    jx_project_diag_add(p, JX_SEV_WARNING, CODE_UNIT_MISMATCH, A->pos,
-                        "指标“%s”实际完成值“%s”的单位“%s%s”与目标值“%s”的单位“%s%s”不同，按数值 %s 与 %s 计分",
-                        ind->name.s, A->text.s, A->percent ? "%" : "", A->unit.s, T->text.s,
-                        T->percent ? "%" : "", T->unit.s, fmt_x(o.a, ba), fmt_x(o.t, bt));
+    o.mismatch = true;
     return o;
+}
+
+/* The operands of ind, warning when its units differ and do not convert. */
+static operands reconcile(eval_ctx *c, const jx_indicator *ind)
+{
+    operands o = operands_of(ind);
+    if (o.mismatch) {
+        const jx_value *T = &ind->target, *A = &ind->actual;
+        char bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ];
+        jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_UNIT_MISMATCH, A->pos,
+                            "指标“%s”实际完成值“%s”的单位“%s%s”与目标值“%s”的单位“%s%s”不同，按数值 %s 与 %s 计分",
+                            ind->name.s, A->text.s, A->percent ? "%" : "", A->unit.s, T->text.s,
+                            T->percent ? "%" : "", T->unit.s, fmt_x(o.a, ba), fmt_x(o.t, bt));
+    }
+    return o;
+}
+
+/* "96.68%", "48小时": a number with its percent sign and unit, appended to b. */
+static void put_with_unit(jx_sbuf *b, xnum x, bool percent, const char *unit)
+{
+    char t[JX_DEC_BUFSZ];
+    jx_sbuf_put(b, t, jx_num_put(x.v, x.scale, true, t));
+    if (percent)
+        JX_SBUF_LIT(b, "%");
+    jx_sbuf_str(b, unit);
+}
+
+/* x with its percent sign and unit as a string in the project arena (for messages). */
+static const char *with_unit(jx_project *p, xnum x, bool percent, const char *unit)
+{
+    char small[128];
+    jx_sbuf b;
+    jx_sbuf_init(&b, small, sizeof small, &p->arena);
+    put_with_unit(&b, x, percent, unit);
+    const char *s = b.oom ? NULL : jx_arena_strndup(&p->arena, b.s, b.len);
+    if (!s) {
+        p->diags.oom = 1;
+        return "";
+    }
+    return s;
 }
 
 /* ------------------------------------------------------- one indicator */
@@ -363,12 +389,6 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
     jx_project *p = c->p;
     xnum w = weight_of(ind);
     operands o = reconcile(c, ind);
-    char bw[JX_DEC_BUFSZ], bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ], bs[JX_DEC_BUFSZ];
-    fmt_x(w, bw);
-    fmt_x(o.t, bt);
-    fmt_x(o.a, ba);
-    const char *ta = with_unit(p, o.a, o.percent, o.unit);
-    const char *tt = with_unit(p, o.t, o.percent, o.unit);
     jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
     int cmp = x_cmp(o.a, o.t);
     int64_t s = 0;
@@ -376,7 +396,6 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
     if (x_is_neg(o.a)) {
         ind->method = JX_METHOD_NEGATIVE;
         ind->score = 0;
-        ind->formula = formula(p, "%s（实际完成值 %s 为负数，按 0 分计）", fmt_units(c, 0, bs), ta);
         return;
     }
     bool met = (sign == JX_SIGN_GE || sign == JX_SIGN_GT)   ? cmp >= 0
@@ -387,50 +406,31 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
         ind->method = (sign == JX_SIGN_GE || sign == JX_SIGN_GT)   ? JX_METHOD_GE_MET
                       : (sign == JX_SIGN_LE || sign == JX_SIGN_LT) ? JX_METHOD_LE_MET
                                                                    : JX_METHOD_EQ_MET;
-        ind->formula = formula(p, "%s = %s（%s %s %s，达成）%s", fmt_units(c, s, bs), bw, ta,
-                               met_symbol(sign), tt, o.note);
     } else if (sign == JX_SIGN_GE || sign == JX_SIGN_GT) {
         s = x_muldiv(w, o.a, o.t, c->dec);
         ind->method = JX_METHOD_GE_RATIO;
-        ind->formula = formula(p, "%s = %s × %s / %s%s", fmt_units(c, s, bs), bw, ba, bt, o.note);
     } else if (sign == JX_SIGN_EQ) {
         if (x_cmp(o.t, x_from_int(0)) <= 0) {
             s = 0;
             ind->method = JX_METHOD_EQ_ZERO;
-            ind->formula = formula(p, "%s（目标值为 %s，实际 %s 不等于目标，按 0 分计）%s",
-                                   fmt_units(c, s, bs), tt, ta, o.note);
         } else if (cmp < 0) {
             s = x_muldiv(w, o.a, o.t, c->dec);
             ind->method = JX_METHOD_EQ_RATIO;
-            ind->formula = formula(p, "%s = %s × %s / %s%s", fmt_units(c, s, bs), bw, ba, bt, o.note);
         } else {
             s = full_units(c, w);
             ind->method = JX_METHOD_EQ_OVER;
-            ind->formula = formula(p, "%s = %s（%s > %s，超过目标值按满分计）%s",
-                                   fmt_units(c, s, bs), bw, ta, tt, o.note);
         }
     } else { /* ≤, < not met: A > T */
         if (x_cmp(o.t, x_from_int(0)) <= 0) {
             s = 0;
             ind->method = JX_METHOD_LE_ZERO;
-            ind->formula = formula(p, "%s（目标值为 %s，实际 %s 超过目标，按 0 分计）%s",
-                                   fmt_units(c, s, bs), tt, ta, o.note);
         } else if (c->pol->reverse == JX_REVERSE_RATIO) {
             s = x_muldiv(w, o.t, o.a, c->dec);
             ind->method = JX_METHOD_LE_RATIO;
-            ind->formula = formula(p, "%s = %s × %s / %s%s", fmt_units(c, s, bs), bw, bt, ba, o.note);
         } else {
             xnum room = x_sub(x_mul_int(o.t, 2), o.a); /* 2T − A */
             ind->method = JX_METHOD_LE_LINEAR;
-            if (x_cmp(room, x_from_int(0)) <= 0) {
-                s = 0;
-                ind->formula = formula(p, "%s（实际 %s ≥ 2 × %s，按 0 分计）%s", fmt_units(c, s, bs),
-                                       ba, bt, o.note);
-            } else {
-                s = x_muldiv(w, room, o.t, c->dec);
-                ind->formula = formula(p, "%s = %s × (2 × %s − %s) / %s%s", fmt_units(c, s, bs), bw,
-                                       bt, ba, bt, o.note);
-            }
+            s = x_cmp(room, x_from_int(0)) <= 0 ? 0 : x_muldiv(w, room, o.t, c->dec);
         }
     }
     ind->score = s;
@@ -446,6 +446,8 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
         if (x_cmp(lhs, rhs) >= 0) {
             char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
             int64_t pct = x_muldiv(o.a, x_from_int(100), o.t, 2);
+            const char *ta = with_unit(p, o.a, o.percent, o.unit);
+            const char *tt = with_unit(p, o.t, o.percent, o.unit);
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_OVER_TARGET, ind->actual.pos,
                                 "指标“%s”实际完成值 %s 达到目标值 %s 的 %s%%（超额提示 %s%%），按满分计，目标值可能偏低，请说明原因",
                                 ind->name.s, ta, tt, jx_fixed_format(pct, 2, bp, sizeof bp),
@@ -547,8 +549,7 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
 {
     jx_project *p = c->p;
     xnum w = weight_of(ind);
-    char bw[JX_DEC_BUFSZ], bs[JX_DEC_BUFSZ], bp[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ];
-    fmt_x(w, bw);
+    char bs[JX_DEC_BUFSZ], bp[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ];
     jx_judge j = ind->judge;
     bool implied = false;
     if (j == JX_JUDGE_NONE && same_text(ind->actual.text, ind->target.text)) {
@@ -558,14 +559,15 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
     if (j != JX_JUDGE_NONE) {
         jx_dec pct = c->pol->qual_pct[j - 1];
         int64_t s = pct_units(c, w, pct);
+        ind->fargs.judge = j;
+        ind->fargs.pct = pct;
         if (ind->has_claim) {
             *claim_done = true;
             if (claim_in_band(c, w, ind->claim, j)) {
                 int64_t cl = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
                 ind->score = cl;
                 ind->method = JX_METHOD_QUAL_CLAIMED;
-                ind->formula = formula(p, "%s（自评得分，在“%s”区间 %s 内）", fmt_units(c, cl, bs),
-                                       judge_word(j), band_text(c, w, j));
+                band_units(c, w, j, &ind->fargs.band_lo, &ind->fargs.band_hi);
                 return;
             }
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_QUAL_BAND,
@@ -576,8 +578,6 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
         }
         ind->score = s;
         ind->method = implied ? JX_METHOD_QUAL_MET : JX_METHOD_QUAL_JUDGED;
-        ind->formula = formula(p, "%s = %s × %s%%（%s%s）", fmt_units(c, s, bs), bw, fmt_dec(pct, bp),
-                               judge_word(j), implied ? "，实际与目标一致" : "");
         return;
     }
     if (ind->has_claim) {
@@ -589,16 +589,15 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
                 int64_t cl = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
                 ind->score = cl;
                 ind->method = JX_METHOD_QUAL_CLAIMED;
-                ind->formula = formula(p, "%s（自评得分，未评定，属“%s”区间 %s）", fmt_units(c, cl, bs),
-                                       judge_word(k), band_text(c, w, k));
+                ind->fargs.judge = k;
+                ind->fargs.unjudged = true;
+                band_units(c, w, k, &ind->fargs.band_lo, &ind->fargs.band_hi);
                 return;
             }
         }
     }
     ind->score = 0;
     ind->method = JX_METHOD_QUAL_UNJUDGED;
-    ind->formula = formula(p, "%s（实际“%s”与目标“%s”不同，未评定）", fmt_units(c, 0, bs),
-                           ind->actual.text.s, ind->target.text.s);
     jx_project_diag_add(p, JX_SEV_WARNING, CODE_QUAL_UNJUDGED, ind->actual.pos,
                         "指标“%s”实际完成值“%s”与目标值“%s”不同，且没有评定，按 0 分计",
                         ind->name.s, ind->actual.text.s, ind->target.text.s);
@@ -613,7 +612,6 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
     if (!ind->actual.present) {
         ind->score = 0;
         ind->method = JX_METHOD_MISSING_ACTUAL;
-        ind->formula = formula(p, "%s（没有实际完成值）", fmt_units(c, 0, bs));
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_MISSING_ACTUAL, ind->pos,
                             "指标“%s”没有实际完成值，按 0 分计", ind->name.s);
     } else if (ind->target.sign == JX_SIGN_QUAL) {
@@ -621,8 +619,6 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
     } else if (ind->actual.is_text) {
         ind->score = 0;
         ind->method = JX_METHOD_TEXT_ACTUAL;
-        ind->formula = formula(p, "%s（实际完成值“%s”不是数值）", fmt_units(c, 0, bs),
-                               ind->actual.text.s);
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_VAGUE_ACTUAL, ind->actual.pos,
                             "实际完成值“%s”不是数值，按 0 分计", ind->actual.text.s);
     } else {
@@ -667,39 +663,41 @@ static void check_points(eval_ctx *c)
 {
     jx_project *p = c->p;
     char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
+    if (p->ngroups == 0)
+        return;
+    /* the weights of the indicators directly inside each group, in one pass */
+    xnum *own = jx_arena_alloc(&p->arena, p->ngroups * sizeof *own);
+    bool *has_own = jx_arena_alloc(&p->arena, p->ngroups * sizeof *has_own);
+    if (!own || !has_own) {
+        p->diags.oom = 1;
+        return;
+    }
+    for (size_t g = 0; g < p->ngroups; g++) {
+        own[g] = x_from_int(0);
+        has_own[g] = false;
+    }
+    for (size_t i = 0; i < p->ninds; i++) {
+        uint32_t g = p->inds[i].group;
+        if (g >= p->ngroups)
+            continue;
+        xnum w = weight_of(&p->inds[i]);
+        x_align(&own[g], &w);
+        own[g].v += w.v;
+        has_own[g] = true;
+    }
     for (size_t g = 0; g < p->ngroups; g++) {
         const jx_group *grp = &p->groups[g];
         if (!grp->has_points)
             continue;
-        xnum sum = x_from_int(0);
-        bool any = false;
-        /* weights of the indicators directly inside */
-        for (size_t i = 0; i < p->ninds; i++) {
-            if (p->inds[i].group != g)
-                continue;
-            any = true;
-            xnum w = weight_of(&p->inds[i]);
-            x_align(&sum, &w);
-            sum.v += w.v;
-        }
+        xnum sum = own[g];
+        bool any = has_own[g];
         /* level 2 children: their points, or their indicators' weights */
-        for (size_t k = 0; k < p->ngroups; k++) {
+        for (size_t k = 0; grp->level == 1 && k < p->ngroups; k++) {
             const jx_group *kid = &p->groups[k];
-            if (kid->level != 2 || kid->parent != g || k == g || grp->level != 1)
+            if (kid->level != 2 || kid->parent != g || k == g)
                 continue;
             any = true;
-            xnum part = x_from_int(0);
-            if (kid->has_points) {
-                part = x_from_dec(kid->points);
-            } else {
-                for (size_t i = 0; i < p->ninds; i++) {
-                    if (p->inds[i].group != k)
-                        continue;
-                    xnum w = weight_of(&p->inds[i]);
-                    x_align(&part, &w);
-                    part.v += w.v;
-                }
-            }
+            xnum part = kid->has_points ? x_from_dec(kid->points) : own[k];
             x_align(&sum, &part);
             sum.v += part.v;
         }
@@ -782,16 +780,35 @@ static jx_grade grade_of(const eval_ctx *c, int64_t total)
     return JX_GRADE_POOR;
 }
 
-/* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。 */
+/* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。
+ * Built once per project, so without printf. */
 static const char *band_note(eval_ctx *c)
 {
-    char b0[JX_DEC_BUFSZ], b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ];
-    fmt_dec(c->pol->bands[0], b0);
-    fmt_dec(c->pol->bands[1], b1);
-    fmt_dec(c->pol->bands[2], b2);
-    return formula(c->p,
-                   "总分高于%s分（含）的结论为“优”，%s～%s分（含）为“良”，%s～%s分（含）为“中”，低于%s分为“差”。",
-                   b0, b0, b1, b1, b2, b2);
+    char b[3][JX_DEC_BUFSZ], small[256];
+    size_t n[3];
+    for (int k = 0; k < 3; k++)
+        n[k] = jx_num_put(c->pol->bands[k].v, c->pol->bands[k].scale, true, b[k]);
+    jx_sbuf sb;
+    jx_sbuf_init(&sb, small, sizeof small, &c->p->arena);
+    JX_SBUF_LIT(&sb, "总分高于");
+    jx_sbuf_put(&sb, b[0], n[0]);
+    JX_SBUF_LIT(&sb, "分（含）的结论为“优”，");
+    jx_sbuf_put(&sb, b[0], n[0]);
+    JX_SBUF_LIT(&sb, "～");
+    jx_sbuf_put(&sb, b[1], n[1]);
+    JX_SBUF_LIT(&sb, "分（含）为“良”，");
+    jx_sbuf_put(&sb, b[1], n[1]);
+    JX_SBUF_LIT(&sb, "～");
+    jx_sbuf_put(&sb, b[2], n[2]);
+    JX_SBUF_LIT(&sb, "分（含）为“中”，低于");
+    jx_sbuf_put(&sb, b[2], n[2]);
+    JX_SBUF_LIT(&sb, "分为“差”。");
+    const char *note = sb.oom ? NULL : jx_arena_strndup(&c->p->arena, sb.s, sb.len);
+    if (!note) {
+        c->p->diags.oom = 1;
+        return "";
+    }
+    return note;
 }
 
 /* Orders the diagnostics from index `from` on by source position (stable; those without
@@ -828,7 +845,12 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
 
     p->decimals = pol->decimals;
-    p->policy_name = formula(p, "%s", pol->name.s ? pol->name.s : "");
+    const char *pname = pol->name.s ? pol->name.s : "";
+    p->policy_name = jx_arena_strndup(&p->arena, pname, strlen(pname));
+    if (!p->policy_name) {
+        p->diags.oom = 1;
+        p->policy_name = "";
+    }
     p->band_note = band_note(c);
 
     /* the indicators, in source order */
@@ -838,20 +860,22 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     for (size_t i = 0; i < p->ninds; i++) {
         jx_indicator *ind = &p->inds[i];
         xnum w = weight_of(ind);
+        ind->project = p;
+        ind->formula = "";
+        memset(&ind->fargs, 0, sizeof ind->fargs);
         x_align(&weights, &w);
         weights.v += w.v;
         if (ind->not_applicable) {
             any_na = true;
             ind->score = 0;
             ind->method = JX_METHOD_NOT_APPLICABLE;
-            ind->formula = formula(p, "不适用（%s）", pol->na_rule == JX_NA_RESCALE ? "按比例折算" : "剔除");
+            ind->fargs.rescale = pol->na_rule == JX_NA_RESCALE;
             continue;
         }
         x_align(&applicable, &w);
         applicable.v += w.v;
         ind->score = -1;
         ind->method = JX_METHOD_NONE;
-        ind->formula = "";
         score_indicator(c, ind);
         sum += ind->score;
     }
@@ -909,4 +933,225 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
                             jx_grade_name(p->grade));
     sort_by_position(&p->diags, first_own);
     return p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+}
+
+/* -------------------------------------------------------------- formulas */
+
+/*
+ * The formula of an indicator ("22.50 = 30 × 45 / 60") is not built while scoring:
+ * most runs never print it. jx_score leaves the method, the score and the few
+ * numbers that came from the policy (ind->fargs); everything else is read again
+ * from the indicator, so the text below is written only when it is asked for.
+ */
+
+/* A score in units of 10^-decimals with exactly `decimals` places. */
+static void put_units(jx_sbuf *b, int64_t units, int decimals)
+{
+    char t[JX_DEC_BUFSZ];
+    jx_sbuf_put(b, t, jx_num_put(units, decimals, false, t));
+}
+
+/* An exact number in plain notation. */
+static void put_x(jx_sbuf *b, xnum x)
+{
+    char t[JX_DEC_BUFSZ];
+    jx_sbuf_put(b, t, jx_num_put(x.v, x.scale, true, t));
+}
+
+/* A jx_dec in plain notation. */
+static void put_dec(jx_sbuf *b, jx_dec d)
+{
+    put_x(b, x_from_dec(d));
+}
+
+/* A jx_str. */
+static void put_str(jx_sbuf *b, jx_str s)
+{
+    jx_sbuf_put(b, s.s, s.n);
+}
+
+/* The note of a time unit conversion: "（实际 2天 按 48小时 计）", "" when none. */
+static void put_note(jx_sbuf *b, const jx_indicator *ind, const operands *o)
+{
+    if (o->conv == CONV_ACTUAL) {
+        JX_SBUF_LIT(b, "（实际 ");
+        put_str(b, ind->actual.text);
+        JX_SBUF_LIT(b, " 按 ");
+        put_with_unit(b, o->a, false, ind->target.unit.s);
+        JX_SBUF_LIT(b, " 计）");
+    } else if (o->conv == CONV_TARGET) {
+        JX_SBUF_LIT(b, "（目标 ");
+        put_str(b, ind->target.text);
+        JX_SBUF_LIT(b, " 按 ");
+        put_with_unit(b, o->t, false, ind->actual.unit.s);
+        JX_SBUF_LIT(b, " 计）");
+    }
+}
+
+/* The formula of a quantitative method: the numbers it was scored with, put in. */
+static void put_quantitative(jx_sbuf *b, const jx_indicator *ind, int decimals)
+{
+    operands o = operands_of(ind);
+    xnum w = weight_of(ind);
+    jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
+    put_units(b, ind->score, decimals);
+    switch (ind->method) {
+    case JX_METHOD_NEGATIVE: /* （实际完成值 -3个 为负数，按 0 分计） — no note */
+        JX_SBUF_LIT(b, "（实际完成值 ");
+        put_with_unit(b, o.a, o.percent, o.unit);
+        JX_SBUF_LIT(b, " 为负数，按 0 分计）");
+        return;
+    case JX_METHOD_GE_MET:
+    case JX_METHOD_LE_MET:
+    case JX_METHOD_EQ_MET: /* = w（A ≥ T，达成） */
+        JX_SBUF_LIT(b, " = ");
+        put_x(b, w);
+        JX_SBUF_LIT(b, "（");
+        put_with_unit(b, o.a, o.percent, o.unit);
+        JX_SBUF_LIT(b, " ");
+        jx_sbuf_str(b, met_symbol(sign));
+        JX_SBUF_LIT(b, " ");
+        put_with_unit(b, o.t, o.percent, o.unit);
+        JX_SBUF_LIT(b, "，达成）");
+        break;
+    case JX_METHOD_GE_RATIO:
+    case JX_METHOD_EQ_RATIO: /* = w × A / T */
+        JX_SBUF_LIT(b, " = ");
+        put_x(b, w);
+        JX_SBUF_LIT(b, " × ");
+        put_x(b, o.a);
+        JX_SBUF_LIT(b, " / ");
+        put_x(b, o.t);
+        break;
+    case JX_METHOD_LE_RATIO: /* = w × T / A */
+        JX_SBUF_LIT(b, " = ");
+        put_x(b, w);
+        JX_SBUF_LIT(b, " × ");
+        put_x(b, o.t);
+        JX_SBUF_LIT(b, " / ");
+        put_x(b, o.a);
+        break;
+    case JX_METHOD_EQ_ZERO:
+    case JX_METHOD_LE_ZERO: /* （目标值为 T，实际 A 不等于目标 / 超过目标，按 0 分计） */
+        JX_SBUF_LIT(b, "（目标值为 ");
+        put_with_unit(b, o.t, o.percent, o.unit);
+        JX_SBUF_LIT(b, "，实际 ");
+        put_with_unit(b, o.a, o.percent, o.unit);
+        if (ind->method == JX_METHOD_EQ_ZERO)
+            JX_SBUF_LIT(b, " 不等于目标，按 0 分计）");
+        else
+            JX_SBUF_LIT(b, " 超过目标，按 0 分计）");
+        break;
+    case JX_METHOD_EQ_OVER: /* = w（A > T，超过目标值按满分计） */
+        JX_SBUF_LIT(b, " = ");
+        put_x(b, w);
+        JX_SBUF_LIT(b, "（");
+        put_with_unit(b, o.a, o.percent, o.unit);
+        JX_SBUF_LIT(b, " > ");
+        put_with_unit(b, o.t, o.percent, o.unit);
+        JX_SBUF_LIT(b, "，超过目标值按满分计）");
+        break;
+    default: /* JX_METHOD_LE_LINEAR: w × (2T − A) / T, or 0 from A ≥ 2T */
+        if (x_cmp(x_sub(x_mul_int(o.t, 2), o.a), x_from_int(0)) <= 0) {
+            JX_SBUF_LIT(b, "（实际 ");
+            put_x(b, o.a);
+            JX_SBUF_LIT(b, " ≥ 2 × ");
+            put_x(b, o.t);
+            JX_SBUF_LIT(b, "，按 0 分计）");
+        } else {
+            JX_SBUF_LIT(b, " = ");
+            put_x(b, w);
+            JX_SBUF_LIT(b, " × (2 × ");
+            put_x(b, o.t);
+            JX_SBUF_LIT(b, " − ");
+            put_x(b, o.a);
+            JX_SBUF_LIT(b, ") / ");
+            put_x(b, o.t);
+        }
+        break;
+    }
+    put_note(b, ind, &o);
+}
+
+/* "[9.00, 12.00]" for 达成, "[6.00, 9.00)" for the others. */
+static void put_band(jx_sbuf *b, const jx_formula_args *fa, int decimals)
+{
+    JX_SBUF_LIT(b, "[");
+    put_units(b, fa->band_lo, decimals);
+    JX_SBUF_LIT(b, ", ");
+    put_units(b, fa->band_hi, decimals);
+    if (fa->judge == JX_JUDGE_MET)
+        JX_SBUF_LIT(b, "]");
+    else
+        JX_SBUF_LIT(b, ")");
+}
+
+void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
+{
+    if (ind->formula && ind->formula[0]) {
+        jx_sbuf_str(b, ind->formula);
+        return;
+    }
+    const jx_formula_args *fa = &ind->fargs;
+    switch (ind->method) {
+    case JX_METHOD_NONE:
+    case JX_METHOD_EXECUTION:
+        return;
+    case JX_METHOD_NOT_APPLICABLE:
+        if (fa->rescale)
+            JX_SBUF_LIT(b, "不适用（按比例折算）");
+        else
+            JX_SBUF_LIT(b, "不适用（剔除）");
+        return;
+    case JX_METHOD_MISSING_ACTUAL:
+        put_units(b, ind->score, decimals);
+        JX_SBUF_LIT(b, "（没有实际完成值）");
+        return;
+    case JX_METHOD_TEXT_ACTUAL:
+        put_units(b, ind->score, decimals);
+        JX_SBUF_LIT(b, "（实际完成值“");
+        put_str(b, ind->actual.text);
+        JX_SBUF_LIT(b, "”不是数值）");
+        return;
+    case JX_METHOD_QUAL_MET:
+    case JX_METHOD_QUAL_JUDGED: /* = w × 70%（部分达成） */
+        put_units(b, ind->score, decimals);
+        JX_SBUF_LIT(b, " = ");
+        put_x(b, weight_of(ind));
+        JX_SBUF_LIT(b, " × ");
+        put_dec(b, fa->pct);
+        JX_SBUF_LIT(b, "%（");
+        jx_sbuf_str(b, judge_word(fa->judge));
+        if (ind->method == JX_METHOD_QUAL_MET)
+            JX_SBUF_LIT(b, "，实际与目标一致");
+        JX_SBUF_LIT(b, "）");
+        return;
+    case JX_METHOD_QUAL_CLAIMED:
+        put_units(b, ind->score, decimals);
+        if (fa->unjudged) { /* （自评得分，未评定，属“达成”区间 [9.00, 10.00]） */
+            JX_SBUF_LIT(b, "（自评得分，未评定，属“");
+            jx_sbuf_str(b, judge_word(fa->judge));
+            JX_SBUF_LIT(b, "”区间 ");
+            put_band(b, fa, decimals);
+            JX_SBUF_LIT(b, "）");
+        } else { /* （自评得分，在“达成”区间 [9.00, 10.00] 内） */
+            JX_SBUF_LIT(b, "（自评得分，在“");
+            jx_sbuf_str(b, judge_word(fa->judge));
+            JX_SBUF_LIT(b, "”区间 ");
+            put_band(b, fa, decimals);
+            JX_SBUF_LIT(b, " 内）");
+        }
+        return;
+    case JX_METHOD_QUAL_UNJUDGED:
+        put_units(b, ind->score, decimals);
+        JX_SBUF_LIT(b, "（实际“");
+        put_str(b, ind->actual.text);
+        JX_SBUF_LIT(b, "”与目标“");
+        put_str(b, ind->target.text);
+        JX_SBUF_LIT(b, "”不同，未评定）");
+        return;
+    default:
+        put_quantitative(b, ind, decimals);
+        return;
+    }
 }

@@ -1,4 +1,5 @@
-/* keywords.c — the keyword table of the DSL, ordered by byte length for a quick lookup.
+/* keywords.c — the keyword table of the DSL, ordered by byte length for a quick lookup,
+ * and a hash index of it that a reader builds once for the words of its projects.
  *
  * Keyword table (中文 → ASCII alias), shared by projects and 评分办法 blocks:
  *   项目  →  project
@@ -48,6 +49,8 @@
  *   一级分值  →  level1_points
  */
 #include "lexer.h"
+
+#include <string.h>
 
 /* One spelling of a keyword. */
 typedef struct kw_entry {
@@ -182,6 +185,41 @@ jx_keyword jx_keyword_lookup(const char *s, size_t n)
             hi = mid;
     }
     return JX_KW_NONE;
+}
+
+/* The slot of a word in the index: a few of its bytes and its length, mixed. */
+static unsigned kw_hash(const unsigned char *s, size_t n)
+{
+    return (s[0] + 3u * s[n - 1] + 5u * s[n / 2] + 7u * (unsigned)n) & (JX_KEYWORD_SLOTS - 1);
+}
+
+_Static_assert(sizeof kw_table / sizeof kw_table[0] < JX_KEYWORD_SLOTS / 2,
+               "the keyword index needs more slots");
+
+void jx_keyword_index_init(jx_keyword_index *ix)
+{
+    memset(ix->slot, 0, sizeof ix->slot);
+    for (size_t i = 0; i < sizeof kw_table / sizeof kw_table[0]; i++) {
+        unsigned h = kw_hash((const unsigned char *)kw_table[i].word, kw_table[i].len);
+        while (ix->slot[h] != 0)
+            h = (h + 1) & (JX_KEYWORD_SLOTS - 1);
+        ix->slot[h] = (unsigned char)(i + 1);
+    }
+}
+
+jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n)
+{
+    if (n == 0 || n > KW_MAX_LEN)
+        return JX_KW_NONE;
+    /* open addressing: the slots from the word's hash on, up to an empty one */
+    for (unsigned h = kw_hash((const unsigned char *)s, n);; h = (h + 1) & (JX_KEYWORD_SLOTS - 1)) {
+        unsigned e = ix->slot[h];
+        if (e == 0)
+            return JX_KW_NONE;
+        const kw_entry *k = &kw_table[e - 1];
+        if (k->len == n && memcmp(k->word, s, n) == 0)
+            return (jx_keyword)k->kw;
+    }
 }
 
 const char *jx_keyword_name(jx_keyword kw)

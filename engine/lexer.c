@@ -6,6 +6,15 @@
 #include "lexer.h"
 
 #include <stdint.h>
+#include <string.h>
+
+/* True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
+static inline int continuation2(const unsigned char *s)
+{
+    uint16_t two;
+    memcpy(&two, s, 2);
+    return (two & 0xC0C0) == 0x8080;
+}
 
 /*
  * Length of the valid UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0] does
@@ -18,7 +27,7 @@ static inline size_t utf8_seq_len(const unsigned char *s, size_t n)
     if (c < 0x80)
         return 1;
     /* the common case: a CJK character, E1..EC followed by two continuation bytes */
-    if (c >= 0xE1 && c <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && continuation2(s + 1))
         return 3;
     if (c < 0xC2 || c > 0xF4)
         return 0;
@@ -107,6 +116,137 @@ static int ends_word(const unsigned char *s, size_t n)
     return utf8_seq_len(s, n) == 0;
 }
 
+/* What the first byte of a token says about the token (see jx_lex). */
+enum {
+    LF_WORD = 0,  /* an ASCII byte that starts a word */
+    LF_NEWLINE,   /* '\n' */
+    LF_CR,        /* '\r': a newline before '\n', else a blank */
+    LF_PUNCT,     /* ; { } %: a token of one byte */
+    LF_HASH,      /* '#': a comment */
+    LF_QUOTE,     /* '"': a string */
+    LF_BLANK,     /* space, tab */
+    LF_SIGN,      /* < > = */
+    LF_BANG,      /* '!': a sign before '=', else a word */
+    LF_DIGIT,     /* 0-9: a number */
+    LF_PLUSMINUS, /* + -: a number before a digit, else a word */
+    LF_INVALID,   /* a control character, or a byte that never starts a character */
+    LF_LEAD,      /* the lead of a multi-byte character: a word when the character is valid */
+    LF_SPECIAL    /* E2, E3, EF: also the leads of signs, U+3000 and ％ */
+};
+
+/* The class of every byte as the first byte of a token. */
+static const unsigned char lex_first[256] = {
+    [0x00 ... 0x08] = LF_INVALID, ['\t'] = LF_BLANK, ['\n'] = LF_NEWLINE,
+    [0x0B ... 0x0C] = LF_INVALID, ['\r'] = LF_CR, [0x0E ... 0x1F] = LF_INVALID,
+    [' '] = LF_BLANK, ['!'] = LF_BANG, ['"'] = LF_QUOTE, ['#'] = LF_HASH, ['%'] = LF_PUNCT,
+    ['+'] = LF_PLUSMINUS, ['-'] = LF_PLUSMINUS, ['0' ... '9'] = LF_DIGIT, [';'] = LF_PUNCT,
+    ['<' ... '>'] = LF_SIGN, ['{'] = LF_PUNCT, ['}'] = LF_PUNCT, [0x7F] = LF_INVALID,
+    [0x80 ... 0xC1] = LF_INVALID, [0xC2 ... 0xE1] = LF_LEAD, [0xE2 ... 0xE3] = LF_SPECIAL,
+    [0xE4 ... 0xEE] = LF_LEAD, [0xEF] = LF_SPECIAL, [0xF0 ... 0xF4] = LF_LEAD,
+    [0xF5 ... 0xFF] = LF_INVALID,
+};
+
+/* What a byte does inside a word. */
+enum {
+    LW_END = 0, /* ends it: a blank, a delimiter, a sign, a control or invalid byte */
+    LW_ASCII,   /* one more ASCII byte of the word */
+    LW_LEAD,    /* the lead of a multi-byte character: the word goes on if it is valid */
+    LW_CJK,     /* E1, E4..EC: the lead of a 3-byte character that is valid whenever its two
+                   continuation bytes are (no overlong form or surrogate starts so) */
+    LW_SPECIAL, /* E2, E3, EF: may be a blank, a sign or ％, which end the word */
+    LW_BANG     /* '!': ends the word before '=' */
+};
+
+/* The class of every byte inside a word. */
+static const unsigned char lex_word[256] = {
+    ['!'] = LW_BANG, ['#' ... '$'] = LW_ASCII, ['&' ... ':'] = LW_ASCII,
+    ['?' ... 'z'] = LW_ASCII, ['|'] = LW_ASCII, ['~'] = LW_ASCII,
+    [0xC2 ... 0xE0] = LW_LEAD, [0xE1] = LW_CJK, [0xE2 ... 0xE3] = LW_SPECIAL,
+    [0xE4 ... 0xEC] = LW_CJK, [0xED ... 0xEE] = LW_LEAD, [0xEF] = LW_SPECIAL,
+    [0xF0 ... 0xF4] = LW_LEAD,
+};
+
+/* Length of the word starting at s, whose first character (i bytes) is known to be valid. */
+static size_t word_len(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        size_t k;
+        unsigned cls = lex_word[s[i]];
+        /* the usual bytes first, tested by plain branches (a jump table mispredicts) */
+        if (cls == LW_CJK) {
+            if (n - i < 3 || !continuation2(s + i + 1))
+                return i;
+            i += 3;
+            continue;
+        }
+        if (cls == LW_ASCII) {
+            i++;
+            continue;
+        }
+        switch (cls) {
+        case LW_LEAD:
+            if ((k = utf8_seq_len(s + i, n - i)) == 0)
+                return i;
+            i += k;
+            continue;
+        case LW_SPECIAL:
+            if (ends_word(s + i, n - i))
+                return i;
+            i += utf8_seq_len(s + i, n - i); /* valid: ends_word checked it */
+            continue;
+        case LW_BANG:
+            if (i + 1 < n && s[i + 1] == '=')
+                return i;
+            i++;
+            continue;
+        default:
+            return i;
+        }
+    }
+    return i;
+}
+
+/* Length of the run of sign characters at s, which starts with one. */
+static size_t sign_run_len(const unsigned char *s, size_t n)
+{
+    size_t i = 0, k;
+    while (i < n && (k = sign_char_len(s + i, n - i)) > 0)
+        i += k;
+    return i;
+}
+
+/* Length of the number at s: [+-]?digits[.digits], s[0] or s[1] being a digit. */
+static size_t number_len(const unsigned char *s, size_t n)
+{
+    size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    return i;
+}
+
+/* The token at a lead byte: a word when its character is valid, else an invalid byte. */
+static jx_token_kind lead_token(const unsigned char *s, size_t n, size_t *len)
+{
+    size_t i = utf8_seq_len(s, n);
+    if (i == 0) {
+        *len = 1;
+        return JX_TK_INVALID;
+    }
+    *len = word_len(s, n, i);
+    return JX_TK_WORD;
+}
+
+/*
+ * The token kinds, decided by the first byte's class: newline, punctuation, comment,
+ * string, blanks, invalid byte, ％, sign, number, and a word for everything else. A
+ * lead byte of E2, E3 or EF is looked at further, since U+3000, ％ and the sign
+ * characters start with those.
+ */
 jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -115,36 +255,41 @@ jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
         *len = 0;
         return JX_TK_EOF;
     }
-    switch (s[0]) {
-    case '\n':
+    unsigned cls = lex_first[s[0]];
+    /* the usual tokens first, tested by plain branches (a jump table mispredicts) */
+    if (cls == LF_LEAD)
+        return lead_token(s, n, len);
+    if (cls == LF_DIGIT) {
+        *len = number_len(s, n);
+        return JX_TK_NUMBER;
+    }
+    if (cls == LF_NEWLINE) {
         *len = 1;
         return JX_TK_NEWLINE;
-    case '\r':
+    }
+    switch (cls) {
+    case LF_NEWLINE:
+        *len = 1;
+        return JX_TK_NEWLINE;
+    case LF_CR:
         if (n >= 2 && s[1] == '\n') {
             *len = 2;
             return JX_TK_NEWLINE;
         }
-        break;
-    case ';':
+        *len = blank_len(s, n);
+        return JX_TK_SPACE;
+    case LF_PUNCT:
         *len = 1;
-        return JX_TK_SEMI;
-    case '{':
-        *len = 1;
-        return JX_TK_LBRACE;
-    case '}':
-        *len = 1;
-        return JX_TK_RBRACE;
-    case '%':
-        *len = 1;
-        return JX_TK_PERCENT;
-    case '#':
+        return s[0] == ';' ? JX_TK_SEMI : s[0] == '{' ? JX_TK_LBRACE : s[0] == '}' ? JX_TK_RBRACE
+                                                                                    : JX_TK_PERCENT;
+    case LF_HASH:
         for (i = 1; i < n && s[i] != '\n'; i++)
             ;
         if (i > 1 && s[i - 1] == '\r' && i < n)
             i--;
         *len = i;
         return JX_TK_COMMENT;
-    case '"':
+    case LF_QUOTE:
         for (i = 1; i < n && s[i] != '\n'; i++) {
             if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
                 i++;
@@ -157,65 +302,52 @@ jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
             i--;
         *len = i;
         return JX_TK_UNTERMINATED;
-    default:
-        break;
-    }
-    if ((i = blank_len(s, n)) > 0) {
-        *len = i;
+    case LF_BLANK:
+        *len = blank_len(s, n);
         return JX_TK_SPACE;
-    }
-    if (is_control(s[0]) || utf8_seq_len(s, n) == 0) {
+    case LF_INVALID:
         *len = 1;
         return JX_TK_INVALID;
-    }
-    if (is_wide_percent(s, n)) {
-        *len = 3;
-        return JX_TK_PERCENT;
-    }
-    if ((i = sign_char_len(s, n)) > 0) {
-        size_t k;
-        while (i < n && (k = sign_char_len(s + i, n - i)) > 0)
-            i += k;
-        *len = i;
+    case LF_SIGN:
+        *len = sign_run_len(s, n);
         return JX_TK_SIGN;
-    }
-    /* NUMBER: [+-]?digits[.digits] */
-    i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
-    if (i < n && s[i] >= '0' && s[i] <= '9') {
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            i++;
-        if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
-            i++;
-            while (i < n && s[i] >= '0' && s[i] <= '9')
-                i++;
+    case LF_BANG:
+        if (n >= 2 && s[1] == '=') {
+            *len = sign_run_len(s, n);
+            return JX_TK_SIGN;
         }
-        *len = i;
+        *len = word_len(s, n, 1);
+        return JX_TK_WORD;
+    case LF_DIGIT:
+        *len = number_len(s, n);
         return JX_TK_NUMBER;
-    }
-    /* WORD: everything else up to a blank, delimiter, sign or invalid byte. ASCII
-     * bytes are decided by one test; multi-byte characters are validated, and only
-     * those starting with E2, E3 or EF can be blanks, signs or ％. */
-    i = utf8_seq_len(s, n);
-    if (i == 0)
-        i = 1;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            if (c <= ' ' || c == '{' || c == '}' || c == ';' || c == '"' || c == '%' || c == '<' ||
-                c == '>' || c == '=' || c == 0x7F || (c == '!' && i + 1 < n && s[i + 1] == '='))
-                break;
-            i++;
-            continue;
+    case LF_PLUSMINUS:
+        if (n >= 2 && s[1] >= '0' && s[1] <= '9') {
+            *len = number_len(s, n);
+            return JX_TK_NUMBER;
         }
-        if ((c == 0xE2 || c == 0xE3 || c == 0xEF) && ends_word(s + i, n - i))
-            break;
-        size_t k = utf8_seq_len(s + i, n - i);
-        if (k == 0)
-            break;
-        i += k;
+        *len = word_len(s, n, 1);
+        return JX_TK_WORD;
+    case LF_SPECIAL:
+        if (is_wide_space(s, n)) {
+            *len = blank_len(s, n);
+            return JX_TK_SPACE;
+        }
+        if (is_wide_percent(s, n)) {
+            *len = 3;
+            return JX_TK_PERCENT;
+        }
+        if (sign_char_len(s, n) > 0) {
+            *len = sign_run_len(s, n);
+            return JX_TK_SIGN;
+        }
+        return lead_token(s, n, len);
+    case LF_LEAD:
+        return lead_token(s, n, len);
+    default: /* LF_WORD */
+        *len = word_len(s, n, 1);
+        return JX_TK_WORD;
     }
-    *len = i;
-    return JX_TK_WORD;
 }
 
 size_t jx_lex_first_bad_byte(const char *text, size_t n)

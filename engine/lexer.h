@@ -91,6 +91,23 @@ typedef enum jx_keyword {
 /** The keyword spelled by the word s[0..n) (Chinese or ASCII alias), or JX_KW_NONE. */
 jx_keyword jx_keyword_lookup(const char *s, size_t n);
 
+/** Slots of a jx_keyword_index (a power of two, over twice the number of spellings). */
+#define JX_KEYWORD_SLOTS 256
+
+/**
+ * The keyword table hashed for jx_keyword_find: built once (by each reader), then
+ * only read, so a word is found or refused in one or two steps.
+ */
+typedef struct jx_keyword_index {
+    unsigned char slot[JX_KEYWORD_SLOTS]; /* 1 + the table entry in each slot, 0 when empty */
+} jx_keyword_index;
+
+/** Fills ix from the keyword table. */
+void jx_keyword_index_init(jx_keyword_index *ix);
+
+/** The keyword spelled by s[0..n), as jx_keyword_lookup gives it, found through ix. */
+jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n);
+
 /** The Chinese spelling of a keyword ("权重"), "" for JX_KW_NONE. */
 const char *jx_keyword_name(jx_keyword kw);
 

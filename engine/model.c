@@ -230,5 +230,28 @@ int64_t jx_indicator_weight_cents(const jx_indicator *ind)
 }
 
 const char *jx_indicator_method(const jx_indicator *ind) { return jx_method_code(ind->method); }
-const char *jx_indicator_formula(const jx_indicator *ind) { return ind->formula ? ind->formula : ""; }
+/*
+ * The formula is written on the first request, into the arena of the project the
+ * indicator belongs to, and kept on the indicator: the project is the caller's to
+ * change (it came from a non-const reader), only the accessor's signature is const.
+ */
+const char *jx_indicator_formula(const jx_indicator *ind)
+{
+    if (ind->formula && ind->formula[0])
+        return ind->formula;
+    if (ind->method == JX_METHOD_NONE || !ind->project)
+        return "";
+    jx_project *p = (jx_project *)ind->project;
+    char small[256];
+    jx_sbuf b;
+    jx_sbuf_init(&b, small, sizeof small, &p->arena);
+    jx_formula_write(&b, ind, p->decimals);
+    char *s = b.oom ? NULL : jx_arena_strndup(&p->arena, b.s, b.len);
+    if (!s) {
+        p->diags.oom = 1;
+        return "";
+    }
+    ((jx_indicator *)ind)->formula = s;
+    return s;
+}
 uint32_t jx_indicator_line(const jx_indicator *ind) { return ind->pos.line; }

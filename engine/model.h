@@ -79,6 +79,16 @@ typedef enum jx_method {
     JX_METHOD_EXECUTION       /* 预算执行率 单列: points × 全年执行 / 全年预算 */
 } jx_method;
 
+/** What the evaluator keeps, besides method and score, to write a formula when asked. */
+typedef struct jx_formula_args {
+    jx_judge judge;   /* 定性: the 评定 the score follows (达成 when the texts agree) */
+    bool unjudged;    /* 定性 claim without 评定: "未评定，属…区间" rather than "在…区间 … 内" */
+    bool rescale;     /* 不适用 under 按比例折算 (else 剔除) */
+    jx_dec pct;       /* 定性: the policy's percentage for judge */
+    int64_t band_lo;  /* 定性 claim: the band's lower bound in score units */
+    int64_t band_hi;  /* …and its upper bound */
+} jx_formula_args;
+
 /** One 三级指标 line. */
 struct jx_indicator {
     const struct jx_project *project; /* the project it belongs to (set by the parser) */
@@ -100,7 +110,9 @@ struct jx_indicator {
     /* filled by the evaluator */
     int64_t score;         /* in units of 10^-decimals of the policy; -1 before scoring */
     jx_method method;      /* how */
-    const char *formula;   /* e.g. "22.50 = 30 × 45 / 60" (in the project arena), "" before */
+    jx_formula_args fargs; /* the policy's numbers the formula shows */
+    const char *formula;   /* the formula text once built by jx_indicator_formula() (in the
+                              project arena) or set by hand; "" until then: see jx_formula_write */
 };
 
 /** A 一级 (level 1) or 二级 (level 2) group of indicators. */
@@ -225,6 +237,13 @@ void jx_policy_set_defaults(jx_policy *pol);
  * are removed from both; an entry may list alternatives split by '/' (docs/dsl.md).
  */
 int jx_policy_level1_find(const jx_policy *pol, const char *name, size_t n);
+
+/**
+ * Appends the formula of ind ("22.50 = 30 × 45 / 60") to b: ind->formula when it is
+ * set, else the text written from how ind was scored, its scores with `decimals`
+ * places (the project's). Appends nothing before scoring. No printf.
+ */
+void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals);
 
 /** The stable code of a method ("ge-met", "le-linear", …). */
 const char *jx_method_code(jx_method m);

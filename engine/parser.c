@@ -38,6 +38,7 @@ typedef struct parser {
     jx_arena *arena;       /* where strings go */
     jx_project *p;         /* the project being filled, or NULL for a policy */
     jx_value_reader *vr;   /* reads values (NULL for a policy) */
+    const jx_keyword_index *kwix; /* the keyword index, or NULL to use jx_keyword_lookup */
     jx_token_kind tk;      /* kind of the current token */
     jx_keyword kw;         /* its keyword when it is a WORD, else JX_KW_NONE */
     uint32_t off;          /* offset of the current token */
@@ -50,6 +51,9 @@ typedef struct parser {
     uint32_t bad_byte_end; /* end of the last invalid byte reported (values spanning it stay quiet) */
     uint32_t col_off;      /* an offset on the current line whose column is known… */
     uint32_t col;          /* …and that column, so columns are counted once per line */
+    uint32_t span_len;     /* bytes of the span last asked for at col_off (0: none)… */
+    uint32_t span_chars;   /* …its characters… */
+    int span_bad;          /* …and whether they were counted with a bad byte on the line */
     int quiet;             /* while looking ahead: report nothing */
     int unclosed;          /* a missing '}' was reported (the enclosing ones are not) */
     int nomem;             /* memory ran out */
@@ -78,22 +82,44 @@ static uint32_t char_count(const parser *ps, const char *s, size_t n)
 {
     if (ps->bad_byte_end > ps->line_start)
         return jx_utf8_count(s, n);
-    uint32_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
+    /* Eight bytes at a time: a continuation byte is 10xxxxxx, so its bit 7 is set and
+     * its bit 6 (moved to bit 7 by the shift) is clear; the flags are then added up
+     * byte-wise by one multiplication. */
+    const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+    size_t i = 0, cont = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        cont += (((x & ~(x << 1) & high) >> 7) * ones) >> 56;
+    }
+    if (i + 4 <= n) { /* the same on four bytes */
+        uint32_t x;
+        memcpy(&x, s + i, 4);
+        cont += (((x & ~(x << 1) & 0x80808080u) >> 7) * 0x01010101u) >> 24;
+        i += 4;
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return (uint32_t)(n - cont);
 }
 
 /*
  * The position of text[off .. off+len) on the current line. Positions are asked for
  * left to right, so the column is counted on from the last one asked (as jx_pos_at
- * would count it from the line start).
+ * would count it from the line start), and the characters of that one's span, counted
+ * for its width, are not counted again (unless a bad byte found since changed how
+ * characters are counted on this line). ascii: the span is ASCII, its width its length.
  */
-static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
+static jx_pos pos_span(parser *ps, uint32_t off, uint32_t len, bool ascii)
 {
+    int bad = ps->bad_byte_end > ps->line_start;
     if (ps->col_off < ps->line_start || off < ps->col_off) {
         ps->col_off = ps->line_start;
         ps->col = 1;
+        ps->span_len = 0;
+    } else if (ps->span_len && off - ps->col_off >= ps->span_len && bad == ps->span_bad) {
+        ps->col += ps->span_chars;
+        ps->col_off += ps->span_len;
     }
     ps->col += char_count(ps, ps->text + ps->col_off, off - ps->col_off);
     ps->col_off = off;
@@ -101,16 +127,25 @@ static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
     p.off = off;
     p.line = ps->line;
     p.col = ps->col;
-    p.width = len ? char_count(ps, ps->text + off, len) : 1;
+    p.width = !len ? 1 : ascii ? len : char_count(ps, ps->text + off, len);
+    ps->span_len = len;
+    ps->span_chars = p.width;
+    ps->span_bad = bad;
     if (p.width == 0)
         p.width = 1;
     return p;
 }
 
-/* The position of the current token. */
+/* The position of text[off .. off+len) (see pos_span). */
+static jx_pos pos_at(parser *ps, uint32_t off, uint32_t len)
+{
+    return pos_span(ps, off, len, false);
+}
+
+/* The position of the current token; a number's width is its length (ASCII only). */
 static jx_pos tok_pos(parser *ps)
 {
-    return pos_at(ps, ps->off, ps->len);
+    return pos_span(ps, ps->off, ps->len, ps->tk == JX_TK_NUMBER);
 }
 
 /* ------------------------------------------------------------------ tokens */
@@ -127,11 +162,16 @@ static void advance(parser *ps)
     if (ps->tk == JX_TK_NEWLINE) {
         ps->line++;
         ps->line_start = off;
+        /* indentation: runs of eight spaces at once */
+        uint64_t eight;
+        while (ps->end - off >= 8 && (memcpy(&eight, ps->text + off, 8), eight == 0x2020202020202020u))
+            off += 8;
     }
     for (;;) {
         size_t n;
+        /* the common blanks, without a call */
         while (off < ps->end && (ps->text[off] == ' ' || ps->text[off] == '\t'))
-            off++; /* the common blanks, without a call */
+            off++;
         jx_token_kind k = jx_lex(ps->text + off, ps->end - off, &n);
         ps->off = off;
         ps->len = (uint32_t)n;
@@ -168,7 +208,8 @@ static void advance(parser *ps)
         }
         ps->tk = k;
         if (k == JX_TK_WORD)
-            ps->kw = jx_keyword_lookup(ps->text + off, n);
+            ps->kw = ps->kwix ? jx_keyword_find(ps->kwix, ps->text + off, n)
+                              : jx_keyword_lookup(ps->text + off, n);
         return;
     }
 }
@@ -384,19 +425,29 @@ static int read_value(parser *ps, uint32_t off, uint32_t len, jx_value *v, const
     return 0;
 }
 
+/* The name of the field a number belongs to, for a message: what, or “group”的分值 when
+ * group is given (built only when a message needs it). */
+static const char *field_name(parser *ps, const char *what, const char *group)
+{
+    if (!group)
+        return what;
+    const char *s = jx_arena_printf(ps->arena, "“%s”的分值", group);
+    return s ? s : "分值";
+}
+
 /*
  * number := NUMBER | a span jx_value_read reads as a plain number (no sign, %, unit)
- * what names the field for the error 权重应为数字，这里是“三十”. Returns 1 when read;
- * *pos gets the number's position.
+ * what names the field for the error 权重应为数字，这里是“三十”; for a group's points it
+ * is NULL and group names the group. Returns 1 when read; *pos gets the number's position.
  */
-static int parse_number(parser *ps, const char *what, jx_dec *out, jx_pos *pos)
+static int parse_number(parser *ps, const char *what, const char *group, jx_dec *out, jx_pos *pos)
 {
     if (ps->tk == JX_TK_NUMBER) {
         *pos = tok_pos(ps);
         jx_dec_status st = jx_dec_parse(ps->text + ps->off, ps->len, out);
         if (st != JX_DEC_OK) {
-            report(ps, JX_SEV_ERROR, "syntax", *pos, "%s“%.*s”数字过长", what, (int)ps->len,
-                   ps->text + ps->off);
+            report(ps, JX_SEV_ERROR, "syntax", *pos, "%s“%.*s”数字过长", field_name(ps, what, group),
+                   (int)ps->len, ps->text + ps->off);
             advance(ps);
             return 0;
         }
@@ -412,7 +463,7 @@ static int parse_number(parser *ps, const char *what, jx_dec *out, jx_pos *pos)
         value_span(ps, &off, &len);
     }
     if (len == 0) {
-        unexpected(ps, what);
+        unexpected(ps, field_name(ps, what, group));
         return 0;
     }
     *pos = pos_at(ps, off, len);
@@ -431,8 +482,8 @@ static int parse_number(parser *ps, const char *what, jx_dec *out, jx_pos *pos)
         }
     }
     if (!(ps->bad_byte_end > off && ps->bad_byte_end <= off + len))
-        report(ps, JX_SEV_ERROR, "syntax", *pos, "%s应为数字，这里是“%.*s”", what, (int)len,
-               ps->text + off);
+        report(ps, JX_SEV_ERROR, "syntax", *pos, "%s应为数字，这里是“%.*s”",
+               field_name(ps, what, group), (int)len, ps->text + off);
     return 0;
 }
 
@@ -532,7 +583,7 @@ static void parse_indicator(parser *ps, uint32_t group)
                 return;
             }
             advance(ps);
-            if (!parse_number(ps, "权重", &ind.weight, &ind.weight_pos)) {
+            if (!parse_number(ps, "权重", NULL, &ind.weight, &ind.weight_pos)) {
                 skip_line(ps);
                 return;
             }
@@ -545,7 +596,7 @@ static void parse_indicator(parser *ps, uint32_t group)
                 return;
             }
             advance(ps);
-            if (!parse_number(ps, "得分", &ind.claim, &ind.claim_pos)) {
+            if (!parse_number(ps, "得分", NULL, &ind.claim, &ind.claim_pos)) {
                 skip_line(ps);
                 return;
             }
@@ -653,6 +704,13 @@ static void parse_indicator(parser *ps, uint32_t group)
  */
 static int looks_like_group(parser *ps)
 {
+    /* No '{' before the end of the line: no group, without lexing the line twice. (A
+     * '{' inside a string or comment would not count, and only makes the look longer.) */
+    const char *from = ps->text + ps->off + ps->len;
+    size_t rest = ps->end - (ps->off + ps->len);
+    const char *nl = memchr(from, '\n', rest);
+    if (!memchr(from, '{', nl ? (size_t)(nl - from) : rest))
+        return 0;
     parser save = *ps;
     ps->quiet = 1;
     advance(ps);
@@ -684,8 +742,7 @@ static long group_head(parser *ps, int level, uint32_t parent)
     g.name = name_value(ps);
     advance(ps);
     if (ps->tk != JX_TK_LBRACE) {
-        const char *what = jx_arena_printf(ps->arena, "“%s”的分值", g.name.s);
-        if (!parse_number(ps, what ? what : "分值", &g.points, &g.open_pos)) {
+        if (!parse_number(ps, NULL, g.name.s, &g.points, &g.open_pos)) {
             skip_line(ps);
             return -1;
         }
@@ -839,7 +896,7 @@ static void parse_funds(parser *ps)
         advance(ps);
         jx_dec *dst = which == 0 ? &f.initial : which == 1 ? &f.budget : &f.spent;
         jx_pos np;
-        if (!parse_number(ps, what, dst, &np)) {
+        if (!parse_number(ps, what, NULL, dst, &np)) {
             skip_line(ps);
             return;
         }
@@ -967,7 +1024,7 @@ static void parse_project_body(parser *ps)
             advance(ps);
             jx_dec y;
             jx_pos yp;
-            if (!parse_number(ps, "年度", &y, &yp)) {
+            if (!parse_number(ps, "年度", NULL, &y, &yp)) {
                 skip_line(ps);
                 break;
             }
@@ -1005,7 +1062,7 @@ static void parse_project_body(parser *ps)
                 break;
             }
             advance(ps);
-            if (!parse_number(ps, "总分", &p->claimed_total, &p->total_pos)) {
+            if (!parse_number(ps, "总分", NULL, &p->claimed_total, &p->total_pos)) {
                 skip_line(ps);
                 break;
             }
@@ -1041,9 +1098,10 @@ static void parse_project_body(parser *ps)
 
 /* Sets up ps over text[start .. end) with file line first_line at text[0]. */
 static void parser_init(parser *ps, const char *file, const char *text, size_t start, size_t end,
-                        size_t avail, uint32_t first_line)
+                        size_t avail, uint32_t first_line, const jx_keyword_index *kwix)
 {
     memset(ps, 0, sizeof *ps);
+    ps->kwix = kwix;
     ps->text = text;
     ps->end = end;
     ps->avail = avail;
@@ -1068,11 +1126,18 @@ static void parser_init(parser *ps, const char *file, const char *text, size_t s
 
 jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_text *item)
 {
+    return jx_parse_project_indexed(p, vr, NULL, item);
+}
+
+jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                                   const jx_item_text *item)
+{
     parser ps;
     p->src.file = item->file;
     p->src.text = item->text;
     p->src.len = item->avail;
-    parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line);
+    parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
+                kwix);
     ps.diags = &p->diags;
     ps.arena = &p->arena;
     ps.p = p;
@@ -1266,7 +1331,7 @@ static int policy_setting(parser *ps, jx_policy *pol)
 jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *text, size_t len)
 {
     parser ps;
-    parser_init(&ps, file, text, 0, len, len, 1);
+    parser_init(&ps, file, text, 0, len, len, 1, NULL);
     ps.diags = &pol->diags;
     ps.arena = &pol->arena;
     skip_blank_lines(&ps);

@@ -43,6 +43,7 @@ struct jx_reader {
     jx_project proj;           /* the one project, reused */
     bool proj_ready;           /* proj was initialised */
     jx_value_reader *vr;       /* value reader shared by every project */
+    jx_keyword_index keywords; /* the keyword table hashed, for every project's words */
     jx_arena arena;            /* strings of the reader's own diagnostics */
     jx_diags diags;            /* diagnostics of the last call that belong to no project */
 };
@@ -81,6 +82,7 @@ static jx_reader *reader_new(const char *path, const jx_allocator *alloc)
     jx_project_init(&rd->proj, alloc);
     rd->proj_ready = true;
     rd->vr = jx_value_reader_create(alloc);
+    jx_keyword_index_init(&rd->keywords);
     if (!rd->file || !rd->vr) {
         jx_reader_close(rd);
         return NULL;
@@ -250,6 +252,37 @@ typedef struct frame {
     size_t end_lstart;   /* start of that line */
 } frame;
 
+/* True when d[i..limit) starts with the bytes of 项目 or project (a word may go on). */
+static bool at_project_bytes(const char *d, size_t i, size_t limit)
+{
+    return (limit - i >= 6 && memcmp(d + i, "项目", 6) == 0) ||
+           (limit - i >= 7 && memcmp(d + i, "project", 7) == 0);
+}
+
+/*
+ * A quick look at a line starting at d[off] (off < limit): false when its first bytes
+ * show it cannot start with the 项目 keyword, so that most lines are never lexed. Only
+ * lines starting with a blank, 项 or p are taken, as they always were.
+ */
+static bool may_start_project(const char *d, size_t off, size_t limit)
+{
+    unsigned char f = (unsigned char)d[off];
+    if (f == 0xE9 || f == 'p')
+        return at_project_bytes(d, off, limit);
+    if (f == 0xE3) /* U+3000 */
+        return true;
+    if (f != ' ' && f != '\t')
+        return false;
+    size_t i = off;
+    uint64_t eight; /* indentation: runs of eight spaces at once */
+    while (limit - i >= 8 && (memcpy(&eight, d + i, 8), eight == 0x2020202020202020u))
+        i += 8;
+    while (i < limit && (d[i] == ' ' || d[i] == '\t'))
+        i++;
+    /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
+    return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
+}
+
 /* True when the line starting at data[off] (blanks skipped) begins with the 项目 keyword. */
 static bool line_starts_project(const char *d, size_t off, size_t limit)
 {
@@ -278,6 +311,9 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
     size_t i = start;
     int depth = 0;
     for (;;) {
+        while (limit - i >= 4 && !special[d[i]] && !special[d[i + 1]] && !special[d[i + 2]] &&
+               !special[d[i + 3]])
+            i += 4; /* four bytes a step: fewer tests of the limit */
         while (i < limit && !special[d[i]])
             i++;
         if (i >= limit)
@@ -286,16 +322,13 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
         case '\n':
             line++;
             lstart = ++i;
-            /* the first token of the new line: 项目 (or 'p'roject) ends the item */
-            if (i < limit) {
-                unsigned char f = d[i];
-                if ((f == ' ' || f == '\t' || f == 0xE9 || f == 'p' || f == 0xE3) &&
-                    line_starts_project(rd->data, i, limit)) {
-                    fr->end = i;
-                    fr->end_line = line;
-                    fr->end_lstart = lstart;
-                    return FRAME_DONE;
-                }
+            /* the first token of the new line: 项目 (or project) ends the item */
+            if (i < limit && may_start_project(rd->data, i, limit) &&
+                line_starts_project(rd->data, i, limit)) {
+                fr->end = i;
+                fr->end_line = line;
+                fr->end_lstart = lstart;
+                return FRAME_DONE;
             }
             break;
         case '"':
@@ -443,7 +476,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         rd->pos = fr.end;
         rd->line = fr.end_line;
         rd->line_start = fr.end_lstart;
-        jx_result rc = jx_parse_project(&rd->proj, rd->vr, &item);
+        jx_result rc = jx_parse_project_indexed(&rd->proj, rd->vr, &rd->keywords, &item);
         if (rc != JX_OK)
             return rc;
         *out = &rd->proj;

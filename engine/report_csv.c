@@ -3,11 +3,14 @@
 
 #include <string.h>
 
+/* The bytes that make a field quoted: comma, quote and line breaks. */
+static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+
 /* Writes one field, quoted (with quotes doubled) when it holds a comma, quote or line break. */
 void jx_out_csv_field(jx_writer *wr, const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && s[i] != ',' && s[i] != '"' && s[i] != '\n' && s[i] != '\r')
+    while (i < n && !csv_special[(unsigned char)s[i]])
         i++;
     if (i == n) {
         jx_out_bytes(wr, s, n);

@@ -8,6 +8,42 @@
 
 static const char hexdigits[] = "0123456789abcdef";
 
+/* Appends s[0..n) to the output: a copy into the buffer when it fits (with n known
+ * at compile time, as for the literals below, a few moves), else jx_out_bytes. */
+static inline void put(jx_writer *wr, const char *s, size_t n)
+{
+    if (wr->cap - wr->len >= n) {
+        memcpy(wr->buf + wr->len, s, n);
+        wr->len += n;
+    } else {
+        jx_out_bytes(wr, s, n);
+    }
+}
+
+/* Appends a string literal. */
+#define LIT(wr, lit) put((wr), "" lit, sizeof(lit) - 1)
+
+/* What json_str_n does with a byte: copies it, escapes it, or reads it as the lead of
+ * a multi-byte character. */
+enum { JB_PLAIN = 0, JB_ESCAPE, JB_CJK, JB_LEAD };
+
+/* The class of every byte value (see above): CJK marks E1..EC, the leads of 3-byte
+ * characters that can be neither overlong nor surrogates. */
+static const unsigned char json_byte_class[256] = {
+    /* control characters */
+    [0x00] = JB_ESCAPE, [0x01] = JB_ESCAPE, [0x02] = JB_ESCAPE, [0x03] = JB_ESCAPE,
+    [0x04] = JB_ESCAPE, [0x05] = JB_ESCAPE, [0x06] = JB_ESCAPE, [0x07] = JB_ESCAPE,
+    [0x08] = JB_ESCAPE, [0x09] = JB_ESCAPE, [0x0A] = JB_ESCAPE, [0x0B] = JB_ESCAPE,
+    [0x0C] = JB_ESCAPE, [0x0D] = JB_ESCAPE, [0x0E] = JB_ESCAPE, [0x0F] = JB_ESCAPE,
+    [0x10] = JB_ESCAPE, [0x11] = JB_ESCAPE, [0x12] = JB_ESCAPE, [0x13] = JB_ESCAPE,
+    [0x14] = JB_ESCAPE, [0x15] = JB_ESCAPE, [0x16] = JB_ESCAPE, [0x17] = JB_ESCAPE,
+    [0x18] = JB_ESCAPE, [0x19] = JB_ESCAPE, [0x1A] = JB_ESCAPE, [0x1B] = JB_ESCAPE,
+    [0x1C] = JB_ESCAPE, [0x1D] = JB_ESCAPE, [0x1E] = JB_ESCAPE, [0x1F] = JB_ESCAPE,
+    ['"'] = JB_ESCAPE, ['\\'] = JB_ESCAPE,
+    /* continuation bytes and bytes that never start a character, then the leads */
+    [0x80 ... 0xE0] = JB_LEAD, [0xE1 ... 0xEC] = JB_CJK, [0xED ... 0xFF] = JB_LEAD,
+};
+
 /* Length of the valid UTF-8 sequence at s[0..n) (s[0] >= 0x80), or 0 when it is not valid. */
 static size_t utf8_valid_len(const unsigned char *s, size_t n)
 {
@@ -42,27 +78,41 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
     return len;
 }
 
+/* True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
+static inline bool continuation2(const unsigned char *s)
+{
+    uint16_t two;
+    memcpy(&two, s, 2);
+    return (two & 0xC0C0) == 0x8080;
+}
+
 /* Writes s[0..n) as a JSON string: quotes, backslashes and control characters escaped,
- * invalid UTF-8 replaced by U+FFFD. */
+ * invalid UTF-8 replaced by U+FFFD. The bytes that need nothing are found by a table
+ * and copied in runs. */
 static void json_str_n(jx_writer *wr, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    jx_out_char(wr, '"');
+    LIT(wr, "\"");
     size_t run = 0; /* start of the bytes not yet written */
     for (size_t i = 0; i < n;) {
-        unsigned char c = u[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        unsigned char c = u[i], cls = json_byte_class[c];
+        /* the usual content: ASCII that needs no escape, and CJK characters */
+        if (cls == JB_PLAIN) {
             i++;
             continue;
         }
-        if (c >= 0x80) {
+        if (cls == JB_CJK && n - i >= 3 && continuation2(u + i + 1)) {
+            i += 3;
+            continue;
+        }
+        if (cls != JB_ESCAPE) {
             size_t len = utf8_valid_len(u + i, n - i);
             if (len) {
                 i += len;
                 continue;
             }
         }
-        jx_out_bytes(wr, s + run, i - run);
+        put(wr, s + run, i - run);
         switch (c) {
         case '"': jx_out_bytes(wr, "\\\"", 2); break;
         case '\\': jx_out_bytes(wr, "\\\\", 2); break;
@@ -82,8 +132,8 @@ static void json_str_n(jx_writer *wr, const char *s, size_t n)
         i++;
         run = i;
     }
-    jx_out_bytes(wr, s + run, n - run);
-    jx_out_char(wr, '"');
+    put(wr, s + run, n - run);
+    LIT(wr, "\"");
 }
 
 static void json_str(jx_writer *wr, const char *s)
@@ -92,44 +142,99 @@ static void json_str(jx_writer *wr, const char *s)
 }
 
 /* Writes a literal piece of the document, such as `,"funds":[`. */
-static void key(jx_writer *wr, const char *k)
+#define key(wr, k) LIT(wr, k)
+
+/* Appends one byte. */
+static inline void put_char(jx_writer *wr, char c)
 {
-    jx_out_str(wr, k);
+    if (wr->len == wr->cap)
+        jx_out_flush(wr);
+    wr->buf[wr->len++] = c;
+}
+
+/* True when s[0..n) goes into a JSON string as it is: nothing to escape, valid UTF-8. */
+static bool json_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        switch (json_byte_class[u[i]]) {
+        case JB_PLAIN:
+            i++;
+            break;
+        case JB_ESCAPE:
+            return false;
+        default: {
+            size_t len = utf8_valid_len(u + i, n - i);
+            if (!len)
+                return false;
+            i += len;
+        }
+        }
+    }
+    return true;
 }
 
 static void fixed_or_null(jx_writer *wr, const jx_project *p, int64_t units)
 {
     if (!p->scored || units < 0)
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
     else
         jx_out_fixed(wr, units, p->decimals);
 }
 
+/* The file name of the positions written, looked at once per project. */
+typedef struct source_file {
+    const char *name; /* the file name */
+    size_t n;         /* its length */
+    bool plain;       /* it needs no escaping, so it is copied as it is */
+} source_file;
+
+/* Describes file for source(). */
+static source_file source_file_of(const char *file)
+{
+    source_file f = {file, strlen(file), false};
+    f.plain = json_plain(f.name, f.n);
+    return f;
+}
+
 /* "file:line:col", or null without a position. */
-static void source(jx_writer *wr, const char *file, uint32_t line, uint32_t col)
+static void source(jx_writer *wr, const source_file *f, uint32_t line, uint32_t col)
 {
     if (line == 0) {
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
         return;
     }
-    json_str_n(wr, file, strlen(file));
-    wr->len--; /* json_str_n closed the quote; the position follows inside it */
-    jx_out_char(wr, ':');
+    if (f->plain) {
+        put_char(wr, '"');
+        put(wr, f->name, f->n);
+    } else {
+        json_str_n(wr, f->name, f->n);
+        wr->len--; /* json_str_n closed the quote; the position follows inside it */
+    }
+    put_char(wr, ':');
     jx_out_uint(wr, line);
-    jx_out_char(wr, ':');
+    put_char(wr, ':');
     jx_out_uint(wr, col);
-    jx_out_char(wr, '"');
+    put_char(wr, '"');
+}
+
+/* Writes an ASCII code that needs no escaping ("ge-met") as a JSON string. */
+static void code_str(jx_writer *wr, const char *code)
+{
+    put_char(wr, '"');
+    put(wr, code, strlen(code));
+    put_char(wr, '"');
 }
 
 static void group_path(jx_writer *wr, const jx_project *p, const jx_group *g)
 {
-    jx_out_char(wr, '[');
+    put_char(wr, '[');
     if (g->level == 2 && g->parent < p->ngroups) {
         json_str_n(wr, p->groups[g->parent].name.s, p->groups[g->parent].name.n);
-        jx_out_char(wr, ',');
+        put_char(wr, ',');
     }
     json_str_n(wr, g->name.s, g->name.n);
-    jx_out_char(wr, ']');
+    put_char(wr, ']');
 }
 
 static void funds(jx_writer *wr, const jx_project *p)
@@ -138,7 +243,7 @@ static void funds(jx_writer *wr, const jx_project *p)
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
         if (i)
-            jx_out_char(wr, ',');
+            put_char(wr, ',');
         key(wr, "{\"source\":");
         json_str_n(wr, f->source.s, f->source.n);
         key(wr, ",\"initial\":");
@@ -150,12 +255,12 @@ static void funds(jx_writer *wr, const jx_project *p)
         key(wr, ",\"rate\":");
         int64_t rate = jx_funds_rate(f);
         if (rate < 0)
-            jx_out_bytes(wr, "null", 4);
+            LIT(wr, "null");
         else
             jx_out_fixed(wr, rate, 2);
-        jx_out_char(wr, '}');
+        put_char(wr, '}');
     }
-    jx_out_char(wr, ']');
+    put_char(wr, ']');
 }
 
 static void groups(jx_writer *wr, const jx_project *p)
@@ -164,7 +269,7 @@ static void groups(jx_writer *wr, const jx_project *p)
     for (size_t i = 0; i < p->ngroups; i++) {
         const jx_group *g = &p->groups[i];
         if (i)
-            jx_out_char(wr, ',');
+            put_char(wr, ',');
         key(wr, "{\"path\":");
         group_path(wr, p, g);
         key(wr, ",\"level\":");
@@ -173,12 +278,12 @@ static void groups(jx_writer *wr, const jx_project *p)
         if (g->has_points)
             jx_out_fixed(wr, jx_dec_to_units(g->points, p->decimals), p->decimals);
         else
-            jx_out_bytes(wr, "null", 4);
+            LIT(wr, "null");
         key(wr, ",\"score\":");
         fixed_or_null(wr, p, g->score);
-        jx_out_char(wr, '}');
+        put_char(wr, '}');
     }
-    jx_out_char(wr, ']');
+    put_char(wr, ']');
 }
 
 static void value_or_null(jx_writer *wr, const jx_value *v)
@@ -186,21 +291,53 @@ static void value_or_null(jx_writer *wr, const jx_value *v)
     if (v->present)
         json_str_n(wr, v->text.s, v->text.n);
     else
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
 }
 
-static void indicators(jx_writer *wr, const jx_project *p)
+/* The indicator's formula as a string, written from how it was scored; null when none. */
+static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
+{
+    char small[256];
+    jx_sbuf b;
+    jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
+    if (p->scored)
+        jx_formula_write(&b, ind, p->decimals);
+    if (b.len > 0)
+        json_str_n(wr, b.s, b.len);
+    else
+        LIT(wr, "null");
+}
+
+/* The names of an indicator's groups, as jx_indicator_level1() and _level2() give them. */
+static void level_names(const jx_indicator *ind, jx_str *l1, jx_str *l2)
+{
+    const jx_project *p = ind->project;
+    *l1 = *l2 = jx_str_empty;
+    if (!p || ind->group >= p->ngroups)
+        return;
+    const jx_group *g = &p->groups[ind->group];
+    if (g->level == 2) {
+        *l2 = g->name;
+        *l1 = g->parent < p->ngroups ? p->groups[g->parent].name : g->name;
+    } else {
+        *l1 = g->name;
+    }
+}
+
+static void indicators(jx_writer *wr, const jx_project *p, const source_file *file)
 {
     key(wr, ",\"indicators\":[");
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         if (i)
-            jx_out_char(wr, ',');
+            put_char(wr, ',');
         key(wr, "{\"path\":[");
-        json_str(wr, jx_indicator_level1(ind));
-        jx_out_char(wr, ',');
-        json_str(wr, jx_indicator_level2(ind));
-        jx_out_char(wr, ',');
+        jx_str l1, l2;
+        level_names(ind, &l1, &l2);
+        json_str_n(wr, l1.s, l1.n);
+        put_char(wr, ',');
+        json_str_n(wr, l2.s, l2.n);
+        put_char(wr, ',');
         json_str_n(wr, ind->name.s, ind->name.n);
         key(wr, "],\"target\":");
         value_or_null(wr, &ind->target);
@@ -208,56 +345,58 @@ static void indicators(jx_writer *wr, const jx_project *p)
         value_or_null(wr, &ind->actual);
         key(wr, ",\"unit\":");
         if (ind->target.unit.n == 0 && ind->target.percent)
-            jx_out_bytes(wr, "\"%\"", 3);
+            LIT(wr, "\"%\"");
         else
             json_str_n(wr, ind->target.unit.s, ind->target.unit.n);
         key(wr, ",\"weight\":");
         if (ind->has_weight)
             jx_out_dec(wr, ind->weight);
         else
-            jx_out_bytes(wr, "null", 4);
+            LIT(wr, "null");
         key(wr, ",\"score\":");
         fixed_or_null(wr, p, ind->score);
         key(wr, ",\"claimed\":");
         if (ind->has_claim)
             jx_out_dec(wr, ind->claim);
         else
-            jx_out_bytes(wr, "null", 4);
+            LIT(wr, "null");
         key(wr, ",\"method\":");
         if (p->scored)
-            json_str(wr, jx_method_code(ind->method));
+            code_str(wr, jx_method_code(ind->method));
         else
-            jx_out_bytes(wr, "null", 4);
+            LIT(wr, "null");
         key(wr, ",\"formula\":");
-        if (p->scored && ind->formula && ind->formula[0])
-            json_str(wr, ind->formula);
-        else
-            jx_out_bytes(wr, "null", 4);
+        formula(wr, p, ind);
         key(wr, ",\"source\":");
-        source(wr, p->src.file, ind->pos.line, ind->pos.col);
-        jx_out_char(wr, '}');
+        source(wr, file, ind->pos.line, ind->pos.col);
+        put_char(wr, '}');
     }
-    jx_out_char(wr, ']');
+    put_char(wr, ']');
 }
 
-static void warnings(jx_writer *wr, const jx_project *p)
+static void warnings(jx_writer *wr, const jx_project *p, const source_file *file)
 {
     key(wr, ",\"warnings\":[");
     for (size_t i = 0; i < p->diags.n; i++) {
         const jx_diag *d = &p->diags.v[i];
         if (i)
-            jx_out_char(wr, ',');
+            put_char(wr, ',');
         key(wr, "{\"code\":");
         json_str(wr, d->code);
         key(wr, ",\"severity\":");
-        json_str(wr, d->severity == JX_SEV_ERROR ? "error" : d->severity == JX_SEV_WARNING ? "warning" : "note");
+        code_str(wr, d->severity == JX_SEV_ERROR ? "error" : d->severity == JX_SEV_WARNING ? "warning" : "note");
         key(wr, ",\"message\":");
         json_str(wr, d->message);
         key(wr, ",\"source\":");
-        source(wr, d->file, d->line, d->column);
-        jx_out_char(wr, '}');
+        if (d->file == file->name) {
+            source(wr, file, d->line, d->column);
+        } else {
+            source_file other = source_file_of(d->file);
+            source(wr, &other, d->line, d->column);
+        }
+        put_char(wr, '}');
     }
-    jx_out_char(wr, ']');
+    put_char(wr, ']');
 }
 
 static void begin(jx_writer *wr, const jx_project *first)
@@ -266,7 +405,7 @@ static void begin(jx_writer *wr, const jx_project *first)
     if (first && first->scored && first->policy_name && first->policy_name[0])
         json_str(wr, first->policy_name);
     else
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
     jx_out_str(wr, ",\"projects\":[");
 }
 
@@ -286,29 +425,30 @@ static void project(jx_writer *wr, const jx_project *p)
     if (p->has_year && p->year >= 0)
         jx_out_uint(wr, (uint64_t)p->year);
     else
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
     key(wr, ",\"money_unit\":");
     json_str_n(wr, p->money_unit.s, p->money_unit.n);
     funds(wr, p);
     groups(wr, p);
-    indicators(wr, p);
+    source_file file = source_file_of(p->src.file);
+    indicators(wr, p, &file);
     key(wr, ",\"total\":");
     fixed_or_null(wr, p, p->total);
     key(wr, ",\"grade\":");
     if (p->scored && p->grade != JX_GRADE_NONE)
         json_str(wr, jx_grade_name(p->grade));
     else
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
     key(wr, ",\"claimed_total\":");
     if (p->has_claimed_total)
         jx_out_dec(wr, p->claimed_total);
     else
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
     key(wr, ",\"claimed_grade\":");
     if (p->claimed_grade != JX_GRADE_NONE)
         json_str(wr, jx_grade_name(p->claimed_grade));
     else
-        jx_out_bytes(wr, "null", 4);
+        LIT(wr, "null");
     if (p->exec_separate) {
         key(wr, ",\"execution\":{\"points\":");
         jx_out_dec(wr, p->exec_points);
@@ -316,10 +456,10 @@ static void project(jx_writer *wr, const jx_project *p)
         fixed_or_null(wr, p, p->exec_score);
         key(wr, ",\"formula\":");
         json_str(wr, p->exec_formula);
-        jx_out_char(wr, '}');
+        put_char(wr, '}');
     }
-    warnings(wr, p);
-    jx_out_char(wr, '}');
+    warnings(wr, p, &file);
+    put_char(wr, '}');
 }
 
 static void finish(jx_writer *wr)

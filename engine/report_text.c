@@ -69,19 +69,37 @@ static const char **table_row(table *t)
     return row;
 }
 
+/* A cell's length in bytes and its width in terminal cells. */
+typedef struct cell_size {
+    size_t len;   /* bytes */
+    size_t width; /* terminal cells */
+} cell_size;
+
+/* Measures the cell s. */
+static cell_size measure(const char *s)
+{
+    cell_size m;
+    m.len = strlen(s);
+    m.width = jx_display_width(s, m.len);
+    return m;
+}
+
 /* Prints the rows with each column padded to its widest cell, two cells apart, with
- * `indent` spaces before each row; trailing blanks are not written. */
+ * `indent` spaces before each row; trailing blanks are not written. Each cell is
+ * measured once (twice only when the scratch arena has no room for the sizes). */
 static void table_print(table *t, size_t indent)
 {
     jx_writer *wr = t->wr;
     size_t widths[NCOLS] = {0}; /* NCOLS is the widest table */
-    for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncols; c++) {
-            const char *s = t->cells[r * t->ncols + c];
-            size_t w = jx_display_width(s, strlen(s));
-            if (w > widths[c])
-                widths[c] = w;
-        }
+    size_t ncells = t->nrows * t->ncols;
+    cell_size *sz = jx_arena_alloc(&wr->scratch, (ncells ? ncells : 1) * sizeof *sz);
+    for (size_t i = 0; i < ncells; i++) {
+        cell_size m = measure(t->cells[i]);
+        if (sz)
+            sz[i] = m;
+        if (m.width > widths[i % t->ncols])
+            widths[i % t->ncols] = m.width;
+    }
     for (size_t r = 0; r < t->nrows; r++) {
         const char **row = t->cells + r * t->ncols;
         size_t last = t->ncols;
@@ -89,10 +107,10 @@ static void table_print(table *t, size_t indent)
             last--;
         jx_out_spaces(wr, indent);
         for (size_t c = 0; c < last; c++) {
-            size_t n = strlen(row[c]);
-            jx_out_bytes(wr, row[c], n);
+            cell_size m = sz ? sz[r * t->ncols + c] : measure(row[c]);
+            jx_out_bytes(wr, row[c], m.len);
             if (c + 1 < last)
-                jx_out_spaces(wr, widths[c] - jx_display_width(row[c], n) + 2);
+                jx_out_spaces(wr, widths[c] - m.width + 2);
         }
         jx_out_char(wr, '\n');
     }
@@ -350,7 +368,11 @@ static void explain(jx_writer *wr, const jx_project *p)
         jx_out_str(wr, "  ");
         jx_out_bytes(wr, ind->name.s, ind->name.n);
         jx_out_str(wr, "：");
-        jx_out_str(wr, ind->formula ? ind->formula : "");
+        char small[256];
+        jx_sbuf b;
+        jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
+        jx_formula_write(&b, ind, p->decimals);
+        jx_out_bytes(wr, b.s, b.len);
         jx_out_str(wr, " [");
         jx_out_str(wr, jx_method_code(ind->method));
         jx_out_str(wr, "]\n");

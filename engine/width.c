@@ -14,6 +14,14 @@ size_t jx_utf8_decode(const char *s, size_t n, int32_t *cp)
         *cp = c;
         return 1;
     }
+    /* a 3-byte character led by E1..EF but ED (CJK, full-width forms) cannot be overlong
+     * or a surrogate: valid whenever its continuation bytes are, decoded here */
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && n >= 3 && ((unsigned char)s[1] & 0xC0) == 0x80 &&
+        ((unsigned char)s[2] & 0xC0) == 0x80) {
+        *cp = (int32_t)(((c & 0x0Fu) << 12) | (((unsigned char)s[1] & 0x3Fu) << 6) |
+                        ((unsigned char)s[2] & 0x3Fu));
+        return 3;
+    }
     utf8proc_int32_t out;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out);
     if (k <= 0) {

@@ -146,11 +146,28 @@ void jx_out_char(jx_writer *wr, char c)
 void jx_out_spaces(jx_writer *wr, size_t n)
 {
     static const char spaces[] = "                                ";
+    if (wr->cap - wr->len >= n) { /* the usual case: room in the buffer */
+        memset(wr->buf + wr->len, ' ', n);
+        wr->len += n;
+        return;
+    }
     while (n > 0) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
         jx_out_bytes(wr, spaces, k);
         n -= k;
     }
+}
+
+/* Appends v × 10^-scale as jx_num_put writes it, straight into the buffer when it has
+ * room for any number, else through a copy. */
+static void out_num(jx_writer *wr, __int128 v, int scale, bool trim)
+{
+    if (wr->cap - wr->len >= JX_DEC_BUFSZ) {
+        wr->len += jx_num_put(v, scale, trim, wr->buf + wr->len);
+        return;
+    }
+    char buf[JX_DEC_BUFSZ];
+    jx_out_bytes(wr, buf, jx_num_put(v, scale, trim, buf));
 }
 
 void jx_out_uint(jx_writer *wr, uint64_t v)
@@ -183,8 +200,7 @@ void jx_out_fixed(jx_writer *wr, int64_t units, int decimals)
         jx_out_bytes(wr, tmp + k, sizeof tmp - k);
         return;
     }
-    char buf[JX_DEC_BUFSZ];
-    jx_out_str(wr, jx_fixed_format(units, decimals, buf, sizeof buf));
+    out_num(wr, units, decimals, false);
 }
 
 void jx_out_dec(jx_writer *wr, jx_dec d)
@@ -193,8 +209,7 @@ void jx_out_dec(jx_writer *wr, jx_dec d)
         jx_out_uint(wr, (uint64_t)d.v);
         return;
     }
-    char buf[JX_DEC_BUFSZ];
-    jx_out_str(wr, jx_dec_format(d, buf, sizeof buf));
+    out_num(wr, d.v, d.scale, true);
 }
 
 int64_t jx_funds_rate(const jx_funds *f)

@@ -1,0 +1,72 @@
+/* test_width.c — UTF-8 decoding and display widths: the decoder's own path for 3-byte
+ * characters gives what utf8proc gives, for every 3-byte sequence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "width.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* What jx_utf8_decode must give for s[0..n): utf8proc's reading, an invalid byte alone. */
+static size_t reference_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    utf8proc_int32_t out;
+    utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)n, &out);
+    if (k <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = out;
+    return (size_t)k;
+}
+
+static void every_three_byte_sequence(void **state)
+{
+    (void)state;
+    /* all leads E0..EF with every second and third byte: valid characters, overlong
+     * forms (E0 80..9F), surrogates (ED A0..BF), and sequences cut by a non-continuation */
+    unsigned char s[3];
+    for (unsigned a = 0xE0; a <= 0xEF; a++)
+        for (unsigned b = 0; b <= 0xFF; b++)
+            for (unsigned c = 0; c <= 0xFF; c++) {
+                s[0] = (unsigned char)a;
+                s[1] = (unsigned char)b;
+                s[2] = (unsigned char)c;
+                for (size_t n = 1; n <= 3; n++) {
+                    int32_t want, got;
+                    size_t wl = reference_decode(s, n, &want);
+                    size_t gl = jx_utf8_decode((const char *)s, n, &got);
+                    if (wl != gl || want != got)
+                        fail_msg("%02X %02X %02X (n=%zu): got %d/%zu, want %d/%zu", a, b, c, n,
+                                 got, gl, want, wl);
+                }
+            }
+}
+
+static void widths_of_mixed_text(void **state)
+{
+    (void)state;
+    /* 接入 (2 × 2) + "60" (2) + ＝ (full-width, 2) + é (1) + a tab (1) = 10 */
+    assert_int_equal(jx_display_width("接入60＝é\t", strlen("接入60＝é\t")), 10);
+    /* an invalid byte counts one cell */
+    assert_int_equal(jx_display_width("\xff" "a", 2), 2);
+    assert_int_equal(jx_display_width("", 0), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_three_byte_sequence),
+        cmocka_unit_test(widths_of_mixed_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
