@@ -48,6 +48,7 @@ typedef struct jx_sample_spec {
     bool stratify;         /* --by: pick the share within each stratum */
     bool weight_funds;     /* --weight funds: larger projects are likelier picks */
     bool include_flagged;  /* --include-flagged: projects with error findings are always in */
+    const char *by;        /* what the strata are ("单位", "主管部门"), for the reason text; NULL: none named */
 } jx_sample_spec;
 
 /** Why a project was picked. */
@@ -77,7 +78,19 @@ typedef struct jx_sample {
  * Picks from units[0..n) as spec says. The number per stratum is the share of the
  * stratum's size rounded half up (at least 1 for a non-empty stratum when the share is
  * above 0), or the count split over strata in proportion to their sizes (largest
- * remainders, ties to the earlier stratum). JX_ERR_NOMEM or JX_OK.
+ * remainders, ties to the earlier stratum). Without stratify all units are one stratum;
+ * strata are drawn in the order of their first unit, from one generator seeded once,
+ * so the picks depend only on (units, n, spec). A share above 100% and a count above
+ * n pick everything.
+ *
+ * Within a stratum: with include_flagged its flagged units are all in and count toward
+ * its number (when they are more than it, they are all in and nothing is drawn); the
+ * rest is drawn from its other units, in reading order, by a partial Fisher–Yates
+ * shuffle, or with weight_funds by successive draws with chances in proportion to
+ * funds_cents among the units not yet picked (a unit with funds_cents <= 0 weighs one
+ * cent). Without include_flagged, flagged is not looked at. docs/sampling.md states the
+ * rules with examples. JX_OK, JX_ERR_NOMEM (out is then empty), or JX_ERR_USAGE when
+ * spec or out is NULL, or units is NULL with n > 0.
  */
 jx_result jx_sample_choose(const jx_sample_unit *units, size_t n, const jx_sample_spec *spec,
                            const jx_allocator *alloc, jx_sample *out);
