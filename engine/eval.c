@@ -6,6 +6,7 @@
  * codes are the named arrays below, so a second scoring can find and drop the
  * warnings of the first one (the parser's diagnostics stay).
  */
+#include "checks.h"
 #include "model.h"
 
 #include <stdio.h>
@@ -932,6 +933,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
                             jx_grade_name(p->claimed_grade), fmt_units(c, total, b1),
                             jx_grade_name(p->grade));
     sort_by_position(&p->diags, first_own);
+    jx_checks_run(p, pol);
     return p->diags.oom ? JX_ERR_NOMEM : JX_OK;
 }
 

@@ -47,6 +47,7 @@
  *   按比例折算  →  rescale
  *   小数  →  decimals
  *   一级分值  →  level1_points
+ *   执行偏差  →  execution_gap
  */
 #include "lexer.h"
 
@@ -141,11 +142,13 @@ static const kw_entry kw_table[] = {
     {"定性区间", 12, JX_KW_QUAL_BANDS},
     {"年初预算", 12, JX_KW_INITIAL},
     {"年度目标", 12, JX_KW_GOAL},
+    {"执行偏差", 12, JX_KW_EXEC_GAP},
     {"整改措施", 12, JX_KW_REMEDY},
     {"评分办法", 12, JX_KW_POLICY},
     {"超额提示", 12, JX_KW_OVER_TARGET},
     {"部分达成", 12, JX_KW_PARTLY},
     {"金额单位", 12, JX_KW_MONEY_UNIT},
+    {"execution_gap", 13, JX_KW_EXEC_GAP},
     {"level1_points", 13, JX_KW_LEVEL1_POINTS},
     {"execution_rate", 14, JX_KW_EXEC_RATE},
     {"not_applicable", 14, JX_KW_NOT_APPLICABLE},
@@ -155,7 +158,7 @@ static const kw_entry kw_table[] = {
 };
 
 /* kw_by_len[n] is the first entry of kw_table whose length is at least n. */
-static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 23, 54, 60, 62, 67, 68, 70, 84, 85, 87, 89, 89, 90};
+static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 23, 54, 60, 62, 67, 68, 70, 85, 87, 89, 91, 91, 92};
 
 #define KW_MAX_LEN 17
 
@@ -271,6 +274,7 @@ const char *jx_keyword_name(jx_keyword kw)
     "按比例折算",
     "小数",
     "一级分值",
+    "执行偏差",
     };
     return (unsigned)kw < sizeof names / sizeof names[0] ? names[kw] : "";
 }

@@ -85,6 +85,7 @@ typedef enum jx_keyword {
     JX_KW_RESCALE, /* 按比例折算 rescale */
     JX_KW_DECIMALS, /* 小数 decimals */
     JX_KW_LEVEL1_POINTS, /* 一级分值 level1_points */
+    JX_KW_EXEC_GAP, /* 执行偏差 execution_gap */
     JX_KW_COUNT_ /* number of keyword kinds */
 } jx_keyword;
 

@@ -216,6 +216,7 @@ struct jx_policy {
     jx_dec qual_pct[3];        /* 定性 percentages for 达成, 部分达成, 未达成: 100, 70, 30 */
     jx_dec qual_band_lo[3];    /* 定性 bands in percent, lower (inclusive): 80, 60, 0 */
     jx_dec qual_band_hi[3];    /* upper: 100 (inclusive for 达成), 80, 60 (exclusive) */
+    jx_pos qual_bands_pos;     /* the 定性区间 keyword (line 0 when the defaults stand) */
     jx_dec over_pct;           /* 超额提示: flag A ≥ over_pct% × T; 120 */
     bool exec_separate;        /* 预算执行率 单列 */
     jx_dec exec_points;        /* its points, 10 */
@@ -225,6 +226,7 @@ struct jx_policy {
     jx_dec layout_total;       /* the points all weights should sum to: 100, or 100 − exec_points */
     jx_level1_points level1[JX_LEVEL1_MAX]; /* 一级分值, in the order written */
     size_t nlevel1;            /* entries in level1; 0 when the policy sets none */
+    jx_dec exec_gap_pct;       /* 执行偏差: warn execution-gap when indicators outrun execution by more; 5 */
     jx_pos pos;                /* the 评分办法 keyword */
 };
 

@@ -18,6 +18,7 @@
  *   不适用 not_applicable  剔除 drop             按比例折算 rescale
  *   小数 decimals          达成 met  部分达成 partly  未达成 unmet
  *   优 excellent  良 good  中 fair            一级分值 level1_points
+ *   执行偏差 execution_gap
  */
 #include "parser.h"
 
@@ -1223,7 +1224,7 @@ static int policy_level1(parser *ps, jx_policy *pol)
  *          | 定性 达成 N% 部分达成 N% 未达成 N%
  *          | 定性区间 达成 N% N% 部分达成 N% N% 未达成 N% N%
  *          | 超额提示 N% | 预算执行率 (不单列 | 单列 N 分 [封顶])
- *          | 不适用 (剔除 | 按比例折算) | 小数 N | 一级分值 NAME N [分] …
+ *          | 不适用 (剔除 | 按比例折算) | 小数 N | 一级分值 NAME N [分] … | 执行偏差 N%
  * Returns 1 when the setting was read whole.
  */
 static int policy_setting(parser *ps, jx_policy *pol)
@@ -1256,6 +1257,7 @@ static int policy_setting(parser *ps, jx_policy *pol)
                 return 0;
         return 1;
     case JX_KW_QUAL_BANDS:
+        pol->qual_bands_pos = tok_pos(ps);
         advance(ps);
         for (int i = 0; i < 3; i++)
             if (!policy_expect(ps, judges[i]) || !policy_pct(ps, "定性区间", &pol->qual_band_lo[i]) ||
@@ -1317,6 +1319,9 @@ static int policy_setting(parser *ps, jx_policy *pol)
     case JX_KW_LEVEL1_POINTS:
         advance(ps);
         return policy_level1(ps, pol);
+    case JX_KW_EXEC_GAP:
+        advance(ps);
+        return policy_pct(ps, "执行偏差", &pol->exec_gap_pct);
     default:
         if (ps->tk == JX_TK_WORD)
             report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%.*s”", (int)ps->len,

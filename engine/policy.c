@@ -9,8 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* The code of every diagnostic a policy's loading adds besides the parser's. */
+/* The code of every diagnostic a policy's loading adds besides the parser's, but band-gap. */
 static const char CODE_POLICY[] = "policy";
+/* Grade bands out of order (an error), 定性区间 with a gap or an overlap (a warning). */
+static const char CODE_BAND_GAP[] = "band-gap";
 
 void jx_policy_set_defaults(jx_policy *pol)
 {
@@ -37,6 +39,8 @@ void jx_policy_set_defaults(jx_policy *pol)
     pol->decimals = 2;
     pol->layout_total = jx_dec_from_int(100);
     pol->nlevel1 = 0;
+    pol->exec_gap_pct = jx_dec_from_int(5);
+    memset(&pol->qual_bands_pos, 0, sizeof pol->qual_bands_pos);
     memset(&pol->pos, 0, sizeof pol->pos);
 }
 
@@ -268,9 +272,46 @@ static void level1_validate(jx_policy *pol, const char *text, size_t len)
 }
 
 /*
- * Checks what the parser cannot: grade bands strictly descending within 0..100,
- * 小数 0..4, 定性 percentages and bands within 0..100 with each percentage inside its
- * own band, 超额提示 at least 100%, 单列 points below 100; sets layout_total; then 一级分值.
+ * band-gap: the 定性区间 bands, from 未达成 up to 达成, should cover 0%–100% end to end.
+ * Warns each place where they leave a gap (a self-score there belongs to no 评定) or
+ * overlap (it belongs to two), at the 定性区间 setting. Each band is already within
+ * 0..100 with lo ≤ hi.
+ */
+static void qual_bands_tiling(jx_policy *pol, const char *text, size_t len)
+{
+    static const char *const judges[3] = {"达成", "部分达成", "未达成"};
+    char b0[JX_DEC_BUFSZ], b1[JX_DEC_BUFSZ];
+    const char *name = pol->name.s;
+    jx_pos at = pol->qual_bands_pos.line ? pol->qual_bands_pos : pol->pos;
+    const jx_dec *lo = pol->qual_band_lo, *hi = pol->qual_band_hi;
+    if (jx_dec_cmp(lo[2], jx_dec_from_int(0)) > 0)
+        policy_at(pol, text, len, JX_SEV_WARNING, CODE_BAND_GAP, at,
+                  "评分办法“%s”的定性区间“未达成”从 %s%% 起，0%%～%s%% 的自评得分不属于任何评定", name,
+                  jx_dec_format(lo[2], b0, sizeof b0), jx_dec_format(lo[2], b1, sizeof b1));
+    for (int k = 2; k > 0; k--) { /* the band below (k) against the one above (k − 1) */
+        int c = jx_dec_cmp(hi[k], lo[k - 1]);
+        if (c < 0)
+            policy_at(pol, text, len, JX_SEV_WARNING, CODE_BAND_GAP, at,
+                      "评分办法“%s”的定性区间“%s”与“%s”之间有空档 %s%%～%s%%，其中的自评得分不属于任何评定",
+                      name, judges[k], judges[k - 1], jx_dec_format(hi[k], b0, sizeof b0),
+                      jx_dec_format(lo[k - 1], b1, sizeof b1));
+        else if (c > 0)
+            policy_at(pol, text, len, JX_SEV_WARNING, CODE_BAND_GAP, at,
+                      "评分办法“%s”的定性区间“%s”与“%s”重叠 %s%%～%s%%，其中的自评得分可归入两种评定",
+                      name, judges[k], judges[k - 1], jx_dec_format(lo[k - 1], b0, sizeof b0),
+                      jx_dec_format(hi[k], b1, sizeof b1));
+    }
+    if (jx_dec_cmp(hi[0], jx_dec_from_int(100)) < 0)
+        policy_at(pol, text, len, JX_SEV_WARNING, CODE_BAND_GAP, at,
+                  "评分办法“%s”的定性区间“达成”只到 %s%%，%s%%～100%% 的自评得分不属于任何评定", name,
+                  jx_dec_format(hi[0], b0, sizeof b0), jx_dec_format(hi[0], b1, sizeof b1));
+}
+
+/*
+ * Checks what the parser cannot: grade bands strictly descending within 0..100
+ * (band-gap), 小数 0..4, 定性 percentages and bands within 0..100 with each percentage
+ * inside its own band and the bands covering 0..100 (band-gap), 执行偏差 within 0..100,
+ * 超额提示 at least 100%, 单列 points below 100; sets layout_total; then 一级分值.
  */
 static void policy_validate(jx_policy *pol, const char *text, size_t len)
 {
@@ -285,19 +326,21 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
     if (jx_dec_cmp(pol->bands[0], pol->bands[1]) <= 0 || jx_dec_cmp(pol->bands[1], pol->bands[2]) <= 0)
         bands_ok = false;
     if (!bands_ok)
-        policy_invalid(pol, text, len,
-                       "评分办法“%s”的等级分数线应在 0～100 之间且从高到低：优 %s、良 %s、中 %s", name,
-                       jx_dec_format(pol->bands[0], b0, sizeof b0),
-                       jx_dec_format(pol->bands[1], b1, sizeof b1),
-                       jx_dec_format(pol->bands[2], b2, sizeof b2));
+        policy_at(pol, text, len, JX_SEV_ERROR, CODE_BAND_GAP, pol->pos,
+                  "评分办法“%s”的等级分数线应在 0～100 之间且从高到低：优 %s、良 %s、中 %s", name,
+                  jx_dec_format(pol->bands[0], b0, sizeof b0),
+                  jx_dec_format(pol->bands[1], b1, sizeof b1),
+                  jx_dec_format(pol->bands[2], b2, sizeof b2));
 
     if (pol->decimals < 0 || pol->decimals > 4)
         policy_invalid(pol, text, len, "评分办法“%s”的小数位数 %d 应在 0～4 之间", name, pol->decimals);
 
+    bool qual_ok = true;
     for (int k = 0; k < 3; k++) {
         jx_dec pct = pol->qual_pct[k], lo = pol->qual_band_lo[k], hi = pol->qual_band_hi[k];
         if (!dec_between(pct, 0, 100) || !dec_between(lo, 0, 100) || !dec_between(hi, 0, 100) ||
             jx_dec_cmp(lo, hi) > 0) {
+            qual_ok = false;
             policy_invalid(pol, text, len,
                            "评分办法“%s”的定性“%s”百分比 %s%% 或区间 [%s%%, %s%%] 不在 0%%～100%% 之内",
                            name, judges[k], jx_dec_format(pct, b0, sizeof b0),
@@ -312,6 +355,13 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
                            jx_dec_format(lo, b1, sizeof b1), jx_dec_format(hi, b2, sizeof b2),
                            k == 0 ? "]" : ")");
     }
+
+    if (qual_ok)
+        qual_bands_tiling(pol, text, len);
+
+    if (!dec_between(pol->exec_gap_pct, 0, 100))
+        policy_invalid(pol, text, len, "评分办法“%s”的执行偏差 %s%% 应在 0%%～100%% 之间", name,
+                       jx_dec_format(pol->exec_gap_pct, b0, sizeof b0));
 
     if (jx_dec_cmp(pol->over_pct, jx_dec_from_int(100)) < 0 ||
         jx_dec_cmp(pol->over_pct, jx_dec_from_int(10000)) > 0)

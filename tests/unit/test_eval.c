@@ -1021,8 +1021,13 @@ static void seed_001_first_form(void **state)
     assert_int_equal(jx_score(p, &pol), JX_OK);
     assert_int_equal(jx_project_total_cents(p), 10000);
     assert_int_equal(jx_project_grade(p), JX_GRADE_EXCELLENT);
-    /* no evaluator warning at all: claims, points and weights agree */
-    assert_int_equal(jx_project_diag_count(p), 0);
+    /* no evaluator warning at all: claims, points and weights agree; only the checks'
+     * findings (engine/checks.c): the 0 年度资金总额 row beside 358.35 of sources, 工作效率
+     * at full marks with its target "提升" as its actual, and every indicator at full marks */
+    assert_int_equal(jx_project_diag_count(p), 3);
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 1);
+    assert_int_equal(jx_test_count_code(p, "qualitative-evidence"), 1);
+    assert_int_equal(jx_test_count_code(p, "all-full-marks"), 1);
     assert_int_equal(p->groups[out].score, 6000);
     assert_int_equal(p->groups[ben].score, 3000);
     jx_test_project_free(p);

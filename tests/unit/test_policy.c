@@ -247,8 +247,9 @@ static void bands_must_descend(void **state)
 {
     (void)state;
     jx_policy *pol = open_text("评分办法 \"乱序\" {\n    等级 优 80 良 90 中 60\n}\n", JX_ERR_INPUT);
-    const jx_diag *d = policy_find(pol, "policy");
+    const jx_diag *d = policy_find(pol, "band-gap");
     assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
     assert_non_null(strstr(d->message, "从高到低"));
     /* at the 评分办法 keyword, line 1 */
     assert_int_equal(d->line, 1);
