@@ -233,8 +233,11 @@ static void row_error(jx_review *rv, const jx_project *p, const jx_indicator *in
     s->refused = true;
 }
 
+/** The largest 复核得分 or 扣分 read (no weight comes near it; it keeps hundredths in range). */
+#define AMOUNT_MAX 1000000000
+
 /* Reads the number cell k of s's row into *cents (hundredths, half up); false after an
- * error when it is not a number or is negative. */
+ * error when it is not a number, is negative or is out of range. */
 static bool read_amount(jx_review *rv, const jx_project *p, const jx_indicator *ind, rv_ind *s, int k,
                         int64_t *cents)
 {
@@ -246,6 +249,10 @@ static bool read_amount(jx_review *rv, const jx_project *p, const jx_indicator *
     }
     if (jx_dec_is_negative(d)) {
         row_error(rv, p, ind, s, c, "的%s“%.*s”不能是负数", column_names[k], (int)c.n, c.s);
+        return false;
+    }
+    if (jx_dec_cmp(d, jx_dec_from_int(AMOUNT_MAX)) > 0) {
+        row_error(rv, p, ind, s, c, "的%s“%.*s”超出范围", column_names[k], (int)c.n, c.s);
         return false;
     }
     *cents = jx_dec_to_units(d, 2);
@@ -372,6 +379,10 @@ static jx_result score_values(jx_review *rv, jx_project *p)
         s->swapped = false;
     }
     jx_result again = jx_score(p, rv->pol);
+    if (rc == JX_ERR_INPUT || again == JX_ERR_INPUT) {
+        jx_pos none = {0, 0, 0, 1};
+        jx_indrows_diag(&rv->rows, JX_SEV_ERROR, none, "项目“%s”无法按复核完成值重新计分", p->name.s);
+    }
     return rc != JX_OK ? rc : again;
 }
 
