@@ -419,6 +419,24 @@ static void signed_value_is_warned(void **state)
     teardown(&f);
 }
 
+/* A project the evaluator will not score again (an error found after scoring) gets no
+ * sheet when a 复核完成值 needs scoring, and is left as it was. */
+static void project_that_cannot_be_rescored(void **state)
+{
+    (void)state;
+    fixture f;
+    setup(&f, "default", jia, HEADER "甲,接入系统数量,45,,,见验收单\n");
+    jx_pos at = f.p->inds[0].pos;
+    jx_project_diag_add(f.p, JX_SEV_ERROR, "test", at, "评分后发现的错误");
+    assert_int_equal(jx_review_apply(f.rv, f.p), JX_ERR_INPUT);
+    assert_null(jx_review_sheet_get(f.rv));
+    assert_int_equal(jx_review_error_count(f.rv), 1);
+    assert_string_equal(jx_review_diag(f.rv, 0)->message, "项目“甲”无法按复核完成值重新计分");
+    assert_string_equal(f.p->inds[0].actual.text.s, "60个");
+    assert_int_equal(jx_project_total_cents(f.p), 9944);
+    teardown(&f);
+}
+
 /* -------------------------------------------------------------- matching */
 
 /* Two indicators called 覆盖率 in different 二级 groups. */
@@ -809,6 +827,7 @@ int main(void)
         cmocka_unit_test(rows_refused),
         cmocka_unit_test(rows_taken),
         cmocka_unit_test(signed_value_is_warned),
+        cmocka_unit_test(project_that_cannot_be_rescored),
         cmocka_unit_test(ambiguous_and_told_apart),
         cmocka_unit_test(unmatched_rows_at_finish),
         cmocka_unit_test(project_without_rows),
