@@ -157,6 +157,8 @@ int main(int argc, char **argv)
         return jx_cli_template(argc - 1, argv + 1);
     if (strcmp(cmd, "import") == 0)
         return jx_cli_import(argc - 1, argv + 1);
+    if (strcmp(cmd, "audit") == 0)
+        return jx_cli_review(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return jx_cli_usage_error(NULL, "未知选项“%s”", cmd);
     return jx_cli_usage_error(NULL, "未知命令“%s”", cmd);

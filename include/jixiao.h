@@ -349,6 +349,153 @@ JX_API jx_result jx_writer_finish(jx_writer *wr);
 /** Releases the writer; NULL is a no-op. */
 JX_API void jx_writer_destroy(jx_writer *wr);
 
+/* ------------------------------------------------------------------ review */
+
+/**
+ * The 复核 sheet: a reviewer's CSV read against scored projects as they stream. For each
+ * project it gives, per indicator, the self-evaluation (自评完成值, and 自评得分 as the
+ * policy recomputes it) beside the review (复核完成值, 复核得分, 偏差 = 复核得分 − 自评得分,
+ * 备注), then the totals and grades of both. docs/review.md gives the rules.
+ *
+ * The CSV's header names 项目, 三级指标 and 备注, and at least one of 复核完成值, 复核得分
+ * and 扣分; 一级指标 and 二级指标 may tell apart indicators of one name. Rows are matched to
+ * indicators as jx_actuals_apply matches them. 复核得分 is, first that applies: the
+ * 复核得分 written; the base minus 扣分, the base being the score of 复核完成值 under
+ * the policy when one is written, else 自评得分; the score of 复核完成值; 自评得分.
+ * Cells given together must agree. A deduction (扣分 above 0, or a 复核得分 below
+ * 自评得分) with an empty 备注 is refused: an error naming the row.
+ *
+ *     jx_review *rv; jx_review_writer *rw;
+ *     jx_review_open(&rv, "复核.csv", pol, NULL);
+ *     jx_review_writer_create(&rw, JX_FORMAT_TEXT, write_cb, stdout, NULL);
+ *     while (jx_reader_next(rd, &p) == JX_ROW)
+ *         if (jx_project_error_count(p) == 0 && jx_score(p, pol) == JX_OK &&
+ *             jx_review_apply(rv, p) == JX_OK)
+ *             jx_review_writer_sheet(rw, jx_review_sheet_get(rv));
+ *     jx_review_finish(rv);               // the rows that matched no indicator
+ *     jx_review_writer_finish(rw);
+ *     jx_review_writer_destroy(rw); jx_review_close(rv);
+ */
+typedef struct jx_review jx_review;
+
+/** Where an indicator's 复核得分 comes from. */
+typedef enum jx_review_basis {
+    JX_REVIEW_UNREVIEWED = 0, /* no row: the 复核 columns repeat the self-evaluation */
+    JX_REVIEW_KEPT,           /* a row with no 复核完成值, 复核得分 or 扣分: 自评得分 stands */
+    JX_REVIEW_VALUE,          /* the score of 复核完成值 under the policy */
+    JX_REVIEW_DEDUCTION,      /* 自评得分, or the score of 复核完成值, minus 扣分 */
+    JX_REVIEW_SCORE           /* 复核得分 as the reviewer wrote it */
+} jx_review_basis;
+
+/** The stable code of a basis: "unreviewed", "kept", "value", "deduction", "score". */
+JX_API const char *jx_review_basis_code(jx_review_basis b);
+
+/** One indicator of a sheet. Scores are in hundredths of a point (2250 = 22.50). */
+typedef struct jx_review_line {
+    const char *level1;        /* 一级指标 */
+    const char *level2;        /* 二级指标 */
+    const char *name;          /* 三级指标 */
+    uint32_t line;             /* the indicator's line in its file */
+    const char *nature;        /* 指标性质: 正向 (≥ >), 反向 (≤ <), 等于 (=), 定性; "" without a target */
+    const char *target;        /* 指标值: the comparison and the number ("≥60"), or the 定性 text */
+    const char *target_text;   /* the target exactly as written ("≥60个") */
+    const char *unit;          /* 单位: "个", "%", "" when none */
+    int64_t weight_cents;      /* 权重, -1 when none was written */
+    int not_applicable;        /* 不适用: no score on either side */
+    const char *self_actual;   /* 自评完成值 as written, "" when none */
+    int64_t self_cents;        /* 自评得分 as recomputed; -1 when 不适用 */
+    int64_t claimed_cents;     /* the 得分 the department wrote, -1 when none */
+    int value_given;           /* the reviewer wrote a 复核完成值 */
+    const char *review_actual; /* 复核完成值: the reviewer's, else the 自评完成值 */
+    int64_t review_cents;      /* 复核得分; -1 when 不适用 */
+    int64_t deduction_cents;   /* 扣分 as written (rounded to hundredths), -1 when none */
+    int64_t diff_cents;        /* 偏差 = 复核得分 − 自评得分; 0 when 不适用 */
+    const char *note;          /* 备注, "" when none */
+    jx_review_basis basis;     /* where 复核得分 comes from */
+    uint32_t row;              /* the line of its row in the reviewer's CSV, 0 when none */
+} jx_review_line;
+
+/** The sheet of one project. Scores and totals are in hundredths of a point. */
+typedef struct jx_review_sheet {
+    const char *project;            /* 项目名称 */
+    const char *dept;               /* 主管部门, "" when none */
+    const char *org;                /* 预算单位, "" when none */
+    int year;                       /* 年度, 0 when none */
+    const char *file;               /* the file the project came from */
+    uint32_t line;                  /* the line of its 项目 keyword */
+    const char *review_file;        /* the reviewer's CSV */
+    const jx_review_line *lines;    /* one per indicator, in source order */
+    size_t nlines;                  /* how many */
+    size_t reviewed;                /* lines that have a row in the CSV */
+    int64_t weight_cents;           /* Σ 权重, with the points of a 单列 预算执行率 */
+    int64_t execution_points_cents; /* 预算执行率 单列: its points; -1 when it is not 单列 */
+    int64_t execution_cents;        /* its score from the funds, the same on both sides; -1 when not 单列 */
+    int64_t self_total_cents;       /* 自评总分 as recomputed */
+    jx_grade self_grade;            /* its grade */
+    int64_t claimed_total_cents;    /* the 总分 the department wrote, -1 when none */
+    jx_grade claimed_grade;         /* the 结论 it wrote, JX_GRADE_NONE when none */
+    int64_t review_total_cents;     /* 复核总分 */
+    jx_grade review_grade;          /* its grade under the policy's bands */
+    int64_t diff_cents;             /* 复核总分 − 自评总分 */
+} jx_review_sheet;
+
+/**
+ * Reads the reviewer's CSV at path (UTF-8 with or without BOM, RFC 4180). pol is the
+ * policy the projects are scored under; it must outlive the handle. JX_ERR_IO when
+ * the file cannot be read, JX_ERR_INPUT when its header or rows are malformed (the
+ * errors are on *out), JX_ERR_USAGE for a NULL argument.
+ */
+JX_API jx_result jx_review_open(jx_review **out, const char *path, const jx_policy *pol,
+                                const jx_allocator *alloc);
+
+/** The same for data[0..len) in memory (copied); file_name names it in diagnostics. */
+JX_API jx_result jx_review_open_memory(jx_review **out, const char *file_name, const char *data,
+                                       size_t len, const jx_policy *pol, const jx_allocator *alloc);
+
+/** Releases the handle and its sheet; NULL is a no-op. */
+JX_API void jx_review_close(jx_review *rv);
+
+/**
+ * Builds the sheet of p, which jx_score has scored under the handle's policy, from the
+ * rows naming it. To score a 复核完成值 the project is scored once with the reviewed
+ * values and once more as it was, so p is left as it came. JX_OK: the sheet is ready
+ * (a project without rows gets a sheet of its self-evaluation). JX_ERR_INPUT: a row
+ * was refused, with the errors on the handle, and there is no sheet. JX_ERR_USAGE when
+ * p is not scored; JX_ERR_NOMEM.
+ */
+JX_API jx_result jx_review_apply(jx_review *rv, jx_project *p);
+
+/** The sheet the last jx_review_apply built, valid until the next apply; NULL when it built none. */
+JX_API const jx_review_sheet *jx_review_sheet_get(const jx_review *rv);
+
+/** Reports every row that matched no indicator as an error; JX_ERR_INPUT if the handle has errors. */
+JX_API jx_result jx_review_finish(jx_review *rv);
+
+/** Number of diagnostics on the handle (code "review"), in the order found. */
+JX_API size_t jx_review_diag_count(const jx_review *rv);
+
+/** The i-th diagnostic, or NULL when out of range. */
+JX_API const jx_diag *jx_review_diag(const jx_review *rv, size_t i);
+
+/** Number of error-severity diagnostics on the handle. */
+JX_API size_t jx_review_error_count(const jx_review *rv);
+
+/** Writes sheets in one format: JX_FORMAT_TEXT, JX_FORMAT_JSON or JX_FORMAT_CSV. */
+typedef struct jx_review_writer jx_review_writer;
+
+/** Creates a sheet writer sending its output to fn(ud, …); JX_ERR_USAGE for another format. */
+JX_API jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_write_fn fn, void *ud,
+                                         const jx_allocator *alloc);
+
+/** Writes one sheet. */
+JX_API jx_result jx_review_writer_sheet(jx_review_writer *rw, const jx_review_sheet *s);
+
+/** Writes what closes the document and flushes. Call once, last. */
+JX_API jx_result jx_review_writer_finish(jx_review_writer *rw);
+
+/** Releases the writer; NULL is a no-op. */
+JX_API void jx_review_writer_destroy(jx_review_writer *rw);
+
 /* ------------------------------------------------------------------ import */
 
 /**

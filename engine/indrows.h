@@ -1,0 +1,126 @@
+/* indrows.h — a CSV sheet whose rows name indicators (项目, 一级指标, 二级指标, 三级指标),
+ * loaded whole, indexed by project and matched to a project's indicators as projects
+ * stream: what the actuals (actuals.c) and the 复核 sheet (review.c) read alike.
+ *
+ * The sheet names its columns in a jx_indrows_spec; the first four are always 项目,
+ * 一级指标, 二级指标 and 三级指标. Rows are kept as slices of the loaded text (or of the
+ * arena, for fields with doubled quotes). A row matches an indicator of the project it
+ * names when its 三级指标 equals the indicator's name and its 一级指标 and 二级指标, when
+ * not empty, equal the indicator's groups. A row that matches several indicators is an
+ * error naming the row; a row that matched none by jx_indrows_finish is one too.
+ */
+#ifndef JX_INDROWS_H
+#define JX_INDROWS_H
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+#include "value.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** The most columns a sheet may name. */
+#define JX_INDROWS_MAXCOLS 12
+
+/** The columns every sheet has, at these indices of its spec's column names. */
+enum { JX_INDROWS_PROJECT = 0, JX_INDROWS_L1, JX_INDROWS_L2, JX_INDROWS_L3 };
+
+/** What tells one sheet from another: its columns and the words its messages use. */
+typedef struct jx_indrows_spec {
+    const char *code;              /* code of every diagnostic: "actuals", "review" */
+    const char *what;              /* the file in messages: "实际完成值文件", "复核表" */
+    const char *header_hint;       /* the columns an empty file lacks: "项目、三级指标、实际完成值" */
+    const char *const *columns;    /* the header names, 项目, 一级指标, 二级指标, 三级指标 first */
+    size_t ncolumns;               /* how many (at most JX_INDROWS_MAXCOLS) */
+    const int *required;           /* indices of the columns the header must name */
+    size_t nrequired;              /* how many */
+} jx_indrows_spec;
+
+/** A cell of a row: a slice, trimmed of blanks, with its place in the file. */
+typedef struct jx_indrows_cell {
+    const char *s; /* bytes, not NUL-terminated ("" when the column is absent) */
+    uint32_t n;    /* length */
+    uint32_t col;  /* 1-based column of the cell, for diagnostics */
+    uint32_t off;  /* byte offset of the cell in the file */
+} jx_indrows_cell;
+
+/** One data row of the sheet. */
+typedef struct jx_indrows_row {
+    jx_indrows_cell cell[JX_INDROWS_MAXCOLS]; /* the cells of the spec's columns */
+    uint32_t line;     /* the row's line */
+    uint32_t off;      /* byte offset where the row starts */
+    uint32_t next;     /* next row in the same hash bucket, UINT32_MAX at the end */
+    uint32_t matched;  /* indicators it has been matched to */
+    int reported;      /* an error about the row has been given */
+} jx_indrows_row;
+
+/** A loaded sheet, its diagnostics and its index. Embedded in the handle that reads it. */
+typedef struct jx_indrows {
+    const jx_allocator *alloc;   /* for the arrays */
+    const jx_indrows_spec *spec; /* the columns */
+    jx_arena arena;              /* strings and diagnostics */
+    jx_diags diags;              /* the sheet's diagnostics, with the spec's code */
+    jx_source src;               /* the file, so diagnostics can quote its lines */
+    char *text;                  /* the file's bytes, NUL-terminated */
+    size_t text_cap;             /* allocated size of text */
+    bool header_read;            /* the file had a header row */
+    bool seen[JX_INDROWS_MAXCOLS]; /* the header named the column */
+    jx_indrows_row *rows;        /* data rows in file order */
+    size_t nrows, rows_cap;      /* how many, capacity */
+    uint32_t *buckets;           /* hash of project name → first row, UINT32_MAX when empty */
+    size_t nbuckets;             /* a power of two; 0 until the rows are indexed */
+} jx_indrows;
+
+/** Prepares an empty sheet of the spec's columns; nothing is allocated yet. */
+void jx_indrows_init(jx_indrows *t, const jx_indrows_spec *spec, const jx_allocator *alloc);
+
+/** Frees everything the sheet holds (not t itself). */
+void jx_indrows_free(jx_indrows *t);
+
+/**
+ * Loads the file at path (its name, copied, names it in diagnostics) and reads its
+ * header and rows. JX_ERR_IO when it cannot be read, JX_ERR_INPUT when the header lacks
+ * a required column, a row lacks its 项目 or 三级指标 or a quote is not closed (the rows
+ * read are kept), JX_ERR_NOMEM.
+ */
+jx_result jx_indrows_load_file(jx_indrows *t, const char *path);
+
+/** The same for data[0..len) in memory (copied); file_name names it in diagnostics. */
+jx_result jx_indrows_load_memory(jx_indrows *t, const char *file_name, const char *data, size_t len);
+
+/** Called for a row and the one indicator of p it matches; returns JX_OK, JX_ERR_INPUT or JX_ERR_NOMEM. */
+typedef jx_result (*jx_indrows_fn)(void *ud, jx_project *p, jx_indrows_row *r, jx_indicator *ind);
+
+/**
+ * Hands every row naming project p that matches exactly one of its indicators to fn, in
+ * file order. A row matching several is an error (once per row). Returns JX_OK,
+ * JX_ERR_INPUT when a row was ambiguous or fn returned it, JX_ERR_NOMEM at once.
+ */
+jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void *ud);
+
+/** Reports every row that matched no indicator and was not reported yet; JX_ERR_INPUT if any error. */
+jx_result jx_indrows_finish(jx_indrows *t);
+
+/** True when the cell holds exactly s[0..n). */
+bool jx_indrows_cell_eq(jx_indrows_cell c, const char *s, size_t n);
+
+/** The position of a row's cell, spanning it (at least one character). */
+jx_pos jx_indrows_cell_pos(const jx_indrows_row *r, jx_indrows_cell c);
+
+/** Adds a diagnostic with the sheet's code at pos, quoting the file's line. */
+jx_diag *jx_indrows_diag(jx_indrows *t, jx_severity sev, jx_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/**
+ * Reads the cell c as the 实际完成值 of ind, into p's arena, as a sheet means it: a text
+ * for a 定性 target; else a number with its sign, percent and unit (a unit left out
+ * is the target's), or, when the cell is words, a text actual the evaluator scores 0.
+ * *had_sign is set when the number carried a sign (≥95%), which out no longer has.
+ * Positions are ind's. JX_OK or JX_ERR_NOMEM.
+ */
+jx_result jx_indrows_actual(jx_value_reader *vr, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
+                            jx_value *out, bool *had_sign);
+
+#endif
