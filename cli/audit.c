@@ -423,8 +423,57 @@ static int audit_by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/** The names of one folder: NUL-terminated, one after another in one buffer. */
+typedef struct audit_names {
+    char *text;    /* the names */
+    size_t len;    /* bytes used */
+    size_t cap;    /* bytes allocated */
+    size_t *offs;  /* where each name starts in text */
+    size_t n;      /* how many */
+    size_t ncap;   /* offsets allocated */
+} audit_names;
+
+/* Appends name; false when memory ran out. */
+static bool audit_names_add(audit_names *nm, const char *name)
+{
+    size_t k = strlen(name) + 1;
+    if (k > nm->cap - nm->len) {
+        size_t cap = nm->cap ? nm->cap : 4096;
+        while (cap - nm->len < k)
+            cap *= 2;
+        char *t = realloc(nm->text, cap);
+        if (!t)
+            return false;
+        nm->text = t;
+        nm->cap = cap;
+    }
+    if (nm->n == nm->ncap) {
+        size_t ncap = nm->ncap ? nm->ncap * 2 : 256;
+        size_t *o = realloc(nm->offs, ncap * sizeof *o);
+        if (!o)
+            return false;
+        nm->offs = o;
+        nm->ncap = ncap;
+    }
+    memcpy(nm->text + nm->len, name, k);
+    nm->offs[nm->n++] = nm->len;
+    nm->len += k;
+    return true;
+}
+
+/* Reads the names in the folder dir, but those starting with '.'; false when memory ran out. */
+static bool audit_names_read(audit_names *nm, DIR *dir)
+{
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL)
+        if (e->d_name[0] != '.' && !audit_names_add(nm, e->d_name))
+            return false;
+    return true;
+}
+
 /* Audits the entries of the folder at path in name order, folders recursively; names
- * starting with '.' are skipped. Only this folder's names are held while it is walked. */
+ * starting with '.' are skipped. Only this folder's names are held while it is walked:
+ * packed in one buffer, a dozen bytes and two words a name. */
 static void audit_dir(audit_run *run, const char *path)
 {
     DIR *dir = opendir(path);
@@ -434,53 +483,40 @@ static void audit_dir(audit_run *run, const char *path)
         run->status.io_failed = 1;
         return;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    int oom = 0;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, ncap * sizeof *nn);
-            if (!nn) {
-                oom = 1;
-                break;
-            }
-            names = nn;
-            cap = ncap;
-        }
-        if (!(names[n] = strdup(e->d_name))) {
-            oom = 1;
-            break;
-        }
-        n++;
-    }
+    audit_names nm;
+    memset(&nm, 0, sizeof nm);
+    bool read = audit_names_read(&nm, dir);
     closedir(dir);
-    if (oom) {
+    char **names = read && nm.n ? malloc(nm.n * sizeof *names) : NULL;
+    if (!read || (nm.n && !names)) {
+        audit_progress_clear(&run->progress);
         fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
         run->status.io_failed = 1;
-    } else {
-        qsort(names, n, sizeof *names, audit_by_name);
-        size_t plen = strlen(path);
-        bool slash = plen > 0 && path[plen - 1] == '/';
-        for (size_t i = 0; i < n; i++) {
-            size_t len = plen + 1 + strlen(names[i]) + 1;
-            char *child = malloc(len);
-            if (!child) {
-                fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
-                run->status.io_failed = 1;
-                break;
-            }
-            snprintf(child, len, "%s%s%s", path, slash ? "" : "/", names[i]);
-            audit_path(run, child, false);
-            free(child);
-        }
+        nm.n = 0;
     }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
+    for (size_t i = 0; i < nm.n; i++)
+        names[i] = nm.text + nm.offs[i];
+    free(nm.offs);
+    nm.offs = NULL;
+    if (nm.n)
+        qsort(names, nm.n, sizeof *names, audit_by_name);
+    size_t plen = strlen(path);
+    bool slash = plen > 0 && path[plen - 1] == '/';
+    for (size_t i = 0; i < nm.n; i++) {
+        size_t len = plen + 1 + strlen(names[i]) + 1;
+        char *child = malloc(len);
+        if (!child) {
+            audit_progress_clear(&run->progress);
+            fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
+            run->status.io_failed = 1;
+            break;
+        }
+        snprintf(child, len, "%s%s%s", path, slash ? "" : "/", names[i]);
+        audit_path(run, child, false);
+        free(child);
+    }
     free(names);
+    free(nm.text);
 }
 
 /* Audits a file, or a folder's files. A link to a folder is followed when it was named
