@@ -25,6 +25,7 @@ static double run_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Prints how to call the program to f. */
 static void run_usage(FILE *f)
 {
     fputs("用法：jx_audit_run [-o 文件] 命令 [参数…]\n"

@@ -36,7 +36,8 @@ static const char audit_help[] =
     "                        默认写到标准输出\n"
     "  --help                显示本帮助\n"
     "\n"
-    "文件名为 - 时从标准输入读规则文件。标准错误是终端且运行超过 1 秒时显示进度。\n"
+    "文件名为 - 时从标准输入读规则文件。运行超过 1 秒、标准错误是终端而报告不输出到终端时，\n"
+    "在标准错误显示进度。\n"
     "退出码：0 成功（允许警告），1 有错误（或 --werror 下有警告；只计 --min-severity\n"
     "及以上的发现），2 用法错误，3 读写文件失败。\n";
 
@@ -228,7 +229,7 @@ typedef struct audit_buf {
 
 /** Progress on stderr when it is a terminal and the run is long. */
 typedef struct audit_progress {
-    int tty;        /* stderr is a terminal */
+    int tty;        /* stderr is a terminal, and the report does not go to it */
     double start;   /* when the run began (seconds, monotonic) */
     double last;    /* when the line was last written */
     int shown;      /* the line is on the screen */
@@ -598,7 +599,8 @@ int jx_cli_audit(int argc, char **argv)
     audit_run run;
     memset(&run, 0, sizeof run);
     run.o = &o;
-    run.progress.tty = isatty(STDERR_FILENO);
+    /* a report printed on the terminal shows the progress itself, and would be cut by the line */
+    run.progress.tty = isatty(STDERR_FILENO) && (o.output || !isatty(STDOUT_FILENO));
     run.progress.start = audit_now();
     code = audit_open_policy(o.policy, &run.pol);
     if (code >= 0)

@@ -43,6 +43,7 @@ static const char *ac_fmt(jx_writer *w, const char *fmt, ...)
     return s ? s : "";
 }
 
+/* The 项目 row of a project, then a 发现 row per finding. */
 static void ac_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
     jx_writer *w = &aw->out;
@@ -101,6 +102,7 @@ static void ac_grades(jx_writer *w, const char *prefix, const size_t *counts)
                  counts[order[i]]);
 }
 
+/* The 汇总 rows, then the 按代码 rows. */
 static void ac_summary(jx_writer *w, const jx_audit *au)
 {
     const jx_audit_summary *s = &au->sum;
@@ -140,6 +142,7 @@ static void ac_summary(jx_writer *w, const jx_audit *au)
     }
 }
 
+/* One 抽查 row per project picked. */
 static void ac_sample(jx_writer *w, const jx_audit *au)
 {
     for (size_t i = 0; i < au->npicks; i++) {
@@ -159,11 +162,13 @@ static void ac_sample(jx_writer *w, const jx_audit *au)
     }
 }
 
+/* The header row. */
 static void ac_begin(jx_audit_writer *aw)
 {
     jx_out_str(&aw->out, ac_header);
 }
 
+/* The summary and the sample, after the last project. */
 static void ac_finish(jx_audit_writer *aw)
 {
     ac_summary(&aw->out, aw->au);

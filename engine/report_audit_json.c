@@ -125,6 +125,7 @@ static void aj_findings(jx_writer *w, const jx_audit_view *v)
     jx_out_char(w, ']');
 }
 
+/* One project object, on a line of its own. */
 static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
     jx_writer *w = &aw->out;
@@ -314,6 +315,7 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
     jx_out_str(w, au->npicks ? "\n]}" : "]}");
 }
 
+/* The document's head: version, policy, minimum severity, and the projects array opened. */
 static void aj_begin(jx_audit_writer *aw)
 {
     jx_writer *w = &aw->out;
@@ -328,6 +330,7 @@ static void aj_begin(jx_audit_writer *aw)
     jx_out_str(w, ",\"projects\":[");
 }
 
+/* Closes the projects array, then the summary and the sample close the document. */
 static void aj_finish(jx_audit_writer *aw)
 {
     jx_writer *w = &aw->out;

@@ -186,6 +186,7 @@ static void at_findings(jx_writer *w, const jx_audit_view *v)
     at_print(&t, 2);
 }
 
+/* One project: its head, its totals and grades, its findings. */
 static void at_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
     jx_writer *w = &aw->out;
@@ -312,6 +313,7 @@ static void at_sample(jx_writer *w, const jx_audit *au)
     at_print(&t, 2);
 }
 
+/* The report's title line: the policy and the minimum severity. */
 static void at_begin(jx_audit_writer *aw)
 {
     const char *pol = jx_audit_policy_name(aw->au);
@@ -319,6 +321,7 @@ static void at_begin(jx_audit_writer *aw)
                                 jx_audit_min_name(aw->au->opts.min_severity)));
 }
 
+/* The summary, then the sample when one was asked for. */
 static void at_finish(jx_audit_writer *aw)
 {
     jx_writer *w = &aw->out;
