@@ -43,6 +43,9 @@ int jx_cli_output_close(jx_cli_output *out, int code);
 /** A jx_write_fn appending to the FILE * in ud. */
 size_t jx_cli_output_write(void *ud, const char *data, size_t len);
 
+/** `jixiao audit …`; argv[0] is "audit". Returns the exit code. */
+int jx_cli_audit(int argc, char **argv);
+
 /** `jixiao audit --review FILE …`, the 复核 sheet; argv[0] is "audit". Returns the exit code. */
 int jx_cli_review(int argc, char **argv);
 

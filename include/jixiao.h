@@ -592,6 +592,168 @@ JX_API const char *const *jx_import_format_names(void);
 /** What the format called name reads, in Chinese, or NULL when there is no such format. */
 JX_API const char *jx_import_format_title(const char *name);
 
+/* ------------------------------------------------------------------- audit */
+
+/**
+ * The finance bureau's side: many self-evaluations (自评表) recomputed and summed up.
+ * An audit records, for every project added, only what its summary needs — counters,
+ * sums and one tally per finding code — so a year of projects is audited in flat
+ * memory; when a sample is asked for, it also keeps a few words per project to draw
+ * from. A jx_audit_writer prints each project (claimed vs recomputed total and grade,
+ * its findings, errors first) as it comes, then the summary and the sample.
+ *
+ *     jx_audit *au; jx_audit_writer *aw;
+ *     jx_audit_options o = {0};                  // every finding, no sample
+ *     jx_audit_create(&au, pol, &o, NULL);
+ *     jx_audit_writer_create(&aw, au, JX_FORMAT_TEXT, write_cb, stdout, NULL);
+ *     while (jx_reader_next(rd, &p) == JX_ROW) {
+ *         if (jx_project_error_count(p) == 0)
+ *             jx_score(p, pol);                  // a project with errors is audited unscored
+ *         jx_audit_add(au, p, 0);
+ *         jx_audit_writer_project(aw, p, 0);
+ *     }
+ *     jx_audit_writer_finish(aw);                // draws the sample, writes the summary
+ *     …jx_audit_get_summary(au)->findings[JX_SEV_ERROR]…
+ *     jx_audit_writer_destroy(aw); jx_audit_destroy(au);
+ *
+ * A finding is a diagnostic of the project (its errors, the evaluation's and the
+ * consistency checks' warnings and notes); findings below the options' min_severity
+ * are neither counted nor written.
+ */
+typedef struct jx_audit jx_audit;
+
+/** What a stratified sample is stratified by. */
+typedef enum jx_audit_by {
+    JX_AUDIT_BY_NONE = 0, /* one stratum: all projects */
+    JX_AUDIT_BY_ORG = 1,  /* 单位 (预算单位) */
+    JX_AUDIT_BY_DEPT = 2  /* 主管部门 */
+} jx_audit_by;
+
+/** How to audit; a zeroed struct (or NULL) counts every finding and draws no sample. */
+typedef struct jx_audit_options {
+    jx_severity min_severity; /* findings below it are left out; JX_SEV_NOTE keeps all */
+    uint32_t sample_count;    /* draw this many projects for 抽查 (0: see sample_bp) */
+    uint32_t sample_bp;       /* or this share of them, in basis points (20% = 2000, at most 10000) */
+    uint64_t seed;            /* the seed of the draw: the same seed picks the same projects anywhere */
+    jx_audit_by by;           /* draw the share within each 单位 or 主管部门 */
+    int weight_funds;         /* non-zero: chances in proportion to a project's funds */
+    int include_flagged;      /* non-zero: projects with error findings are always picked */
+} jx_audit_options;
+
+/** Flags of jx_audit_add and jx_audit_writer_project. */
+enum {
+    /**
+     * The project was read from the DSL jx_import_run wrote for a table: its positions
+     * are reported as rows of the table, taken from the `# 第 N 行` comment that ends
+     * the DSL line (the project's own row for a line without one), with column 0.
+     */
+    JX_AUDIT_IMPORTED = 1u << 0
+};
+
+/**
+ * Creates an audit. pol, when not NULL, names the policy in the reports and must
+ * outlive the audit. JX_ERR_USAGE when both sample_count and sample_bp are set, or
+ * sample_bp is above 10000.
+ */
+JX_API jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_options *opts,
+                                 const jx_allocator *alloc);
+
+/**
+ * Records project p: scored (jx_score) or not — a project with errors counts as not
+ * scored, its errors as findings. Keeps nothing of p but counters, unless a sample was
+ * asked for. JX_ERR_USAGE after jx_audit_finish, JX_ERR_NOMEM.
+ */
+JX_API jx_result jx_audit_add(jx_audit *au, const jx_project *p, unsigned flags);
+
+/** Ends the audit and draws the sample when one was asked for; further calls do nothing. */
+JX_API jx_result jx_audit_finish(jx_audit *au);
+
+/** Releases the audit; NULL is a no-op. */
+JX_API void jx_audit_destroy(jx_audit *au);
+
+/** What an audit found over all the projects added. Money is in 分 (0.01 元). */
+typedef struct jx_audit_summary {
+    size_t projects;          /* projects added */
+    size_t unscored;          /* of them, not scored (they have errors) */
+    size_t funded;            /* projects whose funds are in the sums below */
+    size_t unconverted;       /* projects with 资金 in a 金额单位 other than 元/千元/万元/百万元/亿元: left out of the sums */
+    int64_t budget_fen;       /* Σ 全年预算: the 年度资金总额 row, or the sum of the sources when it is 0 or missing */
+    int64_t spent_fen;        /* Σ 全年执行, from the same rows */
+    size_t claimed_grades[5]; /* by jx_grade: the 结论 claimed; [JX_GRADE_NONE] none claimed (未填) */
+    size_t grades[5];         /* by jx_grade: the recomputed one; [JX_GRADE_NONE] not scored */
+    size_t claimed_totals;    /* scored projects that claimed a 总分: the inflation is over them */
+    int64_t inflation_cents;  /* mean of claimed − recomputed 总分 over those, hundredths, half up; 0 without any */
+    size_t claims_100;        /* projects claiming a 总分 of 100 */
+    uint32_t claims_100_bp;   /* their share of all projects in basis points (10000 = 100%), half up */
+    size_t total_differs;     /* scored projects whose claimed 总分 is not the recomputed one */
+    size_t grade_differs;     /* scored projects whose claimed 结论 is not the recomputed one */
+    size_t differs;           /* scored projects where either differs */
+    size_t findings[3];       /* findings at or above min_severity, by jx_severity */
+    size_t flagged;           /* projects with at least one error-level finding */
+} jx_audit_summary;
+
+/** The summary so far; owned by the audit, updated by every jx_audit_add. */
+JX_API const jx_audit_summary *jx_audit_get_summary(const jx_audit *au);
+
+/** The findings of one code: how many at each severity. */
+typedef struct jx_code_tally {
+    const char *code; /* "claimed-total", "vague-actual", … */
+    size_t count[3];  /* by jx_severity */
+} jx_code_tally;
+
+/** Number of distinct finding codes seen. */
+JX_API size_t jx_audit_tally_count(const jx_audit *au);
+
+/** The i-th code's tally, the codes in byte order; NULL when out of range. */
+JX_API const jx_code_tally *jx_audit_tally(const jx_audit *au, size_t i);
+
+/** Why a project is in the sample. */
+typedef enum jx_audit_why {
+    JX_AUDIT_DRAWN = 0,    /* drawn at random, every project of its stratum alike */
+    JX_AUDIT_WEIGHTED = 1, /* drawn at random with chances in proportion to its funds */
+    JX_AUDIT_FLAGGED = 2   /* forced in: it has error-level findings */
+} jx_audit_why;
+
+/** One project of the sample. */
+typedef struct jx_audit_pick {
+    const char *name;    /* 项目名称 */
+    const char *file;    /* the file it came from */
+    uint32_t line;       /* its line there (its table row when imported) */
+    const char *stratum; /* its 单位 or 主管部门 under JX_AUDIT_BY_*, "" otherwise */
+    int64_t funds_fen;   /* its 全年预算 in 分, 0 when none */
+    jx_audit_why why;    /* why it was picked */
+    const char *reason;  /* one Chinese sentence saying why */
+} jx_audit_pick;
+
+/** Number of projects picked, after jx_audit_finish; 0 when no sample was asked for. */
+JX_API size_t jx_audit_pick_count(const jx_audit *au);
+
+/** The i-th pick, in the order the projects were added; NULL when out of range. */
+JX_API const jx_audit_pick *jx_audit_picked(const jx_audit *au, size_t i);
+
+/** Writes an audit's report in one of the formats text, JSON or CSV (docs/audit.md). */
+typedef struct jx_audit_writer jx_audit_writer;
+
+/**
+ * Creates a writer of the report of au in format fmt (JX_FORMAT_TEMPLATE is
+ * JX_ERR_USAGE) sending its output to fn(ud, …). au must outlive the writer.
+ */
+JX_API jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format fmt, jx_write_fn fn,
+                                        void *ud, const jx_allocator *alloc);
+
+/**
+ * Writes project p: its claimed and recomputed 总分 and 结论, and its findings at or
+ * above the audit's min_severity, errors first, then warnings, then notes, each kind
+ * in the project's order. flags as for jx_audit_add.
+ */
+JX_API jx_result jx_audit_writer_project(jx_audit_writer *wr, const jx_project *p, unsigned flags);
+
+/** Finishes the audit (jx_audit_finish) and writes the summary and the sample. Call once, last. */
+JX_API jx_result jx_audit_writer_finish(jx_audit_writer *wr);
+
+/** Releases the writer; NULL is a no-op. */
+JX_API void jx_audit_writer_destroy(jx_audit_writer *wr);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,645 @@
+/* audit.c — `jixiao audit`: recompute many self-evaluations (rule files, or tables the
+ * importers read, found in folders walked in name order), report each project's claimed
+ * and recomputed 总分 and 结论 with its findings, then the summary and the 抽查 sample.
+ * Projects stream: one file is in memory at a time. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char audit_help[] =
+    "用法：jixiao audit [选项] 文件或文件夹…\n"
+    "\n"
+    "审核自评表：重算每个项目的总分和结论，与自评的比较，列出每个项目的发现（错误在前），\n"
+    "最后汇总：项目和资金、自评与重算的结论分布、平均虚高、自评 100 分的比例、各代码的发现数。\n"
+    "文件夹按文件名顺序逐层读取（跳过以 . 开头的名字）；.jx 文件按规则文件读，其他文件\n"
+    "按 jixiao import 能读的表格（自评表、目标表、CSV 等）导入后再审核。\n"
+    "\n"
+    "选项：\n"
+    "  --policy 办法         评分办法：文件路径，或内置名称 default、central\n"
+    "  --format 格式         text（默认）、json 或 csv\n"
+    "  --min-severity 级别   只列出并统计该级别及以上的发现：note（默认）、warning、error\n"
+    "  --werror              有警告时退出码为 1\n"
+    "  --sample N|N%         抽查：抽取 N 个项目，或 N% 的项目（须同时给出 --seed）\n"
+    "  --seed S              抽查的种子（非负整数），同一种子在任何机器上抽中同样的项目\n"
+    "  --by 单位|主管部门    按单位或主管部门分层，在每层内按比例抽取\n"
+    "  --weight funds        按项目资金加权，资金多的项目更可能被抽中\n"
+    "  --include-flagged     有错误的项目一律抽中\n"
+    "  --review 文件.csv     复核：读复核人的 CSV，输出复核表（见 docs/audit.md）\n"
+    "  -o 文件               写到文件（读写都成功后才替换原文件，有错误的发现也写）；\n"
+    "                        默认写到标准输出\n"
+    "  --help                显示本帮助\n"
+    "\n"
+    "文件名为 - 时从标准输入读规则文件。运行超过 1 秒、标准错误是终端而报告不输出到终端时，\n"
+    "在标准错误显示进度。\n"
+    "退出码：0 成功（允许警告），1 有错误（或 --werror 下有警告；只计 --min-severity\n"
+    "及以上的发现），2 用法错误，3 读写文件失败。\n";
+
+/** The parsed command line. */
+typedef struct audit_opts {
+    const char *policy;     /* --policy, "default" when not given */
+    const char *output;     /* -o, NULL for standard output */
+    jx_format format;       /* --format */
+    int werror;             /* --werror */
+    jx_audit_options audit; /* --min-severity and the sample options */
+    int sample_given;       /* --sample was given */
+    int seed_given;         /* --seed was given */
+    char **files;           /* the files and folders */
+    int nfiles;             /* how many */
+} audit_opts;
+
+/* True when the arguments ask for the review sheet (--review before any "--"). */
+static bool audit_wants_review(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--review") == 0 || strncmp(argv[i], "--review=", 9) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Parses "N" (a count) or "N%" / "N.NN%" (a share) into o; false when it is neither. */
+static bool audit_parse_size(const char *v, jx_audit_options *o)
+{
+    uint64_t whole = 0, frac = 0;
+    int fdigits = 0;
+    const char *s = v;
+    if (*s < '0' || *s > '9')
+        return false;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        whole = whole * 10 + (uint64_t)(*s - '0');
+        if (whole > UINT32_MAX)
+            return false;
+    }
+    if (*s == '\0') {
+        o->sample_count = (uint32_t)whole;
+        return whole > 0;
+    }
+    if (*s == '.') {
+        for (s++; *s >= '0' && *s <= '9'; s++) {
+            if (++fdigits > 2)
+                return false;
+            frac = frac * 10 + (uint64_t)(*s - '0');
+        }
+        if (fdigits == 0)
+            return false;
+    }
+    if (strcmp(s, "%") != 0 && strcmp(s, "％") != 0)
+        return false;
+    if (fdigits == 1)
+        frac *= 10;
+    uint64_t bp = whole * 100 + frac;
+    if (bp == 0 || bp > 10000)
+        return false;
+    o->sample_bp = (uint32_t)bp;
+    return true;
+}
+
+/* Parses a non-negative decimal seed; false when v is not one. */
+static bool audit_parse_seed(const char *v, uint64_t *out)
+{
+    uint64_t n = 0;
+    if (!*v)
+        return false;
+    for (const char *s = v; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        uint64_t d = (uint64_t)(*s - '0');
+        if (n > (UINT64_MAX - d) / 10)
+            return false;
+        n = n * 10 + d;
+    }
+    *out = n;
+    return true;
+}
+
+/* Reads one option that takes a value; returns 1 when a was at it (usage errors print and return via *code). */
+static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
+{
+    const char *v = NULL;
+    if (jx_cli_option_text(args, "--policy", "评分办法", &o->policy) || jx_cli_option_output(args, &o->output))
+        return 1;
+    if (jx_cli_option_text(args, "--format", "格式", &v)) {
+        if (v && jx_format_parse(v, &o->format) != JX_OK)
+            *code = jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv", v);
+        else if (v && o->format == JX_FORMAT_TEMPLATE)
+            *code = jx_cli_usage_error("audit", "audit 不输出 template 格式，可用 text、json、csv");
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--min-severity", "级别", &v)) {
+        if (!v)
+            return 1;
+        if (strcmp(v, "note") == 0 || strcmp(v, "提示") == 0)
+            o->audit.min_severity = JX_SEV_NOTE;
+        else if (strcmp(v, "warning") == 0 || strcmp(v, "警告") == 0)
+            o->audit.min_severity = JX_SEV_WARNING;
+        else if (strcmp(v, "error") == 0 || strcmp(v, "错误") == 0)
+            o->audit.min_severity = JX_SEV_ERROR;
+        else
+            *code = jx_cli_usage_error("audit", "--min-severity 只能是 note、warning 或 error，不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--sample", "抽查数量（N 或 N%）", &v)) {
+        o->sample_given = 1;
+        if (v && !audit_parse_size(v, &o->audit))
+            *code = jx_cli_usage_error("audit", "--sample 应为正整数 N 或 0%%～100%% 之间的比例（最多两位小数），不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--seed", "种子", &v)) {
+        o->seed_given = 1;
+        if (v && !audit_parse_seed(v, &o->audit.seed))
+            *code = jx_cli_usage_error("audit", "--seed 应为非负整数，不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--by", "分层依据", &v)) {
+        if (!v)
+            return 1;
+        if (strcmp(v, "单位") == 0 || strcmp(v, "org") == 0)
+            o->audit.by = JX_AUDIT_BY_ORG;
+        else if (strcmp(v, "主管部门") == 0 || strcmp(v, "dept") == 0)
+            o->audit.by = JX_AUDIT_BY_DEPT;
+        else
+            *code = jx_cli_usage_error("audit", "--by 只能是 单位 或 主管部门，不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--weight", "加权依据", &v)) {
+        if (v && strcmp(v, "funds") != 0 && strcmp(v, "资金") != 0)
+            *code = jx_cli_usage_error("audit", "--weight 只能是 funds，不是“%s”", v);
+        o->audit.weight_funds = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Returns -1 when parsed, or the exit code to stop with. */
+static int audit_parse_args(int argc, char **argv, audit_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->policy = "default";
+    o->format = JX_FORMAT_TEXT;
+    jx_cli_args args;
+    jx_cli_args_start(&args, "audit", argc, argv);
+    const char *a;
+    int code = -1;
+    while (code < 0 && (a = jx_cli_args_next(&args))) {
+        if (jx_cli_is_help(a)) {
+            fputs(audit_help, stdout);
+            return JX_EXIT_OK;
+        } else if (strcmp(a, "--werror") == 0) {
+            o->werror = 1;
+        } else if (strcmp(a, "--include-flagged") == 0) {
+            o->audit.include_flagged = 1;
+        } else if (!audit_option(&args, o, &code)) {
+            return jx_cli_usage_error("audit", "未知选项“%s”", a);
+        }
+    }
+    if (code >= 0)
+        return code;
+    if (args.usage)
+        return JX_EXIT_USAGE;
+    o->files = args.files;
+    o->nfiles = args.nfiles;
+    bool sample_options = o->seed_given || o->audit.by || o->audit.weight_funds || o->audit.include_flagged;
+    if (!o->sample_given && sample_options)
+        return jx_cli_usage_error("audit", "--seed、--by、--weight 和 --include-flagged 只和 --sample 一起使用");
+    if (o->sample_given && !o->seed_given)
+        return jx_cli_usage_error("audit", "--sample 需要 --seed，同一种子才能抽中同样的项目");
+    if (o->nfiles == 0)
+        return jx_cli_usage_error("audit", "没有给出要审核的文件或文件夹");
+    return -1;
+}
+
+/* ------------------------------------------------------------------- a run */
+
+/** A growable buffer the import writes the rule text into, reused from file to file. */
+typedef struct audit_buf {
+    char *s;    /* the bytes */
+    size_t len; /* how many */
+    size_t cap; /* allocated */
+    int oom;    /* a write did not fit in memory */
+} audit_buf;
+
+/** Progress on stderr when it is a terminal and the run is long. */
+typedef struct audit_progress {
+    int tty;        /* stderr is a terminal, and the report does not go to it */
+    double start;   /* when the run began (seconds, monotonic) */
+    double last;    /* when the line was last written */
+    int shown;      /* the line is on the screen */
+    size_t files;   /* files audited so far */
+} audit_progress;
+
+/** Everything one run uses and has seen. */
+typedef struct audit_run {
+    const audit_opts *o;      /* the command line */
+    jx_policy *pol;           /* the scoring policy */
+    jx_audit *au;             /* the summary */
+    jx_audit_writer *aw;      /* the report */
+    audit_buf buf;            /* imported rule text */
+    audit_progress progress;  /* the progress line */
+    jx_cli_status status;     /* I/O failures, input errors outside projects */
+    size_t outside_warnings;  /* warnings outside projects (imports, policy, links), for --werror */
+    unsigned flags;           /* JX_AUDIT_IMPORTED while reading imported text */
+} audit_run;
+
+/* Seconds on the monotonic clock. */
+static double audit_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Counts a file done and, past the first second, rewrites the progress line (10 times a second at most). */
+static void audit_progress_step(audit_progress *pg)
+{
+    pg->files++;
+    if (!pg->tty)
+        return;
+    double now = audit_now();
+    if (now - pg->start < 1.0 || now - pg->last < 0.1)
+        return;
+    pg->last = now;
+    pg->shown = 1;
+    fprintf(stderr, "\r已审核 %zu 个文件…", pg->files);
+    fflush(stderr);
+}
+
+/* Clears the progress line, if one was written, before anything else goes to stderr. */
+static void audit_progress_clear(audit_progress *pg)
+{
+    if (pg->shown) {
+        fputs("\r\033[K", stderr);
+        pg->shown = 0;
+    }
+}
+
+/* Scores p (unless it has errors) and hands it to the audit and the report. */
+static void audit_project(jx_project *p, void *ud)
+{
+    audit_run *run = ud;
+    if (jx_project_error_count(p) == 0) {
+        jx_result rc = jx_score(p, run->pol);
+        if (rc == JX_ERR_NOMEM) {
+            fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+            run->status.io_failed = 1;
+            return;
+        }
+    }
+    jx_result rc = jx_audit_add(run->au, p, run->flags);
+    if (rc == JX_OK)
+        rc = jx_audit_writer_project(run->aw, p, run->flags);
+    if (rc != JX_OK) {
+        if (rc == JX_ERR_NOMEM)
+            fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+        run->status.io_failed = 1;
+    }
+}
+
+/* Prints a diagnostic of the text between projects (after clearing the progress line). */
+static void audit_diag(const jx_diag *d, void *ud)
+{
+    audit_run *run = ud;
+    audit_progress_clear(&run->progress);
+    jx_cli_print_diag(d);
+}
+
+/* Reads the projects of the rule text in run->buf, named path, as imported. */
+static void audit_read_imported(audit_run *run, const char *path)
+{
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open_memory(&rd, path, run->buf.s ? run->buf.s : "", run->buf.len, NULL);
+    run->flags = JX_AUDIT_IMPORTED;
+    while (rc == JX_OK || rc == JX_ROW || rc == JX_ERR_INPUT) {
+        jx_project *p = NULL;
+        rc = jx_reader_next(rd, &p);
+        if (rc == JX_ROW) {
+            audit_project(p, run);
+        } else if (rc != JX_DONE) {
+            for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
+                audit_diag(jx_reader_diag(rd, i), run);
+            if (rc == JX_ERR_INPUT)
+                run->status.invalid = 1;
+        }
+    }
+    if (rc != JX_DONE) {
+        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(rc));
+        run->status.io_failed = 1;
+    }
+    run->flags = 0;
+    jx_reader_close(rd);
+}
+
+/* A jx_write_fn appending to the audit_buf in ud. */
+static size_t audit_buf_write(void *ud, const char *data, size_t len)
+{
+    audit_buf *b = ud;
+    if (len > b->cap - b->len) {
+        size_t ncap = b->cap ? b->cap : 65536;
+        while (ncap - b->len < len)
+            ncap *= 2;
+        char *ns = realloc(b->s, ncap);
+        if (!ns) {
+            b->oom = 1;
+            return 0;
+        }
+        b->s = ns;
+        b->cap = ncap;
+    }
+    memcpy(b->s + b->len, data, len);
+    b->len += len;
+    return len;
+}
+
+/* Imports the table at path into run->buf and audits its projects; the import's
+ * diagnostics (but its skipped rows) go to stderr. */
+static void audit_import(audit_run *run, const char *path)
+{
+    jx_import *imp = NULL;
+    jx_import_options io;
+    memset(&io, 0, sizeof io);
+    run->buf.len = 0;
+    run->buf.oom = 0;
+    jx_result rc = jx_import_open(&imp, path, &io, NULL);
+    bool opened = rc == JX_OK;
+    if (opened)
+        rc = jx_import_run(imp, audit_buf_write, &run->buf);
+    size_t n = jx_import_diag_count(imp);
+    for (size_t i = 0; i < n; i++) {
+        const jx_diag *d = jx_import_diag(imp, i);
+        if (d->severity == JX_SEV_NOTE && strcmp(d->code, "skipped-row") == 0)
+            continue;
+        if (d->severity == JX_SEV_WARNING)
+            run->outside_warnings++;
+        audit_diag(d, run);
+    }
+    jx_import_close(imp);
+    if (run->buf.oom) {
+        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
+        run->status.io_failed = 1;
+        return;
+    }
+    if (rc == JX_ERR_INPUT)
+        run->status.invalid = 1;
+    else if (rc != JX_OK) {
+        if (n == 0)
+            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
+        run->status.io_failed = 1;
+    }
+    if (opened && (rc == JX_OK || rc == JX_ERR_INPUT))
+        audit_read_imported(run, path); /* a table with errors still has its readable rows */
+}
+
+/* True when name ends in ".jx" (any case): a rule file. */
+static bool audit_is_rules(const char *name)
+{
+    size_t n = strlen(name);
+    return n >= 3 && name[n - 3] == '.' && (name[n - 2] | 0x20) == 'j' && (name[n - 1] | 0x20) == 'x';
+}
+
+/* Audits one file: a rule file, standard input ("-") or a table to import. */
+static void audit_file(audit_run *run, const char *path)
+{
+    if (strcmp(path, "-") == 0 || audit_is_rules(path)) {
+        jx_cli_reading r = {audit_project, audit_diag, run};
+        jx_cli_read_projects(path, &r, &run->status);
+    } else {
+        audit_import(run, path);
+    }
+    audit_progress_step(&run->progress);
+}
+
+static void audit_path(audit_run *run, const char *path, bool top);
+
+/* Orders names by their bytes. */
+static int audit_by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/** The names of one folder: NUL-terminated, one after another in one buffer. */
+typedef struct audit_names {
+    char *text;    /* the names */
+    size_t len;    /* bytes used */
+    size_t cap;    /* bytes allocated */
+    size_t *offs;  /* where each name starts in text */
+    size_t n;      /* how many */
+    size_t ncap;   /* offsets allocated */
+} audit_names;
+
+/* Appends name; false when memory ran out. */
+static bool audit_names_add(audit_names *nm, const char *name)
+{
+    size_t k = strlen(name) + 1;
+    if (k > nm->cap - nm->len) {
+        size_t cap = nm->cap ? nm->cap : 4096;
+        while (cap - nm->len < k)
+            cap *= 2;
+        char *t = realloc(nm->text, cap);
+        if (!t)
+            return false;
+        nm->text = t;
+        nm->cap = cap;
+    }
+    if (nm->n == nm->ncap) {
+        size_t ncap = nm->ncap ? nm->ncap * 2 : 256;
+        size_t *o = realloc(nm->offs, ncap * sizeof *o);
+        if (!o)
+            return false;
+        nm->offs = o;
+        nm->ncap = ncap;
+    }
+    memcpy(nm->text + nm->len, name, k);
+    nm->offs[nm->n++] = nm->len;
+    nm->len += k;
+    return true;
+}
+
+/* Reads the names in the folder dir, but those starting with '.'; false when memory ran out. */
+static bool audit_names_read(audit_names *nm, DIR *dir)
+{
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL)
+        if (e->d_name[0] != '.' && !audit_names_add(nm, e->d_name))
+            return false;
+    return true;
+}
+
+/* Audits the entries of the folder at path in name order, folders recursively; names
+ * starting with '.' are skipped. Only this folder's names are held while it is walked:
+ * packed in one buffer, a dozen bytes and two words a name. */
+static void audit_dir(audit_run *run, const char *path)
+{
+    DIR *dir = opendir(path);
+    if (!dir) {
+        audit_progress_clear(&run->progress);
+        fprintf(stderr, "%s: error: 无法读取文件夹：%s\n", path, strerror(errno));
+        run->status.io_failed = 1;
+        return;
+    }
+    audit_names nm;
+    memset(&nm, 0, sizeof nm);
+    bool read = audit_names_read(&nm, dir);
+    closedir(dir);
+    char **names = read && nm.n ? malloc(nm.n * sizeof *names) : NULL;
+    if (!read || (nm.n && !names)) {
+        audit_progress_clear(&run->progress);
+        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
+        run->status.io_failed = 1;
+        nm.n = 0;
+    }
+    for (size_t i = 0; i < nm.n; i++)
+        names[i] = nm.text + nm.offs[i];
+    free(nm.offs);
+    nm.offs = NULL;
+    if (nm.n)
+        qsort(names, nm.n, sizeof *names, audit_by_name);
+    size_t plen = strlen(path);
+    bool slash = plen > 0 && path[plen - 1] == '/';
+    for (size_t i = 0; i < nm.n; i++) {
+        size_t len = plen + 1 + strlen(names[i]) + 1;
+        char *child = malloc(len);
+        if (!child) {
+            audit_progress_clear(&run->progress);
+            fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
+            run->status.io_failed = 1;
+            break;
+        }
+        snprintf(child, len, "%s%s%s", path, slash ? "" : "/", names[i]);
+        audit_path(run, child, false);
+        free(child);
+    }
+    free(names);
+    free(nm.text);
+}
+
+/* Audits a file, or a folder's files. A link to a folder is followed when it was named
+ * on the command line (top), and not inside a folder, so a walk has no cycles. */
+static void audit_path(audit_run *run, const char *path, bool top)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0) {
+        audit_file(run, path);
+        return;
+    }
+    if (lstat(path, &st) != 0 || access(path, R_OK) != 0) {
+        audit_progress_clear(&run->progress); /* why it cannot be read goes on a line of its own */
+        audit_file(run, path);
+        return;
+    }
+    struct stat target;
+    bool link_to_dir = S_ISLNK(st.st_mode) && stat(path, &target) == 0 && S_ISDIR(target.st_mode);
+    if (link_to_dir && !top) {
+        audit_progress_clear(&run->progress);
+        fprintf(stderr, "%s: warning: 文件夹中指向文件夹的符号链接不读取\n", path);
+        run->outside_warnings++;
+        return;
+    }
+    if (S_ISDIR(st.st_mode) || link_to_dir)
+        audit_dir(run, path);
+    else
+        audit_file(run, path);
+}
+
+/* Opens the policy; returns -1 on success or the exit code. */
+static int audit_open_policy(const char *name, jx_policy **pol)
+{
+    jx_result rc = jx_policy_open(pol, name, NULL);
+    if (rc == JX_OK)
+        return -1;
+    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
+    for (size_t i = 0; i < n; i++)
+        jx_cli_print_diag(jx_policy_diag(*pol, i));
+    jx_policy_close(*pol);
+    *pol = NULL;
+    if (rc == JX_ERR_NOTFOUND)
+        return n > 0 ? JX_EXIT_USAGE : jx_cli_usage_error("audit", "找不到评分办法“%s”", name);
+    if (rc == JX_ERR_IO) {
+        if (n == 0)
+            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
+        return JX_EXIT_IO;
+    }
+    if (n == 0)
+        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
+    return JX_EXIT_INPUT;
+}
+
+/* The exit code of a finished run: I/O, then errors (input or findings), then warnings under --werror. */
+static int audit_exit_code(audit_run *run)
+{
+    const jx_audit_summary *s = jx_audit_get_summary(run->au);
+    size_t errors = s->findings[JX_SEV_ERROR];
+    size_t warnings = s->findings[JX_SEV_WARNING];
+    if (run->o->audit.min_severity <= JX_SEV_WARNING)
+        warnings += run->outside_warnings;
+    if (errors > 0)
+        fprintf(stderr, "jixiao: 审核发现 %zu 个错误\n", errors);
+    else if (run->o->werror && warnings > 0)
+        fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", warnings);
+    if (errors > 0 || (run->o->werror && warnings > 0))
+        run->status.invalid = 1;
+    return jx_cli_exit_code(&run->status);
+}
+
+int jx_cli_audit(int argc, char **argv)
+{
+    if (audit_wants_review(argc, argv))
+        return jx_cli_review(argc, argv);
+    audit_opts o;
+    int code = audit_parse_args(argc, argv, &o);
+    if (code >= 0)
+        return code;
+    audit_run run;
+    memset(&run, 0, sizeof run);
+    run.o = &o;
+    /* a report printed on the terminal shows the progress itself, and would be cut by the line */
+    run.progress.tty = isatty(STDERR_FILENO) && (o.output || !isatty(STDOUT_FILENO));
+    run.progress.start = audit_now();
+    code = audit_open_policy(o.policy, &run.pol);
+    if (code >= 0)
+        return code;
+    for (size_t i = 0; i < jx_policy_diag_count(run.pol); i++) { /* a policy's warnings, e.g. level1-points */
+        jx_cli_print_diag(jx_policy_diag(run.pol, i));
+        run.outside_warnings++;
+    }
+    jx_cli_output of;
+    code = jx_cli_output_open(&of, o.output);
+    if (code >= 0) {
+        jx_policy_close(run.pol);
+        return code;
+    }
+    jx_result rc = jx_audit_create(&run.au, run.pol, &o.audit, NULL);
+    if (rc == JX_OK)
+        rc = jx_audit_writer_create(&run.aw, run.au, o.format, jx_cli_output_write, of.fp, NULL);
+    if (rc != JX_OK) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+        run.status.io_failed = 1;
+    } else {
+        for (int i = 0; i < o.nfiles; i++)
+            audit_path(&run, o.files[i], true);
+        audit_progress_clear(&run.progress);
+        rc = jx_audit_writer_finish(run.aw);
+        if (rc != JX_OK) {
+            if (rc == JX_ERR_NOMEM)
+                fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+            run.status.io_failed = 1;
+        }
+    }
+    code = run.au ? audit_exit_code(&run) : jx_cli_exit_code(&run.status);
+    /* the report is kept with findings or unreadable input too: only an I/O failure drops it */
+    int kept = jx_cli_output_close(&of, run.status.io_failed ? JX_EXIT_IO : JX_EXIT_OK);
+    if (kept != JX_EXIT_OK)
+        code = kept;
+    jx_audit_writer_destroy(run.aw);
+    jx_audit_destroy(run.au);
+    jx_policy_close(run.pol);
+    free(run.buf.s);
+    return code;
+}

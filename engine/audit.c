@@ -1,0 +1,419 @@
+/* audit.c — jx_audit: the summary of many recomputed self-evaluations, in flat memory.
+ *
+ * jx_audit_add folds one project into counters and sums (grades claimed and recomputed,
+ * funds, inflation, claims of 100, differences, one tally per finding code); only when
+ * a sample was asked for does it also keep the project's sample record (name, stratum,
+ * funds, whether it has errors, file and line), which jx_audit_finish hands to
+ * jx_sample_choose.
+ */
+#include "audit.h"
+
+#include "alloc.h"
+
+#include <string.h>
+
+jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_options *opts,
+                          const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (opts && ((opts->sample_count && opts->sample_bp) || opts->sample_bp > 10000 ||
+                 (unsigned)opts->min_severity > JX_SEV_ERROR || (unsigned)opts->by > JX_AUDIT_BY_DEPT))
+        return JX_ERR_USAGE;
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_audit *au = jx_calloc(a, sizeof *au);
+    if (!au)
+        return JX_ERR_NOMEM;
+    au->alloc = a;
+    au->pol = pol;
+    if (opts)
+        au->opts = *opts;
+    au->sampling = au->opts.sample_count > 0 || au->opts.sample_bp > 0;
+    jx_arena_init(&au->arena, a);
+    au->draw.alloc = a;
+    *out = au;
+    return JX_OK;
+}
+
+void jx_audit_destroy(jx_audit *au)
+{
+    if (!au)
+        return;
+    const jx_allocator *a = au->alloc;
+    jx_sample_free(&au->draw);
+    jx_free(a, au->picks, au->npicks * sizeof *au->picks);
+    jx_free(a, au->units, au->units_cap * sizeof *au->units);
+    jx_free(a, au->origins, au->origins_cap * sizeof *au->origins);
+    jx_free(a, au->tallies, au->tallies_cap * sizeof *au->tallies);
+    jx_arena_free(&au->arena);
+    jx_free(a, au, sizeof *au);
+}
+
+/* ------------------------------------------------------------------ findings */
+
+bool jx_audit_collect(const jx_project *p, jx_severity min, jx_arena *ar, jx_audit_findings *f)
+{
+    memset(f, 0, sizeof *f);
+    size_t n = p->diags.n;
+    if (n == 0)
+        return true;
+    f->v = jx_arena_alloc(ar, n * sizeof *f->v);
+    if (!f->v)
+        return false;
+    for (int sev = JX_SEV_ERROR; sev >= (int)min; sev--)
+        for (size_t i = 0; i < n; i++)
+            if ((int)p->diags.v[i].severity == sev) {
+                f->v[f->n++] = &p->diags.v[i];
+                f->count[sev]++;
+            }
+    return true;
+}
+
+/* The tally of code, added in byte order when new; NULL when memory ran out. */
+static jx_code_tally *audit_tally(jx_audit *au, const char *code)
+{
+    size_t lo = 0, hi = au->ntallies;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(au->tallies[mid].code, code);
+        if (c == 0)
+            return &au->tallies[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (JX_GROW(au->alloc, au->tallies, au->tallies_cap, au->ntallies + 1) != 0)
+        return NULL;
+    char *copy = jx_arena_strndup(&au->arena, code, strlen(code));
+    if (!copy)
+        return NULL;
+    memmove(&au->tallies[lo + 1], &au->tallies[lo], (au->ntallies - lo) * sizeof *au->tallies);
+    au->ntallies++;
+    jx_code_tally *t = &au->tallies[lo];
+    memset(t, 0, sizeof *t);
+    t->code = copy;
+    return t;
+}
+
+/* Counts p's findings at or above the minimum severity; sets *has_error when p has an error. */
+static jx_result audit_count_findings(jx_audit *au, const jx_project *p, bool *has_error)
+{
+    *has_error = false;
+    for (size_t i = 0; i < p->diags.n; i++) {
+        const jx_diag *d = &p->diags.v[i];
+        if (d->severity == JX_SEV_ERROR)
+            *has_error = true;
+        if (d->severity < au->opts.min_severity)
+            continue;
+        jx_code_tally *t = audit_tally(au, d->code);
+        if (!t)
+            return JX_ERR_NOMEM;
+        t->count[d->severity]++;
+        au->sum.findings[d->severity]++;
+    }
+    if (*has_error)
+        au->sum.flagged++;
+    return JX_OK;
+}
+
+/* --------------------------------------------------------------------- funds */
+
+/** A 金额单位 and how many 分 one of it is. */
+typedef struct audit_unit {
+    const char *name; /* as written */
+    int64_t fen;      /* 分 per unit */
+} audit_unit;
+
+static const audit_unit audit_units[] = {
+    {"元", 100}, {"千元", 100000}, {"万元", 1000000}, {"百万元", 100000000}, {"亿元", 10000000000},
+};
+
+/* 分 per unit of p's 金额单位 (万元 when it has none), or 0 when it is not one of audit_units. */
+static int64_t audit_fen_per_unit(const jx_project *p)
+{
+    if (p->money_unit.n == 0)
+        return 1000000;
+    for (size_t i = 0; i < sizeof audit_units / sizeof audit_units[0]; i++)
+        if (strcmp(p->money_unit.s, audit_units[i].name) == 0)
+            return audit_units[i].fen;
+    return 0;
+}
+
+/* An amount at scale JX_DEC_MAX_SCALE × fen_per_unit, rounded half up to 分 (saturating). */
+static int64_t audit_to_fen(__int128 scaled, int64_t fen_per_unit)
+{
+    __int128 fen = jx_div_round_half_up(scaled * fen_per_unit, jx_pow10_128(JX_DEC_MAX_SCALE));
+    if (fen > INT64_MAX)
+        return INT64_MAX;
+    if (fen < INT64_MIN)
+        return INT64_MIN;
+    return (int64_t)fen;
+}
+
+jx_audit_funds_kind jx_audit_project_funds(const jx_project *p, int64_t *budget_fen, int64_t *spent_fen)
+{
+    *budget_fen = 0;
+    *spent_fen = 0;
+    if (p->nfunds == 0)
+        return JX_AUDIT_FUNDS_NONE;
+    int64_t per = audit_fen_per_unit(p);
+    if (per == 0)
+        return JX_AUDIT_FUNDS_UNCONVERTED;
+    __int128 budget = 0, spent = 0;
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        if (strcmp(f->source.s, "年度资金总额") == 0) {
+            if (jx_dec_is_zero(f->budget))
+                continue; /* a total row of 0 beside the sources (seed 001): the sources count */
+            budget = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
+            spent = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+            break;
+        }
+        budget += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
+        spent += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+    }
+    *budget_fen = audit_to_fen(budget, per);
+    *spent_fen = audit_to_fen(spent, per);
+    return JX_AUDIT_FUNDS_OK;
+}
+
+/* a + b, held at the int64 bounds instead of overflowing. */
+static int64_t audit_add_sat(int64_t a, int64_t b)
+{
+    int64_t r;
+    if (__builtin_add_overflow(a, b, &r))
+        return b > 0 ? INT64_MAX : INT64_MIN;
+    return r;
+}
+
+/* ---------------------------------------------------------------- positions */
+
+uint32_t jx_audit_row(const char *s, size_t n)
+{
+    /* the comment starts at the first # outside a "string" (with \" and \\ escapes) */
+    bool quoted = false;
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (quoted) {
+            if (s[i] == '\\' && i + 1 < n)
+                i++;
+            else if (s[i] == '"')
+                quoted = false;
+        } else if (s[i] == '"') {
+            quoted = true;
+        } else if (s[i] == '#') {
+            break;
+        }
+    }
+    static const char head[] = "# 第 ";
+    if (n - i < sizeof head - 1 || memcmp(s + i, head, sizeof head - 1) != 0)
+        return 0;
+    i += sizeof head - 1;
+    uint64_t row = 0;
+    size_t digits = 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9' && digits < 10; i++, digits++)
+        row = row * 10 + (uint64_t)(s[i] - '0');
+    static const char tail[] = " 行";
+    if (digits == 0 || row > UINT32_MAX || n - i < sizeof tail - 1 || memcmp(s + i, tail, sizeof tail - 1) != 0)
+        return 0;
+    return (uint32_t)row;
+}
+
+uint32_t jx_audit_project_line(const jx_project *p, unsigned flags)
+{
+    if (!(flags & JX_AUDIT_IMPORTED))
+        return p->pos.line;
+    if (!p->src.text || p->pos.line == 0 || p->pos.off >= p->src.len)
+        return 0;
+    const char *s = p->src.text + p->pos.off;
+    const char *end = memchr(s, '\n', p->src.len - p->pos.off);
+    return jx_audit_row(s, end ? (size_t)(end - s) : p->src.len - p->pos.off);
+}
+
+uint32_t jx_audit_diag_line(const jx_project *p, const jx_diag *d, unsigned flags)
+{
+    if (!(flags & JX_AUDIT_IMPORTED) || d->line == 0)
+        return d->line;
+    uint32_t row = d->source_line ? jx_audit_row(d->source_line, strlen(d->source_line)) : 0;
+    return row ? row : jx_audit_project_line(p, flags);
+}
+
+char *jx_audit_position(jx_arena *ar, const jx_project *p, const jx_diag *d, unsigned flags)
+{
+    uint32_t line = jx_audit_diag_line(p, d, flags);
+    if (line == 0)
+        return jx_arena_printf(ar, "%s", d->file);
+    if (flags & JX_AUDIT_IMPORTED)
+        return jx_arena_printf(ar, "%s:%u", d->file, (unsigned)line);
+    return jx_arena_printf(ar, "%s:%u:%u", d->file, (unsigned)line, (unsigned)d->column);
+}
+
+const char *jx_audit_severity_code(jx_severity s)
+{
+    return s == JX_SEV_ERROR ? "error" : s == JX_SEV_WARNING ? "warning" : "note";
+}
+
+char *jx_audit_wan(int64_t fen, char *buf, size_t size)
+{
+    jx_dec d = {fen, 6}; /* 1 万元 = 1 000 000 分 */
+    return jx_dec_format(d, buf, size);
+}
+
+/* ---------------------------------------------------------------- sampling */
+
+/* Keeps p's sample record: name, stratum, funds, flagged, file and line. */
+static jx_result audit_keep_unit(jx_audit *au, const jx_project *p, unsigned flags, int64_t funds_fen, bool flagged)
+{
+    if (JX_GROW(au->alloc, au->units, au->units_cap, au->nunits + 1) != 0 ||
+        JX_GROW(au->alloc, au->origins, au->origins_cap, au->nunits + 1) != 0)
+        return JX_ERR_NOMEM;
+    const jx_str *stratum = au->opts.by == JX_AUDIT_BY_ORG ? &p->org : au->opts.by == JX_AUDIT_BY_DEPT ? &p->dept : NULL;
+    const char *file = p->src.file ? p->src.file : "";
+    char *name = jx_arena_strndup(&au->arena, p->name.s, p->name.n);
+    char *st = stratum ? jx_arena_strndup(&au->arena, stratum->s, stratum->n) : (char *)"";
+    char *fn = jx_arena_strndup(&au->arena, file, strlen(file));
+    if (!name || !st || !fn)
+        return JX_ERR_NOMEM;
+    jx_sample_unit *u = &au->units[au->nunits];
+    u->name = name;
+    u->stratum = st;
+    u->funds_cents = funds_fen > 0 ? funds_fen : 0;
+    u->flagged = flagged;
+    au->origins[au->nunits].file = fn;
+    au->origins[au->nunits].line = jx_audit_project_line(p, flags);
+    au->nunits++;
+    return JX_OK;
+}
+
+jx_result jx_audit_finish(jx_audit *au)
+{
+    if (!au)
+        return JX_ERR_USAGE;
+    if (au->finished)
+        return JX_OK;
+    au->finished = true;
+    if (!au->sampling)
+        return JX_OK;
+    jx_sample_spec spec;
+    memset(&spec, 0, sizeof spec);
+    spec.percent = au->opts.sample_bp > 0;
+    spec.size_bp = au->opts.sample_bp;
+    spec.size_count = au->opts.sample_count;
+    spec.seed = au->opts.seed;
+    spec.stratify = au->opts.by != JX_AUDIT_BY_NONE;
+    spec.weight_funds = au->opts.weight_funds != 0;
+    spec.include_flagged = au->opts.include_flagged != 0;
+    jx_result rc = jx_sample_choose(au->units, au->nunits, &spec, au->alloc, &au->draw);
+    if (rc != JX_OK)
+        return rc;
+    if (au->draw.npicks == 0)
+        return JX_OK;
+    au->picks = jx_calloc(au->alloc, au->draw.npicks * sizeof *au->picks);
+    if (!au->picks)
+        return JX_ERR_NOMEM;
+    for (size_t i = 0; i < au->draw.npicks; i++) {
+        const jx_sample_pick *sp = &au->draw.picks[i];
+        if (sp->index >= au->nunits)
+            continue;
+        jx_audit_pick *pk = &au->picks[au->npicks++];
+        const jx_sample_unit *u = &au->units[sp->index];
+        pk->name = u->name;
+        pk->file = au->origins[sp->index].file;
+        pk->line = au->origins[sp->index].line;
+        pk->stratum = u->stratum;
+        pk->funds_fen = u->funds_cents;
+        pk->why = sp->why == JX_SAMPLE_FLAGGED ? JX_AUDIT_FLAGGED
+                  : sp->why == JX_SAMPLE_WEIGHTED ? JX_AUDIT_WEIGHTED
+                                                   : JX_AUDIT_DRAWN;
+        pk->reason = sp->reason ? sp->reason : "";
+    }
+    return JX_OK;
+}
+
+size_t jx_audit_pick_count(const jx_audit *au)
+{
+    return au ? au->npicks : 0;
+}
+
+const jx_audit_pick *jx_audit_picked(const jx_audit *au, size_t i)
+{
+    return au && i < au->npicks ? &au->picks[i] : NULL;
+}
+
+/* ------------------------------------------------------------------ summary */
+
+/* The claimed and recomputed totals and grades of a scored p. */
+static void audit_count_claims(jx_audit *au, const jx_project *p)
+{
+    jx_audit_summary *s = &au->sum;
+    bool total_differs = false, grade_differs = false;
+    if (p->has_claimed_total) {
+        __int128 claimed = jx_dec_scaled(p->claimed_total, JX_DEC_MAX_SCALE);
+        __int128 recomputed = (__int128)p->total * jx_pow10_128(JX_DEC_MAX_SCALE - p->decimals);
+        s->claimed_totals++;
+        au->inflation += claimed - recomputed;
+        s->inflation_cents = (int64_t)jx_div_round_half_up(
+            au->inflation, (__int128)s->claimed_totals * jx_pow10_128(JX_DEC_MAX_SCALE - 2));
+        total_differs = claimed != recomputed;
+    }
+    if (p->claimed_grade != JX_GRADE_NONE)
+        grade_differs = p->claimed_grade != p->grade;
+    s->grades[p->grade <= JX_GRADE_POOR ? p->grade : JX_GRADE_NONE]++;
+    s->total_differs += total_differs;
+    s->grade_differs += grade_differs;
+    s->differs += total_differs || grade_differs;
+}
+
+jx_result jx_audit_add(jx_audit *au, const jx_project *p, unsigned flags)
+{
+    if (!au || !p || au->finished)
+        return JX_ERR_USAGE;
+    jx_audit_summary *s = &au->sum;
+    s->projects++;
+    s->claimed_grades[p->claimed_grade <= JX_GRADE_POOR ? p->claimed_grade : JX_GRADE_NONE]++;
+    if (p->has_claimed_total && jx_dec_cmp(p->claimed_total, jx_dec_from_int(100)) == 0)
+        s->claims_100++;
+    s->claims_100_bp = (uint32_t)jx_div_round_half_up((__int128)s->claims_100 * 10000, (__int128)s->projects);
+    bool scored = p->scored && p->diags.errors == 0;
+    if (scored) {
+        audit_count_claims(au, p);
+    } else {
+        s->unscored++;
+        s->grades[JX_GRADE_NONE]++;
+    }
+    int64_t budget = 0, spent = 0;
+    switch (jx_audit_project_funds(p, &budget, &spent)) {
+    case JX_AUDIT_FUNDS_OK:
+        s->funded++;
+        s->budget_fen = audit_add_sat(s->budget_fen, budget);
+        s->spent_fen = audit_add_sat(s->spent_fen, spent);
+        break;
+    case JX_AUDIT_FUNDS_UNCONVERTED:
+        s->unconverted++;
+        break;
+    case JX_AUDIT_FUNDS_NONE:
+        break;
+    }
+    bool has_error = false;
+    jx_result rc = audit_count_findings(au, p, &has_error);
+    if (rc == JX_OK && au->sampling)
+        rc = audit_keep_unit(au, p, flags, budget, has_error);
+    return rc;
+}
+
+const jx_audit_summary *jx_audit_get_summary(const jx_audit *au)
+{
+    return au ? &au->sum : NULL;
+}
+
+size_t jx_audit_tally_count(const jx_audit *au)
+{
+    return au ? au->ntallies : 0;
+}
+
+const jx_code_tally *jx_audit_tally(const jx_audit *au, size_t i)
+{
+    return au && i < au->ntallies ? &au->tallies[i] : NULL;
+}

@@ -1,0 +1,99 @@
+/* audit.h — the audit handle behind jx_audit_*, and what its reporters share with it.
+ *
+ * The audit keeps counters, sums and one tally per finding code: nothing that grows
+ * with the number of projects, except the compact sample records (the words a draw
+ * needs) when a sample was asked for.
+ */
+#ifndef JX_AUDIT_H
+#define JX_AUDIT_H
+
+#include "arena.h"
+#include "model.h"
+#include "sample.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** Where a sampled project came from (parallel to the sample units). */
+typedef struct jx_audit_origin {
+    const char *file; /* in the audit's arena */
+    uint32_t line;    /* its line, or its table row when imported */
+} jx_audit_origin;
+
+/** An audit: its options, the summary so far, the tallies and the sample records. */
+struct jx_audit {
+    const jx_allocator *alloc;   /* for everything below */
+    const jx_policy *pol;        /* named in the reports; NULL when none was given */
+    jx_audit_options opts;       /* as given (zeroed when NULL) */
+    bool sampling;               /* a sample was asked for */
+    bool finished;               /* jx_audit_finish ran */
+    jx_audit_summary sum;        /* the summary so far */
+    __int128 inflation;          /* Σ claimed − recomputed 总分, at scale JX_DEC_MAX_SCALE */
+    jx_code_tally *tallies;      /* one per code, in byte order of the code */
+    size_t ntallies, tallies_cap;
+    jx_arena arena;              /* codes of the tallies; strings of the sample records */
+    jx_sample_unit *units;       /* the sample records, in the order added (only when sampling) */
+    jx_audit_origin *origins;    /* their files and lines */
+    size_t nunits, units_cap, origins_cap;
+    jx_sample draw;              /* the picks of jx_sample_choose */
+    jx_audit_pick *picks;        /* those picks as the public API gives them */
+    size_t npicks;
+};
+
+/** The findings of a project in report order, and their counts by severity. */
+typedef struct jx_audit_findings {
+    const jx_diag **v;  /* errors first, then warnings, then notes; the project's order within each */
+    size_t n;           /* how many */
+    size_t count[3];    /* by jx_severity */
+} jx_audit_findings;
+
+/**
+ * Fills f with the diagnostics of p at or above min, in report order; v is taken from
+ * ar (valid until ar is reset). Returns false when ar ran out of memory.
+ */
+bool jx_audit_collect(const jx_project *p, jx_severity min, jx_arena *ar, jx_audit_findings *f);
+
+/** A project's funds, as the audit counts them. */
+typedef enum jx_audit_funds_kind {
+    JX_AUDIT_FUNDS_NONE = 0,   /* no 资金 row */
+    JX_AUDIT_FUNDS_OK,         /* converted to 分 */
+    JX_AUDIT_FUNDS_UNCONVERTED /* a 金额单位 the audit cannot convert */
+} jx_audit_funds_kind;
+
+/**
+ * The 全年预算 and 全年执行 of p in 分: those of its 年度资金总额 row, or when that row is
+ * missing or has a 全年预算 of 0, the sums of the other rows. 金额单位 元, 千元, 万元,
+ * 百万元 or 亿元 (万元 when not given); rounded half up to the 分.
+ */
+jx_audit_funds_kind jx_audit_project_funds(const jx_project *p, int64_t *budget_fen, int64_t *spent_fen);
+
+/**
+ * The table row named by the `# 第 N 行` comment of the DSL line s[0..n) that
+ * jx_import_run wrote (the first # outside a "string"), or 0 when it has none.
+ */
+uint32_t jx_audit_row(const char *s, size_t n);
+
+/** The line p is reported at: its 项目 line, or with JX_AUDIT_IMPORTED its table row (0 when unknown). */
+uint32_t jx_audit_project_line(const jx_project *p, unsigned flags);
+
+/**
+ * The line d is reported at: its own, or with JX_AUDIT_IMPORTED the table row of its
+ * source line, else the project's row; 0 for a diagnostic without a position.
+ */
+uint32_t jx_audit_diag_line(const jx_project *p, const jx_diag *d, unsigned flags);
+
+/**
+ * d's position as reported, in ar: "file:line:col", "file:row" with JX_AUDIT_IMPORTED
+ * (a table has no columns worth naming), or "file" without a position; NULL when ar
+ * ran out of memory.
+ */
+char *jx_audit_position(jx_arena *ar, const jx_project *p, const jx_diag *d, unsigned flags);
+
+/** "error", "warning", "note". */
+const char *jx_audit_severity_code(jx_severity s);
+
+/** 分 as 万元 in plain notation without trailing zeros ("358.35", "0.000012") in buf. */
+char *jx_audit_wan(int64_t fen, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,204 @@
+/* audit_writer.c — jx_audit_writer: one reporter per format, the view of a project the
+ * reporters print, and the number formats they share. */
+#include "report_audit.h"
+
+#include "alloc.h"
+
+#include <string.h>
+
+jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format fmt, jx_write_fn fn, void *ud,
+                                 const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_audit_reporter *rep;
+    switch (fmt) {
+    case JX_FORMAT_TEXT: rep = &jx_audit_reporter_text; break;
+    case JX_FORMAT_JSON: rep = &jx_audit_reporter_json; break;
+    case JX_FORMAT_CSV: rep = &jx_audit_reporter_csv; break;
+    default: return JX_ERR_USAGE;
+    }
+    if (!au || !fn)
+        return JX_ERR_USAGE;
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_audit_writer *aw = jx_calloc(a, sizeof *aw);
+    if (!aw)
+        return JX_ERR_NOMEM;
+    aw->out.alloc = a;
+    aw->out.fn = fn;
+    aw->out.ud = ud;
+    aw->out.err = JX_OK;
+    jx_arena_init(&aw->out.scratch, a);
+    aw->out.buf = jx_malloc(a, JX_WRITER_BUFSZ);
+    if (!aw->out.buf) {
+        jx_free(a, aw, sizeof *aw);
+        return JX_ERR_NOMEM;
+    }
+    aw->out.cap = JX_WRITER_BUFSZ;
+    aw->rep = rep;
+    aw->au = au;
+    *out = aw;
+    return JX_OK;
+}
+
+void jx_audit_writer_destroy(jx_audit_writer *aw)
+{
+    if (!aw)
+        return;
+    const jx_allocator *a = aw->out.alloc;
+    jx_arena_free(&aw->out.scratch);
+    jx_free(a, aw->out.buf, aw->out.cap);
+    jx_free(a, aw, sizeof *aw);
+}
+
+/* Runs the reporter's begin once. */
+static void audit_begin(jx_audit_writer *aw)
+{
+    if (!aw->begun) {
+        aw->begun = true;
+        aw->rep->begin(aw);
+    }
+}
+
+jx_dec jx_audit_total_dec(const jx_project *p)
+{
+    jx_dec d = {p->total, p->decimals};
+    return d;
+}
+
+/* Works out what the reporters print of p. Returns false when the scratch arena ran out. */
+static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags, jx_audit_view *v)
+{
+    memset(v, 0, sizeof *v);
+    v->p = p;
+    v->flags = flags;
+    v->line = jx_audit_project_line(p, flags);
+    v->scored = p->scored && p->diags.errors == 0;
+    v->funds = jx_audit_project_funds(p, &v->budget_fen, &v->spent_fen);
+    if (v->scored && p->has_claimed_total) {
+        jx_dec total = jx_audit_total_dec(p);
+        int scale = p->claimed_total.scale > total.scale ? p->claimed_total.scale : total.scale;
+        __int128 diff = jx_dec_scaled(p->claimed_total, scale) - jx_dec_scaled(total, scale);
+        v->has_difference = diff <= INT64_MAX && diff >= INT64_MIN;
+        v->difference.v = (int64_t)diff;
+        v->difference.scale = scale;
+    }
+    v->grade_differs = v->scored && p->claimed_grade != JX_GRADE_NONE && p->claimed_grade != p->grade;
+    return jx_audit_collect(p, aw->au->opts.min_severity, &aw->out.scratch, &v->f);
+}
+
+jx_result jx_audit_writer_project(jx_audit_writer *aw, const jx_project *p, unsigned flags)
+{
+    if (!aw || !p || aw->finished)
+        return JX_ERR_USAGE;
+    if (aw->out.err != JX_OK)
+        return aw->out.err;
+    jx_arena_reset(&aw->out.scratch);
+    audit_begin(aw);
+    jx_audit_view v;
+    if (!audit_view(aw, p, flags, &v))
+        return aw->out.err = JX_ERR_NOMEM;
+    aw->rep->project(aw, &v);
+    aw->nprojects++;
+    return aw->out.err;
+}
+
+jx_result jx_audit_writer_finish(jx_audit_writer *aw)
+{
+    if (!aw || aw->finished)
+        return JX_ERR_USAGE;
+    aw->finished = true;
+    jx_result rc = jx_audit_finish(aw->au);
+    if (rc != JX_OK && aw->out.err == JX_OK)
+        aw->out.err = rc;
+    jx_arena_reset(&aw->out.scratch);
+    audit_begin(aw);
+    aw->rep->finish(aw);
+    jx_out_flush(&aw->out);
+    return aw->out.err;
+}
+
+/* ----------------------------------------------------------- shared formats */
+
+/* d with at least two decimals, exactly, into buf (a '+' before a positive d when sign). */
+static char *audit_points(jx_dec d, bool sign, char *buf, size_t size)
+{
+    char tmp[JX_DEC_BUFSZ];
+    if (d.scale < 2) {
+        int64_t units = (int64_t)jx_dec_scaled(d, 2);
+        jx_fixed_format(units, 2, tmp, sizeof tmp);
+    } else {
+        jx_fixed_format(d.v, d.scale, tmp, sizeof tmp);
+    }
+    size_t k = 0;
+    if (sign && d.v > 0 && size > 1)
+        buf[k++] = '+';
+    size_t n = strlen(tmp);
+    if (n >= size - k)
+        n = size - k - 1;
+    memcpy(buf + k, tmp, n);
+    buf[k + n] = '\0';
+    return buf;
+}
+
+void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign)
+{
+    char buf[JX_DEC_BUFSZ + 1];
+    jx_out_str(w, audit_points(d, sign, buf, sizeof buf));
+}
+
+const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign)
+{
+    char buf[JX_DEC_BUFSZ + 1];
+    audit_points(d, sign, buf, sizeof buf);
+    const char *s = jx_arena_strndup(&w->scratch, buf, strlen(buf));
+    if (!s)
+        w->err = JX_ERR_NOMEM;
+    return s ? s : "";
+}
+
+const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags)
+{
+    const char *s = jx_audit_position(&w->scratch, p, d, flags);
+    if (!s)
+        w->err = JX_ERR_NOMEM;
+    return s ? s : "";
+}
+
+const char *jx_audit_policy_name(const jx_audit *au)
+{
+    return au->pol ? au->pol->name.s : "";
+}
+
+const char *jx_audit_min_name(jx_severity s)
+{
+    switch (s) {
+    case JX_SEV_ERROR: return "错误";
+    case JX_SEV_WARNING: return "警告及以上";
+    default: return "提示及以上";
+    }
+}
+
+char *jx_audit_percent(uint32_t bp, char *buf, size_t size)
+{
+    return jx_fixed_format((int64_t)bp, 2, buf, size);
+}
+
+const char *jx_audit_why_name(jx_audit_why why)
+{
+    switch (why) {
+    case JX_AUDIT_FLAGGED: return "有错误，必抽";
+    case JX_AUDIT_WEIGHTED: return "按资金加权抽取";
+    default: return "随机抽取";
+    }
+}
+
+const char *jx_audit_why_code(jx_audit_why why)
+{
+    switch (why) {
+    case JX_AUDIT_FLAGGED: return "flagged";
+    case JX_AUDIT_WEIGHTED: return "weighted";
+    default: return "drawn";
+    }
+}

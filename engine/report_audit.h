@@ -1,0 +1,84 @@
+/* report_audit.h — the audit's reporters: one vtable per output format behind
+ * jx_audit_writer, like report.h's for the 自评表. The writer reuses a jx_writer for its
+ * output buffer, sticky error and scratch arena (reset before each project), so the
+ * jx_out_* helpers of report.h write for it.
+ */
+#ifndef JX_REPORT_AUDIT_H
+#define JX_REPORT_AUDIT_H
+
+#include "audit.h"
+#include "report.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct jx_audit_reporter jx_audit_reporter;
+
+/** An audit writer: the reporter, the audit it reports and the output. */
+struct jx_audit_writer {
+    jx_writer out;                /* buffer, write function, sticky error, scratch arena */
+    const jx_audit_reporter *rep; /* the format's reporter */
+    jx_audit *au;                 /* the audit whose summary ends the report */
+    size_t nprojects;             /* projects written so far */
+    bool begun;                   /* the reporter's begin ran */
+    bool finished;                /* jx_audit_writer_finish ran */
+};
+
+/** One project as the reporters print it: what the writer worked out from it. */
+typedef struct jx_audit_view {
+    const jx_project *p;       /* the project */
+    unsigned flags;            /* JX_AUDIT_* it was written with */
+    uint32_t line;             /* its line as reported (its table row when imported) */
+    bool scored;               /* it was scored (it has no errors) */
+    jx_audit_funds_kind funds; /* whether budget_fen and spent_fen hold its funds */
+    int64_t budget_fen;        /* its 全年预算 in 分 */
+    int64_t spent_fen;         /* its 全年执行 in 分 */
+    bool has_difference;       /* it claimed a 总分 and was scored */
+    jx_dec difference;         /* claimed − recomputed 总分, exactly */
+    bool grade_differs;        /* it claimed a 结论 other than the recomputed one */
+    jx_audit_findings f;       /* its findings in report order */
+} jx_audit_view;
+
+/** One output format: called before the first project, for each project, and at the end. */
+struct jx_audit_reporter {
+    const char *name;                                             /* "text", "json", "csv" */
+    void (*begin)(jx_audit_writer *aw);                           /* the head of the report */
+    void (*project)(jx_audit_writer *aw, const jx_audit_view *v); /* one project */
+    void (*finish)(jx_audit_writer *aw);                          /* the summary and the sample */
+};
+
+/** The text report, aligned by display width. */
+extern const jx_audit_reporter jx_audit_reporter_text;
+/** The JSON document. */
+extern const jx_audit_reporter jx_audit_reporter_json;
+/** The CSV table with a record-kind column. */
+extern const jx_audit_reporter jx_audit_reporter_csv;
+
+/** Appends d with at least two decimals, exactly ("95.00", "92.555"); a '+' before a positive d when sign. */
+void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign);
+
+/** The same as a string in the scratch arena ("" and the writer failed when it ran out). */
+const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign);
+
+/** jx_audit_position in the scratch arena; "" (and the writer failed) when it ran out. */
+const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags);
+
+/** The recomputed 总分 of p as a jx_dec (p scored). */
+jx_dec jx_audit_total_dec(const jx_project *p);
+
+/** The policy's name for the report's head: the audit's policy, or "" without one. */
+const char *jx_audit_policy_name(const jx_audit *au);
+
+/** The Chinese name of a severity threshold: "提示及以上", "警告及以上", "错误". */
+const char *jx_audit_min_name(jx_severity s);
+
+/** basis points as a percentage with two decimals ("33.33") in buf. */
+char *jx_audit_percent(uint32_t bp, char *buf, size_t size);
+
+/** The Chinese word for why a project was picked: "随机抽取", "按资金加权抽取", "有错误，必抽". */
+const char *jx_audit_why_name(jx_audit_why why);
+
+/** The stable code of why: "drawn", "weighted", "flagged". */
+const char *jx_audit_why_code(jx_audit_why why);
+
+#endif

@@ -1,0 +1,764 @@
+/* test_audit.c — the audit: the inflated corpus (tests/audit/inflated, every number worked
+ * out by hand in the files' comments), seed 001's two 自评表 imported from the seed text,
+ * findings in report order and filtered, funds in every 金额单位, the table rows of
+ * imported text, inflation rounding, unscored projects, the sample records, refused
+ * options and running out of memory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "audit.h"
+#include "build.h"
+#include "write_text.h"
+
+#include <cjson/cJSON.h>
+
+#define SEED "import/seeds/001_79da5c65fa76b1ff.txt"
+
+/** The files of the inflated corpus, in name order. */
+static const char *const inflated[] = {
+    "audit/inflated/a-road.jx",
+    "audit/inflated/b-waste.jx",
+    "audit/inflated/c-training.jx",
+    "audit/inflated/d-claims-hold.jx",
+};
+
+/** What the corpus's comments work out for each project, in reading order. */
+static const struct {
+    const char *name;      /* 项目名称 */
+    int64_t total;         /* recomputed 总分, hundredths */
+    jx_grade grade;        /* recomputed 结论 */
+    int64_t claimed;       /* claimed 总分, hundredths */
+    const char *difference; /* claimed − recomputed as the JSON writes it */
+    int line;              /* the 项目 line */
+} want[] = {
+    {"越城区道路养护项目", 8644, JX_GRADE_GOOD, 10000, "13.56", 12},
+    {"柯桥区垃圾分类项目", 7750, JX_GRADE_FAIR, 9500, "17.50", 12},
+    {"上虞区基层医疗培训项目", 8056, JX_GRADE_GOOD, 9200, "11.44", 14},
+    {"诸暨市河道保洁项目", 9842, JX_GRADE_EXCELLENT, 9842, "0.00", 16},
+    {"嵊州市应急物资储备项目", 10000, JX_GRADE_EXCELLENT, 9400, "-6.00", 42},
+};
+#define NWANT (sizeof want / sizeof want[0])
+
+/** A whole audit run over some files: the audit, the report and what the projects scored. */
+typedef struct run {
+    jx_audit *au;         /* the audit */
+    jx_audit_writer *aw;  /* its report */
+    jx_test_text out;     /* the report's text */
+    size_t n;             /* projects read */
+    int64_t totals[16];   /* their recomputed totals */
+    jx_grade grades[16];  /* their recomputed grades */
+    int64_t claimed[16];  /* their claimed totals */
+    jx_grade claimed_grades[16]; /* their claimed grades */
+} run;
+
+/* Scores p and hands it to the audit and the report; records its totals. */
+static void run_project(run *r, const jx_policy *pol, jx_project *p, unsigned flags)
+{
+    if (jx_project_error_count(p) == 0)
+        assert_int_equal(jx_score(p, pol), JX_OK);
+    if (r->n < 16) {
+        r->totals[r->n] = jx_project_total_cents(p);
+        r->grades[r->n] = jx_project_grade(p);
+        r->claimed[r->n] = jx_project_claimed_total_cents(p);
+        r->claimed_grades[r->n] = jx_project_claimed_grade(p);
+    }
+    r->n++;
+    assert_int_equal(jx_audit_add(r->au, p, flags), JX_OK);
+    assert_int_equal(jx_audit_writer_project(r->aw, p, flags), JX_OK);
+}
+
+/* Starts a run writing format fmt. */
+static void run_start(run *r, const jx_policy *pol, const jx_audit_options *o, jx_format fmt)
+{
+    memset(r, 0, sizeof *r);
+    assert_int_equal(jx_audit_create(&r->au, pol, o, NULL), JX_OK);
+    assert_int_equal(jx_audit_writer_create(&r->aw, r->au, fmt, jx_test_text_write, &r->out, NULL), JX_OK);
+}
+
+/* Reads every project of the rule file at path into the run. */
+static void run_file(run *r, const jx_policy *pol, const char *path)
+{
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+    jx_project *p;
+    jx_result rc;
+    while ((rc = jx_reader_next(rd, &p)) == JX_ROW)
+        run_project(r, pol, p, 0);
+    assert_int_equal(rc, JX_DONE);
+    jx_reader_close(rd);
+}
+
+/* Finishes the report and releases the run (its text is kept in r->out). */
+static void run_end(run *r)
+{
+    assert_int_equal(jx_audit_writer_finish(r->aw), JX_OK);
+    jx_audit_writer_destroy(r->aw);
+    r->aw = NULL;
+}
+
+/* The tally of code, or NULL. */
+static const jx_code_tally *tally_of(const jx_audit *au, const char *code)
+{
+    for (size_t i = 0; i < jx_audit_tally_count(au); i++)
+        if (strcmp(jx_audit_tally(au, i)->code, code) == 0)
+            return jx_audit_tally(au, i);
+    return NULL;
+}
+
+/* How many findings of code at severity sev the audit counted. */
+static size_t count_of(const jx_audit *au, const char *code, jx_severity sev)
+{
+    const jx_code_tally *t = tally_of(au, code);
+    return t ? t->count[sev] : 0;
+}
+
+/* ------------------------------------------------------------ the corpus */
+
+static void test_inflated_corpus(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    run r;
+    run_start(&r, pol, NULL, JX_FORMAT_JSON);
+    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
+        run_file(&r, pol, inflated[i]);
+    run_end(&r);
+
+    assert_int_equal(r.n, NWANT);
+    for (size_t i = 0; i < NWANT; i++) {
+        assert_int_equal(r.totals[i], want[i].total);
+        assert_int_equal(r.grades[i], want[i].grade);
+        assert_int_equal(r.claimed[i], want[i].claimed);
+        assert_int_equal(r.claimed_grades[i], JX_GRADE_EXCELLENT);
+    }
+
+    const jx_audit_summary *s = jx_audit_get_summary(r.au);
+    assert_int_equal(s->projects, 5);
+    assert_int_equal(s->unscored, 0);
+    /* funds: 180 + 45 (450000 元) + 70 (60 + 10 beside a 0 total row) + 30 (the total row) */
+    assert_int_equal(s->funded, 4);
+    assert_int_equal(s->unconverted, 0);
+    assert_int_equal(s->budget_fen, 325 * 1000000LL);
+    assert_int_equal(s->spent_fen, 3088 * 100000LL); /* 171.5 + 45 + 64.3 + 28 = 308.8 万元 */
+    assert_int_equal(s->claimed_grades[JX_GRADE_EXCELLENT], 5);
+    assert_int_equal(s->claimed_grades[JX_GRADE_NONE], 0);
+    assert_int_equal(s->grades[JX_GRADE_EXCELLENT], 2);
+    assert_int_equal(s->grades[JX_GRADE_GOOD], 2);
+    assert_int_equal(s->grades[JX_GRADE_FAIR], 1);
+    assert_int_equal(s->grades[JX_GRADE_POOR], 0);
+    assert_int_equal(s->grades[JX_GRADE_NONE], 0);
+    /* (13.56 + 17.50 + 11.44 + 0.00 − 6.00) / 5 = 36.50 / 5 = 7.30 */
+    assert_int_equal(s->claimed_totals, 5);
+    assert_int_equal(s->inflation_cents, 730);
+    assert_int_equal(s->claims_100, 1);
+    assert_int_equal(s->claims_100_bp, 2000);
+    assert_int_equal(s->total_differs, 4);
+    assert_int_equal(s->grade_differs, 3);
+    assert_int_equal(s->differs, 4);
+    assert_int_equal(s->findings[JX_SEV_ERROR], 0);
+    assert_int_equal(s->flagged, 0);
+    /* claimed-total: every project but 河道保洁; claimed-grade: the three inflated ones.
+     * claimed-score: 养护里程, 道路完好率, 群众满意率 (a); 投诉率, 清运响应时间 (b); 培训场次,
+     * 满意率 (c); 储备品种 (d) = 8. qualitative-band: 服务水平 (c). missing-reason: the
+     * indicators below full without 偏差 = 3 (a) + 2 (b) + 3 (c) = 8. */
+    assert_int_equal(count_of(r.au, "claimed-total", JX_SEV_WARNING), 4);
+    assert_int_equal(count_of(r.au, "claimed-grade", JX_SEV_WARNING), 3);
+    assert_int_equal(count_of(r.au, "claimed-score", JX_SEV_WARNING), 8);
+    assert_int_equal(count_of(r.au, "qualitative-band", JX_SEV_WARNING), 1);
+    assert_int_equal(count_of(r.au, "missing-reason", JX_SEV_WARNING), 8);
+    /* from the checks: c's 年度资金总额 row is 0 beside 70 万元 of sources; d (河道保洁)
+     * completes its indicators to 98.42 / 100 = 98.42% against an execution of 28 / 30 =
+     * 93.33%: (98.42 − 93.33) / 98.42 = 5.17% > 5%; a and c claim every indicator in full */
+    assert_int_equal(count_of(r.au, "funds-inconsistent", JX_SEV_WARNING), 1);
+    assert_int_equal(count_of(r.au, "execution-gap", JX_SEV_WARNING), 1);
+    assert_int_equal(count_of(r.au, "all-full-marks", JX_SEV_NOTE), 2);
+    assert_int_equal(s->findings[JX_SEV_WARNING], 4 + 3 + 8 + 1 + 8 + 1 + 1);
+    for (size_t i = 1; i < jx_audit_tally_count(r.au); i++) /* codes in byte order */
+        assert_true(strcmp(jx_audit_tally(r.au, i - 1)->code, jx_audit_tally(r.au, i)->code) < 0);
+
+    /* the JSON report carries the same numbers, as exact decimals */
+    cJSON *doc = cJSON_Parse(r.out.s);
+    assert_non_null(doc);
+    const cJSON *projects = cJSON_GetObjectItemCaseSensitive(doc, "projects");
+    assert_int_equal(cJSON_GetArraySize(projects), NWANT);
+    for (size_t i = 0; i < NWANT; i++) {
+        const cJSON *pj = cJSON_GetArrayItem(projects, (int)i);
+        assert_string_equal(cJSON_GetObjectItemCaseSensitive(pj, "name")->valuestring, want[i].name);
+        assert_int_equal(cJSON_GetObjectItemCaseSensitive(pj, "line")->valueint, want[i].line);
+        assert_true(cJSON_GetObjectItemCaseSensitive(pj, "total")->valuedouble * 100 ==
+                    (double)want[i].total);
+        char lit[64];
+        snprintf(lit, sizeof lit, "\"difference\":%s,", want[i].difference);
+        assert_non_null(strstr(r.out.s, lit));
+    }
+    assert_non_null(strstr(r.out.s, "\"total\":86.44,"));
+    assert_non_null(strstr(r.out.s, "\"claimed_total\":100.00,"));
+    assert_non_null(strstr(r.out.s, "\"grade\":\"中\""));
+    assert_non_null(strstr(r.out.s, "\"inflation\":{\"projects\":5,\"mean\":7.30}"));
+    assert_non_null(strstr(r.out.s, "\"claims_100\":{\"projects\":1,\"percent\":20.00}"));
+    assert_non_null(strstr(r.out.s, "\"funds\":{\"unit\":\"万元\",\"budget\":325,\"spent\":308.8,"));
+    assert_non_null(strstr(r.out.s, "\"differ\":{\"total\":4,\"grade\":3,\"either\":4}"));
+    assert_non_null(strstr(r.out.s, "\"sample\":null}"));
+    const cJSON *sum = cJSON_GetObjectItemCaseSensitive(doc, "summary");
+    const cJSON *grades = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(sum, "grades"), "recomputed");
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(grades, "优")->valueint, 2);
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(grades, "良")->valueint, 2);
+    assert_int_equal(cJSON_GetObjectItemCaseSensitive(grades, "中")->valueint, 1);
+    cJSON_Delete(doc);
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+    jx_policy_close(pol);
+}
+
+/* The text and CSV reports of the corpus show the same hand-worked numbers. */
+static void test_inflated_text_and_csv(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    run r;
+    run_start(&r, pol, NULL, JX_FORMAT_TEXT);
+    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
+        run_file(&r, pol, inflated[i]);
+    run_end(&r);
+    /* columns padded by display width: 自评 100.00 (6 cells) then 重算 86.44 */
+    assert_non_null(strstr(r.out.s, "  总分  100.00  86.44  +13.56\n"));
+    assert_non_null(strstr(r.out.s, "  结论  优      良     不符\n"));
+    assert_non_null(strstr(r.out.s, "  总分  94.00  100.00  -6.00\n"));
+    assert_non_null(strstr(r.out.s, "平均虚高        +7.30 分（自评总分 − 重算总分，5 个填了总分并已计分的项目的平均）\n"));
+    assert_non_null(strstr(r.out.s, "资金            全年预算 325 万元，全年执行 308.8 万元（4 个项目）\n"));
+    assert_non_null(strstr(r.out.s, "  重算  2   2   1   0   0\n"));
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+
+    run_start(&r, pol, NULL, JX_FORMAT_CSV);
+    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
+        run_file(&r, pol, inflated[i]);
+    run_end(&r);
+    assert_non_null(strstr(r.out.s, "\n项目,柯桥区垃圾分类项目,audit/inflated/b-waste.jx,12,512-综合执法,"
+                                    "512003-柯桥区环境卫生管理处,95.00,77.50,17.50,优,中,,,,\n"));
+    assert_non_null(strstr(r.out.s, "\n汇总,,,,,,,,,,,,inflation,,7.30\n"));
+    assert_non_null(strstr(r.out.s, "\n按代码,,,,,,,,,,,警告,claimed-total,,4\n"));
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+    jx_policy_close(pol);
+}
+
+/* ---------------------------------------------------------------- seed 001 */
+
+static void test_seed_001_imported(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_import *imp = NULL;
+    jx_test_text dsl = {NULL, 0};
+    assert_int_equal(jx_import_open(&imp, SEED, NULL, NULL), JX_OK);
+    assert_int_equal(jx_import_run(imp, jx_test_text_write, &dsl), JX_OK);
+    jx_import_close(imp);
+
+    run r;
+    run_start(&r, pol, NULL, JX_FORMAT_JSON);
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open_memory(&rd, SEED, dsl.s, dsl.len, NULL), JX_OK);
+    jx_project *p;
+    while (jx_reader_next(rd, &p) == JX_ROW)
+        run_project(&r, pol, p, JX_AUDIT_IMPORTED);
+    jx_reader_close(rd);
+    run_end(&r);
+
+    /* two 自评表, each claiming 100 / 优 and recomputed so */
+    assert_int_equal(r.n, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(r.claimed[i], 10000);
+        assert_int_equal(r.totals[i], 10000);
+        assert_int_equal(r.claimed_grades[i], JX_GRADE_EXCELLENT);
+        assert_int_equal(r.grades[i], JX_GRADE_EXCELLENT);
+    }
+    const jx_audit_summary *s = jx_audit_get_summary(r.au);
+    assert_int_equal(s->differs, 0);
+    assert_int_equal(s->inflation_cents, 0);
+    assert_int_equal(s->claims_100, 2);
+    assert_int_equal(s->claims_100_bp, 10000);
+    assert_int_equal(s->findings[JX_SEV_ERROR], 0);
+    /* the 年度资金总额 rows are 0, so the sources count: 358.35 + 77.5 and 358.35 + 74.93 */
+    assert_int_equal(s->budget_fen, 43585 * 10000LL);
+    assert_int_equal(s->spent_fen, 43328 * 10000LL);
+    /* actuals that restate the target with its sign: 接入系统数量, 运行保障期限, 政务云稳定性,
+     * 服务对象满意率 in the first; 漏洞扫描, 安全培训服务, 驻场人员, 政务外网重大安全事故发生率,
+     * 网络安全隐患处理速度, 服务对象满意度 in the second */
+    assert_int_equal(count_of(r.au, "vague-actual", JX_SEV_WARNING), 4 + 6);
+    assert_int_equal(count_of(r.au, "claimed-total", JX_SEV_WARNING), 0);
+    assert_int_equal(count_of(r.au, "claimed-grade", JX_SEV_WARNING), 0);
+    /* and exactly these besides: 工作效率 (定性 "提升", actual "提升", full marks) restates its
+     * target; each form's 年度资金总额 row is 0 beside real sources; each form scores every
+     * indicator in full. Nothing else: 10 + 1 + 2 findings of warning level, 2 notes. */
+    assert_int_equal(count_of(r.au, "qualitative-evidence", JX_SEV_WARNING), 1);
+    assert_int_equal(count_of(r.au, "funds-inconsistent", JX_SEV_WARNING), 2);
+    assert_int_equal(count_of(r.au, "all-full-marks", JX_SEV_NOTE), 2);
+    assert_int_equal(jx_audit_tally_count(r.au), 4);
+    assert_int_equal(s->findings[JX_SEV_WARNING], 10 + 1 + 2);
+    assert_int_equal(s->findings[JX_SEV_NOTE], 2);
+    /* positions are the seed's rows: the tables start at 1042 and 1193; 接入系统数量 is on
+     * row 1107, 网络安全隐患处理速度 on 1309 */
+    assert_non_null(strstr(r.out.s, "\"file\":\"" SEED "\",\"line\":1042,"));
+    assert_non_null(strstr(r.out.s, "\"file\":\"" SEED "\",\"line\":1193,"));
+    assert_non_null(strstr(r.out.s, "\"source\":\"" SEED ":1107\""));
+    assert_non_null(strstr(r.out.s, "\"source\":\"" SEED ":1309\""));
+    free(r.out.s);
+    free(dsl.s);
+    jx_audit_destroy(r.au);
+    jx_policy_close(pol);
+}
+
+/* ---------------------------------------------------------------- findings */
+
+/* A project with one diagnostic of each kind, in the order note, warning, error, warning, note. */
+static jx_project *five_diags(void)
+{
+    jx_project *p = jx_test_project("五条发现");
+    static const struct {
+        jx_severity sev;  /* its severity */
+        const char *code; /* its code */
+    } d[] = {{JX_SEV_NOTE, "n-one"}, {JX_SEV_WARNING, "w-one"}, {JX_SEV_ERROR, "e-one"},
+             {JX_SEV_WARNING, "w-two"}, {JX_SEV_NOTE, "n-one"}};
+    for (uint32_t i = 0; i < 5; i++) {
+        jx_pos pos = {0, i + 1, 1, 1};
+        assert_non_null(jx_project_diag_add(p, d[i].sev, d[i].code, pos, "第 %u 条", (unsigned)(i + 1)));
+    }
+    return p;
+}
+
+static void test_findings_in_report_order(void **state)
+{
+    (void)state;
+    jx_project *p = five_diags();
+    jx_arena ar;
+    jx_arena_init(&ar, NULL);
+    jx_audit_findings f;
+    assert_true(jx_audit_collect(p, JX_SEV_NOTE, &ar, &f));
+    /* errors, then warnings, then notes; the project's order within each */
+    static const uint32_t all[] = {3, 2, 4, 1, 5};
+    assert_int_equal(f.n, 5);
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(f.v[i]->line, all[i]);
+    assert_int_equal(f.count[JX_SEV_ERROR], 1);
+    assert_int_equal(f.count[JX_SEV_WARNING], 2);
+    assert_int_equal(f.count[JX_SEV_NOTE], 2);
+    assert_true(jx_audit_collect(p, JX_SEV_WARNING, &ar, &f));
+    assert_int_equal(f.n, 3);
+    assert_int_equal(f.v[2]->line, 4);
+    assert_int_equal(f.count[JX_SEV_NOTE], 0);
+    assert_true(jx_audit_collect(p, JX_SEV_ERROR, &ar, &f));
+    assert_int_equal(f.n, 1);
+    assert_string_equal(f.v[0]->code, "e-one");
+    jx_arena_free(&ar);
+
+    /* the audit counts what is at or above its minimum, and flags the project either way */
+    jx_audit_options o = {JX_SEV_WARNING, 0, 0, 0, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, NULL, &o, NULL), JX_OK);
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    const jx_audit_summary *s = jx_audit_get_summary(au);
+    assert_int_equal(s->findings[JX_SEV_ERROR], 1);
+    assert_int_equal(s->findings[JX_SEV_WARNING], 2);
+    assert_int_equal(s->findings[JX_SEV_NOTE], 0);
+    assert_int_equal(s->flagged, 1);
+    assert_int_equal(jx_audit_tally_count(au), 3); /* e-one, w-one, w-two: no n-one */
+    assert_string_equal(jx_audit_tally(au, 0)->code, "e-one");
+    assert_null(jx_audit_tally(au, 3));
+    /* not scored: it has an error */
+    assert_int_equal(s->unscored, 1);
+    assert_int_equal(s->grades[JX_GRADE_NONE], 1);
+    jx_audit_destroy(au);
+
+    /* the text report lists them errors first, with their severity words */
+    jx_test_text out = {NULL, 0};
+    jx_audit_options all_o = {JX_SEV_NOTE, 0, 0, 0, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit_writer *aw = NULL;
+    assert_int_equal(jx_audit_create(&au, NULL, &all_o, NULL), JX_OK);
+    assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_TEXT, jx_test_text_write, &out, NULL), JX_OK);
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    assert_int_equal(jx_audit_writer_project(aw, p, 0), JX_OK);
+    assert_int_equal(jx_audit_writer_finish(aw), JX_OK);
+    assert_non_null(strstr(out.s, "发现（5 条：错误 1，警告 2，提示 2）\n"
+                                  "  错误  test.jx:3:1  e-one  第 3 条\n"
+                                  "  警告  test.jx:2:1  w-one  第 2 条\n"
+                                  "  警告  test.jx:4:1  w-two  第 4 条\n"
+                                  "  提示  test.jx:1:1  n-one  第 1 条\n"
+                                  "  提示  test.jx:5:1  n-one  第 5 条\n"));
+    assert_non_null(strstr(out.s, "有错误，未能计分"));
+    jx_audit_writer_destroy(aw);
+    jx_audit_destroy(au);
+    free(out.s);
+    jx_test_project_free(p);
+}
+
+/* ------------------------------------------------------------------- funds */
+
+static void test_funds_in_every_unit(void **state)
+{
+    (void)state;
+    int64_t b, s;
+    jx_project *p = jx_test_project("元");
+    p->money_unit = jx_project_str(p, "元", strlen("元"));
+    jx_test_funds(p, "一般公共预算资金", "0", "1234.565", "1234.564");
+    assert_int_equal(jx_audit_project_funds(p, &b, &s), JX_AUDIT_FUNDS_OK);
+    assert_int_equal(b, 123457); /* 123456.5 分, half up */
+    assert_int_equal(s, 123456); /* 123456.4 分 */
+    jx_test_project_free(p);
+
+    p = jx_test_project("亿元");
+    p->money_unit = jx_project_str(p, "亿元", strlen("亿元"));
+    jx_test_funds(p, NULL, "1.5", "1.5", "0.25");
+    assert_int_equal(jx_audit_project_funds(p, &b, &s), JX_AUDIT_FUNDS_OK);
+    assert_int_equal(b, 15000000000LL);
+    assert_int_equal(s, 2500000000LL);
+    jx_test_project_free(p);
+
+    /* no 金额单位: 万元, as the forms print; a 年度资金总额 row that is not 0 is taken alone */
+    p = jx_test_project("万元");
+    jx_test_funds(p, "一般公共预算资金", "10", "10", "9");
+    jx_test_funds(p, NULL, "12", "12", "11");
+    jx_test_funds(p, "其他资金", "2", "2", "2");
+    assert_int_equal(jx_audit_project_funds(p, &b, &s), JX_AUDIT_FUNDS_OK);
+    assert_int_equal(b, 12000000);
+    assert_int_equal(s, 11000000);
+    jx_test_project_free(p);
+
+    p = jx_test_project("千元");
+    p->money_unit = jx_project_str(p, "千元", strlen("千元"));
+    jx_test_funds(p, NULL, "0", "0", "0");
+    jx_test_funds(p, "一般公共预算资金", "3", "3", "2.5");
+    assert_int_equal(jx_audit_project_funds(p, &b, &s), JX_AUDIT_FUNDS_OK);
+    assert_int_equal(b, 300000);
+    assert_int_equal(s, 250000);
+    jx_test_project_free(p);
+
+    p = jx_test_project("美元");
+    p->money_unit = jx_project_str(p, "美元", strlen("美元"));
+    jx_test_funds(p, NULL, "1", "1", "1");
+    assert_int_equal(jx_audit_project_funds(p, &b, &s), JX_AUDIT_FUNDS_UNCONVERTED);
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, NULL, NULL, NULL), JX_OK);
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    assert_int_equal(jx_audit_get_summary(au)->unconverted, 1);
+    assert_int_equal(jx_audit_get_summary(au)->funded, 0);
+    assert_int_equal(jx_audit_get_summary(au)->budget_fen, 0);
+    jx_audit_destroy(au);
+    jx_test_project_free(p);
+
+    p = jx_test_project("没有资金");
+    assert_int_equal(jx_audit_project_funds(p, &b, &s), JX_AUDIT_FUNDS_NONE);
+    jx_test_project_free(p);
+
+    char buf[JX_DEC_BUFSZ];
+    assert_string_equal(jx_audit_wan(435850000, buf, sizeof buf), "435.85");
+    assert_string_equal(jx_audit_wan(12, buf, sizeof buf), "0.000012");
+}
+
+/* -------------------------------------------------------------- table rows */
+
+static void test_rows_of_imported_text(void **state)
+{
+    (void)state;
+#define ROW(s) jx_audit_row(s, strlen(s))
+    assert_int_equal(ROW("    接入系统数量 ≥60个 权重 30 实际 ≥60个 得分 30.00   # 第 1107 行"), 1107);
+    assert_int_equal(ROW("漏洞扫描 =4次 权重 20   # 第 1263 行：指标值原文 ＝4次；实际原文 ＝4次"), 1263);
+    /* a # inside a string is not the comment, nor is one after an escaped quote */
+    assert_int_equal(ROW("偏差 \"见 # 第 5 行\"   # 第 7 行"), 7);
+    assert_int_equal(ROW("偏差 \"引号\\\" # 第 5 行\"   # 第 8 行"), 8);
+    assert_int_equal(ROW("    总分 100.00 结论 优"), 0);
+    assert_int_equal(ROW("# 由“x.txt”导入"), 0);
+    assert_int_equal(ROW("x # 第  行"), 0);
+    assert_int_equal(ROW("x # 第 99999999999 行"), 0);
+    assert_int_equal(ROW("x # 第 12"), 0);
+#undef ROW
+}
+
+/* ---------------------------------------------------------------- rounding */
+
+/* A scored project of one indicator worth 100, met, claiming total. */
+static jx_project *claiming(const jx_policy *pol, const char *total)
+{
+    jx_project *p = jx_test_project("一个指标");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", "100", 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", "100", g1);
+    jx_test_ind(p, g2, "巡查次数", "≥10次", "100", "10");
+    jx_test_claim_total(p, total, JX_GRADE_NONE);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 10000);
+    return p;
+}
+
+/* The mean inflation of projects claiming the given totals (each recomputed 100.00). */
+static int64_t mean_inflation(const jx_policy *pol, const char *const *totals, size_t n)
+{
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, pol, NULL, NULL), JX_OK);
+    for (size_t i = 0; i < n; i++) {
+        jx_project *p = claiming(pol, totals[i]);
+        assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+        jx_test_project_free(p);
+    }
+    int64_t m = jx_audit_get_summary(au)->inflation_cents;
+    assert_int_equal(jx_audit_get_summary(au)->claimed_totals, n);
+    jx_audit_destroy(au);
+    return m;
+}
+
+static void test_inflation_exact_and_half_up(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    /* +0.005 → 0.01; −0.005 → −0.01 (half away from zero); +0.005 − 0.005 → 0.00 exactly */
+    const char *up[] = {"100.005"};
+    const char *down[] = {"99.995"};
+    const char *both[] = {"100.005", "99.995"};
+    assert_int_equal(mean_inflation(pol, up, 1), 1);
+    assert_int_equal(mean_inflation(pol, down, 1), -1);
+    assert_int_equal(mean_inflation(pol, both, 2), 0);
+    /* (0.01 + 0.01 + 0) / 3 = 0.00666… → 0.01 */
+    const char *thirds[] = {"100.01", "100.01", "100"};
+    assert_int_equal(mean_inflation(pol, thirds, 3), 1);
+    /* a total of 100.005 is not 100: it differs, and is no claim of 100 */
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, pol, NULL, NULL), JX_OK);
+    jx_project *p = claiming(pol, "100.005");
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    jx_test_project_free(p);
+    p = claiming(pol, "100.00");
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    jx_test_project_free(p);
+    assert_int_equal(jx_audit_get_summary(au)->total_differs, 1);
+    assert_int_equal(jx_audit_get_summary(au)->claims_100, 1);
+    assert_int_equal(jx_audit_get_summary(au)->claims_100_bp, 5000);
+    jx_audit_destroy(au);
+    jx_policy_close(pol);
+}
+
+/* ---------------------------------------------------------------- unscored */
+
+static void test_unscored_project(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "项目 \"有语法错误\" {\n"
+        "    产出指标 100 { 数量指标 100 { 巡查次数 ≥12次 权重 abc 实际 12次 } }\n"
+        "    总分 100 结论 优\n"
+        "}\n";
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    run r;
+    run_start(&r, pol, NULL, JX_FORMAT_JSON);
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open_memory(&rd, "bad.jx", text, sizeof text - 1, NULL), JX_OK);
+    jx_project *p;
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_true(jx_project_error_count(p) > 0);
+    run_project(&r, pol, p, 0);
+    jx_reader_close(rd);
+    run_end(&r);
+    const jx_audit_summary *s = jx_audit_get_summary(r.au);
+    assert_int_equal(s->projects, 1);
+    assert_int_equal(s->unscored, 1);
+    assert_int_equal(s->grades[JX_GRADE_NONE], 1);
+    assert_int_equal(s->claimed_grades[JX_GRADE_EXCELLENT], 1);
+    assert_int_equal(s->claims_100, 1);
+    assert_int_equal(s->claimed_totals, 0); /* no recomputed total to set against it */
+    assert_int_equal(s->differs, 0);
+    assert_true(s->findings[JX_SEV_ERROR] >= 1);
+    assert_int_equal(s->flagged, 1);
+    assert_non_null(strstr(r.out.s, "\"scored\":false,\"claimed_total\":100.00,\"total\":null,\"difference\":null,"));
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+    jx_policy_close(pol);
+}
+
+/* ------------------------------------------------------------------ sample */
+
+static void test_sample_records_only_when_asked(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    /* without a sample nothing per project is kept */
+    run r;
+    run_start(&r, pol, NULL, JX_FORMAT_CSV);
+    run_file(&r, pol, inflated[0]);
+    run_end(&r);
+    assert_int_equal(r.au->nunits, 0);
+    assert_int_equal(jx_audit_pick_count(r.au), 0);
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+
+    /* with one, each project's record: name, 单位, funds in 分, flagged, file and line */
+    jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 1, 1};
+    run_start(&r, pol, &o, JX_FORMAT_JSON);
+    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
+        run_file(&r, pol, inflated[i]);
+    run_end(&r);
+    assert_int_equal(r.au->nunits, NWANT);
+    assert_string_equal(r.au->units[0].name, "越城区道路养护项目");
+    assert_string_equal(r.au->units[0].stratum, "205001-越城区公路养护中心");
+    assert_int_equal(r.au->units[0].funds_cents, 180 * 1000000LL);
+    assert_false(r.au->units[0].flagged);
+    assert_int_equal(r.au->units[1].funds_cents, 45 * 1000000LL); /* 450000 元 */
+    assert_int_equal(r.au->units[4].funds_cents, 0);              /* no 资金 */
+    assert_string_equal(r.au->origins[4].file, inflated[3]);
+    assert_int_equal(r.au->origins[4].line, 42);
+    /* the JSON says how the sample was asked for */
+    assert_non_null(strstr(r.out.s, "\"sample\":{\"size\":\"20%\",\"seed\":42,\"by\":\"单位\",\"weight\":\"funds\","
+                                    "\"include_flagged\":true,\"picks\":["));
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+    jx_policy_close(pol);
+}
+
+/* ----------------------------------------------------------------- refused */
+
+static void test_refused_calls(void **state)
+{
+    (void)state;
+    jx_audit *au = NULL;
+    jx_audit_options both = {JX_SEV_NOTE, 5, 2000, 1, JX_AUDIT_BY_NONE, 0, 0};
+    assert_int_equal(jx_audit_create(&au, NULL, &both, NULL), JX_ERR_USAGE);
+    assert_null(au);
+    jx_audit_options over = {JX_SEV_NOTE, 0, 10001, 1, JX_AUDIT_BY_NONE, 0, 0};
+    assert_int_equal(jx_audit_create(&au, NULL, &over, NULL), JX_ERR_USAGE);
+    assert_int_equal(jx_audit_create(NULL, NULL, NULL, NULL), JX_ERR_USAGE);
+    assert_int_equal(jx_audit_create(&au, NULL, NULL, NULL), JX_OK);
+    jx_audit_writer *aw = NULL;
+    assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_TEMPLATE, jx_test_text_write, NULL, NULL),
+                     JX_ERR_USAGE);
+    assert_int_equal(jx_audit_writer_create(&aw, NULL, JX_FORMAT_TEXT, jx_test_text_write, NULL, NULL),
+                     JX_ERR_USAGE);
+    assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_TEXT, NULL, NULL, NULL), JX_ERR_USAGE);
+    assert_int_equal(jx_audit_add(au, NULL, 0), JX_ERR_USAGE);
+    assert_int_equal(jx_audit_finish(au), JX_OK);
+    jx_project *p = jx_test_project("晚到的项目");
+    assert_int_equal(jx_audit_add(au, p, 0), JX_ERR_USAGE);
+    jx_test_project_free(p);
+    assert_null(jx_audit_get_summary(NULL));
+    assert_null(jx_audit_picked(au, 0));
+    jx_audit_destroy(au);
+    jx_audit_destroy(NULL);
+    jx_audit_writer_destroy(NULL);
+
+    /* a write that fails is an I/O error of the writer */
+    assert_int_equal(jx_audit_create(&au, NULL, NULL, NULL), JX_OK);
+    assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_JSON, jx_test_write_nothing, NULL, NULL), JX_OK);
+    assert_int_equal(jx_audit_writer_finish(aw), JX_ERR_IO);
+    assert_int_equal(jx_audit_writer_finish(aw), JX_ERR_USAGE);
+    jx_audit_writer_destroy(aw);
+    jx_audit_destroy(au);
+}
+
+/* ------------------------------------------------------------ out of memory */
+
+/** An allocator that counts what is in use and can fail its n-th call. */
+typedef struct counting {
+    size_t calls;   /* calls so far */
+    size_t fail_at; /* the call that returns NULL (0: none) */
+    size_t in_use;  /* bytes allocated and not freed */
+} counting;
+
+static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    counting *c = ud;
+    if (nsize == 0) {
+        if (ptr)
+            c->in_use -= osize;
+        free(ptr);
+        return NULL;
+    }
+    if (++c->calls == c->fail_at)
+        return NULL;
+    void *p = realloc(ptr, nsize);
+    if (p)
+        c->in_use += nsize - (ptr ? osize : 0);
+    return p;
+}
+
+/* Audits the corpus with the audit and its writer on allocator a; returns the first failure. */
+static jx_result audit_with(const jx_policy *pol, const jx_allocator *a, jx_test_text *out)
+{
+    jx_audit_options o = {JX_SEV_NOTE, 0, 5000, 7, JX_AUDIT_BY_DEPT, 0, 0};
+    jx_audit *au = NULL;
+    jx_audit_writer *aw = NULL;
+    jx_result rc = jx_audit_create(&au, pol, &o, a);
+    if (rc == JX_OK)
+        rc = jx_audit_writer_create(&aw, au, JX_FORMAT_TEXT, jx_test_text_write, out, a);
+    for (size_t i = 0; rc == JX_OK && i < sizeof inflated / sizeof inflated[0]; i++) {
+        jx_reader *rd = NULL;
+        assert_int_equal(jx_reader_open(&rd, inflated[i], NULL), JX_OK);
+        jx_project *p;
+        while (rc == JX_OK && jx_reader_next(rd, &p) == JX_ROW) {
+            assert_int_equal(jx_score(p, pol), JX_OK);
+            rc = jx_audit_add(au, p, 0);
+            if (rc == JX_OK)
+                rc = jx_audit_writer_project(aw, p, 0);
+        }
+        jx_reader_close(rd);
+    }
+    if (rc == JX_OK)
+        rc = jx_audit_writer_finish(aw);
+    jx_audit_writer_destroy(aw);
+    jx_audit_destroy(au);
+    return rc;
+}
+
+static void test_out_of_memory_anywhere(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_test_text want_text = {NULL, 0};
+    assert_int_equal(audit_with(pol, NULL, &want_text), JX_OK);
+    size_t k;
+    for (k = 1; k < 2000; k++) {
+        counting c = {0, k, 0};
+        jx_allocator a = {counting_fn, &c};
+        jx_test_text out = {NULL, 0};
+        jx_result rc = audit_with(pol, &a, &out);
+        assert_int_equal(c.in_use, 0);
+        if (rc == JX_OK)
+            assert_string_equal(out.s, want_text.s);
+        else if (rc != JX_ERR_NOMEM)
+            fail_msg("allocation %zu failed, and the audit returned %d", k, (int)rc);
+        free(out.s);
+        if (c.calls < k)
+            break; /* no call failed: every allocation has had its turn */
+    }
+    assert_true(k > 5);
+    assert_true(k < 2000);
+    free(want_text.s);
+    jx_policy_close(pol);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_inflated_corpus),
+        cmocka_unit_test(test_inflated_text_and_csv),
+        cmocka_unit_test(test_seed_001_imported),
+        cmocka_unit_test(test_findings_in_report_order),
+        cmocka_unit_test(test_funds_in_every_unit),
+        cmocka_unit_test(test_rows_of_imported_text),
+        cmocka_unit_test(test_inflation_exact_and_half_up),
+        cmocka_unit_test(test_unscored_project),
+        cmocka_unit_test(test_sample_records_only_when_asked),
+        cmocka_unit_test(test_refused_calls),
+        cmocka_unit_test(test_out_of_memory_anywhere),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
