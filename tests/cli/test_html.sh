@@ -196,6 +196,7 @@ for pg in 1 2; do
 done
 has "$work/p1.txt" "越城区电子政务云资源服务项目"
 has "$work/p2.txt" "越城区网络安全运营中心项目"
+lacks "$work/p1.txt" "越城区网络安全运营中心项目" # the second project starts its own page
 # the findings are printed after each table: 7 and 8
 has "$work/p1.txt" "附：检查发现（7）"
 has "$work/p2.txt" "附：检查发现（8）"
