@@ -82,7 +82,8 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
         } else if (jx_cli_option_value(&args, "--format", &v)) {
             if (!v)
                 return jx_cli_usage_error("audit", "--format 缺少格式");
-            if (jx_format_parse(v, &o->format) != JX_OK || o->format == JX_FORMAT_TEMPLATE)
+            if (jx_format_parse(v, &o->format) != JX_OK ||
+                (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV))
                 return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv", v);
         } else {
             for (size_t k = 0; k < sizeof audit_only / sizeof audit_only[0]; k++) {

@@ -14,7 +14,8 @@ static const char score_help[] =
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
     "  --actuals 文件.csv  从 CSV 读实际完成值（列：项目、三级指标、实际完成值，\n"
     "                      可选 一级指标、二级指标、偏差原因、评定、得分）\n"
-    "  --format 格式       text（默认，自评表）、json 或 csv\n"
+    "  --format 格式       text（默认，自评表）、json、csv、html（按 A4 打印的自评表）\n"
+    "                      或 md（Markdown）\n"
     "  --explain           在自评表后列出每个指标的计分过程\n"
     "  --werror            有警告时退出码为 1\n"
     "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
@@ -68,7 +69,7 @@ static int parse_args(int argc, char **argv, score_opts *o)
             if (!v)
                 return jx_cli_usage_error("score", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK)
-                return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv", v);
+                return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv、html、md", v);
         } else {
             return jx_cli_usage_error("score", "未知选项“%s”", a);
         }

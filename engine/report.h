@@ -37,7 +37,7 @@ struct jx_writer {
 
 /** One output format: called at the first project, for every project, and at the end. */
 struct jx_reporter {
-    const char *name;                                       /* "text", "json", "csv", "template" */
+    const char *name;                                       /* "text", "json", "csv", "template", "html", "md" */
     void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
     void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
     void (*finish)(jx_writer *wr);                          /* closes the document */
@@ -51,6 +51,10 @@ extern const jx_reporter jx_reporter_json;
 extern const jx_reporter jx_reporter_csv;
 /** The reporter of the actuals template: the CSV `--actuals` reads back, to be filled in. */
 extern const jx_reporter jx_reporter_template;
+/** The reporter of the 自评表 as a self-contained HTML page per project, for A4 print. */
+extern const jx_reporter jx_reporter_html;
+/** The reporter of the 自评表 as GitHub-flavoured Markdown. */
+extern const jx_reporter jx_reporter_md;
 
 /** Sends the buffered bytes to the write function; sets wr->err on failure. */
 void jx_out_flush(jx_writer *wr);

@@ -17,6 +17,10 @@ jx_result jx_format_parse(const char *name, jx_format *out)
         *out = JX_FORMAT_CSV;
     else if (strcmp(name, "template") == 0)
         *out = JX_FORMAT_TEMPLATE;
+    else if (strcmp(name, "html") == 0)
+        *out = JX_FORMAT_HTML;
+    else if (strcmp(name, "md") == 0)
+        *out = JX_FORMAT_MD;
     else
         return JX_ERR_USAGE;
     return JX_OK;
@@ -34,6 +38,8 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
     case JX_FORMAT_JSON: rep = &jx_reporter_json; break;
     case JX_FORMAT_CSV: rep = &jx_reporter_csv; break;
     case JX_FORMAT_TEMPLATE: rep = &jx_reporter_template; break;
+    case JX_FORMAT_HTML: rep = &jx_reporter_html; break;
+    case JX_FORMAT_MD: rep = &jx_reporter_md; break;
     default: return JX_ERR_USAGE;
     }
     if (!fn)

@@ -316,7 +316,9 @@ typedef enum jx_format {
     JX_FORMAT_TEXT = 0, /* the 自评表 as the form prints it, CJK-aligned */
     JX_FORMAT_JSON = 1, /* {"projects":[…]} with exact 2-decimal numbers */
     JX_FORMAT_CSV = 2,  /* one row per indicator */
-    JX_FORMAT_TEMPLATE = 3 /* the actuals CSV to fill in: UTF-8 with BOM, one empty row per indicator */
+    JX_FORMAT_TEMPLATE = 3, /* the actuals CSV to fill in: UTF-8 with BOM, one empty row per indicator */
+    JX_FORMAT_HTML = 4, /* one self-contained page per project, printing on A4 as the paper form */
+    JX_FORMAT_MD = 5    /* GitHub-flavoured Markdown: the form as tables, findings as a list */
 } jx_format;
 
 /** Writer flags, OR-ed together. */
@@ -333,7 +335,7 @@ typedef size_t (*jx_write_fn)(void *ud, const char *data, size_t len);
 /** A reporter writing one format. */
 typedef struct jx_writer jx_writer;
 
-/** Parses a format name ("text", "json", "csv", "template") into *out; JX_ERR_USAGE when unknown. */
+/** Parses a format name ("text", "json", "csv", "template", "html", "md") into *out; JX_ERR_USAGE when unknown. */
 JX_API jx_result jx_format_parse(const char *name, jx_format *out);
 
 /** Creates a writer of format fmt sending its output to fn(ud, …). */
