@@ -1,5 +1,5 @@
 # Sourced by setup.sh and test.sh: installs the Debian packages jixiao needs, when missing.
-jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev libutf8proc-dev"
+jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev libutf8proc-dev libxlsxwriter-dev unzip python3"
 
 jx_install_missing() {
   local missing=""
