@@ -317,7 +317,8 @@ typedef enum jx_format {
     JX_FORMAT_JSON = 1, /* {"projects":[…]} with exact 2-decimal numbers */
     JX_FORMAT_CSV = 2,  /* one row per indicator */
     JX_FORMAT_TEMPLATE = 3, /* the actuals CSV to fill in: UTF-8 with BOM, one empty row per indicator */
-    JX_FORMAT_XLSX = 6  /* an Excel workbook: the list of projects, then one 自评表 sheet per project */
+    JX_FORMAT_XLSX = 6  /* an Excel workbook: the list of projects, then one 自评表 sheet per project;
+                           built in a temporary file and written whole by jx_writer_finish */
 } jx_format;
 
 /** Writer flags, OR-ed together. */
