@@ -537,11 +537,9 @@ static void list_finish(xlsx_state *st, jx_writer *wr)
     for (size_t c = 0; c < LCOLS; c++)
         w[c] = st->list_w[c] > list_max[c] ? list_max[c] : st->list_w[c];
     jx_xlsx_set_widths(bk, sh, w);
-    if (bk->err == JX_OK && sh->ws) {
-        worksheet_freeze_panes(sh->ws, 2, 0);
-        if (st->listed > 0 && worksheet_autofilter(sh->ws, 1, 0, 1 + st->listed, LCOLS - 1) != LXW_NO_ERROR)
-            bk->err = JX_ERR_IO;
-    }
+    jx_xlsx_freeze_rows(bk, sh, 2);
+    if (st->listed > 0)
+        jx_xlsx_autofilter(bk, sh, 1, 0, 1 + st->listed, LCOLS - 1);
     jx_xlsx_print_setup(bk, sh, 1, 1, 1 + st->listed);
 }
 
@@ -567,6 +565,7 @@ static size_t out_bytes(void *ud, const char *data, size_t len)
     return wr->err == JX_OK ? len : 0;
 }
 
+/* Opens the workbook on its temporary file and starts the list with its header row. */
 static void begin(jx_writer *wr, const jx_project *first)
 {
     (void)first;
@@ -593,6 +592,7 @@ static void begin(jx_writer *wr, const jx_project *first)
         wr->err = st->book.err;
 }
 
+/* Adds the project's sheet (the form, then the formulas and warnings) and its row of the list. */
 static void project(jx_writer *wr, const jx_project *p)
 {
     xlsx_state *st = wr->state;
@@ -615,6 +615,7 @@ static void project(jx_writer *wr, const jx_project *p)
         wr->err = st->book.err;
 }
 
+/* Finishes the list, writes the workbook through the writer's output and removes the file. */
 static void finish(jx_writer *wr)
 {
     xlsx_state *st = wr->state;

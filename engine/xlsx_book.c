@@ -542,6 +542,20 @@ void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, siz
     merge_value(bk, sh, r1, c1, r2, c2, v, bk->style[JX_XLSX_PERCENT]);
 }
 
+void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    fail(bk, worksheet_autofilter(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2));
+}
+
+void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    worksheet_freeze_panes(sh->ws, rows, 0);
+}
+
 /* ------------------------------------------------------------------------ print */
 
 void jx_xlsx_print_setup(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t first_repeat, uint32_t last_repeat,

@@ -145,6 +145,12 @@ void jx_xlsx_merge_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size
 void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
                            double v);
 
+/** Adds an autofilter to the table r1..r2 × c1..c2 (its header row is r1). */
+void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2);
+
+/** Keeps rows 0..rows-1 in view when the sheet scrolls (frozen panes). */
+void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows);
+
 /**
  * Sets up printing: A4 portrait, fitted to one page wide, centred, page numbers in the
  * footer, rows first_repeat..last_repeat repeated at the top of every page (none when

@@ -55,6 +55,10 @@ has "$work/c1" "D5	87.19"
 has "$work/c1" "E5	良"
 read_book merges "$work/s.xlsx" 1 >"$work/m1"
 same_as "$work/m1" "A1:E1"
+# its header row (2) filters rows 3–5 and stays in view
+unzip -p "$work/s.xlsx" xl/worksheets/sheet1.xml >"$work/x1"
+if grep -qF '<autoFilter ref="A2:E5"/>' "$work/x1" && grep -qF '<pane ySplit="2" topLeftCell="A3"' "$work/x1"; then
+  ok; else fail "list: autofilter and frozen header"; cat "$work/x1"; fi
 
 # 越城区电子政务云资源服务项目, rows laid out by hand: 1 title, 2 year, 3 项目名称, 4 主管部门 /
 # 预算单位, 5 资金 header, 6–7 年度资金总额 and 一般公共预算资金, 8–9 年度总体目标, 10 the
@@ -140,6 +144,17 @@ for n in 1 2 3 4; do
   read_book setup "$work/s.xlsx" "$n" >"$work/p"
   has "$work/p" "paperSize=9"
 done
+
+# --explain: after the form (which ends at row 27) and a blank row, 计分过程 and one formula
+# per indicator, the sample's comment worked out, then the warning; still printed to row 27
+expect 0 "--explain" -- "$bin" score --format xlsx --explain -o "$work/e.xlsx" "$wa"
+read_book cells "$work/e.xlsx" 2 >"$work/c"
+has "$work/c" "A29	计分过程"
+has "$work/c" "A30	漏洞扫描：16.67 = 20 × 10 / 12 [eq-ratio]"
+has "$work/c" "A38	隐患平均处置时长：11.25 = 15 × (2 × 24 − 30) / 24 [le-linear]"
+has "$work/c" "A41	警告（1）"
+read_book setup "$work/e.xlsx" 2 >"$work/p"
+has "$work/p" "_xlnm.Print_Area='区政务网络安全运营项目'!\$A\$1:\$H\$27"
 
 # one year for every project: the list's title names it, as the 附件 of the accounts does
 expect 0 "score --format xlsx yuecheng" -- "$bin" score --format xlsx -o "$work/y.xlsx" "$yc"
