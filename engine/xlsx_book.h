@@ -72,8 +72,8 @@ typedef struct jx_xlsx_book {
 /**
  * Starts a workbook on a new temporary file in $TMPDIR (else /tmp), with the document
  * title `title` and `created` as its time (JX_XLSX_FIXED_TIME for reproducible bytes).
- * JX_ERR_IO when the file cannot be made, JX_ERR_NOMEM. On failure bk holds nothing to
- * release, but jx_xlsx_discard may still be called.
+ * JX_ERR_IO when the file cannot be made, JX_ERR_NOMEM. Release bk with jx_xlsx_discard
+ * (or jx_xlsx_close) whatever this returns.
  */
 jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created);
 
