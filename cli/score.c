@@ -14,10 +14,12 @@ static const char score_help[] =
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
     "  --actuals 文件.csv  从 CSV 读实际完成值（列：项目、三级指标、实际完成值，\n"
     "                      可选 一级指标、二级指标、偏差原因、评定、得分）\n"
-    "  --format 格式       text（默认，自评表）、json、csv、html（按 A4 打印的自评表）\n"
-    "                      或 md（Markdown）\n"
+    "  --format 格式       text（默认，自评表）、json、csv、html（按 A4 打印的自评表）、\n"
+    "                      md（Markdown）或 xlsx（Excel 工作簿：自评结果清单，\n"
+    "                      每个项目一张自评表）\n"
     "  --explain           在自评表后列出每个指标的计分过程\n"
     "  --werror            有警告时退出码为 1\n"
+    "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
     "  --help              显示本帮助\n"
     "\n"
@@ -41,7 +43,17 @@ typedef struct score_state {
     jx_cli_status status;   /* a file could not be read or written; syntax, actuals or policy errors */
     size_t warnings;        /* warnings in the scored projects */
     size_t actuals_printed; /* actuals diagnostics already printed */
+    int report_failed;      /* the report could not be written (said once) */
 } score_state;
+
+/* Notes that writing the report failed with rc, saying so the first time. */
+static void report_failed(score_state *st, jx_result rc)
+{
+    st->status.io_failed = 1;
+    if (!st->report_failed)
+        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
+    st->report_failed = 1;
+}
 
 /* Returns -1 when parsed, or the exit code to stop with. */
 static int parse_args(int argc, char **argv, score_opts *o)
@@ -61,6 +73,8 @@ static int parse_args(int argc, char **argv, score_opts *o)
             o->flags |= JX_WRITE_EXPLAIN;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;
+        } else if (strcmp(a, "--timestamp") == 0) {
+            o->flags |= JX_WRITE_TIMESTAMP;
         } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_text(&args, "--actuals", "文件名", &o->actuals) ||
                    jx_cli_option_output(&args, &o->output)) {
@@ -69,7 +83,7 @@ static int parse_args(int argc, char **argv, score_opts *o)
             if (!v)
                 return jx_cli_usage_error("score", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK)
-                return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv、html、md", v);
+                return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv、html、md、xlsx", v);
         } else {
             return jx_cli_usage_error("score", "未知选项“%s”", a);
         }
@@ -130,8 +144,9 @@ static void score_project(jx_project *p, void *ud)
     for (size_t i = 0; i < jx_project_diag_count(p); i++)
         if (jx_project_diag(p, i)->severity == JX_SEV_WARNING)
             st->warnings++;
-    if (jx_writer_project(run->wr, p) != JX_OK)
-        st->status.io_failed = 1;
+    rc = jx_writer_project(run->wr, p);
+    if (rc != JX_OK)
+        report_failed(st, rc);
 }
 
 /* Opens the policy; returns -1 on success or the exit code. */
@@ -221,8 +236,9 @@ int jx_cli_score(int argc, char **argv)
                 st.status.invalid = 1;
             print_new_actuals_diags(act, &st);
         }
-        if (jx_writer_finish(wr) != JX_OK)
-            st.status.io_failed = 1;
+        rc = jx_writer_finish(wr);
+        if (rc != JX_OK)
+            report_failed(&st, rc);
     }
     if (o.werror && st.warnings > 0) {
         fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", st.warnings);

@@ -33,11 +33,13 @@ struct jx_writer {
     size_t nprojects;           /* projects written so far */
     int begun;                  /* the reporter's begin ran */
     int finished;               /* jx_writer_finish ran */
+    void *state;                /* a reporter's own state (the xlsx workbook), NULL for the others */
+    void (*state_free)(jx_writer *wr); /* releases state when the writer is destroyed; set with it */
 };
 
 /** One output format: called at the first project, for every project, and at the end. */
 struct jx_reporter {
-    const char *name;                                       /* "text", "json", "csv", "template", "html", "md" */
+    const char *name;                                       /* "text", "json", "csv", "template", "html", "md", "xlsx" */
     void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
     void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
     void (*finish)(jx_writer *wr);                          /* closes the document */
@@ -55,6 +57,8 @@ extern const jx_reporter jx_reporter_template;
 extern const jx_reporter jx_reporter_html;
 /** The reporter of the 自评表 as GitHub-flavoured Markdown. */
 extern const jx_reporter jx_reporter_md;
+/** The reporter of the Excel workbook: the list of projects, then one 自评表 sheet per project. */
+extern const jx_reporter jx_reporter_xlsx;
 
 /** Sends the buffered bytes to the write function; sets wr->err on failure. */
 void jx_out_flush(jx_writer *wr);

@@ -21,6 +21,8 @@ jx_result jx_format_parse(const char *name, jx_format *out)
         *out = JX_FORMAT_HTML;
     else if (strcmp(name, "md") == 0)
         *out = JX_FORMAT_MD;
+    else if (strcmp(name, "xlsx") == 0)
+        *out = JX_FORMAT_XLSX;
     else
         return JX_ERR_USAGE;
     return JX_OK;
@@ -40,6 +42,7 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
     case JX_FORMAT_TEMPLATE: rep = &jx_reporter_template; break;
     case JX_FORMAT_HTML: rep = &jx_reporter_html; break;
     case JX_FORMAT_MD: rep = &jx_reporter_md; break;
+    case JX_FORMAT_XLSX: rep = &jx_reporter_xlsx; break;
     default: return JX_ERR_USAGE;
     }
     if (!fn)
@@ -100,6 +103,8 @@ void jx_writer_destroy(jx_writer *wr)
     if (!wr)
         return;
     const jx_allocator *a = wr->alloc;
+    if (wr->state_free)
+        wr->state_free(wr);
     jx_arena_free(&wr->scratch);
     jx_free(a, wr->buf, wr->cap);
     jx_free(a, wr, sizeof *wr);

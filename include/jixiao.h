@@ -318,12 +318,16 @@ typedef enum jx_format {
     JX_FORMAT_CSV = 2,  /* one row per indicator */
     JX_FORMAT_TEMPLATE = 3, /* the actuals CSV to fill in: UTF-8 with BOM, one empty row per indicator */
     JX_FORMAT_HTML = 4, /* one self-contained page per project, printing on A4 as the paper form */
-    JX_FORMAT_MD = 5    /* GitHub-flavoured Markdown: the form as tables, findings as a list */
+    JX_FORMAT_MD = 5,   /* GitHub-flavoured Markdown: the form as tables, findings as a list */
+    JX_FORMAT_XLSX = 6  /* an Excel workbook: the list of projects, then one 自评表 sheet per project;
+                           built in a temporary file and written whole by jx_writer_finish */
 } jx_format;
 
 /** Writer flags, OR-ed together. */
 enum {
-    JX_WRITE_EXPLAIN = 1u << 0 /* print each indicator's formula with the numbers put in */
+    JX_WRITE_EXPLAIN = 1u << 0,  /* print each indicator's formula with the numbers put in */
+    JX_WRITE_TIMESTAMP = 1u << 1 /* record the current time where a format keeps one (the xlsx document
+                                    properties); without it the same input gives the same bytes */
 };
 
 /**
@@ -335,7 +339,7 @@ typedef size_t (*jx_write_fn)(void *ud, const char *data, size_t len);
 /** A reporter writing one format. */
 typedef struct jx_writer jx_writer;
 
-/** Parses a format name ("text", "json", "csv", "template", "html", "md") into *out; JX_ERR_USAGE when unknown. */
+/** Parses a format name ("text", "json", "csv", "template", "html", "md", "xlsx") into *out; JX_ERR_USAGE when unknown. */
 JX_API jx_result jx_format_parse(const char *name, jx_format *out);
 
 /** Creates a writer of format fmt sending its output to fn(ud, …). */

@@ -1,8 +1,9 @@
 # Sourced by setup.sh and test.sh: installs the Debian packages jixiao needs, when missing.
-jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev libutf8proc-dev"
+jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev libutf8proc-dev libxlsxwriter-dev"
 # What the tests need besides: headless Chromium renders the HTML reports to PNG and PDF,
-# poppler-utils reads the PDF back (pdfinfo, pdftotext), and a CJK font shows the Chinese.
-jx_test_packages="chromium poppler-utils fonts-noto-cjk"
+# poppler-utils reads the PDF back (pdfinfo, pdftotext), a CJK font shows the Chinese;
+# unzip and python3 read the xlsx workbooks back.
+jx_test_packages="chromium poppler-utils fonts-noto-cjk unzip python3"
 
 # Prints the packages among "$@" that are not installed.
 jx_missing() {

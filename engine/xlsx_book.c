@@ -1,0 +1,577 @@
+/* xlsx_book.c — a workbook written with libxlsxwriter to a temporary file and streamed
+ * through a jx_write_fn: styles, sheet names, widths, row heights and print setup. */
+#include "xlsx_book.h"
+
+#include "alloc.h"
+#include "csv.h"
+#include "width.h"
+
+#include <utf8proc.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/** The font of every cell: 宋体 (SimSun), which Excel and WPS substitute where missing. */
+#define FONT_NAME "宋体"
+/** GB2312_CHARSET, so a reader without 宋体 picks a Chinese font. */
+#define FONT_CHARSET 134
+/** Points per line of 11pt 宋体 text, and the height of a row of one line. */
+#define LINE_POINTS 14.25
+/** Width units one display cell takes (a CJK character is two cells). */
+#define UNITS_PER_CELL 1.1
+/** Width units a cell's padding takes. */
+#define CELL_PADDING 2.0
+
+/* The first failure of the book stays; a libxlsxwriter error becomes JX_ERR_NOMEM when
+ * memory ran out, else JX_ERR_IO (the workbook cannot be written as asked). */
+static void fail(jx_xlsx_book *bk, lxw_error e)
+{
+    if (e == LXW_NO_ERROR || bk->err != JX_OK)
+        return;
+    bk->err = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? JX_ERR_NOMEM : JX_ERR_IO;
+}
+
+/* A new style in 宋体 11pt, vertically centred, with a thin border when `border`. */
+static lxw_format *base_style(lxw_workbook *wb, bool border)
+{
+    lxw_format *f = workbook_add_format(wb);
+    if (!f)
+        return NULL;
+    format_set_font_name(f, FONT_NAME);
+    format_set_font_size(f, 11);
+    format_set_font_charset(f, FONT_CHARSET);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    if (border)
+        format_set_border(f, LXW_BORDER_THIN);
+    return f;
+}
+
+/* Makes the shared styles; false when memory ran out. */
+static bool make_styles(jx_xlsx_book *bk)
+{
+    static const bool bordered[JX_XLSX_NSTYLES] = {false, false, true, true, true, true, true, false};
+    for (int i = 0; i < JX_XLSX_NSTYLES; i++) {
+        bk->style[i] = base_style(bk->wb, bordered[i]);
+        if (!bk->style[i])
+            return false;
+    }
+    lxw_format *f = bk->style[JX_XLSX_TITLE];
+    format_set_bold(f);
+    format_set_font_size(f, 16);
+    format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_align(bk->style[JX_XLSX_CAPTION], LXW_ALIGN_CENTER);
+    f = bk->style[JX_XLSX_HEAD];
+    format_set_bold(f);
+    format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_text_wrap(f);
+    f = bk->style[JX_XLSX_LABEL];
+    format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_text_wrap(f);
+    f = bk->style[JX_XLSX_TEXT];
+    format_set_align(f, LXW_ALIGN_LEFT);
+    format_set_text_wrap(f);
+    f = bk->style[JX_XLSX_CENTER];
+    format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_text_wrap(f);
+    format_set_num_format(bk->style[JX_XLSX_PERCENT], "0.00%");
+    format_set_align(bk->style[JX_XLSX_PERCENT], LXW_ALIGN_CENTER);
+    f = bk->style[JX_XLSX_PLAIN];
+    format_set_align(f, LXW_ALIGN_LEFT);
+    format_set_text_wrap(f);
+    return true;
+}
+
+jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created)
+{
+    memset(bk, 0, sizeof *bk);
+    bk->alloc = jx_alloc_or_default(alloc);
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !dir[0])
+        dir = "/tmp";
+    static const char tail[] = "/jixiao-XXXXXX.xlsx";
+    bk->path_size = strlen(dir) + sizeof tail;
+    bk->path = jx_malloc(bk->alloc, bk->path_size);
+    if (!bk->path)
+        return bk->err = JX_ERR_NOMEM;
+    memcpy(bk->path, dir, strlen(dir));
+    memcpy(bk->path + strlen(dir), tail, sizeof tail);
+    int fd = mkstemps(bk->path, 5);
+    if (fd < 0) {
+        jx_free(bk->alloc, bk->path, bk->path_size);
+        bk->path = NULL;
+        return bk->err = JX_ERR_IO;
+    }
+    close(fd);
+    lxw_workbook_options opts = {0, NULL, 0};
+    bk->wb = workbook_new_opt(bk->path, &opts);
+    if (!bk->wb) {
+        jx_xlsx_discard(bk);
+        return bk->err = JX_ERR_NOMEM;
+    }
+    lxw_doc_properties props;
+    memset(&props, 0, sizeof props);
+    props.title = (char *)title;
+    props.created = created;
+    fail(bk, workbook_set_properties(bk->wb, &props));
+    if (bk->err == JX_OK && !make_styles(bk))
+        bk->err = JX_ERR_NOMEM;
+    return bk->err;
+}
+
+/* Empties the set of sheet names. */
+static void free_names(jx_xlsx_book *bk)
+{
+    for (size_t i = 0; i < bk->names_cap; i++)
+        if (bk->names[i])
+            jx_free(bk->alloc, bk->names[i], strlen(bk->names[i]) + 1);
+    jx_free(bk->alloc, bk->names, bk->names_cap * sizeof *bk->names);
+    bk->names = NULL;
+    bk->names_cap = bk->nnames = 0;
+}
+
+void jx_xlsx_discard(jx_xlsx_book *bk)
+{
+    if (bk->wb) {
+        lxw_workbook_free(bk->wb);
+        bk->wb = NULL;
+    }
+    if (bk->path) {
+        unlink(bk->path);
+        jx_free(bk->alloc, bk->path, bk->path_size);
+        bk->path = NULL;
+    }
+    free_names(bk);
+}
+
+jx_result jx_xlsx_close(jx_xlsx_book *bk, jx_write_fn fn, void *ud)
+{
+    if (bk->wb && bk->err == JX_OK) {
+        lxw_error e = workbook_close(bk->wb); /* writes the file and frees the workbook */
+        bk->wb = NULL;
+        fail(bk, e);
+    }
+    if (bk->err == JX_OK && bk->path) {
+        FILE *f = fopen(bk->path, "rb");
+        if (!f) {
+            bk->err = JX_ERR_IO;
+        } else {
+            char buf[16384];
+            size_t n;
+            while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+                if (fn(ud, buf, n) != n) {
+                    bk->err = JX_ERR_IO;
+                    break;
+                }
+            if (ferror(f))
+                bk->err = JX_ERR_IO;
+            fclose(f);
+        }
+    }
+    jx_result rc = bk->err;
+    jx_xlsx_discard(bk);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ sheet names */
+
+/* What Excel refuses in a sheet name, as the full-width character that stands for it;
+ * a control character as a space; anything else as it is. */
+static int32_t name_char(int32_t cp)
+{
+    switch (cp) {
+    case '[': return 0xFF3B;  /* ［ */
+    case ']': return 0xFF3D;  /* ］ */
+    case ':': return 0xFF1A;  /* ： */
+    case '*': return 0xFF0A;  /* ＊ */
+    case '?': return 0xFF1F;  /* ？ */
+    case '/': return 0xFF0F;  /* ／ */
+    case '\\': return 0xFF3C; /* ＼ */
+    default: break;
+    }
+    if (cp < 0)
+        return 0xFFFD;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+        return ' ';
+    return cp;
+}
+
+/* UTF-16 units of a code point: how Excel counts a name's length. */
+static unsigned units_of(int32_t cp)
+{
+    return cp >= 0x10000 ? 2 : 1;
+}
+
+/* Appends cp to out at *len as UTF-8. */
+static void put_cp(char *out, size_t *len, int32_t cp)
+{
+    *len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + *len);
+}
+
+size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out)
+{
+    /* enough characters to know whether the name fits, however it is cut */
+    int32_t cps[2 * JX_XLSX_NAME_MAX + 2];
+    size_t ncp = 0;
+    bool more = false;
+    size_t len = strlen(name);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += jx_utf8_decode(name + i, len - i, &cp);
+        cp = name_char(cp);
+        if (ncp == 0 && cp == '\'')
+            continue; /* a name may not start with an apostrophe */
+        if (ncp == sizeof cps / sizeof *cps) {
+            more = true;
+            break;
+        }
+        cps[ncp++] = cp;
+    }
+    if (!more)
+        while (ncp > 0 && cps[ncp - 1] == '\'')
+            ncp--; /* …nor end with one */
+    static const int32_t fallback[] = {0x9879, 0x76EE}; /* 项目 */
+    if (ncp == 0) {
+        cps[0] = fallback[0];
+        cps[1] = fallback[1];
+        ncp = 2;
+    }
+    char suffix[16];
+    size_t slen = 0;
+    if (n > 1) {
+        char digits[12];
+        size_t k = sizeof digits;
+        unsigned v = n;
+        do {
+            digits[--k] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        suffix[slen++] = '(';
+        memcpy(suffix + slen, digits + k, sizeof digits - k);
+        slen += sizeof digits - k;
+        suffix[slen++] = ')';
+    }
+    unsigned room = JX_XLSX_NAME_MAX - (unsigned)slen;
+    unsigned total = 0;
+    for (size_t i = 0; i < ncp; i++)
+        total += units_of(cps[i]);
+    bool cut = more || total > room;
+    size_t keep = ncp;
+    if (cut) {
+        unsigned u = 0;
+        keep = 0;
+        while (keep < ncp && u + units_of(cps[keep]) <= room - 1)
+            u += units_of(cps[keep++]);
+    }
+    size_t olen = 0;
+    for (size_t i = 0; i < keep; i++)
+        put_cp(out, &olen, cps[i]);
+    if (cut)
+        put_cp(out, &olen, 0x2026); /* … */
+    memcpy(out + olen, suffix, slen);
+    olen += slen;
+    out[olen] = '\0';
+    return olen;
+}
+
+/* name folded to lower case code point by code point, as Excel compares sheet names. */
+static void fold_name(const char *name, char *out)
+{
+    size_t len = strlen(name), olen = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += jx_utf8_decode(name + i, len - i, &cp);
+        put_cp(out, &olen, cp < 0 ? 0xFFFD : utf8proc_tolower(cp));
+    }
+    out[olen] = '\0';
+}
+
+/* The slot of the folded name in the set: where it is, or the empty slot it would take. */
+static size_t name_slot(const jx_xlsx_book *bk, const char *folded)
+{
+    size_t mask = bk->names_cap - 1;
+    size_t i = jx_csv_hash(folded, strlen(folded)) & mask;
+    while (bk->names[i] && strcmp(bk->names[i], folded) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* Adds the folded name to the set; false when memory ran out. */
+static bool add_name(jx_xlsx_book *bk, const char *folded)
+{
+    if ((bk->nnames + 1) * 2 > bk->names_cap) {
+        size_t ncap = bk->names_cap ? bk->names_cap * 2 : 64;
+        char **old = bk->names;
+        size_t ocap = bk->names_cap;
+        bk->names = jx_calloc(bk->alloc, ncap * sizeof *bk->names);
+        if (!bk->names) {
+            bk->names = old;
+            return false;
+        }
+        bk->names_cap = ncap;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i])
+                bk->names[name_slot(bk, old[i])] = old[i];
+        jx_free(bk->alloc, old, ocap * sizeof *old);
+    }
+    char *copy = jx_strndup(bk->alloc, folded, strlen(folded));
+    if (!copy)
+        return false;
+    bk->names[name_slot(bk, copy)] = copy;
+    bk->nnames++;
+    return true;
+}
+
+/* True when the folded name is taken (or reserved by Excel). */
+static bool name_used(const jx_xlsx_book *bk, const char *folded)
+{
+    if (strcmp(folded, "history") == 0)
+        return true;
+    return bk->names_cap > 0 && bk->names[name_slot(bk, folded)] != NULL;
+}
+
+void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name)
+{
+    memset(sh, 0, sizeof *sh);
+    sh->ncols = ncols < JX_XLSX_MAX_COLS ? ncols : JX_XLSX_MAX_COLS;
+    for (size_t c = 0; c < JX_XLSX_MAX_COLS; c++)
+        sh->width[c] = LXW_DEF_COL_WIDTH;
+    if (used_name)
+        used_name[0] = '\0';
+    if (bk->err != JX_OK || !bk->wb)
+        return;
+    char cand[JX_XLSX_NAME_BUFSZ], folded[JX_XLSX_NAME_BUFSZ];
+    for (unsigned n = 1;; n++) {
+        jx_xlsx_sheet_name(name, n, cand);
+        fold_name(cand, folded);
+        if (!name_used(bk, folded))
+            break;
+    }
+    if (!add_name(bk, folded)) {
+        bk->err = JX_ERR_NOMEM;
+        return;
+    }
+    sh->ws = workbook_add_worksheet(bk->wb, cand);
+    if (!sh->ws) {
+        bk->err = JX_ERR_NOMEM;
+        return;
+    }
+    if (used_name)
+        memcpy(used_name, cand, strlen(cand) + 1);
+}
+
+/* ------------------------------------------------------------ widths and heights */
+
+double jx_xlsx_text_width(const char *s)
+{
+    size_t widest = 0;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        size_t w = jx_display_width(s, n);
+        if (w > widest)
+            widest = w;
+        s += n + (nl != NULL);
+    }
+    return (double)widest * UNITS_PER_CELL + CELL_PADDING;
+}
+
+void jx_xlsx_set_widths(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const double *w)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    for (size_t c = 0; c < sh->ncols; c++) {
+        sh->width[c] = w[c];
+        fail(bk, worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL));
+    }
+}
+
+unsigned jx_xlsx_lines(const jx_xlsx_sheet *sh, size_t c1, size_t c2, const char *s)
+{
+    double avail = -CELL_PADDING;
+    for (size_t c = c1; c <= c2 && c < JX_XLSX_MAX_COLS; c++)
+        avail += sh->width[c];
+    /* whole display cells a line holds (the small term keeps 11 / 1.1 at 10) */
+    size_t per_line = avail > 0 ? (size_t)(avail / UNITS_PER_CELL + 1e-9) : 0;
+    if (per_line < 2)
+        per_line = 2;
+    unsigned lines = 0;
+    do {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        size_t w = jx_display_width(s, n);
+        lines += w == 0 ? 1 : (unsigned)((w + per_line - 1) / per_line);
+        s += n + (nl != NULL);
+    } while (*s);
+    return lines;
+}
+
+void jx_xlsx_row_height(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, double points)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    fail(bk, worksheet_set_row(sh->ws, row, points, NULL));
+}
+
+void jx_xlsx_row_lines(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, unsigned lines)
+{
+    if (lines > 1)
+        jx_xlsx_row_height(bk, sh, row, LINE_POINTS * lines + 2);
+}
+
+/* ------------------------------------------------------------------------ cells */
+
+/* s, or when it is longer than a cell holds a copy cut to fit, ending in "…" (*owned
+ * is then set, of *owned_size bytes, for the caller to free). */
+static const char *fit_text(jx_xlsx_book *bk, const char *s, char **owned, size_t *owned_size)
+{
+    *owned = NULL;
+    size_t len = strlen(s);
+    if (len <= JX_XLSX_CELL_MAX)
+        return s; /* no more characters than bytes */
+    size_t i = 0, units = 0, cut = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t k = jx_utf8_decode(s + i, len - i, &cp);
+        units += units_of(cp);
+        if (units <= JX_XLSX_CELL_MAX - 1)
+            cut = i + k;
+        i += k;
+    }
+    if (units <= JX_XLSX_CELL_MAX)
+        return s;
+    *owned_size = cut + sizeof "…";
+    *owned = jx_malloc(bk->alloc, *owned_size);
+    if (!*owned) {
+        bk->err = JX_ERR_NOMEM;
+        return NULL;
+    }
+    memcpy(*owned, s, cut);
+    memcpy(*owned + cut, "…", sizeof "…");
+    return *owned;
+}
+
+void jx_xlsx_text(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, const char *s, jx_xlsx_style st)
+{
+    jx_xlsx_merge(bk, sh, row, col, row, col, s, st);
+}
+
+/* The bordered number style with `decimals` places, made when first asked for. */
+static lxw_format *number_style(jx_xlsx_book *bk, int decimals)
+{
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 9)
+        decimals = 9;
+    if (bk->number[decimals])
+        return bk->number[decimals];
+    lxw_format *f = base_style(bk->wb, true);
+    if (!f) {
+        bk->err = JX_ERR_NOMEM;
+        return NULL;
+    }
+    char fmt[16] = "0";
+    if (decimals > 0) {
+        fmt[1] = '.';
+        memset(fmt + 2, '0', (size_t)decimals);
+        fmt[2 + decimals] = '\0';
+    }
+    format_set_num_format(f, fmt);
+    format_set_align(f, LXW_ALIGN_RIGHT);
+    return bk->number[decimals] = f;
+}
+
+void jx_xlsx_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, double v, int decimals)
+{
+    jx_xlsx_merge_number(bk, sh, row, col, row, col, v, decimals);
+}
+
+void jx_xlsx_number_styled(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, double v,
+                           jx_xlsx_style st)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    fail(bk, worksheet_write_number(sh->ws, row, (lxw_col_t)col, v, bk->style[st]));
+}
+
+void jx_xlsx_merge(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                   const char *s, jx_xlsx_style st)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    char *owned;
+    size_t owned_size = 0;
+    const char *text = fit_text(bk, s ? s : "", &owned, &owned_size);
+    if (!text)
+        return;
+    lxw_format *f = bk->style[st];
+    if (r1 == r2 && c1 == c2)
+        fail(bk, text[0] ? worksheet_write_string(sh->ws, r1, (lxw_col_t)c1, text, f)
+                         : worksheet_write_blank(sh->ws, r1, (lxw_col_t)c1, f));
+    else
+        fail(bk, worksheet_merge_range(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2, text, f));
+    if (owned)
+        jx_free(bk->alloc, owned, owned_size);
+}
+
+/* Merges the range in format f (when it is more than one cell) and writes v in its first cell. */
+static void merge_value(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                        double v, lxw_format *f)
+{
+    if (bk->err != JX_OK || !sh->ws || !f)
+        return;
+    if (r1 != r2 || c1 != c2)
+        fail(bk, worksheet_merge_range(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2, "", f));
+    if (bk->err == JX_OK)
+        fail(bk, worksheet_write_number(sh->ws, r1, (lxw_col_t)c1, v, f));
+}
+
+void jx_xlsx_merge_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                          double v, int decimals)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    merge_value(bk, sh, r1, c1, r2, c2, v, number_style(bk, decimals));
+}
+
+void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                           double v)
+{
+    merge_value(bk, sh, r1, c1, r2, c2, v, bk->style[JX_XLSX_PERCENT]);
+}
+
+void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    fail(bk, worksheet_autofilter(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2));
+}
+
+void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    worksheet_freeze_panes(sh->ws, rows, 0);
+}
+
+/* ------------------------------------------------------------------------ print */
+
+void jx_xlsx_print_setup(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t first_repeat, uint32_t last_repeat,
+                         uint32_t last_row)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    lxw_worksheet *ws = sh->ws;
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+    fail(bk, worksheet_set_footer(ws, "&C第 &P 页，共 &N 页"));
+    if (first_repeat <= last_repeat)
+        fail(bk, worksheet_repeat_rows(ws, first_repeat, last_repeat));
+    if (sh->ncols > 0)
+        fail(bk, worksheet_print_area(ws, 0, 0, last_row, (lxw_col_t)(sh->ncols - 1)));
+}

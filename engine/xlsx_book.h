@@ -1,0 +1,162 @@
+/* xlsx_book.h — what every reporter writing an Excel workbook shares: libxlsxwriter
+ * behind a temporary file streamed through a jx_write_fn at the end, fixed document
+ * properties (the same bytes for the same input), the cell styles of the forms in a
+ * CJK font, sheet names Excel accepts, column widths and row heights measured by
+ * display width, and the A4 print setup.
+ *
+ * libxlsxwriter holds the whole workbook in its own memory (its allocations are its
+ * business) until jx_xlsx_close writes the file; everything of jixiao's here goes
+ * through the book's jx_allocator.
+ */
+#ifndef JX_XLSX_BOOK_H
+#define JX_XLSX_BOOK_H
+
+#include "jixiao.h"
+
+#include <xlsxwriter.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/** The document time of a workbook written without JX_WRITE_TIMESTAMP: 1980-01-01T00:00:00Z,
+ * the date libxlsxwriter gives every entry of the zip container. */
+#define JX_XLSX_FIXED_TIME ((time_t)315532800)
+
+/** Most characters (UTF-16 units, as Excel counts them) in a sheet name. */
+#define JX_XLSX_NAME_MAX 31
+
+/** Bytes a sheet name may take in UTF-8, its NUL included. */
+#define JX_XLSX_NAME_BUFSZ (JX_XLSX_NAME_MAX * 4 + 1)
+
+/** Most characters a cell holds (Excel's limit); longer text is cut, ending in "…". */
+#define JX_XLSX_CELL_MAX 32767
+
+/** Most columns a sheet of these reporters lays out. */
+#define JX_XLSX_MAX_COLS 16
+
+/** The cell styles the forms use; all in 宋体 11pt unless said. */
+typedef enum jx_xlsx_style {
+    JX_XLSX_TITLE = 0, /* a form's title: bold 16pt, centred, no border */
+    JX_XLSX_CAPTION,   /* the line under a title (（2024年度）): centred, no border */
+    JX_XLSX_HEAD,      /* a table's header cell: bold, centred, wrapped, bordered */
+    JX_XLSX_LABEL,     /* a row label (项目名称, 总分) or a group cell: centred, wrapped, bordered */
+    JX_XLSX_TEXT,      /* text: left, wrapped, bordered */
+    JX_XLSX_CENTER,    /* short text (指标值, 结论, "—"): centred, wrapped, bordered */
+    JX_XLSX_PERCENT,   /* a rate: 0.00%, bordered */
+    JX_XLSX_PLAIN,     /* text outside the form (warnings, formulas): wrapped, no border */
+    JX_XLSX_NSTYLES
+} jx_xlsx_style;
+
+/** A sheet being written: the libxlsxwriter sheet and its column widths. */
+typedef struct jx_xlsx_sheet {
+    lxw_worksheet *ws;              /* the sheet; NULL when it could not be added */
+    double width[JX_XLSX_MAX_COLS]; /* column widths in Excel's units (characters of '0') */
+    size_t ncols;                   /* columns in use */
+} jx_xlsx_sheet;
+
+/** A workbook being written to its temporary file. */
+typedef struct jx_xlsx_book {
+    const jx_allocator *alloc;            /* for the path and the names */
+    lxw_workbook *wb;                     /* NULL once closed or discarded */
+    char *path;                           /* the temporary file, NULL when none */
+    size_t path_size;                     /* bytes allocated for path */
+    lxw_format *style[JX_XLSX_NSTYLES];   /* the shared styles */
+    lxw_format *number[10];               /* bordered numbers with 0..9 decimals, made when first used */
+    char **names;                         /* the sheet names in use, case-folded: an open-addressing set */
+    size_t names_cap;                     /* slots in names (a power of two, or 0) */
+    size_t nnames;                        /* names in the set */
+    jx_result err;                        /* the first failure; later calls do nothing */
+} jx_xlsx_book;
+
+/**
+ * Starts a workbook on a new temporary file in $TMPDIR (else /tmp), with the document
+ * title `title` and `created` as its time (JX_XLSX_FIXED_TIME for reproducible bytes).
+ * JX_ERR_IO when the file cannot be made, JX_ERR_NOMEM. Release bk with jx_xlsx_discard
+ * (or jx_xlsx_close) whatever this returns.
+ */
+jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created);
+
+/**
+ * Writes the workbook, sends the file's bytes to fn(ud, …) and removes the file. Returns
+ * the book's first failure, else JX_ERR_IO when the file could not be written or read
+ * back or fn did not take every byte. The book is released either way.
+ */
+jx_result jx_xlsx_close(jx_xlsx_book *bk, jx_write_fn fn, void *ud);
+
+/** Releases the book without writing anything and removes its file; safe to call twice. */
+void jx_xlsx_discard(jx_xlsx_book *bk);
+
+/**
+ * The n-th (from 1) candidate sheet name for a sheet called name: the name with what
+ * Excel refuses replaced ([]:*?/\ by their full-width forms ［］：＊？／＼, control
+ * characters by spaces, apostrophes at either end dropped; "项目" when nothing is
+ * left), cut to leave room for the suffix "(n)" (n > 1) with "…" where it was cut, so
+ * the whole is at most JX_XLSX_NAME_MAX characters. Writes it NUL-terminated to out,
+ * which holds JX_XLSX_NAME_BUFSZ bytes, and returns its length in bytes.
+ */
+size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out);
+
+/**
+ * Adds a sheet of ncols columns called after name (jx_xlsx_sheet_name: the first
+ * candidate not yet used in the book, compared as Excel does, ignoring case; "History"
+ * is reserved), with default widths. The name given is written to used_name when not
+ * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set.
+ */
+void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name);
+
+/** The width in Excel's units a column needs to show s on one line (its widest line). */
+double jx_xlsx_text_width(const char *s);
+
+/** Sets the widths of the sheet's columns to w[0..ncols). */
+void jx_xlsx_set_widths(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const double *w);
+
+/** Lines s takes wrapped in a cell spanning columns c1..c2 at the sheet's widths (at least 1). */
+unsigned jx_xlsx_lines(const jx_xlsx_sheet *sh, size_t c1, size_t c2, const char *s);
+
+/** Makes row tall enough for `lines` lines of text (a single line keeps the default height). */
+void jx_xlsx_row_lines(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, unsigned lines);
+
+/** Sets the height of row in points. */
+void jx_xlsx_row_height(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, double points);
+
+/** Writes the text s in a cell (cut at JX_XLSX_CELL_MAX characters). */
+void jx_xlsx_text(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, const char *s, jx_xlsx_style st);
+
+/** Writes the number v shown with `decimals` places (0..9), bordered and right-aligned. */
+void jx_xlsx_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, double v, int decimals);
+
+/** Writes the number v in style st (JX_XLSX_PERCENT: v is a fraction, 0.9668 for 96.68%). */
+void jx_xlsx_number_styled(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, double v,
+                           jx_xlsx_style st);
+
+/**
+ * Merges the cells r1..r2 × c1..c2 and writes s there in style st; a range of one
+ * cell is written as that cell, unmerged.
+ */
+void jx_xlsx_merge(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                   const char *s, jx_xlsx_style st);
+
+/** Merges r1..r2 × c1..c2 and writes the number v with `decimals` places there. */
+void jx_xlsx_merge_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                          double v, int decimals);
+
+/** Merges r1..r2 × c1..c2 and writes the fraction v as a percentage (0.00%) there. */
+void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                           double v);
+
+/** Adds an autofilter to the table r1..r2 × c1..c2 (its header row is r1). */
+void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2);
+
+/** Keeps rows 0..rows-1 in view when the sheet scrolls (frozen panes). */
+void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows);
+
+/**
+ * Sets up printing: A4 portrait, fitted to one page wide, centred, page numbers in the
+ * footer, rows first_repeat..last_repeat repeated at the top of every page (none when
+ * first_repeat > last_repeat), and rows 0..last_row × all columns as the print area.
+ */
+void jx_xlsx_print_setup(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t first_repeat, uint32_t last_repeat,
+                         uint32_t last_row);
+
+#endif

@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""xlsx_read.py — reads back a workbook `jixiao score --format xlsx` wrote, with nothing but
+the standard library (zipfile, xml.etree), for tests/cli/test_xlsx.sh.
+
+    xlsx_read.py sheets BOOK             the sheet names, one a line
+    xlsx_read.py cells BOOK N            sheet N's cells: "A1<TAB>value" (numbers as stored)
+    xlsx_read.py merges BOOK N           sheet N's merged ranges, one a line
+    xlsx_read.py setup BOOK N            sheet N's pageSetup attributes and print titles
+    xlsx_read.py dates BOOK              each zip entry's date and time
+    xlsx_read.py compare BOOK JSON       checks the cells against `score --format json` of
+                                         the same input; prints what differs, exits 1 if any
+"""
+import json
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+M = "{%s}" % NS["m"]
+
+
+def col_index(ref):
+    """Column number (0-based) of a cell reference such as "H12"."""
+    n = 0
+    for ch in ref:
+        if not ch.isalpha():
+            break
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def split_ref(ref):
+    """(row, col), both 0-based, of a cell reference."""
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    return int(ref[len(letters):]) - 1, col_index(letters)
+
+
+class Book:
+    """A workbook's sheets, shared strings and defined names."""
+
+    def __init__(self, path):
+        self.zip = zipfile.ZipFile(path)
+        names = self.zip.namelist()
+        self.strings = []
+        if "xl/sharedStrings.xml" in names:
+            root = ET.fromstring(self.zip.read("xl/sharedStrings.xml"))
+            for si in root.findall("m:si", NS):
+                self.strings.append("".join(t.text or "" for t in si.iter(M + "t")))
+        wb = ET.fromstring(self.zip.read("xl/workbook.xml"))
+        self.sheet_names = [s.get("name") for s in wb.find("m:sheets", NS)]
+        self.defined = []
+        dn = wb.find("m:definedNames", NS)
+        if dn is not None:
+            self.defined = [(d.get("name"), d.get("localSheetId"), d.text) for d in dn]
+
+    def sheet(self, n):
+        """Sheet n (1-based) as (cells, merges, root): cells maps (row, col) to a str or a float."""
+        root = ET.fromstring(self.zip.read("xl/worksheets/sheet%d.xml" % n))
+        cells = {}
+        for row in root.find("m:sheetData", NS):
+            for c in row:
+                v = c.find("m:v", NS)
+                if v is None:
+                    continue
+                t = c.get("t")
+                if t == "s":
+                    val = self.strings[int(v.text)]
+                elif t in ("str", "inlineStr"):
+                    val = v.text or ""
+                else:
+                    val = float(v.text)
+                cells[split_ref(c.get("r"))] = val
+        merges = []
+        mc = root.find("m:mergeCells", NS)
+        if mc is not None:
+            merges = [m.get("ref") for m in mc]
+        return cells, merges, root
+
+
+class Sheet:
+    """One sheet's cells, with a merged range's value read in each of its cells."""
+
+    def __init__(self, book, n):
+        self.cells, self.merges, self.root = book.sheet(n)
+        self.owner = {}
+        for ref in self.merges:
+            a, b = ref.split(":")
+            r1, c1 = split_ref(a)
+            r2, c2 = split_ref(b)
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    self.owner[(r, c)] = (r1, c1)
+        self.nrows = 1 + max((r for r, _ in self.cells), default=-1)
+
+    def get(self, r, c):
+        """The value shown at (r, c): its own, or its merged range's; "" when empty."""
+        return self.cells.get(self.owner.get((r, c), (r, c)), "")
+
+    def find_row(self, col, text, start=0):
+        """The first row from start whose cell in col shows text, or None."""
+        for r in range(start, self.nrows):
+            if self.get(r, col) == text:
+                return r
+        return None
+
+
+class Compare:
+    """Collects the differences between the workbook and the JSON."""
+
+    def __init__(self):
+        self.failures = 0
+
+    def eq(self, where, got, want):
+        if isinstance(want, (int, float)) and not isinstance(want, bool):
+            ok = isinstance(got, (int, float)) and not isinstance(got, bool) and round(got, 6) == round(float(want), 6)
+        else:
+            ok = got == want
+        if not ok:
+            self.failures += 1
+            print("FAIL %s: workbook %r, json %r" % (where, got, want))
+
+
+def unit_name(s):
+    """The 预算单位 without the budget system's code before it, as the list shows it."""
+    i = 0
+    while i < len(s) and s[i].isdigit() and s[i].isascii():
+        i += 1
+    return s[i + 1:] if i > 0 and i + 1 < len(s) and s[i] == "-" else s
+
+
+def compare_project(cmp, sh, p, where):
+    """Checks one project's sheet against its JSON object."""
+    cmp.eq(where + " title", sh.get(0, 0), "项目支出绩效自评表")
+    if p.get("year"):
+        cmp.eq(where + " year", sh.get(1, 0), "（%d年度）" % p["year"])
+    r = sh.find_row(0, "项目名称")
+    cmp.eq(where + " 项目名称", sh.get(r, 1) if r is not None else None, p["name"])
+    r = sh.find_row(0, "主管部门")
+    cmp.eq(where + " 主管部门", sh.get(r, 1) if r is not None else None, p.get("dept", ""))
+    cmp.eq(where + " 预算单位 label", sh.get(r, 4) if r is not None else None, "预算单位")
+    cmp.eq(where + " 预算单位", sh.get(r, 5) if r is not None else None, p.get("org", ""))
+
+    funds = p.get("funds", [])
+    if funds:
+        r = sh.find_row(1, "资金来源")
+        cmp.eq(where + " 资金 header", r is not None, True)
+        for i, f in enumerate(funds):
+            row = r + 1 + i
+            w = "%s 资金 %s" % (where, f["source"])
+            cmp.eq(w + " 资金来源", sh.get(row, 1), f["source"])
+            cmp.eq(w + " 年初预算数", sh.get(row, 2), f["initial"])
+            cmp.eq(w + " 全年预算数", sh.get(row, 3), f["budget"])
+            cmp.eq(w + " 全年执行数", sh.get(row, 4), f["spent"])
+            cmp.eq(w + " 执行率", sh.get(row, 5), "—" if f["rate"] is None else f["rate"] / 100)
+
+    head = sh.find_row(0, "一级指标")
+    cmp.eq(where + " indicator header", head is not None, True)
+    if head is None:
+        return
+    heads = [sh.get(head, c) for c in range(8)]
+    cmp.eq(where + " header", heads,
+           ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "权重", "得分", "偏差原因分析及改进措施"])
+    total_row = sh.find_row(0, "总分", head)
+    weight_sum = 0.0
+    first = head + 1
+    ex = p.get("execution")
+    if ex:
+        # 预算执行率 单列: its own row first, scored from the funds
+        w = where + " 预算执行率"
+        cmp.eq(w, sh.get(first, 0), "预算执行率 (%.2f分)" % ex["points"])
+        cmp.eq(w + " 权重", sh.get(first, 5), ex["points"])
+        cmp.eq(w + " 得分", sh.get(first, 6), ex["score"])
+        weight_sum += ex["points"]
+        first += 1
+    # every other row between the header and 总分 is an indicator, or a group without indicators
+    rows = [r for r in range(first, total_row) if sh.get(r, 2) != ""]
+    empty = [r for r in range(first, total_row) if sh.get(r, 2) == ""]
+    inds = p["indicators"]
+    cmp.eq(where + " indicator rows", len(rows), len(inds))
+    labels = {}
+    for g in p.get("groups", []):
+        label = g["path"][-1] if g.get("points") is None else "%s (%.2f分)" % (g["path"][-1], g["points"])
+        labels[tuple(g["path"])] = (label, g)
+    for ind, r in zip(inds, rows):
+        w = "%s %s" % (where, "/".join(ind["path"]))
+        path = ind["path"]
+        cmp.eq(w + " 一级指标", sh.get(r, 0), labels[tuple(path[:1])][0])
+        if len(path) == 3:
+            cmp.eq(w + " 二级指标", sh.get(r, 1), labels[tuple(path[:2])][0])
+        cmp.eq(w + " 三级指标", sh.get(r, 2), path[-1])
+        cmp.eq(w + " 年度指标值", sh.get(r, 3), ind.get("target") or "")
+        cmp.eq(w + " 实际完成值", sh.get(r, 4), ind.get("actual") or "")
+        if ind.get("weight") is None:
+            cmp.eq(w + " 权重", sh.get(r, 5), "—")
+        else:
+            cmp.eq(w + " 权重", sh.get(r, 5), ind["weight"])
+            weight_sum += ind["weight"]
+        if ind.get("method") == "not-applicable":
+            cmp.eq(w + " 得分", sh.get(r, 6), "不适用")
+        elif ind.get("score") is None:
+            cmp.eq(w + " 得分", sh.get(r, 6), "—")
+        else:
+            cmp.eq(w + " 得分", sh.get(r, 6), ind["score"])
+    # a group without indicators: its row names it and scores it as the JSON does
+    for r in empty:
+        l2 = sh.get(r, 1)
+        group = [g for (label, g) in labels.values() if label == l2 and g["level"] == 2]
+        if not group:
+            group = [g for (label, g) in labels.values() if label == sh.get(r, 0) and g["level"] == 1]
+        cmp.eq("%s empty group row %d" % (where, r + 1), len(group), 1)
+        if group:
+            cmp.eq("%s %s 得分" % (where, "/".join(group[0]["path"])), sh.get(r, 6), group[0]["score"])
+    cmp.eq(where + " 总分 权重", sh.get(total_row, 5), round(weight_sum, 6))
+    cmp.eq(where + " 总分", sh.get(total_row, 6), p["total"])
+    cmp.eq(where + " 自评结论 label", sh.get(total_row + 1, 0), "自评结论")
+    cmp.eq(where + " 自评结论", sh.get(total_row + 1, 1), p["grade"])
+    warn = sh.find_row(0, "警告（%d）" % len(p.get("warnings", [])), total_row)
+    if p.get("warnings"):
+        cmp.eq(where + " 警告 count", warn is not None, True)
+
+
+def compare(book_path, json_path):
+    """Compares every sheet of the workbook with the JSON document; returns the exit code."""
+    book = Book(book_path)
+    with open(json_path, encoding="utf-8") as f:
+        doc = json.load(f)
+    projects = doc["projects"]
+    cmp = Compare()
+    cmp.eq("sheet count", len(book.sheet_names), len(projects) + 1)
+    cmp.eq("first sheet", book.sheet_names[0], "自评结果清单")
+    lst = Sheet(book, 1)
+    cmp.eq("list header", [lst.get(1, c) for c in range(5)], ["序号", "预算部门（单位）", "项目名称", "总分", "自评结论"])
+    for i, p in enumerate(projects):
+        w = "list row %d" % (i + 1)
+        cmp.eq(w + " 序号", lst.get(2 + i, 0), i + 1)
+        cmp.eq(w + " 预算部门", lst.get(2 + i, 1), unit_name(p.get("org") or p.get("dept", "")))
+        cmp.eq(w + " 项目名称", lst.get(2 + i, 2), p["name"])
+        cmp.eq(w + " 总分", lst.get(2 + i, 3), p["total"])
+        cmp.eq(w + " 自评结论", lst.get(2 + i, 4), p["grade"])
+        compare_project(cmp, Sheet(book, 2 + i), p, "sheet %d (%s)" % (2 + i, p["name"]))
+    print("compared %d projects: %d differences" % (len(projects), cmp.failures))
+    return 1 if cmp.failures else 0
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    what, path = argv[1], argv[2]
+    if what == "compare":
+        return compare(path, argv[3])
+    book = Book(path)
+    if what == "sheets":
+        for name in book.sheet_names:
+            print(name)
+    elif what == "dates":
+        for info in book.zip.infolist():
+            print("%s %04d-%02d-%02d %02d:%02d:%02d" % ((info.filename,) + info.date_time))
+    elif what in ("cells", "merges", "setup"):
+        n = int(argv[3])
+        cells, merges, root = book.sheet(n)
+        if what == "cells":
+            for (r, c), v in sorted(cells.items()):
+                ref = ""
+                k = c + 1
+                while k:
+                    k, rem = divmod(k - 1, 26)
+                    ref = chr(65 + rem) + ref
+                if isinstance(v, float):
+                    v = repr(v)
+                print("%s%d\t%s" % (ref, r + 1, v))
+        elif what == "merges":
+            for ref in merges:
+                print(ref)
+        else:
+            ps = root.find("m:pageSetup", NS)
+            pr = root.find("m:sheetPr/m:pageSetUpPr", NS)
+            attrs = dict(ps.attrib) if ps is not None else {}
+            if pr is not None:
+                attrs.update(pr.attrib)
+            for k in sorted(attrs):
+                print("%s=%s" % (k, attrs[k]))
+            for name, sheet_id, text in book.defined:
+                if sheet_id is not None and int(sheet_id) == n - 1:
+                    print("%s=%s" % (name, text))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
