@@ -15,6 +15,7 @@
 
 #include "audit.h"
 #include "build.h"
+#include "counting.h"
 #include "write_text.h"
 
 #include <cjson/cJSON.h>
@@ -757,30 +758,6 @@ static void test_refused_calls(void **state)
 
 /* ------------------------------------------------------------ out of memory */
 
-/** An allocator that counts what is in use and can fail its n-th call. */
-typedef struct counting {
-    size_t calls;   /* calls so far */
-    size_t fail_at; /* the call that returns NULL (0: none) */
-    size_t in_use;  /* bytes allocated and not freed */
-} counting;
-
-static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counting *c = ud;
-    if (nsize == 0) {
-        if (ptr)
-            c->in_use -= osize;
-        free(ptr);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p)
-        c->in_use += nsize - (ptr ? osize : 0);
-    return p;
-}
-
 /* Audits the corpus with the audit and its writer on allocator a; returns the first failure. */
 static jx_result audit_with(const jx_policy *pol, const jx_allocator *a, jx_test_text *out)
 {
@@ -818,8 +795,8 @@ static void test_out_of_memory_anywhere(void **state)
     assert_int_equal(audit_with(pol, NULL, &want_text), JX_OK);
     size_t k;
     for (k = 1; k < 2000; k++) {
-        counting c = {0, k, 0};
-        jx_allocator a = {counting_fn, &c};
+        jx_test_counting c = {.fail_at = k};
+        jx_allocator a = jx_test_counting_allocator(&c);
         jx_test_text out = {NULL, 0};
         jx_result rc = audit_with(pol, &a, &out);
         assert_int_equal(c.in_use, 0);
