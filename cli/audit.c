@@ -317,29 +317,6 @@ static void audit_file(const char *path, void *ud)
     audit_progress_step(&run->progress);
 }
 
-/* Opens the policy; returns -1 on success or the exit code. */
-static int audit_open_policy(const char *name, jx_policy **pol)
-{
-    jx_result rc = jx_policy_open(pol, name, NULL);
-    if (rc == JX_OK)
-        return -1;
-    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
-    for (size_t i = 0; i < n; i++)
-        jx_cli_print_diag(jx_policy_diag(*pol, i));
-    jx_policy_close(*pol);
-    *pol = NULL;
-    if (rc == JX_ERR_NOTFOUND)
-        return n > 0 ? JX_EXIT_USAGE : jx_cli_usage_error("audit", "找不到评分办法“%s”", name);
-    if (rc == JX_ERR_IO) {
-        if (n == 0)
-            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
-        return JX_EXIT_IO;
-    }
-    if (n == 0)
-        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
-    return JX_EXIT_INPUT;
-}
-
 /* The exit code of a finished run: I/O, then errors (input or findings), then warnings under --werror. */
 static int audit_exit_code(audit_run *run)
 {
@@ -373,7 +350,7 @@ int jx_cli_audit(int argc, char **argv)
     run.progress.start = audit_now();
     run.input = (jx_cli_input){.project = audit_project, .diag = audit_diag, .ud = &run, .status = &run.status};
     run.walk = (jx_cli_walk){.file = audit_file, .quiet = audit_quiet, .ud = &run, .status = &run.status};
-    code = audit_open_policy(o.policy, &run.pol);
+    code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code >= 0)
         return code;
     for (size_t i = 0; i < jx_policy_diag_count(run.pol); i++) { /* a policy's warnings, e.g. level1-points */

@@ -178,6 +178,13 @@ typedef struct jx_cli_walk {
  */
 void jx_cli_walk_path(jx_cli_walk *w, const char *path);
 
+/**
+ * Opens the policy name (a file, or a shipped name) for command. Returns -1 on success,
+ * else the exit code after saying why on stderr: the policy's errors, or an unknown name
+ * (a usage error), a file that cannot be read (I/O), a policy that is not valid (input).
+ */
+int jx_cli_open_policy(const char *command, const char *name, jx_policy **pol);
+
 /** Prints d to stderr the way jx_diag_format renders it. */
 void jx_cli_print_diag(const jx_diag *d);
 

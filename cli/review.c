@@ -154,29 +154,6 @@ static void review_file(const char *path, void *ud)
     jx_cli_read_input(&run->input, path);
 }
 
-/* Opens the policy; returns -1 on success or the exit code. */
-static int review_open_policy(const char *name, jx_policy **pol)
-{
-    jx_result rc = jx_policy_open(pol, name, NULL);
-    if (rc == JX_OK)
-        return -1;
-    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
-    for (size_t i = 0; i < n; i++)
-        jx_cli_print_diag(jx_policy_diag(*pol, i));
-    jx_policy_close(*pol);
-    *pol = NULL;
-    if (rc == JX_ERR_NOTFOUND)
-        return n > 0 ? JX_EXIT_USAGE : jx_cli_usage_error("audit", "找不到评分办法“%s”", name);
-    if (rc == JX_ERR_IO) {
-        if (n == 0)
-            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
-        return JX_EXIT_IO;
-    }
-    if (n == 0)
-        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
-    return JX_EXIT_INPUT;
-}
-
 /* Opens the reviewer's CSV; returns -1 on success or the exit code. */
 static int review_open_csv(const review_opts *o, review_run *run)
 {
@@ -198,7 +175,7 @@ int jx_cli_review(int argc, char **argv)
         return code;
     review_run run;
     memset(&run, 0, sizeof run);
-    code = review_open_policy(o.policy, &run.pol);
+    code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code < 0)
         code = review_open_csv(&o, &run);
     jx_cli_output of;
