@@ -3,6 +3,7 @@
 #include "report_audit.h"
 
 #include "alloc.h"
+#include "report_parts.h"
 
 #include <string.h>
 
@@ -151,19 +152,13 @@ void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign)
 const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign)
 {
     char buf[JX_DEC_BUFSZ + 1];
-    audit_points(d, sign, buf, sizeof buf);
-    const char *s = jx_arena_strndup(&w->scratch, buf, strlen(buf));
-    if (!s)
-        w->err = JX_ERR_NOMEM;
-    return s ? s : "";
+    return jx_scratch_str(w, audit_points(d, sign, buf, sizeof buf));
 }
 
 const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags)
 {
     const char *s = jx_audit_position(&w->scratch, p, d, flags);
-    if (!s)
-        w->err = JX_ERR_NOMEM;
-    return s ? s : "";
+    return s ? s : jx_scratch_fail(w);
 }
 
 const char *jx_audit_policy_name(const jx_audit *au)
