@@ -35,7 +35,7 @@ static void ac_row(jx_writer *w, const char *const *cells)
 /* The 项目 row of a project, then a 发现 row per finding. */
 static void ac_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const jx_project *p = v->p;
     const char *cells[AC_NCOLS] = {0};
     cells[AC_KIND] = "项目";
@@ -154,14 +154,14 @@ static void ac_sample(jx_writer *w, const jx_audit *au)
 /* The header row. */
 static void ac_begin(jx_audit_writer *aw)
 {
-    jx_out_str(&aw->out, ac_header);
+    jx_out_str(aw->out, ac_header);
 }
 
 /* The summary and the sample, after the last project. */
 static void ac_finish(jx_audit_writer *aw)
 {
-    ac_summary(&aw->out, aw->au);
-    ac_sample(&aw->out, aw->au);
+    ac_summary(aw->out, aw->au);
+    ac_sample(aw->out, aw->au);
 }
 
 const jx_audit_reporter jx_audit_reporter_csv = {"csv", ac_begin, ac_project, ac_finish};

@@ -61,7 +61,7 @@ static void aj_findings(jx_writer *w, const jx_audit_view *v)
 /* One project object, on a line of its own. */
 static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const jx_project *p = v->p;
     jx_out_str(w, aw->nprojects ? ",\n{\"name\":" : "\n{\"name\":");
     jx_json_str_n(w, p->name.s, p->name.n);
@@ -251,7 +251,7 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
 /* The document's head: version, policy, minimum severity, and the projects array opened. */
 static void aj_begin(jx_audit_writer *aw)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const char *pol = jx_audit_policy_name(aw->au);
     jx_out_str(w, "{\"jixiao\":\"" JX_VERSION "\",\"policy\":");
     if (pol[0])
@@ -266,7 +266,7 @@ static void aj_begin(jx_audit_writer *aw)
 /* Closes the projects array, then the summary and the sample close the document. */
 static void aj_finish(jx_audit_writer *aw)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     jx_out_str(w, aw->nprojects ? "\n]" : "]");
     aj_summary(w, aw->au);
     aj_sample(w, aw->au);

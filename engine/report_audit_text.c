@@ -102,7 +102,7 @@ static void at_findings(jx_writer *w, const jx_audit_view *v)
 /* One project: its head, its totals and grades, its findings. */
 static void at_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     jx_out_char(w, '\n');
     at_head(w, v);
     jx_out_char(w, '\n');
@@ -230,14 +230,14 @@ static void at_sample(jx_writer *w, const jx_audit *au)
 static void at_begin(jx_audit_writer *aw)
 {
     const char *pol = jx_audit_policy_name(aw->au);
-    jx_out_str(&aw->out, jx_scratch_printf(&aw->out, "审核报告（评分办法：%s；列出%s的发现）\n", pol[0] ? pol : "—",
+    jx_out_str(aw->out, jx_scratch_printf(aw->out, "审核报告（评分办法：%s；列出%s的发现）\n", pol[0] ? pol : "—",
                                 jx_audit_min_name(aw->au->opts.min_severity)));
 }
 
 /* The summary, then the sample when one was asked for. */
 static void at_finish(jx_audit_writer *aw)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const jx_audit_summary *s = &aw->au->sum;
     jx_out_str(w, "\n汇总\n");
     at_totals(w, s);
