@@ -1,15 +1,12 @@
 /* audit.c — `jixiao audit`: recompute many self-evaluations (rule files, or tables the
- * importers read, found in folders walked in name order), report each project's claimed
- * and recomputed 总分 and 结论 with its findings, then the summary and the 抽查 sample.
- * Projects stream: one file is in memory at a time. */
+ * importers read, found in folders walked in name order: walk.c, input.c), report each
+ * project's claimed and recomputed 总分 and 结论 with its findings, then the summary and
+ * the 抽查 sample. Projects stream: one file is in memory at a time. */
 #include "cli.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,8 +15,9 @@ static const char audit_help[] =
     "\n"
     "审核自评表：重算每个项目的总分和结论，与自评的比较，列出每个项目的发现（错误在前），\n"
     "最后汇总：项目和资金、自评与重算的结论分布、平均虚高、自评 100 分的比例、各代码的发现数。\n"
-    "文件夹按文件名顺序逐层读取（跳过以 . 开头的名字）；.jx 文件按规则文件读，其他文件\n"
-    "按 jixiao import 能读的表格（自评表、目标表、CSV 等）导入后再审核。\n"
+    "文件夹按文件名的字节顺序逐层读取（跳过以 . 开头的名字，不进入文件夹中指向文件夹的\n"
+    "符号链接）；.jx 文件（不分大小写）按规则文件读，其他文件按 jixiao import 能读的表格\n"
+    "（自评表、目标表、CSV 等）导入后再审核。\n"
     "\n"
     "选项：\n"
     "  --policy 办法         评分办法：文件路径，或内置名称 default、central\n"
@@ -219,14 +217,6 @@ static int audit_parse_args(int argc, char **argv, audit_opts *o)
 
 /* ------------------------------------------------------------------- a run */
 
-/** A growable buffer the import writes the rule text into, reused from file to file. */
-typedef struct audit_buf {
-    char *s;    /* the bytes */
-    size_t len; /* how many */
-    size_t cap; /* allocated */
-    int oom;    /* a write did not fit in memory */
-} audit_buf;
-
 /** Progress on stderr when it is a terminal and the run is long. */
 typedef struct audit_progress {
     int tty;        /* stderr is a terminal, and the report does not go to it */
@@ -242,11 +232,11 @@ typedef struct audit_run {
     jx_policy *pol;           /* the scoring policy */
     jx_audit *au;             /* the summary */
     jx_audit_writer *aw;      /* the report */
-    audit_buf buf;            /* imported rule text */
+    jx_cli_input input;       /* reads rule files and tables */
+    jx_cli_walk walk;         /* finds the files in folders */
     audit_progress progress;  /* the progress line */
     jx_cli_status status;     /* I/O failures, input errors outside projects */
-    size_t outside_warnings;  /* warnings outside projects (imports, policy, links), for --werror */
-    unsigned flags;           /* JX_AUDIT_IMPORTED while reading imported text */
+    size_t policy_warnings;   /* the policy's warnings, for --werror */
 } audit_run;
 
 /* Seconds on the monotonic clock. */
@@ -281,8 +271,9 @@ static void audit_progress_clear(audit_progress *pg)
     }
 }
 
-/* Scores p (unless it has errors) and hands it to the audit and the report. */
-static void audit_project(jx_project *p, void *ud)
+/* Scores p (unless it has errors) and hands it to the audit and the report; flags says
+ * whether it came from an imported table. */
+static void audit_project(jx_project *p, unsigned flags, void *ud)
 {
     audit_run *run = ud;
     if (jx_project_error_count(p) == 0) {
@@ -293,9 +284,9 @@ static void audit_project(jx_project *p, void *ud)
             return;
         }
     }
-    jx_result rc = jx_audit_add(run->au, p, run->flags);
+    jx_result rc = jx_audit_add(run->au, p, flags);
     if (rc == JX_OK)
-        rc = jx_audit_writer_project(run->aw, p, run->flags);
+        rc = jx_audit_writer_project(run->aw, p, flags);
     if (rc != JX_OK) {
         if (rc == JX_ERR_NOMEM)
             fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
@@ -311,264 +302,19 @@ static void audit_diag(const jx_diag *d, void *ud)
     jx_cli_print_diag(d);
 }
 
-/* Reads the projects of the rule text in run->buf, named path, as imported. */
-static void audit_read_imported(audit_run *run, const char *path)
+/* Clears the progress line before the walk writes to stderr. */
+static void audit_quiet(void *ud)
 {
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open_memory(&rd, path, run->buf.s ? run->buf.s : "", run->buf.len, NULL);
-    run->flags = JX_AUDIT_IMPORTED;
-    while (rc == JX_OK || rc == JX_ROW || rc == JX_ERR_INPUT) {
-        jx_project *p = NULL;
-        rc = jx_reader_next(rd, &p);
-        if (rc == JX_ROW) {
-            audit_project(p, run);
-        } else if (rc != JX_DONE) {
-            for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
-                audit_diag(jx_reader_diag(rd, i), run);
-            if (rc == JX_ERR_INPUT)
-                run->status.invalid = 1;
-        }
-    }
-    if (rc != JX_DONE) {
-        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(rc));
-        run->status.io_failed = 1;
-    }
-    run->flags = 0;
-    jx_reader_close(rd);
+    audit_run *run = ud;
+    audit_progress_clear(&run->progress);
 }
 
-/* A jx_write_fn appending to the audit_buf in ud. */
-static size_t audit_buf_write(void *ud, const char *data, size_t len)
+/* Audits one file the walk found: a rule file, standard input ("-") or a table to import. */
+static void audit_file(const char *path, void *ud)
 {
-    audit_buf *b = ud;
-    if (len > b->cap - b->len) {
-        size_t ncap = b->cap ? b->cap : 65536;
-        while (ncap - b->len < len)
-            ncap *= 2;
-        char *ns = realloc(b->s, ncap);
-        if (!ns) {
-            b->oom = 1;
-            return 0;
-        }
-        b->s = ns;
-        b->cap = ncap;
-    }
-    memcpy(b->s + b->len, data, len);
-    b->len += len;
-    return len;
-}
-
-/* Imports the table at path into run->buf and audits its projects; the import's
- * diagnostics (but its skipped rows) go to stderr. */
-static void audit_import(audit_run *run, const char *path)
-{
-    jx_import *imp = NULL;
-    jx_import_options io;
-    memset(&io, 0, sizeof io);
-    run->buf.len = 0;
-    run->buf.oom = 0;
-    jx_result rc = jx_import_open(&imp, path, &io, NULL);
-    bool opened = rc == JX_OK;
-    if (opened)
-        rc = jx_import_run(imp, audit_buf_write, &run->buf);
-    size_t n = jx_import_diag_count(imp);
-    for (size_t i = 0; i < n; i++) {
-        const jx_diag *d = jx_import_diag(imp, i);
-        if (d->severity == JX_SEV_NOTE && strcmp(d->code, "skipped-row") == 0)
-            continue;
-        if (d->severity == JX_SEV_WARNING)
-            run->outside_warnings++;
-        audit_diag(d, run);
-    }
-    jx_import_close(imp);
-    if (run->buf.oom) {
-        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
-        run->status.io_failed = 1;
-        return;
-    }
-    if (rc == JX_ERR_INPUT)
-        run->status.invalid = 1;
-    else if (rc != JX_OK) {
-        if (n == 0)
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
-        run->status.io_failed = 1;
-    }
-    if (opened && (rc == JX_OK || rc == JX_ERR_INPUT))
-        audit_read_imported(run, path); /* a table with errors still has its readable rows */
-}
-
-/* True when name ends in ".jx" (any case): a rule file. */
-static bool audit_is_rules(const char *name)
-{
-    size_t n = strlen(name);
-    return n >= 3 && name[n - 3] == '.' && (name[n - 2] | 0x20) == 'j' && (name[n - 1] | 0x20) == 'x';
-}
-
-/* Audits one file: a rule file, standard input ("-") or a table to import. */
-static void audit_file(audit_run *run, const char *path)
-{
-    if (strcmp(path, "-") == 0 || audit_is_rules(path)) {
-        jx_cli_reading r = {audit_project, audit_diag, run};
-        jx_cli_read_projects(path, &r, &run->status);
-    } else {
-        audit_import(run, path);
-    }
+    audit_run *run = ud;
+    jx_cli_read_input(&run->input, path);
     audit_progress_step(&run->progress);
-}
-
-static void audit_path(audit_run *run, const char *path, bool top);
-
-/* Orders names by their bytes. */
-static int audit_by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/** The names of one folder: NUL-terminated, one after another in one buffer. */
-typedef struct audit_names {
-    char *text;    /* the names */
-    size_t len;    /* bytes used */
-    size_t cap;    /* bytes allocated */
-    size_t *offs;  /* where each name starts in text */
-    size_t n;      /* how many */
-    size_t ncap;   /* offsets allocated */
-} audit_names;
-
-/* Appends name; false when memory ran out. */
-static bool audit_names_add(audit_names *nm, const char *name)
-{
-    size_t k = strlen(name) + 1;
-    if (k > nm->cap - nm->len) {
-        size_t cap = nm->cap ? nm->cap : 4096;
-        while (cap - nm->len < k)
-            cap *= 2;
-        char *t = realloc(nm->text, cap);
-        if (!t)
-            return false;
-        nm->text = t;
-        nm->cap = cap;
-    }
-    if (nm->n == nm->ncap) {
-        size_t ncap = nm->ncap ? nm->ncap * 2 : 256;
-        size_t *o = realloc(nm->offs, ncap * sizeof *o);
-        if (!o)
-            return false;
-        nm->offs = o;
-        nm->ncap = ncap;
-    }
-    memcpy(nm->text + nm->len, name, k);
-    nm->offs[nm->n++] = nm->len;
-    nm->len += k;
-    return true;
-}
-
-/* Reads the names in the folder dir, but those starting with '.'; false when memory ran out. */
-static bool audit_names_read(audit_names *nm, DIR *dir)
-{
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL)
-        if (e->d_name[0] != '.' && !audit_names_add(nm, e->d_name))
-            return false;
-    return true;
-}
-
-/* Audits the entries of the folder at path in name order, folders recursively; names
- * starting with '.' are skipped. Only this folder's names are held while it is walked:
- * packed in one buffer, a dozen bytes and two words a name. */
-static void audit_dir(audit_run *run, const char *path)
-{
-    DIR *dir = opendir(path);
-    if (!dir) {
-        audit_progress_clear(&run->progress);
-        fprintf(stderr, "%s: error: 无法读取文件夹：%s\n", path, strerror(errno));
-        run->status.io_failed = 1;
-        return;
-    }
-    audit_names nm;
-    memset(&nm, 0, sizeof nm);
-    bool read = audit_names_read(&nm, dir);
-    closedir(dir);
-    char **names = read && nm.n ? malloc(nm.n * sizeof *names) : NULL;
-    if (!read || (nm.n && !names)) {
-        audit_progress_clear(&run->progress);
-        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
-        run->status.io_failed = 1;
-        nm.n = 0;
-    }
-    for (size_t i = 0; i < nm.n; i++)
-        names[i] = nm.text + nm.offs[i];
-    free(nm.offs);
-    nm.offs = NULL;
-    if (nm.n)
-        qsort(names, nm.n, sizeof *names, audit_by_name);
-    size_t plen = strlen(path);
-    bool slash = plen > 0 && path[plen - 1] == '/';
-    for (size_t i = 0; i < nm.n; i++) {
-        size_t len = plen + 1 + strlen(names[i]) + 1;
-        char *child = malloc(len);
-        if (!child) {
-            audit_progress_clear(&run->progress);
-            fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
-            run->status.io_failed = 1;
-            break;
-        }
-        snprintf(child, len, "%s%s%s", path, slash ? "" : "/", names[i]);
-        audit_path(run, child, false);
-        free(child);
-    }
-    free(names);
-    free(nm.text);
-}
-
-/* Audits a file, or a folder's files. A link to a folder is followed when it was named
- * on the command line (top), and not inside a folder, so a walk has no cycles. */
-static void audit_path(audit_run *run, const char *path, bool top)
-{
-    struct stat st;
-    if (strcmp(path, "-") == 0) {
-        audit_file(run, path);
-        return;
-    }
-    if (lstat(path, &st) != 0 || access(path, R_OK) != 0) {
-        audit_progress_clear(&run->progress); /* why it cannot be read goes on a line of its own */
-        audit_file(run, path);
-        return;
-    }
-    struct stat target;
-    bool link_to_dir = S_ISLNK(st.st_mode) && stat(path, &target) == 0 && S_ISDIR(target.st_mode);
-    if (link_to_dir && !top) {
-        audit_progress_clear(&run->progress);
-        fprintf(stderr, "%s: warning: 文件夹中指向文件夹的符号链接不读取\n", path);
-        run->outside_warnings++;
-        return;
-    }
-    if (S_ISDIR(st.st_mode) || link_to_dir)
-        audit_dir(run, path);
-    else
-        audit_file(run, path);
-}
-
-/* Opens the policy; returns -1 on success or the exit code. */
-static int audit_open_policy(const char *name, jx_policy **pol)
-{
-    jx_result rc = jx_policy_open(pol, name, NULL);
-    if (rc == JX_OK)
-        return -1;
-    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
-    for (size_t i = 0; i < n; i++)
-        jx_cli_print_diag(jx_policy_diag(*pol, i));
-    jx_policy_close(*pol);
-    *pol = NULL;
-    if (rc == JX_ERR_NOTFOUND)
-        return n > 0 ? JX_EXIT_USAGE : jx_cli_usage_error("audit", "找不到评分办法“%s”", name);
-    if (rc == JX_ERR_IO) {
-        if (n == 0)
-            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
-        return JX_EXIT_IO;
-    }
-    if (n == 0)
-        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
-    return JX_EXIT_INPUT;
 }
 
 /* The exit code of a finished run: I/O, then errors (input or findings), then warnings under --werror. */
@@ -578,7 +324,7 @@ static int audit_exit_code(audit_run *run)
     size_t errors = s->findings[JX_SEV_ERROR];
     size_t warnings = s->findings[JX_SEV_WARNING];
     if (run->o->audit.min_severity <= JX_SEV_WARNING)
-        warnings += run->outside_warnings;
+        warnings += run->policy_warnings + run->input.warnings + run->walk.warnings;
     if (errors > 0)
         fprintf(stderr, "jixiao: 审核发现 %zu 个错误\n", errors);
     else if (run->o->werror && warnings > 0)
@@ -602,12 +348,14 @@ int jx_cli_audit(int argc, char **argv)
     /* a report printed on the terminal shows the progress itself, and would be cut by the line */
     run.progress.tty = isatty(STDERR_FILENO) && (o.output || !isatty(STDOUT_FILENO));
     run.progress.start = audit_now();
-    code = audit_open_policy(o.policy, &run.pol);
+    run.input = (jx_cli_input){.project = audit_project, .diag = audit_diag, .ud = &run, .status = &run.status};
+    run.walk = (jx_cli_walk){.file = audit_file, .quiet = audit_quiet, .ud = &run, .status = &run.status};
+    code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code >= 0)
         return code;
     for (size_t i = 0; i < jx_policy_diag_count(run.pol); i++) { /* a policy's warnings, e.g. level1-points */
         jx_cli_print_diag(jx_policy_diag(run.pol, i));
-        run.outside_warnings++;
+        run.policy_warnings++;
     }
     jx_cli_output of;
     code = jx_cli_output_open(&of, o.output);
@@ -623,7 +371,7 @@ int jx_cli_audit(int argc, char **argv)
         run.status.io_failed = 1;
     } else {
         for (int i = 0; i < o.nfiles; i++)
-            audit_path(&run, o.files[i], true);
+            jx_cli_walk_path(&run.walk, o.files[i]);
         audit_progress_clear(&run.progress);
         rc = jx_audit_writer_finish(run.aw);
         if (rc != JX_OK) {
@@ -640,6 +388,6 @@ int jx_cli_audit(int argc, char **argv)
     jx_audit_writer_destroy(run.aw);
     jx_audit_destroy(run.au);
     jx_policy_close(run.pol);
-    free(run.buf.s);
+    jx_cli_input_free(&run.input);
     return code;
 }

@@ -121,6 +121,70 @@ typedef struct jx_cli_reading {
  */
 void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_status *st);
 
+/**
+ * Reads the projects of rule text held in memory (len bytes at text, which may be NULL
+ * when len is 0), named path in diagnostics, as jx_cli_read_projects reads a file.
+ */
+void jx_cli_read_text(const char *path, const char *text, size_t len, const jx_cli_reading *r, jx_cli_status *st);
+
+/** True when path is read as rule text: "-" (standard input), or a name ending in .jx in any case. */
+int jx_cli_is_rules(const char *path);
+
+/**
+ * How a command reads files that hold rule text or tables (jx_cli_read_input). Set the
+ * first four members and zero the rest; release with jx_cli_input_free.
+ */
+typedef struct jx_cli_input {
+    void (*project)(jx_project *p, unsigned flags, void *ud); /* each project read; flags JX_AUDIT_IMPORTED when it came from a table */
+    void (*diag)(const jx_diag *d, void *ud);  /* each diagnostic outside projects (the reader's, the import's); NULL prints it */
+    void *ud;                                  /* passed to both */
+    jx_cli_status *status;                     /* marked as files fail to be read or hold errors */
+    size_t warnings;                           /* the imports' warnings so far, for --werror */
+    unsigned flags;                            /* JX_AUDIT_IMPORTED while a table's projects are handed over */
+    char *text;                                /* a table's rule text, the buffer reused from table to table */
+    size_t len;                                /* its bytes */
+    size_t cap;                                /* bytes allocated */
+    int oom;                                   /* the table's rule text did not fit in memory */
+} jx_cli_input;
+
+/**
+ * Reads the file at path: rule text (jx_cli_is_rules) as jx_cli_read_projects does;
+ * anything else through the importer (format and encoding detected), its rule text read
+ * from memory. The import's diagnostics go to in->diag, but its skipped-row notes; a file
+ * no format recognises is an error, and the rows of a table with errors that could be read
+ * are still read. Only one file is in memory at a time.
+ */
+void jx_cli_read_input(jx_cli_input *in, const char *path);
+
+/** Releases the buffer of in. */
+void jx_cli_input_free(jx_cli_input *in);
+
+/** A walk over the files and folders a command is given (jx_cli_walk_path). */
+typedef struct jx_cli_walk {
+    void (*file)(const char *path, void *ud); /* each file in walk order; also "-", and a path that cannot be read (reading it says why) */
+    void (*quiet)(void *ud);                  /* called before the walk writes to stderr or hands over a path that cannot be read; NULL: none */
+    void *ud;                                 /* passed to both */
+    jx_cli_status *status;                    /* io_failed when a folder cannot be read or memory runs out */
+    size_t warnings;                          /* links to folders inside a folder, not followed */
+} jx_cli_walk;
+
+/**
+ * Walks path as named on the command line: "-" and files go to w->file; a folder's
+ * entries are walked in byte order of their names (strcmp, the same in every locale;
+ * folders where they fall in that order), recursively, names starting with '.' skipped.
+ * A symbolic link to a folder is followed when named on the command line; inside a folder
+ * it is not (a walk cannot loop): "PATH: warning: …" on stderr, counted in w->warnings.
+ * Only the folder being walked has its names in memory.
+ */
+void jx_cli_walk_path(jx_cli_walk *w, const char *path);
+
+/**
+ * Opens the policy name (a file, or a shipped name) for command. Returns -1 on success,
+ * else the exit code after saying why on stderr: the policy's errors, or an unknown name
+ * (a usage error), a file that cannot be read (I/O), a policy that is not valid (input).
+ */
+int jx_cli_open_policy(const char *command, const char *name, jx_policy **pol);
+
 /** Prints d to stderr the way jx_diag_format renders it. */
 void jx_cli_print_diag(const jx_diag *d);
 

@@ -1,6 +1,6 @@
-/* files.c — reading the projects of the files a command is given: opening a file, saying
- * why it cannot be read, the loop over its projects, and what that means for the exit
- * code, the same for every command. */
+/* files.c — reading the projects of the files a command is given: opening a file (or
+ * rule text held in memory), saying why it cannot be read, the loop over its projects,
+ * and what that means for the exit code, the same for every command. */
 #include "cli.h"
 
 /**
@@ -40,10 +40,9 @@ static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_readin
     }
 }
 
-void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_status *st)
+/** Reads the projects of rd, opened as rc says, and records the outcome in st. */
+static void files_read(jx_reader *rd, jx_result rc, const char *path, const jx_cli_reading *r, jx_cli_status *st)
 {
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open(&rd, path, NULL);
     if (rc == JX_OK)
         rc = files_each(rd, path, r);
     else
@@ -53,6 +52,20 @@ void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_stat
         st->invalid = 1;
     else if (rc != JX_OK)
         st->io_failed = 1;
+}
+
+void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_status *st)
+{
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open(&rd, path, NULL);
+    files_read(rd, rc, path, r, st);
+}
+
+void jx_cli_read_text(const char *path, const char *text, size_t len, const jx_cli_reading *r, jx_cli_status *st)
+{
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open_memory(&rd, path, text ? text : "", len, NULL);
+    files_read(rd, rc, path, r, st);
 }
 
 int jx_cli_exit_code(const jx_cli_status *st)

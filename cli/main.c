@@ -1,6 +1,7 @@
 /* main.c — the jixiao program: dispatches to one command per file (score.c, check.c,
- * template.c, import.c, audit.c), and holds what the commands share: diagnostics, usage errors
- * and the walk over their arguments (reading files is files.c, output is output.c). */
+ * template.c, import.c, audit.c with review.c), and holds what the commands share:
+ * diagnostics, usage errors and the walk over their arguments (reading files is files.c,
+ * rule files or tables input.c, folders walk.c, output output.c). */
 #include "cli.h"
 
 #include <stdarg.h>

@@ -1,12 +1,9 @@
 /* review.c — `jixiao audit --review 复核表.csv FILE|DIR…`: the 复核 sheet of every project
- * read (rule files, or any table the importers read), scored and set against the
- * reviewer's CSV. */
+ * read (rule files, or any table the importers read, found in folders as the audit finds
+ * them: walk.c, input.c), scored and set against the reviewer's CSV. */
 #include "cli.h"
 
-#include <dirent.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char review_help[] =
     "用法：jixiao audit --review 复核表.csv [选项] 文件|目录…\n"
@@ -28,8 +25,9 @@ static const char review_help[] =
     "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
     "  --help              显示本帮助\n"
     "\n"
-    "以 .jx 结尾的文件和 - （标准输入）按规则文件读，其他文件按 jixiao import 识别的表格读；\n"
-    "目录按文件名顺序逐个读其中的文件（含子目录，跳过以 . 开头的）。\n"
+    "以 .jx 结尾（不分大小写）的文件和 - （标准输入）按规则文件读，其他文件按 jixiao import\n"
+    "识别的表格读；文件夹与 audit 相同，按文件名的字节顺序逐层读取（跳过以 . 开头的名字，\n"
+    "不进入文件夹中指向文件夹的符号链接）。\n"
     "有错误的项目不出复核表，错误输出到标准错误。\n"
     "退出码：0 成功（允许警告），1 输入有误或复核表有不予采用的行，2 用法错误，3 读写文件失败。\n";
 
@@ -49,6 +47,8 @@ typedef struct review_run {
     jx_policy *pol;          /* the scoring policy */
     jx_review *rv;           /* the reviewer's CSV */
     jx_review_writer *rw;    /* the sheets */
+    jx_cli_input input;      /* reads rule files and tables */
+    jx_cli_walk walk;        /* finds the files in folders */
     jx_cli_status status;    /* I/O failures, invalid input */
     size_t warnings;         /* warnings on the review handle */
     size_t printed;          /* review diagnostics already printed */
@@ -117,9 +117,11 @@ static void print_new_diags(review_run *run)
     }
 }
 
-/* Scores p, builds its sheet and writes it; a project with errors is only printed. */
-static void review_project(jx_project *p, void *ud)
+/* Scores p, builds its sheet and writes it; a project with errors is only printed. Whether
+ * p came from an imported table (flags) makes no difference to its sheet. */
+static void review_project(jx_project *p, unsigned flags, void *ud)
 {
+    (void)flags;
     review_run *run = ud;
     if (jx_project_error_count(p) > 0) {
         for (size_t i = 0; i < jx_project_diag_count(p); i++)
@@ -146,185 +148,11 @@ static void review_project(jx_project *p, void *ud)
         run->status.io_failed = 1;
 }
 
-/** Text an import writes, gathered in memory. */
-typedef struct mem_text {
-    char *s;    /* the bytes */
-    size_t len; /* how many */
-    size_t cap; /* allocated */
-    int oom;    /* memory ran out */
-} mem_text;
-
-/* A jx_write_fn appending to the mem_text in ud. */
-static size_t mem_write(void *ud, const char *data, size_t len)
+/* Reads one file the walk found: a rule file, standard input ("-") or a table to import. */
+static void review_file(const char *path, void *ud)
 {
-    mem_text *m = ud;
-    if (m->cap - m->len < len) {
-        size_t ncap = m->cap ? m->cap : 65536;
-        while (ncap - m->len < len)
-            ncap *= 2;
-        char *ns = realloc(m->s, ncap);
-        if (!ns) {
-            m->oom = 1;
-            return 0;
-        }
-        m->s = ns;
-        m->cap = ncap;
-    }
-    memcpy(m->s + m->len, data, len);
-    m->len += len;
-    return len;
-}
-
-/* Reads the projects of a rule text in memory, named path in diagnostics. */
-static void read_memory(const char *path, const mem_text *m, review_run *run)
-{
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open_memory(&rd, path, m->s ? m->s : "", m->len, NULL);
-    for (;;) {
-        jx_project *p = NULL;
-        if (rc == JX_OK)
-            rc = jx_reader_next(rd, &p);
-        if (rc == JX_DONE)
-            break;
-        if (rc == JX_ROW) {
-            review_project(p, run);
-            rc = JX_OK;
-            continue;
-        }
-        for (size_t i = 0; rd && i < jx_reader_diag_count(rd); i++)
-            jx_cli_print_diag(jx_reader_diag(rd, i));
-        if (rc != JX_ERR_INPUT) {
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
-            run->status.io_failed = 1;
-            break;
-        }
-        run->status.invalid = 1;
-        rc = JX_OK;
-    }
-    jx_reader_close(rd);
-}
-
-/* Imports the table at path into rule text and reads its projects; the table's errors
- * and warnings are printed (the rows skipped on purpose are not). */
-static void read_table(const char *path, review_run *run)
-{
-    jx_import *imp = NULL;
-    mem_text m = {NULL, 0, 0, 0};
-    jx_result rc = jx_import_open(&imp, path, NULL, NULL);
-    if (rc == JX_OK)
-        rc = jx_import_run(imp, mem_write, &m);
-    size_t shown = 0;
-    for (size_t i = 0; i < jx_import_diag_count(imp); i++) {
-        const jx_diag *d = jx_import_diag(imp, i);
-        if (d->severity != JX_SEV_NOTE) {
-            jx_cli_print_diag(d);
-            shown++;
-        }
-    }
-    if (rc == JX_OK) {
-        read_memory(path, &m, run);
-    } else if (rc == JX_ERR_INPUT) {
-        run->status.invalid = 1;
-        if (m.len > 0) /* the table was read, with errors in some rows */
-            read_memory(path, &m, run);
-    } else {
-        if (shown == 0)
-            fprintf(stderr, "%s: error: %s\n", path, jx_strerror(m.oom ? JX_ERR_NOMEM : rc));
-        run->status.io_failed = 1;
-    }
-    free(m.s);
-    jx_import_close(imp);
-}
-
-/* True when path names a rule file: "-" or a name ending in .jx. */
-static int is_rule_file(const char *path)
-{
-    size_t n = strlen(path);
-    return strcmp(path, "-") == 0 || (n > 3 && strcmp(path + n - 3, ".jx") == 0);
-}
-
-/* Orders directory entries by name, byte by byte, the same on every machine. */
-static int by_name(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-/* Skips "." and ".." and hidden entries. */
-static int visible(const struct dirent *e)
-{
-    return e->d_name[0] != '.';
-}
-
-static void read_input(const char *path, review_run *run);
-
-/* Reads every visible entry of the directory at path, in name order. */
-static void read_dir(const char *path, review_run *run)
-{
-    struct dirent **list = NULL;
-    int n = scandir(path, &list, visible, by_name);
-    if (n < 0) {
-        fprintf(stderr, "%s: error: 无法读取目录\n", path);
-        run->status.io_failed = 1;
-        return;
-    }
-    size_t plen = strlen(path);
-    for (int i = 0; i < n; i++) {
-        size_t elen = strlen(list[i]->d_name);
-        char *child = malloc(plen + elen + 2);
-        if (child) {
-            memcpy(child, path, plen);
-            size_t k = plen;
-            if (k == 0 || path[k - 1] != '/')
-                child[k++] = '/';
-            memcpy(child + k, list[i]->d_name, elen + 1);
-            read_input(child, run);
-            free(child);
-        } else {
-            fprintf(stderr, "jixiao: %s\n", jx_strerror(JX_ERR_NOMEM));
-            run->status.io_failed = 1;
-        }
-        free(list[i]);
-    }
-    free(list);
-}
-
-/* Reads one argument: a directory, a rule file or a table to import. */
-static void read_input(const char *path, review_run *run)
-{
-    struct stat st;
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        read_dir(path, run);
-        return;
-    }
-    if (is_rule_file(path)) {
-        jx_cli_reading r = {review_project, NULL, run};
-        jx_cli_read_projects(path, &r, &run->status);
-        return;
-    }
-    read_table(path, run);
-}
-
-/* Opens the policy; returns -1 on success or the exit code. */
-static int review_open_policy(const char *name, jx_policy **pol)
-{
-    jx_result rc = jx_policy_open(pol, name, NULL);
-    if (rc == JX_OK)
-        return -1;
-    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
-    for (size_t i = 0; i < n; i++)
-        jx_cli_print_diag(jx_policy_diag(*pol, i));
-    jx_policy_close(*pol);
-    *pol = NULL;
-    if (rc == JX_ERR_NOTFOUND)
-        return n > 0 ? JX_EXIT_USAGE : jx_cli_usage_error("audit", "找不到评分办法“%s”", name);
-    if (rc == JX_ERR_IO) {
-        if (n == 0)
-            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
-        return JX_EXIT_IO;
-    }
-    if (n == 0)
-        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
-    return JX_EXIT_INPUT;
+    review_run *run = ud;
+    jx_cli_read_input(&run->input, path);
 }
 
 /* Opens the reviewer's CSV; returns -1 on success or the exit code. */
@@ -348,7 +176,7 @@ int jx_cli_review(int argc, char **argv)
         return code;
     review_run run;
     memset(&run, 0, sizeof run);
-    code = review_open_policy(o.policy, &run.pol);
+    code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code < 0)
         code = review_open_csv(&o, &run);
     jx_cli_output of;
@@ -364,8 +192,10 @@ int jx_cli_review(int argc, char **argv)
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         run.status.io_failed = 1;
     } else {
+        run.input = (jx_cli_input){.project = review_project, .ud = &run, .status = &run.status};
+        run.walk = (jx_cli_walk){.file = review_file, .ud = &run, .status = &run.status};
         for (int i = 0; i < o.nfiles; i++)
-            read_input(o.files[i], &run);
+            jx_cli_walk_path(&run.walk, o.files[i]);
         if (jx_review_finish(run.rv) != JX_OK)
             run.status.invalid = 1;
         print_new_diags(&run);
@@ -381,5 +211,6 @@ int jx_cli_review(int argc, char **argv)
     jx_review_writer_destroy(run.rw);
     jx_review_close(run.rv);
     jx_policy_close(run.pol);
+    jx_cli_input_free(&run.input);
     return code;
 }

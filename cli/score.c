@@ -149,32 +149,6 @@ static void score_project(jx_project *p, void *ud)
         report_failed(st, rc);
 }
 
-/* Opens the policy; returns -1 on success or the exit code. */
-static int open_policy(const char *name, jx_policy **pol)
-{
-    jx_result rc = jx_policy_open(pol, name, NULL);
-    if (rc == JX_OK)
-        return -1;
-    size_t n = *pol ? jx_policy_diag_count(*pol) : 0;
-    for (size_t i = 0; i < n; i++)
-        jx_cli_print_diag(jx_policy_diag(*pol, i));
-    jx_policy_close(*pol);
-    *pol = NULL;
-    if (rc == JX_ERR_NOTFOUND) {
-        if (n > 0)
-            return JX_EXIT_USAGE;
-        return jx_cli_usage_error("score", "找不到评分办法“%s”", name);
-    }
-    if (rc == JX_ERR_IO) {
-        if (n == 0)
-            fprintf(stderr, "jixiao: 无法读取评分办法“%s”\n", name);
-        return JX_EXIT_IO;
-    }
-    if (n == 0)
-        fprintf(stderr, "jixiao: 评分办法“%s”：%s\n", name, jx_strerror(rc));
-    return JX_EXIT_INPUT;
-}
-
 /* Opens the actuals; returns -1 on success or the exit code. */
 static int open_actuals(const char *path, jx_actuals **act, score_state *st)
 {
@@ -199,7 +173,7 @@ int jx_cli_score(int argc, char **argv)
     score_state st;
     memset(&st, 0, sizeof st);
     jx_policy *pol = NULL;
-    code = open_policy(o.policy, &pol);
+    code = jx_cli_open_policy("score", o.policy, &pol);
     if (code >= 0)
         return code;
     for (size_t i = 0; i < jx_policy_diag_count(pol); i++) { /* a policy's warnings, e.g. level1-points */

@@ -36,7 +36,6 @@ typedef jx_indrows_row act_row;
 struct jx_actuals {
     const jx_allocator *alloc; /* for the handle */
     jx_indrows rows;           /* the loaded sheet, its index and its diagnostics (code "actuals") */
-    jx_value_reader *vr;       /* reads actual texts */
 };
 
 /* True when the cell holds exactly s[0..n). */
@@ -62,9 +61,6 @@ jx_result jx_actuals_open(jx_actuals **out, const char *path, const jx_allocator
     act->alloc = a;
     jx_indrows_init(&act->rows, &actuals_spec, a);
     *out = act;
-    act->vr = jx_value_reader_create(a);
-    if (!act->vr)
-        return JX_ERR_NOMEM;
     return jx_indrows_load_file(&act->rows, path);
 }
 
@@ -73,7 +69,6 @@ void jx_actuals_close(jx_actuals *act)
     if (!act)
         return;
     const jx_allocator *a = act->alloc;
-    jx_value_reader_destroy(act->vr);
     jx_indrows_free(&act->rows);
     jx_free(a, act, sizeof *act);
 }
@@ -100,16 +95,16 @@ static jx_result set_actual(jx_actuals *act, jx_project *p, jx_indicator *ind, c
 {
     jx_value v;
     bool had_sign = false;
-    jx_result rc = jx_indrows_actual(act->vr, p, ind, r->cell[AC_ACTUAL], &v, &had_sign);
+    jx_result rc = jx_indrows_actual(&act->rows, p, ind, r->cell[AC_ACTUAL], &v, &had_sign);
     if (rc != JX_OK)
         return rc;
     if (had_sign) {
-        char num[JX_DEC_BUFSZ];
-        jx_dec_format(v.num, num, sizeof num);
+        const char *as = jx_indrows_value_text(&act->rows, &v);
+        if (!as)
+            return JX_ERR_NOMEM;
         jx_project_diag_add(p, JX_SEV_WARNING, "vague-actual", ind->pos,
-                            "指标“%s”的实际完成值“%s”带有计算符号，按 %s%s%s 计分（%s 第 %u 行）",
-                            ind->name.s, v.text.s, num, v.percent ? "%" : (v.unit.n ? " " : ""),
-                            v.percent ? "" : v.unit.s, act->rows.src.file, (unsigned)r->line);
+                            "指标“%s”的实际完成值“%s”带有计算符号，按 %s 计分（%s 第 %u 行）", ind->name.s, v.text.s, as,
+                            act->rows.src.file, (unsigned)r->line);
     }
     drop_stale_warning(p, &ind->actual);
     ind->actual = v;

@@ -303,6 +303,7 @@ jx_result jx_audit_finish(jx_audit *au)
     spec.size_count = au->opts.sample_count;
     spec.seed = au->opts.seed;
     spec.stratify = au->opts.by != JX_AUDIT_BY_NONE;
+    spec.by = au->opts.by == JX_AUDIT_BY_ORG ? "单位" : au->opts.by == JX_AUDIT_BY_DEPT ? "主管部门" : NULL;
     spec.weight_funds = au->opts.weight_funds != 0;
     spec.include_flagged = au->opts.include_flagged != 0;
     jx_result rc = jx_sample_choose(au->units, au->nunits, &spec, au->alloc, &au->draw);

@@ -3,6 +3,7 @@
 #include "report_audit.h"
 
 #include "alloc.h"
+#include "report_parts.h"
 
 #include <string.h>
 
@@ -25,17 +26,13 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
     jx_audit_writer *aw = jx_calloc(a, sizeof *aw);
     if (!aw)
         return JX_ERR_NOMEM;
-    aw->out.alloc = a;
-    aw->out.fn = fn;
-    aw->out.ud = ud;
-    aw->out.err = JX_OK;
-    jx_arena_init(&aw->out.scratch, a);
-    aw->out.buf = jx_malloc(a, JX_WRITER_BUFSZ);
-    if (!aw->out.buf) {
+    aw->alloc = a;
+    /* the text reporter of projects is never called: only the buffer is used */
+    jx_result rc = jx_writer_create(&aw->out, JX_FORMAT_TEXT, 0, fn, ud, a);
+    if (rc != JX_OK) {
         jx_free(a, aw, sizeof *aw);
-        return JX_ERR_NOMEM;
+        return rc;
     }
-    aw->out.cap = JX_WRITER_BUFSZ;
     aw->rep = rep;
     aw->au = au;
     *out = aw;
@@ -46,10 +43,8 @@ void jx_audit_writer_destroy(jx_audit_writer *aw)
 {
     if (!aw)
         return;
-    const jx_allocator *a = aw->out.alloc;
-    jx_arena_free(&aw->out.scratch);
-    jx_free(a, aw->out.buf, aw->out.cap);
-    jx_free(a, aw, sizeof *aw);
+    jx_writer_destroy(aw->out);
+    jx_free(aw->alloc, aw, sizeof *aw);
 }
 
 /* Runs the reporter's begin once. */
@@ -85,23 +80,23 @@ static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags,
         v->difference.scale = scale;
     }
     v->grade_differs = v->scored && p->claimed_grade != JX_GRADE_NONE && p->claimed_grade != p->grade;
-    return jx_audit_collect(p, aw->au->opts.min_severity, &aw->out.scratch, &v->f);
+    return jx_audit_collect(p, aw->au->opts.min_severity, &aw->out->scratch, &v->f);
 }
 
 jx_result jx_audit_writer_project(jx_audit_writer *aw, const jx_project *p, unsigned flags)
 {
     if (!aw || !p || aw->finished)
         return JX_ERR_USAGE;
-    if (aw->out.err != JX_OK)
-        return aw->out.err;
-    jx_arena_reset(&aw->out.scratch);
+    if (aw->out->err != JX_OK)
+        return aw->out->err;
+    jx_arena_reset(&aw->out->scratch);
     audit_begin(aw);
     jx_audit_view v;
     if (!audit_view(aw, p, flags, &v))
-        return aw->out.err = JX_ERR_NOMEM;
+        return aw->out->err = JX_ERR_NOMEM;
     aw->rep->project(aw, &v);
     aw->nprojects++;
-    return aw->out.err;
+    return aw->out->err;
 }
 
 jx_result jx_audit_writer_finish(jx_audit_writer *aw)
@@ -110,13 +105,13 @@ jx_result jx_audit_writer_finish(jx_audit_writer *aw)
         return JX_ERR_USAGE;
     aw->finished = true;
     jx_result rc = jx_audit_finish(aw->au);
-    if (rc != JX_OK && aw->out.err == JX_OK)
-        aw->out.err = rc;
-    jx_arena_reset(&aw->out.scratch);
+    if (rc != JX_OK && aw->out->err == JX_OK)
+        aw->out->err = rc;
+    jx_arena_reset(&aw->out->scratch);
     audit_begin(aw);
     aw->rep->finish(aw);
-    jx_out_flush(&aw->out);
-    return aw->out.err;
+    jx_out_flush(aw->out);
+    return aw->out->err;
 }
 
 /* ----------------------------------------------------------- shared formats */
@@ -151,19 +146,13 @@ void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign)
 const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign)
 {
     char buf[JX_DEC_BUFSZ + 1];
-    audit_points(d, sign, buf, sizeof buf);
-    const char *s = jx_arena_strndup(&w->scratch, buf, strlen(buf));
-    if (!s)
-        w->err = JX_ERR_NOMEM;
-    return s ? s : "";
+    return jx_scratch_str(w, audit_points(d, sign, buf, sizeof buf));
 }
 
 const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags)
 {
     const char *s = jx_audit_position(&w->scratch, p, d, flags);
-    if (!s)
-        w->err = JX_ERR_NOMEM;
-    return s ? s : "";
+    return s ? s : jx_scratch_fail(w);
 }
 
 const char *jx_audit_policy_name(const jx_audit *au)

@@ -30,6 +30,8 @@ void jx_indrows_free(jx_indrows *t)
     jx_free(a, t->text, t->text_cap);
     jx_arena_free(&t->arena);
     jx_diags_free(&t->diags);
+    jx_value_reader_destroy(t->vr);
+    t->vr = NULL;
     t->buckets = NULL;
     t->rows = NULL;
     t->text = NULL;
@@ -361,7 +363,7 @@ jx_result jx_indrows_finish(jx_indrows *t)
     return t->diags.errors ? JX_ERR_INPUT : JX_OK;
 }
 
-jx_result jx_indrows_actual(jx_value_reader *vr, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
+jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
                             jx_value *out, bool *had_sign)
 {
     jx_value v;
@@ -375,8 +377,10 @@ jx_result jx_indrows_actual(jx_value_reader *vr, jx_project *p, const jx_indicat
     if (qualitative) {
         v.is_text = true;
     } else {
+        if (!t->vr && !(t->vr = jx_value_reader_create(t->alloc)))
+            return JX_ERR_NOMEM;
         const char *detail = NULL;
-        jx_value_status st = jx_value_read(vr, &p->arena, c.s, c.n, &v, &detail);
+        jx_value_status st = jx_value_read(t->vr, &p->arena, c.s, c.n, &v, &detail);
         if (st == JX_VALUE_NOMEM)
             return JX_ERR_NOMEM;
         if (st != JX_VALUE_OK) {
@@ -397,4 +401,13 @@ jx_result jx_indrows_actual(jx_value_reader *vr, jx_project *p, const jx_indicat
     }
     *out = v;
     return JX_OK;
+}
+
+const char *jx_indrows_value_text(jx_indrows *t, const jx_value *v)
+{
+    char num[JX_DEC_BUFSZ];
+    jx_dec_format(v->num, num, sizeof num);
+    if (v->percent)
+        return jx_arena_printf(&t->arena, "%s%%", num);
+    return jx_arena_printf(&t->arena, "%s%s%s", num, v->unit.n ? " " : "", v->unit.s);
 }

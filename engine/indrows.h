@@ -71,6 +71,7 @@ typedef struct jx_indrows {
     size_t nrows, rows_cap;      /* how many, capacity */
     uint32_t *buckets;           /* hash of project name → first row, UINT32_MAX when empty */
     size_t nbuckets;             /* a power of two; 0 until the rows are indexed */
+    jx_value_reader *vr;         /* reads cells as 实际完成值 (jx_indrows_actual); made at its first use */
 } jx_indrows;
 
 /** Prepares an empty sheet of the spec's columns; nothing is allocated yet. */
@@ -120,7 +121,14 @@ jx_diag *jx_indrows_diag(jx_indrows *t, jx_severity sev, jx_pos pos, const char 
  * *had_sign is set when the number carried a sign (≥95%), which out no longer has.
  * Positions are ind's. JX_OK or JX_ERR_NOMEM.
  */
-jx_result jx_indrows_actual(jx_value_reader *vr, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
+jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
                             jx_value *out, bool *had_sign);
+
+/**
+ * A number read by jx_indrows_actual as a sheet's messages quote what it is scored as:
+ * the number with its % or, after a space, its unit ("95%", "48 小时", "12"), in the
+ * sheet's arena; NULL when memory ran out.
+ */
+const char *jx_indrows_value_text(jx_indrows *t, const jx_value *v);
 
 #endif

@@ -1,7 +1,7 @@
 /* report_audit.h — the audit's reporters: one vtable per output format behind
- * jx_audit_writer, like report.h's for the 自评表. The writer reuses a jx_writer for its
- * output buffer, sticky error and scratch arena (reset before each project), so the
- * jx_out_* helpers of report.h write for it.
+ * jx_audit_writer, like report.h's for the 自评表. The writer uses a jx_writer, made by
+ * jx_writer_create, for its output buffer, sticky error and scratch arena (reset before
+ * each project), so the jx_out_* helpers of report.h write for it.
  */
 #ifndef JX_REPORT_AUDIT_H
 #define JX_REPORT_AUDIT_H
@@ -16,7 +16,8 @@ typedef struct jx_audit_reporter jx_audit_reporter;
 
 /** An audit writer: the reporter, the audit it reports and the output. */
 struct jx_audit_writer {
-    jx_writer out;                /* buffer, write function, sticky error, scratch arena */
+    const jx_allocator *alloc;    /* for the handle */
+    jx_writer *out;               /* buffer, write function, sticky error, scratch arena (its own reporter is never called) */
     const jx_audit_reporter *rep; /* the format's reporter */
     jx_audit *au;                 /* the audit whose summary ends the report */
     size_t nprojects;             /* projects written so far */

@@ -9,6 +9,8 @@
  */
 #include "report_audit.h"
 
+#include "report_parts.h"
+
 #include <string.h>
 
 static const char ac_header[] =
@@ -30,29 +32,16 @@ static void ac_row(jx_writer *w, const char *const *cells)
     jx_out_char(w, '\n');
 }
 
-/* printf into the scratch arena; "" when it ran out. */
-static const char *ac_fmt(jx_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *ac_fmt(jx_writer *w, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = jx_arena_vprintf(&w->scratch, fmt, ap);
-    va_end(ap);
-    if (!s)
-        w->err = JX_ERR_NOMEM;
-    return s ? s : "";
-}
-
 /* The 项目 row of a project, then a 发现 row per finding. */
 static void ac_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const jx_project *p = v->p;
     const char *cells[AC_NCOLS] = {0};
     cells[AC_KIND] = "项目";
     cells[AC_NAME] = p->name.s;
     cells[AC_FILE] = p->src.file;
-    cells[AC_LINE] = v->line ? ac_fmt(w, "%u", (unsigned)v->line) : NULL;
+    cells[AC_LINE] = v->line ? jx_scratch_printf(w, "%u", (unsigned)v->line) : NULL;
     cells[AC_DEPT] = p->dept.s;
     cells[AC_ORG] = p->org.s;
     cells[AC_CLAIMED] = p->has_claimed_total ? jx_audit_points_str(w, p->claimed_total, false) : NULL;
@@ -90,7 +79,7 @@ static void ac_stat(jx_writer *w, const char *key, const char *value)
 /* A 汇总 row of a count. */
 static void ac_count(jx_writer *w, const char *key, size_t n)
 {
-    ac_stat(w, key, ac_fmt(w, "%zu", n));
+    ac_stat(w, key, jx_scratch_printf(w, "%zu", n));
 }
 
 /* The 汇总 rows of the grade distribution, prefix "claimed" or "recomputed". */
@@ -98,7 +87,7 @@ static void ac_grades(jx_writer *w, const char *prefix, const size_t *counts)
 {
     static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR, JX_GRADE_NONE};
     for (size_t i = 0; i < 5; i++)
-        ac_count(w, ac_fmt(w, "%s:%s", prefix, order[i] == JX_GRADE_NONE ? "none" : jx_grade_name(order[i])),
+        ac_count(w, jx_scratch_printf(w, "%s:%s", prefix, order[i] == JX_GRADE_NONE ? "none" : jx_grade_name(order[i])),
                  counts[order[i]]);
 }
 
@@ -111,15 +100,15 @@ static void ac_summary(jx_writer *w, const jx_audit *au)
     ac_count(w, "unscored", s->unscored);
     ac_count(w, "funded", s->funded);
     ac_count(w, "unconverted", s->unconverted);
-    ac_stat(w, "budget", ac_fmt(w, "%s", jx_audit_wan(s->budget_fen, buf, sizeof buf)));
-    ac_stat(w, "spent", ac_fmt(w, "%s", jx_audit_wan(s->spent_fen, buf, sizeof buf)));
+    ac_stat(w, "budget", jx_scratch_printf(w, "%s", jx_audit_wan(s->budget_fen, buf, sizeof buf)));
+    ac_stat(w, "spent", jx_scratch_printf(w, "%s", jx_audit_wan(s->spent_fen, buf, sizeof buf)));
     ac_grades(w, "claimed", s->claimed_grades);
     ac_grades(w, "recomputed", s->grades);
     ac_count(w, "claimed_totals", s->claimed_totals);
-    ac_stat(w, "inflation", s->claimed_totals ? ac_fmt(w, "%s", jx_fixed_format(s->inflation_cents, 2, buf, sizeof buf))
+    ac_stat(w, "inflation", s->claimed_totals ? jx_scratch_printf(w, "%s", jx_fixed_format(s->inflation_cents, 2, buf, sizeof buf))
                                               : NULL);
     ac_count(w, "claims_100", s->claims_100);
-    ac_stat(w, "claims_100_percent", ac_fmt(w, "%s", jx_audit_percent(s->claims_100_bp, buf, sizeof buf)));
+    ac_stat(w, "claims_100_percent", jx_scratch_printf(w, "%s", jx_audit_percent(s->claims_100_bp, buf, sizeof buf)));
     ac_count(w, "total_differs", s->total_differs);
     ac_count(w, "grade_differs", s->grade_differs);
     ac_count(w, "differs", s->differs);
@@ -136,7 +125,7 @@ static void ac_summary(jx_writer *w, const jx_audit *au)
             cells[AC_KIND] = "按代码";
             cells[AC_SEVERITY] = jx_severity_name((jx_severity)sev);
             cells[AC_CODE] = c->code;
-            cells[AC_TEXT] = ac_fmt(w, "%zu", c->count[sev]);
+            cells[AC_TEXT] = jx_scratch_printf(w, "%zu", c->count[sev]);
             ac_row(w, cells);
         }
     }
@@ -151,7 +140,7 @@ static void ac_sample(jx_writer *w, const jx_audit *au)
         cells[AC_KIND] = "抽查";
         cells[AC_NAME] = pk->name;
         cells[AC_FILE] = pk->file;
-        cells[AC_LINE] = pk->line ? ac_fmt(w, "%u", (unsigned)pk->line) : NULL;
+        cells[AC_LINE] = pk->line ? jx_scratch_printf(w, "%u", (unsigned)pk->line) : NULL;
         if (au->opts.by == JX_AUDIT_BY_DEPT)
             cells[AC_DEPT] = pk->stratum;
         else if (au->opts.by == JX_AUDIT_BY_ORG)
@@ -165,14 +154,14 @@ static void ac_sample(jx_writer *w, const jx_audit *au)
 /* The header row. */
 static void ac_begin(jx_audit_writer *aw)
 {
-    jx_out_str(&aw->out, ac_header);
+    jx_out_str(aw->out, ac_header);
 }
 
 /* The summary and the sample, after the last project. */
 static void ac_finish(jx_audit_writer *aw)
 {
-    ac_summary(&aw->out, aw->au);
-    ac_sample(&aw->out, aw->au);
+    ac_summary(aw->out, aw->au);
+    ac_sample(aw->out, aw->au);
 }
 
 const jx_audit_reporter jx_audit_reporter_csv = {"csv", ac_begin, ac_project, ac_finish};

@@ -5,87 +5,20 @@
  */
 #include "report_audit.h"
 
-#include "width.h"
-
-#include <string.h>
-
-/* Writes s[0..n) as a JSON string: quotes, backslashes and control characters escaped,
- * a byte that is not UTF-8 replaced by U+FFFD. */
-static void aj_str_n(jx_writer *w, const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    jx_out_char(w, '"');
-    size_t run = 0; /* start of the bytes not yet written */
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0x80) {
-            int32_t cp;
-            size_t len = jx_utf8_decode(s + i, n - i, &cp);
-            if (cp >= 0) {
-                i += len;
-                continue;
-            }
-        }
-        jx_out_bytes(w, s + run, i - run);
-        if (c == '"')
-            jx_out_str(w, "\\\"");
-        else if (c == '\\')
-            jx_out_str(w, "\\\\");
-        else if (c == '\n')
-            jx_out_str(w, "\\n");
-        else if (c == '\t')
-            jx_out_str(w, "\\t");
-        else if (c < 0x20) {
-            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            jx_out_bytes(w, esc, 6);
-        } else
-            jx_out_str(w, "\\ufffd");
-        i++;
-        run = i;
-    }
-    jx_out_bytes(w, s + run, n - run);
-    jx_out_char(w, '"');
-}
-
-/* A NUL-terminated string, NULL written as "". */
-static void aj_str(jx_writer *w, const char *s)
-{
-    aj_str_n(w, s ? s : "", s ? strlen(s) : 0);
-}
-
-/* ,"key": */
-static void aj_key(jx_writer *w, const char *k)
-{
-    jx_out_str(w, ",\"");
-    jx_out_str(w, k);
-    jx_out_str(w, "\":");
-}
+#include "report_parts.h"
 
 /* A count. */
 static void aj_uint(jx_writer *w, const char *k, size_t v)
 {
-    aj_key(w, k);
+    jx_json_key(w, k);
     jx_out_uint(w, v);
 }
 
 /* 分 as 万元, exact. */
 static void aj_wan(jx_writer *w, int64_t fen)
 {
-    char buf[JX_DEC_BUFSZ];
-    jx_out_str(w, jx_audit_wan(fen, buf, sizeof buf));
-}
-
-/* A grade's name, or null for none. */
-static void aj_grade(jx_writer *w, jx_grade g)
-{
-    if (g == JX_GRADE_NONE)
-        jx_out_str(w, "null");
-    else
-        aj_str(w, jx_grade_name(g));
+    jx_dec wan = {fen, 6}; /* 1 万元 = 1 000 000 分, as jx_audit_wan */
+    jx_out_dec(w, wan);
 }
 
 /* ------------------------------------------------------------------ project */
@@ -93,7 +26,7 @@ static void aj_grade(jx_writer *w, jx_grade g)
 /* The "funds" member of a project: {"budget":…,"spent":…} in 万元, or null. */
 static void aj_project_funds(jx_writer *w, const jx_audit_view *v)
 {
-    aj_key(w, "funds");
+    jx_json_key(w, "funds");
     if (v->funds != JX_AUDIT_FUNDS_OK) {
         jx_out_str(w, "null");
         return;
@@ -108,18 +41,18 @@ static void aj_project_funds(jx_writer *w, const jx_audit_view *v)
 /* The "findings" member: errors first. */
 static void aj_findings(jx_writer *w, const jx_audit_view *v)
 {
-    aj_key(w, "findings");
+    jx_json_key(w, "findings");
     jx_out_char(w, '[');
     for (size_t i = 0; i < v->f.n; i++) {
         const jx_diag *d = v->f.v[i];
         jx_out_str(w, i ? ",{\"severity\":" : "{\"severity\":");
-        aj_str(w, jx_audit_severity_code(d->severity));
-        aj_key(w, "code");
-        aj_str(w, d->code);
-        aj_key(w, "message");
-        aj_str(w, d->message);
-        aj_key(w, "source");
-        aj_str(w, jx_audit_position_str(w, v->p, d, v->flags));
+        jx_json_str(w, jx_audit_severity_code(d->severity));
+        jx_json_key(w, "code");
+        jx_json_str(w, d->code);
+        jx_json_key(w, "message");
+        jx_json_str(w, d->message);
+        jx_json_key(w, "source");
+        jx_json_str(w, jx_audit_position_str(w, v->p, d, v->flags));
         jx_out_char(w, '}');
     }
     jx_out_char(w, ']');
@@ -128,43 +61,43 @@ static void aj_findings(jx_writer *w, const jx_audit_view *v)
 /* One project object, on a line of its own. */
 static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const jx_project *p = v->p;
     jx_out_str(w, aw->nprojects ? ",\n{\"name\":" : "\n{\"name\":");
-    aj_str_n(w, p->name.s, p->name.n);
-    aj_key(w, "file");
-    aj_str(w, p->src.file);
-    aj_key(w, "line");
+    jx_json_str_n(w, p->name.s, p->name.n);
+    jx_json_key(w, "file");
+    jx_json_str(w, p->src.file);
+    jx_json_key(w, "line");
     jx_out_uint(w, v->line);
-    aj_key(w, "dept");
-    aj_str_n(w, p->dept.s, p->dept.n);
-    aj_key(w, "org");
-    aj_str_n(w, p->org.s, p->org.n);
+    jx_json_key(w, "dept");
+    jx_json_str_n(w, p->dept.s, p->dept.n);
+    jx_json_key(w, "org");
+    jx_json_str_n(w, p->org.s, p->org.n);
     aj_project_funds(w, v);
-    aj_key(w, "scored");
+    jx_json_key(w, "scored");
     jx_out_str(w, v->scored ? "true" : "false");
-    aj_key(w, "claimed_total");
+    jx_json_key(w, "claimed_total");
     if (p->has_claimed_total)
         jx_audit_out_points(w, p->claimed_total, false);
     else
         jx_out_str(w, "null");
-    aj_key(w, "total");
+    jx_json_key(w, "total");
     if (v->scored)
         jx_audit_out_points(w, jx_audit_total_dec(p), false);
     else
         jx_out_str(w, "null");
-    aj_key(w, "difference");
+    jx_json_key(w, "difference");
     if (v->has_difference)
         jx_audit_out_points(w, v->difference, false);
     else
         jx_out_str(w, "null");
-    aj_key(w, "claimed_grade");
-    aj_grade(w, p->claimed_grade);
-    aj_key(w, "grade");
-    aj_grade(w, v->scored ? p->grade : JX_GRADE_NONE);
-    aj_key(w, "grade_differs");
+    jx_json_key(w, "claimed_grade");
+    jx_json_grade(w, p->claimed_grade);
+    jx_json_key(w, "grade");
+    jx_json_grade(w, v->scored ? p->grade : JX_GRADE_NONE);
+    jx_json_key(w, "grade_differs");
     jx_out_str(w, v->grade_differs ? "true" : "false");
-    aj_key(w, "counts");
+    jx_json_key(w, "counts");
     jx_out_str(w, "{\"error\":");
     jx_out_uint(w, v->f.count[JX_SEV_ERROR]);
     aj_uint(w, "warning", v->f.count[JX_SEV_WARNING]);
@@ -184,7 +117,7 @@ static void aj_grades(jx_writer *w, const size_t *counts)
     for (size_t i = 0; i < 4; i++) {
         if (i)
             jx_out_char(w, ',');
-        aj_str(w, jx_grade_name(order[i]));
+        jx_json_str(w, jx_grade_name(order[i]));
         jx_out_char(w, ':');
         jx_out_uint(w, counts[order[i]]);
     }
@@ -196,18 +129,18 @@ static void aj_grades(jx_writer *w, const size_t *counts)
 static void aj_codes(jx_writer *w, const jx_audit *au)
 {
     const jx_audit_summary *s = &au->sum;
-    aj_key(w, "findings");
+    jx_json_key(w, "findings");
     jx_out_str(w, "{\"error\":");
     jx_out_uint(w, s->findings[JX_SEV_ERROR]);
     aj_uint(w, "warning", s->findings[JX_SEV_WARNING]);
     aj_uint(w, "note", s->findings[JX_SEV_NOTE]);
     aj_uint(w, "flagged_projects", s->flagged);
-    aj_key(w, "by_code");
+    jx_json_key(w, "by_code");
     jx_out_char(w, '[');
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *c = &au->tallies[i];
         jx_out_str(w, i ? ",{\"code\":" : "{\"code\":");
-        aj_str(w, c->code);
+        jx_json_str(w, c->code);
         aj_uint(w, "error", c->count[JX_SEV_ERROR]);
         aj_uint(w, "warning", c->count[JX_SEV_WARNING]);
         aj_uint(w, "note", c->count[JX_SEV_NOTE]);
@@ -223,7 +156,7 @@ static void aj_summary(jx_writer *w, const jx_audit *au)
     jx_out_str(w, ",\n\"summary\":{\"projects\":");
     jx_out_uint(w, s->projects);
     aj_uint(w, "unscored", s->unscored);
-    aj_key(w, "funds");
+    jx_json_key(w, "funds");
     jx_out_str(w, "{\"unit\":\"万元\",\"budget\":");
     aj_wan(w, s->budget_fen);
     jx_out_str(w, ",\"spent\":");
@@ -231,28 +164,28 @@ static void aj_summary(jx_writer *w, const jx_audit *au)
     aj_uint(w, "projects", s->funded);
     aj_uint(w, "unconverted", s->unconverted);
     jx_out_char(w, '}');
-    aj_key(w, "grades");
+    jx_json_key(w, "grades");
     jx_out_str(w, "{\"claimed\":");
     aj_grades(w, s->claimed_grades);
     jx_out_str(w, ",\"recomputed\":");
     aj_grades(w, s->grades);
     jx_out_char(w, '}');
-    aj_key(w, "inflation");
+    jx_json_key(w, "inflation");
     jx_out_str(w, "{\"projects\":");
     jx_out_uint(w, s->claimed_totals);
-    aj_key(w, "mean");
+    jx_json_key(w, "mean");
     if (s->claimed_totals)
         jx_out_fixed(w, s->inflation_cents, 2);
     else
         jx_out_str(w, "null");
     jx_out_char(w, '}');
-    aj_key(w, "claims_100");
+    jx_json_key(w, "claims_100");
     jx_out_str(w, "{\"projects\":");
     jx_out_uint(w, s->claims_100);
-    aj_key(w, "percent");
+    jx_json_key(w, "percent");
     jx_out_fixed(w, s->claims_100_bp, 2);
     jx_out_char(w, '}');
-    aj_key(w, "differ");
+    jx_json_key(w, "differ");
     jx_out_str(w, "{\"total\":");
     jx_out_uint(w, s->total_differs);
     aj_uint(w, "grade", s->grade_differs);
@@ -265,7 +198,7 @@ static void aj_summary(jx_writer *w, const jx_audit *au)
 /* The "sample" member: null, or how it was drawn and the picks. */
 static void aj_sample(jx_writer *w, const jx_audit *au)
 {
-    aj_key(w, "sample");
+    jx_json_key(w, "sample");
     if (!au->sampling) {
         jx_out_str(w, "null");
         return;
@@ -281,35 +214,35 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
     } else {
         jx_out_uint(w, o->sample_count);
     }
-    aj_key(w, "seed");
+    jx_json_key(w, "seed");
     jx_out_uint(w, o->seed);
-    aj_key(w, "by");
+    jx_json_key(w, "by");
     if (o->by == JX_AUDIT_BY_NONE)
         jx_out_str(w, "null");
     else
-        aj_str(w, o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
-    aj_key(w, "weight");
+        jx_json_str(w, o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
+    jx_json_key(w, "weight");
     jx_out_str(w, o->weight_funds ? "\"funds\"" : "null");
-    aj_key(w, "include_flagged");
+    jx_json_key(w, "include_flagged");
     jx_out_str(w, o->include_flagged ? "true" : "false");
-    aj_key(w, "picks");
+    jx_json_key(w, "picks");
     jx_out_char(w, '[');
     for (size_t i = 0; i < au->npicks; i++) {
         const jx_audit_pick *pk = &au->picks[i];
         jx_out_str(w, i ? ",\n{\"name\":" : "\n{\"name\":");
-        aj_str(w, pk->name);
-        aj_key(w, "file");
-        aj_str(w, pk->file);
-        aj_key(w, "line");
+        jx_json_str(w, pk->name);
+        jx_json_key(w, "file");
+        jx_json_str(w, pk->file);
+        jx_json_key(w, "line");
         jx_out_uint(w, pk->line);
-        aj_key(w, "stratum");
-        aj_str(w, pk->stratum);
-        aj_key(w, "funds");
+        jx_json_key(w, "stratum");
+        jx_json_str(w, pk->stratum);
+        jx_json_key(w, "funds");
         aj_wan(w, pk->funds_fen);
-        aj_key(w, "why");
-        aj_str(w, jx_audit_why_code(pk->why));
-        aj_key(w, "reason");
-        aj_str(w, pk->reason);
+        jx_json_key(w, "why");
+        jx_json_str(w, jx_audit_why_code(pk->why));
+        jx_json_key(w, "reason");
+        jx_json_str(w, pk->reason);
         jx_out_char(w, '}');
     }
     jx_out_str(w, au->npicks ? "\n]}" : "]}");
@@ -318,22 +251,22 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
 /* The document's head: version, policy, minimum severity, and the projects array opened. */
 static void aj_begin(jx_audit_writer *aw)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const char *pol = jx_audit_policy_name(aw->au);
     jx_out_str(w, "{\"jixiao\":\"" JX_VERSION "\",\"policy\":");
     if (pol[0])
-        aj_str(w, pol);
+        jx_json_str(w, pol);
     else
         jx_out_str(w, "null");
-    aj_key(w, "min_severity");
-    aj_str(w, jx_audit_severity_code(aw->au->opts.min_severity));
+    jx_json_key(w, "min_severity");
+    jx_json_str(w, jx_audit_severity_code(aw->au->opts.min_severity));
     jx_out_str(w, ",\"projects\":[");
 }
 
 /* Closes the projects array, then the summary and the sample close the document. */
 static void aj_finish(jx_audit_writer *aw)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     jx_out_str(w, aw->nprojects ? "\n]" : "]");
     aj_summary(w, aw->au);
     aj_sample(w, aw->au);

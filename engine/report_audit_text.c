@@ -1,102 +1,15 @@
 /* report_audit_text.c — the audit report as text: per project the claimed and
  * recomputed 总分 and 结论 and the findings, then the summary and the sample, every
- * table aligned by display width (CJK = 2 cells, width.h).
+ * table aligned by display width (CJK = 2 cells; report_parts.h).
  */
 #include "report_audit.h"
 
-#include "width.h"
-
-#include <string.h>
-
-/** Most columns a table of this report has. */
-#define AT_MAXCOLS 7
-
-/** A table being laid out: rows of ncols strings in the scratch arena. */
-typedef struct at_table {
-    jx_writer *w;       /* owner of the scratch arena */
-    size_t ncols;       /* columns, at most AT_MAXCOLS */
-    const char **cells; /* rows × ncols, row-major */
-    size_t nrows;       /* rows filled */
-    size_t cap;         /* rows allocated */
-} at_table;
-
-/* Starts an empty table of ncols columns. */
-static void at_init(at_table *t, jx_writer *w, size_t ncols)
-{
-    t->w = w;
-    t->ncols = ncols;
-    t->cells = NULL;
-    t->nrows = 0;
-    t->cap = 0;
-}
-
-/* A new row of empty cells; NULL when memory ran out (the writer then fails). */
-static const char **at_row(at_table *t)
-{
-    if (t->nrows == t->cap) {
-        size_t ncap = t->cap ? t->cap * 2 : 8;
-        const char **nc = jx_arena_alloc(&t->w->scratch, ncap * t->ncols * sizeof *nc);
-        if (!nc) {
-            t->w->err = JX_ERR_NOMEM;
-            return NULL;
-        }
-        if (t->nrows)
-            memcpy(nc, t->cells, t->nrows * t->ncols * sizeof *nc);
-        t->cells = nc;
-        t->cap = ncap;
-    }
-    const char **row = t->cells + t->nrows * t->ncols;
-    for (size_t i = 0; i < t->ncols; i++)
-        row[i] = "";
-    t->nrows++;
-    return row;
-}
-
-/* Prints the rows, each column padded to its widest cell, two cells apart, after
- * indent spaces; trailing empty cells are not written. */
-static void at_print(at_table *t, size_t indent)
-{
-    size_t widths[AT_MAXCOLS] = {0};
-    for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncols; c++) {
-            const char *s = t->cells[r * t->ncols + c];
-            size_t wd = jx_display_width(s, strlen(s));
-            if (wd > widths[c])
-                widths[c] = wd;
-        }
-    for (size_t r = 0; r < t->nrows; r++) {
-        const char **row = t->cells + r * t->ncols;
-        size_t last = t->ncols;
-        while (last > 0 && row[last - 1][0] == '\0')
-            last--;
-        jx_out_spaces(t->w, indent);
-        for (size_t c = 0; c < last; c++) {
-            size_t n = strlen(row[c]);
-            jx_out_bytes(t->w, row[c], n);
-            if (c + 1 < last)
-                jx_out_spaces(t->w, widths[c] - jx_display_width(row[c], n) + 2);
-        }
-        jx_out_char(t->w, '\n');
-    }
-}
-
-/* printf into the scratch arena; "" when it ran out. */
-static const char *at_fmt(jx_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *at_fmt(jx_writer *w, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = jx_arena_vprintf(&w->scratch, fmt, ap);
-    va_end(ap);
-    if (!s)
-        w->err = JX_ERR_NOMEM;
-    return s ? s : "";
-}
+#include "report_parts.h"
 
 /* Adds the row "label  value" to a two-column table. */
-static void at_pair(at_table *t, const char *label, const char *value)
+static void at_pair(jx_table *t, const char *label, const char *value)
 {
-    const char **row = at_row(t);
+    const char **row = jx_table_row(t);
     if (row) {
         row[0] = label;
         row[1] = value;
@@ -107,7 +20,7 @@ static void at_pair(at_table *t, const char *label, const char *value)
 static const char *at_funds(jx_writer *w, int64_t budget_fen, int64_t spent_fen)
 {
     char b[JX_DEC_BUFSZ], s[JX_DEC_BUFSZ];
-    return at_fmt(w, "全年预算 %s 万元，全年执行 %s 万元", jx_audit_wan(budget_fen, b, sizeof b),
+    return jx_scratch_printf(w, "全年预算 %s 万元，全年执行 %s 万元", jx_audit_wan(budget_fen, b, sizeof b),
                   jx_audit_wan(spent_fen, s, sizeof s));
 }
 
@@ -117,10 +30,10 @@ static const char *at_funds(jx_writer *w, int64_t budget_fen, int64_t spent_fen)
 static void at_head(jx_writer *w, const jx_audit_view *v)
 {
     const jx_project *p = v->p;
-    at_table t;
-    at_init(&t, w, 2);
+    jx_table t;
+    jx_table_init(&t, w, 2);
     at_pair(&t, "项目名称", p->name.s);
-    at_pair(&t, "位置", v->line ? at_fmt(w, "%s:%u", p->src.file, (unsigned)v->line) : p->src.file);
+    at_pair(&t, "位置", v->line ? jx_scratch_printf(w, "%s:%u", p->src.file, (unsigned)v->line) : p->src.file);
     if (p->dept.n)
         at_pair(&t, "主管部门", p->dept.s);
     if (p->org.n)
@@ -128,35 +41,35 @@ static void at_head(jx_writer *w, const jx_audit_view *v)
     if (v->funds == JX_AUDIT_FUNDS_OK)
         at_pair(&t, "资金", at_funds(w, v->budget_fen, v->spent_fen));
     else if (v->funds == JX_AUDIT_FUNDS_UNCONVERTED)
-        at_pair(&t, "资金", at_fmt(w, "金额单位“%s”无法换算为万元", p->money_unit.s));
-    at_print(&t, 0);
+        at_pair(&t, "资金", jx_scratch_printf(w, "金额单位“%s”无法换算为万元", p->money_unit.s));
+    jx_table_print(&t, 0);
 }
 
 /* The 总分 and 结论 rows: claimed, recomputed and how they differ. */
 static void at_claims(jx_writer *w, const jx_audit_view *v)
 {
     const jx_project *p = v->p;
-    at_table t;
-    at_init(&t, w, 4);
-    const char **row = at_row(&t);
+    jx_table t;
+    jx_table_init(&t, w, 4);
+    const char **row = jx_table_row(&t);
     if (!row)
         return;
     row[1] = "自评";
     row[2] = "重算";
     row[3] = "差额";
-    if (!(row = at_row(&t)))
+    if (!(row = jx_table_row(&t)))
         return;
     row[0] = "总分";
     row[1] = p->has_claimed_total ? jx_audit_points_str(w, p->claimed_total, false) : "—";
     row[2] = v->scored ? jx_audit_points_str(w, jx_audit_total_dec(p), false) : "—";
     row[3] = v->has_difference ? jx_audit_points_str(w, v->difference, true) : "—";
-    if (!(row = at_row(&t)))
+    if (!(row = jx_table_row(&t)))
         return;
     row[0] = "结论";
     row[1] = p->claimed_grade != JX_GRADE_NONE ? jx_grade_name(p->claimed_grade) : "—";
     row[2] = v->scored ? jx_grade_name(p->grade) : "—";
     row[3] = v->grade_differs ? "不符" : "";
-    at_print(&t, 2);
+    jx_table_print(&t, 2);
     if (!v->scored)
         jx_out_str(w, "  有错误，未能计分\n");
 }
@@ -169,13 +82,13 @@ static void at_findings(jx_writer *w, const jx_audit_view *v)
         jx_out_str(w, "发现  无\n");
         return;
     }
-    jx_out_str(w, at_fmt(w, "发现（%zu 条：错误 %zu，警告 %zu，提示 %zu）\n", f->n, f->count[JX_SEV_ERROR],
+    jx_out_str(w, jx_scratch_printf(w, "发现（%zu 条：错误 %zu，警告 %zu，提示 %zu）\n", f->n, f->count[JX_SEV_ERROR],
                          f->count[JX_SEV_WARNING], f->count[JX_SEV_NOTE]));
-    at_table t;
-    at_init(&t, w, 4);
+    jx_table t;
+    jx_table_init(&t, w, 4);
     for (size_t i = 0; i < f->n; i++) {
         const jx_diag *d = f->v[i];
-        const char **row = at_row(&t);
+        const char **row = jx_table_row(&t);
         if (!row)
             return;
         row[0] = jx_severity_name(d->severity);
@@ -183,13 +96,13 @@ static void at_findings(jx_writer *w, const jx_audit_view *v)
         row[2] = d->code;
         row[3] = d->message;
     }
-    at_print(&t, 2);
+    jx_table_print(&t, 2);
 }
 
 /* One project: its head, its totals and grades, its findings. */
 static void at_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     jx_out_char(w, '\n');
     at_head(w, v);
     jx_out_char(w, '\n');
@@ -203,24 +116,24 @@ static void at_project(jx_audit_writer *aw, const jx_audit_view *v)
 /* The lines of projects, funds, inflation, claims of 100 and differences. */
 static void at_totals(jx_writer *w, const jx_audit_summary *s)
 {
-    at_table t;
-    at_init(&t, w, 2);
-    at_pair(&t, "项目", at_fmt(w, "%zu 个，其中无法计分 %zu 个", s->projects, s->unscored));
-    const char *funds = at_fmt(w, "%s（%zu 个项目）", at_funds(w, s->budget_fen, s->spent_fen), s->funded);
+    jx_table t;
+    jx_table_init(&t, w, 2);
+    at_pair(&t, "项目", jx_scratch_printf(w, "%zu 个，其中无法计分 %zu 个", s->projects, s->unscored));
+    const char *funds = jx_scratch_printf(w, "%s（%zu 个项目）", at_funds(w, s->budget_fen, s->spent_fen), s->funded);
     if (s->unconverted)
-        funds = at_fmt(w, "%s；另有 %zu 个项目的金额单位无法换算，未计入", funds, s->unconverted);
+        funds = jx_scratch_printf(w, "%s；另有 %zu 个项目的金额单位无法换算，未计入", funds, s->unconverted);
     at_pair(&t, "资金", funds);
     jx_dec mean = {s->inflation_cents, 2};
     at_pair(&t, "平均虚高",
-            s->claimed_totals ? at_fmt(w, "%s 分（自评总分 − 重算总分，%zu 个填了总分并已计分的项目的平均）",
+            s->claimed_totals ? jx_scratch_printf(w, "%s 分（自评总分 − 重算总分，%zu 个填了总分并已计分的项目的平均）",
                                        jx_audit_points_str(w, mean, true), s->claimed_totals)
                               : "—（没有填了总分并已计分的项目）");
     char pct[JX_DEC_BUFSZ];
-    at_pair(&t, "自评 100 分", at_fmt(w, "%zu 个，占全部项目的 %s%%", s->claims_100,
+    at_pair(&t, "自评 100 分", jx_scratch_printf(w, "%zu 个，占全部项目的 %s%%", s->claims_100,
                                       jx_audit_percent(s->claims_100_bp, pct, sizeof pct)));
-    at_pair(&t, "自评与重算不符", at_fmt(w, "%zu 个：总分不符 %zu 个，结论不符 %zu 个", s->differs,
+    at_pair(&t, "自评与重算不符", jx_scratch_printf(w, "%zu 个：总分不符 %zu 个，结论不符 %zu 个", s->differs,
                                          s->total_differs, s->grade_differs));
-    at_print(&t, 0);
+    jx_table_print(&t, 0);
 }
 
 /* The grade distribution, claimed and recomputed. */
@@ -228,19 +141,19 @@ static void at_grades(jx_writer *w, const jx_audit_summary *s)
 {
     static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR, JX_GRADE_NONE};
     jx_out_str(w, "结论分布\n");
-    at_table t;
-    at_init(&t, w, 6);
-    const char **head = at_row(&t), **claimed = at_row(&t), **recomputed = at_row(&t);
+    jx_table t;
+    jx_table_init(&t, w, 6);
+    const char **head = jx_table_row(&t), **claimed = jx_table_row(&t), **recomputed = jx_table_row(&t);
     if (!head || !claimed || !recomputed)
         return;
     claimed[0] = "自评";
     recomputed[0] = "重算";
     for (size_t i = 0; i < 5; i++) {
         head[i + 1] = order[i] == JX_GRADE_NONE ? "未填/未计分" : jx_grade_name(order[i]);
-        claimed[i + 1] = at_fmt(w, "%zu", s->claimed_grades[order[i]]);
-        recomputed[i + 1] = at_fmt(w, "%zu", s->grades[order[i]]);
+        claimed[i + 1] = jx_scratch_printf(w, "%zu", s->claimed_grades[order[i]]);
+        recomputed[i + 1] = jx_scratch_printf(w, "%zu", s->grades[order[i]]);
     }
-    at_print(&t, 2);
+    jx_table_print(&t, 2);
 }
 
 /* The findings by code. */
@@ -249,15 +162,15 @@ static void at_codes(jx_writer *w, const jx_audit *au)
     const jx_audit_summary *s = &au->sum;
     size_t n = s->findings[0] + s->findings[1] + s->findings[2];
     if (n == 0) {
-        jx_out_str(w, at_fmt(w, "发现（%s）  无\n", jx_audit_min_name(au->opts.min_severity)));
+        jx_out_str(w, jx_scratch_printf(w, "发现（%s）  无\n", jx_audit_min_name(au->opts.min_severity)));
         return;
     }
-    jx_out_str(w, at_fmt(w, "发现（%s）  %zu 条：错误 %zu，警告 %zu，提示 %zu；有错误的项目 %zu 个\n",
+    jx_out_str(w, jx_scratch_printf(w, "发现（%s）  %zu 条：错误 %zu，警告 %zu，提示 %zu；有错误的项目 %zu 个\n",
                          jx_audit_min_name(au->opts.min_severity), n, s->findings[JX_SEV_ERROR],
                          s->findings[JX_SEV_WARNING], s->findings[JX_SEV_NOTE], s->flagged));
-    at_table t;
-    at_init(&t, w, 4);
-    const char **row = at_row(&t);
+    jx_table t;
+    jx_table_init(&t, w, 4);
+    const char **row = jx_table_row(&t);
     if (!row)
         return;
     row[0] = "代码";
@@ -266,65 +179,65 @@ static void at_codes(jx_writer *w, const jx_audit *au)
     row[3] = "提示";
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *c = &au->tallies[i];
-        if (!(row = at_row(&t)))
+        if (!(row = jx_table_row(&t)))
             return;
         row[0] = c->code;
-        row[1] = at_fmt(w, "%zu", c->count[JX_SEV_ERROR]);
-        row[2] = at_fmt(w, "%zu", c->count[JX_SEV_WARNING]);
-        row[3] = at_fmt(w, "%zu", c->count[JX_SEV_NOTE]);
+        row[1] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_ERROR]);
+        row[2] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_WARNING]);
+        row[3] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_NOTE]);
     }
-    at_print(&t, 2);
+    jx_table_print(&t, 2);
 }
 
 /* How the sample was drawn, in words: "抽取 20%，种子 42，按单位分层，…". */
 static const char *at_sample_spec(jx_writer *w, const jx_audit_options *o)
 {
     char pct[JX_DEC_BUFSZ];
-    const char *s = o->sample_bp ? at_fmt(w, "抽取 %s%%", jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct))
-                                 : at_fmt(w, "抽取 %u 个", (unsigned)o->sample_count);
-    s = at_fmt(w, "%s，种子 %llu", s, (unsigned long long)o->seed);
+    const char *s = o->sample_bp ? jx_scratch_printf(w, "抽取 %s%%", jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct))
+                                 : jx_scratch_printf(w, "抽取 %u 个", (unsigned)o->sample_count);
+    s = jx_scratch_printf(w, "%s，种子 %llu", s, (unsigned long long)o->seed);
     if (o->by != JX_AUDIT_BY_NONE)
-        s = at_fmt(w, "%s，按%s分层", s, o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
+        s = jx_scratch_printf(w, "%s，按%s分层", s, o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
     if (o->weight_funds)
-        s = at_fmt(w, "%s，按资金加权", s);
+        s = jx_scratch_printf(w, "%s，按资金加权", s);
     if (o->include_flagged)
-        s = at_fmt(w, "%s，有错误的项目必抽", s);
+        s = jx_scratch_printf(w, "%s，有错误的项目必抽", s);
     return s;
 }
 
 /* The sample: how it was drawn, then each pick with its position and reason. */
 static void at_sample(jx_writer *w, const jx_audit *au)
 {
-    jx_out_str(w, at_fmt(w, "\n抽查（%s）：抽中 %zu 个项目\n", at_sample_spec(w, &au->opts), au->npicks));
+    jx_out_str(w, jx_scratch_printf(w, "\n抽查（%s）：抽中 %zu 个项目\n", at_sample_spec(w, &au->opts), au->npicks));
     if (au->npicks == 0)
         return;
-    at_table t;
-    at_init(&t, w, 4);
+    jx_table t;
+    jx_table_init(&t, w, 4);
     for (size_t i = 0; i < au->npicks; i++) {
         const jx_audit_pick *pk = &au->picks[i];
-        const char **row = at_row(&t);
+        const char **row = jx_table_row(&t);
         if (!row)
             return;
         row[0] = pk->name;
-        row[1] = pk->line ? at_fmt(w, "%s:%u", pk->file, (unsigned)pk->line) : pk->file;
+        row[1] = pk->line ? jx_scratch_printf(w, "%s:%u", pk->file, (unsigned)pk->line) : pk->file;
         row[2] = jx_audit_why_name(pk->why);
         row[3] = pk->reason;
     }
-    at_print(&t, 2);
+    jx_table_print(&t, 2);
 }
 
 /* The report's title line: the policy and the minimum severity. */
 static void at_begin(jx_audit_writer *aw)
 {
     const char *pol = jx_audit_policy_name(aw->au);
-    jx_out_str(&aw->out, at_fmt(&aw->out, "审核报告（评分办法：%s；列出%s的发现）\n", pol[0] ? pol : "—",
+    jx_out_str(aw->out, jx_scratch_printf(aw->out, "审核报告（评分办法：%s；列出%s的发现）\n", pol[0] ? pol : "—",
                                 jx_audit_min_name(aw->au->opts.min_severity)));
 }
 
 /* The summary, then the sample when one was asked for. */
 static void at_finish(jx_audit_writer *aw)
 {
-    jx_writer *w = &aw->out;
+    jx_writer *w = aw->out;
     const jx_audit_summary *s = &aw->au->sum;
     jx_out_str(w, "\n汇总\n");
     at_totals(w, s);

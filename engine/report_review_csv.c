@@ -22,12 +22,10 @@ static void cents(jx_writer *wr, int64_t c)
 /* ",", then a weight in hundredths as written ("30", "7.5"), nothing when absent. */
 static void weight(jx_writer *wr, int64_t c)
 {
-    jx_out_char(wr, ',');
-    if (c < 0)
-        return;
     jx_dec d = {c, 2};
-    char buf[JX_DEC_BUFSZ];
-    jx_out_str(wr, jx_dec_format(d, buf, sizeof buf));
+    jx_out_char(wr, ',');
+    if (c >= 0)
+        jx_out_dec(wr, d);
 }
 
 /* ",", then a text field. */

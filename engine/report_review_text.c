@@ -3,6 +3,7 @@
  * both conclusions and the notes saying what the table does not. */
 #include "review.h"
 
+#include "report_parts.h"
 #include "width.h"
 
 #include <string.h>
@@ -18,79 +19,11 @@ static const char *const head[NCOLS] = {
     "复核完成值", "复核得分", "偏差", "备注",
 };
 
-/** Rows of NCOLS cells laid out in the scratch arena. */
-typedef struct grid {
-    jx_writer *wr;      /* owner of the scratch arena */
-    const char **cells; /* rows × NCOLS, row-major */
-    size_t nrows;       /* rows filled */
-    size_t cap;         /* rows allocated */
-} grid;
-
-/* Fails the writer when a cell could not be made (the output stops there). */
-static const char *no_memory(jx_writer *wr)
-{
-    if (wr->err == JX_OK)
-        wr->err = JX_ERR_NOMEM;
-    return "";
-}
-
-/* A new row of empty cells, or NULL (the writer failed) when memory ran out. */
-static const char **grid_row(grid *g)
-{
-    if (g->nrows == g->cap) {
-        size_t ncap = g->cap ? g->cap * 2 : 16;
-        const char **nc = jx_arena_alloc(&g->wr->scratch, ncap * NCOLS * sizeof *nc);
-        if (!nc) {
-            no_memory(g->wr);
-            return NULL;
-        }
-        if (g->nrows)
-            memcpy(nc, g->cells, g->nrows * NCOLS * sizeof *nc);
-        g->cells = nc;
-        g->cap = ncap;
-    }
-    const char **row = g->cells + g->nrows * NCOLS;
-    for (size_t c = 0; c < NCOLS; c++)
-        row[c] = "";
-    g->nrows++;
-    return row;
-}
-
-/* Prints the rows, each column padded to its widest cell and two cells apart; a row's
- * trailing empty cells are not written. */
-static void grid_print(const grid *g)
-{
-    jx_writer *wr = g->wr;
-    size_t widths[NCOLS] = {0};
-    for (size_t r = 0; r < g->nrows; r++)
-        for (size_t c = 0; c < NCOLS; c++) {
-            const char *s = g->cells[r * NCOLS + c];
-            size_t w = jx_display_width(s, strlen(s));
-            if (w > widths[c])
-                widths[c] = w;
-        }
-    for (size_t r = 0; r < g->nrows; r++) {
-        const char **row = g->cells + r * NCOLS;
-        size_t last = NCOLS;
-        while (last > 0 && row[last - 1][0] == '\0')
-            last--;
-        for (size_t c = 0; c < last; c++) {
-            size_t n = strlen(row[c]);
-            jx_out_bytes(wr, row[c], n);
-            if (c + 1 < last)
-                jx_out_spaces(wr, widths[c] - jx_display_width(row[c], n) + 2);
-        }
-        jx_out_char(wr, '\n');
-    }
-}
-
 /* Hundredths as "22.50" in the scratch arena. */
 static const char *cents_cell(jx_writer *wr, int64_t cents)
 {
     char buf[JX_DEC_BUFSZ];
-    jx_fixed_format(cents, 2, buf, sizeof buf);
-    const char *s = jx_arena_strndup(&wr->scratch, buf, strlen(buf));
-    return s ? s : no_memory(wr);
+    return jx_scratch_str(wr, jx_fixed_format(cents, 2, buf, sizeof buf));
 }
 
 /* A weight in hundredths as written in the form ("30", "7.5"), "—" when none. */
@@ -100,16 +33,14 @@ static const char *weight_cell(jx_writer *wr, int64_t cents)
         return "—";
     char buf[JX_DEC_BUFSZ];
     jx_dec d = {cents, 2};
-    jx_dec_format(d, buf, sizeof buf);
-    const char *s = jx_arena_strndup(&wr->scratch, buf, strlen(buf));
-    return s ? s : no_memory(wr);
+    return jx_scratch_str(wr, jx_dec_format(d, buf, sizeof buf));
 }
 
 /* The row of one indicator; its group names only where they change. */
-static void line_row(grid *g, const jx_review_line *l, const jx_review_line *prev)
+static void line_row(jx_table *g, const jx_review_line *l, const jx_review_line *prev)
 {
-    jx_writer *wr = g->wr;
-    const char **row = grid_row(g);
+    jx_writer *wr = g->w;
+    const char **row = jx_table_row(g);
     if (!row)
         return;
     bool same_l1 = prev && strcmp(prev->level1, l->level1) == 0;
@@ -136,18 +67,18 @@ static void line_row(grid *g, const jx_review_line *l, const jx_review_line *pre
 /* The table: heading, the 单列 预算执行率, the indicators and the 总分 row. */
 static void table(jx_writer *wr, const jx_review_sheet *s)
 {
-    grid g = {wr, NULL, 0, 0};
-    const char **row = grid_row(&g);
+    jx_table g;
+    jx_table_init(&g, wr, NCOLS);
+    const char **row = jx_table_row(&g);
     if (!row)
         return;
     for (size_t c = 0; c < NCOLS; c++)
         row[c] = head[c];
     if (s->execution_cents >= 0) {
-        row = grid_row(&g);
+        row = jx_table_row(&g);
         if (!row)
             return;
-        const char *cell = jx_arena_printf(&wr->scratch, "预算执行率 (%s分)", cents_cell(wr, s->execution_points_cents));
-        row[C_L1] = cell ? cell : no_memory(wr);
+        row[C_L1] = jx_scratch_printf(wr, "预算执行率 (%s分)", cents_cell(wr, s->execution_points_cents));
         row[C_WEIGHT] = weight_cell(wr, s->execution_points_cents);
         row[C_SELF_SCORE] = row[C_REVIEW_SCORE] = cents_cell(wr, s->execution_cents);
         row[C_DIFF] = cents_cell(wr, 0);
@@ -155,7 +86,7 @@ static void table(jx_writer *wr, const jx_review_sheet *s)
     }
     for (size_t i = 0; i < s->nlines; i++)
         line_row(&g, &s->lines[i], i ? &s->lines[i - 1] : NULL);
-    row = grid_row(&g);
+    row = jx_table_row(&g);
     if (!row)
         return;
     row[C_L1] = "总分";
@@ -163,7 +94,7 @@ static void table(jx_writer *wr, const jx_review_sheet *s)
     row[C_SELF_SCORE] = cents_cell(wr, s->self_total_cents);
     row[C_REVIEW_SCORE] = cents_cell(wr, s->review_total_cents);
     row[C_DIFF] = cents_cell(wr, s->diff_cents);
-    grid_print(&g);
+    jx_table_print(&g, 0);
 }
 
 /* "label  text" with the label padded to the 8 cells of 项目名称. */

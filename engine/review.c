@@ -55,8 +55,7 @@ typedef struct rv_ind {
 struct jx_review {
     const jx_allocator *alloc;   /* for the handle and its arrays */
     const jx_policy *pol;        /* the policy the projects are scored under */
-    jx_indrows rows;             /* the CSV, its index and the diagnostics (code "review") */
-    jx_value_reader *vr;         /* reads 复核完成值 */
+    jx_indrows rows;             /* the CSV, its index and the diagnostics (code "review"); reads 复核完成值 */
     jx_arena sheet_arena;        /* the sheet's strings, reset for each project */
     bool sheet_oom;              /* a string of the sheet could not be copied */
     rv_ind *inds;                /* per indicator of the project being applied */
@@ -96,7 +95,7 @@ static jx_result check_header(jx_review *rv, jx_result rc)
     return JX_ERR_INPUT;
 }
 
-/* The common part of both opens: the handle, its value reader, then load() on it. */
+/* The common part of both opens: the handle, then the CSV loaded into it. */
 static jx_result review_open(jx_review **out, const jx_policy *pol, const jx_allocator *alloc,
                              const char *name, const char *data, size_t len)
 {
@@ -109,9 +108,6 @@ static jx_result review_open(jx_review **out, const jx_policy *pol, const jx_all
     if (!rv)
         return JX_ERR_NOMEM;
     *out = rv;
-    rv->vr = jx_value_reader_create(rv->alloc);
-    if (!rv->vr)
-        return JX_ERR_NOMEM;
     jx_result rc = data ? jx_indrows_load_memory(&rv->rows, name, data, len) : jx_indrows_load_file(&rv->rows, name);
     return check_header(rv, rc);
 }
@@ -134,7 +130,6 @@ void jx_review_close(jx_review *rv)
     if (!rv)
         return;
     const jx_allocator *a = rv->alloc;
-    jx_value_reader_destroy(rv->vr);
     jx_indrows_free(&rv->rows);
     jx_arena_free(&rv->sheet_arena);
     jx_free(a, rv->inds, rv->inds_cap * sizeof *rv->inds);
@@ -276,20 +271,19 @@ static jx_result read_value(jx_review *rv, jx_project *p, const jx_indicator *in
 {
     jx_indrows_cell c = s->row->cell[RV_VALUE];
     bool had_sign = false;
-    jx_result rc = jx_indrows_actual(rv->vr, p, ind, c, &s->value, &had_sign);
+    jx_result rc = jx_indrows_actual(&rv->rows, p, ind, c, &s->value, &had_sign);
     if (rc != JX_OK)
         return rc;
     s->has_value = true;
     if (ind->target.sign == JX_SIGN_QUAL)
         s->judge = judge_word(c);
     if (had_sign) {
-        char num[JX_DEC_BUFSZ];
-        jx_dec_format(s->value.num, num, sizeof num);
+        const char *as = jx_indrows_value_text(&rv->rows, &s->value);
+        if (!as)
+            return JX_ERR_NOMEM;
         jx_indrows_diag(&rv->rows, JX_SEV_WARNING, jx_indrows_cell_pos(s->row, c),
-                        "第 %u 行（项目“%s”，指标“%s”）的复核完成值“%.*s”带有计算符号，按 %s%s%s计分",
-                        (unsigned)s->row->line, p->name.s, ind->name.s, (int)c.n, c.s, num,
-                        s->value.percent ? "%" : (s->value.unit.n ? " " : ""),
-                        s->value.percent ? "" : s->value.unit.s);
+                        "第 %u 行（项目“%s”，指标“%s”）的复核完成值“%.*s”带有计算符号，按 %s计分",
+                        (unsigned)s->row->line, p->name.s, ind->name.s, (int)c.n, c.s, as);
     }
     return JX_OK;
 }

@@ -139,6 +139,20 @@ static void signed_actual_is_read_and_warned(void **state)
     assert_non_null(strstr(p.diags.v[n0].message, "按 99.5% 计分"));
     jx_actuals_close(act);
     jx_project_free(&p);
+
+    /* a number with a unit: the unit after a space, and the whole message; the fixture's
+     * own vague-actual warning about the 实际 it replaces (≥60个 in the text) is dropped */
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    n0 = p.diags.n;
+    act = open_actuals("项目,三级指标,实际完成值\n越城区电子政务云资源服务项目,接入系统数量,≥58个\n", JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(p.diags.n, n0);
+    const char *m = p.diags.v[n0 - 1].message;
+    assert_non_null(strstr(m, "指标“接入系统数量”的实际完成值“≥58个”带有计算符号，按 58 个 计分（"));
+    assert_non_null(strstr(m, " 第 2 行）"));
+    jx_actuals_close(act);
+    jx_project_free(&p);
 }
 
 static void no_match_is_reported_at_finish(void **state)

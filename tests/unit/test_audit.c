@@ -1,8 +1,8 @@
 /* test_audit.c — the audit: the inflated corpus (tests/audit/inflated, every number worked
  * out by hand in the files' comments), seed 001's two 自评表 imported from the seed text,
  * findings in report order and filtered, funds in every 金额单位, the table rows of
- * imported text, inflation rounding, unscored projects, the sample records, refused
- * options and running out of memory. */
+ * imported text, inflation rounding, unscored projects, the sample records, the sample
+ * corpus and its draw, refused options and running out of memory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +15,7 @@
 
 #include "audit.h"
 #include "build.h"
+#include "counting.h"
 #include "write_text.h"
 
 #include <cjson/cJSON.h>
@@ -616,9 +617,101 @@ static void test_sample_records_only_when_asked(void **state)
     assert_int_equal(r.au->units[4].funds_cents, 0);              /* no 资金 */
     assert_string_equal(r.au->origins[4].file, inflated[3]);
     assert_int_equal(r.au->origins[4].line, 42);
+    /* every 单位 of the corpus has one project: 20% of 1 is 0.2, rounded to 0, raised to 1,
+     * so all five are picked, each the whole of its stratum's funds; the sentence names
+     * the stratum as 单位 (docs/sampling.md) */
+    assert_int_equal(jx_audit_pick_count(r.au), NWANT);
+    assert_string_equal(jx_audit_picked(r.au, 0)->reason,
+                        "按单位分层：单位“205001-越城区公路养护中心”共 1 个项目，抽 1 个（20%，至少 1 个），"
+                        "按资金加权抽中（第 1 次抽取）：资金 180.00 万元，占该层资金的 100.0%");
+    assert_string_equal(jx_audit_picked(r.au, 4)->reason,
+                        "按单位分层：单位“118004-嵊州市应急物资储备中心”共 1 个项目，抽 1 个（20%，至少 1 个），"
+                        "按资金加权抽中（第 1 次抽取）：该层项目均无资金数，机会均等");
     /* the JSON says how the sample was asked for */
     assert_non_null(strstr(r.out.s, "\"sample\":{\"size\":\"20%\",\"seed\":42,\"by\":\"单位\",\"weight\":\"funds\","
                                     "\"include_flagged\":true,\"picks\":["));
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+    jx_policy_close(pol);
+}
+
+/* The sample corpus (tests/audit/sample): every project's total as its comment works it
+ * out, the summary, and the sample of seed 42 by 单位 with --include-flagged as
+ * tests/audit/sample_picks.py, a separate implementation of docs/sampling.md, draws it
+ * (the same picks tests/cli/test_audit_sample.sh and the golden audit-sample-text show). */
+static void test_sample_corpus(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "audit/sample/a-bigdata.jx", "audit/sample/b-roads.jx",
+        "audit/sample/c-transport.jx", "audit/sample/d-more.jx",
+    };
+    /* 数量 60 × k / 20 + 30 + 10, k = 18, 19, 17, …; 0 for 路灯维修 (权重 abc, not scored) */
+    static const int64_t totals[16] = {9400, 9700, 9100, 9400, 9700, 0,    9100, 9400,
+                                       9700, 9400, 9100, 9700, 9400, 9700, 9100, 9400};
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 0, 1};
+    run r;
+    run_start(&r, pol, &o, JX_FORMAT_TEXT);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+        run_file(&r, pol, files[i]);
+    run_end(&r);
+    assert_int_equal(r.n, 16);
+    for (size_t i = 0; i < 16; i++) {
+        if (i == 5) {
+            assert_int_equal(r.grades[i], JX_GRADE_NONE);
+            continue;
+        }
+        assert_int_equal(r.totals[i], totals[i]);
+        assert_int_equal(r.claimed[i], totals[i]);
+        assert_int_equal(r.grades[i], JX_GRADE_EXCELLENT);
+    }
+    const jx_audit_summary *s = jx_audit_get_summary(r.au);
+    assert_int_equal(s->projects, 16);
+    assert_int_equal(s->unscored, 1);
+    /* 366 + 120.5 + 180 + 18 + 64 + 27 + 1200 + 55 + 75.3 + 36 + 310 (300 + 10 beside a
+     * 年度资金总额 of 0) + 9.9 + 42 + 8.8 + 12.5 (125000 元) = 2525 万元 over 15 projects
+     * (政务外网改造 has no 资金); spent 350 + 118 + 171.5 + 18 + 60 + 25 + 1150 + 52 + 70 + 35
+     * + 300 + 9.9 + 40 + 8.8 + 12 = 2420.2 */
+    assert_int_equal(s->funded, 15);
+    assert_int_equal(s->budget_fen, 2525 * 1000000LL);
+    assert_int_equal(s->spent_fen, 24202 * 100000LL);
+    assert_int_equal(s->claimed_totals, 15);
+    assert_int_equal(s->inflation_cents, 0);
+    assert_int_equal(s->differs, 0);
+    assert_int_equal(s->grades[JX_GRADE_EXCELLENT], 15);
+    assert_int_equal(s->grades[JX_GRADE_NONE], 1);
+    assert_int_equal(s->findings[JX_SEV_ERROR], 1);
+    assert_int_equal(s->findings[JX_SEV_WARNING], 1);
+    assert_int_equal(s->findings[JX_SEV_NOTE], 0);
+    assert_int_equal(count_of(r.au, "syntax", JX_SEV_ERROR), 1);
+    assert_int_equal(count_of(r.au, "funds-inconsistent", JX_SEV_WARNING), 1);
+    assert_int_equal(s->flagged, 1);
+    /* 20% by 单位: 2 of the 8 of 301001, the flagged one of 205001's 5, the one without a
+     * 单位, 1 of 205002's 2 */
+    static const struct {
+        const char *name;
+        jx_audit_why why;
+        uint32_t line;
+    } picks[] = {
+        {"越城区视频会议系统升级项目", JX_AUDIT_DRAWN, 80}, {"越城区路灯维修项目", JX_AUDIT_FLAGGED, 28},
+        {"越城区政务热线升级项目", JX_AUDIT_DRAWN, 80},     {"越城区电子证照归集项目", JX_AUDIT_DRAWN, 2},
+        {"越城区共享单车治理项目", JX_AUDIT_DRAWN, 54},
+    };
+    assert_int_equal(jx_audit_pick_count(r.au), 5);
+    for (size_t i = 0; i < 5; i++) {
+        const jx_audit_pick *pk = jx_audit_picked(r.au, i);
+        assert_string_equal(pk->name, picks[i].name);
+        assert_int_equal(pk->why, picks[i].why);
+        assert_int_equal(pk->line, picks[i].line);
+    }
+    assert_string_equal(jx_audit_picked(r.au, 1)->reason,
+                        "按单位分层：单位“205001-越城区公路养护中心”共 5 个项目，抽 1 个（20%），"
+                        "其中有错误级问题的 1 个必抽，本项目有错误级问题，必抽");
+    assert_string_equal(jx_audit_picked(r.au, 2)->reason,
+                        "按单位分层：单位（未填）共 1 个项目，抽 1 个（20%，至少 1 个），随机抽中（第 1 次抽取）");
+    assert_int_equal(jx_audit_picked(r.au, 4)->funds_fen, 125000 * 100LL);
     free(r.out.s);
     jx_audit_destroy(r.au);
     jx_policy_close(pol);
@@ -665,30 +758,6 @@ static void test_refused_calls(void **state)
 
 /* ------------------------------------------------------------ out of memory */
 
-/** An allocator that counts what is in use and can fail its n-th call. */
-typedef struct counting {
-    size_t calls;   /* calls so far */
-    size_t fail_at; /* the call that returns NULL (0: none) */
-    size_t in_use;  /* bytes allocated and not freed */
-} counting;
-
-static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counting *c = ud;
-    if (nsize == 0) {
-        if (ptr)
-            c->in_use -= osize;
-        free(ptr);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p)
-        c->in_use += nsize - (ptr ? osize : 0);
-    return p;
-}
-
 /* Audits the corpus with the audit and its writer on allocator a; returns the first failure. */
 static jx_result audit_with(const jx_policy *pol, const jx_allocator *a, jx_test_text *out)
 {
@@ -726,8 +795,8 @@ static void test_out_of_memory_anywhere(void **state)
     assert_int_equal(audit_with(pol, NULL, &want_text), JX_OK);
     size_t k;
     for (k = 1; k < 2000; k++) {
-        counting c = {0, k, 0};
-        jx_allocator a = {counting_fn, &c};
+        jx_test_counting c = {.fail_at = k};
+        jx_allocator a = jx_test_counting_allocator(&c);
         jx_test_text out = {NULL, 0};
         jx_result rc = audit_with(pol, &a, &out);
         assert_int_equal(c.in_use, 0);
@@ -757,6 +826,7 @@ int main(void)
         cmocka_unit_test(test_inflation_exact_and_half_up),
         cmocka_unit_test(test_unscored_project),
         cmocka_unit_test(test_sample_records_only_when_asked),
+        cmocka_unit_test(test_sample_corpus),
         cmocka_unit_test(test_refused_calls),
         cmocka_unit_test(test_out_of_memory_anywhere),
     };

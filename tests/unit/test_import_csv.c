@@ -1,4 +1,5 @@
 /* test_import_csv.c — the csv table format, and the public import API end to end. */
+#include "counting.h"
 #include "imp_collect.h"
 #include "write_text.h"
 
@@ -407,30 +408,6 @@ static void test_api_errors(void **state)
     jx_import_close(imp);
 }
 
-/** An allocator that counts what is in use and can fail its n-th call. */
-typedef struct counting {
-    size_t calls;   /* calls so far */
-    size_t fail_at; /* the call that returns NULL (0: none) */
-    size_t in_use;  /* bytes allocated and not freed */
-} counting;
-
-static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counting *c = ud;
-    if (nsize == 0) {
-        if (ptr)
-            c->in_use -= osize;
-        free(ptr);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p)
-        c->in_use += nsize - (ptr ? osize : 0);
-    return p;
-}
-
 static void test_out_of_memory_anywhere(void **state)
 {
     (void)state;
@@ -445,8 +422,8 @@ static void test_out_of_memory_anywhere(void **state)
      * the failure only costs speed (PCRE2's JIT) — the very same output */
     size_t k;
     for (k = 1; k < 5000; k++) {
-        counting c = {0, k, 0};
-        jx_allocator a = {counting_fn, &c};
+        jx_test_counting c = {.fail_at = k};
+        jx_allocator a = jx_test_counting_allocator(&c);
         jx_import *imp = NULL;
         jx_test_text out = {NULL, 0};
         jx_result rc = jx_import_open(&imp, path, NULL, &a);

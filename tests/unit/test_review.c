@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "counting.h"
 #include "model.h"
 #include "write_text.h"
 
@@ -767,26 +768,6 @@ static void misuse_and_failures(void **state)
     teardown(&f);
 }
 
-/** An allocator that fails from the n-th call on (counting from 0). */
-typedef struct failing {
-    size_t calls; /* calls made */
-    size_t fail;  /* the first call that fails */
-} failing;
-
-/* A jx_alloc_fn failing from the fail-th allocation on; frees always work. */
-static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    (void)osize;
-    failing *f = ud;
-    if (nsize == 0) {
-        free(ptr);
-        return NULL;
-    }
-    if (f->calls++ >= f->fail)
-        return NULL;
-    return realloc(ptr, nsize);
-}
-
 /* Memory running out at each allocation of the review fails cleanly (no crash, no leak). */
 static void out_of_memory_everywhere(void **state)
 {
@@ -796,8 +777,8 @@ static void out_of_memory_everywhere(void **state)
         fixture f;
         open_policy(&f, "default");
         read_project(&f, jia);
-        failing fa = {0, n};
-        jx_allocator a = {failing_alloc, &fa};
+        jx_test_counting c = {.fail_from = n + 1}; /* the n-th call from 0 and every one after it */
+        jx_allocator a = jx_test_counting_allocator(&c);
         jx_result rc = jx_review_open_memory(&f.rv, "review.csv", csv, strlen(csv), f.pol, &a);
         if (rc == JX_OK)
             rc = jx_review_apply(f.rv, f.p);
@@ -812,6 +793,7 @@ static void out_of_memory_everywhere(void **state)
         jx_review_writer_destroy(rw);
         free(out.s);
         teardown(&f);
+        assert_int_equal(c.in_use, 0);
         if (rc == JX_OK)
             break;
         assert_int_equal(rc, JX_ERR_NOMEM);

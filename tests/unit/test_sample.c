@@ -9,6 +9,8 @@
  * comments beside them. */
 #include "sample.h"
 
+#include "counting.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,32 +20,6 @@
 #include <string.h>
 
 #include <cmocka.h>
-
-/* ------------------------------------------------------ counting allocator */
-
-/** Tracks the bytes in use and can fail the n-th allocation. */
-typedef struct counting {
-    size_t in_use;  /* bytes currently allocated */
-    size_t calls;   /* allocations and resizes asked for */
-    size_t fail_at; /* the call number that fails (1-based), 0 = never */
-} counting;
-
-static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counting *c = ud;
-    if (nsize == 0) {
-        if (ptr)
-            c->in_use -= osize;
-        free(ptr);
-        return NULL;
-    }
-    if (++c->calls == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p)
-        c->in_use += nsize - (ptr ? osize : 0);
-    return p;
-}
 
 /* ------------------------------------------------------------- the corpus */
 
@@ -98,17 +74,16 @@ static jx_sample_spec by_unit(jx_sample_spec s)
 
 /** A draw on a counting allocator. */
 typedef struct run {
-    counting c;      /* the allocator's books */
-    jx_allocator a;  /* over c */
-    jx_sample s;     /* the result */
+    jx_test_counting c; /* the allocator's books */
+    jx_allocator a;     /* over c */
+    jx_sample s;        /* the result */
 } run;
 
 /* Draws, asserting success; release with done. */
 static void draw(run *r, const jx_sample_unit *units, size_t n, const jx_sample_spec *spec)
 {
     memset(r, 0, sizeof *r);
-    r->a.fn = counting_fn;
-    r->a.ud = &r->c;
+    r->a = jx_test_counting_allocator(&r->c);
     assert_int_equal(jx_sample_choose(units, n, spec, &r->a, &r->s), JX_OK);
     for (size_t i = 0; i < r->s.npicks; i++) {
         assert_true(r->s.picks[i].index < n);
@@ -775,8 +750,8 @@ static void test_out_of_memory_anywhere(void **state)
         draw(&ref, corpus, NCORPUS, specs[i]);
         size_t k;
         for (k = 1; k < 1000; k++) {
-            counting cnt = {0, 0, k};
-            jx_allocator al = {counting_fn, &cnt};
+            jx_test_counting cnt = {.fail_at = k};
+            jx_allocator al = jx_test_counting_allocator(&cnt);
             jx_sample s;
             jx_result rc = jx_sample_choose(corpus, NCORPUS, specs[i], &al, &s);
             if (rc == JX_OK) {

@@ -14,49 +14,17 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "counting.h"
 #include "dec.h"
 #include "value.h"
 #include "value_internal.h"
 
-/* ------------------------------------------------------ counting allocator */
-
-/** Tracks the bytes in use and can fail the n-th allocation. */
-typedef struct counting {
-    size_t in_use;    /* bytes currently allocated */
-    size_t peak;      /* most bytes ever in use */
-    size_t calls;     /* allocations and resizes asked for */
-    size_t fail_at;   /* the call number that fails (1-based), 0 = never */
-} counting;
-
-static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counting *c = ud;
-    if (nsize == 0) {
-        if (ptr)
-            c->in_use -= osize;
-        free(ptr);
-        return NULL;
-    }
-    c->calls++;
-    if (c->fail_at && c->calls == c->fail_at)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (!p)
-        return NULL;
-    c->in_use += nsize - (ptr ? osize : 0);
-    if (c->in_use > c->peak)
-        c->peak = c->in_use;
-    return p;
-}
-
-/* ------------------------------------------------------------- fixtures */
-
 /** A reader and an arena on a counting allocator, checked for leaks at teardown. */
 typedef struct fixture {
-    counting count;       /* the allocator's books */
-    jx_allocator alloc;   /* counting_fn over count */
-    jx_value_reader *vr;  /* the reader under test */
-    jx_arena ar;          /* where units and details go */
+    jx_test_counting count; /* the allocator's books */
+    jx_allocator alloc;     /* the counting allocator over count */
+    jx_value_reader *vr;    /* the reader under test */
+    jx_arena ar;            /* where units and details go */
 } fixture;
 
 static int setup(void **state)
@@ -64,8 +32,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
     if (!f)
         return -1;
-    f->alloc.fn = counting_fn;
-    f->alloc.ud = &f->count;
+    f->alloc = jx_test_counting_allocator(&f->count);
     f->vr = jx_value_reader_create(&f->alloc);
     if (!f->vr)
         return -1;
@@ -552,8 +519,8 @@ static void test_classify_cells(void **state)
 static void test_every_byte_freed(void **state)
 {
     (void)state;
-    counting c = {0};
-    jx_allocator a = {counting_fn, &c};
+    jx_test_counting c = {0};
+    jx_allocator a = jx_test_counting_allocator(&c);
     jx_value_reader *vr = jx_value_reader_create(&a);
     assert_non_null(vr);
     /* the compiled patterns and match data were counted too */
@@ -579,9 +546,8 @@ static void test_out_of_memory(void **state)
     /* make each allocation of create fail in turn: NULL back, nothing leaked */
     size_t k;
     for (k = 1; k < 200; k++) {
-        counting c = {0};
-        c.fail_at = k;
-        jx_allocator a = {counting_fn, &c};
+        jx_test_counting c = {.fail_at = k};
+        jx_allocator a = jx_test_counting_allocator(&c);
         jx_value_reader *vr = jx_value_reader_create(&a);
         if (vr) {
             jx_value_reader_destroy(vr);
@@ -594,8 +560,8 @@ static void test_out_of_memory(void **state)
     assert_true(k < 200);
 
     /* a read whose arena or scratch buffer cannot grow says NOMEM */
-    counting c = {0};
-    jx_allocator a = {counting_fn, &c};
+    jx_test_counting c = {0};
+    jx_allocator a = jx_test_counting_allocator(&c);
     jx_value_reader *vr = jx_value_reader_create(&a);
     assert_non_null(vr);
     jx_arena ar;
@@ -625,8 +591,8 @@ static void test_classify_out_of_memory(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bool done = false;
         for (size_t k = 1; k < 20 && !done; k++) {
-            counting c = {0};
-            jx_allocator a = {counting_fn, &c};
+            jx_test_counting c = {0};
+            jx_allocator a = jx_test_counting_allocator(&c);
             jx_value_reader *vr = jx_value_reader_create(&a);
             assert_non_null(vr);
             jx_arena ar;
