@@ -21,9 +21,10 @@ static const char audit_help[] =
     "\n"
     "选项：\n"
     "  --policy 办法         评分办法：文件路径，或内置名称 default、central\n"
-    "  --format 格式         text（默认）、json 或 csv\n"
+    "  --format 格式         text（默认）、json、csv 或 xlsx（Excel 工作簿：汇总、项目、发现、抽查）\n"
     "  --min-severity 级别   只列出并统计该级别及以上的发现：note（默认）、warning、error\n"
     "  --werror              有警告时退出码为 1\n"
+    "  --timestamp           在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  --sample N|N%         抽查：抽取 N 个项目，或 N% 的项目（须同时给出 --seed）\n"
     "  --seed S              抽查的种子（非负整数），同一种子在任何机器上抽中同样的项目\n"
     "  --by 单位|主管部门    按单位或主管部门分层，在每层内按比例抽取\n"
@@ -45,6 +46,7 @@ typedef struct audit_opts {
     const char *output;     /* -o, NULL for standard output */
     jx_format format;       /* --format */
     int werror;             /* --werror */
+    unsigned flags;         /* JX_WRITE_TIMESTAMP with --timestamp */
     jx_audit_options audit; /* --min-severity and the sample options */
     int sample_given;       /* --sample was given */
     int seed_given;         /* --seed was given */
@@ -127,9 +129,9 @@ static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
         return 1;
     if (jx_cli_option_text(args, "--format", "格式", &v)) {
         if (v && jx_format_parse(v, &o->format) != JX_OK)
-            *code = jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv", v);
+            *code = jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、xlsx", v);
         else if (v && o->format == JX_FORMAT_TEMPLATE)
-            *code = jx_cli_usage_error("audit", "audit 不输出 template 格式，可用 text、json、csv");
+            *code = jx_cli_usage_error("audit", "audit 不输出 template 格式，可用 text、json、csv、xlsx");
         return 1;
     }
     if (jx_cli_option_text(args, "--min-severity", "级别", &v)) {
@@ -195,6 +197,8 @@ static int audit_parse_args(int argc, char **argv, audit_opts *o)
             o->werror = 1;
         } else if (strcmp(a, "--include-flagged") == 0) {
             o->audit.include_flagged = 1;
+        } else if (strcmp(a, "--timestamp") == 0) {
+            o->flags |= JX_WRITE_TIMESTAMP;
         } else if (!audit_option(&args, o, &code)) {
             return jx_cli_usage_error("audit", "未知选项“%s”", a);
         }
@@ -236,6 +240,7 @@ typedef struct audit_run {
     jx_cli_walk walk;         /* finds the files in folders */
     audit_progress progress;  /* the progress line */
     jx_cli_status status;     /* I/O failures, input errors outside projects */
+    int report_failed;        /* the report could not be written (said once) */
     size_t policy_warnings;   /* the policy's warnings, for --werror */
 } audit_run;
 
@@ -271,6 +276,17 @@ static void audit_progress_clear(audit_progress *pg)
     }
 }
 
+/* Notes that the audit or its report failed with rc, saying why the first time. */
+static void audit_failed(audit_run *run, jx_result rc)
+{
+    if (rc == JX_ERR_NOMEM)
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+    else if (!run->report_failed)
+        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
+    run->report_failed = 1;
+    run->status.io_failed = 1;
+}
+
 /* Scores p (unless it has errors) and hands it to the audit and the report; flags says
  * whether it came from an imported table. */
 static void audit_project(jx_project *p, unsigned flags, void *ud)
@@ -287,11 +303,8 @@ static void audit_project(jx_project *p, unsigned flags, void *ud)
     jx_result rc = jx_audit_add(run->au, p, flags);
     if (rc == JX_OK)
         rc = jx_audit_writer_project(run->aw, p, flags);
-    if (rc != JX_OK) {
-        if (rc == JX_ERR_NOMEM)
-            fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
-        run->status.io_failed = 1;
-    }
+    if (rc != JX_OK)
+        audit_failed(run, rc);
 }
 
 /* Prints a diagnostic of the text between projects (after clearing the progress line). */
@@ -366,6 +379,8 @@ int jx_cli_audit(int argc, char **argv)
     jx_result rc = jx_audit_create(&run.au, run.pol, &o.audit, NULL);
     if (rc == JX_OK)
         rc = jx_audit_writer_create(&run.aw, run.au, o.format, jx_cli_output_write, of.fp, NULL);
+    if (rc == JX_OK)
+        rc = jx_audit_writer_set_flags(run.aw, o.flags);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         run.status.io_failed = 1;
@@ -374,11 +389,8 @@ int jx_cli_audit(int argc, char **argv)
             jx_cli_walk_path(&run.walk, o.files[i]);
         audit_progress_clear(&run.progress);
         rc = jx_audit_writer_finish(run.aw);
-        if (rc != JX_OK) {
-            if (rc == JX_ERR_NOMEM)
-                fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
-            run.status.io_failed = 1;
-        }
+        if (rc != JX_OK)
+            audit_failed(&run, rc);
     }
     code = run.au ? audit_exit_code(&run) : jx_cli_exit_code(&run.status);
     /* the report is kept with findings or unreadable input too: only an I/O failure drops it */

@@ -20,8 +20,9 @@ static const char review_help[] =
     "选项：\n"
     "  --review 文件.csv   复核表（必需）\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
-    "  --format 格式       text（默认）、json 或 csv\n"
+    "  --format 格式       text（默认）、json、csv 或 xlsx（Excel 工作簿：复核结果清单，每个项目一张复核表）\n"
     "  --werror            复核表有警告时退出码为 1\n"
+    "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
     "  --help              显示本帮助\n"
     "\n"
@@ -38,6 +39,7 @@ typedef struct review_opts {
     const char *output;  /* -o, NULL for standard output */
     jx_format format;    /* --format */
     int werror;          /* --werror */
+    unsigned flags;      /* JX_WRITE_TIMESTAMP with --timestamp */
     char **files;        /* the inputs */
     int nfiles;          /* how many */
 } review_opts;
@@ -52,6 +54,7 @@ typedef struct review_run {
     jx_cli_status status;    /* I/O failures, invalid input */
     size_t warnings;         /* warnings on the review handle */
     size_t printed;          /* review diagnostics already printed */
+    int report_failed;       /* the sheets could not be written (said once) */
 } review_run;
 
 /** Options of `audit` that have no meaning for the 复核 sheet. */
@@ -75,6 +78,8 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
             return JX_EXIT_OK;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;
+        } else if (strcmp(a, "--timestamp") == 0) {
+            o->flags |= JX_WRITE_TIMESTAMP;
         } else if (jx_cli_option_text(&args, "--review", "复核表文件名", &o->review) ||
                    jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_output(&args, &o->output)) {
@@ -83,8 +88,9 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
             if (!v)
                 return jx_cli_usage_error("audit", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK ||
-                (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV))
-                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv", v);
+                (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV &&
+                 o->format != JX_FORMAT_XLSX))
+                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、xlsx", v);
         } else {
             for (size_t k = 0; k < sizeof audit_only / sizeof audit_only[0]; k++) {
                 size_t n = strlen(audit_only[k]);
@@ -117,6 +123,15 @@ static void print_new_diags(review_run *run)
     }
 }
 
+/* Notes that writing the sheets failed with rc, saying so the first time. */
+static void review_write_failed(review_run *run, jx_result rc)
+{
+    if (!run->report_failed)
+        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
+    run->report_failed = 1;
+    run->status.io_failed = 1;
+}
+
 /* Scores p, builds its sheet and writes it; a project with errors is only printed. Whether
  * p came from an imported table (flags) makes no difference to its sheet. */
 static void review_project(jx_project *p, unsigned flags, void *ud)
@@ -144,8 +159,9 @@ static void review_project(jx_project *p, unsigned flags, void *ud)
         run->status.io_failed = 1;
         return;
     }
-    if (jx_review_writer_sheet(run->rw, jx_review_sheet_get(run->rv)) != JX_OK)
-        run->status.io_failed = 1;
+    rc = jx_review_writer_sheet(run->rw, jx_review_sheet_get(run->rv));
+    if (rc != JX_OK)
+        review_write_failed(run, rc);
 }
 
 /* Reads one file the walk found: a rule file, standard input ("-") or a table to import. */
@@ -188,6 +204,8 @@ int jx_cli_review(int argc, char **argv)
         return code;
     }
     jx_result rc = jx_review_writer_create(&run.rw, o.format, jx_cli_output_write, of.fp, NULL);
+    if (rc == JX_OK)
+        rc = jx_review_writer_set_flags(run.rw, o.flags);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         run.status.io_failed = 1;
@@ -199,8 +217,9 @@ int jx_cli_review(int argc, char **argv)
         if (jx_review_finish(run.rv) != JX_OK)
             run.status.invalid = 1;
         print_new_diags(&run);
-        if (jx_review_writer_finish(run.rw) != JX_OK)
-            run.status.io_failed = 1;
+        rc = jx_review_writer_finish(run.rw);
+        if (rc != JX_OK)
+            review_write_failed(&run, rc);
     }
     if (o.werror && run.warnings > 0) {
         fprintf(stderr, "jixiao: 复核表有 %zu 个警告（--werror 视为错误）\n", run.warnings);

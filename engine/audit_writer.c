@@ -18,6 +18,7 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
     case JX_FORMAT_TEXT: rep = &jx_audit_reporter_text; break;
     case JX_FORMAT_JSON: rep = &jx_audit_reporter_json; break;
     case JX_FORMAT_CSV: rep = &jx_audit_reporter_csv; break;
+    case JX_FORMAT_XLSX: rep = &jx_audit_reporter_xlsx; break;
     default: return JX_ERR_USAGE;
     }
     if (!au || !fn)
@@ -36,6 +37,14 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
     aw->rep = rep;
     aw->au = au;
     *out = aw;
+    return JX_OK;
+}
+
+jx_result jx_audit_writer_set_flags(jx_audit_writer *aw, unsigned flags)
+{
+    if (!aw || aw->begun || aw->finished)
+        return JX_ERR_USAGE;
+    aw->out->flags = flags;
     return JX_OK;
 }
 

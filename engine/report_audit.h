@@ -54,6 +54,8 @@ extern const jx_audit_reporter jx_audit_reporter_text;
 extern const jx_audit_reporter jx_audit_reporter_json;
 /** The CSV table with a record-kind column. */
 extern const jx_audit_reporter jx_audit_reporter_csv;
+/** The Excel workbook: 汇总, 项目, 发现 and 抽查 sheets. */
+extern const jx_audit_reporter jx_audit_reporter_xlsx;
 
 /** Appends d with at least two decimals, exactly ("95.00", "92.555"); a '+' before a positive d when sign. */
 void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign);

@@ -22,6 +22,8 @@ extern const jx_review_reporter jx_review_reporter_text;
 extern const jx_review_reporter jx_review_reporter_json;
 /** One row per indicator and a 总分 row per project. */
 extern const jx_review_reporter jx_review_reporter_csv;
+/** The workbook: 复核结果清单, then one sheet per project. */
+extern const jx_review_reporter jx_review_reporter_xlsx;
 
 /** The word of a grade for a sheet: 优 … 差, or "—" for none. */
 const char *jx_review_grade_word(jx_grade g);

@@ -24,6 +24,7 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
     case JX_FORMAT_TEXT: rep = &jx_review_reporter_text; break;
     case JX_FORMAT_JSON: rep = &jx_review_reporter_json; break;
     case JX_FORMAT_CSV: rep = &jx_review_reporter_csv; break;
+    case JX_FORMAT_XLSX: rep = &jx_review_reporter_xlsx; break;
     default: return JX_ERR_USAGE;
     }
     if (!fn)
@@ -76,6 +77,14 @@ jx_result jx_review_writer_finish(jx_review_writer *rw)
     rw->rep->finish(rw->out, rw->nsheets);
     jx_out_flush(rw->out);
     return rw->out->err;
+}
+
+jx_result jx_review_writer_set_flags(jx_review_writer *rw, unsigned flags)
+{
+    if (!rw || rw->begun || rw->finished)
+        return JX_ERR_USAGE;
+    rw->out->flags = flags;
+    return JX_OK;
 }
 
 void jx_review_writer_destroy(jx_review_writer *rw)

@@ -575,3 +575,163 @@ void jx_xlsx_print_setup(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t first_rep
     if (sh->ncols > 0)
         fail(bk, worksheet_print_area(ws, 0, 0, last_row, (lxw_col_t)(sh->ncols - 1)));
 }
+
+void jx_xlsx_landscape(jx_xlsx_book *bk, jx_xlsx_sheet *sh)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    worksheet_set_landscape(sh->ws);
+}
+
+/* ------------------------------------------------------------- row by row */
+
+void jx_xlsx_cursor_start(jx_xlsx_cursor *cu, jx_xlsx_book *bk, const char *name, size_t ncols, char *used_name)
+{
+    cu->bk = bk;
+    cu->row = 0;
+    cu->lines = 1;
+    jx_xlsx_add_sheet(bk, &cu->sh, name, ncols, used_name);
+}
+
+/* Notes that s, wrapped over columns c1..c2 of the current row, needs its lines. */
+static void cursor_fit(jx_xlsx_cursor *cu, size_t c1, size_t c2, const char *s)
+{
+    unsigned n = jx_xlsx_lines(&cu->sh, c1, c2, s ? s : "");
+    if (n > cu->lines)
+        cu->lines = n;
+}
+
+void jx_xlsx_cursor_text(jx_xlsx_cursor *cu, size_t col, const char *s, jx_xlsx_style st)
+{
+    jx_xlsx_text(cu->bk, &cu->sh, cu->row, col, s, st);
+    if (st != JX_XLSX_TITLE && st != JX_XLSX_CAPTION)
+        cursor_fit(cu, col, col, s);
+}
+
+void jx_xlsx_cursor_span(jx_xlsx_cursor *cu, size_t c1, size_t c2, const char *s, jx_xlsx_style st)
+{
+    jx_xlsx_merge(cu->bk, &cu->sh, cu->row, c1, cu->row, c2, s, st);
+    if (st != JX_XLSX_TITLE && st != JX_XLSX_CAPTION)
+        cursor_fit(cu, c1, c2, s);
+}
+
+void jx_xlsx_cursor_number(jx_xlsx_cursor *cu, size_t col, double v, int decimals)
+{
+    jx_xlsx_number(cu->bk, &cu->sh, cu->row, col, v, decimals);
+}
+
+void jx_xlsx_cursor_end_row(jx_xlsx_cursor *cu)
+{
+    jx_xlsx_row_lines(cu->bk, &cu->sh, cu->row, cu->lines);
+    cu->lines = 1;
+    cu->row++;
+}
+
+/* -------------------------------------------------------------- lists */
+
+/* Starts a sheet of the list: the title, the caption and the header rows; the columns
+ * counted at their widest while rows are written, so a row's height holds at any
+ * narrower width the column ends with. */
+static void list_sheet(jx_xlsx_list *l)
+{
+    const jx_xlsx_list_spec *sp = &l->spec;
+    jx_xlsx_cursor_start(&l->cu, l->cu.bk, sp->name, sp->ncols, NULL);
+    l->nsheets++;
+    for (size_t c = 0; c < l->cu.sh.ncols; c++) {
+        l->cu.sh.width[c] = sp->max[c];
+        l->w[c] = sp->min[c];
+        double need = jx_xlsx_text_width(sp->head[c]);
+        if (need > l->w[c])
+            l->w[c] = need > sp->max[c] ? sp->max[c] : need;
+    }
+    size_t last = l->cu.sh.ncols ? l->cu.sh.ncols - 1 : 0;
+    if (sp->title) {
+        jx_xlsx_cursor_span(&l->cu, 0, last, sp->title, JX_XLSX_TITLE);
+        jx_xlsx_row_height(l->cu.bk, &l->cu.sh, l->cu.row, 28);
+        l->cu.row++;
+    }
+    if (sp->caption) {
+        jx_xlsx_cursor_span(&l->cu, 0, last, sp->caption, JX_XLSX_CAPTION);
+        jx_xlsx_cursor_end_row(&l->cu);
+    }
+    for (size_t c = 0; c < l->cu.sh.ncols; c++)
+        jx_xlsx_cursor_text(&l->cu, c, sp->head[c], JX_XLSX_HEAD);
+    jx_xlsx_cursor_end_row(&l->cu);
+}
+
+/* Finishes the sheet being filled: its widths, filter, frozen header and print setup. */
+static void list_sheet_end(jx_xlsx_list *l)
+{
+    jx_xlsx_book *bk = l->cu.bk;
+    jx_xlsx_sheet *sh = &l->cu.sh;
+    if (l->open) {
+        jx_xlsx_cursor_end_row(&l->cu);
+        l->open = 0;
+    }
+    uint32_t last = l->cu.row - 1; /* the last row written: the header at least */
+    jx_xlsx_set_widths(bk, sh, l->w);
+    jx_xlsx_freeze_rows(bk, sh, l->head_row + 1);
+    if (sh->ncols > 0)
+        jx_xlsx_autofilter(bk, sh, l->head_row, 0, last, sh->ncols - 1);
+    jx_xlsx_print_setup(bk, sh, l->head_row, l->head_row, last);
+    if (l->spec.landscape)
+        jx_xlsx_landscape(bk, sh);
+}
+
+void jx_xlsx_list_open(jx_xlsx_list *l, jx_xlsx_book *bk, const jx_xlsx_list_spec *spec)
+{
+    memset(l, 0, sizeof *l);
+    l->cu.bk = bk;
+    l->spec = *spec;
+    l->head_row = (spec->title != NULL) + (spec->caption != NULL);
+    l->last_row = LXW_ROW_MAX - 1;
+    list_sheet(l);
+}
+
+uint32_t jx_xlsx_list_row(jx_xlsx_list *l)
+{
+    if (l->open) {
+        jx_xlsx_cursor_end_row(&l->cu);
+        l->open = 0;
+    }
+    if (l->cu.row > l->last_row) {
+        list_sheet_end(l);
+        list_sheet(l);
+    }
+    l->open = 1;
+    l->nrecords++;
+    return l->cu.row;
+}
+
+/* Widens column col of the list's sheet to hold s on one line, up to its bound. */
+static void list_widen(jx_xlsx_list *l, size_t col, const char *s)
+{
+    if (col >= l->cu.sh.ncols)
+        return;
+    double need = jx_xlsx_text_width(s);
+    if (need > l->spec.max[col])
+        need = l->spec.max[col];
+    if (need > l->w[col])
+        l->w[col] = need;
+}
+
+void jx_xlsx_list_text(jx_xlsx_list *l, size_t col, const char *s, jx_xlsx_style st)
+{
+    jx_xlsx_cursor_text(&l->cu, col, s ? s : "", st);
+    list_widen(l, col, s ? s : "");
+}
+
+void jx_xlsx_list_number(jx_xlsx_list *l, size_t col, double v, int decimals)
+{
+    jx_xlsx_cursor_number(&l->cu, col, v, decimals);
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals > 9 ? 9 : decimals, v);
+    list_widen(l, col, buf);
+}
+
+void jx_xlsx_list_close(jx_xlsx_list *l)
+{
+    if (l->nsheets > 0)
+        list_sheet_end(l);
+    l->nsheets = 0;
+}

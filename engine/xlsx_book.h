@@ -159,4 +159,87 @@ void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows);
 void jx_xlsx_print_setup(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t first_repeat, uint32_t last_repeat,
                          uint32_t last_row);
 
+/** Prints the sheet across the page (A4 landscape), for tables too wide for portrait. */
+void jx_xlsx_landscape(jx_xlsx_book *bk, jx_xlsx_sheet *sh);
+
+/* ------------------------------------------------------------- row by row */
+
+/** A sheet written row by row: where the next cell goes, and how tall its row must be. */
+typedef struct jx_xlsx_cursor {
+    jx_xlsx_book *bk; /* the workbook */
+    jx_xlsx_sheet sh; /* the sheet */
+    uint32_t row;     /* the row being written */
+    unsigned lines;   /* the most lines a wrapped cell of this row takes at the sheet's widths */
+} jx_xlsx_cursor;
+
+/**
+ * Adds a sheet of ncols columns called after name (as jx_xlsx_add_sheet; the name given
+ * to used_name when not NULL) and puts the cursor at its first row.
+ */
+void jx_xlsx_cursor_start(jx_xlsx_cursor *cu, jx_xlsx_book *bk, const char *name, size_t ncols, char *used_name);
+
+/** Writes the text s in column col of the current row, noting the lines it wraps to. */
+void jx_xlsx_cursor_text(jx_xlsx_cursor *cu, size_t col, const char *s, jx_xlsx_style st);
+
+/** Merges columns c1..c2 of the current row and writes s there, noting the lines it wraps to. */
+void jx_xlsx_cursor_span(jx_xlsx_cursor *cu, size_t c1, size_t c2, const char *s, jx_xlsx_style st);
+
+/** Writes the number v with `decimals` places in column col of the current row. */
+void jx_xlsx_cursor_number(jx_xlsx_cursor *cu, size_t col, double v, int decimals);
+
+/** Makes the current row tall enough for its wrapped text and moves to the next. */
+void jx_xlsx_cursor_end_row(jx_xlsx_cursor *cu);
+
+/* -------------------------------------------------------------- lists */
+
+/** The shape of a list: its sheets' name, the rows above its header, and its columns. */
+typedef struct jx_xlsx_list_spec {
+    const char *name;        /* the sheets' name: "发现", then "发现(2)", … when one is full */
+    const char *title;       /* a title row above the header (JX_XLSX_TITLE), NULL for none */
+    const char *caption;     /* a line under the title (JX_XLSX_CAPTION), NULL for none */
+    const char *const *head; /* the header's cells, ncols of them */
+    const double *min;       /* each column's narrowest width, in Excel's units */
+    const double *max;       /* …and its widest: longer text wraps */
+    size_t ncols;            /* columns, at most JX_XLSX_MAX_COLS */
+    int landscape;           /* non-zero: printed across the page */
+} jx_xlsx_list_spec;
+
+/**
+ * A table of one row per record under a header row, for any number of records: when a
+ * sheet holds as many rows as Excel allows, the list goes on in a new sheet of the same
+ * name (made unique: "发现(2)") under the same header. Each sheet's header row is frozen,
+ * filtered (autofilter over the records) and repeated on every printed page; its
+ * columns are as wide as their widest cell within the spec's bounds and its rows as
+ * tall as their wrapped text. The strings of the spec must stay valid until the list is
+ * closed.
+ */
+typedef struct jx_xlsx_list {
+    jx_xlsx_cursor cu;           /* the sheet being filled and its current row */
+    jx_xlsx_list_spec spec;      /* what the list looks like */
+    double w[JX_XLSX_MAX_COLS];  /* each column's widest cell in this sheet, within the bounds */
+    uint32_t head_row;           /* the header's row in each sheet */
+    uint32_t last_row;           /* the last row a sheet may use: Excel's last, lower in tests */
+    int open;                    /* a record's row is being written */
+    size_t nsheets;              /* sheets begun */
+    size_t nrecords;             /* records in all sheets */
+} jx_xlsx_list;
+
+/** Starts a list in bk: its first sheet with the title, caption and header rows. */
+void jx_xlsx_list_open(jx_xlsx_list *l, jx_xlsx_book *bk, const jx_xlsx_list_spec *spec);
+
+/**
+ * Begins the next record's row (on a new sheet when this one is full) and returns its
+ * row; the cells go in with jx_xlsx_list_text and jx_xlsx_list_number.
+ */
+uint32_t jx_xlsx_list_row(jx_xlsx_list *l);
+
+/** Writes the text s in column col of the record's row, widening the column to fit it. */
+void jx_xlsx_list_text(jx_xlsx_list *l, size_t col, const char *s, jx_xlsx_style st);
+
+/** Writes the number v with `decimals` places in column col of the record's row. */
+void jx_xlsx_list_number(jx_xlsx_list *l, size_t col, double v, int decimals);
+
+/** Finishes the last sheet: widths, row height, filter, frozen header and print setup. */
+void jx_xlsx_list_close(jx_xlsx_list *l);
+
 #endif

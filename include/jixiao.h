@@ -486,12 +486,19 @@ JX_API const jx_diag *jx_review_diag(const jx_review *rv, size_t i);
 /** Number of error-severity diagnostics on the handle. */
 JX_API size_t jx_review_error_count(const jx_review *rv);
 
-/** Writes sheets in one format: JX_FORMAT_TEXT, JX_FORMAT_JSON or JX_FORMAT_CSV. */
+/** Writes sheets in one format: JX_FORMAT_TEXT, JX_FORMAT_JSON, JX_FORMAT_CSV or JX_FORMAT_XLSX. */
 typedef struct jx_review_writer jx_review_writer;
 
 /** Creates a sheet writer sending its output to fn(ud, …); JX_ERR_USAGE for another format. */
 JX_API jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_write_fn fn, void *ud,
                                          const jx_allocator *alloc);
+
+/**
+ * Sets the writer's JX_WRITE_* flags before the first sheet: JX_WRITE_TIMESTAMP records
+ * the current time in a workbook (JX_FORMAT_XLSX), which otherwise carries a fixed one.
+ * JX_ERR_USAGE once a sheet or the end was written.
+ */
+JX_API jx_result jx_review_writer_set_flags(jx_review_writer *rw, unsigned flags);
 
 /** Writes one sheet. */
 JX_API jx_result jx_review_writer_sheet(jx_review_writer *rw, const jx_review_sheet *s);
@@ -737,7 +744,7 @@ JX_API size_t jx_audit_pick_count(const jx_audit *au);
 /** The i-th pick, in the order the projects were added; NULL when out of range. */
 JX_API const jx_audit_pick *jx_audit_picked(const jx_audit *au, size_t i);
 
-/** Writes an audit's report in one of the formats text, JSON or CSV (docs/audit.md). */
+/** Writes an audit's report in one of the formats text, JSON, CSV or XLSX (docs/audit.md). */
 typedef struct jx_audit_writer jx_audit_writer;
 
 /**
@@ -746,6 +753,14 @@ typedef struct jx_audit_writer jx_audit_writer;
  */
 JX_API jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format fmt, jx_write_fn fn,
                                         void *ud, const jx_allocator *alloc);
+
+/**
+ * Sets the writer's JX_WRITE_* flags before anything is written: JX_WRITE_TIMESTAMP
+ * records the current time in a workbook (JX_FORMAT_XLSX), which otherwise carries a
+ * fixed one so that the same input gives the same bytes. JX_ERR_USAGE once a project or
+ * the end was written.
+ */
+JX_API jx_result jx_audit_writer_set_flags(jx_audit_writer *wr, unsigned flags);
 
 /**
  * Writes project p: its claimed and recomputed 总分 and 结论, and its findings at or

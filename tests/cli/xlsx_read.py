@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""xlsx_read.py — reads back a workbook `jixiao score --format xlsx` wrote, with nothing but
-the standard library (zipfile, xml.etree), for tests/cli/test_xlsx.sh.
+"""xlsx_read.py — reads back a workbook `jixiao score --format xlsx` or `jixiao audit --format
+xlsx` (with or without --review) wrote, with nothing but the standard library (zipfile,
+xml.etree), for tests/cli/test_xlsx.sh and tests/cli/test_audit_xlsx.sh.
 
     xlsx_read.py sheets BOOK             the sheet names, one a line
     xlsx_read.py cells BOOK N            sheet N's cells: "A1<TAB>value" (numbers as stored)
     xlsx_read.py merges BOOK N           sheet N's merged ranges, one a line
     xlsx_read.py setup BOOK N            sheet N's pageSetup attributes and print titles
+    xlsx_read.py view BOOK N             sheet N's autofilter range and frozen pane
     xlsx_read.py dates BOOK              each zip entry's date and time
     xlsx_read.py compare BOOK JSON       checks the cells against `score --format json` of
                                          the same input; prints what differs, exits 1 if any
+    xlsx_read.py audit BOOK JSON         the same for `audit --format xlsx` against
+                                         `audit --format json`
+    xlsx_read.py review BOOK JSON        the same for `audit --review … --format xlsx`
+                                         against `audit --review … --format json`
 """
 import json
 import sys
@@ -242,6 +248,199 @@ def compare(book_path, json_path):
     return 1 if cmp.failures else 0
 
 
+
+# ------------------------------------------------------------------ the audit
+
+SEVERITY = {"error": "错误", "warning": "警告", "note": "提示"}
+WHY = {"drawn": "随机抽取", "weighted": "按资金加权抽取", "flagged": "有错误，必抽"}
+GRADES = ["优", "良", "中", "差"]
+
+
+def number_or_dash(v):
+    """What a cell shows for a JSON number that may be null: the number, or "—"."""
+    return "—" if v is None else v
+
+
+def compare_summary(cmp, sh, doc):
+    """Checks the 汇总 sheet against the JSON summary."""
+    s = doc["summary"]
+    cmp.eq("汇总 title", sh.get(0, 0), "审核汇总")
+    pol = doc.get("policy") or "—"
+    words = {"note": "提示及以上", "warning": "警告及以上", "error": "错误"}[doc["min_severity"]]
+    cmp.eq("汇总 policy", sh.get(1, 0), "评分办法：%s；列出%s的发现" % (pol, words))
+    figures = [
+        ("项目", s["projects"]),
+        ("无法计分", s["unscored"]),
+        ("全年预算（万元）", s["funds"]["budget"]),
+        ("全年执行（万元）", s["funds"]["spent"]),
+        ("计入资金的项目", s["funds"]["projects"]),
+        ("金额单位无法换算", s["funds"]["unconverted"]),
+        ("平均虚高（分）", number_or_dash(s["inflation"]["mean"])),
+        ("填了总分并已计分", s["inflation"]["projects"]),
+        ("自评 100 分", s["claims_100"]["projects"]),
+        ("自评 100 分的比例", s["claims_100"]["percent"] / 100),
+        ("自评与重算不符", s["differ"]["either"]),
+        ("总分不符", s["differ"]["total"]),
+        ("结论不符", s["differ"]["grade"]),
+        ("有错误的项目", s["findings"]["flagged_projects"]),
+    ]
+    for label, want in figures:
+        r = sh.find_row(0, label)
+        cmp.eq("汇总 %s" % label, sh.get(r, 1) if r is not None else None, want)
+    r = sh.find_row(0, "结论分布")
+    if r is None:
+        cmp.eq("汇总 结论分布", None, "结论分布")
+    else:
+        cmp.eq("汇总 结论分布 header", [sh.get(r + 1, c) for c in range(1, 6)], GRADES + ["未填/未计分"])
+        for k, (label, key) in enumerate([("自评", "claimed"), ("重算", "recomputed")]):
+            g = s["grades"][key]
+            cmp.eq("汇总 结论分布 %s" % label, [sh.get(r + 2 + k, c) for c in range(6)],
+                   [label] + [g[x] for x in GRADES] + [g["none"]])
+    r = sh.find_row(0, "代码")
+    if r is None:
+        cmp.eq("汇总 代码", None, "代码")
+        return
+    cmp.eq("汇总 代码 header", [sh.get(r, c) for c in range(5)], ["代码", "错误", "警告", "提示", "合计"])
+    codes = s["findings"]["by_code"]
+    for i, c in enumerate(codes):
+        cmp.eq("汇总 %s" % c["code"], [sh.get(r + 1 + i, k) for k in range(5)],
+               [c["code"], c["error"], c["warning"], c["note"], c["error"] + c["warning"] + c["note"]])
+    f = s["findings"]
+    cmp.eq("汇总 合计", [sh.get(r + 1 + len(codes), k) for k in range(5)],
+           ["合计", f["error"], f["warning"], f["note"], f["error"] + f["warning"] + f["note"]])
+
+
+def compare_audit(book_path, json_path):
+    """Compares an audit's workbook with its JSON document; returns the exit code."""
+    book = Book(book_path)
+    with open(json_path, encoding="utf-8") as f:
+        doc = json.load(f)
+    cmp = Compare()
+    sample = doc.get("sample")
+    cmp.eq("sheets", book.sheet_names, ["汇总", "项目", "发现"] + (["抽查"] if sample else []))
+    compare_summary(cmp, Sheet(book, 1), doc)
+
+    projects = doc["projects"]
+    sh = Sheet(book, 2)
+    cmp.eq("项目 header", [sh.get(0, c) for c in range(16)],
+           ["序号", "项目名称", "位置", "主管部门", "预算单位", "全年预算（万元）", "全年执行（万元）", "自评总分",
+            "重算总分", "差额", "自评结论", "重算结论", "错误", "警告", "提示", "备注"])
+    cmp.eq("项目 rows", sh.nrows - 1, len(projects))
+    for i, p in enumerate(projects):
+        r, w = 1 + i, "项目 row %d (%s)" % (2 + i, p["name"])
+        funds = p.get("funds")
+        remark = sh.get(r, 15)
+        cmp.eq(w, [sh.get(r, c) for c in range(15)], [
+            i + 1, p["name"], "%s:%d" % (p["file"], p["line"]) if p["line"] else p["file"], p["dept"], p["org"],
+            funds["budget"] if funds else "—", funds["spent"] if funds else "—",
+            number_or_dash(p["claimed_total"]), number_or_dash(p["total"]), number_or_dash(p["difference"]),
+            p["claimed_grade"] or "—", p["grade"] or "—",
+            p["counts"]["error"], p["counts"]["warning"], p["counts"]["note"]])
+        cmp.eq(w + " 备注 未能计分", "有错误，未能计分" in remark, not p["scored"])
+        cmp.eq(w + " 备注 结论不符", "结论不符" in remark, p["grade_differs"])
+
+    sh = Sheet(book, 3)
+    cmp.eq("发现 header", [sh.get(0, c) for c in range(6)], ["代码", "级别", "项目", "指标", "位置", "说明"])
+    findings = [(p, f) for p in projects for f in p["findings"]]
+    cmp.eq("发现 rows", sh.nrows - 1, len(findings))
+    for i, (p, f) in enumerate(findings):
+        r = 1 + i
+        cmp.eq("发现 row %d" % (r + 1), [sh.get(r, c) for c in (0, 1, 2, 4, 5)],
+               [f["code"], SEVERITY[f["severity"]], p["name"], f["source"], f["message"]])
+
+    if sample:
+        sh = Sheet(book, 4)
+        cmp.eq("抽查 title", sh.get(0, 0), "抽查")
+        cmp.eq("抽查 count", sh.get(1, 0).endswith("：抽中 %d 个项目" % len(sample["picks"])), True)
+        stratum = {"单位": "单位", "主管部门": "主管部门"}.get(sample.get("by"), "分层")
+        cmp.eq("抽查 header", [sh.get(2, c) for c in range(7)],
+               ["序号", "项目名称", "位置", stratum, "全年预算（万元）", "抽取方式", "理由"])
+        cmp.eq("抽查 rows", sh.nrows - 3, len(sample["picks"]))
+        for i, pk in enumerate(sample["picks"]):
+            r = 3 + i
+            cmp.eq("抽查 row %d" % (r + 1), [sh.get(r, c) for c in range(7)],
+                   [i + 1, pk["name"], "%s:%d" % (pk["file"], pk["line"]) if pk["line"] else pk["file"],
+                    pk["stratum"], pk["funds"], WHY[pk["why"]], pk["reason"]])
+    print("compared %d projects, %d findings: %d differences" % (len(projects), len(findings), cmp.failures))
+    return 1 if cmp.failures else 0
+
+
+# ------------------------------------------------------------------ the review
+
+def compare_sheet(cmp, sh, s, where):
+    """Checks one project's 复核 sheet against its JSON object."""
+    cmp.eq(where + " title", sh.get(0, 0), "项目支出绩效自评复核表")
+    if s.get("year"):
+        cmp.eq(where + " year", sh.get(1, 0), "（%d年度）" % s["year"])
+    r = sh.find_row(0, "项目名称")
+    cmp.eq(where + " 项目名称", sh.get(r, 1) if r is not None else None, s["project"])
+    r = sh.find_row(0, "主管部门")
+    cmp.eq(where + " 主管部门", [sh.get(r, c) for c in (1, 6, 7)] if r is not None else None,
+           [s["dept"], "预算单位", s["org"]])
+    r = sh.find_row(0, "自评表")
+    cmp.eq(where + " 自评表", [sh.get(r, c) for c in (1, 6, 7)] if r is not None else None,
+           ["%s:%d" % (s["file"], s["line"]), "复核表", s["review_file"]])
+    head = sh.find_row(0, "一级指标")
+    cmp.eq(where + " header", [sh.get(head, c) for c in range(13)] if head is not None else None,
+           ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "单位", "权重", "自评完成值", "自评得分",
+            "复核完成值", "复核得分", "偏差", "备注"])
+    if head is None:
+        return
+    first = head + 1
+    ex = s.get("execution")
+    if ex:
+        cmp.eq(where + " 预算执行率", [sh.get(first, c) for c in (0, 6, 8, 10, 11, 12)],
+               ["预算执行率 (%.2f分)" % ex["points"], ex["points"], ex["score"], ex["score"], 0.0,
+                "（按资金计分，不复核）"])
+        first += 1
+    total = sh.find_row(0, "总分", first)
+    inds = s["indicators"]
+    cmp.eq(where + " indicator rows", (total - first) if total is not None else None, len(inds))
+    if total is None:
+        return
+    for k, ind in enumerate(inds):
+        r = first + k
+        w = "%s %s" % (where, "/".join(ind["path"]))
+        na = ind["not_applicable"]
+        note = "（未复核，沿用自评）" if ind["basis"] == "unreviewed" else ind["note"]
+        cmp.eq(w, [sh.get(r, c) for c in range(13)], ind["path"] + [
+            ind["nature"], ind["target"], ind["unit"], number_or_dash(ind["weight"]), ind["self_actual"],
+            "不适用" if na else ind["self_score"], ind["review_actual"], "不适用" if na else ind["review_score"],
+            "—" if na else ind["difference"], note])
+    cmp.eq(where + " 总分", [sh.get(total, c) for c in (6, 8, 10, 11)],
+           [s["weight"], s["self"]["total"], s["review"]["total"], s["difference"]])
+    cmp.eq(where + " 自评结论", [sh.get(total + 1, c) for c in (0, 1)], ["自评结论", s["self"]["grade"] or "—"])
+    cmp.eq(where + " 复核结论", [sh.get(total + 2, c) for c in (0, 1)], ["复核结论", s["review"]["grade"] or "—"])
+    unreviewed = len(inds) - s["reviewed"]
+    note = "已复核 %d 个指标" % s["reviewed"] + ("，%d 个未复核，其复核列沿用自评。" % unreviewed if unreviewed else "。")
+    cmp.eq(where + " 已复核", sh.get(total + 3, 0), note)
+
+
+def compare_review(book_path, json_path):
+    """Compares the 复核 workbook with the review's JSON document; returns the exit code."""
+    book = Book(book_path)
+    with open(json_path, encoding="utf-8") as f:
+        doc = json.load(f)
+    sheets = doc["sheets"]
+    cmp = Compare()
+    cmp.eq("sheet count", len(book.sheet_names), len(sheets) + 1)
+    cmp.eq("first sheet", book.sheet_names[0], "复核结果清单")
+    lst = Sheet(book, 1)
+    cmp.eq("list title", lst.get(0, 0), "项目支出绩效自评复核结果清单")
+    cmp.eq("list header", [lst.get(1, c) for c in range(10)],
+           ["序号", "项目名称", "预算单位", "自评总分", "自评结论", "复核总分", "复核结论", "偏差", "已复核指标",
+            "未复核指标"])
+    cmp.eq("list rows", lst.nrows - 2, len(sheets))
+    for i, s in enumerate(sheets):
+        cmp.eq("list row %d" % (3 + i), [lst.get(2 + i, c) for c in range(10)], [
+            i + 1, s["project"], s["org"] or s["dept"], s["self"]["total"], s["self"]["grade"] or "—",
+            s["review"]["total"], s["review"]["grade"] or "—", s["difference"], s["reviewed"],
+            len(s["indicators"]) - s["reviewed"]])
+        compare_sheet(cmp, Sheet(book, 2 + i), s, "sheet %d (%s)" % (2 + i, s["project"]))
+    print("compared %d sheets: %d differences" % (len(sheets), cmp.failures))
+    return 1 if cmp.failures else 0
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -249,6 +448,10 @@ def main(argv):
     what, path = argv[1], argv[2]
     if what == "compare":
         return compare(path, argv[3])
+    if what == "audit":
+        return compare_audit(path, argv[3])
+    if what == "review":
+        return compare_review(path, argv[3])
     book = Book(path)
     if what == "sheets":
         for name in book.sheet_names:
@@ -256,6 +459,13 @@ def main(argv):
     elif what == "dates":
         for info in book.zip.infolist():
             print("%s %04d-%02d-%02d %02d:%02d:%02d" % ((info.filename,) + info.date_time))
+    elif what == "view":
+        _, _, root = book.sheet(int(argv[3]))
+        af = root.find("m:autoFilter", NS)
+        print("autoFilter=%s" % (af.get("ref") if af is not None else ""))
+        pane = root.find("m:sheetViews/m:sheetView/m:pane", NS)
+        if pane is not None:
+            print("pane=%s %s %s" % (pane.get("ySplit"), pane.get("topLeftCell"), pane.get("state")))
     elif what in ("cells", "merges", "setup"):
         n = int(argv[3])
         cells, merges, root = book.sheet(n)
