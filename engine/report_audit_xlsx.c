@@ -30,7 +30,7 @@ static const char *const project_head[PCOLS] = {
     "重算总分", "差额", "自评结论", "重算结论", "错误", "警告", "提示", "备注",
 };
 static const double project_min[PCOLS] = {6, 20, 16, 12, 16, 12, 12, 10, 10, 9, 10, 10, 6, 6, 6, 10};
-static const double project_max[PCOLS] = {8, 40, 40, 30, 40, 20, 20, 12, 12, 12, 10, 10, 8, 8, 8, 40};
+static const double project_max[PCOLS] = {8, 40, 40, 30, 40, 20, 20, 12, 12, 12, 11, 11, 8, 8, 8, 40};
 
 /** Columns of the 发现 sheet. */
 enum { F_CODE, F_SEVERITY, F_PROJECT, F_INDICATOR, F_WHERE, F_MESSAGE, FCOLS };

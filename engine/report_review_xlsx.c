@@ -30,7 +30,7 @@ static const char *const head[NCOLS] = {
 
 /** The narrowest and widest each column of a project's sheet may be, in Excel's units. */
 static const double col_min[NCOLS] = {10, 10, 12, 10, 8, 6, 7, 12, 10, 12, 10, 8, 20};
-static const double col_max[NCOLS] = {16, 18, 24, 10, 14, 10, 10, 16, 10, 16, 10, 10, 36};
+static const double col_max[NCOLS] = {16, 18, 24, 11, 14, 10, 11, 16, 11, 16, 11, 10, 36};
 
 /** Columns of the 复核结果清单. */
 enum { L_NO, L_NAME, L_ORG, L_SELF, L_SELF_GRADE, L_REVIEW, L_REVIEW_GRADE, L_DIFF, L_REVIEWED, L_UNREVIEWED, LCOLS };
@@ -39,7 +39,7 @@ static const char *const list_head[LCOLS] = {
     "序号", "项目名称", "预算单位", "自评总分", "自评结论", "复核总分", "复核结论", "偏差", "已复核指标", "未复核指标",
 };
 static const double list_min[LCOLS] = {6, 20, 16, 10, 10, 10, 10, 9, 12, 12};
-static const double list_max[LCOLS] = {8, 40, 40, 12, 10, 12, 10, 10, 12, 12};
+static const double list_max[LCOLS] = {8, 40, 40, 12, 11, 12, 11, 10, 13, 13};
 
 /** A writer's workbook, from the first sheet to finish. */
 typedef struct review_book {
@@ -93,6 +93,7 @@ static void rx_widths(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *
             rx_widen(w, C_WEIGHT, rx_cents_text(wr, l->weight_cents));
         rx_widen(w, C_DIFF, rx_cents_text(wr, l->diff_cents));
     }
+    rx_widen(w, C_WEIGHT, "预算单位"); /* the label of the heading's second row */
     rx_widen(w, C_WEIGHT, rx_cents_text(wr, s->weight_cents));
     rx_widen(w, C_DIFF, rx_cents_text(wr, s->diff_cents));
     for (size_t c = 0; c < NCOLS; c++)

@@ -170,6 +170,19 @@ has "$work/c" "P2	有错误，未能计分"
 read_book cells "$work/u.xlsx" 1 >"$work/c"
 has "$work/c" "A2	评分办法：财政部2020；列出警告及以上的发现"
 
+# --- no project: the summary of nothing, the lists with their header alone -------------------
+printf '# 没有项目\n' >"$work/none.jx"
+expect 0 "no project" -- "$bin" audit --format xlsx -o "$work/n.xlsx" "$work/none.jx"
+"$bin" audit --format json "$work/none.jx" >"$work/n.json"
+matches_json audit "$work/n.xlsx" "$work/n.json"
+read_book cells "$work/n.xlsx" 1 >"$work/c"
+has "$work/c" "B4	0.0"
+has "$work/c" "B10	—"
+has "$work/c" "C10	没有填了总分并已计分的项目"
+read_book view "$work/n.xlsx" 3 >"$work/v"
+same_as "$work/v" "autoFilter=A1:F1
+pane=1 A2 frozen"
+
 # --- the sample: its sheet holds the JSON's picks ------------------------------------------
 sample=(--sample 20% --seed 42 --by 单位 --weight funds)
 expect 1 "sample" -- "$bin" audit --format xlsx "${sample[@]}" -o "$work/s.xlsx" "$audit_dir/sample"
@@ -245,6 +258,12 @@ has "$work/c" "A14	注：自评表填报总分 100.00、结论 优，按评分�
 read_book view "$work/r.xlsx" 1 >"$work/v"
 same_as "$work/v" "autoFilter=A2:J4
 pane=2 A3 frozen"
+
+# no project to review (and a 复核表 of no rows): the list alone
+printf '项目,三级指标,复核得分,备注\n' >"$work/empty.csv"
+expect 0 "review: no project" -- "$bin" audit --review "$work/empty.csv" --format xlsx -o "$work/rn.xlsx" "$work/none.jx"
+read_book sheets "$work/rn.xlsx" >"$work/sheets"
+same_as "$work/sheets" "复核结果清单"
 
 # seed 001's two 自评表 under the central policy: the 单列 预算执行率 row
 seed_review=$here/../golden/review-seed001
