@@ -21,7 +21,7 @@ static const char audit_help[] =
     "\n"
     "选项：\n"
     "  --policy 办法         评分办法：文件路径，或内置名称 default、central\n"
-    "  --format 格式         text（默认）、json 或 csv\n"
+    "  --format 格式         text（默认）、json、csv、html 或 md\n"
     "  --min-severity 级别   只列出并统计该级别及以上的发现：note（默认）、warning、error\n"
     "  --werror              有警告时退出码为 1\n"
     "  --sample N|N%         抽查：抽取 N 个项目，或 N% 的项目（须同时给出 --seed）\n"
@@ -127,9 +127,9 @@ static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
         return 1;
     if (jx_cli_option_text(args, "--format", "格式", &v)) {
         if (v && jx_format_parse(v, &o->format) != JX_OK)
-            *code = jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv", v);
+            *code = jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、html、md", v);
         else if (v && o->format == JX_FORMAT_TEMPLATE)
-            *code = jx_cli_usage_error("audit", "audit 不输出 template 格式，可用 text、json、csv");
+            *code = jx_cli_usage_error("audit", "audit 不输出 template 格式，可用 text、json、csv、html、md");
         return 1;
     }
     if (jx_cli_option_text(args, "--min-severity", "级别", &v)) {

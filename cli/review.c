@@ -20,7 +20,7 @@ static const char review_help[] =
     "选项：\n"
     "  --review 文件.csv   复核表（必需）\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
-    "  --format 格式       text（默认）、json 或 csv\n"
+    "  --format 格式       text（默认）、json、csv、html 或 md\n"
     "  --werror            复核表有警告时退出码为 1\n"
     "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
     "  --help              显示本帮助\n"
@@ -83,8 +83,9 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
             if (!v)
                 return jx_cli_usage_error("audit", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK ||
-                (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV))
-                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv", v);
+                (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV &&
+                 o->format != JX_FORMAT_HTML && o->format != JX_FORMAT_MD))
+                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、html、md", v);
         } else {
             for (size_t k = 0; k < sizeof audit_only / sizeof audit_only[0]; k++) {
                 size_t n = strlen(audit_only[k]);
