@@ -186,7 +186,7 @@ static void ah_totals(jx_writer *w, const jx_audit_summary *s)
 {
     const char *label[JX_AUDIT_SUMMARY_ROWS], *value[JX_AUDIT_SUMMARY_ROWS];
     jx_audit_summary_rows(w, s, label, value);
-    jx_out_str(w, "<h2>汇总</h2>\n<table class=\"kv\">\n<colgroup><col style=\"width: 18%\"><col></colgroup>\n"
+    jx_out_str(w, "<h2>汇总</h2>\n<table class=\"kv\">\n<colgroup><col style=\"width: 18%\"><col style=\"width: 82%\"></colgroup>\n"
                   "<tbody>\n");
     static const jx_html_cell head = {"row", NULL, 0, 0};
     static const jx_html_cell left = {NULL, NULL, 0, 0};
@@ -210,7 +210,9 @@ static void ah_grades(jx_writer *w, const jx_audit_summary *s)
         claimed[i] = s->claimed_grades[g];
         recomputed[i] = s->grades[g];
     }
-    jx_out_str(w, "<h2>结论分布</h2>\n<table class=\"dist\">\n<thead>");
+    jx_out_str(w, "<h2>结论分布</h2>\n<table class=\"dist\">\n<colgroup><col style=\"width: 15%\">"
+                  "<col style=\"width: 17%\"><col style=\"width: 17%\"><col style=\"width: 17%\">"
+                  "<col style=\"width: 17%\"><col style=\"width: 17%\"></colgroup>\n<thead>");
     jx_html_head_row(w, heads, 6);
     jx_out_str(w, "</thead>\n<tbody>\n");
     static const jx_html_cell row_head = {"row", NULL, 0, 0};
@@ -241,7 +243,8 @@ static void ah_codes(jx_writer *w, const jx_audit *au)
     if (au->ntallies == 0)
         return;
     static const char *const heads[] = {"代码", "错误", "警告", "提示", "合计"};
-    jx_out_str(w, "<table class=\"codes\">\n<colgroup><col style=\"width: 40%\"><col><col><col><col></colgroup>\n"
+    jx_out_str(w, "<table class=\"codes\">\n<colgroup><col style=\"width: 40%\"><col style=\"width: 15%\"><col style=\"width: 15%\">"
+                  "<col style=\"width: 15%\"><col style=\"width: 15%\"></colgroup>\n"
                   "<thead>");
     jx_html_head_row(w, heads, 5);
     jx_out_str(w, "</thead>\n<tbody>\n");
