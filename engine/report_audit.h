@@ -42,7 +42,7 @@ typedef struct jx_audit_view {
 
 /** One output format: called before the first project, for each project, and at the end. */
 struct jx_audit_reporter {
-    const char *name;                                             /* "text", "json", "csv" */
+    const char *name;                                             /* "text", "json", "csv", "html", "md" */
     void (*begin)(jx_audit_writer *aw);                           /* the head of the report */
     void (*project)(jx_audit_writer *aw, const jx_audit_view *v); /* one project */
     void (*finish)(jx_audit_writer *aw);                          /* the summary and the sample */

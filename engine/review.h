@@ -10,7 +10,7 @@
 
 /** The reporter of one sheet format. */
 typedef struct jx_review_reporter {
-    const char *name;                                                 /* "text", "json", "csv" */
+    const char *name;                                                 /* "text", "json", "csv", "html", "md" */
     void (*begin)(jx_writer *wr);                                     /* before the first sheet */
     void (*sheet)(jx_writer *wr, const jx_review_sheet *s, size_t i); /* the i-th sheet (from 0) */
     void (*finish)(jx_writer *wr, size_t nsheets);                    /* closes the document */
