@@ -20,7 +20,7 @@ static const char review_help[] =
     "选项：\n"
     "  --review 文件.csv   复核表（必需）\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
-    "  --format 格式       text（默认）、json、csv 或 xlsx（Excel 工作簿：复核结果清单，每个项目一张复核表）\n"
+    "  --format 格式       text（默认）、json、csv、html、md 或 xlsx（Excel 工作簿：复核结果清单，每个项目一张复核表）\n"
     "  --werror            复核表有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
@@ -89,8 +89,9 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
                 return jx_cli_usage_error("audit", "--format 缺少格式");
             if (jx_format_parse(v, &o->format) != JX_OK ||
                 (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV &&
-                 o->format != JX_FORMAT_XLSX))
-                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、xlsx", v);
+                 o->format != JX_FORMAT_XLSX && o->format != JX_FORMAT_HTML &&
+                 o->format != JX_FORMAT_MD))
+                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、html、md、xlsx", v);
         } else {
             for (size_t k = 0; k < sizeof audit_only / sizeof audit_only[0]; k++) {
                 size_t n = strlen(audit_only[k]);

@@ -19,6 +19,8 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
     case JX_FORMAT_JSON: rep = &jx_audit_reporter_json; break;
     case JX_FORMAT_CSV: rep = &jx_audit_reporter_csv; break;
     case JX_FORMAT_XLSX: rep = &jx_audit_reporter_xlsx; break;
+    case JX_FORMAT_HTML: rep = &jx_audit_reporter_html; break;
+    case JX_FORMAT_MD: rep = &jx_audit_reporter_md; break;
     default: return JX_ERR_USAGE;
     }
     if (!au || !fn)

@@ -42,7 +42,7 @@ typedef struct jx_audit_view {
 
 /** One output format: called before the first project, for each project, and at the end. */
 struct jx_audit_reporter {
-    const char *name;                                             /* "text", "json", "csv" */
+    const char *name;                                             /* "text", "json", "csv", "html", "md" */
     void (*begin)(jx_audit_writer *aw);                           /* the head of the report */
     void (*project)(jx_audit_writer *aw, const jx_audit_view *v); /* one project */
     void (*finish)(jx_audit_writer *aw);                          /* the summary and the sample */
@@ -56,6 +56,10 @@ extern const jx_audit_reporter jx_audit_reporter_json;
 extern const jx_audit_reporter jx_audit_reporter_csv;
 /** The Excel workbook: 汇总, 项目, 发现 and 抽查 sheets. */
 extern const jx_audit_reporter jx_audit_reporter_xlsx;
+/** The self-contained HTML report for A4 print: summary with its chart, then the tables. */
+extern const jx_audit_reporter jx_audit_reporter_html;
+/** The Markdown report: the same content as tables and lists. */
+extern const jx_audit_reporter jx_audit_reporter_md;
 
 /** Appends d with at least two decimals, exactly ("95.00", "92.555"); a '+' before a positive d when sign. */
 void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign);
@@ -83,5 +87,37 @@ const char *jx_audit_why_name(jx_audit_why why);
 
 /** The stable code of why: "drawn", "weighted", "flagged". */
 const char *jx_audit_why_code(jx_audit_why why);
+
+/* ------------------------------------------------ the summary in words (report_audit_summary.c)
+ * What the HTML and Markdown reports write in their tables, worded as the text report's
+ * lines: strings in the writer's scratch arena ("" and the writer failed when it ran out). */
+
+/** Rows of the summary's first table. */
+#define JX_AUDIT_SUMMARY_ROWS 5
+
+/**
+ * Fills label[] and value[] with the summary's rows — 项目, 资金, 平均虚高, 自评 100 分,
+ * 自评与重算不符 — as the text report words them.
+ */
+void jx_audit_summary_rows(jx_writer *w, const jx_audit_summary *s, const char *label[JX_AUDIT_SUMMARY_ROWS],
+                           const char *value[JX_AUDIT_SUMMARY_ROWS]);
+
+/** The columns of the grade distribution, in order: 优, 良, 中, 差, then none (JX_GRADE_NONE). */
+extern const jx_grade jx_audit_grade_order[5];
+
+/** The head of a column of the distribution: "优" … "差", "未填/未计分" for JX_GRADE_NONE. */
+const char *jx_audit_grade_head(jx_grade g);
+
+/** The findings counted: "28 条：错误 0，警告 26，提示 2；有错误的项目 0 个", or "无". */
+const char *jx_audit_findings_words(jx_writer *w, const jx_audit_summary *s);
+
+/** How the sample was drawn: "抽取 20%，种子 42，按单位分层，有错误的项目必抽". */
+const char *jx_audit_sample_words(jx_writer *w, const jx_audit_options *o);
+
+/** A project's 全年预算 or 全年执行 in 万元 for a table cell: "180", or "—" without funds in 万元. */
+const char *jx_audit_funds_cell(jx_writer *w, const jx_audit_view *v, bool spent);
+
+/** "file:line" where a project is, or the file alone when the line is unknown. */
+const char *jx_audit_where(jx_writer *w, const char *file, uint32_t line);
 
 #endif

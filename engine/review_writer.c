@@ -25,6 +25,8 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
     case JX_FORMAT_JSON: rep = &jx_review_reporter_json; break;
     case JX_FORMAT_CSV: rep = &jx_review_reporter_csv; break;
     case JX_FORMAT_XLSX: rep = &jx_review_reporter_xlsx; break;
+    case JX_FORMAT_HTML: rep = &jx_review_reporter_html; break;
+    case JX_FORMAT_MD: rep = &jx_review_reporter_md; break;
     default: return JX_ERR_USAGE;
     }
     if (!fn)

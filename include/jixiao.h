@@ -486,7 +486,7 @@ JX_API const jx_diag *jx_review_diag(const jx_review *rv, size_t i);
 /** Number of error-severity diagnostics on the handle. */
 JX_API size_t jx_review_error_count(const jx_review *rv);
 
-/** Writes sheets in one format: JX_FORMAT_TEXT, JX_FORMAT_JSON, JX_FORMAT_CSV or JX_FORMAT_XLSX. */
+/** Writes sheets in one format: JX_FORMAT_TEXT, JX_FORMAT_JSON, JX_FORMAT_CSV, JX_FORMAT_HTML, JX_FORMAT_MD or JX_FORMAT_XLSX. */
 typedef struct jx_review_writer jx_review_writer;
 
 /** Creates a sheet writer sending its output to fn(ud, …); JX_ERR_USAGE for another format. */
@@ -744,7 +744,7 @@ JX_API size_t jx_audit_pick_count(const jx_audit *au);
 /** The i-th pick, in the order the projects were added; NULL when out of range. */
 JX_API const jx_audit_pick *jx_audit_picked(const jx_audit *au, size_t i);
 
-/** Writes an audit's report in one of the formats text, JSON, CSV or XLSX (docs/audit.md). */
+/** Writes an audit's report in one of the formats text, JSON, CSV, HTML, Markdown or XLSX (docs/audit.md). */
 typedef struct jx_audit_writer jx_audit_writer;
 
 /**

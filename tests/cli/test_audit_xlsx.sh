@@ -312,9 +312,9 @@ if cmp -s "$work/t1" "$work/t2"; then ok; else fail "--timestamp changes the tex
 
 # --- the formats refused and the output kept --------------------------------------------------
 expect 2 "template" -- "$bin" audit --format template "$audit_dir/inflated"
-same_as "$work/err" "jixiao: audit 不输出 template 格式，可用 text、json、csv、xlsx（见 jixiao audit --help）"
+same_as "$work/err" "jixiao: audit 不输出 template 格式，可用 text、json、csv、html、md、xlsx（见 jixiao audit --help）"
 expect 2 "review: an unknown format" -- "$bin" audit --review review.csv --format xml demo.jx
-same_as "$work/err" "jixiao: 未知的输出格式“xml”，可用 text、json、csv、xlsx（见 jixiao audit --help）"
+same_as "$work/err" "jixiao: 未知的输出格式“xml”，可用 text、json、csv、html、md、xlsx（见 jixiao audit --help）"
 printf 'old\n' >"$work/keep.xlsx"
 TMPDIR=$work/nodir expect 3 "audit: unwritable TMPDIR" -- "$bin" audit --format xlsx -o "$work/keep.xlsx" "$audit_dir/inflated"
 same_as "$work/err" "jixiao: 无法写出报告：读写文件失败"

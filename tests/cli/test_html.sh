@@ -134,13 +134,6 @@ echo '项目 "坏" {' >"$work/bad.jx"
 if [ "$(cat "$work/keep.html")" = keep ]; then ok; else fail "-o replaced the file of a failed run"; fi
 if [ -z "$(ls "$work" | grep '\.tmp\.')" ]; then ok; else fail "temporary file left"; ls "$work"; fi
 
-# the 复核 sheet is not written as HTML or Markdown: a usage error, not a failed write
-for fmt in html md; do
-  expect 2 "audit --review --format $fmt" -- "$bin" audit --review "$here/../golden/review-text/review.csv" \
-    --format "$fmt" "$here/../golden/review-text/demo.jx"
-  if grep -qF "未知的输出格式“$fmt”" "$work/err"; then ok; else fail "audit --format $fmt: message"; cat "$work/err"; fi
-done
-
 # --- Markdown ----------------------------------------------------------------------------
 md=$work/a.md
 # one section per project, and the tables' delimiter rows
