@@ -166,6 +166,38 @@ const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_di
     return s ? s : jx_scratch_fail(w);
 }
 
+/* Whether something else of p starts on line `line` after column `after` and at or before
+ * column `upto`: a group, a 资金 row, the 总分, the 结论 or the project's closing brace. */
+static bool audit_other_between(const jx_project *p, uint32_t line, uint32_t after, uint32_t upto)
+{
+    const jx_pos *fixed[] = {&p->pos, &p->total_pos, &p->grade_pos, &p->close_pos};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (fixed[i]->line == line && fixed[i]->col > after && fixed[i]->col <= upto)
+            return true;
+    for (size_t g = 0; g < p->ngroups; g++)
+        if (p->groups[g].pos.line == line && p->groups[g].pos.col > after && p->groups[g].pos.col <= upto)
+            return true;
+    for (size_t f = 0; f < p->nfunds; f++)
+        if (p->funds[f].pos.line == line && p->funds[f].pos.col > after && p->funds[f].pos.col <= upto)
+            return true;
+    return false;
+}
+
+const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d)
+{
+    if (d->line == 0)
+        return "";
+    const jx_indicator *best = NULL;
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        if (ind->pos.line == d->line && ind->pos.col <= d->column && (!best || ind->pos.col > best->pos.col))
+            best = ind;
+    }
+    if (!best || audit_other_between(p, d->line, best->pos.col, d->column))
+        return "";
+    return best->name.s;
+}
+
 const char *jx_audit_policy_name(const jx_audit *au)
 {
     return au->pol ? au->pol->name.s : "";

@@ -70,6 +70,17 @@ const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign);
 /** jx_audit_position in the scratch arena; "" (and the writer failed) when it ran out. */
 const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags);
 
+/*
+ * The name of the indicator finding d is about, "" when it is about none. The audit's
+ * findings carry a position, not an indicator: d is about the indicator whose line holds
+ * d's position at or after the indicator's name, with nothing else (a group, a 资金 row,
+ * 总分, 结论) starting between them — the name, the target, the actual, the weight and
+ * the 得分 of an indicator are on its line, and several indicators on one line are told
+ * apart by their columns. Positions are those of the rule text, also for an imported
+ * table (before they become the table's rows).
+ */
+const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d);
+
 /** The recomputed 总分 of p as a jx_dec (p scored). */
 jx_dec jx_audit_total_dec(const jx_project *p);
 
@@ -89,8 +100,8 @@ const char *jx_audit_why_name(jx_audit_why why);
 const char *jx_audit_why_code(jx_audit_why why);
 
 /* ------------------------------------------------ the summary in words (report_audit_summary.c)
- * What the HTML and Markdown reports write in their tables, worded as the text report's
- * lines: strings in the writer's scratch arena ("" and the writer failed when it ran out). */
+ * The summary's wording, one place for the text report's lines, the HTML and Markdown
+ * tables and the workbook's sample heading and positions: strings in the writer's scratch arena ("" and the writer failed when it ran out). */
 
 /** Rows of the summary's first table. */
 #define JX_AUDIT_SUMMARY_ROWS 5

@@ -1,5 +1,5 @@
-/* report_audit_summary.c — the audit's summary in words, as the HTML and Markdown
- * reports put it in their tables (report_audit.h). */
+/* report_audit_summary.c — the audit's summary in words, as the text report prints it and
+ * the HTML, Markdown and workbook reports put it in their tables (report_audit.h). */
 #include "report_audit.h"
 
 #include "report_parts.h"

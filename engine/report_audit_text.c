@@ -33,7 +33,7 @@ static void at_head(jx_writer *w, const jx_audit_view *v)
     jx_table t;
     jx_table_init(&t, w, 2);
     at_pair(&t, "项目名称", p->name.s);
-    at_pair(&t, "位置", v->line ? jx_scratch_printf(w, "%s:%u", p->src.file, (unsigned)v->line) : p->src.file);
+    at_pair(&t, "位置", jx_audit_where(w, p->src.file, v->line));
     if (p->dept.n)
         at_pair(&t, "主管部门", p->dept.s);
     if (p->org.n)
@@ -116,30 +116,18 @@ static void at_project(jx_audit_writer *aw, const jx_audit_view *v)
 /* The lines of projects, funds, inflation, claims of 100 and differences. */
 static void at_totals(jx_writer *w, const jx_audit_summary *s)
 {
+    const char *label[JX_AUDIT_SUMMARY_ROWS], *value[JX_AUDIT_SUMMARY_ROWS];
+    jx_audit_summary_rows(w, s, label, value);
     jx_table t;
     jx_table_init(&t, w, 2);
-    at_pair(&t, "项目", jx_scratch_printf(w, "%zu 个，其中无法计分 %zu 个", s->projects, s->unscored));
-    const char *funds = jx_scratch_printf(w, "%s（%zu 个项目）", at_funds(w, s->budget_fen, s->spent_fen), s->funded);
-    if (s->unconverted)
-        funds = jx_scratch_printf(w, "%s；另有 %zu 个项目的金额单位无法换算，未计入", funds, s->unconverted);
-    at_pair(&t, "资金", funds);
-    jx_dec mean = {s->inflation_cents, 2};
-    at_pair(&t, "平均虚高",
-            s->claimed_totals ? jx_scratch_printf(w, "%s 分（自评总分 − 重算总分，%zu 个填了总分并已计分的项目的平均）",
-                                       jx_audit_points_str(w, mean, true), s->claimed_totals)
-                              : "—（没有填了总分并已计分的项目）");
-    char pct[JX_DEC_BUFSZ];
-    at_pair(&t, "自评 100 分", jx_scratch_printf(w, "%zu 个，占全部项目的 %s%%", s->claims_100,
-                                      jx_audit_percent(s->claims_100_bp, pct, sizeof pct)));
-    at_pair(&t, "自评与重算不符", jx_scratch_printf(w, "%zu 个：总分不符 %zu 个，结论不符 %zu 个", s->differs,
-                                         s->total_differs, s->grade_differs));
+    for (size_t i = 0; i < JX_AUDIT_SUMMARY_ROWS; i++)
+        at_pair(&t, label[i], value[i]);
     jx_table_print(&t, 0);
 }
 
 /* The grade distribution, claimed and recomputed. */
 static void at_grades(jx_writer *w, const jx_audit_summary *s)
 {
-    static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR, JX_GRADE_NONE};
     jx_out_str(w, "结论分布\n");
     jx_table t;
     jx_table_init(&t, w, 6);
@@ -149,9 +137,10 @@ static void at_grades(jx_writer *w, const jx_audit_summary *s)
     claimed[0] = "自评";
     recomputed[0] = "重算";
     for (size_t i = 0; i < 5; i++) {
-        head[i + 1] = order[i] == JX_GRADE_NONE ? "未填/未计分" : jx_grade_name(order[i]);
-        claimed[i + 1] = jx_scratch_printf(w, "%zu", s->claimed_grades[order[i]]);
-        recomputed[i + 1] = jx_scratch_printf(w, "%zu", s->grades[order[i]]);
+        jx_grade g = jx_audit_grade_order[i];
+        head[i + 1] = jx_audit_grade_head(g);
+        claimed[i + 1] = jx_scratch_printf(w, "%zu", s->claimed_grades[g]);
+        recomputed[i + 1] = jx_scratch_printf(w, "%zu", s->grades[g]);
     }
     jx_table_print(&t, 2);
 }
@@ -160,14 +149,10 @@ static void at_grades(jx_writer *w, const jx_audit_summary *s)
 static void at_codes(jx_writer *w, const jx_audit *au)
 {
     const jx_audit_summary *s = &au->sum;
-    size_t n = s->findings[0] + s->findings[1] + s->findings[2];
-    if (n == 0) {
-        jx_out_str(w, jx_scratch_printf(w, "发现（%s）  无\n", jx_audit_min_name(au->opts.min_severity)));
+    jx_out_str(w, jx_scratch_printf(w, "发现（%s）  %s\n", jx_audit_min_name(au->opts.min_severity),
+                                    jx_audit_findings_words(w, s)));
+    if (s->findings[0] + s->findings[1] + s->findings[2] == 0)
         return;
-    }
-    jx_out_str(w, jx_scratch_printf(w, "发现（%s）  %zu 条：错误 %zu，警告 %zu，提示 %zu；有错误的项目 %zu 个\n",
-                         jx_audit_min_name(au->opts.min_severity), n, s->findings[JX_SEV_ERROR],
-                         s->findings[JX_SEV_WARNING], s->findings[JX_SEV_NOTE], s->flagged));
     jx_table t;
     jx_table_init(&t, w, 4);
     const char **row = jx_table_row(&t);
@@ -189,26 +174,10 @@ static void at_codes(jx_writer *w, const jx_audit *au)
     jx_table_print(&t, 2);
 }
 
-/* How the sample was drawn, in words: "抽取 20%，种子 42，按单位分层，…". */
-static const char *at_sample_spec(jx_writer *w, const jx_audit_options *o)
-{
-    char pct[JX_DEC_BUFSZ];
-    const char *s = o->sample_bp ? jx_scratch_printf(w, "抽取 %s%%", jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct))
-                                 : jx_scratch_printf(w, "抽取 %u 个", (unsigned)o->sample_count);
-    s = jx_scratch_printf(w, "%s，种子 %llu", s, (unsigned long long)o->seed);
-    if (o->by != JX_AUDIT_BY_NONE)
-        s = jx_scratch_printf(w, "%s，按%s分层", s, o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
-    if (o->weight_funds)
-        s = jx_scratch_printf(w, "%s，按资金加权", s);
-    if (o->include_flagged)
-        s = jx_scratch_printf(w, "%s，有错误的项目必抽", s);
-    return s;
-}
-
 /* The sample: how it was drawn, then each pick with its position and reason. */
 static void at_sample(jx_writer *w, const jx_audit *au)
 {
-    jx_out_str(w, jx_scratch_printf(w, "\n抽查（%s）：抽中 %zu 个项目\n", at_sample_spec(w, &au->opts), au->npicks));
+    jx_out_str(w, jx_scratch_printf(w, "\n抽查（%s）：抽中 %zu 个项目\n", jx_audit_sample_words(w, &au->opts), au->npicks));
     if (au->npicks == 0)
         return;
     jx_table t;
@@ -219,7 +188,7 @@ static void at_sample(jx_writer *w, const jx_audit *au)
         if (!row)
             return;
         row[0] = pk->name;
-        row[1] = pk->line ? jx_scratch_printf(w, "%s:%u", pk->file, (unsigned)pk->line) : pk->file;
+        row[1] = jx_audit_where(w, pk->file, pk->line);
         row[2] = jx_audit_why_name(pk->why);
         row[3] = pk->reason;
     }

@@ -89,47 +89,6 @@ static int ax_wan_places(int64_t fen)
 
 /* ------------------------------------------------------------------ findings */
 
-/* Whether something else of p starts on line `line` after column `after` and at or before
- * column `upto`: a group, a 资金 row, the 总分, the 结论 or the project's closing brace. */
-static bool ax_other_between(const jx_project *p, uint32_t line, uint32_t after, uint32_t upto)
-{
-    const jx_pos *fixed[] = {&p->pos, &p->total_pos, &p->grade_pos, &p->close_pos};
-    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-        if (fixed[i]->line == line && fixed[i]->col > after && fixed[i]->col <= upto)
-            return true;
-    for (size_t g = 0; g < p->ngroups; g++)
-        if (p->groups[g].pos.line == line && p->groups[g].pos.col > after && p->groups[g].pos.col <= upto)
-            return true;
-    for (size_t f = 0; f < p->nfunds; f++)
-        if (p->funds[f].pos.line == line && p->funds[f].pos.col > after && p->funds[f].pos.col <= upto)
-            return true;
-    return false;
-}
-
-/*
- * The name of the indicator finding d is about, "" when it is about none. The audit's
- * findings carry a position, not an indicator: d is about the indicator whose line holds
- * d's position at or after the indicator's name, with nothing else (a group, a 资金 row,
- * 总分, 结论) starting between them — the name, the target, the actual, the weight and
- * the 得分 of an indicator are on its line, and several indicators on one line are told
- * apart by their columns. Positions are those of the rule text, also for an imported
- * table (before they become the table's rows).
- */
-static const char *ax_indicator(const jx_project *p, const jx_diag *d)
-{
-    if (d->line == 0)
-        return "";
-    const jx_indicator *best = NULL;
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
-        if (ind->pos.line == d->line && ind->pos.col <= d->column && (!best || ind->pos.col > best->pos.col))
-            best = ind;
-    }
-    if (!best || ax_other_between(p, d->line, best->pos.col, d->column))
-        return "";
-    return best->name.s;
-}
-
 /* The finding's row of the 发现 sheet. */
 static void ax_finding(jx_audit_writer *aw, audit_book *ab, const jx_audit_view *v, const jx_diag *d)
 {
@@ -138,7 +97,7 @@ static void ax_finding(jx_audit_writer *aw, audit_book *ab, const jx_audit_view 
     jx_xlsx_list_text(l, F_CODE, d->code, JX_XLSX_TEXT);
     jx_xlsx_list_text(l, F_SEVERITY, jx_severity_name(d->severity), JX_XLSX_CENTER);
     jx_xlsx_list_text(l, F_PROJECT, v->p->name.s, JX_XLSX_TEXT);
-    jx_xlsx_list_text(l, F_INDICATOR, ax_indicator(v->p, d), JX_XLSX_TEXT);
+    jx_xlsx_list_text(l, F_INDICATOR, jx_audit_indicator_name(v->p, d), JX_XLSX_TEXT);
     jx_xlsx_list_text(l, F_WHERE, jx_audit_position_str(aw->out, v->p, d, v->flags), JX_XLSX_TEXT);
     jx_xlsx_list_text(l, F_MESSAGE, d->message, JX_XLSX_TEXT);
 }
@@ -177,8 +136,7 @@ static void ax_project_row(jx_audit_writer *aw, audit_book *ab, const jx_audit_v
     jx_xlsx_list_row(l);
     jx_xlsx_list_number(l, P_NO, (double)(aw->nprojects + 1), 0);
     jx_xlsx_list_text(l, P_NAME, p->name.s, JX_XLSX_TEXT);
-    jx_xlsx_list_text(l, P_WHERE, v->line ? jx_scratch_printf(w, "%s:%u", p->src.file, (unsigned)v->line) : p->src.file,
-                      JX_XLSX_TEXT);
+    jx_xlsx_list_text(l, P_WHERE, jx_audit_where(w, p->src.file, v->line), JX_XLSX_TEXT);
     jx_xlsx_list_text(l, P_DEPT, p->dept.s, JX_XLSX_TEXT);
     jx_xlsx_list_text(l, P_ORG, p->org.s, JX_XLSX_TEXT);
     if (v->funds == JX_AUDIT_FUNDS_OK) {
@@ -271,19 +229,17 @@ static void ax_totals(jx_writer *w, jx_xlsx_cursor *cu, const jx_audit_summary *
 /* The grades claimed and recomputed. */
 static void ax_grades(jx_xlsx_cursor *cu, const jx_audit_summary *s)
 {
-    static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR, JX_GRADE_NONE};
     ax_band(cu, "结论分布");
     jx_xlsx_cursor_text(cu, M_LABEL, "", JX_XLSX_HEAD);
     for (size_t i = 0; i < 5; i++)
-        jx_xlsx_cursor_text(cu, M_VALUE + i, order[i] == JX_GRADE_NONE ? "未填/未计分" : jx_grade_name(order[i]),
-                            JX_XLSX_HEAD);
+        jx_xlsx_cursor_text(cu, M_VALUE + i, jx_audit_grade_head(jx_audit_grade_order[i]), JX_XLSX_HEAD);
     jx_xlsx_cursor_end_row(cu);
     const size_t *rows[2] = {s->claimed_grades, s->grades};
     static const char *const labels[2] = {"自评", "重算"};
     for (size_t r = 0; r < 2; r++) {
         jx_xlsx_cursor_text(cu, M_LABEL, labels[r], JX_XLSX_LABEL);
         for (size_t i = 0; i < 5; i++)
-            jx_xlsx_cursor_number(cu, M_VALUE + i, (double)rows[r][order[i]], 0);
+            jx_xlsx_cursor_number(cu, M_VALUE + i, (double)rows[r][jx_audit_grade_order[i]], 0);
         jx_xlsx_cursor_end_row(cu);
     }
 }
@@ -343,18 +299,7 @@ static void ax_summary(jx_audit_writer *aw, audit_book *ab)
 /* How the sample was drawn: "抽取 20%，种子 42，按单位分层，…：抽中 4 个项目". */
 static const char *ax_sample_spec(jx_writer *w, const jx_audit *au)
 {
-    const jx_audit_options *o = &au->opts;
-    char pct[JX_DEC_BUFSZ];
-    const char *s = o->sample_bp ? jx_scratch_printf(w, "抽取 %s%%", jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct))
-                                 : jx_scratch_printf(w, "抽取 %u 个", (unsigned)o->sample_count);
-    s = jx_scratch_printf(w, "%s，种子 %llu", s, (unsigned long long)o->seed);
-    if (o->by != JX_AUDIT_BY_NONE)
-        s = jx_scratch_printf(w, "%s，按%s分层", s, o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
-    if (o->weight_funds)
-        s = jx_scratch_printf(w, "%s，按资金加权", s);
-    if (o->include_flagged)
-        s = jx_scratch_printf(w, "%s，有错误的项目必抽", s);
-    return jx_scratch_printf(w, "%s：抽中 %zu 个项目", s, au->npicks);
+    return jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, &au->opts), au->npicks);
 }
 
 /* The 抽查 sheet: how the sample was drawn, then each pick with its position and reason. */
@@ -372,8 +317,7 @@ static void ax_sample(jx_audit_writer *aw, audit_book *ab)
         jx_xlsx_list_row(&l);
         jx_xlsx_list_number(&l, S_NO, (double)(i + 1), 0);
         jx_xlsx_list_text(&l, S_NAME, pk->name, JX_XLSX_TEXT);
-        jx_xlsx_list_text(&l, S_WHERE, pk->line ? jx_scratch_printf(aw->out, "%s:%u", pk->file, (unsigned)pk->line) : pk->file,
-                          JX_XLSX_TEXT);
+        jx_xlsx_list_text(&l, S_WHERE, jx_audit_where(aw->out, pk->file, pk->line), JX_XLSX_TEXT);
         jx_xlsx_list_text(&l, S_STRATUM, pk->stratum, JX_XLSX_TEXT);
         jx_xlsx_list_number(&l, S_FUNDS, ax_wan(pk->funds_fen), ax_wan_places(pk->funds_fen));
         jx_xlsx_list_text(&l, S_WHY, jx_audit_why_name(pk->why), JX_XLSX_CENTER);

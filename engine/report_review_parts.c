@@ -1,5 +1,5 @@
-/* report_review_parts.c — the cells, conclusions and notes of a 复核 sheet as the HTML
- * and Markdown reporters write them, worded as the text sheet (review.h). */
+/* report_review_parts.c — the cells, conclusions and notes of a 复核 sheet, worded once
+ * for the text, HTML, Markdown and workbook reporters (review.h). */
 #include "review.h"
 
 #include "report_parts.h"

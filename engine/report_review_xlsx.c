@@ -17,20 +17,9 @@
 #include <string.h>
 #include <time.h>
 
-/** Columns of a project's sheet. */
-enum {
-    C_L1, C_L2, C_L3, C_NATURE, C_TARGET, C_UNIT, C_WEIGHT, C_SELF_ACTUAL, C_SELF_SCORE,
-    C_REVIEW_ACTUAL, C_REVIEW_SCORE, C_DIFF, C_NOTE, NCOLS
-};
-
-static const char *const head[NCOLS] = {
-    "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "单位", "权重", "自评完成值", "自评得分",
-    "复核完成值", "复核得分", "偏差", "备注",
-};
-
 /** The narrowest and widest each column of a project's sheet may be, in Excel's units. */
-static const double col_min[NCOLS] = {10, 10, 12, 10, 8, 6, 7, 12, 10, 12, 10, 8, 20};
-static const double col_max[NCOLS] = {16, 18, 24, 11, 14, 10, 11, 16, 11, 16, 11, 10, 36};
+static const double col_min[JX_RV_NCOLS] = {10, 10, 12, 10, 8, 6, 7, 12, 10, 12, 10, 8, 20};
+static const double col_max[JX_RV_NCOLS] = {16, 18, 24, 11, 14, 10, 11, 16, 11, 16, 11, 10, 36};
 
 /** Columns of the 复核结果清单. */
 enum { L_NO, L_NAME, L_ORG, L_SELF, L_SELF_GRADE, L_REVIEW, L_REVIEW_GRADE, L_DIFF, L_REVIEWED, L_UNREVIEWED, LCOLS };
@@ -46,13 +35,6 @@ typedef struct review_book {
     jx_xlsx_book book; /* the workbook */
     jx_xlsx_list list; /* the 复核结果清单 */
 } review_book;
-
-/* Hundredths as "22.50" in the scratch arena. */
-static const char *rx_cents_text(jx_writer *wr, int64_t cents)
-{
-    char buf[JX_DEC_BUFSZ];
-    return jx_scratch_str(wr, jx_fixed_format(cents, 2, buf, sizeof buf));
-}
 
 /* Hundredths as a number. */
 static double rx_cents(int64_t cents)
@@ -74,29 +56,29 @@ static void rx_widen(double *w, size_t col, const char *s)
  * within col_min..col_max; longer text wraps. */
 static void rx_widths(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *s)
 {
-    double w[NCOLS];
-    for (size_t c = 0; c < NCOLS; c++) {
+    double w[JX_RV_NCOLS];
+    for (size_t c = 0; c < JX_RV_NCOLS; c++) {
         w[c] = col_min[c];
-        rx_widen(w, c, head[c]);
+        rx_widen(w, c, jx_review_heads[c]);
     }
     for (size_t i = 0; i < s->nlines; i++) {
         const jx_review_line *l = &s->lines[i];
-        rx_widen(w, C_L1, l->level1);
-        rx_widen(w, C_L2, l->level2);
-        rx_widen(w, C_L3, l->name);
-        rx_widen(w, C_TARGET, l->target);
-        rx_widen(w, C_UNIT, l->unit);
-        rx_widen(w, C_SELF_ACTUAL, l->self_actual);
-        rx_widen(w, C_REVIEW_ACTUAL, l->review_actual);
-        rx_widen(w, C_NOTE, l->note);
+        rx_widen(w, JX_RV_L1, l->level1);
+        rx_widen(w, JX_RV_L2, l->level2);
+        rx_widen(w, JX_RV_L3, l->name);
+        rx_widen(w, JX_RV_TARGET, l->target);
+        rx_widen(w, JX_RV_UNIT, l->unit);
+        rx_widen(w, JX_RV_SELF_ACTUAL, l->self_actual);
+        rx_widen(w, JX_RV_REVIEW_ACTUAL, l->review_actual);
+        rx_widen(w, JX_RV_NOTE, l->note);
         if (l->weight_cents >= 0)
-            rx_widen(w, C_WEIGHT, rx_cents_text(wr, l->weight_cents));
-        rx_widen(w, C_DIFF, rx_cents_text(wr, l->diff_cents));
+            rx_widen(w, JX_RV_WEIGHT, jx_review_cents(wr, l->weight_cents));
+        rx_widen(w, JX_RV_DIFF, jx_review_cents(wr, l->diff_cents));
     }
-    rx_widen(w, C_WEIGHT, "预算单位"); /* the label of the heading's second row */
-    rx_widen(w, C_WEIGHT, rx_cents_text(wr, s->weight_cents));
-    rx_widen(w, C_DIFF, rx_cents_text(wr, s->diff_cents));
-    for (size_t c = 0; c < NCOLS; c++)
+    rx_widen(w, JX_RV_WEIGHT, "预算单位"); /* the label of the heading's second row */
+    rx_widen(w, JX_RV_WEIGHT, jx_review_cents(wr, s->weight_cents));
+    rx_widen(w, JX_RV_DIFF, jx_review_cents(wr, s->diff_cents));
+    for (size_t c = 0; c < JX_RV_NCOLS; c++)
         if (w[c] > col_max[c])
             w[c] = col_max[c];
     jx_xlsx_set_widths(cu->bk, &cu->sh, w);
@@ -107,26 +89,26 @@ static void rx_widths(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *
 /* The title, the year and the heading rows: 项目名称, 主管部门 / 预算单位, 自评表 / 复核表. */
 static void rx_heading(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *s)
 {
-    jx_xlsx_cursor_span(cu, 0, NCOLS - 1, "项目支出绩效自评复核表", JX_XLSX_TITLE);
+    jx_xlsx_cursor_span(cu, 0, JX_RV_NCOLS - 1, "项目支出绩效自评复核表", JX_XLSX_TITLE);
     jx_xlsx_row_height(cu->bk, &cu->sh, cu->row, 28);
     cu->row++;
     if (s->year > 0) {
-        jx_xlsx_cursor_span(cu, 0, NCOLS - 1, jx_scratch_printf(wr, "（%d年度）", s->year), JX_XLSX_CAPTION);
+        jx_xlsx_cursor_span(cu, 0, JX_RV_NCOLS - 1, jx_scratch_printf(wr, "（%d年度）", s->year), JX_XLSX_CAPTION);
         jx_xlsx_cursor_end_row(cu);
     }
-    jx_xlsx_cursor_text(cu, C_L1, "项目名称", JX_XLSX_LABEL);
-    jx_xlsx_cursor_span(cu, C_L2, C_NOTE, s->project, JX_XLSX_TEXT);
+    jx_xlsx_cursor_text(cu, JX_RV_L1, "项目名称", JX_XLSX_LABEL);
+    jx_xlsx_cursor_span(cu, JX_RV_L2, JX_RV_NOTE, s->project, JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
-    jx_xlsx_cursor_text(cu, C_L1, "主管部门", JX_XLSX_LABEL);
-    jx_xlsx_cursor_span(cu, C_L2, C_UNIT, s->dept, JX_XLSX_TEXT);
-    jx_xlsx_cursor_text(cu, C_WEIGHT, "预算单位", JX_XLSX_LABEL);
-    jx_xlsx_cursor_span(cu, C_SELF_ACTUAL, C_NOTE, s->org, JX_XLSX_TEXT);
+    jx_xlsx_cursor_text(cu, JX_RV_L1, "主管部门", JX_XLSX_LABEL);
+    jx_xlsx_cursor_span(cu, JX_RV_L2, JX_RV_UNIT, s->dept, JX_XLSX_TEXT);
+    jx_xlsx_cursor_text(cu, JX_RV_WEIGHT, "预算单位", JX_XLSX_LABEL);
+    jx_xlsx_cursor_span(cu, JX_RV_SELF_ACTUAL, JX_RV_NOTE, s->org, JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
-    jx_xlsx_cursor_text(cu, C_L1, "自评表", JX_XLSX_LABEL);
-    jx_xlsx_cursor_span(cu, C_L2, C_UNIT, s->line ? jx_scratch_printf(wr, "%s:%u", s->file, (unsigned)s->line) : s->file,
+    jx_xlsx_cursor_text(cu, JX_RV_L1, "自评表", JX_XLSX_LABEL);
+    jx_xlsx_cursor_span(cu, JX_RV_L2, JX_RV_UNIT, s->line ? jx_scratch_printf(wr, "%s:%u", s->file, (unsigned)s->line) : s->file,
                         JX_XLSX_TEXT);
-    jx_xlsx_cursor_text(cu, C_WEIGHT, "复核表", JX_XLSX_LABEL);
-    jx_xlsx_cursor_span(cu, C_SELF_ACTUAL, C_NOTE, s->review_file, JX_XLSX_TEXT);
+    jx_xlsx_cursor_text(cu, JX_RV_WEIGHT, "复核表", JX_XLSX_LABEL);
+    jx_xlsx_cursor_span(cu, JX_RV_SELF_ACTUAL, JX_RV_NOTE, s->review_file, JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
 }
 
@@ -142,23 +124,23 @@ static void rx_score(jx_xlsx_cursor *cu, size_t col, const jx_review_line *l, in
 /* One indicator's row from 三级指标 on (its group cells are written by the caller). */
 static void rx_line(jx_xlsx_cursor *cu, const jx_review_line *l)
 {
-    jx_xlsx_cursor_text(cu, C_L3, l->name, JX_XLSX_TEXT);
-    jx_xlsx_cursor_text(cu, C_NATURE, l->nature, JX_XLSX_CENTER);
-    jx_xlsx_cursor_text(cu, C_TARGET, l->target, JX_XLSX_CENTER);
-    jx_xlsx_cursor_text(cu, C_UNIT, l->unit, JX_XLSX_CENTER);
+    jx_xlsx_cursor_text(cu, JX_RV_L3, l->name, JX_XLSX_TEXT);
+    jx_xlsx_cursor_text(cu, JX_RV_NATURE, l->nature, JX_XLSX_CENTER);
+    jx_xlsx_cursor_text(cu, JX_RV_TARGET, l->target, JX_XLSX_CENTER);
+    jx_xlsx_cursor_text(cu, JX_RV_UNIT, l->unit, JX_XLSX_CENTER);
     if (l->weight_cents >= 0)
-        jx_xlsx_cursor_number(cu, C_WEIGHT, rx_cents(l->weight_cents), 2);
+        jx_xlsx_cursor_number(cu, JX_RV_WEIGHT, rx_cents(l->weight_cents), 2);
     else
-        jx_xlsx_cursor_text(cu, C_WEIGHT, "—", JX_XLSX_CENTER);
-    jx_xlsx_cursor_text(cu, C_SELF_ACTUAL, l->self_actual, JX_XLSX_CENTER);
-    rx_score(cu, C_SELF_SCORE, l, l->self_cents);
-    jx_xlsx_cursor_text(cu, C_REVIEW_ACTUAL, l->review_actual, JX_XLSX_CENTER);
-    rx_score(cu, C_REVIEW_SCORE, l, l->review_cents);
+        jx_xlsx_cursor_text(cu, JX_RV_WEIGHT, "—", JX_XLSX_CENTER);
+    jx_xlsx_cursor_text(cu, JX_RV_SELF_ACTUAL, l->self_actual, JX_XLSX_CENTER);
+    rx_score(cu, JX_RV_SELF_SCORE, l, l->self_cents);
+    jx_xlsx_cursor_text(cu, JX_RV_REVIEW_ACTUAL, l->review_actual, JX_XLSX_CENTER);
+    rx_score(cu, JX_RV_REVIEW_SCORE, l, l->review_cents);
     if (l->not_applicable)
-        jx_xlsx_cursor_text(cu, C_DIFF, "—", JX_XLSX_CENTER);
+        jx_xlsx_cursor_text(cu, JX_RV_DIFF, "—", JX_XLSX_CENTER);
     else
-        jx_xlsx_cursor_number(cu, C_DIFF, rx_cents(l->diff_cents), 2);
-    jx_xlsx_cursor_text(cu, C_NOTE, l->basis == JX_REVIEW_UNREVIEWED ? "（未复核，沿用自评）" : l->note, JX_XLSX_TEXT);
+        jx_xlsx_cursor_number(cu, JX_RV_DIFF, rx_cents(l->diff_cents), 2);
+    jx_xlsx_cursor_text(cu, JX_RV_NOTE, l->basis == JX_REVIEW_UNREVIEWED ? "（未复核，沿用自评）" : l->note, JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
 }
 
@@ -186,10 +168,10 @@ static void rx_lines(jx_xlsx_cursor *cu, const jx_review_sheet *s)
 {
     for (size_t i = 0; i < s->nlines;) {
         size_t n1 = rx_run(s, i, s->nlines, false);
-        rx_group(cu, C_L1, cu->row, (uint32_t)n1, s->lines[i].level1);
+        rx_group(cu, JX_RV_L1, cu->row, (uint32_t)n1, s->lines[i].level1);
         for (size_t j = i; j < i + n1;) {
             size_t n2 = rx_run(s, j, i + n1, true);
-            rx_group(cu, C_L2, cu->row, (uint32_t)n2, s->lines[j].level2);
+            rx_group(cu, JX_RV_L2, cu->row, (uint32_t)n2, s->lines[j].level2);
             for (size_t k = j; k < j + n2; k++)
                 rx_line(cu, &s->lines[k]);
             j += n2;
@@ -201,43 +183,43 @@ static void rx_lines(jx_xlsx_cursor *cu, const jx_review_sheet *s)
 /* The 单列 预算执行率: scored from the funds, the same on both sides. */
 static void rx_execution(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *s)
 {
-    jx_xlsx_cursor_span(cu, C_L1, C_L3,
-                        jx_scratch_printf(wr, "预算执行率 (%s分)", rx_cents_text(wr, s->execution_points_cents)),
+    jx_xlsx_cursor_span(cu, JX_RV_L1, JX_RV_L3,
+                        jx_scratch_printf(wr, "预算执行率 (%s分)", jx_review_cents(wr, s->execution_points_cents)),
                         JX_XLSX_LABEL);
-    for (size_t c = C_NATURE; c <= C_UNIT; c++)
+    for (size_t c = JX_RV_NATURE; c <= JX_RV_UNIT; c++)
         jx_xlsx_cursor_text(cu, c, "", JX_XLSX_CENTER);
-    jx_xlsx_cursor_number(cu, C_WEIGHT, rx_cents(s->execution_points_cents), 2);
-    jx_xlsx_cursor_text(cu, C_SELF_ACTUAL, "", JX_XLSX_CENTER);
-    jx_xlsx_cursor_number(cu, C_SELF_SCORE, rx_cents(s->execution_cents), 2);
-    jx_xlsx_cursor_text(cu, C_REVIEW_ACTUAL, "", JX_XLSX_CENTER);
-    jx_xlsx_cursor_number(cu, C_REVIEW_SCORE, rx_cents(s->execution_cents), 2);
-    jx_xlsx_cursor_number(cu, C_DIFF, 0, 2);
-    jx_xlsx_cursor_text(cu, C_NOTE, "（按资金计分，不复核）", JX_XLSX_TEXT);
+    jx_xlsx_cursor_number(cu, JX_RV_WEIGHT, rx_cents(s->execution_points_cents), 2);
+    jx_xlsx_cursor_text(cu, JX_RV_SELF_ACTUAL, "", JX_XLSX_CENTER);
+    jx_xlsx_cursor_number(cu, JX_RV_SELF_SCORE, rx_cents(s->execution_cents), 2);
+    jx_xlsx_cursor_text(cu, JX_RV_REVIEW_ACTUAL, "", JX_XLSX_CENTER);
+    jx_xlsx_cursor_number(cu, JX_RV_REVIEW_SCORE, rx_cents(s->execution_cents), 2);
+    jx_xlsx_cursor_number(cu, JX_RV_DIFF, 0, 2);
+    jx_xlsx_cursor_text(cu, JX_RV_NOTE, "（按资金计分，不复核）", JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
 }
 
 /* The 总分 row and the two conclusions. */
 static void rx_totals(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *s)
 {
-    jx_xlsx_cursor_span(cu, C_L1, C_UNIT, "总分", JX_XLSX_LABEL);
-    jx_xlsx_cursor_number(cu, C_WEIGHT, rx_cents(s->weight_cents), 2);
-    jx_xlsx_cursor_text(cu, C_SELF_ACTUAL, "", JX_XLSX_CENTER);
-    jx_xlsx_cursor_number(cu, C_SELF_SCORE, rx_cents(s->self_total_cents), 2);
-    jx_xlsx_cursor_text(cu, C_REVIEW_ACTUAL, "", JX_XLSX_CENTER);
-    jx_xlsx_cursor_number(cu, C_REVIEW_SCORE, rx_cents(s->review_total_cents), 2);
-    jx_xlsx_cursor_number(cu, C_DIFF, rx_cents(s->diff_cents), 2);
-    jx_xlsx_cursor_text(cu, C_NOTE, "", JX_XLSX_TEXT);
+    jx_xlsx_cursor_span(cu, JX_RV_L1, JX_RV_UNIT, "总分", JX_XLSX_LABEL);
+    jx_xlsx_cursor_number(cu, JX_RV_WEIGHT, rx_cents(s->weight_cents), 2);
+    jx_xlsx_cursor_text(cu, JX_RV_SELF_ACTUAL, "", JX_XLSX_CENTER);
+    jx_xlsx_cursor_number(cu, JX_RV_SELF_SCORE, rx_cents(s->self_total_cents), 2);
+    jx_xlsx_cursor_text(cu, JX_RV_REVIEW_ACTUAL, "", JX_XLSX_CENTER);
+    jx_xlsx_cursor_number(cu, JX_RV_REVIEW_SCORE, rx_cents(s->review_total_cents), 2);
+    jx_xlsx_cursor_number(cu, JX_RV_DIFF, rx_cents(s->diff_cents), 2);
+    jx_xlsx_cursor_text(cu, JX_RV_NOTE, "", JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
-    jx_xlsx_cursor_text(cu, C_L1, "自评结论", JX_XLSX_LABEL);
-    jx_xlsx_cursor_text(cu, C_L2, jx_review_grade_word(s->self_grade), JX_XLSX_CENTER);
-    jx_xlsx_cursor_span(cu, C_L3, C_NOTE, jx_scratch_printf(wr, "（总分 %s）", rx_cents_text(wr, s->self_total_cents)),
+    jx_xlsx_cursor_text(cu, JX_RV_L1, "自评结论", JX_XLSX_LABEL);
+    jx_xlsx_cursor_text(cu, JX_RV_L2, jx_review_grade_word(s->self_grade), JX_XLSX_CENTER);
+    jx_xlsx_cursor_span(cu, JX_RV_L3, JX_RV_NOTE, jx_scratch_printf(wr, "（总分 %s）", jx_review_cents(wr, s->self_total_cents)),
                         JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
-    jx_xlsx_cursor_text(cu, C_L1, "复核结论", JX_XLSX_LABEL);
-    jx_xlsx_cursor_text(cu, C_L2, jx_review_grade_word(s->review_grade), JX_XLSX_CENTER);
-    jx_xlsx_cursor_span(cu, C_L3, C_NOTE,
-                        jx_scratch_printf(wr, "（总分 %s，偏差 %s）", rx_cents_text(wr, s->review_total_cents),
-                                          rx_cents_text(wr, s->diff_cents)),
+    jx_xlsx_cursor_text(cu, JX_RV_L1, "复核结论", JX_XLSX_LABEL);
+    jx_xlsx_cursor_text(cu, JX_RV_L2, jx_review_grade_word(s->review_grade), JX_XLSX_CENTER);
+    jx_xlsx_cursor_span(cu, JX_RV_L3, JX_RV_NOTE,
+                        jx_scratch_printf(wr, "（总分 %s，偏差 %s）", jx_review_cents(wr, s->review_total_cents),
+                                          jx_review_cents(wr, s->diff_cents)),
                         JX_XLSX_TEXT);
     jx_xlsx_cursor_end_row(cu);
 }
@@ -245,7 +227,7 @@ static void rx_totals(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *
 /* A note under the table, across the sheet. */
 static void rx_note(jx_xlsx_cursor *cu, const char *s)
 {
-    jx_xlsx_cursor_span(cu, 0, NCOLS - 1, s, JX_XLSX_PLAIN);
+    jx_xlsx_cursor_span(cu, 0, JX_RV_NCOLS - 1, s, JX_XLSX_PLAIN);
     jx_xlsx_cursor_end_row(cu);
 }
 
@@ -253,28 +235,10 @@ static void rx_note(jx_xlsx_cursor *cu, const char *s)
  * reviewed, and the claims of the 自评表 that differ from the recomputed ones. */
 static void rx_notes(jx_writer *wr, jx_xlsx_cursor *cu, const jx_review_sheet *s)
 {
-    size_t unreviewed = s->nlines - s->reviewed;
-    rx_note(cu, unreviewed ? jx_scratch_printf(wr, "已复核 %zu 个指标，%zu 个未复核，其复核列沿用自评。", s->reviewed,
-                                               unreviewed)
-                           : jx_scratch_printf(wr, "已复核 %zu 个指标。", s->reviewed));
-    for (size_t i = 0; i < s->nlines; i++) {
-        const jx_review_line *l = &s->lines[i];
-        if (l->not_applicable || l->claimed_cents < 0 || l->claimed_cents == l->self_cents)
-            continue;
-        rx_note(cu, jx_scratch_printf(wr, "注：指标“%s”自评表填报得分 %s，按评分办法重算为 %s，表中自评得分为重算值。",
-                                      l->name, rx_cents_text(wr, l->claimed_cents), rx_cents_text(wr, l->self_cents)));
-    }
-    bool total_differs = s->claimed_total_cents >= 0 && s->claimed_total_cents != s->self_total_cents;
-    bool grade_differs = s->claimed_grade != JX_GRADE_NONE && s->claimed_grade != s->self_grade;
-    if (!total_differs && !grade_differs)
-        return;
-    const char *claim = "";
-    if (s->claimed_total_cents >= 0)
-        claim = jx_scratch_printf(wr, "总分 %s", rx_cents_text(wr, s->claimed_total_cents));
-    if (s->claimed_grade != JX_GRADE_NONE)
-        claim = jx_scratch_printf(wr, "%s%s结论 %s", claim, claim[0] ? "、" : "", jx_grade_name(s->claimed_grade));
-    rx_note(cu, jx_scratch_printf(wr, "注：自评表填报%s，按评分办法重算为 %s、%s。", claim,
-                                  rx_cents_text(wr, s->self_total_cents), jx_review_grade_word(s->self_grade)));
+    size_t n;
+    const char **notes = jx_review_notes(wr, s, &n);
+    for (size_t i = 0; i < n; i++)
+        rx_note(cu, notes[i]);
 }
 
 /* The project's row of the 复核结果清单. */
@@ -351,12 +315,12 @@ static void rx_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)
     if (!rb || wr->err != JX_OK)
         return;
     jx_xlsx_cursor cu;
-    jx_xlsx_cursor_start(&cu, &rb->book, s->project, NCOLS, NULL);
+    jx_xlsx_cursor_start(&cu, &rb->book, s->project, JX_RV_NCOLS, NULL);
     rx_widths(wr, &cu, s);
     rx_heading(wr, &cu, s);
     uint32_t head_row = cu.row;
-    for (size_t c = 0; c < NCOLS; c++)
-        jx_xlsx_cursor_text(&cu, c, head[c], JX_XLSX_HEAD);
+    for (size_t c = 0; c < JX_RV_NCOLS; c++)
+        jx_xlsx_cursor_text(&cu, c, jx_review_heads[c], JX_XLSX_HEAD);
     jx_xlsx_cursor_end_row(&cu);
     if (s->execution_cents >= 0)
         rx_execution(wr, &cu, s);

@@ -32,7 +32,7 @@ extern const jx_review_reporter jx_review_reporter_md;
 /** The word of a grade for a sheet: 优 … 差, or "—" for none. */
 const char *jx_review_grade_word(jx_grade g);
 
-/* ------------------------- what the HTML and Markdown sheets share (report_review_parts.c)
+/* ----------------------- what the text, HTML, Markdown and workbook sheets share (report_review_parts.c)
  * Strings in the writer's scratch arena; "" (and the writer failed) when it ran out. */
 
 /** The columns of a sheet's table. */
