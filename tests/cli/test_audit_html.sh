@@ -9,51 +9,12 @@
 # Chromium is not installed and this is not CI (scripts/deps.sh installs it).
 # Usage: test_audit_html.sh /path/to/jixiao
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/html_lib.sh"
 
 inflated=$here/../audit/inflated
 sample=$here/../audit/sample
 demo=$here/../golden/review-text/demo.jx
 review=$here/../golden/review-text/review.csv
-
-# has FILE TEXT: FILE holds TEXT
-has() { if grep -qF -- "$2" "$1"; then ok; else fail "$1 lacks: $2"; fi; }
-# lacks FILE TEXT: FILE does not hold TEXT
-lacks() { if grep -qF -- "$2" "$1"; then fail "$1 holds: $2"; grep -nF -- "$2" "$1" | head -3; else ok; fi; }
-# count FILE TEXT N: TEXT occurs N times in FILE
-count() {
-  local n
-  n=$(grep -oF -- "$2" "$1" | wc -l)
-  if [ "$n" = "$3" ]; then ok; else fail "$1: “$2” $n times, want $3"; fi
-}
-
-# grid FILE: every row of every table covers its table's columns (counted from its
-# <col> elements), rowspans and colspans included; prints the first row that does not
-grid() {
-  awk 'BEGIN { RS = "</tr>"; bad = 0 }
-  {
-    rec = $0
-    if (rec ~ /<table/) {
-      t = rec; sub(/.*<table/, "", t); ncols = gsub(/<col /, "", t)
-      for (c = 0; c < 64; c++) carry[c] = 0
-    }
-    if (rec !~ /<tr>/) next
-    sub(/.*<tr>/, "", rec)
-    col = 0; nrow++
-    while (match(rec, /<t[hd][^>]*>/)) {
-      cell = substr(rec, RSTART, RLENGTH); rec = substr(rec, RSTART + RLENGTH)
-      cs = 1; rs = 1
-      if (match(cell, /colspan="[0-9]+"/)) cs = substr(cell, RSTART + 9, RLENGTH - 10) + 0
-      if (match(cell, /rowspan="[0-9]+"/)) rs = substr(cell, RSTART + 9, RLENGTH - 10) + 0
-      while (carry[col] > 0) col++
-      for (k = 0; k < cs; k++) carry[col + k] = rs
-      col += cs
-    }
-    used = 0
-    for (c = 0; c < 64; c++) if (carry[c] > 0) { used++; carry[c]-- }
-    if (used != ncols && !bad) { print "row " nrow ": " used " columns of " ncols; bad = 1 }
-  }
-  END { exit bad }' "$1"
-}
 
 # --- the audit as HTML -------------------------------------------------------------------
 html=$work/audit.html
@@ -129,24 +90,7 @@ expect 2 "audit --review --format template" -- "$bin" audit --review "$review" -
 if grep -qF "可用 text、json、csv、html、md" "$work/err"; then ok; else fail "review template: message"; cat "$work/err"; fi
 
 # --- rendered by headless Chromium ----------------------------------------------------------
-chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
-if [ -z "$chrome" ] || ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
-  if [ "${CI:-}" = true ]; then
-    fail "chromium, pdfinfo and pdftotext must be installed in CI (scripts/deps.sh installs them)"
-    finish audit_html
-    exit 1
-  fi
-  echo "SKIP: 未安装 chromium 或 poppler-utils（scripts/deps.sh 会安装），跳过 Chromium 渲染检查"
-  finish audit_html || exit 1
-  exit 77
-fi
-# render HTML ARGS…: headless Chromium on the file HTML, with its own profile
-render() {
-  local page=$1
-  shift
-  timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --no-first-run \
-    --user-data-dir="$work/profile" "$@" "file://$page" >"$work/chrome.log" 2>&1
-}
+chromium_or_skip audit_html
 # text PDF FIRST [LAST]: the text of pages FIRST…LAST, every space and line break taken
 # out (Chromium lays CJK and numbers out in runs whose spacing pdftotext guesses)
 text() { pdftotext -raw -f "$2" -l "${3:-$2}" "$1" - 2>/dev/null | tr -d ' \n'; }

@@ -1,4 +1,4 @@
-/* test_audit.c — the audit: the inflated corpus (tests/audit/inflated, every number worked
+/* test_audit.c — the audit: the inflated corpus (tests/audit/jx_test_inflated, every number worked
  * out by hand in the files' comments), seed 001's two 自评表 imported from the seed text,
  * findings in report order and filtered, funds in every 金额单位, the table rows of
  * imported text, inflation rounding, unscored projects, the sample records, the sample
@@ -17,18 +17,12 @@
 #include "build.h"
 #include "counting.h"
 #include "write_text.h"
+#include "audit_run.h"
 
 #include <cjson/cJSON.h>
 
 #define SEED "import/seeds/001_79da5c65fa76b1ff.txt"
 
-/** The files of the inflated corpus, in name order. */
-static const char *const inflated[] = {
-    "audit/inflated/a-road.jx",
-    "audit/inflated/b-waste.jx",
-    "audit/inflated/c-training.jx",
-    "audit/inflated/d-claims-hold.jx",
-};
 
 /** What the corpus's comments work out for each project, in reading order. */
 static const struct {
@@ -129,8 +123,8 @@ static void test_inflated_corpus(void **state)
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
     run r;
     run_start(&r, pol, NULL, JX_FORMAT_JSON);
-    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
-        run_file(&r, pol, inflated[i]);
+    for (size_t i = 0; i < sizeof jx_test_inflated / sizeof jx_test_inflated[0]; i++)
+        run_file(&r, pol, jx_test_inflated[i]);
     run_end(&r);
 
     assert_int_equal(r.n, NWANT);
@@ -227,8 +221,8 @@ static void test_inflated_text_and_csv(void **state)
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
     run r;
     run_start(&r, pol, NULL, JX_FORMAT_TEXT);
-    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
-        run_file(&r, pol, inflated[i]);
+    for (size_t i = 0; i < sizeof jx_test_inflated / sizeof jx_test_inflated[0]; i++)
+        run_file(&r, pol, jx_test_inflated[i]);
     run_end(&r);
     /* columns padded by display width: 自评 100.00 (6 cells) then 重算 86.44 */
     assert_non_null(strstr(r.out.s, "  总分  100.00  86.44  +13.56\n"));
@@ -241,8 +235,8 @@ static void test_inflated_text_and_csv(void **state)
     jx_audit_destroy(r.au);
 
     run_start(&r, pol, NULL, JX_FORMAT_CSV);
-    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
-        run_file(&r, pol, inflated[i]);
+    for (size_t i = 0; i < sizeof jx_test_inflated / sizeof jx_test_inflated[0]; i++)
+        run_file(&r, pol, jx_test_inflated[i]);
     run_end(&r);
     assert_non_null(strstr(r.out.s, "\n项目,柯桥区垃圾分类项目,audit/inflated/b-waste.jx,12,512-综合执法,"
                                     "512003-柯桥区环境卫生管理处,95.00,77.50,17.50,优,中,,,,\n"));
@@ -595,7 +589,7 @@ static void test_sample_records_only_when_asked(void **state)
     /* without a sample nothing per project is kept */
     run r;
     run_start(&r, pol, NULL, JX_FORMAT_CSV);
-    run_file(&r, pol, inflated[0]);
+    run_file(&r, pol, jx_test_inflated[0]);
     run_end(&r);
     assert_int_equal(r.au->nunits, 0);
     assert_int_equal(jx_audit_pick_count(r.au), 0);
@@ -605,8 +599,8 @@ static void test_sample_records_only_when_asked(void **state)
     /* with one, each project's record: name, 单位, funds in 分, flagged, file and line */
     jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 1, 1};
     run_start(&r, pol, &o, JX_FORMAT_JSON);
-    for (size_t i = 0; i < sizeof inflated / sizeof inflated[0]; i++)
-        run_file(&r, pol, inflated[i]);
+    for (size_t i = 0; i < sizeof jx_test_inflated / sizeof jx_test_inflated[0]; i++)
+        run_file(&r, pol, jx_test_inflated[i]);
     run_end(&r);
     assert_int_equal(r.au->nunits, NWANT);
     assert_string_equal(r.au->units[0].name, "越城区道路养护项目");
@@ -615,7 +609,7 @@ static void test_sample_records_only_when_asked(void **state)
     assert_false(r.au->units[0].flagged);
     assert_int_equal(r.au->units[1].funds_cents, 45 * 1000000LL); /* 450000 元 */
     assert_int_equal(r.au->units[4].funds_cents, 0);              /* no 资金 */
-    assert_string_equal(r.au->origins[4].file, inflated[3]);
+    assert_string_equal(r.au->origins[4].file, jx_test_inflated[3]);
     assert_int_equal(r.au->origins[4].line, 42);
     /* every 单位 of the corpus has one project: 20% of 1 is 0.2, rounded to 0, raised to 1,
      * so all five are picked, each the whole of its stratum's funds; the sentence names
@@ -762,28 +756,8 @@ static void test_refused_calls(void **state)
 static jx_result audit_with(const jx_policy *pol, const jx_allocator *a, jx_test_text *out)
 {
     jx_audit_options o = {JX_SEV_NOTE, 0, 5000, 7, JX_AUDIT_BY_DEPT, 0, 0};
-    jx_audit *au = NULL;
-    jx_audit_writer *aw = NULL;
-    jx_result rc = jx_audit_create(&au, pol, &o, a);
-    if (rc == JX_OK)
-        rc = jx_audit_writer_create(&aw, au, JX_FORMAT_TEXT, jx_test_text_write, out, a);
-    for (size_t i = 0; rc == JX_OK && i < sizeof inflated / sizeof inflated[0]; i++) {
-        jx_reader *rd = NULL;
-        assert_int_equal(jx_reader_open(&rd, inflated[i], NULL), JX_OK);
-        jx_project *p;
-        while (rc == JX_OK && jx_reader_next(rd, &p) == JX_ROW) {
-            assert_int_equal(jx_score(p, pol), JX_OK);
-            rc = jx_audit_add(au, p, 0);
-            if (rc == JX_OK)
-                rc = jx_audit_writer_project(aw, p, 0);
-        }
-        jx_reader_close(rd);
-    }
-    if (rc == JX_OK)
-        rc = jx_audit_writer_finish(aw);
-    jx_audit_writer_destroy(aw);
-    jx_audit_destroy(au);
-    return rc;
+    jx_test_audit_spec spec = {pol, jx_test_inflated, JX_TEST_NINFLATED, NULL, &o, JX_FORMAT_TEXT, 0, true};
+    return jx_test_audit_files(&spec, a, out);
 }
 
 static void test_out_of_memory_anywhere(void **state)

@@ -15,50 +15,18 @@
 #include "model.h"
 #include "write_text.h"
 #include "xlsx_book.h"
+#include "audit_run.h"
+#include "tmpdir.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/** The files of the inflated corpus, in name order (relative to tests/). */
-static const char *const inflated[] = {
-    "audit/inflated/a-road.jx",
-    "audit/inflated/b-waste.jx",
-    "audit/inflated/c-training.jx",
-    "audit/inflated/d-claims-hold.jx",
-};
 
 /** The review demo of tests/golden/review-text. */
 #define REVIEW_CSV "golden/review-text/review.csv"
 #define REVIEW_JX "golden/review-text/demo.jx"
-
-/* Points TMPDIR at a fresh folder so the test can see the temporary files; returns it. */
-static const char *private_tmpdir(void)
-{
-    static char dir[] = "/tmp/jx-axlsx-test-XXXXXX";
-    static int made = 0;
-    if (!made) {
-        assert_non_null(mkdtemp(dir));
-        made = 1;
-    }
-    setenv("TMPDIR", dir, 1);
-    return dir;
-}
-
-/* Files in dir besides . and .. */
-static int files_in(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
 
 /* ------------------------------------------------------------------ a list */
 
@@ -88,7 +56,7 @@ static char *zip_part(const char *path, const char *part)
 static void list_goes_on_in_new_sheets(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     static const char *const head[] = {"代码", "说明"};
     static const double min[] = {8, 20}, max[] = {12, 40};
     jx_xlsx_book bk;
@@ -147,7 +115,7 @@ static void list_goes_on_in_new_sheets(void **state)
     assert_null(strstr(s3, "r=\"A3\""));           /* and nothing after it */
     free(s3);
     unlink(path);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
 }
 
 /* ------------------------------------------------------------------ audits */
@@ -157,36 +125,14 @@ static void list_goes_on_in_new_sheets(void **state)
 static jx_result audit_book(const jx_policy *pol, unsigned flags, const jx_allocator *a, jx_test_text *out)
 {
     jx_audit_options o = {JX_SEV_NOTE, 0, 5000, 7, JX_AUDIT_BY_DEPT, 0, 0};
-    jx_audit *au = NULL;
-    jx_audit_writer *aw = NULL;
-    jx_result rc = jx_audit_create(&au, pol, &o, a);
-    if (rc == JX_OK)
-        rc = jx_audit_writer_create(&aw, au, JX_FORMAT_XLSX, jx_test_text_write, out, a);
-    if (rc == JX_OK)
-        rc = jx_audit_writer_set_flags(aw, flags);
-    for (size_t i = 0; rc == JX_OK && i < sizeof inflated / sizeof inflated[0]; i++) {
-        jx_reader *rd = NULL;
-        assert_int_equal(jx_reader_open(&rd, inflated[i], NULL), JX_OK);
-        jx_project *p;
-        while (rc == JX_OK && jx_reader_next(rd, &p) == JX_ROW) {
-            assert_int_equal(jx_score(p, pol), JX_OK);
-            rc = jx_audit_add(au, p, 0);
-            if (rc == JX_OK)
-                rc = jx_audit_writer_project(aw, p, 0);
-        }
-        jx_reader_close(rd);
-    }
-    if (rc == JX_OK)
-        rc = jx_audit_writer_finish(aw);
-    jx_audit_writer_destroy(aw);
-    jx_audit_destroy(au);
-    return rc;
+    jx_test_audit_spec spec = {pol, jx_test_inflated, JX_TEST_NINFLATED, NULL, &o, JX_FORMAT_XLSX, flags, true};
+    return jx_test_audit_files(&spec, a, out);
 }
 
 static void audit_same_bytes_every_run(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
     jx_test_text one = {NULL, 0}, two = {NULL, 0}, stamped = {NULL, 0};
@@ -199,7 +145,7 @@ static void audit_same_bytes_every_run(void **state)
     assert_memory_equal(one.s, two.s, one.len);
     assert_int_equal(audit_book(pol, JX_WRITE_TIMESTAMP, NULL, &stamped), JX_OK);
     assert_false(stamped.len == one.len && memcmp(stamped.s, one.s, one.len) == 0);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     free(one.s);
     free(two.s);
     free(stamped.s);
@@ -209,7 +155,7 @@ static void audit_same_bytes_every_run(void **state)
 static void audit_flags_before_writing(void **state)
 {
     (void)state;
-    private_tmpdir();
+    jx_test_private_tmpdir("axlsx");
     jx_audit *au = NULL;
     jx_audit_writer *aw = NULL;
     assert_int_equal(jx_audit_writer_set_flags(NULL, 0), JX_ERR_USAGE);
@@ -219,7 +165,7 @@ static void audit_flags_before_writing(void **state)
     assert_int_equal(jx_audit_writer_set_flags(aw, JX_WRITE_TIMESTAMP), JX_OK);
     jx_project *p = NULL;
     jx_reader *rd = NULL;
-    assert_int_equal(jx_reader_open(&rd, inflated[0], NULL), JX_OK);
+    assert_int_equal(jx_reader_open(&rd, jx_test_inflated[0], NULL), JX_OK);
     assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
     assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
     assert_int_equal(jx_audit_writer_project(aw, p, 0), JX_OK);
@@ -236,10 +182,10 @@ static void audit_flags_before_writing(void **state)
 static void audit_failures_leave_no_file(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     jx_reader *rd = NULL;
     jx_project *p = NULL;
-    assert_int_equal(jx_reader_open(&rd, inflated[0], NULL), JX_OK);
+    assert_int_equal(jx_reader_open(&rd, jx_test_inflated[0], NULL), JX_OK);
     assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
     jx_audit *au = NULL;
     jx_audit_writer *aw = NULL;
@@ -248,18 +194,18 @@ static void audit_failures_leave_no_file(void **state)
     /* a write that takes nothing: nothing is written before the end, which fails */
     assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_XLSX, jx_test_write_nothing, NULL, NULL), JX_OK);
     assert_int_equal(jx_audit_writer_project(aw, p, 0), JX_OK);
-    assert_int_equal(files_in(dir), 1);
+    assert_int_equal(jx_test_files_in(dir), 1);
     assert_int_equal(jx_audit_writer_finish(aw), JX_ERR_IO);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     jx_audit_writer_destroy(aw);
 
     /* destroyed before finishing: the file goes, nothing was written */
     jx_test_text t = {NULL, 0};
     assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_XLSX, jx_test_text_write, &t, NULL), JX_OK);
     assert_int_equal(jx_audit_writer_project(aw, p, 0), JX_OK);
-    assert_int_equal(files_in(dir), 1);
+    assert_int_equal(jx_test_files_in(dir), 1);
     jx_audit_writer_destroy(aw);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     assert_int_equal(t.len, 0);
 
     /* no temporary folder: an I/O error from the first project on */
@@ -269,7 +215,7 @@ static void audit_failures_leave_no_file(void **state)
     assert_int_equal(jx_audit_writer_finish(aw), JX_ERR_IO);
     assert_int_equal(t.len, 0);
     jx_audit_writer_destroy(aw);
-    private_tmpdir();
+    jx_test_private_tmpdir("axlsx");
 
     jx_audit_destroy(au);
     jx_reader_close(rd);
@@ -278,7 +224,7 @@ static void audit_failures_leave_no_file(void **state)
 static void audit_out_of_memory_anywhere(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
     jx_test_text want = {NULL, 0};
@@ -290,7 +236,7 @@ static void audit_out_of_memory_anywhere(void **state)
         jx_test_text out = {NULL, 0};
         jx_result rc = audit_book(pol, 0, &a, &out);
         assert_int_equal(c.in_use, 0);
-        assert_int_equal(files_in(dir), 0);
+        assert_int_equal(jx_test_files_in(dir), 0);
         if (rc == JX_OK) {
             assert_int_equal(out.len, want.len);
             assert_memory_equal(out.s, want.s, want.len);
@@ -346,7 +292,7 @@ static jx_result review_book(const jx_policy *pol, unsigned flags, const jx_allo
 static void review_same_bytes_every_run(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
     jx_test_text one = {NULL, 0}, two = {NULL, 0}, stamped = {NULL, 0};
@@ -359,7 +305,7 @@ static void review_same_bytes_every_run(void **state)
     assert_memory_equal(one.s, two.s, one.len);
     assert_int_equal(review_book(pol, JX_WRITE_TIMESTAMP, NULL, &stamped), JX_OK);
     assert_false(stamped.len == one.len && memcmp(stamped.s, one.s, one.len) == 0);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     free(one.s);
     free(two.s);
     free(stamped.s);
@@ -369,7 +315,7 @@ static void review_same_bytes_every_run(void **state)
 static void review_flags_and_failures(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     jx_review_writer *rw = NULL;
     assert_int_equal(jx_review_writer_set_flags(NULL, 0), JX_ERR_USAGE);
     /* an empty run is a workbook with its list alone; flags are refused after the end */
@@ -380,12 +326,12 @@ static void review_flags_and_failures(void **state)
     jx_review_writer_destroy(rw);
     assert_memory_equal(t.s, "PK\x03\x04", 4);
     free(t.s);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     /* a write that takes nothing */
     assert_int_equal(jx_review_writer_create(&rw, JX_FORMAT_XLSX, jx_test_write_nothing, NULL, NULL), JX_OK);
     assert_int_equal(jx_review_writer_finish(rw), JX_ERR_IO);
     jx_review_writer_destroy(rw);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     /* no temporary folder */
     setenv("TMPDIR", "/nonexistent/jixiao", 1);
     t = (jx_test_text){NULL, 0};
@@ -393,13 +339,13 @@ static void review_flags_and_failures(void **state)
     assert_int_equal(jx_review_writer_finish(rw), JX_ERR_IO);
     assert_int_equal(t.len, 0);
     jx_review_writer_destroy(rw);
-    private_tmpdir();
+    jx_test_private_tmpdir("axlsx");
 }
 
 static void review_out_of_memory_anywhere(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("axlsx");
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
     jx_test_text want = {NULL, 0};
@@ -411,7 +357,7 @@ static void review_out_of_memory_anywhere(void **state)
         jx_test_text out = {NULL, 0};
         jx_result rc = review_book(pol, 0, &a, &out);
         assert_int_equal(c.in_use, 0);
-        assert_int_equal(files_in(dir), 0);
+        assert_int_equal(jx_test_files_in(dir), 0);
         if (rc == JX_OK) {
             assert_int_equal(out.len, want.len);
             assert_memory_equal(out.s, want.s, want.len);
@@ -441,6 +387,6 @@ int main(void)
         cmocka_unit_test(review_out_of_memory_anywhere),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    rmdir(private_tmpdir());
+    rmdir(jx_test_private_tmpdir("axlsx"));
     return rc;
 }

@@ -15,6 +15,7 @@
 #include "counting.h"
 #include "jixiao.h"
 #include "write_text.h"
+#include "text_find.h"
 
 /* The path of a file under tests/ (the unit tests run there). */
 static void tests_path(char *buf, size_t size, const char *rel)
@@ -75,22 +76,6 @@ static char *demo(jx_format fmt)
     return out.s;
 }
 
-/* Asserts that s holds want, printing want when it does not. */
-static void has(const char *s, const char *want)
-{
-    if (!strstr(s, want))
-        fail_msg("missing: %s", want);
-}
-
-/* How many times needle occurs in s. */
-static size_t occurrences(const char *s, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(s, needle); p; p = strstr(p + strlen(needle), needle))
-        n++;
-    return n;
-}
-
 /*
  * The demo (tests/golden/review-text/demo.jx): 复核示例项目, every indicator full, 自评
  * 100.00 优. Reviewed: 接入系统数量 20 × 45 / 60 = 15.00 (−5.00); 巡检次数 10 − 2.5 = 7.50;
@@ -108,41 +93,41 @@ static void demo_html(void **state)
     for (size_t i = 0; i < sizeof outside / sizeof *outside; i++)
         assert_null(strstr(s, outside[i]));
     /* one sheet per project, every one after the first on a new page (the shared style) */
-    assert_int_equal(occurrences(s, "<section class=\"sheet\">"), 2);
-    assert_int_equal(occurrences(s, "<h1>项目支出绩效自评复核表</h1>\n<p class=\"year\">（2024年度）</p>"), 2);
-    has(s, ".sheet + .sheet { break-before: page;");
-    has(s, "<tr><th scope=\"row\">项目名称</th><td colspan=\"3\" class=\"l\">复核示例项目</td></tr>");
-    has(s, "<th scope=\"row\">复核表</th><td colspan=\"3\" class=\"l\">");
+    assert_int_equal(jx_test_occurrences(s, NULL, "<section class=\"sheet\">"), 2);
+    assert_int_equal(jx_test_occurrences(s, NULL, "<h1>项目支出绩效自评复核表</h1>\n<p class=\"year\">（2024年度）</p>"), 2);
+    jx_test_has(s, ".sheet + .sheet { break-before: page;");
+    jx_test_has(s, "<tr><th scope=\"row\">项目名称</th><td colspan=\"3\" class=\"l\">复核示例项目</td></tr>");
+    jx_test_has(s, "<th scope=\"row\">复核表</th><td colspan=\"3\" class=\"l\">");
     /* the head: 自评 and 复核 each over 完成值 and 得分 */
-    has(s, "<th scope=\"colgroup\" colspan=\"2\">自评</th><th scope=\"colgroup\" colspan=\"2\">复核</th>");
+    jx_test_has(s, "<th scope=\"colgroup\" colspan=\"2\">自评</th><th scope=\"colgroup\" colspan=\"2\">复核</th>");
     /* 产出指标 over 数量指标 (3) and 时效指标 (2); 效益指标 over 社会效益 (2) and 可持续影响 (1) */
-    has(s, "<tr><th scope=\"rowgroup\" rowspan=\"5\" class=\"g\">产出指标</th>"
+    jx_test_has(s, "<tr><th scope=\"rowgroup\" rowspan=\"5\" class=\"g\">产出指标</th>"
            "<th scope=\"rowgroup\" rowspan=\"3\" class=\"g\">数量指标</th><th scope=\"row\">接入系统数量</th>"
            "<td>正向</td><td>≥60</td><td>个</td><td>20</td><td>60个</td><td>20.00</td><td>45</td><td>15.00</td>"
            "<td class=\"x\">-5.00</td><td class=\"l\">实际接入 45 个, 见验收单第 3 页</td></tr>");
-    has(s, "<tr><th scope=\"rowgroup\" rowspan=\"2\" class=\"g\">时效指标</th><th scope=\"row\">响应时间</th>"
+    jx_test_has(s, "<tr><th scope=\"rowgroup\" rowspan=\"2\" class=\"g\">时效指标</th><th scope=\"row\">响应时间</th>"
            "<td>反向</td><td>≤24</td><td>小时</td><td>10</td><td>24小时</td><td>10.00</td><td>30</td><td>6.50</td>"
            "<td class=\"x\">-3.50</td>");
-    has(s, "<th scope=\"rowgroup\" rowspan=\"3\" class=\"g\">效益指标</th>"
+    jx_test_has(s, "<th scope=\"rowgroup\" rowspan=\"3\" class=\"g\">效益指标</th>"
            "<th scope=\"rowgroup\" rowspan=\"2\" class=\"g\">社会效益</th><th scope=\"row\">工作效率</th>"
            "<td>定性</td><td>提升</td><td></td><td>15</td><td>提升</td><td>15.00</td><td>部分达成</td><td>10.50</td>"
            "<td class=\"x\">-4.50</td>");
-    has(s, "<th scope=\"row\">执行率</th><td>正向</td><td>≥95</td><td>%</td><td>10</td><td>96%</td><td>10.00</td>"
+    jx_test_has(s, "<th scope=\"row\">执行率</th><td>正向</td><td>≥95</td><td>%</td><td>10</td><td>96%</td><td>10.00</td>"
            "<td>96%</td><td>10.00</td><td>0.00</td><td class=\"l\">（未复核，沿用自评）</td>");
-    has(s, "<tr><th scope=\"rowgroup\" class=\"g\">满意度指标</th><th scope=\"rowgroup\" class=\"g\">服务对象满意度</th>");
+    jx_test_has(s, "<tr><th scope=\"rowgroup\" class=\"g\">满意度指标</th><th scope=\"rowgroup\" class=\"g\">服务对象满意度</th>");
     /* 总分 and the conclusions */
-    has(s, "<tr><th scope=\"row\" colspan=\"6\" class=\"k\">总分</th><td>100</td><td></td><td>100.00</td><td></td>"
+    jx_test_has(s, "<tr><th scope=\"row\" colspan=\"6\" class=\"k\">总分</th><td>100</td><td></td><td>100.00</td><td></td>"
            "<td>82.50</td><td class=\"x\">-17.50</td><td class=\"l\"></td></tr>");
-    has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">自评结论</th><td colspan=\"10\" class=\"grade\"><b>优</b>（总分 100.00）</td>");
-    has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">复核结论</th><td colspan=\"10\" class=\"grade\"><b>良</b>"
+    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">自评结论</th><td colspan=\"10\" class=\"grade\"><b>优</b>（总分 100.00）</td>");
+    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">复核结论</th><td colspan=\"10\" class=\"grade\"><b>良</b>"
            "（总分 82.50，偏差 -17.50）</td>");
-    has(s, "<p class=\"note\">已复核 7 个指标，2 个未复核，其复核列沿用自评。</p>");
+    jx_test_has(s, "<p class=\"note\">已复核 7 个指标，2 个未复核，其复核列沿用自评。</p>");
     /* the second sheet: unreviewed, its claims recomputed otherwise */
-    has(s, "<td>100</td><td></td><td>90.00</td><td></td><td>90.00</td><td>0.00</td>");
-    has(s, "<p class=\"note\">注：指标“巡查次数”自评表填报得分 50.00，按评分办法重算为 40.00，表中自评得分为重算值。</p>");
-    has(s, "<p class=\"note\">注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。</p>");
+    jx_test_has(s, "<td>100</td><td></td><td>90.00</td><td></td><td>90.00</td><td>0.00</td>");
+    jx_test_has(s, "<p class=\"note\">注：指标“巡查次数”自评表填报得分 50.00，按评分办法重算为 40.00，表中自评得分为重算值。</p>");
+    jx_test_has(s, "<p class=\"note\">注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。</p>");
     /* the quote in a 备注 is escaped */
-    has(s, "签到表缺 &quot;下午场&quot;");
+    jx_test_has(s, "签到表缺 &quot;下午场&quot;");
     free(s);
 }
 
@@ -151,19 +136,19 @@ static void demo_md(void **state)
     (void)state;
     char *s = demo(JX_FORMAT_MD);
     assert_true(strncmp(s, "# 项目支出绩效自评复核表\n\n## 复核示例项目（2024年度）\n", 62) == 0);
-    has(s, "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 单位 | 权重 | 自评完成值 | 自评得分 | 复核完成值 | "
+    jx_test_has(s, "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 单位 | 权重 | 自评完成值 | 自评得分 | 复核完成值 | "
            "复核得分 | 偏差 | 备注 |\n| --- | --- | --- | --- | --- | --- | ---: | --- | ---: | --- | ---: | ---: | --- |\n");
-    has(s, "| 产出指标 | 数量指标 | 接入系统数量 | 正向 | ≥60 | 个 | 20 | 60个 | 20.00 | 45 | 15.00 | -5.00 | "
+    jx_test_has(s, "| 产出指标 | 数量指标 | 接入系统数量 | 正向 | ≥60 | 个 | 20 | 60个 | 20.00 | 45 | 15.00 | -5.00 | "
            "实际接入 45 个, 见验收单第 3 页 |\n");
     /* a group's name on its first row only */
-    has(s, "|  |  | 巡检次数 | 等于 | =12 | 次 | 10 | 12次 | 10.00 | 12次 | 7.50 | -2.50 | 缺两次巡检记录 |\n");
-    has(s, "|  | 时效指标 | 响应时间 | 反向 | ≤24 | 小时 | 10 | 24小时 | 10.00 | 30 | 6.50 | -3.50 |");
-    has(s, "| 总分 |  |  |  |  |  | 100 |  | 100.00 |  | 82.50 | -17.50 |  |\n");
-    has(s, "**自评结论：优**（总分 100.00）\n\n**复核结论：良**（总分 82.50，偏差 -17.50）\n\n"
+    jx_test_has(s, "|  |  | 巡检次数 | 等于 | =12 | 次 | 10 | 12次 | 10.00 | 12次 | 7.50 | -2.50 | 缺两次巡检记录 |\n");
+    jx_test_has(s, "|  | 时效指标 | 响应时间 | 反向 | ≤24 | 小时 | 10 | 24小时 | 10.00 | 30 | 6.50 | -3.50 |");
+    jx_test_has(s, "| 总分 |  |  |  |  |  | 100 |  | 100.00 |  | 82.50 | -17.50 |  |\n");
+    jx_test_has(s, "**自评结论：优**（总分 100.00）\n\n**复核结论：良**（总分 82.50，偏差 -17.50）\n\n"
            "- 已复核 7 个指标，2 个未复核，其复核列沿用自评。\n");
-    has(s, "## 未复核项目（2024年度）");
-    has(s, "| 总分 |  |  |  |  |  | 100 |  | 90.00 |  | 90.00 | 0.00 |  |\n");
-    has(s, "- 注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。\n");
+    jx_test_has(s, "## 未复核项目（2024年度）");
+    jx_test_has(s, "| 总分 |  |  |  |  |  | 100 |  | 90.00 |  | 90.00 | 0.00 |  |\n");
+    jx_test_has(s, "- 注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。\n");
     free(s);
 }
 
@@ -202,15 +187,15 @@ static void execution_and_not_applicable(void **state)
     assert_int_equal(review_run("central", NULL, central_project, csv, JX_FORMAT_HTML, NULL, &html), JX_OK);
     assert_int_equal(review_run("central", NULL, central_project, csv, JX_FORMAT_MD, NULL, &md), JX_OK);
     /* the 单列 row first, over the three name columns */
-    has(html.s, "<tbody>\n<tr><th scope=\"row\" colspan=\"3\">预算执行率 (10.00分)</th><td></td><td></td><td></td>"
+    jx_test_has(html.s, "<tbody>\n<tr><th scope=\"row\" colspan=\"3\">预算执行率 (10.00分)</th><td></td><td></td><td></td>"
                 "<td>10</td><td></td><td>9.00</td><td></td><td>9.00</td><td>0.00</td>"
                 "<td class=\"l\">（按资金计分，不复核）</td></tr>");
-    has(html.s, "<td>30</td><td>95%</td><td>30.00</td><td>95%</td><td>20.00</td><td class=\"x\">-10.00</td>"
+    jx_test_has(html.s, "<td>30</td><td>95%</td><td>30.00</td><td>95%</td><td>20.00</td><td class=\"x\">-10.00</td>"
                 "<td class=\"l\">效果未达预期</td>");
-    has(html.s, "<b>优</b>（总分 99.00）");
-    has(html.s, "<b>良</b>（总分 89.00，偏差 -10.00）");
-    has(md.s, "| 预算执行率 (10.00分) |  |  |  |  |  | 10 |  | 9.00 |  | 9.00 | 0.00 | （按资金计分，不复核） |\n");
-    has(md.s, "| 总分 |  |  |  |  |  | 100 |  | 99.00 |  | 89.00 | -10.00 |  |\n");
+    jx_test_has(html.s, "<b>优</b>（总分 99.00）");
+    jx_test_has(html.s, "<b>良</b>（总分 89.00，偏差 -10.00）");
+    jx_test_has(md.s, "| 预算执行率 (10.00分) |  |  |  |  |  | 10 |  | 9.00 |  | 9.00 | 0.00 | （按资金计分，不复核） |\n");
+    jx_test_has(md.s, "| 总分 |  |  |  |  |  | 100 |  | 99.00 |  | 89.00 | -10.00 |  |\n");
     free(html.s);
     free(md.s);
 
@@ -220,11 +205,11 @@ static void execution_and_not_applicable(void **state)
     csv = "项目,三级指标,扣分,备注\n乙,A,4,超出合同范围\n乙,B,,不适用属实\n";
     assert_int_equal(review_run(policy, NULL, rescaled, csv, JX_FORMAT_HTML, NULL, &html), JX_OK);
     assert_int_equal(review_run(policy, NULL, rescaled, csv, JX_FORMAT_MD, NULL, &md), JX_OK);
-    has(html.s, "<th scope=\"row\">B</th><td>正向</td><td>≥10</td><td>个</td><td>20</td><td>5个</td><td>不适用</td>"
+    jx_test_has(html.s, "<th scope=\"row\">B</th><td>正向</td><td>≥10</td><td>个</td><td>20</td><td>5个</td><td>不适用</td>"
                 "<td>5个</td><td>不适用</td><td>—</td><td class=\"l\">不适用属实</td>");
-    has(html.s, "<td>90.00</td><td></td><td>85.00</td><td class=\"x\">-5.00</td>");
-    has(md.s, "|  |  | B | 正向 | ≥10 | 个 | 20 | 5个 | 不适用 | 5个 | 不适用 | — | 不适用属实 |\n");
-    has(md.s, "**复核结论：良**（总分 85.00，偏差 -5.00）");
+    jx_test_has(html.s, "<td>90.00</td><td></td><td>85.00</td><td class=\"x\">-5.00</td>");
+    jx_test_has(md.s, "|  |  | B | 正向 | ≥10 | 个 | 20 | 5个 | 不适用 | 5个 | 不适用 | — | 不适用属实 |\n");
+    jx_test_has(md.s, "**复核结论：良**（总分 85.00，偏差 -5.00）");
     free(html.s);
     free(md.s);
 }
@@ -240,7 +225,7 @@ static void empty_run_and_same_bytes(void **state)
         assert_int_equal(jx_review_writer_create(&rw, formats[i], jx_test_text_write, &out, NULL), JX_OK);
         assert_int_equal(jx_review_writer_finish(rw), JX_OK);
         jx_review_writer_destroy(rw);
-        has(out.s, empty[i]);
+        jx_test_has(out.s, empty[i]);
         free(out.s);
         char *a = demo(formats[i]), *b = demo(formats[i]);
         assert_string_equal(a, b);

@@ -13,8 +13,8 @@
 #include "report.h"
 #include "write_text.h"
 #include "xlsx_book.h"
+#include "tmpdir.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,39 +106,13 @@ static void names_replace_what_excel_refuses(void **state)
     assert_string_equal(cand("a\xFF" "b", 1), "a\xEF\xBF\xBD" "b");
 }
 
-/* Points TMPDIR at a fresh folder so the test can see the temporary files; returns it. */
-static const char *private_tmpdir(void)
-{
-    static char dir[] = "/tmp/jx-xlsx-test-XXXXXX";
-    static int made = 0;
-    if (!made) {
-        assert_non_null(mkdtemp(dir));
-        made = 1;
-    }
-    setenv("TMPDIR", dir, 1);
-    return dir;
-}
-
-/* Files in dir besides . and .. */
-static int files_in(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
 static void sheets_unique_ignoring_case(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("xlsx");
     jx_xlsx_book bk;
     assert_int_equal(jx_xlsx_open(&bk, NULL, "t", JX_XLSX_FIXED_TIME), JX_OK);
-    assert_int_equal(files_in(dir), 1); /* the workbook's file */
+    assert_int_equal(jx_test_files_in(dir), 1); /* the workbook's file */
     jx_xlsx_sheet sh;
     char used[JX_XLSX_NAME_BUFSZ];
     jx_xlsx_add_sheet(&bk, &sh, "自评结果清单", 5, used);
@@ -175,7 +149,7 @@ static void sheets_unique_ignoring_case(void **state)
     assert_non_null(sh.ws);
     assert_int_equal(bk.err, JX_OK);
     jx_xlsx_discard(&bk);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
 }
 
 static void wrapped_lines(void **state)
@@ -216,7 +190,7 @@ static jx_test_text render(jx_project *const *ps, size_t n, unsigned flags, jx_r
 static void same_bytes_every_run(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("xlsx");
     jx_project a, b;
     jx_project_init(&a, NULL);
     jx_project_init(&b, NULL);
@@ -237,7 +211,7 @@ static void same_bytes_every_run(void **state)
     jx_test_text stamped = render(ps, 2, JX_WRITE_TIMESTAMP, &rc);
     assert_int_equal(rc, JX_OK);
     assert_false(stamped.len == one.len && memcmp(stamped.s, one.s, one.len) == 0);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     free(one.s);
     free(two.s);
     free(stamped.s);
@@ -259,16 +233,16 @@ static void empty_run_is_a_workbook(void **state)
 static void write_failure_is_io_and_leaves_no_file(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("xlsx");
     jx_project p;
     jx_project_init(&p, NULL);
     fx_yuecheng(&p);
     jx_writer *wr = NULL;
     assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_write_nothing, NULL, NULL), JX_OK);
     assert_int_equal(jx_writer_project(wr, &p), JX_OK); /* nothing is written before finish */
-    assert_int_equal(files_in(dir), 1);
+    assert_int_equal(jx_test_files_in(dir), 1);
     assert_int_equal(jx_writer_finish(wr), JX_ERR_IO);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     jx_writer_destroy(wr);
     jx_project_free(&p);
 }
@@ -276,7 +250,7 @@ static void write_failure_is_io_and_leaves_no_file(void **state)
 static void destroy_before_finish_removes_the_file(void **state)
 {
     (void)state;
-    const char *dir = private_tmpdir();
+    const char *dir = jx_test_private_tmpdir("xlsx");
     jx_project p;
     jx_project_init(&p, NULL);
     fx_yuecheng(&p);
@@ -284,9 +258,9 @@ static void destroy_before_finish_removes_the_file(void **state)
     jx_writer *wr = NULL;
     assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_text_write, &t, NULL), JX_OK);
     assert_int_equal(jx_writer_project(wr, &p), JX_OK);
-    assert_int_equal(files_in(dir), 1);
+    assert_int_equal(jx_test_files_in(dir), 1);
     jx_writer_destroy(wr);
-    assert_int_equal(files_in(dir), 0);
+    assert_int_equal(jx_test_files_in(dir), 0);
     assert_int_equal(t.len, 0);
     jx_project_free(&p);
 }
@@ -306,7 +280,7 @@ static void unwritable_tmpdir_is_io(void **state)
     assert_int_equal(t.len, 0);
     jx_writer_destroy(wr);
     jx_project_free(&p);
-    private_tmpdir();
+    jx_test_private_tmpdir("xlsx");
 }
 
 /** An allocator counting the bytes in use and the calls. */
@@ -335,7 +309,7 @@ static void *counting_fn(void *ud, void *ptr, size_t osize, size_t nsize)
 static void memory_through_the_allocator(void **state)
 {
     (void)state;
-    private_tmpdir();
+    jx_test_private_tmpdir("xlsx");
     counting c = {0, 0};
     jx_allocator a = {counting_fn, &c};
     jx_project p;
@@ -372,6 +346,6 @@ int main(void)
         cmocka_unit_test(memory_through_the_allocator),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    rmdir(private_tmpdir());
+    rmdir(jx_test_private_tmpdir("xlsx"));
     return rc;
 }

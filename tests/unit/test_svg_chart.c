@@ -16,6 +16,7 @@
 #include "spool.h"
 #include "svg_chart.h"
 #include "write_text.h"
+#include "text_find.h"
 
 /* Writes chart c with a fresh writer and returns the text (free it). */
 static char *draw(const jx_svg_bars *c)
@@ -60,15 +61,6 @@ static size_t bars_of(const char *svg, int j, bar *v, size_t max)
         v[n].h = attr(p, "height");
         n++;
     }
-    return n;
-}
-
-/* How many times needle occurs in s. */
-static size_t occurrences(const char *s, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(s, needle); p; p = strstr(p + strlen(needle), needle))
-        n++;
     return n;
 }
 
@@ -146,7 +138,7 @@ static void grade_chart_geometry(void **state)
     /* ticks 0 … 5, every 40 units; the values over the bars; the words for readers */
     assert_non_null(strstr(svg, "<text x=\"56\" y=\"248\" text-anchor=\"end\">0</text>"));
     assert_non_null(strstr(svg, "<text x=\"56\" y=\"48\" text-anchor=\"end\">5</text>"));
-    assert_int_equal(occurrences(svg, "<line class=\"grid\""), 5);
+    assert_int_equal(jx_test_occurrences(svg, NULL, "<line class=\"grid\""), 5);
     /* the value 5 over the first bar: x 83 + 37 / 2 = 101, y 44 − 5 = 39 */
     assert_non_null(strstr(svg, "<text x=\"101\" y=\"39\" text-anchor=\"middle\">5</text>"));
     assert_non_null(strstr(svg, "<title>自评 优：5 个</title>"));
@@ -200,7 +192,7 @@ static void larger_counts_and_escaping(void **state)
     assert_int_equal(s0[1].x, 64 + 280 + 47);
     assert_int_equal(s1[1].x, 64 + 280 + 47 + 93);
     assert_non_null(strstr(svg, ">20</text>"));
-    assert_int_equal(occurrences(svg, "<line class=\"grid\""), 4); /* 5, 10, 15, 20 */
+    assert_int_equal(jx_test_occurrences(svg, NULL, "<line class=\"grid\""), 4); /* 5, 10, 15, 20 */
     assert_non_null(strstr(svg, ">&lt;a&amp;b&gt;</text>"));
     assert_non_null(strstr(svg, ">&quot;q&quot;</text>"));
     assert_non_null(strstr(svg, "<title>图 &amp; 表</title>"));
