@@ -8,6 +8,7 @@
 
 #include "audit.h"
 #include "report.h"
+#include "spool.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -130,5 +131,26 @@ const char *jx_audit_funds_cell(jx_writer *w, const jx_audit_view *v, bool spent
 
 /** "file:line" where a project is, or the file alone when the line is unknown. */
 const char *jx_audit_where(jx_writer *w, const char *file, uint32_t line);
+
+/* ------------------------------------------- held tables (report_audit_spools.c)
+ * The HTML and Markdown reports put the summary first, known only at the end: the rows
+ * of their projects and findings tables wait in spools (spool.h), the writer's state. */
+
+/** The later parts of an HTML or Markdown report, held until the end. */
+typedef struct jx_audit_spools {
+    jx_spool projects; /* the rows of the projects table */
+    jx_spool findings; /* the findings: table rows, or a list per project */
+    size_t nfindings;  /* findings written */
+} jx_audit_spools;
+
+/** The reporters' begin: makes the output's state, a jx_audit_spools; the output fails
+ * with JX_ERR_NOMEM when it cannot. */
+void jx_audit_spools_begin(jx_audit_writer *aw);
+
+/** Releases the writer's jx_audit_spools (its state_free; at the end of the report too). */
+void jx_audit_spools_free(jx_writer *w);
+
+/** Passes the first failure of st's spools on to w. */
+void jx_audit_spools_check(jx_writer *w, const jx_audit_spools *st);
 
 #endif

@@ -11,7 +11,6 @@
  */
 #include "report_audit.h"
 
-#include "alloc.h"
 #include "html.h"
 #include "report_parts.h"
 #include "spool.h"
@@ -43,26 +42,6 @@ static const char audit_css[] =
     "table.picks td { text-align: left; }\n"
     "table.picks td.n { text-align: center; }\n"
     "p.empty { margin: 2mm 0; }\n";
-
-/** What the report keeps between projects: the rows of its tables, written at the end. */
-typedef struct ah_state {
-    jx_spool projects; /* the rows of the projects table */
-    jx_spool findings; /* the rows of the findings table */
-    size_t nfindings;  /* findings written */
-} ah_state;
-
-/* Releases the state (when the writer is destroyed, or at the end of the report). */
-static void ah_state_free(jx_writer *w)
-{
-    ah_state *st = w->state;
-    if (!st)
-        return;
-    jx_spool_close(&st->projects);
-    jx_spool_close(&st->findings);
-    jx_free(w->alloc, st, sizeof *st);
-    w->state = NULL;
-    w->state_free = NULL;
-}
 
 /* A cell of text, <td> with class cls (NULL for none). */
 static void ah_td(jx_writer *w, const char *cls, const char *text)
@@ -167,16 +146,12 @@ static void ah_finding_rows(jx_writer *scratch, jx_writer *w, const jx_audit_vie
 /* One project: a row of the projects table and its findings' rows, held until the end. */
 static void ah_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    ah_state *st = aw->out->state;
+    jx_audit_spools *st = aw->out->state;
     if (!st || aw->out->err != JX_OK)
         return; /* nothing to write to: the writer failed making its spools */
     ah_project_row(aw->out, st->projects.w, v, aw->nprojects + 1);
     ah_finding_rows(aw->out, st->findings.w, v, &st->nfindings);
-    jx_result err = jx_spool_error(&st->projects);
-    if (err == JX_OK)
-        err = jx_spool_error(&st->findings);
-    if (err != JX_OK && aw->out->err == JX_OK)
-        aw->out->err = err;
+    jx_audit_spools_check(aw->out, st);
 }
 
 /* ------------------------------------------------------------------ summary */
@@ -262,7 +237,7 @@ static void ah_codes(jx_writer *w, const jx_audit *au)
 }
 
 /* The projects table: its heads, then the rows held in the spool. */
-static void ah_projects_table(jx_audit_writer *aw, ah_state *st)
+static void ah_projects_table(jx_audit_writer *aw, jx_audit_spools *st)
 {
     jx_writer *w = aw->out;
     jx_out_str(w, "<h2>项目（");
@@ -290,7 +265,7 @@ static void ah_projects_table(jx_audit_writer *aw, ah_state *st)
 }
 
 /* The findings table: its heads, then the rows held in the spool. */
-static void ah_findings_table(jx_audit_writer *aw, ah_state *st)
+static void ah_findings_table(jx_audit_writer *aw, jx_audit_spools *st)
 {
     jx_writer *w = aw->out;
     jx_out_str(w, "<h2>发现明细（");
@@ -337,28 +312,13 @@ static void ah_sample(jx_writer *w, const jx_audit *au)
     jx_out_str(w, "</tbody>\n</table>\n");
 }
 
-/* Makes the state that holds the tables until the end. */
-static void ah_begin(jx_audit_writer *aw)
-{
-    jx_writer *w = aw->out;
-    ah_state *st = jx_calloc(w->alloc, sizeof *st);
-    if (!st) {
-        w->err = JX_ERR_NOMEM;
-        return;
-    }
-    w->state = st;
-    w->state_free = ah_state_free;
-    if (jx_spool_open(&st->projects, w->alloc) != JX_OK || jx_spool_open(&st->findings, w->alloc) != JX_OK)
-        w->err = JX_ERR_NOMEM;
-}
-
 /* The whole document: the summary on the first page, then the tables and the sample. */
 static void ah_finish(jx_audit_writer *aw)
 {
     jx_writer *w = aw->out;
-    ah_state *st = w->state;
+    jx_audit_spools *st = w->state;
     if (!st || w->err != JX_OK) {
-        ah_state_free(w);
+        jx_audit_spools_free(w);
         return;
     }
     const jx_audit *au = aw->au;
@@ -378,7 +338,7 @@ static void ah_finish(jx_audit_writer *aw)
         ah_sample(w, au);
     jx_out_str(w, "</section>\n");
     jx_html_end(w);
-    ah_state_free(w);
+    jx_audit_spools_free(w);
 }
 
-const jx_audit_reporter jx_audit_reporter_html = {"html", ah_begin, ah_project, ah_finish};
+const jx_audit_reporter jx_audit_reporter_html = {"html", jx_audit_spools_begin, ah_project, ah_finish};

@@ -8,30 +8,9 @@
  */
 #include "report_audit.h"
 
-#include "alloc.h"
 #include "md.h"
 #include "report_parts.h"
 #include "spool.h"
-
-/** What the report keeps between projects: its later parts, written at the end. */
-typedef struct am_state {
-    jx_spool projects; /* the rows of the projects table */
-    jx_spool findings; /* the findings, a list per project */
-    size_t nfindings;  /* findings written */
-} am_state;
-
-/* Releases the state (when the writer is destroyed, or at the end of the report). */
-static void am_state_free(jx_writer *w)
-{
-    am_state *st = w->state;
-    if (!st)
-        return;
-    jx_spool_close(&st->projects);
-    jx_spool_close(&st->findings);
-    jx_free(w->alloc, st, sizeof *st);
-    w->state = NULL;
-    w->state_free = NULL;
-}
 
 /* The columns of the projects table and their alignment. */
 static const char *const project_heads[] = {"序号", "项目名称", "预算单位", "位置", "全年预算（万元）",
@@ -42,7 +21,7 @@ static const char *const project_heads[] = {"序号", "项目名称", "预算单
 /* One project: its row of the projects table, and its findings as a numbered list. */
 static void am_project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    am_state *st = aw->out->state;
+    jx_audit_spools *st = aw->out->state;
     if (!st || aw->out->err != JX_OK)
         return; /* nothing to write to: the writer failed making its spools */
     jx_writer *w = aw->out;
@@ -91,11 +70,7 @@ static void am_project(jx_audit_writer *aw, const jx_audit_view *v)
         }
         st->nfindings += v->f.n;
     }
-    jx_result err = jx_spool_error(&st->projects);
-    if (err == JX_OK)
-        err = jx_spool_error(&st->findings);
-    if (err != JX_OK && w->err == JX_OK)
-        w->err = err;
+    jx_audit_spools_check(w, st);
 }
 
 /* The summary: its lines, the grade distribution and the findings by code. */
@@ -167,28 +142,13 @@ static void am_sample(jx_writer *w, const jx_audit *au)
     }
 }
 
-/* Makes the state that holds the tables until the end. */
-static void am_begin(jx_audit_writer *aw)
-{
-    jx_writer *w = aw->out;
-    am_state *st = jx_calloc(w->alloc, sizeof *st);
-    if (!st) {
-        w->err = JX_ERR_NOMEM;
-        return;
-    }
-    w->state = st;
-    w->state_free = am_state_free;
-    if (jx_spool_open(&st->projects, w->alloc) != JX_OK || jx_spool_open(&st->findings, w->alloc) != JX_OK)
-        w->err = JX_ERR_NOMEM;
-}
-
 /* The whole document: the summary, the projects, the findings and the sample. */
 static void am_finish(jx_audit_writer *aw)
 {
     jx_writer *w = aw->out;
-    am_state *st = w->state;
+    jx_audit_spools *st = w->state;
     if (!st || w->err != JX_OK) {
-        am_state_free(w);
+        jx_audit_spools_free(w);
         return;
     }
     const jx_audit *au = aw->au;
@@ -215,7 +175,7 @@ static void am_finish(jx_audit_writer *aw)
         jx_spool_copy(&st->findings, w);
     if (au->sampling)
         am_sample(w, au);
-    am_state_free(w);
+    jx_audit_spools_free(w);
 }
 
-const jx_audit_reporter jx_audit_reporter_md = {"md", am_begin, am_project, am_finish};
+const jx_audit_reporter jx_audit_reporter_md = {"md", jx_audit_spools_begin, am_project, am_finish};
