@@ -3,6 +3,48 @@
 #define JX_LEXER_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/** True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
+static inline int jx_utf8_cont2(const unsigned char *s)
+{
+    uint16_t two;
+    memcpy(&two, s, 2);
+    return (two & 0xC0C0) == 0x8080;
+}
+
+/**
+ * Length of the valid UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0] does
+ * not start one (stray continuation byte, overlong form, surrogate, beyond U+10FFFF,
+ * or a sequence cut short).
+ */
+static inline size_t jx_utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    /* the common case: a CJK character, E1..EC followed by two continuation bytes */
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && jx_utf8_cont2(s + 1))
+        return 3;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (n < k)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (c == 0xE0 && s[1] < 0xA0)
+        return 0; /* overlong */
+    if (c == 0xED && s[1] > 0x9F)
+        return 0; /* surrogate */
+    if (c == 0xF0 && s[1] < 0x90)
+        return 0; /* overlong */
+    if (c == 0xF4 && s[1] > 0x8F)
+        return 0; /* beyond U+10FFFF */
+    return k;
+}
 
 /** The kinds of token the DSL is made of. */
 typedef enum jx_token_kind {

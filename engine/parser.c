@@ -263,12 +263,12 @@ static jx_str arena_str(parser *ps, const char *s, size_t n)
     return r;
 }
 
-/* The contents of the current STRING token, unescaped, in the arena. */
-static jx_str string_value(parser *ps)
+/* The contents of the STRING token text[off .. off+len), unescaped, in the arena. */
+static jx_str string_value_at(parser *ps, uint32_t off, uint32_t len)
 {
-    const char *s = ps->text + ps->off + 1;
-    size_t n = ps->len - 1;
-    if (n > 0 && s[n - 1] == '"' && ps->len >= 2)
+    const char *s = ps->text + off + 1;
+    size_t n = len - 1;
+    if (n > 0 && s[n - 1] == '"' && len >= 2)
         n--; /* drop the closing quote (absent when unterminated) */
     if (!memchr(s, '\\', n))
         return arena_str(ps, s, n);
@@ -286,6 +286,12 @@ static jx_str string_value(parser *ps)
     buf[k] = '\0';
     jx_str r = {buf, (uint32_t)k};
     return r;
+}
+
+/* The contents of the current STRING token, unescaped, in the arena. */
+static jx_str string_value(parser *ps)
+{
+    return string_value_at(ps, ps->off, ps->len);
 }
 
 /* A NAME (WORD or STRING) at the current token, in the arena; the caller advances. */
@@ -696,6 +702,602 @@ static void parse_indicator(parser *ps, uint32_t group)
     p->inds[p->ninds++] = ind;
 }
 
+/* ------------------------------------------------ ordinary indicator lines */
+
+/*
+ * Most lines of a project are indicators written plainly, one to a line:
+ *
+ *     接入系统数量 ≥390个/月 权重 6 实际 444个/月 偏差 "两个系统推迟" 得分 6
+ *
+ * line_indicator reads such a line byte by byte, without tokens, to the indicator,
+ * warnings and parser state parse_indicator reaches on it, and copies the line into
+ * the arena once for all of the indicator's strings. It takes only what it can read
+ * exactly as the lexer and the value reader would: a name of letters, digits, a few
+ * ASCII marks and CJK characters; a target that is 定性 "…" or a value without blanks
+ * in it (a sign ≥ ≤ ≧ ≦ > < = >= <= == ＞ ＜ ＝ or none, a number, % or ％, a unit of
+ * letters, '/' and CJK characters); then 权重 N, 得分 N, 实际 (value or "…"), 偏差 "…",
+ * 评定 达成|部分达成|未达成 and 不适用, each at most once, spelt in Chinese; strings
+ * without a backslash or a bad byte; spaces and tabs between; the end of the line at
+ * a newline, ';' or '}'. Anything else, it leaves for parse_indicator, which reads it
+ * and reports what is wrong, and changes nothing.
+ */
+
+/* The bytes of the words line_indicator knows. */
+static const char LW_WEIGHT[] = "权重", LW_ACTUAL[] = "实际", LW_REASON[] = "偏差", LW_JUDGE[] = "评定",
+                  LW_SCORE[] = "得分", LW_NA[] = "不适用", LW_QUAL[] = "定性", LW_MET[] = "达成",
+                  LW_PARTLY[] = "部分达成", LW_UNMET[] = "未达成";
+
+/* What a byte is to line_indicator. */
+enum {
+    LC_OTHER = 0, /* anything it leaves to the parser */
+    LC_BLANK,     /* space, tab */
+    LC_LETTER,    /* A-Z a-z: a name or a unit */
+    LC_DIGIT,     /* 0-9: a name or a number */
+    LC_MARK,      /* ( ) * + , - . : _ : in a name */
+    LC_SLASH,     /* '/': in a name or a unit */
+    LC_CJK        /* E1, E4..EC: the lead of a CJK character that a word goes on with */
+};
+
+/* The class of every byte (see above). */
+static const unsigned char line_class[256] = {
+    [' '] = LC_BLANK, ['\t'] = LC_BLANK, ['A' ... 'Z'] = LC_LETTER, ['a' ... 'z'] = LC_LETTER,
+    ['0' ... '9'] = LC_DIGIT, ['('] = LC_MARK, [')'] = LC_MARK, ['*'] = LC_MARK, ['+'] = LC_MARK,
+    [','] = LC_MARK, ['-'] = LC_MARK, ['.'] = LC_MARK, [':'] = LC_MARK, ['_'] = LC_MARK, ['/'] = LC_SLASH,
+    [0xE1] = LC_CJK, [0xE4 ... 0xEC] = LC_CJK,
+};
+
+/* Where line_indicator is on the line. */
+typedef struct line_scan {
+    const unsigned char *s; /* the item text */
+    uint32_t i;             /* the byte looked at */
+    uint32_t end;           /* where the item ends */
+    uint32_t cont;          /* continuation bytes from the line start to i, for columns */
+} line_scan;
+
+/* A value without quotes as line_indicator read it. */
+typedef struct line_value {
+    uint32_t off;      /* its first byte */
+    uint32_t len;      /* its length */
+    uint32_t cont;     /* continuation bytes before it on the line */
+    uint32_t wcont;    /* continuation bytes in it */
+    jx_sign sign;      /* the sign written, NONE when none */
+    jx_dec num;        /* the number */
+    bool percent;      /* % or ％ followed the number */
+    uint32_t unit_off; /* the unit's first byte */
+    size_t unit_len;   /* its length once the unit words are applied */
+    bool unit_cut;     /* a unit word was taken off the end of the unit */
+} line_value;
+
+/* A string as line_indicator read it. */
+typedef struct line_string {
+    uint32_t off;  /* its opening quote */
+    uint32_t len;  /* its length, quotes included */
+    uint32_t cont; /* continuation bytes before it on the line */
+    uint32_t wcont; /* continuation bytes in it */
+} line_string;
+
+/* Skips spaces and tabs. */
+static inline void ls_blanks(line_scan *ls)
+{
+    while (ls->i < ls->end && line_class[ls->s[ls->i]] == LC_BLANK)
+        ls->i++;
+}
+
+/* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
+static inline bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
+{
+    if (ls->end - ls->i <= n || memcmp(ls->s + ls->i, w, n) != 0)
+        return false;
+    unsigned char c = ls->s[ls->i + n];
+    return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));
+}
+
+/* True when the byte at i starts a CJK character that goes on a word. */
+static inline bool ls_cjk(const line_scan *ls)
+{
+    return ls->end - ls->i >= 3 && jx_utf8_cont2(ls->s + ls->i + 1);
+}
+
+/*
+ * The end of the line at i: a newline ("\n" or "\r\n"), ';' or '}'. Sets *tk and *len
+ * and returns true; false for anything else.
+ */
+static bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
+{
+    if (ls->i >= ls->end)
+        return false;
+    switch (ls->s[ls->i]) {
+    case '\n':
+        *tk = JX_TK_NEWLINE;
+        *len = 1;
+        return true;
+    case '\r':
+        if (ls->end - ls->i < 2 || ls->s[ls->i + 1] != '\n')
+            return false;
+        *tk = JX_TK_NEWLINE;
+        *len = 2;
+        return true;
+    case ';':
+        *tk = JX_TK_SEMI;
+        *len = 1;
+        return true;
+    case '}':
+        *tk = JX_TK_RBRACE;
+        *len = 1;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True when the byte at i ends a token as a blank or the line's end does. */
+static inline bool ls_at_break(const line_scan *ls)
+{
+    if (ls->i >= ls->end)
+        return false;
+    unsigned char c = ls->s[ls->i];
+    return line_class[c] == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
+}
+
+/*
+ * A name at i: a letter or a CJK character, then letters, digits, marks and CJK
+ * characters up to a blank; one WORD to the lexer. False when it is not that.
+ */
+static bool ls_name(line_scan *ls)
+{
+    unsigned cls = line_class[ls->s[ls->i]];
+    if (cls != LC_LETTER && cls != LC_CJK)
+        return false;
+    while (ls->i < ls->end) {
+        cls = line_class[ls->s[ls->i]];
+        if (cls == LC_CJK) {
+            if (!ls_cjk(ls))
+                return false;
+            ls->i += 3;
+            ls->cont += 2;
+        } else if (cls == LC_LETTER || cls == LC_DIGIT || cls == LC_MARK || cls == LC_SLASH) {
+            ls->i++;
+        } else {
+            return cls == LC_BLANK;
+        }
+    }
+    return false;
+}
+
+/* The sign at i, moving past it; JX_SIGN_NONE when there is none. */
+static jx_sign ls_sign(line_scan *ls)
+{
+    const unsigned char *s = ls->s + ls->i;
+    uint32_t rest = ls->end - ls->i;
+    if (rest < 2)
+        return JX_SIGN_NONE;
+    switch (s[0]) {
+    case '>':
+        ls->i += s[1] == '=' ? 2 : 1;
+        return s[1] == '=' ? JX_SIGN_GE : JX_SIGN_GT;
+    case '<':
+        ls->i += s[1] == '=' ? 2 : 1;
+        return s[1] == '=' ? JX_SIGN_LE : JX_SIGN_LT;
+    case '=':
+        ls->i += s[1] == '=' ? 2 : 1;
+        return JX_SIGN_EQ;
+    case 0xE2: /* ≤ ≥ ≦ ≧ */
+        if (rest < 3 || s[1] != 0x89 || s[2] < 0xA4 || s[2] > 0xA7)
+            return JX_SIGN_NONE;
+        ls->i += 3;
+        ls->cont += 2;
+        return s[2] == 0xA4 || s[2] == 0xA6 ? JX_SIGN_LE : JX_SIGN_GE;
+    case 0xEF: /* ＜ ＝ ＞ */
+        if (rest < 3 || s[1] != 0xBC || s[2] < 0x9C || s[2] > 0x9E)
+            return JX_SIGN_NONE;
+        ls->i += 3;
+        ls->cont += 2;
+        return s[2] == 0x9C ? JX_SIGN_LT : s[2] == 0x9D ? JX_SIGN_EQ : JX_SIGN_GT;
+    default:
+        return JX_SIGN_NONE;
+    }
+}
+
+/*
+ * A number at i, digits[.digits], into *out as jx_dec_parse reads it. False when there
+ * is no digit or it has more digits than a jx_dec surely holds.
+ */
+static bool ls_number(line_scan *ls, jx_dec *out)
+{
+    const unsigned char *s = ls->s;
+    uint32_t i = ls->i, start = i;
+    uint64_t v = 0;
+    while (i < ls->end && line_class[s[i]] == LC_DIGIT)
+        v = v * 10 + (uint64_t)(s[i++] - '0');
+    uint32_t digits = i - start;
+    if (digits == 0 || digits > JX_DEC_MAX_DIGITS)
+        return false;
+    int32_t scale = 0;
+    if (ls->end - i >= 2 && s[i] == '.' && line_class[s[i + 1]] == LC_DIGIT) {
+        uint32_t frac = ++i;
+        while (i < ls->end && line_class[s[i]] == LC_DIGIT)
+            v = v * 10 + (uint64_t)(s[i++] - '0');
+        scale = (int32_t)(i - frac);
+        if (scale > JX_DEC_MAX_SCALE || digits + (uint32_t)scale > JX_DEC_MAX_DIGITS)
+            return false;
+    }
+    out->v = (int64_t)v;
+    out->scale = scale;
+    ls->i = i;
+    return true;
+}
+
+/*
+ * A value at i: [sign] number [% | ％] [unit], ended by a blank or the line's end, whose
+ * unit is not a keyword that ends a value. Read as jx_value_read reads it; false when
+ * it is not such a value or jx_value_read must decide.
+ */
+static bool ls_value(line_scan *ls, const parser *ps, line_value *v)
+{
+    v->off = ls->i;
+    v->cont = ls->cont;
+    v->sign = ls_sign(ls);
+    if (!ls_number(ls, &v->num))
+        return false;
+    v->percent = false;
+    if (ls->i < ls->end && ls->s[ls->i] == '%') {
+        v->percent = true;
+        ls->i++;
+    } else if (ls->end - ls->i >= 3 && ls->s[ls->i] == 0xEF && ls->s[ls->i + 1] == 0xBC &&
+               ls->s[ls->i + 2] == 0x85) { /* ％ */
+        v->percent = true;
+        ls->i += 3;
+        ls->cont += 2;
+    }
+    v->unit_off = ls->i;
+    while (ls->i < ls->end) {
+        unsigned char c = ls->s[ls->i];
+        unsigned cls = line_class[c];
+        if (cls == LC_LETTER || cls == LC_SLASH) {
+            ls->i++;
+        } else if (c >= 0xE4 && c <= 0xE9 && ls_cjk(ls) && (c != 0xE4 || ls->s[ls->i + 1] >= 0xB8)) {
+            ls->i += 3; /* U+4E00..U+9FFF, as the value reader takes a unit */
+            ls->cont += 2;
+        } else {
+            break;
+        }
+    }
+    v->unit_len = ls->i - v->unit_off;
+    v->len = ls->i - v->off;
+    v->wcont = ls->cont - v->cont;
+    if (!ls_at_break(ls) || v->len > 512)
+        return false;
+    if (v->unit_len > 0) {
+        const char *u = (const char *)ls->s + v->unit_off;
+        jx_keyword kw = ps->kwix ? jx_keyword_find(ps->kwix, u, v->unit_len) : jx_keyword_lookup(u, v->unit_len);
+        if (ends_value(kw))
+            return false; /* "≥60%权重": the word is the next attribute */
+        size_t n = v->unit_len;
+        if (jx_value_unit_words(u, &n, &v->percent, &v->sign) != JX_VALUE_OK)
+            return false;
+        v->unit_cut = n != v->unit_len;
+        v->unit_len = n;
+    } else {
+        v->unit_cut = false;
+    }
+    return true;
+}
+
+/* A string at i without a backslash, a bad byte or a control character other than tab
+ * and return, ended by a blank or the line's end; false when it is not such a string. */
+static bool ls_string(line_scan *ls, line_string *str)
+{
+    const unsigned char *s = ls->s;
+    str->off = ls->i;
+    str->cont = ls->cont;
+    uint32_t i = ls->i + 1, cont = ls->cont;
+    for (;;) {
+        if (i >= ls->end)
+            return false;
+        unsigned char c = s[i];
+        if (c == '"')
+            break;
+        if (c >= 0x80) {
+            size_t k = jx_utf8_seq_len(s + i, ls->end - i);
+            if (k == 0)
+                return false;
+            i += (uint32_t)k;
+            cont += (uint32_t)k - 1;
+        } else if (c == '\\' || c == '\n' || c == 0x7F || (c < 0x20 && c != '\t' && c != '\r')) {
+            return false;
+        } else {
+            i++;
+        }
+    }
+    ls->i = i + 1;
+    ls->cont = cont;
+    str->len = ls->i - str->off;
+    str->wcont = cont - str->cont;
+    return ls_at_break(ls);
+}
+
+/* What line_indicator did. */
+typedef enum line_result {
+    LINE_DONE, /* the indicator was read; the parser is at its line's end */
+    LINE_NONE, /* no indicator name starts the next line (a blank line, '}' …); nothing changed */
+    LINE_LEFT  /* the line is left to parse_indicator; nothing changed */
+} line_result;
+
+/* The position of text[off .. off+len) on the line starting at lstart, given the
+ * continuation bytes before it and in it. */
+static jx_pos line_pos(uint32_t line, uint32_t lstart, uint32_t off, uint32_t len, uint32_t cont, uint32_t wcont)
+{
+    jx_pos p;
+    p.off = off;
+    p.line = line;
+    p.col = off - lstart - cont + 1;
+    p.width = len - wcont;
+    if (p.width == 0)
+        p.width = 1;
+    return p;
+}
+
+/* A string in the line's copy: n bytes at c, NUL-terminated there; jx_str_empty when n is 0. */
+static jx_str line_str(char *c, uint32_t n)
+{
+    if (n == 0)
+        return jx_str_empty;
+    c[n] = '\0';
+    jx_str r = {c, n};
+    return r;
+}
+
+/* The value v read by ls_value into *out, its text and unit in the line's copy (which starts at base). */
+static bool line_value_keep(parser *ps, const line_value *v, char *copy, uint32_t base, uint32_t line,
+                            uint32_t lstart, jx_value *out)
+{
+    out->sign = v->sign;
+    out->percent = v->percent;
+    out->num = v->num;
+    out->present = true;
+    out->pos = line_pos(line, lstart, v->off, v->len, v->cont, v->wcont);
+    out->text = line_str(copy + (v->off - base), v->len);
+    out->unit = jx_str_empty;
+    if (v->unit_len > 0) {
+        const char *u = copy + (v->unit_off - base);
+        if (v->unit_cut) {
+            char *c = jx_arena_strndup(ps->arena, u, v->unit_len);
+            if (!c)
+                return false;
+            u = c;
+        }
+        out->unit.s = u;
+        out->unit.n = (uint32_t)v->unit_len;
+    }
+    return true;
+}
+
+/*
+ * Reads an ordinary indicator line into group: the line after the current NEWLINE, or
+ * the rest of the line whose current WORD (not a keyword) is an indicator's name.
+ */
+static line_result line_indicator(parser *ps, uint32_t group)
+{
+    line_scan ls = {(const unsigned char *)ps->text, 0, (uint32_t)ps->end, 0};
+    uint32_t line, lstart;
+    bool after_newline = ps->tk == JX_TK_NEWLINE;
+    if (after_newline) {
+        ls.i = ps->off + ps->len;
+        line = ps->line + 1;
+        lstart = ls.i;
+        uint64_t eight; /* indentation: runs of eight spaces at once */
+        while (ls.end - ls.i >= 8 && (memcpy(&eight, ls.s + ls.i, 8), eight == 0x2020202020202020u))
+            ls.i += 8;
+        ls_blanks(&ls);
+    } else if (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE && ps->bad_byte_end <= ps->line_start) {
+        ls.i = ps->off;
+        line = ps->line;
+        lstart = ps->line_start;
+        /* continuation bytes before the name, so its column is known */
+        ls.cont = ls.i - lstart - (char_count(ps, ps->text + lstart, ls.i - lstart));
+    } else {
+        return LINE_NONE;
+    }
+
+    /* the name */
+    uint32_t name_off = ls.i, name_cont = ls.cont;
+    if (!ls_name(&ls))
+        return after_newline && ls.i == name_off ? LINE_NONE : LINE_LEFT;
+    uint32_t name_len = ls.i - name_off;
+    if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
+                  : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
+        return LINE_LEFT;
+    uint32_t name_wcont = ls.cont - name_cont;
+    ls_blanks(&ls);
+
+    /* the target */
+    line_value target, actual;
+    line_string qual, actual_str, reason;
+    bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false);
+    if (is_qual) {
+        ls.i += 6;
+        ls.cont += 4;
+        ls_blanks(&ls);
+        if (ls.i >= ls.end || ls.s[ls.i] != '"' || !ls_string(&ls, &qual))
+            return LINE_LEFT;
+    } else if (!ls_value(&ls, ps, &target)) {
+        return LINE_LEFT;
+    }
+    uint32_t last = ls.i;
+
+    /* the attributes, each at most once */
+    enum { A_WEIGHT = 1, A_SCORE = 2, A_ACTUAL = 4, A_REASON = 8, A_JUDGE = 16, A_NA = 32 };
+    unsigned seen = 0;
+    bool actual_text = false;
+    jx_judge judge = JX_JUDGE_NONE;
+    jx_dec weight = {0, 0}, claim = {0, 0};
+    uint32_t weight_off = 0, weight_len = 0, weight_cont = 0, claim_off = 0, claim_len = 0, claim_cont = 0;
+    jx_token_kind end_tk;
+    uint32_t end_len;
+    for (;;) {
+        ls_blanks(&ls);
+        if (ls_eol(&ls, &end_tk, &end_len))
+            break;
+        unsigned what;
+        if (ls_word_is(&ls, LW_WEIGHT, 6, false))
+            what = A_WEIGHT;
+        else if (ls_word_is(&ls, LW_ACTUAL, 6, false))
+            what = A_ACTUAL;
+        else if (ls_word_is(&ls, LW_SCORE, 6, false))
+            what = A_SCORE;
+        else if (ls_word_is(&ls, LW_REASON, 6, false))
+            what = A_REASON;
+        else if (ls_word_is(&ls, LW_JUDGE, 6, false))
+            what = A_JUDGE;
+        else if (ls_word_is(&ls, LW_NA, 9, true))
+            what = A_NA;
+        else
+            return LINE_LEFT;
+        if (seen & what)
+            return LINE_LEFT;
+        seen |= what;
+        if (what == A_NA) {
+            ls.i += 9;
+            ls.cont += 6;
+            last = ls.i;
+            continue;
+        }
+        ls.i += 6;
+        ls.cont += 4;
+        ls_blanks(&ls);
+        if (ls.i >= ls.end)
+            return LINE_LEFT;
+        switch (what) {
+        case A_WEIGHT:
+            weight_off = ls.i;
+            weight_cont = ls.cont;
+            if (!ls_number(&ls, &weight) || !ls_at_break(&ls))
+                return LINE_LEFT;
+            weight_len = ls.i - weight_off;
+            break;
+        case A_SCORE:
+            claim_off = ls.i;
+            claim_cont = ls.cont;
+            if (!ls_number(&ls, &claim) || !ls_at_break(&ls))
+                return LINE_LEFT;
+            claim_len = ls.i - claim_off;
+            break;
+        case A_ACTUAL:
+            if (ls.s[ls.i] == '"') {
+                actual_text = true;
+                if (!ls_string(&ls, &actual_str))
+                    return LINE_LEFT;
+            } else if (!ls_value(&ls, ps, &actual)) {
+                return LINE_LEFT;
+            }
+            break;
+        case A_REASON:
+            if (ls.s[ls.i] != '"' || !ls_string(&ls, &reason))
+                return LINE_LEFT;
+            break;
+        default: /* A_JUDGE */
+            if (ls_word_is(&ls, LW_MET, 6, true)) {
+                judge = JX_JUDGE_MET;
+                ls.i += 6;
+                ls.cont += 4;
+            } else if (ls_word_is(&ls, LW_PARTLY, 12, true)) {
+                judge = JX_JUDGE_PARTLY;
+                ls.i += 12;
+                ls.cont += 8;
+            } else if (ls_word_is(&ls, LW_UNMET, 9, true)) {
+                judge = JX_JUDGE_UNMET;
+                ls.i += 9;
+                ls.cont += 6;
+            } else {
+                return LINE_LEFT;
+            }
+            break;
+        }
+        last = ls.i;
+    }
+
+    /* the line reads: keep it as parse_indicator would */
+    jx_project *p = ps->p;
+    if (JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0)
+        return LINE_LEFT;
+    char *copy = jx_arena_alloc(ps->arena, last - name_off + 1);
+    if (!copy)
+        return LINE_LEFT;
+    memcpy(copy, ps->text + name_off, last - name_off);
+    copy[last - name_off] = '\0';
+    jx_indicator *ind = &p->inds[p->ninds];
+    memset(ind, 0, sizeof *ind);
+    ind->project = p;
+    ind->group = group;
+    ind->score = -1;
+    ind->formula = "";
+    ind->pos = line_pos(line, lstart, name_off, name_len, name_cont, name_wcont);
+    ind->name = line_str(copy, name_len);
+    const char *nm = ind->name.s;
+    if (is_qual) {
+        ind->target.pos = line_pos(line, lstart, qual.off, qual.len, qual.cont, qual.wcont);
+        ind->target.text = line_str(copy + (qual.off + 1 - name_off), qual.len - 2);
+        ind->target.unit = jx_str_empty;
+        ind->target.sign = JX_SIGN_QUAL;
+        ind->target.is_text = true;
+        ind->target.present = true;
+    } else {
+        if (!line_value_keep(ps, &target, copy, name_off, line, lstart, &ind->target))
+            return LINE_LEFT;
+    }
+    ind->actual.unit = ind->actual.text = jx_str_empty;
+    if (seen & A_ACTUAL) {
+        if (actual_text) {
+            ind->actual.pos = line_pos(line, lstart, actual_str.off, actual_str.len, actual_str.cont, actual_str.wcont);
+            ind->actual.text = line_str(copy + (actual_str.off + 1 - name_off), actual_str.len - 2);
+            ind->actual.is_text = true;
+            ind->actual.present = true;
+        } else if (!line_value_keep(ps, &actual, copy, name_off, line, lstart, &ind->actual)) {
+            return LINE_LEFT;
+        }
+    }
+    ind->reason = (seen & A_REASON) ? line_str(copy + (reason.off + 1 - name_off), reason.len - 2) : jx_str_empty;
+    if (seen & A_WEIGHT) {
+        ind->has_weight = true;
+        ind->weight = weight;
+        ind->weight_pos = line_pos(line, lstart, weight_off, weight_len, weight_cont, 0);
+    }
+    if (seen & A_SCORE) {
+        ind->has_claim = true;
+        ind->claim = claim;
+        ind->claim_pos = line_pos(line, lstart, claim_off, claim_len, claim_cont, 0);
+    }
+    ind->judge = judge;
+    ind->not_applicable = (seen & A_NA) != 0;
+    p->ninds++;
+    if (!is_qual && ind->target.sign == JX_SIGN_NONE) {
+        ind->target.sign = JX_SIGN_EQ;
+        ind->target.implicit = true;
+        report(ps, JX_SEV_WARNING, "implicit-sign", ind->target.pos,
+               "指标“%s”的年度指标值“%s”没有计算符号，按“=%s”计分", nm, ind->target.text.s, ind->target.text.s);
+    }
+    if ((seen & A_ACTUAL) && !actual_text && ind->actual.sign != JX_SIGN_NONE)
+        report(ps, JX_SEV_WARNING, "vague-actual", ind->actual.pos, "指标“%s”的实际完成值“%s”带有计算符号，按 %s计分",
+               nm, ind->actual.text.s, value_number_text(ps, &ind->actual));
+    if (!ind->has_weight)
+        report(ps, JX_SEV_WARNING, "missing-weight", ind->pos, "指标“%s”没有权重，计分时按权重 0 计", nm);
+
+    /* the parser as advance leaves it at the line's end */
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_end = last;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = end_tk;
+    ps->kw = JX_KW_NONE;
+    ps->off = ls.i;
+    ps->len = end_len;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    return LINE_DONE;
+}
+
 /* ------------------------------------------------------------------ groups */
 
 /*
@@ -785,6 +1387,9 @@ static void parse_group2(parser *ps, uint32_t parent)
         return;
     jx_pos open = ps->p->groups[gi].open_pos;
     for (;;) {
+        line_result lr = line_indicator(ps, (uint32_t)gi);
+        if (lr == LINE_DONE)
+            continue;
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -794,6 +1399,8 @@ static void parse_group2(parser *ps, uint32_t parent)
             missing_close(ps, open);
             return;
         }
+        if (lr == LINE_NONE && line_indicator(ps, (uint32_t)gi) == LINE_DONE)
+            continue; /* after blank lines */
         if (!at_name(ps) || ends_value(ps->kw)) {
             unexpected(ps, "三级指标名称");
             skip_line(ps);

@@ -669,6 +669,17 @@ static int value_fast_scan(const char *s, size_t n, value_parts *p)
     return 1;
 }
 
+jx_value_status jx_value_unit_words(const char *unit, size_t *unit_len, bool *percent, jx_sign *sign)
+{
+    const char *word;
+    if (*unit_len == 0)
+        return JX_VALUE_OK;
+    jx_value_status st = value_unit_words_apply(unit, unit_len, percent, sign, &word);
+    if (st != JX_VALUE_OK)
+        return st;
+    return value_not_quantity(unit, *unit_len) ? JX_VALUE_UNREADABLE : JX_VALUE_OK;
+}
+
 /* -------------------------------------------------------------- slow path */
 
 /** NFKC of s[0..n) into the reader's scratch buffer; sets *out and *out_len. <0 on failure. */

@@ -42,6 +42,20 @@ void jx_value_reader_destroy(jx_value_reader *vr);
 jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                               jx_value *out, const char **detail);
 
+/**
+ * The last step of reading a value for a caller that has found its parts itself, in a
+ * text the fast path of jx_value_read takes whole: a sign (or none) written as
+ * value_sign_at reads it, a number, an optional % or ％, and a unit of ASCII letters,
+ * '/' and CJK characters (U+4E00–U+9FFF) with nothing between them. Applies the unit
+ * words (百分比, 以上, 以内, 以下, 内) to *unit_len, *percent and *sign as
+ * jx_value_read does. Returns JX_VALUE_OK when jx_value_read would read the text to
+ * these parts (its unit then the first *unit_len bytes of unit); any other status
+ * means the caller must read the text with jx_value_read, which explains it (the words
+ * contradict the sign or repeat the percent, or the unit makes the number a date or an
+ * estimate).
+ */
+jx_value_status jx_value_unit_words(const char *unit, size_t *unit_len, bool *percent, jx_sign *sign);
+
 /** What a table cell's value is, as the importers see it. */
 typedef enum jx_value_kind {
     JX_VALUE_KIND_NUMBER = 0, /* a sign (maybe none), a number, % and unit: out is filled */
