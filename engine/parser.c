@@ -1298,6 +1298,70 @@ static line_result line_indicator(parser *ps, uint32_t group)
     return LINE_DONE;
 }
 
+/*
+ * A group's head written plainly on the line after the current NEWLINE: a name as
+ * line_indicator takes one, not a keyword, an optional number, then '{'. Adds the
+ * group of level and parent as group_head would and moves past its '{' as group_head
+ * does; returns its index. Returns -1 and changes nothing on any other line.
+ */
+static long line_group(parser *ps, int level, uint32_t parent)
+{
+    if (ps->tk != JX_TK_NEWLINE)
+        return -1;
+    line_scan ls = {(const unsigned char *)ps->text, ps->off + ps->len, (uint32_t)ps->end, 0};
+    uint32_t line = ps->line + 1, lstart = ls.i;
+    uint64_t eight; /* indentation: runs of eight spaces at once */
+    while (ls.end - ls.i >= 8 && (memcpy(&eight, ls.s + ls.i, 8), eight == 0x2020202020202020u))
+        ls.i += 8;
+    ls_blanks(&ls);
+    uint32_t name_off = ls.i;
+    if (!ls_name(&ls))
+        return -1;
+    uint32_t name_len = ls.i - name_off, name_wcont = ls.cont, last = ls.i;
+    ls_blanks(&ls);
+    jx_dec points = {0, 0};
+    bool has_points = ls.i < ls.end && line_class[ls.s[ls.i]] == LC_DIGIT;
+    if (has_points) {
+        if (!ls_number(&ls, &points))
+            return -1;
+        last = ls.i;
+        ls_blanks(&ls);
+    }
+    if (ls.i >= ls.end || ls.s[ls.i] != '{')
+        return -1;
+    if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
+                  : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
+        return -1;
+    jx_project *p = ps->p;
+    if (JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0)
+        return -1;
+    jx_group *g = &p->groups[p->ngroups];
+    memset(g, 0, sizeof *g);
+    g->level = level;
+    g->parent = parent;
+    g->pos = line_pos(line, lstart, name_off, name_len, 0, name_wcont);
+    g->name = arena_str(ps, ps->text + name_off, name_len);
+    g->has_points = has_points;
+    g->points = points;
+    g->open_pos = line_pos(line, lstart, ls.i, 1, ls.cont, 0);
+
+    /* the parser at the '{', then past it */
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_end = last;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = JX_TK_LBRACE;
+    ps->kw = JX_KW_NONE;
+    ps->off = ls.i;
+    ps->len = 1;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    advance(ps);
+    return (long)p->ngroups++;
+}
+
 /* ------------------------------------------------------------------ groups */
 
 /*
@@ -1376,15 +1440,9 @@ static void skip_block(parser *ps)
     }
 }
 
-/*
- * group2 := NAME [NUMBER] '{' { indicator } '}'
- * (a group inside it would be a third level: an error, and the block is skipped)
- */
-static void parse_group2(parser *ps, uint32_t parent)
+/* The body of the level-2 group gi, whose '{' was just read, to its '}'. */
+static void group2_body(parser *ps, long gi)
 {
-    long gi = group_head(ps, 2, parent);
-    if (gi < 0)
-        return;
     jx_pos open = ps->p->groups[gi].open_pos;
     for (;;) {
         line_result lr = line_indicator(ps, (uint32_t)gi);
@@ -1420,15 +1478,28 @@ static void parse_group2(parser *ps, uint32_t parent)
     }
 }
 
-/* group1 := NAME [NUMBER] '{' { group2 } '}' */
-static void parse_group1(parser *ps)
+/*
+ * group2 := NAME [NUMBER] '{' { indicator } '}'
+ * (a group inside it would be a third level: an error, and the block is skipped)
+ */
+static void parse_group2(parser *ps, uint32_t parent)
 {
-    long gi = group_head(ps, 1, 0);
-    if (gi < 0)
-        return;
+    long gi = group_head(ps, 2, parent);
+    if (gi >= 0)
+        group2_body(ps, gi);
+}
+
+/* The body of the level-1 group gi, whose '{' was just read, to its '}'. */
+static void group1_body(parser *ps, long gi)
+{
     jx_pos open = ps->p->groups[gi].open_pos;
     const char *g1name = ps->p->groups[gi].name.s;
     for (;;) {
+        long g2 = line_group(ps, 2, (uint32_t)gi);
+        if (g2 >= 0) {
+            group2_body(ps, g2);
+            continue;
+        }
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -1450,6 +1521,14 @@ static void parse_group1(parser *ps)
             unexpected(ps, "二级指标名称");
         skip_line(ps);
     }
+}
+
+/* group1 := NAME [NUMBER] '{' { group2 } '}' */
+static void parse_group1(parser *ps)
+{
+    long gi = group_head(ps, 1, 0);
+    if (gi >= 0)
+        group1_body(ps, gi);
 }
 
 /* ---------------------------------------------------------------- projects */
@@ -1586,6 +1665,11 @@ static void parse_project_body(parser *ps)
     bool seen_dept = false, seen_org = false, seen_goal = false, seen_outcome = false;
     bool seen_dev = false, seen_remedy = false, seen_unit = false;
     for (;;) {
+        long g1 = line_group(ps, 1, 0);
+        if (g1 >= 0) {
+            group1_body(ps, g1);
+            continue;
+        }
         skip_blank_lines(ps);
         switch (ps->tk) {
         case JX_TK_RBRACE:
