@@ -733,7 +733,7 @@ enum {
     LC_BLANK,     /* space, tab */
     LC_LETTER,    /* A-Z a-z: a name or a unit */
     LC_DIGIT,     /* 0-9: a name or a number */
-    LC_MARK,      /* ( ) * + , - . : _ : in a name */
+    LC_MARK,      /* ( ) * + - . : _ : in a name */
     LC_SLASH,     /* '/': in a name or a unit */
     LC_CJK        /* E1, E4..EC: the lead of a CJK character that a word goes on with */
 };
@@ -742,7 +742,7 @@ enum {
 static const unsigned char line_class[256] = {
     [' '] = LC_BLANK, ['\t'] = LC_BLANK, ['A' ... 'Z'] = LC_LETTER, ['a' ... 'z'] = LC_LETTER,
     ['0' ... '9'] = LC_DIGIT, ['('] = LC_MARK, [')'] = LC_MARK, ['*'] = LC_MARK, ['+'] = LC_MARK,
-    [','] = LC_MARK, ['-'] = LC_MARK, ['.'] = LC_MARK, [':'] = LC_MARK, ['_'] = LC_MARK, ['/'] = LC_SLASH,
+    ['-'] = LC_MARK, ['.'] = LC_MARK, [':'] = LC_MARK, ['_'] = LC_MARK, ['/'] = LC_SLASH,
     [0xE1] = LC_CJK, [0xE4 ... 0xEC] = LC_CJK,
 };
 
@@ -774,6 +774,7 @@ typedef struct line_string {
     uint32_t len;  /* its length, quotes included */
     uint32_t cont; /* continuation bytes before it on the line */
     uint32_t wcont; /* continuation bytes in it */
+    bool plain;    /* it holds no ',', tab or return (see jx_indicator.plain) */
 } line_string;
 
 /* Skips spaces and tabs. */
@@ -990,6 +991,7 @@ static bool ls_string(line_scan *ls, line_string *str)
     const unsigned char *s = ls->s;
     str->off = ls->i;
     str->cont = ls->cont;
+    str->plain = true;
     uint32_t i = ls->i + 1, cont = ls->cont;
     for (;;) {
         if (i >= ls->end)
@@ -1006,6 +1008,8 @@ static bool ls_string(line_scan *ls, line_string *str)
         } else if (c == '\\' || c == '\n' || c == 0x7F || (c < 0x20 && c != '\t' && c != '\r')) {
             return false;
         } else {
+            if (c < 0x20 || c == ',')
+                str->plain = false;
             i++;
         }
     }
@@ -1113,13 +1117,14 @@ static line_result line_indicator(parser *ps, uint32_t group)
     /* the target */
     line_value target, actual;
     line_string qual, actual_str, reason;
-    bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false);
+    bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false), plain = true;
     if (is_qual) {
         ls.i += 6;
         ls.cont += 4;
         ls_blanks(&ls);
         if (ls.i >= ls.end || ls.s[ls.i] != '"' || !ls_string(&ls, &qual))
             return LINE_LEFT;
+        plain = qual.plain;
     } else if (!ls_value(&ls, ps, &target)) {
         return LINE_LEFT;
     }
@@ -1187,6 +1192,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
                 actual_text = true;
                 if (!ls_string(&ls, &actual_str))
                     return LINE_LEFT;
+                plain = plain && actual_str.plain;
             } else if (!ls_value(&ls, ps, &actual)) {
                 return LINE_LEFT;
             }
@@ -1194,6 +1200,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
         case A_REASON:
             if (ls.s[ls.i] != '"' || !ls_string(&ls, &reason))
                 return LINE_LEFT;
+            plain = plain && reason.plain;
             break;
         default: /* A_JUDGE */
             if (ls_word_is(&ls, LW_MET, 6, true)) {
@@ -1231,6 +1238,10 @@ static line_result line_indicator(parser *ps, uint32_t group)
     ind->group = group;
     ind->score = -1;
     ind->formula = "";
+    if (plain) {
+        ind->plain = copy;
+        ind->plain_len = last - name_off;
+    }
     ind->pos = line_pos(line, lstart, name_off, name_len, name_cont, name_wcont);
     ind->name = line_str(copy, name_len);
     const char *nm = ind->name.s;
@@ -1341,6 +1352,7 @@ static long line_group(parser *ps, int level, uint32_t parent)
     g->parent = parent;
     g->pos = line_pos(line, lstart, name_off, name_len, 0, name_wcont);
     g->name = arena_str(ps, ps->text + name_off, name_len);
+    g->plain = g->name.s;
     g->has_points = has_points;
     g->points = points;
     g->open_pos = line_pos(line, lstart, ls.i, 1, ls.cont, 0);
@@ -1406,6 +1418,8 @@ static long group_head(parser *ps, int level, uint32_t parent)
     g.parent = parent;
     g.pos = tok_pos(ps);
     g.name = name_value(ps);
+    if (ps->tk == JX_TK_WORD && !memchr(g.name.s, '\\', g.name.n) && !memchr(g.name.s, ',', g.name.n))
+        g.plain = g.name.s; /* a word is valid UTF-8 without quotes or control characters */
     advance(ps);
     if (ps->tk != JX_TK_LBRACE) {
         if (!parse_number(ps, NULL, g.name.s, &g.points, &g.open_pos)) {

@@ -136,6 +136,40 @@ static void json_str_n(jx_writer *wr, const char *s, size_t n)
     LIT(wr, "\"");
 }
 
+/* Writes s[0..n), which needs no escaping, as a JSON string. */
+static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
+{
+    if (wr->cap - wr->len >= n + 2) {
+        char *o = wr->buf + wr->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        wr->len += n + 2;
+        return;
+    }
+    put(wr, "\"", 1);
+    put(wr, s, n);
+    put(wr, "\"", 1);
+}
+
+/* Writes a text of ind: as it is when the parser found it plain, else escaped. */
+static inline void ind_text(jx_writer *wr, const jx_indicator *ind, jx_str s)
+{
+    if (jx_indicator_plain(ind, s))
+        json_plain_n(wr, s.s, s.n);
+    else
+        json_str_n(wr, s.s, s.n);
+}
+
+/* Writes the name of a group: as it is when the parser found it plain, else escaped. */
+static inline void group_name(jx_writer *wr, const jx_group *g)
+{
+    if (g->plain == g->name.s)
+        json_plain_n(wr, g->name.s, g->name.n);
+    else
+        json_str_n(wr, g->name.s, g->name.n);
+}
+
 static void json_str(jx_writer *wr, const char *s)
 {
     json_str_n(wr, s ? s : "", s ? strlen(s) : 0);
@@ -230,10 +264,10 @@ static void group_path(jx_writer *wr, const jx_project *p, const jx_group *g)
 {
     put_char(wr, '[');
     if (g->level == 2 && g->parent < p->ngroups) {
-        json_str_n(wr, p->groups[g->parent].name.s, p->groups[g->parent].name.n);
+        group_name(wr, &p->groups[g->parent]);
         put_char(wr, ',');
     }
-    json_str_n(wr, g->name.s, g->name.n);
+    group_name(wr, g);
     put_char(wr, ']');
 }
 
@@ -286,10 +320,10 @@ static void groups(jx_writer *wr, const jx_project *p)
     put_char(wr, ']');
 }
 
-static void value_or_null(jx_writer *wr, const jx_value *v)
+static void value_or_null(jx_writer *wr, const jx_indicator *ind, const jx_value *v)
 {
     if (v->present)
-        json_str_n(wr, v->text.s, v->text.n);
+        ind_text(wr, ind, v->text);
     else
         LIT(wr, "null");
 }
@@ -297,6 +331,27 @@ static void value_or_null(jx_writer *wr, const jx_value *v)
 /* The indicator's formula as a string, written from how it was scored; null when none. */
 static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
 {
+    /* Written from texts the parser found plain, the formula is plain too (its own words
+     * are): it goes straight into the buffer, between quotes, when there is room. */
+    if (p->scored && !(ind->formula && ind->formula[0]) && wr->cap - wr->len >= 258 &&
+        jx_indicator_plain(ind, ind->target.text) && jx_indicator_plain(ind, ind->target.unit) &&
+        (!ind->actual.present || (jx_indicator_plain(ind, ind->actual.text) &&
+                                  jx_indicator_plain(ind, ind->actual.unit)))) {
+        jx_sbuf b;
+        char *at = wr->buf + wr->len + 1;
+        jx_sbuf_init(&b, at, wr->cap - wr->len - 2, &wr->scratch);
+        jx_formula_write(&b, ind, p->decimals);
+        if (b.len == 0) {
+            LIT(wr, "null");
+        } else if (b.s == at) {
+            at[-1] = '"';
+            at[b.len] = '"';
+            wr->len += b.len + 2;
+        } else {
+            json_plain_n(wr, b.s, b.len); /* it outgrew the buffer's room */
+        }
+        return;
+    }
     char small[256];
     jx_sbuf b;
     jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
@@ -308,20 +363,23 @@ static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
         LIT(wr, "null");
 }
 
-/* The names of an indicator's groups, as jx_indicator_level1() and _level2() give them. */
-static void level_names(const jx_indicator *ind, jx_str *l1, jx_str *l2)
+/* Writes the name of an indicator's group of `level` (1 or 2), as jx_indicator_level1()
+ * and _level2() give it: "" when it has none. */
+static void level_name(jx_writer *wr, const jx_indicator *ind, int level)
 {
-    const jx_project *p = ind->project;
-    *l1 = *l2 = jx_str_empty;
-    if (!p || ind->group >= p->ngroups)
-        return;
-    const jx_group *g = &p->groups[ind->group];
-    if (g->level == 2) {
-        *l2 = g->name;
-        *l1 = g->parent < p->ngroups ? p->groups[g->parent].name : g->name;
-    } else {
-        *l1 = g->name;
+    const jx_group *g = NULL;
+    if (ind->project && ind->group < ind->project->ngroups) {
+        const jx_project *ip = ind->project;
+        g = &ip->groups[ind->group];
+        if (level == 1 && g->level == 2 && g->parent < ip->ngroups)
+            g = &ip->groups[g->parent];
+        else if (level == 2 && g->level != 2)
+            g = NULL;
     }
+    if (g)
+        group_name(wr, g);
+    else
+        LIT(wr, "\"\"");
 }
 
 static void indicators(jx_writer *wr, const jx_project *p, const source_file *file)
@@ -332,22 +390,20 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         if (i)
             put_char(wr, ',');
         key(wr, "{\"path\":[");
-        jx_str l1, l2;
-        level_names(ind, &l1, &l2);
-        json_str_n(wr, l1.s, l1.n);
+        level_name(wr, ind, 1);
         put_char(wr, ',');
-        json_str_n(wr, l2.s, l2.n);
+        level_name(wr, ind, 2);
         put_char(wr, ',');
-        json_str_n(wr, ind->name.s, ind->name.n);
+        ind_text(wr, ind, ind->name);
         key(wr, "],\"target\":");
-        value_or_null(wr, &ind->target);
+        value_or_null(wr, ind, &ind->target);
         key(wr, ",\"actual\":");
-        value_or_null(wr, &ind->actual);
+        value_or_null(wr, ind, &ind->actual);
         key(wr, ",\"unit\":");
         if (ind->target.unit.n == 0 && ind->target.percent)
             LIT(wr, "\"%\"");
         else
-            json_str_n(wr, ind->target.unit.s, ind->target.unit.n);
+            ind_text(wr, ind, ind->target.unit);
         key(wr, ",\"weight\":");
         if (ind->has_weight)
             jx_out_dec(wr, ind->weight);
