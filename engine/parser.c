@@ -842,7 +842,8 @@ static inline bool ls_at_break(const line_scan *ls)
 
 /*
  * A name at i: a letter or a CJK character, then letters, digits, marks and CJK
- * characters up to a blank; one WORD to the lexer. False when it is not that.
+ * characters up to a blank or the line's end; one WORD to the lexer. False when it is
+ * not that.
  */
 static bool ls_name(line_scan *ls)
 {
@@ -859,7 +860,8 @@ static bool ls_name(line_scan *ls)
         } else if (cls == LC_LETTER || cls == LC_DIGIT || cls == LC_MARK || cls == LC_SLASH) {
             ls->i++;
         } else {
-            return cls == LC_BLANK;
+            unsigned char c = ls->s[ls->i];
+            return cls == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
         }
     }
     return false;
@@ -1374,6 +1376,177 @@ static long line_group(parser *ps, int level, uint32_t parent)
     return (long)p->ngroups++;
 }
 
+/* Which of a project's one-time statements were seen (a second one is an error). */
+typedef struct stmt_seen {
+    bool dept, org, goal, outcome, dev, remedy, unit; /* 主管部门 … 整改措施, 金额单位 */
+} stmt_seen;
+
+/* The bytes of the statement keywords line_stmt knows. */
+static const char LW_DEPT[] = "主管部门", LW_ORG[] = "单位", LW_YEAR[] = "年度", LW_MONEY_UNIT[] = "金额单位",
+                  LW_FUNDS[] = "资金", LW_GOAL[] = "年度目标", LW_OUTCOME[] = "完成情况", LW_DEVIATION[] = "偏离原因",
+                  LW_REMEDY[] = "整改措施", LW_INITIAL[] = "年初预算", LW_BUDGET[] = "全年预算", LW_SPENT[] = "全年执行";
+
+/* Moves past the blanks and checks that the line ends there: true with its end token. */
+static bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
+{
+    ls_blanks(ls);
+    return ls_eol(ls, tk, len);
+}
+
+/*
+ * A project statement written plainly on the line after the current NEWLINE, read as
+ * parse_project_body and end_stmt read it: 主管部门, 单位, 年度目标, 完成情况, 偏离原因 or
+ * 整改措施 with a string, 年度 with a four-digit year, 金额单位 with a word, 资金 with
+ * an optional source word and its three amounts. Sets what it read and leaves the
+ * parser at the line's end; returns false and changes nothing on any other line (one
+ * that repeats a statement included).
+ */
+static bool line_stmt(parser *ps, stmt_seen *seen)
+{
+    if (ps->tk != JX_TK_NEWLINE)
+        return false;
+    line_scan ls = {(const unsigned char *)ps->text, ps->off + ps->len, (uint32_t)ps->end, 0};
+    uint32_t line = ps->line + 1, lstart = ls.i;
+    uint64_t eight; /* indentation: runs of eight spaces at once */
+    while (ls.end - ls.i >= 8 && (memcpy(&eight, ls.s + ls.i, 8), eight == 0x2020202020202020u))
+        ls.i += 8;
+    ls_blanks(&ls);
+    if (ls.end - ls.i < 8 || ls.s[ls.i] < 0xE4)
+        return false; /* no statement keyword: they are all CJK */
+    jx_project *p = ps->p;
+    jx_str *dst = NULL;
+    bool *flag = NULL;
+    uint32_t klen = 12;
+    jx_token_kind end_tk = JX_TK_NEWLINE;
+    uint32_t end_len = 0, kw_off = ls.i, last = ls.i;
+    if (ls_word_is(&ls, LW_DEPT, 12, false)) {
+        dst = &p->dept, flag = &seen->dept;
+    } else if (ls_word_is(&ls, LW_ORG, 6, false)) {
+        dst = &p->org, flag = &seen->org, klen = 6;
+    } else if (ls_word_is(&ls, LW_GOAL, 12, false)) {
+        dst = &p->goal, flag = &seen->goal;
+    } else if (ls_word_is(&ls, LW_OUTCOME, 12, false)) {
+        dst = &p->outcome, flag = &seen->outcome;
+    } else if (ls_word_is(&ls, LW_DEVIATION, 12, false)) {
+        dst = &p->deviation, flag = &seen->dev;
+    } else if (ls_word_is(&ls, LW_REMEDY, 12, false)) {
+        dst = &p->remedy, flag = &seen->remedy;
+    }
+    if (dst) { /* KEYWORD STRING */
+        if (*flag)
+            return false;
+        ls.i += klen;
+        ls_blanks(&ls);
+        line_string str;
+        if (ls.i >= ls.end || ls.s[ls.i] != '"' || !ls_string(&ls, &str))
+            return false;
+        last = ls.i;
+        if (!ls_line_end(&ls, &end_tk, &end_len))
+            return false;
+        jx_str v = arena_str(ps, ps->text + str.off + 1, str.len - 2);
+        if (ps->nomem)
+            return false;
+        *dst = v;
+        *flag = true;
+    } else if (ls_word_is(&ls, LW_YEAR, 6, false)) { /* 年度 YYYY */
+        if (p->has_year)
+            return false;
+        ls.i += 6;
+        ls_blanks(&ls);
+        jx_dec y;
+        if (!ls_number(&ls, &y) || y.scale != 0 || y.v < 1000 || y.v > 9999)
+            return false;
+        last = ls.i;
+        if (!ls_line_end(&ls, &end_tk, &end_len))
+            return false;
+        p->has_year = true;
+        p->year = (int)y.v;
+    } else if (ls_word_is(&ls, LW_MONEY_UNIT, 12, false)) { /* 金额单位 WORD */
+        if (seen->unit)
+            return false;
+        ls.i += 12;
+        ls_blanks(&ls);
+        uint32_t w = ls.i;
+        if (ls.i >= ls.end || !ls_name(&ls))
+            return false;
+        last = ls.i;
+        if (!ls_line_end(&ls, &end_tk, &end_len))
+            return false;
+        jx_str v = arena_str(ps, ps->text + w, last - w);
+        if (ps->nomem)
+            return false;
+        p->money_unit = v;
+        seen->unit = true;
+    } else if (ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N */
+        ls.i += 6;
+        ls_blanks(&ls);
+        uint32_t src_off = 0, src_len = 0;
+        jx_dec amounts[3];
+        unsigned got = 0;
+        static const char *const words[3] = {LW_INITIAL, LW_BUDGET, LW_SPENT};
+        for (;;) {
+            int which = -1;
+            for (int k = 0; k < 3 && which < 0; k++)
+                if (ls_word_is(&ls, words[k], 12, false))
+                    which = k;
+            if (which < 0) {
+                if (got || src_len || ls.i >= ls.end)
+                    break;
+                src_off = ls.i; /* the source: a word that is not a keyword */
+                if (!ls_name(&ls) || ls.i >= ls.end || line_class[ls.s[ls.i]] != LC_BLANK)
+                    return false;
+                src_len = ls.i - src_off;
+                if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + src_off, src_len)
+                              : jx_keyword_lookup(ps->text + src_off, src_len)) != JX_KW_NONE)
+                    return false;
+                ls_blanks(&ls);
+                continue;
+            }
+            if (got & (1u << which))
+                return false;
+            got |= 1u << which;
+            ls.i += 12;
+            ls_blanks(&ls);
+            if (!ls_number(&ls, &amounts[which]) || !ls_at_break(&ls))
+                return false;
+            last = ls.i;
+            ls_blanks(&ls);
+        }
+        if (got != 7 || !ls_eol(&ls, &end_tk, &end_len))
+            return false;
+        if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0)
+            return false;
+        jx_funds f;
+        memset(&f, 0, sizeof f);
+        f.pos = line_pos(line, lstart, kw_off, 6, 0, 4);
+        f.source = src_len ? arena_str(ps, ps->text + src_off, src_len)
+                           : arena_str(ps, "年度资金总额", strlen("年度资金总额"));
+        if (ps->nomem)
+            return false;
+        f.initial = amounts[0];
+        f.budget = amounts[1];
+        f.spent = amounts[2];
+        p->funds[p->nfunds++] = f;
+    } else {
+        return false;
+    }
+
+    /* the parser as end_stmt leaves it at the line's end */
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_end = last;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = end_tk;
+    ps->kw = JX_KW_NONE;
+    ps->off = ls.i;
+    ps->len = end_len;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    return true;
+}
+
 /* ------------------------------------------------------------------ groups */
 
 /*
@@ -1676,9 +1849,10 @@ static void parse_project_body(parser *ps)
     }
     jx_pos open = tok_pos(ps);
     advance(ps);
-    bool seen_dept = false, seen_org = false, seen_goal = false, seen_outcome = false;
-    bool seen_dev = false, seen_remedy = false, seen_unit = false;
+    stmt_seen seen = {false, false, false, false, false, false, false};
     for (;;) {
+        if (line_stmt(ps, &seen))
+            continue;
         long g1 = line_group(ps, 1, 0);
         if (g1 >= 0) {
             group1_body(ps, g1);
@@ -1703,22 +1877,22 @@ static void parse_project_body(parser *ps)
             missing_close(ps, open);
             return;
         case JX_KW_DEPT:
-            string_stmt(ps, &p->dept, &seen_dept);
+            string_stmt(ps, &p->dept, &seen.dept);
             break;
         case JX_KW_ORG:
-            string_stmt(ps, &p->org, &seen_org);
+            string_stmt(ps, &p->org, &seen.org);
             break;
         case JX_KW_GOAL:
-            string_stmt(ps, &p->goal, &seen_goal);
+            string_stmt(ps, &p->goal, &seen.goal);
             break;
         case JX_KW_OUTCOME:
-            string_stmt(ps, &p->outcome, &seen_outcome);
+            string_stmt(ps, &p->outcome, &seen.outcome);
             break;
         case JX_KW_DEVIATION:
-            string_stmt(ps, &p->deviation, &seen_dev);
+            string_stmt(ps, &p->deviation, &seen.dev);
             break;
         case JX_KW_REMEDY:
-            string_stmt(ps, &p->remedy, &seen_remedy);
+            string_stmt(ps, &p->remedy, &seen.remedy);
             break;
         case JX_KW_YEAR: {
             if (p->has_year) {
@@ -1742,7 +1916,7 @@ static void parse_project_body(parser *ps)
             break;
         }
         case JX_KW_MONEY_UNIT:
-            if (seen_unit) {
+            if (seen.unit) {
                 repeated_stmt(ps, "项目");
                 skip_line(ps);
                 break;
@@ -1754,7 +1928,7 @@ static void parse_project_body(parser *ps)
                 break;
             }
             p->money_unit = name_value(ps);
-            seen_unit = true;
+            seen.unit = true;
             advance(ps);
             break;
         case JX_KW_FUNDS:
