@@ -136,19 +136,47 @@ jx_keyword jx_keyword_lookup(const char *s, size_t n);
 /** Slots of a jx_keyword_index (a power of two, over twice the number of spellings). */
 #define JX_KEYWORD_SLOTS 256
 
+/** Bits of the filter of a jx_keyword_index on the first three bytes of a word. */
+#define JX_KEYWORD_FIRST_BITS 4096
+
+/** The shortest and the longest spelling of a keyword, in bytes. */
+#define JX_KEYWORD_MIN_LEN 3
+#define JX_KEYWORD_MAX_LEN 17
+
 /**
  * The keyword table hashed for jx_keyword_find: built once (by each reader), then
- * only read, so a word is found or refused in one or two steps.
+ * only read, so a word is found or refused in one or two steps. Most words are no
+ * keyword, and most of those are refused by their length or their first three bytes
+ * without a step into the table.
  */
 typedef struct jx_keyword_index {
-    unsigned char slot[JX_KEYWORD_SLOTS]; /* 1 + the table entry in each slot, 0 when empty */
+    uint64_t first[JX_KEYWORD_FIRST_BITS / 64]; /* bit jx_keyword_first3(w) set for every spelling w */
+    unsigned char slot[JX_KEYWORD_SLOTS];       /* 1 + the table entry in each slot, 0 when empty */
 } jx_keyword_index;
 
 /** Fills ix from the keyword table. */
 void jx_keyword_index_init(jx_keyword_index *ix);
 
+/** The bit of the first three bytes of a word in jx_keyword_index.first. */
+static inline unsigned jx_keyword_first3(const unsigned char *s)
+{
+    uint32_t x = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+    return (x * 0x9E3779B1u) >> (32 - 12);
+}
+
+/** jx_keyword_find past its filter: the table steps. */
+jx_keyword jx_keyword_find_hashed(const jx_keyword_index *ix, const char *s, size_t n);
+
 /** The keyword spelled by s[0..n), as jx_keyword_lookup gives it, found through ix. */
-jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n);
+static inline jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n)
+{
+    if (n < JX_KEYWORD_MIN_LEN || n > JX_KEYWORD_MAX_LEN)
+        return JX_KW_NONE;
+    unsigned h = jx_keyword_first3((const unsigned char *)s);
+    if (!(ix->first[h / 64] >> (h % 64) & 1))
+        return JX_KW_NONE;
+    return jx_keyword_find_hashed(ix, s, n);
+}
 
 /** The Chinese spelling of a keyword ("权重"), "" for JX_KW_NONE. */
 const char *jx_keyword_name(jx_keyword kw);

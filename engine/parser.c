@@ -905,7 +905,7 @@ static jx_sign ls_sign(line_scan *ls)
  * A number at i, digits[.digits], into *out as jx_dec_parse reads it. False when there
  * is no digit or it has more digits than a jx_dec surely holds.
  */
-static bool ls_number(line_scan *ls, jx_dec *out)
+static inline bool ls_number(line_scan *ls, jx_dec *out)
 {
     const unsigned char *s = ls->s;
     uint32_t i = ls->i, start = i;
@@ -1227,7 +1227,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
 
     /* the line reads: keep it as parse_indicator would */
     jx_project *p = ps->p;
-    if (JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0)
+    if (p->ninds >= p->inds_cap && JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0)
         return LINE_LEFT;
     char *copy = jx_arena_alloc(ps->arena, last - name_off + 1);
     if (!copy)
@@ -1346,7 +1346,7 @@ static long line_group(parser *ps, int level, uint32_t parent)
                   : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
         return -1;
     jx_project *p = ps->p;
-    if (JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0)
+    if (p->ngroups >= p->groups_cap && JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0)
         return -1;
     jx_group *g = &p->groups[p->ngroups];
     memset(g, 0, sizeof *g);
@@ -1359,20 +1359,29 @@ static long line_group(parser *ps, int level, uint32_t parent)
     g->points = points;
     g->open_pos = line_pos(line, lstart, ls.i, 1, ls.cont, 0);
 
-    /* the parser at the '{', then past it */
+    /* the parser past the '{', as advance leaves it */
     ps->line = line;
     ps->line_start = lstart;
-    ps->prev_end = last;
     ps->prev_line = line;
     ps->prev_line_start = lstart;
-    ps->tk = JX_TK_LBRACE;
     ps->kw = JX_KW_NONE;
-    ps->off = ls.i;
-    ps->len = 1;
     ps->col_off = lstart;
     ps->col = 1;
     ps->span_len = 0;
-    advance(ps);
+    uint32_t brace = ls.i++;
+    ls_blanks(&ls);
+    if (ls.i < ls.end && ls.s[ls.i] == '\n') { /* the line ends: the usual case */
+        ps->prev_end = brace + 1;
+        ps->tk = JX_TK_NEWLINE;
+        ps->off = ls.i;
+        ps->len = 1;
+    } else {
+        ps->prev_end = last;
+        ps->tk = JX_TK_LBRACE;
+        ps->off = brace;
+        ps->len = 1;
+        advance(ps);
+    }
     return (long)p->ngroups++;
 }
 
