@@ -28,6 +28,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* For the byte scanners of the fast paths: inlined, so their state stays in registers. */
+#define LS_INLINE static inline __attribute__((always_inline))
+
 /* The state of one parse: the text, the current token and where diagnostics go. */
 typedef struct parser {
     const char *text;      /* the item text; offsets are relative to it */
@@ -746,11 +749,15 @@ static const unsigned char line_class[256] = {
     [0xE1] = LC_CJK, [0xE4 ... 0xEC] = LC_CJK,
 };
 
-/* Where line_indicator is on the line. */
+/*
+ * Where line_indicator is on the line. The scan is set on one line whose '\n' is the
+ * byte before end, so a loop stops at the '\n' without testing the end, and a byte
+ * after one that is not the '\n' can always be read.
+ */
 typedef struct line_scan {
     const unsigned char *s; /* the item text */
     uint32_t i;             /* the byte looked at */
-    uint32_t end;           /* where the item ends */
+    uint32_t end;           /* just past the line's '\n' */
     uint32_t cont;          /* continuation bytes from the line start to i, for columns */
 } line_scan;
 
@@ -777,15 +784,52 @@ typedef struct line_string {
     bool plain;    /* it holds no ',', tab or return (see jx_indicator.plain) */
 } line_string;
 
-/* Skips spaces and tabs. */
-static inline void ls_blanks(line_scan *ls)
+/*
+ * Starts a scan at text[from] on the line ending at the first '\n' after it (before the
+ * item's end); false when there is none (the item's last line).
+ */
+static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
 {
-    while (ls->i < ls->end && line_class[ls->s[ls->i]] == LC_BLANK)
+    const char *nl = memchr(ps->text + from, '\n', ps->end - from);
+    if (!nl)
+        return false;
+    ls->s = (const unsigned char *)ps->text;
+    ls->i = from;
+    ls->end = (uint32_t)(nl - ps->text) + 1;
+    ls->cont = 0;
+    return true;
+}
+
+/*
+ * Starts a scan on the line after the current NEWLINE, past its indentation; false when
+ * the line has no '\n' (the item's last line) or starts with something other than a
+ * letter or a CJK character (a blank line, '}', a string …).
+ */
+static inline bool ls_next_line(line_scan *ls, const parser *ps)
+{
+    uint32_t i = ps->off + ps->len;
+    uint64_t eight; /* indentation: runs of eight spaces at once */
+    while (ps->end - i >= 8 && (memcpy(&eight, ps->text + i, 8), eight == 0x2020202020202020u))
+        i += 8;
+    while (i < ps->end && (ps->text[i] == ' ' || ps->text[i] == '\t'))
+        i++;
+    if (i >= ps->end)
+        return false;
+    unsigned cls = line_class[(unsigned char)ps->text[i]];
+    if (cls != LC_LETTER && cls != LC_CJK)
+        return false;
+    return ls_start(ls, ps, i);
+}
+
+/* Skips spaces and tabs. */
+LS_INLINE void ls_blanks(line_scan *ls)
+{
+    while (line_class[ls->s[ls->i]] == LC_BLANK)
         ls->i++;
 }
 
 /* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
-static inline bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
+LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
 {
     if (ls->end - ls->i <= n || memcmp(ls->s + ls->i, w, n) != 0)
         return false;
@@ -793,27 +837,25 @@ static inline bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bo
     return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));
 }
 
-/* True when the byte at i starts a CJK character that goes on a word. */
-static inline bool ls_cjk(const line_scan *ls)
+/* True when the lead byte at i is followed by two continuation bytes. */
+LS_INLINE bool ls_cjk(const line_scan *ls)
 {
-    return ls->end - ls->i >= 3 && jx_utf8_cont2(ls->s + ls->i + 1);
+    return (ls->s[ls->i + 1] & 0xC0) == 0x80 && (ls->s[ls->i + 2] & 0xC0) == 0x80;
 }
 
 /*
  * The end of the line at i: a newline ("\n" or "\r\n"), ';' or '}'. Sets *tk and *len
  * and returns true; false for anything else.
  */
-static bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
+LS_INLINE bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
 {
-    if (ls->i >= ls->end)
-        return false;
     switch (ls->s[ls->i]) {
     case '\n':
         *tk = JX_TK_NEWLINE;
         *len = 1;
         return true;
     case '\r':
-        if (ls->end - ls->i < 2 || ls->s[ls->i + 1] != '\n')
+        if (ls->s[ls->i + 1] != '\n')
             return false;
         *tk = JX_TK_NEWLINE;
         *len = 2;
@@ -832,10 +874,8 @@ static bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
 }
 
 /* True when the byte at i ends a token as a blank or the line's end does. */
-static inline bool ls_at_break(const line_scan *ls)
+LS_INLINE bool ls_at_break(const line_scan *ls)
 {
-    if (ls->i >= ls->end)
-        return false;
     unsigned char c = ls->s[ls->i];
     return line_class[c] == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
 }
@@ -845,12 +885,12 @@ static inline bool ls_at_break(const line_scan *ls)
  * characters up to a blank or the line's end; one WORD to the lexer. False when it is
  * not that.
  */
-static bool ls_name(line_scan *ls)
+LS_INLINE bool ls_name(line_scan *ls)
 {
     unsigned cls = line_class[ls->s[ls->i]];
     if (cls != LC_LETTER && cls != LC_CJK)
         return false;
-    while (ls->i < ls->end) {
+    for (;;) {
         cls = line_class[ls->s[ls->i]];
         if (cls == LC_CJK) {
             if (!ls_cjk(ls))
@@ -864,16 +904,12 @@ static bool ls_name(line_scan *ls)
             return cls == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
         }
     }
-    return false;
 }
 
 /* The sign at i, moving past it; JX_SIGN_NONE when there is none. */
-static jx_sign ls_sign(line_scan *ls)
+LS_INLINE jx_sign ls_sign(line_scan *ls)
 {
     const unsigned char *s = ls->s + ls->i;
-    uint32_t rest = ls->end - ls->i;
-    if (rest < 2)
-        return JX_SIGN_NONE;
     switch (s[0]) {
     case '>':
         ls->i += s[1] == '=' ? 2 : 1;
@@ -885,13 +921,13 @@ static jx_sign ls_sign(line_scan *ls)
         ls->i += s[1] == '=' ? 2 : 1;
         return JX_SIGN_EQ;
     case 0xE2: /* ≤ ≥ ≦ ≧ */
-        if (rest < 3 || s[1] != 0x89 || s[2] < 0xA4 || s[2] > 0xA7)
+        if (s[1] != 0x89 || s[2] < 0xA4 || s[2] > 0xA7)
             return JX_SIGN_NONE;
         ls->i += 3;
         ls->cont += 2;
         return s[2] == 0xA4 || s[2] == 0xA6 ? JX_SIGN_LE : JX_SIGN_GE;
     case 0xEF: /* ＜ ＝ ＞ */
-        if (rest < 3 || s[1] != 0xBC || s[2] < 0x9C || s[2] > 0x9E)
+        if (s[1] != 0xBC || s[2] < 0x9C || s[2] > 0x9E)
             return JX_SIGN_NONE;
         ls->i += 3;
         ls->cont += 2;
@@ -905,20 +941,20 @@ static jx_sign ls_sign(line_scan *ls)
  * A number at i, digits[.digits], into *out as jx_dec_parse reads it. False when there
  * is no digit or it has more digits than a jx_dec surely holds.
  */
-static inline bool ls_number(line_scan *ls, jx_dec *out)
+LS_INLINE bool ls_number(line_scan *ls, jx_dec *out)
 {
     const unsigned char *s = ls->s;
     uint32_t i = ls->i, start = i;
     uint64_t v = 0;
-    while (i < ls->end && line_class[s[i]] == LC_DIGIT)
+    while (line_class[s[i]] == LC_DIGIT)
         v = v * 10 + (uint64_t)(s[i++] - '0');
     uint32_t digits = i - start;
     if (digits == 0 || digits > JX_DEC_MAX_DIGITS)
         return false;
     int32_t scale = 0;
-    if (ls->end - i >= 2 && s[i] == '.' && line_class[s[i + 1]] == LC_DIGIT) {
+    if (s[i] == '.' && line_class[s[i + 1]] == LC_DIGIT) {
         uint32_t frac = ++i;
-        while (i < ls->end && line_class[s[i]] == LC_DIGIT)
+        while (line_class[s[i]] == LC_DIGIT)
             v = v * 10 + (uint64_t)(s[i++] - '0');
         scale = (int32_t)(i - frac);
         if (scale > JX_DEC_MAX_SCALE || digits + (uint32_t)scale > JX_DEC_MAX_DIGITS)
@@ -935,7 +971,7 @@ static inline bool ls_number(line_scan *ls, jx_dec *out)
  * unit is not a keyword that ends a value. Read as jx_value_read reads it; false when
  * it is not such a value or jx_value_read must decide.
  */
-static bool ls_value(line_scan *ls, const parser *ps, line_value *v)
+LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
 {
     v->off = ls->i;
     v->cont = ls->cont;
@@ -943,22 +979,22 @@ static bool ls_value(line_scan *ls, const parser *ps, line_value *v)
     if (!ls_number(ls, &v->num))
         return false;
     v->percent = false;
-    if (ls->i < ls->end && ls->s[ls->i] == '%') {
+    const unsigned char *s = ls->s;
+    if (s[ls->i] == '%') {
         v->percent = true;
         ls->i++;
-    } else if (ls->end - ls->i >= 3 && ls->s[ls->i] == 0xEF && ls->s[ls->i + 1] == 0xBC &&
-               ls->s[ls->i + 2] == 0x85) { /* ％ */
+    } else if (s[ls->i] == 0xEF && s[ls->i + 1] == 0xBC && s[ls->i + 2] == 0x85) { /* ％ */
         v->percent = true;
         ls->i += 3;
         ls->cont += 2;
     }
     v->unit_off = ls->i;
-    while (ls->i < ls->end) {
-        unsigned char c = ls->s[ls->i];
+    for (;;) {
+        unsigned char c = s[ls->i];
         unsigned cls = line_class[c];
         if (cls == LC_LETTER || cls == LC_SLASH) {
             ls->i++;
-        } else if (c >= 0xE4 && c <= 0xE9 && ls_cjk(ls) && (c != 0xE4 || ls->s[ls->i + 1] >= 0xB8)) {
+        } else if (c >= 0xE4 && c <= 0xE9 && ls_cjk(ls) && (c != 0xE4 || s[ls->i + 1] >= 0xB8)) {
             ls->i += 3; /* U+4E00..U+9FFF, as the value reader takes a unit */
             ls->cont += 2;
         } else {
@@ -971,7 +1007,7 @@ static bool ls_value(line_scan *ls, const parser *ps, line_value *v)
     if (!ls_at_break(ls) || v->len > 512)
         return false;
     if (v->unit_len > 0) {
-        const char *u = (const char *)ls->s + v->unit_off;
+        const char *u = (const char *)s + v->unit_off;
         jx_keyword kw = ps->kwix ? jx_keyword_find(ps->kwix, u, v->unit_len) : jx_keyword_lookup(u, v->unit_len);
         if (ends_value(kw))
             return false; /* "≥60%权重": the word is the next attribute */
@@ -988,7 +1024,7 @@ static bool ls_value(line_scan *ls, const parser *ps, line_value *v)
 
 /* A string at i without a backslash, a bad byte or a control character other than tab
  * and return, ended by a blank or the line's end; false when it is not such a string. */
-static bool ls_string(line_scan *ls, line_string *str)
+LS_INLINE bool ls_string(line_scan *ls, line_string *str)
 {
     const unsigned char *s = ls->s;
     str->off = ls->i;
@@ -996,8 +1032,6 @@ static bool ls_string(line_scan *ls, line_string *str)
     str->plain = true;
     uint32_t i = ls->i + 1, cont = ls->cont;
     for (;;) {
-        if (i >= ls->end)
-            return false;
         unsigned char c = s[i];
         if (c == '"')
             break;
@@ -1084,19 +1118,16 @@ static bool line_value_keep(parser *ps, const line_value *v, char *copy, uint32_
  */
 static line_result line_indicator(parser *ps, uint32_t group)
 {
-    line_scan ls = {(const unsigned char *)ps->text, 0, (uint32_t)ps->end, 0};
+    line_scan ls;
     uint32_t line, lstart;
-    bool after_newline = ps->tk == JX_TK_NEWLINE;
-    if (after_newline) {
-        ls.i = ps->off + ps->len;
+    if (ps->tk == JX_TK_NEWLINE) {
+        if (!ls_next_line(&ls, ps))
+            return LINE_NONE;
         line = ps->line + 1;
-        lstart = ls.i;
-        uint64_t eight; /* indentation: runs of eight spaces at once */
-        while (ls.end - ls.i >= 8 && (memcpy(&eight, ls.s + ls.i, 8), eight == 0x2020202020202020u))
-            ls.i += 8;
-        ls_blanks(&ls);
+        lstart = ps->off + ps->len;
     } else if (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE && ps->bad_byte_end <= ps->line_start) {
-        ls.i = ps->off;
+        if (!ls_start(&ls, ps, ps->off))
+            return LINE_LEFT;
         line = ps->line;
         lstart = ps->line_start;
         /* continuation bytes before the name, so its column is known */
@@ -1108,7 +1139,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
     /* the name */
     uint32_t name_off = ls.i, name_cont = ls.cont;
     if (!ls_name(&ls))
-        return after_newline && ls.i == name_off ? LINE_NONE : LINE_LEFT;
+        return LINE_LEFT;
     uint32_t name_len = ls.i - name_off;
     if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
                   : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
@@ -1117,14 +1148,14 @@ static line_result line_indicator(parser *ps, uint32_t group)
     ls_blanks(&ls);
 
     /* the target */
-    line_value target, actual;
-    line_string qual, actual_str, reason;
+    line_value target = {0}, actual = {0};
+    line_string qual = {0}, actual_str = {0}, reason = {0};
     bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false), plain = true;
     if (is_qual) {
         ls.i += 6;
         ls.cont += 4;
         ls_blanks(&ls);
-        if (ls.i >= ls.end || ls.s[ls.i] != '"' || !ls_string(&ls, &qual))
+        if (ls.s[ls.i] != '"' || !ls_string(&ls, &qual))
             return LINE_LEFT;
         plain = qual.plain;
     } else if (!ls_value(&ls, ps, &target)) {
@@ -1172,8 +1203,6 @@ static line_result line_indicator(parser *ps, uint32_t group)
         ls.i += 6;
         ls.cont += 4;
         ls_blanks(&ls);
-        if (ls.i >= ls.end)
-            return LINE_LEFT;
         switch (what) {
         case A_WEIGHT:
             weight_off = ls.i;
@@ -1319,28 +1348,24 @@ static line_result line_indicator(parser *ps, uint32_t group)
  */
 static long line_group(parser *ps, int level, uint32_t parent)
 {
-    if (ps->tk != JX_TK_NEWLINE)
+    line_scan ls;
+    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps))
         return -1;
-    line_scan ls = {(const unsigned char *)ps->text, ps->off + ps->len, (uint32_t)ps->end, 0};
-    uint32_t line = ps->line + 1, lstart = ls.i;
-    uint64_t eight; /* indentation: runs of eight spaces at once */
-    while (ls.end - ls.i >= 8 && (memcpy(&eight, ls.s + ls.i, 8), eight == 0x2020202020202020u))
-        ls.i += 8;
-    ls_blanks(&ls);
+    uint32_t line = ps->line + 1, lstart = ps->off + ps->len;
     uint32_t name_off = ls.i;
     if (!ls_name(&ls))
         return -1;
     uint32_t name_len = ls.i - name_off, name_wcont = ls.cont, last = ls.i;
     ls_blanks(&ls);
     jx_dec points = {0, 0};
-    bool has_points = ls.i < ls.end && line_class[ls.s[ls.i]] == LC_DIGIT;
+    bool has_points = line_class[ls.s[ls.i]] == LC_DIGIT;
     if (has_points) {
         if (!ls_number(&ls, &points))
             return -1;
         last = ls.i;
         ls_blanks(&ls);
     }
-    if (ls.i >= ls.end || ls.s[ls.i] != '{')
+    if (ls.s[ls.i] != '{')
         return -1;
     if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
                   : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
@@ -1370,7 +1395,7 @@ static long line_group(parser *ps, int level, uint32_t parent)
     ps->span_len = 0;
     uint32_t brace = ls.i++;
     ls_blanks(&ls);
-    if (ls.i < ls.end && ls.s[ls.i] == '\n') { /* the line ends: the usual case */
+    if (ls.s[ls.i] == '\n') { /* the line ends: the usual case */
         ps->prev_end = brace + 1;
         ps->tk = JX_TK_NEWLINE;
         ps->off = ls.i;
@@ -1396,7 +1421,7 @@ static const char LW_DEPT[] = "主管部门", LW_ORG[] = "单位", LW_YEAR[] = "
                   LW_REMEDY[] = "整改措施", LW_INITIAL[] = "年初预算", LW_BUDGET[] = "全年预算", LW_SPENT[] = "全年执行";
 
 /* Moves past the blanks and checks that the line ends there: true with its end token. */
-static bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
+LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
 {
     ls_blanks(ls);
     return ls_eol(ls, tk, len);
@@ -1412,15 +1437,11 @@ static bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
  */
 static bool line_stmt(parser *ps, stmt_seen *seen)
 {
-    if (ps->tk != JX_TK_NEWLINE)
+    line_scan ls;
+    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps))
         return false;
-    line_scan ls = {(const unsigned char *)ps->text, ps->off + ps->len, (uint32_t)ps->end, 0};
-    uint32_t line = ps->line + 1, lstart = ls.i;
-    uint64_t eight; /* indentation: runs of eight spaces at once */
-    while (ls.end - ls.i >= 8 && (memcpy(&eight, ls.s + ls.i, 8), eight == 0x2020202020202020u))
-        ls.i += 8;
-    ls_blanks(&ls);
-    if (ls.end - ls.i < 8 || ls.s[ls.i] < 0xE4)
+    uint32_t line = ps->line + 1, lstart = ps->off + ps->len;
+    if (ls.s[ls.i] < 0xE4)
         return false; /* no statement keyword: they are all CJK */
     jx_project *p = ps->p;
     jx_str *dst = NULL;
@@ -1447,7 +1468,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         ls.i += klen;
         ls_blanks(&ls);
         line_string str;
-        if (ls.i >= ls.end || ls.s[ls.i] != '"' || !ls_string(&ls, &str))
+        if (ls.s[ls.i] != '"' || !ls_string(&ls, &str))
             return false;
         last = ls.i;
         if (!ls_line_end(&ls, &end_tk, &end_len))
@@ -1476,7 +1497,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         ls.i += 12;
         ls_blanks(&ls);
         uint32_t w = ls.i;
-        if (ls.i >= ls.end || !ls_name(&ls))
+        if (!ls_name(&ls))
             return false;
         last = ls.i;
         if (!ls_line_end(&ls, &end_tk, &end_len))
@@ -1499,10 +1520,10 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
                 if (ls_word_is(&ls, words[k], 12, false))
                     which = k;
             if (which < 0) {
-                if (got || src_len || ls.i >= ls.end)
+                if (got || src_len)
                     break;
                 src_off = ls.i; /* the source: a word that is not a keyword */
-                if (!ls_name(&ls) || ls.i >= ls.end || line_class[ls.s[ls.i]] != LC_BLANK)
+                if (!ls_name(&ls) || line_class[ls.s[ls.i]] != LC_BLANK)
                     return false;
                 src_len = ls.i - src_off;
                 if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + src_off, src_len)
