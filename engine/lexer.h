@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /** True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
 static inline int jx_utf8_cont2(const unsigned char *s)
@@ -44,6 +47,29 @@ static inline size_t jx_utf8_seq_len(const unsigned char *s, size_t n)
     if (c == 0xF4 && s[1] > 0x8F)
         return 0; /* beyond U+10FFFF */
     return k;
+}
+
+/**
+ * The offset of the first byte of s[i..n) that is not a space or a tab, or n:
+ * indentation, skipped sixteen spaces a step where SSE2 is there.
+ */
+static inline size_t jx_skip_blanks(const char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    while (n - i >= 16) {
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp));
+        if (mask != 0xFFFF) {
+            i += (size_t)__builtin_ctz(~mask);
+            break;
+        }
+        i += 16;
+    }
+#endif
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
 }
 
 /** The kinds of token the DSL is made of. */

@@ -165,10 +165,7 @@ static void advance(parser *ps)
     if (ps->tk == JX_TK_NEWLINE) {
         ps->line++;
         ps->line_start = off;
-        /* indentation: runs of eight spaces at once */
-        uint64_t eight;
-        while (ps->end - off >= 8 && (memcpy(&eight, ps->text + off, 8), eight == 0x2020202020202020u))
-            off += 8;
+        off = (uint32_t)jx_skip_blanks(ps->text, off, ps->end); /* indentation */
     }
     for (;;) {
         size_t n;
@@ -807,12 +804,7 @@ static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
  */
 static inline bool ls_next_line(line_scan *ls, const parser *ps)
 {
-    uint32_t i = ps->off + ps->len;
-    uint64_t eight; /* indentation: runs of eight spaces at once */
-    while (ps->end - i >= 8 && (memcpy(&eight, ps->text + i, 8), eight == 0x2020202020202020u))
-        i += 8;
-    while (i < ps->end && (ps->text[i] == ' ' || ps->text[i] == '\t'))
-        i++;
+    uint32_t i = (uint32_t)jx_skip_blanks(ps->text, ps->off + ps->len, ps->end);
     if (i >= ps->end)
         return false;
     unsigned cls = line_class[(unsigned char)ps->text[i]];

@@ -276,12 +276,7 @@ static bool may_start_project(const char *d, size_t off, size_t limit)
         return true;
     if (f != ' ' && f != '\t')
         return false;
-    size_t i = off;
-    uint64_t eight; /* indentation: runs of eight spaces at once */
-    while (limit - i >= 8 && (memcpy(&eight, d + i, 8), eight == 0x2020202020202020u))
-        i += 8;
-    while (i < limit && (d[i] == ' ' || d[i] == '\t'))
-        i++;
+    size_t i = jx_skip_blanks(d, off, limit);
     /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
     return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
 }
