@@ -264,6 +264,9 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals);
 /** The stable code of a method ("ge-met", "le-linear", …). */
 const char *jx_method_code(jx_method m);
 
+/** The length of jx_method_code(m). */
+size_t jx_method_code_len(jx_method m);
+
 /** Initialises an empty project whose arrays and arena use alloc. */
 void jx_project_init(jx_project *p, const jx_allocator *alloc);
 

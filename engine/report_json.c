@@ -142,7 +142,7 @@ static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
     if (wr->cap - wr->len >= n + 2) {
         char *o = wr->buf + wr->len;
         o[0] = '"';
-        memcpy(o + 1, s, n);
+        jx_copy_short(o + 1, s, n);
         o[n + 1] = '"';
         wr->len += n + 2;
         return;
@@ -395,7 +395,7 @@ static void level_name(jx_writer *wr, const jx_indicator *ind, int level)
 static inline char *o_str(char *o, const char *s, size_t n)
 {
     *o++ = '"';
-    memcpy(o, s, n);
+    jx_copy_short(o, s, n);
     o[n] = '"';
     return o + n + 1;
 }
@@ -426,6 +426,12 @@ static inline char *o_fixed(char *o, int64_t units, int decimals)
     *o = '.';
     memcpy(o + 1, jx_digit_pairs + 2 * (u - hi * 100), 2);
     return o + 3;
+}
+
+/* Appends the code of method m between quotes; returns the end. */
+static inline char *o_method(char *o, jx_method m)
+{
+    return o_str(o, jx_method_code(m), jx_method_code_len(m));
 }
 
 /* The group of `level` an indicator's path names (see level_name), NULL for none. */
@@ -503,8 +509,7 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     else
         O_LIT(o, "null");
     O_LIT(o, ",\"method\":");
-    const char *code = jx_method_code(ind->method);
-    o = o_str(o, code, strlen(code));
+    o = o_method(o, ind->method);
     O_LIT(o, ",\"formula\":");
     jx_sbuf b;
     jx_sbuf_init(&b, o + 1, IND_FORMULA_ROOM, &wr->scratch);
@@ -527,7 +532,7 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
         O_LIT(o, "null");
     } else {
         *o++ = '"';
-        memcpy(o, file->name, file->n);
+        jx_copy_short(o, file->name, file->n);
         o += file->n;
         *o++ = ':';
         o = o_uint(o, ind->pos.line);
