@@ -57,6 +57,8 @@ typedef struct parser {
     uint32_t span_len;     /* bytes of the span last asked for at col_off (0: none)… */
     uint32_t span_chars;   /* …its characters… */
     int span_bad;          /* …and whether they were counted with a bad byte on the line */
+    int brace_left;        /* line_group left a level-2 group's '{' as the current token, an
+                              indicator following it on its line (see group2_body) */
     int quiet;             /* while looking ahead: report nothing */
     int unclosed;          /* a missing '}' was reported (the enclosing ones are not) */
     int nomem;             /* memory ran out */
@@ -798,19 +800,31 @@ static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
 }
 
 /*
- * Starts a scan on the line after the current NEWLINE, past its indentation; false when
- * the line has no '\n' (the item's last line) or starts with something other than a
- * letter or a CJK character (a blank line, '}', a string …).
+ * Starts a scan on the first line after the current NEWLINE that is not blank, past its
+ * indentation, setting *line and *lstart to its number and start; false when that line
+ * has no '\n' (the item's last line) or starts with something other than a letter or a
+ * CJK character (a blank line ending in "\r\n", '}', a string …).
  */
-static inline bool ls_next_line(line_scan *ls, const parser *ps)
+static inline bool ls_next_line(line_scan *ls, const parser *ps, uint32_t *line, uint32_t *lstart)
 {
-    uint32_t i = (uint32_t)jx_skip_blanks(ps->text, ps->off + ps->len, ps->end);
-    if (i >= ps->end)
-        return false;
-    unsigned cls = line_class[(unsigned char)ps->text[i]];
-    if (cls != LC_LETTER && cls != LC_CJK)
-        return false;
-    return ls_start(ls, ps, i);
+    uint32_t l = ps->line + 1, start = ps->off + ps->len;
+    for (;;) {
+        uint32_t i = (uint32_t)jx_skip_blanks(ps->text, start, ps->end);
+        if (i >= ps->end)
+            return false;
+        unsigned char c = (unsigned char)ps->text[i];
+        if (c == '\n') { /* a blank line, as skip_blank_lines passes it */
+            l++;
+            start = i + 1;
+            continue;
+        }
+        unsigned cls = line_class[c];
+        if (cls != LC_LETTER && cls != LC_CJK)
+            return false;
+        *line = l;
+        *lstart = start;
+        return ls_start(ls, ps, i);
+    }
 }
 
 /* Skips spaces and tabs. */
@@ -1113,12 +1127,13 @@ static line_result line_indicator(parser *ps, uint32_t group)
     line_scan ls;
     uint32_t line, lstart;
     if (ps->tk == JX_TK_NEWLINE) {
-        if (!ls_next_line(&ls, ps))
+        if (!ls_next_line(&ls, ps, &line, &lstart))
             return LINE_NONE;
-        line = ps->line + 1;
-        lstart = ps->off + ps->len;
-    } else if (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE && ps->bad_byte_end <= ps->line_start) {
-        if (!ls_start(&ls, ps, ps->off))
+    } else if (((ps->tk == JX_TK_LBRACE && ps->brace_left) || (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE)) &&
+               ps->bad_byte_end <= ps->line_start) {
+        /* the name after a group's '{' (left by line_group), or the current word */
+        uint32_t from = ps->tk == JX_TK_WORD ? ps->off : (uint32_t)jx_skip_blanks(ps->text, ps->off + 1, ps->end);
+        if (!ls_start(&ls, ps, from))
             return LINE_LEFT;
         line = ps->line;
         lstart = ps->line_start;
@@ -1341,9 +1356,9 @@ static line_result line_indicator(parser *ps, uint32_t group)
 static long line_group(parser *ps, int level, uint32_t parent)
 {
     line_scan ls;
-    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps))
+    uint32_t line, lstart;
+    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
         return -1;
-    uint32_t line = ps->line + 1, lstart = ps->off + ps->len;
     uint32_t name_off = ls.i;
     if (!ls_name(&ls))
         return -1;
@@ -1387,9 +1402,10 @@ static long line_group(parser *ps, int level, uint32_t parent)
     ps->span_len = 0;
     uint32_t brace = ls.i++;
     ls_blanks(&ls);
-    if (ls.s[ls.i] == '\n') { /* the line ends: the usual case */
+    unsigned char next = ls.s[ls.i];
+    if (next == '\n' || next == '}') { /* the line ends, or the group there */
         ps->prev_end = brace + 1;
-        ps->tk = JX_TK_NEWLINE;
+        ps->tk = next == '\n' ? JX_TK_NEWLINE : JX_TK_RBRACE;
         ps->off = ls.i;
         ps->len = 1;
     } else {
@@ -1397,7 +1413,11 @@ static long line_group(parser *ps, int level, uint32_t parent)
         ps->tk = JX_TK_LBRACE;
         ps->off = brace;
         ps->len = 1;
-        advance(ps);
+        /* an indicator after a level-2 '{' is for line_indicator (see group2_body) */
+        if (level == 1 || (line_class[next] != LC_LETTER && line_class[next] != LC_CJK))
+            advance(ps);
+        else
+            ps->brace_left = 1;
     }
     return (long)p->ngroups++;
 }
@@ -1430,9 +1450,9 @@ LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
 static bool line_stmt(parser *ps, stmt_seen *seen)
 {
     line_scan ls;
-    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps))
+    uint32_t line, lstart;
+    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
         return false;
-    uint32_t line = ps->line + 1, lstart = ps->off + ps->len;
     if (ls.s[ls.i] < 0xE4)
         return false; /* no statement keyword: they are all CJK */
     jx_project *p = ps->p;
@@ -1649,10 +1669,17 @@ static void skip_block(parser *ps)
     }
 }
 
-/* The body of the level-2 group gi, whose '{' was just read, to its '}'. */
+/* The body of the level-2 group gi, whose '{' was just read (or is the current token,
+ * an indicator after it on its line, when line_group read the head), to its '}'. */
 static void group2_body(parser *ps, long gi)
 {
     jx_pos open = ps->p->groups[gi].open_pos;
+    if (ps->brace_left) {
+        line_result lr = line_indicator(ps, (uint32_t)gi);
+        ps->brace_left = 0;
+        if (lr != LINE_DONE)
+            advance(ps);
+    }
     for (;;) {
         line_result lr = line_indicator(ps, (uint32_t)gi);
         if (lr == LINE_DONE)

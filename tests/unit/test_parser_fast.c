@@ -330,6 +330,57 @@ static void statements_agree(void **state)
     jx_reader_close(pb.rd);
 }
 
+/* Blank lines the fast paths pass over, and lines holding only a comment, which the
+ * general parser passes over, leave the same project. */
+static void blank_lines_agree(void **state)
+{
+    (void)state;
+    const char *a = "项目 \"测试\" {\n"
+                    "    单位 \"中心\"\n"
+                    "\n"
+                    "    \n"
+                    "    产出指标 60 {\n"
+                    "\n"
+                    "        数量指标 60 {\n"
+                    "\t\n"
+                    "            甲 ≥1 权重 30 实际 2\n"
+                    "\n"
+                    "            乙 ≥2 权重 30\n"
+                    "        }\n"
+                    "    }\n"
+                    "}\n";
+    const char *b = "项目 \"测试\" {\n"
+                    "    单位 \"中心\"\n"
+                    "# 注释\n"
+                    "    # 注释\n"
+                    "    产出指标 60 {\n"
+                    "# 注释\n"
+                    "        数量指标 60 {\n"
+                    "\t# 注释\n"
+                    "            甲 ≥1 权重 30 实际 2\n"
+                    "# 注释\n"
+                    "            乙 ≥2 权重 30\n"
+                    "        }\n"
+                    "    }\n"
+                    "}\n";
+    parsed pa = parse(a), pb = parse(b);
+    assert_int_equal(pa.p->ngroups, 2);
+    assert_int_equal(pb.p->ngroups, 2);
+    for (size_t i = 0; i < 2; i++) {
+        same_str(pa.p->groups[i].name, pb.p->groups[i].name, "group");
+        same_pos(pa.p->groups[i].pos, pb.p->groups[i].pos, false, "group");
+    }
+    assert_int_equal(pa.p->groups[1].pos.line, 7);
+    assert_int_equal(pa.p->ninds, 2);
+    assert_int_equal(pa.p->inds[1].pos.line, 11);
+    assert_int_equal(pa.p->inds[1].pos.col, 13);
+    assert_non_null(pa.p->inds[1].plain);
+    same_indicators(pa.p, pb.p, false);
+    same_diags(pa.p, pb.p);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
 /* A repeated statement is left to the general parser, which reports it. */
 static void repeated_statement_is_reported(void **state)
 {
@@ -350,6 +401,7 @@ int main(void)
         cmocka_unit_test(indicator_on_group_line_agrees),
         cmocka_unit_test(group_heads_agree),
         cmocka_unit_test(statements_agree),
+        cmocka_unit_test(blank_lines_agree),
         cmocka_unit_test(repeated_statement_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
