@@ -72,6 +72,26 @@ static inline size_t jx_skip_blanks(const char *s, size_t i, size_t n)
     return i;
 }
 
+/**
+ * The offset of the first '\n' in s[i..n), or n: sixteen bytes a step where SSE2 is
+ * there, inline (lines are short; a library call costs more than the search).
+ */
+static inline size_t jx_find_newline(const char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    while (n - i >= 16) {
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), nl));
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    const char *p = memchr(s + i, '\n', n - i);
+    return p ? (size_t)(p - s) : n;
+}
+
 /** The kinds of token the DSL is made of. */
 typedef enum jx_token_kind {
     JX_TK_EOF = 0,  /* end of the text */

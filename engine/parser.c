@@ -28,6 +28,26 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Sets n bytes at p to zero: sixteen bytes a store where SSE2 is there (memset of a
+ * few hundred bytes becomes "rep stos", slow to start; GCC is kept from turning the
+ * loop back into it), the rest by memset. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
+static inline void zero_bytes(void *p, size_t n)
+{
+    size_t k = 0;
+#if defined(__SSE2__)
+    for (; k + 16 <= n; k += 16)
+        _mm_storeu_si128((__m128i *)(void *)((char *)p + k), _mm_setzero_si128());
+#endif
+    if (k < n)
+        memset((char *)p + k, 0, n - k);
+}
+
+/* Sets *obj to all zero bytes. */
+#define ZERO(obj) zero_bytes((obj), sizeof *(obj))
+
 /* For the byte scanners of the fast paths: inlined, so their state stays in registers. */
 #define LS_INLINE static inline __attribute__((always_inline))
 
@@ -789,12 +809,12 @@ typedef struct line_string {
  */
 static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
 {
-    const char *nl = memchr(ps->text + from, '\n', ps->end - from);
-    if (!nl)
+    size_t nl = jx_find_newline(ps->text, from, ps->end);
+    if (nl >= ps->end)
         return false;
     ls->s = (const unsigned char *)ps->text;
     ls->i = from;
-    ls->end = (uint32_t)(nl - ps->text) + 1;
+    ls->end = (uint32_t)nl + 1;
     ls->cont = 0;
     return true;
 }
@@ -827,9 +847,13 @@ static inline bool ls_next_line(line_scan *ls, const parser *ps, uint32_t *line,
     }
 }
 
-/* Skips spaces and tabs. */
+/* Skips spaces and tabs (most often a single space). */
 LS_INLINE void ls_blanks(line_scan *ls)
 {
+    if (ls->s[ls->i] == ' ' && line_class[ls->s[ls->i + 1]] != LC_BLANK) {
+        ls->i++;
+        return;
+    }
     while (line_class[ls->s[ls->i]] == LC_BLANK)
         ls->i++;
 }
@@ -1018,7 +1042,7 @@ LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
         if (ends_value(kw))
             return false; /* "≥60%权重": the word is the next attribute */
         size_t n = v->unit_len;
-        if (jx_value_unit_words(u, &n, &v->percent, &v->sign) != JX_VALUE_OK)
+        if (jx_value_unit_words_quick(u, &n, &v->percent, &v->sign) != JX_VALUE_OK)
             return false;
         v->unit_cut = n != v->unit_len;
         v->unit_len = n;
@@ -1094,7 +1118,7 @@ static jx_str line_str(char *c, uint32_t n)
 }
 
 /* The value v read by ls_value into *out, its text and unit in the line's copy (which starts at base). */
-static bool line_value_keep(parser *ps, const line_value *v, char *copy, uint32_t base, uint32_t line,
+LS_INLINE bool line_value_keep(parser *ps, const line_value *v, char *copy, uint32_t base, uint32_t line,
                             uint32_t lstart, jx_value *out)
 {
     out->sign = v->sign;
@@ -1271,7 +1295,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
     memcpy(copy, ps->text + name_off, last - name_off);
     copy[last - name_off] = '\0';
     jx_indicator *ind = &p->inds[p->ninds];
-    memset(ind, 0, sizeof *ind);
+    ZERO(ind);
     ind->project = p;
     ind->group = group;
     ind->score = -1;
@@ -1381,7 +1405,7 @@ static long line_group(parser *ps, int level, uint32_t parent)
     if (p->ngroups >= p->groups_cap && JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0)
         return -1;
     jx_group *g = &p->groups[p->ngroups];
-    memset(g, 0, sizeof *g);
+    ZERO(g);
     g->level = level;
     g->parent = parent;
     g->pos = line_pos(line, lstart, name_off, name_len, 0, name_wcont);

@@ -56,6 +56,22 @@ jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, 
  */
 jx_value_status jx_value_unit_words(const char *unit, size_t *unit_len, bool *percent, jx_sign *sign);
 
+/**
+ * jx_value_unit_words, answering without a call for the usual unit: one whose last byte
+ * ends no unit word (比 上 内 下) and that is too short to be a date or an estimate.
+ */
+static inline jx_value_status jx_value_unit_words_quick(const char *unit, size_t *unit_len, bool *percent,
+                                                        jx_sign *sign)
+{
+    size_t n = *unit_len;
+    if (n < 6) {
+        unsigned char last = n ? (unsigned char)unit[n - 1] : 0;
+        if (last != 0x94 && last != 0x8A && last != 0x85 && last != 0x8B && last != ' ' && last != '\t')
+            return JX_VALUE_OK;
+    }
+    return jx_value_unit_words(unit, unit_len, percent, sign);
+}
+
 /** What a table cell's value is, as the importers see it. */
 typedef enum jx_value_kind {
     JX_VALUE_KIND_NUMBER = 0, /* a sign (maybe none), a number, % and unit: out is filled */
