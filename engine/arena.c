@@ -2,7 +2,10 @@
 #include "arena.h"
 
 #include "alloc.h"
+#include "dec.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,12 +69,89 @@ char *jx_arena_strndup(jx_arena *ar, const char *s, size_t n)
     return p;
 }
 
+/*
+ * Formats fmt with ap into out[0..cap) as vsnprintf would, for the conversions the
+ * engine's messages use: %s, %.*s, %d, %u, %zu and %%. Returns the length, or -1 when
+ * fmt holds another conversion or the text does not fit (vsnprintf then does it).
+ */
+static int quick_vformat(char *out, size_t cap, const char *fmt, va_list ap)
+{
+    size_t n = 0;
+    for (const char *f = fmt;;) {
+        const char *pct = strchr(f, '%');
+        size_t lit = pct ? (size_t)(pct - f) : strlen(f);
+        if (lit >= cap - n)
+            return -1;
+        memcpy(out + n, f, lit);
+        n += lit;
+        if (!pct)
+            break;
+        f = pct + 1;
+        const char *str = NULL;
+        size_t len = 0;
+        char num[24];
+        if (f[0] == 's') {
+            str = va_arg(ap, const char *);
+            if (!str)
+                str = "(null)";
+            len = strlen(str);
+            f += 1;
+        } else if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+            int prec = va_arg(ap, int);
+            str = va_arg(ap, const char *);
+            if (!str)
+                return -1;
+            len = prec < 0 ? strlen(str) : strnlen(str, (size_t)prec);
+            f += 3;
+        } else if (f[0] == 'd' || f[0] == 'u' || (f[0] == 'z' && f[1] == 'u')) {
+            uint64_t u;
+            bool neg = false;
+            if (f[0] == 'd') {
+                int v = va_arg(ap, int);
+                neg = v < 0;
+                u = neg ? (uint64_t)0 - (uint64_t)(int64_t)v : (uint64_t)v;
+            } else if (f[0] == 'u') {
+                u = va_arg(ap, unsigned);
+            } else {
+                u = va_arg(ap, size_t);
+            }
+            f += f[0] == 'z' ? 2 : 1;
+            unsigned nd = jx_digit_count(u), k = neg;
+            num[0] = '-';
+            jx_digits_put(num + k, u, nd);
+            str = num;
+            len = nd + k;
+        } else if (f[0] == '%') {
+            str = "%";
+            len = 1;
+            f += 1;
+        } else {
+            return -1;
+        }
+        if (len >= cap - n)
+            return -1;
+        memcpy(out + n, str, len);
+        n += len;
+    }
+    out[n] = '\0';
+    return (int)n;
+}
+
 char *jx_arena_vprintf(jx_arena *ar, const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap2);
+    char small[512];
+    int n = quick_vformat(small, sizeof small, fmt, ap2);
+    va_end(ap2);
+    if (n >= 0) {
+        char *p = jx_arena_alloc(ar, (size_t)n + 1);
+        if (p)
+            memcpy(p, small, (size_t)n + 1);
+        return p;
+    }
+    va_copy(ap2, ap);
+    n = vsnprintf(small, sizeof small, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return NULL;

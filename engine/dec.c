@@ -113,37 +113,38 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     return neg ? -q : q;
 }
 
-/* The number of decimal digits of u (1 for 0). */
-static size_t digit_count(uint64_t u)
-{
-    size_t n = 1;
-    for (uint64_t p = 10; n < 20 && u >= p; p *= 10)
-        n++;
-    return n;
-}
+const char jx_digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
 
 /* Writes u (below 2^64) × 10^-scale, with exactly `scale` decimals and a '-' when neg,
- * backwards from its last character, so nothing is copied. Returns the length. */
+ * each part written in place from its last digit, so nothing is copied. Returns the
+ * length. */
 static size_t put_u64(uint64_t u, int scale, bool neg, char *out)
 {
-    size_t nd = digit_count(u);
-    size_t int_digits = nd > (size_t)scale ? nd - (size_t)scale : 1;
-    size_t len = (neg ? 1 : 0) + int_digits + (scale > 0 ? (size_t)scale + 1 : 0);
-    char *p = out + len;
-    *p = '\0';
-    for (int k = 0; k < scale; k++) {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    }
-    if (scale > 0)
-        *--p = '.';
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u != 0);
+    unsigned nd = jx_digit_count(u);
+    char *p = out;
     if (neg)
-        *--p = '-';
-    return len;
+        *p++ = '-';
+    if (scale <= 0) {
+        jx_digits_put(p, u, nd);
+        p += nd;
+    } else if (nd > (unsigned)scale) {
+        unsigned nint = nd - (unsigned)scale;
+        uint64_t pow = (uint64_t)jx_pow10_128(scale), hi = u / pow;
+        jx_digits_put(p, hi, nint);
+        p += nint;
+        *p++ = '.';
+        jx_digits_put(p, u - hi * pow, (unsigned)scale);
+        p += scale;
+    } else {
+        *p++ = '0';
+        *p++ = '.';
+        jx_digits_put(p, u, (unsigned)scale); /* leading zeros included */
+        p += scale;
+    }
+    *p = '\0';
+    return (size_t)(p - out);
 }
 
 /* put_u64 for a magnitude beyond 64 bits (only extreme inputs reach it). */

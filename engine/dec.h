@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /** The largest scale (digits after the point) a jx_dec may carry. */
 #define JX_DEC_MAX_SCALE 9
@@ -56,6 +57,40 @@ char *jx_dec_format(jx_dec a, char *buf, size_t size);
 
 /** Writes cents/100 with exactly `decimals` places given a value in units of 10^-decimals. */
 char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size);
+
+/** The pairs "00", "01", … "99", for writing numbers two digits at a time. */
+extern const char jx_digit_pairs[200];
+
+/** The number of decimal digits of u (1 for 0). */
+static inline unsigned jx_digit_count(uint64_t u)
+{
+    if (u < 10)
+        return 1;
+    if (u < 100)
+        return 2;
+    if (u < 1000)
+        return 3;
+    unsigned n = 4;
+    for (uint64_t p = 10000; n < 20 && u >= p; p *= 10)
+        n++;
+    return n;
+}
+
+/** Writes the last nd decimal digits of u into out[0..nd), two at a time from the end. */
+static inline void jx_digits_put(char *out, uint64_t u, unsigned nd)
+{
+    char *p = out + nd;
+    while (nd >= 2) {
+        uint64_t q = u / 100;
+        unsigned r = (unsigned)(u - q * 100);
+        p -= 2;
+        memcpy(p, jx_digit_pairs + 2 * r, 2);
+        u = q;
+        nd -= 2;
+    }
+    if (nd)
+        *--p = (char)('0' + u % 10);
+}
 
 /** A buffer large enough for any jx_dec_format / jx_fixed_format / jx_num_put output. */
 #define JX_DEC_BUFSZ 48

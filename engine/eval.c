@@ -162,6 +162,13 @@ static __int128 gcd128(__int128 a, __int128 b)
  */
 static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
 {
+    int shift = z.scale + decimals - x.scale - y.scale;
+    /* the usual case: coefficients below 2^31 and a shift of at most 18 cannot overflow,
+     * and the quotient rounds the same whether common factors are taken out or not */
+    if (shift >= 0 && shift <= 18 && x.v > -(__int128)INT32_MAX && x.v < INT32_MAX &&
+        y.v > -(__int128)INT32_MAX && y.v < INT32_MAX && z.v != 0 && z.v > -(__int128)INT64_MAX &&
+        z.v < INT64_MAX)
+        return (int64_t)jx_div_round_half_up(x.v * y.v * jx_pow10_128(shift), z.v);
     __int128 a = x.v, b = y.v, den = z.v;
     __int128 g = gcd128(a, den);
     if (g > 1) {
@@ -173,7 +180,6 @@ static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
         b /= g;
         den /= g;
     }
-    int shift = z.scale + decimals - x.scale - y.scale;
     __int128 num, p10 = jx_pow10_128(shift >= 0 ? shift : -shift);
     bool overflow = __builtin_mul_overflow(a, b, &num);
     if (!overflow && shift >= 0)
@@ -345,14 +351,22 @@ static operands reconcile(eval_ctx *c, const jx_indicator *ind)
     return o;
 }
 
+/* v × 10^-scale as jx_num_put writes it, appended to b in place. */
+static void put_number(jx_sbuf *b, __int128 v, int scale, bool trim)
+{
+    if (b->cap - b->len <= JX_DEC_BUFSZ && !jx_sbuf_reserve(b, JX_DEC_BUFSZ))
+        return;
+    b->len += jx_num_put(v, scale, trim, b->s + b->len);
+}
+
 /* "96.68%", "48小时": a number with its percent sign and unit, appended to b. */
 static void put_with_unit(jx_sbuf *b, xnum x, bool percent, const char *unit)
 {
-    char t[JX_DEC_BUFSZ];
-    jx_sbuf_put(b, t, jx_num_put(x.v, x.scale, true, t));
+    put_number(b, x.v, x.scale, true);
     if (percent)
         JX_SBUF_LIT(b, "%");
-    jx_sbuf_str(b, unit);
+    if (unit[0])
+        jx_sbuf_str(b, unit);
 }
 
 /* x with its percent sign and unit as a string in the project arena (for messages). */
@@ -949,15 +963,13 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 /* A score in units of 10^-decimals with exactly `decimals` places. */
 static void put_units(jx_sbuf *b, int64_t units, int decimals)
 {
-    char t[JX_DEC_BUFSZ];
-    jx_sbuf_put(b, t, jx_num_put(units, decimals, false, t));
+    put_number(b, units, decimals, false);
 }
 
 /* An exact number in plain notation. */
 static void put_x(jx_sbuf *b, xnum x)
 {
-    char t[JX_DEC_BUFSZ];
-    jx_sbuf_put(b, t, jx_num_put(x.v, x.scale, true, t));
+    put_number(b, x.v, x.scale, true);
 }
 
 /* A jx_dec in plain notation. */

@@ -160,7 +160,7 @@ static const kw_entry kw_table[] = {
 /* kw_by_len[n] is the first entry of kw_table whose length is at least n. */
 static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 23, 54, 60, 62, 67, 68, 70, 85, 87, 89, 91, 91, 92};
 
-#define KW_MAX_LEN 17
+#define KW_MAX_LEN JX_KEYWORD_MAX_LEN
 
 /* Compares n bytes of a and b as unsigned bytes: <0, 0 or >0. */
 static int bytes_cmp(const char *a, const char *b, size_t n)
@@ -198,11 +198,16 @@ static unsigned kw_hash(const unsigned char *s, size_t n)
 
 _Static_assert(sizeof kw_table / sizeof kw_table[0] < JX_KEYWORD_SLOTS / 2,
                "the keyword index needs more slots");
+_Static_assert(sizeof "cap" - 1 == JX_KEYWORD_MIN_LEN && sizeof "qualitative_bands" - 1 == JX_KEYWORD_MAX_LEN,
+               "the shortest and the longest spellings");
 
 void jx_keyword_index_init(jx_keyword_index *ix)
 {
     memset(ix->slot, 0, sizeof ix->slot);
+    memset(ix->first, 0, sizeof ix->first);
     for (size_t i = 0; i < sizeof kw_table / sizeof kw_table[0]; i++) {
+        unsigned f = jx_keyword_first3((const unsigned char *)kw_table[i].word);
+        ix->first[f / 64] |= (uint64_t)1 << (f % 64);
         unsigned h = kw_hash((const unsigned char *)kw_table[i].word, kw_table[i].len);
         while (ix->slot[h] != 0)
             h = (h + 1) & (JX_KEYWORD_SLOTS - 1);
@@ -210,7 +215,7 @@ void jx_keyword_index_init(jx_keyword_index *ix)
     }
 }
 
-jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n)
+jx_keyword jx_keyword_find_hashed(const jx_keyword_index *ix, const char *s, size_t n)
 {
     if (n == 0 || n > KW_MAX_LEN)
         return JX_KW_NONE;

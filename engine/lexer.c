@@ -8,46 +8,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
-static inline int continuation2(const unsigned char *s)
-{
-    uint16_t two;
-    memcpy(&two, s, 2);
-    return (two & 0xC0C0) == 0x8080;
-}
-
-/*
- * Length of the valid UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0] does
- * not start one (stray continuation byte, overlong form, surrogate, beyond U+10FFFF,
- * or a sequence cut short).
- */
-static inline size_t utf8_seq_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    /* the common case: a CJK character, E1..EC followed by two continuation bytes */
-    if (c >= 0xE1 && c <= 0xEC && n >= 3 && continuation2(s + 1))
-        return 3;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n < k)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (c == 0xE0 && s[1] < 0xA0)
-        return 0; /* overlong */
-    if (c == 0xED && s[1] > 0x9F)
-        return 0; /* surrogate */
-    if (c == 0xF0 && s[1] < 0x90)
-        return 0; /* overlong */
-    if (c == 0xF4 && s[1] > 0x8F)
-        return 0; /* beyond U+10FFFF */
-    return k;
-}
-
 /* True for the ideographic space U+3000, which counts as a blank. */
 static int is_wide_space(const unsigned char *s, size_t n)
 {
@@ -113,7 +73,7 @@ static int ends_word(const unsigned char *s, size_t n)
     }
     if (is_control(c) || is_wide_space(s, n) || is_wide_percent(s, n) || sign_char_len(s, n))
         return 1;
-    return utf8_seq_len(s, n) == 0;
+    return jx_utf8_seq_len(s, n) == 0;
 }
 
 /* What the first byte of a token says about the token (see jx_lex). */
@@ -174,7 +134,7 @@ static size_t word_len(const unsigned char *s, size_t n, size_t i)
         unsigned cls = lex_word[s[i]];
         /* the usual bytes first, tested by plain branches (a jump table mispredicts) */
         if (cls == LW_CJK) {
-            if (n - i < 3 || !continuation2(s + i + 1))
+            if (n - i < 3 || !jx_utf8_cont2(s + i + 1))
                 return i;
             i += 3;
             continue;
@@ -185,14 +145,14 @@ static size_t word_len(const unsigned char *s, size_t n, size_t i)
         }
         switch (cls) {
         case LW_LEAD:
-            if ((k = utf8_seq_len(s + i, n - i)) == 0)
+            if ((k = jx_utf8_seq_len(s + i, n - i)) == 0)
                 return i;
             i += k;
             continue;
         case LW_SPECIAL:
             if (ends_word(s + i, n - i))
                 return i;
-            i += utf8_seq_len(s + i, n - i); /* valid: ends_word checked it */
+            i += jx_utf8_seq_len(s + i, n - i); /* valid: ends_word checked it */
             continue;
         case LW_BANG:
             if (i + 1 < n && s[i + 1] == '=')
@@ -232,7 +192,7 @@ static size_t number_len(const unsigned char *s, size_t n)
 /* The token at a lead byte: a word when its character is valid, else an invalid byte. */
 static jx_token_kind lead_token(const unsigned char *s, size_t n, size_t *len)
 {
-    size_t i = utf8_seq_len(s, n);
+    size_t i = jx_utf8_seq_len(s, n);
     if (i == 0) {
         *len = 1;
         return JX_TK_INVALID;
@@ -361,7 +321,7 @@ size_t jx_lex_first_bad_byte(const char *text, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_seq_len(s + i, n - i);
+        size_t k = jx_utf8_seq_len(s + i, n - i);
         if (k == 0)
             return i;
         i += k;

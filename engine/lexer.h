@@ -3,6 +3,94 @@
 #define JX_LEXER_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/** True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
+static inline int jx_utf8_cont2(const unsigned char *s)
+{
+    uint16_t two;
+    memcpy(&two, s, 2);
+    return (two & 0xC0C0) == 0x8080;
+}
+
+/**
+ * Length of the valid UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0] does
+ * not start one (stray continuation byte, overlong form, surrogate, beyond U+10FFFF,
+ * or a sequence cut short).
+ */
+static inline size_t jx_utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    /* the common case: a CJK character, E1..EC followed by two continuation bytes */
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && jx_utf8_cont2(s + 1))
+        return 3;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (n < k)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (c == 0xE0 && s[1] < 0xA0)
+        return 0; /* overlong */
+    if (c == 0xED && s[1] > 0x9F)
+        return 0; /* surrogate */
+    if (c == 0xF0 && s[1] < 0x90)
+        return 0; /* overlong */
+    if (c == 0xF4 && s[1] > 0x8F)
+        return 0; /* beyond U+10FFFF */
+    return k;
+}
+
+/**
+ * The offset of the first byte of s[i..n) that is not a space or a tab, or n:
+ * indentation, skipped sixteen spaces a step where SSE2 is there.
+ */
+static inline size_t jx_skip_blanks(const char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' ');
+    while (n - i >= 16) {
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp));
+        if (mask != 0xFFFF) {
+            i += (size_t)__builtin_ctz(~mask);
+            break;
+        }
+        i += 16;
+    }
+#endif
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/**
+ * The offset of the first '\n' in s[i..n), or n: sixteen bytes a step where SSE2 is
+ * there, inline (lines are short; a library call costs more than the search).
+ */
+static inline size_t jx_find_newline(const char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    while (n - i >= 16) {
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), nl));
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    const char *p = memchr(s + i, '\n', n - i);
+    return p ? (size_t)(p - s) : n;
+}
 
 /** The kinds of token the DSL is made of. */
 typedef enum jx_token_kind {
@@ -95,19 +183,47 @@ jx_keyword jx_keyword_lookup(const char *s, size_t n);
 /** Slots of a jx_keyword_index (a power of two, over twice the number of spellings). */
 #define JX_KEYWORD_SLOTS 256
 
+/** Bits of the filter of a jx_keyword_index on the first three bytes of a word. */
+#define JX_KEYWORD_FIRST_BITS 4096
+
+/** The shortest and the longest spelling of a keyword, in bytes. */
+#define JX_KEYWORD_MIN_LEN 3
+#define JX_KEYWORD_MAX_LEN 17
+
 /**
  * The keyword table hashed for jx_keyword_find: built once (by each reader), then
- * only read, so a word is found or refused in one or two steps.
+ * only read, so a word is found or refused in one or two steps. Most words are no
+ * keyword, and most of those are refused by their length or their first three bytes
+ * without a step into the table.
  */
 typedef struct jx_keyword_index {
-    unsigned char slot[JX_KEYWORD_SLOTS]; /* 1 + the table entry in each slot, 0 when empty */
+    uint64_t first[JX_KEYWORD_FIRST_BITS / 64]; /* bit jx_keyword_first3(w) set for every spelling w */
+    unsigned char slot[JX_KEYWORD_SLOTS];       /* 1 + the table entry in each slot, 0 when empty */
 } jx_keyword_index;
 
 /** Fills ix from the keyword table. */
 void jx_keyword_index_init(jx_keyword_index *ix);
 
+/** The bit of the first three bytes of a word in jx_keyword_index.first. */
+static inline unsigned jx_keyword_first3(const unsigned char *s)
+{
+    uint32_t x = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+    return (x * 0x9E3779B1u) >> (32 - 12);
+}
+
+/** jx_keyword_find past its filter: the table steps. */
+jx_keyword jx_keyword_find_hashed(const jx_keyword_index *ix, const char *s, size_t n);
+
 /** The keyword spelled by s[0..n), as jx_keyword_lookup gives it, found through ix. */
-jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n);
+static inline jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char *s, size_t n)
+{
+    if (n < JX_KEYWORD_MIN_LEN || n > JX_KEYWORD_MAX_LEN)
+        return JX_KW_NONE;
+    unsigned h = jx_keyword_first3((const unsigned char *)s);
+    if (!(ix->first[h / 64] >> (h % 64) & 1))
+        return JX_KW_NONE;
+    return jx_keyword_find_hashed(ix, s, n);
+}
 
 /** The Chinese spelling of a keyword ("权重"), "" for JX_KW_NONE. */
 const char *jx_keyword_name(jx_keyword kw);

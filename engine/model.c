@@ -84,31 +84,43 @@ jx_diag *jx_project_diag_add(jx_project *p, jx_severity sev, const char *code, j
     return d;
 }
 
+/* The code of every method, in the order of jx_method, with its length. */
+static const struct {
+    const char *code; /* the code */
+    unsigned char len; /* its length */
+} method_codes[] = {
+#define METHOD_CODE(c) {c, sizeof c - 1}
+    [JX_METHOD_NONE] = METHOD_CODE(""),
+    [JX_METHOD_GE_MET] = METHOD_CODE("ge-met"),
+    [JX_METHOD_GE_RATIO] = METHOD_CODE("ge-ratio"),
+    [JX_METHOD_EQ_MET] = METHOD_CODE("eq-met"),
+    [JX_METHOD_EQ_RATIO] = METHOD_CODE("eq-ratio"),
+    [JX_METHOD_EQ_OVER] = METHOD_CODE("eq-over"),
+    [JX_METHOD_EQ_ZERO] = METHOD_CODE("eq-zero"),
+    [JX_METHOD_LE_MET] = METHOD_CODE("le-met"),
+    [JX_METHOD_LE_LINEAR] = METHOD_CODE("le-linear"),
+    [JX_METHOD_LE_RATIO] = METHOD_CODE("le-ratio"),
+    [JX_METHOD_LE_ZERO] = METHOD_CODE("le-zero"),
+    [JX_METHOD_NEGATIVE] = METHOD_CODE("negative-actual"),
+    [JX_METHOD_QUAL_MET] = METHOD_CODE("qualitative-met"),
+    [JX_METHOD_QUAL_JUDGED] = METHOD_CODE("qualitative-judged"),
+    [JX_METHOD_QUAL_CLAIMED] = METHOD_CODE("qualitative-claimed"),
+    [JX_METHOD_QUAL_UNJUDGED] = METHOD_CODE("qualitative-unjudged"),
+    [JX_METHOD_MISSING_ACTUAL] = METHOD_CODE("missing-actual"),
+    [JX_METHOD_TEXT_ACTUAL] = METHOD_CODE("text-actual"),
+    [JX_METHOD_NOT_APPLICABLE] = METHOD_CODE("not-applicable"),
+    [JX_METHOD_EXECUTION] = METHOD_CODE("execution-rate"),
+#undef METHOD_CODE
+};
+
 const char *jx_method_code(jx_method m)
 {
-    switch (m) {
-    case JX_METHOD_NONE: return "";
-    case JX_METHOD_GE_MET: return "ge-met";
-    case JX_METHOD_GE_RATIO: return "ge-ratio";
-    case JX_METHOD_EQ_MET: return "eq-met";
-    case JX_METHOD_EQ_RATIO: return "eq-ratio";
-    case JX_METHOD_EQ_OVER: return "eq-over";
-    case JX_METHOD_EQ_ZERO: return "eq-zero";
-    case JX_METHOD_LE_MET: return "le-met";
-    case JX_METHOD_LE_LINEAR: return "le-linear";
-    case JX_METHOD_LE_RATIO: return "le-ratio";
-    case JX_METHOD_LE_ZERO: return "le-zero";
-    case JX_METHOD_NEGATIVE: return "negative-actual";
-    case JX_METHOD_QUAL_MET: return "qualitative-met";
-    case JX_METHOD_QUAL_JUDGED: return "qualitative-judged";
-    case JX_METHOD_QUAL_CLAIMED: return "qualitative-claimed";
-    case JX_METHOD_QUAL_UNJUDGED: return "qualitative-unjudged";
-    case JX_METHOD_MISSING_ACTUAL: return "missing-actual";
-    case JX_METHOD_TEXT_ACTUAL: return "text-actual";
-    case JX_METHOD_NOT_APPLICABLE: return "not-applicable";
-    case JX_METHOD_EXECUTION: return "execution-rate";
-    }
-    return "";
+    return (unsigned)m < sizeof method_codes / sizeof method_codes[0] ? method_codes[m].code : "";
+}
+
+size_t jx_method_code_len(jx_method m)
+{
+    return (unsigned)m < sizeof method_codes / sizeof method_codes[0] ? method_codes[m].len : 0;
 }
 
 const char *jx_grade_name(jx_grade g)

@@ -113,11 +113,27 @@ struct jx_indicator {
     jx_formula_args fargs; /* the policy's numbers the formula shows */
     const char *formula;   /* the formula text once built by jx_indicator_formula() (in the
                               project arena) or set by hand; "" until then: see jx_formula_write */
+    const char *plain;     /* the parser's copy of the indicator's line, NULL when none: a text
+                              lying inside it is valid UTF-8 without '"', '\\', ',' or a control
+                              character, so reporters copy it as it is (jx_indicator_plain) */
+    uint32_t plain_len;    /* the bytes of that copy */
 };
+
+/**
+ * True when the text s of ind is empty or lies in ind's plain copy (see
+ * jx_indicator.plain): it needs no checking or escaping for JSON or CSV. A text set
+ * after parsing lies elsewhere.
+ */
+static inline bool jx_indicator_plain(const jx_indicator *ind, jx_str s)
+{
+    uintptr_t from = (uintptr_t)ind->plain, at = (uintptr_t)s.s;
+    return s.n == 0 || (at - from <= ind->plain_len && s.n <= ind->plain_len - (at - from));
+}
 
 /** A 一级 (level 1) or 二级 (level 2) group of indicators. */
 typedef struct jx_group {
     jx_str name;         /* 产出指标, 数量指标, … */
+    const char *plain;   /* name.s when the parser found the name plain (see jx_indicator.plain), else NULL */
     int level;           /* 1 or 2 */
     uint32_t parent;     /* for level 2: index of its level-1 group */
     bool has_points;     /* points declared after the name */
@@ -249,6 +265,9 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals);
 
 /** The stable code of a method ("ge-met", "le-linear", …). */
 const char *jx_method_code(jx_method m);
+
+/** The length of jx_method_code(m). */
+size_t jx_method_code_len(jx_method m);
 
 /** Initialises an empty project whose arrays and arena use alloc. */
 void jx_project_init(jx_project *p, const jx_allocator *alloc);

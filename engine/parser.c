@@ -29,6 +29,29 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Sets n bytes at p to zero: sixteen bytes a store where SSE2 is there (memset of a
+ * few hundred bytes becomes "rep stos", slow to start; GCC is kept from turning the
+ * loop back into it), the rest by memset. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
+static inline void zero_bytes(void *p, size_t n)
+{
+    size_t k = 0;
+#if defined(__SSE2__)
+    for (; k + 16 <= n; k += 16)
+        _mm_storeu_si128((__m128i *)(void *)((char *)p + k), _mm_setzero_si128());
+#endif
+    if (k < n)
+        memset((char *)p + k, 0, n - k);
+}
+
+/* Sets *obj to all zero bytes. */
+#define ZERO(obj) zero_bytes((obj), sizeof *(obj))
+
+/* For the byte scanners of the fast paths: inlined, so their state stays in registers. */
+#define LS_INLINE static inline __attribute__((always_inline))
+
 /* The state of one parse: the text, the current token and where diagnostics go. */
 typedef struct parser {
     const char *text;      /* the item text; offsets are relative to it */
@@ -55,6 +78,8 @@ typedef struct parser {
     uint32_t span_len;     /* bytes of the span last asked for at col_off (0: none)… */
     uint32_t span_chars;   /* …its characters… */
     int span_bad;          /* …and whether they were counted with a bad byte on the line */
+    int brace_left;        /* line_group left a level-2 group's '{' as the current token, an
+                              indicator following it on its line (see group2_body) */
     int quiet;             /* while looking ahead: report nothing */
     int unclosed;          /* a missing '}' was reported (the enclosing ones are not) */
     int nomem;             /* memory ran out */
@@ -163,10 +188,7 @@ static void advance(parser *ps)
     if (ps->tk == JX_TK_NEWLINE) {
         ps->line++;
         ps->line_start = off;
-        /* indentation: runs of eight spaces at once */
-        uint64_t eight;
-        while (ps->end - off >= 8 && (memcpy(&eight, ps->text + off, 8), eight == 0x2020202020202020u))
-            off += 8;
+        off = (uint32_t)jx_skip_blanks(ps->text, off, ps->end); /* indentation */
     }
     for (;;) {
         size_t n;
@@ -264,12 +286,12 @@ static jx_str arena_str(parser *ps, const char *s, size_t n)
     return r;
 }
 
-/* The contents of the current STRING token, unescaped, in the arena. */
-static jx_str string_value(parser *ps)
+/* The contents of the STRING token text[off .. off+len), unescaped, in the arena. */
+static jx_str string_value_at(parser *ps, uint32_t off, uint32_t len)
 {
-    const char *s = ps->text + ps->off + 1;
-    size_t n = ps->len - 1;
-    if (n > 0 && s[n - 1] == '"' && ps->len >= 2)
+    const char *s = ps->text + off + 1;
+    size_t n = len - 1;
+    if (n > 0 && s[n - 1] == '"' && len >= 2)
         n--; /* drop the closing quote (absent when unterminated) */
     if (!memchr(s, '\\', n))
         return arena_str(ps, s, n);
@@ -287,6 +309,12 @@ static jx_str string_value(parser *ps)
     buf[k] = '\0';
     jx_str r = {buf, (uint32_t)k};
     return r;
+}
+
+/* The contents of the current STRING token, unescaped, in the arena. */
+static jx_str string_value(parser *ps)
+{
+    return string_value_at(ps, ps->off, ps->len);
 }
 
 /* A NAME (WORD or STRING) at the current token, in the arena; the caller advances. */
@@ -697,6 +725,895 @@ static void parse_indicator(parser *ps, uint32_t group)
     p->inds[p->ninds++] = ind;
 }
 
+/* ------------------------------------------------ ordinary indicator lines */
+
+/*
+ * Most lines of a project are indicators written plainly, one to a line:
+ *
+ *     接入系统数量 ≥390个/月 权重 6 实际 444个/月 偏差 "两个系统推迟" 得分 6
+ *
+ * line_indicator reads such a line byte by byte, without tokens, to the indicator,
+ * warnings and parser state parse_indicator reaches on it, and copies the line into
+ * the arena once for all of the indicator's strings. It takes only what it can read
+ * exactly as the lexer and the value reader would: a name of letters, digits, a few
+ * ASCII marks and CJK characters; a target that is 定性 "…" or a value without blanks
+ * in it (a sign ≥ ≤ ≧ ≦ > < = >= <= == ＞ ＜ ＝ or none, a number, % or ％, a unit of
+ * letters, '/' and CJK characters); then 权重 N, 得分 N, 实际 (value or "…"), 偏差 "…",
+ * 评定 达成|部分达成|未达成 and 不适用, each at most once, spelt in Chinese; strings
+ * without a backslash or a bad byte; spaces and tabs between; the end of the line at
+ * a newline, ';' or '}'. Anything else, it leaves for parse_indicator, which reads it
+ * and reports what is wrong, and changes nothing.
+ */
+
+/* The bytes of the words line_indicator knows. */
+static const char LW_WEIGHT[] = "权重", LW_ACTUAL[] = "实际", LW_REASON[] = "偏差", LW_JUDGE[] = "评定",
+                  LW_SCORE[] = "得分", LW_NA[] = "不适用", LW_QUAL[] = "定性", LW_MET[] = "达成",
+                  LW_PARTLY[] = "部分达成", LW_UNMET[] = "未达成";
+
+/* What a byte is to line_indicator. */
+enum {
+    LC_OTHER = 0, /* anything it leaves to the parser */
+    LC_BLANK,     /* space, tab */
+    LC_LETTER,    /* A-Z a-z: a name or a unit */
+    LC_DIGIT,     /* 0-9: a name or a number */
+    LC_MARK,      /* ( ) * + - . : _ : in a name */
+    LC_SLASH,     /* '/': in a name or a unit */
+    LC_CJK        /* E1, E4..EC: the lead of a CJK character that a word goes on with */
+};
+
+/* The class of every byte (see above). */
+static const unsigned char line_class[256] = {
+    [' '] = LC_BLANK, ['\t'] = LC_BLANK, ['A' ... 'Z'] = LC_LETTER, ['a' ... 'z'] = LC_LETTER,
+    ['0' ... '9'] = LC_DIGIT, ['('] = LC_MARK, [')'] = LC_MARK, ['*'] = LC_MARK, ['+'] = LC_MARK,
+    ['-'] = LC_MARK, ['.'] = LC_MARK, [':'] = LC_MARK, ['_'] = LC_MARK, ['/'] = LC_SLASH,
+    [0xE1] = LC_CJK, [0xE4 ... 0xEC] = LC_CJK,
+};
+
+/*
+ * Where line_indicator is on the line. The scan is set on one line whose '\n' is the
+ * byte before end, so a loop stops at the '\n' without testing the end, and a byte
+ * after one that is not the '\n' can always be read.
+ */
+typedef struct line_scan {
+    const unsigned char *s; /* the item text */
+    uint32_t i;             /* the byte looked at */
+    uint32_t end;           /* just past the line's '\n' */
+    uint32_t cont;          /* continuation bytes from the line start to i, for columns */
+} line_scan;
+
+/* A value without quotes as line_indicator read it. */
+typedef struct line_value {
+    uint32_t off;      /* its first byte */
+    uint32_t len;      /* its length */
+    uint32_t cont;     /* continuation bytes before it on the line */
+    uint32_t wcont;    /* continuation bytes in it */
+    jx_sign sign;      /* the sign written, NONE when none */
+    jx_dec num;        /* the number */
+    bool percent;      /* % or ％ followed the number */
+    uint32_t unit_off; /* the unit's first byte */
+    size_t unit_len;   /* its length once the unit words are applied */
+    bool unit_cut;     /* a unit word was taken off the end of the unit */
+} line_value;
+
+/* A string as line_indicator read it. */
+typedef struct line_string {
+    uint32_t off;  /* its opening quote */
+    uint32_t len;  /* its length, quotes included */
+    uint32_t cont; /* continuation bytes before it on the line */
+    uint32_t wcont; /* continuation bytes in it */
+    bool plain;    /* it holds no ',', tab or return (see jx_indicator.plain) */
+} line_string;
+
+/*
+ * Starts a scan at text[from] on the line ending at the first '\n' after it (before the
+ * item's end); false when there is none (the item's last line).
+ */
+static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
+{
+    size_t nl = jx_find_newline(ps->text, from, ps->end);
+    if (nl >= ps->end)
+        return false;
+    ls->s = (const unsigned char *)ps->text;
+    ls->i = from;
+    ls->end = (uint32_t)nl + 1;
+    ls->cont = 0;
+    return true;
+}
+
+/*
+ * Starts a scan on the first line after the current NEWLINE that is not blank, past its
+ * indentation, setting *line and *lstart to its number and start; false when that line
+ * has no '\n' (the item's last line) or starts with something other than a letter or a
+ * CJK character (a blank line ending in "\r\n", '}', a string …).
+ */
+static inline bool ls_next_line(line_scan *ls, const parser *ps, uint32_t *line, uint32_t *lstart)
+{
+    uint32_t l = ps->line + 1, start = ps->off + ps->len;
+    for (;;) {
+        uint32_t i = (uint32_t)jx_skip_blanks(ps->text, start, ps->end);
+        if (i >= ps->end)
+            return false;
+        unsigned char c = (unsigned char)ps->text[i];
+        if (c == '\n') { /* a blank line, as skip_blank_lines passes it */
+            l++;
+            start = i + 1;
+            continue;
+        }
+        unsigned cls = line_class[c];
+        if (cls != LC_LETTER && cls != LC_CJK)
+            return false;
+        *line = l;
+        *lstart = start;
+        return ls_start(ls, ps, i);
+    }
+}
+
+/* Skips spaces and tabs (most often a single space). */
+LS_INLINE void ls_blanks(line_scan *ls)
+{
+    if (ls->s[ls->i] == ' ' && line_class[ls->s[ls->i + 1]] != LC_BLANK) {
+        ls->i++;
+        return;
+    }
+    while (line_class[ls->s[ls->i]] == LC_BLANK)
+        ls->i++;
+}
+
+/* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
+LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
+{
+    if (ls->end - ls->i <= n || memcmp(ls->s + ls->i, w, n) != 0)
+        return false;
+    unsigned char c = ls->s[ls->i + n];
+    return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));
+}
+
+/* True when the lead byte at i is followed by two continuation bytes. */
+LS_INLINE bool ls_cjk(const line_scan *ls)
+{
+    return (ls->s[ls->i + 1] & 0xC0) == 0x80 && (ls->s[ls->i + 2] & 0xC0) == 0x80;
+}
+
+/*
+ * The end of the line at i: a newline ("\n" or "\r\n"), ';' or '}'. Sets *tk and *len
+ * and returns true; false for anything else.
+ */
+LS_INLINE bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
+{
+    switch (ls->s[ls->i]) {
+    case '\n':
+        *tk = JX_TK_NEWLINE;
+        *len = 1;
+        return true;
+    case '\r':
+        if (ls->s[ls->i + 1] != '\n')
+            return false;
+        *tk = JX_TK_NEWLINE;
+        *len = 2;
+        return true;
+    case ';':
+        *tk = JX_TK_SEMI;
+        *len = 1;
+        return true;
+    case '}':
+        *tk = JX_TK_RBRACE;
+        *len = 1;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True when the byte at i ends a token as a blank or the line's end does. */
+LS_INLINE bool ls_at_break(const line_scan *ls)
+{
+    unsigned char c = ls->s[ls->i];
+    return line_class[c] == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
+}
+
+/*
+ * A name at i: a letter or a CJK character, then letters, digits, marks and CJK
+ * characters up to a blank or the line's end; one WORD to the lexer. False when it is
+ * not that.
+ */
+LS_INLINE bool ls_name(line_scan *ls)
+{
+    unsigned cls = line_class[ls->s[ls->i]];
+    if (cls != LC_LETTER && cls != LC_CJK)
+        return false;
+    for (;;) {
+        cls = line_class[ls->s[ls->i]];
+        if (cls == LC_CJK) {
+            if (!ls_cjk(ls))
+                return false;
+            ls->i += 3;
+            ls->cont += 2;
+        } else if (cls == LC_LETTER || cls == LC_DIGIT || cls == LC_MARK || cls == LC_SLASH) {
+            ls->i++;
+        } else {
+            unsigned char c = ls->s[ls->i];
+            return cls == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
+        }
+    }
+}
+
+/* The sign at i, moving past it; JX_SIGN_NONE when there is none. */
+LS_INLINE jx_sign ls_sign(line_scan *ls)
+{
+    const unsigned char *s = ls->s + ls->i;
+    switch (s[0]) {
+    case '>':
+        ls->i += s[1] == '=' ? 2 : 1;
+        return s[1] == '=' ? JX_SIGN_GE : JX_SIGN_GT;
+    case '<':
+        ls->i += s[1] == '=' ? 2 : 1;
+        return s[1] == '=' ? JX_SIGN_LE : JX_SIGN_LT;
+    case '=':
+        ls->i += s[1] == '=' ? 2 : 1;
+        return JX_SIGN_EQ;
+    case 0xE2: /* ≤ ≥ ≦ ≧ */
+        if (s[1] != 0x89 || s[2] < 0xA4 || s[2] > 0xA7)
+            return JX_SIGN_NONE;
+        ls->i += 3;
+        ls->cont += 2;
+        return s[2] == 0xA4 || s[2] == 0xA6 ? JX_SIGN_LE : JX_SIGN_GE;
+    case 0xEF: /* ＜ ＝ ＞ */
+        if (s[1] != 0xBC || s[2] < 0x9C || s[2] > 0x9E)
+            return JX_SIGN_NONE;
+        ls->i += 3;
+        ls->cont += 2;
+        return s[2] == 0x9C ? JX_SIGN_LT : s[2] == 0x9D ? JX_SIGN_EQ : JX_SIGN_GT;
+    default:
+        return JX_SIGN_NONE;
+    }
+}
+
+/*
+ * A number at i, digits[.digits], into *out as jx_dec_parse reads it. False when there
+ * is no digit or it has more digits than a jx_dec surely holds.
+ */
+LS_INLINE bool ls_number(line_scan *ls, jx_dec *out)
+{
+    const unsigned char *s = ls->s;
+    uint32_t i = ls->i, start = i;
+    uint64_t v = 0;
+    while (line_class[s[i]] == LC_DIGIT)
+        v = v * 10 + (uint64_t)(s[i++] - '0');
+    uint32_t digits = i - start;
+    if (digits == 0 || digits > JX_DEC_MAX_DIGITS)
+        return false;
+    int32_t scale = 0;
+    if (s[i] == '.' && line_class[s[i + 1]] == LC_DIGIT) {
+        uint32_t frac = ++i;
+        while (line_class[s[i]] == LC_DIGIT)
+            v = v * 10 + (uint64_t)(s[i++] - '0');
+        scale = (int32_t)(i - frac);
+        if (scale > JX_DEC_MAX_SCALE || digits + (uint32_t)scale > JX_DEC_MAX_DIGITS)
+            return false;
+    }
+    out->v = (int64_t)v;
+    out->scale = scale;
+    ls->i = i;
+    return true;
+}
+
+/*
+ * A value at i: [sign] number [% | ％] [unit], ended by a blank or the line's end, whose
+ * unit is not a keyword that ends a value. Read as jx_value_read reads it; false when
+ * it is not such a value or jx_value_read must decide.
+ */
+LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
+{
+    v->off = ls->i;
+    v->cont = ls->cont;
+    v->sign = ls_sign(ls);
+    if (!ls_number(ls, &v->num))
+        return false;
+    v->percent = false;
+    const unsigned char *s = ls->s;
+    if (s[ls->i] == '%') {
+        v->percent = true;
+        ls->i++;
+    } else if (s[ls->i] == 0xEF && s[ls->i + 1] == 0xBC && s[ls->i + 2] == 0x85) { /* ％ */
+        v->percent = true;
+        ls->i += 3;
+        ls->cont += 2;
+    }
+    v->unit_off = ls->i;
+    for (;;) {
+        unsigned char c = s[ls->i];
+        unsigned cls = line_class[c];
+        if (cls == LC_LETTER || cls == LC_SLASH) {
+            ls->i++;
+        } else if (c >= 0xE4 && c <= 0xE9 && ls_cjk(ls) && (c != 0xE4 || s[ls->i + 1] >= 0xB8)) {
+            ls->i += 3; /* U+4E00..U+9FFF, as the value reader takes a unit */
+            ls->cont += 2;
+        } else {
+            break;
+        }
+    }
+    v->unit_len = ls->i - v->unit_off;
+    v->len = ls->i - v->off;
+    v->wcont = ls->cont - v->cont;
+    if (!ls_at_break(ls) || v->len > 512)
+        return false;
+    if (v->unit_len > 0) {
+        const char *u = (const char *)s + v->unit_off;
+        jx_keyword kw = ps->kwix ? jx_keyword_find(ps->kwix, u, v->unit_len) : jx_keyword_lookup(u, v->unit_len);
+        if (ends_value(kw))
+            return false; /* "≥60%权重": the word is the next attribute */
+        size_t n = v->unit_len;
+        if (jx_value_unit_words_quick(u, &n, &v->percent, &v->sign) != JX_VALUE_OK)
+            return false;
+        v->unit_cut = n != v->unit_len;
+        v->unit_len = n;
+    } else {
+        v->unit_cut = false;
+    }
+    return true;
+}
+
+/* A string at i without a backslash, a bad byte or a control character other than tab
+ * and return, ended by a blank or the line's end; false when it is not such a string. */
+LS_INLINE bool ls_string(line_scan *ls, line_string *str)
+{
+    const unsigned char *s = ls->s;
+    str->off = ls->i;
+    str->cont = ls->cont;
+    str->plain = true;
+    uint32_t i = ls->i + 1, cont = ls->cont;
+    for (;;) {
+        unsigned char c = s[i];
+        if (c == '"')
+            break;
+        if (c >= 0x80) {
+            size_t k = jx_utf8_seq_len(s + i, ls->end - i);
+            if (k == 0)
+                return false;
+            i += (uint32_t)k;
+            cont += (uint32_t)k - 1;
+        } else if (c == '\\' || c == '\n' || c == 0x7F || (c < 0x20 && c != '\t' && c != '\r')) {
+            return false;
+        } else {
+            if (c < 0x20 || c == ',')
+                str->plain = false;
+            i++;
+        }
+    }
+    ls->i = i + 1;
+    ls->cont = cont;
+    str->len = ls->i - str->off;
+    str->wcont = cont - str->cont;
+    return ls_at_break(ls);
+}
+
+/* What line_indicator did. */
+typedef enum line_result {
+    LINE_DONE, /* the indicator was read; the parser is at its line's end */
+    LINE_NONE, /* no indicator name starts the next line (a blank line, '}' …); nothing changed */
+    LINE_LEFT  /* the line is left to parse_indicator; nothing changed */
+} line_result;
+
+/* The position of text[off .. off+len) on the line starting at lstart, given the
+ * continuation bytes before it and in it. */
+static jx_pos line_pos(uint32_t line, uint32_t lstart, uint32_t off, uint32_t len, uint32_t cont, uint32_t wcont)
+{
+    jx_pos p;
+    p.off = off;
+    p.line = line;
+    p.col = off - lstart - cont + 1;
+    p.width = len - wcont;
+    if (p.width == 0)
+        p.width = 1;
+    return p;
+}
+
+/* A string in the line's copy: n bytes at c, NUL-terminated there; jx_str_empty when n is 0. */
+static jx_str line_str(char *c, uint32_t n)
+{
+    if (n == 0)
+        return jx_str_empty;
+    c[n] = '\0';
+    jx_str r = {c, n};
+    return r;
+}
+
+/* The value v read by ls_value into *out, its text and unit in the line's copy (which starts at base). */
+LS_INLINE bool line_value_keep(parser *ps, const line_value *v, char *copy, uint32_t base, uint32_t line,
+                            uint32_t lstart, jx_value *out)
+{
+    out->sign = v->sign;
+    out->percent = v->percent;
+    out->num = v->num;
+    out->present = true;
+    out->pos = line_pos(line, lstart, v->off, v->len, v->cont, v->wcont);
+    out->text = line_str(copy + (v->off - base), v->len);
+    out->unit = jx_str_empty;
+    if (v->unit_len > 0) {
+        const char *u = copy + (v->unit_off - base);
+        if (v->unit_cut) {
+            char *c = jx_arena_strndup(ps->arena, u, v->unit_len);
+            if (!c)
+                return false;
+            u = c;
+        }
+        out->unit.s = u;
+        out->unit.n = (uint32_t)v->unit_len;
+    }
+    return true;
+}
+
+/*
+ * Reads an ordinary indicator line into group: the line after the current NEWLINE, or
+ * the rest of the line whose current WORD (not a keyword) is an indicator's name.
+ */
+static line_result line_indicator(parser *ps, uint32_t group)
+{
+    line_scan ls;
+    uint32_t line, lstart;
+    if (ps->tk == JX_TK_NEWLINE) {
+        if (!ls_next_line(&ls, ps, &line, &lstart))
+            return LINE_NONE;
+    } else if (((ps->tk == JX_TK_LBRACE && ps->brace_left) || (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE)) &&
+               ps->bad_byte_end <= ps->line_start) {
+        /* the name after a group's '{' (left by line_group), or the current word */
+        uint32_t from = ps->tk == JX_TK_WORD ? ps->off : (uint32_t)jx_skip_blanks(ps->text, ps->off + 1, ps->end);
+        if (!ls_start(&ls, ps, from))
+            return LINE_LEFT;
+        line = ps->line;
+        lstart = ps->line_start;
+        /* continuation bytes before the name, so its column is known */
+        ls.cont = ls.i - lstart - (char_count(ps, ps->text + lstart, ls.i - lstart));
+    } else {
+        return LINE_NONE;
+    }
+
+    /* the name */
+    uint32_t name_off = ls.i, name_cont = ls.cont;
+    if (!ls_name(&ls))
+        return LINE_LEFT;
+    uint32_t name_len = ls.i - name_off;
+    if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
+                  : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
+        return LINE_LEFT;
+    uint32_t name_wcont = ls.cont - name_cont;
+    ls_blanks(&ls);
+
+    /* the target */
+    line_value target = {0}, actual = {0};
+    line_string qual = {0}, actual_str = {0}, reason = {0};
+    bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false), plain = true;
+    if (is_qual) {
+        ls.i += 6;
+        ls.cont += 4;
+        ls_blanks(&ls);
+        if (ls.s[ls.i] != '"' || !ls_string(&ls, &qual))
+            return LINE_LEFT;
+        plain = qual.plain;
+    } else if (!ls_value(&ls, ps, &target)) {
+        return LINE_LEFT;
+    }
+    uint32_t last = ls.i;
+
+    /* the attributes, each at most once */
+    enum { A_WEIGHT = 1, A_SCORE = 2, A_ACTUAL = 4, A_REASON = 8, A_JUDGE = 16, A_NA = 32 };
+    unsigned seen = 0;
+    bool actual_text = false;
+    jx_judge judge = JX_JUDGE_NONE;
+    jx_dec weight = {0, 0}, claim = {0, 0};
+    uint32_t weight_off = 0, weight_len = 0, weight_cont = 0, claim_off = 0, claim_len = 0, claim_cont = 0;
+    jx_token_kind end_tk;
+    uint32_t end_len;
+    for (;;) {
+        ls_blanks(&ls);
+        if (ls_eol(&ls, &end_tk, &end_len))
+            break;
+        unsigned what;
+        if (ls_word_is(&ls, LW_WEIGHT, 6, false))
+            what = A_WEIGHT;
+        else if (ls_word_is(&ls, LW_ACTUAL, 6, false))
+            what = A_ACTUAL;
+        else if (ls_word_is(&ls, LW_SCORE, 6, false))
+            what = A_SCORE;
+        else if (ls_word_is(&ls, LW_REASON, 6, false))
+            what = A_REASON;
+        else if (ls_word_is(&ls, LW_JUDGE, 6, false))
+            what = A_JUDGE;
+        else if (ls_word_is(&ls, LW_NA, 9, true))
+            what = A_NA;
+        else
+            return LINE_LEFT;
+        if (seen & what)
+            return LINE_LEFT;
+        seen |= what;
+        if (what == A_NA) {
+            ls.i += 9;
+            ls.cont += 6;
+            last = ls.i;
+            continue;
+        }
+        ls.i += 6;
+        ls.cont += 4;
+        ls_blanks(&ls);
+        switch (what) {
+        case A_WEIGHT:
+            weight_off = ls.i;
+            weight_cont = ls.cont;
+            if (!ls_number(&ls, &weight) || !ls_at_break(&ls))
+                return LINE_LEFT;
+            weight_len = ls.i - weight_off;
+            break;
+        case A_SCORE:
+            claim_off = ls.i;
+            claim_cont = ls.cont;
+            if (!ls_number(&ls, &claim) || !ls_at_break(&ls))
+                return LINE_LEFT;
+            claim_len = ls.i - claim_off;
+            break;
+        case A_ACTUAL:
+            if (ls.s[ls.i] == '"') {
+                actual_text = true;
+                if (!ls_string(&ls, &actual_str))
+                    return LINE_LEFT;
+                plain = plain && actual_str.plain;
+            } else if (!ls_value(&ls, ps, &actual)) {
+                return LINE_LEFT;
+            }
+            break;
+        case A_REASON:
+            if (ls.s[ls.i] != '"' || !ls_string(&ls, &reason))
+                return LINE_LEFT;
+            plain = plain && reason.plain;
+            break;
+        default: /* A_JUDGE */
+            if (ls_word_is(&ls, LW_MET, 6, true)) {
+                judge = JX_JUDGE_MET;
+                ls.i += 6;
+                ls.cont += 4;
+            } else if (ls_word_is(&ls, LW_PARTLY, 12, true)) {
+                judge = JX_JUDGE_PARTLY;
+                ls.i += 12;
+                ls.cont += 8;
+            } else if (ls_word_is(&ls, LW_UNMET, 9, true)) {
+                judge = JX_JUDGE_UNMET;
+                ls.i += 9;
+                ls.cont += 6;
+            } else {
+                return LINE_LEFT;
+            }
+            break;
+        }
+        last = ls.i;
+    }
+
+    /* the line reads: keep it as parse_indicator would */
+    jx_project *p = ps->p;
+    if (p->ninds >= p->inds_cap && JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0)
+        return LINE_LEFT;
+    char *copy = jx_arena_alloc(ps->arena, last - name_off + 1);
+    if (!copy)
+        return LINE_LEFT;
+    memcpy(copy, ps->text + name_off, last - name_off);
+    copy[last - name_off] = '\0';
+    jx_indicator *ind = &p->inds[p->ninds];
+    ZERO(ind);
+    ind->project = p;
+    ind->group = group;
+    ind->score = -1;
+    ind->formula = "";
+    if (plain) {
+        ind->plain = copy;
+        ind->plain_len = last - name_off;
+    }
+    ind->pos = line_pos(line, lstart, name_off, name_len, name_cont, name_wcont);
+    ind->name = line_str(copy, name_len);
+    const char *nm = ind->name.s;
+    if (is_qual) {
+        ind->target.pos = line_pos(line, lstart, qual.off, qual.len, qual.cont, qual.wcont);
+        ind->target.text = line_str(copy + (qual.off + 1 - name_off), qual.len - 2);
+        ind->target.unit = jx_str_empty;
+        ind->target.sign = JX_SIGN_QUAL;
+        ind->target.is_text = true;
+        ind->target.present = true;
+    } else {
+        if (!line_value_keep(ps, &target, copy, name_off, line, lstart, &ind->target))
+            return LINE_LEFT;
+    }
+    ind->actual.unit = ind->actual.text = jx_str_empty;
+    if (seen & A_ACTUAL) {
+        if (actual_text) {
+            ind->actual.pos = line_pos(line, lstart, actual_str.off, actual_str.len, actual_str.cont, actual_str.wcont);
+            ind->actual.text = line_str(copy + (actual_str.off + 1 - name_off), actual_str.len - 2);
+            ind->actual.is_text = true;
+            ind->actual.present = true;
+        } else if (!line_value_keep(ps, &actual, copy, name_off, line, lstart, &ind->actual)) {
+            return LINE_LEFT;
+        }
+    }
+    ind->reason = (seen & A_REASON) ? line_str(copy + (reason.off + 1 - name_off), reason.len - 2) : jx_str_empty;
+    if (seen & A_WEIGHT) {
+        ind->has_weight = true;
+        ind->weight = weight;
+        ind->weight_pos = line_pos(line, lstart, weight_off, weight_len, weight_cont, 0);
+    }
+    if (seen & A_SCORE) {
+        ind->has_claim = true;
+        ind->claim = claim;
+        ind->claim_pos = line_pos(line, lstart, claim_off, claim_len, claim_cont, 0);
+    }
+    ind->judge = judge;
+    ind->not_applicable = (seen & A_NA) != 0;
+    p->ninds++;
+    if (!is_qual && ind->target.sign == JX_SIGN_NONE) {
+        ind->target.sign = JX_SIGN_EQ;
+        ind->target.implicit = true;
+        report(ps, JX_SEV_WARNING, "implicit-sign", ind->target.pos,
+               "指标“%s”的年度指标值“%s”没有计算符号，按“=%s”计分", nm, ind->target.text.s, ind->target.text.s);
+    }
+    if ((seen & A_ACTUAL) && !actual_text && ind->actual.sign != JX_SIGN_NONE)
+        report(ps, JX_SEV_WARNING, "vague-actual", ind->actual.pos, "指标“%s”的实际完成值“%s”带有计算符号，按 %s计分",
+               nm, ind->actual.text.s, value_number_text(ps, &ind->actual));
+    if (!ind->has_weight)
+        report(ps, JX_SEV_WARNING, "missing-weight", ind->pos, "指标“%s”没有权重，计分时按权重 0 计", nm);
+
+    /* the parser as advance leaves it at the line's end */
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_end = last;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = end_tk;
+    ps->kw = JX_KW_NONE;
+    ps->off = ls.i;
+    ps->len = end_len;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    return LINE_DONE;
+}
+
+/*
+ * A group's head written plainly on the line after the current NEWLINE: a name as
+ * line_indicator takes one, not a keyword, an optional number, then '{'. Adds the
+ * group of level and parent as group_head would and moves past its '{' as group_head
+ * does; returns its index. Returns -1 and changes nothing on any other line.
+ */
+static long line_group(parser *ps, int level, uint32_t parent)
+{
+    line_scan ls;
+    uint32_t line, lstart;
+    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
+        return -1;
+    uint32_t name_off = ls.i;
+    if (!ls_name(&ls))
+        return -1;
+    uint32_t name_len = ls.i - name_off, name_wcont = ls.cont, last = ls.i;
+    ls_blanks(&ls);
+    jx_dec points = {0, 0};
+    bool has_points = line_class[ls.s[ls.i]] == LC_DIGIT;
+    if (has_points) {
+        if (!ls_number(&ls, &points))
+            return -1;
+        last = ls.i;
+        ls_blanks(&ls);
+    }
+    if (ls.s[ls.i] != '{')
+        return -1;
+    if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
+                  : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
+        return -1;
+    jx_project *p = ps->p;
+    if (p->ngroups >= p->groups_cap && JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0)
+        return -1;
+    jx_group *g = &p->groups[p->ngroups];
+    ZERO(g);
+    g->level = level;
+    g->parent = parent;
+    g->pos = line_pos(line, lstart, name_off, name_len, 0, name_wcont);
+    g->name = arena_str(ps, ps->text + name_off, name_len);
+    g->plain = g->name.s;
+    g->has_points = has_points;
+    g->points = points;
+    g->open_pos = line_pos(line, lstart, ls.i, 1, ls.cont, 0);
+
+    /* the parser past the '{', as advance leaves it */
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->kw = JX_KW_NONE;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    uint32_t brace = ls.i++;
+    ls_blanks(&ls);
+    unsigned char next = ls.s[ls.i];
+    if (next == '\n' || next == '}') { /* the line ends, or the group there */
+        ps->prev_end = brace + 1;
+        ps->tk = next == '\n' ? JX_TK_NEWLINE : JX_TK_RBRACE;
+        ps->off = ls.i;
+        ps->len = 1;
+    } else {
+        ps->prev_end = last;
+        ps->tk = JX_TK_LBRACE;
+        ps->off = brace;
+        ps->len = 1;
+        /* an indicator after a level-2 '{' is for line_indicator (see group2_body) */
+        if (level == 1 || (line_class[next] != LC_LETTER && line_class[next] != LC_CJK))
+            advance(ps);
+        else
+            ps->brace_left = 1;
+    }
+    return (long)p->ngroups++;
+}
+
+/* Which of a project's one-time statements were seen (a second one is an error). */
+typedef struct stmt_seen {
+    bool dept, org, goal, outcome, dev, remedy, unit; /* 主管部门 … 整改措施, 金额单位 */
+} stmt_seen;
+
+/* The bytes of the statement keywords line_stmt knows. */
+static const char LW_DEPT[] = "主管部门", LW_ORG[] = "单位", LW_YEAR[] = "年度", LW_MONEY_UNIT[] = "金额单位",
+                  LW_FUNDS[] = "资金", LW_GOAL[] = "年度目标", LW_OUTCOME[] = "完成情况", LW_DEVIATION[] = "偏离原因",
+                  LW_REMEDY[] = "整改措施", LW_INITIAL[] = "年初预算", LW_BUDGET[] = "全年预算", LW_SPENT[] = "全年执行";
+
+/* Moves past the blanks and checks that the line ends there: true with its end token. */
+LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
+{
+    ls_blanks(ls);
+    return ls_eol(ls, tk, len);
+}
+
+/*
+ * A project statement written plainly on the line after the current NEWLINE, read as
+ * parse_project_body and end_stmt read it: 主管部门, 单位, 年度目标, 完成情况, 偏离原因 or
+ * 整改措施 with a string, 年度 with a four-digit year, 金额单位 with a word, 资金 with
+ * an optional source word and its three amounts. Sets what it read and leaves the
+ * parser at the line's end; returns false and changes nothing on any other line (one
+ * that repeats a statement included).
+ */
+static bool line_stmt(parser *ps, stmt_seen *seen)
+{
+    line_scan ls;
+    uint32_t line, lstart;
+    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
+        return false;
+    if (ls.s[ls.i] < 0xE4)
+        return false; /* no statement keyword: they are all CJK */
+    jx_project *p = ps->p;
+    jx_str *dst = NULL;
+    bool *flag = NULL;
+    uint32_t klen = 12;
+    jx_token_kind end_tk = JX_TK_NEWLINE;
+    uint32_t end_len = 0, kw_off = ls.i, last = ls.i;
+    if (ls_word_is(&ls, LW_DEPT, 12, false)) {
+        dst = &p->dept, flag = &seen->dept;
+    } else if (ls_word_is(&ls, LW_ORG, 6, false)) {
+        dst = &p->org, flag = &seen->org, klen = 6;
+    } else if (ls_word_is(&ls, LW_GOAL, 12, false)) {
+        dst = &p->goal, flag = &seen->goal;
+    } else if (ls_word_is(&ls, LW_OUTCOME, 12, false)) {
+        dst = &p->outcome, flag = &seen->outcome;
+    } else if (ls_word_is(&ls, LW_DEVIATION, 12, false)) {
+        dst = &p->deviation, flag = &seen->dev;
+    } else if (ls_word_is(&ls, LW_REMEDY, 12, false)) {
+        dst = &p->remedy, flag = &seen->remedy;
+    }
+    if (dst) { /* KEYWORD STRING */
+        if (*flag)
+            return false;
+        ls.i += klen;
+        ls_blanks(&ls);
+        line_string str;
+        if (ls.s[ls.i] != '"' || !ls_string(&ls, &str))
+            return false;
+        last = ls.i;
+        if (!ls_line_end(&ls, &end_tk, &end_len))
+            return false;
+        jx_str v = arena_str(ps, ps->text + str.off + 1, str.len - 2);
+        if (ps->nomem)
+            return false;
+        *dst = v;
+        *flag = true;
+    } else if (ls_word_is(&ls, LW_YEAR, 6, false)) { /* 年度 YYYY */
+        if (p->has_year)
+            return false;
+        ls.i += 6;
+        ls_blanks(&ls);
+        jx_dec y;
+        if (!ls_number(&ls, &y) || y.scale != 0 || y.v < 1000 || y.v > 9999)
+            return false;
+        last = ls.i;
+        if (!ls_line_end(&ls, &end_tk, &end_len))
+            return false;
+        p->has_year = true;
+        p->year = (int)y.v;
+    } else if (ls_word_is(&ls, LW_MONEY_UNIT, 12, false)) { /* 金额单位 WORD */
+        if (seen->unit)
+            return false;
+        ls.i += 12;
+        ls_blanks(&ls);
+        uint32_t w = ls.i;
+        if (!ls_name(&ls))
+            return false;
+        last = ls.i;
+        if (!ls_line_end(&ls, &end_tk, &end_len))
+            return false;
+        jx_str v = arena_str(ps, ps->text + w, last - w);
+        if (ps->nomem)
+            return false;
+        p->money_unit = v;
+        seen->unit = true;
+    } else if (ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N */
+        ls.i += 6;
+        ls_blanks(&ls);
+        uint32_t src_off = 0, src_len = 0;
+        jx_dec amounts[3];
+        unsigned got = 0;
+        static const char *const words[3] = {LW_INITIAL, LW_BUDGET, LW_SPENT};
+        for (;;) {
+            int which = -1;
+            for (int k = 0; k < 3 && which < 0; k++)
+                if (ls_word_is(&ls, words[k], 12, false))
+                    which = k;
+            if (which < 0) {
+                if (got || src_len)
+                    break;
+                src_off = ls.i; /* the source: a word that is not a keyword */
+                if (!ls_name(&ls) || line_class[ls.s[ls.i]] != LC_BLANK)
+                    return false;
+                src_len = ls.i - src_off;
+                if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + src_off, src_len)
+                              : jx_keyword_lookup(ps->text + src_off, src_len)) != JX_KW_NONE)
+                    return false;
+                ls_blanks(&ls);
+                continue;
+            }
+            if (got & (1u << which))
+                return false;
+            got |= 1u << which;
+            ls.i += 12;
+            ls_blanks(&ls);
+            if (!ls_number(&ls, &amounts[which]) || !ls_at_break(&ls))
+                return false;
+            last = ls.i;
+            ls_blanks(&ls);
+        }
+        if (got != 7 || !ls_eol(&ls, &end_tk, &end_len))
+            return false;
+        if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0)
+            return false;
+        jx_funds f;
+        memset(&f, 0, sizeof f);
+        f.pos = line_pos(line, lstart, kw_off, 6, 0, 4);
+        f.source = src_len ? arena_str(ps, ps->text + src_off, src_len)
+                           : arena_str(ps, "年度资金总额", strlen("年度资金总额"));
+        if (ps->nomem)
+            return false;
+        f.initial = amounts[0];
+        f.budget = amounts[1];
+        f.spent = amounts[2];
+        p->funds[p->nfunds++] = f;
+    } else {
+        return false;
+    }
+
+    /* the parser as end_stmt leaves it at the line's end */
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_end = last;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = end_tk;
+    ps->kw = JX_KW_NONE;
+    ps->off = ls.i;
+    ps->len = end_len;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    return true;
+}
+
 /* ------------------------------------------------------------------ groups */
 
 /*
@@ -741,6 +1658,8 @@ static long group_head(parser *ps, int level, uint32_t parent)
     g.parent = parent;
     g.pos = tok_pos(ps);
     g.name = name_value(ps);
+    if (ps->tk == JX_TK_WORD && !memchr(g.name.s, '\\', g.name.n) && !memchr(g.name.s, ',', g.name.n))
+        g.plain = g.name.s; /* a word is valid UTF-8 without quotes or control characters */
     advance(ps);
     if (ps->tk != JX_TK_LBRACE) {
         if (!parse_number(ps, NULL, g.name.s, &g.points, &g.open_pos)) {
@@ -775,17 +1694,21 @@ static void skip_block(parser *ps)
     }
 }
 
-/*
- * group2 := NAME [NUMBER] '{' { indicator } '}'
- * (a group inside it would be a third level: an error, and the block is skipped)
- */
-static void parse_group2(parser *ps, uint32_t parent)
+/* The body of the level-2 group gi, whose '{' was just read (or is the current token,
+ * an indicator after it on its line, when line_group read the head), to its '}'. */
+static void group2_body(parser *ps, long gi)
 {
-    long gi = group_head(ps, 2, parent);
-    if (gi < 0)
-        return;
     jx_pos open = ps->p->groups[gi].open_pos;
+    if (ps->brace_left) {
+        line_result lr = line_indicator(ps, (uint32_t)gi);
+        ps->brace_left = 0;
+        if (lr != LINE_DONE)
+            advance(ps);
+    }
     for (;;) {
+        line_result lr = line_indicator(ps, (uint32_t)gi);
+        if (lr == LINE_DONE)
+            continue;
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -795,6 +1718,8 @@ static void parse_group2(parser *ps, uint32_t parent)
             missing_close(ps, open);
             return;
         }
+        if (lr == LINE_NONE && line_indicator(ps, (uint32_t)gi) == LINE_DONE)
+            continue; /* after blank lines */
         if (!at_name(ps) || ends_value(ps->kw)) {
             unexpected(ps, "三级指标名称");
             skip_line(ps);
@@ -814,15 +1739,28 @@ static void parse_group2(parser *ps, uint32_t parent)
     }
 }
 
-/* group1 := NAME [NUMBER] '{' { group2 } '}' */
-static void parse_group1(parser *ps)
+/*
+ * group2 := NAME [NUMBER] '{' { indicator } '}'
+ * (a group inside it would be a third level: an error, and the block is skipped)
+ */
+static void parse_group2(parser *ps, uint32_t parent)
 {
-    long gi = group_head(ps, 1, 0);
-    if (gi < 0)
-        return;
+    long gi = group_head(ps, 2, parent);
+    if (gi >= 0)
+        group2_body(ps, gi);
+}
+
+/* The body of the level-1 group gi, whose '{' was just read, to its '}'. */
+static void group1_body(parser *ps, long gi)
+{
     jx_pos open = ps->p->groups[gi].open_pos;
     const char *g1name = ps->p->groups[gi].name.s;
     for (;;) {
+        long g2 = line_group(ps, 2, (uint32_t)gi);
+        if (g2 >= 0) {
+            group2_body(ps, g2);
+            continue;
+        }
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -844,6 +1782,14 @@ static void parse_group1(parser *ps)
             unexpected(ps, "二级指标名称");
         skip_line(ps);
     }
+}
+
+/* group1 := NAME [NUMBER] '{' { group2 } '}' */
+static void parse_group1(parser *ps)
+{
+    long gi = group_head(ps, 1, 0);
+    if (gi >= 0)
+        group1_body(ps, gi);
 }
 
 /* ---------------------------------------------------------------- projects */
@@ -977,9 +1923,15 @@ static void parse_project_body(parser *ps)
     }
     jx_pos open = tok_pos(ps);
     advance(ps);
-    bool seen_dept = false, seen_org = false, seen_goal = false, seen_outcome = false;
-    bool seen_dev = false, seen_remedy = false, seen_unit = false;
+    stmt_seen seen = {false, false, false, false, false, false, false};
     for (;;) {
+        if (line_stmt(ps, &seen))
+            continue;
+        long g1 = line_group(ps, 1, 0);
+        if (g1 >= 0) {
+            group1_body(ps, g1);
+            continue;
+        }
         skip_blank_lines(ps);
         switch (ps->tk) {
         case JX_TK_RBRACE:
@@ -999,22 +1951,22 @@ static void parse_project_body(parser *ps)
             missing_close(ps, open);
             return;
         case JX_KW_DEPT:
-            string_stmt(ps, &p->dept, &seen_dept);
+            string_stmt(ps, &p->dept, &seen.dept);
             break;
         case JX_KW_ORG:
-            string_stmt(ps, &p->org, &seen_org);
+            string_stmt(ps, &p->org, &seen.org);
             break;
         case JX_KW_GOAL:
-            string_stmt(ps, &p->goal, &seen_goal);
+            string_stmt(ps, &p->goal, &seen.goal);
             break;
         case JX_KW_OUTCOME:
-            string_stmt(ps, &p->outcome, &seen_outcome);
+            string_stmt(ps, &p->outcome, &seen.outcome);
             break;
         case JX_KW_DEVIATION:
-            string_stmt(ps, &p->deviation, &seen_dev);
+            string_stmt(ps, &p->deviation, &seen.dev);
             break;
         case JX_KW_REMEDY:
-            string_stmt(ps, &p->remedy, &seen_remedy);
+            string_stmt(ps, &p->remedy, &seen.remedy);
             break;
         case JX_KW_YEAR: {
             if (p->has_year) {
@@ -1038,7 +1990,7 @@ static void parse_project_body(parser *ps)
             break;
         }
         case JX_KW_MONEY_UNIT:
-            if (seen_unit) {
+            if (seen.unit) {
                 repeated_stmt(ps, "项目");
                 skip_line(ps);
                 break;
@@ -1050,7 +2002,7 @@ static void parse_project_body(parser *ps)
                 break;
             }
             p->money_unit = name_value(ps);
-            seen_unit = true;
+            seen.unit = true;
             advance(ps);
             break;
         case JX_KW_FUNDS:

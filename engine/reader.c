@@ -21,6 +21,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 struct jx_reader {
     const jx_allocator *alloc; /* every allocation of the reader */
@@ -273,12 +276,7 @@ static bool may_start_project(const char *d, size_t off, size_t limit)
         return true;
     if (f != ' ' && f != '\t')
         return false;
-    size_t i = off;
-    uint64_t eight; /* indentation: runs of eight spaces at once */
-    while (limit - i >= 8 && (memcpy(&eight, d + i, 8), eight == 0x2020202020202020u))
-        i += 8;
-    while (i < limit && (d[i] == ' ' || d[i] == '\t'))
-        i++;
+    size_t i = jx_skip_blanks(d, off, limit);
     /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
     return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
 }
@@ -295,6 +293,54 @@ static bool line_starts_project(const char *d, size_t off, size_t limit)
     return k == JX_TK_WORD && jx_keyword_lookup(d + off, n) == JX_KW_PROJECT;
 }
 
+/* The bytes the framer stops at; everything else is skipped. */
+static const unsigned char frame_special[256] = {['\n'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
+
+/* The offset of the first of the framer's bytes in d[i..limit), or limit: sixteen bytes
+ * a step where SSE2 is there, else four. */
+static size_t frame_next(const unsigned char *d, size_t i, size_t limit)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'), hash = _mm_set1_epi8('#'),
+                  open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
+    while (limit - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, quote)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, hash),
+                                              _mm_or_si128(_mm_cmpeq_epi8(x, open), _mm_cmpeq_epi8(x, close))));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (limit - i >= 4 && !frame_special[d[i]] && !frame_special[d[i + 1]] && !frame_special[d[i + 2]] &&
+           !frame_special[d[i + 3]])
+        i += 4; /* four bytes a step: fewer tests of the limit */
+    while (i < limit && !frame_special[d[i]])
+        i++;
+    return i;
+}
+
+/* The offset of the first byte in d[i..limit) that ends a string, '"', '\\' or '\n', or limit. */
+static size_t frame_string_next(const unsigned char *d, size_t i, size_t limit)
+{
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+    while (limit - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, quote)), _mm_cmpeq_epi8(x, bs));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < limit && d[i] != '"' && d[i] != '\\' && d[i] != '\n')
+        i++;
+    return i;
+}
+
 /*
  * Frames the item whose keyword starts at data[start] (on line `line` starting at
  * lstart), scanning up to limit: it ends after the '}' that brings the depth back
@@ -305,17 +351,11 @@ static bool line_starts_project(const char *d, size_t off, size_t limit)
 static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line, size_t lstart,
                                size_t limit, frame *fr)
 {
-    /* the bytes the scan stops at; everything else is skipped in a tight loop */
-    static const unsigned char special[256] = {['\n'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
     const unsigned char *d = (const unsigned char *)rd->data;
     size_t i = start;
     int depth = 0;
     for (;;) {
-        while (limit - i >= 4 && !special[d[i]] && !special[d[i + 1]] && !special[d[i + 2]] &&
-               !special[d[i + 3]])
-            i += 4; /* four bytes a step: fewer tests of the limit */
-        while (i < limit && !special[d[i]])
-            i++;
+        i = frame_next(d, i, limit);
         if (i >= limit)
             break;
         switch (d[i]) {
@@ -332,13 +372,16 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
             }
             break;
         case '"':
-            for (i++; i < limit && d[i] != '\n'; i++) {
-                if (d[i] == '\\' && i + 1 < limit && (d[i + 1] == '"' || d[i + 1] == '\\'))
-                    i++;
-                else if (d[i] == '"') {
+            for (i++;; i++) {
+                i = frame_string_next(d, i, limit);
+                if (i >= limit || d[i] == '\n')
+                    break;
+                if (d[i] == '"') {
                     i++;
                     break;
                 }
+                if (i + 1 < limit && (d[i + 1] == '"' || d[i + 1] == '\\'))
+                    i++; /* an escaped quote or backslash */
             }
             break;
         case '#': {
@@ -346,8 +389,8 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
             unsigned char b = i > lstart ? d[i - 1] : ' ';
             if (b == ' ' || b == '\t' || b == ';' || b == '{' || b == '}' || b == '"' || b == '\r' ||
                 b == '%' || b == '<' || b == '>' || b == '=' || b == 0x80 /* U+3000 ends in 80 */) {
-                while (i < limit && d[i] != '\n')
-                    i++;
+                const unsigned char *nl = memchr(d + i, '\n', limit - i);
+                i = nl ? (size_t)(nl - d) : limit;
             } else {
                 i++;
             }

@@ -136,6 +136,40 @@ static void json_str_n(jx_writer *wr, const char *s, size_t n)
     LIT(wr, "\"");
 }
 
+/* Writes s[0..n), which needs no escaping, as a JSON string. */
+static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
+{
+    if (wr->cap - wr->len >= n + 2) {
+        char *o = wr->buf + wr->len;
+        o[0] = '"';
+        jx_copy_short(o + 1, s, n);
+        o[n + 1] = '"';
+        wr->len += n + 2;
+        return;
+    }
+    put(wr, "\"", 1);
+    put(wr, s, n);
+    put(wr, "\"", 1);
+}
+
+/* Writes a text of ind: as it is when the parser found it plain, else escaped. */
+static inline void ind_text(jx_writer *wr, const jx_indicator *ind, jx_str s)
+{
+    if (jx_indicator_plain(ind, s))
+        json_plain_n(wr, s.s, s.n);
+    else
+        json_str_n(wr, s.s, s.n);
+}
+
+/* Writes the name of a group: as it is when the parser found it plain, else escaped. */
+static inline void group_name(jx_writer *wr, const jx_group *g)
+{
+    if (g->plain == g->name.s)
+        json_plain_n(wr, g->name.s, g->name.n);
+    else
+        json_str_n(wr, g->name.s, g->name.n);
+}
+
 static void json_str(jx_writer *wr, const char *s)
 {
     json_str_n(wr, s ? s : "", s ? strlen(s) : 0);
@@ -230,10 +264,10 @@ static void group_path(jx_writer *wr, const jx_project *p, const jx_group *g)
 {
     put_char(wr, '[');
     if (g->level == 2 && g->parent < p->ngroups) {
-        json_str_n(wr, p->groups[g->parent].name.s, p->groups[g->parent].name.n);
+        group_name(wr, &p->groups[g->parent]);
         put_char(wr, ',');
     }
-    json_str_n(wr, g->name.s, g->name.n);
+    group_name(wr, g);
     put_char(wr, ']');
 }
 
@@ -286,10 +320,10 @@ static void groups(jx_writer *wr, const jx_project *p)
     put_char(wr, ']');
 }
 
-static void value_or_null(jx_writer *wr, const jx_value *v)
+static void value_or_null(jx_writer *wr, const jx_indicator *ind, const jx_value *v)
 {
     if (v->present)
-        json_str_n(wr, v->text.s, v->text.n);
+        ind_text(wr, ind, v->text);
     else
         LIT(wr, "null");
 }
@@ -297,6 +331,27 @@ static void value_or_null(jx_writer *wr, const jx_value *v)
 /* The indicator's formula as a string, written from how it was scored; null when none. */
 static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
 {
+    /* Written from texts the parser found plain, the formula is plain too (its own words
+     * are): it goes straight into the buffer, between quotes, when there is room. */
+    if (p->scored && !(ind->formula && ind->formula[0]) && wr->cap - wr->len >= 258 &&
+        jx_indicator_plain(ind, ind->target.text) && jx_indicator_plain(ind, ind->target.unit) &&
+        (!ind->actual.present || (jx_indicator_plain(ind, ind->actual.text) &&
+                                  jx_indicator_plain(ind, ind->actual.unit)))) {
+        jx_sbuf b;
+        char *at = wr->buf + wr->len + 1;
+        jx_sbuf_init(&b, at, wr->cap - wr->len - 2, &wr->scratch);
+        jx_formula_write(&b, ind, p->decimals);
+        if (b.len == 0) {
+            LIT(wr, "null");
+        } else if (b.s == at) {
+            at[-1] = '"';
+            at[b.len] = '"';
+            wr->len += b.len + 2;
+        } else {
+            json_plain_n(wr, b.s, b.len); /* it outgrew the buffer's room */
+        }
+        return;
+    }
     char small[256];
     jx_sbuf b;
     jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
@@ -308,20 +363,186 @@ static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
         LIT(wr, "null");
 }
 
-/* The names of an indicator's groups, as jx_indicator_level1() and _level2() give them. */
-static void level_names(const jx_indicator *ind, jx_str *l1, jx_str *l2)
+/* Writes the name of an indicator's group of `level` (1 or 2), as jx_indicator_level1()
+ * and _level2() give it: "" when it has none. */
+static void level_name(jx_writer *wr, const jx_indicator *ind, int level)
 {
-    const jx_project *p = ind->project;
-    *l1 = *l2 = jx_str_empty;
-    if (!p || ind->group >= p->ngroups)
-        return;
-    const jx_group *g = &p->groups[ind->group];
-    if (g->level == 2) {
-        *l2 = g->name;
-        *l1 = g->parent < p->ngroups ? p->groups[g->parent].name : g->name;
-    } else {
-        *l1 = g->name;
+    const jx_group *g = NULL;
+    if (ind->project && ind->group < ind->project->ngroups) {
+        const jx_project *ip = ind->project;
+        g = &ip->groups[ind->group];
+        if (level == 1 && g->level == 2 && g->parent < ip->ngroups)
+            g = &ip->groups[g->parent];
+        else if (level == 2 && g->level != 2)
+            g = NULL;
     }
+    if (g)
+        group_name(wr, g);
+    else
+        LIT(wr, "\"\"");
+}
+
+/*
+ * The usual indicator, written in one go: its project is scored, its texts, its groups'
+ * names and the file name are plain (nothing to escape), so its size is known but for
+ * the formula, and it is written through a pointer after one test of the room left.
+ */
+
+/* Appends a string literal at o. */
+#define O_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
+
+/* Appends s[0..n) between quotes at o; returns the end. */
+static inline char *o_str(char *o, const char *s, size_t n)
+{
+    *o++ = '"';
+    jx_copy_short(o, s, n);
+    o[n] = '"';
+    return o + n + 1;
+}
+
+/* Appends u in decimal at o; returns the end. */
+static inline char *o_uint(char *o, uint64_t u)
+{
+    unsigned nd = jx_digit_count(u);
+    jx_digits_put(o, u, nd);
+    return o + nd;
+}
+
+/* Appends d as jx_out_dec writes it; returns the end (room for JX_DEC_BUFSZ bytes). */
+static inline char *o_dec(char *o, jx_dec d)
+{
+    if (d.scale == 0 && d.v >= 0)
+        return o_uint(o, (uint64_t)d.v);
+    return o + jx_num_put(d.v, d.scale, true, o);
+}
+
+/* Appends units (>= 0) with `decimals` places as jx_out_fixed writes them; returns the end. */
+static inline char *o_fixed(char *o, int64_t units, int decimals)
+{
+    if (decimals != 2)
+        return o + jx_num_put(units, decimals, false, o);
+    uint64_t u = (uint64_t)units, hi = u / 100;
+    o = o_uint(o, hi);
+    *o = '.';
+    memcpy(o + 1, jx_digit_pairs + 2 * (u - hi * 100), 2);
+    return o + 3;
+}
+
+/* Appends the code of method m between quotes; returns the end. */
+static inline char *o_method(char *o, jx_method m)
+{
+    return o_str(o, jx_method_code(m), jx_method_code_len(m));
+}
+
+/* The group of `level` an indicator's path names (see level_name), NULL for none. */
+static const jx_group *level_group(const jx_indicator *ind, int level)
+{
+    const jx_project *ip = ind->project;
+    if (!ip || ind->group >= ip->ngroups)
+        return NULL;
+    const jx_group *g = &ip->groups[ind->group];
+    if (level == 1 && g->level == 2 && g->parent < ip->ngroups)
+        return &ip->groups[g->parent];
+    return level == 2 && g->level != 2 ? NULL : g;
+}
+
+/* Bytes an indicator takes besides its texts and formula: keys, numbers and codes. */
+#define IND_FIXED_BYTES (256 + 4 * JX_DEC_BUFSZ)
+/* Room kept for the formula; a longer one is copied from where it was built. */
+#define IND_FORMULA_ROOM 256
+
+/*
+ * Writes ind by the usual way (see above) and returns true, or returns false having
+ * written nothing when it is not usual.
+ */
+static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind, const source_file *file,
+                           bool comma)
+{
+    const jx_group *g1 = level_group(ind, 1), *g2 = level_group(ind, 2);
+    if (!p->scored || !file->plain || (ind->formula && ind->formula[0]) || (g1 && g1->plain != g1->name.s) ||
+        (g2 && g2->plain != g2->name.s) || !jx_indicator_plain(ind, ind->name) ||
+        !jx_indicator_plain(ind, ind->target.text) || !jx_indicator_plain(ind, ind->target.unit) ||
+        !jx_indicator_plain(ind, ind->actual.text) || !jx_indicator_plain(ind, ind->actual.unit) ||
+        ind->score < 0 || (ind->has_weight && ind->weight.scale > 18) || (ind->has_claim && ind->claim.scale > 18))
+        return false;
+    size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + ind->name.n + ind->target.text.n +
+                  ind->actual.text.n + ind->target.unit.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0);
+    if (wr->cap - wr->len < need) {
+        jx_out_flush(wr);
+        if (wr->cap - wr->len < need)
+            return false;
+    }
+    char *o = wr->buf + wr->len;
+    if (comma)
+        *o++ = ',';
+    O_LIT(o, "{\"path\":[");
+    o = g1 ? o_str(o, g1->name.s, g1->name.n) : o_str(o, "", 0);
+    *o++ = ',';
+    o = g2 ? o_str(o, g2->name.s, g2->name.n) : o_str(o, "", 0);
+    *o++ = ',';
+    o = o_str(o, ind->name.s, ind->name.n);
+    O_LIT(o, "],\"target\":");
+    if (ind->target.present)
+        o = o_str(o, ind->target.text.s, ind->target.text.n);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"actual\":");
+    if (ind->actual.present)
+        o = o_str(o, ind->actual.text.s, ind->actual.text.n);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"unit\":");
+    if (ind->target.unit.n == 0 && ind->target.percent)
+        O_LIT(o, "\"%\"");
+    else
+        o = o_str(o, ind->target.unit.s, ind->target.unit.n);
+    O_LIT(o, ",\"weight\":");
+    if (ind->has_weight)
+        o = o_dec(o, ind->weight);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"score\":");
+    o = o_fixed(o, ind->score, p->decimals);
+    O_LIT(o, ",\"claimed\":");
+    if (ind->has_claim)
+        o = o_dec(o, ind->claim);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"method\":");
+    o = o_method(o, ind->method);
+    O_LIT(o, ",\"formula\":");
+    jx_sbuf b;
+    jx_sbuf_init(&b, o + 1, IND_FORMULA_ROOM, &wr->scratch);
+    jx_formula_write(&b, ind, p->decimals);
+    if (b.len == 0) {
+        O_LIT(o, "null");
+    } else if (b.s == o + 1) {
+        *o = '"';
+        o += b.len + 1;
+        *o++ = '"';
+    } else { /* it outgrew its room: copied, the buffer flushed first when need be */
+        wr->len = (size_t)(o - wr->buf);
+        json_plain_n(wr, b.s, b.len);
+        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n)
+            jx_out_flush(wr);
+        o = wr->buf + wr->len;
+    }
+    O_LIT(o, ",\"source\":");
+    if (ind->pos.line == 0) {
+        O_LIT(o, "null");
+    } else {
+        *o++ = '"';
+        jx_copy_short(o, file->name, file->n);
+        o += file->n;
+        *o++ = ':';
+        o = o_uint(o, ind->pos.line);
+        *o++ = ':';
+        o = o_uint(o, ind->pos.col);
+        *o++ = '"';
+    }
+    *o++ = '}';
+    wr->len = (size_t)(o - wr->buf);
+    return true;
 }
 
 static void indicators(jx_writer *wr, const jx_project *p, const source_file *file)
@@ -329,25 +550,25 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
     key(wr, ",\"indicators\":[");
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
+        if (indicator_fast(wr, p, ind, file, i > 0))
+            continue;
         if (i)
             put_char(wr, ',');
         key(wr, "{\"path\":[");
-        jx_str l1, l2;
-        level_names(ind, &l1, &l2);
-        json_str_n(wr, l1.s, l1.n);
+        level_name(wr, ind, 1);
         put_char(wr, ',');
-        json_str_n(wr, l2.s, l2.n);
+        level_name(wr, ind, 2);
         put_char(wr, ',');
-        json_str_n(wr, ind->name.s, ind->name.n);
+        ind_text(wr, ind, ind->name);
         key(wr, "],\"target\":");
-        value_or_null(wr, &ind->target);
+        value_or_null(wr, ind, &ind->target);
         key(wr, ",\"actual\":");
-        value_or_null(wr, &ind->actual);
+        value_or_null(wr, ind, &ind->actual);
         key(wr, ",\"unit\":");
         if (ind->target.unit.n == 0 && ind->target.percent)
             LIT(wr, "\"%\"");
         else
-            json_str_n(wr, ind->target.unit.s, ind->target.unit.n);
+            ind_text(wr, ind, ind->target.unit);
         key(wr, ",\"weight\":");
         if (ind->has_weight)
             jx_out_dec(wr, ind->weight);

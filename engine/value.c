@@ -526,11 +526,17 @@ static bool value_not_quantity(const char *unit, size_t n)
 {
     if (n < 6)
         return false; /* every such unit is two characters or more */
-    if (memcmp(unit + n - 6, "左右", 6) == 0 || memcmp(unit + n - 6, "上下", 6) == 0 ||
-        memcmp(unit, "季度", 6) == 0)
+    /* the last byte of 右 and 下, and the first character, say whether a word can match */
+    unsigned char last = (unsigned char)unit[n - 1];
+    if ((last == 0xB3 || last == 0x8B) &&
+        (memcmp(unit + n - 6, "左右", 6) == 0 || memcmp(unit + n - 6, "上下", 6) == 0))
         return true;
-    if (memcmp(unit, "年", 3) != 0 && memcmp(unit, "月", 3) != 0 && memcmp(unit, "日", 3) != 0 &&
-        memcmp(unit, "号", 3) != 0)
+    uint32_t first = (uint32_t)(unsigned char)unit[0] << 16 | (uint32_t)(unsigned char)unit[1] << 8 |
+                     (unsigned char)unit[2];
+    if (first == 0xE5ADA3 /* 季 */)
+        return memcmp(unit, "季度", 6) == 0;
+    if (first != 0xE5B9B4 /* 年 */ && first != 0xE69C88 /* 月 */ && first != 0xE697A5 /* 日 */ &&
+        first != 0xE58FB7 /* 号 */)
         return false;
     for (size_t w = 0; w < sizeof value_date_words / sizeof value_date_words[0]; w++)
         if (value_starts(unit, 3, n, value_date_words[w]))
@@ -667,6 +673,21 @@ static int value_fast_scan(const char *s, size_t n, value_parts *p)
     p->unit = s + i;
     p->unit_len = end - i;
     return 1;
+}
+
+jx_value_status jx_value_unit_words(const char *unit, size_t *unit_len, bool *percent, jx_sign *sign)
+{
+    const char *word;
+    if (*unit_len == 0)
+        return JX_VALUE_OK;
+    unsigned char last = (unsigned char)unit[*unit_len - 1];
+    if (last != 0x94 && last != 0x8A && last != 0x85 && last != 0x8B && last != ' ' && last != '\t')
+        /* no unit word ends so (比 上 内 下), and there are no blanks to drop */
+        return value_not_quantity(unit, *unit_len) ? JX_VALUE_UNREADABLE : JX_VALUE_OK;
+    jx_value_status st = value_unit_words_apply(unit, unit_len, percent, sign, &word);
+    if (st != JX_VALUE_OK)
+        return st;
+    return value_not_quantity(unit, *unit_len) ? JX_VALUE_UNREADABLE : JX_VALUE_OK;
 }
 
 /* -------------------------------------------------------------- slow path */

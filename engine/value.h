@@ -42,6 +42,36 @@ void jx_value_reader_destroy(jx_value_reader *vr);
 jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, size_t n,
                               jx_value *out, const char **detail);
 
+/**
+ * The last step of reading a value for a caller that has found its parts itself, in a
+ * text the fast path of jx_value_read takes whole: a sign (or none) written as
+ * value_sign_at reads it, a number, an optional % or ％, and a unit of ASCII letters,
+ * '/' and CJK characters (U+4E00–U+9FFF) with nothing between them. Applies the unit
+ * words (百分比, 以上, 以内, 以下, 内) to *unit_len, *percent and *sign as
+ * jx_value_read does. Returns JX_VALUE_OK when jx_value_read would read the text to
+ * these parts (its unit then the first *unit_len bytes of unit); any other status
+ * means the caller must read the text with jx_value_read, which explains it (the words
+ * contradict the sign or repeat the percent, or the unit makes the number a date or an
+ * estimate).
+ */
+jx_value_status jx_value_unit_words(const char *unit, size_t *unit_len, bool *percent, jx_sign *sign);
+
+/**
+ * jx_value_unit_words, answering without a call for the usual unit: one whose last byte
+ * ends no unit word (比 上 内 下) and that is too short to be a date or an estimate.
+ */
+static inline jx_value_status jx_value_unit_words_quick(const char *unit, size_t *unit_len, bool *percent,
+                                                        jx_sign *sign)
+{
+    size_t n = *unit_len;
+    if (n < 6) {
+        unsigned char last = n ? (unsigned char)unit[n - 1] : 0;
+        if (last != 0x94 && last != 0x8A && last != 0x85 && last != 0x8B && last != ' ' && last != '\t')
+            return JX_VALUE_OK;
+    }
+    return jx_value_unit_words(unit, unit_len, percent, sign);
+}
+
 /** What a table cell's value is, as the importers see it. */
 typedef enum jx_value_kind {
     JX_VALUE_KIND_NUMBER = 0, /* a sign (maybe none), a number, % and unit: out is filled */

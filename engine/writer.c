@@ -183,32 +183,24 @@ static void out_num(jx_writer *wr, __int128 v, int scale, bool trim)
 
 void jx_out_uint(jx_writer *wr, uint64_t v)
 {
-    char tmp[24];
-    size_t k = sizeof tmp;
-    do {
-        tmp[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    jx_out_bytes(wr, tmp + k, sizeof tmp - k);
+    unsigned nd = jx_digit_count(v);
+    if (wr->cap - wr->len < nd)
+        jx_out_flush(wr);
+    jx_digits_put(wr->buf + wr->len, v, nd);
+    wr->len += nd;
 }
 
 void jx_out_fixed(jx_writer *wr, int64_t units, int decimals)
 {
-    if (decimals == 2 && units >= 0 && units < 100000000) {
-        /* the common case, written without a division per digit of a generic loop */
-        char tmp[16];
-        size_t k = sizeof tmp;
-        uint32_t u = (uint32_t)units;
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-        tmp[--k] = (char)('0' + u % 10);
-        u /= 10;
-        tmp[--k] = '.';
-        do {
-            tmp[--k] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        jx_out_bytes(wr, tmp + k, sizeof tmp - k);
+    if (decimals == 2 && units >= 0 && wr->cap - wr->len >= 24) {
+        /* the common case, "22.50", written in place */
+        uint64_t u = (uint64_t)units, hi = u / 100;
+        unsigned nd = jx_digit_count(hi);
+        char *o = wr->buf + wr->len;
+        jx_digits_put(o, hi, nd);
+        o[nd] = '.';
+        memcpy(o + nd + 1, jx_digit_pairs + 2 * (u - hi * 100), 2);
+        wr->len += nd + 3;
         return;
     }
     out_num(wr, units, decimals, false);

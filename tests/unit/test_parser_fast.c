@@ -1,0 +1,408 @@
+/* test_parser_fast.c — the parser's fast paths (ordinary indicator lines, group heads,
+ * project statements) read exactly what the general parser reads.
+ *
+ * Every line below is parsed twice: as written, where a fast path takes it, and with a
+ * comment after it (or with an ideographic space before it), which only the general
+ * parser takes. The two projects must agree field by field: values, positions, numbers,
+ * strings and every diagnostic. That the fast path did take the first is checked too:
+ * only it keeps an indicator's plain copy (jx_indicator.plain). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ helpers */
+
+/* A reader over one text and the first project it yields. */
+typedef struct parsed {
+    jx_reader *rd; /* the reader (owns the project) */
+    jx_project *p; /* the first project */
+} parsed;
+
+/* Parses text (which must hold one project) and returns it. */
+static parsed parse(const char *text)
+{
+    parsed r;
+    assert_int_equal(jx_reader_open_memory(&r.rd, "t.jx", text, strlen(text), NULL), JX_OK);
+    assert_int_equal(jx_reader_next(r.rd, &r.p), JX_ROW);
+    return r;
+}
+
+/* Fails unless a and b hold the same bytes. */
+static void same_str(jx_str a, jx_str b, const char *what)
+{
+    if (a.n != b.n || memcmp(a.s, b.s, a.n) != 0 || a.s[a.n] != '\0' || b.s[b.n] != '\0')
+        fail_msg("%s: \"%s\" and \"%s\" differ", what, a.s, b.s);
+}
+
+/* Fails unless positions a and b are the same (byte offsets too, unless with_off is false). */
+static void same_pos(jx_pos a, jx_pos b, bool with_off, const char *what)
+{
+    if (a.line != b.line || a.col != b.col || a.width != b.width || (with_off && a.off != b.off))
+        fail_msg("%s: %u:%u+%u@%u and %u:%u+%u@%u differ", what, a.line, a.col, a.width, a.off, b.line,
+                 b.col, b.width, b.off);
+}
+
+/* Fails unless decimals a and b are the same coefficient and scale. */
+static void same_dec(jx_dec a, jx_dec b, const char *what)
+{
+    if (a.v != b.v || a.scale != b.scale)
+        fail_msg("%s: %lld/%d and %lld/%d differ", what, (long long)a.v, a.scale, (long long)b.v, b.scale);
+}
+
+/* Fails unless values a and b read the same (byte offsets too, unless with_off is false). */
+static void same_value(const jx_value *a, const jx_value *b, bool with_off, const char *what)
+{
+    if (a->sign != b->sign || a->present != b->present || a->implicit != b->implicit ||
+        a->is_text != b->is_text || a->percent != b->percent)
+        fail_msg("%s: sign/present/implicit/text/percent differ", what);
+    same_dec(a->num, b->num, what);
+    same_str(a->unit, b->unit, what);
+    same_str(a->text, b->text, what);
+    if (a->present)
+        same_pos(a->pos, b->pos, with_off, what);
+}
+
+/* Fails unless the diagnostics of a and b are the same (their quoted lines aside). */
+static void same_diags(const jx_project *a, const jx_project *b)
+{
+    assert_int_equal(a->diags.n, b->diags.n);
+    assert_int_equal(a->diags.errors, b->diags.errors);
+    assert_int_equal(a->diags.warnings, b->diags.warnings);
+    for (size_t i = 0; i < a->diags.n; i++) {
+        const jx_diag *x = &a->diags.v[i], *y = &b->diags.v[i];
+        assert_int_equal(x->severity, y->severity);
+        assert_string_equal(x->code, y->code);
+        assert_string_equal(x->message, y->message);
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->column, y->column);
+        assert_int_equal(x->width, y->width);
+    }
+}
+
+/* Fails unless the indicators of a and b are the same, field by field (byte offsets too,
+ * unless with_off is false). */
+static void same_indicators(const jx_project *a, const jx_project *b, bool with_off)
+{
+    assert_int_equal(a->ninds, b->ninds);
+    for (size_t i = 0; i < a->ninds; i++) {
+        const jx_indicator *x = &a->inds[i], *y = &b->inds[i];
+        same_str(x->name, y->name, "name");
+        assert_int_equal(x->group, y->group);
+        same_value(&x->target, &y->target, with_off, "target");
+        same_value(&x->actual, &y->actual, with_off, "actual");
+        assert_int_equal(x->has_weight, y->has_weight);
+        same_dec(x->weight, y->weight, "weight");
+        assert_int_equal(x->has_claim, y->has_claim);
+        same_dec(x->claim, y->claim, "claim");
+        assert_int_equal(x->judge, y->judge);
+        same_str(x->reason, y->reason, "reason");
+        assert_int_equal(x->not_applicable, y->not_applicable);
+        same_pos(x->pos, y->pos, with_off, "name");
+        same_pos(x->weight_pos, y->weight_pos, with_off, "weight");
+        same_pos(x->claim_pos, y->claim_pos, with_off, "claim");
+        assert_int_equal(x->score, -1);
+        assert_int_equal(y->score, -1);
+    }
+}
+
+/* The text of a project whose one group holds line, followed by tail on its line. */
+static void project_with(char *buf, size_t size, const char *line, const char *tail)
+{
+    snprintf(buf, size,
+             "项目 \"测试\" {\n"
+             "    产出指标 60 {\n"
+             "        数量指标 60 {\n"
+             "            %s%s\n"
+             "        }\n"
+             "    }\n"
+             "}\n",
+             line, tail);
+}
+
+/* Indicator lines the fast path takes, with what makes each one worth a look. */
+static const char *const lines[] = {
+    "接入系统数量 ≥390个/月 权重 6 实际 444个/月 得分 6",
+    "维修次数 ＝8个 权重 5 实际 8个 得分 5",                 /* full-width sign */
+    "服务执行率 ≥82% 权重 8 实际 85.18% 得分 8",
+    "满意率 >=90％ 权重 10 实际 93%",                        /* ASCII sign, full-width % */
+    "响应时间 ≤34小时 权重 8 实际 ≤34小时 得分 8",           /* vague-actual */
+    "数量 60个 权重 3 实际 61个",                            /* implicit-sign */
+    "人数 ≥60人以上 权重 3 实际 70人",                       /* a unit word agreeing with its sign */
+    "时限 24小时内 权重 2 实际 20小时",                      /* a unit word giving the sign */
+    "比率 ≥100百分比 权重 2 实际 100%",                      /* 百分比 spelt out */
+    "工作效率 定性 \"提升\" 权重 15 实际 \"提升\" 评定 达成 得分 15",
+    "覆盖面 定性 \"全覆盖\" 权重 5 实际 \"部分\" 评定 部分达成 偏差 \"资金未到位,延期\"",
+    "好评 定性 \"好\" 权重 2 实际 \"差\" 评定 未达成",
+    "空说明 定性 \"\" 权重 1 实际 \"\" 偏差 \"\"",              /* empty strings */
+    "带宽 ≥100M 权重 4 实际 120M 不适用",
+    "无权重 ≥5次",                                           /* missing-weight */
+    "a1 <10ms 权重 1.5 实际 8ms 得分 1.50",
+    "丙\t≥3\t权重\t3\t实际\t3",                               /* tabs */
+    "丁  ≥4   权重  4    实际 5  ",                          /* runs of blanks, trailing blanks */
+    "制表 ≥1 权重 1 实际 0 偏差 \"a\tb\"",                    /* a tab inside a string */
+    "GDP增长率 ≥6.5% 权重 5 实际 7%",
+    "零值 ≥0 权重 1 实际 0",
+    "上限 <5 权重 1 实际 4 得分 0.5",
+    "等于 ==100% 权重 1 实际 100%",
+    "大于 ＞3 权重 1 实际 ＜2",
+    "年限 =1年 权重 1 实际 1年",
+    "数量(个) ≥7.50 权重 007 实际 8",                         /* leading zeros, trailing zeros */
+    "实际在前 ≥1 实际 2 得分 1 权重 1",                        /* attributes in another order */
+    "甲 ≥1 权重 1; 乙 ≥2 权重 2",                             /* two on one line */
+};
+
+/* One line parsed both ways agrees; the fast path took the first. */
+static void check_line(const char *line)
+{
+    char a[1024], b[1024];
+    project_with(a, sizeof a, line, "");
+    project_with(b, sizeof b, line, " # 注释");
+    parsed pa = parse(a), pb = parse(b);
+    if (pa.p->ninds == 0 || pa.p->inds[pa.p->ninds - 1].plain == NULL) {
+        /* a string with a ',' or a tab is not plain; the fast path still read it */
+        if (!strchr(line, ',') && !strstr(line, "\"a\t"))
+            fail_msg("the fast path did not take: %s", line);
+    }
+    for (size_t i = 0; i < pb.p->ninds; i++)
+        if (i + 1 == pb.p->ninds && pb.p->inds[i].plain != NULL)
+            fail_msg("the general parser did not take: %s # 注释", line);
+    same_indicators(pa.p, pb.p, true);
+    same_diags(pa.p, pb.p);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+static void indicator_lines_agree(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        check_line(lines[i]);
+}
+
+/* The same, line by line with CRLF endings. */
+static void indicator_lines_agree_with_crlf(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        char a[1024], b[1024];
+        project_with(a, sizeof a, lines[i], "\r");
+        project_with(b, sizeof b, lines[i], " # 注释\r");
+        parsed pa = parse(a), pb = parse(b);
+        same_indicators(pa.p, pb.p, true);
+        same_diags(pa.p, pb.p);
+        jx_reader_close(pa.rd);
+        jx_reader_close(pb.rd);
+    }
+}
+
+/* An indicator on its group's line, closing the group there, both ways. */
+static void indicator_on_group_line_agrees(void **state)
+{
+    (void)state;
+    const char *a = "项目 \"测试\" {\n"
+                    "    产出指标 60 {\n"
+                    "        质量指标 8 { 服务执行率 ≥82% 权重 8 实际 85.18% 得分 8 }\n"
+                    "        经济效益 0 {}\n"
+                    "    }\n"
+                    "}\n";
+    const char *b = "项目 \"测试\" {\n"
+                    "    产出指标 60 {\n"
+                    "        质量指标 8 { 服务执行率 ≥82% 权重 8 实际 85.18% 得分 8 # 注释\n"
+                    "        }\n"
+                    "        经济效益 0 {}\n"
+                    "    }\n"
+                    "}\n";
+    parsed pa = parse(a), pb = parse(b);
+    assert_int_equal(pa.p->ninds, 1);
+    assert_non_null(pa.p->inds[0].plain);
+    assert_null(pb.p->inds[0].plain);
+    same_indicators(pa.p, pb.p, true);
+    same_diags(pa.p, pb.p);
+    /* the name at column 18: eight blanks, four CJK characters, " 8 { " */
+    assert_int_equal(pa.p->inds[0].pos.col, 18);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+/* Group heads read by the fast path and (after an ideographic space) by the general one. */
+static void group_heads_agree(void **state)
+{
+    (void)state;
+    const char *a = "项目 \"测试\" {\n"
+                    " 产出指标 60 {\n"
+                    " 数量指标 10.5 {\n"
+                    "  甲 ≥1 权重 1\n"
+                    " }\n"
+                    " 时效指标 {\n"
+                    " }\n"
+                    " }\n"
+                    "}\n";
+    const char *b = "项目 \"测试\" {\n"
+                    "\u3000产出指标 60 {\n"
+                    "\u3000数量指标 10.5 {\n"
+                    "  甲 ≥1 权重 1\n"
+                    " }\n"
+                    "\u3000时效指标 {\n"
+                    " }\n"
+                    " }\n"
+                    "}\n";
+    parsed pa = parse(a), pb = parse(b);
+    assert_int_equal(pa.p->ngroups, 3);
+    assert_int_equal(pb.p->ngroups, 3);
+    for (size_t i = 0; i < 3; i++) {
+        const jx_group *x = &pa.p->groups[i], *y = &pb.p->groups[i];
+        same_str(x->name, y->name, "group");
+        assert_int_equal(x->level, y->level);
+        assert_int_equal(x->parent, y->parent);
+        assert_int_equal(x->has_points, y->has_points);
+        same_dec(x->points, y->points, "points");
+        /* the same columns; the bytes differ by two for each ideographic space so far */
+        same_pos(x->pos, y->pos, false, "group");
+        same_pos(x->open_pos, y->open_pos, false, "open");
+        assert_int_equal(x->pos.off + 2 * (i + 1), y->pos.off);
+    }
+    assert_int_equal(pa.p->groups[1].points.v, 105);
+    assert_int_equal(pa.p->groups[1].points.scale, 1);
+    assert_false(pa.p->groups[2].has_points);
+    same_indicators(pa.p, pb.p, false);
+    same_diags(pa.p, pb.p);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+/* Project statements read by the fast path and (with a comment after) by the general one. */
+static void statements_agree(void **state)
+{
+    (void)state;
+    static const char *const stmts[] = {
+        "主管部门 \"301-大数据管理\"", "单位 \"中心\"", "年度 2024", "金额单位 万元",
+        "资金 年初预算 1 全年预算 2 全年执行 3",
+        "资金 一般公共预算资金 全年执行 358.35 年初预算 366 全年预算 358.35",
+        "年度目标 \"提高利用水平\"", "完成情况 \"\"", "偏离原因 \"无\"", "整改措施 \"加强管理\"",
+    };
+    char a[2048], b[2048];
+    size_t na = 0, nb = 0;
+    na += (size_t)snprintf(a + na, sizeof a - na, "项目 \"测试\" {\n");
+    nb += (size_t)snprintf(b + nb, sizeof b - nb, "项目 \"测试\" {\n");
+    for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
+        na += (size_t)snprintf(a + na, sizeof a - na, "    %s\n", stmts[i]);
+        nb += (size_t)snprintf(b + nb, sizeof b - nb, "    %s # 注释\n", stmts[i]);
+    }
+    snprintf(a + na, sizeof a - na, "    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n");
+    snprintf(b + nb, sizeof b - nb, "    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n");
+    parsed pa = parse(a), pb = parse(b);
+    const jx_project *x = pa.p, *y = pb.p;
+    same_str(x->dept, y->dept, "dept");
+    same_str(x->org, y->org, "org");
+    same_str(x->goal, y->goal, "goal");
+    same_str(x->outcome, y->outcome, "outcome");
+    same_str(x->deviation, y->deviation, "deviation");
+    same_str(x->remedy, y->remedy, "remedy");
+    same_str(x->money_unit, y->money_unit, "money_unit");
+    assert_true(x->has_year && y->has_year);
+    assert_int_equal(x->year, 2024);
+    assert_int_equal(y->year, 2024);
+    assert_int_equal(x->nfunds, 2);
+    assert_int_equal(y->nfunds, 2);
+    for (size_t i = 0; i < 2; i++) {
+        same_str(x->funds[i].source, y->funds[i].source, "source");
+        same_dec(x->funds[i].initial, y->funds[i].initial, "initial");
+        same_dec(x->funds[i].budget, y->funds[i].budget, "budget");
+        same_dec(x->funds[i].spent, y->funds[i].spent, "spent");
+        same_pos(x->funds[i].pos, y->funds[i].pos, false, "funds"); /* the comments move the bytes */
+    }
+    assert_string_equal(x->funds[0].source.s, "年度资金总额");
+    assert_string_equal(x->funds[1].source.s, "一般公共预算资金");
+    assert_int_equal(x->funds[1].spent.v, 35835);
+    assert_int_equal(x->funds[1].pos.line, 7);
+    assert_int_equal(x->funds[1].pos.col, 5);
+    same_indicators(x, y, false);
+    same_diags(x, y);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+/* Blank lines the fast paths pass over, and lines holding only a comment, which the
+ * general parser passes over, leave the same project. */
+static void blank_lines_agree(void **state)
+{
+    (void)state;
+    const char *a = "项目 \"测试\" {\n"
+                    "    单位 \"中心\"\n"
+                    "\n"
+                    "    \n"
+                    "    产出指标 60 {\n"
+                    "\n"
+                    "        数量指标 60 {\n"
+                    "\t\n"
+                    "            甲 ≥1 权重 30 实际 2\n"
+                    "\n"
+                    "            乙 ≥2 权重 30\n"
+                    "        }\n"
+                    "    }\n"
+                    "}\n";
+    const char *b = "项目 \"测试\" {\n"
+                    "    单位 \"中心\"\n"
+                    "# 注释\n"
+                    "    # 注释\n"
+                    "    产出指标 60 {\n"
+                    "# 注释\n"
+                    "        数量指标 60 {\n"
+                    "\t# 注释\n"
+                    "            甲 ≥1 权重 30 实际 2\n"
+                    "# 注释\n"
+                    "            乙 ≥2 权重 30\n"
+                    "        }\n"
+                    "    }\n"
+                    "}\n";
+    parsed pa = parse(a), pb = parse(b);
+    assert_int_equal(pa.p->ngroups, 2);
+    assert_int_equal(pb.p->ngroups, 2);
+    for (size_t i = 0; i < 2; i++) {
+        same_str(pa.p->groups[i].name, pb.p->groups[i].name, "group");
+        same_pos(pa.p->groups[i].pos, pb.p->groups[i].pos, false, "group");
+    }
+    assert_int_equal(pa.p->groups[1].pos.line, 7);
+    assert_int_equal(pa.p->ninds, 2);
+    assert_int_equal(pa.p->inds[1].pos.line, 11);
+    assert_int_equal(pa.p->inds[1].pos.col, 13);
+    assert_non_null(pa.p->inds[1].plain);
+    same_indicators(pa.p, pb.p, false);
+    same_diags(pa.p, pb.p);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+/* A repeated statement is left to the general parser, which reports it. */
+static void repeated_statement_is_reported(void **state)
+{
+    (void)state;
+    parsed pa = parse("项目 \"测试\" {\n    单位 \"甲\"\n    单位 \"乙\"\n}\n");
+    assert_int_equal(pa.p->diags.errors, 1);
+    assert_string_equal(pa.p->org.s, "甲");
+    assert_int_equal(pa.p->diags.v[0].line, 3);
+    assert_int_equal(pa.p->diags.v[0].column, 5);
+    jx_reader_close(pa.rd);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(indicator_lines_agree),
+        cmocka_unit_test(indicator_lines_agree_with_crlf),
+        cmocka_unit_test(indicator_on_group_line_agrees),
+        cmocka_unit_test(group_heads_agree),
+        cmocka_unit_test(statements_agree),
+        cmocka_unit_test(blank_lines_agree),
+        cmocka_unit_test(repeated_statement_is_reported),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
