@@ -379,15 +379,24 @@ static void explain(jx_writer *wr, const jx_project *p)
     }
 }
 
-static void warnings(jx_writer *wr, const jx_project *p)
+/* Lists p's diagnostics of severity sev under a heading naming it and their count
+ * ("警告（7）"), in the order they were made; nothing when there are none. */
+static void diags_of(jx_writer *wr, const jx_project *p, jx_severity sev)
 {
-    if (p->diags.n == 0)
+    size_t count = 0;
+    for (size_t i = 0; i < p->diags.n; i++)
+        count += p->diags.v[i].severity == sev;
+    if (count == 0)
         return;
-    jx_out_str(wr, "\n警告（");
-    jx_out_uint(wr, p->diags.n);
+    jx_out_char(wr, '\n');
+    jx_out_str(wr, jx_severity_name(sev));
+    jx_out_str(wr, "（");
+    jx_out_uint(wr, count);
     jx_out_str(wr, "）\n");
     for (size_t i = 0; i < p->diags.n; i++) {
         const jx_diag *d = &p->diags.v[i];
+        if (d->severity != sev)
+            continue;
         jx_out_str(wr, "  ");
         jx_out_str(wr, d->file);
         if (d->line) {
@@ -402,6 +411,14 @@ static void warnings(jx_writer *wr, const jx_project *p)
         jx_out_str(wr, d->message);
         jx_out_char(wr, '\n');
     }
+}
+
+/* The project's findings after its table: errors, then warnings, then notes (提示). */
+static void findings(jx_writer *wr, const jx_project *p)
+{
+    diags_of(wr, p, JX_SEV_ERROR);
+    diags_of(wr, p, JX_SEV_WARNING);
+    diags_of(wr, p, JX_SEV_NOTE);
 }
 
 static void begin(jx_writer *wr, const jx_project *first)
@@ -444,7 +461,7 @@ static void project(jx_writer *wr, const jx_project *p)
     }
     if (wr->flags & JX_WRITE_EXPLAIN)
         explain(wr, p);
-    warnings(wr, p);
+    findings(wr, p);
 }
 
 static void finish(jx_writer *wr)
