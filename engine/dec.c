@@ -54,25 +54,19 @@ jx_dec jx_dec_from_int(int64_t v)
     return d;
 }
 
-__int128 jx_pow10_128(int n)
+const uint64_t jx_pow10_64[20] = {
+    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+    10000000000000000000u,
+};
+
+__int128 jx_pow10_128_big(int n)
 {
-    static const uint64_t small[20] = {
-        1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
-        10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
-        1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
-        10000000000000000000u,
-    };
-    if (n >= 0 && n < 20)
-        return small[n];
     __int128 p = 1;
     while (n-- > 0)
         p *= 10;
     return p;
-}
-
-__int128 jx_dec_scaled(jx_dec a, int scale)
-{
-    return (__int128)a.v * jx_pow10_128(scale - a.scale);
 }
 
 int jx_dec_cmp(jx_dec a, jx_dec b)
@@ -117,31 +111,26 @@ const char jx_digit_pairs[200] = "0001020304050607080910111213141516171819202122
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";
 
-/* Writes u (below 2^64) × 10^-scale, with exactly `scale` decimals and a '-' when neg,
- * each part written in place from its last digit, so nothing is copied. Returns the
- * length. */
+/* Writes u (below 2^64) × 10^-scale, with exactly `scale` decimals and a '-' when neg:
+ * every digit in place, two at a time from the last (divisions by 100, which compile
+ * to multiplications), then the integer digits moved one byte left for the point.
+ * Returns the length. */
 static size_t put_u64(uint64_t u, int scale, bool neg, char *out)
 {
-    unsigned nd = jx_digit_count(u);
     char *p = out;
     if (neg)
         *p++ = '-';
+    unsigned nd = jx_digit_count(u);
     if (scale <= 0) {
         jx_digits_put(p, u, nd);
         p += nd;
-    } else if (nd > (unsigned)scale) {
-        unsigned nint = nd - (unsigned)scale;
-        uint64_t pow = (uint64_t)jx_pow10_128(scale), hi = u / pow;
-        jx_digits_put(p, hi, nint);
-        p += nint;
-        *p++ = '.';
-        jx_digits_put(p, u - hi * pow, (unsigned)scale);
-        p += scale;
     } else {
-        *p++ = '0';
-        *p++ = '.';
-        jx_digits_put(p, u, (unsigned)scale); /* leading zeros included */
-        p += scale;
+        unsigned s = (unsigned)scale, all = nd > s ? nd : s + 1, nint = all - s;
+        jx_digits_put(p + 1, u, all); /* leading zeros included: "0.05" */
+        for (unsigned k = 0; k < nint; k++)
+            p[k] = p[k + 1];
+        p[nint] = '.';
+        p += all + 1;
     }
     *p = '\0';
     return (size_t)(p - out);

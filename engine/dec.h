@@ -40,11 +40,25 @@ bool jx_dec_is_negative(jx_dec a);
 /** True when a is zero. */
 bool jx_dec_is_zero(jx_dec a);
 
-/** a rescaled to exactly `scale` decimals as a 128-bit integer (no rounding: scale >= a.scale). */
-__int128 jx_dec_scaled(jx_dec a, int scale);
+/** The powers of ten that fit 64 bits, 10^0 … 10^19. */
+extern const uint64_t jx_pow10_64[20];
+
+/** 10^n as a 128-bit integer, n in 0..36 (larger n past 10^19 multiplied out). */
+__int128 jx_pow10_128_big(int n);
 
 /** 10^n as a 128-bit integer, n in 0..36. */
-__int128 jx_pow10_128(int n);
+static inline __int128 jx_pow10_128(int n)
+{
+    if (n >= 0 && n < 20)
+        return jx_pow10_64[n];
+    return jx_pow10_128_big(n);
+}
+
+/** a rescaled to exactly `scale` decimals as a 128-bit integer (no rounding: scale >= a.scale). */
+static inline __int128 jx_dec_scaled(jx_dec a, int scale)
+{
+    return (__int128)a.v * jx_pow10_128(scale - a.scale);
+}
 
 /**
  * num / den rounded half away from zero to an integer, as a person rounds

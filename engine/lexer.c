@@ -5,6 +5,7 @@
  */
 #include "lexer.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -327,6 +328,45 @@ size_t jx_lex_first_bad_byte(const char *text, size_t n)
         i += k;
     }
     return n;
+}
+
+/* True when d[i..limit) starts with the bytes of 项目 or project (a word may go on). */
+static bool at_project_bytes(const char *d, size_t i, size_t limit)
+{
+    return (limit - i >= 6 && memcmp(d + i, "项目", 6) == 0) ||
+           (limit - i >= 7 && memcmp(d + i, "project", 7) == 0);
+}
+
+/*
+ * A quick look at a line starting at d[off] (off < limit): false when its first bytes
+ * show it cannot start with the 项目 keyword, so that most lines are never lexed. Only
+ * lines starting with a blank, 项 or p are taken.
+ */
+static bool may_start_project(const char *d, size_t off, size_t limit)
+{
+    unsigned char f = (unsigned char)d[off];
+    if (f == 0xE9 || f == 'p')
+        return at_project_bytes(d, off, limit);
+    if (f == 0xE3) /* U+3000 */
+        return true;
+    if (f != ' ' && f != '\t')
+        return false;
+    size_t i = jx_skip_blanks(d, off, limit);
+    /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
+    return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
+}
+
+bool jx_line_starts_project(const char *d, size_t off, size_t limit)
+{
+    if (off >= limit || !may_start_project(d, off, limit))
+        return false;
+    size_t n;
+    jx_token_kind k = jx_lex(d + off, limit - off, &n);
+    if (k == JX_TK_SPACE) {
+        off += n;
+        k = jx_lex(d + off, limit - off, &n);
+    }
+    return k == JX_TK_WORD && jx_keyword_lookup(d + off, n) == JX_KW_PROJECT;
 }
 
 const char *jx_token_kind_name(jx_token_kind k)

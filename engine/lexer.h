@@ -2,6 +2,7 @@
 #ifndef JX_LEXER_H
 #define JX_LEXER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -121,6 +122,12 @@ jx_token_kind jx_lex(const char *s, size_t n, size_t *len);
  * character (tab excepted), or n when there is none. Used on the inside of strings.
  */
 size_t jx_lex_first_bad_byte(const char *s, size_t n);
+
+/**
+ * True when the line starting at d[off] (off <= limit) begins, after blanks, with the
+ * word 项目 or project: where the reader ends an item whose '}' is missing.
+ */
+bool jx_line_starts_project(const char *d, size_t off, size_t limit);
 
 /** A short name of a token kind for tests and messages ("WORD", "NUMBER", …). */
 const char *jx_token_kind_name(jx_token_kind k);

@@ -30,20 +30,23 @@
 #include <string.h>
 
 /* Sets n bytes at p to zero: sixteen bytes a store where SSE2 is there (memset of a
- * few hundred bytes becomes "rep stos", slow to start; GCC is kept from turning the
- * loop back into it), the rest by memset. */
-#if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-tree-loop-distribute-patterns")))
-#endif
+ * few hundred bytes becomes "rep stos", slow to start; the empty asm keeps the
+ * compiler from turning the loop back into it), the rest by memset. */
 static inline void zero_bytes(void *p, size_t n)
 {
+    char *c = (char *)p;
     size_t k = 0;
 #if defined(__SSE2__)
-    for (; k + 16 <= n; k += 16)
-        _mm_storeu_si128((__m128i *)(void *)((char *)p + k), _mm_setzero_si128());
+    for (; k + 32 <= n; k += 32) {
+        _mm_storeu_si128((__m128i *)(void *)(c + k), _mm_setzero_si128());
+        _mm_storeu_si128((__m128i *)(void *)(c + k + 16), _mm_setzero_si128());
+#if defined(__GNUC__)
+        __asm__("" : "+r"(c));
+#endif
+    }
 #endif
     if (k < n)
-        memset((char *)p + k, 0, n - k);
+        memset(c + k, 0, n - k);
 }
 
 /* Sets *obj to all zero bytes. */
@@ -78,6 +81,13 @@ typedef struct parser {
     uint32_t span_len;     /* bytes of the span last asked for at col_off (0: none)… */
     uint32_t span_chars;   /* …its characters… */
     int span_bad;          /* …and whether they were counted with a bad byte on the line */
+    int framing;           /* the item's end is not known: it is found as the reader's framer finds
+                              it, while parsing (jx_parse_project_framing) */
+    int fdepth;            /* framing: the framer's depth of braces so far */
+    int fended;            /* framing: the item's end was found; end is set to it */
+    int fbail;             /* framing: met a '#', which the framer may read otherwise than the lexer */
+    uint32_t fend_line;    /* framing: the line at the item's end… */
+    uint32_t fend_lstart;  /* …and the offset of its start */
     int brace_left;        /* line_group left a level-2 group's '{' as the current token, an
                               indicator following it on its line (see group2_body) */
     int quiet;             /* while looking ahead: report nothing */
@@ -174,6 +184,37 @@ static jx_pos tok_pos(parser *ps)
     return pos_span(ps, ps->off, ps->len, ps->tk == JX_TK_NUMBER);
 }
 
+/* ----------------------------------------------------------------- framing */
+
+/*
+ * Parsing an item whose end is not known yet (jx_parse_project_framing), the parser
+ * finds that end the way the reader's framer does, from the tokens and lines it goes
+ * through: after the '}' that brings the depth of braces back to 0, or at the start of
+ * a line whose first word is 项目. The end is then set there, so what follows is what
+ * the parser would have met on the framed item. A '#' anywhere outside a string stops
+ * this (fbail): the framer reads comments by its own rule, and the item is framed first.
+ */
+
+/* Ends the item at offset end, on line fend_line starting at lstart. */
+static void frame_ends(parser *ps, uint32_t end, uint32_t lstart)
+{
+    ps->fended = 1;
+    ps->end = end;
+    ps->fend_line = ps->line;
+    ps->fend_lstart = lstart;
+}
+
+/* Counts the brace token at off (kind tk) as the framer does. */
+static inline void frame_brace(parser *ps, jx_token_kind tk, uint32_t off)
+{
+    if (!ps->framing || ps->fended)
+        return;
+    if (tk == JX_TK_LBRACE)
+        ps->fdepth++;
+    else if (--ps->fdepth <= 0)
+        frame_ends(ps, off + 1, ps->line_start);
+}
+
 /* ------------------------------------------------------------------ tokens */
 
 /* Moves to the next token, skipping blanks and comments and reporting bad bytes. */
@@ -188,6 +229,8 @@ static void advance(parser *ps)
     if (ps->tk == JX_TK_NEWLINE) {
         ps->line++;
         ps->line_start = off;
+        if (ps->framing && !ps->fended && jx_line_starts_project(ps->text, off, ps->end))
+            frame_ends(ps, off, off); /* a line starting with 项目 ends the item */
         off = (uint32_t)jx_skip_blanks(ps->text, off, ps->end); /* indentation */
     }
     for (;;) {
@@ -200,6 +243,8 @@ static void advance(parser *ps)
         ps->len = (uint32_t)n;
         ps->kw = JX_KW_NONE;
         if (k == JX_TK_SPACE || k == JX_TK_COMMENT) {
+            if (k == JX_TK_COMMENT)
+                ps->fbail = 1;
             off += (uint32_t)n;
             continue;
         }
@@ -230,9 +275,14 @@ static void advance(parser *ps)
             }
         }
         ps->tk = k;
-        if (k == JX_TK_WORD)
+        if (k == JX_TK_WORD) {
             ps->kw = ps->kwix ? jx_keyword_find(ps->kwix, ps->text + off, n)
                               : jx_keyword_lookup(ps->text + off, n);
+            if (ps->framing && memchr(ps->text + off, '#', n))
+                ps->fbail = 1;
+        } else if (k == JX_TK_LBRACE || k == JX_TK_RBRACE) {
+            frame_brace(ps, k, off);
+        }
         return;
     }
 }
@@ -859,10 +909,30 @@ LS_INLINE void ls_blanks(line_scan *ls)
         ls->i++;
 }
 
+/* True when a[0..n) and b[0..n) (n from 4 to 16, known when compiled) are equal: two
+ * overlapping loads of each, where memcmp would be a call. */
+LS_INLINE bool ls_same(const unsigned char *a, const char *b, uint32_t n)
+{
+    if (n >= 8) {
+        uint64_t x0, y0, x1, y1;
+        memcpy(&x0, a, 8);
+        memcpy(&y0, b, 8);
+        memcpy(&x1, a + n - 8, 8);
+        memcpy(&y1, b + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    uint32_t x0, y0, x1, y1;
+    memcpy(&x0, a, 4);
+    memcpy(&y0, b, 4);
+    memcpy(&x1, a + n - 4, 4);
+    memcpy(&y1, b + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+}
+
 /* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
 LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
 {
-    if (ls->end - ls->i <= n || memcmp(ls->s + ls->i, w, n) != 0)
+    if (ls->end - ls->i <= n || !ls_same(ls->s + ls->i, w, n))
         return false;
     unsigned char c = ls->s[ls->i + n];
     return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));
@@ -1369,6 +1439,8 @@ static line_result line_indicator(parser *ps, uint32_t group)
     ps->col_off = lstart;
     ps->col = 1;
     ps->span_len = 0;
+    if (end_tk == JX_TK_RBRACE)
+        frame_brace(ps, end_tk, ls.i);
     return LINE_DONE;
 }
 
@@ -1426,6 +1498,7 @@ static long line_group(parser *ps, int level, uint32_t parent)
     ps->col = 1;
     ps->span_len = 0;
     uint32_t brace = ls.i++;
+    frame_brace(ps, JX_TK_LBRACE, brace);
     ls_blanks(&ls);
     unsigned char next = ls.s[ls.i];
     if (next == '\n' || next == '}') { /* the line ends, or the group there */
@@ -1433,6 +1506,8 @@ static long line_group(parser *ps, int level, uint32_t parent)
         ps->tk = next == '\n' ? JX_TK_NEWLINE : JX_TK_RBRACE;
         ps->off = ls.i;
         ps->len = 1;
+        if (next == '}')
+            frame_brace(ps, JX_TK_RBRACE, ls.i);
     } else {
         ps->prev_end = last;
         ps->tk = JX_TK_LBRACE;
@@ -1611,6 +1686,8 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
     ps->col_off = lstart;
     ps->col = 1;
     ps->span_len = 0;
+    if (end_tk == JX_TK_RBRACE)
+        frame_brace(ps, end_tk, ls.i);
     return true;
 }
 
@@ -1634,8 +1711,9 @@ static int looks_like_group(parser *ps)
     advance(ps);
     while (!at_end(ps) && ps->tk != JX_TK_LBRACE && ps->tk != JX_TK_STRING && !ends_value(ps->kw))
         advance(ps);
-    int yes = ps->tk == JX_TK_LBRACE;
+    int yes = ps->tk == JX_TK_LBRACE, bail = ps->fbail;
     *ps = save;
+    ps->fbail |= bail; /* a '#' seen looking ahead is on this line all the same */
     return yes;
 }
 
@@ -2051,9 +2129,10 @@ static void parse_project_body(parser *ps)
 
 /* Sets up ps over text[start .. end) with file line first_line at text[0]. */
 static void parser_init(parser *ps, const char *file, const char *text, size_t start, size_t end,
-                        size_t avail, uint32_t first_line, const jx_keyword_index *kwix)
+                        size_t avail, uint32_t first_line, const jx_keyword_index *kwix, int framing)
 {
     memset(ps, 0, sizeof *ps);
+    ps->framing = framing;
     ps->kwix = kwix;
     ps->text = text;
     ps->end = end;
@@ -2082,25 +2161,43 @@ jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_tex
     return jx_parse_project_indexed(p, vr, NULL, item);
 }
 
-jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
-                                   const jx_item_text *item)
+/* Parses the item of p (framing: finding its end as it goes, into *frame). */
+static jx_result parse_item(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                            const jx_item_text *item, jx_item_frame *frame)
 {
     parser ps;
     p->src.file = item->file;
     p->src.text = item->text;
     p->src.len = item->avail;
     parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
-                kwix);
+                kwix, frame != NULL);
     ps.diags = &p->diags;
     ps.arena = &p->arena;
     ps.p = p;
     ps.vr = vr;
-    if (ps.kw != JX_KW_PROJECT) {
+    if (ps.kw != JX_KW_PROJECT)
         unexpected(&ps, "“项目”");
-        return ps.nomem ? JX_ERR_NOMEM : JX_OK;
+    else
+        parse_project_body(&ps);
+    if (frame) {
+        frame->found = ps.fended && !ps.fbail;
+        frame->end = ps.end;
+        frame->end_line = ps.fend_line;
+        frame->end_lstart = ps.fend_lstart;
     }
-    parse_project_body(&ps);
     return ps.nomem || p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+}
+
+jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                                   const jx_item_text *item)
+{
+    return parse_item(p, vr, kwix, item, NULL);
+}
+
+jx_result jx_parse_project_framing(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                                   const jx_item_text *item, jx_item_frame *frame)
+{
+    return parse_item(p, vr, kwix, item, frame);
 }
 
 /* ---------------------------------------------------------------- policies */
@@ -2288,7 +2385,7 @@ static int policy_setting(parser *ps, jx_policy *pol)
 jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *text, size_t len)
 {
     parser ps;
-    parser_init(&ps, file, text, 0, len, len, 1, NULL);
+    parser_init(&ps, file, text, 0, len, len, 1, NULL, 0);
     ps.diags = &pol->diags;
     ps.arena = &pol->arena;
     skip_blank_lines(&ps);

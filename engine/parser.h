@@ -40,4 +40,24 @@ jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_tex
 jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
                                    const jx_item_text *item);
 
+/** Where the reader's framer would end an item, as the parser found it while parsing. */
+typedef struct jx_item_frame {
+    bool found;          /* the end was found; false when the item must be framed first */
+    size_t end;          /* offset just past the item in the item text */
+    uint32_t end_line;   /* the file line at end */
+    size_t end_lstart;   /* offset in the item text of the start of that line */
+} jx_item_frame;
+
+/**
+ * jx_parse_project_indexed on an item whose end is not known: item->end is as far as
+ * the text may be read (whole lines). The parser finds the item's end as the reader's
+ * framer would (after the '}' that brings the depth of braces back to 0, or at the
+ * start of a line whose first word is 项目) and stops there, with the same result as on
+ * the framed item. frame->found is false when it could not tell: the text ran out first,
+ * or the item holds a '#' outside strings (the framer reads comments by its own rule);
+ * the caller then frames the item and parses it again.
+ */
+jx_result jx_parse_project_framing(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
+                                   const jx_item_text *item, jx_item_frame *frame);
+
 #endif

@@ -41,6 +41,8 @@ struct jx_reader {
     bool eof;                  /* no more bytes will come */
     bool failed;               /* the file could not be opened */
     bool in_stray;             /* skipping lines of stray text up to the next 项目 line */
+    bool frame_first;          /* the item at pos is framed before it is parsed (the parser could
+                                  not find its end as it went) */
     size_t chunk;              /* bytes asked of each read() */
     size_t max_item;           /* the largest project accepted */
     jx_project proj;           /* the one project, reused */
@@ -255,44 +257,6 @@ typedef struct frame {
     size_t end_lstart;   /* start of that line */
 } frame;
 
-/* True when d[i..limit) starts with the bytes of 项目 or project (a word may go on). */
-static bool at_project_bytes(const char *d, size_t i, size_t limit)
-{
-    return (limit - i >= 6 && memcmp(d + i, "项目", 6) == 0) ||
-           (limit - i >= 7 && memcmp(d + i, "project", 7) == 0);
-}
-
-/*
- * A quick look at a line starting at d[off] (off < limit): false when its first bytes
- * show it cannot start with the 项目 keyword, so that most lines are never lexed. Only
- * lines starting with a blank, 项 or p are taken, as they always were.
- */
-static bool may_start_project(const char *d, size_t off, size_t limit)
-{
-    unsigned char f = (unsigned char)d[off];
-    if (f == 0xE9 || f == 'p')
-        return at_project_bytes(d, off, limit);
-    if (f == 0xE3) /* U+3000 */
-        return true;
-    if (f != ' ' && f != '\t')
-        return false;
-    size_t i = jx_skip_blanks(d, off, limit);
-    /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
-    return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
-}
-
-/* True when the line starting at data[off] (blanks skipped) begins with the 项目 keyword. */
-static bool line_starts_project(const char *d, size_t off, size_t limit)
-{
-    size_t n;
-    jx_token_kind k = jx_lex(d + off, limit - off, &n);
-    if (k == JX_TK_SPACE) {
-        off += n;
-        k = jx_lex(d + off, limit - off, &n);
-    }
-    return k == JX_TK_WORD && jx_keyword_lookup(d + off, n) == JX_KW_PROJECT;
-}
-
 /* The bytes the framer stops at; everything else is skipped. */
 static const unsigned char frame_special[256] = {['\n'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
 
@@ -363,8 +327,7 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
             line++;
             lstart = ++i;
             /* the first token of the new line: 项目 (or project) ends the item */
-            if (i < limit && may_start_project(rd->data, i, limit) &&
-                line_starts_project(rd->data, i, limit)) {
+            if (i < limit && jx_line_starts_project(rd->data, i, limit)) {
                 fr->end = i;
                 fr->end_line = line;
                 fr->end_lstart = lstart;
@@ -482,7 +445,31 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         }
         if (reported)
             return JX_ERR_INPUT; /* the next call starts at this 项目 line */
-        /* an item starts at off */
+        /* an item starts at off: a project is parsed finding its end as it goes, which
+         * saves the framer's pass over it; when the parser cannot tell where the framer
+         * would end it, it is framed and parsed again */
+        if (!rd->frame_first && jx_keyword_lookup(rd->data + off, n) == JX_KW_PROJECT) {
+            jx_item_text item;
+            jx_item_frame ifr;
+            item.file = rd->file;
+            item.text = rd->data + rd->line_start;
+            item.start = off - rd->line_start;
+            item.end = limit - rd->line_start;
+            item.avail = limit - rd->line_start;
+            item.first_line = rd->line;
+            jx_result rc = jx_parse_project_framing(&rd->proj, rd->vr, &rd->keywords, &item, &ifr);
+            if (rc != JX_OK)
+                return rc;
+            if (ifr.found) {
+                rd->pos = rd->line_start + ifr.end;
+                rd->line = ifr.end_line;
+                rd->line_start += ifr.end_lstart;
+                *out = &rd->proj;
+                return JX_ROW;
+            }
+            jx_project_reset(&rd->proj);
+            rd->frame_first = true; /* until this item is read */
+        }
         frame fr;
         if (frame_item(rd, off, rd->line, rd->line_start, limit, &fr) == FRAME_MORE) {
             if (limit - rd->line_start >= rd->max_item) {
@@ -493,6 +480,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
                         rd->line++;
                 rd->pos = rd->line_start = limit; /* limit follows a newline: not at eof */
                 rd->in_stray = true;
+                rd->frame_first = false;
                 return JX_ERR_INPUT;
             }
             jx_result rc = fill(rd);
@@ -519,6 +507,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         rd->pos = fr.end;
         rd->line = fr.end_line;
         rd->line_start = fr.end_lstart;
+        rd->frame_first = false;
         jx_result rc = jx_parse_project_indexed(&rd->proj, rd->vr, &rd->keywords, &item);
         if (rc != JX_OK)
             return rc;

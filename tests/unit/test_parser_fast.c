@@ -1,5 +1,6 @@
 /* test_parser_fast.c — the parser's fast paths (ordinary indicator lines, group heads,
- * project statements) read exactly what the general parser reads.
+ * project statements) read exactly what the general parser reads, and a project parsed
+ * before it is framed ends where the reader's framer ends it.
  *
  * Every line below is parsed twice: as written, where a fast path takes it, and with a
  * comment after it (or with an ideographic space before it), which only the general
@@ -14,6 +15,8 @@
 #include <cmocka.h>
 
 #include "model.h"
+#include "parser.h"
+#include "value.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -393,6 +396,68 @@ static void repeated_statement_is_reported(void **state)
     jx_reader_close(pa.rd);
 }
 
+/* ------------------------------------------------------------------ framing */
+
+/* Parses the item at the start of text without framing it; returns what it found. */
+static jx_item_frame frame_of(const char *text, size_t *errors)
+{
+    jx_project p;
+    jx_project_init(&p, NULL);
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_keyword_index ix;
+    jx_keyword_index_init(&ix);
+    jx_item_text item = {"t.jx", text, 0, strlen(text), strlen(text), 1};
+    jx_item_frame fr;
+    memset(&fr, 0, sizeof fr);
+    assert_int_equal(jx_parse_project_framing(&p, vr, &ix, &item, &fr), JX_OK);
+    *errors = p.diags.errors;
+    jx_value_reader_destroy(vr);
+    jx_project_free(&p);
+    return fr;
+}
+
+/* The end of an item is found where the framer finds it: after the '}' that closes it
+ * (not one in a string), or at a line starting with 项目 when a '}' is missing. */
+static void framing_finds_the_end(void **state)
+{
+    (void)state;
+    size_t errors;
+    const char *two = "项目 \"a\" {\n    单位 \"}\"\n}\n项目 \"b\" {\n}\n";
+    jx_item_frame fr = frame_of(two, &errors);
+    assert_true(fr.found);
+    assert_int_equal(errors, 0);
+    assert_int_equal(fr.end, strstr(two, "\n}\n") - two + 2); /* just past the '}' */
+    assert_int_equal(fr.end_line, 3);
+    assert_int_equal(fr.end_lstart, strstr(two, "\n}\n") - two + 1);
+
+    const char *cut = "项目 \"a\" {\n    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n"
+                      "  项目 \"b\" {\n}\n";
+    fr = frame_of(cut, &errors);
+    assert_true(fr.found);
+    assert_int_equal(errors, 1); /* the '}' missing */
+    assert_int_equal(fr.end, strstr(cut, "  项目") - cut); /* at the start of that line */
+    assert_int_equal(fr.end_line, 4);
+    assert_int_equal(fr.end_lstart, fr.end);
+
+    const char *early = "项目 \"a\" }\n项目 \"b\" {\n}\n"; /* a '}' before any '{' */
+    fr = frame_of(early, &errors);
+    assert_true(fr.found);
+    assert_int_equal(fr.end, strchr(early, '}') - early + 1);
+    assert_int_equal(fr.end_line, 1);
+}
+
+/* Where the framer might read the item otherwise, or the text runs out, the end is not
+ * found: the reader frames the item first. */
+static void framing_gives_up(void **state)
+{
+    (void)state;
+    size_t errors;
+    assert_false(frame_of("项目 \"a\" { # 注释 }\n}\n", &errors).found);
+    assert_false(frame_of("项目 \"a\" {\n    单位#1 \"x\"\n}\n", &errors).found);
+    assert_false(frame_of("项目 \"a\" {\n    单位 \"x\"\n", &errors).found);
+    assert_false(frame_of("项目 \"a\" { 项目 \"b\" { } }\n", &errors).found);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +468,8 @@ int main(void)
         cmocka_unit_test(statements_agree),
         cmocka_unit_test(blank_lines_agree),
         cmocka_unit_test(repeated_statement_is_reported),
+        cmocka_unit_test(framing_finds_the_end),
+        cmocka_unit_test(framing_gives_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
