@@ -1,10 +1,13 @@
 /* parser.c — recursive-descent parser of the rule DSL (after Lua's lparser.c).
  *
  * The parser pulls tokens from the stateless lexer (lexer.c) over one item of text
- * held in memory: a project framed by the reader, or a 评分办法 block. It tracks
- * the current line number and the offset of the current line's start as it passes
- * NEWLINE tokens, so a position costs nothing until a diagnostic needs it. Nothing
- * is allocated per token; strings go into the project's (or policy's) arena.
+ * held in memory: a project the reader hands it (framed, or with its end found while
+ * parsing: see "framing"), or a 评分办法 block. It tracks the current line number and
+ * the offset of the current line's start as it passes NEWLINE tokens, so a position
+ * costs nothing until a diagnostic needs it. Nothing is allocated per token; strings
+ * go into the project's (or policy's) arena. Ordinary lines — indicators, group
+ * heads, project statements — are read by byte scanners instead of tokens, to the same
+ * result (see "ordinary indicator lines").
  *
  * Every error is reported, not only the first: a bad statement or indicator is
  * skipped to the end of its line and parsing goes on.
@@ -1445,10 +1448,13 @@ static line_result line_indicator(parser *ps, uint32_t group)
 }
 
 /*
- * A group's head written plainly on the line after the current NEWLINE: a name as
- * line_indicator takes one, not a keyword, an optional number, then '{'. Adds the
- * group of level and parent as group_head would and moves past its '{' as group_head
- * does; returns its index. Returns -1 and changes nothing on any other line.
+ * A group's head written plainly on the first line after the current NEWLINE that is
+ * not blank: a name as line_indicator takes one, not a keyword, an optional number,
+ * then '{'. Adds the group of level and parent as group_head would and moves past its
+ * '{' as group_head does — except that a level-2 '{' followed on its line by a name is
+ * left the current token, with brace_left set, for group2_body to hand to
+ * line_indicator. Returns the group's index, or -1 having changed nothing on any other
+ * line.
  */
 static long line_group(parser *ps, int level, uint32_t parent)
 {

@@ -1,13 +1,15 @@
 /* reader.c — streams projects out of a DSL file in flat memory (after sqlite3_step).
  *
  * The file is read with read() into one buffer, a chunk at a time. Each call to
- * jx_reader_next frames one top-level item — a project from its 项目 keyword to the
+ * jx_reader_next reads one top-level item — a project from its 项目 keyword to the
  * '}' that closes it at depth 0, or to the next line that starts with 项目 when a
- * '}' is missing — and parses it from the buffer into the reader's single jx_project,
- * which is reset and reused, so in steady state nothing is allocated. The framer only
- * trusts whole lines: strings and comments never span lines, so a token is never cut
- * by the end of the data read so far. The buffer grows only when one project is
- * larger than it, up to a limit.
+ * '}' is missing — from the buffer into the reader's single jx_project, which is
+ * reset and reused, so in steady state nothing is allocated. A project is parsed
+ * first and the parser finds where the item ends as it goes (jx_parse_project_framing);
+ * when it cannot tell, the framer below finds the end and the item is parsed again.
+ * Only whole lines are trusted: strings and comments never span lines, so a token is
+ * never cut by the end of the data read so far. The buffer grows only when one
+ * project is larger than it, up to a limit.
  */
 #include "reader.h"
 

@@ -297,29 +297,6 @@ static void funds(jx_writer *wr, const jx_project *p)
     put_char(wr, ']');
 }
 
-static void groups(jx_writer *wr, const jx_project *p)
-{
-    key(wr, ",\"groups\":[");
-    for (size_t i = 0; i < p->ngroups; i++) {
-        const jx_group *g = &p->groups[i];
-        if (i)
-            put_char(wr, ',');
-        key(wr, "{\"path\":");
-        group_path(wr, p, g);
-        key(wr, ",\"level\":");
-        jx_out_uint(wr, g->level == 2 ? 2 : 1);
-        key(wr, ",\"points\":");
-        if (g->has_points)
-            jx_out_fixed(wr, jx_dec_to_units(g->points, p->decimals), p->decimals);
-        else
-            LIT(wr, "null");
-        key(wr, ",\"score\":");
-        fixed_or_null(wr, p, g->score);
-        put_char(wr, '}');
-    }
-    put_char(wr, ']');
-}
-
 static void value_or_null(jx_writer *wr, const jx_indicator *ind, const jx_value *v)
 {
     if (v->present)
@@ -426,6 +403,78 @@ static inline char *o_fixed(char *o, int64_t units, int decimals)
     *o = '.';
     memcpy(o + 1, jx_digit_pairs + 2 * (u - hi * 100), 2);
     return o + 3;
+}
+
+/* Appends units with `decimals` places as jx_out_fixed writes them, at o; returns the end. */
+static inline char *o_fixed_any(char *o, int64_t units, int decimals)
+{
+    return units >= 0 ? o_fixed(o, units, decimals) : o + jx_num_put(units, decimals, false, o);
+}
+
+/* Writes group g in one go when its names are plain and there is room; returns false
+ * having written nothing otherwise. */
+static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
+{
+    const jx_group *parent = g->level == 2 && g->parent < p->ngroups ? &p->groups[g->parent] : NULL;
+    if (g->plain != g->name.s || (parent && parent->plain != parent->name.s) || (g->has_points && g->points.scale > 18))
+        return false;
+    size_t need = 128 + 3 * JX_DEC_BUFSZ + g->name.n + (parent ? parent->name.n : 0);
+    if (wr->cap - wr->len < need) {
+        jx_out_flush(wr);
+        if (wr->cap - wr->len < need)
+            return false;
+    }
+    char *o = wr->buf + wr->len;
+    if (comma)
+        *o++ = ',';
+    O_LIT(o, "{\"path\":[");
+    if (parent) {
+        o = o_str(o, parent->name.s, parent->name.n);
+        *o++ = ',';
+    }
+    o = o_str(o, g->name.s, g->name.n);
+    *o++ = ']';
+    if (g->level == 2)
+        O_LIT(o, ",\"level\":2,\"points\":");
+    else
+        O_LIT(o, ",\"level\":1,\"points\":");
+    if (g->has_points)
+        o = o_fixed_any(o, jx_dec_to_units(g->points, p->decimals), p->decimals);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"score\":");
+    if (!p->scored || g->score < 0)
+        O_LIT(o, "null");
+    else
+        o = o_fixed_any(o, g->score, p->decimals);
+    *o++ = '}';
+    wr->len = (size_t)(o - wr->buf);
+    return true;
+}
+
+static void groups(jx_writer *wr, const jx_project *p)
+{
+    key(wr, ",\"groups\":[");
+    for (size_t i = 0; i < p->ngroups; i++) {
+        const jx_group *g = &p->groups[i];
+        if (group_fast(wr, p, g, i > 0))
+            continue;
+        if (i)
+            put_char(wr, ',');
+        key(wr, "{\"path\":");
+        group_path(wr, p, g);
+        key(wr, ",\"level\":");
+        jx_out_uint(wr, g->level == 2 ? 2 : 1);
+        key(wr, ",\"points\":");
+        if (g->has_points)
+            jx_out_fixed(wr, jx_dec_to_units(g->points, p->decimals), p->decimals);
+        else
+            LIT(wr, "null");
+        key(wr, ",\"score\":");
+        fixed_or_null(wr, p, g->score);
+        put_char(wr, '}');
+    }
+    put_char(wr, ']');
 }
 
 /* Appends the code of method m between quotes; returns the end. */

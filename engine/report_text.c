@@ -8,6 +8,7 @@
 
 #include "width.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /** Columns of the indicator table. */
@@ -24,15 +25,49 @@ static const char *const funds_head[NFCOLS] = {
     "资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率",
 };
 
-/** A table of cells being laid out: rows of `ncols` strings in the scratch arena. */
+/** A cell: its bytes, and its size when known. */
+typedef struct cell {
+    const char *s;  /* the text, NUL-terminated */
+    uint32_t len;   /* its length in bytes */
+    uint32_t width; /* its width in terminal cells, CELL_UNMEASURED until measured */
+} cell;
+
+/** The width of a cell not measured yet. */
+#define CELL_UNMEASURED UINT32_MAX
+
+/** A table of cells being laid out: rows of `ncols` cells in the scratch arena. */
 typedef struct table {
     jx_writer *wr;       /* owner of the scratch arena */
     size_t ncols;        /* columns */
-    const char **cells;  /* rows × ncols cells, row-major */
+    cell *cells;         /* rows × ncols cells, row-major */
     size_t nrows;        /* rows filled */
     size_t cap;          /* rows allocated */
     int oom;             /* the arena ran out */
 } table;
+
+/* A cell of the NUL-terminated text s, measured when printed. */
+static inline cell cell_of(const char *s)
+{
+    cell c = {s, (uint32_t)strlen(s), CELL_UNMEASURED};
+    return c;
+}
+
+/* A cell of the text s. */
+static inline cell cell_str(jx_str s)
+{
+    cell c = {s.s, s.n, CELL_UNMEASURED};
+    return c;
+}
+
+/* A cell of ASCII text s[0..n) (a number): as wide as it is long. */
+static inline cell cell_ascii(const char *s, size_t n)
+{
+    cell c = {s, (uint32_t)n, (uint32_t)n};
+    return c;
+}
+
+/* The empty cell. */
+static const cell cell_empty = {"", 0, 0};
 
 static void table_init(table *t, jx_writer *wr, size_t ncols, size_t rows_hint)
 {
@@ -47,13 +82,13 @@ static void table_init(table *t, jx_writer *wr, size_t ncols, size_t rows_hint)
 }
 
 /* A new row of empty cells; NULL when memory ran out. */
-static const char **table_row(table *t)
+static cell *table_row(table *t)
 {
     if (t->oom)
         return NULL;
     if (t->nrows == t->cap) {
         size_t ncap = t->cap * 2;
-        const char **nc = jx_arena_alloc(&t->wr->scratch, ncap * t->ncols * sizeof *nc);
+        cell *nc = jx_arena_alloc(&t->wr->scratch, ncap * t->ncols * sizeof *nc);
         if (!nc) {
             t->oom = 1;
             return NULL;
@@ -62,128 +97,125 @@ static const char **table_row(table *t)
         t->cells = nc;
         t->cap = ncap;
     }
-    const char **row = t->cells + t->nrows * t->ncols;
+    cell *row = t->cells + t->nrows * t->ncols;
     for (size_t i = 0; i < t->ncols; i++)
-        row[i] = "";
+        row[i] = cell_empty;
     t->nrows++;
     return row;
 }
 
-/* A cell's length in bytes and its width in terminal cells. */
-typedef struct cell_size {
-    size_t len;   /* bytes */
-    size_t width; /* terminal cells */
-} cell_size;
-
-/* Measures the cell s. */
-static cell_size measure(const char *s)
+/* Appends s[0..n) to the output, inline when the buffer has room. */
+static inline void out_put(jx_writer *wr, const char *s, size_t n)
 {
-    cell_size m;
-    m.len = strlen(s);
-    m.width = jx_display_width(s, m.len);
-    return m;
+    if (wr->cap - wr->len >= n) {
+        jx_copy_short(wr->buf + wr->len, s, n);
+        wr->len += n;
+    } else {
+        jx_out_bytes(wr, s, n);
+    }
 }
 
 /* Prints the rows with each column padded to its widest cell, two cells apart, with
  * `indent` spaces before each row; trailing blanks are not written. Each cell is
- * measured once (twice only when the scratch arena has no room for the sizes). */
+ * measured once. */
 static void table_print(table *t, size_t indent)
 {
     jx_writer *wr = t->wr;
     size_t widths[NCOLS] = {0}; /* NCOLS is the widest table */
     size_t ncells = t->nrows * t->ncols;
-    cell_size *sz = jx_arena_alloc(&wr->scratch, (ncells ? ncells : 1) * sizeof *sz);
     for (size_t i = 0; i < ncells; i++) {
-        cell_size m = measure(t->cells[i]);
-        if (sz)
-            sz[i] = m;
-        if (m.width > widths[i % t->ncols])
-            widths[i % t->ncols] = m.width;
+        cell *c = &t->cells[i];
+        if (c->width == CELL_UNMEASURED)
+            c->width = (uint32_t)jx_display_width(c->s, c->len);
+        if (c->width > widths[i % t->ncols])
+            widths[i % t->ncols] = c->width;
     }
     for (size_t r = 0; r < t->nrows; r++) {
-        const char **row = t->cells + r * t->ncols;
+        const cell *row = t->cells + r * t->ncols;
         size_t last = t->ncols;
-        while (last > 0 && row[last - 1][0] == '\0')
+        while (last > 0 && row[last - 1].len == 0)
             last--;
         jx_out_spaces(wr, indent);
         for (size_t c = 0; c < last; c++) {
-            cell_size m = sz ? sz[r * t->ncols + c] : measure(row[c]);
-            jx_out_bytes(wr, row[c], m.len);
+            out_put(wr, row[c].s, row[c].len);
             if (c + 1 < last)
-                jx_out_spaces(wr, widths[c] - m.width + 2);
+                jx_out_spaces(wr, widths[c] - row[c].width + 2);
         }
         jx_out_char(wr, '\n');
     }
 }
 
-/* A fixed-point number as a string in the scratch arena. */
-static const char *fixed_cell(jx_writer *wr, int64_t units, int decimals)
+/* A fixed-point number as a cell in the scratch arena. */
+static cell fixed_cell(jx_writer *wr, int64_t units, int decimals)
 {
     char buf[JX_DEC_BUFSZ];
-    jx_fixed_format(units, decimals, buf, sizeof buf);
-    const char *s = jx_arena_strndup(&wr->scratch, buf, strlen(buf));
-    return s ? s : "";
+    size_t n = jx_num_put(units, decimals, false, buf);
+    const char *s = jx_arena_strndup(&wr->scratch, buf, n);
+    return s ? cell_ascii(s, n) : cell_empty;
 }
 
-/* A jx_dec as written ("358.35", "30") in the scratch arena. */
-static const char *dec_cell(jx_writer *wr, jx_dec d)
+/* A jx_dec as written ("358.35", "30") as a cell in the scratch arena. */
+static cell dec_cell(jx_writer *wr, jx_dec d)
 {
     char buf[JX_DEC_BUFSZ];
-    jx_dec_format(d, buf, sizeof buf);
-    const char *s = jx_arena_strndup(&wr->scratch, buf, strlen(buf));
-    return s ? s : "";
+    size_t n = jx_num_put(d.v, d.scale, true, buf);
+    const char *s = jx_arena_strndup(&wr->scratch, buf, n);
+    return s ? cell_ascii(s, n) : cell_empty;
 }
 
 /* "产出指标 (60.00分)", or the bare name when no points were declared. */
-static const char *group_cell(jx_writer *wr, const jx_project *p, const jx_group *g)
+static cell group_cell(jx_writer *wr, const jx_project *p, const jx_group *g)
 {
     if (!g->has_points)
-        return g->name.s;
+        return cell_of(g->name.s);
     char buf[JX_DEC_BUFSZ];
     jx_fixed_format(jx_dec_to_units(g->points, p->decimals), p->decimals, buf, sizeof buf);
     const char *s = jx_arena_printf(&wr->scratch, "%s (%s分)", g->name.s, buf);
-    return s ? s : g->name.s;
+    return cell_of(s ? s : g->name.s);
 }
 
-static const char *score_cell(jx_writer *wr, const jx_project *p, int64_t units)
+/* The dash of a cell with no number. */
+static const cell cell_dash = {"—", sizeof "—" - 1, CELL_UNMEASURED};
+
+static cell score_cell(jx_writer *wr, const jx_project *p, int64_t units)
 {
     if (!p->scored || units < 0)
-        return "—";
+        return cell_dash;
     return fixed_cell(wr, units, p->decimals);
 }
 
-static const char *indicator_score_cell(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
+static cell indicator_score_cell(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
 {
     if (ind->not_applicable && (!p->scored || ind->method == JX_METHOD_NOT_APPLICABLE))
-        return "不适用";
+        return cell_of("不适用");
     return score_cell(wr, p, ind->score);
 }
 
 /* The value as written, or "" when absent. */
-static const char *value_cell(const jx_value *v)
+static cell value_cell(const jx_value *v)
 {
-    return v->present ? v->text.s : "";
+    return v->present ? cell_of(v->text.s) : cell_empty;
 }
 
 /* The rows of one group's indicators; the group cells go on the first row only. */
-static size_t group_rows(table *t, const jx_project *p, size_t gi, const char *l1, const char *l2)
+static size_t group_rows(table *t, const jx_project *p, size_t gi, cell l1, cell l2)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         if (ind->group != gi)
             continue;
-        const char **row = table_row(t);
+        cell *row = table_row(t);
         if (!row)
             return n;
-        row[COL_L1] = n == 0 ? l1 : "";
-        row[COL_L2] = n == 0 ? l2 : "";
-        row[COL_L3] = ind->name.s;
+        row[COL_L1] = n == 0 ? l1 : cell_empty;
+        row[COL_L2] = n == 0 ? l2 : cell_empty;
+        row[COL_L3] = cell_of(ind->name.s);
         row[COL_TARGET] = value_cell(&ind->target);
         row[COL_ACTUAL] = value_cell(&ind->actual);
-        row[COL_WEIGHT] = ind->has_weight ? dec_cell(t->wr, ind->weight) : "—";
+        row[COL_WEIGHT] = ind->has_weight ? dec_cell(t->wr, ind->weight) : cell_dash;
         row[COL_SCORE] = indicator_score_cell(t->wr, p, ind);
-        row[COL_REASON] = ind->reason.s;
+        row[COL_REASON] = cell_of(ind->reason.s);
         n++;
     }
     return n;
@@ -191,7 +223,7 @@ static size_t group_rows(table *t, const jx_project *p, size_t gi, const char *l
 
 /* The execution rate of all funds together (rows other than 年度资金总额 when those have
  * amounts), as a "96.68%" cell. */
-static const char *total_rate_cell(jx_writer *wr, const jx_project *p)
+static cell total_rate_cell(jx_writer *wr, const jx_project *p)
 {
     __int128 b = 0, s = 0;
     for (size_t i = 0; i < p->nfunds; i++) {
@@ -205,23 +237,23 @@ static const char *total_rate_cell(jx_writer *wr, const jx_project *p)
         s += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
     }
     if (b == 0)
-        return "—";
+        return cell_dash;
     int64_t rate = (int64_t)jx_div_round_half_up(s * 10000, b);
     char buf[JX_DEC_BUFSZ];
     jx_fixed_format(rate, 2, buf, sizeof buf);
     const char *c = jx_arena_printf(&wr->scratch, "%s%%", buf);
-    return c ? c : "—";
+    return c ? cell_of(c) : cell_dash;
 }
 
 static void indicator_table(jx_writer *wr, const jx_project *p)
 {
     table t;
     table_init(&t, wr, NCOLS, p->ninds + p->ngroups + 4);
-    const char **row = table_row(&t);
+    cell *row = table_row(&t);
     if (!row)
         return;
     for (size_t c = 0; c < NCOLS; c++)
-        row[c] = table_head[c];
+        row[c] = cell_of(table_head[c]);
 
     __int128 weight_sum = 0;
     for (size_t i = 0; i < p->ninds; i++)
@@ -234,9 +266,9 @@ static void indicator_table(jx_writer *wr, const jx_project *p)
             return;
         char buf[JX_DEC_BUFSZ];
         jx_fixed_format(jx_dec_to_units(p->exec_points, p->decimals), p->decimals, buf, sizeof buf);
-        const char *cell = jx_arena_printf(&wr->scratch, "预算执行率 (%s分)", buf);
-        row[COL_L1] = cell ? cell : "预算执行率";
-        row[COL_TARGET] = "100%";
+        const char *label = jx_arena_printf(&wr->scratch, "预算执行率 (%s分)", buf);
+        row[COL_L1] = cell_of(label ? label : "预算执行率");
+        row[COL_TARGET] = cell_ascii("100%", 4);
         row[COL_ACTUAL] = total_rate_cell(wr, p);
         row[COL_WEIGHT] = dec_cell(wr, p->exec_points);
         row[COL_SCORE] = score_cell(wr, p, p->exec_score);
@@ -247,20 +279,20 @@ static void indicator_table(jx_writer *wr, const jx_project *p)
         const jx_group *top = &p->groups[g1];
         if (top->level != 1)
             continue;
-        const char *l1 = group_cell(wr, p, top);
-        size_t rows = group_rows(&t, p, g1, l1, "");
+        cell l1 = group_cell(wr, p, top);
+        size_t rows = group_rows(&t, p, g1, l1, cell_empty);
         for (size_t g2 = g1 + 1; g2 < p->ngroups; g2++) {
             const jx_group *sub = &p->groups[g2];
             if (sub->level != 2 || sub->parent != g1)
                 continue;
-            const char *l2 = group_cell(wr, p, sub);
-            size_t n = group_rows(&t, p, g2, rows == 0 ? l1 : "", l2);
+            cell l2 = group_cell(wr, p, sub);
+            size_t n = group_rows(&t, p, g2, rows == 0 ? l1 : cell_empty, l2);
             if (n == 0) {
                 /* an empty group is one row, scored 0 like the form */
                 row = table_row(&t);
                 if (!row)
                     return;
-                row[COL_L1] = rows == 0 ? l1 : "";
+                row[COL_L1] = rows == 0 ? l1 : cell_empty;
                 row[COL_L2] = l2;
                 row[COL_SCORE] = score_cell(wr, p, p->scored ? 0 : -1);
                 n = 1;
@@ -279,7 +311,7 @@ static void indicator_table(jx_writer *wr, const jx_project *p)
     row = table_row(&t);
     if (!row)
         return;
-    row[COL_L1] = "总分";
+    row[COL_L1] = cell_of("总分");
     jx_dec ws = {(int64_t)weight_sum, JX_DEC_MAX_SCALE};
     row[COL_WEIGHT] = dec_cell(wr, ws);
     row[COL_SCORE] = score_cell(wr, p, p->total);
@@ -299,28 +331,28 @@ static void funds_table(jx_writer *wr, const jx_project *p)
     jx_out_char(wr, '\n');
     table t;
     table_init(&t, wr, NFCOLS, p->nfunds + 1);
-    const char **row = table_row(&t);
+    cell *row = table_row(&t);
     if (!row)
         return;
     for (size_t c = 0; c < NFCOLS; c++)
-        row[c] = funds_head[c];
+        row[c] = cell_of(funds_head[c]);
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
         row = table_row(&t);
         if (!row)
             return;
-        row[FCOL_SOURCE] = f->source.s;
+        row[FCOL_SOURCE] = cell_of(f->source.s);
         row[FCOL_INITIAL] = dec_cell(wr, f->initial);
         row[FCOL_BUDGET] = dec_cell(wr, f->budget);
         row[FCOL_SPENT] = dec_cell(wr, f->spent);
         int64_t rate = jx_funds_rate(f);
         if (rate < 0) {
-            row[FCOL_RATE] = "—";
+            row[FCOL_RATE] = cell_dash;
         } else {
             char buf[JX_DEC_BUFSZ];
             jx_fixed_format(rate, 2, buf, sizeof buf);
             const char *c = jx_arena_printf(&wr->scratch, "%s%%", buf);
-            row[FCOL_RATE] = c ? c : "—";
+            row[FCOL_RATE] = c ? cell_of(c) : cell_dash;
         }
     }
     table_print(&t, 2);

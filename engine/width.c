@@ -52,6 +52,14 @@ size_t jx_display_width(const char *s, size_t n)
             i++;
             continue;
         }
+        /* the CJK Unified Ideographs U+4E00..U+9FFF are all wide (East Asian Width W;
+         * tests check that utf8proc agrees): E4 B8.. to E9, two continuation bytes */
+        if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s[i + 2] & 0xC0) == 0x80 && (c != 0xE4 || (unsigned char)s[i + 1] >= 0xB8)) {
+            w += 2;
+            i += 3;
+            continue;
+        }
         int32_t cp;
         i += jx_utf8_decode(s + i, n - i, &cp);
         w += (size_t)jx_char_width(cp);
