@@ -311,6 +311,8 @@ static const char *const execution_names[] = {"预算执行率", "资金执行�
 /* True for an indicator of budget execution. */
 static bool is_execution(const jx_indicator *ind)
 {
+    if (!has(ind->name.s, "执行率")) /* every name below ends in it */
+        return false;
     jx_str n = trimmed(ind->name);
     if (n.n == strlen("执行率") && memcmp(n.s, "执行率", n.n) == 0)
         return true;
@@ -459,11 +461,11 @@ static void check_direction(chk *c, const jx_indicator *ind)
     jx_project *p = c->p;
     const jx_value *T = &ind->target, *A = &ind->actual;
     char b[JX_DEC_BUFSZ];
-    if (is_cost(p, ind) && (T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT))
+    if ((T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT) && is_cost(p, ind))
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                             "成本指标“%s”的年度指标值“%s”用了“%s”，成本应设上限（≤ 或 <）",
                             ind->name.s, T->text.s, T->sign == JX_SIGN_GE ? "≥" : ">");
-    if (is_bounded_rate(p, ind)) {
+    if ((pct_over_100(T) || pct_over_100(A)) && is_bounded_rate(p, ind)) {
         if (pct_over_100(T))
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                                 "指标“%s”是比率，年度指标值 %s%% 超过 100%%", ind->name.s,
@@ -492,11 +494,18 @@ static bool is_benefit(const char *level1) { return has(level1, "效益") || has
 static void check_duplicates(chk *c)
 {
     jx_project *p = c->p;
+    /* every name trimmed once, not once per pair */
+    jx_str on_stack[64];
+    jx_str *names = p->ninds <= 64 ? on_stack : jx_arena_alloc(&p->arena, p->ninds * sizeof *names);
+    for (size_t i = 0; names && i < p->ninds; i++)
+        names[i] = trimmed(p->inds[i].name);
     for (size_t i = 1; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         for (size_t j = 0; j < i; j++) {
             const jx_indicator *first = &p->inds[j];
-            if (!same_text(ind->name, first->name))
+            bool same = names ? names[i].n == names[j].n && memcmp(names[i].s, names[j].s, names[i].n) == 0
+                              : same_text(ind->name, first->name);
+            if (!same)
                 continue;
             const char *l1 = level1_name(p, first), *l2 = level1_name(p, ind);
             if ((is_output(l1) && is_benefit(l2)) || (is_benefit(l1) && is_output(l2)))
