@@ -242,42 +242,6 @@ static int64_t full_units(const chk *c, jx_dec w)
 
 /* ------------------------------------------------------------------ names */
 
-/* True when s[0..n) starts (at_end false) or ends (at_end true) with a blank: ASCII
- * space, tab, or U+3000; sets *len to its bytes. */
-static bool edge_blank(const char *s, size_t n, bool at_end, size_t *len)
-{
-    if (n >= 1 && (s[at_end ? n - 1 : 0] == ' ' || s[at_end ? n - 1 : 0] == '\t')) {
-        *len = 1;
-        return true;
-    }
-    if (n >= 3 && memcmp(at_end ? s + n - 3 : s, "\u3000", 3) == 0) {
-        *len = 3;
-        return true;
-    }
-    return false;
-}
-
-/* s without blanks at either end. */
-static jx_str trimmed(jx_str s)
-{
-    size_t k;
-    while (edge_blank(s.s, s.n, false, &k)) {
-        s.s += k;
-        s.n -= (uint32_t)k;
-    }
-    while (edge_blank(s.s, s.n, true, &k))
-        s.n -= (uint32_t)k;
-    return s;
-}
-
-/* True when a and b are byte-equal once trimmed. */
-static bool same_text(jx_str a, jx_str b)
-{
-    a = trimmed(a);
-    b = trimmed(b);
-    return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
-}
-
 /* True when the NUL-terminated s contains word. */
 static bool has(const char *s, const char *word)
 {
@@ -313,7 +277,7 @@ static bool is_execution(const jx_indicator *ind)
 {
     if (!has(ind->name.s, "执行率")) /* every name below ends in it */
         return false;
-    jx_str n = trimmed(ind->name);
+    jx_str n = jx_str_trimmed(ind->name);
     if (n.n == strlen("执行率") && memcmp(n.s, "执行率", n.n) == 0)
         return true;
     for (size_t i = 0; i < sizeof execution_names / sizeof execution_names[0]; i++)
@@ -408,7 +372,7 @@ static const char *const verdict_words[] = {
 /* True when the text is one of verdict_words once trimmed. */
 static bool is_verdict_word(jx_str s)
 {
-    s = trimmed(s);
+    s = jx_str_trimmed(s);
     for (size_t i = 0; i < sizeof verdict_words / sizeof verdict_words[0]; i++)
         if (strlen(verdict_words[i]) == s.n && memcmp(verdict_words[i], s.s, s.n) == 0)
             return true;
@@ -422,7 +386,7 @@ static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
     if (ind->not_applicable || ind->target.sign != JX_SIGN_QUAL || !ind->actual.present ||
         !ind->actual.is_text || !at_full_marks(c, ind))
         return;
-    bool restated = same_text(ind->actual.text, ind->target.text);
+    bool restated = jx_str_same_text(ind->actual.text, ind->target.text);
     if (!restated && !is_verdict_word(ind->actual.text))
         return;
     char bs[JX_DEC_BUFSZ], bw[JX_DEC_BUFSZ];
@@ -498,13 +462,13 @@ static void check_duplicates(chk *c)
     jx_str on_stack[64];
     jx_str *names = p->ninds <= 64 ? on_stack : jx_arena_alloc(&p->arena, p->ninds * sizeof *names);
     for (size_t i = 0; names && i < p->ninds; i++)
-        names[i] = trimmed(p->inds[i].name);
+        names[i] = jx_str_trimmed(p->inds[i].name);
     for (size_t i = 1; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         for (size_t j = 0; j < i; j++) {
             const jx_indicator *first = &p->inds[j];
             bool same = names ? names[i].n == names[j].n && memcmp(names[i].s, names[j].s, names[i].n) == 0
-                              : same_text(ind->name, first->name);
+                              : jx_str_same_text(ind->name, first->name);
             if (!same)
                 continue;
             const char *l1 = level1_name(p, first), *l2 = level1_name(p, ind);

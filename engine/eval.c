@@ -488,42 +488,6 @@ static const char *judge_word(jx_judge j)
     }
 }
 
-/* True when s[0..n) starts (at_end false) or ends (at_end true) with a space: ASCII
- * space, tab, or the ideographic space U+3000; sets *len to its bytes. */
-static bool edge_space(const char *s, size_t n, bool at_end, size_t *len)
-{
-    if (n >= 1 && (s[at_end ? n - 1 : 0] == ' ' || s[at_end ? n - 1 : 0] == '\t')) {
-        *len = 1;
-        return true;
-    }
-    if (n >= 3 && memcmp(at_end ? s + n - 3 : s, "\u3000", 3) == 0) {
-        *len = 3;
-        return true;
-    }
-    return false;
-}
-
-/* s without spaces at either end. */
-static jx_str trimmed(jx_str s)
-{
-    size_t k;
-    while (edge_space(s.s, s.n, false, &k)) {
-        s.s += k;
-        s.n -= (uint32_t)k;
-    }
-    while (edge_space(s.s, s.n, true, &k))
-        s.n -= (uint32_t)k;
-    return s;
-}
-
-/* True when texts a and b are byte-equal once trimmed. */
-static bool same_text(jx_str a, jx_str b)
-{
-    a = trimmed(a);
-    b = trimmed(b);
-    return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
-}
-
 /* The band of judgement j in points: [lo, hi] for 达成, [lo, hi) for the others. */
 static void band_units(const eval_ctx *c, xnum w, jx_judge j, int64_t *lo, int64_t *hi)
 {
@@ -567,7 +531,7 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
     char bs[JX_DEC_BUFSZ], bp[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ];
     jx_judge j = ind->judge;
     bool implied = false;
-    if (j == JX_JUDGE_NONE && same_text(ind->actual.text, ind->target.text)) {
+    if (j == JX_JUDGE_NONE && jx_str_same_text(ind->actual.text, ind->target.text)) {
         j = JX_JUDGE_MET;
         implied = true;
     }

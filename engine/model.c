@@ -7,6 +7,36 @@
 
 const jx_str jx_str_empty = {"", 0};
 
+/* The bytes of a blank (ASCII space, tab, U+3000) at the start (at_end false) or the end
+ * of s[0..n), 0 when there is none. */
+static size_t edge_blank(const char *s, size_t n, bool at_end)
+{
+    if (n >= 1 && (s[at_end ? n - 1 : 0] == ' ' || s[at_end ? n - 1 : 0] == '\t'))
+        return 1;
+    if (n >= 3 && memcmp(at_end ? s + n - 3 : s, "\u3000", 3) == 0)
+        return 3;
+    return 0;
+}
+
+jx_str jx_str_trimmed(jx_str s)
+{
+    size_t k;
+    while ((k = edge_blank(s.s, s.n, false)) != 0) {
+        s.s += k;
+        s.n -= (uint32_t)k;
+    }
+    while ((k = edge_blank(s.s, s.n, true)) != 0)
+        s.n -= (uint32_t)k;
+    return s;
+}
+
+bool jx_str_same_text(jx_str a, jx_str b)
+{
+    a = jx_str_trimmed(a);
+    b = jx_str_trimmed(b);
+    return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
+}
+
 void jx_project_init(jx_project *p, const jx_allocator *alloc)
 {
     memset(p, 0, sizeof *p);

@@ -281,6 +281,12 @@ void jx_project_free(jx_project *p);
 /** The empty string as a jx_str. */
 extern const jx_str jx_str_empty;
 
+/** s without blanks (ASCII space, tab, U+3000) at either end; points into s. */
+jx_str jx_str_trimmed(jx_str s);
+
+/** True when a and b are byte-equal once trimmed (a 定性 actual restating its target). */
+bool jx_str_same_text(jx_str a, jx_str b);
+
 /** Copies s[0..n) into p's arena as a jx_str; jx_str_empty on n == 0 or out of memory. */
 jx_str jx_project_str(jx_project *p, const char *s, size_t n);
 
