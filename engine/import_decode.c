@@ -8,6 +8,7 @@
 #include "import_decode.h"
 
 #include "alloc.h"
+#include "lexer.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -52,30 +53,6 @@ const char *jx_imp_encoding_name(const char *name)
 
 /* ------------------------------------------------------------------ UTF-8 */
 
-/**
- * Length of the well-formed UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0]
- * does not start one (a stray continuation byte, an overlong form, a surrogate,
- * beyond U+10FFFF, or a sequence cut short).
- */
-static size_t decode_utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n < k)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || (c == 0xF0 && s[1] < 0x90) ||
-        (c == 0xF4 && s[1] > 0x8F))
-        return 0;
-    return k;
-}
-
 /** What a scan of bytes as UTF-8 found. */
 typedef struct decode_utf8_scan {
     size_t first_bad;  /* offset of the first byte that is not UTF-8, or the length when none */
@@ -92,7 +69,7 @@ static decode_utf8_scan decode_scan_utf8(const unsigned char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = decode_utf8_len(s + i, n - i);
+        size_t k = jx_utf8_seq_len(s + i, n - i);
         if (k == 0) {
             if (r.bad++ == 0)
                 r.first_bad = i;
