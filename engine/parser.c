@@ -1217,6 +1217,30 @@ LS_INLINE bool line_value_keep(parser *ps, const line_value *v, char *copy, uint
 }
 
 /*
+ * Leaves the parser as the general path leaves it once a line read by a fast path is
+ * done: on the token that ends it (end_tk, a newline or '}', at off, len bytes), the
+ * last token before it ending at last, on line `line` starting at lstart.
+ */
+static void line_leave(parser *ps, uint32_t line, uint32_t lstart, uint32_t last,
+                       jx_token_kind end_tk, uint32_t off, uint32_t len)
+{
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->prev_end = last;
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = end_tk;
+    ps->kw = JX_KW_NONE;
+    ps->off = off;
+    ps->len = len;
+    ps->col_off = lstart;
+    ps->col = 1;
+    ps->span_len = 0;
+    if (end_tk == JX_TK_RBRACE)
+        frame_brace(ps, end_tk, off);
+}
+
+/*
  * Reads an ordinary indicator line into group: the line after the current NEWLINE, or
  * the rest of the line whose current WORD (not a keyword) is an indicator's name.
  */
@@ -1430,20 +1454,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
         report(ps, JX_SEV_WARNING, "missing-weight", ind->pos, "指标“%s”没有权重，计分时按权重 0 计", nm);
 
     /* the parser as advance leaves it at the line's end */
-    ps->line = line;
-    ps->line_start = lstart;
-    ps->prev_end = last;
-    ps->prev_line = line;
-    ps->prev_line_start = lstart;
-    ps->tk = end_tk;
-    ps->kw = JX_KW_NONE;
-    ps->off = ls.i;
-    ps->len = end_len;
-    ps->col_off = lstart;
-    ps->col = 1;
-    ps->span_len = 0;
-    if (end_tk == JX_TK_RBRACE)
-        frame_brace(ps, end_tk, ls.i);
+    line_leave(ps, line, lstart, last, end_tk, ls.i, end_len);
     return LINE_DONE;
 }
 
@@ -1680,20 +1691,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
     }
 
     /* the parser as end_stmt leaves it at the line's end */
-    ps->line = line;
-    ps->line_start = lstart;
-    ps->prev_end = last;
-    ps->prev_line = line;
-    ps->prev_line_start = lstart;
-    ps->tk = end_tk;
-    ps->kw = JX_KW_NONE;
-    ps->off = ls.i;
-    ps->len = end_len;
-    ps->col_off = lstart;
-    ps->col = 1;
-    ps->span_len = 0;
-    if (end_tk == JX_TK_RBRACE)
-        frame_brace(ps, end_tk, ls.i);
+    line_leave(ps, line, lstart, last, end_tk, ls.i, end_len);
     return true;
 }
 
