@@ -177,20 +177,7 @@ const char *jx_form_funds_rate(jx_arena *ar, const jx_funds *f)
 
 const char *jx_form_total_rate(jx_arena *ar, const jx_project *p)
 {
-    __int128 b = 0, s = 0;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *f = &p->funds[i];
-        if (strcmp(f->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(f->budget)) {
-            b = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-            s = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
-            break;
-        }
-        b += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-        s += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
-    }
-    if (b == 0)
-        return "—";
-    return rate_cell(ar, (int64_t)jx_div_round_half_up(s * 10000, b));
+    return rate_cell(ar, jx_project_funds_rate(p));
 }
 
 const char *jx_form_grade(const jx_project *p)

@@ -93,6 +93,13 @@ void jx_out_dec(jx_writer *wr, jx_dec d);
  */
 int64_t jx_funds_rate(const jx_funds *f);
 
+/**
+ * The execution rate of a project's funds together, in hundredths of a percent: the
+ * 年度资金总额 row when it has a budget, else the sum of the rows; -1 when there is no
+ * budget. What a 单列 预算执行率 row of the 自评表 shows.
+ */
+int64_t jx_project_funds_rate(const jx_project *p);
+
 /** A jx_dec rounded half up to `decimals` places, in units of 10^-decimals. */
 int64_t jx_dec_to_units(jx_dec d, int decimals);
 

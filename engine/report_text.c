@@ -221,24 +221,12 @@ static size_t group_rows(table *t, const jx_project *p, size_t gi, cell l1, cell
     return n;
 }
 
-/* The execution rate of all funds together (rows other than 年度资金总额 when those have
- * amounts), as a "96.68%" cell. */
+/* The execution rate of all funds together (jx_project_funds_rate) as a "96.68%" cell. */
 static cell total_rate_cell(jx_writer *wr, const jx_project *p)
 {
-    __int128 b = 0, s = 0;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *f = &p->funds[i];
-        if (strcmp(f->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(f->budget)) {
-            b = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-            s = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
-            break;
-        }
-        b += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-        s += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
-    }
-    if (b == 0)
+    int64_t rate = jx_project_funds_rate(p);
+    if (rate < 0)
         return cell_dash;
-    int64_t rate = (int64_t)jx_div_round_half_up(s * 10000, b);
     char buf[JX_DEC_BUFSZ];
     jx_fixed_format(rate, 2, buf, sizeof buf);
     const char *c = jx_arena_printf(&wr->scratch, "%s%%", buf);

@@ -130,26 +130,6 @@ static const char *group_label(form *f, const jx_group *g)
     return s ? s : g->name.s;
 }
 
-/* The execution rate of all funds together in hundredths of a percent (the 年度资金总额 row
- * when it has a budget, else the sum of the rows), or -1 when there is no budget. */
-static int64_t total_rate(const jx_project *p)
-{
-    __int128 b = 0, s = 0;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *fu = &p->funds[i];
-        if (strcmp(fu->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(fu->budget)) {
-            b = jx_dec_scaled(fu->budget, JX_DEC_MAX_SCALE);
-            s = jx_dec_scaled(fu->spent, JX_DEC_MAX_SCALE);
-            break;
-        }
-        b += jx_dec_scaled(fu->budget, JX_DEC_MAX_SCALE);
-        s += jx_dec_scaled(fu->spent, JX_DEC_MAX_SCALE);
-    }
-    if (b == 0)
-        return -1;
-    return (int64_t)jx_div_round_half_up(s * 10000, b);
-}
-
 /* ------------------------------------------------------------------ widths */
 
 /* Widens w[col] to hold s on one line. */
@@ -403,7 +383,7 @@ static uint32_t indicator_table(form *f)
         const char *label = jx_arena_printf(&f->wr->scratch, "预算执行率 (%s分)", pts);
         span(f, C_L1, C_L3, label ? label : "预算执行率", JX_XLSX_LABEL);
         text(f, C_TARGET, "100%", JX_XLSX_CENTER);
-        int64_t rate = total_rate(p);
+        int64_t rate = jx_project_funds_rate(p);
         if (rate < 0)
             text(f, C_ACTUAL, "—", JX_XLSX_CENTER);
         else

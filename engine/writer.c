@@ -225,6 +225,24 @@ int64_t jx_funds_rate(const jx_funds *f)
     return (int64_t)jx_div_round_half_up(spent * 10000, budget);
 }
 
+int64_t jx_project_funds_rate(const jx_project *p)
+{
+    __int128 b = 0, s = 0;
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        if (strcmp(f->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(f->budget)) {
+            b = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
+            s = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+            break;
+        }
+        b += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
+        s += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+    }
+    if (b == 0)
+        return -1;
+    return (int64_t)jx_div_round_half_up(s * 10000, b);
+}
+
 int64_t jx_dec_to_units(jx_dec d, int decimals)
 {
     if (d.scale <= decimals)
