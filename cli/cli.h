@@ -93,6 +93,9 @@ int jx_cli_option_value(jx_cli_args *a, const char *name, const char **out);
  */
 int jx_cli_option_text(jx_cli_args *a, const char *name, const char *what, const char **out);
 
+/** --encoding E and --sheet S, how every command that reads a table takes them; 1 when a was one. */
+int jx_cli_option_table(jx_cli_args *a, jx_table_options *t);
+
 /** jx_cli_option_text for -o / --output (the output file), as every command writes it. */
 int jx_cli_option_output(jx_cli_args *a, const char **out);
 

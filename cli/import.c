@@ -9,6 +9,7 @@
 typedef struct import_opts {
     const char *from;          /* --from, NULL to detect */
     const char *encoding;      /* --encoding, NULL to detect */
+    const char *sheet;         /* --sheet, NULL for the sheets a format recognises */
     jx_import_weights weights; /* --weights */
     const char *policy;        /* --policy, NULL for the default */
     const char *output;        /* -o, NULL for standard output */
@@ -22,7 +23,8 @@ static void import_help(void)
 {
     fputs("用法：jixiao import [选项] 文件…\n"
           "\n"
-          "把预算系统的指标表格（绩效目标表、申报表、自评表，或带表头的 CSV）转换成规则文件，\n"
+          "把预算系统的指标表格（绩效目标表、申报表、自评表，或带表头的 CSV；文本、.xlsx 或 .xls）\n"
+          "转换成规则文件，\n"
           "每个项目一个“项目”块，写到标准输出或 -o 指定的文件。每个文件的汇总、警告和错误\n"
           "输出到标准错误；表格的每一行或成为指标、项目信息、资金、分组分值，或被报告为\n"
           "跳过（表头、页眉页脚等）或未能识别。\n"
@@ -33,7 +35,9 @@ static void import_help(void)
     const char *const *names = jx_import_format_names();
     for (size_t i = 0; names[i]; i++)
         printf("                       %-12s %s\n", names[i], jx_import_format_title(names[i]));
-    fputs("  --encoding 编码    utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
+    fputs("  --encoding 编码    文本表格的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
+          "  --sheet 工作表     .xlsx/.xls 工作簿中要导入的工作表（名称或从 1 起的序号）；\n"
+          "                     默认导入能识别格式的每张工作表\n"
           "  --weights equal    表格没有权重时，按评分办法的一级指标分值在各一级指标内平均分配\n"
           "  --policy 办法      --weights equal 所用的评分办法（默认 default）\n"
           "  --verbose          列出格式、编码，以及每个跳过和未能识别的行\n"
@@ -65,6 +69,7 @@ static int import_parse_args(int argc, char **argv, import_opts *o)
                 return jx_cli_usage_error("import", "未知的表格格式“%s”", v);
             o->from = v;
         } else if (jx_cli_option_text(&args, "--encoding", "编码", &o->encoding) ||
+                   jx_cli_option_text(&args, "--sheet", "工作表名称或序号", &o->sheet) ||
                    jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_output(&args, &o->output)) {
             continue;
@@ -123,7 +128,7 @@ static void import_list_rows(const jx_import *imp)
 static int import_file(const char *path, const import_opts *o, FILE *out, jx_cli_status *st)
 {
     jx_import *imp = NULL;
-    jx_import_options io = {o->from, o->encoding, o->weights, o->policy};
+    jx_import_options io = {o->from, o->encoding, o->weights, o->policy, o->sheet};
     jx_result rc = jx_import_open(&imp, path, &io, NULL);
     bool opened = rc == JX_OK;
     if (opened)

@@ -138,6 +138,12 @@ int jx_cli_option_output(jx_cli_args *a, const char **out)
     return args_take(a, v, "-o", "输出文件名", out);
 }
 
+int jx_cli_option_table(jx_cli_args *a, jx_table_options *t)
+{
+    return jx_cli_option_text(a, "--encoding", "编码", &t->encoding) ||
+           jx_cli_option_text(a, "--sheet", "工作表名称或序号", &t->sheet);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)

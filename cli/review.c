@@ -11,14 +11,17 @@ static const char review_help[] =
     "按复核表为每个项目出具复核表：每个指标的指标性质、指标值、单位、权重、自评完成值、\n"
     "自评得分（按评分办法重算）、复核完成值、复核得分、偏差、备注，以及自评与复核的总分和结论。\n"
     "\n"
-    "复核表是 CSV（UTF-8，可带 BOM），表头含 项目、三级指标、备注，以及 复核完成值、复核得分、\n"
-    "扣分 中至少一列；同名指标可加 一级指标、二级指标 区分。复核得分依次取：填写的复核得分；\n"
+    "复核表是 CSV 或制表符分隔文本（UTF-8、GB18030/GBK、UTF-16）、.xlsx 或 .xls，表头含 项目、\n"
+    "三级指标、备注，以及 复核完成值、复核得分、扣分 中至少一列；同名项目可加 单位、主管部门\n"
+    "区分，同名指标可加 一级指标、二级指标 区分。复核得分依次取：填写的复核得分；\n"
     "（按复核完成值计算的得分，或自评得分）减扣分；按复核完成值计算的得分；自评得分。\n"
     "同时填写的各项必须一致。扣分或复核得分低于自评得分而备注为空的行不予采用（报错）。\n"
     "没有复核行的指标，复核列沿用自评值。\n"
     "\n"
     "选项：\n"
-    "  --review 文件.csv   复核表（必需）\n"
+    "  --review 文件       复核表（必需）\n"
+    "  --encoding 编码     复核表文本的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
+    "  --sheet 工作表      只读复核表工作簿中的这张工作表（名称或从 1 起的序号）\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
     "  --format 格式       text（默认）、json、csv、html、md 或 xlsx（Excel 工作簿：复核结果清单，每个项目一张复核表）\n"
     "  --werror            复核表有警告时退出码为 1\n"
@@ -35,6 +38,7 @@ static const char review_help[] =
 /** The parsed command line. */
 typedef struct review_opts {
     const char *review;  /* --review */
+    jx_table_options table; /* --encoding and --sheet for it */
     const char *policy;  /* --policy, "default" when not given */
     const char *output;  /* -o, NULL for standard output */
     jx_format format;    /* --format */
@@ -81,6 +85,7 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
         } else if (strcmp(a, "--timestamp") == 0) {
             o->flags |= JX_WRITE_TIMESTAMP;
         } else if (jx_cli_option_text(&args, "--review", "复核表文件名", &o->review) ||
+                   jx_cli_option_table(&args, &o->table) ||
                    jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_output(&args, &o->output)) {
             continue;
@@ -175,14 +180,49 @@ static void review_file(const char *path, void *ud)
 /* Opens the reviewer's CSV; returns -1 on success or the exit code. */
 static int review_open_csv(const review_opts *o, review_run *run)
 {
-    jx_result rc = jx_review_open(&run->rv, o->review, run->pol, NULL);
+    jx_result rc = jx_review_open_table(&run->rv, o->review, &o->table, run->pol, NULL);
     if (rc == JX_OK)
         return -1;
     if (run->rv)
         print_new_diags(run);
     else
         fprintf(stderr, "jixiao: %s：%s\n", o->review, jx_strerror(rc));
-    return rc == JX_ERR_INPUT ? JX_EXIT_INPUT : JX_EXIT_IO;
+    return rc == JX_ERR_INPUT ? JX_EXIT_INPUT : rc == JX_ERR_USAGE ? JX_EXIT_USAGE : JX_EXIT_IO;
+}
+
+/* Makes a project known to the 复核表 (the pass before reviewing). */
+static void review_know(jx_project *p, unsigned flags, void *ud)
+{
+    review_run *run = ud;
+    if (jx_review_know(run->rv, p) != JX_OK)
+        run->status.io_failed = 1;
+}
+
+/* Leaves a diagnostic of the pass before reviewing unprinted: the review pass prints it. */
+static void review_know_quiet(const jx_diag *d, void *ud)
+{
+}
+
+/* Reads one file for the pass before reviewing; standard input is read once, in the review pass. */
+static void review_know_file(const char *path, void *ud)
+{
+    review_run *run = ud;
+    if (strcmp(path, "-") != 0)
+        jx_cli_read_input(&run->input, path);
+}
+
+/*
+ * Makes every project of the inputs known before any is reviewed, so a row whose
+ * project name several projects share is refused rather than applied to the first.
+ */
+static void review_know_all(const review_opts *o, review_run *run)
+{
+    jx_cli_status scratch = {0};
+    run->input = (jx_cli_input){.project = review_know, .diag = review_know_quiet, .ud = run, .status = &scratch};
+    jx_cli_walk walk = {.file = review_know_file, .ud = run, .status = &scratch};
+    for (int i = 0; i < o->nfiles; i++)
+        jx_cli_walk_path(&walk, o->files[i]);
+    jx_cli_input_free(&run->input);
 }
 
 int jx_cli_review(int argc, char **argv)
@@ -211,6 +251,7 @@ int jx_cli_review(int argc, char **argv)
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         run.status.io_failed = 1;
     } else {
+        review_know_all(&o, &run);
         run.input = (jx_cli_input){.project = review_project, .ud = &run, .status = &run.status};
         run.walk = (jx_cli_walk){.file = review_file, .ud = &run, .status = &run.status};
         for (int i = 0; i < o.nfiles; i++)

@@ -12,8 +12,12 @@ static const char score_help[] =
     "\n"
     "选项：\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
-    "  --actuals 文件.csv  从 CSV 读实际完成值（列：项目、三级指标、实际完成值，\n"
-    "                      可选 一级指标、二级指标、偏差原因、评定、得分）\n"
+    "  --actuals 文件      从表格读实际完成值：CSV、制表符分隔文本（UTF-8、GB18030/GBK、\n"
+    "                      UTF-16）、.xlsx 或 .xls；列：项目、三级指标、实际完成值，可选 单位、\n"
+    "                      主管部门、一级指标、二级指标、偏差原因、评定、得分\n"
+    "  --encoding 编码     实际完成值文本的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
+    "  --sheet 工作表      只读实际完成值工作簿中的这张工作表（名称或从 1 起的序号）；\n"
+    "                      默认读表头可识别的每张工作表\n"
     "  --format 格式       text（默认，自评表）、json、csv、html（按 A4 打印的自评表）、\n"
     "                      md（Markdown）或 xlsx（Excel 工作簿：自评结果清单，\n"
     "                      每个项目一张自评表）\n"
@@ -30,6 +34,7 @@ static const char score_help[] =
 typedef struct score_opts {
     const char *policy;  /* --policy, "default" when not given */
     const char *actuals; /* --actuals, NULL when not given */
+    jx_table_options table; /* --encoding and --sheet for the actuals */
     const char *output;  /* -o, NULL for standard output */
     jx_format format;    /* --format */
     unsigned flags;      /* JX_WRITE_* */
@@ -44,6 +49,7 @@ typedef struct score_state {
     size_t warnings;        /* warnings in the scored projects */
     size_t actuals_printed; /* actuals diagnostics already printed */
     int report_failed;      /* the report could not be written (said once) */
+    jx_actuals *act;        /* the actuals, for the pass that makes projects known */
 } score_state;
 
 /* Notes that writing the report failed with rc, saying so the first time. */
@@ -77,6 +83,7 @@ static int parse_args(int argc, char **argv, score_opts *o)
             o->flags |= JX_WRITE_TIMESTAMP;
         } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_text(&args, "--actuals", "文件名", &o->actuals) ||
+                   jx_cli_option_table(&args, &o->table) ||
                    jx_cli_option_output(&args, &o->output)) {
             continue;
         } else if (jx_cli_option_value(&args, "--format", &v)) {
@@ -94,6 +101,8 @@ static int parse_args(int argc, char **argv, score_opts *o)
     o->nfiles = args.nfiles;
     if (o->nfiles == 0)
         return jx_cli_usage_error("score", "没有给出要计分的文件");
+    if ((o->table.encoding || o->table.sheet) && !o->actuals)
+        return jx_cli_usage_error("score", "--encoding 和 --sheet 只用于 --actuals 的表格");
     return -1;
 }
 
@@ -149,10 +158,37 @@ static void score_project(jx_project *p, void *ud)
         report_failed(st, rc);
 }
 
-/* Opens the actuals; returns -1 on success or the exit code. */
-static int open_actuals(const char *path, jx_actuals **act, score_state *st)
+/* Makes a project known to the actuals (the pass before scoring). */
+static void know_project(jx_project *p, void *ud)
 {
-    jx_result rc = jx_actuals_open(act, path, NULL);
+    score_state *st = ud;
+    if (jx_actuals_know(st->act, p) != JX_OK)
+        st->status.io_failed = 1;
+}
+
+/* Leaves a diagnostic of the pass before scoring unprinted: the scoring pass prints it. */
+static void know_quiet(const jx_diag *d, void *ud)
+{
+}
+
+/*
+ * Makes every project of the files known to the actuals before any is applied, so a row
+ * whose project name several projects share is refused rather than applied to the first.
+ * Standard input cannot be read twice: its projects are known as they are applied.
+ */
+static void know_projects(const score_opts *o, score_state *st)
+{
+    jx_cli_status scratch = {0};
+    jx_cli_reading r = {know_project, know_quiet, st};
+    for (int i = 0; i < o->nfiles; i++)
+        if (strcmp(o->files[i], "-") != 0)
+            jx_cli_read_projects(o->files[i], &r, &scratch);
+}
+
+/* Opens the actuals; returns -1 on success or the exit code. */
+static int open_actuals(const char *path, const jx_table_options *opts, jx_actuals **act, score_state *st)
+{
+    jx_result rc = jx_actuals_open_table(act, path, opts, NULL);
     if (rc == JX_OK)
         return -1;
     if (*act)
@@ -161,7 +197,7 @@ static int open_actuals(const char *path, jx_actuals **act, score_state *st)
         fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(rc));
     jx_actuals_close(*act);
     *act = NULL;
-    return rc == JX_ERR_IO ? JX_EXIT_IO : rc == JX_ERR_INPUT ? JX_EXIT_INPUT : JX_EXIT_IO;
+    return rc == JX_ERR_IO ? JX_EXIT_IO : rc == JX_ERR_INPUT ? JX_EXIT_INPUT : rc == JX_ERR_USAGE ? JX_EXIT_USAGE : JX_EXIT_IO;
 }
 
 int jx_cli_score(int argc, char **argv)
@@ -182,11 +218,13 @@ int jx_cli_score(int argc, char **argv)
     }
     jx_actuals *act = NULL;
     if (o.actuals) {
-        code = open_actuals(o.actuals, &act, &st);
+        code = open_actuals(o.actuals, &o.table, &act, &st);
         if (code >= 0) {
             jx_policy_close(pol);
             return code;
         }
+        st.act = act;
+        know_projects(&o, &st);
     }
     jx_cli_output of;
     code = jx_cli_output_open(&of, o.output);

@@ -1,6 +1,6 @@
-/* actuals.c — 实际完成值 read from a CSV file and applied to projects as they stream.
+/* actuals.c — 实际完成值 read from a table and applied to projects as they stream.
  *
- * The whole file is loaded once as an indicator sheet (indrows.h): its rows are kept as
+ * The whole table is loaded once as an indicator sheet (indrows.h): its rows are kept as
  * slices of it and indexed by project name, so applying them to a project costs one
  * lookup and a pass over its indicators; this file says what a matched row does.
  */
@@ -14,19 +14,19 @@
 
 /** The columns the header may name; the first four are the ones every indicator sheet has. */
 enum {
-    AC_PROJECT = JX_INDROWS_PROJECT, AC_L1 = JX_INDROWS_L1, AC_L2 = JX_INDROWS_L2, AC_L3 = JX_INDROWS_L3,
-    AC_ACTUAL, AC_REASON, AC_JUDGE, AC_CLAIM, AC_NCOLS
+    AC_PROJECT = JX_INDROWS_PROJECT, AC_ORG = JX_INDROWS_ORG, AC_DEPT = JX_INDROWS_DEPT, AC_L1 = JX_INDROWS_L1,
+    AC_L2 = JX_INDROWS_L2, AC_L3 = JX_INDROWS_L3, AC_ACTUAL, AC_REASON, AC_JUDGE, AC_CLAIM, AC_NCOLS
 };
 
 static const char *const column_names[AC_NCOLS] = {
-    "项目", "一级指标", "二级指标", "三级指标", "实际完成值", "偏差原因", "评定", "得分",
+    "项目", "单位", "主管部门", "一级指标", "二级指标", "三级指标", "实际完成值", "偏差原因", "评定", "得分",
 };
 
 static const int required_columns[] = {AC_PROJECT, AC_L3, AC_ACTUAL};
 
 /** The actuals sheet: its columns and the words of its messages. */
 static const jx_indrows_spec actuals_spec = {
-    "actuals", "实际完成值文件", "项目、三级指标、实际完成值", column_names, AC_NCOLS,
+    "actuals", "actuals-unused", "实际完成值文件", "项目、三级指标、实际完成值", column_names, AC_NCOLS,
     required_columns, sizeof required_columns / sizeof required_columns[0],
 };
 
@@ -45,9 +45,22 @@ static int cell_eq(act_cell c, const char *s, size_t n)
 }
 
 /* Adds an error at a row's cell. */
-#define ACT_ERROR(act, pos, ...) jx_indrows_diag(&(act)->rows, JX_SEV_ERROR, (pos), __VA_ARGS__)
+#define ACT_ERROR(act, r, pos, ...) jx_indrows_diag(&(act)->rows, JX_SEV_ERROR, (r), (pos), __VA_ARGS__)
 
 jx_result jx_actuals_open(jx_actuals **out, const char *path, const jx_allocator *alloc)
+{
+    return jx_actuals_open_table(out, path, NULL, alloc);
+}
+
+jx_result jx_actuals_know(jx_actuals *act, const jx_project *p)
+{
+    if (!act || !p)
+        return JX_ERR_USAGE;
+    return jx_indrows_know(&act->rows, p) == 0 ? JX_OK : JX_ERR_NOMEM;
+}
+
+jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const jx_table_options *opts,
+                                const jx_allocator *alloc)
 {
     if (!out)
         return JX_ERR_USAGE;
@@ -61,7 +74,7 @@ jx_result jx_actuals_open(jx_actuals **out, const char *path, const jx_allocator
     act->alloc = a;
     jx_indrows_init(&act->rows, &actuals_spec, a);
     *out = act;
-    return jx_indrows_load_file(&act->rows, path);
+    return jx_indrows_load_file(&act->rows, path, opts);
 }
 
 void jx_actuals_close(jx_actuals *act)
@@ -104,7 +117,7 @@ static jx_result set_actual(jx_actuals *act, jx_project *p, jx_indicator *ind, c
             return JX_ERR_NOMEM;
         jx_project_diag_add(p, JX_SEV_WARNING, "vague-actual", ind->pos,
                             "指标“%s”的实际完成值“%s”带有计算符号，按 %s 计分（%s 第 %u 行）", ind->name.s, v.text.s, as,
-                            act->rows.src.file, (unsigned)r->line);
+                            act->rows.srcs[r->sheet].file, (unsigned)r->line);
     }
     drop_stale_warning(p, &ind->actual);
     ind->actual = v;
@@ -131,7 +144,7 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
         else if (cell_eq(j, "未达成", strlen("未达成")) || cell_eq(j, "unmet", 5))
             ind->judge = JX_JUDGE_UNMET;
         else {
-            ACT_ERROR(act, jx_indrows_cell_pos(r, j),
+            ACT_ERROR(act, r, jx_indrows_cell_pos(r, j),
                       "第 %u 行（项目“%s”，指标“%s”）的评定“%.*s”应为 达成、部分达成 或 未达成",
                       (unsigned)r->line, p->name.s, ind->name.s, (int)j.n, j.s);
             return JX_ERR_INPUT;
@@ -141,7 +154,7 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
     if (s.n) {
         jx_dec d;
         if (jx_dec_parse(s.s, s.n, &d) != JX_DEC_OK) {
-            ACT_ERROR(act, jx_indrows_cell_pos(r, s),
+            ACT_ERROR(act, r, jx_indrows_cell_pos(r, s),
                       "第 %u 行（项目“%s”，指标“%s”）的得分“%.*s”不是数字", (unsigned)r->line,
                       p->name.s, ind->name.s, (int)s.n, s.s);
             return JX_ERR_INPUT;

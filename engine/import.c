@@ -269,7 +269,7 @@ static jx_result import_open_policy(jx_import *imp, const char *name)
 /** What both open functions share once the bytes are in hand. */
 static jx_result import_prepare(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
 {
-    static const jx_import_options none = {NULL, NULL, JX_IMPORT_WEIGHTS_NONE, NULL};
+    static const jx_import_options none = {NULL, NULL, JX_IMPORT_WEIGHTS_NONE, NULL, NULL};
     if (!opts)
         opts = &none;
     if (opts->weights != JX_IMPORT_WEIGHTS_NONE && opts->weights != JX_IMPORT_WEIGHTS_EQUAL) {

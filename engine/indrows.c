@@ -1,16 +1,31 @@
-/* indrows.c — CSV rows naming indicators: loading, the header, the index by project,
- * matching rows to a project's indicators, and the rows that matched nothing. */
+/* indrows.c — table rows naming indicators: loading through the table reader, the
+ * header, the index by project, telling same-named projects apart, matching rows to a
+ * project's indicators, and the rows that matched nothing. */
 #include "indrows.h"
 
 #include "alloc.h"
 #include "csv.h"
+#include "table.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define NO_ROW UINT32_MAX
+
+/** Bytes set aside for each project name the unused-rows warning lists. */
+#define UNUSED_NAME_BYTES 128
+
+/** A project known by name: made known before matching, or seen by jx_indrows_match. */
+typedef struct jx_indrows_known {
+    const char *name, *org, *dept; /* 项目, 单位, 主管部门 ("" when not given), in the arena */
+    const char *folded;            /* name as fold_name gives it, made when first needed */
+    uint32_t name_n;               /* length of name */
+    uint32_t next;                 /* next known project in the same bucket, NO_ROW at the end */
+    bool seen;                     /* jx_indrows_match was called for it */
+} jx_indrows_known;
 
 void jx_indrows_init(jx_indrows *t, const jx_indrows_spec *spec, const jx_allocator *alloc)
 {
@@ -27,15 +42,22 @@ void jx_indrows_free(jx_indrows *t)
     const jx_allocator *a = t->alloc;
     jx_free(a, t->buckets, t->nbuckets * sizeof *t->buckets);
     jx_free(a, t->rows, t->rows_cap * sizeof *t->rows);
-    jx_free(a, t->text, t->text_cap);
+    jx_free(a, t->srcs, t->srcs_cap * sizeof *t->srcs);
+    jx_free(a, t->known, t->known_cap * sizeof *t->known);
+    jx_free(a, t->kbuckets, t->nkbuckets * sizeof *t->kbuckets);
+    jx_table_close(t->table);
+    t->table = NULL;
+    t->known = NULL;
+    t->kbuckets = NULL;
+    t->srcs = NULL;
+    t->nknown = t->known_cap = t->nkbuckets = t->nsrcs = t->srcs_cap = 0;
     jx_arena_free(&t->arena);
     jx_diags_free(&t->diags);
     jx_value_reader_destroy(t->vr);
     t->vr = NULL;
     t->buckets = NULL;
     t->rows = NULL;
-    t->text = NULL;
-    t->nbuckets = t->nrows = t->rows_cap = t->text_cap = 0;
+    t->nbuckets = t->nrows = t->rows_cap = 0;
 }
 
 bool jx_indrows_cell_eq(jx_indrows_cell c, const char *s, size_t n)
@@ -43,22 +65,7 @@ bool jx_indrows_cell_eq(jx_indrows_cell c, const char *s, size_t n)
     return c.n == n && memcmp(c.s, s, n) == 0;
 }
 
-/* A field trimmed of ASCII blanks at both ends. */
-static jx_indrows_cell make_cell(const jx_csv_field *f)
-{
-    const char *s = f->s;
-    size_t n = f->n;
-    uint32_t col = f->col;
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-        col++;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    jx_indrows_cell c = {s, (uint32_t)n, col, f->off};
-    return c;
-}
+/* ------------------------------------------------------------ diagnostics */
 
 /* The position line:col at byte off, width characters wide (at least one). */
 static jx_pos pos_of(uint32_t line, uint32_t col, uint32_t off, uint32_t width)
@@ -72,11 +79,24 @@ jx_pos jx_indrows_cell_pos(const jx_indrows_row *r, jx_indrows_cell c)
     return pos_of(r->line, c.col, c.off, jx_utf8_count(c.s, c.n));
 }
 
-jx_diag *jx_indrows_diag(jx_indrows *t, jx_severity sev, jx_pos pos, const char *fmt, ...)
+/* The source a diagnostic about row r quotes: its sheet's, or the file's. */
+static const jx_source *src_of(const jx_indrows *t, const jx_indrows_row *r)
+{
+    return r && r->sheet < t->nsrcs ? &t->srcs[r->sheet] : &t->src;
+}
+
+/* Adds a diagnostic with code at pos of row r (NULL: the file). */
+static jx_diag *diag_code(jx_indrows *t, jx_severity sev, const char *code, const jx_indrows_row *r, jx_pos pos,
+                          const char *fmt, va_list ap)
+{
+    return jx_diags_vadd(&t->diags, &t->arena, sev, code, src_of(t, r), pos, fmt, ap);
+}
+
+jx_diag *jx_indrows_diag(jx_indrows *t, jx_severity sev, const jx_indrows_row *r, jx_pos pos, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    jx_diag *d = jx_diags_vadd(&t->diags, &t->arena, sev, t->spec->code, &t->src, pos, fmt, ap);
+    jx_diag *d = diag_code(t, sev, t->spec->code, r, pos, fmt, ap);
     va_end(ap);
     return d;
 }
@@ -88,65 +108,168 @@ static void file_error(jx_indrows *t, const char *fmt, ...)
     jx_pos none = {0, 0, 0, 1};
     va_list ap;
     va_start(ap, fmt);
-    jx_diags_vadd(&t->diags, &t->arena, JX_SEV_ERROR, t->spec->code, &t->src, none, fmt, ap);
+    diag_code(t, JX_SEV_ERROR, t->spec->code, NULL, none, fmt, ap);
     va_end(ap);
 }
 
-/* Names the sheet after path (copied into the arena). */
-static jx_result set_name(jx_indrows *t, const char *name)
+/* -------------------------------------------------------------- loading */
+
+/** Other words a header may use for the columns every sheet has. */
+static const struct {
+    int column;
+    const char *word;
+} header_aliases[] = {
+    {JX_INDROWS_PROJECT, "项目名称"}, {JX_INDROWS_ORG, "预算单位"},     {JX_INDROWS_ORG, "单位名称"},
+    {JX_INDROWS_ORG, "预算单位名称"}, {JX_INDROWS_DEPT, "主管部门名称"}, {JX_INDROWS_DEPT, "部门"},
+};
+
+/* The column of the spec a header cell names, or -1. */
+static int header_column(const jx_indrows_spec *spec, const char *s, size_t n)
 {
-    const char *file = jx_arena_strndup(&t->arena, name, strlen(name));
-    if (!file)
-        return JX_ERR_NOMEM;
-    t->src.file = file;
-    return JX_OK;
+    for (size_t k = 0; k < spec->ncolumns; k++)
+        if (n == strlen(spec->columns[k]) && memcmp(s, spec->columns[k], n) == 0)
+            return (int)k;
+    for (size_t i = 0; i < sizeof header_aliases / sizeof header_aliases[0]; i++)
+        if (n == strlen(header_aliases[i].word) && memcmp(s, header_aliases[i].word, n) == 0)
+            return header_aliases[i].column;
+    return -1;
 }
 
-/* Makes room for len bytes and a NUL in t->text. */
-static jx_result text_room(jx_indrows *t, size_t need)
+/* A table cell trimmed of ASCII blanks and U+3000 at both ends (not copied). */
+static jx_indrows_cell trim_cell(const jx_table_cell *f)
 {
-    if (t->text_cap >= need)
-        return JX_OK;
-    size_t ncap = t->text_cap ? t->text_cap : 65536;
-    while (ncap < need)
-        ncap *= 2;
-    char *nt = jx_realloc(t->alloc, t->text, t->text_cap, ncap);
-    if (!nt)
-        return JX_ERR_NOMEM;
-    t->text = nt;
-    t->text_cap = ncap;
-    return JX_OK;
-}
-
-/* Reads the whole file into t->text. */
-static jx_result read_file(jx_indrows *t, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        file_error(t, "无法打开%s：%s", t->spec->what, strerror(errno));
-        return JX_ERR_IO;
-    }
-    size_t len = 0;
+    const char *s = f->s;
+    size_t n = f->n;
+    uint32_t col = f->col, off = f->off;
     for (;;) {
-        if (t->text_cap - len < 4096 && text_room(t, t->text_cap ? t->text_cap * 2 : 65536) != JX_OK) {
-            fclose(f);
-            return JX_ERR_NOMEM;
+        if (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+            s++, n--, col++, off += off ? 1 : 0;
+        } else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
+            s += 3, n -= 3, col++, off += off ? 3 : 0;
+        } else {
+            break;
         }
-        size_t k = fread(t->text + len, 1, t->text_cap - len - 1, f);
-        len += k;
-        if (k == 0)
+    }
+    for (;;) {
+        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+            n--;
+        else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
+            n -= 3;
+        else
             break;
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        file_error(t, "读取%s失败", t->spec->what);
-        return JX_ERR_IO;
+    jx_indrows_cell c = {s, (uint32_t)n, col, off};
+    return c;
+}
+
+/** The header of the sheet being read: which column each table column is. */
+typedef struct header_map {
+    int col[64];     /* table column (0-based) → spec column, -1 when the sheet ignores it */
+    size_t n;        /* table columns mapped */
+    bool found;      /* the header row has been read */
+    uint32_t sheet;  /* the sheet it is the header of */
+    uint32_t tried;  /* rows of the sheet looked at for it */
+    bool seen[JX_INDROWS_MAXCOLS]; /* columns the header names */
+} header_map;
+
+/* Reads row as a header into h; true when it names every required column. */
+static bool header_try(const jx_indrows_spec *spec, const jx_table_row *row, header_map *h)
+{
+    memset(h->seen, 0, sizeof h->seen);
+    h->n = row->ncells < 64 ? row->ncells : 64;
+    for (size_t i = 0; i < h->n; i++) {
+        jx_indrows_cell c = trim_cell(&row->cells[i]);
+        int k = header_column(spec, c.s, c.n);
+        h->col[i] = k >= 0 && !h->seen[k] ? k : -1;
+        if (k >= 0)
+            h->seen[k] = true;
     }
-    t->text[len] = '\0';
-    t->src.text = t->text;
+    for (size_t k = 0; k < spec->nrequired; k++)
+        if (!h->seen[spec->required[k]])
+            return false;
+    return true;
+}
+
+/* Reports the required columns a header row lacks. */
+static void header_report(jx_indrows *t, const jx_table_row *row, const header_map *h)
+{
+    const jx_indrows_spec *spec = t->spec;
+    for (size_t k = 0; k < spec->nrequired; k++)
+        if (!h->seen[spec->required[k]]) {
+            jx_indrows_row r = {.line = row->row, .off = row->off, .sheet = row->sheet};
+            jx_indrows_diag(t, JX_SEV_ERROR, &r, pos_of(row->row, 1, row->off, 1), "表头缺少“%s”列",
+                            spec->columns[spec->required[k]]);
+        }
+}
+
+/* Names the sources: the file, and for a workbook one "file[sheet]" per sheet. */
+static jx_result set_sources(jx_indrows *t)
+{
+    size_t len = 0;
+    const char *text = jx_table_text(t->table, &len);
+    t->src.text = text;
     t->src.len = len;
+    size_t n = jx_table_get_kind(t->table) == JX_TABLE_TEXT ? 1 : jx_table_sheet_count(t->table);
+    if (n == 0)
+        return JX_OK;
+    if (JX_GROW(t->alloc, t->srcs, t->srcs_cap, n) != 0)
+        return JX_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        t->srcs[i] = t->src;
+        if (jx_table_get_kind(t->table) != JX_TABLE_TEXT) {
+            const char *f = jx_arena_printf(&t->arena, "%s[%s]", t->src.file, jx_table_sheet_name(t->table, i));
+            if (!f)
+                return JX_ERR_NOMEM;
+            t->srcs[i].file = f;
+        }
+    }
+    t->nsrcs = n;
     return JX_OK;
+}
+
+/* Copies a table row into a new data row of the sheet under header h; 1 when kept, 0 when blank. */
+static int keep_row(jx_indrows *t, const jx_table_row *row, const header_map *h, jx_result *rc)
+{
+    const jx_indrows_spec *spec = t->spec;
+    if (JX_GROW(t->alloc, t->rows, t->rows_cap, t->nrows + 1) != 0) {
+        *rc = JX_ERR_NOMEM;
+        return 0;
+    }
+    jx_indrows_row *r = &t->rows[t->nrows];
+    memset(r, 0, sizeof *r);
+    r->line = row->row;
+    r->off = row->off;
+    r->sheet = row->sheet;
+    for (size_t k = 0; k < spec->ncolumns; k++)
+        r->cell[k] = (jx_indrows_cell){"", 0, 1, row->off};
+    bool blank = true;
+    for (size_t i = 0; i < row->ncells && i < h->n; i++) {
+        if (h->col[i] < 0)
+            continue;
+        jx_indrows_cell c = trim_cell(&row->cells[i]);
+        if (c.n) {
+            char *copy = jx_arena_strndup(&t->arena, c.s, c.n);
+            if (!copy) {
+                *rc = JX_ERR_NOMEM;
+                return 0;
+            }
+            c.s = copy;
+            blank = false;
+        } else {
+            c.s = "";
+        }
+        r->cell[h->col[i]] = c;
+    }
+    if (blank) /* a row with cells only in columns the sheet ignores */
+        return 0;
+    if (r->cell[JX_INDROWS_PROJECT].n == 0 || r->cell[JX_INDROWS_L3].n == 0) {
+        jx_indrows_diag(t, JX_SEV_ERROR, r, pos_of(r->line, 1, r->off, 1), "第 %u 行缺少%s", (unsigned)r->line,
+                        r->cell[JX_INDROWS_PROJECT].n == 0 ? "项目名称" : "三级指标名称");
+        *rc = JX_ERR_INPUT;
+        return 0;
+    }
+    t->nrows++;
+    return 1;
 }
 
 /* Indexes the rows by project name, each chain in file order. */
@@ -172,122 +295,297 @@ static jx_result index_rows(jx_indrows *t)
     return JX_OK;
 }
 
-/* Maps the header's fields to the spec's columns; reports the required ones missing. */
-static jx_result read_header(jx_indrows *t, const jx_csv *csv, int *colmap, size_t nmapped)
+/* Reads the header and the rows of every sheet of the open table, then indexes them. */
+static jx_result read_rows(jx_indrows *t)
 {
     const jx_indrows_spec *spec = t->spec;
-    for (size_t i = 0; i < nmapped; i++) {
-        jx_indrows_cell c = make_cell(&csv->fields[i]);
-        colmap[i] = -1;
-        for (size_t k = 0; k < spec->ncolumns; k++)
-            if (!t->seen[k] && jx_indrows_cell_eq(c, spec->columns[k], strlen(spec->columns[k]))) {
-                colmap[i] = (int)k;
-                t->seen[k] = true;
-            }
-    }
+    bool workbook = jx_table_get_kind(t->table) != JX_TABLE_TEXT;
+    header_map h, first;
+    memset(&h, 0, sizeof h);
+    memset(&first, 0, sizeof first);
+    jx_table_row first_row = {0};
+    bool have_first = false;
+    uint32_t sheet = UINT32_MAX;
+    bool sheet_has_rows = false;
     jx_result rc = JX_OK;
-    for (size_t k = 0; k < spec->nrequired; k++)
-        if (!t->seen[spec->required[k]]) {
-            jx_pos at = pos_of(csv->rec_line, 1, (uint32_t)csv->rec_off, 1);
-            jx_indrows_diag(t, JX_SEV_ERROR, at, "表头缺少“%s”列", spec->columns[spec->required[k]]);
-            rc = JX_ERR_INPUT;
+    jx_table_row row;
+    jx_table_status st;
+    while ((st = jx_table_next(t->table, &row)) == JX_TABLE_ROW) {
+        if (row.sheet != sheet) { /* a new sheet looks for its own header */
+            if (workbook && sheet != UINT32_MAX && sheet_has_rows && !h.found)
+                jx_indrows_diag(t, JX_SEV_NOTE, NULL, pos_of(0, 0, 0, 1), "工作表“%s”没有可识别的表头（%s），未读取",
+                                jx_table_sheet_name(t->table, sheet), spec->header_hint);
+            memset(&h, 0, sizeof h);
+            sheet = row.sheet;
+            sheet_has_rows = false;
         }
-    return rc;
-}
-
-/* Reads the header and the rows of the loaded text, then indexes them. */
-static jx_result parse_rows(jx_indrows *t)
-{
-    const jx_indrows_spec *spec = t->spec;
-    jx_csv csv;
-    jx_csv_init(&csv, t->text, t->src.len, t->alloc, &t->arena);
-    int colmap[64]; /* field index → column, -1 for columns the sheet ignores */
-    size_t nmapped = 0;
-    jx_result rc = JX_OK;
-    jx_csv_status st = jx_csv_next(&csv);
-    if (st == JX_CSV_END) {
+        sheet_has_rows = true;
+        if (!h.found) {
+            if (h.tried++ >= JX_INDROWS_HEADER_ROWS)
+                continue;
+            bool ok = header_try(spec, &row, &h);
+            if (!have_first) { /* the first row is what an error about a missing header shows */
+                first = h;
+                first_row = row;
+                have_first = true;
+            }
+            if (ok) {
+                h.found = true;
+                t->header_read = true;
+                for (size_t k = 0; k < spec->ncolumns; k++)
+                    t->seen[k] = t->seen[k] || h.seen[k];
+            }
+            continue;
+        }
+        keep_row(t, &row, &h, &rc);
+        if (rc == JX_ERR_NOMEM)
+            return rc;
+    }
+    if (st == JX_TABLE_NOMEM)
+        return JX_ERR_NOMEM;
+    if (workbook && sheet != UINT32_MAX && sheet_has_rows && !h.found && t->header_read)
+        jx_indrows_diag(t, JX_SEV_NOTE, NULL, pos_of(0, 0, 0, 1), "工作表“%s”没有可识别的表头（%s），未读取",
+                        jx_table_sheet_name(t->table, sheet), spec->header_hint);
+    if (st == JX_TABLE_ERROR) {
+        const jx_table_error *e = jx_table_last_error(t->table);
+        jx_indrows_row r = {.line = e->line, .sheet = sheet == UINT32_MAX ? 0 : sheet};
+        jx_indrows_diag(t, JX_SEV_ERROR, &r, pos_of(e->line, e->col ? e->col : 1, 0, 1), "%s", e->message);
+        rc = JX_ERR_INPUT;
+    }
+    if (!have_first) {
         file_error(t, "%s是空的，缺少表头（%s）", spec->what, spec->header_hint);
-        jx_csv_free(&csv);
         return JX_ERR_INPUT;
     }
-    if (st == JX_CSV_ROW) {
-        nmapped = csv.nfields < 64 ? csv.nfields : 64;
-        t->header_read = true;
-        rc = read_header(t, &csv, colmap, nmapped);
-        if (rc != JX_OK) {
-            jx_csv_free(&csv);
-            return rc;
-        }
-        st = jx_csv_next(&csv);
+    if (!t->header_read) {
+        header_report(t, &first_row, &first);
+        return JX_ERR_INPUT;
     }
-    for (; st == JX_CSV_ROW; st = jx_csv_next(&csv)) {
-        if (JX_GROW(t->alloc, t->rows, t->rows_cap, t->nrows + 1) != 0) {
-            jx_csv_free(&csv);
-            return JX_ERR_NOMEM;
-        }
-        jx_indrows_row *r = &t->rows[t->nrows];
-        memset(r, 0, sizeof *r);
-        for (size_t k = 0; k < spec->ncolumns; k++) {
-            r->cell[k].s = "";
-            r->cell[k].col = 1;
-            r->cell[k].off = (uint32_t)csv.rec_off;
-        }
-        for (size_t i = 0; i < csv.nfields && i < nmapped; i++)
-            if (colmap[i] >= 0)
-                r->cell[colmap[i]] = make_cell(&csv.fields[i]);
-        r->line = csv.rec_line;
-        r->off = (uint32_t)csv.rec_off;
-        bool blank = true; /* a row of empty cells (",,,") is skipped like a blank line */
-        for (size_t k = 0; k < spec->ncolumns; k++)
-            if (r->cell[k].n)
-                blank = false;
-        if (blank)
-            continue;
-        if (r->cell[JX_INDROWS_PROJECT].n == 0 || r->cell[JX_INDROWS_L3].n == 0) {
-            jx_pos at = pos_of(r->line, 1, r->off, 1);
-            jx_indrows_diag(t, JX_SEV_ERROR, at, "第 %u 行缺少%s", (unsigned)r->line,
-                            r->cell[JX_INDROWS_PROJECT].n == 0 ? "项目名称" : "三级指标名称");
-            rc = JX_ERR_INPUT;
-            continue;
-        }
-        t->nrows++;
-    }
-    if (st == JX_CSV_ERROR) {
-        jx_pos at = pos_of(csv.err_line, csv.err_col, (uint32_t)csv.rec_off, 1);
-        jx_indrows_diag(t, JX_SEV_ERROR, at, "第 %u 行：%s", (unsigned)csv.err_line, csv.error);
-        rc = JX_ERR_INPUT;
-    } else if (st == JX_CSV_NOMEM) {
-        rc = JX_ERR_NOMEM;
-    }
-    jx_csv_free(&csv);
-    if (rc == JX_ERR_NOMEM)
-        return rc;
     jx_result irc = index_rows(t);
     return irc != JX_OK ? irc : rc;
 }
 
-jx_result jx_indrows_load_file(jx_indrows *t, const char *path)
+/* Opens the table (from path, or data[0..len) when data), names the sources and reads the rows. */
+static jx_result load(jx_indrows *t, const char *name, const char *data, size_t len, const jx_table_options *opts)
 {
-    jx_result rc = set_name(t, path);
-    if (rc == JX_OK)
-        rc = read_file(t, path);
-    return rc == JX_OK ? parse_rows(t) : rc;
+    const char *file = jx_arena_strndup(&t->arena, name, strlen(name));
+    if (!file)
+        return JX_ERR_NOMEM;
+    t->src.file = file;
+    jx_table_error err;
+    jx_result rc = data ? jx_table_open_memory(&t->table, name, data, len, opts, t->alloc, &err)
+                        : jx_table_open(&t->table, name, opts, t->alloc, &err);
+    if (rc == JX_ERR_NOMEM)
+        return rc;
+    if (rc != JX_OK) {
+        jx_pos at = pos_of(err.line, err.col, 0, 1);
+        if (rc == JX_ERR_IO)
+            file_error(t, "无法打开%s：%s", t->spec->what, err.message);
+        else
+            jx_diags_add(&t->diags, &t->arena, JX_SEV_ERROR, rc == JX_ERR_USAGE ? "usage" : "encoding", &t->src, at,
+                         "%s", err.message);
+        return rc;
+    }
+    rc = set_sources(t);
+    return rc == JX_OK ? read_rows(t) : rc;
 }
 
-jx_result jx_indrows_load_memory(jx_indrows *t, const char *file_name, const char *data, size_t len)
+jx_result jx_indrows_load_file(jx_indrows *t, const char *path, const jx_table_options *opts)
 {
-    jx_result rc = set_name(t, file_name);
-    if (rc == JX_OK)
-        rc = text_room(t, len + 1);
-    if (rc != JX_OK)
-        return rc;
-    if (len)
-        memcpy(t->text, data, len);
-    t->text[len] = '\0';
-    t->src.text = t->text;
-    t->src.len = len;
-    return parse_rows(t);
+    return load(t, path, NULL, 0, opts);
 }
+
+jx_result jx_indrows_load_memory(jx_indrows *t, const char *file_name, const char *data, size_t len,
+                                 const jx_table_options *opts)
+{
+    return load(t, file_name, data ? data : "", len, opts);
+}
+
+/* ------------------------------------------------------ project identity */
+
+/* True when s[0..n) is only blanks, brackets and separators that differ between spellings. */
+static bool fold_skip(utf8proc_int32_t c)
+{
+    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
+}
+
+/*
+ * s[0..n) as names are compared loosely, into the arena: NFKC (full-width letters,
+ * digits and （）become ASCII), blanks dropped, 【】〔〕[] read as (). NULL when memory ran out.
+ */
+static const char *fold_name(jx_indrows *t, const char *s, size_t n)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (k < 0) { /* not UTF-8: compared as written */
+        free(m);
+        return jx_arena_strndup(&t->arena, s, n);
+    }
+    char *out = jx_arena_alloc(&t->arena, (size_t)k + 1);
+    size_t o = 0;
+    for (utf8proc_ssize_t i = 0; out && i < k;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t l = utf8proc_iterate(m + i, k - i, &c);
+        if (l <= 0)
+            break;
+        if (c == 0x3010 || c == 0x3014 || c == '[') {
+            out[o++] = '(';
+        } else if (c == 0x3011 || c == 0x3015 || c == ']') {
+            out[o++] = ')';
+        } else if (!fold_skip(c)) {
+            memcpy(out + o, m + i, (size_t)l);
+            o += (size_t)l;
+        }
+        i += l;
+    }
+    free(m);
+    if (out)
+        out[o] = '\0';
+    return out;
+}
+
+/* True when a row's 单位 (or 主管部门) cell c names the project's org: the same text, the
+ * same once folded, or the project's text without its leading code ("301001-…"). */
+static bool org_names(jx_indrows *t, jx_indrows_cell c, const char *org)
+{
+    size_t on = strlen(org);
+    if (jx_indrows_cell_eq(c, org, on))
+        return true;
+    const char *dash = strchr(org, '-');
+    if (dash && dash > org) {
+        bool code = true;
+        for (const char *q = org; q < dash; q++)
+            if (*q < '0' || *q > '9')
+                code = false;
+        if (code && jx_indrows_cell_eq(c, dash + 1, strlen(dash + 1)))
+            return true;
+    }
+    const char *a = fold_name(t, c.s, c.n), *b = fold_name(t, org, on);
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* True when row r's 单位 and 主管部门 cells, where filled, fit the project org/dept (a
+ * project that does not say is not told apart by them). */
+static bool row_fits(jx_indrows *t, const jx_indrows_row *r, const char *org, const char *dept)
+{
+    if (r->cell[JX_INDROWS_ORG].n && *org && !org_names(t, r->cell[JX_INDROWS_ORG], org))
+        return false;
+    if (r->cell[JX_INDROWS_DEPT].n && *dept && !org_names(t, r->cell[JX_INDROWS_DEPT], dept))
+        return false;
+    return true;
+}
+
+/* The known project with p's name, 单位 and 主管部门, added when new; its index, or -1 when memory ran out. */
+static long known_find_add(jx_indrows *t, const char *name, size_t name_n, const char *org, const char *dept)
+{
+    if (t->nkbuckets == 0) {
+        t->kbuckets = jx_malloc(t->alloc, 64 * sizeof *t->kbuckets);
+        if (!t->kbuckets)
+            return -1;
+        t->nkbuckets = 64;
+        for (size_t i = 0; i < 64; i++)
+            t->kbuckets[i] = NO_ROW;
+    }
+    uint32_t h = jx_csv_hash(name, name_n) & (uint32_t)(t->nkbuckets - 1);
+    for (uint32_t i = t->kbuckets[h]; i != NO_ROW; i = t->known[i].next) {
+        const jx_indrows_known *k = &t->known[i];
+        if (k->name_n == name_n && memcmp(k->name, name, name_n) == 0 && strcmp(k->org, org) == 0 &&
+            strcmp(k->dept, dept) == 0)
+            return (long)i;
+    }
+    if (t->nknown >= t->nkbuckets) { /* keep the load at most one: rehash into twice the buckets */
+        size_t nb = t->nkbuckets * 2;
+        uint32_t *b = jx_malloc(t->alloc, nb * sizeof *b);
+        if (!b)
+            return -1;
+        for (size_t i = 0; i < nb; i++)
+            b[i] = NO_ROW;
+        for (size_t i = t->nknown; i-- > 0;) {
+            uint32_t hh = jx_csv_hash(t->known[i].name, t->known[i].name_n) & (uint32_t)(nb - 1);
+            t->known[i].next = b[hh];
+            b[hh] = (uint32_t)i;
+        }
+        jx_free(t->alloc, t->kbuckets, t->nkbuckets * sizeof *t->kbuckets);
+        t->kbuckets = b;
+        t->nkbuckets = nb;
+        h = jx_csv_hash(name, name_n) & (uint32_t)(nb - 1);
+    }
+    if (JX_GROW(t->alloc, t->known, t->known_cap, t->nknown + 1) != 0)
+        return -1;
+    jx_indrows_known *k = &t->known[t->nknown];
+    k->name = jx_arena_strndup(&t->arena, name, name_n);
+    k->org = jx_arena_strndup(&t->arena, org, strlen(org));
+    k->dept = jx_arena_strndup(&t->arena, dept, strlen(dept));
+    if (!k->name || !k->org || !k->dept)
+        return -1;
+    k->name_n = (uint32_t)name_n;
+    k->folded = NULL;
+    k->seen = false;
+    k->next = t->kbuckets[h];
+    t->kbuckets[h] = (uint32_t)t->nknown;
+    return (long)t->nknown++;
+}
+
+int jx_indrows_know(jx_indrows *t, const jx_project *p)
+{
+    return known_find_add(t, p->name.s, p->name.n, p->org.s, p->dept.s) < 0 ? -1 : 0;
+}
+
+/* How a known project is told in a message: its 单位, else its 主管部门, else "未填单位". */
+static const char *known_label(const jx_indrows_known *k)
+{
+    return *k->org ? k->org : *k->dept ? k->dept : "未填单位";
+}
+
+/*
+ * Whether row r, which names project number self by name and fits it, may be applied
+ * to it: not when another known project of that name fits the row as well (the row
+ * cannot tell them apart: an error listing them, once) or the row was applied to
+ * another project already.
+ */
+static bool row_is_for(jx_indrows *t, jx_indrows_row *r, uint32_t self)
+{
+    const jx_indrows_known *me = &t->known[self];
+    if (r->owner && r->owner != self + 1) {
+        if (!r->reported) {
+            const jx_indrows_known *o = &t->known[r->owner - 1];
+            jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+            jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
+                            "第 %u 行（项目“%s”）已用于单位“%s”的同名项目，又对应单位“%s”的项目；请填写“单位”列加以区分",
+                            (unsigned)r->line, me->name, known_label(o), known_label(me));
+            r->reported = 1;
+        }
+        return false;
+    }
+    size_t fits = 0;
+    char list[600];
+    size_t o = 0;
+    list[0] = '\0';
+    uint32_t h = jx_csv_hash(me->name, me->name_n) & (uint32_t)(t->nkbuckets - 1);
+    for (uint32_t i = t->kbuckets[h]; i != NO_ROW; i = t->known[i].next) {
+        const jx_indrows_known *k = &t->known[i];
+        if (k->name_n != me->name_n || memcmp(k->name, me->name, me->name_n) != 0 || !row_fits(t, r, k->org, k->dept))
+            continue;
+        fits++;
+        if (o < sizeof list - 100) {
+            int w = snprintf(list + o, sizeof list - o, "%s“%s”", fits > 1 ? "、" : "", known_label(k));
+            if (w > 0)
+                o += (size_t)w < sizeof list - o ? (size_t)w : 0;
+        }
+    }
+    if (fits <= 1)
+        return true;
+    if (!r->reported) {
+        jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+        jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
+                        "第 %u 行的项目“%s”有 %zu 个同名项目（单位 %s），这一行没有说明是哪一个，未采用；请填写“单位”或“主管部门”列",
+                        (unsigned)r->line, me->name, fits, list);
+        r->reported = 1;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------- matching */
 
 /* Does the row name this indicator? Empty 一级/二级 cells match any group. */
 static bool row_matches(const jx_indrows_row *r, const jx_indicator *ind)
@@ -309,13 +607,18 @@ static bool row_matches(const jx_indrows_row *r, const jx_indicator *ind)
 
 jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void *ud)
 {
+    long self = known_find_add(t, p->name.s, p->name.n, p->org.s, p->dept.s);
+    if (self < 0)
+        return JX_ERR_NOMEM;
+    t->known[self].seen = true;
     if (t->nbuckets == 0)
         return t->diags.errors ? JX_ERR_INPUT : JX_OK;
     jx_result rc = JX_OK;
     uint32_t h = jx_csv_hash(p->name.s, p->name.n) & (uint32_t)(t->nbuckets - 1);
     for (uint32_t ri = t->buckets[h]; ri != NO_ROW; ri = t->rows[ri].next) {
         jx_indrows_row *r = &t->rows[ri];
-        if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_PROJECT], p->name.s, p->name.n))
+        if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_PROJECT], p->name.s, p->name.n) ||
+            !row_fits(t, r, p->org.s, p->dept.s))
             continue;
         size_t found = 0;
         jx_indicator *hit = NULL;
@@ -327,10 +630,14 @@ jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void 
             }
         if (found == 0)
             continue;
+        if (!row_is_for(t, r, (uint32_t)self)) {
+            rc = JX_ERR_INPUT;
+            continue;
+        }
         if (found > 1) {
             if (!r->reported) {
                 jx_indrows_cell c = r->cell[JX_INDROWS_L3];
-                jx_indrows_diag(t, JX_SEV_ERROR, jx_indrows_cell_pos(r, c),
+                jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
                                 "第 %u 行（项目“%s”，指标“%.*s”）对应 %zu 个指标，请填写一级指标、二级指标加以区分",
                                 (unsigned)r->line, p->name.s, (int)c.n, c.s, found);
                 r->reported = 1;
@@ -339,6 +646,7 @@ jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void 
             continue;
         }
         r->matched++;
+        r->owner = (uint32_t)self + 1;
         jx_result frc = fn(ud, p, r, hit);
         if (frc == JX_ERR_NOMEM)
             return frc;
@@ -348,17 +656,93 @@ jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void 
     return rc;
 }
 
+/* ------------------------------------------------------------ finishing */
+
+/* The seen project row r names (by name, fitting its 单位 and 主管部门), or NULL. */
+static const jx_indrows_known *seen_project(jx_indrows *t, const jx_indrows_row *r)
+{
+    if (t->nkbuckets == 0)
+        return NULL;
+    jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+    uint32_t h = jx_csv_hash(c.s, c.n) & (uint32_t)(t->nkbuckets - 1);
+    for (uint32_t i = t->kbuckets[h]; i != NO_ROW; i = t->known[i].next) {
+        const jx_indrows_known *k = &t->known[i];
+        if (k->seen && jx_indrows_cell_eq(c, k->name, k->name_n) && row_fits(t, r, k->org, k->dept))
+            return k;
+    }
+    return NULL;
+}
+
+/* A seen project whose name is the row's once both are folded (（）and (), blanks), or NULL. */
+static const jx_indrows_known *near_project(jx_indrows *t, const jx_indrows_row *r)
+{
+    jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+    const char *want = fold_name(t, c.s, c.n);
+    for (size_t i = 0; want && i < t->nknown; i++) {
+        jx_indrows_known *k = &t->known[i];
+        if (!k->seen)
+            continue;
+        if (!k->folded && !(k->folded = fold_name(t, k->name, k->name_n)))
+            return NULL;
+        if (strcmp(k->folded, want) == 0)
+            return k;
+    }
+    return NULL;
+}
+
+/** The most project names the unused-rows warning lists. */
+#define UNUSED_LISTED 3
+
 jx_result jx_indrows_finish(jx_indrows *t)
 {
+    size_t unused = 0, listed = 0;
+    char names[UNUSED_LISTED * 3 * UNUSED_NAME_BYTES];
+    size_t o = 0;
+    names[0] = '\0';
+    const jx_indrows_row *first_unused = NULL;
+    jx_indrows_cell listed_name[UNUSED_LISTED]; /* the names in names */
     for (size_t i = 0; i < t->nrows; i++) {
         jx_indrows_row *r = &t->rows[i];
         if (r->matched || r->reported)
             continue;
         jx_indrows_cell c = r->cell[JX_INDROWS_L3];
         jx_indrows_cell pc = r->cell[JX_INDROWS_PROJECT];
-        jx_indrows_diag(t, JX_SEV_ERROR, jx_indrows_cell_pos(r, c), "第 %u 行（项目“%.*s”，指标“%.*s”）没有对应的指标",
-                        (unsigned)r->line, (int)pc.n, pc.s, (int)c.n, c.s);
         r->reported = 1;
+        if (seen_project(t, r)) {
+            jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
+                            "第 %u 行（项目“%.*s”，指标“%.*s”）没有对应的指标", (unsigned)r->line, (int)pc.n, pc.s,
+                            (int)c.n, c.s);
+            continue;
+        }
+        const jx_indrows_known *near = near_project(t, r);
+        if (near) {
+            jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, pc),
+                            "第 %u 行的项目“%.*s”没有对应的项目；是否是“%s”？（括号、空格写法不同）", (unsigned)r->line,
+                            (int)pc.n, pc.s, near->name);
+            continue;
+        }
+        /* a project not being scored: counted, its name listed among the first few */
+        if (unused++ == 0)
+            first_unused = r;
+        bool again = false;
+        for (size_t j = 0; j < listed && j < UNUSED_LISTED; j++)
+            again = again || jx_indrows_cell_eq(listed_name[j], pc.s, pc.n);
+        if (again)
+            continue;
+        if (listed < UNUSED_LISTED) {
+            int w = snprintf(names + o, sizeof names - o, "%s“%.*s”", listed ? "、" : "", (int)pc.n, pc.s);
+            if (w > 0 && (size_t)w < sizeof names - o)
+                o += (size_t)w;
+            listed_name[listed++] = pc;
+        } else if (listed == UNUSED_LISTED) {
+            snprintf(names + o, sizeof names - o, "等");
+            listed++;
+        }
+    }
+    if (unused) {
+        jx_pos at = jx_indrows_cell_pos(first_unused, first_unused->cell[JX_INDROWS_PROJECT]);
+        jx_diags_add(&t->diags, &t->arena, JX_SEV_WARNING, t->spec->unused_code, src_of(t, first_unused), at,
+                     "%s中有 %zu 行所属的项目不在本次计分的项目中，未使用：%s", t->spec->what, unused, names);
     }
     return t->diags.errors ? JX_ERR_INPUT : JX_OK;
 }

@@ -17,19 +17,19 @@
 
 /** The columns of the reviewer's CSV; the first four are the ones every indicator sheet has. */
 enum {
-    RV_PROJECT = JX_INDROWS_PROJECT, RV_L1 = JX_INDROWS_L1, RV_L2 = JX_INDROWS_L2, RV_L3 = JX_INDROWS_L3,
-    RV_VALUE, RV_SCORE, RV_DEDUCTION, RV_NOTE, RV_NCOLS
+    RV_PROJECT = JX_INDROWS_PROJECT, RV_ORG = JX_INDROWS_ORG, RV_DEPT = JX_INDROWS_DEPT, RV_L1 = JX_INDROWS_L1,
+    RV_L2 = JX_INDROWS_L2, RV_L3 = JX_INDROWS_L3, RV_VALUE, RV_SCORE, RV_DEDUCTION, RV_NOTE, RV_NCOLS
 };
 
 static const char *const column_names[RV_NCOLS] = {
-    "项目", "一级指标", "二级指标", "三级指标", "复核完成值", "复核得分", "扣分", "备注",
+    "项目", "单位", "主管部门", "一级指标", "二级指标", "三级指标", "复核完成值", "复核得分", "扣分", "备注",
 };
 
 static const int required_columns[] = {RV_PROJECT, RV_L3, RV_NOTE};
 
 /** The review sheet: its columns and the words of its messages. */
 static const jx_indrows_spec review_spec = {
-    "review", "复核表", "项目、三级指标、复核完成值、复核得分、扣分、备注", column_names, RV_NCOLS,
+    "review", "review-unused", "复核表", "项目、三级指标、复核完成值、复核得分、扣分、备注", column_names, RV_NCOLS,
     required_columns, sizeof required_columns / sizeof required_columns[0],
 };
 
@@ -91,13 +91,13 @@ static jx_result check_header(jx_review *rv, jx_result rc)
     if (seen[RV_VALUE] || seen[RV_SCORE] || seen[RV_DEDUCTION])
         return rc;
     jx_pos at = {0, 1, 1, 1};
-    jx_indrows_diag(&rv->rows, JX_SEV_ERROR, at, "表头缺少“复核完成值”“复核得分”“扣分”列，至少要有其中一列");
+    jx_indrows_diag(&rv->rows, JX_SEV_ERROR, NULL, at, "表头缺少“复核完成值”“复核得分”“扣分”列，至少要有其中一列");
     return JX_ERR_INPUT;
 }
 
 /* The common part of both opens: the handle, then the CSV loaded into it. */
 static jx_result review_open(jx_review **out, const jx_policy *pol, const jx_allocator *alloc,
-                             const char *name, const char *data, size_t len)
+                             const char *name, const char *data, size_t len, const jx_table_options *opts)
 {
     if (!out)
         return JX_ERR_USAGE;
@@ -108,13 +108,27 @@ static jx_result review_open(jx_review **out, const jx_policy *pol, const jx_all
     if (!rv)
         return JX_ERR_NOMEM;
     *out = rv;
-    jx_result rc = data ? jx_indrows_load_memory(&rv->rows, name, data, len) : jx_indrows_load_file(&rv->rows, name);
+    jx_result rc = data ? jx_indrows_load_memory(&rv->rows, name, data, len, opts)
+                        : jx_indrows_load_file(&rv->rows, name, opts);
     return check_header(rv, rc);
+}
+
+jx_result jx_review_open_table(jx_review **out, const char *path, const jx_table_options *opts,
+                               const jx_policy *pol, const jx_allocator *alloc)
+{
+    return review_open(out, pol, alloc, path, NULL, 0, opts);
 }
 
 jx_result jx_review_open(jx_review **out, const char *path, const jx_policy *pol, const jx_allocator *alloc)
 {
-    return review_open(out, pol, alloc, path, NULL, 0);
+    return review_open(out, pol, alloc, path, NULL, 0, NULL);
+}
+
+jx_result jx_review_know(jx_review *rv, const jx_project *p)
+{
+    if (!rv || !p)
+        return JX_ERR_USAGE;
+    return jx_indrows_know(&rv->rows, p) == 0 ? JX_OK : JX_ERR_NOMEM;
 }
 
 jx_result jx_review_open_memory(jx_review **out, const char *file_name, const char *data, size_t len,
@@ -122,7 +136,7 @@ jx_result jx_review_open_memory(jx_review **out, const char *file_name, const ch
 {
     if (!data && len)
         return JX_ERR_USAGE;
-    return review_open(out, pol, alloc, file_name, data ? data : "", len);
+    return review_open(out, pol, alloc, file_name, data ? data : "", len, NULL);
 }
 
 void jx_review_close(jx_review *rv)
@@ -223,7 +237,7 @@ static void row_error(jx_review *rv, const jx_project *p, const jx_indicator *in
     va_start(ap, fmt);
     const char *rest = jx_arena_vprintf(&rv->rows.arena, fmt, ap);
     va_end(ap);
-    jx_indrows_diag(&rv->rows, JX_SEV_ERROR, jx_indrows_cell_pos(s->row, c), "第 %u 行（项目“%s”，指标“%s”）%s",
+    jx_indrows_diag(&rv->rows, JX_SEV_ERROR, s->row, jx_indrows_cell_pos(s->row, c), "第 %u 行（项目“%s”，指标“%s”）%s",
                     (unsigned)s->row->line, p->name.s, ind->name.s, rest ? rest : "");
     s->refused = true;
 }
@@ -281,7 +295,7 @@ static jx_result read_value(jx_review *rv, jx_project *p, const jx_indicator *in
         const char *as = jx_indrows_value_text(&rv->rows, &s->value);
         if (!as)
             return JX_ERR_NOMEM;
-        jx_indrows_diag(&rv->rows, JX_SEV_WARNING, jx_indrows_cell_pos(s->row, c),
+        jx_indrows_diag(&rv->rows, JX_SEV_WARNING, s->row, jx_indrows_cell_pos(s->row, c),
                         "第 %u 行（项目“%s”，指标“%s”）的复核完成值“%.*s”带有计算符号，按 %s计分",
                         (unsigned)s->row->line, p->name.s, ind->name.s, (int)c.n, c.s, as);
     }
@@ -375,7 +389,7 @@ static jx_result score_values(jx_review *rv, jx_project *p)
     jx_result again = jx_score(p, rv->pol);
     if (rc == JX_ERR_INPUT || again == JX_ERR_INPUT) {
         jx_pos none = {0, 0, 0, 1};
-        jx_indrows_diag(&rv->rows, JX_SEV_ERROR, none, "项目“%s”无法按复核完成值重新计分", p->name.s);
+        jx_indrows_diag(&rv->rows, JX_SEV_ERROR, NULL, none, "项目“%s”无法按复核完成值重新计分", p->name.s);
     }
     return rc != JX_OK ? rc : again;
 }

@@ -192,16 +192,45 @@ JX_API const jx_diag *jx_reader_diag(const jx_reader *rd, size_t i);
 /** The file name the reader was opened with. */
 JX_API const char *jx_reader_file(const jx_reader *rd);
 
+/* ------------------------------------------------------------------ tables */
+
+/**
+ * How a table file is read: the actuals, a 复核 sheet, a table to import. Every one is
+ * read the same way: CSV or tab-separated text (UTF-8 with or without BOM, GB18030/GBK,
+ * UTF-16 with BOM), .xlsx or .xls, the kind found from the file's bytes. A zeroed
+ * struct (or NULL) detects the encoding and reads every sheet whose header is recognised.
+ */
+typedef struct jx_table_options {
+    const char *encoding; /* text: "utf-8", "gb18030", "gbk" or "utf-16"; NULL to detect */
+    const char *sheet;    /* workbooks: a sheet's name or 1-based number; NULL for every sheet */
+} jx_table_options;
+
 /* ----------------------------------------------------------------- actuals */
 
-/** Actual values (实际完成值) read from a CSV file, applied to projects as they stream. */
+/** Actual values (实际完成值) read from a table, applied to projects as they stream. */
 typedef struct jx_actuals jx_actuals;
 
 /**
- * Reads a CSV with a header naming at least 项目, 三级指标 and 实际完成值, optionally
- * 一级指标, 二级指标, 偏差原因, 评定 and 得分. UTF-8 with or without BOM; RFC 4180 quoting.
+ * Reads a table (any jx_table_options kind: CSV, tab-separated, .xlsx, .xls) with a
+ * header naming at least 项目, 三级指标 and 实际完成值, optionally 单位, 主管部门,
+ * 一级指标, 二级指标, 偏差原因, 评定 and 得分. opts NULL detects everything. JX_ERR_IO
+ * when it cannot be read, JX_ERR_USAGE for an unknown encoding, JX_ERR_INPUT when it is
+ * no readable table or its header or rows are malformed (the errors are on *out).
  */
+JX_API jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const jx_table_options *opts,
+                                       const jx_allocator *alloc);
+
+/** jx_actuals_open_table with every option detected. */
 JX_API jx_result jx_actuals_open(jx_actuals **out, const char *path, const jx_allocator *alloc);
+
+/**
+ * Makes project p known before any project is applied. A row names its project by 项目
+ * and, where filled, 单位 and 主管部门; a row whose name two known projects share and
+ * whose cells do not tell which is an error listing both, never applied to either.
+ * Call it for every project of the run before the first jx_actuals_apply (a pass over
+ * the files); projects only applied are known from then on. JX_OK or JX_ERR_NOMEM.
+ */
+JX_API jx_result jx_actuals_know(jx_actuals *act, const jx_project *p);
 
 /** Releases the actuals; NULL is a no-op. */
 JX_API void jx_actuals_close(jx_actuals *act);
@@ -213,7 +242,12 @@ JX_API void jx_actuals_close(jx_actuals *act);
  */
 JX_API jx_result jx_actuals_apply(jx_actuals *act, jx_project *p);
 
-/** Reports every row that matched no indicator as an error; JX_ERR_INPUT if any. */
+/**
+ * Reports the rows never applied: a row naming an applied project but none of its
+ * indicators is an error (JX_ERR_INPUT), so is one whose name differs from an applied
+ * project's only in brackets or blanks (named as the suggestion); rows naming projects
+ * not scored in this run are one warning `actuals-unused` with their count.
+ */
 JX_API jx_result jx_actuals_finish(jx_actuals *act);
 
 /** Number of diagnostics on the actuals handle. */
@@ -446,13 +480,21 @@ typedef struct jx_review_sheet {
 } jx_review_sheet;
 
 /**
- * Reads the reviewer's CSV at path (UTF-8 with or without BOM, RFC 4180). pol is the
- * policy the projects are scored under; it must outlive the handle. JX_ERR_IO when
- * the file cannot be read, JX_ERR_INPUT when its header or rows are malformed (the
- * errors are on *out), JX_ERR_USAGE for a NULL argument.
+ * Reads the reviewer's table at path (any jx_table_options kind: CSV, tab-separated,
+ * .xlsx, .xls; opts NULL detects everything). pol is the policy the projects are scored
+ * under; it must outlive the handle. JX_ERR_IO when the file cannot be read,
+ * JX_ERR_INPUT when it is no readable table or its header or rows are malformed (the
+ * errors are on *out), JX_ERR_USAGE for a NULL argument or an unknown encoding.
  */
+JX_API jx_result jx_review_open_table(jx_review **out, const char *path, const jx_table_options *opts,
+                                      const jx_policy *pol, const jx_allocator *alloc);
+
+/** jx_review_open_table with every option detected. */
 JX_API jx_result jx_review_open(jx_review **out, const char *path, const jx_policy *pol,
                                 const jx_allocator *alloc);
+
+/** Makes project p known before any is applied, as jx_actuals_know does. JX_OK or JX_ERR_NOMEM. */
+JX_API jx_result jx_review_know(jx_review *rv, const jx_project *p);
 
 /** The same for data[0..len) in memory (copied); file_name names it in diagnostics. */
 JX_API jx_result jx_review_open_memory(jx_review **out, const char *file_name, const char *data,
@@ -541,6 +583,7 @@ typedef struct jx_import_options {
     const char *encoding;      /* "utf-8", "gb18030", "gbk" or "utf-16", or NULL to detect it */
     jx_import_weights weights; /* what to do about missing weights */
     const char *policy;        /* for JX_IMPORT_WEIGHTS_EQUAL: policy name or file, NULL for "default" */
+    const char *sheet;         /* a workbook's sheet (name or 1-based number), NULL for the sheets a format recognises */
 } jx_import_options;
 
 /**

@@ -33,10 +33,15 @@ if [ "$(cat "$work/keep.txt")" = old ]; then ok; else fail "-o replaced after a 
 if [ -z "$(ls "$work" | grep 'keep.txt.tmp')" ]; then ok; else fail "temporary file left behind"; fi
 
 # --- rows naming no indicator: exit 1 after the sheets -----------------------------------
-printf '项目,三级指标,扣分,备注\n别的项目,满意率,1,理由\n' >"$work/nomatch.csv"
+printf '项目,三级指标,扣分,备注\n复核示例项目,不存在的指标,1,理由\n' >"$work/nomatch.csv"
 expect 1 "unmatched row" -- "$bin" audit --review "$work/nomatch.csv" "$demo"
-has "$work/err" "第 2 行（项目“别的项目”，指标“满意率”）没有对应的指标"
+has "$work/err" "第 2 行（项目“复核示例项目”，指标“不存在的指标”）没有对应的指标"
 has "$work/out" "项目名称  复核示例项目"
+
+# --- rows about projects not reviewed: one warning, exit 0 -------------------------------
+printf '项目,三级指标,扣分,备注\n别的项目,满意率,1,理由\n别的项目,执行率,1,理由\n' >"$work/other.csv"
+expect 0 "rows of another project" -- "$bin" audit --review "$work/other.csv" "$demo"
+has "$work/err" "warning: 复核表中有 2 行所属的项目不在本次计分的项目中，未使用：“别的项目” [review-unused]"
 
 # --- warnings: exit 0, or 1 under --werror -----------------------------------------------
 printf '项目,三级指标,复核完成值,备注\n复核示例项目,满意率,≥95%%,\n' >"$work/signed.csv"

@@ -171,7 +171,11 @@ static void no_match_is_reported_at_finish(void **state)
     assert_int_equal(jx_actuals_finish(act), JX_ERR_INPUT);
     assert_int_equal(jx_actuals_diag_count(act), 2);
     assert_string_equal(diag_message(act, 0), "第 3 行（项目“越城区电子政务云资源服务项目”，指标“不存在的指标”）没有对应的指标");
-    assert_string_equal(diag_message(act, 1), "第 4 行（项目“别的项目”，指标“执行率”）没有对应的指标");
+    /* a project not scored in this run is a warning, not an error; the empty row is skipped */
+    assert_string_equal(diag_message(act, 1), "实际完成值文件中有 1 行所属的项目不在本次计分的项目中，未使用：“别的项目”");
+    assert_string_equal(jx_actuals_diag(act, 1)->code, "actuals-unused");
+    assert_int_equal(jx_actuals_diag(act, 1)->severity, JX_SEV_WARNING);
+    assert_int_equal(jx_actuals_diag(act, 1)->line, 4);
     const jx_diag *d = jx_actuals_diag(act, 0);
     assert_string_equal(d->code, "actuals");
     assert_int_equal(d->severity, JX_SEV_ERROR);

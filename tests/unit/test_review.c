@@ -479,7 +479,8 @@ static void ambiguous_and_told_apart(void **state)
     teardown(&f);
 }
 
-/* Rows naming no indicator (or a project never read) are errors at the end, with positions. */
+/* Rows naming no indicator of a project read are errors at the end, with positions; rows
+ * naming a project never read are one warning. */
 static void unmatched_rows_at_finish(void **state)
 {
     (void)state;
@@ -494,7 +495,9 @@ static void unmatched_rows_at_finish(void **state)
     assert_int_equal(d->line, 2);
     assert_int_equal(d->column, 3);
     assert_string_equal(d->source_line, "甲,不存在的指标,,,1,理由");
-    assert_string_equal(jx_review_diag(f.rv, 1)->message, "第 3 行（项目“丙”，指标“满意率”）没有对应的指标");
+    assert_string_equal(jx_review_diag(f.rv, 1)->message, "复核表中有 1 行所属的项目不在本次计分的项目中，未使用：“丙”");
+    assert_string_equal(jx_review_diag(f.rv, 1)->code, "review-unused");
+    assert_int_equal(jx_review_diag(f.rv, 1)->severity, JX_SEV_WARNING);
     assert_null(jx_review_diag(f.rv, 2));
     teardown(&f);
 }
