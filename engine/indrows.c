@@ -558,20 +558,29 @@ static bool row_is_for(jx_indrows *t, jx_indrows_row *r, uint32_t self)
         return false;
     }
     size_t fits = 0;
-    char list[600];
-    size_t o = 0;
-    list[0] = '\0';
+    uint32_t fit[8]; /* the first of them, listed in the order they became known */
     uint32_t h = jx_csv_hash(me->name, me->name_n) & (uint32_t)(t->nkbuckets - 1);
     for (uint32_t i = t->kbuckets[h]; i != NO_ROW; i = t->known[i].next) {
         const jx_indrows_known *k = &t->known[i];
         if (k->name_n != me->name_n || memcmp(k->name, me->name, me->name_n) != 0 || !row_fits(t, r, k->org, k->dept))
             continue;
-        fits++;
-        if (o < sizeof list - 100) {
-            int w = snprintf(list + o, sizeof list - o, "%s“%s”", fits > 1 ? "、" : "", known_label(k));
-            if (w > 0)
-                o += (size_t)w < sizeof list - o ? (size_t)w : 0;
+        if (fits < 8) {
+            size_t j = fits; /* the chain runs newest first: keep fit[] ascending */
+            while (j > 0 && fit[j - 1] > i) {
+                fit[j] = fit[j - 1];
+                j--;
+            }
+            fit[j] = i;
         }
+        fits++;
+    }
+    char list[600];
+    size_t o = 0;
+    list[0] = '\0';
+    for (size_t j = 0; j < fits && j < 8 && o < sizeof list - 100; j++) {
+        int w = snprintf(list + o, sizeof list - o, "%s“%s”", j ? "、" : "", known_label(&t->known[fit[j]]));
+        if (w > 0 && (size_t)w < sizeof list - o)
+            o += (size_t)w;
     }
     if (fits <= 1)
         return true;

@@ -4,7 +4,8 @@
  * UTF-8 with a BOM (so Excel and WPS open it as UTF-8), RFC 4180 quoting, "\n" line
  * ends, one row per indicator in source order. The column names are the ones
  * actuals.c looks for; 年度指标值 and 权重 are there to read while filling in and are
- * not read back. 实际完成值, 偏差原因 and 评定 are left empty, even when the DSL has an
+ * not read back. 主管部门 and 单位 are written beside 项目, so a project name that several
+ * 单位 share is told apart when the file is read back. 实际完成值, 偏差原因 and 评定 are left empty, even when the DSL has an
  * actual: an empty cell read back changes nothing, so a row left unfilled keeps what
  * the DSL says. 一级指标 and 二级指标 are always written, so an indicator name used in
  * two groups is told apart when the file is read back.
@@ -15,7 +16,7 @@
 
 /** The header: the names actuals.c reads, plus 年度指标值 and 权重 for reference. */
 static const char template_header[] =
-    "项目,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定\n";
+    "项目,主管部门,单位,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定\n";
 
 /* A NUL-terminated field. */
 static void field(jx_writer *wr, const char *s)
@@ -57,6 +58,10 @@ static void project(jx_writer *wr, const jx_project *p)
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         jx_out_csv_field(wr, p->name.s, p->name.n);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->dept.s, p->dept.n);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->org.s, p->org.n);
         jx_out_char(wr, ',');
         field(wr, jx_indicator_level1(ind));
         jx_out_char(wr, ',');

@@ -15,15 +15,15 @@ if [ "$code" = 0 ]; then ok; else fail "template exit $code"; cat "$work/err"; f
 if [ ! -s "$work/err" ]; then ok; else fail "template writes nothing to stderr"; cat "$work/err"; fi
 # UTF-8 BOM, then the header actuals.c reads (plus 年度指标值 and 权重)
 if [ "$(head -c 3 "$work/t.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then ok; else fail "BOM"; fi
-if [ "$(head -n 1 "$work/t.csv" | tail -c +4)" = "项目,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定" ]; then
+if [ "$(head -n 1 "$work/t.csv" | tail -c +4)" = "项目,主管部门,单位,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定" ]; then
   ok; else fail "header"; head -n 1 "$work/t.csv"; fi
 # 7 + 3 indicators (counted in data/roundtrip.jx), one row each, after the header
 if [ "$(wc -l <"$work/t.csv")" = 11 ]; then ok; else fail "11 lines"; cat "$work/t.csv"; fi
 # the same 三级指标 in two groups: two rows told apart by 一级/二级
-has "$work/t.csv" "往返项目,产出指标,时效指标,预算执行率,≥95%,10,,,"
-has "$work/t.csv" "往返项目,效益指标,经济效益,预算执行率,＝100%,20,,,"
-has "$work/t.csv" "往返项目,效益指标,可持续影响,平台运行状况,稳定,10,,,"
-has "$work/t.csv" "第二个项目,效益指标,社会效益,重大安全事故,＝0起,40,,,"
+has "$work/t.csv" "往返项目,,,产出指标,时效指标,预算执行率,≥95%,10,,,"
+has "$work/t.csv" "往返项目,,,效益指标,经济效益,预算执行率,＝100%,20,,,"
+has "$work/t.csv" "往返项目,,,效益指标,可持续影响,平台运行状况,稳定,10,,,"
+has "$work/t.csv" "第二个项目,,,效益指标,社会效益,重大安全事故,＝0起,40,,,"
 
 # --- fill the 实际完成值 (and 偏差原因, 评定) column by script, read it back ----------
 awk -F, -v OFS=, '
@@ -41,9 +41,9 @@ BEGIN {
 }
 NR == 1 { print; next }
 {
-  k = $1 OFS $2 OFS $3 OFS $4
+  k = $1 OFS $4 OFS $5 OFS $6
   if (!(k in v)) { print "no value for " k > "/dev/stderr"; exit 1 }
-  print $1, $2, $3, $4, $5, $6, v[k]
+  print $1, $2, $3, $4, $5, $6, $7, $8, v[k]
   used++
 }
 END { if (used != 10) { print "filled " used " rows, want 10" > "/dev/stderr"; exit 1 } }
@@ -73,7 +73,7 @@ if [ "$(wc -l <"$work/rows")" = 10 ]; then ok; else fail "10 scored rows"; cat "
 if grep -q '设备更换, 三季度暂停' "$work/text"; then ok; else fail "quoted 偏差原因 read back"; fi
 
 # without the 一级/二级 columns the two 预算执行率 rows cannot be told apart
-cut -d, -f1,4- "$work/filled.csv" | sed '1s/^\xEF\xBB\xBF//' >"$work/flat.csv"
+cut -d, -f1,6- "$work/filled.csv" | sed '1s/^\xEF\xBB\xBF//' >"$work/flat.csv"
 "$bin" score --actuals "$work/flat.csv" "$data/roundtrip.jx" >/dev/null 2>"$work/err"
 code=$?
 if [ "$code" = 1 ] && grep -q '对应 2 个指标' "$work/err"; then ok; else

@@ -9,7 +9,7 @@
 #include "report.h"
 
 static const char bom_header[] =
-    "\xEF\xBB\xBF项目,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定\n";
+    "\xEF\xBB\xBF项目,主管部门,单位,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定\n";
 
 /* Lines (\n) in s. */
 static size_t count_lines(const char *s)
@@ -41,13 +41,13 @@ static void bom_header_and_rows(void **state)
     /* the header and the 6 indicators of the 越城区 自评表 */
     assert_int_equal(count_lines(s.buf), 7);
     /* 实际完成值, 偏差原因, 评定 empty although the project has actuals (≥60个 here) */
-    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,≥60个,30,,,\n"));
+    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,产出指标,数量指标,接入系统数量,≥60个,30,,,\n"));
     /* "=1年" written "＝1年", so a spreadsheet does not take it for a formula */
-    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,数量指标,运行保障期限,＝1年,20,,,\n"));
-    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,时效指标,执行率,≥95%,10,,,\n"));
+    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,产出指标,数量指标,运行保障期限,＝1年,20,,,\n"));
+    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,产出指标,时效指标,执行率,≥95%,10,,,\n"));
     /* a 定性 target shows its text */
-    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,效益指标,经济效益,工作效率,提升,15,,,\n"));
-    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,满意度指标,服务对象满意度,服务对象满意率,≥90%,10,,,\n"));
+    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,效益指标,经济效益,工作效率,提升,15,,,\n"));
+    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,满意度指标,服务对象满意度,服务对象满意率,≥90%,10,,,\n"));
     /* rows in source order: 接入系统数量 before 服务对象满意率 */
     assert_true(strstr(s.buf, "接入系统数量") < strstr(s.buf, "服务对象满意率"));
     fx_sink_free(&s);
@@ -68,7 +68,7 @@ static void quoting_weights_and_scores_ignored(void **state)
     fx_sink scored = fx_render(JX_FORMAT_TEMPLATE, 0, ps, 1);
     /* the name holds quotes, a comma, a backslash and a line break: quoted, quotes doubled;
      * the weight 12.50 is written as the number 12.5 */
-    assert_non_null(strstr(scored.buf, "\n\"测试\"\"项目\"\",\\一\n二\",产出指标,数量指标,接入系统数量,≥60个,12.5,,,\n"));
+    assert_non_null(strstr(scored.buf, "\n\"测试\"\"项目\"\",\\一\n二\",,,产出指标,数量指标,接入系统数量,≥60个,12.5,,,\n"));
     /* no weight: an empty 权重 cell; "==" is one sign, written "＝" */
     assert_non_null(strstr(scored.buf, ",\"巡检,次数\",＝4次,,,,\n"));
     /* scores play no part: the unscored project gives the same bytes */
