@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "import_decode.h"
 #include "import_emit.h"
+#include "table.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -204,6 +205,170 @@ static jx_result import_decode(jx_import *imp, const char *data, size_t len, con
     return JX_ERR_INPUT;
 }
 
+/* -------------------------------------------------------------- workbooks */
+
+/*
+ * A workbook's sheet is handed to the format readers as the tab-separated text the
+ * systems' own exports are: line N of the text is row N of the sheet (rows left out are
+ * empty lines), a cell's tabs and line breaks become blanks. So an .xlsx or .xls table
+ * imports as its tab-separated twin does, with the same row numbers.
+ */
+
+/** One sheet's text while the workbook is read. */
+typedef struct import_sheet {
+    char *s;          /* the text, NUL-terminated */
+    size_t len, cap;  /* bytes and allocation */
+    uint32_t rows;    /* the last row written */
+} import_sheet;
+
+/** Appends s[0..n) to sh; -1 when memory ran out. */
+static int sheet_put(const jx_allocator *a, import_sheet *sh, const char *s, size_t n)
+{
+    if (sh->len + n + 1 > sh->cap) {
+        size_t ncap = sh->cap ? sh->cap : 4096;
+        while (ncap < sh->len + n + 1)
+            ncap *= 2;
+        char *b = jx_realloc(a, sh->s, sh->cap, ncap);
+        if (!b)
+            return -1;
+        sh->s = b;
+        sh->cap = ncap;
+    }
+    memcpy(sh->s + sh->len, s, n);
+    sh->len += n;
+    sh->s[sh->len] = '\0';
+    return 0;
+}
+
+/** Appends row r to sh as a line of tab-separated cells, after empty lines for the rows between. */
+static int sheet_row(const jx_allocator *a, import_sheet *sh, const jx_table_row *r)
+{
+    for (; sh->rows + 1 < r->row; sh->rows++)
+        if (sheet_put(a, sh, "\n", 1) != 0)
+            return -1;
+    for (size_t i = 0; i < r->ncells; i++) {
+        if (i && sheet_put(a, sh, "\t", 1) != 0)
+            return -1;
+        const jx_table_cell *c = &r->cells[i];
+        size_t from = sh->len;
+        if (sheet_put(a, sh, c->s, c->n) != 0)
+            return -1;
+        for (size_t k = from; k < sh->len; k++)
+            if (sh->s[k] == '\t' || sh->s[k] == '\n' || sh->s[k] == '\r')
+                sh->s[k] = ' ';
+    }
+    sh->rows = r->row;
+    return sheet_put(a, sh, "\n", 1);
+}
+
+/** How sure the surest format is of text, and which it is. */
+static int import_best_format(const char *text, size_t len, const jx_imp_format **fmt)
+{
+    int best = 0;
+    *fmt = NULL;
+    for (size_t i = 0; jx_imp_formats[i]; i++) {
+        int score = jx_imp_formats[i]->detect(text, len);
+        if (score > best) {
+            best = score;
+            *fmt = jx_imp_formats[i];
+        }
+    }
+    return best;
+}
+
+/**
+ * Reads a workbook into imp->text: the sheet --sheet names, or else the first sheet a
+ * format recognises (with --from, the first sheet with rows); the other sheets a format
+ * recognises are named in a warning, never passed over silently.
+ */
+static jx_result import_workbook(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
+{
+    jx_table_options to = {NULL, opts->sheet};
+    jx_table_error err;
+    jx_table *t = NULL;
+    jx_result rc = jx_table_open_memory(&t, imp->file, data, len, &to, imp->alloc, &err);
+    if (rc == JX_ERR_NOMEM)
+        return rc;
+    if (rc != JX_OK) {
+        import_diag(imp, JX_SEV_ERROR, "encoding", "%s", err.message);
+        return JX_ERR_INPUT;
+    }
+    size_t n = jx_table_sheet_count(t);
+    import_sheet *sheets = n ? jx_calloc(imp->alloc, n * sizeof *sheets) : NULL;
+    if (n && !sheets) {
+        jx_table_close(t);
+        return JX_ERR_NOMEM;
+    }
+    jx_table_row r;
+    jx_table_status st;
+    while ((st = jx_table_next(t, &r)) == JX_TABLE_ROW)
+        if (r.sheet < n && sheet_row(imp->alloc, &sheets[r.sheet], &r) != 0) {
+            st = JX_TABLE_NOMEM;
+            break;
+        }
+    if (st == JX_TABLE_ERROR) {
+        import_diag(imp, JX_SEV_ERROR, "encoding", "%s", jx_table_last_error(t)->message);
+        rc = JX_ERR_INPUT;
+    } else if (st == JX_TABLE_NOMEM) {
+        rc = JX_ERR_NOMEM;
+    }
+    /* the sheet to read */
+    size_t pick = n;
+    char others[512];
+    size_t o = 0, nothers = 0;
+    others[0] = '\0';
+    for (size_t i = 0; rc == JX_OK && i < n; i++) {
+        if (!sheets[i].len)
+            continue;
+        const jx_imp_format *f;
+        bool fits = opts->format ? true : import_best_format(sheets[i].s, sheets[i].len, &f) >= IMPORT_DETECT_MIN;
+        if (!fits)
+            continue;
+        if (pick == n) {
+            pick = i;
+        } else if (!opts->format) {
+            int w = snprintf(others + o, sizeof others - o, "%s“%s”", nothers ? "、" : "", jx_table_sheet_name(t, i));
+            if (w > 0 && (size_t)w < sizeof others - o)
+                o += (size_t)w;
+            nothers++;
+        }
+    }
+    if (rc == JX_OK) {
+        if (pick == n)
+            pick = 0; /* no sheet is recognised: the first, so the format's error says so */
+        if (nothers)
+            import_diag(imp, JX_SEV_WARNING, "sheets-not-imported",
+                        "只导入了工作表“%s”；工作簿中还有 %zu 张可识别的工作表未导入：%s（用 --sheet 选择）",
+                        jx_table_sheet_name(t, pick), nothers, others);
+        if (n && sheets[pick].s) {
+            imp->text.s = sheets[pick].s;
+            imp->text.len = sheets[pick].len;
+            imp->text.cap = sheets[pick].cap;
+            sheets[pick].s = NULL;
+            sheets[pick].cap = 0;
+        } else {
+            imp->text.s = jx_strndup(imp->alloc, "", 0);
+            imp->text.cap = 1;
+            if (!imp->text.s)
+                rc = JX_ERR_NOMEM;
+        }
+        imp->text.encoding = jx_table_kind_name(jx_table_get_kind(t));
+        imp->encoding = imp->text.encoding;
+    }
+    for (size_t i = 0; i < n; i++)
+        jx_free(imp->alloc, sheets[i].s, sheets[i].cap);
+    jx_free(imp->alloc, sheets, n * sizeof *sheets);
+    jx_table_close(t);
+    return rc;
+}
+
+/** True when data[0..len) is a workbook (.xlsx or .xls) rather than text. */
+static bool import_is_workbook(const char *data, size_t len)
+{
+    return (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) ||
+           (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
+}
+
 /** The formats' names joined by "、" into list[size], each with its title in brackets when titles. */
 static const char *import_format_list(char *list, size_t size, bool titles)
 {
@@ -231,14 +396,7 @@ static jx_result import_settle_format(jx_import *imp, const char *name)
                     import_format_list(list, sizeof list, false));
         return JX_ERR_USAGE;
     }
-    int best = 0;
-    for (size_t i = 0; jx_imp_formats[i]; i++) {
-        int score = jx_imp_formats[i]->detect(imp->text.s, imp->text.len);
-        if (score > best) {
-            best = score;
-            imp->format = jx_imp_formats[i];
-        }
-    }
+    int best = import_best_format(imp->text.s, imp->text.len, &imp->format);
     if (best >= IMPORT_DETECT_MIN)
         return JX_OK;
     imp->format = NULL;
@@ -283,7 +441,8 @@ static jx_result import_prepare(jx_import *imp, const char *data, size_t len, co
     }
     if (opts->format && !jx_imp_format_find(opts->format))
         return import_settle_format(imp, opts->format);
-    jx_result rc = import_decode(imp, data, len, opts->encoding);
+    jx_result rc = import_is_workbook(data, len) ? import_workbook(imp, data, len, opts)
+                                                 : import_decode(imp, data, len, opts->encoding);
     if (rc != JX_OK)
         return rc;
     rc = import_settle_format(imp, opts->format);

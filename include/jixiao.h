@@ -615,7 +615,7 @@ JX_API void jx_import_close(jx_import *imp);
 /** The table format used (given or detected), e.g. "csv"; "" when none was settled. */
 JX_API const char *jx_import_format(const jx_import *imp);
 
-/** The encoding the bytes were read as: "utf-8", "gb18030", "gbk", "utf-16le", "utf-16be"; "" before. */
+/** The encoding the bytes were read as: "utf-8", "gb18030", "gbk", "utf-16le", "utf-16be"; "xlsx" or "xls" for a workbook; "" before. */
 JX_API const char *jx_import_encoding(const jx_import *imp);
 
 /** Projects written by jx_import_run. */
