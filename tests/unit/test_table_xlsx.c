@@ -1,0 +1,623 @@
+/* test_table_xlsx.c — the .xlsx reader: workbooks written by openpyxl, XlsxWriter and
+ * LibreOffice (tests/unit/data/xlsx, see its README.md), and a few written here through
+ * libzip for what no producer at hand writes (prefixed names, phonetic runs, escapes). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "counting.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+/* ------------------------------------------------------------ helpers */
+
+/** The path of a fixture. */
+static const char *fixture(const char *name)
+{
+    static char path[1024];
+    const char *dir = getenv("JX_TESTS_DIR");
+    snprintf(path, sizeof path, "%s/unit/data/xlsx/%s", dir ? dir : ".", name); /* ctest runs in tests/ */
+    return path;
+}
+
+/** Opens a fixture (sheet as --sheet, or NULL), which must open. */
+static jx_table *open_fixture(const char *name, const char *sheet)
+{
+    jx_table_options opts = {NULL, sheet};
+    jx_table_error err;
+    jx_table *t = NULL;
+    jx_result rc = jx_table_open(&t, fixture(name), &opts, NULL, &err);
+    if (rc != JX_OK)
+        fail_msg("%s: %d %s", name, (int)rc, err.message);
+    assert_non_null(t);
+    assert_int_equal(jx_table_get_kind(t), JX_TABLE_XLSX);
+    return t;
+}
+
+/** The whole file, read into memory; *len its size. Free with free(). */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    assert_true(n > 0);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/**
+ * The next row must be sheet's row rowno with exactly the n cells given (each a
+ * NUL-terminated string; "" for an empty cell).
+ */
+static void expect_row(jx_table *t, uint32_t sheet, uint32_t rowno, size_t n, ...)
+{
+    jx_table_row row;
+    jx_table_status st = jx_table_next(t, &row);
+    if (st != JX_TABLE_ROW)
+        fail_msg("row %u: status %d (%s)", (unsigned)rowno, (int)st, jx_table_last_error(t)->message);
+    assert_int_equal(row.sheet, sheet);
+    assert_int_equal(row.row, rowno);
+    assert_int_equal(row.off, 0);
+    if (row.ncells != n)
+        fail_msg("row %u: %zu cells, expected %zu", (unsigned)rowno, row.ncells, n);
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++) {
+        const char *want = va_arg(ap, const char *);
+        const jx_table_cell *c = &row.cells[i];
+        if (c->n != strlen(want) || memcmp(c->s, want, c->n) != 0)
+            fail_msg("row %u column %zu: \"%.*s\", expected \"%s\"", (unsigned)rowno, i + 1, (int)c->n, c->s, want);
+        assert_int_equal(c->line, rowno);
+        assert_int_equal(c->col, i + 1);
+        assert_int_equal(c->off, 0);
+    }
+    va_end(ap);
+    assert_int_not_equal(row.cells[n - 1].n, 0); /* the last cell is never empty */
+}
+
+static void expect_end(jx_table *t)
+{
+    jx_table_row row;
+    assert_int_equal(jx_table_next(t, &row), JX_TABLE_END);
+    assert_int_equal(jx_table_next(t, &row), JX_TABLE_END);
+}
+
+/** Every row of t written out as "sheet:row:cell|cell|…\n" into a malloc'd string. */
+static char *all_rows(jx_table *t)
+{
+    size_t cap = 4096, len = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    s[0] = '\0';
+    jx_table_row row;
+    jx_table_status st;
+    while ((st = jx_table_next(t, &row)) == JX_TABLE_ROW) {
+        size_t need = 64;
+        for (size_t i = 0; i < row.ncells; i++)
+            need += row.cells[i].n + 1;
+        while (len + need >= cap) {
+            cap *= 2;
+            s = realloc(s, cap);
+            assert_non_null(s);
+        }
+        len += (size_t)sprintf(s + len, "%u:%u:", (unsigned)row.sheet, (unsigned)row.row);
+        for (size_t i = 0; i < row.ncells; i++) {
+            memcpy(s + len, row.cells[i].s, row.cells[i].n);
+            len += row.cells[i].n;
+            s[len++] = '|';
+        }
+        s[len++] = '\n';
+        s[len] = '\0';
+    }
+    assert_int_equal(st, JX_TABLE_END);
+    return s;
+}
+
+/* ------------------------------------------------------- real producers */
+
+/** The rows of basic.xlsx, whoever saved it last (see README.md). */
+static void expect_basic_rows(jx_table *t)
+{
+    assert_int_equal(jx_table_sheet_count(t), 1);
+    assert_string_equal(jx_table_sheet_name(t, 0), "指标");
+    expect_row(t, 0, 1, 4, "一级指标", "二级指标", "三级指标", "指标值");
+    expect_row(t, 0, 2, 4, "产出指标", "数量指标", "完成率", "97%");
+    /* A3 and A4 lie in the merged A2:A4 and read its value */
+    expect_row(t, 0, 3, 4, "产出指标", "质量指标", "达标率", "97.12%");
+    expect_row(t, 0, 4, 4, "产出指标", "时效指标", "金额", "1200");
+    /* row 5 holds only a styled empty cell: skipped */
+    expect_row(t, 0, 6, 7, "0.3", "2024-03-31", "2024-03-31 08:30:00", "TRUE", "FALSE", "42", "-1.5");
+    expect_row(t, 0, 7, 4, "甲", "", "", "丁");
+    expect_row(t, 0, 8, 5, "2024-03-31", "2024-03-31", "97.5%", "  前后空格 ", "第一行\n第二行");
+    /* B9:D9 merged across */
+    expect_row(t, 0, 9, 4, "", "合并标题", "合并标题", "合并标题");
+    expect_end(t);
+}
+
+static void openpyxl_cells_formats_and_merges(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("basic.xlsx", NULL);
+    assert_string_equal(jx_table_encoding(t), "");
+    assert_int_equal(jx_table_separator(t), 0);
+    assert_null(jx_table_text(t, NULL));
+    expect_basic_rows(t);
+    jx_table_close(t);
+}
+
+static void libreoffice_shared_strings_read_the_same(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("lo_basic.xlsx", NULL);
+    expect_basic_rows(t);
+    jx_table_close(t);
+}
+
+static void from_memory_reads_as_from_the_file(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"basic.xlsx", "lo_basic.xlsx", "sheets.xlsx", "formula.xlsx"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        jx_table *t = open_fixture(names[k], NULL);
+        char *from_path = all_rows(t);
+        jx_table_close(t);
+
+        size_t len;
+        char *data = slurp(fixture(names[k]), &len);
+        jx_table_error err;
+        assert_int_equal(jx_table_open_memory(&t, names[k], data, len, NULL, NULL, &err), JX_OK);
+        assert_int_equal(jx_table_get_kind(t), JX_TABLE_XLSX);
+        char *from_memory = all_rows(t);
+        jx_table_close(t);
+        assert_string_equal(from_memory, from_path);
+        assert_true(strlen(from_path) > 20);
+        free(from_path);
+        free(from_memory);
+
+        if (k == 0) { /* and row by row, against the hand-written values */
+            assert_int_equal(jx_table_open_memory(&t, names[k], data, len, NULL, NULL, &err), JX_OK);
+            expect_basic_rows(t);
+            jx_table_close(t);
+        }
+        free(data);
+    }
+}
+
+static void sheets_all_by_name_by_number_and_missing(void **state)
+{
+    (void)state;
+    /* all: the chartsheet 图表 is skipped, the hidden 隐藏 is read */
+    jx_table *t = open_fixture("sheets.xlsx", NULL);
+    assert_int_equal(jx_table_sheet_count(t), 3);
+    assert_string_equal(jx_table_sheet_name(t, 0), "目标");
+    assert_string_equal(jx_table_sheet_name(t, 1), "自评");
+    assert_string_equal(jx_table_sheet_name(t, 2), "隐藏");
+    expect_row(t, 0, 1, 2, "项目", "目标值");
+    expect_row(t, 0, 2, 2, "甲", "1");
+    expect_row(t, 1, 1, 2, "项目", "完成值");
+    expect_row(t, 1, 2, 2, "乙", "2");
+    expect_row(t, 1, 3, 2, "丙", "3");
+    expect_row(t, 2, 2, 2, "", "藏");
+    expect_end(t);
+    jx_table_close(t);
+
+    /* by name, and by its number among the tabs */
+    static const char *const picks[] = {"自评", "2"};
+    for (size_t k = 0; k < 2; k++) {
+        t = open_fixture("sheets.xlsx", picks[k]);
+        assert_int_equal(jx_table_sheet_count(t), 1);
+        assert_string_equal(jx_table_sheet_name(t, 0), "自评");
+        expect_row(t, 0, 1, 2, "项目", "完成值");
+        expect_row(t, 0, 2, 2, "乙", "2");
+        expect_row(t, 0, 3, 2, "丙", "3");
+        expect_end(t);
+        jx_table_close(t);
+    }
+
+    /* tab 4 is the hidden sheet: the chartsheet counts as tab 3 */
+    t = open_fixture("sheets.xlsx", "4");
+    assert_int_equal(jx_table_sheet_count(t), 1);
+    assert_string_equal(jx_table_sheet_name(t, 0), "隐藏");
+    expect_row(t, 0, 2, 2, "", "藏");
+    expect_end(t);
+    jx_table_close(t);
+
+    /* no such sheet: the message names the sheets there are */
+    jx_table_options opts = {NULL, "不存在"};
+    jx_table_error err;
+    t = (jx_table *)&err; /* must come back NULL */
+    assert_int_equal(jx_table_open(&t, fixture("sheets.xlsx"), &opts, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "“不存在”"));
+    assert_non_null(strstr(err.message, "“目标”"));
+    assert_non_null(strstr(err.message, "“自评”"));
+    opts.sheet = "9";
+    assert_int_equal(jx_table_open(&t, fixture("sheets.xlsx"), &opts, NULL, &err), JX_ERR_INPUT);
+    assert_non_null(strstr(err.message, "“9”"));
+
+    /* the chartsheet has no cells to read */
+    opts.sheet = "图表";
+    assert_int_equal(jx_table_open(&t, fixture("sheets.xlsx"), &opts, NULL, &err), JX_ERR_INPUT);
+    assert_non_null(strstr(err.message, "“图表”是图表"));
+}
+
+static void date1904_workbook(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("date1904.xlsx", NULL);
+    expect_row(t, 0, 1, 2, "2024-03-31", "5");
+    expect_end(t);
+    jx_table_close(t);
+}
+
+static void xlsxwriter_inline_strings_and_cached_formula(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("inline.xlsx", NULL);
+    assert_string_equal(jx_table_sheet_name(t, 0), "内联");
+    expect_row(t, 0, 1, 2, "内联文字", "3.5");
+    expect_row(t, 0, 2, 3, "", "", "第二行");
+    expect_row(t, 0, 3, 1, "7");
+    expect_end(t);
+    jx_table_close(t);
+}
+
+static void libreoffice_calculated_formulas(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("formula.xlsx", NULL);
+    assert_string_equal(jx_table_sheet_name(t, 0), "公式");
+    expect_row(t, 0, 1, 4, "10", "20", "30", "50%");
+    expect_row(t, 0, 2, 4, "甲", "甲乙", "#DIV/0!", "TRUE");
+    expect_end(t);
+    jx_table_close(t);
+}
+
+static void numbers_as_excel_stores_them(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("excel_numbers.xlsx", NULL);
+    expect_row(t, 0, 1, 1, "0.3");
+    expect_row(t, 0, 2, 1, "0.0015");
+    expect_row(t, 0, 3, 1, "123456789012346000");
+    expect_end(t);
+    jx_table_close(t);
+}
+
+static void many_rows_hold_no_memory_per_row(void **state)
+{
+    (void)state;
+    jx_test_counting books = {0};
+    jx_allocator a = jx_test_counting_allocator(&books);
+    jx_table_error err;
+    jx_table *t = NULL;
+    assert_int_equal(jx_table_open(&t, fixture("many_rows.xlsx"), NULL, &a, &err), JX_OK);
+    expect_row(t, 0, 1, 3, "行0001", "1", "0.5");
+    jx_table_row row;
+    size_t in_use = 0, peak = 0;
+    uint32_t n = 1;
+    while (jx_table_next(t, &row) == JX_TABLE_ROW) {
+        n++;
+        assert_int_equal(row.row, n);
+        assert_int_equal(row.ncells, 3);
+        if (n == 2000) { /* by now every buffer is as long as the longest row needs */
+            in_use = books.in_use;
+            peak = books.peak;
+        }
+        if (n == 5000) {
+            assert_int_equal(row.cells[0].n, strlen("行5000"));
+            assert_memory_equal(row.cells[0].s, "行5000", row.cells[0].n);
+            assert_memory_equal(row.cells[1].s, "5000", 4);
+            assert_memory_equal(row.cells[2].s, "2500", 4);
+            assert_int_equal(row.cells[2].n, 4);
+        }
+    }
+    assert_int_equal(n, 5000);
+    assert_int_equal(books.in_use, in_use);
+    assert_int_equal(books.peak, peak);
+    jx_table_close(t);
+    assert_int_equal(books.in_use, 0);
+}
+
+/* ------------------------------------------------------------ corrupt files */
+
+static void truncated_and_not_a_zip(void **state)
+{
+    (void)state;
+    jx_table_error err;
+    jx_table *t = NULL;
+    assert_int_equal(jx_table_open(&t, fixture("truncated.xlsx"), NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "工作簿已损坏或不完整"));
+    assert_non_null(strstr(err.message, "ZIP"));
+
+    size_t len;
+    char *data = slurp(fixture("truncated.xlsx"), &len);
+    assert_int_equal(jx_table_open_memory(&t, "truncated.xlsx", data, len, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "工作簿已损坏或不完整"));
+    free(data);
+
+    /* a ZIP's first four bytes and nothing of a ZIP after them */
+    static const char junk[] = "PK\x03\x04 this is not a zip archive at all, only its magic";
+    assert_int_equal(jx_table_open_memory(&t, "junk.xlsx", junk, sizeof junk - 1, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "ZIP"));
+    assert_int_equal(jx_table_open_memory(&t, "junk.xlsx", junk, 4, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+
+    /* a sound ZIP that is no workbook */
+    assert_int_equal(jx_table_open(&t, fixture("no_workbook.xlsx"), NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "xl/workbook.xml"));
+}
+
+static void broken_sheet_xml_is_an_error_naming_sheet_and_row(void **state)
+{
+    (void)state;
+    jx_table *t = open_fixture("broken_xml.xlsx", NULL);
+    jx_table_row row;
+    /* the merged ranges are read first, through the whole sheet: the break shows at once */
+    assert_int_equal(jx_table_next(t, &row), JX_TABLE_ERROR);
+    const jx_table_error *e = jx_table_last_error(t);
+    assert_non_null(strstr(e->message, "工作表“指标”的 XML 已损坏"));
+    assert_non_null(strstr(e->message, "第 4 行附近"));
+    assert_int_equal(e->line, 4);
+    assert_int_equal(jx_table_next(t, &row), JX_TABLE_ERROR); /* and stays so */
+    jx_table_close(t);
+}
+
+/** The offset of ZIP entry name's compressed data in data, from its local header. */
+static size_t entry_data(const char *data, size_t len, const char *name)
+{
+    size_t k = strlen(name);
+    for (size_t i = 0; i + 30 + k <= len; i++) {
+        if (memcmp(data + i, "PK\x03\x04", 4) != 0)
+            continue;
+        const unsigned char *h = (const unsigned char *)data + i;
+        size_t nlen = h[26] | (size_t)h[27] << 8, xlen = h[28] | (size_t)h[29] << 8;
+        if (nlen == k && memcmp(data + i + 30, name, k) == 0)
+            return i + 30 + nlen + xlen;
+    }
+    fail_msg("no entry %s", name);
+    return 0;
+}
+
+static void damaged_compressed_sheet_is_an_error(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = slurp(fixture("basic.xlsx"), &len);
+    size_t at = entry_data(data, len, "xl/worksheets/sheet1.xml");
+    for (size_t i = 20; i < 120; i++)
+        data[at + i] = (char)(data[at + i] ^ 0x5A);
+    jx_table_error err;
+    jx_table *t = NULL;
+    assert_int_equal(jx_table_open_memory(&t, "damaged.xlsx", data, len, NULL, NULL, &err), JX_OK);
+    jx_table_row row;
+    jx_table_status st;
+    while ((st = jx_table_next(t, &row)) == JX_TABLE_ROW)
+        ;
+    assert_int_equal(st, JX_TABLE_ERROR);
+    assert_non_null(strstr(jx_table_last_error(t)->message, "工作表“指标”"));
+    jx_table_close(t);
+    free(data);
+}
+
+static void out_of_memory_anywhere_fails_cleanly(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"basic.xlsx", "lo_basic.xlsx"};
+    for (size_t k = 0; k < 2; k++) {
+        for (size_t at = 1;; at++) {
+            jx_test_counting books = {0};
+            books.fail_at = at;
+            jx_allocator a = jx_test_counting_allocator(&books);
+            jx_table_error err;
+            jx_table *t = NULL;
+            jx_result rc = jx_table_open(&t, fixture(names[k]), NULL, &a, &err);
+            jx_table_status st = JX_TABLE_END;
+            if (rc == JX_OK) {
+                jx_table_row row;
+                while ((st = jx_table_next(t, &row)) == JX_TABLE_ROW)
+                    ;
+                jx_table_close(t);
+            } else {
+                assert_int_equal(rc, JX_ERR_NOMEM);
+                assert_null(t);
+            }
+            assert_int_equal(books.in_use, 0);
+            if (books.calls < at) { /* no call failed: the whole file was read */
+                assert_int_equal(rc, JX_OK);
+                assert_int_equal(st, JX_TABLE_END);
+                break;
+            }
+            assert_true(rc == JX_ERR_NOMEM || st == JX_TABLE_NOMEM);
+        }
+    }
+}
+
+/* --------------------------------------------- workbooks written here */
+
+/** A folder of its own for the workbooks written here. */
+static const char *scratch(void)
+{
+    static char dir[64];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/jx-xlsx-test-XXXXXX");
+        assert_non_null(mkdtemp(dir));
+    }
+    return dir;
+}
+
+/** Writes a ZIP at path from n pairs of entry name and text. */
+static void write_zip(const char *path, size_t n, const char *const parts[][2])
+{
+    int code = 0;
+    zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+    assert_non_null(za);
+    for (size_t i = 0; i < n; i++) {
+        zip_source_t *src = zip_source_buffer(za, parts[i][1], strlen(parts[i][1]), 0);
+        assert_non_null(src);
+        assert_true(zip_file_add(za, parts[i][0], src, ZIP_FL_OVERWRITE) >= 0);
+    }
+    assert_int_equal(zip_close(za), 0);
+}
+
+#define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_PKG "http://schemas.openxmlformats.org/package/2006/relationships"
+
+static const char hand_book[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<x:workbook xmlns:x=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">"
+    "<x:workbookPr date1904=\"false\"/>"
+    "<x:sheets><x:sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></x:sheets></x:workbook>";
+
+static const char hand_rels[] =
+    "<Relationships xmlns=\"" NS_PKG "\">"
+    "<Relationship Id=\"rId1\" Type=\"" NS_REL "/worksheet\" Target=\"sub/../worksheets/s1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" NS_REL "/sharedStrings\" Target=\"strings.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" NS_REL "/styles\" Target=\"/xl/styles.xml\"/>"
+    "</Relationships>";
+
+/* string 1 is rich text with a phonetic run; string 2 holds an escaped carriage return */
+static const char hand_sst[] =
+    "<x:sst xmlns:x=\"" NS_MAIN "\">"
+    "<x:si><x:t>plain</x:t></x:si>"
+    "<x:si><x:r><x:rPr><x:b/></x:rPr><x:t>富</x:t></x:r><x:r><x:t xml:space=\"preserve\"> 文本</x:t></x:r>"
+    "<x:rPh sb=\"0\" eb=\"1\"><x:t>フ</x:t></x:rPh><x:phoneticPr fontId=\"1\"/></x:si>"
+    "<x:si><x:t>a_x000D_b_x005F_x</x:t></x:si>"
+    "</x:sst>";
+
+/* styles 1–5: 0.0%, [h]:mm, a red-negative currency code, a quoted "d", a date code in Chinese */
+static const char hand_styles[] =
+    "<x:styleSheet xmlns:x=\"" NS_MAIN "\"><x:numFmts count=\"5\">"
+    "<x:numFmt numFmtId=\"164\" formatCode=\"0.0%\"/>"
+    "<x:numFmt numFmtId=\"165\" formatCode=\"[h]:mm\"/>"
+    "<x:numFmt numFmtId=\"166\" formatCode=\"#,##0.00_);[Red](#,##0.00)\"/>"
+    "<x:numFmt numFmtId=\"167\" formatCode=\"&quot;d&quot;0\"/>"
+    "<x:numFmt numFmtId=\"168\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;\"/></x:numFmts>"
+    "<x:cellStyleXfs count=\"1\"><x:xf numFmtId=\"9\"/></x:cellStyleXfs>"
+    "<x:cellXfs count=\"6\"><x:xf numFmtId=\"0\"/><x:xf numFmtId=\"164\"/><x:xf numFmtId=\"165\"/>"
+    "<x:xf numFmtId=\"166\"/><x:xf numFmtId=\"167\"/><x:xf numFmtId=\"168\"/></x:cellXfs></x:styleSheet>";
+
+/*
+ * Row 1 and its cells have no r= (they follow on), but E1; row 2 has inline rich text
+ * with a phonetic run, an error, a formula without a value, an ISO date and the styled
+ * numbers (F2 has no cell of its own: the merged range F1:F3 gives it F1's); row 3 has
+ * nothing of its own but F3 of that range, and is skipped; row 6 names a shared string
+ * that does not exist.
+ */
+static const char hand_sheet[] =
+    "<x:worksheet xmlns:x=\"" NS_MAIN "\"><x:sheetData>"
+    "<x:row><x:c t=\"s\"><x:v>0</x:v></x:c><x:c t=\"s\"><x:v>1</x:v></x:c><x:c r=\"E1\" t=\"s\"><x:v>2</x:v></x:c>"
+    "<x:c><x:v>7</x:v></x:c><x:c t=\"str\"><x:f>\"上\"</x:f><x:v>上</x:v></x:c></x:row>"
+    "<x:row>"
+    "<x:c r=\"A2\" t=\"inlineStr\"><x:is><x:r><x:t>内</x:t></x:r><x:r><x:t>联</x:t></x:r><x:rPh><x:t>x</x:t></x:rPh></x:is></x:c>"
+    "<x:c r=\"B2\" t=\"e\"><x:v>#N/A</x:v></x:c>"
+    "<x:c r=\"C2\"><x:f>SUM(A9)</x:f></x:c>"
+    "<x:c r=\"D2\" t=\"d\"><x:v>2024-03-31T00:00:00Z</x:v></x:c>"
+    "<x:c r=\"E2\" s=\"1\"><x:v>0.5</x:v></x:c>"
+    "<x:c r=\"G2\" t=\"s\"><x:v>0</x:v></x:c>"
+    "<x:c r=\"H2\" s=\"3\"><x:v>1234.5</x:v></x:c>"
+    "<x:c r=\"I2\" s=\"4\"><x:v>3</x:v></x:c>"
+    "<x:c r=\"J2\" s=\"5\"><x:v>45382</x:v></x:c>"
+    "<x:c r=\"K2\" s=\"99\"><x:v>0.25</x:v></x:c>"
+    "<x:c r=\"L2\" s=\"2\"><x:v>45382.5</x:v></x:c>"
+    "</x:row>"
+    "<x:row r=\"3\"><x:c r=\"A3\" s=\"1\"/></x:row>"
+    "<x:row r=\"6\"><x:c r=\"A6\" t=\"s\"><x:v>1</x:v></x:c><x:c r=\"B6\" t=\"s\"><x:v>99</x:v></x:c></x:row>"
+    "</x:sheetData><x:mergeCells count=\"1\"><x:mergeCell ref=\"F1:F3\"/></x:mergeCells></x:worksheet>";
+
+static void prefixed_names_rich_text_and_escapes(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/hand.xlsx", scratch());
+    const char *const parts[][2] = {
+        {"xl/workbook.xml", hand_book},         {"xl/_rels/workbook.xml.rels", hand_rels},
+        {"xl/strings.xml", hand_sst},           {"xl/styles.xml", hand_styles},
+        {"xl/worksheets/s1.xml", hand_sheet},
+    };
+    write_zip(path, sizeof parts / sizeof parts[0], parts);
+    jx_table_error err;
+    jx_table *t = NULL;
+    assert_int_equal(jx_table_open(&t, path, NULL, NULL, &err), JX_OK);
+    assert_string_equal(jx_table_sheet_name(t, 0), "S");
+    /* F1 follows E1; G1 follows F1; F1:F3 merged gives "7" to F2 */
+    expect_row(t, 0, 1, 7, "plain", "富 文本", "", "", "a\rb_x", "7", "上");
+    expect_row(t, 0, 2, 12, "内联", "#N/A", "", "2024-03-31", "50%", "7", "plain", "1234.5", "3", "2024-03-31",
+               "0.25", "2024-03-31 12:00:00");
+    jx_table_row row;
+    assert_int_equal(jx_table_next(t, &row), JX_TABLE_ERROR);
+    const jx_table_error *e = jx_table_last_error(t);
+    assert_non_null(strstr(e->message, "工作表“S”"));
+    assert_non_null(strstr(e->message, "B6"));
+    assert_int_equal(e->line, 6);
+    assert_int_equal(e->col, 2);
+    jx_table_close(t);
+    unlink(path);
+}
+
+static void missing_sheet_part_is_an_input_error(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/nopart.xlsx", scratch());
+    const char *const parts[][2] = {
+        {"xl/workbook.xml", hand_book},
+        {"xl/_rels/workbook.xml.rels", hand_rels},
+    };
+    write_zip(path, 2, parts);
+    jx_table_error err;
+    jx_table *t = NULL;
+    assert_int_equal(jx_table_open(&t, path, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "“S”"));
+    assert_non_null(strstr(err.message, "xl/worksheets/s1.xml"));
+    unlink(path);
+}
+
+static int remove_scratch(void **state)
+{
+    (void)state;
+    rmdir(scratch());
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(openpyxl_cells_formats_and_merges),
+        cmocka_unit_test(libreoffice_shared_strings_read_the_same),
+        cmocka_unit_test(from_memory_reads_as_from_the_file),
+        cmocka_unit_test(sheets_all_by_name_by_number_and_missing),
+        cmocka_unit_test(date1904_workbook),
+        cmocka_unit_test(xlsxwriter_inline_strings_and_cached_formula),
+        cmocka_unit_test(libreoffice_calculated_formulas),
+        cmocka_unit_test(numbers_as_excel_stores_them),
+        cmocka_unit_test(many_rows_hold_no_memory_per_row),
+        cmocka_unit_test(truncated_and_not_a_zip),
+        cmocka_unit_test(broken_sheet_xml_is_an_error_naming_sheet_and_row),
+        cmocka_unit_test(damaged_compressed_sheet_is_an_error),
+        cmocka_unit_test(out_of_memory_anywhere_fails_cleanly),
+        cmocka_unit_test(prefixed_names_rich_text_and_escapes),
+        cmocka_unit_test(missing_sheet_part_is_an_input_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, remove_scratch);
+}
