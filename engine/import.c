@@ -290,7 +290,7 @@ static jx_result import_workbook(jx_import *imp, const char *data, size_t len, c
     if (rc == JX_ERR_NOMEM)
         return rc;
     if (rc != JX_OK) {
-        import_diag(imp, JX_SEV_ERROR, "encoding", "%s", err.message);
+        import_diag(imp, JX_SEV_ERROR, err.code ? err.code : "table", "%s", err.message);
         return JX_ERR_INPUT;
     }
     size_t n = jx_table_sheet_count(t);
@@ -307,7 +307,7 @@ static jx_result import_workbook(jx_import *imp, const char *data, size_t len, c
             break;
         }
     if (st == JX_TABLE_ERROR) {
-        import_diag(imp, JX_SEV_ERROR, "encoding", "%s", jx_table_last_error(t)->message);
+        import_diag(imp, JX_SEV_ERROR, "table", "%s", jx_table_last_error(t)->message);
         rc = JX_ERR_INPUT;
     } else if (st == JX_TABLE_NOMEM) {
         rc = JX_ERR_NOMEM;

@@ -349,7 +349,9 @@ static jx_result read_rows(jx_indrows *t)
     if (st == JX_TABLE_ERROR) {
         const jx_table_error *e = jx_table_last_error(t->table);
         jx_indrows_row r = {.line = e->line, .sheet = sheet == UINT32_MAX ? 0 : sheet};
-        jx_indrows_diag(t, JX_SEV_ERROR, &r, pos_of(e->line, e->col ? e->col : 1, 0, 1), "%s", e->message);
+        jx_pos at = pos_of(e->line, e->col ? e->col : 1, 0, 1);
+        jx_diags_add(&t->diags, &t->arena, JX_SEV_ERROR, workbook ? "table" : t->spec->code, src_of(t, &r), at, "%s",
+                     e->message);
         rc = JX_ERR_INPUT;
     }
     if (!have_first) {
@@ -381,7 +383,7 @@ static jx_result load(jx_indrows *t, const char *name, const char *data, size_t 
         if (rc == JX_ERR_IO)
             file_error(t, "无法打开%s：%s", t->spec->what, err.message);
         else
-            jx_diags_add(&t->diags, &t->arena, JX_SEV_ERROR, rc == JX_ERR_USAGE ? "usage" : "encoding", &t->src, at,
+            jx_diags_add(&t->diags, &t->arena, JX_SEV_ERROR, rc == JX_ERR_USAGE ? "usage" : err.code ? err.code : "table", &t->src, at,
                          "%s", err.message);
         return rc;
     }

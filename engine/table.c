@@ -52,6 +52,7 @@ void jx_table_fail(jx_table_error *err, uint32_t line, uint32_t col, const char 
     memset(err, 0, sizeof *err);
     err->line = line;
     err->col = col;
+    err->code = "table";
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);

@@ -65,6 +65,7 @@ typedef struct jx_table_error {
     uint32_t line;       /* 1-based line (text) or row (sheet) it is about, 0 for the whole file */
     uint32_t col;        /* 1-based column, 0 when none */
     size_t offset;       /* byte offset in the file for bytes that do not decode, else 0 */
+    const char *code;    /* the diagnostic code: "encoding" for text that does not decode, else "table" */
     char message[512];   /* one sentence of Chinese: what is wrong and what to do */
 } jx_table_error;
 

@@ -81,6 +81,7 @@ static jx_result text_open(jx_table *t, const char *path, const char *data, size
     default:
         jx_table_fail(err, de.line, de.col, "%s", de.reason);
         err->offset = de.offset;
+        err->code = "encoding";
         return JX_ERR_INPUT;
     }
     t->encoding = x->text.encoding;

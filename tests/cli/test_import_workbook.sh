@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Whole-program tests of `jixiao import` reading workbooks: an .xlsx twin of a
+# tab-separated 绩效目标表, its 一级/二级 cells merged down the rows, imports to the same
+# rule text; the choice of sheet; a corrupt or truncated workbook is an error (exit 1).
+# The workbooks are made by openpyxl (tests/tables/zj-target/README.md).
+# Usage: test_import_workbook.sh /path/to/jixiao
+. "$(dirname "$0")/lib.sh"
+
+zj=$here/../tables/zj-target
+has() { if grep -qF -- "$2" "$1"; then ok; else fail "$1 lacks: $2"; sed 's/^/  | /' "$1"; fi; }
+
+# --- the same rule text as the tab-separated twin -----------------------------------------
+expect 0 "import table.txt" -- "$bin" import "$zj/table.txt"
+tail -n +2 "$work/out" >"$work/txt.out"
+sed "s|$zj/table.txt|F|; s/[[:space:]]*$//" "$work/err" | grep -v '^F：项目' >"$work/txt.err"
+expect 0 "import table.xlsx" -- "$bin" import "$zj/table.xlsx"
+tail -n +2 "$work/out" >"$work/xlsx.out"
+sed "s|$zj/table.xlsx|F|; s/[[:space:]]*$//" "$work/err" | grep -v '^F：项目' >"$work/xlsx.err"
+if [ -s "$work/txt.out" ] && cmp -s "$work/txt.out" "$work/xlsx.out"; then ok; else
+  fail "xlsx imports to other rule text"; diff "$work/txt.out" "$work/xlsx.out" | head -20; fi
+# the same findings at the same rows (the quoted line loses only its trailing tabs)
+if cmp -s "$work/txt.err" "$work/xlsx.err"; then ok; else fail "other findings"; diff "$work/txt.err" "$work/xlsx.err" | head; fi
+has "$work/out" "# 由“$zj/table.xlsx”导入（表格格式 zj-target，编码 xlsx）"
+# 6 projects and 28 indicators, as from the text (counted in tests/golden/import-zj-target)
+has "$work/err" "项目 6 个，指标 28 条"
+
+# --- which sheet -----------------------------------------------------------------------
+expect 0 "two.xlsx" -- "$bin" import "$zj/two.xlsx"
+has "$work/err" "warning: 只导入了工作表“绩效目标表”；工作簿中还有 1 张可识别的工作表未导入：“目标表（复制）”（用 --sheet 选择） [sheets-not-imported]"
+tail -n +2 "$work/out" >"$work/two.out"
+if cmp -s "$work/txt.out" "$work/two.out"; then ok; else fail "two.xlsx: other rule text"; fi
+expect 0 "--sheet by number" -- "$bin" import --sheet 3 "$zj/two.xlsx"
+if ! grep -q 'sheets-not-imported' "$work/err"; then ok; else fail "--sheet: no warning"; fi
+tail -n +2 "$work/out" >"$work/three.out"
+if cmp -s "$work/txt.out" "$work/three.out"; then ok; else fail "--sheet 3: other rule text"; fi
+expect 0 "--sheet by name" -- "$bin" import --sheet 目标表（复制） "$zj/two.xlsx"
+expect 1 "--sheet of notes" -- "$bin" import --sheet 说明 "$zj/two.xlsx"
+has "$work/err" "无法识别表格格式"
+expect 1 "--sheet missing" -- "$bin" import --sheet 9 "$zj/two.xlsx"
+has "$work/err" "工作簿中没有工作表“9”；共有 3 个工作表：“说明”、“绩效目标表”、“目标表（复制）”"
+
+# --- broken workbooks -------------------------------------------------------------------
+head -c 3000 "$zj/table.xlsx" >"$work/cut.xlsx"
+expect 1 "truncated xlsx" -- "$bin" import "$work/cut.xlsx"
+has "$work/err" "[table]"
+printf 'PK\003\004 not really a zip' >"$work/fake.xlsx"
+expect 1 "not a zip" -- "$bin" import "$work/fake.xlsx"
+# and the same workbook as --actuals: a clear error, exit 1
+expect 1 "truncated xlsx as actuals" -- "$bin" score --actuals "$work/cut.xlsx" "$here/../tables/demo.jx"
+has "$work/err" "[table]"
+
+finish test_import_workbook
