@@ -11,8 +11,9 @@
  * (with each top-left cell's text once its row is read) and the current row; never a
  * row read before. A sheet's merged ranges (<mergeCells>) come after its rows
  * (<sheetData>), yet a row needs them when it is returned; so before a sheet's rows are
- * streamed its part is read through once for the merged ranges alone. Every sheet is
- * thus inflated and parsed twice (about twice the time of one pass) for no more memory.
+ * streamed its part is read through once for the merged ranges alone: first inflated and
+ * searched for the bytes "mergeCell" (cheap), and only a sheet that has them is parsed
+ * for them, so a form with merged cells is parsed twice and a plain export once.
  * A merged range's top-left text is given to every cell it covers, but a row whose only
  * text would be so given (a label merged down past the data) is skipped like an empty one.
  * Chartsheets have no cells and are not read, though they count as tabs for --sheet 3;
@@ -32,6 +33,7 @@
  * user data to reach the handle's allocator through, and libzip has no hook at all.
  * Everything of the reader's own goes through t->alloc.
  */
+#define _GNU_SOURCE /* memmem */
 #include "table_internal.h"
 
 #include "alloc.h"
@@ -1133,6 +1135,55 @@ static int xlsx_emit(jx_table *t, xlsx *x, jx_table_row *row)
     return 1;
 }
 
+/**
+ * Whether the part idx holds the bytes "mergeCell" anywhere: 1 or 0, -1 when it cannot
+ * be read (x->fail says why). Only inflates and searches bytes, about a fifth of what
+ * parsing the part costs; a sheet without merged ranges (most exports) is then parsed
+ * once. The word inside a cell's text only costs the parse it would have had anyway.
+ */
+static int xlsx_part_mentions_merges(xlsx *x, zip_uint64_t idx)
+{
+    static const char word[] = "mergeCell";
+    const size_t wn = sizeof word - 1;
+    zip_file_t *zf = zip_fopen_index(x->za, idx, 0);
+    if (!zf) {
+        x->fail = zip_error_code_zip(zip_get_error(x->za)) == ZIP_ER_MEMORY ? XLSX_NOMEM : XLSX_ZIP;
+        if (x->fail == XLSX_ZIP)
+            xlsx_zip_reason(x, zip_get_error(x->za));
+        return -1;
+    }
+    char *buf = jx_malloc(x->a, XLSX_CHUNK + wn);
+    if (!buf) {
+        zip_fclose(zf);
+        x->fail = XLSX_NOMEM;
+        return -1;
+    }
+    size_t keep = 0; /* the last wn - 1 bytes of the previous chunk, so the word may straddle two */
+    int found = 0;
+    for (;;) {
+        zip_int64_t n = zip_fread(zf, buf + keep, XLSX_CHUNK);
+        if (n < 0) {
+            zip_error_t *ze = zip_file_get_error(zf);
+            x->fail = zip_error_code_zip(ze) == ZIP_ER_MEMORY ? XLSX_NOMEM : XLSX_ZIP;
+            xlsx_zip_reason(x, ze);
+            found = -1;
+            break;
+        }
+        if (n == 0)
+            break;
+        size_t have = keep + (size_t)n;
+        if (memmem(buf, have, word, wn)) {
+            found = 1;
+            break;
+        }
+        keep = have < wn - 1 ? have : wn - 1;
+        memmove(buf, buf + have - keep, keep);
+    }
+    jx_free(x->a, buf, XLSX_CHUNK + wn);
+    zip_fclose(zf);
+    return found;
+}
+
 /** Starts the current sheet: its merged ranges (the first pass), then its rows' parser. */
 static jx_table_status xlsx_sheet_begin(jx_table *t, xlsx *x)
 {
@@ -1140,7 +1191,9 @@ static jx_table_status xlsx_sheet_begin(jx_table *t, xlsx *x)
     x->nmerges = x->nactive = x->mnext = 0;
     x->mrow = 0;
     x->merge_text.n = 0;
-    if (xlsx_part_open(x, x->parts[x->cur], merge_start, no_end, NULL) != 0 || xlsx_part_run(x) != 0) {
+    int merges = xlsx_part_mentions_merges(x, x->parts[x->cur]);
+    if (merges < 0 ||
+        (merges && (xlsx_part_open(x, x->parts[x->cur], merge_start, no_end, NULL) != 0 || xlsx_part_run(x) != 0))) {
         jx_result rc = xlsx_failed(x, xlsx_sheet_what(x, what, sizeof what), true, &t->err);
         xlsx_part_close(x);
         return rc == JX_ERR_NOMEM ? JX_TABLE_NOMEM : JX_TABLE_ERROR;

@@ -371,8 +371,14 @@ static void broken_sheet_xml_is_an_error_naming_sheet_and_row(void **state)
     (void)state;
     jx_table *t = open_fixture("broken_xml.xlsx", NULL);
     jx_table_row row;
-    /* the merged ranges are read first, through the whole sheet: the break shows at once */
-    assert_int_equal(jx_table_next(t, &row), JX_TABLE_ERROR);
+    /* the cut took the sheet's <mergeCells> with it, so the sheet is parsed once: the rows
+     * before the break (1 to 3) come first, then the error */
+    jx_table_status st;
+    uint32_t last = 0;
+    while ((st = jx_table_next(t, &row)) == JX_TABLE_ROW)
+        last = row.row;
+    assert_int_equal(st, JX_TABLE_ERROR);
+    assert_true(last < 4);
     const jx_table_error *e = jx_table_last_error(t);
     assert_non_null(strstr(e->message, "工作表“指标”的 XML 已损坏"));
     assert_non_null(strstr(e->message, "第 4 行附近"));
