@@ -227,31 +227,9 @@ static void em_end_line(jx_imp_emitter *em, uint32_t row)
 
 /** Reading plain numbers: what a cell may carry besides the digits. */
 enum {
-    EM_NUM_THOUSANDS = 1u << 0, /* "78,000.00" (amounts) */
-    EM_NUM_POINTS = 1u << 1     /* a trailing "分" ("10分": weights, scores, points) */
+    EM_NUM_AMOUNT = 1u << 0, /* an amount, read by jx_value_read_plain_number ("78,000.00", "７８") */
+    EM_NUM_POINTS = 1u << 1  /* a trailing "分" ("10分": weights, scores, points) */
 };
-
-/** True when the commas of s[0..n) separate groups of three digits ("78,000.00"). */
-static bool em_thousands_ok(const char *s, size_t n)
-{
-    size_t i = 0, digits = 0;
-    bool comma = false;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        i++;
-    for (; i < n && s[i] != '.'; i++) {
-        if (s[i] == ',') {
-            if (digits == 0 || (comma && digits != 3) || (!comma && digits > 3))
-                return false;
-            comma = true;
-            digits = 0;
-        } else if (s[i] >= '0' && s[i] <= '9') {
-            digits++;
-        } else {
-            return false;
-        }
-    }
-    return !comma || digits == 3;
-}
 
 /** Reads text[0..n) with the value reader into *v; memory running out also sets oom. */
 static jx_value_status em_read_value(jx_imp_emitter *em, const char *text, size_t n, jx_value *v)
@@ -265,20 +243,38 @@ static jx_value_status em_read_value(jx_imp_emitter *em, const char *text, size_
 }
 
 /**
- * Reads a plain number from cell: "30", "30.00", "-2.5", and with flags "78,000.00" or
- * "10分"; full-width digits through the value reader. Sets *text to the number as it
- * is to be written — the cell itself when it is already plain ASCII. 1 when read,
- * 0 when the cell is not a number.
+ * Reads a plain number from cell: "30", "30.00", "-2.5"; with EM_NUM_POINTS also "10分"
+ * and whatever the value reader reads as a bare number (full-width digits); with
+ * EM_NUM_AMOUNT what jx_value_read_plain_number reads ("78,000.00", "７８，０００"),
+ * written with its digits as they stand, the grouping commas dropped ("78000.00").
+ * Sets *text to the number as it is to be written — the cell itself when it is already
+ * plain ASCII. 1 when read, 0 when the cell is not a number; then *why, when not NULL,
+ * is what is wrong with it, to follow the cell quoted ("不是数字", or a comma that
+ * groups no thousands).
  */
-static int em_number(jx_imp_emitter *em, const char *cell, unsigned flags, const char **text)
+static int em_number(jx_imp_emitter *em, const char *cell, unsigned flags, const char **text, const char **why)
 {
     size_t n = strlen(cell);
     jx_dec d;
     *text = cell;
+    if (why)
+        *why = "不是数字";
     if (n > 0 && jx_dec_parse(cell, n, &d) == JX_DEC_OK)
         return 1;
     if (n == 0)
         return 0;
+    if (flags & EM_NUM_AMOUNT) {
+        const char *detail;
+        if (jx_value_read_plain_number(cell, n, &d, &detail) != JX_VALUE_OK) {
+            if (why)
+                *why = detail;
+            return 0;
+        }
+        char buf[JX_DEC_BUFSZ];
+        jx_num_put(d.v, d.scale, false, buf);
+        *text = em_fmt(em, "%s", buf);
+        return 1;
+    }
     char *c = jx_arena_strndup(&em->arena, cell, n);
     if (!c) {
         em->oom = 1;
@@ -290,13 +286,6 @@ static int em_number(jx_imp_emitter *em, const char *cell, unsigned flags, const
     while (k > 0 && c[k - 1] == ' ')
         k--;
     c[k] = '\0';
-    if ((flags & EM_NUM_THOUSANDS) && memchr(c, ',', k) && em_thousands_ok(c, k)) {
-        size_t j = 0;
-        for (size_t i = 0; i < k; i++)
-            if (c[i] != ',')
-                c[j++] = c[i];
-        c[k = j] = '\0';
-    }
     if (k > 0 && jx_dec_parse(c, k, &d) == JX_DEC_OK) {
         *text = c;
         return 1;
@@ -319,7 +308,7 @@ static int em_number(jx_imp_emitter *em, const char *cell, unsigned flags, const
 static bool em_points(jx_imp_emitter *em, const char *prefix, const char *cell, const char *label)
 {
     const char *w;
-    if (!em_number(em, cell, EM_NUM_POINTS, &w)) {
+    if (!em_number(em, cell, EM_NUM_POINTS, &w, NULL)) {
         em_cm(em, "%s原文 %s", label, cell);
         return false;
     }
@@ -668,7 +657,7 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
     const char *w[3] = {NULL, NULL, NULL};
     const char *source = *f->source ? f->source : "年度资金总额";
     int have = 0, given = 0;
-    const char *bad = NULL, *missing = NULL;
+    const char *bad = NULL, *bad_why = NULL, *missing = NULL, *why;
     for (int i = 0; i < 3; i++) {
         if (!*cell[i]) {
             if (!missing)
@@ -676,10 +665,12 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
             continue;
         }
         given++;
-        if (em_number(em, cell[i], EM_NUM_THOUSANDS, &w[i]))
+        if (em_number(em, cell[i], EM_NUM_AMOUNT, &w[i], &why)) {
             have++;
-        else if (!bad)
+        } else if (!bad) {
             bad = cell[i];
+            bad_why = why;
+        }
     }
     em->cm.len = 0;
     if (have == 3) {
@@ -705,7 +696,7 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
     if (given == 0)
         em_cm(em, "没有金额");
     else if (bad)
-        jx_imp_warn(im, f->row, "funds-not-number", "资金“%s”的金额“%s”不是数字；该资金行只写作注释", source, bad);
+        jx_imp_warn(im, f->row, "funds-not-number", "资金“%s”的金额“%s”%s；该资金行只写作注释", source, bad, bad_why);
     else
         jx_imp_warn(im, f->row, "funds-incomplete",
                     "资金“%s”缺少%s数：规则语言的资金行须有年初预算、全年预算、全年执行三项，该资金行只写作注释", source,
@@ -805,7 +796,7 @@ static void em_claims(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
 {
     const char *t = p->field[JX_IMP_CLAIMED_TOTAL], *g = p->field[JX_IMP_CLAIMED_GRADE];
     const char *tw = NULL, *gw = NULL;
-    if (*t && !em_number(em, t, EM_NUM_POINTS, &tw)) {
+    if (*t && !em_number(em, t, EM_NUM_POINTS, &tw, NULL)) {
         tw = NULL;
         em_comment_line(em, "总分 ", t);
         jx_imp_warn(im, p->field_row[JX_IMP_CLAIMED_TOTAL], "field-unreadable", "总分“%s”不是数字，未导入（保留在注释中）",

@@ -15,12 +15,18 @@
  * "60个以上" as ≥ 60 个. A written sign that contradicts its suffix ("≥5%以内") is
  * a bad sign. A product ("7*24 小时", "5×8小时") reads as its value, 168 小时; a unit a
  * PDF split with spaces ("人 次") is joined back ("人次"). "1080P" and "100M" read as
- * a number with the unit "P" / "M".
+ * a number with the unit "P" / "M". A number may group its thousands with commas
+ * ("≥1,000人次", "12,345,678.5", "１，２００"): the fast path reads ASCII groupings
+ * itself, the slow path has a row for them.
  *
  * What reads as no number is explained rather than just refused: a number that is
  * only part of a date or an ordinal ("2023年底前", "第1季度") makes the text a
- * qualitative one for the importers; a range ("60~80"), an approximation ("约5次")
- * or several numbers get a detail of their own (value_refusals[]).
+ * qualitative one for the importers; a comma that groups no thousands ("1,20"), a
+ * range ("60~80"), an approximation ("约5次") or several numbers get a detail of
+ * their own (value_refusals[]).
+ *
+ * jx_value_read_plain_number reads the numeric cells of tables (得分, 扣分, weights,
+ * amounts) by hand, with the same rule for thousands and no PCRE2.
  */
 #include "value.h"
 
@@ -154,13 +160,18 @@ static const value_unit_word value_unit_words[] = {
 
 /* ---------------------------------------------------------- pattern table */
 
-/* The pieces the rows share. NUM is the only number form jx_dec_parse takes. A unit
- * holds no digit, except right after a Latin letter ("m2" from "㎡"), so "12月31日"
- * or "5个/月3次" never read as one number and a unit. */
+/* The pieces the rows share. NUM is the only number form jx_dec_parse takes; GNUM is
+ * a number with thousands separators (see "Numbers as people write them" below). A
+ * unit holds no digit, except right after a Latin letter ("m2" from "㎡"), so
+ * "12月31日" or "5个/月3次" never read as one number and a unit. */
 #define SP "[ \\t]*"
 #define SIGN "(≥|≤|≧|≦|>=|<=|==|=|>|<)"
 #define NUM "([+-]?[0-9]+(?:\\.[0-9]+)?)"
-#define UNIT "([^ \\t0-9.%~*×+=<>≥≤≧≦±≠≈,，;；、(（](?:[^ \\t0-9]|(?<=[A-Za-z])[0-9])*)"
+#define GROUPING "[1-9][0-9]{0,2}(?:,[0-9]{3})+"
+#define GNUM "([+-]?" GROUPING "(?:\\.[0-9]+)?)"
+#define UNIT_BODY "[^ \\t0-9.%~*×+=<>≥≤≧≦±≠≈,，;；、(（](?:[^ \\t0-9]|(?<=[A-Za-z])[0-9])*"
+#define UNIT "(" UNIT_BODY ")"
+#define SPACED_UNIT_BODY "[\\p{Han}/]+(?:[ \\t]+[\\p{Han}/]+)+"
 #define FACTOR "[0-9]+(?:\\.[0-9]+)?"
 
 /** One accepted form of a value: a pattern capturing sign, number, percent and unit. */
@@ -169,19 +180,24 @@ typedef struct value_form {
     const char *pattern; /* groups: 1 sign, 2 number, 3 percent, 4 unit (any may not take part) */
     bool product;        /* group 2 is factors joined by * × x ("7*24"), read as their product */
     bool spaced;         /* group 4 may hold spaces, dropped from the unit ("人 次") */
+    bool grouped;        /* group 2 has thousands separators ("1,200"), dropped when it is read */
 } value_form;
 
 static const value_form value_forms[] = {
     /* "＞ ６０ ％", "= 4 次", "12 个月", "2000000 人次/年" (after NFKC) */
-    {"plain", "^" SP SIGN "?" SP NUM SP "(%)?" SP UNIT "?" SP "$", false, false},
+    {"plain", "^" SP SIGN "?" SP NUM SP "(%)?" SP UNIT "?" SP "$", false, false, false},
     /* "$\geq 1900$ 核", "$95\%$" — values pasted from typeset tables */
     {"latex", "^" SP "\\$" SP "(\\\\geq|\\\\leq|\\\\ge|\\\\le|\\\\gt|\\\\lt|≥|≤|>=|<=|=|>|<)?" SP NUM SP
-              "(\\\\%|%)?" SP "\\$" SP UNIT "?" SP "$", false, false},
+              "(\\\\%|%)?" SP "\\$" SP UNIT "?" SP "$", false, false, false},
     /* "7*24 小时", "5×8小时", "7x24小时": round-the-clock service, read as 168 小时 */
     {"product", "^" SP SIGN "?" SP "(" FACTOR "(?:" SP "[*×xX]" SP FACTOR ")+)" SP "(%){0}" SP UNIT "?" SP "$",
-     true, false},
+     true, false, false},
     /* "436528 人 次", "≥500 用 户": a unit a PDF broke with spaces, joined back */
-    {"spaced unit", "^" SP SIGN "?" SP NUM SP "(%)?" SP "([\\p{Han}/]+(?:[ \\t]+[\\p{Han}/]+)+)" SP "$", false,
+    {"spaced unit", "^" SP SIGN "?" SP NUM SP "(%)?" SP "(" SPACED_UNIT_BODY ")" SP "$", false, true, false},
+    /* "1,200", "≥1,000人次", "12,345,678.5元", "1,200 人 次"; "１，２００" and "1，200" after
+     * NFKC: a number with thousands separators, with a unit as the plain and spaced-unit
+     * rows take it */
+    {"thousands", "^" SP SIGN "?" SP GNUM SP "(%)?" SP "(" UNIT_BODY "|" SPACED_UNIT_BODY ")?" SP "$", false, true,
      true},
 };
 
@@ -211,16 +227,33 @@ typedef struct value_refusal {
     const char *detail;  /* the detail, after the quoted value */
 } value_refusal;
 
+/* The detail of a comma that does not group thousands, here and in jx_value_read_plain_number. */
+#define VALUE_COMMA_DETAIL "中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）"
+
+/* A run of digits and commas with a comma before a digit that is not a thousands
+ * grouping (GROUPING, maybe with one comma after it that no digit follows, as in
+ * "1,200, 300"), nor one inside a fraction ("0.123,456"). */
+#define BAD_GROUPING "(?=[0-9,]*,[0-9])(?!(?<![0-9]\\.)" GROUPING ",?(?![0-9,]))[0-9,]+"
+
 static const value_refusal value_refusals[] = {
-    /* "60~80", "60%-80%", "3至5天": a target has one bound */
-    {"range", "^" SP "\\$?" SP SIGN "?" SP "[+-]?[0-9]+(?:\\.[0-9]+)?" SP "%?" SP "[^ \\t0-9~〜\\-—–―至到]*" SP
-              "(?:~|〜|-|—|–|―|至|到)" SP "[+-]?[0-9]",
+    /* "1,20", "1,2345", "1,,200", "1,200,00", "0,5", "60,80", and ",100" at the start: a
+     * comma that does not group thousands is read neither as a decimal point nor as
+     * two numbers. Other commas ("60, 80", "5个,200人") separate numbers. */
+    {"not thousands", "(?<![0-9,])(?=[0-9])" BAD_GROUPING "|^" SP "\\$?" SP SIGN "?" SP "[+-]?" BAD_GROUPING,
+     VALUE_COMMA_DETAIL},
+    /* "60~80", "60%-80%", "3至5天", "1,000~2,000": a target has one bound */
+    {"range", "^" SP "\\$?" SP SIGN "?" SP "[+-]?[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?" SP "%?" SP
+              "[^ \\t0-9~〜\\-—–―至到]*" SP "(?:~|〜|-|—|–|―|至|到)" SP "[+-]?[0-9]",
      "是数值范围，计分只能用一个数"},
     /* "约5次", "大约 90%", "5次左右": an estimate is no target */
     {"approximate", "^" SP "(?:约|大约|大概|接近)" SP "[0-9]|[0-9][^0-9]*(?:左右|上下)" SP "$",
      "是约数，计分需要确切的数"},
-    /* "≥5个/月3次", "6月完成80%": more than one number, not all of them in dates */
-    {"several numbers", "[0-9](?:[^0-9.]|\\.(?![0-9]))+[0-9]", "含有多个数，无法确定按哪个计分"},
+    /* "≥5个/月3次", "6月完成80%", "1,000个/月3次", "5个,200人": more than one number, not
+     * all of them in dates. A comma between a digit and three digits is a thousands
+     * separator (the first row took every other comma between digits), so "1,000 km h"
+     * holds one number */
+    {"several numbers", "[0-9](?:[^0-9.,]|\\.(?![0-9])|(?<![0-9]),|,(?![0-9]{3}(?![0-9])))+[0-9]",
+     "含有多个数，无法确定按哪个计分"},
 };
 
 #define VALUE_REFUSAL_COUNT (sizeof value_refusals / sizeof value_refusals[0])
@@ -345,6 +378,186 @@ int jx_value_reader_uses_jit(const jx_value_reader *vr)
     return vr ? vr->jit : 0;
 }
 
+/* ------------------------------------------------- numbers as people write them */
+
+/*
+ * A number as people write it in a table: an optional sign, digits, maybe grouped by
+ * thousands ("12,345,678"), and an optional fraction ("12,345,678.5"). A grouping is 1
+ * to 3 digits, the first not 0, then groups of a comma and exactly three digits; the
+ * fraction has no separators. A comma anywhere else ("1,20", "1,2345", ",100",
+ * "1,,200", "1,200,00", "0,5", "1.234,5") makes the text no number: it is read neither
+ * as a decimal point nor as two numbers. The full-width digits, comma, point and signs
+ * (０–９ ， ． ＋ －) read as their ASCII forms, as NFKC makes them; here without
+ * utf8proc. The value rows with GNUM and the fast path's groupings are read the same
+ * way, by value_plain_parse.
+ */
+
+/* The detail of a text that is no number, after the text quoted. */
+#define VALUE_NOT_NUMBER_DETAIL "不是数字"
+
+#define VALUE_STR2(x) #x
+#define VALUE_STR(x) VALUE_STR2(x)
+/* The detail of a number with too many digits, after the number quoted (as value_finish says it). */
+#define VALUE_TOO_LONG_DETAIL \
+    "位数过多，最多 " VALUE_STR(JX_DEC_MAX_DIGITS) " 位数字、" VALUE_STR(JX_DEC_MAX_SCALE) " 位小数"
+
+/**
+ * The ASCII character of a plain number at s[i..n), setting *len to the bytes it
+ * takes: a digit, ',', '.', '+' or '-' as written, or its full-width form (U+FF10–FF19,
+ * U+FF0C ，, U+FF0E ．, U+FF0B ＋, U+FF0D －). 0 (len 1) for anything else.
+ */
+static char value_plain_char(const char *s, size_t i, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    *len = 1;
+    if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == '+' || c == '-')
+        return (char)c;
+    if (c == 0xEF && n - i >= 3 && (unsigned char)s[i + 1] == 0xBC) {
+        unsigned char c2 = (unsigned char)s[i + 2];
+        *len = 3;
+        if (c2 >= 0x90 && c2 <= 0x99)
+            return (char)('0' + (c2 - 0x90));
+        switch (c2) {
+        case 0x8B: return '+';
+        case 0x8C: return ',';
+        case 0x8D: return '-';
+        case 0x8E: return '.';
+        }
+        *len = 1;
+    }
+    return 0;
+}
+
+/** The length of a blank at s[i..n) (space, tab, U+00A0, U+3000: NFKC makes them spaces), 0 when none. */
+static size_t value_plain_blank(const char *s, size_t i, size_t n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t')
+        return 1;
+    if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/** What value_plain_scan makes of a text. */
+typedef enum value_plain_shape {
+    VALUE_PLAIN_NUMBER, /* a number, its commas (if any) a thousands grouping */
+    VALUE_PLAIN_COMMA,  /* a number once its commas are dropped, but they group no thousands */
+    VALUE_PLAIN_OTHER   /* no number, with or without commas */
+} value_plain_shape;
+
+/** The shape of s[0..n), every byte of it, as the characters value_plain_char reads. */
+static value_plain_shape value_plain_scan(const char *s, size_t n)
+{
+    size_t i = 0, len;
+    size_t int_digits = 0, frac_digits = 0, group = 0, groups = 0;
+    bool point = false, grouping = true;
+    char first = 0;
+    if (n > 0) {
+        char c = value_plain_char(s, 0, n, &len);
+        if (c == '+' || c == '-')
+            i = len;
+    }
+    for (; i < n; i += len) {
+        char c = value_plain_char(s, i, n, &len);
+        if (c >= '0' && c <= '9') {
+            if (point) {
+                frac_digits++;
+            } else {
+                if (int_digits++ == 0)
+                    first = c;
+                group++;
+            }
+        } else if (c == ',') {
+            /* the first group 1 to 3 digits not starting with 0, every later one 3 */
+            if (point || (groups == 0 ? group < 1 || group > 3 || first == '0' : group != 3))
+                grouping = false;
+            groups++;
+            group = 0;
+        } else if (c == '.' && !point) {
+            point = true;
+            if (groups > 0 && group != 3)
+                grouping = false;
+        } else {
+            return VALUE_PLAIN_OTHER;
+        }
+    }
+    if (!point && groups > 0 && group != 3)
+        grouping = false;
+    if (int_digits == 0 || (point && frac_digits == 0))
+        return VALUE_PLAIN_OTHER;
+    return groups == 0 || grouping ? VALUE_PLAIN_NUMBER : VALUE_PLAIN_COMMA;
+}
+
+/**
+ * Parses s[0..n), of the shape VALUE_PLAIN_NUMBER, into *out as jx_dec_parse parses
+ * it once the commas are dropped and the full-width characters made ASCII.
+ */
+static jx_dec_status value_plain_parse(const char *s, size_t n, jx_dec *out)
+{
+    /* a sign, 18 digits, a point and 9 decimals; leading zeros are dropped (a grouping
+     * has none), so a number that does not fit has too many digits or decimals */
+    char buf[1 + JX_DEC_MAX_DIGITS + 1 + JX_DEC_MAX_SCALE];
+    size_t k = 0, len, int_digits = 0; /* int_digits: those of the integer part in buf */
+    bool point = false;
+    for (size_t i = 0; i < n; i += len) {
+        char c = value_plain_char(s, i, n, &len);
+        if (c == ',' || c == '+')
+            continue;
+        if (c == '.') {
+            point = true;
+        } else if (c != '-' && !point) {
+            if (int_digits == 1 && buf[k - 1] == '0') {
+                k--; /* "007": a leading 0 before another digit is dropped */
+                int_digits--;
+            }
+            int_digits++;
+        }
+        if (k == sizeof buf)
+            return JX_DEC_TOO_LONG;
+        buf[k++] = c;
+    }
+    return jx_dec_parse(buf, k, out);
+}
+
+jx_value_status jx_value_read_plain_number(const char *s, size_t n, jx_dec *out, const char **detail)
+{
+    size_t b;
+    while (n > 0 && (b = value_plain_blank(s, 0, n)) > 0) {
+        s += b;
+        n -= b;
+    }
+    /* trailing blanks: the last one ends the text */
+    for (bool cut = true; cut && n > 0;) {
+        cut = false;
+        for (size_t w = 1; w <= 3 && w <= n && !cut; w++) {
+            if (value_plain_blank(s, n - w, n) == w) {
+                n -= w;
+                cut = true;
+            }
+        }
+    }
+    switch (value_plain_scan(s, n)) {
+    case VALUE_PLAIN_NUMBER:
+        break;
+    case VALUE_PLAIN_COMMA:
+        *detail = VALUE_COMMA_DETAIL;
+        return JX_VALUE_UNREADABLE;
+    default:
+        *detail = VALUE_NOT_NUMBER_DETAIL;
+        return JX_VALUE_UNREADABLE;
+    }
+    jx_dec_status st = value_plain_parse(s, n, out);
+    if (st == JX_DEC_OK) {
+        *detail = "";
+        return JX_VALUE_OK;
+    }
+    *detail = st == JX_DEC_TOO_LONG ? VALUE_TOO_LONG_DETAIL : VALUE_NOT_NUMBER_DETAIL;
+    return st == JX_DEC_TOO_LONG ? JX_VALUE_TOO_LONG : JX_VALUE_UNREADABLE;
+}
+
 /* ---------------------------------------------------------------- helpers */
 
 /** Skips ASCII spaces and tabs from i. */
@@ -461,6 +674,7 @@ typedef struct value_parts {
     const char *num;  /* the number's bytes (factors joined by * × x for a product) */
     size_t num_len;   /* their length */
     bool product;     /* num is a product of factors */
+    bool grouped;     /* num has thousands separators ("1,200") */
     bool spaced;      /* the unit may hold spaces to drop */
     bool percent;     /* % written */
     const char *unit; /* the unit's bytes (NFKC form) */
@@ -477,12 +691,14 @@ static size_t value_times_at(const char *s, size_t i, size_t n)
 }
 
 /**
- * Parses the number of p into *out: a plain number, or the product of the factors of
- * a product ("7*24" is 168). JX_DEC_TOO_LONG when a factor or the product does not
- * fit a jx_dec.
+ * Parses the number of p into *out: a plain number, one with thousands separators
+ * ("1,200" is 1200), or the product of the factors of a product ("7*24" is 168).
+ * JX_DEC_TOO_LONG when a factor or the product does not fit a jx_dec.
  */
 static jx_dec_status value_number(const value_parts *p, jx_dec *out)
 {
+    if (p->grouped)
+        return value_plain_parse(p->num, p->num_len, out);
     if (!p->product)
         return jx_dec_parse(p->num, p->num_len, out);
     const char *s = p->num;
@@ -556,8 +772,7 @@ static jx_value_status value_finish(jx_arena *ar, const char *s, size_t n, value
     jx_dec num;
     jx_dec_status ds = value_number(p, &num);
     if (ds == JX_DEC_TOO_LONG) {
-        *detail = jx_arena_printf(ar, "“%.*s”位数过多，最多 %d 位数字、%d 位小数", (int)p->num_len, p->num,
-                                  JX_DEC_MAX_DIGITS, JX_DEC_MAX_SCALE);
+        *detail = jx_arena_printf(ar, "“%.*s”" VALUE_TOO_LONG_DETAIL, (int)p->num_len, p->num);
         return *detail ? JX_VALUE_TOO_LONG : JX_VALUE_NOMEM;
     }
     if (ds != JX_DEC_OK)
@@ -624,6 +839,18 @@ static bool value_fast_unit(const char *s, size_t i, size_t n)
     return true;
 }
 
+/** True when c is an ASCII digit. */
+static bool value_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/** True when s[0..3) are three ASCII digits. */
+static bool value_digits3(const char *s)
+{
+    return value_digit(s[0]) && value_digit(s[1]) && value_digit(s[2]);
+}
+
 /**
  * Scans the common forms. Returns 1 with *p filled when s[0..n) is one of them, 0
  * when the slow path must decide. Never allocates.
@@ -643,6 +870,17 @@ static int value_fast_scan(const char *s, size_t n, value_parts *p)
         i++;
     if (i == digits)
         return 0;
+    p->grouped = i < n && s[i] == ',';
+    if (p->grouped) {
+        /* thousands: 1 to 3 digits, the first not 0, then groups of ',' and three digits
+         * as GROUPING has them; any other comma is for the slow path to explain */
+        if (i - digits > 3 || s[digits] == '0')
+            return 0;
+        while (n - i >= 4 && s[i] == ',' && value_digits3(s + i + 1) && (n - i == 4 || !value_digit(s[i + 4])))
+            i += 4;
+        if (i < n && s[i] == ',')
+            return 0;
+    }
     if (i < n && s[i] == '.') {
         size_t frac = ++i;
         while (i < n && s[i] >= '0' && s[i] <= '9')
@@ -747,6 +985,7 @@ static int value_slow_match(jx_value_reader *vr, const char *t, size_t tn, value
         }
         p->num = value_group(vr, t, rc, 2, &p->num_len);
         p->product = value_forms[k].product;
+        p->grouped = value_forms[k].grouped;
         p->spaced = value_forms[k].spaced;
         p->percent = value_group(vr, t, rc, 3, &len) != NULL;
         p->unit = value_group(vr, t, rc, 4, &p->unit_len);

@@ -1,10 +1,19 @@
 /* value.h — the one normaliser of target and actual texts: sign, number, percent, unit.
  *
  * The parser hands it the whole value as written ("≥60个", "＞ ６０ ％", ">= 95 %",
- * "=1年", "100%"); the importers hand it table cells through jx_value_classify and
- * jx_value_classify_cells. Common forms are read by a hand-written fast path; anything
- * else is NFKC-normalised (utf8proc) and matched with PCRE2. docs/dsl.md lists every
- * form and how it reads.
+ * "=1年", "100%", "≥1,000人次"); the importers hand it table cells through
+ * jx_value_classify and jx_value_classify_cells. Common forms are read by a
+ * hand-written fast path; anything else is NFKC-normalised (utf8proc) and matched with
+ * PCRE2. docs/dsl.md lists every form and how it reads. The numeric columns of tables
+ * (得分, 复核得分, 扣分, 权重, amounts) are read by jx_value_read_plain_number.
+ *
+ * Thousands separators: everywhere a number is read, "1,200" is 1200 and
+ * "12,345,678.5" is 12345678.5 (also "１，２００" and "1，200"). A grouping is 1 to 3
+ * digits, the first not 0, then groups of a comma and exactly three digits, then
+ * maybe a fraction, which has no separators. Any other comma between digits ("1,20",
+ * "1,2345", "1,,200", "1,200,00", "0,5", ",100") makes the text unreadable with the
+ * detail “…”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）: it is never read as a
+ * decimal point nor as two numbers.
  */
 #ifndef JX_VALUE_H
 #define JX_VALUE_H
@@ -71,6 +80,34 @@ static inline jx_value_status jx_value_unit_words_quick(const char *unit, size_t
     }
     return jx_value_unit_words(unit, unit_len, percent, sign);
 }
+
+/**
+ * Reads the numeric cell s[0..n) of a table — a 得分, 复核得分 or 扣分, a 权重, an
+ * amount — into *out. This is the one place such a cell is read; it needs no reader
+ * and allocates nothing.
+ *
+ * The cell is, with blanks around it ignored (space, tab, U+00A0, U+3000):
+ * an optional '-' or '+', digits, optionally grouped by thousands as described at the
+ * top of this file ("78,000"), and an optional '.' and fraction digits without
+ * separators ("78,000.00", "-2.5", "007"). The full-width digits, comma, point and
+ * signs (０–９ ， ． ＋ －) read as their ASCII forms, as NFKC would make them. Nothing
+ * else may be in the cell: no sign word, %, unit, "分", inner blank or second number.
+ * *out is exact, its scale the decimals as written ("78,000.00" is {7800000, 2}).
+ *
+ * Returns JX_VALUE_OK with *detail "", or leaves *out alone and returns
+ *   JX_VALUE_UNREADABLE  *detail "中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）" when
+ *                        the cell would be a number without its commas ("1,20",
+ *                        "1,2345", ",100", "1,,200", "1,200,00", "0,5", "1.234,5"),
+ *                        else "不是数字" ("abc", "", "1.", "1 200", "10分", "60%");
+ *   JX_VALUE_TOO_LONG    *detail "位数过多，最多 18 位数字、9 位小数" (more than
+ *                        JX_DEC_MAX_DIGITS significant digits or JX_DEC_MAX_SCALE decimals).
+ * *detail is static text meant to follow the cell quoted in the caller's message:
+ *     "第 %u 行的得分“%.*s”%s" → 第 5 行的得分“1,20”中的逗号不是千位分隔符（…）
+ * It agrees with jx_value_read: whatever it reads, jx_value_read reads as the same
+ * jx_dec with no sign, % or unit (the converse does not hold: jx_value_read also
+ * takes products such as "7*24" and LaTeX such as "$95$").
+ */
+jx_value_status jx_value_read_plain_number(const char *s, size_t n, jx_dec *out, const char **detail);
 
 /** What a table cell's value is, as the importers see it. */
 typedef enum jx_value_kind {

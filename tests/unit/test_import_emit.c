@@ -314,6 +314,81 @@ static void test_fields_funds_points_and_claims(void **state)
     run_free(&r);
 }
 
+/** The message of the first diagnostic of r with code, or "" when there is none. */
+static const char *first_message(const run *r, const char *code)
+{
+    for (size_t i = 0; i < jx_imp_diag_count(r->im); i++)
+        if (strcmp(jx_imp_diag(r->im, i)->code, code) == 0)
+            return jx_imp_diag(r->im, i)->message;
+    return "";
+}
+
+static void test_thousands_separators(void **state)
+{
+    (void)state;
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "庚", strlen("庚"));
+    /* amounts keep their digits as written, the grouping commas dropped; full-width ones
+     * made ASCII */
+    jx_imp_funds *f = jx_imp_funds_add(r.im, 2);
+    f->initial = S(&r, "1,000,000");
+    f->budget = S(&r, "７８，０００．００");
+    f->spent = S(&r, "12,345.60");
+    /* a comma that groups no thousands: the row stays a comment, the warning says why */
+    f = jx_imp_funds_add(r.im, 3);
+    f->source = S(&r, "其他资金");
+    f->initial = S(&r, "1,20");
+    f->budget = S(&r, "120");
+    f->spent = S(&r, "120");
+    /* targets and actuals with groupings read as numbers, the cells kept in the comment */
+    jx_imp_indicator *a = ind(&r, 4, "产出指标", "数量指标", "培训人次", "1,000", "50");
+    a->sign = S(&r, "≥");
+    a->unit = S(&r, "人次");
+    a->actual = S(&r, "1,200人次");
+    jx_imp_indicator *b = ind(&r, 5, "产出指标", "数量指标", "采购金额", "≤１，５００元", "30");
+    b->actual = S(&r, "1，480元");
+    /* a bad grouping is no number: the actual is kept as a text, with the detail */
+    jx_imp_indicator *c = ind(&r, 6, "产出指标", "数量指标", "巡检次数", "≥60次", "20");
+    c->actual = S(&r, "1,20次");
+    run_finish(&r);
+    assert_line(&r, "    资金 年初预算 1000000 全年预算 78000.00 全年执行 12345.60   # 第 2 行");
+    assert_line(&r, "    # 资金 其他资金 年初预算 1,20 全年预算 120 全年执行 120（第 3 行）");
+    assert_line(&r, "            培训人次 ≥1000人次 权重 50 实际 1200人次   # 第 4 行：指标值原文 ≥1,000人次；"
+                    "实际原文 1,200人次");
+    assert_line(&r, "            采购金额 ≤1500元 权重 30 实际 1480元   # 第 5 行：指标值原文 ≤１，５００元；"
+                    "实际原文 1，480元");
+    assert_line(&r, "            巡检次数 ≥60次 权重 20 实际 \"1,20次\"   # 第 6 行");
+    uint32_t line = 0;
+    assert_int_equal(count_code(&r, "funds-not-number", &line), 1);
+    assert_int_equal(line, 3);
+    assert_string_equal(first_message(&r, "funds-not-number"),
+                        "资金“其他资金”的金额“1,20”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）；该资金行只写作注释");
+    assert_int_equal(count_code(&r, "unreadable-value", &line), 1);
+    assert_int_equal(line, 6);
+    assert_non_null(strstr(first_message(&r, "unreadable-value"), "“1,20次”中的逗号不是千位分隔符"));
+    /* what is written reads back: the amounts and numbers as the cells meant them */
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), 3);
+    jx_reader_close(rd);
+    run_free(&r);
+
+    /* an amount that is not a number at all is still said to be none */
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "辛", strlen("辛"));
+    f = jx_imp_funds_add(r.im, 2);
+    f->initial = S(&r, "约100");
+    f->budget = S(&r, "100");
+    f->spent = S(&r, "100");
+    run_finish(&r);
+    assert_string_equal(first_message(&r, "funds-not-number"),
+                        "资金“年度资金总额”的金额“约100”不是数字；该资金行只写作注释");
+    run_free(&r);
+}
+
 static void test_groups_follow_first_appearance(void **state)
 {
     (void)state;
@@ -404,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_names_are_quoted_when_the_lexer_needs_it),
         cmocka_unit_test(test_weights_actuals_scores_and_reasons),
         cmocka_unit_test(test_fields_funds_points_and_claims),
+        cmocka_unit_test(test_thousands_separators),
         cmocka_unit_test(test_groups_follow_first_appearance),
         cmocka_unit_test(test_a_project_without_name_or_indicators),
         cmocka_unit_test(test_source_comment_notes_and_write_failure),

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -391,6 +392,259 @@ static void test_unreadable_details(void **state)
     expect_status(f, "≥三十个", JX_VALUE_UNREADABLE, "“≥三十个”无法识别为数值");
 }
 
+/* ---------------------------------------------------- thousands separators */
+
+/* Numbers grouped by thousands that the scanner reads itself: none may reach PCRE2. */
+static const form_case thousands_fast_cases[] = {
+    {"1,200", JX_SIGN_NONE, "1200", 0, false, ""},
+    {"12,345,678.5", JX_SIGN_NONE, "12345678.5", 1, false, ""},
+    {"≥1,000人次", JX_SIGN_GE, "1000", 0, false, "人次"},
+    {"1,200元", JX_SIGN_NONE, "1200", 0, false, "元"},
+    {"-1,200", JX_SIGN_NONE, "-1200", 0, false, ""},
+    {"+1,200.50", JX_SIGN_NONE, "1200.5", 2, false, ""},
+    {"≥ 1,000 个", JX_SIGN_GE, "1000", 0, false, "个"},
+    {"＞ 1,000.5 ％", JX_SIGN_GT, "1000.5", 1, true, ""},
+    {"＞2,500%", JX_SIGN_GT, "2500", 0, true, ""},
+    {"≤1,234,567.89万元", JX_SIGN_LE, "1234567.89", 2, false, "万元"},
+    {"100,000 人次/年", JX_SIGN_NONE, "100000", 0, false, "人次/年"},
+    {"1,000以上", JX_SIGN_GE, "1000", 0, false, ""},
+    {"999,999", JX_SIGN_NONE, "999999", 0, false, ""},
+    {"1,000,000,000", JX_SIGN_NONE, "1000000000", 0, false, ""},
+    /* 18 digits, the most a jx_dec holds */
+    {"123,456,789,012,345,678", JX_SIGN_NONE, "123456789012345678", 0, false, ""},
+};
+
+static void test_thousands_fast(void **state)
+{
+    fixture *f = *state;
+    check_forms(f, thousands_fast_cases, sizeof thousands_fast_cases / sizeof thousands_fast_cases[0]);
+    assert_int_equal(jx_value_reader_slow_count(f->vr), 0);
+    assert_int_equal(jx_value_reader_match_count(f->vr), 0);
+}
+
+/* Groupings NFKC makes ASCII, or with a unit a PDF split: the row "thousands". */
+static const form_case thousands_slow_cases[] = {
+    {"１，２００", JX_SIGN_NONE, "1200", 0, false, ""},
+    {"1，200", JX_SIGN_NONE, "1200", 0, false, ""},            /* full-width comma U+FF0C */
+    {"1，200元", JX_SIGN_NONE, "1200", 0, false, "元"},
+    {"≥１，０００人次", JX_SIGN_GE, "1000", 0, false, "人次"},
+    {"＝１２，３４５．６７", JX_SIGN_EQ, "12345.67", 2, false, ""},
+    {"＞１，０００．５ ％", JX_SIGN_GT, "1000.5", 1, true, ""},
+    {"1,200 人 次", JX_SIGN_NONE, "1200", 0, false, "人次"},
+    {"≥1,000 ㎡", JX_SIGN_GE, "1000", 0, false, "m2"},
+    {"１０，０００　小时", JX_SIGN_NONE, "10000", 0, false, "小时"},
+};
+
+static void test_thousands_slow(void **state)
+{
+    fixture *f = *state;
+    size_t n = sizeof thousands_slow_cases / sizeof thousands_slow_cases[0];
+    check_forms(f, thousands_slow_cases, n);
+    assert_int_equal(jx_value_reader_slow_count(f->vr), n);
+}
+
+/* Fails unless a and b read the same: sign, number (value and scale), percent, unit. */
+static void same_reading(const jx_value *a, const jx_value *b, const char *text)
+{
+    if (a->sign != b->sign || a->num.v != b->num.v || a->num.scale != b->num.scale || a->percent != b->percent ||
+        a->unit.n != b->unit.n || strcmp(a->unit.s, b->unit.s) != 0)
+        fail_msg("“%s”: the fast path read %d %lld/%d %d “%s”, the slow path %d %lld/%d %d “%s”", text,
+                 (int)a->sign, (long long)a->num.v, (int)a->num.scale, (int)a->percent, a->unit.s, (int)b->sign,
+                 (long long)b->num.v, (int)b->num.scale, (int)b->percent, b->unit.s);
+}
+
+/* The fast path and the slow path read every grouping alike, field by field: each text
+ * is read as written (the scanner takes it) and after an ideographic space, which only
+ * the slow path takes (NFKC makes it a space). */
+static void test_thousands_paths_agree(void **state)
+{
+    fixture *f = *state;
+    for (size_t i = 0; i < sizeof thousands_fast_cases / sizeof thousands_fast_cases[0]; i++) {
+        const char *text = thousands_fast_cases[i].text;
+        jx_value fast, slow;
+        const char *detail;
+        size_t before = jx_value_reader_slow_count(f->vr);
+        assert_int_equal(read_value(f, text, &fast, &detail), JX_VALUE_OK);
+        assert_int_equal(jx_value_reader_slow_count(f->vr), before);
+        char wide[128];
+        snprintf(wide, sizeof wide, "\u3000%s", text);
+        assert_int_equal(read_value(f, wide, &slow, &detail), JX_VALUE_OK);
+        assert_int_equal(jx_value_reader_slow_count(f->vr), before + 1);
+        same_reading(&fast, &slow, text);
+    }
+    /* what the scanner hands on, both ways: it never reads a bad grouping */
+    const char *bad[] = {"1,20", "1,2345", "1,200,00", "0,500", "1234,567", "1,,200", "1,200,"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        jx_value v;
+        const char *detail;
+        size_t before = jx_value_reader_slow_count(f->vr);
+        assert_int_equal(read_value(f, bad[i], &v, &detail), JX_VALUE_UNREADABLE);
+        assert_int_equal(jx_value_reader_slow_count(f->vr), before + 1);
+    }
+}
+
+static void test_thousands_refused(void **state)
+{
+    fixture *f = *state;
+    /* a comma that groups no thousands: neither a decimal point nor two numbers */
+    const char *const commas[] = {
+        "1,20", "1,2345", ",100", "1,,200", "1,200,00", "60,80", "3,5", "0,500", "01,234", "1234,567",
+        "1.234,5", "1,200.5,3", "≥1,20个", "1，20", "１，２０", "≥,100", "-1,20", "1,20%", "1,20,000",
+    };
+    for (size_t i = 0; i < sizeof commas / sizeof commas[0]; i++) {
+        char want[256];
+        snprintf(want, sizeof want, "“%s”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）", commas[i]);
+        expect_status(f, commas[i], JX_VALUE_UNREADABLE, want);
+    }
+    /* the detail in full, once more as a literal */
+    expect_status(f, "1,20", JX_VALUE_UNREADABLE, "“1,20”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）");
+    /* a comma with no digit after it separates numbers; groupings count as one number */
+    expect_status(f, "60, 80", JX_VALUE_UNREADABLE, "“60, 80”含有多个数，无法确定按哪个计分");
+    expect_status(f, "5个,200人", JX_VALUE_UNREADABLE, "“5个,200人”含有多个数，无法确定按哪个计分");
+    expect_status(f, "1,200, 300", JX_VALUE_UNREADABLE, "“1,200, 300”含有多个数，无法确定按哪个计分");
+    expect_status(f, "≥1,000个/月3次", JX_VALUE_UNREADABLE, "“≥1,000个/月3次”含有多个数，无法确定按哪个计分");
+    expect_status(f, "1,000 km h", JX_VALUE_UNREADABLE, "“1,000 km h”无法识别为数值");
+    expect_status(f, "1,200,", JX_VALUE_UNREADABLE, "“1,200,”无法识别为数值");
+    expect_status(f, "1,000~2,000", JX_VALUE_UNREADABLE, "“1,000~2,000”是数值范围，计分只能用一个数");
+    expect_status(f, "≥1,000-2,000人", JX_VALUE_UNREADABLE, "“≥1,000-2,000人”是数值范围，计分只能用一个数");
+    expect_status(f, "约1,000人", JX_VALUE_UNREADABLE, "“约1,000人”是约数，计分需要确切的数");
+    expect_status(f, "1,000次左右", JX_VALUE_UNREADABLE, "“1,000次左右”是约数，计分需要确切的数");
+    /* too many digits or decimals, named as written */
+    expect_status(f, "1,234,567,890,123,456,789", JX_VALUE_TOO_LONG,
+                  "“1,234,567,890,123,456,789”位数过多，最多 18 位数字、9 位小数");
+    expect_status(f, "1,000.1234567891", JX_VALUE_TOO_LONG, "“1,000.1234567891”位数过多，最多 18 位数字、9 位小数");
+    expect_status(f, "１，２３４，５６７，８９０，１２３，４５６，７８９", JX_VALUE_TOO_LONG,
+                  "“1,234,567,890,123,456,789”位数过多，最多 18 位数字、9 位小数");
+}
+
+/** Reads s with jx_value_read_plain_number; *out is preset to a marker. */
+static jx_value_status plain(const char *s, jx_dec *out, const char **detail)
+{
+    out->v = 4242;
+    out->scale = 3;
+    *detail = NULL;
+    return jx_value_read_plain_number(s, strlen(s), out, detail);
+}
+
+static void test_plain_numbers(void **state)
+{
+    fixture *f = *state;
+    const struct {
+        const char *text; /* the cell */
+        int64_t v;        /* coefficient, by hand */
+        int scale;        /* decimals as written */
+    } ok[] = {
+        {"0", 0, 0},
+        {"30", 30, 0},
+        {"30.00", 3000, 2},
+        {"-2.5", -25, 1},
+        {"+5", 5, 0},
+        {"-0", 0, 0},
+        {"007", 7, 0},
+        {"0.5", 5, 1},
+        {"0.123456789", 123456789, 9},
+        {"358.35", 35835, 2},
+        {"1,200", 1200, 0},
+        {"12,345,678.5", 123456785, 1},
+        {"78,000.00", 7800000, 2},
+        {"-1,234.5", -12345, 1},
+        {"999", 999, 0},
+        {"  358.35\t", 35835, 2},
+        {"\u3000１２０\u3000", 120, 0},
+        {"\u00a012\u00a0", 12, 0},
+        {"１，２００", 1200, 0},
+        {"1，200", 1200, 0},
+        {"７８，０００．００", 7800000, 2},
+        {"－１．５", -15, 1},
+        {"＋３", 3, 0},
+        {"123456789012345678", 123456789012345678, 0},
+        {"123,456,789,012,345,678", 123456789012345678, 0},
+        {"0000000000000000000000000000000000000001", 1, 0},
+        {"00000000000000000000000000000000000000.5", 5, 1},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        jx_dec d;
+        const char *detail;
+        jx_value_status st = plain(ok[i].text, &d, &detail);
+        if (st != JX_VALUE_OK || d.v != ok[i].v || d.scale != ok[i].scale)
+            fail_msg("“%s”: status %d, %lld/%d (%s)", ok[i].text, (int)st, (long long)d.v, (int)d.scale,
+                     detail ? detail : "");
+        assert_string_equal(detail, "");
+        /* jx_value_read reads it as the same number, with no sign, % or unit */
+        jx_value v;
+        const char *vd;
+        assert_int_equal(read_value(f, ok[i].text, &v, &vd), JX_VALUE_OK);
+        if (v.num.v != d.v || v.num.scale != d.scale || v.sign != JX_SIGN_NONE || v.percent || v.unit.n != 0)
+            fail_msg("“%s”: jx_value_read reads %lld/%d", ok[i].text, (long long)v.num.v, (int)v.num.scale);
+    }
+
+    const char *comma = "中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）";
+    const struct {
+        const char *text;      /* the cell */
+        jx_value_status st;    /* what it gives */
+        const char *detail;    /* NULL: the comma detail */
+    } bad[] = {
+        {"1,20", JX_VALUE_UNREADABLE, NULL},
+        {"1,2345", JX_VALUE_UNREADABLE, NULL},
+        {",100", JX_VALUE_UNREADABLE, NULL},
+        {"1,,200", JX_VALUE_UNREADABLE, NULL},
+        {"1,200,00", JX_VALUE_UNREADABLE, NULL},
+        {"1,200,", JX_VALUE_UNREADABLE, NULL},
+        {"0,500", JX_VALUE_UNREADABLE, NULL},
+        {"01,234", JX_VALUE_UNREADABLE, NULL},
+        {"1234,567", JX_VALUE_UNREADABLE, NULL},
+        {"1.234,5", JX_VALUE_UNREADABLE, NULL},
+        {"-1,20", JX_VALUE_UNREADABLE, NULL},
+        {"1，20", JX_VALUE_UNREADABLE, NULL},
+        {"60,80", JX_VALUE_UNREADABLE, NULL},
+        {"", JX_VALUE_UNREADABLE, "不是数字"},
+        {"   ", JX_VALUE_UNREADABLE, "不是数字"},
+        {"abc", JX_VALUE_UNREADABLE, "不是数字"},
+        {"一百", JX_VALUE_UNREADABLE, "不是数字"},
+        {"1.", JX_VALUE_UNREADABLE, "不是数字"},
+        {".5", JX_VALUE_UNREADABLE, "不是数字"},
+        {"-", JX_VALUE_UNREADABLE, "不是数字"},
+        {",", JX_VALUE_UNREADABLE, "不是数字"},
+        {"1 200", JX_VALUE_UNREADABLE, "不是数字"},
+        {"10分", JX_VALUE_UNREADABLE, "不是数字"},
+        {"60%", JX_VALUE_UNREADABLE, "不是数字"},
+        {"≥5", JX_VALUE_UNREADABLE, "不是数字"},
+        {"1,200元", JX_VALUE_UNREADABLE, "不是数字"},
+        {"1.2.3", JX_VALUE_UNREADABLE, "不是数字"},
+        {"1,200.5.3", JX_VALUE_UNREADABLE, "不是数字"},
+        {"--5", JX_VALUE_UNREADABLE, "不是数字"},
+        {"+-5", JX_VALUE_UNREADABLE, "不是数字"},
+        {"5-", JX_VALUE_UNREADABLE, "不是数字"},
+        {"1,20 分", JX_VALUE_UNREADABLE, "不是数字"},
+        {"7*24", JX_VALUE_UNREADABLE, "不是数字"},
+        {"\xff" "5", JX_VALUE_UNREADABLE, "不是数字"},
+        {"5\xef\xbc", JX_VALUE_UNREADABLE, "不是数字"}, /* a cut full-width character */
+        {"1234567890123456789", JX_VALUE_TOO_LONG, "位数过多，最多 18 位数字、9 位小数"},
+        {"1,234,567,890,123,456,789", JX_VALUE_TOO_LONG, "位数过多，最多 18 位数字、9 位小数"},
+        {"0.1234567891", JX_VALUE_TOO_LONG, "位数过多，最多 18 位数字、9 位小数"},
+        {"１２３４５６７８９０１２３４５６７８９", JX_VALUE_TOO_LONG, "位数过多，最多 18 位数字、9 位小数"},
+        {"12345678901234567890123456789012345", JX_VALUE_TOO_LONG, "位数过多，最多 18 位数字、9 位小数"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        jx_dec d;
+        const char *detail;
+        jx_value_status st = plain(bad[i].text, &d, &detail);
+        const char *want = bad[i].detail ? bad[i].detail : comma;
+        if (st != bad[i].st || !detail || strcmp(detail, want) != 0)
+            fail_msg("“%s”: status %d “%s”, expected %d “%s”", bad[i].text, (int)st, detail ? detail : "(null)",
+                     (int)bad[i].st, want);
+        /* *out is left alone */
+        assert_int_equal(d.v, 4242);
+        assert_int_equal(d.scale, 3);
+    }
+    /* only the n bytes given are read */
+    jx_dec d;
+    const char *detail;
+    assert_int_equal(jx_value_read_plain_number("1,2005", 5, &d, &detail), JX_VALUE_OK);
+    assert_int_equal(d.v, 1200);
+}
+
+
 /* ---------------------------------------------------------- classifying */
 
 /** Classifies s with the fixture's reader. */
@@ -514,6 +768,28 @@ static void test_classify_cells(void **state)
     assert_string_equal(text, "≤及时");
 }
 
+/* Cells with groupings, as the importers classify them. */
+static void test_thousands_classify(void **state)
+{
+    fixture *f = *state;
+    jx_value v;
+    const char *detail, *text;
+    assert_int_equal(classify(f, " 1,200 ", &v, &detail), JX_VALUE_KIND_NUMBER);
+    assert_int_equal(v.num.v, 1200);
+    assert_int_equal(classify(f, "\u30001,20\u3000", &v, &detail), JX_VALUE_KIND_UNREADABLE);
+    assert_string_equal(detail, "“1,20”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）");
+    assert_int_equal(cells(f, "≥", "1,000", "人次", &v, &text), JX_VALUE_KIND_NUMBER);
+    assert_int_equal(v.sign, JX_SIGN_GE);
+    assert_int_equal(v.num.v, 1000);
+    assert_string_equal(v.unit.s, "人次");
+    assert_null(text);
+    assert_int_equal(cells(f, "", "1，200", "（元）", &v, &text), JX_VALUE_KIND_NUMBER);
+    assert_int_equal(v.num.v, 1200);
+    assert_string_equal(v.unit.s, "元");
+    assert_int_equal(cells(f, "", "1,20", "%", &v, &text), JX_VALUE_KIND_UNREADABLE);
+    assert_string_equal(text, "1,20%");
+}
+
 /* ------------------------------------------------------------- memory */
 
 static void test_every_byte_freed(void **state)
@@ -587,6 +863,8 @@ static void test_classify_out_of_memory(void **state)
         {"", "2023年底前", "", JX_VALUE_KIND_TEXT},
         {"定性", "及时处理", "(%)", JX_VALUE_KIND_TEXT},
         {"≥", "90", "(%)", JX_VALUE_KIND_NUMBER},
+        {"", "１，２００", "元", JX_VALUE_KIND_NUMBER},
+        {"", "1,20", "", JX_VALUE_KIND_UNREADABLE},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         bool done = false;
@@ -629,7 +907,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_too_long, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unreadable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unreadable_details, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_thousands_fast, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_thousands_slow, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_thousands_paths_agree, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_thousands_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_plain_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_classify_kinds, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_thousands_classify, setup, teardown),
         cmocka_unit_test_setup_teardown(test_classify_cells, setup, teardown),
         cmocka_unit_test(test_every_byte_freed),
         cmocka_unit_test(test_out_of_memory),
