@@ -108,7 +108,7 @@ static jx_result set_actual(jx_actuals *act, jx_project *p, jx_indicator *ind, c
 {
     jx_value v;
     bool had_sign = false;
-    jx_result rc = jx_indrows_actual(&act->rows, p, ind, r->cell[AC_ACTUAL], &v, &had_sign);
+    jx_result rc = jx_indrows_actual(&act->rows, p, ind, r, r->cell[AC_ACTUAL], &v, &had_sign);
     if (rc != JX_OK)
         return rc;
     if (had_sign) {
@@ -153,12 +153,8 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
     act_cell s = r->cell[AC_CLAIM];
     if (s.n) {
         jx_dec d;
-        if (jx_dec_parse(s.s, s.n, &d) != JX_DEC_OK) {
-            ACT_ERROR(act, r, jx_indrows_cell_pos(r, s),
-                      "第 %u 行（项目“%s”，指标“%s”）的得分“%.*s”不是数字", (unsigned)r->line,
-                      p->name.s, ind->name.s, (int)s.n, s.s);
+        if (!jx_indrows_number(&act->rows, p, ind, r, AC_CLAIM, s, &d))
             return JX_ERR_INPUT;
-        }
         ind->has_claim = true;
         ind->claim = d;
         ind->claim_pos = ind->pos;

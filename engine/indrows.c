@@ -758,8 +758,24 @@ jx_result jx_indrows_finish(jx_indrows *t)
     return t->diags.errors ? JX_ERR_INPUT : JX_OK;
 }
 
-jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
-                            jx_value *out, bool *had_sign)
+/* "实际完成值", or for a workbook "实际完成值（F5 单元格）": how a message names cell c of row r. */
+static const char *column_label(jx_indrows *t, const jx_indrows_row *r, jx_indrows_cell c)
+{
+    int k = -1;
+    for (size_t i = 0; i < t->spec->ncolumns; i++)
+        if (r->cell[i].s == c.s && r->cell[i].n == c.n)
+            k = (int)i;
+    const char *name = k >= 0 ? t->spec->columns[k] : "单元格";
+    if (!t->table || jx_table_get_kind(t->table) == JX_TABLE_TEXT)
+        return name;
+    char letters[8];
+    const char *l = jx_arena_printf(&t->arena, "%s（%s%u 单元格）", name, jx_table_col_letters(c.col, letters),
+                                    (unsigned)r->line);
+    return l ? l : name;
+}
+
+jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, const jx_indrows_row *r,
+                            jx_indrows_cell c, jx_value *out, bool *had_sign)
 {
     jx_value v;
     memset(&v, 0, sizeof v);
@@ -778,6 +794,11 @@ jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *in
         jx_value_status st = jx_value_read(t->vr, &p->arena, c.s, c.n, &v, &detail);
         if (st == JX_VALUE_NOMEM)
             return JX_ERR_NOMEM;
+        if (st != JX_VALUE_OK && jx_value_detail_is_bad_grouping(detail)) {
+            jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c), "第 %u 行（项目“%s”，指标“%s”）的%s：%s",
+                            (unsigned)r->line, p->name.s, ind->name.s, column_label(t, r, c), detail);
+            return JX_ERR_INPUT;
+        }
         if (st != JX_VALUE_OK) {
             /* words, not a number: the evaluator scores it as a text actual */
             v.is_text = true;
@@ -796,6 +817,18 @@ jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *in
     }
     *out = v;
     return JX_OK;
+}
+
+bool jx_indrows_number(jx_indrows *t, const jx_project *p, const jx_indicator *ind, const jx_indrows_row *r,
+                       int column, jx_indrows_cell c, jx_dec *out)
+{
+    const char *why = NULL;
+    if (jx_value_read_plain_number(c.s, c.n, out, &why) == JX_VALUE_OK)
+        return true;
+    (void)column;
+    jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c), "第 %u 行（项目“%s”，指标“%s”）的%s“%.*s”%s",
+                    (unsigned)r->line, p->name.s, ind->name.s, column_label(t, r, c), (int)c.n, c.s, why);
+    return false;
 }
 
 const char *jx_indrows_value_text(jx_indrows *t, const jx_value *v)

@@ -149,12 +149,23 @@ jx_diag *jx_indrows_diag(jx_indrows *t, jx_severity sev, const jx_indrows_row *r
 /**
  * Reads the cell c as the 实际完成值 of ind, into p's arena, as a sheet means it: a text
  * for a 定性 target; else a number with its sign, percent and unit (a unit left out
- * is the target's), or, when the cell is words, a text actual the evaluator scores 0.
- * *had_sign is set when the number carried a sign (≥95%), which out no longer has.
- * Positions are ind's. JX_OK or JX_ERR_NOMEM.
+ * is the target's; "1,200" is 1200), or, when the cell is words, a text actual the
+ * evaluator scores 0. *had_sign is set when the number carried a sign (≥95%), which out
+ * no longer has. Positions are ind's. JX_OK, JX_ERR_NOMEM, or JX_ERR_INPUT after an
+ * error at the cell naming the file, row, column and indicator when a comma in it
+ * groups no thousands ("1,20": neither 1.20 nor 120 can be assumed).
  */
-jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, jx_indrows_cell c,
-                            jx_value *out, bool *had_sign);
+jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, const jx_indrows_row *r,
+                            jx_indrows_cell c, jx_value *out, bool *had_sign);
+
+/**
+ * Reads the numeric cell c of row r (得分, 复核得分, 扣分) into *out with
+ * jx_value_read_plain_number ("1,200.5" reads; "1,20" does not). When it is no number,
+ * adds an error at the cell — "第 N 行（项目“…”，指标“…”）的<column>“…”<why>" — and
+ * returns false.
+ */
+bool jx_indrows_number(jx_indrows *t, const jx_project *p, const jx_indicator *ind, const jx_indrows_row *r,
+                       int column, jx_indrows_cell c, jx_dec *out);
 
 /**
  * A number read by jx_indrows_actual as a sheet's messages quote what it is scored as:

@@ -252,8 +252,8 @@ static bool read_amount(jx_review *rv, const jx_project *p, const jx_indicator *
 {
     jx_indrows_cell c = s->row->cell[k];
     jx_dec d;
-    if (jx_dec_parse(c.s, c.n, &d) != JX_DEC_OK) {
-        row_error(rv, p, ind, s, c, "的%s“%.*s”不是数字", column_names[k], (int)c.n, c.s);
+    if (!jx_indrows_number(&rv->rows, p, ind, s->row, k, c, &d)) {
+        s->refused = true;
         return false;
     }
     if (jx_dec_is_negative(d)) {
@@ -285,7 +285,9 @@ static jx_result read_value(jx_review *rv, jx_project *p, const jx_indicator *in
 {
     jx_indrows_cell c = s->row->cell[RV_VALUE];
     bool had_sign = false;
-    jx_result rc = jx_indrows_actual(&rv->rows, p, ind, c, &s->value, &had_sign);
+    jx_result rc = jx_indrows_actual(&rv->rows, p, ind, s->row, c, &s->value, &had_sign);
+    if (rc == JX_ERR_INPUT)
+        s->refused = true;
     if (rc != JX_OK)
         return rc;
     s->has_value = true;

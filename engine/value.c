@@ -230,6 +230,12 @@ typedef struct value_refusal {
 /* The detail of a comma that does not group thousands, here and in jx_value_read_plain_number. */
 #define VALUE_COMMA_DETAIL "中的逗号不是千位分隔符（千位分隔应为 1,234 的形式）"
 
+bool jx_value_detail_is_bad_grouping(const char *detail)
+{
+    size_t n = detail ? strlen(detail) : 0, k = sizeof VALUE_COMMA_DETAIL - 1;
+    return n >= k && memcmp(detail + n - k, VALUE_COMMA_DETAIL, k) == 0;
+}
+
 /* A run of digits and commas with a comma before a digit that is not a thousands
  * grouping (GROUPING, maybe with one comma after it that no digit follows, as in
  * "1,200, 300"), nor one inside a fraction ("0.123,456"). */

@@ -109,6 +109,13 @@ static inline jx_value_status jx_value_unit_words_quick(const char *unit, size_t
  */
 jx_value_status jx_value_read_plain_number(const char *s, size_t n, jx_dec *out, const char **detail);
 
+/**
+ * True when detail, as jx_value_read or jx_value_read_plain_number gave it, refuses a
+ * comma that groups no thousands ("1,20"): in a numeric column of a table that is an
+ * error at the cell, where other words are a text actual scored 0.
+ */
+bool jx_value_detail_is_bad_grouping(const char *detail);
+
 /** What a table cell's value is, as the importers see it. */
 typedef enum jx_value_kind {
     JX_VALUE_KIND_NUMBER = 0, /* a sign (maybe none), a number, % and unit: out is filled */

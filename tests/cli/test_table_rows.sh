@@ -73,4 +73,21 @@ expect 2 "--encoding unknown" -- "$bin" score --actuals "$work/gb.csv" --encodin
 has "$work/err" "未知的编码“latin9”"
 expect 2 "--sheet without --actuals" -- "$bin" score --sheet 1 "$demo"
 
+# --- numbers as people type them: "1,200" is 1200; "1,20" is an error naming the cell ------
+# 301001's 服务人次 "1,200" ≥ 1000 → 20.00 (met)
+printf '项目,单位,三级指标,实际完成值,得分\n日常运维经费,301001-大数据发展管理中心,服务人次,"1,200","1,0"\n' >"$work/n.csv"
+expect 1 "a 得分 of 1,0" -- "$bin" score --actuals "$work/n.csv" --format csv "$demo"
+has "$work/err" "第 2 行（项目“日常运维经费”，指标“服务人次”）的得分“1,0”中的逗号不是千位分隔符"
+printf '项目,单位,三级指标,实际完成值\n日常运维经费,301001-大数据发展管理中心,服务人次,"1,200"\n' >"$work/n.csv"
+expect 0 "an actual of 1,200" -- "$bin" score --actuals "$work/n.csv" --format csv "$demo"
+has "$work/out" "日常运维经费,产出指标,数量指标,服务人次,≥1000人次,\"1,200\",20,20.00,ge-met,"
+printf '项目,单位,三级指标,实际完成值\n日常运维经费,301001-大数据发展管理中心,服务人次,"1,20"\n' >"$work/n.csv"
+expect 1 "an actual of 1,20" -- "$bin" score --actuals "$work/n.csv" "$demo"
+has "$work/err" "n.csv:2:30: error: 第 2 行（项目“日常运维经费”，指标“服务人次”）的实际完成值：“1,20”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式） [actuals]"
+# the same in the 复核表: 扣分 "1,5" refused, 复核完成值 "1,150" read as 1150
+printf '项目,单位,三级指标,复核完成值,扣分,备注\n日常运维经费,302001-数据资源中心,服务人次,"1,150",,以签到表为准\n日常运维经费,302001-数据资源中心,巡检次数,,"1,5",缺一次巡检记录\n' >"$work/r.csv"
+expect 1 "a 扣分 of 1,5" -- "$bin" audit --review "$work/r.csv" "$demo"
+has "$work/err" "第 3 行（项目“日常运维经费”，指标“巡检次数”）的扣分“1,5”中的逗号不是千位分隔符"
+lacks "$work/err" "服务人次"
+
 finish test_table_rows
