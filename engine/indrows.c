@@ -1,6 +1,7 @@
 /* indrows.c — table rows naming indicators: loading through the table reader, the
  * header, the index by project, telling same-named projects apart, matching rows to a
  * project's indicators, and the rows that matched nothing. */
+#define _GNU_SOURCE /* memmem */
 #include "indrows.h"
 
 #include "alloc.h"
@@ -774,6 +775,38 @@ static const char *column_label(jx_indrows *t, const jx_indrows_row *r, jx_indro
     return l ? l : name;
 }
 
+/*
+ * The text of a number cell as the forms show it: its thousands separators (, and ，
+ * between digits) dropped, so "1,200" typed in a CSV shows as 1200, as the same number
+ * stored in a workbook does. text (the cell copied) is kept when there are none.
+ */
+static jx_str ungrouped(jx_project *p, const char *s, size_t n, jx_str text)
+{
+    if (!memchr(s, ',', n) && !memmem(s, n, "\xEF\xBC\x8C", 3))
+        return text;
+    char buf[256];
+    if (n > sizeof buf)
+        return text;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = s[i] == ',' ? 1 : (i + 3 <= n && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0) ? 3 : 0;
+        if (w && o > 0 && i + w < n) {
+            unsigned char before = (unsigned char)buf[o - 1], after = (unsigned char)s[i + w];
+            /* ASCII digits, or the last byte of a full-width one (０–９: EF BC 90–99) */
+            bool digit_before = (before >= '0' && before <= '9') || (o >= 3 && (unsigned char)buf[o - 3] == 0xEF &&
+                                                                      (unsigned char)buf[o - 2] == 0xBC &&
+                                                                      before >= 0x90 && before <= 0x99);
+            bool digit_after = (after >= '0' && after <= '9') || after == 0xEF;
+            if (digit_before && digit_after) {
+                i += w - 1;
+                continue;
+            }
+        }
+        buf[o++] = s[i];
+    }
+    return jx_project_str(p, buf, o);
+}
+
 jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *ind, const jx_indrows_row *r,
                             jx_indrows_cell c, jx_value *out, bool *had_sign)
 {
@@ -807,6 +840,7 @@ jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *in
             v.unit = jx_str_empty;
         } else {
             v.is_text = false;
+            v.text = ungrouped(p, c.s, c.n, v.text);
             if (v.unit.n == 0 && !v.percent)
                 v.unit = ind->target.unit;
             if (v.sign != JX_SIGN_NONE) {

@@ -502,7 +502,7 @@ static void decide(jx_review *rv, const jx_project *p, const jx_indicator *ind, 
     l->basis = JX_REVIEW_KEPT;
     if (s->has_value) {
         l->value_given = 1;
-        l->review_actual = keep(rv, r->cell[RV_VALUE].s, r->cell[RV_VALUE].n);
+        l->review_actual = keep(rv, s->value.text.s, s->value.text.n); /* as read: "1,150" shows 1150 */
     }
     if (s->has_deduction)
         l->deduction_cents = s->deduction_cents;

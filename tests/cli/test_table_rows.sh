@@ -80,7 +80,7 @@ expect 1 "a 得分 of 1,0" -- "$bin" score --actuals "$work/n.csv" --format csv 
 has "$work/err" "第 2 行（项目“日常运维经费”，指标“服务人次”）的得分“1,0”中的逗号不是千位分隔符"
 printf '项目,单位,三级指标,实际完成值\n日常运维经费,301001-大数据发展管理中心,服务人次,"1,200"\n' >"$work/n.csv"
 expect 0 "an actual of 1,200" -- "$bin" score --actuals "$work/n.csv" --format csv "$demo"
-has "$work/out" "日常运维经费,产出指标,数量指标,服务人次,≥1000人次,\"1,200\",20,20.00,ge-met,"
+has "$work/out" "日常运维经费,产出指标,数量指标,服务人次,≥1000人次,1200,20,20.00,ge-met,"
 printf '项目,单位,三级指标,实际完成值\n日常运维经费,301001-大数据发展管理中心,服务人次,"1,20"\n' >"$work/n.csv"
 expect 1 "an actual of 1,20" -- "$bin" score --actuals "$work/n.csv" "$demo"
 has "$work/err" "n.csv:2:30: error: 第 2 行（项目“日常运维经费”，指标“服务人次”）的实际完成值：“1,20”中的逗号不是千位分隔符（千位分隔应为 1,234 的形式） [actuals]"
