@@ -30,7 +30,9 @@ static const char audit_help[] =
     "  --by 单位|主管部门    按单位或主管部门分层，在每层内按比例抽取\n"
     "  --weight funds        按项目资金加权，资金多的项目更可能被抽中\n"
     "  --include-flagged     有错误的项目一律抽中\n"
-    "  --review 文件.csv     复核：读复核人的 CSV，输出复核表（见 docs/audit.md）\n"
+    "  --encoding 编码       文本表格的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
+    "  --sheet 工作表        .xlsx/.xls 工作簿中要读的工作表（名称或从 1 起的序号）\n"
+    "  --review 文件         复核：读复核人的复核表（CSV、文本、.xlsx 或 .xls），输出复核表（见 docs/audit.md）\n"
     "  -o 文件               写到文件（读写都成功后才替换原文件，有错误的发现也写）；\n"
     "                        默认写到标准输出\n"
     "  --help                显示本帮助\n"
@@ -50,6 +52,7 @@ typedef struct audit_opts {
     jx_audit_options audit; /* --min-severity and the sample options */
     int sample_given;       /* --sample was given */
     int seed_given;         /* --seed was given */
+    jx_import_options import; /* --encoding and --sheet for the tables read */
     char **files;           /* the files and folders */
     int nfiles;             /* how many */
 } audit_opts;
@@ -125,6 +128,12 @@ static bool audit_parse_seed(const char *v, uint64_t *out)
 static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
 {
     const char *v = NULL;
+    jx_table_options table = {o->import.encoding, o->import.sheet};
+    if (jx_cli_option_table(args, &table)) {
+        o->import.encoding = table.encoding;
+        o->import.sheet = table.sheet;
+        return 1;
+    }
     if (jx_cli_option_text(args, "--policy", "评分办法", &o->policy) || jx_cli_option_output(args, &o->output))
         return 1;
     if (jx_cli_option_text(args, "--format", "格式", &v)) {
@@ -361,7 +370,8 @@ int jx_cli_audit(int argc, char **argv)
     /* a report printed on the terminal shows the progress itself, and would be cut by the line */
     run.progress.tty = isatty(STDERR_FILENO) && (o.output || !isatty(STDOUT_FILENO));
     run.progress.start = audit_now();
-    run.input = (jx_cli_input){.project = audit_project, .diag = audit_diag, .ud = &run, .status = &run.status};
+    run.input = (jx_cli_input){.project = audit_project, .diag = audit_diag, .ud = &run, .status = &run.status,
+                               .import = &o.import};
     run.walk = (jx_cli_walk){.file = audit_file, .quiet = audit_quiet, .ud = &run, .status = &run.status};
     code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code >= 0)

@@ -135,13 +135,15 @@ int jx_cli_is_rules(const char *path);
 
 /**
  * How a command reads files that hold rule text or tables (jx_cli_read_input). Set the
- * first four members and zero the rest; release with jx_cli_input_free.
+ * first four members (and import, when the command takes --encoding or --sheet for its
+ * tables) and zero the rest; release with jx_cli_input_free.
  */
 typedef struct jx_cli_input {
     void (*project)(jx_project *p, unsigned flags, void *ud); /* each project read; flags JX_AUDIT_IMPORTED when it came from a table */
     void (*diag)(const jx_diag *d, void *ud);  /* each diagnostic outside projects (the reader's, the import's); NULL prints it */
     void *ud;                                  /* passed to both */
     jx_cli_status *status;                     /* marked as files fail to be read or hold errors */
+    const jx_import_options *import;           /* how tables are imported (--encoding, --sheet); NULL detects everything */
     size_t warnings;                           /* the imports' warnings so far, for --werror */
     unsigned flags;                            /* JX_AUDIT_IMPORTED while a table's projects are handed over */
     char *text;                                /* a table's rule text, the buffer reused from table to table */

@@ -64,7 +64,7 @@ static void input_import(jx_cli_input *in, const char *path)
     jx_import *imp = NULL;
     in->len = 0;
     in->oom = 0;
-    jx_result rc = jx_import_open(&imp, path, NULL, NULL);
+    jx_result rc = jx_import_open(&imp, path, in->import, NULL);
     bool opened = rc == JX_OK;
     if (opened)
         rc = jx_import_run(imp, input_write, in);

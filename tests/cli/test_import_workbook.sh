@@ -49,4 +49,31 @@ expect 1 "not a zip" -- "$bin" import "$work/fake.xlsx"
 expect 1 "truncated xlsx as actuals" -- "$bin" score --actuals "$work/cut.xlsx" "$here/../tables/demo.jx"
 has "$work/err" "[table]"
 
+# --- number formats: a percent cell is the percent a person sees ---------------------------
+# tests/tables/percent.xlsx, written by openpyxl:
+#   ws.append(["日常运维经费", "301001-大数据发展管理中心", "系统可用率", 0.97]); number_format "0%"
+#   满意率 0.9312 as "0.00%", 服务人次 1200 as "#,##0", 巡检次数 12, 工作效率 "提升"
+# 系统可用率 97% ≥ 95% → 20.00; 满意率 93.12% ≥ 90% → 10.00; 服务人次 1200 ≥ 1000 → 20.00
+expect 0 "percent cells" -- "$bin" score --actuals "$here/../tables/percent.xlsx" --format csv "$here/../tables/demo.jx"
+has "$work/out" "日常运维经费,产出指标,质量指标,系统可用率,≥95%,97%,20,20.00,ge-met,100.00,优,"
+has "$work/out" "日常运维经费,满意度指标,服务对象满意度,满意率,≥90%,93.12%,10,10.00,ge-met,100.00,优,"
+has "$work/out" "日常运维经费,产出指标,数量指标,服务人次,≥1000人次,1200,20,20.00,ge-met,100.00,优,"
+
+# --- a password-protected workbook: refused as such, exit 1 ------------------------------
+xls_data=$here/../unit/data/xls
+for f in encrypted.xlsx encrypted.xls; do
+  expect 1 "$f as actuals" -- "$bin" score --actuals "$xls_data/$f" "$here/../tables/demo.jx"
+  has "$work/err" "密码"
+  expect 1 "$f imported" -- "$bin" import "$xls_data/$f"
+  has "$work/err" "密码"
+done
+
+# --- audit reads tables with --encoding and --sheet too ----------------------------------
+iconv -f UTF-8 -t GB18030 "$zj/table.txt" >"$work/gb.txt"
+expect 0 "audit --encoding gbk" -- "$bin" audit --format csv --encoding gbk "$work/gb.txt"
+has "$work/out" "2021年重点人员管控组保障经费"
+expect 1 "audit --encoding utf-8 on GB18030 bytes" -- "$bin" audit --encoding utf-8 "$work/gb.txt"
+expect 0 "audit --sheet" -- "$bin" audit --sheet 目标表（复制） "$zj/two.xlsx"
+if ! grep -q 'sheets-not-imported' "$work/err"; then ok; else fail "audit --sheet: no warning"; fi
+
 finish test_import_workbook
