@@ -48,11 +48,18 @@ echo "|---|---|---|---|"
 for n in "$small" "$big"; do
     mkdir -p "$tmp/$n"
     "$bt" gen "$n" "$tmp/$n"
+    # the same CSV as "CSV (逗号分隔)" saves it on Chinese Windows: GB18030, no BOM
+    tail -c +4 "$tmp/$n/actuals.csv" | iconv -f UTF-8 -t GB18030 >"$tmp/$n/actuals-gb.csv"
+    measure "$n rows, CSV (GB18030), read" "$bt" read "$tmp/$n/actuals-gb.csv"
+    gb=$(cat "$tmp/last")
     measure "$n rows, CSV, read" "$bt" read "$tmp/$n/actuals.csv"
     csv=$(cat "$tmp/last")
     measure "$n rows, xlsx, read" "$bt" read "$tmp/$n/actuals.xlsx"
     xlsx=$(cat "$tmp/last")
-    echo "|   xlsx ÷ CSV | $(echo "$xlsx / $csv" | bc -l | cut -c1-4) × | | |"
+    echo "|   xlsx ÷ CSV (UTF-8) | $(echo "$xlsx / $csv" | bc -l | cut -c1-4) × | | |"
+    echo "|   xlsx ÷ CSV (GB18030) | $(echo "$xlsx / $gb" | bc -l | cut -c1-4) × | | |"
     measure "$n rows, CSV, score --actuals" "$jixiao" score --actuals "$tmp/$n/actuals.csv" "$tmp/one.jx"
+    csvrun=$(cat "$tmp/last")
     measure "$n rows, xlsx, score --actuals" "$jixiao" score --actuals "$tmp/$n/actuals.xlsx" "$tmp/one.jx"
+    echo "|   xlsx ÷ CSV | $(echo "$(cat "$tmp/last") / $csvrun" | bc -l | cut -c1-4) × | | |"
 done
