@@ -702,6 +702,16 @@ static const jx_indrows_known *near_project(jx_indrows *t, const jx_indrows_row 
     return NULL;
 }
 
+/* True when row r fills a column past the ones that name its indicator: a row of a
+ * template left as it was says nothing, and is passed over silently wherever it points. */
+static bool row_has_data(const jx_indrows *t, const jx_indrows_row *r)
+{
+    for (size_t k = JX_INDROWS_L3 + 1; k < t->spec->ncolumns; k++)
+        if (r->cell[k].n)
+            return true;
+    return false;
+}
+
 /** The most project names the unused-rows warning lists. */
 #define UNUSED_LISTED 3
 
@@ -715,7 +725,7 @@ jx_result jx_indrows_finish(jx_indrows *t)
     jx_indrows_cell listed_name[UNUSED_LISTED]; /* the names in names */
     for (size_t i = 0; i < t->nrows; i++) {
         jx_indrows_row *r = &t->rows[i];
-        if (r->matched || r->reported)
+        if (r->matched || r->reported || !row_has_data(t, r))
             continue;
         jx_indrows_cell c = r->cell[JX_INDROWS_L3];
         jx_indrows_cell pc = r->cell[JX_INDROWS_PROJECT];

@@ -17,7 +17,8 @@
  * listing them (jx_indrows_know makes projects known before any is applied); a row that
  * matches several indicators is an error; by jx_indrows_finish, a row naming a project
  * that was seen but no indicator of it is an error, and rows naming projects never seen
- * are one warning (<code>-unused) with their count and the first few.
+ * are one warning (<code>-unused) with their count and the first few. A row that fills
+ * none of the columns after 三级指标 (a template row left empty) is never reported.
  */
 #ifndef JX_INDROWS_H
 #define JX_INDROWS_H

@@ -47,6 +47,11 @@ expect 0 "rows of other projects" -- "$bin" score --actuals "$work/other.csv" "$
 has "$work/err" "warning: 实际完成值文件中有 3 行所属的项目不在本次计分的项目中，未使用：“别的项目”、“第三个项目” [actuals-unused]"
 if [ "$(grep -c 'warning' "$work/err")" = 1 ]; then ok; else fail "one warning"; cat "$work/err"; fi
 
+# --- a whole template while one project is scored: its empty rows are passed over silently
+"$bin" template "$here/../../samples/yuecheng-2024.jx" "$here/../../samples/wangan-2025-review.jx" >"$work/full.csv"
+expect 0 "full template, one project" -- "$bin" score --actuals "$work/full.csv" "$here/../../samples/yuecheng-2024.jx"
+if [ ! -s "$work/err" ]; then ok; else fail "empty template rows reported"; cat "$work/err"; fi
+
 # --- a name that differs only in its brackets: an error naming the project meant ---------
 cat >"$work/b.jx" <<'JX'
 项目 "信息化运维(一期)" {
