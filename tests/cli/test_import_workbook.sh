@@ -59,6 +59,17 @@ has "$work/out" "日常运维经费,产出指标,质量指标,系统可用率,�
 has "$work/out" "日常运维经费,满意度指标,服务对象满意度,满意率,≥90%,93.12%,10,10.00,ge-met,100.00,优,"
 has "$work/out" "日常运维经费,产出指标,数量指标,服务人次,≥1000人次,1200,20,20.00,ge-met,100.00,优,"
 
+# --- actuals in a workbook: the sheets whose header is recognised, a title above it ---------
+# tests/tables/sheets.xlsx (openpyxl): 填表说明 (a note), then 实际完成值 with a merged
+# title in row 1 and the header in row 3 (项目名称, 预算单位, …). 302001: 服务人次 900 →
+# 18.00, 满意率 0.85 as 0% → 85% → 10 × 85 / 90 = 9.44; the rest missing: 27.44
+expect 0 "actuals workbook" -- "$bin" score --actuals "$here/../tables/sheets.xlsx" --format csv "$here/../tables/demo.jx"
+has "$work/out" "日常运维经费,满意度指标,服务对象满意度,满意率,≥90%,85%,10,9.44,ge-ratio,27.44,差,"
+has "$work/err" "note: 工作表“填表说明”没有可识别的表头（项目、三级指标、实际完成值），未读取 [actuals]"
+expect 1 "actuals --sheet of the note" -- "$bin" score --actuals "$here/../tables/sheets.xlsx" --sheet 1 "$here/../tables/demo.jx"
+has "$work/err" "sheets.xlsx[填表说明]:1:1: error: 表头缺少“实际完成值”列 [actuals]"
+expect 0 "actuals --sheet by name" -- "$bin" score --actuals "$here/../tables/sheets.xlsx" --sheet 实际完成值 "$here/../tables/demo.jx"
+
 # --- a password-protected workbook: refused as such, exit 1 ------------------------------
 xls_data=$here/../unit/data/xls
 for f in encrypted.xlsx encrypted.xls; do
