@@ -274,6 +274,39 @@ static void golden_demo_scores(void **state)
     jx_policy_close(pol);
 }
 
+/* Two 越城区 projects of one name in different 单位, made known before either is applied. */
+static void same_name_told_apart_by_org(void **state)
+{
+    (void)state;
+    jx_project a, b;
+    jx_project_init(&a, NULL);
+    jx_project_init(&b, NULL);
+    fx_yuecheng(&a);
+    fx_yuecheng(&b);
+    b.org = fx_str(&b, "302001-数据资源中心");
+    jx_actuals *act = open_actuals("项目,单位,三级指标,实际完成值\n"
+                                   "越城区电子政务云资源服务项目,数据资源中心,接入系统数量,50\n"
+                                   "越城区电子政务云资源服务项目,,执行率,98%\n"
+                                   "越城区电子政务云资源服务项目,301001-绍兴市越城区大数据发展管理中心（本级）,接入系统数量,1,200\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_know(act, &a), JX_OK);
+    assert_int_equal(jx_actuals_know(act, &b), JX_OK);
+    /* row 2 names b by its 单位 without the code; row 3 names neither: refused for both */
+    assert_int_equal(jx_actuals_apply(act, &a), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_apply(act, &b), JX_ERR_INPUT);
+    assert_int_equal(jx_dec_cmp(b.inds[0].actual.num, fx_dec("50")), 0);
+    assert_int_equal(jx_dec_cmp(a.inds[0].actual.num, fx_dec("1")), 0); /* "1" of "1,200" unquoted: two cells */
+    assert_false(a.inds[5].actual_from_csv);
+    assert_false(b.inds[5].actual_from_csv);
+    assert_string_equal(diag_message(act, 0),
+                        "第 3 行的项目“越城区电子政务云资源服务项目”有 2 个同名项目（单位 “301001-绍兴市越城区大数据发展管理中心（本级）”、"
+                        "“302001-数据资源中心”），这一行没有说明是哪一个，未采用；请填写“单位”或“主管部门”列");
+    assert_null(jx_actuals_diag(act, 1)); /* said once, not once per project */
+    jx_actuals_close(act);
+    jx_project_free(&a);
+    jx_project_free(&b);
+}
+
 static void missing_file_is_io(void **state)
 {
     (void)state;
@@ -295,6 +328,7 @@ int main(void)
         cmocka_unit_test(ambiguous_match_names_the_row),
         cmocka_unit_test(missing_column_is_named),
         cmocka_unit_test(bad_judge_and_claim),
+        cmocka_unit_test(same_name_told_apart_by_org),
         cmocka_unit_test(missing_file_is_io),
         cmocka_unit_test(golden_demo_scores),
     };
