@@ -332,12 +332,17 @@ static const char *em_value_text(jx_imp_emitter *em, const jx_value *v)
 
 /**
  * True when text, written as a target or actual, reads back as v: its tokens are a
- * sign, numbers, '%' and words that are no keyword (so the parser takes the whole of
- * it as the value), and the value reader gets the same sign, number, percent and unit.
+ * sign, numbers, '%' and words without '#' (so the parser takes the whole of it as the
+ * value), and the value reader gets the same sign, number, percent and unit. A word
+ * spelt like a keyword is taken when the parser reads it as a word of the value
+ * (jx_keyword_in_value: "≥85分", "≥3项目"): what follows a value on an indicator line
+ * (" 权重 ", " 实际 ", " 偏差 ", " 得分 " or the line's end) never gives it a value of
+ * its own, so the rest of text decides.
  */
 static bool em_value_writable(jx_imp_emitter *em, const char *text, const jx_value *v)
 {
     size_t n = strlen(text), off = 0, len;
+    bool begun = false; /* a token other than the sign was met */
     while (off < n) {
         jx_token_kind k = jx_lex(text + off, n - off, &len);
         switch (k) {
@@ -348,13 +353,18 @@ static bool em_value_writable(jx_imp_emitter *em, const char *text, const jx_val
         case JX_TK_NUMBER:
         case JX_TK_PERCENT:
             break;
-        case JX_TK_WORD:
-            if (memchr(text + off, '#', len) || jx_keyword_lookup(text + off, len) != JX_KW_NONE)
+        case JX_TK_WORD: {
+            if (memchr(text + off, '#', len))
+                return false;
+            jx_keyword kw = jx_keyword_lookup(text + off, len);
+            if (jx_keyword_ends_value(kw) && !(begun && jx_keyword_in_value(kw, text + off + len, n - off - len, NULL)))
                 return false;
             break;
+        }
         default:
             return false;
         }
+        begun = begun || k != JX_TK_SIGN;
         off += len;
     }
     jx_value back;

@@ -377,3 +377,28 @@ const char *jx_token_kind_name(jx_token_kind k)
     };
     return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
+
+bool jx_keyword_in_value(jx_keyword kw, const char *rest, size_t n, const jx_keyword_index *ix)
+{
+    if (!jx_keyword_ends_value(kw))
+        return true;
+    if (kw == JX_KW_NOT_APPLICABLE)
+        return false; /* a flag: nothing after it could be missing */
+    size_t off = 0, len;
+    jx_token_kind k;
+    while ((k = jx_lex(rest + off, n - off, &len)) == JX_TK_SPACE)
+        off += len;
+    switch (k) {
+    case JX_TK_EOF:
+    case JX_TK_NEWLINE:
+    case JX_TK_SEMI:
+    case JX_TK_RBRACE:
+    case JX_TK_COMMENT:
+        return true; /* the line ends: nothing is there to be the keyword's value */
+    case JX_TK_WORD:
+        return jx_keyword_ends_value(ix ? jx_keyword_find(ix, rest + off, len)
+                                        : jx_keyword_lookup(rest + off, len));
+    default:
+        return false; /* a number, a string, a sign, '{' …: the keyword's own value */
+    }
+}

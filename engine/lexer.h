@@ -235,4 +235,46 @@ static inline jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char 
 /** The Chinese spelling of a keyword ("权重"), "" for JX_KW_NONE. */
 const char *jx_keyword_name(jx_keyword kw);
 
+/** The keywords that end a value: an indicator's attributes (权重 实际 偏差 评定 得分
+ * 不适用), 定性, and the project statements (项目 主管部门 单位 年度 金额单位 资金 年初预算
+ * 全年预算 全年执行 年度目标 完成情况 偏离原因 整改措施 总分 结论). */
+#define JX_KW_ENDS_VALUE_MASK                                                                              \
+    ((UINT64_C(1) << JX_KW_WEIGHT) | (UINT64_C(1) << JX_KW_ACTUAL) | (UINT64_C(1) << JX_KW_REASON) |        \
+     (UINT64_C(1) << JX_KW_JUDGE) | (UINT64_C(1) << JX_KW_SCORE) | (UINT64_C(1) << JX_KW_QUALITATIVE) |     \
+     (UINT64_C(1) << JX_KW_NOT_APPLICABLE) | (UINT64_C(1) << JX_KW_PROJECT) | (UINT64_C(1) << JX_KW_DEPT) | \
+     (UINT64_C(1) << JX_KW_ORG) | (UINT64_C(1) << JX_KW_YEAR) | (UINT64_C(1) << JX_KW_MONEY_UNIT) |         \
+     (UINT64_C(1) << JX_KW_FUNDS) | (UINT64_C(1) << JX_KW_INITIAL) | (UINT64_C(1) << JX_KW_BUDGET) |        \
+     (UINT64_C(1) << JX_KW_SPENT) | (UINT64_C(1) << JX_KW_GOAL) | (UINT64_C(1) << JX_KW_OUTCOME) |          \
+     (UINT64_C(1) << JX_KW_DEVIATION) | (UINT64_C(1) << JX_KW_REMEDY) | (UINT64_C(1) << JX_KW_TOTAL) |      \
+     (UINT64_C(1) << JX_KW_VERDICT))
+
+_Static_assert(JX_KW_COUNT_ <= 64, "JX_KW_ENDS_VALUE_MASK holds a bit per keyword");
+
+/**
+ * True when kw is a keyword that ends a value: a value (a target, an actual, a number
+ * written otherwise than as plain digits) runs up to such a word — unless the word is
+ * the value's unit (jx_keyword_in_value). Other keywords (分, 优, 达成, 比例 …) are
+ * words like any other inside a value.
+ */
+static inline bool jx_keyword_ends_value(jx_keyword kw)
+{
+    return (JX_KW_ENDS_VALUE_MASK >> (unsigned)kw) & 1;
+}
+
+/**
+ * Whether a word spelt like the keyword kw, met inside a value past its sign (after
+ * its number), belongs to the value — as its unit or a word of it — rather than
+ * ending it. rest[0..n) is the text after the word, up to the item's end; ix is the
+ * keyword index or NULL (jx_keyword_lookup is then used).
+ *
+ * A keyword that does not end values (jx_keyword_ends_value) always belongs. 不适用,
+ * which takes no value of its own, never does. Any other ending keyword belongs to
+ * the value unless it is followed by its own value: it belongs when what follows it on
+ * its line, past blanks, is the line's end (a newline, ';', '}', a comment or the end
+ * of the text) or another keyword that ends values. So in `≥85 分`, `≥3项目 权重 10`,
+ * `实际 4 项目` the keyword-like word is a unit, and in `≥60 权重 30` 权重 is the
+ * weight. docs/dsl.md ("Units spelt like keywords") states the rule.
+ */
+bool jx_keyword_in_value(jx_keyword kw, const char *rest, size_t n, const jx_keyword_index *ix);
+
 #endif

@@ -427,30 +427,37 @@ static void unexpected(parser *ps, const char *wanted)
 /* ------------------------------------------------------------------ values */
 
 /* True when a WORD keyword ends a value span: an indicator attribute or a project statement. */
-static int ends_value(jx_keyword kw)
+static inline int ends_value(jx_keyword kw)
 {
-    switch (kw) {
-    case JX_KW_WEIGHT: case JX_KW_ACTUAL: case JX_KW_REASON: case JX_KW_JUDGE: case JX_KW_SCORE:
-    case JX_KW_QUALITATIVE: case JX_KW_NOT_APPLICABLE: case JX_KW_PROJECT: case JX_KW_DEPT:
-    case JX_KW_ORG: case JX_KW_YEAR: case JX_KW_MONEY_UNIT: case JX_KW_FUNDS: case JX_KW_INITIAL:
-    case JX_KW_BUDGET: case JX_KW_SPENT: case JX_KW_GOAL: case JX_KW_OUTCOME: case JX_KW_DEVIATION:
-    case JX_KW_REMEDY: case JX_KW_TOTAL: case JX_KW_VERDICT:
-        return 1;
-    default:
-        return 0;
-    }
+    return jx_keyword_ends_value(kw);
 }
 
 /*
- * value := the maximal run of tokens up to the next keyword, newline, ';', '}', '{'
- *          or STRING.
+ * True when the current WORD, a keyword that ends values, met in a value past its sign,
+ * is a word of the value (its unit: "≥85 分", "≥3项目 权重 10") rather than the next
+ * attribute: not followed by a value of its own (jx_keyword_in_value).
+ */
+static int keyword_in_value(const parser *ps)
+{
+    uint32_t after = ps->off + ps->len;
+    return jx_keyword_in_value(ps->kw, ps->text + after, ps->end - after, ps->kwix);
+}
+
+/*
+ * value := the maximal run of tokens up to the next newline, ';', '}', '{', STRING or
+ *          keyword that ends values — a keyword past the value's sign being taken into
+ *          the value when no value of its own follows it (keyword_in_value).
  * Consumes the run and returns its byte span in *off / *len (len 0 when empty).
  */
 static void value_span(parser *ps, uint32_t *off, uint32_t *len)
 {
     *off = ps->off;
     uint32_t last = ps->off;
-    while (!at_end(ps) && ps->tk != JX_TK_LBRACE && ps->tk != JX_TK_STRING && !ends_value(ps->kw)) {
+    bool begun = false; /* a token other than a sign was taken */
+    while (!at_end(ps) && ps->tk != JX_TK_LBRACE && ps->tk != JX_TK_STRING) {
+        if (ends_value(ps->kw) && !(begun && keyword_in_value(ps)))
+            break;
+        begun = begun || ps->tk != JX_TK_SIGN;
         last = ps->off + ps->len;
         advance(ps);
     }
@@ -1071,9 +1078,29 @@ LS_INLINE bool ls_number(line_scan *ls, jx_dec *out)
 }
 
 /*
+ * True when the unit just read, spelt like kw, a keyword that ends values, is sure to be
+ * the value's unit as keyword_in_value decides: kw is not 不适用 and the line goes on, past
+ * blanks, with its end or with one of the attribute words line_indicator reads (权重 实际
+ * 得分 偏差 评定 不适用 as whole words). Anything else is left to the parser.
+ */
+LS_INLINE bool ls_unit_keyword(const line_scan *ls, jx_keyword kw)
+{
+    if (kw == JX_KW_NOT_APPLICABLE)
+        return false;
+    line_scan at = *ls;
+    jx_token_kind tk;
+    uint32_t len;
+    ls_blanks(&at);
+    return ls_eol(&at, &tk, &len) || ls_word_is(&at, LW_WEIGHT, 6, false) || ls_word_is(&at, LW_ACTUAL, 6, false) ||
+           ls_word_is(&at, LW_SCORE, 6, false) || ls_word_is(&at, LW_REASON, 6, false) ||
+           ls_word_is(&at, LW_JUDGE, 6, false) || ls_word_is(&at, LW_NA, 9, true);
+}
+
+/*
  * A value at i: [sign] number [% | ％] [unit], ended by a blank or the line's end, whose
- * unit is not a keyword that ends a value. Read as jx_value_read reads it; false when
- * it is not such a value or jx_value_read must decide.
+ * unit is not a keyword that ends a value unless ls_unit_keyword makes it the unit
+ * ("≥3项目 权重 10"). Read as jx_value_read reads it; false when it is not such a value
+ * or jx_value_read must decide.
  */
 LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
 {
@@ -1113,8 +1140,8 @@ LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
     if (v->unit_len > 0) {
         const char *u = (const char *)s + v->unit_off;
         jx_keyword kw = ps->kwix ? jx_keyword_find(ps->kwix, u, v->unit_len) : jx_keyword_lookup(u, v->unit_len);
-        if (ends_value(kw))
-            return false; /* "≥60%权重": the word is the next attribute */
+        if (ends_value(kw) && !ls_unit_keyword(ls, kw))
+            return false; /* "≥60%权重 30": the word may be the next attribute */
         size_t n = v->unit_len;
         if (jx_value_unit_words_quick(u, &n, &v->percent, &v->sign) != JX_VALUE_OK)
             return false;
@@ -1713,6 +1740,10 @@ static int looks_like_group(parser *ps)
     parser save = *ps;
     ps->quiet = 1;
     advance(ps);
+    /* Stopping at every keyword that ends values answers as value_span would: a keyword
+     * it takes as a unit is followed by the line's end or by another such keyword, so a
+     * run of them never reaches a '{' (the last one is followed by something else and
+     * ends the span there). */
     while (!at_end(ps) && ps->tk != JX_TK_LBRACE && ps->tk != JX_TK_STRING && !ends_value(ps->kw))
         advance(ps);
     int yes = ps->tk == JX_TK_LBRACE, bail = ps->fbail;

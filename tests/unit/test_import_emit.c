@@ -2,12 +2,14 @@
  * comments, what the language cannot hold, and a round trip through the library's reader. */
 #include "import_emit.h"
 #include "imp_collect.h"
+#include "model.h"
 #include "write_text.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +210,70 @@ static void test_names_are_quoted_when_the_lexer_needs_it(void **state)
     assert_string_equal(jx_indicator_name(jx_project_indicator(p, 0)), "5G 基站");
     assert_string_equal(jx_indicator_name(jx_project_indicator(p, 1)), "得分");
     assert_string_equal(jx_indicator_name(jx_project_indicator(p, 2)), "一#号楼");
+    jx_reader_close(rd);
+    run_free(&r);
+}
+
+/* A unit spelt like a keyword is written as any unit, straight after its number, and
+ * reads back as that unit (docs/dsl.md, "Units spelt like keywords"); only 不适用, which
+ * would read as the attribute, is kept as a text. Numbers and units other than seed
+ * 000's ≥ 85 分, in sign / value / unit columns and in one cell. */
+static void test_units_spelt_like_keywords(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *sign, *target, *unit, *actual; /* the cells */
+        const char *line;                          /* what is written */
+        const char *tunit, *aunit;                 /* the units read back */
+    } cases[] = {
+        {"≥", "85", "分", "88分", "a ≥85分 权重 10 实际 88分   # 第 2 行", "分", "分"},
+        {"≥", "3", "项目", "4 项目", "b ≥3项目 权重 10 实际 4项目   # 第 3 行：实际原文 4 项目", "项目", "项目"},
+        {"", "≥ 12 得分", "", "12.5得分", "c ≥12得分 权重 10 实际 12.5得分   # 第 4 行：指标值原文 ≥ 12 得分", "得分", "得分"},
+        {"≤", "2", "权重", "1权重", "d ≤2权重 权重 10 实际 1权重   # 第 5 行", "权重", "权重"},
+        {"＝", "7", "实际", "", "e =7实际 权重 10   # 第 6 行：指标值原文 ＝7实际", "实际", ""},
+        {"≥", "1", "个项目", "2个项目", "f ≥1个项目 权重 10 实际 2个项目   # 第 7 行", "个项目", "个项目"},
+        {">", "0.5", "单位", "", "g >0.5单位 权重 10   # 第 8 行", "单位", ""},
+        {"≥", "60", "%项目", "70%项目", "h ≥60%项目 权重 10 实际 70%项目   # 第 9 行", "项目", "项目"},
+        {"≥", "3", "不适用", "", "i 定性 \"≥3不适用\" 权重 10   # 第 10 行", NULL, NULL},
+    };
+    size_t n = sizeof cases / sizeof cases[0];
+    run r;
+    run_begin(&r, rows10);
+    jx_imp_begin(r.im, 1);
+    jx_imp_set(r.im, JX_IMP_NAME, 1, "丁", strlen("丁"));
+    for (size_t i = 0; i < n; i++) {
+        char name[2] = {(char)('a' + i), '\0'};
+        jx_imp_indicator *x = ind(&r, (uint32_t)(2 + i), "产出指标", "数量指标", name, cases[i].target, "10");
+        x->sign = S(&r, cases[i].sign);
+        x->unit = S(&r, cases[i].unit);
+        x->actual = S(&r, cases[i].actual);
+    }
+    run_finish(&r);
+    for (size_t i = 0; i < n; i++) {
+        char want[256];
+        snprintf(want, sizeof want, "            %s", cases[i].line);
+        assert_line(&r, want);
+    }
+    uint32_t line = 0;
+    assert_int_equal(count_code(&r, "unreadable-value", &line), 1); /* 不适用 only */
+    assert_int_equal(line, 10);
+    jx_project *p;
+    jx_reader *rd = parse_back(&r, &p);
+    assert_int_equal(jx_project_indicator_count(p), n);
+    for (size_t i = 0; i < n; i++) {
+        const jx_indicator *x = jx_project_indicator(p, i);
+        assert_int_equal(jx_indicator_weight_cents(x), 1000);
+        if (!cases[i].tunit) {
+            assert_true(x->target.is_text);
+            continue;
+        }
+        assert_false(x->target.is_text);
+        assert_string_equal(x->target.unit.s, cases[i].tunit);
+        if (*cases[i].aunit)
+            assert_string_equal(x->actual.unit.s, cases[i].aunit);
+        else
+            assert_false(x->actual.present);
+    }
     jx_reader_close(rd);
     run_free(&r);
 }
@@ -477,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_numbers_are_written_in_one_spelling),
         cmocka_unit_test(test_texts_empties_and_unreadables),
         cmocka_unit_test(test_names_are_quoted_when_the_lexer_needs_it),
+        cmocka_unit_test(test_units_spelt_like_keywords),
         cmocka_unit_test(test_weights_actuals_scores_and_reasons),
         cmocka_unit_test(test_fields_funds_points_and_claims),
         cmocka_unit_test(test_thousands_separators),

@@ -174,6 +174,67 @@ static void test_keywords(void **state)
     }
 }
 
+/* The keywords that end a value, and when one after a value's number is its unit instead. */
+static void test_keyword_in_value(void **state)
+{
+    (void)state;
+    static const jx_keyword ending[] = {
+        JX_KW_WEIGHT, JX_KW_ACTUAL, JX_KW_REASON, JX_KW_JUDGE, JX_KW_SCORE, JX_KW_QUALITATIVE,
+        JX_KW_NOT_APPLICABLE, JX_KW_PROJECT, JX_KW_DEPT, JX_KW_ORG, JX_KW_YEAR, JX_KW_MONEY_UNIT,
+        JX_KW_FUNDS, JX_KW_INITIAL, JX_KW_BUDGET, JX_KW_SPENT, JX_KW_GOAL, JX_KW_OUTCOME,
+        JX_KW_DEVIATION, JX_KW_REMEDY, JX_KW_TOTAL, JX_KW_VERDICT,
+    };
+    size_t n = 0;
+    for (int kw = 0; kw < JX_KW_COUNT_; kw++)
+        n += jx_keyword_ends_value((jx_keyword)kw);
+    assert_int_equal(n, sizeof ending / sizeof ending[0]);
+    for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++)
+        assert_true(jx_keyword_ends_value(ending[i]));
+    assert_false(jx_keyword_ends_value(JX_KW_NONE));
+    assert_false(jx_keyword_ends_value(JX_KW_POINTS)); /* 分 */
+    assert_false(jx_keyword_ends_value(JX_KW_EXCELLENT));
+
+    jx_keyword_index ix;
+    jx_keyword_index_init(&ix);
+    const jx_keyword_index *ixs[2] = {NULL, &ix};
+    for (int k = 0; k < 2; k++) {
+        const jx_keyword_index *x = ixs[k];
+#define IN(kw, rest) jx_keyword_in_value((kw), (rest), strlen(rest), x)
+        /* a keyword that ends nothing always belongs: "≥85分 权重 10" */
+        assert_true(IN(JX_KW_POINTS, " 权重 10"));
+        assert_true(IN(JX_KW_POINTS, " 30"));
+        /* the line ends after it: a unit ("≥3项目", "实际 88 得分") */
+        assert_true(IN(JX_KW_PROJECT, ""));
+        assert_true(IN(JX_KW_SCORE, "\n 乙 ≥1"));
+        assert_true(IN(JX_KW_SCORE, "\r\n"));
+        assert_true(IN(JX_KW_WEIGHT, "  ;"));
+        assert_true(IN(JX_KW_WEIGHT, " }"));
+        assert_true(IN(JX_KW_ACTUAL, "\t# 注释"));
+        assert_true(IN(JX_KW_ACTUAL, "\xE3\x80\x80")); /* an ideographic space, then the end */
+        /* another keyword that ends values follows: a unit ("≥3项目 权重 10") */
+        assert_true(IN(JX_KW_PROJECT, " 权重 10"));
+        assert_true(IN(JX_KW_WEIGHT, " weight 10"));
+        assert_true(IN(JX_KW_SCORE, " 得分 8"));
+        assert_true(IN(JX_KW_ORG, " 不适用"));
+        assert_true(IN(JX_KW_ACTUAL, " 偏差 \"x\""));
+        /* its own value follows: the attribute ("≥60 权重 30", "实际 88 得分 8") */
+        assert_false(IN(JX_KW_WEIGHT, " 30"));
+        assert_false(IN(JX_KW_WEIGHT, "30"));
+        assert_false(IN(JX_KW_SCORE, " ８"));      /* a word: full-width digits */
+        assert_false(IN(JX_KW_ACTUAL, " \"提升\""));
+        assert_false(IN(JX_KW_ACTUAL, " ≥60个"));
+        assert_false(IN(JX_KW_JUDGE, " 达成"));    /* 达成 ends no value: 评定's own */
+        assert_false(IN(JX_KW_PROJECT, " 说明"));
+        assert_false(IN(JX_KW_PROJECT, " {"));
+        assert_false(IN(JX_KW_REASON, " \"未闭合"));
+        assert_false(IN(JX_KW_WEIGHT, " \xFF"));
+        /* 不适用 takes no value and never belongs */
+        assert_false(IN(JX_KW_NOT_APPLICABLE, ""));
+        assert_false(IN(JX_KW_NOT_APPLICABLE, " 权重 1"));
+#undef IN
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_bounded),     cmocka_unit_test(test_line),
         cmocka_unit_test(test_first_bad_byte),
         cmocka_unit_test(test_keywords),
+        cmocka_unit_test(test_keyword_in_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

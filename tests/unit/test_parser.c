@@ -490,6 +490,117 @@ static void test_recovery(void **state)
     done(&r);
 }
 
+/* ------------------------------------------------- units spelt like keywords */
+
+/* Checks indicator i of p: its name, target number, percent and unit, and (when anum is
+ * not NULL) its actual number and unit; weight "" when it has none. */
+static void expect_units(const jx_project *p, size_t i, const char *name, const char *tnum, const char *tunit,
+                         const char *anum, const char *aunit, const char *weight)
+{
+    char b[JX_DEC_BUFSZ];
+    if (i >= p->ninds)
+        fail_msg("indicator %zu missing (have %zu)", i, p->ninds);
+    const jx_indicator *ind = &p->inds[i];
+    assert_string_equal(ind->name.s, name);
+    assert_false(ind->target.is_text);
+    assert_string_equal(dec(ind->target.num, b), tnum);
+    assert_string_equal(ind->target.unit.n ? ind->target.unit.s : "", tunit);
+    if (anum) {
+        assert_true(ind->actual.present);
+        assert_false(ind->actual.is_text);
+        assert_string_equal(dec(ind->actual.num, b), anum);
+        assert_string_equal(ind->actual.unit.n ? ind->actual.unit.s : "", aunit);
+    } else {
+        assert_false(ind->actual.present);
+    }
+    assert_int_equal(ind->has_weight, *weight != '\0');
+    if (*weight)
+        assert_string_equal(dec(ind->weight, b), weight);
+}
+
+/* A word after a number is its unit unless it is an attribute keyword followed by its
+ * own value (docs/dsl.md, "Units spelt like keywords"): with a blank or without, whatever
+ * the keyword, with other numbers than seed 000's ≥ 85 分. */
+static void test_keyword_units(void **state)
+{
+    (void)state;
+    parsed r = parse_errors("项目 x {\n"
+                            " 产 {\n"
+                            "  数 {\n"
+                            "   a ≥85分 权重 10 实际 88分\n"                 /* 4: 分 ends no value */
+                            "   b ≥ 85 分 权重 10 实际 88 分\n"              /* 5 */
+                            "   c ≥3项目 权重 20 实际 4项目\n"               /* 6: 权重 after 项目; the line ends */
+                            "   d ≥ 3 项目 权重 20 实际 4 项目\n"            /* 7 */
+                            "   e ≥ 7 个 项目 权重 5\n"                      /* 8: 个项目 */
+                            "   f ≥60 权重 30 实际 70\n"                     /* 9: 权重 followed by its number */
+                            "   g ≥60%权重 30\n"                             /* 10: the same without a blank */
+                            "   h ≥3权重 权重 10 实际 2 权重\n"              /* 11: a unit 权重, then the weight */
+                            "   i ≥90 得分 权重 10 实际 95 得分 得分 9.5\n"  /* 12: 得分 unit, then the claim */
+                            "   j ≥1.5单位 weight 2 actual 2 实际; k ≥4 总分 权重 1\n" /* 13: ASCII, ';' */
+                            "   l ≥60 不适用 权重 1\n"                       /* 14: 不适用 is never a unit */
+                            "   m ≥60不适用 权重 1\n"                        /* 15 */
+                            "   n ≥5 实际 # 实际 is left without a value\n"  /* 16 */
+                            "  }\n"
+                            " }\n"
+                            "}\n",
+                            0);
+    const jx_project *p = r.p;
+    assert_int_equal(p->ninds, 14);
+    expect_units(p, 0, "a", "85", "分", "88", "分", "10");
+    expect_units(p, 1, "b", "85", "分", "88", "分", "10");
+    expect_units(p, 2, "c", "3", "项目", "4", "项目", "20");
+    expect_units(p, 3, "d", "3", "项目", "4", "项目", "20");
+    expect_units(p, 4, "e", "7", "个项目", NULL, NULL, "5");
+    expect_units(p, 5, "f", "60", "", "70", "", "30");
+    expect_units(p, 6, "g", "60", "", NULL, NULL, "30");
+    assert_true(p->inds[6].target.percent);
+    expect_units(p, 7, "h", "3", "权重", "2", "权重", "10");
+    expect_units(p, 8, "i", "90", "得分", "95", "得分", "10");
+    assert_true(p->inds[8].has_claim);
+    assert_int_equal(p->inds[8].claim.v, 95);
+    expect_units(p, 9, "j", "1.5", "单位", "2", "实际", "2");
+    expect_units(p, 10, "k", "4", "总分", NULL, NULL, "1");
+    expect_units(p, 11, "l", "60", "", NULL, NULL, "1");
+    assert_true(p->inds[11].not_applicable);
+    expect_units(p, 12, "m", "60", "", NULL, NULL, "1");
+    assert_true(p->inds[12].not_applicable);
+    expect_units(p, 13, "n", "5", "实际", NULL, NULL, "");
+    /* the text and position of a value cover its unit: "≥ 3 项目" at 7:6, 6 characters */
+    assert_string_equal(p->inds[3].target.text.s, "≥ 3 项目");
+    assert_int_equal(p->inds[3].target.pos.line, 7);
+    assert_int_equal(p->inds[3].target.pos.col, 6);
+    assert_int_equal(p->inds[3].target.pos.width, 6);
+    assert_int_equal(p->inds[3].weight_pos.col, 16); /* 6 + 6 + 1 + 2 + 1 */
+    assert_int_equal(p->inds[3].actual.pos.col, 22); /* 16 + 2 + 1 + 2 + 1 */
+    assert_int_equal(p->inds[3].actual.pos.width, 4);
+    done(&r);
+}
+
+/* A keyword that is followed by a value of its own ends the value, as before, and the
+ * errors keep their line and column. */
+static void test_keyword_units_errors(void **state)
+{
+    (void)state;
+    parsed r = parse_errors("项目 x {\n"
+                            " 产 {\n"
+                            "  数 {\n"
+                            "   a ≥3项目 \"说明\" 权重 1\n"  /* 项目 takes the string: no attribute */
+                            "   b ≥3 年度 2024 权重 1\n"     /* 年度 takes its number */
+                            "   c ≥ 权重 10\n"               /* no number before 权重: the value is "≥" */
+                            "   d ≥1 权重 1 实际 2 项目 3\n"  /* 项目 takes 3 */
+                            "  }\n"
+                            " }\n"
+                            "}\n",
+                            4);
+    expect_diag(r.p, 0, JX_SEV_ERROR, 4, 8, "指标“a”里有不认识的“项目”");
+    expect_diag(r.p, 1, JX_SEV_ERROR, 5, 9, "指标“b”里有不认识的“年度”");
+    expect_diag(r.p, 2, JX_SEV_ERROR, 6, 6, "指标“c”的年度指标值“≥”");
+    expect_diag(r.p, 3, JX_SEV_ERROR, 7, 19, "指标“d”里有不认识的“项目”");
+    assert_int_equal(r.p->diags.v[0].width, 2);
+    assert_int_equal(r.p->ninds, 0);
+    done(&r);
+}
+
 static void test_error_policy_in_project(void **state)
 {
     (void)state;
@@ -637,6 +748,8 @@ int main(void)
         cmocka_unit_test(test_error_structure),
         cmocka_unit_test(test_recovery),
         cmocka_unit_test(test_error_policy_in_project),
+        cmocka_unit_test(test_keyword_units),
+        cmocka_unit_test(test_keyword_units_errors),
         cmocka_unit_test(test_policy_chinese),
         cmocka_unit_test(test_policy_ascii),
         cmocka_unit_test(test_policy_defaults_kept),

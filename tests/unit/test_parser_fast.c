@@ -160,6 +160,15 @@ static const char *const lines[] = {
     "数量(个) ≥7.50 权重 007 实际 8",                         /* leading zeros, trailing zeros */
     "实际在前 ≥1 实际 2 得分 1 权重 1",                        /* attributes in another order */
     "甲 ≥1 权重 1; 乙 ≥2 权重 2",                             /* two on one line */
+    /* units spelt like keywords (docs/dsl.md, "Units spelt like keywords") */
+    "等保测评结果 ≥85分 权重 10 实际 88分",                  /* 分 ends no value */
+    "测评系统数 ≥3项目 权重 20 实际 4项目 得分 20",          /* before an attribute */
+    "末尾单位 ≥3权重 权重 1 实际 4项目",                     /* at the line's end */
+    "百分比后 ≥60%得分 得分 5 权重 5 实际 70%得分",
+    "不适用前 ≥2实际 不适用 权重 1 实际 3实际",
+    "评定前 ≥2单位 评定 达成 权重 1 实际 2单位 偏差 \"无\"",
+    "分号前 ≥2总分 权重 1 实际 3偏差; 次行 ≥1项目 权重 1",
+    "得分单位 ≥60 权重 30 实际 70得分 得分 30",               /* 得分 the unit, then the claim */
 };
 
 /* One line parsed both ways agrees; the fast path took the first. */
@@ -203,6 +212,30 @@ static void indicator_lines_agree_with_crlf(void **state)
         same_diags(pa.p, pb.p);
         jx_reader_close(pa.rd);
         jx_reader_close(pb.rd);
+    }
+}
+
+/* A keyword-like unit followed by what may be the keyword's own value, or 不适用 after a
+ * number, is left to the general parser, which reads the keyword as the attribute. */
+static void keyword_attributes_left_to_the_parser(void **state)
+{
+    (void)state;
+    static const char *const left[] = {
+        "甲 ≥60%权重 30 实际 70%", /* 权重 with its number */
+        "甲 ≥60不适用 权重 30",    /* 不适用 is never a unit */
+    };
+    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
+        char a[1024];
+        project_with(a, sizeof a, left[i], "");
+        parsed pa = parse(a);
+        assert_int_equal(pa.p->ninds, 1);
+        assert_null(pa.p->inds[0].plain);
+        assert_int_equal(pa.p->diags.errors, 0);
+        assert_true(pa.p->inds[0].has_weight);
+        assert_int_equal(pa.p->inds[0].weight.v, 30);
+        assert_int_equal(pa.p->inds[0].target.unit.n, 0);
+        assert_int_equal(pa.p->inds[0].not_applicable, i == 1);
+        jx_reader_close(pa.rd);
     }
 }
 
@@ -463,6 +496,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(indicator_lines_agree),
         cmocka_unit_test(indicator_lines_agree_with_crlf),
+        cmocka_unit_test(keyword_attributes_left_to_the_parser),
         cmocka_unit_test(indicator_on_group_line_agrees),
         cmocka_unit_test(group_heads_agree),
         cmocka_unit_test(statements_agree),
