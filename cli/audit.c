@@ -29,7 +29,8 @@ static const char audit_help[] =
     "  --seed S              抽查的种子（非负整数），同一种子在任何机器上抽中同样的项目\n"
     "  --by 单位|主管部门    按单位或主管部门分层，在每层内按比例抽取\n"
     "  --weight funds        按项目资金加权，资金多的项目更可能被抽中\n"
-    "  --include-flagged     有错误的项目一律抽中\n"
+    "  --include-flagged     有错误的项目，以及自评总分或结论高于重算的项目，一律抽中\n"
+    "                        （--sample 0% 时只抽这些项目）\n"
     "  --encoding 编码       文本表格的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表        .xlsx/.xls 工作簿中要读的工作表（名称或从 1 起的序号）\n"
     "  --review 文件         复核：读复核人的复核表（CSV、文本、.xlsx 或 .xls），输出复核表（见 docs/audit.md）\n"
@@ -51,6 +52,7 @@ typedef struct audit_opts {
     unsigned flags;         /* JX_WRITE_TIMESTAMP with --timestamp */
     jx_audit_options audit; /* --min-severity and the sample options */
     int sample_given;       /* --sample was given */
+    int sample_share;       /* --sample N%: a share (0% too, which audit.sample_bp cannot say) */
     int seed_given;         /* --seed was given */
     jx_import_options import; /* --encoding and --sheet for the tables read */
     char **files;           /* the files and folders */
@@ -69,8 +71,9 @@ static bool audit_wants_review(int argc, char **argv)
     return false;
 }
 
-/* Parses "N" (a count) or "N%" / "N.NN%" (a share) into o; false when it is neither. */
-static bool audit_parse_size(const char *v, jx_audit_options *o)
+/* Parses "N" (a count above 0) or "N%" / "N.NN%" (a share, 0% to 100%) into o, *share set
+ * for a share; false when it is neither. */
+static bool audit_parse_size(const char *v, jx_audit_options *o, int *share)
 {
     uint64_t whole = 0, frac = 0;
     int fdigits = 0;
@@ -100,9 +103,10 @@ static bool audit_parse_size(const char *v, jx_audit_options *o)
     if (fdigits == 1)
         frac *= 10;
     uint64_t bp = whole * 100 + frac;
-    if (bp == 0 || bp > 10000)
+    if (bp > 10000)
         return false;
     o->sample_bp = (uint32_t)bp;
+    *share = 1;
     return true;
 }
 
@@ -158,7 +162,7 @@ static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
     }
     if (jx_cli_option_text(args, "--sample", "抽查数量（N 或 N%）", &v)) {
         o->sample_given = 1;
-        if (v && !audit_parse_size(v, &o->audit))
+        if (v && !audit_parse_size(v, &o->audit, &o->sample_share))
             *code = jx_cli_usage_error("audit", "--sample 应为正整数 N 或 0%%～100%% 之间的比例（最多两位小数），不是“%s”", v);
         return 1;
     }
@@ -387,6 +391,8 @@ int jx_cli_audit(int argc, char **argv)
         return code;
     }
     jx_result rc = jx_audit_create(&run.au, run.pol, &o.audit, NULL);
+    if (rc == JX_OK && o.sample_share) /* a share, also 0%: the flagged alone with --include-flagged */
+        rc = jx_audit_set_sample_share(run.au, o.audit.sample_bp);
     if (rc == JX_OK)
         rc = jx_audit_writer_create(&run.aw, run.au, o.format, jx_cli_output_write, of.fp, NULL);
     if (rc == JX_OK)

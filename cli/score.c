@@ -8,7 +8,9 @@ static const char score_help[] =
     "用法：jixiao score [选项] 文件…\n"
     "\n"
     "按评分办法为每个项目计分，输出项目支出绩效自评表。\n"
-    "语法错误输出到标准错误（该项目不计分）；警告写在报告里。\n"
+    "语法错误和超出范围的数值输出到标准错误（该项目不计分）；警告写在报告里。\n"
+    "权重合计不等于满分、定性自评得分不在评定区间，是计分后的错误：项目照样计分、写入报告\n"
+    "（权重合计不符时不评定自评结论），错误同时输出到标准错误，退出码为 1。\n"
     "\n"
     "选项：\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
@@ -24,7 +26,8 @@ static const char score_help[] =
     "  --explain           在自评表后列出每个指标的计分过程\n"
     "  --werror            有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
-    "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
+    "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
+    "                      默认写到标准输出\n"
     "  --help              显示本帮助\n"
     "\n"
     "文件名为 - 时读标准输入。\n"
@@ -46,6 +49,7 @@ typedef struct score_opts {
 /** What a run has seen, deciding its exit code. */
 typedef struct score_state {
     jx_cli_status status;   /* a file could not be read or written; syntax, actuals or policy errors */
+    int scored_errors;      /* a project was scored and written with errors (weight-sum, qualitative-band) */
     size_t warnings;        /* warnings in the scored projects */
     size_t actuals_printed; /* actuals diagnostics already printed */
     int report_failed;      /* the report could not be written (said once) */
@@ -121,7 +125,20 @@ typedef struct score_run {
     score_state *st;   /* what the run has seen */
 } score_run;
 
-/* Applies the actuals to p, scores it and writes it to the report; a project with errors is only printed. */
+/* Prints p's diagnostics of severity at least min on standard error. */
+static void print_project_diags(const jx_project *p, jx_severity min)
+{
+    for (size_t i = 0; i < jx_project_diag_count(p); i++)
+        if (jx_project_diag(p, i)->severity >= min)
+            jx_cli_print_diag(jx_project_diag(p, i));
+}
+
+/*
+ * Applies the actuals to p, scores it and writes it to the report. A project with
+ * errors before scoring (syntax) or from it that leave it unscored (value-range) is only
+ * printed. Errors jx_score adds to a project it still scores (weight-sum,
+ * qualitative-band) are printed too, the project is written, and the run fails.
+ */
 static void score_project(jx_project *p, void *ud)
 {
     const score_run *run = ud;
@@ -144,6 +161,11 @@ static void score_project(jx_project *p, void *ud)
             st->status.invalid = 1;
     }
     jx_result rc = jx_score(p, run->pol);
+    if (rc == JX_ERR_INPUT && jx_project_error_count(p) > 0) {
+        print_project_diags(p, JX_SEV_NOTE);
+        st->status.invalid = 1;
+        return;
+    }
     if (rc != JX_OK) {
         fprintf(stderr, "%s:%u: error: 项目“%s”无法计分：%s\n", jx_project_file(p), (unsigned)jx_project_line(p),
                 jx_project_name(p), jx_strerror(rc));
@@ -153,6 +175,10 @@ static void score_project(jx_project *p, void *ud)
     for (size_t i = 0; i < jx_project_diag_count(p); i++)
         if (jx_project_diag(p, i)->severity == JX_SEV_WARNING)
             st->warnings++;
+    if (jx_project_error_count(p) > 0) {
+        print_project_diags(p, JX_SEV_ERROR);
+        st->scored_errors = 1;
+    }
     rc = jx_writer_project(run->wr, p);
     if (rc != JX_OK)
         report_failed(st, rc);
@@ -256,8 +282,12 @@ int jx_cli_score(int argc, char **argv)
         fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", st.warnings);
         st.status.invalid = 1;
     }
+    /* errors on projects that were scored and written fail the run, but the report is
+     * whole: -o replaces OUT with it all the same */
     code = jx_cli_exit_code(&st.status);
     code = jx_cli_output_close(&of, code);
+    if (code == JX_EXIT_OK && st.scored_errors)
+        code = JX_EXIT_INPUT;
     jx_writer_destroy(wr);
     jx_actuals_close(act);
     jx_policy_close(pol);

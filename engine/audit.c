@@ -3,7 +3,7 @@
  * jx_audit_add folds one project into counters and sums (grades claimed and recomputed,
  * funds, inflation, claims of 100, differences, one tally per finding code); only when
  * a sample was asked for does it also keep the project's sample record (name, stratum,
- * funds, whether it has errors, file and line), which jx_audit_finish hands to
+ * funds, whether it is flagged and why, file and line), which jx_audit_finish hands to
  * jx_sample_choose.
  */
 #include "audit.h"
@@ -30,6 +30,7 @@ jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_o
     if (opts)
         au->opts = *opts;
     au->sampling = au->opts.sample_count > 0 || au->opts.sample_bp > 0;
+    au->share = au->opts.sample_bp > 0;
     jx_arena_init(&au->arena, a);
     au->draw.alloc = a;
     *out = au;
@@ -45,6 +46,7 @@ void jx_audit_destroy(jx_audit *au)
     jx_free(a, au->picks, au->npicks * sizeof *au->picks);
     jx_free(a, au->units, au->units_cap * sizeof *au->units);
     jx_free(a, au->origins, au->origins_cap * sizeof *au->origins);
+    jx_free(a, au->reasons, au->reasons_cap * sizeof *au->reasons);
     jx_free(a, au->tallies, au->tallies_cap * sizeof *au->tallies);
     jx_arena_free(&au->arena);
     jx_free(a, au, sizeof *au);
@@ -263,11 +265,77 @@ char *jx_audit_wan(int64_t fen, char *buf, size_t size)
 
 /* ---------------------------------------------------------------- sampling */
 
-/* Keeps p's sample record: name, stratum, funds, flagged, file and line. */
-static jx_result audit_keep_unit(jx_audit *au, const jx_project *p, unsigned flags, int64_t funds_fen, bool flagged)
+jx_dec jx_audit_flag_margin(const jx_policy *pol)
+{
+    /* The policy knob is not there yet: when struct jx_policy gains `jx_dec
+     * flag_inflation` (抽查虚高 N, default 0), return pol ? pol->flag_inflation : 0 here. */
+    (void)pol;
+    return jx_dec_from_int(0);
+}
+
+/* claimed − recomputed 总分 of a scored p that claimed one, at the larger scale of the two. */
+static __int128 audit_claim_excess(const jx_project *p, int *scale)
+{
+    jx_dec total = {p->total, p->decimals};
+    *scale = p->claimed_total.scale > total.scale ? p->claimed_total.scale : total.scale;
+    return jx_dec_scaled(p->claimed_total, *scale) - jx_dec_scaled(total, *scale);
+}
+
+unsigned jx_audit_flag_bits_of(const jx_project *p, jx_dec margin)
+{
+    unsigned bits = 0;
+    for (size_t i = 0; i < p->diags.n; i++)
+        if (p->diags.v[i].severity == JX_SEV_ERROR)
+            bits |= JX_AUDIT_FLAG_ERROR;
+    if (!p->scored || p->diags.errors > 0)
+        return bits;
+    if (p->has_claimed_total) {
+        int scale;
+        __int128 excess = audit_claim_excess(p, &scale);
+        int ms = margin.scale > scale ? margin.scale : scale;
+        if (excess > 0 && excess * jx_pow10_128(ms - scale) > jx_dec_scaled(margin, ms))
+            bits |= JX_AUDIT_FLAG_TOTAL;
+    }
+    /* 优 (1) above 良 (2) above 中 (3) above 差 (4); JX_GRADE_NONE (0) is no grade */
+    if (p->claimed_grade != JX_GRADE_NONE && p->grade != JX_GRADE_NONE && p->claimed_grade < p->grade)
+        bits |= JX_AUDIT_FLAG_GRADE;
+    return bits;
+}
+
+/* Why p is flagged for a claim, for the sample's reason text, in the arena: "自评总分 100
+ * 比重算总分 87.19 高 12.81 分", "自评结论“优”高于重算结论“良”", or both; NULL when it is
+ * flagged for an error (the sampler says so itself) or not at all. *oom on failure. */
+static const char *audit_flag_reason(jx_audit *au, const jx_project *p, unsigned bits, jx_dec margin, bool *oom)
+{
+    if ((bits & JX_AUDIT_FLAG_ERROR) || !(bits & (JX_AUDIT_FLAG_TOTAL | JX_AUDIT_FLAG_GRADE)))
+        return NULL;
+    char claimed[JX_DEC_BUFSZ], total[JX_DEC_BUFSZ], excess[JX_DEC_BUFSZ], over[JX_DEC_BUFSZ];
+    const char *s = "";
+    if (bits & JX_AUDIT_FLAG_TOTAL) {
+        int scale;
+        __int128 d = audit_claim_excess(p, &scale);
+        jx_dec_format(p->claimed_total, claimed, sizeof claimed);
+        jx_fixed_format(p->total, p->decimals, total, sizeof total);
+        jx_fixed_format((int64_t)d, scale, excess, sizeof excess);
+        s = jx_dec_is_zero(margin)
+                ? jx_arena_printf(&au->arena, "自评总分 %s 比重算总分 %s 高 %s 分", claimed, total, excess)
+                : jx_arena_printf(&au->arena, "自评总分 %s 比重算总分 %s 高 %s 分（超过 %s 分）", claimed, total, excess,
+                                  jx_dec_format(margin, over, sizeof over));
+    }
+    if (s && (bits & JX_AUDIT_FLAG_GRADE))
+        s = jx_arena_printf(&au->arena, "%s%s自评结论“%s”高于重算结论“%s”", s, s[0] ? "，" : "",
+                            jx_grade_name(p->claimed_grade), jx_grade_name(p->grade));
+    if (!s)
+        *oom = true;
+    return s;
+}
+
+/* Keeps p's sample record: name, stratum, funds, why it is flagged, file and line. */
+static jx_result audit_keep_unit(jx_audit *au, const jx_project *p, unsigned flags, int64_t funds_fen)
 {
     if (JX_GROW(au->alloc, au->units, au->units_cap, au->nunits + 1) != 0 ||
-        JX_GROW(au->alloc, au->origins, au->origins_cap, au->nunits + 1) != 0)
+        JX_GROW(au->alloc, au->origins, au->origins_cap, au->nunits + 1) != 0 ||
+        JX_GROW(au->alloc, au->reasons, au->reasons_cap, au->nunits + 1) != 0)
         return JX_ERR_NOMEM;
     const jx_str *stratum = au->opts.by == JX_AUDIT_BY_ORG ? &p->org : au->opts.by == JX_AUDIT_BY_DEPT ? &p->dept : NULL;
     const char *file = p->src.file ? p->src.file : "";
@@ -280,10 +348,28 @@ static jx_result audit_keep_unit(jx_audit *au, const jx_project *p, unsigned fla
     u->name = name;
     u->stratum = st;
     u->funds_cents = funds_fen > 0 ? funds_fen : 0;
-    u->flagged = flagged;
+    jx_dec margin = jx_audit_flag_margin(au->pol);
+    unsigned bits = jx_audit_flag_bits_of(p, margin);
+    bool oom = false;
+    u->flagged = bits != 0;
+    au->reasons[au->nunits] = audit_flag_reason(au, p, bits, margin, &oom);
+    if (oom)
+        return JX_ERR_NOMEM;
     au->origins[au->nunits].file = fn;
     au->origins[au->nunits].line = jx_audit_project_line(p, flags);
+    au->origins[au->nunits].flagged_for = bits;
     au->nunits++;
+    return JX_OK;
+}
+
+jx_result jx_audit_set_sample_share(jx_audit *au, uint32_t bp)
+{
+    if (!au || bp > 10000 || au->sum.projects > 0 || au->finished)
+        return JX_ERR_USAGE;
+    au->opts.sample_count = 0;
+    au->opts.sample_bp = bp;
+    au->sampling = true;
+    au->share = true;
     return JX_OK;
 }
 
@@ -298,7 +384,7 @@ jx_result jx_audit_finish(jx_audit *au)
         return JX_OK;
     jx_sample_spec spec;
     memset(&spec, 0, sizeof spec);
-    spec.percent = au->opts.sample_bp > 0;
+    spec.percent = au->share;
     spec.size_bp = au->opts.sample_bp;
     spec.size_count = au->opts.sample_count;
     spec.seed = au->opts.seed;
@@ -306,6 +392,7 @@ jx_result jx_audit_finish(jx_audit *au)
     spec.by = au->opts.by == JX_AUDIT_BY_ORG ? "单位" : au->opts.by == JX_AUDIT_BY_DEPT ? "主管部门" : NULL;
     spec.weight_funds = au->opts.weight_funds != 0;
     spec.include_flagged = au->opts.include_flagged != 0;
+    spec.flag_reasons = au->reasons;
     jx_result rc = jx_sample_choose(au->units, au->nunits, &spec, au->alloc, &au->draw);
     if (rc != JX_OK)
         return rc;
@@ -329,6 +416,7 @@ jx_result jx_audit_finish(jx_audit *au)
                   : sp->why == JX_SAMPLE_WEIGHTED ? JX_AUDIT_WEIGHTED
                                                    : JX_AUDIT_DRAWN;
         pk->reason = sp->reason ? sp->reason : "";
+        pk->flagged_for = au->origins[sp->index].flagged_for;
     }
     return JX_OK;
 }
@@ -359,7 +447,7 @@ static void audit_count_claims(jx_audit *au, const jx_project *p)
             au->inflation, (__int128)s->claimed_totals * jx_pow10_128(JX_DEC_MAX_SCALE - 2));
         total_differs = claimed != recomputed;
     }
-    if (p->claimed_grade != JX_GRADE_NONE)
+    if (p->claimed_grade != JX_GRADE_NONE && p->grade != JX_GRADE_NONE) /* a 结论 withheld differs from nothing */
         grade_differs = p->claimed_grade != p->grade;
     s->grades[p->grade <= JX_GRADE_POOR ? p->grade : JX_GRADE_NONE]++;
     s->total_differs += total_differs;
@@ -377,7 +465,10 @@ jx_result jx_audit_add(jx_audit *au, const jx_project *p, unsigned flags)
     if (p->has_claimed_total && jx_dec_cmp(p->claimed_total, jx_dec_from_int(100)) == 0)
         s->claims_100++;
     s->claims_100_bp = (uint32_t)jx_div_round_half_up((__int128)s->claims_100 * 10000, (__int128)s->projects);
-    bool scored = p->scored && p->diags.errors == 0;
+    /* scored: jx_score gave it a total, even with an error found while scoring (a
+     * withheld 结论, a rejected 定性 claim: docs/scoring.md, "Errors that do not stop
+     * scoring"); a project with the parser's errors is not */
+    bool scored = p->scored;
     if (scored) {
         audit_count_claims(au, p);
     } else {
@@ -400,7 +491,7 @@ jx_result jx_audit_add(jx_audit *au, const jx_project *p, unsigned flags)
     bool has_error = false;
     jx_result rc = audit_count_findings(au, p, &has_error);
     if (rc == JX_OK && au->sampling)
-        rc = audit_keep_unit(au, p, flags, budget, has_error);
+        rc = audit_keep_unit(au, p, flags, budget);
     return rc;
 }
 

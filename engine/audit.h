@@ -17,8 +17,9 @@
 
 /** Where a sampled project came from (parallel to the sample units). */
 typedef struct jx_audit_origin {
-    const char *file; /* in the audit's arena */
-    uint32_t line;    /* its line, or its table row when imported */
+    const char *file;     /* in the audit's arena */
+    uint32_t line;        /* its line, or its table row when imported */
+    unsigned flagged_for; /* JX_AUDIT_FLAG_* bits, 0 when it is not flagged */
 } jx_audit_origin;
 
 /** An audit: its options, the summary so far, the tallies and the sample records. */
@@ -27,6 +28,7 @@ struct jx_audit {
     const jx_policy *pol;        /* named in the reports; NULL when none was given */
     jx_audit_options opts;       /* as given (zeroed when NULL) */
     bool sampling;               /* a sample was asked for */
+    bool share;                  /* it is the share opts.sample_bp, even 0 (jx_audit_set_sample_share) */
     bool finished;               /* jx_audit_finish ran */
     jx_audit_summary sum;        /* the summary so far */
     __int128 inflation;          /* Σ claimed − recomputed 总分, at scale JX_DEC_MAX_SCALE */
@@ -35,7 +37,8 @@ struct jx_audit {
     jx_arena arena;              /* codes of the tallies; strings of the sample records */
     jx_sample_unit *units;       /* the sample records, in the order added (only when sampling) */
     jx_audit_origin *origins;    /* their files and lines */
-    size_t nunits, units_cap, origins_cap;
+    const char **reasons;        /* why each flagged unit is flagged for a claim, NULL for errors (jx_sample_spec) */
+    size_t nunits, units_cap, origins_cap, reasons_cap;
     jx_sample draw;              /* the picks of jx_sample_choose */
     jx_audit_pick *picks;        /* those picks as the public API gives them */
     size_t npicks;
@@ -89,6 +92,21 @@ uint32_t jx_audit_diag_line(const jx_project *p, const jx_diag *d, unsigned flag
  * ran out of memory.
  */
 char *jx_audit_position(jx_arena *ar, const jx_project *p, const jx_diag *d, unsigned flags);
+
+/**
+ * Why p is flagged for 抽查 (docs/sampling.md): JX_AUDIT_FLAG_ERROR for an error-level
+ * finding; for a scored p, JX_AUDIT_FLAG_TOTAL when its claimed 总分 is above the
+ * recomputed one by more than margin points (any amount for a margin of 0), and
+ * JX_AUDIT_FLAG_GRADE when its claimed 结论 is above the recomputed one. Understated
+ * claims are not flagged. 0 when none holds.
+ */
+unsigned jx_audit_flag_bits_of(const jx_project *p, jx_dec margin);
+
+/**
+ * The margin of JX_AUDIT_FLAG_TOTAL under pol, in points: the policy's 抽查虚高 setting
+ * once it has one (docs/sampling.md), 0 — any amount — until then and without a policy.
+ */
+jx_dec jx_audit_flag_margin(const jx_policy *pol);
 
 /** "error", "warning", "note". */
 const char *jx_audit_severity_code(jx_severity s);

@@ -80,7 +80,7 @@ static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags,
     v->p = p;
     v->flags = flags;
     v->line = jx_audit_project_line(p, flags);
-    v->scored = p->scored && p->diags.errors == 0;
+    v->scored = p->scored; /* also with errors found while scoring: its total stands */
     v->funds = jx_audit_project_funds(p, &v->budget_fen, &v->spent_fen);
     if (v->scored && p->has_claimed_total) {
         jx_dec total = jx_audit_total_dec(p);
@@ -90,7 +90,8 @@ static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags,
         v->difference.v = (int64_t)diff;
         v->difference.scale = scale;
     }
-    v->grade_differs = v->scored && p->claimed_grade != JX_GRADE_NONE && p->claimed_grade != p->grade;
+    v->grade_differs = v->scored && p->claimed_grade != JX_GRADE_NONE && p->grade != JX_GRADE_NONE &&
+                       p->claimed_grade != p->grade;
     return jx_audit_collect(p, aw->au->opts.min_severity, &aw->out->scratch, &v->f);
 }
 
@@ -224,6 +225,13 @@ const char *jx_audit_why_name(jx_audit_why why)
     case JX_AUDIT_WEIGHTED: return "按资金加权抽取";
     default: return "随机抽取";
     }
+}
+
+const char *jx_audit_pick_why_name(const jx_audit_pick *pk)
+{
+    if (pk->why == JX_AUDIT_FLAGGED && !(pk->flagged_for & JX_AUDIT_FLAG_ERROR))
+        return "自评偏高，必抽";
+    return jx_audit_why_name(pk->why);
 }
 
 const char *jx_audit_why_code(jx_audit_why why)

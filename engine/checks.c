@@ -621,7 +621,8 @@ static void check_execution_gap(chk *c, const funds_use *u)
 }
 
 /* all-full-marks (a note): every applicable indicator with a weight at full marks
- * (and 预算执行率 单列 at its points), at the 总分 or the project. */
+ * (and 预算执行率 单列 at its points), at the 总分 or the project. The message names one
+ * total and says which: 填报总分 (the 总分 written) or, without one, 重算总分. */
 static void check_all_full_marks(chk *c)
 {
     jx_project *p = c->p;
@@ -639,11 +640,13 @@ static void check_all_full_marks(chk *c)
         return;
     if (p->exec_separate && p->exec_score < full_units(c, p->exec_points))
         return;
+    /* one total, and which: the 总分 the department wrote (填报), else the recomputed one */
     char bt[JX_DEC_BUFSZ];
     const char *total = p->has_claimed_total ? fmt_dec(p->claimed_total, bt) : fmt_units(c, p->total, bt);
     jx_project_diag_add(p, JX_SEV_NOTE, CODE_ALL_FULL, p->total_pos.line ? p->total_pos : p->pos,
-                        "项目“%s”的 %zu 个指标%s全部满分，总分 %s；请核实目标是否偏低、完成值是否有依据",
-                        p->name.s, weighted, p->exec_separate ? "和预算执行率" : "", total);
+                        "项目“%s”的 %zu 个指标%s全部满分，%s总分 %s；请核实目标是否偏低、完成值是否有依据",
+                        p->name.s, weighted, p->exec_separate ? "和预算执行率" : "",
+                        p->has_claimed_total ? "填报" : "重算", total);
 }
 
 void jx_checks_run(jx_project *p, const jx_policy *pol)

@@ -2,9 +2,15 @@
  *
  * Every score is computed from exact decimals with one division and rounded half up
  * once, to the policy's 小数; the total is the sum of the rounded scores, as the
- * 自评表 adds them. The evaluator's warnings go to the project's diagnostics; their
+ * 自评表 adds them. The evaluator's findings go to the project's diagnostics; their
  * codes are the named arrays below, so a second scoring can find and drop the
- * warnings of the first one (the parser's diagnostics stay).
+ * findings of the first one (the parser's diagnostics stay).
+ *
+ * Two kinds of the evaluator's findings are errors (docs/scoring.md, "Errors that do
+ * not stop scoring"): `value-range`, a number outside the range the arithmetic is
+ * defined for, leaves the project unscored (JX_ERR_INPUT); `weight-sum` and
+ * `qualitative-band` are errors on a project that is still scored (JX_OK): the caller
+ * writes it and fails the run, as jx_project_error_count() tells.
  */
 #include "checks.h"
 #include "model.h"
@@ -30,12 +36,14 @@ static const char CODE_MISSING_REASON[] = "missing-reason";
 static const char CODE_VAGUE_ACTUAL[] = "vague-actual";
 static const char CODE_EXEC_BUDGET[] = "execution-budget";
 static const char CODE_NA_RESCALE[] = "not-applicable-rescale";
+static const char CODE_PERCENT_FRACTION[] = "percent-fraction";
+static const char CODE_VALUE_RANGE[] = "value-range";
 
 static const char *const own_codes[] = {
-    CODE_WEIGHT_SUM,    CODE_POINTS_MISMATCH, CODE_OVER_TARGET,   CODE_UNIT_MISMATCH,
-    CODE_QUAL_BAND,     CODE_QUAL_UNJUDGED,   CODE_CLAIMED_SCORE, CODE_CLAIMED_TOTAL,
+    CODE_WEIGHT_SUM,    CODE_POINTS_MISMATCH, CODE_OVER_TARGET,    CODE_UNIT_MISMATCH,
+    CODE_QUAL_BAND,     CODE_QUAL_UNJUDGED,   CODE_CLAIMED_SCORE,  CODE_CLAIMED_TOTAL,
     CODE_CLAIMED_GRADE, CODE_MISSING_ACTUAL,  CODE_MISSING_REASON, CODE_VAGUE_ACTUAL,
-    CODE_EXEC_BUDGET,   CODE_NA_RESCALE};
+    CODE_EXEC_BUDGET,   CODE_NA_RESCALE,      CODE_PERCENT_FRACTION, CODE_VALUE_RANGE};
 
 /* True when code is one of the evaluator's own code arrays (compared by address). */
 static bool own_code(const char *code)
@@ -155,12 +163,14 @@ static __int128 gcd128(__int128 a, __int128 b)
 }
 
 /*
- * x × y / z rounded half up to `decimals` places, as an integer in units of
+ * x × y / z rounded half up to `decimals` places, as a 128-bit integer in units of
  * 10^-decimals: one exact division. z must not be zero. Common factors are taken
- * out first so realistic inputs never come near the 128-bit range; should an input
- * still overflow, the quotient is taken in long double as a last resort.
+ * out first. For a score no product comes near the 128-bit range within the ranges
+ * check_ranges() enforces (docs/scoring.md, "Ranges"), and a divisor past it gives 0;
+ * should a product still overflow, the quotient is taken in long double and held
+ * within ±10^36 as a last resort, never wrapped.
  */
-static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
+static __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
 {
     int shift = z.scale + decimals - x.scale - y.scale;
     /* the usual case: coefficients below 2^31 and a shift of at most 18 cannot overflow,
@@ -168,7 +178,7 @@ static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
     if (shift >= 0 && shift <= 18 && x.v > -(__int128)INT32_MAX && x.v < INT32_MAX &&
         y.v > -(__int128)INT32_MAX && y.v < INT32_MAX && z.v != 0 && z.v > -(__int128)INT64_MAX &&
         z.v < INT64_MAX)
-        return (int64_t)jx_div_round_half_up(x.v * y.v * jx_pow10_128(shift), z.v);
+        return jx_div_round_half_up(x.v * y.v * jx_pow10_128(shift), z.v);
     __int128 a = x.v, b = y.v, den = z.v;
     __int128 g = gcd128(a, den);
     if (g > 1) {
@@ -182,17 +192,96 @@ static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
     }
     __int128 num, p10 = jx_pow10_128(shift >= 0 ? shift : -shift);
     bool overflow = __builtin_mul_overflow(a, b, &num);
-    if (!overflow && shift >= 0)
+    if (!overflow && shift >= 0) {
         overflow = __builtin_mul_overflow(num, p10, &num);
-    else if (!overflow)
-        overflow = __builtin_mul_overflow(den, p10, &den);
+    } else if (!overflow && __builtin_mul_overflow(den, p10, &den)) {
+        /* |den| × 10^-shift is 2^127 or more: a numerator below 2^126 is less than half of
+         * it, so the quotient rounds to 0, exactly (a score of a tiny A against a huge T) */
+        if (num > -((__int128)1 << 126) && num < ((__int128)1 << 126))
+            return 0;
+        overflow = true;
+    }
     if (overflow) {
         long double q = (long double)x.v * (long double)y.v / (long double)z.v;
         q *= (long double)jx_pow10_128(decimals) / ((long double)jx_pow10_128(x.scale + y.scale) /
                                                     (long double)jx_pow10_128(z.scale));
-        return (int64_t)(q < 0 ? q - 0.5L : q + 0.5L);
+        long double lim = (long double)jx_pow10_128(36);
+        q = q > lim ? lim : q < -lim ? -lim : q;
+        return (__int128)(q < 0 ? q - 0.5L : q + 0.5L);
     }
-    return (int64_t)jx_div_round_half_up(num, den);
+    return jx_div_round_half_up(num, den);
+}
+
+/*
+ * 100 × a / t in hundredths of a percent point (A as a percentage of T, 2 places),
+ * rounded half up, for a ≥ 0 and t > 0 of any size the rule language reads: by long
+ * division one digit at a time, so nothing leaves 128 bits. False when the result is
+ * 10^36 or more (A more than 10^34 times T).
+ */
+static bool x_pct_units(xnum a, xnum t, __int128 *out)
+{
+    const __int128 limit = jx_pow10_128(36);
+    int e = t.scale + 4 - a.scale; /* a.v × 10^e / t.v */
+    __int128 num = a.v, den = t.v;
+    if (e < 0) {
+        den *= jx_pow10_128(-e); /* t.v < 6.05·10^26 (after a time unit conversion), −e ≤ 5 */
+        e = 0;
+    }
+    __int128 q = num / den, r = num % den;
+    for (; e > 0; e--) {
+        if (q >= limit)
+            return false;
+        r *= 10; /* r < den < 10^32: no overflow */
+        q = q * 10 + r / den;
+        r %= den;
+    }
+    if (2 * r >= den)
+        q++;
+    if (q >= limit)
+        return false;
+    *out = q;
+    return true;
+}
+
+/* x_muldiv128 for a quotient known to fit 64 bits (a score: at most its weight, which
+ * check_ranges() holds to 100); held within the 64-bit range all the same. */
+static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
+{
+    __int128 q = x_muldiv128(x, y, z, decimals);
+    return q > INT64_MAX ? INT64_MAX : q < -(__int128)INT64_MAX ? -INT64_MAX : (int64_t)q;
+}
+
+/* ------------------------------------------------- products beyond 128 bits */
+
+/* A 256-bit unsigned number as two 128-bit halves. */
+typedef struct u256 {
+    unsigned __int128 hi, lo;
+} u256;
+
+/* a × b in 256 bits, from four 64 × 64-bit products. */
+static u256 u256_mul(unsigned __int128 a, unsigned __int128 b)
+{
+    uint64_t a0 = (uint64_t)a, a1 = (uint64_t)(a >> 64), b0 = (uint64_t)b, b1 = (uint64_t)(b >> 64);
+    unsigned __int128 p00 = (unsigned __int128)a0 * b0, p01 = (unsigned __int128)a0 * b1;
+    unsigned __int128 p10 = (unsigned __int128)a1 * b0, p11 = (unsigned __int128)a1 * b1;
+    unsigned __int128 mid = (p00 >> 64) + (uint64_t)p01 + (uint64_t)p10;
+    u256 r;
+    r.lo = (uint64_t)p00 | (mid << 64);
+    r.hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    return r;
+}
+
+/*
+ * -1, 0 or 1 as a × b <, =, > c × d for a, b, c, d ≥ 0: exact whatever their size, for
+ * comparisons whose sides are products of two large numbers (the over-target test).
+ */
+static int u256_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c,
+                             unsigned __int128 d)
+{
+    u256 l = u256_mul(a, b), r = u256_mul(c, d);
+    if (l.hi != r.hi)
+        return l.hi < r.hi ? -1 : 1;
+    return (l.lo > r.lo) - (l.lo < r.lo);
 }
 
 /* Writes x in plain notation without trailing zeros ("96.68", "48", "0.5"). */
@@ -398,6 +487,27 @@ static const char *met_symbol(jx_sign s)
     }
 }
 
+/*
+ * percent-fraction: an actual A with 0 < A ≤ 1 written without % (and without a unit, so
+ * it takes the target's %) against a % target T > 1, e.g. 0.97 against ≥95%: what a
+ * spreadsheet writes when a percent cell loses its format. Scored as written (0.97%);
+ * the warning names the likely reading, A × 100 %.
+ */
+static void check_percent_fraction(eval_ctx *c, const jx_indicator *ind)
+{
+    const jx_value *T = &ind->target, *A = &ind->actual;
+    if (!T->percent || A->percent || A->unit.n != 0)
+        return;
+    if (jx_dec_cmp(T->num, jx_dec_from_int(1)) <= 0 || jx_dec_cmp(A->num, jx_dec_from_int(0)) <= 0 ||
+        jx_dec_cmp(A->num, jx_dec_from_int(1)) > 0)
+        return;
+    char ba[JX_DEC_BUFSZ], bh[JX_DEC_BUFSZ];
+    jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_PERCENT_FRACTION, A->pos,
+                        "指标“%s”实际完成值“%s”没有百分号，对照目标值“%s”按 %s%% 计分；它可能是 %s%% 写成了小数（%s × 100%%）",
+                        ind->name.s, A->text.s, T->text.s, fmt_dec(A->num, ba),
+                        fmt_x(x_mul_int(x_from_dec(A->num), 100), bh), fmt_dec(A->num, ba));
+}
+
 /* Scores a quantitative indicator whose actual is a number. */
 static void score_quantitative(eval_ctx *c, jx_indicator *ind)
 {
@@ -407,6 +517,7 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
     jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
     int cmp = x_cmp(o.a, o.t);
     int64_t s = 0;
+    check_percent_fraction(c, ind);
 
     if (x_is_neg(o.a)) {
         ind->method = JX_METHOD_NEGATIVE;
@@ -450,23 +561,30 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
     }
     ind->score = s;
 
-    /* over-target: A ≥ over_pct% × T for ≥, > and = with T > 0, i.e. 100·A ≥ over·T */
+    /* over-target: A ≥ over_pct% × T for ≥, > and = with T > 0, i.e. 100·A ≥ over·T,
+     * compared as a.v × 100·10^(S − a.scale) against t.v × over.v·10^(S − t.scale − over.scale)
+     * at the common scale S: each second factor is below 10^23, the products are taken in
+     * 256 bits (A ≥ 0 here: a negative actual returned above) */
     bool upward = sign == JX_SIGN_GE || sign == JX_SIGN_GT || sign == JX_SIGN_EQ;
     if (upward && x_cmp(o.t, x_from_int(0)) > 0) {
         xnum over = x_from_dec(c->pol->over_pct);
-        xnum lhs = x_mul_int(o.a, 100); /* 100 × A */
-        xnum rhs = o.t;                 /* over × T, exactly */
-        rhs.v *= over.v;
-        rhs.scale += over.scale;
-        if (x_cmp(lhs, rhs) >= 0) {
+        int S = o.a.scale > o.t.scale + over.scale ? o.a.scale : o.t.scale + over.scale;
+        __int128 lf = 100 * jx_pow10_128(S - o.a.scale);
+        __int128 rf = over.v * jx_pow10_128(S - o.t.scale - over.scale);
+        if (u256_cmp_products((unsigned __int128)o.a.v, (unsigned __int128)lf, (unsigned __int128)o.t.v,
+                              (unsigned __int128)rf) >= 0) {
             char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
-            int64_t pct = x_muldiv(o.a, x_from_int(100), o.t, 2);
+            __int128 pct;
+            bool exact = x_pct_units(o.a, o.t, &pct);
+            if (exact) /* else A / T passes 10^34: said so rather than a rounded number */
+                jx_num_put(pct, 2, false, bp);
+            else
+                snprintf(bp, sizeof bp, "10^36");
             const char *ta = with_unit(p, o.a, o.percent, o.unit);
             const char *tt = with_unit(p, o.t, o.percent, o.unit);
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_OVER_TARGET, ind->actual.pos,
-                                "指标“%s”实际完成值 %s 达到目标值 %s 的 %s%%（超额提示 %s%%），按满分计，目标值可能偏低，请说明原因",
-                                ind->name.s, ta, tt, jx_fixed_format(pct, 2, bp, sizeof bp),
-                                fmt_dec(c->pol->over_pct, bo));
+                                "指标“%s”实际完成值 %s 达到目标值 %s 的 %s%%%s（超额提示 %s%%），按满分计，目标值可能偏低，请说明原因",
+                                ind->name.s, ta, tt, bp, exact ? "" : " 以上", fmt_dec(c->pol->over_pct, bo));
         }
     }
 }
@@ -542,18 +660,35 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
         ind->fargs.pct = pct;
         if (ind->has_claim) {
             *claim_done = true;
+            band_units(c, w, j, &ind->fargs.band_lo, &ind->fargs.band_hi);
             if (claim_in_band(c, w, ind->claim, j)) {
-                int64_t cl = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
-                ind->score = cl;
+                ind->score = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
                 ind->method = JX_METHOD_QUAL_CLAIMED;
-                band_units(c, w, j, &ind->fargs.band_lo, &ind->fargs.band_hi);
                 return;
             }
-            jx_project_diag_add(p, JX_SEV_WARNING, CODE_QUAL_BAND,
+            /* rejected, as deployed systems do: scored min(claim, band top), never more
+             * than claimed and never above the band; 0 for a negative claim. Compared
+             * exactly (claim × 100 against w × top%), then rounded like any score. */
+            int k = (int)j - 1;
+            xnum top = w, ptop = x_from_dec(c->pol->qual_band_hi[k]);
+            top.v *= ptop.v;
+            top.scale += ptop.scale;
+            int64_t got;
+            if (jx_dec_is_negative(ind->claim))
+                got = 0;
+            else if (x_cmp(x_mul_int(x_from_dec(ind->claim), 100), top) >= 0)
+                got = ind->fargs.band_hi;
+            else
+                got = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
+            ind->score = got;
+            ind->method = JX_METHOD_QUAL_OUT_OF_BAND;
+            jx_project_diag_add(p, JX_SEV_ERROR, CODE_QUAL_BAND,
                                 ind->claim_pos.line ? ind->claim_pos : ind->pos,
-                                "指标“%s”自评得分 %s 不在“%s”的区间 %s 内，按 %s%% 计 %s 分",
+                                "指标“%s”自评得分 %s 不在“%s”的区间 %s 内，不予认可；按自评得分与区间上限 %s 中较低者计 %s 分",
                                 ind->name.s, fmt_dec(ind->claim, bc), judge_word(j),
-                                band_text(c, w, j), fmt_dec(pct, bp), fmt_units(c, s, bs));
+                                band_text(c, w, j), fmt_units(c, ind->fargs.band_hi, bp),
+                                fmt_units(c, got, bs));
+            return;
         }
         ind->score = s;
         ind->method = implied ? JX_METHOD_QUAL_MET : JX_METHOD_QUAL_JUDGED;
@@ -701,31 +836,42 @@ static jx_pos project_pos(const jx_project *p)
     return p->pos;
 }
 
-/* 预算执行率 单列: points × 全年执行 / 全年预算, capped under 封顶. Returns its units. */
-static int64_t score_execution(eval_ctx *c)
+/* The 全年预算 and 全年执行 预算执行率 单列 is taken from: the 年度资金总额 row when its
+ * 全年预算 is above 0, otherwise the sum of the other 资金 rows. */
+static void exec_amounts(const jx_project *p, xnum *budget, xnum *spent)
 {
-    jx_project *p = c->p;
-    const jx_policy *pol = c->pol;
-    char bs[JX_DEC_BUFSZ], bn[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ], be[JX_DEC_BUFSZ];
-    xnum budget = x_from_int(0), spent = x_from_int(0);
+    *budget = x_from_int(0);
+    *spent = x_from_int(0);
     const jx_funds *total_row = NULL;
     for (size_t i = 0; i < p->nfunds; i++)
         if (strcmp(p->funds[i].source.s, "年度资金总额") == 0)
             total_row = &p->funds[i];
     if (total_row && jx_dec_cmp(total_row->budget, jx_dec_from_int(0)) > 0) {
-        budget = x_from_dec(total_row->budget);
-        spent = x_from_dec(total_row->spent);
-    } else {
-        for (size_t i = 0; i < p->nfunds; i++) {
-            if (&p->funds[i] == total_row)
-                continue;
-            xnum b = x_from_dec(p->funds[i].budget), s = x_from_dec(p->funds[i].spent);
-            x_align(&budget, &b);
-            budget.v += b.v;
-            x_align(&spent, &s);
-            spent.v += s.v;
-        }
+        *budget = x_from_dec(total_row->budget);
+        *spent = x_from_dec(total_row->spent);
+        return;
     }
+    for (size_t i = 0; i < p->nfunds; i++) {
+        if (&p->funds[i] == total_row)
+            continue;
+        xnum b = x_from_dec(p->funds[i].budget), s = x_from_dec(p->funds[i].spent);
+        x_align(budget, &b);
+        budget->v += b.v;
+        x_align(spent, &s);
+        spent->v += s.v;
+    }
+}
+
+/* 预算执行率 单列: points × 全年执行 / 全年预算, capped under 封顶. Returns its units. The
+ * amounts are within check_ranges()'s bounds, and without 封顶 全年执行 is at most
+ * EXEC_RATE_MAX × 全年预算, so the score fits 64 bits. */
+static int64_t score_execution(eval_ctx *c)
+{
+    jx_project *p = c->p;
+    const jx_policy *pol = c->pol;
+    char bs[JX_DEC_BUFSZ], bn[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ], be[JX_DEC_BUFSZ];
+    xnum budget, spent;
+    exec_amounts(p, &budget, &spent);
     xnum n = x_from_dec(pol->exec_points);
     p->exec_points = pol->exec_points;
     fmt_x(n, bn);
@@ -736,17 +882,152 @@ static int64_t score_execution(eval_ctx *c)
                             "项目“%s”的全年预算数为 0，预算执行率（%s 分）按 0 分计", p->name.s, bn);
         return 0;
     }
-    int64_t s = x_muldiv(n, spent, budget, c->dec);
+    __int128 q = x_muldiv128(n, spent, budget, c->dec);
     fmt_x(budget, bb);
     fmt_x(spent, be);
     int64_t cap = full_units(c, n);
-    if (pol->exec_cap && s > cap) {
+    if (pol->exec_cap && q > cap) {
         p->exec_formula = formula(p, "%s = %s（%s × %s / %s 超过 %s，封顶）", fmt_units(c, cap, bs), bn,
                                   bn, be, bb, bn);
         return cap;
     }
+    int64_t s = q > INT64_MAX ? INT64_MAX : (int64_t)q;
     p->exec_formula = formula(p, "%s = %s × %s / %s", fmt_units(c, s, bs), bn, be, bb);
     return s;
+}
+
+/* ------------------------------------------------------------------ ranges */
+
+/*
+ * The numbers of a project must lie where the exact arithmetic is defined for them
+ * (docs/scoring.md, "Ranges"); outside, a `value-range` error at the value, and the
+ * project is not scored:
+ *   - 权重, and a group's 分值: 0 to WEIGHT_MAX with at most WEIGHT_DECIMALS decimals
+ *     (trailing zeros do not count), so every score is at most 100 and a total, or a
+ *     group's points in hundredths, never leaves 64 bits;
+ *   - 资金 amounts: not negative (a negative 全年执行 would make a negative 预算执行率 score);
+ *   - under 预算执行率 单列 without 封顶: 全年执行 at most EXEC_RATE_MAX × 全年预算.
+ * 年度指标值 and 实际完成值 take any number the rule language reads (up to 18 digits, 9 of
+ * them decimals; a longer one is a syntax error): with w ≤ 100 the products of the
+ * formulas stay below 10^33 (a ratio's numerator is below w × T's coefficient × 10^4,
+ * T's coefficient below 10^18 × 6.048·10^8 after a time unit conversion), and the
+ * over-target test is taken in 256 bits.
+ */
+#define WEIGHT_MAX 100
+#define WEIGHT_DECIMALS 4
+#define EXEC_RATE_MAX 100 /* 10000 % */
+
+/* The decimals of d that are not trailing zeros (20.50 has 1). */
+static int significant_decimals(jx_dec d)
+{
+    int64_t v = d.v;
+    int k = d.scale;
+    while (k > 0 && v % 10 == 0) {
+        v /= 10;
+        k--;
+    }
+    return k;
+}
+
+/* Checks every number of the project against its range; false when one is out. */
+static bool check_ranges(eval_ctx *c)
+{
+    jx_project *p = c->p;
+    char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ];
+    size_t before = p->diags.errors;
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        if (!ind->has_weight)
+            continue;
+        bool negative = jx_dec_is_negative(ind->weight);
+        if (negative || jx_dec_cmp(ind->weight, jx_dec_from_int(WEIGHT_MAX)) > 0 ||
+            significant_decimals(ind->weight) > WEIGHT_DECIMALS)
+            jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE,
+                                ind->weight_pos.line ? ind->weight_pos : ind->pos,
+                                "指标“%s”的权重 %s %s：权重应在 0～100 之间，最多 4 位小数；项目无法计分",
+                                ind->name.s, fmt_dec(ind->weight, b1), negative ? "为负数" : "超出范围");
+    }
+    for (size_t g = 0; g < p->ngroups; g++) {
+        const jx_group *grp = &p->groups[g];
+        if (grp->has_points && (jx_dec_is_negative(grp->points) ||
+                                jx_dec_cmp(grp->points, jx_dec_from_int(WEIGHT_MAX)) > 0 ||
+                                significant_decimals(grp->points) > WEIGHT_DECIMALS))
+            jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, grp->pos,
+                                "%s指标“%s”的分值 %s %s：分值应在 0～100 之间，最多 4 位小数；项目无法计分",
+                                grp->level == 1 ? "一级" : "二级", grp->name.s, fmt_dec(grp->points, b1),
+                                jx_dec_is_negative(grp->points) ? "为负数" : "超出范围");
+    }
+    static const char *const amount_names[3] = {"年初预算数", "全年预算数", "全年执行数"};
+    bool funds_ok = true;
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        const jx_dec amounts[3] = {f->initial, f->budget, f->spent};
+        for (int k = 0; k < 3; k++) {
+            if (!jx_dec_is_negative(amounts[k]))
+                continue;
+            funds_ok = false;
+            jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, f->pos,
+                                "资金“%s”的%s %s 为负数：金额不能小于 0；项目无法计分", f->source.s,
+                                amount_names[k], fmt_dec(amounts[k], b1));
+        }
+    }
+    if (funds_ok && c->pol->exec_separate && !c->pol->exec_cap) {
+        xnum budget, spent;
+        exec_amounts(p, &budget, &spent);
+        if (x_cmp(budget, x_from_int(0)) > 0 && x_cmp(spent, x_mul_int(budget, EXEC_RATE_MAX)) > 0)
+            jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, p->nfunds ? p->funds[0].pos : project_pos(p),
+                                "项目“%s”的全年执行数 %s 超过全年预算数 %s 的 100 倍，预算执行率（%s 分，不封顶）无法计分；项目无法计分",
+                                p->name.s, fmt_x(spent, b1), fmt_x(budget, b2),
+                                fmt_dec(c->pol->exec_points, b3));
+    }
+    return p->diags.errors == before;
+}
+
+/*
+ * weight-sum: the declared weights (不适用 ones included) against the layout's total T.
+ * Returns the reason the 结论 is withheld (the note printed beside it), NULL when it
+ * is given:
+ *   - no indicator has a weight (a target table, seeds 003 and 004): the parser warned
+ *     missing-weight for each; weight-sum is warned as before; no 结论;
+ *   - under 权重合计 警告: weight-sum warned when the sum differs from T; the 结论 given
+ *     from the raw total (the behaviour before issue 10);
+ *   - otherwise a sum that differs from T, or some indicators without a weight, is a
+ *     weight-sum error (the project is still scored) and no 结论.
+ */
+static const char *check_weight_sum(eval_ctx *c, xnum weights, xnum layout)
+{
+    jx_project *p = c->p;
+    const jx_policy *pol = c->pol;
+    char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ];
+    size_t unweighted = 0;
+    for (size_t i = 0; i < p->ninds; i++)
+        unweighted += !p->inds[i].has_weight;
+    bool differs = x_cmp(weights, layout) != 0;
+    bool none = unweighted == p->ninds;
+    char sep[JX_DEC_BUFSZ + 64] = "";
+    if (pol->exec_separate)
+        snprintf(sep, sizeof sep, "（预算执行率单列 %s 分）", fmt_dec(pol->exec_points, b3));
+    fmt_x(weights, b1);
+    fmt_x(layout, b2);
+    if (none || pol->weight_sum_warn) {
+        if (differs)
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_WEIGHT_SUM, project_pos(p),
+                                "项目“%s”各指标权重合计 %s，不等于 %s%s，总分按实际合计计算，未折算", p->name.s,
+                                b1, b2, sep);
+        return none ? formula(p, "指标都没有权重，不评定自评结论。") : NULL;
+    }
+    if (unweighted > 0) {
+        jx_project_diag_add(p, JX_SEV_ERROR, CODE_WEIGHT_SUM, project_pos(p),
+                            "项目“%s”有 %zu 个指标没有权重，各指标权重合计 %s，满分 %s%s，总分按实际合计计算，未折算；不评定自评结论",
+                            p->name.s, unweighted, b1, b2, sep);
+        return formula(p, "有 %zu 个指标没有权重，不评定自评结论。", unweighted);
+    }
+    if (!differs)
+        return NULL;
+    jx_project_diag_add(p, JX_SEV_ERROR, CODE_WEIGHT_SUM, project_pos(p),
+                        "项目“%s”各指标权重合计 %s，不等于 %s%s，总分按实际合计计算，未折算；不评定自评结论",
+                        p->name.s, b1, b2, sep);
+    return formula(p, "各指标权重合计 %s，不等于满分 %s，不评定自评结论。", b1, b2);
 }
 
 /* The grade of a total in units: ≥ bands[0] 优, ≥ bands[1] 良, ≥ bands[2] 中, else 差. */
@@ -814,14 +1095,30 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 {
     if (!p || !pol)
         return JX_ERR_USAGE;
+    drop_own_diags(p); /* an earlier scoring's findings, errors among them */
     if (p->diags.errors > 0)
         return JX_ERR_INPUT;
-    drop_own_diags(p);
     size_t first_own = p->diags.n;
 
     eval_ctx ctx = {p, pol, pol->decimals};
     eval_ctx *c = &ctx;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
+
+    /* numbers out of range: the project is not scored (as after a syntax error) */
+    p->scored = false;
+    p->grade = JX_GRADE_NONE;
+    p->total = 0;
+    if (!check_ranges(c)) {
+        for (size_t i = 0; i < p->ninds; i++) {
+            p->inds[i].score = -1;
+            p->inds[i].method = JX_METHOD_NONE;
+            p->inds[i].formula = "";
+        }
+        for (size_t g = 0; g < p->ngroups; g++)
+            p->groups[g].score = 0;
+        sort_by_position(&p->diags, first_own);
+        return p->diags.oom ? JX_ERR_NOMEM : JX_ERR_INPUT;
+    }
 
     p->decimals = pol->decimals;
     const char *pname = pol->name.s ? pol->name.s : "";
@@ -861,19 +1158,10 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     score_groups(c);
     check_points(c);
 
-    /* weights against the layout's total */
+    /* weights against the layout's total (满分): withhold the 结论 when they cannot be
+     * graded against it (docs/scoring.md, "A project") */
     xnum layout = x_from_dec(pol->layout_total);
-    if (x_cmp(weights, layout) != 0) {
-        if (pol->exec_separate)
-            jx_project_diag_add(p, JX_SEV_WARNING, CODE_WEIGHT_SUM, project_pos(p),
-                                "项目“%s”各指标权重合计 %s，不等于 %s（预算执行率单列 %s 分），总分按实际合计计算，未折算",
-                                p->name.s, fmt_x(weights, b1), fmt_x(layout, b2),
-                                fmt_dec(pol->exec_points, b3));
-        else
-            jx_project_diag_add(p, JX_SEV_WARNING, CODE_WEIGHT_SUM, project_pos(p),
-                                "项目“%s”各指标权重合计 %s，不等于 %s，总分按实际合计计算，未折算",
-                                p->name.s, fmt_x(weights, b1), fmt_x(layout, b2));
-    }
+    const char *withheld = check_weight_sum(c, weights, layout);
 
     /* 不适用 按比例折算: the rest's sum × layout total / applicable weight */
     int64_t total = sum;
@@ -896,7 +1184,9 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     }
 
     p->total = total;
-    p->grade = grade_of(c, total);
+    p->grade = withheld ? JX_GRADE_NONE : grade_of(c, total);
+    if (withheld)
+        p->band_note = withheld;
     p->scored = true;
 
     if (p->has_claimed_total && x_cmp(x_from_dec(p->claimed_total), x_from_units(total, c->dec)) != 0)
@@ -904,7 +1194,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
                             p->total_pos.line ? p->total_pos : project_pos(p),
                             "项目“%s”自评总分 %s 与重算总分 %s 不符", p->name.s,
                             fmt_dec(p->claimed_total, b1), fmt_units(c, total, b2));
-    if (p->claimed_grade != JX_GRADE_NONE && p->claimed_grade != p->grade)
+    if (p->claimed_grade != JX_GRADE_NONE && !withheld && p->claimed_grade != p->grade)
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_CLAIMED_GRADE,
                             p->grade_pos.line ? p->grade_pos : project_pos(p),
                             "项目“%s”自评结论“%s”与按重算总分 %s 评定的“%s”不符", p->name.s,
@@ -1119,6 +1409,26 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
             put_band(b, fa, decimals);
             JX_SBUF_LIT(b, " 内）");
         }
+        return;
+    case JX_METHOD_QUAL_OUT_OF_BAND:
+        /* 7.00 = min(自评得分 7, 区间上限 10.00)（自评得分不在“达成”区间 [8.00, 10.00] 内，不予认可） */
+        put_units(b, ind->score, decimals);
+        if (jx_dec_is_negative(ind->claim)) {
+            JX_SBUF_LIT(b, "（自评得分 ");
+            put_dec(b, ind->claim);
+            JX_SBUF_LIT(b, " 为负数，");
+        } else {
+            JX_SBUF_LIT(b, " = min(自评得分 ");
+            put_dec(b, ind->claim);
+            JX_SBUF_LIT(b, ", 区间上限 ");
+            put_units(b, fa->band_hi, decimals);
+            JX_SBUF_LIT(b, ")（自评得分");
+        }
+        JX_SBUF_LIT(b, "不在“");
+        jx_sbuf_str(b, judge_word(fa->judge));
+        JX_SBUF_LIT(b, "”区间 ");
+        put_band(b, fa, decimals);
+        JX_SBUF_LIT(b, " 内，不予认可）");
         return;
     case JX_METHOD_QUAL_UNJUDGED:
         put_units(b, ind->score, decimals);

@@ -140,6 +140,7 @@ static const struct {
     [JX_METHOD_TEXT_ACTUAL] = METHOD_CODE("text-actual"),
     [JX_METHOD_NOT_APPLICABLE] = METHOD_CODE("not-applicable"),
     [JX_METHOD_EXECUTION] = METHOD_CODE("execution-rate"),
+    [JX_METHOD_QUAL_OUT_OF_BAND] = METHOD_CODE("qualitative-out-of-band"),
 #undef METHOD_CODE
 };
 

@@ -76,7 +76,8 @@ typedef enum jx_method {
     JX_METHOD_MISSING_ACTUAL, /* no actual: 0 */
     JX_METHOD_TEXT_ACTUAL,    /* quantitative target, actual is words: 0 */
     JX_METHOD_NOT_APPLICABLE, /* 不适用: excluded */
-    JX_METHOD_EXECUTION       /* 预算执行率 单列: points × 全年执行 / 全年预算 */
+    JX_METHOD_EXECUTION,      /* 预算执行率 单列: points × 全年执行 / 全年预算 */
+    JX_METHOD_QUAL_OUT_OF_BAND /* 定性 with 评定 and 得分 outside the band: min(得分, band top), 0 when negative */
 } jx_method;
 
 /** What the evaluator keeps, besides method and score, to write a formula when asked. */
@@ -195,7 +196,8 @@ struct jx_project {
     jx_dec exec_points;   /* its points when separate */
     const char *exec_formula; /* its formula when separate */
     const char *policy_name;  /* the policy used */
-    const char *band_note;    /* the band sentence printed under 自评结论 */
+    const char *band_note;    /* the band sentence printed under 自评结论; when the 结论 is withheld
+                                 (scored, grade JX_GRADE_NONE), the reason instead */
 };
 
 /** How 反向 (≤, <) indicators below target are scored. */
@@ -243,6 +245,9 @@ struct jx_policy {
     jx_level1_points level1[JX_LEVEL1_MAX]; /* 一级分值, in the order written */
     size_t nlevel1;            /* entries in level1; 0 when the policy sets none */
     jx_dec exec_gap_pct;       /* 执行偏差: warn execution-gap when indicators outrun execution by more; 5 */
+    bool weight_sum_warn;      /* 权重合计 警告: weights not adding up to layout_total are only warned and
+                                  the 结论 is given from the raw total (before issue 10); default
+                                  (权重合计 错误): an error, the 结论 withheld */
     jx_pos pos;                /* the 评分办法 keyword */
 };
 

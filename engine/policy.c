@@ -40,6 +40,7 @@ void jx_policy_set_defaults(jx_policy *pol)
     pol->layout_total = jx_dec_from_int(100);
     pol->nlevel1 = 0;
     pol->exec_gap_pct = jx_dec_from_int(5);
+    pol->weight_sum_warn = false;
     memset(&pol->qual_bands_pos, 0, sizeof pol->qual_bands_pos);
     memset(&pol->pos, 0, sizeof pol->pos);
 }
@@ -379,6 +380,109 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
     level1_validate(pol, text, len);
 }
 
+/* ------------------------------------------------------------- 权重合计 */
+
+/*
+ * `权重合计 错误 | 警告` (ASCII `weight_sum error | warning`): what weights that do not
+ * add up to the layout's total do (docs/scoring.md, "A project"). The policy grammar in
+ * parser.c does not have this setting: policy_knobs reads it here, from a line of its
+ * own, and blanks the line out of the copy the parser reads, so every other line keeps
+ * its bytes and positions. A line starting with the keyword but not of that form is a
+ * `policy` error at the line.
+ */
+
+/* The spellings of the keyword and of its two values. */
+static const char *const weight_sum_words[] = {"权重合计", "weight_sum"};
+static const char *const weight_sum_error[] = {"错误", "error"};
+static const char *const weight_sum_warning[] = {"警告", "warning"};
+
+/* The length of the blank (space, tab, U+3000) at s[0..n), 0 when none. */
+static size_t knob_blank(const char *s, size_t n)
+{
+    if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
+        return 1;
+    if (n >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* True when s[0..n) is one of the k words. */
+static bool knob_word_is(const char *s, size_t n, const char *const *words, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/* The characters (not bytes) of UTF-8 s[0..n). */
+static uint32_t knob_chars(const char *s, size_t n)
+{
+    uint32_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/*
+ * Reads the 权重合计 lines of text[0..len) into pol and returns the text to parse: text
+ * itself when it has none, else a copy in the policy's arena with those lines blanked
+ * (NULL when memory ran out).
+ */
+static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
+{
+    char *copy = NULL;
+    uint32_t line = 1;
+    for (size_t at = 0; at < len; line++) {
+        size_t end = at;
+        while (end < len && text[end] != '\n')
+            end++;
+        size_t i = at, b;
+        while ((b = knob_blank(text + i, end - i)) > 0)
+            i += b;
+        size_t kw = i;
+        while (i < end && !knob_blank(text + i, end - i) && text[i] != '#' && text[i] != '\r')
+            i++;
+        size_t kw_end = i;
+        if (!knob_word_is(text + kw, kw_end - kw, weight_sum_words, 2)) {
+            at = end + 1;
+            continue;
+        }
+        while ((b = knob_blank(text + i, end - i)) > 0)
+            i += b;
+        size_t val = i;
+        while (i < end && !knob_blank(text + i, end - i) && text[i] != '#' && text[i] != '\r')
+            i++;
+        size_t val_end = i;
+        while ((b = knob_blank(text + i, end - i)) > 0)
+            i += b;
+        bool rest_empty = i == end || text[i] == '#' || (text[i] == '\r' && i + 1 == end);
+        bool is_error = knob_word_is(text + val, val_end - val, weight_sum_error, 2);
+        bool is_warning = knob_word_is(text + val, val_end - val, weight_sum_warning, 2);
+        if (rest_empty && (is_error || is_warning)) {
+            pol->weight_sum_warn = is_warning;
+        } else {
+            size_t from = val_end > val ? val : kw;
+            jx_pos pos = {(uint32_t)from, line, 1 + knob_chars(text + at, from - at),
+                          val_end > val ? knob_chars(text + val, val_end - val) : 1};
+            policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, pos,
+                      "评分办法的“%.*s”应为“错误”或“警告”（权重合计不等于满分时：错误，不评定结论；警告，只警告）",
+                      (int)(kw_end - kw), text + kw);
+        }
+        if (!copy) {
+            copy = jx_arena_strndup(&pol->arena, text, len);
+            if (!copy)
+                return NULL;
+        }
+        size_t stop = kw;
+        while (stop < end && text[stop] != '#' && text[stop] != '\r')
+            stop++;
+        memset(copy + kw, ' ', stop - kw);
+        at = end + 1;
+    }
+    return copy ? copy : text;
+}
+
 /* Parses text into pol and validates it. Unless the text outlives the policy (lasting:
  * it is in the policy's arena or compiled into the library) it is first copied into the
  * arena, so nothing the policy holds points into the caller's buffer. */
@@ -389,7 +493,13 @@ static jx_result policy_load(jx_policy *pol, const char *file, const char *text,
     const char *copy = lasting ? text : jx_arena_strndup(&pol->arena, text, len);
     if (!copy)
         return JX_ERR_NOMEM;
-    jx_result rc = jx_parse_policy_text(pol, pol->file.s, copy, len);
+    const char *knobs_read = policy_knobs(pol, copy, len);
+    if (!knobs_read)
+        return JX_ERR_NOMEM;
+    size_t knob_errors = pol->diags.errors;
+    jx_result rc = jx_parse_policy_text(pol, pol->file.s, knobs_read, len);
+    if (rc == JX_OK && knob_errors > 0)
+        rc = JX_ERR_INPUT;
     if (rc == JX_ERR_NOMEM)
         return rc;
     if (rc == JX_OK && pol->diags.errors == 0)

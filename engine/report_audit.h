@@ -31,7 +31,7 @@ typedef struct jx_audit_view {
     const jx_project *p;       /* the project */
     unsigned flags;            /* JX_AUDIT_* it was written with */
     uint32_t line;             /* its line as reported (its table row when imported) */
-    bool scored;               /* it was scored (it has no errors) */
+    bool scored;               /* it was scored: it has a total (its 结论 may be withheld, JX_GRADE_NONE) */
     jx_audit_funds_kind funds; /* whether budget_fen and spent_fen hold its funds */
     int64_t budget_fen;        /* its 全年预算 in 分 */
     int64_t spent_fen;         /* its 全年执行 in 分 */
@@ -97,6 +97,12 @@ char *jx_audit_percent(uint32_t bp, char *buf, size_t size);
 /** The Chinese word for why a project was picked: "随机抽取", "按资金加权抽取", "有错误，必抽". */
 const char *jx_audit_why_name(jx_audit_why why);
 
+/**
+ * The same for one pick, a flagged one named by what it is flagged for: "有错误，必抽",
+ * or "自评偏高，必抽" for a claimed 总分 or 结论 above the recomputed one.
+ */
+const char *jx_audit_pick_why_name(const jx_audit_pick *pk);
+
 /** The stable code of why: "drawn", "weighted", "flagged". */
 const char *jx_audit_why_code(jx_audit_why why);
 
@@ -123,8 +129,8 @@ const char *jx_audit_grade_head(jx_grade g);
 /** The findings counted: "28 条：错误 0，警告 26，提示 2；有错误的项目 0 个", or "无". */
 const char *jx_audit_findings_words(jx_writer *w, const jx_audit_summary *s);
 
-/** How the sample was drawn: "抽取 20%，种子 42，按单位分层，有错误的项目必抽". */
-const char *jx_audit_sample_words(jx_writer *w, const jx_audit_options *o);
+/** How the sample of au was drawn: "抽取 20%，种子 42，按单位分层，有错误或自评高于重算的项目必抽". */
+const char *jx_audit_sample_words(jx_writer *w, const jx_audit *au);
 
 /** A project's 全年预算 or 全年执行 in 万元 for a table cell: "180", or "—" without funds in 万元. */
 const char *jx_audit_funds_cell(jx_writer *w, const jx_audit_view *v, bool spent);

@@ -48,7 +48,7 @@ static void ac_project(jx_audit_writer *aw, const jx_audit_view *v)
     cells[AC_TOTAL] = v->scored ? jx_audit_points_str(w, jx_audit_total_dec(p), false) : NULL;
     cells[AC_DIFF] = v->has_difference ? jx_audit_points_str(w, v->difference, false) : NULL;
     cells[AC_CGRADE] = jx_grade_name(p->claimed_grade);
-    cells[AC_GRADE] = v->scored ? jx_grade_name(p->grade) : NULL;
+    cells[AC_GRADE] = v->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : NULL;
     cells[AC_TEXT] = v->scored ? NULL : "有错误，未能计分";
     ac_row(w, cells);
     for (size_t i = 0; i < v->f.n; i++) {

@@ -11,6 +11,7 @@
  */
 #include "report_audit.h"
 
+#include "codes.h"
 #include "html.h"
 #include "report_parts.h"
 #include "spool.h"
@@ -92,7 +93,7 @@ static void ah_project_row(jx_writer *scratch, jx_writer *w, const jx_audit_view
         jx_html_str(w, jx_grade_name(p->grade));
         jx_out_str(w, "<span class=\"flag\">不符</span></td>");
     } else {
-        ah_td(w, NULL, v->scored ? jx_grade_name(p->grade) : "未能计分");
+        ah_td(w, NULL, !v->scored ? "未能计分" : p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—");
     }
     for (int sev = JX_SEV_ERROR; sev >= JX_SEV_NOTE; sev--)
         ah_td_count(w, NULL, v->f.count[sev]);
@@ -217,17 +218,18 @@ static void ah_codes(jx_writer *w, const jx_audit *au)
     jx_out_str(w, "</p>\n");
     if (au->ntallies == 0)
         return;
-    static const char *const heads[] = {"代码", "错误", "警告", "提示", "合计"};
-    jx_out_str(w, "<table class=\"codes\">\n<colgroup><col style=\"width: 40%\"><col style=\"width: 15%\"><col style=\"width: 15%\">"
-                  "<col style=\"width: 15%\"><col style=\"width: 15%\"></colgroup>\n"
-                  "<thead>");
-    jx_html_head_row(w, heads, 5);
+    static const char *const heads[] = {"代码", "名称", "错误", "警告", "提示", "合计"};
+    jx_out_str(w, "<table class=\"codes\">\n<colgroup><col style=\"width: 25%\"><col style=\"width: 27%\">"
+                  "<col style=\"width: 12%\"><col style=\"width: 12%\"><col style=\"width: 12%\"><col style=\"width: 12%\">"
+                  "</colgroup>\n<thead>");
+    jx_html_head_row(w, heads, 6);
     jx_out_str(w, "</thead>\n<tbody>\n");
     static const jx_html_cell code = {"row", "l", 0, 0};
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *c = &au->tallies[i];
         jx_out_str(w, "<tr>");
         jx_html_cell_text(w, &code, c->code);
+        ah_td(w, "l", jx_code_name_or_empty(c->code));
         for (int sev = JX_SEV_ERROR; sev >= JX_SEV_NOTE; sev--)
             ah_td_count(w, NULL, c->count[sev]);
         ah_td_count(w, NULL, c->count[0] + c->count[1] + c->count[2]);
@@ -289,7 +291,7 @@ static void ah_findings_table(jx_audit_writer *aw, jx_audit_spools *st)
 static void ah_sample(jx_writer *w, const jx_audit *au)
 {
     jx_out_str(w, "<h2>抽查</h2>\n<p class=\"line\">");
-    jx_html_str(w, jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, &au->opts), au->npicks));
+    jx_html_str(w, jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, au), au->npicks));
     jx_out_str(w, "</p>\n");
     if (au->npicks == 0)
         return;
@@ -305,7 +307,7 @@ static void ah_sample(jx_writer *w, const jx_audit *au)
         ah_td_count(w, "n", i + 1);
         ah_td(w, NULL, pk->name);
         ah_td(w, NULL, jx_audit_where(w, pk->file, pk->line));
-        ah_td(w, NULL, jx_audit_why_name(pk->why));
+        ah_td(w, NULL, jx_audit_pick_why_name(pk));
         ah_td(w, NULL, pk->reason);
         jx_out_str(w, "</tr>\n");
     }

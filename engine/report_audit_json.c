@@ -38,6 +38,17 @@ static void aj_project_funds(jx_writer *w, const jx_audit_view *v)
     jx_out_char(w, '}');
 }
 
+/* The "name" member: the code's Chinese name (codes.c), null for a code without one. */
+static void aj_code_name(jx_writer *w, const char *code)
+{
+    const char *name = jx_code_name(code);
+    jx_json_key(w, "name");
+    if (name)
+        jx_json_str(w, name);
+    else
+        jx_out_str(w, "null");
+}
+
 /* The "findings" member: errors first. */
 static void aj_findings(jx_writer *w, const jx_audit_view *v)
 {
@@ -53,6 +64,7 @@ static void aj_findings(jx_writer *w, const jx_audit_view *v)
         jx_json_str(w, d->message);
         jx_json_key(w, "source");
         jx_json_str(w, jx_audit_position_str(w, v->p, d, v->flags));
+        aj_code_name(w, d->code);
         jx_out_char(w, '}');
     }
     jx_out_char(w, ']');
@@ -144,6 +156,7 @@ static void aj_codes(jx_writer *w, const jx_audit *au)
         aj_uint(w, "error", c->count[JX_SEV_ERROR]);
         aj_uint(w, "warning", c->count[JX_SEV_WARNING]);
         aj_uint(w, "note", c->count[JX_SEV_NOTE]);
+        aj_code_name(w, c->code);
         jx_out_char(w, '}');
     }
     jx_out_str(w, "]}");
@@ -195,6 +208,25 @@ static void aj_summary(jx_writer *w, const jx_audit *au)
     jx_out_char(w, '}');
 }
 
+/* The "flagged_for" member of a pick: what it is flagged for, [] when it is not. */
+static void aj_flagged_for(jx_writer *w, unsigned bits)
+{
+    static const struct { unsigned bit; const char *code; } kinds[] = {
+        {JX_AUDIT_FLAG_ERROR, "error"}, {JX_AUDIT_FLAG_TOTAL, "total"}, {JX_AUDIT_FLAG_GRADE, "grade"}};
+    jx_json_key(w, "flagged_for");
+    jx_out_char(w, '[');
+    bool first = true;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (!(bits & kinds[i].bit))
+            continue;
+        if (!first)
+            jx_out_char(w, ',');
+        jx_json_str(w, kinds[i].code);
+        first = false;
+    }
+    jx_out_char(w, ']');
+}
+
 /* The "sample" member: null, or how it was drawn and the picks. */
 static void aj_sample(jx_writer *w, const jx_audit *au)
 {
@@ -205,7 +237,7 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
     }
     const jx_audit_options *o = &au->opts;
     jx_out_str(w, "{\"size\":");
-    if (o->sample_bp) {
+    if (au->share) {
         char pct[JX_DEC_BUFSZ];
         jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct);
         jx_out_char(w, '"');
@@ -239,6 +271,7 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
         jx_json_str(w, pk->stratum);
         jx_json_key(w, "funds");
         aj_wan(w, pk->funds_fen);
+        aj_flagged_for(w, pk->flagged_for);
         jx_json_key(w, "why");
         jx_json_str(w, jx_audit_why_code(pk->why));
         jx_json_key(w, "reason");

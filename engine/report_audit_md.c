@@ -8,6 +8,7 @@
  */
 #include "report_audit.h"
 
+#include "codes.h"
 #include "md.h"
 #include "report_parts.h"
 #include "spool.h"
@@ -27,7 +28,7 @@ static void am_project(jx_audit_writer *aw, const jx_audit_view *v)
     jx_writer *w = aw->out;
     const jx_project *p = v->p;
     size_t number = aw->nprojects + 1;
-    const char *recomputed_grade = v->scored ? jx_grade_name(p->grade) : "未能计分";
+    const char *recomputed_grade = !v->scored ? "未能计分" : p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—";
     if (v->grade_differs)
         recomputed_grade = jx_scratch_printf(w, "%s（不符）", recomputed_grade);
     const char *cells[NPROJECT_COLS] = {
@@ -107,19 +108,20 @@ static void am_summary(jx_writer *w, const jx_audit *au)
     jx_out_str(w, "\n");
     if (au->ntallies == 0)
         return;
-    static const char *const code_heads[] = {"代码", "错误", "警告", "提示", "合计"};
+    static const char *const code_heads[] = {"代码", "名称", "错误", "警告", "提示", "合计"};
     jx_out_char(w, '\n');
-    jx_md_table_head(w, code_heads, "lrrrr", 5);
+    jx_md_table_head(w, code_heads, "llrrrr", 6);
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *c = &au->tallies[i];
         const char *row[] = {
             c->code,
+            jx_code_name_or_empty(c->code),
             jx_scratch_printf(w, "%zu", c->count[JX_SEV_ERROR]),
             jx_scratch_printf(w, "%zu", c->count[JX_SEV_WARNING]),
             jx_scratch_printf(w, "%zu", c->count[JX_SEV_NOTE]),
             jx_scratch_printf(w, "%zu", c->count[0] + c->count[1] + c->count[2]),
         };
-        jx_md_table_row(w, row, 5);
+        jx_md_table_row(w, row, 6);
     }
 }
 
@@ -127,7 +129,7 @@ static void am_summary(jx_writer *w, const jx_audit *au)
 static void am_sample(jx_writer *w, const jx_audit *au)
 {
     jx_out_str(w, "\n## 抽查\n\n");
-    jx_md_str(w, jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, &au->opts), au->npicks));
+    jx_md_str(w, jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, au), au->npicks));
     jx_out_char(w, '\n');
     if (au->npicks == 0)
         return;
@@ -137,7 +139,7 @@ static void am_sample(jx_writer *w, const jx_audit *au)
     for (size_t i = 0; i < au->npicks; i++) {
         const jx_audit_pick *pk = &au->picks[i];
         const char *row[] = {jx_scratch_printf(w, "%zu", i + 1), pk->name, jx_audit_where(w, pk->file, pk->line),
-                             jx_audit_why_name(pk->why), pk->reason};
+                             jx_audit_pick_why_name(pk), pk->reason};
         jx_md_table_row(w, row, 5);
     }
 }

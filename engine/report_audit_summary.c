@@ -48,10 +48,11 @@ const char *jx_audit_findings_words(jx_writer *w, const jx_audit_summary *s)
                              s->flagged);
 }
 
-const char *jx_audit_sample_words(jx_writer *w, const jx_audit_options *o)
+const char *jx_audit_sample_words(jx_writer *w, const jx_audit *au)
 {
+    const jx_audit_options *o = &au->opts;
     char pct[JX_DEC_BUFSZ];
-    const char *s = o->sample_bp
+    const char *s = au->share
                         ? jx_scratch_printf(w, "抽取 %s%%", jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct))
                         : jx_scratch_printf(w, "抽取 %u 个", (unsigned)o->sample_count);
     s = jx_scratch_printf(w, "%s，种子 %llu", s, (unsigned long long)o->seed);
@@ -60,7 +61,7 @@ const char *jx_audit_sample_words(jx_writer *w, const jx_audit_options *o)
     if (o->weight_funds)
         s = jx_scratch_printf(w, "%s，按资金加权", s);
     if (o->include_flagged)
-        s = jx_scratch_printf(w, "%s，有错误的项目必抽", s);
+        s = jx_scratch_printf(w, "%s，有错误或自评高于重算的项目必抽", s);
     return s;
 }
 

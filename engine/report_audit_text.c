@@ -4,6 +4,7 @@
  */
 #include "report_audit.h"
 
+#include "codes.h"
 #include "report_parts.h"
 
 /* Adds the row "label  value" to a two-column table. */
@@ -67,7 +68,7 @@ static void at_claims(jx_writer *w, const jx_audit_view *v)
         return;
     row[0] = "结论";
     row[1] = p->claimed_grade != JX_GRADE_NONE ? jx_grade_name(p->claimed_grade) : "—";
-    row[2] = v->scored ? jx_grade_name(p->grade) : "—";
+    row[2] = v->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—";
     row[3] = v->grade_differs ? "不符" : "";
     jx_table_print(&t, 2);
     if (!v->scored)
@@ -145,7 +146,7 @@ static void at_grades(jx_writer *w, const jx_audit_summary *s)
     jx_table_print(&t, 2);
 }
 
-/* The findings by code. */
+/* The findings by code, each code with its Chinese name. */
 static void at_codes(jx_writer *w, const jx_audit *au)
 {
     const jx_audit_summary *s = &au->sum;
@@ -154,22 +155,24 @@ static void at_codes(jx_writer *w, const jx_audit *au)
     if (s->findings[0] + s->findings[1] + s->findings[2] == 0)
         return;
     jx_table t;
-    jx_table_init(&t, w, 4);
+    jx_table_init(&t, w, 5);
     const char **row = jx_table_row(&t);
     if (!row)
         return;
     row[0] = "代码";
-    row[1] = "错误";
-    row[2] = "警告";
-    row[3] = "提示";
+    row[1] = "名称";
+    row[2] = "错误";
+    row[3] = "警告";
+    row[4] = "提示";
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *c = &au->tallies[i];
         if (!(row = jx_table_row(&t)))
             return;
         row[0] = c->code;
-        row[1] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_ERROR]);
-        row[2] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_WARNING]);
-        row[3] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_NOTE]);
+        row[1] = jx_code_name_or_empty(c->code);
+        row[2] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_ERROR]);
+        row[3] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_WARNING]);
+        row[4] = jx_scratch_printf(w, "%zu", c->count[JX_SEV_NOTE]);
     }
     jx_table_print(&t, 2);
 }
@@ -177,7 +180,7 @@ static void at_codes(jx_writer *w, const jx_audit *au)
 /* The sample: how it was drawn, then each pick with its position and reason. */
 static void at_sample(jx_writer *w, const jx_audit *au)
 {
-    jx_out_str(w, jx_scratch_printf(w, "\n抽查（%s）：抽中 %zu 个项目\n", jx_audit_sample_words(w, &au->opts), au->npicks));
+    jx_out_str(w, jx_scratch_printf(w, "\n抽查（%s）：抽中 %zu 个项目\n", jx_audit_sample_words(w, au), au->npicks));
     if (au->npicks == 0)
         return;
     jx_table t;
@@ -189,7 +192,7 @@ static void at_sample(jx_writer *w, const jx_audit *au)
             return;
         row[0] = pk->name;
         row[1] = jx_audit_where(w, pk->file, pk->line);
-        row[2] = jx_audit_why_name(pk->why);
+        row[2] = jx_audit_pick_why_name(pk);
         row[3] = pk->reason;
     }
     jx_table_print(&t, 2);

@@ -4,7 +4,7 @@
  * projects and funds, mean inflation, claims of 100, differences, the grades claimed and
  * recomputed, the findings by code), 项目 (one row per project: claimed and recomputed
  * 总分 and 结论, the difference, the findings counted), 发现 (one row per finding: 代码,
- * 级别, 项目, 指标, 位置, 说明) and, with a sample, 抽查 (the picks and why). The lists
+ * 代码名称, 级别, 项目, 指标, 位置, 说明) and, with a sample, 抽查 (the picks and why). The lists
  * have their header row frozen and filtered, and go on in 项目(2), 发现(2), … past the
  * rows a sheet holds. The projects stream into the lists; the summary is written at the
  * end, in the first sheet. The workbook is built by xlsx_book.c.
@@ -12,6 +12,7 @@
 #include "report_audit.h"
 
 #include "alloc.h"
+#include "codes.h"
 #include "report_parts.h"
 #include "xlsx_book.h"
 
@@ -33,11 +34,11 @@ static const double project_min[PCOLS] = {6, 20, 16, 12, 16, 12, 12, 10, 10, 9, 
 static const double project_max[PCOLS] = {8, 40, 40, 30, 40, 20, 20, 12, 12, 12, 11, 11, 8, 8, 8, 40};
 
 /** Columns of the 发现 sheet. */
-enum { F_CODE, F_SEVERITY, F_PROJECT, F_INDICATOR, F_WHERE, F_MESSAGE, FCOLS };
+enum { F_CODE, F_CODE_NAME, F_SEVERITY, F_PROJECT, F_INDICATOR, F_WHERE, F_MESSAGE, FCOLS };
 
-static const char *const finding_head[FCOLS] = {"代码", "级别", "项目", "指标", "位置", "说明"};
-static const double finding_min[FCOLS] = {12, 8, 20, 14, 16, 40};
-static const double finding_max[FCOLS] = {24, 8, 36, 24, 48, 60};
+static const char *const finding_head[FCOLS] = {"代码", "代码名称", "级别", "项目", "指标", "位置", "说明"};
+static const double finding_min[FCOLS] = {12, 12, 8, 20, 14, 16, 40};
+static const double finding_max[FCOLS] = {24, 24, 8, 36, 24, 48, 60};
 
 /** Columns of the 抽查 sheet. */
 enum { S_NO, S_NAME, S_WHERE, S_STRATUM, S_FUNDS, S_WHY, S_REASON, SCOLS };
@@ -95,6 +96,7 @@ static void ax_finding(jx_audit_writer *aw, audit_book *ab, const jx_audit_view 
     jx_xlsx_list *l = &ab->findings;
     jx_xlsx_list_row(l);
     jx_xlsx_list_text(l, F_CODE, d->code, JX_XLSX_TEXT);
+    jx_xlsx_list_text(l, F_CODE_NAME, jx_code_name_or_empty(d->code), JX_XLSX_TEXT);
     jx_xlsx_list_text(l, F_SEVERITY, jx_severity_name(d->severity), JX_XLSX_CENTER);
     jx_xlsx_list_text(l, F_PROJECT, v->p->name.s, JX_XLSX_TEXT);
     jx_xlsx_list_text(l, F_INDICATOR, jx_audit_indicator_name(v->p, d), JX_XLSX_TEXT);
@@ -151,7 +153,8 @@ static void ax_project_row(jx_audit_writer *aw, audit_book *ab, const jx_audit_v
     ax_points(l, P_DIFF, v->has_difference, v->difference);
     jx_xlsx_list_text(l, P_CLAIMED_GRADE, p->claimed_grade != JX_GRADE_NONE ? jx_grade_name(p->claimed_grade) : "—",
                       JX_XLSX_CENTER);
-    jx_xlsx_list_text(l, P_GRADE, v->scored ? jx_grade_name(p->grade) : "—", JX_XLSX_CENTER);
+    jx_xlsx_list_text(l, P_GRADE, v->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—",
+                      JX_XLSX_CENTER);
     jx_xlsx_list_number(l, P_ERRORS, (double)v->f.count[JX_SEV_ERROR], 0);
     jx_xlsx_list_number(l, P_WARNINGS, (double)v->f.count[JX_SEV_WARNING], 0);
     jx_xlsx_list_number(l, P_NOTES, (double)v->f.count[JX_SEV_NOTE], 0);
@@ -177,7 +180,7 @@ static void ax_band(jx_xlsx_cursor *cu, const char *s)
     jx_xlsx_cursor_end_row(cu);
 }
 
-/* The summary's column widths: the labels and codes, and the numbers' columns. */
+/* The summary's column widths: the labels and codes, the numbers' and the codes' names. */
 static void ax_summary_widths(audit_book *ab, const jx_audit *au)
 {
     double w[MCOLS] = {26, 14, 14, 14, 14, 14};
@@ -185,6 +188,9 @@ static void ax_summary_widths(audit_book *ab, const jx_audit *au)
         double need = jx_xlsx_text_width(au->tallies[i].code);
         if (need > w[M_LABEL])
             w[M_LABEL] = need > 40 ? 40 : need;
+        need = jx_xlsx_text_width(jx_code_name_or_empty(au->tallies[i].code));
+        if (need > w[M_VALUE])
+            w[M_VALUE] = need > 30 ? 30 : need;
     }
     char buf[64];
     snprintf(buf, sizeof buf, "%.*f", ax_wan_places(au->sum.budget_fen), ax_wan(au->sum.budget_fen));
@@ -244,29 +250,31 @@ static void ax_grades(jx_xlsx_cursor *cu, const jx_audit_summary *s)
     }
 }
 
-/* The findings by code and severity, their totals and the projects with an error. */
+/* The findings by code (with the code's Chinese name) and severity, their totals and the
+ * projects with an error. */
 static void ax_codes(jx_writer *w, jx_xlsx_cursor *cu, const jx_audit *au)
 {
     const jx_audit_summary *s = &au->sum;
     ax_band(cu, jx_scratch_printf(w, "发现（%s）", jx_audit_min_name(au->opts.min_severity)));
-    static const char *const head[] = {"代码", "错误", "警告", "提示", "合计"};
-    for (size_t c = 0; c < 5; c++)
+    static const char *const head[] = {"代码", "名称", "错误", "警告", "提示", "合计"};
+    for (size_t c = 0; c < 6; c++)
         jx_xlsx_cursor_text(cu, c, head[c], JX_XLSX_HEAD);
     jx_xlsx_cursor_end_row(cu);
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *t = &au->tallies[i];
         jx_xlsx_cursor_text(cu, 0, t->code, JX_XLSX_TEXT);
-        jx_xlsx_cursor_number(cu, 1, (double)t->count[JX_SEV_ERROR], 0);
-        jx_xlsx_cursor_number(cu, 2, (double)t->count[JX_SEV_WARNING], 0);
-        jx_xlsx_cursor_number(cu, 3, (double)t->count[JX_SEV_NOTE], 0);
-        jx_xlsx_cursor_number(cu, 4, (double)(t->count[0] + t->count[1] + t->count[2]), 0);
+        jx_xlsx_cursor_text(cu, 1, jx_code_name_or_empty(t->code), JX_XLSX_TEXT);
+        jx_xlsx_cursor_number(cu, 2, (double)t->count[JX_SEV_ERROR], 0);
+        jx_xlsx_cursor_number(cu, 3, (double)t->count[JX_SEV_WARNING], 0);
+        jx_xlsx_cursor_number(cu, 4, (double)t->count[JX_SEV_NOTE], 0);
+        jx_xlsx_cursor_number(cu, 5, (double)(t->count[0] + t->count[1] + t->count[2]), 0);
         jx_xlsx_cursor_end_row(cu);
     }
     jx_xlsx_cursor_text(cu, 0, "合计", JX_XLSX_LABEL);
-    jx_xlsx_cursor_number(cu, 1, (double)s->findings[JX_SEV_ERROR], 0);
-    jx_xlsx_cursor_number(cu, 2, (double)s->findings[JX_SEV_WARNING], 0);
-    jx_xlsx_cursor_number(cu, 3, (double)s->findings[JX_SEV_NOTE], 0);
-    jx_xlsx_cursor_number(cu, 4, (double)(s->findings[0] + s->findings[1] + s->findings[2]), 0);
+    jx_xlsx_cursor_number(cu, 2, (double)s->findings[JX_SEV_ERROR], 0);
+    jx_xlsx_cursor_number(cu, 3, (double)s->findings[JX_SEV_WARNING], 0);
+    jx_xlsx_cursor_number(cu, 4, (double)s->findings[JX_SEV_NOTE], 0);
+    jx_xlsx_cursor_number(cu, 5, (double)(s->findings[0] + s->findings[1] + s->findings[2]), 0);
     jx_xlsx_cursor_end_row(cu);
     ax_figure(cu, "有错误的项目", (double)s->flagged, 0, "有错误级发现的项目");
 }
@@ -299,7 +307,7 @@ static void ax_summary(jx_audit_writer *aw, audit_book *ab)
 /* How the sample was drawn: "抽取 20%，种子 42，按单位分层，…：抽中 4 个项目". */
 static const char *ax_sample_spec(jx_writer *w, const jx_audit *au)
 {
-    return jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, &au->opts), au->npicks);
+    return jx_scratch_printf(w, "%s：抽中 %zu 个项目", jx_audit_sample_words(w, au), au->npicks);
 }
 
 /* The 抽查 sheet: how the sample was drawn, then each pick with its position and reason. */
@@ -320,7 +328,7 @@ static void ax_sample(jx_audit_writer *aw, audit_book *ab)
         jx_xlsx_list_text(&l, S_WHERE, jx_audit_where(aw->out, pk->file, pk->line), JX_XLSX_TEXT);
         jx_xlsx_list_text(&l, S_STRATUM, pk->stratum, JX_XLSX_TEXT);
         jx_xlsx_list_number(&l, S_FUNDS, ax_wan(pk->funds_fen), ax_wan_places(pk->funds_fen));
-        jx_xlsx_list_text(&l, S_WHY, jx_audit_why_name(pk->why), JX_XLSX_CENTER);
+        jx_xlsx_list_text(&l, S_WHY, jx_audit_pick_why_name(pk), JX_XLSX_CENTER);
         jx_xlsx_list_text(&l, S_REASON, pk->reason, JX_XLSX_TEXT);
     }
     jx_xlsx_list_close(&l);

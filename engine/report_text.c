@@ -472,7 +472,7 @@ static void project(jx_writer *wr, const jx_project *p)
     goals(wr, p);
     indicator_table(wr, p);
     jx_out_str(wr, "自评结论  ");
-    jx_out_str(wr, p->scored ? jx_grade_name(p->grade) : "—");
+    jx_out_str(wr, p->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—");
     jx_out_char(wr, '\n');
     if (p->scored && p->band_note && p->band_note[0]) {
         jx_out_str(wr, "  ");

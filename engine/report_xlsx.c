@@ -406,7 +406,7 @@ static uint32_t indicator_table(form *f)
     end_row(f);
 
     text(f, C_L1, "自评结论", JX_XLSX_LABEL);
-    text(f, C_L2, p->scored ? jx_grade_name(p->grade) : "—", JX_XLSX_CENTER);
+    text(f, C_L2, p->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—", JX_XLSX_CENTER);
     span(f, C_L3, C_REASON, p->scored && p->band_note ? p->band_note : "", JX_XLSX_TEXT);
     end_row(f);
     return head;
@@ -493,7 +493,7 @@ static void list_row(xlsx_state *st, const jx_project *p, jx_writer *wr)
     } else {
         jx_xlsx_text(bk, sh, row, L_TOTAL, "—", JX_XLSX_CENTER);
     }
-    jx_xlsx_text(bk, sh, row, L_GRADE, p->scored ? jx_grade_name(p->grade) : "—", JX_XLSX_CENTER);
+    jx_xlsx_text(bk, sh, row, L_GRADE, p->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—", JX_XLSX_CENTER);
     if (st->year == 0)
         st->year = p->has_year && p->year > 0 ? p->year : -1;
     else if (!p->has_year || p->year != st->year)

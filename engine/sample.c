@@ -86,6 +86,7 @@ typedef struct stratum {
     size_t first;      /* where its units start among the sorted entries */
     size_t size;       /* how many units */
     size_t flagged;    /* how many are forced in (0 without include_flagged) */
+    bool claims;       /* some of them are flagged for a claim (flag_reason), not only for errors */
     size_t quota;      /* the number to pick, before forced units beyond it */
     size_t draws;      /* the number drawn at random */
     uint64_t rem;      /* count × size mod n, for the largest remainders */
@@ -174,6 +175,12 @@ static void work_free_scratch(work *w)
     w->weights = NULL;
 }
 
+/* Why unit u is flagged for a claim, or NULL when for its errors (spec->flag_reasons). */
+static const char *flag_reason(const work *w, size_t u)
+{
+    return w->spec->flag_reasons ? w->spec->flag_reasons[u] : NULL;
+}
+
 /* Sorts the units into strata, in the order of their first unit. 0, or -1 when memory
  * ran out. */
 static int form_strata(work *w)
@@ -220,8 +227,10 @@ static int form_strata(work *w)
         for (size_t j = st->first; j < st->first + st->size; j++) {
             size_t u = w->entries[j].index;
             w->marks[u].stratum = s;
-            if (spec->include_flagged && w->units[u].flagged)
+            if (spec->include_flagged && w->units[u].flagged) {
                 st->flagged++;
+                st->claims |= flag_reason(w, u) != NULL;
+            }
         }
     }
     jx_free(w->a, firsts, ns * sizeof *firsts);
@@ -475,12 +484,16 @@ static int write_reason(work *w, size_t u)
     } else if (spec->size_count > w->n) {
         bad |= text_add(w, "（要求 %u 个，只有 %zu 个）", (unsigned)spec->size_count, w->n);
     }
+    /* the flagged are named by what they have: errors, or claims above the recomputed ones */
+    const char *kind = st->claims ? "有错误级问题或自评高于重算" : "有错误级问题";
     if (st->flagged > st->quota)
-        bad |= text_add(w, "，有错误级问题的 %zu 个全部必抽", st->flagged);
+        bad |= text_add(w, "，%s的 %zu 个全部必抽", kind, st->flagged);
     else if (st->flagged)
-        bad |= text_add(w, "，其中有错误级问题的 %zu 个必抽", st->flagged);
-    if (mk->why == JX_SAMPLE_FLAGGED)
-        return bad | text_add(w, "，本项目有错误级问题，必抽");
+        bad |= text_add(w, "，其中%s的 %zu 个必抽", kind, st->flagged);
+    if (mk->why == JX_SAMPLE_FLAGGED) {
+        const char *why = flag_reason(w, u);
+        return bad | text_add(w, "，本项目%s，必抽", why ? why : "有错误级问题");
+    }
     if (st->flagged)
         bad |= text_add(w, "，在其余 %zu 个中", st->size - st->flagged);
     else

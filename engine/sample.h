@@ -36,7 +36,7 @@ typedef struct jx_sample_unit {
     const char *name;     /* 项目名称, for the reason text */
     const char *stratum;  /* its stratum under --by (单位, or 主管部门), "" when none */
     int64_t funds_cents;  /* its funds (全年预算 of 年度资金总额, else the sum of the sources), in cents; 0 when none */
-    bool flagged;         /* it has error-level findings */
+    bool flagged;         /* it is flagged: an error-level finding, or a claim above the recomputed one */
 } jx_sample_unit;
 
 /** How many to pick and how. */
@@ -47,15 +47,18 @@ typedef struct jx_sample_spec {
     uint64_t seed;         /* the seed */
     bool stratify;         /* --by: pick the share within each stratum */
     bool weight_funds;     /* --weight funds: larger projects are likelier picks */
-    bool include_flagged;  /* --include-flagged: projects with error findings are always in */
+    bool include_flagged;  /* --include-flagged: flagged projects are always in */
     const char *by;        /* what the strata are ("单位", "主管部门"), for the reason text; NULL: none named */
+    const char *const *flag_reasons; /* parallel to the units: why a flagged unit is flagged, for its reason text
+                                        ("自评总分 100 比重算总分 87.19 高 12.81 分"); NULL, or a NULL entry: it has
+                                        error-level findings ("有错误级问题") */
 } jx_sample_spec;
 
 /** Why a project was picked. */
 typedef enum jx_sample_why {
     JX_SAMPLE_DRAWN = 0,   /* drawn at random, each project alike */
     JX_SAMPLE_WEIGHTED,    /* drawn at random with chances in proportion to its funds */
-    JX_SAMPLE_FLAGGED      /* forced in: it has error-level findings */
+    JX_SAMPLE_FLAGGED      /* forced in: it is flagged */
 } jx_sample_why;
 
 /** One pick. */

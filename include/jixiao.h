@@ -122,6 +122,13 @@ JX_API size_t jx_diag_format(const jx_diag *d, char *buf, size_t size);
 /** The Chinese word for a severity: "错误", "警告", "提示". */
 JX_API const char *jx_severity_name(jx_severity s);
 
+/**
+ * The neutral Chinese name of a finding code, the one shown beside the code wherever
+ * codes are listed (docs/checks.md, "Codes and their names"): "自评总分与重算不符" for
+ * "claimed-total", "权重合计不符" for "weight-sum", …; NULL for a code jixiao does not use.
+ */
+JX_API const char *jx_code_name(const char *code);
+
 /* ------------------------------------------------------------------ policy */
 
 /** A scoring policy (评分办法): grade bands, reverse rule, 定性 percentages, …. */
@@ -272,8 +279,12 @@ JX_API const char *jx_grade_name(jx_grade g);
 
 /**
  * Scores every indicator of p under pol, sums the total, assigns the grade and adds
- * the evaluation's warnings to p's diagnostics. Returns JX_ERR_INPUT (scoring
- * nothing) when p has syntax errors. Calling it again rescored from scratch.
+ * the evaluation's findings to p's diagnostics. Returns JX_ERR_INPUT (scoring
+ * nothing) when p has syntax errors, or a number outside its range (`value-range`,
+ * added to p's diagnostics). Some findings are errors on a project that is still
+ * scored (JX_OK): `weight-sum` (the grade is then JX_GRADE_NONE) and `qualitative-band`;
+ * a caller that writes the project fails the run when jx_project_error_count(p) > 0
+ * after scoring (docs/scoring.md). Calling it again rescores from scratch.
  */
 JX_API jx_result jx_score(jx_project *p, const jx_policy *pol);
 
@@ -693,7 +704,7 @@ typedef struct jx_audit_options {
     uint64_t seed;            /* the seed of the draw: the same seed picks the same projects anywhere */
     jx_audit_by by;           /* draw the share within each 单位 or 主管部门 */
     int weight_funds;         /* non-zero: chances in proportion to a project's funds */
-    int include_flagged;      /* non-zero: projects with error findings are always picked */
+    int include_flagged;      /* non-zero: flagged projects are always picked (jx_audit_flag_bits; docs/sampling.md) */
 } jx_audit_options;
 
 /** Flags of jx_audit_add and jx_audit_writer_project. */
@@ -707,12 +718,33 @@ enum {
 };
 
 /**
+ * Why a project is flagged: the bits of jx_audit_pick.flagged_for. A flagged project is
+ * always in the sample under include_flagged (docs/sampling.md). Understated claims are
+ * not flagged.
+ */
+typedef enum jx_audit_flag_bits {
+    JX_AUDIT_FLAG_ERROR = 1u << 0, /* it has an error-level finding */
+    JX_AUDIT_FLAG_TOTAL = 1u << 1, /* its claimed 总分 is above the recomputed one by more than the policy's margin (any amount by default) */
+    JX_AUDIT_FLAG_GRADE = 1u << 2  /* its claimed 结论 is above the recomputed one (优 above 良, …) */
+} jx_audit_flag_bits;
+
+/**
  * Creates an audit. pol, when not NULL, names the policy in the reports and must
  * outlive the audit. JX_ERR_USAGE when both sample_count and sample_bp are set, or
  * sample_bp is above 10000.
  */
 JX_API jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_options *opts,
                                  const jx_allocator *alloc);
+
+/**
+ * Asks for a sample of the share bp of the projects, in basis points (0 … 10000), in
+ * place of the options' sample_count and sample_bp: the same as sample_bp, except that
+ * 0 is a share too (`--sample 0%`) — nothing is drawn, and with include_flagged the
+ * flagged projects alone are picked. The options' seed, by, weight_funds and
+ * include_flagged still apply. JX_ERR_USAGE when bp is above 10000, or once a project
+ * was added.
+ */
+JX_API jx_result jx_audit_set_sample_share(jx_audit *au, uint32_t bp);
 
 /**
  * Records project p: scored (jx_score) or not — a project with errors counts as not
@@ -767,7 +799,7 @@ JX_API const jx_code_tally *jx_audit_tally(const jx_audit *au, size_t i);
 typedef enum jx_audit_why {
     JX_AUDIT_DRAWN = 0,    /* drawn at random, every project of its stratum alike */
     JX_AUDIT_WEIGHTED = 1, /* drawn at random with chances in proportion to its funds */
-    JX_AUDIT_FLAGGED = 2   /* forced in: it has error-level findings */
+    JX_AUDIT_FLAGGED = 2   /* forced in: it is flagged (an error, or a claim above the recomputed one; flagged_for) */
 } jx_audit_why;
 
 /** One project of the sample. */
@@ -779,6 +811,7 @@ typedef struct jx_audit_pick {
     int64_t funds_fen;   /* its 全年预算 in 分, 0 when none */
     jx_audit_why why;    /* why it was picked */
     const char *reason;  /* one Chinese sentence saying why */
+    unsigned flagged_for;/* JX_AUDIT_FLAG_* bits when it is flagged (set whether or not it was forced in), 0 otherwise */
 } jx_audit_pick;
 
 /** Number of projects picked, after jx_audit_finish; 0 when no sample was asked for. */

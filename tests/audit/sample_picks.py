@@ -18,7 +18,9 @@ WAN = 1_000_000  # cents in 1 万元
 
 # The projects in reading order (the folder's files in byte order of their names, each
 # file's projects in order): key, name, 主管部门, 单位 (None: not given), funds in cents
-# (全年预算 of 年度资金总额, else the sum of the sources; 0: no 资金 row), error-level finding.
+# (全年预算 of 年度资金总额, else the sum of the sources; 0: no 资金 row), flagged: an
+# error-level finding, the only way this corpus flags a project (every claimed 总分 and 结论
+# here is the recomputed one; tests/audit/flagged has claims above it).
 A = ("301-大数据管理", "301001-越城区大数据发展管理中心")
 B = ("205-交通运输", "205001-越城区公路养护中心")
 C = ("205-交通运输", "205002-越城区交通运输服务中心")

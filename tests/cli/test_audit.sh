@@ -16,16 +16,23 @@ has() { if grep -qxF -- "$2" "$1"; then ok; else fail "$1 lacks line: $2"; sed '
 lacks() { if grep -qF -- "$2" "$1"; then fail "$1 holds: $2"; else ok; fi; }
 
 # --- exit codes -----------------------------------------------------------------------
-# the corpus has warnings and notes only: 24 from scoring (counted in tests/unit/test_audit.c)
-# and 2 from the checks (c-training's 0 年度资金总额 row, d's execution gap of 5.17%), 26
-expect 0 "warnings pass" -- "$bin" audit "$inflated"
+# the corpus has one error, c-training's 定性 claim of 30 outside the 部分达成 band
+# [18.00, 24.00) (qualitative-band), 25 warnings (claimed-grade 3, claimed-score 8,
+# claimed-total 4, missing-reason 8, execution-gap 1, funds-inconsistent 1) and 2 notes
+expect 1 "an error fails" -- "$bin" audit "$inflated"
+has "$work/err" "jixiao: 审核发现 1 个错误"
+# without c-training: warnings and a note only (claimed-grade 2, claimed-score 6,
+# claimed-total 3, missing-reason 5, execution-gap 1: 17 warnings; all-full-marks a note)
+mkdir "$work/warned"
+cp "$inflated/a-road.jx" "$inflated/b-waste.jx" "$inflated/d-claims-hold.jx" "$work/warned/"
+expect 0 "warnings pass" -- "$bin" audit "$work/warned"
 if [ ! -s "$work/err" ]; then ok; else fail "a clean run writes nothing to stderr"; cat "$work/err"; fi
-expect 1 "--werror fails on warnings" -- "$bin" audit --werror "$inflated"
-has "$work/err" "jixiao: 有 26 个警告（--werror 视为错误）"
-expect 0 "--werror counts only what --min-severity keeps" -- "$bin" audit --werror --min-severity error "$inflated"
+expect 1 "--werror fails on warnings" -- "$bin" audit --werror "$work/warned"
+has "$work/err" "jixiao: 有 17 个警告（--werror 视为错误）"
+expect 0 "--werror counts only what --min-severity keeps" -- "$bin" audit --werror --min-severity error "$work/warned"
 has "$work/out" "发现（错误）  无"
 lacks "$work/out" "claimed-total"
-expect 1 "--min-severity warning keeps warnings" -- "$bin" audit --werror --min-severity warning "$inflated"
+expect 1 "--min-severity warning keeps warnings" -- "$bin" audit --werror --min-severity warning "$work/warned"
 # a project with a syntax error: an error finding, exit 1, at any --min-severity
 expect 1 "errors fail" -- "$bin" audit "$bad"
 has "$work/err" "jixiao: 审核发现 1 个错误"
@@ -55,13 +62,14 @@ expect 0 "help" -- "$bin" audit --help
 has "$work/out" "用法：jixiao audit [选项] 文件或文件夹…"
 
 # --- the sample as asked for (which projects are picked is the sampling's own test) ----
-expect 0 "sample by share" -- "$bin" audit --sample 20% --seed 42 --by 单位 --weight funds --include-flagged "$inflated"
-if grep -q '^抽查（抽取 20%，种子 42，按单位分层，按资金加权，有错误的项目必抽）：抽中 [0-9]* 个项目$' "$work/out"; then
+# (each run exits 1: the corpus holds c-training's qualitative-band error)
+expect 1 "sample by share" -- "$bin" audit --sample 20% --seed 42 --by 单位 --weight funds --include-flagged "$inflated"
+if grep -q '^抽查（抽取 20%，种子 42，按单位分层，按资金加权，有错误或自评高于重算的项目必抽）：抽中 [0-9]* 个项目$' "$work/out"; then
   ok; else fail "the sample line"; tail -5 "$work/out"; fi
-expect 0 "sample by count" -- "$bin" audit --sample=3 --seed=18446744073709551615 --by 主管部门 "$inflated"
+expect 1 "sample by count" -- "$bin" audit --sample=3 --seed=18446744073709551615 --by 主管部门 "$inflated"
 if grep -q '^抽查（抽取 3 个，种子 18446744073709551615，按主管部门分层）：' "$work/out"; then
   ok; else fail "the sample line by count"; tail -5 "$work/out"; fi
-expect 0 "sample 12.5%" -- "$bin" audit --format json --sample 12.5% --seed 0 "$inflated"
+expect 1 "sample 12.5%" -- "$bin" audit --format json --sample 12.5% --seed 0 "$inflated"
 if grep -qF '"sample":{"size":"12.5%","seed":0,"by":null,"weight":null,"include_flagged":false,"picks":[' "$work/out"; then
   ok; else fail "the JSON sample"; tail -3 "$work/out"; fi
 

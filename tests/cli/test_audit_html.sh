@@ -20,8 +20,9 @@ review=$here/../golden/review-text/review.csv
 html=$work/audit.html
 "$bin" audit --format html -o "$html" "$inflated" 2>"$work/err"
 code=$?
-if [ "$code" = 0 ]; then ok; else fail "audit --format html exit $code"; cat "$work/err"; fi
-if [ ! -s "$work/err" ]; then ok; else fail "audit html writes nothing to stderr"; cat "$work/err"; fi
+# exit 1: c-training's 定性 claim outside its band is an error (qualitative-band); the report is whole
+if [ "$code" = 1 ]; then ok; else fail "audit --format html exit $code"; cat "$work/err"; fi
+if [ "$(cat "$work/err")" = "jixiao: 审核发现 1 个错误" ]; then ok; else fail "audit html: stderr"; cat "$work/err"; fi
 if [ "$(head -n 1 "$html")" = "<!DOCTYPE html>" ]; then ok; else fail "doctype"; fi
 if [ "$(tail -n 1 "$html")" = "</html>" ]; then ok; else fail "ends with </html>"; fi
 has "$html" '<html lang="zh-CN">'
@@ -44,7 +45,7 @@ has "$html" '<tr><th scope="col">项目</th><th scope="col">序号</th><th scope
 has "$html" '<th scope="colgroup" colspan="3">总分</th>'
 
 # the chart: grouped bars whose heights are the hand-counted distribution. All five
-# projects claim 优; recomputed 98.42 and 100.00 are 优, 86.44 and 80.56 良, 77.50 中
+# projects claim 优; recomputed 98.42 and 100.00 are 优, 86.44 and 83.56 良, 77.50 中
 # (the corpus's comments). The axis goes 0 … 5 over 200 units: 40 units a project.
 claimed="5 0 0 0 0"
 recomputed="2 2 1 0 0"
@@ -114,13 +115,13 @@ if [ "${pages:-0}" -ge 2 ]; then ok; else fail "audit: fewer than 2 pages"; cat 
 if grep -qE '^Page size: +59[45]\.[0-9]+ x 84[12]\.[0-9]+ pts \(A4\)' "$work/info"; then ok; else
   fail "audit: pages not A4"; grep Page "$work/info"; fi
 # page 1: the summary. 180 + 45 + 70 + 30 = 325 and 171.5 + 45 + 64.3 + 28 = 308.8 万元 over
-# 4 projects; (13.56 + 17.50 + 11.44 + 0.00 − 6.00) / 5 = +7.30; 1 claim of 100 of 5 = 20.00%;
+# 4 projects; (13.56 + 17.50 + 8.44 + 0.00 − 6.00) / 5 = +6.70; 1 claim of 100 of 5 = 20.00%;
 # totals differ in 4, grades in 3; the distribution and its chart; the page number
 p1=$(text "$work/audit.pdf" 1)
 holds "$p1" "审核报告" "page 1"
 holds "$p1" "项目 5 个，其中无法计分 0 个" "page 1"
 holds "$p1" "资金 全年预算 325 万元，全年执行 308.8 万元（4 个项目）" "page 1"
-holds "$p1" "平均虚高 +7.30 分" "page 1"
+holds "$p1" "平均虚高 +6.70 分" "page 1"
 holds "$p1" "自评 100 分 1 个，占全部项目的 20.00%" "page 1"
 holds "$p1" "自评与重算不符 4 个：总分不符 4 个，结论不符 3 个" "page 1"
 holds "$p1" "自评 5 0 0 0 0 重算 2 2 1 0 0" "page 1"
@@ -133,7 +134,7 @@ rest=$(text "$work/audit.pdf" 2 "$pages")
 holds "$rest" "项目（5）" "the projects"
 holds "$rest" "180 171.5 100.00 86.44 +13.56 优 良" "越城区道路养护项目"
 holds "$rest" "45 45 95.00 77.50 +17.50 优 中" "柯桥区垃圾分类项目"
-holds "$rest" "70 64.3 92.00 80.56 +11.44 优 良" "上虞区基层医疗培训项目"
+holds "$rest" "70 64.3 92.00 83.56 +8.44 优 良" "上虞区基层医疗培训项目"
 holds "$rest" "30 28 98.42 98.42 0.00 优 优" "诸暨市河道保洁项目"
 holds "$rest" "— — 94.00 100.00 -6.00 优 优" "嵊州市应急物资储备项目"
 for name in 越城区道路养护项目 柯桥区垃圾分类项目 上虞区基层医疗培训项目 诸暨市河道保洁项目 嵊州市应急物资储备项目; do
@@ -147,7 +148,7 @@ holds "$rest" "claimed-total 62:8 项目“嵊州市应急物资储备项目”�
 render "$work/sample.html" --no-pdf-header-footer --print-to-pdf="$work/sample.pdf"
 spages=$(pdfinfo "$work/sample.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 last=$(text "$work/sample.pdf" "${spages:-1}")
-holds "$last" "抽取 20%，种子 42，按单位分层，有错误的项目必抽：抽中 5 个项目" "the sample"
+holds "$last" "抽取 20%，种子 42，按单位分层，有错误或自评高于重算的项目必抽：抽中 5 个项目" "the sample"
 holds "$last" "越城区路灯维修项目" "the sample"
 holds "$last" "b-roads.jx:28 有错误，必抽" "the sample"
 

@@ -3,7 +3,9 @@
 # tests/audit/sample for given seeds, with why and the sentence saying so; the same seed
 # picking the same projects run after run; the number picked in each stratum (a share
 # rounded half up, at least 1; a count by largest remainders); --include-flagged forcing
-# in the project with an error; --weight funds; the sample rows of the CSV.
+# in the project with an error, and (tests/audit/flagged) those claiming a 总分 or 结论
+# above the recomputed one, --sample 0% taking those alone; --weight funds; the sample
+# rows of the CSV.
 #
 # The corpus: 16 projects in four files read in name order (a-bigdata, b-roads,
 # c-transport, d-more). 单位 301001-越城区大数据发展管理中心 has 8 (read first),
@@ -176,6 +178,44 @@ for seed in 1 2 3 4 5 6 7 8 9 10; do
   expect 1 "without include-flagged, seed $seed" -- "$bin" audit --format json --sample 20% --seed $seed "$corpus"
   if picks "$work/out" | grep -q "^$flagged"; then fail "seed $seed: forced in without --include-flagged"; else ok; fi
 done
+
+# --- flagged: errors, and claims above the recomputed ones (issue 10, item 9) --------------
+# tests/audit/flagged/claims.jx, worked out in its comment: 甲 claims 100 / 优 and recomputes
+# to 87.19 / 良, 丁 claims 88.5 against 88.00, 戊 优 against 85.00 / 良, 己 has an error; 乙
+# claims what it recomputes to, 丙 less, 庚 nothing. --sample 0% --include-flagged: 0 of the
+# 7 drawn, the 4 flagged all in, whatever the seed.
+flagged_corpus=$here/../audit/flagged
+cat >"$work/want0" <<'EOF'
+甲	flagged	共 7 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 4 个全部必抽，本项目自评总分 100 比重算总分 87.19 高 12.81 分，自评结论“优”高于重算结论“良”，必抽
+丁	flagged	共 7 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 4 个全部必抽，本项目自评总分 88.5 比重算总分 88.00 高 0.50 分，必抽
+戊	flagged	共 7 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 4 个全部必抽，本项目自评结论“优”高于重算结论“良”，必抽
+己	flagged	共 7 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 4 个全部必抽，本项目有错误级问题，必抽
+EOF
+for seed in 1 2 3; do
+  expect 1 "0% include-flagged, seed $seed" -- "$bin" audit --format json --sample 0% --seed $seed --include-flagged "$flagged_corpus"
+  picks "$work/out" >"$work/got"
+  if cmp -s "$work/want0" "$work/got"; then ok; else fail "0% include-flagged, seed $seed"; diff "$work/want0" "$work/got"; fi
+done
+if grep -q '"flagged_for":\["total","grade"\],"why":"flagged"' "$work/out"; then ok; else fail "甲 flagged for total and grade"; fi
+# 20% of 7 = 1.4 → 1, fewer than the 4 flagged: the 4, nothing drawn
+expect 1 "20% include-flagged, flagged corpus" -- "$bin" audit --format json --sample 20% --seed 5 --include-flagged "$flagged_corpus"
+if [ "$(picks "$work/out" | cut -f1,2 | paste -sd ' ')" = "甲	flagged 丁	flagged 戊	flagged 己	flagged" ]; then ok; else
+  fail "20%: the four flagged"; picks "$work/out"; fi
+# the text report names the kind of each forced pick
+expect 1 "0% include-flagged, text" -- "$bin" audit --sample 0% --seed 1 --include-flagged "$flagged_corpus"
+if grep -qx '抽查（抽取 0%，种子 1，有错误或自评高于重算的项目必抽）：抽中 4 个项目' "$work/out"; then ok; else fail "0%: the sample line"; fi
+if grep -q '^  甲  .*  自评偏高，必抽  ' "$work/out" && grep -q '^  己  .*  有错误，必抽  ' "$work/out"; then ok; else
+  fail "0%: why each is in"; fi
+# without --include-flagged, 0% picks nothing; understated and matching claims are never forced
+expect 1 "0% alone" -- "$bin" audit --sample 0% --seed 1 "$flagged_corpus"
+if grep -qx '抽查（抽取 0%，种子 1）：抽中 0 个项目' "$work/out"; then ok; else fail "0% alone: no pick"; fi
+expect 1 "0.00%" -- "$bin" audit --format json --sample 0.00% --seed 1 --include-flagged "$flagged_corpus"
+if grep -q '"size":"0%"' "$work/out" && [ "$(picks "$work/out" | wc -l)" = 4 ]; then ok; else fail "0.00% is 0%"; fi
+# the sample corpus: its one flagged project (路灯维修, an error) alone
+expect 1 "0% include-flagged, sample corpus" -- "$bin" audit --format json --sample 0% --seed 42 --by 单位 --include-flagged "$corpus"
+if [ "$(picks "$work/out" | cut -f1,2)" = "越城区路灯维修项目	flagged" ]; then ok; else fail "0%: the sample corpus's flagged one"; picks "$work/out"; fi
+# a count of 0 is still no sample
+expect 2 "--sample 0" -- "$bin" audit --sample 0 --seed 1 "$flagged_corpus"
 
 # --- --weight funds says so, and every pick says why --------------------------------------
 expect 1 "weighted" -- "$bin" audit --sample 20% --seed 42 --by 单位 --weight funds "$corpus"

@@ -44,8 +44,8 @@ has() {
 has '[qualitative-evidence] 定性指标“工作效率”得分 15 为满分（权重 15），但实际完成值“提升”只是照抄年度指标值'
 has '[funds-inconsistent] 资金“年度资金总额”各数均为 0，但各资金来源合计年初预算 366、全年预算 358.35、全年执行 358.35'
 has '[funds-inconsistent] 资金“年度资金总额”各数均为 0，但各资金来源合计年初预算 80、全年预算 77.5、全年执行 74.93'
-has '[all-full-marks] 项目“越城区电子政务云资源服务项目”的 6 个指标全部满分，总分 100；'
-has '[all-full-marks] 项目“越城区网络安全运营中心项目”的 7 个指标全部满分，总分 100；'
+has '[all-full-marks] 项目“越城区电子政务云资源服务项目”的 6 个指标全部满分，填报总分 100；'
+has '[all-full-marks] 项目“越城区网络安全运营中心项目”的 7 个指标全部满分，填报总分 100；'
 
 # claimed and recomputed agree: 100.00 / 优 for both, in the JSON report
 expect 0 "score --format json exits 0" -- "$bin" score --format json "$work/seed001.jx"

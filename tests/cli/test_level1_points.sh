@@ -14,6 +14,17 @@ cat >"$work/p.jx" <<'JX'
     }
 }
 JX
+# the same under a policy with 预算执行率 单列 10 分: its weights add up to the 满分 of 90,
+# so weight-sum (an error when the weights do not) leaves the policy's warning alone
+cat >"$work/p90.jx" <<'JX'
+项目 "甲" {
+    产出指标 90 {
+        数量指标 90 {
+            接入系统数量 ≥1个 权重 90 实际 1个
+        }
+    }
+}
+JX
 # 60 + 30 + 10 = 100, plus 预算执行率 单列 10 = 110
 cat >"$work/over.jx" <<'JX'
 评分办法 "多了" {
@@ -28,12 +39,12 @@ cat >"$work/even.jx" <<'JX'
 }
 JX
 
-"$bin" score --policy "$work/over.jx" "$work/p.jx" >"$work/out" 2>"$work/err"
+"$bin" score --policy "$work/over.jx" "$work/p90.jx" >"$work/out" 2>"$work/err"
 code=$?
 if [ "$code" = 0 ]; then ok; else fail "a policy warning alone exits 0, got $code"; fi
 if grep -q "over.jx:4:10: warning: 评分办法“多了”的一级分值合计 100 分，加上预算执行率单列 10 分共 110 分，不等于 100 分 \[level1-points\]" "$work/err"; then
   ok; else fail "level1-points warning with its position"; cat "$work/err"; fi
-"$bin" score --werror --policy "$work/over.jx" "$work/p.jx" >/dev/null 2>&1
+"$bin" score --werror --policy "$work/over.jx" "$work/p90.jx" >/dev/null 2>&1
 code=$?
 if [ "$code" = 1 ]; then ok; else fail "--werror counts the policy warning, exit $code"; fi
 

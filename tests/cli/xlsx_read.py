@@ -253,6 +253,13 @@ def compare(book_path, json_path):
 
 SEVERITY = {"error": "错误", "warning": "警告", "note": "提示"}
 WHY = {"drawn": "随机抽取", "weighted": "按资金加权抽取", "flagged": "有错误，必抽"}
+
+
+def why_name(pick):
+    """The 抽取方式 cell of a pick: a project flagged for a claim, not an error, says so."""
+    if pick["why"] == "flagged" and "error" not in pick.get("flagged_for", ["error"]):
+        return "自评偏高，必抽"
+    return WHY[pick["why"]]
 GRADES = ["优", "良", "中", "差"]
 
 
@@ -300,13 +307,13 @@ def compare_summary(cmp, sh, doc):
     if r is None:
         cmp.eq("汇总 代码", None, "代码")
         return
-    cmp.eq("汇总 代码 header", [sh.get(r, c) for c in range(5)], ["代码", "错误", "警告", "提示", "合计"])
+    cmp.eq("汇总 代码 header", [sh.get(r, c) for c in range(6)], ["代码", "名称", "错误", "警告", "提示", "合计"])
     codes = s["findings"]["by_code"]
     for i, c in enumerate(codes):
-        cmp.eq("汇总 %s" % c["code"], [sh.get(r + 1 + i, k) for k in range(5)],
-               [c["code"], c["error"], c["warning"], c["note"], c["error"] + c["warning"] + c["note"]])
+        cmp.eq("汇总 %s" % c["code"], [sh.get(r + 1 + i, k) for k in range(6)],
+               [c["code"], c["name"] or "", c["error"], c["warning"], c["note"], c["error"] + c["warning"] + c["note"]])
     f = s["findings"]
-    cmp.eq("汇总 合计", [sh.get(r + 1 + len(codes), k) for k in range(5)],
+    cmp.eq("汇总 合计", [sh.get(r + 1 + len(codes), k) for k in (0, 2, 3, 4, 5)],
            ["合计", f["error"], f["warning"], f["note"], f["error"] + f["warning"] + f["note"]])
 
 
@@ -340,13 +347,13 @@ def compare_audit(book_path, json_path):
         cmp.eq(w + " 备注 结论不符", "结论不符" in remark, p["grade_differs"])
 
     sh = Sheet(book, 3)
-    cmp.eq("发现 header", [sh.get(0, c) for c in range(6)], ["代码", "级别", "项目", "指标", "位置", "说明"])
+    cmp.eq("发现 header", [sh.get(0, c) for c in range(7)], ["代码", "代码名称", "级别", "项目", "指标", "位置", "说明"])
     findings = [(p, f) for p in projects for f in p["findings"]]
     cmp.eq("发现 rows", sh.nrows - 1, len(findings))
     for i, (p, f) in enumerate(findings):
         r = 1 + i
-        cmp.eq("发现 row %d" % (r + 1), [sh.get(r, c) for c in (0, 1, 2, 4, 5)],
-               [f["code"], SEVERITY[f["severity"]], p["name"], f["source"], f["message"]])
+        cmp.eq("发现 row %d" % (r + 1), [sh.get(r, c) for c in (0, 1, 2, 3, 5, 6)],
+               [f["code"], f["name"] or "", SEVERITY[f["severity"]], p["name"], f["source"], f["message"]])
 
     if sample:
         sh = Sheet(book, 4)
@@ -360,7 +367,7 @@ def compare_audit(book_path, json_path):
             r = 3 + i
             cmp.eq("抽查 row %d" % (r + 1), [sh.get(r, c) for c in range(7)],
                    [i + 1, pk["name"], "%s:%d" % (pk["file"], pk["line"]) if pk["line"] else pk["file"],
-                    pk["stratum"], pk["funds"], WHY[pk["why"]], pk["reason"]])
+                    pk["stratum"], pk["funds"], why_name(pk), pk["reason"]])
     print("compared %d projects, %d findings: %d differences" % (len(projects), len(findings), cmp.failures))
     return 1 if cmp.failures else 0
 

@@ -35,7 +35,7 @@ static const struct {
 } want[] = {
     {"越城区道路养护项目", 8644, JX_GRADE_GOOD, 10000, "13.56", 12},
     {"柯桥区垃圾分类项目", 7750, JX_GRADE_FAIR, 9500, "17.50", 12},
-    {"上虞区基层医疗培训项目", 8056, JX_GRADE_GOOD, 9200, "11.44", 14},
+    {"上虞区基层医疗培训项目", 8356, JX_GRADE_GOOD, 9200, "8.44", 14},
     {"诸暨市河道保洁项目", 9842, JX_GRADE_EXCELLENT, 9842, "0.00", 16},
     {"嵊州市应急物资储备项目", 10000, JX_GRADE_EXCELLENT, 9400, "-6.00", 42},
 };
@@ -150,24 +150,24 @@ static void test_inflated_corpus(void **state)
     assert_int_equal(s->grades[JX_GRADE_FAIR], 1);
     assert_int_equal(s->grades[JX_GRADE_POOR], 0);
     assert_int_equal(s->grades[JX_GRADE_NONE], 0);
-    /* (13.56 + 17.50 + 11.44 + 0.00 − 6.00) / 5 = 36.50 / 5 = 7.30 */
+    /* (13.56 + 17.50 + 8.44 + 0.00 − 6.00) / 5 = 33.50 / 5 = 6.70 */
     assert_int_equal(s->claimed_totals, 5);
-    assert_int_equal(s->inflation_cents, 730);
+    assert_int_equal(s->inflation_cents, 670);
     assert_int_equal(s->claims_100, 1);
     assert_int_equal(s->claims_100_bp, 2000);
     assert_int_equal(s->total_differs, 4);
     assert_int_equal(s->grade_differs, 3);
     assert_int_equal(s->differs, 4);
-    assert_int_equal(s->findings[JX_SEV_ERROR], 0);
-    assert_int_equal(s->flagged, 0);
+    assert_int_equal(s->findings[JX_SEV_ERROR], 1); /* c's 定性 claim outside its band */
+    assert_int_equal(s->flagged, 1);
     /* claimed-total: every project but 河道保洁; claimed-grade: the three inflated ones.
      * claimed-score: 养护里程, 道路完好率, 群众满意率 (a); 投诉率, 清运响应时间 (b); 培训场次,
-     * 满意率 (c); 储备品种 (d) = 8. qualitative-band: 服务水平 (c). missing-reason: the
+     * 满意率 (c); 储备品种 (d) = 8. qualitative-band (an error): 服务水平 (c). missing-reason: the
      * indicators below full without 偏差 = 3 (a) + 2 (b) + 3 (c) = 8. */
     assert_int_equal(count_of(r.au, "claimed-total", JX_SEV_WARNING), 4);
     assert_int_equal(count_of(r.au, "claimed-grade", JX_SEV_WARNING), 3);
     assert_int_equal(count_of(r.au, "claimed-score", JX_SEV_WARNING), 8);
-    assert_int_equal(count_of(r.au, "qualitative-band", JX_SEV_WARNING), 1);
+    assert_int_equal(count_of(r.au, "qualitative-band", JX_SEV_ERROR), 1);
     assert_int_equal(count_of(r.au, "missing-reason", JX_SEV_WARNING), 8);
     /* from the checks: c's 年度资金总额 row is 0 beside 70 万元 of sources; d (河道保洁)
      * completes its indicators to 98.42 / 100 = 98.42% against an execution of 28 / 30 =
@@ -175,7 +175,7 @@ static void test_inflated_corpus(void **state)
     assert_int_equal(count_of(r.au, "funds-inconsistent", JX_SEV_WARNING), 1);
     assert_int_equal(count_of(r.au, "execution-gap", JX_SEV_WARNING), 1);
     assert_int_equal(count_of(r.au, "all-full-marks", JX_SEV_NOTE), 2);
-    assert_int_equal(s->findings[JX_SEV_WARNING], 4 + 3 + 8 + 1 + 8 + 1 + 1);
+    assert_int_equal(s->findings[JX_SEV_WARNING], 4 + 3 + 8 + 8 + 1 + 1); /* qualitative-band is an error */
     for (size_t i = 1; i < jx_audit_tally_count(r.au); i++) /* codes in byte order */
         assert_true(strcmp(jx_audit_tally(r.au, i - 1)->code, jx_audit_tally(r.au, i)->code) < 0);
 
@@ -197,7 +197,7 @@ static void test_inflated_corpus(void **state)
     assert_non_null(strstr(r.out.s, "\"total\":86.44,"));
     assert_non_null(strstr(r.out.s, "\"claimed_total\":100.00,"));
     assert_non_null(strstr(r.out.s, "\"grade\":\"中\""));
-    assert_non_null(strstr(r.out.s, "\"inflation\":{\"projects\":5,\"mean\":7.30}"));
+    assert_non_null(strstr(r.out.s, "\"inflation\":{\"projects\":5,\"mean\":6.70}"));
     assert_non_null(strstr(r.out.s, "\"claims_100\":{\"projects\":1,\"percent\":20.00}"));
     assert_non_null(strstr(r.out.s, "\"funds\":{\"unit\":\"万元\",\"budget\":325,\"spent\":308.8,"));
     assert_non_null(strstr(r.out.s, "\"differ\":{\"total\":4,\"grade\":3,\"either\":4}"));
@@ -228,7 +228,7 @@ static void test_inflated_text_and_csv(void **state)
     assert_non_null(strstr(r.out.s, "  总分  100.00  86.44  +13.56\n"));
     assert_non_null(strstr(r.out.s, "  结论  优      良     不符\n"));
     assert_non_null(strstr(r.out.s, "  总分  94.00  100.00  -6.00\n"));
-    assert_non_null(strstr(r.out.s, "平均虚高        +7.30 分（自评总分 − 重算总分，5 个填了总分并已计分的项目的平均）\n"));
+    assert_non_null(strstr(r.out.s, "平均虚高        +6.70 分（自评总分 − 重算总分，5 个填了总分并已计分的项目的平均）\n"));
     assert_non_null(strstr(r.out.s, "资金            全年预算 325 万元，全年执行 308.8 万元（4 个项目）\n"));
     assert_non_null(strstr(r.out.s, "  重算  2   2   1   0   0\n"));
     free(r.out.s);
@@ -240,7 +240,7 @@ static void test_inflated_text_and_csv(void **state)
     run_end(&r);
     assert_non_null(strstr(r.out.s, "\n项目,柯桥区垃圾分类项目,audit/inflated/b-waste.jx,12,512-综合执法,"
                                     "512003-柯桥区环境卫生管理处,95.00,77.50,17.50,优,中,,,,\n"));
-    assert_non_null(strstr(r.out.s, "\n汇总,,,,,,,,,,,,inflation,,7.30\n"));
+    assert_non_null(strstr(r.out.s, "\n汇总,,,,,,,,,,,,inflation,,6.70\n"));
     assert_non_null(strstr(r.out.s, "\n按代码,,,,,,,,,,,警告,claimed-total,,4\n"));
     free(r.out.s);
     jx_audit_destroy(r.au);
@@ -596,7 +596,8 @@ static void test_sample_records_only_when_asked(void **state)
     free(r.out.s);
     jx_audit_destroy(r.au);
 
-    /* with one, each project's record: name, 单位, funds in 分, flagged, file and line */
+    /* with one, each project's record: name, 单位, funds in 分, flagged, file and line;
+     * a-road claims 100 against 86.44 and 优 against 良: flagged (docs/sampling.md) */
     jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 1, 1};
     run_start(&r, pol, &o, JX_FORMAT_JSON);
     for (size_t i = 0; i < sizeof jx_test_inflated / sizeof jx_test_inflated[0]; i++)
@@ -606,18 +607,31 @@ static void test_sample_records_only_when_asked(void **state)
     assert_string_equal(r.au->units[0].name, "越城区道路养护项目");
     assert_string_equal(r.au->units[0].stratum, "205001-越城区公路养护中心");
     assert_int_equal(r.au->units[0].funds_cents, 180 * 1000000LL);
-    assert_false(r.au->units[0].flagged);
+    assert_true(r.au->units[0].flagged);
+    assert_int_equal(r.au->origins[0].flagged_for, JX_AUDIT_FLAG_TOTAL | JX_AUDIT_FLAG_GRADE);
     assert_int_equal(r.au->units[1].funds_cents, 45 * 1000000LL); /* 450000 元 */
     assert_int_equal(r.au->units[4].funds_cents, 0);              /* no 资金 */
     assert_string_equal(r.au->origins[4].file, jx_test_inflated[3]);
     assert_int_equal(r.au->origins[4].line, 42);
     /* every 单位 of the corpus has one project: 20% of 1 is 0.2, rounded to 0, raised to 1,
-     * so all five are picked, each the whole of its stratum's funds; the sentence names
-     * the stratum as 单位 (docs/sampling.md) */
+     * so all five are picked; the sentence names the stratum as 单位 (docs/sampling.md).
+     * a-road, b-waste and c-training claim more than they recompute to (100 − 86.44 =
+     * 13.56, 95 − 77.50 = 17.50, 92 − 83.56 = 8.44, each 优 against 良, 中, 良): forced in
+     * under --include-flagged, the stratum's one; the two 诸暨 and 嵊州 projects claim 98.42
+     * as recomputed and 94 below 100: drawn, each the whole of its stratum's funds */
     assert_int_equal(jx_audit_pick_count(r.au), NWANT);
+    assert_int_equal(jx_audit_picked(r.au, 0)->why, JX_AUDIT_FLAGGED);
+    assert_int_equal(jx_audit_picked(r.au, 0)->flagged_for, JX_AUDIT_FLAG_TOTAL | JX_AUDIT_FLAG_GRADE);
     assert_string_equal(jx_audit_picked(r.au, 0)->reason,
                         "按单位分层：单位“205001-越城区公路养护中心”共 1 个项目，抽 1 个（20%，至少 1 个），"
-                        "按资金加权抽中（第 1 次抽取）：资金 180.00 万元，占该层资金的 100.0%");
+                        "其中有错误级问题或自评高于重算的 1 个必抽，本项目自评总分 100 比重算总分 86.44 高 13.56 分，"
+                        "自评结论“优”高于重算结论“良”，必抽");
+    assert_int_equal(jx_audit_picked(r.au, 1)->why, JX_AUDIT_FLAGGED);
+    assert_int_equal(jx_audit_picked(r.au, 2)->why, JX_AUDIT_FLAGGED);
+    assert_int_equal(jx_audit_picked(r.au, 3)->why, JX_AUDIT_WEIGHTED);
+    assert_int_equal(jx_audit_picked(r.au, 3)->flagged_for, 0);
+    assert_int_equal(jx_audit_picked(r.au, 4)->why, JX_AUDIT_WEIGHTED);
+    assert_int_equal(jx_audit_picked(r.au, 4)->flagged_for, 0);
     assert_string_equal(jx_audit_picked(r.au, 4)->reason,
                         "按单位分层：单位“118004-嵊州市应急物资储备中心”共 1 个项目，抽 1 个（20%，至少 1 个），"
                         "按资金加权抽中（第 1 次抽取）：该层项目均无资金数，机会均等");
@@ -713,6 +727,106 @@ static void test_sample_corpus(void **state)
 
 /* ----------------------------------------------------------------- refused */
 
+/* ------------------------------------------------------------ flagged for 抽查 */
+
+/* tests/audit/flagged/claims.jx (issue 10, item 9), every total worked out in its comment:
+ * 甲 claims 100 / 优 and recomputes to 87.19 / 良; 丁 claims 88.5 against 88.00; 戊 claims 优
+ * against a recomputed 85.00 / 良 with the same 总分; 己 has an error; 乙 claims what it
+ * recomputes to, 丙 claims less (85 / 良 against 90.00 / 优), 庚 claims nothing. */
+static void test_flagged_projects(void **state)
+{
+    (void)state;
+    static const char *const path = "audit/flagged/claims.jx";
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+
+    /* the rule, project by project, with the margin of 抽查虚高: 0 (any amount), then
+     * 0.50 (丁's 0.50 is not above it) and 12.81 (甲's 12.81 is not, its grade still is) */
+    static const unsigned want_bits[] = {
+        JX_AUDIT_FLAG_TOTAL | JX_AUDIT_FLAG_GRADE, 0, 0, JX_AUDIT_FLAG_TOTAL, JX_AUDIT_FLAG_GRADE,
+        JX_AUDIT_FLAG_ERROR, 0,
+    };
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+    jx_project *p;
+    size_t i = 0;
+    while (jx_reader_next(rd, &p) == JX_ROW) {
+        if (jx_project_error_count(p) == 0)
+            assert_int_equal(jx_score(p, pol), JX_OK);
+        assert_true(i < 7);
+        assert_int_equal(jx_audit_flag_bits_of(p, jx_dec_from_int(0)), want_bits[i]);
+        if (i == 3) {
+            assert_int_equal(jx_audit_flag_bits_of(p, (jx_dec){50, 2}), 0);
+            assert_int_equal(jx_audit_flag_bits_of(p, (jx_dec){49, 2}), JX_AUDIT_FLAG_TOTAL);
+        }
+        if (i == 0)
+            assert_int_equal(jx_audit_flag_bits_of(p, (jx_dec){1281, 2}), JX_AUDIT_FLAG_GRADE);
+        i++;
+    }
+    assert_int_equal(i, 7);
+    jx_reader_close(rd);
+    assert_int_equal(jx_dec_cmp(jx_audit_flag_margin(pol), jx_dec_from_int(0)), 0);
+    assert_int_equal(jx_dec_cmp(jx_audit_flag_margin(NULL), jx_dec_from_int(0)), 0);
+
+    /* --sample 0% --include-flagged: 0 of 7 drawn, the 4 flagged all in */
+    jx_audit_options o = {JX_SEV_NOTE, 0, 0, 1, JX_AUDIT_BY_NONE, 0, 1};
+    run r;
+    run_start(&r, pol, &o, JX_FORMAT_JSON);
+    assert_int_equal(jx_audit_set_sample_share(r.au, 0), JX_OK);
+    run_file(&r, pol, path);
+    run_end(&r);
+    assert_int_equal(jx_audit_pick_count(r.au), 4);
+    static const struct {
+        const char *name;
+        unsigned bits;
+        const char *why;
+    } picks[] = {
+        {"甲", JX_AUDIT_FLAG_TOTAL | JX_AUDIT_FLAG_GRADE, "本项目自评总分 100 比重算总分 87.19 高 12.81 分，自评结论“优”高于重算结论“良”，必抽"},
+        {"丁", JX_AUDIT_FLAG_TOTAL, "本项目自评总分 88.5 比重算总分 88.00 高 0.50 分，必抽"},
+        {"戊", JX_AUDIT_FLAG_GRADE, "本项目自评结论“优”高于重算结论“良”，必抽"},
+        {"己", JX_AUDIT_FLAG_ERROR, "本项目有错误级问题，必抽"},
+    };
+    for (size_t k = 0; k < 4; k++) {
+        const jx_audit_pick *pk = jx_audit_picked(r.au, k);
+        assert_string_equal(pk->name, picks[k].name);
+        assert_int_equal(pk->why, JX_AUDIT_FLAGGED);
+        assert_int_equal(pk->flagged_for, picks[k].bits);
+        char want_reason[512];
+        snprintf(want_reason, sizeof want_reason, "共 7 个项目，抽 0 个（0%%），有错误级问题或自评高于重算的 4 个全部必抽，%s",
+                 picks[k].why);
+        assert_string_equal(pk->reason, want_reason);
+    }
+    assert_non_null(strstr(r.out.s, "\"sample\":{\"size\":\"0%\",\"seed\":1,"));
+    assert_non_null(strstr(r.out.s, "\"flagged_for\":[\"total\",\"grade\"],\"why\":\"flagged\""));
+    /* the summary's count of projects with an error stays what it says */
+    assert_int_equal(jx_audit_get_summary(r.au)->flagged, 1);
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+
+    /* without --include-flagged, 0% picks nothing */
+    o.include_flagged = 0;
+    run_start(&r, pol, &o, JX_FORMAT_TEXT);
+    assert_int_equal(jx_audit_set_sample_share(r.au, 0), JX_OK);
+    run_file(&r, pol, path);
+    run_end(&r);
+    assert_int_equal(jx_audit_pick_count(r.au), 0);
+    assert_non_null(strstr(r.out.s, "\n抽查（抽取 0%，种子 1）：抽中 0 个项目\n"));
+    free(r.out.s);
+    jx_audit_destroy(r.au);
+
+    /* a share is asked for before the first project, and is at most 100% */
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, pol, NULL, NULL), JX_OK);
+    assert_int_equal(jx_audit_set_sample_share(au, 10001), JX_ERR_USAGE);
+    assert_int_equal(jx_audit_set_sample_share(NULL, 0), JX_ERR_USAGE);
+    p = jx_test_project("先到的项目");
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    assert_int_equal(jx_audit_set_sample_share(au, 0), JX_ERR_USAGE);
+    jx_test_project_free(p);
+    jx_audit_destroy(au);
+    jx_policy_close(pol);
+}
+
 static void test_refused_calls(void **state)
 {
     (void)state;
@@ -801,6 +915,7 @@ int main(void)
         cmocka_unit_test(test_unscored_project),
         cmocka_unit_test(test_sample_records_only_when_asked),
         cmocka_unit_test(test_sample_corpus),
+        cmocka_unit_test(test_flagged_projects),
         cmocka_unit_test(test_refused_calls),
         cmocka_unit_test(test_out_of_memory_anywhere),
     };

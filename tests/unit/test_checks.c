@@ -321,25 +321,35 @@ static void all_full_marks(void **state)
     (void)state;
     run r = run_open("all-full-marks.jx", "default");
     jx_project *p = run_next(&r, "甲");
-    expect(p, "all-full-marks", JX_SEV_NOTE, 7, 1,
-           "项目“甲”的 2 个指标全部满分，总分 100.00；请核实目标是否偏低、完成值是否有依据");
+    /* one total, and which: no 总分 written, so the recomputed one (60.00 + 40.00) */
+    expect(p, "all-full-marks", JX_SEV_NOTE, 10, 1,
+           "项目“甲”的 2 个指标全部满分，重算总分 100.00；请核实目标是否偏低、完成值是否有依据");
     assert_int_equal(checks_count(p), 1);
     /* a note is neither an error nor a warning */
     assert_int_equal(p->diags.warnings, 0);
     assert_int_equal(jx_project_error_count(p), 0);
 
-    p = run_next(&r, "乙"); /* claimed full, recomputed 80.00: the claims decide */
-    expect(p, "all-full-marks", JX_SEV_NOTE, 23, 8,
-           "项目“乙”的 2 个指标全部满分，总分 100；请核实目标是否偏低、完成值是否有依据");
+    p = run_next(&r, "乙"); /* claimed full, recomputed 80.00: the claims decide; 总分 100 written */
+    expect(p, "all-full-marks", JX_SEV_NOTE, 26, 8,
+           "项目“乙”的 2 个指标全部满分，填报总分 100；请核实目标是否偏低、完成值是否有依据");
     assert_int_equal(jx_project_total_cents(p), 8000);
     assert_int_equal(jx_test_count_code(p, "claimed-score"), 1);
 
     p = run_next(&r, "丙"); /* the 不适用 indicator is left out: 60 + 30 */
-    expect(p, "all-full-marks", JX_SEV_NOTE, 26, 1,
-           "项目“丙”的 2 个指标全部满分，总分 90.00；请核实目标是否偏低、完成值是否有依据");
+    expect(p, "all-full-marks", JX_SEV_NOTE, 29, 1,
+           "项目“丙”的 2 个指标全部满分，重算总分 90.00；请核实目标是否偏低、完成值是否有依据");
 
     p = run_next(&r, "丁");
     assert_int_equal(checks_count(p), 0);
+
+    /* issue 10, item 7: one indicator self-scored 100 of 100 but recomputed 100 × 30 / 60 =
+     * 50.00, no 总分 written. The note once read "1 个指标全部满分，总分 50.00", the claimed
+     * 得分 and the recomputed total in one sentence; it now says the total is the recomputed one */
+    p = run_next(&r, "戊");
+    expect(p, "all-full-marks", JX_SEV_NOTE, 48, 1,
+           "项目“戊”的 1 个指标全部满分，重算总分 50.00；请核实目标是否偏低、完成值是否有依据");
+    assert_int_equal(jx_project_total_cents(p), 5000);
+    assert_int_equal(checks_count(p), 1);
     run_close(&r);
 }
 
@@ -427,7 +437,9 @@ static void findings_follow_the_evaluator_in_source_order(void **state)
     assert_int_equal(jx_project_diag_count(p), 4);
     for (size_t i = 0; i < 4; i++)
         assert_string_equal(jx_project_diag(p, i)->code, want[i].code);
-    assert_int_equal(p->diags.warnings, 4);
+    /* qualitative-band is an error (issue 10: a 定性 claim outside its band is rejected) */
+    assert_int_equal(p->diags.warnings, 3);
+    assert_int_equal(p->diags.errors, 1);
     (void)run_next(&r, "得分等于权重");
     run_close(&r);
 }

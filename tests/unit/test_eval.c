@@ -88,6 +88,8 @@ static jx_grade grade_for_total(const jx_policy *pol, const char *actual)
     return g;
 }
 
+static jx_project *central_project(const char *budget, const char *spent);
+
 /* ------------------------------------------------- the issue's numbers */
 
 static void ge_ratio_60_30_45(void **state)
@@ -222,7 +224,9 @@ static void qualitative_partly(void **state)
 static void qualitative_claim_outside_band(void **state)
 {
     (void)state;
-    /* 部分达成 band [60%, 80%) of 15 = [9.00, 12.00); 得分 13 is outside → warned, 10.50 stands */
+    /* 部分达成 band [60%, 80%) of 15 = [9.00, 12.00); 得分 13 is outside: rejected, an error
+     * naming the claim and the band, scored min(13, 12.00) = 12.00 (before: 15 × 70% = 10.50);
+     * the project is still scored (JX_OK) */
     jx_policy pol = policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
@@ -230,15 +234,62 @@ static void qualitative_claim_outside_band(void **state)
     jx_test_claim(ind, "13");
     jx_test_reason(f.p, ind, "部分系统未完成迁移");
     assert_int_equal(jx_score(f.p, &pol), JX_OK);
-    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1050);
+    assert_true(f.p->scored);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1200);
+    assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-out-of-band");
+    assert_string_equal(jx_indicator_formula(&f.p->inds[0]),
+                        "12.00 = min(自评得分 13, 区间上限 12.00)（自评得分不在“部分达成”区间 [9.00, 12.00) 内，不予认可）");
     const jx_diag *d = jx_test_find_code(f.p, "qualitative-band");
     assert_non_null(d);
-    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, ind->claim_pos.line);
+    assert_int_equal(d->column, ind->claim_pos.col);
     assert_non_null(strstr(d->message, "[9.00, 12.00)"));
+    assert_non_null(strstr(d->message, "部分达成"));
     assert_non_null(strstr(d->message, "工作效率"));
-    assert_non_null(strstr(d->message, "13"));
+    assert_non_null(strstr(d->message, "自评得分 13 "));
+    assert_non_null(strstr(d->message, "计 12.00 分"));
     /* the claim is weighed by the band, not also reported as claimed-score */
     assert_int_equal(jx_test_count_code(f.p, "claimed-score"), 0);
+    jx_test_project_free(f.p);
+}
+
+static void qualitative_claim_below_band(void **state)
+{
+    (void)state;
+    /* issue 10 item 3: 评定 达成 得分 7 on weight 10, band [80%, 100%] = [8.00, 10.00]: 7 is
+     * below it; before, 10 × 100% = 10.00 (more than claimed); now min(7, 10.00) = 7.00 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "服务质量", "定性 提升", "10", "\"有提升\"");
+    ind->judge = JX_JUDGE_MET;
+    jx_test_claim(ind, "7");
+    jx_test_reason(f.p, ind, "说明");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 700);
+    const jx_diag *d = jx_test_find_code(f.p, "qualitative-band");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_non_null(strstr(d->message, "自评得分 7 不在“达成”的区间 [8.00, 10.00] 内"));
+    /* 部分达成 得分 5.555 on weight 10, band [6.00, 8.00): below; min(5.555, 8.00) rounds
+     * half up to 5.56 like any score */
+    ind->judge = JX_JUDGE_PARTLY;
+    jx_test_claim(ind, "5.555");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 556);
+    /* 未达成 band [0%, 60%) = [0.00, 6.00): 得分 9 is above, min(9, 6.00) = 6.00 */
+    ind->judge = JX_JUDGE_UNMET;
+    jx_test_claim(ind, "9");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 600);
+    /* a negative claim is below every band: never below 0, 0.00 */
+    jx_test_claim(ind, "-3");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 0);
+    assert_string_equal(jx_indicator_formula(&f.p->inds[0]),
+                        "0.00（自评得分 -3 为负数，不在“未达成”区间 [0.00, 6.00) 内，不予认可）");
+    /* one qualitative-band each scoring, never repeated */
+    assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 1);
     jx_test_project_free(f.p);
 }
 
@@ -256,11 +307,13 @@ static void qualitative_claim_inside_band(void **state)
     assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1100);
     assert_string_equal(jx_indicator_method(&f.p->inds[0]), "qualitative-claimed");
     assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 0);
-    /* the upper bound 12 is open for 部分达成: 得分 12 is outside */
+    /* the upper bound 12 is open for 部分达成: 得分 12 is outside, an error, scored
+     * min(12, 12.00) = 12.00 */
     jx_test_claim(&f.p->inds[0], "12");
     assert_int_equal(jx_score(f.p, &pol), JX_OK);
-    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1050);
+    assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 1200);
     assert_int_equal(jx_test_count_code(f.p, "qualitative-band"), 1);
+    assert_int_equal(jx_test_find_code(f.p, "qualitative-band")->severity, JX_SEV_ERROR);
     jx_test_project_free(f.p);
 }
 
@@ -658,22 +711,334 @@ static void missing_reason(void **state)
 static void weight_sum(void **state)
 {
     (void)state;
-    /* weights 30 + 60 = 90 ≠ 100: total is the raw sum 30 + 60 = 90.00, warned */
+    /* weights 30 + 60 = 90 ≠ 100: total is the raw sum 30 + 60 = 90.00, shown; weight-sum is
+     * an error, the 结论 withheld (90.00 would have been 优); the project is still scored */
     jx_policy pol = policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥1", "30", "1");
     jx_test_ind(f.p, f.g2, "乙", "≥1", "60", "1");
     assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_true(f.p->scored);
     assert_int_equal(jx_project_total_cents(f.p), 9000);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_NONE);
+    assert_int_equal(jx_project_error_count(f.p), 1);
     const jx_diag *d = jx_test_find_code(f.p, "weight-sum");
     assert_non_null(d);
-    assert_non_null(strstr(d->message, "90"));
-    /* 30 + 70 = 100 → no warning, total 100.00 */
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, f.p->pos.line);
+    assert_string_equal(d->message, "项目“测试项目”各指标权重合计 90，不等于 100，总分按实际合计计算，未折算；不评定自评结论");
+    /* the reason stands beside the withheld 结论, in place of the band sentence */
+    assert_string_equal(f.p->band_note, "各指标权重合计 90，不等于满分 100，不评定自评结论。");
+    /* 30 + 70 = 100 → no weight-sum, total 100.00, 优 */
     f.p->inds[1].weight = jx_dec_from_int(70);
     assert_int_equal(jx_score(f.p, &pol), JX_OK);
     assert_int_equal(jx_project_total_cents(f.p), 10000);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_EXCELLENT);
     assert_int_equal(jx_test_count_code(f.p, "weight-sum"), 0);
+    assert_int_equal(jx_project_error_count(f.p), 0);
+    assert_non_null(strstr(f.p->band_note, "总分高于90分"));
     jx_test_project_free(f.p);
+}
+
+static void weight_sum_110(void **state)
+{
+    (void)state;
+    /* issue 10 item 2: weights 50 + 40 + 20 = 110. 甲 ≥60 实际 60 → 50.00; 乙 ≥40 实际 40 →
+     * 40.00; 丙 ≥20 实际 19.5 → 20 × 19.5 / 20 = 19.50; total 109.50, which graded 优 with a
+     * warning; now an error and no 结论. A claimed 结论 优 is not compared with a 结论 that
+     * is not given. */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "甲", "≥60", "50", "60");
+    jx_test_ind(f.p, f.g2, "乙", "≥40", "40", "40");
+    jx_indicator *c = jx_test_ind(f.p, f.g2, "丙", "≥20", "20", "19.5");
+    jx_test_reason(f.p, c, "说明");
+    jx_test_claim_total(f.p, "109.5", JX_GRADE_EXCELLENT);
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(f.p), 10950);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_NONE);
+    assert_int_equal(jx_test_find_code(f.p, "weight-sum")->severity, JX_SEV_ERROR);
+    assert_non_null(strstr(jx_test_find_code(f.p, "weight-sum")->message, "合计 110，不等于 100"));
+    assert_int_equal(jx_test_count_code(f.p, "claimed-grade"), 0);
+    assert_int_equal(jx_test_count_code(f.p, "claimed-total"), 0);
+    /* scoring again gives the same findings, not twice as many */
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(f.p, "weight-sum"), 1);
+    assert_int_equal(jx_project_error_count(f.p), 1);
+    /* the knob 权重合计 警告 keeps the old behaviour: a warning, 109.50 → 优 */
+    pol.weight_sum_warn = true;
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_EXCELLENT);
+    assert_int_equal(jx_test_find_code(f.p, "weight-sum")->severity, JX_SEV_WARNING);
+    assert_string_equal(jx_test_find_code(f.p, "weight-sum")->message,
+                        "项目“测试项目”各指标权重合计 110，不等于 100，总分按实际合计计算，未折算");
+    assert_int_equal(jx_project_error_count(f.p), 0);
+    jx_test_project_free(f.p);
+}
+
+static void weight_sum_central_layout(void **state)
+{
+    (void)state;
+    /* central: 满分 90 beside 预算执行率 单列 10. Weights 50 + 50 = 100 ≠ 90: an error naming
+     * the 单列 points; indicators 100.00 + execution 10 × 90 / 100 = 9.00 → total 109.00 */
+    jx_policy pol = policy_central(true);
+    jx_project *p = central_project("100", "90");
+    p->inds[1].weight = jx_dec_from_int(50);
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 10900);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_NONE);
+    assert_string_equal(jx_test_find_code(p, "weight-sum")->message,
+                        "项目“中央项目”各指标权重合计 100，不等于 90（预算执行率单列 10 分），总分按实际合计计算，未折算；不评定自评结论");
+    jx_test_project_free(p);
+}
+
+static void weight_sum_some_unweighted(void **state)
+{
+    (void)state;
+    /* 甲 权重 60, 乙 权重 40, 丙 without: the declared weights add up to 100, yet 丙 cannot be
+     * scored (weight 0 → 0.00): weight-sum is an error naming 1 unweighted indicator; total
+     * 60.00 + 40.00 + 0.00 = 100.00 shown, no 结论 */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "甲", "≥1", "60", "1");
+    jx_test_ind(f.p, f.g2, "乙", "≥1", "40", "1");
+    jx_test_ind(f.p, f.g2, "丙", "≥1", NULL, "1");
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_total_cents(f.p), 10000);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_NONE);
+    const jx_diag *d = jx_test_find_code(f.p, "weight-sum");
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_string_equal(d->message,
+                        "项目“测试项目”有 1 个指标没有权重，各指标权重合计 100，满分 100，总分按实际合计计算，未折算；不评定自评结论");
+    assert_string_equal(f.p->band_note, "有 1 个指标没有权重，不评定自评结论。");
+    /* under 权重合计 警告 the sum 100 is what counts, as before: no weight-sum, 优 */
+    pol.weight_sum_warn = true;
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(f.p, "weight-sum"), 0);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_EXCELLENT);
+    jx_test_project_free(f.p);
+}
+
+static void weight_sum_no_weights(void **state)
+{
+    (void)state;
+    /* a target table without any 权重 (seeds 003, 004): each indicator weighs 0 and scores
+     * 0.00, total 0.00; weight-sum stays a warning (0 ≠ 100), no error, and no 结论 (0.00
+     * would have been 差) */
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_test_ind(f.p, f.g2, "甲", "≥300项", NULL, NULL);
+    jx_test_ind(f.p, f.g2, "乙", "定性 合理", NULL, NULL);
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_true(f.p->scored);
+    assert_int_equal(jx_project_total_cents(f.p), 0);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_NONE);
+    assert_int_equal(jx_project_error_count(f.p), 0);
+    assert_int_equal(jx_test_find_code(f.p, "weight-sum")->severity, JX_SEV_WARNING);
+    assert_string_equal(f.p->band_note, "指标都没有权重，不评定自评结论。");
+    /* the same under 权重合计 警告 */
+    pol.weight_sum_warn = true;
+    assert_int_equal(jx_score(f.p, &pol), JX_OK);
+    assert_int_equal(jx_project_grade(f.p), JX_GRADE_NONE);
+    assert_int_equal(jx_project_error_count(f.p), 0);
+    jx_test_project_free(f.p);
+}
+
+/* ---------------------------------------------------------------- ranges */
+
+/* A project of one indicator ≥60个 实际 45个 (偏差 given) with the weight w; scored under
+ * the default policy, the result code asserted. */
+static jx_project *weighted_project(const char *w, jx_result want)
+{
+    jx_policy pol = policy_default();
+    fixture f = fixture_new();
+    jx_indicator *ind = jx_test_ind(f.p, f.g2, "接入系统数量", "≥60个", w, "45个");
+    jx_test_reason(f.p, ind, "说明");
+    assert_int_equal(jx_score(f.p, &pol), want);
+    return f.p;
+}
+
+static void weight_out_of_range(void **state)
+{
+    (void)state;
+    /* issue 10 item 6: 权重 999999999999999999 made 30 × … wrap; now a value-range error at
+     * the weight, the project not scored (total −1, no grade) */
+    jx_project *p = weighted_project("999999999999999999", JX_ERR_INPUT);
+    assert_false(p->scored);
+    assert_int_equal(jx_project_total_cents(p), -1);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_NONE);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), -1);
+    const jx_diag *d = jx_test_find_code(p, "value-range");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, p->inds[0].weight_pos.line);
+    assert_int_equal(d->column, p->inds[0].weight_pos.col);
+    assert_string_equal(d->message, "指标“接入系统数量”的权重 999999999999999999 超出范围：权重应在 0～100 之间，最多 4 位小数；项目无法计分");
+    /* nothing else was scored: no weight-sum, no missing-reason */
+    assert_int_equal(jx_project_diag_count(p), 1);
+    /* fixed and scored again: 30 × 45 / 60 = 22.50, the range error gone */
+    p->inds[0].weight = jx_dec_from_int(30);
+    jx_policy pol = policy_default();
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 2250);
+    assert_int_equal(jx_test_count_code(p, "value-range"), 0);
+    jx_test_project_free(p);
+
+    /* a negative weight: an error, no longer a warning with a "not scored" score */
+    p = weighted_project("-10", JX_ERR_INPUT);
+    d = jx_test_find_code(p, "value-range");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "权重 -10 为负数"));
+    jx_test_project_free(p);
+    /* just above 100, and 5 decimals: out */
+    p = weighted_project("100.0001", JX_ERR_INPUT);
+    jx_test_project_free(p);
+    p = weighted_project("33.33333", JX_ERR_INPUT);
+    jx_test_project_free(p);
+    /* 100, 0, 4 decimals, trailing zeros past 4 places: in. 100 × 45 / 60 = 75.00;
+     * 33.3333 × 45 / 60 = 24.999975 → 25.00; 25.500000 × 45 / 60 = 19.125 → 19.13 */
+    p = weighted_project("100", JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 7500);
+    jx_test_project_free(p);
+    p = weighted_project("0", JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 0);
+    jx_test_project_free(p);
+    p = weighted_project("33.3333", JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 2500);
+    jx_test_project_free(p);
+    p = weighted_project("25.500000", JX_OK);
+    assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 1913);
+    jx_test_project_free(p);
+
+    /* a group's 分值 is held to the same range: 产出指标 999999999999999999 printed in
+     * hundredths wrapped to 77662796314522418.20; now an error at the group */
+    jx_policy pol2 = policy_default();
+    p = jx_test_project("分值");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", "999999999999999999", 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", "100", g1);
+    jx_test_ind(p, g2, "甲", "≥1", "100", "1");
+    assert_int_equal(jx_score(p, &pol2), JX_ERR_INPUT);
+    d = jx_test_find_code(p, "value-range");
+    assert_non_null(d);
+    assert_int_equal(d->line, p->groups[g1].pos.line);
+    assert_string_equal(d->message, "一级指标“产出指标”的分值 999999999999999999 超出范围：分值应在 0～100 之间，最多 4 位小数；项目无法计分");
+    /* 100 is fine: 100.00 → 优 */
+    p->groups[g1].points = jx_dec_from_int(100);
+    assert_int_equal(jx_score(p, &pol2), JX_OK);
+    assert_int_equal(jx_project_total_cents(p), 10000);
+    jx_test_project_free(p);
+}
+
+static void funds_out_of_range(void **state)
+{
+    (void)state;
+    /* a negative amount: value-range at the 资金 row, not scored */
+    jx_policy pol = policy_central(true);
+    jx_project *p = central_project("100", "-5");
+    assert_int_equal(jx_score(p, &pol), JX_ERR_INPUT);
+    const jx_diag *d = jx_test_find_code(p, "value-range");
+    assert_non_null(d);
+    assert_int_equal(d->line, p->funds[0].pos.line);
+    assert_non_null(strstr(d->message, "全年执行数 -5 为负数"));
+    jx_test_project_free(p);
+    /* without 封顶, 全年执行 up to 100 × 全年预算: 10 × 100 / 1 = 1000.00, + 90.00 = 1090.00 */
+    jx_policy open = policy_central(false);
+    p = central_project("1", "100");
+    assert_int_equal(jx_score(p, &open), JX_OK);
+    assert_int_equal(p->exec_score, 100000);
+    assert_int_equal(jx_project_total_cents(p), 109000);
+    jx_test_project_free(p);
+    /* 100.01 × 全年预算: past the range, an error */
+    p = central_project("1", "100.01");
+    assert_int_equal(jx_score(p, &open), JX_ERR_INPUT);
+    assert_non_null(strstr(jx_test_find_code(p, "value-range")->message, "超过全年预算数 1 的 100 倍"));
+    jx_test_project_free(p);
+    /* with 封顶 the same amounts score 10.00 (a warning elsewhere, not an error) */
+    p = central_project("1", "100.01");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(p->exec_score, 1000);
+    jx_test_project_free(p);
+    /* amounts of 18 digits with 封顶: 10 × 999999999999999999 / 0.000000001 is capped at
+     * 10.00; nothing wraps */
+    p = central_project("0.000000001", "999999999999999999");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(p->exec_score, 1000);
+    jx_test_project_free(p);
+}
+
+static void wide_values_do_not_wrap(void **state)
+{
+    (void)state;
+    /* targets and actuals take any number the rule language reads (18 digits, 9 decimals).
+     * ≥0.000000001% 实际 999999999999999999%: met, 10.00; over-target with A / T × 100 =
+     * 999999999999999999 × 10^9 × 100 = 99999999999999999900000000000.00 % */
+    jx_project *p;
+    jx_policy pol = policy_default();
+    assert_int_equal(score_one(&pol, "≥0.000000001%", "10", "999999999999999999%", &p), 1000);
+    const jx_diag *d = jx_test_find_code(p, "over-target");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "的 99999999999999999900000000000.00%（"));
+    jx_test_project_free(p);
+    /* 实际 999999999999999999周 against ≥0.000000001ms: the actual becomes
+     * 999999999999999999 × 604800000 ms ≈ 6.05 × 10^26 ms, A / T ≈ 6.05 × 10^35 times the
+     * target: more than 10^34, said so */
+    assert_int_equal(score_one(&pol, "≥0.000000001ms", "10", "999999999999999999周", &p), 1000);
+    d = jx_test_find_code(p, "over-target");
+    assert_non_null(d);
+    assert_non_null(strstr(d->message, "的 10^36% 以上（"));
+    jx_test_project_free(p);
+    /* the over-target test under 超额提示 120.000000001%: 实际 1000000000000周 = 10^12 ×
+     * 604800000 = 6.048 × 10^20 ms against ≥0.000000001ms, met (10.00) and far over; the two
+     * sides 100 × A and 120.000000001 × T meet at 18 decimals as 6.048 × 10^40 against
+     * 1.2 × 10^11, past 128 bits, so they are compared in 256 */
+    pol.over_pct = jx_test_dec("120.000000001");
+    assert_int_equal(score_one(&pol, "≥0.000000001ms", "10", "1000000000000周", &p), 1000);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    /* −999999999999999999 against ≥−999999999999999999: met (A ≥ T) but a negative actual
+     * scores 0.00 */
+    assert_int_equal(score_one(&pol, "≥-999999999999999999", "10", "-999999999999999999", NULL), 0);
+}
+
+/* -------------------------------------------------------- percent-fraction */
+
+static void percent_fraction(void **state)
+{
+    (void)state;
+    /* issue 10 item 5: 0.97 against ≥95%, 权重 10: read as 0.97%, 10 × 0.97 / 95 = 9.7 / 95
+     * = 0.10210… → 0.10, as before, and now warned naming 97% */
+    jx_policy pol = policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥95%", "10", "0.97", &p), 10);
+    const jx_diag *d = jx_test_find_code(p, "percent-fraction");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_int_equal(d->line, p->inds[0].actual.pos.line);
+    assert_int_equal(d->column, p->inds[0].actual.pos.col);
+    assert_string_equal(d->message, "指标“指标”实际完成值“0.97”没有百分号，对照目标值“≥95%”按 0.97% 计分；"
+                                    "它可能是 97% 写成了小数（0.97 × 100%）");
+    jx_test_project_free(p);
+    /* A = 1 is the upper end: 10 × 1 / 95 = 0.10526… → 0.11, warned naming 100% */
+    assert_int_equal(score_one(&pol, "≥95%", "10", "1", &p), 11);
+    assert_non_null(strstr(jx_test_find_code(p, "percent-fraction")->message, "可能是 100% "));
+    jx_test_project_free(p);
+    /* any sign: 0.5 against ≤5%: 0.5% ≤ 5% met, 10.00, warned naming 50% */
+    assert_int_equal(score_one(&pol, "≤5%", "10", "0.5", &p), 1000);
+    assert_non_null(strstr(jx_test_find_code(p, "percent-fraction")->message, "可能是 50% "));
+    jx_test_project_free(p);
+    /* not warned: written with % (0.97%: 0.10), above 1 (1.2: 10 × 1.2 / 95 = 0.126… → 0.13),
+     * 0 (0.00), a target of 1% or less (0.97 against ≥1%: 10 × 0.97 / 1 = 9.70), a target
+     * without % (0.97 against ≥95: 0.10), an actual with a unit (0.97个: unit-mismatch) */
+    static const struct {
+        const char *target, *actual;
+        int64_t cents;
+    } quiet[] = {{"≥95%", "0.97%", 10}, {"≥95%", "1.2", 13},  {"≥95%", "0", 0},
+                 {"≥1%", "0.97", 970},  {"≥95", "0.97", 10}, {"≥95%", "0.97个", 10}};
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++) {
+        assert_int_equal(score_one(&pol, quiet[i].target, "10", quiet[i].actual, &p), quiet[i].cents);
+        assert_int_equal(jx_test_count_code(p, "percent-fraction"), 0);
+        jx_test_project_free(p);
+    }
 }
 
 static void points_mismatch(void **state)
@@ -1098,6 +1463,7 @@ int main(void)
         cmocka_unit_test(reverse_linear_tie),
         cmocka_unit_test(qualitative_partly),
         cmocka_unit_test(qualitative_claim_outside_band),
+        cmocka_unit_test(qualitative_claim_below_band),
         cmocka_unit_test(qualitative_claim_inside_band),
         cmocka_unit_test(qualitative_met_band_is_closed_above),
         cmocka_unit_test(qualitative_same_text_is_met),
@@ -1126,6 +1492,14 @@ int main(void)
         cmocka_unit_test(claimed_total_and_grade),
         cmocka_unit_test(missing_reason),
         cmocka_unit_test(weight_sum),
+        cmocka_unit_test(weight_sum_110),
+        cmocka_unit_test(weight_sum_central_layout),
+        cmocka_unit_test(weight_sum_some_unweighted),
+        cmocka_unit_test(weight_sum_no_weights),
+        cmocka_unit_test(weight_out_of_range),
+        cmocka_unit_test(funds_out_of_range),
+        cmocka_unit_test(wide_values_do_not_wrap),
+        cmocka_unit_test(percent_fraction),
         cmocka_unit_test(points_mismatch),
         cmocka_unit_test(empty_groups_with_zero_points_are_fine),
         cmocka_unit_test(missing_weight_scores_zero),

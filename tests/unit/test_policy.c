@@ -95,6 +95,8 @@ static void defaults_are_national(void **state)
     assert_int_equal(pol.na_rule, JX_NA_DROP);
     assert_int_equal(pol.decimals, 2);
     assert_int_equal(jx_dec_cmp(pol.layout_total, jx_dec_from_int(100)), 0);
+    /* weights that do not add up are an error and withhold the 结论 */
+    assert_false(pol.weight_sum_warn);
 }
 
 static void builtin_names_list_the_shipped_files(void **state)
@@ -505,6 +507,69 @@ static void level1_sum_warns(void **state)
     jx_policy_close(pol);
 }
 
+/* 权重合计 错误 | 警告: what weights not adding up to the 满分 do (docs/scoring.md). */
+static void weight_sum_setting(void **state)
+{
+    (void)state;
+    /* the shipped policies keep the default: an error */
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_false(pol->weight_sum_warn);
+    jx_policy_close(pol);
+    assert_int_equal(jx_policy_open(&pol, "central", NULL), JX_OK);
+    assert_false(pol->weight_sum_warn);
+    jx_policy_close(pol);
+    /* 警告, with a comment after it, between other settings that still read */
+    pol = open_text("评分办法 \"旧办法\" {\n"
+                    "    超额提示 130%\n"
+                    "    权重合计 警告   # 权重合计不符只警告\n"
+                    "    小数 3\n"
+                    "}\n",
+                    JX_OK);
+    assert_true(pol->weight_sum_warn);
+    assert_int_equal(jx_dec_cmp(pol->over_pct, jx_dec_from_int(130)), 0);
+    assert_int_equal(pol->decimals, 3);
+    assert_int_equal(jx_policy_diag_count(pol), 0);
+    /* under it, weights 30 + 60 = 90 score 90.00 and grade 优, as before issue 10 */
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "30", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "60", "1");
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    assert_int_equal(jx_project_grade(p), JX_GRADE_EXCELLENT);
+    assert_int_equal(jx_project_error_count(p), 0);
+    jx_test_project_free(p);
+    jx_policy_close(pol);
+    /* the ASCII spelling, and 错误 back again (the last one written counts) */
+    pol = open_text("policy \"old\" {\n  weight_sum warning\n  weight_sum error\n}\n", JX_OK);
+    assert_false(pol->weight_sum_warn);
+    jx_policy_close(pol);
+    /* an error on the line after the setting keeps its own position (line 3, col 5) */
+    pol = open_text("评分办法 \"坏\" {\n    权重合计 警告\n    未知设置 1\n}\n", JX_ERR_INPUT);
+    const jx_diag *d = policy_find(pol, "syntax");
+    assert_non_null(d);
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 5);
+    jx_policy_close(pol);
+    /* a value that is neither: a policy error at it (line 2, col 10), the policy not loaded */
+    pol = open_text("评分办法 \"坏\" {\n    权重合计 宽松\n}\n", JX_ERR_INPUT);
+    d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 10);
+    assert_int_equal(d->width, 2);
+    assert_non_null(strstr(d->message, "“权重合计”应为“错误”或“警告”"));
+    jx_policy_close(pol);
+    /* nothing after the keyword, or more than one word: errors too */
+    pol = open_text("评分办法 \"坏\" {\n    权重合计\n}\n", JX_ERR_INPUT);
+    assert_non_null(policy_find(pol, "policy"));
+    jx_policy_close(pol);
+    pol = open_text("评分办法 \"坏\" {\n    权重合计 警告 错误\n}\n", JX_ERR_INPUT);
+    assert_non_null(policy_find(pol, "policy"));
+    jx_policy_close(pol);
+}
+
 static void level1_errors(void **state)
 {
     (void)state;
@@ -597,6 +662,7 @@ int main(void)
         cmocka_unit_test(level1_ascii_points_word_and_replacement),
         cmocka_unit_test(level1_sum_warns),
         cmocka_unit_test(level1_errors),
+        cmocka_unit_test(weight_sum_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

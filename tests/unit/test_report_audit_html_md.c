@@ -77,14 +77,14 @@ static void inflated_html(void **state)
 
     /* the summary: 5 projects, none unscored; funds 180 + 45 + 70 + 30 = 325 and
      * 171.5 + 45 + 64.3 + 28 = 308.8 over the 4 projects with 资金 (嵊州 has none);
-     * inflation (13.56 + 17.50 + 11.44 + 0.00 − 6.00) / 5 = 36.50 / 5 = +7.30; one claim
+     * inflation (13.56 + 17.50 + 8.44 + 0.00 − 6.00) / 5 = 33.50 / 5 = +6.70; one claim
      * of 100 (道路养护) = 20.00%; totals differ in 4 (all but 河道保洁), grades in 3 */
     jx_test_has(s, "<tr><th scope=\"row\">项目</th><td>5 个，其中无法计分 0 个</td></tr>");
     jx_test_has(s, "<td>全年预算 325 万元，全年执行 308.8 万元（4 个项目）</td>");
-    jx_test_has(s, "<td>+7.30 分（自评总分 − 重算总分，5 个填了总分并已计分的项目的平均）</td>");
+    jx_test_has(s, "<td>+6.70 分（自评总分 − 重算总分，5 个填了总分并已计分的项目的平均）</td>");
     jx_test_has(s, "<tr><th scope=\"row\">自评 100 分</th><td>1 个，占全部项目的 20.00%</td></tr>");
     jx_test_has(s, "<td>4 个：总分不符 4 个，结论不符 3 个</td>");
-    /* all five claim 优; recomputed 98.42 and 100.00 优, 86.44 and 80.56 良, 77.50 中 */
+    /* all five claim 优; recomputed 98.42 and 100.00 优, 86.44 and 83.56 良, 77.50 中 */
     jx_test_has(s, "<tr><th scope=\"col\">结论</th><th scope=\"col\">优</th><th scope=\"col\">良</th><th scope=\"col\">中</th>"
            "<th scope=\"col\">差</th><th scope=\"col\">未填/未计分</th></tr>");
     jx_test_has(s, "<tr><th scope=\"row\">自评</th><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>");
@@ -106,7 +106,7 @@ static void inflated_html(void **state)
            "<td>优</td><td class=\"x\">良<span class=\"flag\">不符</span></td>");
     jx_test_has(s, "<td class=\"r\">45</td><td class=\"r\">45</td><td>95.00</td><td class=\"x\">77.50</td><td>+17.50</td>"
            "<td>优</td><td class=\"x\">中<span class=\"flag\">不符</span></td>");
-    jx_test_has(s, "<td class=\"r\">70</td><td class=\"r\">64.3</td><td>92.00</td><td class=\"x\">80.56</td><td>+11.44</td>"
+    jx_test_has(s, "<td class=\"r\">70</td><td class=\"r\">64.3</td><td>92.00</td><td class=\"x\">83.56</td><td>+8.44</td>"
            "<td>优</td><td class=\"x\">良<span class=\"flag\">不符</span></td>");
     jx_test_has(s, "<td class=\"r\">30</td><td class=\"r\">28</td><td>98.42</td><td>98.42</td><td>0.00</td><td>优</td><td>优</td>");
     jx_test_has(s, "<td class=\"r\">—</td><td class=\"r\">—</td><td>94.00</td><td class=\"x\">100.00</td><td>-6.00</td>"
@@ -139,6 +139,8 @@ static void inflated_html(void **state)
     jx_test_has(table, "<th scope=\"rowgroup\" rowspan=\"2\" class=\"p\">嵊州市应急物资储备项目<span class=\"sub\">"
                "audit/inflated/d-claims-hold.jx</span></th>");
     jx_test_has(table, "<td>claimed-total</td><td>62:8</td><td>项目“嵊州市应急物资储备项目”自评总分 94 与重算总分 100.00 不符</td>");
+    /* the summary's codes, each with its Chinese name */
+    jx_test_has(codes, "<th scope=\"row\" class=\"l\">claimed-total</th><td class=\"l\">自评总分与重算不符</td>");
     /* the single finding of 河道保洁 spans no rows */
     jx_test_has(table, "<th scope=\"rowgroup\" class=\"p\">诸暨市河道保洁项目");
     /* no sample asked for */
@@ -156,7 +158,7 @@ static void inflated_md(void **state)
     /* the same summary as the HTML's (worked out there) */
     jx_test_has(s, "| 项目 | 5 个，其中无法计分 0 个 |\n");
     jx_test_has(s, "| 资金 | 全年预算 325 万元，全年执行 308.8 万元（4 个项目） |\n");
-    jx_test_has(s, "| 平均虚高 | +7.30 分（");
+    jx_test_has(s, "| 平均虚高 | +6.70 分（");
     jx_test_has(s, "| 自评 100 分 | 1 个，占全部项目的 20.00% |\n");
     jx_test_has(s, "| 自评与重算不符 | 4 个：总分不符 4 个，结论不符 3 个 |\n");
     /* the distribution, the chart's numbers as a small table */
@@ -168,7 +170,7 @@ static void inflated_md(void **state)
     jx_test_has(s, "| 2 | 柯桥区垃圾分类项目 | 512003-柯桥区环境卫生管理处 | audit/inflated/b-waste.jx:12 | 45 | 45 | "
            "95.00 | 77.50 | +17.50 | 优 | 中（不符） |");
     jx_test_has(s, "| 3 | 上虞区基层医疗培训项目 | 402007-上虞区基层卫生指导中心 | audit/inflated/c-training.jx:14 | 70 | 64.3 | "
-           "92.00 | 80.56 | +11.44 | 优 | 良（不符） |");
+           "92.00 | 83.56 | +8.44 | 优 | 良（不符） |");
     jx_test_has(s, "| 4 | 诸暨市河道保洁项目 | 330002-诸暨市河道管理站 | audit/inflated/d-claims-hold.jx:16 | 30 | 28 | "
            "98.42 | 98.42 | 0.00 | 优 | 优 |");
     jx_test_has(s, "| 5 | 嵊州市应急物资储备项目 | 118004-嵊州市应急物资储备中心 | audit/inflated/d-claims-hold.jx:42 | — | — | "
@@ -182,6 +184,9 @@ static void inflated_md(void **state)
     assert_int_equal(items, total);
     jx_test_has(s, "| 合计 |");
     jx_test_has(list, "### 5. 嵊州市应急物资储备项目（2 条）\n\n1. 警告 `claimed-score` audit/inflated/d-claims-hold.jx:49:51：");
+    /* the summary's codes, each with its Chinese name */
+    jx_test_has(s, "| 代码 | 名称 | 错误 | 警告 | 提示 | 合计 |\n");
+    jx_test_has(s, "| claimed-total | 自评总分与重算不符 | 0 | 4 | 0 | 4 |\n");
     assert_int_equal(jx_test_occurrences(list, NULL, "\n### "), 5);
     assert_null(strstr(s, "## 抽查"));
     free(s);
@@ -237,8 +242,9 @@ static void sample_picks(void **state)
     jx_test_text html = {NULL, 0}, md = {NULL, 0};
     assert_int_equal(audit_run(corpus, 4, NULL, &o, JX_FORMAT_HTML, NULL, &html), JX_OK);
     assert_int_equal(audit_run(corpus, 4, NULL, &o, JX_FORMAT_MD, NULL, &md), JX_OK);
-    jx_test_has(html.s, "<h2>抽查</h2>\n<p class=\"line\">抽取 20%，种子 42，按单位分层，有错误的项目必抽：抽中 5 个项目</p>");
-    jx_test_has(md.s, "## 抽查\n\n抽取 20%，种子 42，按单位分层，有错误的项目必抽：抽中 5 个项目\n");
+    jx_test_has(html.s, "<h2>抽查</h2>\n<p class=\"line\">抽取 20%，种子 42，按单位分层，有错误或自评高于重算的项目必抽："
+                        "抽中 5 个项目</p>");
+    jx_test_has(md.s, "## 抽查\n\n抽取 20%，种子 42，按单位分层，有错误或自评高于重算的项目必抽：抽中 5 个项目\n");
     /* the picks the sample test (test_audit.c) fixes, in the order read */
     jx_test_has(html.s, "<td class=\"n\">2</td><td>越城区路灯维修项目</td><td>audit/sample/b-roads.jx:28</td>"
                 "<td>有错误，必抽</td>");

@@ -512,6 +512,61 @@ static void test_flagged_beyond_the_quota(void **state)
     assert_int_equal(npicks(five, 5, &spec), 0);
 }
 
+/* Flagged for a claim (issue 10, item 9): a project claiming 100 / 优 that recomputes to
+ * 87.19 / 良 is flagged as one with an error is, and its reason says why (the audit writes
+ * the words, spec.flag_reasons). A share of 0% (--sample 0%) with include_flagged takes the
+ * flagged alone: a (an error) and b (the claim) of five, nothing drawn. 40% of 5 = 2: the
+ * two flagged fill the number; 60% of 5 = 3: one more drawn among the other three. */
+static void test_flagged_for_claims(void **state)
+{
+    (void)state;
+    const jx_sample_unit five[] = {
+        {"a", "", 0, true}, {"b", "", 0, true}, {"c", "", 0, false}, {"d", "", 0, false}, {"e", "", 0, false},
+    };
+    static const char *const reasons[] = {
+        NULL, "自评总分 100 比重算总分 87.19 高 12.81 分，自评结论“优”高于重算结论“良”", NULL, NULL, NULL};
+    jx_sample_spec spec = share(0, 42);
+    spec.include_flagged = true;
+    spec.flag_reasons = reasons;
+    static const size_t want[] = {0, 1};
+    static const jx_sample_why why[] = {JX_SAMPLE_FLAGGED, JX_SAMPLE_FLAGGED};
+    run r;
+    draw(&r, five, 5, &spec);
+    picks_are(&r, want, why, 2);
+    assert_string_equal(reason_of(&r, 0), "共 5 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 2 个全部必抽，"
+                                          "本项目有错误级问题，必抽");
+    assert_string_equal(reason_of(&r, 1), "共 5 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 2 个全部必抽，"
+                                          "本项目自评总分 100 比重算总分 87.19 高 12.81 分，自评结论“优”高于重算结论“良”，必抽");
+    done(&r);
+    /* 0% whatever the seed: the two flagged, never another */
+    for (uint64_t seed = 1; seed <= 50; seed++) {
+        spec.seed = seed;
+        draw(&r, five, 5, &spec);
+        picks_are(&r, want, why, 2);
+        done(&r);
+    }
+    spec.size_bp = 4000;
+    draw(&r, five, 5, &spec);
+    picks_are(&r, want, why, 2);
+    assert_string_equal(reason_of(&r, 1), "共 5 个项目，抽 2 个（40%），其中有错误级问题或自评高于重算的 2 个必抽，"
+                                          "本项目自评总分 100 比重算总分 87.19 高 12.81 分，自评结论“优”高于重算结论“良”，必抽");
+    done(&r);
+    spec.size_bp = 6000;
+    draw(&r, five, 5, &spec);
+    assert_int_equal(r.s.npicks, 3);
+    assert_true(picked(&r, 0) && picked(&r, 1));
+    for (size_t i = 0; i < r.s.npicks; i++)
+        if (r.s.picks[i].index > 1) {
+            assert_int_equal(r.s.picks[i].why, JX_SAMPLE_DRAWN);
+            ends_with(r.s.picks[i].reason, "，在其余 3 个中随机抽中（第 1 次抽取）");
+        }
+    done(&r);
+    /* without include_flagged, 0% takes nothing and the flags are not looked at */
+    spec.size_bp = 0;
+    spec.include_flagged = false;
+    assert_int_equal(npicks(five, 5, &spec), 0);
+}
+
 /* ------------------------------------------------------------- weighting */
 
 /* Fixed weighted picks (Python). Without strata, 20% of 18 = 4: drawn 15, 3, 13, 1 in that
@@ -798,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_weighted_picks),
         cmocka_unit_test(test_weighted_reason_shares),
         cmocka_unit_test(test_weighted_picks_from_a_long_pool),
+        cmocka_unit_test(test_flagged_for_claims),
         cmocka_unit_test(test_weighting_favours_large_projects),
         cmocka_unit_test(test_projects_without_funds_weigh_one_cent),
         cmocka_unit_test(test_funds_beyond_64_bits),
