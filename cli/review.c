@@ -152,6 +152,16 @@ static void review_project(jx_project *p, unsigned flags, void *ud)
         return;
     }
     jx_result rc = jx_score(p, run->pol);
+    if (rc == JX_ERR_INPUT || jx_project_error_count(p) > 0) {
+        /* value-range refuses the project; weight-sum and qualitative-band let it be scored
+         * and reviewed, and fail the run */
+        for (size_t i = 0; i < jx_project_diag_count(p); i++)
+            if (jx_project_diag(p, i)->severity == JX_SEV_ERROR)
+                jx_cli_print_diag(jx_project_diag(p, i));
+        run->status.invalid = 1;
+        if (rc == JX_ERR_INPUT)
+            return;
+    }
     if (rc == JX_OK)
         rc = jx_review_apply(run->rv, p);
     print_new_diags(run);

@@ -597,7 +597,8 @@ static void totals(jx_review *rv, const jx_project *p)
         weights += sh->execution_points_cents;
     sh->weight_cents = weights;
     sh->review_total_cents = sh->self_total_cents + moved;
-    sh->review_grade = grade_of(pol, sh->review_total_cents);
+    /* a 结论 withheld for the self-evaluation (weights not adding up) is withheld for the 复核 too */
+    sh->review_grade = p->grade == JX_GRADE_NONE ? JX_GRADE_NONE : grade_of(pol, sh->review_total_cents);
     sh->diff_cents = moved;
     sh->claimed_total_cents = p->has_claimed_total ? jx_dec_to_units(p->claimed_total, 2) : -1;
     sh->claimed_grade = p->claimed_grade;

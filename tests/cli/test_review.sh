@@ -43,6 +43,15 @@ printf '项目,三级指标,扣分,备注\n别的项目,满意率,1,理由\n别�
 expect 0 "rows of another project" -- "$bin" audit --review "$work/other.csv" "$demo"
 has "$work/err" "warning: 复核表中有 2 行所属的项目不在本次计分的项目中，未使用：“别的项目” [review-unused]"
 
+# --- weights not adding up: the sheet is written, both 结论 withheld, exit 1 ---------------
+# 甲 ≥10个 权重 60 实际 10个: met, 60.00; 扣分 5 → 55.00; weights 60 ≠ 100 → weight-sum
+printf '项目 "权重不足" {\n    产出指标 { 数量指标 { 甲 ≥10个 权重 60 实际 10个 } }\n}\n' >"$work/ws.jx"
+printf '项目,三级指标,扣分,备注\n权重不足,甲,5,缺记录\n' >"$work/ws.csv"
+expect 1 "weight-sum reviewed" -- "$bin" audit --review "$work/ws.csv" "$work/ws.jx"
+has "$work/out" "自评结论  —（总分 60.00）"
+has "$work/out" "复核结论  —（总分 55.00，偏差 -5.00）"
+has "$work/err" "[weight-sum]"
+
 # --- warnings: exit 0, or 1 under --werror -----------------------------------------------
 printf '项目,三级指标,复核完成值,备注\n复核示例项目,满意率,≥95%%,\n' >"$work/signed.csv"
 expect 0 "signed value warns" -- "$bin" audit --review "$work/signed.csv" "$demo"
