@@ -26,7 +26,8 @@ static const char review_help[] =
     "  --format 格式       text（默认）、json、csv、html、md 或 xlsx（Excel 工作簿：复核结果清单，每个项目一张复核表）\n"
     "  --werror            复核表有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
-    "  -o 文件             写到文件（成功后才替换原文件）；默认写到标准输出\n"
+    "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
+    "                      默认写到标准输出\n"
     "  --help              显示本帮助\n"
     "\n"
     "以 .jx 结尾（不分大小写）的文件和 - （标准输入）按规则文件读，其他文件按 jixiao import\n"
@@ -56,6 +57,7 @@ typedef struct review_run {
     jx_cli_input input;      /* reads rule files and tables */
     jx_cli_walk walk;        /* finds the files in folders */
     jx_cli_status status;    /* I/O failures, invalid input */
+    int scored_errors;       /* a project was reviewed with errors from scoring (weight-sum, qualitative-band) */
     size_t warnings;         /* warnings on the review handle */
     size_t printed;          /* review diagnostics already printed */
     int report_failed;       /* the sheets could not be written (said once) */
@@ -154,13 +156,15 @@ static void review_project(jx_project *p, unsigned flags, void *ud)
     jx_result rc = jx_score(p, run->pol);
     if (rc == JX_ERR_INPUT || jx_project_error_count(p) > 0) {
         /* value-range refuses the project; weight-sum and qualitative-band let it be scored
-         * and reviewed, and fail the run */
+         * and reviewed, and fail the run once its sheets are written, as score does */
         for (size_t i = 0; i < jx_project_diag_count(p); i++)
             if (jx_project_diag(p, i)->severity == JX_SEV_ERROR)
                 jx_cli_print_diag(jx_project_diag(p, i));
-        run->status.invalid = 1;
-        if (rc == JX_ERR_INPUT)
+        if (rc == JX_ERR_INPUT) {
+            run->status.invalid = 1;
             return;
+        }
+        run->scored_errors = 1;
     }
     if (rc == JX_OK)
         rc = jx_review_apply(run->rv, p);
@@ -279,6 +283,8 @@ int jx_cli_review(int argc, char **argv)
     }
     code = jx_cli_exit_code(&run.status);
     code = jx_cli_output_close(&of, code);
+    if (code == JX_EXIT_OK && run.scored_errors)
+        code = JX_EXIT_INPUT;
     jx_review_writer_destroy(run.rw);
     jx_review_close(run.rv);
     jx_policy_close(run.pol);
