@@ -267,10 +267,7 @@ char *jx_audit_wan(int64_t fen, char *buf, size_t size)
 
 jx_dec jx_audit_flag_margin(const jx_policy *pol)
 {
-    /* The policy knob is not there yet: when struct jx_policy gains `jx_dec
-     * flag_inflation` (抽查虚高 N, default 0), return pol ? pol->flag_inflation : 0 here. */
-    (void)pol;
-    return jx_dec_from_int(0);
+    return pol ? pol->flag_inflation : jx_dec_from_int(0);
 }
 
 /* claimed − recomputed 总分 of a scored p that claimed one, at the larger scale of the two. */

@@ -104,7 +104,7 @@ unsigned jx_audit_flag_bits_of(const jx_project *p, jx_dec margin);
 
 /**
  * The margin of JX_AUDIT_FLAG_TOTAL under pol, in points: the policy's 抽查虚高 setting
- * once it has one (docs/sampling.md), 0 — any amount — until then and without a policy.
+ * (pol->flag_inflation, docs/sampling.md); 0 — any amount — by default and without a policy.
  */
 jx_dec jx_audit_flag_margin(const jx_policy *pol);
 

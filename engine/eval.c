@@ -1105,6 +1105,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
 
     /* numbers out of range: the project is not scored (as after a syntax error) */
+    p->group_source_order = pol->group_source_order;
     p->scored = false;
     p->grade = JX_GRADE_NONE;
     p->total = 0;

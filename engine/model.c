@@ -75,6 +75,7 @@ void jx_project_reset(jx_project *p)
     p->exec_formula = "";
     p->policy_name = "";
     p->band_note = "";
+    p->group_source_order = false;
 }
 
 void jx_project_free(jx_project *p)

@@ -198,6 +198,8 @@ struct jx_project {
     const char *policy_name;  /* the policy used */
     const char *band_note;    /* the band sentence printed under 自评结论; when the 结论 is withheld
                                  (scored, grade JX_GRADE_NONE), the reason instead */
+    bool group_source_order;  /* the policy's 分组顺序 原文: the 自评表 prints groups as written,
+                                 not in the official order (jx_form_order in form.h) */
 };
 
 /** How 反向 (≤, <) indicators below target are scored. */
@@ -248,6 +250,10 @@ struct jx_policy {
     bool weight_sum_warn;      /* 权重合计 警告: weights not adding up to layout_total are only warned and
                                   the 结论 is given from the raw total (before issue 10); default
                                   (权重合计 错误): an error, the 结论 withheld */
+    bool group_source_order;   /* 分组顺序 原文: the 自评表 prints groups as written; default (分组顺序
+                                  规定): 产出 → 效益 → 满意度, each's 二级 groups in the official order */
+    jx_dec flag_inflation;     /* 抽查虚高 N: the points a claimed 总分 may exceed the recomputed one
+                                  before the audit flags the project; 0 (any amount) */
     jx_pos pos;                /* the 评分办法 keyword */
 };
 

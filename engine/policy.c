@@ -41,6 +41,8 @@ void jx_policy_set_defaults(jx_policy *pol)
     pol->nlevel1 = 0;
     pol->exec_gap_pct = jx_dec_from_int(5);
     pol->weight_sum_warn = false;
+    pol->group_source_order = false;
+    pol->flag_inflation = jx_dec_from_int(0);
     memset(&pol->qual_bands_pos, 0, sizeof pol->qual_bands_pos);
     memset(&pol->pos, 0, sizeof pol->pos);
 }
@@ -380,21 +382,30 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
     level1_validate(pol, text, len);
 }
 
-/* ------------------------------------------------------------- 权重合计 */
+/* ------------------------------------------- 权重合计, 分组顺序, 抽查虚高 */
 
 /*
- * `权重合计 错误 | 警告` (ASCII `weight_sum error | warning`): what weights that do not
- * add up to the layout's total do (docs/scoring.md, "A project"). The policy grammar in
- * parser.c does not have this setting: policy_knobs reads it here, from a line of its
- * own, and blanks the line out of the copy the parser reads, so every other line keeps
- * its bytes and positions. A line starting with the keyword but not of that form is a
- * `policy` error at the line.
+ * Settings the policy grammar in parser.c does not have, each on a line of its own
+ * (docs/dsl.md): policy_knobs reads them here and blanks their lines out of the copy the
+ * parser reads, so every other line keeps its bytes and positions. A line starting with
+ * one of the keywords but not of its form is a `policy` error at the line.
+ *
+ * - `权重合计 错误 | 警告` (ASCII `weight_sum error | warning`): what weights that do not
+ *   add up to the layout's total do (docs/scoring.md, "A project");
+ * - `分组顺序 规定 | 原文` (`group_order official | source`): the order the 自评表
+ *   prints its groups in (docs/reports.md, "The order of the groups");
+ * - `抽查虚高 N` (`flag_inflation N`): the points a claimed 总分 may exceed the
+ *   recomputed one before the audit flags the project, 0～100 (docs/sampling.md).
  */
 
-/* The spellings of the keyword and of its two values. */
+/* The spellings of the keywords and of their values. */
 static const char *const weight_sum_words[] = {"权重合计", "weight_sum"};
 static const char *const weight_sum_error[] = {"错误", "error"};
 static const char *const weight_sum_warning[] = {"警告", "warning"};
+static const char *const group_order_words[] = {"分组顺序", "group_order"};
+static const char *const group_order_official[] = {"规定", "official"};
+static const char *const group_order_source[] = {"原文", "source"};
+static const char *const flag_inflation_words[] = {"抽查虚高", "flag_inflation"};
 
 /* The length of the blank (space, tab, U+3000) at s[0..n), 0 when none. */
 static size_t knob_blank(const char *s, size_t n)
@@ -424,10 +435,60 @@ static uint32_t knob_chars(const char *s, size_t n)
     return c;
 }
 
+/* The settings policy_knobs reads. */
+enum { KNOB_WEIGHT_SUM, KNOB_GROUP_ORDER, KNOB_FLAG_INFLATION, KNOB_NONE };
+
+/* The knob whose keyword is s[0..n), KNOB_NONE when none. */
+static int knob_of(const char *s, size_t n)
+{
+    if (knob_word_is(s, n, weight_sum_words, 2))
+        return KNOB_WEIGHT_SUM;
+    if (knob_word_is(s, n, group_order_words, 2))
+        return KNOB_GROUP_ORDER;
+    if (knob_word_is(s, n, flag_inflation_words, 2))
+        return KNOB_FLAG_INFLATION;
+    return KNOB_NONE;
+}
+
+/* Sets knob from its value v[0..n); false when the value is not one it takes. */
+static bool knob_set(jx_policy *pol, int knob, const char *v, size_t n)
+{
+    switch (knob) {
+    case KNOB_WEIGHT_SUM:
+        if (knob_word_is(v, n, weight_sum_error, 2) || knob_word_is(v, n, weight_sum_warning, 2)) {
+            pol->weight_sum_warn = knob_word_is(v, n, weight_sum_warning, 2);
+            return true;
+        }
+        return false;
+    case KNOB_GROUP_ORDER:
+        if (knob_word_is(v, n, group_order_official, 2) || knob_word_is(v, n, group_order_source, 2)) {
+            pol->group_source_order = knob_word_is(v, n, group_order_source, 2);
+            return true;
+        }
+        return false;
+    default: {
+        jx_dec d;
+        if (n == 0 || v[0] == '+' || v[0] == '-' || jx_dec_parse(v, n, &d) != JX_DEC_OK)
+            return false;
+        if (jx_dec_cmp(d, jx_dec_from_int(100)) > 0)
+            return false;
+        pol->flag_inflation = d;
+        return true;
+    }
+    }
+}
+
+/* What the error about knob's value says it should be. */
+static const char *const knob_wants[] = {
+    "应为“错误”或“警告”（权重合计不等于满分时：错误，不评定结论；警告，只警告）",
+    "应为“规定”或“原文”（自评表中指标分组的顺序：规定，按产出、效益、满意度；原文，按填写顺序）",
+    "应为 0～100 之间的分数（自评总分比重算总分高出多少分时抽查必抽，0 为高出即抽）",
+};
+
 /*
- * Reads the 权重合计 lines of text[0..len) into pol and returns the text to parse: text
- * itself when it has none, else a copy in the policy's arena with those lines blanked
- * (NULL when memory ran out).
+ * Reads the lines of text[0..len) that set a knob into pol and returns the text to
+ * parse: text itself when it has none, else a copy in the policy's arena with those
+ * lines blanked (NULL when memory ran out).
  */
 static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
 {
@@ -444,7 +505,8 @@ static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
         while (i < end && !knob_blank(text + i, end - i) && text[i] != '#' && text[i] != '\r')
             i++;
         size_t kw_end = i;
-        if (!knob_word_is(text + kw, kw_end - kw, weight_sum_words, 2)) {
+        int knob = knob_of(text + kw, kw_end - kw);
+        if (knob == KNOB_NONE) {
             at = end + 1;
             continue;
         }
@@ -457,17 +519,12 @@ static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
         while ((b = knob_blank(text + i, end - i)) > 0)
             i += b;
         bool rest_empty = i == end || text[i] == '#' || (text[i] == '\r' && i + 1 == end);
-        bool is_error = knob_word_is(text + val, val_end - val, weight_sum_error, 2);
-        bool is_warning = knob_word_is(text + val, val_end - val, weight_sum_warning, 2);
-        if (rest_empty && (is_error || is_warning)) {
-            pol->weight_sum_warn = is_warning;
-        } else {
+        if (!rest_empty || !knob_set(pol, knob, text + val, val_end - val)) {
             size_t from = val_end > val ? val : kw;
             jx_pos pos = {(uint32_t)from, line, 1 + knob_chars(text + at, from - at),
                           val_end > val ? knob_chars(text + val, val_end - val) : 1};
-            policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, pos,
-                      "评分办法的“%.*s”应为“错误”或“警告”（权重合计不等于满分时：错误，不评定结论；警告，只警告）",
-                      (int)(kw_end - kw), text + kw);
+            policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, pos, "评分办法的“%.*s”%s",
+                      (int)(kw_end - kw), text + kw, knob_wants[knob]);
         }
         if (!copy) {
             copy = jx_arena_strndup(&pol->arena, text, len);

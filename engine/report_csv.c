@@ -1,6 +1,9 @@
 /* report_csv.c — one RFC 4180 row per indicator, UTF-8 without BOM. */
 #include "report.h"
 
+#include "form.h"
+#include "report_parts.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -84,7 +87,7 @@ static void position(jx_writer *wr, const jx_project *p, jx_pos pos)
 static void begin(jx_writer *wr, const jx_project *first)
 {
     (void)first;
-    jx_out_str(wr, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置\n");
+    jx_out_str(wr, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分\n");
 }
 
 /* Whether s[0..n) goes into a row as it is (it holds no comma, quote or line break). */
@@ -118,11 +121,17 @@ typedef struct csv_rows {
     size_t head_n;    /* its length (0: too long or not plain, write it field by field) */
     char tail[512];   /* ",总分,自评结论,file:" */
     size_t tail_n;    /* its length (0: write it piece by piece) */
+    const char *full; /* the 满分 column: "80（不适用 20 分剔除）" (form.h), "" when not stated */
+    size_t full_n;    /* its length */
 } csv_rows;
 
 /* Fills r for p: both parts, or 0 lengths when they do not fit or need quoting. */
-static void csv_rows_of(csv_rows *r, const jx_project *p)
+static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
 {
+    jx_full_marks fm;
+    jx_form_full_marks(p, &fm);
+    r->full = jx_form_full_marks_value(&wr->scratch, &fm);
+    r->full_n = strlen(r->full);
     r->head_n = r->tail_n = 0;
     if (p->name.n + 1 < sizeof r->head && csv_plain(p->name.s, p->name.n)) {
         memcpy(r->head, p->name.s, p->name.n);
@@ -173,7 +182,9 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->actual.text) || (ind->has_weight && ind->weight.scale > 18))
         return false;
-    size_t need = r->head_n + r->tail_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
+    if (!csv_plain(r->full, r->full_n))
+        return false;
+    size_t need = r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
                   (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) + 3 * JX_DEC_BUFSZ + 64;
     if (wr->cap - wr->len < need) {
         jx_out_flush(wr);
@@ -207,6 +218,8 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     o = o_uint(o, ind->pos.line);
     *o++ = ':';
     o = o_uint(o, ind->pos.col);
+    *o++ = ',';
+    o = o_put(o, r->full, r->full_n);
     *o++ = '\n';
     wr->len = (size_t)(o - wr->buf);
     return true;
@@ -215,7 +228,12 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
 static void project(jx_writer *wr, const jx_project *p)
 {
     csv_rows rows;
-    csv_rows_of(&rows, p);
+    csv_rows_of(&rows, wr, p);
+    jx_order ord;
+    if (jx_form_order(&ord, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
     if (p->exec_separate) {
         field_n(wr, p->name.s, p->name.n);
         jx_out_str(wr, ",预算执行率,,,100%,,");
@@ -226,10 +244,12 @@ static void project(jx_writer *wr, const jx_project *p)
         if (p->scored)
             jx_out_str(wr, jx_method_code(JX_METHOD_EXECUTION));
         totals(wr, p);
-        jx_out_str(wr, ",\n");
+        jx_out_str(wr, ",,");
+        field_n(wr, rows.full, rows.full_n);
+        jx_out_char(wr, '\n');
     }
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    for (size_t i = 0; i < ord.ninds; i++) {
+        const jx_indicator *ind = ord.inds[i];
         if (row_fast(wr, p, &rows, ind))
             continue;
         field_n(wr, p->name.s, p->name.n);
@@ -255,6 +275,8 @@ static void project(jx_writer *wr, const jx_project *p)
             jx_out_str(wr, jx_method_code(ind->method));
         totals(wr, p);
         position(wr, p, ind->pos);
+        jx_out_char(wr, ',');
+        field_n(wr, rows.full, rows.full_n);
         jx_out_char(wr, '\n');
     }
 }

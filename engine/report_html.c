@@ -205,6 +205,21 @@ static void indicator_rows(jx_writer *wr, const jx_project *p, const jx_form *f)
     jx_out_str(wr, "</tr>\n");
 }
 
+/* 满分, when 不适用 indicators lowered it (form.h): "80（不适用 20 分剔除）". */
+static void full_marks_row(jx_writer *wr, const jx_project *p)
+{
+    jx_full_marks fm;
+    jx_form_full_marks(p, &fm);
+    if (!fm.stated)
+        return;
+    static const jx_html_cell label = {"row", "k", 0, 2};
+    static const jx_html_cell value = {NULL, "l", 0, 7};
+    jx_out_str(wr, "<tr>");
+    jx_html_cell_text(wr, &label, jx_form_full_marks_label);
+    jx_html_cell_text(wr, &value, jx_form_full_marks_value(&wr->scratch, &fm));
+    jx_out_str(wr, "</tr>\n");
+}
+
 /* 自评结论: the grade, and the policy's bands beside it. */
 static void conclusion_row(jx_writer *wr, const jx_project *p)
 {
@@ -219,7 +234,7 @@ static void conclusion_row(jx_writer *wr, const jx_project *p)
 }
 
 /* 计分过程: each indicator's formula with the numbers put in (--explain). */
-static void explain(jx_writer *wr, const jx_project *p)
+static void explain(jx_writer *wr, const jx_project *p, const jx_form *f)
 {
     if (!p->scored)
         return;
@@ -236,8 +251,10 @@ static void explain(jx_writer *wr, const jx_project *p)
         jx_html_cell_text(wr, &left, jx_method_code(JX_METHOD_EXECUTION));
         jx_out_str(wr, "</tr>\n");
     }
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    for (size_t r = 0; r < f->nrows; r++) {
+        const jx_indicator *ind = f->rows[r].ind;
+        if (!ind)
+            continue;
         char small[256];
         jx_sbuf b;
         jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
@@ -279,10 +296,11 @@ static void project(jx_writer *wr, const jx_project *p)
     funds_rows(wr, p);
     goal_rows(wr, p);
     indicator_rows(wr, p, &f);
+    full_marks_row(wr, p);
     conclusion_row(wr, p);
     jx_out_str(wr, "</tbody>\n</table>\n");
     if (wr->flags & JX_WRITE_EXPLAIN)
-        explain(wr, p);
+        explain(wr, p, &f);
     char title[64];
     snprintf(title, sizeof title, "附：检查发现（%zu）", p->diags.n);
     jx_html_diag_table(wr, title, p->src.file, p->diags.v, p->diags.n);

@@ -4,6 +4,9 @@
  */
 #include "report.h"
 
+#include "form.h"
+#include "report_parts.h"
+
 #include <string.h>
 
 static const char hexdigits[] = "0123456789abcdef";
@@ -452,11 +455,11 @@ static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bo
     return true;
 }
 
-static void groups(jx_writer *wr, const jx_project *p)
+static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
 {
     key(wr, ",\"groups\":[");
-    for (size_t i = 0; i < p->ngroups; i++) {
-        const jx_group *g = &p->groups[i];
+    for (size_t i = 0; i < ord->ngroups; i++) {
+        const jx_group *g = ord->groups[i];
         if (group_fast(wr, p, g, i > 0))
             continue;
         if (i)
@@ -594,11 +597,11 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     return true;
 }
 
-static void indicators(jx_writer *wr, const jx_project *p, const source_file *file)
+static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
 {
     key(wr, ",\"indicators\":[");
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    for (size_t i = 0; i < ord->ninds; i++) {
+        const jx_indicator *ind = ord->inds[i];
         if (indicator_fast(wr, p, ind, file, i > 0))
             continue;
         if (i)
@@ -699,9 +702,14 @@ static void project(jx_writer *wr, const jx_project *p)
     key(wr, ",\"money_unit\":");
     json_str_n(wr, p->money_unit.s, p->money_unit.n);
     funds(wr, p);
-    groups(wr, p);
+    jx_order ord;
+    if (jx_form_order(&ord, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    groups(wr, p, &ord);
     source_file file = source_file_of(p->src.file);
-    indicators(wr, p, &file);
+    indicators(wr, p, &file, &ord);
     key(wr, ",\"total\":");
     fixed_or_null(wr, p, p->total);
     key(wr, ",\"grade\":");
@@ -709,6 +717,14 @@ static void project(jx_writer *wr, const jx_project *p)
         json_str(wr, jx_grade_name(p->grade));
     else
         LIT(wr, "null");
+    jx_full_marks fm;
+    jx_form_full_marks(p, &fm);
+    if (fm.stated) { /* 不适用 剔除 lowered the 满分 (form.h) */
+        key(wr, ",\"full_marks\":");
+        jx_out_dec(wr, fm.full);
+        key(wr, ",\"not_applicable_points\":");
+        jx_out_dec(wr, fm.dropped);
+    }
     key(wr, ",\"claimed_total\":");
     if (p->has_claimed_total)
         jx_out_dec(wr, p->claimed_total);

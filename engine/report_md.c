@@ -117,7 +117,7 @@ static void indicators(jx_writer *wr, const jx_project *p, const jx_form *f)
 }
 
 /* 计分过程: each indicator's formula with the numbers put in (--explain). */
-static void explain(jx_writer *wr, const jx_project *p)
+static void explain(jx_writer *wr, const jx_project *p, const jx_form *f)
 {
     if (!p->scored)
         return;
@@ -129,8 +129,10 @@ static void explain(jx_writer *wr, const jx_project *p)
         jx_out_str(wr, jx_method_code(JX_METHOD_EXECUTION));
         jx_out_str(wr, "`\n");
     }
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    for (size_t r = 0; r < f->nrows; r++) {
+        const jx_indicator *ind = f->rows[r].ind;
+        if (!ind)
+            continue;
         char small[256];
         jx_sbuf b;
         jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
@@ -172,6 +174,15 @@ static void project(jx_writer *wr, const jx_project *p)
     funds(wr, p);
     goals(wr, p);
     indicators(wr, p, &f);
+    jx_full_marks fm;
+    jx_form_full_marks(p, &fm);
+    if (fm.stated) { /* 满分 80（不适用 20 分剔除） */
+        jx_out_str(wr, "\n");
+        jx_out_str(wr, jx_form_full_marks_label);
+        jx_out_char(wr, ' ');
+        jx_md_str(wr, jx_form_full_marks_value(&wr->scratch, &fm));
+        jx_out_char(wr, '\n');
+    }
     jx_out_str(wr, "\n**自评结论：");
     jx_out_str(wr, jx_form_grade(p));
     jx_out_str(wr, "**");
@@ -181,7 +192,7 @@ static void project(jx_writer *wr, const jx_project *p)
     }
     jx_out_char(wr, '\n');
     if (wr->flags & JX_WRITE_EXPLAIN)
-        explain(wr, p);
+        explain(wr, p, &f);
     char title[64];
     snprintf(title, sizeof title, "检查发现（%zu）", p->diags.n);
     jx_md_diag_list(wr, title, p->diags.v, p->diags.n);

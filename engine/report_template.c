@@ -12,6 +12,9 @@
  */
 #include "report.h"
 
+#include "form.h"
+#include "report_parts.h"
+
 #include <string.h>
 
 /** The header: the names actuals.c reads, plus 年度指标值 and 权重 for reference. */
@@ -55,8 +58,14 @@ static void begin(jx_writer *wr, const jx_project *first)
 
 static void project(jx_writer *wr, const jx_project *p)
 {
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    /* the rows in the order of the 自评表 (form.h), as a person fills them in from it */
+    jx_order ord;
+    if (jx_form_order(&ord, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    for (size_t i = 0; i < ord.ninds; i++) {
+        const jx_indicator *ind = ord.inds[i];
         jx_out_csv_field(wr, p->name.s, p->name.n);
         jx_out_char(wr, ',');
         jx_out_csv_field(wr, p->dept.s, p->dept.n);

@@ -6,6 +6,8 @@
  */
 #include "report.h"
 
+#include "form.h"
+#include "report_parts.h"
 #include "width.h"
 
 #include <stdint.h>
@@ -197,30 +199,6 @@ static cell value_cell(const jx_value *v)
     return v->present ? cell_of(v->text.s) : cell_empty;
 }
 
-/* The rows of one group's indicators; the group cells go on the first row only. */
-static size_t group_rows(table *t, const jx_project *p, size_t gi, cell l1, cell l2)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
-        if (ind->group != gi)
-            continue;
-        cell *row = table_row(t);
-        if (!row)
-            return n;
-        row[COL_L1] = n == 0 ? l1 : cell_empty;
-        row[COL_L2] = n == 0 ? l2 : cell_empty;
-        row[COL_L3] = cell_of(ind->name.s);
-        row[COL_TARGET] = value_cell(&ind->target);
-        row[COL_ACTUAL] = value_cell(&ind->actual);
-        row[COL_WEIGHT] = ind->has_weight ? dec_cell(t->wr, ind->weight) : cell_dash;
-        row[COL_SCORE] = indicator_score_cell(t->wr, p, ind);
-        row[COL_REASON] = cell_of(ind->reason.s);
-        n++;
-    }
-    return n;
-}
-
 /* The execution rate of all funds together (jx_project_funds_rate) as a "96.68%" cell. */
 static cell total_rate_cell(jx_writer *wr, const jx_project *p)
 {
@@ -263,37 +241,30 @@ static void indicator_table(jx_writer *wr, const jx_project *p)
         weight_sum += jx_dec_scaled(p->exec_points, JX_DEC_MAX_SCALE);
     }
 
-    for (size_t g1 = 0; g1 < p->ngroups; g1++) {
-        const jx_group *top = &p->groups[g1];
-        if (top->level != 1)
-            continue;
-        cell l1 = group_cell(wr, p, top);
-        size_t rows = group_rows(&t, p, g1, l1, cell_empty);
-        for (size_t g2 = g1 + 1; g2 < p->ngroups; g2++) {
-            const jx_group *sub = &p->groups[g2];
-            if (sub->level != 2 || sub->parent != g1)
-                continue;
-            cell l2 = group_cell(wr, p, sub);
-            size_t n = group_rows(&t, p, g2, rows == 0 ? l1 : cell_empty, l2);
-            if (n == 0) {
-                /* an empty group is one row, scored 0 like the form */
-                row = table_row(&t);
-                if (!row)
-                    return;
-                row[COL_L1] = rows == 0 ? l1 : cell_empty;
-                row[COL_L2] = l2;
-                row[COL_SCORE] = score_cell(wr, p, p->scored ? 0 : -1);
-                n = 1;
-            }
-            rows += n;
-        }
-        if (rows == 0) {
-            row = table_row(&t);
-            if (!row)
-                return;
-            row[COL_L1] = l1;
+    jx_form f;
+    if (jx_form_build(&f, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    for (size_t r = 0; r < f.nrows; r++) {
+        const jx_form_row *fr = &f.rows[r];
+        row = table_row(&t);
+        if (!row)
+            return;
+        row[COL_L1] = fr->l1_span ? group_cell(wr, p, fr->l1) : cell_empty;
+        row[COL_L2] = fr->l2_span && fr->l2 ? group_cell(wr, p, fr->l2) : cell_empty;
+        const jx_indicator *ind = fr->ind;
+        if (!ind) {
+            /* an empty group is one row, scored 0 like the form */
             row[COL_SCORE] = score_cell(wr, p, p->scored ? 0 : -1);
+            continue;
         }
+        row[COL_L3] = cell_of(ind->name.s);
+        row[COL_TARGET] = value_cell(&ind->target);
+        row[COL_ACTUAL] = value_cell(&ind->actual);
+        row[COL_WEIGHT] = ind->has_weight ? dec_cell(wr, ind->weight) : cell_dash;
+        row[COL_SCORE] = indicator_score_cell(wr, p, ind);
+        row[COL_REASON] = cell_of(ind->reason.s);
     }
 
     row = table_row(&t);
@@ -383,8 +354,13 @@ static void explain(jx_writer *wr, const jx_project *p)
         jx_out_str(wr, jx_method_code(JX_METHOD_EXECUTION));
         jx_out_str(wr, "]\n");
     }
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    jx_order o;
+    if (jx_form_order(&o, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    for (size_t i = 0; i < o.ninds; i++) {
+        const jx_indicator *ind = o.inds[i];
         jx_out_str(wr, "  ");
         jx_out_bytes(wr, ind->name.s, ind->name.n);
         jx_out_str(wr, "：");
@@ -471,6 +447,14 @@ static void project(jx_writer *wr, const jx_project *p)
     }
     goals(wr, p);
     indicator_table(wr, p);
+    jx_full_marks fm;
+    jx_form_full_marks(p, &fm);
+    if (fm.stated) {
+        jx_out_str(wr, jx_form_full_marks_label);
+        jx_out_spaces(wr, 6); /* as wide as 自评结论 and two more */
+        jx_out_str(wr, jx_form_full_marks_value(&wr->scratch, &fm));
+        jx_out_char(wr, '\n');
+    }
     jx_out_str(wr, "自评结论  ");
     jx_out_str(wr, p->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—");
     jx_out_char(wr, '\n');

@@ -11,6 +11,8 @@
 #include "report.h"
 
 #include "alloc.h"
+#include "form.h"
+#include "report_parts.h"
 #include "xlsx_book.h"
 
 #include <stdbool.h>
@@ -305,60 +307,33 @@ static void empty_group_row(form *f)
     end_row(f);
 }
 
-/* Rows the indicators of group g take. */
-static uint32_t indicators_in(const jx_project *p, size_t g)
-{
-    uint32_t n = 0;
-    for (size_t i = 0; i < p->ninds; i++)
-        n += p->inds[i].group == g;
-    return n;
-}
-
-/* Rows the level-1 group g1 takes: its own indicators, then each sub-group's (one row at least). */
-static uint32_t level1_rows(const jx_project *p, size_t g1)
-{
-    uint32_t rows = indicators_in(p, g1);
-    for (size_t g2 = g1 + 1; g2 < p->ngroups; g2++)
-        if (p->groups[g2].level == 2 && p->groups[g2].parent == g1) {
-            uint32_t n = indicators_in(p, g2);
-            rows += n ? n : 1;
-        }
-    return rows ? rows : 1;
-}
-
-/* The level-1 group g1: its cell merged over all its rows, each sub-group's over its own. */
-static void level1_block(form *f, size_t g1)
+/* The indicator rows as the form lays them out (form.h): each 一级 cell merged over its
+ * rows, each 二级 cell over its own. */
+static void indicator_rows(form *f, const jx_form *fl)
 {
     const jx_project *p = f->p;
-    uint32_t first = f->row, rows = level1_rows(p, g1);
-    const char *label = group_label(f, &p->groups[g1]);
-    jx_xlsx_merge(f->bk, &f->sh, first, C_L1, first + rows - 1, C_L1, label, JX_XLSX_LABEL);
-    if (rows == 1)
-        fit(f, C_L1, C_L1, label);
-    for (size_t i = 0; i < p->ninds; i++)
-        if (p->inds[i].group == g1) {
-            text(f, C_L2, "", JX_XLSX_LABEL);
-            indicator_row(f, &p->inds[i]);
+    for (size_t r = 0; r < fl->nrows; r++) {
+        const jx_form_row *row = &fl->rows[r];
+        if (row->l1_span) {
+            const char *label = group_label(f, row->l1);
+            jx_xlsx_merge(f->bk, &f->sh, f->row, C_L1, f->row + row->l1_span - 1, C_L1, label, JX_XLSX_LABEL);
+            if (row->l1_span == 1)
+                fit(f, C_L1, C_L1, label);
         }
-    for (size_t g2 = g1 + 1; g2 < p->ngroups; g2++) {
-        const jx_group *sub = &p->groups[g2];
-        if (sub->level != 2 || sub->parent != g1)
-            continue;
-        uint32_t n = indicators_in(p, g2);
-        const char *sublabel = group_label(f, sub);
-        jx_xlsx_merge(f->bk, &f->sh, f->row, C_L2, f->row + (n ? n : 1) - 1, C_L2, sublabel, JX_XLSX_LABEL);
-        if (n <= 1)
-            fit(f, C_L2, C_L2, sublabel);
-        if (n == 0)
+        if (!row->l2) {
+            text(f, C_L2, "", JX_XLSX_LABEL);
+        } else if (row->l2_span) {
+            const char *sublabel = group_label(f, row->l2);
+            jx_xlsx_merge(f->bk, &f->sh, f->row, C_L2, f->row + row->l2_span - 1, C_L2, sublabel, JX_XLSX_LABEL);
+            if (row->l2_span == 1)
+                fit(f, C_L2, C_L2, sublabel);
+        }
+        if (row->ind)
+            indicator_row(f, row->ind);
+        else
             empty_group_row(f);
-        for (size_t i = 0; i < p->ninds; i++)
-            if (p->inds[i].group == g2)
-                indicator_row(f, &p->inds[i]);
     }
-    if (f->row == first) { /* a level-1 group with nothing in it */
-        text(f, C_L2, "", JX_XLSX_LABEL);
-        empty_group_row(f);
-    }
+    (void)p;
 }
 
 /* The indicator table, 总分 and 自评结论; returns the row of its header. */
@@ -394,9 +369,11 @@ static uint32_t indicator_table(form *f)
         end_row(f);
         weight_sum += jx_dec_scaled(p->exec_points, JX_DEC_MAX_SCALE);
     }
-    for (size_t g1 = 0; g1 < p->ngroups; g1++)
-        if (p->groups[g1].level == 1)
-            level1_block(f, g1);
+    jx_form fl;
+    if (jx_form_build(&fl, p, &f->wr->scratch) != JX_OK)
+        jx_scratch_fail(f->wr);
+    else
+        indicator_rows(f, &fl);
 
     span(f, C_L1, C_ACTUAL, "总分", JX_XLSX_LABEL);
     jx_dec ws = {(int64_t)weight_sum, JX_DEC_MAX_SCALE};
@@ -404,6 +381,14 @@ static uint32_t indicator_table(form *f)
     score_cell(f, p->total);
     text(f, C_REASON, "", JX_XLSX_TEXT);
     end_row(f);
+
+    jx_full_marks fm;
+    jx_form_full_marks(p, &fm);
+    if (fm.stated) { /* 满分 80（不适用 20 分剔除） */
+        text(f, C_L1, jx_form_full_marks_label, JX_XLSX_LABEL);
+        span(f, C_L2, C_REASON, jx_form_full_marks_value(&f->wr->scratch, &fm), JX_XLSX_TEXT);
+        end_row(f);
+    }
 
     text(f, C_L1, "自评结论", JX_XLSX_LABEL);
     text(f, C_L2, p->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—", JX_XLSX_CENTER);
@@ -427,8 +412,13 @@ static void explain(form *f)
         span(f, 0, NCOLS - 1, s ? s : "", JX_XLSX_PLAIN);
         end_row(f);
     }
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    jx_order o;
+    if (jx_form_order(&o, p, &f->wr->scratch) != JX_OK) {
+        jx_scratch_fail(f->wr);
+        return;
+    }
+    for (size_t i = 0; i < o.ninds; i++) {
+        const jx_indicator *ind = o.inds[i];
         char small[256];
         jx_sbuf b;
         jx_sbuf_init(&b, small, sizeof small, &f->wr->scratch);

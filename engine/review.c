@@ -9,6 +9,7 @@
 #include "review.h"
 
 #include "alloc.h"
+#include "form.h"
 #include "indrows.h"
 #include "value.h"
 
@@ -642,8 +643,13 @@ jx_result jx_review_apply(jx_review *rv, jx_project *p)
 
     memset(&rv->sheet, 0, sizeof rv->sheet);
     sheet_head(rv, p);
-    for (size_t i = 0; i < p->ninds; i++) {
-        jx_review_line *l = &rv->lines[i];
+    /* the lines in the order of the 自评表 (form.h), so the sheet reads beside it */
+    jx_order ord;
+    if (jx_form_order(&ord, p, &rv->sheet_arena) != JX_OK)
+        return JX_ERR_NOMEM;
+    for (size_t k = 0; k < ord.ninds; k++) {
+        size_t i = (size_t)(ord.inds[k] - p->inds);
+        jx_review_line *l = &rv->lines[k];
         self_line(rv, p, &p->inds[i], l);
         if (rv->inds[i].row) {
             decide(rv, p, &p->inds[i], &rv->inds[i], l);
@@ -653,7 +659,7 @@ jx_result jx_review_apply(jx_review *rv, jx_project *p)
             l->diff_cents = l->review_cents - l->self_cents;
     }
     rv->sheet.lines = rv->lines;
-    rv->sheet.nlines = p->ninds;
+    rv->sheet.nlines = ord.ninds;
     if (rv->sheet_oom || rv->rows.diags.oom)
         return JX_ERR_NOMEM;
     if (rc != JX_OK || rv->rows.diags.errors > errors_before)

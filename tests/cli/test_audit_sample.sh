@@ -217,6 +217,28 @@ if [ "$(picks "$work/out" | cut -f1,2)" = "越城区路灯维修项目	flagged" 
 # a count of 0 is still no sample
 expect 2 "--sample 0" -- "$bin" audit --sample 0 --seed 1 "$flagged_corpus"
 
+# --- 抽查虚高 N: the margin of a claimed 总分 (issue 10, item 9) ----------------------------
+# tests/audit/margin/claims.jx, worked out in its comment: three projects recompute to
+# 90.00 / 优 and claim 92, 93 and 93.5. By default (margin 0) all three are flagged; under
+# 抽查虚高 3 (tests/cli/data/flag-inflation-3.jx) only 丙, 3.50 above, is: 甲's 2.00 and
+# 乙's 3.00 are not more than 3.
+margin_corpus=$here/../audit/margin
+expect 0 "margin 0" -- "$bin" audit --format json --sample 0% --seed 1 --include-flagged "$margin_corpus"
+if [ "$(picks "$work/out" | cut -f1,2 | paste -sd ' ')" = "甲	flagged 乙	flagged 丙	flagged" ]; then ok; else
+  fail "margin 0: all three flagged"; picks "$work/out"; fi
+if picks "$work/out" | grep -qF '甲	flagged	共 3 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 3 个全部必抽，本项目自评总分 92 比重算总分 90.00 高 2.00 分，必抽'; then
+  ok; else fail "margin 0: 甲, 2 points above, flagged"; fi
+expect 0 "抽查虚高 3" -- "$bin" audit --format json --policy "$here/data/flag-inflation-3.jx" --sample 0% --seed 1 --include-flagged "$margin_corpus"
+picks "$work/out" >"$work/got"
+cat >"$work/want" <<'EOF'
+丙	flagged	共 3 个项目，抽 0 个（0%），有错误级问题或自评高于重算的 1 个全部必抽，本项目自评总分 93.5 比重算总分 90.00 高 3.50 分（超过 3 分），必抽
+EOF
+if cmp -s "$work/want" "$work/got"; then ok; else fail "抽查虚高 3: 丙 alone"; diff "$work/want" "$work/got"; fi
+# a margin outside 0～100 is a policy error: the policy is not loaded, exit 1
+printf '评分办法 "坏" {\n    抽查虚高 101\n}\n' >"$work/bad-margin.jx"
+expect 1 "抽查虚高 101" -- "$bin" audit --policy "$work/bad-margin.jx" --sample 0% --seed 1 --include-flagged "$margin_corpus"
+if grep -qF '“抽查虚高”应为 0～100 之间的分数' "$work/err"; then ok; else fail "抽查虚高 101: the error"; cat "$work/err"; fi
+
 # --- --weight funds says so, and every pick says why --------------------------------------
 expect 1 "weighted" -- "$bin" audit --sample 20% --seed 42 --by 单位 --weight funds "$corpus"
 if grep -qx '抽查（抽取 20%，种子 42，按单位分层，按资金加权）：抽中 5 个项目' "$work/out"; then ok; else fail "the weighted sample's line"; fi

@@ -222,8 +222,12 @@ has "$work/c" "G14	8.89"
 has "$work/c" "A15	可持续影响指标 (0.00分)"
 has "$work/c" "G15	0.0"
 has "$work/c" "G16	61.39"
-has "$work/c" "B17	中"
+# 不适用 剔除 takes its 30 from the 满分: 100 − 30 = 70, stated under 总分 (issue 10, item 4)
+has "$work/c" "A17	满分"
+has "$work/c" "B17	70（不适用 30 分剔除）"
+has "$work/c" "B18	中"
 read_book merges "$work/l.xlsx" 2 >"$work/m"
+has "$work/m" "B17:H17"
 has "$work/m" "A11:A12"
 has "$work/m" "B11:B12"
 lacks "$work/m" "A13:"
@@ -232,6 +236,44 @@ unzip -p "$work/l.xlsx" xl/styles.xml >"$work/styles"
 if grep -q 'formatCode="0.0000"' "$work/styles" && grep -q 'formatCode="0.00"' "$work/styles" &&
    grep -q 'formatCode="0.00%"' "$work/styles" && grep -q '<name val="宋体"/>' "$work/styles"; then ok; else
   fail "number formats and font"; cat "$work/styles"; fi
+
+# --- the 满分 and the order of the groups (issue 10, items 4 and 11) -------------------------
+# tests/golden/score-full-marks-text: one 不适用 of weight 20, the rest met: 80.00 / 良, 满分 80
+fm=$here/../golden/score-full-marks-text/full-marks.jx
+expect 0 "full marks" -- "$bin" score --format xlsx -o "$work/fm.xlsx" "$fm"
+"$bin" score --format json "$fm" >"$work/fm.json"
+if read_book compare "$work/fm.xlsx" "$work/fm.json" >"$work/cmp"; then ok; else fail "full marks: workbook differs from JSON"; cat "$work/cmp"; fi
+read_book cells "$work/fm.xlsx" 2 >"$work/c"
+has "$work/c" "G9	80.0"
+has "$work/c" "A10	满分"
+has "$work/c" "B10	80（不适用 20 分剔除）"
+has "$work/c" "A11	自评结论"
+has "$work/c" "B11	良"
+# tests/golden/score-order-text: written 效益 before 产出, 质量 before 数量, 投入管理 first;
+# printed 产出 (数量, 质量, 进度), 效益 (经济, 社会), 满意度, then 投入管理 and 项目管理 as written
+od=$here/../golden/score-order-text/order.jx
+expect 0 "order" -- "$bin" score --format xlsx -o "$work/o.xlsx" "$od"
+"$bin" score --format json "$od" >"$work/o.json"
+if read_book compare "$work/o.xlsx" "$work/o.json" >"$work/cmp"; then ok; else fail "order: workbook differs from JSON"; cat "$work/cmp"; fi
+read_book cells "$work/o.xlsx" 2 >"$work/c"
+grep -P '^C([4-9]|1[01])\t' "$work/c" | cut -f2 | paste -sd ' ' >"$work/names"
+same_as "$work/names" "三级指标 接入系统数量 验收合格率 按期完成率 带动就业人数 群众受益人次 满意率 预算执行率"
+has "$work/c" "A5	产出指标 (50.00分)"
+has "$work/c" "A8	效益指标 (25.00分)"
+has "$work/c" "A10	满意度指标 (10.00分)"
+has "$work/c" "A11	投入管理 (5.00分)"
+has "$work/c" "A12	项目管理 (10.00分)"
+read_book merges "$work/o.xlsx" 2 >"$work/m"
+has "$work/m" "A5:A7"
+has "$work/m" "A8:A9"
+# 分组顺序 原文: as written
+expect 0 "order, source" -- "$bin" score --format xlsx --policy "$here/../golden/score-order-source/source-order.jx" -o "$work/os.xlsx" "$od"
+read_book cells "$work/os.xlsx" 2 >"$work/c"
+has "$work/c" "A5	效益指标 (25.00分)"
+has "$work/c" "C5	群众受益人次"
+has "$work/c" "A7	投入管理 (5.00分)"
+has "$work/c" "A8	产出指标 (50.00分)"
+has "$work/c" "C8	验收合格率"
 
 # --- a cell longer than Excel holds: 33000 characters are cut to 32766 and "…" (the 偏差 of
 # the one indicator, row 5 as above) ------------------------------------------------------

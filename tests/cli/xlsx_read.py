@@ -218,8 +218,17 @@ def compare_project(cmp, sh, p, where):
             cmp.eq("%s %s 得分" % (where, "/".join(group[0]["path"])), sh.get(r, 6), group[0]["score"])
     cmp.eq(where + " 总分 权重", sh.get(total_row, 5), round(weight_sum, 6))
     cmp.eq(where + " 总分", sh.get(total_row, 6), p["total"])
-    cmp.eq(where + " 自评结论 label", sh.get(total_row + 1, 0), "自评结论")
-    cmp.eq(where + " 自评结论", sh.get(total_row + 1, 1), p["grade"])
+    grade_row = total_row + 1
+    if p.get("full_marks") is not None:
+        # 不适用 剔除 lowered the 满分: stated on the row under 总分
+        def num(v):
+            return "%d" % v if v == int(v) else repr(v)
+        cmp.eq(where + " 满分 label", sh.get(grade_row, 0), "满分")
+        cmp.eq(where + " 满分", sh.get(grade_row, 1),
+               "%s（不适用 %s 分剔除）" % (num(p["full_marks"]), num(p["not_applicable_points"])))
+        grade_row += 1
+    cmp.eq(where + " 自评结论 label", sh.get(grade_row, 0), "自评结论")
+    cmp.eq(where + " 自评结论", sh.get(grade_row, 1), p["grade"])
     warn = sh.find_row(0, "警告（%d）" % len(p.get("warnings", [])), total_row)
     if p.get("warnings"):
         cmp.eq(where + " 警告 count", warn is not None, True)

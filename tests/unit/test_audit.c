@@ -767,6 +767,14 @@ static void test_flagged_projects(void **state)
     jx_reader_close(rd);
     assert_int_equal(jx_dec_cmp(jx_audit_flag_margin(pol), jx_dec_from_int(0)), 0);
     assert_int_equal(jx_dec_cmp(jx_audit_flag_margin(NULL), jx_dec_from_int(0)), 0);
+    /* 抽查虚高 N sets the margin (policy.c) */
+    {
+        static const char text[] = "评分办法 \"三分\" {\n    抽查虚高 3\n}\n";
+        jx_policy *three = NULL;
+        assert_int_equal(jx_policy_open_memory(&three, "three.jx", text, sizeof text - 1, NULL), JX_OK);
+        assert_int_equal(jx_dec_cmp(jx_audit_flag_margin(three), jx_dec_from_int(3)), 0);
+        jx_policy_close(three);
+    }
 
     /* --sample 0% --include-flagged: 0 of 7 drawn, the 4 flagged all in */
     jx_audit_options o = {JX_SEV_NOTE, 0, 0, 1, JX_AUDIT_BY_NONE, 0, 1};

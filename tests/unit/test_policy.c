@@ -570,6 +570,108 @@ static void weight_sum_setting(void **state)
     jx_policy_close(pol);
 }
 
+/* 分组顺序 规定 | 原文: the order the 自评表 prints its groups in (docs/reports.md). */
+static void group_order_setting(void **state)
+{
+    (void)state;
+    /* the shipped policies keep the default: the official order */
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_false(pol->group_source_order);
+    jx_policy_close(pol);
+    assert_int_equal(jx_policy_open(&pol, "central", NULL), JX_OK);
+    assert_false(pol->group_source_order);
+    jx_policy_close(pol);
+    /* 原文, with a comment, between settings that still read; scoring copies it to the project */
+    pol = open_text("评分办法 \"原文\" {\n"
+                    "    超额提示 130%\n"
+                    "    分组顺序 原文   # 按填写顺序\n"
+                    "    小数 3\n"
+                    "}\n",
+                    JX_OK);
+    assert_true(pol->group_source_order);
+    assert_int_equal(pol->decimals, 3);
+    assert_int_equal(jx_policy_diag_count(pol), 0);
+    jx_project *p = jx_test_project("项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "100", "1");
+    assert_false(p->group_source_order);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    assert_true(p->group_source_order);
+    jx_test_project_free(p);
+    jx_policy_close(pol);
+    /* the ASCII spellings; the last one written counts */
+    pol = open_text("policy \"o\" {\n  group_order source\n  group_order official\n}\n", JX_OK);
+    assert_false(pol->group_source_order);
+    jx_policy_close(pol);
+    pol = open_text("policy \"o\" {\n  group_order source\n}\n", JX_OK);
+    assert_true(pol->group_source_order);
+    jx_policy_close(pol);
+    /* another value: a policy error at it (line 2, col 10) */
+    pol = open_text("评分办法 \"坏\" {\n    分组顺序 随意\n}\n", JX_ERR_INPUT);
+    const jx_diag *d = policy_find(pol, "policy");
+    assert_non_null(d);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 10);
+    assert_int_equal(d->width, 2);
+    assert_non_null(strstr(d->message, "“分组顺序”应为“规定”或“原文”"));
+    jx_policy_close(pol);
+    pol = open_text("评分办法 \"坏\" {\n    分组顺序\n}\n", JX_ERR_INPUT);
+    assert_non_null(policy_find(pol, "policy"));
+    jx_policy_close(pol);
+}
+
+/* 抽查虚高 N: the margin of the audit's flag for a claimed 总分 (docs/sampling.md). */
+static void flag_inflation_setting(void **state)
+{
+    (void)state;
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_int_equal(jx_dec_cmp(pol->flag_inflation, jx_dec_from_int(0)), 0);
+    jx_policy_close(pol);
+    assert_int_equal(jx_policy_open(&pol, "central", NULL), JX_OK);
+    assert_int_equal(jx_dec_cmp(pol->flag_inflation, jx_dec_from_int(0)), 0);
+    jx_policy_close(pol);
+    /* a whole number, a decimal, the two ends of the range, the ASCII spelling */
+    static const struct {
+        const char *text;
+        jx_dec want;
+    } good[] = {
+        {"评分办法 \"甲\" {\n    抽查虚高 3\n}\n", {3, 0}},
+        {"评分办法 \"甲\" {\n    抽查虚高 2.5   # 分\n    小数 2\n}\n", {25, 1}},
+        {"评分办法 \"甲\" {\n    抽查虚高 0\n}\n", {0, 0}},
+        {"评分办法 \"甲\" {\n    抽查虚高 100\n}\n", {100, 0}},
+        {"policy \"a\" {\n  flag_inflation 0.01\n}\n", {1, 2}},
+    };
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        pol = open_text(good[i].text, JX_OK);
+        assert_int_equal(jx_dec_cmp(pol->flag_inflation, good[i].want), 0);
+        assert_int_equal(jx_policy_diag_count(pol), 0);
+        jx_policy_close(pol);
+    }
+    /* outside 0～100, not a number, or nothing: a policy error at the value */
+    static const char *const bad[] = {
+        "评分办法 \"乙\" {\n    抽查虚高 100.01\n}\n", "评分办法 \"乙\" {\n    抽查虚高 -1\n}\n",
+        "评分办法 \"乙\" {\n    抽查虚高 三\n}\n",      "评分办法 \"乙\" {\n    抽查虚高 3分\n}\n",
+        "评分办法 \"乙\" {\n    抽查虚高\n}\n",         "评分办法 \"乙\" {\n    抽查虚高 3 5\n}\n",
+        "评分办法 \"乙\" {\n    抽查虚高 +3\n}\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        pol = open_text(bad[i], JX_ERR_INPUT);
+        const jx_diag *d = policy_find(pol, "policy");
+        assert_non_null(d);
+        assert_int_equal(d->line, 2);
+        assert_non_null(strstr(d->message, "“抽查虚高”应为 0～100 之间的分数"));
+        jx_policy_close(pol);
+    }
+    pol = open_text("评分办法 \"乙\" {\n    抽查虚高 200\n}\n", JX_ERR_INPUT);
+    const jx_diag *d = policy_find(pol, "policy");
+    assert_int_equal(d->column, 10);
+    assert_int_equal(d->width, 3);
+    jx_policy_close(pol);
+}
+
 static void level1_errors(void **state)
 {
     (void)state;
@@ -663,6 +765,8 @@ int main(void)
         cmocka_unit_test(level1_sum_warns),
         cmocka_unit_test(level1_errors),
         cmocka_unit_test(weight_sum_setting),
+        cmocka_unit_test(group_order_setting),
+        cmocka_unit_test(flag_inflation_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,7 @@
 #include "report_fixture.h"
 #include "report.h"
 
-static const char header[] = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置\n";
+static const char header[] = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分\n";
 
 static void header_and_rows(void **state)
 {
@@ -26,9 +26,11 @@ static void header_and_rows(void **state)
     assert_int_equal(lines, 7); /* header + 6 indicators */
     /* ≥60个, weight 30, scored 30.00; total 100.00 → 优 */
     assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,≥60个,≥60个,30,30.00,"
-                                  "ge-met,100.00,优,yuecheng-2024.jx:14:13\n"));
+                                  "ge-met,100.00,优,yuecheng-2024.jx:14:13,\n"));
     assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,效益指标,经济效益,工作效率,提升,提升,15,15.00,"
-                                  "qualitative-met,100.00,优,yuecheng-2024.jx:24:13\n"));
+                                  "qualitative-met,100.00,优,yuecheng-2024.jx:24:13,\n"));
+    /* no 不适用: the 满分 column stays empty */
+    assert_null(strstr(s.buf, "剔除"));
     fx_sink_free(&s);
     jx_project_free(&p);
 }
@@ -45,8 +47,8 @@ static void quoting(void **state)
     /* the name holds quotes, a comma and a line break: quoted, quotes doubled;
      * 30 × 45 / 60 = 22.50, 20 × 3 / 4 = 15.00, total 37.50 → 差 */
     assert_non_null(strstr(s.buf, "\n\"测试\"\"项目\"\",\\一\n二\",产出指标,数量指标,接入系统数量,≥60个,45个,30,22.50,"
-                                  "ge-ratio,37.50,差,small.jx:4:13\n"));
-    assert_non_null(strstr(s.buf, ",\"巡检,次数\",=4次,3次,20,15.00,eq-ratio,37.50,差,small.jx:5:13\n"));
+                                  "ge-ratio,37.50,差,small.jx:4:13,\n"));
+    assert_non_null(strstr(s.buf, ",\"巡检,次数\",=4次,3次,20,15.00,eq-ratio,37.50,差,small.jx:5:13,\n"));
     fx_sink_free(&s);
     jx_project_free(&p);
 }
@@ -60,7 +62,7 @@ static void unscored_has_empty_scores(void **state)
     p.scored = false;
     jx_project *ps[] = {&p};
     fx_sink s = fx_render(JX_FORMAT_CSV, 0, ps, 1);
-    assert_non_null(strstr(s.buf, ",巡检次数,=4次,3次,20,,,,,small.jx:5:13\n"));
+    assert_non_null(strstr(s.buf, ",巡检次数,=4次,3次,20,,,,,small.jx:5:13,\n"));
     fx_sink_free(&s);
     jx_project_free(&p);
 }
