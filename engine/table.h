@@ -14,7 +14,9 @@
  *                          they cover. Memory holds the shared strings, the styles and
  *                          the merged ranges, never the rows read before.
  *   xls    (table_xls.c)   Excel 97–2003 through libfreexl: values and text, no number
- *                          formats (a percent cell reads as its fraction).
+ *                          formats (a percent cell reads as its fraction), merged ranges
+ *                          not spread; the file is checked record by record before
+ *                          freexl sees it, and formulas' cached results read alongside.
  *
  * Each kind is one row of a backend table (struct jx_table_backend in table_internal.h).
  *
