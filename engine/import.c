@@ -362,13 +362,6 @@ static jx_result import_workbook(jx_import *imp, const char *data, size_t len, c
     return rc;
 }
 
-/** True when data[0..len) is a workbook (.xlsx or .xls) rather than text. */
-static bool import_is_workbook(const char *data, size_t len)
-{
-    return (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) ||
-           (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0);
-}
-
 /** The formats' names joined by "、" into list[size], each with its title in brackets when titles. */
 static const char *import_format_list(char *list, size_t size, bool titles)
 {
@@ -441,8 +434,8 @@ static jx_result import_prepare(jx_import *imp, const char *data, size_t len, co
     }
     if (opts->format && !jx_imp_format_find(opts->format))
         return import_settle_format(imp, opts->format);
-    jx_result rc = import_is_workbook(data, len) ? import_workbook(imp, data, len, opts)
-                                                 : import_decode(imp, data, len, opts->encoding);
+    jx_result rc = jx_table_kind_of(data, len) != JX_TABLE_TEXT ? import_workbook(imp, data, len, opts)
+                                                                : import_decode(imp, data, len, opts->encoding);
     if (rc != JX_OK)
         return rc;
     rc = import_settle_format(imp, opts->format);

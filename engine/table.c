@@ -35,6 +35,11 @@ static const jx_table_backend *table_backend_for(const unsigned char *head, size
     return &jx_table_text_backend;
 }
 
+jx_table_kind jx_table_kind_of(const char *data, size_t len)
+{
+    return table_backend_for((const unsigned char *)data, len)->kind;
+}
+
 const char *jx_table_kind_name(jx_table_kind k)
 {
     switch (k) {

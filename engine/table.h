@@ -107,6 +107,9 @@ void jx_table_close(jx_table *t);
 /** What the bytes were found to be. */
 jx_table_kind jx_table_get_kind(const jx_table *t);
 
+/** The kind of a file that starts with data[0..len) (its first 8 bytes decide). */
+jx_table_kind jx_table_kind_of(const char *data, size_t len);
+
 /** The kind's name: "text", "xlsx", "xls". */
 const char *jx_table_kind_name(jx_table_kind k);
 
