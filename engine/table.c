@@ -217,6 +217,16 @@ const jx_table_error *jx_table_last_error(const jx_table *t)
     return &t->err;
 }
 
+void jx_table_set_plain(jx_table *t, bool plain)
+{
+    t->plain = plain;
+}
+
+size_t jx_table_fast_rows(const jx_table *t)
+{
+    return t->fast_rows;
+}
+
 jx_table_kind jx_table_get_kind(const jx_table *t)
 {
     return t->be->kind;

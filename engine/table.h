@@ -104,6 +104,16 @@ const jx_table_error *jx_table_last_error(const jx_table *t);
 /** Releases the table; NULL is a no-op. */
 void jx_table_close(jx_table *t);
 
+/**
+ * Reads a workbook's rows through the XML parser alone, never its fast row path
+ * (table_xlsx.c): for the tests that check the fast path against the plain one. Call
+ * before the first jx_table_next; other kinds read the same either way.
+ */
+void jx_table_set_plain(jx_table *t, bool plain);
+
+/** How many rows so far a workbook's fast row path has read (for the same tests). */
+size_t jx_table_fast_rows(const jx_table *t);
+
 /** What the bytes were found to be. */
 jx_table_kind jx_table_get_kind(const jx_table *t);
 

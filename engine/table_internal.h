@@ -47,6 +47,8 @@ struct jx_table {
     char *owned;                  /* bytes read from a file or standard input, while a backend needs them */
     size_t owned_cap;             /* allocated size of owned */
     void *impl;                   /* the backend's own state */
+    bool plain;                   /* workbooks: rows through the XML parser alone (jx_table_set_plain) */
+    size_t fast_rows;             /* workbooks: rows read by the fast row path (jx_table_fast_rows) */
 };
 
 /** Room for n cells in t->cells, each zeroed with s = ""; NULL when memory ran out. */

@@ -509,6 +509,300 @@ static void missing_sheet_part_is_an_input_error(void **state)
     unlink(path);
 }
 
+/* ------------------------------------------- the fast row path against expat */
+
+/**
+ * Reads the workbook at path both ways, through the fast row path and through expat
+ * alone (jx_table_set_plain), and fails at the first row, status, message or cell
+ * that differs. Returns the last status; *rows the rows read, *fast how many rows the
+ * fast path read (empty ones too, which are not handed out).
+ */
+static jx_table_status both_ways(const char *path, const char *what, size_t *rows, size_t *fast)
+{
+    jx_table_error err1, err2;
+    jx_table *t1 = NULL, *t2 = NULL;
+    jx_result rc1 = jx_table_open(&t1, path, NULL, NULL, &err1);
+    jx_result rc2 = jx_table_open(&t2, path, NULL, NULL, &err2);
+    if (rc1 != rc2)
+        fail_msg("%s: opened %d and %d", what, (int)rc1, (int)rc2);
+    *rows = *fast = 0;
+    if (rc1 != JX_OK)
+        return JX_TABLE_ERROR;
+    jx_table_set_plain(t2, true);
+    jx_table_status st1, st2;
+    for (;;) {
+        jx_table_row r1, r2;
+        st1 = jx_table_next(t1, &r1);
+        st2 = jx_table_next(t2, &r2);
+        if (st1 != st2)
+            fail_msg("%s: after %zu rows, status %d fast and %d plain", what, *rows, (int)st1, (int)st2);
+        if (st1 != JX_TABLE_ROW)
+            break;
+        if (r1.sheet != r2.sheet || r1.row != r2.row || r1.ncells != r2.ncells)
+            fail_msg("%s: sheet %u row %u of %zu cells fast, sheet %u row %u of %zu plain", what, (unsigned)r1.sheet,
+                     (unsigned)r1.row, r1.ncells, (unsigned)r2.sheet, (unsigned)r2.row, r2.ncells);
+        for (size_t i = 0; i < r1.ncells; i++)
+            if (r1.cells[i].n != r2.cells[i].n || memcmp(r1.cells[i].s, r2.cells[i].s, r1.cells[i].n) != 0 ||
+                r1.cells[i].line != r2.cells[i].line)
+                fail_msg("%s: row %u cell %zu: \"%.*s\" fast, \"%.*s\" plain", what, (unsigned)r1.row, i + 1,
+                         (int)r1.cells[i].n, r1.cells[i].s, (int)r2.cells[i].n, r2.cells[i].s);
+        (*rows)++;
+    }
+    if (st1 == JX_TABLE_ERROR) {
+        const jx_table_error *e1 = jx_table_last_error(t1), *e2 = jx_table_last_error(t2);
+        if (strcmp(e1->message, e2->message) != 0 || e1->line != e2->line || e1->col != e2->col)
+            fail_msg("%s: fast \"%s\" (%u:%u), plain \"%s\" (%u:%u)", what, e1->message, (unsigned)e1->line,
+                     (unsigned)e1->col, e2->message, (unsigned)e2->line, (unsigned)e2->col);
+    }
+    *fast = jx_table_fast_rows(t1);
+    assert_int_equal(jx_table_fast_rows(t2), 0);
+    jx_table_close(t1);
+    jx_table_close(t2);
+    return st1;
+}
+
+/** Every workbook the tests hold, each made by a spreadsheet program or library, reads the same both ways, and all on the fast path. */
+static void fast_rows_read_as_expat_reads_every_fixture(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "unit/data/xlsx/basic.xlsx",    "unit/data/xlsx/lo_basic.xlsx", "unit/data/xlsx/date1904.xlsx",
+        "unit/data/xlsx/excel_numbers.xlsx", "unit/data/xlsx/formula.xlsx", "unit/data/xlsx/inline.xlsx",
+        "unit/data/xlsx/many_rows.xlsx", "unit/data/xlsx/sheets.xlsx",  "unit/data/xlsx/broken_xml.xlsx",
+        "tables/actuals.xlsx",          "tables/review.xlsx",           "tables/percent.xlsx",
+        "tables/sheets.xlsx",           "tables/zj-target/table.xlsx",  "tables/zj-target/two.xlsx",
+    };
+    const char *dir = getenv("JX_TESTS_DIR");
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", names[k]);
+        size_t rows, fast;
+        both_ways(path, names[k], &rows, &fast);
+        /* every row of them on the fast path (it counts the empty rows it passes over too) */
+        if (rows == 0 || fast < rows)
+            fail_msg("%s: %zu rows, %zu of them on the fast path", names[k], rows, fast);
+    }
+}
+
+/* a sheet part around rows: the default namespace and x14ac, declared as Excel declares them */
+#define SHEET_HEAD                                                                                                 \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"                                              \
+    "<worksheet xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\" "                                                     \
+    "xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\">"                                 \
+    "<dimension ref=\"A1:C3\"/><sheetData>"
+#define SHEET_TAIL "</sheetData></worksheet>"
+
+/** Writes a workbook whose one sheet is sheet (with hand_book's names and hand_sst's strings) at path. */
+static void write_sheet_book(const char *path, const char *sheet)
+{
+    const char *const parts[][2] = {
+        {"xl/workbook.xml", hand_book},
+        {"xl/_rels/workbook.xml.rels", hand_rels},
+        {"xl/strings.xml", hand_sst},
+        {"xl/styles.xml", hand_styles},
+        {"xl/worksheets/s1.xml", sheet},
+    };
+    write_zip(path, sizeof parts / sizeof parts[0], parts);
+}
+
+/** Sheets that step outside the plain form at every point it has, each read both ways. */
+static void fast_rows_hand_back_what_they_do_not_read(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *rows; /* between <sheetData> and </sheetData>, or a whole sheet when it starts with '<' '?' */
+        int fast;         /* rows the fast path must read; -1 when any number will do */
+        jx_table_status end;
+    } cases[] = {
+        /* the plain form, with what Excel writes on every row */
+        {"<row r=\"1\" spans=\"1:3\" x14ac:dyDescent=\"0.25\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" s=\"1\">"
+         "<v>0.5</v></c><c r=\"C1\"><f>1+1</f><v>2</v></c></row>"
+         "<row r=\"2\"><c r=\"C2\" t=\"s\"><v>2</v></c></row><row r=\"3\"><c r=\"A3\"><v>3</v></c></row>",
+         3, JX_TABLE_END},
+        /* white space everywhere it may be, single quotes, empty elements and rows */
+        {"\n  <row r = '1' >\r\n <c r='A1' t='s' >\t<v >0</v >\n</c ><c r='B1'/><c><v/></c></row >\n"
+         "<row r='2'/>\n<row><c><f t='shared' si='0'/><v>7</v></c></row  >\n",
+         3, JX_TABLE_END},
+        /* rows and cells without r follow on */
+        {"<row><c><v>1</v></c><c><v>2</v></c></row><row><c t=\"str\"><v>x y</v></c></row>", 2, JX_TABLE_END},
+        /* a comment between rows: expat from row 2 on */
+        {"<row r=\"1\"><c><v>1</v></c></row><!-- c --><row r=\"2\"><c><v>2</v></c></row>", 1, JX_TABLE_END},
+        /* references, a lone ], text beyond ASCII, inline strings as openpyxl writes them: all read */
+        {"<row r=\"1\"><c><v>1</v></c></row><row r=\"2\"><c t=\"str\"><v>&#50;&#x4E0A;&lt;&gt;&amp;&quot;&apos;"
+         "&#x10FFFF;</v></c></row>",
+         2, JX_TABLE_END},
+        {"<row><c t=\"str\"><v>a]b]</v></c></row><row><c t=\"str\"><v>上 下</v><f>A1&amp;B1</f></c></row>", 2,
+         JX_TABLE_END},
+        {"<row><c t=\"inlineStr\"><is><t>&#20869;</t><t xml:space=\"preserve\"> 联 </t></is></c>"
+         "<c t=\"inlineStr\"><is/></c></row><row><c><v>1</v><v>2</v></c></row>",
+         2, JX_TABLE_END},
+        /* CDATA, a carriage return in text, rich text: expat from that row on */
+        {"<row><c><v>1</v></c></row><row><c><v><![CDATA[2]]></v></c></row><row><c><v>3</v></c></row>", 1,
+         JX_TABLE_END},
+        {"<row><c t=\"str\"><v>a\r\nb</v></c></row>", 0, JX_TABLE_END},
+        {"<row><c><v>1</v></c></row><row><c t=\"inlineStr\"><is><r><t>富</t></r></is></c></row>", 1, JX_TABLE_END},
+        /* an undeclared entity, a reference to no XML character, "]]>", bytes that are not UTF-8: XML errors */
+        {"<row><c><v>1</v></c></row><row><c><v>&nbsp;</v></c></row>", 1, JX_TABLE_ERROR},
+        {"<row><c><v>1</v></c></row><row><c><v>&#1;</v></c></row>", 1, JX_TABLE_ERROR},
+        {"<row><c><v>1</v></c></row><row><c><v>&#xD800;</v></c></row>", 1, JX_TABLE_ERROR},
+        {"<row><c><v>1</v></c></row><row><c t=\"str\"><v>a]]>b</v></c></row>", 1, JX_TABLE_ERROR},
+        {"<row><c><v>1</v></c></row><row><c t=\"str\"><v>\xe4\xb8</v></c></row>", 1, JX_TABLE_ERROR},
+        {"<row><c><v>1</v></c></row><row><c t=\"str\"><v>\xef\xbf\xbe</v></c></row>", 1, JX_TABLE_ERROR},
+        /* a namespace declared on a row, an attribute of an undeclared prefix (an XML error) */
+        {"<row xmlns:y=\"urn:y\" y:a=\"1\"><c><v>1</v></c></row>", 0, JX_TABLE_END},
+        {"<row><c><v>1</v></c></row><row z:a=\"1\"><c><v>2</v></c></row>", 1, JX_TABLE_ERROR},
+        /* two attributes of one name, a missing space between attributes: XML errors */
+        {"<row><c><v>1</v></c></row><row><c r=\"A2\" r=\"B2\"><v>2</v></c></row>", 1, JX_TABLE_ERROR},
+        {"<row><c r=\"A1\"t=\"s\"><v>0</v></c></row>", 0, JX_TABLE_ERROR},
+        /* mismatched tags, an unknown element in a cell, one value too many */
+        {"<row><c><v>1</v></c></row><row><c><v>2</v></row>", 1, JX_TABLE_ERROR},
+        {"<row><c><v>1</v><extLst/></c></row><row><c><v>2</v></c></row>", 0, JX_TABLE_END},
+        /* a shared string that does not exist: the same error on either path, before and after a hand-back */
+        {"<row r=\"4\"><c r=\"A4\" t=\"s\"><v>99</v></c></row>", 0, JX_TABLE_ERROR},
+        {"<row r=\"3\"><c><v>1</v></c></row><!----><row r=\"4\"><c r=\"B4\" t=\"s\"><v>9</v></c></row>", 1,
+         JX_TABLE_ERROR},
+        /* a second sheetData after the first (not the schema, but XML): expat reads it */
+        {"<row><c><v>1</v></c></row></sheetData><sheetData><row><c><v>2</v></c></row>", 1, JX_TABLE_END},
+        /* whole sheets: merged cells (C2:C3 gives row 3 its C), a DOCTYPE, another encoding, prefixed names, an empty sheetData, a sheet cut short */
+        {"<?xml version=\"1.0\"?><worksheet xmlns=\"" NS_MAIN "\"><sheetData><row r=\"2\"><c r=\"C2\"><v>5</v></c>"
+         "</row><row r=\"3\"><c r=\"A3\"><v>1</v></c></row></sheetData><mergeCells count=\"1\">"
+         "<mergeCell ref=\"C2:C3\"/></mergeCells></worksheet>",
+         2, JX_TABLE_END},
+        {"<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ATTLIST c t CDATA \"str\">]><worksheet xmlns=\"" NS_MAIN
+         "\"><sheetData><row><c><v>x</v></c></row></sheetData></worksheet>",
+         0, JX_TABLE_END},
+        {"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet xmlns=\"" NS_MAIN "\"><sheetData><row><c t=\"str\">"
+         "<v>\xe4\xb8\x8a</v></c></row></sheetData></worksheet>",
+         0, JX_TABLE_END},
+        {"<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"" NS_MAIN "\"><x:sheetData><x:row><x:c><x:v>1</x:v></x:c>"
+         "</x:row></x:sheetData></x:worksheet>",
+         0, JX_TABLE_END},
+        {"<?xml version=\"1.0\"?><worksheet xmlns=\"" NS_MAIN "\"><sheetData/></worksheet>", 0, JX_TABLE_END},
+        {"<?xml version=\"1.0\"?><worksheet xmlns=\"" NS_MAIN "\"><sheetData><row><c><v>1</v></c></row><row><c>",
+         1, JX_TABLE_ERROR},
+        {"<?xml version=\"1.0\"?><worksheet xmlns=\"" NS_MAIN "\"><sheetData ><row><c><v>1</v></c></row>"
+         "</sheetData></worksheet>trailing",
+         1, JX_TABLE_ERROR},
+    };
+    char path[128];
+    snprintf(path, sizeof path, "%s/fast.xlsx", scratch());
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *sheet;
+        if (cases[k].rows[0] == '<' && cases[k].rows[1] == '?') {
+            sheet = strdup(cases[k].rows);
+        } else {
+            size_t n = strlen(SHEET_HEAD) + strlen(cases[k].rows) + strlen(SHEET_TAIL) + 1;
+            sheet = malloc(n);
+            snprintf(sheet, n, "%s%s%s", SHEET_HEAD, cases[k].rows, SHEET_TAIL);
+        }
+        write_sheet_book(path, sheet);
+        char what[32];
+        snprintf(what, sizeof what, "case %zu", k);
+        size_t rows, fast;
+        jx_table_status st = both_ways(path, what, &rows, &fast);
+        if (st != cases[k].end)
+            fail_msg("%s: status %d", what, (int)st);
+        if (cases[k].fast >= 0 && fast != (size_t)cases[k].fast)
+            fail_msg("%s: %zu rows on the fast path, not %d", what, fast, cases[k].fast);
+        free(sheet);
+    }
+    unlink(path);
+}
+
+/**
+ * n rows of three cells, as a sheet's rows: a shared string, a styled number, a formula
+ * with its value; every other row and its cells without r=, so that rows cut by the
+ * end of a 64 KiB piece are read again from a row number that follows on.
+ */
+static char *many_plain_rows(unsigned n)
+{
+    size_t cap = (size_t)n * 192 + 1, len = 0;
+    char *s = malloc(cap);
+    for (unsigned r = 1; r <= n; r++)
+        if (r % 2)
+            len += (size_t)snprintf(s + len, cap - len,
+                                    "<row r=\"%u\" spans=\"1:3\"><c r=\"A%u\" t=\"s\"><v>%u</v></c><c r=\"B%u\" "
+                                    "s=\"1\"><v>0.%u</v></c><c r=\"C%u\"><f>B%u*2</f><v>%u</v></c></row>",
+                                    r, r, r % 3, r, r, r, r, r * 2);
+        else
+            len += (size_t)snprintf(s + len, cap - len,
+                                    "<row spans=\"1:3\"><c t=\"s\"><v>%u</v></c><c s=\"1\"><v>0.%u</v></c><c><f>B%u*2</f>"
+                                    "<v>%u</v></c></row>",
+                                    r % 3, r, r, r * 2);
+    return s;
+}
+
+/**
+ * Rows across many 64 KiB pieces of the part, then 400 fixed-seed mutations of them
+ * (bytes replaced, deleted, and snippets of markup inserted): every one reads the same
+ * both ways, rows, errors and all, under ASan.
+ */
+static void fast_rows_survive_mutations_as_expat_does(void **state)
+{
+    (void)state;
+    static const char *const snippets[] = {
+        "<", ">", "/", "\"", "'", "=", " ", "\r\n", "&amp;", "&#49;", "&bogus;", "<!---->", "<?pi?>",
+        "<![CDATA[1]]>", "]]>", "\xe4\xb8\x8a", "\x01", "\xff", "x14ac:a=\"1\" ", "q:a=\"1\" ", "xmlns:q=\"urn:q\" ",
+        "</row>", "<row>", "<c>", "</c>", "<v>", "</v>", "<f/>", "<is><t>t</t></is>", "r=\"A1\" ", "</sheetData>",
+    };
+    char *rows = many_plain_rows(2500);
+    size_t nrows = strlen(rows);
+    size_t n = strlen(SHEET_HEAD) + nrows + strlen(SHEET_TAIL);
+    char *sheet = malloc(n + 64);
+    snprintf(sheet, n + 1, "%s%s%s", SHEET_HEAD, rows, SHEET_TAIL);
+    free(rows);
+    assert_true(n > 3 * 65536);
+    char path[128];
+    snprintf(path, sizeof path, "%s/mutant.xlsx", scratch());
+    write_sheet_book(path, sheet);
+    size_t nread, fast;
+    assert_int_equal(both_ways(path, "unmutated", &nread, &fast), JX_TABLE_END);
+    assert_int_equal(nread, 2500);
+    assert_int_equal(fast, 2500);
+
+    uint64_t seed = 0x2545F4914F6CDD1Du;
+    unsigned ended = 0, failed = 0;
+    char *m = malloc(n + 64);
+    for (unsigned i = 0; i < 400; i++) {
+        size_t len = n;
+        memcpy(m, sheet, n + 1);
+        unsigned edits = 1 + (unsigned)(i % 3);
+        for (unsigned e = 0; e < edits; e++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            /* past the head, so the part's start stays good and the rows are what changes */
+            size_t at = strlen(SHEET_HEAD) + (size_t)(seed % (len - strlen(SHEET_HEAD)));
+            unsigned kind = (unsigned)(seed >> 40) % 3;
+            if (kind == 0) { /* a byte replaced */
+                m[at] = snippets[(seed >> 20) % 7][0];
+            } else if (kind == 1 && at + 4 < len) { /* up to 4 bytes deleted */
+                size_t d = 1 + (size_t)((seed >> 24) % 4);
+                memmove(m + at, m + at + d, len - at - d + 1);
+                len -= d;
+            } else { /* a snippet inserted, the part kept within its buffer */
+                const char *snip = snippets[(seed >> 28) % (sizeof snippets / sizeof snippets[0])];
+                size_t sn = strlen(snip);
+                if (len + sn > n + 63)
+                    continue;
+                memmove(m + at + sn, m + at, len - at + 1);
+                memcpy(m + at, snip, sn);
+                len += sn;
+            }
+        }
+        write_sheet_book(path, m);
+        char what[32];
+        snprintf(what, sizeof what, "mutation %u", i);
+        jx_table_status st = both_ways(path, what, &nread, &fast);
+        ended += st == JX_TABLE_END;
+        failed += st == JX_TABLE_ERROR;
+    }
+    /* the mutations reach both outcomes */
+    assert_true(ended > 20);
+    assert_true(failed > 20);
+    free(m);
+    free(sheet);
+    unlink(path);
+}
+
 static int remove_scratch(void **state)
 {
     (void)state;
@@ -534,6 +828,9 @@ int main(void)
         cmocka_unit_test(out_of_memory_anywhere_fails_cleanly),
         cmocka_unit_test(prefixed_names_rich_text_and_escapes),
         cmocka_unit_test(missing_sheet_part_is_an_input_error),
+        cmocka_unit_test(fast_rows_read_as_expat_reads_every_fixture),
+        cmocka_unit_test(fast_rows_hand_back_what_they_do_not_read),
+        cmocka_unit_test(fast_rows_survive_mutations_as_expat_does),
     };
     return cmocka_run_group_tests(tests, NULL, remove_scratch);
 }
