@@ -255,6 +255,8 @@ typedef struct audit_run {
     jx_cli_status status;     /* I/O failures, input errors outside projects */
     int report_failed;        /* the report could not be written (said once) */
     size_t policy_warnings;   /* the policy's warnings, for --werror */
+    jx_cli_output *out;       /* the report's file, passed over when a folder read holds it */
+    int refused;              /* a file read is the output: the exit code, else 0 */
 } audit_run;
 
 /* Seconds on the monotonic clock. */
@@ -339,6 +341,11 @@ static void audit_quiet(void *ud)
 static void audit_file(const char *path, void *ud)
 {
     audit_run *run = ud;
+    int use = run->refused ? 0 : jx_cli_output_walked(run->out, "audit", path);
+    if (use > 0)
+        run->refused = use;
+    if (use >= 0)
+        return;
     jx_cli_read_input(&run->input, path);
     audit_progress_step(&run->progress);
 }
@@ -385,11 +392,13 @@ int jx_cli_audit(int argc, char **argv)
         run.policy_warnings++;
     }
     jx_cli_output of;
-    code = jx_cli_output_open(&of, o.output);
+    const char *const tables[] = {o.policy, NULL};
+    code = jx_cli_output_open(&of, "audit", o.output, o.files, o.nfiles, tables);
     if (code >= 0) {
         jx_policy_close(run.pol);
         return code;
     }
+    run.out = &of;
     jx_result rc = jx_audit_create(&run.au, run.pol, &o.audit, NULL);
     if (rc == JX_OK && o.sample_share) /* a share, also 0%: the flagged alone with --include-flagged */
         rc = jx_audit_set_sample_share(run.au, o.audit.sample_bp);
@@ -408,9 +417,10 @@ int jx_cli_audit(int argc, char **argv)
         if (rc != JX_OK)
             audit_failed(&run, rc);
     }
-    code = run.au ? audit_exit_code(&run) : jx_cli_exit_code(&run.status);
-    /* the report is kept with findings or unreadable input too: only an I/O failure drops it */
-    int kept = jx_cli_output_close(&of, run.status.io_failed ? JX_EXIT_IO : JX_EXIT_OK);
+    code = run.refused ? run.refused : run.au ? audit_exit_code(&run) : jx_cli_exit_code(&run.status);
+    /* the report is kept with findings or unreadable input too: only an I/O failure (or an
+     * input that is the output) drops it */
+    int kept = jx_cli_output_close(&of, run.refused ? run.refused : run.status.io_failed ? JX_EXIT_IO : JX_EXIT_OK);
     if (kept != JX_EXIT_OK)
         code = kept;
     jx_audit_writer_destroy(run.aw);

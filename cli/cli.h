@@ -23,18 +23,42 @@ int jx_cli_check(int argc, char **argv);
 /** `jixiao template …`; argv[0] is "template". Returns the exit code. */
 int jx_cli_template(int argc, char **argv);
 
-/** A command's output: standard output, or a file replaced only when the run succeeds. */
+/**
+ * A command's output (output.c): standard output; a file written atomically (a temporary
+ * file beside it renamed over it when the run succeeds; symbolic links followed); or,
+ * for what cannot be replaced (a device, a FIFO, /dev/stdout, /dev/fd/N), written through.
+ */
 typedef struct jx_cli_output {
-    FILE *fp;        /* where the output goes */
-    const char *path;/* the file asked for with -o, NULL for standard output */
-    char *tmp_path;  /* the temporary file beside path, NULL when writing to standard output */
+    FILE *fp;                /* where the output goes */
+    const char *path;        /* the path given with -o, NULL for standard output */
+    char *target;            /* the file replaced (path with links followed), NULL when written through */
+    char *tmp_path;          /* the temporary file beside target, NULL when written through */
+    int own_fp;              /* fp is ours to close (not stdout) */
+    int has_id;              /* the output existed: dev and ino are set */
+    unsigned long long dev;  /* the device of what -o names, followed through links */
+    unsigned long long ino;  /* …and its inode */
+    unsigned long long tmp_dev, tmp_ino; /* the temporary file's, to pass it over in a walk */
 } jx_cli_output;
 
-/** Opens the output (path NULL: standard output). Returns -1 on success, else the exit code. */
-int jx_cli_output_open(jx_cli_output *out, const char *path);
+/**
+ * Opens the output of command (path NULL: standard output). When path names one of the
+ * files the command reads — files[0..nfiles) ("-": standard input) or the NULL-ended
+ * tables (--actuals, --policy, --review; NULL for none), the same file after links —
+ * says so and returns JX_EXIT_USAGE before anything is written; folders among the files
+ * are checked file by file as they are walked (jx_cli_output_walked). Returns -1 on
+ * success, else the exit code.
+ */
+int jx_cli_output_open(jx_cli_output *out, const char *command, const char *path, char **files, int nfiles,
+                       const char *const *tables);
 
 /**
- * Finishes the output: when code is JX_EXIT_OK renames the temporary file over the path,
+ * For a file a walk over folders found: -1 to read it; 0 to pass it over (the output's own
+ * temporary file, in a folder being read); JX_EXIT_USAGE when it is the output (said on stderr).
+ */
+int jx_cli_output_walked(jx_cli_output *out, const char *command, const char *path);
+
+/**
+ * Finishes the output: when code is JX_EXIT_OK renames the temporary file over the target,
  * otherwise removes it, so a failed run leaves an old file intact. Returns the exit code,
  * JX_EXIT_IO when the output could not be written.
  */
@@ -170,7 +194,7 @@ typedef struct jx_cli_walk {
     void (*quiet)(void *ud);                  /* called before the walk writes to stderr or hands over a path that cannot be read; NULL: none */
     void *ud;                                 /* passed to both */
     jx_cli_status *status;                    /* io_failed when a folder cannot be read or memory runs out */
-    size_t warnings;                          /* links to folders inside a folder, not followed */
+    size_t warnings;                          /* entries of folders not read: links to folders, pipes, devices, sockets, broken links */
 } jx_cli_walk;
 
 /**
@@ -178,7 +202,9 @@ typedef struct jx_cli_walk {
  * entries are walked in byte order of their names (strcmp, the same in every locale;
  * folders where they fall in that order), recursively, names starting with '.' skipped.
  * A symbolic link to a folder is followed when named on the command line; inside a folder
- * it is not (a walk cannot loop): "PATH: warning: …" on stderr, counted in w->warnings.
+ * it is not (a walk cannot loop). Inside a folder only regular files (and links to them)
+ * are read: a pipe, device, socket, link to one or broken link is skipped. Each skip is
+ * "PATH: warning: …" on stderr, counted in w->warnings.
  * Only the folder being walked has its names in memory.
  */
 void jx_cli_walk_path(jx_cli_walk *w, const char *path);

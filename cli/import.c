@@ -186,7 +186,8 @@ int jx_cli_import(int argc, char **argv)
         return code;
     jx_cli_status st = {0, 0};
     jx_cli_output out;
-    code = jx_cli_output_open(&out, o.output);
+    const char *const tables[] = {o.policy, NULL};
+    code = jx_cli_output_open(&out, "import", o.output, o.files, o.nfiles, tables);
     if (code >= 0)
         return code;
     int stop = -1;

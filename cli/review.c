@@ -61,6 +61,8 @@ typedef struct review_run {
     size_t warnings;         /* warnings on the review handle */
     size_t printed;          /* review diagnostics already printed */
     int report_failed;       /* the sheets could not be written (said once) */
+    jx_cli_output *out;      /* the sheets' file, passed over when a folder read holds it */
+    int refused;             /* a file read is the output: the exit code, else 0 */
 } review_run;
 
 /** Options of `audit` that have no meaning for the 复核 sheet. */
@@ -188,7 +190,11 @@ static void review_project(jx_project *p, unsigned flags, void *ud)
 static void review_file(const char *path, void *ud)
 {
     review_run *run = ud;
-    jx_cli_read_input(&run->input, path);
+    int use = run->refused ? 0 : jx_cli_output_walked(run->out, "audit", path);
+    if (use > 0)
+        run->refused = use;
+    if (use < 0)
+        jx_cli_read_input(&run->input, path);
 }
 
 /* Opens the reviewer's CSV; returns -1 on success or the exit code. */
@@ -221,7 +227,12 @@ static void review_know_quiet(const jx_diag *d, void *ud)
 static void review_know_file(const char *path, void *ud)
 {
     review_run *run = ud;
-    if (strcmp(path, "-") != 0)
+    if (strcmp(path, "-") == 0 || run->refused)
+        return;
+    int use = jx_cli_output_walked(run->out, "audit", path);
+    if (use > 0)
+        run->refused = use;
+    if (use < 0)
         jx_cli_read_input(&run->input, path);
 }
 
@@ -251,21 +262,26 @@ int jx_cli_review(int argc, char **argv)
     if (code < 0)
         code = review_open_csv(&o, &run);
     jx_cli_output of;
+    const char *const tables[] = {o.review, o.policy, NULL};
     if (code < 0)
-        code = jx_cli_output_open(&of, o.output);
+        code = jx_cli_output_open(&of, "audit", o.output, o.files, o.nfiles, tables);
     if (code >= 0) {
         jx_review_close(run.rv);
         jx_policy_close(run.pol);
         return code;
     }
+    run.out = &of;
     jx_result rc = jx_review_writer_create(&run.rw, o.format, jx_cli_output_write, of.fp, NULL);
     if (rc == JX_OK)
         rc = jx_review_writer_set_flags(run.rw, o.flags);
-    if (rc != JX_OK) {
+    int created = rc == JX_OK;
+    if (!created) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         run.status.io_failed = 1;
     } else {
         review_know_all(&o, &run);
+    }
+    if (created && !run.refused) { /* an input that is the output: nothing is reviewed */
         run.input = (jx_cli_input){.project = review_project, .ud = &run, .status = &run.status};
         run.walk = (jx_cli_walk){.file = review_file, .ud = &run, .status = &run.status};
         for (int i = 0; i < o.nfiles; i++)
@@ -281,7 +297,7 @@ int jx_cli_review(int argc, char **argv)
         fprintf(stderr, "jixiao: 复核表有 %zu 个警告（--werror 视为错误）\n", run.warnings);
         run.status.invalid = 1;
     }
-    code = jx_cli_exit_code(&run.status);
+    code = run.refused ? run.refused : jx_cli_exit_code(&run.status);
     code = jx_cli_output_close(&of, code);
     if (code == JX_EXIT_OK && run.scored_errors)
         code = JX_EXIT_INPUT;

@@ -253,7 +253,8 @@ int jx_cli_score(int argc, char **argv)
         know_projects(&o, &st);
     }
     jx_cli_output of;
-    code = jx_cli_output_open(&of, o.output);
+    const char *const tables[] = {o.actuals, o.policy, NULL};
+    code = jx_cli_output_open(&of, "score", o.output, o.files, o.nfiles, o.actuals ? tables : tables + 1);
     if (code >= 0) {
         jx_actuals_close(act);
         jx_policy_close(pol);

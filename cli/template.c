@@ -44,7 +44,7 @@ static void warn_duplicates(const jx_project *p)
                      jx_project_name(p), jx_indicator_level1(b), jx_indicator_level2(b),
                      jx_indicator_name(b), (unsigned)jx_indicator_line(a));
             jx_diag d = {JX_SEV_WARNING, "template-duplicate", msg, jx_project_file(p),
-                         jx_indicator_line(b), 1, 1, NULL};
+                         jx_indicator_line(b), 1, 1, NULL, 0};
             jx_cli_print_diag(&d);
             break;
         }
@@ -93,7 +93,7 @@ int jx_cli_template(int argc, char **argv)
     if (args.nfiles == 0)
         return jx_cli_usage_error("template", "没有给出项目文件");
     jx_cli_output of;
-    int code = jx_cli_output_open(&of, output);
+    int code = jx_cli_output_open(&of, "template", output, args.files, args.nfiles, NULL);
     if (code >= 0)
         return code;
     jx_cli_status st = {0, 0};

@@ -1,7 +1,8 @@
 /* walk.c — the files a command finds in the files and folders it is given: a folder's
  * entries in byte order of their names, recursively, names starting with '.' skipped,
- * links to folders followed only when named on the command line. One walk for every
- * command that takes folders (audit, audit --review). */
+ * links to folders followed only when named on the command line, and inside a folder only
+ * regular files read (pipes, devices, sockets and broken links skipped with a warning).
+ * One walk for every command that takes folders (audit, audit --review). */
 #include "cli.h"
 
 #include <dirent.h>
@@ -125,9 +126,35 @@ static void walk_dir(jx_cli_walk *w, const char *path)
     free(nm.text);
 }
 
+/* What a file that is neither a regular file nor a folder is, for a warning. */
+static const char *walk_kind(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return "命名管道";
+    if (S_ISCHR(mode))
+        return "字符设备";
+    if (S_ISBLK(mode))
+        return "块设备";
+    if (S_ISSOCK(mode))
+        return "套接字";
+    return "特殊文件";
+}
+
+/* Warns about an entry of a folder that is not read: "PATH: warning: WHY（DETAIL），不读取". */
+static void walk_skip(jx_cli_walk *w, const char *path, const char *why, const char *detail)
+{
+    walk_quiet(w);
+    fprintf(stderr, "%s: warning: %s（%s），不读取\n", path, why, detail);
+    w->warnings++;
+}
+
 /* Walks a file, or a folder's files. A link to a folder is followed when it was named on
- * the command line (top), and not inside a folder, so a walk has no cycles. A path that
- * cannot be looked at or read is handed over as a file: reading it says why. */
+ * the command line (top), and not inside a folder, so a walk has no cycles. Inside a
+ * folder only regular files are read (links to them followed): a pipe, a device, a
+ * socket, a link to one of those or a broken link is skipped with a warning, since
+ * reading it could block or never end. What is named on the command line is read
+ * whatever it is (a pipe from <(…) is a file there). A path that cannot be looked at or
+ * read is handed over as a file: reading it says why. */
 static void walk_path(jx_cli_walk *w, const char *path, bool top)
 {
     struct stat st;
@@ -135,20 +162,38 @@ static void walk_path(jx_cli_walk *w, const char *path, bool top)
         w->file(path, w->ud);
         return;
     }
-    if (lstat(path, &st) != 0 || access(path, R_OK) != 0) {
+    if (lstat(path, &st) != 0) {
         walk_quiet(w); /* why it cannot be read goes on a line of its own */
         w->file(path, w->ud);
         return;
     }
     struct stat target;
-    bool link_to_dir = S_ISLNK(st.st_mode) && stat(path, &target) == 0 && S_ISDIR(target.st_mode);
+    bool link = S_ISLNK(st.st_mode);
+    if (link && stat(path, &target) != 0) {
+        if (!top) {
+            walk_skip(w, path, "符号链接指向的文件无法访问", strerror(errno));
+            return;
+        }
+        target = st; /* handed over below: reading it says why */
+    }
+    mode_t mode = link ? target.st_mode : st.st_mode;
+    if (!top && !S_ISDIR(mode) && !S_ISREG(mode)) {
+        walk_skip(w, path, link ? "符号链接指向的不是普通文件" : "不是普通文件", walk_kind(mode));
+        return;
+    }
+    if (access(path, R_OK) != 0) {
+        walk_quiet(w);
+        w->file(path, w->ud);
+        return;
+    }
+    bool link_to_dir = link && S_ISDIR(mode);
     if (link_to_dir && !top) {
         walk_quiet(w);
         fprintf(stderr, "%s: warning: 文件夹中指向文件夹的符号链接不读取\n", path);
         w->warnings++;
         return;
     }
-    if (S_ISDIR(st.st_mode) || link_to_dir)
+    if (S_ISDIR(mode))
         walk_dir(w, path);
     else
         w->file(path, w->ud);

@@ -36,6 +36,8 @@ typedef jx_indrows_row act_row;
 struct jx_actuals {
     const jx_allocator *alloc; /* for the handle */
     jx_indrows rows;           /* the loaded sheet, its index and its diagnostics (code "actuals") */
+    const act_row **filled;    /* during jx_actuals_apply: indicator i → the row that filled it, NULL before */
+    size_t filled_cap;         /* capacity of filled */
 };
 
 /* True when the cell holds exactly s[0..n). */
@@ -83,6 +85,7 @@ void jx_actuals_close(jx_actuals *act)
         return;
     const jx_allocator *a = act->alloc;
     jx_indrows_free(&act->rows);
+    jx_free(a, act->filled, act->filled_cap * sizeof *act->filled);
     jx_free(a, act, sizeof *act);
 }
 
@@ -162,16 +165,41 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
     return JX_OK;
 }
 
-/* The matching row r of indicator ind, applied (jx_indrows_fn). */
+/* True when the row fills a cell after 三级指标 (a template row left empty fills none). */
+static bool row_fills(const act_row *r)
+{
+    for (size_t k = AC_L3 + 1; k < AC_NCOLS; k++)
+        if (r->cell[k].n)
+            return true;
+    return false;
+}
+
+/* The matching row r of indicator ind, applied (jx_indrows_fn). A second row filling the
+ * same indicator is an error naming both rows, and the first row's values stand. */
 static jx_result apply_matched(void *ud, jx_project *p, jx_indrows_row *r, jx_indicator *ind)
 {
-    return apply_row(ud, p, r, ind);
+    jx_actuals *act = ud;
+    if (!row_fills(r))
+        return JX_OK;
+    const act_row **filled = &act->filled[ind - p->inds];
+    if (*filled) {
+        ACT_ERROR(act, r, jx_indrows_cell_pos(r, r->cell[AC_L3]),
+                  "第 %u 行（项目“%s”，指标“%s”）与第 %u 行填写的是同一个指标，每个指标只能有一行", (unsigned)r->line,
+                  p->name.s, ind->name.s, (unsigned)(*filled)->line);
+        return JX_ERR_INPUT;
+    }
+    *filled = r;
+    return apply_row(act, p, r, ind);
 }
 
 jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
 {
     if (!act || !p)
         return JX_ERR_USAGE;
+    if (p->ninds > 0 && JX_GROW(act->alloc, act->filled, act->filled_cap, p->ninds) != 0)
+        return JX_ERR_NOMEM;
+    if (p->ninds > 0)
+        memset(act->filled, 0, p->ninds * sizeof *act->filled);
     return jx_indrows_match(&act->rows, p, apply_matched, act);
 }
 

@@ -23,6 +23,7 @@ void jx_arena_init(jx_arena *ar, const jx_allocator *alloc)
     ar->alloc = jx_alloc_or_default(alloc);
     ar->head = NULL;
     ar->chunk_size = ARENA_DEFAULT_CHUNK;
+    ar->oom = 0;
 }
 
 static jx_arena_chunk *new_chunk(jx_arena *ar, size_t min)
@@ -45,13 +46,13 @@ void *jx_arena_alloc(jx_arena *ar, size_t n)
     if (n == 0)
         n = 1;
     size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (need < n)
-        return NULL;
     jx_arena_chunk *c = ar->head;
-    if (!c || c->size - c->used < need) {
-        c = new_chunk(ar, need);
-        if (!c)
+    if (need < n || !c || c->size - c->used < need) {
+        c = need < n ? NULL : new_chunk(ar, need);
+        if (!c) {
+            ar->oom = 1;
             return NULL;
+        }
     }
     void *p = c->data + c->used;
     c->used += need;
@@ -192,6 +193,7 @@ void jx_arena_reset(jx_arena *ar)
         keep->next = NULL;
     }
     ar->head = keep;
+    ar->oom = 0;
 }
 
 void jx_arena_free(jx_arena *ar)

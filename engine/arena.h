@@ -16,6 +16,7 @@ typedef struct jx_arena {
     const jx_allocator *alloc; /* where chunks come from */
     jx_arena_chunk *head;      /* the chunk being filled; older chunks follow */
     size_t chunk_size;         /* size of a regular chunk */
+    int oom;                   /* an allocation returned NULL since init or the last reset */
 } jx_arena;
 
 /** Prepares an empty arena; no memory is taken until the first allocation. */
@@ -33,7 +34,7 @@ char *jx_arena_printf(jx_arena *ar, const char *fmt, ...) __attribute__((format(
 /** vprintf into the arena; NULL when memory ran out. */
 char *jx_arena_vprintf(jx_arena *ar, const char *fmt, va_list ap);
 
-/** Forgets everything allocated; keeps one chunk for reuse so steady state allocates nothing. */
+/** Forgets everything allocated (and oom); keeps one chunk for reuse so steady state allocates nothing. */
 void jx_arena_reset(jx_arena *ar);
 
 /** Returns every chunk to the allocator. */

@@ -108,7 +108,7 @@ jx_result jx_audit_writer_project(jx_audit_writer *aw, const jx_project *p, unsi
         return aw->out->err = JX_ERR_NOMEM;
     aw->rep->project(aw, &v);
     aw->nprojects++;
-    return aw->out->err;
+    return jx_out_result(aw->out);
 }
 
 jx_result jx_audit_writer_finish(jx_audit_writer *aw)
@@ -122,6 +122,7 @@ jx_result jx_audit_writer_finish(jx_audit_writer *aw)
     jx_arena_reset(&aw->out->scratch);
     audit_begin(aw);
     aw->rep->finish(aw);
+    jx_out_result(aw->out);
     jx_out_flush(aw->out);
     return aw->out->err;
 }

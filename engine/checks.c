@@ -8,6 +8,7 @@
  */
 #include "checks.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ codes */
@@ -453,23 +454,45 @@ static bool is_output(const char *level1) { return has(level1, "产出"); }
 /* True for a 一级 group of effects (效益指标, or 效果目标 in 郑州's tables). */
 static bool is_benefit(const char *level1) { return has(level1, "效益") || has(level1, "效果"); }
 
+/* A trimmed indicator name and the indicator's index, sorted by name then index. */
+typedef struct dup_key {
+    jx_str name;
+    size_t i;
+} dup_key;
+
+static int dup_key_cmp(const void *a, const void *b)
+{
+    const dup_key *x = a, *y = b;
+    if (x->name.n != y->name.n)
+        return x->name.n < y->name.n ? -1 : 1;
+    int r = memcmp(x->name.s, y->name.s, x->name.n);
+    return r ? r : x->i < y->i ? -1 : x->i > y->i;
+}
+
 /* duplicate-indicator: a 三级指标 name used again in the project, reported at each
- * later use against the first. */
+ * later use against the first. The names are sorted once (n log n, not a pass over the
+ * earlier ones for each), so a project of many indicators costs no more per indicator. */
 static void check_duplicates(chk *c)
 {
     jx_project *p = c->p;
-    /* every name trimmed once, not once per pair */
-    jx_str on_stack[64];
-    jx_str *names = p->ninds <= 64 ? on_stack : jx_arena_alloc(&p->arena, p->ninds * sizeof *names);
-    for (size_t i = 0; names && i < p->ninds; i++)
-        names[i] = jx_str_trimmed(p->inds[i].name);
+    dup_key *keys = p->ninds > 1 ? jx_arena_alloc(&p->arena, p->ninds * sizeof *keys) : NULL;
+    size_t *first_of = keys ? jx_arena_alloc(&p->arena, p->ninds * sizeof *first_of) : NULL;
+    if (first_of) {
+        for (size_t i = 0; i < p->ninds; i++)
+            keys[i] = (dup_key){jx_str_trimmed(p->inds[i].name), i};
+        qsort(keys, p->ninds, sizeof *keys, dup_key_cmp);
+        /* first_of[i]: the first indicator of i's name (i itself when it is the first) */
+        for (size_t k = 0, run = 0; k < p->ninds; k++) {
+            if (keys[k].name.n != keys[run].name.n || memcmp(keys[k].name.s, keys[run].name.s, keys[k].name.n) != 0)
+                run = k;
+            first_of[keys[k].i] = keys[run].i;
+        }
+    }
     for (size_t i = 1; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
-        for (size_t j = 0; j < i; j++) {
+        for (size_t j = first_of ? first_of[i] : 0; j < i; j++) {
             const jx_indicator *first = &p->inds[j];
-            bool same = names ? names[i].n == names[j].n && memcmp(names[i].s, names[j].s, names[i].n) == 0
-                              : jx_str_same_text(ind->name, first->name);
-            if (!same)
+            if (!first_of && !jx_str_same_text(ind->name, first->name))
                 continue;
             const char *l1 = level1_name(p, first), *l2 = level1_name(p, ind);
             if ((is_output(l1) && is_benefit(l2)) || (is_benefit(l1) && is_output(l2)))

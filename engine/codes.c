@@ -72,6 +72,7 @@ static const jx_code_entry codes[] = {
     {"template-duplicate", "模板中指标无法区分"},
     {"too-large", "表格过大"},
     {"too-many-columns", "列数过多"},
+    {"unclosed-quote", "引号没有闭合"},
     {"unit-mismatch", "计量单位不一致"},
     {"unknown-column", "未知的列"},
     {"unreadable-value", "数值无法识别"},

@@ -1,5 +1,6 @@
 /* csv.c — RFC 4180 records: fields split at commas (or another separator), quoted fields may hold commas,
- * doubled quotes and line breaks; records end at LF or CRLF. */
+ * doubled quotes and line breaks; records end at LF or CRLF. Also the formula guard (csv.h) that the
+ * CSV writer (jx_out_csv_field) adds and the reader here takes off. */
 #include "csv.h"
 
 #include "alloc.h"
@@ -28,11 +29,75 @@ void jx_csv_free(jx_csv *c)
     c->nfields = c->cap = 0;
 }
 
+/* Whether s[0..n) is a number a spreadsheet reads as one: [+-] digits [,ddd]… [.digits] [e[+-]digits] [%]. */
+static bool csv_number(const char *s, size_t n)
+{
+    size_t i = 0, digits = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            digits++;
+        } else if (s[i] == ',' && digits > 0 && n - i > 3 && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+                   s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+                   (n - i == 4 || s[i + 4] < '0' || s[i + 4] > '9')) {
+            /* a thousands group: ",ddd" then no fourth digit */
+        } else {
+            break;
+        }
+    }
+    if (i < n && s[i] == '.')
+        for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            digits++;
+    if (digits == 0)
+        return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        size_t j = i + 1, exp = 0;
+        if (j < n && (s[j] == '+' || s[j] == '-'))
+            j++;
+        for (; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+            exp++;
+        if (exp == 0)
+            return false;
+        i = j;
+    }
+    if (i < n && s[i] == '%')
+        i++;
+    return i == n;
+}
+
+bool jx_csv_guarded(const char *s, size_t n)
+{
+    size_t quotes = 0;
+    while (quotes < n && s[quotes] == '\'')
+        quotes++; /* "'" + a guarded text is guarded: look past every leading "'" */
+    if (quotes == n)
+        return false;
+    const char *t = s + quotes;
+    size_t m = n - quotes;
+    switch (t[0]) {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+        return true;
+    case '+':
+    case '-':
+        return !csv_number(t, m);
+    default:
+        return false;
+    }
+}
+
 static jx_csv_status add_field(jx_csv *c, const char *s, size_t n, uint32_t line, size_t line_start, size_t off)
 {
     if (JX_GROW(c->alloc, c->fields, c->cap, c->nfields + 1) != 0)
         return JX_CSV_NOMEM;
     jx_csv_field *f = &c->fields[c->nfields++];
+    if (n >= 2 && s[0] == '\'' && jx_csv_guarded(s + 1, n - 1)) {
+        s++; /* the formula guard a CSV writer put there */
+        n--;
+    }
     f->s = s;
     f->n = n;
     f->line = line;

@@ -1,10 +1,22 @@
-/* csv.h — an RFC 4180 reader over a text in memory: BOM, quoted fields, CRLF. */
+/* csv.h — an RFC 4180 reader over a text in memory (BOM, quoted fields, CRLF), and the
+ * formula guard every CSV jixiao writes and reads shares.
+ *
+ * Formula guard (OWASP, "CSV Injection"): a spreadsheet opening a CSV takes a cell that
+ * starts with '=', '+', '-', '@', a tab or a carriage return for a formula. A cell jixiao
+ * writes whose text is formula-like — starts with one of those and is not a number such
+ * as "-5", "+3.5" or "-12.5%" — is written with a "'" before it ("=4次" → "'=4次"), and
+ * the reader takes that "'" off again, so what jixiao writes reads back as it was. To
+ * keep that lossless, a text that is one "'" followed by a guarded text ("'=4次") is
+ * guarded too ("''=4次"): jx_csv_guarded is exactly the set of texts written with the
+ * prefix, and a field read as "'" + a guarded text is always one that was so written.
+ */
 #ifndef JX_CSV_H
 #define JX_CSV_H
 
 #include "arena.h"
 #include "jixiao.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,7 +57,18 @@ typedef enum jx_csv_status {
     JX_CSV_NOMEM      /* memory ran out */
 } jx_csv_status;
 
-/** Starts reading text[0..len); a UTF-8 BOM at the start is skipped. */
+/**
+ * Whether a cell s[0..n) is written with the formula guard "'" before it: it starts
+ * with '=', '+', '-', '@', a tab or a carriage return and is not a number ([+-], digits
+ * with optional "," grouping, optional ".digits", optional exponent, optional "%"), or
+ * it is "'" followed by a guarded text.
+ */
+bool jx_csv_guarded(const char *s, size_t n);
+
+/**
+ * Starts reading text[0..len); a UTF-8 BOM at the start is skipped. A field that is the
+ * formula guard "'" followed by a guarded text (jx_csv_guarded) is read without the "'".
+ */
 void jx_csv_init(jx_csv *c, const char *text, size_t len, const jx_allocator *alloc, jx_arena *arena);
 
 /** Reads the next record; blank lines are skipped. Rows may have any number of fields. */

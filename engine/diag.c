@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "width.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,24 +55,10 @@ jx_pos jx_pos_at(const char *text, uint32_t line_start, uint32_t line, uint32_t 
     return p;
 }
 
-/* The line of src holding offset off, in ar, with each invalid byte as U+FFFD. */
-static const char *cut_line(jx_arena *ar, const jx_source *src, uint32_t off)
+/* Copies s[0..n) to out with each invalid byte as U+FFFD (so quoted text is valid
+ * UTF-8); out has room for n * 3 bytes. Returns the bytes written. */
+static size_t put_valid(char *out, const char *s, size_t n)
 {
-    if (!src || !src->text || off > src->len)
-        return NULL;
-    size_t start = off, end = off;
-    while (start > 0 && src->text[start - 1] != '\n')
-        start--;
-    while (end < src->len && src->text[end] != '\n')
-        end++;
-    if (end > start && src->text[end - 1] == '\r')
-        end--;
-    /* an invalid byte is shown as U+FFFD, so the quoted line is valid UTF-8 */
-    const char *s = src->text + start;
-    size_t n = end - start;
-    char *out = jx_arena_alloc(ar, n * 3 + 1);
-    if (!out)
-        return NULL;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         /* ASCII, and 3-byte characters that cannot be overlong or surrogates, are copied
@@ -100,6 +87,118 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, uint32_t off)
         }
         i += len;
     }
+    return o;
+}
+
+/* The horizontal ellipsis that marks where an excerpt is cut. */
+static const char ELLIPSIS[] = "\xE2\x80\xA6";
+
+/* Cells of the character at s (n > 0 bytes remain), its length in *len. */
+static int char_cells(const char *s, size_t n, size_t *len)
+{
+    int32_t cp;
+    *len = jx_utf8_decode(s, n, &cp);
+    return jx_char_width(cp);
+}
+
+/*
+ * Bytes of the first characters of s[0..n) that fit in cols display columns and in
+ * max_bytes bytes (a character is never split; an invalid byte is one character of one
+ * cell).
+ */
+static size_t fit_cols(const char *s, size_t n, size_t cols, size_t max_bytes)
+{
+    size_t i = 0, used = 0, len;
+    while (i < n) {
+        size_t w = (size_t)char_cells(s + i, n - i, &len);
+        if (used + w > cols || i + len > max_bytes)
+            break;
+        used += w;
+        i += len;
+    }
+    return i;
+}
+
+/*
+ * The line of src holding pos.off, or the excerpt of it around pos.off (see
+ * JX_DIAG_LINE_WHOLE), in ar; *first_col is the column of its first character after a
+ * leading "…" (1 for the line's start). Only a bounded stretch of text around pos.off is
+ * ever looked at, so a diagnostic costs the same on any line.
+ */
+static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint32_t *first_col)
+{
+    *first_col = 1;
+    size_t off = pos.off;
+    if (!src || !src->text || off > src->len)
+        return NULL;
+    const char *t = src->text;
+    /* the line's ends, looked for at most JX_DIAG_LINE_WHOLE + 1 bytes away */
+    size_t start = off, end = off;
+    while (start > 0 && t[start - 1] != '\n' && off - start <= JX_DIAG_LINE_WHOLE)
+        start--;
+    while (end < src->len && t[end] != '\n' && end - off <= JX_DIAG_LINE_WHOLE)
+        end++;
+    bool at_start = start == 0 || t[start - 1] == '\n';
+    bool at_end = end == src->len || t[end] == '\n';
+    if (at_end && end > start && t[end - 1] == '\r')
+        end--;
+    bool cut_before = false, cut_after = false;
+    if (!at_start || !at_end || end - start > JX_DIAG_LINE_WHOLE) {
+        /* an excerpt: up to JX_DIAG_EXCERPT_BEFORE columns before off (at most four bytes
+         * a column), the rest of JX_DIAG_EXCERPT_COLS from off on */
+        size_t lo = off - start > 4 * JX_DIAG_EXCERPT_BEFORE ? off - 4 * JX_DIAG_EXCERPT_BEFORE : start;
+        while (lo < off && lo > start && ((unsigned char)t[lo] & 0xC0) == 0x80)
+            lo++; /* not inside a character */
+        size_t cells = jx_display_width(t + lo, off - lo), len;
+        while (cells > JX_DIAG_EXCERPT_BEFORE - (lo > start)) {
+            cells -= (size_t)char_cells(t + lo, off - lo, &len);
+            lo += len;
+        }
+        if (lo > start || !at_start) {
+            cut_before = true;
+            uint32_t before = jx_utf8_count(t + lo, off - lo);
+            *first_col = pos.col > before ? pos.col - before : 1;
+        }
+        size_t room = JX_DIAG_EXCERPT_COLS - cells - cut_before;
+        size_t hi = off + fit_cols(t + off, end - off, room, 4 * room);
+        if (hi < end || !at_end) {
+            /* leave a column for the mark */
+            cut_after = true;
+            hi = off + fit_cols(t + off, hi - off, room - 1, 4 * room);
+        }
+        start = lo;
+        end = hi;
+    }
+    size_t n = end - start;
+    char *out = jx_arena_alloc(ar, n * 3 + 2 * sizeof ELLIPSIS);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    if (cut_before) {
+        memcpy(out, ELLIPSIS, 3);
+        o = 3;
+    }
+    o += put_valid(out + o, t + start, n);
+    if (cut_after) {
+        memcpy(out + o, ELLIPSIS, 3);
+        o += 3;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n)
+{
+    size_t keep = fit_cols(s, n, JX_DIAG_QUOTE_COLS, 4 * JX_DIAG_QUOTE_COLS);
+    bool cut = keep < n;
+    char *out = jx_arena_alloc(ar, keep * 3 + sizeof ELLIPSIS);
+    if (!out)
+        return NULL;
+    size_t o = put_valid(out, s, keep);
+    if (cut) {
+        memcpy(out + o, ELLIPSIS, 3);
+        o += 3;
+    }
     out[o] = '\0';
     return out;
 }
@@ -119,7 +218,8 @@ jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *c
     g->line = pos.line;
     g->column = pos.line ? pos.col : 0;
     g->width = pos.width ? pos.width : 1;
-    g->source_line = pos.line ? cut_line(ar, src, pos.off) : NULL;
+    g->source_column = 1;
+    g->source_line = pos.line ? cut_line(ar, src, pos, &g->source_column) : NULL;
     if (!g->message) {
         d->oom = 1;
         return NULL;
@@ -213,6 +313,13 @@ size_t jx_diag_format(const jx_diag *d, char *buf, size_t size)
         size_t n = strlen(s);
         uint32_t col = 1;
         size_t i = 0;
+        if (d->source_column > 1 && n >= 3 && memcmp(s, ELLIPSIS, 3) == 0) {
+            /* an excerpt: the "…" first, then the text from source_column on */
+            for (int k = jx_char_width(0x2026); k > 0; k--)
+                out_str(&o, " ");
+            i = 3;
+            col = d->source_column;
+        }
         /* pad with the cells the text before the token takes (CJK = 2), keeping tabs */
         while (i < n && col < d->column) {
             int32_t cp;

@@ -24,6 +24,19 @@ typedef struct jx_source {
     size_t len;       /* length of text */
 } jx_source;
 
+/**
+ * How much of the source a diagnostic quotes (docs/limits.md): a line of at most
+ * JX_DIAG_LINE_WHOLE bytes whole; a longer one as an excerpt of at most
+ * JX_DIAG_EXCERPT_COLS display columns, JX_DIAG_EXCERPT_BEFORE of them before the
+ * position, with "…" where it is cut. A piece of text quoted in a message (a token, a
+ * name) is cut after JX_DIAG_QUOTE_COLS columns (jx_diag_quote). So one diagnostic is a
+ * few hundred bytes however long its line or token.
+ */
+#define JX_DIAG_LINE_WHOLE 1024
+#define JX_DIAG_EXCERPT_COLS 120
+#define JX_DIAG_EXCERPT_BEFORE 40
+#define JX_DIAG_QUOTE_COLS 40
+
 /** A growable list of diagnostics whose strings live in an arena. */
 typedef struct jx_diags {
     const jx_allocator *alloc; /* for the array */
@@ -45,8 +58,9 @@ void jx_diags_clear(jx_diags *d);
 void jx_diags_free(jx_diags *d);
 
 /**
- * Adds a diagnostic. Its strings are copied into ar; the source line is cut out of
- * src->text at pos.off when src and src->text are given and pos.line > 0. Returns
+ * Adds a diagnostic. Its strings are copied into ar; the source line (or an excerpt of
+ * it, see JX_DIAG_LINE_WHOLE) is cut out of src->text at pos.off when src and src->text
+ * are given and pos.line > 0. Returns
  * the new entry, or NULL when memory ran out (d->oom is then set).
  */
 jx_diag *jx_diags_add(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
@@ -56,6 +70,13 @@ jx_diag *jx_diags_add(jx_diags *d, jx_arena *ar, jx_severity sev, const char *co
 /** jx_diags_add with a va_list. */
 jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
                        const jx_source *src, jx_pos pos, const char *fmt, va_list ap);
+
+/**
+ * s[0..n) for quoting in a message, in ar: at most JX_DIAG_QUOTE_COLS display columns,
+ * cut at a character boundary with "…" after it when cut, each invalid byte as U+FFFD.
+ * NULL when memory ran out.
+ */
+const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n);
 
 /** Number of characters (UTF-8 sequences; an invalid byte counts as one) in s[0..n). */
 uint32_t jx_utf8_count(const char *s, size_t n);

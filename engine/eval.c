@@ -1099,6 +1099,9 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     if (p->diags.errors > 0)
         return JX_ERR_INPUT;
     size_t first_own = p->diags.n;
+    /* any string of the project arena that could not be made while scoring (a
+     * finding's text, a check's table) makes the scoring JX_ERR_NOMEM */
+    p->arena.oom = 0;
 
     eval_ctx ctx = {p, pol, pol->decimals};
     eval_ctx *c = &ctx;
@@ -1118,7 +1121,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
         for (size_t g = 0; g < p->ngroups; g++)
             p->groups[g].score = 0;
         sort_by_position(&p->diags, first_own);
-        return p->diags.oom ? JX_ERR_NOMEM : JX_ERR_INPUT;
+        return p->diags.oom || p->arena.oom ? JX_ERR_NOMEM : JX_ERR_INPUT;
     }
 
     p->decimals = pol->decimals;
@@ -1203,7 +1206,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
                             jx_grade_name(p->grade));
     sort_by_position(&p->diags, first_own);
     jx_checks_run(p, pol);
-    return p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+    return p->diags.oom || p->arena.oom ? JX_ERR_NOMEM : JX_OK;
 }
 
 /* -------------------------------------------------------------- formulas */

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "import_decode.h"
 #include "import_emit.h"
+#include "readall.h"
 #include "table.h"
 
 #include <errno.h>
@@ -75,8 +76,10 @@ static void import_copy_diag(jx_import *imp, const jx_diag *d)
     jx_source src = {file ? file : "", NULL, 0};
     jx_pos pos = {0, d->line, d->column, d->width};
     jx_diag *c = jx_diags_add(&imp->diags, &imp->arena, d->severity, d->code, &src, pos, "%s", d->message);
-    if (c && d->source_line)
+    if (c && d->source_line) {
         c->source_line = jx_arena_strndup(&imp->arena, d->source_line, strlen(d->source_line));
+        c->source_column = d->source_column;
+    }
 }
 
 /* -------------------------------------------------------------------- sink */
@@ -148,27 +151,9 @@ static jx_result import_read_file(jx_import *imp, const char *path, char **buf, 
     }
     *buf = NULL;
     *len = *cap = 0;
-    jx_result rc = JX_OK;
-    for (;;) {
-        if (*cap - *len < 4096) {
-            size_t ncap = *cap ? *cap * 2 : 65536;
-            char *nb = jx_realloc(imp->alloc, *buf, *cap, ncap);
-            if (!nb) {
-                rc = JX_ERR_NOMEM;
-                break;
-            }
-            *buf = nb;
-            *cap = ncap;
-        }
-        size_t k = fread(*buf + *len, 1, *cap - *len, f);
-        *len += k;
-        if (k == 0)
-            break;
-    }
-    if (rc == JX_OK && ferror(f)) {
+    jx_result rc = jx_read_all(imp->alloc, f, buf, len, cap);
+    if (rc == JX_ERR_IO)
         import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, strerror(errno));
-        rc = JX_ERR_IO;
-    }
     if (!is_stdin)
         fclose(f);
     return rc;

@@ -173,6 +173,14 @@ void jx_imp_warn(jx_imp *im, uint32_t row, const char *code, const char *fmt, ..
 void jx_imp_note(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/**
+ * Records a row that could not be read at all (an unclosed quote), at its line row and
+ * column col (characters; off is the byte offset of that place in the text): an error
+ * with code, counted as not understood. Nothing of the row is imported.
+ */
+void jx_imp_row_error(jx_imp *im, uint32_t row, const char *code, uint32_t col, size_t off, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
 /** Adds an error (the input cannot be imported as written) at row to the diagnostics. */
 void jx_imp_error(jx_imp *im, uint32_t row, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -222,6 +222,7 @@ typedef struct csv_reader {
     const jx_allocator *alloc; /* the model's allocator */
     const char *text;          /* the decoded text */
     size_t len;                /* its length */
+    size_t text_off;           /* where text starts in the model's text (3 past a BOM left in it) */
     jx_csv csv;                /* the record reader */
     jx_arena arena;            /* unescaped fields and project names */
     jx_arena scratch;          /* unescaped fields of the second pass, reset per row */
@@ -328,15 +329,41 @@ static void csv_seek(jx_csv *c, uint32_t off, uint32_t line)
     c->line_start = off;
 }
 
-/** Reports an unclosed quote: the rest of the text cannot be read. */
-static void csv_broken(csv_reader *r)
+/**
+ * Reports the unclosed quote the record reader stopped at as an error at its line and
+ * column, and moves the reader to the line after it: the rows below are read again, none
+ * is swallowed by the quote (which would otherwise run to the end of the text).
+ */
+static void csv_unclosed(csv_reader *r)
 {
-    uint32_t last = r->csv.err_line;
-    for (size_t i = r->csv.rec_off; i < r->len; i++)
-        if (r->text[i] == '\n' && i + 1 < r->len)
-            last++;
-    jx_imp_row(r->im, r->csv.err_line, JX_IMP_ROW_NOT_UNDERSTOOD, "%s：第 %u 行到第 %u 行无法读取", r->csv.error,
-               (unsigned)r->csv.err_line, (unsigned)last);
+    const jx_csv *c = &r->csv;
+    size_t i = c->rec_off;
+    for (uint32_t line = c->rec_line; line < c->err_line && i < r->len; i++)
+        if (r->text[i] == '\n')
+            line++;
+    size_t quote = i; /* err_col characters into the quote's line */
+    for (uint32_t col = 1; col < c->err_col && quote < r->len; col++)
+        for (quote++; quote < r->len && ((unsigned char)r->text[quote] & 0xC0) == 0x80; quote++)
+            ;
+    jx_imp_row_error(r->im, c->err_line, "unclosed-quote", c->err_col, r->text_off + quote,
+                     "第 %u 行第 %u 列的引号没有闭合，这一行无法读取（下一行起照常读取）", (unsigned)c->err_line,
+                     (unsigned)c->err_col);
+    const char *nl = memchr(r->text + quote, '\n', r->len - quote);
+    size_t next = nl ? (size_t)(nl - r->text) + 1 : r->len;
+    csv_seek(&r->csv, (uint32_t)next, c->err_line + 1);
+}
+
+/** The line of the last byte of the current record (a quoted cell may span lines). */
+static uint32_t csv_record_last_line(const csv_reader *r)
+{
+    uint32_t line = r->csv.rec_line;
+    size_t end = r->csv.off;
+    while (end > r->csv.rec_off && (r->text[end - 1] == '\n' || r->text[end - 1] == '\r'))
+        end--;
+    for (size_t i = r->csv.rec_off; i < end; i++)
+        if (r->text[i] == '\n')
+            line++;
+    return line;
 }
 
 /**
@@ -379,7 +406,7 @@ static int csv_find_header(csv_reader *r)
         if (st == JX_CSV_NOMEM)
             return -1;
         if (st != JX_CSV_ROW) {
-            csv_broken(r);
+            csv_unclosed(r); /* no header to read the rows below by */
             return 0;
         }
         r->header_line = r->csv.rec_line;
@@ -461,8 +488,8 @@ static int csv_find_rows(csv_reader *r)
         if (st == JX_CSV_NOMEM)
             return -1;
         if (st == JX_CSV_ERROR) {
-            csv_broken(r);
-            return 0;
+            csv_unclosed(r);
+            continue;
         }
         const char *name = "";
         size_t n = 0;
@@ -540,8 +567,18 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
         jx_imp_row(im, line, JX_IMP_ROW_SKIPPED, "空行");
         return;
     }
+    /* a record whose quoted cell runs over several lines names them all, so no line of it goes unreported */
+    uint32_t last = csv_record_last_line(r);
+    const char *span = last > line ? jx_arena_printf(&r->scratch, "（第 %u 行到第 %u 行：引号里的换行把它们连成了一行）",
+                                                     (unsigned)line, (unsigned)last)
+                                   : "";
+    if (!span) {
+        r->oom = 1;
+        return;
+    }
     if (nf < r->ncols) {
-        jx_imp_row(im, line, JX_IMP_ROW_NOT_UNDERSTOOD, "这一行只有 %zu 格，表头有 %zu 列（可能被截断）", nf, r->ncols);
+        jx_imp_row(im, line, JX_IMP_ROW_NOT_UNDERSTOOD, "这一行只有 %zu 格，表头有 %zu 列（可能被截断）%s", nf, r->ncols,
+                   span);
         return;
     }
     size_t extra = 0;
@@ -550,7 +587,7 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
             extra++;
     if (extra > 0) {
         jx_imp_row(im, line, JX_IMP_ROW_NOT_UNDERSTOOD,
-                   "这一行比表头多出 %zu 个有内容的格（可能是没有加引号的逗号）", extra);
+                   "这一行比表头多出 %zu 个有内容的格（可能是没有加引号的逗号）%s", extra, span);
         return;
     }
     csv_cells cl;
@@ -687,7 +724,9 @@ static int csv_write_projects(csv_reader *r)
 /** Reads text[0..len) as a csv table into im. */
 static int csv_read(jx_imp *im, const char *text, size_t len)
 {
+    size_t bom = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        bom = 3;
         text += 3; /* a BOM left in the text (the decoder removes it) */
         len -= 3;
     }
@@ -698,6 +737,7 @@ static int csv_read(jx_imp *im, const char *text, size_t len)
     r->alloc = jx_imp_alloc(im);
     r->text = text;
     r->len = len;
+    r->text_off = bom;
     jx_arena_init(&r->arena, r->alloc);
     jx_arena_init(&r->scratch, r->alloc);
     jx_csv_init(&r->csv, text, len, r->alloc, &r->arena);

@@ -53,20 +53,16 @@ const char *jx_imp_encoding_name(const char *name)
 
 /* ------------------------------------------------------------------ UTF-8 */
 
-/** What a scan of bytes as UTF-8 found. */
-typedef struct decode_utf8_scan {
-    size_t first_bad;  /* offset of the first byte that is not UTF-8, or the length when none */
-    size_t multibyte;  /* well-formed sequences of two or more bytes */
-    size_t bad;        /* bytes that start no well-formed sequence */
-} decode_utf8_scan;
-
-/** Scans s[0..n) as UTF-8. */
-static decode_utf8_scan decode_scan_utf8(const unsigned char *s, size_t n)
+jx_imp_utf8_scan jx_imp_scan_utf8(const char *bytes, size_t n)
 {
-    decode_utf8_scan r = {n, 0, 0};
+    const unsigned char *s = (const unsigned char *)bytes;
+    jx_imp_utf8_scan r = {n, 0, 0};
     for (size_t i = 0; i < n;) {
         if (s[i] < 0x80) {
             i++;
+            uint64_t w; /* then eight ASCII bytes a step */
+            while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+                i += 8;
             continue;
         }
         size_t k = jx_utf8_seq_len(s + i, n - i);
@@ -80,6 +76,46 @@ static decode_utf8_scan decode_scan_utf8(const unsigned char *s, size_t n)
         }
     }
     return r;
+}
+
+size_t jx_imp_utf8_mend(const char *bytes, size_t n, char *out,
+                        void (*on_bad)(void *ud, size_t out_off, size_t nbytes, unsigned char first), void *ud)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = s[i] < 0x80 ? 1 : jx_utf8_seq_len(s + i, n - i);
+        if (k > 0) {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+            continue;
+        }
+        size_t run = o, first = i;
+        while (i < n && s[i] >= 0x80 && jx_utf8_seq_len(s + i, n - i) == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+        if (on_bad)
+            on_bad(ud, run, i - first, s[first]);
+    }
+    return o;
+}
+
+size_t jx_imp_bom(const char *bytes, size_t len, const char **encoding)
+{
+    const unsigned char *d = (const unsigned char *)bytes;
+    *encoding = NULL;
+    if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF) {
+        *encoding = "utf-8";
+        return 3;
+    }
+    if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
+        *encoding = d[0] == 0xFF ? "utf-16le" : "utf-16be";
+        return 2;
+    }
+    return 0;
 }
 
 /* ----------------------------------------------------------------- errors */
@@ -204,6 +240,35 @@ static int decode_iconv(decode_out *o, const unsigned char *data, size_t start, 
     return result;
 }
 
+/* ------------------------------------------------------------- rule files */
+
+bool jx_imp_rule_not_utf8(const jx_allocator *alloc, const char *s, size_t n, const jx_imp_utf8_scan *scan,
+                          char *reason, size_t size)
+{
+    if (scan->bad == 0 || scan->bad <= scan->multibyte)
+        return false; /* mostly UTF-8: the bad bytes are errors of their own */
+    decode_out o = {jx_alloc_or_default(alloc), NULL, 0, 0};
+    jx_imp_decode_error gb;
+    memset(&gb, 0, sizeof gb);
+    int r = decode_iconv(&o, (const unsigned char *)s, 0, n, "GB18030", &gb);
+    jx_free(o.alloc, o.s, o.cap);
+    if (r != 1)
+        return false;
+    snprintf(reason, size,
+             "文件不是 UTF-8 编码（字节 0x%02X 无效），看来是 GBK/GB18030 编码；"
+             "规则文件须为 UTF-8（可带 BOM）或带 BOM 的 UTF-16，请先转换，如 iconv -f gb18030 -t utf-8 原文件 > 新文件",
+             (unsigned char)s[scan->first_bad]);
+    return true;
+}
+
+void jx_imp_bad_run_text(char *buf, size_t size, size_t nbytes, unsigned char first)
+{
+    if (nbytes == 1)
+        snprintf(buf, size, "无效的 UTF-8 字节 0x%02X", first);
+    else
+        snprintf(buf, size, "无效的 UTF-8 字节 0x%02X 等 %zu 个字节", first, nbytes);
+}
+
 /* ----------------------------------------------------------------- decode */
 
 /** Refuses files that are no text at all; 1 when refused (err filled). */
@@ -293,7 +358,7 @@ jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *bytes,
 
     if (!from) {
         /* UTF-8, named or assumed: check it, and when guessing, maybe it is GB18030 */
-        decode_utf8_scan scan = decode_scan_utf8(data + start, len - start);
+        jx_imp_utf8_scan scan = jx_imp_scan_utf8((const char *)data + start, len - start);
         if (scan.bad > 0) {
             size_t off = start + scan.first_bad;
             decode_locate(err, data, len, off, (const char *)data + start, scan.first_bad);

@@ -728,7 +728,8 @@ static const char *em_unbracket(jx_imp_emitter *em, const char *s)
     return s;
 }
 
-/** Writes 年度: a four-digit year, also when written "2024年" or "（2024年度）". */
+/** Writes 年度: a four-digit year from 1000 (what the parser reads), also when written "2024年"
+ * or "（2024年度）"; anything else ("0202", "20202") stays in a comment, warned about. */
 static void em_year(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
 {
     const char *y = p->field[JX_IMP_YEAR];
@@ -740,7 +741,7 @@ static void em_year(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
         n -= strlen("年度");
     else if (n >= strlen("年") && strcmp(s + n - strlen("年"), "年") == 0)
         n -= strlen("年");
-    bool ok = n == 4;
+    bool ok = n == 4 && s[0] != '0';
     for (size_t i = 0; ok && i < 4; i++)
         ok = s[i] >= '0' && s[i] <= '9';
     if (ok) {
@@ -748,7 +749,7 @@ static void em_year(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p)
         return;
     }
     em_comment_line(em, "年度 ", y);
-    jx_imp_warn(im, p->field_row[JX_IMP_YEAR], "field-unreadable", "年度“%s”不是四位数的年份，未导入（保留在注释中）", y);
+    jx_imp_warn(im, p->field_row[JX_IMP_YEAR], "field-unreadable", "年度“%s”不是 1000 到 9999 之间的四位数年份，未导入（保留在注释中）", y);
 }
 
 /** The grade 优 良 中 差 a claimed 自评结论 reads as ("优秀" → "优"), or NULL. */

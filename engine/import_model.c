@@ -282,15 +282,21 @@ static jx_pos imp_row_pos(const jx_imp *im, uint32_t row)
     return pos;
 }
 
-/** Records one diagnostic at row. */
-static void imp_vdiag(jx_imp *im, jx_severity sev, uint32_t row, const char *code, const char *fmt,
-                      va_list ap)
+/** Records one diagnostic at pos, a place on row. */
+static void imp_vdiag_at(jx_imp *im, jx_severity sev, uint32_t row, jx_pos pos, const char *code, const char *fmt,
+                         va_list ap)
 {
-    jx_pos pos = imp_row_pos(im, row);
     jx_source file_only = {im->src.file, NULL, 0}; /* names the file without quoting a line */
     const jx_source *src = pos.line && row <= im->nlines ? &im->src : &file_only;
     if (!jx_diags_vadd(&im->diags, &im->diag_arena, sev, code, src, pos, fmt, ap))
         im->oom = 1;
+}
+
+/** Records one diagnostic at row. */
+static void imp_vdiag(jx_imp *im, jx_severity sev, uint32_t row, const char *code, const char *fmt,
+                      va_list ap)
+{
+    imp_vdiag_at(im, sev, row, imp_row_pos(im, row), code, fmt, ap);
 }
 
 void jx_imp_row(jx_imp *im, uint32_t row, jx_imp_row_kind kind, const char *fmt, ...)
@@ -304,6 +310,20 @@ void jx_imp_row(jx_imp *im, uint32_t row, jx_imp_row_kind kind, const char *fmt,
         im->stats.not_understood++;
         imp_vdiag(im, JX_SEV_WARNING, row, "row-not-understood", fmt, ap);
     }
+    va_end(ap);
+}
+
+void jx_imp_row_error(jx_imp *im, uint32_t row, const char *code, uint32_t col, size_t off, const char *fmt, ...)
+{
+    jx_pos pos = imp_row_pos(im, row);
+    if (pos.line && row <= im->nlines && off <= UINT32_MAX) {
+        pos.col = col ? col : 1;
+        pos.off = (uint32_t)off;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    im->stats.not_understood++;
+    imp_vdiag_at(im, JX_SEV_ERROR, row, pos, code, fmt, ap);
     va_end(ap);
 }
 

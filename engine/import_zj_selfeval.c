@@ -352,15 +352,18 @@ static zs_label zs_label_of(jx_imp_span t, jx_imp_span *rest)
 
 /* --------------------------------------------------------- the sections */
 
-/** "（2024年度）" or "(2024年度)": the four digits, else an empty slice. */
+/**
+ * "（2024年度）" or "(2024年度)": the digits before 年, else an empty slice. All of a run
+ * of four or more is taken ("20202年度" gives 20202, which the emitter refuses as a year,
+ * naming it, rather than a 0202 cut from its end).
+ */
 static jx_imp_span zs_year(jx_imp_span t)
 {
-    for (size_t i = 0; i + 4 <= t.n; i++) {
-        bool digits = true;
-        for (size_t k = 0; k < 4; k++)
-            digits = digits && t.s[i + k] >= '0' && t.s[i + k] <= '9';
-        if (digits && jx_imp_span_starts(zs_from(t, i + 4), "年"))
-            return (jx_imp_span){t.s + i, 4};
+    size_t run = 0; /* digits ending at i */
+    for (size_t i = 0; i < t.n; i++) {
+        if (run >= 4 && jx_imp_span_starts(zs_from(t, i), "年"))
+            return (jx_imp_span){t.s + i - run, run};
+        run = t.s[i] >= '0' && t.s[i] <= '9' ? run + 1 : 0;
     }
     return (jx_imp_span){t.s, 0};
 }

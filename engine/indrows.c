@@ -6,12 +6,15 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "readall.h"
 #include "table.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 #define NO_ROW UINT32_MAX
@@ -163,25 +166,29 @@ static jx_indrows_cell trim_cell(const jx_table_cell *f)
     return c;
 }
 
-/** The header of the sheet being read: which column each table column is. */
+/** The header of the sheet being read: where each column of the spec is. Mapped from the
+ * spec's side (at most JX_INDROWS_MAXCOLS entries), so a header may be any width. */
 typedef struct header_map {
-    int col[64];     /* table column (0-based) → spec column, -1 when the sheet ignores it */
-    size_t n;        /* table columns mapped */
+    size_t at[JX_INDROWS_MAXCOLS]; /* spec column → table column (0-based), NO_COLUMN when absent */
     bool found;      /* the header row has been read */
     uint32_t sheet;  /* the sheet it is the header of */
     uint32_t tried;  /* rows of the sheet looked at for it */
     bool seen[JX_INDROWS_MAXCOLS]; /* columns the header names */
 } header_map;
 
+#define NO_COLUMN SIZE_MAX
+
 /* Reads row as a header into h; true when it names every required column. */
 static bool header_try(const jx_indrows_spec *spec, const jx_table_row *row, header_map *h)
 {
     memset(h->seen, 0, sizeof h->seen);
-    h->n = row->ncells < 64 ? row->ncells : 64;
-    for (size_t i = 0; i < h->n; i++) {
+    for (size_t k = 0; k < JX_INDROWS_MAXCOLS; k++)
+        h->at[k] = NO_COLUMN;
+    for (size_t i = 0; i < row->ncells; i++) {
         jx_indrows_cell c = trim_cell(&row->cells[i]);
         int k = header_column(spec, c.s, c.n);
-        h->col[i] = k >= 0 && !h->seen[k] ? k : -1;
+        if (k >= 0 && !h->seen[k]) /* a column named twice is read from its first */
+            h->at[k] = i;
         if (k >= 0)
             h->seen[k] = true;
     }
@@ -244,10 +251,10 @@ static int keep_row(jx_indrows *t, const jx_table_row *row, const header_map *h,
     for (size_t k = 0; k < spec->ncolumns; k++)
         r->cell[k] = (jx_indrows_cell){"", 0, 1, row->off};
     bool blank = true;
-    for (size_t i = 0; i < row->ncells && i < h->n; i++) {
-        if (h->col[i] < 0)
+    for (size_t k = 0; k < spec->ncolumns; k++) {
+        if (h->at[k] >= row->ncells)
             continue;
-        jx_indrows_cell c = trim_cell(&row->cells[i]);
+        jx_indrows_cell c = trim_cell(&row->cells[h->at[k]]);
         if (c.n) {
             char *copy = jx_arena_strndup(&t->arena, c.s, c.n);
             if (!copy) {
@@ -259,7 +266,7 @@ static int keep_row(jx_indrows *t, const jx_table_row *row, const header_map *h,
         } else {
             c.s = "";
         }
-        r->cell[h->col[i]] = c;
+        r->cell[k] = c;
     }
     if (blank) /* a row with cells only in columns the sheet ignores */
         return 0;
@@ -294,6 +301,21 @@ static jx_result index_rows(jx_indrows *t)
         t->buckets[h] = (uint32_t)i;
     }
     return JX_OK;
+}
+
+/* The byte offset of line:col (col in characters) in the text of a text table, so a
+ * message about a place the reader stopped at quotes that place's line; 0 when outside. */
+static uint32_t text_offset(const jx_indrows *t, uint32_t line, uint32_t col)
+{
+    const char *s = t->src.text;
+    size_t n = t->src.len, i = 0;
+    for (uint32_t l = 1; s && l < line && i < n; i++)
+        if (s[i] == '\n')
+            l++;
+    for (uint32_t c = 1; s && c < col && i < n && s[i] != '\n'; c++)
+        for (i++; i < n && ((unsigned char)s[i] & 0xC0) == 0x80; i++)
+            ;
+    return s && i < n && i <= UINT32_MAX ? (uint32_t)i : 0;
 }
 
 /* Reads the header and the rows of every sheet of the open table, then indexes them. */
@@ -350,7 +372,7 @@ static jx_result read_rows(jx_indrows *t)
     if (st == JX_TABLE_ERROR) {
         const jx_table_error *e = jx_table_last_error(t->table);
         jx_indrows_row r = {.line = e->line, .sheet = sheet == UINT32_MAX ? 0 : sheet};
-        jx_pos at = pos_of(e->line, e->col ? e->col : 1, 0, 1);
+        jx_pos at = pos_of(e->line, e->col ? e->col : 1, workbook ? 0 : text_offset(t, e->line, e->col), 1);
         jx_diags_add(&t->diags, &t->arena, JX_SEV_ERROR, workbook ? "table" : t->spec->code, src_of(t, &r), at, "%s",
                      e->message);
         rc = JX_ERR_INPUT;
@@ -374,9 +396,35 @@ static jx_result load(jx_indrows *t, const char *name, const char *data, size_t 
     if (!file)
         return JX_ERR_NOMEM;
     t->src.file = file;
+    struct stat st;
+    bool piped = false; /* a pipe (<(…), /dev/stdin): read whole here, as the table reader seeks a file */
+    if (!data && stat(name, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            file_error(t, "%s“%s”是一个文件夹，不是文件", t->spec->what, name);
+            return JX_ERR_IO;
+        }
+        piped = !S_ISREG(st.st_mode);
+    }
+    char *buf = NULL;
+    size_t cap = 0;
+    if (piped) {
+        FILE *f = fopen(name, "rb");
+        jx_result rrc = f ? jx_read_all(t->alloc, f, &buf, &len, &cap) : JX_ERR_IO;
+        int why = errno;
+        if (f)
+            fclose(f);
+        if (rrc != JX_OK) {
+            jx_free(t->alloc, buf, cap);
+            if (rrc == JX_ERR_IO)
+                file_error(t, "无法打开%s：%s", t->spec->what, strerror(why));
+            return rrc;
+        }
+        data = buf ? buf : "";
+    }
     jx_table_error err;
     jx_result rc = data ? jx_table_open_memory(&t->table, name, data, len, opts, t->alloc, &err)
                         : jx_table_open(&t->table, name, opts, t->alloc, &err);
+    jx_free(t->alloc, buf, cap); /* the table copied what it keeps */
     if (rc == JX_ERR_NOMEM)
         return rc;
     if (rc != JX_OK) {
@@ -420,6 +468,8 @@ static const char *fold_name(jx_indrows *t, const char *s, size_t n)
     utf8proc_uint8_t *m = NULL;
     utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+    if (k == UTF8PROC_ERROR_NOMEM)
+        return NULL;
     if (k < 0) { /* not UTF-8: compared as written */
         free(m);
         return jx_arena_strndup(&t->arena, s, n);

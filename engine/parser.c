@@ -58,6 +58,17 @@ static inline void zero_bytes(void *p, size_t n)
 /* For the byte scanners of the fast paths: inlined, so their state stays in registers. */
 #define LS_INLINE static inline __attribute__((always_inline))
 
+/*
+ * The last search for a byte: the first one at or after `from` is at next - 1, or there was
+ * none before the end (next - 1 >= end); next 0 when nothing was searched. Asked again from
+ * anywhere in [from, next), the answer is the same, so a line of many indicators is
+ * searched once, not once for each (the end only ever moves back).
+ */
+typedef struct find_cache {
+    uint32_t from;
+    uint32_t next;
+} find_cache;
+
 /* The state of one parse: the text, the current token and where diagnostics go. */
 typedef struct parser {
     const char *text;      /* the item text; offsets are relative to it */
@@ -84,6 +95,8 @@ typedef struct parser {
     uint32_t span_len;     /* bytes of the span last asked for at col_off (0: none)… */
     uint32_t span_chars;   /* …its characters… */
     int span_bad;          /* …and whether they were counted with a bad byte on the line */
+    find_cache nl;         /* the next '\n', for ls_start and looks_like_group */
+    find_cache brace;      /* the next '{', for looks_like_group */
     int framing;           /* the item's end is not known: it is found as the reader's framer finds
                               it, while parsing (jx_parse_project_framing) */
     int fdepth;            /* framing: the framer's depth of braces so far */
@@ -93,6 +106,8 @@ typedef struct parser {
     uint32_t fend_lstart;  /* …and the offset of its start */
     int brace_left;        /* line_group left a level-2 group's '{' as the current token, an
                               indicator following it on its line (see group2_body) */
+    uint32_t long_line;    /* the last line reported longer than JX_LIMIT_LINE (0: none) */
+    int many_inds;         /* more than JX_LIMIT_INDICATORS indicators were reported */
     int quiet;             /* while looking ahead: report nothing */
     int unclosed;          /* a missing '}' was reported (the enclosing ones are not) */
     int nomem;             /* memory ran out */
@@ -111,6 +126,24 @@ report(parser *ps, jx_severity sev, const char *code, jx_pos pos, const char *fm
     if (!jx_diags_vadd(ps->diags, ps->arena, sev, code, &ps->src, pos, fmt, ap))
         ps->nomem = 1;
     va_end(ap);
+}
+
+/* s[0..n) for a message: cut after JX_DIAG_QUOTE_COLS columns with "…" (jx_diag_quote), so
+ * a message stays short however long the text it names. */
+static const char *span_quote(parser *ps, const char *s, size_t n)
+{
+    const char *q = jx_diag_quote(ps->arena, s, n);
+    if (!q) {
+        ps->nomem = 1;
+        return "";
+    }
+    return q;
+}
+
+/* The current token for a message (see span_quote). */
+static const char *tok_quote(parser *ps)
+{
+    return span_quote(ps, ps->text + ps->off, ps->len);
 }
 
 /*
@@ -187,6 +220,24 @@ static jx_pos tok_pos(parser *ps)
     return pos_span(ps, ps->off, ps->len, ps->tk == JX_TK_NUMBER);
 }
 
+/* The offset of the first byte c at or after from, or ps->end or more when there is none
+ * before ps->end; through fc (see find_cache). */
+LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
+{
+    if (fc->next && from >= fc->from && from < fc->next)
+        return fc->next - 1;
+    size_t at;
+    if (c == '\n') {
+        at = jx_find_newline(ps->text, from, ps->end);
+    } else {
+        const char *p = memchr(ps->text + from, c, ps->end - from);
+        at = p ? (size_t)(p - ps->text) : ps->end;
+    }
+    fc->from = from;
+    fc->next = (uint32_t)at + 1;
+    return at;
+}
+
 /* ----------------------------------------------------------------- framing */
 
 /*
@@ -245,6 +296,21 @@ static void advance(parser *ps)
         ps->off = off;
         ps->len = (uint32_t)n;
         ps->kw = JX_KW_NONE;
+        if (off + n - ps->line_start > JX_LIMIT_LINE && ps->long_line != ps->line && k != JX_TK_NEWLINE) {
+            ps->long_line = ps->line;
+            report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, off, 1), "这一行过长：一行最多 %u 字节",
+                   JX_LIMIT_LINE);
+        }
+        if (n > JX_LIMIT_TOKEN && k != JX_TK_SPACE && k != JX_TK_COMMENT) {
+            /* reported once and skipped, as an invalid byte is: what it leaves missing is
+             * explained by it (bad_byte_end) */
+            if (off >= ps->bad_byte_end && !ps->quiet)
+                report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, off, 1), "“%s”过长：%zu 字节，一个词、数字或字符串最多 %u 字节",
+                       span_quote(ps, ps->text + off, n), n, JX_LIMIT_TOKEN);
+            ps->bad_byte_end = off + (uint32_t)n;
+            off += (uint32_t)n;
+            continue;
+        }
         if (k == JX_TK_SPACE || k == JX_TK_COMMENT) {
             if (k == JX_TK_COMMENT)
                 ps->fbail = 1;
@@ -420,8 +486,8 @@ static void unexpected(parser *ps, const char *wanted)
     else if (ps->tk == JX_TK_NEWLINE)
         report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, ps->off, 0), "这里应有%s，却到了行尾", wanted);
     else
-        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "这里应有%s，却是“%.*s”", wanted,
-               (int)ps->len, ps->text + ps->off);
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "这里应有%s，却是“%s”", wanted,
+               tok_quote(ps));
 }
 
 /* ------------------------------------------------------------------ values */
@@ -503,11 +569,11 @@ static int read_value(parser *ps, uint32_t off, uint32_t len, jx_value *v, const
     if (!detail)
         detail = "";
     if (st == JX_VALUE_BAD_SIGN)
-        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”计算符号有误：%s", ind_name, what,
-               (int)len, s, detail);
+        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%s”计算符号有误：%s", ind_name, what,
+               span_quote(ps, s, len), detail);
     else if (st == JX_VALUE_TOO_LONG)
-        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%.*s”数字过长：%s", ind_name, what,
-               (int)len, s, detail);
+        report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s“%s”数字过长：%s", ind_name, what,
+               span_quote(ps, s, len), detail);
     else
         report(ps, JX_SEV_ERROR, "syntax", pos, "指标“%s”的%s%s，应写作数字（可带计算符号、%%和单位，如 ≥60个）或%s",
                ind_name, what, detail, strcmp(what, "年度指标值") == 0 ? "定性 \"文字\"" : "引号中的文字");
@@ -535,8 +601,8 @@ static int parse_number(parser *ps, const char *what, const char *group, jx_dec 
         *pos = tok_pos(ps);
         jx_dec_status st = jx_dec_parse(ps->text + ps->off, ps->len, out);
         if (st != JX_DEC_OK) {
-            report(ps, JX_SEV_ERROR, "syntax", *pos, "%s“%.*s”数字过长", field_name(ps, what, group),
-                   (int)ps->len, ps->text + ps->off);
+            report(ps, JX_SEV_ERROR, "syntax", *pos, "%s“%s”数字过长", field_name(ps, what, group),
+                   tok_quote(ps));
             advance(ps);
             return 0;
         }
@@ -571,8 +637,8 @@ static int parse_number(parser *ps, const char *what, const char *group, jx_dec 
         }
     }
     if (!(ps->bad_byte_end > off && ps->bad_byte_end <= off + len))
-        report(ps, JX_SEV_ERROR, "syntax", *pos, "%s应为数字，这里是“%.*s”",
-               field_name(ps, what, group), (int)len, ps->text + off);
+        report(ps, JX_SEV_ERROR, "syntax", *pos, "%s应为数字，这里是“%s”",
+               field_name(ps, what, group), span_quote(ps, ps->text + off, len));
     return 0;
 }
 
@@ -581,15 +647,13 @@ static int parse_number(parser *ps, const char *what, const char *group, jx_dec 
 /* Reports the current keyword as given twice for the indicator named ind. */
 static void repeated_attr(parser *ps, const char *ind)
 {
-    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "指标“%s”的“%.*s”重复", ind, (int)ps->len,
-           ps->text + ps->off);
+    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "指标“%s”的“%s”重复", ind, tok_quote(ps));
 }
 
 /* Reports the current keyword as given twice in owner ("项目", "资金"). */
 static void repeated_stmt(parser *ps, const char *owner)
 {
-    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s的“%.*s”重复", owner, (int)ps->len,
-           ps->text + ps->off);
+    report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s的“%s”重复", owner, tok_quote(ps));
 }
 
 /*
@@ -601,6 +665,15 @@ static void repeated_stmt(parser *ps, const char *owner)
 static void parse_indicator(parser *ps, uint32_t group)
 {
     jx_project *p = ps->p;
+    if (p->ninds >= JX_LIMIT_INDICATORS) {
+        /* reported once; the rest are read past, so the project stays bounded */
+        if (!ps->many_inds)
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "项目的指标过多：一个项目最多 %u 个指标",
+                   JX_LIMIT_INDICATORS);
+        ps->many_inds = 1;
+        skip_line(ps);
+        return;
+    }
     if (JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0) {
         ps->nomem = 1;
         skip_line(ps);
@@ -640,8 +713,7 @@ static void parse_indicator(parser *ps, uint32_t group)
         if (len == 0) {
             if (ps->tk == JX_TK_STRING)
                 report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
-                       "指标“%s”的年度指标值是文字，定性指标应写作：定性 %.*s", nm, (int)ps->len,
-                       ps->text + ps->off);
+                       "指标“%s”的年度指标值是文字，定性指标应写作：定性 %s", nm, tok_quote(ps));
             else
                 report(ps, JX_SEV_ERROR, "syntax", ind.pos, "指标“%s”缺少年度指标值", nm);
             skip_line(ps);
@@ -773,8 +845,8 @@ static void parse_indicator(parser *ps, uint32_t group)
                 report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
                        "指标“%s”后面不能有“{”：指标只能分两级（一级指标、二级指标）", nm);
             else
-                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "指标“%s”里有不认识的“%.*s”", nm,
-                       (int)ps->len, ps->text + ps->off);
+                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "指标“%s”里有不认识的“%s”", nm,
+                       tok_quote(ps));
             skip_line(ps);
             return;
         }
@@ -865,13 +937,14 @@ typedef struct line_string {
 } line_string;
 
 /*
- * Starts a scan at text[from] on the line ending at the first '\n' after it (before the
- * item's end); false when there is none (the item's last line).
+ * Starts a scan at text[from] on the line starting at lstart and ending at the first '\n'
+ * after from (before the item's end); false when there is none (the item's last line) or
+ * the line is longer than JX_LIMIT_LINE (left to advance, which reports it).
  */
-static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
+static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t from)
 {
-    size_t nl = jx_find_newline(ps->text, from, ps->end);
-    if (nl >= ps->end)
+    size_t nl = find_byte(ps, &ps->nl, '\n', from);
+    if (nl >= ps->end || nl - lstart > JX_LIMIT_LINE)
         return false;
     ls->s = (const unsigned char *)ps->text;
     ls->i = from;
@@ -886,7 +959,7 @@ static inline bool ls_start(line_scan *ls, const parser *ps, uint32_t from)
  * has no '\n' (the item's last line) or starts with something other than a letter or a
  * CJK character (a blank line ending in "\r\n", '}', a string …).
  */
-static inline bool ls_next_line(line_scan *ls, const parser *ps, uint32_t *line, uint32_t *lstart)
+static inline bool ls_next_line(line_scan *ls, parser *ps, uint32_t *line, uint32_t *lstart)
 {
     uint32_t l = ps->line + 1, start = ps->off + ps->len;
     for (;;) {
@@ -904,7 +977,7 @@ static inline bool ls_next_line(line_scan *ls, const parser *ps, uint32_t *line,
             return false;
         *line = l;
         *lstart = start;
-        return ls_start(ls, ps, i);
+        return ls_start(ls, ps, start, i);
     }
 }
 
@@ -994,13 +1067,14 @@ LS_INLINE bool ls_at_break(const line_scan *ls)
 /*
  * A name at i: a letter or a CJK character, then letters, digits, marks and CJK
  * characters up to a blank or the line's end; one WORD to the lexer. False when it is
- * not that.
+ * not that, or longer than JX_LIMIT_TOKEN (left to advance, which reports it).
  */
 LS_INLINE bool ls_name(line_scan *ls)
 {
     unsigned cls = line_class[ls->s[ls->i]];
     if (cls != LC_LETTER && cls != LC_CJK)
         return false;
+    uint32_t start = ls->i;
     for (;;) {
         cls = line_class[ls->s[ls->i]];
         if (cls == LC_CJK) {
@@ -1012,7 +1086,8 @@ LS_INLINE bool ls_name(line_scan *ls)
             ls->i++;
         } else {
             unsigned char c = ls->s[ls->i];
-            return cls == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}';
+            return (cls == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}') &&
+                   ls->i - start <= JX_LIMIT_TOKEN;
         }
     }
 }
@@ -1154,7 +1229,8 @@ LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
 }
 
 /* A string at i without a backslash, a bad byte or a control character other than tab
- * and return, ended by a blank or the line's end; false when it is not such a string. */
+ * and return, ended by a blank or the line's end; false when it is not such a string or
+ * is longer than JX_LIMIT_TOKEN. */
 LS_INLINE bool ls_string(line_scan *ls, line_string *str)
 {
     const unsigned char *s = ls->s;
@@ -1184,7 +1260,7 @@ LS_INLINE bool ls_string(line_scan *ls, line_string *str)
     ls->cont = cont;
     str->len = ls->i - str->off;
     str->wcont = cont - str->cont;
-    return ls_at_break(ls);
+    return ls_at_break(ls) && str->len <= JX_LIMIT_TOKEN;
 }
 
 /* What line_indicator did. */
@@ -1246,10 +1322,14 @@ LS_INLINE bool line_value_keep(parser *ps, const line_value *v, char *copy, uint
 /*
  * Leaves the parser as the general path leaves it once a line read by a fast path is
  * done: on the token that ends it (end_tk, a newline or '}', at off, len bytes), the
- * last token before it ending at last, on line `line` starting at lstart.
+ * last token before it ending at last, on line `line` starting at lstart. cont is the
+ * number of continuation bytes between lstart and off when known, so the column of off
+ * is known and the next position on the line is counted on from there (a line of many
+ * ';'-separated indicators is counted once, not from its start for each); UINT32_MAX
+ * when not known.
  */
 static void line_leave(parser *ps, uint32_t line, uint32_t lstart, uint32_t last,
-                       jx_token_kind end_tk, uint32_t off, uint32_t len)
+                       jx_token_kind end_tk, uint32_t off, uint32_t len, uint32_t cont)
 {
     ps->line = line;
     ps->line_start = lstart;
@@ -1260,8 +1340,8 @@ static void line_leave(parser *ps, uint32_t line, uint32_t lstart, uint32_t last
     ps->kw = JX_KW_NONE;
     ps->off = off;
     ps->len = len;
-    ps->col_off = lstart;
-    ps->col = 1;
+    ps->col_off = cont == UINT32_MAX ? lstart : off;
+    ps->col = cont == UINT32_MAX ? 1 : off - lstart - cont + 1;
     ps->span_len = 0;
     if (end_tk == JX_TK_RBRACE)
         frame_brace(ps, end_tk, off);
@@ -1275,6 +1355,8 @@ static line_result line_indicator(parser *ps, uint32_t group)
 {
     line_scan ls;
     uint32_t line, lstart;
+    if (ps->p->ninds >= JX_LIMIT_INDICATORS)
+        return LINE_LEFT; /* parse_indicator reports it */
     if (ps->tk == JX_TK_NEWLINE) {
         if (!ls_next_line(&ls, ps, &line, &lstart))
             return LINE_NONE;
@@ -1282,12 +1364,13 @@ static line_result line_indicator(parser *ps, uint32_t group)
                ps->bad_byte_end <= ps->line_start) {
         /* the name after a group's '{' (left by line_group), or the current word */
         uint32_t from = ps->tk == JX_TK_WORD ? ps->off : (uint32_t)jx_skip_blanks(ps->text, ps->off + 1, ps->end);
-        if (!ls_start(&ls, ps, from))
+        if (!ls_start(&ls, ps, ps->line_start, from))
             return LINE_LEFT;
         line = ps->line;
         lstart = ps->line_start;
-        /* continuation bytes before the name, so its column is known */
-        ls.cont = ls.i - lstart - (char_count(ps, ps->text + lstart, ls.i - lstart));
+        /* continuation bytes before the name, so its column is known: counted on from the
+         * last position known on the line (pos_span), never from the line's start again */
+        ls.cont = ls.i - lstart - (pos_span(ps, ls.i, 0, true).col - 1);
     } else {
         return LINE_NONE;
     }
@@ -1412,11 +1495,15 @@ static line_result line_indicator(parser *ps, uint32_t group)
 
     /* the line reads: keep it as parse_indicator would */
     jx_project *p = ps->p;
-    if (p->ninds >= p->inds_cap && JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0)
+    if (p->ninds >= p->inds_cap && JX_GROW(p->alloc, p->inds, p->inds_cap, p->ninds + 1) != 0) {
+        ps->nomem = 1;
         return LINE_LEFT;
+    }
     char *copy = jx_arena_alloc(ps->arena, last - name_off + 1);
-    if (!copy)
+    if (!copy) {
+        ps->nomem = 1;
         return LINE_LEFT;
+    }
     memcpy(copy, ps->text + name_off, last - name_off);
     copy[last - name_off] = '\0';
     jx_indicator *ind = &p->inds[p->ninds];
@@ -1481,7 +1568,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
         report(ps, JX_SEV_WARNING, "missing-weight", ind->pos, "指标“%s”没有权重，计分时按权重 0 计", nm);
 
     /* the parser as advance leaves it at the line's end */
-    line_leave(ps, line, lstart, last, end_tk, ls.i, end_len);
+    line_leave(ps, line, lstart, last, end_tk, ls.i, end_len, ls.cont);
     return LINE_DONE;
 }
 
@@ -1519,8 +1606,10 @@ static long line_group(parser *ps, int level, uint32_t parent)
                   : jx_keyword_lookup(ps->text + name_off, name_len)) != JX_KW_NONE)
         return -1;
     jx_project *p = ps->p;
-    if (p->ngroups >= p->groups_cap && JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0)
+    if (p->ngroups >= p->groups_cap && JX_GROW(p->alloc, p->groups, p->groups_cap, p->ngroups + 1) != 0) {
+        ps->nomem = 1;
         return -1;
+    }
     jx_group *g = &p->groups[p->ngroups];
     ZERO(g);
     g->level = level;
@@ -1538,8 +1627,8 @@ static long line_group(parser *ps, int level, uint32_t parent)
     ps->prev_line = line;
     ps->prev_line_start = lstart;
     ps->kw = JX_KW_NONE;
-    ps->col_off = lstart;
-    ps->col = 1;
+    ps->col_off = ls.i; /* the '{', whose column is known */
+    ps->col = ls.i - lstart - ls.cont + 1;
     ps->span_len = 0;
     uint32_t brace = ls.i++;
     frame_brace(ps, JX_TK_LBRACE, brace);
@@ -1700,8 +1789,10 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         }
         if (got != 7 || !ls_eol(&ls, &end_tk, &end_len))
             return false;
-        if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0)
+        if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0) {
+            ps->nomem = 1;
             return false;
+        }
         jx_funds f;
         memset(&f, 0, sizeof f);
         f.pos = line_pos(line, lstart, kw_off, 6, 0, 4);
@@ -1718,7 +1809,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
     }
 
     /* the parser as end_stmt leaves it at the line's end */
-    line_leave(ps, line, lstart, last, end_tk, ls.i, end_len);
+    line_leave(ps, line, lstart, last, end_tk, ls.i, end_len, UINT32_MAX);
     return true;
 }
 
@@ -1731,11 +1822,11 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
 static int looks_like_group(parser *ps)
 {
     /* No '{' before the end of the line: no group, without lexing the line twice. (A
-     * '{' inside a string or comment would not count, and only makes the look longer.) */
-    const char *from = ps->text + ps->off + ps->len;
-    size_t rest = ps->end - (ps->off + ps->len);
-    const char *nl = memchr(from, '\n', rest);
-    if (!memchr(from, '{', nl ? (size_t)(nl - from) : rest))
+     * '{' inside a string or comment would not count, and only makes the look longer.)
+     * Both searches are cached, so the names of a long line are not each searched on. */
+    uint32_t from = ps->off + ps->len;
+    size_t nl = find_byte(ps, &ps->nl, '\n', from);
+    if (find_byte(ps, &ps->brace, '{', from) >= (nl < ps->end ? nl : ps->end))
         return 0;
     parser save = *ps;
     ps->quiet = 1;
@@ -1840,8 +1931,7 @@ static void group2_body(parser *ps, long gi)
         }
         if (looks_like_group(ps)) {
             report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
-                   "“%.*s”是第三层分组：指标只能分两级（一级指标、二级指标）", (int)ps->len,
-                   ps->text + ps->off);
+                   "“%s”是第三层分组：指标只能分两级（一级指标、二级指标）", tok_quote(ps));
             while (ps->tk != JX_TK_LBRACE)
                 advance(ps);
             advance(ps);
@@ -1889,8 +1979,7 @@ static void group1_body(parser *ps, long gi)
         }
         if (at_name(ps))
             report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
-                   "指标“%.*s”直接写在一级指标“%s”里：应放在二级指标的“{ }”中", (int)ps->len,
-                   ps->text + ps->off, g1name);
+                   "指标“%s”直接写在一级指标“%s”里：应放在二级指标的“{ }”中", tok_quote(ps), g1name);
         else
             unexpected(ps, "二级指标名称");
         skip_line(ps);
@@ -2004,8 +2093,7 @@ static void parse_verdict(parser *ps)
 static void end_stmt(parser *ps)
 {
     if (!at_end(ps)) {
-        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "多余的“%.*s”", (int)ps->len,
-               ps->text + ps->off);
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "多余的“%s”", tok_quote(ps));
         skip_line(ps);
     }
 }
@@ -2146,8 +2234,7 @@ static void parse_project_body(parser *ps)
             break;
         default:
             if (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE && !looks_like_group(ps)) {
-                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%.*s”", (int)ps->len,
-                       ps->text + ps->off);
+                report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%s”", tok_quote(ps));
                 skip_line(ps);
             } else if (at_name(ps) && ps->kw == JX_KW_NONE) {
                 parse_group1(ps);
@@ -2164,9 +2251,12 @@ static void parse_project_body(parser *ps)
 
 /* Sets up ps over text[start .. end) with file line first_line at text[0]. */
 static void parser_init(parser *ps, const char *file, const char *text, size_t start, size_t end,
-                        size_t avail, uint32_t first_line, const jx_keyword_index *kwix, int framing)
+                        size_t avail, uint32_t first_line, const jx_keyword_index *kwix, int framing,
+                        jx_diags *diags, jx_arena *arena)
 {
     memset(ps, 0, sizeof *ps);
+    ps->diags = diags; /* before the first token, which may already be reported */
+    ps->arena = arena;
     ps->framing = framing;
     ps->kwix = kwix;
     ps->text = text;
@@ -2205,13 +2295,15 @@ static jx_result parse_item(jx_project *p, jx_value_reader *vr, const jx_keyword
     p->src.text = item->text;
     p->src.len = item->avail;
     parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
-                kwix, frame != NULL);
-    ps.diags = &p->diags;
-    ps.arena = &p->arena;
+                kwix, frame != NULL, &p->diags, &p->arena);
     ps.p = p;
     ps.vr = vr;
     if (ps.kw != JX_KW_PROJECT)
         unexpected(&ps, "“项目”");
+    else if (item->end - item->start > JX_LIMIT_PROJECT && !frame)
+        report(&ps, JX_SEV_ERROR, "syntax", tok_pos(&ps), "项目过大：一个项目最多 %u 字节", JX_LIMIT_PROJECT);
+    else if (item->end - item->start > JX_LIMIT_PROJECT)
+        ps.fbail = 1; /* framed first, then refused above */
     else
         parse_project_body(&ps);
     if (frame) {
@@ -2220,7 +2312,7 @@ static jx_result parse_item(jx_project *p, jx_value_reader *vr, const jx_keyword
         frame->end_line = ps.fend_line;
         frame->end_lstart = ps.fend_lstart;
     }
-    return ps.nomem || p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+    return ps.nomem || p->diags.oom || p->arena.oom ? JX_ERR_NOMEM : JX_OK;
 }
 
 jx_result jx_parse_project_indexed(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
@@ -2241,13 +2333,12 @@ jx_result jx_parse_project_framing(jx_project *p, jx_value_reader *vr, const jx_
 static int policy_pct(parser *ps, const char *what, jx_dec *out)
 {
     if (ps->tk != JX_TK_NUMBER) {
-        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s应为数字，这里是“%.*s”", what,
-               (int)ps->len, ps->text + ps->off);
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s应为数字，这里是“%s”", what,
+               tok_quote(ps));
         return 0;
     }
     if (jx_dec_parse(ps->text + ps->off, ps->len, out) != JX_DEC_OK) {
-        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s“%.*s”数字过长", what, (int)ps->len,
-               ps->text + ps->off);
+        report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s“%s”数字过长", what, tok_quote(ps));
         return 0;
     }
     advance(ps);
@@ -2291,8 +2382,7 @@ static int policy_level1(parser *ps, jx_policy *pol)
             return 0;
         }
         if (jx_dec_parse(ps->text + ps->off, ps->len, &e->points) != JX_DEC_OK) {
-            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "一级分值“%.*s”数字过长", (int)ps->len,
-                   ps->text + ps->off);
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "一级分值“%s”数字过长", tok_quote(ps));
             return 0;
         }
         advance(ps);
@@ -2408,8 +2498,7 @@ static int policy_setting(parser *ps, jx_policy *pol)
         return policy_pct(ps, "执行偏差", &pol->exec_gap_pct);
     default:
         if (ps->tk == JX_TK_WORD)
-            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%.*s”", (int)ps->len,
-                   ps->text + ps->off);
+            report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "未知的关键字“%s”", tok_quote(ps));
         else
             unexpected(ps, "评分办法的设置");
         return 0;
@@ -2420,9 +2509,7 @@ static int policy_setting(parser *ps, jx_policy *pol)
 jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *text, size_t len)
 {
     parser ps;
-    parser_init(&ps, file, text, 0, len, len, 1, NULL, 0);
-    ps.diags = &pol->diags;
-    ps.arena = &pol->arena;
+    parser_init(&ps, file, text, 0, len, len, 1, NULL, 0, &pol->diags, &pol->arena);
     skip_blank_lines(&ps);
     if (ps.kw != JX_KW_POLICY) {
         unexpected(&ps, "“评分办法”");
@@ -2460,10 +2547,10 @@ jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *tex
     }
     skip_blank_lines(&ps);
     if (ps.tk != JX_TK_EOF) {
-        report(&ps, JX_SEV_ERROR, "syntax", tok_pos(&ps), "评分办法文件只能有一个“评分办法”块，多余的“%.*s”",
-               (int)ps.len, ps.text + ps.off);
+        report(&ps, JX_SEV_ERROR, "syntax", tok_pos(&ps), "评分办法文件只能有一个“评分办法”块，多余的“%s”",
+               tok_quote(&ps));
     }
-    if (ps.nomem || pol->diags.oom)
+    if (ps.nomem || pol->diags.oom || pol->arena.oom)
         return JX_ERR_NOMEM;
     return pol->diags.errors ? JX_ERR_INPUT : JX_OK;
 }

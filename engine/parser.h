@@ -6,6 +6,16 @@
 #include "model.h"
 #include "value.h"
 
+/*
+ * The limits of the rule language (docs/limits.md), each reported as an error with its
+ * file:line:col. Work is linear in the input below them; they keep offsets within 32 bits
+ * and the memory and messages a single line, token or project can cost bounded.
+ */
+#define JX_LIMIT_LINE (16u << 20)          /* bytes in one line */
+#define JX_LIMIT_TOKEN (1u << 20)          /* bytes in one word, number, sign or string */
+#define JX_LIMIT_INDICATORS 10000u         /* indicators in one project */
+#define JX_LIMIT_PROJECT (1u << 30)        /* bytes of one project's text */
+
 /**
  * Parses text, which must hold exactly one `评分办法 "name" { … }` block (comments and
  * blank lines around it allowed), into pol. pol's fields must already hold the

@@ -3,8 +3,11 @@
 
 #include "alloc.h"
 #include "builtin_rules.h"
+#include "import_decode.h"
 #include "parser.h"
+#include "readall.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -540,6 +543,96 @@ static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
     return copy ? copy : text;
 }
 
+/* Runs of bad bytes collected while a policy text is mended. */
+typedef struct policy_runs {
+    size_t *off;         /* offset in the mended text of each run's first U+FFFD */
+    size_t *nbytes;      /* bytes in each run */
+    unsigned char *first;/* the first byte of each as it was */
+    size_t n;            /* how many */
+} policy_runs;
+
+static void policy_on_bad(void *ud, size_t off, size_t nbytes, unsigned char first)
+{
+    policy_runs *r = ud;
+    r->off[r->n] = off;
+    r->nbytes[r->n] = nbytes;
+    r->first[r->n++] = first;
+}
+
+/* The position of byte off of text (its line counted from the start), width chars wide. */
+static jx_pos policy_pos_of(const char *text, size_t off, uint32_t width)
+{
+    uint32_t line = 1;
+    size_t lstart = 0;
+    for (size_t i = 0; i < off; i++)
+        if (text[i] == '\n') {
+            line++;
+            lstart = i + 1;
+        }
+    return jx_pos_at(text, (uint32_t)lstart, line, (uint32_t)off, width);
+}
+
+/*
+ * The text of a policy as the parser reads it (import_decode.h, "rule files"): a UTF-8
+ * BOM skipped, UTF-16 with a BOM decoded, each run of bytes that are not UTF-8 made
+ * U+FFFD and one error, a GBK/GB18030 file one error. A new text is in the arena
+ * (*lasting set). JX_OK (errors, if any, on pol), JX_ERR_INPUT when nothing can be
+ * read, JX_ERR_NOMEM.
+ */
+static jx_result policy_decode(jx_policy *pol, const char **text, size_t *len, bool *lasting)
+{
+    const char *enc;
+    size_t bom = jx_imp_bom(*text, *len, &enc);
+    if (enc && strcmp(enc, "utf-8") != 0) {
+        jx_imp_text t;
+        jx_imp_decode_error de;
+        jx_imp_decode_status st = jx_imp_decode(pol->alloc, *text, *len, NULL, &t, &de);
+        if (st == JX_IMP_DECODE_NOMEM)
+            return JX_ERR_NOMEM;
+        if (st != JX_IMP_DECODE_OK) {
+            jx_pos pos = {0, de.line, de.col, 1};
+            policy_at(pol, NULL, 0, JX_SEV_ERROR, "encoding", pos, "%s", de.reason);
+            return JX_ERR_INPUT;
+        }
+        char *c = jx_arena_strndup(&pol->arena, t.s, t.len);
+        *len = t.len;
+        jx_imp_text_free(pol->alloc, &t);
+        if (!c)
+            return JX_ERR_NOMEM;
+        *text = c;
+        *lasting = true;
+        return JX_OK; /* the decoder made it UTF-8 */
+    }
+    *text += bom;
+    *len -= bom;
+    jx_imp_utf8_scan sc = jx_imp_scan_utf8(*text, *len);
+    if (sc.bad == 0)
+        return JX_OK;
+    char reason[512];
+    if (jx_imp_rule_not_utf8(pol->alloc, *text, *len, &sc, reason, sizeof reason)) {
+        jx_pos pos = policy_pos_of(*text, sc.first_bad, 1);
+        policy_at(pol, NULL, 0, JX_SEV_ERROR, "encoding", pos, "%s", reason);
+        return JX_ERR_INPUT;
+    }
+    char *m = jx_arena_alloc(&pol->arena, *len + 2 * sc.bad + 1);
+    policy_runs r = {jx_arena_alloc(&pol->arena, sc.bad * sizeof(size_t)),
+                     jx_arena_alloc(&pol->arena, sc.bad * sizeof(size_t)), jx_arena_alloc(&pol->arena, sc.bad), 0};
+    if (!m || !r.off || !r.nbytes || !r.first)
+        return JX_ERR_NOMEM;
+    size_t n = jx_imp_utf8_mend(*text, *len, m, policy_on_bad, &r);
+    m[n] = '\0';
+    for (size_t i = 0; i < r.n; i++) {
+        char msg[64];
+        jx_imp_bad_run_text(msg, sizeof msg, r.nbytes[i], r.first[i]);
+        policy_at(pol, m, n, JX_SEV_ERROR, "syntax", policy_pos_of(m, r.off[i], (uint32_t)(3 * r.nbytes[i])), "%s",
+                  msg);
+    }
+    *text = m;
+    *len = n;
+    *lasting = true;
+    return JX_OK;
+}
+
 /* Parses text into pol and validates it. Unless the text outlives the policy (lasting:
  * it is in the policy's arena or compiled into the library) it is first copied into the
  * arena, so nothing the policy holds points into the caller's buffer. */
@@ -547,6 +640,9 @@ static jx_result policy_load(jx_policy *pol, const char *file, const char *text,
                              bool lasting)
 {
     pol->file = policy_str(pol, file, strlen(file));
+    jx_result drc = policy_decode(pol, &text, &len, &lasting);
+    if (drc != JX_OK)
+        return drc;
     const char *copy = lasting ? text : jx_arena_strndup(&pol->arena, text, len);
     if (!copy)
         return JX_ERR_NOMEM;
@@ -626,38 +722,33 @@ static const jx_builtin_rule *find_builtin(const char *name)
     return NULL;
 }
 
-/* Reads the regular file at path into the policy's arena; JX_ERR_IO with a diagnostic on failure. */
+/* Reads the file at path (a regular file, or a pipe such as <(…) or /dev/stdin) into the
+ * policy's arena; JX_ERR_IO with a diagnostic saying why on failure. */
 static jx_result read_file(jx_policy *pol, const char *path, char **text, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        policy_error(pol, "无法打开评分办法文件“%s”", path);
+        policy_error(pol, "无法打开评分办法文件“%s”：%s", path, strerror(errno));
         return JX_ERR_IO;
     }
-    long size = -1;
-    if (fseek(f, 0, SEEK_END) == 0)
-        size = ftell(f);
-    if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        fclose(f);
-        policy_error(pol, "无法读取评分办法文件“%s”", path);
-        return JX_ERR_IO;
-    }
-    char *buf = jx_arena_alloc(&pol->arena, (size_t)size + 1);
-    if (!buf) {
-        fclose(f);
-        return JX_ERR_NOMEM;
-    }
-    size_t got = fread(buf, 1, (size_t)size, f);
-    bool bad = ferror(f) != 0 || got != (size_t)size;
+    char *buf = NULL;
+    size_t got = 0, cap = 0;
+    jx_result rc = jx_read_all(pol->alloc, f, &buf, &got, &cap);
+    int err = errno;
     fclose(f);
-    if (bad) {
-        policy_error(pol, "无法读取评分办法文件“%s”", path);
-        return JX_ERR_IO;
+    if (rc == JX_ERR_IO)
+        policy_error(pol, "无法读取评分办法文件“%s”：%s", path, strerror(err));
+    char *copy = rc == JX_OK ? jx_arena_alloc(&pol->arena, got + 1) : NULL;
+    if (rc == JX_OK && !copy)
+        rc = JX_ERR_NOMEM;
+    if (copy) {
+        memcpy(copy, buf, got);
+        copy[got] = '\0';
+        *text = copy;
+        *len = got;
     }
-    buf[got] = '\0';
-    *text = buf;
-    *len = got;
-    return JX_OK;
+    jx_free(pol->alloc, buf, cap);
+    return rc;
 }
 
 /* Adds the not-found error, listing every shipped policy with its header name. */
@@ -690,8 +781,17 @@ jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_all
         return JX_ERR_NOMEM;
     *out = pol;
 
+    /* a path that exists (but a folder named as a shipped policy is) is read as a file,
+     * and so is one that cannot be looked at for another reason than not being there */
     struct stat st;
-    if (stat(name_or_path, &st) == 0 && S_ISREG(st.st_mode)) {
+    int found = stat(name_or_path, &st) == 0 ? 1 : errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+    const jx_builtin_rule *r = find_builtin(name_or_path);
+    if (found > 0 && S_ISDIR(st.st_mode) && !r) {
+        pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
+        policy_error(pol, "评分办法“%s”是一个文件夹，不是评分办法文件", name_or_path);
+        return JX_ERR_IO;
+    }
+    if (found < 0 || (found > 0 && !S_ISDIR(st.st_mode))) {
         char *text = NULL;
         size_t len = 0;
         pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
@@ -700,7 +800,6 @@ jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_all
             return rc;
         return policy_load(pol, name_or_path, text, len, true);
     }
-    const jx_builtin_rule *r = find_builtin(name_or_path);
     if (r) {
         char file[128];
         snprintf(file, sizeof file, "rules/%s.jx", r->stem);

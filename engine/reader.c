@@ -10,10 +10,20 @@
  * Only whole lines are trusted: strings and comments never span lines, so a token is
  * never cut by the end of the data read so far. The buffer grows only when one
  * project is larger than it, up to a limit.
+ *
+ * Encoding (import_decode.h, "rule files"): a UTF-8 BOM is skipped; a file that starts
+ * with a UTF-16 BOM is read whole and decoded by the import decoder. Every line is
+ * checked as UTF-8 once, before anything lexes it: a run of bytes that are not UTF-8 is
+ * replaced in the buffer by as many U+FFFD and becomes one error at its line and column
+ * — on the project it lies in, else on the reader — so no string of a project, and no
+ * message quoting the text, ever holds them. A file whose first bad bytes show it is
+ * GBK/GB18030 rather than broken UTF-8 is one error saying so, and nothing more of it
+ * is read.
  */
 #include "reader.h"
 
 #include "alloc.h"
+#include "import_decode.h"
 #include "lexer.h"
 #include "model.h"
 #include "parser.h"
@@ -53,7 +63,19 @@ struct jx_reader {
     jx_keyword_index keywords; /* the keyword table hashed, for every project's words */
     jx_arena arena;            /* strings of the reader's own diagnostics */
     jx_diags diags;            /* diagnostics of the last call that belong to no project */
+    bool started;              /* the BOM was looked for */
+    bool any_bad;              /* bytes that are not UTF-8 were met (the GBK test is made once) */
+    size_t checked;            /* data[0..checked) is UTF-8: checked, bad bytes made U+FFFD */
+    struct reader_bad *bad;    /* runs of bad bytes not yet reported, in order of off */
+    size_t nbad, bad_cap;      /* count and capacity */
 };
+
+/** A run of bytes that were not UTF-8, now U+FFFD in data, waiting to be reported. */
+typedef struct reader_bad {
+    size_t off;          /* offset in data of its first U+FFFD */
+    uint32_t nbytes;     /* bytes in the run (each one U+FFFD now) */
+    unsigned char first; /* the first of them as it was */
+} reader_bad;
 
 /* Adds a reader diagnostic at text[off .. off+n) of the line starting at data[lstart]. */
 static void __attribute__((format(printf, 7, 8)))
@@ -84,8 +106,16 @@ static jx_reader *reader_new(const char *path, const jx_allocator *alloc)
     rd->max_item = JX_READER_MAX_ITEM;
     jx_arena_init(&rd->arena, alloc);
     jx_diags_init(&rd->diags, alloc);
-    rd->file_len = strlen(path);
-    rd->file = jx_strndup(alloc, path, rd->file_len);
+    /* the name as messages and reports show it: a name that is not UTF-8 (a path is
+     * bytes) has U+FFFD for its bad bytes there; the file is opened by its own bytes */
+    size_t plen = strlen(path);
+    jx_imp_utf8_scan sc = jx_imp_scan_utf8(path, plen);
+    rd->file_len = plen + 2 * sc.bad;
+    rd->file = jx_malloc(alloc, rd->file_len + 1);
+    if (rd->file) {
+        jx_imp_utf8_mend(path, plen, rd->file, NULL, NULL);
+        rd->file[rd->file_len] = '\0';
+    }
     jx_project_init(&rd->proj, alloc);
     rd->proj_ready = true;
     rd->vr = jx_value_reader_create(alloc);
@@ -120,7 +150,7 @@ jx_result jx_reader_open(jx_reader **out, const char *path, const jx_allocator *
         int err = errno;
         rd->failed = true;
         rd->eof = true;
-        reader_diag(rd, "io", 0, 0, 0, 0, "无法打开“%s”：%s", path, strerror(err));
+        reader_diag(rd, "io", 0, 0, 0, 0, "无法打开“%s”：%s", rd->file, strerror(err));
         return JX_ERR_IO;
     }
     rd->fd = fd;
@@ -158,6 +188,7 @@ void jx_reader_close(jx_reader *rd)
     jx_diags_free(&rd->diags);
     jx_arena_free(&rd->arena);
     jx_free(rd->alloc, rd->buf, rd->cap);
+    jx_free(rd->alloc, rd->bad, rd->bad_cap * sizeof *rd->bad);
     if (rd->file)
         jx_free(rd->alloc, rd->file, rd->file_len + 1);
     jx_free(rd->alloc, rd, sizeof *rd);
@@ -203,6 +234,9 @@ static jx_result fill(jx_reader *rd)
         memmove(rd->buf, rd->buf + rd->line_start, rd->len - rd->line_start);
         rd->len -= rd->line_start;
         rd->pos -= rd->line_start;
+        rd->checked -= rd->line_start;
+        for (size_t i = 0; i < rd->nbad; i++)
+            rd->bad[i].off -= rd->line_start; /* runs before line_start were reported */
         rd->line_start = 0;
     }
     if (rd->len == rd->cap) {
@@ -384,6 +418,212 @@ static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line,
     return FRAME_DONE;
 }
 
+/* Ends the reading of a file after an error that leaves nothing of it to read. */
+static void reader_stop(jx_reader *rd)
+{
+    rd->failed = true;
+    rd->eof = true;
+}
+
+/* The line of data[off] and where that line starts, counted on from the line that
+ * starts at lstart and is line `line`. */
+static void reader_locate(const jx_reader *rd, size_t lstart, uint32_t line, size_t off, uint32_t *oline,
+                          size_t *olstart)
+{
+    for (size_t i = lstart; i < off; i++) {
+        if (rd->data[i] == '\n') {
+            line++;
+            lstart = i + 1;
+        }
+    }
+    *oline = line;
+    *olstart = lstart;
+}
+
+/* Reads a file that starts with a UTF-16 BOM to its end and decodes it whole into the buffer. */
+static jx_result reader_utf16(jx_reader *rd)
+{
+    while (!rd->eof) {
+        jx_result rc = fill(rd);
+        if (rc != JX_OK)
+            return rc;
+    }
+    jx_imp_text t;
+    jx_imp_decode_error de;
+    jx_imp_decode_status st = jx_imp_decode(rd->alloc, rd->data, rd->len, NULL, &t, &de);
+    if (st == JX_IMP_DECODE_NOMEM)
+        return JX_ERR_NOMEM;
+    if (st != JX_IMP_DECODE_OK) {
+        /* the line cannot be quoted: the file's bytes are not the text */
+        jx_source src = {rd->file, NULL, 0};
+        jx_pos pos = {0, de.line, de.col, 1};
+        jx_diags_add(&rd->diags, &rd->arena, JX_SEV_ERROR, "encoding", &src, pos, "%s", de.reason);
+        reader_stop(rd);
+        return JX_ERR_INPUT;
+    }
+    jx_free(rd->alloc, rd->buf, rd->cap);
+    rd->buf = t.s;
+    rd->cap = t.cap;
+    rd->data = t.s;
+    rd->len = t.len;
+    rd->pos = rd->line_start = rd->checked = 0;
+    return JX_OK;
+}
+
+/* Makes data the reader's own buffer of at least need bytes (memory input is copied). 0 or -1. */
+static int reader_own(jx_reader *rd, size_t need)
+{
+    if (rd->data != rd->buf || rd->cap < need) {
+        char *nb = rd->data == rd->buf ? jx_realloc(rd->alloc, rd->buf, rd->cap, need) : jx_malloc(rd->alloc, need);
+        if (!nb)
+            return -1;
+        if (rd->data != rd->buf)
+            memcpy(nb, rd->data, rd->len);
+        rd->buf = nb;
+        rd->cap = need;
+    }
+    rd->data = rd->buf;
+    return 0;
+}
+
+/* Where jx_imp_utf8_mend's runs go: the reader, and the offset in data of the mended text. */
+typedef struct reader_mend {
+    jx_reader *rd;
+    size_t base;
+    bool oom;
+} reader_mend;
+
+static void reader_on_bad(void *ud, size_t off, size_t nbytes, unsigned char first)
+{
+    reader_mend *m = ud;
+    jx_reader *rd = m->rd;
+    if (JX_GROW(rd->alloc, rd->bad, rd->bad_cap, rd->nbad + 1) != 0) {
+        m->oom = true;
+        return;
+    }
+    rd->bad[rd->nbad++] = (reader_bad){m->base + off, (uint32_t)nbytes, first};
+}
+
+/*
+ * Looks for the BOM once, then checks the whole lines read since the last call as
+ * UTF-8 (the invariant: data[0..checked) is valid UTF-8, and checked is where the
+ * trusted lines end). Bad bytes become U+FFFD, their runs queued in rd->bad, unless
+ * the first ones show a GBK/GB18030 file: JX_ERR_INPUT with the error on the reader.
+ */
+static jx_result reader_check(jx_reader *rd)
+{
+    if (!rd->started) {
+        if (rd->len < 3 && !rd->eof)
+            return JX_OK; /* too few bytes to tell yet */
+        rd->started = true;
+        const char *enc;
+        size_t bom = jx_imp_bom(rd->data, rd->len, &enc);
+        if (enc && strcmp(enc, "utf-8") != 0) {
+            jx_result rc = reader_utf16(rd);
+            if (rc != JX_OK)
+                return rc;
+        } else {
+            rd->pos = rd->line_start = rd->checked = bom; /* columns count from after a UTF-8 BOM */
+        }
+    }
+    size_t end = trusted_end(rd);
+    if (rd->checked >= end)
+        return JX_OK;
+    const char *r = rd->data + rd->checked;
+    size_t n = end - rd->checked;
+    jx_imp_utf8_scan sc = jx_imp_scan_utf8(r, n);
+    if (sc.bad == 0) {
+        rd->checked = end;
+        return JX_OK;
+    }
+    if (!rd->any_bad) {
+        rd->any_bad = true;
+        char reason[512];
+        if (jx_imp_rule_not_utf8(rd->alloc, r, n, &sc, reason, sizeof reason)) {
+            uint32_t line;
+            size_t lstart;
+            reader_locate(rd, rd->line_start, rd->line, rd->checked + sc.first_bad, &line, &lstart);
+            /* the line is not quoted: read as UTF-8 it would be a row of U+FFFD */
+            jx_source src = {rd->file, NULL, 0};
+            jx_pos pos = jx_pos_at(rd->data + lstart, 0, line, (uint32_t)(rd->checked + sc.first_bad - lstart), 1);
+            jx_diags_add(&rd->diags, &rd->arena, JX_SEV_ERROR, "encoding", &src, pos, "%s", reason);
+            reader_stop(rd);
+            return JX_ERR_INPUT;
+        }
+    }
+    size_t extra = 2 * sc.bad; /* each bad byte becomes three */
+    char *tmp = jx_malloc(rd->alloc, n + extra);
+    if (!tmp)
+        return JX_ERR_NOMEM;
+    reader_mend m = {rd, rd->checked, false};
+    jx_imp_utf8_mend(r, n, tmp, reader_on_bad, &m);
+    if (m.oom || reader_own(rd, rd->len + extra) != 0) {
+        jx_free(rd->alloc, tmp, n + extra);
+        return JX_ERR_NOMEM;
+    }
+    memmove(rd->buf + end + extra, rd->buf + end, rd->len - end);
+    memcpy(rd->buf + rd->checked, tmp, n + extra);
+    jx_free(rd->alloc, tmp, n + extra);
+    rd->len += extra;
+    rd->checked = end + extra;
+    return JX_OK;
+}
+
+/*
+ * Reports the queued runs of bad bytes that lie before end, counting lines on from the
+ * line starting at lstart (line `line`): as errors of project p, whose text starts at
+ * lstart, or of the reader when p is NULL. Errors of p are kept in line order.
+ */
+static void reader_report_bad(jx_reader *rd, size_t end, jx_project *p, size_t lstart, uint32_t line)
+{
+    size_t base = lstart, k = 0;
+    /* the runs come in order: the column is counted on from the last one on its line, and
+     * each is placed after the last one placed, so many runs on one line cost linear time */
+    size_t col_line = SIZE_MAX, col_off = 0, next_at = 0, seen = lstart;
+    uint32_t col = 1;
+    for (; k < rd->nbad && rd->bad[k].off < end; k++) {
+        const reader_bad *b = &rd->bad[k];
+        uint32_t nline;
+        size_t nlstart;
+        reader_locate(rd, seen, line, b->off, &nline, &nlstart); /* lines from the last run on */
+        if (nline != line) {
+            line = nline;
+            lstart = nlstart;
+        }
+        seen = b->off;
+        char msg[64];
+        jx_imp_bad_run_text(msg, sizeof msg, b->nbytes, b->first);
+        if (!p) {
+            reader_diag(rd, "syntax", lstart, line, b->off, 3 * (size_t)b->nbytes, "%s", msg);
+            continue;
+        }
+        if (col_line != lstart) {
+            col_line = col_off = lstart;
+            col = 1;
+        }
+        col += jx_utf8_count(p->src.text + (col_off - base), b->off - col_off);
+        col_off = b->off;
+        jx_pos pos = jx_pos_at(p->src.text, (uint32_t)(b->off - base), line, (uint32_t)(b->off - base),
+                               3 * b->nbytes);
+        pos.col = col;
+        if (!jx_diags_add(&p->diags, &p->arena, JX_SEV_ERROR, "syntax", &p->src, pos, "%s", msg))
+            continue;
+        jx_diag d = p->diags.v[p->diags.n - 1];
+        size_t at = next_at;
+        while (at < p->diags.n - 1 &&
+               (p->diags.v[at].line == 0 || p->diags.v[at].line < d.line ||
+                (p->diags.v[at].line == d.line && p->diags.v[at].column < d.column)))
+            at++;
+        memmove(&p->diags.v[at + 1], &p->diags.v[at], (p->diags.n - 1 - at) * sizeof d);
+        p->diags.v[at] = d;
+        next_at = at + 1;
+    }
+    if (k > 0) {
+        rd->nbad -= k;
+        memmove(rd->bad, rd->bad + k, rd->nbad * sizeof *rd->bad);
+    }
+}
+
 jx_result jx_reader_next(jx_reader *rd, jx_project **out)
 {
     if (out)
@@ -397,14 +637,25 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         return JX_DONE;
     bool reported = false; /* stray text was reported in this call */
     for (;;) {
-        size_t limit = trusted_end(rd);
+        jx_result crc = reader_check(rd);
+        if (crc != JX_OK)
+            return crc;
+        size_t limit = rd->checked;
         size_t off = rd->pos, n;
         bool line_begin = off == rd->line_start;
         jx_token_kind k = JX_TK_EOF;
         /* skip blanks, comments and (while in stray text) whole lines */
         while (off < limit) {
             k = jx_lex(rd->data + off, limit - off, &n);
-            if (k == JX_TK_NEWLINE) {
+            if (rd->nbad > 0 && rd->bad[0].off < off + n) {
+                /* bad bytes outside any project: their errors, and the rest of the line skipped */
+                reader_report_bad(rd, off + n, NULL, rd->line_start, rd->line);
+                reported = true;
+                if (k != JX_TK_COMMENT) {
+                    rd->in_stray = true;
+                    line_begin = false;
+                }
+            } else if (k == JX_TK_NEWLINE) {
                 rd->line++;
                 rd->line_start = off + n;
                 line_begin = true;
@@ -463,6 +714,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
             if (rc != JX_OK)
                 return rc;
             if (ifr.found) {
+                reader_report_bad(rd, rd->line_start + ifr.end, &rd->proj, rd->line_start, rd->line);
                 rd->pos = rd->line_start + ifr.end;
                 rd->line = ifr.end_line;
                 rd->line_start += ifr.end_lstart;
@@ -477,6 +729,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
             if (limit - rd->line_start >= rd->max_item) {
                 reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
                             "项目过大：超过 %zu 字节，无法读入", rd->max_item);
+                reader_report_bad(rd, limit, NULL, rd->line_start, rd->line);
                 for (size_t i = rd->line_start; i < limit; i++)
                     if (rd->data[i] == '\n')
                         rd->line++;
@@ -494,6 +747,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         if (kw == JX_KW_POLICY) {
             reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
                         "评分办法不能写在项目文件里，请用 --policy 指定");
+            reader_report_bad(rd, fr.end, NULL, rd->line_start, rd->line);
             rd->pos = fr.end;
             rd->line = fr.end_line;
             rd->line_start = fr.end_lstart;
@@ -506,6 +760,8 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         item.end = fr.end - rd->line_start;
         item.avail = limit - rd->line_start;
         item.first_line = rd->line;
+        size_t item_lstart = rd->line_start;
+        uint32_t item_line = rd->line;
         rd->pos = fr.end;
         rd->line = fr.end_line;
         rd->line_start = fr.end_lstart;
@@ -513,6 +769,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         jx_result rc = jx_parse_project_indexed(&rd->proj, rd->vr, &rd->keywords, &item);
         if (rc != JX_OK)
             return rc;
+        reader_report_bad(rd, fr.end, &rd->proj, item_lstart, item_line);
         *out = &rd->proj;
         return JX_ROW;
     }

@@ -2,7 +2,8 @@
  *
  * A writer owns an output buffer that is flushed through the caller's jx_write_fn when
  * full and at finish, and a scratch arena reset before each project, so writing a
- * stream of projects allocates nothing in steady state.
+ * stream of projects allocates nothing in steady state. Its first failure is sticky:
+ * from then on output is dropped and every call returns it (jx_out_result).
  */
 #ifndef JX_REPORT_H
 #define JX_REPORT_H
@@ -59,6 +60,14 @@ extern const jx_reporter jx_reporter_html;
 extern const jx_reporter jx_reporter_md;
 /** The reporter of the Excel workbook: the list of projects, then one 自评表 sheet per project. */
 extern const jx_reporter jx_reporter_xlsx;
+
+/**
+ * The result of a call into a reporter: wr->err, after making a scratch allocation
+ * that failed during the call (wr->scratch.oom) the writer's failure, JX_ERR_NOMEM.
+ * So a reporter, or a helper it calls, that goes on with a stand-in when the scratch
+ * arena runs out still fails the call: the output is never silently short.
+ */
+jx_result jx_out_result(jx_writer *wr);
 
 /** Sends the buffered bytes to the write function; sets wr->err on failure. */
 void jx_out_flush(jx_writer *wr);

@@ -7,7 +7,8 @@
  * 代码名称, 级别, 项目, 指标, 位置, 说明) and, with a sample, 抽查 (the picks and why). The lists
  * have their header row frozen and filtered, and go on in 项目(2), 发现(2), … past the
  * rows a sheet holds. The projects stream into the lists; the summary is written at the
- * end, in the first sheet. The workbook is built by xlsx_book.c.
+ * end, in the first sheet. Every sheet is written top to bottom, each row whole before the
+ * next, so the workbook is built in flat memory (jx_xlsx_open_in_order, xlsx_book.c).
  */
 #include "report_audit.h"
 
@@ -376,7 +377,7 @@ static void ax_begin(jx_audit_writer *aw)
     w->state = ab;
     w->state_free = ax_state_free;
     time_t created = (w->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
-    jx_result rc = jx_xlsx_open(&ab->book, w->alloc, "审核报告", created);
+    jx_result rc = jx_xlsx_open_in_order(&ab->book, w->alloc, "审核报告", created, 1);
     if (rc != JX_OK) {
         w->err = rc;
         return;

@@ -1,6 +1,7 @@
 /* report_csv.c — one RFC 4180 row per indicator, UTF-8 without BOM. */
 #include "report.h"
 
+#include "csv.h"
 #include "form.h"
 #include "report_parts.h"
 
@@ -11,17 +12,23 @@
 /* The bytes that make a field quoted: comma, quote and line breaks. */
 static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
 
-/* Writes one field, quoted (with quotes doubled) when it holds a comma, quote or line break. */
+/* Writes one field, quoted (with quotes doubled) when it holds a comma, quote or line break,
+ * with the formula guard "'" first when it would read as a formula (jx_csv_guarded, csv.h). */
 void jx_out_csv_field(jx_writer *wr, const char *s, size_t n)
 {
+    bool guard = jx_csv_guarded(s, n);
     size_t i = 0;
     while (i < n && !csv_special[(unsigned char)s[i]])
         i++;
     if (i == n) {
+        if (guard)
+            jx_out_char(wr, '\'');
         jx_out_bytes(wr, s, n);
         return;
     }
     jx_out_char(wr, '"');
+    if (guard)
+        jx_out_char(wr, '\'');
     size_t run = 0;
     for (i = 0; i < n; i++) {
         if (s[i] == '"') {

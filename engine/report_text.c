@@ -2,7 +2,9 @@
  *
  * Each table is built as rows of cells in the writer's scratch arena, measured in
  * terminal cells (CJK = 2, width.h), then printed with every column padded to its
- * widest cell.
+ * widest cell. A cell the arena has no room for stands in as empty or as a dash: the
+ * failed allocation fails the call (jx_out_result), so that output is never taken
+ * for the whole form.
  */
 #include "report.h"
 
@@ -37,27 +39,24 @@ typedef struct cell {
 /** The width of a cell not measured yet. */
 #define CELL_UNMEASURED UINT32_MAX
 
-/** A table of cells being laid out: rows of `ncols` cells in the scratch arena. */
+/**
+ * A table of cells being laid out: rows of `ncols` cells in the scratch arena. When
+ * the arena runs out the table takes no more rows and the writer has failed with
+ * JX_ERR_NOMEM, so the part of the form it was to hold is never silently left out.
+ */
 typedef struct table {
     jx_writer *wr;       /* owner of the scratch arena */
     size_t ncols;        /* columns */
     cell *cells;         /* rows × ncols cells, row-major */
     size_t nrows;        /* rows filled */
     size_t cap;          /* rows allocated */
-    int oom;             /* the arena ran out */
+    int oom;             /* the arena ran out: the writer failed */
 } table;
 
 /* A cell of the NUL-terminated text s, measured when printed. */
 static inline cell cell_of(const char *s)
 {
     cell c = {s, (uint32_t)strlen(s), CELL_UNMEASURED};
-    return c;
-}
-
-/* A cell of the text s. */
-static inline cell cell_str(jx_str s)
-{
-    cell c = {s.s, s.n, CELL_UNMEASURED};
     return c;
 }
 
@@ -79,8 +78,10 @@ static void table_init(table *t, jx_writer *wr, size_t ncols, size_t rows_hint)
     t->cap = rows_hint ? rows_hint : 8;
     t->oom = 0;
     t->cells = jx_arena_alloc(&wr->scratch, t->cap * ncols * sizeof *t->cells);
-    if (!t->cells)
+    if (!t->cells) {
         t->oom = 1;
+        jx_scratch_fail(wr);
+    }
 }
 
 /* A new row of empty cells; NULL when memory ran out. */
@@ -93,6 +94,7 @@ static cell *table_row(table *t)
         cell *nc = jx_arena_alloc(&t->wr->scratch, ncap * t->ncols * sizeof *nc);
         if (!nc) {
             t->oom = 1;
+            jx_scratch_fail(t->wr);
             return NULL;
         }
         memcpy(nc, t->cells, t->nrows * t->ncols * sizeof *nc);

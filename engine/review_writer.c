@@ -66,7 +66,7 @@ jx_result jx_review_writer_sheet(jx_review_writer *rw, const jx_review_sheet *s)
     begin_once(rw);
     rw->rep->sheet(rw->out, s, rw->nsheets);
     rw->nsheets++;
-    return rw->out->err;
+    return jx_out_result(rw->out);
 }
 
 jx_result jx_review_writer_finish(jx_review_writer *rw)
@@ -77,6 +77,7 @@ jx_result jx_review_writer_finish(jx_review_writer *rw)
     jx_arena_reset(&rw->out->scratch);
     begin_once(rw);
     rw->rep->finish(rw->out, rw->nsheets);
+    jx_out_result(rw->out);
     jx_out_flush(rw->out);
     return rw->out->err;
 }

@@ -8,6 +8,7 @@
 #include "table_internal.h"
 
 #include "alloc.h"
+#include "import_decode.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -206,10 +207,29 @@ jx_result jx_table_open_memory(jx_table **out, const char *name, const char *dat
     return table_start(out, t, table_backend_for((const unsigned char *)data, len), NULL, data, len, opts, err);
 }
 
+/*
+ * Invariant: no cell handed out holds bytes that are not UTF-8. Text is decoded and
+ * checked whole (table_text.c); an .xlsx is XML that expat, or the fast row path,
+ * checks. An .xls cell is text freexl converted: checked here, so a conversion that let
+ * a bad sequence through is an error at its cell rather than a byte passed on.
+ */
 jx_table_status jx_table_next(jx_table *t, jx_table_row *row)
 {
     memset(row, 0, sizeof *row);
-    return t->be->next(t, row);
+    jx_table_status st = t->be->next(t, row);
+    if (st != JX_TABLE_ROW || t->be->kind != JX_TABLE_XLS)
+        return st;
+    for (size_t i = 0; i < row->ncells; i++) {
+        jx_imp_utf8_scan sc = jx_imp_scan_utf8(row->cells[i].s, row->cells[i].n);
+        if (sc.bad > 0) {
+            char col[8];
+            jx_table_fail(&t->err, row->row, (uint32_t)i + 1, "工作表“%s”的 %s%u 单元格中有无效的 UTF-8 字节 0x%02X",
+                          jx_table_sheet_name(t, row->sheet), jx_table_col_letters((uint32_t)i + 1, col),
+                          (unsigned)row->row, (unsigned char)row->cells[i].s[sc.first_bad]);
+            return JX_TABLE_ERROR;
+        }
+    }
+    return st;
 }
 
 const jx_table_error *jx_table_last_error(const jx_table *t)

@@ -59,6 +59,34 @@ static bool text_blank(const char *s, size_t n)
     return true;
 }
 
+/**
+ * The 1-based column (cell) of the byte at off in data[0..len): the separators outside
+ * quotes from the start of its line. Separators and quotes are ASCII and never part of
+ * a UTF-8 or GB18030 sequence, so this holds for bytes that did not decode; 0 for
+ * UTF-16, where it does not.
+ */
+static size_t text_bad_cell(const char *data, size_t len, size_t off, const char *encoding)
+{
+    const char *bom;
+    jx_imp_bom(data, len, &bom);
+    const char *named = encoding ? jx_imp_encoding_name(encoding) : NULL;
+    if ((bom && strcmp(bom, "utf-8") != 0) || (named && strncmp(named, "utf-16", 6) == 0) || off >= len)
+        return 0;
+    size_t start = off;
+    while (start > 0 && data[start - 1] != '\n')
+        start--;
+    char sep = text_separator(data, len);
+    size_t cell = 1;
+    bool quoted = false;
+    for (size_t i = start; i < off; i++) {
+        if (data[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && data[i] == sep)
+            cell++;
+    }
+    return cell;
+}
+
 static jx_result text_open(jx_table *t, const char *path, const char *data, size_t len,
                            const jx_table_options *opts, jx_table_error *err)
 {
@@ -78,11 +106,16 @@ static jx_result text_open(jx_table *t, const char *path, const char *data, size
     case JX_IMP_DECODE_UNKNOWN:
         jx_table_fail(err, 0, 0, "%s", de.reason);
         return JX_ERR_USAGE;
-    default:
-        jx_table_fail(err, de.line, de.col, "%s", de.reason);
+    default: {
+        size_t cell = de.line ? text_bad_cell(data, len, de.offset, opts->encoding) : 0;
+        if (cell)
+            jx_table_fail(err, de.line, de.col, "第 %u 行第 %zu 列：%s", (unsigned)de.line, cell, de.reason);
+        else
+            jx_table_fail(err, de.line, de.col, "%s", de.reason);
         err->offset = de.offset;
         err->code = "encoding";
         return JX_ERR_INPUT;
+    }
     }
     t->encoding = x->text.encoding;
     t->text = x->text.s;

@@ -2043,17 +2043,20 @@ static jx_result xlsx_zip_open(xlsx *x, const char *path, const char *data, size
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
-    case ZIP_ER_NOENT:
-        jx_table_fail(err, 0, 0, "无法读取工作簿：%s", zip_error_strerror(&ze));
-        rc = JX_ERR_IO;
+        if (path) { /* the file itself could not be read; bytes in memory always can */
+            jx_table_fail(err, 0, 0, "无法读取工作簿：%s", zip_error_strerror(&ze));
+            rc = JX_ERR_IO;
+            break;
+        }
+        /* fall through */
+    case ZIP_ER_NOENT: /* the file was there (its first bytes were read): an entry the directory names is not */
+    case ZIP_ER_INCONS:
+        jx_table_fail(err, 0, 0,
+                      "工作簿已损坏或不完整（不是有效的 ZIP 文件：目录与内容不一致）；请在 Excel 中打开并重新保存");
         break;
     case ZIP_ER_NOZIP:
         jx_table_fail(err, 0, 0,
                       "工作簿已损坏或不完整（不是有效的 ZIP 文件：找不到 ZIP 目录，文件可能只复制或下载了一部分）；请在 Excel 中打开并重新保存");
-        break;
-    case ZIP_ER_INCONS:
-        jx_table_fail(err, 0, 0,
-                      "工作簿已损坏或不完整（不是有效的 ZIP 文件：目录与内容不一致）；请在 Excel 中打开并重新保存");
         break;
     default:
         jx_table_fail(err, 0, 0, "工作簿已损坏或不完整（不是有效的 ZIP 文件：%s）；请在 Excel 中打开并重新保存",

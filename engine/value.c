@@ -27,6 +27,10 @@
  *
  * jx_value_read_plain_number reads the numeric cells of tables (得分, 扣分, weights,
  * amounts) by hand, with the same rule for thousands and no PCRE2.
+ *
+ * PCRE2 allocates through the reader's jx_allocator. Its running out — when the
+ * patterns are compiled, JIT-compiled or matched — is JX_VALUE_NOMEM, never a value
+ * that does not read (value_match).
  */
 #include "value.h"
 
@@ -278,13 +282,22 @@ struct jx_value_reader {
     pcre2_code *refusals[VALUE_REFUSAL_COUNT];   /* value_refusals[], compiled */
     pcre2_match_data *md;                        /* match results, reused for every match */
     int jit;                                     /* 1 when every row was JIT-compiled */
+    bool pcre_nomem;                             /* an allocation of PCRE2's through alloc failed */
     int32_t *nfkc;                               /* scratch buffer for utf8proc */
     size_t nfkc_cap;                             /* its capacity in code points */
     size_t slow_count;                           /* reads that took the slow path */
     size_t match_count;                          /* PCRE2 matches run */
 };
 
-/* PCRE2 frees without a size, and jx_allocator wants one: each block carries it. */
+/*
+ * PCRE2's memory. Every block PCRE2 asks for — contexts, compiled patterns, the JIT
+ * compiler's working memory, match data and the interpreter's backtracking frames
+ * (kept in the match data) — comes from the reader's allocator through the general
+ * context, whose user data is the reader. PCRE2 frees without a size, and
+ * jx_allocator wants one: each block carries it. A failed allocation is also noted
+ * in vr->pcre_nomem, because pcre2_jit_compile does not tell it apart from a missing
+ * JIT or executable memory.
+ */
 typedef union value_block_head {
     size_t size;      /* bytes the caller asked for */
     max_align_t align; /* keeps the block after the head aligned */
@@ -292,10 +305,12 @@ typedef union value_block_head {
 
 static void *value_pcre_malloc(PCRE2_SIZE size, void *ud)
 {
-    const jx_allocator *a = ud;
-    value_block_head *h = jx_malloc(a, sizeof *h + size);
-    if (!h)
+    jx_value_reader *vr = ud;
+    value_block_head *h = jx_malloc(vr->alloc, sizeof *h + size);
+    if (!h) {
+        vr->pcre_nomem = true;
         return NULL;
+    }
     h->size = size;
     return h + 1;
 }
@@ -303,32 +318,50 @@ static void *value_pcre_malloc(PCRE2_SIZE size, void *ud)
 static void value_pcre_free(void *p, void *ud)
 {
     if (p) {
+        jx_value_reader *vr = ud;
         value_block_head *h = (value_block_head *)p - 1;
-        jx_free((const jx_allocator *)ud, h, sizeof *h + h->size);
+        jx_free(vr->alloc, h, sizeof *h + h->size);
     }
 }
 
-/** Compiles one pattern for vr, JIT-compiled when possible (clearing vr->jit when not); NULL on failure. */
-static pcre2_code *value_compile(jx_value_reader *vr, const char *pattern)
+/**
+ * Compiles one pattern for vr, JIT-compiled when jit is set and possible (clearing
+ * vr->jit when not); NULL when memory ran out.
+ */
+static pcre2_code *value_compile(jx_value_reader *vr, const char *pattern, bool jit)
 {
     int err;
     PCRE2_SIZE erroff;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &erroff, vr->cctx);
-    /* JIT is a speed-up only: without it (no JIT support, no executable memory)
-     * the interpreter matches the same way. */
-    if (re && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0)
+    if (!re)
+        return NULL;
+    if (!jit) {
         vr->jit = 0;
+        return re;
+    }
+    /* JIT is a speed-up only: without it (no JIT support, no executable memory)
+     * the interpreter matches the same way. Memory the allocator refused is no
+     * such case: the reader is not made. */
+    vr->pcre_nomem = false;
+    if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
+        if (vr->pcre_nomem) {
+            pcre2_code_free(re);
+            return NULL;
+        }
+        vr->jit = 0;
+    }
     return re;
 }
 
-jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
+/** A value reader on alloc, its patterns JIT-compiled when jit is set; NULL when memory ran out. */
+static jx_value_reader *value_reader_new(const jx_allocator *alloc, bool jit)
 {
     const jx_allocator *a = jx_alloc_or_default(alloc);
     jx_value_reader *vr = jx_calloc(a, sizeof *vr);
     if (!vr)
         return NULL;
     vr->alloc = a;
-    vr->gctx = pcre2_general_context_create(value_pcre_malloc, value_pcre_free, (void *)a);
+    vr->gctx = pcre2_general_context_create(value_pcre_malloc, value_pcre_free, vr);
     if (!vr->gctx)
         goto fail;
     vr->cctx = pcre2_compile_context_create(vr->gctx);
@@ -336,12 +369,12 @@ jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
         goto fail;
     vr->jit = 1;
     for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
-        if (!(vr->forms[i] = value_compile(vr, value_forms[i].pattern)))
+        if (!(vr->forms[i] = value_compile(vr, value_forms[i].pattern, jit)))
             goto fail;
-    if (!(vr->date = value_compile(vr, value_date_pattern)))
+    if (!(vr->date = value_compile(vr, value_date_pattern, jit)))
         goto fail;
     for (size_t i = 0; i < VALUE_REFUSAL_COUNT; i++)
-        if (!(vr->refusals[i] = value_compile(vr, value_refusals[i].pattern)))
+        if (!(vr->refusals[i] = value_compile(vr, value_refusals[i].pattern, jit)))
             goto fail;
     vr->md = pcre2_match_data_create(8, vr->gctx);
     if (!vr->md)
@@ -350,6 +383,38 @@ jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
 fail:
     jx_value_reader_destroy(vr);
     return NULL;
+}
+
+jx_value_reader *jx_value_reader_create(const jx_allocator *alloc)
+{
+    return value_reader_new(alloc, true);
+}
+
+jx_value_reader *jx_value_reader_create_interpreted(const jx_allocator *alloc)
+{
+    return value_reader_new(alloc, false);
+}
+
+/**
+ * Matches re against t[0..tn) from offset off into vr->md. Returns the number of
+ * groups set (> 0) on a match, 0 when there is none, -1 when PCRE2 ran out of memory.
+ * The interpreter allocates its backtracking frames (through vr's allocator) and has
+ * limits on heap, depth and steps; a failure on any of them is memory running out,
+ * never "no match", which would make a valid value read as unreadable. The JIT's
+ * machine stack running short is retried in the interpreter.
+ */
+static int value_match(jx_value_reader *vr, const pcre2_code *re, const char *t, size_t tn, size_t off)
+{
+    vr->match_count++;
+    int rc = pcre2_match(re, (PCRE2_SPTR)t, tn, off, PCRE2_NO_UTF_CHECK, vr->md, NULL);
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        rc = pcre2_match(re, (PCRE2_SPTR)t, tn, off, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT, vr->md, NULL);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return 0;
+    if (rc < 0)
+        return -1;
+    /* 0: more groups than the match data holds, which the patterns never have */
+    return rc > 0 ? rc : (int)pcre2_get_ovector_count(vr->md);
 }
 
 void jx_value_reader_destroy(jx_value_reader *vr)
@@ -973,13 +1038,17 @@ static const char *value_group(jx_value_reader *vr, const char *s, int rc, int g
     return s + ov[2 * g];
 }
 
-/** Matches the normalised text t[0..tn) against value_forms[]; 1 with *p filled, 0 when none fits. */
+/**
+ * Matches the normalised text t[0..tn) against value_forms[]; 1 with *p filled, 0 when
+ * none fits, -1 when memory ran out.
+ */
 static int value_slow_match(jx_value_reader *vr, const char *t, size_t tn, value_parts *p)
 {
     for (size_t k = 0; k < VALUE_FORM_COUNT; k++) {
-        vr->match_count++;
-        int rc = pcre2_match(vr->forms[k], (PCRE2_SPTR)t, tn, 0, PCRE2_NO_UTF_CHECK, vr->md, NULL);
-        if (rc <= 0)
+        int rc = value_match(vr, vr->forms[k], t, tn, 0);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
             continue;
         size_t len;
         const char *g = value_group(vr, t, rc, 1, &len);
@@ -1039,8 +1108,9 @@ static jx_value_status value_explain(jx_value_reader *vr, jx_arena *ar, const ch
     bool dates = false, digits = false;
     size_t off = 0;
     for (;;) {
-        vr->match_count++;
-        int rc = pcre2_match(vr->date, (PCRE2_SPTR)t, tn, off, PCRE2_NO_UTF_CHECK, vr->md, NULL);
+        int rc = value_match(vr, vr->date, t, tn, off);
+        if (rc < 0)
+            return JX_VALUE_NOMEM;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(vr->md);
         size_t end = rc > 0 ? ov[0] : tn;
         if (value_has_digit(t + off, end - off))
@@ -1060,8 +1130,10 @@ static jx_value_status value_explain(jx_value_reader *vr, jx_arena *ar, const ch
             why = "是日期或序数，不是数值";
     } else {
         for (size_t k = 0; k < VALUE_REFUSAL_COUNT; k++) {
-            vr->match_count++;
-            if (pcre2_match(vr->refusals[k], (PCRE2_SPTR)t, tn, 0, PCRE2_NO_UTF_CHECK, vr->md, NULL) > 0) {
+            int rc = value_match(vr, vr->refusals[k], t, tn, 0);
+            if (rc < 0)
+                return JX_VALUE_NOMEM;
+            if (rc > 0) {
                 why = value_refusals[k].detail;
                 break;
             }
@@ -1113,7 +1185,10 @@ static jx_value_status value_read(jx_value_reader *vr, jx_arena *ar, const char 
         st = value_check_sign(ar, t, tn, detail);
         if (st != JX_VALUE_OK)
             return st;
-        if (value_slow_match(vr, t, tn, &parts)) {
+        int m = value_slow_match(vr, t, tn, &parts);
+        if (m < 0)
+            return JX_VALUE_NOMEM;
+        if (m > 0) {
             st = value_finish(ar, s, n, &parts, out, detail, &explain);
             if (!explain)
                 return st;

@@ -81,7 +81,7 @@ jx_result jx_writer_project(jx_writer *wr, const jx_project *p)
     }
     wr->rep->project(wr, p);
     wr->nprojects++;
-    return wr->err;
+    return jx_out_result(wr);
 }
 
 jx_result jx_writer_finish(jx_writer *wr)
@@ -94,6 +94,7 @@ jx_result jx_writer_finish(jx_writer *wr)
         wr->rep->begin(wr, NULL);
     }
     wr->rep->finish(wr);
+    jx_out_result(wr);
     jx_out_flush(wr);
     return wr->err;
 }
@@ -111,6 +112,13 @@ void jx_writer_destroy(jx_writer *wr)
 }
 
 /* ------------------------------------------------------------ output buffer */
+
+jx_result jx_out_result(jx_writer *wr)
+{
+    if (wr->scratch.oom && wr->err == JX_OK)
+        wr->err = JX_ERR_NOMEM;
+    return wr->err;
+}
 
 void jx_out_flush(jx_writer *wr)
 {

@@ -1,5 +1,6 @@
 /* xlsx_book.c — a workbook written with libxlsxwriter to a temporary file and streamed
  * through a jx_write_fn: styles, sheet names, widths, row heights and print setup. */
+#define _GNU_SOURCE /* O_TMPFILE, mkostemps */
 #include "xlsx_book.h"
 
 #include "alloc.h"
@@ -8,6 +9,8 @@
 
 #include <utf8proc.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +35,36 @@ static void fail(jx_xlsx_book *bk, lxw_error e)
     if (e == LXW_NO_ERROR || bk->err != JX_OK)
         return;
     bk->err = e == LXW_ERROR_MEMORY_MALLOC_FAILED ? JX_ERR_NOMEM : JX_ERR_IO;
+}
+
+/*
+ * XML 1.0 has no U+FFFE or U+FFFF, though UTF-8 encodes them (EF BF BE, EF BF BF): a
+ * workbook holding one is refused by Excel and by every XML parser. They become U+FFFD
+ * (EF BF BD, as long) in what is written; every other character libxlsxwriter escapes.
+ */
+static bool xml_nonchar(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, '\xEF', n - (size_t)(p - s))) != NULL; p++)
+        if (n - (size_t)(p - s) >= 3 && (unsigned char)p[1] == 0xBF && ((unsigned char)p[2] & 0xFE) == 0xBE)
+            return true;
+    return false;
+}
+
+/** s[0..n) with its U+FFFE and U+FFFF as U+FFFD, in *owned (*owned_size bytes); NULL when memory ran out. */
+static const char *xml_mended(jx_xlsx_book *bk, const char *s, size_t n, char **owned, size_t *owned_size)
+{
+    char *t = jx_malloc(bk->alloc, n + 1);
+    if (!t) {
+        bk->err = JX_ERR_NOMEM;
+        return NULL;
+    }
+    memcpy(t, s, n + 1);
+    for (size_t i = 0; i + 2 < n; i++)
+        if ((unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBF && ((unsigned char)t[i + 2] & 0xFE) == 0xBE)
+            t[i + 2] = (char)0xBD;
+    *owned = t;
+    *owned_size = n + 1;
+    return t;
 }
 
 /* A new style in 宋体 11pt, vertically centred, with a thin border when `border`. */
@@ -84,28 +117,60 @@ static bool make_styles(jx_xlsx_book *bk)
     return true;
 }
 
+/* Makes the file the workbook is written to in dir: a file without a name (O_TMPFILE, or
+ * made and unlinked at once), which libxlsxwriter opens again as /proc/self/fd/N, so
+ * nothing is left behind however the process ends. Where /proc is missing the file keeps
+ * its name until jx_xlsx_discard. Sets bk->fd and bk->path; false on failure. */
+static bool open_file(jx_xlsx_book *bk, const char *dir)
+{
+    static const char tail[] = "/jixiao-XXXXXX.xlsx";
+    size_t dn = strlen(dir);
+    bk->path_size = dn + sizeof tail > 32 ? dn + sizeof tail : 32;
+    bk->path = jx_malloc(bk->alloc, bk->path_size);
+    if (!bk->path)
+        return false;
+    bool proc = access("/proc/self/fd", X_OK) == 0;
+    bk->fd = proc ? open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600) : -1;
+    if (bk->fd < 0) {
+        memcpy(bk->path, dir, dn);
+        memcpy(bk->path + dn, tail, sizeof tail);
+        bk->fd = mkostemps(bk->path, 5, O_CLOEXEC);
+        if (bk->fd < 0)
+            return false;
+        bk->named = !proc;
+        if (proc)
+            unlink(bk->path);
+    }
+    if (proc)
+        snprintf(bk->path, bk->path_size, "/proc/self/fd/%d", bk->fd);
+    return true;
+}
+
 jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created)
 {
+    return jx_xlsx_open_in_order(bk, alloc, title, created, 0);
+}
+
+jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created,
+                                int in_order)
+{
     memset(bk, 0, sizeof *bk);
+    bk->fd = -1;
     bk->alloc = jx_alloc_or_default(alloc);
     const char *dir = getenv("TMPDIR");
     if (!dir || !dir[0])
         dir = "/tmp";
-    static const char tail[] = "/jixiao-XXXXXX.xlsx";
-    bk->path_size = strlen(dir) + sizeof tail;
-    bk->path = jx_malloc(bk->alloc, bk->path_size);
-    if (!bk->path)
+    bk->tmpdir = jx_strndup(bk->alloc, dir, strlen(dir));
+    if (!bk->tmpdir)
         return bk->err = JX_ERR_NOMEM;
-    memcpy(bk->path, dir, strlen(dir));
-    memcpy(bk->path + strlen(dir), tail, sizeof tail);
-    int fd = mkstemps(bk->path, 5);
-    if (fd < 0) {
-        jx_free(bk->alloc, bk->path, bk->path_size);
-        bk->path = NULL;
-        return bk->err = JX_ERR_IO;
+    if (!open_file(bk, dir)) {
+        jx_result rc = bk->path ? JX_ERR_IO : JX_ERR_NOMEM;
+        jx_xlsx_discard(bk);
+        return bk->err = rc;
     }
-    close(fd);
-    lxw_workbook_options opts = {0, NULL, 0};
+    /* in order: libxlsxwriter's constant_memory, each row written to a temporary file (in
+     * tmpdir, without a name) once the next is begun, so the cells are never all in memory */
+    lxw_workbook_options opts = {in_order ? LXW_TRUE : LXW_FALSE, bk->tmpdir, LXW_FALSE};
     bk->wb = workbook_new_opt(bk->path, &opts);
     if (!bk->wb) {
         jx_xlsx_discard(bk);
@@ -113,9 +178,15 @@ jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *
     }
     lxw_doc_properties props;
     memset(&props, 0, sizeof props);
-    props.title = (char *)title;
+    char *owned = NULL;
+    size_t owned_size = 0;
+    props.title = title && xml_nonchar(title, strlen(title)) ? (char *)xml_mended(bk, title, strlen(title), &owned, &owned_size)
+                                                              : (char *)title;
     props.created = created;
-    fail(bk, workbook_set_properties(bk->wb, &props));
+    if (bk->err == JX_OK)
+        fail(bk, workbook_set_properties(bk->wb, &props));
+    if (owned)
+        jx_free(bk->alloc, owned, owned_size);
     if (bk->err == JX_OK && !make_styles(bk))
         bk->err = JX_ERR_NOMEM;
     return bk->err;
@@ -138,10 +209,19 @@ void jx_xlsx_discard(jx_xlsx_book *bk)
         lxw_workbook_free(bk->wb);
         bk->wb = NULL;
     }
+    if (bk->fd >= 0) {
+        close(bk->fd);
+        bk->fd = -1;
+    }
     if (bk->path) {
-        unlink(bk->path);
+        if (bk->named)
+            unlink(bk->path);
         jx_free(bk->alloc, bk->path, bk->path_size);
         bk->path = NULL;
+    }
+    if (bk->tmpdir) {
+        jx_free(bk->alloc, bk->tmpdir, strlen(bk->tmpdir) + 1);
+        bk->tmpdir = NULL;
     }
     free_names(bk);
 }
@@ -153,21 +233,22 @@ jx_result jx_xlsx_close(jx_xlsx_book *bk, jx_write_fn fn, void *ud)
         bk->wb = NULL;
         fail(bk, e);
     }
-    if (bk->err == JX_OK && bk->path) {
-        FILE *f = fopen(bk->path, "rb");
-        if (!f) {
-            bk->err = JX_ERR_IO;
-        } else {
-            char buf[16384];
-            size_t n;
-            while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-                if (fn(ud, buf, n) != n) {
-                    bk->err = JX_ERR_IO;
-                    break;
-                }
-            if (ferror(f))
+    if (bk->err == JX_OK && bk->fd >= 0) {
+        char buf[16384];
+        off_t at = 0;
+        for (;;) {
+            ssize_t n = pread(bk->fd, buf, sizeof buf, at);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
                 bk->err = JX_ERR_IO;
-            fclose(f);
+            if (n <= 0)
+                break;
+            at += n;
+            if (fn(ud, buf, (size_t)n) != (size_t)n) {
+                bk->err = JX_ERR_IO;
+                break;
+            }
         }
     }
     jx_result rc = bk->err;
@@ -191,8 +272,8 @@ static int32_t name_char(int32_t cp)
     case '\\': return 0xFF3C; /* ＼ */
     default: break;
     }
-    if (cp < 0)
-        return 0xFFFD;
+    if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF)
+        return 0xFFFD; /* not UTF-8, or no character XML allows */
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
         return ' ';
     return cp;
@@ -429,6 +510,11 @@ static const char *fit_text(jx_xlsx_book *bk, const char *s, char **owned, size_
 {
     *owned = NULL;
     size_t len = strlen(s);
+    if (xml_nonchar(s, len)) {
+        s = xml_mended(bk, s, len, owned, owned_size);
+        if (!s)
+            return NULL;
+    }
     if (len <= JX_XLSX_CELL_MAX)
         return s; /* no more characters than bytes */
     size_t i = 0, units = 0, cut = 0;
@@ -442,15 +528,19 @@ static const char *fit_text(jx_xlsx_book *bk, const char *s, char **owned, size_
     }
     if (units <= JX_XLSX_CELL_MAX)
         return s;
-    *owned_size = cut + sizeof "…";
-    *owned = jx_malloc(bk->alloc, *owned_size);
-    if (!*owned) {
+    size_t size = cut + sizeof "…";
+    char *t = jx_malloc(bk->alloc, size);
+    if (!t) {
         bk->err = JX_ERR_NOMEM;
         return NULL;
     }
-    memcpy(*owned, s, cut);
-    memcpy(*owned + cut, "…", sizeof "…");
-    return *owned;
+    memcpy(t, s, cut);
+    memcpy(t + cut, "…", sizeof "…");
+    if (*owned)
+        jx_free(bk->alloc, *owned, *owned_size);
+    *owned = t;
+    *owned_size = size;
+    return t;
 }
 
 void jx_xlsx_text(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, size_t col, const char *s, jx_xlsx_style st)

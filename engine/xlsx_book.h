@@ -5,8 +5,9 @@
  * display width, and the A4 print setup.
  *
  * libxlsxwriter holds the whole workbook in its own memory (its allocations are its
- * business) until jx_xlsx_close writes the file; everything of jixiao's here goes
- * through the book's jx_allocator.
+ * business) until jx_xlsx_close writes the file, unless the book is written in order
+ * (jx_xlsx_open_in_order: rows go to temporary files as they are done); everything of
+ * jixiao's here goes through the book's jx_allocator.
  */
 #ifndef JX_XLSX_BOOK_H
 #define JX_XLSX_BOOK_H
@@ -59,8 +60,11 @@ typedef struct jx_xlsx_sheet {
 typedef struct jx_xlsx_book {
     const jx_allocator *alloc;            /* for the path and the names */
     lxw_workbook *wb;                     /* NULL once closed or discarded */
-    char *path;                           /* the temporary file, NULL when none */
+    int fd;                               /* the file the workbook is written to, -1 when none */
+    char *path;                           /* the name libxlsxwriter opens it by (/proc/self/fd/N), NULL when none */
     size_t path_size;                     /* bytes allocated for path */
+    int named;                            /* the file has a name in tmpdir (no /proc): removed on discard */
+    char *tmpdir;                         /* $TMPDIR, else /tmp: where the temporary data goes */
     lxw_format *style[JX_XLSX_NSTYLES];   /* the shared styles */
     lxw_format *number[10];               /* bordered numbers with 0..9 decimals, made when first used */
     char **names;                         /* the sheet names in use, case-folded: an open-addressing set */
@@ -72,10 +76,24 @@ typedef struct jx_xlsx_book {
 /**
  * Starts a workbook on a new temporary file in $TMPDIR (else /tmp), with the document
  * title `title` and `created` as its time (JX_XLSX_FIXED_TIME for reproducible bytes).
- * JX_ERR_IO when the file cannot be made, JX_ERR_NOMEM. Release bk with jx_xlsx_discard
- * (or jx_xlsx_close) whatever this returns.
+ * The file has no name (O_TMPFILE, or unlinked at once; libxlsxwriter opens it as
+ * /proc/self/fd/N), so nothing is left behind however the process ends; libxlsxwriter's
+ * own temporary files go to the same folder. JX_ERR_IO when the file cannot be made,
+ * JX_ERR_NOMEM. Release bk with jx_xlsx_discard (or jx_xlsx_close) whatever this returns.
  */
 jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created);
+
+/**
+ * jx_xlsx_open for a workbook written in order: in each sheet, rows top to bottom, each
+ * row whole (its cells, merges within it and its height) before the next is begun, a
+ * merge never over rows. The rows then go to temporary files as they are done
+ * (libxlsxwriter's constant_memory), and memory stays flat however many rows there are;
+ * a cell written above the row being written is refused (JX_ERR_IO). Each sheet holds a
+ * temporary file open until the book is closed: for a few large sheets, not a sheet per
+ * project. in_order 0 is jx_xlsx_open.
+ */
+jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created,
+                                int in_order);
 
 /**
  * Writes the workbook, sends the file's bytes to fn(ud, …) and removes the file. Returns

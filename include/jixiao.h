@@ -75,6 +75,12 @@ JX_API const char *jx_version(void);
  * frees ptr (which may be NULL) and returns NULL; otherwise it behaves as
  * realloc(ptr, nsize) and returns NULL on failure. osize is the size of the block
  * being resized or freed (0 when ptr is NULL), so a counting allocator can track use.
+ *
+ * jixiao's own memory and PCRE2's (compiled patterns, match data, the interpreter's
+ * frames) come from it. Libraries that take no allocator of a handle's use the C
+ * library's malloc: expat (its memory suite has no user data), libzip and libfreexl
+ * (reading workbooks), libxlsxwriter (writing them) and utf8proc (folding names).
+ * Memory running out anywhere is JX_ERR_NOMEM from the call, never a shorter output.
  */
 typedef void *(*jx_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
 
@@ -106,7 +112,11 @@ typedef struct jx_diag {
     uint32_t line;           /* 1-based line, 0 when there is no position */
     uint32_t column;         /* 1-based column in characters */
     uint32_t width;          /* characters to underline with carets (at least 1) */
-    const char *source_line; /* the text of that line without its newline, or NULL */
+    const char *source_line; /* the text of that line without its newline, or NULL; a line
+                                longer than 1024 bytes is quoted as an excerpt of about 120
+                                display columns around column, "…" where cut (docs/limits.md) */
+    uint32_t source_column;  /* the column of source_line's first character after a leading
+                                "…"; 0 or 1 when source_line starts at the line's start */
 } jx_diag;
 
 /**

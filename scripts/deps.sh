@@ -4,6 +4,9 @@ jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev l
 # poppler-utils reads the PDF back (pdfinfo, pdftotext), a CJK font shows the Chinese;
 # unzip and python3 read the xlsx workbooks back.
 jx_test_packages="chromium poppler-utils fonts-noto-cjk unzip python3"
+# What the clang build and the fuzz targets (tests/fuzz) need: clang, and libFuzzer with
+# clang's sanitizer runtimes, which Debian 12 ships in libclang-rt-dev.
+jx_fuzz_packages="clang libclang-rt-dev"
 
 # Prints the packages among "$@" that are not installed.
 jx_missing() {
@@ -35,4 +38,12 @@ jx_install_missing() {
 jx_install_test_tools() {
   jx_apt_install $jx_test_packages || echo "无法安装$(jx_missing $jx_test_packages)：HTML 渲染测试将跳过" >&2
   return 0
+}
+
+# What the clang build and the fuzz targets need; returns 1 when it cannot be had (the
+# caller skips them, except in CI, where they then fail).
+jx_install_fuzz_tools() {
+  jx_apt_install $jx_fuzz_packages && return 0
+  echo "无法安装$(jx_missing $jx_fuzz_packages)：clang 构建和模糊测试将跳过" >&2
+  return 1
 }

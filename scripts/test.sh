@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with AddressSanitizer + UndefinedBehaviorSanitizer
-# into build-asan/, and runs every test (unit, golden, CLI, shared-library client).
+# into build-asan/, and runs every test (unit, golden, CLI, shared-library client); then
+# builds the tree with clang into build-clang/ (warnings are errors) and runs each fuzz
+# target a short while on its corpus (tests/fuzz/run.sh), failing on any crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -11,3 +13,9 @@ cmake --build build-asan -j"$(nproc)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+if jx_install_fuzz_tools || [ -n "${CI:-}" ]; then
+  cmake -S . -B build-clang -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DJX_WERROR=ON >/dev/null
+  cmake --build build-clang -j"$(nproc)"
+  JX_FUZZ_SECONDS="${JX_FUZZ_SECONDS:-20}" bash tests/fuzz/run.sh
+fi

@@ -337,15 +337,16 @@ expect 2 "template" -- "$bin" audit --format template "$audit_dir/inflated"
 same_as "$work/err" "jixiao: audit 不输出 template 格式，可用 text、json、csv、html、md、xlsx（见 jixiao audit --help）"
 expect 2 "review: an unknown format" -- "$bin" audit --review review.csv --format xml demo.jx
 same_as "$work/err" "jixiao: 未知的输出格式“xml”，可用 text、json、csv、html、md、xlsx（见 jixiao audit --help）"
-printf 'old\n' >"$work/keep.xlsx"
-TMPDIR=$work/nodir expect 3 "audit: unwritable TMPDIR" -- "$bin" audit --format xlsx -o "$work/keep.xlsx" "$audit_dir/inflated"
+# TMPDIR holds the workbook's temporary data when writing to standard output (with -o FILE
+# it is FILE's folder)
+TMPDIR=$work/nodir expect 3 "audit: unwritable TMPDIR" -- "$bin" audit --format xlsx "$audit_dir/inflated"
 # the corpus's qualitative-band error is counted too; the I/O failure decides the exit code
 same_as "$work/err" "jixiao: 无法写出报告：读写文件失败
 jixiao: 审核发现 1 个错误"
-same_as "$work/keep.xlsx" "old"
-TMPDIR=$work/nodir expect 3 "review: unwritable TMPDIR" -- "$bin" audit --review review.csv --format xlsx -o "$work/keep.xlsx" demo.jx
+if [ ! -s "$work/out" ]; then ok; else fail "audit: unwritable TMPDIR wrote output"; fi
+TMPDIR=$work/nodir expect 3 "review: unwritable TMPDIR" -- "$bin" audit --review review.csv --format xlsx demo.jx
 same_as "$work/err" "jixiao: 无法写出报告：读写文件失败"
-same_as "$work/keep.xlsx" "old"
+if [ ! -s "$work/out" ]; then ok; else fail "review: unwritable TMPDIR wrote output"; fi
 no_temp
 
 finish test_audit_xlsx

@@ -56,16 +56,17 @@ if [ "$code" = 0 ]; then ok; else fail "score --actuals filled template: exit $c
 if ! grep -q '没有对应的指标\|对应 .* 个指标\|error' "$work/err"; then ok; else
   fail "every row matched one indicator"; cat "$work/err"; fi
 # the scores of data/roundtrip.jx's header comment
+# (a target "=100%" or "=0起" is written with the formula guard: '=100%, '=0起)
 grep -v '^项目,' "$work/out" | sed "s|$data|data|" >"$work/rows"
 has "$work/rows" "往返项目,产出指标,数量指标,巡检次数,≥12次,9,20,15.00,ge-ratio,77.47,中,data/roundtrip.jx:23:13,"
 has "$work/rows" "往返项目,产出指标,数量指标,培训人次,≥200人次,210,10,10.00,ge-met,77.47,中,data/roundtrip.jx:24:13,"
 has "$work/rows" "往返项目,产出指标,时效指标,预算执行率,≥95%,90%,10,9.47,ge-ratio,77.47,中,data/roundtrip.jx:27:13,"
 has "$work/rows" "往返项目,产出指标,时效指标,响应时间,≤2小时,3,20,10.00,le-linear,77.47,中,data/roundtrip.jx:28:13,"
-has "$work/rows" "往返项目,效益指标,经济效益,预算执行率,=100%,80%,20,16.00,eq-ratio,77.47,中,data/roundtrip.jx:33:13,"
+has "$work/rows" "往返项目,效益指标,经济效益,预算执行率,'=100%,80%,20,16.00,eq-ratio,77.47,中,data/roundtrip.jx:33:13,"
 has "$work/rows" "往返项目,效益指标,可持续影响,平台运行状况,稳定,基本稳定,10,7.00,qualitative-judged,77.47,中,data/roundtrip.jx:36:13,"
 has "$work/rows" "往返项目,满意度指标,服务对象满意度,用户满意率,≥90%,93%,10,10.00,ge-met,77.47,中,data/roundtrip.jx:41:13,"
 has "$work/rows" "第二个项目,产出指标,数量指标,接入系统数量,≥60个,45,50,37.50,ge-ratio,86.94,良,data/roundtrip.jx:48:13,"
-has "$work/rows" "第二个项目,效益指标,社会效益,重大安全事故,=0起,0,40,40.00,eq-met,86.94,良,data/roundtrip.jx:53:13,"
+has "$work/rows" "第二个项目,效益指标,社会效益,重大安全事故,'=0起,0,40,40.00,eq-met,86.94,良,data/roundtrip.jx:53:13,"
 has "$work/rows" "第二个项目,满意度指标,满意度,满意率,≥90%,85%,10,9.44,ge-ratio,86.94,良,data/roundtrip.jx:58:13,"
 if [ "$(wc -l <"$work/rows")" = 10 ]; then ok; else fail "10 scored rows"; cat "$work/rows"; fi
 # the 偏差原因 with a comma came back whole

@@ -307,8 +307,20 @@ same_as "$work/keep.xlsx" "old"
 no_temp
 expect 3 "unwritable output" -- "$bin" score --format xlsx -o "$work/nodir/out.xlsx" "$yc"
 no_temp
-TMPDIR=$work/nodir expect 3 "unwritable TMPDIR" -- "$bin" score --format xlsx -o "$work/x.xlsx" "$yc"
-if [ ! -e "$work/x.xlsx" ]; then ok; else fail "unwritable TMPDIR left an output"; fi
+# TMPDIR holds the workbook's temporary data when writing to standard output; with -o FILE
+# it is FILE's folder, and TMPDIR does not matter
+TMPDIR=$work/nodir expect 3 "unwritable TMPDIR" -- "$bin" score --format xlsx "$yc"
+if [ ! -s "$work/out" ]; then ok; else fail "unwritable TMPDIR wrote output"; fi
 same_as "$work/err" "jixiao: 无法写出报告：读写文件失败"
+TMPDIR=$work/nodir expect 0 "unwritable TMPDIR, -o FILE" -- "$bin" score --format xlsx -o "$work/x.xlsx" "$yc"
+
+# --- U+FFFE and U+FFFF: valid UTF-8, no XML character: written as U+FFFD, so the workbook
+# parses (the name also names the sheet, the 偏差 is a cell) -------------------------------
+printf '项目 "坏\xef\xbf\xbf名" {\n  产出指标 100 { 数量指标 100 { 次数 ≥1次 权重 100 实际 1次 偏差 "a\xef\xbf\xbeb" } }\n}\n' \
+    >"$work/nonchar.jx"
+expect 0 "U+FFFF in a name, U+FFFE in a 偏差" -- "$bin" score --format xlsx -o "$work/nonchar.xlsx" "$work/nonchar.jx"
+read_book sheets "$work/nonchar.xlsx" >"$work/sheets"
+same_as "$work/sheets" "$(printf '自评结果清单\n坏\xef\xbf\xbd名')"
+if read_book cells "$work/nonchar.xlsx" 2 | grep -qF "$(printf 'a\xef\xbf\xbdb')"; then ok; else fail "U+FFFE not written as U+FFFD"; fi
 
 finish test_xlsx

@@ -65,10 +65,13 @@ class Book:
         cells = {}
         for row in root.find("m:sheetData", NS):
             for c in row:
+                t = c.get("t")
+                if t == "inlineStr":  # a string in the cell itself (libxlsxwriter's constant_memory)
+                    cells[split_ref(c.get("r"))] = "".join(x.text or "" for x in c.iterfind(".//m:t", NS))
+                    continue
                 v = c.find("m:v", NS)
                 if v is None:
                     continue
-                t = c.get("t")
                 if t == "s":
                     val = self.strings[int(v.text)]
                 elif t in ("str", "inlineStr"):

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "report_fixture.h"
+#include "wide_sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -318,6 +319,91 @@ static void missing_file_is_io(void **state)
     jx_actuals_close(NULL);
 }
 
+/*
+ * Two rows filling the same indicator: rows 2 and 4 both name 接入系统数量 of the project
+ * (row 4 also by its groups, which the identity rules match to the same indicator). The
+ * second is an error naming both rows, and the first row's 45 stands. Row 3 names it too
+ * but fills nothing after 三级指标 (a template row left empty), so it is no duplicate.
+ */
+static void duplicate_row_names_both_rows(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    jx_actuals *act = open_actuals("项目,一级指标,二级指标,三级指标,实际完成值\n"
+                                   "越城区电子政务云资源服务项目,,,接入系统数量,45\n"
+                                   "越城区电子政务云资源服务项目,,,接入系统数量,\n"
+                                   "越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,50\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    const jx_diag *d = jx_actuals_diag(act, 0);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_int_equal(d->line, 4);
+    assert_string_equal(d->message, "第 4 行（项目“越城区电子政务云资源服务项目”，指标“接入系统数量”）与第 2 行填写的是同一个指标，"
+                                    "每个指标只能有一行");
+    assert_string_equal(p.inds[0].name.s, "接入系统数量");
+    assert_int_equal(jx_dec_cmp(p.inds[0].actual.num, fx_dec("45")), 0);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+/*
+ * A header wider than any fixed limit: 项目 and 三级指标, then 70 columns the sheet does
+ * not know, then 偏差原因 (column 73) and 实际完成值 (column 74). Both are read.
+ */
+static void wide_header_has_no_column_limit(void **state)
+{
+    (void)state;
+    char text[4096];
+    jx_test_wide_sheet(text, sizeof text, 70, "偏差原因,实际完成值", "越城区电子政务云资源服务项目,接入系统数量",
+                       "两个系统推迟上云,45");
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    jx_actuals *act = open_actuals(text, JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_true(p.inds[0].actual_from_csv);
+    assert_int_equal(jx_dec_cmp(p.inds[0].actual.num, fx_dec("45")), 0);
+    assert_string_equal(p.inds[0].reason.s, "两个系统推迟上云");
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    assert_int_equal(jx_actuals_diag_count(act), 0);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
+/* A folder given as the actuals: an I/O error saying it is a folder. */
+static void folder_is_named_a_folder(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/jx_actuals_dir_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    jx_actuals *act = NULL;
+    assert_int_equal(jx_actuals_open(&act, dir, NULL), JX_ERR_IO);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    assert_non_null(strstr(diag_message(act, 0), "是一个文件夹"));
+    jx_actuals_close(act);
+    rmdir(dir);
+}
+
+/*
+ * An unclosed quote stops the table at row 2: an error at row 2, column 3 (甲, the comma,
+ * then the quote) that quotes row 2 itself, not the header.
+ */
+static void unclosed_quote_quotes_its_own_line(void **state)
+{
+    (void)state;
+    jx_actuals *act = open_actuals("项目,三级指标,实际完成值\n甲,\"周报,45\n乙,年报,1\n", JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    const jx_diag *d = jx_actuals_diag(act, 0);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 3);
+    assert_non_null(d->source_line);
+    assert_string_equal(d->source_line, "甲,\"周报,45");
+    jx_actuals_close(act);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +416,10 @@ int main(void)
         cmocka_unit_test(bad_judge_and_claim),
         cmocka_unit_test(same_name_told_apart_by_org),
         cmocka_unit_test(missing_file_is_io),
+        cmocka_unit_test(duplicate_row_names_both_rows),
+        cmocka_unit_test(wide_header_has_no_column_limit),
+        cmocka_unit_test(folder_is_named_a_folder),
+        cmocka_unit_test(unclosed_quote_quotes_its_own_line),
         cmocka_unit_test(golden_demo_scores),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

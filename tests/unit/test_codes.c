@@ -2,7 +2,7 @@
  * table is in byte order and answers by binary search; docs/checks.md's "Codes and their
  * names" lists the same codes with the same names, no more and no fewer; every code the
  * engine's sources raise (a literal code beside a JX_SEV_* severity, in jx_imp_warn /
- * jx_imp_error / jx_imp_note, a CODE_* array, or set as ->code) has a name. */
+ * jx_imp_error / jx_imp_note / jx_imp_row_error, a CODE_* array, or set as ->code) has a name. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -185,7 +185,7 @@ static bool ends_with_trimmed(const char *s, size_t from, size_t to, const char 
 
 /* True when the literal at s[q] (its opening quote) is a diagnostic's code: right after a
  * JX_SEV_* severity (and at most one more argument), the third argument of jx_imp_warn /
- * jx_imp_error / jx_imp_note, a CODE_* array's text, or set as ->code. */
+ * jx_imp_error / jx_imp_note / jx_imp_row_error, a CODE_* array's text, or set as ->code. */
 static bool raised_code(const char *s, size_t q)
 {
     size_t st = statement_start(s, q);
@@ -195,7 +195,7 @@ static bool raised_code(const char *s, size_t q)
         sev = p;
     if (sev && plain_args(s, (size_t)(sev - s), q, 2) && strchr(sev, ',') < s + q)
         return true;
-    static const char *const imp[] = {"jx_imp_warn(", "jx_imp_error(", "jx_imp_note("};
+    static const char *const imp[] = {"jx_imp_warn(", "jx_imp_error(", "jx_imp_note(", "jx_imp_row_error("};
     for (size_t k = 0; k < sizeof imp / sizeof imp[0]; k++) {
         const char *call = strstr(s + st, imp[k]);
         if (call && (size_t)(call - s) < q) {

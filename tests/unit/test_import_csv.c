@@ -299,13 +299,49 @@ static void test_tables_without_a_usable_header(void **state)
     assert_non_null(d);
     assert_non_null(strstr(d->message, "指标值"));
     jx_test_imp_free(r);
-    /* an unclosed quote: the rest cannot be read, and says so */
-    r = jx_test_imp_run_text(&jx_imp_csv, "q.csv", "项目,三级指标,指标值\n甲,周报,≥45\n甲,\"月报,12\n乙,年报,1\n");
-    assert_int_equal(r->nindicators, 1);
+}
+
+/*
+ * An unclosed quote on row 3 (甲 is column 1, the comma 2, the quote 3) is an error at
+ * row 3, column 3, and the rows after it are read again from row 4: 乙's 年报 and 季报
+ * are imported, with 甲's 周报 — 3 indicators of 2 projects, 1 row not understood.
+ */
+static void test_unclosed_quote_swallows_no_row(void **state)
+{
+    (void)state;
+    jx_test_imp *r = jx_test_imp_run_text(&jx_imp_csv, "q.csv",
+                                          "项目,三级指标,指标值\n甲,周报,≥45\n甲,\"月报,12\n乙,年报,1\n乙,季报,4\n");
+    assert_int_equal(r->nprojects, 2);
+    assert_int_equal(r->nindicators, 3);
+    assert_non_null(jx_test_imp_ind_named(jx_test_imp_project_get(r, "乙"), "年报"));
+    assert_non_null(jx_test_imp_ind_named(jx_test_imp_project_get(r, "乙"), "季报"));
+    assert_int_equal(r->stats.rows, 5);
+    assert_int_equal(r->stats.not_understood, 1);
+    const jx_diag *d = jx_test_imp_find_code(r, "unclosed-quote");
+    assert_non_null(d);
+    assert_int_equal(d->severity, JX_SEV_ERROR);
+    assert_string_equal(d->file, "q.csv");
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 3);
+    assert_non_null(strstr(d->message, "第 3 行第 3 列的引号没有闭合"));
+    jx_test_imp_free(r);
+    /* a quote closed on a later line joins rows 3 and 4 into one record of 2 cells: not
+     * understood, and the message names both lines it took */
+    r = jx_test_imp_run_text(&jx_imp_csv, "j.csv",
+                             "项目,三级指标,指标值\n甲,周报,≥45\n甲,\"月报,12\n乙,年报,1\"\n乙,季报,4\n");
+    assert_int_equal(r->nindicators, 2); /* 周报 and 季报 */
     d = jx_test_imp_find_code(r, "row-not-understood");
     assert_non_null(d);
     assert_int_equal(d->line, 3);
     assert_non_null(strstr(d->message, "第 3 行到第 4 行"));
+    jx_test_imp_free(r);
+    /* the header itself unclosed: an error at it, nothing imported */
+    r = jx_test_imp_run_text(&jx_imp_csv, "h.csv", "项目,三级指标,\"指标值\n甲,周报,≥45\n");
+    d = jx_test_imp_find_code(r, "unclosed-quote");
+    assert_non_null(d);
+    assert_int_equal(d->line, 1);
+    assert_int_equal(d->column, 9);
+    assert_int_equal(r->nprojects, 0);
     jx_test_imp_free(r);
 }
 
@@ -471,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_unknown_columns_go_to_the_comment),
         cmocka_unit_test(test_points_empty_categories_and_totals),
         cmocka_unit_test(test_tables_without_a_usable_header),
+        cmocka_unit_test(test_unclosed_quote_swallows_no_row),
         cmocka_unit_test(test_detection),
         cmocka_unit_test(test_weight_text_through_the_api),
         cmocka_unit_test(test_api_errors),

@@ -402,8 +402,10 @@ static void test_error_missing_brace(void **state)
 static void test_error_invalid_utf8(void **state)
 {
     (void)state;
-    parsed r = parse_errors("项目 x {\n 单位 \"a\" \xFF\n}\n", 1);
+    /* the reader reads the byte as U+FFFD, which the parser then finds to be stray */
+    parsed r = parse_errors("项目 x {\n 单位 \"a\" \xFF\n}\n", 2);
     expect_diag(r.p, 0, JX_SEV_ERROR, 2, 9, "无效的 UTF-8 字节 0xFF");
+    expect_diag(r.p, 1, JX_SEV_ERROR, 2, 9, "多余的“\xEF\xBF\xBD”");
     assert_string_equal(r.p->org.s, "a");
     done(&r);
 }

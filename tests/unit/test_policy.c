@@ -12,6 +12,7 @@
 
 #include "builtin_rules.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,9 +176,31 @@ static void open_unknown_lists_shipped(void **state)
     assert_non_null(strstr(d->message, "财政部2020"));
     assert_non_null(strstr(d->message, "中央部门自评"));
     jx_policy_close(pol);
-    /* a directory is not a policy file: "." falls through to the names and is not found */
-    assert_int_equal(jx_policy_open(&pol, ".", NULL), JX_ERR_NOTFOUND);
+    /* a directory is not a policy file: an I/O error saying it is a folder */
+    assert_int_equal(jx_policy_open(&pol, ".", NULL), JX_ERR_IO);
+    assert_int_equal(jx_policy_diag_count(pol), 1);
+    assert_string_equal(jx_policy_diag(pol, 0)->message, "评分办法“.”是一个文件夹，不是评分办法文件");
     jx_policy_close(pol);
+}
+
+/* A path that exists but cannot be opened (a link to itself) names the system's reason. */
+static void open_unopenable_names_the_reason(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/jx_policy_dir_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char link[64];
+    snprintf(link, sizeof link, "%s/loop.jx", dir);
+    assert_int_equal(symlink(link, link), 0);
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, link, NULL), JX_ERR_IO);
+    char want[256];
+    snprintf(want, sizeof want, "无法打开评分办法文件“%s”：%s", link, strerror(ELOOP));
+    assert_int_equal(jx_policy_diag_count(pol), 1);
+    assert_string_equal(jx_policy_diag(pol, 0)->message, want);
+    jx_policy_close(pol);
+    unlink(link);
+    rmdir(dir);
 }
 
 static void open_file(void **state)
@@ -301,6 +324,30 @@ static void syntax_errors_are_reported(void **state)
     /* validation is skipped when parsing failed: no second, "policy" error */
     assert_null(policy_find(pol, "policy"));
     jx_policy_close(pol);
+}
+
+/*
+ * A first token that is itself an error (a NUL, a control character, a string never
+ * closed) is reported at 1:1 like any other: it used to be read before the parser knew
+ * where diagnostics go (found by the policy fuzz target).
+ */
+static void bad_first_token_is_reported(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t len;
+    } cases[] = {{"\0", 1}, {"\x01评分办法 \"x\" {\n}\n", 22}, {"\"abc", 4}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jx_policy *pol = NULL;
+        assert_int_equal(jx_policy_open_memory(&pol, "bad.jx", cases[i].text, cases[i].len, NULL), JX_ERR_INPUT);
+        assert_non_null(pol);
+        assert_true(jx_policy_diag_count(pol) >= 1);
+        const jx_diag *d = jx_policy_diag(pol, 0);
+        assert_int_equal(d->line, 1);
+        assert_int_equal(d->column, 1);
+        jx_policy_close(pol);
+    }
 }
 
 static void null_arguments(void **state)
@@ -749,11 +796,13 @@ int main(void)
         cmocka_unit_test(open_by_header_name),
         cmocka_unit_test(open_unknown_lists_shipped),
         cmocka_unit_test(open_file),
+        cmocka_unit_test(open_unopenable_names_the_reason),
         cmocka_unit_test(open_file_with_errors),
         cmocka_unit_test(memory_settings),
         cmocka_unit_test(bands_must_descend),
         cmocka_unit_test(percentages_must_be_sane),
         cmocka_unit_test(syntax_errors_are_reported),
+        cmocka_unit_test(bad_first_token_is_reported),
         cmocka_unit_test(null_arguments),
         cmocka_unit_test(allocator_is_used_and_balanced),
         cmocka_unit_test(reverse_ratio_from_text),

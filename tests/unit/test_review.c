@@ -10,6 +10,7 @@
 #include "counting.h"
 #include "model.h"
 #include "write_text.h"
+#include "wide_sheet.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -543,6 +544,25 @@ static void bom_crlf_quoting(void **state)
     teardown(&f);
 }
 
+/*
+ * A header of any width: 项目, 三级指标, 70 columns the sheet does not use, then 扣分
+ * (column 73) and 备注 (column 74). 巡检次数 w20 less 扣分 2 is 18.00, as above.
+ */
+static void wide_header(void **state)
+{
+    (void)state;
+    char csv[4096];
+    jx_test_wide_sheet(csv, sizeof csv, 70, "扣分,备注", "甲,巡检次数", "2,记录缺失");
+    fixture f;
+    setup(&f, "default", jia, csv);
+    assert_int_equal(jx_review_apply(f.rv, f.p), JX_OK);
+    const jx_review_line *l = line_named(jx_review_sheet_get(f.rv), "巡检次数");
+    assert_string_equal(l->note, "记录缺失");
+    assert_int_equal(l->review_cents, 1800);
+    assert_int_equal(jx_review_finish(f.rv), JX_OK);
+    teardown(&f);
+}
+
 /** A CSV that does not open, and the one error it gives. */
 typedef struct bad_file {
     const char *csv;     /* the text */
@@ -811,6 +831,7 @@ int main(void)
         cmocka_unit_test(demo_json),
         cmocka_unit_test(rows_refused),
         cmocka_unit_test(rows_taken),
+        cmocka_unit_test(wide_header),
         cmocka_unit_test(signed_value_is_warned),
         cmocka_unit_test(project_that_cannot_be_rescored),
         cmocka_unit_test(ambiguous_and_told_apart),

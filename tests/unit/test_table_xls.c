@@ -14,6 +14,7 @@
 
 #include "counting.h"
 #include "table.h"
+#include "repeat.h"
 #include "table_rows.h"
 #include "tmpdir.h"
 
@@ -254,18 +255,6 @@ static void out_of_memory_anywhere_fails_cleanly(void **state)
 
 /* ---------------------------------------------------------- formulas */
 
-/** The text of n copies of the UTF-8 character c, in a malloc'd string. */
-static char *repeat(const char *c, size_t n)
-{
-    size_t k = strlen(c);
-    char *s = malloc(k * n + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < n; i++)
-        memcpy(s + k * i, c, k);
-    s[k * n] = '\0';
-    return s;
-}
-
 /** The rows of formulas.xls's first sheet (see README.md), as sheet number sheet. */
 static void expect_formulas(jx_table *t, uint32_t sheet)
 {
@@ -288,7 +277,7 @@ static void expect_formulas(jx_table *t, uint32_t sheet)
      * reads such numbers when they are no formulas */
     expect_row(t, sheet, 9, 3, "日期", "2024-03-31", "2024-03-31 12:00:00");
     /* =REPT("长",5000): a STRING record of 4110 characters and a CONTINUE of the rest */
-    char *long_text = repeat("长", 5000);
+    char *long_text = jx_test_repeat("长", 5000);
     expect_row(t, sheet, 10, 2, "长文本", long_text);
     free(long_text);
     expect_row(t, sheet, 11, 2, "三分之一", "0.333333333333333");

@@ -274,6 +274,23 @@ static void truncated_and_not_a_zip(void **state)
     assert_int_equal(jx_table_open(&t, fixture("no_workbook.xlsx"), NULL, NULL, &err), JX_ERR_INPUT);
     assert_null(t);
     assert_non_null(strstr(err.message, "xl/workbook.xml"));
+
+    /*
+     * a directory naming an entry that is not there (libzip: "No such file"), found by the
+     * table fuzz target: the file was read, so it is a damaged workbook (exit 1), not a
+     * file that could not be read (exit 3), from a path and from memory alike
+     */
+    char damaged[1024];
+    const char *dir = getenv("JX_TESTS_DIR");
+    snprintf(damaged, sizeof damaged, "%s/fuzz/corpus/table/crash-zip-missing-entry-io", dir ? dir : ".");
+    assert_int_equal(jx_table_open(&t, damaged, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "工作簿已损坏或不完整"));
+    data = slurp(damaged, &len);
+    assert_int_equal(jx_table_open_memory(&t, "damaged.xlsx", data, len, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "工作簿已损坏或不完整"));
+    free(data);
 }
 
 static void broken_sheet_xml_is_an_error_naming_sheet_and_row(void **state)
