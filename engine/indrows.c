@@ -802,9 +802,14 @@ jx_result jx_indrows_finish(jx_indrows *t)
         if (again)
             continue;
         if (listed < UNUSED_LISTED) {
-            int w = snprintf(names + o, sizeof names - o, "%s“%.*s”", listed ? "、" : "", (int)pc.n, pc.s);
+            const char *q = jx_diag_quote(&t->arena, pc.s, pc.n); /* a long name cut whole characters at a time */
+            if (!q)
+                return JX_ERR_NOMEM;
+            int w = snprintf(names + o, sizeof names - o, "%s“%s”", listed ? "、" : "", q);
             if (w > 0 && (size_t)w < sizeof names - o)
                 o += (size_t)w;
+            else
+                names[o] = '\0'; /* never a name cut inside a character */
             listed_name[listed++] = pc;
         } else if (listed == UNUSED_LISTED) {
             snprintf(names + o, sizeof names - o, "等");

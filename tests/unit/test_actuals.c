@@ -188,6 +188,35 @@ static void no_match_is_reported_at_finish(void **state)
     jx_project_free(&p);
 }
 
+/*
+ * A long name in the unused-rows warning is quoted as a diagnostic quotes text: cut
+ * after JX_DIAG_QUOTE_COLS (40) display columns, a whole character at a time, with "…":
+ * 300 × 项 (2 columns each) lists 20 of them. It used to be cut at a byte count, inside a
+ * character.
+ */
+static void long_unused_name_is_cut_between_characters(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    char csv[2048] = "项目,三级指标,实际完成值\n";
+    for (int i = 0; i < 300; i++)
+        strcat(csv, "项");
+    strcat(csv, ",执行率,1\n");
+    jx_actuals *act = open_actuals(csv, JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    char want[512] = "实际完成值文件中有 1 行所属的项目不在本次计分的项目中，未使用：“";
+    for (int i = 0; i < 20; i++)
+        strcat(want, "项");
+    strcat(want, "…”");
+    assert_string_equal(diag_message(act, 0), want);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
 static void ambiguous_match_names_the_row(void **state)
 {
     (void)state;
@@ -411,6 +440,7 @@ int main(void)
         cmocka_unit_test(quantitative_actual_and_quoted_comma),
         cmocka_unit_test(signed_actual_is_read_and_warned),
         cmocka_unit_test(no_match_is_reported_at_finish),
+        cmocka_unit_test(long_unused_name_is_cut_between_characters),
         cmocka_unit_test(ambiguous_match_names_the_row),
         cmocka_unit_test(missing_column_is_named),
         cmocka_unit_test(bad_judge_and_claim),
