@@ -186,10 +186,24 @@ jx_csv_status jx_csv_next(jx_csv *c)
             st = quoted_field(c, line, line_start);
             if (st != JX_CSV_ROW)
                 return st;
-            /* text after the closing quote up to the separator is ignored */
+            /* text after the closing quote up to the separator belongs to the field, as
+             * Excel and LibreOffice read it ("智慧城市"建设 is 智慧城市建设): never dropped */
+            size_t tail = c->off;
             while (c->off < c->len && c->text[c->off] != c->sep && c->text[c->off] != '\n' &&
                    !(c->text[c->off] == '\r' && c->off + 1 < c->len && c->text[c->off + 1] == '\n'))
                 c->off++;
+            if (c->off > tail) {
+                jx_csv_field *f = &c->fields[c->nfields - 1];
+                size_t more = c->off - tail;
+                char *u = jx_arena_alloc(c->arena, f->n + more + 1);
+                if (!u)
+                    return JX_CSV_NOMEM;
+                memcpy(u, f->s, f->n);
+                memcpy(u + f->n, c->text + tail, more);
+                u[f->n + more] = '\0';
+                f->s = u;
+                f->n += more;
+            }
         } else {
             size_t start = c->off, end = c->off;
             while (end < c->len && c->text[end] != c->sep && c->text[end] != '\n')

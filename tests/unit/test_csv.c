@@ -66,6 +66,26 @@ static void quoted_comma_and_doubled_quote(void **state)
     close_reader(&r);
 }
 
+/*
+ * Text after a closing quote is part of the field, as Excel reads "智慧城市"建设 (智慧城市建设),
+ * up to the separator or the line's end (CRLF not included); it used to be dropped.
+ */
+static void text_after_the_closing_quote_is_kept(void **state)
+{
+    (void)state;
+    reader r;
+    open_text(&r, "\"智慧城市\"建设,\"a\"\"b\"c\r\n\"x\" \n");
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_ROW);
+    assert_int_equal(r.csv.nfields, 2);
+    assert_field(&r.csv, 0, "智慧城市建设");
+    assert_field(&r.csv, 1, "a\"bc");
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_ROW);
+    assert_int_equal(r.csv.nfields, 1);
+    assert_field(&r.csv, 0, "x ");
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_END);
+    close_reader(&r);
+}
+
 static void crlf_and_newline_in_quotes(void **state)
 {
     (void)state;
@@ -135,6 +155,7 @@ int main(void)
         cmocka_unit_test(plain_rows_and_bom),
         cmocka_unit_test(quoted_comma_and_doubled_quote),
         cmocka_unit_test(crlf_and_newline_in_quotes),
+        cmocka_unit_test(text_after_the_closing_quote_is_kept),
         cmocka_unit_test(ragged_rows_and_blank_lines),
         cmocka_unit_test(unclosed_quote_is_an_error),
         cmocka_unit_test(empty_input),
