@@ -294,12 +294,7 @@ static void audit_progress_clear(audit_progress *pg)
 /* Notes that the audit or its report failed with rc, saying why the first time. */
 static void audit_failed(audit_run *run, jx_result rc)
 {
-    if (rc == JX_ERR_NOMEM)
-        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
-    else if (!run->report_failed)
-        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
-    run->report_failed = 1;
-    run->status.io_failed = 1;
+    jx_cli_report_failed(&run->status, &run->report_failed, rc);
 }
 
 /* Scores p (unless it has errors) and hands it to the audit and the report; flags says
@@ -418,9 +413,12 @@ int jx_cli_audit(int argc, char **argv)
             audit_failed(&run, rc);
     }
     code = run.refused ? run.refused : run.au ? audit_exit_code(&run) : jx_cli_exit_code(&run.status);
-    /* the report is kept with findings or unreadable input too: only an I/O failure (or an
-     * input that is the output) drops it */
-    int kept = jx_cli_output_close(&of, run.refused ? run.refused : run.status.io_failed ? JX_EXIT_IO : JX_EXIT_OK);
+    /* the report is kept with findings or unreadable input too: only an I/O failure, a
+     * report not written whole (or an input that is the output) drops it */
+    int drop = run.refused ? run.refused
+               : run.status.io_failed || run.status.report_lost ? (code != JX_EXIT_OK ? code : JX_EXIT_IO)
+                                                                : JX_EXIT_OK;
+    int kept = jx_cli_output_close(&of, drop);
     if (kept != JX_EXIT_OK)
         code = kept;
     jx_audit_writer_destroy(run.aw);

@@ -127,7 +127,15 @@ int jx_cli_option_output(jx_cli_args *a, const char **out);
 typedef struct jx_cli_status {
     int io_failed; /* a file could not be read or written */
     int invalid;   /* the input had errors */
+    int report_lost; /* the report could not be written whole: it is not kept */
 } jx_cli_status;
+
+/**
+ * Says why writing the report failed with rc, once (*said is set), and marks st: the
+ * report is lost; a limit passed (JX_ERR_LIMIT: too many projects for one workbook) is
+ * the input's (exit 1), any other failure a failure to write (exit 3).
+ */
+void jx_cli_report_failed(jx_cli_status *st, int *said, jx_result rc);
 
 /** The exit code of a run that saw st: JX_EXIT_IO, else JX_EXIT_INPUT, else JX_EXIT_OK. */
 int jx_cli_exit_code(const jx_cli_status *st);

@@ -184,7 +184,7 @@ int jx_cli_import(int argc, char **argv)
     int code = import_parse_args(argc, argv, &o);
     if (code >= 0)
         return code;
-    jx_cli_status st = {0, 0};
+    jx_cli_status st = {0};
     jx_cli_output out;
     const char *const tables[] = {o.policy, NULL};
     code = jx_cli_output_open(&out, "import", o.output, o.files, o.nfiles, tables);

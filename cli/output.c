@@ -343,6 +343,27 @@ int jx_cli_output_walked(jx_cli_output *out, const char *command, const char *pa
     return same_file(out, path) ? refuse(command, out, path) : -1;
 }
 
+void jx_cli_report_failed(jx_cli_status *st, int *said, jx_result rc)
+{
+    st->report_lost = 1;
+    if (rc == JX_ERR_LIMIT)
+        st->invalid = 1;
+    else
+        st->io_failed = 1;
+    if (*said)
+        return;
+    *said = 1;
+    if (rc == JX_ERR_NOMEM)
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+    else if (rc == JX_ERR_LIMIT)
+        fprintf(stderr,
+                "jixiao: 无法写出报告：一个 xlsx 工作簿最多容纳 %d 个项目（每个项目一张工作表）；"
+                "请分批写出，或改用 --format csv 或 json\n",
+                JX_XLSX_PROJECTS_MAX);
+    else
+        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
+}
+
 int jx_cli_output_close(jx_cli_output *out, int code)
 {
     if (!out->own_fp) {

@@ -136,10 +136,7 @@ static void print_new_diags(review_run *run)
 /* Notes that writing the sheets failed with rc, saying so the first time. */
 static void review_write_failed(review_run *run, jx_result rc)
 {
-    if (!run->report_failed)
-        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
-    run->report_failed = 1;
-    run->status.io_failed = 1;
+    jx_cli_report_failed(&run->status, &run->report_failed, rc);
 }
 
 /* Scores p, builds its sheet and writes it; a project with errors is only printed. Whether

@@ -59,10 +59,7 @@ typedef struct score_state {
 /* Notes that writing the report failed with rc, saying so the first time. */
 static void report_failed(score_state *st, jx_result rc)
 {
-    st->status.io_failed = 1;
-    if (!st->report_failed)
-        fprintf(stderr, "jixiao: 无法写出报告：%s\n", jx_strerror(rc));
-    st->report_failed = 1;
+    jx_cli_report_failed(&st->status, &st->report_failed, rc);
 }
 
 /* Returns -1 when parsed, or the exit code to stop with. */

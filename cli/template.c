@@ -96,7 +96,7 @@ int jx_cli_template(int argc, char **argv)
     int code = jx_cli_output_open(&of, "template", output, args.files, args.nfiles, NULL);
     if (code >= 0)
         return code;
-    jx_cli_status st = {0, 0};
+    jx_cli_status st = {0};
     jx_writer *wr = NULL;
     jx_result rc = jx_writer_create(&wr, JX_FORMAT_TEMPLATE, 0, jx_cli_output_write, of.fp, NULL);
     if (rc != JX_OK) {

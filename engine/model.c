@@ -175,6 +175,7 @@ const char *jx_strerror(jx_result rc)
     case JX_ERR_INPUT: return "输入有错误";
     case JX_ERR_USAGE: return "参数无效";
     case JX_ERR_NOTFOUND: return "找不到指定的评分办法或文件";
+    case JX_ERR_LIMIT: return "超出上限";
     case JX_ROW: return "读到一个项目";
     case JX_DONE: return "输入已读完";
     }

@@ -170,6 +170,7 @@ jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, con
     }
     /* in order: libxlsxwriter's constant_memory, each row written to a temporary file (in
      * tmpdir, without a name) once the next is begun, so the cells are never all in memory */
+    bk->in_order = in_order != 0;
     lxw_workbook_options opts = {in_order ? LXW_TRUE : LXW_FALSE, bk->tmpdir, LXW_FALSE};
     bk->wb = workbook_new_opt(bk->path, &opts);
     if (!bk->wb) {
@@ -423,6 +424,11 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
         used_name[0] = '\0';
     if (bk->err != JX_OK || !bk->wb)
         return;
+    /* every sheet's name is in the set, so nnames counts the sheets */
+    if (!bk->in_order && bk->nnames >= JX_XLSX_SHEETS_MAX) {
+        bk->err = JX_ERR_LIMIT;
+        return;
+    }
     char cand[JX_XLSX_NAME_BUFSZ], folded[JX_XLSX_NAME_BUFSZ];
     for (unsigned n = 1;; n++) {
         jx_xlsx_sheet_name(name, n, cand);

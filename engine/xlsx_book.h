@@ -33,6 +33,10 @@
 /** Most characters a cell holds (Excel's limit); longer text is cut, ending in "…". */
 #define JX_XLSX_CELL_MAX 32767
 
+/** Most sheets in a workbook held in memory (not written in order): a list and a sheet
+ * for each of JX_XLSX_PROJECTS_MAX projects. The sheet past it is JX_ERR_LIMIT. */
+#define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
+
 /** Most columns a sheet of these reporters lays out. */
 #define JX_XLSX_MAX_COLS 16
 
@@ -64,6 +68,7 @@ typedef struct jx_xlsx_book {
     char *path;                           /* the name libxlsxwriter opens it by (/proc/self/fd/N), NULL when none */
     size_t path_size;                     /* bytes allocated for path */
     int named;                            /* the file has a name in tmpdir (no /proc): removed on discard */
+    int in_order;                         /* written row by row in order (constant memory): no bound on sheets */
     char *tmpdir;                         /* $TMPDIR, else /tmp: where the temporary data goes */
     lxw_format *style[JX_XLSX_NSTYLES];   /* the shared styles */
     lxw_format *number[10];               /* bordered numbers with 0..9 decimals, made when first used */
@@ -119,7 +124,8 @@ size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out);
  * Adds a sheet of ncols columns called after name (jx_xlsx_sheet_name: the first
  * candidate not yet used in the book, compared as Excel does, ignoring case; "History"
  * is reserved), with default widths. The name given is written to used_name when not
- * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set.
+ * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set:
+ * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX in a book held in memory.
  */
 void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name);
 

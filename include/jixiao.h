@@ -58,6 +58,7 @@ typedef enum jx_result {
     JX_ERR_INPUT = 3,   /* the input has errors; read them from the handle's diagnostics */
     JX_ERR_USAGE = 4,   /* an argument to the call is invalid (NULL handle, bad option) */
     JX_ERR_NOTFOUND = 5,/* a named policy or file does not exist */
+    JX_ERR_LIMIT = 6,   /* a documented limit was passed (docs/limits.md), e.g. JX_XLSX_PROJECTS_MAX */
     JX_ROW = 100,       /* jx_reader_next(): a project is ready */
     JX_DONE = 101       /* jx_reader_next(): the input is exhausted */
 } jx_result;
@@ -377,6 +378,15 @@ typedef enum jx_format {
     JX_FORMAT_XLSX = 6  /* an Excel workbook: the list of projects, then one 自评表 sheet per project;
                            built in a temporary file and written whole by jx_writer_finish */
 } jx_format;
+
+/**
+ * Most projects one JX_FORMAT_XLSX 自评表 or 复核 workbook holds, a sheet each: the
+ * workbook is held in memory until it is written (libxlsxwriter keeps every sheet of a
+ * workbook that is not written row by row in order, about 40 KB a project), so it is
+ * bounded. The project past it is refused with JX_ERR_LIMIT and the writer writes
+ * nothing more; the other formats have no such bound.
+ */
+#define JX_XLSX_PROJECTS_MAX 1000
 
 /** Writer flags, OR-ed together. */
 enum {

@@ -323,4 +323,20 @@ read_book sheets "$work/nonchar.xlsx" >"$work/sheets"
 same_as "$work/sheets" "$(printf '自评结果清单\n坏\xef\xbf\xbd名')"
 if read_book cells "$work/nonchar.xlsx" 2 | grep -qF "$(printf 'a\xef\xbf\xbdb')"; then ok; else fail "U+FFFE not written as U+FFFD"; fi
 
+# --- a workbook holds at most 1000 projects (a sheet each, held in memory until written):
+# the 1001st is an error at the limit, exit 1, and the output is not written; an old file
+# at the path stays as it was ---------------------------------------------------------------
+for i in $(seq 1 1001); do
+    printf '项目 "项目%d" {\n  产出指标 100 { 数量指标 100 { 次数 ≥1次 权重 100 实际 1次 } }\n}\n' "$i"
+done >"$work/many.jx"
+head -n 3000 "$work/many.jx" >"$work/thousand.jx"
+expect 0 "1000 projects in a workbook" -- "$bin" score --format xlsx -o "$work/thousand.xlsx" "$work/thousand.jx"
+if [ "$(read_book sheets "$work/thousand.xlsx" | wc -l)" = 1001 ]; then ok; else fail "1000 projects: not 1001 sheets"; fi
+echo old >"$work/many.xlsx"
+expect 1 "1001 projects in a workbook" -- "$bin" score --format xlsx -o "$work/many.xlsx" "$work/many.jx"
+same_as "$work/err" "jixiao: 无法写出报告：一个 xlsx 工作簿最多容纳 1000 个项目（每个项目一张工作表）；请分批写出，或改用 --format csv 或 json"
+same_as "$work/many.xlsx" "old"
+no_temp
+expect 0 "1001 projects as CSV" -- "$bin" score --format csv -o "$work/many.csv" "$work/many.jx"
+
 finish test_xlsx

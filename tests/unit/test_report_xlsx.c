@@ -152,6 +152,26 @@ static void sheets_unique_ignoring_case(void **state)
     assert_int_equal(jx_test_files_in(dir), 0);
 }
 
+/* A workbook held in memory takes JX_XLSX_SHEETS_MAX sheets (a list and one for each of
+ * JX_XLSX_PROJECTS_MAX projects), and refuses the next with JX_ERR_LIMIT. */
+static void sheets_bounded_in_memory(void **state)
+{
+    (void)state;
+    jx_test_private_tmpdir("xlsx");
+    jx_xlsx_book bk;
+    assert_int_equal(jx_xlsx_open(&bk, NULL, "t", JX_XLSX_FIXED_TIME), JX_OK);
+    jx_xlsx_sheet sh;
+    for (int i = 0; i < JX_XLSX_SHEETS_MAX; i++) {
+        jx_xlsx_add_sheet(&bk, &sh, "项目", 8, NULL);
+        assert_non_null(sh.ws);
+    }
+    assert_int_equal(bk.err, JX_OK);
+    jx_xlsx_add_sheet(&bk, &sh, "项目", 8, NULL);
+    assert_null(sh.ws);
+    assert_int_equal(bk.err, JX_ERR_LIMIT);
+    jx_xlsx_discard(&bk);
+}
+
 static void wrapped_lines(void **state)
 {
     (void)state;
@@ -217,6 +237,35 @@ static void same_bytes_every_run(void **state)
     free(stamped.s);
     jx_project_free(&a);
     jx_project_free(&b);
+}
+
+/* The 自评表 workbook takes JX_XLSX_PROJECTS_MAX (1000) projects, a sheet each after the
+ * list; the 1001st is refused with JX_ERR_LIMIT, and so is the end: nothing is written. */
+static void projects_bounded(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_small(&p);
+    jx_test_text t = {NULL, 0};
+    jx_writer *wr = NULL;
+    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_text_write, &t, NULL), JX_OK);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(jx_writer_project(wr, &p), JX_OK);
+    assert_int_equal(jx_writer_project(wr, &p), JX_ERR_LIMIT);
+    assert_int_equal(jx_writer_finish(wr), JX_ERR_LIMIT);
+    assert_int_equal(t.len, 0);
+    jx_writer_destroy(wr);
+    /* 1000 are a workbook */
+    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_text_write, &t, NULL), JX_OK);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(jx_writer_project(wr, &p), JX_OK);
+    assert_int_equal(jx_writer_finish(wr), JX_OK);
+    assert_true(t.len > 4);
+    assert_memory_equal(t.s, "PK\x03\x04", 4);
+    jx_writer_destroy(wr);
+    free(t.s);
+    jx_project_free(&p);
 }
 
 static void empty_run_is_a_workbook(void **state)
@@ -337,6 +386,8 @@ int main(void)
         cmocka_unit_test(names_count_utf16_units),
         cmocka_unit_test(names_replace_what_excel_refuses),
         cmocka_unit_test(sheets_unique_ignoring_case),
+        cmocka_unit_test(sheets_bounded_in_memory),
+        cmocka_unit_test(projects_bounded),
         cmocka_unit_test(wrapped_lines),
         cmocka_unit_test(same_bytes_every_run),
         cmocka_unit_test(empty_run_is_a_workbook),
