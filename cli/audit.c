@@ -20,8 +20,9 @@ static const char audit_help[] =
     "（自评表、目标表、CSV 等）导入后再审核。\n"
     "\n"
     "选项：\n"
-    "  --policy 办法         评分办法：文件路径，或内置名称 default、central\n"
-    "  --format 格式         text（默认）、json、csv、html、md 或 xlsx（Excel 工作簿：汇总、项目、发现、抽查）\n"
+    "  --policy 办法         评分办法：文件路径，或内置名称 default、central\n";
+
+static const char audit_help_tail[] =
     "  --min-severity 级别   只列出并统计该级别及以上的发现：note（默认）、warning、error\n"
     "  --werror              有警告时退出码为 1\n"
     "  --timestamp           在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
@@ -140,11 +141,9 @@ static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
     }
     if (jx_cli_option_text(args, "--policy", "评分办法", &o->policy) || jx_cli_option_output(args, &o->output))
         return 1;
-    if (jx_cli_option_text(args, "--format", "格式", &v)) {
-        if (v && jx_format_parse(v, &o->format) != JX_OK)
-            *code = jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、html、md、xlsx", v);
-        else if (v && o->format == JX_FORMAT_TEMPLATE)
-            *code = jx_cli_usage_error("audit", "audit 不输出 template 格式，可用 text、json、csv、html、md、xlsx");
+    if (jx_cli_option_format(args, JX_DOC_AUDIT, &o->format)) {
+        if (args->usage)
+            *code = JX_EXIT_USAGE;
         return 1;
     }
     if (jx_cli_option_text(args, "--min-severity", "级别", &v)) {
@@ -204,7 +203,7 @@ static int audit_parse_args(int argc, char **argv, audit_opts *o)
     int code = -1;
     while (code < 0 && (a = jx_cli_args_next(&args))) {
         if (jx_cli_is_help(a)) {
-            fputs(audit_help, stdout);
+            jx_cli_print_help(audit_help, JX_DOC_AUDIT, 24, audit_help_tail);
             return JX_EXIT_OK;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;

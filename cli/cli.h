@@ -117,6 +117,20 @@ int jx_cli_option_value(jx_cli_args *a, const char *name, const char **out);
  */
 int jx_cli_option_text(jx_cli_args *a, const char *name, const char *what, const char **out);
 
+/**
+ * Prints a command's help: head, then the --format option's lines, one per format that
+ * writes doc with what it is there (from the table of formats, jx_format_at), the option's
+ * text starting at display column `column`, then tail.
+ */
+void jx_cli_print_help(const char *head, jx_document doc, size_t column, const char *tail);
+
+/**
+ * --format F for a command writing doc: returns 1 when a is at --format and either sets
+ * *out or, when F is missing or names no format writing doc, prints the usage error
+ * (naming the formats it could be) and sets a->usage.
+ */
+int jx_cli_option_format(jx_cli_args *a, jx_document doc, jx_format *out);
+
 /** --encoding E and --sheet S, how every command that reads a table takes them; 1 when a was one. */
 int jx_cli_option_table(jx_cli_args *a, jx_table_options *t);
 

@@ -15,8 +15,7 @@ static const char main_help[] =
     "按评分办法为预算绩效指标计分，输出项目支出绩效自评表。\n"
     "\n"
     "命令：\n"
-    "  score     计分并输出自评表，格式 text、json、csv、html、md 或 xlsx（--format template\n"
-    "            写实际完成值模板，同 template 命令）\n"
+    "  score     计分并输出自评表，格式 %s\n"
     "  check     做 score 的全部检查（语法、计分、一致性），报告错误、警告和提示，不输出自评表\n"
     "  template  写出实际完成值模板（CSV），填好后用 score --actuals 读回\n"
     "  import    把绩效目标表、申报表、自评表或 CSV 表格转换成规则文件\n"
@@ -145,13 +144,80 @@ int jx_cli_option_table(jx_cli_args *a, jx_table_options *t)
            jx_cli_option_text(a, "--sheet", "工作表名称或序号", &t->sheet);
 }
 
+/* Writes the names of the formats writing doc to buf as "text、json、…", NUL-terminated. */
+static void format_names(jx_document doc, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; jx_format_at(i); i++) {
+        const jx_format_info *f = jx_format_at(i);
+        if (!f->help[doc])
+            continue;
+        int k = snprintf(buf + n, size - n, "%s%s", n ? "、" : "", f->name);
+        if (k < 0 || (size_t)k >= size - n)
+            return;
+        n += (size_t)k;
+    }
+}
+
+int jx_cli_option_format(jx_cli_args *a, jx_document doc, jx_format *out)
+{
+    const char *v = NULL;
+    if (!jx_cli_option_value(a, "--format", &v))
+        return 0;
+    if (!args_take(a, v, "--format", "格式", &v))
+        return 1;
+    if (a->usage)
+        return 1;
+    char names[256];
+    format_names(doc, names, sizeof names);
+    jx_format f;
+    if (jx_format_parse(v, &f) != JX_OK) {
+        jx_cli_usage_error(a->command, "未知的输出格式“%s”，可用 %s", v, names);
+        a->usage = 1;
+        return 1;
+    }
+    for (size_t i = 0; jx_format_at(i); i++)
+        if (jx_format_at(i)->format == f && !jx_format_at(i)->help[doc]) {
+            jx_cli_usage_error(a->command, "%s 不输出 %s 格式，可用 %s", a->command, v, names);
+            a->usage = 1;
+            return 1;
+        }
+    *out = f;
+    return 1;
+}
+
+void jx_cli_print_help(const char *head, jx_document doc, size_t column, const char *tail)
+{
+    fputs(head, stdout);
+    const char *opt = "  --format 格式"; /* 15 display columns: the CJK word takes four */
+    size_t first = 1;
+    for (size_t i = 0; jx_format_at(i); i++) {
+        const jx_format_info *f = jx_format_at(i);
+        if (!f->help[doc])
+            continue;
+        if (first)
+            printf("%s%*s", opt, (int)(column > 15 ? column - 15 : 1), "");
+        else
+            printf("%*s", (int)column, "");
+        first = 0;
+        if (f->help[doc][0])
+            printf("%-10s%s\n", f->name, f->help[doc]);
+        else
+            printf("%s\n", f->name);
+    }
+    fputs(tail, stdout);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
         return jx_cli_usage_error(NULL, "缺少命令");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(main_help, stdout);
+        char names[256];
+        format_names(JX_DOC_FORM, names, sizeof names);
+        printf(main_help, names);
         return JX_EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {

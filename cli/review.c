@@ -22,8 +22,9 @@ static const char review_help[] =
     "  --review 文件       复核表（必需）\n"
     "  --encoding 编码     复核表文本的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表      只读复核表工作簿中的这张工作表（名称或从 1 起的序号）\n"
-    "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n"
-    "  --format 格式       text（默认）、json、csv、html、md 或 xlsx（Excel 工作簿：复核结果清单，每个项目一张复核表）\n"
+    "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n";
+
+static const char review_help_tail[] =
     "  --werror            复核表有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
@@ -80,9 +81,8 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
     jx_cli_args_start(&args, "audit", argc, argv);
     const char *a;
     while ((a = jx_cli_args_next(&args))) {
-        const char *v = NULL;
         if (jx_cli_is_help(a)) {
-            fputs(review_help, stdout);
+            jx_cli_print_help(review_help, JX_DOC_REVIEW, 22, review_help_tail);
             return JX_EXIT_OK;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;
@@ -93,14 +93,8 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
                    jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_output(&args, &o->output)) {
             continue;
-        } else if (jx_cli_option_value(&args, "--format", &v)) {
-            if (!v)
-                return jx_cli_usage_error("audit", "--format 缺少格式");
-            if (jx_format_parse(v, &o->format) != JX_OK ||
-                (o->format != JX_FORMAT_TEXT && o->format != JX_FORMAT_JSON && o->format != JX_FORMAT_CSV &&
-                 o->format != JX_FORMAT_XLSX && o->format != JX_FORMAT_HTML &&
-                 o->format != JX_FORMAT_MD))
-                return jx_cli_usage_error("audit", "未知的输出格式“%s”，可用 text、json、csv、html、md、xlsx", v);
+        } else if (jx_cli_option_format(&args, JX_DOC_REVIEW, &o->format)) {
+            continue;
         } else {
             for (size_t k = 0; k < sizeof audit_only / sizeof audit_only[0]; k++) {
                 size_t n = strlen(audit_only[k]);

@@ -19,10 +19,9 @@ static const char score_help[] =
     "                      主管部门、一级指标、二级指标、偏差原因、评定、得分\n"
     "  --encoding 编码     实际完成值文本的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表      只读实际完成值工作簿中的这张工作表（名称或从 1 起的序号）；\n"
-    "                      默认读表头可识别的每张工作表\n"
-    "  --format 格式       text（默认，自评表）、json、csv、html（按 A4 打印的自评表）、\n"
-    "                      md（Markdown）或 xlsx（Excel 工作簿：自评结果清单，\n"
-    "                      每个项目一张自评表）\n"
+    "                      默认读表头可识别的每张工作表\n";
+
+static const char score_help_tail[] =
     "  --explain           在自评表后列出每个指标的计分过程\n"
     "  --werror            有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
@@ -72,9 +71,8 @@ static int parse_args(int argc, char **argv, score_opts *o)
     jx_cli_args_start(&args, "score", argc, argv);
     const char *a;
     while ((a = jx_cli_args_next(&args))) {
-        const char *v = NULL;
         if (jx_cli_is_help(a)) {
-            fputs(score_help, stdout);
+            jx_cli_print_help(score_help, JX_DOC_FORM, 22, score_help_tail);
             return JX_EXIT_OK;
         } else if (strcmp(a, "--explain") == 0) {
             o->flags |= JX_WRITE_EXPLAIN;
@@ -87,11 +85,8 @@ static int parse_args(int argc, char **argv, score_opts *o)
                    jx_cli_option_table(&args, &o->table) ||
                    jx_cli_option_output(&args, &o->output)) {
             continue;
-        } else if (jx_cli_option_value(&args, "--format", &v)) {
-            if (!v)
-                return jx_cli_usage_error("score", "--format 缺少格式");
-            if (jx_format_parse(v, &o->format) != JX_OK)
-                return jx_cli_usage_error("score", "未知的输出格式“%s”，可用 text、json、csv、html、md、xlsx", v);
+        } else if (jx_cli_option_format(&args, JX_DOC_FORM, &o->format)) {
+            continue;
         } else {
             return jx_cli_usage_error("score", "未知选项“%s”", a);
         }

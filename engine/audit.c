@@ -270,12 +270,32 @@ jx_dec jx_audit_flag_margin(const jx_policy *pol)
     return pol ? pol->flag_inflation : jx_dec_from_int(0);
 }
 
-/* claimed − recomputed 总分 of a scored p that claimed one, at the larger scale of the two. */
+jx_dec jx_audit_total_dec(const jx_project *p)
+{
+    jx_dec d = {p->total, p->decimals};
+    return d;
+}
+
+/* claimed − recomputed 总分 of a scored p that claimed one, at the larger scale of the
+ * two, in 128 bits (an 18-digit claim at 9 decimals less a total still fits). */
 static __int128 audit_claim_excess(const jx_project *p, int *scale)
 {
-    jx_dec total = {p->total, p->decimals};
+    jx_dec total = jx_audit_total_dec(p);
     *scale = p->claimed_total.scale > total.scale ? p->claimed_total.scale : total.scale;
     return jx_dec_scaled(p->claimed_total, *scale) - jx_dec_scaled(total, *scale);
+}
+
+bool jx_audit_claim_difference(const jx_project *p, jx_dec *out)
+{
+    if (!p->scored || !p->has_claimed_total)
+        return false;
+    int scale;
+    __int128 diff = audit_claim_excess(p, &scale);
+    if (diff > INT64_MAX || diff < INT64_MIN)
+        return false;
+    out->v = (int64_t)diff;
+    out->scale = scale;
+    return true;
 }
 
 unsigned jx_audit_flag_bits_of(const jx_project *p, jx_dec margin)

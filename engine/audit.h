@@ -108,6 +108,18 @@ unsigned jx_audit_flag_bits_of(const jx_project *p, jx_dec margin);
  */
 jx_dec jx_audit_flag_margin(const jx_policy *pol);
 
+/** The recomputed 总分 of p as a jx_dec (p scored): p->total at the policy's decimals. */
+jx_dec jx_audit_total_dec(const jx_project *p);
+
+/**
+ * The claimed minus the recomputed 总分 of p, exactly, at the larger scale of the two
+ * (claim 100 against 87.19 gives 12.81; 95 against 100.00 gives -5.00): in *out, and
+ * true, when p was scored and claimed a 总分 and the difference fits a jx_dec (a claim
+ * of 18 digits may not). The one computation of it: the 抽查 flags, the sample's
+ * reasons and the reports' 差值 column all use it.
+ */
+bool jx_audit_claim_difference(const jx_project *p, jx_dec *out);
+
 /** "error", "warning", "note". */
 const char *jx_audit_severity_code(jx_severity s);
 

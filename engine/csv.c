@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -102,7 +103,7 @@ static jx_csv_status add_field(jx_csv *c, const char *s, size_t n, uint32_t line
     f->n = n;
     f->line = line;
     f->off = (uint32_t)off;
-    f->col = 1 + jx_utf8_count(c->text + line_start, off - line_start);
+    f->col = 1 + jx_text_utf8_count(c->text + line_start, off - line_start);
     return JX_CSV_ROW;
 }
 
@@ -116,7 +117,7 @@ static jx_csv_status quoted_field(jx_csv *c, uint32_t line, size_t line_start)
         if (i >= c->len) {
             c->error = "引号没有闭合";
             c->err_line = line;
-            c->err_col = 1 + jx_utf8_count(c->text + line_start, start - line_start);
+            c->err_col = 1 + jx_text_utf8_count(c->text + line_start, start - line_start);
             return JX_CSV_ERROR;
         }
         char ch = c->text[i];

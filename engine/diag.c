@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "alloc.h"
+#include "text.h"
 #include "width.h"
 
 #include <stdbool.h>
@@ -29,65 +30,16 @@ void jx_diags_free(jx_diags *d)
     d->n = d->cap = 0;
 }
 
-uint32_t jx_utf8_count(const char *s, size_t n)
-{
-    uint32_t count = 0;
-    for (size_t i = 0; i < n; count++) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        size_t k = 1;
-        while (k < len && i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
-            k++;
-        i += k;
-    }
-    return count;
-}
-
 jx_pos jx_pos_at(const char *text, uint32_t line_start, uint32_t line, uint32_t off, uint32_t len)
 {
     jx_pos p;
     p.off = off;
     p.line = line;
-    p.col = 1 + jx_utf8_count(text + line_start, off - line_start);
-    p.width = len ? jx_utf8_count(text + off, len) : 1;
+    p.col = 1 + jx_text_utf8_count(text + line_start, off - line_start);
+    p.width = len ? jx_text_utf8_count(text + off, len) : 1;
     if (p.width == 0)
         p.width = 1;
     return p;
-}
-
-/* Copies s[0..n) to out with each invalid byte as U+FFFD (so quoted text is valid
- * UTF-8); out has room for n * 3 bytes. Returns the bytes written. */
-static size_t put_valid(char *out, const char *s, size_t n)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        /* ASCII, and 3-byte characters that cannot be overlong or surrogates, are copied
-         * without decoding */
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            out[o++] = (char)c;
-            i++;
-            continue;
-        }
-        if (c >= 0xE1 && c != 0xED && c <= 0xEF && n - i >= 3 &&
-            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-            memcpy(out + o, s + i, 3);
-            o += 3;
-            i += 3;
-            continue;
-        }
-        int32_t cp;
-        size_t len = jx_utf8_decode(s + i, n - i, &cp);
-        if (cp < 0) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-        } else {
-            memcpy(out + o, s + i, len);
-            o += len;
-        }
-        i += len;
-    }
-    return o;
 }
 
 /* The horizontal ellipsis that marks where an excerpt is cut. */
@@ -97,7 +49,7 @@ static const char ELLIPSIS[] = "\xE2\x80\xA6";
 static int char_cells(const char *s, size_t n, size_t *len)
 {
     int32_t cp;
-    *len = jx_utf8_decode(s, n, &cp);
+    *len = jx_text_utf8_decode(s, n, &cp);
     return jx_char_width(cp);
 }
 
@@ -156,7 +108,7 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint
         }
         if (lo > start || !at_start) {
             cut_before = true;
-            uint32_t before = jx_utf8_count(t + lo, off - lo);
+            uint32_t before = jx_text_utf8_count(t + lo, off - lo);
             *first_col = pos.col > before ? pos.col - before : 1;
         }
         size_t room = JX_DIAG_EXCERPT_COLS - cells - cut_before;
@@ -178,7 +130,7 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint
         memcpy(out, ELLIPSIS, 3);
         o = 3;
     }
-    o += put_valid(out + o, t + start, n);
+    o += jx_text_utf8_mend(t + start, n, out + o, NULL, NULL);
     if (cut_after) {
         memcpy(out + o, ELLIPSIS, 3);
         o += 3;
@@ -194,7 +146,7 @@ const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n)
     char *out = jx_arena_alloc(ar, keep * 3 + sizeof ELLIPSIS);
     if (!out)
         return NULL;
-    size_t o = put_valid(out, s, keep);
+    size_t o = jx_text_utf8_mend(s, keep, out, NULL, NULL);
     if (cut) {
         memcpy(out + o, ELLIPSIS, 3);
         o += 3;
@@ -323,7 +275,7 @@ size_t jx_diag_format(const jx_diag *d, char *buf, size_t size)
         /* pad with the cells the text before the token takes (CJK = 2), keeping tabs */
         while (i < n && col < d->column) {
             int32_t cp;
-            size_t len = jx_utf8_decode(s + i, n - i, &cp);
+            size_t len = jx_text_utf8_decode(s + i, n - i, &cp);
             if (cp == '\t')
                 out_str(&o, "\t");
             else
@@ -335,7 +287,7 @@ size_t jx_diag_format(const jx_diag *d, char *buf, size_t size)
         uint32_t cells = 0;
         for (uint32_t k = 0; k < d->width && i < n; k++) {
             int32_t cp;
-            size_t len = jx_utf8_decode(s + i, n - i, &cp);
+            size_t len = jx_text_utf8_decode(s + i, n - i, &cp);
             cells += (uint32_t)jx_char_width(cp);
             i += len;
         }

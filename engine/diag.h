@@ -78,9 +78,6 @@ jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *c
  */
 const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n);
 
-/** Number of characters (UTF-8 sequences; an invalid byte counts as one) in s[0..n). */
-uint32_t jx_utf8_count(const char *s, size_t n);
-
 /**
  * The position of byte offset off in text, given the offset and line number of the
  * start of the line containing it (column counted in characters). width is the

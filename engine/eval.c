@@ -11,10 +11,17 @@
  * defined for, leaves the project unscored (JX_ERR_INPUT); `weight-sum` and
  * `qualitative-band` are errors on a project that is still scored (JX_OK): the caller
  * writes it and fails the run, as jx_project_error_count() tells.
+ *
+ * The arithmetic the 复核, the audit and the reports share with the evaluator — rounding a
+ * weight, sums of weights, 不适用 按比例折算, grade bands — is score.c's, one
+ * implementation each; an indicator's formula is written here, from what scoring kept,
+ * when it is asked for (jx_formula_write; jx_indicator_formula in score.c keeps it).
  */
 #include "checks.h"
 #include "model.h"
+#include "score.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -339,12 +346,13 @@ static xnum weight_of(const jx_indicator *ind)
     return ind->has_weight ? x_from_dec(ind->weight) : x_from_int(0);
 }
 
-/* w as a score in units (w × 1, rounded). */
+/* w as a score in units: w rounded half up to the policy's decimals (jx_dec_to_units).
+ * w is a weight or points, made from a jx_dec, so its coefficient fits one. */
 static int64_t full_units(const eval_ctx *c, xnum w)
 {
-    if (w.scale <= c->dec) /* no rounding: the same as x_muldiv, without dividing */
-        return (int64_t)(w.v * jx_pow10_128(c->dec - w.scale));
-    return x_muldiv(w, x_from_int(1), x_from_int(1), c->dec);
+    assert(w.v >= INT64_MIN && w.v <= INT64_MAX);
+    jx_dec d = {(int64_t)w.v, w.scale};
+    return jx_dec_to_units(d, c->dec);
 }
 
 /* ------------------------------------------------------------------- units */
@@ -661,8 +669,8 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
         if (ind->has_claim) {
             *claim_done = true;
             band_units(c, w, j, &ind->fargs.band_lo, &ind->fargs.band_hi);
-            if (claim_in_band(c, w, ind->claim, j)) {
-                ind->score = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
+            if (claim_in_band(c, w, ind->claim, j)) { /* 0 ≤ claim ≤ w ≤ 100: rounded as any weight */
+                ind->score = jx_dec_to_units(ind->claim, c->dec);
                 ind->method = JX_METHOD_QUAL_CLAIMED;
                 return;
             }
@@ -678,8 +686,8 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
                 got = 0;
             else if (x_cmp(x_mul_int(x_from_dec(ind->claim), 100), top) >= 0)
                 got = ind->fargs.band_hi;
-            else
-                got = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
+            else /* 0 ≤ claim < w × top% ≤ w */
+                got = jx_dec_to_units(ind->claim, c->dec);
             ind->score = got;
             ind->method = JX_METHOD_QUAL_OUT_OF_BAND;
             jx_project_diag_add(p, JX_SEV_ERROR, CODE_QUAL_BAND,
@@ -1030,14 +1038,11 @@ static const char *check_weight_sum(eval_ctx *c, xnum weights, xnum layout)
     return formula(p, "各指标权重合计 %s，不等于满分 %s，不评定自评结论。", b1, b2);
 }
 
-/* The grade of a total in units: ≥ bands[0] 优, ≥ bands[1] 良, ≥ bands[2] 中, else 差. */
+/* The grade of a total in units under the policy's bands (jx_grade_of). */
 static jx_grade grade_of(const eval_ctx *c, int64_t total)
 {
-    xnum t = x_from_units(total, c->dec);
-    for (int k = 0; k < 3; k++)
-        if (x_cmp(t, x_from_dec(c->pol->bands[k])) >= 0)
-            return (jx_grade)(JX_GRADE_EXCELLENT + k);
-    return JX_GRADE_POOR;
+    jx_dec t = {total, c->dec};
+    return jx_grade_of(c->pol, t);
 }
 
 /* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。
@@ -1095,6 +1100,10 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 {
     if (!p || !pol)
         return JX_ERR_USAGE;
+    /* the formulas built on request since the last scoring are stale from here on */
+    if (!jx_project_formula_store(p))
+        return JX_ERR_NOMEM;
+    jx_project_forget_formulas(p);
     drop_own_diags(p); /* an earlier scoring's findings, errors among them */
     if (p->diags.errors > 0)
         return JX_ERR_INPUT;
@@ -1135,16 +1144,12 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 
     /* the indicators, in source order */
     int64_t sum = 0;
-    xnum weights = x_from_int(0), applicable = x_from_int(0);
     bool any_na = false;
     for (size_t i = 0; i < p->ninds; i++) {
         jx_indicator *ind = &p->inds[i];
-        xnum w = weight_of(ind);
         ind->project = p;
         ind->formula = "";
         memset(&ind->fargs, 0, sizeof ind->fargs);
-        x_align(&weights, &w);
-        weights.v += w.v;
         if (ind->not_applicable) {
             any_na = true;
             ind->score = 0;
@@ -1152,8 +1157,6 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
             ind->fargs.rescale = pol->na_rule == JX_NA_RESCALE;
             continue;
         }
-        x_align(&applicable, &w);
-        applicable.v += w.v;
         ind->score = -1;
         ind->method = JX_METHOD_NONE;
         score_indicator(c, ind);
@@ -1165,16 +1168,17 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     /* weights against the layout's total (满分): withhold the 结论 when they cannot be
      * graded against it (docs/scoring.md, "A project") */
     xnum layout = x_from_dec(pol->layout_total);
-    const char *withheld = check_weight_sum(c, weights, layout);
+    const char *withheld = check_weight_sum(c, x_from_dec(jx_indicator_weights(p)), layout);
 
     /* 不适用 按比例折算: the rest's sum × layout total / applicable weight */
     int64_t total = sum;
-    if (any_na && pol->na_rule == JX_NA_RESCALE && x_cmp(applicable, x_from_int(0)) > 0) {
-        total = x_muldiv(x_from_units(sum, c->dec), layout, applicable, c->dec);
+    jx_dec applicable = any_na && pol->na_rule == JX_NA_RESCALE ? jx_applicable_weight(p) : jx_dec_from_int(0);
+    if (applicable.v > 0) {
+        total = jx_na_rescale(sum, pol->layout_total, applicable);
         jx_project_diag_add(p, JX_SEV_NOTE, CODE_NA_RESCALE, project_pos(p),
                             "项目“%s”有不适用指标，其余指标得分 %s 按 %s / %s 折算为 %s",
                             p->name.s, fmt_units(c, sum, b1), fmt_x(layout, b2),
-                            fmt_x(applicable, b3), fmt_units(c, total, b4));
+                            fmt_dec(applicable, b3), fmt_units(c, total, b4));
     }
 
     /* 预算执行率 单列 */

@@ -24,6 +24,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "jixiao.h"
+#include "text.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -32,11 +33,8 @@
 
 /* ------------------------------------------------------------ the table model */
 
-/** A piece of the text being read. */
-typedef struct jx_imp_span {
-    const char *s; /* bytes, not NUL-terminated; NULL when not set */
-    size_t n;      /* length */
-} jx_imp_span;
+/** A piece of the text being read (text.h's span, so jx_text_trim gives one). */
+typedef jx_text_span jx_imp_span;
 
 /** One 资金 row of a project, its amounts as written ("358.35", "78,000.00", ""). */
 typedef struct jx_imp_funds {
@@ -139,7 +137,7 @@ jx_imp_project *jx_imp_begin(jx_imp *im, uint32_t row);
 /** The project being filled, or NULL before the first jx_imp_begin. */
 jx_imp_project *jx_imp_current(jx_imp *im);
 
-/** A copy of s[0..n) in the model's arena with surrounding blanks (ASCII, U+3000) trimmed. "" on n == 0. */
+/** A copy of s[0..n) in the model's arena with the blanks around it (JX_TEXT_BLANKS) trimmed. "" on n == 0. */
 const char *jx_imp_str(jx_imp *im, const char *s, size_t n);
 
 /**
@@ -257,15 +255,6 @@ bool jx_imp_next_line(const char *text, size_t len, size_t *pos, jx_imp_line *li
  * number of cells. Cells are not trimmed.
  */
 size_t jx_imp_split_tabs(const jx_imp_line *line, const char **cell, size_t *cell_n, size_t max);
-
-/** True when s[0..n) holds only blanks (ASCII whitespace, U+3000, NBSP). */
-bool jx_imp_blank(const char *s, size_t n);
-
-/** Bytes of the blank (ASCII whitespace, U+3000, NBSP) at s[0..n), n > 0; 0 when s does not start with one. */
-size_t jx_imp_blank_at(const char *s, size_t n);
-
-/** s[0..n) without the blanks around it (the trimming jx_imp_str does). */
-jx_imp_span jx_imp_trim(const char *s, size_t n);
 
 /** True when a equals the C string b. */
 bool jx_imp_span_eq(jx_imp_span a, const char *b);

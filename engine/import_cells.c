@@ -1,7 +1,10 @@
-/* import_cells.c — cleaning, joining and recognising the cells of budget documents' tables. */
+/* import_cells.c — cleaning, joining and recognising the cells of budget documents' tables.
+ *
+ * Inside a cell the blanks are JX_TEXT_NO_BREAK: a line break in a cell is one of the
+ * cell's lines, kept, and never dropped or joined over as a blank is. */
 #include "import_cells.h"
 
-#include "width.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -11,12 +14,6 @@ static bool cell_cjk(int32_t cp)
     return (cp >= 0x2E80 && cp <= 0x2FFF) || (cp >= 0x3001 && cp <= 0x303F) ||
            (cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
            (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6);
-}
-
-/** Bytes of the blank at s[0..n) as jx_imp_blank_at, but a line break is no blank inside a cell. */
-static size_t cell_blank_at(const char *s, size_t n)
-{
-    return s[0] == '\n' ? 0 : jx_imp_blank_at(s, n);
 }
 
 /** Bytes of the HTML tag at s[0..n) (`<p>`, `</b>`, `<ol style="…">`, `<br/>`), 0 when there is none. */
@@ -47,7 +44,7 @@ static int32_t cell_last_cp(const char *out, size_t n)
     while (i > 0 && ((unsigned char)out[i] & 0xC0) == 0x80)
         i--;
     int32_t cp;
-    jx_utf8_decode(out + i, n - i, &cp);
+    jx_text_utf8_decode(out + i, n - i, &cp);
     return cp;
 }
 
@@ -63,14 +60,14 @@ const char *jx_cell_clean(jx_imp *im, const char *s, size_t n, unsigned flags)
             i += t;
             continue;
         }
-        size_t b = cell_blank_at(s + i, n - i);
+        size_t b = jx_text_blank_at(s + i, n - i, JX_TEXT_NO_BREAK);
         if (b && (flags & JX_CELL_JOIN)) {
             size_t j = i;
-            while (j < n && (b = cell_blank_at(s + j, n - j)) != 0)
+            while (j < n && (b = jx_text_blank_at(s + j, n - j, JX_TEXT_NO_BREAK)) != 0)
                 j += b;
             int32_t next = -1;
             if (j < n)
-                jx_utf8_decode(s + j, n - j, &next);
+                jx_text_utf8_decode(s + j, n - j, &next);
             if (!(cell_cjk(cell_last_cp(buf, k)) && cell_cjk(next))) {
                 memcpy(buf + k, s + i, j - i);
                 k += j - i;
@@ -111,7 +108,7 @@ const char *jx_cell_key(const char *s, char *out, size_t cap)
     size_t n = strlen(s), k = 0;
     for (size_t i = 0; i < n;) {
         size_t t = cell_tag_at(s + i, n - i);
-        size_t b = t ? 0 : cell_blank_at(s + i, n - i);
+        size_t b = t ? 0 : jx_text_blank_at(s + i, n - i, JX_TEXT_NO_BREAK);
         if (t || b) {
             i += t + b;
             continue;
@@ -187,9 +184,9 @@ bool jx_cell_same(const char *s, const char *t)
 {
     size_t sn = strlen(s), tn = strlen(t), i = 0, j = 0, b;
     for (;;) {
-        while (i < sn && (b = cell_blank_at(s + i, sn - i)) != 0)
+        while (i < sn && (b = jx_text_blank_at(s + i, sn - i, JX_TEXT_NO_BREAK)) != 0)
             i += b;
-        while (j < tn && (b = cell_blank_at(t + j, tn - j)) != 0)
+        while (j < tn && (b = jx_text_blank_at(t + j, tn - j, JX_TEXT_NO_BREAK)) != 0)
             j += b;
         if (i == sn || j == tn)
             return i == sn && j == tn;
@@ -207,12 +204,12 @@ bool jx_cell_same(const char *s, const char *t)
 static int32_t cell_first_cp(const char *s)
 {
     size_t n = strlen(s), i = 0, b;
-    while (i < n && (b = cell_blank_at(s + i, n - i)) != 0)
+    while (i < n && (b = jx_text_blank_at(s + i, n - i, JX_TEXT_NO_BREAK)) != 0)
         i += b;
     if (i == n)
         return -1;
     int32_t cp;
-    jx_utf8_decode(s + i, n - i, &cp);
+    jx_text_utf8_decode(s + i, n - i, &cp);
     return cp;
 }
 
@@ -332,7 +329,7 @@ bool jx_cell_year(const char *s, size_t n, char out[5])
         if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
             continue;
         size_t j = i + 4, b;
-        while (j < n && (b = cell_blank_at(s + j, n - j)) != 0)
+        while (j < n && (b = jx_text_blank_at(s + j, n - j, JX_TEXT_NO_BREAK)) != 0)
             j += b;
         if (n - j >= 3 && memcmp(s + j, "年", 3) == 0) {
             memcpy(out, d, 4);
@@ -345,7 +342,7 @@ bool jx_cell_year(const char *s, size_t n, char out[5])
 
 bool jx_cell_line_blank(const jx_imp_line *line)
 {
-    return jx_imp_blank(line->s, line->n);
+    return jx_text_is_blank(line->s, line->n, JX_TEXT_BLANKS);
 }
 
 void jx_cell_set(jx_imp *im, jx_imp_field f, uint32_t row, const char *s)

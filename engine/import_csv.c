@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -77,16 +78,6 @@ static const struct {
 
 /* --------------------------------------------------------------- cells */
 
-/** Length of a blank (ASCII space or tab, U+3000) at s[0..n), 0 when none. */
-static size_t csv_blank_at(const char *s, size_t n)
-{
-    if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
-        return 1;
-    if (n >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    return 0;
-}
-
 /**
  * Copies a header cell s[0..n) into buf without blanks ("一级 指标" → "一级指标") and
  * without a trailing bracket ("年初预算数（万元）" → "年初预算数"), which goes to
@@ -96,7 +87,7 @@ static size_t csv_header_name(const char *s, size_t n, char *buf, size_t size, c
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        size_t b = csv_blank_at(s + i, n - i);
+        size_t b = jx_text_blank_at(s + i, n - i, JX_TEXT_BLANKS);
         if (b) {
             i += b;
             continue;
@@ -176,7 +167,7 @@ static int csv_detect(const char *text, size_t len)
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         pos = 3;
     while (seen < CSV_HEADER_SEARCH && jx_imp_next_line(text, len, &pos, &line)) {
-        if (jx_imp_blank(line.s, line.n))
+        if (jx_text_is_blank(line.s, line.n, JX_TEXT_BLANKS))
             continue;
         seen++;
         static const char seps[2] = {',', '\t'};
@@ -291,18 +282,9 @@ static void csv_cell_span(const csv_reader *r, size_t i, const char **s, size_t 
     *n = 0;
     if (i >= r->csv.nfields)
         return;
-    const char *p = r->csv.fields[i].s;
-    size_t k = r->csv.fields[i].n, b;
-    while (k > 0 && (b = csv_blank_at(p, k)) != 0) {
-        p += b;
-        k -= b;
-    }
-    while (k > 0 && (p[k - 1] == ' ' || p[k - 1] == '\t' || p[k - 1] == '\r'))
-        k--;
-    while (k >= 3 && memcmp(p + k - 3, "\xE3\x80\x80", 3) == 0)
-        k -= 3;
-    *s = p;
-    *n = k;
+    jx_text_span t = jx_text_trim(r->csv.fields[i].s, r->csv.fields[i].n, JX_TEXT_BLANKS);
+    *s = t.s;
+    *n = t.n;
 }
 
 /** Cell i of the current record, trimmed, as a string in arena ar; "" when absent. */
@@ -381,7 +363,7 @@ static int csv_find_header(csv_reader *r)
     int seen = 0;
     /* decide on lines first (cheap, no quoting), then read the header as a record */
     while (seen < CSV_HEADER_SEARCH && jx_imp_next_line(r->text, r->len, &pos, &line)) {
-        if (jx_imp_blank(line.s, line.n))
+        if (jx_text_is_blank(line.s, line.n, JX_TEXT_BLANKS))
             continue;
         seen++;
         int best_known = 0, best = -1;

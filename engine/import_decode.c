@@ -8,7 +8,7 @@
 #include "import_decode.h"
 
 #include "alloc.h"
-#include "lexer.h"
+#include "text.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -51,57 +51,7 @@ const char *jx_imp_encoding_name(const char *name)
     return e ? e->canon : NULL;
 }
 
-/* ------------------------------------------------------------------ UTF-8 */
-
-jx_imp_utf8_scan jx_imp_scan_utf8(const char *bytes, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)bytes;
-    jx_imp_utf8_scan r = {n, 0, 0};
-    for (size_t i = 0; i < n;) {
-        if (s[i] < 0x80) {
-            i++;
-            uint64_t w; /* then eight ASCII bytes a step */
-            while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
-                i += 8;
-            continue;
-        }
-        size_t k = jx_utf8_seq_len(s + i, n - i);
-        if (k == 0) {
-            if (r.bad++ == 0)
-                r.first_bad = i;
-            i++;
-        } else {
-            r.multibyte++;
-            i += k;
-        }
-    }
-    return r;
-}
-
-size_t jx_imp_utf8_mend(const char *bytes, size_t n, char *out,
-                        void (*on_bad)(void *ud, size_t out_off, size_t nbytes, unsigned char first), void *ud)
-{
-    const unsigned char *s = (const unsigned char *)bytes;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = s[i] < 0x80 ? 1 : jx_utf8_seq_len(s + i, n - i);
-        if (k > 0) {
-            memcpy(out + o, s + i, k);
-            o += k;
-            i += k;
-            continue;
-        }
-        size_t run = o, first = i;
-        while (i < n && s[i] >= 0x80 && jx_utf8_seq_len(s + i, n - i) == 0) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            i++;
-        }
-        if (on_bad)
-            on_bad(ud, run, i - first, s[first]);
-    }
-    return o;
-}
+/* ------------------------------------------------------------------- BOMs */
 
 size_t jx_imp_bom(const char *bytes, size_t len, const char **encoding)
 {
@@ -136,9 +86,7 @@ static void decode_locate(jx_imp_decode_error *err, const unsigned char *data, s
             line_start = i + 1;
         }
     }
-    err->col = 1;
-    for (size_t i = line_start; i < olen; i++)
-        err->col += ((unsigned char)out[i] & 0xC0) != 0x80;
+    err->col = 1 + jx_text_utf8_count(out + line_start, olen - line_start);
     err->nbytes = 0;
     for (size_t i = off; i < len && err->nbytes < 2; i++)
         err->bytes[err->nbytes++] = data[i];
@@ -242,7 +190,7 @@ static int decode_iconv(decode_out *o, const unsigned char *data, size_t start, 
 
 /* ------------------------------------------------------------- rule files */
 
-bool jx_imp_rule_not_utf8(const jx_allocator *alloc, const char *s, size_t n, const jx_imp_utf8_scan *scan,
+bool jx_imp_rule_not_utf8(const jx_allocator *alloc, const char *s, size_t n, const jx_text_scan *scan,
                           char *reason, size_t size)
 {
     if (scan->bad == 0 || scan->bad <= scan->multibyte)
@@ -358,7 +306,7 @@ jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *bytes,
 
     if (!from) {
         /* UTF-8, named or assumed: check it, and when guessing, maybe it is GB18030 */
-        jx_imp_utf8_scan scan = jx_imp_scan_utf8((const char *)data + start, len - start);
+        jx_text_scan scan = jx_text_utf8_scan((const char *)data + start, len - start);
         if (scan.bad > 0) {
             size_t off = start + scan.first_bad;
             decode_locate(err, data, len, off, (const char *)data + start, scan.first_bad);

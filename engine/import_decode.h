@@ -11,6 +11,7 @@
 #define JX_IMPORT_DECODE_H
 
 #include "jixiao.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -61,18 +62,9 @@ jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *data, 
  * BOM; the reader streams UTF-8 and hands a UTF-16 file to jx_imp_decode whole. Bytes
  * that are not UTF-8 are each one error at their line and column, and the text the
  * parser sees has U+FFFD in their place, so nothing read from them carries them on.
- * A file that is mostly not UTF-8 but decodes as GB18030 is one error saying so.
+ * A file that is mostly not UTF-8 but decodes as GB18030 is one error saying so. The
+ * scan and the mending are text.h's (jx_text_utf8_scan, jx_text_utf8_mend).
  */
-
-/** What a scan of bytes as UTF-8 found. */
-typedef struct jx_imp_utf8_scan {
-    size_t first_bad;  /* offset of the first byte that is not UTF-8, or the length when none */
-    size_t multibyte;  /* well-formed sequences of two or more bytes */
-    size_t bad;        /* bytes that start no well-formed sequence */
-} jx_imp_utf8_scan;
-
-/** Scans s[0..n) as UTF-8. */
-jx_imp_utf8_scan jx_imp_scan_utf8(const char *s, size_t n);
 
 /**
  * The byte-order mark at the start of data[0..len): its length (3 for UTF-8, 2 for
@@ -81,20 +73,11 @@ jx_imp_utf8_scan jx_imp_scan_utf8(const char *s, size_t n);
 size_t jx_imp_bom(const char *data, size_t len, const char **encoding);
 
 /**
- * Copies s[0..n) into out (room for 3n bytes) with every byte that starts no UTF-8
- * sequence replaced by U+FFFD; returns the bytes written. For each run of such bytes
- * on_bad (when not NULL) gets the offset in out of the run's first U+FFFD, the run's
- * length in bytes and its first byte.
- */
-size_t jx_imp_utf8_mend(const char *s, size_t n, char *out,
-                        void (*on_bad)(void *ud, size_t out_off, size_t nbytes, unsigned char first), void *ud);
-
-/**
  * Whether a rule text s[0..n) whose scan found bad bytes is rather a GB18030/GBK file:
  * more bad bytes than UTF-8 sequences, and every byte decodes as GB18030. When true,
  * reason holds the one error to give (naming the first bad byte and how to convert).
  */
-bool jx_imp_rule_not_utf8(const jx_allocator *alloc, const char *s, size_t n, const jx_imp_utf8_scan *scan,
+bool jx_imp_rule_not_utf8(const jx_allocator *alloc, const char *s, size_t n, const jx_text_scan *scan,
                           char *reason, size_t size);
 
 /** The error for a run of nbytes bad bytes starting with first, into buf[size]: "无效的 UTF-8 字节 0xFF". */

@@ -128,59 +128,9 @@ jx_imp_project *jx_imp_current(jx_imp *im)
     return im->open ? &im->project : NULL;
 }
 
-size_t jx_imp_blank_at(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
-        return 1;
-    if (n >= 3 && c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    return 0;
-}
-
-/** Length of a blank character ending at s[n - 1], 0 if none. */
-static size_t imp_blank_before(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[n - 1];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v')
-        return 1;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE3 && (unsigned char)s[n - 2] == 0x80 && c == 0x80)
-        return 3;
-    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && c == 0xA0)
-        return 2;
-    return 0;
-}
-
-bool jx_imp_blank(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t k = jx_imp_blank_at(s + i, n - i);
-        if (!k)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
-jx_imp_span jx_imp_trim(const char *s, size_t n)
-{
-    size_t k;
-    while (n > 0 && (k = jx_imp_blank_at(s, n)) != 0) {
-        s += k;
-        n -= k;
-    }
-    while (n > 0 && (k = imp_blank_before(s, n)) != 0)
-        n -= k;
-    jx_imp_span t = {s, n};
-    return t;
-}
-
 const char *jx_imp_str(jx_imp *im, const char *s, size_t n)
 {
-    jx_imp_span t = jx_imp_trim(s, n);
+    jx_imp_span t = jx_text_trim(s, n, JX_TEXT_BLANKS);
     if (t.n == 0)
         return "";
     char *copy = jx_arena_strndup(&im->arena, t.s, t.n);
@@ -207,7 +157,7 @@ const char *jx_imp_join(jx_imp *im, const jx_imp_span *part, size_t n)
             memcpy(text + k, part[i].s, part[i].n);
         k += part[i].n;
     }
-    jx_imp_span t = jx_imp_trim(text, len);
+    jx_imp_span t = jx_text_trim(text, len, JX_TEXT_BLANKS);
     if (t.n == 0)
         return "";
     text[(size_t)(t.s - text) + t.n] = '\0';

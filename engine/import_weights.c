@@ -21,6 +21,7 @@
 #include "import.h"
 
 #include "model.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -73,18 +74,13 @@ static const char *cents_text(int64_t cents, char *buf, size_t size)
  */
 static bool read_cents(const char *s, int64_t *out)
 {
-    size_t n = strlen(s);
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    jx_text_span t = jx_text_trim(s, strlen(s), JX_TEXT_BLANKS);
+    s = t.s;
+    size_t n = t.n;
     static const char fen[] = "分";
     if (n >= sizeof fen - 1 && memcmp(s + n - (sizeof fen - 1), fen, sizeof fen - 1) == 0) {
         n -= sizeof fen - 1;
-        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-            n--;
+        n = jx_text_trim(s, n, JX_TEXT_BLANKS).n;
     }
     jx_dec d;
     if (n == 0 || jx_dec_parse(s, n, &d) != JX_DEC_OK || jx_dec_is_negative(d))

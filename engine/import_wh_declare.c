@@ -339,7 +339,7 @@ static const char *wh_goal_text(wh_reader *r, const char **c, size_t n)
         after = wide + strlen("：");
     else if (ascii)
         after = ascii + 1;
-    if (after && !jx_imp_blank(after, strlen(after)))
+    if (after && !jx_text_is_blank(after, strlen(after), JX_TEXT_BLANKS))
         return jx_imp_str(r->im, after, strlen(after));
     for (size_t j = 1; j < n; j++)
         if (c[j][0])

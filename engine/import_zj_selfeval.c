@@ -119,7 +119,7 @@ static jx_imp_span zs_squeeze(jx_imp_span a, char *b, size_t cap)
 {
     size_t n = 0;
     for (size_t i = 0; i < a.n;) {
-        size_t k = jx_imp_blank_at(a.s + i, a.n - i);
+        size_t k = jx_text_blank_at(a.s + i, a.n - i, JX_TEXT_BLANKS);
         if (k) {
             i += k;
             continue;
@@ -180,13 +180,13 @@ static int zs_tokens(jx_imp_span a, jx_imp_span *tok, int max)
     int n = 0;
     size_t i = 0;
     while (i < a.n) {
-        size_t k = jx_imp_blank_at(a.s + i, a.n - i);
+        size_t k = jx_text_blank_at(a.s + i, a.n - i, JX_TEXT_BLANKS);
         if (k) {
             i += k;
             continue;
         }
         size_t start = i;
-        while (i < a.n && !jx_imp_blank_at(a.s + i, a.n - i))
+        while (i < a.n && !jx_text_blank_at(a.s + i, a.n - i, JX_TEXT_BLANKS))
             i++;
         if (n == max) {
             tok[n - 1].n = (size_t)(a.s + a.n - tok[n - 1].s); /* the last takes the rest */
@@ -333,7 +333,7 @@ static zs_label zs_label_of(jx_imp_span t, jx_imp_span *rest)
     *rest = t;
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
         if (jx_imp_span_starts(t, prefixes[i].text)) {
-            *rest = jx_imp_trim(t.s + strlen(prefixes[i].text), t.n - strlen(prefixes[i].text));
+            *rest = jx_text_trim(t.s + strlen(prefixes[i].text), t.n - strlen(prefixes[i].text), JX_TEXT_BLANKS);
             return prefixes[i].label;
         }
     if (jx_imp_span_eq(t, "绩效指") || jx_imp_span_eq(t, "绩效指标") ||
@@ -344,7 +344,7 @@ static zs_label zs_label_of(jx_imp_span t, jx_imp_span *rest)
     if (jx_imp_span_starts(sq, "总分") && !jx_imp_span_starts(t, "总分高于")) {
         /* "总  分 100 100.00": what follows the two characters, however spaced. */
         const char *fen = jx_imp_span_find(t, "分");
-        *rest = jx_imp_trim(fen + strlen("分"), t.n - (size_t)(fen + strlen("分") - t.s));
+        *rest = jx_text_trim(fen + strlen("分"), t.n - (size_t)(fen + strlen("分") - t.s), JX_TEXT_BLANKS);
         return ZS_L_TOTAL;
     }
     return ZS_L_NONE;
@@ -379,7 +379,7 @@ static jx_imp_span zs_bracketed(jx_imp_span t)
         jx_imp_span in = zs_from(t, (size_t)(a - t.s) + strlen(open[k]));
         const char *b = jx_imp_span_find(in, close[k]);
         if (b)
-            return jx_imp_trim(in.s, (size_t)(b - in.s));
+            return jx_text_trim(in.s, (size_t)(b - in.s), JX_TEXT_BLANKS);
     }
     return (jx_imp_span){t.s, 0};
 }
@@ -392,9 +392,9 @@ static int zs_dept(zs_reader *z, jx_imp_span rest, uint32_t row)
         const char *at = jx_imp_span_find(rest, org_labels[k]);
         if (!at)
             continue;
-        jx_imp_span dept = jx_imp_trim(rest.s, (size_t)(at - rest.s));
+        jx_imp_span dept = jx_text_trim(rest.s, (size_t)(at - rest.s), JX_TEXT_BLANKS);
         jx_imp_span org =
-            jx_imp_trim(at + strlen(org_labels[k]), rest.n - (size_t)(at - rest.s) - strlen(org_labels[k]));
+            jx_text_trim(at + strlen(org_labels[k]), rest.n - (size_t)(at - rest.s) - strlen(org_labels[k]), JX_TEXT_BLANKS);
         if (dept.n && zs_set(z, JX_IMP_DEPT, row, dept))
             return -1;
         z->state = ZS_ORG;
@@ -514,14 +514,14 @@ static bool zs_points(jx_imp_span t, jx_imp_span *prefix, jx_imp_span *points, b
     size_t k = 0;
     while (k < in.n && ((in.s[k] >= '0' && in.s[k] <= '9') || in.s[k] == '.'))
         k++;
-    jx_imp_span num = {in.s, k}, tail = jx_imp_trim(in.s + k, in.n - k);
+    jx_imp_span num = {in.s, k}, tail = jx_text_trim(in.s + k, in.n - k, JX_TEXT_BLANKS);
     if (!zs_number(num))
         return false;
     if (jx_imp_span_starts(tail, "分"))
-        tail = jx_imp_trim(tail.s + strlen("分"), tail.n - strlen("分"));
+        tail = jx_text_trim(tail.s + strlen("分"), tail.n - strlen("分"), JX_TEXT_BLANKS);
     if (!(tail.n == 0 || jx_imp_span_eq(tail, ")") || jx_imp_span_eq(tail, "）")))
         return false;
-    *prefix = jx_imp_trim(t.s, (size_t)(open - t.s));
+    *prefix = jx_text_trim(t.s, (size_t)(open - t.s), JX_TEXT_BLANKS);
     *points = num;
     *closed = tail.n != 0;
     return true;
@@ -865,7 +865,7 @@ static int zj_selfeval_detect(const char *text, size_t len)
     jx_imp_line line = {0};
     bool title = false, header = false;
     while (jx_imp_next_line(text, len, &pos, &line) && !(title && header)) {
-        jx_imp_span t = jx_imp_trim(line.s, line.n);
+        jx_imp_span t = jx_text_trim(line.s, line.n, JX_TEXT_BLANKS);
         title = title || jx_imp_span_starts(t, "项目支出绩效自评表");
         header = header || (jx_imp_span_starts(t, "一级指标") && jx_imp_span_find(t, "年度指标值") &&
                             jx_imp_span_find(t, "实际完成值"));
@@ -881,7 +881,7 @@ static int zj_selfeval_read(jx_imp *im, const char *text, size_t len)
     size_t pos = 0, tables = 0;
     jx_imp_line line = {0};
     while (jx_imp_next_line(text, len, &pos, &line)) {
-        jx_imp_span t = jx_imp_trim(line.s, line.n);
+        jx_imp_span t = jx_text_trim(line.s, line.n, JX_TEXT_BLANKS);
         if (t.n == 0)
             continue; /* blank: the PDF's spacing between lines */
         if (jx_imp_span_starts(t, "项目支出绩效自评表")) {

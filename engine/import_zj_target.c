@@ -125,7 +125,7 @@ static void zt_split(const jx_imp_line *line, zt_row *r)
     r->last = -1;
     r->line = line->row;
     for (int i = 0; i < r->n; i++) {
-        r->cell[i] = jx_imp_trim(cell[i], cell_n[i]);
+        r->cell[i] = jx_text_trim(cell[i], cell_n[i], JX_TEXT_BLANKS);
         if (r->cell[i].n)
             r->last = i;
     }
@@ -270,15 +270,15 @@ static void zt_preamble(zt_reader *z, jx_imp_span t, uint32_t row)
     for (size_t k = 0; k < 2; k++) {
         if (!jx_imp_span_starts(t, dept_labels[k]))
             continue;
-        jx_imp_span v = jx_imp_trim(t.s + strlen(dept_labels[k]), t.n - strlen(dept_labels[k]));
+        jx_imp_span v = jx_text_trim(t.s + strlen(dept_labels[k]), t.n - strlen(dept_labels[k]), JX_TEXT_BLANKS);
         /* 【253】市大数据局 */
         const char *open = "【", *close = "】";
         if (jx_imp_span_starts(v, open)) {
             const char *end = jx_imp_span_find(v, close);
             if (end) {
-                z->dept.code = jx_imp_trim(v.s + strlen(open), (size_t)(end - v.s) - strlen(open));
+                z->dept.code = jx_text_trim(v.s + strlen(open), (size_t)(end - v.s) - strlen(open), JX_TEXT_BLANKS);
                 size_t skip = (size_t)(end - v.s) + strlen(close);
-                v = jx_imp_trim(v.s + skip, v.n - skip);
+                v = jx_text_trim(v.s + skip, v.n - skip, JX_TEXT_BLANKS);
             }
         } else {
             z->dept.code = (jx_imp_span){"", 0};
@@ -292,7 +292,7 @@ static void zt_preamble(zt_reader *z, jx_imp_span t, uint32_t row)
     for (size_t k = 0; k < 4; k++) {
         if (!jx_imp_span_starts(t, unit_labels[k]))
             continue;
-        jx_imp_span v = jx_imp_trim(t.s + strlen(unit_labels[k]), t.n - strlen(unit_labels[k]));
+        jx_imp_span v = jx_text_trim(t.s + strlen(unit_labels[k]), t.n - strlen(unit_labels[k]), JX_TEXT_BLANKS);
         if (v.n) {
             z->money_unit.text = v;
             z->money_unit.row = row;
@@ -551,7 +551,7 @@ static int zj_target_read(jx_imp *im, const char *text, size_t len)
     size_t pos = 0;
     jx_imp_line line = {0};
     while (jx_imp_next_line(text, len, &pos, &line)) {
-        jx_imp_span t = jx_imp_trim(line.s, line.n);
+        jx_imp_span t = jx_text_trim(line.s, line.n, JX_TEXT_BLANKS);
         if (t.n == 0)
             continue; /* a blank line: where a page broke, or between paragraphs */
         if (zt_has_tab(&line)) {

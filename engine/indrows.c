@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "readall.h"
 #include "table.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -80,7 +81,7 @@ static jx_pos pos_of(uint32_t line, uint32_t col, uint32_t off, uint32_t width)
 
 jx_pos jx_indrows_cell_pos(const jx_indrows_row *r, jx_indrows_cell c)
 {
-    return pos_of(r->line, c.col, c.off, jx_utf8_count(c.s, c.n));
+    return pos_of(r->line, c.col, c.off, jx_text_utf8_count(c.s, c.n));
 }
 
 /* The source a diagnostic about row r quotes: its sheet's, or the file's. */
@@ -139,29 +140,18 @@ static int header_column(const jx_indrows_spec *spec, const char *s, size_t n)
     return -1;
 }
 
-/* A table cell trimmed of ASCII blanks and U+3000 at both ends (not copied). */
+/* A table cell trimmed of blanks (JX_TEXT_BLANKS) at both ends (not copied); its column
+ * moves on one per character trimmed, its offset (when known) by the bytes. */
 static jx_indrows_cell trim_cell(const jx_table_cell *f)
 {
     const char *s = f->s;
-    size_t n = f->n;
+    size_t n = f->n, b;
     uint32_t col = f->col, off = f->off;
-    for (;;) {
-        if (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
-            s++, n--, col++, off += off ? 1 : 0;
-        } else if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
-            s += 3, n -= 3, col++, off += off ? 3 : 0;
-        } else {
-            break;
-        }
+    while ((b = jx_text_blank_at(s, n, JX_TEXT_BLANKS)) != 0) {
+        s += b, n -= b, col++, off += off ? (uint32_t)b : 0;
     }
-    for (;;) {
-        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-            n--;
-        else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-            n -= 3;
-        else
-            break;
-    }
+    while ((b = jx_text_blank_before(s, n, JX_TEXT_BLANKS)) != 0)
+        n -= b;
     jx_indrows_cell c = {s, (uint32_t)n, col, off};
     return c;
 }
@@ -453,12 +443,6 @@ jx_result jx_indrows_load_memory(jx_indrows *t, const char *file_name, const cha
 
 /* ------------------------------------------------------ project identity */
 
-/* True when s[0..n) is only blanks, brackets and separators that differ between spellings. */
-static bool fold_skip(utf8proc_int32_t c)
-{
-    return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0;
-}
-
 /*
  * s[0..n) as names are compared loosely, into the arena: NFKC (full-width letters,
  * digits and （）become ASCII), blanks dropped, 【】〔〕[] read as (). NULL when memory ran out.
@@ -477,15 +461,15 @@ static const char *fold_name(jx_indrows *t, const char *s, size_t n)
     char *out = jx_arena_alloc(&t->arena, (size_t)k + 1);
     size_t o = 0;
     for (utf8proc_ssize_t i = 0; out && i < k;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t l = utf8proc_iterate(m + i, k - i, &c);
-        if (l <= 0)
+        int32_t c;
+        utf8proc_ssize_t l = (utf8proc_ssize_t)jx_text_utf8_decode((const char *)m + i, (size_t)(k - i), &c);
+        if (c < 0)
             break;
         if (c == 0x3010 || c == 0x3014 || c == '[') {
             out[o++] = '(';
         } else if (c == 0x3011 || c == 0x3015 || c == ']') {
             out[o++] = ')';
-        } else if (!fold_skip(c)) {
+        } else if (jx_text_blank_at((const char *)m + i, (size_t)l, JX_TEXT_BLANKS) == 0) {
             memcpy(out + o, m + i, (size_t)l);
             o += (size_t)l;
         }

@@ -1,19 +1,14 @@
 /* lexer.c — the stateless tokenizer of the rule DSL (after SQLite's tokenize.c).
  *
  * jx_lex looks at the bytes at s and says what token starts there and how long it
- * is. It keeps no state and allocates nothing; the parser calls it in a loop.
+ * is. It keeps no state and allocates nothing; the parser calls it in a loop. Its
+ * blanks are the language's (JX_TEXT_DSL) and its idea of valid UTF-8 text.h's.
  */
 #include "lexer.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-
-/* True for the ideographic space U+3000, which counts as a blank. */
-static int is_wide_space(const unsigned char *s, size_t n)
-{
-    return n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80;
-}
 
 /* True for ％ (U+FF05). */
 static int is_wide_percent(const unsigned char *s, size_t n)
@@ -47,21 +42,6 @@ static int is_control(unsigned c)
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-/* Length of the blank run at s (spaces, tabs, lone returns, U+3000); 0 when none. */
-static size_t blank_len(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] == ' ' || s[i] == '\t' || (s[i] == '\r' && !(i + 1 < n && s[i + 1] == '\n')))
-            i++;
-        else if (is_wide_space(s + i, n - i))
-            i += 3;
-        else
-            break;
-    }
-    return i;
-}
-
 /* True when a word cannot continue at s: a blank, a delimiter, a sign, an invalid byte. */
 static int ends_word(const unsigned char *s, size_t n)
 {
@@ -72,9 +52,10 @@ static int ends_word(const unsigned char *s, size_t n)
     default:
         break;
     }
-    if (is_control(c) || is_wide_space(s, n) || is_wide_percent(s, n) || sign_char_len(s, n))
+    if (is_control(c) || jx_text_blank_at((const char *)s, n, JX_TEXT_DSL) || is_wide_percent(s, n) ||
+        sign_char_len(s, n))
         return 1;
-    return jx_utf8_seq_len(s, n) == 0;
+    return jx_text_utf8_len((const char *)s, n) == 0;
 }
 
 /* What the first byte of a token says about the token (see jx_lex). */
@@ -135,7 +116,7 @@ static size_t word_len(const unsigned char *s, size_t n, size_t i)
         unsigned cls = lex_word[s[i]];
         /* the usual bytes first, tested by plain branches (a jump table mispredicts) */
         if (cls == LW_CJK) {
-            if (n - i < 3 || !jx_utf8_cont2(s + i + 1))
+            if (n - i < 3 || !jx_text_cont2(s + i + 1))
                 return i;
             i += 3;
             continue;
@@ -146,14 +127,14 @@ static size_t word_len(const unsigned char *s, size_t n, size_t i)
         }
         switch (cls) {
         case LW_LEAD:
-            if ((k = jx_utf8_seq_len(s + i, n - i)) == 0)
+            if ((k = jx_text_utf8_len((const char *)s + i, n - i)) == 0)
                 return i;
             i += k;
             continue;
         case LW_SPECIAL:
             if (ends_word(s + i, n - i))
                 return i;
-            i += jx_utf8_seq_len(s + i, n - i); /* valid: ends_word checked it */
+            i += jx_text_utf8_len((const char *)s + i, n - i); /* valid: ends_word checked it */
             continue;
         case LW_BANG:
             if (i + 1 < n && s[i + 1] == '=')
@@ -193,7 +174,7 @@ static size_t number_len(const unsigned char *s, size_t n)
 /* The token at a lead byte: a word when its character is valid, else an invalid byte. */
 static jx_token_kind lead_token(const unsigned char *s, size_t n, size_t *len)
 {
-    size_t i = jx_utf8_seq_len(s, n);
+    size_t i = jx_text_utf8_len((const char *)s, n);
     if (i == 0) {
         *len = 1;
         return JX_TK_INVALID;
@@ -237,7 +218,7 @@ jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
             *len = 2;
             return JX_TK_NEWLINE;
         }
-        *len = blank_len(s, n);
+        *len = jx_text_blank_run(text, n, JX_TEXT_DSL);
         return JX_TK_SPACE;
     case LF_PUNCT:
         *len = 1;
@@ -264,7 +245,7 @@ jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
         *len = i;
         return JX_TK_UNTERMINATED;
     case LF_BLANK:
-        *len = blank_len(s, n);
+        *len = jx_text_blank_run(text, n, JX_TEXT_DSL);
         return JX_TK_SPACE;
     case LF_INVALID:
         *len = 1;
@@ -290,8 +271,8 @@ jx_token_kind jx_lex(const char *text, size_t n, size_t *len)
         *len = word_len(s, n, 1);
         return JX_TK_WORD;
     case LF_SPECIAL:
-        if (is_wide_space(s, n)) {
-            *len = blank_len(s, n);
+        if (jx_text_blank_at(text, n, JX_TEXT_DSL)) { /* U+3000 */
+            *len = jx_text_blank_run(text, n, JX_TEXT_DSL);
             return JX_TK_SPACE;
         }
         if (is_wide_percent(s, n)) {
@@ -322,7 +303,7 @@ size_t jx_lex_first_bad_byte(const char *text, size_t n)
             i++;
             continue;
         }
-        size_t k = jx_utf8_seq_len(s + i, n - i);
+        size_t k = jx_text_utf8_len((const char *)s + i, n - i);
         if (k == 0)
             return i;
         i += k;
@@ -351,7 +332,7 @@ static bool may_start_project(const char *d, size_t off, size_t limit)
         return true;
     if (f != ' ' && f != '\t')
         return false;
-    size_t i = jx_skip_blanks(d, off, limit);
+    size_t i = jx_text_skip_spaces(d, off, limit);
     /* a lone '\r' or U+3000 continues the blanks: leave those lines to the lexer */
     return i == limit || d[i] == '\r' || (unsigned char)d[i] == 0xE3 || at_project_bytes(d, i, limit);
 }

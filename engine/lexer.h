@@ -2,6 +2,8 @@
 #ifndef JX_LEXER_H
 #define JX_LEXER_H
 
+#include "text.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,69 +11,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-
-/** True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
-static inline int jx_utf8_cont2(const unsigned char *s)
-{
-    uint16_t two;
-    memcpy(&two, s, 2);
-    return (two & 0xC0C0) == 0x8080;
-}
-
-/**
- * Length of the valid UTF-8 sequence at s (n > 0 bytes remain), or 0 when s[0] does
- * not start one (stray continuation byte, overlong form, surrogate, beyond U+10FFFF,
- * or a sequence cut short).
- */
-static inline size_t jx_utf8_seq_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    /* the common case: a CJK character, E1..EC followed by two continuation bytes */
-    if (c >= 0xE1 && c <= 0xEC && n >= 3 && jx_utf8_cont2(s + 1))
-        return 3;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n < k)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (c == 0xE0 && s[1] < 0xA0)
-        return 0; /* overlong */
-    if (c == 0xED && s[1] > 0x9F)
-        return 0; /* surrogate */
-    if (c == 0xF0 && s[1] < 0x90)
-        return 0; /* overlong */
-    if (c == 0xF4 && s[1] > 0x8F)
-        return 0; /* beyond U+10FFFF */
-    return k;
-}
-
-/**
- * The offset of the first byte of s[i..n) that is not a space or a tab, or n:
- * indentation, skipped sixteen spaces a step where SSE2 is there.
- */
-static inline size_t jx_skip_blanks(const char *s, size_t i, size_t n)
-{
-#if defined(__SSE2__)
-    const __m128i sp = _mm_set1_epi8(' ');
-    while (n - i >= 16) {
-        unsigned mask = (unsigned)_mm_movemask_epi8(
-            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp));
-        if (mask != 0xFFFF) {
-            i += (size_t)__builtin_ctz(~mask);
-            break;
-        }
-        i += 16;
-    }
-#endif
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    return i;
-}
 
 /**
  * The offset of the first '\n' in s[i..n), or n: sixteen bytes a step where SSE2 is
@@ -106,7 +45,7 @@ typedef enum jx_token_kind {
     JX_TK_SIGN,     /* a run of sign characters: ≥ ≤ = > < >= <= == ＞ ＜ ＝ ≧ ≦, also wrong ones (≠ =< …) */
     JX_TK_WORD,     /* a maximal run of other characters */
     JX_TK_COMMENT,  /* "#" to the end of the line (without the newline) */
-    JX_TK_SPACE,    /* blanks: spaces, tabs, full-width spaces */
+    JX_TK_SPACE,    /* blanks of the language (JX_TEXT_DSL): spaces, tabs, lone CRs, U+3000 */
     JX_TK_INVALID,  /* a byte that is not valid UTF-8, or a control character */
     JX_TK_UNTERMINATED /* a string without its closing quote on the same line (up to the newline) */
 } jx_token_kind;

@@ -1,32 +1,19 @@
-/* model.c — project lifetime, and the public accessors for reading a project. */
+/* model.c — project lifetime, and the public accessors for reading a project (those of
+ * its scores, in hundredths, and its formulas are the scoring layer's: score.c). */
 #include "model.h"
 
 #include "alloc.h"
+#include "text.h"
 
 #include <string.h>
 
 const jx_str jx_str_empty = {"", 0};
 
-/* The bytes of a blank (ASCII space, tab, U+3000) at the start (at_end false) or the end
- * of s[0..n), 0 when there is none. */
-static size_t edge_blank(const char *s, size_t n, bool at_end)
-{
-    if (n >= 1 && (s[at_end ? n - 1 : 0] == ' ' || s[at_end ? n - 1 : 0] == '\t'))
-        return 1;
-    if (n >= 3 && memcmp(at_end ? s + n - 3 : s, "\u3000", 3) == 0)
-        return 3;
-    return 0;
-}
-
 jx_str jx_str_trimmed(jx_str s)
 {
-    size_t k;
-    while ((k = edge_blank(s.s, s.n, false)) != 0) {
-        s.s += k;
-        s.n -= (uint32_t)k;
-    }
-    while ((k = edge_blank(s.s, s.n, true)) != 0)
-        s.n -= (uint32_t)k;
+    jx_text_span t = jx_text_trim(s.s, s.n, JX_TEXT_BLANKS);
+    s.s = t.s;
+    s.n = (uint32_t)t.n;
     return s;
 }
 
@@ -50,6 +37,7 @@ void jx_project_reset(jx_project *p)
 {
     jx_arena_reset(&p->arena);
     jx_diags_clear(&p->diags);
+    jx_project_forget_formulas(p);
     p->src.file = "";
     p->src.text = NULL;
     p->src.len = 0;
@@ -82,6 +70,11 @@ void jx_project_free(jx_project *p)
 {
     jx_arena_free(&p->arena);
     jx_diags_free(&p->diags);
+    if (p->formulas) {
+        jx_arena_free(&p->formulas->arena);
+        jx_free(p->alloc, p->formulas, sizeof *p->formulas);
+        p->formulas = NULL;
+    }
     jx_free(p->alloc, p->funds, p->funds_cap * sizeof *p->funds);
     jx_free(p->alloc, p->groups, p->groups_cap * sizeof *p->groups);
     jx_free(p->alloc, p->inds, p->inds_cap * sizeof *p->inds);
@@ -90,6 +83,27 @@ void jx_project_free(jx_project *p)
     p->inds = NULL;
     p->nfunds = p->ngroups = p->ninds = 0;
     p->funds_cap = p->groups_cap = p->inds_cap = 0;
+}
+
+bool jx_project_formula_store(jx_project *p)
+{
+    if (p->formulas)
+        return true;
+    p->formulas = jx_calloc(p->alloc, sizeof *p->formulas);
+    if (!p->formulas)
+        return false;
+    jx_arena_init(&p->formulas->arena, p->alloc);
+    return true;
+}
+
+void jx_project_forget_formulas(jx_project *p)
+{
+    jx_formula_store *st = p->formulas;
+    if (!st || !st->text) /* nothing asked for since the last scoring: nothing to forget */
+        return;
+    jx_arena_reset(&st->arena);
+    st->text = NULL;
+    st->ntext = 0;
 }
 
 jx_str jx_project_str(jx_project *p, const char *s, size_t n)
@@ -187,22 +201,6 @@ const char *jx_version(void)
     return JX_VERSION;
 }
 
-/* Scores are held in 10^-decimals units; the public API speaks hundredths. */
-static int64_t to_cents(int64_t units, int decimals)
-{
-    if (units < 0)
-        return units;
-    if (decimals == 2)
-        return units;
-    if (decimals < 2) {
-        for (int i = decimals; i < 2; i++)
-            units *= 10;
-        return units;
-    }
-    __int128 den = jx_pow10_128(decimals - 2);
-    return (int64_t)jx_div_round_half_up(units, den);
-}
-
 const char *jx_project_name(const jx_project *p) { return p->name.s; }
 const char *jx_project_file(const jx_project *p) { return p->src.file; }
 uint32_t jx_project_line(const jx_project *p) { return p->pos.line; }
@@ -213,20 +211,7 @@ const jx_indicator *jx_project_indicator(const jx_project *p, size_t i)
     return i < p->ninds ? &p->inds[i] : NULL;
 }
 
-int64_t jx_project_total_cents(const jx_project *p)
-{
-    return p->scored ? to_cents(p->total, p->decimals) : -1;
-}
-
 jx_grade jx_project_grade(const jx_project *p) { return p->scored ? p->grade : JX_GRADE_NONE; }
-
-int64_t jx_project_claimed_total_cents(const jx_project *p)
-{
-    if (!p->has_claimed_total)
-        return -1;
-    return (int64_t)jx_div_round_half_up(jx_dec_scaled(p->claimed_total, JX_DEC_MAX_SCALE),
-                                         jx_pow10_128(JX_DEC_MAX_SCALE - 2));
-}
 
 jx_grade jx_project_claimed_grade(const jx_project *p) { return p->claimed_grade; }
 size_t jx_project_diag_count(const jx_project *p) { return p->diags.n; }
@@ -259,44 +244,5 @@ const char *jx_indicator_level2(const jx_indicator *ind)
     return g->level == 2 ? g->name.s : "";
 }
 
-int64_t jx_indicator_score_cents(const jx_indicator *ind)
-{
-    if (ind->score < 0 || !ind->project)
-        return -1;
-    return to_cents(ind->score, ind->project->decimals);
-}
-
-int64_t jx_indicator_weight_cents(const jx_indicator *ind)
-{
-    if (!ind->has_weight)
-        return -1;
-    return (int64_t)jx_div_round_half_up(jx_dec_scaled(ind->weight, JX_DEC_MAX_SCALE),
-                                         jx_pow10_128(JX_DEC_MAX_SCALE - 2));
-}
-
 const char *jx_indicator_method(const jx_indicator *ind) { return jx_method_code(ind->method); }
-/*
- * The formula is written on the first request, into the arena of the project the
- * indicator belongs to, and kept on the indicator: the project is the caller's to
- * change (it came from a non-const reader), only the accessor's signature is const.
- */
-const char *jx_indicator_formula(const jx_indicator *ind)
-{
-    if (ind->formula && ind->formula[0])
-        return ind->formula;
-    if (ind->method == JX_METHOD_NONE || !ind->project)
-        return "";
-    jx_project *p = (jx_project *)ind->project;
-    char small[256];
-    jx_sbuf b;
-    jx_sbuf_init(&b, small, sizeof small, &p->arena);
-    jx_formula_write(&b, ind, p->decimals);
-    char *s = b.oom ? NULL : jx_arena_strndup(&p->arena, b.s, b.len);
-    if (!s) {
-        p->diags.oom = 1;
-        return "";
-    }
-    ((jx_indicator *)ind)->formula = s;
-    return s;
-}
 uint32_t jx_indicator_line(const jx_indicator *ind) { return ind->pos.line; }

@@ -2,8 +2,10 @@
  *
  * A jx_project is filled by the parser (parser.c), possibly amended by CSV actuals
  * (actuals.c), scored by the evaluator (eval.c) and read by the reporters
- * (report_*.c). Its strings and diagnostics live in its arena; its arrays are reused
+ * (engine/report/). Its strings and diagnostics live in its arena; its arrays are reused
  * from one project to the next, so a reader in steady state allocates nothing.
+ * The model knows nothing of scoring or reporting: no file of it includes a header of
+ * the scoring layer or of engine/report/ (tests/cli/test_layers.sh).
  */
 #ifndef JX_MODEL_H
 #define JX_MODEL_H
@@ -112,8 +114,10 @@ struct jx_indicator {
     int64_t score;         /* in units of 10^-decimals of the policy; -1 before scoring */
     jx_method method;      /* how */
     jx_formula_args fargs; /* the policy's numbers the formula shows */
-    const char *formula;   /* the formula text once built by jx_indicator_formula() (in the
-                              project arena) or set by hand; "" until then: see jx_formula_write */
+    const char *formula;   /* a formula given with the indicator (a project built by hand), written
+                              in place of the one written from how it was scored; "" otherwise, and
+                              after jx_score. Formulas built on request are kept in the project's
+                              jx_formula_store, never here: see jx_formula_write (score.h) */
     const char *plain;     /* the parser's copy of the indicator's line, NULL when none: a text
                               lying inside it is valid UTF-8 without '"', '\\', ',' or a control
                               character, so reporters copy it as it is (jx_indicator_plain) */
@@ -153,6 +157,21 @@ typedef struct jx_funds {
     jx_pos pos;       /* the 资金 keyword */
 } jx_funds;
 
+/**
+ * The formulas jx_indicator_formula() built for a scored project (score.c), kept beside
+ * the project rather than in it: that accessor is handed a const indicator, and asking
+ * for a formula does not change the project. The project owns the store (made by its
+ * first jx_score, emptied by jx_project_reset, freed by jx_project_free, all in
+ * model.c); only the formula accessor writes into it.
+ * Invariant: text is NULL, or has ntext == the project's ninds entries, entry i NULL or
+ * the formula of inds[i] as last scored; jx_score empties it (jx_project_forget_formulas).
+ */
+typedef struct jx_formula_store {
+    jx_arena arena;    /* the texts and the text array */
+    const char **text; /* per indicator, by its index in inds; NULL until a formula is asked for */
+    size_t ntext;      /* entries of text */
+} jx_formula_store;
+
 /** A whole project (one 自评表). */
 struct jx_project {
     const jx_allocator *alloc; /* for the arrays below */
@@ -185,6 +204,8 @@ struct jx_project {
     size_t ninds, inds_cap;
 
     jx_diags diags;       /* syntax errors, parse warnings, then evaluation warnings */
+    jx_formula_store *formulas; /* formulas built on request (see jx_formula_store); NULL before
+                                   the first scoring */
 
     /* filled by the evaluator */
     bool scored;          /* jx_score ran */
@@ -199,7 +220,7 @@ struct jx_project {
     const char *band_note;    /* the band sentence printed under 自评结论; when the 结论 is withheld
                                  (scored, grade JX_GRADE_NONE), the reason instead */
     bool group_source_order;  /* the policy's 分组顺序 原文: the 自评表 prints groups as written,
-                                 not in the official order (jx_form_order in form.h) */
+                                 not in the official order (jx_order_build in order.h) */
 };
 
 /** How 反向 (≤, <) indicators below target are scored. */
@@ -267,13 +288,6 @@ void jx_policy_set_defaults(jx_policy *pol);
  */
 int jx_policy_level1_find(const jx_policy *pol, const char *name, size_t n);
 
-/**
- * Appends the formula of ind ("22.50 = 30 × 45 / 60") to b: ind->formula when it is
- * set, else the text written from how ind was scored, its scores with `decimals`
- * places (the project's). Appends nothing before scoring. No printf.
- */
-void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals);
-
 /** The stable code of a method ("ge-met", "le-linear", …). */
 const char *jx_method_code(jx_method m);
 
@@ -289,10 +303,16 @@ void jx_project_reset(jx_project *p);
 /** Frees everything p holds (not p itself). */
 void jx_project_free(jx_project *p);
 
+/** Gives p its formula store when it has none; false when memory ran out. */
+bool jx_project_formula_store(jx_project *p);
+
+/** Empties p's formula store: every formula built so far is stale (p is scored anew). */
+void jx_project_forget_formulas(jx_project *p);
+
 /** The empty string as a jx_str. */
 extern const jx_str jx_str_empty;
 
-/** s without blanks (ASCII space, tab, U+3000) at either end; points into s. */
+/** s without blanks (JX_TEXT_BLANKS, text.h) at either end; points into s. */
 jx_str jx_str_trimmed(jx_str s);
 
 /** True when a and b are byte-equal once trimmed (a 定性 actual restating its target). */

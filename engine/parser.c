@@ -148,12 +148,12 @@ static const char *tok_quote(parser *ps)
 
 /*
  * Characters in s[0..n): bytes that do not continue a UTF-8 sequence. The same count
- * as jx_utf8_count for valid text; a line with a bad byte uses jx_utf8_count instead.
+ * as jx_text_utf8_count for valid text; a line with a bad byte uses jx_text_utf8_count instead.
  */
 static uint32_t char_count(const parser *ps, const char *s, size_t n)
 {
     if (ps->bad_byte_end > ps->line_start)
-        return jx_utf8_count(s, n);
+        return jx_text_utf8_count(s, n);
     /* Eight bytes at a time: a continuation byte is 10xxxxxx, so its bit 7 is set and
      * its bit 6 (moved to bit 7 by the shift) is clear; the flags are then added up
      * byte-wise by one multiplication. */
@@ -285,13 +285,12 @@ static void advance(parser *ps)
         ps->line_start = off;
         if (ps->framing && !ps->fended && jx_line_starts_project(ps->text, off, ps->end))
             frame_ends(ps, off, off); /* a line starting with 项目 ends the item */
-        off = (uint32_t)jx_skip_blanks(ps->text, off, ps->end); /* indentation */
+        off = (uint32_t)jx_text_skip_spaces(ps->text, off, ps->end); /* indentation */
     }
     for (;;) {
         size_t n;
-        /* the common blanks, without a call */
-        while (off < ps->end && (ps->text[off] == ' ' || ps->text[off] == '\t'))
-            off++;
+        /* the common blanks (spaces, tabs) without the lexer */
+        off = (uint32_t)jx_text_skip_spaces(ps->text, off, ps->end);
         jx_token_kind k = jx_lex(ps->text + off, ps->end - off, &n);
         ps->off = off;
         ps->len = (uint32_t)n;
@@ -885,7 +884,7 @@ static const char LW_WEIGHT[] = "权重", LW_ACTUAL[] = "实际", LW_REASON[] = 
 /* What a byte is to line_indicator. */
 enum {
     LC_OTHER = 0, /* anything it leaves to the parser */
-    LC_BLANK,     /* space, tab */
+    LC_BLANK,     /* space, tab: the commonest blanks of the language (JX_TEXT_DSL); the lexer takes the others */
     LC_LETTER,    /* A-Z a-z: a name or a unit */
     LC_DIGIT,     /* 0-9: a name or a number */
     LC_MARK,      /* ( ) * + - . : _ : in a name */
@@ -963,7 +962,7 @@ static inline bool ls_next_line(line_scan *ls, parser *ps, uint32_t *line, uint3
 {
     uint32_t l = ps->line + 1, start = ps->off + ps->len;
     for (;;) {
-        uint32_t i = (uint32_t)jx_skip_blanks(ps->text, start, ps->end);
+        uint32_t i = (uint32_t)jx_text_skip_spaces(ps->text, start, ps->end);
         if (i >= ps->end)
             return false;
         unsigned char c = (unsigned char)ps->text[i];
@@ -1024,7 +1023,7 @@ LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool e
 /* True when the lead byte at i is followed by two continuation bytes. */
 LS_INLINE bool ls_cjk(const line_scan *ls)
 {
-    return (ls->s[ls->i + 1] & 0xC0) == 0x80 && (ls->s[ls->i + 2] & 0xC0) == 0x80;
+    return jx_text_cont2(ls->s + ls->i + 1);
 }
 
 /*
@@ -1243,7 +1242,7 @@ LS_INLINE bool ls_string(line_scan *ls, line_string *str)
         if (c == '"')
             break;
         if (c >= 0x80) {
-            size_t k = jx_utf8_seq_len(s + i, ls->end - i);
+            size_t k = jx_text_utf8_len((const char *)s + i, ls->end - i);
             if (k == 0)
                 return false;
             i += (uint32_t)k;
@@ -1363,7 +1362,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
     } else if (((ps->tk == JX_TK_LBRACE && ps->brace_left) || (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE)) &&
                ps->bad_byte_end <= ps->line_start) {
         /* the name after a group's '{' (left by line_group), or the current word */
-        uint32_t from = ps->tk == JX_TK_WORD ? ps->off : (uint32_t)jx_skip_blanks(ps->text, ps->off + 1, ps->end);
+        uint32_t from = ps->tk == JX_TK_WORD ? ps->off : (uint32_t)jx_text_skip_spaces(ps->text, ps->off + 1, ps->end);
         if (!ls_start(&ls, ps, ps->line_start, from))
             return LINE_LEFT;
         line = ps->line;

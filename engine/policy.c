@@ -6,6 +6,7 @@
 #include "import_decode.h"
 #include "parser.h"
 #include "readall.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -140,19 +141,6 @@ static jx_dec dec_add(jx_dec a, jx_dec b)
 /** Bytes of the longest name a 一级分值 match compares; longer names match nothing. */
 #define LEVEL1_KEY_MAX 256
 
-/* Length of a blank (ASCII space or tab, U+3000, U+00A0) at s[0..n), 0 if none. */
-static size_t level1_blank(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-        return 1;
-    if (n >= 3 && c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    return 0;
-}
-
 /*
  * The part of the name s[0..n) a 一级分值 match compares, into key: the name without
  * blanks, then without a trailing 指标 or 目标 unless that is all of it ("产出 指标",
@@ -163,7 +151,7 @@ static size_t level1_key(const char *s, size_t n, char key[LEVEL1_KEY_MAX])
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
-        size_t b = level1_blank(s + i, n - i);
+        size_t b = jx_text_blank_at(s + i, n - i, JX_TEXT_BLANKS);
         if (b) {
             i += b;
             continue;
@@ -410,16 +398,6 @@ static const char *const group_order_official[] = {"规定", "official"};
 static const char *const group_order_source[] = {"原文", "source"};
 static const char *const flag_inflation_words[] = {"抽查虚高", "flag_inflation"};
 
-/* The length of the blank (space, tab, U+3000) at s[0..n), 0 when none. */
-static size_t knob_blank(const char *s, size_t n)
-{
-    if (n >= 1 && (s[0] == ' ' || s[0] == '\t'))
-        return 1;
-    if (n >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    return 0;
-}
-
 /* True when s[0..n) is one of the k words. */
 static bool knob_word_is(const char *s, size_t n, const char *const *words, size_t k)
 {
@@ -427,15 +405,6 @@ static bool knob_word_is(const char *s, size_t n, const char *const *words, size
         if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
             return true;
     return false;
-}
-
-/* The characters (not bytes) of UTF-8 s[0..n). */
-static uint32_t knob_chars(const char *s, size_t n)
-{
-    uint32_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
 }
 
 /* The settings policy_knobs reads. */
@@ -491,7 +460,9 @@ static const char *const knob_wants[] = {
 /*
  * Reads the lines of text[0..len) that set a knob into pol and returns the text to
  * parse: text itself when it has none, else a copy in the policy's arena with those
- * lines blanked (NULL when memory ran out).
+ * lines blanked (NULL when memory ran out). A knob's line is a line of the rule
+ * language, so its blanks are the language's (JX_TEXT_DSL): a CR ending the line (the
+ * slice stops before its LF) is one, and so is a lone CR inside it, as the lexer reads it.
  */
 static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
 {
@@ -502,10 +473,10 @@ static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
         while (end < len && text[end] != '\n')
             end++;
         size_t i = at, b;
-        while ((b = knob_blank(text + i, end - i)) > 0)
+        while ((b = jx_text_blank_at(text + i, end - i, JX_TEXT_DSL)) > 0)
             i += b;
         size_t kw = i;
-        while (i < end && !knob_blank(text + i, end - i) && text[i] != '#' && text[i] != '\r')
+        while (i < end && !jx_text_blank_at(text + i, end - i, JX_TEXT_DSL) && text[i] != '#')
             i++;
         size_t kw_end = i;
         int knob = knob_of(text + kw, kw_end - kw);
@@ -513,19 +484,19 @@ static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
             at = end + 1;
             continue;
         }
-        while ((b = knob_blank(text + i, end - i)) > 0)
+        while ((b = jx_text_blank_at(text + i, end - i, JX_TEXT_DSL)) > 0)
             i += b;
         size_t val = i;
-        while (i < end && !knob_blank(text + i, end - i) && text[i] != '#' && text[i] != '\r')
+        while (i < end && !jx_text_blank_at(text + i, end - i, JX_TEXT_DSL) && text[i] != '#')
             i++;
         size_t val_end = i;
-        while ((b = knob_blank(text + i, end - i)) > 0)
+        while ((b = jx_text_blank_at(text + i, end - i, JX_TEXT_DSL)) > 0)
             i += b;
-        bool rest_empty = i == end || text[i] == '#' || (text[i] == '\r' && i + 1 == end);
+        bool rest_empty = i == end || text[i] == '#';
         if (!rest_empty || !knob_set(pol, knob, text + val, val_end - val)) {
             size_t from = val_end > val ? val : kw;
-            jx_pos pos = {(uint32_t)from, line, 1 + knob_chars(text + at, from - at),
-                          val_end > val ? knob_chars(text + val, val_end - val) : 1};
+            jx_pos pos = {(uint32_t)from, line, 1 + jx_text_utf8_count(text + at, from - at),
+                          val_end > val ? jx_text_utf8_count(text + val, val_end - val) : 1};
             policy_at(pol, text, len, JX_SEV_ERROR, CODE_POLICY, pos, "评分办法的“%.*s”%s",
                       (int)(kw_end - kw), text + kw, knob_wants[knob]);
         }
@@ -534,8 +505,8 @@ static const char *policy_knobs(jx_policy *pol, const char *text, size_t len)
             if (!copy)
                 return NULL;
         }
-        size_t stop = kw;
-        while (stop < end && text[stop] != '#' && text[stop] != '\r')
+        size_t stop = kw; /* up to a comment or the CR of a CRLF, which stay */
+        while (stop < end && text[stop] != '#' && !(text[stop] == '\r' && stop + 1 == end))
             stop++;
         memset(copy + kw, ' ', stop - kw);
         at = end + 1;
@@ -605,7 +576,7 @@ static jx_result policy_decode(jx_policy *pol, const char **text, size_t *len, b
     }
     *text += bom;
     *len -= bom;
-    jx_imp_utf8_scan sc = jx_imp_scan_utf8(*text, *len);
+    jx_text_scan sc = jx_text_utf8_scan(*text, *len);
     if (sc.bad == 0)
         return JX_OK;
     char reason[512];
@@ -619,7 +590,7 @@ static jx_result policy_decode(jx_policy *pol, const char **text, size_t *len, b
                      jx_arena_alloc(&pol->arena, sc.bad * sizeof(size_t)), jx_arena_alloc(&pol->arena, sc.bad), 0};
     if (!m || !r.off || !r.nbytes || !r.first)
         return JX_ERR_NOMEM;
-    size_t n = jx_imp_utf8_mend(*text, *len, m, policy_on_bad, &r);
+    size_t n = jx_text_utf8_mend(*text, *len, m, policy_on_bad, &r);
     m[n] = '\0';
     for (size_t i = 0; i < r.n; i++) {
         char msg[64];
@@ -688,9 +659,7 @@ static const char *header_name(const char *text, size_t len, size_t *n)
         size_t end = i;
         while (end < len && text[end] != '\n')
             end++;
-        size_t k = i;
-        while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
-            k++;
+        size_t k = i + jx_text_blank_run(text + i, end - i, JX_TEXT_DSL);
         if (k < end && text[k] != '#') {
             const char *q = memchr(text + k, '"', end - k);
             if (!q)

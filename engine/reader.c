@@ -27,6 +27,7 @@
 #include "lexer.h"
 #include "model.h"
 #include "parser.h"
+#include "text.h"
 #include "value.h"
 
 #include <errno.h>
@@ -109,11 +110,11 @@ static jx_reader *reader_new(const char *path, const jx_allocator *alloc)
     /* the name as messages and reports show it: a name that is not UTF-8 (a path is
      * bytes) has U+FFFD for its bad bytes there; the file is opened by its own bytes */
     size_t plen = strlen(path);
-    jx_imp_utf8_scan sc = jx_imp_scan_utf8(path, plen);
+    jx_text_scan sc = jx_text_utf8_scan(path, plen);
     rd->file_len = plen + 2 * sc.bad;
     rd->file = jx_malloc(alloc, rd->file_len + 1);
     if (rd->file) {
-        jx_imp_utf8_mend(path, plen, rd->file, NULL, NULL);
+        jx_text_utf8_mend(path, plen, rd->file, NULL, NULL);
         rd->file[rd->file_len] = '\0';
     }
     jx_project_init(&rd->proj, alloc);
@@ -486,7 +487,7 @@ static int reader_own(jx_reader *rd, size_t need)
     return 0;
 }
 
-/* Where jx_imp_utf8_mend's runs go: the reader, and the offset in data of the mended text. */
+/* Where jx_text_utf8_mend's runs go: the reader, and the offset in data of the mended text. */
 typedef struct reader_mend {
     jx_reader *rd;
     size_t base;
@@ -531,7 +532,7 @@ static jx_result reader_check(jx_reader *rd)
         return JX_OK;
     const char *r = rd->data + rd->checked;
     size_t n = end - rd->checked;
-    jx_imp_utf8_scan sc = jx_imp_scan_utf8(r, n);
+    jx_text_scan sc = jx_text_utf8_scan(r, n);
     if (sc.bad == 0) {
         rd->checked = end;
         return JX_OK;
@@ -556,7 +557,7 @@ static jx_result reader_check(jx_reader *rd)
     if (!tmp)
         return JX_ERR_NOMEM;
     reader_mend m = {rd, rd->checked, false};
-    jx_imp_utf8_mend(r, n, tmp, reader_on_bad, &m);
+    jx_text_utf8_mend(r, n, tmp, reader_on_bad, &m);
     if (m.oom || reader_own(rd, rd->len + extra) != 0) {
         jx_free(rd->alloc, tmp, n + extra);
         return JX_ERR_NOMEM;
@@ -601,7 +602,7 @@ static void reader_report_bad(jx_reader *rd, size_t end, jx_project *p, size_t l
             col_line = col_off = lstart;
             col = 1;
         }
-        col += jx_utf8_count(p->src.text + (col_off - base), b->off - col_off);
+        col += jx_text_utf8_count(p->src.text + (col_off - base), b->off - col_off);
         col_off = b->off;
         jx_pos pos = jx_pos_at(p->src.text, (uint32_t)(b->off - base), line, (uint32_t)(b->off - base),
                                3 * b->nbytes);

@@ -4,15 +4,19 @@
  *
  * The CSV is an indicator sheet (indrows.h), read and matched as the actuals are. A
  * 复核完成值 is scored by the evaluator itself: the project is scored once with the
- * reviewed values in place and once more as it was.
+ * reviewed values in place and once more as it was. Rounding, grades, sums of weights
+ * and 不适用 按比例折算 are the scoring layer's (score.h), the order of the lines the
+ * 自评表's (order.h); writing the sheet is the report layer's (report_review.h).
  */
 #include "review.h"
 
 #include "alloc.h"
-#include "form.h"
 #include "indrows.h"
+#include "order.h"
+#include "score.h"
 #include "value.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -191,26 +195,24 @@ const char *jx_review_basis_code(jx_review_basis b)
     return "";
 }
 
-const char *jx_review_grade_word(jx_grade g)
+bool jx_review_sheet_consistent(const jx_review_sheet *s)
 {
-    return g == JX_GRADE_NONE ? "—" : jx_grade_name(g);
+    if (s->reviewed > s->nlines || s->review_total_cents != s->self_total_cents + s->diff_cents ||
+        (s->execution_cents < 0) != (s->execution_points_cents < 0))
+        return false;
+    for (size_t i = 0; i < s->nlines; i++) {
+        const jx_review_line *l = &s->lines[i];
+        if (l->not_applicable ? l->diff_cents != 0 || l->self_cents != -1 || l->review_cents != -1
+                              : l->self_cents < 0 || l->review_cents < 0 ||
+                                    l->diff_cents != l->review_cents - l->self_cents)
+            return false;
+    }
+    return true;
 }
 
 /* ---------------------------------------------------------- numbers */
 
-/* A score in units of 10^-decimals as hundredths, rounded half up; -1 stays -1. */
-static int64_t to_cents(int64_t units, int decimals)
-{
-    if (units < 0)
-        return -1;
-    if (decimals == 2)
-        return units;
-    if (decimals < 2)
-        return units * (int64_t)jx_pow10_128(2 - decimals);
-    return (int64_t)jx_div_round_half_up(units, jx_pow10_128(decimals - 2));
-}
-
-/* "22.50" for 2250 hundredths, into buf. */
+/* "22.50" for 2250 hundredths, into buf (for the messages). */
 static const char *cents_text(int64_t cents, char *buf)
 {
     return jx_fixed_format(cents, 2, buf, JX_DEC_BUFSZ);
@@ -220,10 +222,7 @@ static const char *cents_text(int64_t cents, char *buf)
 static jx_grade grade_of(const jx_policy *pol, int64_t cents)
 {
     jx_dec t = {cents, 2};
-    for (int k = 0; k < 3; k++)
-        if (jx_dec_cmp(t, pol->bands[k]) >= 0)
-            return (jx_grade)(JX_GRADE_EXCELLENT + k);
-    return JX_GRADE_POOR;
+    return jx_grade_of(pol, t);
 }
 
 /* ------------------------------------------------------- reading a row */
@@ -382,7 +381,7 @@ static jx_result score_values(jx_review *rv, jx_project *p)
         if (rc == JX_OK) {
             s->value_scored = ind->method != JX_METHOD_TEXT_ACTUAL && ind->method != JX_METHOD_QUAL_UNJUDGED &&
                               ind->method != JX_METHOD_MISSING_ACTUAL;
-            s->value_cents = to_cents(ind->score, p->decimals);
+            s->value_cents = jx_units_to_cents(ind->score, p->decimals);
         }
         ind->actual = s->saved_actual;
         ind->judge = s->saved_judge;
@@ -483,7 +482,7 @@ static void self_line(jx_review *rv, const jx_project *p, const jx_indicator *in
     l->weight_cents = ind->has_weight ? jx_dec_to_units(ind->weight, 2) : -1;
     l->not_applicable = ind->not_applicable;
     l->self_actual = ind->actual.present ? keep(rv, ind->actual.text.s, ind->actual.text.n) : "";
-    l->self_cents = ind->not_applicable ? -1 : to_cents(ind->score, p->decimals);
+    l->self_cents = ind->not_applicable ? -1 : jx_units_to_cents(ind->score, p->decimals);
     l->claimed_cents = ind->has_claim ? jx_dec_to_units(ind->claim, 2) : -1;
     l->review_actual = l->self_actual;
     l->review_cents = l->self_cents;
@@ -554,16 +553,6 @@ static void decide(jx_review *rv, const jx_project *p, const jx_indicator *ind, 
                   cents_text(l->review_cents, b1), cents_text(l->self_cents, b2));
 }
 
-/* Σ applicable weights at JX_DEC_MAX_SCALE, for 不适用 按比例折算. */
-static __int128 applicable_weight(const jx_project *p)
-{
-    __int128 w = 0;
-    for (size_t i = 0; i < p->ninds; i++)
-        if (!p->inds[i].not_applicable && p->inds[i].has_weight)
-            w += jx_dec_scaled(p->inds[i].weight, JX_DEC_MAX_SCALE);
-    return w;
-}
-
 /* The totals of both sides, from the lines. 复核总分 is 自评总分 moved by the lines' 偏差
  * (after 按比例折算 when the policy rescales for 不适用), so it equals it with no 偏差. */
 static void totals(jx_review *rv, const jx_project *p)
@@ -583,17 +572,14 @@ static void totals(jx_review *rv, const jx_project *p)
         self_sum += l->self_cents;
         review_sum += l->review_cents;
     }
-    sh->self_total_cents = to_cents(p->total, p->decimals);
+    sh->self_total_cents = jx_units_to_cents(p->total, p->decimals);
     sh->self_grade = p->grade;
     int64_t moved = review_sum - self_sum;
-    __int128 aw = applicable_weight(p);
-    if (any_na && pol->na_rule == JX_NA_RESCALE && aw > 0) {
-        __int128 layout = jx_dec_scaled(pol->layout_total, JX_DEC_MAX_SCALE);
-        moved = (int64_t)(jx_div_round_half_up((__int128)review_sum * layout, aw) -
-                          jx_div_round_half_up((__int128)self_sum * layout, aw));
-    }
+    jx_dec aw = jx_applicable_weight(p);
+    if (any_na && pol->na_rule == JX_NA_RESCALE && aw.v > 0) /* both sides rescaled as jx_score does */
+        moved = jx_na_rescale(review_sum, pol->layout_total, aw) - jx_na_rescale(self_sum, pol->layout_total, aw);
     sh->execution_points_cents = p->exec_separate ? jx_dec_to_units(p->exec_points, 2) : -1;
-    sh->execution_cents = p->exec_separate ? to_cents(p->exec_score, p->decimals) : -1;
+    sh->execution_cents = p->exec_separate ? jx_units_to_cents(p->exec_score, p->decimals) : -1;
     if (p->exec_separate)
         weights += sh->execution_points_cents;
     sh->weight_cents = weights;
@@ -643,9 +629,9 @@ jx_result jx_review_apply(jx_review *rv, jx_project *p)
 
     memset(&rv->sheet, 0, sizeof rv->sheet);
     sheet_head(rv, p);
-    /* the lines in the order of the 自评表 (form.h), so the sheet reads beside it */
+    /* the lines in the order of the 自评表 (order.h), so the sheet reads beside it */
     jx_order ord;
-    if (jx_form_order(&ord, p, &rv->sheet_arena) != JX_OK)
+    if (jx_order_build(&ord, p, &rv->sheet_arena) != JX_OK)
         return JX_ERR_NOMEM;
     for (size_t k = 0; k < ord.ninds; k++) {
         size_t i = (size_t)(ord.inds[k] - p->inds);
@@ -665,6 +651,7 @@ jx_result jx_review_apply(jx_review *rv, jx_project *p)
     if (rc != JX_OK || rv->rows.diags.errors > errors_before)
         return JX_ERR_INPUT;
     totals(rv, p);
+    assert(jx_review_sheet_consistent(&rv->sheet));
     rv->has_sheet = true;
     return JX_OK;
 }

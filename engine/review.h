@@ -1,77 +1,25 @@
-/* review.h — the 复核 sheet inside the library: the reviewer's CSV (review.c) and the
- * reporters writing sheets (report_review_*.c) behind jx_review_writer (review_writer.c).
+/* review.h — the 复核 computation (review.c): a reviewer's table applied to a scored
+ * project gives the sheet of jixiao.h (jx_review_sheet), the indicators in the order of
+ * the 自评表 (order.h) with both sides' scores, differences, totals and grades, all from
+ * the scoring layer's arithmetic (score.h). Writing sheets is the report layer's
+ * (engine/report/report_review.h); this side depends on the model and scoring only.
  */
 #ifndef JX_REVIEW_H
 #define JX_REVIEW_H
 
-#include "report.h"
+#include "model.h"
 
-#include <stddef.h>
-
-/** The reporter of one sheet format. */
-typedef struct jx_review_reporter {
-    const char *name;                                                 /* "text", "json", "csv", "html", "md" */
-    void (*begin)(jx_writer *wr);                                     /* before the first sheet */
-    void (*sheet)(jx_writer *wr, const jx_review_sheet *s, size_t i); /* the i-th sheet (from 0) */
-    void (*finish)(jx_writer *wr, size_t nsheets);                    /* closes the document */
-} jx_review_reporter;
-
-/** The sheet as the form prints it, aligned by display width. */
-extern const jx_review_reporter jx_review_reporter_text;
-/** {"sheets":[…]} with exact 2-decimal numbers. */
-extern const jx_review_reporter jx_review_reporter_json;
-/** One row per indicator and a 总分 row per project. */
-extern const jx_review_reporter jx_review_reporter_csv;
-/** The workbook: 复核结果清单, then one sheet per project. */
-extern const jx_review_reporter jx_review_reporter_xlsx;
-/** A self-contained HTML document, each sheet a page of A4. */
-extern const jx_review_reporter jx_review_reporter_html;
-/** Markdown: a section per sheet with its table. */
-extern const jx_review_reporter jx_review_reporter_md;
-
-/** The word of a grade for a sheet: 优 … 差, or "—" for none. */
-const char *jx_review_grade_word(jx_grade g);
-
-/* ----------------------- what the text, HTML, Markdown and workbook sheets share (report_review_parts.c)
- * Strings in the writer's scratch arena; "" (and the writer failed) when it ran out. */
-
-/** The columns of a sheet's table. */
-enum {
-    JX_RV_L1, JX_RV_L2, JX_RV_L3, JX_RV_NATURE, JX_RV_TARGET, JX_RV_UNIT, JX_RV_WEIGHT, JX_RV_SELF_ACTUAL,
-    JX_RV_SELF_SCORE, JX_RV_REVIEW_ACTUAL, JX_RV_REVIEW_SCORE, JX_RV_DIFF, JX_RV_NOTE, JX_RV_NCOLS
-};
-
-/** The heads of the columns: 一级指标 … 备注. */
-extern const char *const jx_review_heads[JX_RV_NCOLS];
+#include <stdbool.h>
 
 /**
- * Fills cells[] with the row of line l as the text sheet prints it: group names always
- * (a reporter blanks or merges repeats), weight as written, scores with two decimals,
- * 不适用 and "—" for an indicator that is not applicable, "（未复核，沿用自评）" as the
- * 备注 of a line without a row.
+ * True when s keeps the invariants every writer of a sheet relies on (review.c asserts
+ * them in debug builds after building one):
+ *   - a line that applies has diff_cents == review_cents − self_cents, both ≥ 0; a
+ *     不适用 line has diff_cents 0 and self_cents == review_cents == -1;
+ *   - review_total_cents == self_total_cents + diff_cents;
+ *   - reviewed ≤ nlines;
+ *   - execution_cents and execution_points_cents are both -1 or both ≥ 0.
  */
-void jx_review_line_cells(jx_writer *wr, const jx_review_line *l, const char *cells[JX_RV_NCOLS]);
-
-/** The row of a 单列 预算执行率 (s->execution_cents >= 0), scored from the funds on both sides. */
-void jx_review_execution_cells(jx_writer *wr, const jx_review_sheet *s, const char *cells[JX_RV_NCOLS]);
-
-/** The 总分 row: Σ 权重, both totals and their difference. */
-void jx_review_total_cells(jx_writer *wr, const jx_review_sheet *s, const char *cells[JX_RV_NCOLS]);
-
-/** Hundredths as "22.50". */
-const char *jx_review_cents(jx_writer *wr, int64_t cents);
-
-/** "优（总分 100.00）", the self-evaluation's conclusion as recomputed. */
-const char *jx_review_self_words(jx_writer *wr, const jx_review_sheet *s);
-
-/** "良（总分 82.50，偏差 -17.50）", the review's conclusion. */
-const char *jx_review_review_words(jx_writer *wr, const jx_review_sheet *s);
-
-/**
- * The sentences under a sheet, as the text sheet writes them: how many indicators were
- * reviewed, then each score or total the 自评表 claimed that the rules recompute
- * otherwise. An array of *n strings in the scratch arena (NULL and *n 0 when it ran out).
- */
-const char **jx_review_notes(jx_writer *wr, const jx_review_sheet *s, size_t *n);
+bool jx_review_sheet_consistent(const jx_review_sheet *s);
 
 #endif

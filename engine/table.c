@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "import_decode.h"
+#include "text.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -220,7 +221,7 @@ jx_table_status jx_table_next(jx_table *t, jx_table_row *row)
     if (st != JX_TABLE_ROW || t->be->kind != JX_TABLE_XLS)
         return st;
     for (size_t i = 0; i < row->ncells; i++) {
-        jx_imp_utf8_scan sc = jx_imp_scan_utf8(row->cells[i].s, row->cells[i].n);
+        jx_text_scan sc = jx_text_utf8_scan(row->cells[i].s, row->cells[i].n);
         if (sc.bad > 0) {
             char col[8];
             jx_table_fail(&t->err, row->row, (uint32_t)i + 1, "工作表“%s”的 %s%u 单元格中有无效的 UTF-8 字节 0x%02X",

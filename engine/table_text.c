@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "csv.h"
 #include "import_decode.h"
+#include "text.h"
 
 #include <string.h>
 
@@ -23,14 +24,12 @@ typedef struct text_impl {
     jx_csv csv;       /* the record reader over text */
 } text_impl;
 
-/** The separator of the first non-blank line of s[0..n): '\t' or ','. */
+/** The separator of the first line of s[0..n) that is not all blanks: '\t' or ','. */
 static char text_separator(const char *s, size_t n)
 {
     size_t i = 0;
     for (;;) { /* skip blank lines */
-        size_t j = i;
-        while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
-            j++;
+        size_t j = i + jx_text_blank_run(s + i, n - i, JX_TEXT_NO_BREAK);
         if (j < n && s[j] == '\n') {
             i = j + 1;
             continue;
@@ -48,15 +47,6 @@ static char text_separator(const char *s, size_t n)
             commas++;
     }
     return tabs > commas ? '\t' : ',';
-}
-
-/** True when s[0..n) holds only ASCII blanks. */
-static bool text_blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            return false;
-    return true;
 }
 
 /**
@@ -142,7 +132,7 @@ static jx_table_status text_next(jx_table *t, jx_table_row *row)
             return JX_TABLE_ERROR;
         }
         size_t n = x->csv.nfields;
-        while (n > 0 && text_blank(x->csv.fields[n - 1].s, x->csv.fields[n - 1].n))
+        while (n > 0 && jx_text_is_blank(x->csv.fields[n - 1].s, x->csv.fields[n - 1].n, JX_TEXT_BLANKS))
             n--;
         if (n == 0)
             continue; /* a blank record, or one of empty cells (",,,") */

@@ -101,6 +101,7 @@
 #include "table_internal.h"
 
 #include "alloc.h"
+#include "text.h"
 
 #include <freexl.h>
 
@@ -730,27 +731,7 @@ static int bk_text(bk *b, const char *s, size_t n)
 static int bk_utf8(bk *b, uint32_t u)
 {
     char o[4];
-    size_t n;
-    if (u < 0x80) {
-        o[0] = (char)u;
-        n = 1;
-    } else if (u < 0x800) {
-        o[0] = (char)(0xC0 | u >> 6);
-        o[1] = (char)(0x80 | (u & 0x3F));
-        n = 2;
-    } else if (u < 0x10000) {
-        o[0] = (char)(0xE0 | u >> 12);
-        o[1] = (char)(0x80 | (u >> 6 & 0x3F));
-        o[2] = (char)(0x80 | (u & 0x3F));
-        n = 3;
-    } else {
-        o[0] = (char)(0xF0 | u >> 18);
-        o[1] = (char)(0x80 | (u >> 12 & 0x3F));
-        o[2] = (char)(0x80 | (u >> 6 & 0x3F));
-        o[3] = (char)(0x80 | (u & 0x3F));
-        n = 4;
-    }
-    return bk_text(b, o, n);
+    return bk_text(b, o, jx_text_utf8_put(o, u));
 }
 
 /**

@@ -39,11 +39,9 @@
 #include "table_internal.h"
 
 #include "alloc.h"
-
-#include "width.h"
+#include "text.h"
 
 #include <expat.h>
-#include <utf8proc.h>
 #include <zip.h>
 
 #include <stdio.h>
@@ -334,18 +332,8 @@ static size_t xlsx_unescape(char *s, size_t n)
                 cp = cp * 16 + d;
             }
             if (k == 6 && (cp < 0xD800 || cp > 0xDFFF)) {
-                if (cp == 0) {
-                    /* a NUL has no place in a cell's text */
-                } else if (cp < 0x80) {
-                    s[o++] = (char)cp;
-                } else if (cp < 0x800) {
-                    s[o++] = (char)(0xC0 | (cp >> 6));
-                    s[o++] = (char)(0x80 | (cp & 0x3F));
-                } else {
-                    s[o++] = (char)(0xE0 | (cp >> 12));
-                    s[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                    s[o++] = (char)(0x80 | (cp & 0x3F));
-                }
+                if (cp != 0) /* a NUL has no place in a cell's text */
+                    o += jx_text_utf8_put(s + o, cp); /* at most 3 bytes where the escape had 7 */
                 i += 7;
                 continue;
             }
@@ -1224,6 +1212,7 @@ typedef struct fast_attr {
     size_t nlocal, nval;
 } fast_attr;
 
+/* XML's white space (its production S): markup syntax, not a blank of the cells' text. */
 static bool fast_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -1452,7 +1441,7 @@ static int fast_ref(const char **pp, const char *end, char out[4], size_t *n)
     if (!(cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
           (cp >= 0x10000 && cp <= 0x10FFFF)))
         return FAST_BACK; /* not an XML character: an error, expat's to report */
-    *n = (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+    *n = jx_text_utf8_put(out, (uint32_t)cp);
     *pp = p + 1;
     return FAST_ROW;
 }
@@ -1500,7 +1489,7 @@ static int fast_text(xlsx *x, const char **pp, const char *end, bool keep)
             run = p;
         } else if (c >= 0x80) {
             int32_t cp;
-            size_t k = jx_utf8_decode(p, (size_t)(end - p), &cp);
+            size_t k = jx_text_utf8_decode(p, (size_t)(end - p), &cp);
             if (cp < 0)
                 return end - p < 4 ? FAST_MORE : FAST_BACK;
             if (cp == 0xFFFE || cp == 0xFFFF)

@@ -28,6 +28,10 @@
  * jx_value_read_plain_number reads the numeric cells of tables (得分, 扣分, weights,
  * amounts) by hand, with the same rule for thousands and no PCRE2.
  *
+ * Blanks: a cell is trimmed of text.h's blanks (JX_TEXT_BLANKS) before it is read. Inside
+ * a value the fast path steps over ASCII spaces and tabs only (jx_text_skip_spaces); any
+ * other blank sends the value to the slow path, where NFKC has made it a space.
+ *
  * PCRE2 allocates through the reader's jx_allocator. Its running out — when the
  * patterns are compiled, JIT-compiled or matched — is JX_VALUE_NOMEM, never a value
  * that does not read (value_match).
@@ -35,6 +39,8 @@
 #include "value.h"
 
 #include "alloc.h"
+#include "diag.h"
+#include "text.h"
 #include "value_internal.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -499,19 +505,6 @@ static char value_plain_char(const char *s, size_t i, size_t n, size_t *len)
     return 0;
 }
 
-/** The length of a blank at s[i..n) (space, tab, U+00A0, U+3000: NFKC makes them spaces), 0 when none. */
-static size_t value_plain_blank(const char *s, size_t i, size_t n)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t')
-        return 1;
-    if (c == 0xC2 && n - i >= 2 && (unsigned char)s[i + 1] == 0xA0)
-        return 2;
-    if (c == 0xE3 && n - i >= 3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
-        return 3;
-    return 0;
-}
-
 /** What value_plain_scan makes of a text. */
 typedef enum value_plain_shape {
     VALUE_PLAIN_NUMBER, /* a number, its commas (if any) a thousands grouping */
@@ -595,21 +588,9 @@ static jx_dec_status value_plain_parse(const char *s, size_t n, jx_dec *out)
 
 jx_value_status jx_value_read_plain_number(const char *s, size_t n, jx_dec *out, const char **detail)
 {
-    size_t b;
-    while (n > 0 && (b = value_plain_blank(s, 0, n)) > 0) {
-        s += b;
-        n -= b;
-    }
-    /* trailing blanks: the last one ends the text */
-    for (bool cut = true; cut && n > 0;) {
-        cut = false;
-        for (size_t w = 1; w <= 3 && w <= n && !cut; w++) {
-            if (value_plain_blank(s, n - w, n) == w) {
-                n -= w;
-                cut = true;
-            }
-        }
-    }
+    jx_text_span t = jx_text_trim(s, n, JX_TEXT_BLANKS);
+    s = t.s;
+    n = t.n;
     switch (value_plain_scan(s, n)) {
     case VALUE_PLAIN_NUMBER:
         break;
@@ -631,41 +612,10 @@ jx_value_status jx_value_read_plain_number(const char *s, size_t n, jx_dec *out,
 
 /* ---------------------------------------------------------------- helpers */
 
-/** Skips ASCII spaces and tabs from i. */
-static size_t value_skip_space(const char *s, size_t i, size_t n)
-{
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    return i;
-}
-
-/** The bytes of the UTF-8 sequence starting with lead byte c (1 for a stray byte). */
-static size_t value_utf8_len(unsigned char c)
-{
-    if (c >= 0xF0 && c < 0xF8)
-        return 4;
-    if (c >= 0xE0)
-        return c < 0xF0 ? 3 : 1;
-    if (c >= 0xC0)
-        return 2;
-    return 1;
-}
-
-/** At most about 40 bytes of s[0..n), cut at a character boundary, with "…" when cut. */
-static const char *value_quote(jx_arena *ar, const char *s, size_t n)
-{
-    size_t cut = 0;
-    while (cut < n && cut < 40)
-        cut += value_utf8_len((unsigned char)s[cut]);
-    if (cut >= n)
-        return jx_arena_printf(ar, "%.*s", (int)n, s);
-    return jx_arena_printf(ar, "%.*s…", (int)cut, s);
-}
-
 /** Sets *detail to “s”无法识别为数值 and returns JX_VALUE_UNREADABLE (or NOMEM). */
 static jx_value_status value_unreadable(jx_arena *ar, const char *s, size_t n, const char **detail)
 {
-    const char *q = value_quote(ar, s, n);
+    const char *q = jx_diag_quote(ar, s, n);
     *detail = q ? jx_arena_printf(ar, "“%s”无法识别为数值", q) : NULL;
     return *detail ? JX_VALUE_UNREADABLE : JX_VALUE_NOMEM;
 }
@@ -677,7 +627,7 @@ static jx_value_status value_unreadable(jx_arena *ar, const char *s, size_t n, c
  */
 static jx_value_status value_check_sign(jx_arena *ar, const char *s, size_t n, const char **detail)
 {
-    size_t i = value_skip_space(s, 0, n);
+    size_t i = jx_text_skip_spaces(s, 0, n);
     size_t bad = value_bad_sign_at(s, i, n, false);
     if (bad > 0) {
         *detail = jx_arena_printf(ar, "“%.*s” 不是计算符号", (int)bad, s + i);
@@ -686,7 +636,7 @@ static jx_value_status value_check_sign(jx_arena *ar, const char *s, size_t n, c
     size_t len;
     if (value_sign_at(s, i, n, &len) == JX_SIGN_NONE)
         return JX_VALUE_OK;
-    size_t j = value_skip_space(s, i + len, n);
+    size_t j = jx_text_skip_spaces(s, i + len, n);
     bad = value_bad_sign_at(s, j, n, true);
     if (bad == 0)
         return JX_VALUE_OK;
@@ -789,10 +739,10 @@ static jx_dec_status value_number(const value_parts *p, jx_dec *out)
         if (scale > JX_DEC_MAX_SCALE || v >= jx_pow10_128(JX_DEC_MAX_DIGITS))
             return JX_DEC_TOO_LONG;
         /* over the spaces, the product sign and the spaces to the next factor */
-        j = value_skip_space(s, j, n);
+        j = jx_text_skip_spaces(s, j, n);
         if (j >= n)
             break;
-        i = value_skip_space(s, j + value_times_at(s, j, n), n);
+        i = jx_text_skip_spaces(s, j + value_times_at(s, j, n), n);
     }
     out->v = (int64_t)v;
     out->scale = scale;
@@ -899,8 +849,7 @@ static bool value_fast_unit(const char *s, size_t i, size_t n)
             i++;
         } else if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {
             /* U+4E00..U+9FFF: lead E4..E9, and for E4 the second byte ≥ B8 */
-            unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
-            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE4 && c1 < 0xB8))
+            if (!jx_text_cont2((const unsigned char *)s + i + 1) || (c == 0xE4 && (unsigned char)s[i + 1] < 0xB8))
                 return false;
             i += 3;
         } else {
@@ -928,11 +877,11 @@ static bool value_digits3(const char *s)
  */
 static int value_fast_scan(const char *s, size_t n, value_parts *p)
 {
-    size_t i = value_skip_space(s, 0, n), len;
+    size_t i = jx_text_skip_spaces(s, 0, n), len;
     p->sign = value_sign_at(s, i, n, &len);
     if (len > 0 && s[i] == '\\')
         return 0; /* LaTeX spellings belong to their own row */
-    i = value_skip_space(s, i + len, n);
+    i = jx_text_skip_spaces(s, i + len, n);
     size_t start = i;
     if (i < n && (s[i] == '+' || s[i] == '-'))
         i++;
@@ -963,7 +912,7 @@ static int value_fast_scan(const char *s, size_t n, value_parts *p)
     p->num_len = i - start;
     p->product = false;
     p->spaced = false;
-    i = value_skip_space(s, i, n);
+    i = jx_text_skip_spaces(s, i, n);
     p->percent = false;
     if (i < n && s[i] == '%') {
         p->percent = true;
@@ -973,7 +922,7 @@ static int value_fast_scan(const char *s, size_t n, value_parts *p)
         p->percent = true;
         i += 3;
     }
-    i = value_skip_space(s, i, n);
+    i = jx_text_skip_spaces(s, i, n);
     size_t end = n;
     while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
         end--;
@@ -1090,9 +1039,9 @@ static bool value_has_digit(const char *s, size_t n)
 /** True when s[0..n) starts (after spaces and a LaTeX '$') with a sign. */
 static bool value_starts_with_sign(const char *s, size_t n)
 {
-    size_t i = value_skip_space(s, 0, n), len;
+    size_t i = jx_text_skip_spaces(s, 0, n), len;
     if (i < n && s[i] == '$')
-        i = value_skip_space(s, i + 1, n);
+        i = jx_text_skip_spaces(s, i + 1, n);
     return value_sign_at(s, i, n, &len) != JX_SIGN_NONE;
 }
 
@@ -1120,7 +1069,7 @@ static jx_value_status value_explain(jx_value_reader *vr, jx_arena *ar, const ch
         dates = true;
         off = ov[1]; /* every date holds a digit, so a match is never empty */
     }
-    const char *q = value_quote(ar, s, n);
+    const char *q = jx_diag_quote(ar, s, n);
     if (!q)
         return JX_VALUE_NOMEM;
     const char *why = "无法识别为数值";
@@ -1215,28 +1164,12 @@ static size_t value_char_in(const char *s, size_t i, size_t n, const char *const
     return 0;
 }
 
-/* Spaces a cell may start or end with: ASCII and the ideographic space. */
-static const char *const value_spaces[] = {" ", "\t", "\u3000", NULL};
-
-/** Trims the spaces of value_spaces[] from both ends of *s[0..*n). */
+/** Trims the blanks (JX_TEXT_BLANKS) from both ends of *s[0..*n). */
 static void value_trim(const char **s, size_t *n)
 {
-    size_t len;
-    while (*n > 0 && (len = value_char_in(*s, 0, *n, value_spaces)) > 0) {
-        *s += len;
-        *n -= len;
-    }
-    bool cut = true;
-    while (*n > 0 && cut) {
-        cut = false;
-        for (const char *const *sp = value_spaces; *sp; sp++) {
-            len = strlen(*sp);
-            if (*n >= len && memcmp(*s + *n - len, *sp, len) == 0) {
-                *n -= len;
-                cut = true;
-            }
-        }
-    }
+    jx_text_span t = jx_text_trim(*s, *n, JX_TEXT_BLANKS);
+    *s = t.s;
+    *n = t.n;
 }
 
 /*
@@ -1246,39 +1179,42 @@ static void value_trim(const char **s, size_t *n)
  */
 static bool value_blank(const char *s, size_t n)
 {
-    static const char *const marks[] = {"-", "/", "－", "／", "—", "–", "―", " ", "\t", NULL};
+    static const char *const marks[] = {"-", "/", "－", "／", "—", "–", "―", NULL};
     size_t i = 0, len;
-    while (i < n && (len = value_char_in(s, i, n, marks)) > 0)
+    while (i < n && ((len = value_char_in(s, i, n, marks)) > 0 ||
+                     (len = jx_text_blank_at(s + i, n - i, JX_TEXT_BLANKS)) > 0))
         i += len;
     if (i == n)
-        return true; /* nothing, or only dashes and slashes */
+        return true; /* nothing, or only dashes, slashes and blanks */
     i = 0;
     bool dollar = s[0] == '$';
     if (dollar)
-        i = value_skip_space(s, 1, n);
+        i = jx_text_skip_spaces(s, 1, n);
     value_sign_at(s, i, n, &len);
-    i = value_skip_space(s, i + len, n);
+    i = jx_text_skip_spaces(s, i + len, n);
     if (dollar && i < n && s[i] == '$')
-        i = value_skip_space(s, i + 1, n);
+        i = jx_text_skip_spaces(s, i + 1, n);
     return i == n && (len > 0 || dollar);
 }
 
 /*
  * Characters that make a text words and nothing else: CJK ideographs (U+4E00–U+9FFF),
- * ASCII letters and spaces, and the punctuation of Chinese prose. A text made only of
- * them holds no digit and no sign even after NFKC, so it is classified without the
- * slow path.
+ * ASCII letters, blanks (JX_TEXT_BLANKS), and the punctuation of Chinese prose. A text
+ * made only of them holds no digit and no sign even after NFKC, so it is classified
+ * without the slow path.
  */
 static bool value_plain_words(const char *s, size_t n)
 {
-    static const char *const punct[] = {"、", "，", "。", "；", "：", "“", "”", "（", "）", "《", "》", "\u3000", NULL};
+    static const char *const punct[] = {"、", "，", "。", "；", "：", "“", "”", "（", "）", "《", "》", NULL};
     size_t i = 0, len;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             i++;
-        } else if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
-                   ((unsigned char)s[i + 2] & 0xC0) == 0x80 && !(c == 0xE4 && (unsigned char)s[i + 1] < 0xB8)) {
+        } else if ((len = jx_text_blank_at(s + i, n - i, JX_TEXT_BLANKS)) > 0) {
+            i += len;
+        } else if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 && jx_text_cont2((const unsigned char *)s + i + 1) &&
+                   !(c == 0xE4 && (unsigned char)s[i + 1] < 0xB8)) {
             i += 3; /* U+4E00..U+9FFF */
         } else if ((len = value_char_in(s, i, n, punct)) > 0) {
             i += len;

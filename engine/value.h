@@ -86,7 +86,7 @@ static inline jx_value_status jx_value_unit_words_quick(const char *unit, size_t
  * amount — into *out. This is the one place such a cell is read; it needs no reader
  * and allocates nothing.
  *
- * The cell is, with blanks around it ignored (space, tab, U+00A0, U+3000):
+ * The cell is, with blanks around it ignored (JX_TEXT_BLANKS, text.h):
  * an optional '-' or '+', digits, optionally grouped by thousands as described at the
  * top of this file ("78,000"), and an optional '.' and fraction digits without
  * separators ("78,000.00", "-2.5", "007"). The full-width digits, comma, point and

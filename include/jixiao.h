@@ -359,7 +359,12 @@ JX_API int64_t jx_indicator_weight_cents(const jx_indicator *ind);
 /** The scoring method, a stable code ("ge-met", "ge-ratio", "le-linear", …), "" before scoring. */
 JX_API const char *jx_indicator_method(const jx_indicator *ind);
 
-/** The formula with the numbers put in, e.g. "22.50 = 30 × 45 / 60", "" before scoring. */
+/**
+ * The formula with the numbers put in, e.g. "22.50 = 30 × 45 / 60", "" before scoring
+ * (and when memory ran out). Written on the first request and kept beside the project
+ * (asking does not change the project): the same pointer until the project is scored
+ * again or its reader moves to the next project.
+ */
 JX_API const char *jx_indicator_formula(const jx_indicator *ind);
 
 /** The line of the indicator in its source file. */
@@ -375,8 +380,9 @@ typedef enum jx_format {
     JX_FORMAT_TEMPLATE = 3, /* the actuals CSV to fill in: UTF-8 with BOM, one empty row per indicator */
     JX_FORMAT_HTML = 4, /* one self-contained page per project, printing on A4 as the paper form */
     JX_FORMAT_MD = 5,   /* GitHub-flavoured Markdown: the form as tables, findings as a list */
-    JX_FORMAT_XLSX = 6  /* an Excel workbook: the list of projects, then one 自评表 sheet per project;
+    JX_FORMAT_XLSX = 6, /* an Excel workbook: the list of projects, then one 自评表 sheet per project;
                            built in a temporary file and written whole by jx_writer_finish */
+    JX_FORMAT_TXT = 7   /* plain lines for mail and chat: nothing aligned, no markup */
 } jx_format;
 
 /**
@@ -404,7 +410,30 @@ typedef size_t (*jx_write_fn)(void *ud, const char *data, size_t len);
 /** A reporter writing one format. */
 typedef struct jx_writer jx_writer;
 
-/** Parses a format name ("text", "json", "csv", "template", "html", "md", "xlsx") into *out; JX_ERR_USAGE when unknown. */
+/** The documents a format writes (jx_format_info.help is indexed by them). */
+typedef enum jx_document {
+    JX_DOC_FORM = 0,     /* the 自评表 of scored projects: jx_writer (jixiao score) */
+    JX_DOC_AUDIT = 1,    /* the audit report: jx_audit_writer (jixiao audit) */
+    JX_DOC_REVIEW = 2,   /* the 复核 sheets: jx_review_writer (jixiao audit --review) */
+    JX_DOC_TEMPLATE = 3, /* the actuals to fill in: jx_writer (jixiao template) */
+    JX_DOC_COUNT = 4
+} jx_document;
+
+/** One output format, as the one table of formats holds it. */
+typedef struct jx_format_info {
+    const char *name;               /* what --format takes: "text" */
+    jx_format format;               /* its code */
+    const char *help[JX_DOC_COUNT]; /* for each document, NULL when the format does not write it, else
+                                       what --help says of it there ("" for nothing: the name alone) */
+} jx_format_info;
+
+/**
+ * The i-th output format (from 0), NULL past the last: the one table of formats that the
+ * writers, jx_format_parse and the CLI's --help and option checks all read.
+ */
+JX_API const jx_format_info *jx_format_at(size_t i);
+
+/** Parses a format name (a jx_format_at name: "text", "json", …) into *out; JX_ERR_USAGE when unknown. */
 JX_API jx_result jx_format_parse(const char *name, jx_format *out);
 
 /** Creates a writer of format fmt sending its output to fn(ud, …). */
@@ -495,7 +524,7 @@ typedef struct jx_review_sheet {
     const char *file;               /* the file the project came from */
     uint32_t line;                  /* the line of its 项目 keyword */
     const char *review_file;        /* the reviewer's CSV */
-    const jx_review_line *lines;    /* one per indicator, in source order */
+    const jx_review_line *lines;    /* one per indicator, in the order of the 自评表 */
     size_t nlines;                  /* how many */
     size_t reviewed;                /* lines that have a row in the CSV */
     int64_t weight_cents;           /* Σ 权重, with the points of a 单列 预算执行率 */

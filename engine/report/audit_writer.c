@@ -3,6 +3,7 @@
 #include "report_audit.h"
 
 #include "alloc.h"
+#include "formats.h"
 #include "report_parts.h"
 
 #include <string.h>
@@ -14,15 +15,10 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
         return JX_ERR_USAGE;
     *out = NULL;
     const jx_audit_reporter *rep;
-    switch (fmt) {
-    case JX_FORMAT_TEXT: rep = &jx_audit_reporter_text; break;
-    case JX_FORMAT_JSON: rep = &jx_audit_reporter_json; break;
-    case JX_FORMAT_CSV: rep = &jx_audit_reporter_csv; break;
-    case JX_FORMAT_XLSX: rep = &jx_audit_reporter_xlsx; break;
-    case JX_FORMAT_HTML: rep = &jx_audit_reporter_html; break;
-    case JX_FORMAT_MD: rep = &jx_audit_reporter_md; break;
-    default: return JX_ERR_USAGE;
-    }
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->audit)
+        return JX_ERR_USAGE;
+    rep = row->audit;
     if (!au || !fn)
         return JX_ERR_USAGE;
     const jx_allocator *a = jx_alloc_or_default(alloc);
@@ -67,12 +63,6 @@ static void audit_begin(jx_audit_writer *aw)
     }
 }
 
-jx_dec jx_audit_total_dec(const jx_project *p)
-{
-    jx_dec d = {p->total, p->decimals};
-    return d;
-}
-
 /* Works out what the reporters print of p. Returns false when the scratch arena ran out. */
 static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags, jx_audit_view *v)
 {
@@ -82,14 +72,7 @@ static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags,
     v->line = jx_audit_project_line(p, flags);
     v->scored = p->scored; /* also with errors found while scoring: its total stands */
     v->funds = jx_audit_project_funds(p, &v->budget_fen, &v->spent_fen);
-    if (v->scored && p->has_claimed_total) {
-        jx_dec total = jx_audit_total_dec(p);
-        int scale = p->claimed_total.scale > total.scale ? p->claimed_total.scale : total.scale;
-        __int128 diff = jx_dec_scaled(p->claimed_total, scale) - jx_dec_scaled(total, scale);
-        v->has_difference = diff <= INT64_MAX && diff >= INT64_MIN;
-        v->difference.v = (int64_t)diff;
-        v->difference.scale = scale;
-    }
+    v->has_difference = jx_audit_claim_difference(p, &v->difference); /* audit.c */
     v->grade_differs = v->scored && p->claimed_grade != JX_GRADE_NONE && p->grade != JX_GRADE_NONE &&
                        p->claimed_grade != p->grade;
     return jx_audit_collect(p, aw->au->opts.min_severity, &aw->out->scratch, &v->f);

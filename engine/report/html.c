@@ -1,47 +1,24 @@
 /* html.c — escaped text, cells, the document shell and the findings table of the HTML reports. */
 #include "html.h"
 
+#include "text.h"
+
 #include <string.h>
-
-/* What jx_html_text does with a byte: copy it, write a reference, or replace it. */
-enum { HB_PLAIN = 0, HB_AMP, HB_LT, HB_GT, HB_QUOT, HB_APOS, HB_CONTROL, HB_C2 };
-
-/* The class of every byte (see above). C2 leads the C1 controls U+0080..U+009F. */
-static const unsigned char html_byte_class[256] = {
-    [0x00 ... 0x08] = HB_CONTROL, [0x0B ... 0x0C] = HB_CONTROL, [0x0E ... 0x1F] = HB_CONTROL,
-    [0x7F] = HB_CONTROL,
-    ['&'] = HB_AMP, ['<'] = HB_LT, ['>'] = HB_GT, ['"'] = HB_QUOT, ['\''] = HB_APOS,
-    [0xC2] = HB_C2,
-};
-
-/* The replacement character U+FFFD in UTF-8. */
-static const char replacement[] = "\xEF\xBF\xBD";
 
 void jx_html_text(jx_writer *wr, const char *s, size_t n)
 {
-    size_t run = 0; /* start of the plain bytes not yet written */
-    for (size_t i = 0; i < n; i++) {
-        unsigned char cls = html_byte_class[(unsigned char)s[i]];
-        if (cls == HB_PLAIN)
-            continue;
-        if (cls == HB_C2 && !(i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F))
-            continue; /* an ordinary character from U+00A0 on */
-        jx_out_bytes(wr, s + run, i - run);
-        switch (cls) {
-        case HB_AMP: jx_out_str(wr, "&amp;"); break;
-        case HB_LT: jx_out_str(wr, "&lt;"); break;
-        case HB_GT: jx_out_str(wr, "&gt;"); break;
-        case HB_QUOT: jx_out_str(wr, "&quot;"); break;
-        case HB_APOS: jx_out_str(wr, "&#39;"); break;
-        case HB_C2:
-            i++; /* both bytes of the C1 control */
-            jx_out_str(wr, replacement);
-            break;
-        default: jx_out_str(wr, replacement); break;
+    while (n > 0) {
+        size_t k = jx_text_html_plain(s, n), used;
+        jx_out_bytes(wr, s, k); /* the run that needs nothing, at once */
+        s += k;
+        n -= k;
+        if (n > 0) {
+            char esc[JX_TEXT_ESCAPE_MAX];
+            jx_out_bytes(wr, esc, jx_text_html_escape(s, n, esc, &used));
+            s += used;
+            n -= used;
         }
-        run = i + 1;
     }
-    jx_out_bytes(wr, s + run, n - run);
 }
 
 void jx_html_str(jx_writer *wr, const char *s)

@@ -14,10 +14,10 @@
 #include <stdint.h>
 
 /**
- * Appends s[0..n) as HTML text: & < > " ' written as character references, and
- * control characters other than tab and line breaks (which HTML does not allow) as
- * U+FFFD; a carriage return before a line feed is dropped. s is valid UTF-8: every text
- * is checked where it enters (the rule reader, the table reader), so nothing is decoded here.
+ * Appends s[0..n) as HTML text, escaped as jx_text_html_escape says: & < > " ' written as
+ * character references, and the control characters HTML does not allow (all but tab,
+ * LF and CR; DEL; the C1 controls) as U+FFFD. s is valid UTF-8: every text is checked
+ * where it enters (the rule reader, the table reader), so nothing is decoded here.
  */
 void jx_html_text(jx_writer *wr, const char *s, size_t n);
 

@@ -4,6 +4,11 @@
  * full and at finish, and a scratch arena reset before each project, so writing a
  * stream of projects allocates nothing in steady state. Its first failure is sticky:
  * from then on output is dropped and every call returns it (jx_out_result).
+ *
+ * The report layer formats; it computes nothing of the rules. Rates, rounding, sums of
+ * weights, the 满分 and grades come from the scoring layer (score.h), the order of the
+ * 自评表 from order.h. No header of engine/report/ is included outside it
+ * (tests/cli/test_layers.sh).
  */
 #ifndef JX_REPORT_H
 #define JX_REPORT_H
@@ -36,6 +41,7 @@ struct jx_writer {
     int finished;               /* jx_writer_finish ran */
     void *state;                /* a reporter's own state (the xlsx workbook), NULL for the others */
     void (*state_free)(jx_writer *wr); /* releases state when the writer is destroyed; set with it */
+    void *render_state;         /* a renderer's state within one table (doc.h), in the scratch arena */
 };
 
 /** One output format: called at the first project, for every project, and at the end. */
@@ -44,6 +50,8 @@ struct jx_reporter {
     void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
     void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
     void (*finish)(jx_writer *wr);                          /* closes the document */
+    const struct jx_renderer *render;                       /* a document's renderer (doc.h); NULL for the
+                                                               direct serialisations */
 };
 
 /** The reporter of the 自评表 text. */
@@ -58,6 +66,8 @@ extern const jx_reporter jx_reporter_template;
 extern const jx_reporter jx_reporter_html;
 /** The reporter of the 自评表 as GitHub-flavoured Markdown. */
 extern const jx_reporter jx_reporter_md;
+/** The reporter of the 自评表 as plain lines for mail and chat, nothing aligned. */
+extern const jx_reporter jx_reporter_txt;
 /** The reporter of the Excel workbook: the list of projects, then one 自评表 sheet per project. */
 extern const jx_reporter jx_reporter_xlsx;
 
@@ -95,21 +105,5 @@ void jx_out_fixed(jx_writer *wr, int64_t units, int decimals);
 
 /** Appends a jx_dec in plain notation without trailing zeros ("358.35", "60"). */
 void jx_out_dec(jx_writer *wr, jx_dec d);
-
-/**
- * The execution rate 全年执行 / 全年预算 of a 资金 row in hundredths of a percent,
- * rounded half up (9668 for 96.68%), or -1 when the budget is zero.
- */
-int64_t jx_funds_rate(const jx_funds *f);
-
-/**
- * The execution rate of a project's funds together, in hundredths of a percent: the
- * 年度资金总额 row when it has a budget, else the sum of the rows; -1 when there is no
- * budget. What a 单列 预算执行率 row of the 自评表 shows.
- */
-int64_t jx_project_funds_rate(const jx_project *p);
-
-/** A jx_dec rounded half up to `decimals` places, in units of 10^-decimals. */
-int64_t jx_dec_to_units(jx_dec d, int decimals);
 
 #endif

@@ -82,9 +82,6 @@ const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_di
  */
 const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d);
 
-/** The recomputed 总分 of p as a jx_dec (p scored). */
-jx_dec jx_audit_total_dec(const jx_project *p);
-
 /** The policy's name for the report's head: the audit's policy, or "" without one. */
 const char *jx_audit_policy_name(const jx_audit *au);
 

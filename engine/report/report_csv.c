@@ -3,7 +3,9 @@
 
 #include "csv.h"
 #include "form.h"
+#include "order.h"
 #include "report_parts.h"
+#include "score.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -136,7 +138,7 @@ typedef struct csv_rows {
 static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
 {
     jx_full_marks fm;
-    jx_form_full_marks(p, &fm);
+    jx_full_marks_of(p, &fm);
     r->full = jx_form_full_marks_value(&wr->scratch, &fm);
     r->full_n = strlen(r->full);
     r->head_n = r->tail_n = 0;
@@ -237,7 +239,7 @@ static void project(jx_writer *wr, const jx_project *p)
     csv_rows rows;
     csv_rows_of(&rows, wr, p);
     jx_order ord;
-    if (jx_form_order(&ord, p, &wr->scratch) != JX_OK) {
+    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
         jx_scratch_fail(wr);
         return;
     }
@@ -293,4 +295,4 @@ static void finish(jx_writer *wr)
     (void)wr;
 }
 
-const jx_reporter jx_reporter_csv = {"csv", begin, project, finish};
+const jx_reporter jx_reporter_csv = {"csv", begin, project, finish, NULL};

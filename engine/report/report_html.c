@@ -11,6 +11,7 @@
 
 #include "form.h"
 #include "html.h"
+#include "score.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -205,11 +206,11 @@ static void indicator_rows(jx_writer *wr, const jx_project *p, const jx_form *f)
     jx_out_str(wr, "</tr>\n");
 }
 
-/* 满分, when 不适用 indicators lowered it (form.h): "80（不适用 20 分剔除）". */
+/* 满分, when 不适用 indicators lowered it (score.h): "80（不适用 20 分剔除）". */
 static void full_marks_row(jx_writer *wr, const jx_project *p)
 {
     jx_full_marks fm;
-    jx_form_full_marks(p, &fm);
+    jx_full_marks_of(p, &fm);
     if (!fm.stated)
         return;
     static const jx_html_cell label = {"row", "k", 0, 2};
@@ -316,4 +317,4 @@ static void finish(jx_writer *wr)
     jx_html_end(wr);
 }
 
-const jx_reporter jx_reporter_html = {"html", begin, project, finish};
+const jx_reporter jx_reporter_html = {"html", begin, project, finish, NULL};

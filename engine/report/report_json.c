@@ -5,11 +5,12 @@
 #include "report.h"
 
 #include "form.h"
+#include "order.h"
 #include "report_parts.h"
+#include "score.h"
+#include "text.h"
 
 #include <string.h>
-
-static const char hexdigits[] = "0123456789abcdef";
 
 /* Appends s[0..n) to the output: a copy into the buffer when it fits (with n known
  * at compile time, as for the literals below, a few moves), else jx_out_bytes. */
@@ -26,118 +27,8 @@ static inline void put(jx_writer *wr, const char *s, size_t n)
 /* Appends a string literal. */
 #define LIT(wr, lit) put((wr), "" lit, sizeof(lit) - 1)
 
-/* What json_str_n does with a byte: copies it, escapes it, or reads it as the lead of
- * a multi-byte character. */
-enum { JB_PLAIN = 0, JB_ESCAPE, JB_CJK, JB_LEAD };
-
-/* The class of every byte value (see above): CJK marks E1..EC, the leads of 3-byte
- * characters that can be neither overlong nor surrogates. */
-static const unsigned char json_byte_class[256] = {
-    /* control characters */
-    [0x00] = JB_ESCAPE, [0x01] = JB_ESCAPE, [0x02] = JB_ESCAPE, [0x03] = JB_ESCAPE,
-    [0x04] = JB_ESCAPE, [0x05] = JB_ESCAPE, [0x06] = JB_ESCAPE, [0x07] = JB_ESCAPE,
-    [0x08] = JB_ESCAPE, [0x09] = JB_ESCAPE, [0x0A] = JB_ESCAPE, [0x0B] = JB_ESCAPE,
-    [0x0C] = JB_ESCAPE, [0x0D] = JB_ESCAPE, [0x0E] = JB_ESCAPE, [0x0F] = JB_ESCAPE,
-    [0x10] = JB_ESCAPE, [0x11] = JB_ESCAPE, [0x12] = JB_ESCAPE, [0x13] = JB_ESCAPE,
-    [0x14] = JB_ESCAPE, [0x15] = JB_ESCAPE, [0x16] = JB_ESCAPE, [0x17] = JB_ESCAPE,
-    [0x18] = JB_ESCAPE, [0x19] = JB_ESCAPE, [0x1A] = JB_ESCAPE, [0x1B] = JB_ESCAPE,
-    [0x1C] = JB_ESCAPE, [0x1D] = JB_ESCAPE, [0x1E] = JB_ESCAPE, [0x1F] = JB_ESCAPE,
-    ['"'] = JB_ESCAPE, ['\\'] = JB_ESCAPE,
-    /* continuation bytes and bytes that never start a character, then the leads */
-    [0x80 ... 0xE0] = JB_LEAD, [0xE1 ... 0xEC] = JB_CJK, [0xED ... 0xFF] = JB_LEAD,
-};
-
-/* Length of the valid UTF-8 sequence at s[0..n) (s[0] >= 0x80), or 0 when it is not valid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c >= 0xE1 && c <= 0xEC && n >= 3) {
-        /* the common case: a CJK character, no overlong or surrogate possible */
-        return (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
-}
-
-/* True when s[0] and s[1] are both continuation bytes (10xxxxxx), tested together. */
-static inline bool continuation2(const unsigned char *s)
-{
-    uint16_t two;
-    memcpy(&two, s, 2);
-    return (two & 0xC0C0) == 0x8080;
-}
-
-/* Writes s[0..n) as a JSON string: quotes, backslashes and control characters escaped,
- * invalid UTF-8 replaced by U+FFFD. The bytes that need nothing are found by a table
- * and copied in runs. */
-static void json_str_n(jx_writer *wr, const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    LIT(wr, "\"");
-    size_t run = 0; /* start of the bytes not yet written */
-    for (size_t i = 0; i < n;) {
-        unsigned char c = u[i], cls = json_byte_class[c];
-        /* the usual content: ASCII that needs no escape, and CJK characters */
-        if (cls == JB_PLAIN) {
-            i++;
-            continue;
-        }
-        if (cls == JB_CJK && n - i >= 3 && continuation2(u + i + 1)) {
-            i += 3;
-            continue;
-        }
-        if (cls != JB_ESCAPE) {
-            size_t len = utf8_valid_len(u + i, n - i);
-            if (len) {
-                i += len;
-                continue;
-            }
-        }
-        put(wr, s + run, i - run);
-        switch (c) {
-        case '"': jx_out_bytes(wr, "\\\"", 2); break;
-        case '\\': jx_out_bytes(wr, "\\\\", 2); break;
-        case '\n': jx_out_bytes(wr, "\\n", 2); break;
-        case '\r': jx_out_bytes(wr, "\\r", 2); break;
-        case '\t': jx_out_bytes(wr, "\\t", 2); break;
-        case '\b': jx_out_bytes(wr, "\\b", 2); break;
-        case '\f': jx_out_bytes(wr, "\\f", 2); break;
-        default:
-            if (c < 0x20) {
-                char esc[6] = {'\\', 'u', '0', '0', hexdigits[c >> 4], hexdigits[c & 15]};
-                jx_out_bytes(wr, esc, 6);
-            } else {
-                jx_out_bytes(wr, "\\ufffd", 6);
-            }
-        }
-        i++;
-        run = i;
-    }
-    put(wr, s + run, n - run);
-    LIT(wr, "\"");
-}
+/* Writes s[0..n) as a JSON string, escaped (report_parts.h). */
+#define json_str_n jx_json_str_n
 
 /* Writes s[0..n), which needs no escaping, as a JSON string. */
 static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
@@ -192,23 +83,7 @@ static inline void put_char(jx_writer *wr, char c)
 /* True when s[0..n) goes into a JSON string as it is: nothing to escape, valid UTF-8. */
 static bool json_plain(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        switch (json_byte_class[u[i]]) {
-        case JB_PLAIN:
-            i++;
-            break;
-        case JB_ESCAPE:
-            return false;
-        default: {
-            size_t len = utf8_valid_len(u + i, n - i);
-            if (!len)
-                return false;
-            i += len;
-        }
-        }
-    }
-    return true;
+    return jx_text_json_plain(s, n) == n;
 }
 
 static void fixed_or_null(jx_writer *wr, const jx_project *p, int64_t units)
@@ -703,7 +578,7 @@ static void project(jx_writer *wr, const jx_project *p)
     json_str_n(wr, p->money_unit.s, p->money_unit.n);
     funds(wr, p);
     jx_order ord;
-    if (jx_form_order(&ord, p, &wr->scratch) != JX_OK) {
+    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
         jx_scratch_fail(wr);
         return;
     }
@@ -718,8 +593,8 @@ static void project(jx_writer *wr, const jx_project *p)
     else
         LIT(wr, "null");
     jx_full_marks fm;
-    jx_form_full_marks(p, &fm);
-    if (fm.stated) { /* 不适用 剔除 lowered the 满分 (form.h) */
+    jx_full_marks_of(p, &fm);
+    if (fm.stated) { /* 不适用 剔除 lowered the 满分 (score.h) */
         key(wr, ",\"full_marks\":");
         jx_out_dec(wr, fm.full);
         key(wr, ",\"not_applicable_points\":");
@@ -753,4 +628,4 @@ static void finish(jx_writer *wr)
     jx_out_str(wr, wr->nprojects ? "\n]}\n" : "]}\n");
 }
 
-const jx_reporter jx_reporter_json = {"json", begin, project, finish};
+const jx_reporter jx_reporter_json = {"json", begin, project, finish, NULL};

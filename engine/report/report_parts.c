@@ -1,7 +1,8 @@
 /* report_parts.c — the table aligned by display width, the scratch strings and the JSON
- * strings the audit's and the review's reporters share (report_parts.h). */
+ * strings every JSON reporter writes (report_parts.h). */
 #include "report_parts.h"
 
+#include "text.h"
 #include "width.h"
 
 #include <stdarg.h>
@@ -93,42 +94,19 @@ const char *jx_scratch_str(jx_writer *w, const char *s)
 
 void jx_json_str_n(jx_writer *w, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     jx_out_char(w, '"');
-    size_t run = 0; /* start of the bytes not yet written */
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-            i++;
-            continue;
+    while (n > 0) {
+        size_t k = jx_text_json_plain(s, n), used;
+        jx_out_bytes(w, s, k); /* the run that needs nothing, at once */
+        s += k;
+        n -= k;
+        if (n > 0) {
+            char esc[JX_TEXT_ESCAPE_MAX];
+            jx_out_bytes(w, esc, jx_text_json_escape(s, n, esc, &used));
+            s += used;
+            n -= used;
         }
-        if (c >= 0x80) {
-            int32_t cp;
-            size_t len = jx_utf8_decode(s + i, n - i, &cp);
-            if (cp >= 0) {
-                i += len;
-                continue;
-            }
-        }
-        jx_out_bytes(w, s + run, i - run);
-        switch (c) {
-        case '"': jx_out_str(w, "\\\""); break;
-        case '\\': jx_out_str(w, "\\\\"); break;
-        case '\n': jx_out_str(w, "\\n"); break;
-        case '\r': jx_out_str(w, "\\r"); break;
-        case '\t': jx_out_str(w, "\\t"); break;
-        default:
-            if (c < 0x20) {
-                char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                jx_out_bytes(w, esc, 6);
-            } else {
-                jx_out_str(w, "\\ufffd");
-            }
-        }
-        i++;
-        run = i;
     }
-    jx_out_bytes(w, s + run, n - run);
     jx_out_char(w, '"');
 }
 

@@ -47,9 +47,10 @@ const char *jx_scratch_printf(jx_writer *w, const char *fmt, ...) __attribute__(
 const char *jx_scratch_str(jx_writer *w, const char *s);
 
 /**
- * Writes s[0..n) as a JSON string: '"', '\\', line feed, carriage return and tab as
- * \" \\ \n \r \t, other control characters as \u00XX, each byte that is not part of
- * valid UTF-8 as \ufffd; the rest copied as it is, in runs.
+ * Writes s[0..n) as a JSON string, escaped as jx_text_json_escape says (\" \\ \b \f
+ * \n \r \t, \u00XX for the other control characters, \ufffd for each invalid byte),
+ * the rest copied as it is, in runs. Every JSON document of the library (score, audit,
+ * review) writes its strings so.
  */
 void jx_json_str_n(jx_writer *w, const char *s, size_t n);
 

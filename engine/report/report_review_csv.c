@@ -1,7 +1,7 @@
 /* report_review_csv.c — the 复核 sheets as one CSV (UTF-8 without BOM, RFC 4180): a row
  * per indicator, after it a row for a 单列 预算执行率, and a 总分 row per project carrying
  * both totals and the three conclusions (自评 recomputed, as 填报, 复核). */
-#include "review.h"
+#include "report_review.h"
 
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * 指标值 · 单位 · 权重, the 自评 and 复核 完成值 and 得分, 偏差 and 备注, the 一级 and 二级
  * cells spanning their rows — with 总分 and both conclusions, and the notes under it.
  */
-#include "review.h"
+#include "report_review.h"
 
 #include "html.h"
 #include "report_parts.h"

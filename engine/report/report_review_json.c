@@ -2,7 +2,7 @@
  * {"jixiao":"0.1.0","sheets":[ one object per project, one per line ]}.
  * Scores are exact 2-decimal numbers, weights as written; absent values are null.
  */
-#include "review.h"
+#include "report_review.h"
 
 #include "report_parts.h"
 

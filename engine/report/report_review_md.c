@@ -1,7 +1,7 @@
 /* report_review_md.c — the 复核 sheets as GitHub-flavoured Markdown: a `##` section per
  * project with its heading rows, the table of the text sheet (a group's name on its first
  * row, as Markdown cannot merge cells), 总分, both conclusions and the notes. */
-#include "review.h"
+#include "report_review.h"
 
 #include "md.h"
 #include "report_parts.h"

@@ -1,6 +1,6 @@
 /* report_review_parts.c — the cells, conclusions and notes of a 复核 sheet, worded once
- * for the text, HTML, Markdown and workbook reporters (review.h). */
-#include "review.h"
+ * for the text, HTML, Markdown and workbook reporters (report_review.h). */
+#include "report_review.h"
 
 #include "report_parts.h"
 
@@ -8,6 +8,11 @@ const char *const jx_review_heads[JX_RV_NCOLS] = {
     "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "单位", "权重", "自评完成值", "自评得分",
     "复核完成值", "复核得分", "偏差", "备注",
 };
+
+const char *jx_review_grade_word(jx_grade g)
+{
+    return g == JX_GRADE_NONE ? "—" : jx_grade_name(g);
+}
 
 const char *jx_review_cents(jx_writer *wr, int64_t cents)
 {

@@ -1,7 +1,7 @@
 /* report_review_text.c — the 复核 sheet as text: the project's heading, one table row per
  * indicator (columns padded to their widest cell in terminal cells, CJK = 2), the 总分 row,
  * both conclusions and the notes saying what the table does not. */
-#include "review.h"
+#include "report_review.h"
 
 #include "report_parts.h"
 #include "width.h"

@@ -8,7 +8,7 @@
  * conclusions and the notes. Scores are numbers with two decimals; A4 landscape with the
  * header row repeated. The workbook is built by xlsx_book.c.
  */
-#include "review.h"
+#include "report_review.h"
 
 #include "alloc.h"
 #include "report_parts.h"

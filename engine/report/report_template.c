@@ -12,7 +12,7 @@
  */
 #include "report.h"
 
-#include "form.h"
+#include "order.h"
 #include "report_parts.h"
 
 #include <string.h>
@@ -58,9 +58,9 @@ static void begin(jx_writer *wr, const jx_project *first)
 
 static void project(jx_writer *wr, const jx_project *p)
 {
-    /* the rows in the order of the 自评表 (form.h), as a person fills them in from it */
+    /* the rows in the order of the 自评表 (order.h), as a person fills them in from it */
     jx_order ord;
-    if (jx_form_order(&ord, p, &wr->scratch) != JX_OK) {
+    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
         jx_scratch_fail(wr);
         return;
     }
@@ -92,4 +92,4 @@ static void finish(jx_writer *wr)
     (void)wr;
 }
 
-const jx_reporter jx_reporter_template = {"template", begin, project, finish};
+const jx_reporter jx_reporter_template = {"template", begin, project, finish, NULL};

@@ -12,7 +12,9 @@
 
 #include "alloc.h"
 #include "form.h"
+#include "order.h"
 #include "report_parts.h"
+#include "score.h"
 #include "xlsx_book.h"
 
 #include <stdbool.h>
@@ -345,14 +347,10 @@ static uint32_t indicator_table(form *f)
         text(f, c, table_head[c], JX_XLSX_HEAD);
     end_row(f);
 
-    __int128 weight_sum = 0;
-    int places = 2;
+    int places = 2; /* the 总分 row's 权重 with as many places as the most precise weight */
     for (size_t i = 0; i < p->ninds; i++)
-        if (p->inds[i].has_weight) {
-            weight_sum += jx_dec_scaled(p->inds[i].weight, JX_DEC_MAX_SCALE);
-            if (dec_places(p->inds[i].weight) > places)
-                places = dec_places(p->inds[i].weight);
-        }
+        if (p->inds[i].has_weight && dec_places(p->inds[i].weight) > places)
+            places = dec_places(p->inds[i].weight);
     if (p->exec_separate) {
         const char *pts = units_text(f->wr, jx_dec_to_units(p->exec_points, p->decimals), p->decimals);
         const char *label = jx_arena_printf(&f->wr->scratch, "预算执行率 (%s分)", pts);
@@ -367,7 +365,6 @@ static uint32_t indicator_table(form *f)
         score_cell(f, p->exec_score);
         text(f, C_REASON, "", JX_XLSX_TEXT);
         end_row(f);
-        weight_sum += jx_dec_scaled(p->exec_points, JX_DEC_MAX_SCALE);
     }
     jx_form fl;
     if (jx_form_build(&fl, p, &f->wr->scratch) != JX_OK)
@@ -376,14 +373,13 @@ static uint32_t indicator_table(form *f)
         indicator_rows(f, &fl);
 
     span(f, C_L1, C_ACTUAL, "总分", JX_XLSX_LABEL);
-    jx_dec ws = {(int64_t)weight_sum, JX_DEC_MAX_SCALE};
-    jx_xlsx_number(f->bk, &f->sh, f->row, C_WEIGHT, dec_value(ws), places);
+    jx_xlsx_number(f->bk, &f->sh, f->row, C_WEIGHT, dec_value(jx_weight_total(p)), places);
     score_cell(f, p->total);
     text(f, C_REASON, "", JX_XLSX_TEXT);
     end_row(f);
 
     jx_full_marks fm;
-    jx_form_full_marks(p, &fm);
+    jx_full_marks_of(p, &fm);
     if (fm.stated) { /* 满分 80（不适用 20 分剔除） */
         text(f, C_L1, jx_form_full_marks_label, JX_XLSX_LABEL);
         span(f, C_L2, C_REASON, jx_form_full_marks_value(&f->wr->scratch, &fm), JX_XLSX_TEXT);
@@ -413,7 +409,7 @@ static void explain(form *f)
         end_row(f);
     }
     jx_order o;
-    if (jx_form_order(&o, p, &f->wr->scratch) != JX_OK) {
+    if (jx_order_build(&o, p, &f->wr->scratch) != JX_OK) {
         jx_scratch_fail(f->wr);
         return;
     }
@@ -601,4 +597,4 @@ static void finish(jx_writer *wr)
     state_free(wr);
 }
 
-const jx_reporter jx_reporter_xlsx = {"xlsx", begin, project, finish};
+const jx_reporter jx_reporter_xlsx = {"xlsx", begin, project, finish, NULL};

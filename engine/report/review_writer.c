@@ -1,8 +1,9 @@
 /* review_writer.c — jx_review_writer: the sheets of a run written in one format. The
  * bytes go through a jx_writer, used for its output buffer and scratch arena only. */
-#include "review.h"
+#include "report_review.h"
 
 #include "alloc.h"
+#include "formats.h"
 
 struct jx_review_writer {
     const jx_allocator *alloc;     /* for the handle */
@@ -20,15 +21,10 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
         return JX_ERR_USAGE;
     *out = NULL;
     const jx_review_reporter *rep;
-    switch (fmt) {
-    case JX_FORMAT_TEXT: rep = &jx_review_reporter_text; break;
-    case JX_FORMAT_JSON: rep = &jx_review_reporter_json; break;
-    case JX_FORMAT_CSV: rep = &jx_review_reporter_csv; break;
-    case JX_FORMAT_XLSX: rep = &jx_review_reporter_xlsx; break;
-    case JX_FORMAT_HTML: rep = &jx_review_reporter_html; break;
-    case JX_FORMAT_MD: rep = &jx_review_reporter_md; break;
-    default: return JX_ERR_USAGE;
-    }
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->review)
+        return JX_ERR_USAGE;
+    rep = row->review;
     if (!fn)
         return JX_ERR_USAGE;
     const jx_allocator *a = jx_alloc_or_default(alloc);

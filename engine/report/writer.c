@@ -1,32 +1,11 @@
 /* writer.c — jx_writer: buffered output, and dispatch to one reporter per format. */
 #include "report.h"
 
+#include "formats.h"
+
 #include "alloc.h"
 
 #include <string.h>
-
-jx_result jx_format_parse(const char *name, jx_format *out)
-{
-    if (!name || !out)
-        return JX_ERR_USAGE;
-    if (strcmp(name, "text") == 0)
-        *out = JX_FORMAT_TEXT;
-    else if (strcmp(name, "json") == 0)
-        *out = JX_FORMAT_JSON;
-    else if (strcmp(name, "csv") == 0)
-        *out = JX_FORMAT_CSV;
-    else if (strcmp(name, "template") == 0)
-        *out = JX_FORMAT_TEMPLATE;
-    else if (strcmp(name, "html") == 0)
-        *out = JX_FORMAT_HTML;
-    else if (strcmp(name, "md") == 0)
-        *out = JX_FORMAT_MD;
-    else if (strcmp(name, "xlsx") == 0)
-        *out = JX_FORMAT_XLSX;
-    else
-        return JX_ERR_USAGE;
-    return JX_OK;
-}
 
 jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
                            void *ud, const jx_allocator *alloc)
@@ -34,17 +13,10 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
     if (!out)
         return JX_ERR_USAGE;
     *out = NULL;
-    const jx_reporter *rep;
-    switch (fmt) {
-    case JX_FORMAT_TEXT: rep = &jx_reporter_text; break;
-    case JX_FORMAT_JSON: rep = &jx_reporter_json; break;
-    case JX_FORMAT_CSV: rep = &jx_reporter_csv; break;
-    case JX_FORMAT_TEMPLATE: rep = &jx_reporter_template; break;
-    case JX_FORMAT_HTML: rep = &jx_reporter_html; break;
-    case JX_FORMAT_MD: rep = &jx_reporter_md; break;
-    case JX_FORMAT_XLSX: rep = &jx_reporter_xlsx; break;
-    default: return JX_ERR_USAGE;
-    }
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->form)
+        return JX_ERR_USAGE;
+    const jx_reporter *rep = row->form;
     if (!fn)
         return JX_ERR_USAGE;
     const jx_allocator *a = jx_alloc_or_default(alloc);
@@ -221,39 +193,4 @@ void jx_out_dec(jx_writer *wr, jx_dec d)
         return;
     }
     out_num(wr, d.v, d.scale, true);
-}
-
-int64_t jx_funds_rate(const jx_funds *f)
-{
-    if (jx_dec_is_zero(f->budget))
-        return -1;
-    int scale = f->budget.scale > f->spent.scale ? f->budget.scale : f->spent.scale;
-    __int128 spent = jx_dec_scaled(f->spent, scale);
-    __int128 budget = jx_dec_scaled(f->budget, scale);
-    return (int64_t)jx_div_round_half_up(spent * 10000, budget);
-}
-
-int64_t jx_project_funds_rate(const jx_project *p)
-{
-    __int128 b = 0, s = 0;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *f = &p->funds[i];
-        if (strcmp(f->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(f->budget)) {
-            b = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-            s = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
-            break;
-        }
-        b += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-        s += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
-    }
-    if (b == 0)
-        return -1;
-    return (int64_t)jx_div_round_half_up(s * 10000, b);
-}
-
-int64_t jx_dec_to_units(jx_dec d, int decimals)
-{
-    if (d.scale <= decimals)
-        return (int64_t)jx_dec_scaled(d, decimals);
-    return (int64_t)jx_div_round_half_up(d.v, jx_pow10_128(d.scale - decimals));
 }

@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "text.h"
 #include "width.h"
 
 #include <utf8proc.h>
@@ -289,7 +290,7 @@ static unsigned units_of(int32_t cp)
 /* Appends cp to out at *len as UTF-8. */
 static void put_cp(char *out, size_t *len, int32_t cp)
 {
-    *len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + *len);
+    *len += jx_text_utf8_put(out + *len, (uint32_t)cp);
 }
 
 size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out)
@@ -301,7 +302,7 @@ size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out)
     size_t len = strlen(name);
     for (size_t i = 0; i < len;) {
         int32_t cp;
-        i += jx_utf8_decode(name + i, len - i, &cp);
+        i += jx_text_utf8_decode(name + i, len - i, &cp);
         cp = name_char(cp);
         if (ncp == 0 && cp == '\'')
             continue; /* a name may not start with an apostrophe */
@@ -364,7 +365,7 @@ static void fold_name(const char *name, char *out)
     size_t len = strlen(name), olen = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp;
-        i += jx_utf8_decode(name + i, len - i, &cp);
+        i += jx_text_utf8_decode(name + i, len - i, &cp);
         put_cp(out, &olen, cp < 0 ? 0xFFFD : utf8proc_tolower(cp));
     }
     out[olen] = '\0';
@@ -526,7 +527,7 @@ static const char *fit_text(jx_xlsx_book *bk, const char *s, char **owned, size_
     size_t i = 0, units = 0, cut = 0;
     while (i < len) {
         int32_t cp;
-        size_t k = jx_utf8_decode(s + i, len - i, &cp);
+        size_t k = jx_text_utf8_decode(s + i, len - i, &cp);
         units += units_of(cp);
         if (units <= JX_XLSX_CELL_MAX - 1)
             cut = i + k;

@@ -179,7 +179,7 @@ has "$work/out" "3 读文件失败"
 expect 0 "--help" -- "$bin" --help
 cp "$work/out" "$work/help"
 score_line=$(grep '^  score ' "$work/help")
-for fmt in text json csv html md xlsx template; do
+for fmt in text json csv html md xlsx txt template; do
   if grep -A1 '^  score ' "$work/help" | grep -q "$fmt"; then ok; else fail "--help: score's line lacks $fmt: $score_line"; fi
   expect 0 "score --format $fmt" -- "$bin" score --format "$fmt" -o "$work/f.$fmt" "$work/claims.jx"
 done

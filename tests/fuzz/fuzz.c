@@ -3,7 +3,7 @@
 #include "fuzz.h"
 
 #include "table.h"
-#include "width.h"
+#include "text.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -64,7 +64,7 @@ void jx_fuzz_check_utf8(const char *s, size_t n, const char *what)
 {
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        size_t k = jx_utf8_decode(s + i, n - i, &cp);
+        size_t k = jx_text_utf8_decode(s + i, n - i, &cp);
         if (cp < 0)
             jx_fuzz_fail("%s: invalid UTF-8 at byte %zu of %zu", what, i, n);
         i += k;

@@ -120,6 +120,49 @@ static void quantitative_actual_and_quoted_comma(void **state)
     jx_project_free(&p);
 }
 
+/*
+ * Cells are trimmed of the one blank set (text.h), and names compared loosely drop every
+ * blank of it. Before, a cell lost only space, tab, CR, LF and U+3000 at its ends: the
+ * project NBSP-ended matched nothing (an error suggesting the project), the EM SPACE
+ * before and VT after 接入系统数量 stayed, FF 45 NBSP was no number, and U+3000 延期 EN
+ * SPACE kept both. Now the row is the project's 接入系统数量 with the actual 45 and the
+ * reason 延期. A project name broken by a line break ("越城区电子政务云" LF
+ * "资源服务项目") used to be an unused row (a warning); its loose form now is the
+ * project's, so it is the error that names the project it may mean.
+ */
+static void cells_and_names_of_every_blank(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    jx_actuals *act = open_actuals("项目,三级指标,实际完成值,偏差原因\n"
+                                   "越城区电子政务云资源服务项目\xC2\xA0,\xE2\x80\x83接入系统数量\v,\f45\xC2\xA0,"
+                                   "\xE3\x80\x80延期\xE2\x80\x82\n",
+                                   JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    const jx_indicator *ind = &p.inds[0];
+    assert_string_equal(ind->name.s, "接入系统数量");
+    assert_true(ind->actual_from_csv);
+    assert_int_equal(jx_dec_cmp(ind->actual.num, fx_dec("45")), 0);
+    assert_string_equal(ind->reason.s, "延期");
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    assert_int_equal(jx_actuals_diag_count(act), 0);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    act = open_actuals("项目,三级指标,实际完成值\n\"越城区电子政务云\n资源服务项目\",接入系统数量,45\n", JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(jx_actuals_finish(act), JX_ERR_INPUT);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    assert_string_equal(jx_actuals_diag(act, 0)->code, "actuals");
+    assert_non_null(strstr(diag_message(act, 0), "是否是“越城区电子政务云资源服务项目”？"));
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
 static void signed_actual_is_read_and_warned(void **state)
 {
     (void)state;
@@ -438,6 +481,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bom_crlf_any_column_order),
         cmocka_unit_test(quantitative_actual_and_quoted_comma),
+        cmocka_unit_test(cells_and_names_of_every_blank),
         cmocka_unit_test(signed_actual_is_read_and_warned),
         cmocka_unit_test(no_match_is_reported_at_finish),
         cmocka_unit_test(long_unused_name_is_cut_between_characters),

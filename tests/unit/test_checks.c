@@ -463,6 +463,27 @@ static void nothing_before_scoring(void **state)
     jx_test_project_free(p);
 }
 
+/*
+ * Texts compared "once trimmed" (a 定性 actual restating its target, repeated indicator
+ * names) are trimmed of the one blank set (text.h), no longer of space, tab and U+3000
+ * only: "达成" + NBSP and EM SPACE + "达成" + CR are now the same text as "达成" (they were
+ * not); an inner NBSP still counts.
+ */
+static void trimmed_by_the_blank_set(void **state)
+{
+    (void)state;
+    jx_str plainw = {"达成", (uint32_t)strlen("达成")};
+    jx_str nbsp = {"达成\xC2\xA0", (uint32_t)strlen("达成\xC2\xA0")};
+    jx_str em = {"\xE2\x80\x83达成\r", (uint32_t)strlen("\xE2\x80\x83达成\r")};
+    jx_str inner = {"达\xC2\xA0成", (uint32_t)strlen("达\xC2\xA0成")};
+    assert_true(jx_str_same_text(nbsp, plainw));
+    assert_true(jx_str_same_text(em, plainw));
+    assert_false(jx_str_same_text(inner, plainw));
+    jx_str t = jx_str_trimmed(em);
+    assert_int_equal(t.n, 6);
+    assert_memory_equal(t.s, "达成", 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +496,7 @@ int main(void)
         cmocka_unit_test(execution_gap_threshold),
         cmocka_unit_test(funds_inconsistent),
         cmocka_unit_test(all_full_marks),
+        cmocka_unit_test(trimmed_by_the_blank_set),
         cmocka_unit_test(band_gap),
         cmocka_unit_test(findings_follow_the_evaluator_in_source_order),
         cmocka_unit_test(nothing_before_scoring),

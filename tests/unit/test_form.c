@@ -1,5 +1,6 @@
-/* test_form.c — the 自评表 laid out as the form's grid: rows, the spans of the group
- * cells, Σ 权重, and the texts of the computed cells. */
+/* test_form.c — the 自评表 laid out as the form's grid: rows in the order of order.h,
+ * the spans of the group cells, Σ 权重, and the texts of the cells that show the scoring
+ * layer's numbers (the numbers themselves are tested in test_score.c and test_order.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -140,157 +141,57 @@ static void cell_texts(void **state)
     jx_project_free(&p);
 }
 
-/* An allocator that refuses everything. */
-/* A name as a jx_str. */
-static jx_str str_of(const char *s)
-{
-    return (jx_str){s, (uint32_t)strlen(s)};
-}
-
-/* Groups are known by the leading word of their name (docs/reports.md). */
-static void group_ranks(void **state)
+/* The rows follow the order of order.h: a project written 效益 before 产出, 质量 before
+ * 数量, one indicator directly in 产出 after its 二级 groups. */
+static void rows_follow_the_order(void **state)
 {
     (void)state;
-    assert_int_equal(jx_form_group_rank(1, str_of("产出指标")), 0);
-    assert_int_equal(jx_form_group_rank(1, str_of("产出")), 0);
-    assert_int_equal(jx_form_group_rank(1, str_of("效益指标")), 1);
-    assert_int_equal(jx_form_group_rank(1, str_of("效果目标")), 1);
-    assert_int_equal(jx_form_group_rank(1, str_of("满意度指标")), 2);
-    assert_int_equal(jx_form_group_rank(1, str_of("服务对象满意度指标")), 2);
-    assert_int_equal(jx_form_group_rank(1, str_of("投入管理")), JX_FORM_RANK_OTHER);
-    assert_int_equal(jx_form_group_rank(2, str_of("数量指标")), 0);
-    assert_int_equal(jx_form_group_rank(2, str_of("质量")), 1);
-    assert_int_equal(jx_form_group_rank(2, str_of("时效指标")), 2);
-    assert_int_equal(jx_form_group_rank(2, str_of("成本指标")), 3);
-    assert_int_equal(jx_form_group_rank(2, str_of("经济效益指标")), 4);
-    assert_int_equal(jx_form_group_rank(2, str_of("社会效益")), 5);
-    assert_int_equal(jx_form_group_rank(2, str_of("生态效益指标")), 6);
-    assert_int_equal(jx_form_group_rank(2, str_of("可持续影响指标")), 7);
-    assert_int_equal(jx_form_group_rank(2, str_of("服务对象满意度指标")), 8);
-    assert_int_equal(jx_form_group_rank(2, str_of("满意度")), 8);
-    assert_int_equal(jx_form_group_rank(2, str_of("进度")), JX_FORM_RANK_OTHER);
-    /* the word must lead: 项目产出 is no 产出 */
-    assert_int_equal(jx_form_group_rank(1, str_of("项目产出")), JX_FORM_RANK_OTHER);
-}
-
-/* A project written 效益 before 产出, 质量 before 数量, an unknown 一级 group first and
- * one last, indicators directly in 产出 after its 二级 groups. */
-static jx_project *unordered(void)
-{
     jx_project *p = jx_test_project("顺序");
     uint32_t xy = jx_test_group(p, 1, "效益指标", NULL, 0);
     uint32_t sh = jx_test_group(p, 2, "社会效益指标", NULL, xy);
     jx_test_ind(p, sh, "社", "≥1", "10", "1");
-    uint32_t jj = jx_test_group(p, 2, "经济效益", NULL, xy);
-    jx_test_ind(p, jj, "经", "≥1", "10", "1");
-    uint32_t tr = jx_test_group(p, 1, "投入管理", NULL, 0);
-    jx_test_ind(p, tr, "投", "≥1", "10", "1");
     uint32_t cc = jx_test_group(p, 1, "产出", NULL, 0);
     uint32_t zl = jx_test_group(p, 2, "质量", NULL, cc);
-    jx_test_ind(p, zl, "质1", "≥1", "10", "1");
-    jx_test_ind(p, zl, "质2", "≥1", "10", "1");
+    jx_test_ind(p, zl, "质", "≥1", "10", "1");
     uint32_t sl = jx_test_group(p, 2, "数量指标", NULL, cc);
     jx_test_ind(p, sl, "数", "≥1", "10", "1");
     jx_test_ind(p, cc, "直", "≥1", "10", "1");
-    uint32_t my = jx_test_group(p, 1, "服务对象满意度指标", NULL, 0);
-    jx_test_ind(p, my, "满", "≥1", "10", "1");
-    uint32_t gl = jx_test_group(p, 1, "项目管理", NULL, 0);
-    jx_test_group(p, 2, "制度", NULL, gl);
-    jx_test_ind(p, gl, "管", "≥1", "10", "1");
-    return p;
-}
-
-static void official_and_source_order(void **state)
-{
-    (void)state;
-    jx_project *p = unordered();
     jx_arena ar;
     jx_arena_init(&ar, jx_alloc_or_default(NULL));
     jx_order o;
-    assert_int_equal(jx_form_order(&o, p, &ar), JX_OK);
-    static const char *const groups[] = {"产出", "数量指标", "质量", "效益指标", "经济效益", "社会效益指标",
-                                         "服务对象满意度指标", "投入管理", "项目管理", "制度"};
-    assert_int_equal(o.ngroups, 10);
-    for (size_t i = 0; i < 10; i++)
-        assert_string_equal(o.groups[i]->name.s, groups[i]);
-    /* a 一级 group's own indicators before its 二级 groups' */
-    static const char *const inds[] = {"直", "数", "质1", "质2", "经", "社", "满", "投", "管"};
-    assert_int_equal(o.ninds, 9);
-    for (size_t i = 0; i < 9; i++)
-        assert_string_equal(o.inds[i]->name.s, inds[i]);
-    /* the form's rows follow it */
+    assert_int_equal(jx_order_build(&o, p, &ar), JX_OK);
     jx_form f = layout(p, &ar);
+    /* 产出: 直, 数, 质 (3 rows); 效益指标: 社 (1 row) */
+    assert_int_equal(f.nrows, 4);
+    for (size_t r = 0; r < 4; r++)
+        assert_ptr_equal(f.rows[r].ind, o.inds[r]);
     assert_string_equal(f.rows[0].ind->name.s, "直");
-    assert_int_equal(f.rows[0].l1_span, 4);
+    assert_int_equal(f.rows[0].l1_span, 3);
     assert_string_equal(f.rows[1].l2->name.s, "数量指标");
-    assert_string_equal(f.rows[4].l1->name.s, "效益指标");
-
-    /* 分组顺序 原文: as written */
-    p->group_source_order = true;
-    assert_int_equal(jx_form_order(&o, p, &ar), JX_OK);
-    static const char *const src_groups[] = {"效益指标", "社会效益指标", "经济效益", "投入管理", "产出",
-                                             "质量", "数量指标", "服务对象满意度指标", "项目管理", "制度"};
-    for (size_t i = 0; i < 10; i++)
-        assert_string_equal(o.groups[i]->name.s, src_groups[i]);
-    static const char *const src_inds[] = {"社", "经", "投", "直", "质1", "质2", "数", "满", "管"};
-    for (size_t i = 0; i < 9; i++)
-        assert_string_equal(o.inds[i]->name.s, src_inds[i]);
+    assert_string_equal(f.rows[3].l1->name.s, "效益指标");
     jx_arena_free(&ar);
     jx_test_project_free(p);
 }
 
-/* 不适用 剔除 lowers the 满分; 按比例折算 and a 不适用 of no weight do not state one. */
-static void full_marks(void **state)
+/* The 满分 statement words what jx_full_marks_of (score.h) gives: 100 − 17.5 = 82.5. */
+static void full_marks_wording(void **state)
 {
     (void)state;
-    jx_policy *pol = NULL;
-    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
-    jx_project *p = jx_test_project("满分");
-    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
-    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
-    jx_test_ind(p, g2, "甲", "≥1", "62.5", "1");
-    jx_test_ind(p, g2, "乙", "≥1", "17.5", NULL)->not_applicable = true;
-    jx_test_ind(p, g2, "丙", "≥1", "20", "1");
-    jx_full_marks fm;
-    jx_form_full_marks(p, &fm); /* before scoring: nothing */
-    assert_false(fm.stated);
-    assert_int_equal(jx_score(p, pol), JX_OK);
-    /* 62.50 + 20.00 = 82.50 out of 100 − 17.5 = 82.5 */
-    assert_int_equal(jx_project_total_cents(p), 8250);
-    jx_form_full_marks(p, &fm);
-    assert_true(fm.stated);
     jx_arena ar;
     jx_arena_init(&ar, jx_alloc_or_default(NULL));
-    assert_string_equal(jx_form_dec(&ar, fm.full), "82.5");
-    assert_string_equal(jx_form_dec(&ar, fm.dropped), "17.5");
+    jx_full_marks fm = {true, fx_dec("82.5"), fx_dec("17.5")};
     assert_string_equal(jx_form_full_marks_label, "满分");
     assert_string_equal(jx_form_full_marks_value(&ar, &fm), "82.5（不适用 17.5 分剔除）");
-    jx_policy_close(pol);
-
-    /* 按比例折算: the 满分 stays 100, nothing stated */
-    static const char rescale[] = "评分办法 \"折算\" {\n    不适用 按比例折算\n}\n";
-    assert_int_equal(jx_policy_open_memory(&pol, "r.jx", rescale, sizeof rescale - 1, NULL), JX_OK);
-    assert_int_equal(jx_score(p, pol), JX_OK);
-    jx_form_full_marks(p, &fm);
-    assert_false(fm.stated);
+    /* at the scale the scoring layer sums at: 82.500000000 is written 82.5 */
+    fm.full = (jx_dec){82500000000, 9};
+    fm.dropped = (jx_dec){17500000000, 9};
+    assert_string_equal(jx_form_full_marks_value(&ar, &fm), "82.5（不适用 17.5 分剔除）");
+    fm.stated = false;
     assert_string_equal(jx_form_full_marks_value(&ar, &fm), "");
-    jx_policy_close(pol);
-    jx_test_project_free(p);
-
-    /* a 不适用 of weight 0 drops nothing */
-    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
-    p = jx_test_project("零");
-    g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
-    jx_test_ind(p, g1, "甲", "≥1", "100", "1");
-    jx_test_ind(p, g1, "乙", "≥1", "0", NULL)->not_applicable = true;
-    assert_int_equal(jx_score(p, pol), JX_OK);
-    jx_form_full_marks(p, &fm);
-    assert_false(fm.stated);
-    jx_policy_close(pol);
-    jx_test_project_free(p);
     jx_arena_free(&ar);
 }
 
+/* An allocator that refuses everything. */
 static void *no_memory(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     (void)ud;
@@ -321,9 +222,8 @@ int main(void)
         cmocka_unit_test(yuecheng_rows_and_spans),
         cmocka_unit_test(direct_indicators_and_empty_level1),
         cmocka_unit_test(cell_texts),
-        cmocka_unit_test(group_ranks),
-        cmocka_unit_test(official_and_source_order),
-        cmocka_unit_test(full_marks),
+        cmocka_unit_test(rows_follow_the_order),
+        cmocka_unit_test(full_marks_wording),
         cmocka_unit_test(out_of_memory_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,6 +40,29 @@ static void test_split_cleans_each_cell(void **state)
     jx_imp_destroy(im);
 }
 
+/*
+ * The blanks inside a cell are the one blank set but a line break (JX_TEXT_NO_BREAK):
+ * the Unicode spaces EM SPACE (U+2003) and NARROW NO-BREAK SPACE (U+202F) count now, as
+ * NBSP and U+3000 did. "数据" EM SPACE "中心" joins to 数据中心 (it kept the EM SPACE), the
+ * cell EN SPACE "甲" NNBSP is trimmed to 甲, and 数据 NNBSP 中心 names the same as 数据中心. A
+ * line break in a cell still stays: "一期" LF "二期" keeps its LF.
+ */
+static void test_unicode_spaces_are_blanks(void **state)
+{
+    (void)state;
+    jx_imp *im = open_model();
+    static const char text[] = "数据\xE2\x80\x83中心\t\xE2\x80\x82甲\xE2\x80\xAF\t一期\n二期";
+    jx_imp_line line = {text, strlen(text), 3};
+    const char *c[3];
+    assert_int_equal(jx_cell_split(im, &line, c, 3, JX_CELL_JOIN), 3);
+    assert_string_equal(c[0], "数据中心");
+    assert_string_equal(c[1], "甲");
+    assert_string_equal(c[2], "一期\n二期");
+    assert_true(jx_cell_same("数据\xE2\x80\xAF中心", "数据中心"));
+    assert_false(jx_cell_same("数据\n中心", "数据中心"));
+    jx_imp_destroy(im);
+}
+
 static void test_key_of_text_that_is_not_terminated(void **state)
 {
     (void)state;
@@ -92,6 +115,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split_cleans_each_cell),
+        cmocka_unit_test(test_unicode_spaces_are_blanks),
         cmocka_unit_test(test_key_of_text_that_is_not_terminated),
         cmocka_unit_test(test_join_has_no_fixed_limit),
         cmocka_unit_test(test_naming_a_project),

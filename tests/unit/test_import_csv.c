@@ -181,6 +181,32 @@ static void test_bom_quotes_and_line_breaks_in_cells(void **state)
     jx_test_imp_free(r);
 }
 
+/*
+ * Header names and cells lose the blanks of the one blank set (text.h), no longer only
+ * space, tab and U+3000: the header "一级" NBSP "指标" and "三级" EM SPACE "指标" name the
+ * 一级指标 and 三级指标 columns (there was no header at all: no-header), the cell "周报",
+ * space, U+3000, space is the name 周报, EM SPACE "≥45份" NBSP the target ≥45份, and a 项目
+ * cell holding only an NBSP is blank, so its row is 甲's like the row above.
+ */
+static void test_cells_trimmed_of_every_blank(void **state)
+{
+    (void)state;
+    jx_test_imp *r = jx_test_imp_run_text(&jx_imp_csv, "b.csv",
+                                          "项目,一级\xC2\xA0指标,三级\xE2\x80\x83指标,指标值,权重\n"
+                                          "甲,产出指标,周报 \xE3\x80\x80 ,\xE2\x80\x83≥45份\xC2\xA0,50\n"
+                                          "\xC2\xA0,,月报,≥12份,50\n");
+    assert_int_equal(r->nprojects, 1);
+    assert_int_equal(r->nindicators, 2);
+    assert_int_equal(r->stats.skipped, 1); /* the header */
+    const jx_test_imp_project *p = &r->projects[0];
+    assert_string_equal(p->field[JX_IMP_NAME], "甲");
+    assert_string_equal(p->inds[0].name, "周报");
+    assert_string_equal(p->inds[0].target, "≥45份");
+    assert_string_equal(p->inds[1].name, "月报");
+    assert_null(jx_test_imp_find_code(r, "no-header"));
+    jx_test_imp_free(r);
+}
+
 static void test_rows_of_a_project_need_not_be_adjacent(void **state)
 {
     (void)state;
@@ -501,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_the_other_golden_inputs),
         cmocka_unit_test(test_public_api_round_trip),
         cmocka_unit_test(test_bom_quotes_and_line_breaks_in_cells),
+        cmocka_unit_test(test_cells_trimmed_of_every_blank),
         cmocka_unit_test(test_rows_of_a_project_need_not_be_adjacent),
         cmocka_unit_test(test_truncated_and_overlong_rows_are_reported),
         cmocka_unit_test(test_tab_separated_with_a_title_row),

@@ -88,23 +88,28 @@ static void test_lines_and_tabs(void **state)
     assert_int_equal(line.row, 3);
     assert_memory_equal(line.s, "末行", line.n);
     assert_false(jx_imp_next_line(text, strlen(text), &pos, &line));
-    assert_true(jx_imp_blank(" \t　", strlen(" \t　")));
-    assert_false(jx_imp_blank(" x", 2));
+    assert_true(jx_text_is_blank(" \t　", strlen(" \t　"), JX_TEXT_BLANKS));
+    assert_false(jx_text_is_blank(" x", 2, JX_TEXT_BLANKS));
 }
 
 static void test_blanks_trimming_and_spans(void **state)
 {
     (void)state;
-    assert_int_equal(jx_imp_blank_at("　x", strlen("　x")), 3);  /* U+3000 */
-    assert_int_equal(jx_imp_blank_at("\xC2\xA0x", 3), 2);        /* NBSP */
-    assert_int_equal(jx_imp_blank_at("\nx", 2), 1);
-    assert_int_equal(jx_imp_blank_at("\xE3\x80", 2), 0);        /* U+3000 cut short is no blank */
-    assert_int_equal(jx_imp_blank_at("x ", 2), 0);
+    assert_int_equal(jx_text_blank_at("　x", strlen("　x"), JX_TEXT_BLANKS), 3);  /* U+3000 */
+    assert_int_equal(jx_text_blank_at("\xC2\xA0x", 3, JX_TEXT_BLANKS), 2);        /* NBSP */
+    assert_int_equal(jx_text_blank_at("\nx", 2, JX_TEXT_BLANKS), 1);
+    assert_int_equal(jx_text_blank_at("\xE3\x80", 2, JX_TEXT_BLANKS), 0);        /* U+3000 cut short is no blank */
+    assert_int_equal(jx_text_blank_at("x ", 2, JX_TEXT_BLANKS), 0);
     static const char text[] = " \t　项目 甲\xC2\xA0\r\n";
-    jx_imp_span t = jx_imp_trim(text, strlen(text));
+    jx_imp_span t = jx_text_trim(text, strlen(text), JX_TEXT_BLANKS);
     assert_int_equal(t.n, strlen("项目 甲"));
     assert_memory_equal(t.s, "项目 甲", t.n);
-    assert_int_equal(jx_imp_trim("　 ", strlen("　 ")).n, 0);
+    assert_int_equal(jx_text_trim("　 ", strlen("　 "), JX_TEXT_BLANKS).n, 0);
+    /* the Unicode spaces NFKC reads as a space are blanks of an import too (they were not):
+     * EN SPACE, NARROW NO-BREAK SPACE and MEDIUM MATHEMATICAL SPACE around 甲 go */
+    jx_imp_span u = jx_text_trim("\xE2\x80\x82甲\xE2\x80\xAF\xE2\x81\x9F", 12, JX_TEXT_BLANKS);
+    assert_int_equal(u.n, 3);
+    assert_memory_equal(u.s, "甲", 3);
     assert_true(jx_imp_span_eq(t, "项目 甲"));
     assert_false(jx_imp_span_eq(t, "项目"));
     assert_true(jx_imp_span_starts(t, "项目"));

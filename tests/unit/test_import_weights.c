@@ -343,6 +343,27 @@ static void unreadable_weight_is_kept(void **state)
     stop(&f);
 }
 
+/*
+ * A weight is read once the blanks of the one blank set (text.h) are trimmed around it
+ * and before its 分: "20" U+3000 "分" is 20 (only space and tab were, so it was kept as
+ * unreadable and counted 0, leaving 60.00 for 甲2). 产出: 60 − 20 = 40 → 甲2 40.00.
+ */
+static void weight_with_a_wide_space_before_fen(void **state)
+{
+    (void)state;
+    fx f = start("default");
+    add(&f, "产出指标", "甲1", "20\xE3\x80\x80分");
+    add(&f, "产出指标", "甲2", "");
+    add(&f, "效益指标", "乙1", "");
+    add(&f, "满意度指标", "丙1", "");
+    const char *msg = run(&f);
+    assert_string_equal(w(&f, 0), "20\xE3\x80\x80分");
+    assert_string_equal(w(&f, 1), "40.00");
+    says(msg, "产出指标 60.00 分，减去已有权重 20.00 余 40.00 分，1 个指标 40.00 ×1");
+    assert_null(strstr(msg, "无法识别"));
+    stop(&f);
+}
+
 static void no_level1_and_no_policy(void **state)
 {
     (void)state;
@@ -419,6 +440,7 @@ int main(void)
         cmocka_unit_test(missing_group_leaves_the_total_short),
         cmocka_unit_test(spellings_of_one_group_pool_together),
         cmocka_unit_test(unreadable_weight_is_kept),
+        cmocka_unit_test(weight_with_a_wide_space_before_fen),
         cmocka_unit_test(no_level1_and_no_policy),
         cmocka_unit_test(many_groups_cut_the_note_not_the_weights),
         cmocka_unit_test(all_weighted_changes_nothing),

@@ -490,6 +490,12 @@ static void level1_name_rule(void **state)
     assert_int_equal(find(pol, "指标"), -1);
     assert_int_equal(find(pol, ""), -1);
     assert_int_equal(jx_policy_level1_find(NULL, "产出指标", strlen("产出指标")), -1);
+    /* the blanks removed are the one blank set (text.h): VT, FF and the Unicode spaces as
+     * well, which used to stay in the name and match nothing ("产出" VT "指标" was -1) */
+    assert_int_equal(find(pol, "产出\v指标"), 0);
+    assert_int_equal(find(pol, "产出\xE2\x80\x82指标"), 0); /* EN SPACE */
+    assert_int_equal(find(pol, "\f满意度"), 2);
+    assert_int_equal(find(pol, "产出\xC2\xA0指标"), 0);      /* NBSP, as before */
     jx_policy_close(pol);
     /* a policy without 一级分值 names nothing */
     pol = open_text("评分办法 \"无\" {\n    小数 2\n}\n", JX_OK);
@@ -587,6 +593,20 @@ static void weight_sum_setting(void **state)
     assert_int_equal(jx_project_grade(p), JX_GRADE_EXCELLENT);
     assert_int_equal(jx_project_error_count(p), 0);
     jx_test_project_free(p);
+    jx_policy_close(pol);
+    /* a lone CR between the setting and its value is a blank of the rule language, as
+     * the lexer reads it (it used to end the setting's word, leaving no value: an error
+     * on 权重合计 and "未知的关键字“警告”" at line 2 column 18) */
+    pol = open_text("评分办法 \"旧\" {\n    权重合计\r警告\n    小数 3\n}\n", JX_OK);
+    assert_true(pol->weight_sum_warn);
+    assert_int_equal(pol->decimals, 3);
+    assert_int_equal(jx_policy_diag_count(pol), 0);
+    jx_policy_close(pol);
+    /* CRLF line ends, as before */
+    pol = open_text("评分办法 \"旧\" {\r\n    权重合计 警告\r\n    小数 3 # 三位\r\n}\r\n", JX_OK);
+    assert_true(pol->weight_sum_warn);
+    assert_int_equal(pol->decimals, 3);
+    assert_int_equal(jx_policy_diag_count(pol), 0);
     jx_policy_close(pol);
     /* the ASCII spelling, and 错误 back again (the last one written counts) */
     pol = open_text("policy \"old\" {\n  weight_sum warning\n  weight_sum error\n}\n", JX_OK);

@@ -101,6 +101,19 @@ static void json_strings_escaped(void **state)
     sink_close(&s);
 }
 
+/* Backspace and form feed take JSON's short escapes, as in the score document: the
+ * audit's and the review's strings wrote them \u0008 and \u000c before every JSON
+ * string was escaped by one rule (text.h). "x" BS "y" FF "z" is written "x\by\fz". */
+static void json_backspace_and_form_feed(void **state)
+{
+    (void)state;
+    sink s;
+    sink_open(&s);
+    jx_json_str_n(s.w, "x\by\fz", 5);
+    sink_is(&s, "\"x\\by\\fz\"");
+    sink_close(&s);
+}
+
 static void json_members_and_grades(void **state)
 {
     (void)state;
@@ -151,6 +164,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_aligned_by_display_width),
         cmocka_unit_test(json_strings_escaped),
+        cmocka_unit_test(json_backspace_and_form_feed),
         cmocka_unit_test(json_members_and_grades),
         cmocka_unit_test(scratch_strings),
     };

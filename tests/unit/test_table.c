@@ -77,6 +77,42 @@ static void blank_rows_and_trailing_columns(void **state)
     jx_table_close(t);
 }
 
+/*
+ * What is blank is the one blank set (text.h), no longer space, tab and CR only: a last
+ * cell of U+3000 is dropped (it was a third cell), a row of NBSP and U+3000 is skipped (it
+ * was a row of two cells), and so is a last cell holding a quoted line break. A first line
+ * of nothing but U+3000 is passed over when the separator is looked for, so the tabs of
+ * the header below it decide (the U+3000 line, with no tab and no comma, made it a comma).
+ */
+static void blank_cells_of_every_blank(void **state)
+{
+    (void)state;
+    static const char s[] = "a,b,\xE3\x80\x80\n\xC2\xA0,\xE3\x80\x80\nc,\"\n\"\n";
+    jx_table *t = open_text(s, sizeof s - 1, NULL);
+    jx_table_row r;
+    assert_int_equal(jx_table_next(t, &r), JX_TABLE_ROW);
+    assert_int_equal(r.row, 1);
+    assert_int_equal(r.ncells, 2);
+    assert_cell(&r, 1, "b");
+    assert_int_equal(jx_table_next(t, &r), JX_TABLE_ROW);
+    assert_int_equal(r.row, 3);
+    assert_int_equal(r.ncells, 1);
+    assert_cell(&r, 0, "c");
+    assert_int_equal(jx_table_next(t, &r), JX_TABLE_END);
+    jx_table_close(t);
+
+    static const char tsv[] = "\xE3\x80\x80\n项目\t三级指标\t实际完成值\n甲\t服务人次\t1,200\n";
+    t = open_text(tsv, sizeof tsv - 1, NULL);
+    assert_int_equal(jx_table_separator(t), '\t');
+    assert_int_equal(jx_table_next(t, &r), JX_TABLE_ROW);
+    assert_int_equal(r.row, 2);
+    assert_int_equal(r.ncells, 3);
+    assert_int_equal(jx_table_next(t, &r), JX_TABLE_ROW);
+    assert_cell(&r, 2, "1,200");
+    assert_int_equal(jx_table_next(t, &r), JX_TABLE_END);
+    jx_table_close(t);
+}
+
 static void encodings(void **state)
 {
     (void)state;
@@ -222,6 +258,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(comma_or_tab_from_the_header),
         cmocka_unit_test(blank_rows_and_trailing_columns),
+        cmocka_unit_test(blank_cells_of_every_blank),
         cmocka_unit_test(encodings),
         cmocka_unit_test(unclosed_quote_is_an_error),
         cmocka_unit_test(kind_from_the_bytes),

@@ -54,19 +54,19 @@ static void scan_counts_bad_bytes(void **state)
     (void)state;
     /* "a项" is one sequence; 0xFF and a lone continuation 0x80 are two bad bytes; the
      * first at offset 4 (a = 0, 项 = 1..3) */
-    jx_imp_utf8_scan sc = jx_imp_scan_utf8("a项\xFF\x80z", 7);
+    jx_text_scan sc = jx_text_utf8_scan("a项\xFF\x80z", 7);
     assert_int_equal(sc.first_bad, 4);
     assert_int_equal(sc.bad, 2);
     assert_int_equal(sc.multibyte, 1);
-    sc = jx_imp_scan_utf8("plain", 5);
+    sc = jx_text_utf8_scan("plain", 5);
     assert_int_equal(sc.bad, 0);
     assert_int_equal(sc.first_bad, 5);
     /* an overlong "/" (C0 AF) and a surrogate (ED A0 80) are not UTF-8 either */
-    sc = jx_imp_scan_utf8("\xC0\xAF\xED\xA0\x80", 5);
+    sc = jx_text_utf8_scan("\xC0\xAF\xED\xA0\x80", 5);
     assert_int_equal(sc.bad, 5);
 }
 
-/* Records the runs jx_imp_utf8_mend reports. */
+/* Records the runs jx_text_utf8_mend reports. */
 typedef struct runs {
     size_t off[4], nbytes[4];
     unsigned char first[4];
@@ -87,7 +87,7 @@ static void mend_replaces_each_bad_byte(void **state)
     char out[64];
     runs r = {{0}, {0}, {0}, 0};
     /* "a" FF FE "b" E4: a run of two, then a cut sequence at the end (one byte) */
-    size_t n = jx_imp_utf8_mend("a\xFF\xFE" "b\xE4", 5, out, on_run, &r);
+    size_t n = jx_text_utf8_mend("a\xFF\xFE" "b\xE4", 5, out, on_run, &r);
     const char want[] = "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD";
     assert_int_equal(n, sizeof want - 1);
     assert_memory_equal(out, want, n);
@@ -106,17 +106,17 @@ static void gbk_text_is_told_from_broken_utf8(void **state)
     char reason[512];
     /* "项目 甲" in GBK: CF EE C4 BF 20 BC D7 — six bad bytes, no UTF-8 sequence */
     const char gbk[] = "\xCF\xEE\xC4\xBF \xBC\xD7";
-    jx_imp_utf8_scan sc = jx_imp_scan_utf8(gbk, sizeof gbk - 1);
+    jx_text_scan sc = jx_text_utf8_scan(gbk, sizeof gbk - 1);
     assert_true(jx_imp_rule_not_utf8(NULL, gbk, sizeof gbk - 1, &sc, reason, sizeof reason));
     assert_non_null(strstr(reason, "不是 UTF-8"));
     assert_non_null(strstr(reason, "0xCF")); /* the first bad byte */
     assert_non_null(strstr(reason, "gb18030"));
     /* mostly UTF-8 with one bad byte: not GBK, the byte is an error of its own */
     const char broken[] = "项目 甲\xFF";
-    sc = jx_imp_scan_utf8(broken, sizeof broken - 1);
+    sc = jx_text_utf8_scan(broken, sizeof broken - 1);
     assert_false(jx_imp_rule_not_utf8(NULL, broken, sizeof broken - 1, &sc, reason, sizeof reason));
     /* more bad bytes than sequences but no GB18030 either (0xFF never is): not GBK */
-    sc = jx_imp_scan_utf8("ab\xFF", 3);
+    sc = jx_text_utf8_scan("ab\xFF", 3);
     assert_false(jx_imp_rule_not_utf8(NULL, "ab\xFF", 3, &sc, reason, sizeof reason));
 }
 

@@ -768,6 +768,52 @@ static void test_classify_cells(void **state)
     assert_string_equal(text, "≤及时");
 }
 
+/*
+ * A text that does not read is quoted as every message quotes one (jx_diag_quote): up to
+ * 40 display columns, then "…". Thirty CJK characters take 60 columns, so the first 20
+ * are kept; the value reader used to cut after 40 bytes instead, which kept 14 (the
+ * character that reaches byte 40 is the 14th: 14 × 3 = 42).
+ */
+static void test_unreadable_quoted_by_columns(void **state)
+{
+    fixture *f = *state;
+    expect_status(f, "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸", JX_VALUE_UNREADABLE,
+                  "“甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸…”无法识别为数值");
+    /* forty ASCII letters fit; the 41st is cut */
+    expect_status(f, "abcdefghijabcdefghijabcdefghijabcdefghij", JX_VALUE_UNREADABLE,
+                  "“abcdefghijabcdefghijabcdefghijabcdefghij”无法识别为数值");
+    expect_status(f, "abcdefghijabcdefghijabcdefghijabcdefghijk", JX_VALUE_UNREADABLE,
+                  "“abcdefghijabcdefghijabcdefghijabcdefghij…”无法识别为数值");
+}
+
+/*
+ * Cells are trimmed of the one blank set (text.h). jx_value_read_plain_number used to
+ * trim only space, tab, U+00A0 and U+3000, and jx_value_classify(_cells) only space, tab
+ * and U+3000, nor did a run of dashes take any blank but space and tab. Worked by hand:
+ * "\r\n12\v" is 12 once CR, LF and VT are dropped; EM SPACE + "7.5" + FF is 7.5; a
+ * value cell NBSP 及时 NBSP keeps the text 及时 (it kept the NBSPs); "-", U+3000, "-" is
+ * dashes and a blank, so no value (it was the text "-　-个").
+ */
+static void test_one_blank_set(void **state)
+{
+    fixture *f = *state;
+    jx_dec d;
+    const char *detail;
+    assert_int_equal(plain("\r\n12\v", &d, &detail), JX_VALUE_OK);
+    assert_int_equal(d.v, 12);
+    assert_int_equal(d.scale, 0);
+    assert_int_equal(plain("\xE2\x80\x83" "7.5\f", &d, &detail), JX_VALUE_OK);
+    assert_int_equal(d.v, 75);
+    assert_int_equal(d.scale, 1);
+    /* a blank inside the number is still refused */
+    assert_int_equal(plain("1\xE2\x80\x83" "2", &d, &detail), JX_VALUE_UNREADABLE);
+    jx_value v;
+    const char *text;
+    assert_int_equal(cells(f, "", "\xC2\xA0及时\xC2\xA0", "", &v, &text), JX_VALUE_KIND_TEXT);
+    assert_string_equal(text, "及时");
+    assert_int_equal(cells(f, "", "-\xE3\x80\x80-", "个", &v, &text), JX_VALUE_KIND_EMPTY);
+}
+
 /* Cells with groupings, as the importers classify them. */
 static void test_thousands_classify(void **state)
 {
@@ -915,6 +961,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_classify_kinds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thousands_classify, setup, teardown),
         cmocka_unit_test_setup_teardown(test_classify_cells, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unreadable_quoted_by_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_one_blank_set, setup, teardown),
         cmocka_unit_test(test_every_byte_freed),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_classify_out_of_memory),

@@ -1,5 +1,5 @@
-/* test_width.c — UTF-8 decoding and display widths: the decoder's own path for 3-byte
- * characters gives what utf8proc gives, for every 3-byte sequence. */
+/* test_width.c — UTF-8 decoding (text.h) and display widths: the decoder's own path for
+ * 3-byte characters gives what utf8proc gives, for every 3-byte sequence. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* What jx_utf8_decode must give for s[0..n): utf8proc's reading, an invalid byte alone. */
+/* What jx_text_utf8_decode must give for s[0..n): utf8proc's reading, an invalid byte alone. */
 static size_t reference_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
     if (s[0] < 0x80) {
@@ -44,7 +44,7 @@ static void every_three_byte_sequence(void **state)
                 for (size_t n = 1; n <= 3; n++) {
                     int32_t want, got;
                     size_t wl = reference_decode(s, n, &want);
-                    size_t gl = jx_utf8_decode((const char *)s, n, &got);
+                    size_t gl = jx_text_utf8_decode((const char *)s, n, &got);
                     if (wl != gl || want != got)
                         fail_msg("%02X %02X %02X (n=%zu): got %d/%zu, want %d/%zu", a, b, c, n,
                                  got, gl, want, wl);

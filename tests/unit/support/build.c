@@ -2,6 +2,7 @@
 #include "build.h"
 
 #include "alloc.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,7 +98,7 @@ static void read_value(jx_project *p, const char *s, jx_value *v, uint32_t line,
     v->text = jx_project_str(p, s, strlen(s));
     v->unit = jx_str_empty;
     v->pos = fake_pos(line, col);
-    v->pos.width = jx_utf8_count(s, strlen(s));
+    v->pos.width = jx_text_utf8_count(s, strlen(s));
     if (strncmp(s, "定性", strlen("定性")) == 0) {
         const char *t = s + strlen("定性");
         while (*t == ' ')
@@ -144,7 +145,7 @@ jx_indicator *jx_test_ind(jx_project *p, uint32_t g, const char *name, const cha
     ind->name = jx_project_str(p, name, strlen(name));
     ind->group = g;
     ind->pos = fake_pos(line, 1);
-    ind->pos.width = jx_utf8_count(name, strlen(name));
+    ind->pos.width = jx_text_utf8_count(name, strlen(name));
     read_value(p, target, &ind->target, line, 10);
     if (!ind->target.is_text && ind->target.sign == JX_SIGN_NONE) {
         ind->target.sign = JX_SIGN_EQ;

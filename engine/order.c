@@ -1,0 +1,125 @@
+/* order.c — the order of a project's groups and indicators on the 自评表 (order.h):
+ * the 一级 and 二级 groups ranked by the leading word of their names, stably, and the
+ * indicators gathered group by group by counting. */
+#include "order.h"
+
+#include <assert.h>
+#include <string.h>
+
+/* The leading words of the groups the official form names, in its order. */
+typedef struct rank_word {
+    const char *word;
+    int rank;
+} rank_word;
+
+static const rank_word level1_words[] = {
+    {"产出", 0}, {"效益", 1}, {"效果", 1}, {"满意度", 2}, {"服务对象满意度", 2},
+};
+
+static const rank_word level2_words[] = {
+    {"数量", 0}, {"质量", 1}, {"时效", 2}, {"成本", 3}, {"经济", 4}, {"社会", 5},
+    {"生态", 6}, {"可持续", 7}, {"服务对象满意度", 8}, {"满意度", 8},
+};
+
+int jx_order_group_rank(int level, jx_str name)
+{
+    jx_str t = jx_str_trimmed(name);
+    const rank_word *w = level == 1 ? level1_words : level2_words;
+    size_t n = level == 1 ? sizeof level1_words / sizeof *level1_words : sizeof level2_words / sizeof *level2_words;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(w[i].word);
+        if (t.n >= len && memcmp(t.s, w[i].word, len) == 0)
+            return w[i].rank;
+    }
+    return JX_ORDER_RANK_OTHER;
+}
+
+/* Sorts the n groups of v by rank, stably (insertion: a project has few groups). */
+static void sort_groups(const jx_group **v, int *rank, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        const jx_group *g = v[i];
+        int r = rank[i];
+        size_t j = i;
+        for (; j > 0 && rank[j - 1] > r; j--) {
+            v[j] = v[j - 1];
+            rank[j] = rank[j - 1];
+        }
+        v[j] = g;
+        rank[j] = r;
+    }
+}
+
+jx_result jx_order_build(jx_order *o, const jx_project *p, jx_arena *ar)
+{
+    size_t ng = p->ngroups, ni = p->ninds;
+    o->ngroups = ng;
+    o->ninds = ni;
+    o->groups = jx_arena_alloc(ar, (ng ? ng : 1) * sizeof *o->groups);
+    o->inds = jx_arena_alloc(ar, (ni ? ni : 1) * sizeof *o->inds);
+    int *rank = jx_arena_alloc(ar, (ng ? ng : 1) * sizeof *rank);
+    size_t *start = jx_arena_alloc(ar, (ng + 1) * sizeof *start);
+    size_t *fill = jx_arena_alloc(ar, (ng + 1) * sizeof *fill);
+    if (!o->groups || !o->inds || !rank || !start || !fill)
+        return JX_ERR_NOMEM;
+    bool official = !p->group_source_order;
+
+    /* the 一级 groups, sorted, each followed by its 二级 groups, sorted */
+    size_t n1 = 0;
+    for (size_t g = 0; g < ng; g++)
+        if (p->groups[g].level == 1) {
+            o->groups[n1] = &p->groups[g];
+            rank[n1++] = official ? jx_order_group_rank(1, p->groups[g].name) : 0;
+        }
+    sort_groups(o->groups, rank, n1);
+    /* the 二级 groups go after all the 一级 ones first, then into place: copy the 一级 */
+    const jx_group **top = jx_arena_alloc(ar, (n1 ? n1 : 1) * sizeof *top);
+    if (!top)
+        return JX_ERR_NOMEM;
+    memcpy(top, o->groups, n1 * sizeof *top);
+    size_t k = 0;
+    for (size_t t = 0; t < n1; t++) {
+        size_t gi = (size_t)(top[t] - p->groups);
+        o->groups[k++] = top[t];
+        size_t first = k;
+        for (size_t g = gi + 1; g < ng; g++)
+            if (p->groups[g].level == 2 && p->groups[g].parent == gi) {
+                o->groups[k] = &p->groups[g];
+                rank[k++] = official ? jx_order_group_rank(2, p->groups[g].name) : 0;
+            }
+        sort_groups(o->groups + first, rank + first, k - first);
+    }
+    /* a 二级 group whose 一级 is not there (never from the parser): last, as written */
+    for (size_t g = 0; g < ng && k < ng; g++)
+        if (p->groups[g].level != 1 &&
+            (p->groups[g].parent >= ng || p->groups[g].parent >= g || p->groups[p->groups[g].parent].level != 1))
+            o->groups[k++] = &p->groups[g];
+    o->ngroups = k;
+
+    /* the indicators group by group, in source order within each (by counting) */
+    memset(start, 0, (ng + 1) * sizeof *start);
+    for (size_t i = 0; i < ni; i++)
+        if (p->inds[i].group < ng)
+            start[p->inds[i].group + 1]++;
+    for (size_t g = 0; g < ng; g++)
+        start[g + 1] += start[g];
+    memcpy(fill, start, (ng + 1) * sizeof *fill);
+    const jx_indicator **by = jx_arena_alloc(ar, (ni ? ni : 1) * sizeof *by);
+    if (!by)
+        return JX_ERR_NOMEM;
+    for (size_t i = 0; i < ni; i++)
+        if (p->inds[i].group < ng)
+            by[fill[p->inds[i].group]++] = &p->inds[i];
+    size_t m = 0;
+    for (size_t t = 0; t < o->ngroups; t++) {
+        size_t g = (size_t)(o->groups[t] - p->groups);
+        for (size_t j = start[g]; j < start[g + 1]; j++)
+            o->inds[m++] = by[j];
+    }
+    for (size_t i = 0; i < ni; i++) /* an indicator of no group (never from the parser): last */
+        if (p->inds[i].group >= ng)
+            o->inds[m++] = &p->inds[i];
+    assert(k <= ng && m <= ni); /* each group and indicator placed at most once */
+    o->ninds = m;
+    return JX_OK;
+}

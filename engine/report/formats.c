@@ -1,0 +1,58 @@
+/* formats.c — the one table of output formats: for each, its name, the documents it
+ * writes and the reporter that writes each, and what --help says of it. The writers
+ * (jx_writer_create, jx_audit_writer_create, jx_review_writer_create), jx_format_parse and
+ * the CLI's --help and option checks all read it: adding a format is a renderer (or a
+ * reporter) and a row here.
+ */
+#include "formats.h"
+
+#include <string.h>
+
+/* The order is that of --help and of the error messages listing the formats. */
+static const jx_format_row rows[] = {
+    {{"text", JX_FORMAT_TEXT, {"默认，自评表，按显示宽度对齐", "默认，按显示宽度对齐", "默认，按显示宽度对齐", NULL}},
+     &jx_reporter_text, &jx_audit_reporter_text, &jx_review_reporter_text},
+    {{"json", JX_FORMAT_JSON, {"", "", "", NULL}},
+     &jx_reporter_json, &jx_audit_reporter_json, &jx_review_reporter_json},
+    {{"csv", JX_FORMAT_CSV, {"每个指标一行", "", "", NULL}},
+     &jx_reporter_csv, &jx_audit_reporter_csv, &jx_review_reporter_csv},
+    {{"html", JX_FORMAT_HTML, {"按 A4 打印的自评表", "按 A4 打印", "按 A4 打印，每个项目一页复核表", NULL}},
+     &jx_reporter_html, &jx_audit_reporter_html, &jx_review_reporter_html},
+    {{"md", JX_FORMAT_MD, {"Markdown", "Markdown", "Markdown", NULL}},
+     &jx_reporter_md, &jx_audit_reporter_md, &jx_review_reporter_md},
+    {{"xlsx", JX_FORMAT_XLSX,
+      {"Excel 工作簿：自评结果清单，每个项目一张自评表", "Excel 工作簿：汇总、项目、发现、抽查",
+       "Excel 工作簿：复核结果清单，每个项目一张复核表", NULL}},
+     &jx_reporter_xlsx, &jx_audit_reporter_xlsx, &jx_review_reporter_xlsx},
+    {{"txt", JX_FORMAT_TXT, {"纯文本，不对齐，便于贴进邮件和聊天", NULL, NULL, NULL}},
+     &jx_reporter_txt, NULL, NULL},
+    {{"template", JX_FORMAT_TEMPLATE, {"实际完成值模板（CSV），同 template 命令", NULL, NULL, ""}},
+     &jx_reporter_template, NULL, NULL},
+};
+
+#define NROWS (sizeof rows / sizeof rows[0])
+
+const jx_format_info *jx_format_at(size_t i)
+{
+    return i < NROWS ? &rows[i].info : NULL;
+}
+
+const jx_format_row *jx_format_row_of(jx_format fmt)
+{
+    for (size_t i = 0; i < NROWS; i++)
+        if (rows[i].info.format == fmt)
+            return &rows[i];
+    return NULL;
+}
+
+jx_result jx_format_parse(const char *name, jx_format *out)
+{
+    if (!name || !out)
+        return JX_ERR_USAGE;
+    for (size_t i = 0; i < NROWS; i++)
+        if (strcmp(rows[i].info.name, name) == 0) {
+            *out = rows[i].info.format;
+            return JX_OK;
+        }
+    return JX_ERR_USAGE;
+}

@@ -1,0 +1,208 @@
+/* render_txt.c — documents (doc.h) as plain lines for mail and chat: nothing aligned, no
+ * markup, so a message program or a phone shows it as it is whatever its font.
+ *
+ * Each labelled value is a line "项目名称：…". Each table row is one line that stands on
+ * its own: the row's labels (its label cells, with a group's name repeated on the rows it
+ * spans) joined by " / ", then "：" and the other non-empty cells as "head value" joined
+ * by "，". Sections have their heading on a line of its own; parts are separated by a
+ * line of dashes.
+ */
+#include "doc.h"
+
+#include "report_parts.h"
+
+#include <assert.h>
+#include <string.h>
+
+/** A table being written: its spec and the label each column shows on covered rows. */
+typedef struct txt_table {
+    const jx_table_spec *spec;
+    const char *label[JX_DOC_MAXCOLS]; /* the text of the last label cell of each column */
+} txt_table;
+
+static void txt_doc_begin(jx_writer *wr, const jx_doc_head *h)
+{
+    (void)wr;
+    (void)h;
+}
+
+/* "项目支出绩效自评表（2024年度）", after a rule between parts. */
+static void txt_part_begin(jx_writer *wr, const jx_part *pt)
+{
+    if (pt->index > 0)
+        jx_out_str(wr, "\n----------\n\n");
+    jx_out_str(wr, pt->title);
+    jx_out_str(wr, pt->caption);
+    jx_out_char(wr, '\n');
+}
+
+/* A section's heading on its line, after a blank line. */
+static void heading(jx_writer *wr, const char *h)
+{
+    jx_out_char(wr, '\n');
+    if (h[0]) {
+        jx_out_str(wr, h);
+        jx_out_char(wr, '\n');
+    }
+}
+
+static void txt_fields(jx_writer *wr, const jx_fields *f)
+{
+    int any = 0;
+    for (size_t i = 0; i < f->n; i++)
+        any |= f->v[i].value[0] != 0;
+    if (f->optional && !any)
+        return;
+    if (f->heading[0])
+        heading(wr, f->heading);
+    for (size_t i = 0; i < f->n; i++) {
+        if (!f->v[i].value[0])
+            continue;
+        jx_out_str(wr, f->v[i].label);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, f->v[i].value);
+        jx_out_char(wr, '\n');
+    }
+}
+
+static void txt_table_begin(jx_writer *wr, const jx_table_spec *spec)
+{
+    assert(spec->ncols <= JX_DOC_MAXCOLS);
+    txt_table *t = jx_arena_alloc(&wr->scratch, sizeof *t);
+    wr->render_state = t;
+    if (!t) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    memset(t, 0, sizeof *t);
+    t->spec = spec;
+    heading(wr, spec->heading);
+}
+
+static void txt_row(jx_writer *wr, const jx_cell *cells)
+{
+    txt_table *t = wr->render_state;
+    if (!t)
+        return;
+    size_t n = t->spec->ncols, c = 0;
+    size_t labels = 0;
+    jx_out_str(wr, "- ");
+    /* the leading label cells; a covered one shows the label it lies under */
+    for (; c < n && (cells[c].kind == JX_CELL_LABEL || cells[c].covered); c++) {
+        const char *s = cells[c].covered ? t->label[c] : cells[c].s;
+        if (!cells[c].covered)
+            t->label[c] = s;
+        if (!s || !s[0])
+            continue;
+        if (labels++ > 0)
+            jx_out_str(wr, " / ");
+        jx_out_str(wr, s);
+    }
+    size_t values = 0;
+    for (; c < n; c++) {
+        if (!cells[c].s[0] || cells[c].covered)
+            continue;
+        jx_out_str(wr, values++ == 0 ? (labels ? "：" : "") : "，");
+        jx_out_str(wr, t->spec->head[c]);
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, cells[c].s);
+    }
+    jx_out_char(wr, '\n');
+}
+
+static void txt_table_end(jx_writer *wr)
+{
+    wr->render_state = NULL;
+}
+
+/* "满分：…", then each verdict "自评结论：优detail", the bands after the last in brackets. */
+static void txt_conclusion(jx_writer *wr, const jx_conclusion *c)
+{
+    jx_out_char(wr, '\n');
+    if (c->full_label[0]) {
+        jx_out_str(wr, c->full_label);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, c->full_value);
+        jx_out_char(wr, '\n');
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        jx_out_str(wr, c->v[i].label);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, c->v[i].grade);
+        jx_out_str(wr, c->v[i].detail);
+        if (i + 1 == c->n && c->note[0]) {
+            jx_out_str(wr, "（");
+            jx_out_str(wr, c->note);
+            jx_out_str(wr, "）");
+        }
+        jx_out_char(wr, '\n');
+    }
+}
+
+static void txt_steps(jx_writer *wr, const jx_steps *s)
+{
+    heading(wr, s->heading);
+    for (size_t i = 0; i < s->n; i++) {
+        jx_out_str(wr, "- ");
+        jx_out_str(wr, s->v[i].label);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, s->v[i].text);
+        jx_out_str(wr, "（");
+        jx_out_str(wr, s->v[i].tag);
+        jx_out_str(wr, "）\n");
+    }
+}
+
+/* "- 警告 vague-actual a.jx:19:41 message", in the order made. */
+static void txt_findings(jx_writer *wr, const jx_diag *v, size_t n)
+{
+    if (n == 0)
+        return;
+    const char *h = jx_arena_printf(&wr->scratch, "检查发现（%zu）", n);
+    heading(wr, h ? h : jx_scratch_fail(wr));
+    for (size_t i = 0; i < n; i++) {
+        jx_out_str(wr, "- ");
+        jx_out_str(wr, jx_severity_name(v[i].severity));
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, v[i].code);
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, v[i].file);
+        if (v[i].line) {
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, v[i].line);
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, v[i].column);
+        }
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, v[i].message);
+        jx_out_char(wr, '\n');
+    }
+}
+
+static void txt_part_end(jx_writer *wr)
+{
+    (void)wr;
+}
+
+static void txt_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
+{
+    if (nparts > 0)
+        return;
+    jx_out_str(wr, h->empty);
+    jx_out_char(wr, '\n');
+}
+
+const jx_renderer jx_render_txt = {
+    .name = "txt",
+    .doc_begin = txt_doc_begin,
+    .part_begin = txt_part_begin,
+    .fields = txt_fields,
+    .table_begin = txt_table_begin,
+    .row = txt_row,
+    .table_end = txt_table_end,
+    .conclusion = txt_conclusion,
+    .steps = txt_steps,
+    .findings = txt_findings,
+    .part_end = txt_part_end,
+    .doc_end = txt_doc_end,
+};

@@ -1,0 +1,281 @@
+/* text.c — the shared text rules (text.h): blanks, UTF-8 and its mending, and JSON and
+ * HTML escaping. Each rule is written here once; the byte tables below are the only
+ * place that says which bytes a JSON string or HTML text holds as they are. */
+#include "text.h"
+
+/* ------------------------------------------------------------------ blanks */
+
+size_t jx_text_blank_before(const char *s, size_t n, unsigned how)
+{
+    /* A blank is one ASCII byte, or C2 A0, or three bytes led by E2 or E3. The byte a
+     * blank of w bytes would start with is ASCII, C2, or E2/E3 — never a continuation
+     * byte — so at most one w can match, and the match is a whole character. */
+    for (size_t w = 1; w <= 3 && w <= n; w++)
+        if (jx_text_blank_at(s + n - w, w, how) == w)
+            return w;
+    return 0;
+}
+
+jx_text_span jx_text_trim(const char *s, size_t n, unsigned how)
+{
+    size_t k = jx_text_blank_run(s, n, how);
+    s += k;
+    n -= k;
+    while (n > 0 && (k = jx_text_blank_before(s, n, how)) != 0)
+        n -= k;
+    jx_text_span t = {s, n};
+    return t;
+}
+
+bool jx_text_is_blank(const char *s, size_t n, unsigned how)
+{
+    return jx_text_blank_run(s, n, how) == n;
+}
+
+/* ------------------------------------------------------------------- UTF-8 */
+
+size_t jx_text_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+    if (n == 0) {
+        *cp = -1;
+        return 0;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = jx_text_utf8_len(s, n);
+    switch (k) {
+    case 1:
+        *cp = u[0];
+        return 1;
+    case 2:
+        *cp = (int32_t)((u[0] & 0x1Fu) << 6 | (u[1] & 0x3Fu));
+        return 2;
+    case 3:
+        *cp = (int32_t)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+        return 3;
+    case 4:
+        *cp = (int32_t)((u[0] & 0x07u) << 18 | (u[1] & 0x3Fu) << 12 | (u[2] & 0x3Fu) << 6 | (u[3] & 0x3Fu));
+        return 4;
+    default:
+        *cp = -1;
+        return 1;
+    }
+}
+
+size_t jx_text_utf8_put(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+uint32_t jx_text_utf8_count(const char *s, size_t n)
+{
+    uint32_t count = 0;
+    for (size_t i = 0; i < n; count++) {
+        uint64_t w; /* eight ASCII bytes a step: eight characters */
+        while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0)) {
+            i += 8;
+            count += 8;
+        }
+        if (i == n)
+            break;
+        size_t k = jx_text_utf8_len(s + i, n - i);
+        i += k ? k : 1;
+    }
+    return count;
+}
+
+jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    jx_text_scan r = {n, 0, 0};
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            uint64_t w; /* then eight ASCII bytes a step */
+            while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+                i += 8;
+            continue;
+        }
+        size_t k = jx_text_utf8_len(bytes + i, n - i);
+        if (k == 0) {
+            if (r.bad++ == 0)
+                r.first_bad = i;
+            i++;
+        } else {
+            r.multibyte++;
+            i += k;
+        }
+    }
+    return r;
+}
+
+size_t jx_text_utf8_mend(const char *bytes, size_t n, char *out,
+                         void (*on_bad)(void *ud, size_t out_off, size_t nbytes, unsigned char first), void *ud)
+{
+    const unsigned char *s = (const unsigned char *)bytes;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = jx_text_utf8_len(bytes + i, n - i);
+        if (k > 0) {
+            memcpy(out + o, s + i, k);
+            o += k;
+            i += k;
+            continue;
+        }
+        /* a run of invalid bytes (all >= 0x80: an ASCII byte is always valid) */
+        size_t run = o, first = i;
+        while (i < n && jx_text_utf8_len(bytes + i, n - i) == 0) {
+            memcpy(out + o, JX_TEXT_FFFD, 3);
+            o += 3;
+            i++;
+        }
+        if (on_bad)
+            on_bad(ud, run, i - first, s[first]);
+    }
+    return o;
+}
+
+/* ---------------------------------------------------------------- escaping */
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* What a byte is to a JSON string: copied, escaped, or the lead of a multi-byte
+ * character to check (UTF8). */
+enum { JSON_PLAIN = 0, JSON_ESCAPE, JSON_UTF8 };
+
+/* The class of every byte in a JSON string (see above). */
+static const unsigned char json_class[256] = {
+    [0x00 ... 0x1F] = JSON_ESCAPE, ['"'] = JSON_ESCAPE, ['\\'] = JSON_ESCAPE,
+    [0x80 ... 0xFF] = JSON_UTF8,
+};
+
+size_t jx_text_json_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned cls = json_class[u[i]];
+        if (cls == JSON_PLAIN) {
+            i++;
+            continue;
+        }
+        if (cls == JSON_ESCAPE)
+            break;
+        size_t k = jx_text_utf8_len(s + i, n - i);
+        if (k == 0)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+size_t jx_text_json_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used)
+{
+    (void)n;
+    unsigned char c = (unsigned char)s[0];
+    *used = 1;
+    char letter = 0;
+    switch (c) {
+    case '"': letter = '"'; break;
+    case '\\': letter = '\\'; break;
+    case '\b': letter = 'b'; break;
+    case '\f': letter = 'f'; break;
+    case '\n': letter = 'n'; break;
+    case '\r': letter = 'r'; break;
+    case '\t': letter = 't'; break;
+    default: break;
+    }
+    if (letter) {
+        out[0] = '\\';
+        out[1] = letter;
+        return 2;
+    }
+    if (c < 0x20) {
+        memcpy(out, "\\u00", 4);
+        out[4] = hexdigits[c >> 4];
+        out[5] = hexdigits[c & 15];
+        return 6;
+    }
+    if (c >= 0x80) { /* where jx_text_json_plain stops, a byte >= 0x80 starts no valid sequence */
+        memcpy(out, "\\ufffd", 6);
+        return 6;
+    }
+    out[0] = (char)c;
+    return 1;
+}
+
+/* What a byte is to HTML text: copied, a character reference, a control character
+ * (U+FFFD), or C2, the lead of the C1 controls U+0080..U+009F and of U+00A0..U+00BF. */
+enum { HTML_PLAIN = 0, HTML_REF, HTML_CONTROL, HTML_C2 };
+
+/* The class of every byte in HTML text (see above). */
+static const unsigned char html_class[256] = {
+    [0x00 ... 0x08] = HTML_CONTROL, [0x0B ... 0x0C] = HTML_CONTROL, [0x0E ... 0x1F] = HTML_CONTROL,
+    [0x7F] = HTML_CONTROL,
+    ['&'] = HTML_REF, ['<'] = HTML_REF, ['>'] = HTML_REF, ['"'] = HTML_REF, ['\''] = HTML_REF,
+    [0xC2] = HTML_C2,
+};
+
+/* True when s[0..n) (s[0] == C2) is a C1 control. */
+static bool html_c1(const unsigned char *s, size_t n)
+{
+    return n >= 2 && s[1] >= 0x80 && s[1] <= 0x9F;
+}
+
+size_t jx_text_html_plain(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned cls = html_class[u[i]];
+        if (cls == HTML_PLAIN)
+            continue;
+        if (cls == HTML_C2 && !html_c1(u + i, n - i))
+            continue; /* an ordinary character from U+00A0 on */
+        break;
+    }
+    return i;
+}
+
+size_t jx_text_html_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    const char *ref;
+    *used = 1;
+    switch (u[0]) {
+    case '&': ref = "&amp;"; break;
+    case '<': ref = "&lt;"; break;
+    case '>': ref = "&gt;"; break;
+    case '"': ref = "&quot;"; break;
+    case '\'': ref = "&#39;"; break;
+    default:
+        if (html_class[u[0]] == HTML_CONTROL || (html_class[u[0]] == HTML_C2 && html_c1(u, n))) {
+            *used = html_class[u[0]] == HTML_C2 ? 2 : 1;
+            ref = JX_TEXT_FFFD;
+        } else {
+            out[0] = s[0];
+            return 1;
+        }
+    }
+    size_t k = strlen(ref);
+    memcpy(out, ref, k);
+    return k;
+}

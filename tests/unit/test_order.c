@@ -1,0 +1,177 @@
+/* test_order.c — the order the 自评表 lists a project's groups and indicators in
+ * (order.h): the official ranks of the group names, the order under 分组顺序 规定 and
+ * 原文, and that the order is a permutation of the project's groups and indicators. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "build.h"
+#include "order.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A name as a jx_str. */
+static jx_str str_of(const char *s)
+{
+    return (jx_str){s, (uint32_t)strlen(s)};
+}
+
+/* Groups are known by the leading word of their name (docs/reports.md). */
+static void group_ranks(void **state)
+{
+    (void)state;
+    assert_int_equal(jx_order_group_rank(1, str_of("产出指标")), 0);
+    assert_int_equal(jx_order_group_rank(1, str_of("产出")), 0);
+    assert_int_equal(jx_order_group_rank(1, str_of("效益指标")), 1);
+    assert_int_equal(jx_order_group_rank(1, str_of("效果目标")), 1);
+    assert_int_equal(jx_order_group_rank(1, str_of("满意度指标")), 2);
+    assert_int_equal(jx_order_group_rank(1, str_of("服务对象满意度指标")), 2);
+    assert_int_equal(jx_order_group_rank(1, str_of("投入管理")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(2, str_of("数量指标")), 0);
+    assert_int_equal(jx_order_group_rank(2, str_of("质量")), 1);
+    assert_int_equal(jx_order_group_rank(2, str_of("时效指标")), 2);
+    assert_int_equal(jx_order_group_rank(2, str_of("成本指标")), 3);
+    assert_int_equal(jx_order_group_rank(2, str_of("经济效益指标")), 4);
+    assert_int_equal(jx_order_group_rank(2, str_of("社会效益")), 5);
+    assert_int_equal(jx_order_group_rank(2, str_of("生态效益指标")), 6);
+    assert_int_equal(jx_order_group_rank(2, str_of("可持续影响指标")), 7);
+    assert_int_equal(jx_order_group_rank(2, str_of("服务对象满意度指标")), 8);
+    assert_int_equal(jx_order_group_rank(2, str_of("满意度")), 8);
+    assert_int_equal(jx_order_group_rank(2, str_of("进度")), JX_ORDER_RANK_OTHER);
+    /* the word must lead: 项目产出 is no 产出; blanks around the name do not count */
+    assert_int_equal(jx_order_group_rank(1, str_of("项目产出")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(1, str_of("\u3000效益指标 ")), 1);
+}
+
+/* A project written 效益 before 产出, 质量 before 数量, an unknown 一级 group first and
+ * one last, indicators directly in 产出 after its 二级 groups. */
+static jx_project *unordered(void)
+{
+    jx_project *p = jx_test_project("顺序");
+    uint32_t xy = jx_test_group(p, 1, "效益指标", NULL, 0);
+    uint32_t sh = jx_test_group(p, 2, "社会效益指标", NULL, xy);
+    jx_test_ind(p, sh, "社", "≥1", "10", "1");
+    uint32_t jj = jx_test_group(p, 2, "经济效益", NULL, xy);
+    jx_test_ind(p, jj, "经", "≥1", "10", "1");
+    uint32_t tr = jx_test_group(p, 1, "投入管理", NULL, 0);
+    jx_test_ind(p, tr, "投", "≥1", "10", "1");
+    uint32_t cc = jx_test_group(p, 1, "产出", NULL, 0);
+    uint32_t zl = jx_test_group(p, 2, "质量", NULL, cc);
+    jx_test_ind(p, zl, "质1", "≥1", "10", "1");
+    jx_test_ind(p, zl, "质2", "≥1", "10", "1");
+    uint32_t sl = jx_test_group(p, 2, "数量指标", NULL, cc);
+    jx_test_ind(p, sl, "数", "≥1", "10", "1");
+    jx_test_ind(p, cc, "直", "≥1", "10", "1");
+    uint32_t my = jx_test_group(p, 1, "服务对象满意度指标", NULL, 0);
+    jx_test_ind(p, my, "满", "≥1", "10", "1");
+    uint32_t gl = jx_test_group(p, 1, "项目管理", NULL, 0);
+    jx_test_group(p, 2, "制度", NULL, gl);
+    jx_test_ind(p, gl, "管", "≥1", "10", "1");
+    return p;
+}
+
+/* Each group and each indicator of p appears exactly once in o. */
+static void assert_permutation(const jx_order *o, const jx_project *p)
+{
+    assert_int_equal(o->ngroups, p->ngroups);
+    assert_int_equal(o->ninds, p->ninds);
+    for (size_t g = 0; g < p->ngroups; g++) {
+        size_t seen = 0;
+        for (size_t k = 0; k < o->ngroups; k++)
+            seen += o->groups[k] == &p->groups[g];
+        assert_int_equal(seen, 1);
+    }
+    for (size_t i = 0; i < p->ninds; i++) {
+        size_t seen = 0;
+        for (size_t k = 0; k < o->ninds; k++)
+            seen += o->inds[k] == &p->inds[i];
+        assert_int_equal(seen, 1);
+    }
+}
+
+static void official_and_source_order(void **state)
+{
+    (void)state;
+    jx_project *p = unordered();
+    jx_arena ar;
+    jx_arena_init(&ar, NULL);
+    jx_order o;
+    assert_int_equal(jx_order_build(&o, p, &ar), JX_OK);
+    assert_permutation(&o, p);
+    /* 产出 (0) → 效益 (1) → 满意度 (2), then the unknown 投入管理 and 项目管理 as written;
+     * within 产出 数量 (0) before 质量 (1), within 效益 经济 (4) before 社会 (5) */
+    static const char *const groups[] = {"产出", "数量指标", "质量", "效益指标", "经济效益", "社会效益指标",
+                                         "服务对象满意度指标", "投入管理", "项目管理", "制度"};
+    for (size_t i = 0; i < 10; i++)
+        assert_string_equal(o.groups[i]->name.s, groups[i]);
+    /* a 一级 group's own indicators before its 二级 groups' */
+    static const char *const inds[] = {"直", "数", "质1", "质2", "经", "社", "满", "投", "管"};
+    for (size_t i = 0; i < 9; i++)
+        assert_string_equal(o.inds[i]->name.s, inds[i]);
+
+    /* 分组顺序 原文: as written */
+    p->group_source_order = true;
+    assert_int_equal(jx_order_build(&o, p, &ar), JX_OK);
+    assert_permutation(&o, p);
+    static const char *const src_groups[] = {"效益指标", "社会效益指标", "经济效益", "投入管理", "产出",
+                                             "质量", "数量指标", "服务对象满意度指标", "项目管理", "制度"};
+    for (size_t i = 0; i < 10; i++)
+        assert_string_equal(o.groups[i]->name.s, src_groups[i]);
+    static const char *const src_inds[] = {"社", "经", "投", "直", "质1", "质2", "数", "满", "管"};
+    for (size_t i = 0; i < 9; i++)
+        assert_string_equal(o.inds[i]->name.s, src_inds[i]);
+    jx_arena_free(&ar);
+    jx_test_project_free(p);
+}
+
+static void empty_project(void **state)
+{
+    (void)state;
+    jx_project *p = jx_test_project("空");
+    jx_arena ar;
+    jx_arena_init(&ar, NULL);
+    jx_order o;
+    assert_int_equal(jx_order_build(&o, p, &ar), JX_OK);
+    assert_int_equal(o.ngroups, 0);
+    assert_int_equal(o.ninds, 0);
+    jx_arena_free(&ar);
+    jx_test_project_free(p);
+}
+
+/* An allocator that refuses everything. */
+static void *no_memory(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    (void)osize;
+    if (nsize == 0)
+        free(ptr);
+    return NULL;
+}
+
+static void out_of_memory_is_reported(void **state)
+{
+    (void)state;
+    jx_project *p = unordered();
+    jx_allocator none = {no_memory, NULL};
+    jx_arena ar;
+    jx_arena_init(&ar, &none);
+    jx_order o;
+    assert_int_equal(jx_order_build(&o, p, &ar), JX_ERR_NOMEM);
+    jx_arena_free(&ar);
+    jx_test_project_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(group_ranks),
+        cmocka_unit_test(official_and_source_order),
+        cmocka_unit_test(empty_project),
+        cmocka_unit_test(out_of_memory_is_reported),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
