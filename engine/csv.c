@@ -69,6 +69,8 @@ static bool csv_number(const char *s, size_t n)
 
 bool jx_csv_guarded(const char *s, size_t n)
 {
+    if (!jx_csv_guard_lead(s, n))
+        return false; /* the usual cell, at its first byte */
     size_t quotes = 0;
     while (quotes < n && s[quotes] == '\'')
         quotes++; /* "'" + a guarded text is guarded: look past every leading "'" */

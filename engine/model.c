@@ -228,20 +228,14 @@ const char *jx_indicator_name(const jx_indicator *ind) { return ind->name.s; }
 
 const char *jx_indicator_level1(const jx_indicator *ind)
 {
-    const jx_project *p = ind->project;
-    if (!p || ind->group >= p->ngroups)
-        return "";
-    const jx_group *g = &p->groups[ind->group];
-    return g->level == 2 && g->parent < p->ngroups ? p->groups[g->parent].name.s : g->name.s;
+    const jx_group *g = jx_indicator_group_at(ind, 1);
+    return g ? g->name.s : "";
 }
 
 const char *jx_indicator_level2(const jx_indicator *ind)
 {
-    const jx_project *p = ind->project;
-    if (!p || ind->group >= p->ngroups)
-        return "";
-    const jx_group *g = &p->groups[ind->group];
-    return g->level == 2 ? g->name.s : "";
+    const jx_group *g = jx_indicator_group_at(ind, 2);
+    return g ? g->name.s : "";
 }
 
 const char *jx_indicator_method(const jx_indicator *ind) { return jx_method_code(ind->method); }

@@ -223,6 +223,22 @@ struct jx_project {
                                  not in the official order (jx_order_build in order.h) */
 };
 
+/**
+ * The group of `level` (1 or 2) an indicator's path names, NULL for none — the groups
+ * whose names jx_indicator_level1() and _level2() give: for level 1 its 一级 group (the
+ * parent of its 二级 group), for level 2 its 二级 group.
+ */
+static inline const jx_group *jx_indicator_group_at(const jx_indicator *ind, int level)
+{
+    const jx_project *p = ind->project;
+    if (!p || ind->group >= p->ngroups)
+        return NULL;
+    const jx_group *g = &p->groups[ind->group];
+    if (level == 1 && g->level == 2 && g->parent < p->ngroups)
+        return &p->groups[g->parent];
+    return level == 2 && g->level != 2 ? NULL : g;
+}
+
 /** How 反向 (≤, <) indicators below target are scored. */
 typedef enum jx_reverse_rule {
     JX_REVERSE_LINEAR = 0, /* w × (2T − A) / T, 0 at A ≥ 2T */

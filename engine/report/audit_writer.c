@@ -3,7 +3,6 @@
 #include "report_audit.h"
 
 #include "alloc.h"
-#include "formats.h"
 #include "report_parts.h"
 
 #include <string.h>

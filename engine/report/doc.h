@@ -12,15 +12,31 @@
  * The stream of one document:
  *   doc_begin  (part_begin  block*  part_end)*  doc_end
  * where a part is what a project gives (a form, a sheet) and a block is one of fields,
- * table (table_begin row* table_end), conclusion, steps or findings.
+ * table (table_begin row* table_end), conclusion, steps, findings or notes.
  *
  * Invariants every builder keeps and renderers rely on:
  *   - every string is valid UTF-8, NUL-terminated, never NULL ("" for nothing);
  *   - a table's rows have exactly spec->ncols cells; a cell with covered set lies under a
  *     cell of an earlier row whose `rows` reaches it, in the same column;
  *   - the strings of a block live at least until the end of its part (the scratch arena is
- *     reset between parts only), and the spec given to table_begin until table_end; a
- *     renderer keeps what it needs across the calls of a table in wr->render_state.
+ *     reset between parts only), and the spec given to table_begin until table_end, the
+ *     part given to part_begin until part_end; a renderer keeps what it needs across the
+ *     calls of a table (of a part, for the grid formats) in wr->render_state or wr->state;
+ *   - (form grid) on a part's grid every row is filled: the columns of its cells and of
+ *     the cells above spanning down to it add up to the grid's.
+ *
+ * A report over many projects (the audit, build_audit.c) has its title on top, then an
+ * entry per project, then sections (the summary, the sample) with the close of the
+ * overview among them. It is begun by report_begin in place of doc_begin, its parts by
+ * report_part_begin, its tables by report_table_begin (the calls of the renderer's last
+ * group); part_end, row, table_end, fields and doc_end are those of any document:
+ *   report_begin  entry*  section  overview  section*  doc_end
+ * where an entry or a section is report_part_begin (fields | table | finding_list)*
+ * part_end, a table report_table_begin row* table_end. Each entry is there in two views,
+ * and a format draws one: its detail (the blocks of the part other than its overview
+ * row; the text and txt forms draw it where it comes) or its row of the overview, the
+ * table of every entry (JX_TABLE_OVERVIEW; the Markdown holds the rows and the entries'
+ * findings, and draws them where the overview closes).
  */
 #ifndef JX_DOC_H
 #define JX_DOC_H
@@ -32,6 +48,55 @@
 
 /** Most columns a table of a document has. */
 #define JX_DOC_MAXCOLS 16
+
+/* ---------------------------------------------------------------- (form grid)
+ * The formats that draw a part as its paper form is ruled — one grid of columns, labels and
+ * values in cells spanning rows and columns (render_html.c, render_xlsx.c) — place every
+ * field, heading and cell of a part that has a grid (jx_part.grid) on it. The form is laid
+ * out on two grids, which differ in a few rows (the 资金 and 自评结论 rows of the 自评表):
+ * the printed page (JX_GRID_PAGE, the HTML: a column for the sections' labels, then the
+ * indicator table's eight) and the sheet (JX_GRID_SHEET, the workbook: the sections' labels
+ * in the first of eight). The builder states the layout on both, as data; a renderer reads
+ * the grid it draws. The members marked "(form grid)" read zero as one column, plain, not
+ * laid out: a block without them is drawn a column a cell. */
+enum { JX_GRID_PAGE = 0, JX_GRID_SHEET = 1, JX_NGRIDS = 2 };
+
+/** The columns on a grid of a cell drawn as part of the cell before it (which spans them). */
+#define JX_COLS_JOINED 0xFF
+
+/** A part's grid: its columns on each grid and their widths. */
+typedef struct jx_grid {
+    uint8_t ncols[JX_NGRIDS];   /* columns of each grid, at most JX_DOC_MAXCOLS */
+    const uint16_t *page_share; /* each page column's share of the width, in tenths of a percent (Σ 1000) */
+    const uint8_t *sheet_min;   /* each sheet column's narrowest width, in Excel's units (characters of '0') */
+    const uint8_t *sheet_max;   /* …and its widest: longer text wraps */
+} jx_grid;
+
+/** How a cell stands out on a grid. */
+typedef enum jx_cell_look {
+    JX_LOOK_PLAIN = 0, /* as its kind says */
+    JX_LOOK_GROUP,     /* a group's cell over its rows (一级, 二级) */
+    JX_LOOK_STRONG     /* set off: a head of the form, 总分 and its score */
+} jx_cell_look;
+
+/** Where a cell's text stands on a grid. */
+typedef enum jx_cell_align {
+    JX_ALIGN_AUTO = 0, /* text from the left, labels, numbers and dashes centred */
+    JX_ALIGN_LEFT,     /* from the left (a name read as text) */
+    JX_ALIGN_CENTER    /* centred (a short value: 年度指标值, 不适用) */
+} jx_cell_align;
+
+/** A number as the formats that store numbers keep it (the workbook): exactly v × 10^-scale,
+ * shown with `places` places, or as a percentage when `percent` (v × 10^-scale is then the
+ * fraction: 9668 × 10^-4 is 96.68%). The builder states it exactly; a renderer may make a
+ * double of it. */
+typedef struct jx_cell_num {
+    int64_t v;
+    uint8_t scale;   /* 0..JX_DEC_MAX_SCALE + 4 */
+    uint8_t places;  /* 0..9 */
+    uint8_t percent; /* shown as a percentage */
+    uint8_t set;     /* the cell holds this number; 0: its text only */
+} jx_cell_num;
 
 /** What a cell holds, for the formats that style or type it (the text, md and txt
  * renderers show only its text). */
@@ -48,13 +113,29 @@ typedef struct jx_cell {
     uint32_t rows;     /* rows this cell spans down (1 for one); 0 in a covered cell */
     uint8_t kind;      /* jx_cell_kind */
     uint8_t covered;   /* lies under a cell above that spans down to it: drawn empty or not at all */
+    /* (form grid) */
+    uint8_t look;      /* jx_cell_look */
+    uint8_t align;     /* jx_cell_align */
+    uint8_t blank;     /* nothing applies here (a group without indicators has no 三级指标): drawn
+                          empty and plain, never merged with the cells it spans */
+    uint8_t nofit;     /* not measured where columns are fitted to their text (the sheet): a head or
+                          label that wraps in its column, a sum, a score the 总分 bounds */
+    uint8_t cols[JX_NGRIDS]; /* columns it takes on each grid: 0 or 1 for one; JX_COLS_JOINED */
+    jx_cell_num num;   /* a NUMBER cell's exact value, for the formats that store numbers */
 } jx_cell;
 
 /** What a table is to its document. */
 typedef enum jx_table_role {
     JX_TABLE_SECTION = 0, /* a section of the document under its heading (项目资金) */
-    JX_TABLE_GRID         /* the document's main table (the indicators): the text form prints it
+    JX_TABLE_GRID,        /* the document's main table (the indicators): the text form prints it
                              full width, without its heading */
+    /* a report's (jx_report_table) */
+    JX_TABLE_CROSS,       /* rows labelled by their first cell, columns by the head; head[0], the
+                             corner, names what the rows are (结论分布: 自评/重算 × 优…差) */
+    JX_TABLE_PAIRS,       /* labelled values: a label and a value a row (汇总); the head names the two */
+    JX_TABLE_LIST,        /* records that say what they are without a head (the 抽查 picks) */
+    JX_TABLE_OVERVIEW     /* a row of the overview, given by each entry; closed by the
+                             renderer's overview (jx_overview) */
 } jx_table_role;
 
 /** A table's shape: its heading, its columns' heads and alignment. */
@@ -62,8 +143,17 @@ typedef struct jx_table_spec {
     const char *heading;      /* the section heading ("项目资金（万元）"), "" for none */
     jx_table_role role;
     const char *const *head;  /* the ncols column heads */
-    const char *align;        /* ncols letters: 'l' left, 'r' right (numbers) */
+    const char *align;        /* ncols letters: 'l' left, 'r' right (numbers), 'c' centred */
     size_t ncols;             /* at most JX_DOC_MAXCOLS */
+    /* (form grid) */
+    size_t nrows;             /* body rows that will come (the heading spans them); 0: not said */
+    size_t nfoot;             /* the last of them that close the table (总分): they begin in the
+                                 grid's first column, under the heading's rows */
+    const char *grid_heading[JX_NGRIDS]; /* the heading as each grid labels the section in its first
+                                            columns ("项目资金\n（万元）"); NULL: not there */
+    uint8_t heading_cols[JX_NGRIDS];     /* columns that label takes */
+    const jx_cell *grid_head[JX_NGRIDS]; /* the head row on each grid, ncols cells (text, cols, look,
+                                            nofit); NULL: the heads, a column each */
 } jx_table_spec;
 
 /** One labelled value (项目名称 · 越城区…). */
@@ -72,6 +162,23 @@ typedef struct jx_field {
     const char *value;
     int optional;      /* may be left out when its value is "" (the printed form keeps it) */
 } jx_field;
+
+/** (form grid) Where a field sits on the grids. Its label stands before its value, or heads it
+ * from the row above (`above`: 预期目标 over its text); beside fields fill a grid row left to
+ * right, a run of above fields takes two rows, labels then values. */
+typedef struct jx_field_place {
+    uint8_t label_cols[JX_NGRIDS]; /* columns the label takes on each grid (0: one) */
+    uint8_t value_cols[JX_NGRIDS]; /* …and the value (the same as the label's for an above field) */
+    uint8_t above;                 /* the label heads its value */
+    uint8_t nofit;                 /* the label is not measured where columns fit their text */
+} jx_field_place;
+
+/** (form grid) A fields block on the grids: its heading labels the section in the first
+ * columns, over the rows of the leading above fields (or the first row). */
+typedef struct jx_fields_grid {
+    uint8_t heading_cols[JX_NGRIDS]; /* columns the heading takes; 0: not there */
+    const jx_field_place *v;         /* a place per field */
+} jx_fields_grid;
 
 /**
  * Labelled values: the head of a form (项目名称, 主管部门, 预算单位), 年度总体目标. They
@@ -83,6 +190,8 @@ typedef struct jx_fields {
     size_t n;
     size_t per_row;        /* fields side by side on the form (≥ 1) */
     int optional;          /* the whole block may be left out when every value is "" */
+    /* (form grid) */
+    const jx_fields_grid *grid; /* the fields' places; NULL: not laid out on a grid */
 } jx_fields;
 
 /** One verdict: 自评结论 优, with what backs it ("（总分 100.00）", "" for nothing). */
@@ -99,6 +208,10 @@ typedef struct jx_conclusion {
     const jx_verdict *v;     /* the verdicts, at least one */
     size_t n;
     const char *note;        /* the bands ("总分高于90分（含）…"), "" for none */
+    /* (form grid) a row each for 满分 and the verdicts: the label, then the value, or the
+       grade and after the last verdict's the note; the value and the note take the rest */
+    uint8_t label_cols[JX_NGRIDS];
+    uint8_t grade_cols[JX_NGRIDS];
 } jx_conclusion;
 
 /** One step of a computation shown (计分过程): 接入系统数量：45 ÷ 60 × 30 = 22.50 [ratio]. */
@@ -113,6 +226,9 @@ typedef struct jx_steps {
     const char *heading; /* "计分过程" */
     const jx_step *v;
     size_t n;
+    /* (form grid) */
+    const char *const *head; /* the heads of a table of the steps: what, how, the tag ("指标",
+                                "计分过程", "计分方法"); NULL: none */
 } jx_steps;
 
 /** A part of the document: a project's form. */
@@ -121,13 +237,104 @@ typedef struct jx_part {
     const char *caption; /* the line under it ("（2024年度）"), "" for none */
     const char *name;    /* what the part is about (the project's name) */
     size_t index;        /* parts before this one in the document */
+    /* (form grid) */
+    const jx_grid *grid;      /* the grid its fields, tables and conclusion are drawn on; NULL: none */
+    const char *file;         /* the file it was read from: its findings there say line:col; NULL */
+    const jx_cell *list_row;  /* its row in the document's list (jx_doc_head.list), list->ncols
+                                 cells; NULL */
+    const char *list_title;   /* the list's title when every part has this one ("2024年项目支出…
+                                 结果清单"); NULL or "": the list's own */
 } jx_part;
+
+/** Sentences said under a part's table, each on its own, in the order given: what the table
+ * does not show (the 复核 sheet's "已复核 7 个指标…" and its "注：…"). */
+typedef struct jx_notes {
+    const char *const *v; /* whole sentences */
+    size_t n;             /* at least one */
+} jx_notes;
+
+/** (form grid) A list of the document's parts, for the formats with room for it ahead of
+ * them (the workbook's first sheet 自评结果清单): a row per part (jx_part.list_row). */
+typedef struct jx_doc_list {
+    const char *name;        /* the sheet: "自评结果清单" */
+    const char *title;       /* its title, when the parts do not share one: "项目支出绩效自评结果清单" */
+    const char *const *head; /* the ncols column heads */
+    const uint8_t *min;      /* each column's narrowest width, in Excel's units */
+    const uint8_t *max;      /* …and its widest */
+    size_t ncols;            /* at most JX_DOC_MAXCOLS */
+} jx_doc_list;
 
 /** The whole document. */
 typedef struct jx_doc_head {
     const char *title;   /* "项目支出绩效自评表" */
     const char *empty;   /* said when the document has no part: "没有可以计分的项目。" */
+    /* (form grid) */
+    const jx_doc_list *list; /* a list of the parts; NULL: none */
 } jx_doc_head;
+
+/* ------------------------------------------------ a report (the audit, build_audit.c) */
+
+/** A report's head. */
+typedef struct jx_report_head {
+    jx_doc_head doc;     /* the title ("审核报告"); empty "" (a report always has its sections) */
+    const char *caption; /* what the report is of, said with the title: "评分办法：财政部2020；列出提示及以上的发现" */
+    const char *note;    /* how to read it, for the formats with room: "自评总分、结论按评分办法重算。"; "" */
+} jx_report_head;
+
+/** What a part of a report is. */
+typedef enum jx_part_role {
+    JX_PART_ENTRY = 0, /* a project's entry: its detail, and its row of the overview */
+    JX_PART_SECTION    /* a section under its title (汇总, 抽查) */
+} jx_part_role;
+
+/** A part of a report. */
+typedef struct jx_report_part {
+    jx_part part;       /* title: a section's ("抽查"), "" for an entry; caption: what the section is
+                           ("抽取 20%，种子 42，…"), ""; name: the project's, ""; index */
+    jx_part_role role;
+    const char *result; /* what the section came to, said after its caption: "抽中 2 个项目"; "" */
+} jx_report_part;
+
+/** A table of a report: its spec, and what a report's tables say besides. It lives, as a
+ * spec given to table_begin, until table_end. */
+typedef struct jx_report_table {
+    jx_table_spec spec;  /* its role one of the report's, or JX_TABLE_SECTION */
+    const char *lead;    /* a sentence under the heading, before the rows: "28 条：错误 1，…"; "" */
+    const char *note;    /* a sentence under the rows: "有错误，未能计分"; "" */
+    const char *derived; /* ncols letters: '#' the row's number, '=' the sum of the row's counts, '.' a
+                            value of its own; NULL: all '.'. The text and txt forms leave the
+                            derived columns out */
+} jx_report_table;
+
+/** One finding as a report words it (the audit's positions are its own: a table's row). */
+typedef struct jx_finding {
+    jx_severity severity;
+    const char *level;   /* its severity in words: "警告" */
+    const char *where;   /* "a-road.jx:21:13" */
+    const char *code;    /* "missing-reason": words and hyphens */
+    const char *message;
+} jx_finding;
+
+/** An entry's findings, in report order (errors first). */
+typedef struct jx_finding_list {
+    const char *heading; /* under the entry: "发现（9 条：错误 0，警告 8，提示 1）" */
+    const char *title;   /* in the list of every entry's findings: "越城区道路养护项目（9 条）" */
+    const char *label;   /* said with `empty` when there is none: "发现" */
+    const char *empty;   /* "无" */
+    const jx_finding *v;
+    size_t n;
+} jx_finding_list;
+
+/** The close of a report's overview: the table whose rows the entries gave, then the list
+ * of their findings. */
+typedef struct jx_overview {
+    const jx_report_table *table; /* JX_TABLE_OVERVIEW: heading "项目（5）", heads, the note under it */
+    const char *empty;            /* said instead of the table when no entry came: "没有审核的项目。" */
+    size_t nrows;                 /* the entries: rows given */
+    const char *findings;         /* the heading of the findings: "发现明细（28）" */
+    const char *findings_empty;   /* said when no entry had any: "没有发现。" */
+    size_t nfindings;             /* findings the entries gave */
+} jx_overview;
 
 /**
  * A renderer: draws the blocks in one format through the writer. Each function is
@@ -146,18 +353,58 @@ typedef struct jx_renderer {
     void (*findings)(jx_writer *wr, const jx_diag *v, size_t n);
     void (*part_end)(jx_writer *wr);
     void (*doc_end)(jx_writer *wr, const jx_doc_head *h, size_t nparts);
+    /* the 复核 sheet (build_review.c): its notes under the table; NULL in a renderer that
+       does not draw the sheet */
+    void (*notes)(jx_writer *wr, const jx_notes *n);
+    /* the audit report (build_audit.c): a report's begin, its parts, its tables, an entry's
+       findings, the close of the overview (doc_end, part_end, row and table_end close them
+       as any document's); NULL in a renderer that does not draw reports */
+    void (*report_begin)(jx_writer *wr, const jx_report_head *h);
+    void (*report_part_begin)(jx_writer *wr, const jx_report_part *p);
+    void (*report_table_begin)(jx_writer *wr, const jx_report_table *t);
+    void (*finding_list)(jx_writer *wr, const jx_finding_list *l);
+    void (*overview)(jx_writer *wr, const jx_overview *o);
 } jx_renderer;
 
 /** The renderers. */
 extern const jx_renderer jx_render_text; /* the forms as printed, aligned by display width */
 extern const jx_renderer jx_render_md;   /* GitHub-flavoured Markdown */
 extern const jx_renderer jx_render_txt;  /* plain lines for mail and chat, nothing aligned */
+extern const jx_renderer jx_render_html; /* a self-contained HTML page, a sheet of A4 a part, forms on their grid */
+extern const jx_renderer jx_render_xlsx; /* an Excel workbook: the document's list, then a sheet a part */
 
 /** A cell of kind k holding s (NULL reads ""). */
 static inline jx_cell jx_cell_of(const char *s, jx_cell_kind k)
 {
-    jx_cell c = {s ? s : "", 1, (uint8_t)k, 0};
+    jx_cell c = {.s = s ? s : "", .rows = 1, .kind = (uint8_t)k};
     return c;
 }
+
+/* ------------------------------------------------ Markdown text (render_md.c) */
+
+/**
+ * Appends s[0..n) as Markdown text that reads back as written: the characters that
+ * would start markup (\ ` * _ [ ] < > | ~ & $) get a backslash, so a `|` cannot end a
+ * table cell, and a line break (\n, \r\n or \r) becomes <br>, so a cell stays on its line.
+ */
+void jx_md_text(jx_writer *wr, const char *s, size_t n);
+
+/** jx_md_text of a NUL-terminated string. */
+void jx_md_str(jx_writer *wr, const char *s);
+
+/**
+ * Appends a table's head: the n head cells (escaped), then the delimiter row with each
+ * column's alignment from align[0..n): 'l' left, 'c' centre, 'r' right.
+ */
+void jx_md_table_head(jx_writer *wr, const char *const *heads, const char *align, size_t n);
+
+/** Appends one table row of the n cells, escaped. */
+void jx_md_table_row(jx_writer *wr, const char *const *cells, size_t n);
+
+/**
+ * Appends the findings d[0..n) as a numbered list under a `### title` heading, one item
+ * each: "1. 警告 `code` file:line:col：message". Writes nothing when n is 0.
+ */
+void jx_md_diag_list(jx_writer *wr, const char *title, const jx_diag *d, size_t n);
 
 #endif

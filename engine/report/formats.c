@@ -4,7 +4,10 @@
  * the CLI's --help and option checks all read it: adding a format is a renderer (or a
  * reporter) and a row here.
  */
-#include "formats.h"
+
+#include "report.h"
+#include "report_audit.h"
+#include "report_review.h"
 
 #include <string.h>
 
@@ -24,8 +27,10 @@ static const jx_format_row rows[] = {
       {"Excel 工作簿：自评结果清单，每个项目一张自评表", "Excel 工作簿：汇总、项目、发现、抽查",
        "Excel 工作簿：复核结果清单，每个项目一张复核表", NULL}},
      &jx_reporter_xlsx, &jx_audit_reporter_xlsx, &jx_review_reporter_xlsx},
-    {{"txt", JX_FORMAT_TXT, {"纯文本，不对齐，便于贴进邮件和聊天", NULL, NULL, NULL}},
-     &jx_reporter_txt, NULL, NULL},
+    {{"txt", JX_FORMAT_TXT,
+      {"纯文本，不对齐，便于贴进邮件和聊天", "纯文本，不对齐，便于贴进邮件和聊天", "纯文本，不对齐，便于贴进邮件和聊天",
+       NULL}},
+     &jx_reporter_txt, &jx_audit_reporter_txt, &jx_review_reporter_txt},
     {{"template", JX_FORMAT_TEMPLATE, {"实际完成值模板（CSV），同 template 命令", NULL, NULL, ""}},
      &jx_reporter_template, NULL, NULL},
 };

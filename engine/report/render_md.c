@@ -1,20 +1,212 @@
 /* render_md.c — documents (doc.h) as GitHub-flavoured Markdown, for pasting into reports
  * and issue trackers: the document's title as `#`, a part as `##`, its sections as `###`,
  * labelled values and tables as pipe tables, findings as a numbered list. Every text is
- * escaped (md.c), so a `|` cannot end a cell nor a line break leave it.
+ * escaped (jx_md_text below), so a `|` cannot end a cell nor a line break leave it.
+ *
+ * A report (the audit, build_audit.c) puts what sums it up first: its sections (汇总,
+ * 抽查) are drawn where they come, as `##` with their tables under `###` headings; of each
+ * entry only its row of the overview and its findings are drawn, and they are held in
+ * spools (spool.h) until the overview closes, after the summary, where they follow the
+ * overview's heading: `## 项目（5）`, the table, `## 发现明细（28）`, a numbered list per
+ * entry. Every block is set off from the one before by a blank line.
  */
 #include "doc.h"
 
-#include "md.h"
+#include "alloc.h"
 #include "report_parts.h"
+#include "spool.h"
 
 #include <assert.h>
 
+/* ------------------------------------------------------------ Markdown text */
+
+/* The bytes that take a backslash (1) and those that start a line break (2). */
+static const unsigned char md_byte_class[256] = {
+    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1,
+    ['>'] = 1,  ['|'] = 1, ['~'] = 1, ['&'] = 1, ['$'] = 1, ['\n'] = 2, ['\r'] = 2,
+};
+
+void jx_md_text(jx_writer *wr, const char *s, size_t n)
+{
+    size_t run = 0; /* start of the plain bytes not yet written */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char cls = md_byte_class[(unsigned char)s[i]];
+        if (cls == 0)
+            continue;
+        jx_out_bytes(wr, s + run, i - run);
+        if (cls == 1) {
+            jx_out_char(wr, '\\');
+            jx_out_char(wr, s[i]);
+        } else {
+            if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+                i++; /* \r\n is one break */
+            jx_out_str(wr, "<br>");
+        }
+        run = i + 1;
+    }
+    jx_out_bytes(wr, s + run, n - run);
+}
+
+void jx_md_str(jx_writer *wr, const char *s)
+{
+    jx_md_text(wr, s, strlen(s));
+}
+
+void jx_md_table_head(jx_writer *wr, const char *const *heads, const char *align, size_t n)
+{
+    jx_md_table_row(wr, heads, n);
+    jx_out_char(wr, '|');
+    for (size_t i = 0; i < n; i++) {
+        switch (align[i]) {
+        case 'r': jx_out_str(wr, " ---: |"); break;
+        case 'c': jx_out_str(wr, " :---: |"); break;
+        default: jx_out_str(wr, " --- |"); break;
+        }
+    }
+    jx_out_char(wr, '\n');
+}
+
+void jx_md_table_row(jx_writer *wr, const char *const *cells, size_t n)
+{
+    jx_out_char(wr, '|');
+    for (size_t i = 0; i < n; i++) {
+        jx_out_char(wr, ' ');
+        jx_md_str(wr, cells[i]);
+        jx_out_str(wr, " |");
+    }
+    jx_out_char(wr, '\n');
+}
+
+void jx_md_diag_list(jx_writer *wr, const char *title, const jx_diag *d, size_t n)
+{
+    if (n == 0)
+        return;
+    jx_out_str(wr, "\n### ");
+    jx_md_str(wr, title);
+    jx_out_str(wr, "\n\n");
+    for (size_t i = 0; i < n; i++) {
+        jx_out_uint(wr, i + 1);
+        jx_out_str(wr, ". ");
+        jx_out_str(wr, jx_severity_name(d[i].severity));
+        jx_out_str(wr, " `");
+        jx_out_str(wr, d[i].code); /* codes are words and hyphens: nothing to escape */
+        jx_out_str(wr, "` ");
+        jx_md_str(wr, d[i].file);
+        if (d[i].line) {
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, d[i].line);
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, d[i].column);
+        }
+        jx_out_str(wr, "：");
+        jx_md_str(wr, d[i].message);
+        jx_out_char(wr, '\n');
+    }
+}
+
+/* ------------------------------------------------------------ the blocks */
+
+
+/** What a report holds, the writer's state from report_begin to doc_end. */
+typedef struct md_report {
+    jx_spool rows;                /* the overview's rows, as the entries give them */
+    jx_spool findings;            /* the entries' findings, a numbered list each */
+    size_t entries;               /* entries begun: the number of the current one */
+    int in_entry;                 /* the part is an entry: only its row and its findings are drawn, held */
+    const jx_report_table *table; /* the table being drawn; NULL when none is, or it is not drawn */
+    jx_writer *to;                /* where its rows go: the output, or the spool of the overview's rows */
+    size_t table_rows;            /* its rows so far */
+} md_report;
+
+/* Releases the report's state and its spools (the writer's state_free). */
+static void report_free(jx_writer *wr)
+{
+    md_report *st = wr->state;
+    jx_spool_close(&st->rows);
+    jx_spool_close(&st->findings);
+    jx_free(wr->alloc, st, sizeof *st);
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+/* The report being drawn; NULL for forms. The state is this renderer's exactly when its
+ * release is report_free. */
+static md_report *report_of(jx_writer *wr)
+{
+    return wr->state_free == report_free ? wr->state : NULL;
+}
+
+/* Makes the report's state; the writer fails for want of memory when it cannot. */
+static void report_begin(jx_writer *wr)
+{
+    assert(!wr->state); /* the writer's state is the renderer's */
+    md_report *st = jx_calloc(wr->alloc, sizeof *st);
+    if (!st) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    wr->state = st;
+    wr->state_free = report_free;
+    if (jx_spool_open(&st->rows, wr->alloc) != JX_OK || jx_spool_open(&st->findings, wr->alloc) != JX_OK)
+        jx_scratch_fail(wr);
+}
+
+/* Passes the first failure of the spools on to the writer. */
+static void report_check(jx_writer *wr, const md_report *st)
+{
+    jx_result err = jx_spool_error(&st->rows);
+    if (err == JX_OK)
+        err = jx_spool_error(&st->findings);
+    if (err != JX_OK && wr->err == JX_OK)
+        wr->err = err;
+}
+
+/* a, sep and b ("评分办法：…；自评总分…"), either alone when the other is "", as a
+ * paragraph after a blank line; nothing when both are "". */
+static void paragraph(jx_writer *wr, const char *a, const char *sep, const char *b)
+{
+    if (!a[0] && !b[0])
+        return;
+    jx_out_char(wr, '\n');
+    jx_md_str(wr, a);
+    if (a[0] && b[0])
+        jx_out_str(wr, sep);
+    jx_md_str(wr, b);
+    jx_out_char(wr, '\n');
+}
+
+/* "# 项目支出绩效自评表". */
 static void md_doc_begin(jx_writer *wr, const jx_doc_head *h)
 {
     jx_out_str(wr, "# ");
     jx_md_str(wr, h->title);
     jx_out_char(wr, '\n');
+}
+
+/* "# 审核报告", the caption and the note after it, "；" between them. */
+static void md_report_begin(jx_writer *wr, const jx_report_head *h)
+{
+    report_begin(wr);
+    md_doc_begin(wr, &h->doc);
+    paragraph(wr, h->caption, "；", h->note);
+}
+
+/* A report's section: "## 抽查", then what it is and what it came to, "：" between them;
+ * an entry: nothing, its blocks are held. */
+static void md_report_part_begin(jx_writer *wr, const jx_report_part *rp)
+{
+    md_report *st = report_of(wr);
+    if (st)
+        st->in_entry = rp->role == JX_PART_ENTRY;
+    if (rp->role == JX_PART_ENTRY) {
+        if (st)
+            st->entries++;
+        return;
+    }
+    jx_out_str(wr, "\n## ");
+    jx_md_str(wr, rp->part.title);
+    jx_out_char(wr, '\n');
+    paragraph(wr, rp->part.caption, "：", rp->result);
 }
 
 /* "## 项目名（2024年度）". */
@@ -40,6 +232,9 @@ static void heading(jx_writer *wr, const char *h)
  * optional fields that are all empty is left out, as is an optional block all empty. */
 static void md_fields(jx_writer *wr, const jx_fields *f)
 {
+    md_report *st = report_of(wr);
+    if (st && st->in_entry)
+        return; /* an entry's detail: the overview shows it */
     int any = 0;
     for (size_t i = 0; i < f->n; i++)
         any |= f->v[i].value[0] != 0;
@@ -68,10 +263,44 @@ static void md_fields(jx_writer *wr, const jx_fields *f)
     }
 }
 
+/* A report's table. A row of the overview is held; the rest of an entry is not drawn; a
+ * section's table under its `###` heading and its lead, the head written with the first
+ * row, so that a table without rows is its heading and lead alone. */
+static void md_report_table_begin(jx_writer *wr, const jx_report_table *rt)
+{
+    const jx_table_spec *t = &rt->spec;
+    assert(t->ncols <= JX_DOC_MAXCOLS);
+    md_report *st = report_of(wr);
+    if (!st)
+        return; /* the writer failed making the report's state */
+    st->table = NULL;
+    st->table_rows = 0;
+    if (t->role == JX_TABLE_OVERVIEW) {
+        st->table = st->rows.w ? rt : NULL; /* no spool: the writer failed making it */
+        st->to = st->rows.w;
+        return;
+    }
+    if (st->in_entry)
+        return;
+    if (t->heading[0]) {
+        jx_out_str(wr, "\n### ");
+        jx_md_str(wr, t->heading);
+        jx_out_char(wr, '\n');
+    }
+    paragraph(wr, rt->lead, "", "");
+    st->table = rt;
+    st->to = wr;
+}
+
+/* A table under its heading; one without a heading is set off by a blank line, so that it
+ * does not run on from a table or a line before it. */
 static void md_table_begin(jx_writer *wr, const jx_table_spec *t)
 {
     assert(t->ncols <= JX_DOC_MAXCOLS);
-    heading(wr, t->heading);
+    if (t->heading[0])
+        heading(wr, t->heading);
+    else
+        jx_out_char(wr, '\n');
     jx_md_table_head(wr, t->head, t->align, t->ncols);
     wr->render_state = (void *)t;
 }
@@ -79,16 +308,34 @@ static void md_table_begin(jx_writer *wr, const jx_table_spec *t)
 /* A row: covered cells are empty, as the form prints a group's name on its first row only. */
 static void md_row(jx_writer *wr, const jx_cell *cells)
 {
-    const jx_table_spec *t = wr->render_state;
+    md_report *st = report_of(wr);
+    const jx_report_table *rt = st ? st->table : NULL;
+    const jx_table_spec *t = rt ? &rt->spec : wr->render_state;
+    if (!t)
+        return; /* a report's table that is not drawn */
+    jx_writer *to = rt ? st->to : wr;
     const char *s[JX_DOC_MAXCOLS];
     for (size_t c = 0; c < t->ncols; c++)
         s[c] = cells[c].covered ? "" : cells[c].s;
-    jx_md_table_row(wr, s, t->ncols);
+    if (rt && to == wr && st->table_rows == 0) {
+        jx_out_char(wr, '\n');
+        jx_md_table_head(wr, t->head, t->align, t->ncols);
+    }
+    if (rt)
+        st->table_rows++;
+    jx_md_table_row(to, s, t->ncols);
 }
 
+/* A report's table drawn in place ends with its note, when it has rows. */
 static void md_table_end(jx_writer *wr)
 {
     wr->render_state = NULL;
+    md_report *st = report_of(wr);
+    if (!st)
+        return;
+    if (st->table && st->to == wr && st->table_rows > 0)
+        paragraph(wr, st->table->note, "", "");
+    st->table = NULL;
 }
 
 /* "满分 80（…）" on its line, then each verdict "**自评结论：优**（detail）", the bands
@@ -137,14 +384,99 @@ static void md_findings(jx_writer *wr, const jx_diag *v, size_t n)
     jx_md_diag_list(wr, title ? title : jx_scratch_fail(wr), v, n);
 }
 
-static void md_part_end(jx_writer *wr)
+/* The notes as a list after a blank line: "- 已复核 7 个指标…". */
+static void md_notes(jx_writer *wr, const jx_notes *n)
 {
-    (void)wr;
+    jx_out_char(wr, '\n');
+    for (size_t i = 0; i < n->n; i++) {
+        jx_out_str(wr, "- ");
+        jx_md_str(wr, n->v[i]);
+        jx_out_char(wr, '\n');
+    }
 }
 
-/* A document without parts says so. */
+/* An entry's findings, held until the overview closes: "### 3. 项目名（10 条）" and a
+ * numbered list, "1. 警告 `code` a.jx:21:13：message"; nothing when there are none. */
+static void md_finding_list(jx_writer *wr, const jx_finding_list *l)
+{
+    if (l->n == 0)
+        return;
+    md_report *st = report_of(wr);
+    int held = st && st->in_entry;
+    jx_writer *to = held ? st->findings.w : wr;
+    if (!to)
+        return; /* no spool: the writer failed making it */
+    jx_out_str(to, "\n### ");
+    if (held) {
+        assert(st->entries > 0);
+        jx_out_uint(to, st->entries);
+        jx_out_str(to, ". ");
+    }
+    jx_md_str(to, l->title);
+    jx_out_str(to, "\n\n");
+    for (size_t i = 0; i < l->n; i++) {
+        const jx_finding *f = &l->v[i];
+        jx_out_uint(to, i + 1);
+        jx_out_str(to, ". ");
+        jx_md_str(to, f->level);
+        jx_out_str(to, " `");
+        jx_out_str(to, f->code); /* codes are words and hyphens: nothing to escape */
+        jx_out_str(to, "` ");
+        jx_md_str(to, f->where);
+        jx_out_str(to, "：");
+        jx_md_str(to, f->message);
+        jx_out_char(to, '\n');
+    }
+}
+
+/* The close of the overview: "## 项目（5）", its head, the held rows and the note, or
+ * what is said without entries; then "## 发现明细（28）" and the held lists, or what is
+ * said without findings. */
+static void md_overview(jx_writer *wr, const jx_overview *o)
+{
+    md_report *st = report_of(wr);
+    if (!st)
+        return;
+    assert(o->nrows == st->entries); /* a row was held for each entry */
+    const jx_table_spec *t = &o->table->spec;
+    jx_out_str(wr, "\n## ");
+    jx_md_str(wr, t->heading);
+    jx_out_char(wr, '\n');
+    if (o->nrows == 0) {
+        paragraph(wr, o->empty, "", "");
+    } else {
+        jx_out_char(wr, '\n');
+        jx_md_table_head(wr, t->head, t->align, t->ncols);
+        jx_spool_copy(&st->rows, wr);
+        paragraph(wr, o->table->note, "", "");
+    }
+    jx_out_str(wr, "\n## ");
+    jx_md_str(wr, o->findings);
+    jx_out_char(wr, '\n');
+    if (o->nfindings == 0)
+        paragraph(wr, o->findings_empty, "", "");
+    else
+        jx_spool_copy(&st->findings, wr);
+}
+
+/* An entry's end: a spool that ran out of memory fails the writer now. */
+static void md_part_end(jx_writer *wr)
+{
+    md_report *st = report_of(wr);
+    if (!st)
+        return;
+    if (st->in_entry)
+        report_check(wr, st);
+    st->in_entry = 0;
+}
+
+/* A document without parts says so; a report lets go of what it held. */
 static void md_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
+    if (report_of(wr)) {
+        report_free(wr);
+        return;
+    }
     if (nparts > 0)
         return;
     jx_out_char(wr, '\n');
@@ -165,4 +497,10 @@ const jx_renderer jx_render_md = {
     .findings = md_findings,
     .part_end = md_part_end,
     .doc_end = md_doc_end,
+    .notes = md_notes,
+    .report_begin = md_report_begin,
+    .report_part_begin = md_report_part_begin,
+    .report_table_begin = md_report_table_begin,
+    .finding_list = md_finding_list,
+    .overview = md_overview,
 };

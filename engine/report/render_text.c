@@ -5,9 +5,17 @@
  * printed with every column padded to its widest cell, two cells apart. A cell the arena
  * has no room for fails the writer (jx_out_result), so a short table is never taken for
  * the whole.
+ *
+ * A report (the audit, build_audit.c) is drawn as its text always was: the title with
+ * its caption in brackets on the first line; each part after a blank line, a section
+ * under its title; the blocks of a part a blank line apart; each entry's detail where it
+ * comes, the overview not at all; tables without a blank line after them, their rows
+ * indented under their heading (a list of labelled values not), a cross table's corner
+ * blank, the derived columns left out, and a table without rows drawn as its heading.
  */
 #include "doc.h"
 
+#include "alloc.h"
 #include "report_parts.h"
 #include "width.h"
 
@@ -30,13 +38,46 @@ typedef struct tcell {
  * table_end.
  */
 typedef struct ttable {
-    size_t ncols;     /* columns */
+    size_t ncols;     /* columns drawn */
     size_t indent;    /* spaces before each row */
     tcell *cells;     /* rows × ncols, row-major */
-    size_t nrows;     /* rows filled */
+    size_t nrows;     /* rows filled, the head's among them */
     size_t cap;       /* rows allocated */
     int oom;          /* the arena ran out: the writer failed */
+    int head;         /* the first row is the head */
+    int head_alone;   /* the head is drawn even without rows under it (a form's tables) */
+    int blank_after;  /* a blank line after the table (a form's section) */
+    const char *note; /* said under the rows, indented as they are; "" for none */
+    uint8_t col[JX_DOC_MAXCOLS]; /* the column of the spec each drawn column shows */
 } ttable;
+
+/** A report's state from report_begin to doc_end (the writer's state). */
+typedef struct text_report {
+    size_t blocks; /* blocks drawn in the current part: each after the first follows a blank line */
+} text_report;
+
+/* Releases the report's state (the writer's state_free). */
+static void report_free(jx_writer *wr)
+{
+    jx_free(wr->alloc, wr->state, sizeof(text_report));
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+/* The report being drawn; NULL for forms. The state is this renderer's exactly when its
+ * release is report_free. */
+static text_report *report_of(jx_writer *wr)
+{
+    return wr->state_free == report_free ? wr->state : NULL;
+}
+
+/* Starts a block of a report's part: a blank line after the block before it. */
+static void report_block(jx_writer *wr)
+{
+    text_report *st = report_of(wr);
+    if (st && st->blocks++ > 0)
+        jx_out_char(wr, '\n');
+}
 
 /* The table of wr, in the scratch arena (made at table_begin). */
 static ttable *table_of(jx_writer *wr)
@@ -84,34 +125,119 @@ static void set_cell(tcell *c, const jx_cell *d)
     c->width = d->kind == JX_CELL_NUMBER || c->len == 0 ? c->len : UNMEASURED;
 }
 
-static void text_table_begin(jx_writer *wr, const jx_table_spec *spec)
+/* A table of ncols columns (the first ncols of the spec's, until table_columns says
+ * otherwise) in the scratch arena; NULL, the writer failed, when it ran out. */
+static ttable *table_make(jx_writer *wr, size_t ncols, size_t indent)
 {
-    assert(spec->ncols <= JX_DOC_MAXCOLS);
+    assert(ncols <= JX_DOC_MAXCOLS);
     ttable *t = jx_arena_alloc(&wr->scratch, sizeof *t);
-    wr->render_state = t;
     if (!t) {
         jx_scratch_fail(wr);
-        return;
+        return NULL;
     }
     memset(t, 0, sizeof *t);
-    t->ncols = spec->ncols;
-    if (spec->role == JX_TABLE_SECTION) {
-        jx_out_str(wr, spec->heading);
-        jx_out_char(wr, '\n');
-        t->indent = 2;
-    }
+    t->ncols = ncols;
+    t->indent = indent;
+    t->note = "";
+    for (size_t c = 0; c < ncols; c++)
+        t->col[c] = (uint8_t)c;
     t->cap = 16;
-    t->cells = jx_arena_alloc(&wr->scratch, t->cap * t->ncols * sizeof *t->cells);
+    t->cells = jx_arena_alloc(&wr->scratch, t->cap * (ncols ? ncols : 1) * sizeof *t->cells);
     if (!t->cells) {
         t->oom = 1;
         jx_scratch_fail(wr);
-        return;
     }
+    return t;
+}
+
+/* The columns of spec the text shows: all but the derived ones (derived: a letter per
+ * column, '.' for one of its own; NULL for none derived). */
+static void table_columns(ttable *t, const jx_table_spec *spec, const char *derived)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < spec->ncols; c++)
+        if (!derived || derived[c] == '.')
+            t->col[n++] = (uint8_t)c;
+    assert(n <= t->ncols);
+    t->ncols = n;
+}
+
+/* The head of spec as the first row; a cross table's corner left blank. */
+static void table_head(jx_writer *wr, ttable *t, const jx_table_spec *spec)
+{
+    t->head = 1;
     tcell *row = table_row(wr, t);
     for (size_t c = 0; row && c < t->ncols; c++) {
-        jx_cell h = jx_cell_of(spec->head[c], JX_CELL_TEXT);
+        size_t k = t->col[c];
+        int corner = k == 0 && spec->role == JX_TABLE_CROSS;
+        jx_cell h = jx_cell_of(corner ? "" : spec->head[k], JX_CELL_TEXT);
         set_cell(&row[c], &h);
     }
+}
+
+/* A form's table: a section under its heading, indented, a blank line after it; the grid
+ * full width. */
+static ttable *form_table(jx_writer *wr, const jx_table_spec *spec)
+{
+    if (spec->role == JX_TABLE_SECTION) {
+        jx_out_str(wr, spec->heading);
+        jx_out_char(wr, '\n');
+    }
+    int section = spec->role == JX_TABLE_SECTION;
+    ttable *t = table_make(wr, spec->ncols, section ? 2 : 0);
+    if (t) {
+        t->blank_after = section;
+        t->head_alone = 1;
+    }
+    return t;
+}
+
+/* A report's table: the heading with its lead on a line, the rows indented under it but
+ * for labelled values, no head over a list or labelled values; none of the overview,
+ * which the text does not draw. */
+static ttable *report_table(jx_writer *wr, const jx_report_table *rt)
+{
+    const jx_table_spec *spec = &rt->spec;
+    if (spec->role == JX_TABLE_OVERVIEW)
+        return NULL;
+    report_block(wr);
+    const char *lead = rt->lead;
+    if (spec->heading[0]) {
+        jx_out_str(wr, spec->heading);
+        if (lead[0])
+            jx_out_str(wr, "  ");
+    }
+    jx_out_str(wr, lead);
+    if (spec->heading[0] || lead[0])
+        jx_out_char(wr, '\n');
+    ttable *t = table_make(wr, spec->ncols, spec->role == JX_TABLE_PAIRS ? 0 : 2);
+    if (t) {
+        t->head = spec->role != JX_TABLE_PAIRS && spec->role != JX_TABLE_LIST;
+        t->note = rt->note;
+    }
+    return t;
+}
+
+/* Makes t the table being drawn, with the columns shown and the head. */
+static void table_start(jx_writer *wr, ttable *t, const jx_table_spec *spec, const char *derived)
+{
+    assert(spec->ncols <= JX_DOC_MAXCOLS);
+    wr->render_state = t;
+    if (!t || t->oom)
+        return;
+    table_columns(t, spec, derived);
+    if (t->head || t->head_alone)
+        table_head(wr, t, spec);
+}
+
+static void text_table_begin(jx_writer *wr, const jx_table_spec *spec)
+{
+    table_start(wr, form_table(wr, spec), spec, NULL);
+}
+
+static void text_report_table_begin(jx_writer *wr, const jx_report_table *rt)
+{
+    table_start(wr, report_table(wr, rt), &rt->spec, rt->derived);
 }
 
 static void text_row(jx_writer *wr, const jx_cell *cells)
@@ -119,17 +245,18 @@ static void text_row(jx_writer *wr, const jx_cell *cells)
     ttable *t = table_of(wr);
     tcell *row = t ? table_row(wr, t) : NULL;
     for (size_t c = 0; row && c < t->ncols; c++)
-        set_cell(&row[c], &cells[c]);
+        set_cell(&row[c], &cells[t->col[c]]);
 }
 
 /* Prints the rows with each column padded to its widest cell, two cells apart; a row's
- * trailing empty cells are not written. Each cell is measured once. */
-static void text_table_end(jx_writer *wr)
+ * trailing empty cells are not written. Each cell is measured once. A report's head
+ * without rows under it is not drawn. Then the note, and the blank line of a section. */
+static void table_print(jx_writer *wr, ttable *t)
 {
-    ttable *t = table_of(wr);
-    wr->render_state = NULL;
-    if (!t || t->oom)
+    if (t->oom)
         return;
+    if (t->head && !t->head_alone && t->nrows == 1)
+        t->nrows = 0;
     size_t widths[JX_DOC_MAXCOLS] = {0};
     size_t ncells = t->nrows * t->ncols;
     for (size_t i = 0; i < ncells; i++) {
@@ -152,8 +279,21 @@ static void text_table_end(jx_writer *wr)
         }
         jx_out_char(wr, '\n');
     }
-    if (t->indent)
-        jx_out_char(wr, '\n'); /* a section ends with a blank line */
+    if (t->note[0]) {
+        jx_out_spaces(wr, t->indent);
+        jx_out_str(wr, t->note);
+        jx_out_char(wr, '\n');
+    }
+    if (t->blank_after)
+        jx_out_char(wr, '\n'); /* a form's section ends with a blank line */
+}
+
+static void text_table_end(jx_writer *wr)
+{
+    ttable *t = table_of(wr);
+    wr->render_state = NULL;
+    if (t)
+        table_print(wr, t);
 }
 
 /* A label and its text, the label padded to `width` cells. */
@@ -175,12 +315,40 @@ static int fields_empty(const jx_fields *f)
     return 1;
 }
 
+/* A report's fields: a line each, the labels padded to the widest shown, nothing after
+ * an empty value; under a heading, indented. Optional empty fields are left out. */
+static void report_fields(jx_writer *wr, const jx_fields *f)
+{
+    report_block(wr);
+    if (f->heading[0]) {
+        jx_out_str(wr, f->heading);
+        jx_out_char(wr, '\n');
+    }
+    ttable *t = table_make(wr, 2, f->heading[0] ? 2 : 0);
+    for (size_t i = 0; t && i < f->n; i++) {
+        if (f->v[i].optional && !f->v[i].value[0])
+            continue;
+        tcell *row = table_row(wr, t);
+        if (!row)
+            return;
+        const jx_cell label = jx_cell_of(f->v[i].label, JX_CELL_LABEL), value = jx_cell_of(f->v[i].value, JX_CELL_TEXT);
+        set_cell(&row[0], &label);
+        set_cell(&row[1], &value);
+    }
+    if (t)
+        table_print(wr, t);
+}
+
 /* One line per field, labels padded to the widest label of the block (those left out
  * too); under a heading, indented. Optional empty fields are left out. */
 static void text_fields(jx_writer *wr, const jx_fields *f)
 {
     if (f->optional && fields_empty(f))
         return;
+    if (report_of(wr)) {
+        report_fields(wr, f);
+        return;
+    }
     size_t width = 0;
     for (size_t i = 0; i < f->n; i++) {
         size_t w = jx_display_width(f->v[i].label, strlen(f->v[i].label));
@@ -281,6 +449,75 @@ static void text_findings(jx_writer *wr, const jx_diag *v, size_t n)
     findings_of(wr, v, n, JX_SEV_NOTE);
 }
 
+/* The notes, a line each, unindented, right after the block before them. */
+static void text_notes(jx_writer *wr, const jx_notes *n)
+{
+    for (size_t i = 0; i < n->n; i++) {
+        jx_out_str(wr, n->v[i]);
+        jx_out_char(wr, '\n');
+    }
+}
+
+/* A report's entry's findings: a line saying there are none, or the heading and a row
+ * each — severity, position, code, message — aligned, indented. */
+static void text_finding_list(jx_writer *wr, const jx_finding_list *l)
+{
+    report_block(wr);
+    if (l->n == 0) {
+        jx_out_str(wr, l->label);
+        jx_out_str(wr, "  ");
+        jx_out_str(wr, l->empty);
+        jx_out_char(wr, '\n');
+        return;
+    }
+    jx_out_str(wr, l->heading);
+    jx_out_char(wr, '\n');
+    ttable *t = table_make(wr, 4, 2);
+    for (size_t i = 0; t && i < l->n; i++) {
+        tcell *row = table_row(wr, t);
+        if (!row)
+            return;
+        const jx_finding *f = &l->v[i];
+        const jx_cell c[4] = {jx_cell_of(f->level, JX_CELL_TEXT), jx_cell_of(f->where, JX_CELL_TEXT),
+                              jx_cell_of(f->code, JX_CELL_TEXT), jx_cell_of(f->message, JX_CELL_TEXT)};
+        for (size_t k = 0; k < 4; k++)
+            set_cell(&row[k], &c[k]);
+    }
+    if (t)
+        table_print(wr, t);
+}
+
+/* The overview is not drawn: the text shows each entry's detail where it comes. */
+static void text_overview(jx_writer *wr, const jx_overview *o)
+{
+    (void)wr;
+    (void)o;
+}
+
+/* A report's part: a blank line, then a section's title, its caption in brackets and what
+ * it came to ("抽查（抽取 20%，…）：抽中 2 个项目"); an entry has no title. */
+static void text_report_part_begin(jx_writer *wr, const jx_report_part *rp)
+{
+    text_report *st = report_of(wr);
+    if (st)
+        st->blocks = 0;
+    const jx_part *pt = &rp->part;
+    jx_out_char(wr, '\n');
+    if (!pt->title[0])
+        return;
+    jx_out_str(wr, pt->title);
+    if (pt->caption[0]) {
+        jx_out_str(wr, "（");
+        jx_out_str(wr, pt->caption);
+        jx_out_str(wr, "）");
+    }
+    if (rp->result[0]) {
+        jx_out_str(wr, "：");
+        jx_out_str(wr, rp->result);
+    }
+    jx_out_char(wr, '\n');
+}
+
 /* A part: a blank line after the one before, the title and the caption centred in spirit. */
 static void text_part_begin(jx_writer *wr, const jx_part *pt)
 {
@@ -301,6 +538,27 @@ static void text_doc_begin(jx_writer *wr, const jx_doc_head *h)
     (void)h;
 }
 
+/* A report: its state, then its title with the caption in brackets (the note is for the
+ * formats with room). */
+static void text_report_begin(jx_writer *wr, const jx_report_head *h)
+{
+    assert(!wr->state); /* the writer's state is the renderer's */
+    text_report *st = jx_calloc(wr->alloc, sizeof *st);
+    if (!st) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    wr->state = st;
+    wr->state_free = report_free;
+    jx_out_str(wr, h->doc.title);
+    if (h->caption[0]) {
+        jx_out_str(wr, "（");
+        jx_out_str(wr, h->caption);
+        jx_out_str(wr, "）");
+    }
+    jx_out_char(wr, '\n');
+}
+
 static void text_part_end(jx_writer *wr)
 {
     (void)wr;
@@ -308,9 +566,10 @@ static void text_part_end(jx_writer *wr)
 
 static void text_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
-    (void)wr;
     (void)h;
     (void)nparts;
+    if (report_of(wr))
+        report_free(wr);
 }
 
 const jx_renderer jx_render_text = {
@@ -326,4 +585,10 @@ const jx_renderer jx_render_text = {
     .findings = text_findings,
     .part_end = text_part_end,
     .doc_end = text_doc_end,
+    .notes = text_notes,
+    .report_begin = text_report_begin,
+    .report_part_begin = text_report_part_begin,
+    .report_table_begin = text_report_table_begin,
+    .finding_list = text_finding_list,
+    .overview = text_overview,
 };

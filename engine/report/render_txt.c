@@ -6,9 +6,17 @@
  * spans) joined by " / ", then "：" and the other non-empty cells as "head value" joined
  * by "，". Sections have their heading on a line of its own; parts are separated by a
  * line of dashes.
+ *
+ * A report (the audit, build_audit.c): its title with the caption in brackets, and its
+ * note, on the first lines; each part after a blank line (a rule between parts), a
+ * section under its title line "抽查（抽取 20%，…）：抽中 2 个项目"; the blocks of a
+ * part a blank line apart; each entry's detail, the overview not at all. A list of
+ * labelled values is drawn as fields ("项目：5 个…"), a table's lead and note are lines
+ * of their own, the derived columns (序号, 合计) are left out.
  */
 #include "doc.h"
 
+#include "alloc.h"
 #include "report_parts.h"
 
 #include <assert.h>
@@ -17,13 +25,102 @@
 /** A table being written: its spec and the label each column shows on covered rows. */
 typedef struct txt_table {
     const jx_table_spec *spec;
+    const jx_report_table *rt;         /* a report's table: spec is &rt->spec; NULL for a form's */
     const char *label[JX_DOC_MAXCOLS]; /* the text of the last label cell of each column */
 } txt_table;
+
+/** A report's state from report_begin to doc_end (the writer's state). */
+typedef struct txt_report {
+    size_t blocks; /* blocks drawn in the current part: each after the first follows a blank line */
+} txt_report;
+
+/* Releases the report's state (the writer's state_free). */
+static void report_free(jx_writer *wr)
+{
+    jx_free(wr->alloc, wr->state, sizeof(txt_report));
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+/* The report being drawn; NULL for forms. The state is this renderer's exactly when its
+ * release is report_free. */
+static txt_report *report_of(jx_writer *wr)
+{
+    return wr->state_free == report_free ? wr->state : NULL;
+}
+
+/* Starts a block of a report's part: a blank line after the block before it. */
+static void report_block(jx_writer *wr)
+{
+    txt_report *st = report_of(wr);
+    if (st && st->blocks++ > 0)
+        jx_out_char(wr, '\n');
+}
+
+/* A line of its own, when s is not "". */
+static void line(jx_writer *wr, const char *s)
+{
+    if (!s[0])
+        return;
+    jx_out_str(wr, s);
+    jx_out_char(wr, '\n');
+}
+
+/* Whether column c of t is derived (a 序号, a 合计): left out. */
+static int derived(const txt_table *t, size_t c)
+{
+    return t->rt && t->rt->derived && t->rt->derived[c] != '.';
+}
 
 static void txt_doc_begin(jx_writer *wr, const jx_doc_head *h)
 {
     (void)wr;
     (void)h;
+}
+
+/* A report: its state, its title with the caption in brackets, then its note. */
+static void txt_report_begin(jx_writer *wr, const jx_report_head *h)
+{
+    assert(!wr->state); /* the writer's state is the renderer's */
+    txt_report *st = jx_calloc(wr->alloc, sizeof *st);
+    if (!st) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    wr->state = st;
+    wr->state_free = report_free;
+    jx_out_str(wr, h->doc.title);
+    if (h->caption[0]) {
+        jx_out_str(wr, "（");
+        jx_out_str(wr, h->caption);
+        jx_out_str(wr, "）");
+    }
+    jx_out_char(wr, '\n');
+    line(wr, h->note);
+}
+
+/* A report's part, after a blank line or a rule: a section's title line with its caption
+ * in brackets and what it came to after "："; an entry has none. */
+static void txt_report_part_begin(jx_writer *wr, const jx_report_part *rp)
+{
+    txt_report *st = report_of(wr);
+    if (st)
+        st->blocks = 0;
+    const jx_part *pt = &rp->part;
+    jx_out_str(wr, pt->index > 0 ? "\n----------\n\n" : "\n");
+    if (!pt->title[0])
+        return;
+    jx_out_str(wr, pt->title);
+    if (pt->caption[0]) {
+        jx_out_str(wr, "（");
+        jx_out_str(wr, pt->caption);
+        jx_out_str(wr, "）");
+    }
+    if (rp->result[0]) {
+        jx_out_str(wr, "：");
+        jx_out_str(wr, rp->result);
+    }
+    jx_out_char(wr, '\n');
 }
 
 /* "项目支出绩效自评表（2024年度）", after a rule between parts. */
@@ -53,8 +150,12 @@ static void txt_fields(jx_writer *wr, const jx_fields *f)
         any |= f->v[i].value[0] != 0;
     if (f->optional && !any)
         return;
-    if (f->heading[0])
+    if (report_of(wr)) {
+        report_block(wr);
+        line(wr, f->heading);
+    } else if (f->heading[0]) {
         heading(wr, f->heading);
+    }
     for (size_t i = 0; i < f->n; i++) {
         if (!f->v[i].value[0])
             continue;
@@ -79,16 +180,49 @@ static void txt_table_begin(jx_writer *wr, const jx_table_spec *spec)
     heading(wr, spec->heading);
 }
 
+/* A report's table: its heading and its lead on lines of their own; nothing of the
+ * overview, txt draws each entry's detail. */
+static void txt_report_table_begin(jx_writer *wr, const jx_report_table *rt)
+{
+    assert(rt->spec.ncols <= JX_DOC_MAXCOLS);
+    wr->render_state = NULL;
+    if (rt->spec.role == JX_TABLE_OVERVIEW)
+        return;
+    txt_table *t = jx_arena_alloc(&wr->scratch, sizeof *t);
+    if (!t) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    memset(t, 0, sizeof *t);
+    t->spec = &rt->spec;
+    t->rt = rt;
+    wr->render_state = t;
+    report_block(wr);
+    line(wr, rt->spec.heading);
+    line(wr, rt->lead);
+}
+
 static void txt_row(jx_writer *wr, const jx_cell *cells)
 {
     txt_table *t = wr->render_state;
     if (!t)
         return;
-    size_t n = t->spec->ncols, c = 0;
+    const jx_table_spec *spec = t->spec;
+    if (spec->role == JX_TABLE_PAIRS) { /* "label：value", as fields */
+        assert(spec->ncols == 2);
+        jx_out_str(wr, cells[0].s);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, cells[1].s);
+        jx_out_char(wr, '\n');
+        return;
+    }
+    size_t n = spec->ncols, c = 0;
     size_t labels = 0;
     jx_out_str(wr, "- ");
     /* the leading label cells; a covered one shows the label it lies under */
-    for (; c < n && (cells[c].kind == JX_CELL_LABEL || cells[c].covered); c++) {
+    for (; c < n && (derived(t, c) || cells[c].kind == JX_CELL_LABEL || cells[c].covered); c++) {
+        if (derived(t, c))
+            continue;
         const char *s = cells[c].covered ? t->label[c] : cells[c].s;
         if (!cells[c].covered)
             t->label[c] = s;
@@ -100,7 +234,7 @@ static void txt_row(jx_writer *wr, const jx_cell *cells)
     }
     size_t values = 0;
     for (; c < n; c++) {
-        if (!cells[c].s[0] || cells[c].covered)
+        if (!cells[c].s[0] || cells[c].covered || derived(t, c))
             continue;
         jx_out_str(wr, values++ == 0 ? (labels ? "：" : "") : "，");
         jx_out_str(wr, t->spec->head[c]);
@@ -110,9 +244,13 @@ static void txt_row(jx_writer *wr, const jx_cell *cells)
     jx_out_char(wr, '\n');
 }
 
+/* A report's table ends with its note on a line. */
 static void txt_table_end(jx_writer *wr)
 {
+    txt_table *t = wr->render_state;
     wr->render_state = NULL;
+    if (t && t->rt)
+        line(wr, t->rt->note);
 }
 
 /* "满分：…", then each verdict "自评结论：优detail", the bands after the last in brackets. */
@@ -179,13 +317,61 @@ static void txt_findings(jx_writer *wr, const jx_diag *v, size_t n)
     }
 }
 
+/* The notes after a blank line, a sentence a line. */
+static void txt_notes(jx_writer *wr, const jx_notes *n)
+{
+    jx_out_char(wr, '\n');
+    for (size_t i = 0; i < n->n; i++) {
+        jx_out_str(wr, n->v[i]);
+        jx_out_char(wr, '\n');
+    }
+}
+
+/* An entry's findings: "发现：无", or the heading and "- 警告 code a.jx:21:13 message" each. */
+static void txt_finding_list(jx_writer *wr, const jx_finding_list *l)
+{
+    report_block(wr);
+    if (l->n == 0) {
+        jx_out_str(wr, l->label);
+        jx_out_str(wr, "：");
+        jx_out_str(wr, l->empty);
+        jx_out_char(wr, '\n');
+        return;
+    }
+    line(wr, l->heading);
+    for (size_t i = 0; i < l->n; i++) {
+        const jx_finding *f = &l->v[i];
+        jx_out_str(wr, "- ");
+        jx_out_str(wr, f->level);
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, f->code);
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, f->where);
+        jx_out_char(wr, ' ');
+        jx_out_str(wr, f->message);
+        jx_out_char(wr, '\n');
+    }
+}
+
+/* The overview is not drawn: txt shows each entry's detail where it comes. */
+static void txt_overview(jx_writer *wr, const jx_overview *o)
+{
+    (void)wr;
+    (void)o;
+}
+
 static void txt_part_end(jx_writer *wr)
 {
     (void)wr;
 }
 
+/* A document without parts says so; a report lets go of its state. */
 static void txt_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
+    if (report_of(wr)) {
+        report_free(wr);
+        return;
+    }
     if (nparts > 0)
         return;
     jx_out_str(wr, h->empty);
@@ -205,4 +391,10 @@ const jx_renderer jx_render_txt = {
     .findings = txt_findings,
     .part_end = txt_part_end,
     .doc_end = txt_doc_end,
+    .notes = txt_notes,
+    .report_begin = txt_report_begin,
+    .report_part_begin = txt_report_part_begin,
+    .report_table_begin = txt_report_table_begin,
+    .finding_list = txt_finding_list,
+    .overview = txt_overview,
 };

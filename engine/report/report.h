@@ -15,9 +15,13 @@
 
 #include "arena.h"
 #include "model.h"
+#include "order.h"
+#include "score.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /** Bytes the output buffer holds before it is flushed. */
 #define JX_WRITER_BUFSZ 65536
@@ -41,7 +45,7 @@ struct jx_writer {
     int finished;               /* jx_writer_finish ran */
     void *state;                /* a reporter's own state (the xlsx workbook), NULL for the others */
     void (*state_free)(jx_writer *wr); /* releases state when the writer is destroyed; set with it */
-    void *render_state;         /* a renderer's state within one table (doc.h), in the scratch arena */
+    void *render_state;         /* a renderer's state within one table or part (doc.h), in the scratch arena */
 };
 
 /** One output format: called at the first project, for every project, and at the end. */
@@ -85,8 +89,31 @@ void jx_out_flush(jx_writer *wr);
 /** Appends s[0..n) to the output. */
 void jx_out_bytes(jx_writer *wr, const char *s, size_t n);
 
-/** Appends s[0..n) as one RFC 4180 field: quoted, quotes doubled, when it holds , " or a line break. */
+/**
+ * Appends s[0..n) as one RFC 4180 field (write_csv.c): quoted, quotes doubled, when it
+ * holds , " or a line break, and with the formula guard "'" first when a spreadsheet
+ * would take it for a formula (jx_csv_guarded, csv.h). Every CSV cell of the library
+ * that holds a text goes through it, but for those the score CSV's fast path copies as
+ * they are (write_csv.c, row_fast), which it writes without the guard.
+ */
 void jx_out_csv_field(jx_writer *wr, const char *s, size_t n);
+
+/**
+ * Writes s[0..n) as a JSON string (write_json.c), escaped as jx_text_json_escape says
+ * (\" \\ \b \f \n \r \t, \u00XX for the other control characters, \ufffd for each
+ * invalid byte), the rest copied as it is, in runs. Every JSON document of the library
+ * (score, audit, review) writes its strings so.
+ */
+void jx_json_str_n(jx_writer *w, const char *s, size_t n);
+
+/** jx_json_str_n of a NUL-terminated string; NULL is written "". */
+void jx_json_str(jx_writer *w, const char *s);
+
+/** `,"k":` — a member after the first of an object. */
+void jx_json_key(jx_writer *w, const char *k);
+
+/** A grade's name as a JSON string, or null for JX_GRADE_NONE. */
+void jx_json_grade(jx_writer *w, jx_grade g);
 
 /** Appends a NUL-terminated string. */
 void jx_out_str(jx_writer *wr, const char *s);
@@ -105,5 +132,145 @@ void jx_out_fixed(jx_writer *wr, int64_t units, int decimals);
 
 /** Appends a jx_dec in plain notation without trailing zeros ("358.35", "60"). */
 void jx_out_dec(jx_writer *wr, jx_dec d);
+
+/* ------------------------------------------------ writing straight into the buffer
+ * The fast paths of the JSON and CSV writers (write_json.c, write_csv.c) check the room
+ * once for a whole indicator, then write through a pointer o into wr->buf: each jx_at_*
+ * writes at o and returns the end. They write exactly the bytes of the jx_out_* call
+ * named, so a fast path and the general one give the same output. */
+
+/** True when the buffer has need bytes free, flushed first if it must be; false when
+ * need is more than a flushed buffer holds (the caller takes its general path). */
+static inline bool jx_out_room(jx_writer *wr, size_t need)
+{
+    if (wr->cap - wr->len < need) {
+        jx_out_flush(wr);
+        if (wr->cap - wr->len < need)
+            return false;
+    }
+    return true;
+}
+
+/** s[0..n) at o. */
+static inline char *jx_at_bytes(char *o, const char *s, size_t n)
+{
+    jx_copy_short(o, s, n);
+    return o + n;
+}
+
+/** u in decimal at o, as jx_out_uint. */
+static inline char *jx_at_uint(char *o, uint64_t u)
+{
+    unsigned nd = jx_digit_count(u);
+    jx_digits_put(o, u, nd);
+    return o + nd;
+}
+
+/** d at o as jx_out_dec writes it (room for JX_DEC_BUFSZ bytes). */
+static inline char *jx_at_dec(char *o, jx_dec d)
+{
+    if (d.scale == 0 && d.v >= 0)
+        return jx_at_uint(o, (uint64_t)d.v);
+    return o + jx_num_put(d.v, d.scale, true, o);
+}
+
+/** units with `decimals` places at o as jx_out_fixed writes them (room for JX_DEC_BUFSZ
+ * bytes); the usual 2 decimals of a score >= 0 by digit pairs, without jx_num_put. */
+static inline char *jx_at_fixed(char *o, int64_t units, int decimals)
+{
+    if (decimals != 2 || units < 0)
+        return o + jx_num_put(units, decimals, false, o);
+    uint64_t u = (uint64_t)units, hi = u / 100;
+    o = jx_at_uint(o, hi);
+    *o = '.';
+    memcpy(o + 1, jx_digit_pairs + 2 * (u - hi * 100), 2);
+    return o + 3;
+}
+
+/* ------------------------------------------------------------- the formats (formats.c) */
+
+typedef struct jx_audit_reporter jx_audit_reporter;   /* report_audit.h */
+typedef struct jx_review_reporter jx_review_reporter; /* report_review.h */
+
+/**
+ * A row of the one table of output formats: what the public table says of the format
+ * (jx_format_at), and its reporter for each document (NULL: not written in it).
+ */
+typedef struct jx_format_row {
+    jx_format_info info;                /* name, code, --help words per document */
+    const jx_reporter *form;            /* the 自评表, or the template (JX_DOC_TEMPLATE) */
+    const jx_audit_reporter *audit;     /* the audit report */
+    const jx_review_reporter *review;   /* the 复核 sheets */
+} jx_format_row;
+
+/** The row of fmt, NULL for a code the table does not have. */
+const jx_format_row *jx_format_row_of(jx_format fmt);
+
+/* ------------------------------------------------ the 自评表's grid and cells (build_form.c)
+ * The 项目支出绩效自评表 of a project laid out as the printed form's grid: the indicator
+ * rows in the form's order with the rows each 一级 and 二级 cell spans, and the texts of
+ * the cells that show a number ("产出指标 (60.00分)", "96.68%", "—"), for the builder and
+ * the JSON and CSV writers. The numbers come from the scoring layer (score.h) and the
+ * order from order.h; these only word them, in the arena the caller passes. */
+
+/** The label of the statement: "满分". */
+extern const char jx_form_full_marks_label[];
+
+/** The value of the 满分 statement (jx_full_marks_of, score.h): "80（不适用 20 分剔除）", in ar
+ * ("" when ar ran out or fm is not stated). */
+const char *jx_form_full_marks_value(jx_arena *ar, const jx_full_marks *fm);
+
+/** One row of the indicator table. */
+typedef struct jx_form_row {
+    const jx_indicator *ind; /* the indicator; NULL for an empty group's row */
+    const jx_group *l1;      /* its 一级 group */
+    const jx_group *l2;      /* its 二级 group; NULL for an indicator written directly in 一级 */
+    uint32_t l1_span;        /* rows the 一级 cell spans when this row starts it, else 0 */
+    uint32_t l2_span;        /* rows the 二级 cell (empty when l2 is NULL) spans when this row starts it, else 0 */
+} jx_form_row;
+
+/** The indicator table of a project, laid out. */
+typedef struct jx_form {
+    jx_form_row *rows; /* in the form's order (jx_order_build): each 一级 group, its direct indicators,
+                          then its 二级 groups */
+    size_t nrows;      /* how many */
+    jx_dec weight_sum; /* Σ 权重, with the points of a 单列 预算执行率 (the 总分 row's 权重: jx_weight_total) */
+} jx_form;
+
+/**
+ * Lays out p's indicator table in ar. An empty 二级 group is one row (ind NULL), and so
+ * is an empty 一级 group (l2 NULL too). JX_ERR_NOMEM when ar ran out.
+ */
+jx_result jx_form_build(jx_form *f, const jx_project *p, jx_arena *ar);
+
+/** "产出指标 (60.00分)" with the project's decimals, or the bare name when no points were declared. */
+const char *jx_form_group_label(jx_arena *ar, const jx_project *p, const jx_group *g);
+
+/** The label of a 单列 预算执行率 row: "预算执行率 (10.00分)". */
+const char *jx_form_exec_label(jx_arena *ar, const jx_project *p);
+
+/** A score with the project's decimals ("30.00"), or "—" before scoring or when units < 0. */
+const char *jx_form_score(jx_arena *ar, const jx_project *p, int64_t units);
+
+/** An indicator's 得分 cell: its score, "不适用", or "—". */
+const char *jx_form_indicator_score(jx_arena *ar, const jx_project *p, const jx_indicator *ind);
+
+/** An indicator's 权重 cell: the weight as written ("30"), or "—" when none. */
+const char *jx_form_weight(jx_arena *ar, const jx_indicator *ind);
+
+/** A number as written ("358.35", "0"). */
+const char *jx_form_dec(jx_arena *ar, jx_dec d);
+
+/** The 执行率 of one 资金 row ("100.00%"), or "—" when its 全年预算数 is 0. */
+const char *jx_form_funds_rate(jx_arena *ar, const jx_funds *f);
+
+/**
+ * The 执行率 of all the funds together ("96.68%"): the 年度资金总额 row when it has a
+ * budget, else the sum of the rows; "—" when the budget is 0.
+ */
+const char *jx_form_total_rate(jx_arena *ar, const jx_project *p);
+
+/** The 自评结论 cell: the grade ("优"), or "—" before scoring. */
+const char *jx_form_grade(const jx_project *p);
 
 #endif

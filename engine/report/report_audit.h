@@ -24,6 +24,7 @@ struct jx_audit_writer {
     size_t nprojects;             /* projects written so far */
     bool begun;                   /* the reporter's begin ran */
     bool finished;                /* jx_audit_writer_finish ran */
+    size_t nfindings;             /* findings the projects written so far gave (a document's reporter counts them) */
 };
 
 /** One project as the reporters print it: what the writer worked out from it. */
@@ -47,10 +48,14 @@ struct jx_audit_reporter {
     void (*begin)(jx_audit_writer *aw);                           /* the head of the report */
     void (*project)(jx_audit_writer *aw, const jx_audit_view *v); /* one project */
     void (*finish)(jx_audit_writer *aw);                          /* the summary and the sample */
+    const struct jx_renderer *render;                             /* the report as a document (build_audit.c,
+                                                                     doc.h): its renderer; NULL for the others */
 };
 
-/** The text report, aligned by display width. */
+/** The text report, aligned by display width (build_audit.c). */
 extern const jx_audit_reporter jx_audit_reporter_text;
+/** The report as plain lines for mail and chat, nothing aligned (build_audit.c). */
+extern const jx_audit_reporter jx_audit_reporter_txt;
 /** The JSON document. */
 extern const jx_audit_reporter jx_audit_reporter_json;
 /** The CSV table with a record-kind column. */
@@ -59,7 +64,7 @@ extern const jx_audit_reporter jx_audit_reporter_csv;
 extern const jx_audit_reporter jx_audit_reporter_xlsx;
 /** The self-contained HTML report for A4 print: summary with its chart, then the tables. */
 extern const jx_audit_reporter jx_audit_reporter_html;
-/** The Markdown report: the same content as tables and lists. */
+/** The Markdown report: the same content as tables and lists (build_audit.c). */
 extern const jx_audit_reporter jx_audit_reporter_md;
 
 /** Appends d with at least two decimals, exactly ("95.00", "92.555"); a '+' before a positive d when sign. */
@@ -103,9 +108,10 @@ const char *jx_audit_pick_why_name(const jx_audit_pick *pk);
 /** The stable code of why: "drawn", "weighted", "flagged". */
 const char *jx_audit_why_code(jx_audit_why why);
 
-/* ------------------------------------------------ the summary in words (report_audit_summary.c)
- * The summary's wording, one place for the text report's lines, the HTML and Markdown
- * tables and the workbook's sample heading and positions: strings in the writer's scratch arena ("" and the writer failed when it ran out). */
+/* ------------------------------------------------ the report in words (build_audit.c)
+ * The audit's wording, in one place: the document's builder (the text, txt and Markdown
+ * reports) and, until they are drawn from the document too, the HTML report and the
+ * workbook. Strings in the writer's scratch arena ("" and the writer failed when it ran out). */
 
 /** Rows of the summary's first table. */
 #define JX_AUDIT_SUMMARY_ROWS 5
@@ -136,10 +142,11 @@ const char *jx_audit_funds_cell(jx_writer *w, const jx_audit_view *v, bool spent
 const char *jx_audit_where(jx_writer *w, const char *file, uint32_t line);
 
 /* ------------------------------------------- held tables (report_audit_spools.c)
- * The HTML and Markdown reports put the summary first, known only at the end: the rows
- * of their projects and findings tables wait in spools (spool.h), the writer's state. */
+ * The HTML report puts the summary first, known only at the end: the rows of its
+ * projects and findings tables wait in spools (spool.h), the writer's state. (The
+ * Markdown renderer holds its own, render_md.c.) */
 
-/** The later parts of an HTML or Markdown report, held until the end. */
+/** The later parts of an HTML report, held until the end. */
 typedef struct jx_audit_spools {
     jx_spool projects; /* the rows of the projects table */
     jx_spool findings; /* the findings: table rows, or a list per project */

@@ -343,4 +343,4 @@ static void ah_finish(jx_audit_writer *aw)
     jx_audit_spools_free(w);
 }
 
-const jx_audit_reporter jx_audit_reporter_html = {"html", jx_audit_spools_begin, ah_project, ah_finish};
+const jx_audit_reporter jx_audit_reporter_html = {"html", jx_audit_spools_begin, ah_project, ah_finish, NULL};

@@ -1,4 +1,4 @@
-/* report_audit_spools.c — the tables the HTML and Markdown audit reports hold until the
+/* report_audit_spools.c — the tables the HTML audit report holds until the
  * end, when the summary has been written before them (report_audit.h). */
 #include "report_audit.h"
 

@@ -426,4 +426,4 @@ static void ax_finish(jx_audit_writer *aw)
     ax_state_free(w);
 }
 
-const jx_audit_reporter jx_audit_reporter_xlsx = {"xlsx", ax_begin, ax_project, ax_finish};
+const jx_audit_reporter jx_audit_reporter_xlsx = {"xlsx", ax_begin, ax_project, ax_finish, NULL};

@@ -1,7 +1,8 @@
-/* report_parts.h — what the reporters of the audit (report_audit_*.c) and of the 复核
- * sheet (report_review_*.c) share, all writing through a jx_writer: a table whose
- * columns are aligned by display width (CJK = 2 cells), strings made in the writer's
- * scratch arena, and JSON strings and members.
+/* report_parts.h — what the reporters of the audit (report_audit_*.c), of the 复核
+ * sheet and the renderers share, all writing through a jx_writer (defined in writer.c):
+ * a table whose columns are aligned by display width (CJK = 2 cells), and strings made
+ * in the writer's scratch arena. The JSON strings and the CSV field every document
+ * writes are report.h's (write_json.c, write_csv.c).
  *
  * Running out of memory fails the writer (its first failure is kept) and yields "" or
  * NULL, so a reporter goes on without checking and its output is dropped.
@@ -45,22 +46,5 @@ const char *jx_scratch_printf(jx_writer *w, const char *fmt, ...) __attribute__(
 
 /** A copy of s in w's scratch arena; "" when memory ran out. */
 const char *jx_scratch_str(jx_writer *w, const char *s);
-
-/**
- * Writes s[0..n) as a JSON string, escaped as jx_text_json_escape says (\" \\ \b \f
- * \n \r \t, \u00XX for the other control characters, \ufffd for each invalid byte),
- * the rest copied as it is, in runs. Every JSON document of the library (score, audit,
- * review) writes its strings so.
- */
-void jx_json_str_n(jx_writer *w, const char *s, size_t n);
-
-/** jx_json_str_n of a NUL-terminated string; NULL is written "". */
-void jx_json_str(jx_writer *w, const char *s);
-
-/** `,"k":` — a member after the first of an object. */
-void jx_json_key(jx_writer *w, const char *k);
-
-/** A grade's name as a JSON string, or null for JX_GRADE_NONE. */
-void jx_json_grade(jx_writer *w, jx_grade g);
 
 #endif

@@ -1,8 +1,9 @@
 /* report_review.h — writing 复核 sheets: the reporter of each format behind
  * jx_review_writer (review_writer.c), and the cells, conclusions and notes of a sheet
- * worded once for the text, HTML, Markdown and workbook reporters
- * (report_review_parts.c). The sheet itself is computed by review.c (review.h); a
- * reporter formats its numbers and computes none.
+ * worded once (build_review.c), where the sheet is built as a document (doc.h) for the
+ * text, Markdown and txt renderers and whence the HTML and workbook reporters take their
+ * words. The sheet itself is computed by review.c (review.h); a reporter formats its
+ * numbers and computes none.
  */
 #ifndef JX_REPORT_REVIEW_H
 #define JX_REPORT_REVIEW_H
@@ -13,10 +14,14 @@
 
 /** The reporter of one sheet format. */
 typedef struct jx_review_reporter {
-    const char *name;                                                 /* "text", "json", "csv", "html", "md" */
+    const char *name;                                                 /* "text", "json", "csv", "html", "md", "txt" */
     void (*begin)(jx_writer *wr);                                     /* before the first sheet */
     void (*sheet)(jx_writer *wr, const jx_review_sheet *s, size_t i); /* the i-th sheet (from 0) */
     void (*finish)(jx_writer *wr, size_t nsheets);                    /* closes the document */
+    const struct jx_renderer *render;                                 /* the document's renderer (doc.h,
+                                                                         build_review.c); NULL for the
+                                                                         reporters that write the sheet
+                                                                         themselves */
 } jx_review_reporter;
 
 /** The sheet as the form prints it, aligned by display width. */
@@ -31,11 +36,13 @@ extern const jx_review_reporter jx_review_reporter_xlsx;
 extern const jx_review_reporter jx_review_reporter_html;
 /** Markdown: a section per sheet with its table. */
 extern const jx_review_reporter jx_review_reporter_md;
+/** Plain lines for mail and chat, nothing aligned. */
+extern const jx_review_reporter jx_review_reporter_txt;
 
 /** The word of a grade for a sheet: 优 … 差, or "—" for none. */
 const char *jx_review_grade_word(jx_grade g);
 
-/* ----------------------- what the text, HTML, Markdown and workbook sheets share (report_review_parts.c)
+/* ----------------------- the words of a sheet, for the document and the HTML and workbook reporters (build_review.c)
  * Strings in the writer's scratch arena; "" (and the writer failed) when it ran out. */
 
 /** The columns of a sheet's table. */

@@ -200,4 +200,6 @@ static void rh_finish(jx_writer *wr, size_t nsheets)
     jx_html_end(wr);
 }
 
-const jx_review_reporter jx_review_reporter_html = {"html", rh_begin, rh_sheet, rh_finish};
+const jx_review_reporter jx_review_reporter_html = {
+    .name = "html", .begin = rh_begin, .sheet = rh_sheet, .finish = rh_finish, .render = NULL,
+};

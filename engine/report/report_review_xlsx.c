@@ -352,4 +352,6 @@ static void rx_finish(jx_writer *wr, size_t nsheets)
     rx_state_free(wr);
 }
 
-const jx_review_reporter jx_review_reporter_xlsx = {"xlsx", rx_begin, rx_sheet, rx_finish};
+const jx_review_reporter jx_review_reporter_xlsx = {
+    .name = "xlsx", .begin = rx_begin, .sheet = rx_sheet, .finish = rx_finish, .render = NULL,
+};

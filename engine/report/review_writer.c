@@ -3,7 +3,6 @@
 #include "report_review.h"
 
 #include "alloc.h"
-#include "formats.h"
 
 struct jx_review_writer {
     const jx_allocator *alloc;     /* for the handle */

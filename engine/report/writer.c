@@ -1,10 +1,14 @@
-/* writer.c — jx_writer: buffered output, and dispatch to one reporter per format. */
+/* writer.c — jx_writer: buffered output, and dispatch to one reporter per format; the
+ * strings made in its scratch arena and the table aligned by display width that the
+ * reporters share (report_parts.h). */
 #include "report.h"
 
-#include "formats.h"
+#include "report_parts.h"
 
 #include "alloc.h"
+#include "width.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
@@ -149,18 +153,6 @@ void jx_out_spaces(jx_writer *wr, size_t n)
     }
 }
 
-/* Appends v × 10^-scale as jx_num_put writes it, straight into the buffer when it has
- * room for any number, else through a copy. */
-static void out_num(jx_writer *wr, __int128 v, int scale, bool trim)
-{
-    if (wr->cap - wr->len >= JX_DEC_BUFSZ) {
-        wr->len += jx_num_put(v, scale, trim, wr->buf + wr->len);
-        return;
-    }
-    char buf[JX_DEC_BUFSZ];
-    jx_out_bytes(wr, buf, jx_num_put(v, scale, trim, buf));
-}
-
 void jx_out_uint(jx_writer *wr, uint64_t v)
 {
     unsigned nd = jx_digit_count(v);
@@ -170,27 +162,108 @@ void jx_out_uint(jx_writer *wr, uint64_t v)
     wr->len += nd;
 }
 
+/* jx_out_fixed and jx_out_dec write the number straight into the buffer when it has room
+ * for any number (JX_DEC_BUFSZ), else through a copy: the same bytes as jx_at_fixed and
+ * jx_at_dec (report.h), which the JSON and CSV fast paths use. */
+
 void jx_out_fixed(jx_writer *wr, int64_t units, int decimals)
 {
-    if (decimals == 2 && units >= 0 && wr->cap - wr->len >= 24) {
-        /* the common case, "22.50", written in place */
-        uint64_t u = (uint64_t)units, hi = u / 100;
-        unsigned nd = jx_digit_count(hi);
-        char *o = wr->buf + wr->len;
-        jx_digits_put(o, hi, nd);
-        o[nd] = '.';
-        memcpy(o + nd + 1, jx_digit_pairs + 2 * (u - hi * 100), 2);
-        wr->len += nd + 3;
+    if (wr->cap - wr->len >= JX_DEC_BUFSZ) {
+        wr->len = (size_t)(jx_at_fixed(wr->buf + wr->len, units, decimals) - wr->buf);
         return;
     }
-    out_num(wr, units, decimals, false);
+    char buf[JX_DEC_BUFSZ];
+    jx_out_bytes(wr, buf, (size_t)(jx_at_fixed(buf, units, decimals) - buf));
 }
 
 void jx_out_dec(jx_writer *wr, jx_dec d)
 {
-    if (d.scale == 0 && d.v >= 0) {
-        jx_out_uint(wr, (uint64_t)d.v);
+    if (wr->cap - wr->len >= JX_DEC_BUFSZ) {
+        wr->len = (size_t)(jx_at_dec(wr->buf + wr->len, d) - wr->buf);
         return;
     }
-    out_num(wr, d.v, d.scale, true);
+    char buf[JX_DEC_BUFSZ];
+    jx_out_bytes(wr, buf, (size_t)(jx_at_dec(buf, d) - buf));
+}
+
+/* ------------------------------------------------------------------- table */
+
+void jx_table_init(jx_table *t, jx_writer *w, size_t ncols)
+{
+    t->w = w;
+    t->ncols = ncols < JX_TABLE_MAXCOLS ? ncols : JX_TABLE_MAXCOLS;
+    t->cells = NULL;
+    t->nrows = 0;
+    t->cap = 0;
+}
+
+const char **jx_table_row(jx_table *t)
+{
+    if (t->nrows == t->cap) {
+        size_t ncap = t->cap ? t->cap * 2 : 16;
+        const char **nc = jx_arena_alloc(&t->w->scratch, ncap * t->ncols * sizeof *nc);
+        if (!nc) {
+            jx_scratch_fail(t->w);
+            return NULL;
+        }
+        if (t->nrows)
+            memcpy(nc, t->cells, t->nrows * t->ncols * sizeof *nc);
+        t->cells = nc;
+        t->cap = ncap;
+    }
+    const char **row = t->cells + t->nrows * t->ncols;
+    for (size_t c = 0; c < t->ncols; c++)
+        row[c] = "";
+    t->nrows++;
+    return row;
+}
+
+void jx_table_print(const jx_table *t, size_t indent)
+{
+    size_t widths[JX_TABLE_MAXCOLS] = {0};
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            const char *s = t->cells[r * t->ncols + c];
+            size_t wd = jx_display_width(s, strlen(s));
+            if (wd > widths[c])
+                widths[c] = wd;
+        }
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char **row = t->cells + r * t->ncols;
+        size_t last = t->ncols;
+        while (last > 0 && row[last - 1][0] == '\0')
+            last--;
+        jx_out_spaces(t->w, indent);
+        for (size_t c = 0; c < last; c++) {
+            size_t n = strlen(row[c]);
+            jx_out_bytes(t->w, row[c], n);
+            if (c + 1 < last)
+                jx_out_spaces(t->w, widths[c] - jx_display_width(row[c], n) + 2);
+        }
+        jx_out_char(t->w, '\n');
+    }
+}
+
+/* --------------------------------------------------------- scratch strings */
+
+const char *jx_scratch_fail(jx_writer *w)
+{
+    if (w->err == JX_OK)
+        w->err = JX_ERR_NOMEM;
+    return "";
+}
+
+const char *jx_scratch_printf(jx_writer *w, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = jx_arena_vprintf(&w->scratch, fmt, ap);
+    va_end(ap);
+    return s ? s : jx_scratch_fail(w);
+}
+
+const char *jx_scratch_str(jx_writer *w, const char *s)
+{
+    char *c = jx_arena_strndup(&w->scratch, s, strlen(s));
+    return c ? c : jx_scratch_fail(w);
 }

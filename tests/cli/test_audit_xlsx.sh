@@ -334,9 +334,9 @@ if cmp -s "$work/t1" "$work/t2"; then ok; else fail "--timestamp changes the tex
 
 # --- the formats refused and the output kept --------------------------------------------------
 expect 2 "template" -- "$bin" audit --format template "$audit_dir/inflated"
-same_as "$work/err" "jixiao: audit 不输出 template 格式，可用 text、json、csv、html、md、xlsx（见 jixiao audit --help）"
+same_as "$work/err" "jixiao: audit 不输出 template 格式，可用 text、json、csv、html、md、xlsx、txt（见 jixiao audit --help）"
 expect 2 "review: an unknown format" -- "$bin" audit --review review.csv --format xml demo.jx
-same_as "$work/err" "jixiao: 未知的输出格式“xml”，可用 text、json、csv、html、md、xlsx（见 jixiao audit --help）"
+same_as "$work/err" "jixiao: 未知的输出格式“xml”，可用 text、json、csv、html、md、xlsx、txt（见 jixiao audit --help）"
 # TMPDIR holds the workbook's temporary data when writing to standard output (with -o FILE
 # it is FILE's folder)
 TMPDIR=$work/nodir expect 3 "audit: unwritable TMPDIR" -- "$bin" audit --format xlsx "$audit_dir/inflated"

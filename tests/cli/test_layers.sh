@@ -103,8 +103,8 @@ fresh() { rm -rf "$copy"; cp -R "$root/engine" "$copy"; }
 
 fresh
 expect_clean "$copy" "the copy of engine/"
-printf '#include "form.h"\n' >>"$copy/review.c"
-expect_broken "$copy" "the scoring layer including a report header" 'engine/review.c includes "form.h"'
+printf '#include "doc.h"\n' >>"$copy/review.c"
+expect_broken "$copy" "the scoring layer including a report header" 'engine/review.c includes "doc.h"'
 
 fresh
 printf '#include "report.h"\n' >>"$copy/model.h"

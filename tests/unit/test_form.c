@@ -9,7 +9,7 @@
 
 #include "report_fixture.h"
 #include "build.h"
-#include "form.h"
+#include "report.h"
 
 #include <string.h>
 

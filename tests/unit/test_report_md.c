@@ -7,7 +7,7 @@
 #include <cmocka.h>
 
 #include "report_fixture.h"
-#include "md.h"
+#include "doc.h"
 #include "report.h"
 
 /* Writes the string arg with jx_md_str through a fresh writer and returns the text. */

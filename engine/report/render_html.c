@@ -1,0 +1,457 @@
+/* render_html.c — documents (doc.h) as one self-contained HTML page for A4 print.
+ *
+ * Why one renderer: the page is the same whatever the document (html.c gives the shell,
+ * the escaping and the findings table), and only what a block is decides how it is drawn;
+ * the 自评表 and the other documents differ in their blocks and their layout, which the
+ * builders state.
+ *
+ * A part is a `<section class="sheet">` under its title (every sheet after the first
+ * starts a page). A part with a grid (jx_part.grid) is drawn as its paper form: one ruled
+ * table whose columns are the page grid's (JX_GRID_PAGE), its fields, tables and conclusion
+ * rows of it, each label, value and cell spanning the rows and columns the builder states;
+ * the steps and the findings follow under their headings, tables of their own. A block
+ * without a layout gets a table of its own, a column a cell.
+ *
+ * The part's state (its grid, the table being drawn) lives in the scratch arena from
+ * part_begin to part_end, in wr->render_state; nothing is kept between parts.
+ */
+#include "doc.h"
+
+#include "grid.h"
+#include "html.h"
+#include "report_parts.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The style of the renderer's blocks, after the shared one (html.c): the form's grid
+ * (th.k set off, th.g a group, td.grade, td.note), the caption, the steps, an empty document. */
+static const char render_css[] =
+    "table.form { font-size: 9pt; }\n"
+    "table.form th.k { font-weight: bold; }\n"
+    "table.form th.g { word-break: keep-all; }\n"
+    "table.form td:empty { height: 1.6em; }\n"
+    "table.form td.grade { font-size: 12pt; font-weight: bold; }\n"
+    "table.form td.note { text-align: left; font-size: 9pt; }\n"
+    "p.year { text-align: center; margin: 1mm 0 3mm; }\n"
+    "table.explain { font-size: 9pt; }\n"
+    "table.explain th { font-weight: bold; }\n"
+    "table.explain td { text-align: left; }\n"
+    "p.empty { text-align: center; margin-top: 40mm; }\n";
+
+/** A part being drawn. */
+typedef struct hpart {
+    const jx_part *pt;          /* the part (alive until part_end) */
+    int open;                   /* the grid's <table> is open */
+    jx_grid_cursor cur;         /* the grid's rows, while open */
+    const jx_table_spec *spec;  /* the table being drawn, between table_begin and table_end */
+    int table_on_grid;          /* …as rows of the grid (else a table of its own) */
+    size_t rows;                /* its body rows drawn */
+} hpart;
+
+/* The part being drawn; NULL outside a part or when the scratch arena ran out. */
+static hpart *part_of(jx_writer *wr)
+{
+    return wr->render_state;
+}
+
+/* ------------------------------------------------------------------ the grid */
+
+/* Opens the grid's table: its columns with their shares of the width ("9.5%"). */
+static void grid_open(jx_writer *wr, hpart *h)
+{
+    const jx_grid *g = h->pt->grid;
+    assert(g && !h->open);
+    size_t n = g->ncols[JX_GRID_PAGE];
+    jx_out_str(wr, "<table class=\"form\">\n<colgroup>");
+    for (size_t c = 0; c < n; c++) {
+        unsigned share = g->page_share[c];
+        jx_out_str(wr, "<col style=\"width: ");
+        jx_out_uint(wr, share / 10);
+        if (share % 10) {
+            jx_out_char(wr, '.');
+            jx_out_char(wr, (char)('0' + share % 10));
+        }
+        jx_out_str(wr, "%\">");
+    }
+    jx_out_str(wr, "</colgroup>\n<tbody>\n");
+    jx_grid_start(&h->cur, n);
+    h->open = 1;
+}
+
+/* Closes the grid's table, when open: no cell reaches below its last row. */
+static void grid_close(jx_writer *wr, hpart *h)
+{
+    if (!h || !h->open)
+        return;
+    assert(jx_grid_closed(&h->cur));
+    jx_out_str(wr, "</tbody>\n</table>\n");
+    h->open = 0;
+}
+
+/* True when a block of the part goes on its grid (laid is whether the block has a
+ * layout); opens the grid, or closes it for a block of its own. */
+static int on_grid(jx_writer *wr, hpart *h, int laid)
+{
+    if (!h || !h->pt->grid || !laid) {
+        grid_close(wr, h);
+        return 0;
+    }
+    if (!h->open)
+        grid_open(wr, h);
+    return 1;
+}
+
+static void row_begin(jx_writer *wr, hpart *h)
+{
+    jx_out_str(wr, "<tr>");
+    if (h && h->open)
+        jx_grid_row(&h->cur);
+}
+
+static void row_end(jx_writer *wr, hpart *h)
+{
+    jx_out_str(wr, "</tr>\n");
+    if (h && h->open)
+        jx_grid_row_end(&h->cur);
+}
+
+/* One cell c of a grid row: placed (cols × rows) and written. */
+static void grid_put(jx_writer *wr, hpart *h, const jx_html_cell *c, const char *text)
+{
+    if (h && h->open)
+        jx_grid_place(&h->cur, c->colspan ? c->colspan : 1, c->rowspan ? c->rowspan : 1);
+    jx_html_cell_text(wr, c, text);
+}
+
+/* True when the cell's text reads from the left. */
+static int reads_left(const jx_cell *c)
+{
+    return c->align == JX_ALIGN_LEFT || (c->align == JX_ALIGN_AUTO && c->kind == JX_CELL_TEXT);
+}
+
+/* A table cell: nothing for a covered or joined one. A label is a <th> (a group's over its
+ * rows, scope rowgroup); on the printed form every label is centred, elsewhere one that
+ * reads from the left says so. A blank cell is a plain empty <td>. */
+static void table_cell(jx_writer *wr, hpart *h, const jx_cell *c, int grid)
+{
+    size_t cols = jx_grid_cols(c, JX_GRID_PAGE);
+    if (c->covered || cols == 0)
+        return;
+    jx_html_cell hc = {NULL, NULL, c->rows > 1 ? c->rows : 0, (uint32_t)cols};
+    if (c->blank) {
+        grid_put(wr, h, &hc, "");
+        return;
+    }
+    if (c->kind == JX_CELL_LABEL) {
+        hc.scope = c->look == JX_LOOK_GROUP ? "rowgroup" : "row";
+        hc.cls = c->look == JX_LOOK_GROUP ? "g" : c->look == JX_LOOK_STRONG ? "k" : !grid && reads_left(c) ? "l" : NULL;
+    } else {
+        hc.cls = c->look == JX_LOOK_STRONG ? "k" : reads_left(c) ? "l" : NULL;
+    }
+    grid_put(wr, h, &hc, c->s);
+}
+
+/* ------------------------------------------------------------------ fields */
+
+/* The fields on the grid: the heading in the first columns over the leading above fields'
+ * two rows (or the first row); a run of above fields as a row of heads and a row of values;
+ * beside fields filling a row each, label then value. The printed form keeps every field. */
+static void grid_fields(jx_writer *wr, hpart *h, const jx_fields *f)
+{
+    const jx_fields_grid *g = f->grid;
+    size_t hc = f->heading[0] ? g->heading_cols[JX_GRID_PAGE] : 0;
+    size_t i = 0;
+    while (i < f->n) {
+        size_t run = 0;
+        while (i + run < f->n && g->v[i + run].above)
+            run++;
+        row_begin(wr, h);
+        if (hc) {
+            jx_html_cell c = {"rowgroup", NULL, run ? 2 : 0, (uint32_t)hc};
+            grid_put(wr, h, &c, f->heading);
+            hc = 0;
+        }
+        if (run) {
+            for (size_t k = i; k < i + run; k++) {
+                jx_html_cell c = {"col", "k", 0, g->v[k].label_cols[JX_GRID_PAGE]};
+                grid_put(wr, h, &c, f->v[k].label);
+            }
+            row_end(wr, h);
+            row_begin(wr, h);
+            for (size_t k = i; k < i + run; k++) {
+                jx_html_cell c = {NULL, "l", 0, g->v[k].value_cols[JX_GRID_PAGE]};
+                grid_put(wr, h, &c, f->v[k].value);
+            }
+            i += run;
+        } else {
+            do {
+                jx_html_cell l = {"row", NULL, 0, g->v[i].label_cols[JX_GRID_PAGE]};
+                jx_html_cell v = {NULL, "l", 0, g->v[i].value_cols[JX_GRID_PAGE]};
+                grid_put(wr, h, &l, f->v[i].label);
+                grid_put(wr, h, &v, f->v[i].value);
+                i++;
+            } while (i < f->n && !g->v[i].above && h->cur.at < h->cur.ncols);
+        }
+        row_end(wr, h);
+    }
+}
+
+/* A section's heading over a block of its own. */
+static void heading(jx_writer *wr, const char *s)
+{
+    if (!s[0])
+        return;
+    jx_out_str(wr, "<h2>");
+    jx_html_str(wr, s);
+    jx_out_str(wr, "</h2>\n");
+}
+
+/* The fields as a table of their own: a label and a value a row, the empty optional ones
+ * (and an optional block all empty) left out. */
+static void own_fields(jx_writer *wr, const jx_fields *f)
+{
+    int any = 0;
+    for (size_t i = 0; i < f->n; i++)
+        any |= f->v[i].value[0] != 0;
+    if (f->optional && !any)
+        return;
+    heading(wr, f->heading);
+    jx_out_str(wr, "<table>\n<tbody>\n");
+    static const jx_html_cell label = {"row", NULL, 0, 0}, value = {NULL, "l", 0, 0};
+    for (size_t i = 0; i < f->n; i++) {
+        if (f->v[i].optional && !f->v[i].value[0])
+            continue;
+        jx_out_str(wr, "<tr>");
+        jx_html_cell_text(wr, &label, f->v[i].label);
+        jx_html_cell_text(wr, &value, f->v[i].value);
+        jx_out_str(wr, "</tr>\n");
+    }
+    jx_out_str(wr, "</tbody>\n</table>\n");
+}
+
+static void html_fields(jx_writer *wr, const jx_fields *f)
+{
+    hpart *h = part_of(wr);
+    if (on_grid(wr, h, f->grid != NULL))
+        grid_fields(wr, h, f);
+    else
+        own_fields(wr, f);
+}
+
+/* ------------------------------------------------------------------ tables */
+
+/* The head row: the heads (the grid's head cells when given, else a column each), after
+ * the section's label spanning the rows down to the table's closing rows on a grid. */
+static void head_row(jx_writer *wr, hpart *h, const jx_table_spec *t, int grid)
+{
+    row_begin(wr, h);
+    if (grid && t->grid_heading[JX_GRID_PAGE] && t->heading_cols[JX_GRID_PAGE]) {
+        assert(t->nrows >= t->nfoot);
+        jx_html_cell c = {"rowgroup", NULL, (uint32_t)(1 + t->nrows - t->nfoot), t->heading_cols[JX_GRID_PAGE]};
+        grid_put(wr, h, &c, t->grid_heading[JX_GRID_PAGE]);
+    }
+    const jx_cell *cells = t->grid_head[JX_GRID_PAGE];
+    for (size_t i = 0; i < t->ncols; i++) {
+        jx_html_cell c = {"col", NULL, 0, 0};
+        const char *s = t->head[i];
+        if (cells) {
+            size_t cols = jx_grid_cols(&cells[i], JX_GRID_PAGE);
+            if (cols == 0)
+                continue;
+            c.colspan = (uint32_t)cols;
+            c.cls = cells[i].look == JX_LOOK_STRONG ? "k" : NULL;
+            s = cells[i].s;
+        }
+        grid_put(wr, h, &c, s);
+    }
+    row_end(wr, h);
+}
+
+static void html_table_begin(jx_writer *wr, const jx_table_spec *t)
+{
+    assert(t->ncols <= JX_DOC_MAXCOLS);
+    hpart *h = part_of(wr);
+    int grid = on_grid(wr, h, 1);
+    if (h) {
+        h->spec = t;
+        h->table_on_grid = grid;
+        h->rows = 0;
+    }
+    if (!grid) {
+        heading(wr, t->heading);
+        jx_out_str(wr, "<table>\n<thead>");
+    }
+    head_row(wr, h, t, grid);
+    if (!grid)
+        jx_out_str(wr, "</thead>\n<tbody>\n");
+}
+
+static void html_row(jx_writer *wr, const jx_cell *cells)
+{
+    hpart *h = part_of(wr);
+    if (!h || !h->spec)
+        return;
+    row_begin(wr, h);
+    for (size_t c = 0; c < h->spec->ncols; c++)
+        table_cell(wr, h, &cells[c], h->table_on_grid);
+    row_end(wr, h);
+    h->rows++;
+}
+
+static void html_table_end(jx_writer *wr)
+{
+    hpart *h = part_of(wr);
+    if (!h || !h->spec)
+        return;
+    assert(h->spec->nrows == 0 || h->rows == h->spec->nrows);
+    if (!h->table_on_grid)
+        jx_out_str(wr, "</tbody>\n</table>\n");
+    h->spec = NULL;
+}
+
+/* ------------------------------------------------------------------ conclusion */
+
+/* A verdict's grade with what backs it. */
+static const char *grade_text(jx_writer *wr, const jx_verdict *v)
+{
+    return v->detail[0] ? jx_scratch_printf(wr, "%s%s", v->grade, v->detail) : v->grade;
+}
+
+/* 满分 and the verdicts as rows: the label set off, the value from the left over the rest;
+ * the grade large, the bands beside the last. On the grid the columns are the builder's;
+ * else a label, a grade and a note column. */
+static void html_conclusion(jx_writer *wr, const jx_conclusion *c)
+{
+    hpart *h = part_of(wr);
+    int grid = on_grid(wr, h, 1);
+    size_t width = grid ? h->cur.ncols : 3;
+    size_t lc = grid && c->label_cols[JX_GRID_PAGE] ? c->label_cols[JX_GRID_PAGE] : 1;
+    size_t gc = grid && c->grade_cols[JX_GRID_PAGE] ? c->grade_cols[JX_GRID_PAGE] : 1;
+    assert(lc + gc < width);
+    if (!grid)
+        jx_out_str(wr, "<table class=\"form\">\n<tbody>\n");
+    const jx_html_cell label = {"row", "k", 0, (uint32_t)lc};
+    if (c->full_label[0]) {
+        row_begin(wr, h);
+        jx_html_cell value = {NULL, "l", 0, (uint32_t)(width - lc)};
+        grid_put(wr, h, &label, c->full_label);
+        grid_put(wr, h, &value, c->full_value);
+        row_end(wr, h);
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        int last = i + 1 == c->n;
+        row_begin(wr, h);
+        grid_put(wr, h, &label, c->v[i].label);
+        jx_html_cell grade = {NULL, "grade", 0, (uint32_t)(last ? gc : width - lc)};
+        grid_put(wr, h, &grade, grade_text(wr, &c->v[i]));
+        if (last) {
+            jx_html_cell note = {NULL, "note", 0, (uint32_t)(width - lc - gc)};
+            grid_put(wr, h, &note, c->note);
+        }
+        row_end(wr, h);
+    }
+    if (!grid)
+        jx_out_str(wr, "</tbody>\n</table>\n");
+}
+
+/* ------------------------------------------------------------------ steps, findings */
+
+/* The steps as a table under their heading: what (a label read from the left), how, and
+ * the tag, under the heads when given. */
+static void html_steps(jx_writer *wr, const jx_steps *s)
+{
+    grid_close(wr, part_of(wr));
+    heading(wr, s->heading);
+    jx_out_str(wr, "<table class=\"explain\">\n<colgroup><col style=\"width: 22%\">"
+                   "<col style=\"width: 58%\"><col style=\"width: 20%\"></colgroup>\n");
+    if (s->head) {
+        jx_out_str(wr, "<thead>");
+        jx_html_head_row(wr, s->head, 3);
+        jx_out_str(wr, "</thead>\n");
+    }
+    jx_out_str(wr, "<tbody>\n");
+    static const jx_html_cell name = {"row", "l", 0, 0}, left = {NULL, "l", 0, 0};
+    for (size_t i = 0; i < s->n; i++) {
+        jx_out_str(wr, "<tr>");
+        jx_html_cell_text(wr, &name, s->v[i].label);
+        jx_html_cell_text(wr, &left, s->v[i].text);
+        jx_html_cell_text(wr, &left, s->v[i].tag);
+        jx_out_str(wr, "</tr>\n");
+    }
+    jx_out_str(wr, "</tbody>\n</table>\n");
+}
+
+/* The findings as a printed appendix (html.c), those in the part's own file by line:col. */
+static void html_findings(jx_writer *wr, const jx_diag *v, size_t n)
+{
+    hpart *h = part_of(wr);
+    grid_close(wr, h);
+    char title[64];
+    snprintf(title, sizeof title, "附：检查发现（%zu）", n);
+    jx_html_diag_table(wr, title, h ? h->pt->file : NULL, v, n);
+}
+
+/* ------------------------------------------------------------------ parts */
+
+static void html_doc_begin(jx_writer *wr, const jx_doc_head *hd)
+{
+    jx_html_begin(wr, hd->title, render_css);
+}
+
+/* A sheet: its title and the caption under it. */
+static void html_part_begin(jx_writer *wr, const jx_part *pt)
+{
+    hpart *h = jx_arena_alloc(&wr->scratch, sizeof *h);
+    wr->render_state = h;
+    if (h) {
+        memset(h, 0, sizeof *h);
+        h->pt = pt;
+    } else {
+        jx_scratch_fail(wr);
+    }
+    jx_out_str(wr, "<section class=\"sheet\">\n<h1>");
+    jx_html_str(wr, pt->title);
+    jx_out_str(wr, "</h1>\n");
+    if (pt->caption[0]) {
+        jx_out_str(wr, "<p class=\"year\">");
+        jx_html_str(wr, pt->caption);
+        jx_out_str(wr, "</p>\n");
+    }
+}
+
+static void html_part_end(jx_writer *wr)
+{
+    grid_close(wr, part_of(wr));
+    jx_out_str(wr, "</section>\n");
+    wr->render_state = NULL;
+}
+
+/* Closes the page; a document without parts says so on its one sheet. */
+static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
+{
+    if (nparts == 0) {
+        jx_out_str(wr, "<section class=\"sheet\">\n<h1>");
+        jx_html_str(wr, hd->title);
+        jx_out_str(wr, "</h1>\n<p class=\"empty\">");
+        jx_html_str(wr, hd->empty);
+        jx_out_str(wr, "</p>\n</section>\n");
+    }
+    jx_html_end(wr);
+}
+
+const jx_renderer jx_render_html = {
+    .name = "html",
+    .doc_begin = html_doc_begin,
+    .part_begin = html_part_begin,
+    .fields = html_fields,
+    .table_begin = html_table_begin,
+    .row = html_row,
+    .table_end = html_table_end,
+    .conclusion = html_conclusion,
+    .steps = html_steps,
+    .findings = html_findings,
+    .part_end = html_part_end,
+    .doc_end = html_doc_end,
+};

@@ -1,0 +1,827 @@
+/* render_xlsx.c — documents (doc.h) as one Excel workbook: the document's list of parts on
+ * the first sheet (jx_doc_head.list), then a sheet per part.
+ *
+ * Why one renderer: a workbook is the same whatever the document (xlsx_book.c holds it in
+ * a temporary file, streamed through the writer at the end, with fixed document
+ * properties unless JX_WRITE_TIMESTAMP, sheet names Excel accepts, widths by display
+ * width, the A4 print setup, and the bound of JX_XLSX_PROJECTS_MAX sheets held in memory),
+ * and only what a block is decides how it is laid out; the documents differ in their
+ * blocks and their layout, which the builders state.
+ *
+ * A part with a grid (jx_part.grid) is its paper form on the sheet grid (JX_GRID_SHEET):
+ * its title over the grid, its fields, tables and conclusion in cells merged over the rows
+ * and columns the builder states, numbers stored as numbers (jx_cell_num); below the form,
+ * outside its print area, the steps and the findings a line each. A block without a layout
+ * is laid out a column a cell.
+ *
+ * A sheet's columns are as wide as the cells standing in one column need (not the headings,
+ * nor the cells the builder marks nofit), within the grid's bounds, and each row as tall
+ * as its wrapped text: so the whole part is seen before its sheet is written. Its cells
+ * are recorded in the scratch arena as the blocks come, in the order they are written, and
+ * written at part_end in that order (the order of the shared strings and styles, so the
+ * bytes, follow it). The workbook, the list's widths and its title live in wr->state from
+ * doc_begin to doc_end (freed through wr->state_free when the writer goes first).
+ */
+#include "doc.h"
+
+#include "alloc.h"
+#include "grid.h"
+#include "report_parts.h"
+#include "score.h"
+#include "xlsx_book.h"
+
+#include <assert.h>
+#include <string.h>
+#include <time.h>
+
+/** A column meaning "the sheet's last": the spans across the sheet, before its width is known. */
+#define COL_LAST 0xFF
+
+/** A sheet's columns' bounds when its part has no grid, in Excel's units. */
+#define OWN_MIN 10
+#define OWN_MAX 40
+
+/** The height in points of a part's title row (and of the list's). */
+#define TITLE_POINTS 28
+
+/** What a recorded step writes. */
+enum { OP_TEXT, OP_NUM, OP_ROW, OP_TITLE_ROW };
+
+/** One recorded step of a sheet: a cell (text or number, merged over r1..r2 × c1..c2), or
+ * the end of a row (its height set for its wrapped text, or the title's). */
+typedef struct xop {
+    uint8_t op;       /* OP_* */
+    uint8_t style;    /* a text's jx_xlsx_style */
+    uint8_t fit;      /* the text counts in its row's height (a cell of one row) */
+    uint8_t size;     /* the text counts in its column's width (a cell of one column) */
+    uint8_t c1, c2;   /* columns, COL_LAST for the last */
+    uint32_t r1, r2;  /* rows */
+    const char *s;    /* the text; a number's as shown */
+    jx_cell_num num;  /* OP_NUM: the number */
+} xop;
+
+/** A part being recorded (scratch arena, part_begin to part_end). */
+typedef struct xpart {
+    const jx_part *pt;
+    size_t ncols;           /* the sheet's columns: the grid's; else the widest block's (at least 2) */
+    int grid;               /* laid out on the part's grid */
+    jx_grid_cursor cur;     /* the grid's rows, when grid */
+    uint32_t row;           /* the row being recorded */
+    int has_head;           /* the main table (JX_TABLE_GRID) came: its head row repeats on printed pages */
+    uint32_t head_row;
+    int form_done;          /* the form ended (steps or findings came): its last row is form_last */
+    uint32_t form_last;
+    xop *ops;               /* the steps, in order */
+    size_t nops, cap;
+    /* the table being recorded */
+    const jx_table_spec *spec;
+    int table_grid;         /* …on the grid */
+    size_t rows;            /* its body rows */
+    uint8_t under[JX_DOC_MAXCOLS];      /* per table column: 1 while its cell above spans down blank */
+    uint8_t under_col[JX_DOC_MAXCOLS];  /* …the sheet columns of that blank, */
+    uint8_t under_cols[JX_DOC_MAXCOLS];
+    uint8_t under_style[JX_DOC_MAXCOLS]; /* …and its style */
+} xpart;
+
+/** A writer's workbook, from doc_begin to doc_end. */
+typedef struct xlsx_state {
+    jx_xlsx_book book;
+    const jx_doc_list *list;       /* the document's list (the head lives until doc_end); NULL: none */
+    jx_xlsx_sheet list_sheet;
+    uint32_t listed;               /* rows in the list */
+    double list_w[JX_DOC_MAXCOLS]; /* each list column's widest cell, from its narrowest bound */
+    char *title;                   /* the list title every part so far shares (jx_malloc'd), NULL */
+    size_t title_size;
+    int titled;                    /* 0 before the first part, 1 while the parts share `title`, -1 after */
+    xpart *part;                   /* the part being recorded, NULL between parts */
+} xlsx_state;
+
+static xlsx_state *state_of(jx_writer *wr)
+{
+    return wr->state;
+}
+
+/* The part being recorded; NULL when there is none or the writer failed. */
+static xpart *part_of(jx_writer *wr)
+{
+    xlsx_state *st = state_of(wr);
+    return st && wr->err == JX_OK ? st->part : NULL;
+}
+
+/* ------------------------------------------------------------------ numbers */
+
+/* The exact number as the nearest double: v and 10^scale are exact doubles (|v| < 2^53 for
+ * the numbers a project holds), and one division rounds once. */
+static double num_value(const jx_cell_num *n)
+{
+    return (double)n->v / (double)jx_pow10_128(n->scale);
+}
+
+/* A number as the sheet shows it ("30.00" for 30 at two places), for its width; a
+ * percentage, or one shown with fewer places than it has, as its cell's text. */
+static const char *num_text(jx_writer *wr, const jx_cell_num *n, const char *s)
+{
+    if (n->percent || n->places < n->scale)
+        return s;
+    char buf[JX_DEC_BUFSZ];
+    jx_fixed_format(jx_dec_to_units((jx_dec){n->v, n->scale}, n->places), n->places, buf, sizeof buf);
+    return jx_scratch_str(wr, buf);
+}
+
+/* ------------------------------------------------------------------ recording */
+
+/* A new step at the end of x's; NULL (the writer failed) when the arena ran out. */
+static xop *op_add(jx_writer *wr, xpart *x)
+{
+    if (x->nops == x->cap) {
+        size_t ncap = x->cap ? x->cap * 2 : 64;
+        xop *n = jx_arena_alloc(&wr->scratch, ncap * sizeof *n);
+        if (!n) {
+            jx_scratch_fail(wr);
+            return NULL;
+        }
+        if (x->nops)
+            memcpy(n, x->ops, x->nops * sizeof *n);
+        x->ops = n;
+        x->cap = ncap;
+    }
+    xop *o = &x->ops[x->nops++];
+    memset(o, 0, sizeof *o);
+    return o;
+}
+
+/* Text over columns c1..c2 and `rows` rows from the current one. */
+static void rec_text(jx_writer *wr, xpart *x, size_t c1, size_t c2, uint32_t rows, const char *s, jx_xlsx_style st,
+                     int size)
+{
+    assert(c1 <= c2 && rows >= 1);
+    xop *o = op_add(wr, x);
+    if (!o)
+        return;
+    o->op = OP_TEXT;
+    o->style = (uint8_t)st;
+    o->fit = rows == 1;
+    o->size = size && c1 == c2;
+    o->c1 = (uint8_t)c1;
+    o->c2 = (uint8_t)c2;
+    o->r1 = x->row;
+    o->r2 = x->row + rows - 1;
+    o->s = s;
+}
+
+/* The number n over columns c1..c2 and `rows` rows; s is its cell's text. */
+static void rec_num(jx_writer *wr, xpart *x, size_t c1, size_t c2, uint32_t rows, const jx_cell_num *n,
+                    const char *s, int size)
+{
+    assert(c1 <= c2 && rows >= 1 && n->set);
+    xop *o = op_add(wr, x);
+    if (!o)
+        return;
+    o->op = OP_NUM;
+    o->size = size && c1 == c2;
+    o->c1 = (uint8_t)c1;
+    o->c2 = (uint8_t)c2;
+    o->r1 = x->row;
+    o->r2 = x->row + rows - 1;
+    o->s = o->size ? num_text(wr, n, s) : s;
+    o->num = *n;
+}
+
+/* Ends the current row: tall enough for its wrapped text (or the title's height). */
+static void end_row(jx_writer *wr, xpart *x, int title)
+{
+    xop *o = op_add(wr, x);
+    if (o) {
+        o->op = title ? OP_TITLE_ROW : OP_ROW;
+        o->r1 = x->row;
+    }
+    x->row++;
+}
+
+/* A line across the sheet in style st, as a row of its own. */
+static void line(jx_writer *wr, xpart *x, const char *s, jx_xlsx_style st)
+{
+    rec_text(wr, x, 0, COL_LAST, 1, s, st, 0);
+    end_row(wr, x, 0);
+}
+
+/* The form's blocks are over (steps and findings go below it): its last row is kept for
+ * the print area. */
+static void form_done(xpart *x)
+{
+    if (x->form_done)
+        return;
+    x->form_done = 1;
+    x->form_last = x->row ? x->row - 1 : 0;
+}
+
+/* Widens the sheet of a part without a grid to n columns. */
+static void need_cols(xpart *x, size_t n)
+{
+    if (!x->grid && n > x->ncols) {
+        assert(n <= JX_XLSX_MAX_COLS);
+        x->ncols = n;
+    }
+}
+
+/* ------------------------------------------------------------------ grid rows */
+
+static void row_begin(xpart *x)
+{
+    if (x->grid)
+        jx_grid_row(&x->cur);
+}
+
+static void row_end(jx_writer *wr, xpart *x)
+{
+    if (x->grid)
+        jx_grid_row_end(&x->cur);
+    end_row(wr, x, 0);
+}
+
+/* The sheet column of the next cell of `cols` columns and `rows` rows: on the grid the
+ * cursor's, else `at`. */
+static size_t place(xpart *x, size_t at, size_t cols, uint32_t rows)
+{
+    return x->grid ? jx_grid_place(&x->cur, cols, rows) : at;
+}
+
+/* The style of a cell on the sheet: a label centred unless it reads from the left (then
+ * as text); text from the left; short values, numbers shown as text and dashes centred. */
+static jx_xlsx_style cell_style(const jx_cell *c)
+{
+    if (c->kind == JX_CELL_LABEL)
+        return c->align == JX_ALIGN_LEFT ? JX_XLSX_TEXT : JX_XLSX_LABEL;
+    if (c->align == JX_ALIGN_LEFT)
+        return JX_XLSX_TEXT;
+    if (c->align == JX_ALIGN_CENTER || c->kind != JX_CELL_TEXT)
+        return JX_XLSX_CENTER;
+    return JX_XLSX_TEXT;
+}
+
+/* A blank cell's style: a label's or text's, centred or not as its kind. */
+static jx_xlsx_style blank_style(const jx_cell *c)
+{
+    return c->kind == JX_CELL_LABEL ? JX_XLSX_LABEL : JX_XLSX_TEXT;
+}
+
+/* Cell c at sheet columns c0..c0+cols-1 over `rows` rows: a number stored as a number, a
+ * blank written empty in each of its cells (its rows below by the covered cells there). */
+static void put_cell(jx_writer *wr, xpart *x, size_t col, size_t c0, size_t cols, const jx_cell *c)
+{
+    uint32_t rows = c->rows > 1 ? c->rows : 1;
+    int size = !c->nofit;
+    if (c->blank) {
+        for (size_t k = c0; k < c0 + cols; k++)
+            rec_text(wr, x, k, k, 1, "", blank_style(c), 0);
+        x->under[col] = rows > 1;
+        x->under_col[col] = (uint8_t)c0;
+        x->under_cols[col] = (uint8_t)cols;
+        x->under_style[col] = (uint8_t)blank_style(c);
+        return;
+    }
+    x->under[col] = 0;
+    if (c->kind == JX_CELL_NUMBER && c->num.set)
+        rec_num(wr, x, c0, c0 + cols - 1, rows, &c->num, c->s, size);
+    else
+        rec_text(wr, x, c0, c0 + cols - 1, rows, c->s, cell_style(c), size);
+}
+
+/* ------------------------------------------------------------------ fields */
+
+/* True when field i takes a grid row to itself on the sheet (its label and value all the
+ * row's columns): an optional one left empty is then left out, as a row saying nothing. */
+static int own_row(const xpart *x, const jx_fields *f, size_t i)
+{
+    const jx_field_place *pl = &f->grid->v[i];
+    size_t lc = pl->label_cols[JX_GRID_SHEET] ? pl->label_cols[JX_GRID_SHEET] : 1;
+    size_t vc = pl->value_cols[JX_GRID_SHEET] ? pl->value_cols[JX_GRID_SHEET] : 1;
+    return !pl->above && lc + vc == x->ncols;
+}
+
+/* The fields on the sheet grid (as render_html.c on the page): the heading merged over the
+ * leading above fields' two rows, a run of above fields as heads over values, beside
+ * fields filling a row each. An optional block all empty is left out, as is an optional
+ * field empty on a row of its own. Labels count in their columns' widths unless nofit;
+ * the heading does not. */
+static void grid_fields(jx_writer *wr, xpart *x, const jx_fields *f)
+{
+    const jx_fields_grid *g = f->grid;
+    size_t hc = f->heading[0] ? g->heading_cols[JX_GRID_SHEET] : 0;
+    size_t i = 0;
+    while (i < f->n) {
+        size_t run = 0;
+        while (i + run < f->n && g->v[i + run].above)
+            run++;
+        if (!run && f->v[i].optional && !f->v[i].value[0] && own_row(x, f, i) && !hc) {
+            i++;
+            continue;
+        }
+        row_begin(x);
+        if (hc) {
+            uint32_t rows = run ? 2 : 1;
+            size_t c0 = place(x, 0, hc, rows);
+            rec_text(wr, x, c0, c0 + hc - 1, rows, f->heading, JX_XLSX_LABEL, 0);
+            hc = 0;
+        }
+        if (run) {
+            for (size_t k = i; k < i + run; k++) {
+                size_t cols = g->v[k].label_cols[JX_GRID_SHEET];
+                size_t c0 = place(x, 0, cols, 1);
+                rec_text(wr, x, c0, c0 + cols - 1, 1, f->v[k].label, JX_XLSX_HEAD, !g->v[k].nofit);
+            }
+            row_end(wr, x);
+            row_begin(x);
+            for (size_t k = i; k < i + run; k++) {
+                size_t cols = g->v[k].value_cols[JX_GRID_SHEET];
+                size_t c0 = place(x, 0, cols, 1);
+                rec_text(wr, x, c0, c0 + cols - 1, 1, f->v[k].value, JX_XLSX_TEXT, 1);
+            }
+            i += run;
+        } else {
+            do {
+                size_t lc = g->v[i].label_cols[JX_GRID_SHEET] ? g->v[i].label_cols[JX_GRID_SHEET] : 1;
+                size_t vc = g->v[i].value_cols[JX_GRID_SHEET] ? g->v[i].value_cols[JX_GRID_SHEET] : 1;
+                size_t c0 = place(x, 0, lc, 1);
+                rec_text(wr, x, c0, c0 + lc - 1, 1, f->v[i].label, JX_XLSX_LABEL, !g->v[i].nofit);
+                c0 = place(x, 0, vc, 1);
+                rec_text(wr, x, c0, c0 + vc - 1, 1, f->v[i].value, JX_XLSX_TEXT, 1);
+                i++;
+            } while (i < f->n && !g->v[i].above && x->cur.at < x->cur.ncols);
+        }
+        row_end(wr, x);
+    }
+}
+
+/* The fields laid out a row each: the label, then the value over the other columns; the
+ * empty optional ones (and an optional block all empty) left out. */
+static void own_fields(jx_writer *wr, xpart *x, const jx_fields *f)
+{
+    if (f->heading[0])
+        line(wr, x, f->heading, JX_XLSX_PLAIN);
+    for (size_t i = 0; i < f->n; i++) {
+        if (f->v[i].optional && !f->v[i].value[0])
+            continue;
+        rec_text(wr, x, 0, 0, 1, f->v[i].label, JX_XLSX_LABEL, 1);
+        rec_text(wr, x, 1, COL_LAST, 1, f->v[i].value, JX_XLSX_TEXT, 0);
+        end_row(wr, x, 0);
+    }
+}
+
+static void xlsx_fields(jx_writer *wr, const jx_fields *f)
+{
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    int any = 0;
+    for (size_t i = 0; i < f->n; i++)
+        any |= f->v[i].value[0] != 0;
+    if (f->optional && !any)
+        return;
+    if (x->grid && f->grid)
+        grid_fields(wr, x, f);
+    else
+        own_fields(wr, x, f);
+}
+
+/* ------------------------------------------------------------------ tables */
+
+/* Begins a table: on the grid, the section's label merged over the head and the rows down
+ * to the closing ones, then the head row; else a heading line and the head row. The main
+ * table's head row repeats on every printed page. */
+static void xlsx_table_begin(jx_writer *wr, const jx_table_spec *t)
+{
+    assert(t->ncols <= JX_DOC_MAXCOLS);
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    x->spec = t;
+    x->table_grid = x->grid;
+    x->rows = 0;
+    memset(x->under, 0, sizeof x->under);
+    if (!x->grid) {
+        need_cols(x, t->ncols);
+        if (t->heading[0])
+            line(wr, x, t->heading, JX_XLSX_PLAIN);
+    }
+    if (t->role == JX_TABLE_GRID && !x->has_head) {
+        x->has_head = 1;
+        x->head_row = x->row;
+    }
+    row_begin(x);
+    const char *hd = t->grid_heading[JX_GRID_SHEET];
+    size_t hc = t->heading_cols[JX_GRID_SHEET];
+    if (x->grid && hd && hc) {
+        assert(t->nrows >= t->nfoot);
+        uint32_t rows = (uint32_t)(1 + t->nrows - t->nfoot);
+        size_t c0 = place(x, 0, hc, rows);
+        rec_text(wr, x, c0, c0 + hc - 1, rows, hd, JX_XLSX_LABEL, 0);
+    }
+    const jx_cell *cells = x->grid ? t->grid_head[JX_GRID_SHEET] : NULL;
+    for (size_t i = 0, at = 0; i < t->ncols; i++) {
+        size_t cols = cells ? jx_grid_cols(&cells[i], JX_GRID_SHEET) : 1;
+        if (cols == 0)
+            continue;
+        size_t c0 = place(x, at, cols, 1);
+        rec_text(wr, x, c0, c0 + cols - 1, 1, cells ? cells[i].s : t->head[i], JX_XLSX_HEAD,
+                 cells ? !cells[i].nofit : 1);
+        at = c0 + cols;
+    }
+    row_end(wr, x);
+}
+
+/* A row: each cell at its sheet columns, in the order of the table's columns; a covered
+ * cell under a blank is written blank too (a blank is never merged). */
+static void xlsx_row(jx_writer *wr, const jx_cell *cells)
+{
+    xpart *x = part_of(wr);
+    if (!x || !x->spec)
+        return;
+    row_begin(x);
+    for (size_t i = 0, at = 0; i < x->spec->ncols; i++) {
+        const jx_cell *c = &cells[i];
+        if (c->covered) {
+            if (x->under[i]) {
+                for (size_t k = x->under_col[i]; k < (size_t)x->under_col[i] + x->under_cols[i]; k++)
+                    rec_text(wr, x, k, k, 1, "", (jx_xlsx_style)x->under_style[i], 0);
+                at = (size_t)x->under_col[i] + x->under_cols[i];
+            } else {
+                at++;
+            }
+            continue;
+        }
+        size_t cols = x->table_grid ? jx_grid_cols(c, JX_GRID_SHEET) : 1;
+        if (cols == 0)
+            continue;
+        size_t c0 = place(x, at, cols, c->rows > 1 ? c->rows : 1);
+        put_cell(wr, x, i, c0, cols, c);
+        at = c0 + cols;
+    }
+    row_end(wr, x);
+    x->rows++;
+}
+
+static void xlsx_table_end(jx_writer *wr)
+{
+    xpart *x = part_of(wr);
+    if (!x || !x->spec)
+        return;
+    assert(x->spec->nrows == 0 || x->rows == x->spec->nrows);
+    x->spec = NULL;
+}
+
+/* ------------------------------------------------------------------ conclusion */
+
+/* 满分 and the verdicts, a row each: the label, then the value (or the grade, centred, and
+ * after the last verdict's the note) over the rest of the row. Not measured: the form's
+ * columns are those of the blocks above. */
+static void xlsx_conclusion(jx_writer *wr, const jx_conclusion *c)
+{
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    if (!x->grid)
+        need_cols(x, 3);
+    size_t lc = x->grid && c->label_cols[JX_GRID_SHEET] ? c->label_cols[JX_GRID_SHEET] : 1;
+    size_t gc = x->grid && c->grade_cols[JX_GRID_SHEET] ? c->grade_cols[JX_GRID_SHEET] : 1;
+    if (c->full_label[0]) {
+        row_begin(x);
+        size_t c0 = place(x, 0, lc, 1);
+        rec_text(wr, x, c0, c0 + lc - 1, 1, c->full_label, JX_XLSX_LABEL, 0);
+        c0 = place(x, lc, x->grid ? x->ncols - lc : 1, 1);
+        rec_text(wr, x, c0, x->grid ? x->ncols - 1 : COL_LAST, 1, c->full_value, JX_XLSX_TEXT, 0);
+        row_end(wr, x);
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        int last = i + 1 == c->n;
+        const jx_verdict *v = &c->v[i];
+        const char *grade = v->detail[0] ? jx_scratch_printf(wr, "%s%s", v->grade, v->detail) : v->grade;
+        row_begin(x);
+        size_t c0 = place(x, 0, lc, 1);
+        rec_text(wr, x, c0, c0 + lc - 1, 1, v->label, JX_XLSX_LABEL, 0);
+        size_t g = last ? gc : (x->grid ? x->ncols - lc : 1);
+        c0 = place(x, lc, g, 1);
+        rec_text(wr, x, c0, last || x->grid ? c0 + g - 1 : COL_LAST, 1, grade, JX_XLSX_CENTER, 0);
+        if (last) {
+            c0 = place(x, lc + gc, x->grid ? x->ncols - lc - gc : 1, 1);
+            rec_text(wr, x, c0, x->grid ? x->ncols - 1 : COL_LAST, 1, c->note, JX_XLSX_TEXT, 0);
+        }
+        row_end(wr, x);
+    }
+}
+
+/* ------------------------------------------------------------------ steps, findings */
+
+/* Below the form, after a blank row: the heading, then a line per step
+ * ("接入系统数量：22.50 = 30 × 45 / 60 [ge-ratio]"). */
+static void xlsx_steps(jx_writer *wr, const jx_steps *s)
+{
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    form_done(x);
+    x->row++;
+    line(wr, x, s->heading, JX_XLSX_PLAIN);
+    for (size_t i = 0; i < s->n; i++)
+        line(wr, x, jx_scratch_printf(wr, "%s：%s [%s]", s->v[i].label, s->v[i].text, s->v[i].tag), JX_XLSX_PLAIN);
+}
+
+/* Below the form, after a blank row: "警告（n）", then a line per finding in the order made
+ * ("a.jx:19:41 [vague-actual] …"); nothing when there are none. */
+static void xlsx_findings(jx_writer *wr, const jx_diag *v, size_t n)
+{
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    form_done(x);
+    if (n == 0)
+        return;
+    x->row++;
+    line(wr, x, jx_scratch_printf(wr, "警告（%zu）", n), JX_XLSX_PLAIN);
+    for (size_t i = 0; i < n; i++) {
+        const jx_diag *d = &v[i];
+        const char *s = d->line ? jx_scratch_printf(wr, "%s:%u:%u [%s] %s", d->file, (unsigned)d->line,
+                                                    (unsigned)d->column, d->code, d->message)
+                                : jx_scratch_printf(wr, "%s [%s] %s", d->file, d->code, d->message);
+        line(wr, x, s, JX_XLSX_PLAIN);
+    }
+}
+
+/* ------------------------------------------------------------------ the list */
+
+/* Widens the list's column col to hold s on one line. */
+static void list_widen(xlsx_state *st, size_t col, const char *s)
+{
+    double need = jx_xlsx_text_width(s);
+    if (need > st->list_w[col])
+        st->list_w[col] = need;
+}
+
+/* Adds the part's row to the list; its widths counted unless nofit. */
+static void list_row(jx_writer *wr, xlsx_state *st, const jx_cell *cells)
+{
+    jx_xlsx_book *bk = &st->book;
+    uint32_t row = 2 + st->listed++;
+    for (size_t c = 0; c < st->list->ncols; c++) {
+        const jx_cell *cell = &cells[c];
+        const char *shown = cell->s;
+        if (cell->kind == JX_CELL_NUMBER && cell->num.set) {
+            if (cell->num.percent)
+                jx_xlsx_number_styled(bk, &st->list_sheet, row, c, num_value(&cell->num), JX_XLSX_PERCENT);
+            else
+                jx_xlsx_number(bk, &st->list_sheet, row, c, num_value(&cell->num), cell->num.places);
+            if (!cell->nofit)
+                shown = num_text(wr, &cell->num, cell->s);
+        } else {
+            jx_xlsx_text(bk, &st->list_sheet, row, c, cell->s, cell_style(cell));
+        }
+        if (!cell->nofit)
+            list_widen(st, c, shown);
+    }
+}
+
+/* Notes the part's list title: kept while every part has the same. */
+static void list_title(jx_writer *wr, xlsx_state *st, const char *t)
+{
+    if (st->titled < 0)
+        return;
+    if (!t || !t[0]) {
+        st->titled = -1;
+        return;
+    }
+    if (st->titled > 0) {
+        if (strcmp(st->title, t) != 0)
+            st->titled = -1;
+        return;
+    }
+    size_t n = strlen(t) + 1;
+    st->title = jx_malloc(wr->alloc, n);
+    if (!st->title) {
+        wr->err = JX_ERR_NOMEM;
+        return;
+    }
+    memcpy(st->title, t, n);
+    st->title_size = n;
+    st->titled = 1;
+}
+
+/* Finishes the list: its title (the parts' own when they share one), widths within their
+ * bounds, the header frozen, filtered and repeated on printed pages. */
+static void list_finish(xlsx_state *st)
+{
+    jx_xlsx_book *bk = &st->book;
+    jx_xlsx_sheet *sh = &st->list_sheet;
+    size_t n = st->list->ncols;
+    jx_xlsx_merge(bk, sh, 0, 0, 0, n - 1, st->titled > 0 ? st->title : st->list->title, JX_XLSX_TITLE);
+    jx_xlsx_row_height(bk, sh, 0, TITLE_POINTS);
+    double w[JX_DOC_MAXCOLS];
+    for (size_t c = 0; c < n; c++)
+        w[c] = st->list_w[c] > st->list->max[c] ? st->list->max[c] : st->list_w[c];
+    jx_xlsx_set_widths(bk, sh, w);
+    jx_xlsx_freeze_rows(bk, sh, 2);
+    if (st->listed > 0)
+        jx_xlsx_autofilter(bk, sh, 1, 0, 1 + st->listed, n - 1);
+    jx_xlsx_print_setup(bk, sh, 1, 1, 1 + st->listed);
+}
+
+/* ------------------------------------------------------------------ the sheet */
+
+/* The widths of the part's sheet: each column as wide as its widest measured cell (one
+ * standing in that column alone), within the grid's bounds. */
+static void sheet_widths(const xpart *x, double *w)
+{
+    const jx_grid *g = x->grid ? x->pt->grid : NULL;
+    for (size_t c = 0; c < x->ncols; c++)
+        w[c] = g ? g->sheet_min[c] : OWN_MIN;
+    for (size_t i = 0; i < x->nops; i++) {
+        const xop *o = &x->ops[i];
+        if ((o->op == OP_TEXT || o->op == OP_NUM) && o->size && o->c1 < x->ncols) {
+            double need = jx_xlsx_text_width(o->s);
+            if (need > w[o->c1])
+                w[o->c1] = need;
+        }
+    }
+    for (size_t c = 0; c < x->ncols; c++) {
+        double max = g ? g->sheet_max[c] : OWN_MAX;
+        if (w[c] > max)
+            w[c] = max;
+    }
+}
+
+/* Writes the recorded part into its sheet, in the order recorded: each row made as tall as
+ * its tallest wrapped text of one row. */
+static void sheet_write(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const xpart *x)
+{
+    unsigned lines = 1;
+    size_t last = x->ncols - 1;
+    for (size_t i = 0; i < x->nops; i++) {
+        const xop *o = &x->ops[i];
+        size_t c1 = o->c1 == COL_LAST ? last : o->c1, c2 = o->c2 == COL_LAST ? last : o->c2;
+        switch (o->op) {
+        case OP_TEXT:
+            jx_xlsx_merge(bk, sh, o->r1, c1, o->r2, c2, o->s, (jx_xlsx_style)o->style);
+            if (o->fit) {
+                unsigned n = jx_xlsx_lines(sh, c1, c2, o->s);
+                lines = n > lines ? n : lines;
+            }
+            break;
+        case OP_NUM:
+            if (o->num.percent)
+                jx_xlsx_merge_percent(bk, sh, o->r1, c1, o->r2, c2, num_value(&o->num));
+            else
+                jx_xlsx_merge_number(bk, sh, o->r1, c1, o->r2, c2, num_value(&o->num), o->num.places);
+            break;
+        case OP_ROW:
+            jx_xlsx_row_lines(bk, sh, o->r1, lines);
+            lines = 1;
+            break;
+        default:
+            assert(o->op == OP_TITLE_ROW);
+            jx_xlsx_row_height(bk, sh, o->r1, TITLE_POINTS);
+            lines = 1;
+            break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ the workbook */
+
+/* Releases the workbook of a writer destroyed before (or after) finishing. */
+static void state_free(jx_writer *wr)
+{
+    xlsx_state *st = wr->state;
+    if (!st)
+        return;
+    jx_xlsx_discard(&st->book);
+    if (st->title)
+        jx_free(wr->alloc, st->title, st->title_size);
+    jx_free(wr->alloc, st, sizeof *st);
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+/* A jx_write_fn appending the workbook's bytes to the writer's output. */
+static size_t out_bytes(void *ud, const char *data, size_t len)
+{
+    jx_writer *wr = ud;
+    jx_out_bytes(wr, data, len);
+    return wr->err == JX_OK ? len : 0;
+}
+
+/* Opens the workbook on its temporary file and starts the list with its header row. */
+static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
+{
+    xlsx_state *st = jx_calloc(wr->alloc, sizeof *st);
+    if (!st) {
+        wr->err = JX_ERR_NOMEM;
+        return;
+    }
+    wr->state = st;
+    wr->state_free = state_free;
+    time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
+    jx_result rc = jx_xlsx_open(&st->book, wr->alloc, h->title, created);
+    if (rc != JX_OK) {
+        wr->err = rc;
+        return;
+    }
+    st->list = h->list;
+    if (st->list) {
+        assert(st->list->ncols > 0 && st->list->ncols <= JX_DOC_MAXCOLS);
+        jx_xlsx_add_sheet(&st->book, &st->list_sheet, st->list->name, st->list->ncols, NULL);
+        for (size_t c = 0; c < st->list->ncols; c++) {
+            jx_xlsx_text(&st->book, &st->list_sheet, 1, c, st->list->head[c], JX_XLSX_HEAD);
+            st->list_w[c] = st->list->min[c];
+            list_widen(st, c, st->list->head[c]);
+        }
+    }
+    if (st->book.err != JX_OK)
+        wr->err = st->book.err;
+}
+
+/* Starts recording a part: its title over the sheet, and the caption under it. */
+static void xlsx_part_begin(jx_writer *wr, const jx_part *pt)
+{
+    xlsx_state *st = state_of(wr);
+    if (!st || wr->err != JX_OK)
+        return;
+    xpart *x = jx_arena_alloc(&wr->scratch, sizeof *x);
+    st->part = x;
+    if (!x) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    memset(x, 0, sizeof *x);
+    x->pt = pt;
+    x->grid = pt->grid != NULL;
+    x->ncols = x->grid ? pt->grid->ncols[JX_GRID_SHEET] : 2;
+    assert(x->ncols >= 1 && x->ncols <= JX_XLSX_MAX_COLS);
+    if (x->grid)
+        jx_grid_start(&x->cur, x->ncols);
+    rec_text(wr, x, 0, COL_LAST, 1, pt->title, JX_XLSX_TITLE, 0);
+    end_row(wr, x, 1);
+    if (pt->caption[0]) {
+        rec_text(wr, x, 0, COL_LAST, 1, pt->caption, JX_XLSX_CAPTION, 0);
+        end_row(wr, x, 0);
+    }
+}
+
+/* Writes the part's sheet (named after the part), its print setup (A4, the main table's
+ * head repeated, the form as the print area), and its row of the list. */
+static void xlsx_part_end(jx_writer *wr)
+{
+    xlsx_state *st = state_of(wr);
+    xpart *x = part_of(wr);
+    if (x && !wr->scratch.oom) {
+        form_done(x);
+        assert(!x->grid || jx_grid_closed(&x->cur));
+        jx_xlsx_sheet sh;
+        jx_xlsx_add_sheet(&st->book, &sh, x->pt->name, x->ncols, NULL);
+        double w[JX_XLSX_MAX_COLS];
+        sheet_widths(x, w);
+        jx_xlsx_set_widths(&st->book, &sh, w);
+        sheet_write(&st->book, &sh, x);
+        uint32_t head = x->has_head ? x->head_row : 1;
+        jx_xlsx_print_setup(&st->book, &sh, head, x->has_head ? head : 0, x->form_last);
+        if (st->list && x->pt->list_row)
+            list_row(wr, st, x->pt->list_row);
+        list_title(wr, st, x->pt->list_title);
+        if (st->book.err != JX_OK && wr->err == JX_OK)
+            wr->err = st->book.err;
+    }
+    if (st)
+        st->part = NULL;
+}
+
+/* Finishes the list, writes the workbook through the writer's output and removes its file. */
+static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
+{
+    (void)h;
+    (void)nparts;
+    xlsx_state *st = state_of(wr);
+    if (!st)
+        return;
+    if (wr->err == JX_OK) {
+        jx_arena_reset(&wr->scratch);
+        if (st->list)
+            list_finish(st);
+        jx_result rc = jx_xlsx_close(&st->book, out_bytes, wr);
+        if (rc != JX_OK && wr->err == JX_OK)
+            wr->err = rc;
+    }
+    state_free(wr);
+}
+
+const jx_renderer jx_render_xlsx = {
+    .name = "xlsx",
+    .doc_begin = xlsx_doc_begin,
+    .part_begin = xlsx_part_begin,
+    .fields = xlsx_fields,
+    .table_begin = xlsx_table_begin,
+    .row = xlsx_row,
+    .table_end = xlsx_table_end,
+    .conclusion = xlsx_conclusion,
+    .steps = xlsx_steps,
+    .findings = xlsx_findings,
+    .part_end = xlsx_part_end,
+    .doc_end = xlsx_doc_end,
+};

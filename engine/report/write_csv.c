@@ -1,0 +1,681 @@
+/* write_csv.c — the library's CSV documents, RFC 4180 with "\n" line ends, written by
+ * hand straight into the writer's output buffer (report.h):
+ *
+ *   scores    one row per indicator, UTF-8 without BOM (jx_reporter_csv)
+ *   template  the actuals template `score --actuals` reads back, UTF-8 with a BOM
+ *             (jx_reporter_template)
+ *   audit     one table whose first column says what a row is (jx_audit_reporter_csv)
+ *   review    a row per indicator and a 总分 row per project (jx_review_reporter_csv)
+ *
+ * One field writer serves the four: jx_out_csv_field quotes a cell (quotes doubled) when
+ * it holds a comma, quote or line break, and puts the formula guard "'" before a cell a
+ * spreadsheet would take for a formula — the decision is jx_csv_guarded's (csv.h), which
+ * the reader shares, so what is written reads back as it was. Numbers are written as they
+ * are, never guarded (jx_csv_guarded takes no number for a formula).
+ *
+ * Why by hand: the scores are the hot path of `jixiao score --format csv` (bench/). What
+ * every row of a project shares is found once (csv_rows), and the usual indicator — its
+ * texts found plain by the parser (jx_indicator_plain: no comma, quote or control
+ * character, so nothing to quote) — is written through a pointer after one check of the
+ * room left (row_fast). Invariant: row_fast writes exactly the bytes of the general path,
+ * or writes nothing and returns false; but for the formula guard, which row_fast does not
+ * put before its texts (see row_fast).
+ */
+#include "report.h"
+#include "report_audit.h"
+#include "report_review.h"
+
+#include "csv.h"
+#include "order.h"
+#include "report_parts.h"
+#include "score.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ field writer */
+
+/* The bytes that make a field quoted: comma, quote and line breaks. */
+static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+/* Whether s[0..n) goes into a row unquoted: it holds no comma, quote or line break. */
+static bool csv_unquoted(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (csv_special[(unsigned char)s[i]])
+            return false;
+    return true;
+}
+
+void jx_out_csv_field(jx_writer *wr, const char *s, size_t n)
+{
+    bool guard = jx_csv_guarded(s, n);
+    size_t i = 0;
+    while (i < n && !csv_special[(unsigned char)s[i]])
+        i++;
+    if (i == n) {
+        if (guard)
+            jx_out_char(wr, '\'');
+        jx_out_bytes(wr, s, n);
+        return;
+    }
+    jx_out_char(wr, '"');
+    if (guard)
+        jx_out_char(wr, '\'');
+    size_t run = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '"') {
+            jx_out_bytes(wr, s + run, i + 1 - run);
+            jx_out_char(wr, '"');
+            run = i + 1;
+        }
+    }
+    jx_out_bytes(wr, s + run, n - run);
+    jx_out_char(wr, '"');
+}
+
+/* A NUL-terminated field. */
+static void field(jx_writer *wr, const char *s)
+{
+    jx_out_csv_field(wr, s, strlen(s));
+}
+
+/* ",", then a NUL-terminated field. */
+static void next_field(jx_writer *wr, const char *s)
+{
+    jx_out_char(wr, ',');
+    field(wr, s);
+}
+
+/* units with `decimals` places, nothing when negative (absent). */
+static void fixed_or_empty(jx_writer *wr, int64_t units, int decimals)
+{
+    if (units >= 0)
+        jx_out_fixed(wr, units, decimals);
+}
+
+/* d as written ("30", "7.5"), nothing when it is absent. */
+static void dec_or_empty(jx_writer *wr, bool has, jx_dec d)
+{
+    if (has)
+        jx_out_dec(wr, d);
+}
+
+/* A grade's word, nothing for none (jx_grade_name gives ""). */
+static void grade_cell(jx_writer *wr, jx_grade g)
+{
+    jx_out_str(wr, jx_grade_name(g));
+}
+
+/* The cells 一级指标,二级指标,三级指标 of an indicator. */
+static void path_cells(jx_writer *wr, const jx_indicator *ind)
+{
+    field(wr, jx_indicator_level1(ind));
+    next_field(wr, jx_indicator_level2(ind));
+    jx_out_char(wr, ',');
+    jx_out_csv_field(wr, ind->name.s, ind->name.n);
+}
+
+/* ================================================================= scores */
+
+/* A score of project p, nothing when p is not scored or it is absent. */
+static void score_cell(jx_writer *wr, const jx_project *p, int64_t units)
+{
+    fixed_or_empty(wr, p->scored ? units : -1, p->decimals);
+}
+
+/* The columns after the indicator's own: 总分, 自评结论. */
+static void totals(jx_writer *wr, const jx_project *p)
+{
+    jx_out_char(wr, ',');
+    score_cell(wr, p, p->total);
+    jx_out_char(wr, ',');
+    grade_cell(wr, p->scored ? p->grade : JX_GRADE_NONE);
+}
+
+/* ,file:line:col of an indicator (empty without a position). */
+static void position(jx_writer *wr, const jx_project *p, jx_pos pos)
+{
+    jx_out_char(wr, ',');
+    if (pos.line == 0)
+        return;
+    size_t fn = strlen(p->src.file);
+    /* file:line:col as one field, quoted when the file name needs it */
+    if (!csv_unquoted(p->src.file, fn) || jx_csv_guard_lead(p->src.file, fn)) {
+        char *tmp = jx_arena_printf(&wr->scratch, "%s:%u:%u", p->src.file, (unsigned)pos.line, (unsigned)pos.col);
+        if (tmp)
+            field(wr, tmp);
+        return;
+    }
+    jx_out_bytes(wr, p->src.file, fn);
+    jx_out_char(wr, ':');
+    jx_out_uint(wr, pos.line);
+    jx_out_char(wr, ':');
+    jx_out_uint(wr, pos.col);
+}
+
+static void score_begin(jx_writer *wr, const jx_project *first)
+{
+    (void)first;
+    jx_out_str(wr, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分\n");
+}
+
+/* Appends a cell s[0..n) that needs no quoting at o, with the formula guard "'" first when
+ * jx_csv_guarded says so (as jx_out_csv_field writes it); returns the end. Room: n + 1. */
+static inline char *o_cell(char *o, const char *s, size_t n)
+{
+    if (jx_csv_guard_lead(s, n) && jx_csv_guarded(s, n))
+        *o++ = '\'';
+    return jx_at_bytes(o, s, n);
+}
+
+/* What every row of a project shares, found once: its name field and the columns from
+ * 总分 to the file name of 位置 (the row's line and column follow), and its 满分. */
+typedef struct csv_rows {
+    char head[512];   /* the name field and its comma */
+    size_t head_n;    /* its length */
+    char tail[512];   /* ",总分,自评结论,file:" */
+    size_t tail_n;    /* its length */
+    const char *full; /* the 满分 column: "80（不适用 20 分剔除）" (report.h), "" when not stated */
+    size_t full_n;    /* its length */
+    bool fast;        /* head, tail and full go into a row as they are: row_fast may write its rows */
+} csv_rows;
+
+/* Fills r for p; r->fast is false when a part is too long or needs quoting. */
+static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
+{
+    jx_full_marks fm;
+    jx_full_marks_of(p, &fm);
+    r->full = jx_form_full_marks_value(&wr->scratch, &fm);
+    r->full_n = strlen(r->full);
+    r->head_n = r->tail_n = 0;
+    r->fast = false;
+    if (p->name.n + 2 >= sizeof r->head || !csv_unquoted(p->name.s, p->name.n))
+        return;
+    char *h = o_cell(r->head, p->name.s, p->name.n);
+    *h++ = ',';
+    r->head_n = (size_t)(h - r->head);
+    size_t fn = strlen(p->src.file);
+    if (fn + 64 >= sizeof r->tail || !csv_unquoted(p->src.file, fn) || jx_csv_guard_lead(p->src.file, fn) ||
+        !csv_unquoted(r->full, r->full_n) || jx_csv_guarded(r->full, r->full_n))
+        return;
+    char *o = r->tail;
+    *o++ = ',';
+    if (p->scored && p->total >= 0)
+        o += jx_num_put(p->total, p->decimals, false, o);
+    *o++ = ',';
+    if (p->scored) {
+        const char *g = jx_grade_name(p->grade);
+        o = jx_at_bytes(o, g, strlen(g));
+    }
+    *o++ = ',';
+    o = jx_at_bytes(o, p->src.file, fn);
+    *o++ = ':';
+    r->tail_n = (size_t)(o - r->tail);
+    r->fast = true;
+}
+
+/* Whether group g's name goes into a row as it is (NULL: an empty cell does). */
+static inline bool group_as_is(const jx_group *g)
+{
+    return !g || (g->plain == g->name.s && csv_unquoted(g->name.s, g->name.n));
+}
+
+/*
+ * Writes the row of ind in one go when it is the usual one: the project's shared parts
+ * found (r->fast), scored, the texts plain (see jx_indicator.plain) and the group names
+ * plain; returns false having written nothing otherwise. Its texts are copied as they
+ * are, without the formula guard jx_out_csv_field puts before a formula-like one
+ * ("=1年"): the rows written so are those tests/golden holds (score-csv).
+ */
+static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind)
+{
+    const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
+    if (!r->fast || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
+        !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
+        !jx_indicator_plain(ind, ind->actual.text) || (ind->has_weight && ind->weight.scale > 18))
+        return false;
+    size_t need = r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
+                  (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) + 3 * JX_DEC_BUFSZ + 64 + 5; /* + 5 guards */
+    if (!jx_out_room(wr, need))
+        return false;
+    char *o = wr->buf + wr->len;
+    o = jx_at_bytes(o, r->head, r->head_n);
+    if (g1)
+        o = o_cell(o, g1->name.s, g1->name.n);
+    *o++ = ',';
+    if (g2)
+        o = o_cell(o, g2->name.s, g2->name.n);
+    *o++ = ',';
+    o = o_cell(o, ind->name.s, ind->name.n);
+    *o++ = ',';
+    if (ind->target.present)
+        o = o_cell(o, ind->target.text.s, ind->target.text.n);
+    *o++ = ',';
+    if (ind->actual.present)
+        o = o_cell(o, ind->actual.text.s, ind->actual.text.n);
+    *o++ = ',';
+    if (ind->has_weight)
+        o = jx_at_dec(o, ind->weight);
+    *o++ = ',';
+    o = jx_at_fixed(o, ind->score, p->decimals);
+    *o++ = ',';
+    o = jx_at_bytes(o, jx_method_code(ind->method), jx_method_code_len(ind->method));
+    o = jx_at_bytes(o, r->tail, r->tail_n);
+    o = jx_at_uint(o, ind->pos.line);
+    *o++ = ':';
+    o = jx_at_uint(o, ind->pos.col);
+    *o++ = ',';
+    o = jx_at_bytes(o, r->full, r->full_n);
+    *o++ = '\n';
+    wr->len = (size_t)(o - wr->buf);
+    return true;
+}
+
+static void score_project(jx_writer *wr, const jx_project *p)
+{
+    csv_rows rows;
+    csv_rows_of(&rows, wr, p);
+    jx_order ord;
+    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    if (p->exec_separate) {
+        jx_out_csv_field(wr, p->name.s, p->name.n);
+        jx_out_str(wr, ",预算执行率,,,100%,,");
+        jx_out_dec(wr, p->exec_points);
+        jx_out_char(wr, ',');
+        score_cell(wr, p, p->exec_score);
+        jx_out_char(wr, ',');
+        if (p->scored)
+            jx_out_str(wr, jx_method_code(JX_METHOD_EXECUTION));
+        totals(wr, p);
+        jx_out_str(wr, ",,");
+        jx_out_csv_field(wr, rows.full, rows.full_n);
+        jx_out_char(wr, '\n');
+    }
+    for (size_t i = 0; i < ord.ninds; i++) {
+        const jx_indicator *ind = ord.inds[i];
+        if (row_fast(wr, p, &rows, ind))
+            continue;
+        jx_out_csv_field(wr, p->name.s, p->name.n);
+        jx_out_char(wr, ',');
+        path_cells(wr, ind);
+        jx_out_char(wr, ',');
+        if (ind->target.present)
+            jx_out_csv_field(wr, ind->target.text.s, ind->target.text.n);
+        jx_out_char(wr, ',');
+        if (ind->actual.present)
+            jx_out_csv_field(wr, ind->actual.text.s, ind->actual.text.n);
+        jx_out_char(wr, ',');
+        dec_or_empty(wr, ind->has_weight, ind->weight);
+        jx_out_char(wr, ',');
+        score_cell(wr, p, ind->score);
+        jx_out_char(wr, ',');
+        if (p->scored)
+            jx_out_str(wr, jx_method_code(ind->method));
+        totals(wr, p);
+        position(wr, p, ind->pos);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, rows.full, rows.full_n);
+        jx_out_char(wr, '\n');
+    }
+}
+
+/* Nothing follows the last row (of the scores, the template and the 复核 sheets). */
+static void finish_nothing(jx_writer *wr)
+{
+    (void)wr;
+}
+
+const jx_reporter jx_reporter_csv = {.name = "csv", .begin = score_begin, .project = score_project,
+                                     .finish = finish_nothing};
+
+/* =============================================================== template
+ *
+ * The CSV `score --actuals` reads back, to be filled in by hand or in a spreadsheet:
+ * UTF-8 with a BOM (so Excel and WPS open it as UTF-8), one row per indicator in the
+ * order of the 自评表 (order.h), as a person fills them in from it. The column names are
+ * the ones actuals.c looks for; 年度指标值 and 权重 are there to read while filling in and
+ * are not read back. 主管部门 and 单位 are written beside 项目, so a project name that
+ * several 单位 share is told apart when the file is read back; 一级指标 and 二级指标
+ * always, so an indicator name used in two groups is. 实际完成值, 偏差原因 and 评定 are
+ * left empty, even when the DSL has an actual: an empty cell read back changes nothing,
+ * so a row left unfilled keeps what the DSL says.
+ */
+
+/*
+ * The 年度指标值 as written, for reading only. A leading '=' would make a spreadsheet
+ * take the cell for a formula ("=1年" → #NAME?), so it is written as the full-width
+ * '＝', which the DSL reads as the same sign; the rest goes through the field writer
+ * (and its guard).
+ */
+static void target_field(jx_writer *wr, const jx_value *t)
+{
+    if (!t->present)
+        return;
+    const char *s = t->text.s;
+    size_t n = t->text.n;
+    if (n > 0 && s[0] == '=') {
+        size_t eq = 1;
+        while (eq < n && s[eq] == '=')
+            eq++; /* "==" is one sign */
+        jx_out_str(wr, "＝");
+        s += eq;
+        n -= eq;
+    }
+    jx_out_csv_field(wr, s, n);
+}
+
+static void template_begin(jx_writer *wr, const jx_project *first)
+{
+    (void)first;
+    jx_out_str(wr, "\xEF\xBB\xBF"
+                   "项目,主管部门,单位,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定\n");
+}
+
+static void template_project(jx_writer *wr, const jx_project *p)
+{
+    jx_order ord;
+    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    for (size_t i = 0; i < ord.ninds; i++) {
+        const jx_indicator *ind = ord.inds[i];
+        jx_out_csv_field(wr, p->name.s, p->name.n);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->dept.s, p->dept.n);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->org.s, p->org.n);
+        jx_out_char(wr, ',');
+        path_cells(wr, ind);
+        jx_out_char(wr, ',');
+        target_field(wr, &ind->target);
+        jx_out_char(wr, ',');
+        dec_or_empty(wr, ind->has_weight, ind->weight);
+        /* 实际完成值, 偏差原因, 评定: to be filled in */
+        jx_out_str(wr, ",,,\n");
+    }
+}
+
+const jx_reporter jx_reporter_template = {.name = "template", .begin = template_begin, .project = template_project,
+                                          .finish = finish_nothing};
+
+/* ================================================================== audit
+ *
+ * Every row has the same columns; the first, 类别, says what the row is:
+ *   项目    one per project: its totals and grades, claimed and recomputed
+ *   发现    one per finding, after its project's row
+ *   汇总    one statistic of the summary: its key in 代码, its value in 说明
+ *   按代码  the findings of one code at one severity: the count in 说明
+ *   抽查    one project of the sample: why in 代码, the reason in 说明
+ */
+
+/** The columns, in order. */
+enum { AC_KIND, AC_NAME, AC_FILE, AC_LINE, AC_DEPT, AC_ORG, AC_CLAIMED, AC_TOTAL, AC_DIFF, AC_CGRADE, AC_GRADE,
+       AC_SEVERITY, AC_CODE, AC_POS, AC_TEXT, AC_NCOLS };
+
+/* Writes one row of cells (NULL cells are empty). */
+static void ac_row(jx_writer *w, const char *const *cells)
+{
+    for (size_t c = 0; c < AC_NCOLS; c++) {
+        if (c)
+            jx_out_char(w, ',');
+        if (cells[c])
+            field(w, cells[c]);
+    }
+    jx_out_char(w, '\n');
+}
+
+/* A line number as a cell, NULL (empty) for 0 (unknown). */
+static const char *ac_line(jx_writer *w, uint32_t line)
+{
+    return line ? jx_scratch_printf(w, "%u", (unsigned)line) : NULL;
+}
+
+/* The 项目 row of a project, then a 发现 row per finding. */
+static void ac_project(jx_audit_writer *aw, const jx_audit_view *v)
+{
+    jx_writer *w = aw->out;
+    const jx_project *p = v->p;
+    const char *cells[AC_NCOLS] = {0};
+    cells[AC_KIND] = "项目";
+    cells[AC_NAME] = p->name.s;
+    cells[AC_FILE] = p->src.file;
+    cells[AC_LINE] = ac_line(w, v->line);
+    cells[AC_DEPT] = p->dept.s;
+    cells[AC_ORG] = p->org.s;
+    cells[AC_CLAIMED] = p->has_claimed_total ? jx_audit_points_str(w, p->claimed_total, false) : NULL;
+    cells[AC_TOTAL] = v->scored ? jx_audit_points_str(w, jx_audit_total_dec(p), false) : NULL;
+    cells[AC_DIFF] = v->has_difference ? jx_audit_points_str(w, v->difference, false) : NULL;
+    cells[AC_CGRADE] = jx_grade_name(p->claimed_grade);
+    cells[AC_GRADE] = v->scored && p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : NULL;
+    cells[AC_TEXT] = v->scored ? NULL : "有错误，未能计分";
+    ac_row(w, cells);
+    for (size_t i = 0; i < v->f.n; i++) {
+        const jx_diag *d = v->f.v[i];
+        const char *f[AC_NCOLS] = {0};
+        f[AC_KIND] = "发现";
+        f[AC_NAME] = p->name.s;
+        f[AC_FILE] = p->src.file;
+        f[AC_LINE] = cells[AC_LINE];
+        f[AC_SEVERITY] = jx_severity_name(d->severity);
+        f[AC_CODE] = d->code;
+        f[AC_POS] = jx_audit_position_str(w, p, d, v->flags);
+        f[AC_TEXT] = d->message;
+        ac_row(w, f);
+    }
+}
+
+/* One row of the kind (汇总, 按代码) with a severity, a code and a text; NULL cells empty. */
+static void ac_stat_row(jx_writer *w, const char *kind, const char *severity, const char *code, const char *text)
+{
+    const char *cells[AC_NCOLS] = {0};
+    cells[AC_KIND] = kind;
+    cells[AC_SEVERITY] = severity;
+    cells[AC_CODE] = code;
+    cells[AC_TEXT] = text;
+    ac_row(w, cells);
+}
+
+/* One 汇总 row: key and value. */
+static void ac_stat(jx_writer *w, const char *key, const char *value)
+{
+    ac_stat_row(w, "汇总", NULL, key, value);
+}
+
+/* A 汇总 row of a count. */
+static void ac_count(jx_writer *w, const char *key, size_t n)
+{
+    ac_stat(w, key, jx_scratch_printf(w, "%zu", n));
+}
+
+/* The 汇总 rows of the grade distribution, prefix "claimed" or "recomputed". */
+static void ac_grades(jx_writer *w, const char *prefix, const size_t *counts)
+{
+    static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR, JX_GRADE_NONE};
+    for (size_t i = 0; i < 5; i++)
+        ac_count(w, jx_scratch_printf(w, "%s:%s", prefix, order[i] == JX_GRADE_NONE ? "none" : jx_grade_name(order[i])),
+                 counts[order[i]]);
+}
+
+/* The 汇总 rows, then the 按代码 rows. */
+static void ac_summary(jx_writer *w, const jx_audit *au)
+{
+    const jx_audit_summary *s = &au->sum;
+    char buf[JX_DEC_BUFSZ];
+    ac_count(w, "projects", s->projects);
+    ac_count(w, "unscored", s->unscored);
+    ac_count(w, "funded", s->funded);
+    ac_count(w, "unconverted", s->unconverted);
+    ac_stat(w, "budget", jx_scratch_str(w, jx_audit_wan(s->budget_fen, buf, sizeof buf)));
+    ac_stat(w, "spent", jx_scratch_str(w, jx_audit_wan(s->spent_fen, buf, sizeof buf)));
+    ac_grades(w, "claimed", s->claimed_grades);
+    ac_grades(w, "recomputed", s->grades);
+    ac_count(w, "claimed_totals", s->claimed_totals);
+    ac_stat(w, "inflation", s->claimed_totals ? jx_scratch_str(w, jx_fixed_format(s->inflation_cents, 2, buf, sizeof buf))
+                                              : NULL);
+    ac_count(w, "claims_100", s->claims_100);
+    ac_stat(w, "claims_100_percent", jx_scratch_str(w, jx_audit_percent(s->claims_100_bp, buf, sizeof buf)));
+    ac_count(w, "total_differs", s->total_differs);
+    ac_count(w, "grade_differs", s->grade_differs);
+    ac_count(w, "differs", s->differs);
+    ac_count(w, "errors", s->findings[JX_SEV_ERROR]);
+    ac_count(w, "warnings", s->findings[JX_SEV_WARNING]);
+    ac_count(w, "notes", s->findings[JX_SEV_NOTE]);
+    ac_count(w, "flagged", s->flagged);
+    for (size_t i = 0; i < au->ntallies; i++) {
+        const jx_code_tally *c = &au->tallies[i];
+        for (int sev = JX_SEV_ERROR; sev >= JX_SEV_NOTE; sev--)
+            if (c->count[sev] != 0)
+                ac_stat_row(w, "按代码", jx_severity_name((jx_severity)sev), c->code,
+                            jx_scratch_printf(w, "%zu", c->count[sev]));
+    }
+}
+
+/* One 抽查 row per project picked. */
+static void ac_sample(jx_writer *w, const jx_audit *au)
+{
+    for (size_t i = 0; i < au->npicks; i++) {
+        const jx_audit_pick *pk = &au->picks[i];
+        const char *cells[AC_NCOLS] = {0};
+        cells[AC_KIND] = "抽查";
+        cells[AC_NAME] = pk->name;
+        cells[AC_FILE] = pk->file;
+        cells[AC_LINE] = ac_line(w, pk->line);
+        if (au->opts.by == JX_AUDIT_BY_DEPT)
+            cells[AC_DEPT] = pk->stratum;
+        else if (au->opts.by == JX_AUDIT_BY_ORG)
+            cells[AC_ORG] = pk->stratum;
+        cells[AC_CODE] = jx_audit_why_code(pk->why);
+        cells[AC_TEXT] = pk->reason;
+        ac_row(w, cells);
+    }
+}
+
+/* The header row. */
+static void ac_begin(jx_audit_writer *aw)
+{
+    jx_out_str(aw->out, "类别,项目,文件,行,主管部门,单位,自评总分,重算总分,差额,自评结论,重算结论,严重程度,代码,位置,说明\n");
+}
+
+/* The summary and the sample, after the last project. */
+static void ac_finish(jx_audit_writer *aw)
+{
+    ac_summary(aw->out, aw->au);
+    ac_sample(aw->out, aw->au);
+}
+
+const jx_audit_reporter jx_audit_reporter_csv = {.name = "csv", .begin = ac_begin, .project = ac_project,
+                                                 .finish = ac_finish};
+
+/* ================================================================= review
+ *
+ * A row per indicator, after them a row for a 单列 预算执行率, and a 总分 row per project
+ * carrying both totals and the three conclusions (自评 recomputed, as 填报, 复核).
+ */
+
+/* ",", then hundredths with 2 decimals, nothing when negative (absent). */
+static void rc_cents(jx_writer *wr, int64_t c)
+{
+    jx_out_char(wr, ',');
+    fixed_or_empty(wr, c, 2);
+}
+
+/* ",", then a weight in hundredths as written ("30", "7.5"), nothing when absent. */
+static void rc_weight(jx_writer *wr, int64_t c)
+{
+    jx_out_char(wr, ',');
+    dec_or_empty(wr, c >= 0, (jx_dec){c, 2});
+}
+
+/* ",", then a grade's word, nothing for none. */
+static void rc_grade(jx_writer *wr, jx_grade g)
+{
+    jx_out_char(wr, ',');
+    grade_cell(wr, g);
+}
+
+/* The header row. */
+static void rc_begin(jx_writer *wr)
+{
+    jx_out_str(wr, "项目,一级指标,二级指标,三级指标,指标性质,指标值,单位,权重,自评完成值,自评得分,填报得分,"
+                   "复核完成值,复核得分,扣分,偏差,备注,复核依据,复核表行,自评结论,填报结论,复核结论\n");
+}
+
+/* One indicator's row. */
+static void rc_line(jx_writer *wr, const jx_review_sheet *s, const jx_review_line *l)
+{
+    field(wr, s->project);
+    next_field(wr, l->level1);
+    next_field(wr, l->level2);
+    next_field(wr, l->name);
+    next_field(wr, l->nature);
+    next_field(wr, l->target);
+    next_field(wr, l->unit);
+    rc_weight(wr, l->weight_cents);
+    next_field(wr, l->self_actual);
+    rc_cents(wr, l->self_cents);
+    rc_cents(wr, l->claimed_cents);
+    next_field(wr, l->review_actual);
+    rc_cents(wr, l->review_cents);
+    rc_cents(wr, l->deduction_cents);
+    jx_out_char(wr, ',');
+    if (!l->not_applicable)
+        jx_out_fixed(wr, l->diff_cents, 2); /* signed */
+    next_field(wr, l->note);
+    next_field(wr, jx_review_basis_code(l->basis));
+    jx_out_char(wr, ',');
+    if (l->row)
+        jx_out_uint(wr, l->row);
+    jx_out_str(wr, ",,,\n");
+}
+
+/* The project's rows. */
+static void rc_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)
+{
+    (void)i;
+    for (size_t k = 0; k < s->nlines; k++)
+        rc_line(wr, s, &s->lines[k]);
+    if (s->execution_cents >= 0) {
+        field(wr, s->project);
+        jx_out_str(wr, ",预算执行率,,,,,");
+        rc_weight(wr, s->execution_points_cents);
+        jx_out_char(wr, ',');
+        rc_cents(wr, s->execution_cents);
+        rc_cents(wr, -1);
+        jx_out_char(wr, ',');
+        rc_cents(wr, s->execution_cents);
+        rc_cents(wr, -1);
+        rc_cents(wr, 0);
+        jx_out_str(wr, ",按资金计分，不复核,,,,,\n");
+    }
+    field(wr, s->project);
+    jx_out_str(wr, ",总分,,,,,");
+    rc_weight(wr, s->weight_cents);
+    jx_out_char(wr, ',');
+    rc_cents(wr, s->self_total_cents);
+    rc_cents(wr, s->claimed_total_cents);
+    jx_out_char(wr, ',');
+    rc_cents(wr, s->review_total_cents);
+    jx_out_str(wr, ",,");
+    jx_out_fixed(wr, s->diff_cents, 2); /* signed */
+    jx_out_str(wr, ",,,");
+    rc_grade(wr, s->self_grade);
+    rc_grade(wr, s->claimed_grade);
+    rc_grade(wr, s->review_grade);
+    jx_out_char(wr, '\n');
+}
+
+/* Nothing follows the last row. */
+static void rc_finish(jx_writer *wr, size_t nsheets)
+{
+    (void)wr;
+    (void)nsheets;
+}
+
+const jx_review_reporter jx_review_reporter_csv = {.name = "csv", .begin = rc_begin, .sheet = rc_sheet,
+                                                   .finish = rc_finish};

@@ -1,0 +1,1123 @@
+/* write_json.c — the library's JSON documents, written by hand straight into the
+ * writer's output buffer (report.h): the scores (jx_reporter_json), the audit
+ * (jx_audit_reporter_json) and the 复核 sheets (jx_review_reporter_json).
+ *
+ *   scores  {"jixiao":"0.1.0","policy":…,"projects":[ one object per line ]}
+ *   audit   {"jixiao":"0.1.0","policy":…,"min_severity":…,"projects":[ one object per
+ *            line ],"summary":{…},"sample":null|{…}}
+ *   review  {"jixiao":"0.1.0","sheets":[ one object per line ]}
+ *
+ * One set of primitives serves the three: a string escaped as text.h says, in one place
+ * (jx_json_str_n); keys; exact decimals (scores with the policy's decimals, money in 万元,
+ * weights as written); null for an absent value; grades. The shapes the documents share
+ * are written once: the head, the head of a project or sheet (name, file, line, 主管部门,
+ * 单位), a finding, counts by severity, a 单列 预算执行率.
+ *
+ * Why by hand: the scores are the hot path of `jixiao score --format json` (bench/). A
+ * JSON library would build a tree per project and escape every string; here the usual
+ * group and indicator — its texts found plain by the parser (jx_indicator_plain), so
+ * nothing to escape — is written through a pointer after one check of the room left
+ * (group_fast, indicator_fast). Invariant: a fast path writes exactly the bytes the
+ * general path would, or writes nothing and returns false; the unit tests
+ * (test_report_json.c) and the golden runs hold them to it.
+ */
+#include "report.h"
+#include "report_audit.h"
+#include "report_review.h"
+
+#include "order.h"
+#include "report_parts.h"
+#include "score.h"
+#include "text.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------- primitives */
+
+/* Appends s[0..n): a copy into the buffer when it fits (with n known at compile time,
+ * as for the literals below, a few moves), else jx_out_bytes. */
+static inline void put(jx_writer *wr, const char *s, size_t n)
+{
+    if (wr->cap - wr->len >= n) {
+        memcpy(wr->buf + wr->len, s, n);
+        wr->len += n;
+    } else {
+        jx_out_bytes(wr, s, n);
+    }
+}
+
+/* Appends a string literal: a piece of the document such as `,"funds":[`. */
+#define LIT(wr, lit) put((wr), "" lit, sizeof(lit) - 1)
+
+/* `,"k":` for a literal key k: a member after the first (jx_json_key, made at compile time). */
+#define KEY(wr, k) LIT(wr, ",\"" k "\":")
+
+/* Appends one byte. */
+static inline void put_char(jx_writer *wr, char c)
+{
+    if (wr->len == wr->cap)
+        jx_out_flush(wr);
+    wr->buf[wr->len++] = c;
+}
+
+void jx_json_str_n(jx_writer *w, const char *s, size_t n)
+{
+    put_char(w, '"');
+    while (n > 0) {
+        size_t k = jx_text_json_plain(s, n), used;
+        put(w, s, k); /* the run that needs nothing, at once */
+        s += k;
+        n -= k;
+        if (n > 0) {
+            char esc[JX_TEXT_ESCAPE_MAX];
+            put(w, esc, jx_text_json_escape(s, n, esc, &used));
+            s += used;
+            n -= used;
+        }
+    }
+    put_char(w, '"');
+}
+
+void jx_json_str(jx_writer *w, const char *s)
+{
+    jx_json_str_n(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+void jx_json_key(jx_writer *w, const char *k)
+{
+    LIT(w, ",\"");
+    put(w, k, strlen(k));
+    LIT(w, "\":");
+}
+
+void jx_json_grade(jx_writer *w, jx_grade g)
+{
+    if (g == JX_GRADE_NONE)
+        LIT(w, "null");
+    else
+        jx_json_str(w, jx_grade_name(g));
+}
+
+/* Writes s[0..n), which needs no escaping, as a JSON string. */
+static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
+{
+    if (wr->cap - wr->len >= n + 2) {
+        char *o = wr->buf + wr->len;
+        o[0] = '"';
+        jx_copy_short(o + 1, s, n);
+        o[n + 1] = '"';
+        wr->len += n + 2;
+        return;
+    }
+    put_char(wr, '"');
+    put(wr, s, n);
+    put_char(wr, '"');
+}
+
+/* Writes an ASCII code that needs no escaping ("ge-met", "warning") as a JSON string. */
+static void code_str(jx_writer *wr, const char *code)
+{
+    json_plain_n(wr, code, strlen(code));
+}
+
+static void json_bool(jx_writer *wr, bool b)
+{
+    if (b)
+        LIT(wr, "true");
+    else
+        LIT(wr, "false");
+}
+
+/* A string, or null for NULL. */
+static void str_or_null(jx_writer *wr, const char *s)
+{
+    if (s)
+        jx_json_str(wr, s);
+    else
+        LIT(wr, "null");
+}
+
+/* units with `decimals` places, or null when negative (absent). */
+static void fixed_or_null(jx_writer *wr, int64_t units, int decimals)
+{
+    if (units < 0)
+        LIT(wr, "null");
+    else
+        jx_out_fixed(wr, units, decimals);
+}
+
+/* A score of project p (10^-decimals units), null when p is not scored or it is absent. */
+static inline void score_or_null(jx_writer *wr, const jx_project *p, int64_t units)
+{
+    fixed_or_null(wr, p->scored ? units : -1, p->decimals);
+}
+
+/* d as written ("30", "7.5"), or null when it is absent. */
+static void dec_or_null(jx_writer *wr, bool has, jx_dec d)
+{
+    if (has)
+        jx_out_dec(wr, d);
+    else
+        LIT(wr, "null");
+}
+
+static void uint_or_null(jx_writer *wr, bool has, uint64_t v)
+{
+    if (has)
+        jx_out_uint(wr, v);
+    else
+        LIT(wr, "null");
+}
+
+/* A NUL-terminated string, NULL taken for "", as a jx_str. */
+static jx_str cstr(const char *s)
+{
+    jx_str r = {s ? s : "", s ? (uint32_t)strlen(s) : 0};
+    return r;
+}
+
+/* ------------------------------------------------------------ shared shapes */
+
+/* The head every document starts with: {"jixiao":"0.1.0", then unless policy is NULL
+ * ,"policy": with the policy's name, null when it is "" (no policy). */
+static void doc_head(jx_writer *wr, const char *policy)
+{
+    LIT(wr, "{\"jixiao\":\"" JX_VERSION "\"");
+    if (!policy)
+        return;
+    KEY(wr, "policy");
+    str_or_null(wr, policy[0] ? policy : NULL);
+}
+
+/* What opens the i-th object of a list of projects, one per line ("[" and the newline
+ * before the first written with it). */
+#define NAME_LEAD(i) ((i) ? ",\n{\"name\":" : "\n{\"name\":")
+
+/* Closes a document's list of n objects written one per line. */
+static void list_close(jx_writer *wr, size_t n)
+{
+    if (n)
+        LIT(wr, "\n]");
+    else
+        LIT(wr, "]");
+}
+
+/* Opens the object of a project, a sheet or a pick: lead (`{"name":` after what
+ * separates it from the one before), its name, then "file" and "line". */
+static void item_head(jx_writer *wr, const char *lead, jx_str name, const char *file, uint64_t line)
+{
+    put(wr, lead, strlen(lead));
+    jx_json_str_n(wr, name.s, name.n);
+    KEY(wr, "file");
+    jx_json_str(wr, file);
+    KEY(wr, "line");
+    jx_out_uint(wr, line);
+}
+
+/* ,"dept":…,"org":… — a project's 主管部门 and 单位. */
+static void dept_org(jx_writer *wr, jx_str dept, jx_str org)
+{
+    KEY(wr, "dept");
+    jx_json_str_n(wr, dept.s, dept.n);
+    KEY(wr, "org");
+    jx_json_str_n(wr, org.s, org.n);
+}
+
+/* Opens the object of finding d — {"code":…,"severity":…,"message":…,"source": in the
+ * scores, {"severity":…,"code":… (severity_first) in the audit — leaving its source and
+ * what follows to the caller. */
+static void diag_open(jx_writer *wr, const jx_diag *d, bool severity_first)
+{
+    const char *sev = jx_audit_severity_code(d->severity);
+    if (severity_first) {
+        LIT(wr, "{\"severity\":");
+        code_str(wr, sev);
+        KEY(wr, "code");
+        jx_json_str(wr, d->code);
+    } else {
+        LIT(wr, "{\"code\":");
+        jx_json_str(wr, d->code);
+        KEY(wr, "severity");
+        code_str(wr, sev);
+    }
+    KEY(wr, "message");
+    jx_json_str(wr, d->message);
+    KEY(wr, "source");
+}
+
+/* Opens a 单列 预算执行率: {"points":…,"score":… (null for an absent one). */
+static void execution_open(jx_writer *wr, bool has_points, jx_dec points, int64_t score, int decimals)
+{
+    LIT(wr, "{\"points\":");
+    dec_or_null(wr, has_points, points);
+    KEY(wr, "score");
+    fixed_or_null(wr, score, decimals);
+}
+
+/* ================================================================= scores */
+
+/* Writes a text of ind: as it is when the parser found it plain, else escaped. */
+static inline void ind_text(jx_writer *wr, const jx_indicator *ind, jx_str s)
+{
+    if (jx_indicator_plain(ind, s))
+        json_plain_n(wr, s.s, s.n);
+    else
+        jx_json_str_n(wr, s.s, s.n);
+}
+
+/* Writes the name of a group: as it is when the parser found it plain, else escaped. */
+static inline void group_name(jx_writer *wr, const jx_group *g)
+{
+    if (g->plain == g->name.s)
+        json_plain_n(wr, g->name.s, g->name.n);
+    else
+        jx_json_str_n(wr, g->name.s, g->name.n);
+}
+
+/* True when g's name is written as it is (the parser found it plain); NULL is "". */
+static inline bool group_plain(const jx_group *g)
+{
+    return !g || g->plain == g->name.s;
+}
+
+/* The file name of the positions written, looked at once per project. */
+typedef struct source_file {
+    const char *name; /* the file name */
+    size_t n;         /* its length */
+    bool plain;       /* it needs no escaping, so it is copied as it is */
+} source_file;
+
+/* Describes file for source(). */
+static source_file source_file_of(const char *file)
+{
+    source_file f = {file, strlen(file), false};
+    f.plain = jx_text_json_plain(f.name, f.n) == f.n;
+    return f;
+}
+
+/* "file:line:col", or null without a position. */
+static void source(jx_writer *wr, const source_file *f, uint32_t line, uint32_t col)
+{
+    if (line == 0) {
+        LIT(wr, "null");
+        return;
+    }
+    if (f->plain) {
+        put_char(wr, '"');
+        put(wr, f->name, f->n);
+    } else {
+        jx_json_str_n(wr, f->name, f->n);
+        wr->len--; /* jx_json_str_n closed the quote, its last byte in the buffer; the position follows inside it */
+    }
+    put_char(wr, ':');
+    jx_out_uint(wr, line);
+    put_char(wr, ':');
+    jx_out_uint(wr, col);
+    put_char(wr, '"');
+}
+
+static void funds(jx_writer *wr, const jx_project *p)
+{
+    KEY(wr, "funds");
+    put_char(wr, '[');
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        if (i)
+            put_char(wr, ',');
+        LIT(wr, "{\"source\":");
+        jx_json_str_n(wr, f->source.s, f->source.n);
+        KEY(wr, "initial");
+        jx_out_dec(wr, f->initial);
+        KEY(wr, "budget");
+        jx_out_dec(wr, f->budget);
+        KEY(wr, "spent");
+        jx_out_dec(wr, f->spent);
+        KEY(wr, "rate");
+        fixed_or_null(wr, jx_funds_rate(f), 2);
+        put_char(wr, '}');
+    }
+    put_char(wr, ']');
+}
+
+static void value_or_null(jx_writer *wr, const jx_indicator *ind, const jx_value *v)
+{
+    if (v->present)
+        ind_text(wr, ind, v->text);
+    else
+        LIT(wr, "null");
+}
+
+/* The indicator's formula as a string, written from how it was scored; null when none. */
+static void formula(jx_writer *wr, const jx_project *p, const jx_indicator *ind)
+{
+    /* Written from texts the parser found plain, the formula is plain too (its own words
+     * are): it goes straight into the buffer, between quotes, when there is room. */
+    if (p->scored && !(ind->formula && ind->formula[0]) && wr->cap - wr->len >= 258 &&
+        jx_indicator_plain(ind, ind->target.text) && jx_indicator_plain(ind, ind->target.unit) &&
+        (!ind->actual.present || (jx_indicator_plain(ind, ind->actual.text) &&
+                                  jx_indicator_plain(ind, ind->actual.unit)))) {
+        jx_sbuf b;
+        char *at = wr->buf + wr->len + 1;
+        jx_sbuf_init(&b, at, wr->cap - wr->len - 2, &wr->scratch);
+        jx_formula_write(&b, ind, p->decimals);
+        if (b.len == 0) {
+            LIT(wr, "null");
+        } else if (b.s == at) {
+            at[-1] = '"';
+            at[b.len] = '"';
+            wr->len += b.len + 2;
+        } else {
+            json_plain_n(wr, b.s, b.len); /* it outgrew the buffer's room */
+        }
+        return;
+    }
+    char small[256];
+    jx_sbuf b;
+    jx_sbuf_init(&b, small, sizeof small, &wr->scratch);
+    if (p->scored)
+        jx_formula_write(&b, ind, p->decimals);
+    if (b.len > 0)
+        jx_json_str_n(wr, b.s, b.len);
+    else
+        LIT(wr, "null");
+}
+
+/* Writes the name of an indicator's group of `level`, "" when it has none. */
+static void level_name(jx_writer *wr, const jx_indicator *ind, int level)
+{
+    const jx_group *g = jx_indicator_group_at(ind, level);
+    if (g)
+        group_name(wr, g);
+    else
+        LIT(wr, "\"\"");
+}
+
+/* The parent of a 二级 group g, NULL for a 一级 group. */
+static inline const jx_group *group_parent(const jx_project *p, const jx_group *g)
+{
+    return g->level == 2 && g->parent < p->ngroups ? &p->groups[g->parent] : NULL;
+}
+
+/* The usual group and indicator are written in one go: their names (and the indicator's
+ * texts and the file name) plain, so their size is known but for the formula; written
+ * through a pointer o after one test of the room left (jx_out_room, jx_at_*). */
+
+/* Appends a string literal at o. */
+#define O_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
+
+/* Appends s[0..n) between quotes at o; returns the end. */
+static inline char *o_str(char *o, const char *s, size_t n)
+{
+    *o++ = '"';
+    jx_copy_short(o, s, n);
+    o[n] = '"';
+    return o + n + 1;
+}
+
+/* Appends the name of g between quotes at o, "" for none; returns the end. */
+static inline char *o_group(char *o, const jx_group *g)
+{
+    return g ? o_str(o, g->name.s, g->name.n) : o_str(o, "", 0);
+}
+
+/* Where an object of at most need bytes is written in one go: after a comma when comma,
+ * opened with `{"path":[`; NULL, nothing written, when the buffer cannot hold it. */
+static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
+{
+    if (!jx_out_room(wr, need))
+        return NULL;
+    char *o = wr->buf + wr->len;
+    if (comma)
+        *o++ = ',';
+    O_LIT(o, "{\"path\":[");
+    return o;
+}
+
+/* Writes group g in one go when its names are plain and there is room; returns false
+ * having written nothing otherwise. */
+static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
+{
+    const jx_group *parent = group_parent(p, g);
+    if (!group_plain(g) || !group_plain(parent) || (g->has_points && g->points.scale > 18))
+        return false;
+    char *o = o_path_open(wr, 128 + 3 * JX_DEC_BUFSZ + g->name.n + (parent ? parent->name.n : 0), comma);
+    if (!o)
+        return false;
+    if (parent) {
+        o = o_str(o, parent->name.s, parent->name.n);
+        *o++ = ',';
+    }
+    o = o_str(o, g->name.s, g->name.n);
+    *o++ = ']';
+    if (g->level == 2)
+        O_LIT(o, ",\"level\":2,\"points\":");
+    else
+        O_LIT(o, ",\"level\":1,\"points\":");
+    if (g->has_points)
+        o = jx_at_fixed(o, jx_dec_to_units(g->points, p->decimals), p->decimals);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"score\":");
+    if (!p->scored || g->score < 0)
+        O_LIT(o, "null");
+    else
+        o = jx_at_fixed(o, g->score, p->decimals);
+    *o++ = '}';
+    wr->len = (size_t)(o - wr->buf);
+    return true;
+}
+
+static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
+{
+    KEY(wr, "groups");
+    put_char(wr, '[');
+    for (size_t i = 0; i < ord->ngroups; i++) {
+        const jx_group *g = ord->groups[i], *parent = group_parent(p, g);
+        if (group_fast(wr, p, g, i > 0))
+            continue;
+        if (i)
+            put_char(wr, ',');
+        LIT(wr, "{\"path\":[");
+        if (parent) {
+            group_name(wr, parent);
+            put_char(wr, ',');
+        }
+        group_name(wr, g);
+        LIT(wr, "],\"level\":");
+        jx_out_uint(wr, g->level == 2 ? 2 : 1);
+        KEY(wr, "points");
+        if (g->has_points)
+            jx_out_fixed(wr, jx_dec_to_units(g->points, p->decimals), p->decimals);
+        else
+            LIT(wr, "null");
+        KEY(wr, "score");
+        score_or_null(wr, p, g->score);
+        put_char(wr, '}');
+    }
+    put_char(wr, ']');
+}
+
+/* Bytes an indicator takes besides its texts and formula: keys, numbers and codes. */
+#define IND_FIXED_BYTES (256 + 4 * JX_DEC_BUFSZ)
+/* Room kept for the formula; a longer one is copied from where it was built. */
+#define IND_FORMULA_ROOM 256
+
+/*
+ * Writes ind in one go (see above) and returns true, or returns false having written
+ * nothing when it is not the usual one: its project scored, its texts, its groups' names
+ * and the file name plain, no formula given by hand, its score known.
+ */
+static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind, const source_file *file,
+                           bool comma)
+{
+    const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
+    if (!p->scored || !file->plain || (ind->formula && ind->formula[0]) || !group_plain(g1) || !group_plain(g2) ||
+        !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
+        !jx_indicator_plain(ind, ind->target.unit) || !jx_indicator_plain(ind, ind->actual.text) ||
+        !jx_indicator_plain(ind, ind->actual.unit) || ind->score < 0 || (ind->has_weight && ind->weight.scale > 18) ||
+        (ind->has_claim && ind->claim.scale > 18))
+        return false;
+    size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + ind->name.n + ind->target.text.n +
+                  ind->actual.text.n + ind->target.unit.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0);
+    char *o = o_path_open(wr, need, comma);
+    if (!o)
+        return false;
+    o = o_group(o, g1);
+    *o++ = ',';
+    o = o_group(o, g2);
+    *o++ = ',';
+    o = o_str(o, ind->name.s, ind->name.n);
+    O_LIT(o, "],\"target\":");
+    if (ind->target.present)
+        o = o_str(o, ind->target.text.s, ind->target.text.n);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"actual\":");
+    if (ind->actual.present)
+        o = o_str(o, ind->actual.text.s, ind->actual.text.n);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"unit\":");
+    if (ind->target.unit.n == 0 && ind->target.percent)
+        O_LIT(o, "\"%\"");
+    else
+        o = o_str(o, ind->target.unit.s, ind->target.unit.n);
+    O_LIT(o, ",\"weight\":");
+    if (ind->has_weight)
+        o = jx_at_dec(o, ind->weight);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"score\":");
+    o = jx_at_fixed(o, ind->score, p->decimals);
+    O_LIT(o, ",\"claimed\":");
+    if (ind->has_claim)
+        o = jx_at_dec(o, ind->claim);
+    else
+        O_LIT(o, "null");
+    O_LIT(o, ",\"method\":");
+    o = o_str(o, jx_method_code(ind->method), jx_method_code_len(ind->method));
+    O_LIT(o, ",\"formula\":");
+    jx_sbuf b;
+    jx_sbuf_init(&b, o + 1, IND_FORMULA_ROOM, &wr->scratch);
+    jx_formula_write(&b, ind, p->decimals);
+    if (b.len == 0) {
+        O_LIT(o, "null");
+    } else if (b.s == o + 1) {
+        *o = '"';
+        o += b.len + 1;
+        *o++ = '"';
+    } else { /* it outgrew its room: copied, the buffer flushed first when need be */
+        wr->len = (size_t)(o - wr->buf);
+        json_plain_n(wr, b.s, b.len);
+        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n)
+            jx_out_flush(wr);
+        o = wr->buf + wr->len;
+    }
+    O_LIT(o, ",\"source\":");
+    if (ind->pos.line == 0) {
+        O_LIT(o, "null");
+    } else {
+        *o++ = '"';
+        o = jx_at_bytes(o, file->name, file->n);
+        *o++ = ':';
+        o = jx_at_uint(o, ind->pos.line);
+        *o++ = ':';
+        o = jx_at_uint(o, ind->pos.col);
+        *o++ = '"';
+    }
+    *o++ = '}';
+    wr->len = (size_t)(o - wr->buf);
+    return true;
+}
+
+static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
+{
+    KEY(wr, "indicators");
+    put_char(wr, '[');
+    for (size_t i = 0; i < ord->ninds; i++) {
+        const jx_indicator *ind = ord->inds[i];
+        if (indicator_fast(wr, p, ind, file, i > 0))
+            continue;
+        if (i)
+            put_char(wr, ',');
+        LIT(wr, "{\"path\":[");
+        level_name(wr, ind, 1);
+        put_char(wr, ',');
+        level_name(wr, ind, 2);
+        put_char(wr, ',');
+        ind_text(wr, ind, ind->name);
+        LIT(wr, "],\"target\":");
+        value_or_null(wr, ind, &ind->target);
+        KEY(wr, "actual");
+        value_or_null(wr, ind, &ind->actual);
+        KEY(wr, "unit");
+        if (ind->target.unit.n == 0 && ind->target.percent)
+            LIT(wr, "\"%\"");
+        else
+            ind_text(wr, ind, ind->target.unit);
+        KEY(wr, "weight");
+        dec_or_null(wr, ind->has_weight, ind->weight);
+        KEY(wr, "score");
+        score_or_null(wr, p, ind->score);
+        KEY(wr, "claimed");
+        dec_or_null(wr, ind->has_claim, ind->claim);
+        KEY(wr, "method");
+        if (p->scored)
+            code_str(wr, jx_method_code(ind->method));
+        else
+            LIT(wr, "null");
+        KEY(wr, "formula");
+        formula(wr, p, ind);
+        KEY(wr, "source");
+        source(wr, file, ind->pos.line, ind->pos.col);
+        put_char(wr, '}');
+    }
+    put_char(wr, ']');
+}
+
+static void warnings(jx_writer *wr, const jx_project *p, const source_file *file)
+{
+    KEY(wr, "warnings");
+    put_char(wr, '[');
+    for (size_t i = 0; i < p->diags.n; i++) {
+        const jx_diag *d = &p->diags.v[i];
+        if (i)
+            put_char(wr, ',');
+        diag_open(wr, d, false);
+        if (d->file == file->name) {
+            source(wr, file, d->line, d->column);
+        } else {
+            source_file other = source_file_of(d->file);
+            source(wr, &other, d->line, d->column);
+        }
+        put_char(wr, '}');
+    }
+    put_char(wr, ']');
+}
+
+static void score_begin(jx_writer *wr, const jx_project *first)
+{
+    doc_head(wr, first && first->scored && first->policy_name ? first->policy_name : "");
+    KEY(wr, "projects");
+    put_char(wr, '[');
+}
+
+static void score_project(jx_writer *wr, const jx_project *p)
+{
+    item_head(wr, NAME_LEAD(wr->nprojects), p->name, p->src.file, p->pos.line);
+    dept_org(wr, p->dept, p->org);
+    KEY(wr, "year");
+    uint_or_null(wr, p->has_year && p->year >= 0, (uint64_t)p->year);
+    KEY(wr, "money_unit");
+    jx_json_str_n(wr, p->money_unit.s, p->money_unit.n);
+    funds(wr, p);
+    jx_order ord;
+    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    groups(wr, p, &ord);
+    source_file file = source_file_of(p->src.file);
+    indicators(wr, p, &file, &ord);
+    KEY(wr, "total");
+    score_or_null(wr, p, p->total);
+    KEY(wr, "grade");
+    jx_json_grade(wr, p->scored ? p->grade : JX_GRADE_NONE);
+    jx_full_marks fm;
+    jx_full_marks_of(p, &fm);
+    if (fm.stated) { /* 不适用 剔除 lowered the 满分 (score.h) */
+        KEY(wr, "full_marks");
+        jx_out_dec(wr, fm.full);
+        KEY(wr, "not_applicable_points");
+        jx_out_dec(wr, fm.dropped);
+    }
+    KEY(wr, "claimed_total");
+    dec_or_null(wr, p->has_claimed_total, p->claimed_total);
+    KEY(wr, "claimed_grade");
+    jx_json_grade(wr, p->claimed_grade);
+    if (p->exec_separate) {
+        KEY(wr, "execution");
+        execution_open(wr, true, p->exec_points, p->scored ? p->exec_score : -1, p->decimals);
+        KEY(wr, "formula");
+        jx_json_str(wr, p->exec_formula);
+        put_char(wr, '}');
+    }
+    warnings(wr, p, &file);
+    put_char(wr, '}');
+}
+
+static void score_finish(jx_writer *wr)
+{
+    list_close(wr, wr->nprojects);
+    LIT(wr, "}\n");
+}
+
+const jx_reporter jx_reporter_json = {.name = "json", .begin = score_begin, .project = score_project,
+                                      .finish = score_finish};
+
+/* ================================================================== audit */
+
+/* `,"k":n` — a count. */
+static void aj_uint(jx_writer *w, const char *k, size_t v)
+{
+    jx_json_key(w, k);
+    jx_out_uint(w, v);
+}
+
+/* 分 as 万元, exact. */
+static void aj_wan(jx_writer *w, int64_t fen)
+{
+    jx_dec wan = {fen, 6}; /* 1 万元 = 1 000 000 分, as jx_audit_wan */
+    jx_out_dec(w, wan);
+}
+
+/* "budget":…,"spent":… in 万元. */
+static void aj_budget_spent(jx_writer *w, int64_t budget_fen, int64_t spent_fen)
+{
+    LIT(w, "\"budget\":");
+    aj_wan(w, budget_fen);
+    KEY(w, "spent");
+    aj_wan(w, spent_fen);
+}
+
+/* "error":n,"warning":n,"note":n of counts by jx_severity. */
+static void aj_severities(jx_writer *w, const size_t count[3])
+{
+    LIT(w, "\"error\":");
+    jx_out_uint(w, count[JX_SEV_ERROR]);
+    aj_uint(w, "warning", count[JX_SEV_WARNING]);
+    aj_uint(w, "note", count[JX_SEV_NOTE]);
+}
+
+/* Points with at least two decimals (jx_audit_out_points), or null. */
+static void aj_points_or_null(jx_writer *w, bool has, jx_dec d)
+{
+    if (has)
+        jx_audit_out_points(w, d, false);
+    else
+        LIT(w, "null");
+}
+
+/* The "name" member: the code's Chinese name (codes.c), null for a code without one. */
+static void aj_code_name(jx_writer *w, const char *code)
+{
+    KEY(w, "name");
+    str_or_null(w, jx_code_name(code));
+}
+
+/* One project object, on a line of its own; its findings errors first. */
+static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
+{
+    jx_writer *w = aw->out;
+    const jx_project *p = v->p;
+    item_head(w, NAME_LEAD(aw->nprojects), p->name, p->src.file, v->line);
+    dept_org(w, p->dept, p->org);
+    KEY(w, "funds");
+    if (v->funds == JX_AUDIT_FUNDS_OK) {
+        put_char(w, '{');
+        aj_budget_spent(w, v->budget_fen, v->spent_fen);
+        put_char(w, '}');
+    } else {
+        LIT(w, "null");
+    }
+    KEY(w, "scored");
+    json_bool(w, v->scored);
+    KEY(w, "claimed_total");
+    aj_points_or_null(w, p->has_claimed_total, p->claimed_total);
+    KEY(w, "total");
+    aj_points_or_null(w, v->scored, jx_audit_total_dec(p));
+    KEY(w, "difference");
+    aj_points_or_null(w, v->has_difference, v->difference);
+    KEY(w, "claimed_grade");
+    jx_json_grade(w, p->claimed_grade);
+    KEY(w, "grade");
+    jx_json_grade(w, v->scored ? p->grade : JX_GRADE_NONE);
+    KEY(w, "grade_differs");
+    json_bool(w, v->grade_differs);
+    KEY(w, "counts");
+    put_char(w, '{');
+    aj_severities(w, v->f.count);
+    put_char(w, '}');
+    KEY(w, "findings");
+    put_char(w, '[');
+    for (size_t i = 0; i < v->f.n; i++) {
+        const jx_diag *d = v->f.v[i];
+        if (i)
+            put_char(w, ',');
+        diag_open(w, d, true);
+        jx_json_str(w, jx_audit_position_str(w, p, d, v->flags));
+        aj_code_name(w, d->code);
+        put_char(w, '}');
+    }
+    LIT(w, "]}");
+}
+
+/* {"优":n,"良":n,"中":n,"差":n,"none":n} */
+static void aj_grades(jx_writer *w, const size_t *counts)
+{
+    static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR};
+    put_char(w, '{');
+    for (size_t i = 0; i < 4; i++) {
+        if (i)
+            put_char(w, ',');
+        jx_json_str(w, jx_grade_name(order[i]));
+        put_char(w, ':');
+        jx_out_uint(w, counts[order[i]]);
+    }
+    aj_uint(w, "none", counts[JX_GRADE_NONE]);
+    put_char(w, '}');
+}
+
+/* The "findings" member of the summary: totals by severity and one tally per code. */
+static void aj_codes(jx_writer *w, const jx_audit *au)
+{
+    KEY(w, "findings");
+    put_char(w, '{');
+    aj_severities(w, au->sum.findings);
+    aj_uint(w, "flagged_projects", au->sum.flagged);
+    KEY(w, "by_code");
+    put_char(w, '[');
+    for (size_t i = 0; i < au->ntallies; i++) {
+        const jx_code_tally *c = &au->tallies[i];
+        if (i)
+            put_char(w, ',');
+        LIT(w, "{\"code\":");
+        jx_json_str(w, c->code);
+        put_char(w, ',');
+        aj_severities(w, c->count);
+        aj_code_name(w, c->code);
+        put_char(w, '}');
+    }
+    LIT(w, "]}");
+}
+
+/* The "summary" member. */
+static void aj_summary(jx_writer *w, const jx_audit *au)
+{
+    const jx_audit_summary *s = &au->sum;
+    LIT(w, ",\n\"summary\":{\"projects\":");
+    jx_out_uint(w, s->projects);
+    aj_uint(w, "unscored", s->unscored);
+    KEY(w, "funds");
+    LIT(w, "{\"unit\":\"万元\",");
+    aj_budget_spent(w, s->budget_fen, s->spent_fen);
+    aj_uint(w, "projects", s->funded);
+    aj_uint(w, "unconverted", s->unconverted);
+    put_char(w, '}');
+    KEY(w, "grades");
+    LIT(w, "{\"claimed\":");
+    aj_grades(w, s->claimed_grades);
+    KEY(w, "recomputed");
+    aj_grades(w, s->grades);
+    put_char(w, '}');
+    KEY(w, "inflation");
+    LIT(w, "{\"projects\":");
+    jx_out_uint(w, s->claimed_totals);
+    KEY(w, "mean");
+    if (s->claimed_totals)
+        jx_out_fixed(w, s->inflation_cents, 2); /* signed: the mean may be below the recomputed totals */
+    else
+        LIT(w, "null");
+    put_char(w, '}');
+    KEY(w, "claims_100");
+    LIT(w, "{\"projects\":");
+    jx_out_uint(w, s->claims_100);
+    KEY(w, "percent");
+    jx_out_fixed(w, s->claims_100_bp, 2);
+    put_char(w, '}');
+    KEY(w, "differ");
+    LIT(w, "{\"total\":");
+    jx_out_uint(w, s->total_differs);
+    aj_uint(w, "grade", s->grade_differs);
+    aj_uint(w, "either", s->differs);
+    put_char(w, '}');
+    aj_codes(w, au);
+    put_char(w, '}');
+}
+
+/* The "flagged_for" member of a pick: what it is flagged for, [] when it is not. */
+static void aj_flagged_for(jx_writer *w, unsigned bits)
+{
+    static const struct { unsigned bit; const char *code; } kinds[] = {
+        {JX_AUDIT_FLAG_ERROR, "error"}, {JX_AUDIT_FLAG_TOTAL, "total"}, {JX_AUDIT_FLAG_GRADE, "grade"}};
+    KEY(w, "flagged_for");
+    put_char(w, '[');
+    bool first = true;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (!(bits & kinds[i].bit))
+            continue;
+        if (!first)
+            put_char(w, ',');
+        code_str(w, kinds[i].code);
+        first = false;
+    }
+    put_char(w, ']');
+}
+
+/* The "sample" member: null, or how it was drawn and the picks, one per line. */
+static void aj_sample(jx_writer *w, const jx_audit *au)
+{
+    KEY(w, "sample");
+    if (!au->sampling) {
+        LIT(w, "null");
+        return;
+    }
+    const jx_audit_options *o = &au->opts;
+    LIT(w, "{\"size\":");
+    if (au->share) {
+        char pct[JX_DEC_BUFSZ];
+        jx_dec_format((jx_dec){o->sample_bp, 2}, pct, sizeof pct);
+        put_char(w, '"');
+        put(w, pct, strlen(pct));
+        LIT(w, "%\"");
+    } else {
+        jx_out_uint(w, o->sample_count);
+    }
+    KEY(w, "seed");
+    jx_out_uint(w, o->seed);
+    KEY(w, "by");
+    str_or_null(w, o->by == JX_AUDIT_BY_NONE ? NULL : o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
+    KEY(w, "weight");
+    if (o->weight_funds)
+        LIT(w, "\"funds\"");
+    else
+        LIT(w, "null");
+    KEY(w, "include_flagged");
+    json_bool(w, o->include_flagged);
+    KEY(w, "picks");
+    put_char(w, '[');
+    for (size_t i = 0; i < au->npicks; i++) {
+        const jx_audit_pick *pk = &au->picks[i];
+        item_head(w, NAME_LEAD(i), cstr(pk->name), pk->file, pk->line);
+        KEY(w, "stratum");
+        jx_json_str(w, pk->stratum);
+        KEY(w, "funds");
+        aj_wan(w, pk->funds_fen);
+        aj_flagged_for(w, pk->flagged_for);
+        KEY(w, "why");
+        code_str(w, jx_audit_why_code(pk->why));
+        KEY(w, "reason");
+        jx_json_str(w, pk->reason);
+        put_char(w, '}');
+    }
+    list_close(w, au->npicks);
+    put_char(w, '}');
+}
+
+/* The document's head: version, policy, minimum severity, and the projects array opened. */
+static void aj_begin(jx_audit_writer *aw)
+{
+    jx_writer *w = aw->out;
+    doc_head(w, jx_audit_policy_name(aw->au));
+    KEY(w, "min_severity");
+    code_str(w, jx_audit_severity_code(aw->au->opts.min_severity));
+    KEY(w, "projects");
+    put_char(w, '[');
+}
+
+/* Closes the projects array, then the summary and the sample close the document. */
+static void aj_finish(jx_audit_writer *aw)
+{
+    jx_writer *w = aw->out;
+    list_close(w, aw->nprojects);
+    aj_summary(w, aw->au);
+    aj_sample(w, aw->au);
+    LIT(w, "}\n");
+}
+
+const jx_audit_reporter jx_audit_reporter_json = {.name = "json", .begin = aj_begin, .project = aj_project,
+                                                  .finish = aj_finish};
+
+/* ================================================================= review */
+
+/* Hundredths as a 2-decimal number, null when negative (absent). */
+static void rj_cents(jx_writer *wr, int64_t cents)
+{
+    fixed_or_null(wr, cents, 2);
+}
+
+/* A weight in hundredths as written ("30", "7.5"), null when negative (absent). */
+static void rj_weight(jx_writer *wr, int64_t cents)
+{
+    dec_or_null(wr, cents >= 0, (jx_dec){cents, 2});
+}
+
+/* Opens a side's conclusion: ,"k":{"total":…,"grade":… — the caller closes it. */
+static void rj_side_open(jx_writer *wr, const char *k, int64_t total_cents, jx_grade grade)
+{
+    jx_json_key(wr, k);
+    LIT(wr, "{\"total\":");
+    jx_out_fixed(wr, total_cents, 2);
+    KEY(wr, "grade");
+    jx_json_grade(wr, grade);
+}
+
+/* One indicator's object. */
+static void rj_line(jx_writer *wr, const jx_review_line *l)
+{
+    LIT(wr, "{\"path\":[");
+    jx_json_str(wr, l->level1);
+    put_char(wr, ',');
+    jx_json_str(wr, l->level2);
+    put_char(wr, ',');
+    jx_json_str(wr, l->name);
+    put_char(wr, ']');
+    KEY(wr, "line");
+    jx_out_uint(wr, l->line);
+    KEY(wr, "nature");
+    jx_json_str(wr, l->nature);
+    KEY(wr, "target");
+    jx_json_str(wr, l->target);
+    KEY(wr, "target_text");
+    jx_json_str(wr, l->target_text);
+    KEY(wr, "unit");
+    jx_json_str(wr, l->unit);
+    KEY(wr, "weight");
+    rj_weight(wr, l->weight_cents);
+    KEY(wr, "not_applicable");
+    json_bool(wr, l->not_applicable);
+    KEY(wr, "self_actual");
+    jx_json_str(wr, l->self_actual);
+    KEY(wr, "self_score");
+    rj_cents(wr, l->self_cents);
+    KEY(wr, "claimed_score");
+    rj_cents(wr, l->claimed_cents);
+    KEY(wr, "review_actual");
+    jx_json_str(wr, l->review_actual);
+    KEY(wr, "review_score");
+    rj_cents(wr, l->review_cents);
+    KEY(wr, "deduction");
+    rj_cents(wr, l->deduction_cents);
+    KEY(wr, "difference");
+    if (l->not_applicable)
+        LIT(wr, "null");
+    else
+        jx_out_fixed(wr, l->diff_cents, 2); /* signed */
+    KEY(wr, "note");
+    jx_json_str(wr, l->note);
+    KEY(wr, "basis");
+    jx_json_str(wr, jx_review_basis_code(l->basis));
+    KEY(wr, "row");
+    uint_or_null(wr, l->row != 0, l->row);
+    put_char(wr, '}');
+}
+
+/* The document's head; the sheets follow it, one per line. */
+static void rj_begin(jx_writer *wr)
+{
+    doc_head(wr, NULL);
+    KEY(wr, "sheets");
+    LIT(wr, "[\n");
+}
+
+/* One sheet, on a line of its own. */
+static void rj_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)
+{
+    item_head(wr, i ? ",\n{\"project\":" : "{\"project\":", cstr(s->project), s->file, s->line);
+    dept_org(wr, cstr(s->dept), cstr(s->org));
+    KEY(wr, "year");
+    uint_or_null(wr, s->year > 0, (uint64_t)s->year);
+    KEY(wr, "review_file");
+    jx_json_str(wr, s->review_file);
+    KEY(wr, "indicators");
+    put_char(wr, '[');
+    for (size_t k = 0; k < s->nlines; k++) {
+        if (k)
+            put_char(wr, ',');
+        rj_line(wr, &s->lines[k]);
+    }
+    put_char(wr, ']');
+    KEY(wr, "reviewed");
+    jx_out_uint(wr, s->reviewed);
+    KEY(wr, "execution");
+    if (s->execution_cents < 0) {
+        LIT(wr, "null");
+    } else {
+        execution_open(wr, s->execution_points_cents >= 0, (jx_dec){s->execution_points_cents, 2},
+                       s->execution_cents, 2);
+        put_char(wr, '}');
+    }
+    KEY(wr, "weight");
+    rj_weight(wr, s->weight_cents);
+    rj_side_open(wr, "self", s->self_total_cents, s->self_grade);
+    KEY(wr, "claimed_total");
+    rj_cents(wr, s->claimed_total_cents);
+    KEY(wr, "claimed_grade");
+    jx_json_grade(wr, s->claimed_grade);
+    put_char(wr, '}');
+    rj_side_open(wr, "review", s->review_total_cents, s->review_grade);
+    put_char(wr, '}');
+    KEY(wr, "difference");
+    jx_out_fixed(wr, s->diff_cents, 2); /* signed */
+    put_char(wr, '}');
+}
+
+/* Closes the array and the document. */
+static void rj_finish(jx_writer *wr, size_t nsheets)
+{
+    list_close(wr, nsheets);
+    LIT(wr, "}\n");
+}
+
+const jx_review_reporter jx_review_reporter_json = {.name = "json", .begin = rj_begin, .sheet = rj_sheet,
+                                                    .finish = rj_finish};
