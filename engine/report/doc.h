@@ -70,20 +70,32 @@ typedef struct jx_grid {
     const uint16_t *page_share; /* each page column's share of the width, in tenths of a percent (Σ 1000) */
     const uint8_t *sheet_min;   /* each sheet column's narrowest width, in Excel's units (characters of '0') */
     const uint8_t *sheet_max;   /* …and its widest: longer text wraps */
+    /* the 复核 sheet (build_review.c) */
+    const char *name;           /* what the grid is, for the formats that name what they draw (the
+                                   HTML's class of its table, which the document's style styles:
+                                   "review", "head"); NULL: "form" */
+    uint8_t landscape;          /* its sheet is printed across the page (a wide table) */
 } jx_grid;
 
 /** How a cell stands out on a grid. */
 typedef enum jx_cell_look {
     JX_LOOK_PLAIN = 0, /* as its kind says */
     JX_LOOK_GROUP,     /* a group's cell over its rows (一级, 二级) */
-    JX_LOOK_STRONG     /* set off: a head of the form, 总分 and its score */
+    JX_LOOK_STRONG,    /* set off: a head of the form, 总分 and its score */
+    /* the 复核 sheet (build_review.c) */
+    JX_LOOK_MARKED,    /* a value that calls for attention (a 偏差 other than 0): bold on the page */
+    /* the audit report (build_audit.c) */
+    JX_LOOK_FLAGGED    /* marked, and said with its table's flag (jx_report_table.flag): the
+                          recomputed 结论 where the claim differs, "良" 不符 */
 } jx_cell_look;
 
 /** Where a cell's text stands on a grid. */
 typedef enum jx_cell_align {
     JX_ALIGN_AUTO = 0, /* text from the left, labels, numbers and dashes centred */
     JX_ALIGN_LEFT,     /* from the left (a name read as text) */
-    JX_ALIGN_CENTER    /* centred (a short value: 年度指标值, 不适用) */
+    JX_ALIGN_CENTER,   /* centred (a short value: 年度指标值, 不适用) */
+    /* the audit report (build_audit.c) */
+    JX_ALIGN_RIGHT     /* to the right (an amount in a table read from the left) */
 } jx_cell_align;
 
 /** A number as the formats that store numbers keep it (the workbook): exactly v × 10^-scale,
@@ -104,7 +116,10 @@ typedef enum jx_cell_kind {
     JX_CELL_TEXT = 0, /* text */
     JX_CELL_LABEL,    /* a row's label or a group cell (一级/二级, 总分) */
     JX_CELL_NUMBER,   /* an exact number, shown as s: ASCII, as wide as it is long */
-    JX_CELL_DASH      /* no number: "—" */
+    JX_CELL_DASH,     /* no number: "—" */
+    /* the audit report (build_audit.c) */
+    JX_CELL_NONE      /* nothing here, not even an empty cell where a format can leave one out
+                         (the workbook: the 名称 of the findings' sums); "" */
 } jx_cell_kind;
 
 /** One cell of a table. */
@@ -122,6 +137,10 @@ typedef struct jx_cell {
                           label that wraps in its column, a sum, a score the 总分 bounds */
     uint8_t cols[JX_NGRIDS]; /* columns it takes on each grid: 0 or 1 for one; JX_COLS_JOINED */
     jx_cell_num num;   /* a NUMBER cell's exact value, for the formats that store numbers */
+    /* the 复核 sheet (build_review.c) */
+    uint8_t span_blank; /* (form grid) a blank cell is one cell over the rows it spans, merged as any
+                           cell is (a group without a name over its indicators), not an empty cell
+                           a row */
 } jx_cell;
 
 /** What a table is to its document. */
@@ -132,10 +151,14 @@ typedef enum jx_table_role {
     /* a report's (jx_report_table) */
     JX_TABLE_CROSS,       /* rows labelled by their first cell, columns by the head; head[0], the
                              corner, names what the rows are (结论分布: 自评/重算 × 优…差) */
-    JX_TABLE_PAIRS,       /* labelled values: a label and a value a row (汇总); the head names the two */
+    JX_TABLE_PAIRS,       /* labelled values: a label and a value a row (汇总); the head names the two
+                             (a third column, when there is one, says what the value is) */
     JX_TABLE_LIST,        /* records that say what they are without a head (the 抽查 picks) */
-    JX_TABLE_OVERVIEW     /* a row of the overview, given by each entry; closed by the
+    JX_TABLE_OVERVIEW,    /* a row of the overview, given by each entry; closed by the
                              renderer's overview (jx_overview) */
+    /* the audit report's workbook (build_audit.c) */
+    JX_TABLE_RECORDS      /* rows of a list of records (jx_report_table.list), for the formats that
+                             keep one: the workbook, a sheet of a row each (项目, 发现, 抽查) */
 } jx_table_role;
 
 /** A table's shape: its heading, its columns' heads and alignment. */
@@ -154,6 +177,11 @@ typedef struct jx_table_spec {
     uint8_t heading_cols[JX_NGRIDS];     /* columns that label takes */
     const jx_cell *grid_head[JX_NGRIDS]; /* the head row on each grid, ncols cells (text, cols, look,
                                             nofit); NULL: the heads, a column each */
+    /* the 复核 sheet (build_review.c) */
+    uint8_t head_rows[JX_NGRIDS]; /* (form grid) rows of the head on each grid (0: one): grid_head then
+                                     holds head_rows × ncols cells, row after row, a head over heads
+                                     below it spanning columns (自评 over 完成值 and 得分), one beside
+                                     them spanning rows down to the body, the cells it covers covered */
 } jx_table_spec;
 
 /** One labelled value (项目名称 · 越城区…). */
@@ -171,6 +199,8 @@ typedef struct jx_field_place {
     uint8_t value_cols[JX_NGRIDS]; /* …and the value (the same as the label's for an above field) */
     uint8_t above;                 /* the label heads its value */
     uint8_t nofit;                 /* the label is not measured where columns fit their text */
+    /* the 复核 sheet (build_review.c) */
+    uint8_t off[JX_NGRIDS];        /* not on this grid (the page has no 自评表) */
 } jx_field_place;
 
 /** (form grid) A fields block on the grids: its heading labels the section in the first
@@ -178,6 +208,13 @@ typedef struct jx_field_place {
 typedef struct jx_fields_grid {
     uint8_t heading_cols[JX_NGRIDS]; /* columns the heading takes; 0: not there */
     const jx_field_place *v;         /* a place per field */
+    /* the 复核 sheet (build_review.c) */
+    const jx_field *fields;          /* the fields the grids show, a place each, when they are more than
+                                        the block's own (the workbook adds the 自评表); NULL: the block's */
+    size_t n;                        /* …how many */
+    const jx_grid *own;              /* a grid of its own on the page (ncols[JX_GRID_PAGE] set), a table
+                                        ahead of the part's grid (the 复核 sheet's head, four columns);
+                                        NULL: the part's grid. A sheet has one grid: the part's */
 } jx_fields_grid;
 
 /**
@@ -212,6 +249,11 @@ typedef struct jx_conclusion {
        grade and after the last verdict's the note; the value and the note take the rest */
     uint8_t label_cols[JX_NGRIDS];
     uint8_t grade_cols[JX_NGRIDS];
+    /* the 复核 sheet (build_review.c) */
+    uint8_t detail_cols[JX_NGRIDS]; /* (form grid) the columns a verdict's detail takes in a cell of its
+                                       own after the grade's, on every verdict's row; 0: said in the
+                                       grade's cell, after the grade (set off from it where the format
+                                       can). A row the label, grade and detail fill has no note */
 } jx_conclusion;
 
 /** One step of a computation shown (计分过程): 接入系统数量：45 ÷ 60 × 30 = 22.50 [ratio]. */
@@ -262,7 +304,24 @@ typedef struct jx_doc_list {
     const uint8_t *min;      /* each column's narrowest width, in Excel's units */
     const uint8_t *max;      /* …and its widest */
     size_t ncols;            /* at most JX_DOC_MAXCOLS */
+    /* the 复核 sheet (build_review.c) */
+    uint8_t own_title;       /* the parts never give the list a title (jx_part.list_title): it has
+                                `title`, written as the list begins */
+    uint8_t fit_rows;        /* each row as tall as its wrapped text at the columns' widest */
+    uint8_t filter_empty;    /* the head has its filter even when no part came */
+    uint8_t landscape;       /* printed across the page */
 } jx_doc_list;
+
+/** (the 复核 sheet) How a document's pages look, in the formats that style them (the HTML's
+ * stylesheet is the renderer's, one for each). */
+typedef enum jx_doc_style {
+    JX_STYLE_FORM = 0, /* an official form: one ruled grid of labels and values (the 自评表) */
+    JX_STYLE_SHEET,    /* a working sheet: its head over a dense ruled table, notes under it,
+                          the pages numbered (the 复核 sheet) */
+    /* the audit report (build_audit.c) */
+    JX_STYLE_REPORT    /* a report: what sums it up on the first page, then the tables of every
+                          entry, the pages numbered (the audit) */
+} jx_doc_style;
 
 /** The whole document. */
 typedef struct jx_doc_head {
@@ -270,6 +329,8 @@ typedef struct jx_doc_head {
     const char *empty;   /* said when the document has no part: "没有可以计分的项目。" */
     /* (form grid) */
     const jx_doc_list *list; /* a list of the parts; NULL: none */
+    /* the 复核 sheet (build_review.c) */
+    uint8_t style;           /* jx_doc_style: how its pages look, in the formats with a stylesheet */
 } jx_doc_head;
 
 /* ------------------------------------------------ a report (the audit, build_audit.c) */
@@ -279,6 +340,17 @@ typedef struct jx_report_head {
     jx_doc_head doc;     /* the title ("审核报告"); empty "" (a report always has its sections) */
     const char *caption; /* what the report is of, said with the title: "评分办法：财政部2020；列出提示及以上的发现" */
     const char *note;    /* how to read it, for the formats with room: "自评总分、结论按评分办法重算。"; "" */
+    /* the audit report in HTML and the workbook (below) */
+    const char *const *meta;         /* the caption and the note as phrases, for the formats that set them
+                                        apart on one line: "评分办法：财政部2020", "列出提示及以上的发现",
+                                        "自评总分、结论按评分办法重算" */
+    size_t nmeta;
+    const jx_doc_list *sheet;        /* the workbook's first sheet, of the head and the sections: its name
+                                        ("汇总"), title ("审核汇总"), columns and their widths (head
+                                        unused); NULL: none */
+    const jx_doc_list *const *lists; /* the lists of records the entries give (JX_TABLE_RECORDS), for the
+                                        formats that keep them: a sheet each after the first (项目, 发现) */
+    size_t nlists;                   /* at most JX_REPORT_MAXLISTS */
 } jx_report_head;
 
 /** What a part of a report is. */
@@ -295,6 +367,28 @@ typedef struct jx_report_part {
     const char *result; /* what the section came to, said after its caption: "抽中 2 个项目"; "" */
 } jx_report_part;
 
+/* ---------------------------------- the audit report in HTML and the workbook (build_audit.c)
+ * Each format draws a report as it reads best. The formats read as pages (text, md, txt,
+ * html) say the summary in sentences and show an entry as its detail (text, txt) or its row
+ * of the overview (md, html, which holds the rows and the findings until the overview
+ * closes, after the summary); the workbook keeps numbers as numbers and a row a record: the
+ * head's sheet with the sections' tables, written last, then a sheet for each list of
+ * records the entries give (jx_report_head.lists), and a section's records in a sheet of
+ * their own. A table says which of them draw it (jx_view). On the page (the HTML) a table of
+ * a report is a ruled table of its own (jx_report_table.grid); a cell joined to the one
+ * before it there (cols[JX_GRID_PAGE] JX_COLS_JOINED) is drawn in that cell, on a line of
+ * its own, when it says anything (the overview's 预算单位 and 位置 under the 项目名称). */
+
+/** Most lists of records a report's entries give. */
+#define JX_REPORT_MAXLISTS 4
+
+/** The formats that draw a report's table. */
+typedef enum jx_view {
+    JX_VIEW_ALL = 0, /* every format */
+    JX_VIEW_PAGE,    /* the formats read as pages, not the workbook (the summary in sentences) */
+    JX_VIEW_BOOK     /* the workbook only (the summary's figures, the lists of records) */
+} jx_view;
+
 /** A table of a report: its spec, and what a report's tables say besides. It lives, as a
  * spec given to table_begin, until table_end. */
 typedef struct jx_report_table {
@@ -304,6 +398,19 @@ typedef struct jx_report_table {
     const char *derived; /* ncols letters: '#' the row's number, '=' the sum of the row's counts, '.' a
                             value of its own; NULL: all '.'. The text and txt forms leave the
                             derived columns out */
+    /* the audit report in HTML and the workbook (above) */
+    jx_view view;            /* the formats that draw it */
+    const jx_grid *grid;     /* (page) the table on the page: its columns (ncols[JX_GRID_PAGE], those of
+                                the cells not joined) and their widths, its name; its head there is
+                                spec.grid_head[JX_GRID_PAGE] when given (spec.head_rows rows). NULL:
+                                not drawn on the page */
+    size_t row_head;         /* (page) the column, from 1, whose cell heads its row; 0: none */
+    const char *flag;        /* said with a JX_LOOK_FLAGGED cell, set off from its text: "不符"; NULL */
+    const char *marked_note; /* the note where marked cells are set off, saying what marks them; NULL:
+                                note */
+    const jx_doc_list *list; /* JX_TABLE_RECORDS: the list its rows go to, one of the head's (an entry's
+                                records), or a section's own, under the section's title and what it
+                                came to; NULL otherwise */
 } jx_report_table;
 
 /** One finding as a report words it (the audit's positions are its own: a table's row). */
@@ -313,6 +420,9 @@ typedef struct jx_finding {
     const char *where;   /* "a-road.jx:21:13" */
     const char *code;    /* "missing-reason": words and hyphens */
     const char *message;
+    /* the audit report in HTML */
+    const char *at;      /* where in the entry's file (jx_finding_list.file), without it: "21:13";
+                            where, when it is in another */
 } jx_finding;
 
 /** An entry's findings, in report order (errors first). */
@@ -323,6 +433,9 @@ typedef struct jx_finding_list {
     const char *empty;   /* "无" */
     const jx_finding *v;
     size_t n;
+    /* the audit report in HTML */
+    const char *name;    /* the entry's: "越城区道路养护项目" */
+    const char *file;    /* the file of its findings' `at`: "a-road.jx" */
 } jx_finding_list;
 
 /** The close of a report's overview: the table whose rows the entries gave, then the list
@@ -334,7 +447,32 @@ typedef struct jx_overview {
     const char *findings;         /* the heading of the findings: "发现明细（28）" */
     const char *findings_empty;   /* said when no entry had any: "没有发现。" */
     size_t nfindings;             /* findings the entries gave */
+    /* the audit report in HTML */
+    const jx_grid *findings_grid;     /* the findings as one table on the page, a group of rows an entry:
+                                         its columns — the entry, 序号, severity, code, position
+                                         (jx_finding.at), message — their widths, its name */
+    const char *const *findings_head; /* its heads, in that order */
+    const char *findings_note;        /* said under it: "位置：项目文件中的行:列（导入的表格为行号）。" */
 } jx_overview;
+
+/** (the audit report) A series of a chart: a value for each category. */
+typedef struct jx_chart_series {
+    const char *name;       /* "自评" */
+    const uint64_t *values; /* ncategories of them */
+} jx_chart_series;
+
+/** The numbers of a table drawn, for the formats that draw (the HTML: bars in groups), after
+ * the table; the formats that do not have the table. */
+typedef struct jx_chart {
+    const char *title;             /* "结论分布：自评与重算" */
+    const char *x_label;           /* what the categories are: "结论" */
+    const char *y_label;           /* what the values count: "项目数（个）" */
+    const char *unit;              /* said after each value: "个" */
+    const char *const *categories; /* "优" … "未填/未计分" */
+    size_t ncategories;            /* a format may draw fewer (svg_chart.h: 16) */
+    const jx_chart_series *series;
+    size_t nseries;                /* a format may draw fewer (svg_chart.h: 4) */
+} jx_chart;
 
 /**
  * A renderer: draws the blocks in one format through the writer. Each function is
@@ -364,6 +502,9 @@ typedef struct jx_renderer {
     void (*report_table_begin)(jx_writer *wr, const jx_report_table *t);
     void (*finding_list)(jx_writer *wr, const jx_finding_list *l);
     void (*overview)(jx_writer *wr, const jx_overview *o);
+    /* the audit report in HTML (build_audit.c): a chart of the table just drawn; NULL in a
+       renderer that draws none */
+    void (*chart)(jx_writer *wr, const jx_chart *c);
 } jx_renderer;
 
 /** The renderers. */

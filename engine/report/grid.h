@@ -89,6 +89,26 @@ static inline int jx_grid_closed(const jx_grid_cursor *g)
     return 1;
 }
 
+/** The fields the grids show of a block laid out on them (jx_fields.grid): the grid's own list,
+ * else the block's; their number in *n. */
+static inline const jx_field *jx_grid_fields(const jx_fields *f, size_t *n)
+{
+    if (f->grid->fields) {
+        *n = f->grid->n;
+        return f->grid->fields;
+    }
+    *n = f->n;
+    return f->v;
+}
+
+/** The first of the n fields from i on that grid k shows (n when none). */
+static inline size_t jx_grid_field_next(const jx_fields_grid *g, size_t i, size_t n, int k)
+{
+    while (i < n && g->v[i].off[k])
+        i++;
+    return i;
+}
+
 /** A cell's columns on grid k: 0 for a cell not drawn there (joined to the one before). */
 static inline size_t jx_grid_cols(const jx_cell *c, int k)
 {

@@ -38,11 +38,9 @@ static void span_attr(jx_writer *wr, const char *name, uint32_t v)
     jx_out_char(wr, '"');
 }
 
-void jx_html_cell_text(jx_writer *wr, const jx_html_cell *c, const char *text)
+void jx_html_cell_open(jx_writer *wr, const jx_html_cell *c)
 {
-    const char *tag = c->scope ? "th" : "td";
-    jx_out_char(wr, '<');
-    jx_out_str(wr, tag);
+    jx_out_str(wr, c->scope ? "<th" : "<td");
     if (c->scope) {
         jx_out_str(wr, " scope=\"");
         jx_out_str(wr, c->scope);
@@ -56,10 +54,18 @@ void jx_html_cell_text(jx_writer *wr, const jx_html_cell *c, const char *text)
         jx_out_char(wr, '"');
     }
     jx_out_char(wr, '>');
+}
+
+void jx_html_cell_close(jx_writer *wr, const jx_html_cell *c)
+{
+    jx_out_str(wr, c->scope ? "</th>" : "</td>");
+}
+
+void jx_html_cell_text(jx_writer *wr, const jx_html_cell *c, const char *text)
+{
+    jx_html_cell_open(wr, c);
     jx_html_str(wr, text);
-    jx_out_str(wr, "</");
-    jx_out_str(wr, tag);
-    jx_out_char(wr, '>');
+    jx_html_cell_close(wr, c);
 }
 
 void jx_html_head_row(jx_writer *wr, const char *const *heads, size_t n)

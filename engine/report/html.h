@@ -35,6 +35,13 @@ typedef struct jx_html_cell {
 /** Appends one cell holding text (escaped): <th scope=…> when c->scope is set, else <td>. */
 void jx_html_cell_text(jx_writer *wr, const jx_html_cell *c, const char *text);
 
+/** The start tag of cell c as jx_html_cell_text writes it, for a cell whose content is more
+ * than a text (the caller writes it, then jx_html_cell_close). */
+void jx_html_cell_open(jx_writer *wr, const jx_html_cell *c);
+
+/** The end tag of cell c. */
+void jx_html_cell_close(jx_writer *wr, const jx_html_cell *c);
+
 /** A <th scope="col"> for each of the n texts, as one row. */
 void jx_html_head_row(jx_writer *wr, const char *const *heads, size_t n);
 

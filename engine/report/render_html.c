@@ -9,8 +9,12 @@
  * starts a page). A part with a grid (jx_part.grid) is drawn as its paper form: one ruled
  * table whose columns are the page grid's (JX_GRID_PAGE), its fields, tables and conclusion
  * rows of it, each label, value and cell spanning the rows and columns the builder states;
- * the steps and the findings follow under their headings, tables of their own. A block
- * without a layout gets a table of its own, a column a cell.
+ * the steps and the findings follow under their headings, tables of their own. A table
+ * that opens the grid has its head as the grid's <thead>; a fields block with a grid of its
+ * own (the 复核 sheet's head) is a table of its own ahead of the part's; notes are
+ * paragraphs under the grid. A block without a layout gets a table of its own, a column a
+ * cell. The stylesheet is the document's style's (jx_doc_style), each grid's table of the
+ * class its name says.
  *
  * The part's state (its grid, the table being drawn) lives in the scratch arena from
  * part_begin to part_end, in wr->render_state; nothing is kept between parts.
@@ -40,10 +44,32 @@ static const char render_css[] =
     "table.explain td { text-align: left; }\n"
     "p.empty { text-align: center; margin-top: 40mm; }\n";
 
+/* The style of a working sheet (JX_STYLE_SHEET): the head's table (table.head), the dense
+ * main table (table.review: its thead, th.k set off, th.g a group, td.x marked, td.grade
+ * with its grade in bold), the notes under it, an empty document, the pages numbered. */
+static const char sheet_css[] =
+    "p.year { text-align: center; margin: 1mm 0 3mm; }\n"
+    "table.head { margin-bottom: 2mm; font-size: 9pt; }\n"
+    "table.head th { font-weight: bold; }\n"
+    "table.review { font-size: 8.5pt; line-height: 1.25; }\n"
+    "table.review thead th, table.review th.k { font-weight: bold; }\n"
+    "table.review th.g { word-break: keep-all; }\n"
+    "table.review td.x { font-weight: bold; }\n"
+    "table.review td.grade { text-align: left; font-size: 10pt; }\n"
+    "table.review td.grade b { font-size: 12pt; }\n"
+    "p.note { font-size: 8.5pt; margin: 1.5mm 0 0; }\n"
+    "p.empty { text-align: center; margin-top: 40mm; }\n"
+    "@page { @bottom-center { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-size: 8pt; } }\n";
+
+/** The stylesheet of each jx_doc_style. */
+static const char *const style_css[] = {[JX_STYLE_FORM] = render_css, [JX_STYLE_SHEET] = sheet_css};
+
 /** A part being drawn. */
 typedef struct hpart {
     const jx_part *pt;          /* the part (alive until part_end) */
-    int open;                   /* the grid's <table> is open */
+    int open;                   /* a grid's <table> is open */
+    const jx_grid *grid;        /* …that grid: the part's, or a block's own */
+    int body;                   /* …and its <tbody> */
     jx_grid_cursor cur;         /* the grid's rows, while open */
     const jx_table_spec *spec;  /* the table being drawn, between table_begin and table_end */
     int table_on_grid;          /* …as rows of the grid (else a table of its own) */
@@ -58,13 +84,15 @@ static hpart *part_of(jx_writer *wr)
 
 /* ------------------------------------------------------------------ the grid */
 
-/* Opens the grid's table: its columns with their shares of the width ("9.5%"). */
-static void grid_open(jx_writer *wr, hpart *h)
+/* Opens grid g's table (its class the grid's name): its columns with their shares of the
+ * width ("9.5%"); its body is begun by the first row that is not the head of a table. */
+static void grid_open(jx_writer *wr, hpart *h, const jx_grid *g)
 {
-    const jx_grid *g = h->pt->grid;
     assert(g && !h->open);
     size_t n = g->ncols[JX_GRID_PAGE];
-    jx_out_str(wr, "<table class=\"form\">\n<colgroup>");
+    jx_out_str(wr, "<table class=\"");
+    jx_html_str(wr, g->name ? g->name : "form");
+    jx_out_str(wr, "\">\n<colgroup>");
     for (size_t c = 0; c < n; c++) {
         unsigned share = g->page_share[c];
         jx_out_str(wr, "<col style=\"width: ");
@@ -75,9 +103,20 @@ static void grid_open(jx_writer *wr, hpart *h)
         }
         jx_out_str(wr, "%\">");
     }
-    jx_out_str(wr, "</colgroup>\n<tbody>\n");
+    jx_out_str(wr, "</colgroup>\n");
     jx_grid_start(&h->cur, n);
     h->open = 1;
+    h->grid = g;
+    h->body = 0;
+}
+
+/* Begins the open grid's body, when not yet. */
+static void grid_body(jx_writer *wr, hpart *h)
+{
+    if (h && h->open && !h->body) {
+        jx_out_str(wr, "<tbody>\n");
+        h->body = 1;
+    }
 }
 
 /* Closes the grid's table, when open: no cell reaches below its last row. */
@@ -86,20 +125,23 @@ static void grid_close(jx_writer *wr, hpart *h)
     if (!h || !h->open)
         return;
     assert(jx_grid_closed(&h->cur));
+    grid_body(wr, h);
     jx_out_str(wr, "</tbody>\n</table>\n");
     h->open = 0;
 }
 
 /* True when a block of the part goes on its grid (laid is whether the block has a
- * layout); opens the grid, or closes it for a block of its own. */
+ * layout); opens the grid (closing a block's own), or closes it for a block of its own. */
 static int on_grid(jx_writer *wr, hpart *h, int laid)
 {
     if (!h || !h->pt->grid || !laid) {
         grid_close(wr, h);
         return 0;
     }
+    if (h->open && h->grid != h->pt->grid)
+        grid_close(wr, h);
     if (!h->open)
-        grid_open(wr, h);
+        grid_open(wr, h, h->pt->grid);
     return 1;
 }
 
@@ -117,11 +159,17 @@ static void row_end(jx_writer *wr, hpart *h)
         jx_grid_row_end(&h->cur);
 }
 
-/* One cell c of a grid row: placed (cols × rows) and written. */
-static void grid_put(jx_writer *wr, hpart *h, const jx_html_cell *c, const char *text)
+/* Places cell c (cols × rows) on the grid, when one is open. */
+static void grid_mark(hpart *h, const jx_html_cell *c)
 {
     if (h && h->open)
         jx_grid_place(&h->cur, c->colspan ? c->colspan : 1, c->rowspan ? c->rowspan : 1);
+}
+
+/* One cell c of a grid row: placed (cols × rows) and written. */
+static void grid_put(jx_writer *wr, hpart *h, const jx_html_cell *c, const char *text)
+{
+    grid_mark(h, c);
     jx_html_cell_text(wr, c, text);
 }
 
@@ -148,51 +196,55 @@ static void table_cell(jx_writer *wr, hpart *h, const jx_cell *c, int grid)
         hc.scope = c->look == JX_LOOK_GROUP ? "rowgroup" : "row";
         hc.cls = c->look == JX_LOOK_GROUP ? "g" : c->look == JX_LOOK_STRONG ? "k" : !grid && reads_left(c) ? "l" : NULL;
     } else {
-        hc.cls = c->look == JX_LOOK_STRONG ? "k" : reads_left(c) ? "l" : NULL;
+        hc.cls = c->look == JX_LOOK_STRONG ? "k" : c->look == JX_LOOK_MARKED ? "x" : reads_left(c) ? "l" : NULL;
     }
     grid_put(wr, h, &hc, c->s);
 }
 
 /* ------------------------------------------------------------------ fields */
 
-/* The fields on the grid: the heading in the first columns over the leading above fields'
- * two rows (or the first row); a run of above fields as a row of heads and a row of values;
- * beside fields filling a row each, label then value. The printed form keeps every field. */
+/* The fields on the grid (those the page shows): the heading in the first columns over the
+ * leading above fields' two rows (or the first row); a run of above fields as a row of
+ * heads and a row of values; beside fields filling a row each, label then value. The
+ * printed form keeps every field. */
 static void grid_fields(jx_writer *wr, hpart *h, const jx_fields *f)
 {
     const jx_fields_grid *g = f->grid;
+    size_t n;
+    const jx_field *fv = jx_grid_fields(f, &n);
     size_t hc = f->heading[0] ? g->heading_cols[JX_GRID_PAGE] : 0;
-    size_t i = 0;
-    while (i < f->n) {
-        size_t run = 0;
-        while (i + run < f->n && g->v[i + run].above)
-            run++;
+    grid_body(wr, h);
+    size_t i = jx_grid_field_next(g, 0, n, JX_GRID_PAGE);
+    while (i < n) {
+        size_t end = i; /* past the run of above fields from i */
+        while (end < n && g->v[end].above)
+            end = jx_grid_field_next(g, end + 1, n, JX_GRID_PAGE);
         row_begin(wr, h);
         if (hc) {
-            jx_html_cell c = {"rowgroup", NULL, run ? 2 : 0, (uint32_t)hc};
+            jx_html_cell c = {"rowgroup", NULL, end > i ? 2 : 0, (uint32_t)hc};
             grid_put(wr, h, &c, f->heading);
             hc = 0;
         }
-        if (run) {
-            for (size_t k = i; k < i + run; k++) {
+        if (end > i) {
+            for (size_t k = i; k < end; k = jx_grid_field_next(g, k + 1, n, JX_GRID_PAGE)) {
                 jx_html_cell c = {"col", "k", 0, g->v[k].label_cols[JX_GRID_PAGE]};
-                grid_put(wr, h, &c, f->v[k].label);
+                grid_put(wr, h, &c, fv[k].label);
             }
             row_end(wr, h);
             row_begin(wr, h);
-            for (size_t k = i; k < i + run; k++) {
+            for (size_t k = i; k < end; k = jx_grid_field_next(g, k + 1, n, JX_GRID_PAGE)) {
                 jx_html_cell c = {NULL, "l", 0, g->v[k].value_cols[JX_GRID_PAGE]};
-                grid_put(wr, h, &c, f->v[k].value);
+                grid_put(wr, h, &c, fv[k].value);
             }
-            i += run;
+            i = end;
         } else {
             do {
                 jx_html_cell l = {"row", NULL, 0, g->v[i].label_cols[JX_GRID_PAGE]};
                 jx_html_cell v = {NULL, "l", 0, g->v[i].value_cols[JX_GRID_PAGE]};
-                grid_put(wr, h, &l, f->v[i].label);
-                grid_put(wr, h, &v, f->v[i].value);
-                i++;
-            } while (i < f->n && !g->v[i].above && h->cur.at < h->cur.ncols);
+                grid_put(wr, h, &l, fv[i].label);
+                grid_put(wr, h, &v, fv[i].value);
+                i = jx_grid_field_next(g, i + 1, n, JX_GRID_PAGE);
+            } while (i < n && !g->v[i].above && h->cur.at < h->cur.ncols);
         }
         row_end(wr, h);
     }
@@ -231,48 +283,68 @@ static void own_fields(jx_writer *wr, const jx_fields *f)
     jx_out_str(wr, "</tbody>\n</table>\n");
 }
 
+/* The fields on the part's grid, or on a grid of their own (a table of theirs, ahead of the
+ * part's), or as a table of their own. */
 static void html_fields(jx_writer *wr, const jx_fields *f)
 {
     hpart *h = part_of(wr);
-    if (on_grid(wr, h, f->grid != NULL))
+    const jx_grid *own = f->grid ? f->grid->own : NULL;
+    if (h && own && own->ncols[JX_GRID_PAGE]) {
+        grid_close(wr, h);
+        grid_open(wr, h, own);
         grid_fields(wr, h, f);
-    else
+        grid_close(wr, h);
+    } else if (on_grid(wr, h, f->grid != NULL)) {
+        grid_fields(wr, h, f);
+    } else {
         own_fields(wr, f);
+    }
 }
 
 /* ------------------------------------------------------------------ tables */
 
-/* The head row: the heads (the grid's head cells when given, else a column each), after
- * the section's label spanning the rows down to the table's closing rows on a grid. */
+/* The head rows: the heads (the grid's head cells when given, else a column each in one
+ * row), after the section's label spanning the rows down to the table's closing rows on a
+ * grid. A head over heads in a row below it is a column group's (自评 over 完成值, 得分). */
 static void head_row(jx_writer *wr, hpart *h, const jx_table_spec *t, int grid)
 {
-    row_begin(wr, h);
-    if (grid && t->grid_heading[JX_GRID_PAGE] && t->heading_cols[JX_GRID_PAGE]) {
-        assert(t->nrows >= t->nfoot);
-        jx_html_cell c = {"rowgroup", NULL, (uint32_t)(1 + t->nrows - t->nfoot), t->heading_cols[JX_GRID_PAGE]};
-        grid_put(wr, h, &c, t->grid_heading[JX_GRID_PAGE]);
-    }
     const jx_cell *cells = t->grid_head[JX_GRID_PAGE];
-    for (size_t i = 0; i < t->ncols; i++) {
-        jx_html_cell c = {"col", NULL, 0, 0};
-        const char *s = t->head[i];
-        if (cells) {
-            size_t cols = jx_grid_cols(&cells[i], JX_GRID_PAGE);
-            if (cols == 0)
-                continue;
-            c.colspan = (uint32_t)cols;
-            c.cls = cells[i].look == JX_LOOK_STRONG ? "k" : NULL;
-            s = cells[i].s;
+    size_t nr = cells && t->head_rows[JX_GRID_PAGE] > 1 ? t->head_rows[JX_GRID_PAGE] : 1;
+    for (size_t r = 0; r < nr; r++, cells = cells ? cells + t->ncols : NULL) {
+        row_begin(wr, h);
+        if (r == 0 && grid && t->grid_heading[JX_GRID_PAGE] && t->heading_cols[JX_GRID_PAGE]) {
+            assert(t->nrows >= t->nfoot);
+            jx_html_cell c = {"rowgroup", NULL, (uint32_t)(nr + t->nrows - t->nfoot), t->heading_cols[JX_GRID_PAGE]};
+            grid_put(wr, h, &c, t->grid_heading[JX_GRID_PAGE]);
         }
-        grid_put(wr, h, &c, s);
+        for (size_t i = 0; i < t->ncols; i++) {
+            jx_html_cell c = {"col", NULL, 0, 0};
+            const char *s = t->head[i];
+            if (cells) {
+                size_t cols = jx_grid_cols(&cells[i], JX_GRID_PAGE);
+                if (cells[i].covered || cols == 0)
+                    continue;
+                uint32_t rows = cells[i].rows > 1 ? cells[i].rows : 1;
+                assert(r + rows <= nr);
+                c.scope = cols > 1 && r + rows < nr ? "colgroup" : "col";
+                c.rowspan = rows > 1 ? rows : 0;
+                c.colspan = (uint32_t)cols;
+                c.cls = cells[i].look == JX_LOOK_STRONG ? "k" : NULL;
+                s = cells[i].s;
+            }
+            grid_put(wr, h, &c, s);
+        }
+        row_end(wr, h);
     }
-    row_end(wr, h);
 }
 
+/* A table: on the grid its head rows, as the grid's <thead> when the table opens the grid;
+ * else a table of its own under its heading. */
 static void html_table_begin(jx_writer *wr, const jx_table_spec *t)
 {
     assert(t->ncols <= JX_DOC_MAXCOLS);
     hpart *h = part_of(wr);
+    int opens = h && h->pt->grid && !(h->open && h->grid == h->pt->grid);
     int grid = on_grid(wr, h, 1);
     if (h) {
         h->spec = t;
@@ -282,10 +354,18 @@ static void html_table_begin(jx_writer *wr, const jx_table_spec *t)
     if (!grid) {
         heading(wr, t->heading);
         jx_out_str(wr, "<table>\n<thead>");
+    } else if (opens) {
+        jx_out_str(wr, "<thead>\n");
+    } else {
+        grid_body(wr, h);
     }
     head_row(wr, h, t, grid);
-    if (!grid)
+    if (!grid) {
         jx_out_str(wr, "</thead>\n<tbody>\n");
+    } else if (opens) {
+        jx_out_str(wr, "</thead>\n");
+        grid_body(wr, h);
+    }
 }
 
 static void html_row(jx_writer *wr, const jx_cell *cells)
@@ -313,14 +393,26 @@ static void html_table_end(jx_writer *wr)
 
 /* ------------------------------------------------------------------ conclusion */
 
-/* A verdict's grade with what backs it. */
-static const char *grade_text(jx_writer *wr, const jx_verdict *v)
+/* A verdict's grade cell c: the grade, and what backs it after the grade set off in bold
+ * ("<b>良</b>（总分 82.50，偏差 -17.50）"). */
+static void grade_cell(jx_writer *wr, hpart *h, const jx_html_cell *c, const jx_verdict *v)
 {
-    return v->detail[0] ? jx_scratch_printf(wr, "%s%s", v->grade, v->detail) : v->grade;
+    if (!v->detail[0]) {
+        grid_put(wr, h, c, v->grade);
+        return;
+    }
+    grid_mark(h, c);
+    jx_html_cell_open(wr, c);
+    jx_out_str(wr, "<b>");
+    jx_html_str(wr, v->grade);
+    jx_out_str(wr, "</b>");
+    jx_html_str(wr, v->detail);
+    jx_html_cell_close(wr, c);
 }
 
 /* 满分 and the verdicts as rows: the label set off, the value from the left over the rest;
- * the grade large, the bands beside the last. On the grid the columns are the builder's;
+ * the grade large, the bands beside the last (when the row has room for them). On the grid
+ * the columns are the builder's (the page says a verdict's detail in its grade's cell);
  * else a label, a grade and a note column. */
 static void html_conclusion(jx_writer *wr, const jx_conclusion *c)
 {
@@ -329,9 +421,11 @@ static void html_conclusion(jx_writer *wr, const jx_conclusion *c)
     size_t width = grid ? h->cur.ncols : 3;
     size_t lc = grid && c->label_cols[JX_GRID_PAGE] ? c->label_cols[JX_GRID_PAGE] : 1;
     size_t gc = grid && c->grade_cols[JX_GRID_PAGE] ? c->grade_cols[JX_GRID_PAGE] : 1;
-    assert(lc + gc < width);
+    assert(lc + gc < width || (lc + gc == width && !c->note[0]));
     if (!grid)
         jx_out_str(wr, "<table class=\"form\">\n<tbody>\n");
+    else
+        grid_body(wr, h);
     const jx_html_cell label = {"row", "k", 0, (uint32_t)lc};
     if (c->full_label[0]) {
         row_begin(wr, h);
@@ -345,8 +439,8 @@ static void html_conclusion(jx_writer *wr, const jx_conclusion *c)
         row_begin(wr, h);
         grid_put(wr, h, &label, c->v[i].label);
         jx_html_cell grade = {NULL, "grade", 0, (uint32_t)(last ? gc : width - lc)};
-        grid_put(wr, h, &grade, grade_text(wr, &c->v[i]));
-        if (last) {
+        grade_cell(wr, h, &grade, &c->v[i]);
+        if (last && lc + gc < width) {
             jx_html_cell note = {NULL, "note", 0, (uint32_t)(width - lc - gc)};
             grid_put(wr, h, &note, c->note);
         }
@@ -383,6 +477,17 @@ static void html_steps(jx_writer *wr, const jx_steps *s)
     jx_out_str(wr, "</tbody>\n</table>\n");
 }
 
+/* The notes under the part's table, a paragraph each. */
+static void html_notes(jx_writer *wr, const jx_notes *n)
+{
+    grid_close(wr, part_of(wr));
+    for (size_t i = 0; i < n->n; i++) {
+        jx_out_str(wr, "<p class=\"note\">");
+        jx_html_str(wr, n->v[i]);
+        jx_out_str(wr, "</p>\n");
+    }
+}
+
 /* The findings as a printed appendix (html.c), those in the part's own file by line:col. */
 static void html_findings(jx_writer *wr, const jx_diag *v, size_t n)
 {
@@ -395,9 +500,11 @@ static void html_findings(jx_writer *wr, const jx_diag *v, size_t n)
 
 /* ------------------------------------------------------------------ parts */
 
+/* Begins the page, with the stylesheet of the document's style. */
 static void html_doc_begin(jx_writer *wr, const jx_doc_head *hd)
 {
-    jx_html_begin(wr, hd->title, render_css);
+    assert(hd->style < sizeof style_css / sizeof *style_css);
+    jx_html_begin(wr, hd->title, style_css[hd->style]);
 }
 
 /* A sheet: its title and the caption under it. */
@@ -454,4 +561,5 @@ const jx_renderer jx_render_html = {
     .findings = html_findings,
     .part_end = html_part_end,
     .doc_end = html_doc_end,
+    .notes = html_notes,
 };

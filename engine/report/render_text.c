@@ -51,34 +51,6 @@ typedef struct ttable {
     uint8_t col[JX_DOC_MAXCOLS]; /* the column of the spec each drawn column shows */
 } ttable;
 
-/** A report's state from report_begin to doc_end (the writer's state). */
-typedef struct text_report {
-    size_t blocks; /* blocks drawn in the current part: each after the first follows a blank line */
-} text_report;
-
-/* Releases the report's state (the writer's state_free). */
-static void report_free(jx_writer *wr)
-{
-    jx_free(wr->alloc, wr->state, sizeof(text_report));
-    wr->state = NULL;
-    wr->state_free = NULL;
-}
-
-/* The report being drawn; NULL for forms. The state is this renderer's exactly when its
- * release is report_free. */
-static text_report *report_of(jx_writer *wr)
-{
-    return wr->state_free == report_free ? wr->state : NULL;
-}
-
-/* Starts a block of a report's part: a blank line after the block before it. */
-static void report_block(jx_writer *wr)
-{
-    text_report *st = report_of(wr);
-    if (st && st->blocks++ > 0)
-        jx_out_char(wr, '\n');
-}
-
 /* The table of wr, in the scratch arena (made at table_begin). */
 static ttable *table_of(jx_writer *wr)
 {
@@ -200,7 +172,7 @@ static ttable *report_table(jx_writer *wr, const jx_report_table *rt)
     const jx_table_spec *spec = &rt->spec;
     if (spec->role == JX_TABLE_OVERVIEW)
         return NULL;
-    report_block(wr);
+    jx_doc_block(wr);
     const char *lead = rt->lead;
     if (spec->heading[0]) {
         jx_out_str(wr, spec->heading);
@@ -319,7 +291,7 @@ static int fields_empty(const jx_fields *f)
  * an empty value; under a heading, indented. Optional empty fields are left out. */
 static void report_fields(jx_writer *wr, const jx_fields *f)
 {
-    report_block(wr);
+    jx_doc_block(wr);
     if (f->heading[0]) {
         jx_out_str(wr, f->heading);
         jx_out_char(wr, '\n');
@@ -345,7 +317,7 @@ static void text_fields(jx_writer *wr, const jx_fields *f)
 {
     if (f->optional && fields_empty(f))
         return;
-    if (report_of(wr)) {
+    if (wr->in_report) {
         report_fields(wr, f);
         return;
     }
@@ -462,7 +434,7 @@ static void text_notes(jx_writer *wr, const jx_notes *n)
  * each — severity, position, code, message — aligned, indented. */
 static void text_finding_list(jx_writer *wr, const jx_finding_list *l)
 {
-    report_block(wr);
+    jx_doc_block(wr);
     if (l->n == 0) {
         jx_out_str(wr, l->label);
         jx_out_str(wr, "  ");
@@ -498,23 +470,12 @@ static void text_overview(jx_writer *wr, const jx_overview *o)
  * it came to ("抽查（抽取 20%，…）：抽中 2 个项目"); an entry has no title. */
 static void text_report_part_begin(jx_writer *wr, const jx_report_part *rp)
 {
-    text_report *st = report_of(wr);
-    if (st)
-        st->blocks = 0;
+    wr->blocks = 0;
     const jx_part *pt = &rp->part;
     jx_out_char(wr, '\n');
     if (!pt->title[0])
         return;
-    jx_out_str(wr, pt->title);
-    if (pt->caption[0]) {
-        jx_out_str(wr, "（");
-        jx_out_str(wr, pt->caption);
-        jx_out_str(wr, "）");
-    }
-    if (rp->result[0]) {
-        jx_out_str(wr, "：");
-        jx_out_str(wr, rp->result);
-    }
+    jx_out_title(wr, pt->title, pt->caption, rp->result);
     jx_out_char(wr, '\n');
 }
 
@@ -542,20 +503,9 @@ static void text_doc_begin(jx_writer *wr, const jx_doc_head *h)
  * formats with room). */
 static void text_report_begin(jx_writer *wr, const jx_report_head *h)
 {
-    assert(!wr->state); /* the writer's state is the renderer's */
-    text_report *st = jx_calloc(wr->alloc, sizeof *st);
-    if (!st) {
-        jx_scratch_fail(wr);
-        return;
-    }
-    wr->state = st;
-    wr->state_free = report_free;
-    jx_out_str(wr, h->doc.title);
-    if (h->caption[0]) {
-        jx_out_str(wr, "（");
-        jx_out_str(wr, h->caption);
-        jx_out_str(wr, "）");
-    }
+    wr->in_report = 1;
+    wr->blocks = 0;
+    jx_out_title(wr, h->doc.title, h->caption, "");
     jx_out_char(wr, '\n');
 }
 
@@ -568,8 +518,7 @@ static void text_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
     (void)h;
     (void)nparts;
-    if (report_of(wr))
-        report_free(wr);
+    wr->in_report = 0;
 }
 
 const jx_renderer jx_render_text = {

@@ -29,34 +29,6 @@ typedef struct txt_table {
     const char *label[JX_DOC_MAXCOLS]; /* the text of the last label cell of each column */
 } txt_table;
 
-/** A report's state from report_begin to doc_end (the writer's state). */
-typedef struct txt_report {
-    size_t blocks; /* blocks drawn in the current part: each after the first follows a blank line */
-} txt_report;
-
-/* Releases the report's state (the writer's state_free). */
-static void report_free(jx_writer *wr)
-{
-    jx_free(wr->alloc, wr->state, sizeof(txt_report));
-    wr->state = NULL;
-    wr->state_free = NULL;
-}
-
-/* The report being drawn; NULL for forms. The state is this renderer's exactly when its
- * release is report_free. */
-static txt_report *report_of(jx_writer *wr)
-{
-    return wr->state_free == report_free ? wr->state : NULL;
-}
-
-/* Starts a block of a report's part: a blank line after the block before it. */
-static void report_block(jx_writer *wr)
-{
-    txt_report *st = report_of(wr);
-    if (st && st->blocks++ > 0)
-        jx_out_char(wr, '\n');
-}
-
 /* A line of its own, when s is not "". */
 static void line(jx_writer *wr, const char *s)
 {
@@ -81,20 +53,9 @@ static void txt_doc_begin(jx_writer *wr, const jx_doc_head *h)
 /* A report: its state, its title with the caption in brackets, then its note. */
 static void txt_report_begin(jx_writer *wr, const jx_report_head *h)
 {
-    assert(!wr->state); /* the writer's state is the renderer's */
-    txt_report *st = jx_calloc(wr->alloc, sizeof *st);
-    if (!st) {
-        jx_scratch_fail(wr);
-        return;
-    }
-    wr->state = st;
-    wr->state_free = report_free;
-    jx_out_str(wr, h->doc.title);
-    if (h->caption[0]) {
-        jx_out_str(wr, "（");
-        jx_out_str(wr, h->caption);
-        jx_out_str(wr, "）");
-    }
+    wr->in_report = 1;
+    wr->blocks = 0;
+    jx_out_title(wr, h->doc.title, h->caption, "");
     jx_out_char(wr, '\n');
     line(wr, h->note);
 }
@@ -103,23 +64,12 @@ static void txt_report_begin(jx_writer *wr, const jx_report_head *h)
  * in brackets and what it came to after "："; an entry has none. */
 static void txt_report_part_begin(jx_writer *wr, const jx_report_part *rp)
 {
-    txt_report *st = report_of(wr);
-    if (st)
-        st->blocks = 0;
+    wr->blocks = 0;
     const jx_part *pt = &rp->part;
     jx_out_str(wr, pt->index > 0 ? "\n----------\n\n" : "\n");
     if (!pt->title[0])
         return;
-    jx_out_str(wr, pt->title);
-    if (pt->caption[0]) {
-        jx_out_str(wr, "（");
-        jx_out_str(wr, pt->caption);
-        jx_out_str(wr, "）");
-    }
-    if (rp->result[0]) {
-        jx_out_str(wr, "：");
-        jx_out_str(wr, rp->result);
-    }
+    jx_out_title(wr, pt->title, pt->caption, rp->result);
     jx_out_char(wr, '\n');
 }
 
@@ -150,8 +100,8 @@ static void txt_fields(jx_writer *wr, const jx_fields *f)
         any |= f->v[i].value[0] != 0;
     if (f->optional && !any)
         return;
-    if (report_of(wr)) {
-        report_block(wr);
+    if (wr->in_report) {
+        jx_doc_block(wr);
         line(wr, f->heading);
     } else if (f->heading[0]) {
         heading(wr, f->heading);
@@ -197,7 +147,7 @@ static void txt_report_table_begin(jx_writer *wr, const jx_report_table *rt)
     t->spec = &rt->spec;
     t->rt = rt;
     wr->render_state = t;
-    report_block(wr);
+    jx_doc_block(wr);
     line(wr, rt->spec.heading);
     line(wr, rt->lead);
 }
@@ -330,7 +280,7 @@ static void txt_notes(jx_writer *wr, const jx_notes *n)
 /* An entry's findings: "发现：无", or the heading and "- 警告 code a.jx:21:13 message" each. */
 static void txt_finding_list(jx_writer *wr, const jx_finding_list *l)
 {
-    report_block(wr);
+    jx_doc_block(wr);
     if (l->n == 0) {
         jx_out_str(wr, l->label);
         jx_out_str(wr, "：");
@@ -368,8 +318,8 @@ static void txt_part_end(jx_writer *wr)
 /* A document without parts says so; a report lets go of its state. */
 static void txt_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
-    if (report_of(wr)) {
-        report_free(wr);
+    if (wr->in_report) {
+        wr->in_report = 0;
         return;
     }
     if (nparts > 0)

@@ -10,9 +10,11 @@
  *
  * A part with a grid (jx_part.grid) is its paper form on the sheet grid (JX_GRID_SHEET):
  * its title over the grid, its fields, tables and conclusion in cells merged over the rows
- * and columns the builder states, numbers stored as numbers (jx_cell_num); below the form,
- * outside its print area, the steps and the findings a line each. A block without a layout
- * is laid out a column a cell.
+ * and columns the builder states, numbers stored as numbers (jx_cell_num); the notes under
+ * it a line each, in its print area; below the form, outside it, the steps and the findings
+ * a line each. A block without a layout is laid out a column a cell. The list's title, the
+ * height of its rows, its filter and the orientation of the list and of a part's sheet are
+ * the builder's too (jx_doc_list, jx_grid).
  *
  * A sheet's columns are as wide as the cells standing in one column need (not the headings,
  * nor the cells the builder marks nofit), within the grid's bounds, and each row as tall
@@ -81,6 +83,8 @@ typedef struct xpart {
     uint8_t under_col[JX_DOC_MAXCOLS];  /* …the sheet columns of that blank, */
     uint8_t under_cols[JX_DOC_MAXCOLS];
     uint8_t under_style[JX_DOC_MAXCOLS]; /* …and its style */
+    /* the 复核 sheet */
+    uint32_t head_last;     /* the main table's last head row (its head_rows after head_row) */
 } xpart;
 
 /** A writer's workbook, from doc_begin to doc_end. */
@@ -271,6 +275,11 @@ static void put_cell(jx_writer *wr, xpart *x, size_t col, size_t c0, size_t cols
 {
     uint32_t rows = c->rows > 1 ? c->rows : 1;
     int size = !c->nofit;
+    if (c->blank && c->span_blank) { /* one empty cell over its rows and columns */
+        x->under[col] = 0;
+        rec_text(wr, x, c0, c0 + cols - 1, rows, "", blank_style(c), 0);
+        return;
+    }
     if (c->blank) {
         for (size_t k = c0; k < c0 + cols; k++)
             rec_text(wr, x, k, k, 1, "", blank_style(c), 0);
@@ -299,55 +308,57 @@ static int own_row(const xpart *x, const jx_fields *f, size_t i)
     return !pl->above && lc + vc == x->ncols;
 }
 
-/* The fields on the sheet grid (as render_html.c on the page): the heading merged over the
- * leading above fields' two rows, a run of above fields as heads over values, beside
- * fields filling a row each. An optional block all empty is left out, as is an optional
- * field empty on a row of its own. Labels count in their columns' widths unless nofit;
- * the heading does not. */
+/* The fields on the sheet grid (as render_html.c on the page; those the sheet shows, always
+ * on the part's grid): the heading merged over the leading above fields' two rows, a run of
+ * above fields as heads over values, beside fields filling a row each. An optional block
+ * all empty is left out, as is an optional field empty on a row of its own. Labels count
+ * in their columns' widths unless nofit; the heading does not. */
 static void grid_fields(jx_writer *wr, xpart *x, const jx_fields *f)
 {
     const jx_fields_grid *g = f->grid;
+    size_t n;
+    const jx_field *fv = jx_grid_fields(f, &n);
     size_t hc = f->heading[0] ? g->heading_cols[JX_GRID_SHEET] : 0;
-    size_t i = 0;
-    while (i < f->n) {
-        size_t run = 0;
-        while (i + run < f->n && g->v[i + run].above)
-            run++;
-        if (!run && f->v[i].optional && !f->v[i].value[0] && own_row(x, f, i) && !hc) {
-            i++;
+    size_t i = jx_grid_field_next(g, 0, n, JX_GRID_SHEET);
+    while (i < n) {
+        size_t end = i; /* past the run of above fields from i */
+        while (end < n && g->v[end].above)
+            end = jx_grid_field_next(g, end + 1, n, JX_GRID_SHEET);
+        if (end == i && fv[i].optional && !fv[i].value[0] && own_row(x, f, i) && !hc) {
+            i = jx_grid_field_next(g, i + 1, n, JX_GRID_SHEET);
             continue;
         }
         row_begin(x);
         if (hc) {
-            uint32_t rows = run ? 2 : 1;
+            uint32_t rows = end > i ? 2 : 1;
             size_t c0 = place(x, 0, hc, rows);
             rec_text(wr, x, c0, c0 + hc - 1, rows, f->heading, JX_XLSX_LABEL, 0);
             hc = 0;
         }
-        if (run) {
-            for (size_t k = i; k < i + run; k++) {
+        if (end > i) {
+            for (size_t k = i; k < end; k = jx_grid_field_next(g, k + 1, n, JX_GRID_SHEET)) {
                 size_t cols = g->v[k].label_cols[JX_GRID_SHEET];
                 size_t c0 = place(x, 0, cols, 1);
-                rec_text(wr, x, c0, c0 + cols - 1, 1, f->v[k].label, JX_XLSX_HEAD, !g->v[k].nofit);
+                rec_text(wr, x, c0, c0 + cols - 1, 1, fv[k].label, JX_XLSX_HEAD, !g->v[k].nofit);
             }
             row_end(wr, x);
             row_begin(x);
-            for (size_t k = i; k < i + run; k++) {
+            for (size_t k = i; k < end; k = jx_grid_field_next(g, k + 1, n, JX_GRID_SHEET)) {
                 size_t cols = g->v[k].value_cols[JX_GRID_SHEET];
                 size_t c0 = place(x, 0, cols, 1);
-                rec_text(wr, x, c0, c0 + cols - 1, 1, f->v[k].value, JX_XLSX_TEXT, 1);
+                rec_text(wr, x, c0, c0 + cols - 1, 1, fv[k].value, JX_XLSX_TEXT, 1);
             }
-            i += run;
+            i = end;
         } else {
             do {
                 size_t lc = g->v[i].label_cols[JX_GRID_SHEET] ? g->v[i].label_cols[JX_GRID_SHEET] : 1;
                 size_t vc = g->v[i].value_cols[JX_GRID_SHEET] ? g->v[i].value_cols[JX_GRID_SHEET] : 1;
                 size_t c0 = place(x, 0, lc, 1);
-                rec_text(wr, x, c0, c0 + lc - 1, 1, f->v[i].label, JX_XLSX_LABEL, !g->v[i].nofit);
+                rec_text(wr, x, c0, c0 + lc - 1, 1, fv[i].label, JX_XLSX_LABEL, !g->v[i].nofit);
                 c0 = place(x, 0, vc, 1);
-                rec_text(wr, x, c0, c0 + vc - 1, 1, f->v[i].value, JX_XLSX_TEXT, 1);
-                i++;
-            } while (i < f->n && !g->v[i].above && x->cur.at < x->cur.ncols);
+                rec_text(wr, x, c0, c0 + vc - 1, 1, fv[i].value, JX_XLSX_TEXT, 1);
+                i = jx_grid_field_next(g, i + 1, n, JX_GRID_SHEET);
+            } while (i < n && !g->v[i].above && x->cur.at < x->cur.ncols);
         }
         row_end(wr, x);
     }
@@ -387,8 +398,8 @@ static void xlsx_fields(jx_writer *wr, const jx_fields *f)
 /* ------------------------------------------------------------------ tables */
 
 /* Begins a table: on the grid, the section's label merged over the head and the rows down
- * to the closing ones, then the head row; else a heading line and the head row. The main
- * table's head row repeats on every printed page. */
+ * to the closing ones, then the head rows (a head over rows or columns merged); else a
+ * heading line and the head row. The main table's head rows repeat on every printed page. */
 static void xlsx_table_begin(jx_writer *wr, const jx_table_spec *t)
 {
     assert(t->ncols <= JX_DOC_MAXCOLS);
@@ -404,30 +415,37 @@ static void xlsx_table_begin(jx_writer *wr, const jx_table_spec *t)
         if (t->heading[0])
             line(wr, x, t->heading, JX_XLSX_PLAIN);
     }
-    if (t->role == JX_TABLE_GRID && !x->has_head) {
+    int main_head = t->role == JX_TABLE_GRID && !x->has_head;
+    if (main_head) {
         x->has_head = 1;
         x->head_row = x->row;
     }
-    row_begin(x);
     const char *hd = t->grid_heading[JX_GRID_SHEET];
     size_t hc = t->heading_cols[JX_GRID_SHEET];
-    if (x->grid && hd && hc) {
-        assert(t->nrows >= t->nfoot);
-        uint32_t rows = (uint32_t)(1 + t->nrows - t->nfoot);
-        size_t c0 = place(x, 0, hc, rows);
-        rec_text(wr, x, c0, c0 + hc - 1, rows, hd, JX_XLSX_LABEL, 0);
-    }
     const jx_cell *cells = x->grid ? t->grid_head[JX_GRID_SHEET] : NULL;
-    for (size_t i = 0, at = 0; i < t->ncols; i++) {
-        size_t cols = cells ? jx_grid_cols(&cells[i], JX_GRID_SHEET) : 1;
-        if (cols == 0)
-            continue;
-        size_t c0 = place(x, at, cols, 1);
-        rec_text(wr, x, c0, c0 + cols - 1, 1, cells ? cells[i].s : t->head[i], JX_XLSX_HEAD,
-                 cells ? !cells[i].nofit : 1);
-        at = c0 + cols;
+    size_t nr = cells && t->head_rows[JX_GRID_SHEET] > 1 ? t->head_rows[JX_GRID_SHEET] : 1;
+    for (size_t r = 0; r < nr; r++, cells = cells ? cells + t->ncols : NULL) {
+        row_begin(x);
+        if (r == 0 && x->grid && hd && hc) {
+            assert(t->nrows >= t->nfoot);
+            uint32_t rows = (uint32_t)(nr + t->nrows - t->nfoot);
+            size_t c0 = place(x, 0, hc, rows);
+            rec_text(wr, x, c0, c0 + hc - 1, rows, hd, JX_XLSX_LABEL, 0);
+        }
+        for (size_t i = 0, at = 0; i < t->ncols; i++) {
+            size_t cols = cells ? jx_grid_cols(&cells[i], JX_GRID_SHEET) : 1;
+            if ((cells && cells[i].covered) || cols == 0)
+                continue;
+            uint32_t rows = cells && cells[i].rows > 1 ? cells[i].rows : 1;
+            size_t c0 = place(x, at, cols, rows);
+            rec_text(wr, x, c0, c0 + cols - 1, rows, cells ? cells[i].s : t->head[i], JX_XLSX_HEAD,
+                     cells ? !cells[i].nofit : 1);
+            at = c0 + cols;
+        }
+        row_end(wr, x);
     }
-    row_end(wr, x);
+    if (main_head)
+        x->head_last = x->row - 1;
 }
 
 /* A row: each cell at its sheet columns, in the order of the table's columns; a covered
@@ -473,8 +491,9 @@ static void xlsx_table_end(jx_writer *wr)
 /* ------------------------------------------------------------------ conclusion */
 
 /* 满分 and the verdicts, a row each: the label, then the value (or the grade, centred, and
- * after the last verdict's the note) over the rest of the row. Not measured: the form's
- * columns are those of the blocks above. */
+ * after the last verdict's the note) over the rest of the row; on the grid a verdict's
+ * detail may have a cell of its own after the grade (jx_conclusion.detail_cols). Not
+ * measured: the form's columns are those of the blocks above. */
 static void xlsx_conclusion(jx_writer *wr, const jx_conclusion *c)
 {
     xpart *x = part_of(wr);
@@ -492,13 +511,27 @@ static void xlsx_conclusion(jx_writer *wr, const jx_conclusion *c)
         rec_text(wr, x, c0, x->grid ? x->ncols - 1 : COL_LAST, 1, c->full_value, JX_XLSX_TEXT, 0);
         row_end(wr, x);
     }
+    size_t dc = x->grid ? c->detail_cols[JX_GRID_SHEET] : 0;
+    assert(!dc || lc + gc + dc < x->ncols || (lc + gc + dc == x->ncols && !c->note[0]));
     for (size_t i = 0; i < c->n; i++) {
         int last = i + 1 == c->n;
         const jx_verdict *v = &c->v[i];
-        const char *grade = v->detail[0] ? jx_scratch_printf(wr, "%s%s", v->grade, v->detail) : v->grade;
         row_begin(x);
         size_t c0 = place(x, 0, lc, 1);
         rec_text(wr, x, c0, c0 + lc - 1, 1, v->label, JX_XLSX_LABEL, 0);
+        if (dc) { /* the grade, the detail in a cell of its own, the note after the last's */
+            c0 = place(x, lc, gc, 1);
+            rec_text(wr, x, c0, c0 + gc - 1, 1, v->grade, JX_XLSX_CENTER, 0);
+            c0 = place(x, lc + gc, dc, 1);
+            rec_text(wr, x, c0, c0 + dc - 1, 1, v->detail, JX_XLSX_TEXT, 0);
+            if (last && lc + gc + dc < x->ncols) {
+                c0 = place(x, lc + gc + dc, x->ncols - lc - gc - dc, 1);
+                rec_text(wr, x, c0, x->ncols - 1, 1, c->note, JX_XLSX_TEXT, 0);
+            }
+            row_end(wr, x);
+            continue;
+        }
+        const char *grade = v->detail[0] ? jx_scratch_printf(wr, "%s%s", v->grade, v->detail) : v->grade;
         size_t g = last ? gc : (x->grid ? x->ncols - lc : 1);
         c0 = place(x, lc, g, 1);
         rec_text(wr, x, c0, last || x->grid ? c0 + g - 1 : COL_LAST, 1, grade, JX_XLSX_CENTER, 0);
@@ -524,6 +557,16 @@ static void xlsx_steps(jx_writer *wr, const jx_steps *s)
     line(wr, x, s->heading, JX_XLSX_PLAIN);
     for (size_t i = 0; i < s->n; i++)
         line(wr, x, jx_scratch_printf(wr, "%s：%s [%s]", s->v[i].label, s->v[i].text, s->v[i].tag), JX_XLSX_PLAIN);
+}
+
+/* The notes under the part's table, a line each across the sheet (in the print area). */
+static void xlsx_notes(jx_writer *wr, const jx_notes *n)
+{
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    for (size_t i = 0; i < n->n; i++)
+        line(wr, x, n->v[i], JX_XLSX_PLAIN);
 }
 
 /* Below the form, after a blank row: "警告（n）", then a line per finding in the order made
@@ -557,11 +600,26 @@ static void list_widen(xlsx_state *st, size_t col, const char *s)
         st->list_w[col] = need;
 }
 
+/* Makes a row of the list as tall as its texts wrap to at the columns' widest, when the
+ * list fits its rows (the sheet's widths are then its bounds until list_finish). */
+static void list_fit(xlsx_state *st, uint32_t row, const char *const *texts)
+{
+    if (!st->list->fit_rows)
+        return;
+    unsigned lines = 1;
+    for (size_t c = 0; c < st->list->ncols; c++) {
+        unsigned n = texts[c] ? jx_xlsx_lines(&st->list_sheet, c, c, texts[c]) : 1;
+        lines = n > lines ? n : lines;
+    }
+    jx_xlsx_row_lines(&st->book, &st->list_sheet, row, lines);
+}
+
 /* Adds the part's row to the list; its widths counted unless nofit. */
 static void list_row(jx_writer *wr, xlsx_state *st, const jx_cell *cells)
 {
     jx_xlsx_book *bk = &st->book;
     uint32_t row = 2 + st->listed++;
+    const char *texts[JX_DOC_MAXCOLS] = {NULL}; /* the texts written, for the row's height */
     for (size_t c = 0; c < st->list->ncols; c++) {
         const jx_cell *cell = &cells[c];
         const char *shown = cell->s;
@@ -574,10 +632,12 @@ static void list_row(jx_writer *wr, xlsx_state *st, const jx_cell *cells)
                 shown = num_text(wr, &cell->num, cell->s);
         } else {
             jx_xlsx_text(bk, &st->list_sheet, row, c, cell->s, cell_style(cell));
+            texts[c] = cell->s;
         }
         if (!cell->nofit)
             list_widen(st, c, shown);
     }
+    list_fit(st, row, texts);
 }
 
 /* Notes the part's list title: kept while every part has the same. */
@@ -605,23 +665,33 @@ static void list_title(jx_writer *wr, xlsx_state *st, const char *t)
     st->titled = 1;
 }
 
-/* Finishes the list: its title (the parts' own when they share one), widths within their
- * bounds, the header frozen, filtered and repeated on printed pages. */
+/* The list's title row: merged across, and as tall as a title. */
+static void list_title_row(xlsx_state *st, const char *title)
+{
+    jx_xlsx_merge(&st->book, &st->list_sheet, 0, 0, 0, st->list->ncols - 1, title, JX_XLSX_TITLE);
+    jx_xlsx_row_height(&st->book, &st->list_sheet, 0, TITLE_POINTS);
+}
+
+/* Finishes the list: its title (the parts' own when they share one; written already when
+ * the list has its own), widths within their bounds, the header frozen, filtered (when
+ * there are rows, or the list says so) and repeated on printed pages. */
 static void list_finish(xlsx_state *st)
 {
     jx_xlsx_book *bk = &st->book;
     jx_xlsx_sheet *sh = &st->list_sheet;
     size_t n = st->list->ncols;
-    jx_xlsx_merge(bk, sh, 0, 0, 0, n - 1, st->titled > 0 ? st->title : st->list->title, JX_XLSX_TITLE);
-    jx_xlsx_row_height(bk, sh, 0, TITLE_POINTS);
+    if (!st->list->own_title)
+        list_title_row(st, st->titled > 0 ? st->title : st->list->title);
     double w[JX_DOC_MAXCOLS];
     for (size_t c = 0; c < n; c++)
         w[c] = st->list_w[c] > st->list->max[c] ? st->list->max[c] : st->list_w[c];
     jx_xlsx_set_widths(bk, sh, w);
     jx_xlsx_freeze_rows(bk, sh, 2);
-    if (st->listed > 0)
+    if (st->listed > 0 || st->list->filter_empty)
         jx_xlsx_autofilter(bk, sh, 1, 0, 1 + st->listed, n - 1);
     jx_xlsx_print_setup(bk, sh, 1, 1, 1 + st->listed);
+    if (st->list->landscape)
+        jx_xlsx_landscape(bk, sh);
 }
 
 /* ------------------------------------------------------------------ the sheet */
@@ -728,11 +798,16 @@ static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
     if (st->list) {
         assert(st->list->ncols > 0 && st->list->ncols <= JX_DOC_MAXCOLS);
         jx_xlsx_add_sheet(&st->book, &st->list_sheet, st->list->name, st->list->ncols, NULL);
+        if (st->list->own_title)
+            list_title_row(st, st->list->title);
         for (size_t c = 0; c < st->list->ncols; c++) {
             jx_xlsx_text(&st->book, &st->list_sheet, 1, c, st->list->head[c], JX_XLSX_HEAD);
             st->list_w[c] = st->list->min[c];
             list_widen(st, c, st->list->head[c]);
+            if (st->list->fit_rows)
+                st->list_sheet.width[c] = st->list->max[c];
         }
+        list_fit(st, 1, st->list->head);
     }
     if (st->book.err != JX_OK)
         wr->err = st->book.err;
@@ -781,7 +856,9 @@ static void xlsx_part_end(jx_writer *wr)
         jx_xlsx_set_widths(&st->book, &sh, w);
         sheet_write(&st->book, &sh, x);
         uint32_t head = x->has_head ? x->head_row : 1;
-        jx_xlsx_print_setup(&st->book, &sh, head, x->has_head ? head : 0, x->form_last);
+        jx_xlsx_print_setup(&st->book, &sh, head, x->has_head ? x->head_last : 0, x->form_last);
+        if (x->grid && x->pt->grid->landscape)
+            jx_xlsx_landscape(&st->book, &sh);
         if (st->list && x->pt->list_row)
             list_row(wr, st, x->pt->list_row);
         list_title(wr, st, x->pt->list_title);
@@ -824,4 +901,5 @@ const jx_renderer jx_render_xlsx = {
     .findings = xlsx_findings,
     .part_end = xlsx_part_end,
     .doc_end = xlsx_doc_end,
+    .notes = xlsx_notes,
 };

@@ -46,6 +46,8 @@ struct jx_writer {
     void *state;                /* a reporter's own state (the xlsx workbook), NULL for the others */
     void (*state_free)(jx_writer *wr); /* releases state when the writer is destroyed; set with it */
     void *render_state;         /* a renderer's state within one table or part (doc.h), in the scratch arena */
+    int in_report;              /* a report (doc.h: report_begin) is being drawn, until doc_end */
+    size_t blocks;              /* blocks of the report's current part drawn so far (jx_doc_block) */
 };
 
 /** One output format: called at the first project, for every project, and at the end. */
@@ -114,6 +116,14 @@ void jx_json_key(jx_writer *w, const char *k);
 
 /** A grade's name as a JSON string, or null for JX_GRADE_NONE. */
 void jx_json_grade(jx_writer *w, jx_grade g);
+
+/** Starts a block of a report's part: a blank line after the block before it; nothing
+ * outside a report (wr->in_report). A renderer sets in_report at report_begin, zeroes
+ * blocks at each part and clears in_report at doc_end. */
+void jx_doc_block(jx_writer *wr);
+
+/** Appends "title（caption）：result", leaving out （caption） and ：result when "". */
+void jx_out_title(jx_writer *wr, const char *title, const char *caption, const char *result);
 
 /** Appends a NUL-terminated string. */
 void jx_out_str(jx_writer *wr, const char *s);

@@ -126,6 +126,26 @@ void jx_out_bytes(jx_writer *wr, const char *s, size_t n)
     }
 }
 
+void jx_doc_block(jx_writer *wr)
+{
+    if (wr->in_report && wr->blocks++ > 0)
+        jx_out_char(wr, '\n');
+}
+
+void jx_out_title(jx_writer *wr, const char *title, const char *caption, const char *result)
+{
+    jx_out_str(wr, title);
+    if (caption[0]) {
+        jx_out_str(wr, "（");
+        jx_out_str(wr, caption);
+        jx_out_str(wr, "）");
+    }
+    if (result[0]) {
+        jx_out_str(wr, "：");
+        jx_out_str(wr, result);
+    }
+}
+
 void jx_out_str(jx_writer *wr, const char *s)
 {
     jx_out_bytes(wr, s, strlen(s));
