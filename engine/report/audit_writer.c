@@ -187,34 +187,9 @@ const char *jx_audit_policy_name(const jx_audit *au)
     return au->pol ? au->pol->name.s : "";
 }
 
-const char *jx_audit_min_name(jx_severity s)
-{
-    switch (s) {
-    case JX_SEV_ERROR: return "错误";
-    case JX_SEV_WARNING: return "警告及以上";
-    default: return "提示及以上";
-    }
-}
-
 char *jx_audit_percent(uint32_t bp, char *buf, size_t size)
 {
     return jx_fixed_format((int64_t)bp, 2, buf, size);
-}
-
-const char *jx_audit_why_name(jx_audit_why why)
-{
-    switch (why) {
-    case JX_AUDIT_FLAGGED: return "有错误，必抽";
-    case JX_AUDIT_WEIGHTED: return "按资金加权抽取";
-    default: return "随机抽取";
-    }
-}
-
-const char *jx_audit_pick_why_name(const jx_audit_pick *pk)
-{
-    if (pk->why == JX_AUDIT_FLAGGED && !(pk->flagged_for & JX_AUDIT_FLAG_ERROR))
-        return "自评偏高，必抽";
-    return jx_audit_why_name(pk->why);
 }
 
 const char *jx_audit_why_code(jx_audit_why why)

@@ -32,11 +32,12 @@
  * group); part_end, row, table_end, fields and doc_end are those of any document:
  *   report_begin  entry*  section  overview  section*  doc_end
  * where an entry or a section is report_part_begin (fields | table | finding_list)*
- * part_end, a table report_table_begin row* table_end. Each entry is there in two views,
- * and a format draws one: its detail (the blocks of the part other than its overview
- * row; the text and txt forms draw it where it comes) or its row of the overview, the
- * table of every entry (JX_TABLE_OVERVIEW; the Markdown holds the rows and the entries'
- * findings, and draws them where the overview closes).
+ * part_end, a table report_table_begin row* table_end. Each entry is there in three views,
+ * and a format draws one: its detail (the blocks of the part other than its overview row
+ * and its records; the text and txt forms draw it where it comes), its row of the
+ * overview, the table of every entry (JX_TABLE_OVERVIEW; the Markdown and the HTML hold the
+ * rows and the entries' findings, and draw them where the overview closes), or its records
+ * (JX_TABLE_RECORDS: the workbook's; see "the audit report in HTML and the workbook").
  */
 #ifndef JX_DOC_H
 #define JX_DOC_H
@@ -502,9 +503,11 @@ typedef struct jx_renderer {
     void (*report_table_begin)(jx_writer *wr, const jx_report_table *t);
     void (*finding_list)(jx_writer *wr, const jx_finding_list *l);
     void (*overview)(jx_writer *wr, const jx_overview *o);
-    /* the audit report in HTML (build_audit.c): a chart of the table just drawn; NULL in a
-       renderer that draws none */
+    /* the audit report in HTML and the workbook (build_audit.c): a chart of the table just
+       drawn, NULL in a renderer that draws none; whether it draws the workbook's own tables
+       (JX_VIEW_BOOK), which a builder then words for it only */
     void (*chart)(jx_writer *wr, const jx_chart *c);
+    uint8_t book_view;
 } jx_renderer;
 
 /** The renderers. */

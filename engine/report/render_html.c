@@ -18,12 +18,18 @@
  *
  * The part's state (its grid, the table being drawn) lives in the scratch arena from
  * part_begin to part_end, in wr->render_state; nothing is kept between parts.
+ *
+ * A report (the audit) is its own sheets: its summary first, the overview after it, each
+ * table of its own (see "a report" below); what it holds back lives in wr->state.
  */
 #include "doc.h"
 
+#include "alloc.h"
 #include "grid.h"
 #include "html.h"
 #include "report_parts.h"
+#include "spool.h"
+#include "svg_chart.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -61,8 +67,38 @@ static const char sheet_css[] =
     "p.empty { text-align: center; margin-top: 40mm; }\n"
     "@page { @bottom-center { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-size: 8pt; } }\n";
 
+/* The style of a report (JX_STYLE_REPORT, the audit): its head's line (p.meta), the sections'
+ * headings and lines, the notes under the tables, the tables by their grids' names —
+ * labelled values (kv), a distribution (dist) and its chart, the findings by code (codes),
+ * the overview (projects: a name's lines under it, a marked cell and its flag), the
+ * findings (an error set off, the entry over its rows), the picks —, the pages numbered. */
+static const char report_css[] =
+    "p.meta { text-align: center; font-size: 9pt; margin: 1.5mm 0 4mm; }\n"
+    "h2 { font-size: 11pt; margin: 5mm 0 1.5mm; }\n"
+    "p.line { margin: 0 0 1.5mm; }\n"
+    "p.note { font-size: 8pt; margin: 1mm 0 0; }\n"
+    "table.kv th { text-align: left; font-weight: bold; }\n"
+    "table.kv td { text-align: left; }\n"
+    "table.dist th, table.codes thead th, table.projects thead th, table.picks th { font-weight: bold; }\n"
+    "table.codes td.l, table.codes th.l { text-align: left; }\n"
+    "svg.chart { display: block; width: 150mm; max-width: 100%; height: auto; margin: 3mm auto 0; }\n"
+    "table.projects, table.picks { font-size: 8.5pt; line-height: 1.25; }\n"
+    "table.projects th.l { text-align: left; }\n"
+    "table.projects .sub { display: block; font-size: 7.5pt; overflow-wrap: anywhere; }\n"
+    "table.projects td.x { font-weight: bold; }\n"
+    "table.projects .flag { display: block; font-size: 7.5pt; font-weight: bold; }\n"
+    "table.findings td.e { font-weight: bold; }\n"
+    "table.findings th.p { text-align: left; vertical-align: top; font-weight: normal; }\n"
+    "table.findings .sub { display: block; font-size: 7pt; overflow-wrap: anywhere; }\n"
+    "table.codes tbody th { font-weight: normal; }\n"
+    "@page { @bottom-center { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-size: 8pt; } }\n"
+    "table.picks td { text-align: left; }\n"
+    "table.picks td.n { text-align: center; }\n"
+    "p.empty { margin: 2mm 0; }\n";
+
 /** The stylesheet of each jx_doc_style. */
-static const char *const style_css[] = {[JX_STYLE_FORM] = render_css, [JX_STYLE_SHEET] = sheet_css};
+static const char *const style_css[] = {
+    [JX_STYLE_FORM] = render_css, [JX_STYLE_SHEET] = sheet_css, [JX_STYLE_REPORT] = report_css};
 
 /** A part being drawn. */
 typedef struct hpart {
@@ -82,18 +118,22 @@ static hpart *part_of(jx_writer *wr)
     return wr->render_state;
 }
 
+/* A report (below): its state, and how the calls of any document draw it. */
+typedef struct hreport hreport;
+static hreport *hreport_of(jx_writer *wr);
+static void report_fields(jx_writer *wr, hreport *st, const jx_fields *f);
+static void report_table_row(jx_writer *wr, hreport *st, const jx_cell *cells);
+static void report_table_end(jx_writer *wr, hreport *st);
+static void report_part_end(jx_writer *wr, hreport *st);
+static void report_doc_end(jx_writer *wr, hreport *st);
+
 /* ------------------------------------------------------------------ the grid */
 
-/* Opens grid g's table (its class the grid's name): its columns with their shares of the
- * width ("9.5%"); its body is begun by the first row that is not the head of a table. */
-static void grid_open(jx_writer *wr, hpart *h, const jx_grid *g)
+/* The page columns of grid g with their shares of the width ("9.5%"). */
+static void col_widths(jx_writer *wr, const jx_grid *g)
 {
-    assert(g && !h->open);
-    size_t n = g->ncols[JX_GRID_PAGE];
-    jx_out_str(wr, "<table class=\"");
-    jx_html_str(wr, g->name ? g->name : "form");
-    jx_out_str(wr, "\">\n<colgroup>");
-    for (size_t c = 0; c < n; c++) {
+    jx_out_str(wr, "<colgroup>");
+    for (size_t c = 0; c < g->ncols[JX_GRID_PAGE]; c++) {
         unsigned share = g->page_share[c];
         jx_out_str(wr, "<col style=\"width: ");
         jx_out_uint(wr, share / 10);
@@ -104,6 +144,18 @@ static void grid_open(jx_writer *wr, hpart *h, const jx_grid *g)
         jx_out_str(wr, "%\">");
     }
     jx_out_str(wr, "</colgroup>\n");
+}
+
+/* Opens grid g's table (its class the grid's name): its columns with their shares of the
+ * width; its body is begun by the first row that is not the head of a table. */
+static void grid_open(jx_writer *wr, hpart *h, const jx_grid *g)
+{
+    assert(g && !h->open);
+    size_t n = g->ncols[JX_GRID_PAGE];
+    jx_out_str(wr, "<table class=\"");
+    jx_html_str(wr, g->name ? g->name : "form");
+    jx_out_str(wr, "\">\n");
+    col_widths(wr, g);
     jx_grid_start(&h->cur, n);
     h->open = 1;
     h->grid = g;
@@ -287,6 +339,11 @@ static void own_fields(jx_writer *wr, const jx_fields *f)
  * part's), or as a table of their own. */
 static void html_fields(jx_writer *wr, const jx_fields *f)
 {
+    hreport *rs = hreport_of(wr);
+    if (rs) {
+        report_fields(wr, rs, f);
+        return;
+    }
     hpart *h = part_of(wr);
     const jx_grid *own = f->grid ? f->grid->own : NULL;
     if (h && own && own->ncols[JX_GRID_PAGE]) {
@@ -370,6 +427,11 @@ static void html_table_begin(jx_writer *wr, const jx_table_spec *t)
 
 static void html_row(jx_writer *wr, const jx_cell *cells)
 {
+    hreport *rs = hreport_of(wr);
+    if (rs) {
+        report_table_row(wr, rs, cells);
+        return;
+    }
     hpart *h = part_of(wr);
     if (!h || !h->spec)
         return;
@@ -382,6 +444,11 @@ static void html_row(jx_writer *wr, const jx_cell *cells)
 
 static void html_table_end(jx_writer *wr)
 {
+    hreport *rs = hreport_of(wr);
+    if (rs) {
+        report_table_end(wr, rs);
+        return;
+    }
     hpart *h = part_of(wr);
     if (!h || !h->spec)
         return;
@@ -530,6 +597,11 @@ static void html_part_begin(jx_writer *wr, const jx_part *pt)
 
 static void html_part_end(jx_writer *wr)
 {
+    hreport *rs = hreport_of(wr);
+    if (rs) {
+        report_part_end(wr, rs);
+        return;
+    }
     grid_close(wr, part_of(wr));
     jx_out_str(wr, "</section>\n");
     wr->render_state = NULL;
@@ -538,6 +610,11 @@ static void html_part_end(jx_writer *wr)
 /* Closes the page; a document without parts says so on its one sheet. */
 static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
 {
+    hreport *rs = hreport_of(wr);
+    if (rs) {
+        report_doc_end(wr, rs);
+        return;
+    }
     if (nparts == 0) {
         jx_out_str(wr, "<section class=\"sheet\">\n<h1>");
         jx_html_str(wr, hd->title);
@@ -546,6 +623,361 @@ static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
         jx_out_str(wr, "</p>\n</section>\n");
     }
     jx_html_end(wr);
+}
+
+/* ------------------------------------------------------------------ a report
+ * A report (the audit, build_audit.c) is A4 sheets too: the first holds its head (the
+ * title, the caption and the note on one line) and the sections before the overview, each
+ * under its title (汇总); the overview starts the next sheet, and the sections after it
+ * follow it (抽查). Of each entry only its row of the overview and its findings are drawn,
+ * and they are held in spools (spool.h) until the overview closes: its table, then every
+ * entry's findings as one table, a group of rows an entry, the entry named once over its
+ * rows and the positions in its file without the file. A report's table is a ruled table of
+ * its own, of its grid's class and columns (jx_report_table.grid), its head of one row or
+ * two, opened by its first row (a table without rows is its heading and lead alone); a
+ * cell heading its row is a <th>, a marked one set off (td.x, a flagged one with its
+ * table's flag), a cell joined to it drawn in the cell before it, under its text; a chart
+ * follows its table. The workbook's own tables are not drawn. */
+
+/** What a report holds, the writer's state from report_begin to doc_end. */
+typedef struct hreport {
+    jx_spool rows;                /* the overview's rows, as the entries give them */
+    jx_spool findings;            /* the entries' findings, a group of rows each */
+    size_t nfindings;             /* findings held: the number of the last */
+    int in_entry;                 /* the part is an entry: only its row and its findings are drawn, held */
+    const jx_report_table *table; /* the table being drawn; NULL when none is, or it is not drawn */
+    jx_writer *to;                /* where its rows go: the output, or the spool of the overview's rows */
+    size_t table_rows;            /* its rows so far */
+} hreport;
+
+/* Releases the report's state and its spools (the writer's state_free). */
+static void hreport_free(jx_writer *wr)
+{
+    hreport *st = wr->state;
+    jx_spool_close(&st->rows);
+    jx_spool_close(&st->findings);
+    jx_free(wr->alloc, st, sizeof *st);
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+/* The report being drawn; NULL for other documents. The state is this renderer's exactly
+ * when its release is hreport_free. */
+static hreport *hreport_of(jx_writer *wr)
+{
+    return wr->state_free == hreport_free ? wr->state : NULL;
+}
+
+/* Passes the first failure of the spools on to the writer. */
+static void hreport_check(jx_writer *wr, const hreport *st)
+{
+    jx_result err = jx_spool_error(&st->rows);
+    if (err == JX_OK)
+        err = jx_spool_error(&st->findings);
+    if (err != JX_OK && wr->err == JX_OK)
+        wr->err = err;
+}
+
+/* <p class="cls">a, sep and b</p> (either alone when the other is ""); nothing when both are "". */
+static void paragraph(jx_writer *wr, const char *cls, const char *a, const char *sep, const char *b)
+{
+    if (!a[0] && !b[0])
+        return;
+    jx_out_str(wr, "<p class=\"");
+    jx_out_str(wr, cls);
+    jx_out_str(wr, "\">");
+    jx_html_str(wr, a);
+    if (a[0] && b[0])
+        jx_out_str(wr, sep);
+    jx_html_str(wr, b);
+    jx_out_str(wr, "</p>\n");
+}
+
+/* Opens a table of its own on grid g: of g's class, its columns g's (NULL: a plain table). */
+static void own_table_open(jx_writer *wr, const jx_grid *g)
+{
+    jx_out_str(wr, "<table");
+    if (g && g->name) {
+        jx_out_str(wr, " class=\"");
+        jx_html_str(wr, g->name);
+        jx_out_char(wr, '"');
+    }
+    jx_out_str(wr, ">\n");
+    if (g && g->page_share)
+        col_widths(wr, g);
+}
+
+/* The head of a report's table: its head rows (head_row) as its <thead>. */
+static void report_head(jx_writer *wr, const jx_table_spec *t)
+{
+    int two = t->grid_head[JX_GRID_PAGE] && t->head_rows[JX_GRID_PAGE] > 1;
+    jx_out_str(wr, two ? "<thead>\n" : "<thead>");
+    head_row(wr, NULL, t, 0);
+    jx_out_str(wr, "</thead>\n");
+}
+
+/* Opens a report's table: of its grid, its head unless it is labelled values, its body. */
+static void report_table_open(jx_writer *wr, const jx_report_table *rt)
+{
+    own_table_open(wr, rt->grid);
+    if (rt->spec.role != JX_TABLE_PAIRS)
+        report_head(wr, &rt->spec);
+    jx_out_str(wr, "<tbody>\n");
+}
+
+/* The class of a report's cell on the page: a marked one set off, else its alignment's. */
+static const char *report_cell_class(const jx_cell *c)
+{
+    if (c->look == JX_LOOK_MARKED || c->look == JX_LOOK_FLAGGED)
+        return "x";
+    switch (c->align) {
+    case JX_ALIGN_LEFT: return "l";
+    case JX_ALIGN_CENTER: return "n";
+    case JX_ALIGN_RIGHT: return "r";
+    default: return NULL;
+    }
+}
+
+/* A row of report table rt into `to`: each cell not covered nor joined, the one heading the
+ * row a <th>; a flagged cell's flag and the text of the cells joined to a cell under its
+ * own, each set off. */
+static void report_row(jx_writer *to, const jx_report_table *rt, const jx_cell *cells)
+{
+    size_t n = rt->spec.ncols;
+    jx_out_str(to, "<tr>");
+    for (size_t c = 0; c < n; c++) {
+        const jx_cell *cell = &cells[c];
+        size_t cols = jx_grid_cols(cell, JX_GRID_PAGE);
+        if (cell->covered || cols == 0)
+            continue;
+        const jx_html_cell hc = {rt->row_head == c + 1 ? "row" : NULL, report_cell_class(cell),
+                                 cell->rows > 1 ? cell->rows : 0, cols > 1 ? (uint32_t)cols : 0};
+        jx_html_cell_open(to, &hc);
+        jx_html_str(to, cell->s);
+        if (cell->look == JX_LOOK_FLAGGED && rt->flag) {
+            jx_out_str(to, "<span class=\"flag\">");
+            jx_html_str(to, rt->flag);
+            jx_out_str(to, "</span>");
+        }
+        for (size_t k = c + 1; k < n && !cells[k].covered && jx_grid_cols(&cells[k], JX_GRID_PAGE) == 0; k++) {
+            if (!cells[k].s[0])
+                continue;
+            jx_out_str(to, "<span class=\"sub\">");
+            jx_html_str(to, cells[k].s);
+            jx_out_str(to, "</span>");
+        }
+        jx_html_cell_close(to, &hc);
+    }
+    jx_out_str(to, "</tr>\n");
+}
+
+/* The note under a report's table: the one saying what its marks mean, where it has one. */
+static const char *report_note(const jx_report_table *rt)
+{
+    return rt->marked_note ? rt->marked_note : rt->note;
+}
+
+/* A report: its state, the page with the report's stylesheet, its first sheet with the title
+ * and the caption and note under it, their phrases on one line. */
+static void html_report_begin(jx_writer *wr, const jx_report_head *h)
+{
+    assert(!wr->state); /* the writer's state is the renderer's */
+    hreport *st = jx_calloc(wr->alloc, sizeof *st);
+    if (!st) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    wr->state = st;
+    wr->state_free = hreport_free;
+    if (jx_spool_open(&st->rows, wr->alloc) != JX_OK || jx_spool_open(&st->findings, wr->alloc) != JX_OK)
+        jx_scratch_fail(wr);
+    html_doc_begin(wr, &h->doc);
+    jx_out_str(wr, "<section class=\"sheet\">\n<h1>");
+    jx_html_str(wr, h->doc.title);
+    jx_out_str(wr, "</h1>\n<p class=\"meta\">");
+    for (size_t i = 0; i < h->nmeta; i++) {
+        if (i)
+            jx_out_str(wr, "　");
+        jx_html_str(wr, h->meta[i]);
+    }
+    jx_out_str(wr, "</p>\n");
+}
+
+/* A section: its title, then what it is and what it came to ("抽取 20%…：抽中 2 个项目");
+ * an entry: nothing, its row and findings are held. */
+static void html_report_part_begin(jx_writer *wr, const jx_report_part *p)
+{
+    hreport *st = hreport_of(wr);
+    if (st)
+        st->in_entry = p->role == JX_PART_ENTRY;
+    if (p->role == JX_PART_ENTRY)
+        return;
+    heading(wr, p->part.title);
+    paragraph(wr, "line", p->part.caption, "：", p->result);
+}
+
+/* A report's table: a row of the overview held; a section's table under its heading and its
+ * lead, opened by its first row; nothing else of an entry, nor the workbook's own. */
+static void html_report_table_begin(jx_writer *wr, const jx_report_table *rt)
+{
+    assert(rt->spec.ncols <= JX_DOC_MAXCOLS);
+    hreport *st = hreport_of(wr);
+    if (!st)
+        return; /* the writer failed making the report's state */
+    st->table = NULL;
+    st->table_rows = 0;
+    if (rt->view == JX_VIEW_BOOK)
+        return;
+    if (rt->spec.role == JX_TABLE_OVERVIEW) {
+        st->table = st->rows.w ? rt : NULL; /* no spool: the writer failed making it */
+        st->to = st->rows.w;
+        return;
+    }
+    if (st->in_entry)
+        return;
+    heading(wr, rt->spec.heading);
+    paragraph(wr, "line", rt->lead, "", "");
+    st->table = rt;
+    st->to = wr;
+}
+
+/* A row of a report's table; the first of a table drawn in place opens it. */
+static void report_table_row(jx_writer *wr, hreport *st, const jx_cell *cells)
+{
+    if (!st->table)
+        return;
+    if (st->to == wr && st->table_rows == 0)
+        report_table_open(wr, st->table);
+    st->table_rows++;
+    report_row(st->to, st->table, cells);
+}
+
+/* A report's table drawn in place ends, when it has rows, with the note under it. */
+static void report_table_end(jx_writer *wr, hreport *st)
+{
+    if (st->table && st->to == wr && st->table_rows > 0) {
+        jx_out_str(wr, "</tbody>\n</table>\n");
+        paragraph(wr, "note", report_note(st->table), "", "");
+    }
+    st->table = NULL;
+}
+
+/* An entry's findings, held until the overview closes: a group of rows, the first naming the
+ * entry (and the file its positions are in) over them all; each finding numbered on from
+ * the entries before, an error set off. */
+static void html_finding_list(jx_writer *wr, const jx_finding_list *l)
+{
+    hreport *st = hreport_of(wr);
+    jx_writer *to = st && st->in_entry ? st->findings.w : NULL;
+    if (!to || l->n == 0)
+        return;
+    jx_out_str(to, "<tbody>\n");
+    for (size_t i = 0; i < l->n; i++) {
+        const jx_finding *f = &l->v[i];
+        jx_out_str(to, "<tr>");
+        if (i == 0) {
+            const jx_html_cell entry = {"rowgroup", "p", l->n > 1 ? (uint32_t)l->n : 0, 0};
+            jx_html_cell_open(to, &entry);
+            jx_html_str(to, l->name);
+            jx_out_str(to, "<span class=\"sub\">");
+            jx_html_str(to, l->file);
+            jx_out_str(to, "</span>");
+            jx_html_cell_close(to, &entry);
+        }
+        jx_out_str(to, "<td class=\"n\">");
+        jx_out_uint(to, ++st->nfindings);
+        jx_out_str(to, "</td>");
+        const jx_html_cell level = {NULL, f->severity == JX_SEV_ERROR ? "n e" : "n", 0, 0}, plain = {NULL, NULL, 0, 0};
+        jx_html_cell_text(to, &level, f->level);
+        jx_html_cell_text(to, &plain, f->code);
+        jx_html_cell_text(to, &plain, f->at);
+        jx_html_cell_text(to, &plain, f->message);
+        jx_out_str(to, "</tr>\n");
+    }
+    jx_out_str(to, "</tbody>\n");
+}
+
+/* The close of the overview, on a sheet of its own: its heading, the held rows in its table
+ * and the note, or what is said without entries; then the heading of the findings and the
+ * held groups of rows in one table, or what is said without findings. */
+static void html_overview(jx_writer *wr, const jx_overview *o)
+{
+    hreport *st = hreport_of(wr);
+    if (!st)
+        return;
+    const jx_report_table *rt = o->table;
+    jx_out_str(wr, "</section>\n<section class=\"sheet\">\n");
+    heading(wr, rt->spec.heading);
+    if (o->nrows == 0) {
+        paragraph(wr, "empty", o->empty, "", "");
+    } else {
+        report_table_open(wr, rt);
+        jx_spool_copy(&st->rows, wr);
+        jx_out_str(wr, "</tbody>\n</table>\n");
+        paragraph(wr, "note", report_note(rt), "", "");
+    }
+    heading(wr, o->findings);
+    if (o->nfindings == 0) {
+        paragraph(wr, "empty", o->findings_empty, "", "");
+    } else {
+        own_table_open(wr, o->findings_grid);
+        jx_out_str(wr, "<thead>");
+        jx_html_head_row(wr, o->findings_head, o->findings_grid->ncols[JX_GRID_PAGE]);
+        jx_out_str(wr, "</thead>\n");
+        jx_spool_copy(&st->findings, wr);
+        jx_out_str(wr, "</table>\n");
+        paragraph(wr, "note", o->findings_note, "", "");
+    }
+}
+
+/* The fills of a chart's series, in order: greys that print, told apart by their shade. */
+static const char *const chart_fills[JX_SVG_MAX_SERIES] = {"#d4d4d4", "#404040", "#8c8c8c", "#f0f0f0"};
+
+/* A chart as grouped bars (svg_chart.c), after the table whose numbers it draws. */
+static void html_chart(jx_writer *wr, const jx_chart *c)
+{
+    hreport *st = hreport_of(wr);
+    if (st && st->in_entry)
+        return;
+    jx_svg_series series[JX_SVG_MAX_SERIES];
+    size_t n = c->nseries < JX_SVG_MAX_SERIES ? c->nseries : JX_SVG_MAX_SERIES;
+    for (size_t i = 0; i < n; i++)
+        series[i] = (jx_svg_series){.name = c->series[i].name, .fill = chart_fills[i], .values = c->series[i].values};
+    const jx_svg_bars bars = {
+        .title = c->title,
+        .x_label = c->x_label,
+        .y_label = c->y_label,
+        .unit = c->unit,
+        .categories = c->categories,
+        .ncategories = c->ncategories,
+        .series = series,
+        .nseries = n,
+    };
+    jx_svg_bar_chart(wr, &bars);
+}
+
+/* A report's fields: an entry's detail is not drawn; a section's as a table of their own. */
+static void report_fields(jx_writer *wr, hreport *st, const jx_fields *f)
+{
+    if (!st->in_entry)
+        own_fields(wr, f);
+}
+
+/* An entry's end: a spool that ran out of memory fails the writer now. */
+static void report_part_end(jx_writer *wr, hreport *st)
+{
+    if (st->in_entry)
+        hreport_check(wr, st);
+    st->in_entry = 0;
+}
+
+/* The end of the last sheet and of the page; the report lets go of what it held. */
+static void report_doc_end(jx_writer *wr, hreport *st)
+{
+    (void)st;
+    jx_out_str(wr, "</section>\n");
+    jx_html_end(wr);
+    hreport_free(wr);
 }
 
 const jx_renderer jx_render_html = {
@@ -562,4 +994,11 @@ const jx_renderer jx_render_html = {
     .part_end = html_part_end,
     .doc_end = html_doc_end,
     .notes = html_notes,
+    /* the audit report */
+    .report_begin = html_report_begin,
+    .report_part_begin = html_report_part_begin,
+    .report_table_begin = html_report_table_begin,
+    .finding_list = html_finding_list,
+    .overview = html_overview,
+    .chart = html_chart,
 };

@@ -263,9 +263,10 @@ static void md_fields(jx_writer *wr, const jx_fields *f)
     }
 }
 
-/* A report's table. A row of the overview is held; the rest of an entry is not drawn; a
- * section's table under its `###` heading and its lead, the head written with the first
- * row, so that a table without rows is its heading and lead alone. */
+/* A report's table. A row of the overview is held; the rest of an entry is not drawn, nor
+ * are the workbook's own tables; a section's table under its `###` heading and its lead,
+ * the head written with the first row, so that a table without rows is its heading and
+ * lead alone. */
 static void md_report_table_begin(jx_writer *wr, const jx_report_table *rt)
 {
     const jx_table_spec *t = &rt->spec;
@@ -280,7 +281,7 @@ static void md_report_table_begin(jx_writer *wr, const jx_report_table *rt)
         st->to = st->rows.w;
         return;
     }
-    if (st->in_entry)
+    if (st->in_entry || rt->view == JX_VIEW_BOOK)
         return;
     if (t->heading[0]) {
         jx_out_str(wr, "\n### ");
@@ -305,7 +306,8 @@ static void md_table_begin(jx_writer *wr, const jx_table_spec *t)
     wr->render_state = (void *)t;
 }
 
-/* A row: covered cells are empty, as the form prints a group's name on its first row only. */
+/* A row: covered cells are empty, as the form prints a group's name on its first row only;
+ * a flagged cell says its table's flag after its text, in brackets: "良（不符）". */
 static void md_row(jx_writer *wr, const jx_cell *cells)
 {
     md_report *st = report_of(wr);
@@ -315,8 +317,11 @@ static void md_row(jx_writer *wr, const jx_cell *cells)
         return; /* a report's table that is not drawn */
     jx_writer *to = rt ? st->to : wr;
     const char *s[JX_DOC_MAXCOLS];
-    for (size_t c = 0; c < t->ncols; c++)
+    for (size_t c = 0; c < t->ncols; c++) {
         s[c] = cells[c].covered ? "" : cells[c].s;
+        if (cells[c].look == JX_LOOK_FLAGGED && rt && rt->flag)
+            s[c] = jx_scratch_printf(wr, "%s（%s）", s[c], rt->flag);
+    }
     if (rt && to == wr && st->table_rows == 0) {
         jx_out_char(wr, '\n');
         jx_md_table_head(wr, t->head, t->align, t->ncols);

@@ -166,11 +166,11 @@ static ttable *form_table(jx_writer *wr, const jx_table_spec *spec)
 
 /* A report's table: the heading with its lead on a line, the rows indented under it but
  * for labelled values, no head over a list or labelled values; none of the overview,
- * which the text does not draw. */
+ * which the text does not draw, nor the workbook's own. */
 static ttable *report_table(jx_writer *wr, const jx_report_table *rt)
 {
     const jx_table_spec *spec = &rt->spec;
-    if (spec->role == JX_TABLE_OVERVIEW)
+    if (spec->role == JX_TABLE_OVERVIEW || rt->view == JX_VIEW_BOOK)
         return NULL;
     jx_doc_block(wr);
     const char *lead = rt->lead;

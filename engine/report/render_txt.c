@@ -131,12 +131,12 @@ static void txt_table_begin(jx_writer *wr, const jx_table_spec *spec)
 }
 
 /* A report's table: its heading and its lead on lines of their own; nothing of the
- * overview, txt draws each entry's detail. */
+ * overview, txt draws each entry's detail, nor of the workbook's own tables. */
 static void txt_report_table_begin(jx_writer *wr, const jx_report_table *rt)
 {
     assert(rt->spec.ncols <= JX_DOC_MAXCOLS);
     wr->render_state = NULL;
-    if (rt->spec.role == JX_TABLE_OVERVIEW)
+    if (rt->spec.role == JX_TABLE_OVERVIEW || rt->view == JX_VIEW_BOOK)
         return;
     txt_table *t = jx_arena_alloc(&wr->scratch, sizeof *t);
     if (!t) {

@@ -23,6 +23,9 @@
  * written at part_end in that order (the order of the shared strings and styles, so the
  * bytes, follow it). The workbook, the list's widths and its title live in wr->state from
  * doc_begin to doc_end (freed through wr->state_free when the writer goes first).
+ *
+ * A report (the audit) is a workbook written in order, in flat memory: its first sheet of
+ * the sections' tables, then its lists of records (see "a report" below).
  */
 #include "doc.h"
 
@@ -33,6 +36,7 @@
 #include "xlsx_book.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -104,6 +108,14 @@ static xlsx_state *state_of(jx_writer *wr)
 {
     return wr->state;
 }
+
+/* A report (below): its state, and how the calls of any document draw it. */
+typedef struct xreport xreport;
+static xreport *xreport_of(jx_writer *wr);
+static void report_row(jx_writer *wr, xreport *st, const jx_cell *cells);
+static void report_table_end(jx_writer *wr, xreport *st);
+static void report_part_end(jx_writer *wr, xreport *st);
+static void report_doc_end(jx_writer *wr, xreport *st);
 
 /* The part being recorded; NULL when there is none or the writer failed. */
 static xpart *part_of(jx_writer *wr)
@@ -381,6 +393,8 @@ static void own_fields(jx_writer *wr, xpart *x, const jx_fields *f)
 
 static void xlsx_fields(jx_writer *wr, const jx_fields *f)
 {
+    if (xreport_of(wr))
+        return; /* a report's fields are an entry's detail */
     xpart *x = part_of(wr);
     if (!x)
         return;
@@ -452,6 +466,11 @@ static void xlsx_table_begin(jx_writer *wr, const jx_table_spec *t)
  * cell under a blank is written blank too (a blank is never merged). */
 static void xlsx_row(jx_writer *wr, const jx_cell *cells)
 {
+    xreport *rs = xreport_of(wr);
+    if (rs) {
+        report_row(wr, rs, cells);
+        return;
+    }
     xpart *x = part_of(wr);
     if (!x || !x->spec)
         return;
@@ -481,6 +500,11 @@ static void xlsx_row(jx_writer *wr, const jx_cell *cells)
 
 static void xlsx_table_end(jx_writer *wr)
 {
+    xreport *rs = xreport_of(wr);
+    if (rs) {
+        report_table_end(wr, rs);
+        return;
+    }
     xpart *x = part_of(wr);
     if (!x || !x->spec)
         return;
@@ -844,6 +868,11 @@ static void xlsx_part_begin(jx_writer *wr, const jx_part *pt)
  * head repeated, the form as the print area), and its row of the list. */
 static void xlsx_part_end(jx_writer *wr)
 {
+    xreport *rs = xreport_of(wr);
+    if (rs) {
+        report_part_end(wr, rs);
+        return;
+    }
     xlsx_state *st = state_of(wr);
     xpart *x = part_of(wr);
     if (x && !wr->scratch.oom) {
@@ -874,6 +903,11 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
     (void)h;
     (void)nparts;
+    xreport *rs = xreport_of(wr);
+    if (rs) {
+        report_doc_end(wr, rs);
+        return;
+    }
     xlsx_state *st = state_of(wr);
     if (!st)
         return;
@@ -886,6 +920,436 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
             wr->err = rc;
     }
     state_free(wr);
+}
+
+/* ------------------------------------------------------------------ a report
+ * A report (the audit, build_audit.c) is a workbook written in order, in flat memory
+ * (jx_xlsx_open_in_order). Its first sheet (jx_report_head.sheet) holds the title, the
+ * caption and the tables of the sections (those of every format and the workbook's own,
+ * JX_VIEW_BOOK): each table after a blank row and a band of its heading, its head row
+ * unless it is labelled values or a list, a row of cells a row — labels, text, numbers
+ * stored as numbers, a cell over the columns its cols[JX_GRID_SHEET] says, nothing for a
+ * JX_CELL_NONE; no lead, no note. It sums up what follows it, so it is written last: its
+ * steps are kept until then (in the report's own arena), and its columns are as wide as
+ * the cells of one column measured in them (not nofit ones), within the sheet's bounds.
+ * Each list of records the entries give (jx_report_head.lists) is a sheet after it, begun
+ * with the report and ended with the entries (jx_xlsx_list: its head frozen and filtered,
+ * more sheets of the same name when one is full); a section's records are a sheet of their
+ * own, under the section's title and what it came to. Nothing else of an entry is drawn,
+ * nor the overview, nor the tables of the pages (JX_VIEW_PAGE). */
+
+/** What a kept step of the first sheet writes. */
+enum { SOP_TEXT, SOP_SPAN, SOP_NUM, SOP_PERCENT, SOP_ROW, SOP_SKIP };
+
+/** A kept step of the first sheet. */
+typedef struct sop {
+    uint8_t op;      /* SOP_* */
+    uint8_t style;   /* a text's jx_xlsx_style */
+    uint8_t c1, c2;  /* its columns */
+    uint8_t places;  /* a number's */
+    uint8_t measure; /* counts in its column's width */
+    double v;        /* a number */
+    const char *s;   /* a text, in the report's arena */
+} sop;
+
+/** A list of records being written, with its own copy of its name and heads and its bounds. */
+typedef struct xlist {
+    jx_xlsx_list l;
+    const jx_doc_list *spec; /* the builder's, to know it by */
+    double min[JX_DOC_MAXCOLS];
+    double max[JX_DOC_MAXCOLS];
+    const char *head[JX_DOC_MAXCOLS];
+} xlist;
+
+/** A writer's report, from report_begin to doc_end (its state). */
+typedef struct xreport {
+    jx_xlsx_book book;
+    jx_arena arena;                /* the first sheet's steps and texts, the lists' names and heads */
+    jx_xlsx_cursor first;          /* the first sheet */
+    const char *title, *caption;   /* its title and caption */
+    double min[JX_DOC_MAXCOLS];    /* its columns' bounds */
+    double max[JX_DOC_MAXCOLS];
+    size_t ncols;
+    sop *ops;                      /* its steps, in order */
+    size_t nops, cap;
+    xlist lists[JX_REPORT_MAXLISTS]; /* the entries' lists */
+    size_t nlists;
+    int lists_open;                /* …begun and not yet ended */
+    xlist own;                     /* a section's records, between table_begin and table_end */
+    int in_entry;                  /* the part is an entry: only its records are drawn */
+    const jx_report_part *section; /* the section being drawn (until part_end) */
+    const jx_report_table *table;  /* the table being drawn; NULL when none is, or it is not drawn */
+    xlist *to;                     /* …its list, for records; NULL: the first sheet */
+} xreport;
+
+/* Releases the report's workbook and arena (the writer's state_free). */
+static void xreport_free(jx_writer *wr)
+{
+    xreport *st = wr->state;
+    jx_xlsx_discard(&st->book);
+    jx_arena_free(&st->arena);
+    jx_free(wr->alloc, st, sizeof *st);
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+/* The report being drawn; NULL for other documents. The state is this renderer's report
+ * exactly when its release is xreport_free. */
+static xreport *xreport_of(jx_writer *wr)
+{
+    return wr->state_free == xreport_free ? wr->state : NULL;
+}
+
+/* Keeps the book's first failure as the writer's. */
+static void xreport_check(jx_writer *wr, const xreport *st)
+{
+    if (st->book.err != JX_OK && wr->err == JX_OK)
+        wr->err = st->book.err;
+}
+
+/* A copy of s in the report's arena; "" and the writer failed when it ran out. */
+static const char *keep(jx_writer *wr, xreport *st, const char *s)
+{
+    char *k = jx_arena_strndup(&st->arena, s, strlen(s));
+    return k ? k : jx_scratch_fail(wr);
+}
+
+/* A new step of the first sheet; NULL (the writer failed) when the arena ran out. */
+static sop *sop_add(jx_writer *wr, xreport *st, int op)
+{
+    if (st->nops == st->cap) {
+        size_t ncap = st->cap ? st->cap * 2 : 64;
+        sop *n = jx_arena_alloc(&st->arena, ncap * sizeof *n);
+        if (!n) {
+            jx_scratch_fail(wr);
+            return NULL;
+        }
+        if (st->nops)
+            memcpy(n, st->ops, st->nops * sizeof *n);
+        st->ops = n;
+        st->cap = ncap;
+    }
+    sop *o = &st->ops[st->nops++];
+    memset(o, 0, sizeof *o);
+    o->op = (uint8_t)op;
+    return o;
+}
+
+/* Text over columns c1..c2 of the first sheet's row (a span when more than one). */
+static void sop_text(jx_writer *wr, xreport *st, size_t c1, size_t c2, const char *s, jx_xlsx_style style,
+                     int measure)
+{
+    sop *o = sop_add(wr, st, c1 == c2 ? SOP_TEXT : SOP_SPAN);
+    if (!o)
+        return;
+    o->c1 = (uint8_t)c1;
+    o->c2 = (uint8_t)c2;
+    o->style = (uint8_t)style;
+    o->measure = measure && c1 == c2;
+    o->s = keep(wr, st, s);
+}
+
+/* Opens list x of `spec` in the book: its name and heads kept, its bounds as the list wants
+ * them, under title and caption (NULL: none). */
+static void xlist_open(jx_writer *wr, xreport *st, xlist *x, const jx_doc_list *spec, const char *title,
+                       const char *caption)
+{
+    assert(spec->ncols > 0 && spec->ncols <= JX_DOC_MAXCOLS);
+    x->spec = spec;
+    for (size_t c = 0; c < spec->ncols; c++) {
+        x->head[c] = keep(wr, st, spec->head[c]);
+        x->min[c] = spec->min[c];
+        x->max[c] = spec->max[c];
+    }
+    const jx_xlsx_list_spec ls = {
+        .name = keep(wr, st, spec->name),
+        .title = title,
+        .caption = caption,
+        .head = x->head,
+        .min = x->min,
+        .max = x->max,
+        .ncols = spec->ncols,
+        .landscape = spec->landscape,
+    };
+    jx_xlsx_list_open(&x->l, &st->book, &ls);
+}
+
+/* Ends the entries' lists, once. */
+static void lists_close(xreport *st)
+{
+    if (!st->lists_open)
+        return;
+    for (size_t i = 0; i < st->nlists; i++)
+        jx_xlsx_list_close(&st->lists[i].l);
+    st->lists_open = 0;
+}
+
+/* A record's row of list l: each cell in its column, a number stored as one. */
+static void record_row(xlist *x, const jx_cell *cells, size_t ncols)
+{
+    jx_xlsx_list *l = &x->l;
+    jx_xlsx_list_row(l);
+    for (size_t c = 0; c < ncols; c++) {
+        const jx_cell *cell = &cells[c];
+        if (cell->covered || cell->kind == JX_CELL_NONE)
+            continue;
+        if (cell->kind == JX_CELL_NUMBER && cell->num.set && cell->num.percent)
+            jx_xlsx_number_styled(l->cu.bk, &l->cu.sh, l->cu.row, c, num_value(&cell->num), JX_XLSX_PERCENT);
+        else if (cell->kind == JX_CELL_NUMBER && cell->num.set)
+            jx_xlsx_list_number(l, c, num_value(&cell->num), cell->num.places);
+        else
+            jx_xlsx_list_text(l, c, cell->s, cell_style(cell));
+    }
+}
+
+/* A row of a table of the first sheet, kept: its cells left to right, each over its columns. */
+static void first_sheet_row(jx_writer *wr, xreport *st, const jx_cell *cells, size_t ncols)
+{
+    size_t at = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        const jx_cell *cell = &cells[c];
+        size_t cols = jx_grid_cols(cell, JX_GRID_SHEET);
+        if (cell->covered) {
+            at++;
+            continue;
+        }
+        if (cols == 0)
+            continue;
+        assert(at + cols <= st->ncols);
+        if (cell->kind == JX_CELL_NUMBER && cell->num.set) {
+            assert(cols == 1);
+            sop *o = sop_add(wr, st, cell->num.percent ? SOP_PERCENT : SOP_NUM);
+            if (o) {
+                o->c1 = o->c2 = (uint8_t)at;
+                o->v = num_value(&cell->num);
+                o->places = cell->num.places;
+                o->measure = !cell->nofit && !cell->num.percent; /* a percentage is not measured */
+            }
+        } else if (cell->kind != JX_CELL_NONE) {
+            sop_text(wr, st, at, at + cols - 1, cell->s, cell_style(cell), !cell->nofit);
+        }
+        at += cols;
+    }
+    sop_add(wr, st, SOP_ROW);
+}
+
+/* The first sheet's columns: each as wide as its widest measured cell, within its bounds. */
+static void first_sheet_widths(const xreport *st, double *w)
+{
+    for (size_t c = 0; c < st->ncols; c++)
+        w[c] = st->min[c];
+    for (size_t i = 0; i < st->nops; i++) {
+        const sop *o = &st->ops[i];
+        if (!o->measure)
+            continue;
+        char buf[64];
+        const char *s = o->s;
+        if (o->op == SOP_NUM) {
+            snprintf(buf, sizeof buf, "%.*f", o->places > 9 ? 9 : (int)o->places, o->v);
+            s = buf;
+        }
+        double need = jx_xlsx_text_width(s);
+        if (need > w[o->c1])
+            w[o->c1] = need;
+    }
+    for (size_t c = 0; c < st->ncols; c++)
+        if (w[c] > st->max[c])
+            w[c] = st->max[c];
+}
+
+/* Writes the first sheet, top to bottom: its widths, the title, the caption, a blank row,
+ * then the kept steps; A4, every row in the print area. */
+static void first_sheet_write(xreport *st)
+{
+    jx_xlsx_cursor *cu = &st->first;
+    size_t last = st->ncols - 1;
+    double w[JX_DOC_MAXCOLS];
+    first_sheet_widths(st, w);
+    jx_xlsx_set_widths(&st->book, &cu->sh, w);
+    jx_xlsx_cursor_span(cu, 0, last, st->title, JX_XLSX_TITLE);
+    jx_xlsx_row_height(cu->bk, &cu->sh, cu->row, TITLE_POINTS);
+    cu->row++;
+    jx_xlsx_cursor_span(cu, 0, last, st->caption, JX_XLSX_CAPTION);
+    jx_xlsx_cursor_end_row(cu);
+    cu->row++;
+    for (size_t i = 0; i < st->nops; i++) {
+        const sop *o = &st->ops[i];
+        switch (o->op) {
+        case SOP_TEXT:
+            jx_xlsx_cursor_text(cu, o->c1, o->s, (jx_xlsx_style)o->style);
+            break;
+        case SOP_SPAN:
+            jx_xlsx_cursor_span(cu, o->c1, o->c2, o->s, (jx_xlsx_style)o->style);
+            break;
+        case SOP_NUM:
+            jx_xlsx_cursor_number(cu, o->c1, o->v, o->places);
+            break;
+        case SOP_PERCENT:
+            jx_xlsx_number_styled(cu->bk, &cu->sh, cu->row, o->c1, o->v, JX_XLSX_PERCENT);
+            break;
+        case SOP_ROW:
+            jx_xlsx_cursor_end_row(cu);
+            break;
+        default:
+            assert(o->op == SOP_SKIP);
+            cu->row++;
+            break;
+        }
+    }
+    jx_xlsx_print_setup(cu->bk, &cu->sh, 1, 0, cu->row - 1);
+}
+
+/* A report: the workbook on its temporary file, its first sheet (written at the end), then
+ * the lists of the entries' records with their head rows. */
+static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
+{
+    assert(!wr->state); /* the writer's state is the renderer's */
+    xreport *st = jx_calloc(wr->alloc, sizeof *st);
+    if (!st) {
+        wr->err = JX_ERR_NOMEM;
+        return;
+    }
+    wr->state = st;
+    wr->state_free = xreport_free;
+    jx_arena_init(&st->arena, wr->alloc);
+    time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
+    jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, h->doc.title, created, 1);
+    if (rc != JX_OK) {
+        wr->err = rc;
+        return;
+    }
+    const jx_doc_list *sheet = h->sheet;
+    assert(sheet && sheet->ncols > 0 && sheet->ncols <= JX_DOC_MAXCOLS && h->nlists <= JX_REPORT_MAXLISTS);
+    st->ncols = sheet->ncols;
+    for (size_t c = 0; c < sheet->ncols; c++) {
+        st->min[c] = sheet->min[c];
+        st->max[c] = sheet->max[c];
+    }
+    st->title = keep(wr, st, sheet->title ? sheet->title : h->doc.title);
+    st->caption = keep(wr, st, h->caption);
+    jx_xlsx_cursor_start(&st->first, &st->book, sheet->name, sheet->ncols, NULL);
+    for (size_t i = 0; i < h->nlists; i++)
+        xlist_open(wr, st, &st->lists[i], h->lists[i], h->lists[i]->title ? keep(wr, st, h->lists[i]->title) : NULL,
+                   NULL);
+    st->nlists = h->nlists;
+    st->lists_open = 1;
+    xreport_check(wr, st);
+}
+
+/* An entry: only its records are drawn. A section: the entries are over, their lists end. */
+static void xlsx_report_part_begin(jx_writer *wr, const jx_report_part *p)
+{
+    xreport *st = xreport_of(wr);
+    if (!st)
+        return;
+    st->in_entry = p->role == JX_PART_ENTRY;
+    st->section = st->in_entry ? NULL : p;
+    if (!st->in_entry && wr->err == JX_OK)
+        lists_close(st);
+}
+
+/* A report's table: an entry's records go to their list; a section's records to a sheet of
+ * their own; a section's other tables, but those of the pages, to the first sheet after a
+ * band of their heading, with their head row unless they are labelled values or a list. */
+static void xlsx_report_table_begin(jx_writer *wr, const jx_report_table *rt)
+{
+    const jx_table_spec *t = &rt->spec;
+    assert(t->ncols <= JX_DOC_MAXCOLS);
+    xreport *st = xreport_of(wr);
+    if (!st)
+        return;
+    st->table = NULL;
+    st->to = NULL;
+    if (rt->view == JX_VIEW_PAGE || wr->err != JX_OK)
+        return;
+    if (t->role == JX_TABLE_RECORDS) {
+        assert(rt->list && rt->list->ncols == t->ncols);
+        if (st->in_entry) {
+            for (size_t i = 0; i < st->nlists && st->lists_open; i++)
+                if (st->lists[i].spec == rt->list)
+                    st->to = &st->lists[i];
+        } else if (st->section) {
+            const jx_part *sp = &st->section->part;
+            const char *caption = st->section->result[0] && sp->caption[0]
+                                      ? jx_scratch_printf(wr, "%s：%s", sp->caption, st->section->result)
+                                      : sp->caption[0] ? sp->caption : st->section->result;
+            xlist_open(wr, st, &st->own, rt->list, sp->title, caption);
+            st->to = &st->own;
+        }
+        st->table = st->to ? rt : NULL;
+        return;
+    }
+    if (st->in_entry || t->role == JX_TABLE_OVERVIEW)
+        return;
+    st->table = rt;
+    if (t->heading[0]) {
+        sop_add(wr, st, SOP_SKIP);
+        sop_text(wr, st, 0, st->ncols - 1, t->heading, JX_XLSX_HEAD, 0);
+        sop_add(wr, st, SOP_ROW);
+    }
+    if (t->role != JX_TABLE_PAIRS && t->role != JX_TABLE_LIST) {
+        for (size_t c = 0; c < t->ncols; c++)
+            sop_text(wr, st, c, c, c == 0 && t->role == JX_TABLE_CROSS ? "" : t->head[c], JX_XLSX_HEAD, 0);
+        sop_add(wr, st, SOP_ROW);
+    }
+}
+
+/* A row of a report's table: a record, or a row of the first sheet. */
+static void report_row(jx_writer *wr, xreport *st, const jx_cell *cells)
+{
+    if (!st->table || wr->err != JX_OK)
+        return;
+    if (st->to)
+        record_row(st->to, cells, st->table->spec.ncols);
+    else
+        first_sheet_row(wr, st, cells, st->table->spec.ncols);
+}
+
+/* A report's table ends; a section's records end their sheet. */
+static void report_table_end(jx_writer *wr, xreport *st)
+{
+    if (st->to == &st->own && wr->err == JX_OK)
+        jx_xlsx_list_close(&st->own.l);
+    st->table = NULL;
+    st->to = NULL;
+    xreport_check(wr, st);
+}
+
+/* A part's end. */
+static void report_part_end(jx_writer *wr, xreport *st)
+{
+    st->in_entry = 0;
+    st->section = NULL;
+    xreport_check(wr, st);
+}
+
+/* The end: the first sheet written, the workbook through the writer's output. */
+static void report_doc_end(jx_writer *wr, xreport *st)
+{
+    if (wr->err == JX_OK) {
+        lists_close(st);
+        first_sheet_write(st);
+        xreport_check(wr, st);
+    }
+    if (wr->err == JX_OK) {
+        jx_result rc = jx_xlsx_close(&st->book, out_bytes, wr);
+        if (rc != JX_OK && wr->err == JX_OK)
+            wr->err = rc;
+    }
+    xreport_free(wr);
+}
+
+/* The parts of an entry but its records are not drawn: its findings and the overview. */
+static void xlsx_finding_list(jx_writer *wr, const jx_finding_list *l)
+{
+    (void)wr;
+    (void)l;
+}
+
+static void xlsx_overview(jx_writer *wr, const jx_overview *o)
+{
+    (void)wr;
+    (void)o;
 }
 
 const jx_renderer jx_render_xlsx = {
@@ -902,4 +1366,11 @@ const jx_renderer jx_render_xlsx = {
     .part_end = xlsx_part_end,
     .doc_end = xlsx_doc_end,
     .notes = xlsx_notes,
+    /* the audit report */
+    .report_begin = xlsx_report_begin,
+    .report_part_begin = xlsx_report_part_begin,
+    .report_table_begin = xlsx_report_table_begin,
+    .finding_list = xlsx_finding_list,
+    .overview = xlsx_overview,
+    .book_view = 1,
 };

@@ -8,7 +8,6 @@
 
 #include "audit.h"
 #include "report.h"
-#include "spool.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -60,9 +59,9 @@ extern const jx_audit_reporter jx_audit_reporter_txt;
 extern const jx_audit_reporter jx_audit_reporter_json;
 /** The CSV table with a record-kind column. */
 extern const jx_audit_reporter jx_audit_reporter_csv;
-/** The Excel workbook: 汇总, 项目, 发现 and 抽查 sheets. */
+/** The Excel workbook: 汇总, 项目, 发现 and 抽查 sheets (build_audit.c). */
 extern const jx_audit_reporter jx_audit_reporter_xlsx;
-/** The self-contained HTML report for A4 print: summary with its chart, then the tables. */
+/** The self-contained HTML report for A4 print: summary with its chart, then the tables (build_audit.c). */
 extern const jx_audit_reporter jx_audit_reporter_html;
 /** The Markdown report: the same content as tables and lists (build_audit.c). */
 extern const jx_audit_reporter jx_audit_reporter_md;
@@ -90,77 +89,10 @@ const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d);
 /** The policy's name for the report's head: the audit's policy, or "" without one. */
 const char *jx_audit_policy_name(const jx_audit *au);
 
-/** The Chinese name of a severity threshold: "提示及以上", "警告及以上", "错误". */
-const char *jx_audit_min_name(jx_severity s);
-
 /** basis points as a percentage with two decimals ("33.33") in buf. */
 char *jx_audit_percent(uint32_t bp, char *buf, size_t size);
 
-/** The Chinese word for why a project was picked: "随机抽取", "按资金加权抽取", "有错误，必抽". */
-const char *jx_audit_why_name(jx_audit_why why);
-
-/**
- * The same for one pick, a flagged one named by what it is flagged for: "有错误，必抽",
- * or "自评偏高，必抽" for a claimed 总分 or 结论 above the recomputed one.
- */
-const char *jx_audit_pick_why_name(const jx_audit_pick *pk);
-
 /** The stable code of why: "drawn", "weighted", "flagged". */
 const char *jx_audit_why_code(jx_audit_why why);
-
-/* ------------------------------------------------ the report in words (build_audit.c)
- * The audit's wording, in one place: the document's builder (the text, txt and Markdown
- * reports) and, until they are drawn from the document too, the HTML report and the
- * workbook. Strings in the writer's scratch arena ("" and the writer failed when it ran out). */
-
-/** Rows of the summary's first table. */
-#define JX_AUDIT_SUMMARY_ROWS 5
-
-/**
- * Fills label[] and value[] with the summary's rows — 项目, 资金, 平均虚高, 自评 100 分,
- * 自评与重算不符 — as the text report words them.
- */
-void jx_audit_summary_rows(jx_writer *w, const jx_audit_summary *s, const char *label[JX_AUDIT_SUMMARY_ROWS],
-                           const char *value[JX_AUDIT_SUMMARY_ROWS]);
-
-/** The columns of the grade distribution, in order: 优, 良, 中, 差, then none (JX_GRADE_NONE). */
-extern const jx_grade jx_audit_grade_order[5];
-
-/** The head of a column of the distribution: "优" … "差", "未填/未计分" for JX_GRADE_NONE. */
-const char *jx_audit_grade_head(jx_grade g);
-
-/** The findings counted: "28 条：错误 0，警告 26，提示 2；有错误的项目 0 个", or "无". */
-const char *jx_audit_findings_words(jx_writer *w, const jx_audit_summary *s);
-
-/** How the sample of au was drawn: "抽取 20%，种子 42，按单位分层，有错误或自评高于重算的项目必抽". */
-const char *jx_audit_sample_words(jx_writer *w, const jx_audit *au);
-
-/** A project's 全年预算 or 全年执行 in 万元 for a table cell: "180", or "—" without funds in 万元. */
-const char *jx_audit_funds_cell(jx_writer *w, const jx_audit_view *v, bool spent);
-
-/** "file:line" where a project is, or the file alone when the line is unknown. */
-const char *jx_audit_where(jx_writer *w, const char *file, uint32_t line);
-
-/* ------------------------------------------- held tables (report_audit_spools.c)
- * The HTML report puts the summary first, known only at the end: the rows of its
- * projects and findings tables wait in spools (spool.h), the writer's state. (The
- * Markdown renderer holds its own, render_md.c.) */
-
-/** The later parts of an HTML report, held until the end. */
-typedef struct jx_audit_spools {
-    jx_spool projects; /* the rows of the projects table */
-    jx_spool findings; /* the findings: table rows, or a list per project */
-    size_t nfindings;  /* findings written */
-} jx_audit_spools;
-
-/** The reporters' begin: makes the output's state, a jx_audit_spools; the output fails
- * with JX_ERR_NOMEM when it cannot. */
-void jx_audit_spools_begin(jx_audit_writer *aw);
-
-/** Releases the writer's jx_audit_spools (its state_free; at the end of the report too). */
-void jx_audit_spools_free(jx_writer *w);
-
-/** Passes the first failure of st's spools on to w. */
-void jx_audit_spools_check(jx_writer *w, const jx_audit_spools *st);
 
 #endif
