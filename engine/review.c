@@ -6,7 +6,7 @@
  * 复核完成值 is scored by the evaluator itself: the project is scored once with the
  * reviewed values in place and once more as it was. Rounding, grades, sums of weights
  * and 不适用 按比例折算 are the scoring layer's (score.h), the order of the lines the
- * 自评表's (order.h); writing the sheet is the report layer's (report_review.h).
+ * 自评表's (order.h); writing the sheet is the report layer's (engine/report/build_review.c).
  */
 #include "review.h"
 

@@ -2,7 +2,7 @@
  * project gives the sheet of jixiao.h (jx_review_sheet), the indicators in the order of
  * the 自评表 (order.h) with both sides' scores, differences, totals and grades, all from
  * the scoring layer's arithmetic (score.h). Writing sheets is the report layer's
- * (engine/report/report_review.h); this side depends on the model and scoring only.
+ * (engine/report/report.h, build_review.c); this side depends on the model and scoring only.
  */
 #ifndef JX_REVIEW_H
 #define JX_REVIEW_H

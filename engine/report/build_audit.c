@@ -25,10 +25,8 @@
  * they store and with how many places).
  */
 #include "doc.h"
-#include "report_audit.h"
 
 #include "codes.h"
-#include "report_parts.h"
 
 #include <assert.h>
 #include <string.h>
@@ -377,7 +375,7 @@ static jx_report_head head_of(jx_audit_writer *aw, const char *meta[3])
 /* The renderer of aw, which draws reports. */
 static const jx_renderer *renderer_of(const jx_audit_writer *aw)
 {
-    const jx_renderer *r = aw->rep->render;
+    const jx_renderer *r = aw->out->render;
     assert(r && r->report_begin && r->report_part_begin && r->report_table_begin && r->finding_list && r->overview);
     return r;
 }
@@ -933,13 +931,4 @@ static void finish(jx_audit_writer *aw)
     r->doc_end(aw->out, &h.doc, aw->nprojects + 1 + (aw->au->sampling ? 1 : 0));
 }
 
-const jx_audit_reporter jx_audit_reporter_text = {
-    .name = "text", .begin = begin, .project = project, .finish = finish, .render = &jx_render_text};
-const jx_audit_reporter jx_audit_reporter_md = {
-    .name = "md", .begin = begin, .project = project, .finish = finish, .render = &jx_render_md};
-const jx_audit_reporter jx_audit_reporter_txt = {
-    .name = "txt", .begin = begin, .project = project, .finish = finish, .render = &jx_render_txt};
-const jx_audit_reporter jx_audit_reporter_html = {
-    .name = "html", .begin = begin, .project = project, .finish = finish, .render = &jx_render_html};
-const jx_audit_reporter jx_audit_reporter_xlsx = {
-    .name = "xlsx", .begin = begin, .project = project, .finish = finish, .render = &jx_render_xlsx};
+const jx_audit_reporter jx_audit_doc_reporter = {.name = "document", .begin = begin, .project = project, .finish = finish};

@@ -14,7 +14,6 @@
  */
 #include "doc.h"
 
-#include "report_parts.h"
 
 #include <assert.h>
 #include <string.h>
@@ -475,12 +474,12 @@ static const jx_cell *list_row(jx_writer *wr, const jx_project *p)
 static void begin(jx_writer *wr, const jx_project *first)
 {
     (void)first;
-    wr->rep->render->doc_begin(wr, &form_doc);
+    wr->render->doc_begin(wr, &form_doc);
 }
 
 static void project(jx_writer *wr, const jx_project *p)
 {
-    const jx_renderer *r = wr->rep->render;
+    const jx_renderer *r = wr->render;
     jx_form f;
     if (jx_form_build(&f, p, &wr->scratch) != JX_OK) {
         jx_scratch_fail(wr);
@@ -519,14 +518,10 @@ static void project(jx_writer *wr, const jx_project *p)
 
 static void finish(jx_writer *wr)
 {
-    wr->rep->render->doc_end(wr, &form_doc, wr->nprojects);
+    wr->render->doc_end(wr, &form_doc, wr->nprojects);
 }
 
-const jx_reporter jx_reporter_text = {"text", begin, project, finish, &jx_render_text};
-const jx_reporter jx_reporter_md = {"md", begin, project, finish, &jx_render_md};
-const jx_reporter jx_reporter_txt = {"txt", begin, project, finish, &jx_render_txt};
-const jx_reporter jx_reporter_html = {"html", begin, project, finish, &jx_render_html};
-const jx_reporter jx_reporter_xlsx = {"xlsx", begin, project, finish, &jx_render_xlsx};
+const jx_reporter jx_form_doc_reporter = {"document", begin, project, finish};
 
 /* ------------------------------------------------ the grid and the texts of its cells */
 

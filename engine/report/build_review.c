@@ -20,8 +20,6 @@
  */
 #include "doc.h"
 
-#include "report_parts.h"
-#include "report_review.h"
 #include "review.h"
 
 #include <assert.h>
@@ -599,31 +597,20 @@ static void build_sheet(jx_writer *wr, const jx_renderer *r, const jx_review_she
  * A jx_review_reporter's functions get the writer only: each format's are bound here to
  * its reporter, whose render draws the document. */
 
-#define REVIEW_REPORTER(fmt, renderer)                                                                 \
-    static void fmt##_begin(jx_writer *wr)                                                             \
-    {                                                                                                  \
-        jx_review_reporter_##fmt.render->doc_begin(wr, &review_doc);                                   \
-    }                                                                                                  \
-    static void fmt##_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)                         \
-    {                                                                                                  \
-        build_sheet(wr, jx_review_reporter_##fmt.render, s, i);                                        \
-    }                                                                                                  \
-    static void fmt##_finish(jx_writer *wr, size_t nsheets)                                            \
-    {                                                                                                  \
-        jx_review_reporter_##fmt.render->doc_end(wr, &review_doc, nsheets);                            \
-    }                                                                                                  \
-    const jx_review_reporter jx_review_reporter_##fmt = {                                              \
-        .name = #fmt,                                                                                  \
-        .begin = fmt##_begin,                                                                          \
-        .sheet = fmt##_sheet,                                                                          \
-        .finish = fmt##_finish,                                                                        \
-        .render = &(renderer),                                                                         \
-    };
+static void doc_begin(jx_writer *wr)
+{
+    wr->render->doc_begin(wr, &review_doc);
+}
 
-REVIEW_REPORTER(text, jx_render_text)
-REVIEW_REPORTER(md, jx_render_md)
-REVIEW_REPORTER(txt, jx_render_txt)
-REVIEW_REPORTER(html, jx_render_html)
-REVIEW_REPORTER(xlsx, jx_render_xlsx)
+static void doc_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)
+{
+    build_sheet(wr, wr->render, s, i);
+}
 
-#undef REVIEW_REPORTER
+static void doc_finish(jx_writer *wr, size_t nsheets)
+{
+    wr->render->doc_end(wr, &review_doc, nsheets);
+}
+
+const jx_review_reporter jx_review_doc_reporter = {
+    .name = "document", .begin = doc_begin, .sheet = doc_sheet, .finish = doc_finish};

@@ -44,8 +44,10 @@
 
 #include "report.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /** Most columns a table of a document has. */
 #define JX_DOC_MAXCOLS 16
@@ -470,9 +472,9 @@ typedef struct jx_chart {
     const char *y_label;           /* what the values count: "项目数（个）" */
     const char *unit;              /* said after each value: "个" */
     const char *const *categories; /* "优" … "未填/未计分" */
-    size_t ncategories;            /* a format may draw fewer (svg_chart.h: 16) */
+    size_t ncategories;            /* a format may draw fewer (svg_chart.c: 16) */
     const jx_chart_series *series;
-    size_t nseries;                /* a format may draw fewer (svg_chart.h: 4) */
+    size_t nseries;                /* a format may draw fewer (svg_chart.c: 4) */
 } jx_chart;
 
 /**
@@ -517,6 +519,17 @@ extern const jx_renderer jx_render_txt;  /* plain lines for mail and chat, nothi
 extern const jx_renderer jx_render_html; /* a self-contained HTML page, a sheet of A4 a part, forms on their grid */
 extern const jx_renderer jx_render_xlsx; /* an Excel workbook: the document's list, then a sheet a part */
 
+/** True when an optional block of fields is left out: it is optional and every value is "". */
+static inline int jx_fields_skipped(const jx_fields *f)
+{
+    if (!f->optional)
+        return 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->v[i].value[0])
+            return 0;
+    return 1;
+}
+
 /** A cell of kind k holding s (NULL reads ""). */
 static inline jx_cell jx_cell_of(const char *s, jx_cell_kind k)
 {
@@ -550,5 +563,282 @@ void jx_md_table_row(jx_writer *wr, const char *const *cells, size_t n);
  * each: "1. 警告 `code` file:line:col：message". Writes nothing when n is 0.
  */
 void jx_md_diag_list(jx_writer *wr, const char *title, const jx_diag *d, size_t n);
+
+/* ================================================================ held reports (writer.c)
+ * A report whose summary comes first (Markdown, HTML) holds what its entries give — their
+ * rows of the overview and their findings — in spools until the overview closes, after the
+ * summary. The held report is the writer's state (wr->state) from report_begin to doc_end. */
+
+/** What a report holds until its overview. */
+typedef struct jx_held {
+    jx_spool rows;                /* the overview's rows, as the entries give them */
+    jx_spool findings;            /* the entries' findings */
+    size_t count;                 /* the renderer's count: entries begun, or findings held */
+    int in_entry;                 /* the part is an entry: only its row and its findings are drawn, held */
+    const jx_report_table *table; /* the table being drawn; NULL when none is, or it is not drawn */
+    jx_writer *to;                /* where its rows go: the output, or the spool of the overview's rows */
+    size_t table_rows;            /* its rows so far */
+} jx_held;
+
+/** Makes the writer's state a held report with two empty spools; the writer fails for
+ * want of memory when it cannot. wr->state must be free. */
+void jx_held_begin(jx_writer *wr);
+
+/** The held report of wr; NULL when wr draws no report. */
+jx_held *jx_held_of(jx_writer *wr);
+
+/** Passes the first failure of the held report's spools on to the writer. */
+void jx_held_check(jx_writer *wr, const jx_held *h);
+
+/** An entry's end: a spool that ran out of memory fails the writer now; the next part is
+ * no entry until it says so. */
+void jx_held_part_end(jx_writer *wr);
+
+/** Releases the held report and its spools (the writer's state_free). */
+void jx_held_free(jx_writer *wr);
+
+/* ================================================================ HTML (render_html.c)
+   HTML written through a jx_writer: escaped text, table cells, the document
+ * shell with its inline style for A4 print, and a table of findings.
+ *
+ * What every HTML report of the library shares. A document is self-contained: its
+ * style is inline and nothing in it refers to another file or address, so it opens
+ * and prints the same anywhere.
+ */
+
+/**
+ * Appends s[0..n) as HTML text, escaped as jx_text_html_escape says: & < > " ' written as
+ * character references, and the control characters HTML does not allow (all but tab,
+ * LF and CR; DEL; the C1 controls) as U+FFFD. s is valid UTF-8: every text is checked
+ * where it enters (the rule reader, the table reader), so nothing is decoded here.
+ */
+void jx_html_text(jx_writer *wr, const char *s, size_t n);
+
+/** jx_html_text of a NUL-terminated string. */
+void jx_html_str(jx_writer *wr, const char *s);
+
+/** How a table cell is written; zero fields mean none. */
+typedef struct jx_html_cell {
+    const char *scope; /* a header cell's scope ("col", "row", "colgroup", "rowgroup"); NULL: a <td> */
+    const char *cls;   /* class attribute, NULL for none */
+    uint32_t rowspan;  /* rows spanned, 0 or 1 for one */
+    uint32_t colspan;  /* columns spanned, 0 or 1 for one */
+} jx_html_cell;
+
+/** Appends one cell holding text (escaped): <th scope=…> when c->scope is set, else <td>. */
+void jx_html_cell_text(jx_writer *wr, const jx_html_cell *c, const char *text);
+
+/** The start tag of cell c as jx_html_cell_text writes it, for a cell whose content is more
+ * than a text (the caller writes it, then jx_html_cell_close). */
+void jx_html_cell_open(jx_writer *wr, const jx_html_cell *c);
+
+/** The end tag of cell c. */
+void jx_html_cell_close(jx_writer *wr, const jx_html_cell *c);
+
+/** A <th scope="col"> for each of the n texts, as one row. */
+void jx_html_head_row(jx_writer *wr, const char *const *heads, size_t n);
+
+/**
+ * Starts a document: the doctype, <html lang="zh-CN">, the head with its charset,
+ * the title (escaped) and a <style> holding the shared style then `css` (trusted,
+ * written as is; NULL for none), and <body>.
+ *
+ * The shared style sets A4 pages with their margins, a CJK font list (宋体 first, as
+ * the printed forms use, then the fonts Debian ships), tables with ruled cells, and on
+ * screen shows each `<section class="sheet">` as a sheet of paper. Each sheet after the
+ * first starts a new page.
+ */
+void jx_html_begin(jx_writer *wr, const char *title, const char *css);
+
+/** Ends the document begun by jx_html_begin. */
+void jx_html_end(jx_writer *wr);
+
+/**
+ * Appends the findings d[0..n) as a table with the columns 序号, 级别, 代码, 位置 and
+ * 说明, under the heading `title` (escaped). When `file` is not NULL, the findings in
+ * that file give their 位置 as line:col and the file is named once, under the heading;
+ * the others (and all when file is NULL) as file:line:col, or the file alone. Writes
+ * nothing when n is 0.
+ */
+void jx_html_diag_table(jx_writer *wr, const char *title, const char *file, const jx_diag *d, size_t n);
+
+/* ================================================================ the grade chart as SVG (svg_chart.c)
+   a grouped bar chart drawn as inline SVG for the HTML reports.
+ *
+ * The chart is drawn by the program, not by a script: every coordinate is an integer
+ * computed with integer arithmetic, so the same numbers give the same bytes on any
+ * machine. It reads without colour: each bar has its value written above it and a
+ * <title> naming its series, category and value, the chart a <title> and a <desc>
+ * listing every value, and the legend names the series. The SVG has no namespace
+ * declaration, no link and no address: it is meant to sit inside an HTML document,
+ * whose font it inherits.
+ */
+
+/** Most series and categories a chart draws; the rest are left out. */
+#define JX_SVG_MAX_SERIES 4
+#define JX_SVG_MAX_CATEGORIES 16
+
+/** The geometry, in the SVG's user units (its viewBox is JX_SVG_WIDTH × JX_SVG_HEIGHT). */
+enum {
+    JX_SVG_WIDTH = 640,       /* the whole chart */
+    JX_SVG_HEIGHT = 300,
+    JX_SVG_LEFT = 64,         /* the value axis's x; tick labels to its left */
+    JX_SVG_TOP = 44,          /* the top of the plot: the axis's maximum */
+    JX_SVG_PLOT_WIDTH = 560,  /* from the value axis to the right margin */
+    JX_SVG_PLOT_HEIGHT = 200, /* from the axis's maximum down to 0 */
+    JX_SVG_BASE = JX_SVG_TOP + JX_SVG_PLOT_HEIGHT /* the y of 0: bars stand on it */
+};
+
+/** One series: a bar in every group. */
+typedef struct jx_svg_series {
+    const char *name;       /* in the legend and the bars' titles: "自评" */
+    const char *fill;       /* the bars' fill, a colour written as is ("#c8c8c8") */
+    const uint64_t *values; /* one per category */
+} jx_svg_series;
+
+/** A grouped bar chart: one group per category, one bar per series in each. */
+typedef struct jx_svg_bars {
+    const char *title;             /* the chart's <title>: "结论分布" */
+    const char *x_label;           /* under the categories: "结论" */
+    const char *y_label;           /* above the value axis: "项目数（个）" */
+    const char *unit;              /* after each value in the titles and the description: "个" */
+    const char *const *categories; /* the groups, left to right */
+    size_t ncategories;            /* at most JX_SVG_MAX_CATEGORIES */
+    const jx_svg_series *series;   /* the bars of each group, left to right */
+    size_t nseries;                /* at most JX_SVG_MAX_SERIES */
+} jx_svg_bars;
+
+/** The value axis: from 0 to max in steps of step. */
+typedef struct jx_svg_axis {
+    uint64_t max;  /* the top of the axis, a multiple of step, at least the largest value */
+    uint64_t step; /* 1, 2 or 5 × 10^k */
+} jx_svg_axis;
+
+/**
+ * The axis for values up to largest: the smallest step of 1, 2 or 5 × 10^k that reaches
+ * largest in at most 5 steps (largest 0 gives 0 … 1).
+ */
+jx_svg_axis jx_svg_axis_for(uint64_t largest);
+
+/** The height of a bar of value v (≤ axis_max) in a plot of plot_h units: v × plot_h / axis_max, rounded half up. */
+uint32_t jx_svg_bar_height(uint64_t v, uint64_t axis_max, uint32_t plot_h);
+
+/**
+ * Writes the chart as one <svg class="chart"> element: the legend, the value axis with
+ * its ticks and grid lines, the bars of each group (`<rect class="bar sJ">` for series
+ * J, categories left to right and the series within each, every bar written, a bar of
+ * 0 with height 0) with their values, the category labels and the axis labels.
+ */
+void jx_svg_bar_chart(jx_writer *wr, const jx_svg_bars *c);
+
+/* ================================================================ placing cells on a printed form's grid (render_html.c, render_xlsx.c)
+   a cursor over a part's grid (doc.h, "form grid"), for the renderers that draw a
+ * form as one ruled grid (render_html.c, render_xlsx.c): where the next cell of a row goes,
+ * past the columns that cells begun in rows above still take, and the check that every
+ * row is filled — the layout a builder states adds up, or the renderer stops (assert).
+ */
+
+/** A grid being filled row by row. */
+typedef struct jx_grid_cursor {
+    size_t ncols;                   /* the grid's columns, at most JX_DOC_MAXCOLS */
+    size_t at;                      /* the next free column of the row being filled; ncols when full */
+    uint32_t taken[JX_DOC_MAXCOLS]; /* rows from this one on that a cell begun above still takes */
+    uint32_t fresh[JX_DOC_MAXCOLS]; /* rows a cell begun in this row takes, 0 where none begun */
+} jx_grid_cursor;
+
+/* The first column from c on that no cell takes in the current row. */
+static inline size_t jx_grid_next_free(const jx_grid_cursor *g, size_t c)
+{
+    while (c < g->ncols && (g->taken[c] > 0 || g->fresh[c] > 0))
+        c++;
+    return c;
+}
+
+/** Starts an empty grid of ncols columns. */
+static inline void jx_grid_start(jx_grid_cursor *g, size_t ncols)
+{
+    assert(ncols > 0 && ncols <= JX_DOC_MAXCOLS);
+    memset(g, 0, sizeof *g);
+    g->ncols = ncols;
+}
+
+/** Begins a row: the cursor at its first free column. */
+static inline void jx_grid_row(jx_grid_cursor *g)
+{
+    g->at = jx_grid_next_free(g, 0);
+}
+
+/** Columns of the current row no cell takes yet. */
+static inline size_t jx_grid_left(const jx_grid_cursor *g)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < g->ncols; c++)
+        n += g->taken[c] == 0 && g->fresh[c] == 0;
+    return n;
+}
+
+/** Places a cell of cols columns and rows rows (each at least 1) at the cursor; returns its
+ * first column. The columns must be free: the builder's layout adds up. */
+static inline size_t jx_grid_place(jx_grid_cursor *g, size_t cols, uint32_t rows)
+{
+    size_t c0 = g->at;
+    assert(cols >= 1 && rows >= 1);
+    assert(c0 + cols <= g->ncols);
+    for (size_t c = c0; c < c0 + cols; c++) {
+        assert(g->taken[c] == 0 && g->fresh[c] == 0);
+        g->fresh[c] = rows;
+    }
+    g->at = jx_grid_next_free(g, c0 + cols);
+    return c0;
+}
+
+/** Ends the row: every column is taken (by a cell of this row or one above it). */
+static inline void jx_grid_row_end(jx_grid_cursor *g)
+{
+    assert(g->at == g->ncols && jx_grid_left(g) == 0);
+    for (size_t c = 0; c < g->ncols; c++) {
+        if (g->fresh[c])
+            g->taken[c] = g->fresh[c] - 1;
+        else if (g->taken[c])
+            g->taken[c]--;
+        g->fresh[c] = 0;
+    }
+}
+
+/** True when no cell begun in a row drawn reaches past it: the grid may end here. */
+static inline int jx_grid_closed(const jx_grid_cursor *g)
+{
+    for (size_t c = 0; c < g->ncols; c++)
+        if (g->taken[c])
+            return 0;
+    return 1;
+}
+
+/** The fields the grids show of a block laid out on them (jx_fields.grid): the grid's own list,
+ * else the block's; their number in *n. */
+static inline const jx_field *jx_grid_fields(const jx_fields *f, size_t *n)
+{
+    if (f->grid->fields) {
+        *n = f->grid->n;
+        return f->grid->fields;
+    }
+    *n = f->n;
+    return f->v;
+}
+
+/** The first of the n fields from i on that grid k shows (n when none). */
+static inline size_t jx_grid_field_next(const jx_fields_grid *g, size_t i, size_t n, int k)
+{
+    while (i < n && g->v[i].off[k])
+        i++;
+    return i;
+}
+
+/** A cell's columns on grid k: 0 for a cell not drawn there (joined to the one before). */
+static inline size_t jx_grid_cols(const jx_cell *c, int k)
+{
+    uint8_t n = c->cols[k];
+    return n == JX_COLS_JOINED ? 0 : n ? n : 1;
+}
 
 #endif

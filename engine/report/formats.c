@@ -5,34 +5,32 @@
  * reporter) and a row here.
  */
 
-#include "report.h"
-#include "report_audit.h"
-#include "report_review.h"
+#include "doc.h"
 
 #include <string.h>
 
 /* The order is that of --help and of the error messages listing the formats. */
 static const jx_format_row rows[] = {
     {{"text", JX_FORMAT_TEXT, {"默认，自评表，按显示宽度对齐", "默认，按显示宽度对齐", "默认，按显示宽度对齐", NULL}},
-     &jx_reporter_text, &jx_audit_reporter_text, &jx_review_reporter_text},
+     &jx_render_text, &jx_form_doc_reporter, &jx_audit_doc_reporter, &jx_review_doc_reporter},
     {{"json", JX_FORMAT_JSON, {"", "", "", NULL}},
-     &jx_reporter_json, &jx_audit_reporter_json, &jx_review_reporter_json},
+     NULL, &jx_reporter_json, &jx_audit_reporter_json, &jx_review_reporter_json},
     {{"csv", JX_FORMAT_CSV, {"每个指标一行", "", "", NULL}},
-     &jx_reporter_csv, &jx_audit_reporter_csv, &jx_review_reporter_csv},
+     NULL, &jx_reporter_csv, &jx_audit_reporter_csv, &jx_review_reporter_csv},
     {{"html", JX_FORMAT_HTML, {"按 A4 打印的自评表", "按 A4 打印", "按 A4 打印，每个项目一页复核表", NULL}},
-     &jx_reporter_html, &jx_audit_reporter_html, &jx_review_reporter_html},
+     &jx_render_html, &jx_form_doc_reporter, &jx_audit_doc_reporter, &jx_review_doc_reporter},
     {{"md", JX_FORMAT_MD, {"Markdown", "Markdown", "Markdown", NULL}},
-     &jx_reporter_md, &jx_audit_reporter_md, &jx_review_reporter_md},
+     &jx_render_md, &jx_form_doc_reporter, &jx_audit_doc_reporter, &jx_review_doc_reporter},
     {{"xlsx", JX_FORMAT_XLSX,
       {"Excel 工作簿：自评结果清单，每个项目一张自评表", "Excel 工作簿：汇总、项目、发现、抽查",
        "Excel 工作簿：复核结果清单，每个项目一张复核表", NULL}},
-     &jx_reporter_xlsx, &jx_audit_reporter_xlsx, &jx_review_reporter_xlsx},
+     &jx_render_xlsx, &jx_form_doc_reporter, &jx_audit_doc_reporter, &jx_review_doc_reporter},
     {{"txt", JX_FORMAT_TXT,
       {"纯文本，不对齐，便于贴进邮件和聊天", "纯文本，不对齐，便于贴进邮件和聊天", "纯文本，不对齐，便于贴进邮件和聊天",
        NULL}},
-     &jx_reporter_txt, &jx_audit_reporter_txt, &jx_review_reporter_txt},
+     &jx_render_txt, &jx_form_doc_reporter, &jx_audit_doc_reporter, &jx_review_doc_reporter},
     {{"template", JX_FORMAT_TEMPLATE, {"实际完成值模板（CSV），同 template 命令", NULL, NULL, ""}},
-     &jx_reporter_template, NULL, NULL},
+     NULL, &jx_reporter_template, NULL, NULL},
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])

@@ -1,6 +1,6 @@
 /* render_html.c — documents (doc.h) as one self-contained HTML page for A4 print.
  *
- * Why one renderer: the page is the same whatever the document (html.c gives the shell,
+ * Why one renderer: the page is the same whatever the document (its HTML section below gives the shell,
  * the escaping and the findings table), and only what a block is decides how it is drawn;
  * the 自评表 and the other documents differ in their blocks and their layout, which the
  * builders state.
@@ -25,17 +25,13 @@
 #include "doc.h"
 
 #include "alloc.h"
-#include "grid.h"
-#include "html.h"
-#include "report_parts.h"
-#include "spool.h"
-#include "svg_chart.h"
+#include "text.h"
 
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
-/* The style of the renderer's blocks, after the shared one (html.c): the form's grid
+/* The style of the renderer's blocks, after the shared one (below): the form's grid
  * (th.k set off, th.g a group, td.grade, td.note), the caption, the steps, an empty document. */
 static const char render_css[] =
     "table.form { font-size: 9pt; }\n"
@@ -119,13 +115,11 @@ static hpart *part_of(jx_writer *wr)
 }
 
 /* A report (below): its state, and how the calls of any document draw it. */
-typedef struct hreport hreport;
-static hreport *hreport_of(jx_writer *wr);
-static void report_fields(jx_writer *wr, hreport *st, const jx_fields *f);
-static void report_table_row(jx_writer *wr, hreport *st, const jx_cell *cells);
-static void report_table_end(jx_writer *wr, hreport *st);
-static void report_part_end(jx_writer *wr, hreport *st);
-static void report_doc_end(jx_writer *wr, hreport *st);
+typedef struct jx_held jx_held;
+static void report_fields(jx_writer *wr, jx_held *st, const jx_fields *f);
+static void report_table_row(jx_writer *wr, jx_held *st, const jx_cell *cells);
+static void report_table_end(jx_writer *wr, jx_held *st);
+static void report_doc_end(jx_writer *wr, jx_held *st);
 
 /* ------------------------------------------------------------------ the grid */
 
@@ -316,10 +310,7 @@ static void heading(jx_writer *wr, const char *s)
  * (and an optional block all empty) left out. */
 static void own_fields(jx_writer *wr, const jx_fields *f)
 {
-    int any = 0;
-    for (size_t i = 0; i < f->n; i++)
-        any |= f->v[i].value[0] != 0;
-    if (f->optional && !any)
+    if (jx_fields_skipped(f))
         return;
     heading(wr, f->heading);
     jx_out_str(wr, "<table>\n<tbody>\n");
@@ -339,7 +330,7 @@ static void own_fields(jx_writer *wr, const jx_fields *f)
  * part's), or as a table of their own. */
 static void html_fields(jx_writer *wr, const jx_fields *f)
 {
-    hreport *rs = hreport_of(wr);
+    jx_held *rs = jx_held_of(wr);
     if (rs) {
         report_fields(wr, rs, f);
         return;
@@ -427,7 +418,7 @@ static void html_table_begin(jx_writer *wr, const jx_table_spec *t)
 
 static void html_row(jx_writer *wr, const jx_cell *cells)
 {
-    hreport *rs = hreport_of(wr);
+    jx_held *rs = jx_held_of(wr);
     if (rs) {
         report_table_row(wr, rs, cells);
         return;
@@ -444,7 +435,7 @@ static void html_row(jx_writer *wr, const jx_cell *cells)
 
 static void html_table_end(jx_writer *wr)
 {
-    hreport *rs = hreport_of(wr);
+    jx_held *rs = jx_held_of(wr);
     if (rs) {
         report_table_end(wr, rs);
         return;
@@ -555,7 +546,7 @@ static void html_notes(jx_writer *wr, const jx_notes *n)
     }
 }
 
-/* The findings as a printed appendix (html.c), those in the part's own file by line:col. */
+/* The findings as a printed appendix, those in the part's own file by line:col. */
 static void html_findings(jx_writer *wr, const jx_diag *v, size_t n)
 {
     hpart *h = part_of(wr);
@@ -597,9 +588,9 @@ static void html_part_begin(jx_writer *wr, const jx_part *pt)
 
 static void html_part_end(jx_writer *wr)
 {
-    hreport *rs = hreport_of(wr);
+    jx_held *rs = jx_held_of(wr);
     if (rs) {
-        report_part_end(wr, rs);
+        jx_held_part_end(wr);
         return;
     }
     grid_close(wr, part_of(wr));
@@ -610,7 +601,7 @@ static void html_part_end(jx_writer *wr)
 /* Closes the page; a document without parts says so on its one sheet. */
 static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
 {
-    hreport *rs = hreport_of(wr);
+    jx_held *rs = jx_held_of(wr);
     if (rs) {
         report_doc_end(wr, rs);
         return;
@@ -630,7 +621,7 @@ static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
  * title, the caption and the note on one line) and the sections before the overview, each
  * under its title (汇总); the overview starts the next sheet, and the sections after it
  * follow it (抽查). Of each entry only its row of the overview and its findings are drawn,
- * and they are held in spools (spool.h) until the overview closes: its table, then every
+ * and they are held in spools (report.h) until the overview closes: its table, then every
  * entry's findings as one table, a group of rows an entry, the entry named once over its
  * rows and the positions in its file without the file. A report's table is a ruled table of
  * its own, of its grid's class and columns (jx_report_table.grid), its head of one row or
@@ -638,45 +629,6 @@ static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
  * cell heading its row is a <th>, a marked one set off (td.x, a flagged one with its
  * table's flag), a cell joined to it drawn in the cell before it, under its text; a chart
  * follows its table. The workbook's own tables are not drawn. */
-
-/** What a report holds, the writer's state from report_begin to doc_end. */
-typedef struct hreport {
-    jx_spool rows;                /* the overview's rows, as the entries give them */
-    jx_spool findings;            /* the entries' findings, a group of rows each */
-    size_t nfindings;             /* findings held: the number of the last */
-    int in_entry;                 /* the part is an entry: only its row and its findings are drawn, held */
-    const jx_report_table *table; /* the table being drawn; NULL when none is, or it is not drawn */
-    jx_writer *to;                /* where its rows go: the output, or the spool of the overview's rows */
-    size_t table_rows;            /* its rows so far */
-} hreport;
-
-/* Releases the report's state and its spools (the writer's state_free). */
-static void hreport_free(jx_writer *wr)
-{
-    hreport *st = wr->state;
-    jx_spool_close(&st->rows);
-    jx_spool_close(&st->findings);
-    jx_free(wr->alloc, st, sizeof *st);
-    wr->state = NULL;
-    wr->state_free = NULL;
-}
-
-/* The report being drawn; NULL for other documents. The state is this renderer's exactly
- * when its release is hreport_free. */
-static hreport *hreport_of(jx_writer *wr)
-{
-    return wr->state_free == hreport_free ? wr->state : NULL;
-}
-
-/* Passes the first failure of the spools on to the writer. */
-static void hreport_check(jx_writer *wr, const hreport *st)
-{
-    jx_result err = jx_spool_error(&st->rows);
-    if (err == JX_OK)
-        err = jx_spool_error(&st->findings);
-    if (err != JX_OK && wr->err == JX_OK)
-        wr->err = err;
-}
 
 /* <p class="cls">a, sep and b</p> (either alone when the other is ""); nothing when both are "". */
 static void paragraph(jx_writer *wr, const char *cls, const char *a, const char *sep, const char *b)
@@ -781,16 +733,7 @@ static const char *report_note(const jx_report_table *rt)
  * and the caption and note under it, their phrases on one line. */
 static void html_report_begin(jx_writer *wr, const jx_report_head *h)
 {
-    assert(!wr->state); /* the writer's state is the renderer's */
-    hreport *st = jx_calloc(wr->alloc, sizeof *st);
-    if (!st) {
-        jx_scratch_fail(wr);
-        return;
-    }
-    wr->state = st;
-    wr->state_free = hreport_free;
-    if (jx_spool_open(&st->rows, wr->alloc) != JX_OK || jx_spool_open(&st->findings, wr->alloc) != JX_OK)
-        jx_scratch_fail(wr);
+    jx_held_begin(wr);
     html_doc_begin(wr, &h->doc);
     jx_out_str(wr, "<section class=\"sheet\">\n<h1>");
     jx_html_str(wr, h->doc.title);
@@ -807,7 +750,7 @@ static void html_report_begin(jx_writer *wr, const jx_report_head *h)
  * an entry: nothing, its row and findings are held. */
 static void html_report_part_begin(jx_writer *wr, const jx_report_part *p)
 {
-    hreport *st = hreport_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (st)
         st->in_entry = p->role == JX_PART_ENTRY;
     if (p->role == JX_PART_ENTRY)
@@ -821,7 +764,7 @@ static void html_report_part_begin(jx_writer *wr, const jx_report_part *p)
 static void html_report_table_begin(jx_writer *wr, const jx_report_table *rt)
 {
     assert(rt->spec.ncols <= JX_DOC_MAXCOLS);
-    hreport *st = hreport_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (!st)
         return; /* the writer failed making the report's state */
     st->table = NULL;
@@ -842,7 +785,7 @@ static void html_report_table_begin(jx_writer *wr, const jx_report_table *rt)
 }
 
 /* A row of a report's table; the first of a table drawn in place opens it. */
-static void report_table_row(jx_writer *wr, hreport *st, const jx_cell *cells)
+static void report_table_row(jx_writer *wr, jx_held *st, const jx_cell *cells)
 {
     if (!st->table)
         return;
@@ -853,7 +796,7 @@ static void report_table_row(jx_writer *wr, hreport *st, const jx_cell *cells)
 }
 
 /* A report's table drawn in place ends, when it has rows, with the note under it. */
-static void report_table_end(jx_writer *wr, hreport *st)
+static void report_table_end(jx_writer *wr, jx_held *st)
 {
     if (st->table && st->to == wr && st->table_rows > 0) {
         jx_out_str(wr, "</tbody>\n</table>\n");
@@ -867,7 +810,7 @@ static void report_table_end(jx_writer *wr, hreport *st)
  * the entries before, an error set off. */
 static void html_finding_list(jx_writer *wr, const jx_finding_list *l)
 {
-    hreport *st = hreport_of(wr);
+    jx_held *st = jx_held_of(wr);
     jx_writer *to = st && st->in_entry ? st->findings.w : NULL;
     if (!to || l->n == 0)
         return;
@@ -885,7 +828,7 @@ static void html_finding_list(jx_writer *wr, const jx_finding_list *l)
             jx_html_cell_close(to, &entry);
         }
         jx_out_str(to, "<td class=\"n\">");
-        jx_out_uint(to, ++st->nfindings);
+        jx_out_uint(to, ++st->count);
         jx_out_str(to, "</td>");
         const jx_html_cell level = {NULL, f->severity == JX_SEV_ERROR ? "n e" : "n", 0, 0}, plain = {NULL, NULL, 0, 0};
         jx_html_cell_text(to, &level, f->level);
@@ -902,7 +845,7 @@ static void html_finding_list(jx_writer *wr, const jx_finding_list *l)
  * held groups of rows in one table, or what is said without findings. */
 static void html_overview(jx_writer *wr, const jx_overview *o)
 {
-    hreport *st = hreport_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (!st)
         return;
     const jx_report_table *rt = o->table;
@@ -936,7 +879,7 @@ static const char *const chart_fills[JX_SVG_MAX_SERIES] = {"#d4d4d4", "#404040",
 /* A chart as grouped bars (svg_chart.c), after the table whose numbers it draws. */
 static void html_chart(jx_writer *wr, const jx_chart *c)
 {
-    hreport *st = hreport_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (st && st->in_entry)
         return;
     jx_svg_series series[JX_SVG_MAX_SERIES];
@@ -957,27 +900,19 @@ static void html_chart(jx_writer *wr, const jx_chart *c)
 }
 
 /* A report's fields: an entry's detail is not drawn; a section's as a table of their own. */
-static void report_fields(jx_writer *wr, hreport *st, const jx_fields *f)
+static void report_fields(jx_writer *wr, jx_held *st, const jx_fields *f)
 {
     if (!st->in_entry)
         own_fields(wr, f);
 }
 
-/* An entry's end: a spool that ran out of memory fails the writer now. */
-static void report_part_end(jx_writer *wr, hreport *st)
-{
-    if (st->in_entry)
-        hreport_check(wr, st);
-    st->in_entry = 0;
-}
-
 /* The end of the last sheet and of the page; the report lets go of what it held. */
-static void report_doc_end(jx_writer *wr, hreport *st)
+static void report_doc_end(jx_writer *wr, jx_held *st)
 {
     (void)st;
     jx_out_str(wr, "</section>\n");
     jx_html_end(wr);
-    hreport_free(wr);
+    jx_held_free(wr);
 }
 
 const jx_renderer jx_render_html = {
@@ -1002,3 +937,174 @@ const jx_renderer jx_render_html = {
     .overview = html_overview,
     .chart = html_chart,
 };
+
+/* ================================================================ HTML text and cells
+   escaped text, cells, the document shell and the findings table of the HTML reports. */
+
+void jx_html_text(jx_writer *wr, const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t k = jx_text_html_plain(s, n), used;
+        jx_out_bytes(wr, s, k); /* the run that needs nothing, at once */
+        s += k;
+        n -= k;
+        if (n > 0) {
+            char esc[JX_TEXT_ESCAPE_MAX];
+            jx_out_bytes(wr, esc, jx_text_html_escape(s, n, esc, &used));
+            s += used;
+            n -= used;
+        }
+    }
+}
+
+void jx_html_str(jx_writer *wr, const char *s)
+{
+    jx_html_text(wr, s, strlen(s));
+}
+
+/* Appends ` name="v"` for v > 1. */
+static void span_attr(jx_writer *wr, const char *name, uint32_t v)
+{
+    if (v <= 1)
+        return;
+    jx_out_char(wr, ' ');
+    jx_out_str(wr, name);
+    jx_out_str(wr, "=\"");
+    jx_out_uint(wr, v);
+    jx_out_char(wr, '"');
+}
+
+void jx_html_cell_open(jx_writer *wr, const jx_html_cell *c)
+{
+    jx_out_str(wr, c->scope ? "<th" : "<td");
+    if (c->scope) {
+        jx_out_str(wr, " scope=\"");
+        jx_out_str(wr, c->scope);
+        jx_out_char(wr, '"');
+    }
+    span_attr(wr, "rowspan", c->rowspan);
+    span_attr(wr, "colspan", c->colspan);
+    if (c->cls) {
+        jx_out_str(wr, " class=\"");
+        jx_html_str(wr, c->cls);
+        jx_out_char(wr, '"');
+    }
+    jx_out_char(wr, '>');
+}
+
+void jx_html_cell_close(jx_writer *wr, const jx_html_cell *c)
+{
+    jx_out_str(wr, c->scope ? "</th>" : "</td>");
+}
+
+void jx_html_cell_text(jx_writer *wr, const jx_html_cell *c, const char *text)
+{
+    jx_html_cell_open(wr, c);
+    jx_html_str(wr, text);
+    jx_html_cell_close(wr, c);
+}
+
+void jx_html_head_row(jx_writer *wr, const char *const *heads, size_t n)
+{
+    static const jx_html_cell col = {"col", NULL, 0, 0};
+    jx_out_str(wr, "<tr>");
+    for (size_t i = 0; i < n; i++)
+        jx_html_cell_text(wr, &col, heads[i]);
+    jx_out_str(wr, "</tr>\n");
+}
+
+/* The style every HTML report shares: A4 pages, the fonts, ruled tables, and on
+ * screen each sheet drawn as a page. */
+static const char base_css[] =
+    "@page { size: A4; margin: 12mm 12mm; }\n"
+    "* { box-sizing: border-box; }\n"
+    "html { font-family: \"SimSun\", \"宋体\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\",\n"
+    "  \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", \"Microsoft YaHei\", serif;\n"
+    "  font-size: 10pt; line-height: 1.3; color: #000; }\n"
+    "body { margin: 0; background: #e8e8e8; }\n"
+    ".sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 6mm auto; padding: 12mm 12mm;\n"
+    "  box-shadow: 0 0 2mm rgba(0, 0, 0, 0.3); }\n"
+    ".sheet + .sheet { break-before: page; page-break-before: always; }\n"
+    "h1 { font-size: 15pt; font-weight: bold; text-align: center; letter-spacing: 0.08em; margin: 0; }\n"
+    "h2 { font-size: 10pt; font-weight: bold; margin: 3mm 0 1mm;\n"
+    "  break-after: avoid; page-break-after: avoid; }\n"
+    "table { width: 100%; border-collapse: collapse; table-layout: fixed; }\n"
+    "th, td { border: 0.75pt solid #000; padding: 0.5mm 0.8mm; text-align: center; vertical-align: middle;\n"
+    "  white-space: pre-line; overflow-wrap: anywhere; }\n"
+    "th { font-weight: normal; }\n"
+    "tr { break-inside: avoid; page-break-inside: avoid; }\n"
+    "td.l, th.l { text-align: left; }\n"
+    "p.file { font-size: 8.5pt; margin: 0 0 1mm; overflow-wrap: anywhere; break-after: avoid; }\n"
+    "table.findings { font-size: 8.5pt; line-height: 1.25; }\n"
+    "table.findings th { font-weight: bold; }\n"
+    "table.findings td { text-align: left; vertical-align: top; }\n"
+    "table.findings td.n { text-align: center; }\n"
+    "@media print {\n"
+    "  body { background: none; }\n"
+    "  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n"
+    "}\n";
+
+void jx_html_begin(jx_writer *wr, const char *title, const char *css)
+{
+    jx_out_str(wr, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"generator\" content=\"jixiao " JX_VERSION "\">\n<title>");
+    jx_html_str(wr, title);
+    jx_out_str(wr, "</title>\n<style>\n");
+    jx_out_str(wr, base_css);
+    if (css)
+        jx_out_str(wr, css);
+    jx_out_str(wr, "</style>\n</head>\n<body>\n");
+}
+
+void jx_html_end(jx_writer *wr)
+{
+    jx_out_str(wr, "</body>\n</html>\n");
+}
+
+/* The columns of the findings table and their widths. */
+static const char *const diag_head[] = {"序号", "级别", "代码", "位置", "说明"};
+static const char diag_cols[] =
+    "<colgroup><col style=\"width: 5%\"><col style=\"width: 6%\"><col style=\"width: 17%\">"
+    "<col style=\"width: 10%\"><col style=\"width: 62%\"></colgroup>\n";
+
+void jx_html_diag_table(jx_writer *wr, const char *title, const char *file, const jx_diag *d, size_t n)
+{
+    if (n == 0)
+        return;
+    jx_out_str(wr, "<h2>");
+    jx_html_str(wr, title);
+    jx_out_str(wr, "</h2>\n");
+    if (file) {
+        jx_out_str(wr, "<p class=\"file\">文件：");
+        jx_html_str(wr, file);
+        jx_out_str(wr, "</p>\n");
+    }
+    jx_out_str(wr, "<table class=\"findings\">\n");
+    jx_out_str(wr, diag_cols);
+    jx_out_str(wr, "<thead>");
+    jx_html_head_row(wr, diag_head, sizeof diag_head / sizeof *diag_head);
+    jx_out_str(wr, "</thead>\n<tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        jx_out_str(wr, "<tr><td class=\"n\">");
+        jx_out_uint(wr, i + 1);
+        jx_out_str(wr, "</td><td class=\"n\">");
+        jx_html_str(wr, jx_severity_name(d[i].severity));
+        jx_out_str(wr, "</td><td>");
+        jx_html_str(wr, d[i].code);
+        jx_out_str(wr, "</td><td>");
+        int same_file = file && strcmp(d[i].file, file) == 0;
+        if (!same_file)
+            jx_html_str(wr, d[i].file);
+        if (d[i].line) {
+            if (!same_file)
+                jx_out_char(wr, ':');
+            jx_out_uint(wr, d[i].line);
+            jx_out_char(wr, ':');
+            jx_out_uint(wr, d[i].column);
+        }
+        jx_out_str(wr, "</td><td>");
+        jx_html_str(wr, d[i].message);
+        jx_out_str(wr, "</td></tr>\n");
+    }
+    jx_out_str(wr, "</tbody>\n</table>\n");
+}

@@ -6,15 +6,13 @@
  * A report (the audit, build_audit.c) puts what sums it up first: its sections (汇总,
  * 抽查) are drawn where they come, as `##` with their tables under `###` headings; of each
  * entry only its row of the overview and its findings are drawn, and they are held in
- * spools (spool.h) until the overview closes, after the summary, where they follow the
+ * spools (report.h) until the overview closes, after the summary, where they follow the
  * overview's heading: `## 项目（5）`, the table, `## 发现明细（28）`, a numbered list per
  * entry. Every block is set off from the one before by a blank line.
  */
 #include "doc.h"
 
 #include "alloc.h"
-#include "report_parts.h"
-#include "spool.h"
 
 #include <assert.h>
 
@@ -107,60 +105,6 @@ void jx_md_diag_list(jx_writer *wr, const char *title, const jx_diag *d, size_t 
 /* ------------------------------------------------------------ the blocks */
 
 
-/** What a report holds, the writer's state from report_begin to doc_end. */
-typedef struct md_report {
-    jx_spool rows;                /* the overview's rows, as the entries give them */
-    jx_spool findings;            /* the entries' findings, a numbered list each */
-    size_t entries;               /* entries begun: the number of the current one */
-    int in_entry;                 /* the part is an entry: only its row and its findings are drawn, held */
-    const jx_report_table *table; /* the table being drawn; NULL when none is, or it is not drawn */
-    jx_writer *to;                /* where its rows go: the output, or the spool of the overview's rows */
-    size_t table_rows;            /* its rows so far */
-} md_report;
-
-/* Releases the report's state and its spools (the writer's state_free). */
-static void report_free(jx_writer *wr)
-{
-    md_report *st = wr->state;
-    jx_spool_close(&st->rows);
-    jx_spool_close(&st->findings);
-    jx_free(wr->alloc, st, sizeof *st);
-    wr->state = NULL;
-    wr->state_free = NULL;
-}
-
-/* The report being drawn; NULL for forms. The state is this renderer's exactly when its
- * release is report_free. */
-static md_report *report_of(jx_writer *wr)
-{
-    return wr->state_free == report_free ? wr->state : NULL;
-}
-
-/* Makes the report's state; the writer fails for want of memory when it cannot. */
-static void report_begin(jx_writer *wr)
-{
-    assert(!wr->state); /* the writer's state is the renderer's */
-    md_report *st = jx_calloc(wr->alloc, sizeof *st);
-    if (!st) {
-        jx_scratch_fail(wr);
-        return;
-    }
-    wr->state = st;
-    wr->state_free = report_free;
-    if (jx_spool_open(&st->rows, wr->alloc) != JX_OK || jx_spool_open(&st->findings, wr->alloc) != JX_OK)
-        jx_scratch_fail(wr);
-}
-
-/* Passes the first failure of the spools on to the writer. */
-static void report_check(jx_writer *wr, const md_report *st)
-{
-    jx_result err = jx_spool_error(&st->rows);
-    if (err == JX_OK)
-        err = jx_spool_error(&st->findings);
-    if (err != JX_OK && wr->err == JX_OK)
-        wr->err = err;
-}
-
 /* a, sep and b ("评分办法：…；自评总分…"), either alone when the other is "", as a
  * paragraph after a blank line; nothing when both are "". */
 static void paragraph(jx_writer *wr, const char *a, const char *sep, const char *b)
@@ -186,7 +130,7 @@ static void md_doc_begin(jx_writer *wr, const jx_doc_head *h)
 /* "# 审核报告", the caption and the note after it, "；" between them. */
 static void md_report_begin(jx_writer *wr, const jx_report_head *h)
 {
-    report_begin(wr);
+    jx_held_begin(wr);
     md_doc_begin(wr, &h->doc);
     paragraph(wr, h->caption, "；", h->note);
 }
@@ -195,12 +139,12 @@ static void md_report_begin(jx_writer *wr, const jx_report_head *h)
  * an entry: nothing, its blocks are held. */
 static void md_report_part_begin(jx_writer *wr, const jx_report_part *rp)
 {
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (st)
         st->in_entry = rp->role == JX_PART_ENTRY;
     if (rp->role == JX_PART_ENTRY) {
         if (st)
-            st->entries++;
+            st->count++;
         return;
     }
     jx_out_str(wr, "\n## ");
@@ -232,13 +176,10 @@ static void heading(jx_writer *wr, const char *h)
  * optional fields that are all empty is left out, as is an optional block all empty. */
 static void md_fields(jx_writer *wr, const jx_fields *f)
 {
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (st && st->in_entry)
         return; /* an entry's detail: the overview shows it */
-    int any = 0;
-    for (size_t i = 0; i < f->n; i++)
-        any |= f->v[i].value[0] != 0;
-    if (f->optional && !any)
+    if (jx_fields_skipped(f))
         return;
     heading(wr, f->heading);
     static const char lefts[JX_DOC_MAXCOLS + 1] = "llllllllllllllll";
@@ -271,7 +212,7 @@ static void md_report_table_begin(jx_writer *wr, const jx_report_table *rt)
 {
     const jx_table_spec *t = &rt->spec;
     assert(t->ncols <= JX_DOC_MAXCOLS);
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (!st)
         return; /* the writer failed making the report's state */
     st->table = NULL;
@@ -310,7 +251,7 @@ static void md_table_begin(jx_writer *wr, const jx_table_spec *t)
  * a flagged cell says its table's flag after its text, in brackets: "良（不符）". */
 static void md_row(jx_writer *wr, const jx_cell *cells)
 {
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     const jx_report_table *rt = st ? st->table : NULL;
     const jx_table_spec *t = rt ? &rt->spec : wr->render_state;
     if (!t)
@@ -335,7 +276,7 @@ static void md_row(jx_writer *wr, const jx_cell *cells)
 static void md_table_end(jx_writer *wr)
 {
     wr->render_state = NULL;
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (!st)
         return;
     if (st->table && st->to == wr && st->table_rows > 0)
@@ -406,15 +347,15 @@ static void md_finding_list(jx_writer *wr, const jx_finding_list *l)
 {
     if (l->n == 0)
         return;
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     int held = st && st->in_entry;
     jx_writer *to = held ? st->findings.w : wr;
     if (!to)
         return; /* no spool: the writer failed making it */
     jx_out_str(to, "\n### ");
     if (held) {
-        assert(st->entries > 0);
-        jx_out_uint(to, st->entries);
+        assert(st->count > 0);
+        jx_out_uint(to, st->count);
         jx_out_str(to, ". ");
     }
     jx_md_str(to, l->title);
@@ -439,10 +380,10 @@ static void md_finding_list(jx_writer *wr, const jx_finding_list *l)
  * said without findings. */
 static void md_overview(jx_writer *wr, const jx_overview *o)
 {
-    md_report *st = report_of(wr);
+    jx_held *st = jx_held_of(wr);
     if (!st)
         return;
-    assert(o->nrows == st->entries); /* a row was held for each entry */
+    assert(o->nrows == st->count); /* a row was held for each entry */
     const jx_table_spec *t = &o->table->spec;
     jx_out_str(wr, "\n## ");
     jx_md_str(wr, t->heading);
@@ -464,22 +405,11 @@ static void md_overview(jx_writer *wr, const jx_overview *o)
         jx_spool_copy(&st->findings, wr);
 }
 
-/* An entry's end: a spool that ran out of memory fails the writer now. */
-static void md_part_end(jx_writer *wr)
-{
-    md_report *st = report_of(wr);
-    if (!st)
-        return;
-    if (st->in_entry)
-        report_check(wr, st);
-    st->in_entry = 0;
-}
-
 /* A document without parts says so; a report lets go of what it held. */
 static void md_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
-    if (report_of(wr)) {
-        report_free(wr);
+    if (jx_held_of(wr)) {
+        jx_held_free(wr);
         return;
     }
     if (nparts > 0)
@@ -500,7 +430,7 @@ const jx_renderer jx_render_md = {
     .conclusion = md_conclusion,
     .steps = md_steps,
     .findings = md_findings,
-    .part_end = md_part_end,
+    .part_end = jx_held_part_end,
     .doc_end = md_doc_end,
     .notes = md_notes,
     .report_begin = md_report_begin,

@@ -16,7 +16,6 @@
 #include "doc.h"
 
 #include "alloc.h"
-#include "report_parts.h"
 #include "width.h"
 
 #include <assert.h>
@@ -278,15 +277,6 @@ static void labelled(jx_writer *wr, size_t indent, const char *label, size_t wid
     jx_out_char(wr, '\n');
 }
 
-/* True when every value of f is empty. */
-static int fields_empty(const jx_fields *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        if (f->v[i].value[0])
-            return 0;
-    return 1;
-}
-
 /* A report's fields: a line each, the labels padded to the widest shown, nothing after
  * an empty value; under a heading, indented. Optional empty fields are left out. */
 static void report_fields(jx_writer *wr, const jx_fields *f)
@@ -315,7 +305,7 @@ static void report_fields(jx_writer *wr, const jx_fields *f)
  * too); under a heading, indented. Optional empty fields are left out. */
 static void text_fields(jx_writer *wr, const jx_fields *f)
 {
-    if (f->optional && fields_empty(f))
+    if (jx_fields_skipped(f))
         return;
     if (wr->in_report) {
         report_fields(wr, f);

@@ -17,7 +17,6 @@
 #include "doc.h"
 
 #include "alloc.h"
-#include "report_parts.h"
 
 #include <assert.h>
 #include <string.h>
@@ -95,10 +94,7 @@ static void heading(jx_writer *wr, const char *h)
 
 static void txt_fields(jx_writer *wr, const jx_fields *f)
 {
-    int any = 0;
-    for (size_t i = 0; i < f->n; i++)
-        any |= f->v[i].value[0] != 0;
-    if (f->optional && !any)
+    if (jx_fields_skipped(f))
         return;
     if (wr->in_report) {
         jx_doc_block(wr);

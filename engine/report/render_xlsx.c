@@ -30,8 +30,6 @@
 #include "doc.h"
 
 #include "alloc.h"
-#include "grid.h"
-#include "report_parts.h"
 #include "score.h"
 #include "xlsx_book.h"
 
@@ -398,10 +396,7 @@ static void xlsx_fields(jx_writer *wr, const jx_fields *f)
     xpart *x = part_of(wr);
     if (!x)
         return;
-    int any = 0;
-    for (size_t i = 0; i < f->n; i++)
-        any |= f->v[i].value[0] != 0;
-    if (f->optional && !any)
+    if (jx_fields_skipped(f))
         return;
     if (x->grid && f->grid)
         grid_fields(wr, x, f);

@@ -14,6 +14,7 @@
 #define JX_REPORT_H
 
 #include "arena.h"
+#include "audit.h"
 #include "model.h"
 #include "order.h"
 #include "score.h"
@@ -45,6 +46,8 @@ struct jx_writer {
     int finished;               /* jx_writer_finish ran */
     void *state;                /* a reporter's own state (the xlsx workbook), NULL for the others */
     void (*state_free)(jx_writer *wr); /* releases state when the writer is destroyed; set with it */
+    const struct jx_renderer *render; /* the format's renderer (formats.c), drawing a document's blocks; NULL
+                                         for the serialisations (JSON, CSV, template) */
     void *render_state;         /* a renderer's state within one table or part (doc.h), in the scratch arena */
     int in_report;              /* a report (doc.h: report_begin) is being drawn, until doc_end */
     size_t blocks;              /* blocks of the report's current part drawn so far (jx_doc_block) */
@@ -56,26 +59,16 @@ struct jx_reporter {
     void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
     void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
     void (*finish)(jx_writer *wr);                          /* closes the document */
-    const struct jx_renderer *render;                       /* a document's renderer (doc.h); NULL for the
-                                                               direct serialisations */
 };
 
-/** The reporter of the 自评表 text. */
-extern const jx_reporter jx_reporter_text;
+/** The 自评表 as a document (build_form.c), drawn by the writer's renderer (wr->render). */
+extern const jx_reporter jx_form_doc_reporter;
 /** The reporter of the JSON document. */
 extern const jx_reporter jx_reporter_json;
 /** The reporter of one CSV row per indicator. */
 extern const jx_reporter jx_reporter_csv;
 /** The reporter of the actuals template: the CSV `--actuals` reads back, to be filled in. */
 extern const jx_reporter jx_reporter_template;
-/** The reporter of the 自评表 as a self-contained HTML page per project, for A4 print. */
-extern const jx_reporter jx_reporter_html;
-/** The reporter of the 自评表 as GitHub-flavoured Markdown. */
-extern const jx_reporter jx_reporter_md;
-/** The reporter of the 自评表 as plain lines for mail and chat, nothing aligned. */
-extern const jx_reporter jx_reporter_txt;
-/** The reporter of the Excel workbook: the list of projects, then one 自评表 sheet per project. */
-extern const jx_reporter jx_reporter_xlsx;
 
 /**
  * The result of a call into a reporter: wr->err, after making a scratch allocation
@@ -199,8 +192,8 @@ static inline char *jx_at_fixed(char *o, int64_t units, int decimals)
 
 /* ------------------------------------------------------------- the formats (formats.c) */
 
-typedef struct jx_audit_reporter jx_audit_reporter;   /* report_audit.h */
-typedef struct jx_review_reporter jx_review_reporter; /* report_review.h */
+typedef struct jx_audit_reporter jx_audit_reporter;   /* below */
+typedef struct jx_review_reporter jx_review_reporter; /* below */
 
 /**
  * A row of the one table of output formats: what the public table says of the format
@@ -208,6 +201,8 @@ typedef struct jx_review_reporter jx_review_reporter; /* report_review.h */
  */
 typedef struct jx_format_row {
     jx_format_info info;                /* name, code, --help words per document */
+    const struct jx_renderer *render;   /* a human format's renderer (doc.h); the documents' reporters are then
+                                           their builders (jx_*_doc_reporter); NULL for a serialisation */
     const jx_reporter *form;            /* the 自评表, or the template (JX_DOC_TEMPLATE) */
     const jx_audit_reporter *audit;     /* the audit report */
     const jx_review_reporter *review;   /* the 复核 sheets */
@@ -282,5 +277,191 @@ const char *jx_form_total_rate(jx_arena *ar, const jx_project *p);
 
 /** The 自评结论 cell: the grade ("优"), or "—" before scoring. */
 const char *jx_form_grade(const jx_project *p);
+
+/* ================================================================ tables laid out in the scratch arena, scratch strings (writer.c)
+   what the reporters of the audit (report_audit_*.c), of the 复核
+ * sheet and the renderers share, all writing through a jx_writer (defined in writer.c):
+ * a table whose columns are aligned by display width (CJK = 2 cells), and strings made
+ * in the writer's scratch arena. The JSON strings and the CSV field every document
+ * writes are report.h's (write_json.c, write_csv.c).
+ *
+ * Running out of memory fails the writer (its first failure is kept) and yields "" or
+ * NULL, so a reporter goes on without checking and its output is dropped.
+ */
+
+/** Most columns a table has. */
+#define JX_TABLE_MAXCOLS 16
+
+/** A table being laid out: rows of ncols strings, kept in the writer's scratch arena. */
+typedef struct jx_table {
+    jx_writer *w;       /* the writer: its scratch arena holds the rows, its output gets them */
+    size_t ncols;       /* columns, at most JX_TABLE_MAXCOLS */
+    const char **cells; /* rows × ncols, row-major */
+    size_t nrows;       /* rows filled */
+    size_t cap;         /* rows allocated */
+} jx_table;
+
+/** Starts an empty table of ncols columns (at most JX_TABLE_MAXCOLS) written to w. */
+void jx_table_init(jx_table *t, jx_writer *w, size_t ncols);
+
+/** A new row of empty cells to fill in; NULL (the writer failed) when memory ran out. */
+const char **jx_table_row(jx_table *t);
+
+/**
+ * Writes the rows after indent spaces, each column padded to its widest cell in display
+ * cells and two cells from the next; a row's trailing empty cells are not written.
+ */
+void jx_table_print(const jx_table *t, size_t indent);
+
+/** Fails w for want of memory (unless it failed before) and returns "". */
+const char *jx_scratch_fail(jx_writer *w);
+
+/** printf into w's scratch arena; "" when memory ran out. */
+const char *jx_scratch_printf(jx_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/** A copy of s in w's scratch arena; "" when memory ran out. */
+const char *jx_scratch_str(jx_writer *w, const char *s);
+
+/* ================================================================ spools: parts held back (writer.c)
+   part of a report held back in memory and written later.
+ *
+ * A report whose head sums up what follows (the audit's summary before its tables)
+ * cannot stream its tables as they come: it writes them to a spool, a jx_writer whose
+ * bytes are kept in a growing buffer, and copies them into the real output at the end.
+ * The buffer comes from the writer's jx_allocator; running out of memory fails the
+ * spool's writer, and the copy passes the failure on.
+ */
+
+/** A spool: a writer and the bytes it has flushed so far. */
+typedef struct jx_spool {
+    jx_writer *w;              /* write the held-back text here (jx_out_*, jx_html_*, …) */
+    const jx_allocator *alloc; /* for the buffer */
+    char *data;                /* the bytes flushed from w */
+    size_t len;                /* bytes in data */
+    size_t cap;                /* size of data */
+    int oom;                   /* the buffer could not grow: what followed was dropped */
+} jx_spool;
+
+/**
+ * Opens an empty spool whose memory comes from alloc (NULL: the default); JX_ERR_NOMEM.
+ * Its writer writes to sp itself: sp must not move while it is open.
+ */
+jx_result jx_spool_open(jx_spool *sp, const jx_allocator *alloc);
+
+/** JX_OK, or the spool's failure: JX_ERR_NOMEM when its buffer could not grow. */
+jx_result jx_spool_error(const jx_spool *sp);
+
+/**
+ * Writes everything the spool holds into `to` and empties it; a failure of the spool's
+ * writer (memory) becomes to's failure, unless `to` failed before.
+ */
+void jx_spool_copy(jx_spool *sp, jx_writer *to);
+
+/** Releases the spool's writer and buffer; a spool that was never opened (zeroed) is a no-op. */
+void jx_spool_close(jx_spool *sp);
+
+/* ================================================================ the 复核 sheets' reporters (build_review.c, write_json.c, write_csv.c)
+   writing 复核 sheets: the reporter of each format behind
+ * jx_review_writer (writer.c). The human formats (text, Markdown, txt, HTML, the
+ * workbook) draw the sheet built once as a document (doc.h, build_review.c); JSON and CSV
+ * write it themselves (write_json.c, write_csv.c). The sheet itself is computed by review.c
+ * (review.h); a reporter formats its numbers and computes none.
+ */
+
+/** The reporter of one sheet format. */
+struct jx_review_reporter {
+    const char *name;                                                 /* "text", "json", "csv", "html", "md", "txt" */
+    void (*begin)(jx_writer *wr);                                     /* before the first sheet */
+    void (*sheet)(jx_writer *wr, const jx_review_sheet *s, size_t i); /* the i-th sheet (from 0) */
+    void (*finish)(jx_writer *wr, size_t nsheets);                    /* closes the document */
+};
+
+/** {"sheets":[…]} with exact 2-decimal numbers. */
+/** The sheets as a document (build_review.c), drawn by the writer's renderer. */
+extern const jx_review_reporter jx_review_doc_reporter;
+/** {"sheets":[…]} with exact 2-decimal numbers. */
+extern const jx_review_reporter jx_review_reporter_json;
+/** One row per indicator and a 总分 row per project. */
+extern const jx_review_reporter jx_review_reporter_csv;
+
+/* ================================================================ the audit's reporters (build_audit.c, write_json.c, write_csv.c)
+   the audit's reporters: one vtable per output format behind
+ * jx_audit_writer, like report.h's for the 自评表. The writer uses a jx_writer, made by
+ * jx_writer_create, for its output buffer, sticky error and scratch arena (reset before
+ * each project), so the jx_out_* helpers of report.h write for it.
+ */
+
+
+/** An audit writer: the reporter, the audit it reports and the output. */
+struct jx_audit_writer {
+    const jx_allocator *alloc;    /* for the handle */
+    jx_writer *out;               /* buffer, write function, sticky error, scratch arena (its own reporter is never called) */
+    const jx_audit_reporter *rep; /* the format's reporter */
+    jx_audit *au;                 /* the audit whose summary ends the report */
+    size_t nprojects;             /* projects written so far */
+    bool begun;                   /* the reporter's begin ran */
+    bool finished;                /* jx_audit_writer_finish ran */
+    size_t nfindings;             /* findings the projects written so far gave (a document's reporter counts them) */
+};
+
+/** One project as the reporters print it: what the writer worked out from it. */
+typedef struct jx_audit_view {
+    const jx_project *p;       /* the project */
+    unsigned flags;            /* JX_AUDIT_* it was written with */
+    uint32_t line;             /* its line as reported (its table row when imported) */
+    bool scored;               /* it was scored: it has a total (its 结论 may be withheld, JX_GRADE_NONE) */
+    jx_audit_funds_kind funds; /* whether budget_fen and spent_fen hold its funds */
+    int64_t budget_fen;        /* its 全年预算 in 分 */
+    int64_t spent_fen;         /* its 全年执行 in 分 */
+    bool has_difference;       /* it claimed a 总分 and was scored */
+    jx_dec difference;         /* claimed − recomputed 总分, exactly */
+    bool grade_differs;        /* it claimed a 结论 other than the recomputed one */
+    jx_audit_findings f;       /* its findings in report order */
+} jx_audit_view;
+
+/** One output format: called before the first project, for each project, and at the end. */
+struct jx_audit_reporter {
+    const char *name;                                             /* "text", "json", "csv", "html", "md" */
+    void (*begin)(jx_audit_writer *aw);                           /* the head of the report */
+    void (*project)(jx_audit_writer *aw, const jx_audit_view *v); /* one project */
+    void (*finish)(jx_audit_writer *aw);                          /* the summary and the sample */
+};
+
+/** The JSON document. */
+/** The report as a document (build_audit.c), drawn by the writer's renderer. */
+extern const jx_audit_reporter jx_audit_doc_reporter;
+/** The JSON document. */
+extern const jx_audit_reporter jx_audit_reporter_json;
+/** The CSV table with a record-kind column. */
+extern const jx_audit_reporter jx_audit_reporter_csv;
+
+/** Appends d with at least two decimals, exactly ("95.00", "92.555"); a '+' before a positive d when sign. */
+void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign);
+
+/** The same as a string in the scratch arena ("" and the writer failed when it ran out). */
+const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign);
+
+/** jx_audit_position in the scratch arena; "" (and the writer failed) when it ran out. */
+const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags);
+
+/*
+ * The name of the indicator finding d is about, "" when it is about none. The audit's
+ * findings carry a position, not an indicator: d is about the indicator whose line holds
+ * d's position at or after the indicator's name, with nothing else (a group, a 资金 row,
+ * 总分, 结论) starting between them — the name, the target, the actual, the weight and
+ * the 得分 of an indicator are on its line, and several indicators on one line are told
+ * apart by their columns. Positions are those of the rule text, also for an imported
+ * table (before they become the table's rows).
+ */
+const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d);
+
+/** The policy's name for the report's head: the audit's policy, or "" without one. */
+const char *jx_audit_policy_name(const jx_audit *au);
+
+/** basis points as a percentage with two decimals ("33.33") in buf. */
+char *jx_audit_percent(uint32_t bp, char *buf, size_t size);
+
+/** The stable code of why: "drawn", "weighted", "flagged". */
+const char *jx_audit_why_code(jx_audit_why why);
 
 #endif

@@ -1,7 +1,6 @@
-/* svg_chart.c — the grouped bar chart as inline SVG, integer coordinates only (svg_chart.h). */
-#include "svg_chart.h"
+/* svg_chart.c — the grouped bar chart as inline SVG, integer coordinates only (declared in doc.h). */
 
-#include "html.h"
+#include "doc.h"
 #include "width.h"
 
 #include <string.h>

@@ -22,12 +22,9 @@
  * put before its texts (see row_fast).
  */
 #include "report.h"
-#include "report_audit.h"
-#include "report_review.h"
 
 #include "csv.h"
 #include "order.h"
-#include "report_parts.h"
 #include "score.h"
 
 #include <stdbool.h>

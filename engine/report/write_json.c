@@ -22,11 +22,8 @@
  * (test_report_json.c) and the golden runs hold them to it.
  */
 #include "report.h"
-#include "report_audit.h"
-#include "report_review.h"
 
 #include "order.h"
-#include "report_parts.h"
 #include "score.h"
 #include "text.h"
 

@@ -1,13 +1,16 @@
-/* writer.c — jx_writer: buffered output, and dispatch to one reporter per format; the
- * strings made in its scratch arena and the table aligned by display width that the
- * reporters share (report_parts.h). */
-#include "report.h"
+/* writer.c — the three writers of the public API (jx_writer for the 自评表 and the
+ * template, jx_audit_writer, jx_review_writer), each dispatching to the reporter its format
+ * has for its document (formats.c); the output they share: a buffer flushed through the
+ * caller's jx_write_fn with a sticky first failure, a scratch arena reset per project, the
+ * strings made in it, a table aligned by display width, and spools (parts held back in
+ * memory and copied in later). Declared in report.h. */
+#include "doc.h"
 
-#include "report_parts.h"
 
 #include "alloc.h"
 #include "width.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -29,6 +32,7 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
         return JX_ERR_NOMEM;
     wr->alloc = a;
     wr->rep = rep;
+    wr->render = row->render;
     wr->flags = flags;
     wr->fn = fn;
     wr->ud = ud;
@@ -286,4 +290,403 @@ const char *jx_scratch_str(jx_writer *w, const char *s)
 {
     char *c = jx_arena_strndup(&w->scratch, s, strlen(s));
     return c ? c : jx_scratch_fail(w);
+}
+
+/* ================================================================ spools
+   a jx_writer whose output is kept in memory until it is copied (report.h). */
+
+/* The spool's write function: appends to the buffer; 0 (a failed write) when memory ran out. */
+static size_t spool_write(void *ud, const char *data, size_t len)
+{
+    jx_spool *sp = ud;
+    if (JX_GROW(sp->alloc, sp->data, sp->cap, sp->len + len) != 0) {
+        sp->oom = 1;
+        return 0;
+    }
+    memcpy(sp->data + sp->len, data, len);
+    sp->len += len;
+    return len;
+}
+
+jx_result jx_spool_open(jx_spool *sp, const jx_allocator *alloc)
+{
+    memset(sp, 0, sizeof *sp);
+    sp->alloc = jx_alloc_or_default(alloc);
+    /* the text reporter is never called: only the buffer is used */
+    return jx_writer_create(&sp->w, JX_FORMAT_TEXT, 0, spool_write, sp, sp->alloc);
+}
+
+jx_result jx_spool_error(const jx_spool *sp)
+{
+    if (sp->oom)
+        return JX_ERR_NOMEM;
+    return sp->w ? sp->w->err : JX_OK;
+}
+
+void jx_spool_copy(jx_spool *sp, jx_writer *to)
+{
+    if (!sp->w)
+        return;
+    jx_out_flush(sp->w);
+    jx_result err = jx_spool_error(sp);
+    if (err != JX_OK && to->err == JX_OK)
+        to->err = err;
+    if (sp->len) /* data is NULL until something was held */
+        jx_out_bytes(to, sp->data, sp->len);
+    sp->len = 0;
+}
+
+void jx_spool_close(jx_spool *sp)
+{
+    if (!sp->alloc)
+        return;
+    jx_writer_destroy(sp->w);
+    jx_free(sp->alloc, sp->data, sp->cap);
+    memset(sp, 0, sizeof *sp);
+}
+
+/* ================================================================ jx_audit_writer
+   jx_audit_writer: one reporter per format, the view of a project the
+ * reporters print, and the number formats they share. */
+
+jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format fmt, jx_write_fn fn, void *ud,
+                                 const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_audit_reporter *rep;
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->audit)
+        return JX_ERR_USAGE;
+    rep = row->audit;
+    if (!au || !fn)
+        return JX_ERR_USAGE;
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_audit_writer *aw = jx_calloc(a, sizeof *aw);
+    if (!aw)
+        return JX_ERR_NOMEM;
+    aw->alloc = a;
+    /* the text reporter of projects is never called: only the buffer is used */
+    jx_result rc = jx_writer_create(&aw->out, JX_FORMAT_TEXT, 0, fn, ud, a);
+    if (rc == JX_OK)
+        aw->out->render = row->render;
+    if (rc != JX_OK) {
+        jx_free(a, aw, sizeof *aw);
+        return rc;
+    }
+    aw->rep = rep;
+    aw->au = au;
+    *out = aw;
+    return JX_OK;
+}
+
+jx_result jx_audit_writer_set_flags(jx_audit_writer *aw, unsigned flags)
+{
+    if (!aw || aw->begun || aw->finished)
+        return JX_ERR_USAGE;
+    aw->out->flags = flags;
+    return JX_OK;
+}
+
+void jx_audit_writer_destroy(jx_audit_writer *aw)
+{
+    if (!aw)
+        return;
+    jx_writer_destroy(aw->out);
+    jx_free(aw->alloc, aw, sizeof *aw);
+}
+
+/* Runs the reporter's begin once. */
+static void audit_begin(jx_audit_writer *aw)
+{
+    if (!aw->begun) {
+        aw->begun = true;
+        aw->rep->begin(aw);
+    }
+}
+
+/* Works out what the reporters print of p. Returns false when the scratch arena ran out. */
+static bool audit_view(jx_audit_writer *aw, const jx_project *p, unsigned flags, jx_audit_view *v)
+{
+    memset(v, 0, sizeof *v);
+    v->p = p;
+    v->flags = flags;
+    v->line = jx_audit_project_line(p, flags);
+    v->scored = p->scored; /* also with errors found while scoring: its total stands */
+    v->funds = jx_audit_project_funds(p, &v->budget_fen, &v->spent_fen);
+    v->has_difference = jx_audit_claim_difference(p, &v->difference); /* audit.c */
+    v->grade_differs = v->scored && p->claimed_grade != JX_GRADE_NONE && p->grade != JX_GRADE_NONE &&
+                       p->claimed_grade != p->grade;
+    return jx_audit_collect(p, aw->au->opts.min_severity, &aw->out->scratch, &v->f);
+}
+
+jx_result jx_audit_writer_project(jx_audit_writer *aw, const jx_project *p, unsigned flags)
+{
+    if (!aw || !p || aw->finished)
+        return JX_ERR_USAGE;
+    if (aw->out->err != JX_OK)
+        return aw->out->err;
+    jx_arena_reset(&aw->out->scratch);
+    audit_begin(aw);
+    jx_audit_view v;
+    if (!audit_view(aw, p, flags, &v))
+        return aw->out->err = JX_ERR_NOMEM;
+    aw->rep->project(aw, &v);
+    aw->nprojects++;
+    return jx_out_result(aw->out);
+}
+
+jx_result jx_audit_writer_finish(jx_audit_writer *aw)
+{
+    if (!aw || aw->finished)
+        return JX_ERR_USAGE;
+    aw->finished = true;
+    jx_result rc = jx_audit_finish(aw->au);
+    if (rc != JX_OK && aw->out->err == JX_OK)
+        aw->out->err = rc;
+    jx_arena_reset(&aw->out->scratch);
+    audit_begin(aw);
+    aw->rep->finish(aw);
+    jx_out_result(aw->out);
+    jx_out_flush(aw->out);
+    return aw->out->err;
+}
+
+/* ----------------------------------------------------------- shared formats */
+
+/* d with at least two decimals, exactly, into buf (a '+' before a positive d when sign). */
+static char *audit_points(jx_dec d, bool sign, char *buf, size_t size)
+{
+    char tmp[JX_DEC_BUFSZ];
+    if (d.scale < 2) {
+        int64_t units = (int64_t)jx_dec_scaled(d, 2);
+        jx_fixed_format(units, 2, tmp, sizeof tmp);
+    } else {
+        jx_fixed_format(d.v, d.scale, tmp, sizeof tmp);
+    }
+    size_t k = 0;
+    if (sign && d.v > 0 && size > 1)
+        buf[k++] = '+';
+    size_t n = strlen(tmp);
+    if (n >= size - k)
+        n = size - k - 1;
+    memcpy(buf + k, tmp, n);
+    buf[k + n] = '\0';
+    return buf;
+}
+
+void jx_audit_out_points(jx_writer *w, jx_dec d, bool sign)
+{
+    char buf[JX_DEC_BUFSZ + 1];
+    jx_out_str(w, audit_points(d, sign, buf, sizeof buf));
+}
+
+const char *jx_audit_points_str(jx_writer *w, jx_dec d, bool sign)
+{
+    char buf[JX_DEC_BUFSZ + 1];
+    return jx_scratch_str(w, audit_points(d, sign, buf, sizeof buf));
+}
+
+const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_diag *d, unsigned flags)
+{
+    const char *s = jx_audit_position(&w->scratch, p, d, flags);
+    return s ? s : jx_scratch_fail(w);
+}
+
+/* Whether something else of p starts on line `line` after column `after` and at or before
+ * column `upto`: a group, a 资金 row, the 总分, the 结论 or the project's closing brace. */
+static bool audit_other_between(const jx_project *p, uint32_t line, uint32_t after, uint32_t upto)
+{
+    const jx_pos *fixed[] = {&p->pos, &p->total_pos, &p->grade_pos, &p->close_pos};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (fixed[i]->line == line && fixed[i]->col > after && fixed[i]->col <= upto)
+            return true;
+    for (size_t g = 0; g < p->ngroups; g++)
+        if (p->groups[g].pos.line == line && p->groups[g].pos.col > after && p->groups[g].pos.col <= upto)
+            return true;
+    for (size_t f = 0; f < p->nfunds; f++)
+        if (p->funds[f].pos.line == line && p->funds[f].pos.col > after && p->funds[f].pos.col <= upto)
+            return true;
+    return false;
+}
+
+const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d)
+{
+    if (d->line == 0)
+        return "";
+    const jx_indicator *best = NULL;
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        if (ind->pos.line == d->line && ind->pos.col <= d->column && (!best || ind->pos.col > best->pos.col))
+            best = ind;
+    }
+    if (!best || audit_other_between(p, d->line, best->pos.col, d->column))
+        return "";
+    return best->name.s;
+}
+
+const char *jx_audit_policy_name(const jx_audit *au)
+{
+    return au->pol ? au->pol->name.s : "";
+}
+
+char *jx_audit_percent(uint32_t bp, char *buf, size_t size)
+{
+    return jx_fixed_format((int64_t)bp, 2, buf, size);
+}
+
+const char *jx_audit_why_code(jx_audit_why why)
+{
+    switch (why) {
+    case JX_AUDIT_FLAGGED: return "flagged";
+    case JX_AUDIT_WEIGHTED: return "weighted";
+    default: return "drawn";
+    }
+}
+
+/* ================================================================ jx_review_writer
+   jx_review_writer: the sheets of a run written in one format. The
+ * bytes go through a jx_writer, used for its output buffer and scratch arena only. */
+
+struct jx_review_writer {
+    const jx_allocator *alloc;     /* for the handle */
+    const jx_review_reporter *rep; /* the format's reporter */
+    jx_writer *out;                /* the output buffer, the write function and the scratch arena */
+    size_t nsheets;                /* sheets written so far */
+    int begun;                     /* the reporter's begin ran */
+    int finished;                  /* jx_review_writer_finish ran */
+};
+
+jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_write_fn fn, void *ud,
+                                  const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_review_reporter *rep;
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->review)
+        return JX_ERR_USAGE;
+    rep = row->review;
+    if (!fn)
+        return JX_ERR_USAGE;
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_review_writer *rw = jx_calloc(a, sizeof *rw);
+    if (!rw)
+        return JX_ERR_NOMEM;
+    rw->alloc = a;
+    rw->rep = rep;
+    /* the text reporter of projects is never called: only the buffer is used */
+    jx_result rc = jx_writer_create(&rw->out, JX_FORMAT_TEXT, 0, fn, ud, a);
+    if (rc == JX_OK)
+        rw->out->render = row->render;
+    if (rc != JX_OK) {
+        jx_free(a, rw, sizeof *rw);
+        return rc;
+    }
+    *out = rw;
+    return JX_OK;
+}
+
+/* Runs the reporter's begin once, before the first sheet or the end. */
+static void begin_once(jx_review_writer *rw)
+{
+    if (!rw->begun) {
+        rw->begun = 1;
+        rw->rep->begin(rw->out);
+    }
+}
+
+jx_result jx_review_writer_sheet(jx_review_writer *rw, const jx_review_sheet *s)
+{
+    if (!rw || !s || rw->finished)
+        return JX_ERR_USAGE;
+    if (rw->out->err != JX_OK)
+        return rw->out->err;
+    jx_arena_reset(&rw->out->scratch);
+    begin_once(rw);
+    rw->rep->sheet(rw->out, s, rw->nsheets);
+    rw->nsheets++;
+    return jx_out_result(rw->out);
+}
+
+jx_result jx_review_writer_finish(jx_review_writer *rw)
+{
+    if (!rw || rw->finished)
+        return JX_ERR_USAGE;
+    rw->finished = 1;
+    jx_arena_reset(&rw->out->scratch);
+    begin_once(rw);
+    rw->rep->finish(rw->out, rw->nsheets);
+    jx_out_result(rw->out);
+    jx_out_flush(rw->out);
+    return rw->out->err;
+}
+
+jx_result jx_review_writer_set_flags(jx_review_writer *rw, unsigned flags)
+{
+    if (!rw || rw->begun || rw->finished)
+        return JX_ERR_USAGE;
+    rw->out->flags = flags;
+    return JX_OK;
+}
+
+void jx_review_writer_destroy(jx_review_writer *rw)
+{
+    if (!rw)
+        return;
+    jx_writer_destroy(rw->out);
+    jx_free(rw->alloc, rw, sizeof *rw);
+}
+
+/* ================================================================ held reports (doc.h) */
+
+void jx_held_free(jx_writer *wr)
+{
+    jx_held *h = wr->state;
+    jx_spool_close(&h->rows);
+    jx_spool_close(&h->findings);
+    jx_free(wr->alloc, h, sizeof *h);
+    wr->state = NULL;
+    wr->state_free = NULL;
+}
+
+void jx_held_begin(jx_writer *wr)
+{
+    assert(!wr->state); /* the writer's state is the renderer's */
+    jx_held *h = jx_calloc(wr->alloc, sizeof *h);
+    if (!h) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    wr->state = h;
+    wr->state_free = jx_held_free;
+    if (jx_spool_open(&h->rows, wr->alloc) != JX_OK || jx_spool_open(&h->findings, wr->alloc) != JX_OK)
+        jx_scratch_fail(wr);
+}
+
+/* The state is a held report exactly when its release is jx_held_free. */
+jx_held *jx_held_of(jx_writer *wr)
+{
+    return wr->state_free == jx_held_free ? wr->state : NULL;
+}
+
+void jx_held_check(jx_writer *wr, const jx_held *h)
+{
+    jx_result err = jx_spool_error(&h->rows);
+    if (err == JX_OK)
+        err = jx_spool_error(&h->findings);
+    if (err != JX_OK && wr->err == JX_OK)
+        wr->err = err;
+}
+
+void jx_held_part_end(jx_writer *wr)
+{
+    jx_held *h = jx_held_of(wr);
+    if (!h)
+        return;
+    if (h->in_entry)
+        jx_held_check(wr, h);
+    h->in_entry = 0;
 }

@@ -1,5 +1,5 @@
 /* test_render_grid.c — the form grid of the document model (doc.h, "(form grid)"): the
- * cursor that places cells past those spanning down from above (grid.h), the spans, looks,
+ * cursor that places cells past those spanning down from above (doc.h), the spans, looks,
  * exact numbers and column measures a builder states, drawn by the HTML and xlsx renderers
  * (render_html.c, render_xlsx.c) for a small document made by hand, and the 自评表's layout
  * as build_form.c states it, read back from the workbook. Expected values worked by hand
@@ -12,7 +12,6 @@
 
 #include "report_fixture.h"
 #include "doc.h"
-#include "grid.h"
 #include "report.h"
 #include "tmpdir.h"
 

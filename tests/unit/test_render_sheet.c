@@ -15,7 +15,6 @@
 
 #include "report_fixture.h"
 #include "doc.h"
-#include "grid.h"
 #include "report.h"
 #include "tmpdir.h"
 

@@ -7,7 +7,7 @@
 #include <cmocka.h>
 
 #include "report_fixture.h"
-#include "html.h"
+#include "doc.h"
 #include "write_text.h"
 #include "report.h"
 

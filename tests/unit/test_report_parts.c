@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "counting.h"
-#include "report_parts.h"
+#include "report.h"
 #include "write_text.h"
 
 /** A writer whose output is collected in text, on a counting allocator. */

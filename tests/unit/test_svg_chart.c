@@ -1,5 +1,5 @@
-/* test_svg_chart.c — the grouped bar chart drawn as inline SVG (svg_chart.h) and the spool
- * that holds part of a report back (spool.h): the axis and bar heights worked out by hand,
+/* test_svg_chart.c — the grouped bar chart drawn as inline SVG (svg_chart.c) and the spool
+ * that holds part of a report back (writer.c): the axis and bar heights worked out by hand,
  * the geometry of the audit's grade chart read back from the SVG, escaping, the same
  * bytes twice, and a spool copying what it held, failing on memory without leaking. */
 #include <setjmp.h>
@@ -13,8 +13,8 @@
 #include <cmocka.h>
 
 #include "counting.h"
-#include "spool.h"
-#include "svg_chart.h"
+#include "report.h"
+#include "doc.h"
 #include "write_text.h"
 #include "text_find.h"
 
