@@ -29,10 +29,14 @@
 
 typedef struct jx_reporter jx_reporter;
 
-/** A writer: the chosen reporter, its output buffer and its sticky error. */
+/**
+ * A writer: a sink — its output buffer, its sticky first failure, its scratch arena
+ * (jx_sink_create) — and, for the writers of the public API, the format's reporter and
+ * renderer. The audit and 复核 writers and the spools write through a bare sink.
+ */
 struct jx_writer {
     const jx_allocator *alloc;  /* for the handle, the buffer and the scratch arena */
-    const jx_reporter *rep;     /* the format's reporter */
+    const jx_reporter *rep;     /* the format's reporter; NULL for a bare sink */
     unsigned flags;             /* JX_WRITE_* */
     jx_write_fn fn;             /* where flushed bytes go */
     void *ud;                   /* passed to fn */
@@ -69,6 +73,15 @@ extern const jx_reporter jx_reporter_json;
 extern const jx_reporter jx_reporter_csv;
 /** The reporter of the actuals template: the CSV `--actuals` reads back, to be filled in. */
 extern const jx_reporter jx_reporter_template;
+
+/**
+ * Creates a sink: a jx_writer with no reporter — the output buffer flushed through
+ * fn(ud, …), the sticky first failure, the scratch arena. The audit and 复核 writers write
+ * through one, and so does a spool; jx_writer_create is a sink bound to a format's
+ * reporter and renderer. Release with jx_writer_destroy (jx_writer_project and
+ * jx_writer_finish are for writers with a reporter).
+ */
+jx_result jx_sink_create(jx_writer **out, jx_write_fn fn, void *ud, const jx_allocator *alloc);
 
 /**
  * The result of a call into a reporter: wr->err, after making a scratch allocation

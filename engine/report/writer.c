@@ -14,16 +14,11 @@
 #include <stdarg.h>
 #include <string.h>
 
-jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
-                           void *ud, const jx_allocator *alloc)
+jx_result jx_sink_create(jx_writer **out, jx_write_fn fn, void *ud, const jx_allocator *alloc)
 {
     if (!out)
         return JX_ERR_USAGE;
     *out = NULL;
-    const jx_format_row *row = jx_format_row_of(fmt);
-    if (!row || !row->form)
-        return JX_ERR_USAGE;
-    const jx_reporter *rep = row->form;
     if (!fn)
         return JX_ERR_USAGE;
     const jx_allocator *a = jx_alloc_or_default(alloc);
@@ -31,9 +26,6 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
     if (!wr)
         return JX_ERR_NOMEM;
     wr->alloc = a;
-    wr->rep = rep;
-    wr->render = row->render;
-    wr->flags = flags;
     wr->fn = fn;
     wr->ud = ud;
     wr->err = JX_OK;
@@ -48,9 +40,27 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
     return JX_OK;
 }
 
+jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
+                           void *ud, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->form)
+        return JX_ERR_USAGE;
+    jx_result rc = jx_sink_create(out, fn, ud, alloc);
+    if (rc != JX_OK)
+        return rc;
+    (*out)->rep = row->form;
+    (*out)->render = row->render;
+    (*out)->flags = flags;
+    return JX_OK;
+}
+
 jx_result jx_writer_project(jx_writer *wr, const jx_project *p)
 {
-    if (!wr || !p || wr->finished)
+    if (!wr || !p || !wr->rep || wr->finished)
         return JX_ERR_USAGE;
     if (wr->err != JX_OK)
         return wr->err;
@@ -66,7 +76,7 @@ jx_result jx_writer_project(jx_writer *wr, const jx_project *p)
 
 jx_result jx_writer_finish(jx_writer *wr)
 {
-    if (!wr || wr->finished)
+    if (!wr || !wr->rep || wr->finished)
         return JX_ERR_USAGE;
     wr->finished = 1;
     if (!wr->begun) {
@@ -313,7 +323,7 @@ jx_result jx_spool_open(jx_spool *sp, const jx_allocator *alloc)
     memset(sp, 0, sizeof *sp);
     sp->alloc = jx_alloc_or_default(alloc);
     /* the text reporter is never called: only the buffer is used */
-    return jx_writer_create(&sp->w, JX_FORMAT_TEXT, 0, spool_write, sp, sp->alloc);
+    return jx_sink_create(&sp->w, spool_write, sp, sp->alloc);
 }
 
 jx_result jx_spool_error(const jx_spool *sp)
@@ -367,8 +377,7 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
     if (!aw)
         return JX_ERR_NOMEM;
     aw->alloc = a;
-    /* the text reporter of projects is never called: only the buffer is used */
-    jx_result rc = jx_writer_create(&aw->out, JX_FORMAT_TEXT, 0, fn, ud, a);
+    jx_result rc = jx_sink_create(&aw->out, fn, ud, a);
     if (rc == JX_OK)
         aw->out->render = row->render;
     if (rc != JX_OK) {
@@ -577,8 +586,7 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
         return JX_ERR_NOMEM;
     rw->alloc = a;
     rw->rep = rep;
-    /* the text reporter of projects is never called: only the buffer is used */
-    jx_result rc = jx_writer_create(&rw->out, JX_FORMAT_TEXT, 0, fn, ud, a);
+    jx_result rc = jx_sink_create(&rw->out, fn, ud, a);
     if (rc == JX_OK)
         rw->out->render = row->render;
     if (rc != JX_OK) {
