@@ -14,14 +14,15 @@
 #include <cmocka.h>
 
 #include "report_fixture.h"
+#include "zip_entry.h"
 #include "doc.h"
 #include "report.h"
 #include "tmpdir.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <zip.h>
 
 /* ------------------------------------------------------------------ the fields helpers */
 
@@ -202,24 +203,10 @@ static void html_draws_the_sheet(void **state)
     fx_sink_free(&s);
 }
 
-/* The bytes of entry `name` of the zip in z (free), NUL-terminated. */
+/* The bytes of entry `name` of the workbook in z (free), NUL-terminated. */
 static char *zip_entry(const fx_sink *z, const char *name)
 {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t *src = zip_source_buffer_create(z->buf, z->len, 0, &err);
-    assert_non_null(src);
-    zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &err);
-    assert_non_null(za);
-    zip_stat_t st;
-    assert_int_equal(zip_stat(za, name, 0, &st), 0);
-    char *out = calloc(1, st.size + 1);
-    zip_file_t *f = zip_fopen(za, name, 0);
-    assert_non_null(f);
-    assert_int_equal(zip_fread(f, out, st.size), (zip_int64_t)st.size);
-    zip_fclose(f);
-    zip_close(za);
-    return out;
+    return jx_test_zip_entry(z->buf, z->len, name);
 }
 
 static void xlsx_lays_out_the_sheet(void **state)
