@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "text_find.h"
+
 #include "counting.h"
 #include "jixiao.h"
 #include "write_text.h"
@@ -24,15 +26,6 @@ static void tests_path(char *buf, size_t size, const char *rel)
     snprintf(buf, size, "%s/%s", dir ? dir : ".", rel);
 }
 
-/* Whether text holds line as a whole line. */
-static int has_line(const char *text, const char *line)
-{
-    size_t n = strlen(line);
-    for (const char *s = strstr(text, line); s; s = strstr(s + 1, line))
-        if ((s == text || s[-1] == '\n') && (s[n] == '\n' || s[n] == '\0'))
-            return 1;
-    return 0;
-}
 
 /* Reviews the projects of the rule text dsl (or, when dsl is NULL, of the file at path)
  * with the reviewer's CSV csv (text with dsl, a path under tests/ without) under policy
@@ -122,31 +115,31 @@ static void demo_sheets(void **state)
              csv);
     assert_true(strncmp(t, head, strlen(head)) == 0);
     /* each row names its groups, the rows a group spans too */
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / 接入系统数量：指标性质 正向，指标值 ≥60，单位 个，权重 20，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / 接入系统数量：指标性质 正向，指标值 ≥60，单位 个，权重 20，"
                             "自评完成值 60个，自评得分 20.00，复核完成值 45，复核得分 15.00，偏差 -5.00，"
                             "备注 实际接入 45 个, 见验收单第 3 页"));
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / 巡检次数：指标性质 等于，指标值 =12，单位 次，权重 10，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / 巡检次数：指标性质 等于，指标值 =12，单位 次，权重 10，"
                             "自评完成值 12次，自评得分 10.00，复核完成值 12次，复核得分 7.50，偏差 -2.50，备注 缺两次巡检记录"));
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / 培训人次：指标性质 正向，指标值 ≥200，单位 人次，权重 10，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / 培训人次：指标性质 正向，指标值 ≥200，单位 人次，权重 10，"
                             "自评完成值 210人次，自评得分 10.00，复核完成值 210人次，复核得分 8.00，偏差 -2.00，"
                             "备注 签到表缺 \"下午场\""));
-    assert_true(has_line(t, "- 产出指标 / 时效指标 / 响应时间：指标性质 反向，指标值 ≤24，单位 小时，权重 10，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 时效指标 / 响应时间：指标性质 反向，指标值 ≤24，单位 小时，权重 10，"
                             "自评完成值 24小时，自评得分 10.00，复核完成值 30，复核得分 6.50，偏差 -3.50，"
                             "备注 平均响应 30 小时；另有一次超时未登记"));
-    assert_true(has_line(t, "- 产出指标 / 时效指标 / 执行率：指标性质 正向，指标值 ≥95，单位 %，权重 10，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 时效指标 / 执行率：指标性质 正向，指标值 ≥95，单位 %，权重 10，"
                             "自评完成值 96%，自评得分 10.00，复核完成值 96%，复核得分 10.00，偏差 0.00，"
                             "备注 （未复核，沿用自评）"));
     /* a 定性 indicator has no 单位: the cell is left out, not written empty */
-    assert_true(has_line(t, "- 效益指标 / 社会效益 / 工作效率：指标性质 定性，指标值 提升，权重 15，"
+    assert_true(jx_test_has_line(t, "- 效益指标 / 社会效益 / 工作效率：指标性质 定性，指标值 提升，权重 15，"
                             "自评完成值 提升，自评得分 15.00，复核完成值 部分达成，复核得分 10.50，偏差 -4.50，"
                             "备注 佐证材料不足"));
     /* no 备注 at all: the line ends at 偏差 */
-    assert_true(has_line(t, "- 效益指标 / 可持续影响 / 平台运行：指标性质 定性，指标值 稳定，权重 10，"
+    assert_true(jx_test_has_line(t, "- 效益指标 / 可持续影响 / 平台运行：指标性质 定性，指标值 稳定，权重 10，"
                             "自评完成值 稳定，自评得分 10.00，复核完成值 稳定，复核得分 10.00，偏差 0.00"));
-    assert_true(has_line(t, "- 总分：权重 100，自评得分 100.00，复核得分 82.50，偏差 -17.50"));
-    assert_true(has_line(t, "自评结论：优（总分 100.00）"));
-    assert_true(has_line(t, "复核结论：良（总分 82.50，偏差 -17.50）"));
-    assert_true(has_line(t, "已复核 7 个指标，2 个未复核，其复核列沿用自评。"));
+    assert_true(jx_test_has_line(t, "- 总分：权重 100，自评得分 100.00，复核得分 82.50，偏差 -17.50"));
+    assert_true(jx_test_has_line(t, "自评结论：优（总分 100.00）"));
+    assert_true(jx_test_has_line(t, "复核结论：良（总分 82.50，偏差 -17.50）"));
+    assert_true(jx_test_has_line(t, "已复核 7 个指标，2 个未复核，其复核列沿用自评。"));
     /* nine indicator rows and a 总分 row in the first sheet, two and a 总分 in the second */
     size_t rows = 0;
     for (const char *s = t; (s = strstr(s, "\n- ")); s++)
@@ -157,10 +150,10 @@ static void demo_sheets(void **state)
     assert_non_null(second);
     assert_null(strstr(second, "主管部门"));
     assert_null(strstr(strstr(t, "----------") + 1, "----------"));
-    assert_true(has_line(second, "- 产出指标 / 数量指标 / 巡查次数：指标性质 正向，指标值 ≥10，单位 次，权重 50，"
+    assert_true(jx_test_has_line(second, "- 产出指标 / 数量指标 / 巡查次数：指标性质 正向，指标值 ≥10，单位 次，权重 50，"
                                  "自评完成值 8次，自评得分 40.00，复核完成值 8次，复核得分 40.00，偏差 0.00，"
                                  "备注 （未复核，沿用自评）"));
-    assert_true(has_line(second, "- 总分：权重 100，自评得分 90.00，复核得分 90.00，偏差 0.00"));
+    assert_true(jx_test_has_line(second, "- 总分：权重 100，自评得分 90.00，复核得分 90.00，偏差 0.00"));
     /* the verdicts, then after a blank line the notes, the document's end */
     static const char tail[] = "\n自评结论：优（总分 90.00）\n"
                                "复核结论：优（总分 90.00，偏差 0.00）\n"
@@ -241,13 +234,13 @@ static void not_applicable(void **state)
                                 NULL, &out),
                      JX_OK);
     const char *t = out.s;
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / A：指标性质 正向，指标值 ≥10，单位 个，权重 40，自评完成值 10个，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / A：指标性质 正向，指标值 ≥10，单位 个，权重 40，自评完成值 10个，"
                             "自评得分 40.00，复核完成值 10个，复核得分 36.00，偏差 -4.00，备注 超出合同范围"));
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / B：指标性质 正向，指标值 ≥10，单位 个，权重 20，自评完成值 5个，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / B：指标性质 正向，指标值 ≥10，单位 个，权重 20，自评完成值 5个，"
                             "自评得分 不适用，复核完成值 5个，复核得分 不适用，偏差 —，备注 不适用属实"));
-    assert_true(has_line(t, "- 总分：权重 100，自评得分 90.00，复核得分 85.00，偏差 -5.00"));
-    assert_true(has_line(t, "复核结论：良（总分 85.00，偏差 -5.00）"));
-    assert_true(has_line(t, "已复核 2 个指标，1 个未复核，其复核列沿用自评。"));
+    assert_true(jx_test_has_line(t, "- 总分：权重 100，自评得分 90.00，复核得分 85.00，偏差 -5.00"));
+    assert_true(jx_test_has_line(t, "复核结论：良（总分 85.00，偏差 -5.00）"));
+    assert_true(jx_test_has_line(t, "已复核 2 个指标，1 个未复核，其复核列沿用自评。"));
     free(out.s);
 }
 
@@ -268,15 +261,15 @@ static void groups_and_dashes(void **state)
     assert_int_equal(review_txt("default", NULL, dsl, "项目,三级指标,复核完成值,备注\n组,乙,5个,补充材料\n", NULL, &out),
                      JX_OK);
     const char *t = out.s;
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / 甲：指标性质 正向，指标值 ≥10，单位 个，权重 —，自评完成值 10个，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / 甲：指标性质 正向，指标值 ≥10，单位 个，权重 —，自评完成值 10个，"
                             "自评得分 0.00，复核完成值 10个，复核得分 0.00，偏差 0.00，备注 （未复核，沿用自评）"));
-    assert_true(has_line(t, "- 产出指标 / 数量指标 / 乙：指标性质 正向，指标值 ≥10，单位 个，权重 —，自评完成值 3个，"
+    assert_true(jx_test_has_line(t, "- 产出指标 / 数量指标 / 乙：指标性质 正向，指标值 ≥10，单位 个，权重 —，自评完成值 3个，"
                             "自评得分 0.00，复核完成值 5个，复核得分 0.00，偏差 0.00，备注 补充材料"));
-    assert_true(has_line(t, "- 效益指标 / 数量指标 / 丙：指标性质 定性，指标值 好，权重 —，自评完成值 好，"
+    assert_true(jx_test_has_line(t, "- 效益指标 / 数量指标 / 丙：指标性质 定性，指标值 好，权重 —，自评完成值 好，"
                             "自评得分 0.00，复核完成值 好，复核得分 0.00，偏差 0.00，备注 （未复核，沿用自评）"));
-    assert_true(has_line(t, "- 总分：权重 0，自评得分 0.00，复核得分 0.00，偏差 0.00"));
-    assert_true(has_line(t, "自评结论：—（总分 0.00）"));
-    assert_true(has_line(t, "复核结论：—（总分 0.00，偏差 0.00）"));
+    assert_true(jx_test_has_line(t, "- 总分：权重 0，自评得分 0.00，复核得分 0.00，偏差 0.00"));
+    assert_true(jx_test_has_line(t, "自评结论：—（总分 0.00）"));
+    assert_true(jx_test_has_line(t, "复核结论：—（总分 0.00，偏差 0.00）"));
     free(out.s);
 }
 

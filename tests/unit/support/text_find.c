@@ -17,6 +17,15 @@ size_t jx_test_occurrences(const char *s, const char *end, const char *needle)
     return n;
 }
 
+int jx_test_has_line(const char *text, const char *line)
+{
+    size_t n = strlen(line);
+    for (const char *s = strstr(text, line); s; s = strstr(s + 1, line))
+        if ((s == text || s[-1] == '\n') && (s[n] == '\n' || s[n] == '\0'))
+            return 1;
+    return 0;
+}
+
 void jx_test_has(const char *s, const char *want)
 {
     if (!strstr(s, want))

@@ -7,6 +7,9 @@
 /** How many times needle occurs in s[0..end), not overlapping (end NULL: the whole string). */
 size_t jx_test_occurrences(const char *s, const char *end, const char *needle);
 
+/** Whether text holds line as a whole line. */
+int jx_test_has_line(const char *text, const char *line);
+
 /** Asserts that s holds want, printing want when it does not. */
 void jx_test_has(const char *s, const char *want);
 
