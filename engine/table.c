@@ -11,6 +11,7 @@
 #include "import_decode.h"
 #include "text.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,6 +209,17 @@ jx_result jx_table_open_memory(jx_table **out, const char *name, const char *dat
     return table_start(out, t, table_backend_for((const unsigned char *)data, len), NULL, data, len, opts, err);
 }
 
+#ifndef NDEBUG
+/* Whether a cell of row holds a byte (the invariant of table.h). */
+static bool row_has_text(const jx_table_row *row)
+{
+    for (size_t i = 0; i < row->ncells; i++)
+        if (row->cells[i].n > 0)
+            return true;
+    return false;
+}
+#endif
+
 /*
  * Invariant: no cell handed out holds bytes that are not UTF-8. Text is decoded and
  * checked whole (table_text.c); an .xlsx is XML that expat, or the fast row path,
@@ -218,6 +230,7 @@ jx_table_status jx_table_next(jx_table *t, jx_table_row *row)
 {
     memset(row, 0, sizeof *row);
     jx_table_status st = t->be->next(t, row);
+    assert(st != JX_TABLE_ROW || row_has_text(row)); /* a row with no non-empty cell is never returned */
     if (st != JX_TABLE_ROW || t->be->kind != JX_TABLE_XLS)
         return st;
     for (size_t i = 0; i < row->ncells; i++) {

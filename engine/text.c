@@ -3,6 +3,8 @@
  * place that says which bytes a JSON string or HTML text holds as they are. */
 #include "text.h"
 
+#include <assert.h>
+
 /* ------------------------------------------------------------------ blanks */
 
 size_t jx_text_blank_before(const char *s, size_t n, unsigned how)
@@ -24,6 +26,7 @@ jx_text_span jx_text_trim(const char *s, size_t n, unsigned how)
     while (n > 0 && (k = jx_text_blank_before(s, n, how)) != 0)
         n -= k;
     jx_text_span t = {s, n};
+    assert(jx_text_blank_at(t.s, t.n, how) == 0 && (t.n == 0 || jx_text_blank_before(t.s, t.n, how) == 0));
     return t;
 }
 
@@ -279,3 +282,6 @@ size_t jx_text_html_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX]
     memcpy(out, ref, k);
     return k;
 }
+
+const jx_text_escaper jx_text_json_escaper = {.plain = jx_text_json_plain, .escape = jx_text_json_escape};
+const jx_text_escaper jx_text_html_escaper = {.plain = jx_text_html_plain, .escape = jx_text_html_escape};

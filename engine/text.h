@@ -232,14 +232,9 @@ size_t jx_text_utf8_mend(const char *s, size_t n, char *out,
 /*
  * Escaping for JSON and for HTML, in two steps so that a writer copies the bytes that
  * need nothing in runs: jx_text_X_plain says how many bytes from s go out as they are,
- * then jx_text_X_escape gives what stands for the bytes where the run stopped. A
- * writer's loop, for either:
- *
- *     while (n > 0) {
- *         size_t k = jx_text_json_plain(s, n), used;
- *         put(s, k); s += k; n -= k;
- *         if (n > 0) { char e[JX_TEXT_ESCAPE_MAX]; put(e, jx_text_json_escape(s, n, e, &used)); s += used; n -= used; }
- *     }
+ * then jx_text_X_escape gives what stands for the bytes where the run stopped. The one
+ * loop over the two steps is the report layer's jx_out_escaped; an escaper is the pair,
+ * jx_text_json_escaper or jx_text_html_escaper.
  *
  * Invariant: what the loop writes for JSON is valid UTF-8 with no '"', '\\' or
  * U+0000..U+001F left unescaped, so between quotes it is a JSON string whatever s held;
@@ -280,5 +275,13 @@ size_t jx_text_html_plain(const char *s, size_t n);
  * byte that needs no escape is given back as it is.
  */
 size_t jx_text_html_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used);
+
+/** An escaper: its two steps, as above. */
+typedef struct jx_text_escaper {
+    size_t (*plain)(const char *s, size_t n);
+    size_t (*escape)(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used);
+} jx_text_escaper;
+
+extern const jx_text_escaper jx_text_json_escaper, jx_text_html_escaper;
 
 #endif

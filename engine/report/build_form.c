@@ -107,13 +107,7 @@ static const uint8_t list_min[LCOLS] = {6, 16, 20, 9, 10};
 static const uint8_t list_max[LCOLS] = {8, 40, 50, 12, 10};
 
 static const jx_doc_list form_list = {
-    .name = "自评结果清单",
-    .title = "项目支出绩效自评结果清单",
-    .head = list_head,
-    .min = list_min,
-    .max = list_max,
-    .ncols = LCOLS,
-};
+    .name = "自评结果清单", .title = "项目支出绩效自评结果清单", .head = list_head, .min = list_min, .max = list_max, .ncols = LCOLS};
 
 static const jx_doc_head form_doc = {
     .title = "项目支出绩效自评表",

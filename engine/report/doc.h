@@ -594,8 +594,6 @@ void jx_held_check(jx_writer *wr, const jx_held *h);
  * no entry until it says so. */
 void jx_held_part_end(jx_writer *wr);
 
-/** Releases the held report and its spools (the writer's state_free). */
-void jx_held_free(jx_writer *wr);
 
 /* ================================================================ HTML (render_html.c)
    HTML written through a jx_writer: escaped text, table cells, the document

@@ -912,7 +912,7 @@ static void report_doc_end(jx_writer *wr, jx_held *st)
     (void)st;
     jx_out_str(wr, "</section>\n");
     jx_html_end(wr);
-    jx_held_free(wr);
+    jx_writer_state_drop(wr);
 }
 
 const jx_renderer jx_render_html = {
@@ -943,18 +943,7 @@ const jx_renderer jx_render_html = {
 
 void jx_html_text(jx_writer *wr, const char *s, size_t n)
 {
-    while (n > 0) {
-        size_t k = jx_text_html_plain(s, n), used;
-        jx_out_bytes(wr, s, k); /* the run that needs nothing, at once */
-        s += k;
-        n -= k;
-        if (n > 0) {
-            char esc[JX_TEXT_ESCAPE_MAX];
-            jx_out_bytes(wr, esc, jx_text_html_escape(s, n, esc, &used));
-            s += used;
-            n -= used;
-        }
-    }
+    jx_out_escaped(wr, &jx_text_html_escaper, s, n);
 }
 
 void jx_html_str(jx_writer *wr, const char *s)

@@ -409,7 +409,7 @@ static void md_overview(jx_writer *wr, const jx_overview *o)
 static void md_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 {
     if (jx_held_of(wr)) {
-        jx_held_free(wr);
+        jx_writer_state_drop(wr);
         return;
     }
     if (nparts > 0)

@@ -151,8 +151,7 @@ static void table_head(jx_writer *wr, ttable *t, const jx_table_spec *spec)
 static ttable *form_table(jx_writer *wr, const jx_table_spec *spec)
 {
     if (spec->role == JX_TABLE_SECTION) {
-        jx_out_str(wr, spec->heading);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, spec->heading);
     }
     int section = spec->role == JX_TABLE_SECTION;
     ttable *t = table_make(wr, spec->ncols, section ? 2 : 0);
@@ -252,8 +251,7 @@ static void table_print(jx_writer *wr, ttable *t)
     }
     if (t->note[0]) {
         jx_out_spaces(wr, t->indent);
-        jx_out_str(wr, t->note);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, t->note);
     }
     if (t->blank_after)
         jx_out_char(wr, '\n'); /* a form's section ends with a blank line */
@@ -273,8 +271,7 @@ static void labelled(jx_writer *wr, size_t indent, const char *label, size_t wid
     jx_out_spaces(wr, indent);
     jx_out_str(wr, label);
     jx_out_spaces(wr, width - jx_display_width(label, strlen(label)) + 2);
-    jx_out_str(wr, text);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, text);
 }
 
 /* A report's fields: a line each, the labels padded to the widest shown, nothing after
@@ -283,8 +280,7 @@ static void report_fields(jx_writer *wr, const jx_fields *f)
 {
     jx_doc_block(wr);
     if (f->heading[0]) {
-        jx_out_str(wr, f->heading);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, f->heading);
     }
     ttable *t = table_make(wr, 2, f->heading[0] ? 2 : 0);
     for (size_t i = 0; t && i < f->n; i++) {
@@ -318,8 +314,7 @@ static void text_fields(jx_writer *wr, const jx_fields *f)
     }
     size_t indent = 0;
     if (f->heading[0]) {
-        jx_out_str(wr, f->heading);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, f->heading);
         indent = 2;
     }
     for (size_t i = 0; i < f->n; i++)
@@ -343,21 +338,18 @@ static void text_conclusion(jx_writer *wr, const jx_conclusion *c)
         jx_out_str(wr, c->v[i].label);
         jx_out_spaces(wr, width - jx_display_width(c->v[i].label, strlen(c->v[i].label)) + 2);
         jx_out_str(wr, c->v[i].grade);
-        jx_out_str(wr, c->v[i].detail);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, c->v[i].detail);
     }
     if (c->note[0]) {
         jx_out_str(wr, "  ");
-        jx_out_str(wr, c->note);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, c->note);
     }
 }
 
 static void text_steps(jx_writer *wr, const jx_steps *s)
 {
     jx_out_char(wr, '\n');
-    jx_out_str(wr, s->heading);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, s->heading);
     for (size_t i = 0; i < s->n; i++) {
         jx_out_str(wr, "  ");
         jx_out_str(wr, s->v[i].label);
@@ -398,8 +390,7 @@ static void findings_of(jx_writer *wr, const jx_diag *v, size_t n, jx_severity s
         jx_out_str(wr, " [");
         jx_out_str(wr, d->code);
         jx_out_str(wr, "] ");
-        jx_out_str(wr, d->message);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, d->message);
     }
 }
 
@@ -415,8 +406,7 @@ static void text_findings(jx_writer *wr, const jx_diag *v, size_t n)
 static void text_notes(jx_writer *wr, const jx_notes *n)
 {
     for (size_t i = 0; i < n->n; i++) {
-        jx_out_str(wr, n->v[i]);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, n->v[i]);
     }
 }
 
@@ -428,12 +418,10 @@ static void text_finding_list(jx_writer *wr, const jx_finding_list *l)
     if (l->n == 0) {
         jx_out_str(wr, l->label);
         jx_out_str(wr, "  ");
-        jx_out_str(wr, l->empty);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, l->empty);
         return;
     }
-    jx_out_str(wr, l->heading);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, l->heading);
     ttable *t = table_make(wr, 4, 2);
     for (size_t i = 0; t && i < l->n; i++) {
         tcell *row = table_row(wr, t);
@@ -474,11 +462,9 @@ static void text_part_begin(jx_writer *wr, const jx_part *pt)
 {
     if (pt->index > 0)
         jx_out_char(wr, '\n');
-    jx_out_str(wr, pt->title);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, pt->title);
     if (pt->caption[0]) {
-        jx_out_str(wr, pt->caption);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, pt->caption);
     }
     jx_out_char(wr, '\n');
 }

@@ -33,8 +33,7 @@ static void line(jx_writer *wr, const char *s)
 {
     if (!s[0])
         return;
-    jx_out_str(wr, s);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, s);
 }
 
 /* Whether column c of t is derived (a 序号, a 合计): left out. */
@@ -78,8 +77,7 @@ static void txt_part_begin(jx_writer *wr, const jx_part *pt)
     if (pt->index > 0)
         jx_out_str(wr, "\n----------\n\n");
     jx_out_str(wr, pt->title);
-    jx_out_str(wr, pt->caption);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, pt->caption);
 }
 
 /* A section's heading on its line, after a blank line. */
@@ -87,8 +85,7 @@ static void heading(jx_writer *wr, const char *h)
 {
     jx_out_char(wr, '\n');
     if (h[0]) {
-        jx_out_str(wr, h);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, h);
     }
 }
 
@@ -107,8 +104,7 @@ static void txt_fields(jx_writer *wr, const jx_fields *f)
             continue;
         jx_out_str(wr, f->v[i].label);
         jx_out_str(wr, "：");
-        jx_out_str(wr, f->v[i].value);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, f->v[i].value);
     }
 }
 
@@ -158,8 +154,7 @@ static void txt_row(jx_writer *wr, const jx_cell *cells)
         assert(spec->ncols == 2);
         jx_out_str(wr, cells[0].s);
         jx_out_str(wr, "：");
-        jx_out_str(wr, cells[1].s);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, cells[1].s);
         return;
     }
     size_t n = spec->ncols, c = 0;
@@ -206,8 +201,7 @@ static void txt_conclusion(jx_writer *wr, const jx_conclusion *c)
     if (c->full_label[0]) {
         jx_out_str(wr, c->full_label);
         jx_out_str(wr, "：");
-        jx_out_str(wr, c->full_value);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, c->full_value);
     }
     for (size_t i = 0; i < c->n; i++) {
         jx_out_str(wr, c->v[i].label);
@@ -258,8 +252,7 @@ static void txt_findings(jx_writer *wr, const jx_diag *v, size_t n)
             jx_out_uint(wr, v[i].column);
         }
         jx_out_char(wr, ' ');
-        jx_out_str(wr, v[i].message);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, v[i].message);
     }
 }
 
@@ -268,8 +261,7 @@ static void txt_notes(jx_writer *wr, const jx_notes *n)
 {
     jx_out_char(wr, '\n');
     for (size_t i = 0; i < n->n; i++) {
-        jx_out_str(wr, n->v[i]);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, n->v[i]);
     }
 }
 
@@ -280,8 +272,7 @@ static void txt_finding_list(jx_writer *wr, const jx_finding_list *l)
     if (l->n == 0) {
         jx_out_str(wr, l->label);
         jx_out_str(wr, "：");
-        jx_out_str(wr, l->empty);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, l->empty);
         return;
     }
     line(wr, l->heading);
@@ -294,8 +285,7 @@ static void txt_finding_list(jx_writer *wr, const jx_finding_list *l)
         jx_out_char(wr, ' ');
         jx_out_str(wr, f->where);
         jx_out_char(wr, ' ');
-        jx_out_str(wr, f->message);
-        jx_out_char(wr, '\n');
+        jx_out_line(wr, f->message);
     }
 }
 
@@ -320,8 +310,7 @@ static void txt_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
     }
     if (nparts > 0)
         return;
-    jx_out_str(wr, h->empty);
-    jx_out_char(wr, '\n');
+    jx_out_line(wr, h->empty);
 }
 
 const jx_renderer jx_render_txt = {

@@ -775,18 +775,14 @@ static void sheet_write(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const xpart *x)
 
 /* ------------------------------------------------------------------ the workbook */
 
-/* Releases the workbook of a writer destroyed before (or after) finishing. */
+/* Releases the workbook of a writer destroyed before (or after) finishing (the state's
+ * release). */
 static void state_free(jx_writer *wr)
 {
     xlsx_state *st = wr->state;
-    if (!st)
-        return;
     jx_xlsx_discard(&st->book);
     if (st->title)
         jx_free(wr->alloc, st->title, st->title_size);
-    jx_free(wr->alloc, st, sizeof *st);
-    wr->state = NULL;
-    wr->state_free = NULL;
 }
 
 /* A jx_write_fn appending the workbook's bytes to the writer's output. */
@@ -800,13 +796,9 @@ static size_t out_bytes(void *ud, const char *data, size_t len)
 /* Opens the workbook on its temporary file and starts the list with its header row. */
 static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
 {
-    xlsx_state *st = jx_calloc(wr->alloc, sizeof *st);
-    if (!st) {
-        wr->err = JX_ERR_NOMEM;
+    xlsx_state *st = jx_writer_state_new(wr, sizeof *st, state_free);
+    if (!st)
         return;
-    }
-    wr->state = st;
-    wr->state_free = state_free;
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
     jx_result rc = jx_xlsx_open(&st->book, wr->alloc, h->title, created);
     if (rc != JX_OK) {
@@ -914,7 +906,7 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
         if (rc != JX_OK && wr->err == JX_OK)
             wr->err = rc;
     }
-    state_free(wr);
+    jx_writer_state_drop(wr);
 }
 
 /* ------------------------------------------------------------------ a report
@@ -977,15 +969,12 @@ typedef struct xreport {
     xlist *to;                     /* …its list, for records; NULL: the first sheet */
 } xreport;
 
-/* Releases the report's workbook and arena (the writer's state_free). */
+/* Releases the report's workbook and arena (the state's release). */
 static void xreport_free(jx_writer *wr)
 {
     xreport *st = wr->state;
     jx_xlsx_discard(&st->book);
     jx_arena_free(&st->arena);
-    jx_free(wr->alloc, st, sizeof *st);
-    wr->state = NULL;
-    wr->state_free = NULL;
 }
 
 /* The report being drawn; NULL for other documents. The state is this renderer's report
@@ -1198,14 +1187,9 @@ static void first_sheet_write(xreport *st)
  * the lists of the entries' records with their head rows. */
 static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
 {
-    assert(!wr->state); /* the writer's state is the renderer's */
-    xreport *st = jx_calloc(wr->alloc, sizeof *st);
-    if (!st) {
-        wr->err = JX_ERR_NOMEM;
+    xreport *st = jx_writer_state_new(wr, sizeof *st, xreport_free);
+    if (!st)
         return;
-    }
-    wr->state = st;
-    wr->state_free = xreport_free;
     jx_arena_init(&st->arena, wr->alloc);
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
     jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, h->doc.title, created, 1);
@@ -1331,7 +1315,7 @@ static void report_doc_end(jx_writer *wr, xreport *st)
         if (rc != JX_OK && wr->err == JX_OK)
             wr->err = rc;
     }
-    xreport_free(wr);
+    jx_writer_state_drop(wr);
 }
 
 /* The parts of an entry but its records are not drawn: its findings and the overview. */

@@ -18,6 +18,7 @@
 #include "model.h"
 #include "order.h"
 #include "score.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -48,8 +49,10 @@ struct jx_writer {
     size_t nprojects;           /* projects written so far */
     int begun;                  /* the reporter's begin ran */
     int finished;               /* jx_writer_finish ran */
-    void *state;                /* a reporter's own state (the xlsx workbook), NULL for the others */
-    void (*state_free)(jx_writer *wr); /* releases state when the writer is destroyed; set with it */
+    void *state;                /* a renderer's own state (the xlsx workbook), NULL for the others;
+                                   made and dropped by jx_writer_state_new/_drop only */
+    size_t state_size;          /* …its size */
+    void (*state_free)(jx_writer *wr); /* releases what state holds (not state itself); set with it */
     const struct jx_renderer *render; /* the format's renderer (formats.c), drawing a document's blocks; NULL
                                          for the serialisations (JSON, CSV, template) */
     void *render_state;         /* a renderer's state within one table or part (doc.h), in the scratch arena */
@@ -96,6 +99,24 @@ void jx_out_flush(jx_writer *wr);
 
 /** Appends s[0..n) to the output. */
 void jx_out_bytes(jx_writer *wr, const char *s, size_t n);
+
+/** Appends s and a line feed. */
+void jx_out_line(jx_writer *wr, const char *s);
+
+/**
+ * A renderer's state of size bytes, zeroed, for the writer to hold until
+ * jx_writer_state_drop (or its destruction): release lets go of what the state holds,
+ * then the state is freed. NULL, the writer failed with JX_ERR_NOMEM, when memory runs
+ * out. The writer holds at most one state.
+ */
+void *jx_writer_state_new(jx_writer *wr, size_t size, void (*release)(jx_writer *wr));
+
+/** Releases the writer's state and frees it; nothing when it holds none. */
+void jx_writer_state_drop(jx_writer *wr);
+
+/** Appends s[0..n) escaped by e (jx_text_json_escaper, jx_text_html_escaper): the one
+ *  loop over an escaper's two steps, copying the runs that need nothing at once. */
+void jx_out_escaped(jx_writer *wr, const jx_text_escaper *e, const char *s, size_t n);
 
 /**
  * Appends s[0..n) as one RFC 4180 field (write_csv.c): quoted, quotes doubled, when it

@@ -52,6 +52,18 @@ static void attr_uint(jx_writer *wr, const char *name, uint64_t v)
     jx_out_char(wr, '"');
 }
 
+/* A rectangle's box and fill: ` x y width height fill="fill"`, the fill escaped. */
+static void box(jx_writer *wr, uint64_t x, uint64_t y, uint64_t w, uint64_t h, const char *fill)
+{
+    attr_uint(wr, "x", x);
+    attr_uint(wr, "y", y);
+    attr_uint(wr, "width", w);
+    attr_uint(wr, "height", h);
+    jx_out_str(wr, " fill=\"");
+    jx_html_str(wr, fill);
+    jx_out_char(wr, '"');
+}
+
 /* <text x y [text-anchor]>s</text>; anchor NULL for the start. */
 static void text_at(jx_writer *wr, uint64_t x, uint64_t y, const char *anchor, const char *s)
 {
@@ -136,13 +148,8 @@ static void legend(jx_writer *wr, const jx_svg_bars *c, size_t nser)
     jx_out_str(wr, "<g class=\"legend\">\n");
     for (size_t j = 0; j < nser; j++) {
         jx_out_str(wr, "<rect");
-        attr_uint(wr, "x", x);
-        attr_uint(wr, "y", LEGEND_Y);
-        attr_uint(wr, "width", SWATCH);
-        attr_uint(wr, "height", SWATCH);
-        jx_out_str(wr, " fill=\"");
-        jx_html_str(wr, c->series[j].fill);
-        jx_out_str(wr, "\" stroke=\"#000\"/>\n");
+        box(wr, x, LEGEND_Y, SWATCH, SWATCH, c->series[j].fill);
+        jx_out_str(wr, " stroke=\"#000\"/>\n");
         text_at(wr, x + SWATCH + 6, LEGEND_Y + SWATCH - 1, NULL, c->series[j].name);
         x += SWATCH + 6 + text_width(c->series[j].name) + 16;
     }
@@ -205,13 +212,8 @@ void jx_svg_bar_chart(jx_writer *wr, const jx_svg_bars *c)
             jx_out_str(wr, "<rect class=\"bar s");
             jx_out_uint(wr, j);
             jx_out_char(wr, '"');
-            attr_uint(wr, "x", x);
-            attr_uint(wr, "y", y);
-            attr_uint(wr, "width", bar);
-            attr_uint(wr, "height", h);
-            jx_out_str(wr, " fill=\"");
-            jx_html_str(wr, s->fill);
-            jx_out_str(wr, "\" stroke=\"#000\"><title>");
+            box(wr, x, y, bar, h, s->fill);
+            jx_out_str(wr, " stroke=\"#000\"><title>");
             jx_html_str(wr, s->name);
             jx_out_char(wr, ' ');
             jx_html_str(wr, c->categories[i]);

@@ -49,6 +49,13 @@ static inline void put(jx_writer *wr, const char *s, size_t n)
 /* `,"k":` for a literal key k: a member after the first (jx_json_key, made at compile time). */
 #define KEY(wr, k) LIT(wr, ",\"" k "\":")
 
+/* `,"k":"s"` and `,"k":n`: a string and a count member after the first, k a literal. */
+#define KEY_STR(wr, k, s) (KEY(wr, k), jx_json_str((wr), (s)))
+#define KEY_UINT(wr, k, v) (KEY(wr, k), jx_out_uint((wr), (v)))
+
+/* `,"k":{`: an object member after the first, its first bytes lit after the brace. */
+#define OBJECT(wr, k, lit) LIT(wr, ",\"" k "\":{" lit)
+
 /* Appends one byte. */
 static inline void put_char(jx_writer *wr, char c)
 {
@@ -57,21 +64,24 @@ static inline void put_char(jx_writer *wr, char c)
     wr->buf[wr->len++] = c;
 }
 
+/* Opens element i of an array: the comma before every element but the first. */
+static inline void elem(jx_writer *wr, size_t i)
+{
+    if (i)
+        put_char(wr, ',');
+}
+
+/* Element i of an array that starts with the literal lit, such as `{"code":`: with the
+ * comma before it unless it is the first, in one move. */
+#define ELEM(wr, i, lit) put((wr), &("," lit)[!(i)], sizeof(lit) - !(i))
+
+/* `,"k":[`: an array member after the first. */
+#define ARRAY(wr, k) LIT(wr, ",\"" k "\":[")
+
 void jx_json_str_n(jx_writer *w, const char *s, size_t n)
 {
     put_char(w, '"');
-    while (n > 0) {
-        size_t k = jx_text_json_plain(s, n), used;
-        put(w, s, k); /* the run that needs nothing, at once */
-        s += k;
-        n -= k;
-        if (n > 0) {
-            char esc[JX_TEXT_ESCAPE_MAX];
-            put(w, esc, jx_text_json_escape(s, n, esc, &used));
-            s += used;
-            n -= used;
-        }
-    }
+    jx_out_escaped(w, &jx_text_json_escaper, s, n);
     put_char(w, '"');
 }
 
@@ -205,10 +215,8 @@ static void item_head(jx_writer *wr, const char *lead, jx_str name, const char *
 {
     put(wr, lead, strlen(lead));
     jx_json_str_n(wr, name.s, name.n);
-    KEY(wr, "file");
-    jx_json_str(wr, file);
-    KEY(wr, "line");
-    jx_out_uint(wr, line);
+    KEY_STR(wr, "file", file);
+    KEY_UINT(wr, "line", line);
 }
 
 /* ,"dept":…,"org":… — a project's 主管部门 and 单位. */
@@ -229,16 +237,14 @@ static void diag_open(jx_writer *wr, const jx_diag *d, bool severity_first)
     if (severity_first) {
         LIT(wr, "{\"severity\":");
         code_str(wr, sev);
-        KEY(wr, "code");
-        jx_json_str(wr, d->code);
+        KEY_STR(wr, "code", d->code);
     } else {
         LIT(wr, "{\"code\":");
         jx_json_str(wr, d->code);
         KEY(wr, "severity");
         code_str(wr, sev);
     }
-    KEY(wr, "message");
-    jx_json_str(wr, d->message);
+    KEY_STR(wr, "message", d->message);
     KEY(wr, "source");
 }
 
@@ -315,13 +321,10 @@ static void source(jx_writer *wr, const source_file *f, uint32_t line, uint32_t 
 
 static void funds(jx_writer *wr, const jx_project *p)
 {
-    KEY(wr, "funds");
-    put_char(wr, '[');
+    ARRAY(wr, "funds");
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
-        if (i)
-            put_char(wr, ',');
-        LIT(wr, "{\"source\":");
+        ELEM(wr, i, "{\"source\":");
         jx_json_str_n(wr, f->source.s, f->source.n);
         KEY(wr, "initial");
         jx_out_dec(wr, f->initial);
@@ -411,6 +414,24 @@ static inline char *o_str(char *o, const char *s, size_t n)
     return o + n + 1;
 }
 
+/* Appends s[0..n) between quotes at o when present, else null; returns the end. */
+static inline char *o_opt_str(char *o, bool present, const char *s, size_t n)
+{
+    if (present)
+        return o_str(o, s, n);
+    O_LIT(o, "null");
+    return o;
+}
+
+/* Appends d when has, else null; returns the end. */
+static inline char *o_opt_dec(char *o, bool has, jx_dec d)
+{
+    if (has)
+        return jx_at_dec(o, d);
+    O_LIT(o, "null");
+    return o;
+}
+
 /* Appends the name of g between quotes at o, "" for none; returns the end. */
 static inline char *o_group(char *o, const jx_group *g)
 {
@@ -466,15 +487,12 @@ static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bo
 
 static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
 {
-    KEY(wr, "groups");
-    put_char(wr, '[');
+    ARRAY(wr, "groups");
     for (size_t i = 0; i < ord->ngroups; i++) {
         const jx_group *g = ord->groups[i], *parent = group_parent(p, g);
         if (group_fast(wr, p, g, i > 0))
             continue;
-        if (i)
-            put_char(wr, ',');
-        LIT(wr, "{\"path\":[");
+        ELEM(wr, i, "{\"path\":[");
         if (parent) {
             group_name(wr, parent);
             put_char(wr, ',');
@@ -525,32 +543,20 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     *o++ = ',';
     o = o_str(o, ind->name.s, ind->name.n);
     O_LIT(o, "],\"target\":");
-    if (ind->target.present)
-        o = o_str(o, ind->target.text.s, ind->target.text.n);
-    else
-        O_LIT(o, "null");
+    o = o_opt_str(o, ind->target.present, ind->target.text.s, ind->target.text.n);
     O_LIT(o, ",\"actual\":");
-    if (ind->actual.present)
-        o = o_str(o, ind->actual.text.s, ind->actual.text.n);
-    else
-        O_LIT(o, "null");
+    o = o_opt_str(o, ind->actual.present, ind->actual.text.s, ind->actual.text.n);
     O_LIT(o, ",\"unit\":");
     if (ind->target.unit.n == 0 && ind->target.percent)
         O_LIT(o, "\"%\"");
     else
         o = o_str(o, ind->target.unit.s, ind->target.unit.n);
     O_LIT(o, ",\"weight\":");
-    if (ind->has_weight)
-        o = jx_at_dec(o, ind->weight);
-    else
-        O_LIT(o, "null");
+    o = o_opt_dec(o, ind->has_weight, ind->weight);
     O_LIT(o, ",\"score\":");
     o = jx_at_fixed(o, ind->score, p->decimals);
     O_LIT(o, ",\"claimed\":");
-    if (ind->has_claim)
-        o = jx_at_dec(o, ind->claim);
-    else
-        O_LIT(o, "null");
+    o = o_opt_dec(o, ind->has_claim, ind->claim);
     O_LIT(o, ",\"method\":");
     o = o_str(o, jx_method_code(ind->method), jx_method_code_len(ind->method));
     O_LIT(o, ",\"formula\":");
@@ -589,15 +595,12 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
 
 static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
 {
-    KEY(wr, "indicators");
-    put_char(wr, '[');
+    ARRAY(wr, "indicators");
     for (size_t i = 0; i < ord->ninds; i++) {
         const jx_indicator *ind = ord->inds[i];
         if (indicator_fast(wr, p, ind, file, i > 0))
             continue;
-        if (i)
-            put_char(wr, ',');
-        LIT(wr, "{\"path\":[");
+        ELEM(wr, i, "{\"path\":[");
         level_name(wr, ind, 1);
         put_char(wr, ',');
         level_name(wr, ind, 2);
@@ -634,12 +637,10 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
 
 static void warnings(jx_writer *wr, const jx_project *p, const source_file *file)
 {
-    KEY(wr, "warnings");
-    put_char(wr, '[');
+    ARRAY(wr, "warnings");
     for (size_t i = 0; i < p->diags.n; i++) {
         const jx_diag *d = &p->diags.v[i];
-        if (i)
-            put_char(wr, ',');
+        elem(wr, i);
         diag_open(wr, d, false);
         if (d->file == file->name) {
             source(wr, file, d->line, d->column);
@@ -655,8 +656,7 @@ static void warnings(jx_writer *wr, const jx_project *p, const source_file *file
 static void score_begin(jx_writer *wr, const jx_project *first)
 {
     doc_head(wr, first && first->scored && first->policy_name ? first->policy_name : "");
-    KEY(wr, "projects");
-    put_char(wr, '[');
+    ARRAY(wr, "projects");
 }
 
 static void score_project(jx_writer *wr, const jx_project *p)
@@ -695,8 +695,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
     if (p->exec_separate) {
         KEY(wr, "execution");
         execution_open(wr, true, p->exec_points, p->scored ? p->exec_score : -1, p->decimals);
-        KEY(wr, "formula");
-        jx_json_str(wr, p->exec_formula);
+        KEY_STR(wr, "formula", p->exec_formula);
         put_char(wr, '}');
     }
     warnings(wr, p, &file);
@@ -713,13 +712,6 @@ const jx_reporter jx_reporter_json = {.name = "json", .begin = score_begin, .pro
                                       .finish = score_finish};
 
 /* ================================================================== audit */
-
-/* `,"k":n` — a count. */
-static void aj_uint(jx_writer *w, const char *k, size_t v)
-{
-    jx_json_key(w, k);
-    jx_out_uint(w, v);
-}
 
 /* 分 as 万元, exact. */
 static void aj_wan(jx_writer *w, int64_t fen)
@@ -742,8 +734,8 @@ static void aj_severities(jx_writer *w, const size_t count[3])
 {
     LIT(w, "\"error\":");
     jx_out_uint(w, count[JX_SEV_ERROR]);
-    aj_uint(w, "warning", count[JX_SEV_WARNING]);
-    aj_uint(w, "note", count[JX_SEV_NOTE]);
+    KEY_UINT(w, "warning", count[JX_SEV_WARNING]);
+    KEY_UINT(w, "note", count[JX_SEV_NOTE]);
 }
 
 /* Points with at least two decimals (jx_audit_out_points), or null. */
@@ -795,12 +787,10 @@ static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
     put_char(w, '{');
     aj_severities(w, v->f.count);
     put_char(w, '}');
-    KEY(w, "findings");
-    put_char(w, '[');
+    ARRAY(w, "findings");
     for (size_t i = 0; i < v->f.n; i++) {
         const jx_diag *d = v->f.v[i];
-        if (i)
-            put_char(w, ',');
+        elem(w, i);
         diag_open(w, d, true);
         jx_json_str(w, jx_audit_position_str(w, p, d, v->flags));
         aj_code_name(w, d->code);
@@ -815,13 +805,12 @@ static void aj_grades(jx_writer *w, const size_t *counts)
     static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR};
     put_char(w, '{');
     for (size_t i = 0; i < 4; i++) {
-        if (i)
-            put_char(w, ',');
+        elem(w, i);
         jx_json_str(w, jx_grade_name(order[i]));
         put_char(w, ':');
         jx_out_uint(w, counts[order[i]]);
     }
-    aj_uint(w, "none", counts[JX_GRADE_NONE]);
+    KEY_UINT(w, "none", counts[JX_GRADE_NONE]);
     put_char(w, '}');
 }
 
@@ -831,14 +820,11 @@ static void aj_codes(jx_writer *w, const jx_audit *au)
     KEY(w, "findings");
     put_char(w, '{');
     aj_severities(w, au->sum.findings);
-    aj_uint(w, "flagged_projects", au->sum.flagged);
-    KEY(w, "by_code");
-    put_char(w, '[');
+    KEY_UINT(w, "flagged_projects", au->sum.flagged);
+    ARRAY(w, "by_code");
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *c = &au->tallies[i];
-        if (i)
-            put_char(w, ',');
-        LIT(w, "{\"code\":");
+        ELEM(w, i, "{\"code\":");
         jx_json_str(w, c->code);
         put_char(w, ',');
         aj_severities(w, c->count);
@@ -854,21 +840,18 @@ static void aj_summary(jx_writer *w, const jx_audit *au)
     const jx_audit_summary *s = &au->sum;
     LIT(w, ",\n\"summary\":{\"projects\":");
     jx_out_uint(w, s->projects);
-    aj_uint(w, "unscored", s->unscored);
-    KEY(w, "funds");
-    LIT(w, "{\"unit\":\"万元\",");
+    KEY_UINT(w, "unscored", s->unscored);
+    OBJECT(w, "funds", "\"unit\":\"万元\",");
     aj_budget_spent(w, s->budget_fen, s->spent_fen);
-    aj_uint(w, "projects", s->funded);
-    aj_uint(w, "unconverted", s->unconverted);
+    KEY_UINT(w, "projects", s->funded);
+    KEY_UINT(w, "unconverted", s->unconverted);
     put_char(w, '}');
-    KEY(w, "grades");
-    LIT(w, "{\"claimed\":");
+    OBJECT(w, "grades", "\"claimed\":");
     aj_grades(w, s->claimed_grades);
     KEY(w, "recomputed");
     aj_grades(w, s->grades);
     put_char(w, '}');
-    KEY(w, "inflation");
-    LIT(w, "{\"projects\":");
+    OBJECT(w, "inflation", "\"projects\":");
     jx_out_uint(w, s->claimed_totals);
     KEY(w, "mean");
     if (s->claimed_totals)
@@ -876,17 +859,15 @@ static void aj_summary(jx_writer *w, const jx_audit *au)
     else
         LIT(w, "null");
     put_char(w, '}');
-    KEY(w, "claims_100");
-    LIT(w, "{\"projects\":");
+    OBJECT(w, "claims_100", "\"projects\":");
     jx_out_uint(w, s->claims_100);
     KEY(w, "percent");
     jx_out_fixed(w, s->claims_100_bp, 2);
     put_char(w, '}');
-    KEY(w, "differ");
-    LIT(w, "{\"total\":");
+    OBJECT(w, "differ", "\"total\":");
     jx_out_uint(w, s->total_differs);
-    aj_uint(w, "grade", s->grade_differs);
-    aj_uint(w, "either", s->differs);
+    KEY_UINT(w, "grade", s->grade_differs);
+    KEY_UINT(w, "either", s->differs);
     put_char(w, '}');
     aj_codes(w, au);
     put_char(w, '}');
@@ -897,8 +878,7 @@ static void aj_flagged_for(jx_writer *w, unsigned bits)
 {
     static const struct { unsigned bit; const char *code; } kinds[] = {
         {JX_AUDIT_FLAG_ERROR, "error"}, {JX_AUDIT_FLAG_TOTAL, "total"}, {JX_AUDIT_FLAG_GRADE, "grade"}};
-    KEY(w, "flagged_for");
-    put_char(w, '[');
+    ARRAY(w, "flagged_for");
     bool first = true;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         if (!(bits & kinds[i].bit))
@@ -930,8 +910,7 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
     } else {
         jx_out_uint(w, o->sample_count);
     }
-    KEY(w, "seed");
-    jx_out_uint(w, o->seed);
+    KEY_UINT(w, "seed", o->seed);
     KEY(w, "by");
     str_or_null(w, o->by == JX_AUDIT_BY_NONE ? NULL : o->by == JX_AUDIT_BY_ORG ? "单位" : "主管部门");
     KEY(w, "weight");
@@ -941,20 +920,17 @@ static void aj_sample(jx_writer *w, const jx_audit *au)
         LIT(w, "null");
     KEY(w, "include_flagged");
     json_bool(w, o->include_flagged);
-    KEY(w, "picks");
-    put_char(w, '[');
+    ARRAY(w, "picks");
     for (size_t i = 0; i < au->npicks; i++) {
         const jx_audit_pick *pk = &au->picks[i];
         item_head(w, NAME_LEAD(i), cstr(pk->name), pk->file, pk->line);
-        KEY(w, "stratum");
-        jx_json_str(w, pk->stratum);
+        KEY_STR(w, "stratum", pk->stratum);
         KEY(w, "funds");
         aj_wan(w, pk->funds_fen);
         aj_flagged_for(w, pk->flagged_for);
         KEY(w, "why");
         code_str(w, jx_audit_why_code(pk->why));
-        KEY(w, "reason");
-        jx_json_str(w, pk->reason);
+        KEY_STR(w, "reason", pk->reason);
         put_char(w, '}');
     }
     list_close(w, au->npicks);
@@ -968,8 +944,7 @@ static void aj_begin(jx_audit_writer *aw)
     doc_head(w, jx_audit_policy_name(aw->au));
     KEY(w, "min_severity");
     code_str(w, jx_audit_severity_code(aw->au->opts.min_severity));
-    KEY(w, "projects");
-    put_char(w, '[');
+    ARRAY(w, "projects");
 }
 
 /* Closes the projects array, then the summary and the sample close the document. */
@@ -1019,28 +994,21 @@ static void rj_line(jx_writer *wr, const jx_review_line *l)
     put_char(wr, ',');
     jx_json_str(wr, l->name);
     put_char(wr, ']');
-    KEY(wr, "line");
-    jx_out_uint(wr, l->line);
-    KEY(wr, "nature");
-    jx_json_str(wr, l->nature);
-    KEY(wr, "target");
-    jx_json_str(wr, l->target);
-    KEY(wr, "target_text");
-    jx_json_str(wr, l->target_text);
-    KEY(wr, "unit");
-    jx_json_str(wr, l->unit);
+    KEY_UINT(wr, "line", l->line);
+    KEY_STR(wr, "nature", l->nature);
+    KEY_STR(wr, "target", l->target);
+    KEY_STR(wr, "target_text", l->target_text);
+    KEY_STR(wr, "unit", l->unit);
     KEY(wr, "weight");
     rj_weight(wr, l->weight_cents);
     KEY(wr, "not_applicable");
     json_bool(wr, l->not_applicable);
-    KEY(wr, "self_actual");
-    jx_json_str(wr, l->self_actual);
+    KEY_STR(wr, "self_actual", l->self_actual);
     KEY(wr, "self_score");
     rj_cents(wr, l->self_cents);
     KEY(wr, "claimed_score");
     rj_cents(wr, l->claimed_cents);
-    KEY(wr, "review_actual");
-    jx_json_str(wr, l->review_actual);
+    KEY_STR(wr, "review_actual", l->review_actual);
     KEY(wr, "review_score");
     rj_cents(wr, l->review_cents);
     KEY(wr, "deduction");
@@ -1050,10 +1018,8 @@ static void rj_line(jx_writer *wr, const jx_review_line *l)
         LIT(wr, "null");
     else
         jx_out_fixed(wr, l->diff_cents, 2); /* signed */
-    KEY(wr, "note");
-    jx_json_str(wr, l->note);
-    KEY(wr, "basis");
-    jx_json_str(wr, jx_review_basis_code(l->basis));
+    KEY_STR(wr, "note", l->note);
+    KEY_STR(wr, "basis", jx_review_basis_code(l->basis));
     KEY(wr, "row");
     uint_or_null(wr, l->row != 0, l->row);
     put_char(wr, '}');
@@ -1074,18 +1040,15 @@ static void rj_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)
     dept_org(wr, cstr(s->dept), cstr(s->org));
     KEY(wr, "year");
     uint_or_null(wr, s->year > 0, (uint64_t)s->year);
-    KEY(wr, "review_file");
-    jx_json_str(wr, s->review_file);
-    KEY(wr, "indicators");
-    put_char(wr, '[');
+    KEY_STR(wr, "review_file", s->review_file);
+    ARRAY(wr, "indicators");
     for (size_t k = 0; k < s->nlines; k++) {
         if (k)
             put_char(wr, ',');
         rj_line(wr, &s->lines[k]);
     }
     put_char(wr, ']');
-    KEY(wr, "reviewed");
-    jx_out_uint(wr, s->reviewed);
+    KEY_UINT(wr, "reviewed", s->reviewed);
     KEY(wr, "execution");
     if (s->execution_cents < 0) {
         LIT(wr, "null");

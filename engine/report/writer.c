@@ -94,11 +94,37 @@ void jx_writer_destroy(jx_writer *wr)
     if (!wr)
         return;
     const jx_allocator *a = wr->alloc;
-    if (wr->state_free)
-        wr->state_free(wr);
+    jx_writer_state_drop(wr);
     jx_arena_free(&wr->scratch);
     jx_free(a, wr->buf, wr->cap);
     jx_free(a, wr, sizeof *wr);
+}
+
+void *jx_writer_state_new(jx_writer *wr, size_t size, void (*release)(jx_writer *wr))
+{
+    assert(!wr->state); /* the writer's state is one renderer's */
+    void *st = jx_calloc(wr->alloc, size);
+    if (!st) {
+        if (wr->err == JX_OK)
+            wr->err = JX_ERR_NOMEM;
+        return NULL;
+    }
+    wr->state = st;
+    wr->state_size = size;
+    wr->state_free = release;
+    return st;
+}
+
+void jx_writer_state_drop(jx_writer *wr)
+{
+    if (!wr->state)
+        return;
+    if (wr->state_free)
+        wr->state_free(wr);
+    jx_free(wr->alloc, wr->state, wr->state_size);
+    wr->state = NULL;
+    wr->state_size = 0;
+    wr->state_free = NULL;
 }
 
 /* ------------------------------------------------------------ output buffer */
@@ -137,6 +163,28 @@ void jx_out_bytes(jx_writer *wr, const char *s, size_t n)
         wr->len += k;
         s += k;
         n -= k;
+    }
+}
+
+void jx_out_line(jx_writer *wr, const char *s)
+{
+    jx_out_str(wr, s);
+    jx_out_char(wr, '\n');
+}
+
+void jx_out_escaped(jx_writer *wr, const jx_text_escaper *e, const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t k = e->plain(s, n), used;
+        jx_out_bytes(wr, s, k);
+        s += k;
+        n -= k;
+        if (n > 0) {
+            char esc[JX_TEXT_ESCAPE_MAX];
+            jx_out_bytes(wr, esc, e->escape(s, n, esc, &used));
+            s += used;
+            n -= used;
+        }
     }
 }
 
@@ -650,26 +698,19 @@ void jx_review_writer_destroy(jx_review_writer *rw)
 
 /* ================================================================ held reports (doc.h) */
 
-void jx_held_free(jx_writer *wr)
+/* Closes the held report's spools (its state's release). */
+static void held_release(jx_writer *wr)
 {
     jx_held *h = wr->state;
     jx_spool_close(&h->rows);
     jx_spool_close(&h->findings);
-    jx_free(wr->alloc, h, sizeof *h);
-    wr->state = NULL;
-    wr->state_free = NULL;
 }
 
 void jx_held_begin(jx_writer *wr)
 {
-    assert(!wr->state); /* the writer's state is the renderer's */
-    jx_held *h = jx_calloc(wr->alloc, sizeof *h);
-    if (!h) {
-        jx_scratch_fail(wr);
+    jx_held *h = jx_writer_state_new(wr, sizeof *h, held_release);
+    if (!h)
         return;
-    }
-    wr->state = h;
-    wr->state_free = jx_held_free;
     if (jx_spool_open(&h->rows, wr->alloc) != JX_OK || jx_spool_open(&h->findings, wr->alloc) != JX_OK)
         jx_scratch_fail(wr);
 }
@@ -677,7 +718,7 @@ void jx_held_begin(jx_writer *wr)
 /* The state is a held report exactly when its release is jx_held_free. */
 jx_held *jx_held_of(jx_writer *wr)
 {
-    return wr->state_free == jx_held_free ? wr->state : NULL;
+    return wr->state_free == held_release ? wr->state : NULL;
 }
 
 void jx_held_check(jx_writer *wr, const jx_held *h)
