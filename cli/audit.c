@@ -24,6 +24,7 @@ static const char audit_help[] =
 
 static const char audit_help_tail[] =
     "  --min-severity 级别   只列出并统计该级别及以上的发现：note（默认）、warning、error\n"
+    "  --project 名称        只审核这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
     "  --werror              有警告时退出码为 1\n"
     "  --timestamp           在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  --sample N|N%         抽查：抽取 N 个项目，或 N% 的项目（须同时给出 --seed）\n"
@@ -34,7 +35,9 @@ static const char audit_help_tail[] =
     "                        （--sample 0% 时只抽这些项目）\n"
     "  --encoding 编码       文本表格的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表        .xlsx/.xls 工作簿中要读的工作表（名称或从 1 起的序号）\n"
-    "  --review 文件         复核：读复核人的复核表（CSV、文本、.xlsx 或 .xls），输出复核表（见 docs/audit.md）\n"
+    "  --review 文件         复核：读复核人的复核表（CSV、文本、.xlsx 或 .xls），输出复核表（见 docs/review.md）；\n"
+    "                        与 --sample 同用时只出抽中项目的复核表\n"
+    "  --review-template     输出供复核人填写的复核表模板（csv 或 xlsx），与 --sample 同用时只含抽中的项目\n"
     "  -o 文件               写到文件（读写都成功后才替换原文件，有错误的发现也写）；\n"
     "                        默认写到标准输出\n"
     "  --help                显示本帮助\n"
@@ -52,21 +55,22 @@ typedef struct audit_opts {
     int werror;             /* --werror */
     unsigned flags;         /* JX_WRITE_TIMESTAMP with --timestamp */
     jx_audit_options audit; /* --min-severity and the sample options */
-    int sample_given;       /* --sample was given */
-    int sample_share;       /* --sample N%: a share (0% too, which audit.sample_bp cannot say) */
-    int seed_given;         /* --seed was given */
+    jx_cli_sample sample;   /* the sample options, read into audit */
     jx_import_options import; /* --encoding and --sheet for the tables read */
     char **files;           /* the files and folders */
     int nfiles;             /* how many */
+    jx_cli_select select;   /* --project */
 } audit_opts;
 
-/* True when the arguments ask for the review sheet (--review before any "--"). */
+/* True when the arguments ask for the review sheet or its template (--review,
+ * --review-template before any "--"). */
 static bool audit_wants_review(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
             return false;
-        if (strcmp(argv[i], "--review") == 0 || strncmp(argv[i], "--review=", 9) == 0)
+        if (strcmp(argv[i], "--review") == 0 || strncmp(argv[i], "--review=", 9) == 0 ||
+            strcmp(argv[i], "--review-template") == 0)
             return true;
     }
     return false;
@@ -129,8 +133,64 @@ static bool audit_parse_seed(const char *v, uint64_t *out)
     return true;
 }
 
+int jx_cli_option_sample(jx_cli_args *args, const char *a, jx_cli_sample *s, int *code)
+{
+    const char *v = NULL;
+    jx_audit_options *o = s->audit;
+    if (strcmp(a, "--include-flagged") == 0) {
+        o->include_flagged = 1;
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--sample", "抽查数量（N 或 N%）", &v)) {
+        s->given = 1;
+        if (v && !audit_parse_size(v, o, &s->share))
+            *code = jx_cli_usage_error("audit", "--sample 应为正整数 N 或 0%%～100%% 之间的比例（最多两位小数），不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--seed", "种子", &v)) {
+        s->seed_given = 1;
+        if (v && !audit_parse_seed(v, &o->seed))
+            *code = jx_cli_usage_error("audit", "--seed 应为非负整数，不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--by", "分层依据", &v)) {
+        if (!v)
+            return 1;
+        if (strcmp(v, "单位") == 0 || strcmp(v, "org") == 0)
+            o->by = JX_AUDIT_BY_ORG;
+        else if (strcmp(v, "主管部门") == 0 || strcmp(v, "dept") == 0)
+            o->by = JX_AUDIT_BY_DEPT;
+        else
+            *code = jx_cli_usage_error("audit", "--by 只能是 单位 或 主管部门，不是“%s”", v);
+        return 1;
+    }
+    if (jx_cli_option_text(args, "--weight", "加权依据", &v)) {
+        if (v && strcmp(v, "funds") != 0 && strcmp(v, "资金") != 0)
+            *code = jx_cli_usage_error("audit", "--weight 只能是 funds，不是“%s”", v);
+        o->weight_funds = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int jx_cli_sample_check(const jx_cli_sample *s)
+{
+    const jx_audit_options *o = s->audit;
+    bool sample_options = s->seed_given || o->by || o->weight_funds || o->include_flagged;
+    if (!s->given && sample_options)
+        return jx_cli_usage_error("audit", "--seed、--by、--weight 和 --include-flagged 只和 --sample 一起使用");
+    if (s->given && !s->seed_given)
+        return jx_cli_usage_error("audit", "--sample 需要 --seed，同一种子才能抽中同样的项目");
+    return -1;
+}
+
+jx_result jx_cli_sample_start(const jx_cli_sample *s, jx_audit *au)
+{
+    return s->share ? jx_audit_set_sample_share(au, s->audit->sample_bp) : JX_OK;
+}
+
 /* Reads one option that takes a value; returns 1 when a was at it (usage errors print and return via *code). */
-static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
+static int audit_option(jx_cli_args *args, const char *a, audit_opts *o, int *code)
 {
     const char *v = NULL;
     jx_table_options table = {o->import.encoding, o->import.sheet};
@@ -139,7 +199,8 @@ static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
         o->import.sheet = table.sheet;
         return 1;
     }
-    if (jx_cli_option_text(args, "--policy", "评分办法", &o->policy) || jx_cli_option_output(args, &o->output))
+    if (jx_cli_option_text(args, "--policy", "评分办法", &o->policy) || jx_cli_option_output(args, &o->output) ||
+        jx_cli_option_project(args, &o->select))
         return 1;
     if (jx_cli_option_format(args, JX_DOC_AUDIT, &o->format)) {
         if (args->usage)
@@ -159,36 +220,7 @@ static int audit_option(jx_cli_args *args, audit_opts *o, int *code)
             *code = jx_cli_usage_error("audit", "--min-severity 只能是 note、warning 或 error，不是“%s”", v);
         return 1;
     }
-    if (jx_cli_option_text(args, "--sample", "抽查数量（N 或 N%）", &v)) {
-        o->sample_given = 1;
-        if (v && !audit_parse_size(v, &o->audit, &o->sample_share))
-            *code = jx_cli_usage_error("audit", "--sample 应为正整数 N 或 0%%～100%% 之间的比例（最多两位小数），不是“%s”", v);
-        return 1;
-    }
-    if (jx_cli_option_text(args, "--seed", "种子", &v)) {
-        o->seed_given = 1;
-        if (v && !audit_parse_seed(v, &o->audit.seed))
-            *code = jx_cli_usage_error("audit", "--seed 应为非负整数，不是“%s”", v);
-        return 1;
-    }
-    if (jx_cli_option_text(args, "--by", "分层依据", &v)) {
-        if (!v)
-            return 1;
-        if (strcmp(v, "单位") == 0 || strcmp(v, "org") == 0)
-            o->audit.by = JX_AUDIT_BY_ORG;
-        else if (strcmp(v, "主管部门") == 0 || strcmp(v, "dept") == 0)
-            o->audit.by = JX_AUDIT_BY_DEPT;
-        else
-            *code = jx_cli_usage_error("audit", "--by 只能是 单位 或 主管部门，不是“%s”", v);
-        return 1;
-    }
-    if (jx_cli_option_text(args, "--weight", "加权依据", &v)) {
-        if (v && strcmp(v, "funds") != 0 && strcmp(v, "资金") != 0)
-            *code = jx_cli_usage_error("audit", "--weight 只能是 funds，不是“%s”", v);
-        o->audit.weight_funds = 1;
-        return 1;
-    }
-    return 0;
+    return jx_cli_option_sample(args, a, &o->sample, code);
 }
 
 /* Returns -1 when parsed, or the exit code to stop with. */
@@ -197,6 +229,7 @@ static int audit_parse_args(int argc, char **argv, audit_opts *o)
     memset(o, 0, sizeof *o);
     o->policy = "default";
     o->format = JX_FORMAT_TEXT;
+    o->sample.audit = &o->audit;
     jx_cli_args args;
     jx_cli_args_start(&args, "audit", argc, argv);
     const char *a;
@@ -207,11 +240,9 @@ static int audit_parse_args(int argc, char **argv, audit_opts *o)
             return JX_EXIT_OK;
         } else if (strcmp(a, "--werror") == 0) {
             o->werror = 1;
-        } else if (strcmp(a, "--include-flagged") == 0) {
-            o->audit.include_flagged = 1;
         } else if (strcmp(a, "--timestamp") == 0) {
             o->flags |= JX_WRITE_TIMESTAMP;
-        } else if (!audit_option(&args, o, &code)) {
+        } else if (!audit_option(&args, a, o, &code)) {
             return jx_cli_usage_error("audit", "未知选项“%s”", a);
         }
     }
@@ -221,11 +252,9 @@ static int audit_parse_args(int argc, char **argv, audit_opts *o)
         return JX_EXIT_USAGE;
     o->files = args.files;
     o->nfiles = args.nfiles;
-    bool sample_options = o->seed_given || o->audit.by || o->audit.weight_funds || o->audit.include_flagged;
-    if (!o->sample_given && sample_options)
-        return jx_cli_usage_error("audit", "--seed、--by、--weight 和 --include-flagged 只和 --sample 一起使用");
-    if (o->sample_given && !o->seed_given)
-        return jx_cli_usage_error("audit", "--sample 需要 --seed，同一种子才能抽中同样的项目");
+    code = jx_cli_sample_check(&o->sample);
+    if (code >= 0)
+        return code;
     if (o->nfiles == 0)
         return jx_cli_usage_error("audit", "没有给出要审核的文件或文件夹");
     return -1;
@@ -376,7 +405,7 @@ int jx_cli_audit(int argc, char **argv)
     run.progress.tty = isatty(STDERR_FILENO) && (o.output || !isatty(STDOUT_FILENO));
     run.progress.start = audit_now();
     run.input = (jx_cli_input){.project = audit_project, .diag = audit_diag, .ud = &run, .status = &run.status,
-                               .import = &o.import};
+                               .import = &o.import, .select = &o.select};
     run.walk = (jx_cli_walk){.file = audit_file, .quiet = audit_quiet, .ud = &run, .status = &run.status};
     code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code >= 0)
@@ -394,8 +423,8 @@ int jx_cli_audit(int argc, char **argv)
     }
     run.out = &of;
     jx_result rc = jx_audit_create(&run.au, run.pol, &o.audit, NULL);
-    if (rc == JX_OK && o.sample_share) /* a share, also 0%: the flagged alone with --include-flagged */
-        rc = jx_audit_set_sample_share(run.au, o.audit.sample_bp);
+    if (rc == JX_OK) /* a share, also 0%: the flagged alone with --include-flagged */
+        rc = jx_cli_sample_start(&o.sample, run.au);
     if (rc == JX_OK)
         rc = jx_audit_writer_create(&run.aw, run.au, o.format, jx_cli_output_write, of.fp, NULL);
     if (rc == JX_OK)
@@ -407,6 +436,7 @@ int jx_cli_audit(int argc, char **argv)
         for (int i = 0; i < o.nfiles; i++)
             jx_cli_walk_path(&run.walk, o.files[i]);
         audit_progress_clear(&run.progress);
+        jx_cli_select_finish(&o.select, &run.status);
         rc = jx_audit_writer_finish(run.aw);
         if (rc != JX_OK)
             audit_failed(&run, rc);
@@ -424,5 +454,6 @@ int jx_cli_audit(int argc, char **argv)
     jx_audit_destroy(run.au);
     jx_policy_close(run.pol);
     jx_cli_input_free(&run.input);
+    jx_cli_select_free(&o.select);
     return code;
 }

@@ -18,6 +18,7 @@ static const char check_help[] =
     "  --actuals 文件      从表格读实际完成值后再检查（与 score --actuals 相同）\n"
     "  --encoding 编码     实际完成值文本的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表      只读实际完成值工作簿中的这张工作表（名称或从 1 起的序号）\n"
+    "  --project 名称      只检查这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
     "  --werror            把警告也当作错误（有警告时退出码为 1）\n"
     "  --help              显示本帮助\n"
     "\n"
@@ -32,6 +33,7 @@ typedef struct check_opts {
     int werror;             /* --werror */
     char **files;           /* the input files */
     int nfiles;             /* how many */
+    jx_cli_select select;   /* --project */
 } check_opts;
 
 /** Totals over every file checked, and what the checking needs. */
@@ -113,7 +115,7 @@ static void know_quiet(const jx_diag *d, void *ud)
 static void know_projects(const check_opts *o, check_counts *c)
 {
     jx_cli_status scratch = {0};
-    jx_cli_reading r = {know_project, know_quiet, c};
+    jx_cli_reading r = {.project = know_project, .diag = know_quiet, .ud = c};
     for (int i = 0; i < o->nfiles; i++)
         if (strcmp(o->files[i], "-") != 0)
             jx_cli_read_projects(o->files[i], &r, &scratch);
@@ -150,7 +152,7 @@ static int parse_args(int argc, char **argv, check_opts *o)
             o->werror = 1;
         } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_text(&args, "--actuals", "文件名", &o->actuals) ||
-                   jx_cli_option_table(&args, &o->table)) {
+                   jx_cli_option_table(&args, &o->table) || jx_cli_option_project(&args, &o->select)) {
             continue;
         } else {
             return jx_cli_usage_error("check", "未知选项“%s”", a);
@@ -188,9 +190,11 @@ int jx_cli_check(int argc, char **argv)
         }
         know_projects(&o, &c);
     }
-    jx_cli_reading r = {check_project, count_diag, &c};
+    jx_cli_reading r = {.project = check_project, .diag = count_diag, .ud = &c, .select = &o.select};
     for (int i = 0; i < o.nfiles; i++)
         jx_cli_read_projects(o.files[i], &r, &c.status);
+    jx_cli_select_finish(&o.select, &c.status);
+    jx_cli_select_free(&o.select);
     if (c.act) {
         if (jx_actuals_finish(c.act) != JX_OK)
             c.status.invalid = 1;

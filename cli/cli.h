@@ -137,6 +137,26 @@ int jx_cli_option_table(jx_cli_args *a, jx_table_options *t);
 /** jx_cli_option_text for -o / --output (the output file), as every command writes it. */
 int jx_cli_option_output(jx_cli_args *a, const char **out);
 
+/** The 抽查 options (--sample, --seed, --by, --weight, --include-flagged) as audit reads
+ * them, for the audit and for the 复核 of the sample (cli/audit.c). */
+typedef struct jx_cli_sample {
+    jx_audit_options *audit; /* where they go: sample_count or sample_bp, seed, by, weight_funds, include_flagged */
+    int given;               /* --sample was given */
+    int share;               /* --sample N%: a share (0% too, which audit->sample_bp cannot say) */
+    int seed_given;          /* --seed was given */
+} jx_cli_sample;
+
+/** Reads the option a (the one jx_cli_args_next returned) when it is a 抽查 option: returns 1
+ * when it was (a usage error printed and its exit code in *code), 0 otherwise. */
+int jx_cli_option_sample(jx_cli_args *args, const char *a, jx_cli_sample *s, int *code);
+
+/** Checks the 抽查 options go together (--seed … only with --sample, --sample needs --seed):
+ * -1 when they do, else the usage error's exit code, printed. */
+int jx_cli_sample_check(const jx_cli_sample *s);
+
+/** Makes audit au draw the sample s asks for (a share, also 0%, set on it). */
+jx_result jx_cli_sample_start(const jx_cli_sample *s, jx_audit *au);
+
 /** What a run has seen, deciding its exit code. */
 typedef struct jx_cli_status {
     int io_failed; /* a file could not be read or written */
@@ -154,11 +174,39 @@ void jx_cli_report_failed(jx_cli_status *st, int *said, jx_result rc);
 /** The exit code of a run that saw st: JX_EXIT_IO, else JX_EXIT_INPUT, else JX_EXIT_OK. */
 int jx_cli_exit_code(const jx_cli_status *st);
 
+/*
+ * The projects a command's --project options pick (select.c): a project is picked when
+ * one of the names is its 项目名称, or is its 单位, '/', 项目名称 (for a name several 单位
+ * share). Without --project every project is. Each name must pick something, and a bare
+ * 项目名称 one 单位's projects only: jx_cli_select_finish says which did not.
+ */
+typedef struct jx_cli_select {
+    const char **names;      /* each --project as given, n of them */
+    size_t n;
+    struct jx_cli_pick *got; /* per name: what it picked so far */
+} jx_cli_select;
+
+/** Takes the value of --project at a into sel (returns 1), as jx_cli_option_text does. */
+int jx_cli_option_project(jx_cli_args *a, jx_cli_select *sel);
+
+/** True when sel picks p (always without --project); notes what it picked. */
+int jx_cli_selected(jx_cli_select *sel, const jx_project *p);
+
+/**
+ * After the last project: prints "jixiao: …" for each name that picked no project, and
+ * for each bare name that picked projects of several 单位; marks st invalid for either.
+ */
+void jx_cli_select_finish(jx_cli_select *sel, jx_cli_status *st);
+
+/** Releases what sel holds. */
+void jx_cli_select_free(jx_cli_select *sel);
+
 /** How a command takes the projects jx_cli_read_projects reads. */
 typedef struct jx_cli_reading {
     void (*project)(jx_project *p, void *ud);  /* each project read, with errors or not */
     void (*diag)(const jx_diag *d, void *ud);  /* each diagnostic of the text between projects; NULL prints it */
     void *ud;                                  /* passed to both */
+    jx_cli_select *select;                     /* the projects handed over; NULL: all */
 } jx_cli_reading;
 
 /**
@@ -196,6 +244,7 @@ typedef struct jx_cli_input {
     size_t len;                                /* its bytes */
     size_t cap;                                /* bytes allocated */
     int oom;                                   /* the table's rule text did not fit in memory */
+    jx_cli_select *select;                     /* the projects handed over (--project); NULL: all */
 } jx_cli_input;
 
 /**

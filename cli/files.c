@@ -30,7 +30,8 @@ static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_readin
         if (rc == JX_DONE)
             return seen;
         if (rc == JX_ROW) {
-            r->project(p, r->ud);
+            if (!r->select || jx_cli_selected(r->select, p))
+                r->project(p, r->ud);
             continue;
         }
         files_report(rd, path, rc, r);

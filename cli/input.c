@@ -91,7 +91,7 @@ static void input_import(jx_cli_input *in, const char *path)
         in->status->io_failed = 1;
     }
     if (opened && (rc == JX_OK || rc == JX_ERR_INPUT)) {
-        jx_cli_reading r = {input_project, input_diag, in};
+        jx_cli_reading r = {.project = input_project, .diag = input_diag, .ud = in, .select = in->select};
         in->flags = JX_AUDIT_IMPORTED;
         jx_cli_read_text(path, in->text, in->len, &r, in->status);
         in->flags = 0;
@@ -101,7 +101,7 @@ static void input_import(jx_cli_input *in, const char *path)
 void jx_cli_read_input(jx_cli_input *in, const char *path)
 {
     if (jx_cli_is_rules(path)) {
-        jx_cli_reading r = {input_project, input_diag, in};
+        jx_cli_reading r = {.project = input_project, .diag = input_diag, .ud = in, .select = in->select};
         jx_cli_read_projects(path, &r, in->status);
     } else {
         input_import(in, path);

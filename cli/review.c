@@ -1,8 +1,13 @@
 /* review.c — `jixiao audit --review 复核表.csv FILE|DIR…`: the 复核 sheet of every project
  * read (rule files, or any table the importers read, found in folders as the audit finds
- * them: walk.c, input.c), scored and set against the reviewer's CSV. */
+ * them: walk.c, input.c) that the reviewer's table has rows for, scored and set against
+ * them; with --sample, the sheets of the 抽查 sample instead. `audit --review-template`
+ * writes the table for the reviewer to fill, for every project or the sample's. */
 #include "cli.h"
 
+#include <assert.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char review_help[] =
@@ -19,7 +24,13 @@ static const char review_help[] =
     "没有复核行的指标，复核列沿用自评值。\n"
     "\n"
     "选项：\n"
-    "  --review 文件       复核表（必需）\n"
+    "  --review 文件       复核表（与 --review-template 二选一）；只为复核表中有行的项目出复核表\n"
+    "  --review-template   输出供复核人填写的复核表模板（--format csv 或 xlsx，默认 csv）：每个指标一行，\n"
+    "                      项目至三级指标、年度指标值、实际完成值、填报得分、重算得分供核对，\n"
+    "                      复核完成值、复核得分、扣分、备注待填；可直接用作 --review 的复核表\n"
+    "  --sample N|N%       只复核抽查样本中的项目（须同时给出 --seed；--by、--weight、\n"
+    "                      --include-flagged 同 audit）；抽中而复核表中没有行的项目也出复核表，注明尚未复核\n"
+    "  --seed S            抽查的种子\n"
     "  --encoding 编码     复核表文本的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表      只读复核表工作簿中的这张工作表（名称或从 1 起的序号）\n"
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n";
@@ -40,6 +51,10 @@ static const char review_help_tail[] =
 /** The parsed command line. */
 typedef struct review_opts {
     const char *review;  /* --review */
+    int template_only;   /* --review-template: the reviewer's table to fill, no review read */
+    int format_given;    /* --format was given */
+    jx_audit_options audit; /* the 抽查 options */
+    jx_cli_sample sample;   /* …as read, into audit */
     jx_table_options table; /* --encoding and --sheet for it */
     const char *policy;  /* --policy, "default" when not given */
     const char *output;  /* -o, NULL for standard output */
@@ -64,11 +79,16 @@ typedef struct review_run {
     int report_failed;       /* the sheets could not be written (said once) */
     jx_cli_output *out;      /* the sheets' file, passed over when a folder read holds it */
     int refused;             /* a file read is the output: the exit code, else 0 */
+    jx_audit *au;            /* with --sample: the audit that draws it, in the pass before reviewing */
+    unsigned char *picked;   /* with --sample: per project in reading order, 1 when it is in the sample */
+    size_t npicked;          /* projects picked is over (all the projects read) */
+    size_t ordinal;          /* projects read so far in the reviewing pass */
+    int template_only;       /* --review-template: every project's (or the sample's) table to fill */
 } review_run;
 
 /** Options of `audit` that have no meaning for the 复核 sheet. */
 static const char *const audit_only[] = {
-    "--sample", "--seed", "--by", "--weight", "--include-flagged", "--min-severity",
+    "--min-severity",
 };
 
 /* Returns -1 when parsed, or the exit code to stop with. */
@@ -77,9 +97,11 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
     memset(o, 0, sizeof *o);
     o->policy = "default";
     o->format = JX_FORMAT_TEXT;
+    o->sample.audit = &o->audit;
     jx_cli_args args;
     jx_cli_args_start(&args, "audit", argc, argv);
     const char *a;
+    int code = -1;
     while ((a = jx_cli_args_next(&args))) {
         if (jx_cli_is_help(a)) {
             jx_cli_print_help(review_help, JX_DOC_REVIEW, 22, review_help_tail);
@@ -88,13 +110,18 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
             o->werror = 1;
         } else if (strcmp(a, "--timestamp") == 0) {
             o->flags |= JX_WRITE_TIMESTAMP;
+        } else if (strcmp(a, "--review-template") == 0) {
+            o->template_only = 1;
+        } else if (jx_cli_option_sample(&args, a, &o->sample, &code)) {
+            if (code >= 0)
+                return code;
         } else if (jx_cli_option_text(&args, "--review", "复核表文件名", &o->review) ||
                    jx_cli_option_table(&args, &o->table) ||
                    jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_output(&args, &o->output)) {
             continue;
         } else if (jx_cli_option_format(&args, JX_DOC_REVIEW, &o->format)) {
-            continue;
+            o->format_given = 1;
         } else {
             for (size_t k = 0; k < sizeof audit_only / sizeof audit_only[0]; k++) {
                 size_t n = strlen(audit_only[k]);
@@ -108,10 +135,22 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
         return JX_EXIT_USAGE;
     o->files = args.files;
     o->nfiles = args.nfiles;
-    if (!o->review)
+    if (o->template_only && o->review)
+        return jx_cli_usage_error("audit", "--review 与 --review-template 不能一起使用：模板是给复核人填写的，填好后再用 --review 读入");
+    if (o->template_only && !o->format_given)
+        o->format = JX_FORMAT_CSV;
+    if (o->template_only && o->format != JX_FORMAT_CSV && o->format != JX_FORMAT_XLSX)
+        return jx_cli_usage_error("audit", "--review-template 只能输出 csv 或 xlsx");
+    if (!o->review && !o->template_only)
         return jx_cli_usage_error("audit", "缺少 --review 复核表");
+    code = jx_cli_sample_check(&o->sample);
+    if (code >= 0)
+        return code;
     if (o->nfiles == 0)
         return jx_cli_usage_error("audit", "没有给出要复核的文件");
+    for (int i = 0; o->sample.given && i < o->nfiles; i++)
+        if (strcmp(o->files[i], "-") == 0) /* the pass that draws the sample cannot read it again */
+            return jx_cli_usage_error("audit", "--sample 与 --review 或 --review-template 一起使用时不能从标准输入读取");
     return -1;
 }
 
@@ -133,12 +172,34 @@ static void review_write_failed(review_run *run, jx_result rc)
     jx_cli_report_failed(&run->status, &run->report_failed, rc);
 }
 
-/* Scores p, builds its sheet and writes it; a project with errors is only printed. Whether
- * p came from an imported table (flags) makes no difference to its sheet. */
+/*
+ * Whether sheet s (of p, the k-th project read) is written: with --sample when the project
+ * is in the sample, reviewed or not (its sheet then says it is not); without, when the
+ * reviewer's table has rows for it; every one (or the sample's) for the template. A project
+ * left out of the sample whose rows the table has is said on stderr (a warning): its rows
+ * were checked, but make no sheet.
+ */
+static bool review_wanted(review_run *run, const jx_project *p, const jx_review_sheet *s, size_t k)
+{
+    if (!run->picked)
+        return run->template_only || s->reviewed > 0;
+    bool in = k < run->npicked && run->picked[k];
+    if (!in && s->reviewed > 0) {
+        fprintf(stderr, "%s:%u: warning: 项目“%s”不在抽查样本中，复核表中它的 %zu 个指标的复核行不出复核表\n",
+                jx_project_file(p), (unsigned)jx_project_line(p), jx_project_name(p), s->reviewed);
+        run->warnings++;
+    }
+    return in;
+}
+
+/* Scores p, builds its sheet and writes it when it is wanted (review_wanted); a project
+ * with errors is only printed. Whether p came from an imported table (flags) makes no
+ * difference to its sheet. */
 static void review_project(jx_project *p, unsigned flags, void *ud)
 {
     (void)flags;
     review_run *run = ud;
+    size_t k = run->ordinal++; /* the projects come in the order the sample was drawn over */
     if (jx_project_error_count(p) > 0) {
         for (size_t i = 0; i < jx_project_diag_count(p); i++)
             if (jx_project_diag(p, i)->severity == JX_SEV_ERROR)
@@ -172,7 +233,10 @@ static void review_project(jx_project *p, unsigned flags, void *ud)
         run->status.io_failed = 1;
         return;
     }
-    rc = jx_review_writer_sheet(run->rw, jx_review_sheet_get(run->rv));
+    const jx_review_sheet *s = jx_review_sheet_get(run->rv);
+    if (!review_wanted(run, p, s, k))
+        return;
+    rc = jx_review_writer_sheet(run->rw, s);
     if (rc != JX_OK)
         review_write_failed(run, rc);
 }
@@ -188,10 +252,11 @@ static void review_file(const char *path, void *ud)
         jx_cli_read_input(&run->input, path);
 }
 
-/* Opens the reviewer's CSV; returns -1 on success or the exit code. */
+/* Opens the reviewer's CSV (none for the template); returns -1 on success or the exit code. */
 static int review_open_csv(const review_opts *o, review_run *run)
 {
-    jx_result rc = jx_review_open_table(&run->rv, o->review, &o->table, run->pol, NULL);
+    jx_result rc = o->template_only ? jx_review_open_blank(&run->rv, run->pol, NULL)
+                                    : jx_review_open_table(&run->rv, o->review, &o->table, run->pol, NULL);
     if (rc == JX_OK)
         return -1;
     if (run->rv)
@@ -201,12 +266,44 @@ static int review_open_csv(const review_opts *o, review_run *run)
     return rc == JX_ERR_INPUT ? JX_EXIT_INPUT : rc == JX_ERR_USAGE ? JX_EXIT_USAGE : JX_EXIT_IO;
 }
 
-/* Makes a project known to the 复核表 (the pass before reviewing). */
+/* Makes a project known to the 复核表 (the pass before reviewing) and, with --sample, adds
+ * it to the audit that draws the sample: scored unless it has errors, as audit does. */
 static void review_know(jx_project *p, unsigned flags, void *ud)
 {
     review_run *run = ud;
     if (jx_review_know(run->rv, p) != JX_OK)
         run->status.io_failed = 1;
+    if (!run->au)
+        return;
+    if (jx_project_error_count(p) == 0 && jx_score(p, run->pol) == JX_ERR_NOMEM)
+        run->status.io_failed = 1;
+    if (jx_audit_add(run->au, p, flags) != JX_OK)
+        run->status.io_failed = 1;
+}
+
+/* Draws the sample over the projects the pass before reviewing added: run->picked[k] is 1
+ * for the k-th project read when it is picked. Returns -1, or the exit code to stop with. */
+static int review_draw(review_run *run)
+{
+    jx_result rc = jx_audit_finish(run->au);
+    const jx_audit_summary *sum = jx_audit_get_summary(run->au);
+    size_t n = sum->projects;
+    if (rc == JX_OK && n > 0) {
+        run->picked = calloc(n, 1);
+        if (!run->picked)
+            rc = JX_ERR_NOMEM;
+    }
+    if (rc != JX_OK) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
+        return JX_EXIT_IO;
+    }
+    run->npicked = n;
+    for (size_t i = 0; i < jx_audit_pick_count(run->au); i++) {
+        const jx_audit_pick *pk = jx_audit_picked(run->au, i);
+        assert(pk->index < n);
+        run->picked[pk->index] = 1;
+    }
+    return -1;
 }
 
 /* Leaves a diagnostic of the pass before reviewing unprinted: the review pass prints it. */
@@ -253,7 +350,7 @@ int jx_cli_review(int argc, char **argv)
     if (code < 0)
         code = review_open_csv(&o, &run);
     jx_cli_output of;
-    const char *const tables[] = {o.review, o.policy, NULL};
+    const char *const tables[] = {o.policy, o.review, NULL}; /* no 复核表 for the template */
     if (code < 0)
         code = jx_cli_output_open(&of, "audit", o.output, o.files, o.nfiles, tables);
     if (code >= 0) {
@@ -262,15 +359,25 @@ int jx_cli_review(int argc, char **argv)
         return code;
     }
     run.out = &of;
+    run.template_only = o.template_only;
     jx_result rc = jx_review_writer_create(&run.rw, o.format, jx_cli_output_write, of.fp, NULL);
     if (rc == JX_OK)
         rc = jx_review_writer_set_flags(run.rw, o.flags);
+    if (rc == JX_OK && o.template_only)
+        rc = jx_review_writer_set_template(run.rw);
+    if (rc == JX_OK && o.sample.given) {
+        rc = jx_audit_create(&run.au, run.pol, &o.audit, NULL);
+        if (rc == JX_OK)
+            rc = jx_cli_sample_start(&o.sample, run.au);
+    }
     int created = rc == JX_OK;
     if (!created) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         run.status.io_failed = 1;
-    } else {
+    } else if (!o.template_only || run.au) { /* the blank template's handle needs no project known */
         review_know_all(&o, &run);
+        if (run.au && !run.refused && review_draw(&run) >= 0)
+            run.status.io_failed = 1;
     }
     if (created && !run.refused) { /* an input that is the output: nothing is reviewed */
         run.input = (jx_cli_input){.project = review_project, .ud = &run, .status = &run.status};
@@ -294,6 +401,8 @@ int jx_cli_review(int argc, char **argv)
         code = JX_EXIT_INPUT;
     jx_review_writer_destroy(run.rw);
     jx_review_close(run.rv);
+    jx_audit_destroy(run.au);
+    free(run.picked);
     jx_policy_close(run.pol);
     jx_cli_input_free(&run.input);
     return code;

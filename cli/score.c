@@ -23,6 +23,9 @@ static const char score_help[] =
 
 static const char score_help_tail[] =
     "  --explain           在自评表后列出每个指标的计分过程\n"
+    "  --findings 方式     appendix（默认）：每张自评表后附检查发现；none：不附，得到可报送的\n"
+    "                      自评表，检查发现改写到标准错误（退出码不变）；json、csv 不受影响\n"
+    "  --project 名称      只计这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
     "  --werror            有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
@@ -43,6 +46,7 @@ typedef struct score_opts {
     int werror;          /* --werror */
     char **files;        /* the input files */
     int nfiles;          /* how many */
+    jx_cli_select select; /* --project */
 } score_opts;
 
 /** What a run has seen, deciding its exit code. */
@@ -69,7 +73,7 @@ static int parse_args(int argc, char **argv, score_opts *o)
     o->format = JX_FORMAT_TEXT;
     jx_cli_args args;
     jx_cli_args_start(&args, "score", argc, argv);
-    const char *a;
+    const char *a, *findings = NULL;
     while ((a = jx_cli_args_next(&args))) {
         if (jx_cli_is_help(a)) {
             jx_cli_print_help(score_help, JX_DOC_FORM, 22, score_help_tail);
@@ -83,7 +87,9 @@ static int parse_args(int argc, char **argv, score_opts *o)
         } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_text(&args, "--actuals", "文件名", &o->actuals) ||
                    jx_cli_option_table(&args, &o->table) ||
-                   jx_cli_option_output(&args, &o->output)) {
+                   jx_cli_option_output(&args, &o->output) || jx_cli_option_project(&args, &o->select)) {
+            continue;
+        } else if (jx_cli_option_text(&args, "--findings", "方式（appendix 或 none）", &findings)) {
             continue;
         } else if (jx_cli_option_format(&args, JX_DOC_FORM, &o->format)) {
             continue;
@@ -93,6 +99,10 @@ static int parse_args(int argc, char **argv, score_opts *o)
     }
     if (args.usage)
         return JX_EXIT_USAGE;
+    if (findings && strcmp(findings, "none") == 0)
+        o->flags |= JX_WRITE_NO_FINDINGS;
+    else if (findings && strcmp(findings, "appendix") != 0)
+        return jx_cli_usage_error("score", "未知的 --findings 方式“%s”，可用 appendix、none", findings);
     o->files = args.files;
     o->nfiles = args.nfiles;
     if (o->nfiles == 0)
@@ -115,6 +125,7 @@ typedef struct score_run {
     jx_actuals *act;   /* the actuals, NULL when not given */
     jx_writer *wr;     /* the report */
     score_state *st;   /* what the run has seen */
+    int quiet_report;  /* --findings none: the report holds no findings, standard error has them */
 } score_run;
 
 /* Prints p's diagnostics of severity at least min on standard error. */
@@ -167,10 +178,12 @@ static void score_project(jx_project *p, void *ud)
     for (size_t i = 0; i < jx_project_diag_count(p); i++)
         if (jx_project_diag(p, i)->severity == JX_SEV_WARNING)
             st->warnings++;
-    if (jx_project_error_count(p) > 0) {
-        print_project_diags(p, JX_SEV_ERROR);
+    if (jx_project_error_count(p) > 0)
         st->scored_errors = 1;
-    }
+    if (run->quiet_report)
+        print_project_diags(p, JX_SEV_NOTE);
+    else if (jx_project_error_count(p) > 0)
+        print_project_diags(p, JX_SEV_ERROR);
     rc = jx_writer_project(run->wr, p);
     if (rc != JX_OK)
         report_failed(st, rc);
@@ -197,7 +210,7 @@ static void know_quiet(const jx_diag *d, void *ud)
 static void know_projects(const score_opts *o, score_state *st)
 {
     jx_cli_status scratch = {0};
-    jx_cli_reading r = {know_project, know_quiet, st};
+    jx_cli_reading r = {.project = know_project, .diag = know_quiet, .ud = st};
     for (int i = 0; i < o->nfiles; i++)
         if (strcmp(o->files[i], "-") != 0)
             jx_cli_read_projects(o->files[i], &r, &scratch);
@@ -258,10 +271,13 @@ int jx_cli_score(int argc, char **argv)
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         st.status.io_failed = 1;
     } else {
-        score_run run = {pol, act, wr, &st};
-        jx_cli_reading r = {score_project, NULL, &run};
+        score_run run = {.pol = pol, .act = act, .wr = wr, .st = &st,
+                         .quiet_report = (o.flags & JX_WRITE_NO_FINDINGS) && o.format != JX_FORMAT_JSON &&
+                                         o.format != JX_FORMAT_CSV};
+        jx_cli_reading r = {.project = score_project, .ud = &run, .select = &o.select};
         for (int i = 0; i < o.nfiles; i++)
             jx_cli_read_projects(o.files[i], &r, &st.status);
+        jx_cli_select_finish(&o.select, &st.status);
         if (act) {
             if (jx_actuals_finish(act) != JX_OK)
                 st.status.invalid = 1;
@@ -284,5 +300,6 @@ int jx_cli_score(int argc, char **argv)
     jx_writer_destroy(wr);
     jx_actuals_close(act);
     jx_policy_close(pol);
+    jx_cli_select_free(&o.select);
     return code;
 }

@@ -1,22 +1,30 @@
-/* template.c — `jixiao template`: write the actuals CSV to fill in for the projects in DSL files. */
+/* template.c — `jixiao template`: write the actuals template (CSV or an Excel workbook) to fill in
+ * for the projects in DSL files. */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-static const char template_help[] =
-    "用法：jixiao template [-o 文件.csv] 文件…\n"
+static const char template_head[] =
+    "用法：jixiao template [--format csv|xlsx] [-o 文件] 文件…\n"
     "\n"
-    "为文件中的每个项目写出实际完成值模板（CSV，UTF-8 带 BOM，可用 Excel/WPS 打开），\n"
-    "每个指标一行，列为：项目、一级指标、二级指标、三级指标、年度指标值、权重、\n"
-    "实际完成值、偏差原因、评定。填好实际完成值（及偏差原因、评定）后，用\n"
-    "jixiao score --actuals 文件.csv 读回计分。年度指标值和权重只供参考，不读回；\n"
+    "为文件中的每个项目写出实际完成值模板。每个指标一行，列为：主管部门、单位、项目、\n"
+    "一级指标、二级指标、三级指标、指标性质、年度指标值、权重，以及要填的实际完成值、\n"
+    "评定（定性指标）、偏差原因分析及改进措施、得分（可不填）；每个项目还有要填的\n"
+    "全年预算、全年执行、实际完成情况、目标偏离原因、整改措施（CSV 中在项目的第一行，\n"
+    "Excel 工作簿中在“项目”表）。填好后用 jixiao score --actuals 文件 读回计分。\n"
+    "指标性质、年度指标值、权重和金额单位只供参考，不读回；要填的单元格一律留空，\n"
     "留空的单元格读回时不改变项目文件中已有的内容。\n"
     "有语法错误的项目不写入模板，错误输出到标准错误。\n"
     "\n"
-    "选项：\n"
-    "  -o 文件    写到文件（成功后才替换原文件）；默认写到标准输出\n"
-    "  --help     显示本帮助\n"
+    "选项：\n";
+
+static const char template_tail[] =
+    "  -o 文件        写到文件（成功后才替换原文件）；默认写到标准输出。\n"
+    "                 未给 --format 而文件名以 .xlsx 结尾时写 Excel 工作簿\n"
+    "  --project 名称 只取这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
+    "  --help         显示本帮助\n"
     "\n"
     "文件名为 - 时读标准输入。\n"
     "退出码：0 成功（允许警告），1 输入有误，2 用法错误，3 读写文件失败。\n";
@@ -77,14 +85,19 @@ static void template_project(jx_project *p, void *ud)
 int jx_cli_template(int argc, char **argv)
 {
     const char *output = NULL;
+    jx_format fmt = JX_FORMAT_CSV;
+    int format_given = 0;
+    jx_cli_select select = {0};
     jx_cli_args args;
     jx_cli_args_start(&args, "template", argc, argv);
     const char *a;
     while ((a = jx_cli_args_next(&args))) {
         if (jx_cli_is_help(a)) {
-            fputs(template_help, stdout);
+            jx_cli_print_help(template_head, JX_DOC_TEMPLATE, 17, template_tail);
             return JX_EXIT_OK;
-        } else if (!jx_cli_option_output(&args, &output)) {
+        } else if (jx_cli_option_format(&args, JX_DOC_TEMPLATE, &fmt)) {
+            format_given = 1;
+        } else if (!jx_cli_option_output(&args, &output) && !jx_cli_option_project(&args, &select)) {
             return jx_cli_usage_error("template", "未知选项“%s”", a);
         }
     }
@@ -92,26 +105,31 @@ int jx_cli_template(int argc, char **argv)
         return JX_EXIT_USAGE;
     if (args.nfiles == 0)
         return jx_cli_usage_error("template", "没有给出项目文件");
+    size_t olen = output ? strlen(output) : 0;
+    if (!format_given && olen >= 5 && strcasecmp(output + olen - 5, ".xlsx") == 0)
+        fmt = JX_FORMAT_XLSX;
     jx_cli_output of;
     int code = jx_cli_output_open(&of, "template", output, args.files, args.nfiles, NULL);
     if (code >= 0)
         return code;
     jx_cli_status st = {0};
     jx_writer *wr = NULL;
-    jx_result rc = jx_writer_create(&wr, JX_FORMAT_TEMPLATE, 0, jx_cli_output_write, of.fp, NULL);
+    jx_result rc = jx_template_writer_create(&wr, fmt, 0, jx_cli_output_write, of.fp, NULL);
     if (rc != JX_OK) {
         fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
         st.io_failed = 1;
     } else {
         template_run run = {wr, &st};
-        jx_cli_reading r = {template_project, NULL, &run};
+        jx_cli_reading r = {.project = template_project, .ud = &run, .select = &select};
         for (int i = 0; i < args.nfiles; i++)
             jx_cli_read_projects(args.files[i], &r, &st);
+        jx_cli_select_finish(&select, &st);
         if (jx_writer_finish(wr) != JX_OK)
             st.io_failed = 1;
     }
     code = jx_cli_exit_code(&st);
     code = jx_cli_output_close(&of, code);
     jx_writer_destroy(wr);
+    jx_cli_select_free(&select);
     return code;
 }

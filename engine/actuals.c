@@ -3,6 +3,14 @@
  * The whole table is loaded once as an indicator sheet (indrows.h): its rows are kept as
  * slices of it and indexed by project name, so applying them to a project costs one
  * lookup and a pass over its indicators; this file says what a matched row does.
+ *
+ * Besides the indicators' cells (实际完成值, 偏差原因, 评定, 得分) a sheet may carry the
+ * project's own (全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施): in the CSV
+ * template on a project's first row, in the workbook template on its 项目 sheet (a row
+ * without 三级指标). Each is taken from whichever row of the project fills it; two rows
+ * filling it differently are an error naming both. 全年预算 and 全年执行 go to the
+ * project's 年度资金总额 row (made when it has none), which the 预算执行率 then reads
+ * (eval.c: the 年度资金总额 row when its 全年预算 is above 0).
  */
 #include "model.h"
 
@@ -15,20 +23,43 @@
 /** The columns the header may name; the first four are the ones every indicator sheet has. */
 enum {
     AC_PROJECT = JX_INDROWS_PROJECT, AC_ORG = JX_INDROWS_ORG, AC_DEPT = JX_INDROWS_DEPT, AC_L1 = JX_INDROWS_L1,
-    AC_L2 = JX_INDROWS_L2, AC_L3 = JX_INDROWS_L3, AC_ACTUAL, AC_REASON, AC_JUDGE, AC_CLAIM, AC_NCOLS
+    AC_L2 = JX_INDROWS_L2, AC_L3 = JX_INDROWS_L3, AC_ACTUAL, AC_REASON, AC_JUDGE, AC_CLAIM,
+    AC_BUDGET, AC_SPENT, AC_OUTCOME, AC_DEVIATION, AC_REMEDY, /* the project's columns, AC_BUDGET first */
+    AC_NCOLS
 };
+
+/** How many of the project's columns there are. */
+#define AC_NPROJECT (AC_NCOLS - AC_BUDGET)
 
 static const char *const column_names[AC_NCOLS] = {
     "项目", "单位", "主管部门", "一级指标", "二级指标", "三级指标", "实际完成值", "偏差原因", "评定", "得分",
+    "全年预算", "全年执行", "实际完成情况", "目标偏离原因", "整改措施",
+};
+
+/** Other names the templates and the forms give the same columns. */
+static const jx_indrows_alias column_aliases[] = {
+    {AC_REASON, "偏差原因分析及改进措施"}, {AC_BUDGET, "全年预算数"}, {AC_SPENT, "全年执行数"},
+    {AC_DEVIATION, "目标偏离原因分析"},      {AC_REMEDY, "整改措施及建议"},
 };
 
 static const int required_columns[] = {AC_PROJECT, AC_L3, AC_ACTUAL};
 
 /** The actuals sheet: its columns and the words of its messages. */
 static const jx_indrows_spec actuals_spec = {
-    "actuals", "actuals-unused", "实际完成值文件", "项目、三级指标、实际完成值", column_names, AC_NCOLS,
-    required_columns, sizeof required_columns / sizeof required_columns[0],
+    .code = "actuals",
+    .unused_code = "actuals-unused",
+    .what = "实际完成值文件",
+    .header_hint = "项目、三级指标、实际完成值，或项目、全年预算等项目列",
+    .columns = column_names,
+    .ncolumns = AC_NCOLS,
+    .required = required_columns,
+    .nrequired = sizeof required_columns / sizeof required_columns[0],
+    .aliases = column_aliases,
+    .naliases = sizeof column_aliases / sizeof column_aliases[0],
+    .project_first = AC_BUDGET,
 };
+
+_Static_assert(AC_NCOLS <= JX_INDROWS_MAXCOLS, "the actuals sheet's columns fit a row");
 
 typedef jx_indrows_cell act_cell;
 typedef jx_indrows_row act_row;
@@ -38,6 +69,8 @@ struct jx_actuals {
     jx_indrows rows;           /* the loaded sheet, its index and its diagnostics (code "actuals") */
     const act_row **filled;    /* during jx_actuals_apply: indicator i → the row that filled it, NULL before */
     size_t filled_cap;         /* capacity of filled */
+    const act_row *project_from[AC_NPROJECT]; /* during jx_actuals_apply: the row that filled each project
+                                                  column (AC_BUDGET + k), NULL before */
 };
 
 /* True when the cell holds exactly s[0..n). */
@@ -131,6 +164,7 @@ static jx_result set_actual(jx_actuals *act, jx_project *p, jx_indicator *ind, c
 /* Fills ind from row r: its actual, 偏差原因, 评定 and 得分, whichever cells are given. */
 static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indicator *ind)
 {
+    bool qualitative = jx_indicator_qualitative(ind); /* as jx_indrows_actual reads it */
     if (r->cell[AC_ACTUAL].n) {
         jx_result rc = set_actual(act, p, ind, r);
         if (rc != JX_OK)
@@ -152,6 +186,11 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
                       (unsigned)r->line, p->name.s, ind->name.s, (int)j.n, j.s);
             return JX_ERR_INPUT;
         }
+        /* kept as the rule language keeps a 评定 of a 定量 indicator, which the score does not use */
+        if (!qualitative)
+            jx_indrows_diag(&act->rows, JX_SEV_WARNING, r, jx_indrows_cell_pos(r, j),
+                            "第 %u 行（项目“%s”，指标“%s”）是定量指标，按实际完成值计分，评定“%.*s”不影响得分",
+                            (unsigned)r->line, p->name.s, ind->name.s, (int)j.n, j.s);
     }
     act_cell s = r->cell[AC_CLAIM];
     if (s.n) {
@@ -165,22 +204,128 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
     return JX_OK;
 }
 
-/* True when the row fills a cell after 三级指标 (a template row left empty fills none). */
+/* True when the row fills an indicator's cell after 三级指标 (a template row left empty fills none). */
 static bool row_fills(const act_row *r)
 {
-    for (size_t k = AC_L3 + 1; k < AC_NCOLS; k++)
+    for (size_t k = AC_L3 + 1; k < AC_BUDGET; k++)
         if (r->cell[k].n)
             return true;
     return false;
 }
 
-/* The matching row r of indicator ind, applied (jx_indrows_fn). A second row filling the
- * same indicator is an error naming both rows, and the first row's values stand. */
+/* 全年预算 or 全年执行 (column k) of row r as a number ≥ 0 into *out; false after an error at the cell. */
+static bool amount_cell(jx_actuals *act, const jx_project *p, const act_row *r, int k, jx_dec *out)
+{
+    act_cell c = r->cell[k];
+    const char *why = NULL;
+    if (jx_value_read_plain_number(c.s, c.n, out, &why) != JX_VALUE_OK) {
+        ACT_ERROR(act, r, jx_indrows_cell_pos(r, c), "第 %u 行（项目“%s”）的%s“%.*s”%s", (unsigned)r->line,
+                  p->name.s, column_names[k], (int)c.n, c.s, why);
+        return false;
+    }
+    if (jx_dec_is_negative(*out)) {
+        ACT_ERROR(act, r, jx_indrows_cell_pos(r, c), "第 %u 行（项目“%s”）的%s“%.*s”为负数：金额不能小于 0",
+                  (unsigned)r->line, p->name.s, column_names[k], (int)c.n, c.s);
+        return false;
+    }
+    return true;
+}
+
+/* True when the cells a and b of column k say the same: equal numbers for the amounts, equal text else. */
+static bool same_cell(int k, act_cell a, act_cell b)
+{
+    if (k == AC_BUDGET || k == AC_SPENT) {
+        jx_dec x, y;
+        const char *why;
+        if (jx_value_read_plain_number(a.s, a.n, &x, &why) == JX_VALUE_OK &&
+            jx_value_read_plain_number(b.s, b.n, &y, &why) == JX_VALUE_OK)
+            return jx_dec_cmp(x, y) == 0;
+    }
+    return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
+}
+
+/*
+ * The 年度资金总额 row of p, made first of its 资金 rows (where the forms show it) when it
+ * has none, with its three amounts 0 (the template does not ask the 年初预算数, so none
+ * is made up), at the 项目 keyword. NULL when memory ran out.
+ */
+static jx_funds *total_funds(jx_project *p)
+{
+    static const char total[] = "年度资金总额";
+    for (size_t i = 0; i < p->nfunds; i++)
+        if (strcmp(p->funds[i].source.s, total) == 0)
+            return &p->funds[i];
+    if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0)
+        return NULL;
+    jx_str source = jx_project_str(p, total, strlen(total));
+    if (source.n == 0)
+        return NULL; /* the arena ran out */
+    memmove(p->funds + 1, p->funds, p->nfunds * sizeof *p->funds);
+    jx_funds *f = &p->funds[0];
+    memset(f, 0, sizeof *f);
+    f->source = source;
+    f->initial = f->budget = f->spent = jx_dec_from_int(0);
+    f->pos = p->pos;
+    p->nfunds++;
+    return f;
+}
+
+/* Sets p's project fields from the project columns row r fills; a column another row of
+ * the project filled differently is an error naming both rows, the first row's value standing. */
+static jx_result apply_project(jx_actuals *act, jx_project *p, const act_row *r)
+{
+    jx_result rc = JX_OK;
+    for (int k = AC_BUDGET; k < AC_NCOLS; k++) {
+        act_cell c = r->cell[k];
+        if (!c.n)
+            continue;
+        const act_row **from = &act->project_from[k - AC_BUDGET];
+        if (*from) {
+            act_cell was = (*from)->cell[k];
+            if (!same_cell(k, was, c)) {
+                ACT_ERROR(act, r, jx_indrows_cell_pos(r, c),
+                          "第 %u 行（项目“%s”）的%s“%.*s”与第 %u 行的“%.*s”不一致，每个项目只能填一个；按第 %u 行",
+                          (unsigned)r->line, p->name.s, column_names[k], (int)c.n, c.s, (unsigned)(*from)->line,
+                          (int)was.n, was.s, (unsigned)(*from)->line);
+                rc = JX_ERR_INPUT;
+            }
+            continue;
+        }
+        if (k == AC_BUDGET || k == AC_SPENT) {
+            jx_dec d;
+            if (!amount_cell(act, p, r, k, &d)) {
+                rc = JX_ERR_INPUT;
+                continue;
+            }
+            jx_funds *f = total_funds(p);
+            if (!f)
+                return JX_ERR_NOMEM;
+            if (k == AC_BUDGET)
+                f->budget = d;
+            else
+                f->spent = d;
+        } else {
+            jx_str v = jx_project_str(p, c.s, c.n);
+            if (v.n == 0)
+                return JX_ERR_NOMEM; /* c.n > 0: the arena ran out */
+            *(k == AC_OUTCOME ? &p->outcome : k == AC_DEVIATION ? &p->deviation : &p->remedy) = v;
+        }
+        *from = r;
+    }
+    return rc;
+}
+
+/* The matching row r of indicator ind, applied (jx_indrows_fn); a project row (ind NULL)
+ * sets the project's columns. A second row filling the same indicator is an error naming
+ * both rows, and the first row's values stand. */
 static jx_result apply_matched(void *ud, jx_project *p, jx_indrows_row *r, jx_indicator *ind)
 {
     jx_actuals *act = ud;
+    jx_result prc = apply_project(act, p, r);
+    if (prc == JX_ERR_NOMEM || !ind)
+        return prc;
     if (!row_fills(r))
-        return JX_OK;
+        return prc;
     const act_row **filled = &act->filled[ind - p->inds];
     if (*filled) {
         ACT_ERROR(act, r, jx_indrows_cell_pos(r, r->cell[AC_L3]),
@@ -189,7 +334,8 @@ static jx_result apply_matched(void *ud, jx_project *p, jx_indrows_row *r, jx_in
         return JX_ERR_INPUT;
     }
     *filled = r;
-    return apply_row(act, p, r, ind);
+    jx_result rc = apply_row(act, p, r, ind);
+    return rc != JX_OK ? rc : prc;
 }
 
 jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
@@ -200,6 +346,7 @@ jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
         return JX_ERR_NOMEM;
     if (p->ninds > 0)
         memset(act->filled, 0, p->ninds * sizeof *act->filled);
+    memset(act->project_from, 0, sizeof act->project_from);
     return jx_indrows_match(&act->rows, p, apply_matched, act);
 }
 

@@ -4,12 +4,15 @@
  * funds, inflation, claims of 100, differences, one tally per finding code); only when
  * a sample was asked for does it also keep the project's sample record (name, stratum,
  * funds, whether it is flagged and why, file and line), which jx_audit_finish hands to
- * jx_sample_choose.
+ * jx_sample_choose. What grows with the projects besides: each one's key (单位, 项目,
+ * 年度) and first place, to find a submission made twice (duplicate-submission).
  */
 #include "audit.h"
 
 #include "alloc.h"
 
+#include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_options *opts,
@@ -48,6 +51,7 @@ void jx_audit_destroy(jx_audit *au)
     jx_free(a, au->origins, au->origins_cap * sizeof *au->origins);
     jx_free(a, au->reasons, au->reasons_cap * sizeof *au->reasons);
     jx_free(a, au->tallies, au->tallies_cap * sizeof *au->tallies);
+    jx_free(a, au->seen, au->seen_cap * sizeof *au->seen);
     jx_arena_free(&au->arena);
     jx_free(a, au, sizeof *au);
 }
@@ -434,6 +438,7 @@ jx_result jx_audit_finish(jx_audit *au)
                                                    : JX_AUDIT_DRAWN;
         pk->reason = sp->reason ? sp->reason : "";
         pk->flagged_for = au->origins[sp->index].flagged_for;
+        pk->index = sp->index; /* a unit per project added, in the order added */
     }
     return JX_OK;
 }
@@ -472,10 +477,104 @@ static void audit_count_claims(jx_audit *au, const jx_project *p)
     s->differs += total_differs || grade_differs;
 }
 
-jx_result jx_audit_add(jx_audit *au, const jx_project *p, unsigned flags)
+/* ------------------------------------------------------------ submissions */
+
+/* FNV-1a of s[0..n), never 0 (0 marks an empty slot). */
+static uint64_t audit_hash(const char *s, size_t n)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h ? h : 1;
+}
+
+/* The slot of key in the table: where it is, or the empty one where it would go. */
+static jx_audit_seen *audit_slot(jx_audit_seen *t, size_t cap, uint64_t h, const char *key, size_t n)
+{
+    assert(cap > 0 && (cap & (cap - 1)) == 0);
+    for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        jx_audit_seen *e = &t[i];
+        if (e->hash == 0 || (e->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0))
+            return e;
+    }
+}
+
+/* Doubles the table (from 64 slots) when one more entry would fill it past half. */
+static bool audit_seen_grow(jx_audit *au)
+{
+    if (2 * (au->nseen + 1) <= au->seen_cap)
+        return true;
+    size_t cap = au->seen_cap ? 2 * au->seen_cap : 64;
+    jx_audit_seen *t = jx_calloc(au->alloc, cap * sizeof *t);
+    if (!t)
+        return false;
+    for (size_t i = 0; i < au->seen_cap; i++)
+        if (au->seen[i].hash)
+            *audit_slot(t, cap, au->seen[i].hash, au->seen[i].key, au->seen[i].keylen) = au->seen[i];
+    jx_free(au->alloc, au->seen, au->seen_cap * sizeof *au->seen);
+    au->seen = t;
+    au->seen_cap = cap;
+    return true;
+}
+
+/*
+ * Records p's submission; when an earlier project of the audit has the same 单位, 项目
+ * and 年度 (the bytes as read; none written is a value too), adds duplicate-submission to
+ * p naming where that one came. JX_ERR_NOMEM.
+ */
+static jx_result audit_note_submission(jx_audit *au, jx_project *p, unsigned flags)
+{
+    char year[16] = "";
+    if (p->has_year)
+        snprintf(year, sizeof year, "%d", p->year);
+    size_t ny = strlen(year), n = (size_t)p->org.n + 1 + p->name.n + 1 + ny;
+    if (n > UINT32_MAX || !audit_seen_grow(au))
+        return JX_ERR_NOMEM;
+    char *key = jx_arena_alloc(&au->arena, n);
+    if (!key)
+        return JX_ERR_NOMEM;
+    memcpy(key, p->org.s, p->org.n);
+    key[p->org.n] = '\0';
+    memcpy(key + p->org.n + 1, p->name.s, p->name.n);
+    key[p->org.n + 1 + p->name.n] = '\0';
+    memcpy(key + p->org.n + 2 + p->name.n, year, ny);
+    uint64_t h = audit_hash(key, n);
+    jx_audit_seen *e = audit_slot(au->seen, au->seen_cap, h, key, n);
+    if (e->hash) { /* made before: the key's copy is left in the arena, as small as a name */
+        const char *org = jx_diag_quote(&p->arena, p->org.s, p->org.n);
+        const char *name = jx_diag_quote(&p->arena, p->name.s, p->name.n);
+        char at[32] = "";
+        if (e->line)
+            snprintf(at, sizeof at, ":%u", (unsigned)e->line);
+        if (!org || !name ||
+            !jx_diags_add(&p->diags, &p->arena, JX_SEV_WARNING, "duplicate-submission", &p->src, p->pos,
+                          "与 %s%s 的项目重复提交：单位“%s”、项目“%s”%s%s%s", e->file, at, org, name,
+                          ny ? "、年度 " : "", year, ny ? " 都相同" : "都相同，都未填年度"))
+            return JX_ERR_NOMEM;
+        return JX_OK;
+    }
+    const char *file = p->src.file ? p->src.file : "";
+    if (!au->last_file || strcmp(au->last_file, file) != 0) {
+        size_t fn = strlen(file);
+        char *copy = jx_arena_alloc(&au->arena, fn + 1);
+        if (!copy)
+            return JX_ERR_NOMEM;
+        memcpy(copy, file, fn + 1);
+        au->last_file = copy;
+    }
+    *e = (jx_audit_seen){
+        .hash = h, .key = key, .keylen = (uint32_t)n, .line = jx_audit_project_line(p, flags), .file = au->last_file};
+    au->nseen++;
+    return JX_OK;
+}
+
+jx_result jx_audit_add(jx_audit *au, jx_project *p, unsigned flags)
 {
     if (!au || !p || au->finished)
         return JX_ERR_USAGE;
+    jx_result dup = audit_note_submission(au, p, flags);
+    if (dup != JX_OK)
+        return dup;
     jx_audit_summary *s = &au->sum;
     s->projects++;
     s->claimed_grades[p->claimed_grade <= JX_GRADE_POOR ? p->claimed_grade : JX_GRADE_NONE]++;

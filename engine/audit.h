@@ -22,6 +22,15 @@ typedef struct jx_audit_origin {
     unsigned flagged_for; /* JX_AUDIT_FLAG_* bits, 0 when it is not flagged */
 } jx_audit_origin;
 
+/** A submission the audit has seen: its key (单位, 项目, 年度) and where it came first. */
+typedef struct jx_audit_seen {
+    uint64_t hash;    /* of key; 0 marks an empty slot (a key hashing to 0 is stored as 1) */
+    const char *key;  /* 单位 NUL 项目 NUL 年度, in the audit's arena */
+    uint32_t keylen;  /* bytes of key */
+    uint32_t line;    /* the project's line, or its table row when imported (0 when unknown) */
+    const char *file; /* in the audit's arena */
+} jx_audit_seen;
+
 /** An audit: its options, the summary so far, the tallies and the sample records. */
 struct jx_audit {
     const jx_allocator *alloc;   /* for everything below */
@@ -42,6 +51,10 @@ struct jx_audit {
     jx_sample draw;              /* the picks of jx_sample_choose */
     jx_audit_pick *picks;        /* those picks as the public API gives them */
     size_t npicks;
+    jx_audit_seen *seen;         /* every submission, open addressing: seen_cap a power of two (or 0),
+                                    at most half full */
+    size_t nseen, seen_cap;
+    const char *last_file;       /* the file of the last submission, in the arena (names repeat in a row) */
 };
 
 /** The findings of a project in report order, and their counts by severity. */

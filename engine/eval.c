@@ -603,16 +603,6 @@ static int64_t pct_units(const eval_ctx *c, xnum w, jx_dec pct)
     return x_muldiv(w, x_from_dec(pct), x_from_int(100), c->dec);
 }
 
-/* The word of a 评定: 达成, 部分达成, 未达成. */
-static const char *judge_word(jx_judge j)
-{
-    switch (j) {
-    case JX_JUDGE_MET: return "达成";
-    case JX_JUDGE_PARTLY: return "部分达成";
-    case JX_JUDGE_UNMET: return "未达成";
-    default: return "";
-    }
-}
 
 /* The band of judgement j in points: [lo, hi] for 达成, [lo, hi) for the others. */
 static void band_units(const eval_ctx *c, xnum w, jx_judge j, int64_t *lo, int64_t *hi)
@@ -693,7 +683,7 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
             jx_project_diag_add(p, JX_SEV_ERROR, CODE_QUAL_BAND,
                                 ind->claim_pos.line ? ind->claim_pos : ind->pos,
                                 "指标“%s”自评得分 %s 不在“%s”的区间 %s 内，不予认可；按自评得分与区间上限 %s 中较低者计 %s 分",
-                                ind->name.s, fmt_dec(ind->claim, bc), judge_word(j),
+                                ind->name.s, fmt_dec(ind->claim, bc), jx_judge_name(j),
                                 band_text(c, w, j), fmt_units(c, ind->fargs.band_hi, bp),
                                 fmt_units(c, got, bs));
             return;
@@ -1397,7 +1387,7 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
         JX_SBUF_LIT(b, " × ");
         put_dec(b, fa->pct);
         JX_SBUF_LIT(b, "%（");
-        jx_sbuf_str(b, judge_word(fa->judge));
+        jx_sbuf_str(b, jx_judge_name(fa->judge));
         if (ind->method == JX_METHOD_QUAL_MET)
             JX_SBUF_LIT(b, "，实际与目标一致");
         JX_SBUF_LIT(b, "）");
@@ -1406,13 +1396,13 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
         put_units(b, ind->score, decimals);
         if (fa->unjudged) { /* （自评得分，未评定，属“达成”区间 [9.00, 10.00]） */
             JX_SBUF_LIT(b, "（自评得分，未评定，属“");
-            jx_sbuf_str(b, judge_word(fa->judge));
+            jx_sbuf_str(b, jx_judge_name(fa->judge));
             JX_SBUF_LIT(b, "”区间 ");
             put_band(b, fa, decimals);
             JX_SBUF_LIT(b, "）");
         } else { /* （自评得分，在“达成”区间 [9.00, 10.00] 内） */
             JX_SBUF_LIT(b, "（自评得分，在“");
-            jx_sbuf_str(b, judge_word(fa->judge));
+            jx_sbuf_str(b, jx_judge_name(fa->judge));
             JX_SBUF_LIT(b, "”区间 ");
             put_band(b, fa, decimals);
             JX_SBUF_LIT(b, " 内）");
@@ -1433,7 +1423,7 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
             JX_SBUF_LIT(b, ")（自评得分");
         }
         JX_SBUF_LIT(b, "不在“");
-        jx_sbuf_str(b, judge_word(fa->judge));
+        jx_sbuf_str(b, jx_judge_name(fa->judge));
         JX_SBUF_LIT(b, "”区间 ");
         put_band(b, fa, decimals);
         JX_SBUF_LIT(b, " 内，不予认可）");

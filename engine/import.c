@@ -42,7 +42,7 @@ struct jx_import {
 
 /* The names of jx_imp_formats[], in the same order (a unit test holds them together). */
 static const char *const import_format_names[] = {"zj-selfeval", "zj-target", "zz-target", "wh-declare",
-                                                  "csv", NULL};
+                                                  "csv", "json", NULL};
 
 const char *const *jx_import_format_names(void)
 {

@@ -69,6 +69,8 @@ typedef struct jx_imp_indicator {
     const char *actual;  /* 实际完成值 (self-evaluations), "" */
     const char *score;   /* 得分 as claimed (self-evaluations), "" */
     const char *reason;  /* 偏差原因分析及改进措施, "" */
+    const char *judge;   /* 评定 of a 定性 indicator: 达成, 部分达成, 未达成, "" */
+    const char *not_applicable; /* 不适用: "是" (or "不适用", "√") when the indicator is excluded, "" */
     const char *note;    /* kept as a comment beside the indicator (前年/上年 values, 指标值确定依据) */
 } jx_imp_indicator;
 
@@ -231,6 +233,7 @@ extern const jx_imp_format jx_imp_zz_target;   /* 项目绩效目标表 / 整体
 extern const jx_imp_format jx_imp_wh_declare;  /* 部门项目申报表 / 整体支出绩效目标表 */
 extern const jx_imp_format jx_imp_zj_selfeval; /* 项目支出绩效自评表 (a PDF's text) */
 extern const jx_imp_format jx_imp_csv;         /* a plain table with a header row */
+extern const jx_imp_format jx_imp_json;        /* jixiao's own `score --format json` */
 
 /** The formats, NULL-terminated, in the order detection tries them. */
 extern const jx_imp_format *const jx_imp_formats[];

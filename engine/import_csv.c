@@ -28,6 +28,9 @@ typedef enum csv_col {
     CSV_PROJECT = 0, CSV_DEPT, CSV_ORG, CSV_YEAR, CSV_MONEY_UNIT, CSV_GOAL, CSV_OUTCOME, CSV_DEVIATION,
     CSV_REMEDY, CSV_TOTAL, CSV_GRADE, CSV_INITIAL, CSV_BUDGET, CSV_SPENT, CSV_L1, CSV_L2, CSV_L3,
     CSV_SIGN, CSV_TARGET, CSV_UNIT, CSV_WEIGHT, CSV_ACTUAL, CSV_SCORE, CSV_REASON, CSV_NOTE,
+    CSV_JUDGE, CSV_NA, CSV_SOURCE, CSV_L1_POINTS, CSV_L2_POINTS,
+    CSV_METHOD,  /* 计分方法: names the table as jixiao's own scores (see csv_own_derived) */
+    CSV_DERIVED, /* a column of jixiao's own scores recomputed from the others: not read */
     CSV_NCOLS,
     CSV_OTHER = -1 /* a column the table does not know: kept in the indicator's comment */
 } csv_col;
@@ -59,8 +62,25 @@ static const csv_column_name csv_columns[] = {
     {"实际完成值", CSV_ACTUAL},     {"实际值", CSV_ACTUAL},           {"得分", CSV_SCORE},
     {"指标得分", CSV_SCORE},        {"偏差原因", CSV_REASON},         {"偏差原因分析", CSV_REASON},
     {"偏差原因分析及改进措施", CSV_REASON}, {"偏差原因及改进措施", CSV_REASON}, {"备注", CSV_NOTE},
-    {"说明", CSV_NOTE},             {"指标值确定依据", CSV_NOTE},
+    {"说明", CSV_NOTE},             {"指标值确定依据", CSV_NOTE},     {"评定", CSV_JUDGE},
+    {"不适用", CSV_NA},             {"资金来源", CSV_SOURCE},         {"一级分值", CSV_L1_POINTS},
+    {"二级分值", CSV_L2_POINTS},    {"计分方法", CSV_METHOD},         {"填报得分", CSV_SCORE},
+    {"填报总分", CSV_TOTAL},        {"填报结论", CSV_GRADE},
 };
+
+/*
+ * The columns of jixiao's own scores (`score --format csv`, engine/report/write_csv.c),
+ * known by its 计分方法 column, that are recomputed rather than claimed: its 得分, 总分
+ * and 自评结论 are jixiao's, the department's are in 填报得分, 填报总分 and 填报结论. They
+ * are not read, so a claim never comes back as anything but a claim. Its 年度指标值 is the
+ * target as written, sign and unit included: of its 计算符号 only 定性 is read (a 定性
+ * target may look like a number), and its 计量单位 is not.
+ */
+static const char *const csv_own_derived[] = {"得分", "总分", "自评结论", "位置", "满分", "计量单位"};
+
+/* What the 计分方法 column of jixiao's own scores says on the row of a 单列 预算执行率,
+ * which the scoring makes from the 资金 rows (jx_method_code(JX_METHOD_EXECUTION)). */
+#define CSV_EXECUTION_METHOD "execution-rate"
 
 /** The project fields the columns fill. */
 static const struct {
@@ -222,6 +242,9 @@ typedef struct csv_reader {
     size_t ncols;              /* fields in the header */
     uint32_t header_line;      /* the header's line */
     const char *money_unit;    /* from a header bracket ("年初预算数（万元）"), "" when none */
+    bool own;                  /* the header is jixiao's own scores' (a 计分方法 column) */
+    bool group_rows;           /* the header has 一级分值 or 二级分值: a row with groups and no
+                                  三级指标 is a group without indicators */
     csv_row *rows;             /* data rows in file order */
     size_t nrows, rows_cap;    /* count and capacity */
     csv_proj *projs;           /* projects in order of first appearance */
@@ -401,18 +424,35 @@ static int csv_find_header(csv_reader *r)
     return 0;
 }
 
+/** True when header cell s[0..n) names one of csv_own_derived. */
+static bool csv_own_derived_name(const char *s, size_t n)
+{
+    char buf[128];
+    csv_header_name(s, n, buf, sizeof buf, NULL, 0);
+    for (size_t i = 0; i < sizeof csv_own_derived / sizeof csv_own_derived[0]; i++)
+        if (strcmp(buf, csv_own_derived[i]) == 0)
+            return true;
+    return false;
+}
+
 /** Maps the header's fields to columns. 1 when usable, 0 when a required column is missing. */
 static int csv_map_header(csv_reader *r)
 {
     bool seen[CSV_NCOLS] = {false};
     r->ncols = r->csv.nfields;
     r->money_unit = "";
+    bool own = false; /* jixiao's own scores: a 计分方法 column */
+    for (size_t i = 0; i < r->ncols && i < 256; i++)
+        own |= csv_column_of(r->csv.fields[i].s, r->csv.fields[i].n, NULL, 0) == CSV_METHOD;
+    r->own = own;
     for (size_t i = 0; i < r->ncols; i++) {
         const jx_csv_field *f = &r->csv.fields[i];
         char bracket[64];
         csv_col c = i < 256 ? csv_column_of(f->s, f->n, bracket, sizeof bracket) : CSV_OTHER;
+        if (own && i < 256 && csv_own_derived_name(f->s, f->n))
+            c = CSV_DERIVED;
         const char *name = csv_cell(r, &r->arena, i);
-        if (c != CSV_OTHER && seen[c]) {
+        if (c != CSV_OTHER && c != CSV_DERIVED && seen[c]) {
             jx_imp_warn(r->im, r->header_line, "unknown-column", "表头第 %zu 列“%s”与前面的列重复，其内容只写进注释",
                         i + 1, name);
             c = CSV_OTHER;
@@ -435,6 +475,7 @@ static int csv_map_header(csv_reader *r)
             r->colname[i] = name;
         }
     }
+    r->group_rows = seen[CSV_L1_POINTS] || seen[CSV_L2_POINTS];
     if (r->ncols > 256) {
         jx_imp_error(r->im, r->header_line, "too-many-columns", "表头有 %zu 列，最多读 256 列", r->ncols);
         return 0;
@@ -592,28 +633,40 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
     cl.other = other ? other : "";
     if (r->oom)
         return;
+    if (r->own && strcmp(cl.c[CSV_SIGN], "定性") != 0)
+        cl.c[CSV_SIGN] = ""; /* the 年度指标值 carries its sign as written */
 
     /* project fields and funds: the first row that gives one sets it */
     for (size_t k = 0; k < sizeof csv_fields / sizeof csv_fields[0]; k++) {
         int idx = csv_index(r, csv_fields[k].col);
         csv_field(r, p, csv_fields[k].field, cl.c[csv_fields[k].col], line, idx >= 0 ? r->colname[idx] : "");
     }
+    /* a 资金 row per 资金来源 (one when the table has no such column): a row repeating one
+     * already read is the same row, one saying otherwise is warned about */
     bool funds = *cl.c[CSV_INITIAL] || *cl.c[CSV_BUDGET] || *cl.c[CSV_SPENT];
-    if (funds && p->nfunds == 0) {
+    const jx_imp_funds *same = NULL;
+    for (size_t k = 0; funds && k < p->nfunds && !same; k++)
+        if (strcmp(p->funds[k].source, cl.c[CSV_SOURCE]) == 0)
+            same = &p->funds[k];
+    if (funds && !same) {
         jx_imp_funds *f = jx_imp_funds_add(im, line);
         if (!f) {
             r->oom = 1;
             return;
         }
+        f->source = jx_imp_str(im, cl.c[CSV_SOURCE], strlen(cl.c[CSV_SOURCE]));
         f->initial = jx_imp_str(im, cl.c[CSV_INITIAL], strlen(cl.c[CSV_INITIAL]));
         f->budget = jx_imp_str(im, cl.c[CSV_BUDGET], strlen(cl.c[CSV_BUDGET]));
         f->spent = jx_imp_str(im, cl.c[CSV_SPENT], strlen(cl.c[CSV_SPENT]));
     } else if (funds) {
-        const jx_imp_funds *f = &p->funds[0];
-        if (strcmp(f->initial, cl.c[CSV_INITIAL]) != 0 || strcmp(f->budget, cl.c[CSV_BUDGET]) != 0 ||
-            strcmp(f->spent, cl.c[CSV_SPENT]) != 0)
-            jx_imp_warn(im, line, "field-conflict", "资金金额与第 %u 行不同，按第 %u 行导入", (unsigned)f->row,
-                        (unsigned)f->row);
+        if (strcmp(same->initial, cl.c[CSV_INITIAL]) != 0 || strcmp(same->budget, cl.c[CSV_BUDGET]) != 0 ||
+            strcmp(same->spent, cl.c[CSV_SPENT]) != 0)
+            jx_imp_warn(im, line, "field-conflict", "资金金额与第 %u 行不同，按第 %u 行导入", (unsigned)same->row,
+                        (unsigned)same->row);
+    }
+    if (strcmp(cl.c[CSV_METHOD], CSV_EXECUTION_METHOD) == 0 && !*cl.c[CSV_L3]) {
+        jx_imp_row(im, line, JX_IMP_ROW_SKIPPED, "单列的预算执行率（由资金重算）");
+        return;
     }
 
     /* groups, carried down from the row above as merged cells are */
@@ -635,7 +688,14 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
     if (*l2)
         carry->l2 = jx_imp_str(im, l2, strlen(l2));
     bool value = *cl.c[CSV_SIGN] || *cl.c[CSV_TARGET] || *cl.c[CSV_UNIT] || *cl.c[CSV_ACTUAL] ||
-                 *cl.c[CSV_SCORE] || *cl.c[CSV_REASON];
+                 *cl.c[CSV_SCORE] || *cl.c[CSV_REASON] || *cl.c[CSV_JUDGE] || *cl.c[CSV_NA];
+    /* the points of the row's groups, in columns of their own (jixiao's scores) */
+    const char *p1 = cl.c[CSV_L1_POINTS], *p2 = cl.c[CSV_L2_POINTS];
+    if (*p1 && *carry->l1 && jx_imp_points_add(im, line, carry->l1, "", jx_imp_str(im, p1, strlen(p1))) != 0)
+        r->oom = 1;
+    if (*p2 && *carry->l1 && *carry->l2 &&
+        jx_imp_points_add(im, line, carry->l1, carry->l2, jx_imp_str(im, p2, strlen(p2))) != 0)
+        r->oom = 1;
 
     if (!*name) {
         if (value) {
@@ -644,6 +704,13 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
             /* a group's points: "产出指标,,,,60" or ",数量指标,,,50" */
             if (jx_imp_points_add(im, line, carry->l1, *l2 ? carry->l2 : "",
                                   jx_imp_str(im, cl.c[CSV_WEIGHT], strlen(cl.c[CSV_WEIGHT]))) != 0)
+                r->oom = 1;
+        } else if ((*l1 || *l2) && r->group_rows) {
+            /* a group without indicators, kept so it comes back (jixiao's scores): its
+             * points were taken above; a group with none is recorded without */
+            bool two = *l2 && *carry->l1;
+            if (!*(two ? p2 : p1) && *carry->l1 &&
+                jx_imp_points_add(im, line, carry->l1, two ? carry->l2 : "", "") != 0)
                 r->oom = 1;
         } else if (*l1 || *l2) {
             jx_imp_row(im, line, JX_IMP_ROW_SKIPPED, "“%s”下没有三级指标", *l2 ? l2 : l1);
@@ -670,6 +737,8 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
     CSV_COPY(actual, CSV_ACTUAL);
     CSV_COPY(score, CSV_SCORE);
     CSV_COPY(reason, CSV_REASON);
+    CSV_COPY(judge, CSV_JUDGE);
+    CSV_COPY(not_applicable, CSV_NA);
 #undef CSV_COPY
     ind->note = jx_imp_str(im, cl.other, strlen(cl.other));
 }

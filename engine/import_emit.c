@@ -70,9 +70,6 @@ typedef struct em_counts {
     uint32_t no_group_row;  /* the first of them */
 } em_counts;
 
-/** The written spelling of each sign, indexed by jx_sign. */
-static const char *const em_sign_text[] = {"", "≥", ">", "=", "<", "≤", ""};
-
 /* ------------------------------------------------------------------- text */
 
 /** Appends s[0..n) to t. */
@@ -132,56 +129,57 @@ static bool em_control(unsigned char c)
 }
 
 /**
- * Appends s to t with line breaks and control characters written as spaces (a string
- * or a comment ends at the line's end); in a string also escapes '"' and '\'.
+ * Appends s to t with line breaks and control characters written as spaces: a comment
+ * ends at the line's end.
  */
-static void em_text_clean(jx_imp_emitter *em, em_text *t, const char *s, bool string)
+static void em_text_clean(jx_imp_emitter *em, em_text *t, const char *s)
 {
     const char *run = s;
     for (const char *p = s;; p++) {
         unsigned char c = (unsigned char)*p;
-        bool esc = string && (c == '"' || c == '\\');
-        if (c != '\0' && !esc && !em_control(c))
+        if (c != '\0' && !em_control(c))
             continue;
         em_text_put(em, t, run, (size_t)(p - run));
         if (c == '\0')
             return;
-        if (esc) {
-            em_text_put(em, t, "\\", 1);
-            em_text_put(em, t, p, 1);
-        } else {
-            em_text_put(em, t, " ", 1);
-        }
+        em_text_put(em, t, " ", 1);
         run = p + 1;
     }
 }
 
-/** Appends s to the block as a quoted string. */
+/**
+ * Appends s to the block as a quoted string, escaped as every string of rule text the
+ * library writes (jx_text_dsl_escaper, text.h: a line break of a cell is kept as \n);
+ * a control character the rule language cannot hold becomes a space.
+ */
 static void em_string(jx_imp_emitter *em, const char *s)
 {
     em_puts(em, "\"");
-    em_text_clean(em, &em->out, s, true);
+    const char *run = s;
+    for (const char *p = s;; p++) {
+        unsigned char c = (unsigned char)*p;
+        bool esc = c != '\0' && jx_text_dsl_plain(p, 1) == 0; /* '"', '\\', a line break */
+        if (c != '\0' && !esc && !em_control(c))
+            continue;
+        em_text_put(em, &em->out, run, (size_t)(p - run));
+        if (c == '\0')
+            break;
+        if (esc) {
+            char e[JX_TEXT_ESCAPE_MAX];
+            size_t used;
+            em_text_put(em, &em->out, e, jx_text_dsl_escape(p, 1, e, &used));
+        } else {
+            em_text_put(em, &em->out, " ", 1);
+        }
+        run = p + 1;
+    }
     em_puts(em, "\"");
-}
-
-/**
- * True when s can be written as a bare NAME: one WORD token, not a keyword, and
- * without '#' (which the framer of the reader may take for a comment).
- */
-static bool em_bare(const char *s)
-{
-    size_t n = strlen(s), len;
-    if (n == 0 || memchr(s, '#', n))
-        return false;
-    if (jx_lex(s, n, &len) != JX_TK_WORD || len != n)
-        return false;
-    return jx_keyword_lookup(s, n) == JX_KW_NONE;
 }
 
 /** Appends s to the block as a NAME: bare when the lexer reads it as one word, else quoted. */
 static void em_name(jx_imp_emitter *em, const char *s)
 {
-    if (em_bare(s))
+    if (jx_lex_bare_name(s, strlen(s)))
         em_puts(em, s);
     else
         em_string(em, s);
@@ -198,7 +196,7 @@ static void __attribute__((format(printf, 2, 3))) em_cm(jx_imp_emitter *em, cons
         return;
     if (em->cm.len > 0)
         em_text_put(em, &em->cm, "；", strlen("；"));
-    em_text_clean(em, &em->cm, s, false);
+    em_text_clean(em, &em->cm, s);
 }
 
 /** Writes "    # " label and text (cleaned) as a line of its own: what is kept in a comment. */
@@ -206,7 +204,7 @@ static void em_comment_line(jx_imp_emitter *em, const char *label, const char *t
 {
     em_puts(em, "    # ");
     em_puts(em, label);
-    em_text_clean(em, &em->out, text, false);
+    em_text_clean(em, &em->out, text);
     em_puts(em, "\n");
 }
 
@@ -326,8 +324,7 @@ static const char *em_value_text(jx_imp_emitter *em, const jx_value *v)
 {
     char num[JX_DEC_BUFSZ];
     jx_dec_format(v->num, num, sizeof num);
-    unsigned s = (unsigned)v->sign < sizeof em_sign_text / sizeof *em_sign_text ? (unsigned)v->sign : 0;
-    return em_fmt(em, "%s%s%s%s", em_sign_text[s], num, v->percent ? "%" : "", v->unit.s ? v->unit.s : "");
+    return em_fmt(em, "%s%s%s%s", jx_sign_text(v->sign), num, v->percent ? "%" : "", v->unit.s ? v->unit.s : "");
 }
 
 /**
@@ -410,7 +407,10 @@ static bool em_target(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
     /* the cells as written, joined; a unit the value already ends with ("95%" | "%") once */
     size_t tn = strlen(ind->target), un = strlen(unit);
     bool repeated = un > 0 && tn >= un && strcmp(ind->target + tn - un, unit) == 0;
-    const char *orig = em_fmt(em, "%s%s%s", qual_sign ? "" : sign, ind->target, repeated ? "" : unit);
+    /* a sign the value cell already begins with is written once (as the value reader reads it) */
+    size_t lead = 0;
+    bool own_sign = tn > 0 && jx_lex(ind->target, tn, &lead) == JX_TK_SIGN;
+    const char *orig = em_fmt(em, "%s%s%s", qual_sign || own_sign ? "" : sign, ind->target, repeated ? "" : unit);
     jx_value v;
     memset(&v, 0, sizeof v);
     const char *text = NULL, *detail = NULL;
@@ -494,6 +494,28 @@ static void em_actual(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
 
 /* ------------------------------------------------------------- indicators */
 
+/** The 评定 a cell reads as (达成 部分达成 未达成), or NULL. */
+static const char *em_judge(const char *s)
+{
+    static const char *const judges[] = {"达成", "部分达成", "未达成"};
+    for (size_t i = 0; i < sizeof judges / sizeof judges[0]; i++)
+        if (strcmp(s, judges[i]) == 0)
+            return judges[i];
+    return NULL;
+}
+
+/** What a 不适用 cell says: 1 yes (是, 不适用, √), 0 no (否 or nothing), -1 neither. */
+static int em_yes(const char *s)
+{
+    static const char *const yes[] = {"是", "不适用", "√"};
+    if (!*s || strcmp(s, "否") == 0)
+        return 0;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (strcmp(s, yes[i]) == 0)
+            return 1;
+    return -1;
+}
+
 /** Writes one indicator line (inside its 二级 group). */
 static void em_indicator(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *ind, em_counts *cnt)
 {
@@ -523,9 +545,29 @@ static void em_indicator(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator 
         em_string(em, ind->reason);
     }
 
+    if (*ind->judge) {
+        const char *j = em_judge(ind->judge);
+        if (j) {
+            em_puts(em, " 评定 ");
+            em_puts(em, j);
+        } else {
+            em_cm(em, "评定原文 %s", ind->judge);
+            jx_imp_warn(im, ind->row, "field-unreadable", "指标“%s”的评定“%s”不是达成、部分达成、未达成之一，未导入（保留在注释中）",
+                        name, ind->judge);
+        }
+    }
+
     if (*ind->score && !em_points(em, " 得分 ", ind->score, "得分"))
         jx_imp_warn(im, ind->row, "score-not-number", "指标“%s”的得分“%s”不是数字，未导入（保留在注释中）", name,
                     ind->score);
+    int na = em_yes(ind->not_applicable);
+    if (na > 0) {
+        em_puts(em, " 不适用");
+    } else if (na < 0) {
+        em_cm(em, "不适用原文 %s", ind->not_applicable);
+        jx_imp_warn(im, ind->row, "field-unreadable", "指标“%s”的不适用“%s”不是“是”或“否”，未导入（保留在注释中）", name,
+                    ind->not_applicable);
+    }
     if (*ind->note)
         em_cm(em, "%s", ind->note);
     em_end_line(em, ind->row);
@@ -696,11 +738,11 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
     }
     /* the row as written, in a comment */
     em_puts(em, "    # 资金 ");
-    em_text_clean(em, &em->out, source, false);
+    em_text_clean(em, &em->out, source);
     for (int i = 0; i < 3; i++) {
         if (*cell[i]) {
             em_printf(em, " %s ", kw[i]);
-            em_text_clean(em, &em->out, cell[i], false);
+            em_text_clean(em, &em->out, cell[i]);
         }
     }
     if (given == 0)
@@ -879,7 +921,7 @@ jx_result jx_imp_emit_source(jx_imp_emitter *em, const char *file, const char *f
     jx_arena_reset(&em->arena);
     em->out.len = 0;
     em_puts(em, "# 由“");
-    em_text_clean(em, &em->out, file, false);
+    em_text_clean(em, &em->out, file);
     em_printf(em, "”导入（表格格式 %s，编码 %s）\n\n", format, encoding);
     return em_flush(em);
 }

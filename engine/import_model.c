@@ -186,7 +186,7 @@ jx_imp_indicator *jx_imp_indicator_add(jx_imp *im, uint32_t row)
     jx_imp_indicator *ind = &p->inds[p->ninds++];
     ind->row = row;
     ind->level1 = ind->level2 = ind->name = ind->sign = ind->target = ind->unit = "";
-    ind->weight = ind->actual = ind->score = ind->reason = ind->note = "";
+    ind->weight = ind->actual = ind->score = ind->reason = ind->judge = ind->not_applicable = ind->note = "";
     return ind;
 }
 
@@ -390,7 +390,7 @@ int jx_imp_span_len(jx_imp_span a)
 /* ---------------------------------------------------------------- formats */
 
 const jx_imp_format *const jx_imp_formats[] = {
-    &jx_imp_zj_selfeval, &jx_imp_zj_target, &jx_imp_zz_target, &jx_imp_wh_declare, &jx_imp_csv, NULL,
+    &jx_imp_zj_selfeval, &jx_imp_zj_target, &jx_imp_zz_target, &jx_imp_wh_declare, &jx_imp_csv, &jx_imp_json, NULL,
 };
 
 const jx_imp_format *jx_imp_format_find(const char *name)

@@ -10,6 +10,7 @@
 #include "table.h"
 #include "text.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -137,6 +138,9 @@ static int header_column(const jx_indrows_spec *spec, const char *s, size_t n)
     for (size_t i = 0; i < sizeof header_aliases / sizeof header_aliases[0]; i++)
         if (n == strlen(header_aliases[i].word) && memcmp(s, header_aliases[i].word, n) == 0)
             return header_aliases[i].column;
+    for (size_t i = 0; i < spec->naliases; i++)
+        if (n == strlen(spec->aliases[i].word) && memcmp(s, spec->aliases[i].word, n) == 0)
+            return spec->aliases[i].column;
     return -1;
 }
 
@@ -168,7 +172,17 @@ typedef struct header_map {
 
 #define NO_COLUMN SIZE_MAX
 
-/* Reads row as a header into h; true when it names every required column. */
+/* True when the spec has project columns and row r fills one of them. */
+static bool fills_project_column(const jx_indrows_spec *spec, const jx_indrows_row *r)
+{
+    for (size_t k = spec->project_first; spec->project_first && k < spec->ncolumns; k++)
+        if (r->cell[k].n)
+            return true;
+    return false;
+}
+
+/* Reads row as a header into h; true when it names every required column, or 项目 and a
+ * project column (a project sheet). */
 static bool header_try(const jx_indrows_spec *spec, const jx_table_row *row, header_map *h)
 {
     memset(h->seen, 0, sizeof h->seen);
@@ -182,10 +196,14 @@ static bool header_try(const jx_indrows_spec *spec, const jx_table_row *row, hea
         if (k >= 0)
             h->seen[k] = true;
     }
+    bool all = true;
     for (size_t k = 0; k < spec->nrequired; k++)
         if (!h->seen[spec->required[k]])
-            return false;
-    return true;
+            all = false;
+    for (size_t k = spec->project_first; !all && spec->project_first && k < spec->ncolumns; k++)
+        if (h->seen[JX_INDROWS_PROJECT] && h->seen[k])
+            all = true;
+    return all;
 }
 
 /* Reports the required columns a header row lacks. */
@@ -260,7 +278,10 @@ static int keep_row(jx_indrows *t, const jx_table_row *row, const header_map *h,
     }
     if (blank) /* a row with cells only in columns the sheet ignores */
         return 0;
-    if (r->cell[JX_INDROWS_PROJECT].n == 0 || r->cell[JX_INDROWS_L3].n == 0) {
+    bool project_row = r->cell[JX_INDROWS_L3].n == 0 && fills_project_column(spec, r);
+    if (!project_row && h->at[JX_INDROWS_L3] == NO_COLUMN) /* a project sheet's row left empty */
+        return 0;
+    if (r->cell[JX_INDROWS_PROJECT].n == 0 || (r->cell[JX_INDROWS_L3].n == 0 && !project_row)) {
         jx_indrows_diag(t, JX_SEV_ERROR, r, pos_of(r->line, 1, r->off, 1), "第 %u 行缺少%s", (unsigned)r->line,
                         r->cell[JX_INDROWS_PROJECT].n == 0 ? "项目名称" : "三级指标名称");
         *rc = JX_ERR_INPUT;
@@ -666,6 +687,21 @@ jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void 
         if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_PROJECT], p->name.s, p->name.n) ||
             !row_fits(t, r, p->org.s, p->dept.s))
             continue;
+        if (r->cell[JX_INDROWS_L3].n == 0) { /* a project row (keep_row kept it for its project columns) */
+            assert(fills_project_column(t->spec, r));
+            if (!row_is_for(t, r, (uint32_t)self)) {
+                rc = JX_ERR_INPUT;
+                continue;
+            }
+            r->matched++;
+            r->owner = (uint32_t)self + 1;
+            jx_result frc = fn(ud, p, r, NULL);
+            if (frc == JX_ERR_NOMEM)
+                return frc;
+            if (frc != JX_OK)
+                rc = frc;
+            continue;
+        }
         size_t found = 0;
         jx_indicator *hit = NULL;
         for (size_t i = 0; i < p->ninds; i++)
@@ -764,7 +800,7 @@ jx_result jx_indrows_finish(jx_indrows *t)
         jx_indrows_cell c = r->cell[JX_INDROWS_L3];
         jx_indrows_cell pc = r->cell[JX_INDROWS_PROJECT];
         r->reported = 1;
-        if (seen_project(t, r)) {
+        if (c.n && seen_project(t, r)) { /* a project row of a seen project was matched */
             jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
                             "第 %u 行（项目“%.*s”，指标“%.*s”）没有对应的指标", (unsigned)r->line, (int)pc.n, pc.s,
                             (int)c.n, c.s);
@@ -866,7 +902,7 @@ jx_result jx_indrows_actual(jx_indrows *t, jx_project *p, const jx_indicator *in
     v.text = jx_project_str(p, c.s, c.n);
     v.unit = jx_str_empty;
     *had_sign = false;
-    bool qualitative = ind->target.sign == JX_SIGN_QUAL || ind->target.is_text;
+    bool qualitative = jx_indicator_qualitative(ind);
     if (qualitative) {
         v.is_text = true;
     } else {

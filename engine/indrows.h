@@ -19,6 +19,12 @@
  * that was seen but no indicator of it is an error, and rows naming projects never seen
  * are one warning (<code>-unused) with their count and the first few. A row that fills
  * none of the columns after 三级指标 (a template row left empty) is never reported.
+ *
+ * A spec may end in project columns (project_first): a row that leaves 三级指标 empty and
+ * fills one of them is a project row, matched to the project it names alone (its
+ * indicator NULL); a sheet whose header names 项目 and one of them but not the required
+ * columns (the workbook template's 项目 sheet) is read as a sheet of project rows, and
+ * its rows that fill none of them are passed over.
  */
 #ifndef JX_INDROWS_H
 #define JX_INDROWS_H
@@ -34,13 +40,19 @@
 #include <stdint.h>
 
 /** The most columns a sheet may name. */
-#define JX_INDROWS_MAXCOLS 12
+#define JX_INDROWS_MAXCOLS 16
 
 /** The columns every sheet has, at these indices of its spec's column names. */
 enum { JX_INDROWS_PROJECT = 0, JX_INDROWS_ORG, JX_INDROWS_DEPT, JX_INDROWS_L1, JX_INDROWS_L2, JX_INDROWS_L3 };
 
 /** How many rows of a sheet are searched for its header (a title may stand above it). */
 #define JX_INDROWS_HEADER_ROWS 10
+
+/** Another word a header may use for one of a spec's columns. */
+typedef struct jx_indrows_alias {
+    int column;       /* index in the spec's columns */
+    const char *word; /* the word: "偏差原因分析及改进措施" for 偏差原因 */
+} jx_indrows_alias;
 
 /** What tells one sheet from another: its columns and the words its messages use. */
 typedef struct jx_indrows_spec {
@@ -52,6 +64,12 @@ typedef struct jx_indrows_spec {
     size_t ncolumns;               /* how many (at most JX_INDROWS_MAXCOLS) */
     const int *required;           /* indices of the columns the header must name */
     size_t nrequired;              /* how many */
+    const jx_indrows_alias *aliases; /* other words for its columns, NULL for none */
+    size_t naliases;               /* how many */
+    size_t project_first;          /* 0, or the first of the project's columns, which run to the last: a
+                                      row leaving 三级指标 empty and filling one of them is a project row
+                                      (jx_indrows_match hands it over with no indicator), and a header
+                                      naming 项目 and one of them is a project sheet's header */
 } jx_indrows_spec;
 
 /** A cell of a row: trimmed of blanks, with its place in the file. */
@@ -108,7 +126,7 @@ void jx_indrows_free(jx_indrows *t);
  * input) read as opts says (NULL: detect everything, every sheet) and reads its header
  * and rows. JX_ERR_IO when it cannot be read, JX_ERR_USAGE for an unknown encoding,
  * JX_ERR_INPUT when it is no table that can be read, the header lacks a required
- * column, a row lacks its 项目 or 三级指标 or a quote is not closed (the rows read are
+ * column, a row lacks its 项目 or (not being a project row) its 三级指标 or a quote is not closed (the rows read are
  * kept), JX_ERR_NOMEM.
  */
 jx_result jx_indrows_load_file(jx_indrows *t, const char *path, const jx_table_options *opts);
@@ -124,12 +142,14 @@ jx_result jx_indrows_load_memory(jx_indrows *t, const char *file_name, const cha
  */
 int jx_indrows_know(jx_indrows *t, const jx_project *p);
 
-/** Called for a row and the one indicator of p it matches; returns JX_OK, JX_ERR_INPUT or JX_ERR_NOMEM. */
+/** Called for a row and the one indicator of p it matches — ind NULL for a project row (a spec with
+ *  project columns only) —; returns JX_OK, JX_ERR_INPUT or JX_ERR_NOMEM. */
 typedef jx_result (*jx_indrows_fn)(void *ud, jx_project *p, jx_indrows_row *r, jx_indicator *ind);
 
 /**
  * Hands every row naming project p that matches exactly one of its indicators to fn, in
- * file order. A row matching several is an error (once per row). Returns JX_OK,
+ * file order, and every project row naming p (with ind NULL). A row matching several is
+ * an error (once per row). Returns JX_OK,
  * JX_ERR_INPUT when a row was ambiguous or fn returned it, JX_ERR_NOMEM at once.
  */
 jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void *ud);

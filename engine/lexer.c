@@ -311,6 +311,16 @@ size_t jx_lex_first_bad_byte(const char *text, size_t n)
     return n;
 }
 
+bool jx_lex_bare_name(const char *s, size_t n)
+{
+    size_t len;
+    if (n == 0 || memchr(s, '#', n))
+        return false;
+    if (jx_lex(s, n, &len) != JX_TK_WORD || len != n)
+        return false;
+    return jx_keyword_lookup(s, n) == JX_KW_NONE;
+}
+
 /* True when d[i..limit) starts with the bytes of 项目 or project (a word may go on). */
 static bool at_project_bytes(const char *d, size_t i, size_t limit)
 {

@@ -39,7 +39,7 @@ typedef enum jx_token_kind {
     JX_TK_SEMI,     /* ";" */
     JX_TK_LBRACE,   /* "{" */
     JX_TK_RBRACE,   /* "}" */
-    JX_TK_STRING,   /* "…" on one line, with \" and \\ escapes */
+    JX_TK_STRING,   /* "…" on one line, with \" and \\ escapes (the parser also reads \n, \r) */
     JX_TK_NUMBER,   /* ASCII [+-]?digits[.digits] */
     JX_TK_PERCENT,  /* % or ％ */
     JX_TK_SIGN,     /* a run of sign characters: ≥ ≤ = > < >= <= == ＞ ＜ ＝ ≧ ≦, also wrong ones (≠ =< …) */
@@ -61,6 +61,14 @@ jx_token_kind jx_lex(const char *s, size_t n, size_t *len);
  * character (tab excepted), or n when there is none. Used on the inside of strings.
  */
 size_t jx_lex_first_bad_byte(const char *s, size_t n);
+
+/**
+ * True when s[0..n) can be written as a bare NAME of the rule language: one WORD token,
+ * not a keyword, and without '#' (which the reader's framer may take for a comment).
+ * A name that is not is written as a "string" (jx_text_dsl_escaper, text.h). The rule
+ * text the library writes (the importer, `score --format jx`) decides so.
+ */
+bool jx_lex_bare_name(const char *s, size_t n);
 
 /**
  * True when the line starting at d[off] (off <= limit) begins, after blanks, with the

@@ -24,6 +24,11 @@ bool jx_str_same_text(jx_str a, jx_str b)
     return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
 }
 
+bool jx_indicator_qualitative(const jx_indicator *ind)
+{
+    return ind->target.sign == JX_SIGN_QUAL || ind->target.is_text;
+}
+
 void jx_project_init(jx_project *p, const jx_allocator *alloc)
 {
     memset(p, 0, sizeof *p);
@@ -169,6 +174,16 @@ size_t jx_method_code_len(jx_method m)
     return (unsigned)m < sizeof method_codes / sizeof method_codes[0] ? method_codes[m].len : 0;
 }
 
+const char *jx_judge_name(jx_judge j)
+{
+    switch (j) {
+    case JX_JUDGE_MET: return "达成";
+    case JX_JUDGE_PARTLY: return "部分达成";
+    case JX_JUDGE_UNMET: return "未达成";
+    default: return "";
+    }
+}
+
 const char *jx_grade_name(jx_grade g)
 {
     switch (g) {
@@ -202,6 +217,8 @@ const char *jx_version(void)
 }
 
 const char *jx_project_name(const jx_project *p) { return p->name.s; }
+const char *jx_project_org(const jx_project *p) { return p->org.s; }
+const char *jx_project_dept(const jx_project *p) { return p->dept.s; }
 const char *jx_project_file(const jx_project *p) { return p->src.file; }
 uint32_t jx_project_line(const jx_project *p) { return p->pos.line; }
 size_t jx_project_indicator_count(const jx_project *p) { return p->ninds; }

@@ -307,6 +307,9 @@ int jx_policy_level1_find(const jx_policy *pol, const char *name, size_t n);
 /** The stable code of a method ("ge-met", "le-linear", …). */
 const char *jx_method_code(jx_method m);
 
+/** The word of a 评定 as the rule language writes it: 达成, 部分达成, 未达成; "" for none. */
+const char *jx_judge_name(jx_judge j);
+
 /** The length of jx_method_code(m). */
 size_t jx_method_code_len(jx_method m);
 
@@ -333,6 +336,10 @@ jx_str jx_str_trimmed(jx_str s);
 
 /** True when a and b are byte-equal once trimmed (a 定性 actual restating its target). */
 bool jx_str_same_text(jx_str a, jx_str b);
+
+/** True when ind is 定性: its 年度指标值 is a 定性 word or a text, so its 实际完成值 is read as text
+ *  and a 评定 judges it (the template's 指标性质; the actuals read so). */
+bool jx_indicator_qualitative(const jx_indicator *ind);
 
 /** Copies s[0..n) into p's arena as a jx_str; jx_str_empty on n == 0 or out of memory. */
 jx_str jx_project_str(jx_project *p, const char *s, size_t n);

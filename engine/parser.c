@@ -404,7 +404,9 @@ static jx_str arena_str(parser *ps, const char *s, size_t n)
     return r;
 }
 
-/* The contents of the STRING token text[off .. off+len), unescaped, in the arena. */
+/* The contents of the STRING token text[off .. off+len), unescaped, in the arena: \" and
+ * \\ stand for themselves, \n and \r for a line feed and a carriage return (the escapes of
+ * jx_text_dsl_escape, text.h); a backslash before anything else is itself. */
 static jx_str string_value_at(parser *ps, uint32_t off, uint32_t len)
 {
     const char *s = ps->text + off + 1;
@@ -420,6 +422,10 @@ static jx_str string_value_at(parser *ps, uint32_t off, uint32_t len)
     }
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\\' && i + 1 < n && (s[i + 1] == 'n' || s[i + 1] == 'r')) {
+            buf[k++] = s[++i] == 'n' ? '\n' : '\r';
+            continue;
+        }
         if (s[i] == '\\' && i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\\'))
             i++;
         buf[k++] = s[i];

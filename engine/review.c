@@ -35,7 +35,7 @@ static const int required_columns[] = {RV_PROJECT, RV_L3, RV_NOTE};
 /** The review sheet: its columns and the words of its messages. */
 static const jx_indrows_spec review_spec = {
     "review", "review-unused", "复核表", "项目、三级指标、复核完成值、复核得分、扣分、备注", column_names, RV_NCOLS,
-    required_columns, sizeof required_columns / sizeof required_columns[0],
+    required_columns, sizeof required_columns / sizeof required_columns[0], NULL, 0, 0, /* no project rows */
 };
 
 /** What the row of one indicator says, once read, and the indicator while it is rescored. */
@@ -127,6 +127,17 @@ jx_result jx_review_open_table(jx_review **out, const char *path, const jx_table
 jx_result jx_review_open(jx_review **out, const char *path, const jx_policy *pol, const jx_allocator *alloc)
 {
     return review_open(out, pol, alloc, path, NULL, 0, NULL);
+}
+
+jx_result jx_review_open_blank(jx_review **out, const jx_policy *pol, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!pol)
+        return JX_ERR_USAGE;
+    *out = review_new(pol, alloc); /* no table loaded: no row names any project */
+    return *out ? JX_OK : JX_ERR_NOMEM;
 }
 
 jx_result jx_review_know(jx_review *rv, const jx_project *p)
@@ -315,6 +326,8 @@ static jx_result collect(void *ud, jx_project *p, jx_indrows_row *r, jx_indicato
 {
     jx_review *rv = ud;
     rv_ind *s = &rv->inds[ind - p->inds];
+    if (!r->cell[RV_VALUE].n && !r->cell[RV_SCORE].n && !r->cell[RV_DEDUCTION].n && !r->cell[RV_NOTE].n)
+        return JX_OK; /* a row naming the indicator and nothing else (a template's left unfilled): not reviewed */
     if (s->row) {
         jx_indrows_row *first = s->row;
         s->row = r;

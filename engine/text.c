@@ -1,5 +1,5 @@
-/* text.c — the shared text rules (text.h): blanks, UTF-8 and its mending, and JSON and
- * HTML escaping. Each rule is written here once; the byte tables below are the only
+/* text.c — the shared text rules (text.h): blanks, UTF-8 and its mending, and JSON,
+ * HTML and rule-language string escaping. Each rule is written here once; the byte tables below are the only
  * place that says which bytes a JSON string or HTML text holds as they are. */
 #include "text.h"
 
@@ -283,5 +283,28 @@ size_t jx_text_html_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX]
     return k;
 }
 
+size_t jx_text_dsl_plain(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] != '"' && s[i] != '\\' && s[i] != '\n' && s[i] != '\r')
+        i++;
+    return i;
+}
+
+size_t jx_text_dsl_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used)
+{
+    (void)n;
+    *used = 1;
+    char letter = s[0] == '"' ? '"' : s[0] == '\\' ? '\\' : s[0] == '\n' ? 'n' : s[0] == '\r' ? 'r' : 0;
+    if (!letter) {
+        out[0] = s[0];
+        return 1;
+    }
+    out[0] = '\\';
+    out[1] = letter;
+    return 2;
+}
+
 const jx_text_escaper jx_text_json_escaper = {.plain = jx_text_json_plain, .escape = jx_text_json_escape};
 const jx_text_escaper jx_text_html_escaper = {.plain = jx_text_html_plain, .escape = jx_text_html_escape};
+const jx_text_escaper jx_text_dsl_escaper = {.plain = jx_text_dsl_plain, .escape = jx_text_dsl_escape};

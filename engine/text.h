@@ -1,6 +1,6 @@
 /* text.h — the text rules the whole library shares, each defined once: what a blank
  * is, what valid UTF-8 is and how bytes that are not are mended, and how a text is
- * escaped in a JSON string and in HTML.
+ * escaped in a JSON string, in HTML and in a string of the rule language.
  *
  * A layer below everything else: it includes nothing of the project, and every other
  * file that needs one of these rules calls it here instead of keeping its own. The
@@ -230,8 +230,8 @@ size_t jx_text_utf8_mend(const char *s, size_t n, char *out,
 /* ---------------------------------------------------------------- escaping */
 
 /*
- * Escaping for JSON and for HTML, in two steps so that a writer copies the bytes that
- * need nothing in runs: jx_text_X_plain says how many bytes from s go out as they are,
+ * Escaping for JSON, for HTML and for a string of the rule language, in two steps so
+ * that a writer copies the bytes that need nothing in runs: jx_text_X_plain says how many bytes from s go out as they are,
  * then jx_text_X_escape gives what stands for the bytes where the run stopped. The one
  * loop over the two steps is the report layer's jx_out_escaped; an escaper is the pair,
  * jx_text_json_escaper or jx_text_html_escaper.
@@ -276,12 +276,28 @@ size_t jx_text_html_plain(const char *s, size_t n);
  */
 size_t jx_text_html_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used);
 
+/**
+ * Bytes at the start of s[0..n) that go into a "string" of the rule language
+ * (docs/dsl.md) as they are: all but '"', '\\', LF and CR. The strings of the rule text
+ * the library writes (the importer's, `score --format jx`) are escaped so, and the
+ * parser reads back exactly the bytes escaped (string_value_at, parser.c).
+ */
+size_t jx_text_dsl_plain(const char *s, size_t n);
+
+/**
+ * The escape of the byte at s[0..n) (n > 0) where jx_text_dsl_plain stopped, into out;
+ * returns its length and sets *used to 1: \" \\ \n \r. A byte that needs no escape is
+ * given back as it is. Other control characters are given back as they are: the rule
+ * language has no escape for them, and the parser refuses them with an error.
+ */
+size_t jx_text_dsl_escape(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used);
+
 /** An escaper: its two steps, as above. */
 typedef struct jx_text_escaper {
     size_t (*plain)(const char *s, size_t n);
     size_t (*escape)(const char *s, size_t n, char out[JX_TEXT_ESCAPE_MAX], size_t *used);
 } jx_text_escaper;
 
-extern const jx_text_escaper jx_text_json_escaper, jx_text_html_escaper;
+extern const jx_text_escaper jx_text_json_escaper, jx_text_html_escaper, jx_text_dsl_escaper;
 
 #endif

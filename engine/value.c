@@ -184,6 +184,14 @@ static const value_unit_word value_unit_words[] = {
 #define SPACED_UNIT_BODY "[\\p{Han}/]+(?:[ \\t]+[\\p{Han}/]+)+"
 #define FACTOR "[0-9]+(?:\\.[0-9]+)?"
 
+const char *jx_sign_text(jx_sign sign)
+{
+    static const char *const text[] = {[JX_SIGN_NONE] = "", [JX_SIGN_GE] = "≥", [JX_SIGN_GT] = ">",
+                                       [JX_SIGN_EQ] = "=", [JX_SIGN_LT] = "<", [JX_SIGN_LE] = "≤",
+                                       [JX_SIGN_QUAL] = ""};
+    return (unsigned)sign < sizeof text / sizeof *text ? text[sign] : "";
+}
+
 /** One accepted form of a value: a pattern capturing sign, number, percent and unit. */
 typedef struct value_form {
     const char *name;    /* what the row is for */
@@ -798,14 +806,13 @@ static jx_value_status value_finish(jx_arena *ar, const char *s, size_t n, value
     }
     if (ds != JX_DEC_OK)
         return value_unreadable(ar, s, n, detail);
-    static const char *const sign_text[] = {"", "≥", ">", "=", "<", "≤", ""};
     jx_sign written = p->sign;
     const char *word = "";
     jx_value_status st = value_unit_words_apply(p->unit, &p->unit_len, &p->percent, &p->sign, &word);
     if (st == JX_VALUE_UNREADABLE)
         return value_unreadable(ar, s, n, detail);
     if (st != JX_VALUE_OK) {
-        *detail = jx_arena_printf(ar, "计算符号“%s”与“%s”矛盾", sign_text[written], word);
+        *detail = jx_arena_printf(ar, "计算符号“%s”与“%s”矛盾", jx_sign_text(written), word);
         return *detail ? JX_VALUE_BAD_SIGN : JX_VALUE_NOMEM;
     }
     if (value_not_quantity(p->unit, p->unit_len)) {

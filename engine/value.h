@@ -39,6 +39,9 @@ jx_value_reader *jx_value_reader_create(const jx_allocator *alloc);
 /** Releases a value reader; NULL is a no-op. */
 void jx_value_reader_destroy(jx_value_reader *vr);
 
+/** How a sign is written in rule text: "≥" ">" "=" "<" "≤"; "" for none and for 定性. */
+const char *jx_sign_text(jx_sign sign);
+
 /**
  * Reads s[0..n). On JX_VALUE_OK sets out->sign (JX_SIGN_NONE when no sign was
  * written), out->percent, out->num and out->unit (NFKC form, copied into ar; "" when

@@ -307,6 +307,12 @@ typedef struct jx_indicator jx_indicator;
 /** The project name (项目名称). */
 JX_API const char *jx_project_name(const jx_project *p);
 
+/** The 单位 (预算单位), "" when none was written. */
+JX_API const char *jx_project_org(const jx_project *p);
+
+/** The 主管部门, "" when none was written. */
+JX_API const char *jx_project_dept(const jx_project *p);
+
 /** The file the project came from. */
 JX_API const char *jx_project_file(const jx_project *p);
 
@@ -382,7 +388,9 @@ typedef enum jx_format {
     JX_FORMAT_MD = 5,   /* GitHub-flavoured Markdown: the form as tables, findings as a list */
     JX_FORMAT_XLSX = 6, /* an Excel workbook: the list of projects, then one 自评表 sheet per project;
                            built in a temporary file and written whole by jx_writer_finish */
-    JX_FORMAT_TXT = 7   /* plain lines for mail and chat: nothing aligned, no markup */
+    JX_FORMAT_TXT = 7,  /* plain lines for mail and chat: nothing aligned, no markup */
+    JX_FORMAT_JX = 8    /* rule text (docs/dsl.md): targets and results merged, the department's own
+                           claims only, canonical and idempotent; scores again as the input did */
 } jx_format;
 
 /**
@@ -397,8 +405,11 @@ typedef enum jx_format {
 /** Writer flags, OR-ed together. */
 enum {
     JX_WRITE_EXPLAIN = 1u << 0,  /* print each indicator's formula with the numbers put in */
-    JX_WRITE_TIMESTAMP = 1u << 1 /* record the current time where a format keeps one (the xlsx document
-                                    properties); without it the same input gives the same bytes */
+    JX_WRITE_TIMESTAMP = 1u << 1, /* record the current time where a format keeps one (the xlsx document
+                                     properties); without it the same input gives the same bytes */
+    JX_WRITE_NO_FINDINGS = 1u << 2 /* the 自评表 as submitted: no appendix of findings under each form
+                                      (text, html, md, xlsx, txt); the rest of each form is the same
+                                      bytes as with it. json and csv ignore it: their findings are data */
 };
 
 /**
@@ -439,6 +450,15 @@ JX_API jx_result jx_format_parse(const char *name, jx_format *out);
 /** Creates a writer of format fmt sending its output to fn(ud, …). */
 JX_API jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
                            void *ud, const jx_allocator *alloc);
+
+/**
+ * Creates a writer of the actuals template (JX_DOC_TEMPLATE) in format fmt: JX_FORMAT_CSV
+ * (the same as jx_writer_create with JX_FORMAT_TEMPLATE) or JX_FORMAT_XLSX (a workbook
+ * with sheets 指标 and 项目, only the cells to fill unlocked); JX_ERR_USAGE for a format
+ * that writes no template (jx_format_info.help[JX_DOC_TEMPLATE] is NULL).
+ */
+JX_API jx_result jx_template_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn,
+                                           void *ud, const jx_allocator *alloc);
 
 /** Writes one scored project (an unscored project is written without scores). */
 JX_API jx_result jx_writer_project(jx_writer *wr, const jx_project *p);
@@ -556,6 +576,13 @@ JX_API jx_result jx_review_open(jx_review **out, const char *path, const jx_poli
 /** Makes project p known before any is applied, as jx_actuals_know does. JX_OK or JX_ERR_NOMEM. */
 JX_API jx_result jx_review_know(jx_review *rv, const jx_project *p);
 
+/**
+ * A handle without a reviewer's table: every project applied gets the sheet of its
+ * self-evaluation (no line reviewed), which the reviewer's template is written from
+ * (jx_review_writer_set_template). JX_ERR_USAGE for a NULL argument, JX_ERR_NOMEM.
+ */
+JX_API jx_result jx_review_open_blank(jx_review **out, const jx_policy *pol, const jx_allocator *alloc);
+
 /** The same for data[0..len) in memory (copied); file_name names it in diagnostics. */
 JX_API jx_result jx_review_open_memory(jx_review **out, const char *file_name, const char *data,
                                        size_t len, const jx_policy *pol, const jx_allocator *alloc);
@@ -601,6 +628,17 @@ JX_API jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, 
  * JX_ERR_USAGE once a sheet or the end was written.
  */
 JX_API jx_result jx_review_writer_set_flags(jx_review_writer *rw, unsigned flags);
+
+/**
+ * Makes rw write, in place of the sheets, the reviewer's table to fill in (`audit
+ * --review-template`, docs/review.md) — a row per indicator of each sheet: 项目, 单位,
+ * 主管部门, 一级/二级/三级指标, 年度指标值, 实际完成值, 填报得分 and 重算得分 to read, then
+ * 复核完成值, 复核得分, 扣分 and 备注 to fill — which jx_review_open reads back. In
+ * JX_FORMAT_CSV (UTF-8 with a BOM) or JX_FORMAT_XLSX (the cells to read locked and shaded,
+ * the sheet protected); JX_ERR_USAGE for another format, or once a sheet or the end was
+ * written.
+ */
+JX_API jx_result jx_review_writer_set_template(jx_review_writer *rw);
 
 /** Writes one sheet. */
 JX_API jx_result jx_review_writer_sheet(jx_review_writer *rw, const jx_review_sheet *s);
@@ -797,10 +835,13 @@ JX_API jx_result jx_audit_set_sample_share(jx_audit *au, uint32_t bp);
 
 /**
  * Records project p: scored (jx_score) or not — a project with errors counts as not
- * scored, its errors as findings. Keeps nothing of p but counters, unless a sample was
- * asked for. JX_ERR_USAGE after jx_audit_finish, JX_ERR_NOMEM.
+ * scored, its errors as findings. When an earlier project of the audit has the same
+ * 单位, 项目 and 年度, adds to p the warning duplicate-submission naming where that one
+ * came (so write p after this call). Keeps of p its counters and that key (单位, 项目,
+ * 年度) with its file and line, and its sample record when a sample was asked for.
+ * JX_ERR_USAGE after jx_audit_finish, JX_ERR_NOMEM.
  */
-JX_API jx_result jx_audit_add(jx_audit *au, const jx_project *p, unsigned flags);
+JX_API jx_result jx_audit_add(jx_audit *au, jx_project *p, unsigned flags);
 
 /** Ends the audit and draws the sample when one was asked for; further calls do nothing. */
 JX_API jx_result jx_audit_finish(jx_audit *au);
@@ -861,6 +902,7 @@ typedef struct jx_audit_pick {
     jx_audit_why why;    /* why it was picked */
     const char *reason;  /* one Chinese sentence saying why */
     unsigned flagged_for;/* JX_AUDIT_FLAG_* bits when it is flagged (set whether or not it was forced in), 0 otherwise */
+    size_t index;        /* its place among the projects added, from 0 (the 复核 of the sample finds it by it) */
 } jx_audit_pick;
 
 /** Number of projects picked, after jx_audit_finish; 0 when no sample was asked for. */

@@ -4,8 +4,13 @@
  * A part per project: the title and year; 项目名称 / 主管部门 / 预算单位; the 资金 table;
  * 年度总体目标; the indicator table in the form's order (order.h) with the 一级 and 二级
  * cells spanning their rows, a 单列 预算执行率 first and 总分 last; 满分 (when 不适用
- * indicators lowered it), 自评结论 and the policy's bands; with --explain how each score
- * was computed; then the project's findings.
+ * indicators lowered it), 自评结论 and the policy's bands; the foot to sign (填报人, 审核人,
+ * 联系电话, 填报日期); with --explain how each score was computed; then, unless
+ * JX_WRITE_NO_FINDINGS (the form as submitted), the project's findings.
+ *
+ * A form is handed on: it names a file as the command line gave it when relative, by its
+ * name alone when absolute (file_shown), so no form says where a file lay on the machine
+ * that wrote it.
  *
  * The form's layout is the official form's, stated here as data (doc.h, "form grid"): the
  * printed page's nine columns (a column for the sections' labels, then the indicator
@@ -87,11 +92,13 @@ static const jx_field_place head_places[3] = {
 };
 static const jx_fields_grid head_grid = {.v = head_places};
 
-/** 预期目标 and 实际完成情况 over their texts, beside the section's label; 目标偏离原因分析 and
- * 整改措施及建议 a row each, their long labels wrapped. */
-static const jx_field_place goal_places[4] = {
+/** 预期目标 and 实际完成情况 over their texts, beside the section's label; 目标偏离原因分析,
+ * 整改措施及建议 and 其他需说明的问题 a row each, their long labels wrapped (the official form's
+ * rows, in its order). */
+static const jx_field_place goal_places[5] = {
     {.label_cols = {4, 4}, .value_cols = {4, 4}, .above = 1},
     {.label_cols = {3, 3}, .value_cols = {3, 3}, .above = 1},
+    {.label_cols = {2, 1}, .value_cols = {7, 7}, .nofit = 1},
     {.label_cols = {2, 1}, .value_cols = {7, 7}, .nofit = 1},
     {.label_cols = {2, 1}, .value_cols = {7, 7}, .nofit = 1},
 };
@@ -116,6 +123,17 @@ static const jx_doc_head form_doc = {
 };
 
 static const char *const steps_head[3] = {"指标", "计分过程", "计分方法"};
+
+/** The foot, as forms handed in are signed: who filled it in, who checked it, a telephone
+ * to ask, the date. On the sheet a pair of columns each, the date's the last two (the
+ * reasons' column is the widest). */
+static const jx_blank foot_lines[4] = {
+    {.label = "填报人", .fill = "　　　　　　", .cols = {0, 2}},
+    {.label = "审核人", .fill = "　　　　　　", .cols = {0, 2}},
+    {.label = "联系电话", .fill = "　　　　　　", .cols = {0, 2}},
+    {.label = "填报日期", .fill = "　　年　　月　　日", .cols = {0, 2}},
+};
+static const jx_foot form_foot = {.v = foot_lines, .n = 4};
 
 /* ------------------------------------------------------------------ cells */
 
@@ -229,7 +247,8 @@ static void funds(jx_writer *wr, const jx_renderer *r, const jx_project *p)
     r->table_end(wr);
 }
 
-/* 年度总体目标: 预期目标 beside 实际完成情况, then 目标偏离原因分析 and 整改措施及建议. */
+/* 年度总体目标: 预期目标 beside 实际完成情况, then 目标偏离原因分析, 整改措施及建议 and
+ * 其他需说明的问题. */
 static void goals(jx_writer *wr, const jx_renderer *r, const jx_project *p)
 {
     const jx_field v[] = {
@@ -237,8 +256,9 @@ static void goals(jx_writer *wr, const jx_renderer *r, const jx_project *p)
         {.label = "实际完成情况", .value = p->outcome.s},
         {.label = "目标偏离原因分析", .value = p->deviation.s, .optional = 1},
         {.label = "整改措施及建议", .value = p->remedy.s, .optional = 1},
+        {.label = "其他需说明的问题", .value = "", .optional = 1}, /* the rule language has no text for it */
     };
-    const jx_fields f = {.heading = "年度总体目标", .v = v, .n = 4, .per_row = 2, .optional = 1, .grid = &goal_grid};
+    const jx_fields f = {.heading = "年度总体目标", .v = v, .n = 5, .per_row = 2, .optional = 1, .grid = &goal_grid};
     r->fields(wr, &f);
 }
 
@@ -463,6 +483,42 @@ static const jx_cell *list_row(jx_writer *wr, const jx_project *p)
     return c;
 }
 
+/* ------------------------------------------------------------ files */
+
+/* The file as a form names it: as given when relative ("samples/a.jx"), by its name alone
+ * when absolute ("/home/…/samples/a.jx" is "a.jx"; a sheet read from it keeps its
+ * "[sheet]", whose name has no '/'). */
+static const char *file_shown(const char *file)
+{
+    if (!file || file[0] != '/')
+        return file;
+    const char *slash = strrchr(file, '/');
+    assert(slash);
+    return slash + 1;
+}
+
+/* p's findings as the form lists them: their files shown (file_shown), in the scratch
+ * arena when one is absolute, else p's own; NULL (the writer failed) when it ran out. */
+static const jx_diag *findings_shown(jx_writer *wr, const jx_project *p)
+{
+    const jx_diag *v = p->diags.v;
+    size_t n = p->diags.n, i = 0;
+    while (i < n && file_shown(v[i].file) == v[i].file)
+        i++;
+    if (i == n)
+        return v;
+    jx_diag *c = jx_arena_alloc(&wr->scratch, n * sizeof *c);
+    if (!c) {
+        jx_scratch_fail(wr);
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        c[i] = v[i];
+        c[i].file = file_shown(v[i].file);
+    }
+    return c;
+}
+
 /* ------------------------------------------------------------ reporter */
 
 static void begin(jx_writer *wr, const jx_project *first)
@@ -494,7 +550,7 @@ static void project(jx_writer *wr, const jx_project *p)
         .name = p->name.s,
         .index = wr->nprojects,
         .grid = &form_grid,
-        .file = p->src.file,
+        .file = file_shown(p->src.file),
         .list_row = list_row(wr, p),
         .list_title = list_title,
     };
@@ -504,9 +560,15 @@ static void project(jx_writer *wr, const jx_project *p)
     goals(wr, r, p);
     indicators(wr, r, p, &f);
     conclusion(wr, r, p);
+    assert(r->foot);
+    r->foot(wr, &form_foot);
     if (wr->flags & JX_WRITE_EXPLAIN)
         explain(wr, r, p, &f);
-    r->findings(wr, p->diags.v, p->diags.n);
+    if (!(wr->flags & JX_WRITE_NO_FINDINGS)) {
+        const jx_diag *v = findings_shown(wr, p);
+        if (v)
+            r->findings(wr, v, p->diags.n);
+    }
     r->part_end(wr);
 }
 

@@ -12,7 +12,7 @@
  * The stream of one document:
  *   doc_begin  (part_begin  block*  part_end)*  doc_end
  * where a part is what a project gives (a form, a sheet) and a block is one of fields,
- * table (table_begin row* table_end), conclusion, steps, findings or notes.
+ * table (table_begin row* table_end), conclusion, foot, steps, findings or notes.
  *
  * Invariants every builder keeps and renderers rely on:
  *   - every string is valid UTF-8, NUL-terminated, never NULL ("" for nothing);
@@ -192,6 +192,7 @@ typedef struct jx_field {
     const char *label;
     const char *value;
     int optional;      /* may be left out when its value is "" (the printed form keeps it) */
+    int fill;          /* a blank to fill in by hand (复核人): drawn with its label where empty values are left out */
 } jx_field;
 
 /** (form grid) Where a field sits on the grids. Its label stands before its value, or heads it
@@ -297,6 +298,25 @@ typedef struct jx_notes {
     const char *const *v; /* whole sentences */
     size_t n;             /* at least one */
 } jx_notes;
+
+/** One line of a form's foot (jx_foot): what is written by hand, and how much room it takes. */
+typedef struct jx_blank {
+    const char *label;     /* "填报人" (said with "：" after it) */
+    const char *fill;      /* the blank as the form prints it, each full-width space (U+3000) a
+                              character written by hand, the rest printed: "　　　　　　",
+                              "　　年　　月　　日"; never "" */
+    uint8_t cols[JX_NGRIDS]; /* (form grid) the columns the label and its blank take on the sheet,
+                                side by side in one row (0: one); the page draws the foot under its
+                                grid, not on it */
+} jx_blank;
+
+/** The foot of a form: the lines filled in by hand when it is signed and handed in (the 自评表's
+ * 填报人 · 审核人 · 联系电话 · 填报日期), in that order, once under each part's form — a line to
+ * write on where the format is printed, the label alone where it is plain text. */
+typedef struct jx_foot {
+    const jx_blank *v;
+    size_t n;              /* at least one */
+} jx_foot;
 
 /** (form grid) A list of the document's parts, for the formats with room for it ahead of
  * them (the workbook's first sheet 自评结果清单): a row per part (jx_part.list_row). */
@@ -510,6 +530,9 @@ typedef struct jx_renderer {
        (JX_VIEW_BOOK), which a builder then words for it only */
     void (*chart)(jx_writer *wr, const jx_chart *c);
     uint8_t book_view;
+    /* the 自评表 (build_form.c): the foot of a form, after its conclusion; every renderer of
+       the 自评表 draws it */
+    void (*foot)(jx_writer *wr, const jx_foot *f);
 } jx_renderer;
 
 /** The renderers. */

@@ -34,7 +34,7 @@
 /* The style of the renderer's blocks, after the shared one (below): the form's grid
  * (th.k set off, th.g a group, td.grade, td.note), the caption, the steps, an empty document. */
 static const char render_css[] =
-    "table.form { font-size: 9pt; }\n"
+    "table.form { font-size: 9pt; line-height: 1.2; }\n"
     "table.form th.k { font-weight: bold; }\n"
     "table.form th.g { word-break: keep-all; }\n"
     "table.form td:empty { height: 1.6em; }\n"
@@ -44,6 +44,8 @@ static const char render_css[] =
     "table.explain { font-size: 9pt; }\n"
     "table.explain th { font-weight: bold; }\n"
     "table.explain td { text-align: left; }\n"
+    "p.foot { display: flex; justify-content: space-between; margin: 4mm 0 0; }\n"
+    "p.foot .blank { border-bottom: 0.75pt solid #000; }\n"
     "p.empty { text-align: center; margin-top: 40mm; }\n";
 
 /* The style of a working sheet (JX_STYLE_SHEET): the head's table (table.head), the dense
@@ -535,6 +537,22 @@ static void html_steps(jx_writer *wr, const jx_steps *s)
     jx_out_str(wr, "</tbody>\n</table>\n");
 }
 
+/* The foot under the form's grid: its lines side by side across the page, each label
+ * followed by its blank on a ruled line to write on. */
+static void html_foot(jx_writer *wr, const jx_foot *f)
+{
+    grid_close(wr, part_of(wr));
+    jx_out_str(wr, "<p class=\"foot\">");
+    for (size_t i = 0; i < f->n; i++) {
+        jx_out_str(wr, "<span>");
+        jx_html_str(wr, f->v[i].label);
+        jx_out_str(wr, "：<span class=\"blank\">");
+        jx_html_str(wr, f->v[i].fill);
+        jx_out_str(wr, "</span></span>");
+    }
+    jx_out_str(wr, "</p>\n");
+}
+
 /* The notes under the part's table, a paragraph each. */
 static void html_notes(jx_writer *wr, const jx_notes *n)
 {
@@ -936,6 +954,8 @@ const jx_renderer jx_render_html = {
     .finding_list = html_finding_list,
     .overview = html_overview,
     .chart = html_chart,
+    /* the 自评表 */
+    .foot = html_foot,
 };
 
 /* ================================================================ HTML text and cells

@@ -310,6 +310,22 @@ static void md_conclusion(jx_writer *wr, const jx_conclusion *c)
     }
 }
 
+/* The foot as a table after a blank line, the labels its heads and the blanks under them
+ * to fill in ("　　年　　月　　日"). */
+static void md_foot(jx_writer *wr, const jx_foot *f)
+{
+    assert(f->n > 0 && f->n <= JX_DOC_MAXCOLS);
+    static const char lefts[JX_DOC_MAXCOLS + 1] = "llllllllllllllll";
+    const char *heads[JX_DOC_MAXCOLS], *cells[JX_DOC_MAXCOLS];
+    for (size_t i = 0; i < f->n; i++) {
+        heads[i] = f->v[i].label;
+        cells[i] = f->v[i].fill;
+    }
+    jx_out_char(wr, '\n');
+    jx_md_table_head(wr, heads, lefts, f->n);
+    jx_md_table_row(wr, cells, f->n);
+}
+
 static void md_steps(jx_writer *wr, const jx_steps *s)
 {
     heading(wr, s->heading);
@@ -339,6 +355,7 @@ static void md_notes(jx_writer *wr, const jx_notes *n)
         jx_md_str(wr, n->v[i]);
         jx_out_char(wr, '\n');
     }
+    jx_out_char(wr, '\n'); /* the list ends: what follows (the sheet's foot) is no item of it */
 }
 
 /* An entry's findings, held until the overview closes: "### 3. 项目名（10 条）" and a
@@ -438,4 +455,5 @@ const jx_renderer jx_render_md = {
     .report_table_begin = md_report_table_begin,
     .finding_list = md_finding_list,
     .overview = md_overview,
+    .foot = md_foot,
 };

@@ -319,7 +319,8 @@ static void text_fields(jx_writer *wr, const jx_fields *f)
     }
     for (size_t i = 0; i < f->n; i++)
         if (!f->v[i].optional || f->v[i].value[0])
-            labelled(wr, indent, f->v[i].label, width, f->v[i].value);
+            labelled(wr, indent, f->v[i].label, width,
+                     f->v[i].fill && !f->v[i].value[0] ? "____________________" : f->v[i].value); /* a line to sign on */
     jx_out_char(wr, '\n');
 }
 
@@ -344,6 +345,31 @@ static void text_conclusion(jx_writer *wr, const jx_conclusion *c)
         jx_out_str(wr, "  ");
         jx_out_line(wr, c->note);
     }
+}
+
+/* The foot after a blank line, its lines side by side on one line as the paper puts them:
+ * "填报人：____________    审核人：…    填报日期：____年____月____日", each full-width space of
+ * a blank a line to write on as wide ("__"). */
+static void text_foot(jx_writer *wr, const jx_foot *f)
+{
+    assert(f->n > 0);
+    static const char space[] = "　";
+    jx_out_char(wr, '\n');
+    for (size_t i = 0; i < f->n; i++) {
+        if (i > 0)
+            jx_out_spaces(wr, 4);
+        jx_out_str(wr, f->v[i].label);
+        jx_out_str(wr, "：");
+        for (const char *c = f->v[i].fill; *c;) {
+            if (strncmp(c, space, sizeof space - 1) == 0) {
+                jx_out_str(wr, "__");
+                c += sizeof space - 1;
+            } else {
+                jx_out_char(wr, *c++);
+            }
+        }
+    }
+    jx_out_char(wr, '\n');
 }
 
 static void text_steps(jx_writer *wr, const jx_steps *s)
@@ -516,4 +542,5 @@ const jx_renderer jx_render_text = {
     .report_table_begin = text_report_table_begin,
     .finding_list = text_finding_list,
     .overview = text_overview,
+    .foot = text_foot,
 };

@@ -100,7 +100,7 @@ static void txt_fields(jx_writer *wr, const jx_fields *f)
         heading(wr, f->heading);
     }
     for (size_t i = 0; i < f->n; i++) {
-        if (!f->v[i].value[0])
+        if (!f->v[i].value[0] && !f->v[i].fill)
             continue;
         jx_out_str(wr, f->v[i].label);
         jx_out_str(wr, "：");
@@ -214,6 +214,17 @@ static void txt_conclusion(jx_writer *wr, const jx_conclusion *c)
             jx_out_str(wr, "）");
         }
         jx_out_char(wr, '\n');
+    }
+}
+
+/* The foot after a blank line, a line each with nothing after "：", to be answered in a
+ * reply: "填报人：". */
+static void txt_foot(jx_writer *wr, const jx_foot *f)
+{
+    jx_out_char(wr, '\n');
+    for (size_t i = 0; i < f->n; i++) {
+        jx_out_str(wr, f->v[i].label);
+        jx_out_str(wr, "：\n");
     }
 }
 
@@ -332,4 +343,5 @@ const jx_renderer jx_render_txt = {
     .report_table_begin = txt_report_table_begin,
     .finding_list = txt_finding_list,
     .overview = txt_overview,
+    .foot = txt_foot,
 };

@@ -562,6 +562,40 @@ static void xlsx_conclusion(jx_writer *wr, const jx_conclusion *c)
     }
 }
 
+/* ------------------------------------------------------------------ the foot */
+
+/* The foot below the form after a blank row, in its print area: its lines side by side,
+ * each a cell over its columns (jx_blank.cols; one off the grid) ruled under as a line to
+ * write on, holding its label and what its blank prints ("填报日期：　　年　　月　　日": the
+ * blank's trailing full-width spaces are the cell's room); a line that does not fit in
+ * the row begins the next. Not measured: the form's columns are those of the blocks above. */
+static void xlsx_foot(jx_writer *wr, const jx_foot *f)
+{
+    xpart *x = part_of(wr);
+    if (!x)
+        return;
+    static const char space[] = "　";
+    const size_t sn = sizeof space - 1;
+    x->row++;
+    size_t at = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const jx_blank *b = &f->v[i];
+        size_t cols = x->grid && b->cols[JX_GRID_SHEET] ? b->cols[JX_GRID_SHEET] : 1;
+        assert(cols <= x->ncols);
+        if (at + cols > x->ncols) {
+            end_row(wr, x, 0);
+            at = 0;
+        }
+        size_t len = strlen(b->fill);
+        while (len >= sn && memcmp(b->fill + len - sn, space, sn) == 0)
+            len -= sn;
+        const char *s = jx_scratch_printf(wr, "%s：%.*s", b->label, (int)len, b->fill);
+        rec_text(wr, x, at, at + cols - 1, 1, s ? s : "", JX_XLSX_BLANK, 0);
+        at += cols;
+    }
+    end_row(wr, x, 0);
+}
+
 /* ------------------------------------------------------------------ steps, findings */
 
 /* Below the form, after a blank row: the heading, then a line per step
@@ -785,14 +819,6 @@ static void state_free(jx_writer *wr)
         jx_free(wr->alloc, st->title, st->title_size);
 }
 
-/* A jx_write_fn appending the workbook's bytes to the writer's output. */
-static size_t out_bytes(void *ud, const char *data, size_t len)
-{
-    jx_writer *wr = ud;
-    jx_out_bytes(wr, data, len);
-    return wr->err == JX_OK ? len : 0;
-}
-
 /* Opens the workbook on its temporary file and starts the list with its header row. */
 static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
 {
@@ -902,9 +928,7 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
         jx_arena_reset(&wr->scratch);
         if (st->list)
             list_finish(st);
-        jx_result rc = jx_xlsx_close(&st->book, out_bytes, wr);
-        if (rc != JX_OK && wr->err == JX_OK)
-            wr->err = rc;
+        jx_out_xlsx_close(wr, &st->book);
     }
     jx_writer_state_drop(wr);
 }
@@ -982,13 +1006,6 @@ static void xreport_free(jx_writer *wr)
 static xreport *xreport_of(jx_writer *wr)
 {
     return wr->state_free == xreport_free ? wr->state : NULL;
-}
-
-/* Keeps the book's first failure as the writer's. */
-static void xreport_check(jx_writer *wr, const xreport *st)
-{
-    if (st->book.err != JX_OK && wr->err == JX_OK)
-        wr->err = st->book.err;
 }
 
 /* A copy of s in the report's arena; "" and the writer failed when it ran out. */
@@ -1212,7 +1229,7 @@ static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
                    NULL);
     st->nlists = h->nlists;
     st->lists_open = 1;
-    xreport_check(wr, st);
+    jx_out_xlsx_error(wr, &st->book);
 }
 
 /* An entry: only its records are drawn. A section: the entries are over, their lists end. */
@@ -1291,7 +1308,7 @@ static void report_table_end(jx_writer *wr, xreport *st)
         jx_xlsx_list_close(&st->own.l);
     st->table = NULL;
     st->to = NULL;
-    xreport_check(wr, st);
+    jx_out_xlsx_error(wr, &st->book);
 }
 
 /* A part's end. */
@@ -1299,7 +1316,7 @@ static void report_part_end(jx_writer *wr, xreport *st)
 {
     st->in_entry = 0;
     st->section = NULL;
-    xreport_check(wr, st);
+    jx_out_xlsx_error(wr, &st->book);
 }
 
 /* The end: the first sheet written, the workbook through the writer's output. */
@@ -1308,13 +1325,10 @@ static void report_doc_end(jx_writer *wr, xreport *st)
     if (wr->err == JX_OK) {
         lists_close(st);
         first_sheet_write(st);
-        xreport_check(wr, st);
+        jx_out_xlsx_error(wr, &st->book);
     }
-    if (wr->err == JX_OK) {
-        jx_result rc = jx_xlsx_close(&st->book, out_bytes, wr);
-        if (rc != JX_OK && wr->err == JX_OK)
-            wr->err = rc;
-    }
+    if (wr->err == JX_OK)
+        jx_out_xlsx_close(wr, &st->book);
     jx_writer_state_drop(wr);
 }
 
@@ -1352,4 +1366,6 @@ const jx_renderer jx_render_xlsx = {
     .finding_list = xlsx_finding_list,
     .overview = xlsx_overview,
     .book_view = 1,
+    /* the 自评表 */
+    .foot = xlsx_foot,
 };

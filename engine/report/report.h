@@ -58,6 +58,10 @@ struct jx_writer {
     void *render_state;         /* a renderer's state within one table or part (doc.h), in the scratch arena */
     int in_report;              /* a report (doc.h: report_begin) is being drawn, until doc_end */
     size_t blocks;              /* blocks of the report's current part drawn so far (jx_doc_block) */
+    /* the serialisations' fast paths (write_json.c, write_csv.c) */
+    int general_only;           /* set by a test before the first project: no fast path is tried, so
+                                   the general path writes everything (test_report_fast.c) */
+    size_t fast_written;        /* rows and objects a fast path wrote */
 };
 
 /** One output format: called at the first project, for every project, and at the end. */
@@ -76,6 +80,31 @@ extern const jx_reporter jx_reporter_json;
 extern const jx_reporter jx_reporter_csv;
 /** The reporter of the actuals template: the CSV `--actuals` reads back, to be filled in. */
 extern const jx_reporter jx_reporter_template;
+/** The reporter of rule text: the projects, targets and results merged (write_jx.c). */
+extern const jx_reporter jx_reporter_jx;
+/** The reporter of the actuals template as a workbook: sheets 指标 and 项目 (write_template_xlsx.c). */
+extern const jx_reporter jx_reporter_template_xlsx;
+
+/** Columns of the template's 指标 sheet (the CSV template's first columns). */
+#define JX_TEMPLATE_INDICATOR_COLS 13
+/** The first of them to fill in (实际完成值); those before are for reading only. */
+#define JX_TEMPLATE_INDICATOR_INPUT 9
+/** Columns of the template's 项目 sheet. */
+#define JX_TEMPLATE_PROJECT_COLS 9
+/** The first of them after 主管部门, 单位, 项目 (金额单位): the CSV template's last columns. */
+#define JX_TEMPLATE_PROJECT_FIRST 3
+/** The first of them to fill in (全年预算). */
+#define JX_TEMPLATE_PROJECT_INPUT 4
+
+/** The header of the 指标 sheet: 主管部门 … 三级指标, 指标性质, 年度指标值, 权重, then the cells to
+ *  fill, 实际完成值, 评定, 偏差原因分析及改进措施, 得分 — names actuals.c reads back. */
+extern const char *const jx_template_indicator_head[JX_TEMPLATE_INDICATOR_COLS];
+/** The header of the 项目 sheet: 主管部门, 单位, 项目, 金额单位, then the cells to fill, 全年预算,
+ *  全年执行, 实际完成情况, 目标偏离原因, 整改措施. */
+extern const char *const jx_template_project_head[JX_TEMPLATE_PROJECT_COLS];
+
+/** An indicator's 指标性质 in the template: "定性" (jx_indicator_qualitative) or "定量". */
+const char *jx_template_kind(const jx_indicator *ind);
 
 /**
  * Creates a sink: a jx_writer with no reporter — the output buffer flushed through
@@ -102,6 +131,15 @@ void jx_out_bytes(jx_writer *wr, const char *s, size_t n);
 
 /** Appends s and a line feed. */
 void jx_out_line(jx_writer *wr, const char *s);
+
+struct jx_xlsx_book;
+
+/** Closes the workbook bk, its bytes appended to the output; a failure of the book or of
+ *  the close becomes the writer's (the first one kept). */
+void jx_out_xlsx_close(jx_writer *wr, struct jx_xlsx_book *bk);
+
+/** Passes the workbook's failure on to the writer (the first one kept). */
+void jx_out_xlsx_error(jx_writer *wr, const struct jx_xlsx_book *bk);
 
 /**
  * A renderer's state of size bytes, zeroed, for the writer to hold until
@@ -237,9 +275,10 @@ typedef struct jx_format_row {
     jx_format_info info;                /* name, code, --help words per document */
     const struct jx_renderer *render;   /* a human format's renderer (doc.h); the documents' reporters are then
                                            their builders (jx_*_doc_reporter); NULL for a serialisation */
-    const jx_reporter *form;            /* the 自评表, or the template (JX_DOC_TEMPLATE) */
+    const jx_reporter *form;            /* the 自评表 (JX_FORMAT_TEMPLATE: the CSV template, as it always was) */
     const jx_audit_reporter *audit;     /* the audit report */
     const jx_review_reporter *review;   /* the 复核 sheets */
+    const jx_reporter *tmpl;            /* the actuals template (JX_DOC_TEMPLATE, jx_template_writer_create) */
 } jx_format_row;
 
 /** The row of fmt, NULL for a code the table does not have. */
@@ -417,6 +456,10 @@ extern const jx_review_reporter jx_review_doc_reporter;
 extern const jx_review_reporter jx_review_reporter_json;
 /** One row per indicator and a 总分 row per project. */
 extern const jx_review_reporter jx_review_reporter_csv;
+
+/** The reviewer's table to fill in (write_review_template.c) in format fmt: the reporter
+ * for JX_FORMAT_CSV or JX_FORMAT_XLSX, NULL for the formats it is not written in. */
+const jx_review_reporter *jx_review_template_reporter(jx_format fmt);
 
 /* ================================================================ the audit's reporters (build_audit.c, write_json.c, write_csv.c)
    the audit's reporters: one vtable per output format behind

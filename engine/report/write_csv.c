@@ -18,14 +18,15 @@
  * texts found plain by the parser (jx_indicator_plain: no comma, quote or control
  * character, so nothing to quote) — is written through a pointer after one check of the
  * room left (row_fast). Invariant: row_fast writes exactly the bytes of the general path,
- * or writes nothing and returns false; but for the formula guard, which row_fast does not
- * put before its texts (see row_fast).
+ * or writes nothing and returns false (tests/unit/test_report_fast.c writes every input
+ * both ways and compares).
  */
 #include "report.h"
 
 #include "csv.h"
 #include "order.h"
 #include "score.h"
+#include "value.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -152,11 +153,113 @@ static void position(jx_writer *wr, const jx_project *p, jx_pos pos)
     jx_out_uint(wr, pos.col);
 }
 
+/* The columns appended after 满分, so that the table carries every field of the model and
+ * reads back (engine/import_csv.c knows the header as jixiao's own by its 计分方法 column:
+ * there 得分, 总分 and 自评结论 are the recomputed ones, the claims are the 填报 columns).
+ * The indicator's own (SCORE_IND_COLS) on each row; the project's (SCORE_PROJECT_COLS) on
+ * its first row only, the 资金 rows one per row from the first: see score_project. */
+#define SCORE_IND_COLS "计算符号,计量单位,偏差原因,评定,不适用,填报得分,一级分值,二级分值"
+#define SCORE_PROJECT_COLS                                                                                         \
+    "单位,主管部门,年度,金额单位,资金来源,年初预算,全年预算,全年执行,年度目标,完成情况,偏离原因,整改措施,填报总分,填报结论"
+/* The project's cells of a row that carries none: one comma per column of SCORE_PROJECT_COLS. */
+#define SCORE_PROJECT_BLANK ",,,,,,,,,,,,,,"
+
 static void score_begin(jx_writer *wr, const jx_project *first)
 {
     (void)first;
-    jx_out_str(wr, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分\n");
+    jx_out_str(wr, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分,"
+                   SCORE_IND_COLS "," SCORE_PROJECT_COLS "\n");
 }
+
+/* ,计算符号: the sign of the target ("定性" for a 定性 one, "" for an implicit '=' or none). */
+static const char *sign_cell(const jx_value *t)
+{
+    if (!t->present)
+        return "";
+    if (t->sign == JX_SIGN_QUAL)
+        return "定性";
+    return t->implicit ? "" : jx_sign_text(t->sign);
+}
+
+/* The indicator's own appended cells (SCORE_IND_COLS), each after a comma; ind NULL for a
+ * row that is no indicator's, g1/g2 its groups for the points (NULL: blank). */
+static void ind_cells(jx_writer *wr, const jx_indicator *ind, const jx_group *g1, const jx_group *g2)
+{
+    if (ind) {
+        next_field(wr, sign_cell(&ind->target));
+        jx_out_char(wr, ',');
+        if (ind->target.unit.n == 0 && ind->target.percent)
+            jx_out_char(wr, '%');
+        else
+            jx_out_csv_field(wr, ind->target.unit.s, ind->target.unit.n);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, ind->reason.s, ind->reason.n);
+        next_field(wr, jx_judge_name(ind->judge));
+        next_field(wr, ind->not_applicable ? "是" : "");
+        jx_out_char(wr, ',');
+        dec_or_empty(wr, ind->has_claim, ind->claim);
+    } else {
+        jx_out_str(wr, ",,,,,,");
+    }
+    jx_out_char(wr, ',');
+    if (g1)
+        dec_or_empty(wr, g1->has_points, g1->points);
+    jx_out_char(wr, ',');
+    if (g2)
+        dec_or_empty(wr, g2->has_points, g2->points);
+}
+
+/* The project's appended cells (SCORE_PROJECT_COLS), each after a comma, on the k-th row of
+ * p: its fields on the first row, its k-th 资金 row on the k-th, blanks otherwise. */
+static void project_cells(jx_writer *wr, const jx_project *p, size_t k)
+{
+    if (k > 0 && k >= p->nfunds) {
+        jx_out_str(wr, SCORE_PROJECT_BLANK);
+        return;
+    }
+    jx_out_char(wr, ',');
+    if (k == 0) {
+        jx_out_csv_field(wr, p->org.s, p->org.n);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->dept.s, p->dept.n);
+        jx_out_char(wr, ',');
+        if (p->has_year)
+            jx_out_uint(wr, (uint64_t)(p->year < 0 ? 0 : p->year));
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->money_unit.s, p->money_unit.n);
+    } else {
+        jx_out_str(wr, ",,,");
+    }
+    jx_out_char(wr, ',');
+    if (k < p->nfunds) {
+        const jx_funds *f = &p->funds[k];
+        jx_out_csv_field(wr, f->source.s, f->source.n);
+        jx_out_char(wr, ',');
+        jx_out_dec(wr, f->initial);
+        jx_out_char(wr, ',');
+        jx_out_dec(wr, f->budget);
+        jx_out_char(wr, ',');
+        jx_out_dec(wr, f->spent);
+    } else {
+        jx_out_str(wr, ",,,");
+    }
+    if (k > 0) {
+        jx_out_str(wr, ",,,,,,");
+        return;
+    }
+    const jx_str texts[4] = {p->goal, p->outcome, p->deviation, p->remedy};
+    for (size_t i = 0; i < 4; i++) {
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, texts[i].s, texts[i].n);
+    }
+    jx_out_char(wr, ',');
+    dec_or_empty(wr, p->has_claimed_total, p->claimed_total);
+    jx_out_char(wr, ',');
+    grade_cell(wr, p->claimed_grade);
+}
+
+/* Appends a string literal at o. */
+#define O_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
 /* Appends a cell s[0..n) that needs no quoting at o, with the formula guard "'" first when
  * jx_csv_guarded says so (as jx_out_csv_field writes it); returns the end. Room: n + 1. */
@@ -213,6 +316,13 @@ static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
     r->fast = true;
 }
 
+/* Whether a text s of ind goes into a row unquoted: found plain by the parser, or else
+ * (a unit the value reader made, a 偏差 not in the line's copy) checked here. */
+static inline bool cell_as_is(const jx_indicator *ind, jx_str s)
+{
+    return jx_indicator_plain(ind, s) || csv_unquoted(s.s, s.n);
+}
+
 /* Whether group g's name goes into a row as it is (NULL: an empty cell does). */
 static inline bool group_as_is(const jx_group *g)
 {
@@ -222,19 +332,23 @@ static inline bool group_as_is(const jx_group *g)
 /*
  * Writes the row of ind in one go when it is the usual one: the project's shared parts
  * found (r->fast), scored, the texts plain (see jx_indicator.plain) and the group names
- * plain; returns false having written nothing otherwise. Its texts are copied as they
- * are, without the formula guard jx_out_csv_field puts before a formula-like one
- * ("=1年"): the rows written so are those tests/golden holds (score-csv).
+ * plain; returns false having written nothing otherwise. Its texts need no quoting; each
+ * goes through o_cell, which puts the formula guard before a formula-like one ("'=1年")
+ * as jx_out_csv_field does.
  */
 static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind)
 {
     const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
-    if (!r->fast || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
+    if (!r->fast || wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
-        !jx_indicator_plain(ind, ind->actual.text) || (ind->has_weight && ind->weight.scale > 18))
+        !jx_indicator_plain(ind, ind->actual.text) || !cell_as_is(ind, ind->target.unit) ||
+        !cell_as_is(ind, ind->reason) || (ind->has_weight && ind->weight.scale > 18) ||
+        (ind->has_claim && ind->claim.scale > 18) || (g1 && g1->has_points && g1->points.scale > 18) ||
+        (g2 && g2->has_points && g2->points.scale > 18))
         return false;
     size_t need = r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
-                  (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) + 3 * JX_DEC_BUFSZ + 64 + 5; /* + 5 guards */
+                  ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) +
+                  6 * JX_DEC_BUFSZ + 128 + 7; /* + 7 guards */
     if (!jx_out_room(wr, need))
         return false;
     char *o = wr->buf + wr->len;
@@ -265,11 +379,60 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     o = jx_at_uint(o, ind->pos.col);
     *o++ = ',';
     o = jx_at_bytes(o, r->full, r->full_n);
+    /* the appended cells, as ind_cells and project_cells write them on a row past the
+     * project's first and its 资金 rows */
+    *o++ = ',';
+    const char *sign = sign_cell(&ind->target);
+    o = o_cell(o, sign, strlen(sign));
+    *o++ = ',';
+    if (ind->target.unit.n == 0 && ind->target.percent)
+        *o++ = '%';
+    else
+        o = o_cell(o, ind->target.unit.s, ind->target.unit.n);
+    *o++ = ',';
+    o = o_cell(o, ind->reason.s, ind->reason.n);
+    *o++ = ',';
+    const char *judge = jx_judge_name(ind->judge);
+    o = jx_at_bytes(o, judge, strlen(judge));
+    *o++ = ',';
+    if (ind->not_applicable)
+        O_LIT(o, "是");
+    *o++ = ',';
+    if (ind->has_claim)
+        o = jx_at_dec(o, ind->claim);
+    *o++ = ',';
+    if (g1 && g1->has_points)
+        o = jx_at_dec(o, g1->points);
+    *o++ = ',';
+    if (g2 && g2->has_points)
+        o = jx_at_dec(o, g2->points);
+    O_LIT(o, SCORE_PROJECT_BLANK);
     *o++ = '\n';
     wr->len = (size_t)(o - wr->buf);
     return true;
 }
 
+/* The start of a row of p that is no indicator's: 项目,一级指标,二级指标,三级指标 with the
+ * groups g1/g2 (NULL: blank) and no 三级指标. */
+static void other_row_head(jx_writer *wr, const jx_project *p, const jx_group *g1, const jx_group *g2)
+{
+    jx_out_csv_field(wr, p->name.s, p->name.n);
+    jx_out_char(wr, ',');
+    if (g1)
+        jx_out_csv_field(wr, g1->name.s, g1->name.n);
+    jx_out_char(wr, ',');
+    if (g2)
+        jx_out_csv_field(wr, g2->name.s, g2->name.n);
+    jx_out_char(wr, ',');
+}
+
+/*
+ * The rows of p: the 单列 预算执行率 (when the policy sets it apart), one per indicator in
+ * the 自评表's order, one per group that holds no indicator (so its points come back),
+ * and rows with only project cells while 资金 rows are left to carry. The project's
+ * fields go on its first row, its k-th 资金 row on its k-th (project_cells): a project
+ * always has at least one row, and every field of the model is on one of them.
+ */
 static void score_project(jx_writer *wr, const jx_project *p)
 {
     csv_rows rows;
@@ -279,6 +442,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
         jx_scratch_fail(wr);
         return;
     }
+    size_t k = 0; /* the project's rows written */
     if (p->exec_separate) {
         jx_out_csv_field(wr, p->name.s, p->name.n);
         jx_out_str(wr, ",预算执行率,,,100%,,");
@@ -291,12 +455,18 @@ static void score_project(jx_writer *wr, const jx_project *p)
         totals(wr, p);
         jx_out_str(wr, ",,");
         jx_out_csv_field(wr, rows.full, rows.full_n);
+        ind_cells(wr, NULL, NULL, NULL);
+        project_cells(wr, p, k++);
         jx_out_char(wr, '\n');
     }
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
-        if (row_fast(wr, p, &rows, ind))
+        /* row_fast writes the appended cells of a row past the project's own */
+        if (k >= p->nfunds && k > 0 && row_fast(wr, p, &rows, ind)) {
+            k++;
+            wr->fast_written++;
             continue;
+        }
         jx_out_csv_field(wr, p->name.s, p->name.n);
         jx_out_char(wr, ',');
         path_cells(wr, ind);
@@ -317,6 +487,60 @@ static void score_project(jx_writer *wr, const jx_project *p)
         position(wr, p, ind->pos);
         jx_out_char(wr, ',');
         jx_out_csv_field(wr, rows.full, rows.full_n);
+        ind_cells(wr, ind, jx_indicator_group_at(ind, 1), jx_indicator_group_at(ind, 2));
+        project_cells(wr, p, k++);
+        jx_out_char(wr, '\n');
+    }
+    /* groups without an indicator: a 二级 group, or a 一级 group without any 二级 one */
+    bool *used = p->ngroups ? jx_arena_alloc(&wr->scratch, p->ngroups * sizeof *used) : NULL;
+    if (p->ngroups && !used) {
+        jx_scratch_fail(wr);
+        return;
+    }
+    for (size_t i = 0; i < p->ngroups; i++)
+        used[i] = false;
+    for (size_t i = 0; i < p->ninds; i++) {
+        uint32_t g = p->inds[i].group;
+        if (g < p->ngroups) {
+            used[g] = true;
+            if (p->groups[g].level == 2 && p->groups[g].parent < p->ngroups)
+                used[p->groups[g].parent] = true;
+        }
+    }
+    for (size_t i = 0; i < p->ngroups; i++)
+        if (p->groups[i].level == 2 && p->groups[i].parent < p->ngroups)
+            used[p->groups[i].parent] = true; /* its 二级 groups' rows name it */
+    for (size_t i = 0; i < ord.ngroups; i++) {
+        const jx_group *g = ord.groups[i];
+        if (used[g - p->groups])
+            continue;
+        const jx_group *g1 = g->level == 2 && g->parent < p->ngroups ? &p->groups[g->parent] : g;
+        const jx_group *g2 = g->level == 2 ? g : NULL;
+        other_row_head(wr, p, g1, g2);
+        jx_out_str(wr, ",,,,,"); /* 三级指标 to 计分方法 blank */
+        totals(wr, p);
+        position(wr, p, g->pos);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, rows.full, rows.full_n);
+        jx_out_str(wr, ",,,,,,");
+        jx_out_char(wr, ',');
+        dec_or_empty(wr, g1->has_points, g1->points);
+        jx_out_char(wr, ',');
+        if (g2)
+            dec_or_empty(wr, g2->has_points, g2->points);
+        project_cells(wr, p, k++);
+        jx_out_char(wr, '\n');
+    }
+    /* the project's own cells left to carry: its fields, or 资金 rows past the rows above */
+    while (k == 0 || k < p->nfunds) {
+        other_row_head(wr, p, NULL, NULL);
+        jx_out_str(wr, ",,,,,"); /* 三级指标 to 计分方法 blank */
+        totals(wr, p);
+        position(wr, p, p->pos);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, rows.full, rows.full_n);
+        ind_cells(wr, NULL, NULL, NULL);
+        project_cells(wr, p, k++);
         jx_out_char(wr, '\n');
     }
 }
@@ -334,13 +558,17 @@ const jx_reporter jx_reporter_csv = {.name = "csv", .begin = score_begin, .proje
  *
  * The CSV `score --actuals` reads back, to be filled in by hand or in a spreadsheet:
  * UTF-8 with a BOM (so Excel and WPS open it as UTF-8), one row per indicator in the
- * order of the 自评表 (order.h), as a person fills them in from it. The column names are
- * the ones actuals.c looks for; 年度指标值 and 权重 are there to read while filling in and
- * are not read back. 主管部门 and 单位 are written beside 项目, so a project name that
- * several 单位 share is told apart when the file is read back; 一级指标 and 二级指标
- * always, so an indicator name used in two groups is. 实际完成值, 偏差原因 and 评定 are
- * left empty, even when the DSL has an actual: an empty cell read back changes nothing,
- * so a row left unfilled keeps what the DSL says.
+ * order of the 自评表 (order.h), as a person fills them in from it. Its columns are those
+ * of the workbook template's 指标 sheet (jx_template_indicator_head), then the project's
+ * (jx_template_project_head); the column names are the ones actuals.c looks for.
+ * 主管部门 and 单位 are written beside 项目, so a project name that several 单位 share is
+ * told apart when the file is read back; 一级指标 and 二级指标 always, so an indicator
+ * name used in two groups is. 指标性质, 年度指标值, 权重 and 金额单位 are there to read
+ * while filling in and are not read back. The cells to fill (实际完成值, 评定, 偏差原因分析
+ * 及改进措施, 得分; 全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施) are left
+ * empty, even when the rule file has them: an empty cell read back changes nothing, so
+ * a cell left unfilled keeps what the rule file says. The project's cells belong to its
+ * first row; its other rows leave them empty.
  */
 
 /*
@@ -369,8 +597,17 @@ static void target_field(jx_writer *wr, const jx_value *t)
 static void template_begin(jx_writer *wr, const jx_project *first)
 {
     (void)first;
-    jx_out_str(wr, "\xEF\xBB\xBF"
-                   "项目,主管部门,单位,一级指标,二级指标,三级指标,年度指标值,权重,实际完成值,偏差原因,评定\n");
+    jx_out_str(wr, "\xEF\xBB\xBF");
+    for (size_t c = 0; c < JX_TEMPLATE_INDICATOR_COLS; c++) {
+        if (c)
+            jx_out_char(wr, ',');
+        jx_out_str(wr, jx_template_indicator_head[c]);
+    }
+    for (size_t c = JX_TEMPLATE_PROJECT_FIRST; c < JX_TEMPLATE_PROJECT_COLS; c++) {
+        jx_out_char(wr, ',');
+        jx_out_str(wr, jx_template_project_head[c]);
+    }
+    jx_out_char(wr, '\n');
 }
 
 static void template_project(jx_writer *wr, const jx_project *p)
@@ -382,19 +619,26 @@ static void template_project(jx_writer *wr, const jx_project *p)
     }
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
-        jx_out_csv_field(wr, p->name.s, p->name.n);
-        jx_out_char(wr, ',');
         jx_out_csv_field(wr, p->dept.s, p->dept.n);
         jx_out_char(wr, ',');
         jx_out_csv_field(wr, p->org.s, p->org.n);
         jx_out_char(wr, ',');
+        jx_out_csv_field(wr, p->name.s, p->name.n);
+        jx_out_char(wr, ',');
         path_cells(wr, ind);
+        jx_out_char(wr, ',');
+        jx_out_str(wr, jx_template_kind(ind));
         jx_out_char(wr, ',');
         target_field(wr, &ind->target);
         jx_out_char(wr, ',');
         dec_or_empty(wr, ind->has_weight, ind->weight);
-        /* 实际完成值, 偏差原因, 评定: to be filled in */
-        jx_out_str(wr, ",,,\n");
+        /* 实际完成值, 评定, 偏差原因分析及改进措施, 得分: to be filled in */
+        jx_out_str(wr, ",,,,");
+        /* 金额单位 on the project's first row, then its cells to fill */
+        jx_out_char(wr, ',');
+        if (i == 0)
+            jx_out_csv_field(wr, p->money_unit.s, p->money_unit.n);
+        jx_out_str(wr, ",,,,,\n");
     }
 }
 

@@ -18,14 +18,15 @@
  * group and indicator — its texts found plain by the parser (jx_indicator_plain), so
  * nothing to escape — is written through a pointer after one check of the room left
  * (group_fast, indicator_fast). Invariant: a fast path writes exactly the bytes the
- * general path would, or writes nothing and returns false; the unit tests
- * (test_report_json.c) and the golden runs hold them to it.
+ * general path would, or writes nothing and returns false; tests/unit/test_report_fast.c
+ * writes every input both ways and compares, and the golden runs hold the bytes.
  */
 #include "report.h"
 
 #include "order.h"
 #include "score.h"
 #include "text.h"
+#include "value.h"
 
 #include <string.h>
 
@@ -456,7 +457,7 @@ static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
 static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
 {
     const jx_group *parent = group_parent(p, g);
-    if (!group_plain(g) || !group_plain(parent) || (g->has_points && g->points.scale > 18))
+    if (wr->general_only || !group_plain(g) || !group_plain(parent) || (g->has_points && g->points.scale > 18))
         return false;
     char *o = o_path_open(wr, 128 + 3 * JX_DEC_BUFSZ + g->name.n + (parent ? parent->name.n : 0), comma);
     if (!o)
@@ -490,8 +491,10 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
     ARRAY(wr, "groups");
     for (size_t i = 0; i < ord->ngroups; i++) {
         const jx_group *g = ord->groups[i], *parent = group_parent(p, g);
-        if (group_fast(wr, p, g, i > 0))
+        if (group_fast(wr, p, g, i > 0)) {
+            wr->fast_written++;
             continue;
+        }
         ELEM(wr, i, "{\"path\":[");
         if (parent) {
             group_name(wr, parent);
@@ -512,8 +515,19 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
     put_char(wr, ']');
 }
 
+/* "sign": the sign of a target as the rule language writes it ("≥"), "定性" for a 定性
+ * target, "" for an implicit '=' or none (the target's text, as written, says the rest). */
+static const char *sign_code(const jx_value *t)
+{
+    if (!t->present)
+        return "";
+    if (t->sign == JX_SIGN_QUAL)
+        return "定性";
+    return t->implicit ? "" : jx_sign_text(t->sign);
+}
+
 /* Bytes an indicator takes besides its texts and formula: keys, numbers and codes. */
-#define IND_FIXED_BYTES (256 + 4 * JX_DEC_BUFSZ)
+#define IND_FIXED_BYTES (384 + 4 * JX_DEC_BUFSZ)
 /* Room kept for the formula; a longer one is copied from where it was built. */
 #define IND_FORMULA_ROOM 256
 
@@ -526,14 +540,16 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
                            bool comma)
 {
     const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
-    if (!p->scored || !file->plain || (ind->formula && ind->formula[0]) || !group_plain(g1) || !group_plain(g2) ||
+    if (wr->general_only || !p->scored || !file->plain || (ind->formula && ind->formula[0]) || !group_plain(g1) || !group_plain(g2) ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->target.unit) || !jx_indicator_plain(ind, ind->actual.text) ||
-        !jx_indicator_plain(ind, ind->actual.unit) || ind->score < 0 || (ind->has_weight && ind->weight.scale > 18) ||
+        !jx_indicator_plain(ind, ind->actual.unit) || !jx_indicator_plain(ind, ind->reason) || ind->score < 0 ||
+        (ind->has_weight && ind->weight.scale > 18) ||
         (ind->has_claim && ind->claim.scale > 18))
         return false;
     size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + ind->name.n + ind->target.text.n +
-                  ind->actual.text.n + ind->target.unit.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0);
+                  ind->actual.text.n + ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) +
+                  (g2 ? g2->name.n : 0);
     char *o = o_path_open(wr, need, comma);
     if (!o)
         return false;
@@ -572,8 +588,8 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     } else { /* it outgrew its room: copied, the buffer flushed first when need be */
         wr->len = (size_t)(o - wr->buf);
         json_plain_n(wr, b.s, b.len);
-        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n)
-            jx_out_flush(wr);
+        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n + ind->reason.n)
+            jx_out_flush(wr); /* the whole object fitted a flushed buffer, so the rest does */
         o = wr->buf + wr->len;
     }
     O_LIT(o, ",\"source\":");
@@ -588,7 +604,22 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
         o = jx_at_uint(o, ind->pos.col);
         *o++ = '"';
     }
-    *o++ = '}';
+    O_LIT(o, ",\"sign\":");
+    const char *sign = sign_code(&ind->target);
+    o = o_str(o, sign, strlen(sign));
+    O_LIT(o, ",\"reason\":");
+    o = o_str(o, ind->reason.s, ind->reason.n);
+    O_LIT(o, ",\"judge\":");
+    if (ind->judge == JX_JUDGE_NONE) {
+        O_LIT(o, "null");
+    } else {
+        const char *j = jx_judge_name(ind->judge);
+        o = o_str(o, j, strlen(j));
+    }
+    if (ind->not_applicable)
+        O_LIT(o, ",\"not_applicable\":true}");
+    else
+        O_LIT(o, ",\"not_applicable\":false}");
     wr->len = (size_t)(o - wr->buf);
     return true;
 }
@@ -598,8 +629,10 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
     ARRAY(wr, "indicators");
     for (size_t i = 0; i < ord->ninds; i++) {
         const jx_indicator *ind = ord->inds[i];
-        if (indicator_fast(wr, p, ind, file, i > 0))
+        if (indicator_fast(wr, p, ind, file, i > 0)) {
+            wr->fast_written++;
             continue;
+        }
         ELEM(wr, i, "{\"path\":[");
         level_name(wr, ind, 1);
         put_char(wr, ',');
@@ -630,6 +663,14 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         formula(wr, p, ind);
         KEY(wr, "source");
         source(wr, file, ind->pos.line, ind->pos.col);
+        KEY(wr, "sign");
+        jx_json_str(wr, sign_code(&ind->target));
+        KEY(wr, "reason");
+        ind_text(wr, ind, ind->reason);
+        KEY(wr, "judge");
+        str_or_null(wr, ind->judge == JX_JUDGE_NONE ? NULL : jx_judge_name(ind->judge));
+        KEY(wr, "not_applicable");
+        json_bool(wr, ind->not_applicable);
         put_char(wr, '}');
     }
     put_char(wr, ']');
@@ -692,6 +733,14 @@ static void score_project(jx_writer *wr, const jx_project *p)
     dec_or_null(wr, p->has_claimed_total, p->claimed_total);
     KEY(wr, "claimed_grade");
     jx_json_grade(wr, p->claimed_grade);
+    KEY(wr, "goal");
+    jx_json_str_n(wr, p->goal.s, p->goal.n);
+    KEY(wr, "outcome");
+    jx_json_str_n(wr, p->outcome.s, p->outcome.n);
+    KEY(wr, "deviation");
+    jx_json_str_n(wr, p->deviation.s, p->deviation.n);
+    KEY(wr, "remedy");
+    jx_json_str_n(wr, p->remedy.s, p->remedy.n);
     if (p->exec_separate) {
         KEY(wr, "execution");
         execution_open(wr, true, p->exec_points, p->scored ? p->exec_score : -1, p->decimals);

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "width.h"
+#include "xlsx_book.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -54,6 +55,23 @@ jx_result jx_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_wr
         return rc;
     (*out)->rep = row->form;
     (*out)->render = row->render;
+    (*out)->flags = flags;
+    return JX_OK;
+}
+
+jx_result jx_template_writer_create(jx_writer **out, jx_format fmt, unsigned flags, jx_write_fn fn, void *ud,
+                                    const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->tmpl)
+        return JX_ERR_USAGE;
+    jx_result rc = jx_sink_create(out, fn, ud, alloc);
+    if (rc != JX_OK)
+        return rc;
+    (*out)->rep = row->tmpl;
     (*out)->flags = flags;
     return JX_OK;
 }
@@ -170,6 +188,27 @@ void jx_out_line(jx_writer *wr, const char *s)
 {
     jx_out_str(wr, s);
     jx_out_char(wr, '\n');
+}
+
+/* A jx_write_fn appending a workbook's bytes to the writer in ud. */
+static size_t out_xlsx_bytes(void *ud, const char *data, size_t len)
+{
+    jx_writer *wr = ud;
+    jx_out_bytes(wr, data, len);
+    return wr->err == JX_OK ? len : 0;
+}
+
+void jx_out_xlsx_close(jx_writer *wr, jx_xlsx_book *bk)
+{
+    jx_result rc = jx_xlsx_close(bk, out_xlsx_bytes, wr);
+    if (rc != JX_OK && wr->err == JX_OK)
+        wr->err = rc;
+}
+
+void jx_out_xlsx_error(jx_writer *wr, const jx_xlsx_book *bk)
+{
+    if (bk->err != JX_OK && wr->err == JX_OK)
+        wr->err = bk->err;
 }
 
 void jx_out_escaped(jx_writer *wr, const jx_text_escaper *e, const char *s, size_t n)
@@ -608,7 +647,8 @@ const char *jx_audit_why_code(jx_audit_why why)
 
 struct jx_review_writer {
     const jx_allocator *alloc;     /* for the handle */
-    const jx_review_reporter *rep; /* the format's reporter */
+    const jx_review_reporter *rep; /* the format's reporter, or the template's (jx_review_writer_set_template) */
+    jx_format fmt;                 /* the format */
     jx_writer *out;                /* the output buffer, the write function and the scratch arena */
     size_t nsheets;                /* sheets written so far */
     int begun;                     /* the reporter's begin ran */
@@ -634,6 +674,7 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
         return JX_ERR_NOMEM;
     rw->alloc = a;
     rw->rep = rep;
+    rw->fmt = fmt;
     jx_result rc = jx_sink_create(&rw->out, fn, ud, a);
     if (rc == JX_OK)
         rw->out->render = row->render;
@@ -678,6 +719,17 @@ jx_result jx_review_writer_finish(jx_review_writer *rw)
     jx_out_result(rw->out);
     jx_out_flush(rw->out);
     return rw->out->err;
+}
+
+jx_result jx_review_writer_set_template(jx_review_writer *rw)
+{
+    if (!rw || rw->begun || rw->finished)
+        return JX_ERR_USAGE;
+    const jx_review_reporter *rep = jx_review_template_reporter(rw->fmt);
+    if (!rep)
+        return JX_ERR_USAGE;
+    rw->rep = rep;
+    return JX_OK;
 }
 
 jx_result jx_review_writer_set_flags(jx_review_writer *rw, unsigned flags)

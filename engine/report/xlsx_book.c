@@ -86,7 +86,7 @@ static lxw_format *base_style(lxw_workbook *wb, bool border)
 /* Makes the shared styles; false when memory ran out. */
 static bool make_styles(jx_xlsx_book *bk)
 {
-    static const bool bordered[JX_XLSX_NSTYLES] = {false, false, true, true, true, true, true, false};
+    static const bool bordered[JX_XLSX_NSTYLES] = {false, false, true, true, true, true, true, false, true, true, false};
     for (int i = 0; i < JX_XLSX_NSTYLES; i++) {
         bk->style[i] = base_style(bk->wb, bordered[i]);
         if (!bk->style[i])
@@ -115,6 +115,19 @@ static bool make_styles(jx_xlsx_book *bk)
     f = bk->style[JX_XLSX_PLAIN];
     format_set_align(f, LXW_ALIGN_LEFT);
     format_set_text_wrap(f);
+    f = bk->style[JX_XLSX_LOCKED];
+    format_set_align(f, LXW_ALIGN_LEFT);
+    format_set_text_wrap(f);
+    format_set_pattern(f, LXW_PATTERN_SOLID);
+    format_set_bg_color(f, 0xE7E6E6); /* light grey: nothing to fill in */
+    f = bk->style[JX_XLSX_INPUT];
+    format_set_align(f, LXW_ALIGN_LEFT);
+    format_set_text_wrap(f);
+    format_set_unlocked(f);
+    f = bk->style[JX_XLSX_BLANK];
+    format_set_align(f, LXW_ALIGN_LEFT);
+    format_set_text_wrap(f);
+    format_set_bottom(f, LXW_BORDER_THIN);
     return true;
 }
 
@@ -646,6 +659,14 @@ void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t
     fail(bk, worksheet_autofilter(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2));
 }
 
+void jx_xlsx_protect(jx_xlsx_book *bk, jx_xlsx_sheet *sh)
+{
+    if (bk->err != JX_OK || !sh->ws)
+        return;
+    lxw_protection opt = {.format_columns = 1, .format_rows = 1, .autofilter = 1};
+    worksheet_protect(sh->ws, NULL, &opt);
+}
+
 void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows)
 {
     if (bk->err != JX_OK || !sh->ws)
@@ -734,6 +755,8 @@ static void list_sheet(jx_xlsx_list *l)
     const jx_xlsx_list_spec *sp = &l->spec;
     jx_xlsx_cursor_start(&l->cu, l->cu.bk, sp->name, sp->ncols, NULL);
     l->nsheets++;
+    if (sp->protect)
+        jx_xlsx_protect(l->cu.bk, &l->cu.sh);
     for (size_t c = 0; c < l->cu.sh.ncols; c++) {
         l->cu.sh.width[c] = sp->max[c];
         l->w[c] = sp->min[c];

@@ -50,6 +50,9 @@ typedef enum jx_xlsx_style {
     JX_XLSX_CENTER,    /* short text (指标值, 结论, "—"): centred, wrapped, bordered */
     JX_XLSX_PERCENT,   /* a rate: 0.00%, bordered */
     JX_XLSX_PLAIN,     /* text outside the form (warnings, formulas): wrapped, no border */
+    JX_XLSX_LOCKED,    /* a template's cell to read, not to fill: left, wrapped, bordered, shaded, locked */
+    JX_XLSX_INPUT,     /* a template's cell to fill in: left, wrapped, bordered, unlocked */
+    JX_XLSX_BLANK,     /* a line to write on (a form's foot: 填报人：): left, wrapped, ruled under only */
     JX_XLSX_NSTYLES
 } jx_xlsx_style;
 
@@ -172,6 +175,12 @@ void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, siz
 /** Adds an autofilter to the table r1..r2 × c1..c2 (its header row is r1). */
 void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2);
 
+/**
+ * Protects the sheet without a password: only cells of an unlocked style (JX_XLSX_INPUT)
+ * can be changed; selecting cells, the autofilter and resizing rows and columns stay allowed.
+ */
+void jx_xlsx_protect(jx_xlsx_book *bk, jx_xlsx_sheet *sh);
+
 /** Keeps rows 0..rows-1 in view when the sheet scrolls (frozen panes). */
 void jx_xlsx_freeze_rows(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t rows);
 
@@ -226,6 +235,7 @@ typedef struct jx_xlsx_list_spec {
     const double *max;       /* …and its widest: longer text wraps */
     size_t ncols;            /* columns, at most JX_XLSX_MAX_COLS */
     int landscape;           /* non-zero: printed across the page */
+    int protect;             /* non-zero: each sheet protected (jx_xlsx_protect), only unlocked cells editable */
 } jx_xlsx_list_spec;
 
 /**

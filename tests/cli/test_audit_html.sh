@@ -70,20 +70,21 @@ for fmt in html md; do
   "$bin" audit --format "$fmt" -o "$work/c.$fmt" "$inflated" 2>/dev/null
   if [ -s "$work/a.$fmt" ] && cmp -s "$work/a.$fmt" "$work/b.$fmt"; then ok; else fail "audit $fmt: two runs differ"; fi
   if cmp -s "$work/a.$fmt" "$work/c.$fmt"; then ok; else fail "audit $fmt: -o differs from stdout"; fi
-  "$bin" audit --review "$review" --format "$fmt" "$demo" >"$work/ra.$fmt" 2>/dev/null
-  "$bin" audit --review "$review" --format "$fmt" "$demo" >"$work/rb.$fmt" 2>/dev/null
+  "$bin" audit --review "$review" --sample 100% --seed 1 --format "$fmt" "$demo" >"$work/ra.$fmt" 2>/dev/null
+  "$bin" audit --review "$review" --sample 100% --seed 1 --format "$fmt" "$demo" >"$work/rb.$fmt" 2>/dev/null
   if [ -s "$work/ra.$fmt" ] && cmp -s "$work/ra.$fmt" "$work/rb.$fmt"; then ok; else fail "review $fmt: two runs differ"; fi
 done
 # a report with an error-level finding is still written, and exits 1
 expect 1 "audit html with an unscored project" -- "$bin" audit --format html -o "$work/s.html" "$sample"
 if grep -qF '审核发现 1 个错误' "$work/err"; then ok; else fail "the error is counted on stderr"; cat "$work/err"; fi
 has "$work/s.html" "<td>未能计分</td>"
-# the 复核 sheet: one section per project, and for the Markdown a table per project
-"$bin" audit --review "$review" --format html "$demo" >"$work/review.html" 2>/dev/null
+# the 复核 sheet: one section per project, and for the Markdown a table per project (--sample
+# 100%: 未复核项目 too, which the table has no row for)
+"$bin" audit --review "$review" --sample 100% --seed 1 --format html "$demo" >"$work/review.html" 2>/dev/null
 count "$work/review.html" '<section class="sheet">' 2
 count "$work/review.html" '<table class="review">' 2
 if grid "$work/review.html"; then ok; else fail "a row of the review html is not a whole grid"; fi
-count "$work/ra.md" "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 单位 | 权重 | 自评完成值 | 自评得分 | 复核完成值 | 复核得分 | 偏差 | 备注 |" 2
+count "$work/ra.md" "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 单位 | 权重 | 自评完成值 | 复核完成值 | 填报得分 | 重算得分 | 复核得分 | 重算−填报 | 复核−重算 | 备注 |" 2
 # a format the audit does not write is a usage error that names those it does
 expect 2 "audit --format template" -- "$bin" audit --format template "$inflated"
 if grep -qF "可用 text、json、csv、html、md" "$work/err"; then ok; else fail "template: message"; cat "$work/err"; fi
@@ -159,16 +160,18 @@ if grep -qE '^Pages: +2$' "$work/info"; then ok; else fail "review: not 2 pages"
 if grep -qE '^Page size: +59[45]\.[0-9]+ x 84[12]\.[0-9]+ pts \(A4\)' "$work/info"; then ok; else fail "review: not A4"; fi
 r1=$(text "$work/review.pdf" 1)
 r2=$(text "$work/review.pdf" 2)
-# 复核示例项目: 自评 100.00 优; 复核 15 + 7.5 + 8 + 6.5 + 10 + 10.5 + 5 + 10 + 10 = 82.50 良, −17.50
+# 复核示例项目: 填报 100 优, 重算 100.00 优; 复核 15 + 7.5 + 8 + 6.5 + 10 + 10.5 + 5 + 10 + 10 =
+# 82.50 良, −17.50 (接入系统数量 claims no 得分: 填报 —)
 holds "$r1" "复核示例项目" "review page 1"
-holds "$r1" "接入系统数量 正向 ≥60 个 20 60个 20.00 45 15.00 -5.00" "review page 1"
-holds "$r1" "总分 100 100.00 82.50 -17.50" "review page 1"
-holds "$r1" "自评结论 优（总分 100.00）" "review page 1"
-holds "$r1" "复核结论 良（总分 82.50，偏差 -17.50）" "review page 1"
+holds "$r1" "接入系统数量 正向 ≥60 个 20 60个 45 — 20.00 15.00 — -5.00" "review page 1"
+holds "$r1" "总分 100 100.00 100.00 82.50 0.00 -17.50" "review page 1"
+holds "$r1" "填报结论 优（总分 100.00）" "review page 1"
+holds "$r1" "复核结论 良（总分 82.50，较重算 -17.50，较填报 -17.50）" "review page 1"
+holds "$r1" "复核人" "review page 1"
 case $r1 in *"未复核项目"*) fail "the second sheet starts on page 1" ;; *) ok ;; esac
-# 未复核项目: 50 × 8 / 10 = 40.00 + 50.00 = 90.00 优 on both sides
+# 未复核项目: 50 × 8 / 10 = 40.00 + 50.00 = 90.00 优 on both sides, against 100 claimed
 holds "$r2" "未复核项目" "review page 2"
-holds "$r2" "总分 100 90.00 90.00 0.00" "review page 2"
-holds "$r2" "复核结论 优（总分 90.00，偏差 0.00）" "review page 2"
+holds "$r2" "总分 100 100.00 90.00 90.00 -10.00 0.00" "review page 2"
+holds "$r2" "复核结论 优（总分 90.00，较重算 0.00，较填报 -10.00）" "review page 2"
 
 finish audit_html

@@ -2,9 +2,9 @@
 # Whole-program tests of the hand-over from `jixiao audit` to the 复核 sheet: --review
 # anywhere before "--", as "--review FILE" or "--review=FILE", beside the options the two
 # share (--policy, --format, -o), gives the sheet (tests/golden/review-text) and not the
-# audit's report; every option of the audit alone (the sample's, --min-severity) is a usage
-# error with --review, before it or after; after "--", "--review" is a file name and the
-# audit runs. The sheet's numbers are asserted in tests/unit/test_review.c.
+# audit's report; --min-severity, the audit's alone, is a usage error with --review,
+# before it or after, and the sample's options follow the audit's rules; after "--",
+# "--review" is a file name and the audit runs. The sheet's numbers are asserted in tests/unit/test_review.c.
 # Usage: test_audit_review.sh /path/to/jixiao
 . "$(dirname "$0")/lib.sh"
 
@@ -37,20 +37,30 @@ if [ ! -s "$work/out" ]; then ok; else fail "-o leaves stdout empty"; fi
 expect 0 "the review's help" -- "$bin" audit --help --review review.csv
 has "$work/out" "用法：jixiao audit --review 复核表.csv"
 
-# --- the audit's own options are usage errors with --review, on either side ---------------
-for opt in "--sample 20%" "--seed 42" "--by 单位" "--weight funds" "--include-flagged" "--min-severity warning"; do
-  name=${opt%% *}
-  # shellcheck disable=SC2086 # the option and its value are two words
-  expect 2 "$opt before --review" -- "$bin" audit $opt --review review.csv demo.jx
-  has "$work/err" "jixiao: $name 不能与 --review 一起使用（见 jixiao audit --help）"
-  if [ ! -s "$work/out" ]; then ok; else fail "$opt before --review: something on stdout"; fi
-  # shellcheck disable=SC2086
-  expect 2 "$opt after --review" -- "$bin" audit --review review.csv demo.jx $opt
-  has "$work/err" "jixiao: $name 不能与 --review 一起使用（见 jixiao audit --help）"
-done
-# the whole sample request, as an audit would take it, is refused too
-expect 2 "a whole sample request" -- "$bin" audit --sample 20% --seed 42 --by 单位 --weight funds --include-flagged --review review.csv demo.jx
-has "$work/err" "jixiao: --sample 不能与 --review 一起使用（见 jixiao audit --help）"
+# --- --min-severity, the audit's alone, is a usage error with --review, on either side ----
+opt="--min-severity warning"
+# shellcheck disable=SC2086 # the option and its value are two words
+expect 2 "$opt before --review" -- "$bin" audit $opt --review review.csv demo.jx
+has "$work/err" "jixiao: --min-severity 不能与 --review 一起使用（见 jixiao audit --help）"
+if [ ! -s "$work/out" ]; then ok; else fail "$opt before --review: something on stdout"; fi
+# shellcheck disable=SC2086
+expect 2 "$opt after --review" -- "$bin" audit --review review.csv demo.jx $opt
+has "$work/err" "jixiao: --min-severity 不能与 --review 一起使用（见 jixiao audit --help）"
+# the sample's options go with --review (tests/cli/test_review_sample.sh), under the audit's
+# rules: --seed without --sample, and --sample without --seed, are usage errors
+expect 2 "--seed without --sample" -- "$bin" audit --seed 42 --review review.csv demo.jx
+has "$work/err" "jixiao: --seed、--by、--weight 和 --include-flagged 只和 --sample 一起使用"
+expect 2 "--sample without --seed" -- "$bin" audit --sample 1 --review review.csv demo.jx
+has "$work/err" "jixiao: --sample 需要 --seed，同一种子才能抽中同样的项目"
+# the sample is drawn in a pass before reviewing: standard input cannot be read twice
+expect 2 "--sample with -" -- "$bin" audit --sample 1 --seed 1 --review review.csv - <demo.jx
+has "$work/err" "不能从标准输入读取"
+# a whole sample request, as an audit would take it: one project of two (the whole
+# sample of the only 单位, 示例单位, rounds 20% of 1 up to 1; the other project has no
+# 单位 and is a stratum of its own, also 1) — both sheets, the one with rows reviewed
+expect 0 "a whole sample request" -- "$bin" audit --sample 20% --seed 42 --by 单位 --weight funds --include-flagged --review review.csv demo.jx
+has "$work/out" "复核结论  良（总分 82.50，较重算 -17.50，较填报 -17.50）"
+has "$work/out" "尚未复核：复核表中没有本项目的行，复核列沿用自评。"
 
 # --- after "--", --review is a file: the audit runs, and cannot read it ------------------
 expect 3 "--review after --" -- "$bin" audit demo.jx -- --review

@@ -215,25 +215,32 @@ same_as "$work/v" "autoFilter=A3:G8
 pane=3 A4 frozen"
 
 # --- the 复核 sheets of the review demo ------------------------------------------------------
+# (--sample 100%: both projects have a sheet, 未复核项目 though the table has no row for it)
 cd "$review_dir" || exit 1
-expect 0 "review --format xlsx" -- "$bin" audit --review review.csv --format xlsx -o "$work/r.xlsx" demo.jx
+expect 0 "review --format xlsx" -- "$bin" audit --review review.csv --sample 100% --seed 1 --format xlsx -o "$work/r.xlsx" demo.jx
 no_temp
-"$bin" audit --review review.csv --format json demo.jx >"$work/r.json"
+"$bin" audit --review review.csv --sample 100% --seed 1 --format json demo.jx >"$work/r.json"
 matches_json review "$work/r.xlsx" "$work/r.json"
 read_book sheets "$work/r.xlsx" >"$work/sheets"
 same_as "$work/sheets" "复核结果清单
 复核示例项目
 未复核项目"
-# the list: 100.00 → 82.50 (良), −17.50, 7 reviewed and 2 not; 90.00 both sides
+# the list: 填报 100 优, 重算 100.00 优 → 复核 82.50 (良), −17.50, 7 reviewed and 2 not;
+# 未复核项目 填报 100, 重算 90.00 (−10.00), 复核 90.00
 read_book cells "$work/r.xlsx" 1 >"$work/c"
 has "$work/c" "D3	100.0"
-has "$work/c" "F3	82.5"
-has "$work/c" "G3	良"
-has "$work/c" "H3	-17.5"
-has "$work/c" "I3	7.0"
-has "$work/c" "J3	2.0"
+has "$work/c" "E3	优"
+has "$work/c" "F3	100.0"
+has "$work/c" "H3	82.5"
+has "$work/c" "I3	良"
+has "$work/c" "K3	-17.5"
+has "$work/c" "L3	7.0"
+has "$work/c" "M3	2.0"
+has "$work/c" "D4	100.0"
 has "$work/c" "F4	90.0"
-# the sheet, docs/review.md's worked example: rows 7–15 the indicators under the header (6)
+has "$work/c" "J4	-10.0"
+# the sheet, docs/review.md's worked example: rows 7–15 the indicators under the header (6);
+# columns H 自评完成值, I 复核完成值, J 填报, K 重算, L 复核, M 重算−填报, N 复核−重算, O 备注
 read_book cells "$work/r.xlsx" 2 >"$work/c"
 has "$work/c" "A7	产出指标"
 has "$work/c" "C7	接入系统数量"
@@ -241,41 +248,51 @@ has "$work/c" "D7	正向"
 has "$work/c" "E7	≥60"
 has "$work/c" "F7	个"
 has "$work/c" "G7	20.0"
-has "$work/c" "I7	20.0"
-has "$work/c" "J7	45"
-has "$work/c" "K7	15.0"
-has "$work/c" "L7	-5.0"
-has "$work/c" "K8	7.5"
-has "$work/c" "K9	8.0"
-has "$work/c" "K10	6.5"
-has "$work/c" "M11	（未复核，沿用自评）"
-has "$work/c" "J12	部分达成"
-has "$work/c" "K12	10.5"
-has "$work/c" "K14	10.0"
+has "$work/c" "I7	45"
+has "$work/c" "J7	—"
+has "$work/c" "K7	20.0"
+has "$work/c" "L7	15.0"
+has "$work/c" "N7	-5.0"
+has "$work/c" "L8	7.5"
+has "$work/c" "L9	8.0"
+has "$work/c" "L10	6.5"
+has "$work/c" "O11	（未复核，沿用自评）"
+has "$work/c" "I12	部分达成"
+has "$work/c" "L12	10.5"
+has "$work/c" "J13	5.0"
+has "$work/c" "L14	10.0"
 has "$work/c" "A16	总分"
 has "$work/c" "G16	100.0"
-has "$work/c" "I16	100.0"
-has "$work/c" "K16	82.5"
-has "$work/c" "L16	-17.5"
+has "$work/c" "J16	100.0"
+has "$work/c" "K16	100.0"
+has "$work/c" "L16	82.5"
+has "$work/c" "N16	-17.5"
+has "$work/c" "A17	填报结论"
 has "$work/c" "B17	优"
-has "$work/c" "B18	良"
-has "$work/c" "A19	已复核 7 个指标，2 个未复核，其复核列沿用自评。"
+has "$work/c" "B18	优"
+has "$work/c" "B19	良"
+has "$work/c" "C19	（总分 82.50，较重算 -17.50，较填报 -17.50）"
+has "$work/c" "A20	已复核 7 个指标，2 个未复核，其复核列沿用自评。"
+has "$work/c" "A21	复核人"
+has "$work/c" "H21	日期"
 read_book merges "$work/r.xlsx" 2 >"$work/m"
 for ref in A7:A11 B7:B9 B10:B11 A12:A14 B12:B13 A16:F16; do has "$work/m" "$ref"; done
 read_book setup "$work/r.xlsx" 2 >"$work/p"
 has "$work/p" "paperSize=9"
 has "$work/p" "orientation=landscape"
 has "$work/p" "_xlnm.Print_Titles='复核示例项目'!\$6:\$6"
-has "$work/p" "_xlnm.Print_Area='复核示例项目'!\$A\$1:\$M\$19"
-# 未复核项目: 巡查次数 50 × 8 / 10 = 40.00 against the 50 claimed; 总分 90.00 against 100
+has "$work/p" "_xlnm.Print_Area='复核示例项目'!\$A\$1:\$O\$21"
+# 未复核项目: 巡查次数 50 × 8 / 10 = 40.00 against the 50 claimed (−10.00); 总分 90.00 against 100
 read_book cells "$work/r.xlsx" 3 >"$work/c"
-has "$work/c" "I7	40.0"
+has "$work/c" "J7	50.0"
 has "$work/c" "K7	40.0"
-has "$work/c" "I9	90.0"
-has "$work/c" "A13	注：指标“巡查次数”自评表填报得分 50.00，按评分办法重算为 40.00，表中自评得分为重算值。"
-has "$work/c" "A14	注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。"
+has "$work/c" "L7	40.0"
+has "$work/c" "M7	-10.0"
+has "$work/c" "J9	100.0"
+has "$work/c" "K9	90.0"
+has "$work/c" "A13	尚未复核：复核表中没有本项目的行，复核列沿用自评。"
 read_book view "$work/r.xlsx" 1 >"$work/v"
-same_as "$work/v" "autoFilter=A2:J4
+same_as "$work/v" "autoFilter=A2:M4
 pane=2 A3 frozen"
 
 # no project to review (and a 复核表 of no rows): the list alone
@@ -303,7 +320,7 @@ expect 1 "audit again" -- "$bin" audit --format xlsx -o "$work/a2.xlsx" "$audit_
 if cmp -s "$work/a.xlsx" "$work/a2.xlsx"; then ok; else fail "two audits differ"; fi
 "$bin" audit --format xlsx "$audit_dir/inflated" >"$work/stdout.xlsx" 2>/dev/null
 if cmp -s "$work/a.xlsx" "$work/stdout.xlsx"; then ok; else fail "standard output differs from -o"; fi
-expect 0 "review again" -- "$bin" audit --review review.csv --format xlsx -o "$work/r2.xlsx" demo.jx
+expect 0 "review again" -- "$bin" audit --review review.csv --sample 100% --seed 1 --format xlsx -o "$work/r2.xlsx" demo.jx
 if cmp -s "$work/r.xlsx" "$work/r2.xlsx"; then ok; else fail "two reviews differ"; fi
 expect 1 "sample again" -- "$bin" audit --format xlsx "${sample[@]}" -o "$work/s2.xlsx" "$audit_dir/sample"
 if cmp -s "$work/s.xlsx" "$work/s2.xlsx"; then ok; else fail "two samples differ"; fi

@@ -65,7 +65,7 @@ has "$work/out" "日常运维经费,产出指标,数量指标,服务人次,≥10
 # 18.00, 满意率 0.85 as 0% → 85% → 10 × 85 / 90 = 9.44; the rest missing: 27.44
 expect 0 "actuals workbook" -- "$bin" score --actuals "$here/../tables/sheets.xlsx" --format csv "$here/../tables/demo.jx"
 has "$work/out" "日常运维经费,满意度指标,服务对象满意度,满意率,≥90%,85%,10,9.44,ge-ratio,27.44,差,"
-has "$work/err" "note: 工作表“填表说明”没有可识别的表头（项目、三级指标、实际完成值），未读取 [actuals]"
+has "$work/err" "note: 工作表“填表说明”没有可识别的表头（项目、三级指标、实际完成值，或项目、全年预算等项目列），未读取 [actuals]"
 expect 1 "actuals --sheet of the note" -- "$bin" score --actuals "$here/../tables/sheets.xlsx" --sheet 1 "$here/../tables/demo.jx"
 has "$work/err" "sheets.xlsx[填表说明]:1:1: error: 表头缺少“实际完成值”列 [actuals]"
 expect 0 "actuals --sheet by name" -- "$bin" score --actuals "$here/../tables/sheets.xlsx" --sheet 实际完成值 "$here/../tables/demo.jx"

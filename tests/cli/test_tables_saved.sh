@@ -44,8 +44,8 @@ want=$work/review.review-gb18030.csv.out
 for f in review-utf16.txt review-bom.csv review.xlsx review.xls; do
   if cmp -s "$want" "$work/review.$f.out"; then ok; else fail "$f: other output"; diff "$want" "$work/review.$f.out"; fi
 done
-# demo-filled.jx: 301001 复核 91.00 (−9.00); 302001 复核 93.83 (−1.94)
-has "$want" "复核结论  优（总分 91.00，偏差 -9.00）"
-has "$want" "复核结论  优（总分 93.83，偏差 -1.94）"
+# demo-filled.jx (no 总分 claimed, so no step from 填报): 301001 复核 91.00 (−9.00); 302001 复核 93.83 (−1.94)
+has "$want" "复核结论  优（总分 91.00，较重算 -9.00）"
+has "$want" "复核结论  优（总分 93.83，较重算 -1.94）"
 
 finish test_tables_saved

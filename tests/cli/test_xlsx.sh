@@ -93,10 +93,16 @@ has "$work/c2" "G21	100.0"
 has "$work/c2" "A22	自评结论"
 has "$work/c2" "B22	优"
 has "$work/c2" "C22	总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。"
-has "$work/c2" "A24	警告（7）"
+# the foot after a blank row (23): 填报人, 审核人, 联系电话 and 填报日期 two columns each on row
+# 24, ruled under; then, after another blank row, the findings
+has "$work/c2" "A24	填报人："
+has "$work/c2" "C24	审核人："
+has "$work/c2" "E24	联系电话："
+has "$work/c2" "G24	填报日期：　　年　　月　　日"
+has "$work/c2" "A26	警告（7）"
 read_book merges "$work/s.xlsx" 2 >"$work/m2"
 for ref in A1:H1 A2:H2 B3:H3 B4:D4 F4:H4 A5:A7 F5:H5 F6:H6 F7:H7 A8:A9 B8:E8 F8:H8 B9:E9 F9:H9 \
-           A11:A15 B11:B12 A16:A19 A21:E21 C22:H22; do
+           A11:A15 B11:B12 A16:A19 A21:E21 C22:H22 A24:B24 C24:D24 E24:F24 G24:H24; do
   has "$work/m2" "$ref"
 done
 lacks "$work/m2" "A20:"
@@ -106,11 +112,12 @@ has "$work/p2" "orientation=portrait"
 has "$work/p2" "fitToPage=1"
 has "$work/p2" "fitToHeight=0"
 has "$work/p2" "_xlnm.Print_Titles='越城区电子政务云资源服务项目'!\$10:\$10"
-has "$work/p2" "_xlnm.Print_Area='越城区电子政务云资源服务项目'!\$A\$1:\$H\$22"
+has "$work/p2" "_xlnm.Print_Area='越城区电子政务云资源服务项目'!\$A\$1:\$H\$24"
 
 # 区政务网络安全运营项目, the scores of the sample's comment: 目标偏离原因分析 and 整改措施及建议
 # take rows 10 and 11, the header 12; 产出指标 13–19 (数量 3, 质量 1, 时效 2, 成本 empty),
-# 效益指标 20–24 (经济 empty, 社会 2, 生态 empty, 可持续 1), 满意度 25, 总分 26, 自评结论 27
+# 效益指标 20–24 (经济 empty, 社会 2, 生态 empty, 可持续 1), 满意度 25, 总分 26, 自评结论 27;
+# the empty 其他需说明的问题 takes no row (as an empty 目标偏离原因分析 would not); the foot 29
 read_book cells "$work/s.xlsx" 4 >"$work/c4"
 has "$work/c4" "A2	（2025年度）"
 has "$work/c4" "E6	107.26"
@@ -135,7 +142,8 @@ has "$work/c4" "G25	10.0"
 has "$work/c4" "F26	100.0"
 has "$work/c4" "G26	87.19"
 has "$work/c4" "B27	良"
-has "$work/c4" "A29	警告（1）"
+has "$work/c4" "A29	填报人："
+has "$work/c4" "A31	警告（1）"
 read_book merges "$work/s.xlsx" 4 >"$work/m4"
 for ref in A13:A19 B13:B15 B17:B18 A20:A24 B21:B22 A26:E26 C27:H27 B10:H10 B11:H11; do
   has "$work/m4" "$ref"
@@ -145,16 +153,17 @@ for n in 1 2 3 4; do
   has "$work/p" "paperSize=9"
 done
 
-# --explain: after the form (which ends at row 27) and a blank row, 计分过程 and one formula
-# per indicator, the sample's comment worked out, then the warning; still printed to row 27
+# --explain: after the form (which ends at row 27), a blank row and its foot (29) and a blank
+# row, 计分过程 and one formula per indicator, the sample's comment worked out, then the
+# warning; still printed to row 29, the foot
 expect 0 "--explain" -- "$bin" score --format xlsx --explain -o "$work/e.xlsx" "$wa"
 read_book cells "$work/e.xlsx" 2 >"$work/c"
-has "$work/c" "A29	计分过程"
-has "$work/c" "A30	漏洞扫描：16.67 = 20 × 10 / 12 [eq-ratio]"
-has "$work/c" "A38	隐患平均处置时长：11.25 = 15 × (2 × 24 − 30) / 24 [le-linear]"
-has "$work/c" "A41	警告（1）"
+has "$work/c" "A31	计分过程"
+has "$work/c" "A32	漏洞扫描：16.67 = 20 × 10 / 12 [eq-ratio]"
+has "$work/c" "A40	隐患平均处置时长：11.25 = 15 × (2 × 24 − 30) / 24 [le-linear]"
+has "$work/c" "A43	警告（1）"
 read_book setup "$work/e.xlsx" 2 >"$work/p"
-has "$work/p" "_xlnm.Print_Area='区政务网络安全运营项目'!\$A\$1:\$H\$27"
+has "$work/p" "_xlnm.Print_Area='区政务网络安全运营项目'!\$A\$1:\$H\$29"
 
 # one year for every project: the list's title names it, as the 附件 of the accounts does
 expect 0 "score --format xlsx yuecheng" -- "$bin" score --format xlsx -o "$work/y.xlsx" "$yc"

@@ -400,16 +400,16 @@ def compare_sheet(cmp, sh, s, where):
     cmp.eq(where + " 自评表", [sh.get(r, c) for c in (1, 6, 7)] if r is not None else None,
            ["%s:%d" % (s["file"], s["line"]), "复核表", s["review_file"]])
     head = sh.find_row(0, "一级指标")
-    cmp.eq(where + " header", [sh.get(head, c) for c in range(13)] if head is not None else None,
-           ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "单位", "权重", "自评完成值", "自评得分",
-            "复核完成值", "复核得分", "偏差", "备注"])
+    cmp.eq(where + " header", [sh.get(head, c) for c in range(15)] if head is not None else None,
+           ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "单位", "权重", "自评完成值", "复核完成值",
+            "填报得分", "重算得分", "复核得分", "重算−填报", "复核−重算", "备注"])
     if head is None:
         return
     first = head + 1
     ex = s.get("execution")
     if ex:
-        cmp.eq(where + " 预算执行率", [sh.get(first, c) for c in (0, 6, 8, 10, 11, 12)],
-               ["预算执行率 (%.2f分)" % ex["points"], ex["points"], ex["score"], ex["score"], 0.0,
+        cmp.eq(where + " 预算执行率", [sh.get(first, c) for c in (0, 6, 9, 10, 11, 12, 13, 14)],
+               ["预算执行率 (%.2f分)" % ex["points"], ex["points"], "—", ex["score"], ex["score"], "—", 0.0,
                 "（按资金计分，不复核）"])
         first += 1
     total = sh.find_row(0, "总分", first)
@@ -422,17 +422,26 @@ def compare_sheet(cmp, sh, s, where):
         w = "%s %s" % (where, "/".join(ind["path"]))
         na = ind["not_applicable"]
         note = "（未复核，沿用自评）" if ind["basis"] == "unreviewed" else ind["note"]
-        cmp.eq(w, [sh.get(r, c) for c in range(13)], ind["path"] + [
+        claimed = ind["claimed_score"]
+        step = None if claimed is None else round(ind["self_score"] - claimed, 2)
+        cmp.eq(w, [sh.get(r, c) for c in range(15)], ind["path"] + [
             ind["nature"], ind["target"], ind["unit"], number_or_dash(ind["weight"]), ind["self_actual"],
-            "不适用" if na else ind["self_score"], ind["review_actual"], "不适用" if na else ind["review_score"],
+            ind["review_actual"], "不适用" if na else number_or_dash(claimed), "不适用" if na else ind["self_score"],
+            "不适用" if na else ind["review_score"], "—" if na else number_or_dash(step),
             "—" if na else ind["difference"], note])
-    cmp.eq(where + " 总分", [sh.get(total, c) for c in (6, 8, 10, 11)],
-           [s["weight"], s["self"]["total"], s["review"]["total"], s["difference"]])
-    cmp.eq(where + " 自评结论", [sh.get(total + 1, c) for c in (0, 1)], ["自评结论", s["self"]["grade"] or "—"])
-    cmp.eq(where + " 复核结论", [sh.get(total + 2, c) for c in (0, 1)], ["复核结论", s["review"]["grade"] or "—"])
+    claimed = s["self"]["claimed_total"]
+    step = None if claimed is None else round(s["self"]["total"] - claimed, 2)
+    cmp.eq(where + " 总分", [sh.get(total, c) for c in (6, 9, 10, 11, 12, 13)],
+           [s["weight"], number_or_dash(claimed), s["self"]["total"], s["review"]["total"], number_or_dash(step),
+            s["difference"]])
+    cmp.eq(where + " 填报结论", [sh.get(total + 1, c) for c in (0, 1)], ["填报结论", s["self"]["claimed_grade"] or "—"])
+    cmp.eq(where + " 重算结论", [sh.get(total + 2, c) for c in (0, 1)], ["重算结论", s["self"]["grade"] or "—"])
+    cmp.eq(where + " 复核结论", [sh.get(total + 3, c) for c in (0, 1)], ["复核结论", s["review"]["grade"] or "—"])
     unreviewed = len(inds) - s["reviewed"]
-    note = "已复核 %d 个指标" % s["reviewed"] + ("，%d 个未复核，其复核列沿用自评。" % unreviewed if unreviewed else "。")
-    cmp.eq(where + " 已复核", sh.get(total + 3, 0), note)
+    note = ("尚未复核：复核表中没有本项目的行，复核列沿用自评。" if s["reviewed"] == 0 else
+            "已复核 %d 个指标" % s["reviewed"] + ("，%d 个未复核，其复核列沿用自评。" % unreviewed if unreviewed else "。"))
+    cmp.eq(where + " 已复核", sh.get(total + 4, 0), note)
+    cmp.eq(where + " 复核人", [sh.get(total + 5, 0), sh.get(total + 5, 7)], ["复核人", "日期"])
 
 
 def compare_review(book_path, json_path):
@@ -446,15 +455,17 @@ def compare_review(book_path, json_path):
     cmp.eq("first sheet", book.sheet_names[0], "复核结果清单")
     lst = Sheet(book, 1)
     cmp.eq("list title", lst.get(0, 0), "项目支出绩效自评复核结果清单")
-    cmp.eq("list header", [lst.get(1, c) for c in range(10)],
-           ["序号", "项目名称", "预算单位", "自评总分", "自评结论", "复核总分", "复核结论", "偏差", "已复核指标",
-            "未复核指标"])
+    cmp.eq("list header", [lst.get(1, c) for c in range(13)],
+           ["序号", "项目名称", "预算单位", "填报总分", "填报结论", "重算总分", "重算结论", "复核总分", "复核结论",
+            "重算−填报", "复核−重算", "已复核指标", "未复核指标"])
     cmp.eq("list rows", lst.nrows - 2, len(sheets))
     for i, s in enumerate(sheets):
-        cmp.eq("list row %d" % (3 + i), [lst.get(2 + i, c) for c in range(10)], [
-            i + 1, s["project"], s["org"] or s["dept"], s["self"]["total"], s["self"]["grade"] or "—",
-            s["review"]["total"], s["review"]["grade"] or "—", s["difference"], s["reviewed"],
-            len(s["indicators"]) - s["reviewed"]])
+        claimed = s["self"]["claimed_total"]
+        cmp.eq("list row %d" % (3 + i), [lst.get(2 + i, c) for c in range(13)], [
+            i + 1, s["project"], s["org"] or s["dept"], number_or_dash(claimed), s["self"]["claimed_grade"] or "—",
+            s["self"]["total"], s["self"]["grade"] or "—", s["review"]["total"], s["review"]["grade"] or "—",
+            number_or_dash(None if claimed is None else round(s["self"]["total"] - claimed, 2)), s["difference"],
+            s["reviewed"], len(s["indicators"]) - s["reviewed"]])
         compare_sheet(cmp, Sheet(book, 2 + i), s, "sheet %d (%s)" % (2 + i, s["project"]))
     print("compared %d sheets: %d differences" % (len(sheets), cmp.failures))
     return 1 if cmp.failures else 0

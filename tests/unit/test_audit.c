@@ -835,6 +835,68 @@ static void test_flagged_projects(void **state)
     jx_policy_close(pol);
 }
 
+/* A project of 单位 org, 年度 year (0: none), from file at line. */
+static jx_project *submission(const char *name, const char *org, int year, const char *file, uint32_t line)
+{
+    jx_project *p = jx_test_project(name);
+    p->org = jx_project_str(p, org, strlen(org));
+    p->has_year = year != 0;
+    p->year = year;
+    p->src.file = file;
+    p->pos.line = line;
+    return p;
+}
+
+/* duplicate-submission: the same 单位 + 项目 + 年度 again is one warning on the later
+ * project naming the first's file and line; another 单位, another 年度 or none is not; the
+ * table keeps every key past its first growth (64 slots: 300 projects make it grow thrice). */
+static void test_duplicate_submission(void **state)
+{
+    (void)state;
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, NULL, NULL, NULL), JX_OK);
+    char name[32];
+    for (int i = 0; i < 300; i++) {
+        snprintf(name, sizeof name, "项目%03d", i);
+        jx_project *p = submission(name, "甲单位", 2024, "a.jx", (uint32_t)(10 + i));
+        assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+        assert_int_equal(jx_test_count_code(p, "duplicate-submission"), 0);
+        jx_test_project_free(p);
+    }
+    /* 项目150 again, from b.jx: named at a.jx, line 10 + 150 */
+    jx_project *p = submission("项目150", "甲单位", 2024, "b.jx", 3);
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "duplicate-submission"), 1);
+    const jx_diag *d = jx_test_find_code(p, "duplicate-submission");
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_string_equal(d->message, "与 a.jx:160 的项目重复提交：单位“甲单位”、项目“项目150”、年度 2024 都相同");
+    jx_test_project_free(p);
+    /* another 单位, another 年度, no 年度: three more submissions, none a duplicate */
+    jx_project *other[3] = {submission("项目150", "乙单位", 2024, "c.jx", 1),
+                            submission("项目150", "甲单位", 2025, "c.jx", 2),
+                            submission("项目150", "甲单位", 0, "c.jx", 3)};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(jx_audit_add(au, other[i], 0), JX_OK);
+        assert_int_equal(jx_test_count_code(other[i], "duplicate-submission"), 0);
+        jx_test_project_free(other[i]);
+    }
+    /* …and the one without a 年度 made again is one, the 年度 said to be missing */
+    p = submission("项目150", "甲单位", 0, "d.jx", 9);
+    assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+    d = jx_test_find_code(p, "duplicate-submission");
+    assert_non_null(d);
+    assert_string_equal(d->message, "与 c.jx:3 的项目重复提交：单位“甲单位”、项目“项目150”都相同，都未填年度");
+    jx_test_project_free(p);
+    /* the tally: two warnings */
+    for (size_t i = 0; i < jx_audit_tally_count(au); i++) {
+        const jx_code_tally *t = jx_audit_tally(au, i);
+        if (strcmp(t->code, "duplicate-submission") == 0)
+            assert_int_equal(t->count[JX_SEV_WARNING], 2);
+    }
+    assert_int_equal(jx_audit_get_summary(au)->findings[JX_SEV_WARNING], 2);
+    jx_audit_destroy(au);
+}
+
 static void test_refused_calls(void **state)
 {
     (void)state;
@@ -924,6 +986,7 @@ int main(void)
         cmocka_unit_test(test_sample_records_only_when_asked),
         cmocka_unit_test(test_sample_corpus),
         cmocka_unit_test(test_flagged_projects),
+        cmocka_unit_test(test_duplicate_submission),
         cmocka_unit_test(test_refused_calls),
         cmocka_unit_test(test_out_of_memory_anywhere),
     };

@@ -32,8 +32,8 @@ static void rows_parse_back(void **state)
             assert_int_not_equal(jx_format_at(k)->format, f->format);
         }
     }
-    /* text json csv html md xlsx txt template */
-    assert_int_equal(n, 8);
+    /* text json csv html md xlsx txt jx template */
+    assert_int_equal(n, 9);
     assert_null(jx_format_at(n));
     jx_format got;
     assert_int_equal(jx_format_parse("TXT", &got), JX_ERR_USAGE);

@@ -214,22 +214,42 @@ static void form_layout_on_the_sheet(void **state)
      * 实际完成情况 F8:H8 over F9:H9 (目标偏离原因分析 and 整改措施及建议 not given: no rows);
      * 10 the indicators' head; 11–15 产出指标 (5 rows), 11–12 数量指标 (2); 16–19 效益指标 (4);
      * 20 满意度指标, one row: not merged; 21 总分 A21:E21 (5 columns); 22 自评结论 · 优 ·
-     * the bands C22:H22 (1 + 1 + 6); 23 blank; 24 警告（1） and 25 the finding across */
-    assert_non_null(strstr(x, "<mergeCells count=\"21\"><mergeCell ref=\"A1:H1\"/><mergeCell ref=\"A2:H2\"/>"
+     * the bands C22:H22 (1 + 1 + 6); 23 blank; 24 the foot: 填报人 A24:B24, 审核人 C24:D24,
+     * 联系电话 E24:F24, 填报日期 G24:H24 (2 + 2 + 2 + 2); 25 blank; 26 警告（1） and 27 the
+     * finding across: 21 merges before the foot, 4 in it = 25 */
+    assert_non_null(strstr(x, "<mergeCells count=\"25\"><mergeCell ref=\"A1:H1\"/><mergeCell ref=\"A2:H2\"/>"
                               "<mergeCell ref=\"B3:H3\"/><mergeCell ref=\"B4:D4\"/><mergeCell ref=\"F4:H4\"/>"
                               "<mergeCell ref=\"A5:A7\"/><mergeCell ref=\"F5:H5\"/><mergeCell ref=\"F6:H6\"/>"
                               "<mergeCell ref=\"F7:H7\"/><mergeCell ref=\"A8:A9\"/><mergeCell ref=\"B8:E8\"/>"
                               "<mergeCell ref=\"F8:H8\"/><mergeCell ref=\"B9:E9\"/><mergeCell ref=\"F9:H9\"/>"
                               "<mergeCell ref=\"A11:A15\"/><mergeCell ref=\"B11:B12\"/><mergeCell ref=\"A16:A19\"/>"
-                              "<mergeCell ref=\"A21:E21\"/><mergeCell ref=\"C22:H22\"/><mergeCell ref=\"A24:H24\"/>"
-                              "<mergeCell ref=\"A25:H25\"/></mergeCells>"));
+                              "<mergeCell ref=\"A21:E21\"/><mergeCell ref=\"C22:H22\"/><mergeCell ref=\"A24:B24\"/>"
+                              "<mergeCell ref=\"C24:D24\"/><mergeCell ref=\"E24:F24\"/><mergeCell ref=\"G24:H24\"/>"
+                              "<mergeCell ref=\"A26:H26\"/><mergeCell ref=\"A27:H27\"/></mergeCells>"));
+    /* the foot's cells share one style (the first made after the form's nine: s="9"), whose
+     * border is ruled under only: a line to write on */
+    assert_non_null(strstr(x, "<c r=\"A24\" s=\"9\" t=\"s\">"));
+    assert_non_null(strstr(x, "<c r=\"B24\" s=\"9\"/><c r=\"C24\" s=\"9\" t=\"s\">"));
+    assert_non_null(strstr(x, "<c r=\"H24\" s=\"9\"/>"));
+    char *st = zip_entry(&s, "xl/styles.xml");
+    const char *xfs = strstr(st, "<cellXfs");
+    assert_non_null(xfs);
+    const char *xf9 = xfs;
+    for (int i = 0; i <= 9 && xf9; i++)
+        xf9 = strstr(xf9 + 1, "<xf ");
+    assert_non_null(xf9);
+    assert_non_null(strstr(st, "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom>"
+                               "<diagonal/></border></borders>"));
+    assert_int_equal(strncmp(strstr(xf9, "borderId="), "borderId=\"2\"", 12), 0); /* the third border */
+    free(st);
     /* 一般公共预算资金: 366, 358.35, 358.35 and 358.35 / 358.35 = 1 (100.00%) as numbers */
     assert_non_null(strstr(x, "<c r=\"C7\" s=\"5\"><v>366</v></c><c r=\"D7\" s=\"5\"><v>358.35</v></c>"
                               "<c r=\"E7\" s=\"5\"><v>358.35</v></c><c r=\"F7\" s=\"8\"><v>1</v></c>"));
-    /* the head row (10) repeats on every printed page; the form (rows 1–22) is the print area */
+    /* the head row (10) repeats on every printed page; the form and its foot (rows 1–24) are the
+     * print area */
     char *wb = zip_entry(&s, "xl/workbook.xml");
     assert_non_null(strstr(wb, "_xlnm.Print_Titles\" localSheetId=\"1\">'越城区电子政务云资源服务项目'!$10:$10"));
-    assert_non_null(strstr(wb, "_xlnm.Print_Area\" localSheetId=\"1\">'越城区电子政务云资源服务项目'!$A$1:$H$22"));
+    assert_non_null(strstr(wb, "_xlnm.Print_Area\" localSheetId=\"1\">'越城区电子政务云资源服务项目'!$A$1:$H$24"));
     free(wb);
     free(x);
     /* the list: 序号 1, the unit without its code, the name, 总分 100 stored as a number, 优,

@@ -61,7 +61,7 @@ static void list_goes_on_in_new_sheets(void **state)
     static const double min[] = {8, 20}, max[] = {12, 40};
     jx_xlsx_book bk;
     assert_int_equal(jx_xlsx_open(&bk, NULL, "list", JX_XLSX_FIXED_TIME), JX_OK);
-    jx_xlsx_list_spec spec = {"发现", NULL, NULL, head, min, max, 2, 1};
+    jx_xlsx_list_spec spec = {.name = "发现", .head = head, .min = min, .max = max, .ncols = 2, .landscape = 1};
     jx_xlsx_list l;
     jx_xlsx_list_open(&l, &bk, &spec);
     /* a sheet of rows 0..3: the header and three records */

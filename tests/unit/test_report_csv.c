@@ -1,4 +1,5 @@
-/* test_report_csv.c — one RFC 4180 row per indicator, with quoting where needed. */
+/* test_report_csv.c — one RFC 4180 row per indicator, with quoting where needed, and the
+ * columns appended after 满分 that carry the rest of the model (write_csv.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -8,7 +9,13 @@
 #include "report_fixture.h"
 #include "report.h"
 
-static const char header[] = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分\n";
+static const char header[] = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分,"
+                             "计算符号,计量单位,偏差原因,评定,不适用,填报得分,一级分值,二级分值,单位,主管部门,年度,"
+                             "金额单位,资金来源,年初预算,全年预算,全年执行,年度目标,完成情况,偏离原因,整改措施,填报总分,"
+                             "填报结论\n";
+
+/* The 14 project cells of a row past the project's first and its 资金 rows: all blank. */
+#define NO_PROJECT ",,,,,,,,,,,,,,"
 
 static void header_and_rows(void **state)
 {
@@ -23,12 +30,20 @@ static void header_and_rows(void **state)
     size_t lines = 0;
     for (const char *c = s.buf; *c; c++)
         lines += *c == '\n';
-    assert_int_equal(lines, 7); /* header + 6 indicators */
-    /* ≥60个, weight 30, scored 30.00; total 100.00 → 优 */
+    /* header + 6 indicators + the 4 groups without one (质量指标, 成本指标, 社会效益, 生态效益) */
+    assert_int_equal(lines, 11);
+    /* ≥60个, weight 30, scored 30.00; total 100.00 → 优; the first row carries the
+     * project's fields and its first 资金 row (年度资金总额 0 0 0), the claim 100 优 */
     assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,≥60个,≥60个,30,30.00,"
-                                  "ge-met,100.00,优,yuecheng-2024.jx:14:13,\n"));
+                                  "ge-met,100.00,优,yuecheng-2024.jx:14:13,,≥,个,,,,,60,50,"));
+    assert_non_null(strstr(s.buf, ",年度资金总额,0,0,0,"));
+    assert_non_null(strstr(s.buf, ",一般公共预算资金,366,358.35,358.35,,,,,,\n")); /* the second row's */
+    assert_non_null(strstr(s.buf, ",100,优\n")); /* 填报总分, 填报结论: the row ends with them */
+    /* 定性: the sign column says so, no unit */
     assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,效益指标,经济效益,工作效率,提升,提升,15,15.00,"
-                                  "qualitative-met,100.00,优,yuecheng-2024.jx:24:13,\n"));
+                                  "qualitative-met,100.00,优,yuecheng-2024.jx:24:13,,定性,,,,,,30,15" NO_PROJECT "\n"));
+    /* a group without indicators: its path and points, no 三级指标 */
+    assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,质量指标,,,,,,,100.00,优,"));
     /* no 不适用: the 满分 column stays empty */
     assert_null(strstr(s.buf, "剔除"));
     fx_sink_free(&s);
@@ -47,9 +62,12 @@ static void quoting(void **state)
     /* the name holds quotes, a comma and a line break: quoted, quotes doubled;
      * 30 × 45 / 60 = 22.50, 20 × 3 / 4 = 15.00, total 37.50 → 差; the target "=4次"
      * would read as a formula: written with the guard "'" (csv.h) */
+    /* after 满分: sign ≥, unit 个, the 偏差, points 50 and 50; the project's cells (none set) */
     assert_non_null(strstr(s.buf, "\n\"测试\"\"项目\"\",\\一\n二\",产出指标,数量指标,接入系统数量,≥60个,45个,30,22.50,"
-                                  "ge-ratio,37.50,差,small.jx:4:13,\n"));
-    assert_non_null(strstr(s.buf, ",\"巡检,次数\",'=4次,3次,20,15.00,eq-ratio,37.50,差,small.jx:5:13,\n"));
+                                  "ge-ratio,37.50,差,small.jx:4:13,,≥,个,部分系统延期，下年接入,,,,50,50" NO_PROJECT "\n"));
+    /* the sign "=" guarded as the target is */
+    assert_non_null(strstr(s.buf, ",\"巡检,次数\",'=4次,3次,20,15.00,eq-ratio,37.50,差,small.jx:5:13,,'=,次,,,,,50,50"
+                                  NO_PROJECT "\n"));
     fx_sink_free(&s);
     jx_project_free(&p);
 }
@@ -63,7 +81,8 @@ static void unscored_has_empty_scores(void **state)
     p.scored = false;
     jx_project *ps[] = {&p};
     fx_sink s = fx_render(JX_FORMAT_CSV, 0, ps, 1);
-    assert_non_null(strstr(s.buf, ",巡检次数,'=4次,3次,20,,,,,small.jx:5:13,\n")); /* "=4次" guarded */
+    assert_non_null(strstr(s.buf, ",巡检次数,'=4次,3次,20,,,,,small.jx:5:13,,'=,次,,,,,50,50" NO_PROJECT
+                                  "\n")); /* "=4次" guarded */
     fx_sink_free(&s);
     jx_project_free(&p);
 }

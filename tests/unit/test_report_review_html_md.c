@@ -98,34 +98,41 @@ static void demo_html(void **state)
     jx_test_has(s, ".sheet + .sheet { break-before: page;");
     jx_test_has(s, "<tr><th scope=\"row\">项目名称</th><td colspan=\"3\" class=\"l\">复核示例项目</td></tr>");
     jx_test_has(s, "<th scope=\"row\">复核表</th><td colspan=\"3\" class=\"l\">");
-    /* the head: 自评 and 复核 each over 完成值 and 得分 */
-    jx_test_has(s, "<th scope=\"colgroup\" colspan=\"2\">自评</th><th scope=\"colgroup\" colspan=\"2\">复核</th>");
+    /* the head: 完成值 over 自评 and 复核, 得分 over 填报, 重算 and 复核, 偏差 over the two steps */
+    jx_test_has(s, "<th scope=\"colgroup\" colspan=\"2\">完成值</th><th scope=\"colgroup\" colspan=\"3\">得分</th>"
+           "<th scope=\"colgroup\" colspan=\"2\">偏差</th>");
+    jx_test_has(s, "<tr><th scope=\"col\">自评</th><th scope=\"col\">复核</th><th scope=\"col\">填报</th>"
+           "<th scope=\"col\">重算</th><th scope=\"col\">复核</th><th scope=\"col\">重算−填报</th>"
+           "<th scope=\"col\">复核−重算</th></tr>");
     /* 产出指标 over 数量指标 (3) and 时效指标 (2); 效益指标 over 社会效益 (2) and 可持续影响 (1) */
     jx_test_has(s, "<tr><th scope=\"rowgroup\" rowspan=\"5\" class=\"g\">产出指标</th>"
            "<th scope=\"rowgroup\" rowspan=\"3\" class=\"g\">数量指标</th><th scope=\"row\">接入系统数量</th>"
-           "<td>正向</td><td>≥60</td><td>个</td><td>20</td><td>60个</td><td>20.00</td><td>45</td><td>15.00</td>"
-           "<td class=\"x\">-5.00</td><td class=\"l\">实际接入 45 个, 见验收单第 3 页</td></tr>");
+           "<td>正向</td><td>≥60</td><td>个</td><td>20</td><td>60个</td><td>45</td><td>—</td><td>20.00</td><td>15.00</td>"
+           "<td>—</td><td class=\"x\">-5.00</td><td class=\"l\">实际接入 45 个, 见验收单第 3 页</td></tr>");
     jx_test_has(s, "<tr><th scope=\"rowgroup\" rowspan=\"2\" class=\"g\">时效指标</th><th scope=\"row\">响应时间</th>"
-           "<td>反向</td><td>≤24</td><td>小时</td><td>10</td><td>24小时</td><td>10.00</td><td>30</td><td>6.50</td>"
-           "<td class=\"x\">-3.50</td>");
+           "<td>反向</td><td>≤24</td><td>小时</td><td>10</td><td>24小时</td><td>30</td><td>—</td><td>10.00</td><td>6.50</td>"
+           "<td>—</td><td class=\"x\">-3.50</td>");
     jx_test_has(s, "<th scope=\"rowgroup\" rowspan=\"3\" class=\"g\">效益指标</th>"
            "<th scope=\"rowgroup\" rowspan=\"2\" class=\"g\">社会效益</th><th scope=\"row\">工作效率</th>"
-           "<td>定性</td><td>提升</td><td></td><td>15</td><td>提升</td><td>15.00</td><td>部分达成</td><td>10.50</td>"
-           "<td class=\"x\">-4.50</td>");
-    jx_test_has(s, "<th scope=\"row\">执行率</th><td>正向</td><td>≥95</td><td>%</td><td>10</td><td>96%</td><td>10.00</td>"
-           "<td>96%</td><td>10.00</td><td>0.00</td><td class=\"l\">（未复核，沿用自评）</td>");
+           "<td>定性</td><td>提升</td><td></td><td>15</td><td>提升</td><td>部分达成</td><td>—</td><td>15.00</td><td>10.50</td>"
+           "<td>—</td><td class=\"x\">-4.50</td>");
+    jx_test_has(s, "<th scope=\"row\">执行率</th><td>正向</td><td>≥95</td><td>%</td><td>10</td><td>96%</td><td>96%</td>"
+           "<td>—</td><td>10.00</td><td>10.00</td><td>—</td><td>0.00</td><td class=\"l\">（未复核，沿用自评）</td>");
     jx_test_has(s, "<tr><th scope=\"rowgroup\" class=\"g\">满意度指标</th><th scope=\"rowgroup\" class=\"g\">服务对象满意度</th>");
-    /* 总分 and the conclusions */
-    jx_test_has(s, "<tr><th scope=\"row\" colspan=\"6\" class=\"k\">总分</th><td>100</td><td></td><td>100.00</td><td></td>"
-           "<td>82.50</td><td class=\"x\">-17.50</td><td class=\"l\"></td></tr>");
-    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">自评结论</th><td colspan=\"10\" class=\"grade\"><b>优</b>（总分 100.00）</td>");
-    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">复核结论</th><td colspan=\"10\" class=\"grade\"><b>良</b>"
-           "（总分 82.50，偏差 -17.50）</td>");
+    /* 总分 (填报 100, 重算 100.00, 复核 82.50) and the three conclusions */
+    jx_test_has(s, "<tr><th scope=\"row\" colspan=\"6\" class=\"k\">总分</th><td>100</td><td></td><td></td><td>100.00</td>"
+           "<td>100.00</td><td>82.50</td><td>0.00</td><td class=\"x\">-17.50</td><td class=\"l\"></td></tr>");
+    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">填报结论</th><td colspan=\"12\" class=\"grade\"><b>优</b>（总分 100.00）</td>");
+    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">重算结论</th><td colspan=\"12\" class=\"grade\"><b>优</b>"
+           "（总分 100.00，较填报 0.00）</td>");
+    jx_test_has(s, "<th scope=\"row\" colspan=\"3\" class=\"k\">复核结论</th><td colspan=\"12\" class=\"grade\"><b>良</b>"
+           "（总分 82.50，较重算 -17.50，较填报 -17.50）</td>");
     jx_test_has(s, "<p class=\"note\">已复核 7 个指标，2 个未复核，其复核列沿用自评。</p>");
-    /* the second sheet: unreviewed, its claims recomputed otherwise */
-    jx_test_has(s, "<td>100</td><td></td><td>90.00</td><td></td><td>90.00</td><td>0.00</td>");
-    jx_test_has(s, "<p class=\"note\">注：指标“巡查次数”自评表填报得分 50.00，按评分办法重算为 40.00，表中自评得分为重算值。</p>");
-    jx_test_has(s, "<p class=\"note\">注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。</p>");
+    /* the foot: 复核人 and 日期 blank, on the head's four columns */
+    jx_test_has(s, "<tr><th scope=\"row\">复核人</th><td class=\"l\"></td><th scope=\"row\">日期</th><td class=\"l\"></td></tr>");
+    /* the second sheet: no row; 巡查次数 claims 50, recomputes 50 × 8 / 10 = 40: 总分 100 → 90.00 */
+    jx_test_has(s, "<td>100</td><td></td><td></td><td>100.00</td><td>90.00</td><td>90.00</td><td class=\"x\">-10.00</td><td>0.00</td>");
+    jx_test_has(s, "<p class=\"note\">尚未复核：复核表中没有本项目的行，复核列沿用自评。</p>");
     /* the quote in a 备注 is escaped */
     jx_test_has(s, "签到表缺 &quot;下午场&quot;");
     free(s);
@@ -136,19 +143,21 @@ static void demo_md(void **state)
     (void)state;
     char *s = demo(JX_FORMAT_MD);
     assert_true(strncmp(s, "# 项目支出绩效自评复核表\n\n## 复核示例项目（2024年度）\n", 62) == 0);
-    jx_test_has(s, "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 单位 | 权重 | 自评完成值 | 自评得分 | 复核完成值 | "
-           "复核得分 | 偏差 | 备注 |\n| --- | --- | --- | --- | --- | --- | ---: | --- | ---: | --- | ---: | ---: | --- |\n");
-    jx_test_has(s, "| 产出指标 | 数量指标 | 接入系统数量 | 正向 | ≥60 | 个 | 20 | 60个 | 20.00 | 45 | 15.00 | -5.00 | "
+    jx_test_has(s, "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 单位 | 权重 | 自评完成值 | 复核完成值 | 填报得分 | "
+           "重算得分 | 复核得分 | 重算−填报 | 复核−重算 | 备注 |\n| --- | --- | --- | --- | --- | --- | ---: | --- | --- | ---: "
+           "| ---: | ---: | ---: | ---: | --- |\n");
+    jx_test_has(s, "| 产出指标 | 数量指标 | 接入系统数量 | 正向 | ≥60 | 个 | 20 | 60个 | 45 | — | 20.00 | 15.00 | — | -5.00 | "
            "实际接入 45 个, 见验收单第 3 页 |\n");
     /* a group's name on its first row only */
-    jx_test_has(s, "|  |  | 巡检次数 | 等于 | =12 | 次 | 10 | 12次 | 10.00 | 12次 | 7.50 | -2.50 | 缺两次巡检记录 |\n");
-    jx_test_has(s, "|  | 时效指标 | 响应时间 | 反向 | ≤24 | 小时 | 10 | 24小时 | 10.00 | 30 | 6.50 | -3.50 |");
-    jx_test_has(s, "| 总分 |  |  |  |  |  | 100 |  | 100.00 |  | 82.50 | -17.50 |  |\n");
-    jx_test_has(s, "**自评结论：优**（总分 100.00）\n\n**复核结论：良**（总分 82.50，偏差 -17.50）\n\n"
-           "- 已复核 7 个指标，2 个未复核，其复核列沿用自评。\n");
+    jx_test_has(s, "|  |  | 巡检次数 | 等于 | =12 | 次 | 10 | 12次 | 12次 | — | 10.00 | 7.50 | — | -2.50 | 缺两次巡检记录 |\n");
+    jx_test_has(s, "|  | 时效指标 | 响应时间 | 反向 | ≤24 | 小时 | 10 | 24小时 | 30 | — | 10.00 | 6.50 | — | -3.50 |");
+    jx_test_has(s, "| 总分 |  |  |  |  |  | 100 |  |  | 100.00 | 100.00 | 82.50 | 0.00 | -17.50 |  |\n");
+    jx_test_has(s, "**填报结论：优**（总分 100.00）\n\n**重算结论：优**（总分 100.00，较填报 0.00）\n\n"
+           "**复核结论：良**（总分 82.50，较重算 -17.50，较填报 -17.50）\n\n"
+           "- 已复核 7 个指标，2 个未复核，其复核列沿用自评。\n\n| 复核人 | 日期 |\n| --- | --- |\n|  |  |\n");
     jx_test_has(s, "## 未复核项目（2024年度）");
-    jx_test_has(s, "| 总分 |  |  |  |  |  | 100 |  | 90.00 |  | 90.00 | 0.00 |  |\n");
-    jx_test_has(s, "- 注：自评表填报总分 100.00、结论 优，按评分办法重算为 90.00、优。\n");
+    jx_test_has(s, "| 总分 |  |  |  |  |  | 100 |  |  | 100.00 | 90.00 | 90.00 | -10.00 | 0.00 |  |\n");
+    jx_test_has(s, "- 尚未复核：复核表中没有本项目的行，复核列沿用自评。\n");
     free(s);
 }
 
@@ -188,14 +197,14 @@ static void execution_and_not_applicable(void **state)
     assert_int_equal(review_run("central", NULL, central_project, csv, JX_FORMAT_MD, NULL, &md), JX_OK);
     /* the 单列 row first, over the three name columns */
     jx_test_has(html.s, "<tbody>\n<tr><th scope=\"row\" colspan=\"3\">预算执行率 (10.00分)</th><td></td><td></td><td></td>"
-                "<td>10</td><td></td><td>9.00</td><td></td><td>9.00</td><td>0.00</td>"
+                "<td>10</td><td></td><td></td><td>—</td><td>9.00</td><td>9.00</td><td>—</td><td>0.00</td>"
                 "<td class=\"l\">（按资金计分，不复核）</td></tr>");
-    jx_test_has(html.s, "<td>30</td><td>95%</td><td>30.00</td><td>95%</td><td>20.00</td><td class=\"x\">-10.00</td>"
-                "<td class=\"l\">效果未达预期</td>");
+    jx_test_has(html.s, "<td>30</td><td>95%</td><td>95%</td><td>—</td><td>30.00</td><td>20.00</td><td>—</td>"
+                "<td class=\"x\">-10.00</td><td class=\"l\">效果未达预期</td>");
     jx_test_has(html.s, "<b>优</b>（总分 99.00）");
-    jx_test_has(html.s, "<b>良</b>（总分 89.00，偏差 -10.00）");
-    jx_test_has(md.s, "| 预算执行率 (10.00分) |  |  |  |  |  | 10 |  | 9.00 |  | 9.00 | 0.00 | （按资金计分，不复核） |\n");
-    jx_test_has(md.s, "| 总分 |  |  |  |  |  | 100 |  | 99.00 |  | 89.00 | -10.00 |  |\n");
+    jx_test_has(html.s, "<b>良</b>（总分 89.00，较重算 -10.00）");
+    jx_test_has(md.s, "| 预算执行率 (10.00分) |  |  |  |  |  | 10 |  |  | — | 9.00 | 9.00 | — | 0.00 | （按资金计分，不复核） |\n");
+    jx_test_has(md.s, "| 总分 |  |  |  |  |  | 100 |  |  | — | 99.00 | 89.00 | — | -10.00 |  |\n");
     free(html.s);
     free(md.s);
 
@@ -205,11 +214,11 @@ static void execution_and_not_applicable(void **state)
     csv = "项目,三级指标,扣分,备注\n乙,A,4,超出合同范围\n乙,B,,不适用属实\n";
     assert_int_equal(review_run(policy, NULL, rescaled, csv, JX_FORMAT_HTML, NULL, &html), JX_OK);
     assert_int_equal(review_run(policy, NULL, rescaled, csv, JX_FORMAT_MD, NULL, &md), JX_OK);
-    jx_test_has(html.s, "<th scope=\"row\">B</th><td>正向</td><td>≥10</td><td>个</td><td>20</td><td>5个</td><td>不适用</td>"
-                "<td>5个</td><td>不适用</td><td>—</td><td class=\"l\">不适用属实</td>");
-    jx_test_has(html.s, "<td>90.00</td><td></td><td>85.00</td><td class=\"x\">-5.00</td>");
-    jx_test_has(md.s, "|  |  | B | 正向 | ≥10 | 个 | 20 | 5个 | 不适用 | 5个 | 不适用 | — | 不适用属实 |\n");
-    jx_test_has(md.s, "**复核结论：良**（总分 85.00，偏差 -5.00）");
+    jx_test_has(html.s, "<th scope=\"row\">B</th><td>正向</td><td>≥10</td><td>个</td><td>20</td><td>5个</td><td>5个</td>"
+                "<td>不适用</td><td>不适用</td><td>不适用</td><td>—</td><td>—</td><td class=\"l\">不适用属实</td>");
+    jx_test_has(html.s, "<td>—</td><td>90.00</td><td>85.00</td><td>—</td><td class=\"x\">-5.00</td>");
+    jx_test_has(md.s, "|  |  | B | 正向 | ≥10 | 个 | 20 | 5个 | 5个 | 不适用 | 不适用 | 不适用 | — | — | 不适用属实 |\n");
+    jx_test_has(md.s, "**复核结论：良**（总分 85.00，较重算 -5.00）");
     free(html.s);
     free(md.s);
 }
