@@ -36,6 +36,7 @@ static const char review_help[] =
     "  --policy 办法       评分办法：文件路径，或内置名称 default（财政部2020）、central（中央部门自评）\n";
 
 static const char review_help_tail[] =
+    "  --project 名称      只复核这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
     "  --werror            复核表有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
@@ -63,6 +64,7 @@ typedef struct review_opts {
     unsigned flags;      /* JX_WRITE_TIMESTAMP with --timestamp */
     char **files;        /* the inputs */
     int nfiles;          /* how many */
+    jx_cli_select select; /* --project: the projects reviewed and known, in both passes */
 } review_opts;
 
 /** What the run needs and has seen. */
@@ -118,7 +120,7 @@ static int review_parse_args(int argc, char **argv, review_opts *o)
         } else if (jx_cli_option_text(&args, "--review", "复核表文件名", &o->review) ||
                    jx_cli_option_table(&args, &o->table) ||
                    jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
-                   jx_cli_option_output(&args, &o->output)) {
+                   jx_cli_option_output(&args, &o->output) || jx_cli_option_project(&args, &o->select)) {
             continue;
         } else if (jx_cli_option_format(&args, JX_DOC_REVIEW, &o->format)) {
             o->format_given = 1;
@@ -328,10 +330,11 @@ static void review_know_file(const char *path, void *ud)
  * Makes every project of the inputs known before any is reviewed, so a row whose
  * project name several projects share is refused rather than applied to the first.
  */
-static void review_know_all(const review_opts *o, review_run *run)
+static void review_know_all(review_opts *o, review_run *run)
 {
     jx_cli_status scratch = {0};
-    run->input = (jx_cli_input){.project = review_know, .diag = review_know_quiet, .ud = run, .status = &scratch};
+    run->input = (jx_cli_input){
+        .project = review_know, .diag = review_know_quiet, .ud = run, .status = &scratch, .select = &o->select};
     jx_cli_walk walk = {.file = review_know_file, .ud = run, .status = &scratch};
     for (int i = 0; i < o->nfiles; i++)
         jx_cli_walk_path(&walk, o->files[i]);
@@ -380,10 +383,12 @@ int jx_cli_review(int argc, char **argv)
             run.status.io_failed = 1;
     }
     if (created && !run.refused) { /* an input that is the output: nothing is reviewed */
-        run.input = (jx_cli_input){.project = review_project, .ud = &run, .status = &run.status};
+        run.input =
+            (jx_cli_input){.project = review_project, .ud = &run, .status = &run.status, .select = &o.select};
         run.walk = (jx_cli_walk){.file = review_file, .ud = &run, .status = &run.status};
         for (int i = 0; i < o.nfiles; i++)
             jx_cli_walk_path(&run.walk, o.files[i]);
+        jx_cli_select_finish(&o.select, &run.status);
         if (jx_review_finish(run.rv) != JX_OK)
             run.status.invalid = 1;
         print_new_diags(&run);
@@ -405,5 +410,6 @@ int jx_cli_review(int argc, char **argv)
     free(run.picked);
     jx_policy_close(run.pol);
     jx_cli_input_free(&run.input);
+    jx_cli_select_free(&o.select);
     return code;
 }

@@ -5,12 +5,13 @@
  * lookup and a pass over its indicators; this file says what a matched row does.
  *
  * Besides the indicators' cells (实际完成值, 偏差原因, 评定, 得分) a sheet may carry the
- * project's own (全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施): in the CSV
- * template on a project's first row, in the workbook template on its 项目 sheet (a row
+ * project's own (年初预算, 全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施): in the
+ * CSV template on a project's first row, in the workbook template on its 项目 sheet (a row
  * without 三级指标). Each is taken from whichever row of the project fills it; two rows
- * filling it differently are an error naming both. 全年预算 and 全年执行 go to the
- * project's 年度资金总额 row (made when it has none), which the 预算执行率 then reads
- * (eval.c: the 年度资金总额 row when its 全年预算 is above 0).
+ * filling it differently are an error naming both. The three amounts go to the project's
+ * 年度资金总额 row (made when it has none), which the 预算执行率 then reads (eval.c: the
+ * 年度资金总额 row when its 全年预算 is above 0). A row made without a 年初预算 given keeps
+ * 年初预算数 0 with a warning, so the 0 the 自评表 then prints is not taken for a known amount.
  */
 #include "model.h"
 
@@ -24,22 +25,24 @@
 enum {
     AC_PROJECT = JX_INDROWS_PROJECT, AC_ORG = JX_INDROWS_ORG, AC_DEPT = JX_INDROWS_DEPT, AC_L1 = JX_INDROWS_L1,
     AC_L2 = JX_INDROWS_L2, AC_L3 = JX_INDROWS_L3, AC_ACTUAL, AC_REASON, AC_JUDGE, AC_CLAIM,
-    AC_BUDGET, AC_SPENT, AC_OUTCOME, AC_DEVIATION, AC_REMEDY, /* the project's columns, AC_BUDGET first */
+    AC_INITIAL, AC_BUDGET, AC_SPENT, /* the project's columns, AC_INITIAL first: its amounts, */
+    AC_OUTCOME, AC_DEVIATION, AC_REMEDY, /* then its texts */
     AC_NCOLS
 };
 
-/** How many of the project's columns there are. */
-#define AC_NPROJECT (AC_NCOLS - AC_BUDGET)
+/** The first of the project's columns, and how many there are. */
+#define AC_PROJECT_FIRST AC_INITIAL
+#define AC_NPROJECT (AC_NCOLS - AC_PROJECT_FIRST)
 
 static const char *const column_names[AC_NCOLS] = {
     "项目", "单位", "主管部门", "一级指标", "二级指标", "三级指标", "实际完成值", "偏差原因", "评定", "得分",
-    "全年预算", "全年执行", "实际完成情况", "目标偏离原因", "整改措施",
+    "年初预算", "全年预算", "全年执行", "实际完成情况", "目标偏离原因", "整改措施",
 };
 
 /** Other names the templates and the forms give the same columns. */
 static const jx_indrows_alias column_aliases[] = {
-    {AC_REASON, "偏差原因分析及改进措施"}, {AC_BUDGET, "全年预算数"}, {AC_SPENT, "全年执行数"},
-    {AC_DEVIATION, "目标偏离原因分析"},      {AC_REMEDY, "整改措施及建议"},
+    {AC_REASON, "偏差原因分析及改进措施"}, {AC_INITIAL, "年初预算数"}, {AC_BUDGET, "全年预算数"},
+    {AC_SPENT, "全年执行数"},             {AC_DEVIATION, "目标偏离原因分析"}, {AC_REMEDY, "整改措施及建议"},
 };
 
 static const int required_columns[] = {AC_PROJECT, AC_L3, AC_ACTUAL};
@@ -56,7 +59,7 @@ static const jx_indrows_spec actuals_spec = {
     .nrequired = sizeof required_columns / sizeof required_columns[0],
     .aliases = column_aliases,
     .naliases = sizeof column_aliases / sizeof column_aliases[0],
-    .project_first = AC_BUDGET,
+    .project_first = AC_PROJECT_FIRST,
 };
 
 _Static_assert(AC_NCOLS <= JX_INDROWS_MAXCOLS, "the actuals sheet's columns fit a row");
@@ -70,7 +73,11 @@ struct jx_actuals {
     const act_row **filled;    /* during jx_actuals_apply: indicator i → the row that filled it, NULL before */
     size_t filled_cap;         /* capacity of filled */
     const act_row *project_from[AC_NPROJECT]; /* during jx_actuals_apply: the row that filled each project
-                                                  column (AC_BUDGET + k), NULL before */
+                                                  column (AC_PROJECT_FIRST + k), NULL before */
+    const act_row *total_made_by; /* during jx_actuals_apply: the row whose amount made the project's
+                                     年度资金总额 row, NULL when the rule file had one or none was made */
+    int total_made_col;           /* the column of that amount (AC_INITIAL … AC_SPENT) */
+    bool initial_given;           /* during jx_actuals_apply: a row of the project fills 年初预算 */
 };
 
 /* True when the cell holds exactly s[0..n). */
@@ -207,13 +214,19 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
 /* True when the row fills an indicator's cell after 三级指标 (a template row left empty fills none). */
 static bool row_fills(const act_row *r)
 {
-    for (size_t k = AC_L3 + 1; k < AC_BUDGET; k++)
+    for (size_t k = AC_L3 + 1; k < AC_PROJECT_FIRST; k++)
         if (r->cell[k].n)
             return true;
     return false;
 }
 
-/* 全年预算 or 全年执行 (column k) of row r as a number ≥ 0 into *out; false after an error at the cell. */
+/* True when column k is one of the project's amounts (年初预算, 全年预算, 全年执行). */
+static bool is_amount(int k)
+{
+    return k == AC_INITIAL || k == AC_BUDGET || k == AC_SPENT;
+}
+
+/* An amount (column k) of row r as a number ≥ 0 into *out; false after an error at the cell. */
 static bool amount_cell(jx_actuals *act, const jx_project *p, const act_row *r, int k, jx_dec *out)
 {
     act_cell c = r->cell[k];
@@ -234,7 +247,7 @@ static bool amount_cell(jx_actuals *act, const jx_project *p, const act_row *r, 
 /* True when the cells a and b of column k say the same: equal numbers for the amounts, equal text else. */
 static bool same_cell(int k, act_cell a, act_cell b)
 {
-    if (k == AC_BUDGET || k == AC_SPENT) {
+    if (is_amount(k)) {
         jx_dec x, y;
         const char *why;
         if (jx_value_read_plain_number(a.s, a.n, &x, &why) == JX_VALUE_OK &&
@@ -246,11 +259,13 @@ static bool same_cell(int k, act_cell a, act_cell b)
 
 /*
  * The 年度资金总额 row of p, made first of its 资金 rows (where the forms show it) when it
- * has none, with its three amounts 0 (the template does not ask the 年初预算数, so none
- * is made up), at the 项目 keyword. NULL when memory ran out.
+ * has none, with its three amounts 0 (an amount not filled is not made up; jx_actuals_apply
+ * warns when the 年初预算数 stays 0 so), at the 项目 keyword; *made tells which. NULL when
+ * memory ran out.
  */
-static jx_funds *total_funds(jx_project *p)
+static jx_funds *total_funds(jx_project *p, bool *made)
 {
+    *made = false;
     static const char total[] = "年度资金总额";
     for (size_t i = 0; i < p->nfunds; i++)
         if (strcmp(p->funds[i].source.s, total) == 0)
@@ -267,6 +282,7 @@ static jx_funds *total_funds(jx_project *p)
     f->initial = f->budget = f->spent = jx_dec_from_int(0);
     f->pos = p->pos;
     p->nfunds++;
+    *made = true;
     return f;
 }
 
@@ -275,11 +291,13 @@ static jx_funds *total_funds(jx_project *p)
 static jx_result apply_project(jx_actuals *act, jx_project *p, const act_row *r)
 {
     jx_result rc = JX_OK;
-    for (int k = AC_BUDGET; k < AC_NCOLS; k++) {
+    for (int k = AC_PROJECT_FIRST; k < AC_NCOLS; k++) {
         act_cell c = r->cell[k];
         if (!c.n)
             continue;
-        const act_row **from = &act->project_from[k - AC_BUDGET];
+        if (k == AC_INITIAL)
+            act->initial_given = true; /* even when refused below: its own error says so */
+        const act_row **from = &act->project_from[k - AC_PROJECT_FIRST];
         if (*from) {
             act_cell was = (*from)->cell[k];
             if (!same_cell(k, was, c)) {
@@ -291,19 +309,21 @@ static jx_result apply_project(jx_actuals *act, jx_project *p, const act_row *r)
             }
             continue;
         }
-        if (k == AC_BUDGET || k == AC_SPENT) {
+        if (is_amount(k)) {
             jx_dec d;
             if (!amount_cell(act, p, r, k, &d)) {
                 rc = JX_ERR_INPUT;
                 continue;
             }
-            jx_funds *f = total_funds(p);
+            bool made;
+            jx_funds *f = total_funds(p, &made);
             if (!f)
                 return JX_ERR_NOMEM;
-            if (k == AC_BUDGET)
-                f->budget = d;
-            else
-                f->spent = d;
+            if (made) {
+                act->total_made_by = r;
+                act->total_made_col = k;
+            }
+            *(k == AC_INITIAL ? &f->initial : k == AC_BUDGET ? &f->budget : &f->spent) = d;
         } else {
             jx_str v = jx_project_str(p, c.s, c.n);
             if (v.n == 0)
@@ -347,7 +367,19 @@ jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
     if (p->ninds > 0)
         memset(act->filled, 0, p->ninds * sizeof *act->filled);
     memset(act->project_from, 0, sizeof act->project_from);
-    return jx_indrows_match(&act->rows, p, apply_matched, act);
+    act->total_made_by = NULL;
+    act->initial_given = false;
+    jx_result rc = jx_indrows_match(&act->rows, p, apply_matched, act);
+    if (rc == JX_ERR_NOMEM)
+        return rc;
+    /* every row of p applied: a 年度资金总额 row made here whose 年初预算 no row gave */
+    const act_row *r = act->total_made_by;
+    if (r && !act->initial_given)
+        jx_indrows_diag(&act->rows, JX_SEV_WARNING, r, jx_indrows_cell_pos(r, r->cell[act->total_made_col]),
+                        "第 %u 行（项目“%s”）没有填写年初预算，新建的年度资金总额资金行按年初预算 0 计；"
+                        "请在模板中填写年初预算",
+                        (unsigned)r->line, p->name.s);
+    return rc;
 }
 
 jx_result jx_actuals_finish(jx_actuals *act)

@@ -1,6 +1,6 @@
 /* csv.c — RFC 4180 records: fields split at commas (or another separator), quoted fields may hold commas,
  * doubled quotes and line breaks; records end at LF or CRLF. Also the formula guard (csv.h) that the
- * CSV writer (jx_out_csv_field) adds and the reader here takes off. */
+ * writer of a field (jx_csv_put_field) adds and the reader here takes off. */
 #include "csv.h"
 
 #include "alloc.h"
@@ -90,6 +90,35 @@ bool jx_csv_guarded(const char *s, size_t n)
     default:
         return false;
     }
+}
+
+/* The bytes that make a field quoted: comma, quote and line breaks. */
+static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+int jx_csv_put_field(const char *s, size_t n, jx_csv_put_fn put, void *ud)
+{
+    bool guard = jx_csv_guarded(s, n);
+    size_t i = 0;
+    while (i < n && !csv_special[(unsigned char)s[i]])
+        i++;
+    int rc;
+    if (i == n) {
+        if (guard && (rc = put(ud, "'", 1)) != 0)
+            return rc;
+        return put(ud, s, n);
+    }
+    if ((rc = put(ud, guard ? "\"'" : "\"", guard ? 2 : 1)) != 0)
+        return rc;
+    size_t run = 0;
+    for (i = 0; i < n; i++)
+        if (s[i] == '"') { /* the quote and one more */
+            if ((rc = put(ud, s + run, i + 1 - run)) != 0 || (rc = put(ud, "\"", 1)) != 0)
+                return rc;
+            run = i + 1;
+        }
+    if ((rc = put(ud, s + run, n - run)) != 0)
+        return rc;
+    return put(ud, "\"", 1);
 }
 
 static jx_csv_status add_field(jx_csv *c, const char *s, size_t n, uint32_t line, size_t line_start, size_t off)

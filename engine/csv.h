@@ -20,6 +20,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** The name of the sheet of a workbook that holds a CSV of jixiao's as its cells, a record a
+ * row (the 自评表 workbook's last, the rows of `score --format csv`: render_xlsx.c), which
+ * import reads as that CSV (import.c); a continuation past a full sheet is "数据(2)", …. */
+#define JX_CSV_DATA_SHEET "数据"
+
 /** One field of the current record. */
 typedef struct jx_csv_field {
     const char *s; /* the field's bytes, unquoted (into the text, or the arena when unescaped) */
@@ -81,6 +86,18 @@ static inline bool jx_csv_guard_lead(const char *s, size_t n)
         return false;
     }
 }
+
+/** Where jx_csv_put_field sends its bytes: appends s[0..n) for ud; non-zero stops it (memory ran out). */
+typedef int (*jx_csv_put_fn)(void *ud, const char *s, size_t n);
+
+/**
+ * Writes s[0..n) through put as one field that jx_csv_next reads back as s: quoted, quotes
+ * doubled, when it holds ',', '"' or a line break, and with the formula guard "'" first when
+ * jx_csv_guarded says so. The one encoder of a CSV field: jixiao's CSV documents
+ * (jx_out_csv_field) and a workbook's sheet handed to the CSV reader (import.c) write
+ * through it. Returns put's first non-zero result (and stops there), else 0.
+ */
+int jx_csv_put_field(const char *s, size_t n, jx_csv_put_fn put, void *ud);
 
 /**
  * Starts reading text[0..len); a UTF-8 BOM at the start is skipped. A field that is the

@@ -8,6 +8,7 @@
 #include "import.h"
 
 #include "alloc.h"
+#include "csv.h"
 #include "import_decode.h"
 #include "import_emit.h"
 #include "readall.h"
@@ -197,6 +198,15 @@ static jx_result import_decode(jx_import *imp, const char *data, size_t len, con
  * systems' own exports are: line N of the text is row N of the sheet (rows left out are
  * empty lines), a cell's tabs and line breaks become blanks. So an .xlsx or .xls table
  * imports as its tab-separated twin does, with the same row numbers.
+ *
+ * But the data sheet (JX_CSV_DATA_SHEET, 数据: the 自评表 workbook's rows of `score --format
+ * csv`), known by its name and its header, jixiao's own scores' (jx_imp_csv_own_header), is
+ * the CSV it holds: each row a record of fields as jx_csv_put_field writes them (quoted,
+ * guarded), so every cell reads back as it is, line breaks and quotes too, through the
+ * csv format as the score CSV itself does. A continuation ("数据(2)", a full sheet's rows
+ * go on there) adds its rows, without its header. Unless --sheet or --from says otherwise,
+ * it is the sheet read, and the forms beside it are not tried: it is what they show,
+ * with the department's claims where they show the recomputed 得分.
  */
 
 /** One sheet's text while the workbook is read. */
@@ -204,6 +214,9 @@ typedef struct import_sheet {
     char *s;          /* the text, NUL-terminated */
     size_t len, cap;  /* bytes and allocation */
     uint32_t rows;    /* the last row written */
+    bool begun;       /* its first row came */
+    bool data;        /* it is a data sheet: its rows are CSV records (in the first data sheet's text) */
+    size_t fields;    /* the first data sheet: its header's cells, the fields of each record */
 } import_sheet;
 
 /** Appends s[0..n) to sh; -1 when memory ran out. */
@@ -225,16 +238,37 @@ static int sheet_put(const jx_allocator *a, import_sheet *sh, const char *s, siz
     return 0;
 }
 
-/** Appends row r to sh as a line of tab-separated cells, after empty lines for the rows between. */
-static int sheet_row(const jx_allocator *a, import_sheet *sh, const jx_table_row *r)
+/** Where a CSV field of a data sheet goes (sheet_field). */
+typedef struct sheet_to {
+    const jx_allocator *a;
+    import_sheet *sh;
+} sheet_to;
+
+/** jx_csv_put_field's output: the sheet's text; -1 when memory ran out. */
+static int sheet_field(void *ud, const char *s, size_t n)
+{
+    sheet_to *to = ud;
+    return sheet_put(to->a, to->sh, s, n);
+}
+
+/** Appends row r to sh, after empty lines for the rows between: a line of tab-separated
+ * cells, or for a data sheet a CSV record of at least sh->fields fields (the empty cells
+ * a sheet's row ends with, which it does not hold, as the CSV has them). */
+static int sheet_row(const jx_allocator *a, import_sheet *sh, const jx_table_row *r, bool csv)
 {
     for (; sh->rows + 1 < r->row; sh->rows++)
         if (sheet_put(a, sh, "\n", 1) != 0)
             return -1;
     for (size_t i = 0; i < r->ncells; i++) {
-        if (i && sheet_put(a, sh, "\t", 1) != 0)
+        if (i && sheet_put(a, sh, csv ? "," : "\t", 1) != 0)
             return -1;
         const jx_table_cell *c = &r->cells[i];
+        if (csv) {
+            sheet_to to = {a, sh};
+            if (jx_csv_put_field(c->s, c->n, sheet_field, &to) != 0)
+                return -1;
+            continue;
+        }
         size_t from = sh->len;
         if (sheet_put(a, sh, c->s, c->n) != 0)
             return -1;
@@ -242,8 +276,28 @@ static int sheet_row(const jx_allocator *a, import_sheet *sh, const jx_table_row
             if (sh->s[k] == '\t' || sh->s[k] == '\n' || sh->s[k] == '\r')
                 sh->s[k] = ' ';
     }
+    for (size_t i = r->ncells; csv && i < sh->fields; i++)
+        if (sheet_put(a, sh, ",", 1) != 0)
+            return -1;
     sh->rows = r->row;
     return sheet_put(a, sh, "\n", 1);
+}
+
+/** Whether a sheet called name may be a data sheet: JX_CSV_DATA_SHEET, or a continuation
+ * of it as jx_xlsx_sheet_name numbers them ("数据(2)"). */
+static bool data_sheet_name(const char *name)
+{
+    size_t k = strlen(JX_CSV_DATA_SHEET);
+    if (strncmp(name, JX_CSV_DATA_SHEET, k) != 0)
+        return false;
+    name += k;
+    if (!*name)
+        return true;
+    if (*name++ != '(' || *name < '1' || *name > '9')
+        return false;
+    while (*name >= '0' && *name <= '9')
+        name++;
+    return strcmp(name, ")") == 0;
 }
 
 /** How sure the surest format is of text, and which it is. */
@@ -262,9 +316,11 @@ static int import_best_format(const char *text, size_t len, const jx_imp_format 
 }
 
 /**
- * Reads a workbook into imp->text: the sheet --sheet names, or else the first sheet a
- * format recognises (with --from, the first sheet with rows); the other sheets a format
- * recognises are named in a warning, never passed over silently.
+ * Reads a workbook into imp->text: the sheet --sheet names, or else its data sheet (above;
+ * with --from, only for the csv format), or else the first sheet a format recognises
+ * (with --from, the first sheet with rows); the other sheets a format recognises are named
+ * in a warning, never passed over silently — but beside the data sheet, which is what
+ * they show.
  */
 static jx_result import_workbook(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
 {
@@ -286,23 +342,41 @@ static jx_result import_workbook(jx_import *imp, const char *data, size_t len, c
     }
     jx_table_row r;
     jx_table_status st;
-    while ((st = jx_table_next(t, &r)) == JX_TABLE_ROW)
-        if (r.sheet < n && sheet_row(imp->alloc, &sheets[r.sheet], &r) != 0) {
+    size_t first_data = n; /* the first data sheet, whose text the others' rows go on */
+    while ((st = jx_table_next(t, &r)) == JX_TABLE_ROW) {
+        if (r.sheet >= n)
+            continue;
+        import_sheet *sh = &sheets[r.sheet];
+        bool head = !sh->begun;
+        sh->begun = true;
+        if (head && data_sheet_name(jx_table_sheet_name(t, r.sheet)) && jx_imp_csv_own_header(r.cells, r.ncells)) {
+            sh->data = true;
+            if (first_data < n)
+                continue; /* a continuation's header: the first one's stands */
+            first_data = r.sheet;
+            sh->fields = r.ncells;
+        }
+        import_sheet *into = sh->data ? &sheets[first_data] : sh;
+        if (sheet_row(imp->alloc, into, &r, sh->data) != 0) {
             st = JX_TABLE_NOMEM;
             break;
         }
+    }
     if (st == JX_TABLE_ERROR) {
         import_diag(imp, JX_SEV_ERROR, "table", "%s", jx_table_last_error(t)->message);
         rc = JX_ERR_INPUT;
     } else if (st == JX_TABLE_NOMEM) {
         rc = JX_ERR_NOMEM;
     }
-    /* the sheet to read */
+    /* the sheet to read: the data sheet, else the first a format recognises */
     size_t pick = n;
     char others[512];
     size_t o = 0, nothers = 0;
     others[0] = '\0';
-    for (size_t i = 0; rc == JX_OK && i < n; i++) {
+    bool by_data = first_data < n && (!opts->format || strcmp(opts->format, jx_imp_csv.name) == 0);
+    if (by_data)
+        pick = first_data;
+    for (size_t i = 0; rc == JX_OK && !by_data && i < n; i++) {
         if (!sheets[i].len)
             continue;
         const jx_imp_format *f;

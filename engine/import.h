@@ -241,6 +241,15 @@ extern const jx_imp_format *const jx_imp_formats[];
 /** The format called name, or NULL. */
 const jx_imp_format *jx_imp_format_find(const char *name);
 
+struct jx_table_cell;
+
+/**
+ * Whether a header row of cells[0..n) is jixiao's own scores' (`score --format csv`), as the
+ * csv format knows it (import_csv.c): it names the 三级指标 column and the 计分方法 column.
+ * import.c reads a workbook's 数据 sheet with that header as the CSV it holds.
+ */
+bool jx_imp_csv_own_header(const struct jx_table_cell *cells, size_t n);
+
 /* --------------------------------------------------------- line helpers */
 
 /** One line of a text, without its newline. */

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "table.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -152,6 +153,17 @@ static csv_col csv_column_of(const char *s, size_t n, char *bracket, size_t bsiz
         if (strcmp(buf, csv_columns[i].name) == 0)
             return csv_columns[i].col;
     return CSV_OTHER;
+}
+
+bool jx_imp_csv_own_header(const jx_table_cell *cells, size_t n)
+{
+    bool l3 = false, method = false;
+    for (size_t i = 0; i < n; i++) {
+        csv_col c = csv_column_of(cells[i].s, cells[i].n, NULL, 0);
+        l3 |= c == CSV_L3;
+        method |= c == CSV_METHOD;
+    }
+    return l3 && method;
 }
 
 /** What a line says as a header, split at sep without regard to quotes (for detection). */

@@ -16,9 +16,14 @@
  * printed page's nine columns (a column for the sections' labels, then the indicator
  * table's eight) and the sheet's eight, where each label, value and cell sits, the exact
  * numbers the workbook stores, and the document's list of projects (自评结果清单).
+ *
+ * The document's data (jx_doc_head.data) is the score CSV (jx_reporter_csv) of each part's
+ * project, its file named as the form names it: the workbook carries it as its last sheet,
+ * 数据, the one read back (docs/audit.md).
  */
 #include "doc.h"
 
+#include "csv.h"
 
 #include <assert.h>
 #include <string.h>
@@ -116,10 +121,15 @@ static const uint8_t list_max[LCOLS] = {8, 40, 50, 12, 10};
 static const jx_doc_list form_list = {
     .name = "自评结果清单", .title = "项目支出绩效自评结果清单", .head = list_head, .min = list_min, .max = list_max, .ncols = LCOLS};
 
+/* The data a workbook carries in its last sheet, 数据, to be read back (docs/audit.md): the
+ * rows of `score --format csv`, which keep the department's claims where the form shows
+ * the recomputed 得分. */
 static const jx_doc_head form_doc = {
     .title = "项目支出绩效自评表",
     .empty = "没有可以计分的项目。",
     .list = &form_list,
+    .data = &jx_reporter_csv,
+    .data_name = JX_CSV_DATA_SHEET,
 };
 
 static const char *const steps_head[3] = {"指标", "计分过程", "计分方法"};
@@ -519,6 +529,24 @@ static const jx_diag *findings_shown(jx_writer *wr, const jx_project *p)
     return c;
 }
 
+/* p as the document's data shows it: its file as the form names it (file_shown), so its
+ * 位置 cells (which are not read back) name no folder either — a shallow copy in the
+ * scratch arena when that differs, read only; NULL (the writer failed) when it ran out. */
+static const jx_project *data_shown(jx_writer *wr, const jx_project *p)
+{
+    const char *file = file_shown(p->src.file);
+    if (file == p->src.file)
+        return p;
+    jx_project *c = jx_arena_alloc(&wr->scratch, sizeof *c);
+    if (!c) {
+        jx_scratch_fail(wr);
+        return NULL;
+    }
+    *c = *p;
+    c->src.file = file;
+    return c;
+}
+
 /* ------------------------------------------------------------ reporter */
 
 static void begin(jx_writer *wr, const jx_project *first)
@@ -553,6 +581,7 @@ static void project(jx_writer *wr, const jx_project *p)
         .file = file_shown(p->src.file),
         .list_row = list_row(wr, p),
         .list_title = list_title,
+        .project = data_shown(wr, p),
     };
     r->part_begin(wr, &pt);
     head_fields(wr, r, p);

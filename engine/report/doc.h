@@ -290,6 +290,8 @@ typedef struct jx_part {
                                  cells; NULL */
     const char *list_title;   /* the list's title when every part has this one ("2024年项目支出…
                                  结果清单"); NULL or "": the list's own */
+    const jx_project *project; /* the project the part shows, for the document's data
+                                  (jx_doc_head.data); NULL */
 } jx_part;
 
 /** Sentences said under a part's table, each on its own, in the order given: what the table
@@ -354,6 +356,12 @@ typedef struct jx_doc_head {
     const jx_doc_list *list; /* a list of the parts; NULL: none */
     /* the 复核 sheet (build_review.c) */
     uint8_t style;           /* jx_doc_style: how its pages look, in the formats with a stylesheet */
+    /* the 自评表 (build_form.c): its data, for the formats that carry it beside the document to
+       be read back (the workbook: a sheet of that name, its last) — the serialisation `data`
+       of every part's project (jx_part.project), one table of rows under one header row, each
+       cell as the serialisation has it; NULL: none */
+    const jx_reporter *data;
+    const char *data_name;
 } jx_doc_head;
 
 /* ------------------------------------------------ a report (the audit, build_audit.c) */

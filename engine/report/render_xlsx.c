@@ -24,12 +24,21 @@
  * bytes, follow it). The workbook, the list's widths and its title live in wr->state from
  * doc_begin to doc_end (freed through wr->state_free when the writer goes first).
  *
+ * A document with data (jx_doc_head.data: the 自评表's, the rows of `score --format csv`)
+ * carries it as its last sheet (data_name, 数据), the table audit and import read the
+ * workbook back by (docs/audit.md): each part's project serialised as it ends into a spool,
+ * and at doc_end the bytes split into cells by the CSV reader (csv.h) and written a row
+ * each, every cell as text, under the header row, frozen and filtered (jx_xlsx_list). The
+ * sheet is the book's one beyond JX_XLSX_SHEETS_MAX (extra_sheets), so the projects a
+ * workbook takes stay JX_XLSX_PROJECTS_MAX.
+ *
  * A report (the audit) is a workbook written in order, in flat memory: its first sheet of
  * the sections' tables, then its lists of records (see "a report" below).
  */
 #include "doc.h"
 
 #include "alloc.h"
+#include "csv.h"
 #include "score.h"
 #include "xlsx_book.h"
 
@@ -100,6 +109,9 @@ typedef struct xlsx_state {
     size_t title_size;
     int titled;                    /* 0 before the first part, 1 while the parts share `title`, -1 after */
     xpart *part;                   /* the part being recorded, NULL between parts */
+    const jx_doc_head *head;       /* the document's head (it lives until doc_end) */
+    jx_spool data;                 /* its data (head->data) serialised so far; unopened (zeroed) when none */
+    int data_begun;                /* …the serialisation's begin ran */
 } xlsx_state;
 
 static xlsx_state *state_of(jx_writer *wr)
@@ -807,6 +819,121 @@ static void sheet_write(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const xpart *x)
     }
 }
 
+/* ------------------------------------------------------------------ the data */
+
+/* Column bounds of the data's sheet, in Excel's units: a table to read and filter, not a
+ * form to print. */
+#define DATA_MIN 6
+#define DATA_MAX 40
+
+/* p in the document's data (its serialisation's rows, after its header before the first
+ * project); nothing without data or a project. A failure stays in the spool's writer. */
+static void data_part(xlsx_state *st, const jx_project *p)
+{
+    const jx_reporter *d = st->head->data;
+    jx_writer *dw = st->data.w;
+    if (!d || !p || !dw || dw->err != JX_OK)
+        return;
+    jx_arena_reset(&dw->scratch);
+    if (!st->data_begun) {
+        st->data_begun = 1;
+        d->begin(dw, p);
+    }
+    d->project(dw, p);
+    jx_out_result(dw); /* a scratch allocation that failed is the spool writer's failure */
+}
+
+/* A NUL-terminated copy of f in *buf (grown to *cap bytes); NULL when memory ran out. */
+static const char *data_cell(const jx_allocator *a, char **buf, size_t *cap, const jx_csv_field *f)
+{
+    if (JX_GROW(a, *buf, *cap, f->n + 1) != 0)
+        return NULL;
+    memcpy(*buf, f->s, f->n);
+    (*buf)[f->n] = '\0';
+    return *buf;
+}
+
+/* The data's sheet, the workbook's last: the serialised bytes split into records by the CSV
+ * reader (the one that reads them back from a file), the first the header, each cell
+ * written as text as it reads (nothing reformatted, no number made of it). Invariant: the
+ * serialisation writes a header of at most JX_XLSX_MAX_COLS columns, and no row wider. */
+static void data_sheet(jx_writer *wr, xlsx_state *st)
+{
+    const jx_doc_head *h = st->head;
+    jx_writer *dw = st->data.w;
+    if (!h->data || !dw || wr->err != JX_OK)
+        return;
+    if (!st->data_begun) {
+        st->data_begun = 1;
+        h->data->begin(dw, NULL);
+    }
+    h->data->finish(dw);
+    jx_out_result(dw);
+    jx_out_flush(dw);
+    jx_result rc = jx_spool_error(&st->data);
+    if (rc != JX_OK) {
+        wr->err = rc;
+        return;
+    }
+    const jx_allocator *a = wr->alloc;
+    jx_csv csv;
+    jx_csv_init(&csv, st->data.data ? st->data.data : "", st->data.len, a, &wr->scratch);
+    const char *head[JX_XLSX_MAX_COLS];
+    double min[JX_XLSX_MAX_COLS], max[JX_XLSX_MAX_COLS];
+    char *buf = NULL;
+    size_t cap = 0, ncols = 0;
+    jx_csv_status cs = jx_csv_next(&csv);
+    assert(cs != JX_CSV_ROW || (csv.nfields > 0 && csv.nfields <= JX_XLSX_MAX_COLS));
+    if (cs == JX_CSV_ROW && csv.nfields > 0 && csv.nfields <= JX_XLSX_MAX_COLS) {
+        ncols = csv.nfields;
+        for (size_t c = 0; c < ncols; c++) {
+            const char *t = data_cell(a, &buf, &cap, &csv.fields[c]);
+            head[c] = t ? jx_scratch_str(wr, t) : jx_scratch_fail(wr);
+            min[c] = DATA_MIN;
+            max[c] = DATA_MAX;
+        }
+    } else if (cs != JX_CSV_NOMEM) {
+        wr->err = JX_ERR_LIMIT; /* no header, or one wider than a sheet of this book (see the invariant) */
+    }
+    if (ncols && wr->err == JX_OK) {
+        const jx_xlsx_list_spec spec = {
+            .name = h->data_name,
+            .head = head,
+            .min = min,
+            .max = max,
+            .ncols = ncols,
+            .landscape = 1,
+        };
+        jx_xlsx_list l;
+        st->book.extra_sheets = 1; /* the data's sheet, once every part has its own */
+        jx_xlsx_list_open(&l, &st->book, &spec);
+        while (wr->err == JX_OK && (cs = jx_csv_next(&csv)) == JX_CSV_ROW) {
+            assert(csv.nfields <= ncols);
+            if (csv.nfields > ncols) {
+                wr->err = JX_ERR_LIMIT;
+                break;
+            }
+            jx_xlsx_list_row(&l);
+            for (size_t c = 0; c < csv.nfields; c++) {
+                const char *t = data_cell(a, &buf, &cap, &csv.fields[c]);
+                if (!t) {
+                    jx_scratch_fail(wr);
+                    break;
+                }
+                jx_xlsx_list_text(&l, c, t, JX_XLSX_TEXT);
+            }
+        }
+        jx_xlsx_list_close(&l);
+    }
+    if (cs == JX_CSV_NOMEM)
+        jx_scratch_fail(wr);
+    assert(cs != JX_CSV_ERROR); /* the serialisation's own bytes */
+    if (cs == JX_CSV_ERROR && wr->err == JX_OK)
+        wr->err = JX_ERR_IO;
+    jx_free(a, buf, cap);
+    jx_csv_free(&csv);
+}
+
 /* ------------------------------------------------------------------ the workbook */
 
 /* Releases the workbook of a writer destroyed before (or after) finishing (the state's
@@ -815,6 +942,7 @@ static void state_free(jx_writer *wr)
 {
     xlsx_state *st = wr->state;
     jx_xlsx_discard(&st->book);
+    jx_spool_close(&st->data);
     if (st->title)
         jx_free(wr->alloc, st->title, st->title_size);
 }
@@ -830,6 +958,15 @@ static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
     if (rc != JX_OK) {
         wr->err = rc;
         return;
+    }
+    st->head = h;
+    if (h->data) {
+        assert(h->data_name && h->data_name[0]);
+        rc = jx_spool_open(&st->data, wr->alloc);
+        if (rc != JX_OK) {
+            wr->err = rc;
+            return;
+        }
     }
     st->list = h->list;
     if (st->list) {
@@ -903,6 +1040,7 @@ static void xlsx_part_end(jx_writer *wr)
             jx_xlsx_landscape(&st->book, &sh);
         if (st->list && x->pt->list_row)
             list_row(wr, st, x->pt->list_row);
+        data_part(st, x->pt->project);
         list_title(wr, st, x->pt->list_title);
         if (st->book.err != JX_OK && wr->err == JX_OK)
             wr->err = st->book.err;
@@ -928,7 +1066,10 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
         jx_arena_reset(&wr->scratch);
         if (st->list)
             list_finish(st);
-        jx_out_xlsx_close(wr, &st->book);
+        data_sheet(wr, st);
+        jx_out_xlsx_error(wr, &st->book);
+        if (wr->err == JX_OK)
+            jx_out_xlsx_close(wr, &st->book);
     }
     jx_writer_state_drop(wr);
 }

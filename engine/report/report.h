@@ -90,17 +90,19 @@ extern const jx_reporter jx_reporter_template_xlsx;
 /** The first of them to fill in (实际完成值); those before are for reading only. */
 #define JX_TEMPLATE_INDICATOR_INPUT 9
 /** Columns of the template's 项目 sheet. */
-#define JX_TEMPLATE_PROJECT_COLS 9
+#define JX_TEMPLATE_PROJECT_COLS 10
 /** The first of them after 主管部门, 单位, 项目 (金额单位): the CSV template's last columns. */
 #define JX_TEMPLATE_PROJECT_FIRST 3
-/** The first of them to fill in (全年预算). */
+/** The first of them to fill in (年初预算); it and the next two (全年预算, 全年执行) are amounts. */
 #define JX_TEMPLATE_PROJECT_INPUT 4
+/** How many of the cells to fill, from JX_TEMPLATE_PROJECT_INPUT on, are amounts (≥ 0). */
+#define JX_TEMPLATE_PROJECT_AMOUNTS 3
 
 /** The header of the 指标 sheet: 主管部门 … 三级指标, 指标性质, 年度指标值, 权重, then the cells to
  *  fill, 实际完成值, 评定, 偏差原因分析及改进措施, 得分 — names actuals.c reads back. */
 extern const char *const jx_template_indicator_head[JX_TEMPLATE_INDICATOR_COLS];
-/** The header of the 项目 sheet: 主管部门, 单位, 项目, 金额单位, then the cells to fill, 全年预算,
- *  全年执行, 实际完成情况, 目标偏离原因, 整改措施. */
+/** The header of the 项目 sheet: 主管部门, 单位, 项目, 金额单位, then the cells to fill, 年初预算,
+ *  全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施. */
 extern const char *const jx_template_project_head[JX_TEMPLATE_PROJECT_COLS];
 
 /** An indicator's 指标性质 in the template: "定性" (jx_indicator_qualitative) or "定量". */
@@ -388,6 +390,10 @@ void jx_table_print(const jx_table *t, size_t indent);
 
 /** Fails w for want of memory (unless it failed before) and returns "". */
 const char *jx_scratch_fail(jx_writer *w);
+
+/** Orders p's groups and indicators as the 自评表 prints them (jx_order_build) in the
+ *  scratch arena; false, the writer failed, when memory runs out. */
+bool jx_writer_order(jx_writer *wr, const jx_project *p, jx_order *ord);
 
 /** printf into w's scratch arena; "" when memory ran out. */
 const char *jx_scratch_printf(jx_writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -7,10 +7,11 @@
  *   audit     one table whose first column says what a row is (jx_audit_reporter_csv)
  *   review    a row per indicator and a 总分 row per project (jx_review_reporter_csv)
  *
- * One field writer serves the four: jx_out_csv_field quotes a cell (quotes doubled) when
- * it holds a comma, quote or line break, and puts the formula guard "'" before a cell a
- * spreadsheet would take for a formula — the decision is jx_csv_guarded's (csv.h), which
- * the reader shares, so what is written reads back as it was. Numbers are written as they
+ * One field writer serves the four: jx_out_csv_field (through jx_csv_put_field, csv.c, the
+ * one encoder of a field) quotes a cell (quotes doubled) when it holds a comma, quote or
+ * line break, and puts the formula guard "'" before a cell a spreadsheet would take for a
+ * formula — the decision is jx_csv_guarded's (csv.h), which the reader shares, so what is
+ * written reads back as it was. Numbers are written as they
  * are, never guarded (jx_csv_guarded takes no number for a formula).
  *
  * Why by hand: the scores are the hot path of `jixiao score --format csv` (bench/). What
@@ -46,31 +47,16 @@ static bool csv_unquoted(const char *s, size_t n)
     return true;
 }
 
+/* jx_out_csv_field's output: the writer's buffer (a failure is the writer's, sticky). */
+static int out_put(void *ud, const char *s, size_t n)
+{
+    jx_out_bytes(ud, s, n);
+    return 0;
+}
+
 void jx_out_csv_field(jx_writer *wr, const char *s, size_t n)
 {
-    bool guard = jx_csv_guarded(s, n);
-    size_t i = 0;
-    while (i < n && !csv_special[(unsigned char)s[i]])
-        i++;
-    if (i == n) {
-        if (guard)
-            jx_out_char(wr, '\'');
-        jx_out_bytes(wr, s, n);
-        return;
-    }
-    jx_out_char(wr, '"');
-    if (guard)
-        jx_out_char(wr, '\'');
-    size_t run = 0;
-    for (i = 0; i < n; i++) {
-        if (s[i] == '"') {
-            jx_out_bytes(wr, s + run, i + 1 - run);
-            jx_out_char(wr, '"');
-            run = i + 1;
-        }
-    }
-    jx_out_bytes(wr, s + run, n - run);
-    jx_out_char(wr, '"');
+    jx_csv_put_field(s, n, out_put, wr);
 }
 
 /* A NUL-terminated field. */
@@ -233,13 +219,12 @@ static void project_cells(jx_writer *wr, const jx_project *p, size_t k)
     jx_out_char(wr, ',');
     if (k < p->nfunds) {
         const jx_funds *f = &p->funds[k];
+        const jx_dec amounts[] = {f->initial, f->budget, f->spent};
         jx_out_csv_field(wr, f->source.s, f->source.n);
-        jx_out_char(wr, ',');
-        jx_out_dec(wr, f->initial);
-        jx_out_char(wr, ',');
-        jx_out_dec(wr, f->budget);
-        jx_out_char(wr, ',');
-        jx_out_dec(wr, f->spent);
+        for (size_t a = 0; a < 3; a++) {
+            jx_out_char(wr, ',');
+            jx_out_dec(wr, amounts[a]);
+        }
     } else {
         jx_out_str(wr, ",,,");
     }
@@ -426,6 +411,19 @@ static void other_row_head(jx_writer *wr, const jx_project *p, const jx_group *g
     jx_out_char(wr, ',');
 }
 
+/* A row of p that is no indicator's up to its 满分: the groups g1/g2 (NULL: blank), the
+ * indicator's cells blank, the project's totals, the position pos and the 满分. */
+static void bare_row(jx_writer *wr, const jx_project *p, const jx_group *g1, const jx_group *g2, jx_pos pos,
+                     const csv_rows *r)
+{
+    other_row_head(wr, p, g1, g2);
+    jx_out_str(wr, ",,,,,"); /* 三级指标 to 计分方法 blank */
+    totals(wr, p);
+    position(wr, p, pos);
+    jx_out_char(wr, ',');
+    jx_out_csv_field(wr, r->full, r->full_n);
+}
+
 /*
  * The rows of p: the 单列 预算执行率 (when the policy sets it apart), one per indicator in
  * the 自评表's order, one per group that holds no indicator (so its points come back),
@@ -438,10 +436,8 @@ static void score_project(jx_writer *wr, const jx_project *p)
     csv_rows rows;
     csv_rows_of(&rows, wr, p);
     jx_order ord;
-    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
-        jx_scratch_fail(wr);
+    if (!jx_writer_order(wr, p, &ord))
         return;
-    }
     size_t k = 0; /* the project's rows written */
     if (p->exec_separate) {
         jx_out_csv_field(wr, p->name.s, p->name.n);
@@ -516,12 +512,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
             continue;
         const jx_group *g1 = g->level == 2 && g->parent < p->ngroups ? &p->groups[g->parent] : g;
         const jx_group *g2 = g->level == 2 ? g : NULL;
-        other_row_head(wr, p, g1, g2);
-        jx_out_str(wr, ",,,,,"); /* 三级指标 to 计分方法 blank */
-        totals(wr, p);
-        position(wr, p, g->pos);
-        jx_out_char(wr, ',');
-        jx_out_csv_field(wr, rows.full, rows.full_n);
+        bare_row(wr, p, g1, g2, g->pos, &rows);
         jx_out_str(wr, ",,,,,,");
         jx_out_char(wr, ',');
         dec_or_empty(wr, g1->has_points, g1->points);
@@ -533,12 +524,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
     }
     /* the project's own cells left to carry: its fields, or 资金 rows past the rows above */
     while (k == 0 || k < p->nfunds) {
-        other_row_head(wr, p, NULL, NULL);
-        jx_out_str(wr, ",,,,,"); /* 三级指标 to 计分方法 blank */
-        totals(wr, p);
-        position(wr, p, p->pos);
-        jx_out_char(wr, ',');
-        jx_out_csv_field(wr, rows.full, rows.full_n);
+        bare_row(wr, p, NULL, NULL, p->pos, &rows);
         ind_cells(wr, NULL, NULL, NULL);
         project_cells(wr, p, k++);
         jx_out_char(wr, '\n');
@@ -565,7 +551,7 @@ const jx_reporter jx_reporter_csv = {.name = "csv", .begin = score_begin, .proje
  * told apart when the file is read back; 一级指标 and 二级指标 always, so an indicator
  * name used in two groups is. 指标性质, 年度指标值, 权重 and 金额单位 are there to read
  * while filling in and are not read back. The cells to fill (实际完成值, 评定, 偏差原因分析
- * 及改进措施, 得分; 全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施) are left
+ * 及改进措施, 得分; 年初预算, 全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施) are left
  * empty, even when the rule file has them: an empty cell read back changes nothing, so
  * a cell left unfilled keeps what the rule file says. The project's cells belong to its
  * first row; its other rows leave them empty.
@@ -613,10 +599,8 @@ static void template_begin(jx_writer *wr, const jx_project *first)
 static void template_project(jx_writer *wr, const jx_project *p)
 {
     jx_order ord;
-    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
-        jx_scratch_fail(wr);
+    if (!jx_writer_order(wr, p, &ord))
         return;
-    }
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
         jx_out_csv_field(wr, p->dept.s, p->dept.n);
@@ -634,11 +618,13 @@ static void template_project(jx_writer *wr, const jx_project *p)
         dec_or_empty(wr, ind->has_weight, ind->weight);
         /* 实际完成值, 评定, 偏差原因分析及改进措施, 得分: to be filled in */
         jx_out_str(wr, ",,,,");
-        /* 金额单位 on the project's first row, then its cells to fill */
+        /* 金额单位 on the project's first row, then its cells to fill (年初预算 … 整改措施), empty */
         jx_out_char(wr, ',');
         if (i == 0)
             jx_out_csv_field(wr, p->money_unit.s, p->money_unit.n);
-        jx_out_str(wr, ",,,,,\n");
+        for (size_t c = JX_TEMPLATE_PROJECT_INPUT; c < JX_TEMPLATE_PROJECT_COLS; c++)
+            jx_out_char(wr, ',');
+        jx_out_char(wr, '\n');
     }
 }
 

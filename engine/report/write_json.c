@@ -710,10 +710,8 @@ static void score_project(jx_writer *wr, const jx_project *p)
     jx_json_str_n(wr, p->money_unit.s, p->money_unit.n);
     funds(wr, p);
     jx_order ord;
-    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
-        jx_scratch_fail(wr);
+    if (!jx_writer_order(wr, p, &ord))
         return;
-    }
     groups(wr, p, &ord);
     source_file file = source_file_of(p->src.file);
     indicators(wr, p, &file, &ord);

@@ -6,12 +6,12 @@
  * their text by display width):
  *   指标  one row per indicator in the order of the 自评表 (order.h): 主管部门 … 权重 to
  *         read, then 实际完成值, 评定, 偏差原因分析及改进措施, 得分 to fill;
- *   项目  one row per project: 主管部门, 单位, 项目, 金额单位 to read, then 全年预算,
- *         全年执行, 实际完成情况, 目标偏离原因, 整改措施 to fill.
+ *   项目  one row per project: 主管部门, 单位, 项目, 金额单位 to read, then 年初预算,
+ *         全年预算, 全年执行, 实际完成情况, 目标偏离原因, 整改措施 to fill.
  * Both sheets are protected without a password: the cells to read are locked and shaded,
  * the cells to fill unlocked (JX_XLSX_LOCKED, JX_XLSX_INPUT). The 评定 cell of a 定性 row
- * offers 达成/部分达成/未达成 in a drop-down and takes nothing else; 全年预算 and 全年执行
- * take numbers ≥ 0. Every cell to fill starts empty, even where the rule file has a value:
+ * offers 达成/部分达成/未达成 in a drop-down and takes nothing else; 年初预算, 全年预算 and
+ * 全年执行 take numbers ≥ 0. Every cell to fill starts empty, even where the rule file has a value:
  * an empty cell read back (actuals.c) changes nothing, so what is not filled keeps what
  * the rule file says. The book is written in order (flat memory for any number of
  * projects) with a fixed document time unless JX_WRITE_TIMESTAMP, so the same input gives
@@ -30,7 +30,7 @@ const char *const jx_template_indicator_head[JX_TEMPLATE_INDICATOR_COLS] = {
 };
 
 const char *const jx_template_project_head[JX_TEMPLATE_PROJECT_COLS] = {
-    "主管部门", "单位", "项目", "金额单位", "全年预算", "全年执行", "实际完成情况", "目标偏离原因", "整改措施",
+    "主管部门", "单位", "项目", "金额单位", "年初预算", "全年预算", "全年执行", "实际完成情况", "目标偏离原因", "整改措施",
 };
 
 /** The 评定 column of the 指标 sheet, where 定性 rows get their drop-down. */
@@ -44,8 +44,8 @@ const char *jx_template_kind(const jx_indicator *ind)
 /* Narrowest and widest widths of the columns, in Excel's units (characters of '0'). */
 static const double ind_min[JX_TEMPLATE_INDICATOR_COLS] = {8, 8, 10, 8, 8, 10, 8, 10, 5, 12, 10, 24, 6};
 static const double ind_max[JX_TEMPLATE_INDICATOR_COLS] = {24, 24, 30, 14, 14, 30, 8, 24, 6, 24, 10, 40, 8};
-static const double proj_min[JX_TEMPLATE_PROJECT_COLS] = {8, 8, 10, 8, 12, 12, 30, 30, 30};
-static const double proj_max[JX_TEMPLATE_PROJECT_COLS] = {24, 24, 30, 8, 14, 14, 40, 40, 40};
+static const double proj_min[JX_TEMPLATE_PROJECT_COLS] = {8, 8, 10, 8, 12, 12, 12, 30, 30, 30};
+static const double proj_max[JX_TEMPLATE_PROJECT_COLS] = {24, 24, 30, 8, 14, 14, 14, 40, 40, 40};
 
 static const jx_xlsx_list_spec indicator_sheet = {
     .name = "指标", .head = jx_template_indicator_head, .min = ind_min, .max = ind_max,
@@ -118,7 +118,7 @@ static void judge_list(tpl_state *st, uint32_t row)
     validate(st, &st->inds, row, COL_JUDGE, &dv);
 }
 
-/* An amount cell (全年预算, 全年执行): a number not below 0. */
+/* An amount cell (年初预算, 全年预算, 全年执行): a number not below 0. */
 static void amount_rule(tpl_state *st, uint32_t row, size_t col)
 {
     lxw_data_validation dv = {
@@ -146,10 +146,8 @@ static void tpl_project(jx_writer *wr, const jx_project *p)
     if (!st)
         return;
     jx_order ord;
-    if (jx_order_build(&ord, p, &wr->scratch) != JX_OK) {
-        jx_scratch_fail(wr);
+    if (!jx_writer_order(wr, p, &ord))
         return;
-    }
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
         uint32_t row = jx_xlsx_list_row(&st->inds);
@@ -171,8 +169,8 @@ static void tpl_project(jx_writer *wr, const jx_project *p)
     jx_xlsx_list_text(&st->projs, JX_TEMPLATE_PROJECT_FIRST, p->money_unit.s, JX_XLSX_LOCKED);
     for (size_t c = JX_TEMPLATE_PROJECT_INPUT; c < JX_TEMPLATE_PROJECT_COLS; c++)
         jx_xlsx_list_text(&st->projs, c, "", JX_XLSX_INPUT);
-    amount_rule(st, row, JX_TEMPLATE_PROJECT_INPUT);
-    amount_rule(st, row, JX_TEMPLATE_PROJECT_INPUT + 1);
+    for (size_t c = JX_TEMPLATE_PROJECT_INPUT; c < JX_TEMPLATE_PROJECT_INPUT + JX_TEMPLATE_PROJECT_AMOUNTS; c++)
+        amount_rule(st, row, c);
     jx_out_xlsx_error(wr, &st->book);
 }
 

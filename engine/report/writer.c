@@ -211,6 +211,14 @@ void jx_out_xlsx_error(jx_writer *wr, const jx_xlsx_book *bk)
         wr->err = bk->err;
 }
 
+bool jx_writer_order(jx_writer *wr, const jx_project *p, jx_order *ord)
+{
+    if (jx_order_build(ord, p, &wr->scratch) == JX_OK)
+        return true;
+    jx_scratch_fail(wr);
+    return false;
+}
+
 void jx_out_escaped(jx_writer *wr, const jx_text_escaper *e, const char *s, size_t n)
 {
     while (n > 0) {

@@ -83,51 +83,60 @@ static lxw_format *base_style(lxw_workbook *wb, bool border)
     return f;
 }
 
+/* What each shared style is beyond the base (base_style): a row per style, in the order
+ * of jx_xlsx_style. */
+static const struct style_spec {
+    bool border;      /* thin border all round */
+    bool bold;
+    uint8_t size;     /* font size, 0 for the default */
+    uint8_t align;    /* LXW_ALIGN_*, 0 for none */
+    bool wrap;        /* text wrapped */
+    const char *num;  /* number format, NULL for none */
+    uint32_t shade;   /* a solid fill's colour, 0 for none */
+    bool unlocked;    /* editable on a protected sheet */
+    bool ruled_under; /* a thin line under it only */
+} style_specs[JX_XLSX_NSTYLES] = {
+    [JX_XLSX_TITLE] = {.bold = true, .size = 16, .align = LXW_ALIGN_CENTER},
+    [JX_XLSX_CAPTION] = {.align = LXW_ALIGN_CENTER},
+    [JX_XLSX_HEAD] = {.border = true, .bold = true, .align = LXW_ALIGN_CENTER, .wrap = true},
+    [JX_XLSX_LABEL] = {.border = true, .align = LXW_ALIGN_CENTER, .wrap = true},
+    [JX_XLSX_TEXT] = {.border = true, .align = LXW_ALIGN_LEFT, .wrap = true},
+    [JX_XLSX_CENTER] = {.border = true, .align = LXW_ALIGN_CENTER, .wrap = true},
+    [JX_XLSX_PERCENT] = {.border = true, .align = LXW_ALIGN_CENTER, .num = "0.00%"},
+    [JX_XLSX_PLAIN] = {.align = LXW_ALIGN_LEFT, .wrap = true},
+    [JX_XLSX_LOCKED] = {.border = true, .align = LXW_ALIGN_LEFT, .wrap = true,
+                        .shade = 0xE7E6E6}, /* light grey: nothing to fill in */
+    [JX_XLSX_INPUT] = {.border = true, .align = LXW_ALIGN_LEFT, .wrap = true, .unlocked = true},
+    [JX_XLSX_BLANK] = {.align = LXW_ALIGN_LEFT, .wrap = true, .ruled_under = true},
+};
+
 /* Makes the shared styles; false when memory ran out. */
 static bool make_styles(jx_xlsx_book *bk)
 {
-    static const bool bordered[JX_XLSX_NSTYLES] = {false, false, true, true, true, true, true, false, true, true, false};
     for (int i = 0; i < JX_XLSX_NSTYLES; i++) {
-        bk->style[i] = base_style(bk->wb, bordered[i]);
-        if (!bk->style[i])
+        const struct style_spec *sp = &style_specs[i];
+        lxw_format *f = bk->style[i] = base_style(bk->wb, sp->border);
+        if (!f)
             return false;
+        if (sp->bold)
+            format_set_bold(f);
+        if (sp->size)
+            format_set_font_size(f, sp->size);
+        if (sp->align)
+            format_set_align(f, sp->align);
+        if (sp->wrap)
+            format_set_text_wrap(f);
+        if (sp->num)
+            format_set_num_format(f, sp->num);
+        if (sp->shade) {
+            format_set_pattern(f, LXW_PATTERN_SOLID);
+            format_set_bg_color(f, sp->shade);
+        }
+        if (sp->unlocked)
+            format_set_unlocked(f);
+        if (sp->ruled_under)
+            format_set_bottom(f, LXW_BORDER_THIN);
     }
-    lxw_format *f = bk->style[JX_XLSX_TITLE];
-    format_set_bold(f);
-    format_set_font_size(f, 16);
-    format_set_align(f, LXW_ALIGN_CENTER);
-    format_set_align(bk->style[JX_XLSX_CAPTION], LXW_ALIGN_CENTER);
-    f = bk->style[JX_XLSX_HEAD];
-    format_set_bold(f);
-    format_set_align(f, LXW_ALIGN_CENTER);
-    format_set_text_wrap(f);
-    f = bk->style[JX_XLSX_LABEL];
-    format_set_align(f, LXW_ALIGN_CENTER);
-    format_set_text_wrap(f);
-    f = bk->style[JX_XLSX_TEXT];
-    format_set_align(f, LXW_ALIGN_LEFT);
-    format_set_text_wrap(f);
-    f = bk->style[JX_XLSX_CENTER];
-    format_set_align(f, LXW_ALIGN_CENTER);
-    format_set_text_wrap(f);
-    format_set_num_format(bk->style[JX_XLSX_PERCENT], "0.00%");
-    format_set_align(bk->style[JX_XLSX_PERCENT], LXW_ALIGN_CENTER);
-    f = bk->style[JX_XLSX_PLAIN];
-    format_set_align(f, LXW_ALIGN_LEFT);
-    format_set_text_wrap(f);
-    f = bk->style[JX_XLSX_LOCKED];
-    format_set_align(f, LXW_ALIGN_LEFT);
-    format_set_text_wrap(f);
-    format_set_pattern(f, LXW_PATTERN_SOLID);
-    format_set_bg_color(f, 0xE7E6E6); /* light grey: nothing to fill in */
-    f = bk->style[JX_XLSX_INPUT];
-    format_set_align(f, LXW_ALIGN_LEFT);
-    format_set_text_wrap(f);
-    format_set_unlocked(f);
-    f = bk->style[JX_XLSX_BLANK];
-    format_set_align(f, LXW_ALIGN_LEFT);
-    format_set_text_wrap(f);
-    format_set_bottom(f, LXW_BORDER_THIN);
     return true;
 }
 
@@ -439,7 +448,7 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
     if (bk->err != JX_OK || !bk->wb)
         return;
     /* every sheet's name is in the set, so nnames counts the sheets */
-    if (!bk->in_order && bk->nnames >= JX_XLSX_SHEETS_MAX) {
+    if (!bk->in_order && bk->nnames >= JX_XLSX_SHEETS_MAX + bk->extra_sheets) {
         bk->err = JX_ERR_LIMIT;
         return;
     }

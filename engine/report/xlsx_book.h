@@ -34,11 +34,13 @@
 #define JX_XLSX_CELL_MAX 32767
 
 /** Most sheets in a workbook held in memory (not written in order): a list and a sheet
- * for each of JX_XLSX_PROJECTS_MAX projects. The sheet past it is JX_ERR_LIMIT. */
+ * for each of JX_XLSX_PROJECTS_MAX projects, and the sheets a book allows beyond them
+ * (jx_xlsx_book.extra_sheets: the 自评表's 数据). The sheet past it is JX_ERR_LIMIT. */
 #define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
 
-/** Most columns a sheet of these reporters lays out. */
-#define JX_XLSX_MAX_COLS 16
+/** Most columns a sheet of these reporters lays out (the 自评表's 数据 sheet has the score
+ * CSV's 35). */
+#define JX_XLSX_MAX_COLS 64
 
 /** The cell styles the forms use; all in 宋体 11pt unless said. */
 typedef enum jx_xlsx_style {
@@ -78,6 +80,8 @@ typedef struct jx_xlsx_book {
     char **names;                         /* the sheet names in use, case-folded: an open-addressing set */
     size_t names_cap;                     /* slots in names (a power of two, or 0) */
     size_t nnames;                        /* names in the set */
+    size_t extra_sheets;                  /* sheets held in memory past JX_XLSX_SHEETS_MAX (0 when opened): a
+                                             document's data (render_xlsx.c), never one more project */
     jx_result err;                        /* the first failure; later calls do nothing */
 } jx_xlsx_book;
 
@@ -128,7 +132,7 @@ size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out);
  * candidate not yet used in the book, compared as Excel does, ignoring case; "History"
  * is reserved), with default widths. The name given is written to used_name when not
  * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set:
- * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX in a book held in memory.
+ * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX + extra_sheets in a book held in memory.
  */
 void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name);
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `audit` reads jixiao's own scores back losslessly: for each source — the samples, the
 # audit cases tests/audit/inflated and tests/audit/sample, and each seed imported with
-# `jixiao import` — the audit of `score --format csv` and of `score --format json` must
+# `jixiao import` — the audit of `score --format csv`, of `score --format json` and of the
+# workbook `score --format xlsx` (read back by its 数据 sheet, the rows of the CSV) must
 # give the same projects (总分 and 结论 claimed and recomputed, 资金, 主管部门) and the
 # same findings as the audit of the source. Findings are compared by project (单位 +
 # 名称), code, severity and what they are about (the first “…” of the message: the
@@ -52,11 +53,11 @@ with open(sys.argv[4], "a") as stats:  # what was compared, summed at the end
 sys.exit(1 if bad else 0)
 PY
 
-# roundtrip NAME RULES: audits RULES, its score csv and its score json, and compares
+# roundtrip NAME RULES: audits RULES, its score csv, json and xlsx, and compares
 roundtrip() {
   local name=$1 rules=$2 fmt
   "$bin" audit --format json "$rules" >"$work/$name.src.json" 2>/dev/null
-  for fmt in csv json; do
+  for fmt in csv json xlsx; do
     local scored=$work/$name.scores.$fmt
     "$bin" score --format "$fmt" "$rules" >"$scored" 2>/dev/null
     "$bin" audit --format json "$scored" >"$work/$name.$fmt.json" 2>"$work/$name.$fmt.err"
@@ -65,8 +66,10 @@ roundtrip() {
       fail "$name: audit of score --format $fmt differs from the audit of the source"
       head -n 20 "$work/diff" "$work/$name.$fmt.err"
     fi
-    # what the import of the scores says beyond its summary: nothing about columns or rows
-    if grep -q "unknown-column\|field-conflict\|field-unreadable\|未能识别 [1-9]" "$work/$name.$fmt.err"; then
+    # what the import of the scores says beyond its summary: nothing about columns, rows or
+    # (the workbook) the form sheets beside its 数据
+    if grep -q "unknown-column\|field-conflict\|field-unreadable\|row-not-understood\|sheets-not-imported\|未能识别 [1-9]" \
+      "$work/$name.$fmt.err"; then
       fail "$name: import of score --format $fmt warned"; head -n 5 "$work/$name.$fmt.err"
     else ok; fi
   done
@@ -91,7 +94,7 @@ if [ "$nfind" -gt 100 ] && [ "$nclaim" -gt 10 ]; then ok; else
 # recomputed 得分 24.00 differs from the claim 30 and qualitative-band names it; read
 # back from either format, the claim is 30 again.
 rules=$root/tests/audit/inflated/c-training.jx
-for fmt in csv json; do
+for fmt in csv json xlsx; do
   "$bin" score --format "$fmt" "$rules" >"$work/ct.$fmt" 2>/dev/null
   "$bin" import "$work/ct.$fmt" >"$work/ct.$fmt.jx" 2>/dev/null
   if grep -q '服务水平 .*评定 部分达成 得分 30\b' "$work/ct.$fmt.jx"; then ok; else

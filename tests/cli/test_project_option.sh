@@ -54,4 +54,23 @@ expect 0 "check --project" -- "$bin" check --project "$second" "$sample"
 if grep -q "^检查完成：1 个项目" "$work/err"; then ok; else fail "check counts one project"; cat "$work/err"; fi
 expect 1 "check, unknown name" -- "$bin" check --project "没有这个项目" "$sample"
 
+# --- template and audit (and its 复核) take it too -----------------------------------------
+expect 0 "template --project" -- "$bin" template --project "$second" "$sample"
+# the CSV template: its 项目 column (the third) names the one project on every row
+is "the template's projects" "$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))[1:]
+print(" ".join(sorted(set(r[2] for r in rows if r))))' "$work/out")" "$second"
+expect 1 "template, unknown name" -- "$bin" template --project "没有这个项目" "$sample"
+expect 0 "audit --project" -- "$bin" audit --format json --project "$first" "$sample"
+is "the audit's projects" "$(python3 -c '
+import json, sys
+print(" ".join(p["name"] for p in json.load(open(sys.argv[1]))["projects"]))' "$work/out")" "$first"
+expect 1 "audit, unknown name" -- "$bin" audit --project "没有这个项目" "$sample"
+expect 0 "audit --review-template --project" -- "$bin" audit --review-template --project "$second" "$sample"
+is "the review template's projects" "$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))[1:]
+print(" ".join(sorted(set(r[0] for r in rows if r))))' "$work/out")" "$second"
+
 finish test_project_option

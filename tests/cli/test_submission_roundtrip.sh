@@ -23,6 +23,8 @@ expect 0 "import --weights equal" -- "$bin" import --weights equal -o "$work/see
 expect 0 "template -o t.xlsx" -- "$bin" template -o "$work/t.xlsx" "$work/seed.jx"
 
 # --- fill: every weighted indicator of one project, and its project cells ----------------------
+# (年初预算 9653.46 as the seed's table gives its 部门预算总额; the project has no 资金 row, so
+# the 年度资金总额 row is made from these cells)
 # The import shares out the weights (its comment in seed.jx): 产出指标 60 over 8 indicators,
 # 7.50 each; 效益指标 30 over 3, 10.00 each; 满意度 10 over 2, 5.00 each; 投入管理指标 0.
 cat >"$work/spec.json" <<JSON
@@ -43,7 +45,7 @@ cat >"$work/spec.json" <<JSON
  ],
  "项目": [
   {"match": {"项目": "$sp"},
-   "set": {"全年预算": 9653.46, "全年执行": 9200.12, "实际完成情况": "城市大脑二期全面应用",
+   "set": {"年初预算": 9653.46, "全年预算": 9653.46, "全年执行": 9200.12, "实际完成情况": "城市大脑二期全面应用",
            "目标偏离原因": "机房搬迁影响安全检查", "整改措施": "次年一季度补检"}}
  ]}
 JSON
@@ -58,6 +60,9 @@ if ! grep -v '^C' "$work/locks" | grep -q 'locked=1'; then ok; else fail "typed 
 # --- one file to submit ----------------------------------------------------------------------
 expect 0 "score --actuals f.xlsx --format jx -o filled.jx" -- \
   "$bin" score --actuals "$work/f.xlsx" --format jx -o "$work/filled.jx" "$work/seed.jx"
+# 年初预算 was filled: no warning that it is taken as 0
+"$bin" score --actuals "$work/f.xlsx" "$work/seed.jx" >/dev/null 2>"$work/err"
+if ! grep -q '没有填写年初预算' "$work/err"; then ok; else fail "年初预算 filled, yet warned"; cat "$work/err"; fi
 # every value typed is in it, on the line of its indicator or in the project's fields
 has_line() { if grep -qE -- "$2" "$1"; then ok; else fail "filled.jx lacks: $2"; fi; }
 f=$work/filled.jx
@@ -74,7 +79,7 @@ has_line "$f" '政务网络及应用系统运行稳定性 .*实际 "?提升"?'
 has_line "$f" '数据共享量（支撑应用系统） .*实际 20个'
 has_line "$f" '数据使用单位对数据共享提供服务满意程度 .*实际 90%'
 has_line "$f" '市直各单位对本单位信息化建设方案技术审核结果满意 .*实际 80% 偏差 "响应时间偏长"'
-has_line "$f" '资金 年度资金总额 .*全年预算 9653.46 全年执行 9200.12'
+has_line "$f" '资金 年度资金总额 年初预算 9653.46 全年预算 9653.46 全年执行 9200.12'
 has_line "$f" '完成情况 "城市大脑二期全面应用"'
 has_line "$f" '偏离原因 "机房搬迁影响安全检查"'
 has_line "$f" '整改措施 "次年一季度补检"'

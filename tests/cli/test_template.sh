@@ -15,17 +15,17 @@ if [ "$code" = 0 ]; then ok; else fail "template exit $code"; cat "$work/err"; f
 if [ ! -s "$work/err" ]; then ok; else fail "template writes nothing to stderr"; cat "$work/err"; fi
 # UTF-8 BOM, then the header actuals.c reads (plus 指标性质, 年度指标值, 权重, 金额单位 to read)
 if [ "$(head -c 3 "$work/t.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ]; then ok; else fail "BOM"; fi
-if [ "$(head -n 1 "$work/t.csv" | tail -c +4)" = "主管部门,单位,项目,一级指标,二级指标,三级指标,指标性质,年度指标值,权重,实际完成值,评定,偏差原因分析及改进措施,得分,金额单位,全年预算,全年执行,实际完成情况,目标偏离原因,整改措施" ]; then
+if [ "$(head -n 1 "$work/t.csv" | tail -c +4)" = "主管部门,单位,项目,一级指标,二级指标,三级指标,指标性质,年度指标值,权重,实际完成值,评定,偏差原因分析及改进措施,得分,金额单位,年初预算,全年预算,全年执行,实际完成情况,目标偏离原因,整改措施" ]; then
   ok; else fail "header"; head -n 1 "$work/t.csv"; fi
 # 7 + 3 indicators (counted in data/roundtrip.jx), one row each, after the header
 if [ "$(wc -l <"$work/t.csv")" = 11 ]; then ok; else fail "11 lines"; cat "$work/t.csv"; fi
 # the same 三级指标 in two groups: two rows told apart by 一级/二级
-# (13 columns of the indicator, then 金额单位 and the 5 project cells: 6 more, empty on
+# (13 columns of the indicator, then 金额单位 and the 6 project cells: 7 more, empty on
 # rows after a project's first and for these projects, which give no 金额单位)
-has "$work/t.csv" ",,往返项目,产出指标,时效指标,预算执行率,定量,≥95%,10,,,,,,,,,,"
-has "$work/t.csv" ",,往返项目,效益指标,经济效益,预算执行率,定量,＝100%,20,,,,,,,,,,"
-has "$work/t.csv" ",,往返项目,效益指标,可持续影响,平台运行状况,定性,稳定,10,,,,,,,,,,"
-has "$work/t.csv" ",,第二个项目,效益指标,社会效益,重大安全事故,定量,＝0起,40,,,,,,,,,,"
+has "$work/t.csv" ",,往返项目,产出指标,时效指标,预算执行率,定量,≥95%,10,,,,,,,,,,,"
+has "$work/t.csv" ",,往返项目,效益指标,经济效益,预算执行率,定量,＝100%,20,,,,,,,,,,,"
+has "$work/t.csv" ",,往返项目,效益指标,可持续影响,平台运行状况,定性,稳定,10,,,,,,,,,,,"
+has "$work/t.csv" ",,第二个项目,效益指标,社会效益,重大安全事故,定量,＝0起,40,,,,,,,,,,,"
 
 # --- fill the 实际完成值 (and 评定, 偏差原因) columns by script, read it back ---------
 # (the values are written as actual,评定,偏差原因 and put in the columns of that order)

@@ -81,10 +81,10 @@ utf8 "$work/err"
 expect 0 "score csv" -- "$bin" score --format csv "$work/p.jx"
 has "$work/out" "'=甲项目,产出指标,数量指标,'-培训,'=4次,3次,100,75.00,"
 expect 0 "template" -- "$bin" template "$work/p.jx"
-has "$work/out" ",'@乙单位,'=甲项目,产出指标,数量指标,'-培训,定量,＝4次,100,,,,,,,,,,"
+has "$work/out" ",'@乙单位,'=甲项目,产出指标,数量指标,'-培训,定量,＝4次,100,,,,,,,,,,,"
 # filled in and read back: the guard comes off, so the row names the project and the
 # indicator, and 4次 scores 100.00
-sed 's/,100,,,,,,,,,,$/,100,4次,,,,,,,,,/' "$work/out" >"$work/filled.csv"
+sed 's/,100,,,,,,,,,,,$/,100,4次,,,,,,,,,,/' "$work/out" >"$work/filled.csv"
 expect 0 "actuals read back" -- "$bin" score --format csv --actuals "$work/filled.csv" "$work/p.jx"
 has "$work/out" "'=甲项目,产出指标,数量指标,'-培训,'=4次,4次,100,100.00,"
 # import reads the score CSV back as written: the names and the target without the "'"

@@ -36,7 +36,25 @@ read_book sheets "$work/s.xlsx" >"$work/sheets"
 same_as "$work/sheets" "自评结果清单
 越城区电子政务云资源服务项目
 越城区网络安全运营中心项目
-区政务网络安全运营项目"
+区政务网络安全运营项目
+数据"
+
+# the last sheet, 数据: the rows of `score --format csv` of the same input, every cell as
+# text, read with python's csv module (its formula guard taken off as csv.h says), but
+# 位置, which names the samples' absolute path by the file's name alone as the forms do; its
+# header row (1) frozen, filtering the rows under it over the CSV's 35 columns (A–AI): a
+# row per indicator and per group without one — 越城区 6 + 4 and 7 + 4, 区政务 10 + 3 — so
+# 34 rows, 35 lines with the header (no cell holds a line break)
+"$bin" score --format csv "$yc" "$wa" >"$work/s.csv"
+if read_book data "$work/s.xlsx" "$work/s.csv" >"$work/cmp"; then ok; else fail "数据 differs from the CSV"; cat "$work/cmp"; fi
+if [ "$(wc -l <"$work/s.csv")" = 35 ]; then ok; else fail "s.csv: not 35 lines"; fi
+read_book view "$work/s.xlsx" 5 >"$work/v5"
+same_as "$work/v5" "autoFilter=A1:AI35
+pane=1 A2 frozen"
+# read back, it is what audit reads: no form sheet is tried
+"$bin" audit "$work/s.xlsx" >/dev/null 2>"$work/err"
+lacks "$work/err" "sheets-not-imported"
+lacks "$work/err" "row-not-understood"
 
 # the list: the years differ (2024, 2025), so the title has none; 总分 and 自评结论 as
 # worked out in the samples (100 → 优 twice; 87.19 → 良); the unit without its code
@@ -199,7 +217,8 @@ same_as "$work/sheets" "自评结果清单
 一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午…(2)
 清单［2024］：审计／复核＊？
 自评结果清单(2)
-引号'项目"
+引号'项目
+数据"
 "$bin" score --format json "$data/xlsx-names.jx" >"$work/n.json"
 if read_book compare "$work/n.xlsx" "$work/n.json" >"$work/cmp"; then ok; else fail "names: workbook differs from JSON"; cat "$work/cmp"; fi
 # no year, 主管部门, 资金 or 目标: 1 title, 2 项目名称, 3 主管部门, 4 the header, 5 the
@@ -307,7 +326,31 @@ sys.exit(1)' "$work/c"; then ok; else fail "long cell cut to 32767 characters"; 
 printf '# 没有项目\n' >"$work/none.jx"
 expect 0 "no project" -- "$bin" score --format xlsx -o "$work/none.xlsx" "$work/none.jx"
 read_book sheets "$work/none.xlsx" >"$work/sheets"
-same_as "$work/sheets" "自评结果清单"
+same_as "$work/sheets" "自评结果清单
+数据"
+read_book cells "$work/none.xlsx" 2 >"$work/c"
+if [ "$(wc -l <"$work/c")" = 35 ] && grep -qxF "A1	项目" "$work/c" && grep -qxF "AI1	填报结论" "$work/c"; then ok; else
+  fail "no project: 数据 is not the header alone"; cat "$work/c"; fi
+
+# --- read back by its 数据: a text with a line break, a comma and quotes, and formula-like
+# texts (guarded in the CSV, not in the sheet), come back as they were — the import of the
+# workbook is the import of the CSV, but for the line naming the file; a project called
+# 数据 has that sheet, and the data's is 数据(2), read all the same -----------------------
+printf '项目 "数据" {\n  完成情况 "第一行\\n第二行，含,逗号和\\"引号\\""\n  产出指标 100 { 数量指标 100 { 次数 ≥1次 权重 100 实际 1次 偏差 "=SUM(A1) 与 \x27=2" } }\n}\n' \
+    >"$work/data.jx"
+expect 0 "project 数据" -- "$bin" score --format xlsx -o "$work/data.xlsx" "$work/data.jx"
+read_book sheets "$work/data.xlsx" >"$work/sheets"
+same_as "$work/sheets" "自评结果清单
+数据
+数据(2)"
+"$bin" score --format csv -o "$work/data.csv" "$work/data.jx"
+expect 0 "import the workbook" -- "$bin" import -o "$work/data.x.jx" "$work/data.xlsx"
+lacks "$work/err" "warning"
+expect 0 "import the CSV" -- "$bin" import -o "$work/data.c.jx" "$work/data.csv"
+if [ "$(tail -n +2 "$work/data.x.jx")" = "$(tail -n +2 "$work/data.c.jx")" ]; then ok; else
+  fail "import of the workbook differs from the CSV's"; diff "$work/data.x.jx" "$work/data.c.jx"; fi
+has "$work/data.x.jx" '    完成情况 "第一行\n第二行，含,逗号和\"引号\""'
+if grep -qF '偏差 "=SUM(A1) 与 '"'"'=2"' "$work/data.x.jx"; then ok; else fail "formula-like 偏差 not read back"; fi
 
 # --- -o: a failed run keeps the old file; nothing is left behind ----------------------------
 printf 'old\n' >"$work/keep.xlsx"
@@ -329,7 +372,7 @@ printf '项目 "坏\xef\xbf\xbf名" {\n  产出指标 100 { 数量指标 100 { �
     >"$work/nonchar.jx"
 expect 0 "U+FFFF in a name, U+FFFE in a 偏差" -- "$bin" score --format xlsx -o "$work/nonchar.xlsx" "$work/nonchar.jx"
 read_book sheets "$work/nonchar.xlsx" >"$work/sheets"
-same_as "$work/sheets" "$(printf '自评结果清单\n坏\xef\xbf\xbd名')"
+same_as "$work/sheets" "$(printf '自评结果清单\n坏\xef\xbf\xbd名\n数据')"
 if read_book cells "$work/nonchar.xlsx" 2 | grep -qF "$(printf 'a\xef\xbf\xbdb')"; then ok; else fail "U+FFFE not written as U+FFFD"; fi
 
 # --- a workbook holds at most 1000 projects (a sheet each, held in memory until written):
@@ -340,7 +383,9 @@ for i in $(seq 1 1001); do
 done >"$work/many.jx"
 head -n 3000 "$work/many.jx" >"$work/thousand.jx"
 expect 0 "1000 projects in a workbook" -- "$bin" score --format xlsx -o "$work/thousand.xlsx" "$work/thousand.jx"
-if [ "$(read_book sheets "$work/thousand.xlsx" | wc -l)" = 1001 ]; then ok; else fail "1000 projects: not 1001 sheets"; fi
+read_book sheets "$work/thousand.xlsx" >"$work/sheets"
+if [ "$(wc -l <"$work/sheets")" = 1002 ] && [ "$(tail -n 1 "$work/sheets")" = 数据 ]; then ok; else
+  fail "1000 projects: not 1002 sheets, 数据 last"; fi
 echo old >"$work/many.xlsx"
 expect 1 "1001 projects in a workbook" -- "$bin" score --format xlsx -o "$work/many.xlsx" "$work/many.jx"
 same_as "$work/err" "jixiao: 无法写出报告：一个 xlsx 工作簿最多容纳 1000 个项目（每个项目一张工作表）；请分批写出，或改用 --format csv 或 json"

@@ -11,12 +11,19 @@ xml.etree), for tests/cli/test_xlsx.sh and tests/cli/test_audit_xlsx.sh.
     xlsx_read.py dates BOOK              each zip entry's date and time
     xlsx_read.py compare BOOK JSON       checks the cells against `score --format json` of
                                          the same input; prints what differs, exits 1 if any
+    xlsx_read.py data BOOK CSV           checks the last sheet, 数据, against `score --format
+                                         csv` of the same input: the same rows, every cell the
+                                         same text (stored as text), but 位置 names an absolute
+                                         file by its name alone, as the forms do; exits 1 if
+                                         any differs
     xlsx_read.py audit BOOK JSON         the same for `audit --format xlsx` against
                                          `audit --format json`
     xlsx_read.py review BOOK JSON        the same for `audit --review … --format xlsx`
                                          against `audit --review … --format json`
 """
+import csv
 import json
+import re
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
@@ -244,8 +251,9 @@ def compare(book_path, json_path):
         doc = json.load(f)
     projects = doc["projects"]
     cmp = Compare()
-    cmp.eq("sheet count", len(book.sheet_names), len(projects) + 1)
+    cmp.eq("sheet count", len(book.sheet_names), len(projects) + 2)
     cmp.eq("first sheet", book.sheet_names[0], "自评结果清单")
+    cmp.eq("last sheet", book.sheet_names[-1], "数据")
     lst = Sheet(book, 1)
     cmp.eq("list header", [lst.get(1, c) for c in range(5)], ["序号", "预算部门（单位）", "项目名称", "总分", "自评结论"])
     for i, p in enumerate(projects):
@@ -259,6 +267,61 @@ def compare(book_path, json_path):
     print("compared %d projects: %d differences" % (len(projects), cmp.failures))
     return 1 if cmp.failures else 0
 
+
+
+# ------------------------------------------------------------------ the 数据 sheet
+
+NUMBER = re.compile(r"[+-]?(\d+(,\d{3})*)?(\.\d+)?([eE][+-]?\d+)?%?$")
+
+
+def formula_like(t):
+    """Whether a CSV jixiao writes puts the guard "'" before t (csv.h, "Formula guard"): t
+    starts with = @ tab CR, or with + - and is no number, or is "'" and such a text."""
+    u = t.lstrip("'")
+    if not u:
+        return False
+    if u[0] in "=@\t\r":
+        return True
+    if u[0] in "+-":
+        return not (NUMBER.match(u) and any(ch.isdigit() for ch in u))
+    return False
+
+
+def unguarded(field):
+    """A CSV field as jixiao reads it: without the guard "'" it wrote before a formula-like text."""
+    return field[1:] if field.startswith("'") and formula_like(field[1:]) else field
+
+
+def shown(position):
+    """A 位置 cell as a form names its file: "/…/a.jx:3:5" is "a.jx:3:5", "d/a.jx:3:5" stays."""
+    return position.rsplit("/", 1)[1] if position.startswith("/") else position
+
+
+def compare_data(book_path, csv_path):
+    """Compares the workbook's last sheet with the CSV; returns the exit code."""
+    book = Book(book_path)
+    cmp = Compare()
+    cmp.eq("last sheet", book.sheet_names[-1], "数据")
+    sh = Sheet(book, len(book.sheet_names))
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        rows = [[unguarded(x) for x in row] for row in csv.reader(f)]
+    width = len(rows[0])
+    pos = rows[0].index("位置")
+    for row in rows[1:]:
+        if pos < len(row):
+            row[pos] = shown(row[pos])
+    for (r, c), v in sorted(sh.cells.items()):
+        if not isinstance(v, str):
+            cmp.eq("cell %d,%d stored as text" % (r + 1, c + 1), repr(v), "text")
+        if c >= width:
+            cmp.eq("cell %d,%d past the header" % (r + 1, c + 1), v, "")
+    cmp.eq("rows", sh.nrows, len(rows))
+    for r, row in enumerate(rows):
+        cmp.eq("row %d width" % (r + 1), len(row), width)
+        for c in range(width):
+            cmp.eq("row %d column %d" % (r + 1, c + 1), sh.get(r, c), row[c] if c < len(row) else "")
+    print("compared %d rows of %d columns: %d differences" % (len(rows), width, cmp.failures))
+    return 1 if cmp.failures else 0
 
 
 # ------------------------------------------------------------------ the audit
@@ -478,6 +541,8 @@ def main(argv):
     what, path = argv[1], argv[2]
     if what == "compare":
         return compare(path, argv[3])
+    if what == "data":
+        return compare_data(path, argv[3])
     if what == "audit":
         return compare_audit(path, argv[3])
     if what == "review":

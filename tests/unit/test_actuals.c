@@ -199,6 +199,62 @@ static void signed_actual_is_read_and_warned(void **state)
     jx_project_free(&p);
 }
 
+/*
+ * The project's amounts go to its 年度资金总额 row. A project without one (twin_project
+ * has no 资金) gets it made; when no row gives its 年初预算 the 年初预算数 stays 0 with one
+ * warning at the cell that made the row, here 全年预算 of row 2 (column 7: "双胞胎项目" is
+ * 5 characters, then a comma). Given (as 年初预算数 too), it is taken and nothing is said;
+ * a project that has the row already keeps it, and is not warned either.
+ */
+static void initial_budget_is_filled_or_warned(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    twin_project(&p);
+    jx_actuals *act = open_actuals("项目,全年预算,全年执行\n双胞胎项目,100,80\n", JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(p.nfunds, 1);
+    assert_string_equal(p.funds[0].source.s, "年度资金总额");
+    assert_int_equal(jx_dec_cmp(p.funds[0].initial, fx_dec("0")), 0);
+    assert_int_equal(jx_dec_cmp(p.funds[0].budget, fx_dec("100")), 0);
+    assert_int_equal(jx_dec_cmp(p.funds[0].spent, fx_dec("80")), 0);
+    assert_int_equal(jx_actuals_diag_count(act), 1);
+    const jx_diag *d = jx_actuals_diag(act, 0);
+    assert_string_equal(d->code, "actuals");
+    assert_int_equal(d->severity, JX_SEV_WARNING);
+    assert_int_equal(d->line, 2);
+    assert_int_equal(d->column, 7);
+    assert_string_equal(d->message, "第 2 行（项目“双胞胎项目”）没有填写年初预算，新建的年度资金总额资金行按年初预算 0 "
+                                    "计；请在模板中填写年初预算");
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+
+    /* 年初预算数 (the forms' word) on another row of the project than the amounts */
+    jx_project_init(&p, NULL);
+    twin_project(&p);
+    act = open_actuals("项目,全年预算,年初预算数\n双胞胎项目,100,\n双胞胎项目,,120.50\n", JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(p.nfunds, 1);
+    assert_int_equal(jx_dec_cmp(p.funds[0].initial, fx_dec("120.5")), 0);
+    assert_int_equal(jx_dec_cmp(p.funds[0].budget, fx_dec("100")), 0);
+    assert_int_equal(jx_actuals_diag_count(act), 0);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+
+    /* the 越城区 project has a 年度资金总额 row (年初预算 0 in its 自评表): set, not made, no warning */
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    size_t nfunds = p.nfunds;
+    act = open_actuals("项目,全年预算\n越城区电子政务云资源服务项目,360\n", JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_int_equal(p.nfunds, nfunds);
+    assert_int_equal(jx_actuals_diag_count(act), 0);
+    jx_actuals_close(act);
+    jx_project_free(&p);
+}
+
 static void no_match_is_reported_at_finish(void **state)
 {
     (void)state;
@@ -483,6 +539,7 @@ int main(void)
         cmocka_unit_test(quantitative_actual_and_quoted_comma),
         cmocka_unit_test(cells_and_names_of_every_blank),
         cmocka_unit_test(signed_actual_is_read_and_warned),
+        cmocka_unit_test(initial_budget_is_filled_or_warned),
         cmocka_unit_test(no_match_is_reported_at_finish),
         cmocka_unit_test(long_unused_name_is_cut_between_characters),
         cmocka_unit_test(ambiguous_match_names_the_row),

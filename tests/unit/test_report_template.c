@@ -17,7 +17,7 @@
 
 static const char bom_header[] =
     "\xEF\xBB\xBF主管部门,单位,项目,一级指标,二级指标,三级指标,指标性质,年度指标值,权重,实际完成值,评定,"
-    "偏差原因分析及改进措施,得分,金额单位,全年预算,全年执行,实际完成情况,目标偏离原因,整改措施\n";
+    "偏差原因分析及改进措施,得分,金额单位,年初预算,全年预算,全年执行,实际完成情况,目标偏离原因,整改措施\n";
 
 /* Lines (\n) in s. */
 static size_t count_lines(const char *s)
@@ -49,15 +49,16 @@ static void bom_header_and_rows(void **state)
     /* the header and the 6 indicators of the 越城区 自评表 */
     assert_int_equal(count_lines(s.buf), 7);
     /* 实际完成值, 评定, 偏差原因…, 得分 empty although the project has actuals (≥60个 here) and
-     * 得分; the first row carries the 金额单位 (万元) and the project's 5 cells, empty */
-    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,定量,≥60个,30,,,,,万元,,,,,\n"));
+     * 得分; the first row carries the 金额单位 (万元) and the project's 6 cells (年初预算 …
+     * 整改措施), empty although the project has 资金 rows */
+    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,定量,≥60个,30,,,,,万元,,,,,,\n"));
     /* "=1年" written "＝1年", so a spreadsheet does not take it for a formula */
-    /* (the project's other rows leave 金额单位 and its cells empty: 4 + 6 empty fields) */
-    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,产出指标,数量指标,运行保障期限,定量,＝1年,20,,,,,,,,,,\n"));
-    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,产出指标,时效指标,执行率,定量,≥95%,10,,,,,,,,,,\n"));
+    /* (the project's other rows leave 金额单位 and its cells empty: 4 + 1 + 6 empty fields) */
+    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,产出指标,数量指标,运行保障期限,定量,＝1年,20,,,,,,,,,,,\n"));
+    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,产出指标,时效指标,执行率,定量,≥95%,10,,,,,,,,,,,\n"));
     /* a 定性 target shows its text, and 定性 */
-    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,效益指标,经济效益,工作效率,定性,提升,15,,,,,,,,,,\n"));
-    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,满意度指标,服务对象满意度,服务对象满意率,定量,≥90%,10,,,,,,,,,,\n"));
+    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,效益指标,经济效益,工作效率,定性,提升,15,,,,,,,,,,,\n"));
+    assert_non_null(strstr(s.buf, "\n301-大数据管理,301001-绍兴市越城区大数据发展管理中心（本级）,越城区电子政务云资源服务项目,满意度指标,服务对象满意度,服务对象满意率,定量,≥90%,10,,,,,,,,,,,\n"));
     /* rows in source order: 接入系统数量 before 服务对象满意率 */
     assert_true(strstr(s.buf, "接入系统数量") < strstr(s.buf, "服务对象满意率"));
     fx_sink_free(&s);
@@ -78,9 +79,9 @@ static void quoting_weights_and_scores_ignored(void **state)
     fx_sink scored = fx_render(JX_FORMAT_TEMPLATE, 0, ps, 1);
     /* the name holds quotes, a comma, a backslash and a line break: quoted, quotes doubled;
      * the weight 12.50 is written as the number 12.5 */
-    assert_non_null(strstr(scored.buf, "\n,,\"测试\"\"项目\"\",\\一\n二\",产出指标,数量指标,接入系统数量,定量,≥60个,12.5,,,,,,,,,,\n"));
+    assert_non_null(strstr(scored.buf, "\n,,\"测试\"\"项目\"\",\\一\n二\",产出指标,数量指标,接入系统数量,定量,≥60个,12.5,,,,,,,,,,,\n"));
     /* no weight: an empty 权重 cell; "==" is one sign, written "＝" */
-    assert_non_null(strstr(scored.buf, ",\"巡检,次数\",定量,＝4次,,,,,,,,,,,\n"));
+    assert_non_null(strstr(scored.buf, ",\"巡检,次数\",定量,＝4次,,,,,,,,,,,,\n"));
     /* scores play no part: the unscored project gives the same bytes */
     p.scored = false;
     fx_sink unscored = fx_render(JX_FORMAT_TEMPLATE, 0, ps, 1);
@@ -194,8 +195,8 @@ static void workbook_sheets_and_header(void **state)
         assert_non_null(q);
         at = q;
     }
-    static const char *const ph[] = {"主管部门", "单位", "项目", "金额单位", "全年预算", "全年执行",
-                                     "实际完成情况", "目标偏离原因", "整改措施"};
+    static const char *const ph[] = {"主管部门", "单位", "项目", "金额单位", "年初预算", "全年预算",
+                                     "全年执行", "实际完成情况", "目标偏离原因", "整改措施"};
     at = proj;
     for (size_t i = 0; i < sizeof ph / sizeof ph[0]; i++) {
         char t[64];
@@ -244,11 +245,15 @@ static void workbook_locks_and_dropdowns(void **state)
     assert_int_equal(count_of(ind, "<dataValidation "), 1);
     assert_non_null(strstr(ind, "sqref=\"K5\""));
     assert_non_null(strstr(ind, "<formula1>\"达成,部分达成,未达成\"</formula1>"));
-    /* the 项目 sheet: 全年预算 and 全年执行 take decimals ≥ 0 */
-    assert_int_equal(count_of(proj, "<dataValidation "), 2);
-    assert_non_null(strstr(proj, "type=\"decimal\" operator=\"greaterThanOrEqual\""));
+    /* the 项目 sheet: 年初预算 (E), 全年预算 (F) and 全年执行 (G) take decimals ≥ 0, the same rule
+     * thrice; the texts after them (H–J) none */
+    assert_int_equal(count_of(proj, "<dataValidation "), 3);
+    assert_int_equal(count_of(proj, "type=\"decimal\" operator=\"greaterThanOrEqual\""), 3);
+    assert_int_equal(count_of(proj, "<formula1>0</formula1>"), 3);
     assert_non_null(strstr(proj, "sqref=\"E2\""));
     assert_non_null(strstr(proj, "sqref=\"F2\""));
+    assert_non_null(strstr(proj, "sqref=\"G2\""));
+    assert_null(strstr(proj, "sqref=\"H2\""));
     /* cells to read locked, cells to fill unlocked: row 2 of each sheet, every column */
     for (char col = 'A'; col <= 'M'; col++) {
         char ref[4] = {col, '2', 0};
@@ -256,7 +261,7 @@ static void workbook_locks_and_dropdowns(void **state)
         assert_true(st >= 0);
         assert_int_equal(xf_unlocked(styles, st), col >= 'J');
     }
-    for (char col = 'A'; col <= 'I'; col++) {
+    for (char col = 'A'; col <= 'J'; col++) {
         char ref[4] = {col, '2', 0};
         int st = cell_style(proj, ref);
         assert_true(st >= 0);

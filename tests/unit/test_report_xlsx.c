@@ -12,6 +12,7 @@
 #include "report_fixture.h"
 #include "report.h"
 #include "write_text.h"
+#include "zip_entry.h"
 #include "xlsx_book.h"
 #include "tmpdir.h"
 
@@ -239,8 +240,26 @@ static void same_bytes_every_run(void **state)
     jx_project_free(&b);
 }
 
+/* The sheets of the workbook book[0..len): how many, and the last one's name in last[size]. */
+static size_t book_sheets(const char *book, size_t len, char *last, size_t size)
+{
+    char *wb = jx_test_zip_entry(book, len, "xl/workbook.xml");
+    size_t n = 0;
+    last[0] = '\0';
+    for (const char *p = wb; (p = strstr(p, "<sheet name=\"")) != NULL; n++) {
+        p += strlen("<sheet name=\"");
+        const char *q = strchr(p, '"');
+        assert_non_null(q);
+        snprintf(last, size, "%.*s", (int)(q - p), p);
+    }
+    free(wb);
+    return n;
+}
+
 /* The 自评表 workbook takes JX_XLSX_PROJECTS_MAX (1000) projects, a sheet each after the
- * list; the 1001st is refused with JX_ERR_LIMIT, and so is the end: nothing is written. */
+ * list, then its 数据 sheet (the sheet beyond JX_XLSX_SHEETS_MAX: it takes no project's
+ * room); the 1001st project is refused with JX_ERR_LIMIT, and so is the end: nothing is
+ * written. */
 static void projects_bounded(void **state)
 {
     (void)state;
@@ -263,6 +282,9 @@ static void projects_bounded(void **state)
     assert_int_equal(jx_writer_finish(wr), JX_OK);
     assert_true(t.len > 4);
     assert_memory_equal(t.s, "PK\x03\x04", 4);
+    char last[64];
+    assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
+    assert_string_equal(last, "数据");
     jx_writer_destroy(wr);
     free(t.s);
     jx_project_free(&p);
@@ -276,6 +298,16 @@ static void empty_run_is_a_workbook(void **state)
     assert_int_equal(rc, JX_OK);
     assert_true(t.len > 4);
     assert_memory_equal(t.s, "PK\x03\x04", 4);
+    /* the list and 数据, as the CSV of no project: its header row alone (A1 项目 … AI1) */
+    char last[64];
+    assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 2);
+    assert_string_equal(last, "数据");
+    char *data = jx_test_zip_entry(t.s, t.len, "xl/worksheets/sheet2.xml");
+    assert_non_null(strstr(data, "<row r=\"1\""));
+    assert_null(strstr(data, "<row r=\"2\""));
+    assert_non_null(strstr(data, "<c r=\"AI1\""));
+    assert_null(strstr(data, "<c r=\"AJ1\""));
+    free(data);
     free(t.s);
 }
 
