@@ -73,6 +73,9 @@ int jx_cli_audit(int argc, char **argv);
 /** `jixiao audit --review FILE …`, the 复核 sheet; argv[0] is "audit". Returns the exit code. */
 int jx_cli_review(int argc, char **argv);
 
+/** `jixiao vet …`, the 审核 of targets (vet.c); argv[0] is "vet". Returns the exit code. */
+int jx_cli_vet(int argc, char **argv);
+
 /** `jixiao import …`; argv[0] is "import". Returns the exit code. */
 int jx_cli_import(int argc, char **argv);
 

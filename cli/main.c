@@ -1,5 +1,5 @@
 /* main.c — the jixiao program: dispatches to one command per file (score.c, check.c,
- * template.c, import.c, audit.c with review.c), and holds what the commands share:
+ * template.c, import.c, audit.c with review.c, vet.c), and holds what the commands share:
  * diagnostics, usage errors and the walk over their arguments (reading files is files.c,
  * rule files or tables input.c, folders walk.c, output output.c). */
 #include "cli.h"
@@ -20,6 +20,7 @@ static const char main_help[] =
     "  template  写出实际完成值模板（CSV），填好后用 score --actuals 读回\n"
     "  import    把绩效目标表、申报表、自评表或 CSV 表格转换成规则文件\n"
     "  audit     审核多个自评表：重算、比较自评，汇总，抽查\n"
+    "  vet       审核绩效目标表（预算年度前）：完整性、相关性、适当性、可行性，给出审核结果\n"
     "\n"
     "选项：\n"
     "  --help      显示本帮助\n"
@@ -234,6 +235,8 @@ int main(int argc, char **argv)
         return jx_cli_import(argc - 1, argv + 1);
     if (strcmp(cmd, "audit") == 0)
         return jx_cli_audit(argc - 1, argv + 1);
+    if (strcmp(cmd, "vet") == 0)
+        return jx_cli_vet(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return jx_cli_usage_error(NULL, "未知选项“%s”", cmd);
     return jx_cli_usage_error(NULL, "未知命令“%s”", cmd);

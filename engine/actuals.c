@@ -259,9 +259,9 @@ static bool same_cell(int k, act_cell a, act_cell b)
 
 /*
  * The 年度资金总额 row of p, made first of its 资金 rows (where the forms show it) when it
- * has none, with its three amounts 0 (an amount not filled is not made up; jx_actuals_apply
- * warns when the 年初预算数 stays 0 so), at the 项目 keyword; *made tells which. NULL when
- * memory ran out.
+ * has none, with no amount given (an amount not filled is not made up: jx_funds; each one
+ * filled is given; jx_actuals_apply warns when the 年初预算数 stays not given), at the 项目
+ * keyword; *made tells which. NULL when memory ran out.
  */
 static jx_funds *total_funds(jx_project *p, bool *made)
 {
@@ -324,6 +324,7 @@ static jx_result apply_project(jx_actuals *act, jx_project *p, const act_row *r)
                 act->total_made_col = k;
             }
             *(k == AC_INITIAL ? &f->initial : k == AC_BUDGET ? &f->budget : &f->spent) = d;
+            *(k == AC_INITIAL ? &f->has_initial : k == AC_BUDGET ? &f->has_budget : &f->has_spent) = true;
         } else {
             jx_str v = jx_project_str(p, c.s, c.n);
             if (v.n == 0)
@@ -376,7 +377,7 @@ jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
     const act_row *r = act->total_made_by;
     if (r && !act->initial_given)
         jx_indrows_diag(&act->rows, JX_SEV_WARNING, r, jx_indrows_cell_pos(r, r->cell[act->total_made_col]),
-                        "第 %u 行（项目“%s”）没有填写年初预算，新建的年度资金总额资金行按年初预算 0 计；"
+                        "第 %u 行（项目“%s”）没有填写年初预算，新建的年度资金总额资金行没有年初预算；"
                         "请在模板中填写年初预算",
                         (unsigned)r->line, p->name.s);
     return rc;

@@ -12,6 +12,7 @@
 #include "alloc.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,31 +77,37 @@ bool jx_audit_collect(const jx_project *p, jx_severity min, jx_arena *ar, jx_aud
     return true;
 }
 
-/* The tally of code, added in byte order when new; NULL when memory ran out. */
-static jx_code_tally *audit_tally(jx_audit *au, const char *code)
+jx_code_tally *jx_code_tally_of(const jx_allocator *a, jx_arena *ar, jx_code_tally **v, size_t *n, size_t *cap,
+                                const char *code)
 {
-    size_t lo = 0, hi = au->ntallies;
+    size_t lo = 0, hi = *n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(au->tallies[mid].code, code);
+        int c = strcmp((*v)[mid].code, code);
         if (c == 0)
-            return &au->tallies[mid];
+            return &(*v)[mid];
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (JX_GROW(au->alloc, au->tallies, au->tallies_cap, au->ntallies + 1) != 0)
+    if (JX_GROW(a, *v, *cap, *n + 1) != 0)
         return NULL;
-    char *copy = jx_arena_strndup(&au->arena, code, strlen(code));
+    char *copy = jx_arena_strndup(ar, code, strlen(code));
     if (!copy)
         return NULL;
-    memmove(&au->tallies[lo + 1], &au->tallies[lo], (au->ntallies - lo) * sizeof *au->tallies);
-    au->ntallies++;
-    jx_code_tally *t = &au->tallies[lo];
+    memmove(&(*v)[lo + 1], &(*v)[lo], (*n - lo) * sizeof **v);
+    (*n)++;
+    jx_code_tally *t = &(*v)[lo];
     memset(t, 0, sizeof *t);
     t->code = copy;
     return t;
+}
+
+/* The tally of code, added in byte order when new; NULL when memory ran out. */
+static jx_code_tally *audit_tally(jx_audit *au, const char *code)
+{
+    return jx_code_tally_of(au->alloc, &au->arena, &au->tallies, &au->ntallies, &au->tallies_cap, code);
 }
 
 /* Counts p's findings at or above the minimum severity; sets *has_error when p has an error. */
@@ -136,15 +143,18 @@ static const audit_unit audit_units[] = {
     {"元", 100}, {"千元", 100000}, {"万元", 1000000}, {"百万元", 100000000}, {"亿元", 10000000000},
 };
 
+int64_t jx_audit_unit_fen(const char *unit)
+{
+    for (size_t i = 0; i < sizeof audit_units / sizeof audit_units[0]; i++)
+        if (strcmp(unit, audit_units[i].name) == 0)
+            return audit_units[i].fen;
+    return 0;
+}
+
 /* 分 per unit of p's 金额单位 (万元 when it has none), or 0 when it is not one of audit_units. */
 static int64_t audit_fen_per_unit(const jx_project *p)
 {
-    if (p->money_unit.n == 0)
-        return 1000000;
-    for (size_t i = 0; i < sizeof audit_units / sizeof audit_units[0]; i++)
-        if (strcmp(p->money_unit.s, audit_units[i].name) == 0)
-            return audit_units[i].fen;
-    return 0;
+    return p->money_unit.n == 0 ? 1000000 : jx_audit_unit_fen(p->money_unit.s);
 }
 
 /* An amount at scale JX_DEC_MAX_SCALE × fen_per_unit, rounded half up to 分 (saturating). */
@@ -158,31 +168,73 @@ static int64_t audit_to_fen(__int128 scaled, int64_t fen_per_unit)
     return (int64_t)fen;
 }
 
-jx_audit_funds_kind jx_audit_project_funds(const jx_project *p, int64_t *budget_fen, int64_t *spent_fen)
+int64_t jx_audit_amount_fen(jx_dec d, int64_t fen_per_unit)
 {
-    *budget_fen = 0;
-    *spent_fen = 0;
+    return audit_to_fen(jx_dec_scaled(d, JX_DEC_MAX_SCALE), fen_per_unit);
+}
+
+/* The amounts of p's 资金 at the members `at` of each row (offsets of jx_dec in jx_funds),
+ * n of them, in 分 into fen[]: those of its 年度资金总额 row, or when that row is missing or
+ * the first amount of it (at[0]) is 0, the sums of the other rows. A row that does not give
+ * every one of them (the bool members `has`) takes no part; when no row does, NONE. */
+static jx_audit_funds_kind audit_amounts(const jx_project *p, const size_t *at, const size_t *has, size_t n,
+                                         int64_t *fen)
+{
+    for (size_t k = 0; k < n; k++)
+        fen[k] = 0;
     if (p->nfunds == 0)
         return JX_AUDIT_FUNDS_NONE;
     int64_t per = audit_fen_per_unit(p);
     if (per == 0)
         return JX_AUDIT_FUNDS_UNCONVERTED;
-    __int128 budget = 0, spent = 0;
+    __int128 sum[2] = {0, 0};
+    assert(n <= 2);
+#define AMOUNT(f, k) (*(const jx_dec *)((const char *)(f) + at[k]))
+#define GIVEN(f, k) (*(const bool *)((const char *)(f) + has[k]))
+    size_t used = 0;
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
+        bool given = true;
+        for (size_t k = 0; k < n; k++)
+            given = given && GIVEN(f, k);
+        if (!given)
+            continue; /* an amount not given: not 0, so no part in the sums */
+        used++;
         if (strcmp(f->source.s, "年度资金总额") == 0) {
-            if (jx_dec_is_zero(f->budget))
+            if (jx_dec_is_zero(AMOUNT(f, 0)))
                 continue; /* a total row of 0 beside the sources (seed 001): the sources count */
-            budget = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-            spent = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+            for (size_t k = 0; k < n; k++)
+                sum[k] = jx_dec_scaled(AMOUNT(f, k), JX_DEC_MAX_SCALE);
             break;
         }
-        budget += jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
-        spent += jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);
+        for (size_t k = 0; k < n; k++)
+            sum[k] += jx_dec_scaled(AMOUNT(f, k), JX_DEC_MAX_SCALE);
     }
-    *budget_fen = audit_to_fen(budget, per);
-    *spent_fen = audit_to_fen(spent, per);
+#undef AMOUNT
+#undef GIVEN
+    if (used == 0)
+        return JX_AUDIT_FUNDS_NONE;
+    for (size_t k = 0; k < n; k++)
+        fen[k] = audit_to_fen(sum[k], per);
     return JX_AUDIT_FUNDS_OK;
+}
+
+jx_audit_funds_kind jx_audit_project_funds(const jx_project *p, int64_t *budget_fen, int64_t *spent_fen)
+{
+    static const size_t at[2] = {offsetof(jx_funds, budget), offsetof(jx_funds, spent)};
+    static const size_t has[2] = {offsetof(jx_funds, has_budget), offsetof(jx_funds, has_spent)};
+    int64_t fen[2];
+    jx_audit_funds_kind k = audit_amounts(p, at, has, 2, fen);
+    *budget_fen = fen[0];
+    *spent_fen = fen[1];
+    return k;
+}
+
+jx_audit_funds_kind jx_audit_project_initial(const jx_project *p, int64_t *initial_fen)
+{
+    static const size_t at[1] = {offsetof(jx_funds, initial)};
+    static const size_t has[1] = {offsetof(jx_funds, has_initial)};
+    return audit_amounts(p, at, has, 1, initial_fen);
 }
 
 /* a + b, held at the int64 bounds instead of overflowing. */

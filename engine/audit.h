@@ -70,9 +70,17 @@ typedef struct jx_audit_findings {
  */
 bool jx_audit_collect(const jx_project *p, jx_severity min, jx_arena *ar, jx_audit_findings *f);
 
+/**
+ * The tally of code in the array *v of *n tallies (capacity *cap, grown with a) kept in
+ * byte order of their codes, added with a copy of code in ar when new; NULL when memory
+ * ran out. The audit's tallies and the 审核's (vet.c) are kept so.
+ */
+jx_code_tally *jx_code_tally_of(const jx_allocator *a, jx_arena *ar, jx_code_tally **v, size_t *n, size_t *cap,
+                                const char *code);
+
 /** A project's funds, as the audit counts them. */
 typedef enum jx_audit_funds_kind {
-    JX_AUDIT_FUNDS_NONE = 0,   /* no 资金 row */
+    JX_AUDIT_FUNDS_NONE = 0,   /* no 资金 row that gives the amounts asked for */
     JX_AUDIT_FUNDS_OK,         /* converted to 分 */
     JX_AUDIT_FUNDS_UNCONVERTED /* a 金额单位 the audit cannot convert */
 } jx_audit_funds_kind;
@@ -83,6 +91,16 @@ typedef enum jx_audit_funds_kind {
  * 百万元 or 亿元 (万元 when not given); rounded half up to the 分.
  */
 jx_audit_funds_kind jx_audit_project_funds(const jx_project *p, int64_t *budget_fen, int64_t *spent_fen);
+
+/** The 年初预算 of p in 分, taken as jx_audit_project_funds takes 全年预算 (the 年度资金总额
+ * row, or the sum of the others when it is missing or its 年初预算 is 0). */
+jx_audit_funds_kind jx_audit_project_initial(const jx_project *p, int64_t *initial_fen);
+
+/** 分 per one of the 金额单位 unit: 元, 千元, 万元, 百万元, 亿元; 0 for any other word. */
+int64_t jx_audit_unit_fen(const char *unit);
+
+/** d of a unit worth fen_per_unit 分, in 分: rounded half up, held at the int64 bounds. */
+int64_t jx_audit_amount_fen(jx_dec d, int64_t fen_per_unit);
 
 /**
  * The table row named by the `# 第 N 行` comment of the DSL line s[0..n) that

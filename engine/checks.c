@@ -305,14 +305,15 @@ static bool is_total_row(const jx_funds *f)
 
 /*
  * The 年度资金总额 row when its 全年预算 is above 0, otherwise the sum of the other
- * rows (the sources): the same amounts the evaluator scores 预算执行率 单列 from.
+ * rows (the sources): the same amounts the evaluator scores 预算执行率 单列 from. Rows
+ * without both 全年预算 and 全年执行 take no part (jx_funds_executed).
  */
 static funds_use funds_for_execution(const jx_project *p)
 {
     funds_use u = {false, q_int(0), q_int(0), NULL};
     const jx_funds *total_row = NULL;
     for (size_t i = 0; i < p->nfunds; i++)
-        if (is_total_row(&p->funds[i]))
+        if (is_total_row(&p->funds[i]) && jx_funds_executed(&p->funds[i]))
             total_row = &p->funds[i];
     if (total_row && jx_dec_cmp(total_row->budget, jx_dec_from_int(0)) > 0) {
         u.budget = q_dec(total_row->budget);
@@ -320,7 +321,7 @@ static funds_use funds_for_execution(const jx_project *p)
         u.at = total_row;
     } else {
         for (size_t i = 0; i < p->nfunds; i++) {
-            if (&p->funds[i] == total_row)
+            if (&p->funds[i] == total_row || is_total_row(&p->funds[i]) || !jx_funds_executed(&p->funds[i]))
                 continue;
             u.budget = q_add(u.budget, q_dec(p->funds[i].budget));
             u.spent = q_add(u.spent, q_dec(p->funds[i].spent));
@@ -509,8 +510,15 @@ static void check_duplicates(chk *c)
     }
 }
 
+/* An amount of the 资金 rows for a message: "未填" when it is not compared (not given). */
+static const char *fmt_known(qn q, bool known, char *buf)
+{
+    return known ? fmt_q(q, buf) : "未填";
+}
+
 /* funds-inconsistent on the 资金 rows: 全年执行 above 全年预算; a 年度资金总额 row that
- * is 0, or differs from its sources' sum. */
+ * is 0, or differs from its sources' sum. An amount not given is compared with nothing:
+ * an amount of the total row is checked only when that row and every source give it. */
 static void check_funds_rows(chk *c)
 {
     jx_project *p = c->p;
@@ -518,18 +526,22 @@ static void check_funds_rows(chk *c)
     char b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ], b5[JX_DEC_BUFSZ];
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
-        if (jx_dec_cmp(f->spent, f->budget) > 0)
+        if (jx_funds_executed(f) && jx_dec_cmp(f->spent, f->budget) > 0)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, f->pos,
                                 "资金“%s”全年执行数 %s 大于全年预算数 %s", f->source.s,
                                 fmt_dec(f->spent, b0), fmt_dec(f->budget, b1));
     }
     qn sum[3] = {q_int(0), q_int(0), q_int(0)};
+    bool all[3] = {true, true, true}; /* every source gives the amount */
     size_t sources = 0;
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
         if (is_total_row(f))
             continue;
         sources++;
+        all[0] = all[0] && f->has_initial;
+        all[1] = all[1] && f->has_budget;
+        all[2] = all[2] && f->has_spent;
         sum[0] = q_add(sum[0], q_dec(f->initial));
         sum[1] = q_add(sum[1], q_dec(f->budget));
         sum[2] = q_add(sum[2], q_dec(f->spent));
@@ -541,8 +553,13 @@ static void check_funds_rows(chk *c)
         if (!is_total_row(f))
             continue;
         qn row[3] = {q_dec(f->initial), q_dec(f->budget), q_dec(f->spent)};
+        const bool known[3] = {all[0] && f->has_initial, all[1] && f->has_budget, all[2] && f->has_spent};
+        if (!known[0] && !known[1] && !known[2])
+            continue;
         bool row_zero = true, sum_zero = true, differs = false;
         for (int k = 0; k < 3; k++) {
+            if (!known[k])
+                continue;
             row_zero = row_zero && q_sign(row[k]) == 0;
             sum_zero = sum_zero && q_sign(sum[k]) == 0;
             differs = differs || q_cmp(row[k], sum[k]) != 0;
@@ -550,12 +567,14 @@ static void check_funds_rows(chk *c)
         if (row_zero && !sum_zero)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, f->pos,
                                 "资金“年度资金总额”各数均为 0，但各资金来源合计年初预算 %s、全年预算 %s、全年执行 %s",
-                                fmt_q(sum[0], b0), fmt_q(sum[1], b1), fmt_q(sum[2], b2));
+                                fmt_known(sum[0], known[0], b0), fmt_known(sum[1], known[1], b1),
+                                fmt_known(sum[2], known[2], b2));
         else if (differs)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, f->pos,
                                 "资金“年度资金总额”（年初预算 %s、全年预算 %s、全年执行 %s）与各资金来源合计（%s、%s、%s）不符",
-                                fmt_q(row[0], b0), fmt_q(row[1], b1), fmt_q(row[2], b2),
-                                fmt_q(sum[0], b3), fmt_q(sum[1], b4), fmt_q(sum[2], b5));
+                                fmt_known(row[0], known[0], b0), fmt_known(row[1], known[1], b1),
+                                fmt_known(row[2], known[2], b2), fmt_known(sum[0], known[0], b3),
+                                fmt_known(sum[1], known[1], b4), fmt_known(sum[2], known[2], b5));
     }
 }
 
@@ -671,6 +690,18 @@ static void check_all_full_marks(chk *c)
                         p->name.s, weighted, p->exec_separate ? "和预算执行率" : "",
                         p->has_claimed_total ? "填报" : "重算", total);
 }
+
+void jx_checks_duplicates(jx_project *p)
+{
+    chk ctx = {p, NULL, 0}; /* check_duplicates reads the project only */
+    check_duplicates(&ctx);
+}
+
+bool jx_check_is_cost(const jx_project *p, const jx_indicator *ind) { return is_cost(p, ind); }
+bool jx_check_is_bounded_rate(const jx_project *p, const jx_indicator *ind) { return is_bounded_rate(p, ind); }
+bool jx_check_is_execution(const jx_indicator *ind) { return is_execution(ind); }
+bool jx_check_is_output(const char *level1) { return is_output(level1); }
+bool jx_check_is_benefit(const char *level1) { return is_benefit(level1); }
 
 void jx_checks_run(jx_project *p, const jx_policy *pol)
 {

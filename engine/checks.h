@@ -25,4 +25,23 @@
  */
 void jx_checks_run(jx_project *p, const jx_policy *pol);
 
+/* What the checks know of an indicator by its names, for the 审核 of targets (vet.c),
+ * which looks at targets before the year, without scoring: */
+
+/** duplicate-indicator alone on p, scored or not (the 审核's 相关性). */
+void jx_checks_duplicates(jx_project *p);
+
+/** True for an indicator of cost: 成本 in its name or its 二级 group's. */
+bool jx_check_is_cost(const jx_project *p, const jx_indicator *ind);
+
+/** True for a rate that cannot pass 100 %: 率 or 满意度 in its name, or a 满意度 group; not growth. */
+bool jx_check_is_bounded_rate(const jx_project *p, const jx_indicator *ind);
+
+/** True for an indicator of budget execution (预算执行率, 资金执行率, 执行率 alone, …). */
+bool jx_check_is_execution(const jx_indicator *ind);
+
+/** True for a 一级 name of outputs (产出…), of effects (效益…, 效果…). */
+bool jx_check_is_output(const char *level1);
+bool jx_check_is_benefit(const char *level1);
+
 #endif

@@ -835,14 +835,15 @@ static jx_pos project_pos(const jx_project *p)
 }
 
 /* The 全年预算 and 全年执行 预算执行率 单列 is taken from: the 年度资金总额 row when its
- * 全年预算 is above 0, otherwise the sum of the other 资金 rows. */
+ * 全年预算 is above 0, otherwise the sum of the other 资金 rows; rows that do not give both
+ * amounts take no part (jx_funds_executed). */
 static void exec_amounts(const jx_project *p, xnum *budget, xnum *spent)
 {
     *budget = x_from_int(0);
     *spent = x_from_int(0);
     const jx_funds *total_row = NULL;
     for (size_t i = 0; i < p->nfunds; i++)
-        if (strcmp(p->funds[i].source.s, "年度资金总额") == 0)
+        if (strcmp(p->funds[i].source.s, "年度资金总额") == 0 && jx_funds_executed(&p->funds[i]))
             total_row = &p->funds[i];
     if (total_row && jx_dec_cmp(total_row->budget, jx_dec_from_int(0)) > 0) {
         *budget = x_from_dec(total_row->budget);
@@ -850,7 +851,8 @@ static void exec_amounts(const jx_project *p, xnum *budget, xnum *spent)
         return;
     }
     for (size_t i = 0; i < p->nfunds; i++) {
-        if (&p->funds[i] == total_row)
+        if (&p->funds[i] == total_row || !jx_funds_executed(&p->funds[i]) ||
+            strcmp(p->funds[i].source.s, "年度资金总额") == 0)
             continue;
         xnum b = x_from_dec(p->funds[i].budget), s = x_from_dec(p->funds[i].spent);
         x_align(budget, &b);

@@ -43,6 +43,7 @@ typedef struct jx_imp_funds {
     const char *initial; /* 年初预算数 */
     const char *budget;  /* 全年预算数 */
     const char *spent;   /* 全年执行数; "" in a target table (nothing spent yet) */
+    /* an amount "" is not given: the row is written with the others (jx_funds) */
 } jx_imp_funds;
 
 /** Points declared for a 一级 or 二级 group (`产出指标 (60分)`), as written. */
@@ -71,7 +72,10 @@ typedef struct jx_imp_indicator {
     const char *reason;  /* 偏差原因分析及改进措施, "" */
     const char *judge;   /* 评定 of a 定性 indicator: 达成, 部分达成, 未达成, "" */
     const char *not_applicable; /* 不适用: "是" (or "不适用", "√") when the indicator is excluded, "" */
-    const char *note;    /* kept as a comment beside the indicator (前年/上年 values, 指标值确定依据) */
+    const char *last_year;   /* 上年: the indicator's value of last year (a 申报表's column), "" */
+    const char *year_before; /* 前年: of the year before, "" */
+    const char *basis;       /* 指标值确定依据, "" */
+    const char *note;    /* kept as a comment beside the indicator (目标名称, a long-term target…) */
 } jx_imp_indicator;
 
 /** Project-level text fields; the order is the order the emitter writes them in. */

@@ -30,6 +30,7 @@ typedef enum csv_col {
     CSV_REMEDY, CSV_TOTAL, CSV_GRADE, CSV_INITIAL, CSV_BUDGET, CSV_SPENT, CSV_L1, CSV_L2, CSV_L3,
     CSV_SIGN, CSV_TARGET, CSV_UNIT, CSV_WEIGHT, CSV_ACTUAL, CSV_SCORE, CSV_REASON, CSV_NOTE,
     CSV_JUDGE, CSV_NA, CSV_SOURCE, CSV_L1_POINTS, CSV_L2_POINTS,
+    CSV_LAST, CSV_BEFORE, CSV_BASIS, /* 上年, 前年, 指标值确定依据: the history of a target */
     CSV_METHOD,  /* 计分方法: names the table as jixiao's own scores (see csv_own_derived) */
     CSV_DERIVED, /* a column of jixiao's own scores recomputed from the others: not read */
     CSV_NCOLS,
@@ -63,7 +64,9 @@ static const csv_column_name csv_columns[] = {
     {"实际完成值", CSV_ACTUAL},     {"实际值", CSV_ACTUAL},           {"得分", CSV_SCORE},
     {"指标得分", CSV_SCORE},        {"偏差原因", CSV_REASON},         {"偏差原因分析", CSV_REASON},
     {"偏差原因分析及改进措施", CSV_REASON}, {"偏差原因及改进措施", CSV_REASON}, {"备注", CSV_NOTE},
-    {"说明", CSV_NOTE},             {"指标值确定依据", CSV_NOTE},     {"评定", CSV_JUDGE},
+    {"说明", CSV_NOTE},             {"指标值确定依据", CSV_BASIS},    {"依据", CSV_BASIS},
+    {"上年", CSV_LAST},             {"上年指标值", CSV_LAST},         {"前年", CSV_BEFORE},
+    {"前年指标值", CSV_BEFORE},     {"评定", CSV_JUDGE},
     {"不适用", CSV_NA},             {"资金来源", CSV_SOURCE},         {"一级分值", CSV_L1_POINTS},
     {"二级分值", CSV_L2_POINTS},    {"计分方法", CSV_METHOD},         {"填报得分", CSV_SCORE},
     {"填报总分", CSV_TOTAL},        {"填报结论", CSV_GRADE},
@@ -700,7 +703,8 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
     if (*l2)
         carry->l2 = jx_imp_str(im, l2, strlen(l2));
     bool value = *cl.c[CSV_SIGN] || *cl.c[CSV_TARGET] || *cl.c[CSV_UNIT] || *cl.c[CSV_ACTUAL] ||
-                 *cl.c[CSV_SCORE] || *cl.c[CSV_REASON] || *cl.c[CSV_JUDGE] || *cl.c[CSV_NA];
+                 *cl.c[CSV_SCORE] || *cl.c[CSV_REASON] || *cl.c[CSV_JUDGE] || *cl.c[CSV_NA] ||
+                 *cl.c[CSV_LAST] || *cl.c[CSV_BEFORE] || *cl.c[CSV_BASIS];
     /* the points of the row's groups, in columns of their own (jixiao's scores) */
     const char *p1 = cl.c[CSV_L1_POINTS], *p2 = cl.c[CSV_L2_POINTS];
     if (*p1 && *carry->l1 && jx_imp_points_add(im, line, carry->l1, "", jx_imp_str(im, p1, strlen(p1))) != 0)
@@ -751,6 +755,9 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
     CSV_COPY(reason, CSV_REASON);
     CSV_COPY(judge, CSV_JUDGE);
     CSV_COPY(not_applicable, CSV_NA);
+    CSV_COPY(last_year, CSV_LAST);
+    CSV_COPY(year_before, CSV_BEFORE);
+    CSV_COPY(basis, CSV_BASIS);
 #undef CSV_COPY
     ind->note = jx_imp_str(im, cl.other, strlen(cl.other));
 }

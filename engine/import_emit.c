@@ -18,7 +18,7 @@
  * Groups come in the order they first appear in the table, 一级 then its 二级. Each
  * indicator line ends with its source row, followed by the cells as written whenever
  * the line writes them differently, and by the row's note. What the rule language
- * cannot hold (a 资金 row without all three amounts, a weight that is not a number)
+ * cannot hold (a 资金 row without any amount, a weight that is not a number)
  * stays in a comment and is warned about on the model.
  */
 #include "import_emit.h"
@@ -492,6 +492,50 @@ static void em_actual(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
     }
 }
 
+/**
+ * Writes " LABEL value" for a history cell of ind (上年, 前年): a number in its canonical
+ * spelling, a text as "…", a cell of dashes or slashes as `/` (`-` when it is one), as
+ * the parser reads them (jx_indicator.last_year). A cell the value reader cannot read,
+ * or a number whose spelling would not read back, stays in the line's comment, warned
+ * about (history-unreadable).
+ */
+static void em_history(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *ind, const char *name,
+                       const char *label, const char *cell)
+{
+    if (!*cell)
+        return;
+    jx_value v;
+    memset(&v, 0, sizeof v);
+    const char *detail = NULL;
+    const char *prefix = em_fmt(em, " %s ", label);
+    jx_value_kind k = jx_value_classify(em->vr, &em->arena, cell, strlen(cell), &v, &detail);
+    switch (k) {
+    case JX_VALUE_KIND_NUMBER:
+        if (em_value_number(em, prefix, &v, cell, label))
+            return;
+        detail = "无法写成规则语言的数值";
+        break;
+    case JX_VALUE_KIND_TEXT:
+        em_puts(em, prefix);
+        em_string(em, cell);
+        return;
+    case JX_VALUE_KIND_EMPTY:
+        em_puts(em, prefix);
+        em_puts(em, strcmp(cell, "-") == 0 ? "-" : "/");
+        if (strcmp(cell, "-") != 0 && strcmp(cell, "/") != 0)
+            em_cm(em, "%s原文 %s", label, cell);
+        return;
+    case JX_VALUE_KIND_UNREADABLE:
+        break;
+    default:
+        em->oom = 1;
+        return;
+    }
+    em_cm(em, "%s %s", label, cell);
+    jx_imp_warn(im, ind->row, "history-unreadable", "指标“%s”的%s指标值“%s”%s%s，未导入（保留在注释中）", name, label,
+                cell, detail && *detail ? "：" : "", detail ? detail : "");
+}
+
 /* ------------------------------------------------------------- indicators */
 
 /** The 评定 a cell reads as (达成 部分达成 未达成), or NULL. */
@@ -567,6 +611,12 @@ static void em_indicator(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator 
         em_cm(em, "不适用原文 %s", ind->not_applicable);
         jx_imp_warn(im, ind->row, "field-unreadable", "指标“%s”的不适用“%s”不是“是”或“否”，未导入（保留在注释中）", name,
                     ind->not_applicable);
+    }
+    em_history(em, im, ind, name, "上年", ind->last_year);
+    em_history(em, im, ind, name, "前年", ind->year_before);
+    if (*ind->basis) {
+        em_puts(em, " 依据 ");
+        em_string(em, ind->basis);
     }
     if (*ind->note)
         em_cm(em, "%s", ind->note);
@@ -701,7 +751,11 @@ static jx_result em_flush(jx_imp_emitter *em)
 
 /* ---------------------------------------------------------------- project */
 
-/** Writes one 资金 row, or keeps it in a comment when it lacks amounts the language requires. */
+/**
+ * Writes one 资金 row with the amounts it gives (a target table's: 年初预算 alone; an
+ * empty cell is an amount not given, jx_funds), or keeps it in a comment when it gives
+ * none or an amount is not a number.
+ */
 static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
 {
     static const char *const kw[3] = {"年初预算", "全年预算", "全年执行"};
@@ -709,13 +763,10 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
     const char *w[3] = {NULL, NULL, NULL};
     const char *source = *f->source ? f->source : "年度资金总额";
     int have = 0, given = 0;
-    const char *bad = NULL, *bad_why = NULL, *missing = NULL, *why;
+    const char *bad = NULL, *bad_why = NULL, *why;
     for (int i = 0; i < 3; i++) {
-        if (!*cell[i]) {
-            if (!missing)
-                missing = kw[i];
+        if (!*cell[i])
             continue;
-        }
         given++;
         if (em_number(em, cell[i], EM_NUM_AMOUNT, &w[i], &why)) {
             have++;
@@ -725,14 +776,15 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
         }
     }
     em->cm.len = 0;
-    if (have == 3) {
+    if (given > 0 && have == given) {
         em_puts(em, "    资金");
         if (*f->source) {
             em_puts(em, " ");
             em_name(em, f->source);
         }
         for (int i = 0; i < 3; i++)
-            em_printf(em, " %s %s", kw[i], w[i]);
+            if (w[i])
+                em_printf(em, " %s %s", kw[i], w[i]);
         em_end_line(em, f->row);
         return;
     }
@@ -747,12 +799,8 @@ static void em_funds(jx_imp_emitter *em, jx_imp *im, const jx_imp_funds *f)
     }
     if (given == 0)
         em_cm(em, "没有金额");
-    else if (bad)
-        jx_imp_warn(im, f->row, "funds-not-number", "资金“%s”的金额“%s”%s；该资金行只写作注释", source, bad, bad_why);
     else
-        jx_imp_warn(im, f->row, "funds-incomplete",
-                    "资金“%s”缺少%s数：规则语言的资金行须有年初预算、全年预算、全年执行三项，该资金行只写作注释", source,
-                    missing);
+        jx_imp_warn(im, f->row, "funds-not-number", "资金“%s”的金额“%s”%s；该资金行只写作注释", source, bad, bad_why);
     em_printf(em, "（第 %u 行%s%s）\n", (unsigned)f->row, em->cm.len ? "：" : "", em->cm.len ? em->cm.s : "");
     em->cm.len = 0;
 }

@@ -31,7 +31,7 @@ jx_result jx_imp_emit_source(jx_imp_emitter *em, const char *file, const char *f
  * Writes p as one `项目 "…" { … }` block. Warnings and errors about its cells go to
  * im at their rows (codes: empty-value, unreadable-value, weight-not-number,
  * missing-weight, missing-group, score-not-number, points-not-number, points-conflict,
- * funds-incomplete, funds-not-number, field-unreadable, missing-name, no-indicators).
+ * funds-not-number, history-unreadable, field-unreadable, missing-name, no-indicators).
  * notes[0..nnotes) are written as comment lines at the top of the block (how weights
  * came about, …). JX_OK, JX_ERR_IO when the write failed, JX_ERR_NOMEM.
  */

@@ -203,6 +203,9 @@ static void json_project(json_reader *r, const cJSON *pj)
         ind->reason = json_cell(r, it, "reason");
         ind->judge = json_cell(r, it, "judge");
         ind->not_applicable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it, "not_applicable")) ? "是" : "";
+        ind->last_year = json_cell(r, it, "last_year");
+        ind->year_before = json_cell(r, it, "year_before");
+        ind->basis = json_cell(r, it, "basis");
     }
 }
 

@@ -187,6 +187,7 @@ jx_imp_indicator *jx_imp_indicator_add(jx_imp *im, uint32_t row)
     ind->row = row;
     ind->level1 = ind->level2 = ind->name = ind->sign = ind->target = ind->unit = "";
     ind->weight = ind->actual = ind->score = ind->reason = ind->judge = ind->not_applicable = ind->note = "";
+    ind->last_year = ind->year_before = ind->basis = "";
     return ind;
 }
 

@@ -18,7 +18,7 @@
  *   年度绩效目标 | 产出指标 | 时效指标 | 群众投诉的转办时限 | ≤24 小时 | ≤24 小时 | ≤24 小时 | 经验标准
  *
  * The indicators come from the year's table, 预计当年实现 (预期当年实现值) being the
- * target and 前年, 上年 and 指标值确定依据 kept in the note; the long-term table's rows
+ * target, and 前年, 上年 and 指标值确定依据 its history (written as 前年, 上年, 依据); the long-term table's rows
  * are the same indicators' long-term targets and are reported as skipped — unless the
  * project has no year's table, when they are imported instead. A long-term indicator
  * the year's table does not have is warned about.
@@ -386,7 +386,9 @@ static void wh_whole_funds(wh_reader *r, uint32_t row, const char **c, size_t n)
     }
     jx_imp_funds *f = jx_imp_funds_add(r->im, row);
     if (f) {
-        f->source = label;
+        /* the sources' 合计 is the rule language's 年度资金总额 row (source ""), so that it is
+         * not counted as one more source beside them */
+        f->source = jx_cell_is(label, "合计") || jx_cell_is(label, "总计") ? "" : label;
         f->initial = amount;
     }
 }
@@ -751,9 +753,9 @@ static void wh_flush(wh_reader *r)
         basis = "";
     }
     const char *note = r->annual ? "" : "长期目标（项目没有年度绩效目标表）";
-    note = wh_note(r, note, "前年", v.y1);
-    note = wh_note(r, note, "上年", v.y2);
-    note = wh_note(r, note, "指标值确定依据", basis);
+    ind->year_before = v.y1;
+    ind->last_year = v.y2;
+    ind->basis = basis;
     if (wh_goal_says(&v))
         note = wh_note(r, note, "目标名称", v.goal);
     ind->note = note;

@@ -48,6 +48,9 @@
  *   小数  →  decimals
  *   一级分值  →  level1_points
  *   执行偏差  →  execution_gap
+ *   上年  →  last_year
+ *   前年  →  year_before
+ *   依据  →  basis
  */
 #include "lexer.h"
 
@@ -79,6 +82,7 @@ static const kw_entry kw_table[] = {
     {"poor", 4, JX_KW_POOR},
     {"year", 4, JX_KW_YEAR},
     {"bands", 5, JX_KW_BANDS},
+    {"basis", 5, JX_KW_BASIS},
     {"funds", 5, JX_KW_FUNDS},
     {"grade", 5, JX_KW_JUDGE},
     {"ratio", 5, JX_KW_RATIO},
@@ -96,7 +100,10 @@ static const kw_entry kw_table[] = {
     {"reason", 6, JX_KW_REASON},
     {"remedy", 6, JX_KW_REMEDY},
     {"weight", 6, JX_KW_WEIGHT},
+    {"上年", 6, JX_KW_LAST_YEAR},
+    {"依据", 6, JX_KW_BASIS},
     {"偏差", 6, JX_KW_REASON},
+    {"前年", 6, JX_KW_YEAR_BEFORE},
     {"剔除", 6, JX_KW_DROP},
     {"单位", 6, JX_KW_ORG},
     {"单列", 6, JX_KW_SEPARATE},
@@ -127,12 +134,14 @@ static const kw_entry kw_table[] = {
     {"separate", 8, JX_KW_SEPARATE},
     {"deviation", 9, JX_KW_DEVIATION},
     {"excellent", 9, JX_KW_EXCELLENT},
+    {"last_year", 9, JX_KW_LAST_YEAR},
     {"不单列", 9, JX_KW_INLINE},
     {"不适用", 9, JX_KW_NOT_APPLICABLE},
     {"未达成", 9, JX_KW_UNMET},
     {"money_unit", 10, JX_KW_MONEY_UNIT},
     {"over_target", 11, JX_KW_OVER_TARGET},
     {"qualitative", 11, JX_KW_QUALITATIVE},
+    {"year_before", 11, JX_KW_YEAR_BEFORE},
     {"一级分值", 12, JX_KW_LEVEL1_POINTS},
     {"主管部门", 12, JX_KW_DEPT},
     {"偏离原因", 12, JX_KW_DEVIATION},
@@ -158,7 +167,7 @@ static const kw_entry kw_table[] = {
 };
 
 /* kw_by_len[n] is the first entry of kw_table whose length is at least n. */
-static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 23, 54, 60, 62, 67, 68, 70, 85, 87, 89, 91, 91, 92};
+static const unsigned short kw_by_len[] = {0, 0, 0, 0, 8, 15, 24, 58, 64, 66, 72, 73, 76, 91, 93, 95, 97, 97, 98};
 
 #define KW_MAX_LEN JX_KEYWORD_MAX_LEN
 
@@ -280,6 +289,9 @@ const char *jx_keyword_name(jx_keyword kw)
     "小数",
     "一级分值",
     "执行偏差",
+    "上年",
+    "前年",
+    "依据",
     };
     return (unsigned)kw < sizeof names / sizeof names[0] ? names[kw] : "";
 }

@@ -386,9 +386,12 @@ bool jx_keyword_in_value(jx_keyword kw, const char *rest, size_t n, const jx_key
     case JX_TK_RBRACE:
     case JX_TK_COMMENT:
         return true; /* the line ends: nothing is there to be the keyword's value */
-    case JX_TK_WORD:
-        return jx_keyword_ends_value(ix ? jx_keyword_find(ix, rest + off, len)
-                                        : jx_keyword_lookup(rest + off, len));
+    case JX_TK_WORD: {
+        jx_keyword next = ix ? jx_keyword_find(ix, rest + off, len) : jx_keyword_lookup(rest + off, len);
+        if (next == JX_KW_QUALITATIVE && (kw == JX_KW_LAST_YEAR || kw == JX_KW_YEAR_BEFORE))
+            return false; /* 上年 定性 "…": the history's own value */
+        return jx_keyword_ends_value(next);
+    }
     default:
         return false; /* a number, a string, a sign, '{' …: the keyword's own value */
     }

@@ -128,6 +128,9 @@ typedef enum jx_keyword {
     JX_KW_DECIMALS, /* 小数 decimals */
     JX_KW_LEVEL1_POINTS, /* 一级分值 level1_points */
     JX_KW_EXEC_GAP, /* 执行偏差 execution_gap */
+    JX_KW_LAST_YEAR, /* 上年 last_year */
+    JX_KW_YEAR_BEFORE, /* 前年 year_before */
+    JX_KW_BASIS, /* 依据 basis */
     JX_KW_COUNT_ /* number of keyword kinds */
 } jx_keyword;
 
@@ -183,7 +186,7 @@ static inline jx_keyword jx_keyword_find(const jx_keyword_index *ix, const char 
 const char *jx_keyword_name(jx_keyword kw);
 
 /** The keywords that end a value: an indicator's attributes (权重 实际 偏差 评定 得分
- * 不适用), 定性, and the project statements (项目 主管部门 单位 年度 金额单位 资金 年初预算
+ * 不适用 上年 前年 依据), 定性, and the project statements (项目 主管部门 单位 年度 金额单位 资金 年初预算
  * 全年预算 全年执行 年度目标 完成情况 偏离原因 整改措施 总分 结论). */
 #define JX_KW_ENDS_VALUE_MASK                                                                              \
     ((UINT64_C(1) << JX_KW_WEIGHT) | (UINT64_C(1) << JX_KW_ACTUAL) | (UINT64_C(1) << JX_KW_REASON) |        \
@@ -193,7 +196,8 @@ const char *jx_keyword_name(jx_keyword kw);
      (UINT64_C(1) << JX_KW_FUNDS) | (UINT64_C(1) << JX_KW_INITIAL) | (UINT64_C(1) << JX_KW_BUDGET) |        \
      (UINT64_C(1) << JX_KW_SPENT) | (UINT64_C(1) << JX_KW_GOAL) | (UINT64_C(1) << JX_KW_OUTCOME) |          \
      (UINT64_C(1) << JX_KW_DEVIATION) | (UINT64_C(1) << JX_KW_REMEDY) | (UINT64_C(1) << JX_KW_TOTAL) |      \
-     (UINT64_C(1) << JX_KW_VERDICT))
+     (UINT64_C(1) << JX_KW_VERDICT) | (UINT64_C(1) << JX_KW_LAST_YEAR) |                                     \
+     (UINT64_C(1) << JX_KW_YEAR_BEFORE) | (UINT64_C(1) << JX_KW_BASIS))
 
 _Static_assert(JX_KW_COUNT_ <= 64, "JX_KW_ENDS_VALUE_MASK holds a bit per keyword");
 
@@ -218,7 +222,8 @@ static inline bool jx_keyword_ends_value(jx_keyword kw)
  * which takes no value of its own, never does. Any other ending keyword belongs to
  * the value unless it is followed by its own value: it belongs when what follows it on
  * its line, past blanks, is the line's end (a newline, ';', '}', a comment or the end
- * of the text) or another keyword that ends values. So in `≥85 分`, `≥3项目 权重 10`,
+ * of the text) or another keyword that ends values — except 定性 after 上年 or 前年,
+ * which is that history's own value (`≥60 上年 定性 "…"`). So in `≥85 分`, `≥3项目 权重 10`,
  * `实际 4 项目` the keyword-like word is a unit, and in `≥60 权重 30` 权重 is the
  * weight. docs/dsl.md ("Units spelt like keywords") states the rule.
  */

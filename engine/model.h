@@ -110,6 +110,17 @@ struct jx_indicator {
     jx_pos pos;            /* the name token */
     jx_pos weight_pos;     /* the weight's number (line 0 when none) */
     jx_pos claim_pos;      /* the 得分 number (line 0 when none) */
+    /* The history a target table gives beside the target (上年, 前年, 指标值确定依据): read
+     * and written back, never scored. A value is read as a target is (sign, number, %,
+     * unit; a "文字" or 定性 "文字" is a text with sign QUAL), except that it draws no
+     * warning; a number without a sign is sign EQ with implicit set, as a target.
+     * Invariant: present is false when the attribute is absent or written as none
+     * (`/` or `-`); the two are told apart by pos.line, 0 only when absent, and a value
+     * written as none keeps the dash or slash in text. */
+    jx_value last_year;    /* 上年 (last_year) */
+    jx_value year_before;  /* 前年 (year_before) */
+    jx_str basis;          /* 依据 (basis): 指标值确定依据, "" when none */
+    jx_pos basis_pos;      /* the 依据 string (line 0 when none) */
     /* filled by the evaluator */
     int64_t score;         /* in units of 10^-decimals of the policy; -1 before scoring */
     jx_method method;      /* how */
@@ -148,14 +159,32 @@ typedef struct jx_group {
     int64_t score;       /* sum of its indicators' scores after scoring (10^-decimals units) */
 } jx_group;
 
-/** One 资金 row: a funding source with its three amounts. */
+/**
+ * One 资金 row: a funding source with up to three amounts. A target table gives only
+ * 年初预算 (nothing is spent yet), so a row may give any of them, at least one.
+ * Invariant: an amount not given (has_… false) is 0 and means "not given", never
+ * "zero": a rate or a sum that needs it is not computed from this row.
+ */
 typedef struct jx_funds {
     jx_str source;    /* 年度资金总额, 一般公共预算资金, … ("年度资金总额" when omitted) */
-    jx_dec initial;   /* 年初预算数 */
-    jx_dec budget;    /* 全年预算数 */
-    jx_dec spent;     /* 全年执行数 */
+    jx_dec initial;   /* 年初预算数 (0 when !has_initial) */
+    jx_dec budget;    /* 全年预算数 (0 when !has_budget) */
+    jx_dec spent;     /* 全年执行数 (0 when !has_spent) */
+    bool has_initial; /* 年初预算 given */
+    bool has_budget;  /* 全年预算 given */
+    bool has_spent;   /* 全年执行 given */
     jx_pos pos;       /* the 资金 keyword */
 } jx_funds;
+
+/**
+ * True when f gives both 全年预算 and 全年执行. Only such a row takes part in an execution
+ * rate or in the project's sums of 全年预算 and 全年执行 (eval.c, score.c, checks.c,
+ * audit.c): a row without them is as if it were not there for those.
+ */
+static inline bool jx_funds_executed(const jx_funds *f)
+{
+    return f->has_budget && f->has_spent;
+}
 
 /**
  * The formulas jx_indicator_formula() built for a scored project (score.c), kept beside
@@ -291,6 +320,15 @@ struct jx_policy {
                                   规定): 产出 → 效益 → 满意度, each's 二级 groups in the official order */
     jx_dec flag_inflation;     /* 抽查虚高 N: the points a claimed 总分 may exceed the recomputed one
                                   before the audit flags the project; 0 (any amount) */
+    /* 审核 (the vetting of targets before the year, engine/vet.c, docs/vet.md): its knobs */
+    bool vet_need_satisfaction; /* 审核满意度 必需: a missing 满意度 一级 is a finding; default 可选 */
+    bool vet_need_cost;         /* 审核成本 必需: 产出 needs a 成本 二级 group; default 必需 */
+    jx_dec vet_qual_share;      /* 审核定性占比 N: warn when 定性 indicators are more than N % of a project's; 50 */
+    jx_str vet_vague;           /* 审核模糊词 a/b/…: the vague words, '/' between them; never empty */
+    jx_dec vet_overlap;         /* 审核重合度 N: warn when two projects of one 单位 share N % of their 三级 names; 80 */
+    jx_dec vet_satisfaction_floor; /* 审核满意度下限 N: a 满意度 target below N % is low; 80 */
+    jx_dec vet_execution_floor; /* 审核执行率下限 N: a 预算执行率 target below N % is low; 90 */
+    int vet_redo_aspects;       /* 审核退回 N: warnings under N aspects or more give 中; 1…4, 2 */
     jx_pos pos;                /* the 评分办法 keyword */
 };
 

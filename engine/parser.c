@@ -661,11 +661,67 @@ static void repeated_stmt(parser *ps, const char *owner)
     report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps), "%s的“%s”重复", owner, tok_quote(ps));
 }
 
+/* A value written as none in a history attribute: `/` or `-` alone. */
+static bool history_none(const char *s, uint32_t len)
+{
+    return len == 1 && (s[0] == '/' || s[0] == '-');
+}
+
+/* A number of the history read without a sign reads as '=', as a target does (no warning). */
+static void history_sign(jx_value *h)
+{
+    if (h->present && !h->is_text && h->sign == JX_SIGN_NONE) {
+        h->sign = JX_SIGN_EQ;
+        h->implicit = true;
+    }
+}
+
+/*
+ * history := [定性] STRING | value | '/' | '-'
+ * The value after 上年 or 前年 (the keyword just passed) into *h; what names it in
+ * messages (上年指标值). Returns 1 when read (see jx_indicator.last_year for what a
+ * value written as none leaves in *h).
+ */
+static int parse_history(parser *ps, jx_value *h, const char *what, const char *nm)
+{
+    bool qual = ps->kw == JX_KW_QUALITATIVE;
+    if (qual)
+        advance(ps);
+    if (ps->tk == JX_TK_STRING) {
+        h->pos = tok_pos(ps);
+        h->text = string_value(ps);
+        h->sign = JX_SIGN_QUAL;
+        h->is_text = true;
+        h->present = true;
+        advance(ps);
+        return 1;
+    }
+    if (qual) {
+        unexpected(ps, "定性指标值（带引号的文字）");
+        return 0;
+    }
+    uint32_t off, len;
+    value_span(ps, &off, &len);
+    if (len == 0) {
+        unexpected(ps, what);
+        return 0;
+    }
+    if (history_none(ps->text + off, len)) {
+        h->pos = pos_at(ps, off, len);
+        h->text = arena_str(ps, ps->text + off, len);
+        return 1;
+    }
+    if (!read_value(ps, off, len, h, what, nm))
+        return 0;
+    history_sign(h);
+    return 1;
+}
+
 /*
  * indicator := NAME target { attr } END
  * target    := 定性 STRING | value
  * attr      := 权重 NUMBER | 实际 (STRING | value) | 偏差 STRING | 评定 JUDGE
- *            | 得分 NUMBER | 不适用
+ *            | 得分 NUMBER | 不适用 | 上年 history | 前年 history | 依据 STRING
  */
 static void parse_indicator(parser *ps, uint32_t group)
 {
@@ -691,6 +747,9 @@ static void parse_indicator(parser *ps, uint32_t group)
     ind.reason = jx_str_empty;
     ind.target.unit = ind.target.text = jx_str_empty;
     ind.actual.unit = ind.actual.text = jx_str_empty;
+    ind.last_year.unit = ind.last_year.text = jx_str_empty;
+    ind.year_before.unit = ind.year_before.text = jx_str_empty;
+    ind.basis = jx_str_empty;
     ind.score = -1;
     ind.formula = "";
     ind.pos = tok_pos(ps);
@@ -845,6 +904,37 @@ static void parse_indicator(parser *ps, uint32_t group)
             ind.not_applicable = true;
             advance(ps);
             break;
+        case JX_KW_LAST_YEAR:
+        case JX_KW_YEAR_BEFORE: {
+            jx_value *h = kw == JX_KW_LAST_YEAR ? &ind.last_year : &ind.year_before;
+            if (h->pos.line) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (!parse_history(ps, h, kw == JX_KW_LAST_YEAR ? "上年指标值" : "前年指标值", nm)) {
+                skip_line(ps);
+                return;
+            }
+            break;
+        }
+        case JX_KW_BASIS:
+            if (ind.basis_pos.line) {
+                repeated_attr(ps, nm);
+                skip_line(ps);
+                return;
+            }
+            advance(ps);
+            if (ps->tk != JX_TK_STRING) {
+                unexpected(ps, "带引号的指标值确定依据");
+                skip_line(ps);
+                return;
+            }
+            ind.basis_pos = tok_pos(ps);
+            ind.basis = string_value(ps);
+            advance(ps);
+            break;
         default:
             if (ps->tk == JX_TK_LBRACE)
                 report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
@@ -876,7 +966,8 @@ static void parse_indicator(parser *ps, uint32_t group)
  * ASCII marks and CJK characters; a target that is 定性 "…" or a value without blanks
  * in it (a sign ≥ ≤ ≧ ≦ > < = >= <= == ＞ ＜ ＝ or none, a number, % or ％, a unit of
  * letters, '/' and CJK characters); then 权重 N, 得分 N, 实际 (value or "…"), 偏差 "…",
- * 评定 达成|部分达成|未达成 and 不适用, each at most once, spelt in Chinese; strings
+ * 评定 达成|部分达成|未达成, 不适用, 上年 and 前年 (value or "…") and 依据 "…", each at
+ * most once, spelt in Chinese (a history written as none, `/` or `-`, is left); strings
  * without a backslash or a bad byte; spaces and tabs between; the end of the line at
  * a newline, ';' or '}'. Anything else, it leaves for parse_indicator, which reads it
  * and reports what is wrong, and changes nothing.
@@ -885,7 +976,8 @@ static void parse_indicator(parser *ps, uint32_t group)
 /* The bytes of the words line_indicator knows. */
 static const char LW_WEIGHT[] = "权重", LW_ACTUAL[] = "实际", LW_REASON[] = "偏差", LW_JUDGE[] = "评定",
                   LW_SCORE[] = "得分", LW_NA[] = "不适用", LW_QUAL[] = "定性", LW_MET[] = "达成",
-                  LW_PARTLY[] = "部分达成", LW_UNMET[] = "未达成";
+                  LW_PARTLY[] = "部分达成", LW_UNMET[] = "未达成", LW_LAST[] = "上年", LW_BEFORE[] = "前年",
+                  LW_BASIS[] = "依据";
 
 /* What a byte is to line_indicator. */
 enum {
@@ -1161,7 +1253,7 @@ LS_INLINE bool ls_number(line_scan *ls, jx_dec *out)
  * True when the unit just read, spelt like kw, a keyword that ends values, is sure to be
  * the value's unit as keyword_in_value decides: kw is not 不适用 and the line goes on, past
  * blanks, with its end or with one of the attribute words line_indicator reads (权重 实际
- * 得分 偏差 评定 不适用 as whole words). Anything else is left to the parser.
+ * 得分 偏差 评定 不适用 上年 前年 依据 as whole words). Anything else is left to the parser.
  */
 LS_INLINE bool ls_unit_keyword(const line_scan *ls, jx_keyword kw)
 {
@@ -1173,7 +1265,9 @@ LS_INLINE bool ls_unit_keyword(const line_scan *ls, jx_keyword kw)
     ls_blanks(&at);
     return ls_eol(&at, &tk, &len) || ls_word_is(&at, LW_WEIGHT, 6, false) || ls_word_is(&at, LW_ACTUAL, 6, false) ||
            ls_word_is(&at, LW_SCORE, 6, false) || ls_word_is(&at, LW_REASON, 6, false) ||
-           ls_word_is(&at, LW_JUDGE, 6, false) || ls_word_is(&at, LW_NA, 9, true);
+           ls_word_is(&at, LW_JUDGE, 6, false) || ls_word_is(&at, LW_NA, 9, true) ||
+           ls_word_is(&at, LW_LAST, 6, false) || ls_word_is(&at, LW_BEFORE, 6, false) ||
+           ls_word_is(&at, LW_BASIS, 6, false);
 }
 
 /*
@@ -1392,8 +1486,9 @@ static line_result line_indicator(parser *ps, uint32_t group)
     ls_blanks(&ls);
 
     /* the target */
-    line_value target = {0}, actual = {0};
-    line_string qual = {0}, actual_str = {0}, reason = {0};
+    line_value target = {0}, actual = {0}, hist[2] = {{0}, {0}};
+    line_string qual = {0}, actual_str = {0}, reason = {0}, hist_str[2] = {{0}, {0}}, basis = {0};
+    bool hist_text[2] = {false, false}; /* [0] 上年, [1] 前年: written as a string */
     bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false), plain = true;
     if (is_qual) {
         ls.i += 6;
@@ -1408,7 +1503,8 @@ static line_result line_indicator(parser *ps, uint32_t group)
     uint32_t last = ls.i;
 
     /* the attributes, each at most once */
-    enum { A_WEIGHT = 1, A_SCORE = 2, A_ACTUAL = 4, A_REASON = 8, A_JUDGE = 16, A_NA = 32 };
+    enum { A_WEIGHT = 1, A_SCORE = 2, A_ACTUAL = 4, A_REASON = 8, A_JUDGE = 16, A_NA = 32, A_LAST = 64,
+           A_BEFORE = 128, A_BASIS = 256 };
     unsigned seen = 0;
     bool actual_text = false;
     jx_judge judge = JX_JUDGE_NONE;
@@ -1433,6 +1529,12 @@ static line_result line_indicator(parser *ps, uint32_t group)
             what = A_JUDGE;
         else if (ls_word_is(&ls, LW_NA, 9, true))
             what = A_NA;
+        else if (ls_word_is(&ls, LW_LAST, 6, false))
+            what = A_LAST;
+        else if (ls_word_is(&ls, LW_BEFORE, 6, false))
+            what = A_BEFORE;
+        else if (ls_word_is(&ls, LW_BASIS, 6, false))
+            what = A_BASIS;
         else
             return LINE_LEFT;
         if (seen & what)
@@ -1476,6 +1578,24 @@ static line_result line_indicator(parser *ps, uint32_t group)
             if (ls.s[ls.i] != '"' || !ls_string(&ls, &reason))
                 return LINE_LEFT;
             plain = plain && reason.plain;
+            break;
+        case A_LAST:
+        case A_BEFORE: {
+            int h = what == A_BEFORE;
+            if (ls.s[ls.i] == '"') {
+                hist_text[h] = true;
+                if (!ls_string(&ls, &hist_str[h]))
+                    return LINE_LEFT;
+                plain = plain && hist_str[h].plain;
+            } else if (!ls_value(&ls, ps, &hist[h])) {
+                return LINE_LEFT;
+            }
+            break;
+        }
+        case A_BASIS:
+            if (ls.s[ls.i] != '"' || !ls_string(&ls, &basis))
+                return LINE_LEFT;
+            plain = plain && basis.plain;
             break;
         default: /* A_JUDGE */
             if (ls_word_is(&ls, LW_MET, 6, true)) {
@@ -1547,6 +1667,27 @@ static line_result line_indicator(parser *ps, uint32_t group)
         }
     }
     ind->reason = (seen & A_REASON) ? line_str(copy + (reason.off + 1 - name_off), reason.len - 2) : jx_str_empty;
+    for (int h = 0; h < 2; h++) {
+        jx_value *hv = h ? &ind->year_before : &ind->last_year;
+        hv->unit = hv->text = jx_str_empty;
+        if (!(seen & (h ? A_BEFORE : A_LAST)))
+            continue;
+        if (hist_text[h]) {
+            const line_string *hs = &hist_str[h];
+            hv->pos = line_pos(line, lstart, hs->off, hs->len, hs->cont, hs->wcont);
+            hv->text = line_str(copy + (hs->off + 1 - name_off), hs->len - 2);
+            hv->sign = JX_SIGN_QUAL;
+            hv->is_text = true;
+            hv->present = true;
+        } else if (!line_value_keep(ps, &hist[h], copy, name_off, line, lstart, hv)) {
+            return LINE_LEFT;
+        } else {
+            history_sign(hv);
+        }
+    }
+    ind->basis = (seen & A_BASIS) ? line_str(copy + (basis.off + 1 - name_off), basis.len - 2) : jx_str_empty;
+    if (seen & A_BASIS)
+        ind->basis_pos = line_pos(line, lstart, basis.off, basis.len, basis.cont, basis.wcont);
     if (seen & A_WEIGHT) {
         ind->has_weight = true;
         ind->weight = weight;
@@ -1681,7 +1822,7 @@ LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
  * A project statement written plainly on the line after the current NEWLINE, read as
  * parse_project_body and end_stmt read it: 主管部门, 单位, 年度目标, 完成情况, 偏离原因 or
  * 整改措施 with a string, 年度 with a four-digit year, 金额单位 with a word, 资金 with
- * an optional source word and its three amounts. Sets what it read and leaves the
+ * an optional source word and one to three amounts. Sets what it read and leaves the
  * parser at the line's end; returns false and changes nothing on any other line (one
  * that repeats a statement included).
  */
@@ -1757,7 +1898,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
             return false;
         p->money_unit = v;
         seen->unit = true;
-    } else if (ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N */
+    } else if (ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N, any of them */
         ls.i += 6;
         ls_blanks(&ls);
         uint32_t src_off = 0, src_len = 0;
@@ -1792,7 +1933,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
             last = ls.i;
             ls_blanks(&ls);
         }
-        if (got != 7 || !ls_eol(&ls, &end_tk, &end_len))
+        if (got == 0 || !ls_eol(&ls, &end_tk, &end_len))
             return false;
         if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0) {
             ps->nomem = 1;
@@ -1805,9 +1946,12 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
                            : arena_str(ps, "年度资金总额", strlen("年度资金总额"));
         if (ps->nomem)
             return false;
-        f.initial = amounts[0];
-        f.budget = amounts[1];
-        f.spent = amounts[2];
+        f.has_initial = (got & 1u) != 0;
+        f.has_budget = (got & 2u) != 0;
+        f.has_spent = (got & 4u) != 0;
+        f.initial = f.has_initial ? amounts[0] : jx_dec_from_int(0);
+        f.budget = f.has_budget ? amounts[1] : jx_dec_from_int(0);
+        f.spent = f.has_spent ? amounts[2] : jx_dec_from_int(0);
         p->funds[p->nfunds++] = f;
     } else {
         return false;
@@ -2020,7 +2164,8 @@ static void string_stmt(parser *ps, jx_str *dst, bool *seen)
     advance(ps);
 }
 
-/* 资金 [SOURCE] 年初预算 NUMBER 全年预算 NUMBER 全年执行 NUMBER */
+/* 资金 [SOURCE] amount { amount }, amount := (年初预算 | 全年预算 | 全年执行) NUMBER, each at
+ * most once: a target table gives only 年初预算 (see jx_funds for an amount not given). */
 static void parse_funds(parser *ps)
 {
     jx_project *p = ps->p;
@@ -2056,12 +2201,14 @@ static void parse_funds(parser *ps)
         }
         got[which] = true;
     }
-    static const char *const names[3] = {"年初预算", "全年预算", "全年执行"};
-    for (int i = 0; i < 3; i++)
-        if (!got[i]) {
-            report(ps, JX_SEV_ERROR, "syntax", f.pos, "资金“%s”缺少%s", f.source.s, names[i]);
-            return;
-        }
+    if (!got[0] && !got[1] && !got[2]) {
+        report(ps, JX_SEV_ERROR, "syntax", f.pos, "资金“%s”没有金额：应写年初预算、全年预算、全年执行中的至少一项",
+               f.source.s);
+        return;
+    }
+    f.has_initial = got[0];
+    f.has_budget = got[1];
+    f.has_spent = got[2];
     if (JX_GROW(p->alloc, p->funds, p->funds_cap, p->nfunds + 1) != 0) {
         ps->nomem = 1;
         return;

@@ -18,6 +18,9 @@ static const char CODE_POLICY[] = "policy";
 /* Grade bands out of order (an error), 定性区间 with a gap or an overlap (a warning). */
 static const char CODE_BAND_GAP[] = "band-gap";
 
+/* The vague words of 审核模糊词 by default (docs/vet.md). */
+static const char jx_policy_vague_default[] = "提升/提高/有所提高/明显/较好/持续/进一步";
+
 void jx_policy_set_defaults(jx_policy *pol)
 {
     pol->name = jx_str_empty;
@@ -47,6 +50,14 @@ void jx_policy_set_defaults(jx_policy *pol)
     pol->weight_sum_warn = false;
     pol->group_source_order = false;
     pol->flag_inflation = jx_dec_from_int(0);
+    pol->vet_need_satisfaction = false;
+    pol->vet_need_cost = true;
+    pol->vet_qual_share = jx_dec_from_int(50);
+    pol->vet_vague = (jx_str){jx_policy_vague_default, (uint32_t)(sizeof jx_policy_vague_default - 1)};
+    pol->vet_overlap = jx_dec_from_int(80);
+    pol->vet_satisfaction_floor = jx_dec_from_int(80);
+    pol->vet_execution_floor = jx_dec_from_int(90);
+    pol->vet_redo_aspects = 2;
     memset(&pol->qual_bands_pos, 0, sizeof pol->qual_bands_pos);
     memset(&pol->pos, 0, sizeof pol->pos);
 }
@@ -373,7 +384,7 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
     level1_validate(pol, text, len);
 }
 
-/* ------------------------------------------- 权重合计, 分组顺序, 抽查虚高 */
+/* ------------------------------------------- 权重合计, 分组顺序, 抽查虚高, 审核… */
 
 /*
  * Settings the policy grammar in parser.c does not have, each on a line of its own
@@ -386,7 +397,10 @@ static void policy_validate(jx_policy *pol, const char *text, size_t len)
  * - `分组顺序 规定 | 原文` (`group_order official | source`): the order the 自评表
  *   prints its groups in (docs/reports.md, "The order of the groups");
  * - `抽查虚高 N` (`flag_inflation N`): the points a claimed 总分 may exceed the
- *   recomputed one before the audit flags the project, 0～100 (docs/sampling.md).
+ *   recomputed one before the audit flags the project, 0～100 (docs/sampling.md);
+ * - the knobs of the 审核 of targets (docs/vet.md): `审核满意度 必需 | 可选`, `审核成本
+ *   必需 | 可选`, `审核定性占比 N`, `审核重合度 N`, `审核满意度下限 N`, `审核执行率下限 N`
+ *   (percentages 0～100), `审核模糊词 词/词/…` and `审核退回 N` (1～4).
  */
 
 /* The spellings of the keywords and of their values. */
@@ -397,6 +411,16 @@ static const char *const group_order_words[] = {"分组顺序", "group_order"};
 static const char *const group_order_official[] = {"规定", "official"};
 static const char *const group_order_source[] = {"原文", "source"};
 static const char *const flag_inflation_words[] = {"抽查虚高", "flag_inflation"};
+static const char *const vet_satisfaction_words[] = {"审核满意度", "vet_satisfaction"};
+static const char *const vet_cost_words[] = {"审核成本", "vet_cost"};
+static const char *const vet_required[] = {"必需", "required"};
+static const char *const vet_optional[] = {"可选", "optional"};
+static const char *const vet_qual_share_words[] = {"审核定性占比", "vet_qualitative_share"};
+static const char *const vet_vague_words[] = {"审核模糊词", "vet_vague_words"};
+static const char *const vet_overlap_words[] = {"审核重合度", "vet_overlap"};
+static const char *const vet_satisfaction_floor_words[] = {"审核满意度下限", "vet_satisfaction_floor"};
+static const char *const vet_execution_floor_words[] = {"审核执行率下限", "vet_execution_floor"};
+static const char *const vet_redo_words[] = {"审核退回", "vet_redo_aspects"};
 
 /* True when s[0..n) is one of the k words. */
 static bool knob_word_is(const char *s, size_t n, const char *const *words, size_t k)
@@ -408,17 +432,25 @@ static bool knob_word_is(const char *s, size_t n, const char *const *words, size
 }
 
 /* The settings policy_knobs reads. */
-enum { KNOB_WEIGHT_SUM, KNOB_GROUP_ORDER, KNOB_FLAG_INFLATION, KNOB_NONE };
+enum {
+    KNOB_WEIGHT_SUM, KNOB_GROUP_ORDER, KNOB_FLAG_INFLATION, KNOB_VET_SATISFACTION, KNOB_VET_COST,
+    KNOB_VET_QUAL_SHARE, KNOB_VET_VAGUE, KNOB_VET_OVERLAP, KNOB_VET_SATISFACTION_FLOOR, KNOB_VET_EXECUTION_FLOOR,
+    KNOB_VET_REDO, KNOB_NONE
+};
+
+/* Each knob's keywords, by KNOB_*. */
+static const char *const *const knob_words[KNOB_NONE] = {
+    weight_sum_words,          group_order_words,   flag_inflation_words,         vet_satisfaction_words,
+    vet_cost_words,            vet_qual_share_words, vet_vague_words,             vet_overlap_words,
+    vet_satisfaction_floor_words, vet_execution_floor_words, vet_redo_words,
+};
 
 /* The knob whose keyword is s[0..n), KNOB_NONE when none. */
 static int knob_of(const char *s, size_t n)
 {
-    if (knob_word_is(s, n, weight_sum_words, 2))
-        return KNOB_WEIGHT_SUM;
-    if (knob_word_is(s, n, group_order_words, 2))
-        return KNOB_GROUP_ORDER;
-    if (knob_word_is(s, n, flag_inflation_words, 2))
-        return KNOB_FLAG_INFLATION;
+    for (int k = 0; k < KNOB_NONE; k++)
+        if (knob_word_is(s, n, knob_words[k], 2))
+            return k;
     return KNOB_NONE;
 }
 
@@ -438,13 +470,44 @@ static bool knob_set(jx_policy *pol, int knob, const char *v, size_t n)
             return true;
         }
         return false;
-    default: {
+    case KNOB_VET_SATISFACTION:
+    case KNOB_VET_COST: {
+        bool need = knob_word_is(v, n, vet_required, 2);
+        if (!need && !knob_word_is(v, n, vet_optional, 2))
+            return false;
+        *(knob == KNOB_VET_COST ? &pol->vet_need_cost : &pol->vet_need_satisfaction) = need;
+        return true;
+    }
+    case KNOB_VET_VAGUE: {
+        /* words split by '/', none empty: "提升/提高" */
+        if (n == 0 || v[0] == '/' || v[n - 1] == '/')
+            return false;
+        for (size_t i = 1; i < n; i++)
+            if (v[i] == '/' && v[i - 1] == '/')
+                return false;
+        jx_str words = policy_str(pol, v, n);
+        if (words.n != n)
+            return false;
+        pol->vet_vague = words;
+        return true;
+    }
+    case KNOB_VET_REDO:
+        if (n != 1 || v[0] < '1' || v[0] > '4')
+            return false;
+        pol->vet_redo_aspects = v[0] - '0';
+        return true;
+    default: { /* a number 0～100: 抽查虚高 in points, the others in percent */
         jx_dec d;
         if (n == 0 || v[0] == '+' || v[0] == '-' || jx_dec_parse(v, n, &d) != JX_DEC_OK)
             return false;
         if (jx_dec_cmp(d, jx_dec_from_int(100)) > 0)
             return false;
-        pol->flag_inflation = d;
+        jx_dec *to = knob == KNOB_VET_QUAL_SHARE            ? &pol->vet_qual_share
+                     : knob == KNOB_VET_OVERLAP             ? &pol->vet_overlap
+                     : knob == KNOB_VET_SATISFACTION_FLOOR  ? &pol->vet_satisfaction_floor
+                     : knob == KNOB_VET_EXECUTION_FLOOR     ? &pol->vet_execution_floor
+                                                            : &pol->flag_inflation;
+        *to = d;
         return true;
     }
     }
@@ -455,7 +518,16 @@ static const char *const knob_wants[] = {
     "应为“错误”或“警告”（权重合计不等于满分时：错误，不评定结论；警告，只警告）",
     "应为“规定”或“原文”（自评表中指标分组的顺序：规定，按产出、效益、满意度；原文，按填写顺序）",
     "应为 0～100 之间的分数（自评总分比重算总分高出多少分时抽查必抽，0 为高出即抽）",
+    "应为“必需”或“可选”（审核时缺少满意度指标是否算作发现）",
+    "应为“必需”或“可选”（审核时产出指标是否须有成本指标）",
+    "应为 0～100 之间的百分数（定性指标超过这一比例时审核提出）",
+    "应为用“/”隔开的词，如“提升/提高/明显”（定性指标值只有这些词时审核提出）",
+    "应为 0～100 之间的百分数（同一单位两个项目的三级指标名称重合达到这一比例时审核提出）",
+    "应为 0～100 之间的百分数（满意度指标值低于这一比例时审核提出）",
+    "应为 0～100 之间的百分数（预算执行率指标值低于这一比例时审核提出）",
+    "应为 1～4 之间的整数（有警告的审核方面达到这一数目时，审核结果为“中”）",
 };
+_Static_assert(sizeof knob_wants / sizeof knob_wants[0] == KNOB_NONE, "a sentence per knob");
 
 /*
  * Reads the lines of text[0..len) that set a knob into pol and returns the text to

@@ -33,7 +33,7 @@ int64_t jx_units_to_cents(int64_t units, int decimals)
 
 int64_t jx_funds_rate(const jx_funds *f)
 {
-    if (jx_dec_is_zero(f->budget))
+    if (!jx_funds_executed(f) || jx_dec_is_zero(f->budget))
         return -1;
     int scale = f->budget.scale > f->spent.scale ? f->budget.scale : f->spent.scale;
     __int128 spent = jx_dec_scaled(f->spent, scale);
@@ -46,6 +46,8 @@ int64_t jx_project_funds_rate(const jx_project *p)
     __int128 b = 0, s = 0;
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
+        if (!jx_funds_executed(f))
+            continue; /* no 全年预算 or 全年执行 given: no part in the rate */
         if (strcmp(f->source.s, "年度资金总额") == 0 && !jx_dec_is_zero(f->budget)) {
             b = jx_dec_scaled(f->budget, JX_DEC_MAX_SCALE);
             s = jx_dec_scaled(f->spent, JX_DEC_MAX_SCALE);

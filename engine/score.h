@@ -42,14 +42,16 @@ int64_t jx_units_to_cents(int64_t units, int decimals);
 
 /**
  * The execution rate 全年执行 / 全年预算 of a 资金 row in hundredths of a percent,
- * rounded half up (9668 for 96.68%), or -1 when the budget is zero.
+ * rounded half up (9668 for 96.68%), or -1 when the budget is zero or the row does not
+ * give both amounts (jx_funds_executed).
  */
 int64_t jx_funds_rate(const jx_funds *f);
 
 /**
  * The execution rate of a project's funds together, in hundredths of a percent: the
  * first 年度资金总额 row that has a budget, else the sum of the rows; -1 when there is
- * no budget. What a 单列 预算执行率 row of the 自评表 shows.
+ * no budget; rows without both 全年预算 and 全年执行 take no part (jx_funds_executed).
+ * What a 单列 预算执行率 row of the 自评表 shows.
  */
 int64_t jx_project_funds_rate(const jx_project *p);
 

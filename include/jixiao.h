@@ -427,7 +427,8 @@ typedef enum jx_document {
     JX_DOC_AUDIT = 1,    /* the audit report: jx_audit_writer (jixiao audit) */
     JX_DOC_REVIEW = 2,   /* the 复核 sheets: jx_review_writer (jixiao audit --review) */
     JX_DOC_TEMPLATE = 3, /* the actuals to fill in: jx_writer (jixiao template) */
-    JX_DOC_COUNT = 4
+    JX_DOC_VET = 4,      /* the 审核 of targets: jx_vet_writer (jixiao vet) */
+    JX_DOC_COUNT = 5
 } jx_document;
 
 /** One output format, as the one table of formats holds it. */
@@ -941,6 +942,127 @@ JX_API jx_result jx_audit_writer_finish(jx_audit_writer *wr);
 
 /** Releases the writer; NULL is a no-op. */
 JX_API void jx_audit_writer_destroy(jx_audit_writer *wr);
+
+/* --------------------------------------------------------------------- vet */
+
+/**
+ * The 审核 of 绩效目标表 before the budget year (jixiao vet, docs/vet.md): each project's
+ * targets are vetted under four aspects — 完整性, 相关性, 适当性, 可行性 — and given a
+ * result, 优 (goes on), 良 (goes on after small fixes), 中 (sent back to be redone) or 差
+ * (not admitted), by the policy's rule. Projects stream as in the audit: a vet keeps
+ * counters, one tally per finding code, one per 单位 and, to find two projects of one
+ * 单位 with the same indicators, a bounded window of each 单位's last projects' names.
+ *
+ *     jx_vet *vt; jx_vet_writer *vw;
+ *     jx_vet_create(&vt, pol, NULL, NULL);          // every finding
+ *     jx_vet_writer_create(&vw, vt, JX_FORMAT_TEXT, write_cb, stdout, NULL);
+ *     while (jx_reader_next(rd, &p) == JX_ROW) {
+ *         jx_vet_add(vt, p, 0);                     // adds the findings to p (not scored)
+ *         jx_vet_writer_project(vw, p, 0);
+ *     }
+ *     jx_vet_writer_finish(vw);                     // the summary by 单位 and by code
+ *     jx_vet_writer_destroy(vw); jx_vet_destroy(vt);
+ *
+ * Ownership as for the audit: the caller owns the policy (it must outlive the vet) and
+ * the projects; the vet owns what its summary, tallies and 单位 give, valid until it is
+ * destroyed; a writer writes through fn and is destroyed before its vet.
+ */
+typedef struct jx_vet jx_vet;
+
+/** The aspects a finding of the 审核 is under. */
+typedef enum jx_vet_aspect {
+    JX_VET_COMPLETENESS = 0,   /* 完整性: the table has every part a target needs */
+    JX_VET_RELEVANCE = 1,      /* 相关性: the indicators measure this project, in its own words */
+    JX_VET_APPROPRIATENESS = 2,/* 适当性: the targets are neither unverifiable nor met whatever happens */
+    JX_VET_FEASIBILITY = 3,    /* 可行性: the targets fit the money */
+    JX_VET_ASPECTS = 4
+} jx_vet_aspect;
+
+/** How to vet; a zeroed struct (or NULL) counts and writes every finding. */
+typedef struct jx_vet_options {
+    jx_severity min_severity; /* findings below it are neither counted nor written (the result counts them all) */
+} jx_vet_options;
+
+/** Creates a vet under pol (its 审核 knobs, docs/vet.md), which must outlive it. JX_ERR_USAGE without pol. */
+JX_API jx_result jx_vet_create(jx_vet **out, const jx_policy *pol, const jx_vet_options *opts,
+                               const jx_allocator *alloc);
+
+/**
+ * Vets p (call once for each project; p need not be scored): adds the 审核's findings to
+ * p's diagnostics — overlapping-projects too, against the earlier projects of its 单位 —
+ * then counts p, its result and its findings. flags as for jx_audit_add (JX_AUDIT_IMPORTED:
+ * positions are table rows). JX_ERR_USAGE after jx_vet_finish, JX_ERR_NOMEM.
+ */
+JX_API jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags);
+
+/** Ends the vet: the 单位 in byte order of their names. Further calls do nothing. */
+JX_API jx_result jx_vet_finish(jx_vet *vt);
+
+/** Releases the vet; NULL is a no-op. */
+JX_API void jx_vet_destroy(jx_vet *vt);
+
+/**
+ * The 审核结果 of p from its diagnostics, by the rule of pol (docs/vet.md): an error gives
+ * 差; warnings under 审核退回 aspects or more (2 by default) 中; under fewer, 良; none 优.
+ * Notes never change it. JX_GRADE_NONE without p or pol.
+ */
+JX_API jx_grade jx_vet_result(const jx_project *p, const jx_policy *pol);
+
+/** The aspect a finding code is under (a code the 审核 does not give: 完整性, the text's own). */
+JX_API jx_vet_aspect jx_vet_aspect_of(const char *code);
+
+/** The aspect's Chinese name: 完整性, 相关性, 适当性, 可行性; "" out of range. */
+JX_API const char *jx_vet_aspect_name(jx_vet_aspect a);
+
+/** What a vet found over its projects. */
+typedef struct jx_vet_summary {
+    size_t projects;                     /* projects vetted */
+    size_t results[5];                   /* by jx_grade: 优, 良, 中, 差 ([JX_GRADE_NONE] stays 0) */
+    size_t findings[3];                  /* findings at or above min_severity, by jx_severity */
+    size_t aspects[JX_VET_ASPECTS][3];   /* the same by aspect and severity */
+} jx_vet_summary;
+
+/** The summary so far; owned by the vet. */
+JX_API const jx_vet_summary *jx_vet_get_summary(const jx_vet *vt);
+
+/** Number of finding codes seen (at or above min_severity). */
+JX_API size_t jx_vet_tally_count(const jx_vet *vt);
+
+/** The i-th code's tally, codes in byte order; NULL out of range. */
+JX_API const jx_code_tally *jx_vet_tally(const jx_vet *vt, size_t i);
+
+/** One 单位 of a vet: its projects, their results and findings. */
+typedef struct jx_vet_org {
+    const char *org;     /* the 单位 as read ("" for projects without one) */
+    size_t projects;
+    size_t results[5];   /* by jx_grade */
+    size_t findings[3];  /* at or above min_severity, by jx_severity */
+} jx_vet_org;
+
+/** Number of 单位 seen. */
+JX_API size_t jx_vet_org_count(const jx_vet *vt);
+
+/** The i-th 单位: in the order first seen, after jx_vet_finish in byte order of the names; NULL out of range. */
+JX_API const jx_vet_org *jx_vet_org_at(const jx_vet *vt, size_t i);
+
+/** Writes a vet's report (docs/vet.md) in a format whose row of the table of formats writes JX_DOC_VET. */
+typedef struct jx_vet_writer jx_vet_writer;
+
+/** Creates a writer of vt's report in format fmt; JX_ERR_USAGE for a format that writes none. vt must outlive it. */
+JX_API jx_result jx_vet_writer_create(jx_vet_writer **out, jx_vet *vt, jx_format fmt, jx_write_fn fn, void *ud,
+                                      const jx_allocator *alloc);
+
+/** Sets the writer's JX_WRITE_* flags (JX_WRITE_TIMESTAMP) before anything is written. */
+JX_API jx_result jx_vet_writer_set_flags(jx_vet_writer *wr, unsigned flags);
+
+/** Writes project p after jx_vet_add: its result and its findings under the four aspects. */
+JX_API jx_result jx_vet_writer_project(jx_vet_writer *wr, const jx_project *p, unsigned flags);
+
+/** Finishes the vet (jx_vet_finish) and writes the summary by 单位 and by code. Call once, last. */
+JX_API jx_result jx_vet_writer_finish(jx_vet_writer *wr);
+
+/** Releases the writer; NULL is a no-op. */
+JX_API void jx_vet_writer_destroy(jx_vet_writer *wr);
 
 #ifdef __cplusplus
 }

@@ -246,9 +246,10 @@ static void funds(jx_writer *wr, const jx_renderer *r, const jx_project *p)
         jx_cell cells[NFCOLS];
         set(&cells[FCOL_SOURCE], f->source.s, JX_CELL_LABEL);
         cells[FCOL_SOURCE].align = JX_ALIGN_LEFT;
-        set_number(&cells[FCOL_INITIAL], jx_form_dec(ar, f->initial), dec_num(f->initial));
-        set_number(&cells[FCOL_BUDGET], jx_form_dec(ar, f->budget), dec_num(f->budget));
-        set_number(&cells[FCOL_SPENT], jx_form_dec(ar, f->spent), dec_num(f->spent));
+        /* an amount not given (a target table's row: 年初预算 alone) is a dash, never 0 */
+        set_number(&cells[FCOL_INITIAL], f->has_initial ? jx_form_dec(ar, f->initial) : "—", dec_num(f->initial));
+        set_number(&cells[FCOL_BUDGET], f->has_budget ? jx_form_dec(ar, f->budget) : "—", dec_num(f->budget));
+        set_number(&cells[FCOL_SPENT], f->has_spent ? jx_form_dec(ar, f->spent) : "—", dec_num(f->spent));
         set_number(&cells[FCOL_RATE], jx_form_funds_rate(ar, f), rate_num(jx_funds_rate(f)));
         for (size_t c = 0; c < NFCOLS; c++)
             set_cols(&cells[c], funds_cols[c][JX_GRID_PAGE], funds_cols[c][JX_GRID_SHEET]);

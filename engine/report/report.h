@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "audit.h"
+#include "vet.h"
 #include "model.h"
 #include "order.h"
 #include "score.h"
@@ -268,6 +269,7 @@ static inline char *jx_at_fixed(char *o, int64_t units, int decimals)
 
 typedef struct jx_audit_reporter jx_audit_reporter;   /* below */
 typedef struct jx_review_reporter jx_review_reporter; /* below */
+typedef struct jx_vet_reporter jx_vet_reporter;       /* below */
 
 /**
  * A row of the one table of output formats: what the public table says of the format
@@ -281,6 +283,7 @@ typedef struct jx_format_row {
     const jx_audit_reporter *audit;     /* the audit report */
     const jx_review_reporter *review;   /* the 复核 sheets */
     const jx_reporter *tmpl;            /* the actuals template (JX_DOC_TEMPLATE, jx_template_writer_create) */
+    const jx_vet_reporter *vet;         /* the 审核 of targets (JX_DOC_VET) */
 } jx_format_row;
 
 /** The row of fmt, NULL for a code the table does not have. */
@@ -343,6 +346,25 @@ const char *jx_form_dec(jx_arena *ar, jx_dec d);
 
 /** The 执行率 of one 资金 row ("100.00%"), or "—" when its 全年预算数 is 0. */
 const char *jx_form_funds_rate(jx_arena *ar, const jx_funds *f);
+
+/**
+ * The text the score JSON and CSV write for a history value (jx_indicator.last_year,
+ * .year_before), which import reads back: its text when given (a number as written, a
+ * text as it is), its dash or slash when written as none ("/" when it holds neither);
+ * false when it was not written at all (null, an empty cell).
+ */
+static inline bool jx_history_text(const jx_value *h, jx_str *out)
+{
+    static const jx_str slash = {"/", 1};
+    if (h->present) {
+        *out = h->text;
+        return true;
+    }
+    if (h->pos.line == 0)
+        return false;
+    *out = h->text.n == 1 && (h->text.s[0] == '-' || h->text.s[0] == '/') ? h->text : slash;
+    return true;
+}
 
 /**
  * The 执行率 of all the funds together ("96.68%"): the 年度资金总额 row when it has a
@@ -546,5 +568,46 @@ char *jx_audit_percent(uint32_t bp, char *buf, size_t size);
 
 /** The stable code of why: "drawn", "weighted", "flagged". */
 const char *jx_audit_why_code(jx_audit_why why);
+
+/* ================================================================ the 审核's reporters (build_vet.c, write_json.c, write_csv.c)
+ * One vtable per format behind jx_vet_writer, as for the audit: the writer's jx_writer
+ * holds the buffer, the sticky error and the scratch arena (reset before each project). */
+
+/** A vet writer: the reporter, the vet it reports and the output. */
+struct jx_vet_writer {
+    const jx_allocator *alloc;
+    jx_writer *out;             /* buffer, write function, sticky error, scratch arena */
+    const jx_vet_reporter *rep; /* the format's reporter */
+    jx_vet *vt;                 /* the vet whose summary ends the report */
+    size_t nprojects;           /* projects written so far */
+    bool begun;                 /* the reporter's begin ran */
+    bool finished;              /* jx_vet_writer_finish ran */
+    size_t nfindings;           /* findings the projects written so far gave */
+};
+
+/** One project as the reporters print it. */
+typedef struct jx_vet_view {
+    const jx_project *p;
+    unsigned flags;          /* JX_AUDIT_IMPORTED: positions are table rows */
+    uint32_t line;           /* its line as reported */
+    jx_grade result;         /* its 审核结果 (jx_vet_result) */
+    jx_audit_findings f;     /* its findings at or above min_severity, errors first */
+    jx_vet_counts c;         /* the same counted by aspect */
+} jx_vet_view;
+
+/** One output format of the 审核. */
+struct jx_vet_reporter {
+    const char *name;
+    void (*begin)(jx_vet_writer *vw);
+    void (*project)(jx_vet_writer *vw, const jx_vet_view *v);
+    void (*finish)(jx_vet_writer *vw);
+};
+
+/** The report as a document (build_vet.c), drawn by the writer's renderer. */
+extern const jx_vet_reporter jx_vet_doc_reporter;
+/** The JSON document (write_json.c). */
+extern const jx_vet_reporter jx_vet_reporter_json;
+/** The CSV table, one row per finding (write_csv.c). */
+extern const jx_vet_reporter jx_vet_reporter_csv;
 
 #endif

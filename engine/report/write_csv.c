@@ -149,12 +149,37 @@ static void position(jx_writer *wr, const jx_project *p, jx_pos pos)
     "单位,主管部门,年度,金额单位,资金来源,年初预算,全年预算,全年执行,年度目标,完成情况,偏离原因,整改措施,填报总分,填报结论"
 /* The project's cells of a row that carries none: one comma per column of SCORE_PROJECT_COLS. */
 #define SCORE_PROJECT_BLANK ",,,,,,,,,,,,,,"
+/* The history of the indicator's target, appended last of all (hist_cells). */
+#define SCORE_HIST_COLS "上年,前年,依据"
+/* Those cells of a row that is no indicator's. */
+#define SCORE_HIST_BLANK ",,,"
 
 static void score_begin(jx_writer *wr, const jx_project *first)
 {
     (void)first;
     jx_out_str(wr, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分,"
-                   SCORE_IND_COLS "," SCORE_PROJECT_COLS "\n");
+                   SCORE_IND_COLS "," SCORE_PROJECT_COLS "," SCORE_HIST_COLS "\n");
+}
+
+/* The history cells (SCORE_HIST_COLS), each after a comma: 上年 and 前年 as written (a dash
+ * or slash when written as none, jx_history_text), 依据; ind NULL for a row that is no
+ * indicator's. */
+static void hist_cells(jx_writer *wr, const jx_indicator *ind)
+{
+    if (!ind) {
+        jx_out_str(wr, SCORE_HIST_BLANK);
+        return;
+    }
+    jx_str h;
+    jx_out_char(wr, ',');
+    if (jx_history_text(&ind->last_year, &h))
+        jx_out_csv_field(wr, h.s, h.n);
+    jx_out_char(wr, ',');
+    if (jx_history_text(&ind->year_before, &h))
+        jx_out_csv_field(wr, h.s, h.n);
+    jx_out_char(wr, ',');
+    if (ind->basis.n > 0)
+        jx_out_csv_field(wr, ind->basis.s, ind->basis.n);
 }
 
 /* ,计算符号: the sign of the target ("定性" for a 定性 one, "" for an implicit '=' or none). */
@@ -220,10 +245,11 @@ static void project_cells(jx_writer *wr, const jx_project *p, size_t k)
     if (k < p->nfunds) {
         const jx_funds *f = &p->funds[k];
         const jx_dec amounts[] = {f->initial, f->budget, f->spent};
+        const bool given[] = {f->has_initial, f->has_budget, f->has_spent};
         jx_out_csv_field(wr, f->source.s, f->source.n);
         for (size_t a = 0; a < 3; a++) {
             jx_out_char(wr, ',');
-            jx_out_dec(wr, amounts[a]);
+            dec_or_empty(wr, given[a], amounts[a]); /* empty: not given (jx_funds) */
         }
     } else {
         jx_out_str(wr, ",,,");
@@ -327,13 +353,17 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     if (!r->fast || wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->actual.text) || !cell_as_is(ind, ind->target.unit) ||
-        !cell_as_is(ind, ind->reason) || (ind->has_weight && ind->weight.scale > 18) ||
+        !cell_as_is(ind, ind->reason) || !cell_as_is(ind, ind->last_year.text) ||
+        !cell_as_is(ind, ind->year_before.text) || !cell_as_is(ind, ind->basis) ||
+        (!ind->last_year.present && ind->last_year.pos.line) ||
+        (!ind->year_before.present && ind->year_before.pos.line) || (ind->has_weight && ind->weight.scale > 18) ||
         (ind->has_claim && ind->claim.scale > 18) || (g1 && g1->has_points && g1->points.scale > 18) ||
         (g2 && g2->has_points && g2->points.scale > 18))
         return false;
     size_t need = r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
                   ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) +
-                  6 * JX_DEC_BUFSZ + 128 + 7; /* + 7 guards */
+                  ind->last_year.text.n + ind->year_before.text.n + ind->basis.n +
+                  6 * JX_DEC_BUFSZ + 128 + 10; /* + 10 guards */
     if (!jx_out_room(wr, need))
         return false;
     char *o = wr->buf + wr->len;
@@ -392,6 +422,15 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     if (g2 && g2->has_points)
         o = jx_at_dec(o, g2->points);
     O_LIT(o, SCORE_PROJECT_BLANK);
+    /* the history, as hist_cells writes it (a value written as none is left to it) */
+    *o++ = ',';
+    if (ind->last_year.present)
+        o = o_cell(o, ind->last_year.text.s, ind->last_year.text.n);
+    *o++ = ',';
+    if (ind->year_before.present)
+        o = o_cell(o, ind->year_before.text.s, ind->year_before.text.n);
+    *o++ = ',';
+    o = o_cell(o, ind->basis.s, ind->basis.n);
     *o++ = '\n';
     wr->len = (size_t)(o - wr->buf);
     return true;
@@ -453,6 +492,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
         jx_out_csv_field(wr, rows.full, rows.full_n);
         ind_cells(wr, NULL, NULL, NULL);
         project_cells(wr, p, k++);
+        hist_cells(wr, NULL);
         jx_out_char(wr, '\n');
     }
     for (size_t i = 0; i < ord.ninds; i++) {
@@ -485,6 +525,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
         jx_out_csv_field(wr, rows.full, rows.full_n);
         ind_cells(wr, ind, jx_indicator_group_at(ind, 1), jx_indicator_group_at(ind, 2));
         project_cells(wr, p, k++);
+        hist_cells(wr, ind);
         jx_out_char(wr, '\n');
     }
     /* groups without an indicator: a 二级 group, or a 一级 group without any 二级 one */
@@ -520,6 +561,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
         if (g2)
             dec_or_empty(wr, g2->has_points, g2->points);
         project_cells(wr, p, k++);
+        hist_cells(wr, NULL);
         jx_out_char(wr, '\n');
     }
     /* the project's own cells left to carry: its fields, or 资金 rows past the rows above */
@@ -527,6 +569,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
         bare_row(wr, p, NULL, NULL, p->pos, &rows);
         ind_cells(wr, NULL, NULL, NULL);
         project_cells(wr, p, k++);
+        hist_cells(wr, NULL);
         jx_out_char(wr, '\n');
     }
 }
@@ -906,3 +949,57 @@ static void rc_finish(jx_writer *wr, size_t nsheets)
 
 const jx_review_reporter jx_review_reporter_csv = {.name = "csv", .begin = rc_begin, .sheet = rc_sheet,
                                                    .finish = rc_finish};
+
+/* ==================================================================== vet
+ * One row per finding, every row with the same columns: the project's (项目, 文件, 行,
+ * 主管部门, 单位, 审核结果), then the finding's (方面, 严重程度, 代码, 位置, 说明). A project
+ * without findings is one row with the finding's columns empty, so every project is in
+ * the table with its result. */
+
+enum { VC_NAME, VC_FILE, VC_LINE, VC_DEPT, VC_ORG, VC_RESULT, VC_ASPECT, VC_SEVERITY, VC_CODE, VC_POS, VC_TEXT,
+       VC_NCOLS };
+
+static void vc_row(jx_writer *w, const char *const *cells)
+{
+    for (size_t c = 0; c < VC_NCOLS; c++) {
+        if (c)
+            jx_out_char(w, ',');
+        if (cells[c])
+            field(w, cells[c]);
+    }
+    jx_out_char(w, '\n');
+}
+
+static void vc_begin(jx_vet_writer *vw)
+{
+    jx_out_str(vw->out, "项目,文件,行,主管部门,单位,审核结果,方面,严重程度,代码,位置,说明\n");
+}
+
+static void vc_project(jx_vet_writer *vw, const jx_vet_view *v)
+{
+    jx_writer *w = vw->out;
+    const jx_project *p = v->p;
+    const char *cells[VC_NCOLS] = {
+        [VC_NAME] = p->name.s, [VC_FILE] = p->src.file, [VC_LINE] = ac_line(w, v->line), [VC_DEPT] = p->dept.s,
+        [VC_ORG] = p->org.s,   [VC_RESULT] = jx_vet_result_name(v->result),
+    };
+    if (v->f.n == 0)
+        vc_row(w, cells);
+    for (size_t i = 0; i < v->f.n; i++) {
+        const jx_diag *d = v->f.v[i];
+        cells[VC_ASPECT] = jx_vet_aspect_name(jx_vet_aspect_of(d->code));
+        cells[VC_SEVERITY] = jx_severity_name(d->severity);
+        cells[VC_CODE] = d->code;
+        cells[VC_POS] = jx_audit_position_str(w, p, d, v->flags);
+        cells[VC_TEXT] = d->message;
+        vc_row(w, cells);
+    }
+}
+
+static void vc_finish(jx_vet_writer *vw)
+{
+    (void)vw;
+}
+
+const jx_vet_reporter jx_vet_reporter_csv = {.name = "csv", .begin = vc_begin, .project = vc_project,
+                                             .finish = vc_finish};

@@ -328,11 +328,11 @@ static void funds(jx_writer *wr, const jx_project *p)
         ELEM(wr, i, "{\"source\":");
         jx_json_str_n(wr, f->source.s, f->source.n);
         KEY(wr, "initial");
-        jx_out_dec(wr, f->initial);
+        dec_or_null(wr, f->has_initial, f->initial); /* null: not given (jx_funds) */
         KEY(wr, "budget");
-        jx_out_dec(wr, f->budget);
+        dec_or_null(wr, f->has_budget, f->budget);
         KEY(wr, "spent");
-        jx_out_dec(wr, f->spent);
+        dec_or_null(wr, f->has_spent, f->spent);
         KEY(wr, "rate");
         fixed_or_null(wr, jx_funds_rate(f), 2);
         put_char(wr, '}');
@@ -544,12 +544,14 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->target.unit) || !jx_indicator_plain(ind, ind->actual.text) ||
         !jx_indicator_plain(ind, ind->actual.unit) || !jx_indicator_plain(ind, ind->reason) || ind->score < 0 ||
+        !jx_indicator_plain(ind, ind->last_year.text) || !jx_indicator_plain(ind, ind->year_before.text) ||
+        !jx_indicator_plain(ind, ind->basis) ||
         (ind->has_weight && ind->weight.scale > 18) ||
         (ind->has_claim && ind->claim.scale > 18))
         return false;
     size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + ind->name.n + ind->target.text.n +
                   ind->actual.text.n + ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) +
-                  (g2 ? g2->name.n : 0);
+                  (g2 ? g2->name.n : 0) + ind->last_year.text.n + ind->year_before.text.n + ind->basis.n;
     char *o = o_path_open(wr, need, comma);
     if (!o)
         return false;
@@ -588,7 +590,8 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     } else { /* it outgrew its room: copied, the buffer flushed first when need be */
         wr->len = (size_t)(o - wr->buf);
         json_plain_n(wr, b.s, b.len);
-        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n + ind->reason.n)
+        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n + ind->reason.n + ind->last_year.text.n +
+                                    ind->year_before.text.n + ind->basis.n)
             jx_out_flush(wr); /* the whole object fitted a flushed buffer, so the rest does */
         o = wr->buf + wr->len;
     }
@@ -617,9 +620,19 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
         o = o_str(o, j, strlen(j));
     }
     if (ind->not_applicable)
-        O_LIT(o, ",\"not_applicable\":true}");
+        O_LIT(o, ",\"not_applicable\":true");
     else
-        O_LIT(o, ",\"not_applicable\":false}");
+        O_LIT(o, ",\"not_applicable\":false");
+    jx_str h;
+    O_LIT(o, ",\"last_year\":");
+    bool given = jx_history_text(&ind->last_year, &h);
+    o = o_opt_str(o, given, h.s, h.n);
+    O_LIT(o, ",\"year_before\":");
+    given = jx_history_text(&ind->year_before, &h);
+    o = o_opt_str(o, given, h.s, h.n);
+    O_LIT(o, ",\"basis\":");
+    o = o_opt_str(o, ind->basis.n > 0, ind->basis.s, ind->basis.n);
+    *o++ = '}';
     wr->len = (size_t)(o - wr->buf);
     return true;
 }
@@ -671,6 +684,22 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         str_or_null(wr, ind->judge == JX_JUDGE_NONE ? NULL : jx_judge_name(ind->judge));
         KEY(wr, "not_applicable");
         json_bool(wr, ind->not_applicable);
+        jx_str h;
+        KEY(wr, "last_year"); /* the history: text as written, null when not written */
+        if (jx_history_text(&ind->last_year, &h))
+            ind_text(wr, ind, h);
+        else
+            LIT(wr, "null");
+        KEY(wr, "year_before");
+        if (jx_history_text(&ind->year_before, &h))
+            ind_text(wr, ind, h);
+        else
+            LIT(wr, "null");
+        KEY(wr, "basis");
+        if (ind->basis.n > 0)
+            ind_text(wr, ind, ind->basis);
+        else
+            LIT(wr, "null");
         put_char(wr, '}');
     }
     put_char(wr, ']');
@@ -1128,3 +1157,120 @@ static void rj_finish(jx_writer *wr, size_t nsheets)
 
 const jx_review_reporter jx_review_reporter_json = {.name = "json", .begin = rj_begin, .sheet = rj_sheet,
                                                     .finish = rj_finish};
+
+/* =================================================================== vet
+ * {"jixiao":…,"policy":…,"min_severity":…,"projects":[
+ * {"name","file","line","dept","org","result":"良","counts":{…},"aspects":{"完整性":{…},…},
+ *  "findings":[{"severity","code","message","source","aspect","name"},…]},…],
+ * "summary":{"projects","results":{"优"…"差"},"findings":{…,"by_code":[…]},
+ *  "by_aspect":{"完整性":{…},…},"by_org":[{"org","projects","results","error","warning","note"},…]}} */
+
+/* {"优":n,"良":n,"中":n,"差":n} */
+static void vj_results(jx_writer *w, const size_t *counts)
+{
+    static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR};
+    put_char(w, '{');
+    for (size_t i = 0; i < 4; i++) {
+        elem(w, i);
+        jx_json_str(w, jx_grade_name(order[i]));
+        put_char(w, ':');
+        jx_out_uint(w, counts[order[i]]);
+    }
+    put_char(w, '}');
+}
+
+/* {"完整性":{"error":…},…} */
+static void vj_aspects(jx_writer *w, const size_t (*by)[3])
+{
+    put_char(w, '{');
+    for (int a = 0; a < JX_VET_ASPECTS; a++) {
+        elem(w, (size_t)a);
+        jx_json_str(w, jx_vet_aspect_name((jx_vet_aspect)a));
+        LIT(w, ":{");
+        aj_severities(w, by[a]);
+        put_char(w, '}');
+    }
+    put_char(w, '}');
+}
+
+static void vj_project(jx_vet_writer *vw, const jx_vet_view *v)
+{
+    jx_writer *w = vw->out;
+    const jx_project *p = v->p;
+    item_head(w, NAME_LEAD(vw->nprojects), p->name, p->src.file, v->line);
+    dept_org(w, p->dept, p->org);
+    KEY(w, "result");
+    jx_json_grade(w, v->result);
+    KEY(w, "counts");
+    put_char(w, '{');
+    aj_severities(w, v->f.count);
+    put_char(w, '}');
+    KEY(w, "aspects");
+    vj_aspects(w, (const size_t(*)[3])v->c.by_aspect);
+    ARRAY(w, "findings");
+    for (size_t i = 0; i < v->f.n; i++) {
+        const jx_diag *d = v->f.v[i];
+        elem(w, i);
+        diag_open(w, d, true);
+        jx_json_str(w, jx_audit_position_str(w, p, d, v->flags));
+        KEY_STR(w, "aspect", jx_vet_aspect_name(jx_vet_aspect_of(d->code)));
+        aj_code_name(w, d->code);
+        put_char(w, '}');
+    }
+    LIT(w, "]}");
+}
+
+static void vj_begin(jx_vet_writer *vw)
+{
+    jx_writer *w = vw->out;
+    const jx_policy *pol = vw->vt->pol;
+    doc_head(w, pol->name.n ? pol->name.s : "");
+    KEY(w, "min_severity");
+    code_str(w, jx_audit_severity_code(vw->vt->opts.min_severity));
+    ARRAY(w, "projects");
+}
+
+static void vj_finish(jx_vet_writer *vw)
+{
+    jx_writer *w = vw->out;
+    const jx_vet *vt = vw->vt;
+    const jx_vet_summary *s = jx_vet_get_summary(vt);
+    list_close(w, vw->nprojects);
+    LIT(w, ",\n\"summary\":{\"projects\":");
+    jx_out_uint(w, s->projects);
+    KEY(w, "results");
+    vj_results(w, s->results);
+    KEY(w, "findings");
+    put_char(w, '{');
+    aj_severities(w, s->findings);
+    ARRAY(w, "by_code");
+    for (size_t i = 0; i < jx_vet_tally_count(vt); i++) {
+        const jx_code_tally *c = jx_vet_tally(vt, i);
+        ELEM(w, i, "{\"code\":");
+        jx_json_str(w, c->code);
+        put_char(w, ',');
+        aj_severities(w, c->count);
+        KEY_STR(w, "aspect", jx_vet_aspect_name(jx_vet_aspect_of(c->code)));
+        aj_code_name(w, c->code);
+        put_char(w, '}');
+    }
+    LIT(w, "]}");
+    KEY(w, "by_aspect");
+    vj_aspects(w, (const size_t(*)[3])s->aspects);
+    ARRAY(w, "by_org");
+    for (size_t i = 0; i < jx_vet_org_count(vt); i++) {
+        const jx_vet_org *o = jx_vet_org_at(vt, i);
+        ELEM(w, i, "{\"org\":");
+        jx_json_str(w, o->org);
+        KEY_UINT(w, "projects", o->projects);
+        KEY(w, "results");
+        vj_results(w, o->results);
+        put_char(w, ',');
+        aj_severities(w, o->findings);
+        put_char(w, '}');
+    }
+    LIT(w, "]}}\n");
+}
+
+const jx_vet_reporter jx_vet_reporter_json = {.name = "json", .begin = vj_begin, .project = vj_project,
+                                              .finish = vj_finish};

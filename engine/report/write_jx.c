@@ -9,6 +9,7 @@
  *         年度 2024
  *         金额单位 万元
  *         资金 一般公共预算资金 年初预算 366 全年预算 358.35 全年执行 358.35
+ *         资金 政府性基金 年初预算 20
  *         年度目标 "…"
  *         完成情况 "…"
  *         偏离原因 "…"
@@ -16,7 +17,8 @@
  *
  *         产出指标 60 {
  *             数量指标 50 {
- *                 接入系统数量 ≥60个 权重 30 实际 45个 偏差 "…" 评定 达成 得分 22.5 不适用
+ *                 接入系统数量 ≥60个 权重 30 实际 45个 偏差 "…" 评定 达成 得分 22.5 不适用 上年 ≥50个
+ *                     前年 / 依据 "…"          (on the one line)
  *             }
  *         }
  *         总分 92.5 结论 优
@@ -25,7 +27,9 @@
  * Invariants, each a promise of docs/reports.md:
  *   - nothing is written that the model does not hold: a field, an attribute or a claim
  *     (得分, 总分, 结论) only when it was given (has_claim, has_claimed_total,
- *     claimed_grade); the recomputed scores are never written, not even in a comment;
+ *     claimed_grade), a 资金 amount only when given (has_initial …), 上年 and 前年 only
+ *     when written (pos.line, `/` or `-` kept); the recomputed scores are never written,
+ *     not even in a comment;
  *   - groups and indicators in source order (not the 自评表's order), so scoring the
  *     output gives the same results as scoring the input;
  *   - numbers exactly as the model holds them, scale and all (jx_num_put untrimmed);
@@ -119,6 +123,24 @@ static void value_number(jx_writer *wr, const jx_value *v)
     jx_out_bytes(wr, v->unit.s, v->unit.n);
 }
 
+/* " KEYWORD value" of a history (上年, 前年) when it was written: a text as "…", a number
+ * as value_number writes it, a value written as none as its dash or slash (see
+ * jx_indicator.last_year). */
+static void history(jx_writer *wr, jx_keyword k, const jx_value *v)
+{
+    if (!v->present && v->pos.line == 0)
+        return;
+    jx_out_char(wr, ' ');
+    kw(wr, k);
+    jx_out_char(wr, ' ');
+    if (!v->present)
+        jx_out_str(wr, v->text.n == 1 && v->text.s[0] == '-' ? "-" : "/");
+    else if (v->is_text)
+        quoted(wr, v->text);
+    else
+        value_number(wr, v);
+}
+
 /* One indicator on a line of its own at depth, its attributes in a fixed order. */
 static void indicator(jx_writer *wr, const jx_indicator *ind, size_t depth)
 {
@@ -163,6 +185,14 @@ static void indicator(jx_writer *wr, const jx_indicator *ind, size_t depth)
     if (ind->not_applicable) {
         jx_out_char(wr, ' ');
         kw(wr, JX_KW_NOT_APPLICABLE);
+    }
+    history(wr, JX_KW_LAST_YEAR, &ind->last_year);
+    history(wr, JX_KW_YEAR_BEFORE, &ind->year_before);
+    if (ind->basis.n > 0) {
+        jx_out_char(wr, ' ');
+        kw(wr, JX_KW_BASIS);
+        jx_out_char(wr, ' ');
+        quoted(wr, ind->basis);
     }
     jx_out_char(wr, '\n');
 }
@@ -261,9 +291,12 @@ static void jx_project_write(jx_writer *wr, const jx_project *p)
         kw(wr, JX_KW_FUNDS);
         jx_out_char(wr, ' ');
         name(wr, f->source);
-        kw_number(wr, JX_KW_INITIAL, f->initial);
-        kw_number(wr, JX_KW_BUDGET, f->budget);
-        kw_number(wr, JX_KW_SPENT, f->spent);
+        if (f->has_initial)
+            kw_number(wr, JX_KW_INITIAL, f->initial);
+        if (f->has_budget)
+            kw_number(wr, JX_KW_BUDGET, f->budget);
+        if (f->has_spent)
+            kw_number(wr, JX_KW_SPENT, f->spent);
         jx_out_char(wr, '\n');
     }
     text_line(wr, JX_KW_GOAL, p->goal);

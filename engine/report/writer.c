@@ -557,6 +557,95 @@ jx_result jx_audit_writer_finish(jx_audit_writer *aw)
     return aw->out->err;
 }
 
+/* ================================================================ jx_vet_writer
+   jx_vet_writer: the 审核's reporters behind one handle, as jx_audit_writer. */
+
+jx_result jx_vet_writer_create(jx_vet_writer **out, jx_vet *vt, jx_format fmt, jx_write_fn fn, void *ud,
+                               const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    const jx_format_row *row = jx_format_row_of(fmt);
+    if (!row || !row->vet || !vt || !fn)
+        return JX_ERR_USAGE;
+    const jx_allocator *a = jx_alloc_or_default(alloc);
+    jx_vet_writer *vw = jx_calloc(a, sizeof *vw);
+    if (!vw)
+        return JX_ERR_NOMEM;
+    vw->alloc = a;
+    jx_result rc = jx_sink_create(&vw->out, fn, ud, a);
+    if (rc != JX_OK) {
+        jx_free(a, vw, sizeof *vw);
+        return rc;
+    }
+    vw->out->render = row->render;
+    vw->rep = row->vet;
+    vw->vt = vt;
+    *out = vw;
+    return JX_OK;
+}
+
+jx_result jx_vet_writer_set_flags(jx_vet_writer *vw, unsigned flags)
+{
+    if (!vw || vw->begun || vw->finished)
+        return JX_ERR_USAGE;
+    vw->out->flags = flags;
+    return JX_OK;
+}
+
+void jx_vet_writer_destroy(jx_vet_writer *vw)
+{
+    if (!vw)
+        return;
+    jx_writer_destroy(vw->out);
+    jx_free(vw->alloc, vw, sizeof *vw);
+}
+
+/* Runs the reporter's begin once. */
+static void vet_begin(jx_vet_writer *vw)
+{
+    if (!vw->begun) {
+        vw->begun = true;
+        vw->rep->begin(vw);
+    }
+}
+
+jx_result jx_vet_writer_project(jx_vet_writer *vw, const jx_project *p, unsigned flags)
+{
+    if (!vw || !p || vw->finished)
+        return JX_ERR_USAGE;
+    if (vw->out->err != JX_OK)
+        return vw->out->err;
+    jx_arena_reset(&vw->out->scratch);
+    vet_begin(vw);
+    jx_vet_view v = {.p = p, .flags = flags, .line = jx_audit_project_line(p, flags),
+                     .result = jx_vet_result(p, vw->vt->pol)};
+    jx_vet_count(p, vw->vt->opts.min_severity, &v.c);
+    if (!jx_audit_collect(p, vw->vt->opts.min_severity, &vw->out->scratch, &v.f))
+        return vw->out->err = JX_ERR_NOMEM;
+    vw->rep->project(vw, &v);
+    vw->nprojects++;
+    vw->nfindings += v.f.n;
+    return jx_out_result(vw->out);
+}
+
+jx_result jx_vet_writer_finish(jx_vet_writer *vw)
+{
+    if (!vw || vw->finished)
+        return JX_ERR_USAGE;
+    vw->finished = true;
+    jx_result rc = jx_vet_finish(vw->vt);
+    if (rc != JX_OK && vw->out->err == JX_OK)
+        vw->out->err = rc;
+    jx_arena_reset(&vw->out->scratch);
+    vet_begin(vw);
+    vw->rep->finish(vw);
+    jx_out_result(vw->out);
+    jx_out_flush(vw->out);
+    return vw->out->err;
+}
+
 /* ----------------------------------------------------------- shared formats */
 
 /* d with at least two decimals, exactly, into buf (a '+' before a positive d when sign). */

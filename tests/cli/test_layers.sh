@@ -31,10 +31,10 @@ model_files='
 # and scoring headers, never a header of engine/report/.
 scoring_files='
   eval.c eval.h checks.c checks.h score.c score.h order.c order.h
-  review.c review.h audit.c audit.h sample.c sample.h
+  review.c review.h audit.c audit.h sample.c sample.h vet.c vet.h
 '
 # The headers of the scoring layer, by name (those that do not exist yet count too).
-scoring_headers='eval.h checks.h score.h order.h review.h audit.h sample.h'
+scoring_headers='eval.h checks.h score.h order.h review.h audit.h sample.h vet.h'
 
 # in_list NAME LIST: NAME matches one of the patterns of LIST
 in_list() {

@@ -122,14 +122,16 @@ python3 "$fill" "$work/seed.xlsx" "$work/seedf.xlsx" "$work/seed.json" >/dev/nul
 code=$?
 # the imported table has no weights: no 结论 (exit 0 with warnings)
 if [ "$code" = 0 ]; then ok; else fail "score of the filled seed: exit $code"; fi
-# the project had no 资金 row (the table's were comments): a 年度资金总额 row is made,
-# 年初预算 0 as it was left empty, which a warning says at the 全年预算 cell (E2 of the
-# 项目 sheet is 年初预算, F2 全年预算: column 6); 9200.12 / 9653.46 = 0.9530386… → 95.30 %
-if grep -q "seedf.xlsx\[项目\]:2:6: warning: 第 2 行（项目“$sp”）没有填写年初预算，新建的年度资金总额资金行按年初预算 0 计；请在模板中填写年初预算 \[actuals\]" "$work/err"
+# the project has the table's 资金 rows with 年初预算 alone (seed lines 469–470: 部门预算总额
+# 9653.46, 财政性资金 9653.46) and no 年度资金总额 row: one is made first, its 年初预算 not
+# given as it was left empty (null, not 0), which a warning says at the 全年预算 cell (E2 of
+# the 项目 sheet is 年初预算, F2 全年预算: column 6); 9200.12 / 9653.46 = 0.9530386… → 95.30 %;
+# the table's rows give no 全年预算 or 全年执行, so no rate (null)
+if grep -q "seedf.xlsx\[项目\]:2:6: warning: 第 2 行（项目“$sp”）没有填写年初预算，新建的年度资金总额资金行没有年初预算；请在模板中填写年初预算 \[actuals\]" "$work/err"
 then ok; else fail "seed: 年初预算 not filled is warned"; cat "$work/err"; fi
 same "seed: one 年初预算 warning" "$(grep -c '没有填写年初预算' "$work/err")" 1
 same "seed funds" "$(jget "$work/s.json" "[(f['source'],f['initial'],f['budget'],f['spent'],f['rate']) for p in d['projects'] if p['name']=='$sp' for f in p['funds']]")" \
-  "[('年度资金总额', 0, 9653.46, 9200.12, 95.3)]"
+  "[('年度资金总额', None, 9653.46, 9200.12, 95.3), ('部门预算总额', 9653.46, None, None, None), ('财政性资金', 9653.46, None, None, None)]"
 same "seed actual" "$(jget "$work/s.json" "[i['actual'] for p in d['projects'] if p['name']=='$sp' for i in p['indicators'] if i['path'][-1]=='“一网通办”便民利企高频事项']")" "['320项']"
 "$bin" score --actuals "$work/seedf.xlsx" "$work/seed.jx" 2>/dev/null | grep -q '全年值守无中断' && ok || fail "seed: 实际完成情况 shown"
 
@@ -164,11 +166,11 @@ if head -1 "$work/p.csv" | grep -q ',金额单位,年初预算,全年预算,全�
 code=$?
 if [ "$code" = 0 ]; then ok; else fail "CSV with project columns: exit $code"; cat "$work/err"; fi
 # 60 × 45 / 60 = 45.00, 工作效率 达成 40 × 100 % = 40.00 → 85.00 (良); the 年度资金总额 row made
-# first: 0 / 100 / 80, rate 80.00 %; the source row as written
+# first: 年初预算 not given (null) / 100 / 80, rate 80.00 %; the source row as written
 same "csv total" "$(jget "$work/p.json" "d['projects'][0]['total']")" 85.0
 same "csv funds" "$(jget "$work/p.json" "[(f['source'],f['initial'],f['budget'],f['spent'],f['rate']) for f in d['projects'][0]['funds']]")" \
-  "[('年度资金总额', 0, 100, 80, 80.0), ('一般公共预算资金', 100, 100, 90, 90.0)]"
-# the 年初预算 of the row made is 0 because no row filled it: warned once, at the cell that made
+  "[('年度资金总额', None, 100, 80, 80.0), ('一般公共预算资金', 100, 100, 90, 90.0)]"
+# the 年初预算 of the row made is not given because no row filled it: warned once, at the cell that made
 # the row (row 2's 全年预算)
 same "csv: 年初预算 warning" "$(grep -c '^[^ ]*pf.csv:2:[0-9]*: warning: 第 2 行（项目“资金往返”）没有填写年初预算.*请在模板中填写年初预算 \[actuals\]$' "$work/err")" 1
 # 年初预算 filled on row 3 (工作效率): the row made has it, 100 / 100 / 80, and no warning
@@ -196,7 +198,7 @@ cut -d, -f1-14,16- "$work/pf.csv" >"$work/pold.csv"
 code=$?
 same "pre-年初预算 template exit" "$code" 0
 same "pre-年初预算 template funds" "$(jget "$work/pold.json" "[(f['source'],f['initial'],f['budget'],f['spent']) for f in d['projects'][0]['funds']]")" \
-  "[('年度资金总额', 0, 100, 80), ('一般公共预算资金', 100, 100, 90)]"
+  "[('年度资金总额', None, 100, 80), ('一般公共预算资金', 100, 100, 90)]"
 if grep -q '没有填写年初预算' "$work/err"; then ok; else fail "pre-年初预算 template: warned"; cat "$work/err"; fi
 "$bin" score --actuals "$work/pf.csv" "$work/p.jx" 2>/dev/null >"$work/pform"
 grep -q '按期完成' "$work/pform" && grep -q '资金拨付延迟' "$work/pform" && ok || fail "CSV project texts shown"

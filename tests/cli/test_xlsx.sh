@@ -48,8 +48,9 @@ same_as "$work/sheets" "自评结果清单
 "$bin" score --format csv "$yc" "$wa" >"$work/s.csv"
 if read_book data "$work/s.xlsx" "$work/s.csv" >"$work/cmp"; then ok; else fail "数据 differs from the CSV"; cat "$work/cmp"; fi
 if [ "$(wc -l <"$work/s.csv")" = 35 ]; then ok; else fail "s.csv: not 35 lines"; fi
+# the filter spans the 38 columns of the CSV (A … AL, the history last)
 read_book view "$work/s.xlsx" 5 >"$work/v5"
-same_as "$work/v5" "autoFilter=A1:AI35
+same_as "$work/v5" "autoFilter=A1:AL35
 pane=1 A2 frozen"
 # read back, it is what audit reads: no form sheet is tried
 "$bin" audit "$work/s.xlsx" >/dev/null 2>"$work/err"
@@ -329,7 +330,9 @@ read_book sheets "$work/none.xlsx" >"$work/sheets"
 same_as "$work/sheets" "自评结果清单
 数据"
 read_book cells "$work/none.xlsx" 2 >"$work/c"
-if [ "$(wc -l <"$work/c")" = 35 ] && grep -qxF "A1	项目" "$work/c" && grep -qxF "AI1	填报结论" "$work/c"; then ok; else
+# 38 columns: … AI1 填报结论, then the history AJ1 上年, AK1 前年, AL1 依据
+if [ "$(wc -l <"$work/c")" = 38 ] && grep -qxF "A1	项目" "$work/c" && grep -qxF "AI1	填报结论" "$work/c" &&
+  grep -qxF "AL1	依据" "$work/c"; then ok; else
   fail "no project: 数据 is not the header alone"; cat "$work/c"; fi
 
 # --- read back by its 数据: a text with a line break, a comma and quotes, and formula-like

@@ -78,6 +78,9 @@ static inline jx_indicator *fx_ind(jx_project *p, uint32_t group, const char *na
     ind->has_weight = weight != NULL;
     ind->weight = weight ? fx_dec(weight) : jx_dec_from_int(0);
     ind->reason = jx_str_empty;
+    ind->last_year.unit = ind->last_year.text = jx_str_empty; /* no history */
+    ind->year_before.unit = ind->year_before.text = jx_str_empty;
+    ind->basis = jx_str_empty;
     ind->pos = fx_pos(line, 13);
     ind->score = -1;
     ind->formula = "";
@@ -101,6 +104,7 @@ static inline void fx_funds(jx_project *p, const char *source, const char *initi
     f->initial = fx_dec(initial);
     f->budget = fx_dec(budget);
     f->spent = fx_dec(spent);
+    f->has_initial = f->has_budget = f->has_spent = true;
 }
 
 /* The first 自评表 of the 越城区 2024 accounts (see the comment at the top), scored. */

@@ -225,8 +225,8 @@ static void initial_budget_is_filled_or_warned(void **state)
     assert_int_equal(d->severity, JX_SEV_WARNING);
     assert_int_equal(d->line, 2);
     assert_int_equal(d->column, 7);
-    assert_string_equal(d->message, "第 2 行（项目“双胞胎项目”）没有填写年初预算，新建的年度资金总额资金行按年初预算 0 "
-                                    "计；请在模板中填写年初预算");
+    assert_string_equal(d->message, "第 2 行（项目“双胞胎项目”）没有填写年初预算，新建的年度资金总额资金行没有年初预算；"
+                                    "请在模板中填写年初预算");
     assert_int_equal(jx_actuals_finish(act), JX_OK);
     jx_actuals_close(act);
     jx_project_free(&p);

@@ -13,9 +13,10 @@
 
 #define SEED_004 "import/seeds/004_6deff1062909ad4a.txt"
 
-/** Asserts every field of an indicator that the wh tables fill. */
+/** Asserts every field of an indicator that the wh tables fill: hist is its 前年, 上年 and
+ * 指标值确定依据 cells, in that order. */
 static void check_ind(const jx_imp_indicator *ind, const char *l1, const char *l2, const char *name,
-                      const char *sign, const char *target, const char *note)
+                      const char *sign, const char *target, const char *const hist[3], const char *note)
 {
     assert_string_equal(ind->level1, l1);
     assert_string_equal(ind->level2, l2);
@@ -25,8 +26,14 @@ static void check_ind(const jx_imp_indicator *ind, const char *l1, const char *l
     assert_string_equal(ind->unit, "");
     assert_string_equal(ind->weight, "");
     assert_string_equal(ind->actual, "");
+    assert_string_equal(ind->year_before, hist[0]);
+    assert_string_equal(ind->last_year, hist[1]);
+    assert_string_equal(ind->basis, hist[2]);
     assert_string_equal(ind->note, note);
 }
+
+/* The history cells for check_ind: 前年, 上年, 指标值确定依据. */
+#define HIST(before, last, basis) ((const char *const[3]){before, last, basis})
 
 /*
  * Seed 004 holds the department's 整体支出绩效目标申报表 and ten 部门项目申报表. The
@@ -116,40 +123,46 @@ static void test_seed_004_project_head(void **state)
     assert_string_equal(p->funds[0].initial, "1930.07");
     assert_string_equal(p->funds[1].source, "财政专户管理资金");
     assert_string_equal(p->funds[1].initial, "");
-    assert_string_equal(p->funds[3].source, "合计");
+    assert_string_equal(p->funds[3].source, ""); /* 合计: the 年度资金总额 row */
     assert_string_equal(p->funds[3].initial, "1930.07");
     jx_test_imp_free(r);
 }
 
-/* The year's table: 预计当年实现 is the target, 前年/上年/指标值确定依据 the note. */
+/* The year's table: 预计当年实现 is the target, 前年/上年/指标值确定依据 its history. */
 static void test_seed_004_year_table(void **state)
 {
     (void)state;
     jx_test_imp *r = jx_test_imp_run_file(&jx_imp_wh_declare, SEED_004);
     const jx_test_imp_project *p = jx_test_imp_project_get(r, "网上群众工作部服务中心");
     check_ind(jx_test_imp_ind_at(p, 694), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
-              "前年 ≤24 小时；上年 ≤24 小时；指标值确定依据 经验标准");
+              HIST("≤24 小时", "≤24 小时", "经验标准"),
+              "");
     /* merged 一级 cell carried down; 前年 and 上年 differ from the target */
     check_ind(jx_test_imp_ind_at(p, 704), "满意度指标", "服务对象满意度指标", "群众投诉办理满意率", "", "≥85%",
-              "前年 ≥75%；上年 ≥80%；指标值确定依据 结合近几年的整体满意率水平，上调满意率标准。");
+              HIST("≥75%", "≥80%", "结合近几年的整体满意率水平，上调满意率标准。"),
+              "");
     /* 697/699: the 指标值确定依据 cell continues after the page break */
     check_ind(jx_test_imp_ind_at(p, 697), "产出指标", "数量指标", "周报", "", "≥45",
-              "前年 ≥48；上年 ≥48；指标值确定依据 每年周数不一样，再结合公休调休等因素影响，下调最低数量要求。");
-    check_ind(jx_test_imp_ind_at(p, 700), "产出指标", "数量指标", "月报", "", "12", "前年 12；上年 12；指标值确定依据 经验标准");
+              HIST("≥48", "≥48", "每年周数不一样，再结合公休调休等因素影响，下调最低数量要求。"),
+              "");
+    check_ind(jx_test_imp_ind_at(p, 700), "产出指标", "数量指标", "月报", "", "12", HIST("12", "12", "经验标准"), "");
 
     p = jx_test_imp_project_get(r, "视频会议运维项目");
     /* 890/892: "音频处" and "理" across a page break */
     check_ind(jx_test_imp_ind_at(p, 890), "产出指标", "质量指标", "音频处理", "", "256 路",
-              "前年 256 路；上年 256 路；指标值确定依据 行业标准");
+              HIST("256 路", "256 路", "行业标准"),
+              "");
     /* 893–895 lack the 目标名称 cell: one column left of the header */
     check_ind(jx_test_imp_ind_at(p, 894), "产出指标", "时效指标", "会议系统回复时效", "", "≤12 小时",
-              "前年 ≤24 小时；上年 ≤12 小时；指标值确定依据 经验标准");
+              HIST("≤24 小时", "≤12 小时", "经验标准"),
+              "");
     assert_null(jx_test_imp_ind_named(p, "理"));
 
     /* 办公室租赁 949: the 一级 word sits in the 目标名称 column */
     p = jx_test_imp_project_get(r, "办公室租赁");
     check_ind(jx_test_imp_ind_at(p, 949), "产出指标", "数量指标", "按照合同约定取得339.76平方米办公用房面积", "", "339.76平方米",
-              "前年 -；上年 339.76平方米；指标值确定依据 计划标准");
+              HIST("-", "339.76平方米", "计划标准"),
+              "");
     jx_test_imp_free(r);
 }
 
@@ -161,26 +174,32 @@ static void test_seed_004_whole_year_table(void **state)
     const jx_test_imp_project *p = &r->projects[0];
     /* 事级指标 for 二级指标, 预期当年实现值 for 预计当年实现, 前 年 / 上 年 spaced */
     check_ind(jx_test_imp_ind_at(p, 543), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
-              "前年 ≤24 小时；上年 ≤24 小时；指标值确定依据 经验标准");
+              HIST("≤24 小时", "≤24 小时", "经验标准"),
+              "");
     /* 548: seven cells and an empty eighth — one column left */
     check_ind(jx_test_imp_ind_at(p, 548), "产出指标", "时效指标", "故障运维响应时间", "", "≤1 小时",
-              "前年 ≤2 小时；上年 ≤1 小时；指标值确定依据 行业经验");
+              HIST("≤2 小时", "≤1 小时", "行业经验"),
+              "");
     /* 549/551: the name broken across a page break */
     check_ind(jx_test_imp_ind_at(p, 549), "产出指标", "时效指标", "疫情、防汛24小时值班", "", "24 小时",
-              "前年 24 小时；上年 24 小时；指标值确定依据 部门要求");
+              HIST("24 小时", "24 小时", "部门要求"),
+              "");
     /* 556: no 指标值确定依据 */
-    check_ind(jx_test_imp_ind_at(p, 556), "产出指标", "时效指标", "预算资金执行率", "", "100%", "前年 -；上年 100%");
+    check_ind(jx_test_imp_ind_at(p, 556), "产出指标", "时效指标", "预算资金执行率", "", "100%", HIST("-", "100%", ""), "");
     /* 575: "根据需求开 通 CPU 资源" — the PDF's break inside a word joined, the ASCII word kept apart */
     check_ind(jx_test_imp_ind_at(p, 575), "产出指标", "数量指标", "根据需求开通 CPU 资源", "", "≥1900 核",
-              "前年 2700 核；上年 1900 核；指标值确定依据 设计方案");
+              HIST("2700 核", "1900 核", "设计方案"),
+              "");
     /* 609/611: 二级 word, name and target all cut by the page break; 效益指标 on the second line */
     check_ind(jx_test_imp_ind_at(p, 609), "效益指标", "社会效益指标", "整合、维护全区信息化系统硬件资源、业务系统和数据", "",
-              "持续整合", "前年 整合维护；上年 整合维护；指标值确定依据 行业经验");
+              "持续整合", HIST("整合维护", "整合维护", "行业经验"), "");
     /* 623: both category cells merged */
     check_ind(jx_test_imp_ind_at(p, 623), "效益指标", "经济效益指标", "资金利用率", "", "100%",
-              "前年 100%；上年 100%；指标值确定依据 经验标准");
+              HIST("100%", "100%", "经验标准"),
+              "");
     check_ind(jx_test_imp_ind_at(p, 628), "满意度指标", "服务对象满意度指标", "群众投诉办理满意率", "", "≥85%",
-              "前年 ≥75%；上年 ≥80%；指标值确定依据 结合近几年的整体满意率水平，上调满意率标准。");
+              HIST("≥75%", "≥80%", "结合近几年的整体满意率水平，上调满意率标准。"),
+              "");
     assert_null(jx_test_imp_ind_named(p, "班"));
     jx_test_imp_free(r);
 }
@@ -230,16 +249,20 @@ static void test_long_term_only(void **state)
     assert_int_equal(p->ninds, 5);
     /* 10/12: "群众投诉" + "的转办时限", and 产出指标 from the second half */
     check_ind(jx_test_imp_ind_at(p, 10), "产出指标", "时效指标", "群众投诉的转办时限", "", "≤24 小时",
-              "长期目标（项目没有年度绩效目标表）；指标值确定依据 经验标准");
+              HIST("", "", "经验标准"),
+              "长期目标（项目没有年度绩效目标表）");
     check_ind(jx_test_imp_ind_at(p, 13), "产出指标", "数量指标", "主、分会场联调", "", "≥12",
-              "长期目标（项目没有年度绩效目标表）；指标值确定依据 行业标准");
+              HIST("", "", "行业标准"),
+              "长期目标（项目没有年度绩效目标表）");
     /* the LaTeX value is copied as written: the value reader reads it */
     check_ind(jx_test_imp_ind_at(p, 16), "产出指标", "数量指标", "根据需求开通 CPU 资源", "", "$\\geq 1900$ 核",
-              "长期目标（项目没有年度绩效目标表）；指标值确定依据 设计方案");
+              HIST("", "", "设计方案"),
+              "长期目标（项目没有年度绩效目标表）");
     /* "$\geq$ | 365 天" and "≥ | 90%": the sign in sign, the number in target */
     check_ind(jx_test_imp_ind_at(p, 17), "产出指标", "数量指标", "常态化监控周期", "$\\geq$", "365 天",
+              HIST("", "", ""),
               "长期目标（项目没有年度绩效目标表）");
-    check_ind(jx_test_imp_ind_at(p, 18), "产出指标", "质量指标", "安全保障有效率", "≥", "90%", "长期目标（项目没有年度绩效目标表）");
+    check_ind(jx_test_imp_ind_at(p, 18), "产出指标", "质量指标", "安全保障有效率", "≥", "90%", HIST("", "", ""), "长期目标（项目没有年度绩效目标表）");
     assert_int_equal(jx_test_imp_count_code(r, "long-term-only"), 0);
     /* title, 长期绩效目标表, header, the two continuation lines 12 and 15 */
     assert_int_equal(r->stats.skipped, 5);
@@ -255,8 +278,8 @@ static void test_truncated_row(void **state)
     assert_int_equal(r->nprojects, 1);
     const jx_test_imp_project *p = &r->projects[0];
     assert_int_equal(p->ninds, 2);
-    check_ind(jx_test_imp_ind_at(p, 11), "产出指标", "数量指标", "周报", "", "≥45", "前年 ≥48；上年 ≥48；指标值确定依据 经验标准");
-    check_ind(jx_test_imp_ind_at(p, 13), "产出指标", "数量指标", "月报", "", "12", "前年 12；上年 12；指标值确定依据 经验标准");
+    check_ind(jx_test_imp_ind_at(p, 11), "产出指标", "数量指标", "周报", "", "≥45", HIST("≥48", "≥48", "经验标准"), "");
+    check_ind(jx_test_imp_ind_at(p, 13), "产出指标", "数量指标", "月报", "", "12", HIST("12", "12", "经验标准"), "");
     assert_null(jx_test_imp_ind_named(p, "汇总工作周报"));
     assert_int_equal(r->stats.not_understood, 1);
     assert_int_equal(jx_test_imp_count_diags(r, "row-not-understood", 12, 12, NULL), 1);

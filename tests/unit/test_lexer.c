@@ -162,6 +162,12 @@ static void test_keywords(void **state)
     assert_int_equal(jx_keyword_lookup("优", 3), JX_KW_EXCELLENT);
     assert_int_equal(jx_keyword_lookup("grade", 5), JX_KW_JUDGE);   /* 评定 */
     assert_int_equal(jx_keyword_lookup("verdict", 7), JX_KW_VERDICT); /* 结论 */
+    assert_int_equal(jx_keyword_lookup("上年", 6), JX_KW_LAST_YEAR);
+    assert_int_equal(jx_keyword_lookup("last_year", 9), JX_KW_LAST_YEAR);
+    assert_int_equal(jx_keyword_lookup("前年", 6), JX_KW_YEAR_BEFORE);
+    assert_int_equal(jx_keyword_lookup("year_before", 11), JX_KW_YEAR_BEFORE);
+    assert_int_equal(jx_keyword_lookup("依据", 6), JX_KW_BASIS);
+    assert_int_equal(jx_keyword_lookup("basis", 5), JX_KW_BASIS);
     assert_int_equal(jx_keyword_lookup("权", 3), JX_KW_NONE);
     assert_int_equal(jx_keyword_lookup("权重2", 7), JX_KW_NONE);
     assert_int_equal(jx_keyword_lookup("Weight", 6), JX_KW_NONE); /* aliases are lower case */
@@ -183,6 +189,7 @@ static void test_keyword_in_value(void **state)
         JX_KW_NOT_APPLICABLE, JX_KW_PROJECT, JX_KW_DEPT, JX_KW_ORG, JX_KW_YEAR, JX_KW_MONEY_UNIT,
         JX_KW_FUNDS, JX_KW_INITIAL, JX_KW_BUDGET, JX_KW_SPENT, JX_KW_GOAL, JX_KW_OUTCOME,
         JX_KW_DEVIATION, JX_KW_REMEDY, JX_KW_TOTAL, JX_KW_VERDICT,
+        JX_KW_LAST_YEAR, JX_KW_YEAR_BEFORE, JX_KW_BASIS, /* the history of a target: 上年 前年 依据 */
     };
     size_t n = 0;
     for (int kw = 0; kw < JX_KW_COUNT_; kw++)
@@ -228,6 +235,14 @@ static void test_keyword_in_value(void **state)
         assert_false(IN(JX_KW_PROJECT, " {"));
         assert_false(IN(JX_KW_REASON, " \"未闭合"));
         assert_false(IN(JX_KW_WEIGHT, " \xFF"));
+        /* the history: 上年/前年 followed by 定性 take it as their own value ("≥1 上年 定性 \"好\""),
+         * by another attribute they are a unit as any keyword is ("≥3上年 权重 1") */
+        assert_false(IN(JX_KW_LAST_YEAR, " 定性 \"好\""));
+        assert_false(IN(JX_KW_YEAR_BEFORE, " qualitative \"好\""));
+        assert_true(IN(JX_KW_WEIGHT, " 定性 \"好\""));
+        assert_true(IN(JX_KW_LAST_YEAR, " 权重 1"));
+        assert_true(IN(JX_KW_BASIS, " 上年 1"));
+        assert_false(IN(JX_KW_BASIS, " \"经验\""));
         /* 不适用 takes no value and never belongs */
         assert_false(IN(JX_KW_NOT_APPLICABLE, ""));
         assert_false(IN(JX_KW_NOT_APPLICABLE, " 权重 1"));

@@ -371,6 +371,34 @@ static void test_error_bad_sign(void **state)
     done(&r);
 }
 
+/* The history attributes: a value that does not read, one given twice, 依据 without a
+ * string, and a 资金 row without any amount, each reported at its line and column (the
+ * columns counted by hand: three blanks, then one column per character). */
+static void test_error_history(void **state)
+{
+    (void)state;
+    parsed r = parse_errors("项目 x {\n"
+                            " 资金 其他资金\n"                    /* 2: 资金 at 2 */
+                            " 产 {\n"
+                            "  数 {\n"
+                            "   甲 ≥60个 权重 10 上年 ≥三十\n"      /* 5: "   甲 ≥60个 权重 10 上年 " is 19 */
+                            "   乙 ≥1 上年 1 last_year 2\n"       /* 6: "   乙 ≥1 上年 1 " is 13 */
+                            "   丙 ≥1 依据 经验\n"                /* 7: "   丙 ≥1 依据 " is 11 */
+                            "   丁 ≥1 前年 定性 及时\n"           /* 8: "   丁 ≥1 前年 定性 " is 14 */
+                            "  }\n"
+                            " }\n"
+                            "}\n",
+                            5);
+    expect_diag(r.p, 0, JX_SEV_ERROR, 2, 2, "资金“其他资金”没有金额");
+    expect_diag(r.p, 1, JX_SEV_ERROR, 5, 20, "指标“甲”的上年指标值“≥三十”无法识别为数值");
+    expect_diag(r.p, 2, JX_SEV_ERROR, 6, 14, "指标“乙”的“last_year”重复");
+    expect_diag(r.p, 3, JX_SEV_ERROR, 7, 12, "这里应有带引号的指标值确定依据，却是“经验”");
+    expect_diag(r.p, 4, JX_SEV_ERROR, 8, 15, "这里应有定性指标值（带引号的文字），却是“及时”");
+    assert_int_equal(r.p->nfunds, 0);
+    assert_int_equal(r.p->ninds, 0); /* each line is skipped whole */
+    done(&r);
+}
+
 static void test_error_weight_not_number(void **state)
 {
     (void)state;
@@ -740,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_value_ends_at_newline),
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_error_bad_sign),
+        cmocka_unit_test(test_error_history),
         cmocka_unit_test(test_error_weight_not_number),
         cmocka_unit_test(test_error_unknown_keyword),
         cmocka_unit_test(test_error_missing_brace),

@@ -12,10 +12,11 @@
 static const char header[] = "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重,得分,计分方法,总分,自评结论,位置,满分,"
                              "计算符号,计量单位,偏差原因,评定,不适用,填报得分,一级分值,二级分值,单位,主管部门,年度,"
                              "金额单位,资金来源,年初预算,全年预算,全年执行,年度目标,完成情况,偏离原因,整改措施,填报总分,"
-                             "填报结论\n";
+                             "填报结论,上年,前年,依据\n";
 
-/* The 14 project cells of a row past the project's first and its 资金 rows: all blank. */
-#define NO_PROJECT ",,,,,,,,,,,,,,"
+/* The 14 project cells of a row past the project's first and its 资金 rows, all blank, and
+ * the 3 history cells (上年, 前年, 依据) of an indicator that has none. */
+#define NO_PROJECT ",,,,,,,,,,,,,," ",,,"
 
 static void header_and_rows(void **state)
 {
@@ -37,8 +38,9 @@ static void header_and_rows(void **state)
     assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,产出指标,数量指标,接入系统数量,≥60个,≥60个,30,30.00,"
                                   "ge-met,100.00,优,yuecheng-2024.jx:14:13,,≥,个,,,,,60,50,"));
     assert_non_null(strstr(s.buf, ",年度资金总额,0,0,0,"));
-    assert_non_null(strstr(s.buf, ",一般公共预算资金,366,358.35,358.35,,,,,,\n")); /* the second row's */
-    assert_non_null(strstr(s.buf, ",100,优\n")); /* 填报总分, 填报结论: the row ends with them */
+    /* the second row's 资金, then its 6 blank project cells and 3 blank history cells */
+    assert_non_null(strstr(s.buf, ",一般公共预算资金,366,358.35,358.35,,,,,,,,,\n"));
+    assert_non_null(strstr(s.buf, ",100,优,,,\n")); /* 填报总分, 填报结论, then the history (none) */
     /* 定性: the sign column says so, no unit */
     assert_non_null(strstr(s.buf, "\n越城区电子政务云资源服务项目,效益指标,经济效益,工作效率,提升,提升,15,15.00,"
                                   "qualitative-met,100.00,优,yuecheng-2024.jx:24:13,,定性,,,,,,30,15" NO_PROJECT "\n"));
@@ -87,12 +89,47 @@ static void unscored_has_empty_scores(void **state)
     jx_project_free(&p);
 }
 
+/* The history of a target in the last three cells, a 资金 amount not given as an empty
+ * cell (not 0), and the same in JSON: null, and the history as written. */
+static void history_and_partial_funds(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_small(&p);
+    p.scored = false;
+    jx_indicator *ind = &p.inds[0];
+    ind->last_year.present = ind->last_year.is_text = true; /* 上年 a text */
+    ind->last_year.sign = JX_SIGN_QUAL;
+    ind->last_year.text = fx_str(&p, "每月4次");
+    ind->last_year.pos.line = 5;
+    ind->year_before.pos.line = 5; /* 前年 written as none: `-` */
+    ind->year_before.text = fx_str(&p, "-");
+    ind->basis = fx_str(&p, "经验,标准");
+    fx_funds(&p, "政府性基金", "5", "0", "0");
+    p.funds[p.nfunds - 1].has_budget = p.funds[p.nfunds - 1].has_spent = false;
+    jx_project *ps[] = {&p};
+    fx_sink s = fx_render(JX_FORMAT_CSV, 0, ps, 1);
+    /* the last cells of the first row: 上年, 前年 ("-" behind the formula guard, which the
+     * reader takes off), 依据 quoted for its comma */
+    assert_non_null(strstr(s.buf, ",每月4次,'-,\"经验,标准\"\n"));
+    assert_non_null(strstr(s.buf, ",政府性基金,5,,,")); /* 全年预算, 全年执行 not given */
+    fx_sink_free(&s);
+    s = fx_render(JX_FORMAT_JSON, 0, ps, 1);
+    assert_non_null(strstr(s.buf, "{\"source\":\"政府性基金\",\"initial\":5,\"budget\":null,\"spent\":null,\"rate\":null}"));
+    assert_non_null(strstr(s.buf, "\"last_year\":\"每月4次\",\"year_before\":\"-\",\"basis\":\"经验,标准\"}"));
+    assert_non_null(strstr(s.buf, "\"last_year\":null,\"year_before\":null,\"basis\":null}")); /* the others */
+    fx_sink_free(&s);
+    jx_project_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(header_and_rows),
         cmocka_unit_test(quoting),
         cmocka_unit_test(unscored_has_empty_scores),
+        cmocka_unit_test(history_and_partial_funds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

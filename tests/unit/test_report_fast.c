@@ -9,7 +9,8 @@
  * ground), the escaping golden case, and awkward text written here — commas, quotes,
  * a tab and a line break in strings, texts a spreadsheet would take for a formula,
  * full-width signs, 不适用, 定性 with 评定 and claims, weights and points with many
- * decimals, several 资金 rows, groups without indicators.
+ * decimals, several 资金 rows (one giving 年初预算 alone), groups without indicators, the
+ * history of targets (上年, 前年 — a number, a text, one written as none — and 依据).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -55,11 +56,14 @@ static const char awkward[] =
     "    资金 年度资金总额 年初预算 100 全年预算 100.5 全年执行 90.25\n"
     "    资金 一般公共预算资金 年初预算 80 全年预算 80 全年执行 70\n"
     "    资金 其他资金 年初预算 20 全年预算 20.5 全年执行 20.25\n"
+    "    资金 政府性基金 年初预算 5\n"
     "    完成情况 \"第一行\\n第二行\"\n"
     "    产出指标 60 {\n"
     "        数量指标 40.0000 {\n"
     "            巡检次数 ≥12次 权重 20.125 实际 9次 偏差 \"设备,维修\"\n"
     "            \"培训,人次\" ≥200人次 权重 19.875 实际 210人次\n"
+    "            到场率 ≥95% 权重 0 实际 96% 上年 ≥90% 前年 \"较高\" 依据 \"行业标准\"\n"
+    "            到岗率 ≥95% 权重 0 上年 - 前年 \"=每月\" 依据 \"经验,标准\"\n"
     "        }\n"
     "        质量指标 {\n"
     "        }\n"

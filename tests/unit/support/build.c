@@ -159,6 +159,9 @@ jx_indicator *jx_test_ind(jx_project *p, uint32_t g, const char *name, const cha
     if (actual)
         read_value(p, actual, &ind->actual, line, 30);
     ind->reason = jx_str_empty;
+    ind->last_year.unit = ind->last_year.text = jx_str_empty; /* no history */
+    ind->year_before.unit = ind->year_before.text = jx_str_empty;
+    ind->basis = jx_str_empty;
     ind->score = -1;
     ind->formula = "";
     p->ninds++;
@@ -185,9 +188,13 @@ void jx_test_funds(jx_project *p, const char *source, const char *initial, const
     jx_funds *f = &p->funds[p->nfunds];
     const char *src = source ? source : "年度资金总额";
     f->source = jx_project_str(p, src, strlen(src));
-    f->initial = jx_test_dec(initial);
-    f->budget = jx_test_dec(budget);
-    f->spent = jx_test_dec(spent);
+    /* an amount passed as NULL is not given (jx_funds) */
+    f->has_initial = initial != NULL;
+    f->has_budget = budget != NULL;
+    f->has_spent = spent != NULL;
+    f->initial = jx_test_dec(initial ? initial : "0");
+    f->budget = jx_test_dec(budget ? budget : "0");
+    f->spent = jx_test_dec(spent ? spent : "0");
     f->pos = fake_pos(500 + (uint32_t)p->nfunds, 5);
     p->nfunds++;
 }

@@ -64,6 +64,9 @@ static int collect(void *ud, const jx_imp_project *p)
         d->score = dup(s->score);
         d->reason = dup(s->reason);
         d->note = dup(s->note);
+        d->last_year = dup(s->last_year);
+        d->year_before = dup(s->year_before);
+        d->basis = dup(s->basis);
     }
     r->nindicators += p->ninds;
     return 0;
@@ -213,6 +216,7 @@ void jx_test_imp_free(jx_test_imp *r)
             release(d->level1); release(d->level2); release(d->name); release(d->sign);
             release(d->target); release(d->unit); release(d->weight); release(d->actual);
             release(d->score); release(d->reason); release(d->note);
+            release(d->last_year); release(d->year_before); release(d->basis);
         }
         free(c->funds);
         free(c->points);

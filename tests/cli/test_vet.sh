@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Whole-program tests of `jixiao vet`, the 审核 of targets: the three target-table seeds
+# read as they are (through the importer, as audit reads them), counts by code for seed
+# 000 worked out by hand from the seed text, every format, usage errors and exit codes.
+# Usage: test_vet.sh /path/to/jixiao
+. "$(dirname "$0")/lib.sh"
+
+seeds=$here/../import/seeds
+s000=$seeds/000_070324ba240a519e.txt
+s003=$seeds/003_e426a0e6973cc52b.txt
+s004=$seeds/004_6deff1062909ad4a.txt
+
+is() { if [ "$2" = "$3" ]; then ok; else fail "$1: got $2, want $3"; fi; }
+# code_count CODE: the findings of CODE in the CSV report $work/out (column 9 is 代码)
+code_count() { awk -F, -v c="$1" '$9 == c' "$work/out" | wc -l | tr -d ' '; }
+
+# --- seed 000, counted by hand -------------------------------------------------------
+# Seed 000 is a zj-target 目标表 of two 单位 (rows 383 and 424 name them). A project starts
+# on a row whose second cell is its name and whose next cells are its amounts: rows 385,
+# 390, 395, 400, 405, 410, 419 (单位 253001, 7 projects) and 425, 433, 440, 446, 451, 461,
+# 469, 475, 480, 484, 491, 498, 506, 517, 524, 529, 534, 539, 544, 548, 553, 558 (单位
+# 253002, 22 projects): 29 projects.
+# missing-goal: on a project's row the 年度目标 is the text between the amounts and the
+# 一级 name (产出指标/效益指标/满意度指标). It is empty on rows 390, 433, 506, 539, 544, 548,
+# 553 and 558: 8 projects.
+# missing-target: row 401 (大数据发展管理业务经费) has the 计算符号 "=" and the unit 件 but
+# no 指标值 ("=<TAB><TAB>件"); every other indicator row has a value: 1.
+expect 0 "seed 000 is vetted (warnings only)" -- "$bin" vet --format csv "$s000"
+is "seed 000: projects" "$(awk -F, 'NR > 1 {print $1 "|" $3}' "$work/out" | sort -u | wc -l | tr -d ' ')" 29
+is "seed 000: missing-goal" "$(code_count missing-goal)" 8
+is "seed 000: missing-target" "$(code_count missing-target)" 1
+is "seed 000: no error" "$(awk -F, '$8 == "错误"' "$work/out" | wc -l | tr -d ' ')" 0
+# the import's own warnings go to stderr, as audit prints them
+if grep -q "empty-value" "$work/err"; then ok; else fail "the import's warning on row 401 on stderr"; fi
+
+# --- the three seeds together, every format ---------------------------------------------
+for f in text json csv html md txt xlsx; do
+  expect 0 "three seeds as $f" -- "$bin" vet --format "$f" -o "$work/all.$f" "$s000" "$s003" "$s004"
+  if [ -s "$work/all.$f" ]; then ok; else fail "three seeds as $f: empty"; fi
+done
+# 29 + the projects of 003 and 004, each counted once in the summary's results
+if python3 - "$work/all.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = d["summary"]
+assert s["projects"] == len(d["projects"]), s
+assert sum(s["results"].values()) == s["projects"], s
+assert sum(o["projects"] for o in s["by_org"]) == s["projects"], s
+assert sum(c["warning"] for c in s["findings"]["by_code"]) == s["findings"]["warning"], s
+PY
+then ok; else fail "the JSON summary adds up"; fi
+if grep -q "^按单位" "$work/all.text" && grep -q "^按代码" "$work/all.text"; then ok
+else fail "the text report has the summary by 单位 and by code"; fi
+
+# --- exit codes ---------------------------------------------------------------------------
+expect 1 "--werror with warnings" -- "$bin" vet --werror "$s000"
+if grep -q "werror" "$work/err"; then ok; else fail "--werror says why"; fi
+printf '项目 "P" {\n    年度目标 "x"\n    金额单位 万元\n    资金 年度资金总额 年初预算 10 全年预算 10 全年执行 0\n    产出指标 { 成本指标 { 设备成本 ≤12万元 权重 100 } }\n}\n' >"$work/cost.jx"
+# 设备成本 ≤12 万元 above the 全年预算 10 万元: cost-over-budget, an error
+expect 1 "an error-level finding" -- "$bin" vet "$work/cost.jx"
+if grep -q "cost-over-budget" "$work/out" && grep -q "审核发现 1 个错误" "$work/err"; then ok
+else fail "cost-over-budget and its line on stderr"; fi
+expect 0 "--min-severity error hides warnings, keeps the result" -- "$bin" vet --min-severity error "$s000"
+expect 2 "no file" -- "$bin" vet
+if grep -q "没有给出要审核的文件或文件夹" "$work/err"; then ok; else fail "no file: says so"; fi
+expect 2 "unknown option" -- "$bin" vet --bogus "$s000"
+expect 2 "bad --min-severity" -- "$bin" vet --min-severity loud "$s000"
+expect 2 "a format the 审核 is not written in" -- "$bin" vet --format jx "$s000"
+expect 3 "a file that cannot be read" -- "$bin" vet "$work/nothing-here.jx"
+expect 1 "--project naming nothing" -- "$bin" vet --project 没有这个项目 "$s000"
+expect 0 "--project picks one" -- "$bin" vet --format csv --project 大数据讲堂 "$s000"
+is "--project: one project" "$(awk -F, 'NR > 1 {print $1}' "$work/out" | sort -u)" "大数据讲堂"
+
+# --- help ---------------------------------------------------------------------------------
+expect 0 "jixiao --help" -- "$bin" --help
+if grep -q "^  vet " "$work/out"; then ok; else fail "--help lists vet"; fi
+expect 0 "jixiao vet --help" -- "$bin" vet --help
+for opt in --policy --format --min-severity --project --werror -o; do
+  if grep -q -- "  $opt" "$work/out"; then ok; else fail "vet --help lists $opt"; fi
+done
+
+finish test_vet
