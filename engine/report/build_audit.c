@@ -124,12 +124,6 @@ static const char *sample_words(jx_writer *w, const jx_audit *au)
     return s;
 }
 
-/* "file:line" where a project is, or the file alone when the line is unknown. */
-static const char *where_of(jx_writer *w, const char *file, uint32_t line)
-{
-    return line ? jx_scratch_printf(w, "%s:%u", file, (unsigned)line) : file;
-}
-
 /* 备注 of a project's record: what its numbers do not say. */
 static const char *remark_of(jx_writer *w, const jx_audit_view *v)
 {
@@ -146,25 +140,10 @@ static const char *remark_of(jx_writer *w, const jx_audit_view *v)
 
 /* ------------------------------------------------------------ cells */
 
-/* A number the audit words ("100.00", "+13.56", "180"): ASCII; its value for the formats
- * that store numbers. */
-static jx_cell number(const char *s, jx_cell_num n)
-{
-    jx_cell c = jx_cell_of(s, JX_CELL_NUMBER);
-    c.num = n;
-    return c;
-}
-
 /* A dash: no number. */
 static jx_cell dash(void)
 {
     return jx_cell_of("—", JX_CELL_DASH);
-}
-
-/* A count as a number cell. */
-static jx_cell count(jx_writer *w, size_t n)
-{
-    return number(jx_scratch_printf(w, "%zu", n), (jx_cell_num){.v = (int64_t)n, .set = 1});
 }
 
 /* Points as the workbook stores them: exactly, with their places, at least two. */
@@ -176,7 +155,7 @@ static jx_cell_num points_num(jx_dec d)
 /* Points as a number cell ("86.44", "+13.56" with sign). */
 static jx_cell points(jx_writer *w, jx_dec d, bool sign)
 {
-    return number(jx_audit_points_str(w, d, sign), points_num(d));
+    return jx_cell_number(jx_audit_points_str(w, d, sign), points_num(d));
 }
 
 /* 分 as 万元, exactly (1 万元 = 10^6 分), with as many places as it needs, at least two. */
@@ -192,15 +171,7 @@ static jx_cell_num wan_num(int64_t fen)
 static jx_cell wan(jx_writer *w, int64_t fen)
 {
     char buf[JX_DEC_BUFSZ];
-    return number(jx_scratch_str(w, jx_audit_wan(fen, buf, sizeof buf)), wan_num(fen));
-}
-
-/* A cell of kind k holding s, aligned a. */
-static jx_cell aligned(const char *s, jx_cell_kind k, jx_cell_align a)
-{
-    jx_cell c = jx_cell_of(s, k);
-    c.align = (uint8_t)a;
-    return c;
+    return jx_cell_number(jx_scratch_str(w, jx_audit_wan(fen, buf, sizeof buf)), wan_num(fen));
 }
 
 /* A cell not measured where the workbook fits its columns to their text. */
@@ -337,18 +308,6 @@ static jx_report_part section(const char *title, const char *caption, const char
     return pt;
 }
 
-/* A table of the workbook only, of role `role`, without a heading. */
-static jx_report_table book_table(jx_table_role role, const char *const *head, const char *align, size_t ncols)
-{
-    const jx_report_table t = {
-        .spec = {.heading = "", .role = role, .head = head, .align = align, .ncols = ncols},
-        .lead = "",
-        .note = "",
-        .view = JX_VIEW_BOOK,
-    };
-    return t;
-}
-
 /* ------------------------------------------------------------ the document */
 
 /* The head: the title, the policy and the threshold, how to read it (the phrases of the
@@ -394,7 +353,7 @@ static entry_words words_of(jx_writer *w, const jx_audit_view *v)
 {
     const jx_project *p = v->p;
     entry_words e;
-    e.where = where_of(w, p->src.file, v->line);
+    e.where = jx_where_of(w, p->src.file, v->line);
     e.budget = v->funds == JX_AUDIT_FUNDS_OK ? wan(w, v->budget_fen) : dash();
     e.spent = v->funds == JX_AUDIT_FUNDS_OK ? wan(w, v->spent_fen) : dash();
     e.claimed = p->has_claimed_total ? points(w, p->claimed_total, false) : dash();
@@ -478,9 +437,9 @@ static void entry_row(jx_writer *w, const jx_renderer *r, const jx_audit_view *v
     const jx_project *p = v->p;
     const char *grade = !v->scored ? "未能计分" : p->grade != JX_GRADE_NONE ? jx_grade_name(p->grade) : "—";
     jx_cell c[NOV];
-    c[OV_NUMBER] = count(w, nth);
+    c[OV_NUMBER] = jx_cell_count(w, nth);
     c[OV_NUMBER].align = JX_ALIGN_CENTER;
-    c[OV_NAME] = aligned(p->name.s, JX_CELL_LABEL, JX_ALIGN_LEFT);
+    c[OV_NAME] = jx_cell_aligned(p->name.s, JX_CELL_LABEL, JX_ALIGN_LEFT);
     c[OV_ORG] = jx_cell_of(p->org.n ? p->org.s : p->dept.s, JX_CELL_TEXT);
     c[OV_ORG].cols[JX_GRID_PAGE] = JX_COLS_JOINED;
     c[OV_WHERE] = jx_cell_of(e->where, JX_CELL_TEXT);
@@ -499,9 +458,9 @@ static void entry_row(jx_writer *w, const jx_renderer *r, const jx_audit_view *v
     c[OV_GRADE] = jx_cell_of(grade, strcmp(grade, "—") == 0 ? JX_CELL_DASH : JX_CELL_TEXT);
     if (v->grade_differs)
         c[OV_GRADE].look = JX_LOOK_FLAGGED;
-    c[OV_ERRORS] = count(w, v->f.count[JX_SEV_ERROR]);
-    c[OV_WARNINGS] = count(w, v->f.count[JX_SEV_WARNING]);
-    c[OV_NOTES] = count(w, v->f.count[JX_SEV_NOTE]);
+    c[OV_ERRORS] = jx_cell_count(w, v->f.count[JX_SEV_ERROR]);
+    c[OV_WARNINGS] = jx_cell_count(w, v->f.count[JX_SEV_WARNING]);
+    c[OV_NOTES] = jx_cell_count(w, v->f.count[JX_SEV_NOTE]);
     const jx_report_table t = overview_table("项目");
     r->report_table_begin(w, &t);
     r->row(w, c);
@@ -514,7 +473,7 @@ static void entry_record(jx_writer *w, const jx_renderer *r, const jx_audit_view
 {
     const jx_project *p = v->p;
     jx_cell c[NP];
-    c[P_NO] = count(w, nth);
+    c[P_NO] = jx_cell_count(w, nth);
     c[P_NAME] = jx_cell_of(p->name.s, JX_CELL_TEXT);
     c[P_WHERE] = jx_cell_of(e->where, JX_CELL_TEXT);
     c[P_DEPT] = jx_cell_of(p->dept.s, JX_CELL_TEXT);
@@ -525,15 +484,15 @@ static void entry_record(jx_writer *w, const jx_renderer *r, const jx_audit_view
     c[P_TOTAL] = e->total;
     c[P_DIFF] = e->difference;
     c[P_CLAIMED_GRADE] = p->claimed_grade != JX_GRADE_NONE
-                             ? aligned(jx_grade_name(p->claimed_grade), JX_CELL_TEXT, JX_ALIGN_CENTER)
+                             ? jx_cell_aligned(jx_grade_name(p->claimed_grade), JX_CELL_TEXT, JX_ALIGN_CENTER)
                              : dash();
-    c[P_GRADE] = v->scored && p->grade != JX_GRADE_NONE ? aligned(jx_grade_name(p->grade), JX_CELL_TEXT, JX_ALIGN_CENTER)
+    c[P_GRADE] = v->scored && p->grade != JX_GRADE_NONE ? jx_cell_aligned(jx_grade_name(p->grade), JX_CELL_TEXT, JX_ALIGN_CENTER)
                                                         : dash();
-    c[P_ERRORS] = count(w, v->f.count[JX_SEV_ERROR]);
-    c[P_WARNINGS] = count(w, v->f.count[JX_SEV_WARNING]);
-    c[P_NOTES] = count(w, v->f.count[JX_SEV_NOTE]);
+    c[P_ERRORS] = jx_cell_count(w, v->f.count[JX_SEV_ERROR]);
+    c[P_WARNINGS] = jx_cell_count(w, v->f.count[JX_SEV_WARNING]);
+    c[P_NOTES] = jx_cell_count(w, v->f.count[JX_SEV_NOTE]);
     c[P_REMARK] = jx_cell_of(remark_of(w, v), JX_CELL_TEXT);
-    jx_report_table t = book_table(JX_TABLE_RECORDS, project_head, "rllllrrrrrccrrrl", NP);
+    jx_report_table t = jx_book_table(JX_TABLE_RECORDS, project_head, "rllllrrrrrccrrrl", NP);
     t.list = &project_list;
     r->report_table_begin(w, &t);
     r->row(w, c);
@@ -596,7 +555,7 @@ static void entry_findings(jx_writer *w, const jx_renderer *r, const jx_audit_vi
 static void entry_finding_records(jx_writer *w, const jx_renderer *r, const jx_audit_view *v, const jx_finding *list,
                                   size_t n)
 {
-    jx_report_table t = book_table(JX_TABLE_RECORDS, finding_head, "llcllll", NF);
+    jx_report_table t = jx_book_table(JX_TABLE_RECORDS, finding_head, "llcllll", NF);
     t.list = &finding_list;
     r->report_table_begin(w, &t);
     for (size_t i = 0; i < n; i++) {
@@ -604,7 +563,7 @@ static void entry_finding_records(jx_writer *w, const jx_renderer *r, const jx_a
         const jx_cell c[NF] = {
             [F_CODE] = jx_cell_of(f->code, JX_CELL_TEXT),
             [F_CODE_NAME] = jx_cell_of(jx_code_name_or_empty(f->code), JX_CELL_TEXT),
-            [F_SEVERITY] = aligned(f->level, JX_CELL_TEXT, JX_ALIGN_CENTER),
+            [F_SEVERITY] = jx_cell_aligned(f->level, JX_CELL_TEXT, JX_ALIGN_CENTER),
             [F_PROJECT] = jx_cell_of(v->p->name.s, JX_CELL_TEXT),
             [F_INDICATOR] = jx_cell_of(jx_audit_indicator_name(v->p, v->f.v[i]), JX_CELL_TEXT),
             [F_WHERE] = jx_cell_of(f->where, JX_CELL_TEXT),
@@ -647,35 +606,35 @@ static void figure(jx_writer *w, const jx_renderer *r, const char *label, jx_cel
  * budget sets its column's width. */
 static void summary_figures(jx_writer *w, const jx_renderer *r, const jx_audit_summary *s)
 {
-    const jx_report_table t = book_table(JX_TABLE_PAIRS, figures_head, "lrl", 3);
+    const jx_report_table t = jx_book_table(JX_TABLE_PAIRS, figures_head, "lrl", 3);
     r->report_table_begin(w, &t);
-    figure(w, r, "项目", count(w, s->projects), "审核的项目");
-    figure(w, r, "无法计分", count(w, s->unscored), "有错误、未能重算总分的项目");
+    figure(w, r, "项目", jx_cell_count(w, s->projects), "审核的项目");
+    figure(w, r, "无法计分", jx_cell_count(w, s->unscored), "有错误、未能重算总分的项目");
     const char *funded = jx_scratch_printf(w, "%zu 个项目的资金合计", s->funded);
     jx_cell budget = wan(w, s->budget_fen);
     const jx_cell c[3] = {jx_cell_of("全年预算（万元）", JX_CELL_LABEL), budget, note_cell(funded)};
     r->row(w, c);
     figure(w, r, "全年执行（万元）", wan(w, s->spent_fen), funded);
-    figure(w, r, "计入资金的项目", count(w, s->funded), "资金取年度资金总额行，该行缺失或全年预算为 0 时取各来源之和");
-    figure(w, r, "金额单位无法换算", count(w, s->unconverted),
+    figure(w, r, "计入资金的项目", jx_cell_count(w, s->funded), "资金取年度资金总额行，该行缺失或全年预算为 0 时取各来源之和");
+    figure(w, r, "金额单位无法换算", jx_cell_count(w, s->unconverted),
            "金额单位不是元、千元、万元、百万元、亿元的项目，未计入资金合计");
     if (s->claimed_totals) {
         jx_dec mean = {s->inflation_cents, 2};
-        figure(w, r, "平均虚高（分）", number(jx_audit_points_str(w, mean, false), points_num(mean)),
+        figure(w, r, "平均虚高（分）", jx_cell_number(jx_audit_points_str(w, mean, false), points_num(mean)),
                jx_scratch_printf(w, "自评总分 − 重算总分，%zu 个填了总分并已计分的项目的平均", s->claimed_totals));
     } else {
         figure(w, r, "平均虚高（分）", dash(), "没有填了总分并已计分的项目");
     }
-    figure(w, r, "填了总分并已计分", count(w, s->claimed_totals), "平均虚高所平均的项目");
-    figure(w, r, "自评 100 分", count(w, s->claims_100), "自评总分为 100 的项目");
+    figure(w, r, "填了总分并已计分", jx_cell_count(w, s->claimed_totals), "平均虚高所平均的项目");
+    figure(w, r, "自评 100 分", jx_cell_count(w, s->claims_100), "自评总分为 100 的项目");
     char pct[JX_DEC_BUFSZ];
     const jx_cell_num share = {.v = s->claims_100_bp, .scale = 4, .places = 2, .percent = 1, .set = 1};
     figure(w, r, "自评 100 分的比例",
-           number(jx_scratch_printf(w, "%s%%", jx_audit_percent(s->claims_100_bp, pct, sizeof pct)), share),
+           jx_cell_number(jx_scratch_printf(w, "%s%%", jx_audit_percent(s->claims_100_bp, pct, sizeof pct)), share),
            "占全部项目");
-    figure(w, r, "自评与重算不符", count(w, s->differs), "总分或结论与重算不符的已计分项目");
-    figure(w, r, "总分不符", count(w, s->total_differs), "");
-    figure(w, r, "结论不符", count(w, s->grade_differs), "");
+    figure(w, r, "自评与重算不符", jx_cell_count(w, s->differs), "总分或结论与重算不符的已计分项目");
+    figure(w, r, "总分不符", jx_cell_count(w, s->total_differs), "");
+    figure(w, r, "结论不符", jx_cell_count(w, s->grade_differs), "");
     r->table_end(w);
 }
 
@@ -702,7 +661,7 @@ static void summary_grades(jx_writer *w, const jx_renderer *r, const jx_audit_su
         jx_cell c[6];
         c[0] = jx_cell_of(k == 0 ? "自评" : "重算", JX_CELL_LABEL);
         for (size_t i = 0; i < 5; i++)
-            c[i + 1] = unfit(count(w, n[i]));
+            c[i + 1] = unfit(jx_cell_count(w, n[i]));
         r->row(w, c);
     }
     r->table_end(w);
@@ -746,12 +705,12 @@ static void summary_codes(jx_audit_writer *aw, const jx_renderer *r)
     for (size_t i = 0; i < au->ntallies; i++) {
         const jx_code_tally *t = &au->tallies[i];
         const jx_cell c[6] = {
-            aligned(t->code, JX_CELL_LABEL, JX_ALIGN_LEFT),
-            aligned(jx_code_name_or_empty(t->code), JX_CELL_LABEL, JX_ALIGN_LEFT),
-            count(w, t->count[JX_SEV_ERROR]),
-            count(w, t->count[JX_SEV_WARNING]),
-            count(w, t->count[JX_SEV_NOTE]),
-            count(w, t->count[0] + t->count[1] + t->count[2]),
+            jx_cell_aligned(t->code, JX_CELL_LABEL, JX_ALIGN_LEFT),
+            jx_cell_aligned(jx_code_name_or_empty(t->code), JX_CELL_LABEL, JX_ALIGN_LEFT),
+            jx_cell_count(w, t->count[JX_SEV_ERROR]),
+            jx_cell_count(w, t->count[JX_SEV_WARNING]),
+            jx_cell_count(w, t->count[JX_SEV_NOTE]),
+            jx_cell_count(w, t->count[0] + t->count[1] + t->count[2]),
         };
         r->row(w, c);
     }
@@ -761,22 +720,22 @@ static void summary_codes(jx_audit_writer *aw, const jx_renderer *r)
 /* After the findings by code, for the workbook: their sums, and the projects with an error. */
 static void summary_code_sums(jx_writer *w, const jx_renderer *r, const jx_audit_summary *s)
 {
-    const jx_report_table sums = book_table(JX_TABLE_LIST, codes_head, "llrrrr", 6);
+    const jx_report_table sums = jx_book_table(JX_TABLE_LIST, codes_head, "llrrrr", 6);
     r->report_table_begin(w, &sums);
     const jx_cell c[6] = {
         jx_cell_of("合计", JX_CELL_LABEL),
         jx_cell_of("", JX_CELL_NONE),
-        count(w, s->findings[JX_SEV_ERROR]),
-        count(w, s->findings[JX_SEV_WARNING]),
-        count(w, s->findings[JX_SEV_NOTE]),
-        count(w, s->findings[0] + s->findings[1] + s->findings[2]),
+        jx_cell_count(w, s->findings[JX_SEV_ERROR]),
+        jx_cell_count(w, s->findings[JX_SEV_WARNING]),
+        jx_cell_count(w, s->findings[JX_SEV_NOTE]),
+        jx_cell_count(w, s->findings[0] + s->findings[1] + s->findings[2]),
     };
     r->row(w, c);
     r->table_end(w);
 
-    const jx_report_table flagged = book_table(JX_TABLE_PAIRS, figures_head, "lrl", 3);
+    const jx_report_table flagged = jx_book_table(JX_TABLE_PAIRS, figures_head, "lrl", 3);
     r->report_table_begin(w, &flagged);
-    figure(w, r, "有错误的项目", count(w, s->flagged), "有错误级发现的项目");
+    figure(w, r, "有错误的项目", jx_cell_count(w, s->flagged), "有错误级发现的项目");
     r->table_end(w);
 }
 
@@ -825,18 +784,18 @@ static void sample_records(jx_writer *w, const jx_renderer *r, const jx_audit *a
         head[S_STRATUM] = au->opts.by == JX_AUDIT_BY_ORG ? "单位" : "主管部门";
     const jx_doc_list list = {
         .name = "抽查", .head = head, .min = sample_min, .max = sample_max, .ncols = NS, .landscape = 1};
-    jx_report_table t = book_table(JX_TABLE_RECORDS, head, "rlllrcl", NS);
+    jx_report_table t = jx_book_table(JX_TABLE_RECORDS, head, "rlllrcl", NS);
     t.list = &list;
     r->report_table_begin(w, &t);
     for (size_t i = 0; i < au->npicks; i++) {
         const jx_audit_pick *pk = &au->picks[i];
         const jx_cell c[NS] = {
-            [S_NO] = count(w, i + 1),
+            [S_NO] = jx_cell_count(w, i + 1),
             [S_NAME] = jx_cell_of(pk->name, JX_CELL_TEXT),
-            [S_WHERE] = jx_cell_of(where_of(w, pk->file, pk->line), JX_CELL_TEXT),
+            [S_WHERE] = jx_cell_of(jx_where_of(w, pk->file, pk->line), JX_CELL_TEXT),
             [S_STRATUM] = jx_cell_of(pk->stratum, JX_CELL_TEXT),
             [S_FUNDS] = wan(w, pk->funds_fen),
-            [S_WHY] = aligned(pick_why_name(pk), JX_CELL_TEXT, JX_ALIGN_CENTER),
+            [S_WHY] = jx_cell_aligned(pick_why_name(pk), JX_CELL_TEXT, JX_ALIGN_CENTER),
             [S_REASON] = jx_cell_of(pk->reason, JX_CELL_TEXT),
         };
         r->row(w, c);
@@ -866,9 +825,9 @@ static void sample(jx_audit_writer *aw, const jx_renderer *r)
         for (size_t i = 0; i < au->npicks; i++) {
             const jx_audit_pick *pk = &au->picks[i];
             jx_cell c[5] = {
-                count(w, i + 1),
+                jx_cell_count(w, i + 1),
                 jx_cell_of(pk->name, JX_CELL_LABEL),
-                jx_cell_of(where_of(w, pk->file, pk->line), JX_CELL_TEXT),
+                jx_cell_of(jx_where_of(w, pk->file, pk->line), JX_CELL_TEXT),
                 jx_cell_of(pick_why_name(pk), JX_CELL_TEXT),
                 jx_cell_of(pk->reason, JX_CELL_TEXT),
             };

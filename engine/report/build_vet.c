@@ -35,31 +35,6 @@ static const char *result_words(jx_writer *w, jx_grade g)
     return jx_scratch_printf(w, "%s（%s）", jx_vet_result_name(g), jx_vet_result_meaning(g));
 }
 
-static jx_cell number(const char *s, jx_cell_num n)
-{
-    jx_cell c = jx_cell_of(s, JX_CELL_NUMBER);
-    c.num = n;
-    return c;
-}
-
-static jx_cell count(jx_writer *w, size_t n)
-{
-    return number(jx_scratch_printf(w, "%zu", n), (jx_cell_num){.v = (int64_t)n, .set = 1});
-}
-
-static jx_cell aligned(const char *s, jx_cell_kind k, jx_cell_align a)
-{
-    jx_cell c = jx_cell_of(s, k);
-    c.align = (uint8_t)a;
-    return c;
-}
-
-/* "file:line", or the file alone when the line is unknown. */
-static const char *where_of(jx_writer *w, const char *file, uint32_t line)
-{
-    return line ? jx_scratch_printf(w, "%s:%u", file, (unsigned)line) : file;
-}
-
 /* ------------------------------------------------------------ the layout */
 
 static const uint8_t sheet_min[9] = {26, 14, 10, 10, 10, 10, 10, 10, 10};
@@ -198,7 +173,7 @@ static void entry_counts(jx_writer *w, const jx_renderer *r, const jx_vet_view *
     for (int a = 0; a < JX_VET_ASPECTS; a++) {
         const size_t *n = v->c.by_aspect[a];
         const jx_cell c[4] = {jx_cell_of(jx_vet_aspect_name((jx_vet_aspect)a), JX_CELL_LABEL),
-                              count(w, n[JX_SEV_ERROR]), count(w, n[JX_SEV_WARNING]), count(w, n[JX_SEV_NOTE])};
+                              jx_cell_count(w, n[JX_SEV_ERROR]), jx_cell_count(w, n[JX_SEV_WARNING]), jx_cell_count(w, n[JX_SEV_NOTE])};
         r->row(w, c);
     }
     r->table_end(w);
@@ -222,16 +197,16 @@ static void entry_row(jx_writer *w, const jx_renderer *r, const jx_vet_view *v, 
 {
     const jx_project *p = v->p;
     jx_cell c[NOV];
-    c[OV_NUMBER] = count(w, nth);
+    c[OV_NUMBER] = jx_cell_count(w, nth);
     c[OV_NUMBER].align = JX_ALIGN_CENTER;
-    c[OV_NAME] = aligned(p->name.s, JX_CELL_LABEL, JX_ALIGN_LEFT);
+    c[OV_NAME] = jx_cell_aligned(p->name.s, JX_CELL_LABEL, JX_ALIGN_LEFT);
     c[OV_ORG] = jx_cell_of(p->org.n ? p->org.s : p->dept.s, JX_CELL_TEXT);
     c[OV_ORG].cols[JX_GRID_PAGE] = JX_COLS_JOINED;
     c[OV_WHERE] = jx_cell_of(where, JX_CELL_TEXT);
     c[OV_WHERE].cols[JX_GRID_PAGE] = JX_COLS_JOINED;
     for (int a = 0; a < JX_VET_ASPECTS; a++)
-        c[OV_A0 + a] = count(w, total3(v->c.by_aspect[a]));
-    c[OV_RESULT] = aligned(jx_vet_result_name(v->result), JX_CELL_TEXT, JX_ALIGN_CENTER);
+        c[OV_A0 + a] = jx_cell_count(w, total3(v->c.by_aspect[a]));
+    c[OV_RESULT] = jx_cell_aligned(jx_vet_result_name(v->result), JX_CELL_TEXT, JX_ALIGN_CENTER);
     if (v->result == JX_GRADE_FAIR || v->result == JX_GRADE_POOR)
         c[OV_RESULT].look = JX_LOOK_MARKED;
     const jx_report_table t = overview_table("项目");
@@ -240,30 +215,19 @@ static void entry_row(jx_writer *w, const jx_renderer *r, const jx_vet_view *v, 
     r->table_end(w);
 }
 
-static jx_report_table book_table(jx_table_role role, const char *const *head, const char *align, size_t ncols)
-{
-    const jx_report_table t = {
-        .spec = {.heading = "", .role = role, .head = head, .align = align, .ncols = ncols},
-        .lead = "",
-        .note = "",
-        .view = JX_VIEW_BOOK,
-    };
-    return t;
-}
-
 static void entry_record(jx_writer *w, const jx_renderer *r, const jx_vet_view *v, const char *where, size_t nth)
 {
     const jx_project *p = v->p;
     jx_cell c[NP];
-    c[P_NO] = count(w, nth);
+    c[P_NO] = jx_cell_count(w, nth);
     c[P_NAME] = jx_cell_of(p->name.s, JX_CELL_TEXT);
     c[P_WHERE] = jx_cell_of(where, JX_CELL_TEXT);
     c[P_DEPT] = jx_cell_of(p->dept.s, JX_CELL_TEXT);
     c[P_ORG] = jx_cell_of(p->org.s, JX_CELL_TEXT);
     for (int a = 0; a < JX_VET_ASPECTS; a++)
-        c[P_A0 + a] = count(w, total3(v->c.by_aspect[a]));
-    c[P_RESULT] = aligned(jx_vet_result_name(v->result), JX_CELL_TEXT, JX_ALIGN_CENTER);
-    jx_report_table t = book_table(JX_TABLE_RECORDS, project_head, "rllllrrrrc", NP);
+        c[P_A0 + a] = jx_cell_count(w, total3(v->c.by_aspect[a]));
+    c[P_RESULT] = jx_cell_aligned(jx_vet_result_name(v->result), JX_CELL_TEXT, JX_ALIGN_CENTER);
+    jx_report_table t = jx_book_table(JX_TABLE_RECORDS, project_head, "rllllrrrrc", NP);
     t.list = &project_list;
     r->report_table_begin(w, &t);
     r->row(w, c);
@@ -330,15 +294,15 @@ static void entry_findings(jx_writer *w, const jx_renderer *r, const jx_vet_view
         r->finding_list(w, &l);
         if (!r->book_view)
             continue;
-        jx_report_table t = book_table(JX_TABLE_RECORDS, finding_head, "llccllll", NF);
+        jx_report_table t = jx_book_table(JX_TABLE_RECORDS, finding_head, "llccllll", NF);
         t.list = &finding_list;
         r->report_table_begin(w, &t);
         for (size_t i = 0; i < n; i++) {
             const jx_cell row[NF] = {
                 [F_CODE] = jx_cell_of(list[i].code, JX_CELL_TEXT),
                 [F_CODE_NAME] = jx_cell_of(jx_code_name_or_empty(list[i].code), JX_CELL_TEXT),
-                [F_ASPECT] = aligned(aspect, JX_CELL_TEXT, JX_ALIGN_CENTER),
-                [F_SEVERITY] = aligned(list[i].level, JX_CELL_TEXT, JX_ALIGN_CENTER),
+                [F_ASPECT] = jx_cell_aligned(aspect, JX_CELL_TEXT, JX_ALIGN_CENTER),
+                [F_SEVERITY] = jx_cell_aligned(list[i].level, JX_CELL_TEXT, JX_ALIGN_CENTER),
                 [F_PROJECT] = jx_cell_of(v->p->name.s, JX_CELL_TEXT),
                 [F_INDICATOR] = jx_cell_of(jx_audit_indicator_name(v->p, diags[i]), JX_CELL_TEXT),
                 [F_WHERE] = jx_cell_of(list[i].where, JX_CELL_TEXT),
@@ -405,7 +369,7 @@ static void summary_results(jx_writer *w, const jx_renderer *r, const jx_vet_sum
     jx_cell c[5];
     c[0] = jx_cell_of("项目数", JX_CELL_LABEL);
     for (size_t i = 0; i < 4; i++)
-        c[i + 1] = count(w, s->results[result_order[i]]);
+        c[i + 1] = jx_cell_count(w, s->results[result_order[i]]);
     r->row(w, c);
     r->table_end(w);
 }
@@ -423,9 +387,9 @@ static void summary_aspects(jx_writer *w, const jx_renderer *r, const jx_vet_sum
     r->report_table_begin(w, &t);
     for (int a = 0; a < JX_VET_ASPECTS; a++) {
         const size_t *n = s->aspects[a];
-        const jx_cell c[5] = {aligned(jx_vet_aspect_name((jx_vet_aspect)a), JX_CELL_LABEL, JX_ALIGN_LEFT),
-                              count(w, n[JX_SEV_ERROR]), count(w, n[JX_SEV_WARNING]), count(w, n[JX_SEV_NOTE]),
-                              count(w, total3(n))};
+        const jx_cell c[5] = {jx_cell_aligned(jx_vet_aspect_name((jx_vet_aspect)a), JX_CELL_LABEL, JX_ALIGN_LEFT),
+                              jx_cell_count(w, n[JX_SEV_ERROR]), jx_cell_count(w, n[JX_SEV_WARNING]), jx_cell_count(w, n[JX_SEV_NOTE]),
+                              jx_cell_count(w, total3(n))};
         r->row(w, c);
     }
     r->table_end(w);
@@ -444,13 +408,13 @@ static void summary_orgs(jx_writer *w, const jx_renderer *r, const jx_vet *vt)
     for (size_t i = 0; i < jx_vet_org_count(vt); i++) {
         const jx_vet_org *o = jx_vet_org_at(vt, i);
         jx_cell c[9];
-        c[0] = aligned(o->org[0] ? o->org : "（未填单位）", JX_CELL_LABEL, JX_ALIGN_LEFT);
-        c[1] = count(w, o->projects);
+        c[0] = jx_cell_aligned(o->org[0] ? o->org : "（未填单位）", JX_CELL_LABEL, JX_ALIGN_LEFT);
+        c[1] = jx_cell_count(w, o->projects);
         for (size_t k = 0; k < 4; k++)
-            c[2 + k] = count(w, o->results[result_order[k]]);
-        c[6] = count(w, o->findings[JX_SEV_ERROR]);
-        c[7] = count(w, o->findings[JX_SEV_WARNING]);
-        c[8] = count(w, o->findings[JX_SEV_NOTE]);
+            c[2 + k] = jx_cell_count(w, o->results[result_order[k]]);
+        c[6] = jx_cell_count(w, o->findings[JX_SEV_ERROR]);
+        c[7] = jx_cell_count(w, o->findings[JX_SEV_WARNING]);
+        c[8] = jx_cell_count(w, o->findings[JX_SEV_NOTE]);
         r->row(w, c);
     }
     r->table_end(w);
@@ -474,13 +438,13 @@ static void summary_codes(jx_writer *w, const jx_renderer *r, const jx_vet *vt)
     for (size_t i = 0; i < jx_vet_tally_count(vt); i++) {
         const jx_code_tally *k = jx_vet_tally(vt, i);
         const jx_cell c[7] = {
-            aligned(k->code, JX_CELL_LABEL, JX_ALIGN_LEFT),
-            aligned(jx_code_name_or_empty(k->code), JX_CELL_LABEL, JX_ALIGN_LEFT),
-            aligned(jx_vet_aspect_name(jx_vet_aspect_of(k->code)), JX_CELL_TEXT, JX_ALIGN_CENTER),
-            count(w, k->count[JX_SEV_ERROR]),
-            count(w, k->count[JX_SEV_WARNING]),
-            count(w, k->count[JX_SEV_NOTE]),
-            count(w, total3(k->count)),
+            jx_cell_aligned(k->code, JX_CELL_LABEL, JX_ALIGN_LEFT),
+            jx_cell_aligned(jx_code_name_or_empty(k->code), JX_CELL_LABEL, JX_ALIGN_LEFT),
+            jx_cell_aligned(jx_vet_aspect_name(jx_vet_aspect_of(k->code)), JX_CELL_TEXT, JX_ALIGN_CENTER),
+            jx_cell_count(w, k->count[JX_SEV_ERROR]),
+            jx_cell_count(w, k->count[JX_SEV_WARNING]),
+            jx_cell_count(w, k->count[JX_SEV_NOTE]),
+            jx_cell_count(w, total3(k->count)),
         };
         r->row(w, c);
     }
@@ -506,7 +470,7 @@ static void project(jx_vet_writer *vw, const jx_vet_view *v)
         .result = "",
     };
     r->report_part_begin(w, &pt);
-    const char *where = where_of(w, v->p->src.file, v->line);
+    const char *where = jx_where_of(w, v->p->src.file, v->line);
     entry_fields(w, r, v, where);
     entry_counts(w, r, v);
     entry_row(w, r, v, where, vw->nprojects + 1);

@@ -568,6 +568,48 @@ static inline jx_cell jx_cell_of(const char *s, jx_cell_kind k)
     return c;
 }
 
+/** A number cell: s as the text formats show it, n as the workbook stores it. */
+static inline jx_cell jx_cell_number(const char *s, jx_cell_num n)
+{
+    jx_cell c = jx_cell_of(s, JX_CELL_NUMBER);
+    c.num = n;
+    return c;
+}
+
+/** A count as a number cell, its text in the scratch arena. */
+static inline jx_cell jx_cell_count(jx_writer *w, size_t n)
+{
+    return jx_cell_number(jx_scratch_printf(w, "%zu", n), (jx_cell_num){.v = (int64_t)n, .set = 1});
+}
+
+/** A cell of kind k holding s, aligned a. */
+static inline jx_cell jx_cell_aligned(const char *s, jx_cell_kind k, jx_cell_align a)
+{
+    jx_cell c = jx_cell_of(s, k);
+    c.align = (uint8_t)a;
+    return c;
+}
+
+/** "file:line" where a project is (in the scratch arena), or the file alone when the line
+ *  is unknown. */
+static inline const char *jx_where_of(jx_writer *w, const char *file, uint32_t line)
+{
+    return line ? jx_scratch_printf(w, "%s:%u", file, (unsigned)line) : file;
+}
+
+/** (a report) A table of the workbook only, of role `role`, without a heading. */
+static inline jx_report_table jx_book_table(jx_table_role role, const char *const *head, const char *align,
+                                            size_t ncols)
+{
+    const jx_report_table t = {
+        .spec = {.heading = "", .role = role, .head = head, .align = align, .ncols = ncols},
+        .lead = "",
+        .note = "",
+        .view = JX_VIEW_BOOK,
+    };
+    return t;
+}
+
 /* ------------------------------------------------ Markdown text (render_md.c) */
 
 /**

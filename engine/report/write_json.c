@@ -875,8 +875,8 @@ static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
     LIT(w, "]}");
 }
 
-/* {"优":n,"良":n,"中":n,"差":n,"none":n} */
-static void aj_grades(jx_writer *w, const size_t *counts)
+/* `{"优":n,"良":n,"中":n,"差":n`: the four grades' counts, the object left open. */
+static void grade_counts(jx_writer *w, const size_t *counts)
 {
     static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR};
     put_char(w, '{');
@@ -886,6 +886,12 @@ static void aj_grades(jx_writer *w, const size_t *counts)
         put_char(w, ':');
         jx_out_uint(w, counts[order[i]]);
     }
+}
+
+/* {"优":n,"良":n,"中":n,"差":n,"none":n} */
+static void aj_grades(jx_writer *w, const size_t *counts)
+{
+    grade_counts(w, counts);
     KEY_UINT(w, "none", counts[JX_GRADE_NONE]);
     put_char(w, '}');
 }
@@ -1168,14 +1174,7 @@ const jx_review_reporter jx_review_reporter_json = {.name = "json", .begin = rj_
 /* {"优":n,"良":n,"中":n,"差":n} */
 static void vj_results(jx_writer *w, const size_t *counts)
 {
-    static const jx_grade order[] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR};
-    put_char(w, '{');
-    for (size_t i = 0; i < 4; i++) {
-        elem(w, i);
-        jx_json_str(w, jx_grade_name(order[i]));
-        put_char(w, ':');
-        jx_out_uint(w, counts[order[i]]);
-    }
+    grade_counts(w, counts);
     put_char(w, '}');
 }
 
