@@ -248,37 +248,6 @@ static int64_t audit_add_sat(int64_t a, int64_t b)
 
 /* ---------------------------------------------------------------- positions */
 
-uint32_t jx_audit_row(const char *s, size_t n)
-{
-    /* the comment starts at the first # outside a "string" (with \" and \\ escapes) */
-    bool quoted = false;
-    size_t i = 0;
-    for (; i < n; i++) {
-        if (quoted) {
-            if (s[i] == '\\' && i + 1 < n)
-                i++;
-            else if (s[i] == '"')
-                quoted = false;
-        } else if (s[i] == '"') {
-            quoted = true;
-        } else if (s[i] == '#') {
-            break;
-        }
-    }
-    static const char head[] = "# 第 ";
-    if (n - i < sizeof head - 1 || memcmp(s + i, head, sizeof head - 1) != 0)
-        return 0;
-    i += sizeof head - 1;
-    uint64_t row = 0;
-    size_t digits = 0;
-    for (; i < n && s[i] >= '0' && s[i] <= '9' && digits < 10; i++, digits++)
-        row = row * 10 + (uint64_t)(s[i] - '0');
-    static const char tail[] = " 行";
-    if (digits == 0 || row > UINT32_MAX || n - i < sizeof tail - 1 || memcmp(s + i, tail, sizeof tail - 1) != 0)
-        return 0;
-    return (uint32_t)row;
-}
-
 uint32_t jx_audit_project_line(const jx_project *p, unsigned flags)
 {
     if (!(flags & JX_AUDIT_IMPORTED))
@@ -287,14 +256,14 @@ uint32_t jx_audit_project_line(const jx_project *p, unsigned flags)
         return 0;
     const char *s = p->src.text + p->pos.off;
     const char *end = memchr(s, '\n', p->src.len - p->pos.off);
-    return jx_audit_row(s, end ? (size_t)(end - s) : p->src.len - p->pos.off);
+    return jx_source_row(s, end ? (size_t)(end - s) : p->src.len - p->pos.off);
 }
 
 uint32_t jx_audit_diag_line(const jx_project *p, const jx_diag *d, unsigned flags)
 {
     if (!(flags & JX_AUDIT_IMPORTED) || d->line == 0)
         return d->line;
-    uint32_t row = d->source_line ? jx_audit_row(d->source_line, strlen(d->source_line)) : 0;
+    uint32_t row = d->source_line ? jx_source_row(d->source_line, strlen(d->source_line)) : 0;
     return row ? row : jx_audit_project_line(p, flags);
 }
 

@@ -102,12 +102,6 @@ int64_t jx_audit_unit_fen(const char *unit);
 /** d of a unit worth fen_per_unit 分, in 分: rounded half up, held at the int64 bounds. */
 int64_t jx_audit_amount_fen(jx_dec d, int64_t fen_per_unit);
 
-/**
- * The table row named by the `# 第 N 行` comment of the DSL line s[0..n) that
- * jx_import_run wrote (the first # outside a "string"), or 0 when it has none.
- */
-uint32_t jx_audit_row(const char *s, size_t n);
-
 /** The line p is reported at: its 项目 line, or with JX_AUDIT_IMPORTED its table row (0 when unknown). */
 uint32_t jx_audit_project_line(const jx_project *p, unsigned flags);
 

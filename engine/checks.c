@@ -455,6 +455,13 @@ static bool is_output(const char *level1) { return has(level1, "产出"); }
 /* True for a 一级 group of effects (效益指标, or 效果目标 in 郑州's tables). */
 static bool is_benefit(const char *level1) { return has(level1, "效益") || has(level1, "效果"); }
 
+/* The line a message names for pos: the table row an imported line came from, else the line. */
+static unsigned row_of(const jx_project *p, jx_pos pos)
+{
+    uint32_t row = jx_source_row_at(&p->src, pos);
+    return row ? row : pos.line;
+}
+
 /* A trimmed indicator name and the indicator's index, sorted by name then index. */
 typedef struct dup_key {
     jx_str name;
@@ -499,12 +506,11 @@ static void check_duplicates(chk *c)
             if ((is_output(l1) && is_benefit(l2)) || (is_benefit(l1) && is_output(l2)))
                 jx_project_diag_add(p, JX_SEV_WARNING, CODE_DUPLICATE, ind->pos,
                                     "指标“%s”同时列在“%s”（第 %u 行）和“%s”（第 %u 行）下，同一指标重复计分",
-                                    ind->name.s, l1, (unsigned)first->pos.line, l2,
-                                    (unsigned)ind->pos.line);
+                                    ind->name.s, l1, row_of(p, first->pos), l2, row_of(p, ind->pos));
             else
                 jx_project_diag_add(p, JX_SEV_WARNING, CODE_DUPLICATE, ind->pos,
                                     "指标“%s”在项目中重复出现（第 %u 行和第 %u 行）", ind->name.s,
-                                    (unsigned)first->pos.line, (unsigned)ind->pos.line);
+                                    row_of(p, first->pos), row_of(p, ind->pos));
             break;
         }
     }

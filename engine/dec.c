@@ -1,6 +1,8 @@
 /* dec.c — parsing, comparing, rounding and printing exact decimals. */
 #include "dec.h"
 
+#include <assert.h>
+
 #include <string.h>
 
 /* True when c is an ASCII digit. */
@@ -73,6 +75,15 @@ int jx_dec_cmp(jx_dec a, jx_dec b)
 {
     int s = a.scale > b.scale ? a.scale : b.scale;
     __int128 x = jx_dec_scaled(a, s), y = jx_dec_scaled(b, s);
+    return (x > y) - (x < y);
+}
+
+int jx_dec_cmp_times(jx_dec a, int64_t ka, jx_dec b, int64_t kb)
+{
+    assert(ka >= 1 && ka <= 1000000000 && kb >= 1 && kb <= 1000000000);
+    /* |v| < 2^63, 10^9 at most from the scale, 10^9 at most from k: below 2^126 */
+    int s = a.scale > b.scale ? a.scale : b.scale;
+    __int128 x = jx_dec_scaled(a, s) * ka, y = jx_dec_scaled(b, s) * kb;
     return (x > y) - (x < y);
 }
 

@@ -34,6 +34,9 @@ jx_dec jx_dec_from_int(int64_t v);
 /** -1, 0 or 1 as a <, =, > b. Exact at any scales. */
 int jx_dec_cmp(jx_dec a, jx_dec b);
 
+/** a·ka against b·kb, exactly, as jx_dec_cmp (ka and kb in 1..10^9: a unit's length). */
+int jx_dec_cmp_times(jx_dec a, int64_t ka, jx_dec b, int64_t kb);
+
 /** True when a is below zero. */
 bool jx_dec_is_negative(jx_dec a);
 

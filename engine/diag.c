@@ -23,6 +23,22 @@ void jx_diags_clear(jx_diags *d)
     d->oom = 0;
 }
 
+size_t jx_diags_drop(jx_diags *d, const char *code)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->v[i].code && strcmp(d->v[i].code, code) == 0) {
+            d->errors -= d->v[i].severity == JX_SEV_ERROR;
+            d->warnings -= d->v[i].severity == JX_SEV_WARNING;
+        } else {
+            d->v[k++] = d->v[i];
+        }
+    }
+    size_t dropped = d->n - k;
+    d->n = k;
+    return dropped;
+}
+
 void jx_diags_free(jx_diags *d)
 {
     jx_free(d->alloc, d->v, d->cap * sizeof *d->v);
@@ -298,4 +314,47 @@ size_t jx_diag_format(const jx_diag *d, char *buf, size_t size)
         out_str(&o, "\n");
     }
     return o.len;
+}
+
+uint32_t jx_source_row(const char *s, size_t n)
+{
+    /* the comment starts at the first # outside a "string" (with \" and \\ escapes) */
+    bool quoted = false;
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (quoted) {
+            if (s[i] == '\\' && i + 1 < n)
+                i++;
+            else if (s[i] == '"')
+                quoted = false;
+        } else if (s[i] == '"') {
+            quoted = true;
+        } else if (s[i] == '#') {
+            break;
+        }
+    }
+    static const char head[] = "# 第 ";
+    if (n - i < sizeof head - 1 || memcmp(s + i, head, sizeof head - 1) != 0)
+        return 0;
+    i += sizeof head - 1;
+    uint64_t row = 0;
+    size_t digits = 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9' && digits < 10; i++, digits++)
+        row = row * 10 + (uint64_t)(s[i] - '0');
+    static const char tail[] = " 行";
+    if (digits == 0 || row > UINT32_MAX || n - i < sizeof tail - 1 || memcmp(s + i, tail, sizeof tail - 1) != 0)
+        return 0;
+    return (uint32_t)row;
+}
+
+uint32_t jx_source_row_at(const jx_source *src, jx_pos pos)
+{
+    if (!src || !src->text || pos.line == 0 || pos.off >= src->len)
+        return 0;
+    size_t start = pos.off, end = pos.off;
+    while (start > 0 && src->text[start - 1] != '\n')
+        start--;
+    while (end < src->len && src->text[end] != '\n')
+        end++;
+    return jx_source_row(src->text + start, end - start);
 }

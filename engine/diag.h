@@ -54,6 +54,9 @@ void jx_diags_init(jx_diags *d, const jx_allocator *alloc);
 /** Forgets every diagnostic (keeps the array for reuse). */
 void jx_diags_clear(jx_diags *d);
 
+/** Forgets the diagnostics of code, keeping the others in order; returns how many went. */
+size_t jx_diags_drop(jx_diags *d, const char *code);
+
 /** Frees the array. */
 void jx_diags_free(jx_diags *d);
 
@@ -84,5 +87,14 @@ const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n);
  * number of characters in text[off .. off+len).
  */
 jx_pos jx_pos_at(const char *text, uint32_t line_start, uint32_t line, uint32_t off, uint32_t len);
+
+/**
+ * The table row named by the `# 第 N 行` comment of the rule-text line s[0..n) that the
+ * importer wrote (the first # outside a "string"), or 0 when it has none.
+ */
+uint32_t jx_source_row(const char *s, size_t n);
+
+/** jx_source_row of the line of src that pos lies on; 0 when src has no text there. */
+uint32_t jx_source_row_at(const jx_source *src, jx_pos pos);
 
 #endif

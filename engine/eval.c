@@ -20,6 +20,7 @@
 #include "checks.h"
 #include "model.h"
 #include "score.h"
+#include "value.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -357,28 +358,6 @@ static int64_t full_units(const eval_ctx *c, xnum w)
 
 /* ------------------------------------------------------------------- units */
 
-/* A time unit and its length in milliseconds. */
-typedef struct time_unit {
-    const char *name; /* as written, NFKC */
-    int64_t ms;       /* its length */
-} time_unit;
-
-static const time_unit time_units[] = {
-    {"毫秒", 1},         {"ms", 1},           {"秒", 1000},          {"秒钟", 1000},
-    {"s", 1000},         {"分钟", 60000},     {"min", 60000},        {"小时", 3600000},
-    {"h", 3600000},      {"天", 86400000},    {"日", 86400000},      {"d", 86400000},
-    {"周", 604800000},   {"星期", 604800000},
-};
-
-/* The length of a time unit in milliseconds, 0 when unit is not one. */
-static int64_t time_unit_ms(jx_str unit)
-{
-    for (size_t i = 0; i < sizeof time_units / sizeof time_units[0]; i++)
-        if (strcmp(unit.s, time_units[i].name) == 0)
-            return time_units[i].ms;
-    return 0;
-}
-
 /* Which side a time unit conversion changed. */
 typedef enum converted {
     CONV_NONE = 0, /* both sides as written */
@@ -405,31 +384,14 @@ typedef struct operands {
 static operands operands_of(const jx_indicator *ind)
 {
     const jx_value *T = &ind->target, *A = &ind->actual;
+    jx_value_common cu;
     operands o;
-    o.t = x_from_dec(T->num);
-    o.a = x_from_dec(A->num);
-    o.percent = T->percent;
-    o.unit = T->unit.s;
-    o.conv = CONV_NONE;
-    o.mismatch = false;
-    bool inherits = !A->percent && A->unit.n == 0;
-    if (inherits || (A->percent == T->percent && A->unit.n == T->unit.n &&
-                     memcmp(A->unit.s, T->unit.s, A->unit.n) == 0))
-        return o;
-    int64_t tms = T->percent ? 0 : time_unit_ms(T->unit);
-    int64_t ams = A->percent ? 0 : time_unit_ms(A->unit);
-    if (tms > 0 && ams > 0) {
-        if (ams > tms) {
-            o.a = x_mul_int(o.a, ams / tms);
-            o.conv = CONV_ACTUAL;
-        } else {
-            o.t = x_mul_int(o.t, tms / ams);
-            o.unit = A->unit.s;
-            o.conv = CONV_TARGET;
-        }
-        return o;
-    }
-    o.mismatch = true;
+    o.mismatch = !jx_value_common_unit(T, A, &cu);
+    o.t = x_mul_int(x_from_dec(T->num), cu.ka);
+    o.a = x_mul_int(x_from_dec(A->num), cu.kb);
+    o.percent = cu.percent;
+    o.unit = cu.unit;
+    o.conv = cu.converted == 1 ? CONV_TARGET : cu.converted == 2 ? CONV_ACTUAL : CONV_NONE;
     return o;
 }
 

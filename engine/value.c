@@ -1160,6 +1160,49 @@ jx_value_status jx_value_read(jx_value_reader *vr, jx_arena *ar, const char *s, 
     return value_read(vr, ar, s, n, out, detail, &words);
 }
 
+/* ------------------------------------------------------------ comparing */
+
+/* A time unit and its length in milliseconds (as written, NFKC). */
+static const struct {
+    const char *name;
+    int64_t ms;
+} value_time_units[] = {
+    {"毫秒", 1},         {"ms", 1},           {"秒", 1000},          {"秒钟", 1000},
+    {"s", 1000},         {"分钟", 60000},     {"min", 60000},        {"小时", 3600000},
+    {"h", 3600000},      {"天", 86400000},    {"日", 86400000},      {"d", 86400000},
+    {"周", 604800000},   {"星期", 604800000},
+};
+
+/* The length of a time unit in milliseconds, 0 when unit is not one. */
+static int64_t value_time_unit_ms(jx_str unit)
+{
+    for (size_t i = 0; i < sizeof value_time_units / sizeof value_time_units[0]; i++)
+        if (strcmp(unit.s, value_time_units[i].name) == 0)
+            return value_time_units[i].ms;
+    return 0;
+}
+
+bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out)
+{
+    *out = (jx_value_common){.ka = 1, .kb = 1, .percent = a->percent, .unit = a->unit.s ? a->unit.s : ""};
+    bool inherits = !b->percent && b->unit.n == 0;
+    if (inherits || (a->percent == b->percent && a->unit.n == b->unit.n && memcmp(a->unit.s, b->unit.s, a->unit.n) == 0))
+        return true;
+    int64_t ams = a->percent ? 0 : value_time_unit_ms(a->unit);
+    int64_t bms = b->percent ? 0 : value_time_unit_ms(b->unit);
+    if (ams == 0 || bms == 0)
+        return false;
+    if (bms > ams) {
+        out->kb = bms / ams; /* every length is a whole multiple of each shorter one */
+        out->converted = 2;
+    } else {
+        out->ka = ams / bms;
+        out->unit = b->unit.s;
+        out->converted = 1;
+    }
+    return true;
+}
+
 /* ------------------------------------------------------------ classifying */
 
 /** The length of the UTF-8 character at s[i..n) when it is one of the NUL-terminated list, else 0. */

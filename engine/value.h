@@ -156,4 +156,22 @@ jx_value_kind jx_value_classify_cells(jx_value_reader *vr, jx_arena *ar, const c
                                       const char *value, const char *unit, jx_value *out,
                                       const char **text, const char **detail);
 
+/** How two numbers are put in one unit to be compared (jx_value_common_unit). */
+typedef struct jx_value_common {
+    int64_t ka, kb;   /* what a's and b's numbers are multiplied by to be in the common unit */
+    bool percent;     /* the common unit is % */
+    const char *unit; /* the common unit: a's, or b's when a's was converted; "" when none */
+    int converted;    /* 0 both as written, 1 a converted to b's unit, 2 b converted to a's */
+} jx_value_common;
+
+/**
+ * The one rule of comparable units, for scoring an actual against its target and for
+ * a target against 上年 or 前年: a and b (numbers) compare when both are % or have the
+ * same unit, when b has neither % nor unit (it takes a's), or when both are time units
+ * (毫秒 秒 分钟 小时 天 周 and their ASCII forms), converted exactly to the finer of the
+ * two (ka or kb the whole ratio, ≤ 604 800 000). Returns false, with *out as for a's
+ * unit and both factors 1, when they do not compare.
+ */
+bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out);
+
 #endif

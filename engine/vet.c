@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "checks.h"
 #include "text.h"
+#include "value.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -34,6 +35,9 @@ static const char CODE_VAGUE_TARGET[] = "vague-target";
 static const char CODE_OVERLAP[] = "overlapping-projects";
 static const char CODE_SATISFACTION[] = "satisfaction-target";
 static const char CODE_ALWAYS_MET[] = "target-always-met";
+static const char CODE_LOWERED[] = "target-lowered";
+static const char CODE_LOWERED_BEFORE[] = "target-lowered-before";
+static const char CODE_FLAT[] = "target-flat";
 static const char CODE_COST_BUDGET[] = "cost-over-budget";
 static const char CODE_EXEC_LOW[] = "execution-target-low";
 
@@ -48,7 +52,9 @@ static const struct {
     {CODE_MISSING_UNIT, JX_VET_COMPLETENESS},   {CODE_QUAL_SHARE, JX_VET_RELEVANCE},
     {CODE_VAGUE_TARGET, JX_VET_RELEVANCE},      {"duplicate-indicator", JX_VET_RELEVANCE},
     {CODE_OVERLAP, JX_VET_RELEVANCE},           {CODE_SATISFACTION, JX_VET_APPROPRIATENESS},
-    {CODE_ALWAYS_MET, JX_VET_APPROPRIATENESS},  {CODE_COST_BUDGET, JX_VET_FEASIBILITY},
+    {CODE_ALWAYS_MET, JX_VET_APPROPRIATENESS},  {CODE_LOWERED, JX_VET_APPROPRIATENESS},
+    {CODE_LOWERED_BEFORE, JX_VET_APPROPRIATENESS}, {CODE_FLAT, JX_VET_APPROPRIATENESS},
+    {CODE_COST_BUDGET, JX_VET_FEASIBILITY},
     {CODE_EXEC_LOW, JX_VET_FEASIBILITY},
 };
 
@@ -312,6 +318,65 @@ static void check_always_met(jx_project *p, const jx_indicator *ind)
                             T->text.s);
 }
 
+/* Which way ind's target is more ambitious: +1 higher (≥ >), -1 lower (≤ <), 0 neither (= or none). */
+static int ambition(const jx_value *T)
+{
+    return T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT ? 1 : T->sign == JX_SIGN_LE || T->sign == JX_SIGN_LT ? -1 : 0;
+}
+
+/* T against an earlier year's H: -1 when H asked for more (the target is lowered), 0 the
+ * same number, +1 less; 2 when they do not compare (H not a number, units apart). */
+static int against(const jx_value *T, const jx_value *H, int dir)
+{
+    jx_value_common cu;
+    if (!is_number(H) || !jx_value_common_unit(T, H, &cu))
+        return 2;
+    return dir * jx_dec_cmp_times(T->num, cu.ka, H->num, cu.kb);
+}
+
+/* "；指标值确定依据：“…”" for a message, "" when ind has none. */
+static const char *basis_clause(jx_project *p, const jx_indicator *ind)
+{
+    jx_str b = jx_str_trimmed(ind->basis);
+    if (b.n == 0)
+        return "";
+    const char *q = jx_diag_quote(&p->arena, b.s, b.n);
+    const char *s = q ? jx_arena_printf(&p->arena, "；指标值确定依据：“%s”", q) : NULL;
+    return s ? s : "";
+}
+
+/* target-lowered: a target less ambitious than 上年's; target-lowered-before (a note):
+ * than 前年's only; target-flat (a note): the same target three years running. */
+static void check_history(jx_project *p, const jx_indicator *ind)
+{
+    const jx_value *T = &ind->target, *L = &ind->last_year, *B = &ind->year_before;
+    if (!T->present || (!L->present && !B->present))
+        return;
+    if (!is_number(T)) { /* 定性: flat when the three texts are one */
+        if (T->is_text && L->present && B->present && L->is_text && B->is_text && jx_str_trimmed(T->text).n > 0 &&
+            jx_str_same_text(T->text, L->text) && jx_str_same_text(T->text, B->text))
+            jx_project_diag_add(p, JX_SEV_NOTE, CODE_FLAT, T->pos, "指标“%s”的年度指标值“%s”与上年、前年相同，连续三年未变",
+                                ind->name.s, T->text.s);
+        return;
+    }
+    int dir = ambition(T), way = dir ? dir : 1;
+    int last = L->present ? against(T, L, way) : 2, before = B->present ? against(T, B, way) : 2;
+    if (dir != 0 && last == -1)
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_LOWERED, T->pos, "指标“%s”的年度指标值“%s”比上年的“%s”要求低，标准下调%s",
+                            ind->name.s, T->text.s, L->text.s, basis_clause(p, ind));
+    else if (dir != 0 && before == -1 && last != 2)
+        jx_project_diag_add(p, JX_SEV_NOTE, CODE_LOWERED_BEFORE, T->pos,
+                            "指标“%s”的年度指标值“%s”%s上年的“%s”%s，但比前年的“%s”要求低%s", ind->name.s, T->text.s,
+                            last == 0 ? "与" : "比", L->text.s, last == 0 ? "持平" : "要求高", B->text.s,
+                            basis_clause(p, ind));
+    else if (dir != 0 && before == -1)
+        jx_project_diag_add(p, JX_SEV_NOTE, CODE_LOWERED_BEFORE, T->pos, "指标“%s”的年度指标值“%s”比前年的“%s”要求低%s",
+                            ind->name.s, T->text.s, B->text.s, basis_clause(p, ind));
+    else if (last == 0 && before == 0 && (L->sign == T->sign || L->implicit) && (B->sign == T->sign || B->implicit))
+        jx_project_diag_add(p, JX_SEV_NOTE, CODE_FLAT, T->pos, "指标“%s”的年度指标值“%s”与上年、前年相同，连续三年未变",
+                            ind->name.s, T->text.s);
+}
+
 /* ------------------------------------------------------------- 可行性 */
 
 /* The project's budget in 分 for cost-over-budget: 全年预算, or 年初预算 when that is 0
@@ -520,6 +585,17 @@ static jx_result check_overlap(jx_vet *vt, jx_project *p, jx_vet_unit *u, unsign
 
 /* ------------------------------------------------------------- the vet */
 
+/* A target table that sets no weight at all (many provinces' 目标表 have no 分值 column)
+ * is not missing any: the parser's missing-weight findings are dropped. When some
+ * indicators have weights and others not, they stay. */
+static void drop_unset_weights(jx_project *p)
+{
+    for (size_t i = 0; i < p->ninds; i++)
+        if (p->inds[i].has_weight)
+            return;
+    jx_diags_drop(&p->diags, "missing-weight");
+}
+
 jx_grade jx_vet_result(const jx_project *p, const jx_policy *pol)
 {
     if (!p || !pol)
@@ -590,6 +666,7 @@ jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags)
     if (!vt || !p || vt->finished)
         return JX_ERR_USAGE;
     const jx_policy *pol = vt->pol;
+    drop_unset_weights(p);
     check_structure(p, pol);
     const char *which;
     int64_t budget = project_budget_fen(p, &which);
@@ -599,6 +676,7 @@ jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags)
         check_vague(p, pol, ind);
         check_satisfaction(p, pol, ind);
         check_always_met(p, ind);
+        check_history(p, ind);
         check_cost(p, ind, budget, which);
         check_execution(p, pol, ind);
     }

@@ -465,7 +465,7 @@ static void test_funds_in_every_unit(void **state)
 static void test_rows_of_imported_text(void **state)
 {
     (void)state;
-#define ROW(s) jx_audit_row(s, strlen(s))
+#define ROW(s) jx_source_row(s, strlen(s))
     assert_int_equal(ROW("    接入系统数量 ≥60个 权重 30 实际 ≥60个 得分 30.00   # 第 1107 行"), 1107);
     assert_int_equal(ROW("漏洞扫描 =4次 权重 20   # 第 1263 行：指标值原文 ＝4次；实际原文 ＝4次"), 1263);
     /* a # inside a string is not the comment, nor is one after an escaped quote */

@@ -22,7 +22,8 @@
 static const char *const codes[] = {
     "missing-level1", "missing-level2",      "missing-goal",         "missing-target",    "missing-unit",
     "qualitative-share", "vague-target",     "duplicate-indicator",  "overlapping-projects", "satisfaction-target",
-    "target-always-met", "cost-over-budget", "execution-target-low",
+    "target-always-met", "cost-over-budget", "execution-target-low", "target-lowered", "target-lowered-before",
+    "target-flat", "missing-weight",
 };
 enum { NCODES = sizeof codes / sizeof codes[0], MAXP = 8 };
 
@@ -244,6 +245,57 @@ static void test_appropriateness_feasibility(void **state)
     vetted_free(&v);
 }
 
+/* History (上年, 前年) and the weights of a target table, each line worked by hand:
+ *   周报 ≥45 上年 ≥48 前年 ≥48: ≥, 45 < 48 last year → target-lowered (warning), quoting the 依据;
+ *   核 ≥1900核 上年 1900核 前年 2700核: not below 上年 (equal), 1900 < 2700 → target-lowered-before (note);
+ *   响应 ≤2小时 上年 ≤90分钟: ≤, 2小时 = 120分钟 > 90分钟 → target-lowered (times converted exactly);
+ *   合格率 ≥95% 上年 ≥95% 前年 95%: the same number three years (前年 without a sign) → target-flat (note);
+ *   带宽 ≥100M 上年 80G: units apart (M and G do not convert) → nothing;
+ *   时限 ≤1天 上年 ≤24小时 前年 ≤1440分钟: one length three ways → target-flat;
+ *   巡查 定性 "每周五" 上年 "每周五" 前年 "每周五": the same text → target-flat;
+ *   次数 =12次 上年 =15次: = has no direction → nothing (and 12 ≠ 15: not flat).
+ * So 2 target-lowered, 1 target-lowered-before, 3 target-flat. No indicator has a weight: the
+ * parser's 10 missing-weight are dropped (a table that sets no weights). Warnings under 适当性
+ * only (the notes count for nothing): 良. With `权重 0` on 成本 alone, the other 9 keep their
+ * missing-weight (a table that sets some weights and not others): warnings under 完整性
+ * too, 中. */
+#define HISTORY(COST_WEIGHT) \
+    "项目 \"史\" {\n" \
+    "    年度目标 \"x\"\n" \
+    "    产出指标 {\n" \
+    "        数量指标 { 周报 ≥45份 上年 ≥48 前年 ≥48 依据 \"下调最低数量要求\"\n" \
+    "                   核 ≥1900核 上年 1900核 前年 2700核\n" \
+    "                   次数 =12次 上年 =15次 }\n" \
+    "        质量指标 { 合格率 ≥95% 上年 ≥95% 前年 95%\n" \
+    "                   带宽 ≥100M 上年 80G\n" \
+    "                   巡查 定性 \"每周五\" 上年 \"每周五\" 前年 \"每周五\" }\n" \
+    "        时效指标 { 响应 ≤2小时 上年 ≤90分钟\n" \
+    "                   时限 ≤1天 上年 ≤24小时 前年 ≤1440分钟 }\n" \
+    "        成本指标 { 成本 ≤5万元 " COST_WEIGHT " }\n" \
+    "    }\n" \
+    "    效益指标 { 社会效益指标 { 知晓率 ≥90% } }\n" \
+    "}\n"
+
+static void test_history(void **state)
+{
+    (void)state;
+    vetted v;
+    vet_text(&v, HISTORY(""), NULL, JX_FORMAT_TEXT);
+    assert_int_equal(v.count[0][idx("target-lowered")], 2);
+    assert_int_equal(v.count[0][idx("target-lowered-before")], 1);
+    assert_int_equal(v.count[0][idx("target-flat")], 3);
+    assert_int_equal(v.count[0][idx("missing-weight")], 0);
+    assert_int_equal(v.result[0], JX_GRADE_GOOD);
+    assert_non_null(strstr(v.out.s, "指标“周报”的年度指标值“≥45份”比上年的“≥48”要求低，标准下调；指标值确定依据：“下调最低数量要求”"));
+    assert_non_null(strstr(v.out.s, "指标“核”的年度指标值“≥1900核”与上年的“1900核”持平，但比前年的“2700核”要求低"));
+    vetted_free(&v);
+    vet_text(&v, HISTORY("权重 0"), NULL, -1);
+    assert_int_equal(v.count[0][idx("missing-weight")], 9);
+    assert_int_equal(v.count[0][idx("target-lowered")], 2);
+    assert_int_equal(v.result[0], JX_GRADE_FAIR);
+    vetted_free(&v);
+}
+
 /* overlapping-projects, names normalised: 单位 A has P1 {培训次数, 合格率, 完成时间,
  * 培训成本, 知晓率}; P2 the same with 知晓率 → 参与率: 4 common of 6 = 66.67 % < 80 %;
  * P3 writes P1's names as “培训次数”, "合格 率" …: 5 of 5 = 100 % with P1 (one finding), 4 of
@@ -350,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_relevance),
         cmocka_unit_test(test_appropriateness_feasibility),
         cmocka_unit_test(test_overlap),
+        cmocka_unit_test(test_history),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_formats),
