@@ -6,8 +6,11 @@
  *   - the head: 绩效目标审核表, the policy and the severity threshold, the rule of the
  *     result; the workbook's sheets: 汇总 first, then the lists 项目 and 发现;
  *   - an entry per project: its detail — 项目名称, 位置, 主管部门, 预算单位, 审核结果 —,
- *     its findings counted by aspect, its findings grouped under the four aspects (a list
- *     each, errors first within it); its row of the overview; its records for the workbook;
+ *     its findings counted by aspect, its 审核表 (a sheet of its own: the indicators with
+ *     target, 上年, 前年 and 依据, the findings beside each, a row for the project's own,
+ *     the aspects' results and the 审核结果 over it), its findings grouped under the four
+ *     aspects (a list each, errors first within it); its row of the overview; its records
+ *     for the workbook;
  *   - the section 汇总: the counts in sentences for the pages, the results' distribution,
  *     the findings by aspect, by 单位 and by code;
  *   - the close of the overview.
@@ -327,6 +330,95 @@ static void entry_findings(jx_writer *w, const jx_renderer *r, const jx_vet_view
     }
 }
 
+/* ------------------------------------------------------------ the 审核表 */
+
+enum { S_L1, S_L2, S_NAME, S_TARGET, S_LAST, S_BEFORE, S_BASIS, S_FINDINGS, NS };
+static const char *const sheet_head[NS] = {"一级指标", "二级指标", "三级指标", "年度指标值",
+                                           "上年指标值", "前年指标值", "指标值确定依据", "审核意见"};
+static const uint8_t table_min[NS] = {10, 10, 16, 12, 10, 10, 16, 24};
+static const uint8_t table_max[NS] = {14, 16, 30, 16, 14, 14, 36, 48};
+static const uint16_t sheet_share[NS] = {80, 90, 170, 100, 80, 80, 170, 230};
+static const jx_grid sheet_grid = {.ncols = {NS, 0}, .page_share = sheet_share, .name = "targets"};
+
+/* What an aspect came to: 不通过 with an error, 需修改 with a warning, else 通过; its counts. */
+static const char *aspect_result(jx_writer *w, const size_t c[3])
+{
+    const char *r = c[JX_SEV_ERROR] ? "不通过" : c[JX_SEV_WARNING] ? "需修改" : "通过";
+    if (total3(c) == 0)
+        return r;
+    return jx_scratch_printf(w, "%s（错误 %zu，警告 %zu，提示 %zu）", r, c[JX_SEV_ERROR], c[JX_SEV_WARNING],
+                             c[JX_SEV_NOTE]);
+}
+
+/* A year's value as the table wrote it: its text, the dash or slash of none, "" when absent. */
+static const char *year_text(jx_writer *w, const jx_value *y)
+{
+    jx_str h;
+    return jx_history_text(y, &h) ? jx_scratch_printf(w, "%.*s", (int)h.n, h.s) : "";
+}
+
+/* The findings of v about ind (NULL: about none), "级别：名称" joined by "；", "" for none. */
+static const char *findings_of(jx_writer *w, const jx_vet_view *v, const jx_indicator *ind)
+{
+    const char *s = "";
+    for (size_t i = 0; i < v->f.n; i++) {
+        if (v->of[i] != ind)
+            continue;
+        const jx_diag *d = v->f.v[i];
+        const char *name = jx_code_name_or_empty(d->code);
+        s = jx_scratch_printf(w, "%s%s%s：%s", s, s[0] ? "；" : "", jx_severity_name(d->severity),
+                              name[0] ? name : d->code);
+    }
+    return s;
+}
+
+/* The entry's 审核表: a row for the project's own findings when it has any, then a row per
+ * indicator with its groups, target, 上年, 前年, 依据 and findings. */
+static void entry_sheet(jx_writer *w, const jx_renderer *r, const jx_vet_view *v)
+{
+    const jx_project *p = v->p;
+    const char *org = p->org.n ? p->org.s : p->dept.s;
+    const jx_report_table t = {
+        .spec = {.heading = org[0] ? jx_scratch_printf(w, "审核表：%s（%s）", p->name.s, org)
+                                   : jx_scratch_printf(w, "审核表：%s", p->name.s),
+                 .role = JX_TABLE_SHEET, .head = sheet_head, .align = "llllllll", .ncols = NS},
+        .lead = jx_scratch_printf(w, "审核结果：%s；完整性：%s；相关性：%s；适当性：%s；可行性：%s",
+                                  result_words(w, v->result), aspect_result(w, v->c.by_aspect[0]),
+                                  aspect_result(w, v->c.by_aspect[1]), aspect_result(w, v->c.by_aspect[2]),
+                                  aspect_result(w, v->c.by_aspect[3])),
+        .note = "",
+        .grid = &sheet_grid,
+        .sheet_name = p->name.s,
+        .sheet_min = table_min,
+        .sheet_max = table_max,
+    };
+    r->report_table_begin(w, &t);
+    const char *own = findings_of(w, v, NULL);
+    if (own[0]) {
+        jx_cell c[NS];
+        for (size_t k = 0; k < NS; k++)
+            c[k] = jx_cell_of("", JX_CELL_TEXT);
+        c[S_NAME] = jx_cell_of("（项目整体）", JX_CELL_LABEL);
+        c[S_FINDINGS] = jx_cell_of(own, JX_CELL_TEXT);
+        r->row(w, c);
+    }
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        const jx_cell c[NS] = {
+            [S_L1] = jx_cell_of(jx_indicator_group_at(ind, 1) ? jx_indicator_group_at(ind, 1)->name.s : "", JX_CELL_LABEL),
+            [S_L2] = jx_cell_of(jx_indicator_group_at(ind, 2) ? jx_indicator_group_at(ind, 2)->name.s : "", JX_CELL_LABEL),
+            [S_NAME] = jx_cell_of(ind->name.s, JX_CELL_LABEL),
+            [S_TARGET] = jx_cell_of(ind->target.present ? ind->target.text.s : "", JX_CELL_TEXT),
+            [S_LAST] = jx_cell_of(year_text(w, &ind->last_year), JX_CELL_TEXT),
+            [S_BEFORE] = jx_cell_of(year_text(w, &ind->year_before), JX_CELL_TEXT),
+            [S_BASIS] = jx_cell_of(ind->basis.s, JX_CELL_TEXT),
+            [S_FINDINGS] = jx_cell_of(findings_of(w, v, ind), JX_CELL_TEXT),
+        };
+        r->row(w, c);
+    }
+    r->table_end(w);
+}
+
 /* ------------------------------------------------------------ the summary */
 
 static void summary_sentences(jx_writer *w, const jx_renderer *r, const jx_vet_summary *s)
@@ -473,6 +565,7 @@ static void project(jx_vet_writer *vw, const jx_vet_view *v)
     const char *where = jx_where_of(w, v->p->src.file, v->line);
     entry_fields(w, r, v, where);
     entry_counts(w, r, v);
+    entry_sheet(w, r, v);
     entry_row(w, r, v, where, vw->nprojects + 1);
     if (r->book_view)
         entry_record(w, r, v, where, vw->nprojects + 1);

@@ -160,8 +160,15 @@ typedef enum jx_table_role {
     JX_TABLE_OVERVIEW,    /* a row of the overview, given by each entry; closed by the
                              renderer's overview (jx_overview) */
     /* the audit report's workbook (build_audit.c) */
-    JX_TABLE_RECORDS      /* rows of a list of records (jx_report_table.list), for the formats that
+    JX_TABLE_RECORDS,     /* rows of a list of records (jx_report_table.list), for the formats that
                              keep one: the workbook, a sheet of a row each (项目, 发现, 抽查) */
+    /* the vet's report (build_vet.c) */
+    JX_TABLE_SHEET        /* an entry's own sheet (the 审核表 of a project): its heading names it,
+                             its lead says what stands over it, its note what it came to. The
+                             text forms draw it in the entry's detail; the HTML and the Markdown
+                             hold it (jx_held.sheets) and draw each on a page of its own after the
+                             overview's findings; the workbook gives it a sheet of its own, named
+                             from jx_report_table.sheet_name, after the lists */
 } jx_table_role;
 
 /** A table's shape: its heading, its columns' heads and alignment. */
@@ -442,6 +449,11 @@ typedef struct jx_report_table {
     const jx_doc_list *list; /* JX_TABLE_RECORDS: the list its rows go to, one of the head's (an entry's
                                 records), or a section's own, under the section's title and what it
                                 came to; NULL otherwise */
+    /* the vet's report */
+    const char *sheet_name;  /* JX_TABLE_SHEET: what its sheet in the workbook is called (the project's
+                                name; the workbook makes it a sheet name, unique); NULL otherwise */
+    const uint8_t *sheet_min; /* JX_TABLE_SHEET: each column's narrowest width in the workbook */
+    const uint8_t *sheet_max; /* …and its widest: longer text wraps */
 } jx_report_table;
 
 /** One finding as a report words it (the audit's positions are its own: a table's row). */
@@ -646,6 +658,7 @@ void jx_md_diag_list(jx_writer *wr, const char *title, const jx_diag *d, size_t 
 typedef struct jx_held {
     jx_spool rows;                /* the overview's rows, as the entries give them */
     jx_spool findings;            /* the entries' findings */
+    jx_spool sheets;              /* the entries' own sheets (JX_TABLE_SHEET), a page each */
     size_t count;                 /* the renderer's count: entries begun, or findings held */
     int in_entry;                 /* the part is an entry: only its row and its findings are drawn, held */
     const jx_report_table *table; /* the table being drawn; NULL when none is, or it is not drawn */
@@ -653,7 +666,7 @@ typedef struct jx_held {
     size_t table_rows;            /* its rows so far */
 } jx_held;
 
-/** Makes the writer's state a held report with two empty spools; the writer fails for
+/** Makes the writer's state a held report with three empty spools; the writer fails for
  * want of memory when it cannot. wr->state must be free. */
 void jx_held_begin(jx_writer *wr);
 

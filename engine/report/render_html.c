@@ -69,7 +69,8 @@ static const char sheet_css[] =
  * headings and lines, the notes under the tables, the tables by their grids' names —
  * labelled values (kv), a distribution (dist) and its chart, the findings by code (codes),
  * the overview (projects: a name's lines under it, a marked cell and its flag), the
- * findings (an error set off, the entry over its rows), the picks —, the pages numbered. */
+ * findings (an error set off, the entry over its rows), the picks, a project's 审核表
+ * (targets) —, the pages numbered. */
 static const char report_css[] =
     "p.meta { text-align: center; font-size: 9pt; margin: 1.5mm 0 4mm; }\n"
     "h2 { font-size: 11pt; margin: 5mm 0 1.5mm; }\n"
@@ -91,6 +92,9 @@ static const char report_css[] =
     "table.codes tbody th { font-weight: normal; }\n"
     "@page { @bottom-center { content: \"第 \" counter(page) \" 页，共 \" counter(pages) \" 页\"; font-size: 8pt; } }\n"
     "table.picks td { text-align: left; }\n"
+    "table.targets { font-size: 8.5pt; line-height: 1.25; }\n"
+    "table.targets thead th { font-weight: bold; }\n"
+    "table.targets td, table.targets tbody th { text-align: left; vertical-align: top; }\n"
     "table.picks td.n { text-align: center; }\n"
     "p.empty { margin: 2mm 0; }\n";
 
@@ -641,7 +645,8 @@ static void html_doc_end(jx_writer *wr, const jx_doc_head *hd, size_t nparts)
  * follow it (抽查). Of each entry only its row of the overview and its findings are drawn,
  * and they are held in spools (report.h) until the overview closes: its table, then every
  * entry's findings as one table, a group of rows an entry, the entry named once over its
- * rows and the positions in its file without the file. A report's table is a ruled table of
+ * rows and the positions in its file without the file; then the entries' own sheets
+ * (JX_TABLE_SHEET, the vet's 审核表), held too, each on a sheet of its own. A report's table is a ruled table of
  * its own, of its grid's class and columns (jx_report_table.grid), its head of one row or
  * two, opened by its first row (a table without rows is its heading and lead alone); a
  * cell heading its row is a <th>, a marked one set off (td.x, a flagged one with its
@@ -794,6 +799,17 @@ static void html_report_table_begin(jx_writer *wr, const jx_report_table *rt)
         st->to = st->rows.w;
         return;
     }
+    if (rt->spec.role == JX_TABLE_SHEET) { /* an entry's sheet: held, a page of its own */
+        jx_writer *to = st->sheets.w;
+        if (!to)
+            return;
+        jx_out_str(to, "</section>\n<section class=\"sheet\">\n");
+        heading(to, rt->spec.heading);
+        paragraph(to, "line", rt->lead, "", "");
+        st->table = rt;
+        st->to = to;
+        return;
+    }
     if (st->in_entry)
         return;
     heading(wr, rt->spec.heading);
@@ -802,13 +818,19 @@ static void html_report_table_begin(jx_writer *wr, const jx_report_table *rt)
     st->to = wr;
 }
 
+/* True when st's table is drawn whole where its rows go (not rows held for the overview). */
+static int table_whole(const jx_writer *wr, const jx_held *st)
+{
+    return st->to == wr || st->table->spec.role == JX_TABLE_SHEET;
+}
+
 /* A row of a report's table; the first of a table drawn in place opens it. */
 static void report_table_row(jx_writer *wr, jx_held *st, const jx_cell *cells)
 {
     if (!st->table)
         return;
-    if (st->to == wr && st->table_rows == 0)
-        report_table_open(wr, st->table);
+    if (st->table_rows == 0 && table_whole(wr, st))
+        report_table_open(st->to, st->table);
     st->table_rows++;
     report_row(st->to, st->table, cells);
 }
@@ -816,9 +838,9 @@ static void report_table_row(jx_writer *wr, jx_held *st, const jx_cell *cells)
 /* A report's table drawn in place ends, when it has rows, with the note under it. */
 static void report_table_end(jx_writer *wr, jx_held *st)
 {
-    if (st->table && st->to == wr && st->table_rows > 0) {
-        jx_out_str(wr, "</tbody>\n</table>\n");
-        paragraph(wr, "note", report_note(st->table), "", "");
+    if (st->table && table_whole(wr, st) && st->table_rows > 0) {
+        jx_out_str(st->to, "</tbody>\n</table>\n");
+        paragraph(st->to, "note", report_note(st->table), "", "");
     }
     st->table = NULL;
 }
@@ -889,6 +911,7 @@ static void html_overview(jx_writer *wr, const jx_overview *o)
         jx_out_str(wr, "</table>\n");
         paragraph(wr, "note", o->findings_note, "", "");
     }
+    jx_spool_copy(&st->sheets, wr); /* each opens a page of its own */
 }
 
 /* The fills of a chart's series, in order: greys that print, told apart by their shade. */

@@ -222,6 +222,18 @@ static void md_report_table_begin(jx_writer *wr, const jx_report_table *rt)
         st->to = st->rows.w;
         return;
     }
+    if (t->role == JX_TABLE_SHEET) { /* an entry's sheet: held, under a heading of its own */
+        jx_writer *to = st->sheets.w;
+        if (!to)
+            return;
+        jx_out_str(to, "\n## ");
+        jx_md_str(to, t->heading);
+        jx_out_char(to, '\n');
+        paragraph(to, rt->lead, "", "");
+        st->table = rt;
+        st->to = to;
+        return;
+    }
     if (st->in_entry || rt->view == JX_VIEW_BOOK)
         return;
     if (t->heading[0]) {
@@ -263,9 +275,9 @@ static void md_row(jx_writer *wr, const jx_cell *cells)
         if (cells[c].look == JX_LOOK_FLAGGED && rt && rt->flag)
             s[c] = jx_scratch_printf(wr, "%s（%s）", s[c], rt->flag);
     }
-    if (rt && to == wr && st->table_rows == 0) {
-        jx_out_char(wr, '\n');
-        jx_md_table_head(wr, t->head, t->align, t->ncols);
+    if (rt && (to == wr || t->role == JX_TABLE_SHEET) && st->table_rows == 0) {
+        jx_out_char(to, '\n');
+        jx_md_table_head(to, t->head, t->align, t->ncols);
     }
     if (rt)
         st->table_rows++;
@@ -279,8 +291,8 @@ static void md_table_end(jx_writer *wr)
     jx_held *st = jx_held_of(wr);
     if (!st)
         return;
-    if (st->table && st->to == wr && st->table_rows > 0)
-        paragraph(wr, st->table->note, "", "");
+    if (st->table && (st->to == wr || st->table->spec.role == JX_TABLE_SHEET) && st->table_rows > 0)
+        paragraph(st->to, st->table->note, "", "");
     st->table = NULL;
 }
 
@@ -420,6 +432,7 @@ static void md_overview(jx_writer *wr, const jx_overview *o)
         paragraph(wr, o->findings_empty, "", "");
     else
         jx_spool_copy(&st->findings, wr);
+    jx_spool_copy(&st->sheets, wr); /* the entries' own sheets, each under its "## " heading */
 }
 
 /* A document without parts says so; a report lets go of what it held. */

@@ -1087,8 +1087,10 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
  * Each list of records the entries give (jx_report_head.lists) is a sheet after it, begun
  * with the report and ended with the entries (jx_xlsx_list: its head frozen and filtered,
  * more sheets of the same name when one is full); a section's records are a sheet of their
- * own, under the section's title and what it came to. Nothing else of an entry is drawn,
- * nor the overview, nor the tables of the pages (JX_VIEW_PAGE). */
+ * own, under the section's title and what it came to; an entry's own sheet (JX_TABLE_SHEET,
+ * the vet's 审核表) is a list of its own, named after the entry, its heading the title and
+ * its lead the caption. Nothing else of an entry is drawn, nor the overview, nor the tables
+ * of the pages (JX_VIEW_PAGE). */
 
 /** What a kept step of the first sheet writes. */
 enum { SOP_TEXT, SOP_SPAN, SOP_NUM, SOP_PERCENT, SOP_ROW, SOP_SKIP };
@@ -1416,6 +1418,17 @@ static void xlsx_report_table_begin(jx_writer *wr, const jx_report_table *rt)
         st->table = st->to ? rt : NULL;
         return;
     }
+    if (t->role == JX_TABLE_SHEET) { /* an entry's own sheet, after the lists */
+        if (!st->in_entry || !rt->sheet_name)
+            return;
+        const jx_doc_list own = {.name = rt->sheet_name, .head = t->head, .min = rt->sheet_min,
+                                 .max = rt->sheet_max, .ncols = t->ncols, .landscape = 1};
+        xlist_open(wr, st, &st->own, &own, t->heading, rt->lead);
+        st->own.spec = NULL; /* `own` ends here; no list is looked up by it */
+        st->to = &st->own;
+        st->table = rt;
+        return;
+    }
     if (st->in_entry || t->role == JX_TABLE_OVERVIEW)
         return;
     st->table = rt;
@@ -1442,7 +1455,7 @@ static void report_row(jx_writer *wr, xreport *st, const jx_cell *cells)
         first_sheet_row(wr, st, cells, st->table->spec.ncols);
 }
 
-/* A report's table ends; a section's records end their sheet. */
+/* A report's table ends; a section's records and an entry's own sheet end their sheet. */
 static void report_table_end(jx_writer *wr, xreport *st)
 {
     if (st->to == &st->own && wr->err == JX_OK)

@@ -560,6 +560,9 @@ const char *jx_audit_position_str(jx_writer *w, const jx_project *p, const jx_di
  */
 const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d);
 
+/** The indicator d is about (as jx_audit_indicator_name finds it), NULL when none. */
+const jx_indicator *jx_audit_indicator_of(const jx_project *p, const jx_diag *d);
+
 /** The policy's name for the report's head: the audit's policy, or "" without one. */
 const char *jx_audit_policy_name(const jx_audit *au);
 
@@ -593,6 +596,8 @@ typedef struct jx_vet_view {
     jx_grade result;         /* its 审核结果 (jx_vet_result) */
     jx_audit_findings f;     /* its findings at or above min_severity, errors first */
     jx_vet_counts c;         /* the same counted by aspect */
+    const jx_indicator **of; /* the indicator each of f's findings is about (jx_audit_indicator_of),
+                                NULL for the project's own; f.n of them */
 } jx_vet_view;
 
 /** One output format of the 审核. */

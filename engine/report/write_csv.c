@@ -951,13 +951,16 @@ const jx_review_reporter jx_review_reporter_csv = {.name = "csv", .begin = rc_be
                                                    .finish = rc_finish};
 
 /* ==================================================================== vet
- * One row per finding, every row with the same columns: the project's (项目, 文件, 行,
- * 主管部门, 单位, 审核结果), then the finding's (方面, 严重程度, 代码, 位置, 说明). A project
- * without findings is one row with the finding's columns empty, so every project is in
- * the table with its result. */
+ * The 审核表, every row with the same columns: the project's (项目, 文件, 行, 主管部门, 单位,
+ * 审核结果), a finding's (方面, 严重程度, 代码, 位置, 说明), then the indicator's (一级指标,
+ * 二级指标, 三级指标, 年度指标值, 上年指标值, 前年指标值, 指标值确定依据). First the
+ * project's own findings, a row each with the indicator's columns empty; then each indicator
+ * in order, a row for each of its findings or one with the finding's columns empty. A
+ * project without indicators or findings is one row; so every project and indicator is in
+ * the table, and every finding once. */
 
 enum { VC_NAME, VC_FILE, VC_LINE, VC_DEPT, VC_ORG, VC_RESULT, VC_ASPECT, VC_SEVERITY, VC_CODE, VC_POS, VC_TEXT,
-       VC_NCOLS };
+       VC_L1, VC_L2, VC_IND, VC_TARGET, VC_LAST, VC_BEFORE, VC_BASIS, VC_NCOLS };
 
 static void vc_row(jx_writer *w, const char *const *cells)
 {
@@ -972,7 +975,36 @@ static void vc_row(jx_writer *w, const char *const *cells)
 
 static void vc_begin(jx_vet_writer *vw)
 {
-    jx_out_str(vw->out, "项目,文件,行,主管部门,单位,审核结果,方面,严重程度,代码,位置,说明\n");
+    jx_out_str(vw->out, "项目,文件,行,主管部门,单位,审核结果,方面,严重程度,代码,位置,说明,"
+                        "一级指标,二级指标,三级指标,年度指标值,上年指标值,前年指标值,指标值确定依据\n");
+}
+
+/* The rows of v's findings about ind (NULL: the project's own); how many. */
+static size_t vc_findings(jx_writer *w, const jx_vet_view *v, const jx_indicator *ind, const char **cells)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->f.n; i++) {
+        if (v->of[i] != ind)
+            continue;
+        const jx_diag *d = v->f.v[i];
+        cells[VC_ASPECT] = jx_vet_aspect_name(jx_vet_aspect_of(d->code));
+        cells[VC_SEVERITY] = jx_severity_name(d->severity);
+        cells[VC_CODE] = d->code;
+        cells[VC_POS] = jx_audit_position_str(w, v->p, d, v->flags);
+        cells[VC_TEXT] = d->message;
+        vc_row(w, cells);
+        n++;
+    }
+    for (size_t c = VC_ASPECT; c <= VC_TEXT; c++)
+        cells[c] = NULL;
+    return n;
+}
+
+/* A history value's cell: its text as written, NULL when not written. */
+static const char *vc_history(jx_writer *w, const jx_value *y)
+{
+    jx_str h;
+    return jx_history_text(y, &h) ? jx_scratch_printf(w, "%.*s", (int)h.n, h.s) : NULL;
 }
 
 static void vc_project(jx_vet_writer *vw, const jx_vet_view *v)
@@ -983,17 +1015,23 @@ static void vc_project(jx_vet_writer *vw, const jx_vet_view *v)
         [VC_NAME] = p->name.s, [VC_FILE] = p->src.file, [VC_LINE] = ac_line(w, v->line), [VC_DEPT] = p->dept.s,
         [VC_ORG] = p->org.s,   [VC_RESULT] = jx_vet_result_name(v->result),
     };
-    if (v->f.n == 0)
-        vc_row(w, cells);
-    for (size_t i = 0; i < v->f.n; i++) {
-        const jx_diag *d = v->f.v[i];
-        cells[VC_ASPECT] = jx_vet_aspect_name(jx_vet_aspect_of(d->code));
-        cells[VC_SEVERITY] = jx_severity_name(d->severity);
-        cells[VC_CODE] = d->code;
-        cells[VC_POS] = jx_audit_position_str(w, p, d, v->flags);
-        cells[VC_TEXT] = d->message;
-        vc_row(w, cells);
+    size_t rows = vc_findings(w, v, NULL, cells);
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
+        cells[VC_L1] = g1 ? g1->name.s : NULL;
+        cells[VC_L2] = g2 ? g2->name.s : NULL;
+        cells[VC_IND] = ind->name.s;
+        cells[VC_TARGET] = ind->target.present ? ind->target.text.s : NULL;
+        cells[VC_LAST] = vc_history(w, &ind->last_year);
+        cells[VC_BEFORE] = vc_history(w, &ind->year_before);
+        cells[VC_BASIS] = ind->basis.s;
+        if (vc_findings(w, v, ind, cells) == 0)
+            vc_row(w, cells);
+        rows++;
     }
+    if (rows == 0)
+        vc_row(w, cells);
 }
 
 static void vc_finish(jx_vet_writer *vw)

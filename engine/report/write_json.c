@@ -637,6 +637,27 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     return true;
 }
 
+/* `,"last_year":…,"year_before":…,"basis":…`: the history, text as written, null when not written. */
+static void history(jx_writer *wr, const jx_indicator *ind)
+{
+    jx_str h;
+    KEY(wr, "last_year");
+    if (jx_history_text(&ind->last_year, &h))
+        ind_text(wr, ind, h);
+    else
+        LIT(wr, "null");
+    KEY(wr, "year_before");
+    if (jx_history_text(&ind->year_before, &h))
+        ind_text(wr, ind, h);
+    else
+        LIT(wr, "null");
+    KEY(wr, "basis");
+    if (ind->basis.n > 0)
+        ind_text(wr, ind, ind->basis);
+    else
+        LIT(wr, "null");
+}
+
 static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
 {
     ARRAY(wr, "indicators");
@@ -684,22 +705,7 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         str_or_null(wr, ind->judge == JX_JUDGE_NONE ? NULL : jx_judge_name(ind->judge));
         KEY(wr, "not_applicable");
         json_bool(wr, ind->not_applicable);
-        jx_str h;
-        KEY(wr, "last_year"); /* the history: text as written, null when not written */
-        if (jx_history_text(&ind->last_year, &h))
-            ind_text(wr, ind, h);
-        else
-            LIT(wr, "null");
-        KEY(wr, "year_before");
-        if (jx_history_text(&ind->year_before, &h))
-            ind_text(wr, ind, h);
-        else
-            LIT(wr, "null");
-        KEY(wr, "basis");
-        if (ind->basis.n > 0)
-            ind_text(wr, ind, ind->basis);
-        else
-            LIT(wr, "null");
+        history(wr, ind);
         put_char(wr, '}');
     }
     put_char(wr, ']');
@@ -1167,7 +1173,8 @@ const jx_review_reporter jx_review_reporter_json = {.name = "json", .begin = rj_
 /* =================================================================== vet
  * {"jixiao":…,"policy":…,"min_severity":…,"projects":[
  * {"name","file","line","dept","org","result":"良","counts":{…},"aspects":{"完整性":{…},…},
- *  "findings":[{"severity","code","message","source","aspect","name"},…]},…],
+ *  "findings":[{"severity","code","message","source","aspect","name"},…],
+ *  "indicators":[{"path","target","last_year","year_before","basis","findings":[i…]},…]},…],
  * "summary":{"projects","results":{"优"…"差"},"findings":{…,"by_code":[…]},
  *  "by_aspect":{"完整性":{…},…},"by_org":[{"org","projects","results","error","warning","note"},…]}} */
 
@@ -1190,6 +1197,36 @@ static void vj_aspects(jx_writer *w, const size_t (*by)[3])
         put_char(w, '}');
     }
     put_char(w, '}');
+}
+
+/* `,"indicators":[{"path":[一级,二级,三级],"target","last_year","year_before","basis",
+ * "findings":[i,…]},…]`: the 审核表, each indicator with the indexes of its findings in the
+ * project's "findings". */
+static void vj_indicators(jx_writer *w, const jx_vet_view *v)
+{
+    const jx_project *p = v->p;
+    ARRAY(w, "indicators");
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        ELEM(w, i, "{\"path\":[");
+        level_name(w, ind, 1);
+        put_char(w, ',');
+        level_name(w, ind, 2);
+        put_char(w, ',');
+        ind_text(w, ind, ind->name);
+        LIT(w, "],\"target\":");
+        value_or_null(w, ind, &ind->target);
+        history(w, ind);
+        ARRAY(w, "findings");
+        for (size_t k = 0, n = 0; k < v->f.n; k++)
+            if (v->of[k] == ind) {
+                if (n++)
+                    put_char(w, ',');
+                jx_out_uint(w, k);
+            }
+        LIT(w, "]}");
+    }
+    put_char(w, ']');
 }
 
 static void vj_project(jx_vet_writer *vw, const jx_vet_view *v)
@@ -1216,7 +1253,9 @@ static void vj_project(jx_vet_writer *vw, const jx_vet_view *v)
         aj_code_name(w, d->code);
         put_char(w, '}');
     }
-    LIT(w, "]}");
+    put_char(w, ']');
+    vj_indicators(w, v);
+    put_char(w, '}');
 }
 
 static void vj_begin(jx_vet_writer *vw)

@@ -624,6 +624,11 @@ jx_result jx_vet_writer_project(jx_vet_writer *vw, const jx_project *p, unsigned
     jx_vet_count(p, vw->vt->opts.min_severity, &v.c);
     if (!jx_audit_collect(p, vw->vt->opts.min_severity, &vw->out->scratch, &v.f))
         return vw->out->err = JX_ERR_NOMEM;
+    v.of = v.f.n ? jx_arena_alloc(&vw->out->scratch, v.f.n * sizeof *v.of) : NULL;
+    if (v.f.n && !v.of)
+        return vw->out->err = JX_ERR_NOMEM;
+    for (size_t i = 0; i < v.f.n; i++)
+        v.of[i] = jx_audit_indicator_of(p, v.f.v[i]);
     vw->rep->project(vw, &v);
     vw->nprojects++;
     vw->nfindings += v.f.n;
@@ -704,10 +709,10 @@ static bool audit_other_between(const jx_project *p, uint32_t line, uint32_t aft
     return false;
 }
 
-const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d)
+const jx_indicator *jx_audit_indicator_of(const jx_project *p, const jx_diag *d)
 {
     if (d->line == 0)
-        return "";
+        return NULL;
     const jx_indicator *best = NULL;
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
@@ -715,8 +720,14 @@ const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d)
             best = ind;
     }
     if (!best || audit_other_between(p, d->line, best->pos.col, d->column))
-        return "";
-    return best->name.s;
+        return NULL;
+    return best;
+}
+
+const char *jx_audit_indicator_name(const jx_project *p, const jx_diag *d)
+{
+    const jx_indicator *ind = jx_audit_indicator_of(p, d);
+    return ind ? ind->name.s : "";
 }
 
 const char *jx_audit_policy_name(const jx_audit *au)
@@ -853,6 +864,7 @@ static void held_release(jx_writer *wr)
     jx_held *h = wr->state;
     jx_spool_close(&h->rows);
     jx_spool_close(&h->findings);
+    jx_spool_close(&h->sheets);
 }
 
 void jx_held_begin(jx_writer *wr)
@@ -860,7 +872,8 @@ void jx_held_begin(jx_writer *wr)
     jx_held *h = jx_writer_state_new(wr, sizeof *h, held_release);
     if (!h)
         return;
-    if (jx_spool_open(&h->rows, wr->alloc) != JX_OK || jx_spool_open(&h->findings, wr->alloc) != JX_OK)
+    if (jx_spool_open(&h->rows, wr->alloc) != JX_OK || jx_spool_open(&h->findings, wr->alloc) != JX_OK ||
+        jx_spool_open(&h->sheets, wr->alloc) != JX_OK)
         jx_scratch_fail(wr);
 }
 
@@ -875,6 +888,8 @@ void jx_held_check(jx_writer *wr, const jx_held *h)
     jx_result err = jx_spool_error(&h->rows);
     if (err == JX_OK)
         err = jx_spool_error(&h->findings);
+    if (err == JX_OK)
+        err = jx_spool_error(&h->sheets);
     if (err != JX_OK && wr->err == JX_OK)
         wr->err = err;
 }
