@@ -222,28 +222,21 @@ static void md_report_table_begin(jx_writer *wr, const jx_report_table *rt)
         st->to = st->rows.w;
         return;
     }
-    if (t->role == JX_TABLE_SHEET) { /* an entry's sheet: held, under a heading of its own */
-        jx_writer *to = st->sheets.w;
-        if (!to)
-            return;
-        jx_out_str(to, "\n## ");
+    /* an entry's sheet is held, under a heading of its own; a section's table is drawn in place */
+    int sheet = t->role == JX_TABLE_SHEET;
+    if (!sheet && (st->in_entry || rt->view == JX_VIEW_BOOK))
+        return;
+    jx_writer *to = sheet ? st->sheets.w : wr;
+    if (!to)
+        return; /* no spool: the writer failed making it */
+    if (t->heading[0]) {
+        jx_out_str(to, sheet ? "\n## " : "\n### ");
         jx_md_str(to, t->heading);
         jx_out_char(to, '\n');
-        paragraph(to, rt->lead, "", "");
-        st->table = rt;
-        st->to = to;
-        return;
     }
-    if (st->in_entry || rt->view == JX_VIEW_BOOK)
-        return;
-    if (t->heading[0]) {
-        jx_out_str(wr, "\n### ");
-        jx_md_str(wr, t->heading);
-        jx_out_char(wr, '\n');
-    }
-    paragraph(wr, rt->lead, "", "");
+    paragraph(to, rt->lead, "", "");
     st->table = rt;
-    st->to = wr;
+    st->to = to;
 }
 
 /* A table under its heading; one without a heading is set off by a blank line, so that it

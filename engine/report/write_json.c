@@ -637,6 +637,20 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
     return true;
 }
 
+/* `{"path":[一级,二级,三级],"target":…` (after a comma when not the first): how an
+ * indicator's object begins, in the score's and the vet's JSON alike. */
+static void indicator_head(jx_writer *wr, const jx_indicator *ind, size_t i)
+{
+    ELEM(wr, i, "{\"path\":[");
+    level_name(wr, ind, 1);
+    put_char(wr, ',');
+    level_name(wr, ind, 2);
+    put_char(wr, ',');
+    ind_text(wr, ind, ind->name);
+    LIT(wr, "],\"target\":");
+    value_or_null(wr, ind, &ind->target);
+}
+
 /* `,"last_year":…,"year_before":…,"basis":…`: the history, text as written, null when not written. */
 static void history(jx_writer *wr, const jx_indicator *ind)
 {
@@ -667,14 +681,7 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
             wr->fast_written++;
             continue;
         }
-        ELEM(wr, i, "{\"path\":[");
-        level_name(wr, ind, 1);
-        put_char(wr, ',');
-        level_name(wr, ind, 2);
-        put_char(wr, ',');
-        ind_text(wr, ind, ind->name);
-        LIT(wr, "],\"target\":");
-        value_or_null(wr, ind, &ind->target);
+        indicator_head(wr, ind, i);
         KEY(wr, "actual");
         value_or_null(wr, ind, &ind->actual);
         KEY(wr, "unit");
@@ -1208,14 +1215,7 @@ static void vj_indicators(jx_writer *w, const jx_vet_view *v)
     ARRAY(w, "indicators");
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
-        ELEM(w, i, "{\"path\":[");
-        level_name(w, ind, 1);
-        put_char(w, ',');
-        level_name(w, ind, 2);
-        put_char(w, ',');
-        ind_text(w, ind, ind->name);
-        LIT(w, "],\"target\":");
-        value_or_null(w, ind, &ind->target);
+        indicator_head(w, ind, i);
         history(w, ind);
         ARRAY(w, "findings");
         for (size_t k = 0, n = 0; k < v->f.n; k++)
