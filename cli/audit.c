@@ -364,10 +364,7 @@ static void audit_quiet(void *ud)
 static void audit_file(const char *path, void *ud)
 {
     audit_run *run = ud;
-    int use = run->refused ? 0 : jx_cli_output_walked(run->out, "audit", path);
-    if (use > 0)
-        run->refused = use;
-    if (use >= 0)
+    if (!jx_cli_walk_take(run->out, "audit", path, &run->refused))
         return;
     jx_cli_read_input(&run->input, path);
     audit_progress_step(&run->progress);
@@ -381,13 +378,7 @@ static int audit_exit_code(audit_run *run)
     size_t warnings = s->findings[JX_SEV_WARNING];
     if (run->o->audit.min_severity <= JX_SEV_WARNING)
         warnings += run->policy_warnings + run->input.warnings + run->walk.warnings;
-    if (errors > 0)
-        fprintf(stderr, "jixiao: 审核发现 %zu 个错误\n", errors);
-    else if (run->o->werror && warnings > 0)
-        fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", warnings);
-    if (errors > 0 || (run->o->werror && warnings > 0))
-        run->status.invalid = 1;
-    return jx_cli_exit_code(&run->status);
+    return jx_cli_findings_exit(&run->status, errors, warnings, run->o->werror);
 }
 
 int jx_cli_audit(int argc, char **argv)
@@ -442,14 +433,7 @@ int jx_cli_audit(int argc, char **argv)
             audit_failed(&run, rc);
     }
     code = run.refused ? run.refused : run.au ? audit_exit_code(&run) : jx_cli_exit_code(&run.status);
-    /* the report is kept with findings or unreadable input too: only an I/O failure, a
-     * report not written whole (or an input that is the output) drops it */
-    int drop = run.refused ? run.refused
-               : run.status.io_failed || run.status.report_lost ? (code != JX_EXIT_OK ? code : JX_EXIT_IO)
-                                                                : JX_EXIT_OK;
-    int kept = jx_cli_output_close(&of, drop);
-    if (kept != JX_EXIT_OK)
-        code = kept;
+    code = jx_cli_report_close(&of, &run.status, run.refused, code);
     jx_audit_writer_destroy(run.aw);
     jx_audit_destroy(run.au);
     jx_policy_close(run.pol);

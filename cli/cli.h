@@ -177,6 +177,20 @@ void jx_cli_report_failed(jx_cli_status *st, int *said, jx_result rc);
 /** The exit code of a run that saw st: JX_EXIT_IO, else JX_EXIT_INPUT, else JX_EXIT_OK. */
 int jx_cli_exit_code(const jx_cli_status *st);
 
+/** The exit code of a run over many projects (audit, vet) whose findings came to `errors`
+ * and `warnings` (the input's and the policy's warnings among them): an error makes st
+ * invalid, and so do warnings under --werror, each said once on stderr. */
+int jx_cli_findings_exit(jx_cli_status *st, size_t errors, size_t warnings, int werror);
+
+/** For a file a walk found while writing to out: true to read it; false to pass it over,
+ * *refused taking the exit code when it is the output (and keeping it for every later file). */
+int jx_cli_walk_take(jx_cli_output *out, const char *command, const char *path, int *refused);
+
+/** Ends a report run's output: kept unless the run was refused (an input is the output), an
+ * I/O failed, or the report was not written whole. Returns the run's exit code: `code`, or
+ * the failure to keep the output. */
+int jx_cli_report_close(jx_cli_output *out, const jx_cli_status *st, int refused, int code);
+
 /*
  * The projects a command's --project options pick (select.c): a project is picked when
  * one of the names is its 项目名称, or is its 单位, '/', 项目名称 (for a name several 单位

@@ -3,6 +3,8 @@
  * and what that means for the exit code, the same for every command. */
 #include "cli.h"
 
+#include <stdio.h>
+
 /**
  * Hands the diagnostics of rd to r->diag (printed when r or r->diag is NULL), or prints
  * "path: error: why" for a failure rc that came without any.
@@ -72,4 +74,34 @@ void jx_cli_read_text(const char *path, const char *text, size_t len, const jx_c
 int jx_cli_exit_code(const jx_cli_status *st)
 {
     return st->io_failed ? JX_EXIT_IO : st->invalid ? JX_EXIT_INPUT : JX_EXIT_OK;
+}
+
+int jx_cli_findings_exit(jx_cli_status *st, size_t errors, size_t warnings, int werror)
+{
+    if (errors > 0)
+        fprintf(stderr, "jixiao: 审核发现 %zu 个错误\n", errors);
+    else if (werror && warnings > 0)
+        fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", warnings);
+    if (errors > 0 || (werror && warnings > 0))
+        st->invalid = 1;
+    return jx_cli_exit_code(st);
+}
+
+int jx_cli_walk_take(jx_cli_output *out, const char *command, const char *path, int *refused)
+{
+    int use = *refused ? 0 : jx_cli_output_walked(out, command, path);
+    if (use > 0)
+        *refused = use;
+    return use < 0;
+}
+
+int jx_cli_report_close(jx_cli_output *out, const jx_cli_status *st, int refused, int code)
+{
+    /* the report is kept with findings or unreadable input too: only an I/O failure, a
+     * report not written whole (or an input that is the output) drops it */
+    int drop = refused                                ? refused
+               : st->io_failed || st->report_lost ? (code != JX_EXIT_OK ? code : JX_EXIT_IO)
+                                                      : JX_EXIT_OK;
+    int kept = jx_cli_output_close(out, drop);
+    return kept != JX_EXIT_OK ? kept : code;
 }

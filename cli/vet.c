@@ -125,10 +125,7 @@ static void vet_project(jx_project *p, unsigned flags, void *ud)
 static void vet_file(const char *path, void *ud)
 {
     vet_run *run = ud;
-    int use = run->refused ? 0 : jx_cli_output_walked(run->out, "vet", path);
-    if (use > 0)
-        run->refused = use;
-    if (use >= 0)
+    if (!jx_cli_walk_take(run->out, "vet", path, &run->refused))
         return;
     jx_cli_read_input(&run->input, path);
 }
@@ -141,13 +138,7 @@ static int vet_exit_code(vet_run *run)
     size_t warnings = s->findings[JX_SEV_WARNING];
     if (run->o->vet.min_severity <= JX_SEV_WARNING)
         warnings += run->policy_warnings + run->input.warnings + run->walk.warnings;
-    if (errors > 0)
-        fprintf(stderr, "jixiao: 审核发现 %zu 个错误\n", errors);
-    else if (run->o->werror && warnings > 0)
-        fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", warnings);
-    if (errors > 0 || (run->o->werror && warnings > 0))
-        run->status.invalid = 1;
-    return jx_cli_exit_code(&run->status);
+    return jx_cli_findings_exit(&run->status, errors, warnings, run->o->werror);
 }
 
 int jx_cli_vet(int argc, char **argv)
@@ -199,14 +190,7 @@ int jx_cli_vet(int argc, char **argv)
             jx_cli_report_failed(&run.status, &run.report_failed, rc);
     }
     code = run.refused ? run.refused : run.vt ? vet_exit_code(&run) : jx_cli_exit_code(&run.status);
-    /* the report is kept with findings too: only an I/O failure or a report not written
-     * whole (or an input that is the output) drops it */
-    int drop = run.refused ? run.refused
-               : run.status.io_failed || run.status.report_lost ? (code != JX_EXIT_OK ? code : JX_EXIT_IO)
-                                                                : JX_EXIT_OK;
-    int kept = jx_cli_output_close(&of, drop);
-    if (kept != JX_EXIT_OK)
-        code = kept;
+    code = jx_cli_report_close(&of, &run.status, run.refused, code);
     jx_vet_writer_destroy(run.vw);
     jx_vet_destroy(run.vt);
     jx_policy_close(run.pol);

@@ -43,6 +43,7 @@ static const jx_code_entry codes[] = {
     {"missing-actual", "缺少实际完成值"},
     {"missing-goal", "缺少年度目标"},
     {"missing-group", "缺少指标分组"},
+    {"missing-indicators", "缺少绩效指标"},
     {"missing-level1", "缺少一级指标"},
     {"missing-level2", "缺少二级指标"},
     {"missing-name", "缺少名称"},

@@ -220,8 +220,7 @@ static void wh_end_project(wh_reader *r)
     if (r->longs_full)
         jx_imp_warn(r->im, p->row, "long-term-only", "长期指标超过 %d 个，其余的没有与年度绩效目标表核对",
                     WH_MAX_LONG);
-    if (p->ninds == 0)
-        jx_imp_warn(r->im, p->row, "no-indicators", "项目“%s”没有绩效指标", p->field[JX_IMP_NAME]);
+    /* a project without indicators is said once, by the emitter (no-indicators) */
     r->nlongs = 0;
     r->longs_full = false;
 }

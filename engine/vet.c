@@ -25,6 +25,7 @@
 
 /* ------------------------------------------------------------------ codes */
 
+static const char CODE_NO_INDICATORS[] = "missing-indicators";
 static const char CODE_MISSING_LEVEL1[] = "missing-level1";
 static const char CODE_MISSING_LEVEL2[] = "missing-level2";
 static const char CODE_MISSING_GOAL[] = "missing-goal";
@@ -47,7 +48,8 @@ static const struct {
     const char *code;
     jx_vet_aspect aspect;
 } aspect_of_code[] = {
-    {CODE_MISSING_LEVEL1, JX_VET_COMPLETENESS}, {CODE_MISSING_LEVEL2, JX_VET_COMPLETENESS},
+    {CODE_NO_INDICATORS, JX_VET_COMPLETENESS},  {CODE_MISSING_LEVEL1, JX_VET_COMPLETENESS},
+    {CODE_MISSING_LEVEL2, JX_VET_COMPLETENESS},
     {CODE_MISSING_GOAL, JX_VET_COMPLETENESS},   {CODE_MISSING_TARGET, JX_VET_COMPLETENESS},
     {CODE_MISSING_UNIT, JX_VET_COMPLETENESS},   {CODE_QUAL_SHARE, JX_VET_RELEVANCE},
     {CODE_VAGUE_TARGET, JX_VET_RELEVANCE},      {"duplicate-indicator", JX_VET_RELEVANCE},
@@ -122,7 +124,8 @@ static const char *fmt(jx_dec d, char *buf)
 
 /* ------------------------------------------------------------- 完整性 */
 
-/* The 一级 groups p has: bits 1 产出, 2 效益, 4 满意度; *output the first 产出 group. */
+/* The 一级 groups p has: bits 1 产出, 2 效益, 4 满意度, 8 成本 (the 2021 tables set 成本 beside
+ * 产出); *output the first 产出 group. */
 static unsigned level1_present(const jx_project *p, const jx_group **output)
 {
     unsigned bits = 0;
@@ -131,6 +134,8 @@ static unsigned level1_present(const jx_project *p, const jx_group **output)
         const jx_group *g = &p->groups[i];
         if (g->level != 1)
             continue;
+        if (has(g->name.s, "成本"))
+            bits |= 8;
         if (jx_check_is_output(g->name.s)) {
             bits |= 1;
             if (!*output)
@@ -144,9 +149,17 @@ static unsigned level1_present(const jx_project *p, const jx_group **output)
     return bits;
 }
 
-/* missing-level1, missing-level2, missing-goal. */
+/* missing-indicators (an error: a project without 绩效目标 does not enter the project
+ * library), or missing-level1 and missing-level2; missing-goal. */
 static void check_structure(jx_project *p, const jx_policy *pol)
 {
+    if (p->ninds == 0) {
+        jx_project_diag_add(p, JX_SEV_ERROR, CODE_NO_INDICATORS, p->pos,
+                            "项目“%s”没有绩效指标：未设定绩效目标的项目不得纳入项目库", p->name.s);
+        if (jx_str_trimmed(p->goal).n == 0)
+            jx_project_diag_add(p, JX_SEV_WARNING, CODE_MISSING_GOAL, p->pos, "项目“%s”没有填写年度目标", p->name.s);
+        return;
+    }
     const jx_group *output;
     unsigned bits = level1_present(p, &output);
     static const struct {
@@ -175,7 +188,7 @@ static void check_structure(jx_project *p, const jx_policy *pol)
         char missing[64] = "";
         size_t nmissing = 0;
         for (size_t k = 0; k < 4; k++) {
-            if (seen[k] || (k == 3 && !pol->vet_need_cost))
+            if (seen[k] || (k == 3 && (!pol->vet_need_cost || (bits & 8))))
                 continue;
             snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s指标", nmissing ? "、" : "",
                      kinds[k]);

@@ -43,15 +43,6 @@ static const char *grade_head(jx_grade g)
     return g == JX_GRADE_NONE ? "未填/未计分" : jx_grade_name(g);
 }
 
-/* The Chinese name of a severity threshold: "提示及以上", "警告及以上", "错误". */
-static const char *min_name(jx_severity s)
-{
-    switch (s) {
-    case JX_SEV_ERROR: return "错误";
-    case JX_SEV_WARNING: return "警告及以上";
-    default: return "提示及以上";
-    }
-}
 
 /* Why a project was picked: "有错误，必抽", or "自评偏高，必抽" for a claimed 总分 or 结论
  * above the recomputed one; "按资金加权抽取", "随机抽取". */
@@ -230,17 +221,13 @@ static const uint8_t sample_min[NS] = {6, 20, 16, 12, 12, 12, 40};
 static const uint8_t sample_max[NS] = {8, 40, 40, 40, 20, 16, 60};
 
 /* The tables on the page: each column's share of the width, in tenths of a percent. */
-static const uint16_t kv_share[2] = {180, 820};
 static const uint16_t dist_share[6] = {150, 170, 170, 170, 170, 170};
 static const uint16_t codes_share[6] = {250, 270, 120, 120, 120, 120};
 static const uint16_t projects_share[12] = {50, 275, 80, 80, 75, 75, 75, 60, 60, 55, 55, 60};
-static const uint16_t findings_share[6] = {170, 50, 55, 150, 75, 500};
 static const uint16_t picks_share[5] = {50, 200, 180, 100, 470};
-static const jx_grid kv_grid = {.ncols = {2, 0}, .page_share = kv_share, .name = "kv"};
 static const jx_grid dist_grid = {.ncols = {6, 0}, .page_share = dist_share, .name = "dist"};
 static const jx_grid codes_grid = {.ncols = {6, 0}, .page_share = codes_share, .name = "codes"};
 static const jx_grid projects_grid = {.ncols = {12, 0}, .page_share = projects_share, .name = "projects"};
-static const jx_grid findings_grid = {.ncols = {6, 0}, .page_share = findings_share, .name = "findings"};
 static const jx_grid picks_grid = {.ncols = {5, 0}, .page_share = picks_share, .name = "picks"};
 
 /* ------------------------------------------------------------ the tables */
@@ -285,11 +272,9 @@ static const char overview_marked_note[] = "差额 = 自评总分 − 重算总�
                                            "资金按年度资金总额一行计，该行缺失或为 0 时按各资金来源合计。";
 
 /* The findings of every entry on the page, in the order the page draws them. */
-static const char *const findings_head[6] = {"项目", "序号", "级别", "代码", "位置", "说明"};
 
 /* The summary's counts, its figures, its grade distribution, its findings by code (合计
  * derived), their sums. */
-static const char *const stats_head[] = {"统计", "结果"};
 static const char *const figures_head[] = {"统计", "数", "说明"};
 static const char *const codes_head[] = {"代码", "名称", "错误", "警告", "提示", "合计"};
 
@@ -298,16 +283,6 @@ static const char *const picks_head[] = {"序号", "项目", "位置", "抽取�
 
 /* A section of the report: its title, what it is, what it came to (the caller keeps it
  * until the section's part_end). */
-static jx_report_part section(const char *title, const char *caption, const char *result, size_t index)
-{
-    const jx_report_part pt = {
-        .part = {.title = title, .caption = caption, .name = "", .index = index},
-        .role = JX_PART_SECTION,
-        .result = result,
-    };
-    return pt;
-}
-
 /* ------------------------------------------------------------ the document */
 
 /* The head: the title, the policy and the threshold, how to read it (the phrases of the
@@ -315,8 +290,7 @@ static jx_report_part section(const char *title, const char *caption, const char
 static jx_report_head head_of(jx_audit_writer *aw, const char *meta[3])
 {
     const char *pol = jx_audit_policy_name(aw->au);
-    meta[0] = jx_scratch_printf(aw->out, "评分办法：%s", pol[0] ? pol : "—");
-    meta[1] = jx_scratch_printf(aw->out, "列出%s的发现", min_name(aw->au->opts.min_severity));
+    jx_report_meta(aw->out, pol, aw->au->opts.min_severity, meta);
     meta[2] = "自评总分、结论按评分办法重算";
     const jx_report_head h = {
         .doc = {.title = "审核报告", .empty = "", .style = JX_STYLE_REPORT},
@@ -329,14 +303,6 @@ static jx_report_head head_of(jx_audit_writer *aw, const char *meta[3])
         .nlists = sizeof entry_lists / sizeof entry_lists[0],
     };
     return h;
-}
-
-/* The renderer of aw, which draws reports. */
-static const jx_renderer *renderer_of(const jx_audit_writer *aw)
-{
-    const jx_renderer *r = aw->out->render;
-    assert(r && r->report_begin && r->report_part_begin && r->report_table_begin && r->finding_list && r->overview);
-    return r;
 }
 
 /* What an entry's views share: its position, its funds, its 总分. */
@@ -577,22 +543,9 @@ static void entry_finding_records(jx_writer *w, const jx_renderer *r, const jx_a
 /* 汇总 in sentences, for the pages. */
 static void summary_sentences(jx_writer *w, const jx_renderer *r, const jx_audit_summary *s)
 {
-    const jx_report_table stats = {
-        .spec = {.heading = "", .role = JX_TABLE_PAIRS, .head = stats_head, .align = "ll", .ncols = 2},
-        .lead = "",
-        .note = "",
-        .view = JX_VIEW_PAGE,
-        .grid = &kv_grid,
-        .row_head = 1,
-    };
     const char *label[SUMMARY_ROWS], *value[SUMMARY_ROWS];
     summary_rows(w, s, label, value);
-    r->report_table_begin(w, &stats);
-    for (size_t i = 0; i < SUMMARY_ROWS; i++) {
-        const jx_cell c[2] = {jx_cell_of(label[i], JX_CELL_LABEL), jx_cell_of(value[i], JX_CELL_TEXT)};
-        r->row(w, c);
-    }
-    r->table_end(w);
+    jx_report_sentences(w, r, label, value, SUMMARY_ROWS, JX_VIEW_PAGE);
 }
 
 /* A figure of the workbook's summary: its label, its value (not measured), what it counts. */
@@ -690,7 +643,7 @@ static void summary_codes(jx_audit_writer *aw, const jx_renderer *r)
     /* a code is tallied for each finding counted: rows exactly when there are findings */
     assert((au->ntallies == 0) == (s->findings[0] + s->findings[1] + s->findings[2] == 0));
     const jx_report_table codes = {
-        .spec = {.heading = jx_scratch_printf(w, "发现（%s）", min_name(au->opts.min_severity)),
+        .spec = {.heading = jx_scratch_printf(w, "发现（%s）", jx_report_min_name(au->opts.min_severity)),
                  .role = JX_TABLE_SECTION,
                  .head = codes_head,
                  .align = "llrrrr",
@@ -745,7 +698,7 @@ static void summary(jx_audit_writer *aw, const jx_renderer *r)
 {
     jx_writer *w = aw->out;
     const jx_audit_summary *s = &aw->au->sum;
-    const jx_report_part pt = section("汇总", "", "", aw->nprojects);
+    const jx_report_part pt = jx_report_section("汇总", "", "", aw->nprojects);
     r->report_part_begin(w, &pt);
     summary_sentences(w, r, s);
     if (r->book_view)
@@ -762,18 +715,7 @@ static void overview(jx_audit_writer *aw, const jx_renderer *r)
 {
     jx_writer *w = aw->out;
     const jx_report_table t = overview_table(jx_scratch_printf(w, "项目（%zu）", aw->nprojects));
-    const jx_overview o = {
-        .table = &t,
-        .empty = "没有审核的项目。",
-        .nrows = aw->nprojects,
-        .findings = jx_scratch_printf(w, "发现明细（%zu）", aw->nfindings),
-        .findings_empty = "没有发现。",
-        .nfindings = aw->nfindings,
-        .findings_grid = &findings_grid,
-        .findings_head = findings_head,
-        .findings_note = "位置：项目文件中的行:列（导入的表格为行号）。",
-    };
-    r->overview(w, &o);
+    jx_report_close_overview(w, r, &t, aw->nprojects, aw->nfindings);
 }
 
 /* The sample's picks for the workbook: each with its stratum and funds. */
@@ -810,7 +752,7 @@ static void sample(jx_audit_writer *aw, const jx_renderer *r)
     jx_writer *w = aw->out;
     const jx_audit *au = aw->au;
     const jx_report_part pt =
-        section("抽查", sample_words(w, au), jx_scratch_printf(w, "抽中 %zu 个项目", au->npicks), aw->nprojects + 1);
+        jx_report_section("抽查", sample_words(w, au), jx_scratch_printf(w, "抽中 %zu 个项目", au->npicks), aw->nprojects + 1);
     r->report_part_begin(w, &pt);
     if (au->npicks) {
         const jx_report_table t = {
@@ -848,19 +790,15 @@ static void begin(jx_audit_writer *aw)
 {
     const char *meta[3];
     const jx_report_head h = head_of(aw, meta);
-    renderer_of(aw)->report_begin(aw->out, &h);
+    jx_report_renderer(aw->out)->report_begin(aw->out, &h);
 }
 
 /* An entry: its detail, its row of the overview, its records, its findings. */
 static void project(jx_audit_writer *aw, const jx_audit_view *v)
 {
-    const jx_renderer *r = renderer_of(aw);
+    const jx_renderer *r = jx_report_renderer(aw->out);
     jx_writer *w = aw->out;
-    const jx_report_part pt = {
-        .part = {.title = "", .caption = "", .name = v->p->name.s, .index = aw->nprojects},
-        .role = JX_PART_ENTRY,
-        .result = "",
-    };
+    const jx_report_part pt = jx_report_entry(v->p->name.s, aw->nprojects);
     r->report_part_begin(w, &pt);
     const entry_words e = words_of(w, v);
     const jx_finding *list;
@@ -880,7 +818,7 @@ static void project(jx_audit_writer *aw, const jx_audit_view *v)
 /* The summary, the overview's close, the sample when one was asked for. */
 static void finish(jx_audit_writer *aw)
 {
-    const jx_renderer *r = renderer_of(aw);
+    const jx_renderer *r = jx_report_renderer(aw->out);
     summary(aw, r);
     overview(aw, r);
     if (aw->au->sampling)

@@ -26,11 +26,6 @@
 /* The results in the order shown. */
 static const jx_grade result_order[4] = {JX_GRADE_EXCELLENT, JX_GRADE_GOOD, JX_GRADE_FAIR, JX_GRADE_POOR};
 
-/* "提示及以上", "警告及以上", "错误". */
-static const char *min_name(jx_severity s)
-{
-    return s == JX_SEV_ERROR ? "错误" : s == JX_SEV_WARNING ? "警告及以上" : "提示及以上";
-}
 
 /* "良（修改后通过）". */
 static const char *result_words(jx_writer *w, jx_grade g)
@@ -62,20 +57,16 @@ static const jx_doc_list finding_list = {
 
 static const jx_doc_list *const entry_lists[] = {&project_list, &finding_list};
 
-static const uint16_t kv_share[2] = {180, 820};
 static const uint16_t dist_share[5] = {200, 200, 200, 200, 200};
 static const uint16_t aspects_share[5] = {200, 200, 200, 200, 200};
 static const uint16_t orgs_share[9] = {280, 90, 90, 90, 90, 90, 90, 90, 90};
 static const uint16_t codes_share[7] = {220, 220, 100, 115, 115, 115, 115};
 static const uint16_t projects_share[9] = {50, 330, 80, 80, 80, 80, 100, 100, 100};
-static const uint16_t findings_share[6] = {170, 50, 55, 150, 75, 500};
-static const jx_grid kv_grid = {.ncols = {2, 0}, .page_share = kv_share, .name = "kv"};
 static const jx_grid dist_grid = {.ncols = {5, 0}, .page_share = dist_share, .name = "dist"};
 static const jx_grid aspects_grid = {.ncols = {5, 0}, .page_share = aspects_share, .name = "codes"};
 static const jx_grid orgs_grid = {.ncols = {9, 0}, .page_share = orgs_share, .name = "codes"};
 static const jx_grid codes_grid = {.ncols = {7, 0}, .page_share = codes_share, .name = "codes"};
 static const jx_grid projects_grid = {.ncols = {9, 0}, .page_share = projects_share, .name = "projects"};
-static const jx_grid findings_grid = {.ncols = {6, 0}, .page_share = findings_share, .name = "findings"};
 
 /* The counts of an entry by aspect. */
 static const char *const aspect_counts_head[] = {"方面", "错误", "警告", "提示"};
@@ -89,8 +80,6 @@ static const char overview_derived[] = "#........";
 _Static_assert(sizeof overview_align - 1 == NOV && sizeof overview_derived - 1 == NOV, "a letter per column");
 static const char overview_note[] = "完整性、相关性、适当性、可行性下为各方面的发现条数。";
 
-static const char *const findings_head[6] = {"项目", "序号", "级别", "代码", "位置", "说明"};
-static const char *const stats_head[] = {"统计", "结果"};
 static const char *const dist_head[] = {"审核结果", "优", "良", "中", "差"};
 static const char *const aspects_head[] = {"方面", "错误", "警告", "提示", "合计"};
 static const char *const orgs_head[] = {"单位", "项目", "优", "良", "中", "差", "错误", "警告", "提示"};
@@ -109,8 +98,7 @@ static const char *rule_words(jx_writer *w, const jx_policy *pol)
 static jx_report_head head_of(jx_vet_writer *vw, const char *meta[3])
 {
     const jx_policy *pol = vw->vt->pol;
-    meta[0] = jx_scratch_printf(vw->out, "评分办法：%s", pol->name.n ? pol->name.s : "—");
-    meta[1] = jx_scratch_printf(vw->out, "列出%s的发现", min_name(vw->vt->opts.min_severity));
+    jx_report_meta(vw->out, pol->name.s, vw->vt->opts.min_severity, meta);
     meta[2] = rule_words(vw->out, pol);
     const jx_report_head h = {
         .doc = {.title = "绩效目标审核表", .empty = "", .style = JX_STYLE_REPORT},
@@ -123,23 +111,6 @@ static jx_report_head head_of(jx_vet_writer *vw, const char *meta[3])
         .nlists = sizeof entry_lists / sizeof entry_lists[0],
     };
     return h;
-}
-
-static const jx_renderer *renderer_of(const jx_vet_writer *vw)
-{
-    const jx_renderer *r = vw->out->render;
-    assert(r && r->report_begin && r->report_part_begin && r->report_table_begin && r->finding_list && r->overview);
-    return r;
-}
-
-static jx_report_part section(const char *title, size_t index)
-{
-    const jx_report_part pt = {
-        .part = {.title = title, .caption = "", .name = "", .index = index},
-        .role = JX_PART_SECTION,
-        .result = "",
-    };
-    return pt;
 }
 
 /* The sum of a severity count. */
@@ -423,13 +394,6 @@ static void entry_sheet(jx_writer *w, const jx_renderer *r, const jx_vet_view *v
 
 static void summary_sentences(jx_writer *w, const jx_renderer *r, const jx_vet_summary *s)
 {
-    const jx_report_table t = {
-        .spec = {.heading = "", .role = JX_TABLE_PAIRS, .head = stats_head, .align = "ll", .ncols = 2},
-        .lead = "",
-        .note = "",
-        .grid = &kv_grid,
-        .row_head = 1,
-    };
     size_t n = total3(s->findings);
     const char *label[3] = {"项目", "审核结果", "发现"};
     const char *value[3] = {
@@ -440,12 +404,7 @@ static void summary_sentences(jx_writer *w, const jx_renderer *r, const jx_vet_s
                               s->findings[JX_SEV_WARNING], s->findings[JX_SEV_NOTE])
           : "无",
     };
-    r->report_table_begin(w, &t);
-    for (size_t i = 0; i < 3; i++) {
-        const jx_cell c[2] = {jx_cell_of(label[i], JX_CELL_LABEL), jx_cell_of(value[i], JX_CELL_TEXT)};
-        r->row(w, c);
-    }
-    r->table_end(w);
+    jx_report_sentences(w, r, label, value, 3, JX_VIEW_ALL);
 }
 
 static void summary_results(jx_writer *w, const jx_renderer *r, const jx_vet_summary *s)
@@ -515,7 +474,7 @@ static void summary_orgs(jx_writer *w, const jx_renderer *r, const jx_vet *vt)
 static void summary_codes(jx_writer *w, const jx_renderer *r, const jx_vet *vt)
 {
     const jx_report_table t = {
-        .spec = {.heading = jx_scratch_printf(w, "按代码（%s）", min_name(vt->opts.min_severity)),
+        .spec = {.heading = jx_scratch_printf(w, "按代码（%s）", jx_report_min_name(vt->opts.min_severity)),
                  .role = JX_TABLE_SECTION,
                  .head = codes_head,
                  .align = "llcrrrr",
@@ -549,18 +508,14 @@ static void begin(jx_vet_writer *vw)
 {
     const char *meta[3];
     const jx_report_head h = head_of(vw, meta);
-    renderer_of(vw)->report_begin(vw->out, &h);
+    jx_report_renderer(vw->out)->report_begin(vw->out, &h);
 }
 
 static void project(jx_vet_writer *vw, const jx_vet_view *v)
 {
-    const jx_renderer *r = renderer_of(vw);
+    const jx_renderer *r = jx_report_renderer(vw->out);
     jx_writer *w = vw->out;
-    const jx_report_part pt = {
-        .part = {.title = "", .caption = "", .name = v->p->name.s, .index = vw->nprojects},
-        .role = JX_PART_ENTRY,
-        .result = "",
-    };
+    const jx_report_part pt = jx_report_entry(v->p->name.s, vw->nprojects);
     r->report_part_begin(w, &pt);
     const char *where = jx_where_of(w, v->p->src.file, v->line);
     entry_fields(w, r, v, where);
@@ -575,10 +530,10 @@ static void project(jx_vet_writer *vw, const jx_vet_view *v)
 
 static void finish(jx_vet_writer *vw)
 {
-    const jx_renderer *r = renderer_of(vw);
+    const jx_renderer *r = jx_report_renderer(vw->out);
     jx_writer *w = vw->out;
     const jx_vet_summary *s = jx_vet_get_summary(vw->vt);
-    const jx_report_part pt = section("汇总", vw->nprojects);
+    const jx_report_part pt = jx_report_section("汇总", "", "", vw->nprojects);
     r->report_part_begin(w, &pt);
     summary_sentences(w, r, s);
     summary_results(w, r, s);
@@ -587,18 +542,7 @@ static void finish(jx_vet_writer *vw)
     summary_codes(w, r, vw->vt);
     r->part_end(w);
     const jx_report_table t = overview_table(jx_scratch_printf(w, "项目（%zu）", vw->nprojects));
-    const jx_overview o = {
-        .table = &t,
-        .empty = "没有审核的项目。",
-        .nrows = vw->nprojects,
-        .findings = jx_scratch_printf(w, "发现明细（%zu）", vw->nfindings),
-        .findings_empty = "没有发现。",
-        .nfindings = vw->nfindings,
-        .findings_grid = &findings_grid,
-        .findings_head = findings_head,
-        .findings_note = "位置：项目文件中的行:列（导入的表格为行号）。",
-    };
-    r->overview(w, &o);
+    jx_report_close_overview(w, r, &t, vw->nprojects, vw->nfindings);
     const char *meta[3];
     const jx_report_head h = head_of(vw, meta);
     r->doc_end(w, &h.doc, vw->nprojects + 1);

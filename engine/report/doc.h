@@ -555,6 +555,32 @@ typedef struct jx_renderer {
     void (*foot)(jx_writer *wr, const jx_foot *f);
 } jx_renderer;
 
+/* The pieces the reports over many projects share (build_report.c). */
+
+/** The Chinese name of a severity threshold: "提示及以上", "警告及以上", "错误". */
+const char *jx_report_min_name(jx_severity s);
+
+/** The renderer of w, which draws reports (asserted). */
+const jx_renderer *jx_report_renderer(const jx_writer *w);
+
+/** A project's entry, the index-th part. */
+jx_report_part jx_report_entry(const char *name, size_t index);
+
+/** A section under its title, what it is (caption) and what it came to (result), the index-th part. */
+jx_report_part jx_report_section(const char *title, const char *caption, const char *result, size_t index);
+
+/** The head's first phrases, in w's scratch arena: "评分办法：…", "列出提示及以上的发现". */
+void jx_report_meta(jx_writer *w, const char *policy, jx_severity min, const char *meta[2]);
+
+/** The summary in sentences: labelled values, n of them, drawn by the formats of view. */
+void jx_report_sentences(jx_writer *w, const jx_renderer *r, const char *const *label, const char *const *value,
+                         size_t n, jx_view view);
+
+/** The close of the overview t (JX_TABLE_OVERVIEW) after nprojects entries with nfindings
+ * findings, and the table of every finding on the page. */
+void jx_report_close_overview(jx_writer *w, const jx_renderer *r, const jx_report_table *t, size_t nprojects,
+                              size_t nfindings);
+
 /** The renderers. */
 extern const jx_renderer jx_render_text; /* the forms as printed, aligned by display width */
 extern const jx_renderer jx_render_md;   /* GitHub-flavoured Markdown */
