@@ -193,9 +193,12 @@ static void zz_budget_row(zz_reader *r, uint32_t row, const char **c, size_t n)
             if (ln - i >= mn && memcmp(label + i, marks[m], mn) == 0)
                 start = i + mn;
         }
+    /* the total (部门预算总额, 预算合计) is the 年度资金总额 row; the rest are its sources */
+    const char *name = jx_imp_str(r->im, label + start, ln - start);
+    bool total = name && (strstr(name, "总额") || strstr(name, "合计"));
     jx_imp_funds *f = jx_imp_funds_add(r->im, row);
     if (f) {
-        f->source = jx_imp_str(r->im, label + start, ln - start);
+        f->source = total ? "" : name;
         f->initial = amount;
     }
 }
@@ -245,8 +248,12 @@ static bool zz_head_row(zz_reader *r, uint32_t row, const char **c, size_t n)
         const char *org = jx_cell_join(r->im, code, " ", unit);
         jx_cell_set(r->im, JX_IMP_ORG, row, org);
     } else if (strcmp(key, "项目总金额") == 0) {
-        /* a target table is drawn up with the budget: the year's amount is its 年初预算 */
+        /* a target table is drawn up with the budget: the year's amount is its 年初预算. The
+         * form names no unit and states it in 元, to the 分 (4984200.00 where the department's
+         * table says 498.42 万元 of the same money): 金额单位 元 unless a row said otherwise */
         const char *year = zz_pair(c, n, "项目本年度金额");
+        if (!jx_imp_current(r->im)->field[JX_IMP_MONEY_UNIT][0])
+            jx_imp_set(r->im, JX_IMP_MONEY_UNIT, row, "元", strlen("元"));
         jx_imp_funds *f = jx_imp_funds_add(r->im, row);
         if (f)
             f->initial = year[0] ? year : zz_value_after(c, n, 0);

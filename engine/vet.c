@@ -104,10 +104,16 @@ static const char *group_name(const jx_indicator *ind, int level)
     return g ? g->name.s : "";
 }
 
-/* True for a satisfaction indicator: 满意 in its name, or 满意度 in a group's. */
+/* True for a satisfaction indicator: 满意 in its name, or, under a 满意度 group, a name that
+ * says what people think of it (认可, 好评, 评价). Another indicator filed under 满意度
+ * (支付及时率, 验收合格率) is not one: a survey does not measure it. */
 static bool is_satisfaction(const jx_indicator *ind)
 {
-    return has(ind->name.s, "满意") || has(group_name(ind, 2), "满意度") || has(group_name(ind, 1), "满意度");
+    if (has(ind->name.s, "满意"))
+        return true;
+    if (!has(group_name(ind, 2), "满意度") && !has(group_name(ind, 1), "满意度"))
+        return false;
+    return has(ind->name.s, "认可") || has(ind->name.s, "好评") || has(ind->name.s, "评价");
 }
 
 /* True when v is a number (not a text), given. */
@@ -392,18 +398,18 @@ static void check_history(jx_project *p, const jx_indicator *ind)
 
 /* ------------------------------------------------------------- 可行性 */
 
-/* The project's budget in 分 for cost-over-budget: 全年预算, or 年初预算 when that is 0
- * (a target table before the year); 0 when there is none. *which says which. */
+/* The project's budget in 分 for cost-over-budget: 全年预算, or, when no row gives one (a
+ * target table before the year) or it is 0, 年初预算; 0 when there is neither. *which says
+ * which. */
 static int64_t project_budget_fen(const jx_project *p, const char **which)
 {
-    int64_t budget, spent, initial;
+    int64_t budget = 0, spent, initial = 0;
     *which = "全年预算";
-    if (jx_audit_project_funds(p, &budget, &spent) != JX_AUDIT_FUNDS_OK)
-        return 0;
-    if (budget > 0)
+    if (jx_audit_project_funds(p, &budget, &spent) == JX_AUDIT_FUNDS_OK && budget > 0)
         return budget;
     *which = "年初预算";
-    jx_audit_project_initial(p, &initial);
+    if (jx_audit_project_initial(p, &initial) != JX_AUDIT_FUNDS_OK)
+        return 0;
     return initial > 0 ? initial : 0;
 }
 

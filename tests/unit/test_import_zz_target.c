@@ -87,9 +87,10 @@ static void test_seed_003_whole_table(void **state)
     assert_string_equal(p->field[JX_IMP_YEAR], "2021");
     assert_string_equal(p->field[JX_IMP_MONEY_UNIT], "万元");
     assert_memory_equal(p->field[JX_IMP_GOAL], "全面推广应用城市大脑二期", strlen("全面推广应用城市大脑二期"));
-    /* 部门预算总额（万元）and the two 资金来源 rows; the 资金结构 rows 472–473 are not sources */
+    /* 部门预算总额（万元）, the total: the 年度资金总额 row (source ""); the two 资金来源 rows;
+     * the 资金结构 rows 472–473 are not sources */
     assert_int_equal(p->nfunds, 3);
-    assert_string_equal(p->funds[0].source, "部门预算总额");
+    assert_string_equal(p->funds[0].source, "");
     assert_string_equal(p->funds[0].initial, "9653.46");
     assert_string_equal(p->funds[1].source, "财政性资金");
     assert_string_equal(p->funds[1].initial, "9653.46");
@@ -128,6 +129,8 @@ static void test_seed_003_project_tables(void **state)
     assert_int_equal(p->funds[0].row, 518);
     assert_string_equal(p->funds[0].initial, "4984200.00");
     assert_string_equal(p->funds[0].spent, "");
+    /* in 元: the seed's line 123 gives the same project as 498.42 万元 */
+    assert_string_equal(p->field[JX_IMP_MONEY_UNIT], "元");
     check_ind(jx_test_imp_ind_at(p, 531), "投入与目标管理", "投入管理", "预算执行率", "", "=100%", "");
     /* 533 follows a page break; both category cells are merged (empty) */
     check_ind(jx_test_imp_ind_at(p, 533), "投入与目标管理", "投入管理", "预算编制合理性", "", "合理", "");
