@@ -495,12 +495,13 @@ static void em_actual(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *in
 /**
  * Writes " LABEL value" for a history cell of ind (上年, 前年): a number in its canonical
  * spelling, a text as "…", a cell of dashes or slashes as `/` (`-` when it is one), as
- * the parser reads them (jx_indicator.last_year). A cell the value reader cannot read,
- * or a number whose spelling would not read back, stays in the line's comment, warned
- * about (history-unreadable).
+ * the parser reads them (jx_indicator.last_year). Of a 定性 indicator (qual) every year
+ * but none is a text, as its target is: "100" stays "100". A cell the value reader cannot
+ * read, or a number whose spelling would not read back, stays in the line's comment,
+ * warned about (history-unreadable).
  */
 static void em_history(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *ind, const char *name,
-                       const char *label, const char *cell)
+                       const char *label, const char *cell, bool qual)
 {
     if (!*cell)
         return;
@@ -509,6 +510,8 @@ static void em_history(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator *i
     const char *detail = NULL;
     const char *prefix = em_fmt(em, " %s ", label);
     jx_value_kind k = jx_value_classify(em->vr, &em->arena, cell, strlen(cell), &v, &detail);
+    if (qual && (k == JX_VALUE_KIND_NUMBER || k == JX_VALUE_KIND_UNREADABLE))
+        k = JX_VALUE_KIND_TEXT;
     switch (k) {
     case JX_VALUE_KIND_NUMBER:
         if (em_value_number(em, prefix, &v, cell, label))
@@ -612,8 +615,8 @@ static void em_indicator(jx_imp_emitter *em, jx_imp *im, const jx_imp_indicator 
         jx_imp_warn(im, ind->row, "field-unreadable", "指标“%s”的不适用“%s”不是“是”或“否”，未导入（保留在注释中）", name,
                     ind->not_applicable);
     }
-    em_history(em, im, ind, name, "上年", ind->last_year);
-    em_history(em, im, ind, name, "前年", ind->year_before);
+    em_history(em, im, ind, name, "上年", ind->last_year, qual);
+    em_history(em, im, ind, name, "前年", ind->year_before, qual);
     if (*ind->basis) {
         em_puts(em, " 依据 ");
         em_string(em, ind->basis);

@@ -290,7 +290,7 @@ static const char *const picks_head[] = {"序号", "项目", "位置", "抽取�
 static jx_report_head head_of(jx_audit_writer *aw, const char *meta[3])
 {
     const char *pol = jx_audit_policy_name(aw->au);
-    jx_report_meta(aw->out, pol, aw->au->opts.min_severity, meta);
+    jx_report_meta(aw->out, "评分办法", pol, aw->au->opts.min_severity, meta);
     meta[2] = "自评总分、结论按评分办法重算";
     const jx_report_head h = {
         .doc = {.title = "审核报告", .empty = "", .style = JX_STYLE_REPORT},

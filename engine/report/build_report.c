@@ -47,9 +47,9 @@ jx_report_part jx_report_section(const char *title, const char *caption, const c
     return pt;
 }
 
-void jx_report_meta(jx_writer *w, const char *policy, jx_severity min, const char *meta[2])
+void jx_report_meta(jx_writer *w, const char *label, const char *policy, jx_severity min, const char *meta[2])
 {
-    meta[0] = jx_scratch_printf(w, "评分办法：%s", policy && policy[0] ? policy : "—");
+    meta[0] = jx_scratch_printf(w, "%s：%s", label, policy && policy[0] ? policy : "—");
     meta[1] = jx_scratch_printf(w, "列出%s的发现", jx_report_min_name(min));
 }
 

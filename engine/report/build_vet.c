@@ -61,12 +61,12 @@ static const uint16_t dist_share[5] = {200, 200, 200, 200, 200};
 static const uint16_t aspects_share[5] = {200, 200, 200, 200, 200};
 static const uint16_t orgs_share[9] = {280, 90, 90, 90, 90, 90, 90, 90, 90};
 static const uint16_t codes_share[7] = {220, 220, 100, 115, 115, 115, 115};
-static const uint16_t projects_share[9] = {50, 330, 80, 80, 80, 80, 100, 100, 100};
+static const uint16_t projects_share[7] = {50, 450, 100, 100, 100, 100, 100}; /* 预算单位, 位置 joined */
 static const jx_grid dist_grid = {.ncols = {5, 0}, .page_share = dist_share, .name = "dist"};
 static const jx_grid aspects_grid = {.ncols = {5, 0}, .page_share = aspects_share, .name = "codes"};
 static const jx_grid orgs_grid = {.ncols = {9, 0}, .page_share = orgs_share, .name = "codes"};
 static const jx_grid codes_grid = {.ncols = {7, 0}, .page_share = codes_share, .name = "codes"};
-static const jx_grid projects_grid = {.ncols = {9, 0}, .page_share = projects_share, .name = "projects"};
+static const jx_grid projects_grid = {.ncols = {7, 0}, .page_share = projects_share, .name = "projects"};
 
 /* The counts of an entry by aspect. */
 static const char *const aspect_counts_head[] = {"方面", "错误", "警告", "提示"};
@@ -79,6 +79,16 @@ static const char overview_align[] = "rllrrrrrc";
 static const char overview_derived[] = "#........";
 _Static_assert(sizeof overview_align - 1 == NOV && sizeof overview_derived - 1 == NOV, "a letter per column");
 static const char overview_note[] = "完整性、相关性、适当性、可行性下为各方面的发现条数。";
+
+/* The overview's head on the page: 预算单位 and 位置 under the 项目名称, in its cell. */
+#define HEAD(text) {.s = (text), .rows = 1, .kind = JX_CELL_LABEL, .cols = {1, 1}}
+#define JOINED {.s = "", .rows = 1, .kind = JX_CELL_LABEL, .cols = {JX_COLS_JOINED, 1}}
+static const jx_cell overview_page_head[NOV] = {
+    HEAD("序号"), HEAD("项目名称／预算单位／位置"), JOINED, JOINED, HEAD("完整性"), HEAD("相关性"),
+    HEAD("适当性"), HEAD("可行性"), HEAD("审核结果"),
+};
+#undef HEAD
+#undef JOINED
 
 static const char *const dist_head[] = {"审核结果", "优", "良", "中", "差"};
 static const char *const aspects_head[] = {"方面", "错误", "警告", "提示", "合计"};
@@ -98,7 +108,7 @@ static const char *rule_words(jx_writer *w, const jx_policy *pol)
 static jx_report_head head_of(jx_vet_writer *vw, const char *meta[3])
 {
     const jx_policy *pol = vw->vt->pol;
-    jx_report_meta(vw->out, pol->name.s, vw->vt->opts.min_severity, meta);
+    jx_report_meta(vw->out, "审核办法", pol->name.s, vw->vt->opts.min_severity, meta);
     meta[2] = rule_words(vw->out, pol);
     const jx_report_head h = {
         .doc = {.title = "绩效目标审核表", .empty = "", .style = JX_STYLE_REPORT},
@@ -157,7 +167,7 @@ static jx_report_table overview_table(const char *heading)
 {
     const jx_report_table t = {
         .spec = {.heading = heading, .role = JX_TABLE_OVERVIEW, .head = overview_head, .align = overview_align,
-                 .ncols = NOV},
+                 .ncols = NOV, .grid_head = {overview_page_head, NULL}},
         .lead = "",
         .note = overview_note,
         .derived = overview_derived,
@@ -308,7 +318,7 @@ static const char *const sheet_head[NS] = {"一级指标", "二级指标", "三�
                                            "上年指标值", "前年指标值", "指标值确定依据", "审核意见"};
 static const uint8_t table_min[NS] = {10, 10, 16, 12, 10, 10, 16, 24};
 static const uint8_t table_max[NS] = {14, 16, 30, 16, 14, 14, 36, 48};
-static const uint16_t sheet_share[NS] = {80, 90, 170, 100, 80, 80, 170, 230};
+static const uint16_t sheet_share[NS] = {70, 80, 160, 95, 95, 95, 165, 240}; /* 上年指标值 on one line */
 static const jx_grid sheet_grid = {.ncols = {NS, 0}, .page_share = sheet_share, .name = "targets"};
 
 /* What an aspect came to: 不通过 with an error, 需修改 with a warning, else 通过; its counts. */
@@ -404,7 +414,7 @@ static void summary_sentences(jx_writer *w, const jx_renderer *r, const jx_vet_s
                               s->findings[JX_SEV_WARNING], s->findings[JX_SEV_NOTE])
           : "无",
     };
-    jx_report_sentences(w, r, label, value, 3, JX_VIEW_ALL);
+    jx_report_sentences(w, r, label, value, 3, JX_VIEW_PAGE); /* the workbook has the counts as numbers */
 }
 
 static void summary_results(jx_writer *w, const jx_renderer *r, const jx_vet_summary *s)

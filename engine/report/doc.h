@@ -569,8 +569,9 @@ jx_report_part jx_report_entry(const char *name, size_t index);
 /** A section under its title, what it is (caption) and what it came to (result), the index-th part. */
 jx_report_part jx_report_section(const char *title, const char *caption, const char *result, size_t index);
 
-/** The head's first phrases, in w's scratch arena: "评分办法：…", "列出提示及以上的发现". */
-void jx_report_meta(jx_writer *w, const char *policy, jx_severity min, const char *meta[2]);
+/** The head's first phrases, in w's scratch arena: the policy under its label ("评分办法：…",
+ * "审核办法：…"), "列出提示及以上的发现". */
+void jx_report_meta(jx_writer *w, const char *label, const char *policy, jx_severity min, const char *meta[2]);
 
 /** The summary in sentences: labelled values, n of them, drawn by the formats of view. */
 void jx_report_sentences(jx_writer *w, const jx_renderer *r, const char *const *label, const char *const *value,

@@ -73,7 +73,7 @@ static const char sheet_css[] =
  * (targets) —, the pages numbered. */
 static const char report_css[] =
     "p.meta { text-align: center; font-size: 9pt; margin: 1.5mm 0 4mm; }\n"
-    "h2 { font-size: 11pt; margin: 5mm 0 1.5mm; }\n"
+    "h2 { font-size: 11pt; margin: 5mm 0 1.5mm; overflow-wrap: anywhere; }\n"
     "p.line { margin: 0 0 1.5mm; }\n"
     "p.note { font-size: 8pt; margin: 1mm 0 0; }\n"
     "table.kv th { text-align: left; font-weight: bold; }\n"

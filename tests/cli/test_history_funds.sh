@@ -47,6 +47,7 @@ cat >"$work/h.jx" <<'JX'
             周报 ≥45 权重 30 实际 46 上年 ≥48 前年 ≥48 依据 "每年周数不一样"
             月报 12次 权重 20 实际 12次 上年 12次 前年 - 依据 "经验,标准"
             汇总 定性 "每周五" 权重 10 实际 "每周五" 上年 "每周五" 前年 /
+            达标 定性 "达标" 权重 10 上年 "100" 前年 "98%"
         }
     }
 }
@@ -59,6 +60,9 @@ has "$work/h1.jx" '    资金 一般公共预算资金 年初预算 80 全年执
 has "$work/h1.jx" '            周报 ≥45 权重 30 实际 46 上年 ≥48 前年 ≥48 依据 "每年周数不一样"'
 has "$work/h1.jx" '            月报 12次 权重 20 实际 12次 上年 12次 前年 - 依据 "经验,标准"'
 has "$work/h1.jx" '            汇总 定性 "每周五" 权重 10 实际 "每周五" 上年 "每周五" 前年 /'
+# a 定性 indicator's years are texts, even when they look like numbers: "100" stays "100"
+# through JSON and CSV, where a cell cannot say it is quoted
+has "$work/h1.jx" '            达标 定性 "达标" 权重 10 上年 "100" 前年 "98%"'
 for fmt in json csv; do
   "$bin" score --format $fmt -o "$work/h.$fmt" "$work/h.jx" 2>/dev/null
   "$bin" import -o "$work/back-$fmt.jx" "$work/h.$fmt" 2>"$work/back-$fmt.err"
