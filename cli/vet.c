@@ -51,6 +51,7 @@ static int vet_parse_args(int argc, char **argv, vet_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->policy = "default";
+    o->import.weights = JX_IMPORT_WEIGHTS_UNSET; /* target tables set no weights */
     o->format = JX_FORMAT_TEXT;
     jx_cli_args args;
     jx_cli_args_start(&args, "vet", argc, argv);

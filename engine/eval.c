@@ -466,10 +466,7 @@ static const char *met_symbol(jx_sign s)
 static void check_percent_fraction(eval_ctx *c, const jx_indicator *ind)
 {
     const jx_value *T = &ind->target, *A = &ind->actual;
-    if (!T->percent || A->percent || A->unit.n != 0)
-        return;
-    if (jx_dec_cmp(T->num, jx_dec_from_int(1)) <= 0 || jx_dec_cmp(A->num, jx_dec_from_int(0)) <= 0 ||
-        jx_dec_cmp(A->num, jx_dec_from_int(1)) > 0)
+    if (!jx_value_fraction_of_percent(T, A))
         return;
     char ba[JX_DEC_BUFSZ], bh[JX_DEC_BUFSZ];
     jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_PERCENT_FRACTION, A->pos,

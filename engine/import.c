@@ -216,7 +216,8 @@ typedef struct import_sheet {
     uint32_t rows;    /* the last row written */
     bool begun;       /* its first row came */
     bool data;        /* it is a data sheet: its rows are CSV records (in the first data sheet's text) */
-    size_t fields;    /* the first data sheet: its header's cells, the fields of each record */
+    size_t fields;    /* the first data sheet: its header's cells, the fields of each record;
+                         another sheet: its widest row so far, the cells of each line */
 } import_sheet;
 
 /** Appends s[0..n) to sh; -1 when memory ran out. */
@@ -252,8 +253,10 @@ static int sheet_field(void *ud, const char *s, size_t n)
 }
 
 /** Appends row r to sh, after empty lines for the rows between: a line of tab-separated
- * cells, or for a data sheet a CSV record of at least sh->fields fields (the empty cells
- * a sheet's row ends with, which it does not hold, as the CSV has them). */
+ * cells, or for a data sheet a CSV record; either of at least sh->fields fields — the
+ * data sheet's header's, another sheet's widest row so far (a header, under its title) —
+ * so the empty cells a sheet's row ends with, which it does not hold, are there as a
+ * text saved from the sheet has them. */
 static int sheet_row(const jx_allocator *a, import_sheet *sh, const jx_table_row *r, bool csv)
 {
     for (; sh->rows + 1 < r->row; sh->rows++)
@@ -276,9 +279,11 @@ static int sheet_row(const jx_allocator *a, import_sheet *sh, const jx_table_row
             if (sh->s[k] == '\t' || sh->s[k] == '\n' || sh->s[k] == '\r')
                 sh->s[k] = ' ';
     }
-    for (size_t i = r->ncells; csv && i < sh->fields; i++)
-        if (sheet_put(a, sh, ",", 1) != 0)
+    for (size_t i = r->ncells; i < sh->fields; i++)
+        if (sheet_put(a, sh, csv ? "," : "\t", 1) != 0)
             return -1;
+    if (!csv && r->ncells > sh->fields)
+        sh->fields = r->ncells;
     sh->rows = r->row;
     return sheet_put(a, sh, "\n", 1);
 }
@@ -482,7 +487,8 @@ static jx_result import_prepare(jx_import *imp, const char *data, size_t len, co
     static const jx_import_options none = {NULL, NULL, JX_IMPORT_WEIGHTS_NONE, NULL, NULL};
     if (!opts)
         opts = &none;
-    if (opts->weights != JX_IMPORT_WEIGHTS_NONE && opts->weights != JX_IMPORT_WEIGHTS_EQUAL) {
+    if (opts->weights != JX_IMPORT_WEIGHTS_NONE && opts->weights != JX_IMPORT_WEIGHTS_EQUAL &&
+        opts->weights != JX_IMPORT_WEIGHTS_UNSET) {
         import_diag(imp, JX_SEV_ERROR, "usage", "未知的权重处理方式 %d", (int)opts->weights);
         return JX_ERR_USAGE;
     }
@@ -558,6 +564,8 @@ jx_result jx_import_run(jx_import *imp, jx_write_fn fn, void *ud)
     imp->em = jx_imp_emitter_create(imp->alloc, fn, ud);
     if (!imp->em)
         return JX_ERR_NOMEM;
+    if (imp->weights == JX_IMPORT_WEIGHTS_UNSET)
+        jx_imp_emitter_unweighted(imp->em);
     jx_result rc = jx_imp_emit_source(imp->em, imp->file, imp->format->name, imp->encoding);
     if (rc != JX_OK)
         return rc;

@@ -65,8 +65,13 @@ static const csv_column_name csv_columns[] = {
     {"指标得分", CSV_SCORE},        {"偏差原因", CSV_REASON},         {"偏差原因分析", CSV_REASON},
     {"偏差原因分析及改进措施", CSV_REASON}, {"偏差原因及改进措施", CSV_REASON}, {"备注", CSV_NOTE},
     {"说明", CSV_NOTE},             {"指标值确定依据", CSV_BASIS},    {"依据", CSV_BASIS},
-    {"上年", CSV_LAST},             {"上年指标值", CSV_LAST},         {"前年", CSV_BEFORE},
-    {"前年指标值", CSV_BEFORE},     {"评定", CSV_JUDGE},
+    {"上年", CSV_LAST},             {"上年指标值", CSV_LAST},         {"上年度指标值", CSV_LAST},
+    {"上年目标值", CSV_LAST},       {"上年度目标值", CSV_LAST},       {"上年值", CSV_LAST},
+    {"上年完成值", CSV_LAST},       {"上年实际完成值", CSV_LAST},     {"上年度实际完成值", CSV_LAST},
+    {"前年", CSV_BEFORE},           {"前年指标值", CSV_BEFORE},       {"前年度指标值", CSV_BEFORE},
+    {"前年目标值", CSV_BEFORE},     {"前年值", CSV_BEFORE},           {"前年完成值", CSV_BEFORE},
+    {"前年实际完成值", CSV_BEFORE}, {"指标值设定依据", CSV_BASIS},    {"目标值确定依据", CSV_BASIS},
+    {"确定依据", CSV_BASIS},        {"设定依据", CSV_BASIS},          {"评定", CSV_JUDGE},
     {"不适用", CSV_NA},             {"资金来源", CSV_SOURCE},         {"一级分值", CSV_L1_POINTS},
     {"二级分值", CSV_L2_POINTS},    {"计分方法", CSV_METHOD},         {"填报得分", CSV_SCORE},
     {"填报总分", CSV_TOTAL},        {"填报结论", CSV_GRADE},
@@ -170,10 +175,10 @@ bool jx_imp_csv_own_header(const jx_table_cell *cells, size_t n)
 }
 
 /** What a line says as a header, split at sep without regard to quotes (for detection). */
-static void csv_header_score(const char *s, size_t n, char sep, int *known, bool *l3, bool *target)
+static void csv_header_score(const char *s, size_t n, char sep, int *known, bool *l3, bool *target, bool *project)
 {
     *known = 0;
-    *l3 = *target = false;
+    *l3 = *target = *project = false;
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && s[i] != sep)
@@ -183,6 +188,7 @@ static void csv_header_score(const char *s, size_t n, char sep, int *known, bool
             (*known)++;
         *l3 |= c == CSV_L3;
         *target |= c == CSV_TARGET;
+        *project |= c == CSV_PROJECT;
         start = i + 1;
     }
 }
@@ -190,9 +196,12 @@ static void csv_header_score(const char *s, size_t n, char sep, int *known, bool
 /* ----------------------------------------------------------------- detect */
 
 /**
- * Sure of a table whose header, among the first lines, names 三级指标 and 指标值: 90 when
- * comma-separated, 50 when tab-separated; 40 for a comma-separated header naming 三级指标
- * and other columns but no 指标值 (so the read reports what is missing).
+ * Sure of a table whose header, among the first lines, names 三级指标 and 指标值: 95 when it
+ * also names the project (项目名称: a flat table, a project a row — the systems' own forms
+ * give the project above their indicator header, never in it), above a form whose title
+ * it shares ("…项目支出绩效目标表", zz-target's 90); 90 when comma-separated; 50 when
+ * tab-separated (a workbook's sheet reads so); 40 for a comma-separated header naming
+ * 三级指标 and other columns but no 指标值 (so the read reports what is missing).
  */
 static int csv_detect(const char *text, size_t len)
 {
@@ -208,13 +217,14 @@ static int csv_detect(const char *text, size_t len)
         static const char seps[2] = {',', '\t'};
         for (int k = 0; k < 2; k++) {
             int known;
-            bool l3, target;
-            csv_header_score(line.s, line.n, seps[k], &known, &l3, &target);
+            bool l3, target, project;
+            csv_header_score(line.s, line.n, seps[k], &known, &l3, &target, &project);
             /* a tab-separated header is also what the systems' own formats print: those
-             * formats score their tables above 50, so they win over the plain reading */
+             * formats score their tables above 50, so they win over the plain reading —
+             * but their indicator headers never name the project, which they give above */
             int score = 0;
             if (l3 && target)
-                score = seps[k] == ',' ? 90 : 50;
+                score = project ? 95 : seps[k] == ',' ? 90 : 50;
             else if (l3 && known >= 2 && seps[k] == ',')
                 score = 40;
             if (score > best)
@@ -407,8 +417,8 @@ static int csv_find_header(csv_reader *r)
         int best_known = 0, best = -1;
         for (int k = 0; k < 2; k++) {
             int known;
-            bool l3, target;
-            csv_header_score(line.s, line.n, seps[k], &known, &l3, &target);
+            bool l3, target, project;
+            csv_header_score(line.s, line.n, seps[k], &known, &l3, &target, &project);
             if (l3 && known >= 2 && known > best_known) {
                 best_known = known;
                 best = k;
@@ -614,6 +624,9 @@ static void csv_data_row(csv_reader *r, jx_imp_project *p, uint32_t line, csv_ca
         r->oom = 1;
         return;
     }
+    /* a line shorter than its header was cut: Excel and WPS write every column of the used
+     * range (a workbook's rows, which do not hold the empty cells they end with, are
+     * padded when the workbook is read as text, import.c) */
     if (nf < r->ncols) {
         jx_imp_row(im, line, JX_IMP_ROW_NOT_UNDERSTOOD, "这一行只有 %zu 格，表头有 %zu 列（可能被截断）%s", nf, r->ncols,
                    span);

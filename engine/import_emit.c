@@ -50,6 +50,7 @@ struct jx_imp_emitter {
     em_text out;               /* the block being built */
     em_text cm;                /* the comment of the line being built */
     int oom;                   /* memory ran out */
+    int unweighted;            /* a target table: a project without any weight is not warned about */
 };
 
 /** One 一级 or 二级 group of the project being written. */
@@ -957,7 +958,7 @@ jx_result jx_imp_emit(jx_imp_emitter *em, jx_imp *im, const jx_imp_project *p, c
 
     if (p->ninds == 0)
         jx_imp_warn(im, p->row, "no-indicators", "项目“%s”没有导入任何指标", name);
-    if (cnt.no_weight > 0)
+    if (cnt.no_weight > 0 && !(em->unweighted && cnt.no_weight == p->ninds))
         jx_imp_warn(im, cnt.no_weight_row, "missing-weight",
                     "项目“%s”有 %zu 条指标没有权重，计分时按权重 0 计；可用 --weights equal 按一级指标分值平均分配", name,
                     cnt.no_weight);
@@ -975,6 +976,11 @@ jx_result jx_imp_emit_source(jx_imp_emitter *em, const char *file, const char *f
     em_text_clean(em, &em->out, file);
     em_printf(em, "”导入（表格格式 %s，编码 %s）\n\n", format, encoding);
     return em_flush(em);
+}
+
+void jx_imp_emitter_unweighted(jx_imp_emitter *em)
+{
+    em->unweighted = 1;
 }
 
 jx_imp_emitter *jx_imp_emitter_create(const jx_allocator *alloc, jx_write_fn fn, void *ud)

@@ -17,6 +17,10 @@ typedef struct jx_imp_emitter jx_imp_emitter;
 /** An emitter writing to fn(ud, …); NULL when memory ran out. */
 jx_imp_emitter *jx_imp_emitter_create(const jx_allocator *alloc, jx_write_fn fn, void *ud);
 
+/** Makes em write target tables (JX_IMPORT_WEIGHTS_UNSET): a project that sets no weight at
+ * all is not warned about (missing-weight); one with some and not others still is. */
+void jx_imp_emitter_unweighted(jx_imp_emitter *em);
+
 /** Releases the emitter; NULL is a no-op. */
 void jx_imp_emitter_destroy(jx_imp_emitter *em);
 

@@ -1203,6 +1203,12 @@ bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common 
     return true;
 }
 
+bool jx_value_fraction_of_percent(const jx_value *a, const jx_value *b)
+{
+    return a->percent && !b->percent && b->unit.n == 0 && jx_dec_cmp(a->num, jx_dec_from_int(1)) > 0 &&
+           jx_dec_cmp(b->num, jx_dec_from_int(0)) > 0 && jx_dec_cmp(b->num, jx_dec_from_int(1)) <= 0;
+}
+
 /* ------------------------------------------------------------ classifying */
 
 /** The length of the UTF-8 character at s[i..n) when it is one of the NUL-terminated list, else 0. */

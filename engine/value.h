@@ -174,4 +174,13 @@ typedef struct jx_value_common {
  */
 bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out);
 
+/**
+ * True when b is likely a percentage of a written as a fraction: 0 < b ≤ 1 with neither %
+ * nor unit against a % value a above 1 (0.97 against ≥95%) — what a spreadsheet writes
+ * when a percent cell loses its format (an .xls read without its formats, a cell typed
+ * 0.97). The scoring scores it as written and warns (percent-fraction); the 审核 compares
+ * a year so written as b × 100 %.
+ */
+bool jx_value_fraction_of_percent(const jx_value *a, const jx_value *b);
+
 #endif

@@ -344,13 +344,32 @@ static int ambition(const jx_value *T)
 }
 
 /* T against an earlier year's H: -1 when H asked for more (the target is lowered), 0 the
- * same number, +1 less; 2 when they do not compare (H not a number, units apart). */
+ * same number, +1 less; 2 when they do not compare (H not a number, units apart). A year
+ * written as a fraction of a % target (0.97 against ≥95%) is read as its percentage. */
 static int against(const jx_value *T, const jx_value *H, int dir)
 {
     jx_value_common cu;
     if (!is_number(H) || !jx_value_common_unit(T, H, &cu))
         return 2;
+    if (jx_value_fraction_of_percent(T, H))
+        cu.kb *= 100;
     return dir * jx_dec_cmp_times(T->num, cu.ka, H->num, cu.kb);
+}
+
+/* An earlier year's value for a message: its text, with its reading when it is a fraction
+ * of a % target ("0.97（按 97% 计）"). */
+static const char *year_words(jx_project *p, const jx_value *T, const jx_value *H)
+{
+    if (!is_number(H) || !jx_value_fraction_of_percent(T, H))
+        return H->text.s;
+    char b[JX_DEC_BUFSZ];
+    jx_dec pct = H->num;
+    if (pct.scale >= 2)
+        pct.scale -= 2; /* × 100, exactly */
+    else
+        pct.v *= pct.scale == 1 ? 10 : 100, pct.scale = 0;
+    const char *s = jx_arena_printf(&p->arena, "%s（按 %s%% 计）", H->text.s, fmt(pct, b));
+    return s ? s : H->text.s;
 }
 
 /* "；指标值确定依据：“…”" for a message, "" when ind has none. */
@@ -382,15 +401,16 @@ static void check_history(jx_project *p, const jx_indicator *ind)
     int last = L->present ? against(T, L, way) : 2, before = B->present ? against(T, B, way) : 2;
     if (dir != 0 && last == -1)
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_LOWERED, T->pos, "指标“%s”的年度指标值“%s”比上年的“%s”要求低，标准下调%s",
-                            ind->name.s, T->text.s, L->text.s, basis_clause(p, ind));
+                            ind->name.s, T->text.s, year_words(p, T, L), basis_clause(p, ind));
     else if (dir != 0 && before == -1 && last != 2)
         jx_project_diag_add(p, JX_SEV_NOTE, CODE_LOWERED_BEFORE, T->pos,
                             "指标“%s”的年度指标值“%s”%s上年的“%s”%s，但比前年的“%s”要求低%s", ind->name.s, T->text.s,
-                            last == 0 ? "与" : "比", L->text.s, last == 0 ? "持平" : "要求高", B->text.s,
+                            last == 0 ? "与" : "比", year_words(p, T, L), last == 0 ? "持平" : "要求高",
+                            year_words(p, T, B),
                             basis_clause(p, ind));
     else if (dir != 0 && before == -1)
         jx_project_diag_add(p, JX_SEV_NOTE, CODE_LOWERED_BEFORE, T->pos, "指标“%s”的年度指标值“%s”比前年的“%s”要求低%s",
-                            ind->name.s, T->text.s, B->text.s, basis_clause(p, ind));
+                            ind->name.s, T->text.s, year_words(p, T, B), basis_clause(p, ind));
     else if (last == 0 && before == 0 && (L->sign == T->sign || L->implicit) && (B->sign == T->sign || B->implicit))
         jx_project_diag_add(p, JX_SEV_NOTE, CODE_FLAT, T->pos, "指标“%s”的年度指标值“%s”与上年、前年相同，连续三年未变",
                             ind->name.s, T->text.s);

@@ -673,7 +673,9 @@ typedef struct jx_import jx_import;
 /** What an import does about indicators whose table gives no 权重. */
 typedef enum jx_import_weights {
     JX_IMPORT_WEIGHTS_NONE = 0, /* leave them without a weight, with a warning per project */
-    JX_IMPORT_WEIGHTS_EQUAL = 1 /* split each first-level group's points (from the policy) evenly */
+    JX_IMPORT_WEIGHTS_EQUAL = 1, /* split each first-level group's points (from the policy) evenly */
+    JX_IMPORT_WEIGHTS_UNSET = 2  /* a target table before the year, which sets no weights: a project
+                                    without any is not warned about (one with some and not others is) */
 } jx_import_weights;
 
 /** How to import; a zeroed struct (or NULL) detects everything and adds no weights. */
