@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /** Bytes the output buffer holds before it is flushed. */
@@ -429,18 +430,25 @@ const char *jx_scratch_str(jx_writer *w, const char *s);
  * A report whose head sums up what follows (the audit's summary before its tables)
  * cannot stream its tables as they come: it writes them to a spool, a jx_writer whose
  * bytes are kept in a growing buffer, and copies them into the real output at the end.
- * The buffer comes from the writer's jx_allocator; running out of memory fails the
- * spool's writer, and the copy passes the failure on.
+ * The buffer comes from the writer's jx_allocator, up to JX_SPOOL_MEMORY bytes; past that
+ * the spool goes on in a temporary file (tmpfile: removed when closed, or when the program
+ * ends), so a report of a province's projects holds them on disk, not in memory. Running
+ * out of memory or disk fails the spool's writer, and the copy passes the failure on.
  */
+
+/** Bytes a spool holds in memory before it goes on in a temporary file. */
+#define JX_SPOOL_MEMORY (1u << 20)
 
 /** A spool: a writer and the bytes it has flushed so far. */
 typedef struct jx_spool {
     jx_writer *w;              /* write the held-back text here (jx_out_*, jx_html_*, …) */
     const jx_allocator *alloc; /* for the buffer */
-    char *data;                /* the bytes flushed from w */
+    char *data;                /* the bytes flushed from w, while they fit in memory */
     size_t len;                /* bytes in data */
     size_t cap;                /* size of data */
+    FILE *file;                /* past JX_SPOOL_MEMORY: every byte, in a temporary file; NULL before */
     int oom;                   /* the buffer could not grow: what followed was dropped */
+    int io;                    /* the temporary file could not be written or read */
 } jx_spool;
 
 /**

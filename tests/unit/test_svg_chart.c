@@ -263,6 +263,49 @@ static void spool_out_of_memory(void **state)
     assert_int_equal(none.in_use, 0);
 }
 
+/* Past JX_SPOOL_MEMORY (1 MiB) a spool goes on in a temporary file, its memory freed: 300,000
+ * lines "行%06d\n" (10 bytes each: 行 3, six digits, \n) = 3,000,000 bytes come back whole and
+ * in order, line by line; the memory in use while holding them is under 1 MiB (the writer's
+ * buffer and a 1 MiB buffer at the most, freed when the file takes over). Then the emptied
+ * spool holds in memory again. */
+static void spool_goes_to_disk(void **state)
+{
+    (void)state;
+    jx_test_counting c = {0};
+    jx_allocator a = jx_test_counting_allocator(&c);
+    jx_test_text out = {NULL, 0};
+    jx_writer *w = NULL;
+    assert_int_equal(jx_writer_create(&w, JX_FORMAT_TEXT, 0, jx_test_text_write, &out, NULL), JX_OK);
+    jx_spool sp;
+    assert_int_equal(jx_spool_open(&sp, &a), JX_OK);
+    char line[32];
+    for (int i = 0; i < 300000; i++) {
+        snprintf(line, sizeof line, "行%06d\n", i);
+        jx_out_str(sp.w, line);
+    }
+    jx_out_flush(sp.w);
+    assert_non_null(sp.file);
+    assert_true(c.in_use < JX_SPOOL_MEMORY);
+    assert_int_equal(jx_spool_error(&sp), JX_OK);
+    jx_spool_copy(&sp, w);
+    assert_null(sp.file);
+    jx_out_str(sp.w, "后\n"); /* held in memory again */
+    jx_out_flush(sp.w);
+    assert_null(sp.file);
+    jx_spool_copy(&sp, w);
+    assert_int_equal(jx_writer_finish(w), JX_OK);
+    assert_int_equal(out.len, 3000000 + 4);
+    for (int i = 0; i < 300000; i += 7919) {
+        snprintf(line, sizeof line, "行%06d\n", i);
+        assert_memory_equal(out.s + (size_t)i * 10, line, 10);
+    }
+    assert_string_equal(out.s + 3000000, "后\n");
+    jx_spool_close(&sp);
+    assert_int_equal(c.in_use, 0);
+    jx_writer_destroy(w);
+    free(out.s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +315,7 @@ int main(void)
         cmocka_unit_test(larger_counts_and_escaping),
         cmocka_unit_test(spool_holds_and_copies),
         cmocka_unit_test(spool_out_of_memory),
+        cmocka_unit_test(spool_goes_to_disk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
