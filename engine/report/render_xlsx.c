@@ -1357,6 +1357,10 @@ static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
         wr->err = rc;
         return;
     }
+    /* the first sheet (the book's list) and the lists beside the entries' own sheets (the
+     * vet's 审核表, JX_XLSX_PROJECTS_MAX at most); a temporary file each while the book is
+     * written, all under the 1,024 a process may open */
+    st->book.extra_sheets = h->nlists;
     const jx_doc_list *sheet = h->sheet;
     assert(sheet && sheet->ncols > 0 && sheet->ncols <= JX_DOC_MAXCOLS && h->nlists <= JX_REPORT_MAXLISTS);
     st->ncols = sheet->ncols;

@@ -448,7 +448,7 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
     if (bk->err != JX_OK || !bk->wb)
         return;
     /* every sheet's name is in the set, so nnames counts the sheets */
-    if (!bk->in_order && bk->nnames >= JX_XLSX_SHEETS_MAX + bk->extra_sheets) {
+    if (bk->nnames >= JX_XLSX_SHEETS_MAX + bk->extra_sheets) {
         bk->err = JX_ERR_LIMIT;
         return;
     }

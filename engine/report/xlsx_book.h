@@ -33,9 +33,12 @@
 /** Most characters a cell holds (Excel's limit); longer text is cut, ending in "…". */
 #define JX_XLSX_CELL_MAX 32767
 
-/** Most sheets in a workbook held in memory (not written in order): a list and a sheet
- * for each of JX_XLSX_PROJECTS_MAX projects, and the sheets a book allows beyond them
- * (jx_xlsx_book.extra_sheets: the 自评表's 数据). The sheet past it is JX_ERR_LIMIT. */
+/** Most sheets in a workbook: a list and a sheet for each of JX_XLSX_PROJECTS_MAX projects,
+ * and the sheets a book allows beyond them (jx_xlsx_book.extra_sheets: the 自评表's 数据, a
+ * report's summary and lists). The sheet past it is JX_ERR_LIMIT: a book held in memory
+ * holds every cell, and a book written in order a temporary file open per sheet until it
+ * closes (libxlsxwriter's constant memory), which the 1,024 files a process may open by
+ * default bound. */
 #define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
 
 /** Most columns a sheet of these reporters lays out (the 自评表's 数据 sheet has the score

@@ -57,6 +57,19 @@ expect 1 "--project naming nothing" -- "$bin" vet --project 没有这个项目 "
 expect 0 "--project picks one" -- "$bin" vet --format csv --project 大数据讲堂 "$s000"
 is "--project: one project" "$(awk -F, 'NR > 1 {print $1}' "$work/out" | sort -u)" "大数据讲堂"
 
+# --- a workbook's bound: a sheet per project, 1000 at most (a temporary file each while it
+# is written, under the 1,024 files a process may open); one more is an error that says so,
+# and the other formats take any number
+for i in $(seq 1 1001); do
+  printf '项目 "项目%04d" {\n    年度目标 "x"\n    产出指标 { 数量指标 { 次数 ≥%d次 } }\n    效益指标 { 社会效益指标 { 知晓率 ≥90%% } }\n}\n' "$i" "$i"
+done >"$work/many.jx"
+expect 1 "1001 projects in one workbook" -- bash -c "ulimit -n 1024; \"\$0\" vet --format xlsx -o \"\$1\" \"\$2\"" "$bin" "$work/many.xlsx" "$work/many.jx"
+if grep -q "一个 xlsx 工作簿最多容纳 1000 个项目" "$work/err"; then ok; else fail "the workbook's bound said"; cat "$work/err"; fi
+if [ -e "$work/many.xlsx" ]; then fail "a workbook cut short is not kept"; else ok; fi
+head -n $((1000 * 5)) "$work/many.jx" >"$work/thousand.jx"
+expect 0 "1000 projects in one workbook" -- bash -c "ulimit -n 1024; \"\$0\" vet --format xlsx -o \"\$1\" \"\$2\"" "$bin" "$work/thousand.xlsx" "$work/thousand.jx"
+if [ -s "$work/thousand.xlsx" ]; then ok; else fail "1000 projects: no workbook"; fi
+
 # --- help ---------------------------------------------------------------------------------
 expect 0 "jixiao --help" -- "$bin" --help
 if grep -q "^  vet " "$work/out"; then ok; else fail "--help lists vet"; fi
