@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # audit.sh — builds jixiao in Release (no sanitizers) and measures `jixiao audit` over
 # 1,000 and 10,000 self-evaluation files (one project per file, in one folder), and over
 # 100 and 1,000 copies of seed 001's 自评表 text read through the importer, printing

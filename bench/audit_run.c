@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* audit_run.c — jx_audit_run: runs one command and prints its wall time and peak RSS.
  *
  *     jx_audit_run [-o FILE] COMMAND [ARGUMENT…]

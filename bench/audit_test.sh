@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # audit_test.sh GEN JIXIAO RUN — the pieces of bench/audit.sh work: the split writes one
 # project per file with its claim, jx_audit_run reports the time, the peak RSS and the exit
 # status of `jixiao audit` over them, and the audit counts every file's project.

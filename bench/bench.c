@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bench.c — jx_bench: measures reading, scoring and writing a large rule file.
  *
  *     jx_bench [--parse-only] [--format json|text|csv] [--policy P] FILE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gen.c — jx_gen: writes a synthetic rule-DSL file of many projects for measurements.
  *
  *     jx_gen [-p PROJECTS] [-n INDICATORS] [-s SEED] [-o FILE]

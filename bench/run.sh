@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # run.sh — builds jixiao in Release (no sanitizers) and measures it on synthetic input:
 # 1,000,000 indicators (about 130 MB) and 100,000, so the two peak RSS figures show
 # whether memory grows with the input. Each mode runs RUNS times and the fastest run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tables.c — the table reader measured on its own.
  *
  *     jx_bench_tables gen N DIR    writes DIR/actuals.csv (UTF-8 with BOM, as Excel's

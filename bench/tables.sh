@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # tables.sh — builds jixiao in Release and measures the table reader on the same actuals
 # rows saved as CSV (UTF-8 with BOM) and as .xlsx (libxlsxwriter: shared strings, numbers
 # formatted #,##0 and 0%), at a tenth of N and at N rows (default 100000): wall time and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # test_gen.sh GEN JIXIAO BENCH — the generator is deterministic, its output is valid
 # input (no errors, weights summing to 100, groups matching their children), and
 # jx_bench reads back exactly the indicators written.

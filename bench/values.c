@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* values.c — jx_bench_values: the cost of one jx_value_read on each path.
  *
  *     jx_bench_values [COUNT]

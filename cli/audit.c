@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* audit.c — `jixiao audit`: recompute many self-evaluations (rule files, or tables the
  * importers read, found in folders walked in name order: walk.c, input.c), report each
  * project's claimed and recomputed 总分 and 结论 with its findings, then the summary and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check.c — `jixiao check [--policy P] [--actuals TABLE] [--werror] FILE…`: every check
  * `score` runs — the parser's, the evaluator's (scored under the policy, with the actuals
  * applied), the consistency checks' and the policy's — printed compiler-style on stderr

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.h — what the commands of the jixiao program share. Includes only <jixiao.h>. */
 #ifndef JX_CLI_H
 #define JX_CLI_H

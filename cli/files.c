@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* files.c — reading the projects of the files a command is given: opening a file (or
  * rule text held in memory), saying why it cannot be read, the loop over its projects,
  * and what that means for the exit code, the same for every command. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import.c — `jixiao import`: tables from the budget systems → rule files, with a summary. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.c — reading one file a command is given, whatever it holds: rule text (a name
  * ending in .jx, any case, or "-" for standard input) is read as it is; any other file is
  * a table for the importer (jx_import_*), turned into rule text in memory, reused from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c — the jixiao program: dispatches to one command per file (score.c, check.c,
  * template.c, import.c, audit.c with review.c, vet.c), and holds what the commands share:
  * diagnostics, usage errors and the walk over their arguments (reading files is files.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.c — where a command's output goes.
  *
  * Standard output, or the file -o names, by what that path is:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* policy.c — opening the scoring policy a command is given (--policy), and what each way
  * of failing means for the exit code, the same for every command that scores. */
 #include "cli.h"

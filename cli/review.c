@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* review.c — `jixiao audit --review 复核表.csv FILE|DIR…`: the 复核 sheet of every project
  * read (rule files, or any table the importers read, found in folders as the audit finds
  * them: walk.c, input.c) that the reviewer's table has rows for, scored and set against

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score.c — `jixiao score`: stream projects, apply actuals, score, write a report. */
 #include "cli.h"
 

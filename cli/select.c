@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* select.c — `--project NAME` (repeatable) on score, check, template and audit: which
  * projects of the files a command reads it hands on (cli.h, jx_cli_select). A name
  * picks by 项目名称, or by 单位/项目名称 where several 单位 share a name; a name that

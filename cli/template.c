@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* template.c — `jixiao template`: write the actuals template (CSV or an Excel workbook) to fill in
  * for the projects in DSL files. */
 #include "cli.h"

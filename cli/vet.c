@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vet.c — `jixiao vet`: the 审核 of 绩效目标表 before the budget year (docs/vet.md). Reads
  * rule files or tables the importers read, from folders walked in name order, as audit
  * does (walk.c, input.c, select.c); vets each project as it streams and reports its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* walk.c — the files a command finds in the files and folders it is given: a folder's
  * entries in byte order of their names, recursively, names starting with '.' skipped,
  * links to folders followed only when named on the command line, and inside a folder only

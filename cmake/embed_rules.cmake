@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Writes OUT, a C file holding every policy file in RULES as a string, so the library
 # knows its shipped policies without looking for data files at run time.
 set(body "/* Generated from the rules folder by cmake/embed_rules.cmake; do not edit. */\n")

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* actuals.c — 实际完成值 read from a table and applied to projects as they stream.
  *
  * The whole table is loaded once as an indicator sheet (indrows.h): its rows are kept as

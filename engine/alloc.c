@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* alloc.c — the pluggable allocation pair and the array growth helper. */
 #include "alloc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* alloc.h — every allocation of the library goes through the handle's jx_allocator. */
 #ifndef JX_ALLOC_H
 #define JX_ALLOC_H

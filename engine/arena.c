@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena.c — chunked bump allocation with reuse across projects. */
 #include "arena.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* arena.h — a bump allocator for one project's strings and records, reset between projects. */
 #ifndef JX_ARENA_H
 #define JX_ARENA_H

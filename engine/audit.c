@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* audit.c — jx_audit: the summary of many recomputed self-evaluations, in flat memory.
  *
  * jx_audit_add folds one project into counters and sums (grades claimed and recomputed,

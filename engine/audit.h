@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* audit.h — the audit handle behind jx_audit_*, and what its reporters share with it.
  *
  * The audit keeps counters, sums and one tally per finding code: nothing that grows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* builtin_rules.h — the policy files of the rules folder, compiled into the library. */
 #ifndef JX_BUILTIN_RULES_H
 #define JX_BUILTIN_RULES_H

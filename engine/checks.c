@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* checks.c — the consistency checks run on a scored project (docs/checks.md).
  *
  * jx_score calls jx_checks_run last. Every finding names the indicator or the 资金 row

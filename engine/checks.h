@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* checks.h — the consistency checks a finance bureau runs on a scored self-evaluation.
  *
  * The evaluator (eval.c) scores a project and warns where a claim or a value does not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* codes.c — every finding code jixiao reports and its neutral Chinese name: the parser's,
  * the evaluator's, the checks', the policy's, the tables', the import's and the
  * commands'. One home for the names: every report that lists codes takes them from here,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* codes.h — the one table of finding codes and their neutral Chinese names.
  *
  * Every place that lists codes (the audit's summary in every format, its findings, the

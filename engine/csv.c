@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csv.c — RFC 4180 records: fields split at commas (or another separator), quoted fields may hold commas,
  * doubled quotes and line breaks; records end at LF or CRLF. Also the formula guard (csv.h) that the
  * writer of a field (jx_csv_put_field) adds and the reader here takes off. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csv.h — an RFC 4180 reader over a text in memory (BOM, quoted fields, CRLF), and the
  * formula guard every CSV jixiao writes and reads shares.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dec.c — parsing, comparing, rounding and printing exact decimals. */
 #include "dec.h"
 

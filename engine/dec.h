@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dec.h — exact decimal numbers for money-grade scores: a coefficient and a scale. */
 #ifndef JX_DEC_H
 #define JX_DEC_H

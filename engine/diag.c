@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag.c — diagnostic lists and their compiler-style rendering. */
 #include "diag.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag.h — collecting diagnostics with positions and source lines on a handle. */
 #ifndef JX_DIAG_H
 #define JX_DIAG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* eval.c — the evaluator: scores every indicator of a project under a policy.
  *
  * Every score is computed from exact decimals with one division and rounded half up

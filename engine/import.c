@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import.c — the public import API: read a file, decode it, settle its format, and run
  * the format's reader with the emitter as the model's sink.
  *

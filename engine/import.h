@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import.h — turning the budget systems' tables into the rule DSL.
  *
  * Three stages, each in its own files:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_cells.c — cleaning, joining and recognising the cells of budget documents' tables.
  *
  * Inside a cell the blanks are JX_TEXT_NO_BREAK: a line break in a cell is one of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_cells.h — cell texts of budget documents' tables, as the table readers see them.
  *
  * The 绩效目标表 and 申报表 of budget documents reach us as text dumps of PDFs and web

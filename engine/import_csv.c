@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_csv.c — the csv table format: a plain table whose header row names its columns.
  *
  * For anything the budget systems' own formats do not cover, and for tables saved from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_decode.c — a table file's bytes → UTF-8 text with "\n" line ends.
  *
  * UTF-8 is checked and copied; every other encoding goes through the C library's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_decode.h — the first stage of an import: a file's bytes → UTF-8 text.
  *
  * Tables come as UTF-8 (with or without a BOM), as GB18030 / GBK (what Excel and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_emit.c — writing a table model project as a DSL 项目 block.
  *
  * One block per project, built in a buffer and handed to the write function whole:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_emit.h — the last stage of an import: a table model project → a DSL 项目 block.
  *
  * The emitter decides how every cell is written: values go through the value reader

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_json.c — the json table format: jixiao's own `score --format json`, read back.
  *
  * So that `audit` and `import` take a department's scored JSON as they take its rules:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_model.c — the table model format readers fill, one project at a time. */
 #include "import.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_weights.c — `--weights equal`: weights for a table that has none, by a stated rule.
  *
  * The rule (docs/dsl.md, "import --weights equal"):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_wh_declare.c — the wh-declare tables: 部门项目申报表 and 整体支出绩效目标申报表.
  *
  * A budget document (a text dump of a PDF, cells separated by tabs) carries one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_zj_selfeval.c — the zj-selfeval format: 项目支出绩效自评表 as text taken out of a PDF.
  *
  * Each table (a 部门决算 prints one per project) becomes one project. The PDF's text

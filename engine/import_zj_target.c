@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_zj_target.c — the zj-target format: 市级部门预算项目绩效目标表, tab-separated.
  *
  * The table of a 部门预算 (e.g. "2021年市级部门预算项目绩效目标表") comes after a short

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_zz_target.c — the zz-target tables: 项目绩效目标表 and 整体绩效目标申报表.
  *
  * A budget document (a text dump, cells separated by tabs) carries, among its prose

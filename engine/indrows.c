@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* indrows.c — table rows naming indicators: loading through the table reader, the
  * header, the index by project, telling same-named projects apart, matching rows to a
  * project's indicators, and the rows that matched nothing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* indrows.h — a sheet whose rows name indicators (项目, 单位, 主管部门, 一级指标, 二级指标,
  * 三级指标), loaded whole through the table reader (table.h: CSV or tab-separated text in
  * any encoding, .xlsx, .xls), indexed by project and matched to a project's indicators as

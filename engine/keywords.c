@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keywords.c — the keyword table of the DSL, ordered by byte length for a quick lookup,
  * and a hash index of it that a reader builds once for the words of its projects.
  *

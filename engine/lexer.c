@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lexer.c — the stateless tokenizer of the rule DSL (after SQLite's tokenize.c).
  *
  * jx_lex looks at the bytes at s and says what token starts there and how long it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lexer.h — the tokens of the rule DSL, one at a time, with no hidden state. */
 #ifndef JX_LEXER_H
 #define JX_LEXER_H

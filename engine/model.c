@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model.c — project lifetime, and the public accessors for reading a project (those of
  * its scores, in hundredths, and its formulas are the scoring layer's: score.c). */
 #include "model.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model.h — the in-memory form of a project and of a scoring policy.
  *
  * A jx_project is filled by the parser (parser.c), possibly amended by CSV actuals

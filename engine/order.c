@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* order.c — the order of a project's groups and indicators on the 自评表 (order.h):
  * the 一级 and 二级 groups ranked by the leading word of their names, stably, and the
  * indicators gathered group by group by counting. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* order.h — the order the 自评表 lists a project's groups and indicators in: a decision
  * of the rules (docs/reports.md, "The order of the groups"), made once here for every
  * writer of the form, the template and the 复核 computation (review.c). Depends on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parser.c — recursive-descent parser of the rule DSL (after Lua's lparser.c).
  *
  * The parser pulls tokens from the stateless lexer (lexer.c) over one item of text

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parser.h — recursive-descent parser of the rule DSL: projects and 评分办法 blocks. */
 #ifndef JX_PARSER_H
 #define JX_PARSER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* policy.c — loading scoring policies (评分办法): defaults, shipped policies, validation. */
 #include "model.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* readall.c — reading a stream to its end (readall.h). */
 #include "readall.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* readall.h — reading a stream to its end into memory: what the inputs read whole (an
  * import's table, a policy file) use, so a pipe (<(…), /dev/stdin, "-") reads as a file
  * does; nothing is asked of the stream but fread (no size, no seeking). */

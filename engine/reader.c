@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader.c — streams projects out of a DSL file in flat memory (after sqlite3_step).
  *
  * The file is read with read() into one buffer, a chunk at a time. Each call to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader.h — internal knobs of the streaming reader, for tests. */
 #ifndef JX_READER_H
 #define JX_READER_H

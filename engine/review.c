@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* review.c — the reviewer's CSV (复核表) applied to scored projects: each indicator's
  * 复核得分 decided from the row naming it, the rows refused, and the totals and grades
  * of both sides. The rules are in docs/review.md.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* review.h — the 复核 computation (review.c): a reviewer's table applied to a scored
  * project gives the sheet of jixiao.h (jx_review_sheet), the indicators in the order of
  * the 自评表 (order.h) with both sides' scores, differences, totals and grades, all from

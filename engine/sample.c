@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sample.c — picking projects for 抽查: the generator, the number per stratum, the draws and
  * the reason for every pick.
  *

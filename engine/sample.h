@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sample.h — picking projects for 抽查, the same picks for the same seed on any machine.
  *
  * The generator is written here, not taken from the C library: splitmix64 expands the

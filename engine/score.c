@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score.c — the arithmetic of the scoring rules shared by the evaluator, the 复核, the
  * audit and the reports (score.h), and the public API's view of scores: totals, scores
  * and weights in hundredths, and an indicator's formula built on request.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* score.h — the arithmetic of the scoring rules, one implementation of each, for the
  * evaluator (eval.c), the 复核 (review.c), the audit and the reports: rounding, execution
  * rates, sums of weights, the 满分 under 不适用, grade bands, 不适用 按比例折算, and an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table.c — opening a table: the kind found from the bytes, the backend it names, and
  * what every backend shares (the row's cells, sheet names, errors, numbers and dates as
  * a spreadsheet shows them).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table.h — the one reader under every table input: a file's bytes → rows of cells.
  *
  * Every command that reads a table (import, `score --actuals`, `audit --review`) reads

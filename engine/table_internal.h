@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table_internal.h — what the table backends share: the handle, the backend vtable and
  * the helpers every backend uses (the row's cell array, sheet names, errors, numbers).
  * Only table*.c include it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table_text.c — the text backend of the table reader: CSV or tab-separated text as
  * Excel and WPS save it ("CSV (逗号分隔)" in GB18030, "CSV UTF-8" with a BOM, "Unicode
  * 文本" in UTF-16LE with tabs).

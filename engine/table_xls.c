@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table_xls.c — the .xls backend of the table reader: Excel 97–2003 workbooks (BIFF5 and
  * BIFF8 in an OLE2 compound file) read through libfreexl 1.0.6.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table_xlsx.c — the .xlsx reader: a workbook's ZIP read part by part through libzip,
  * each part's XML through a streaming parser (expat), each sheet one row at a time.
  *

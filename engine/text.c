@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.c — the shared text rules (text.h): blanks, UTF-8 and its mending, and JSON,
  * HTML and rule-language string escaping. Each rule is written here once; the byte tables below are the only
  * place that says which bytes a JSON string or HTML text holds as they are. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text.h — the text rules the whole library shares, each defined once: what a blank
  * is, what valid UTF-8 is and how bytes that are not are mended, and how a text is
  * escaped in a JSON string, in HTML and in a string of the rule language.

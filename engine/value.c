@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* value.c — reading target and actual texts: sign, number, percent, unit.
  *
  * Two paths. The fast path is a hand-written scanner over the bytes as written; it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* value.h — the one normaliser of target and actual texts: sign, number, percent, unit.
  *
  * The parser hands it the whole value as written ("≥60个", "＞ ６０ ％", ">= 95 %",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* value_internal.h — counters of a value reader and a reader without JIT, for tests and
  * measurements only. */
 #ifndef JX_VALUE_INTERNAL_H

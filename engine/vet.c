@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vet.c — jx_vet: the 审核 of 绩效目标表 before the budget year (docs/vet.md).
  *
  * jx_vet_add runs the checks of the four aspects on one project's targets (it is not

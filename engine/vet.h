@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* vet.h — the 审核 of targets behind jx_vet_* (vet.c), and what its reporters share with it.
  *
  * A vet keeps counters, one tally per finding code and one record per 单位; for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* width.c — display widths, via utf8proc's tables. */
 #include "width.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* width.h — display width of UTF-8 text in terminal cells (CJK = 2). Characters are
  * read as text.h decodes them. */
 #ifndef JX_WIDTH_H

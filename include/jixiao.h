@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jixiao.h — score budget performance indicators (预算绩效) from the jixiao rule DSL.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by setup.sh and test.sh: installs the Debian packages jixiao needs, when missing.
 jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev"
 # What the tests need besides: headless Chromium renders the HTML reports to PNG and PDF,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what is missing, builds jixiao into build/, and scores every sample project.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Installs what is missing, builds with AddressSanitizer + UndefinedBehaviorSanitizer
 # into build-asan/, and runs every test (unit, golden, CLI, shared-library client); then
 # builds the tree with clang into build-clang/ (warnings are errors) and runs each fuzz

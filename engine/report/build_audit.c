@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build_audit.c — the audit report (jixiao audit) as a document (doc.h): what it says,
  * worded once for every renderer, and its reporters for the text, Markdown, txt, HTML and
  * workbook formats; the audit's wording, so that each sentence of the audit is written

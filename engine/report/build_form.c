@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build_form.c — the 项目支出绩效自评表 as a document (doc.h): what each project's form
  * says, worded once for every renderer.
  *

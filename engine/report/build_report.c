@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build_report.c — what the reports over many projects share (doc.h, "a report"): the
  * audit (build_audit.c) and the 审核 of targets (build_vet.c) word their entries and
  * summaries themselves, and these pieces once — the parts, the head's phrases, the

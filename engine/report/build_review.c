@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build_review.c — the 项目支出绩效自评复核表 (the 复核 sheet of `jixiao audit --review`) as a
  * document (doc.h): every label, number and sentence of a sheet worded once, for every
  * renderer (text, Markdown, txt, the A4 HTML page, the workbook).

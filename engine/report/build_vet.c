@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build_vet.c — the 审核 of targets (jixiao vet) as a document (doc.h): the 审核表 worded
  * once for the text, Markdown, txt, HTML and workbook renderers, on the report shape the
  * audit uses (build_audit.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc.h — the document model of the reports.
  *
  * A report is a stream of blocks. A builder (one per document: the 自评表 in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* formats.c — the one table of output formats: for each, its name, the documents it
  * writes and the reporter that writes each, and what --help says of it. The writers
  * (jx_writer_create, jx_audit_writer_create, jx_review_writer_create), jx_format_parse and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_html.c — documents (doc.h) as one self-contained HTML page for A4 print.
  *
  * Why one renderer: the page is the same whatever the document (its HTML section below gives the shell,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_md.c — documents (doc.h) as GitHub-flavoured Markdown, for pasting into reports
  * and issue trackers: the document's title as `#`, a part as `##`, its sections as `###`,
  * labelled values and tables as pipe tables, findings as a numbered list. Every text is

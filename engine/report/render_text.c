@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_text.c — documents (doc.h) as text for a terminal or a printer, aligned by
  * display width (CJK = 2 cells, width.h).
  *

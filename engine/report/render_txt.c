@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_txt.c — documents (doc.h) as plain lines for mail and chat: nothing aligned, no
  * markup, so a message program or a phone shows it as it is whatever its font.
  *

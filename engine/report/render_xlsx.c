@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render_xlsx.c — documents (doc.h) as one Excel workbook: the document's list of parts on
  * the first sheet (jx_doc_head.list), then a sheet per part.
  *

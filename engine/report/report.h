@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report.h — the reporter interface: one vtable per output format behind jx_writer.
  *
  * A writer owns an output buffer that is flushed through the caller's jx_write_fn when

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* svg_chart.c — the grouped bar chart as inline SVG, integer coordinates only (declared in doc.h). */
 
 #include "doc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_csv.c — the library's CSV documents, RFC 4180 with "\n" line ends, written by
  * hand straight into the writer's output buffer (report.h):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_json.c — the library's JSON documents, written by hand straight into the
  * writer's output buffer (report.h): the scores (jx_reporter_json), the audit
  * (jx_audit_reporter_json) and the 复核 sheets (jx_review_reporter_json).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_jx.c — `score --format jx`: the projects written back as rule text
  * (docs/dsl.md), targets and results in one file to submit (jx_reporter_jx).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_review_template.c — the reviewer's table to fill in (`jixiao audit
  * --review-template`, docs/review.md), written from the sheets of a review without a
  * table (jx_review_open_blank): a row per indicator, in the order of the 自评表.

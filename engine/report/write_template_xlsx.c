@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_template_xlsx.c — the actuals template as an Excel workbook (`template --format
  * xlsx`), and the template's columns the CSV template (write_csv.c) writes too.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* writer.c — the three writers of the public API (jx_writer for the 自评表 and the
  * template, jx_audit_writer, jx_review_writer), each dispatching to the reporter its format
  * has for its document (formats.c); the output they share: a buffer flushed through the

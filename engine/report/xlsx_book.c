@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsx_book.c — a workbook written with libxlsxwriter to a temporary file and streamed
  * through a jx_write_fn: styles, sheet names, widths, row heights and print setup. */
 #define _GNU_SOURCE /* O_TMPFILE, mkostemps */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsx_book.h — what every reporter writing an Excel workbook shares: libxlsxwriter
  * behind a temporary file streamed through a jx_write_fn at the end, fixed document
  * properties (the same bytes for the same input), the cell styles of the forms in a

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The picks of `jixiao audit --sample` over tests/audit/sample/ worked out apart from the C code.
 
 A second implementation of docs/sampling.md, written from the document alone, on Python's

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Fills the cells of a `jixiao template --format xlsx` workbook as a person would in
 Excel, and reports how the cells it touched are protected.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # html_lib.sh — what the tests of the HTML reports share, sourced after lib.sh:
 #   . "$(dirname "$0")/html_lib.sh"
 # Checks of a file's text (has, lacks, count), of its tables (grid), and headless

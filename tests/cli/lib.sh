@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh — what the whole-program tests share, sourced at the top of each
 # tests/cli/test_*.sh:   . "$(dirname "$0")/lib.sh"
 # It takes the program under test from the script's first argument ($bin), names the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao audit`: exit codes (--werror, --min-severity), usage
 # errors, folders walked in name order (hidden names skipped, links to folders not
 # followed inside a walk), tables imported beside rule files, standard input, -o, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of duplicate-submission: the same 单位 + 项目 + 年度 in two inputs
 # of one audit is one warning on the later one, naming where the first came; another
 # 单位 or another 年度 is another submission; imported tables are named by their rows.

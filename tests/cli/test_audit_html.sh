@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao audit --format html|md` and `audit --review --format
 # html|md`: the audit of tests/audit/inflated as one self-contained HTML document whose
 # tables are whole grids with header cells, the chart's bars as tall as the hand-counted

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of the hand-over from `jixiao audit` to the 复核 sheet: --review
 # anywhere before "--", as "--review FILE" or "--review=FILE", beside the options the two
 # share (--policy, --format, -o), gives the sheet (tests/golden/review-text) and not the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `audit` reads jixiao's own scores back losslessly: for each source — the samples, the
 # audit cases tests/audit/inflated and tests/audit/sample, and each seed imported with
 # `jixiao import` — the audit of `score --format csv`, of `score --format json` and of the

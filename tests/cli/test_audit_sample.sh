@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao audit --sample`: the projects picked from the corpus
 # tests/audit/sample for given seeds, with why and the sentence saying so; the same seed
 # picking the same projects run after run; the number picked in each stratum (a share

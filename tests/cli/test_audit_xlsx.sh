@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao audit --format xlsx` and `jixiao audit --review … --format
 # xlsx`: each workbook is unzipped and read back (xlsx_read.py: zipfile + ElementTree) and
 # its cells checked against the JSON report of the same input (names, numbers, totals,

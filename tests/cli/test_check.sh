@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao check` (issue 10, item 8): check runs every check score
 # runs — it scores each project under --policy (with --actuals applied) and prints every
 # error, warning and note on stderr, writing no 自评表 — so it finds the weights of 110,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Seed 001's two 自评表, imported from the seed text and scored: the claimed totals and
 # grades hold (100 / 优 both), and the findings are exactly the ones a reviewer makes by
 # hand, nothing else:

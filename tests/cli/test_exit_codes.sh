@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao`: exit codes, --werror, -o atomicity, ASCII aliases.
 # Usage: test_exit_codes.sh /path/to/jixiao   (run from tests/, or anywhere)
 . "$(dirname "$0")/lib.sh"

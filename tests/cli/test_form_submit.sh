@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of the 自评表 as it is handed in (`jixiao score`, the formats text,
 # html, md, xlsx, txt):
 #   - `--findings none` leaves out the findings appendix under each form and nothing else:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The history a target table gives (上年, 前年, 指标值确定依据 → the attributes 上年, 前年,
 # 依据) and its 资金 rows with 年初预算 alone: imported as rule text, not comments; carried
 # through `score --format jx`, JSON and CSV and read back the same (docs/dsl.md, "History",

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao score --format html` and `--format md`: the HTML is
 # one self-contained document whose tables are whole grids, its text escaped; every
 # format gives the same bytes on every run; and headless Chromium renders the samples

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao import`: usage, exit codes, encodings, -o atomicity,
 # and that `jixiao check` accepts what import writes.
 # Usage: test_import.sh /path/to/jixiao

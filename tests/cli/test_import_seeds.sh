@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The four seed documents, imported whole: each table format is detected, every indicator
 # row counted by hand is imported, `jixiao check` accepts the result, seed 001's two
 # 自评表 score 100.00 / 优 again with their claimed scores carried through, and a GB18030

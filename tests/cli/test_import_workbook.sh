@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao import` reading workbooks: an .xlsx twin of a
 # tab-separated 绩效目标表, its 一级/二级 cells merged down the rows, imports to the same
 # rule text; the choice of sheet; a corrupt or truncated workbook is an error (exit 1).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests that every input row is accounted for and that inputs which are
 # not plain files are handled: an unclosed quote in an imported table swallows no row;
 # a second actuals row for one indicator is an error naming both rows; what import

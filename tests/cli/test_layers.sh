@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The engine's layers depend one way: model ← scoring ← reports. This test fails when
 #   1. a file of engine/ outside engine/report/ includes a header of engine/report/;
 #   2. a file of the model includes a header of the scoring layer;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of the 一级分值 policy setting: `score` prints a policy's
 # level1-points warning with its position, and --werror counts it.
 # Usage: test_level1_points.sh /path/to/jixiao

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # test_limits.sh — the limits of the rule language (docs/limits.md), the bounded
 # diagnostics, and work that grows no faster than the input on its worst shapes.
 #

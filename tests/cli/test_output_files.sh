@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of -o: what each kind of path gets (a new file, a file replaced, a
 # symbolic link, a FIFO, /dev/stdout, a character device), the modes of what is written,
 # -o naming an input, and that a failed or interrupted run leaves nothing behind and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of --project NAME (repeatable) on score, check, template and
 # audit: a name picks the projects of that 项目名称, or of 单位/项目名称 where several
 # 单位 share the name; one that picks nothing, or a bare name shared by several 单位,

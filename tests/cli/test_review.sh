@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao audit --review`: exit codes, -o left alone by a failed
 # run, --werror, usage errors, a missing file, a directory mixing a rule file and a
 # 自评表 text (imported), standard input. The sheets' numbers are worked out in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of the 复核 of a 抽查 sample: `audit --sample 3 --seed 15
 # --review-template` writes the reviewer's table for the 3 projects drawn out of 37 (CSV and
 # xlsx), the table filled in by another program reads back with `audit --review … --sample`

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `score --format jx`: for every sample and every imported seed, the rule text written (A)
 # is written again the same byte for byte from A, and A scores as its source did —
 # per project the total, grade and claims, per indicator (by path) score, method and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Issue 10's scoring rules through `jixiao score`, in every format: a withheld 结论 (weight-sum
 # an error on a project still scored and written, exit 1, -o still replaced), the target
 # tables of seeds 003 and 004 (no weights: warnings, no 结论, exit 0), a percent saved as a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The submission round trip, whole: a seed's 绩效目标表 imported (weights shared out
 # equally) → `template -o t.xlsx` → filled by another program (fill_template_xlsx.py:
 # Python's zipfile + xml.etree, not libxlsxwriter) → `score --actuals t.xlsx --format jx

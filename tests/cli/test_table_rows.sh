@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of how table rows find their project: same-named projects told
 # apart by 单位 (or refused), rows about projects not scored (one warning), a name that
 # differs only in its brackets (an error with the suggestion), and text tables in the

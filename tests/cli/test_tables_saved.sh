@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The actuals and the 复核表 of tests/tables/demo.jx as Excel, WPS and LibreOffice save
 # them — a GB18030 CSV with CRLF, UTF-16LE tab-separated text, a UTF-8 CSV with BOM, an
 # .xlsx and an .xls, made by LibreOffice, openpyxl and Python's csv module (see

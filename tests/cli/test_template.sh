@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao template`: the CSV it writes, the round trip through
 # `score --actuals` (scores worked out by hand in data/roundtrip.jx), -o atomicity,
 # the duplicate-name warning and the exit codes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of the template with the project's cells: `template --format xlsx`
 # filled by another program (fill_template_xlsx.py: Python's zipfile + xml.etree, not
 # libxlsxwriter) and read back by `score --actuals`; the CSV template's project columns

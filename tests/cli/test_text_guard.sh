@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Text from outside: a rule file saved with a BOM (UTF-8, UTF-16LE, UTF-16BE) scores like
 # the plain one; a GBK rule file is one encoding error; a bad byte in a project or an
 # actuals CSV is an error at its line and column and never reaches any output; CSV

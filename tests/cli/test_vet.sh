@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao vet`, the 审核 of targets: the three target-table seeds
 # read as they are (through the importer, as audit reads them; each seed's counts by code,
 # worked out by hand, are in test_vet_seed000/003/004.sh), every format, usage errors and

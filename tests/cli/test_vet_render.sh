@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of how `jixiao vet` renders the 审核表 of each project (docs/vet.md,
 # "Output"), on the target-table seeds 000, 003 and 004 read as they are and on a rule file
 # worked by hand below:

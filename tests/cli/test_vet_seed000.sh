@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `jixiao vet` on seed 000 (绍兴市大数据发展管理局, 2021 部门预算), read as it is through the
 # importer: the projects, every finding code, the rows behind each and each project's
 # 审核结果, all worked out by hand from the seed text and the rules of docs/vet.md and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `jixiao vet` on seed 003 (郑州市大数据管理局, 2021 部门预算说明), read as it is through the
 # importer (zz-target): the projects, every finding code, the rows behind each and each
 # project's 审核结果, all worked out by hand from the seed text and the rules of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program test of `jixiao vet` on seed 004 (tests/import/seeds/004_6deff1062909ad4a.txt),
 # read as it is through the importer: the projects, each project's 审核结果 and, for every
 # finding code, the seed rows it is reported at, all worked out by hand from the seed text

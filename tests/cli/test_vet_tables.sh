@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `jixiao vet` on a department's 项目支出绩效目标表 as Excel, LibreOffice and WPS save it
 # (tests/tables/targets: targets.xlsx by openpyxl, .xls and GB18030 .csv by LibreOffice;
 # README.md there says how): the same findings from every form, counted by hand.

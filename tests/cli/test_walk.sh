@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of how `jixiao audit` and `jixiao audit --review` walk folders: the
 # two share one walk (cli/walk.c) and one reading of a file (cli/input.c), so a folder
 # gives both the same files in the same order — byte order of the names, not the locale's

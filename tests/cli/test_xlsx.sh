@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Whole-program tests of `jixiao score --format xlsx`: the workbook is unzipped and read back
 # (xlsx_read.py: zipfile + ElementTree) and its cells checked against `score --format json`
 # on the same input, and against numbers worked out by hand (the samples' comments, the

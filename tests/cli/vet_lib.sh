@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # vet_lib.sh — what the tests of `jixiao vet` on the seeds share, sourced after lib.sh:
 #   . "$(dirname "$0")/vet_lib.sh"
 # They read the CSV report (docs/vet.md: columns 1 项目, 3 行, 6 审核结果, 8 严重程度, 9 代码,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """xlsx_read.py — reads back a workbook `jixiao score --format xlsx` or `jixiao audit --format
 xlsx` (with or without --review) wrote, with nothing but the standard library (zipfile,
 xml.etree), for tests/cli/test_xlsx.sh and tests/cli/test_audit_xlsx.sh.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz.c — the checks and sinks the fuzz targets share (fuzz.h). */
 #define _GNU_SOURCE
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz.h — what the libFuzzer targets of this folder share: where a writer's bytes go,
  * the checks every output and diagnostic must pass, and the fixed inputs a target reads
  * once at start-up.

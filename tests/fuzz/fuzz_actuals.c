@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_actuals.c — the 实际完成值 reader (`score --actuals`): the input is the table, in
  * any kind the table reader takes (CSV or tab-separated text in any encoding, .xlsx,
  * .xls), given to jx_actuals_open by path as the command does (an in-memory file). Its

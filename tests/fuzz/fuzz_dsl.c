@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_dsl.c — the rule language: the input is a rule file. Every project is read,
  * scored under the shipped policies (central, then default, which it is written under)
  * and written by every writer, the 自评表's and the audit's, each in every format; the

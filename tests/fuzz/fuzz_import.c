@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_import.c — the importers (engine/import.h's format registry). The first byte of
  * the input picks how the rest is imported: its low bits a format of
  * jx_import_format_names() by index, or detection when the index is past the last one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_policy.c — policy files (`--policy FILE`): the input is a file holding a
  * `评分办法 "…" { … }` block, loaded with jx_policy_open_memory as jx_policy_open loads a
  * file. A policy that loads scores the projects of samples/yuecheng-2024.jx, which are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_review.c — the 复核 sheet reader (`audit --review`): the input is the reviewer's
  * table in any kind the table reader takes, opened with jx_review_open_memory. Its rows
  * are applied to the projects of tests/tables/demo.jx, scored under the default policy,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_table.c — the table reader (engine/table.h) under every table input: the input is
  * a file's bytes (CSV or tab-separated text in any encoding, .xlsx, .xls). Each row is
  * checked against the reader's invariants — dense cells, the last one non-empty, every

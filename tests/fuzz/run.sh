@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the fuzz targets (clang, -DJX_FUZZ=ON) into build-fuzz/ and runs each for a
 # fixed time on its checked-in corpus with its dictionary; fails on the first crash,
 # leak, timeout or out-of-memory, the input kept in build-fuzz/crashes/<target>/.

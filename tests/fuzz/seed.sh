@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Fills tests/fuzz/corpus/<target>/ with the seeds taken from the tree's own inputs
 # (samples, rules, golden cases, test tables, importer fixtures): run from anywhere;
 # files already there (crash regressions, inputs a run added) are kept. Small files

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs one golden case: `jixiao $(cat args)` inside the case folder (stdin from the
 # file `stdin` when present), then compares stdout, stderr and the exit code with
 # expected.out, expected.err and expected.code. Prints a diff on mismatch.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* shared_client.c — a client that sees only <jixiao.h> and links only libjixiao.so:
  * parses samples/yuecheng-2024.jx, scores it under "default", renders JSON into memory
  * and checks, through a counting allocator, that every allocation is given back.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Writes the actuals and 复核 tables of demo.jx, each in five forms (see README.md).
 
 Run as /usr/bin/python3 make.py, on Debian 12 with python3-openpyxl and

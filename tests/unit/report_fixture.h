@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report_fixture.h — projects filled in by hand for the reporter and actuals tests.
  *
  * fx_yuecheng() is the first 项目支出绩效自评表 of the 越城区 2024 final accounts,

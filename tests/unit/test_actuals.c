@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_actuals.c — 实际完成值 from CSV: matching, errors, BOM and quoting. */
 #include <stdarg.h>
 #include <stddef.h>

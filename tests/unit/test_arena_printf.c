@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_arena_printf.c — jx_arena_printf writes what snprintf writes: its own quick
  * formatting of %s, %.*s, %d, %u, %zu and %% as much as the printf fallback for the rest. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_audit.c — the audit: the inflated corpus (tests/audit/jx_test_inflated, every number worked
  * out by hand in the files' comments), seed 001's two 自评表 imported from the seed text,
  * findings in report order and filtered, funds in every 金额单位, the table rows of

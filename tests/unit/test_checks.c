@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_checks.c — the consistency checks (engine/checks.c) and the policy's band-gap, on
  * the hand-written corpus in tests/checks/: for every check a project that must raise it
  * and one that must not. Each file's header works out the numbers by hand; the tests

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_codes.c — the finding codes' Chinese names (engine/codes.c, issue 10 item 10): the
  * table is in byte order and answers by binary search; docs/checks.md's "Codes and their
  * names" lists the same codes with the same names, no more and no fewer; every code the

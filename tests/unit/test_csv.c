@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_csv.c — the RFC 4180 reader, and the one encoder of a field (jx_csv_put_field). */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_dec.c — exact decimals: parsing, comparing, rounding half up, printing. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_excerpt.c — what a diagnostic quotes of a long line or a long token
  * (docs/limits.md): a line of at most 1024 bytes whole, a longer one as an excerpt of at
  * most 120 display columns, 40 of them before the position (one of those taken by the

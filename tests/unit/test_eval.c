@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_eval.c — the evaluator, on projects made in code. Every expected number is
  * worked out by hand from the scoring rules in the comment beside it. */
 #include <setjmp.h>

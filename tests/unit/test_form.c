@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_form.c — the 自评表 laid out as the form's grid: rows in the order of order.h,
  * the spans of the group cells, Σ 权重, and the texts of the cells that show the scoring
  * layer's numbers (the numbers themselves are tested in test_score.c and test_order.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_formats.c — the one table of output formats (formats.c): every row parses back by
  * its name, each writer accepts exactly the formats whose row names its document, and
  * the names are unique. */

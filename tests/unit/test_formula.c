@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_formula.c — numbers written without printf, and formulas written only when asked
  * for. Every expected text is worked out by hand beside it. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_cells.c — the cell helpers the budget-document readers share: splitting a
  * row into cleaned cells, keys of text that is not NUL-terminated, joining without a
  * fixed limit, and naming a project from its 名称 row. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_csv.c — the csv table format, and the public import API end to end. */
 #include "counting.h"
 #include "imp_collect.h"

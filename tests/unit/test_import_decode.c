@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_decode.c — bytes → UTF-8: BOM, line ends, GB18030/GBK, UTF-16, and bytes that do not decode. */
 #include "import_decode.h"
 

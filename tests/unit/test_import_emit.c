@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_emit.c — table model projects written as DSL: every kind of value, quoting,
  * comments, what the language cannot hold, and a round trip through the library's reader. */
 #include "import_emit.h"

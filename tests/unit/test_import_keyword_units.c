@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_keyword_units.c — a numeric target whose unit is spelt like a keyword
  * (分, 项目, 得分 …) imports as that number and unit, not as 定性, and scores as one:
  * seed 000 line 471 `等保测评结果 ≥ 85 分 10`, from the smallest table that shows it and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_model.c — the table model: fields, rows, trimming, line helpers, the sink. */
 #include "imp_collect.h"
 

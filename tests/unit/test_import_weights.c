@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_weights.c — `--weights equal`: 一级分值 split evenly, in cents, by the stated
  * rule, with one weights-equal note per project. Every number is worked out by hand in
  * the comment beside it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_wh_declare.c — the wh-declare reader on seed 004 (部门项目申报表, 整体支出绩效目标
  * 申报表) and on small hand-made tables. Every expected number below was counted by reading the seed. */
 #include "imp_collect.h"

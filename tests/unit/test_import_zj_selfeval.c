@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_zj_selfeval.c — the zj-selfeval reader: seed 001's two 自评表 and hand-made edge cases. */
 #include "imp_collect.h"
 

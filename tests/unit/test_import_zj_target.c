@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_zj_target.c — the zj-target reader: seed 000's 绩效目标表 and hand-made edge cases. */
 #include "imp_collect.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_import_zz_target.c — the zz-target reader on seed 003 (项目绩效目标表, 整体绩效目标申报表)
  * and on small hand-made tables. Every expected number below was counted by reading the seed. */
 #include "imp_collect.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_json_strings.c — how the JSON reporter writes texts: copied in runs, escaped
  * where JSON needs it, every byte that is not valid UTF-8 written as U+FFFD. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_keyword_index.c — the hashed keyword index finds exactly what the table lookup does. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_lexer.c — the stateless tokenizer: each token kind, its length, keywords. */
 #include <setjmp.h>
 #include <stdarg.h>

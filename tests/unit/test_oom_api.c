@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_oom_api.c — running out of memory through the public API: a whole `score` run
  * (policy, actuals from a CSV, two passes over the projects, every writer), a whole
  * 复核 run and an import, with each allocation failing in turn. A run whose allocation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_order.c — the order the 自评表 lists a project's groups and indicators in
  * (order.h): the official ranks of the group names, the order under 分组顺序 规定 and
  * 原文, and that the order is a permutation of the project's groups and indicators. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_parser.c — projects and 评分办法 blocks: statements, attributes, aliases, positions,
  * errors with their line:col, recovery, and the parser's warnings. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_parser_fast.c — the parser's fast paths (ordinary indicator lines, group heads,
  * project statements) read exactly what the general parser reads, and a project parsed
  * before it is framed ends where the reader's framer ends it.

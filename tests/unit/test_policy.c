@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_policy.c — loading scoring policies: defaults, shipped policies, files, validation,
  * and each setting's effect on a score. */
 #include <setjmp.h>

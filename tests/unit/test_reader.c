@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_reader.c — streaming projects: several per file, buffer refills, file lines,
  * stray text, missing files, a cut project, and flat memory over 20k projects. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_render_grid.c — the form grid of the document model (doc.h, "(form grid)"): the
  * cursor that places cells past those spanning down from above (doc.h), the spans, looks,
  * exact numbers and column measures a builder states, drawn by the HTML and xlsx renderers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_render_report.c — a report of the document model (doc.h, "the audit report in HTML
  * and the workbook") made by hand and drawn by every renderer: the views (a table of the
  * pages only, of the workbook only), a report's tables on the page (their grid's class and

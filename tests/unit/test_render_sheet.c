@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_render_sheet.c — what the 复核 sheet added to the document model (doc.h, "the 复核
  * sheet"): fields the grids show beyond the block's and those one grid leaves out, a fields
  * block on a page grid of its own, a head of two rows with a column group, a marked value,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_render_txt.c — the 自评表 as plain lines for mail and chat (JX_FORMAT_TXT, built
  * by build_form.c and drawn by render_txt.c): one line per labelled value, one
  * self-contained line per table row with its groups' names, nothing aligned. The numbers

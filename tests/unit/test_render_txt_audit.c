@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_render_txt_audit.c — the audit report as plain lines for mail and chat
  * (JX_FORMAT_TXT: the document of build_audit.c drawn by render_txt.c): every labelled
  * value a line "标签：值", every table row a line that stands on its own, findings a line

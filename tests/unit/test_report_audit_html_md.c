@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_audit_html_md.c — the audit report as HTML and as Markdown: the inflated
  * corpus (tests/audit/inflated, every number worked out by hand in the files' comments)
  * read back from both — the summary's numbers, the grade distribution and its chart's

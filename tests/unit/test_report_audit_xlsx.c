@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_audit_xlsx.c — the audit's and the 复核 sheet's workbooks as bytes: a list
  * that goes on in a new sheet of the same name when one is full (read back with unzip),
  * the same bytes for the same input and the time only with JX_WRITE_TIMESTAMP, flags

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_csv.c — one RFC 4180 row per indicator, with quoting where needed, and the
  * columns appended after 满分 that carry the rest of the model (write_csv.c). */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_fast.c — the fast paths of the score serialisations (write_json.c
  * group_fast and indicator_fast, write_csv.c row_fast) checked against the general path:
  * every input below is written twice in each format, as usual and with the writer's

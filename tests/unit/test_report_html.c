@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_html.c — the 自评表 as HTML: escaping, the document shell, the form's
  * cells with their spans, the findings appendix, and failures. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_json.c — the JSON reporter, read back with cJSON and every number checked. */
 #include <stdarg.h>
 #include <stddef.h>

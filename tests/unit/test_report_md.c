@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_md.c — the 自评表 as GitHub-flavoured Markdown: escaping, the tables row
  * by row, the findings list. */
 #include <stdarg.h>

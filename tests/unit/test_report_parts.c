@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_parts.c — what the audit's and the review's reporters share: a table
  * aligned by display width, JSON strings, members and grades, and strings in the
  * writer's scratch arena failing the writer when memory runs out. Every expected text

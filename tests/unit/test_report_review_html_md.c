@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_review_html_md.c — the 复核 sheet as HTML and as Markdown: the demo of
  * tests/golden/review-text (every number worked out in its demo.jx) read back from both,
  * the 一级/二级 cells spanning their rows, a 单列 预算执行率 and a 不适用 indicator, the

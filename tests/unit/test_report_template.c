@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_template.c — the actuals template: BOM, header, one empty row per indicator
  * (the CSV), and the workbook's sheets, header cells, protection and drop-downs (xlsx). */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_text.c — the 自评表 text: content, and columns aligned by display width. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_report_xlsx.c — the Excel workbook: sheet names Excel accepts however long or odd the
  * project name, wrapped-line counts, the bytes streamed through the write function (a zip,
  * the same bytes for the same input, different with JX_WRITE_TIMESTAMP), failures, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_review.c — the 复核 sheet: hand-worked sheets, the rows refused and why, matching,
  * the header, BOM and quoting, 不适用 and a 单列 预算执行率, the writers. Every expected
  * number is worked out in the comment beside it. */

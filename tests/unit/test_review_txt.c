@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_review_txt.c — the 复核 sheet as plain lines for mail and chat (JX_FORMAT_TXT of
  * jx_review_writer, built by build_review.c and drawn by render_txt.c): one line per
  * given heading value, one self-contained line per table row naming its groups, both

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_sample.c — picking projects for 抽查: the generator against published outputs, the
  * number per stratum, the draws fixed for given seeds, weighting by funds, projects forced
  * in, the reason sentences and memory.

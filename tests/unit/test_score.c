@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_score.c — the arithmetic of the scoring rules (score.h), one implementation
  * each: rounding half up, execution rates, sums of weights, the 满分 under 不适用, grade
  * bands, 不适用 按比例折算, the public API's hundredths, and formulas built on request

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_svg_chart.c — the grouped bar chart drawn as inline SVG (svg_chart.c) and the spool
  * that holds part of a report back (writer.c): the axis and bar heights worked out by hand,
  * the geometry of the audit's grade chart read back from the SVG, escaping, the same

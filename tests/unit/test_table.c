@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_table.c — the table reader's shared part and its text backend: the kind found from
  * the bytes, the separator from the header row, encodings, blank rows and trailing empty
  * columns, and numbers and dates written as a spreadsheet shows them (every expected

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_table_xls.c — the .xls reader: workbooks saved by LibreOffice as Excel 97–2003,
  * password-protected ones and formulas (tests/unit/data/xls, see its README.md); those
  * workbooks with a byte changed where a producer would not change it (a damaged record,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_table_xlsx.c — the .xlsx reader: workbooks written by openpyxl, XlsxWriter and
  * LibreOffice (tests/unit/data/xlsx, see its README.md), and a few written here through
  * libzip for what no producer at hand writes (prefixed names, phonetic runs, escapes). */

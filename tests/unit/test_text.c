@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_text.c — the shared text rules of text.h: the blank set character by character
  * for each kind of caller, UTF-8 (valid, invalid, overlong, surrogate, cut short),
  * decoding, encoding, counting, scanning and mending, and JSON and HTML escaping of

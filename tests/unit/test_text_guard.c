@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_text_guard.c — text that enters from outside: rule files decoded and checked as
  * UTF-8 (import_decode.h "rule files", the reader, policies), and the CSV formula guard
  * (csv.h) written and read back. Hostile bytes are written as escapes in the literals. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_value.c — reading targets and actuals: every form, every refusal, every byte freed. */
 #include <setjmp.h>
 #include <stdarg.h>

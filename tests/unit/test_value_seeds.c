@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_value_seeds.c — every target and actual text of the four seed documents, read as
  * the hand-written table tests/unit/data/seed_values.tsv says it must be. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_vet.c — the 审核 of targets (engine/vet.c): each check on a small project written
  * here, every expected finding worked out by hand in the comments; the result rule and
  * its knob; the knobs of the policy; overlapping-projects within one 单位 only; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_width.c — UTF-8 decoding (text.h) and display widths: the decoder's own path for
  * 3-byte characters gives what utf8proc gives, for every 3-byte sequence. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_write_jx.c — `score --format jx` (write_jx.c): awkward texts are quoted so that the
  * parser reads back exactly the bytes the model held, and only the department's own claims
  * are written. The expected lines are written by hand from docs/dsl.md's quoting: '"' and

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Writes a department's 项目支出绩效目标表 of two projects, in three forms (see README.md).
 
 Run as /usr/bin/python3 make.py, on Debian 12 with python3-openpyxl and

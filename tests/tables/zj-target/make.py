@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 # Makes table.xlsx, the .xlsx twin of table.txt (a 市级部门预算项目绩效目标表 exported
 # tab-separated), the way the budget system's own workbook lays it out: every cell as the
 # text it holds in table.txt, and the 一级指标 / 二级指标 cells of consecutive rows of one

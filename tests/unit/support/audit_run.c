@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* audit_run.c — an audit of rule files written in one format, for tests. */
 #include "audit_run.h"
 

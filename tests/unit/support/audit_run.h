@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* audit_run.h — an audit of rule files written in one format, and the inflated corpus
  * (tests/audit/inflated) the audit's tests run it on. */
 #ifndef JX_TEST_AUDIT_RUN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build.c — making jx_project values in code, for tests that need no parser. */
 #include "build.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* build.h — making jx_project values in code, for tests that need no parser. */
 #ifndef JX_TEST_BUILD_H
 #define JX_TEST_BUILD_H

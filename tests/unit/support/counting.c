@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* counting.c — the counting allocator of the tests: books kept on every call, a failure
  * where the test asks for one. */
 #include "counting.h"

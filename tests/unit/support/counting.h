@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* counting.h — an allocator for tests that counts what is in use and can run out of
  * memory on purpose: at one call, or at every call from one on. */
 #ifndef JX_TEST_COUNTING_H

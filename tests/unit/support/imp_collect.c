@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* imp_collect.c — running a table format reader in a test and keeping what it produced. */
 #include "imp_collect.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* imp_collect.h — running a table format reader in a test and keeping what it produced. */
 #ifndef JX_TEST_IMP_COLLECT_H
 #define JX_TEST_IMP_COLLECT_H

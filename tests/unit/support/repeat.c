@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repeat.c — long texts for tests of long lines and tokens. */
 #include <setjmp.h>
 #include <stdarg.h>

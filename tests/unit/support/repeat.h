@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repeat.h — long texts for tests of long lines and tokens. */
 #ifndef JX_TEST_REPEAT_H
 #define JX_TEST_REPEAT_H

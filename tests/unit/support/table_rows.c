@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table_rows.c — what the table reader's tests share: fixtures, and rows as expected. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* table_rows.h — what the table reader's tests share: fixtures, and rows as expected. */
 #ifndef JX_TEST_TABLE_ROWS_H
 #define JX_TEST_TABLE_ROWS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text_find.c — what a test looks for in a report's text. */
 #include "text_find.h"
 

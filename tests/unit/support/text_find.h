@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text_find.h — what a test looks for in a report's text. */
 #ifndef JX_TEST_TEXT_FIND_H
 #define JX_TEST_TEXT_FIND_H

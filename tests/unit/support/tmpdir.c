@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmpdir.c — a private temporary folder for tests. */
 #include "tmpdir.h"
 

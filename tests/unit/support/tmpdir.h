@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tmpdir.h — a private temporary folder, for tests that look at the temporary files a
  * writer makes and removes. */
 #ifndef JX_TEST_TMPDIR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wide_sheet.c — a CSV sheet wider than any fixed column limit (wide_sheet.h). */
 #include "wide_sheet.h"
 

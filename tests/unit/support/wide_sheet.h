@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wide_sheet.h — a CSV sheet wider than any fixed column limit, for the tests of the
  * sheets read by header (actuals, 复核表). */
 #ifndef JX_TEST_WIDE_SHEET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_text.c — jx_write_fn targets for tests. */
 #include "write_text.h"
 

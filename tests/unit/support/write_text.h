@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* write_text.h — where a test points a jx_write_fn: text collected in memory, or a write
  * that takes nothing. */
 #ifndef JX_TEST_WRITE_TEXT_H

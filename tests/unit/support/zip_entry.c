@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zip_entry.c — one entry of a workbook held in memory, read with libzip. */
 #include "zip_entry.h"
 

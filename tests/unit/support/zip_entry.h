@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zip_entry.h — one entry of a workbook (a zip) held in memory, for tests that read back
  * the parts a writer made. */
 #ifndef JX_TEST_ZIP_ENTRY_H

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Writes the .xls fixtures of test_table_xls.c (see README.md beside this file).
 
 Run as /usr/bin/python3 make.py (Debian's python3-openpyxl, python3-uno,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Makes the .xlsx fixtures of tests/unit/test_table_xlsx.c (see README.md beside this file).
 
 Run from anywhere with Debian's Python, which has openpyxl (python3-openpyxl) and
