@@ -217,6 +217,11 @@ const char *jx_version(void)
     return JX_VERSION;
 }
 
+int jx_version_number(void)
+{
+    return JX_VERSION_NUMBER;
+}
+
 const char *jx_project_name(const jx_project *p) { return p->name.s; }
 const char *jx_project_org(const jx_project *p) { return p->org.s; }
 const char *jx_project_dept(const jx_project *p) { return p->dept.s; }

@@ -36,11 +36,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "jixiao_version.h" /* JX_VERSION, JX_VERSION_MAJOR … JX_VERSION_NUMBER */
+
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define JX_VERSION "0.1.0"
 
 /* Marks the functions the shared library exports; everything else stays hidden. */
 #if defined(__GNUC__) && __GNUC__ >= 4
@@ -69,6 +69,10 @@ JX_API const char *jx_strerror(jx_result rc);
 
 /** The library version string, JX_VERSION of the build. */
 JX_API const char *jx_version(void);
+
+/** JX_VERSION_NUMBER of the library the program runs with (which may be newer than the
+ * header it was compiled against). */
+JX_API int jx_version_number(void);
 
 /* -------------------------------------------------------------- allocation */
 

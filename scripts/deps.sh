@@ -3,8 +3,9 @@
 jx_packages="cmake make gcc pkg-config libpcre2-dev libcjson-dev libcmocka-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev"
 # What the tests need besides: headless Chromium renders the HTML reports to PNG and PDF,
 # poppler-utils reads the PDF back (pdfinfo, pdftotext), a CJK font shows the Chinese;
-# unzip and python3 read the xlsx workbooks back.
-jx_test_packages="chromium poppler-utils fonts-noto-cjk unzip python3"
+# unzip and python3 read the xlsx workbooks back; g++ compiles the public header as C++ and
+# python3-venv with python3-setuptools installs the Python package (tests/library).
+jx_test_packages="chromium poppler-utils fonts-noto-cjk unzip python3 g++ python3-venv python3-setuptools"
 # What the clang build and the fuzz targets (tests/fuzz) need: clang, and libFuzzer with
 # clang's sanitizer runtimes, which Debian 12 ships in libclang-rt-dev.
 jx_fuzz_packages="clang libclang-rt-dev"

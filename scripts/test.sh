@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Installs what is missing, builds with AddressSanitizer + UndefinedBehaviorSanitizer
 # into build-asan/, and runs every test (unit, golden, CLI, shared-library client); then
+# installs a Release build into build-lib/prefix and builds a program against it, as
+# pkg-config and CMake find it (tests/library/run.sh); then
 # builds the tree with clang into build-clang/ (warnings are errors) and runs each fuzz
 # target a short while on its corpus (tests/fuzz/run.sh), failing on any crash.
 set -euo pipefail
@@ -14,6 +16,10 @@ cmake --build build-asan -j"$(nproc)"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+# The library as another program gets it: installed, found by pkg-config and CMake,
+# linked shared and static (tests/library/run.sh, a Release tree in build-lib/).
+bash tests/library/run.sh build-lib
 
 if jx_install_fuzz_tools || [ -n "${CI:-}" ]; then
   cmake -S . -B build-clang -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DJX_WERROR=ON >/dev/null

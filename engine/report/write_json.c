@@ -624,7 +624,7 @@ static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicato
         O_LIT(o, ",\"not_applicable\":true");
     else
         O_LIT(o, ",\"not_applicable\":false");
-    jx_str h;
+    jx_str h = {"", 0}; /* set by jx_history_text when given */
     O_LIT(o, ",\"last_year\":");
     bool given = jx_history_text(&ind->last_year, &h);
     o = o_opt_str(o, given, h.s, h.n);

@@ -41,7 +41,7 @@ static void yuecheng_numbers(void **state)
     fx_sink s = fx_render(JX_FORMAT_JSON, 0, ps, 1);
     cJSON *doc = cJSON_Parse(s.buf);
     assert_non_null(doc);
-    assert_string_equal(str(doc, "jixiao"), "0.1.0");
+    assert_string_equal(str(doc, "jixiao"), JX_VERSION);
     assert_string_equal(str(doc, "policy"), "财政部2020");
     const cJSON *projects = cJSON_GetObjectItemCaseSensitive(doc, "projects");
     assert_int_equal(cJSON_GetArraySize(projects), 1);
