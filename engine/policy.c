@@ -794,6 +794,14 @@ static jx_result read_file(jx_policy *pol, const char *path, char **text, size_t
 }
 
 /* Adds the not-found error, listing every shipped policy with its header name. */
+/* True when name is a path, not a policy's name: it holds a '/' or ends in ".jx". A name
+ * is only ever the shipped policy of that name, whatever files the working folder holds. */
+static bool policy_is_path(const char *name)
+{
+    size_t n = strlen(name);
+    return strchr(name, '/') != NULL || (n >= 3 && strcmp(name + n - 3, ".jx") == 0);
+}
+
 static void not_found(jx_policy *pol, const char *name)
 {
     char list[512];
@@ -808,7 +816,11 @@ static void not_found(jx_policy *pol, const char *name)
             break;
         used += (size_t)w;
     }
-    policy_error(pol, "找不到评分办法“%s”：既不是文件，也不是内置评分办法（内置：%s）", name, list);
+    if (policy_is_path(name))
+        policy_error(pol, "找不到评分办法文件“%s”", name);
+    else
+        policy_error(pol, "找不到评分办法“%s”：不是内置评分办法（内置：%s；文件请写路径，如 ./%s 或以 .jx 结尾）", name,
+                     list, name);
 }
 
 jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_allocator *alloc)
@@ -823,17 +835,29 @@ jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_all
         return JX_ERR_NOMEM;
     *out = pol;
 
-    /* a path that exists (but a folder named as a shipped policy is) is read as a file,
-     * and so is one that cannot be looked at for another reason than not being there */
+    /* a name is a shipped policy's, never a file of the working folder; a path that exists
+     * is read as a file, and so is one that cannot be looked at for another reason than not
+     * being there */
+    const jx_builtin_rule *r = find_builtin(name_or_path);
+    if (!policy_is_path(name_or_path)) {
+        if (r) {
+            char file[128];
+            snprintf(file, sizeof file, "rules/%s.jx", r->stem);
+            return policy_load(pol, file, r->text, r->len, true);
+        }
+        pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
+        not_found(pol, name_or_path);
+        return JX_ERR_NOTFOUND;
+    }
+    r = NULL;
     struct stat st;
     int found = stat(name_or_path, &st) == 0 ? 1 : errno == ENOENT || errno == ENOTDIR ? 0 : -1;
-    const jx_builtin_rule *r = find_builtin(name_or_path);
-    if (found > 0 && S_ISDIR(st.st_mode) && !r) {
+    if (found > 0 && S_ISDIR(st.st_mode)) {
         pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
         policy_error(pol, "评分办法“%s”是一个文件夹，不是评分办法文件", name_or_path);
         return JX_ERR_IO;
     }
-    if (found < 0 || (found > 0 && !S_ISDIR(st.st_mode))) {
+    if (found != 0) {
         char *text = NULL;
         size_t len = 0;
         pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
@@ -841,11 +865,6 @@ jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_all
         if (rc != JX_OK)
             return rc;
         return policy_load(pol, name_or_path, text, len, true);
-    }
-    if (r) {
-        char file[128];
-        snprintf(file, sizeof file, "rules/%s.jx", r->stem);
-        return policy_load(pol, file, r->text, r->len, true);
     }
     pol->file = policy_str(pol, name_or_path, strlen(name_or_path));
     not_found(pol, name_or_path);

@@ -155,7 +155,11 @@ typedef struct jx_policy jx_policy;
  * `评分办法 "…" { … }` block, or the name of a policy shipped with the library:
  * "default" (财政部2020: 执行率 as an ordinary indicator, weights sum to 100) or
  * "central" (中央部门自评: 预算执行率 单列 10 分, weights sum to 90). Also accepts the
- * names written in the shipped files. On JX_ERR_INPUT the errors are on *out.
+ * names written in the shipped files. A path is a path when it holds a '/' or ends in
+ * ".jx" ("./mine", "rules/x.jx", "x.jx"); anything else is a name, looked up among the
+ * shipped policies only — a file of that name in the working folder is never read
+ * (JX_ERR_NOTFOUND when no shipped policy has the name). On JX_ERR_INPUT the errors are
+ * on *out.
  */
 JX_API jx_result jx_policy_open(jx_policy **out, const char *name_or_path, const jx_allocator *alloc);
 

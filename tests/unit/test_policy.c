@@ -178,10 +178,38 @@ static void open_unknown_lists_shipped(void **state)
     assert_non_null(strstr(d->message, "中央部门自评"));
     jx_policy_close(pol);
     /* a directory is not a policy file: an I/O error saying it is a folder */
-    assert_int_equal(jx_policy_open(&pol, ".", NULL), JX_ERR_IO);
+    assert_int_equal(jx_policy_open(&pol, "./", NULL), JX_ERR_IO);
     assert_int_equal(jx_policy_diag_count(pol), 1);
-    assert_string_equal(jx_policy_diag(pol, 0)->message, "评分办法“.”是一个文件夹，不是评分办法文件");
+    assert_string_equal(jx_policy_diag(pol, 0)->message, "评分办法“./”是一个文件夹，不是评分办法文件");
     jx_policy_close(pol);
+    /* "." names no policy: a name is never a file, a path holds a '/' or ends in .jx */
+    assert_int_equal(jx_policy_open(&pol, ".", NULL), JX_ERR_NOTFOUND);
+    jx_policy_close(pol);
+}
+
+/* A name is the shipped policy of that name, whatever the working folder holds: a file
+ * called "default" there (not a policy at all) is not read; "./default" is, and fails. */
+static void open_name_not_a_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/jx_policy_name_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char old[4096];
+    assert_non_null(getcwd(old, sizeof old));
+    assert_int_equal(chdir(dir), 0);
+    FILE *f = fopen("default", "w");
+    assert_non_null(f);
+    fputs("这不是评分办法\n", f);
+    fclose(f);
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_string_equal(jx_policy_name(pol), "财政部2020");
+    jx_policy_close(pol);
+    assert_int_not_equal(jx_policy_open(&pol, "./default", NULL), JX_OK);
+    jx_policy_close(pol);
+    assert_int_equal(unlink("default"), 0);
+    assert_int_equal(chdir(old), 0);
+    assert_int_equal(rmdir(dir), 0);
 }
 
 /* A path that exists but cannot be opened (a link to itself) names the system's reason. */
@@ -815,6 +843,7 @@ int main(void)
         cmocka_unit_test(open_default),
         cmocka_unit_test(open_central),
         cmocka_unit_test(open_by_header_name),
+        cmocka_unit_test(open_name_not_a_file),
         cmocka_unit_test(open_unknown_lists_shipped),
         cmocka_unit_test(open_file),
         cmocka_unit_test(open_unopenable_names_the_reason),
