@@ -18,7 +18,7 @@ static const char main_help[] =
     "命令：\n"
     "  score     计分并输出自评表，格式 %s\n"
     "  check     做 score 的全部检查（语法、计分、一致性），报告错误、警告和提示，不输出自评表\n"
-    "  template  写出实际完成值模板（CSV），填好后用 score --actuals 读回\n"
+    "  template  写出实际完成值模板（CSV 或 Excel 工作簿），填好后用 score --actuals 读回\n"
     "  import    把绩效目标表、申报表、自评表或 CSV 表格转换成规则文件\n"
     "  audit     审核多个自评表：重算、比较自评，汇总，抽查\n"
     "  vet       审核绩效目标表（预算年度前）：完整性、相关性、适当性、可行性，给出审核结果\n"

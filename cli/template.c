@@ -8,7 +8,7 @@
 #include <strings.h>
 
 static const char template_head[] =
-    "用法：jixiao template [--format csv|xlsx] [-o 文件] 文件…\n"
+    "用法：jixiao template [--format csv|xlsx] [--project 名称]… [-o 文件] 文件…\n"
     "\n"
     "为文件中的每个项目写出实际完成值模板。每个指标一行，列为：主管部门、单位、项目、\n"
     "一级指标、二级指标、三级指标、指标性质、年度指标值、权重，以及要填的实际完成值、\n"

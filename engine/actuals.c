@@ -110,10 +110,12 @@ jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const jx_tab
     *out = NULL;
     if (!path)
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_actuals *act = jx_calloc(a, sizeof *act);
-    if (!act)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_actuals *act = a ? jx_calloc(a, sizeof *act) : NULL;
+    if (!act) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     act->alloc = a;
     jx_indrows_init(&act->rows, &actuals_spec, a);
     *out = act;
@@ -128,6 +130,7 @@ void jx_actuals_close(jx_actuals *act)
     jx_indrows_free(&act->rows);
     jx_free(a, act->filled, act->filled_cap * sizeof *act->filled);
     jx_free(a, act, sizeof *act);
+    jx_alloc_drop(a);
 }
 
 /* Drops the parser's vague-actual warning about an actual the CSV replaces. */

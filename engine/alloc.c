@@ -23,6 +23,22 @@ const jx_allocator *jx_alloc_or_default(const jx_allocator *alloc)
     return alloc && alloc->fn ? alloc : &jx_default_allocator;
 }
 
+const jx_allocator *jx_alloc_keep(const jx_allocator *alloc)
+{
+    if (!alloc || !alloc->fn)
+        return &jx_default_allocator;
+    jx_allocator *k = alloc->fn(alloc->ud, NULL, 0, sizeof *k);
+    if (k)
+        *k = *alloc;
+    return k;
+}
+
+void jx_alloc_drop(const jx_allocator *kept)
+{
+    if (kept && kept != &jx_default_allocator)
+        kept->fn(kept->ud, (void *)kept, sizeof *kept, 0); /* its fn and ud are read before it goes */
+}
+
 void *jx_malloc(const jx_allocator *a, size_t n)
 {
     return a->fn(a->ud, NULL, 0, n ? n : 1);

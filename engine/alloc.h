@@ -13,6 +13,17 @@ extern const jx_allocator jx_default_allocator;
 /** alloc, or the default allocator when alloc is NULL. */
 const jx_allocator *jx_alloc_or_default(const jx_allocator *alloc);
 
+/**
+ * The allocator a public handle keeps: a copy of *alloc made with it (so a caller's
+ * allocator may be a local that goes out of scope once the handle is made), or the
+ * default one when alloc is NULL; NULL when the copy could not be allocated. The handle
+ * gives it back with jx_alloc_drop after its last jx_free.
+ */
+const jx_allocator *jx_alloc_keep(const jx_allocator *alloc);
+
+/** Gives back what jx_alloc_keep returned (NULL and the default allocator: nothing). */
+void jx_alloc_drop(const jx_allocator *kept);
+
 /** n bytes (uninitialised), NULL on failure. */
 void *jx_malloc(const jx_allocator *a, size_t n);
 

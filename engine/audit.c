@@ -26,10 +26,12 @@ jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_o
     if (opts && ((opts->sample_count && opts->sample_bp) || opts->sample_bp > 10000 ||
                  (unsigned)opts->min_severity > JX_SEV_ERROR || (unsigned)opts->by > JX_AUDIT_BY_DEPT))
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_audit *au = jx_calloc(a, sizeof *au);
-    if (!au)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_audit *au = a ? jx_calloc(a, sizeof *au) : NULL;
+    if (!au) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     au->alloc = a;
     au->pol = pol;
     if (opts)
@@ -56,6 +58,7 @@ void jx_audit_destroy(jx_audit *au)
     jx_free(a, au->seen, au->seen_cap * sizeof *au->seen);
     jx_arena_free(&au->arena);
     jx_free(a, au, sizeof *au);
+    jx_alloc_drop(a);
 }
 
 /* ------------------------------------------------------------------ findings */

@@ -125,10 +125,12 @@ static int import_sink(void *ud, const jx_imp_project *p)
 /** A new import for file (name kept for diagnostics); NULL when memory ran out. */
 static jx_import *import_new(const char *file, const jx_allocator *alloc)
 {
-    alloc = jx_alloc_or_default(alloc);
-    jx_import *imp = jx_calloc(alloc, sizeof *imp);
-    if (!imp)
+    alloc = jx_alloc_keep(alloc);
+    jx_import *imp = alloc ? jx_calloc(alloc, sizeof *imp) : NULL;
+    if (!imp) {
+        jx_alloc_drop(alloc);
         return NULL;
+    }
     imp->alloc = alloc;
     jx_arena_init(&imp->arena, alloc);
     jx_diags_init(&imp->diags, alloc);
@@ -137,6 +139,7 @@ static jx_import *import_new(const char *file, const jx_allocator *alloc)
     imp->file = jx_strndup(alloc, file, imp->file_len);
     if (!imp->file) {
         jx_free(alloc, imp, sizeof *imp);
+        jx_alloc_drop(alloc);
         return NULL;
     }
     return imp;
@@ -591,7 +594,9 @@ void jx_import_close(jx_import *imp)
     jx_diags_free(&imp->diags);
     jx_arena_free(&imp->arena);
     jx_free(imp->alloc, imp->file, imp->file_len + 1);
-    jx_free(imp->alloc, imp, sizeof *imp);
+    const jx_allocator *a = imp->alloc;
+    jx_free(a, imp, sizeof *imp);
+    jx_alloc_drop(a);
 }
 
 /* -------------------------------------------------------------- accessors */

@@ -66,10 +66,12 @@ void jx_policy_set_defaults(jx_policy *pol)
 /* A fresh handle holding the defaults, or NULL when memory ran out. */
 static jx_policy *policy_new(const jx_allocator *alloc)
 {
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_policy *pol = jx_calloc(a, sizeof *pol);
-    if (!pol)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_policy *pol = a ? jx_calloc(a, sizeof *pol) : NULL;
+    if (!pol) {
+        jx_alloc_drop(a);
         return NULL;
+    }
     pol->alloc = a;
     jx_arena_init(&pol->arena, a);
     jx_diags_init(&pol->diags, a);
@@ -879,6 +881,7 @@ void jx_policy_close(jx_policy *pol)
     jx_diags_free(&pol->diags);
     jx_arena_free(&pol->arena);
     jx_free(a, pol, sizeof *pol);
+    jx_alloc_drop(a);
 }
 
 const char *jx_policy_name(const jx_policy *pol)

@@ -97,10 +97,12 @@ reader_diag(jx_reader *rd, const char *code, size_t lstart, uint32_t line, size_
 /* Allocates and initialises a reader for file name path; NULL when memory ran out. */
 static jx_reader *reader_new(const char *path, const jx_allocator *alloc)
 {
-    alloc = jx_alloc_or_default(alloc);
-    jx_reader *rd = jx_calloc(alloc, sizeof *rd);
-    if (!rd)
+    alloc = jx_alloc_keep(alloc);
+    jx_reader *rd = alloc ? jx_calloc(alloc, sizeof *rd) : NULL;
+    if (!rd) {
+        jx_alloc_drop(alloc);
         return NULL;
+    }
     rd->alloc = alloc;
     rd->fd = -1;
     rd->line = 1;
@@ -193,7 +195,9 @@ void jx_reader_close(jx_reader *rd)
     jx_free(rd->alloc, rd->bad, rd->bad_cap * sizeof *rd->bad);
     if (rd->file)
         jx_free(rd->alloc, rd->file, rd->file_len + 1);
-    jx_free(rd->alloc, rd, sizeof *rd);
+    const jx_allocator *a = rd->alloc;
+    jx_free(a, rd, sizeof *rd);
+    jx_alloc_drop(a);
 }
 
 void jx_reader_set_chunk_size(jx_reader *rd, size_t n)

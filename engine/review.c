@@ -77,10 +77,12 @@ struct jx_review {
 /* A new handle on pol with its CSV not yet loaded; NULL when memory ran out. */
 static jx_review *review_new(const jx_policy *pol, const jx_allocator *alloc)
 {
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_review *rv = jx_calloc(a, sizeof *rv);
-    if (!rv)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_review *rv = a ? jx_calloc(a, sizeof *rv) : NULL;
+    if (!rv) {
+        jx_alloc_drop(a);
         return NULL;
+    }
     rv->alloc = a;
     rv->pol = pol;
     jx_indrows_init(&rv->rows, &review_spec, a);
@@ -166,6 +168,7 @@ void jx_review_close(jx_review *rv)
     jx_free(a, rv->inds, rv->inds_cap * sizeof *rv->inds);
     jx_free(a, rv->lines, rv->lines_cap * sizeof *rv->lines);
     jx_free(a, rv, sizeof *rv);
+    jx_alloc_drop(a);
 }
 
 jx_result jx_review_finish(jx_review *rv)

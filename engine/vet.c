@@ -669,10 +669,12 @@ jx_result jx_vet_create(jx_vet **out, const jx_policy *pol, const jx_vet_options
     *out = NULL;
     if (!pol || (opts && (unsigned)opts->min_severity > JX_SEV_ERROR))
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_vet *vt = jx_calloc(a, sizeof *vt);
-    if (!vt)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_vet *vt = a ? jx_calloc(a, sizeof *vt) : NULL;
+    if (!vt) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     vt->alloc = a;
     vt->pol = pol;
     if (opts)
@@ -699,6 +701,7 @@ void jx_vet_destroy(jx_vet *vt)
     jx_free(a, vt->tallies, vt->tallies_cap * sizeof *vt->tallies);
     jx_arena_free(&vt->arena);
     jx_free(a, vt, sizeof *vt);
+    jx_alloc_drop(a);
 }
 
 jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags)

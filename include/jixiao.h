@@ -26,9 +26,18 @@
  *     is owned by the handle it came from. A jx_project and everything read from it
  *     stays valid until the next jx_reader_next() or jx_reader_close() on its reader.
  *   - Strings are UTF-8 and NUL-terminated.
- *   - All memory is obtained through the jx_allocator passed at creation (NULL means
- *     the C library's malloc/realloc/free). No handle touches global mutable state,
- *     so different handles may be used from different threads.
+ *   - The memory of a handle and of everything it makes is obtained through the
+ *     jx_allocator passed at its creation (NULL means the C library's malloc/realloc/
+ *     free). The struct is copied at creation (into memory from the allocator itself):
+ *     the caller's jx_allocator may be a local that goes out of scope; its fn and ud must
+ *     stay usable until the handle is released. PCRE2 allocates through it too; these
+ *     libraries jixiao uses allocate outside it, through the C library's malloc:
+ *     libxlsxwriter (a workbook written), libzip and expat (an .xlsx read), freexl (an
+ *     .xls read) and utf8proc (a value normalised).
+ *   - Threads: no handle touches global mutable state, so different handles may be used
+ *     from different threads at once; one handle is used by one thread at a time. A
+ *     jx_policy is only read once opened: one policy may be shared by handles in many
+ *     threads, as long as it outlives them and is closed after the last.
  */
 #ifndef JIXIAO_H
 #define JIXIAO_H

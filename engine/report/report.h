@@ -432,8 +432,9 @@ const char *jx_scratch_str(jx_writer *w, const char *s);
  * cannot stream its tables as they come: it writes them to a spool, a jx_writer whose
  * bytes are kept in a growing buffer, and copies them into the real output at the end.
  * The buffer comes from the writer's jx_allocator, up to JX_SPOOL_MEMORY bytes; past that
- * the spool goes on in a temporary file (tmpfile: removed when closed, or when the program
- * ends), so a report of a province's projects holds them on disk, not in memory. Running
+ * the spool goes on in a temporary file in $TMPDIR (else /tmp; removed at once, so it goes
+ * when closed or when the program ends), so a report of a province's projects holds them
+ * on disk, not in memory. Running
  * out of memory or disk fails the spool's writer, and the copy passes the failure on.
  */
 

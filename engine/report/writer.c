@@ -14,7 +14,9 @@
 
 #include <assert.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 jx_result jx_sink_create(jx_writer **out, jx_write_fn fn, void *ud, const jx_allocator *alloc)
 {
@@ -23,10 +25,12 @@ jx_result jx_sink_create(jx_writer **out, jx_write_fn fn, void *ud, const jx_all
     *out = NULL;
     if (!fn)
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_writer *wr = jx_calloc(a, sizeof *wr);
-    if (!wr)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_writer *wr = a ? jx_calloc(a, sizeof *wr) : NULL;
+    if (!wr) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     wr->alloc = a;
     wr->fn = fn;
     wr->ud = ud;
@@ -35,6 +39,7 @@ jx_result jx_sink_create(jx_writer **out, jx_write_fn fn, void *ud, const jx_all
     wr->buf = jx_malloc(a, JX_WRITER_BUFSZ);
     if (!wr->buf) {
         jx_free(a, wr, sizeof *wr);
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
     }
     wr->cap = JX_WRITER_BUFSZ;
@@ -117,6 +122,7 @@ void jx_writer_destroy(jx_writer *wr)
     jx_arena_free(&wr->scratch);
     jx_free(a, wr->buf, wr->cap);
     jx_free(a, wr, sizeof *wr);
+    jx_alloc_drop(a);
 }
 
 void *jx_writer_state_new(jx_writer *wr, size_t size, void (*release)(jx_writer *wr))
@@ -401,11 +407,31 @@ const char *jx_scratch_str(jx_writer *w, const char *s)
 /* ================================================================ spools
    a jx_writer whose output is kept in memory until it is copied (report.h). */
 
+/* A new temporary file in $TMPDIR (else /tmp), removed at once: it goes when it is closed
+ * or the program ends; NULL when none could be made. */
+static FILE *spool_tmpfile(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !dir[0])
+        dir = "/tmp";
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/jixiao-spool-XXXXXX", dir) >= (int)sizeof path)
+        return NULL;
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 /* Moves what the buffer holds into a new temporary file, the buffer freed; on failure the
  * spool stays in memory. */
 static void spool_spill(jx_spool *sp)
 {
-    FILE *f = tmpfile();
+    FILE *f = spool_tmpfile();
     if (!f)
         return;
     if (sp->len && fwrite(sp->data, 1, sp->len, f) != sp->len) {
@@ -510,16 +536,19 @@ jx_result jx_audit_writer_create(jx_audit_writer **out, jx_audit *au, jx_format 
     rep = row->audit;
     if (!au || !fn)
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_audit_writer *aw = jx_calloc(a, sizeof *aw);
-    if (!aw)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_audit_writer *aw = a ? jx_calloc(a, sizeof *aw) : NULL;
+    if (!aw) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     aw->alloc = a;
     jx_result rc = jx_sink_create(&aw->out, fn, ud, a);
     if (rc == JX_OK)
         aw->out->render = row->render;
     if (rc != JX_OK) {
         jx_free(a, aw, sizeof *aw);
+        jx_alloc_drop(a);
         return rc;
     }
     aw->rep = rep;
@@ -541,7 +570,9 @@ void jx_audit_writer_destroy(jx_audit_writer *aw)
     if (!aw)
         return;
     jx_writer_destroy(aw->out);
-    jx_free(aw->alloc, aw, sizeof *aw);
+    const jx_allocator *a = aw->alloc;
+    jx_free(a, aw, sizeof *aw);
+    jx_alloc_drop(a);
 }
 
 /* Runs the reporter's begin once. */
@@ -612,14 +643,17 @@ jx_result jx_vet_writer_create(jx_vet_writer **out, jx_vet *vt, jx_format fmt, j
     const jx_format_row *row = jx_format_row_of(fmt);
     if (!row || !row->vet || !vt || !fn)
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_vet_writer *vw = jx_calloc(a, sizeof *vw);
-    if (!vw)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_vet_writer *vw = a ? jx_calloc(a, sizeof *vw) : NULL;
+    if (!vw) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     vw->alloc = a;
     jx_result rc = jx_sink_create(&vw->out, fn, ud, a);
     if (rc != JX_OK) {
         jx_free(a, vw, sizeof *vw);
+        jx_alloc_drop(a);
         return rc;
     }
     vw->out->render = row->render;
@@ -642,7 +676,9 @@ void jx_vet_writer_destroy(jx_vet_writer *vw)
     if (!vw)
         return;
     jx_writer_destroy(vw->out);
-    jx_free(vw->alloc, vw, sizeof *vw);
+    const jx_allocator *a = vw->alloc;
+    jx_free(a, vw, sizeof *vw);
+    jx_alloc_drop(a);
 }
 
 /* Runs the reporter's begin once. */
@@ -819,10 +855,12 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
     rep = row->review;
     if (!fn)
         return JX_ERR_USAGE;
-    const jx_allocator *a = jx_alloc_or_default(alloc);
-    jx_review_writer *rw = jx_calloc(a, sizeof *rw);
-    if (!rw)
+    const jx_allocator *a = jx_alloc_keep(alloc);
+    jx_review_writer *rw = a ? jx_calloc(a, sizeof *rw) : NULL;
+    if (!rw) {
+        jx_alloc_drop(a);
         return JX_ERR_NOMEM;
+    }
     rw->alloc = a;
     rw->rep = rep;
     rw->fmt = fmt;
@@ -831,6 +869,7 @@ jx_result jx_review_writer_create(jx_review_writer **out, jx_format fmt, jx_writ
         rw->out->render = row->render;
     if (rc != JX_OK) {
         jx_free(a, rw, sizeof *rw);
+        jx_alloc_drop(a);
         return rc;
     }
     *out = rw;
@@ -896,7 +935,9 @@ void jx_review_writer_destroy(jx_review_writer *rw)
     if (!rw)
         return;
     jx_writer_destroy(rw->out);
-    jx_free(rw->alloc, rw, sizeof *rw);
+    const jx_allocator *a = rw->alloc;
+    jx_free(a, rw, sizeof *rw);
+    jx_alloc_drop(a);
 }
 
 /* ================================================================ held reports (doc.h) */

@@ -45,6 +45,17 @@ check() {
   fi
 }
 
+step "installed"
+for f in bin/jixiao include/jixiao.h include/jixiao_version.h share/man/man1/jixiao.1 share/man/man5/jixiao.5 \
+  share/jixiao/rules/default.jx share/doc/jixiao/LICENSE; do
+  if [ -e "$prefix/$f" ]; then :; else fail "not installed: $f"; fi
+done
+for f in libjixiao.so libjixiao.a pkgconfig/jixiao.pc cmake/jixiao/jixiaoConfig.cmake; do
+  if [ -e "$libdir/$f" ]; then :; else fail "not installed: $libdir/$f"; fi
+done
+if grep -q "JX_VERSION \"$("$prefix/bin/jixiao" --version | grep -o '[0-9][0-9.]*' | head -1)\"" "$prefix/include/jixiao_version.h"
+then echo "ok: jixiao_version.h says the program's version"; else fail "jixiao_version.h and jixiao --version differ"; fi
+
 step "pkg-config, shared"
 cc -std=c99 -Wall -Wextra -Werror -o "$work/consumer-pc" "$top/examples/consumer.c" \
   $(pkg-config --cflags --libs jixiao) -Wl,-rpath,"$libdir"

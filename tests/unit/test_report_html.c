@@ -316,7 +316,7 @@ static void out_of_memory_is_reported(void **state)
     jx_allocator a = {rationed, NULL};
     fx_sink s = {NULL, 0, 0, 0};
     jx_writer *wr = NULL;
-    grants = 2; /* the handle and its buffer; the scratch arena gets nothing */
+    grants = 3; /* the kept copy of the allocator, the handle and its buffer; the scratch arena gets nothing */
     assert_int_equal(jx_writer_create(&wr, JX_FORMAT_HTML, 0, fx_sink_write, &s, &a), JX_OK);
     assert_int_equal(jx_writer_project(wr, &p), JX_ERR_NOMEM);
     jx_writer_destroy(wr);
