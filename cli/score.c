@@ -27,6 +27,8 @@ static const char score_help_tail[] =
     "  --findings 方式     appendix（默认）：每张自评表后附检查发现；none：不附，得到可报送的\n"
     "                      自评表，检查发现改写到标准错误（退出码不变）；json、csv 不受影响\n"
     "  --project 名称      只计这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
+    "  --from 格式         按这种表格格式读入文件（如 json：score --format json 的输出），经导入后\n"
+    "                      计分；不给时 .jx 文件按规则语言读，其他文件按 jixiao import 识别的格式读\n"
     "  --werror            有警告时退出码为 1\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
@@ -48,6 +50,7 @@ typedef struct score_opts {
     char **files;        /* the input files */
     int nfiles;          /* how many */
     jx_cli_select select; /* --project */
+    jx_import_options import; /* --from: the files read through the importer in that format */
 } score_opts;
 
 /** What a run has seen, deciding its exit code. */
@@ -91,6 +94,11 @@ static int parse_args(int argc, char **argv, score_opts *o)
                    jx_cli_option_output(&args, &o->output) || jx_cli_option_project(&args, &o->select)) {
             continue;
         } else if (jx_cli_option_text(&args, "--findings", "方式（appendix 或 none）", &findings)) {
+            continue;
+        } else if (jx_cli_option_text(&args, "--from", "表格格式", &o->import.format)) {
+            if (o->import.format && !jx_import_format_title(o->import.format))
+                return jx_cli_usage_error("score", "未知的表格格式“%s”（jixiao import --help 列出各种格式）",
+                                          o->import.format);
             continue;
         } else if (jx_cli_option_format(&args, JX_DOC_FORM, &o->format)) {
             continue;
@@ -198,6 +206,13 @@ static void know_project(jx_project *p, void *ud)
         st->status.io_failed = 1;
 }
 
+/* A project of a file read through the importer: scored as any other. */
+static void score_imported(jx_project *p, unsigned flags, void *ud)
+{
+    (void)flags;
+    score_project(p, ud);
+}
+
 /* Leaves a diagnostic of the pass before scoring unprinted: the scoring pass prints it. */
 static void know_quiet(const jx_diag *d, void *ud)
 {
@@ -276,8 +291,16 @@ int jx_cli_score(int argc, char **argv)
                          .quiet_report = (o.flags & JX_WRITE_NO_FINDINGS) && o.format != JX_FORMAT_JSON &&
                                          o.format != JX_FORMAT_CSV};
         jx_cli_reading r = {.project = score_project, .ud = &run, .select = &o.select};
-        for (int i = 0; i < o.nfiles; i++)
-            jx_cli_read_projects(o.files[i], &r, &st.status);
+        jx_cli_input in = {.project = score_imported, .ud = &run, .status = &st.status, .import = &o.import,
+                           .select = &o.select};
+        for (int i = 0; i < o.nfiles; i++) {
+            if (o.import.format || !jx_cli_is_rules(o.files[i]))
+                jx_cli_read_input(&in, o.files[i]); /* a table, or jixiao's own JSON: through the importer */
+            else
+                jx_cli_read_projects(o.files[i], &r, &st.status);
+        }
+        st.warnings += in.warnings;
+        jx_cli_input_free(&in);
         jx_cli_select_finish(&o.select, &st.status);
         if (act) {
             if (jx_actuals_finish(act) != JX_OK)

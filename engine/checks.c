@@ -504,14 +504,17 @@ static void check_duplicates(chk *c)
             if (!first_of && !jx_str_same_text(ind->name, first->name))
                 continue;
             const char *l1 = level1_name(p, first), *l2 = level1_name(p, ind);
+            unsigned r1 = row_of(p, first->pos), r2 = row_of(p, ind->pos);
             if ((is_output(l1) && is_benefit(l2)) || (is_benefit(l1) && is_output(l2)))
                 jx_project_diag_add(p, JX_SEV_WARNING, CODE_DUPLICATE, ind->pos,
                                     "指标“%s”同时列在“%s”（第 %u 行）和“%s”（第 %u 行）下，同一指标重复计分",
-                                    ind->name.s, l1, row_of(p, first->pos), l2, row_of(p, ind->pos));
+                                    ind->name.s, l1, r1, l2, r2);
+            else if (r1 == r2) /* one line of a table holds the whole project (jixiao's JSON) */
+                jx_project_diag_add(p, JX_SEV_WARNING, CODE_DUPLICATE, ind->pos, "指标“%s”在项目中重复出现（第 %u 行）",
+                                    ind->name.s, r1);
             else
                 jx_project_diag_add(p, JX_SEV_WARNING, CODE_DUPLICATE, ind->pos,
-                                    "指标“%s”在项目中重复出现（第 %u 行和第 %u 行）", ind->name.s,
-                                    row_of(p, first->pos), row_of(p, ind->pos));
+                                    "指标“%s”在项目中重复出现（第 %u 行和第 %u 行）", ind->name.s, r1, r2);
             break;
         }
     }

@@ -79,6 +79,24 @@ for kind in shared static; do
   check "cmake-$kind" "$work/example-$kind/consumer"
 done
 
+step "Python: the package's tests, then the package installed and used on the installed library"
+if bash "$top/bindings/python/run_tests.sh" "$libdir" >"$work/python-tests.log" 2>&1; then
+  echo "ok: $(grep -E '^Ran ' "$work/python-tests.log")"
+else
+  fail "bindings/python tests"; tail -30 "$work/python-tests.log"
+fi
+rm -rf "$work/venv"
+/usr/bin/python3 -m venv --system-site-packages "$work/venv"
+cp -r "$top/bindings/python" "$work/pysrc"
+PIP_DISABLE_PIP_VERSION_CHECK=1 "$work/venv/bin/pip" install --quiet --no-index --no-build-isolation "$work/pysrc"
+rm -rf "$work/pysrc"
+(cd "$work" && JIXIAO_LIBRARY="$libdir" "$work/venv/bin/python" -c 'import sys, jixiao
+for f in sys.argv[1:]:
+    for p in jixiao.score(f):
+        print("%s\t%s\t%s" % (p.name, p.total, p.grade))' "${samples[@]}") >"$work/python.txt" 2>"$work/python.err"
+if cmp -s "$work/want.txt" "$work/python.txt"; then echo "ok: jixiao.score from the installed package"
+else fail "python: totals differ"; diff "$work/want.txt" "$work/python.txt" || true; cat "$work/python.err"; fi
+
 step "exports: jx_ names only"
 # (the linker's own __bss_start, _edata and _end mark the data segment's ends, in every library)
 bad=$(nm -D --defined-only "$libdir/libjixiao.so" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' |
