@@ -102,14 +102,9 @@ jx_result jx_actuals_know(jx_actuals *act, const jx_project *p)
     return jx_indrows_know(&act->rows, p) == 0 ? JX_OK : JX_ERR_NOMEM;
 }
 
-jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const jx_table_options *opts,
-                                const jx_allocator *alloc)
+/* A new handle with its table not yet loaded, in *out; JX_ERR_NOMEM. */
+static jx_result actuals_new(jx_actuals **out, const jx_allocator *alloc)
 {
-    if (!out)
-        return JX_ERR_USAGE;
-    *out = NULL;
-    if (!path)
-        return JX_ERR_USAGE;
     const jx_allocator *a = jx_alloc_keep(alloc);
     jx_actuals *act = a ? jx_calloc(a, sizeof *act) : NULL;
     if (!act) {
@@ -119,7 +114,31 @@ jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const jx_tab
     act->alloc = a;
     jx_indrows_init(&act->rows, &actuals_spec, a);
     *out = act;
-    return jx_indrows_load_file(&act->rows, path, opts);
+    return JX_OK;
+}
+
+jx_result jx_actuals_open_memory(jx_actuals **out, const char *file_name, const char *data, size_t len,
+                                 const jx_table_options *opts, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!file_name || (!data && len))
+        return JX_ERR_USAGE;
+    jx_result rc = actuals_new(out, alloc);
+    return rc == JX_OK ? jx_indrows_load_memory(&(*out)->rows, file_name, data ? data : "", len, opts) : rc;
+}
+
+jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const jx_table_options *opts,
+                                const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!path)
+        return JX_ERR_USAGE;
+    jx_result rc = actuals_new(out, alloc);
+    return rc == JX_OK ? jx_indrows_load_file(&(*out)->rows, path, opts) : rc;
 }
 
 void jx_actuals_close(jx_actuals *act)

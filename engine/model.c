@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "text.h"
+#include "value.h"
 
 #include <string.h>
 
@@ -263,3 +264,80 @@ const char *jx_indicator_level2(const jx_indicator *ind)
 
 const char *jx_indicator_method(const jx_indicator *ind) { return jx_method_code(ind->method); }
 uint32_t jx_indicator_line(const jx_indicator *ind) { return ind->pos.line; }
+
+/* ---------------------------------------------------- what was written (jixiao.h) */
+
+/* d into *out, 1; the public decimal is the model's number. */
+static int put_decimal(jx_dec d, jx_decimal *out)
+{
+    if (out)
+        *out = (jx_decimal){d.v, d.scale};
+    return 1;
+}
+
+int jx_project_year(const jx_project *p) { return p->has_year ? p->year : 0; }
+const char *jx_project_money_unit(const jx_project *p) { return p->money_unit.s; }
+const char *jx_project_goal(const jx_project *p) { return p->goal.s; }
+const char *jx_project_outcome(const jx_project *p) { return p->outcome.s; }
+const char *jx_project_deviation(const jx_project *p) { return p->deviation.s; }
+const char *jx_project_remedy(const jx_project *p) { return p->remedy.s; }
+size_t jx_project_funds_count(const jx_project *p) { return p->nfunds; }
+
+const char *jx_project_funds_source(const jx_project *p, size_t i)
+{
+    return i < p->nfunds ? p->funds[i].source.s : NULL;
+}
+
+int jx_project_funds_amount(const jx_project *p, size_t i, jx_funds_amount which, jx_decimal *out)
+{
+    if (i >= p->nfunds)
+        return 0;
+    const jx_funds *f = &p->funds[i];
+    switch (which) {
+    case JX_FUNDS_INITIAL: return f->has_initial ? put_decimal(f->initial, out) : 0;
+    case JX_FUNDS_BUDGET: return f->has_budget ? put_decimal(f->budget, out) : 0;
+    case JX_FUNDS_SPENT: return f->has_spent ? put_decimal(f->spent, out) : 0;
+    default: return 0;
+    }
+}
+
+const char *jx_indicator_sign(const jx_indicator *ind)
+{
+    const jx_value *T = &ind->target;
+    if (T->sign == JX_SIGN_QUAL || T->is_text)
+        return "定性";
+    return T->implicit ? "" : jx_sign_text(T->sign);
+}
+
+const char *jx_indicator_target(const jx_indicator *ind) { return ind->target.present ? ind->target.text.s : ""; }
+const char *jx_indicator_actual(const jx_indicator *ind) { return ind->actual.present ? ind->actual.text.s : ""; }
+
+/* The number of v: 1 when it is one. */
+static int value_number(const jx_value *v, jx_decimal *out)
+{
+    return v->present && !v->is_text && v->sign != JX_SIGN_QUAL ? put_decimal(v->num, out) : 0;
+}
+
+int jx_indicator_target_number(const jx_indicator *ind, jx_decimal *out) { return value_number(&ind->target, out); }
+int jx_indicator_actual_number(const jx_indicator *ind, jx_decimal *out) { return value_number(&ind->actual, out); }
+int jx_indicator_percent(const jx_indicator *ind) { return ind->target.percent; }
+const char *jx_indicator_unit(const jx_indicator *ind) { return ind->target.unit.s ? ind->target.unit.s : ""; }
+const char *jx_indicator_reason(const jx_indicator *ind) { return ind->reason.s; }
+const char *jx_indicator_judge(const jx_indicator *ind) { return jx_judge_name(ind->judge); }
+
+int jx_indicator_claimed(const jx_indicator *ind, jx_decimal *out)
+{
+    return ind->has_claim ? put_decimal(ind->claim, out) : 0;
+}
+
+int jx_indicator_not_applicable(const jx_indicator *ind) { return ind->not_applicable; }
+
+/* A year as written: its text, the dash or slash of none, "" when not written. */
+static const char *year_written(const jx_value *y)
+{
+    return y->present || y->pos.line ? y->text.s : "";
+}
+
+const char *jx_indicator_last_year(const jx_indicator *ind) { return year_written(&ind->last_year); }
+const char *jx_indicator_year_before(const jx_indicator *ind) { return year_written(&ind->year_before); }
+const char *jx_indicator_basis(const jx_indicator *ind) { return ind->basis.s; }

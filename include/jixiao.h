@@ -259,6 +259,11 @@ JX_API jx_result jx_actuals_open_table(jx_actuals **out, const char *path, const
 /** jx_actuals_open_table with every option detected. */
 JX_API jx_result jx_actuals_open(jx_actuals **out, const char *path, const jx_allocator *alloc);
 
+/** The same for a table held in memory, data[0..len) (text or a workbook's bytes, copied
+ * when needed); file_name names it in diagnostics. */
+JX_API jx_result jx_actuals_open_memory(jx_actuals **out, const char *file_name, const char *data, size_t len,
+                                        const jx_table_options *opts, const jx_allocator *alloc);
+
 /**
  * Makes project p known before any project is applied. A row names its project by 项目
  * and, where filled, 单位 and 主管部门; a row whose name two known projects share and
@@ -393,6 +398,82 @@ JX_API const char *jx_indicator_formula(const jx_indicator *ind);
 
 /** The line of the indicator in its source file. */
 JX_API uint32_t jx_indicator_line(const jx_indicator *ind);
+
+/* What the project and its indicators say, as written. Strings are "" when nothing was
+ * written; numbers come as exact decimals, through a call that returns 1 when there is one
+ * and 0 (leaving *out alone) when there is not — never a 0 standing for "not given". */
+
+/** An exact decimal number: v × 10^-scale, scale 0 to 9 (12.5 is {125, 1}). */
+typedef struct jx_decimal {
+    int64_t v;
+    int32_t scale;
+} jx_decimal;
+
+/** The 年度, 0 when none was written. */
+JX_API int jx_project_year(const jx_project *p);
+
+/** The 金额单位 (元, 万元, …) the 资金 amounts are in. */
+JX_API const char *jx_project_money_unit(const jx_project *p);
+
+/** The project's texts: 年度目标, 完成情况 (实际完成情况), 偏离原因, 整改措施. */
+JX_API const char *jx_project_goal(const jx_project *p);
+JX_API const char *jx_project_outcome(const jx_project *p);
+JX_API const char *jx_project_deviation(const jx_project *p);
+JX_API const char *jx_project_remedy(const jx_project *p);
+
+/** Number of 资金 rows, in source order. */
+JX_API size_t jx_project_funds_count(const jx_project *p);
+
+/** The 资金来源 of the i-th row (年度资金总额 for the total), NULL when out of range. */
+JX_API const char *jx_project_funds_source(const jx_project *p, size_t i);
+
+/** Which amount of a 资金 row. */
+typedef enum jx_funds_amount {
+    JX_FUNDS_INITIAL = 0, /* 年初预算 */
+    JX_FUNDS_BUDGET = 1,  /* 全年预算 */
+    JX_FUNDS_SPENT = 2    /* 全年执行 */
+} jx_funds_amount;
+
+/** The amount `which` of the i-th 资金 row in 金额单位: 1 when given, 0 when not given or out of range. */
+JX_API int jx_project_funds_amount(const jx_project *p, size_t i, jx_funds_amount which, jx_decimal *out);
+
+/** The target's sign as written: "≥", ">", "=", "<", "≤", "定性" for a text target, "" for
+ * none (a number written without one, scored as "="). */
+JX_API const char *jx_indicator_sign(const jx_indicator *ind);
+
+/** The target (年度指标值) and the actual (实际完成值) as written ("≥60个", "提升"); "" when
+ * the indicator has no actual. */
+JX_API const char *jx_indicator_target(const jx_indicator *ind);
+JX_API const char *jx_indicator_actual(const jx_indicator *ind);
+
+/** The number of the target and of the actual (60 of "≥60个"): 1 when it is one, 0 for a text or none. */
+JX_API int jx_indicator_target_number(const jx_indicator *ind, jx_decimal *out);
+JX_API int jx_indicator_actual_number(const jx_indicator *ind, jx_decimal *out);
+
+/** 1 when the target is a percentage ("≥95%"), else 0. */
+JX_API int jx_indicator_percent(const jx_indicator *ind);
+
+/** The target's unit ("个", "小时"), "" for none or a percentage. */
+JX_API const char *jx_indicator_unit(const jx_indicator *ind);
+
+/** 偏差 (偏差原因分析及改进措施). */
+JX_API const char *jx_indicator_reason(const jx_indicator *ind);
+
+/** 评定 of a 定性 indicator: "达成", "部分达成", "未达成", "" when none. */
+JX_API const char *jx_indicator_judge(const jx_indicator *ind);
+
+/** The 得分 the department claimed: 1 when written, 0 when not. */
+JX_API int jx_indicator_claimed(const jx_indicator *ind, jx_decimal *out);
+
+/** 1 when marked 不适用, else 0. */
+JX_API int jx_indicator_not_applicable(const jx_indicator *ind);
+
+/** 上年 and 前年 as written ("≥48", "每周五"), "/" or "-" when written as none, "" when not written. */
+JX_API const char *jx_indicator_last_year(const jx_indicator *ind);
+JX_API const char *jx_indicator_year_before(const jx_indicator *ind);
+
+/** 依据 (指标值确定依据). */
+JX_API const char *jx_indicator_basis(const jx_indicator *ind);
 
 /* ----------------------------------------------------------------- writers */
 

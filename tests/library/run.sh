@@ -11,6 +11,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-$top/build-lib}
+mkdir -p "$work"
+work=$(cd "$work" && pwd) # absolute: the example's build runs elsewhere
 prefix=$work/prefix
 failed=0
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }

@@ -71,6 +71,43 @@ static size_t buffer_write(void *ud, const char *data, size_t len)
     return len;
 }
 
+/* What the first project of samples/yuecheng-2024.jx says, read through the accessors, as
+ * its lines 6-36 write it: 年度 2024, 金额单位 万元, two 资金 rows (年度资金总额 0/0/0 and
+ * 一般公共预算资金 366/358.35/358.35), 接入系统数量 ≥60个 权重 30 实际 ≥60个 得分 30, 工作效率
+ * 定性 "提升" 实际 "提升" 得分 15, 执行率 ≥95% 实际 100%. */
+static void check_written(const jx_project *p)
+{
+    jx_decimal d = {-1, -1};
+    CHECK(jx_project_year(p) == 2024);
+    CHECK(strcmp(jx_project_money_unit(p), "万元") == 0);
+    CHECK(strncmp(jx_project_goal(p), "提高电子政务云资源集约利用水平", 15) == 0);
+    CHECK(strcmp(jx_project_remedy(p), "") == 0);
+    CHECK(jx_project_funds_count(p) == 2);
+    CHECK(strcmp(jx_project_funds_source(p, 1), "一般公共预算资金") == 0);
+    CHECK(jx_project_funds_source(p, 2) == NULL);
+    CHECK(jx_project_funds_amount(p, 1, JX_FUNDS_BUDGET, &d) == 1 && d.v == 35835 && d.scale == 2);
+    CHECK(jx_project_funds_amount(p, 1, JX_FUNDS_INITIAL, &d) == 1 && d.v == 366 && d.scale == 0);
+    CHECK(jx_project_funds_amount(p, 0, JX_FUNDS_SPENT, &d) == 1 && d.v == 0);
+    CHECK(jx_project_funds_amount(p, 5, JX_FUNDS_SPENT, &d) == 0);
+    const jx_indicator *ind = jx_project_indicator(p, 0);
+    CHECK(strcmp(jx_indicator_name(ind), "接入系统数量") == 0);
+    CHECK(strcmp(jx_indicator_sign(ind), "≥") == 0);
+    CHECK(strcmp(jx_indicator_target(ind), "≥60个") == 0);
+    CHECK(jx_indicator_target_number(ind, &d) == 1 && d.v == 60 && d.scale == 0);
+    CHECK(strcmp(jx_indicator_unit(ind), "个") == 0 && !jx_indicator_percent(ind));
+    CHECK(strcmp(jx_indicator_actual(ind), "≥60个") == 0);
+    CHECK(jx_indicator_claimed(ind, &d) == 1 && d.v == 30);
+    CHECK(strcmp(jx_indicator_last_year(ind), "") == 0 && strcmp(jx_indicator_basis(ind), "") == 0);
+    const jx_indicator *rate = jx_project_indicator(p, 2);
+    CHECK(strcmp(jx_indicator_name(rate), "执行率") == 0 && jx_indicator_percent(rate));
+    CHECK(jx_indicator_actual_number(rate, &d) == 1 && d.v == 100);
+    const jx_indicator *q = jx_project_indicator(p, 3);
+    CHECK(strcmp(jx_indicator_name(q), "工作效率") == 0);
+    CHECK(strcmp(jx_indicator_sign(q), "定性") == 0 && strcmp(jx_indicator_target(q), "提升") == 0);
+    CHECK(jx_indicator_target_number(q, &d) == 0);
+    CHECK(strcmp(jx_indicator_judge(q), "") == 0 && !jx_indicator_not_applicable(q));
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -100,6 +137,8 @@ int main(int argc, char **argv)
             CHECK(jx_project_total_cents(p) == 10000);
             CHECK(jx_project_grade(p) == JX_GRADE_EXCELLENT);
             CHECK(jx_project_claimed_total_cents(p) == 10000);
+            if (projects == 1)
+                check_written(p);
             CHECK(jx_writer_project(wr, p) == JX_OK);
         }
         CHECK(jx_writer_finish(wr) == JX_OK);

@@ -85,6 +85,33 @@ static void bom_crlf_any_column_order(void **state)
     jx_project_free(&p);
 }
 
+/* The same table from memory (jx_actuals_open_memory) as from a file: 工作效率 基本提升 部分达成
+ * 10.5 applied, named after the name given; a NULL table with a length is a usage error. */
+static void from_memory(void **state)
+{
+    (void)state;
+    jx_project p;
+    jx_project_init(&p, NULL);
+    fx_yuecheng(&p);
+    static const char csv[] = "项目,三级指标,实际完成值,评定,得分\n越城区电子政务云资源服务项目,工作效率,基本提升,部分达成,10.5\n";
+    jx_actuals *act = NULL;
+    assert_int_equal(jx_actuals_open_memory(&act, "内存.csv", csv, strlen(csv), NULL, NULL), JX_OK);
+    assert_int_equal(jx_actuals_apply(act, &p), JX_OK);
+    assert_string_equal(p.inds[3].actual.text.s, "基本提升");
+    assert_int_equal(p.inds[3].judge, JX_JUDGE_PARTLY);
+    assert_int_equal(jx_dec_cmp(p.inds[3].claim, fx_dec("10.5")), 0);
+    assert_int_equal(jx_actuals_finish(act), JX_OK);
+    jx_actuals_close(act);
+    /* a header without 实际完成值's kin is an error on the handle, named after file_name */
+    static const char bad[] = "甲,乙\n1,2\n";
+    assert_int_not_equal(jx_actuals_open_memory(&act, "坏.csv", bad, strlen(bad), NULL, NULL), JX_OK);
+    assert_non_null(act);
+    assert_non_null(strstr(jx_actuals_diag(act, 0)->file, "坏.csv"));
+    jx_actuals_close(act);
+    assert_int_equal(jx_actuals_open_memory(&act, "x.csv", NULL, 3, NULL, NULL), JX_ERR_USAGE);
+    jx_project_free(&p);
+}
+
 static void quantitative_actual_and_quoted_comma(void **state)
 {
     (void)state;
@@ -536,6 +563,7 @@ static void unclosed_quote_quotes_its_own_line(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(from_memory),
         cmocka_unit_test(bom_crlf_any_column_order),
         cmocka_unit_test(quantitative_actual_and_quoted_comma),
         cmocka_unit_test(cells_and_names_of_every_blank),
