@@ -194,7 +194,7 @@ jx_result jx_cli_sample_start(const jx_cli_sample *s, jx_audit *au)
 static int audit_option(jx_cli_args *args, const char *a, audit_opts *o, int *code)
 {
     const char *v = NULL;
-    jx_table_options table = {o->import.encoding, o->import.sheet};
+    jx_table_options table = {.encoding = o->import.encoding, .sheet = o->import.sheet};
     if (jx_cli_option_table(args, &table)) {
         o->import.encoding = table.encoding;
         o->import.sheet = table.sheet;

@@ -129,7 +129,7 @@ static void import_list_rows(const jx_import *imp)
 static int import_file(const char *path, const import_opts *o, FILE *out, jx_cli_status *st)
 {
     jx_import *imp = NULL;
-    jx_import_options io = {o->from, o->encoding, o->weights, o->policy, o->sheet};
+    jx_import_options io = {.format = o->from, .encoding = o->encoding, .weights = o->weights, .policy = o->policy, .sheet = o->sheet};
     jx_result rc = jx_import_open(&imp, path, &io, NULL);
     bool opened = rc == JX_OK;
     if (opened)

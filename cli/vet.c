@@ -58,7 +58,7 @@ static int vet_parse_args(int argc, char **argv, vet_opts *o)
     jx_cli_args_start(&args, "vet", argc, argv);
     const char *a, *v = NULL;
     while ((a = jx_cli_args_next(&args))) {
-        jx_table_options table = {o->import.encoding, o->import.sheet};
+        jx_table_options table = {.encoding = o->import.encoding, .sheet = o->import.sheet};
         if (jx_cli_is_help(a)) {
             jx_cli_print_help(vet_help, JX_DOC_VET, 24, vet_help_tail);
             return JX_EXIT_OK;

@@ -11,6 +11,7 @@
 #include "audit.h"
 
 #include "alloc.h"
+#include "options.h"
 
 #include <assert.h>
 #include <stddef.h>
@@ -23,6 +24,8 @@ jx_result jx_audit_create(jx_audit **out, const jx_policy *pol, const jx_audit_o
     if (!out)
         return JX_ERR_USAGE;
     *out = NULL;
+    if (opts && !JX_OPTIONS_SIZE_OK(opts, jx_audit_options, include_flagged))
+        return JX_ERR_USAGE;
     if (opts && ((opts->sample_count && opts->sample_bp) || opts->sample_bp > 10000 ||
                  (unsigned)opts->min_severity > JX_SEV_ERROR || (unsigned)opts->by > JX_AUDIT_BY_DEPT))
         return JX_ERR_USAGE;

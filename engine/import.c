@@ -7,6 +7,7 @@
  * writes a whole file's projects or reports why it wrote none.
  */
 #include "import.h"
+#include "options.h"
 
 #include "alloc.h"
 #include "csv.h"
@@ -333,7 +334,7 @@ static int import_best_format(const char *text, size_t len, const jx_imp_format 
  */
 static jx_result import_workbook(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
 {
-    jx_table_options to = {NULL, opts->sheet};
+    jx_table_options to = {.sheet = opts->sheet};
     jx_table_error err;
     jx_table *t = NULL;
     jx_result rc = jx_table_open_memory(&t, imp->file, data, len, &to, imp->alloc, &err);
@@ -488,9 +489,13 @@ static jx_result import_open_policy(jx_import *imp, const char *name)
 /** What both open functions share once the bytes are in hand. */
 static jx_result import_prepare(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
 {
-    static const jx_import_options none = {NULL, NULL, JX_IMPORT_WEIGHTS_NONE, NULL, NULL};
+    static const jx_import_options none = {0};
     if (!opts)
         opts = &none;
+    if (!JX_OPTIONS_SIZE_OK(opts, jx_import_options, sheet)) {
+        import_diag(imp, JX_SEV_ERROR, "usage", "jx_import_options 的 size（%zu）小于 0.1 版的结构", opts->size);
+        return JX_ERR_USAGE;
+    }
     if (opts->weights != JX_IMPORT_WEIGHTS_NONE && opts->weights != JX_IMPORT_WEIGHTS_EQUAL &&
         opts->weights != JX_IMPORT_WEIGHTS_UNSET) {
         import_diag(imp, JX_SEV_ERROR, "usage", "未知的权重处理方式 %d", (int)opts->weights);

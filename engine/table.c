@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "import_decode.h"
+#include "options.h"
 #include "text.h"
 
 #include <assert.h>
@@ -106,9 +107,13 @@ void jx_table_close(jx_table *t)
 static jx_result table_start(jx_table **out, jx_table *t, const jx_table_backend *be, const char *path,
                              const char *data, size_t len, const jx_table_options *opts, jx_table_error *err)
 {
-    static const jx_table_options none = {NULL, NULL};
+    static const jx_table_options none = {0};
     t->be = be;
-    jx_result rc = be->open(t, path, data, len, opts ? opts : &none, err);
+    jx_result rc = JX_ERR_USAGE;
+    if (opts && !JX_OPTIONS_SIZE_OK(opts, jx_table_options, sheet))
+        jx_table_fail(err, 0, 0, "jx_table_options 的 size（%zu）小于 0.1 版的结构", opts->size);
+    else
+        rc = be->open(t, path, data, len, opts ? opts : &none, err);
     if (rc != JX_OK) {
         jx_table_close(t);
         return rc;

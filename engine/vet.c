@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "checks.h"
+#include "options.h"
 #include "text.h"
 #include "value.h"
 
@@ -667,7 +668,8 @@ jx_result jx_vet_create(jx_vet **out, const jx_policy *pol, const jx_vet_options
     if (!out)
         return JX_ERR_USAGE;
     *out = NULL;
-    if (!pol || (opts && (unsigned)opts->min_severity > JX_SEV_ERROR))
+    if (!pol || (opts && (!JX_OPTIONS_SIZE_OK(opts, jx_vet_options, min_severity) ||
+                          (unsigned)opts->min_severity > JX_SEV_ERROR)))
         return JX_ERR_USAGE;
     const jx_allocator *a = jx_alloc_keep(alloc);
     jx_vet *vt = a ? jx_calloc(a, sizeof *vt) : NULL;

@@ -35,7 +35,10 @@
  *     libxlsxwriter (a workbook written), libzip and expat (an .xlsx read), freexl (an
  *     .xls read) and utf8proc (a value normalised).
  *   - Threads: no handle touches global mutable state, so different handles may be used
- *     from different threads at once; one handle is used by one thread at a time. A
+ *     from different threads at once; one handle is used by one thread at a time.
+ *     (libxlsxwriter reads the time through gmtime(3) when it closes a workbook; jixiao
+ *     closes workbooks one at a time under a lock of its own, so its writers do not race
+ *     on gmtime's buffer — a program calling gmtime itself meanwhile still may.) A
  *     jx_policy is only read once opened: one policy may be shared by handles in many
  *     threads, as long as it outlives them and is closed after the last.
  */
@@ -50,6 +53,15 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/**
+ * Option structs (jx_table_options, jx_import_options, jx_audit_options, jx_vet_options)
+ * begin with their size, so later versions can add members without breaking a program
+ * built against this header: write `jx_vet_options o = JX_OPTIONS_INIT(jx_vet_options);`
+ * (or set .size = sizeof o), then the members wanted. A size of 0 reads as the 0.1 layout;
+ * a size smaller than the 0.1 layout is JX_ERR_USAGE.
+ */
+#define JX_OPTIONS_INIT(type) {.size = sizeof(type)}
 
 /* Marks the functions the shared library exports; everything else stays hidden. */
 #if defined(__GNUC__) && __GNUC__ >= 4
@@ -237,6 +249,8 @@ JX_API const char *jx_reader_file(const jx_reader *rd);
  * struct (or NULL) detects the encoding and reads every sheet whose header is recognised.
  */
 typedef struct jx_table_options {
+    size_t size;          /* sizeof the struct as the caller's header has it, or 0 for this (0.1)
+                             layout; later versions add members at the end only (JX_OPTIONS_INIT) */
     const char *encoding; /* text: "utf-8", "gb18030", "gbk" or "utf-16"; NULL to detect */
     const char *sheet;    /* workbooks: a sheet's name or 1-based number; NULL for every sheet */
 } jx_table_options;
@@ -779,6 +793,8 @@ typedef enum jx_import_weights {
 
 /** How to import; a zeroed struct (or NULL) detects everything and adds no weights. */
 typedef struct jx_import_options {
+    size_t size;          /* sizeof the struct as the caller's header has it, or 0 for this (0.1)
+                             layout; later versions add members at the end only (JX_OPTIONS_INIT) */
     const char *format;        /* a name from jx_import_format_names(), or NULL to detect it */
     const char *encoding;      /* "utf-8", "gb18030", "gbk" or "utf-16", or NULL to detect it */
     jx_import_weights weights; /* what to do about missing weights */
@@ -887,6 +903,8 @@ typedef enum jx_audit_by {
 
 /** How to audit; a zeroed struct (or NULL) counts every finding and draws no sample. */
 typedef struct jx_audit_options {
+    size_t size;          /* sizeof the struct as the caller's header has it, or 0 for this (0.1)
+                             layout; later versions add members at the end only (JX_OPTIONS_INIT) */
     jx_severity min_severity; /* findings below it are left out; JX_SEV_NOTE keeps all */
     uint32_t sample_count;    /* draw this many projects for 抽查 (0: see sample_bp) */
     uint32_t sample_bp;       /* or this share of them, in basis points (20% = 2000, at most 10000) */
@@ -1081,6 +1099,8 @@ typedef enum jx_vet_aspect {
 
 /** How to vet; a zeroed struct (or NULL) counts and writes every finding. */
 typedef struct jx_vet_options {
+    size_t size;          /* sizeof the struct as the caller's header has it, or 0 for this (0.1)
+                             layout; later versions add members at the end only (JX_OPTIONS_INIT) */
     jx_severity min_severity; /* findings below it are neither counted nor written (the result counts them all) */
 } jx_vet_options;
 

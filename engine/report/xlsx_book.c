@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,10 +252,18 @@ void jx_xlsx_discard(jx_xlsx_book *bk)
     free_names(bk);
 }
 
+/* libxlsxwriter writes a workbook's time (docProps/core.xml) through gmtime(3), whose result
+ * is one static buffer of the C library: two workbooks closed at once in two threads would
+ * race on it. Closing is the only place it is called, so the library closes one workbook at
+ * a time — the one lock of jixiao, held for nothing else. */
+static pthread_mutex_t xlsx_close_lock = PTHREAD_MUTEX_INITIALIZER;
+
 jx_result jx_xlsx_close(jx_xlsx_book *bk, jx_write_fn fn, void *ud)
 {
     if (bk->wb && bk->err == JX_OK) {
+        pthread_mutex_lock(&xlsx_close_lock);
         lxw_error e = workbook_close(bk->wb); /* writes the file and frees the workbook */
+        pthread_mutex_unlock(&xlsx_close_lock);
         bk->wb = NULL;
         fail(bk, e);
     }

@@ -51,7 +51,7 @@ static void run_start(dsl_run *run)
         if (fmt == JX_FORMAT_TEMPLATE)
             continue;
         /* a sample that takes every path of the draw: a share, by 单位, weighted, flagged forced in */
-        jx_audit_options o = {JX_SEV_NOTE, 0, 5000, 20241231u, JX_AUDIT_BY_ORG, 1, 1};
+        jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 5000, .seed = 20241231u, .by = JX_AUDIT_BY_ORG, .weight_funds = 1, .include_flagged = 1};
         if (jx_audit_create(&run->au[f], pol_default, &o, NULL) != JX_OK ||
             jx_audit_writer_create(&run->aw[f], run->au[f], fmt, jx_fuzz_buf_write, &run->aout[f], NULL) != JX_OK)
             jx_fuzz_fail("the audit of format %d cannot be created", (int)fmt);

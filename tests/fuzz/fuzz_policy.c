@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jx_audit *au = NULL;
     jx_audit_writer *aw = NULL;
     jx_fuzz_buf text_out = {0}, json_out = {0}, audit_out = {0};
-    jx_audit_options o = {JX_SEV_NOTE, 0, 0, 7u, JX_AUDIT_BY_NONE, 0, 1};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 0, .seed = 7u, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 1};
     jx_reader *rd = NULL;
     if (jx_writer_create(&text, JX_FORMAT_TEXT, JX_WRITE_EXPLAIN, jx_fuzz_buf_write, &text_out, NULL) != JX_OK ||
         jx_writer_create(&json, JX_FORMAT_JSON, 0, jx_fuzz_buf_write, &json_out, NULL) != JX_OK ||

@@ -108,6 +108,33 @@ static void check_written(const jx_project *p)
     CHECK(strcmp(jx_indicator_judge(q), "") == 0 && !jx_indicator_not_applicable(q));
 }
 
+/* Option structs carry their size (JX_OPTIONS_INIT): 0 and the full size are taken, a size
+ * short of the 0.1 layout is a usage error. */
+static void check_options(const jx_policy *pol)
+{
+    jx_vet *vt = NULL;
+    jx_vet_options vo = JX_OPTIONS_INIT(jx_vet_options);
+    vo.min_severity = JX_SEV_WARNING;
+    CHECK(vo.size == sizeof vo);
+    CHECK(jx_vet_create(&vt, pol, &vo, NULL) == JX_OK);
+    jx_vet_destroy(vt);
+    vo.size = 0;
+    CHECK(jx_vet_create(&vt, pol, &vo, NULL) == JX_OK);
+    jx_vet_destroy(vt);
+    vo.size = 1;
+    CHECK(jx_vet_create(&vt, pol, &vo, NULL) == JX_ERR_USAGE);
+    jx_audit *au = NULL;
+    jx_audit_options ao = JX_OPTIONS_INIT(jx_audit_options);
+    CHECK(jx_audit_create(&au, pol, &ao, NULL) == JX_OK);
+    jx_audit_destroy(au);
+    ao.size = sizeof ao.size;
+    CHECK(jx_audit_create(&au, pol, &ao, NULL) == JX_ERR_USAGE);
+    jx_import *imp = NULL;
+    jx_import_options io = {.size = 3};
+    CHECK(jx_import_open_memory(&imp, "t.csv", "项目,三级指标,指标值\n甲,乙,1\n", 40, &io, NULL) == JX_ERR_USAGE);
+    jx_import_close(imp);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -126,6 +153,8 @@ int main(int argc, char **argv)
     CHECK(jx_policy_open(&pol, "default", &alloc) == JX_OK);
     CHECK(jx_reader_open(&rd, path, &alloc) == JX_OK);
     CHECK(jx_writer_create(&wr, JX_FORMAT_JSON, 0, buffer_write, &out, &alloc) == JX_OK);
+    if (pol)
+        check_options(pol);
     int projects = 0;
     if (pol && rd && wr) {
         jx_project *p = NULL;

@@ -359,7 +359,7 @@ static void test_findings_in_report_order(void **state)
     jx_arena_free(&ar);
 
     /* the audit counts what is at or above its minimum, and flags the project either way */
-    jx_audit_options o = {JX_SEV_WARNING, 0, 0, 0, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit_options o = {.min_severity = JX_SEV_WARNING, .sample_count = 0, .sample_bp = 0, .seed = 0, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 0};
     jx_audit *au = NULL;
     assert_int_equal(jx_audit_create(&au, NULL, &o, NULL), JX_OK);
     assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
@@ -378,7 +378,7 @@ static void test_findings_in_report_order(void **state)
 
     /* the text report lists them errors first, with their severity words */
     jx_test_text out = {NULL, 0};
-    jx_audit_options all_o = {JX_SEV_NOTE, 0, 0, 0, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit_options all_o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 0, .seed = 0, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 0};
     jx_audit_writer *aw = NULL;
     assert_int_equal(jx_audit_create(&au, NULL, &all_o, NULL), JX_OK);
     assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_TEXT, jx_test_text_write, &out, NULL), JX_OK);
@@ -599,7 +599,7 @@ static void test_sample_records_only_when_asked(void **state)
 
     /* with one, each project's record: name, 单位, funds in 分, flagged, file and line;
      * a-road claims 100 against 86.44 and 优 against 良: flagged (docs/sampling.md) */
-    jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 1, 1};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 2000, .seed = 42, .by = JX_AUDIT_BY_ORG, .weight_funds = 1, .include_flagged = 1};
     run_start(&r, pol, &o, JX_FORMAT_JSON);
     for (size_t i = 0; i < sizeof jx_test_inflated / sizeof jx_test_inflated[0]; i++)
         run_file(&r, pol, jx_test_inflated[i]);
@@ -660,7 +660,7 @@ static void test_sample_corpus(void **state)
                                        9700, 9400, 9100, 9700, 9400, 9700, 9100, 9400};
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
-    jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 0, 1};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 2000, .seed = 42, .by = JX_AUDIT_BY_ORG, .weight_funds = 0, .include_flagged = 1};
     run r;
     run_start(&r, pol, &o, JX_FORMAT_TEXT);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
@@ -778,7 +778,7 @@ static void test_flagged_projects(void **state)
     }
 
     /* --sample 0% --include-flagged: 0 of 7 drawn, the 4 flagged all in */
-    jx_audit_options o = {JX_SEV_NOTE, 0, 0, 1, JX_AUDIT_BY_NONE, 0, 1};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 0, .seed = 1, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 1};
     run r;
     run_start(&r, pol, &o, JX_FORMAT_JSON);
     assert_int_equal(jx_audit_set_sample_share(r.au, 0), JX_OK);
@@ -902,10 +902,10 @@ static void test_refused_calls(void **state)
 {
     (void)state;
     jx_audit *au = NULL;
-    jx_audit_options both = {JX_SEV_NOTE, 5, 2000, 1, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit_options both = {.min_severity = JX_SEV_NOTE, .sample_count = 5, .sample_bp = 2000, .seed = 1, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 0};
     assert_int_equal(jx_audit_create(&au, NULL, &both, NULL), JX_ERR_USAGE);
     assert_null(au);
-    jx_audit_options over = {JX_SEV_NOTE, 0, 10001, 1, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit_options over = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 10001, .seed = 1, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 0};
     assert_int_equal(jx_audit_create(&au, NULL, &over, NULL), JX_ERR_USAGE);
     assert_int_equal(jx_audit_create(NULL, NULL, NULL, NULL), JX_ERR_USAGE);
     assert_int_equal(jx_audit_create(&au, NULL, NULL, NULL), JX_OK);
@@ -940,7 +940,7 @@ static void test_refused_calls(void **state)
 /* Audits the corpus with the audit and its writer on allocator a; returns the first failure. */
 static jx_result audit_with(const jx_policy *pol, const jx_allocator *a, jx_test_text *out)
 {
-    jx_audit_options o = {JX_SEV_NOTE, 0, 5000, 7, JX_AUDIT_BY_DEPT, 0, 0};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 5000, .seed = 7, .by = JX_AUDIT_BY_DEPT, .weight_funds = 0, .include_flagged = 0};
     jx_test_audit_spec spec = {pol, jx_test_inflated, JX_TEST_NINFLATED, NULL, &o, JX_FORMAT_TEXT, 0, true};
     return jx_test_audit_files(&spec, a, out);
 }

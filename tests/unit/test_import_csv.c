@@ -399,7 +399,7 @@ static void test_weight_text_through_the_api(void **state)
     char path[4096];
     snprintf(path, sizeof path, "%s/golden/import-weight-text/weights.csv", getenv("JX_TESTS_DIR"));
     jx_import *imp = NULL;
-    jx_import_options o = {"csv", "utf-8", JX_IMPORT_WEIGHTS_NONE, NULL, NULL};
+    jx_import_options o = {.format = "csv", .encoding = "utf-8", .weights = JX_IMPORT_WEIGHTS_NONE, .policy = NULL, .sheet = NULL};
     assert_int_equal(jx_import_open(&imp, path, &o, NULL), JX_OK);
     jx_test_text out = {NULL, 0};
     assert_int_equal(jx_import_run(imp, jx_test_text_write, &out), JX_ERR_INPUT);
@@ -425,14 +425,14 @@ static void test_api_errors(void **state)
 {
     (void)state;
     jx_import *imp = NULL;
-    jx_import_options bad_format = {"xls", NULL, JX_IMPORT_WEIGHTS_NONE, NULL, NULL};
+    jx_import_options bad_format = {.format = "xls", .encoding = NULL, .weights = JX_IMPORT_WEIGHTS_NONE, .policy = NULL, .sheet = NULL};
     assert_int_equal(jx_import_open_memory(&imp, "a", "x", 1, &bad_format, NULL), JX_ERR_USAGE);
     assert_non_null(imp);
     assert_non_null(strstr(jx_import_diag(imp, 0)->message, "xls"));
     assert_int_equal(jx_import_run(imp, jx_test_text_write, NULL), JX_ERR_USAGE);
     jx_import_close(imp);
 
-    jx_import_options bad_enc = {NULL, "latin-1", JX_IMPORT_WEIGHTS_NONE, NULL, NULL};
+    jx_import_options bad_enc = {.format = NULL, .encoding = "latin-1", .weights = JX_IMPORT_WEIGHTS_NONE, .policy = NULL, .sheet = NULL};
     assert_int_equal(jx_import_open_memory(&imp, "a", "x", 1, &bad_enc, NULL), JX_ERR_USAGE);
     jx_import_close(imp);
 

@@ -148,7 +148,7 @@ static void unscored_and_without_findings(void **state)
 {
     (void)state;
     /* warnings and errors only: 巡查项目's all-full-marks note is left out */
-    jx_audit_options o = {JX_SEV_WARNING, 0, 0, 0, JX_AUDIT_BY_NONE, 0, 0};
+    jx_audit_options o = {.min_severity = JX_SEV_WARNING, .sample_count = 0, .sample_bp = 0, .seed = 0, .by = JX_AUDIT_BY_NONE, .weight_funds = 0, .include_flagged = 0};
     jx_test_text out = {NULL, 0};
     assert_int_equal(audit_txt(NULL, 0, odd, &o, NULL, &out), JX_OK);
     const char *s = out.s;
@@ -203,7 +203,7 @@ static void sample_picks(void **state)
                                          "audit/sample/c-transport.jx", "audit/sample/d-more.jx"};
     /* the draw of the golden case audit-sample-text: 20%, seed 42, by 单位, errors always in;
      * the picks are those the sample test (test_audit.c) fixes, in the order read */
-    jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 0, 1};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 2000, .seed = 42, .by = JX_AUDIT_BY_ORG, .weight_funds = 0, .include_flagged = 1};
     jx_test_text out = {NULL, 0};
     assert_int_equal(audit_txt(corpus, 4, NULL, &o, NULL, &out), JX_OK);
     const char *s = out.s;

@@ -239,7 +239,7 @@ static void sample_picks(void **state)
     static const char *const corpus[] = {"audit/sample/a-bigdata.jx", "audit/sample/b-roads.jx",
                                          "audit/sample/c-transport.jx", "audit/sample/d-more.jx"};
     /* the draw of the golden case audit-sample-text: 20%, seed 42, by 单位, errors always in */
-    jx_audit_options o = {JX_SEV_NOTE, 0, 2000, 42, JX_AUDIT_BY_ORG, 0, 1};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 2000, .seed = 42, .by = JX_AUDIT_BY_ORG, .weight_funds = 0, .include_flagged = 1};
     jx_test_text html = {NULL, 0}, md = {NULL, 0};
     assert_int_equal(audit_run(corpus, 4, NULL, &o, JX_FORMAT_HTML, NULL, &html), JX_OK);
     assert_int_equal(audit_run(corpus, 4, NULL, &o, JX_FORMAT_MD, NULL, &md), JX_OK);

@@ -125,7 +125,7 @@ static void list_goes_on_in_new_sheets(void **state)
  * library's); the bytes go to out. Returns the first failure. */
 static jx_result audit_book(const jx_policy *pol, unsigned flags, const jx_allocator *a, jx_test_text *out)
 {
-    jx_audit_options o = {JX_SEV_NOTE, 0, 5000, 7, JX_AUDIT_BY_DEPT, 0, 0};
+    jx_audit_options o = {.min_severity = JX_SEV_NOTE, .sample_count = 0, .sample_bp = 5000, .seed = 7, .by = JX_AUDIT_BY_DEPT, .weight_funds = 0, .include_flagged = 0};
     jx_test_audit_spec spec = {pol, jx_test_inflated, JX_TEST_NINFLATED, NULL, &o, JX_FORMAT_XLSX, flags, true};
     return jx_test_audit_files(&spec, a, out);
 }

@@ -18,7 +18,7 @@ static jx_table *open_text(const char *s, size_t n, const char *encoding)
 {
     jx_table *t = NULL;
     jx_table_error err;
-    jx_table_options o = {encoding, NULL};
+    jx_table_options o = {.encoding = encoding};
     assert_int_equal(jx_table_open_memory(&t, "t.csv", s, n, &o, NULL, &err), JX_OK);
     return t;
 }
@@ -142,7 +142,7 @@ static void encodings(void **state)
     assert_null(t);
     assert_string_equal(err.code, "encoding");
     assert_int_equal(err.line, 2);
-    jx_table_options o = {"latin9", NULL};
+    jx_table_options o = {.encoding = "latin9"};
     assert_int_equal(jx_table_open_memory(&t, "b.csv", "a", 1, &o, NULL, &err), JX_ERR_USAGE);
 }
 
@@ -239,7 +239,7 @@ static void sheet_choice(void **state)
 {
     (void)state;
     const char *names[] = {"说明", "3", "实际完成值"};
-    jx_table_options all = {NULL, NULL}, byname = {NULL, "实际完成值"}, bynum = {NULL, "1"}, three = {NULL, "3"};
+    jx_table_options all = {0}, byname = {.sheet = "实际完成值"}, bynum = {.sheet = "1"}, three = {.sheet = "3"};
     assert_true(jx_table_sheet_wanted(&all, 0, "说明", names, 3));
     assert_true(jx_table_sheet_wanted(&byname, 2, "实际完成值", names, 3));
     assert_false(jx_table_sheet_wanted(&byname, 0, "说明", names, 3));

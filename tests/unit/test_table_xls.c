@@ -138,7 +138,7 @@ static void sheets_by_name_by_number_and_missing(void **state)
 
     static const char *const missing[] = {"汇总", "3", "0"};
     for (size_t i = 0; i < 3; i++) {
-        jx_table_options opts = {NULL, missing[i]};
+        jx_table_options opts = {.sheet = missing[i]};
         jx_table_error err;
         jx_table *m = NULL;
         assert_int_equal(jx_table_open(&m, fixture("basic.xls"), &opts, NULL, &err), JX_ERR_INPUT);
@@ -380,7 +380,7 @@ static void boolerr_cells_read_as_true_false_and_errors(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len;
         char *data = patched("basic.xls", &len, PAT(rk), 0, cases[i].bytes, 12);
-        jx_table_options opts = {NULL, "复核"};
+        jx_table_options opts = {.sheet = "复核"};
         jx_table_error err;
         jx_table *t = NULL;
         assert_int_equal(jx_table_open_memory(&t, "b.xls", data, len, &opts, NULL, &err), JX_OK);

@@ -148,7 +148,7 @@ static void sheets_all_by_name_by_number_and_missing(void **state)
     jx_table_close(t);
 
     /* no such sheet: the message names the sheets there are */
-    jx_table_options opts = {NULL, "不存在"};
+    jx_table_options opts = {.sheet = "不存在"};
     jx_table_error err;
     t = (jx_table *)&err; /* must come back NULL */
     assert_int_equal(jx_table_open(&t, fixture("sheets.xlsx"), &opts, NULL, &err), JX_ERR_INPUT);

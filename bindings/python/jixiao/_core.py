@@ -316,7 +316,8 @@ def _project_diags(lib, p):
 def _import_options(encoding, sheet, weights, fmt=None, policy=None):
     if weights not in _WEIGHTS:
         raise ValueError("weights is one of None, 'none', 'equal', 'unset', not %r" % (weights,))
-    return _lib.ImportOptions(_b(fmt), _b(encoding), _WEIGHTS[weights], _b(policy), _b(sheet))
+    return _lib.ImportOptions(ctypes.sizeof(_lib.ImportOptions), _b(fmt), _b(encoding), _WEIGHTS[weights], _b(policy),
+                              _b(sheet))
 
 
 def _import(lib, path, opts):
@@ -423,7 +424,7 @@ class _Actuals:
         self.lib = lib
         self.h = ctypes.c_void_p()
         self.seen = 0
-        opts = _lib.TableOptions(_b(encoding), _b(sheet))
+        opts = _lib.TableOptions(ctypes.sizeof(_lib.TableOptions), _b(encoding), _b(sheet))
         rc = lib.jx_actuals_open_table(ctypes.byref(self.h), os.fsencode(_as_path(path)), ctypes.byref(opts), None)
         if rc != _lib.OK:
             diags = self.new_diags()
@@ -555,7 +556,7 @@ def vet(source=None, policy="default", name=None, *, text=None, path=None, min_s
     """
     lib = _lib.load()
     inputs = _inputs(source, text, path, name)
-    opts = _lib.VetOptions(_severity(min_severity))
+    opts = _lib.VetOptions(ctypes.sizeof(_lib.VetOptions), _severity(min_severity))
     import_opts = _import_options(encoding, sheet, "unset")
     run = _Run()
     with _Policy(lib, policy) as pol:
@@ -616,7 +617,7 @@ def audit(paths=None, policy="default", name=None, *, text=None, min_severity="n
     """
     lib = _lib.load()
     inputs = _inputs(paths, text, None, name)
-    opts = _lib.AuditOptions()
+    opts = _lib.AuditOptions(size=ctypes.sizeof(_lib.AuditOptions))
     opts.min_severity = _severity(min_severity)
     share = None
     if sample is None:

@@ -81,13 +81,14 @@ class Diag(ctypes.Structure):
 class TableOptions(ctypes.Structure):
     """struct jx_table_options."""
 
-    _fields_ = [("encoding", ctypes.c_char_p), ("sheet", ctypes.c_char_p)]
+    _fields_ = [("size", ctypes.c_size_t), ("encoding", ctypes.c_char_p), ("sheet", ctypes.c_char_p)]
 
 
 class ImportOptions(ctypes.Structure):
     """struct jx_import_options."""
 
     _fields_ = [
+        ("size", ctypes.c_size_t),
         ("format", ctypes.c_char_p),
         ("encoding", ctypes.c_char_p),
         ("weights", ctypes.c_int),
@@ -100,6 +101,7 @@ class AuditOptions(ctypes.Structure):
     """struct jx_audit_options."""
 
     _fields_ = [
+        ("size", ctypes.c_size_t),
         ("min_severity", ctypes.c_int),
         ("sample_count", ctypes.c_uint32),
         ("sample_bp", ctypes.c_uint32),
@@ -113,7 +115,7 @@ class AuditOptions(ctypes.Structure):
 class VetOptions(ctypes.Structure):
     """struct jx_vet_options."""
 
-    _fields_ = [("min_severity", ctypes.c_int)]
+    _fields_ = [("size", ctypes.c_size_t), ("min_severity", ctypes.c_int)]
 
 
 # typedef size_t (*jx_write_fn)(void *ud, const char *data, size_t len);

@@ -24,7 +24,7 @@ const char *jx_test_table_fixture(const char *dir, const char *name)
 /** Opens a fixture (sheet as --sheet, or NULL), which must open. */
 jx_table *jx_test_table_open(const char *dir, const char *name, const char *sheet, jx_table_kind kind)
 {
-    jx_table_options opts = {NULL, sheet};
+    jx_table_options opts = {.sheet = sheet};
     jx_table_error err;
     jx_table *t = NULL;
     jx_result rc = jx_table_open(&t, jx_test_table_fixture(dir, name), &opts, NULL, &err);
