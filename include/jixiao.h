@@ -822,6 +822,20 @@ JX_API jx_result jx_import_open_memory(jx_import **out, const char *file_name, c
  * once. JX_OK (warnings allowed), JX_ERR_INPUT when the table has errors (a 权重 that
  * is not a number: the indicator is still written, without it), JX_ERR_IO when fn
  * failed, JX_ERR_NOMEM.
+ *
+ * Projects as JSON: what jx_writer writes in JX_FORMAT_JSON is a table this reads
+ * (format "json", or detected), so a program that builds projects as that JSON scores
+ * them by importing it into a buffer and reading the buffer (jixiao score --from json):
+ *
+ *     jx_import_options o = JX_OPTIONS_INIT(jx_import_options);
+ *     o.format = "json";
+ *     jx_import_open_memory(&imp, "projects.json", json, json_len, &o, NULL);
+ *     jx_import_run(imp, append_to_buffer, &buf);      // rule text, `# 第 N 行` per line
+ *     jx_reader_open_memory(&rd, "projects.json", buf.data, buf.len, NULL);
+ *     while (jx_reader_next(rd, &p) == JX_ROW) jx_score(p, pol), …
+ *
+ * which gives the same totals, scores and findings as the projects the JSON was written
+ * from (tests/cli/test_score_from_json.sh, on every sample and seed).
  */
 JX_API jx_result jx_import_run(jx_import *imp, jx_write_fn fn, void *ud);
 
