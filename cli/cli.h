@@ -236,11 +236,9 @@ typedef struct jx_cli_reading {
  */
 void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_status *st);
 
-/**
- * Reads the projects of rule text held in memory (len bytes at text, which may be NULL
- * when len is 0), named path in diagnostics, as jx_cli_read_projects reads a file.
- */
-void jx_cli_read_text(const char *path, const char *text, size_t len, const jx_cli_reading *r, jx_cli_status *st);
+/** Reads the projects of the open reader rd (named path in messages) as
+ * jx_cli_read_projects reads a file's, and closes it. */
+void jx_cli_read_reader(jx_reader *rd, const char *path, const jx_cli_reading *r, jx_cli_status *st);
 
 /** True when path is read as rule text: "-" (standard input), or a name ending in .jx in any case. */
 int jx_cli_is_rules(const char *path);
@@ -258,10 +256,6 @@ typedef struct jx_cli_input {
     const jx_import_options *import;           /* how tables are imported (--encoding, --sheet); NULL detects everything */
     size_t warnings;                           /* the imports' warnings so far, for --werror */
     unsigned flags;                            /* JX_AUDIT_IMPORTED while a table's projects are handed over */
-    char *text;                                /* a table's rule text, the buffer reused from table to table */
-    size_t len;                                /* its bytes */
-    size_t cap;                                /* bytes allocated */
-    int oom;                                   /* the table's rule text did not fit in memory */
     jx_cli_select *select;                     /* the projects handed over (--project); NULL: all */
 } jx_cli_input;
 

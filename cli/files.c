@@ -65,11 +65,9 @@ void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_stat
     files_read(rd, rc, path, r, st);
 }
 
-void jx_cli_read_text(const char *path, const char *text, size_t len, const jx_cli_reading *r, jx_cli_status *st)
+void jx_cli_read_reader(jx_reader *rd, const char *path, const jx_cli_reading *r, jx_cli_status *st)
 {
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open_memory(&rd, path, text ? text : "", len, NULL);
-    files_read(rd, rc, path, r, st);
+    files_read(rd, JX_OK, path, r, st);
 }
 
 int jx_cli_exit_code(const jx_cli_status *st)

@@ -35,54 +35,20 @@ static void input_diag(const jx_diag *d, void *ud)
         jx_cli_print_diag(d);
 }
 
-/* A jx_write_fn appending the imported rule text to the jx_cli_input in ud. */
-static size_t input_write(void *ud, const char *data, size_t len)
-{
-    jx_cli_input *in = ud;
-    if (len > in->cap - in->len) {
-        size_t ncap = in->cap ? in->cap : 65536;
-        while (ncap - in->len < len)
-            ncap *= 2;
-        char *ns = realloc(in->text, ncap);
-        if (!ns) {
-            in->oom = 1;
-            return 0;
-        }
-        in->text = ns;
-        in->cap = ncap;
-    }
-    memcpy(in->text + in->len, data, len);
-    in->len += len;
-    return len;
-}
-
-/* Imports the table at path into in->text and reads its projects. The import's
- * diagnostics go to in->diag, its warnings counted, but the rows it skips on purpose
- * (skipped-row notes, which `jixiao import` lists). A table with errors in some rows still
- * has its readable rows read. */
+/* Reads the table at path through the importer (jx_reader_open_import) and its projects.
+ * The import's diagnostics go to in->diag, its warnings counted (the reader leaves out the
+ * rows it skips on purpose). A table with errors in some rows still has its readable rows
+ * read. */
 static void input_import(jx_cli_input *in, const char *path)
 {
-    jx_import *imp = NULL;
-    in->len = 0;
-    in->oom = 0;
-    jx_result rc = jx_import_open(&imp, path, in->import, NULL);
-    bool opened = rc == JX_OK;
-    if (opened)
-        rc = jx_import_run(imp, input_write, in);
-    size_t n = jx_import_diag_count(imp);
+    jx_reader *rd = NULL;
+    jx_result rc = jx_reader_open_import(&rd, path, in->import, NULL);
+    size_t n = jx_reader_diag_count(rd);
     for (size_t i = 0; i < n; i++) {
-        const jx_diag *d = jx_import_diag(imp, i);
-        if (d->severity == JX_SEV_NOTE && strcmp(d->code, "skipped-row") == 0)
-            continue;
+        const jx_diag *d = jx_reader_diag(rd, i);
         if (d->severity == JX_SEV_WARNING)
             in->warnings++;
         input_diag(d, in);
-    }
-    jx_import_close(imp);
-    if (in->oom) {
-        fprintf(stderr, "jixiao: %s：%s\n", path, jx_strerror(JX_ERR_NOMEM));
-        in->status->io_failed = 1;
-        return;
     }
     if (rc == JX_ERR_INPUT) {
         in->status->invalid = 1;
@@ -90,13 +56,13 @@ static void input_import(jx_cli_input *in, const char *path)
         if (n == 0)
             fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
         in->status->io_failed = 1;
+        jx_reader_close(rd);
+        return;
     }
-    if (opened && (rc == JX_OK || rc == JX_ERR_INPUT)) {
-        jx_cli_reading r = {.project = input_project, .diag = input_diag, .ud = in, .select = in->select};
-        in->flags = JX_AUDIT_IMPORTED;
-        jx_cli_read_text(path, in->text, in->len, &r, in->status);
-        in->flags = 0;
-    }
+    jx_cli_reading r = {.project = input_project, .diag = input_diag, .ud = in, .select = in->select};
+    in->flags = JX_AUDIT_IMPORTED;
+    jx_cli_read_reader(rd, path, &r, in->status);
+    in->flags = 0;
 }
 
 void jx_cli_read_input(jx_cli_input *in, const char *path)
@@ -111,8 +77,5 @@ void jx_cli_read_input(jx_cli_input *in, const char *path)
 
 void jx_cli_input_free(jx_cli_input *in)
 {
-    free(in->text);
-    in->text = NULL;
-    in->len = 0;
-    in->cap = 0;
+    (void)in; /* the tables' text is the readers', released with them */
 }

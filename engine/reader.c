@@ -24,6 +24,7 @@
 #include "reader.h"
 
 #include "alloc.h"
+#include "import.h"
 #include "import_decode.h"
 #include "lexer.h"
 #include "model.h"
@@ -70,6 +71,9 @@ struct jx_reader {
     size_t checked;            /* data[0..checked) is UTF-8: checked, bad bytes made U+FFFD */
     struct reader_bad *bad;    /* runs of bad bytes not yet reported, in order of off */
     size_t nbad, bad_cap;      /* count and capacity */
+    char *owned;               /* jx_reader_open_import: the rule text the importer wrote, data */
+    size_t owned_len, owned_cap; /* its bytes and capacity */
+    bool imported;             /* the text came through the importer (positions are table rows) */
 };
 
 /** A run of bytes that were not UTF-8, now U+FFFD in data, waiting to be reported. */
@@ -180,6 +184,113 @@ jx_result jx_reader_open_memory(jx_reader **out, const char *file_name, const ch
     return JX_OK;
 }
 
+/* ------------------------------------------------------ through the importer */
+
+/* jx_import_run's output: appended to the reader's own text; 0 when memory ran out. */
+static size_t import_append(void *ud, const char *data, size_t len)
+{
+    jx_reader *rd = ud;
+    if (JX_GROW(rd->alloc, rd->owned, rd->owned_cap, rd->owned_len + len + 1) != 0)
+        return 0;
+    memcpy(rd->owned + rd->owned_len, data, len);
+    rd->owned_len += len;
+    rd->owned[rd->owned_len] = '\0';
+    return len;
+}
+
+/* The import's diagnostics, but the rows it skips on purpose (skipped-row notes), kept on the
+ * reader with their strings in its arena; false when memory ran out. */
+static bool import_keep_diags(jx_reader *rd, const jx_import *imp)
+{
+    for (size_t i = 0; i < jx_import_diag_count(imp); i++) {
+        const jx_diag *d = jx_import_diag(imp, i);
+        if (d->severity == JX_SEV_NOTE && strcmp(d->code, "skipped-row") == 0)
+            continue;
+        const char *code = jx_arena_strndup(&rd->arena, d->code, strlen(d->code));
+        const char *file = jx_arena_strndup(&rd->arena, d->file, strlen(d->file));
+        const char *line = d->source_line ? jx_arena_strndup(&rd->arena, d->source_line, strlen(d->source_line)) : NULL;
+        jx_pos pos = {0, d->line, d->column, d->width};
+        jx_diag *k = code && file && (line || !d->source_line)
+                         ? jx_diags_add(&rd->diags, &rd->arena, d->severity, code, NULL, pos, "%s", d->message)
+                         : NULL;
+        if (!k)
+            return false;
+        k->file = file;
+        k->source_line = line;
+        k->source_column = d->source_column;
+    }
+    return true;
+}
+
+/* Runs imp into rd's own text, which rd then reads; the import's result. */
+static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
+{
+    rd->imported = true;
+    rd->eof = true;
+    rd->data = "";
+    if (rc == JX_OK) { /* opened: the table's format settled (else there is nothing to read) */
+        jx_result run = jx_import_run(imp, import_append, rd);
+        if (run == JX_ERR_IO) /* only the append fails: memory */
+            run = JX_ERR_NOMEM;
+        rc = run;
+    }
+    if (!import_keep_diags(rd, imp) && rc == JX_OK)
+        rc = JX_ERR_NOMEM;
+    jx_import_close(imp);
+    if (rc != JX_OK && rc != JX_ERR_INPUT)
+        rd->failed = true;
+    rd->data = rd->owned ? rd->owned : "";
+    rd->len = rd->owned_len;
+    return rc;
+}
+
+jx_result jx_reader_open_import(jx_reader **out, const char *path, const jx_import_options *opts,
+                                const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!path)
+        return JX_ERR_USAGE;
+    jx_reader *rd = reader_new(path, alloc);
+    if (!rd)
+        return JX_ERR_NOMEM;
+    *out = rd;
+    jx_import *imp = NULL;
+    jx_result rc = jx_import_open(&imp, path, opts, rd->alloc);
+    if (!imp) {
+        rd->failed = true;
+        return rc;
+    }
+    return reader_from_import(rd, imp, rc);
+}
+
+jx_result jx_reader_open_import_memory(jx_reader **out, const char *file_name, const char *data, size_t len,
+                                       const jx_import_options *opts, const jx_allocator *alloc)
+{
+    if (!out)
+        return JX_ERR_USAGE;
+    *out = NULL;
+    if (!data && len > 0)
+        return JX_ERR_USAGE;
+    jx_reader *rd = reader_new(file_name ? file_name : "", alloc);
+    if (!rd)
+        return JX_ERR_NOMEM;
+    *out = rd;
+    jx_import *imp = NULL;
+    jx_result rc = jx_import_open_memory(&imp, rd->file, data ? data : "", len, opts, rd->alloc);
+    if (!imp) {
+        rd->failed = true;
+        return rc;
+    }
+    return reader_from_import(rd, imp, rc);
+}
+
+int jx_reader_imported(const jx_reader *rd)
+{
+    return rd && rd->imported;
+}
+
 void jx_reader_close(jx_reader *rd)
 {
     if (!rd)
@@ -192,6 +303,7 @@ void jx_reader_close(jx_reader *rd)
     jx_diags_free(&rd->diags);
     jx_arena_free(&rd->arena);
     jx_free(rd->alloc, rd->buf, rd->cap);
+    jx_free(rd->alloc, rd->owned, rd->owned_cap);
     jx_free(rd->alloc, rd->bad, rd->bad_cap * sizeof *rd->bad);
     if (rd->file)
         jx_free(rd->alloc, rd->file, rd->file_len + 1);

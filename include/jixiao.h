@@ -231,6 +231,29 @@ JX_API void jx_reader_close(jx_reader *rd);
  */
 JX_API jx_result jx_reader_next(jx_reader *rd, jx_project **out);
 
+/**
+ * A reader of a table the importer reads (jx_import_*: the budget systems' tables, CSV,
+ * .xlsx, .xls, and the JSON jx_writer writes in JX_FORMAT_JSON — opts->format "json" or
+ * detected): the table is imported into the reader's own rule text at once, and its
+ * projects are read as from any reader. The import's diagnostics (but the rows it skips on
+ * purpose) are on the reader after the open, until the first jx_reader_next. Returns the
+ * import's result: JX_OK, JX_ERR_INPUT when rows have errors (the rest is read), or
+ * JX_ERR_IO / JX_ERR_NOMEM / JX_ERR_USAGE when nothing can be read. Positions are those of
+ * the table (rows): pass JX_AUDIT_IMPORTED to jx_audit_add and jx_vet_add
+ * (jx_reader_imported says so). `jixiao score --from json` is this.
+ */
+struct jx_import_options; /* below, with the importer */
+JX_API jx_result jx_reader_open_import(jx_reader **out, const char *path, const struct jx_import_options *opts,
+                                       const jx_allocator *alloc);
+
+/** The same for a table in memory, data[0..len); file_name names it in diagnostics. */
+JX_API jx_result jx_reader_open_import_memory(jx_reader **out, const char *file_name, const char *data,
+                                              size_t len, const struct jx_import_options *opts,
+                                              const jx_allocator *alloc);
+
+/** 1 when rd reads a table through the importer (jx_reader_open_import), else 0. */
+JX_API int jx_reader_imported(const jx_reader *rd);
+
 /** Diagnostics of the last jx_reader_next() that belong to no project. */
 JX_API size_t jx_reader_diag_count(const jx_reader *rd);
 
@@ -824,18 +847,10 @@ JX_API jx_result jx_import_open_memory(jx_import **out, const char *file_name, c
  * failed, JX_ERR_NOMEM.
  *
  * Projects as JSON: what jx_writer writes in JX_FORMAT_JSON is a table this reads
- * (format "json", or detected), so a program that builds projects as that JSON scores
- * them by importing it into a buffer and reading the buffer (jixiao score --from json):
- *
- *     jx_import_options o = JX_OPTIONS_INIT(jx_import_options);
- *     o.format = "json";
- *     jx_import_open_memory(&imp, "projects.json", json, json_len, &o, NULL);
- *     jx_import_run(imp, append_to_buffer, &buf);      // rule text, `# 第 N 行` per line
- *     jx_reader_open_memory(&rd, "projects.json", buf.data, buf.len, NULL);
- *     while (jx_reader_next(rd, &p) == JX_ROW) jx_score(p, pol), …
- *
- * which gives the same totals, scores and findings as the projects the JSON was written
- * from (tests/cli/test_score_from_json.sh, on every sample and seed).
+ * (format "json", or detected); jx_reader_open_import_memory imports it and reads its
+ * projects in one call, giving the same totals, scores and findings as the projects the
+ * JSON was written from (jixiao score --from json; tests/cli/test_score_from_json.sh, on
+ * every sample and seed).
  */
 JX_API jx_result jx_import_run(jx_import *imp, jx_write_fn fn, void *ud);
 

@@ -187,6 +187,22 @@ int main(int argc, char **argv)
         CHECK(first != NULL);
         CHECK(first && strstr(first + 1, "\"total\":100.00,\"grade\":\"优\"") != NULL);
         CHECK(strstr(out.data, "\"name\":\"越城区网络安全运营中心项目\"") != NULL);
+        /* the JSON read back through the importer: the same two projects, scored alike */
+        jx_policy *pol2 = NULL;
+        jx_reader *back = NULL;
+        CHECK(jx_policy_open(&pol2, "default", NULL) == JX_OK);
+        CHECK(jx_reader_open_import_memory(&back, "out.json", out.data, strlen(out.data), NULL, NULL) == JX_OK);
+        CHECK(jx_reader_imported(back) == 1);
+        int again = 0;
+        jx_project *p = NULL;
+        while (back && pol2 && jx_reader_next(back, &p) == JX_ROW) {
+            again++;
+            CHECK(jx_score(p, pol2) == JX_OK);
+            CHECK(jx_project_total_cents(p) == 10000 && jx_project_grade(p) == JX_GRADE_EXCELLENT);
+        }
+        CHECK(again == 2);
+        jx_reader_close(back);
+        jx_policy_close(pol2);
     }
     free(out.data);
     printf("%d passed, %d failed\n", passed, failed);
