@@ -107,7 +107,9 @@ JX_API int jx_version_number(void);
  * frames) come from it. Libraries that take no allocator of a handle's use the C
  * library's malloc: expat (its memory suite has no user data), libzip and libfreexl
  * (reading workbooks), libxlsxwriter (writing them) and utf8proc (folding names).
- * Memory running out anywhere is JX_ERR_NOMEM from the call, never a shorter output.
+ * Memory running out anywhere is JX_ERR_NOMEM from the call, never a shorter output — but
+ * for a workbook writer (JX_FORMAT_XLSX), which writes nothing before jx_writer_finish
+ * and may report it there (tests/unit/test_oom.c refuses every allocation in turn).
  */
 typedef void *(*jx_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
 
