@@ -30,10 +30,8 @@
  *     jx_allocator passed at its creation (NULL means the C library's malloc/realloc/
  *     free). The struct is copied at creation (into memory from the allocator itself):
  *     the caller's jx_allocator may be a local that goes out of scope; its fn and ud must
- *     stay usable until the handle is released. PCRE2 allocates through it too; these
- *     libraries jixiao uses allocate outside it, through the C library's malloc:
- *     libxlsxwriter (a workbook written), libzip and expat (an .xlsx read), freexl (an
- *     .xls read) and utf8proc (a value normalised).
+ *     stay usable until the handle is released. The libraries that allocate outside it
+ *     are listed at jx_allocator below.
  *   - Threads: no handle touches global mutable state, so different handles may be used
  *     from different threads at once; one handle is used by one thread at a time.
  *     (libxlsxwriter reads the time through gmtime(3) when it closes a workbook; jixiao
