@@ -36,7 +36,9 @@
  *     from different threads at once; one handle is used by one thread at a time.
  *     (libxlsxwriter reads the time through gmtime(3) when it closes a workbook; jixiao
  *     closes workbooks one at a time under a lock of its own, so its writers do not race
- *     on gmtime's buffer — a program calling gmtime itself meanwhile still may.) A
+ *     on gmtime's buffer — a program calling gmtime itself meanwhile still may. cJSON,
+ *     which reads jixiao's own JSON back, writes a global error record on each parse,
+ *     which jixiao never reads.) A
  *     jx_policy is only read once opened: one policy may be shared by handles in many
  *     threads, as long as it outlives them and is closed after the last.
  */

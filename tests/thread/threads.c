@@ -8,11 +8,10 @@
  *   - the 自评表: every project of the samples (each .jx of ../samples), of tables/demo.jx
  *     with the actuals of tables/actuals.xlsx, actuals.xls and actuals-gb18030.csv
  *     (jx_actuals_*: a pass that makes the projects known, then one that applies them),
- *     and of the target table
- *     tables/targets/targets.xlsx read through the importer (jx_reader_open_import),
- *     scored and written, formulas explained, in every format the table of formats gives
- *     the form (jx_format_at: text, json, csv, html, md, xlsx, txt, jx, template), and the
- *     actuals template in every format it has (csv, xlsx);
+ *     and of the target table tables/targets/targets.xlsx read through the importer
+ *     (jx_reader_open_import), scored and written, formulas explained, in every format
+ *     the table of formats gives the form (jx_format_at: text, json, csv, html, md, xlsx,
+ *     txt, jx, template), and the actuals template in every format it has (csv, xlsx);
  *   - that JSON read back from memory through the importer, scored and written again;
  *   - a vet (审核) of the samples and of targets.xlsx and targets.xls, in every vet format;
  *   - an audit of the samples, demo.jx and targets.xlsx, with a sample drawn, in every
@@ -535,7 +534,8 @@ static void do_audit(run *r)
         jx_audit_writer_destroy(a.w[i]);
     }
     const jx_audit_summary *s = jx_audit_get_summary(a.au);
-    buf_printf(r->log, "audit: %zu projects, %zu unscored, budget %lld spent %lld, inflation %lld, findings %zu/%zu/%zu\n",
+    buf_printf(r->log,
+               "audit: %zu projects, %zu unscored, budget %lld spent %lld, inflation %lld, findings %zu/%zu/%zu\n",
                s->projects, s->unscored, (long long)s->budget_fen, (long long)s->spent_fen,
                (long long)s->inflation_cents, s->findings[0], s->findings[1], s->findings[2]);
     for (size_t i = 0; i < jx_audit_tally_count(a.au); i++) {
@@ -699,7 +699,8 @@ static int compare(const run *got, const run *want, int round)
         size_t at = 0;
         while (at < g->b.len && at < w->b.len && g->b.data[at] == w->b.data[at])
             at++;
-        fprintf(stderr, "threads: thread %d round %d: %s differs from one thread's alone at byte %zu (%zu bytes, alone %zu)\n",
+        fprintf(stderr, "threads: thread %d round %d: %s differs from one thread's alone at byte %zu "
+                        "(%zu bytes, alone %zu)\n",
                 got->who, round, g->name, at, g->b.len, w->b.len);
         show("thread", &g->b, at);
         show("alone ", &w->b, at);
