@@ -6,7 +6,7 @@
  * and allocates nothing but the copy of the unit. Whatever it does not take goes to
  * the slow path: the text is NFKC-normalised with utf8proc (so "＝４次" reads "=4次")
  * and matched against the rows of value_forms[], PCRE2 patterns compiled once per
- * reader. Every row captures the same four groups, so a new form is a new row:
+ * process and shared by every reader (value_shared). Every row captures the same four groups, so a new form is a new row:
  *
  *     1 sign   2 number   3 percent   4 unit
  *
@@ -33,8 +33,9 @@
  * a value the fast path steps over ASCII spaces and tabs only (jx_text_skip_spaces); any
  * other blank sends the value to the slow path, where NFKC has made it a space.
  *
- * PCRE2 allocates through the reader's jx_allocator. Its running out — when the
- * patterns are compiled, JIT-compiled or matched — is JX_VALUE_NOMEM, never a value
+ * PCRE2 allocates through the reader's jx_allocator, but for the shared rows (malloc).
+ * Its running out — when the patterns are compiled, JIT-compiled or matched — is
+ * JX_VALUE_NOMEM, never a value
  * that does not read (value_match).
  */
 #include "value.h"
@@ -46,9 +47,11 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <utf8proc.h>
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ word tables */
@@ -288,15 +291,29 @@ static const value_refusal value_refusals[] = {
 
 /* ----------------------------------------------------------------- reader */
 
+/*
+ * The compiled rows. Compiling them with JIT takes about 0.14 ms, more than reading a
+ * small file, so one set serves every reader of the process (value_shared): it is
+ * compiled by the first reader that needs it, under value_shared_lock, and never
+ * changed or freed after. PCRE2 matches a compiled pattern from any number of threads
+ * at once; what a match writes goes to the reader's own match data. The set's memory
+ * comes from the C library's malloc, as no reader's allocator outlives its reader:
+ * 8.5 KB of patterns, and 42 KB of machine code the JIT maps itself. A reader made by jx_value_reader_create_interpreted compiles a
+ * set of its own, without JIT, through its allocator.
+ */
+typedef struct value_patterns {
+    pcre2_code *forms[VALUE_FORM_COUNT];       /* value_forms[], compiled */
+    pcre2_code *date;                          /* value_date_pattern, compiled */
+    pcre2_code *refusals[VALUE_REFUSAL_COUNT]; /* value_refusals[], compiled */
+    int jit;                                   /* 1 when every row was JIT-compiled */
+} value_patterns;
+
 struct jx_value_reader {
     const jx_allocator *alloc;                   /* everything the reader owns comes from here */
     pcre2_general_context *gctx;                 /* routes PCRE2's memory through alloc */
-    pcre2_compile_context *cctx;                 /* compile settings using gctx */
-    pcre2_code *forms[VALUE_FORM_COUNT];         /* value_forms[], compiled */
-    pcre2_code *date;                            /* value_date_pattern, compiled */
-    pcre2_code *refusals[VALUE_REFUSAL_COUNT];   /* value_refusals[], compiled */
+    const value_patterns *pat;                   /* the rows: &value_shared, or &own */
+    value_patterns own;                          /* the reader's own rows (interpreted readers) */
     pcre2_match_data *md;                        /* match results, reused for every match */
-    int jit;                                     /* 1 when every row was JIT-compiled */
     bool pcre_nomem;                             /* an allocation of PCRE2's through alloc failed */
     int32_t *nfkc;                               /* scratch buffer for utf8proc */
     size_t nfkc_cap;                             /* its capacity in code points */
@@ -308,22 +325,27 @@ struct jx_value_reader {
  * PCRE2's memory. Every block PCRE2 asks for — contexts, compiled patterns, the JIT
  * compiler's working memory, match data and the interpreter's backtracking frames
  * (kept in the match data) — comes from the reader's allocator through the general
- * context, whose user data is the reader. PCRE2 frees without a size, and
- * jx_allocator wants one: each block carries it. A failed allocation is also noted
- * in vr->pcre_nomem, because pcre2_jit_compile does not tell it apart from a missing
- * JIT or executable memory.
+ * context, whose user data is the reader (the shared set's from malloc, the user data
+ * NULL). PCRE2 frees without a size, and jx_allocator wants one: each block carries it.
+ * A failed allocation is also noted (vr->pcre_nomem, or value_shared_nomem), because
+ * pcre2_jit_compile does not tell it apart from a missing JIT or executable memory.
  */
 typedef union value_block_head {
     size_t size;      /* bytes the caller asked for */
     max_align_t align; /* keeps the block after the head aligned */
 } value_block_head;
 
+static bool value_shared_nomem; /* the shared set's malloc failed; under value_shared_lock */
+
 static void *value_pcre_malloc(PCRE2_SIZE size, void *ud)
 {
     jx_value_reader *vr = ud;
-    value_block_head *h = jx_malloc(vr->alloc, sizeof *h + size);
+    value_block_head *h = vr ? jx_malloc(vr->alloc, sizeof *h + size) : malloc(sizeof *h + size);
     if (!h) {
-        vr->pcre_nomem = true;
+        if (vr)
+            vr->pcre_nomem = true;
+        else
+            value_shared_nomem = true;
         return NULL;
     }
     h->size = size;
@@ -335,40 +357,105 @@ static void value_pcre_free(void *p, void *ud)
     if (p) {
         jx_value_reader *vr = ud;
         value_block_head *h = (value_block_head *)p - 1;
-        jx_free(vr->alloc, h, sizeof *h + h->size);
+        if (vr)
+            jx_free(vr->alloc, h, sizeof *h + h->size);
+        else
+            free(h);
     }
 }
 
 /**
- * Compiles one pattern for vr, JIT-compiled when jit is set and possible (clearing
- * vr->jit when not); NULL when memory ran out.
+ * Compiles one pattern into set under cctx, JIT-compiled when jit is set and possible
+ * (clearing set->jit when not); NULL when memory ran out, which *nomem tells apart from
+ * a JIT that is not there.
  */
-static pcre2_code *value_compile(jx_value_reader *vr, const char *pattern, bool jit)
+static pcre2_code *value_compile(value_patterns *set, pcre2_compile_context *cctx, const char *pattern, bool jit,
+                                 bool *nomem)
 {
     int err;
     PCRE2_SIZE erroff;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &erroff, vr->cctx);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &erroff, cctx);
     if (!re)
         return NULL;
     if (!jit) {
-        vr->jit = 0;
+        set->jit = 0;
         return re;
     }
     /* JIT is a speed-up only: without it (no JIT support, no executable memory)
      * the interpreter matches the same way. Memory the allocator refused is no
-     * such case: the reader is not made. */
-    vr->pcre_nomem = false;
+     * such case: the set is not made. */
+    *nomem = false;
     if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) != 0) {
-        if (vr->pcre_nomem) {
+        if (*nomem) {
             pcre2_code_free(re);
             return NULL;
         }
-        vr->jit = 0;
+        set->jit = 0;
     }
     return re;
 }
 
-/** A value reader on alloc, its patterns JIT-compiled when jit is set; NULL when memory ran out. */
+/** Frees the rows of set (any of them NULL). */
+static void value_patterns_free(value_patterns *set)
+{
+    for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
+        pcre2_code_free(set->forms[i]);
+    pcre2_code_free(set->date);
+    for (size_t i = 0; i < VALUE_REFUSAL_COUNT; i++)
+        pcre2_code_free(set->refusals[i]);
+    memset(set, 0, sizeof *set);
+}
+
+/** Compiles every row into set through gctx; false (set emptied) when memory ran out. */
+static bool value_patterns_compile(value_patterns *set, pcre2_general_context *gctx, bool jit, bool *nomem)
+{
+    pcre2_compile_context *cctx = pcre2_compile_context_create(gctx);
+    if (!cctx)
+        return false;
+    set->jit = 1;
+    bool ok = true;
+    for (size_t i = 0; ok && i < VALUE_FORM_COUNT; i++)
+        ok = (set->forms[i] = value_compile(set, cctx, value_forms[i].pattern, jit, nomem)) != NULL;
+    if (ok)
+        ok = (set->date = value_compile(set, cctx, value_date_pattern, jit, nomem)) != NULL;
+    for (size_t i = 0; ok && i < VALUE_REFUSAL_COUNT; i++)
+        ok = (set->refusals[i] = value_compile(set, cctx, value_refusals[i].pattern, jit, nomem)) != NULL;
+    pcre2_compile_context_free(cctx);
+    if (!ok)
+        value_patterns_free(set);
+    return ok;
+}
+
+static pthread_mutex_t value_shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static value_patterns value_shared;   /* the process's rows, once value_shared_ready */
+static bool value_shared_ready;       /* under value_shared_lock; never cleared once set */
+
+/**
+ * The shared rows, compiled on first use; NULL when memory ran out (the next call
+ * tries again). The compiling general context is kept with the set, which
+ * pcre2_code_free never needs after the process's last reader.
+ */
+static const value_patterns *value_shared_get(void)
+{
+    static pcre2_general_context *gctx;
+    const value_patterns *set = NULL;
+    pthread_mutex_lock(&value_shared_lock);
+    if (!value_shared_ready) {
+        if (!gctx)
+            gctx = pcre2_general_context_create(value_pcre_malloc, value_pcre_free, NULL);
+        if (gctx && value_patterns_compile(&value_shared, gctx, true, &value_shared_nomem))
+            value_shared_ready = true;
+    }
+    if (value_shared_ready)
+        set = &value_shared;
+    pthread_mutex_unlock(&value_shared_lock);
+    return set;
+}
+
+/**
+ * A value reader on alloc: on the shared rows when jit is set, else on rows of its own
+ * compiled without JIT; NULL when memory ran out.
+ */
 static jx_value_reader *value_reader_new(const jx_allocator *alloc, bool jit)
 {
     const jx_allocator *a = jx_alloc_or_default(alloc);
@@ -379,18 +466,12 @@ static jx_value_reader *value_reader_new(const jx_allocator *alloc, bool jit)
     vr->gctx = pcre2_general_context_create(value_pcre_malloc, value_pcre_free, vr);
     if (!vr->gctx)
         goto fail;
-    vr->cctx = pcre2_compile_context_create(vr->gctx);
-    if (!vr->cctx)
+    if (jit)
+        vr->pat = value_shared_get();
+    else if (value_patterns_compile(&vr->own, vr->gctx, false, &vr->pcre_nomem))
+        vr->pat = &vr->own;
+    if (!vr->pat)
         goto fail;
-    vr->jit = 1;
-    for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
-        if (!(vr->forms[i] = value_compile(vr, value_forms[i].pattern, jit)))
-            goto fail;
-    if (!(vr->date = value_compile(vr, value_date_pattern, jit)))
-        goto fail;
-    for (size_t i = 0; i < VALUE_REFUSAL_COUNT; i++)
-        if (!(vr->refusals[i] = value_compile(vr, value_refusals[i].pattern, jit)))
-            goto fail;
     vr->md = pcre2_match_data_create(8, vr->gctx);
     if (!vr->md)
         goto fail;
@@ -438,12 +519,7 @@ void jx_value_reader_destroy(jx_value_reader *vr)
         return;
     const jx_allocator *a = vr->alloc;
     pcre2_match_data_free(vr->md);
-    for (size_t i = 0; i < VALUE_FORM_COUNT; i++)
-        pcre2_code_free(vr->forms[i]);
-    pcre2_code_free(vr->date);
-    for (size_t i = 0; i < VALUE_REFUSAL_COUNT; i++)
-        pcre2_code_free(vr->refusals[i]);
-    pcre2_compile_context_free(vr->cctx);
+    value_patterns_free(&vr->own);
     pcre2_general_context_free(vr->gctx);
     jx_free(a, vr->nfkc, vr->nfkc_cap * sizeof *vr->nfkc);
     jx_free(a, vr, sizeof *vr);
@@ -461,7 +537,7 @@ size_t jx_value_reader_match_count(const jx_value_reader *vr)
 
 int jx_value_reader_uses_jit(const jx_value_reader *vr)
 {
-    return vr ? vr->jit : 0;
+    return vr ? vr->pat->jit : 0;
 }
 
 /* ------------------------------------------------- numbers as people write them */
@@ -1002,7 +1078,7 @@ static const char *value_group(jx_value_reader *vr, const char *s, int rc, int g
 static int value_slow_match(jx_value_reader *vr, const char *t, size_t tn, value_parts *p)
 {
     for (size_t k = 0; k < VALUE_FORM_COUNT; k++) {
-        int rc = value_match(vr, vr->forms[k], t, tn, 0);
+        int rc = value_match(vr, vr->pat->forms[k], t, tn, 0);
         if (rc < 0)
             return -1;
         if (rc == 0)
@@ -1065,7 +1141,7 @@ static jx_value_status value_explain(jx_value_reader *vr, jx_arena *ar, const ch
     bool dates = false, digits = false;
     size_t off = 0;
     for (;;) {
-        int rc = value_match(vr, vr->date, t, tn, off);
+        int rc = value_match(vr, vr->pat->date, t, tn, off);
         if (rc < 0)
             return JX_VALUE_NOMEM;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(vr->md);
@@ -1087,7 +1163,7 @@ static jx_value_status value_explain(jx_value_reader *vr, jx_arena *ar, const ch
             why = "是日期或序数，不是数值";
     } else {
         for (size_t k = 0; k < VALUE_REFUSAL_COUNT; k++) {
-            int rc = value_match(vr, vr->refusals[k], t, tn, 0);
+            int rc = value_match(vr, vr->pat->refusals[k], t, tn, 0);
             if (rc < 0)
                 return JX_VALUE_NOMEM;
             if (rc > 0) {

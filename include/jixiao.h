@@ -103,10 +103,12 @@ JX_API int jx_version_number(void);
  * realloc(ptr, nsize) and returns NULL on failure. osize is the size of the block
  * being resized or freed (0 when ptr is NULL), so a counting allocator can track use.
  *
- * jixiao's own memory and PCRE2's (compiled patterns, match data, the interpreter's
- * frames) come from it. Libraries that take no allocator of a handle's use the C
- * library's malloc: expat (its memory suite has no user data), libzip and libfreexl
- * (reading workbooks), libxlsxwriter (writing them) and utf8proc (folding names).
+ * jixiao's own memory and PCRE2's (match data, the interpreter's frames) come from it.
+ * The C library's malloc serves the rest: the compiled PCRE2 patterns of the value
+ * reader (about 50 KB, compiled by the first reader that opens, then shared by every
+ * reader and thread of the process and kept until it ends), and the libraries that take
+ * no allocator of a handle's: expat (its memory suite has no user data), libzip and
+ * libfreexl (reading workbooks), libxlsxwriter (writing them) and utf8proc (folding names).
  * Memory running out anywhere is JX_ERR_NOMEM from the call, never a shorter output — but
  * for a workbook writer (JX_FORMAT_XLSX), which writes nothing before jx_writer_finish
  * and may report it there (tests/unit/test_oom.c refuses every allocation in turn).
