@@ -27,6 +27,7 @@ static const char audit_help_tail[] =
     "  --min-severity 级别   只列出并统计该级别及以上的发现：note（默认）、warning、error\n"
     "  --project 名称        只审核这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
     "  --werror              有警告时退出码为 1\n"
+    "  -j 线程数             用几个线程读入和计分（默认 1）；输出与单线程的逐字节相同\n"
     "  --timestamp           在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  --sample N|N%         抽查：抽取 N 个项目，或 N% 的项目（须同时给出 --seed）\n"
     "  --seed S              抽查的种子（非负整数），同一种子在任何机器上抽中同样的项目\n"
@@ -61,6 +62,7 @@ typedef struct audit_opts {
     char **files;           /* the files and folders */
     int nfiles;             /* how many */
     jx_cli_select select;   /* --project */
+    unsigned threads;       /* -j */
 } audit_opts;
 
 /* True when the arguments ask for the review sheet or its template (--review,
@@ -201,7 +203,7 @@ static int audit_option(jx_cli_args *args, const char *a, audit_opts *o, int *co
         return 1;
     }
     if (jx_cli_option_text(args, "--policy", "评分办法", &o->policy) || jx_cli_option_output(args, &o->output) ||
-        jx_cli_option_project(args, &o->select))
+        jx_cli_option_project(args, &o->select) || jx_cli_option_jobs(args, &o->threads))
         return 1;
     if (jx_cli_option_format(args, JX_DOC_AUDIT, &o->format)) {
         if (args->usage)
@@ -286,6 +288,7 @@ typedef struct audit_run {
     size_t policy_warnings;   /* the policy's warnings, for --werror */
     jx_cli_output *out;       /* the report's file, passed over when a folder read holds it */
     int refused;              /* a file read is the output: the exit code, else 0 */
+    jx_result prepared;       /* audit_prepare's result on the project being handed over */
 } audit_run;
 
 /* Seconds on the monotonic clock. */
@@ -326,18 +329,22 @@ static void audit_failed(audit_run *run, jx_result rc)
     jx_cli_report_failed(&run->status, &run->report_failed, rc);
 }
 
-/* Scores p (unless it has errors) and hands it to the audit and the report; flags says
- * whether it came from an imported table. */
+/* Scores p unless it has errors, on the thread that parsed it. */
+static jx_result audit_prepare(void *ud, jx_project *p)
+{
+    const audit_run *run = ud;
+    return jx_project_error_count(p) == 0 ? jx_score(p, run->pol) : JX_OK;
+}
+
+/* Hands p, scored where it was parsed (audit_prepare), to the audit and the report; flags
+ * says whether it came from an imported table. */
 static void audit_project(jx_project *p, unsigned flags, void *ud)
 {
     audit_run *run = ud;
-    if (jx_project_error_count(p) == 0) {
-        jx_result rc = jx_score(p, run->pol);
-        if (rc == JX_ERR_NOMEM) {
-            fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
-            run->status.io_failed = 1;
-            return;
-        }
+    if (run->prepared == JX_ERR_NOMEM) {
+        fprintf(stderr, "jixiao: %s\n", jx_strerror(run->prepared));
+        run->status.io_failed = 1;
+        return;
     }
     jx_result rc = jx_audit_add(run->au, p, flags);
     if (rc == JX_OK)
@@ -397,7 +404,8 @@ int jx_cli_audit(int argc, char **argv)
     run.progress.tty = isatty(STDERR_FILENO) && (o.output || !isatty(STDOUT_FILENO));
     run.progress.start = audit_now();
     run.input = (jx_cli_input){.project = audit_project, .diag = audit_diag, .ud = &run, .status = &run.status,
-                               .import = &o.import, .select = &o.select};
+                               .import = &o.import, .select = &o.select, .threads = o.threads,
+                               .prepare = audit_prepare, .prepared = &run.prepared};
     run.walk = (jx_cli_walk){.file = audit_file, .quiet = audit_quiet, .ud = &run, .status = &run.status};
     code = jx_cli_open_policy("audit", o.policy, &run.pol);
     if (code >= 0)

@@ -138,6 +138,12 @@ int jx_cli_option_format(jx_cli_args *a, jx_document doc, jx_format *out);
 /** --encoding E and --sheet S, how every command that reads a table takes them; 1 when a was one. */
 int jx_cli_option_table(jx_cli_args *a, jx_table_options *t);
 
+/**
+ * -j N, -jN or --jobs N: the threads to read and score with (1 … JX_READER_THREADS_MAX);
+ * returns 1 when a was one, setting *out or printing the usage error and setting a->usage.
+ */
+int jx_cli_option_jobs(jx_cli_args *a, unsigned *out);
+
 /** jx_cli_option_text for -o / --output (the output file), as every command writes it. */
 int jx_cli_option_output(jx_cli_args *a, const char **out);
 
@@ -225,6 +231,10 @@ typedef struct jx_cli_reading {
     void (*diag)(const jx_diag *d, void *ud);  /* each diagnostic of the text between projects; NULL prints it */
     void *ud;                                  /* passed to both */
     jx_cli_select *select;                     /* the projects handed over; NULL: all */
+    unsigned threads;                          /* -j: threads reading ahead (jx_reader_set_threads); 0 or 1: none */
+    jx_project_fn prepare;                     /* run on each project on the thread that parsed it, or NULL */
+    void *prepare_ud;                          /* passed to prepare */
+    jx_result *prepared;                       /* set to prepare's result before each project is handed over, or NULL */
 } jx_cli_reading;
 
 /**
@@ -257,6 +267,9 @@ typedef struct jx_cli_input {
     size_t warnings;                           /* the imports' warnings so far, for --werror */
     unsigned flags;                            /* JX_AUDIT_IMPORTED while a table's projects are handed over */
     jx_cli_select *select;                     /* the projects handed over (--project); NULL: all */
+    unsigned threads;                          /* -j, as jx_cli_reading's */
+    jx_project_fn prepare;                     /* as jx_cli_reading's, with ud */
+    jx_result *prepared;                       /* as jx_cli_reading's */
 } jx_cli_input;
 
 /**

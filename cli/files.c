@@ -33,6 +33,8 @@ static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_readin
         if (rc == JX_DONE)
             return seen;
         if (rc == JX_ROW) {
+            if (r->prepared)
+                *r->prepared = jx_reader_prepared(rd);
             if (!r->select || jx_cli_selected(r->select, p))
                 r->project(p, r->ud);
             continue;
@@ -47,6 +49,8 @@ static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_readin
 /** Reads the projects of rd, opened as rc says, and records the outcome in st. */
 static void files_read(jx_reader *rd, jx_result rc, const char *path, const jx_cli_reading *r, jx_cli_status *st)
 {
+    if (rc == JX_OK && (r->threads > 1 || r->prepare))
+        rc = jx_reader_set_threads(rd, r->threads, r->prepare, r->prepare_ud);
     if (rc == JX_OK)
         rc = files_each(rd, path, r);
     else

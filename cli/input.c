@@ -35,6 +35,14 @@ static void input_diag(const jx_diag *d, void *ud)
         jx_cli_print_diag(d);
 }
 
+/* How in's files are read: its projects to in->project, prepared on its threads. */
+static jx_cli_reading input_reading(jx_cli_input *in)
+{
+    return (jx_cli_reading){.project = input_project, .diag = input_diag, .ud = in, .select = in->select,
+                            .threads = in->threads, .prepare = in->prepare, .prepare_ud = in->ud,
+                            .prepared = in->prepared};
+}
+
 /* Reads the table at path through the importer (jx_reader_open_import) and its projects.
  * The import's diagnostics go to in->diag, its warnings counted (the reader leaves out the
  * rows it skips on purpose). A table with errors in some rows still has its readable rows
@@ -59,7 +67,7 @@ static void input_import(jx_cli_input *in, const char *path)
         jx_reader_close(rd);
         return;
     }
-    jx_cli_reading r = {.project = input_project, .diag = input_diag, .ud = in, .select = in->select};
+    jx_cli_reading r = input_reading(in);
     in->flags = JX_AUDIT_IMPORTED;
     jx_cli_read_reader(rd, path, &r, in->status);
     in->flags = 0;
@@ -68,7 +76,7 @@ static void input_import(jx_cli_input *in, const char *path)
 void jx_cli_read_input(jx_cli_input *in, const char *path)
 {
     if (jx_cli_is_rules(path)) {
-        jx_cli_reading r = {.project = input_project, .diag = input_diag, .ud = in, .select = in->select};
+        jx_cli_reading r = input_reading(in);
         jx_cli_read_projects(path, &r, in->status);
     } else {
         input_import(in, path);

@@ -140,6 +140,25 @@ int jx_cli_option_output(jx_cli_args *a, const char **out)
     return args_take(a, v, "-o", "输出文件名", out);
 }
 
+int jx_cli_option_jobs(jx_cli_args *a, unsigned *out)
+{
+    const char *arg = a->argv[a->i], *v = NULL;
+    if (strncmp(arg, "-j", 2) == 0 && arg[2] >= '0' && arg[2] <= '9')
+        v = arg + 2; /* -jN, as make takes it */
+    else if (!jx_cli_option_value(a, "-j", &v) && !jx_cli_option_value(a, "--jobs", &v))
+        return 0;
+    char *end = NULL;
+    long n = v && *v >= '0' && *v <= '9' ? strtol(v, &end, 10) : 0;
+    if (!end || *end != '\0' || n < 1 || n > JX_READER_THREADS_MAX) {
+        jx_cli_usage_error(a->command, "-j 需要 1 到 %d 之间的线程数%s%s%s", JX_READER_THREADS_MAX, v ? "，不是“" : "",
+                           v ? v : "", v ? "”" : "");
+        a->usage = 1;
+        return 1;
+    }
+    *out = (unsigned)n;
+    return 1;
+}
+
 int jx_cli_option_table(jx_cli_args *a, jx_table_options *t)
 {
     return jx_cli_option_text(a, "--encoding", "编码", &t->encoding) ||

@@ -30,6 +30,7 @@ static const char score_help_tail[] =
     "  --from 格式         按这种表格格式读入文件（如 json：score --format json 的输出），经导入后\n"
     "                      计分；不给时 .jx 文件按规则语言读，其他文件按 jixiao import 识别的格式读\n"
     "  --werror            有警告时退出码为 1\n"
+    "  -j 线程数           用几个线程读入和计分（默认 1）；输出与单线程的逐字节相同\n"
     "  --timestamp         在 xlsx 的文档属性里记下当前时间（默认用固定时间，同样的输入得到同样的字节）\n"
     "  -o 文件             写到文件（成功后才替换原文件；只有计分后的错误时也替换）；\n"
     "                      默认写到标准输出\n"
@@ -51,6 +52,7 @@ typedef struct score_opts {
     int nfiles;          /* how many */
     jx_cli_select select; /* --project */
     jx_import_options import; /* --from: the files read through the importer in that format */
+    unsigned threads;    /* -j */
 } score_opts;
 
 /** What a run has seen, deciding its exit code. */
@@ -91,7 +93,8 @@ static int parse_args(int argc, char **argv, score_opts *o)
         } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_text(&args, "--actuals", "文件名", &o->actuals) ||
                    jx_cli_option_table(&args, &o->table) ||
-                   jx_cli_option_output(&args, &o->output) || jx_cli_option_project(&args, &o->select)) {
+                   jx_cli_option_output(&args, &o->output) || jx_cli_option_project(&args, &o->select) ||
+                   jx_cli_option_jobs(&args, &o->threads)) {
             continue;
         } else if (jx_cli_option_text(&args, "--findings", "方式（appendix 或 none）", &findings)) {
             continue;
@@ -135,6 +138,8 @@ typedef struct score_run {
     jx_writer *wr;     /* the report */
     score_state *st;   /* what the run has seen */
     int quiet_report;  /* --findings none: the report holds no findings, standard error has them */
+    int prescored;     /* score_prepare scored each project where it was parsed (no actuals) */
+    jx_result prepared; /* its result on the project being handed over */
 } score_run;
 
 /* Prints p's diagnostics of severity at least min on standard error. */
@@ -155,6 +160,9 @@ static void score_project(jx_project *p, void *ud)
 {
     const score_run *run = ud;
     score_state *st = run->st;
+    jx_result rc = run->prepared;
+    if (run->prescored)
+        goto scored;
     if (jx_project_error_count(p) > 0) {
         for (size_t i = 0; i < jx_project_diag_count(p); i++)
             jx_cli_print_diag(jx_project_diag(p, i));
@@ -162,7 +170,7 @@ static void score_project(jx_project *p, void *ud)
         return;
     }
     if (run->act) {
-        jx_result rc = jx_actuals_apply(run->act, p);
+        rc = jx_actuals_apply(run->act, p);
         print_new_actuals_diags(run->act, st);
         if (rc == JX_ERR_NOMEM) {
             fprintf(stderr, "jixiao: %s\n", jx_strerror(rc));
@@ -172,7 +180,8 @@ static void score_project(jx_project *p, void *ud)
         if (rc != JX_OK)
             st->status.invalid = 1;
     }
-    jx_result rc = jx_score(p, run->pol);
+    rc = jx_score(p, run->pol);
+scored:
     if (rc == JX_ERR_INPUT && jx_project_error_count(p) > 0) {
         print_project_diags(p, JX_SEV_NOTE);
         st->status.invalid = 1;
@@ -196,6 +205,15 @@ static void score_project(jx_project *p, void *ud)
     rc = jx_writer_project(run->wr, p);
     if (rc != JX_OK)
         report_failed(st, rc);
+}
+
+/* Scores p where it was parsed, when no actuals are to be applied first (-j). A project
+ * with the parser's errors is left unscored: jx_score returns JX_ERR_INPUT for it, as
+ * score_project expects. */
+static jx_result score_prepare(void *ud, jx_project *p)
+{
+    const score_run *run = ud;
+    return jx_score(p, run->pol);
 }
 
 /* Makes a project known to the actuals (the pass before scoring). */
@@ -290,9 +308,13 @@ int jx_cli_score(int argc, char **argv)
         score_run run = {.pol = pol, .act = act, .wr = wr, .st = &st,
                          .quiet_report = (o.flags & JX_WRITE_NO_FINDINGS) && o.format != JX_FORMAT_JSON &&
                                          o.format != JX_FORMAT_CSV};
-        jx_cli_reading r = {.project = score_project, .ud = &run, .select = &o.select};
+        /* without actuals each project is scored where it is parsed; with them, applied in order first */
+        run.prescored = !act;
+        jx_project_fn prepare = act ? NULL : score_prepare;
+        jx_cli_reading r = {.project = score_project, .ud = &run, .select = &o.select, .threads = o.threads,
+                            .prepare = prepare, .prepare_ud = &run, .prepared = &run.prepared};
         jx_cli_input in = {.project = score_imported, .ud = &run, .status = &st.status, .import = &o.import,
-                           .select = &o.select};
+                           .select = &o.select, .threads = o.threads, .prepare = prepare, .prepared = &run.prepared};
         for (int i = 0; i < o.nfiles; i++) {
             if (o.import.format || !jx_cli_is_rules(o.files[i]))
                 jx_cli_read_input(&in, o.files[i]); /* a table, or jixiao's own JSON: through the importer */

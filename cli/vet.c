@@ -23,6 +23,7 @@ static const char vet_help_tail[] =
     "                        （审核结果按全部发现评定）\n"
     "  --project 名称        只审核这个项目（可重复；几个单位有同名项目时写 单位/项目名称）\n"
     "  --werror              有警告时退出码为 1\n"
+    "  -j 线程数             用几个线程读入和审核（默认 1）；输出与单线程的逐字节相同\n"
     "  --timestamp           在 xlsx 的文档属性里记下当前时间（默认用固定时间）\n"
     "  --encoding 编码       文本表格的编码：utf-8、gb18030、gbk 或 utf-16，默认自动识别\n"
     "  --sheet 工作表        .xlsx/.xls 工作簿中要读的工作表（名称或从 1 起的序号）\n"
@@ -45,6 +46,7 @@ typedef struct vet_opts {
     char **files;
     int nfiles;
     jx_cli_select select;      /* --project */
+    unsigned threads;          /* -j */
 } vet_opts;
 
 /* Returns -1 when parsed, or the exit code to stop with. */
@@ -71,7 +73,7 @@ static int vet_parse_args(int argc, char **argv, vet_opts *o)
             o->import.sheet = table.sheet;
         } else if (jx_cli_option_text(&args, "--policy", "评分办法", &o->policy) ||
                    jx_cli_option_output(&args, &o->output) || jx_cli_option_project(&args, &o->select) ||
-                   jx_cli_option_format(&args, JX_DOC_VET, &o->format)) {
+                   jx_cli_option_format(&args, JX_DOC_VET, &o->format) || jx_cli_option_jobs(&args, &o->threads)) {
             /* taken, or a usage error printed (args.usage) */
         } else if (jx_cli_option_text(&args, "--min-severity", "级别", &v)) {
             if (!v)
@@ -111,6 +113,13 @@ typedef struct vet_run {
     jx_cli_output *out;
     int refused;            /* a file read is the output: the exit code, else 0 */
 } vet_run;
+
+/* Checks p alone where it was parsed (-j): jx_vet_add then counts it. */
+static jx_result vet_prepare(void *ud, jx_project *p)
+{
+    const vet_run *run = ud;
+    return jx_vet_check(run->vt, p);
+}
 
 /* Vets p and writes it. */
 static void vet_project(jx_project *p, unsigned flags, void *ud)
@@ -155,7 +164,7 @@ int jx_cli_vet(int argc, char **argv)
     memset(&run, 0, sizeof run);
     run.o = &o;
     run.input = (jx_cli_input){.project = vet_project, .ud = &run, .status = &run.status, .import = &o.import,
-                               .select = &o.select};
+                               .select = &o.select, .threads = o.threads, .prepare = vet_prepare};
     run.walk = (jx_cli_walk){.file = vet_file, .ud = &run, .status = &run.status};
     code = jx_cli_open_policy("vet", o.policy, &run.pol);
     if (code >= 0) {

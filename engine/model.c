@@ -61,6 +61,7 @@ void jx_project_reset(jx_project *p)
     memset(&p->close_pos, 0, sizeof p->close_pos);
     p->nfunds = p->ngroups = p->ninds = 0;
     p->scored = false;
+    p->vetted = false;
     p->decimals = 2;
     p->total = -1;
     p->grade = JX_GRADE_NONE;

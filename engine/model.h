@@ -239,6 +239,7 @@ struct jx_project {
 
     /* filled by the evaluator */
     bool scored;          /* jx_score ran */
+    bool vetted;          /* jx_vet_check's checks of the project alone ran (vet.c) */
     int decimals;         /* the policy's 小数 */
     int64_t total;        /* recomputed total, 10^-decimals units */
     jx_grade grade;       /* recomputed grade */

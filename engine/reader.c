@@ -34,6 +34,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 #if defined(__SSE2__)
@@ -74,6 +75,10 @@ struct jx_reader {
     char *owned;               /* jx_reader_open_import: the rule text the importer wrote, data */
     size_t owned_len, owned_cap; /* its bytes and capacity */
     bool imported;             /* the text came through the importer (positions are table rows) */
+    jx_project_fn fn;          /* jx_reader_set_threads: run on each project before it is returned */
+    void *fn_ud;               /* passed to fn */
+    jx_result prepared;        /* fn's result on the project last returned */
+    struct reader_ahead *ahead; /* the projects parsed ahead on threads, or NULL */
 };
 
 /** A run of bytes that were not UTF-8, now U+FFFD in data, waiting to be reported. */
@@ -82,6 +87,9 @@ typedef struct reader_bad {
     uint32_t nbytes;     /* bytes in the run (each one U+FFFD now) */
     unsigned char first; /* the first of them as it was */
 } reader_bad;
+
+static jx_result ahead_next(jx_reader *rd, jx_project **out);
+static void ahead_free(jx_reader *rd);
 
 /* Adds a reader diagnostic at text[off .. off+n) of the line starting at data[lstart]. */
 static void __attribute__((format(printf, 7, 8)))
@@ -297,6 +305,7 @@ void jx_reader_close(jx_reader *rd)
         return;
     if (rd->close_fd && rd->fd >= 0)
         close(rd->fd);
+    ahead_free(rd);
     if (rd->proj_ready)
         jx_project_free(&rd->proj);
     jx_value_reader_destroy(rd->vr);
@@ -742,15 +751,27 @@ static void reader_report_bad(jx_reader *rd, size_t end, jx_project *p, size_t l
     }
 }
 
-jx_result jx_reader_next(jx_reader *rd, jx_project **out)
+/* Where reader_item found the next item when it was only to frame it. */
+typedef struct reader_found {
+    size_t lstart;  /* offset in data of the line holding its 项目 keyword */
+    uint32_t line;  /* that line's number */
+    size_t start;   /* offset in data of the keyword */
+    size_t end;     /* offset just past the item */
+    size_t avail;   /* data[lstart..avail) is what a parse of it may look at: through the
+                       end of the line at end, as far as the lines read go */
+    bool bad;       /* runs of bad bytes lie in it, to be reported (reader_report_bad) with
+                       its project before the next item is looked for */
+} reader_found;
+
+/*
+ * The next item. With p, as jx_reader_next: p is parsed and JX_ROW returned. Without p,
+ * the item is framed only: JX_ROW with *f saying where it lies in data, valid until the
+ * next call. Anything else is what jx_reader_next returns, its diagnostics on rd.
+ */
+static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
 {
-    if (out)
-        *out = NULL;
-    if (!rd || !out)
-        return JX_ERR_USAGE;
     jx_diags_clear(&rd->diags);
     jx_arena_reset(&rd->arena);
-    jx_project_reset(&rd->proj);
     if (rd->failed)
         return JX_DONE;
     bool reported = false; /* stray text was reported in this call */
@@ -819,7 +840,7 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         /* an item starts at off: a project is parsed finding its end as it goes, which
          * saves the framer's pass over it; when the parser cannot tell where the framer
          * would end it, it is framed and parsed again */
-        if (!rd->frame_first && jx_keyword_lookup(rd->data + off, n) == JX_KW_PROJECT) {
+        if (p && !rd->frame_first && jx_keyword_lookup(rd->data + off, n) == JX_KW_PROJECT) {
             jx_item_text item;
             jx_item_frame ifr;
             item.file = rd->file;
@@ -828,18 +849,17 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
             item.end = limit - rd->line_start;
             item.avail = limit - rd->line_start;
             item.first_line = rd->line;
-            jx_result rc = jx_parse_project_framing(&rd->proj, rd->vr, &rd->keywords, &item, &ifr);
+            jx_result rc = jx_parse_project_framing(p, rd->vr, &rd->keywords, &item, &ifr);
             if (rc != JX_OK)
                 return rc;
             if (ifr.found) {
-                reader_report_bad(rd, rd->line_start + ifr.end, &rd->proj, rd->line_start, rd->line);
+                reader_report_bad(rd, rd->line_start + ifr.end, p, rd->line_start, rd->line);
                 rd->pos = rd->line_start + ifr.end;
                 rd->line = ifr.end_line;
                 rd->line_start += ifr.end_lstart;
-                *out = &rd->proj;
                 return JX_ROW;
             }
-            jx_project_reset(&rd->proj);
+            jx_project_reset(p);
             rd->frame_first = true; /* until this item is read */
         }
         frame fr;
@@ -884,11 +904,322 @@ jx_result jx_reader_next(jx_reader *rd, jx_project **out)
         rd->line = fr.end_line;
         rd->line_start = fr.end_lstart;
         rd->frame_first = false;
-        jx_result rc = jx_parse_project_indexed(&rd->proj, rd->vr, &rd->keywords, &item);
+        if (!p) {
+            const char *nl = memchr(rd->data + fr.end, '\n', limit - fr.end);
+            *f = (reader_found){.lstart = item_lstart, .line = item_line, .start = off, .end = fr.end,
+                                .avail = nl ? (size_t)(nl - rd->data) + 1 : limit,
+                                .bad = rd->nbad > 0 && rd->bad[0].off < fr.end};
+            return JX_ROW;
+        }
+        jx_result rc = jx_parse_project_indexed(p, rd->vr, &rd->keywords, &item);
         if (rc != JX_OK)
             return rc;
-        reader_report_bad(rd, fr.end, &rd->proj, item_lstart, item_line);
-        *out = &rd->proj;
+        reader_report_bad(rd, fr.end, p, item_lstart, item_line);
         return JX_ROW;
     }
+}
+
+jx_result jx_reader_next(jx_reader *rd, jx_project **out)
+{
+    if (out)
+        *out = NULL;
+    if (!rd || !out)
+        return JX_ERR_USAGE;
+    if (rd->ahead)
+        return ahead_next(rd, out);
+    jx_project_reset(&rd->proj);
+    jx_result rc = reader_item(rd, &rd->proj, NULL);
+    if (rc == JX_ROW) {
+        rd->prepared = rd->fn ? rd->fn(rd->fn_ud, &rd->proj) : JX_OK;
+        *out = &rd->proj;
+    }
+    return rc;
+}
+
+jx_result jx_reader_prepared(const jx_reader *rd)
+{
+    return rd ? rd->prepared : JX_ERR_USAGE;
+}
+
+/* ------------------------------------------------------ reading ahead on threads */
+
+/*
+ * With jx_reader_set_threads, jx_reader_next frames items ahead of the caller into a ring
+ * of slots, each with a copy of its item's text and a project and value reader of its own;
+ * worker threads, and the caller while it waits, parse them (and run fn) in any order,
+ * and jx_reader_next hands them back in file order. Everything that touches the reader's
+ * buffer — reading, checking UTF-8, framing, the text between projects — stays on the
+ * caller's thread, in order, as without threads; so does a project holding bytes that are
+ * not UTF-8, which is parsed at once since its errors are placed from the buffer.
+ *
+ * Invariants, under ah->mu: head ≤ taken ≤ tail ≤ head + nslots (sequence numbers; slot
+ * k is slots[k % nslots]; head and tail are changed by the caller's thread alone, which
+ * may read them without the lock); slots [head, tail) are in use; a slot a worker may take is
+ * AHEAD_QUEUED and at or after taken. The project of slot head was returned when
+ * ah->returned, and is released by the next call. A slot that is not a project (the
+ * reader's own error or the end) is AHEAD_DONE from the start and carries the reader's
+ * diagnostics, swapped out of the reader and back when its turn comes.
+ */
+typedef enum ahead_state {
+    AHEAD_QUEUED, /* framed, waiting for a thread */
+    AHEAD_BUSY,   /* being parsed */
+    AHEAD_DONE    /* parsed (or not a project) */
+} ahead_state;
+
+typedef struct ahead_slot {
+    ahead_state state;
+    jx_result rc;        /* JX_ROW: proj is the item; else what jx_reader_next returns */
+    jx_result prepared;  /* fn's result on proj */
+    jx_project proj;     /* the item's project */
+    jx_value_reader *vr; /* values of proj */
+    char *text;          /* the item's bytes, data[lstart..avail) copied */
+    size_t cap;          /* capacity of text */
+    jx_item_text item;   /* where the item lies in text */
+    jx_diags diags;      /* rc not JX_ROW: the reader's diagnostics of that call */
+    jx_arena arena;      /* their strings */
+} ahead_slot;
+
+typedef struct reader_ahead {
+    pthread_mutex_t mu;
+    pthread_cond_t queued;   /* a slot was queued, or stop was set */
+    pthread_cond_t done;     /* a slot was parsed */
+    ahead_slot *slots;
+    size_t nslots;
+    uint64_t head, taken, tail; /* returned next, looked at by the workers next, filled next */
+    bool returned;           /* slot head's project is out with the caller */
+    bool ended;              /* the end was queued: nothing more to frame (the caller's alone) */
+    bool stop;               /* the workers are to end */
+    pthread_t *threads;      /* the workers, room for threads_cap */
+    unsigned threads_cap;    /* the threads asked for, less the caller */
+    unsigned nthreads;       /* workers started */
+} reader_ahead;
+
+/* Parses slot s's item; on any thread, s being AHEAD_BUSY. */
+static void ahead_parse_only(const jx_reader *rd, ahead_slot *s)
+{
+    jx_result rc = jx_parse_project_indexed(&s->proj, s->vr, &rd->keywords, &s->item);
+    s->rc = rc == JX_OK ? JX_ROW : rc;
+    s->prepared = JX_OK;
+}
+
+/* Runs fn on slot s's project, once it has every diagnostic of its reading. */
+static void ahead_prepare(const jx_reader *rd, ahead_slot *s)
+{
+    if (s->rc == JX_ROW && rd->fn)
+        s->prepared = rd->fn(rd->fn_ud, &s->proj);
+}
+
+/* Parses slot s's item and runs fn on it. */
+static void ahead_parse(const jx_reader *rd, ahead_slot *s)
+{
+    ahead_parse_only(rd, s);
+    ahead_prepare(rd, s);
+}
+
+static void *ahead_worker(void *arg)
+{
+    const jx_reader *rd = arg;
+    reader_ahead *ah = rd->ahead;
+    pthread_mutex_lock(&ah->mu);
+    for (;;) {
+        while (!ah->stop && ah->taken == ah->tail)
+            pthread_cond_wait(&ah->queued, &ah->mu);
+        if (ah->stop)
+            break;
+        ahead_slot *s = &ah->slots[ah->taken++ % ah->nslots];
+        if (s->state != AHEAD_QUEUED)
+            continue; /* not a project, or the caller took it */
+        s->state = AHEAD_BUSY;
+        pthread_mutex_unlock(&ah->mu);
+        ahead_parse(rd, s);
+        pthread_mutex_lock(&ah->mu);
+        s->state = AHEAD_DONE;
+        pthread_cond_broadcast(&ah->done);
+    }
+    pthread_mutex_unlock(&ah->mu);
+    return NULL;
+}
+
+/* Swaps the reader's diagnostics with slot s's. */
+static void ahead_swap_diags(jx_reader *rd, ahead_slot *s)
+{
+    jx_diags d = rd->diags;
+    jx_arena a = rd->arena;
+    rd->diags = s->diags;
+    rd->arena = s->arena;
+    s->diags = d;
+    s->arena = a;
+}
+
+/*
+ * Fills slot s with the next item: framed and its text copied (queued), or parsed at once
+ * when it holds bad bytes; or the reader's error or end with its diagnostics. Returns
+ * false when s is to be queued for a thread. Caller's thread, s not in use.
+ */
+static bool ahead_fill(jx_reader *rd, ahead_slot *s)
+{
+    jx_project_reset(&s->proj);
+    reader_found f;
+    jx_result rc = reader_item(rd, NULL, &f);
+    if (rc != JX_ROW) {
+        s->rc = rc;
+        ahead_swap_diags(rd, s);
+        return true;
+    }
+    size_t n = f.avail - f.lstart;
+    if (n > s->cap) {
+        size_t ncap = n < 4096 ? 4096 : n + n / 2;
+        char *t = jx_realloc(rd->alloc, s->text, s->cap, ncap);
+        if (!t) {
+            s->rc = JX_ERR_NOMEM;
+            ahead_swap_diags(rd, s);
+            return true;
+        }
+        s->text = t;
+        s->cap = ncap;
+    }
+    memcpy(s->text, rd->data + f.lstart, n);
+    s->item = (jx_item_text){.file = rd->file, .text = s->text, .start = f.start - f.lstart,
+                             .end = f.end - f.lstart, .avail = n, .first_line = f.line};
+    if (!f.bad)
+        return false;
+    ahead_parse_only(rd, s);
+    if (s->rc == JX_ROW)
+        reader_report_bad(rd, f.end, &s->proj, f.lstart, f.line);
+    ahead_prepare(rd, s);
+    return true;
+}
+
+/* Releases slot head to be filled again. */
+static void ahead_advance(reader_ahead *ah)
+{
+    pthread_mutex_lock(&ah->mu);
+    ah->head++;
+    if (ah->taken < ah->head)
+        ah->taken = ah->head; /* the caller parsed the slots the workers had not reached */
+    pthread_mutex_unlock(&ah->mu);
+}
+
+static jx_result ahead_next(jx_reader *rd, jx_project **out)
+{
+    reader_ahead *ah = rd->ahead;
+    ahead_slot *h = &ah->slots[ah->head % ah->nslots];
+    jx_diags_clear(&rd->diags); /* the last call's, when it returned the reader's error */
+    jx_arena_reset(&rd->arena);
+    if (ah->returned) {
+        ah->returned = false;
+        jx_project_reset(&h->proj);
+        ahead_advance(ah);
+        h = &ah->slots[ah->head % ah->nslots];
+    }
+    /* frame ahead as far as the ring goes, or to the end */
+    while (!ah->ended && ah->tail - ah->head < ah->nslots) {
+        ahead_slot *s = &ah->slots[ah->tail % ah->nslots];
+        bool done = ahead_fill(rd, s);
+        ah->ended = done && s->rc == JX_DONE;
+        pthread_mutex_lock(&ah->mu);
+        s->state = done ? AHEAD_DONE : AHEAD_QUEUED;
+        ah->tail++;
+        if (!done)
+            pthread_cond_signal(&ah->queued);
+        pthread_mutex_unlock(&ah->mu);
+    }
+    /* the head: parsed here when no worker has taken it yet, else waited for */
+    pthread_mutex_lock(&ah->mu);
+    if (h->state == AHEAD_QUEUED) {
+        h->state = AHEAD_BUSY;
+        pthread_mutex_unlock(&ah->mu);
+        ahead_parse(rd, h);
+        pthread_mutex_lock(&ah->mu);
+        h->state = AHEAD_DONE;
+    }
+    while (h->state != AHEAD_DONE)
+        pthread_cond_wait(&ah->done, &ah->mu);
+    pthread_mutex_unlock(&ah->mu);
+    if (h->rc == JX_ROW) {
+        ah->returned = true;
+        rd->prepared = h->prepared;
+        *out = &h->proj;
+        return JX_ROW;
+    }
+    /* the reader's own error, or the end: its diagnostics are the reader's until the next call */
+    ahead_swap_diags(rd, h);
+    jx_result rc = h->rc;
+    if (rc != JX_DONE) /* the end stays at the head: every later call returns it */
+        ahead_advance(ah);
+    return rc;
+}
+
+/* Stops the workers and releases the ring; the reader reads on its own thread again. */
+static void ahead_free(jx_reader *rd)
+{
+    reader_ahead *ah = rd->ahead;
+    if (!ah)
+        return;
+    pthread_mutex_lock(&ah->mu);
+    ah->stop = true;
+    pthread_cond_broadcast(&ah->queued);
+    pthread_mutex_unlock(&ah->mu);
+    for (unsigned i = 0; i < ah->nthreads; i++)
+        pthread_join(ah->threads[i], NULL);
+    for (size_t i = 0; i < ah->nslots; i++) {
+        ahead_slot *s = &ah->slots[i];
+        jx_project_free(&s->proj);
+        jx_value_reader_destroy(s->vr);
+        jx_free(rd->alloc, s->text, s->cap);
+        jx_diags_free(&s->diags);
+        jx_arena_free(&s->arena);
+    }
+    jx_free(rd->alloc, ah->slots, ah->nslots * sizeof *ah->slots);
+    jx_free(rd->alloc, ah->threads, ah->threads_cap * sizeof *ah->threads);
+    pthread_cond_destroy(&ah->queued);
+    pthread_cond_destroy(&ah->done);
+    pthread_mutex_destroy(&ah->mu);
+    jx_free(rd->alloc, ah, sizeof *ah);
+    rd->ahead = NULL;
+}
+
+jx_result jx_reader_set_threads(jx_reader *rd, unsigned threads, jx_project_fn fn, void *ud)
+{
+    if (!rd || rd->ahead || threads > JX_READER_THREADS_MAX)
+        return JX_ERR_USAGE;
+    rd->fn = fn;
+    rd->fn_ud = ud;
+    if (threads <= 1)
+        return JX_OK;
+    reader_ahead *ah = jx_calloc(rd->alloc, sizeof *ah);
+    if (!ah)
+        return JX_ERR_NOMEM;
+    pthread_mutex_init(&ah->mu, NULL);
+    pthread_cond_init(&ah->queued, NULL);
+    pthread_cond_init(&ah->done, NULL);
+    rd->ahead = ah;
+    ah->nslots = (size_t)threads * JX_READER_SLOTS_PER_THREAD;
+    ah->slots = jx_calloc(rd->alloc, ah->nslots * sizeof *ah->slots);
+    if (!ah->slots) {
+        ah->nslots = 0;
+        ahead_free(rd);
+        return JX_ERR_NOMEM;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < ah->nslots; i++) {
+        ahead_slot *s = &ah->slots[i];
+        jx_project_init(&s->proj, rd->alloc);
+        jx_diags_init(&s->diags, rd->alloc);
+        jx_arena_init(&s->arena, rd->alloc);
+        s->state = AHEAD_DONE;
+        if (!(s->vr = jx_value_reader_create(rd->alloc)))
+            ok = false;
+    }
+    ah->threads = ok ? jx_calloc(rd->alloc, (threads - 1) * sizeof *ah->threads) : NULL;
+    if (!ah->threads) {
+        ahead_free(rd);
+        return JX_ERR_NOMEM;
+    }
+    ah->threads_cap = threads - 1;
+    /* the caller parses too: threads − 1 workers; one that cannot start leaves the rest the work */
+    for (unsigned i = 0; i < threads - 1; i++)
+        if (pthread_create(&ah->threads[ah->nthreads], NULL, ahead_worker, rd) == 0)
+            ah->nthreads++;
+    return JX_OK;
 }

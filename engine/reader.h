@@ -13,6 +13,9 @@
 /** The largest single project the reader will hold in memory: 256 MiB. */
 #define JX_READER_MAX_ITEM ((size_t)256 << 20)
 
+/** Slots of the ring jx_reader_set_threads parses ahead in, per thread. */
+#define JX_READER_SLOTS_PER_THREAD 4
+
 /**
  * Sets how many bytes each read() asks for (at least 1), and the size the buffer
  * starts at. Call before the first jx_reader_next(); tests use tiny sizes to make

@@ -706,10 +706,12 @@ void jx_vet_destroy(jx_vet *vt)
     jx_alloc_drop(a);
 }
 
-jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags)
+/* The checks of p alone, once: what jx_vet_check and jx_vet_add run. */
+static void vet_check(const jx_vet *vt, jx_project *p)
 {
-    if (!vt || !p || vt->finished)
-        return JX_ERR_USAGE;
+    if (p->vetted)
+        return;
+    p->vetted = true;
     const jx_policy *pol = vt->pol;
     drop_unset_weights(p);
     check_structure(p, pol);
@@ -727,6 +729,22 @@ jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags)
     }
     check_qualitative_share(p, pol);
     jx_checks_duplicates(p);
+}
+
+jx_result jx_vet_check(const jx_vet *vt, jx_project *p)
+{
+    if (!vt || !p)
+        return JX_ERR_USAGE;
+    vet_check(vt, p);
+    return p->diags.oom ? JX_ERR_NOMEM : JX_OK;
+}
+
+jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags)
+{
+    if (!vt || !p || vt->finished)
+        return JX_ERR_USAGE;
+    const jx_policy *pol = vt->pol;
+    vet_check(vt, p);
     jx_vet_unit *u = unit_of(vt, p);
     if (!u)
         return JX_ERR_NOMEM;

@@ -258,6 +258,31 @@ JX_API jx_result jx_reader_open_import_memory(jx_reader **out, const char *file_
 /** 1 when rd reads a table through the importer (jx_reader_open_import), else 0. */
 JX_API int jx_reader_imported(const jx_reader *rd);
 
+/** Work on a project read (jx_reader_set_threads): the result goes to jx_reader_prepared. */
+typedef jx_result (*jx_project_fn)(void *ud, jx_project *p);
+
+/** The most threads jx_reader_set_threads takes. */
+#define JX_READER_THREADS_MAX 64
+
+/**
+ * Reads ahead on threads: up to `threads` projects are parsed at once (the calling thread
+ * among them, so threads − 1 are started), and fn(ud, p), when fn is not NULL, runs on
+ * each project on the thread that parsed it — jx_score under a shared policy, say —
+ * before jx_reader_next returns it. jx_reader_next still returns the projects one at a
+ * time in file order, each released by the next call, with the same diagnostics and the
+ * same positions as without threads; jx_reader_prepared gives fn's result. threads 0 or 1
+ * reads on the calling thread alone (fn still runs on each project). Call once, before the
+ * first jx_reader_next; the threads end with jx_reader_close. fn must be safe to run on
+ * several projects at once, and with threads > 1 the reader's allocator is called from
+ * them too. Memory grows by the largest projects of JX_READER_SLOTS_PER_THREAD (4) ×
+ * threads in flight. Returns JX_ERR_USAGE for more than JX_READER_THREADS_MAX threads or a
+ * second call, JX_ERR_NOMEM when the threads' state cannot be allocated.
+ */
+JX_API jx_result jx_reader_set_threads(jx_reader *rd, unsigned threads, jx_project_fn fn, void *ud);
+
+/** fn's result on the project the last jx_reader_next returned (JX_OK without fn). */
+JX_API jx_result jx_reader_prepared(const jx_reader *rd);
+
 /** Diagnostics of the last jx_reader_next() that belong to no project. */
 JX_API size_t jx_reader_diag_count(const jx_reader *rd);
 
@@ -1148,6 +1173,14 @@ JX_API jx_result jx_vet_create(jx_vet **out, const jx_policy *pol, const jx_vet_
  * positions are table rows). JX_ERR_USAGE after jx_vet_finish, JX_ERR_NOMEM.
  */
 JX_API jx_result jx_vet_add(jx_vet *vt, jx_project *p, unsigned flags);
+
+/**
+ * The part of jx_vet_add that looks at p alone: adds p's own findings (all but
+ * overlapping-projects), once; jx_vet_add then counts p without checking it again. It
+ * reads vt without changing it, so several threads may check their projects at once
+ * (a jx_reader_set_threads fn), jx_vet_add following in order on one thread.
+ */
+JX_API jx_result jx_vet_check(const jx_vet *vt, jx_project *p);
 
 /** Ends the vet: the 单位 in byte order of their names. Further calls do nothing. */
 JX_API jx_result jx_vet_finish(jx_vet *vt);

@@ -4,6 +4,7 @@
 # file `stdin` when present), then compares stdout, stderr and the exit code with
 # expected.out, expected.err and expected.code. Prints a diff on mismatch.
 # With JX_GOLDEN_UPDATE=1 it rewrites the expected files instead (review the diff!).
+# With JX_GOLDEN_JOBS=N it runs the command with -j N against the same expected files.
 set -u
 bin=$1
 dir=$2
@@ -11,6 +12,14 @@ cd "$dir" || exit 2
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
 args=$(cat args)
+# JX_GOLDEN_JOBS=N: the same case read and scored on N threads (-j N after the command), which
+# must give the same bytes; only for the commands that take -j (tests/CMakeLists.txt)
+if [ -n "${JX_GOLDEN_JOBS:-}" ]; then
+  [ "${JX_GOLDEN_UPDATE:-0}" = 1 ] && { echo "JX_GOLDEN_UPDATE with JX_GOLDEN_JOBS: update without threads" >&2; exit 2; }
+  cmd=${args%%[[:space:]]*}
+  rest=${args#"$cmd"}
+  args="$cmd -j $JX_GOLDEN_JOBS$rest"
+fi
 if [ -f stdin ]; then
   eval "\"$bin\" $args" <stdin >"$out" 2>"$err"
 else

@@ -15,7 +15,8 @@
  *   - that JSON read back from memory through the importer, scored and written again;
  *   - a vet (审核) of the samples and of targets.xlsx and targets.xls, in every vet format;
  *   - an audit of the samples, demo.jx and targets.xlsx, with a sample drawn, in every
- *     audit format;
+ *     audit format (the vet's and the audit's rule files read ahead on 3 threads of the
+ *     reader's own, jx_reader_set_threads, checked or scored there; in main's round, on one);
  *   - a 复核 of tables/demo-filled.jx against tables/review.xlsx in every review format,
  *     and the reviewer's template of demo.jx (csv, xlsx);
  *   - a log of all the result codes, diagnostics, totals, formulas and summaries.
@@ -55,30 +56,32 @@
 
 /** What one allocator has given out and not had back. */
 typedef struct counter {
-    long blocks; /* blocks in use */
-    long bytes;  /* their size */
+    pthread_mutex_t mu; /* a reader reading ahead calls the allocator from its threads too */
+    long blocks;        /* blocks in use */
+    long bytes;         /* their size */
 } counter;
 
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     counter *c = ud;
+    void *np = NULL;
+    if (nsize == 0)
+        free(ptr);
+    else if (!(np = realloc(ptr, nsize)))
+        return NULL;
+    pthread_mutex_lock(&c->mu);
     if (nsize == 0) {
         if (ptr) {
             c->blocks--;
             c->bytes -= (long)osize;
         }
-        free(ptr);
-        return NULL;
-    }
-    void *np = realloc(ptr, nsize);
-    if (!np)
-        return NULL;
-    if (!ptr) {
+    } else if (!ptr) {
         c->blocks++;
         c->bytes += (long)nsize;
     } else {
         c->bytes += (long)nsize - (long)osize;
     }
+    pthread_mutex_unlock(&c->mu);
     return np;
 }
 
@@ -143,6 +146,8 @@ typedef struct doc {
 typedef struct run {
     const jx_policy *pol; /* shared by every thread, only read */
     jx_allocator alloc;   /* every handle's allocator: counting into the thread's counter */
+    unsigned reader_threads; /* the vet's and the audit's rule files are read ahead on these
+                                (jx_reader_set_threads): 1 for the reference, 3 in the threads */
     doc docs[DOCS_MAX];   /* the outputs, in the order made */
     size_t ndocs;
     buf *log;             /* docs[0]: result codes, diagnostics, totals, summaries */
@@ -264,6 +269,14 @@ static jx_reader *open_table(run *r, const char *path, jx_import_weights weights
         r->failed = 1;
         return NULL;
     }
+    return rd;
+}
+
+/** rd read ahead on r->reader_threads threads, fn running on each project there. */
+static jx_reader *ahead(run *r, jx_reader *rd, jx_project_fn fn, void *ud)
+{
+    if (rd && check(r, "jx_reader_set_threads", jx_reader_set_threads(rd, r->reader_threads, fn, ud)) != JX_OK)
+        r->failed = 1;
     return rd;
 }
 
@@ -443,6 +456,12 @@ static void vet_project(run *r, jx_project *p, void *ud)
         check(r, "jx_vet_writer_project", jx_vet_writer_project(v->w[i], p, v->flags));
 }
 
+/* jx_vet_check as a reader's fn: the checks of a project alone, on the thread that read it. */
+static jx_result vet_check(void *ud, jx_project *p)
+{
+    return jx_vet_check(ud, p);
+}
+
 static void do_vet(run *r)
 {
     vetting v = {.n = 0};
@@ -460,7 +479,7 @@ static void do_vet(run *r)
             v.n++;
     }
     for (size_t i = 0; i < samples.gl_pathc; i++)
-        read_all(r, open_rules(r, samples.gl_pathv[i]), vet_project, &v);
+        read_all(r, ahead(r, open_rules(r, samples.gl_pathv[i]), vet_check, v.vt), vet_project, &v);
     v.flags = JX_AUDIT_IMPORTED;
     for (size_t i = 0; i < sizeof target_tables / sizeof *target_tables; i++)
         read_all(r, open_table(r, target_tables[i], JX_IMPORT_WEIGHTS_UNSET), vet_project, &v);
@@ -503,6 +522,13 @@ static void audit_project(run *r, jx_project *p, void *ud)
         check(r, "jx_audit_writer_project", jx_audit_writer_project(a->w[i], p, a->flags));
 }
 
+/* A reader's fn: scores a project without errors on the thread that read it (audit_project
+ * scores it again, to the same result). */
+static jx_result audit_score(void *ud, jx_project *p)
+{
+    return jx_project_error_count(p) == 0 ? jx_score(p, ud) : JX_OK;
+}
+
 static void do_audit(run *r)
 {
     auditing a = {.n = 0};
@@ -525,8 +551,8 @@ static void do_audit(run *r)
             a.n++;
     }
     for (size_t i = 0; i < samples.gl_pathc; i++)
-        read_all(r, open_rules(r, samples.gl_pathv[i]), audit_project, &a);
-    read_all(r, open_rules(r, DEMO), audit_project, &a);
+        read_all(r, ahead(r, open_rules(r, samples.gl_pathv[i]), audit_score, (void *)r->pol), audit_project, &a);
+    read_all(r, ahead(r, open_rules(r, DEMO), audit_score, (void *)r->pol), audit_project, &a);
     a.flags = JX_AUDIT_IMPORTED;
     read_all(r, open_table(r, target_tables[0], JX_IMPORT_WEIGHTS_EQUAL), audit_project, &a);
     for (size_t i = 0; i < a.n; i++) {
@@ -777,6 +803,7 @@ static void *work(void *arg)
     r->alloc.fn = counting_alloc;
     r->alloc.ud = &w->cnt;
     r->who = w->who;
+    r->reader_threads = 3;
     for (int round = 0; round < ROUNDS; round++) {
         pthread_barrier_wait(&together);
         if (do_round(r) != 0)
@@ -811,8 +838,9 @@ int main(int argc, char **argv)
     }
 
     /* the reference: one round in main, alone */
-    counter main_cnt = {0};
+    counter main_cnt = {.mu = PTHREAD_MUTEX_INITIALIZER};
     reference.pol = pol;
+    reference.reader_threads = 1;
     reference.alloc.fn = counting_alloc;
     reference.alloc.ud = &main_cnt;
     int failed = do_round(&reference) != 0;
@@ -853,6 +881,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < THREADS; i++) {
         workers[i].who = i + 1;
         workers[i].pol = pol;
+        pthread_mutex_init(&workers[i].cnt.mu, NULL);
         if (pthread_create(&workers[i].id, NULL, work, &workers[i]) != 0) {
             fprintf(stderr, "threads: cannot start thread %d\n", i + 1);
             return 1; /* the others wait at the barrier for ever: end at once */
