@@ -981,14 +981,16 @@ typedef struct ahead_slot {
 
 typedef struct reader_ahead {
     pthread_mutex_t mu;
-    pthread_cond_t queued;   /* a slot was queued, or stop was set */
-    pthread_cond_t done;     /* a slot was parsed */
+    pthread_cond_t queued;   /* slots were queued (signalled only to idle workers), or stop was set */
+    pthread_cond_t done;     /* slots were parsed (signalled only while the caller waits) */
     ahead_slot *slots;
     size_t nslots;
     uint64_t head, taken, tail; /* returned next, looked at by the workers next, filled next */
     bool returned;           /* slot head's project is out with the caller */
     bool ended;              /* the end was queued: nothing more to frame (the caller's alone) */
     bool stop;               /* the workers are to end */
+    unsigned idle;           /* workers waiting for a slot to be queued */
+    bool waiting;            /* the caller is waiting for its head slot to be parsed */
     pthread_t *threads;      /* the workers, room for threads_cap */
     unsigned threads_cap;    /* the threads asked for, less the caller */
     unsigned nthreads;       /* workers started */
@@ -1020,21 +1022,33 @@ static void *ahead_worker(void *arg)
 {
     const jx_reader *rd = arg;
     reader_ahead *ah = rd->ahead;
+    ahead_slot *mine[JX_READER_BATCH];
     pthread_mutex_lock(&ah->mu);
     for (;;) {
-        while (!ah->stop && ah->taken == ah->tail)
+        while (!ah->stop && ah->taken == ah->tail) {
+            ah->idle++;
             pthread_cond_wait(&ah->queued, &ah->mu);
+            ah->idle--;
+        }
         if (ah->stop)
             break;
-        ahead_slot *s = &ah->slots[ah->taken++ % ah->nslots];
-        if (s->state != AHEAD_QUEUED)
-            continue; /* not a project, or the caller took it */
-        s->state = AHEAD_BUSY;
+        /* a run of queued slots at once: one lock for several projects */
+        size_t n = 0;
+        while (n < JX_READER_BATCH && ah->taken < ah->tail) {
+            ahead_slot *s = &ah->slots[ah->taken++ % ah->nslots];
+            if (s->state != AHEAD_QUEUED)
+                continue; /* not a project, or the caller took it */
+            s->state = AHEAD_BUSY;
+            mine[n++] = s;
+        }
         pthread_mutex_unlock(&ah->mu);
-        ahead_parse(rd, s);
+        for (size_t i = 0; i < n; i++)
+            ahead_parse(rd, mine[i]);
         pthread_mutex_lock(&ah->mu);
-        s->state = AHEAD_DONE;
-        pthread_cond_broadcast(&ah->done);
+        for (size_t i = 0; i < n; i++)
+            mine[i]->state = AHEAD_DONE;
+        if (n > 0 && ah->waiting)
+            pthread_cond_signal(&ah->done);
     }
     pthread_mutex_unlock(&ah->mu);
     return NULL;
@@ -1114,27 +1128,45 @@ static jx_result ahead_next(jx_reader *rd, jx_project **out)
     }
     /* frame ahead as far as the ring goes, or to the end */
     while (!ah->ended && ah->tail - ah->head < ah->nslots) {
-        ahead_slot *s = &ah->slots[ah->tail % ah->nslots];
-        bool done = ahead_fill(rd, s);
-        ah->ended = done && s->rc == JX_DONE;
+        /* a batch framed, then queued under one lock */
+        bool done[JX_READER_BATCH];
+        size_t n = 0;
+        while (n < JX_READER_BATCH && !ah->ended && ah->tail + n - ah->head < ah->nslots) {
+            ahead_slot *s = &ah->slots[(ah->tail + n) % ah->nslots];
+            done[n] = ahead_fill(rd, s);
+            ah->ended = done[n] && s->rc == JX_DONE;
+            n++;
+        }
         pthread_mutex_lock(&ah->mu);
-        s->state = done ? AHEAD_DONE : AHEAD_QUEUED;
-        ah->tail++;
-        if (!done)
-            pthread_cond_signal(&ah->queued);
+        for (size_t i = 0; i < n; i++)
+            ah->slots[(ah->tail + i) % ah->nslots].state = done[i] ? AHEAD_DONE : AHEAD_QUEUED;
+        ah->tail += n;
+        if (ah->idle)
+            pthread_cond_broadcast(&ah->queued);
         pthread_mutex_unlock(&ah->mu);
     }
-    /* the head: parsed here when no worker has taken it yet, else waited for */
+    /* the head: parsed here when no worker has taken it yet; while a worker parses it, the
+     * caller parses the next queued slot rather than sleep, and waits only when none is left */
     pthread_mutex_lock(&ah->mu);
-    if (h->state == AHEAD_QUEUED) {
-        h->state = AHEAD_BUSY;
+    while (h->state != AHEAD_DONE) {
+        ahead_slot *s = h->state == AHEAD_QUEUED ? h : NULL;
+        while (!s && ah->taken < ah->tail) {
+            ahead_slot *next = &ah->slots[ah->taken++ % ah->nslots];
+            if (next->state == AHEAD_QUEUED)
+                s = next;
+        }
+        if (!s) {
+            ah->waiting = true;
+            pthread_cond_wait(&ah->done, &ah->mu);
+            ah->waiting = false;
+            continue;
+        }
+        s->state = AHEAD_BUSY;
         pthread_mutex_unlock(&ah->mu);
-        ahead_parse(rd, h);
+        ahead_parse(rd, s);
         pthread_mutex_lock(&ah->mu);
-        h->state = AHEAD_DONE;
+        s->state = AHEAD_DONE;
     }
-    while (h->state != AHEAD_DONE)
-        pthread_cond_wait(&ah->done, &ah->mu);
     pthread_mutex_unlock(&ah->mu);
     if (h->rc == JX_ROW) {
         ah->returned = true;

@@ -14,7 +14,10 @@
 #define JX_READER_MAX_ITEM ((size_t)256 << 20)
 
 /** Slots of the ring jx_reader_set_threads parses ahead in, per thread. */
-#define JX_READER_SLOTS_PER_THREAD 4
+#define JX_READER_SLOTS_PER_THREAD 8
+
+/** The most projects framed, or taken by a thread, under one lock of the ring. */
+#define JX_READER_BATCH 4
 
 /**
  * Sets how many bytes each read() asks for (at least 1), and the size the buffer

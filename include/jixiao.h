@@ -274,9 +274,9 @@ typedef jx_result (*jx_project_fn)(void *ud, jx_project *p);
  * reads on the calling thread alone (fn still runs on each project). Call once, before the
  * first jx_reader_next; the threads end with jx_reader_close. fn must be safe to run on
  * several projects at once, and with threads > 1 the reader's allocator is called from
- * them too. Memory grows by the largest projects of JX_READER_SLOTS_PER_THREAD (4) ×
- * threads in flight. Returns JX_ERR_USAGE for more than JX_READER_THREADS_MAX threads or a
- * second call, JX_ERR_NOMEM when the threads' state cannot be allocated.
+ * them too. Memory grows by 8 projects a thread in flight, each with its text. Returns
+ * JX_ERR_USAGE for more than JX_READER_THREADS_MAX threads or a second call, JX_ERR_NOMEM
+ * when the threads' state cannot be allocated.
  */
 JX_API jx_result jx_reader_set_threads(jx_reader *rd, unsigned threads, jx_project_fn fn, void *ud);
 
