@@ -1,50 +1,82 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# run.sh — builds jixiao in Release (no sanitizers) and measures it on synthetic input:
-# 1,000,000 indicators (about 130 MB) and 100,000, so the two peak RSS figures show
-# whether memory grows with the input. Each mode runs RUNS times and the fastest run
-# is printed, since other work on the machine only ever makes a run slower.
-# Usage: bench/run.sh [INDICATORS] [RUNS] (defaults 1000000 and 3)
+# run.sh — builds jixiao in Release (no sanitizers) and measures the score path (read,
+# jx_score with every check, the report out) against the cost of reading the same bytes,
+# side by side in one run: for each size, `wc -l FILE` and `jixiao score --format F FILE`
+# (json, csv, text; json and csv also with -j 2) run RUNS times in turn, each with its
+# output thrown away, and the fastest run of each is kept, since other work on the
+# machine only ever makes a run slower. It prints wall seconds, indicators per second,
+# the ratio to `wc -l` and the peak RSS (the child's own, wait4). Then every project total
+# and grade of each size is checked against bench/oracle.py, which computes them from the
+# written rules on its own: the mismatches must be 0.
+# Usage: bench/run.sh [RUNS [SIZE…]]   (defaults: 3 runs; 10000 100000 1000000 indicators)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$root/build-bench
-big=${1:-1000000}
-runs=${2:-3}
-small=$((big / 10))
+build=${JX_BENCH_BUILD:-$root/build-bench}
+runs=${1:-3}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJX_SANITIZE=OFF -DJX_TESTS=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target jx_gen jx_bench jx_bench_values >/dev/null
+cmake --build "$build" -j"$(nproc)" --target jixiao jx_gen jx_bench jx_audit_run >/dev/null
+jixiao=$build/jixiao
+run=$build/bench/jx_audit_run
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# best MODE-ARGS…: runs jx_bench RUNS times and prints the output of the fastest run.
-best() {
-    local out best_out="" best_s=""
-    for ((r = 0; r < runs; r++)); do
-        out=$("$build/bench/jx_bench" "$@")
-        local s
-        s=$(awk '/^seconds/ {print $2}' <<<"$out")
-        if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN {exit !(a < b)}'; then
-            best_s=$s
-            best_out=$out
-        fi
-    done
-    echo "$best_out"
-}
+# the modes: a label, then the command after the program (FILE stands for the input)
+labels=("wc -l" "score json" "score csv" "score text" "score json -j 2" "score csv -j 2")
+commands=("wc -l FILE" "$jixiao score --format json FILE" "$jixiao score --format csv FILE"
+  "$jixiao score --format text FILE" "$jixiao score -j 2 --format json FILE" "$jixiao score -j 2 --format csv FILE")
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), best of $runs"
-for n in "$big" "$small"; do
-    "$build/bench/jx_gen" -n "$n" -s 1 -o "$tmp/in.jx"
-    echo
-    echo "## $n indicators, $(du -m "$tmp/in.jx" | cut -f1) MB"
-    echo "### --parse-only"
-    best --parse-only "$tmp/in.jx"
-    for fmt in json text csv; do
-        echo "### score + $fmt"
-        best --format "$fmt" "$tmp/in.jx"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg), best of $runs"
+echo
+echo "| indicators | run | wall s | indicators/s | × wc -l | peak RSS |"
+echo "|--:|---|--:|--:|--:|--:|"
+mismatches=0
+rss_min="" rss_max=""
+for n in "${sizes[@]}"; do
+  file=$tmp/in-$n.jx
+  "$build/bench/jx_gen" -n "$n" -s 1 -o "$file"
+  count=$("$build/bench/jx_bench" --parse-only "$file" | awk '/^indicators/ {print $2}')
+  declare -A best=() rss=()
+  for ((r = 0; r < runs; r++)); do
+    for ((m = 0; m < ${#labels[@]}; m++)); do
+      # shellcheck disable=SC2086 # the command is words
+      res=$("$run" ${commands[m]//FILE/$file})
+      s=$(awk '/^seconds/ {print $2}' <<<"$res")
+      k=$(awk '/^peak_rss_kib/ {print $2}' <<<"$res")
+      code=$(awk '/^exit/ {print $2}' <<<"$res")
+      [ "$code" = 0 ] || { echo "run.sh: ${labels[m]} on $n indicators: exit $code" >&2; exit 1; }
+      if [ -z "${best[$m]:-}" ] || awk -v a="$s" -v b="${best[$m]}" 'BEGIN {exit !(a < b)}'; then
+        best[$m]=$s
+      fi
+      [ -n "${rss[$m]:-}" ] && [ "${rss[$m]}" -ge "$k" ] || rss[$m]=$k
     done
+  done
+  for ((m = 0; m < ${#labels[@]}; m++)); do
+    awk -v n="$count" -v l="${labels[m]}" -v s="${best[$m]}" -v w="${best[0]}" -v k="${rss[$m]}" \
+      'BEGIN { printf "| %d | %s | %.3f | %d | %.1f | %.1f MB |\n", n, l, s, (s > 0 ? n / s : 0), (w > 0 ? s / w : 0), k / 1024 }'
+    if [ "$m" -gt 0 ]; then
+      [ -n "$rss_min" ] && [ "$rss_min" -le "${rss[$m]}" ] || rss_min=${rss[$m]}
+      [ -n "$rss_max" ] && [ "$rss_max" -ge "${rss[$m]}" ] || rss_max=${rss[$m]}
+    fi
+  done
+  # exactness: every total and grade against the independent computation
+  "$jixiao" score --format json "$file" >"$tmp/out.json"
+  python3 -B "$root/bench/oracle.py" --from-json "$tmp/out.json" >"$tmp/got.tsv"
+  rm -f "$tmp/out.json"
+  check=$(python3 -B "$root/bench/oracle.py" "$file" --check "$tmp/got.tsv" 2>&1) || true
+  bad=$(awk '/^mismatches/ {print $2}' <<<"$check")
+  projects=$(awk '/^projects/ {print $2}' <<<"$check")
+  echo "|   $n: $projects projects checked against bench/oracle.py | mismatches ${bad:-?} | | | | |"
+  [ "${bad:-1}" = 0 ] || { echo "$check" >&2; mismatches=$((mismatches + ${bad:-1})); }
+  rm -f "$file"
+  unset best rss
 done
 echo
-echo "## jx_value_read"
-"$build/bench/jx_bench_values"
+awk -v a="$rss_min" -v b="$rss_max" 'BEGIN { printf "peak RSS of the score runs: %.1f to %.1f MB over every size\n", a / 1024, b / 1024 }'
+echo "mismatches: $mismatches"
+[ "$mismatches" = 0 ]
