@@ -215,8 +215,11 @@ typedef struct jx_text_scan {
     size_t bad;        /* invalid bytes */
 } jx_text_scan;
 
-/** Scans s[0..n) as UTF-8 (ASCII eight bytes a step). */
+/** Scans s[0..n) as UTF-8: sixteen bytes a step where the CPU has SSSE3 (text.c). */
 jx_text_scan jx_text_utf8_scan(const char *s, size_t n);
+
+/** The same a character at a time: what the fast path is checked against. */
+jx_text_scan jx_text_utf8_scan_plain(const char *s, size_t n);
 
 /**
  * Copies s[0..n) into out (room for 3n bytes) with every invalid byte replaced by

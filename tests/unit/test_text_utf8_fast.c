@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/* test_text_utf8_fast.c — jx_text_utf8_scan's fast path (sixteen bytes a step, text.c)
+ * checked against the plain path (jx_text_utf8_scan_plain, a character at a time): the
+ * same first bad byte, multibyte count and bad count for every kind of sequence, valid
+ * and not, at every offset from a block's start and with every length of the text, and
+ * for random bytes and random Chinese text with damage put in. The expected values of a
+ * few texts are also counted by hand, so that both paths cannot be wrong together. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The fast path's answer on s[0..n) equals the plain path's. */
+static void same(const char *s, size_t n)
+{
+    jx_text_scan f = jx_text_utf8_scan(s, n), p = jx_text_utf8_scan_plain(s, n);
+    if (f.first_bad != p.first_bad || f.multibyte != p.multibyte || f.bad != p.bad) {
+        char hex[3 * 96 + 1] = "";
+        for (size_t i = 0; i < n && i < 96; i++)
+            snprintf(hex + 3 * i, 4, "%02x ", (unsigned char)s[i]);
+        fail_msg("n %zu: fast (%zu, %zu, %zu), plain (%zu, %zu, %zu): %s", n, f.first_bad, f.multibyte, f.bad,
+                 p.first_bad, p.multibyte, p.bad, hex);
+    }
+}
+
+/* Sequences of every kind: valid ones of each length and at the edges of the ranges, and
+ * each way a sequence can be wrong. */
+static const char *const pieces[] = {
+    "a", "\x7f", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80", "\xe4\xb8\xad" /* 中 */, "\xef\xbf\xbd",
+    "\xed\x9f\xbf" /* U+D7FF */, "\xee\x80\x80", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf" /* U+10FFFF */,
+    "\xe3\x80\x80" /* U+3000 */,
+    /* invalid */
+    "\x80", "\xbf", "\xc0\x80" /* overlong */, "\xc1\xbf", "\xc2", "\xc2\x41", "\xe0\x80\x80" /* overlong */,
+    "\xe0\x9f\xbf", "\xed\xa0\x80" /* surrogate */, "\xed\xbf\xbf", "\xe4\xb8", "\xe4", "\xe4\x41\x80",
+    "\xf0\x80\x80\x80" /* overlong */, "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80" /* past U+10FFFF */, "\xf5\x80\x80\x80",
+    "\xf8\x88\x80\x80\x80", "\xff", "\xfe", "\xf0\x90\x80", "\xc2\x80\x80",
+};
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+static void test_by_hand(void **state)
+{
+    (void)state;
+    /* 70 bytes: 60 ASCII, then 中 (3 bytes), 文 (3 bytes) and an invalid 0xFF, then three ASCII */
+    char t[128];
+    memset(t, 'a', 60);
+    memcpy(t + 60, "\xe4\xb8\xad\xe6\x96\x87\xff" "bcd", 10);
+    jx_text_scan r = jx_text_utf8_scan(t, 70);
+    assert_int_equal(r.first_bad, 66);
+    assert_int_equal(r.multibyte, 2);
+    assert_int_equal(r.bad, 1);
+    /* the same without the 0xFF: valid, first_bad is n */
+    t[66] = 'x';
+    r = jx_text_utf8_scan(t, 70);
+    assert_int_equal(r.first_bad, 70);
+    assert_int_equal(r.multibyte, 2);
+    assert_int_equal(r.bad, 0);
+    /* 中 cut by the end of the 64-byte block and of the text: 64 bytes, the last two 0xE4 0xB8 */
+    memset(t, 'a', 62);
+    memcpy(t + 62, "\xe4\xb8", 2);
+    r = jx_text_utf8_scan(t, 64);
+    assert_int_equal(r.first_bad, 62);
+    assert_int_equal(r.multibyte, 0);
+    assert_int_equal(r.bad, 2);
+    /* 32 × 中 (96 bytes): 32 sequences, none bad */
+    for (int i = 0; i < 32; i++)
+        memcpy(t + 3 * i, "\xe4\xb8\xad", 3);
+    r = jx_text_utf8_scan(t, 96);
+    assert_int_equal(r.first_bad, 96);
+    assert_int_equal(r.multibyte, 32);
+    assert_int_equal(r.bad, 0);
+}
+
+/* Every piece, and every pair of pieces, at every offset of a 16-byte block, with text
+ * around it, and the text cut at every length from 64 on. */
+static void test_every_piece_at_every_offset(void **state)
+{
+    (void)state;
+    char t[256];
+    for (size_t a = 0; a < NPIECES; a++) {
+        for (size_t b = 0; b < NPIECES; b++) {
+            for (size_t off = 40; off < 72; off++) {
+                /* Chinese before, so blocks are not skipped as ASCII */
+                for (size_t i = 0; i + 3 <= off; i += 3)
+                    memcpy(t + i, "\xe4\xb8\xad", 3);
+                memset(t + off - off % 3, 'x', off % 3);
+                size_t n = off, la = strlen(pieces[a]), lb = strlen(pieces[b]);
+                memcpy(t + n, pieces[a], la);
+                n += la;
+                memcpy(t + n, pieces[b], lb);
+                n += lb;
+                memset(t + n, 'z', 100);
+                for (size_t len = 64; len <= n + 20; len++)
+                    same(t, len);
+            }
+        }
+    }
+}
+
+/* splitmix64, for reproducible random texts */
+static uint64_t next(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static void test_random(void **state)
+{
+    (void)state;
+    uint64_t seed = 20261206;
+    char t[1024];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 64 + next(&seed) % 900;
+        int kind = (int)(next(&seed) % 3);
+        size_t i = 0;
+        while (i < n) {
+            if (kind == 0) { /* random bytes */
+                t[i++] = (char)next(&seed);
+                continue;
+            }
+            /* valid pieces, and with kind 2 now and then an invalid one or a byte changed */
+            size_t k = next(&seed) % (kind == 1 ? 12 : NPIECES);
+            size_t l = strlen(pieces[k]);
+            if (i + l > n)
+                break;
+            memcpy(t + i, pieces[k], l);
+            i += l;
+        }
+        n = i;
+        if (kind == 2 && n > 0 && next(&seed) % 2)
+            t[next(&seed) % n] = (char)next(&seed);
+        if (n >= 1)
+            same(t, n);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_by_hand),
+        cmocka_unit_test(test_every_piece_at_every_offset),
+        cmocka_unit_test(test_random),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
