@@ -365,6 +365,7 @@ static void audit_diag(const jx_diag *d, void *ud)
 static void audit_quiet(void *ud)
 {
     audit_run *run = ud;
+    jx_cli_input_flush(&run->input); /* the files before it first */
     audit_progress_clear(&run->progress);
 }
 
@@ -372,7 +373,7 @@ static void audit_quiet(void *ud)
 static void audit_file(const char *path, void *ud)
 {
     audit_run *run = ud;
-    if (!jx_cli_walk_take(run->out, "audit", path, &run->refused))
+    if (!jx_cli_walk_take(run->out, "audit", path, &run->refused, &run->input))
         return;
     jx_cli_read_input(&run->input, path);
     audit_progress_step(&run->progress);
@@ -435,6 +436,7 @@ int jx_cli_audit(int argc, char **argv)
     } else {
         for (int i = 0; i < o.nfiles; i++)
             jx_cli_walk_path(&run.walk, o.files[i]);
+        jx_cli_input_flush(&run.input);
         audit_progress_clear(&run.progress);
         jx_cli_select_finish(&o.select, &run.status);
         rc = jx_audit_writer_finish(run.aw);

@@ -5,6 +5,7 @@
 
 #include <jixiao.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /** Exit codes of the program. */
@@ -57,6 +58,9 @@ int jx_cli_output_open(jx_cli_output *out, const char *command, const char *path
  * temporary file, in a folder being read); JX_EXIT_USAGE when it is the output (said on stderr).
  */
 int jx_cli_output_walked(jx_cli_output *out, const char *command, const char *path);
+
+/** True when jx_cli_output_walked would refuse path (the output itself), saying nothing. */
+int jx_cli_output_refuses(jx_cli_output *out, const char *path);
 
 /**
  * Finishes the output: when code is JX_EXIT_OK renames the temporary file over the target,
@@ -189,9 +193,12 @@ int jx_cli_exit_code(const jx_cli_status *st);
  * invalid, and so do warnings under --werror, each said once on stderr. */
 int jx_cli_findings_exit(jx_cli_status *st, size_t errors, size_t warnings, int werror);
 
+struct jx_cli_input;
+
 /** For a file a walk found while writing to out: true to read it; false to pass it over,
- * *refused taking the exit code when it is the output (and keeping it for every later file). */
-int jx_cli_walk_take(jx_cli_output *out, const char *command, const char *path, int *refused);
+ * *refused taking the exit code when it is the output (and keeping it for every later file).
+ * in (or NULL): its files opened ahead are read first when the refusal is to be said. */
+int jx_cli_walk_take(jx_cli_output *out, const char *command, const char *path, int *refused, struct jx_cli_input *in);
 
 /** Ends a report run's output: kept unless the run was refused (an input is the output), an
  * I/O failed, or the report was not written whole. Returns the run's exit code: `code`, or
@@ -250,6 +257,11 @@ void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_stat
  * jx_cli_read_projects reads a file's, and closes it. */
 void jx_cli_read_reader(jx_reader *rd, const char *path, const jx_cli_reading *r, jx_cli_status *st);
 
+/** jx_cli_read_reader for a reader opened (open_rc: JX_OK, or the failure to report) and
+ * read up to its first project (first_rc, first, prepared) elsewhere. */
+void jx_cli_read_opened(jx_reader *rd, jx_result open_rc, jx_result first_rc, jx_project *first, jx_result prepared,
+                        const char *path, const jx_cli_reading *r, jx_cli_status *st);
+
 /** True when path is read as rule text: "-" (standard input), or a name ending in .jx in any case. */
 int jx_cli_is_rules(const char *path);
 
@@ -258,6 +270,9 @@ int jx_cli_is_rules(const char *path);
  * first four members (and import, when the command takes --encoding or --sheet for its
  * tables) and zero the rest; release with jx_cli_input_free.
  */
+/** The files opened ahead on threads (ahead.c). */
+typedef struct jx_cli_ahead jx_cli_ahead;
+
 typedef struct jx_cli_input {
     void (*project)(jx_project *p, unsigned flags, void *ud); /* each project read; flags JX_AUDIT_IMPORTED when it came from a table */
     void (*diag)(const jx_diag *d, void *ud);  /* each diagnostic outside projects (the reader's, the import's); NULL prints it */
@@ -270,6 +285,7 @@ typedef struct jx_cli_input {
     unsigned threads;                          /* -j, as jx_cli_reading's */
     jx_project_fn prepare;                     /* as jx_cli_reading's, with ud */
     jx_result *prepared;                       /* as jx_cli_reading's */
+    jx_cli_ahead *ahead;                       /* with threads: the files opened ahead (ahead.c) */
 } jx_cli_input;
 
 /**
@@ -281,7 +297,30 @@ typedef struct jx_cli_input {
  */
 void jx_cli_read_input(jx_cli_input *in, const char *path);
 
-/** Releases the buffer of in. */
+/**
+ * With in->threads > 1, queues the file at path to be opened on a thread ahead of the
+ * reading (ahead.c) and returns true; it is read, in its turn, by a later call or by
+ * jx_cli_input_flush. False (nothing queued) for standard input, a large file, or one
+ * thread.
+ */
+bool jx_cli_input_ahead(jx_cli_input *in, const char *path);
+
+/** Reads every file queued ahead, in order; call before writing to standard error
+ * outside the reading, and before finishing the report. */
+void jx_cli_input_flush(jx_cli_input *in);
+
+/** Flushes in and stops its threads (jx_cli_input_free does it). */
+void jx_cli_ahead_stop(jx_cli_input *in);
+
+/** The reading of a table opened through the importer (rc; rd NULL when none was made). */
+void jx_cli_input_imported(jx_cli_input *in, const char *path, jx_reader *rd, jx_result rc);
+
+/** The reading of rule text opened (open_rc) and read up to its first project (first_rc,
+ * first, prepared) elsewhere. */
+void jx_cli_input_rules(jx_cli_input *in, const char *path, jx_reader *rd, jx_result open_rc, jx_result first_rc,
+                        jx_project *first, jx_result prepared);
+
+/** Releases what in holds: its threads, after reading what they opened. */
 void jx_cli_input_free(jx_cli_input *in);
 
 /** A walk over the files and folders a command is given (jx_cli_walk_path). */

@@ -23,22 +23,38 @@ static void files_report(const jx_reader *rd, const char *path, jx_result rc, co
         fprintf(stderr, "%s: error: %s\n", path, jx_strerror(rc));
 }
 
-/** Reads the projects of rd to its end or to a failure; returns what jx_cli_read_projects records. */
-static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_reading *r)
+/** What the first jx_reader_next of a reader returned when it was made elsewhere (ahead.c). */
+typedef struct files_first {
+    jx_result rc;       /* its result */
+    jx_project *p;      /* its project */
+    jx_result prepared; /* jx_reader_prepared then */
+} files_first;
+
+/** Reads the projects of rd to its end or to a failure, starting with *first when given;
+ * returns what jx_cli_read_projects records. */
+static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_reading *r, const files_first *first)
 {
     jx_result seen = JX_OK;
     for (;;) {
         jx_project *p = NULL;
-        jx_result rc = jx_reader_next(rd, &p);
+        jx_result rc;
+        if (first) {
+            rc = first->rc;
+            p = first->p;
+        } else {
+            rc = jx_reader_next(rd, &p);
+        }
         if (rc == JX_DONE)
             return seen;
         if (rc == JX_ROW) {
             if (r->prepared)
-                *r->prepared = jx_reader_prepared(rd);
+                *r->prepared = first ? first->prepared : jx_reader_prepared(rd);
+            first = NULL;
             if (!r->select || jx_cli_selected(r->select, p))
                 r->project(p, r->ud);
             continue;
         }
+        first = NULL;
         files_report(rd, path, rc, r);
         if (rc != JX_ERR_INPUT)
             return rc;
@@ -47,12 +63,13 @@ static jx_result files_each(jx_reader *rd, const char *path, const jx_cli_readin
 }
 
 /** Reads the projects of rd, opened as rc says, and records the outcome in st. */
-static void files_read(jx_reader *rd, jx_result rc, const char *path, const jx_cli_reading *r, jx_cli_status *st)
+static void files_read(jx_reader *rd, jx_result rc, const char *path, const jx_cli_reading *r, jx_cli_status *st,
+                       const files_first *first)
 {
-    if (rc == JX_OK && (r->threads > 1 || r->prepare))
+    if (rc == JX_OK && !first && (r->threads > 1 || r->prepare))
         rc = jx_reader_set_threads(rd, r->threads, r->prepare, r->prepare_ud);
     if (rc == JX_OK)
-        rc = files_each(rd, path, r);
+        rc = files_each(rd, path, r, first);
     else
         files_report(rd, path, rc, NULL);
     jx_reader_close(rd);
@@ -66,12 +83,19 @@ void jx_cli_read_projects(const char *path, const jx_cli_reading *r, jx_cli_stat
 {
     jx_reader *rd = NULL;
     jx_result rc = jx_reader_open(&rd, path, NULL);
-    files_read(rd, rc, path, r, st);
+    files_read(rd, rc, path, r, st, NULL);
 }
 
 void jx_cli_read_reader(jx_reader *rd, const char *path, const jx_cli_reading *r, jx_cli_status *st)
 {
-    files_read(rd, JX_OK, path, r, st);
+    files_read(rd, JX_OK, path, r, st, NULL);
+}
+
+void jx_cli_read_opened(jx_reader *rd, jx_result open_rc, jx_result first_rc, jx_project *first, jx_result prepared,
+                        const char *path, const jx_cli_reading *r, jx_cli_status *st)
+{
+    files_first f = {first_rc, first, prepared};
+    files_read(rd, open_rc, path, r, st, open_rc == JX_OK ? &f : NULL);
 }
 
 int jx_cli_exit_code(const jx_cli_status *st)
@@ -90,8 +114,10 @@ int jx_cli_findings_exit(jx_cli_status *st, size_t errors, size_t warnings, int 
     return jx_cli_exit_code(st);
 }
 
-int jx_cli_walk_take(jx_cli_output *out, const char *command, const char *path, int *refused)
+int jx_cli_walk_take(jx_cli_output *out, const char *command, const char *path, int *refused, jx_cli_input *in)
 {
+    if (!*refused && in && jx_cli_output_refuses(out, path))
+        jx_cli_input_flush(in); /* what the files before it say comes first */
     int use = *refused ? 0 : jx_cli_output_walked(out, command, path);
     if (use > 0)
         *refused = use;

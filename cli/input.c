@@ -43,14 +43,12 @@ static jx_cli_reading input_reading(jx_cli_input *in)
                             .prepared = in->prepared};
 }
 
-/* Reads the table at path through the importer (jx_reader_open_import) and its projects.
- * The import's diagnostics go to in->diag, its warnings counted (the reader leaves out the
- * rows it skips on purpose). A table with errors in some rows still has its readable rows
- * read. */
-static void input_import(jx_cli_input *in, const char *path)
+/* Says what opening the table at path through the importer found (rc; rd the reader,
+ * NULL when none could be made), then reads its projects. The import's diagnostics go to
+ * in->diag, its warnings counted (the reader leaves out the rows it skips on purpose). A
+ * table with errors in some rows still has its readable rows read. */
+void jx_cli_input_imported(jx_cli_input *in, const char *path, jx_reader *rd, jx_result rc)
 {
-    jx_reader *rd = NULL;
-    jx_result rc = jx_reader_open_import(&rd, path, in->import, NULL);
     size_t n = jx_reader_diag_count(rd);
     for (size_t i = 0; i < n; i++) {
         const jx_diag *d = jx_reader_diag(rd, i);
@@ -73,17 +71,29 @@ static void input_import(jx_cli_input *in, const char *path)
     in->flags = 0;
 }
 
+void jx_cli_input_rules(jx_cli_input *in, const char *path, jx_reader *rd, jx_result open_rc, jx_result first_rc,
+                        jx_project *first, jx_result prepared)
+{
+    jx_cli_reading r = input_reading(in);
+    jx_cli_read_opened(rd, open_rc, first_rc, first, prepared, path, &r, in->status);
+}
+
 void jx_cli_read_input(jx_cli_input *in, const char *path)
 {
+    if (jx_cli_input_ahead(in, path))
+        return; /* opened on a thread, read in its turn */
+    jx_cli_input_flush(in);
     if (jx_cli_is_rules(path)) {
         jx_cli_reading r = input_reading(in);
         jx_cli_read_projects(path, &r, in->status);
     } else {
-        input_import(in, path);
+        jx_reader *rd = NULL;
+        jx_result rc = jx_reader_open_import(&rd, path, in->import, NULL);
+        jx_cli_input_imported(in, path, rd, rc);
     }
 }
 
 void jx_cli_input_free(jx_cli_input *in)
 {
-    (void)in; /* the tables' text is the readers', released with them */
+    jx_cli_ahead_stop(in); /* the tables' text is the readers', released with them */
 }

@@ -334,6 +334,15 @@ int jx_cli_output_open(jx_cli_output *out, const char *command, const char *path
     return open_replacing(out, target, exists ? &st : NULL);
 }
 
+int jx_cli_output_refuses(jx_cli_output *out, const char *path)
+{
+    struct stat st;
+    if (out->tmp_path && stat(path, &st) == 0 && (unsigned long long)st.st_dev == out->tmp_dev &&
+        (unsigned long long)st.st_ino == out->tmp_ino)
+        return 0;
+    return same_file(out, path);
+}
+
 int jx_cli_output_walked(jx_cli_output *out, const char *command, const char *path)
 {
     struct stat st;

@@ -136,9 +136,16 @@ static void vet_project(jx_project *p, unsigned flags, void *ud)
 static void vet_file(const char *path, void *ud)
 {
     vet_run *run = ud;
-    if (!jx_cli_walk_take(run->out, "vet", path, &run->refused))
+    if (!jx_cli_walk_take(run->out, "vet", path, &run->refused, &run->input))
         return;
     jx_cli_read_input(&run->input, path);
+}
+
+/* Reads the files opened ahead before the walk writes to standard error. */
+static void vet_quiet(void *ud)
+{
+    vet_run *run = ud;
+    jx_cli_input_flush(&run->input);
 }
 
 /* I/O, then errors (input or findings), then warnings under --werror. */
@@ -165,7 +172,7 @@ int jx_cli_vet(int argc, char **argv)
     run.o = &o;
     run.input = (jx_cli_input){.project = vet_project, .ud = &run, .status = &run.status, .import = &o.import,
                                .select = &o.select, .threads = o.threads, .prepare = vet_prepare};
-    run.walk = (jx_cli_walk){.file = vet_file, .ud = &run, .status = &run.status};
+    run.walk = (jx_cli_walk){.file = vet_file, .quiet = vet_quiet, .ud = &run, .status = &run.status};
     code = jx_cli_open_policy("vet", o.policy, &run.pol);
     if (code >= 0) {
         jx_cli_select_free(&o.select);
@@ -195,6 +202,7 @@ int jx_cli_vet(int argc, char **argv)
     } else {
         for (int i = 0; i < o.nfiles; i++)
             jx_cli_walk_path(&run.walk, o.files[i]);
+        jx_cli_input_flush(&run.input);
         jx_cli_select_finish(&o.select, &run.status);
         rc = jx_vet_writer_finish(run.vw);
         if (rc != JX_OK)

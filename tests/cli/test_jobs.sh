@@ -68,6 +68,35 @@ for fmt in text json csv xlsx; do
   same "vet $fmt, errors throughout" vet --format "$fmt" "$work/long.jx"
 done
 same "audit, a folder of files and tables" audit --format json "$here/../audit/mixed"
+# A folder of many small files, opened ahead on threads (cli/ahead.c): projects one per file
+# and with errors, tables, a nested folder, and entries the walk warns about (a broken link,
+# a pipe) between them, whose warnings must come after the files before them.
+mkdir -p "$work/folder/b-nested"
+for ((i = 0; i < 120; i++)); do
+  f=$(printf '%s/folder/%03d' "$work" "$i")
+  case $((i % 6)) in
+    0) cp "$here/../golden/check-three-errors/bad.jx" "$f.jx" ;;
+    1) cp "$here/../audit/mixed/001_79da5c65fa76b1ff.txt" "$f.txt" ;;
+    2) printf '多余的文字\n' | cat - "$here/../../samples/yuecheng-2024.jx" >"$f.jx" ;;
+    *) cp "$(ls "$here/../../samples/"*.jx | head -n $((i % 3 + 1)) | tail -n 1)" "$f.jx" ;;
+  esac
+done
+cp "$here/../golden/check-invalid-utf8/bad.jx" "$work/folder/b-nested/x.jx"
+cp "$seeds/000_070324ba240a519e.txt" "$work/folder/b-nested/y.txt"
+ln -s "$work/nowhere" "$work/folder/050-broken.jx"
+mkfifo "$work/folder/090-pipe.jx"
+for fmt in text json; do
+  same "audit $fmt, a folder of 120 files" audit --format "$fmt" "$work/folder"
+  same "vet $fmt, a folder of 120 files" vet --format "$fmt" "$work/folder"
+done
+same "audit --sample, a folder" audit --sample 20% --seed 3 "$work/folder"
+# the report written into the folder being walked: the refusal comes after the files before it
+for j in 1 2; do
+  rm -f "$work/folder/060-report.csv"
+  "$bin" audit -j "$j" --format csv -o "$work/folder/060-report.csv" "$work/folder" >/dev/null 2>"$work/refused$j"
+  echo "exit $?" >>"$work/refused$j"
+done
+if cmp -s "$work/refused1" "$work/refused2"; then ok; else fail "audit -o inside the folder: -j 2 differs"; diff "$work/refused1" "$work/refused2" | head -5; fi
 same "audit --sample" audit --sample 10% --seed 7 --by 单位 "$work/clean.jx"
 same "vet, the seeds through the importer" vet --format json "$seeds"
 same "vet, target tables" vet --format csv "$tables/targets/targets.xlsx" "$tables/targets/targets-gb18030.csv"
