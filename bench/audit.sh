@@ -29,18 +29,22 @@ split() {
     awk -v dir="$2" -f "$root/bench/audit_split.awk" "$1"
 }
 
-# measure LABEL ARGS…: runs jixiao ARGS… under jx_audit_run and prints one table row
+# measure LABEL ARGS…: runs jixiao ARGS… (or, when ARGS start with sh, that shell command)
+# under jx_audit_run and prints one table row; the seconds are left in $tmp/last
 measure() {
     local label=$1
     shift
     local res
-    res=$("$run" -o "$tmp/out" "$jixiao" "$@" 2>"$tmp/err")
+    local prog=("$jixiao")
+    if [ "$1" = sh ]; then prog=(); fi
+    res=$("$run" -o "$tmp/out" "${prog[@]}" "$@" 2>"$tmp/err")
     local secs kib code
     secs=$(echo "$res" | awk '/^seconds/ {print $2}')
     kib=$(echo "$res" | awk '/^peak_rss_kib/ {print $2}')
     code=$(echo "$res" | awk '/^exit/ {print $2}')
     printf '| %s | %s s | %.1f MB | %s MB out | exit %s |\n' "$label" "$secs" "$(echo "$kib / 1024" | bc -l)" \
         "$(du -m "$tmp/out" | cut -f1)" "$code"
+    echo "$secs" >"$tmp/last"
 }
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -53,7 +57,14 @@ for n in "$small" "$big"; do
     split "$tmp/all.jx" "$tmp/files"
     files=$(find "$tmp/files" -name '*.jx' | wc -l)
     [ "$files" -eq "$n" ] || { echo "audit.sh: split wrote $files files, not $n" >&2; exit 1; }
+    # what reading the files' bytes costs, side by side: the audit is measured against it
+    # shellcheck disable=SC2016 # $0 is the folder, expanded by that shell
+    measure "$n files, cat" sh -c 'cat "$0"/*.jx' "$tmp/files"
+    cat_s=$(cat "$tmp/last")
     measure "$n files, text" audit "$tmp/files"
+    echo "|   audit ÷ cat | $(echo "$(cat "$tmp/last") / $cat_s" | bc -l | cut -c1-4) × | | | |"
+    measure "$n files, text, -j 2" audit -j 2 "$tmp/files"
+    echo "|   audit -j 2 ÷ cat | $(echo "$(cat "$tmp/last") / $cat_s" | bc -l | cut -c1-4) × | | | |"
     measure "$n files, json" audit --format json "$tmp/files"
     measure "$n files, csv" audit --format csv "$tmp/files"
     measure "$n files, text, --sample 10%" audit --sample 10% --seed 1 --by 单位 "$tmp/files"

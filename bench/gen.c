@@ -19,41 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------ randomness */
+#include "rng.h"
 
-/** splitmix64 state: one 64-bit counter. */
-typedef struct gen_rng {
-    uint64_t state; /* advanced by the golden gamma at each draw */
-} gen_rng;
-
-/** The next 64 random bits (splitmix64, Steele, Lea and Flood 2014). */
-static uint64_t gen_next(gen_rng *r)
-{
-    uint64_t z = (r->state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/** A number in [0, n), n > 0. */
-static uint32_t gen_below(gen_rng *r, uint32_t n)
-{
-    return (uint32_t)(((gen_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-/** A number in [lo, hi]. */
-static int gen_range(gen_rng *r, int lo, int hi)
-{
-    return lo + (int)gen_below(r, (uint32_t)(hi - lo + 1));
-}
-
-/** True with probability pct / 100. */
-static int gen_chance(gen_rng *r, int pct)
-{
-    return (int)gen_below(r, 100) < pct;
-}
-
-#define GEN_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---------------------------------------------------------------- words */
 
@@ -94,12 +61,12 @@ static const char *const gen_benefit_groups[] = {"经济效益", "社会效益",
 /* -------------------------------------------------------------- writing */
 
 /** Splits total into n ≥ 1 positive integer parts (total ≥ n) into parts[]. */
-static void gen_split(gen_rng *r, int total, int n, int *parts)
+static void gen_split(bench_rng *r, int total, int n, int *parts)
 {
     for (int i = 0; i < n; i++)
         parts[i] = 1;
     for (int left = total - n; left > 0; left--)
-        parts[gen_below(r, (uint32_t)n)]++;
+        parts[bench_below(r, (uint32_t)n)]++;
 }
 
 /** The names already given in one project, so none repeats. */
@@ -118,7 +85,7 @@ static void gen_unique(gen_names *names, char *name, size_t size, int serial)
             break;
         }
     }
-    if (names->n < (int)GEN_COUNT(names->v))
+    if (names->n < (int)BENCH_COUNT(names->v))
         snprintf(names->v[names->n++], sizeof names->v[0], "%s", name);
 }
 
@@ -141,64 +108,64 @@ static const gen_kind gen_benefit_kinds[4][2] = {
  * indentation). serial makes the name unique within its project when the words
  * alone would repeat.
  */
-static void gen_indicator(gen_rng *r, gen_names *names, gen_kind kind, int serial, int weight, char *out,
+static void gen_indicator(bench_rng *r, gen_names *names, gen_kind kind, int serial, int weight, char *out,
                           size_t size)
 {
-    const char *thing = gen_things[gen_below(r, GEN_COUNT(gen_things))];
+    const char *thing = gen_things[bench_below(r, BENCH_COUNT(gen_things))];
     char name[128], target[64], actual[64];
-    int met = gen_chance(r, 75);
-    int vague = gen_chance(r, 8);
-    int missing = gen_chance(r, 2);
+    int met = bench_chance(r, 75);
+    int vague = bench_chance(r, 8);
+    int missing = bench_chance(r, 2);
     actual[0] = '\0';
 
     switch (kind) {
     case GEN_COUNT_GE: {
-        const char *unit = gen_count_units[gen_below(r, GEN_COUNT(gen_count_units))];
-        int t = gen_range(r, 2, 400);
-        int a = met ? t + gen_range(r, 0, t / 5) : gen_range(r, t / 2, t - 1);
+        const char *unit = gen_count_units[bench_below(r, BENCH_COUNT(gen_count_units))];
+        int t = bench_range(r, 2, 400);
+        int a = met ? t + bench_range(r, 0, t / 5) : bench_range(r, t / 2, t - 1);
         snprintf(name, sizeof name, "%s数量", thing);
         snprintf(target, sizeof target, "≥%d%s", t, unit);
         snprintf(actual, sizeof actual, "%d%s", a, unit);
         break;
     }
     case GEN_RATE_GE: {
-        int t = gen_range(r, 80, 99);
-        int cents = met ? gen_range(r, t * 100, 10000) : gen_range(r, (t - 20) * 100, t * 100 - 1);
-        snprintf(name, sizeof name, "%s%s", thing, gen_rate_high[gen_below(r, GEN_COUNT(gen_rate_high))]);
+        int t = bench_range(r, 80, 99);
+        int cents = met ? bench_range(r, t * 100, 10000) : bench_range(r, (t - 20) * 100, t * 100 - 1);
+        snprintf(name, sizeof name, "%s%s", thing, gen_rate_high[bench_below(r, BENCH_COUNT(gen_rate_high))]);
         snprintf(target, sizeof target, "≥%d%%", t);
         snprintf(actual, sizeof actual, "%d.%02d%%", cents / 100, cents % 100);
         break;
     }
     case GEN_TIME_LE: {
-        const char *unit = gen_time_units[gen_below(r, GEN_COUNT(gen_time_units))];
-        int t = gen_range(r, 1, 72);
-        int a = met ? gen_range(r, 0, t) : gen_range(r, t + 1, 2 * t + 1);
+        const char *unit = gen_time_units[bench_below(r, BENCH_COUNT(gen_time_units))];
+        int t = bench_range(r, 1, 72);
+        int a = met ? bench_range(r, 0, t) : bench_range(r, t + 1, 2 * t + 1);
         snprintf(name, sizeof name, "%s响应时间", thing);
         snprintf(target, sizeof target, "≤%d%s", t, unit);
         snprintf(actual, sizeof actual, "%d%s", a, unit);
         break;
     }
     case GEN_RATE_LE: {
-        int t = gen_range(r, 1, 10);
-        int tenths = met ? gen_range(r, 0, t * 10) : gen_range(r, t * 10 + 1, t * 20);
-        snprintf(name, sizeof name, "%s%s", thing, gen_rate_low[gen_below(r, GEN_COUNT(gen_rate_low))]);
+        int t = bench_range(r, 1, 10);
+        int tenths = met ? bench_range(r, 0, t * 10) : bench_range(r, t * 10 + 1, t * 20);
+        snprintf(name, sizeof name, "%s%s", thing, gen_rate_low[bench_below(r, BENCH_COUNT(gen_rate_low))]);
         snprintf(target, sizeof target, "≤%d%%", t);
         snprintf(actual, sizeof actual, "%d.%d%%", tenths / 10, tenths % 10);
         break;
     }
     case GEN_EXACT_EQ: {
-        const char *unit = gen_count_units[gen_below(r, 3)];
-        int t = gen_range(r, 1, 12);
-        int a = met ? t : gen_range(r, 0, t - 1);
+        const char *unit = gen_count_units[bench_below(r, 3)];
+        int t = bench_range(r, 1, 12);
+        int a = met ? t : bench_range(r, 0, t - 1);
         snprintf(name, sizeof name, "%s次数", thing);
         /* the tables write = in full width about as often as in ASCII */
-        snprintf(target, sizeof target, "%s%d%s", gen_chance(r, 50) ? "＝" : "=", t, unit);
+        snprintf(target, sizeof target, "%s%d%s", bench_chance(r, 50) ? "＝" : "=", t, unit);
         snprintf(actual, sizeof actual, "%d%s", a, unit);
         break;
     }
     case GEN_COST_LE: {
-        int t = gen_range(r, 10, 900);
-        int cents = met ? gen_range(r, t * 80, t * 100) : gen_range(r, t * 100 + 1, t * 130);
+        int t = bench_range(r, 10, 900);
+        int cents = met ? bench_range(r, t * 80, t * 100) : bench_range(r, t * 100 + 1, t * 130);
         snprintf(name, sizeof name, "%s成本", thing);
         snprintf(target, sizeof target, "≤%d万元", t);
         snprintf(actual, sizeof actual, "%d.%02d万元", cents / 100, cents % 100);
@@ -206,14 +173,14 @@ static void gen_indicator(gen_rng *r, gen_names *names, gen_kind kind, int seria
     }
     case GEN_QUAL:
     default: {
-        const char *q = gen_quals[gen_below(r, GEN_COUNT(gen_quals))];
+        const char *q = gen_quals[bench_below(r, BENCH_COUNT(gen_quals))];
         snprintf(name, sizeof name, "%s成效", thing);
         snprintf(target, sizeof target, "定性 \"%s\"", q);
         if (met)
             snprintf(actual, sizeof actual, "\"%s\"", q);
         else
             snprintf(actual, sizeof actual, "\"%s\" 评定 部分达成",
-                     gen_quals[gen_below(r, GEN_COUNT(gen_quals))]);
+                     gen_quals[bench_below(r, BENCH_COUNT(gen_quals))]);
         vague = 0;
         break;
     }
@@ -228,17 +195,17 @@ static void gen_indicator(gen_rng *r, gen_names *names, gen_kind kind, int seria
     if (met && !missing)
         len += snprintf(out + len, size - (size_t)len, " 得分 %d", weight);
     else
-        snprintf(out + len, size - (size_t)len, " 偏差 \"%s\"", gen_reasons[gen_below(r, GEN_COUNT(gen_reasons))]);
+        snprintf(out + len, size - (size_t)len, " 偏差 \"%s\"", gen_reasons[bench_below(r, BENCH_COUNT(gen_reasons))]);
 }
 
 /** Writes a level-1 group of `points` points holding n indicators spread over its level-2 groups. */
-static int gen_level1(FILE *f, gen_rng *r, const char *name, int points, const char *const *groups,
+static int gen_level1(FILE *f, bench_rng *r, const char *name, int points, const char *const *groups,
                       const gen_kind (*kinds)[2], int ngroups, int n, int *serial, gen_names *names)
 {
     int weights[32], per_group[8] = {0};
     gen_split(r, points, n, weights);
     for (int i = 0; i < n; i++)
-        per_group[gen_below(r, (uint32_t)ngroups)]++;
+        per_group[bench_below(r, (uint32_t)ngroups)]++;
     fprintf(f, "    %s %d {\n", name, points);
     int w = 0;
     char line[512];
@@ -252,13 +219,13 @@ static int gen_level1(FILE *f, gen_rng *r, const char *name, int points, const c
         }
         if (per_group[g] == 1) {
             /* a group of one is written on one line, as the tables are transcribed */
-            gen_indicator(r, names, kinds[g][gen_below(r, 2)], ++*serial, weights[w++], line, sizeof line);
+            gen_indicator(r, names, kinds[g][bench_below(r, 2)], ++*serial, weights[w++], line, sizeof line);
             fprintf(f, "        %s %d { %s }\n", groups[g], sum, line);
             continue;
         }
         fprintf(f, "        %s %d {\n", groups[g], sum);
         for (int i = 0; i < per_group[g]; i++) {
-            gen_indicator(r, names, kinds[g][gen_below(r, 2)], ++*serial, weights[w++], line, sizeof line);
+            gen_indicator(r, names, kinds[g][bench_below(r, 2)], ++*serial, weights[w++], line, sizeof line);
             fprintf(f, "            %s\n", line);
         }
         fprintf(f, "        }\n");
@@ -267,17 +234,17 @@ static int gen_level1(FILE *f, gen_rng *r, const char *name, int points, const c
 }
 
 /** Writes project number no (1-based); returns its indicator count. */
-static int gen_project(FILE *f, gen_rng *r, long no)
+static int gen_project(FILE *f, bench_rng *r, long no)
 {
-    const char *place = gen_places[gen_below(r, GEN_COUNT(gen_places))];
-    const char *subject = gen_subjects[gen_below(r, GEN_COUNT(gen_subjects))];
-    const char *dept = gen_depts[gen_below(r, GEN_COUNT(gen_depts))];
-    int count = gen_range(r, 10, 20);
+    const char *place = gen_places[bench_below(r, BENCH_COUNT(gen_places))];
+    const char *subject = gen_subjects[bench_below(r, BENCH_COUNT(gen_subjects))];
+    const char *dept = gen_depts[bench_below(r, BENCH_COUNT(gen_depts))];
+    int count = bench_range(r, 10, 20);
     /* 满意度 holds one indicator, 效益 a quarter of the rest, 产出 the others */
     int benefit = 1 + (count - 1) / 4;
     int output = count - 1 - benefit;
-    int budget = gen_range(r, 5, 2000);
-    int spent = budget - gen_range(r, 0, budget / 10);
+    int budget = bench_range(r, 5, 2000);
+    int spent = budget - bench_range(r, 0, budget / 10);
 
     fprintf(f, "项目 \"%s%s项目%06ld\" {\n", place, subject, no);
     fprintf(f, "    主管部门 \"%s\"\n    单位 \"%s%s服务中心\"\n    年度 2024\n    金额单位 万元\n", dept,
@@ -292,8 +259,8 @@ static int gen_project(FILE *f, gen_rng *r, long no)
     fprintf(f, "    }\n");
     gen_level1(f, r, "效益指标", 30, gen_benefit_groups, gen_benefit_kinds, 4, benefit, &serial, &names);
     fprintf(f, "    }\n");
-    int sat = gen_range(r, 85, 95);
-    int got = sat + gen_range(r, -3, 4);
+    int sat = bench_range(r, 85, 95);
+    int got = sat + bench_range(r, -3, 4);
     fprintf(f, "    满意度指标 10 {\n        服务对象满意度 10 { 服务对象满意率 ≥%d%% 权重 10 实际 %d%% %s }\n    }\n}\n\n",
             sat, got, got >= sat ? "得分 10" : "偏差 \"部分对象反映响应偏慢\"");
     return count;
@@ -352,7 +319,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "jx_gen：无法写入“%s”：%s\n", out_path, strerror(errno));
         return 3;
     }
-    gen_rng r = {seed};
+    bench_rng r = {seed};
     fprintf(f, "# 合成测量数据（jx_gen，种子 %" PRIu64 "）\n\n", seed);
     long long written = 0;
     for (long no = 1; indicators >= 0 ? written < indicators : no <= projects; no++)

@@ -25,42 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------ randomness */
+#include "rng.h"
 
-/** splitmix64 state: one 64-bit counter. */
-typedef struct gt_rng {
-    uint64_t state; /* advanced by the golden gamma at each draw */
-} gt_rng;
-
-/** The next 64 random bits (splitmix64, Steele, Lea and Flood 2014). */
-static uint64_t gt_next(gt_rng *r)
-{
-    uint64_t z = (r->state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/** A number in [0, n), n > 0. */
-static uint32_t gt_below(gt_rng *r, uint32_t n)
-{
-    return (uint32_t)(((gt_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-/** A number in [lo, hi]. */
-static int gt_range(gt_rng *r, int lo, int hi)
-{
-    return lo + (int)gt_below(r, (uint32_t)(hi - lo + 1));
-}
-
-/** True with probability pct / 100. */
-static int gt_chance(gt_rng *r, int pct)
-{
-    return (int)gt_below(r, 100) < pct;
-}
-
-#define GT_COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define GT_PICK(r, a) ((a)[gt_below((r), GT_COUNT(a))])
+#define GT_PICK(r, a) ((a)[bench_below((r), BENCH_COUNT(a))])
 
 /* ---------------------------------------------------------------- words */
 
@@ -109,35 +76,35 @@ static const struct {
 };
 
 /** Writes a count target into ind: ≥ or = N unit. */
-static void gt_count(gt_rng *r, gt_ind *ind)
+static void gt_count(bench_rng *r, gt_ind *ind)
 {
-    uint32_t k = gt_below(r, GT_COUNT(gt_counted));
+    uint32_t k = bench_below(r, BENCH_COUNT(gt_counted));
     int most = gt_counted[k].most;
-    snprintf(ind->name, sizeof ind->name, "%s%s", gt_counted[k].stem, gt_chance(r, 50) ? "数量" : "次数");
-    snprintf(ind->sign, sizeof ind->sign, "%s", gt_chance(r, 80) ? "≥" : "=");
-    snprintf(ind->value, sizeof ind->value, "%d", gt_range(r, most > 10 ? most / 10 : 1, most));
+    snprintf(ind->name, sizeof ind->name, "%s%s", gt_counted[k].stem, bench_chance(r, 50) ? "数量" : "次数");
+    snprintf(ind->sign, sizeof ind->sign, "%s", bench_chance(r, 80) ? "≥" : "=");
+    snprintf(ind->value, sizeof ind->value, "%d", bench_range(r, most > 10 ? most / 10 : 1, most));
     snprintf(ind->unit, sizeof ind->unit, "%s", gt_counted[k].unit);
 }
 
 /** Writes a rate that should be high: ≥ / = / > P (%). */
-static void gt_rate_high(gt_rng *r, gt_ind *ind, const char *name)
+static void gt_rate_high(bench_rng *r, gt_ind *ind, const char *name)
 {
     static const char *const signs[] = {"≥", "≥", "≥", "=", ">"};
     snprintf(ind->name, sizeof ind->name, "%s", name);
     snprintf(ind->sign, sizeof ind->sign, "%s", GT_PICK(r, signs));
-    int p = ind->sign[0] == '=' ? 100 : gt_range(r, 85, 100);
+    int p = ind->sign[0] == '=' ? 100 : bench_range(r, 85, 100);
     if (ind->sign[0] == '>' && p == 100)
         p = 99;
     snprintf(ind->value, sizeof ind->value, "%d", p);
-    snprintf(ind->unit, sizeof ind->unit, "%s", gt_chance(r, 85) ? "(%)" : "%");
+    snprintf(ind->unit, sizeof ind->unit, "%s", bench_chance(r, 85) ? "(%)" : "%");
 }
 
 /** Writes a rate that should be low: ≤ / < P (%), P from 0.1 to 5. */
-static void gt_rate_low(gt_rng *r, gt_ind *ind, const char *name)
+static void gt_rate_low(bench_rng *r, gt_ind *ind, const char *name)
 {
-    int tenths = gt_chance(r, 50) ? gt_range(r, 1, 9) : 10 * gt_range(r, 1, 5);
+    int tenths = bench_chance(r, 50) ? bench_range(r, 1, 9) : 10 * bench_range(r, 1, 5);
     snprintf(ind->name, sizeof ind->name, "%s", name);
-    snprintf(ind->sign, sizeof ind->sign, "%s", gt_chance(r, 90) ? "≤" : "<");
+    snprintf(ind->sign, sizeof ind->sign, "%s", bench_chance(r, 90) ? "≤" : "<");
     if (tenths % 10)
         snprintf(ind->value, sizeof ind->value, "%d.%d", tenths / 10, tenths % 10);
     else
@@ -146,11 +113,11 @@ static void gt_rate_low(gt_rng *r, gt_ind *ind, const char *name)
 }
 
 /** Writes a qualitative target: 定性, one of the n words, no unit. */
-static void gt_qual(gt_rng *r, gt_ind *ind, const char *name, const char *const *words, uint32_t n)
+static void gt_qual(bench_rng *r, gt_ind *ind, const char *name, const char *const *words, uint32_t n)
 {
     snprintf(ind->name, sizeof ind->name, "%s", name);
     snprintf(ind->sign, sizeof ind->sign, "定性");
-    snprintf(ind->value, sizeof ind->value, "%s", words[gt_below(r, n)]);
+    snprintf(ind->value, sizeof ind->value, "%s", words[bench_below(r, n)]);
     ind->unit[0] = '\0';
 }
 
@@ -159,38 +126,38 @@ static const char *const gt_timely[] = {"及时", "按时完成", "及时处理"
 static const char *const gt_lasting[] = {"健全", "逐步完善", "有效提升", "明显改善"};
 
 /** Writes a number target: sign, N from lo to hi, unit. */
-static void gt_number(gt_rng *r, gt_ind *ind, const char *name, const char *sign, int lo, int hi, const char *unit)
+static void gt_number(bench_rng *r, gt_ind *ind, const char *name, const char *sign, int lo, int hi, const char *unit)
 {
     snprintf(ind->name, sizeof ind->name, "%s", name);
     snprintf(ind->sign, sizeof ind->sign, "%s", sign);
-    snprintf(ind->value, sizeof ind->value, "%d", gt_range(r, lo, hi));
+    snprintf(ind->value, sizeof ind->value, "%d", bench_range(r, lo, hi));
     snprintf(ind->unit, sizeof ind->unit, "%s", unit);
 }
 
 /** Fills an 产出指标 indicator: its 二级指标 and target. */
-static void gt_output(gt_rng *r, gt_ind *ind)
+static void gt_output(bench_rng *r, gt_ind *ind)
 {
     char name[96];
     const char *thing = GT_PICK(r, gt_things);
     ind->level1 = "产出指标";
-    switch (gt_below(r, 10)) {
+    switch (bench_below(r, 10)) {
     case 0: case 1: case 2: case 3:
         ind->level2 = "数量指标";
         gt_count(r, ind);
         break;
     case 4: case 5:
         ind->level2 = "质量指标";
-        if (gt_chance(r, 50)) {
+        if (bench_chance(r, 50)) {
             snprintf(name, sizeof name, "%s验收合格率", thing);
             gt_rate_high(r, ind, name);
         } else {
-            snprintf(name, sizeof name, "%s%s", thing, gt_chance(r, 50) ? "故障率" : "差错率");
+            snprintf(name, sizeof name, "%s%s", thing, bench_chance(r, 50) ? "故障率" : "差错率");
             gt_rate_low(r, ind, name);
         }
         break;
     case 6: case 7:
         ind->level2 = "时效指标";
-        switch (gt_below(r, 4)) {
+        switch (bench_below(r, 4)) {
         case 0:
             gt_number(r, ind, "故障排除速度", "≤", 10, 60, "分钟");
             break;
@@ -199,7 +166,7 @@ static void gt_output(gt_rng *r, gt_ind *ind)
             break;
         case 2:
             snprintf(name, sizeof name, "%s完成及时性", thing);
-            gt_qual(r, ind, name, gt_timely, GT_COUNT(gt_timely));
+            gt_qual(r, ind, name, gt_timely, BENCH_COUNT(gt_timely));
             break;
         default:
             gt_rate_high(r, ind, "业务处理及时率");
@@ -208,9 +175,9 @@ static void gt_output(gt_rng *r, gt_ind *ind)
         break;
     default:
         ind->level2 = "成本指标";
-        if (gt_chance(r, 80)) {
+        if (bench_chance(r, 80)) {
             snprintf(name, sizeof name, "%s单位成本", thing);
-            gt_number(r, ind, name, "≤", 100, 5000, gt_chance(r, 50) ? "元/次" : "元/日");
+            gt_number(r, ind, name, "≤", 100, 5000, bench_chance(r, 50) ? "元/次" : "元/日");
         } else {
             /* as the tables do now and then: a rate to reach, filed under 成本指标 */
             gt_rate_high(r, ind, "预算执行率");
@@ -220,22 +187,22 @@ static void gt_output(gt_rng *r, gt_ind *ind)
 }
 
 /** Fills an 效益指标 indicator: its 二级指标 and target. */
-static void gt_benefit(gt_rng *r, gt_ind *ind)
+static void gt_benefit(bench_rng *r, gt_ind *ind)
 {
     char name[96];
     const char *thing = GT_PICK(r, gt_things);
     ind->level1 = "效益指标";
-    switch (gt_below(r, 4)) {
+    switch (bench_below(r, 4)) {
     case 0:
         ind->level2 = "经济效益指标";
-        if (gt_chance(r, 50))
+        if (bench_chance(r, 50))
             gt_rate_high(r, ind, "资金使用率");
         else
             gt_number(r, ind, "节约运维资金", "≥", 5, 200, "万元");
         break;
     case 1:
         ind->level2 = "社会效益指标";
-        switch (gt_below(r, 3)) {
+        switch (bench_below(r, 3)) {
         case 0:
             gt_rate_high(r, ind, "数据共享率");
             break;
@@ -254,16 +221,16 @@ static void gt_benefit(gt_rng *r, gt_ind *ind)
         break;
     default:
         ind->level2 = "可持续影响指标";
-        if (gt_chance(r, 50))
+        if (bench_chance(r, 50))
             gt_number(r, ind, "系统使用年限", "≥", 3, 8, "年");
         else
-            gt_qual(r, ind, "长效管理机制", gt_lasting, GT_COUNT(gt_lasting));
+            gt_qual(r, ind, "长效管理机制", gt_lasting, BENCH_COUNT(gt_lasting));
         break;
     }
 }
 
 /** Fills a 满意度指标 indicator. */
-static void gt_satisfaction(gt_rng *r, gt_ind *ind)
+static void gt_satisfaction(bench_rng *r, gt_ind *ind)
 {
     static const char *const who[] = {"服务对象", "用户使用", "参训学员", "受评单位", "服务人群"};
     char name[96];
@@ -273,7 +240,7 @@ static void gt_satisfaction(gt_rng *r, gt_ind *ind)
     gt_rate_high(r, ind, name);
     if (ind->sign[0] == '=')
         snprintf(ind->sign, sizeof ind->sign, "≥");
-    snprintf(ind->value, sizeof ind->value, "%d", gt_range(r, 85, 98));
+    snprintf(ind->value, sizeof ind->value, "%d", bench_range(r, 85, 98));
 }
 
 /** True when inds[i]'s name is one of inds[0..i)'s. */
@@ -295,25 +262,25 @@ typedef struct gt_page {
 } gt_page;
 
 /** Starts a row: ends the page when it is full (blank line, maybe a page number). */
-static void gt_row(FILE *f, gt_rng *r, gt_page *pg)
+static void gt_row(FILE *f, bench_rng *r, gt_page *pg)
 {
     if (pg->rows-- > 0)
         return;
     pg->no++;
-    if (gt_chance(r, 60))
+    if (bench_chance(r, 60))
         fprintf(f, "\n- %d -\n", pg->no);
     else
         fputc('\n', f);
-    pg->rows = gt_range(r, 30, 50) - 1;
-    int s = gt_below(r, 10);
+    pg->rows = bench_range(r, 30, 50) - 1;
+    int s = bench_below(r, 10);
     pg->shift = s < 6 ? 0 : s < 8 ? -1 : 1;
 }
 
 /** Writes the indicator columns of ind, with a trailing empty cell now and then. */
-static void gt_cells(FILE *f, gt_rng *r, const gt_ind *ind)
+static void gt_cells(FILE *f, bench_rng *r, const gt_ind *ind)
 {
     fprintf(f, "%s\t%s\t%s\t%s\t%s\t%s\t%d%s\n", ind->level1, ind->level2, ind->name, ind->sign, ind->value,
-            ind->unit, ind->weight, gt_chance(r, 30) ? "\t" : "");
+            ind->unit, ind->weight, bench_chance(r, 30) ? "\t" : "");
 }
 
 /** Writes an amount in 元 with thousands separators and two decimals. */
@@ -330,11 +297,11 @@ static void gt_amount(char *out, size_t size, long long yuan)
 }
 
 /** Writes project number no with count indicators; returns count. */
-static int gt_project(FILE *f, gt_rng *r, gt_page *pg, const char *city, long no, int count)
+static int gt_project(FILE *f, bench_rng *r, gt_page *pg, const char *city, long no, int count)
 {
     gt_ind inds[20];
     /* 满意度 one or two, 效益 about a quarter, 产出 the rest (the last project may be short) */
-    int sat = count >= 3 ? 1 + (count >= 14 && gt_chance(r, 30)) : 0;
+    int sat = count >= 3 ? 1 + (count >= 14 && bench_chance(r, 30)) : 0;
     int benefit = count >= 2 ? 1 + (count - 1) / 4 : 0;
     for (int i = 0; i < count; i++) {
         /* a name already given is drawn again; after a few tries it takes a number */
@@ -356,7 +323,7 @@ static int gt_project(FILE *f, gt_rng *r, gt_page *pg, const char *city, long no
     }
     /* the tables list a project's indicators in no order of level */
     for (int i = count - 1; i > 0; i--) {
-        int k = (int)gt_below(r, (uint32_t)i + 1);
+        int k = (int)bench_below(r, (uint32_t)i + 1);
         gt_ind t = inds[i];
         inds[i] = inds[k];
         inds[k] = t;
@@ -366,19 +333,19 @@ static int gt_project(FILE *f, gt_rng *r, gt_page *pg, const char *city, long no
     for (int i = 0; i < count; i++)
         fives[i] = 1;
     for (int left = 20 - count; left > 0; left--)
-        fives[gt_below(r, (uint32_t)count)]++;
+        fives[bench_below(r, (uint32_t)count)]++;
     for (int i = 0; i < count; i++)
         inds[i].weight = 5 * fives[i];
 
     gt_row(f, r, pg);
-    long long general = (long long)gt_range(r, 2, 3000) * 1000 * (gt_chance(r, 20) ? 10 : 1);
+    long long general = (long long)bench_range(r, 2, 3000) * 1000 * (bench_chance(r, 20) ? 10 : 1);
     /* a second source only where the 资金安排 cells line up with the header */
-    long long fund = pg->shift == 0 && gt_chance(r, 10) ? (long long)gt_range(r, 1, 500) * 1000 : 0;
+    long long fund = pg->shift == 0 && bench_chance(r, 10) ? (long long)bench_range(r, 1, 500) * 1000 : 0;
     char total[40], gen[40], fnd[40];
     gt_amount(total, sizeof total, general + fund);
     gt_amount(gen, sizeof gen, general);
     gt_amount(fnd, sizeof fnd, fund);
-    const char *goal = gt_chance(r, 85) ? GT_PICK(r, gt_goals) : "";
+    const char *goal = bench_chance(r, 85) ? GT_PICK(r, gt_goals) : "";
     fprintf(f, "\t%d年%s市%s%s%06ld\t%s\t%s\t%s\t\t", 2024, city, GT_PICK(r, gt_subjects), GT_PICK(r, gt_kinds), no,
             total, gen, fund ? fnd : "");
     /* the 资金安排 cells: 总计 and four sources in the header; a shifted page has one fewer or one more */
@@ -395,7 +362,7 @@ static int gt_project(FILE *f, gt_rng *r, gt_page *pg, const char *city, long no
 }
 
 /** Writes one department's table (preamble, header rows, code rows, projects); returns indicators. */
-static long long gt_department(FILE *f, gt_rng *r, long dept, long *no, long long left)
+static long long gt_department(FILE *f, bench_rng *r, long dept, long *no, long long left)
 {
     const char *city = GT_PICK(r, gt_cities);
     const char *bureau = GT_PICK(r, gt_bureaus);
@@ -405,19 +372,19 @@ static long long gt_department(FILE *f, gt_rng *r, long dept, long *no, long lon
           "\t指标值\t计量单位\t指标权重\n"
           "\t\t总计\t一般公共预算\t政府性基金\t专户资金\t其他资金\t\t\t\t\t\t\t\t\n",
           f);
-    gt_page pg = {gt_range(r, 25, 45), 1, 0};
+    gt_page pg = {bench_range(r, 25, 45), 1, 0};
     gt_row(f, r, &pg);
     fprintf(f, "%d\t市%s局\t\t\t\t\t\t\t\t\t\t\t\t\t\n", code, bureau);
     long long written = 0;
-    int units = gt_range(r, 1, 4);
+    int units = bench_range(r, 1, 4);
     for (int u = 1; u <= units && written < left; u++) {
         gt_row(f, r, &pg);
         fprintf(f, "%d%03d\t%s市%s%s\t\t\t\t\t\t\t\t\t\t\t\t\t\n", code, u, city, bureau,
-                u == 1 ? gt_units[0] : gt_units[1 + gt_below(r, GT_COUNT(gt_units) - 1)]);
-        int projects = gt_range(r, 5, 30);
+                u == 1 ? gt_units[0] : gt_units[1 + bench_below(r, BENCH_COUNT(gt_units) - 1)]);
+        int projects = bench_range(r, 5, 30);
         for (int p = 0; p < projects && written < left; p++) {
             long long rest = left - written;
-            int count = gt_range(r, 10, 20);
+            int count = bench_range(r, 10, 20);
             if (count > rest)
                 count = (int)rest;
             written += gt_project(f, r, &pg, city, ++*no, count);
@@ -478,7 +445,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "jx_gen_target：无法写入“%s”：%s\n", out_path, strerror(errno));
         return 3;
     }
-    gt_rng r = {seed};
+    bench_rng r = {seed};
     long long written = 0;
     long no = 0;
     for (long dept = 1; written < indicators; dept++)
