@@ -10,6 +10,7 @@
 
 #include "model.h"
 #include "reader.h"
+#include "write_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,23 +18,6 @@
 #include <unistd.h>
 
 /* ------------------------------------------------------------------ helpers */
-
-/* Writes text to a new temporary file and returns its name (static buffer). */
-static const char *temp_file(const char *text, size_t len)
-{
-    static char name[64];
-    strcpy(name, "/tmp/jx_reader_XXXXXX");
-    int fd = mkstemp(name);
-    assert_true(fd >= 0);
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, text + done, len - done);
-        assert_true(n > 0);
-        done += (size_t)n;
-    }
-    close(fd);
-    return name;
-}
 
 /* A counting allocator: live bytes, their peak and the number of calls that allocate. */
 typedef struct counter {
@@ -148,7 +132,7 @@ static void test_memory_stream(void **state)
 static void test_refills(void **state)
 {
     (void)state;
-    const char *path = temp_file(three, strlen(three));
+    const char *path = jx_test_temp_file(three, strlen(three));
     static const size_t sizes[] = {1, 2, 3, 7, 16, 64, 1 << 20};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         jx_reader *rd;
@@ -167,7 +151,7 @@ static void test_source_and_diagnostics(void **state)
     (void)state;
     const char text[] = "项目 \"甲\" { 产 { 量 { a 5 权重 1 } } }\n"
                         "项目 \"乙\" {\n  产 { 量 {\n    b 6 权重 1\n  } }\n}\n";
-    const char *path = temp_file(text, strlen(text));
+    const char *path = jx_test_temp_file(text, strlen(text));
     jx_reader *rd;
     jx_project *p;
     assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
@@ -300,7 +284,7 @@ static void test_too_large(void **state)
     for (int i = 0; i < 40; i++)
         n += (size_t)snprintf(text + n, sizeof text - n, "  年度目标 \"很长的一行文字 %d\"\n", i);
     n += (size_t)snprintf(text + n, sizeof text - n, "}\n项目 \"小\" { }\n");
-    const char *path = temp_file(text, n);
+    const char *path = jx_test_temp_file(text, n);
     jx_reader *rd;
     jx_project *p;
     assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
@@ -330,7 +314,7 @@ static void test_flat_memory(void **state)
                               "      接入 ≥60个 权重 30 实际 %d个\n      时长 ≤24小时 权重 30 实际 30小时\n"
                               "    }\n  }\n}\n",
                               i, i % 100);
-    const char *path = temp_file(text, n);
+    const char *path = jx_test_temp_file(text, n);
     free(text);
 
     counter c = {0, 0, 0};

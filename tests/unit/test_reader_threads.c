@@ -12,6 +12,7 @@
 
 #include "model.h"
 #include "reader.h"
+#include "write_text.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -20,23 +21,6 @@
 #include <unistd.h>
 
 /* ------------------------------------------------------------------ helpers */
-
-/* Writes text to a new temporary file and returns its name (static buffer). */
-static const char *temp_file(const char *text, size_t len)
-{
-    static char name[64];
-    strcpy(name, "/tmp/jx_reader_threads_XXXXXX");
-    int fd = mkstemp(name);
-    assert_true(fd >= 0);
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, text + done, len - done);
-        assert_true(n > 0);
-        done += (size_t)n;
-    }
-    close(fd);
-    return name;
-}
 
 /* A growable string, for the traces. */
 typedef struct buf {
@@ -170,7 +154,7 @@ static void test_same_as_one_thread(void **state)
     (void)state;
     size_t len;
     char *text = mixed_text(40, &len);
-    const char *path = temp_file(text, len);
+    const char *path = jx_test_temp_file(text, len);
     free(text);
     const unsigned threads[] = {2, 3, 8};
     const size_t chunks[] = {7, 100, 4096, 1 << 20};
@@ -241,7 +225,7 @@ static void test_bounded_memory_and_early_close(void **state)
                               "      接入 ≥60个 权重 30 实际 %d个\n      时长 ≤24小时 权重 30 实际 30小时\n"
                               "    }\n  }\n}\n",
                               i, i % 100);
-    const char *path = temp_file(text, n);
+    const char *path = jx_test_temp_file(text, n);
     free(text);
 
     counter c = {PTHREAD_MUTEX_INITIALIZER, 0, 0};

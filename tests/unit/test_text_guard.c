@@ -13,6 +13,7 @@
 #include "import_decode.h"
 #include "model.h"
 #include "reader.h"
+#include "write_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,18 +22,6 @@
 
 /* "项目 \"甲\" {\n 单位 \"乙\"\n}\n" as UTF-8, and the same saved as UTF-16LE and GBK. */
 #define PROJ_UTF8 "项目 \"甲\" {\n 单位 \"乙\"\n}\n"
-
-/* Writes data to a new temporary file and returns its name (static buffer). */
-static const char *temp_file(const char *data, size_t len)
-{
-    static char name[64];
-    strcpy(name, "/tmp/jx_guard_XXXXXX");
-    int fd = mkstemp(name);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, data, len), (ssize_t)len);
-    close(fd);
-    return name;
-}
 
 /* ----------------------------------------------------------- the decoder */
 
@@ -128,7 +117,7 @@ static void read_one(const char *data, size_t len, bool from_file)
 {
     jx_reader *rd = NULL;
     if (from_file) {
-        assert_int_equal(jx_reader_open(&rd, temp_file(data, len), NULL), JX_OK);
+        assert_int_equal(jx_reader_open(&rd, jx_test_temp_file(data, len), NULL), JX_OK);
         jx_reader_set_chunk_size(rd, 5); /* the BOM and the lines straddle refills */
     } else {
         assert_int_equal(jx_reader_open_memory(&rd, "m.jx", data, len, NULL), JX_OK);
@@ -191,7 +180,7 @@ static void bad_byte_is_an_error_and_never_kept(void **state)
     for (int f = 0; f < 2; f++) {
         jx_reader *rd = NULL;
         if (f) {
-            assert_int_equal(jx_reader_open(&rd, temp_file(text, sizeof text - 1), NULL), JX_OK);
+            assert_int_equal(jx_reader_open(&rd, jx_test_temp_file(text, sizeof text - 1), NULL), JX_OK);
             jx_reader_set_chunk_size(rd, 3);
         } else {
             assert_int_equal(jx_reader_open_memory(&rd, "b.jx", text, sizeof text - 1, NULL), JX_OK);

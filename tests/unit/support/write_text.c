@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -28,4 +29,20 @@ size_t jx_test_write_nothing(void *ud, const char *data, size_t len)
     (void)data;
     (void)len;
     return 0;
+}
+
+const char *jx_test_temp_file(const char *data, size_t len)
+{
+    static char name[64];
+    strcpy(name, "/tmp/jx_test_XXXXXX");
+    int fd = mkstemp(name);
+    assert_true(fd >= 0);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        assert_true(n > 0);
+        done += (size_t)n;
+    }
+    close(fd);
+    return name;
 }

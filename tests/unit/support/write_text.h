@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* write_text.h — where a test points a jx_write_fn: text collected in memory, or a write
- * that takes nothing. */
+ * that takes nothing; and text written to a temporary file. */
 #ifndef JX_TEST_WRITE_TEXT_H
 #define JX_TEST_WRITE_TEXT_H
 
@@ -17,5 +17,9 @@ size_t jx_test_text_write(void *ud, const char *data, size_t len);
 
 /** A jx_write_fn that writes nothing (returns 0), for write failures. */
 size_t jx_test_write_nothing(void *ud, const char *data, size_t len);
+
+/** Writes data[0..len) to a new file under /tmp and returns its name (a static buffer,
+ * until the next call); the test removes it. */
+const char *jx_test_temp_file(const char *data, size_t len);
 
 #endif
