@@ -164,31 +164,35 @@ jx_text_scan jx_text_utf8_scan_plain(const char *bytes, size_t n)
 #define U8_TWO_CONTS (1 << 7)  /* 10______ 10______ */
 #define U8_CARRY (U8_TOO_SHORT | U8_TOO_LONG | U8_TWO_CONTS)
 
+/* The classes of a byte by its predecessor's high nibble, its predecessor's low nibble
+ * and its own high nibble. */
+static const unsigned char u8_byte_1_high[16] = {
+    U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
+    U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TOO_SHORT | U8_OVERLONG_2, U8_TOO_SHORT,
+    U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE, U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_OVERLONG_4};
+static const unsigned char u8_byte_1_low[16] = {
+    U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4, U8_CARRY | U8_OVERLONG_2, U8_CARRY, U8_CARRY,
+    U8_CARRY | U8_TOO_LARGE, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+    U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+    U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+    U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+    U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE, U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000,
+    U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000};
+static const unsigned char u8_byte_2_high[16] = {
+    U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE_1000 | U8_OVERLONG_4,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE,
+    U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE, U8_TOO_SHORT, U8_TOO_SHORT,
+    U8_TOO_SHORT, U8_TOO_SHORT};
+
 /* The byte-pair errors at each byte of x, given prev1 (the bytes one back). */
 __attribute__((target("ssse3"))) static inline __m128i u8_special(__m128i x, __m128i prev1)
 {
     const __m128i low4 = _mm_set1_epi8(0x0F);
-    const __m128i byte_1_high_tbl =
-        _mm_setr_epi8(U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG, U8_TOO_LONG,
-                      U8_TOO_LONG, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS, U8_TWO_CONTS,
-                      U8_TOO_SHORT | U8_OVERLONG_2, U8_TOO_SHORT, U8_TOO_SHORT | U8_OVERLONG_3 | U8_SURROGATE,
-                      (char)(U8_TOO_SHORT | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_OVERLONG_4));
-    const __m128i byte_1_low_tbl = _mm_setr_epi8(
-        (char)(U8_CARRY | U8_OVERLONG_3 | U8_OVERLONG_2 | U8_OVERLONG_4), (char)(U8_CARRY | U8_OVERLONG_2),
-        (char)U8_CARRY, (char)U8_CARRY, (char)(U8_CARRY | U8_TOO_LARGE), (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-        (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-        (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-        (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-        (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000),
-        (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000 | U8_SURROGATE),
-        (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000), (char)(U8_CARRY | U8_TOO_LARGE | U8_TOO_LARGE_1000));
-    const __m128i byte_2_high_tbl = _mm_setr_epi8(
-        U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT, U8_TOO_SHORT,
-        (char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE_1000 | U8_OVERLONG_4),
-        (char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_OVERLONG_3 | U8_TOO_LARGE),
-        (char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE),
-        (char)(U8_TOO_LONG | U8_OVERLONG_2 | U8_TWO_CONTS | U8_SURROGATE | U8_TOO_LARGE), U8_TOO_SHORT, U8_TOO_SHORT,
-        U8_TOO_SHORT, U8_TOO_SHORT);
+    const __m128i byte_1_high_tbl = _mm_loadu_si128((const __m128i *)(const void *)u8_byte_1_high);
+    const __m128i byte_1_low_tbl = _mm_loadu_si128((const __m128i *)(const void *)u8_byte_1_low);
+    const __m128i byte_2_high_tbl = _mm_loadu_si128((const __m128i *)(const void *)u8_byte_2_high);
     __m128i b1h = _mm_shuffle_epi8(byte_1_high_tbl, _mm_and_si128(_mm_srli_epi16(prev1, 4), low4));
     __m128i b1l = _mm_shuffle_epi8(byte_1_low_tbl, _mm_and_si128(prev1, low4));
     __m128i b2h = _mm_shuffle_epi8(byte_2_high_tbl, _mm_and_si128(_mm_srli_epi16(x, 4), low4));
