@@ -316,13 +316,15 @@ int jx_cli_score(int argc, char **argv)
         jx_cli_input in = {.project = score_imported, .ud = &run, .status = &st.status, .import = &o.import,
                            .select = &o.select, .threads = o.threads, .prepare = prepare, .prepared = &run.prepared};
         for (int i = 0; i < o.nfiles; i++) {
-            if (o.import.format || !jx_cli_is_rules(o.files[i]))
+            if (o.import.format || !jx_cli_is_rules(o.files[i])) {
                 jx_cli_read_input(&in, o.files[i]); /* a table, or jixiao's own JSON: through the importer */
-            else
+            } else {
+                jx_cli_input_flush(&in); /* the tables before it, imported ahead (-j) */
                 jx_cli_read_projects(o.files[i], &r, &st.status);
+            }
         }
-        st.warnings += in.warnings;
         jx_cli_input_free(&in);
+        st.warnings += in.warnings;
         jx_cli_select_finish(&o.select, &st.status);
         if (act) {
             if (jx_actuals_finish(act) != JX_OK)

@@ -61,6 +61,12 @@ stdin=/dev/null
 same "score --actuals (applied in order)" score --format json --actuals "$tables/actuals.xlsx" "$tables/demo.jx"
 same "score --actuals CSV" score --actuals "$tables/actuals-gb18030.csv" "$tables/demo.jx"
 same "score, a table through the importer" score --format json "$seeds/004_6deff1062909ad4a.txt"
+# tables imported ahead between rule files: the order of the files is the report's
+same "score, tables and rule files in turn" score --format csv "$seeds/001_79da5c65fa76b1ff.txt" \
+  "$here/../../samples/yuecheng-2024.jx" "$seeds/004_6deff1062909ad4a.txt" "$tables/demo.jx" \
+  "$seeds/000_070324ba240a519e.txt"
+same "score --werror, tables' warnings counted" score --werror --format json "$seeds/004_6deff1062909ad4a.txt" \
+  "$seeds/003_e426a0e6973cc52b.txt"
 "$bin" score --format json "$work/long.jx" >"$work/long.json" 2>/dev/null
 same "score --from json (its own report read back)" score --from json --format csv "$work/long.json"
 for fmt in text json csv xlsx; do
