@@ -247,7 +247,9 @@ LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
  * through: after the '}' that brings the depth of braces back to 0, or at the start of
  * a line whose first word is 项目. The end is then set there, so what follows is what
  * the parser would have met on the framed item. A '#' anywhere outside a string stops
- * this (fbail): the framer reads comments by its own rule, and the item is framed first.
+ * this (fbail) where the framer may read it otherwise than the lexer — inside a word, or
+ * a comment after a byte the framer does not look past (framer_reads_comment) — and the
+ * item is framed first.
  */
 
 /* Ends the item at offset end, on line fend_line starting at lstart. */
@@ -268,6 +270,20 @@ static inline void frame_brace(parser *ps, jx_token_kind tk, uint32_t off)
         ps->fdepth++;
     else if (--ps->fdepth <= 0)
         frame_ends(ps, off + 1, ps->line_start);
+}
+
+/*
+ * True when the reader's framer (frame_item in reader.c) reads the comment token the
+ * lexer starts at off as a comment too, to the same newline: the framer takes a '#' for
+ * one only at a line start or after one of the bytes below (0x80 the last byte of
+ * U+3000). After anything else — a digit, a sign character, ％ — it reads on through the
+ * line and may count a brace or a quote the lexer does not; framing then stops (fbail).
+ */
+static inline bool framer_reads_comment(const char *text, uint32_t off)
+{
+    unsigned char b = off > 0 ? (unsigned char)text[off - 1] : '\n';
+    return b == '\n' || b == ' ' || b == '\t' || b == ';' || b == '{' || b == '}' || b == '"' || b == '\r' ||
+           b == '%' || b == '<' || b == '>' || b == '=' || b == 0x80;
 }
 
 /* ------------------------------------------------------------------ tokens */
@@ -312,7 +328,7 @@ static void advance(parser *ps)
             continue;
         }
         if (k == JX_TK_SPACE || k == JX_TK_COMMENT) {
-            if (k == JX_TK_COMMENT)
+            if (k == JX_TK_COMMENT && !framer_reads_comment(ps->text, off))
                 ps->fbail = 1;
             off += (uint32_t)n;
             continue;
@@ -970,8 +986,10 @@ static void parse_indicator(parser *ps, uint32_t group)
  * 评定 达成|部分达成|未达成, 不适用, 上年 and 前年 (value or "…") and 依据 "…", each at
  * most once, spelt in Chinese (a history written as none, `/` or `-`, is left); strings
  * without a backslash or a bad byte; spaces and tabs between; the end of the line at
- * a newline, ';' or '}'. Anything else, it leaves for parse_indicator, which reads it
- * and reports what is wrong, and changes nothing.
+ * a newline, ';' or '}', or a comment after a space or tab, which the line is then read
+ * without (ls_comment: how imported text marks each line's table row). Anything else, it
+ * leaves for parse_indicator, which reads it and reports what is wrong, and changes
+ * nothing.
  */
 
 /* The bytes of the words line_indicator knows. */
@@ -1008,7 +1026,8 @@ typedef struct line_scan {
     const unsigned char *s; /* the item text */
     uint32_t i;             /* the byte looked at */
     uint32_t end;           /* just past the line's '\n' */
-    uint32_t cont;          /* continuation bytes from the line start to i, for columns */
+    uint32_t cont;          /* continuation bytes from the line start to i, for columns;
+                               UINT32_MAX past a comment, whose bytes are not counted */
 } line_scan;
 
 /* A value without quotes as line_indicator read it. */
@@ -1126,10 +1145,30 @@ LS_INLINE bool ls_cjk(const line_scan *ls)
 }
 
 /*
- * The end of the line at i: a newline ("\n" or "\r\n"), ';' or '}'. Sets *tk and *len
- * and returns true; false for anything else.
+ * A comment at i, read as the lexer reads one: a '#' at a token start, then anything up
+ * to the line's newline, which the comment stops before ("\n", or "\r\n" when the byte
+ * before the '\n' is '\r'). Taken only after a space or tab, where the reader's framer
+ * reads a comment too (framer_reads_comment), so it never stops framing. Moves i to that
+ * newline, setting *len to its length, and cont to UINT32_MAX; false, changing nothing,
+ * for anything else.
  */
-LS_INLINE bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
+LS_INLINE bool ls_comment(line_scan *ls, uint32_t *len)
+{
+    if (ls->s[ls->i] != '#' || line_class[ls->s[ls->i - 1]] != LC_BLANK)
+        return false;
+    uint32_t nl = ls->end - 1; /* the line's '\n'; nl - 1 >= i, the '#' at worst */
+    *len = ls->s[nl - 1] == '\r' ? 2 : 1;
+    ls->i = nl + 1 - *len;
+    ls->cont = UINT32_MAX;
+    return true;
+}
+
+/*
+ * The end of the line at i: a newline ("\n" or "\r\n"), ';' or '}', or a comment running
+ * to the newline (ls_comment, which moves i to the newline). Sets *tk and *len and returns
+ * true; false for anything else.
+ */
+LS_INLINE bool ls_eol(line_scan *ls, jx_token_kind *tk, uint32_t *len)
 {
     switch (ls->s[ls->i]) {
     case '\n':
@@ -1149,6 +1188,11 @@ LS_INLINE bool ls_eol(const line_scan *ls, jx_token_kind *tk, uint32_t *len)
     case '}':
         *tk = JX_TK_RBRACE;
         *len = 1;
+        return true;
+    case '#':
+        if (!ls_comment(ls, len))
+            return false;
+        *tk = JX_TK_NEWLINE;
         return true;
     default:
         return false;
@@ -1722,11 +1766,11 @@ static line_result line_indicator(parser *ps, uint32_t group)
 /*
  * A group's head written plainly on the first line after the current NEWLINE that is
  * not blank: a name as line_indicator takes one, not a keyword, an optional number,
- * then '{'. Adds the group of level and parent as group_head would and moves past its
- * '{' as group_head does — except that a level-2 '{' followed on its line by a name is
- * left the current token, with brace_left set, for group2_body to hand to
- * line_indicator. Returns the group's index, or -1 having changed nothing on any other
- * line.
+ * then '{' (the line may end there, in a comment too, as ls_comment takes one). Adds
+ * the group of level and parent as group_head would and moves past its '{' as
+ * group_head does — except that a level-2 '{' followed on its line by a name is left
+ * the current token, with brace_left set, for group2_body to hand to line_indicator.
+ * Returns the group's index, or -1 having changed nothing on any other line.
  */
 static long line_group(parser *ps, int level, uint32_t parent)
 {
@@ -1777,15 +1821,15 @@ static long line_group(parser *ps, int level, uint32_t parent)
     ps->col_off = ls.i; /* the '{', whose column is known */
     ps->col = ls.i - lstart - ls.cont + 1;
     ps->span_len = 0;
-    uint32_t brace = ls.i++;
+    uint32_t brace = ls.i++, end_len = 1;
     frame_brace(ps, JX_TK_LBRACE, brace);
     ls_blanks(&ls);
     unsigned char next = ls.s[ls.i];
-    if (next == '\n' || next == '}') { /* the line ends, or the group there */
+    if (next == '\n' || next == '}' || ls_comment(&ls, &end_len)) { /* the line ends, or the group there */
         ps->prev_end = brace + 1;
-        ps->tk = next == '\n' ? JX_TK_NEWLINE : JX_TK_RBRACE;
+        ps->tk = next == '}' ? JX_TK_RBRACE : JX_TK_NEWLINE;
         ps->off = ls.i;
-        ps->len = 1;
+        ps->len = end_len;
         if (next == '}')
             frame_brace(ps, JX_TK_RBRACE, ls.i);
     } else {
@@ -1823,9 +1867,10 @@ LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
  * A project statement written plainly on the line after the current NEWLINE, read as
  * parse_project_body and end_stmt read it: 主管部门, 单位, 年度目标, 完成情况, 偏离原因 or
  * 整改措施 with a string, 年度 with a four-digit year, 金额单位 with a word, 资金 with
- * an optional source word and one to three amounts. Sets what it read and leaves the
- * parser at the line's end; returns false and changes nothing on any other line (one
- * that repeats a statement included).
+ * an optional source word and one to three amounts, the line ending as ls_eol takes it
+ * (a comment included). Sets what it read and leaves the parser at the line's end;
+ * returns false and changes nothing on any other line (one that repeats a statement
+ * included).
  */
 static bool line_stmt(parser *ps, stmt_seen *seen)
 {

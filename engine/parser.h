@@ -65,8 +65,9 @@ typedef struct jx_item_frame {
  * framer would (after the '}' that brings the depth of braces back to 0, or at the
  * start of a line whose first word is 项目) and stops there, with the same result as on
  * the framed item. frame->found is false when it could not tell: the text ran out first,
- * or the item holds a '#' outside strings (the framer reads comments by its own rule);
- * the caller then frames the item and parses it again.
+ * or the item holds a '#' the framer might read otherwise than the lexer (one inside a
+ * word, or a comment after a byte the framer does not take for a token boundary:
+ * framer_reads_comment); the caller then frames the item and parses it again.
  */
 jx_result jx_parse_project_framing(jx_project *p, jx_value_reader *vr, const jx_keyword_index *kwix,
                                    const jx_item_text *item, jx_item_frame *frame);

@@ -3,11 +3,15 @@
  * project statements) read exactly what the general parser reads, and a project parsed
  * before it is framed ends where the reader's framer ends it.
  *
- * Every line below is parsed twice: as written, where a fast path takes it, and with a
- * comment after it (or with an ideographic space before it), which only the general
- * parser takes. The two projects must agree field by field: values, positions, numbers,
- * strings and every diagnostic. That the fast path did take the first is checked too:
- * only it keeps an indicator's plain copy (jx_indicator.plain). */
+ * Every line below is parsed as written and with a comment after a space, both of which
+ * a fast path takes, and with the comment after an ideographic space (U+3000) instead (or
+ * with one before the line), which only the general parser takes. The projects must agree
+ * field by field: values, positions, numbers, strings and every diagnostic. Which path
+ * took an indicator line is checked too: only the fast path keeps an indicator's plain
+ * copy (jx_indicator.plain). Comments the fast paths must leave to the general parser —
+ * right after a number, a '%' or a string, after an ideographic space, or a '#' inside a
+ * word — are checked to be left, and a project whose comments the reader's framer reads
+ * as the lexer does is framed while it is parsed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,6 +127,52 @@ static void same_indicators(const jx_project *a, const jx_project *b, bool with_
     }
 }
 
+/* Fails unless the statements of x and y (strings, year, funds) are the same; positions
+ * by column (byte offsets aside). */
+static void same_statements(const jx_project *x, const jx_project *y)
+{
+    same_str(x->name, y->name, "name");
+    same_str(x->dept, y->dept, "dept");
+    same_str(x->org, y->org, "org");
+    same_str(x->goal, y->goal, "goal");
+    same_str(x->outcome, y->outcome, "outcome");
+    same_str(x->deviation, y->deviation, "deviation");
+    same_str(x->remedy, y->remedy, "remedy");
+    same_str(x->money_unit, y->money_unit, "money_unit");
+    assert_int_equal(x->has_year, y->has_year);
+    assert_int_equal(x->year, y->year);
+    same_pos(x->pos, y->pos, false, "project");
+    same_pos(x->close_pos, y->close_pos, false, "close");
+    assert_int_equal(x->nfunds, y->nfunds);
+    for (size_t i = 0; i < x->nfunds; i++) {
+        assert_int_equal(x->funds[i].has_initial, y->funds[i].has_initial);
+        assert_int_equal(x->funds[i].has_budget, y->funds[i].has_budget);
+        assert_int_equal(x->funds[i].has_spent, y->funds[i].has_spent);
+        same_str(x->funds[i].source, y->funds[i].source, "source");
+        same_dec(x->funds[i].initial, y->funds[i].initial, "initial");
+        same_dec(x->funds[i].budget, y->funds[i].budget, "budget");
+        same_dec(x->funds[i].spent, y->funds[i].spent, "spent");
+        same_pos(x->funds[i].pos, y->funds[i].pos, false, "funds");
+    }
+}
+
+/* Fails unless the groups of x and y are the same; positions by column (offsets aside). */
+static void same_groups(const jx_project *x, const jx_project *y)
+{
+    assert_int_equal(x->ngroups, y->ngroups);
+    for (size_t i = 0; i < x->ngroups; i++) {
+        const jx_group *a = &x->groups[i], *b = &y->groups[i];
+        same_str(a->name, b->name, "group");
+        assert_int_equal(a->level, b->level);
+        assert_int_equal(a->parent, b->parent);
+        assert_int_equal(a->has_points, b->has_points);
+        same_dec(a->points, b->points, "points");
+        assert_int_equal(a->plain != NULL, b->plain != NULL);
+        same_pos(a->pos, b->pos, false, "group");
+        same_pos(a->open_pos, b->open_pos, false, "open");
+    }
+}
+
 /* The text of a project whose one group holds line, followed by tail on its line. */
 static void project_with(char *buf, size_t size, const char *line, const char *tail)
 {
@@ -187,24 +237,53 @@ static const char *const lines[] = {
     "时限 ≤24小时 权重 1 上年 ≤24小时 前年 24小时内",          /* a unit word giving the sign */
 };
 
-/* One line parsed both ways agrees; the fast path took the first. */
-static void check_line(const char *line)
+/* Fails unless the last indicator of p was read by the fast path (fast) or by the general
+ * parser (!fast), which only the fast path gives a plain copy (a string with a ',' or a tab
+ * is not plain: then only !fast is checked). */
+static void taken_by(const jx_project *p, bool fast, const char *line, const char *tail)
 {
-    char a[1024], b[1024];
-    project_with(a, sizeof a, line, "");
-    project_with(b, sizeof b, line, " # 注释");
-    parsed pa = parse(a), pb = parse(b);
-    if (pa.p->ninds == 0 || pa.p->inds[pa.p->ninds - 1].plain == NULL) {
-        /* a string with a ',' or a tab is not plain; the fast path still read it */
-        if (!strchr(line, ',') && !strstr(line, "\"a\t"))
-            fail_msg("the fast path did not take: %s", line);
-    }
-    for (size_t i = 0; i < pb.p->ninds; i++)
-        if (i + 1 == pb.p->ninds && pb.p->inds[i].plain != NULL)
-            fail_msg("the general parser did not take: %s # 注释", line);
+    if (p->ninds == 0)
+        fail_msg("no indicator: %s%s", line, tail);
+    const char *plain = p->inds[p->ninds - 1].plain;
+    if (!fast && plain != NULL)
+        fail_msg("the general parser did not take: %s%s", line, tail);
+    if (fast && plain == NULL && !strchr(line, ',') && !strstr(line, "\"a\t"))
+        fail_msg("the fast path did not take: %s%s", line, tail);
+}
+
+/* The comments the fast path reads a line without, each after the line's last token. */
+static const char *const comments[] = {
+    " # 注释", "\t# 注释", "   #", " ## 第 37 行", " # 含 { } \" ; 项目 权重 5", " #\t注释\t", " # \r 中间的回车",
+};
+
+/*
+ * One line parsed as written, with each comment after it and with a comment after an
+ * ideographic space (tail ends the line: "" or "\r") agrees; the fast path took all but
+ * the one after the ideographic space. Nothing before a comment moves, so byte offsets
+ * are compared too.
+ */
+static void check_line(const char *line, const char *tail)
+{
+    char a[1024], b[1024], t[128];
+    snprintf(t, sizeof t, "\u3000# 注释%s", tail);
+    project_with(b, sizeof b, line, t);
+    parsed pb = parse(b);
+    taken_by(pb.p, false, line, t);
+    project_with(a, sizeof a, line, tail);
+    parsed pa = parse(a);
+    taken_by(pa.p, true, line, tail);
     same_indicators(pa.p, pb.p, true);
     same_diags(pa.p, pb.p);
     jx_reader_close(pa.rd);
+    for (size_t i = 0; i < sizeof comments / sizeof comments[0]; i++) {
+        snprintf(t, sizeof t, "%s%s", comments[i], tail);
+        project_with(a, sizeof a, line, t);
+        pa = parse(a);
+        taken_by(pa.p, true, line, t);
+        same_indicators(pa.p, pb.p, true);
+        same_diags(pa.p, pb.p);
+        jx_reader_close(pa.rd);
+    }
     jx_reader_close(pb.rd);
 }
 
@@ -212,22 +291,82 @@ static void indicator_lines_agree(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        check_line(lines[i]);
+        check_line(lines[i], "");
 }
 
 /* The same, line by line with CRLF endings. */
 static void indicator_lines_agree_with_crlf(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        check_line(lines[i], "\r");
+}
+
+/*
+ * A '#' the fast path must not take as a comment: inside a string, a name, a unit or a
+ * word, where it is no comment to the lexer; right after a number, a '%' or a string, where
+ * the lexer starts a comment but the reader's framer (which looks only at the byte before
+ * a '#') may not; after an ideographic space. Each line is left to the general parser;
+ * where the lexer reads a comment, the result is the line's without it (same, offsets
+ * included), and a '#' in a string is kept in it.
+ */
+static void comments_left_to_the_parser(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line; /* with the '#' */
+        const char *same; /* the line read the same, or NULL */
+    } left[] = {
+        {"甲 ≥1 权重 1# 注释", "甲 ≥1 权重 1"},               /* right after a number */
+        {"甲 ≥1# 注释", "甲 ≥1"},
+        {"甲 ≥1.5% 权重 2 实际 1.2#", "甲 ≥1.5% 权重 2 实际 1.2"},
+        {"甲 ≥60%# 权重 5", "甲 ≥60%"},                       /* right after a '%' */
+        {"甲 ≥60％# 注释", "甲 ≥60％"},                       /* after ％, whose last byte the framer does not know */
+        {"甲 定性 \"好\"# 注释", "甲 定性 \"好\""},         /* right after a string */
+        {"甲 ≥1 权重 1 偏差 \"无\"#", "甲 ≥1 权重 1 偏差 \"无\""},
+        {"甲 ≥1 权重 1\u3000# 注释", "甲 ≥1 权重 1"},        /* after an ideographic space */
+        {"甲 ≥1 权重 1 \u3000# 注释", "甲 ≥1 权重 1 "},
+        {"甲 ≥1 权重 1\u3000\t# 注释", "甲 ≥1 权重 1"},
+        {"甲 ≥1 不适用# 注释", NULL},                          /* inside a word: 不适用# */
+        {"甲 ≥1 权重 1 评定 达成#", NULL},
+        {"甲# ≥1 权重 1", NULL},                               /* in the name */
+        {"甲 ≥5个#x 权重 1", NULL},                            /* in the unit */
+        {"甲 ≥5个/#月 权重 1", NULL},
+    };
+    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
         char a[1024], b[1024];
-        project_with(a, sizeof a, lines[i], "\r");
-        project_with(b, sizeof b, lines[i], " # 注释\r");
-        parsed pa = parse(a), pb = parse(b);
-        same_indicators(pa.p, pb.p, true);
-        same_diags(pa.p, pb.p);
+        project_with(a, sizeof a, left[i].line, "");
+        parsed pa = parse(a);
+        if (pa.p->ninds > 0 && pa.p->inds[0].plain != NULL)
+            fail_msg("the fast path took: %s", left[i].line);
+        if (!left[i].same && pa.p->ninds > 0) /* read with the '#' in its word, or not at all */
+            assert_true(strchr(pa.p->inds[0].name.s, '#') || strchr(pa.p->inds[0].target.unit.s, '#'));
+        if (left[i].same) {
+            project_with(b, sizeof b, left[i].same, "");
+            parsed pb = parse(b);
+            same_indicators(pa.p, pb.p, true);
+            same_diags(pa.p, pb.p);
+            jx_reader_close(pb.rd);
+        }
         jx_reader_close(pa.rd);
-        jx_reader_close(pb.rd);
+    }
+
+    /* a '#' in a string is the string's, with a comment after it or not */
+    static const char *const in_string[] = {
+        "甲 定性 \"a # b\" 权重 1 实际 \"#\" 偏差 \"{#}\"",
+        "甲 定性 \"a # b\" 权重 1 实际 \"#\" 偏差 \"{#}\" # 注释",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char a[1024];
+        project_with(a, sizeof a, in_string[i], "");
+        parsed pa = parse(a);
+        assert_int_equal(pa.p->ninds, 1);
+        assert_non_null(pa.p->inds[0].plain);
+        assert_string_equal(pa.p->inds[0].target.text.s, "a # b");
+        assert_string_equal(pa.p->inds[0].actual.text.s, "#");
+        assert_string_equal(pa.p->inds[0].reason.s, "{#}");
+        assert_int_equal(pa.p->diags.n, 0);
+        jx_reader_close(pa.rd);
     }
 }
 
@@ -307,7 +446,8 @@ static void history_left_to_the_parser(void **state)
     jx_reader_close(pa.rd);
 }
 
-/* An indicator on its group's line, closing the group there, both ways. */
+/* An indicator on its group's line, closing the group there, or ending the line in a
+ * comment after a space (the fast path) or an ideographic space (the general parser). */
 static void indicator_on_group_line_agrees(void **state)
 {
     (void)state;
@@ -319,21 +459,33 @@ static void indicator_on_group_line_agrees(void **state)
                     "}\n";
     const char *b = "项目 \"测试\" {\n"
                     "    产出指标 60 {\n"
-                    "        质量指标 8 { 服务执行率 ≥82% 权重 8 实际 85.18% 得分 8 # 注释\n"
+                    "        质量指标 8 { 服务执行率 ≥82% 权重 8 实际 85.18% 得分 8\u3000# 注释\n"
                     "        }\n"
                     "        经济效益 0 {}\n"
                     "    }\n"
                     "}\n";
-    parsed pa = parse(a), pb = parse(b);
+    const char *c = "项目 \"测试\" {\n"
+                    "    产出指标 60 {\n"
+                    "        质量指标 8 { 服务执行率 ≥82% 权重 8 实际 85.18% 得分 8 # 注释 }\n"
+                    "        }\n"
+                    "        经济效益 0 {} # 注释\n"
+                    "    }\n"
+                    "}\n";
+    parsed pa = parse(a), pb = parse(b), pc = parse(c);
     assert_int_equal(pa.p->ninds, 1);
     assert_non_null(pa.p->inds[0].plain);
     assert_null(pb.p->inds[0].plain);
+    assert_non_null(pc.p->inds[0].plain);
     same_indicators(pa.p, pb.p, true);
     same_diags(pa.p, pb.p);
+    same_indicators(pc.p, pb.p, true);
+    same_diags(pc.p, pb.p);
+    same_groups(pb.p, pc.p);
     /* the name at column 18: eight blanks, four CJK characters, " 8 { " */
     assert_int_equal(pa.p->inds[0].pos.col, 18);
     jx_reader_close(pa.rd);
     jx_reader_close(pb.rd);
+    jx_reader_close(pc.rd);
 }
 
 /* Group heads read by the fast path and (after an ideographic space) by the general one. */
@@ -382,7 +534,68 @@ static void group_heads_agree(void **state)
     jx_reader_close(pb.rd);
 }
 
-/* Project statements read by the fast path and (with a comment after) by the general one. */
+/*
+ * Comments after group heads (read by the fast path, and by the general one after an
+ * ideographic space before the head), after '}' and after the project's head, CRLF on
+ * some lines: the same groups, indicators and diagnostics as without the comments.
+ */
+static void comments_after_heads_and_braces_agree(void **state)
+{
+    (void)state;
+    const char *plain = "项目 \"测试\" {\n"
+                        " 产出指标 60 {\n"
+                        " 数量指标 10.5 {\r\n"
+                        "  甲 ≥1 权重 1\n"
+                        " }\n"
+                        " 时效指标 {\n"
+                        "  乙 ≥2 权重 2 }\n"
+                        " 效益指标 {\n"
+                        "  丙 ≥3 }\r\n"
+                        " }\n"
+                        "}\n";
+    const char *a = "项目 \"测试\" {   # 第 1 行\n"
+                    " 产出指标 60 {  # 一级 { \"\n"
+                    " 数量指标 10.5 {\t# 二级\r\n"
+                    "  甲 ≥1 权重 1   # 第 4 行\n"
+                    " }   # 二级完 }\n"
+                    " 时效指标 { #\n"
+                    "  乙 ≥2 权重 2 } # 同行收尾\n"
+                    " 效益指标 { # 项目 \"x\" {\n"
+                    "  丙 ≥3 }\t#\r\n"
+                    " } # 一级完\n"
+                    "} # 项目完\n";
+    const char *b = "项目 \"测试\" {   # 第 1 行\n"
+                    "\u3000产出指标 60 {  # 一级 { \"\n"
+                    "\u3000数量指标 10.5 {\t# 二级\r\n"
+                    "  甲 ≥1 权重 1\u3000# 第 4 行\n"
+                    " }   # 二级完 }\n"
+                    "\u3000时效指标 { #\n"
+                    "  乙 ≥2 权重 2 } # 同行收尾\n"
+                    "\u3000效益指标 { # 项目 \"x\" {\n"
+                    "  丙 ≥3 }\t#\r\n"
+                    " } # 一级完\n"
+                    "} # 项目完\n";
+    parsed p0 = parse(plain), pa = parse(a), pb = parse(b);
+    assert_int_equal(pa.p->ngroups, 4);
+    assert_int_equal(pa.p->ninds, 3);
+    assert_non_null(pa.p->inds[0].plain);
+    assert_null(pb.p->inds[0].plain);
+    assert_int_equal(pa.p->diags.warnings, 1); /* 丙 without a weight */
+    assert_int_equal(pa.p->diags.errors, 0);
+    for (size_t i = 0; i < 2; i++) {
+        const jx_project *x = i ? pb.p : p0.p;
+        same_statements(pa.p, x);
+        same_groups(pa.p, x);
+        same_indicators(pa.p, x, false);
+        same_diags(pa.p, x);
+    }
+    jx_reader_close(p0.rd);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+/* Project statements read by the fast path (as written, or with a comment after a blank)
+ * and by the general one (with the comment after an ideographic space). */
 static void statements_agree(void **state)
 {
     (void)state;
@@ -393,40 +606,28 @@ static void statements_agree(void **state)
         "资金 政府性基金 年初预算 20", "资金 其他资金 全年执行 5 全年预算 6", /* amounts not given */
         "年度目标 \"提高利用水平\"", "完成情况 \"\"", "偏离原因 \"无\"", "整改措施 \"加强管理\"",
     };
-    char a[2048], b[2048];
-    size_t na = 0, nb = 0;
-    na += (size_t)snprintf(a + na, sizeof a - na, "项目 \"测试\" {\n");
-    nb += (size_t)snprintf(b + nb, sizeof b - nb, "项目 \"测试\" {\n");
-    for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++) {
-        na += (size_t)snprintf(a + na, sizeof a - na, "    %s\n", stmts[i]);
-        nb += (size_t)snprintf(b + nb, sizeof b - nb, "    %s # 注释\n", stmts[i]);
+    /* as written, with a comment after a space (both fast), with it after an ideographic
+     * space (general), and the same three with CRLF endings */
+    static const char *const tails[] = {"", " # 注释", "\u3000# 注释", "\r", "\t# 注释 {\r", "\u3000# 注释\r"};
+    parsed pt[6];
+    for (size_t t = 0; t < 6; t++) {
+        char a[2048];
+        size_t na = 0;
+        na += (size_t)snprintf(a + na, sizeof a - na, "项目 \"测试\" {%s\n", tails[t]);
+        for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
+            na += (size_t)snprintf(a + na, sizeof a - na, "    %s%s\n", stmts[i], tails[t]);
+        snprintf(a + na, sizeof a - na, "    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n");
+        pt[t] = parse(a);
     }
-    snprintf(a + na, sizeof a - na, "    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n");
-    snprintf(b + nb, sizeof b - nb, "    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n");
-    parsed pa = parse(a), pb = parse(b);
-    const jx_project *x = pa.p, *y = pb.p;
-    same_str(x->dept, y->dept, "dept");
-    same_str(x->org, y->org, "org");
-    same_str(x->goal, y->goal, "goal");
-    same_str(x->outcome, y->outcome, "outcome");
-    same_str(x->deviation, y->deviation, "deviation");
-    same_str(x->remedy, y->remedy, "remedy");
-    same_str(x->money_unit, y->money_unit, "money_unit");
-    assert_true(x->has_year && y->has_year);
+    for (size_t t = 1; t < 6; t++) { /* the comments move the bytes: columns only */
+        same_statements(pt[0].p, pt[t].p);
+        same_indicators(pt[0].p, pt[t].p, false);
+        same_diags(pt[0].p, pt[t].p);
+    }
+    const jx_project *x = pt[0].p;
+    assert_true(x->has_year);
     assert_int_equal(x->year, 2024);
-    assert_int_equal(y->year, 2024);
     assert_int_equal(x->nfunds, 4);
-    assert_int_equal(y->nfunds, 4);
-    for (size_t i = 0; i < 4; i++) {
-        assert_int_equal(x->funds[i].has_initial, y->funds[i].has_initial);
-        assert_int_equal(x->funds[i].has_budget, y->funds[i].has_budget);
-        assert_int_equal(x->funds[i].has_spent, y->funds[i].has_spent);
-        same_str(x->funds[i].source, y->funds[i].source, "source");
-        same_dec(x->funds[i].initial, y->funds[i].initial, "initial");
-        same_dec(x->funds[i].budget, y->funds[i].budget, "budget");
-        same_dec(x->funds[i].spent, y->funds[i].spent, "spent");
-        same_pos(x->funds[i].pos, y->funds[i].pos, false, "funds"); /* the comments move the bytes */
-    }
     assert_string_equal(x->funds[0].source.s, "年度资金总额");
     assert_string_equal(x->funds[1].source.s, "一般公共预算资金");
     assert_int_equal(x->funds[1].spent.v, 35835);
@@ -436,10 +637,8 @@ static void statements_agree(void **state)
     assert_int_equal(x->funds[2].initial.v, 20);
     assert_true(!x->funds[3].has_initial && x->funds[3].has_budget && x->funds[3].has_spent);
     assert_int_equal(x->funds[3].budget.v, 6);
-    same_indicators(x, y, false);
-    same_diags(x, y);
-    jx_reader_close(pa.rd);
-    jx_reader_close(pb.rd);
+    for (size_t t = 0; t < 6; t++)
+        jx_reader_close(pt[t].rd);
 }
 
 /* Blank lines the fast paths pass over, and lines holding only a comment, which the
@@ -561,10 +760,85 @@ static void framing_gives_up(void **state)
 {
     (void)state;
     size_t errors;
-    assert_false(frame_of("项目 \"a\" { # 注释 }\n}\n", &errors).found);
+    /* a '#' the lexer starts a comment at and the framer does not (after a digit, a sign
+     * character, ％), or the framer does and the lexer does not (in a word) */
+    assert_false(frame_of("项目 \"a\" {\n    年度 2024# }\n}\n", &errors).found);
+    assert_false(frame_of("项目 \"a\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1 权重 60# \"\n  }\n }\n}\n",
+                          &errors).found);
+    assert_false(frame_of("项目 \"a\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥#{\n  }\n }\n}\n", &errors).found);
+    assert_false(frame_of("项目 \"a\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1％# }\n  }\n }\n}\n",
+                          &errors).found);
     assert_false(frame_of("项目 \"a\" {\n    单位#1 \"x\"\n}\n", &errors).found);
     assert_false(frame_of("项目 \"a\" {\n    单位 \"x\"\n", &errors).found);
     assert_false(frame_of("项目 \"a\" { 项目 \"b\" { } }\n", &errors).found);
+}
+
+/* Parses the item at the start of text, framed first (to its last '}'), into *p. */
+static void parse_framed(jx_project *p, jx_value_reader *vr, const char *text)
+{
+    jx_project_init(p, NULL);
+    size_t end = (size_t)(strrchr(text, '}') - text) + 1;
+    jx_item_text item = {"t.jx", text, 0, end, strlen(text), 1};
+    assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
+}
+
+/*
+ * A comment the framer reads as one too — at a line start, after a blank (U+3000 too), a
+ * brace, a quote, ';' or '%' — does not stop framing: the end is found where the framer
+ * finds it, and the project is the one parsed on the framed item.
+ */
+static void framing_reads_comments(void **state)
+{
+    (void)state;
+    size_t errors;
+    const char *one = "项目 \"a\" { # 注释 }\n}\n项目 \"b\" {\n}\n";
+    jx_item_frame fr = frame_of(one, &errors);
+    assert_true(fr.found);
+    assert_int_equal(errors, 0);
+    assert_int_equal(fr.end, strstr(one, "\n}\n") - one + 2);
+    assert_int_equal(fr.end_line, 2);
+
+    /* the way jixiao import writes a project, and comments elsewhere */
+    const char *text =
+        "项目 \"2024年保障经费\" {   # 第 11 行\n"
+        "    主管部门 \"101 市文化广电旅游局\"\n"
+        "    年度 2024   # 第 2 行\n"
+        "    金额单位 元 # 第 3 行\n"
+        "    资金 年度资金总额 年初预算 2495000.00   # 第 11 行\n"
+        "    资金 一般公共预算 年初预算 2495000.00   # 第 11 行：{\n"
+        "    年度目标 \"保障\"   # }\n"
+        "\n"
+        "    产出指标 {   # 一级\n"
+        "        数量指标 {\n"
+        "            运维报表次数 ≥4份 权重 5   # 第 11 行\n"
+        "            走访故障率 ≤0.9% 权重 5   # 第 12 行：指标值原文 ≤0.9(%)\n"
+        "            维修完成及时性 定性 \"及时处理\" 权重 5   # 第 17 行\n"
+        "            \"预算执行率\" ≥87% 权重 5   # 第 21 行\n"
+        "        }  # }}}\n"
+        "# 注释 {\n"
+        "        质量指标 {\"x\"# 注释 {\n"
+        "            甲 ≥1 权重 1;# 注释 {\n"
+        "            乙 >=2%# 注释 {\n"
+        "            丙 ≥3 权重 3\u3000# 注释 {\n"
+        "        }\n"
+        "    }\n"
+        "} # 完\n";
+    fr = frame_of(text, &errors);
+    assert_true(fr.found);
+    assert_int_equal(fr.end, strrchr(text, '}') - text + 1);
+    parsed pa = parse(text);
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_project pb;
+    parse_framed(&pb, vr, text);
+    assert_int_equal(pa.p->ninds, 7);
+    assert_non_null(pa.p->inds[0].plain);
+    same_statements(pa.p, &pb);
+    same_groups(pa.p, &pb);
+    same_indicators(pa.p, &pb, true);
+    same_diags(pa.p, &pb);
+    jx_project_free(&pb);
+    jx_value_reader_destroy(vr);
+    jx_reader_close(pa.rd);
 }
 
 int main(void)
@@ -572,15 +846,18 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(indicator_lines_agree),
         cmocka_unit_test(indicator_lines_agree_with_crlf),
+        cmocka_unit_test(comments_left_to_the_parser),
         cmocka_unit_test(keyword_attributes_left_to_the_parser),
         cmocka_unit_test(history_left_to_the_parser),
         cmocka_unit_test(indicator_on_group_line_agrees),
         cmocka_unit_test(group_heads_agree),
+        cmocka_unit_test(comments_after_heads_and_braces_agree),
         cmocka_unit_test(statements_agree),
         cmocka_unit_test(blank_lines_agree),
         cmocka_unit_test(repeated_statement_is_reported),
         cmocka_unit_test(framing_finds_the_end),
         cmocka_unit_test(framing_gives_up),
+        cmocka_unit_test(framing_reads_comments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
