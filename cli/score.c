@@ -131,6 +131,42 @@ static void print_new_actuals_diags(const jx_actuals *act, score_state *st)
         jx_cli_print_diag(jx_actuals_diag(act, st->actuals_printed));
 }
 
+/*
+ * With -j and a format that renders projects apart (JSON, CSV: jx_writer_renders_apart),
+ * each project is also rendered where it was scored, its bytes attached to it
+ * (jx_project_set_user_data) until score_project writes them in order
+ * (jx_writer_project_rendered); the reader releases them with the project.
+ */
+typedef struct score_rendered {
+    char *s;       /* the bytes */
+    size_t n, cap; /* their length and the room */
+    jx_result rc;  /* jx_writer_render's result */
+} score_rendered;
+
+static void rendered_free(void *data)
+{
+    score_rendered *r = data;
+    free(r->s);
+    free(r);
+}
+
+/* A jx_write_fn appending to the score_rendered ud. */
+static size_t rendered_append(void *ud, const char *data, size_t len)
+{
+    score_rendered *r = ud;
+    if (r->cap - r->n < len) {
+        size_t cap = r->cap * 2 + len + 4096;
+        char *s = realloc(r->s, cap);
+        if (!s)
+            return 0;
+        r->s = s;
+        r->cap = cap;
+    }
+    memcpy(r->s + r->n, data, len);
+    r->n += len;
+    return len;
+}
+
 /** What score_project needs besides the project. */
 typedef struct score_run {
     jx_policy *pol;    /* the scoring policy */
@@ -140,6 +176,7 @@ typedef struct score_run {
     int quiet_report;  /* --findings none: the report holds no findings, standard error has them */
     int prescored;     /* score_prepare scored each project where it was parsed (no actuals) */
     jx_result prepared; /* its result on the project being handed over */
+    int render;        /* -j with JSON or CSV: each project rendered where it was scored */
 } score_run;
 
 /* Prints p's diagnostics of severity at least min on standard error. */
@@ -148,6 +185,15 @@ static void print_project_diags(const jx_project *p, jx_severity min)
     for (size_t i = 0; i < jx_project_diag_count(p); i++)
         if (jx_project_diag(p, i)->severity >= min)
             jx_cli_print_diag(jx_project_diag(p, i));
+}
+
+/* Writes p to the report: the bytes rendered where it was scored, when there are any. */
+static jx_result score_write(const score_run *run, const jx_project *p)
+{
+    const score_rendered *r = run->render ? jx_project_user_data(p) : NULL;
+    if (!r)
+        return jx_writer_project(run->wr, p);
+    return r->rc == JX_OK ? jx_writer_project_rendered(run->wr, p, r->s, r->n) : r->rc;
 }
 
 /*
@@ -202,7 +248,7 @@ scored:
         print_project_diags(p, JX_SEV_NOTE);
     else if (jx_project_error_count(p) > 0)
         print_project_diags(p, JX_SEV_ERROR);
-    rc = jx_writer_project(run->wr, p);
+    rc = score_write(run, p);
     if (rc != JX_OK)
         report_failed(st, rc);
 }
@@ -213,7 +259,16 @@ scored:
 static jx_result score_prepare(void *ud, jx_project *p)
 {
     const score_run *run = ud;
-    return jx_score(p, run->pol);
+    jx_result rc = jx_score(p, run->pol);
+    if (rc != JX_OK || !run->render)
+        return rc;
+    /* written as it is scored: its bytes made here, on the thread that read it */
+    score_rendered *r = calloc(1, sizeof *r);
+    if (!r)
+        return rc; /* written the plain way */
+    r->rc = jx_writer_render(run->wr, p, rendered_append, r);
+    jx_project_set_user_data(p, r, rendered_free);
+    return rc;
 }
 
 /* Makes a project known to the actuals (the pass before scoring). */
@@ -310,6 +365,7 @@ int jx_cli_score(int argc, char **argv)
                                          o.format != JX_FORMAT_CSV};
         /* without actuals each project is scored where it is parsed; with them, applied in order first */
         run.prescored = !act;
+        run.render = run.prescored && o.threads > 1 && jx_writer_renders_apart(wr);
         jx_project_fn prepare = act ? NULL : score_prepare;
         jx_cli_reading r = {.project = score_project, .ud = &run, .select = &o.select, .threads = o.threads,
                             .prepare = prepare, .prepare_ud = &run, .prepared = &run.prepared};

@@ -40,8 +40,32 @@ void jx_project_init(jx_project *p, const jx_allocator *alloc)
     jx_project_reset(p);
 }
 
+/* Releases the caller's data of p. */
+static void project_drop_user(jx_project *p)
+{
+    if (p->user && p->user_free)
+        p->user_free(p->user);
+    p->user = NULL;
+    p->user_free = NULL;
+}
+
+void jx_project_set_user_data(jx_project *p, void *data, void (*free_fn)(void *data))
+{
+    if (!p)
+        return;
+    project_drop_user(p);
+    p->user = data;
+    p->user_free = data ? free_fn : NULL;
+}
+
+void *jx_project_user_data(const jx_project *p)
+{
+    return p ? p->user : NULL;
+}
+
 void jx_project_reset(jx_project *p)
 {
+    project_drop_user(p);
     jx_arena_reset(&p->arena);
     jx_diags_clear(&p->diags);
     jx_project_forget_formulas(p);
@@ -76,6 +100,7 @@ void jx_project_reset(jx_project *p)
 
 void jx_project_free(jx_project *p)
 {
+    project_drop_user(p);
     jx_arena_free(&p->arena);
     jx_diags_free(&p->diags);
     if (p->formulas) {

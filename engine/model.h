@@ -240,6 +240,8 @@ struct jx_project {
     /* filled by the evaluator */
     bool scored;          /* jx_score ran */
     bool vetted;          /* jx_vet_check's checks of the project alone ran (vet.c) */
+    void *user;           /* jx_project_set_user_data's data, NULL when none */
+    void (*user_free)(void *); /* releases user at reset and free, or NULL */
     int decimals;         /* the policy's 小数 */
     int64_t total;        /* recomputed total, 10^-decimals units */
     jx_grade grade;       /* recomputed grade */

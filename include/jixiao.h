@@ -393,6 +393,17 @@ JX_API jx_result jx_score(jx_project *p, const jx_policy *pol);
 /** One indicator (三级指标) of a project, with its score once scored. */
 typedef struct jx_indicator jx_indicator;
 
+/**
+ * Attaches the caller's data to p — what a jx_reader_set_threads fn made for the project,
+ * say, for the caller to find when the project comes back. free_fn(data), when not NULL,
+ * runs when the data is replaced or p is released or reused (its reader's next call, or
+ * close). NULL data detaches.
+ */
+JX_API void jx_project_set_user_data(jx_project *p, void *data, void (*free_fn)(void *data));
+
+/** The data jx_project_set_user_data attached to p, or NULL. */
+JX_API void *jx_project_user_data(const jx_project *p);
+
 /** The project name (项目名称). */
 JX_API const char *jx_project_name(const jx_project *p);
 
@@ -628,6 +639,20 @@ JX_API jx_result jx_template_writer_create(jx_writer **out, jx_format fmt, unsig
 
 /** Writes one scored project (an unscored project is written without scores). */
 JX_API jx_result jx_writer_project(jx_writer *wr, const jx_project *p);
+
+/**
+ * A project's bytes made apart, on another thread, then written in order. For a format
+ * whose projects are written each the same wherever they fall (JX_FORMAT_JSON and
+ * JX_FORMAT_CSV of jx_writer_create: jx_writer_renders_apart is 1), jx_writer_render
+ * writes p's bytes to fn(ud, …) as wr would write them, reading wr without changing it, so
+ * several threads may render for one wr at once while its own thread writes;
+ * jx_writer_project_rendered then writes them to wr as jx_writer_project(wr, p) would have
+ * written p (the same bytes in the end). JX_ERR_USAGE for another format; JX_ERR_NOMEM,
+ * or JX_ERR_IO when fn takes fewer bytes than given.
+ */
+JX_API int jx_writer_renders_apart(const jx_writer *wr);
+JX_API jx_result jx_writer_render(const jx_writer *wr, const jx_project *p, jx_write_fn fn, void *ud);
+JX_API jx_result jx_writer_project_rendered(jx_writer *wr, const jx_project *p, const char *bytes, size_t len);
 
 /** Writes what closes the document (the JSON array's end, …). Call once, last. */
 JX_API jx_result jx_writer_finish(jx_writer *wr);

@@ -608,7 +608,7 @@ static void finish(jx_writer *wr)
     wr->render->doc_end(wr, &form_doc, wr->nprojects);
 }
 
-const jx_reporter jx_form_doc_reporter = {"document", begin, project, finish};
+const jx_reporter jx_form_doc_reporter = {"document", begin, project, finish, NULL};
 
 /* ------------------------------------------------ the grid and the texts of its cells */
 

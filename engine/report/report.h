@@ -73,6 +73,9 @@ struct jx_reporter {
     void (*begin)(jx_writer *wr, const jx_project *first);  /* first is NULL for an empty run */
     void (*project)(jx_writer *wr, const jx_project *p);    /* one project */
     void (*finish)(jx_writer *wr);                          /* closes the document */
+    const char *apart;  /* not NULL when project writes a project the same whatever came before
+                           it, but for these bytes before every project but the first (JSON's
+                           ","; CSV's ""): jx_writer_render can then write it elsewhere */
 };
 
 /** The 自评表 as a document (build_form.c), drawn by the writer's renderer (wr->render). */

@@ -582,7 +582,7 @@ static void finish_nothing(jx_writer *wr)
 }
 
 const jx_reporter jx_reporter_csv = {.name = "csv", .begin = score_begin, .project = score_project,
-                                     .finish = finish_nothing};
+                                     .finish = finish_nothing, .apart = ""};
 
 /* =============================================================== template
  *

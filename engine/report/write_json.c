@@ -798,8 +798,9 @@ static void score_finish(jx_writer *wr)
     LIT(wr, "}\n");
 }
 
+/* NAME_LEAD is the only part of a project that depends on those before it: "," more */
 const jx_reporter jx_reporter_json = {.name = "json", .begin = score_begin, .project = score_project,
-                                      .finish = score_finish};
+                                      .finish = score_finish, .apart = ","};
 
 /* ================================================================== audit */
 

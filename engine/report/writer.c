@@ -98,6 +98,61 @@ jx_result jx_writer_project(jx_writer *wr, const jx_project *p)
     return jx_out_result(wr);
 }
 
+/* ------------------------------------------------------------ rendered apart */
+
+int jx_writer_renders_apart(const jx_writer *wr)
+{
+    return wr && wr->rep && wr->rep->apart;
+}
+
+/* How big a rendering's own buffer is: on the stack of the thread that renders. */
+#define JX_WRITER_RENDER_BUFSZ 16384
+
+jx_result jx_writer_render(const jx_writer *wr, const jx_project *p, jx_write_fn fn, void *ud)
+{
+    if (!jx_writer_renders_apart(wr) || !p || !fn)
+        return JX_ERR_USAGE;
+    /* a writer of its own over the same format and flags, as at the first project (the
+     * bytes before the others are jx_writer_project_rendered's); wr is only read */
+    char buf[JX_WRITER_RENDER_BUFSZ];
+    jx_writer w;
+    memset(&w, 0, sizeof w);
+    w.alloc = wr->alloc;
+    w.rep = wr->rep;
+    w.render = wr->render;
+    w.flags = wr->flags;
+    w.general_only = wr->general_only;
+    w.fn = fn;
+    w.ud = ud;
+    w.err = JX_OK;
+    w.buf = buf;
+    w.cap = sizeof buf;
+    w.begun = 1;
+    jx_arena_init(&w.scratch, w.alloc);
+    w.rep->project(&w, p);
+    jx_out_result(&w);
+    jx_out_flush(&w);
+    jx_arena_free(&w.scratch);
+    return w.err;
+}
+
+jx_result jx_writer_project_rendered(jx_writer *wr, const jx_project *p, const char *bytes, size_t len)
+{
+    if (!jx_writer_renders_apart(wr) || !p || (!bytes && len) || wr->finished)
+        return JX_ERR_USAGE;
+    if (wr->err != JX_OK)
+        return wr->err;
+    if (!wr->begun) {
+        wr->begun = 1;
+        wr->rep->begin(wr, p);
+    }
+    if (wr->nprojects > 0)
+        jx_out_str(wr, wr->rep->apart);
+    jx_out_bytes(wr, bytes, len);
+    wr->nprojects++;
+    return jx_out_result(wr);
+}
+
 jx_result jx_writer_finish(jx_writer *wr)
 {
     if (!wr || !wr->rep || wr->finished)

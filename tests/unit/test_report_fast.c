@@ -12,6 +12,9 @@
  * full-width signs, 不适用, 定性 with 评定 and claims, weights and points with many
  * decimals, several 资金 rows (one giving 年初预算 alone), groups without indicators, the
  * history of targets (上年, 前年 — a number, a text, one written as none — and 依据).
+ *
+ * Each input is also written with every project rendered apart (jx_writer_render, then
+ * jx_writer_project_rendered, what `score -j` does), to the same bytes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -85,10 +88,15 @@ static const char awkward[] =
     "    总分 80 结论 良\n"
     "}\n";
 
+/* How write_all writes each project. */
+enum { WRITE_FAST, WRITE_GENERAL, WRITE_APART };
+
 /* Writes every project of the rule text at path (or of text, when given) in fmt, scored
- * under the default policy; general sets the writer's general_only. Returns the output,
+ * under the default policy: as usual (WRITE_FAST), with the writer's general_only set
+ * (WRITE_GENERAL), or each project rendered apart by jx_writer_render into memory of its
+ * own and handed over by jx_writer_project_rendered (WRITE_APART). Returns the output,
  * and the rows the fast paths wrote in *fast. */
-static sink write_all(const char *path, const char *text, jx_format fmt, int general, size_t *fast)
+static sink write_all(const char *path, const char *text, jx_format fmt, int how, size_t *fast)
 {
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
@@ -100,7 +108,8 @@ static sink write_all(const char *path, const char *text, jx_format fmt, int gen
     sink s = {0};
     jx_writer *wr = NULL;
     assert_int_equal(jx_writer_create(&wr, fmt, 0, sink_write, &s, NULL), JX_OK);
-    wr->general_only = general;
+    wr->general_only = how == WRITE_GENERAL;
+    assert_int_equal(jx_writer_renders_apart(wr), 1);
     jx_project *p = NULL;
     jx_result rc;
     while ((rc = jx_reader_next(rd, &p)) != JX_DONE) {
@@ -108,7 +117,15 @@ static sink write_all(const char *path, const char *text, jx_format fmt, int gen
             continue; /* the command leaves those out too */
         if (jx_score(p, pol) != JX_OK && jx_project_error_count(p) > 0)
             continue;
-        assert_int_equal(jx_writer_project(wr, p), JX_OK);
+        if (how != WRITE_APART) {
+            assert_int_equal(jx_writer_project(wr, p), JX_OK);
+            continue;
+        }
+        sink one = {0};
+        assert_int_equal(jx_writer_render(wr, p, sink_write, &one), JX_OK);
+        assert_true(one.len > 0);
+        assert_int_equal(jx_writer_project_rendered(wr, p, one.buf, one.len), JX_OK);
+        free(one.buf);
     }
     assert_int_equal(jx_writer_finish(wr), JX_OK);
     *fast = wr->fast_written;
@@ -139,18 +156,25 @@ static size_t agree(const char *path, const char *text)
     static const jx_format fmts[] = {JX_FORMAT_JSON, JX_FORMAT_CSV};
     size_t total = 0;
     for (size_t f = 0; f < 2; f++) {
-        size_t fast = 0, none = 0;
-        sink a = write_all(path, text, fmts[f], 0, &fast);
-        sink b = write_all(path, text, fmts[f], 1, &none);
+        size_t fast = 0, none = 0, apart_fast = 0;
+        sink a = write_all(path, text, fmts[f], WRITE_FAST, &fast);
+        sink b = write_all(path, text, fmts[f], WRITE_GENERAL, &none);
+        sink c = write_all(path, text, fmts[f], WRITE_APART, &apart_fast);
         assert_int_equal(none, 0);
-        if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0) {
-            char what[256];
-            snprintf(what, sizeof what, "%s (%s)", path, fmts[f] == JX_FORMAT_JSON ? "json" : "csv");
+        assert_int_equal(apart_fast, 0); /* the renderings counted their own rows */
+        char what[256];
+        snprintf(what, sizeof what, "%s (%s)", path, fmts[f] == JX_FORMAT_JSON ? "json" : "csv");
+        if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
             report_difference(what, &a, &b);
+        /* rendered apart, the same bytes again */
+        if (a.len != c.len || memcmp(a.buf, c.buf, a.len) != 0) {
+            strcat(what, " rendered apart");
+            report_difference(what, &a, &c);
         }
         total += fast;
         free(a.buf);
         free(b.buf);
+        free(c.buf);
     }
     return total;
 }
@@ -180,11 +204,64 @@ static void awkward_text(void **state)
     assert_true(fast > 0);
 }
 
+/* The formats drawn from the document model are not rendered apart: jx_writer_render refuses. */
+static void apart_only_json_csv(void **state)
+{
+    (void)state;
+    static const jx_format fmts[] = {JX_FORMAT_TEXT, JX_FORMAT_HTML, JX_FORMAT_MD, JX_FORMAT_TXT, JX_FORMAT_XLSX,
+                                     JX_FORMAT_JX, JX_FORMAT_TEMPLATE};
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open_memory(&rd, "awkward.jx", awkward, strlen(awkward), NULL), JX_OK);
+    jx_project *p = NULL;
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
+        sink s = {0};
+        jx_writer *wr = NULL;
+        assert_int_equal(jx_writer_create(&wr, fmts[f], 0, sink_write, &s, NULL), JX_OK);
+        assert_int_equal(jx_writer_renders_apart(wr), 0);
+        assert_int_equal(jx_writer_render(wr, p, sink_write, &s), JX_ERR_USAGE);
+        assert_int_equal(jx_writer_project_rendered(wr, p, "x", 1), JX_ERR_USAGE);
+        assert_int_equal(s.len, 0);
+        jx_writer_destroy(wr);
+    }
+    jx_reader_close(rd);
+}
+
+/* The caller's data on a project: released when replaced, when the reader moves on, and at close. */
+static int released;
+static void count_release(void *data)
+{
+    released += *(int *)data;
+}
+
+static void user_data(void **state)
+{
+    (void)state;
+    static int one = 1, ten = 10, hundred = 100;
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open(&rd, "../samples/yuecheng-2024.jx", NULL), JX_OK);
+    jx_project *p = NULL;
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_null(jx_project_user_data(p));
+    jx_project_set_user_data(p, &one, count_release);
+    assert_ptr_equal(jx_project_user_data(p), &one);
+    jx_project_set_user_data(p, &ten, count_release); /* replaced: one released */
+    assert_int_equal(released, 1);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW); /* the reader moved on: ten released */
+    assert_int_equal(released, 11);
+    assert_null(jx_project_user_data(p));
+    jx_project_set_user_data(p, &hundred, count_release);
+    jx_reader_close(rd); /* closed: hundred released */
+    assert_int_equal(released, 111);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(samples_and_corpora),
         cmocka_unit_test(awkward_text),
+        cmocka_unit_test(apart_only_json_csv),
+        cmocka_unit_test(user_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
