@@ -499,8 +499,10 @@ static uint64_t name_hash(jx_str s)
                 h = (h ^ (unsigned char)(c - 'A' + 'a')) * 1099511628211u;
             continue;
         }
+        /* every skipped mark starts with C2, E2, E3 or EF; any other byte is hashed at once */
         bool skipped = false;
-        for (size_t m = 0; m < sizeof skip / sizeof skip[0] && !skipped; m++) {
+        bool may_skip = c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+        for (size_t m = 0; may_skip && m < sizeof skip / sizeof skip[0] && !skipped; m++) {
             size_t len = strlen(skip[m]);
             if (len <= s.n - i && memcmp(s.s + i, skip[m], len) == 0) {
                 i += len;
