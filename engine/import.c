@@ -165,11 +165,15 @@ static jx_result import_read_file(jx_import *imp, const char *path, char **buf, 
     return rc;
 }
 
-/** Decodes data into imp->text; on failure records the reason at the offending byte. */
-static jx_result import_decode(jx_import *imp, const char *data, size_t len, const char *encoding)
+/** Decodes data into imp->text; on failure records the reason at the offending byte.
+ * own, when not NULL, is data's block (own_cap bytes), which UTF-8 text takes over
+ * (*own set to NULL) rather than being copied. */
+static jx_result import_decode(jx_import *imp, const char *data, size_t len, const char *encoding, char **own,
+                               size_t own_cap)
 {
     jx_imp_decode_error err;
-    jx_imp_decode_status st = jx_imp_decode(imp->alloc, data, len, encoding, &imp->text, &err);
+    jx_imp_decode_status st = own ? jx_imp_decode_take(imp->alloc, own, len, own_cap, encoding, &imp->text, &err)
+                                  : jx_imp_decode(imp->alloc, data, len, encoding, &imp->text, &err);
     switch (st) {
     case JX_IMP_DECODE_OK:
         imp->encoding = imp->text.encoding;
@@ -487,7 +491,10 @@ static jx_result import_open_policy(jx_import *imp, const char *name)
 }
 
 /** What both open functions share once the bytes are in hand. */
-static jx_result import_prepare(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
+/* Reads data[0..len) as opts say. own, when not NULL, is data's block (own_cap bytes) for
+ * the text to take over (import_decode). */
+static jx_result import_prepare(jx_import *imp, const char *data, size_t len, const jx_import_options *opts,
+                                char **own, size_t own_cap)
 {
     static const jx_import_options none = {0};
     if (!opts)
@@ -509,7 +516,8 @@ static jx_result import_prepare(jx_import *imp, const char *data, size_t len, co
     if (opts->format && !jx_imp_format_find(opts->format))
         return import_settle_format(imp, opts->format);
     jx_result rc = jx_table_kind_of(data, len) != JX_TABLE_TEXT ? import_workbook(imp, data, len, opts)
-                                                                : import_decode(imp, data, len, opts->encoding);
+                                                                : import_decode(imp, data, len, opts->encoding, own,
+                                                                                own_cap);
     if (rc != JX_OK)
         return rc;
     rc = import_settle_format(imp, opts->format);
@@ -543,8 +551,8 @@ jx_result jx_import_open(jx_import **out, const char *path, const jx_import_opti
     size_t len = 0, cap = 0;
     jx_result rc = import_read_file(imp, path, &buf, &len, &cap);
     if (rc == JX_OK)
-        rc = import_prepare(imp, buf ? buf : "", len, opts);
-    jx_free(imp->alloc, buf, cap);
+        rc = import_prepare(imp, buf ? buf : "", len, opts, buf ? &buf : NULL, cap);
+    jx_free(imp->alloc, buf, cap); /* NULL when the text took it */
     return rc;
 }
 
@@ -560,7 +568,7 @@ jx_result jx_import_open_memory(jx_import **out, const char *file_name, const ch
     if (!imp)
         return JX_ERR_NOMEM;
     *out = imp;
-    return import_prepare(imp, data ? data : "", len, opts);
+    return import_prepare(imp, data ? data : "", len, opts, NULL, 0);
 }
 
 /* -------------------------------------------------------------------- run */

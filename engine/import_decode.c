@@ -15,6 +15,7 @@
 #include <iconv.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -251,7 +252,9 @@ static int decode_refuse_nul(const unsigned char *data, size_t len, jx_imp_decod
     return 1;
 }
 
-jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *bytes, size_t len,
+/* jx_imp_decode, and jx_imp_decode_take when own_cap > 0 (bytes then being a block of
+ * own_cap bytes from alloc that the text may take over). */
+static jx_imp_decode_status decode(const jx_allocator *alloc, const char *bytes, size_t len, size_t own_cap,
                                    const char *encoding, jx_imp_text *out, jx_imp_decode_error *err)
 {
     const unsigned char *data = (const unsigned char *)bytes;
@@ -337,6 +340,13 @@ jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *bytes,
                      off, b, gb.offset, g);
             return JX_IMP_DECODE_BAD_BYTES;
         }
+        if (own_cap > len) { /* valid UTF-8, read as it is: the block becomes the text */
+            o.s = (char *)(uintptr_t)bytes;
+            memmove(o.s, o.s + start, len - start);
+            o.len = len - start;
+            o.cap = own_cap;
+            goto done;
+        }
         if (decode_reserve(&o, len - start) != 0)
             return JX_IMP_DECODE_NOMEM;
         memcpy(o.s, data + start, len - start);
@@ -381,6 +391,21 @@ done:
     out->cap = o.cap;
     out->encoding = canon;
     return JX_IMP_DECODE_OK;
+}
+
+jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *bytes, size_t len,
+                                   const char *encoding, jx_imp_text *out, jx_imp_decode_error *err)
+{
+    return decode(alloc, bytes, len, 0, encoding, out, err);
+}
+
+jx_imp_decode_status jx_imp_decode_take(const jx_allocator *alloc, char **buf, size_t len, size_t cap,
+                                        const char *encoding, jx_imp_text *out, jx_imp_decode_error *err)
+{
+    jx_imp_decode_status st = decode(alloc, *buf, len, cap, encoding, out, err);
+    if (st == JX_IMP_DECODE_OK && out->s == *buf)
+        *buf = NULL; /* taken */
+    return st;
 }
 
 void jx_imp_text_free(const jx_allocator *alloc, jx_imp_text *t)

@@ -57,6 +57,14 @@ typedef struct jx_imp_decode_error {
 jx_imp_decode_status jx_imp_decode(const jx_allocator *alloc, const char *data, size_t len,
                                    const char *encoding, jx_imp_text *out, jx_imp_decode_error *err);
 
+/**
+ * jx_imp_decode of *buf, a block of cap > len bytes from alloc: text that is valid UTF-8
+ * read as it is becomes out without a copy (its BOM moved out), and *buf is set to NULL;
+ * otherwise *buf is left to the caller, as jx_imp_decode leaves data.
+ */
+jx_imp_decode_status jx_imp_decode_take(const jx_allocator *alloc, char **buf, size_t len, size_t cap,
+                                        const char *encoding, jx_imp_text *out, jx_imp_decode_error *err);
+
 /* ------------------------------------------------------------ rule files
  *
  * A rule file (projects, a 评分办法) is UTF-8, with or without a BOM, or UTF-16 with a

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -176,6 +177,59 @@ static void test_empty_input(void **state)
     jx_imp_text_free(NULL, &t);
 }
 
+/* Copies text into a new block of cap bytes (cap ≥ its length), as the importer reads a file. */
+static char *block(const char *text, size_t len, size_t cap)
+{
+    char *b = malloc(cap);
+    assert_non_null(b);
+    memcpy(b, text, len);
+    return b;
+}
+
+static void test_take_uses_the_block_for_utf8(void **state)
+{
+    (void)state;
+    /* UTF-8 with a BOM and CRLF: the block becomes the text, the BOM moved out, lines mended */
+    static const char in[] = "\xEF\xBB\xBF项目,指标\r\n甲,乙\r\n";
+    size_t len = sizeof in - 1;
+    char *buf = block(in, len, len + 16), *was = buf;
+    jx_imp_text t;
+    jx_imp_decode_error err;
+    assert_int_equal(jx_imp_decode_take(NULL, &buf, len, len + 16, NULL, &t, &err), JX_IMP_DECODE_OK);
+    assert_null(buf);
+    assert_ptr_equal(t.s, was);
+    assert_int_equal(t.cap, len + 16);
+    assert_string_equal(t.s, "项目,指标\n甲,乙\n");
+    assert_string_equal(t.encoding, "utf-8");
+    jx_imp_text_free(NULL, &t);
+
+    /* no room for the NUL: copied, the block left to the caller */
+    buf = block(in, len, len);
+    assert_int_equal(jx_imp_decode_take(NULL, &buf, len, len, NULL, &t, &err), JX_IMP_DECODE_OK);
+    assert_non_null(buf);
+    assert_ptr_not_equal(t.s, buf);
+    assert_string_equal(t.s, "项目,指标\n甲,乙\n");
+    jx_imp_text_free(NULL, &t);
+    free(buf);
+
+    /* GB18030 (项目 is CF EE C4 BF): decoded into a text of its own, the block left */
+    static const char gb[] = "\xCF\xEE\xC4\xBF,x\n";
+    buf = block(gb, sizeof gb - 1, 64);
+    assert_int_equal(jx_imp_decode_take(NULL, &buf, sizeof gb - 1, 64, NULL, &t, &err), JX_IMP_DECODE_OK);
+    assert_non_null(buf);
+    assert_string_equal(t.s, "项目,x\n");
+    assert_string_equal(t.encoding, "gb18030");
+    jx_imp_text_free(NULL, &t);
+    free(buf);
+
+    /* bytes that do not decode: an error, the block left */
+    static const char bad[] = "\x00\x01binary";
+    buf = block(bad, sizeof bad - 1, 64);
+    assert_int_not_equal(jx_imp_decode_take(NULL, &buf, sizeof bad - 1, 64, NULL, &t, &err), JX_IMP_DECODE_OK);
+    assert_non_null(buf);
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_binary_files_are_refused),
         cmocka_unit_test(test_encoding_names),
         cmocka_unit_test(test_empty_input),
+        cmocka_unit_test(test_take_uses_the_block_for_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
