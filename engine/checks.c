@@ -463,8 +463,11 @@ static unsigned row_of(const jx_project *p, jx_pos pos)
     return row ? row : pos.line;
 }
 
-/* A trimmed indicator name and the indicator's index, sorted by name then index. */
+/* A trimmed indicator name, its first eight bytes as a number, and the indicator's index:
+ * sorted by length, those bytes, the rest, then index, so equal names stand together in
+ * index order and most comparisons end before memcmp. */
 typedef struct dup_key {
+    uint64_t head;
     jx_str name;
     size_t i;
 } dup_key;
@@ -474,8 +477,18 @@ static int dup_key_cmp(const void *a, const void *b)
     const dup_key *x = a, *y = b;
     if (x->name.n != y->name.n)
         return x->name.n < y->name.n ? -1 : 1;
-    int r = memcmp(x->name.s, y->name.s, x->name.n);
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    int r = x->name.n > 8 ? memcmp(x->name.s + 8, y->name.s + 8, x->name.n - 8) : 0;
     return r ? r : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first eight bytes of s (fewer, zero-filled, when it is shorter) as a number. */
+static uint64_t dup_head(jx_str s)
+{
+    uint64_t h = 0;
+    memcpy(&h, s.s, s.n < 8 ? s.n : 8);
+    return h;
 }
 
 /* Sorts keys[0..n) by dup_key_cmp: by insertion for the 10–30 indicators of a usual
@@ -507,12 +520,15 @@ static void check_duplicates(chk *c)
     dup_key *keys = p->ninds > 1 ? jx_arena_alloc(&p->arena, p->ninds * sizeof *keys) : NULL;
     size_t *first_of = keys ? jx_arena_alloc(&p->arena, p->ninds * sizeof *first_of) : NULL;
     if (first_of) {
-        for (size_t i = 0; i < p->ninds; i++)
-            keys[i] = (dup_key){jx_str_trimmed(p->inds[i].name), i};
+        for (size_t i = 0; i < p->ninds; i++) {
+            jx_str n = jx_str_trimmed(p->inds[i].name);
+            keys[i] = (dup_key){dup_head(n), n, i};
+        }
         dup_sort(keys, p->ninds);
         /* first_of[i]: the first indicator of i's name (i itself when it is the first) */
         for (size_t k = 0, run = 0; k < p->ninds; k++) {
-            if (keys[k].name.n != keys[run].name.n || memcmp(keys[k].name.s, keys[run].name.s, keys[k].name.n) != 0)
+            if (keys[k].name.n != keys[run].name.n || keys[k].head != keys[run].head ||
+                memcmp(keys[k].name.s, keys[run].name.s, keys[k].name.n) != 0)
                 run = k;
             first_of[keys[k].i] = keys[run].i;
         }

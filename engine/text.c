@@ -279,6 +279,11 @@ size_t jx_text_utf8_mend(const char *bytes, size_t n, char *out,
                          void (*on_bad)(void *ud, size_t out_off, size_t nbytes, unsigned char first), void *ud)
 {
     const unsigned char *s = (const unsigned char *)bytes;
+    /* valid text, nearly always: one copy */
+    if (jx_text_utf8_scan(bytes, n).bad == 0) {
+        memcpy(out, bytes, n);
+        return n;
+    }
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         size_t k = jx_text_utf8_len(bytes + i, n - i);
