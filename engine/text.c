@@ -8,6 +8,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------------ blanks */
 
@@ -320,10 +323,39 @@ static const unsigned char json_class[256] = {
     [0x80 ... 0xFF] = JSON_UTF8,
 };
 
+/* The first byte of s[0..n) that a JSON string escapes (below 0x20, '"', '\\'), or n:
+ * sixteen bytes a step where SSE2 is there. */
+static size_t json_escape_at(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i ctl = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+    for (; n - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bs)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    for (; i < n; i++)
+        if (json_class[(unsigned char)s[i]] == JSON_ESCAPE)
+            return i;
+    return n;
+}
+
 size_t jx_text_json_plain(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
+    if (n >= 32) {
+        /* a long text: where the first escape stands, and whether all before it is UTF-8 (no
+         * sequence holds a byte below 0x80, so a valid run ends on a character) */
+        size_t stop = json_escape_at(s, n);
+        if (jx_text_utf8_scan(s, stop).bad == 0)
+            return stop;
+    }
     while (i < n) {
         unsigned cls = json_class[u[i]];
         if (cls == JSON_PLAIN) {

@@ -4,7 +4,8 @@
  * same first bad byte, multibyte count and bad count for every kind of sequence, valid
  * and not, at every offset from a block's start and with every length of the text, and
  * for random bytes and random Chinese text with damage put in. The expected values of a
- * few texts are also counted by hand, so that both paths cannot be wrong together. */
+ * few texts are also counted by hand, so that both paths cannot be wrong together. And
+ * jx_text_json_plain's path for long texts, which builds on it, against the definition. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -143,12 +144,57 @@ static void test_random(void **state)
     }
 }
 
+/* Where a JSON string must stop copying, by the definition: the first byte below 0x20,
+ * '"' or '\\', or the first byte that starts no valid UTF-8 sequence. */
+static size_t json_plain_by_definition(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return i;
+        size_t k = jx_text_utf8_len(s + i, n - i);
+        if (k == 0)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+/* jx_text_json_plain's long-text path (32 bytes and more: an escape search sixteen bytes a
+ * step, then the UTF-8 scan) against the definition, on texts of every length to 300. */
+static void test_json_plain(void **state)
+{
+    (void)state;
+    static const char *const bits[] = {"a", " ", "中", "（", "\"", "\\", "\n", "\t", "\x1f", "\x7f",
+                                       "\xff", "\xe4\xb8", "\xc2\x80", "\xf0\x90\x80\x80", "9"};
+    uint64_t seed = 7;
+    char t[512];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, want = next(&seed) % 300;
+        /* mostly plain text, with the odd byte that stops it somewhere */
+        int rare = (int)(next(&seed) % 4);
+        while (n < want) {
+            size_t k = next(&seed) % 100 < 97 || !rare ? next(&seed) % 4 : next(&seed) % (sizeof bits / sizeof bits[0]);
+            size_t l = strlen(bits[k]);
+            if (n + l > sizeof t)
+                break;
+            memcpy(t + n, bits[k], l);
+            n += l;
+        }
+        size_t got = jx_text_json_plain(t, n), exp = json_plain_by_definition(t, n);
+        if (got != exp)
+            fail_msg("json plain: n %zu, got %zu, want %zu", n, got, exp);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_by_hand),
         cmocka_unit_test(test_every_piece_at_every_offset),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_json_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
