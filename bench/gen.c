@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen_args.h"
 #include "rng.h"
 
 
@@ -274,64 +275,19 @@ static void gen_usage(FILE *f)
 }
 
 /** Parses a non-negative decimal argument; exits with usage on anything else. */
-static long long gen_number(const char *s)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0) {
-        gen_usage(stderr);
-        exit(2);
-    }
-    return v;
-}
-
 int main(int argc, char **argv)
 {
-    long long projects = 1000, indicators = -1;
-    uint64_t seed = 1;
-    const char *out_path = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            gen_usage(stdout);
-            return 0;
-        }
-        if (i + 1 >= argc) {
-            gen_usage(stderr);
-            return 2;
-        }
-        if (!strcmp(a, "-p"))
-            projects = gen_number(argv[++i]);
-        else if (!strcmp(a, "-n"))
-            indicators = gen_number(argv[++i]);
-        else if (!strcmp(a, "-s"))
-            seed = (uint64_t)gen_number(argv[++i]);
-        else if (!strcmp(a, "-o"))
-            out_path = argv[++i];
-        else {
-            gen_usage(stderr);
-            return 2;
-        }
-    }
-    FILE *f = out_path ? fopen(out_path, "w") : stdout;
-    if (!f) {
-        fprintf(stderr, "jx_gen：无法写入“%s”：%s\n", out_path, strerror(errno));
+    bench_gen_args args = {.projects = 1000, .indicators = -1, .seed = 1};
+    int code = bench_gen_parse(argc, argv, "pnso", gen_usage, &args);
+    if (code >= 0)
+        return code;
+    FILE *f = bench_gen_open("jx_gen", &args);
+    if (!f)
         return 3;
-    }
-    bench_rng r = {seed};
-    fprintf(f, "# 合成测量数据（jx_gen，种子 %" PRIu64 "）\n\n", seed);
+    bench_rng r = {args.seed};
+    fprintf(f, "# 合成测量数据（jx_gen，种子 %" PRIu64 "）\n\n", args.seed);
     long long written = 0;
-    for (long no = 1; indicators >= 0 ? written < indicators : no <= projects; no++)
+    for (long no = 1; args.indicators >= 0 ? written < args.indicators : no <= args.projects; no++)
         written += gen_project(f, &r, no);
-    int bad = ferror(f);
-    if (out_path)
-        bad |= fclose(f) != 0;
-    else
-        bad |= fflush(f) != 0;
-    if (bad) {
-        fprintf(stderr, "jx_gen：写入失败\n");
-        return 3;
-    }
-    return 0;
+    return bench_gen_close("jx_gen", &args, f);
 }

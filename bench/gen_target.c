@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen_args.h"
 #include "rng.h"
 
 #define GT_PICK(r, a) ((a)[bench_below((r), BENCH_COUNT(a))])
@@ -402,62 +403,19 @@ static void gt_usage(FILE *f)
 }
 
 /** Parses a non-negative decimal argument; exits with usage on anything else. */
-static long long gt_arg(const char *s)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0) {
-        gt_usage(stderr);
-        exit(2);
-    }
-    return v;
-}
-
 int main(int argc, char **argv)
 {
-    long long indicators = 10000;
-    uint64_t seed = 1;
-    const char *out_path = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            gt_usage(stdout);
-            return 0;
-        }
-        if (i + 1 >= argc) {
-            gt_usage(stderr);
-            return 2;
-        }
-        if (!strcmp(a, "-n"))
-            indicators = gt_arg(argv[++i]);
-        else if (!strcmp(a, "-s"))
-            seed = (uint64_t)gt_arg(argv[++i]);
-        else if (!strcmp(a, "-o"))
-            out_path = argv[++i];
-        else {
-            gt_usage(stderr);
-            return 2;
-        }
-    }
-    FILE *f = out_path ? fopen(out_path, "w") : stdout;
-    if (!f) {
-        fprintf(stderr, "jx_gen_target：无法写入“%s”：%s\n", out_path, strerror(errno));
+    bench_gen_args args = {.indicators = 10000, .seed = 1};
+    int code = bench_gen_parse(argc, argv, "nso", gt_usage, &args);
+    if (code >= 0)
+        return code;
+    FILE *f = bench_gen_open("jx_gen_target", &args);
+    if (!f)
         return 3;
-    }
-    bench_rng r = {seed};
+    bench_rng r = {args.seed};
     long long written = 0;
     long no = 0;
-    for (long dept = 1; written < indicators; dept++)
-        written += gt_department(f, &r, dept, &no, indicators - written);
-    int bad = ferror(f);
-    if (out_path)
-        bad |= fclose(f) != 0;
-    else
-        bad |= fflush(f) != 0;
-    if (bad) {
-        fprintf(stderr, "jx_gen_target：写入失败\n");
-        return 3;
-    }
-    return 0;
+    for (long dept = 1; written < args.indicators; dept++)
+        written += gt_department(f, &r, dept, &no, args.indicators - written);
+    return bench_gen_close("jx_gen_target", &args, f);
 }
