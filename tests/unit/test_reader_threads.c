@@ -216,17 +216,7 @@ static void test_bounded_memory_and_early_close(void **state)
 {
     (void)state;
     enum { NPROJ = 20000 };
-    size_t cap = (size_t)NPROJ * 400, n = 0;
-    char *text = malloc(cap);
-    assert_non_null(text);
-    for (int i = 0; i < NPROJ; i++)
-        n += (size_t)snprintf(text + n, cap - n,
-                              "项目 \"p%d\" {\n  产出指标 60 {\n    数量指标 60 {\n"
-                              "      接入 ≥60个 权重 30 实际 %d个\n      时长 ≤24小时 权重 30 实际 30小时\n"
-                              "    }\n  }\n}\n",
-                              i, i % 100);
-    const char *path = jx_test_temp_file(text, n);
-    free(text);
+    const char *path = jx_test_projects_file(NPROJ);
 
     counter c = {PTHREAD_MUTEX_INITIALIZER, 0, 0};
     jx_allocator al = {count_alloc, &c};

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,4 +46,20 @@ const char *jx_test_temp_file(const char *data, size_t len)
     }
     close(fd);
     return name;
+}
+
+const char *jx_test_projects_file(int n)
+{
+    size_t cap = (size_t)n * 400, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "项目 \"p%d\" {\n  产出指标 60 {\n    数量指标 60 {\n"
+                                "      接入 ≥60个 权重 30 实际 %d个\n      时长 ≤24小时 权重 30 实际 30小时\n"
+                                "    }\n  }\n}\n",
+                                i, i % 100);
+    const char *path = jx_test_temp_file(text, len);
+    free(text);
+    return path;
 }

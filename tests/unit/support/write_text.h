@@ -22,4 +22,8 @@ size_t jx_test_write_nothing(void *ud, const char *data, size_t len);
  * until the next call); the test removes it. */
 const char *jx_test_temp_file(const char *data, size_t len);
 
+/** jx_test_temp_file of n small projects "p0" … "p<n-1>", each of two indicators in
+ * 产出指标 / 数量指标 (the reader's tests of memory over many projects). */
+const char *jx_test_projects_file(int n);
+
 #endif
