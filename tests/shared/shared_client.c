@@ -5,6 +5,8 @@
  * Usage: shared_client SAMPLES_DIR */
 #include <jixiao.h>
 
+#include "counter.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,37 +22,6 @@ static int passed, failed;
             fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
         }                                                                        \
     } while (0)
-
-/** Counts blocks and bytes in use. */
-typedef struct counter {
-    long blocks; /* allocated and not yet freed */
-    long bytes;  /* their total size */
-    long calls;  /* allocations made */
-} counter;
-
-static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counter *c = ud;
-    if (nsize == 0) {
-        if (ptr) {
-            c->blocks--;
-            c->bytes -= (long)osize;
-        }
-        free(ptr);
-        return NULL;
-    }
-    void *np = realloc(ptr, nsize);
-    if (!np)
-        return NULL;
-    if (!ptr) {
-        c->blocks++;
-        c->calls++;
-        c->bytes += (long)nsize;
-    } else {
-        c->bytes += (long)nsize - (long)osize;
-    }
-    return np;
-}
 
 /** The JSON output, collected in memory. */
 typedef struct buffer {
@@ -143,7 +114,7 @@ int main(int argc, char **argv)
     }
     char path[4096];
     snprintf(path, sizeof path, "%s/yuecheng-2024.jx", argv[1]);
-    counter count = {0, 0, 0};
+    counter count = COUNTER_INIT;
     jx_allocator alloc = {counting_alloc, &count};
     buffer out = {NULL, 0};
 

@@ -38,6 +38,8 @@
 
 #include <jixiao.h>
 
+#include "../shared/counter.h"
+
 #include <glob.h>
 #include <iconv.h>
 #include <pthread.h>
@@ -53,37 +55,6 @@
 #define DOCS_MAX 64
 
 /* ------------------------------------------------------------------ memory */
-
-/** What one allocator has given out and not had back. */
-typedef struct counter {
-    pthread_mutex_t mu; /* a reader reading ahead calls the allocator from its threads too */
-    long blocks;        /* blocks in use */
-    long bytes;         /* their size */
-} counter;
-
-static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counter *c = ud;
-    void *np = NULL;
-    if (nsize == 0)
-        free(ptr);
-    else if (!(np = realloc(ptr, nsize)))
-        return NULL;
-    pthread_mutex_lock(&c->mu);
-    if (nsize == 0) {
-        if (ptr) {
-            c->blocks--;
-            c->bytes -= (long)osize;
-        }
-    } else if (!ptr) {
-        c->blocks++;
-        c->bytes += (long)nsize;
-    } else {
-        c->bytes += (long)nsize - (long)osize;
-    }
-    pthread_mutex_unlock(&c->mu);
-    return np;
-}
 
 /* ----------------------------------------------------------------- outputs */
 
@@ -838,7 +809,7 @@ int main(int argc, char **argv)
     }
 
     /* the reference: one round in main, alone */
-    counter main_cnt = {.mu = PTHREAD_MUTEX_INITIALIZER};
+    counter main_cnt = COUNTER_INIT;
     reference.pol = pol;
     reference.reader_threads = 1;
     reference.alloc.fn = counting_alloc;
