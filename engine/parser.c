@@ -324,6 +324,9 @@ static void advance(parser *ps)
                 report(ps, JX_SEV_ERROR, "syntax", pos_at(ps, off, 1), "“%s”过长：%zu 字节，一个词、数字或字符串最多 %u 字节",
                        span_quote(ps, ps->text + off, n), n, JX_LIMIT_TOKEN);
             ps->bad_byte_end = off + (uint32_t)n;
+            /* skipped, but still looked at as the framer will (a '#' in a word, below) */
+            if (ps->framing && k == JX_TK_WORD && memchr(ps->text + off, '#', n))
+                ps->fbail = 1;
             off += (uint32_t)n;
             continue;
         }

@@ -189,6 +189,57 @@ static void test_same_as_one_thread(void **state)
     unlink(path);
 }
 
+/* The trace of text read from memory on `threads` threads (the whole text is there at once,
+ * so one thread finds the ends of items as it parses them, and several frame them first). */
+static char *trace_memory(const char *text, size_t len, unsigned threads)
+{
+    tally t = {PTHREAD_MUTEX_INITIALIZER, 0};
+    jx_reader *rd;
+    assert_int_equal(jx_reader_open_memory(&rd, "mem.jx", text, len, NULL), JX_OK);
+    assert_int_equal(jx_reader_set_threads(rd, threads, count_fn, &t), JX_OK);
+    buf b = {0};
+    jx_project *p = NULL;
+    jx_result rc;
+    while ((rc = jx_reader_next(rd, &p)) != JX_DONE) {
+        put(&b, "rc %d\n", (int)rc);
+        if (rc == JX_ROW) {
+            put(&b, "project %s line %u inds %zu\n", p->name.s, p->pos.line, p->ninds);
+            for (size_t i = 0; i < p->diags.n; i++)
+                put(&b, "  %s %u:%u\n", p->diags.v[i].code, p->diags.v[i].line, p->diags.v[i].column);
+        } else {
+            for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
+                put(&b, "  reader %s %u:%u\n", jx_reader_diag(rd, i)->code, jx_reader_diag(rd, i)->line,
+                    jx_reader_diag(rd, i)->column);
+        }
+    }
+    jx_reader_close(rd);
+    put(&b, "%s", "");
+    return b.s;
+}
+
+/* A word longer than a token may be (1 MiB) holding '#' where the framer takes it for a
+ * comment (after the 0x80 that ends 一): the parser, finding the item's end itself, must
+ * give up on it as the framer would read it, so one thread and several agree. */
+static void test_long_word_with_hash(void **state)
+{
+    (void)state;
+    buf b = {0};
+    put(&b, "%s", "项目 \"甲\" {\n  产出指标 100 {\n    数量指标 100 {\n      a ≥1个 权重 100 实际 1个\n      x");
+    for (int i = 0; i < 360000; i++)
+        put(&b, "%s", "一");
+    put(&b, "%s", "#{ 权重 0\n    }\n  }\n}\n项目 \"乙\" {\n  产出指标 100 {\n    数量指标 100 {\n"
+                  "      b ≥1个 权重 100 实际 1个\n    }\n  }\n}\n");
+    char *one = trace_memory(b.s, b.n, 1), *two = trace_memory(b.s, b.n, 2);
+    assert_string_equal(one, two);
+    /* the word (line 5, column 7) is reported, the first project is cut at the second's
+     * line (9), and both projects come back */
+    assert_non_null(strstr(one, "project 甲 line 1 inds 1\n  syntax 5:7\n  syntax 8:2\n"));
+    assert_non_null(strstr(one, "project 乙 line 9 inds 1\n"));
+    free(one);
+    free(two);
+    free(b.s);
+}
+
 /* A thread-safe counting allocator: live bytes and their peak. */
 typedef struct counter {
     pthread_mutex_t mu;
@@ -267,6 +318,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_one_thread),
         cmocka_unit_test(test_bounded_memory_and_early_close),
+        cmocka_unit_test(test_long_word_with_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
