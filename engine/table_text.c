@@ -88,7 +88,13 @@ static jx_result text_open(jx_table *t, const char *path, const char *data, size
     t->impl = x;
     jx_arena_init(&x->arena, t->alloc);
     jx_imp_decode_error de;
-    jx_imp_decode_status st = jx_imp_decode(t->alloc, data, len, opts->encoding, &x->text, &de);
+    /* the bytes the table read itself: UTF-8 text takes them over rather than a copy */
+    bool own = t->owned && data == t->owned;
+    jx_imp_decode_status st = own ? jx_imp_decode_take(t->alloc, &t->owned, len, t->owned_cap, opts->encoding,
+                                                       &x->text, &de)
+                                  : jx_imp_decode(t->alloc, data, len, opts->encoding, &x->text, &de);
+    if (own && !t->owned)
+        t->owned_cap = 0; /* taken: x->text has them */
     switch (st) {
     case JX_IMP_DECODE_OK:
         break;
