@@ -79,6 +79,7 @@ struct jx_reader {
     void *fn_ud;               /* passed to fn */
     jx_result prepared;        /* fn's result on the project last returned */
     struct reader_ahead *ahead; /* the projects parsed ahead on threads, or NULL */
+    bool threads_set;          /* jx_reader_set_threads was called (once only) */
 };
 
 /** A run of bytes that were not UTF-8, now U+FFFD in data, waiting to be reported. */
@@ -1213,8 +1214,9 @@ static void ahead_free(jx_reader *rd)
 
 jx_result jx_reader_set_threads(jx_reader *rd, unsigned threads, jx_project_fn fn, void *ud)
 {
-    if (!rd || rd->ahead || threads > JX_READER_THREADS_MAX)
+    if (!rd || rd->threads_set || threads > JX_READER_THREADS_MAX)
         return JX_ERR_USAGE;
+    rd->threads_set = true;
     rd->fn = fn;
     rd->fn_ud = ud;
     if (threads <= 1)
