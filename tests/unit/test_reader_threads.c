@@ -68,18 +68,13 @@ static jx_result count_fn(void *ud, jx_project *p)
 }
 
 /*
- * Reads the file at path to its end on `threads` threads, `chunk` bytes a read, and writes
- * down everything each call returned: the result, the project (name, line, indicators and
- * their values, every diagnostic) or the reader's diagnostics, and fn's result.
+ * Reads rd to its end on `threads` threads and writes down everything each call returned:
+ * the result, the project (name, line, indicators and their values, every diagnostic) or
+ * the reader's diagnostics, and fn's result. Closes rd; *calls is the projects returned.
  */
-static char *trace(const char *path, unsigned threads, size_t chunk, size_t max_item, size_t *calls)
+static char *trace_reader(jx_reader *rd, unsigned threads, const char *what, size_t *calls)
 {
     tally t = {PTHREAD_MUTEX_INITIALIZER, 0};
-    jx_reader *rd;
-    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
-    jx_reader_set_chunk_size(rd, chunk);
-    if (max_item)
-        jx_reader_set_max_item(rd, max_item);
     assert_int_equal(jx_reader_set_threads(rd, threads, count_fn, &t), JX_OK);
     buf b = {0};
     size_t projects = 0;
@@ -103,7 +98,8 @@ static char *trace(const char *path, unsigned threads, size_t chunk, size_t max_
             for (size_t i = 0; i < p->diags.n; i++)
                 put_diag(&b, &p->diags.v[i]);
             if (jx_reader_diag_count(rd) != 0)
-                fail_msg("threads %u chunk %zu: project %s with reader diagnostic %s", threads, chunk, p->name.s, jx_reader_diag(rd, 0)->message);
+                fail_msg("%s, %u threads: project %s with reader diagnostic %s", what, threads, p->name.s,
+                         jx_reader_diag(rd, 0)->message);
         } else {
             for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
                 put_diag(&b, jx_reader_diag(rd, i));
@@ -119,6 +115,19 @@ static char *trace(const char *path, unsigned threads, size_t chunk, size_t max_
     *calls = projects;
     put(&b, "%s", "");
     return b.s;
+}
+
+/* trace_reader of the file at path, read `chunk` bytes at a time, projects up to max_item. */
+static char *trace(const char *path, unsigned threads, size_t chunk, size_t max_item, size_t *calls)
+{
+    jx_reader *rd;
+    assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
+    jx_reader_set_chunk_size(rd, chunk);
+    if (max_item)
+        jx_reader_set_max_item(rd, max_item);
+    char what[64];
+    snprintf(what, sizeof what, "chunk %zu", chunk);
+    return trace_reader(rd, threads, what, calls);
 }
 
 /* Rule text with everything that happens between and inside projects, `rounds` times over. */
@@ -189,32 +198,14 @@ static void test_same_as_one_thread(void **state)
     unlink(path);
 }
 
-/* The trace of text read from memory on `threads` threads (the whole text is there at once,
- * so one thread finds the ends of items as it parses them, and several frame them first). */
+/* trace_reader of text in memory (the whole text is there at once, so one thread finds
+ * the ends of items as it parses them, and several frame them first). */
 static char *trace_memory(const char *text, size_t len, unsigned threads)
 {
-    tally t = {PTHREAD_MUTEX_INITIALIZER, 0};
     jx_reader *rd;
     assert_int_equal(jx_reader_open_memory(&rd, "mem.jx", text, len, NULL), JX_OK);
-    assert_int_equal(jx_reader_set_threads(rd, threads, count_fn, &t), JX_OK);
-    buf b = {0};
-    jx_project *p = NULL;
-    jx_result rc;
-    while ((rc = jx_reader_next(rd, &p)) != JX_DONE) {
-        put(&b, "rc %d\n", (int)rc);
-        if (rc == JX_ROW) {
-            put(&b, "project %s line %u inds %zu\n", p->name.s, p->pos.line, p->ninds);
-            for (size_t i = 0; i < p->diags.n; i++)
-                put(&b, "  %s %u:%u\n", p->diags.v[i].code, p->diags.v[i].line, p->diags.v[i].column);
-        } else {
-            for (size_t i = 0; i < jx_reader_diag_count(rd); i++)
-                put(&b, "  reader %s %u:%u\n", jx_reader_diag(rd, i)->code, jx_reader_diag(rd, i)->line,
-                    jx_reader_diag(rd, i)->column);
-        }
-    }
-    jx_reader_close(rd);
-    put(&b, "%s", "");
-    return b.s;
+    size_t calls;
+    return trace_reader(rd, threads, "memory", &calls);
 }
 
 /* A word longer than a token may be (1 MiB) holding '#' where the framer takes it for a
@@ -231,10 +222,12 @@ static void test_long_word_with_hash(void **state)
                   "      b ≥1个 权重 100 实际 1个\n    }\n  }\n}\n");
     char *one = trace_memory(b.s, b.n, 1), *two = trace_memory(b.s, b.n, 2);
     assert_string_equal(one, two);
-    /* the word (line 5, column 7) is reported, the first project is cut at the second's
-     * line (9), and both projects come back */
-    assert_non_null(strstr(one, "project 甲 line 1 inds 1\n  syntax 5:7\n  syntax 8:2\n"));
-    assert_non_null(strstr(one, "project 乙 line 9 inds 1\n"));
+    /* the word (line 5, column 7) is reported, then the '{' left open where the framer ends
+     * the item, after the '}' of line 8; and both projects come back */
+    const char *first = strstr(one, "project 甲 line 1 inds 1 "), *word = strstr(one, " syntax 5:7+"),
+               *open = strstr(one, " syntax 8:2+"), *second = strstr(one, "project 乙 line 9 inds 1 ");
+    assert_true(first && word && open && second);
+    assert_true(first < word && word < open && open < second);
     free(one);
     free(two);
     free(b.s);
@@ -309,6 +302,9 @@ static void test_bounded_memory_and_early_close(void **state)
     }
     assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
     assert_int_equal(jx_reader_set_threads(rd, JX_READER_THREADS_MAX + 1, NULL, NULL), JX_ERR_USAGE);
+    /* a second call is refused after one thread too, as the header says */
+    assert_int_equal(jx_reader_set_threads(rd, 1, NULL, NULL), JX_OK);
+    assert_int_equal(jx_reader_set_threads(rd, 2, NULL, NULL), JX_ERR_USAGE);
     jx_reader_close(rd);
     unlink(path);
 }
