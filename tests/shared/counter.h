@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* counter.h — a counting jx_allocator for the programs that see only <jixiao.h>
- * (tests/shared/shared_client.c, tests/thread/threads.c): the blocks and bytes in use and
- * the allocations made, kept under a lock, since a reader reading ahead
+ * (tests/shared/shared_client.c, tests/thread/threads.c; tests/unit/test_reader_threads.c
+ * too): the blocks and bytes in use, their peak and the allocations made, kept under a lock, since a reader reading ahead
  * (jx_reader_set_threads) calls its allocator from its own threads too. */
 #ifndef JX_TEST_COUNTER_H
 #define JX_TEST_COUNTER_H
@@ -15,10 +15,11 @@ typedef struct counter {
     long blocks;        /* blocks in use */
     long bytes;         /* their size */
     long calls;         /* allocations made */
+    long peak;          /* the most bytes in use at once */
 } counter;
 
 /** A counter with nothing counted. */
-#define COUNTER_INIT {PTHREAD_MUTEX_INITIALIZER, 0, 0, 0}
+#define COUNTER_INIT {PTHREAD_MUTEX_INITIALIZER, 0, 0, 0, 0}
 
 /** The jx_alloc_fn of a counting allocator whose books are the counter ud. */
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -42,6 +43,8 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     } else {
         c->bytes += (long)nsize - (long)osize;
     }
+    if (c->bytes > c->peak)
+        c->peak = c->bytes;
     pthread_mutex_unlock(&c->mu);
     return np;
 }

@@ -14,6 +14,8 @@
 #include "reader.h"
 #include "write_text.h"
 
+#include "../shared/counter.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,37 +235,14 @@ static void test_long_word_with_hash(void **state)
     free(b.s);
 }
 
-/* A thread-safe counting allocator: live bytes and their peak. */
-typedef struct counter {
-    pthread_mutex_t mu;
-    size_t live, peak;
-} counter;
-
-static void *count_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    counter *c = ud;
-    void *q = NULL;
-    if (nsize == 0)
-        free(ptr);
-    else if (!(q = realloc(ptr, nsize)))
-        return NULL;
-    pthread_mutex_lock(&c->mu);
-    c->live -= ptr ? osize : 0;
-    c->live += nsize;
-    if (c->live > c->peak)
-        c->peak = c->live;
-    pthread_mutex_unlock(&c->mu);
-    return q;
-}
-
 static void test_bounded_memory_and_early_close(void **state)
 {
     (void)state;
     enum { NPROJ = 20000 };
     const char *path = jx_test_projects_file(NPROJ);
 
-    counter c = {PTHREAD_MUTEX_INITIALIZER, 0, 0};
-    jx_allocator al = {count_alloc, &c};
+    counter c = COUNTER_INIT;
+    jx_allocator al = {counting_alloc, &c};
     jx_reader *rd;
     jx_project *p;
     assert_int_equal(jx_reader_open(&rd, path, &al), JX_OK);
@@ -287,9 +266,9 @@ static void test_bounded_memory_and_early_close(void **state)
      * is the buffer (64 KiB) and 32 slots (4 threads × JX_READER_SLOTS_PER_THREAD) of a
      * project each, about 75 KB a slot: the whole file (~3 MB) never */
     assert_int_equal(c.peak, peak_early);
-    assert_true(c.peak < (size_t)JX_READER_SLOTS_PER_THREAD * 4 * 80 * 1024 + 128 * 1024);
+    assert_true(c.peak < (long)JX_READER_SLOTS_PER_THREAD * 4 * 80 * 1024 + 128 * 1024);
     jx_reader_close(rd);
-    assert_int_equal(c.live, 0);
+    assert_int_equal(c.bytes, 0);
 
     /* closed with projects still queued and being parsed: the threads stop, nothing leaks */
     for (int k = 0; k < 20; k++) {
@@ -298,7 +277,7 @@ static void test_bounded_memory_and_early_close(void **state)
         for (int i = 0; i < k; i++)
             assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
         jx_reader_close(rd);
-        assert_int_equal(c.live, 0);
+        assert_int_equal(c.bytes, 0);
     }
     assert_int_equal(jx_reader_open(&rd, path, NULL), JX_OK);
     assert_int_equal(jx_reader_set_threads(rd, JX_READER_THREADS_MAX + 1, NULL, NULL), JX_ERR_USAGE);
