@@ -77,12 +77,13 @@ static void sort_from(jx_diags *d, size_t from)
 /* ---------------------------------------------------------------- numbers */
 
 /* A decimal kept exactly (v × 10^-scale) and, for inputs that overflow 128 bits, also
- * approximately: once ovf is set, f decides. */
+ * approximately: once ovf is set, f decides. f is set only then, from the exact operands
+ * of the operation that overflowed (q_f), so the exact path never touches long double. */
 typedef struct qn {
     __int128 v;    /* coefficient, exact while !ovf */
     int scale;     /* digits after the point */
     bool ovf;      /* the exact form overflowed */
-    long double f; /* the same value in long double */
+    long double f; /* the value in long double; meaningful only when ovf */
 } qn;
 
 /* 10^n in long double. */
@@ -97,8 +98,14 @@ static long double ld_pow10(int n)
 /* v × 10^-scale as a qn. */
 static qn q_make(__int128 v, int scale)
 {
-    qn q = {v, scale, false, (long double)v / ld_pow10(scale)};
+    qn q = {v, scale, false, 0};
     return q;
+}
+
+/* The value of a in long double: f once it overflowed, else its exact form converted. */
+static long double q_f(qn a)
+{
+    return a.ovf ? a.f : (long double)a.v / ld_pow10(a.scale);
 }
 
 /* A jx_dec as a qn. */
@@ -110,60 +117,68 @@ static qn q_int(int64_t v) { return q_make(v, 0); }
 /* A score in units of 10^-dec as a qn. */
 static qn q_units(int64_t units, int dec) { return q_make(units, dec); }
 
-/* a and b at one scale (the larger); sets ovf on both when that overflows. */
-static void q_align(qn *a, qn *b)
+/* a and b at one scale (the larger); false, changing neither, when that overflows. */
+static bool q_align(qn *a, qn *b)
 {
     qn *lo = a->scale < b->scale ? a : b;
     int diff = a->scale < b->scale ? b->scale - a->scale : a->scale - b->scale;
+    __int128 v;
     if (diff == 0)
-        return;
-    if (diff > 36 || __builtin_mul_overflow(lo->v, jx_pow10_128(diff), &lo->v)) {
-        a->ovf = b->ovf = true;
-        return;
-    }
+        return true;
+    if (diff > 36 || __builtin_mul_overflow(lo->v, jx_pow10_128(diff), &v))
+        return false;
+    lo->v = v;
     lo->scale += diff;
+    return true;
+}
+
+/* The approximate result r of an operation that overflowed, f its value. */
+static qn q_over(long double f)
+{
+    qn r = {0, 0, true, f};
+    return r;
 }
 
 /* a + b. */
 static qn q_add(qn a, qn b)
 {
-    q_align(&a, &b);
-    qn r = {0, a.scale, a.ovf || b.ovf, a.f + b.f};
-    if (!r.ovf && __builtin_add_overflow(a.v, b.v, &r.v))
-        r.ovf = true;
+    qn r = a;
+    if (a.ovf || b.ovf || !q_align(&r, &b) || __builtin_add_overflow(r.v, b.v, &r.v))
+        return q_over(q_f(a) + q_f(b));
     return r;
 }
 
 /* a − b. */
 static qn q_sub(qn a, qn b)
 {
-    q_align(&a, &b);
-    qn r = {0, a.scale, a.ovf || b.ovf, a.f - b.f};
-    if (!r.ovf && __builtin_sub_overflow(a.v, b.v, &r.v))
-        r.ovf = true;
+    qn r = a;
+    if (a.ovf || b.ovf || !q_align(&r, &b) || __builtin_sub_overflow(r.v, b.v, &r.v))
+        return q_over(q_f(a) - q_f(b));
     return r;
 }
 
 /* a × b. */
 static qn q_mul(qn a, qn b)
 {
-    qn r = {0, a.scale + b.scale, a.ovf || b.ovf, a.f * b.f};
-    if (!r.ovf && (r.scale > 36 || __builtin_mul_overflow(a.v, b.v, &r.v)))
-        r.ovf = true;
+    qn r = {0, a.scale + b.scale, false, 0};
+    if (a.ovf || b.ovf || r.scale > 36 || __builtin_mul_overflow(a.v, b.v, &r.v))
+        return q_over(q_f(a) * q_f(b));
     return r;
 }
 
 /* -1, 0 or 1 as a <, =, > b. */
 static int q_cmp(qn a, qn b)
 {
-    q_align(&a, &b);
-    if (a.ovf || b.ovf)
-        return (a.f > b.f) - (a.f < b.f);
-    return (a.v > b.v) - (a.v < b.v);
+    qn x = a, y = b;
+    if (a.ovf || b.ovf || !q_align(&x, &y)) {
+        long double fa = q_f(a), fb = q_f(b);
+        return (fa > fb) - (fa < fb);
+    }
+    return (x.v > y.v) - (x.v < y.v);
 }
 
 /* The sign of a: -1, 0 or 1. */
-static int q_sign(qn a) { return q_cmp(a, q_int(0)); }
+static int q_sign(qn a) { return a.ovf ? (a.f > 0) - (a.f < 0) : (a.v > 0) - (a.v < 0); }
 
 /* |a|. */
 static qn q_abs(qn a)
@@ -187,7 +202,7 @@ static int64_t q_ratio_units(qn x, qn y, int decimals)
     else if (!ovf)
         ovf = __builtin_mul_overflow(den, jx_pow10_128(-e), &den);
     if (ovf) {
-        long double q = x.f / y.f * ld_pow10(decimals);
+        long double q = q_f(x) / q_f(y) * ld_pow10(decimals);
         return (int64_t)(q < 0 ? q - 0.5L : q + 0.5L);
     }
     return (int64_t)jx_div_round_half_up(num, den);
@@ -638,7 +653,7 @@ static void check_execution_rate(chk *c, const funds_use *u)
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         const jx_value *A = &ind->actual;
-        if (ind->not_applicable || !is_execution(ind) || !A->present || A->is_text || !A->percent)
+        if (ind->not_applicable || !A->present || A->is_text || !A->percent || !is_execution(ind))
             continue;
         qn lhs = q_mul(q_mul(q_dec(A->num), q_int(100)), u->budget);
         qn diff = q_abs(q_sub(lhs, q_mul(u->spent, q_int(10000))));
