@@ -358,12 +358,6 @@ int jx_indicator_claimed(const jx_indicator *ind, jx_decimal *out)
 
 int jx_indicator_not_applicable(const jx_indicator *ind) { return ind->not_applicable; }
 
-/* A year as written: its text, the dash or slash of none, "" when not written. */
-static const char *year_written(const jx_value *y)
-{
-    return y->present || y->pos.line ? y->text.s : "";
-}
-
-const char *jx_indicator_last_year(const jx_indicator *ind) { return year_written(&ind->last_year); }
-const char *jx_indicator_year_before(const jx_indicator *ind) { return year_written(&ind->year_before); }
+const char *jx_indicator_last_year(const jx_indicator *ind) { return jx_history_str(&ind->last_year); }
+const char *jx_indicator_year_before(const jx_indicator *ind) { return jx_history_str(&ind->year_before); }
 const char *jx_indicator_basis(const jx_indicator *ind) { return ind->basis.s; }

@@ -188,6 +188,34 @@ static inline bool jx_funds_executed(const jx_funds *f)
 }
 
 /**
+ * A history value (jx_indicator.last_year, .year_before) as written, the one text every
+ * output gives for it (the score JSON and CSV, which import reads back, the vet's tables,
+ * jx_indicator_last_year): its text when given (a number as written, a text as it is),
+ * its dash or slash when written as none ("/" when it holds neither, as a value built by
+ * hand may); false when it was not written at all (null, an empty cell). *out is
+ * NUL-terminated, as every jx_str.
+ */
+static inline bool jx_history_text(const jx_value *h, jx_str *out)
+{
+    static const jx_str slash = {"/", 1};
+    if (h->present) {
+        *out = h->text;
+        return true;
+    }
+    if (h->pos.line == 0)
+        return false;
+    *out = h->text.n == 1 && (h->text.s[0] == '-' || h->text.s[0] == '/') ? h->text : slash;
+    return true;
+}
+
+/** jx_history_text's text, "" when the value was not written. */
+static inline const char *jx_history_str(const jx_value *h)
+{
+    jx_str t;
+    return jx_history_text(h, &t) ? t.s : "";
+}
+
+/**
  * The formulas jx_indicator_formula() built for a scored project (score.c), kept beside
  * the project rather than in it: that accessor is handed a const indicator, and asking
  * for a formula does not change the project. The project owns the store (made by its

@@ -332,13 +332,6 @@ static const char *aspect_result(jx_writer *w, const size_t c[3])
                              c[JX_SEV_NOTE]);
 }
 
-/* A year's value as the table wrote it: its text, the dash or slash of none, "" when absent. */
-static const char *year_text(jx_writer *w, const jx_value *y)
-{
-    jx_str h;
-    return jx_history_text(y, &h) ? jx_scratch_printf(w, "%.*s", (int)h.n, h.s) : "";
-}
-
 /* The findings of v about ind (NULL: about none), "级别：名称" joined by "；", "" for none. */
 static const char *findings_of(jx_writer *w, const jx_vet_view *v, const jx_indicator *ind)
 {
@@ -391,8 +384,8 @@ static void entry_sheet(jx_writer *w, const jx_renderer *r, const jx_vet_view *v
             [S_L2] = jx_cell_of(jx_indicator_group_at(ind, 2) ? jx_indicator_group_at(ind, 2)->name.s : "", JX_CELL_LABEL),
             [S_NAME] = jx_cell_of(ind->name.s, JX_CELL_LABEL),
             [S_TARGET] = jx_cell_of(ind->target.present ? ind->target.text.s : "", JX_CELL_TEXT),
-            [S_LAST] = jx_cell_of(year_text(w, &ind->last_year), JX_CELL_TEXT),
-            [S_BEFORE] = jx_cell_of(year_text(w, &ind->year_before), JX_CELL_TEXT),
+            [S_LAST] = jx_cell_of(jx_history_str(&ind->last_year), JX_CELL_TEXT),
+            [S_BEFORE] = jx_cell_of(jx_history_str(&ind->year_before), JX_CELL_TEXT),
             [S_BASIS] = jx_cell_of(ind->basis.s, JX_CELL_TEXT),
             [S_FINDINGS] = jx_cell_of(findings_of(w, v, ind), JX_CELL_TEXT),
         };

@@ -353,25 +353,6 @@ const char *jx_form_dec(jx_arena *ar, jx_dec d);
 const char *jx_form_funds_rate(jx_arena *ar, const jx_funds *f);
 
 /**
- * The text the score JSON and CSV write for a history value (jx_indicator.last_year,
- * .year_before), which import reads back: its text when given (a number as written, a
- * text as it is), its dash or slash when written as none ("/" when it holds neither);
- * false when it was not written at all (null, an empty cell).
- */
-static inline bool jx_history_text(const jx_value *h, jx_str *out)
-{
-    static const jx_str slash = {"/", 1};
-    if (h->present) {
-        *out = h->text;
-        return true;
-    }
-    if (h->pos.line == 0)
-        return false;
-    *out = h->text.n == 1 && (h->text.s[0] == '-' || h->text.s[0] == '/') ? h->text : slash;
-    return true;
-}
-
-/**
  * The 执行率 of all the funds together ("96.68%"): the 年度资金总额 row when it has a
  * budget, else the sum of the rows; "—" when the budget is 0.
  */

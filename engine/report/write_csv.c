@@ -1001,13 +1001,6 @@ static size_t vc_findings(jx_writer *w, const jx_vet_view *v, const jx_indicator
     return n;
 }
 
-/* A history value's cell: its text as written, NULL when not written. */
-static const char *vc_history(jx_writer *w, const jx_value *y)
-{
-    jx_str h;
-    return jx_history_text(y, &h) ? jx_scratch_printf(w, "%.*s", (int)h.n, h.s) : NULL;
-}
-
 static void vc_project(jx_vet_writer *vw, const jx_vet_view *v)
 {
     jx_writer *w = vw->out;
@@ -1024,8 +1017,8 @@ static void vc_project(jx_vet_writer *vw, const jx_vet_view *v)
         cells[VC_L2] = g2 ? g2->name.s : NULL;
         cells[VC_IND] = ind->name.s;
         cells[VC_TARGET] = ind->target.present ? ind->target.text.s : NULL;
-        cells[VC_LAST] = vc_history(w, &ind->last_year);
-        cells[VC_BEFORE] = vc_history(w, &ind->year_before);
+        cells[VC_LAST] = jx_history_str(&ind->last_year);
+        cells[VC_BEFORE] = jx_history_str(&ind->year_before);
         cells[VC_BASIS] = ind->basis.s;
         if (vc_findings(w, v, ind, cells) == 0)
             vc_row(w, cells);

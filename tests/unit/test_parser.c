@@ -372,6 +372,42 @@ static void test_error_bad_sign(void **state)
     done(&r);
 }
 
+/* The history as written, the one text every output gives (jx_history_text): a value as
+ * written, a string's text, the dash or slash of none, "" when not written; and "/" for a
+ * value marked written as none whose text is neither (as one built by hand may be). */
+static void test_history_as_written(void **state)
+{
+    (void)state;
+    parsed r = parse("项目 x {\n"
+                     " 产 {\n"
+                     "  数 {\n"
+                     "   甲 ≥60个 权重 10 上年 ≥48个 前年 /\n"
+                     "   乙 ≥1 权重 10 上年 - 前年 \"每周五\"\n"
+                     "   丙 ≥1 权重 10\n"
+                     "  }\n"
+                     " }\n"
+                     "}\n");
+    assert_int_equal(r.p->ninds, 3);
+    assert_string_equal(jx_indicator_last_year(&r.p->inds[0]), "≥48个");
+    assert_string_equal(jx_indicator_year_before(&r.p->inds[0]), "/");
+    assert_string_equal(jx_indicator_last_year(&r.p->inds[1]), "-");
+    assert_string_equal(jx_indicator_year_before(&r.p->inds[1]), "每周五");
+    assert_string_equal(jx_indicator_last_year(&r.p->inds[2]), "");
+    assert_string_equal(jx_indicator_year_before(&r.p->inds[2]), "");
+    jx_str t;
+    assert_false(jx_history_text(&r.p->inds[2].last_year, &t));
+    jx_value none = {0};
+    none.pos.line = 7; /* written, as none, without its dash */
+    none.text = jx_str_empty;
+    assert_true(jx_history_text(&none, &t));
+    assert_string_equal(t.s, "/");
+    assert_int_equal(t.n, 1);
+    assert_string_equal(jx_history_str(&none), "/");
+    r.p->inds[2].last_year = none; /* the accessor gives what the outputs give */
+    assert_string_equal(jx_indicator_last_year(&r.p->inds[2]), "/");
+    done(&r);
+}
+
 /* The history attributes: a value that does not read, one given twice, 依据 without a
  * string, and a 资金 row without any amount, each reported at its line and column (the
  * columns counted by hand: three blanks, then one column per character). */
@@ -769,6 +805,7 @@ int main(void)
         cmocka_unit_test(test_value_ends_at_newline),
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_error_bad_sign),
+        cmocka_unit_test(test_history_as_written),
         cmocka_unit_test(test_error_history),
         cmocka_unit_test(test_error_weight_not_number),
         cmocka_unit_test(test_error_unknown_keyword),
