@@ -269,15 +269,19 @@ def _walk(inp, top=True):
 
 
 class _Reader:
-    """A jx_reader over one input; a context manager that closes it."""
+    """A jx_reader over one input; a context manager that closes it. With import_opts, the
+    input is a table read through the importer (jx_reader_open_import)."""
 
-    def __init__(self, lib, inp, data=None):
+    def __init__(self, lib, inp, import_opts=None):
         self.lib = lib
         self.h = ctypes.c_void_p()
         self.inp = inp
-        self.data = data if data is not None else inp.data  # must outlive the reader
-        if self.data is not None:
-            self.rc = lib.jx_reader_open_memory(ctypes.byref(self.h), _b(inp.label), self.data, len(self.data), None)
+        self.imported = import_opts is not None
+        if inp.data is not None:  # inp holds the bytes as long as the reader needs them
+            self.rc = lib.jx_reader_open_memory(ctypes.byref(self.h), _b(inp.label), inp.data, len(inp.data), None)
+        elif self.imported:
+            self.rc = lib.jx_reader_open_import(ctypes.byref(self.h), os.fsencode(inp.path),
+                                                ctypes.byref(import_opts), None)
         else:
             self.rc = lib.jx_reader_open(ctypes.byref(self.h), os.fsencode(inp.path), None)
 
@@ -292,8 +296,19 @@ class _Reader:
         return _diags(self.lib.jx_reader_diag_count, self.lib.jx_reader_diag, self.h)
 
     def projects(self, run):
-        """The projects, as jx_project handles; errors outside projects go to run."""
-        if self.rc != _lib.OK:
+        """The projects, as jx_project handles; errors outside projects go to run. A table's
+        import diagnostics go to run first: errors as failures (its projects still read
+        when rows had errors), warnings and notes beside the result."""
+        if self.imported:
+            diags = self.diags()
+            run.diagnostics.extend(d for d in diags if d.severity != "error")
+            errors = [d for d in diags if d.severity == "error"]
+            if self.rc not in (_lib.OK, _lib.ERR_INPUT):
+                run.fail(self.rc, errors or [_plain(self.rc, self.inp.label)])
+                return
+            if self.rc == _lib.ERR_INPUT or errors:
+                run.fail(_lib.ERR_INPUT, errors or [_plain(self.rc, self.inp.label)])
+        elif self.rc != _lib.OK:
             run.fail(self.rc, self.diags() or [_plain(self.rc, self.inp.label)])
             return
         p = ctypes.c_void_p()
@@ -346,28 +361,31 @@ def _import(lib, path, opts):
 
 def _each_project(lib, inputs, run, import_opts, project_fn):
     """Calls project_fn(p, flags) for each project of the inputs (folders walked; a file not
-    named .jx imported as a table, its projects flagged JX_AUDIT_IMPORTED). Import
-    diagnostics go to run: errors as failures, warnings and notes beside the result, the
-    rows skipped on purpose (skipped-row) left out."""
+    named .jx read as a table through the importer, its projects flagged JX_AUDIT_IMPORTED;
+    its import diagnostics go to run, _Reader.projects)."""
     for top in inputs:
         for inp in _walk(top):
-            if inp.data is not None or _is_rules_path(inp.path):
-                with _Reader(lib, inp) as rd:
-                    for p in rd.projects(run):
-                        project_fn(p, 0)
-                continue
-            rc_open, rc_run, text, _, diags = _import(lib, inp.path, import_opts)
-            kept = [d for d in diags if not (d.severity == "note" and d.code == "skipped-row")]
-            run.diagnostics.extend(d for d in kept if d.severity != "error")
-            errors = [d for d in kept if d.severity == "error"]
-            if rc_run not in (_lib.OK, _lib.ERR_INPUT) or rc_open != _lib.OK:
-                run.fail(rc_run, errors or [_plain(rc_run, inp.label)])
-                continue
-            if rc_run == _lib.ERR_INPUT or errors:
-                run.fail(_lib.ERR_INPUT, errors or [_plain(rc_run, inp.label)])
-            with _Reader(lib, inp, data=text) as rd:
+            table = inp.data is None and not _is_rules_path(inp.path)
+            with _Reader(lib, inp, import_opts if table else None) as rd:
                 for p in rd.projects(run):
-                    project_fn(p, _lib.AUDIT_IMPORTED)
+                    project_fn(p, _lib.AUDIT_IMPORTED if table else 0)
+
+
+def _stream(lib, inputs, run, import_opts, add, write, finish):
+    """The loop of vet and audit: each project of the inputs added (add(p, flags)), then
+    written (write(p, flags)), and the report finished; a failure of the library raises."""
+
+    def one(p, flags):
+        rc = add(p, flags)
+        if rc == _lib.OK:
+            rc = write(p, flags)
+        if rc != _lib.OK:
+            _raise(rc, [])
+
+    _each_project(lib, inputs, run, import_opts, one)
+    rc = finish()
+    if rc != _lib.OK:
+        _raise(rc, [])
 
 
 # ------------------------------------------------------------------- policy
@@ -571,17 +589,8 @@ def vet(source=None, policy="default", name=None, *, text=None, path=None, min_s
             if rc != _lib.OK:
                 _raise(rc, [])
 
-            def one(p, flags):
-                rc = lib.jx_vet_add(vt, p, flags)
-                if rc == _lib.OK:
-                    rc = lib.jx_vet_writer_project(vw, p, flags)
-                if rc != _lib.OK:
-                    _raise(rc, [])
-
-            _each_project(lib, inputs, run, import_opts, one)
-            rc = lib.jx_vet_writer_finish(vw)
-            if rc != _lib.OK:
-                _raise(rc, [])
+            _stream(lib, inputs, run, import_opts, lambda p, flags: lib.jx_vet_add(vt, p, flags),
+                    lambda p, flags: lib.jx_vet_writer_project(vw, p, flags), lambda: lib.jx_vet_writer_finish(vw))
         finally:
             lib.jx_vet_writer_destroy(vw)
             lib.jx_vet_destroy(vt)
@@ -658,21 +667,15 @@ def audit(paths=None, policy="default", name=None, *, text=None, min_severity="n
             if rc != _lib.OK:
                 _raise(rc, [])
 
-            def one(p, flags):
+            def add(p, flags):
                 if lib.jx_project_error_count(p) == 0:
                     rc = lib.jx_score(p, pol.h)
                     if rc == _lib.ERR_NOMEM:
-                        _raise(rc, [])
-                rc = lib.jx_audit_add(au, p, flags)
-                if rc == _lib.OK:
-                    rc = lib.jx_audit_writer_project(aw, p, flags)
-                if rc != _lib.OK:
-                    _raise(rc, [])
+                        return rc
+                return lib.jx_audit_add(au, p, flags)
 
-            _each_project(lib, inputs, run, import_opts, one)
-            rc = lib.jx_audit_writer_finish(aw)
-            if rc != _lib.OK:
-                _raise(rc, [])
+            _stream(lib, inputs, run, import_opts, add, lambda p, flags: lib.jx_audit_writer_project(aw, p, flags),
+                    lambda: lib.jx_audit_writer_finish(aw))
         finally:
             lib.jx_audit_writer_destroy(aw)
             lib.jx_audit_destroy(au)

@@ -144,6 +144,7 @@ _PROTOTYPES = {
     "jx_policy_builtin_names": (ctypes.POINTER(_cs), []),
     "jx_reader_open": (_int, [_pp, _cs, _vp]),
     "jx_reader_open_memory": (_int, [_pp, _cs, _cs, _sz, _vp]),
+    "jx_reader_open_import": (_int, [_pp, _cs, ctypes.POINTER(ImportOptions), _vp]),
     "jx_reader_close": (None, [_vp]),
     "jx_reader_next": (_int, [_vp, _pp]),
     "jx_reader_diag_count": (_sz, [_vp]),

@@ -386,6 +386,27 @@ class AuditTest(unittest.TestCase):
         self.assertEqual((waste["total"], waste["grade"], waste["difference"]), (D("77.50"), "中", D("17.50")))
         self.assertEqual(got.summary["projects"], 5)
 
+    def test_a_table_in_the_folder(self):
+        # tests/audit/mixed/001_….txt is seed 001's 自评表 as PDF text, read through the
+        # importer beside two rule files: its two forms begin at lines 1042 and 1193 (the
+        # title 项目支出绩效自评表), their 资金 rows say 全年预算 358.35 / 全年执行 358.35 and
+        # 77.5 / 74.93 (lines 1068 and 1219), and every indicator is at full marks, so each
+        # totals 100.00 as claimed. 2 + 2 (b-claims-hold.jx) + 1 (sub/wangan.jx) projects.
+        mixed = ROOT / "tests" / "audit" / "mixed"
+        got = jixiao.audit(mixed)
+        by_name = {p["name"]: p for p in got.projects}
+        cloud, ops = by_name["越城区电子政务云资源服务项目"], by_name["越城区网络安全运营中心项目"]
+        for p, line, budget, spent in ((cloud, 1042, "358.35", "358.35"), (ops, 1193, "77.5", "74.93")):
+            self.assertEqual(os.path.basename(p["file"]), "001_79da5c65fa76b1ff.txt")
+            self.assertEqual(p["line"], line)
+            self.assertEqual((p["funds"]["budget"], p["funds"]["spent"]), (D(budget), D(spent)))
+            self.assertEqual((p["total"], p["claimed_total"]), (D("100.00"), D("100.00")))
+        self.assertEqual(got.summary["projects"], 5)
+        # the vet reads the same table the same way
+        vetted = {(p["name"], p["line"]) for p in jixiao.vet(mixed)["projects"]}
+        self.assertLessEqual({(cloud["name"], 1042), (ops["name"], 1193)}, vetted)
+        self.assertEqual(len(vetted), 5)
+
     def test_sample_needs_a_seed(self):
         with self.assertRaises(ValueError):
             jixiao.audit(ROOT / "tests" / "audit" / "inflated", sample=2)
