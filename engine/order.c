@@ -7,19 +7,27 @@
 #include <assert.h>
 #include <string.h>
 
-/* The leading words of the groups the official form names, in its order. */
+/* The leading words of the groups the official form names, in its order; each word's
+ * length in n, so a name is compared with memcmp only when its length allows and its
+ * first byte agrees (every word starts with a CJK character, three bytes). */
 typedef struct rank_word {
     const char *word;
+    size_t n;
     int rank;
 } rank_word;
 
+#define RANK_WORD(w, r) {w, sizeof w - 1, r}
+
 static const rank_word level1_words[] = {
-    {"产出", 0}, {"效益", 1}, {"效果", 1}, {"满意度", 2}, {"服务对象满意度", 2},
+    RANK_WORD("产出", 0), RANK_WORD("效益", 1), RANK_WORD("效果", 1), RANK_WORD("满意度", 2),
+    RANK_WORD("服务对象满意度", 2),
 };
 
 static const rank_word level2_words[] = {
-    {"数量", 0}, {"质量", 1}, {"时效", 2}, {"成本", 3}, {"经济", 4}, {"社会", 5},
-    {"生态", 6}, {"可持续", 7}, {"服务对象满意度", 8}, {"满意度", 8},
+    RANK_WORD("数量", 0),   RANK_WORD("质量", 1),           RANK_WORD("时效", 2),
+    RANK_WORD("成本", 3),   RANK_WORD("经济", 4),           RANK_WORD("社会", 5),
+    RANK_WORD("生态", 6),   RANK_WORD("可持续", 7),         RANK_WORD("服务对象满意度", 8),
+    RANK_WORD("满意度", 8),
 };
 
 int jx_order_group_rank(int level, jx_str name)
@@ -27,11 +35,10 @@ int jx_order_group_rank(int level, jx_str name)
     jx_str t = jx_str_trimmed(name);
     const rank_word *w = level == 1 ? level1_words : level2_words;
     size_t n = level == 1 ? sizeof level1_words / sizeof *level1_words : sizeof level2_words / sizeof *level2_words;
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(w[i].word);
-        if (t.n >= len && memcmp(t.s, w[i].word, len) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (t.n >= w[i].n && t.s[1] == w[i].word[1] && t.s[2] == w[i].word[2] &&
+            memcmp(t.s, w[i].word, w[i].n) == 0)
             return w[i].rank;
-    }
     return JX_ORDER_RANK_OTHER;
 }
 
