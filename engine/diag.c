@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* diag.c — diagnostic lists and their compiler-style rendering. */
+#define _GNU_SOURCE /* memrchr */
 #include "diag.h"
 
 #include "alloc.h"
@@ -101,12 +102,14 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint
     if (!src || !src->text || off > src->len)
         return NULL;
     const char *t = src->text;
-    /* the line's ends, looked for at most JX_DIAG_LINE_WHOLE + 1 bytes away */
-    size_t start = off, end = off;
-    while (start > 0 && t[start - 1] != '\n' && off - start <= JX_DIAG_LINE_WHOLE)
-        start--;
-    while (end < src->len && t[end] != '\n' && end - off <= JX_DIAG_LINE_WHOLE)
-        end++;
+    /* the line's ends, looked for at most JX_DIAG_LINE_WHOLE + 1 bytes away: start just
+     * after the last '\n' of t[from, off), else from; end at the first '\n' of t[off, to), else to */
+    size_t from = off > JX_DIAG_LINE_WHOLE + 1 ? off - (JX_DIAG_LINE_WHOLE + 1) : 0;
+    size_t to = src->len - off > JX_DIAG_LINE_WHOLE + 1 ? off + JX_DIAG_LINE_WHOLE + 1 : src->len;
+    const char *nl = memrchr(t + from, '\n', off - from);
+    size_t start = nl ? (size_t)(nl - t) + 1 : from;
+    nl = memchr(t + off, '\n', to - off);
+    size_t end = nl ? (size_t)(nl - t) : to;
     bool at_start = start == 0 || t[start - 1] == '\n';
     bool at_end = end == src->len || t[end] == '\n';
     if (at_end && end > start && t[end - 1] == '\r')

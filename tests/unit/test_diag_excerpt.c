@@ -126,6 +126,13 @@ static void whole_up_to_1024_bytes(void **state)
     g = diag_at(f, "ab\r\ncd 字x\r\nef", 10, 5, 1);
     assert_string_equal(g->source_line, "cd 字x");
     assert_int_equal(g->source_column, 1);
+    /* a position on a line's '\n', and one at the end of text without a last '\n' */
+    g = diag_at(f, "ab\ncd\nef", 5, 3, 1);
+    assert_string_equal(g->source_line, "cd");
+    g = diag_at(f, "ab\ncd", 5, 3, 1);
+    assert_string_equal(g->source_line, "cd");
+    g = diag_at(f, "\n\n", 1, 2, 1); /* an empty line */
+    assert_string_equal(g->source_line, "");
     free(a119);
     free(text);
     free(a1024);

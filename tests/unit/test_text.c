@@ -133,6 +133,49 @@ static void blank_before_reads_whole_characters(void **state)
     assert_int_equal(jx_text_blank_before("x\xE3\x80\x80", 4, JX_TEXT_DSL), 3);
 }
 
+/* The definition jx_text_blank_before's first test stands in front of: the blank of w
+ * bytes, for w = 1 to 3, that ends s. */
+static size_t blank_before_plain(const char *s, size_t n, unsigned how)
+{
+    for (size_t w = 1; w <= 3 && w <= n; w++)
+        if (jx_text_blank_at(s + n - w, w, how) == w)
+            return w;
+    return 0;
+}
+
+/* The fast answer for the usual last byte agrees with the definition on every ending of
+ * up to four bytes drawn from the bytes that matter: the blanks' bytes, their neighbours,
+ * ASCII, continuation bytes, the leads of CJK and other characters, and bytes never in UTF-8. */
+static void blank_before_fast_as_plain(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = {0x00, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7F,
+                                          0x80, 0x81, 0x8A, 0x8B, 0x9F, 0xA0, 0xAF, 0xB8, 0xBF, 0xC0, 0xC2,
+                                          0xC3, 0xE1, 0xE2, 0xE3, 0xE4, 0xE9, 0xEF, 0xF0, 0xFF};
+    static const unsigned hows[] = {JX_TEXT_BLANKS, JX_TEXT_NO_BREAK, JX_TEXT_DSL};
+    const size_t nb = sizeof bytes;
+    size_t checked = 0;
+    char s[4];
+    for (size_t a = 0; a < nb; a++)
+        for (size_t b = 0; b < nb; b++)
+            for (size_t c = 0; c < nb; c++)
+                for (size_t d = 0; d < nb; d++) {
+                    s[0] = (char)bytes[a];
+                    s[1] = (char)bytes[b];
+                    s[2] = (char)bytes[c];
+                    s[3] = (char)bytes[d];
+                    for (size_t n = 0; n <= 4; n++)
+                        for (size_t h = 0; h < 3; h++) {
+                            size_t got = jx_text_blank_before(s, n, hows[h]);
+                            if (got != blank_before_plain(s, n, hows[h]))
+                                fail_msg("%02X %02X %02X %02X, n %zu, how %u: %zu, not %zu", bytes[a], bytes[b],
+                                         bytes[c], bytes[d], n, hows[h], got, blank_before_plain(s, n, hows[h]));
+                            checked++;
+                        }
+                }
+    assert_int_equal(checked, 31u * 31u * 31u * 31u * 5u * 3u);
+}
+
 static void runs_trims_and_all_blank(void **state)
 {
     (void)state;
@@ -548,6 +591,7 @@ int main(void)
         cmocka_unit_test(blank_set_character_by_character),
         cmocka_unit_test(line_breaks_by_kind),
         cmocka_unit_test(blank_before_reads_whole_characters),
+        cmocka_unit_test(blank_before_fast_as_plain),
         cmocka_unit_test(runs_trims_and_all_blank),
         cmocka_unit_test(spaces_skipped_fast),
         cmocka_unit_test(utf8_lengths_and_code_points),
