@@ -69,6 +69,10 @@ int jx_cli_output_refuses(jx_cli_output *out, const char *path);
  */
 int jx_cli_output_close(jx_cli_output *out, int code);
 
+/** Before a workbook of a sheet a project (score's 自评表, the 复核 workbook) is written:
+ * memory for it taken so that what it does not touch is not resident (see output.c). */
+void jx_cli_output_sheets(jx_format format);
+
 /** A jx_write_fn appending to the FILE * in ud. */
 size_t jx_cli_output_write(void *ud, const char *data, size_t len);
 

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 static const char main_help[] =
@@ -230,8 +231,27 @@ void jx_cli_print_help(const char *head, jx_document doc, size_t column, const c
     fputs(tail, stdout);
 }
 
+/* The files a run may open, raised from the soft limit (1,024 by default) towards the hard
+ * one, up to JX_CLI_OPEN_FILES: an xlsx workbook keeps a temporary file open a sheet until
+ * it is written (JX_XLSX_PROJECTS_MAX forms, jixiao.h), and -j opens files ahead. Where
+ * the hard limit allows no more, the soft one stays; nothing is said. */
+#define JX_CLI_OPEN_FILES 4096
+
+static void open_files_room(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= JX_CLI_OPEN_FILES)
+        return;
+    rlim_t want = rl.rlim_max != RLIM_INFINITY && rl.rlim_max < JX_CLI_OPEN_FILES ? rl.rlim_max : JX_CLI_OPEN_FILES;
+    if (want > rl.rlim_cur) {
+        rl.rlim_cur = want;
+        (void)setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    open_files_room();
     if (argc < 2)
         return jx_cli_usage_error(NULL, "缺少命令");
     const char *cmd = argv[1];

@@ -364,6 +364,7 @@ int jx_cli_review(int argc, char **argv)
     }
     run.out = &of;
     run.template_only = o.template_only;
+    jx_cli_output_sheets(o.format);
     jx_result rc = jx_review_writer_create(&run.rw, o.format, jx_cli_output_write, of.fp, NULL);
     if (rc == JX_OK)
         rc = jx_review_writer_set_flags(run.rw, o.flags);

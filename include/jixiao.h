@@ -570,11 +570,13 @@ typedef enum jx_format {
 } jx_format;
 
 /**
- * Most projects one JX_FORMAT_XLSX 自评表 or 复核 workbook holds, a sheet each: the
- * workbook is held in memory until it is written (libxlsxwriter keeps every sheet of a
- * workbook that is not written row by row in order, about 40 KB a project), so it is
- * bounded. The project past it is refused with JX_ERR_LIMIT and the writer writes
- * nothing more; the other formats have no such bound.
+ * Most projects one JX_FORMAT_XLSX 自评表 or 复核 workbook gives a sheet of their own: the
+ * workbook is written row by row in order, each sheet through a temporary file kept open
+ * until the end, and a process may open 1,024 files. The 自评表 holds the projects past
+ * it all the same, without a form — each in its first sheet 自评结果清单 and its last, 数据,
+ * which jixiao audit reads back (jx_writer_forms_left_out counts them). The 复核 workbook,
+ * whose sheets are the only place of their review lines, refuses the project past it with
+ * JX_ERR_LIMIT and writes nothing more. The other formats have no such bound.
  */
 #define JX_XLSX_PROJECTS_MAX 1000
 
@@ -656,6 +658,13 @@ JX_API jx_result jx_writer_project_rendered(jx_writer *wr, const jx_project *p, 
 
 /** Writes what closes the document (the JSON array's end, …). Call once, last. */
 JX_API jx_result jx_writer_finish(jx_writer *wr);
+
+/**
+ * The projects a JX_FORMAT_XLSX writer wrote without a 自评表 sheet of their own: those past
+ * the first JX_XLSX_PROJECTS_MAX, which its workbook holds all the same in 自评结果清单 and
+ * 数据. 0 for the other formats, and for NULL.
+ */
+JX_API size_t jx_writer_forms_left_out(const jx_writer *wr);
 
 /** Releases the writer; NULL is a no-op. */
 JX_API void jx_writer_destroy(jx_writer *wr);

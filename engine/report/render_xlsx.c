@@ -5,9 +5,23 @@
  * Why one renderer: a workbook is the same whatever the document (xlsx_book.c holds it in
  * a temporary file, streamed through the writer at the end, with fixed document
  * properties unless JX_WRITE_TIMESTAMP, sheet names Excel accepts, widths by display
- * width, the A4 print setup, and the bound of JX_XLSX_PROJECTS_MAX sheets held in memory),
- * and only what a block is decides how it is laid out; the documents differ in their
- * blocks and their layout, which the builders state.
+ * width, the A4 print setup, and the bound of JX_XLSX_PROJECTS_MAX sheets), and only what
+ * a block is decides how it is laid out; the documents differ in their blocks and their
+ * layout, which the builders state.
+ *
+ * Every workbook is written in order (jx_xlsx_open_in_order, libxlsxwriter's constant
+ * memory): each sheet top to bottom, a row at a time, so what the book holds in memory is
+ * the row being written of each sheet, however many rows there are. What cannot be
+ * written as it comes waits in a spool (report.h: JX_SPOOL_MEMORY in memory, the rest in
+ * a temporary file): the list's rows (its title, above them, is known at the end only) and
+ * the data, each read back a run of whole records at a time at doc_end.
+ *
+ * The parts a workbook gives a sheet are JX_XLSX_PROJECTS_MAX at most: each sheet holds a
+ * temporary file open until the book is closed (JX_XLSX_SHEETS_MAX). A document with data
+ * (the 自评表) gives the parts past them no sheet — their rows of the list and of the data
+ * are written all the same, so the workbook still holds every part, and the writer counts
+ * them (jx_writer.sheetless). Any other document (the 复核 workbook, whose sheets are the
+ * only record of its review lines) is refused at the part past them (JX_ERR_LIMIT).
  *
  * A part with a grid (jx_part.grid) is its paper form on the sheet grid (JX_GRID_SHEET):
  * its title over the grid, its fields, tables and conclusion in cells merged over the rows
@@ -20,18 +34,24 @@
  * A sheet's columns are as wide as the cells standing in one column need (not the headings,
  * nor the cells the builder marks nofit), within the grid's bounds, and each row as tall
  * as its wrapped text: so the whole part is seen before its sheet is written. Its cells
- * are recorded in the scratch arena as the blocks come, in the order they are written, and
- * written at part_end in that order (the order of the shared strings and styles, so the
- * bytes, follow it). The workbook, the list's widths and its title live in wr->state from
+ * are recorded in the scratch arena as the blocks come, in the order they are written —
+ * row by row, a cell at its first row — and written at part_end in that order; a cell
+ * merged over rows has its rows below written as the sheet reaches them (xlsx_book.h).
+ * The workbook, the list's widths, its title and the spools live in wr->state from
  * doc_begin to doc_end (freed through wr->state_free when the writer goes first).
+ *
+ * The list's rows are held back in a spool as the parts end, two CSV fields a cell: how
+ * it is written ("s" and its style; "n", "p" for a percentage, with its places and scale)
+ * and what (its text, or the number's integer v of v / 10^scale, which reads back as the
+ * same number); at doc_end the title, the head and those rows are written.
  *
  * A document with data (jx_doc_head.data: the 自评表's, the rows of `score --format csv`)
  * carries it as its last sheet (data_name, 数据), the table audit and import read the
  * workbook back by (docs/audit.md): each part's project serialised as it ends into a spool,
  * and at doc_end the bytes split into cells by the CSV reader (csv.h) and written a row
- * each, every cell as text, under the header row, frozen and filtered (jx_xlsx_list). The
- * sheet is the book's one beyond JX_XLSX_SHEETS_MAX (extra_sheets), so the projects a
- * workbook takes stay JX_XLSX_PROJECTS_MAX.
+ * each, every cell as text, under the header row, frozen and filtered (jx_xlsx_list). Its
+ * sheets (数据, then 数据(2), … past a full sheet) are the book's beyond JX_XLSX_SHEETS_MAX
+ * (extra_sheets): they take no part's room.
  *
  * A report (the audit) is a workbook written in order, in flat memory: its first sheet of
  * the sections' tables, then its lists of records (see "a report" below).
@@ -44,7 +64,9 @@
 #include "xlsx_book.h"
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -97,6 +119,7 @@ typedef struct xpart {
     uint8_t under_style[JX_DOC_MAXCOLS]; /* …and its style */
     /* the 复核 sheet */
     uint32_t head_last;     /* the main table's last head row (its head_rows after head_row) */
+    int sheetless;          /* a part past JX_XLSX_PROJECTS_MAX of a document with data: nothing recorded */
 } xpart;
 
 /** A writer's workbook, from doc_begin to doc_end. */
@@ -113,6 +136,8 @@ typedef struct xlsx_state {
     const jx_doc_head *head;       /* the document's head (it lives until doc_end) */
     jx_spool data;                 /* its data (head->data) serialised so far; unopened (zeroed) when none */
     int data_begun;                /* …the serialisation's begin ran */
+    jx_spool rows;                 /* the list's rows held back (two fields a cell); unopened when no list */
+    size_t sheets;                 /* parts given a sheet so far: JX_XLSX_PROJECTS_MAX at most */
 } xlsx_state;
 
 static xlsx_state *state_of(jx_writer *wr)
@@ -128,11 +153,11 @@ static void report_table_end(jx_writer *wr, xreport *st);
 static void report_part_end(jx_writer *wr, xreport *st);
 static void report_doc_end(jx_writer *wr, xreport *st);
 
-/* The part being recorded; NULL when there is none or the writer failed. */
+/* The part being recorded; NULL when there is none, it has no sheet, or the writer failed. */
 static xpart *part_of(jx_writer *wr)
 {
     xlsx_state *st = state_of(wr);
-    return st && wr->err == JX_OK ? st->part : NULL;
+    return st && wr->err == JX_OK && st->part && !st->part->sheetless ? st->part : NULL;
 }
 
 /* ------------------------------------------------------------------ numbers */
@@ -656,6 +681,112 @@ static void xlsx_findings(jx_writer *wr, const jx_diag *v, size_t n)
     }
 }
 
+/* ------------------------------------------------------------------ spooled records */
+
+/** Whole records read back from a spool at a time, in bytes (at least). */
+#define SPOOL_RUN (256u << 10)
+
+/** A spool's CSV read back: its bytes copied in through a sink (jx_spool_copy), cut after
+ * the last line break outside quotes, and each run of whole records read by the CSV reader
+ * (csv.h) — the one that reads them back from a file — so a run is in memory at a time. */
+typedef struct spool_reader {
+    jx_writer *wr;    /* the workbook's writer: a failure is its */
+    void (*record)(struct spool_reader *rd, const jx_csv *csv); /* called with each record */
+    void *ud;         /* for record */
+    char *buf;        /* the bytes not yet read as records */
+    size_t len, cap;
+    size_t scanned;   /* bytes of buf looked at for line breaks, */
+    int quoted;       /* …ending inside quotes or not */
+    size_t whole;     /* bytes of buf that are whole records (up to a line break outside quotes) */
+    jx_arena arena;   /* the fields the reader unescapes and the record's texts (spool_text), for one run */
+} spool_reader;
+
+/* Reads buf[0..n) as records, each to rd->record. The CSV is the writer's own bytes: a
+ * malformed one is a defect, failed as output that cannot be written. */
+static void spool_run(spool_reader *rd, size_t n)
+{
+    jx_writer *wr = rd->wr;
+    jx_csv csv;
+    jx_csv_init(&csv, rd->buf ? rd->buf : "", n, wr->alloc, &rd->arena);
+    jx_csv_status cs = JX_CSV_END;
+    while (wr->err == JX_OK && (cs = jx_csv_next(&csv)) == JX_CSV_ROW)
+        rd->record(rd, &csv);
+    assert(cs != JX_CSV_ERROR);
+    if (cs == JX_CSV_NOMEM || (rd->arena.oom && wr->err == JX_OK))
+        wr->err = JX_ERR_NOMEM;
+    else if (cs == JX_CSV_ERROR && wr->err == JX_OK)
+        wr->err = JX_ERR_IO;
+    jx_csv_free(&csv);
+    jx_arena_reset(&rd->arena);
+}
+
+/* The sink's write function: takes the bytes, and once a run of whole records is there
+ * reads it. The next run begins with the line break that ended it, a blank line to the
+ * reader: so a byte-order mark is taken for one at the spool's start only. */
+static size_t spool_take(void *ud, const char *data, size_t len)
+{
+    spool_reader *rd = ud;
+    jx_writer *wr = rd->wr;
+    if (wr->err != JX_OK)
+        return 0;
+    if (JX_GROW(wr->alloc, rd->buf, rd->cap, rd->len + len) != 0) {
+        wr->err = JX_ERR_NOMEM;
+        return 0;
+    }
+    memcpy(rd->buf + rd->len, data, len);
+    rd->len += len;
+    for (; rd->scanned < rd->len; rd->scanned++) {
+        char ch = rd->buf[rd->scanned];
+        if (ch == '"')
+            rd->quoted = !rd->quoted; /* a quote within a quoted field is doubled: two toggles */
+        else if (ch == '\n' && !rd->quoted)
+            rd->whole = rd->scanned + 1;
+    }
+    if (rd->whole >= SPOOL_RUN) {
+        spool_run(rd, rd->whole);
+        size_t cut = rd->whole - 1; /* the line break stays */
+        memmove(rd->buf, rd->buf + cut, rd->len - cut);
+        rd->len -= cut;
+        rd->scanned -= cut;
+        rd->whole = 0;
+    }
+    return wr->err == JX_OK ? len : 0;
+}
+
+/* Reads every record of sp to record(rd, csv), rd->ud being ud, and empties sp. */
+static void spool_records(jx_writer *wr, jx_spool *sp, void (*record)(spool_reader *, const jx_csv *), void *ud)
+{
+    if (wr->err != JX_OK || !sp->w)
+        return;
+    spool_reader rd = {.wr = wr, .record = record, .ud = ud};
+    jx_arena_init(&rd.arena, wr->alloc);
+    jx_writer *sink = NULL;
+    jx_result rc = jx_sink_create(&sink, spool_take, &rd, wr->alloc);
+    if (rc != JX_OK) {
+        wr->err = rc;
+    } else {
+        jx_spool_copy(sp, sink);
+        jx_out_flush(sink);
+        if (sink->err != JX_OK && wr->err == JX_OK)
+            wr->err = sink->err;
+        if (wr->err == JX_OK)
+            spool_run(&rd, rd.len); /* the last records, with or without a line break after them */
+    }
+    jx_writer_destroy(sink);
+    jx_arena_free(&rd.arena);
+    jx_free(wr->alloc, rd.buf, rd.cap);
+}
+
+/* A NUL-terminated copy of field f for the record being read (until its run ends); NULL,
+ * the writer failed, when memory ran out. */
+static const char *spool_text(spool_reader *rd, const jx_csv_field *f)
+{
+    char *t = jx_arena_strndup(&rd->arena, f->s, f->n);
+    if (!t && rd->wr->err == JX_OK)
+        rd->wr->err = JX_ERR_NOMEM;
+    return t;
+}
+
 /* ------------------------------------------------------------------ the list */
 
 /* Widens the list's column col to hold s on one line. */
@@ -680,28 +811,65 @@ static void list_fit(xlsx_state *st, uint32_t row, const char *const *texts)
     jx_xlsx_row_lines(&st->book, &st->list_sheet, row, lines);
 }
 
-/* Adds the part's row to the list; its widths counted unless nofit. */
+/* Holds the part's row of the list back in st->rows (see the head of this file); its
+ * widths counted unless nofit. */
 static void list_row(jx_writer *wr, xlsx_state *st, const jx_cell *cells)
 {
-    jx_xlsx_book *bk = &st->book;
-    uint32_t row = 2 + st->listed++;
-    const char *texts[JX_DOC_MAXCOLS] = {NULL}; /* the texts written, for the row's height */
+    jx_writer *rw = st->rows.w;
     for (size_t c = 0; c < st->list->ncols; c++) {
         const jx_cell *cell = &cells[c];
-        const char *shown = cell->s;
+        const char *shown = cell->s, *value = cell->s;
+        char tag[32], num[32];
         if (cell->kind == JX_CELL_NUMBER && cell->num.set) {
-            if (cell->num.percent)
-                jx_xlsx_number_styled(bk, &st->list_sheet, row, c, num_value(&cell->num), JX_XLSX_PERCENT);
-            else
-                jx_xlsx_number(bk, &st->list_sheet, row, c, num_value(&cell->num), cell->num.places);
+            snprintf(tag, sizeof tag, "%c%u:%u", cell->num.percent ? 'p' : 'n', (unsigned)cell->num.places,
+                     (unsigned)cell->num.scale);
+            snprintf(num, sizeof num, "%lld", (long long)cell->num.v);
+            value = num;
             if (!cell->nofit)
                 shown = num_text(wr, &cell->num, cell->s);
         } else {
-            jx_xlsx_text(bk, &st->list_sheet, row, c, cell->s, cell_style(cell));
-            texts[c] = cell->s;
+            snprintf(tag, sizeof tag, "s%d", (int)cell_style(cell));
         }
+        if (c > 0)
+            jx_out_char(rw, ',');
+        jx_out_csv_field(rw, tag, strlen(tag));
+        jx_out_char(rw, ',');
+        jx_out_csv_field(rw, value, strlen(value));
         if (!cell->nofit)
             list_widen(st, c, shown);
+    }
+    jx_out_char(rw, '\n');
+    if (jx_spool_error(&st->rows) != JX_OK && wr->err == JX_OK)
+        wr->err = jx_spool_error(&st->rows);
+}
+
+/* A row of the list read back (list_row): each cell written as it was held, a number as
+ * the number it was. */
+static void list_record(spool_reader *rd, const jx_csv *csv)
+{
+    xlsx_state *st = rd->ud;
+    jx_xlsx_book *bk = &st->book;
+    size_t n = st->list->ncols;
+    assert(csv->nfields == 2 * n);
+    uint32_t row = 2 + st->listed++;
+    const char *texts[JX_DOC_MAXCOLS] = {NULL}; /* the texts written, for the row's height */
+    for (size_t c = 0; c < n && 2 * c + 1 < csv->nfields; c++) {
+        const char *tag = spool_text(rd, &csv->fields[2 * c]), *value = spool_text(rd, &csv->fields[2 * c + 1]);
+        if (!tag || !value)
+            return;
+        if (tag[0] == 's') {
+            jx_xlsx_text(bk, &st->list_sheet, row, c, value, (jx_xlsx_style)strtol(tag + 1, NULL, 10));
+            texts[c] = value;
+            continue;
+        }
+        char *colon;
+        unsigned long places = strtoul(tag + 1, &colon, 10);
+        jx_cell_num num = {.v = strtoll(value, NULL, 10), .scale = (uint8_t)strtoul(colon + 1, NULL, 10),
+                           .places = (uint8_t)places, .percent = tag[0] == 'p', .set = 1};
+        if (num.percent)
+            jx_xlsx_number_styled(bk, &st->list_sheet, row, c, num_value(&num), JX_XLSX_PERCENT);
+        else
+            jx_xlsx_number(bk, &st->list_sheet, row, c, num_value(&num), num.places);
     }
     list_fit(st, row, texts);
 }
@@ -731,23 +899,23 @@ static void list_title(jx_writer *wr, xlsx_state *st, const char *t)
     st->titled = 1;
 }
 
-/* The list's title row: merged across, and as tall as a title. */
-static void list_title_row(xlsx_state *st, const char *title)
-{
-    jx_xlsx_merge(&st->book, &st->list_sheet, 0, 0, 0, st->list->ncols - 1, title, JX_XLSX_TITLE);
-    jx_xlsx_row_height(&st->book, &st->list_sheet, 0, TITLE_POINTS);
-}
-
-/* Finishes the list: its title (the parts' own when they share one; written already when
- * the list has its own), widths within their bounds, the header frozen, filtered (when
- * there are rows, or the list says so) and repeated on printed pages. */
-static void list_finish(xlsx_state *st)
+/* Writes the list, top to bottom: its title (its own, else the parts' when they share
+ * one), merged across and as tall as a title; the head; the rows held back; then widths
+ * within their bounds, the head frozen, filtered (when there are rows, or the list says
+ * so) and repeated on printed pages. */
+static void list_finish(jx_writer *wr, xlsx_state *st)
 {
     jx_xlsx_book *bk = &st->book;
     jx_xlsx_sheet *sh = &st->list_sheet;
     size_t n = st->list->ncols;
-    if (!st->list->own_title)
-        list_title_row(st, st->titled > 0 ? st->title : st->list->title);
+    const char *title = st->list->own_title || st->titled <= 0 ? st->list->title : st->title;
+    jx_xlsx_merge(bk, sh, 0, 0, 0, n - 1, title, JX_XLSX_TITLE);
+    jx_xlsx_row_height(bk, sh, 0, TITLE_POINTS);
+    for (size_t c = 0; c < n; c++)
+        jx_xlsx_text(bk, sh, 1, c, st->list->head[c], JX_XLSX_HEAD);
+    list_fit(st, 1, st->list->head);
+    jx_out_xlsx_error(wr, bk);
+    spool_records(wr, &st->rows, list_record, st);
     double w[JX_DOC_MAXCOLS];
     for (size_t c = 0; c < n; c++)
         w[c] = st->list_w[c] > st->list->max[c] ? st->list->max[c] : st->list_w[c];
@@ -758,6 +926,7 @@ static void list_finish(xlsx_state *st)
     jx_xlsx_print_setup(bk, sh, 1, 1, 1 + st->listed);
     if (st->list->landscape)
         jx_xlsx_landscape(bk, sh);
+    jx_out_xlsx_error(wr, bk);
 }
 
 /* ------------------------------------------------------------------ the sheet */
@@ -784,8 +953,9 @@ static void sheet_widths(const xpart *x, double *w)
     }
 }
 
-/* Writes the recorded part into its sheet, in the order recorded: each row made as tall as
- * its tallest wrapped text of one row. */
+/* Writes the recorded part into its sheet, in the order recorded (row by row: a cell is
+ * recorded at its first row, and the rows only grow), each row made as tall as its tallest
+ * wrapped text of one row; the rows a merge covers below written as the sheet reaches them. */
 static void sheet_write(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const xpart *x)
 {
     unsigned lines = 1;
@@ -818,6 +988,7 @@ static void sheet_write(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const xpart *x)
             break;
         }
     }
+    jx_xlsx_rows_end(bk, sh);
 }
 
 /* ------------------------------------------------------------------ the data */
@@ -844,20 +1015,69 @@ static void data_part(xlsx_state *st, const jx_project *p)
     jx_out_result(dw); /* a scratch allocation that failed is the spool writer's failure */
 }
 
-/* A NUL-terminated copy of f in *buf (grown to *cap bytes); NULL when memory ran out. */
-static const char *data_cell(const jx_allocator *a, char **buf, size_t *cap, const jx_csv_field *f)
+/* The data's sheet being written from its spool: its header the first record. */
+typedef struct data_fill {
+    xlsx_state *st;
+    const char *head[JX_XLSX_MAX_COLS]; /* the header's cells, in the scratch arena */
+    double min[JX_XLSX_MAX_COLS], max[JX_XLSX_MAX_COLS];
+    size_t ncols;                       /* 0 until the header is read */
+    jx_xlsx_list l;                     /* open once it is */
+} data_fill;
+
+/* A record of the data: the header opens the list, each other record is a row of it, each
+ * cell written as text as it reads (nothing reformatted, no number made of it). Invariant:
+ * the serialisation writes a header of at most JX_XLSX_MAX_COLS columns, and no row wider. */
+static void data_record(spool_reader *rd, const jx_csv *csv)
 {
-    if (JX_GROW(a, *buf, *cap, f->n + 1) != 0)
-        return NULL;
-    memcpy(*buf, f->s, f->n);
-    (*buf)[f->n] = '\0';
-    return *buf;
+    data_fill *d = rd->ud;
+    jx_writer *wr = rd->wr;
+    xlsx_state *st = d->st;
+    if (d->ncols == 0) {
+        assert(csv->nfields > 0 && csv->nfields <= JX_XLSX_MAX_COLS);
+        if (csv->nfields == 0 || csv->nfields > JX_XLSX_MAX_COLS) {
+            wr->err = JX_ERR_LIMIT; /* a header wider than a sheet of this book (see the invariant) */
+            return;
+        }
+        for (size_t c = 0; c < csv->nfields; c++) {
+            const jx_csv_field *f = &csv->fields[c];
+            char *t = jx_arena_strndup(&wr->scratch, f->s, f->n);
+            d->head[c] = t ? t : jx_scratch_fail(wr);
+            d->min[c] = DATA_MIN;
+            d->max[c] = DATA_MAX;
+        }
+        if (wr->err != JX_OK)
+            return;
+        d->ncols = csv->nfields;
+        const jx_xlsx_list_spec spec = {
+            .name = st->head->data_name,
+            .head = d->head,
+            .min = d->min,
+            .max = d->max,
+            .ncols = d->ncols,
+            .landscape = 1,
+        };
+        /* the data's sheets, once every part has its own: as many as its rows fill (a temporary
+           file each while the book is written, 1,048,575 rows a sheet) */
+        st->book.extra_sheets = SIZE_MAX - JX_XLSX_SHEETS_MAX;
+        jx_xlsx_list_open(&d->l, &st->book, &spec);
+        return;
+    }
+    assert(csv->nfields <= d->ncols);
+    if (csv->nfields > d->ncols) {
+        wr->err = JX_ERR_LIMIT;
+        return;
+    }
+    jx_xlsx_list_row(&d->l);
+    for (size_t c = 0; c < csv->nfields; c++) {
+        const char *t = spool_text(rd, &csv->fields[c]);
+        if (!t)
+            return;
+        jx_xlsx_list_text(&d->l, c, t, JX_XLSX_TEXT);
+    }
 }
 
-/* The data's sheet, the workbook's last: the serialised bytes split into records by the CSV
- * reader (the one that reads them back from a file), the first the header, each cell
- * written as text as it reads (nothing reformatted, no number made of it). Invariant: the
- * serialisation writes a header of at most JX_XLSX_MAX_COLS columns, and no row wider. */
+/* The data's sheet, the workbook's last: the serialised bytes read back a run of records at
+ * a time (spool_records), the first the header. */
 static void data_sheet(jx_writer *wr, xlsx_state *st)
 {
     const jx_doc_head *h = st->head;
@@ -876,63 +1096,13 @@ static void data_sheet(jx_writer *wr, xlsx_state *st)
         wr->err = rc;
         return;
     }
-    const jx_allocator *a = wr->alloc;
-    jx_csv csv;
-    jx_csv_init(&csv, st->data.data ? st->data.data : "", st->data.len, a, &wr->scratch);
-    const char *head[JX_XLSX_MAX_COLS];
-    double min[JX_XLSX_MAX_COLS], max[JX_XLSX_MAX_COLS];
-    char *buf = NULL;
-    size_t cap = 0, ncols = 0;
-    jx_csv_status cs = jx_csv_next(&csv);
-    assert(cs != JX_CSV_ROW || (csv.nfields > 0 && csv.nfields <= JX_XLSX_MAX_COLS));
-    if (cs == JX_CSV_ROW && csv.nfields > 0 && csv.nfields <= JX_XLSX_MAX_COLS) {
-        ncols = csv.nfields;
-        for (size_t c = 0; c < ncols; c++) {
-            const char *t = data_cell(a, &buf, &cap, &csv.fields[c]);
-            head[c] = t ? jx_scratch_str(wr, t) : jx_scratch_fail(wr);
-            min[c] = DATA_MIN;
-            max[c] = DATA_MAX;
-        }
-    } else if (cs != JX_CSV_NOMEM) {
-        wr->err = JX_ERR_LIMIT; /* no header, or one wider than a sheet of this book (see the invariant) */
-    }
-    if (ncols && wr->err == JX_OK) {
-        const jx_xlsx_list_spec spec = {
-            .name = h->data_name,
-            .head = head,
-            .min = min,
-            .max = max,
-            .ncols = ncols,
-            .landscape = 1,
-        };
-        jx_xlsx_list l;
-        st->book.extra_sheets = 1; /* the data's sheet, once every part has its own */
-        jx_xlsx_list_open(&l, &st->book, &spec);
-        while (wr->err == JX_OK && (cs = jx_csv_next(&csv)) == JX_CSV_ROW) {
-            assert(csv.nfields <= ncols);
-            if (csv.nfields > ncols) {
-                wr->err = JX_ERR_LIMIT;
-                break;
-            }
-            jx_xlsx_list_row(&l);
-            for (size_t c = 0; c < csv.nfields; c++) {
-                const char *t = data_cell(a, &buf, &cap, &csv.fields[c]);
-                if (!t) {
-                    jx_scratch_fail(wr);
-                    break;
-                }
-                jx_xlsx_list_text(&l, c, t, JX_XLSX_TEXT);
-            }
-        }
-        jx_xlsx_list_close(&l);
-    }
-    if (cs == JX_CSV_NOMEM)
-        jx_scratch_fail(wr);
-    assert(cs != JX_CSV_ERROR); /* the serialisation's own bytes */
-    if (cs == JX_CSV_ERROR && wr->err == JX_OK)
-        wr->err = JX_ERR_IO;
-    jx_free(a, buf, cap);
-    jx_csv_free(&csv);
+    data_fill d = {.st = st};
+    spool_records(wr, &st->data, data_record, &d);
+    if (d.ncols > 0)
+        jx_xlsx_list_close(&d.l);
+    else if (wr->err == JX_OK)
+        wr->err = JX_ERR_LIMIT; /* no header (see the invariant) */
+    jx_out_xlsx_error(wr, &st->book);
 }
 
 /* ------------------------------------------------------------------ the workbook */
@@ -944,18 +1114,20 @@ static void state_free(jx_writer *wr)
     xlsx_state *st = wr->state;
     jx_xlsx_discard(&st->book);
     jx_spool_close(&st->data);
+    jx_spool_close(&st->rows);
     if (st->title)
         jx_free(wr->alloc, st->title, st->title_size);
 }
 
-/* Opens the workbook on its temporary file and starts the list with its header row. */
+/* Opens the workbook, written in order, on its temporary file, and the spools; the list is
+ * the first sheet, written at the end (list_finish). */
 static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
 {
     xlsx_state *st = jx_writer_state_new(wr, sizeof *st, state_free);
     if (!st)
         return;
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
-    jx_result rc = jx_xlsx_open(&st->book, wr->alloc, h->title, created);
+    jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, h->title, created, 1);
     if (rc != JX_OK) {
         wr->err = rc;
         return;
@@ -972,17 +1144,18 @@ static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
     st->list = h->list;
     if (st->list) {
         assert(st->list->ncols > 0 && st->list->ncols <= JX_DOC_MAXCOLS);
+        rc = jx_spool_open(&st->rows, wr->alloc);
+        if (rc != JX_OK) {
+            wr->err = rc;
+            return;
+        }
         jx_xlsx_add_sheet(&st->book, &st->list_sheet, st->list->name, st->list->ncols, NULL);
-        if (st->list->own_title)
-            list_title_row(st, st->list->title);
         for (size_t c = 0; c < st->list->ncols; c++) {
-            jx_xlsx_text(&st->book, &st->list_sheet, 1, c, st->list->head[c], JX_XLSX_HEAD);
             st->list_w[c] = st->list->min[c];
             list_widen(st, c, st->list->head[c]);
             if (st->list->fit_rows)
                 st->list_sheet.width[c] = st->list->max[c];
         }
-        list_fit(st, 1, st->list->head);
     }
     if (st->book.err != JX_OK)
         wr->err = st->book.err;
@@ -1002,6 +1175,11 @@ static void xlsx_part_begin(jx_writer *wr, const jx_part *pt)
     }
     memset(x, 0, sizeof *x);
     x->pt = pt;
+    /* past JX_XLSX_PROJECTS_MAX sheets a part of a document with data gets none (see the head
+       of this file); of any other, its sheet is refused when added (JX_XLSX_SHEETS_MAX) */
+    x->sheetless = st->head->data && st->sheets == JX_XLSX_PROJECTS_MAX;
+    if (x->sheetless)
+        return;
     x->grid = pt->grid != NULL;
     x->ncols = x->grid ? pt->grid->ncols[JX_GRID_SHEET] : 2;
     assert(x->ncols >= 1 && x->ncols <= JX_XLSX_MAX_COLS);
@@ -1016,7 +1194,8 @@ static void xlsx_part_begin(jx_writer *wr, const jx_part *pt)
 }
 
 /* Writes the part's sheet (named after the part), its print setup (A4, the main table's
- * head repeated, the form as the print area), and its row of the list. */
+ * head repeated, the form as the print area), and holds its row of the list and its data;
+ * a part without a sheet is counted. */
 static void xlsx_part_end(jx_writer *wr)
 {
     xreport *rs = xreport_of(wr);
@@ -1025,20 +1204,25 @@ static void xlsx_part_end(jx_writer *wr)
         return;
     }
     xlsx_state *st = state_of(wr);
-    xpart *x = part_of(wr);
+    xpart *x = st && wr->err == JX_OK ? st->part : NULL;
     if (x && !wr->scratch.oom) {
-        form_done(x);
-        assert(!x->grid || jx_grid_closed(&x->cur));
-        jx_xlsx_sheet sh;
-        jx_xlsx_add_sheet(&st->book, &sh, x->pt->name, x->ncols, NULL);
-        double w[JX_XLSX_MAX_COLS];
-        sheet_widths(x, w);
-        jx_xlsx_set_widths(&st->book, &sh, w);
-        sheet_write(&st->book, &sh, x);
-        uint32_t head = x->has_head ? x->head_row : 1;
-        jx_xlsx_print_setup(&st->book, &sh, head, x->has_head ? x->head_last : 0, x->form_last);
-        if (x->grid && x->pt->grid->landscape)
-            jx_xlsx_landscape(&st->book, &sh);
+        if (x->sheetless) {
+            wr->sheetless++;
+        } else {
+            form_done(x);
+            assert(!x->grid || jx_grid_closed(&x->cur));
+            jx_xlsx_sheet sh;
+            jx_xlsx_add_sheet(&st->book, &sh, x->pt->name, x->ncols, NULL);
+            double w[JX_XLSX_MAX_COLS];
+            sheet_widths(x, w);
+            jx_xlsx_set_widths(&st->book, &sh, w);
+            sheet_write(&st->book, &sh, x);
+            uint32_t head = x->has_head ? x->head_row : 1;
+            jx_xlsx_print_setup(&st->book, &sh, head, x->has_head ? x->head_last : 0, x->form_last);
+            if (x->grid && x->pt->grid->landscape)
+                jx_xlsx_landscape(&st->book, &sh);
+            st->sheets++;
+        }
         if (st->list && x->pt->list_row)
             list_row(wr, st, x->pt->list_row);
         data_part(st, x->pt->project);
@@ -1066,7 +1250,7 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
     if (wr->err == JX_OK) {
         jx_arena_reset(&wr->scratch);
         if (st->list)
-            list_finish(st);
+            list_finish(wr, st);
         data_sheet(wr, st);
         jx_out_xlsx_error(wr, &st->book);
         if (wr->err == JX_OK)

@@ -168,6 +168,11 @@ jx_result jx_writer_finish(jx_writer *wr)
     return wr->err;
 }
 
+size_t jx_writer_forms_left_out(const jx_writer *wr)
+{
+    return wr ? wr->sheetless : 0;
+}
+
 void jx_writer_destroy(jx_writer *wr)
 {
     if (!wr)

@@ -11,6 +11,7 @@
 
 #include <utf8proc.h>
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -473,13 +474,84 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
         bk->err = JX_ERR_NOMEM;
         return;
     }
+    errno = 0;
     sh->ws = workbook_add_worksheet(bk->wb, cand);
     if (!sh->ws) {
-        bk->err = JX_ERR_NOMEM;
+        /* written in order, a sheet opens a temporary file: no more files is no output, not
+           no memory (libxlsxwriter says both the same) */
+        bk->err = bk->in_order && (errno == EMFILE || errno == ENFILE) ? JX_ERR_IO : JX_ERR_NOMEM;
         return;
     }
     if (used_name)
         memcpy(used_name, cand, strlen(cand) + 1);
+}
+
+/* ------------------------------------------------------- merges over rows, in order */
+
+/*
+ * libxlsxwriter's worksheet_merge_range records the range and writes every cell of it, the
+ * first then the others blank, row by row: in constant memory that moves the sheet past
+ * rows whose other cells are still to come (their writes are then refused). So a book
+ * written in order writes a merge over rows itself, a row at a time — its first row when
+ * it is made (span_begin), the blank cells of each row below when the sheet reaches that
+ * row (reach) — and calls worksheet_merge_range only once the last row's cells are
+ * written: the range is recorded all the same (it checks its last row only), its writes
+ * above the row being written are refused and not reported, and those of the last row
+ * write the blanks that are there again.
+ */
+
+/* Begins the merge r1..r2 × c1..c2 (r1 < r2) in style f whose first cell is written: the
+ * rest of row r1 blank, the rows below left open. */
+static void span_begin(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
+                       lxw_format *f)
+{
+    for (size_t c = c1 + 1; c <= c2 && bk->err == JX_OK; c++)
+        fail(bk, worksheet_write_blank(sh->ws, r1, (lxw_col_t)c, f));
+    assert(c2 < JX_XLSX_MAX_COLS && sh->nopen < JX_XLSX_MAX_COLS); /* ranges never overlap */
+    if (c2 >= JX_XLSX_MAX_COLS || sh->nopen == JX_XLSX_MAX_COLS) {
+        fail(bk, LXW_ERROR_PARAMETER_VALIDATION);
+        return;
+    }
+    sh->open[sh->nopen++] = (jx_xlsx_span){.r1 = r1, .r2 = r2, .next = r1 + 1, .c1 = (uint8_t)c1,
+                                           .c2 = (uint8_t)c2, .f = f};
+}
+
+/* Writes the rows of the open merges up to `row`, top to bottom: in each, the cells of the
+ * merges covering it blank; then every merge whose last row that was is merged. */
+static void reach(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row)
+{
+    while (sh->nopen > 0 && bk->err == JX_OK) {
+        uint32_t r = sh->open[0].next;
+        for (size_t i = 1; i < sh->nopen; i++)
+            if (sh->open[i].next < r)
+                r = sh->open[i].next;
+        if (r > row)
+            return;
+        for (size_t i = 0; i < sh->nopen; i++) {
+            jx_xlsx_span *m = &sh->open[i];
+            if (m->next != r)
+                continue;
+            for (size_t c = m->c1; c <= m->c2; c++)
+                fail(bk, worksheet_write_blank(sh->ws, r, (lxw_col_t)c, m->f));
+            m->next++;
+        }
+        for (size_t i = 0; i < sh->nopen;) {
+            jx_xlsx_span *m = &sh->open[i];
+            if (m->next <= m->r2) {
+                i++;
+                continue;
+            }
+            fail(bk, worksheet_merge_range(sh->ws, m->r1, m->c1, m->r2, m->c2, "", m->f));
+            memmove(m, m + 1, (sh->nopen - i - 1) * sizeof *m);
+            sh->nopen--;
+        }
+    }
+}
+
+void jx_xlsx_rows_end(jx_xlsx_book *bk, jx_xlsx_sheet *sh)
+{
+    if (bk->err == JX_OK && sh->ws)
+        reach(bk, sh, UINT32_MAX);
 }
 
 /* ------------------------------------------------------------ widths and heights */
@@ -532,6 +604,7 @@ void jx_xlsx_row_height(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, doubl
 {
     if (bk->err != JX_OK || !sh->ws)
         return;
+    reach(bk, sh, row);
     fail(bk, worksheet_set_row(sh->ws, row, points, NULL));
 }
 
@@ -622,6 +695,7 @@ void jx_xlsx_number_styled(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t row, si
 {
     if (bk->err != JX_OK || !sh->ws)
         return;
+    reach(bk, sh, row);
     fail(bk, worksheet_write_number(sh->ws, row, (lxw_col_t)col, v, bk->style[st]));
 }
 
@@ -636,11 +710,15 @@ void jx_xlsx_merge(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, 
     if (!text)
         return;
     lxw_format *f = bk->style[st];
-    if (r1 == r2 && c1 == c2)
+    reach(bk, sh, r1);
+    bool over_rows = bk->in_order && r1 < r2; /* written a row at a time (span_begin) */
+    if ((r1 == r2 && c1 == c2) || over_rows)
         fail(bk, text[0] ? worksheet_write_string(sh->ws, r1, (lxw_col_t)c1, text, f)
                          : worksheet_write_blank(sh->ws, r1, (lxw_col_t)c1, f));
     else
         fail(bk, worksheet_merge_range(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2, text, f));
+    if (over_rows && bk->err == JX_OK)
+        span_begin(bk, sh, r1, c1, r2, c2, f);
     if (owned)
         jx_free(bk->alloc, owned, owned_size);
 }
@@ -651,10 +729,14 @@ static void merge_value(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t
 {
     if (bk->err != JX_OK || !sh->ws || !f)
         return;
-    if (r1 != r2 || c1 != c2)
+    reach(bk, sh, r1);
+    bool over_rows = bk->in_order && r1 < r2; /* written a row at a time (span_begin) */
+    if ((r1 != r2 || c1 != c2) && !over_rows)
         fail(bk, worksheet_merge_range(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2, "", f));
     if (bk->err == JX_OK)
         fail(bk, worksheet_write_number(sh->ws, r1, (lxw_col_t)c1, v, f));
+    if (over_rows && bk->err == JX_OK)
+        span_begin(bk, sh, r1, c1, r2, c2, f);
 }
 
 void jx_xlsx_merge_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,

@@ -7,8 +7,9 @@
  *
  * libxlsxwriter holds the whole workbook in its own memory (its allocations are its
  * business) until jx_xlsx_close writes the file, unless the book is written in order
- * (jx_xlsx_open_in_order: rows go to temporary files as they are done); everything of
- * jixiao's here goes through the book's jx_allocator.
+ * (jx_xlsx_open_in_order: rows go to temporary files as they are done, a merge over rows
+ * written a row at a time); everything of jixiao's here goes through the book's
+ * jx_allocator.
  */
 #ifndef JX_XLSX_BOOK_H
 #define JX_XLSX_BOOK_H
@@ -39,7 +40,8 @@
  * report's summary and lists). The sheet past it is JX_ERR_LIMIT: a book held in memory
  * holds every cell, and a book written in order a temporary file open per sheet until it
  * closes (libxlsxwriter's constant memory), which the 1,024 files a process may open by
- * default bound. */
+ * default bound. A document whose data holds every project gives the projects past
+ * JX_XLSX_PROJECTS_MAX no sheet (render_xlsx.c), so it never meets the bound. */
 #define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
 
 /** Most columns a sheet of these reporters lays out (the 自评表's 数据 sheet has the score
@@ -62,11 +64,23 @@ typedef enum jx_xlsx_style {
     JX_XLSX_NSTYLES
 } jx_xlsx_style;
 
+/** A merge over rows of a book written in order, begun at its first row and not yet merged. */
+typedef struct jx_xlsx_span {
+    uint32_t r1, r2;   /* its rows */
+    uint32_t next;     /* the first of them whose cells are not written yet (r1 < next <= r2 + 1) */
+    uint8_t c1, c2;    /* its columns */
+    lxw_format *f;     /* the style of its cells */
+} jx_xlsx_span;
+
 /** A sheet being written: the libxlsxwriter sheet and its column widths. */
 typedef struct jx_xlsx_sheet {
     lxw_worksheet *ws;              /* the sheet; NULL when it could not be added */
     double width[JX_XLSX_MAX_COLS]; /* column widths in Excel's units (characters of '0') */
     size_t ncols;                   /* columns in use */
+    /* a book written in order: its merges over rows still open, in the order begun. Merged
+       ranges never overlap, so a column is in one at most: JX_XLSX_MAX_COLS of them */
+    jx_xlsx_span open[JX_XLSX_MAX_COLS];
+    size_t nopen;
 } jx_xlsx_sheet;
 
 /** A workbook being written to its temporary file. */
@@ -84,7 +98,7 @@ typedef struct jx_xlsx_book {
     char **names;                         /* the sheet names in use, case-folded: an open-addressing set */
     size_t names_cap;                     /* slots in names (a power of two, or 0) */
     size_t nnames;                        /* names in the set */
-    size_t extra_sheets;                  /* sheets held in memory past JX_XLSX_SHEETS_MAX (0 when opened): a
+    size_t extra_sheets;                  /* sheets allowed past JX_XLSX_SHEETS_MAX (0 when opened): a
                                              document's data (render_xlsx.c), never one more project */
     jx_result err;                        /* the first failure; later calls do nothing */
 } jx_xlsx_book;
@@ -101,12 +115,16 @@ jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *
 
 /**
  * jx_xlsx_open for a workbook written in order: in each sheet, rows top to bottom, each
- * row whole (its cells, merges within it and its height) before the next is begun, a
- * merge never over rows. The rows then go to temporary files as they are done
- * (libxlsxwriter's constant_memory), and memory stays flat however many rows there are;
- * a cell written above the row being written is refused (JX_ERR_IO). Each sheet holds a
- * temporary file open until the book is closed: for a few large sheets, not a sheet per
- * project. in_order 0 is jx_xlsx_open.
+ * row whole (its cells, merges within it and its height) before the next is begun. The
+ * rows then go to temporary files as they are done (libxlsxwriter's constant_memory), and
+ * memory stays flat however many rows there are; a cell written above the row being
+ * written is refused (JX_ERR_IO). A merge over rows (jx_xlsx_merge and its kin with r1 <
+ * r2) is written at its first row — its value and that row's cells — and its cells of
+ * each row below, blank in its style, as the sheet reaches that row (any cell or height
+ * written in a later row), the range merged once its last row is written; nothing else
+ * may be written in its range, and jx_xlsx_rows_end after the sheet's last cell writes
+ * what is left of it. Each sheet holds a temporary file open until the book is closed
+ * (JX_XLSX_SHEETS_MAX). in_order 0 is jx_xlsx_open.
  */
 jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created,
                                 int in_order);
@@ -136,7 +154,8 @@ size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out);
  * candidate not yet used in the book, compared as Excel does, ignoring case; "History"
  * is reserved), with default widths. The name given is written to used_name when not
  * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set:
- * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX + extra_sheets in a book held in memory.
+ * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX + extra_sheets; JX_ERR_IO when a book
+ * written in order can open no more files (a temporary file a sheet).
  */
 void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name);
 
@@ -179,6 +198,13 @@ void jx_xlsx_merge_number(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size
 /** Merges r1..r2 × c1..c2 and writes the fraction v as a percentage (0.00%) there. */
 void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2,
                            double v);
+
+/**
+ * In a book written in order, writes the rows the sheet's merges over rows still cover
+ * (their blank cells) and merges them: after the sheet's last cell. Nothing in a book held
+ * in memory, whose merges are whole when made.
+ */
+void jx_xlsx_rows_end(jx_xlsx_book *bk, jx_xlsx_sheet *sh);
 
 /** Adds an autofilter to the table r1..r2 × c1..c2 (its header row is r1). */
 void jx_xlsx_autofilter(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, uint32_t r2, size_t c2);

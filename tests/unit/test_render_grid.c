@@ -217,35 +217,44 @@ static void form_layout_on_the_sheet(void **state)
      * 20 满意度指标, one row: not merged; 21 总分 A21:E21 (5 columns); 22 自评结论 · 优 ·
      * the bands C22:H22 (1 + 1 + 6); 23 blank; 24 the foot: 填报人 A24:B24, 审核人 C24:D24,
      * 联系电话 E24:F24, 填报日期 G24:H24 (2 + 2 + 2 + 2); 25 blank; 26 警告（1） and 27 the
-     * finding across: 21 merges before the foot, 4 in it = 25 */
+     * finding across: 21 merges before the foot, 4 in it = 25. The sheet is written in order,
+     * a row at a time, and a range is merged once its last row is written: so they are listed
+     * by their last row, a range over rows before the ranges of that row alone (A5:A7 after
+     * F6:H6 and before F7:H7; A8:A9 after F8:H8; B11:B12 at 12, then A11:A15 at 15) */
     assert_non_null(strstr(x, "<mergeCells count=\"25\"><mergeCell ref=\"A1:H1\"/><mergeCell ref=\"A2:H2\"/>"
                               "<mergeCell ref=\"B3:H3\"/><mergeCell ref=\"B4:D4\"/><mergeCell ref=\"F4:H4\"/>"
-                              "<mergeCell ref=\"A5:A7\"/><mergeCell ref=\"F5:H5\"/><mergeCell ref=\"F6:H6\"/>"
-                              "<mergeCell ref=\"F7:H7\"/><mergeCell ref=\"A8:A9\"/><mergeCell ref=\"B8:E8\"/>"
-                              "<mergeCell ref=\"F8:H8\"/><mergeCell ref=\"B9:E9\"/><mergeCell ref=\"F9:H9\"/>"
-                              "<mergeCell ref=\"A11:A15\"/><mergeCell ref=\"B11:B12\"/><mergeCell ref=\"A16:A19\"/>"
+                              "<mergeCell ref=\"F5:H5\"/><mergeCell ref=\"F6:H6\"/><mergeCell ref=\"A5:A7\"/>"
+                              "<mergeCell ref=\"F7:H7\"/><mergeCell ref=\"B8:E8\"/><mergeCell ref=\"F8:H8\"/>"
+                              "<mergeCell ref=\"A8:A9\"/><mergeCell ref=\"B9:E9\"/><mergeCell ref=\"F9:H9\"/>"
+                              "<mergeCell ref=\"B11:B12\"/><mergeCell ref=\"A11:A15\"/><mergeCell ref=\"A16:A19\"/>"
                               "<mergeCell ref=\"A21:E21\"/><mergeCell ref=\"C22:H22\"/><mergeCell ref=\"A24:B24\"/>"
                               "<mergeCell ref=\"C24:D24\"/><mergeCell ref=\"E24:F24\"/><mergeCell ref=\"G24:H24\"/>"
                               "<mergeCell ref=\"A26:H26\"/><mergeCell ref=\"A27:H27\"/></mergeCells>"));
-    /* the foot's cells share one style (the first made after the form's nine: s="9"), whose
-     * border is ruled under only: a line to write on */
-    assert_non_null(strstr(x, "<c r=\"A24\" s=\"9\" t=\"s\">"));
-    assert_non_null(strstr(x, "<c r=\"B24\" s=\"9\"/><c r=\"C24\" s=\"9\" t=\"s\">"));
-    assert_non_null(strstr(x, "<c r=\"H24\" s=\"9\"/>"));
+    /* a merge's cells below its first row are there, blank in its style (the 项目资金 label's
+     * LABEL, s="3", and its 执行率 column's percentage, s="7") */
+    assert_non_null(strstr(x, "<row r=\"7\" ht=\"30.5\" customHeight=\"1\"><c r=\"A7\" s=\"3\"/>"));
+    assert_non_null(strstr(x, "<c r=\"G7\" s=\"7\"/><c r=\"H7\" s=\"7\"/></row>"));
+    /* styles are numbered as they are first written, row by row, and the list (sheet 1) is
+     * written at the end: 1 the title, 2 the caption, 3 a label (A3), 4 text (B3), 5 a head
+     * (B5), 6 a number of two places (C6), 7 a percentage (F7); the foot's cells share the
+     * eighth, whose border is ruled under only: a line to write on */
+    assert_non_null(strstr(x, "<c r=\"A24\" s=\"8\" t=\"inlineStr\"><is><t>填报人：</t></is></c>"));
+    assert_non_null(strstr(x, "<c r=\"B24\" s=\"8\"/><c r=\"C24\" s=\"8\" t=\"inlineStr\">"));
+    assert_non_null(strstr(x, "<c r=\"H24\" s=\"8\"/>"));
     char *st = zip_entry(&s, "xl/styles.xml");
     const char *xfs = strstr(st, "<cellXfs");
     assert_non_null(xfs);
-    const char *xf9 = xfs;
-    for (int i = 0; i <= 9 && xf9; i++)
-        xf9 = strstr(xf9 + 1, "<xf ");
-    assert_non_null(xf9);
+    const char *xf8 = xfs;
+    for (int i = 0; i <= 8 && xf8; i++)
+        xf8 = strstr(xf8 + 1, "<xf ");
+    assert_non_null(xf8);
     assert_non_null(strstr(st, "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom>"
                                "<diagonal/></border></borders>"));
-    assert_int_equal(strncmp(strstr(xf9, "borderId="), "borderId=\"2\"", 12), 0); /* the third border */
+    assert_int_equal(strncmp(strstr(xf8, "borderId="), "borderId=\"2\"", 12), 0); /* the third border */
     free(st);
     /* 一般公共预算资金: 366, 358.35, 358.35 and 358.35 / 358.35 = 1 (100.00%) as numbers */
-    assert_non_null(strstr(x, "<c r=\"C7\" s=\"5\"><v>366</v></c><c r=\"D7\" s=\"5\"><v>358.35</v></c>"
-                              "<c r=\"E7\" s=\"5\"><v>358.35</v></c><c r=\"F7\" s=\"8\"><v>1</v></c>"));
+    assert_non_null(strstr(x, "<c r=\"C7\" s=\"6\"><v>366</v></c><c r=\"D7\" s=\"6\"><v>358.35</v></c>"
+                              "<c r=\"E7\" s=\"6\"><v>358.35</v></c><c r=\"F7\" s=\"7\"><v>1</v></c>"));
     /* the head row (10) repeats on every printed page; the form and its foot (rows 1–24) are the
      * print area */
     char *wb = zip_entry(&s, "xl/workbook.xml");
@@ -254,14 +263,14 @@ static void form_layout_on_the_sheet(void **state)
     free(wb);
     free(x);
     /* the list: 序号 1, the unit without its code, the name, 总分 100 stored as a number, 优,
-     * under the year's title */
-    char *sst = zip_entry(&s, "xl/sharedStrings.xml");
-    assert_non_null(strstr(sst, "<t>2024年项目支出绩效自评结果清单</t>"));
-    assert_non_null(strstr(sst, "<t>绍兴市越城区大数据发展管理中心（本级）</t>"));
-    free(sst);
+     * under the year's title (its strings in the cells: the book is written in order). 序号 is
+     * the first number of no places, the tenth style (after the form's nine); 总分 has the
+     * form's two places, s="6" */
     char *list = zip_entry(&s, "xl/worksheets/sheet1.xml");
-    assert_non_null(strstr(list, "<c r=\"A3\" s=\"3\"><v>1</v></c>"));
-    assert_non_null(strstr(list, "<c r=\"D3\" s=\"5\"><v>100</v></c>"));
+    assert_non_null(strstr(list, "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>2024年项目支出绩效自评结果清单</t>"));
+    assert_non_null(strstr(list, "<c r=\"A3\" s=\"10\"><v>1</v></c>"
+                                 "<c r=\"B3\" s=\"4\" t=\"inlineStr\"><is><t>绍兴市越城区大数据发展管理中心（本级）</t>"));
+    assert_non_null(strstr(list, "<c r=\"D3\" s=\"6\"><v>100</v></c>"));
     free(list);
     fx_sink_free(&s);
     jx_project_free(&p);

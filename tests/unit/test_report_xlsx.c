@@ -257,37 +257,60 @@ static size_t book_sheets(const char *book, size_t len, char *last, size_t size)
     return n;
 }
 
-/* The 自评表 workbook takes JX_XLSX_PROJECTS_MAX (1000) projects, a sheet each after the
- * list, then its 数据 sheet (the sheet beyond JX_XLSX_SHEETS_MAX: it takes no project's
- * room); the 1001st project is refused with JX_ERR_LIMIT, and so is the end: nothing is
- * written. */
-static void projects_bounded(void **state)
+/* The 自评表 workbook gives JX_XLSX_PROJECTS_MAX (1000) projects a sheet each after the
+ * list, then its 数据 sheet (beyond JX_XLSX_SHEETS_MAX: it takes no project's room). The
+ * projects past them get no sheet but are in the list and the data all the same, and the
+ * writer counts them. fx_small has 2 indicators: 1002 projects are 1002 rows of the list
+ * (rows 3 to 1004, under its title and head; the last 序号 1002) and 2004 rows of the data
+ * under its head (rows 2 to 2005). */
+static void projects_past_the_sheets(void **state)
 {
     (void)state;
+    const char *dir = jx_test_private_tmpdir("xlsx");
     jx_project p;
     jx_project_init(&p, NULL);
     fx_small(&p);
     jx_test_text t = {NULL, 0};
     jx_writer *wr = NULL;
     assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_text_write, &t, NULL), JX_OK);
-    for (int i = 0; i < 1000; i++)
-        assert_int_equal(jx_writer_project(wr, &p), JX_OK);
-    assert_int_equal(jx_writer_project(wr, &p), JX_ERR_LIMIT);
-    assert_int_equal(jx_writer_finish(wr), JX_ERR_LIMIT);
-    assert_int_equal(t.len, 0);
-    jx_writer_destroy(wr);
-    /* 1000 are a workbook */
-    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_text_write, &t, NULL), JX_OK);
-    for (int i = 0; i < 1000; i++)
+    for (int i = 0; i < 1002; i++)
         assert_int_equal(jx_writer_project(wr, &p), JX_OK);
     assert_int_equal(jx_writer_finish(wr), JX_OK);
-    assert_true(t.len > 4);
+    assert_int_equal(jx_writer_forms_left_out(wr), 2);
+    jx_writer_destroy(wr);
     assert_memory_equal(t.s, "PK\x03\x04", 4);
     char last[64];
     assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
     assert_string_equal(last, "数据");
+    char *list = jx_test_zip_entry(t.s, t.len, "xl/worksheets/sheet1.xml");
+    assert_non_null(strstr(list, "<autoFilter ref=\"A2:E1004\"/>"));
+    const char *row = strstr(list, "<row r=\"1004\"");
+    assert_non_null(row);
+    assert_non_null(strstr(row, "<v>1002</v>"));
+    assert_null(strstr(list, "<row r=\"1005\""));
+    free(list);
+    char *data = jx_test_zip_entry(t.s, t.len, "xl/worksheets/sheet1002.xml");
+    assert_non_null(strstr(data, "<row r=\"2005\""));
+    assert_null(strstr(data, "<row r=\"2006\""));
+    free(data);
+    free(t.s);
+    /* 1000 are a workbook of as many sheets, none left out */
+    t = (jx_test_text){NULL, 0};
+    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_XLSX, 0, jx_test_text_write, &t, NULL), JX_OK);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(jx_writer_project(wr, &p), JX_OK);
+    assert_int_equal(jx_writer_finish(wr), JX_OK);
+    assert_int_equal(jx_writer_forms_left_out(wr), 0);
+    assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
+    assert_string_equal(last, "数据");
     jx_writer_destroy(wr);
     free(t.s);
+    assert_int_equal(jx_test_files_in(dir), 0);
+    /* the other formats leave none out */
+    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_CSV, 0, jx_test_text_write, &t, NULL), JX_OK);
+    assert_int_equal(jx_writer_forms_left_out(wr), 0);
+    jx_writer_destroy(wr);
+    assert_int_equal(jx_writer_forms_left_out(NULL), 0);
     jx_project_free(&p);
 }
 
@@ -421,7 +444,7 @@ int main(void)
         cmocka_unit_test(names_replace_what_excel_refuses),
         cmocka_unit_test(sheets_unique_ignoring_case),
         cmocka_unit_test(sheets_bounded_in_memory),
-        cmocka_unit_test(projects_bounded),
+        cmocka_unit_test(projects_past_the_sheets),
         cmocka_unit_test(wrapped_lines),
         cmocka_unit_test(same_bytes_every_run),
         cmocka_unit_test(empty_run_is_a_workbook),
