@@ -69,9 +69,19 @@ int jx_cli_output_refuses(jx_cli_output *out, const char *path);
  */
 int jx_cli_output_close(jx_cli_output *out, int code);
 
-/** Before a workbook of a sheet a project (score's 自评表, the 复核 workbook) is written:
- * memory for it taken so that what it does not touch is not resident (see output.c). */
+/** Before a workbook of a sheet a project (score's 自评表, vet's 审核表, the 复核 workbook)
+ * is written: memory for it taken so that what it does not touch is not resident (see
+ * output.c). */
 void jx_cli_output_sheets(jx_format format);
+
+/**
+ * After a workbook was written whole: when left_out projects (jx_writer_forms_left_out,
+ * jx_vet_writer_forms_left_out) have no sheet of their own, warns on standard error that
+ * only the first JX_XLSX_PROJECTS_MAX have their `form` (自评表, 审核表) and where all of
+ * them are (`where`, after "全部 N 个项目"). 1 when it warned (a warning for --werror), 0
+ * when left_out is 0 and nothing was said.
+ */
+int jx_cli_forms_left_out(size_t left_out, const char *form, const char *where);
 
 /** A jx_write_fn appending to the FILE * in ud. */
 size_t jx_cli_output_write(void *ud, const char *data, size_t len);

@@ -395,6 +395,17 @@ void jx_cli_output_sheets(jx_format format)
 #endif
 }
 
+int jx_cli_forms_left_out(size_t left_out, const char *form, const char *where)
+{
+    if (left_out == 0)
+        return 0;
+    fprintf(stderr,
+            "jixiao: warning: %s只写了前 %d 个项目（一个 xlsx 工作簿最多 %d 张），其余 %zu 个项目没有%s；"
+            "全部 %zu 个项目%s\n",
+            form, JX_XLSX_PROJECTS_MAX, JX_XLSX_PROJECTS_MAX, left_out, form, left_out + JX_XLSX_PROJECTS_MAX, where);
+    return 1;
+}
+
 int jx_cli_output_close(jx_cli_output *out, int code)
 {
     if (!out->own_fp) {

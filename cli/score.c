@@ -391,14 +391,9 @@ int jx_cli_score(int argc, char **argv)
         rc = jx_writer_finish(wr);
         if (rc != JX_OK)
             report_failed(&st, rc);
-        size_t left_out = rc == JX_OK ? jx_writer_forms_left_out(wr) : 0;
-        if (left_out > 0) { /* a warning: the workbook holds every project, not every form */
-            fprintf(stderr,
-                    "jixiao: warning: 自评表只写了前 %d 个项目（一个 xlsx 工作簿最多 %d 张），其余 %zu 个项目没有"
-                    "自评表；全部 %zu 个项目都在“自评结果清单”和“数据”两张工作表中\n",
-                    JX_XLSX_PROJECTS_MAX, JX_XLSX_PROJECTS_MAX, left_out, left_out + JX_XLSX_PROJECTS_MAX);
-            st.warnings++;
-        }
+        /* a warning: the workbook holds every project, not every form */
+        st.warnings += (size_t)jx_cli_forms_left_out(rc == JX_OK ? jx_writer_forms_left_out(wr) : 0, "自评表",
+                                                     "都在“自评结果清单”和“数据”两张工作表中");
     }
     if (o.werror && st.warnings > 0) {
         fprintf(stderr, "jixiao: 有 %zu 个警告（--werror 视为错误）\n", st.warnings);

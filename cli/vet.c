@@ -110,6 +110,7 @@ typedef struct vet_run {
     jx_cli_status status;
     int report_failed;      /* the report could not be written (said once) */
     size_t policy_warnings; /* for --werror */
+    size_t forms_warnings;  /* the workbook's projects past its 审核表 sheets said (0 or 1), for --werror */
     jx_cli_output *out;
     int refused;            /* a file read is the output: the exit code, else 0 */
 } vet_run;
@@ -155,7 +156,7 @@ static int vet_exit_code(vet_run *run)
     size_t errors = s->findings[JX_SEV_ERROR];
     size_t warnings = s->findings[JX_SEV_WARNING];
     if (run->o->vet.min_severity <= JX_SEV_WARNING)
-        warnings += run->policy_warnings + run->input.warnings + run->walk.warnings;
+        warnings += run->policy_warnings + run->input.warnings + run->walk.warnings + run->forms_warnings;
     return jx_cli_findings_exit(&run->status, errors, warnings, run->o->werror);
 }
 
@@ -191,6 +192,7 @@ int jx_cli_vet(int argc, char **argv)
         return code;
     }
     run.out = &of;
+    jx_cli_output_sheets(o.format);
     jx_result rc = jx_vet_create(&run.vt, run.pol, &o.vet, NULL);
     if (rc == JX_OK)
         rc = jx_vet_writer_create(&run.vw, run.vt, o.format, jx_cli_output_write, of.fp, NULL);
@@ -207,6 +209,10 @@ int jx_cli_vet(int argc, char **argv)
         rc = jx_vet_writer_finish(run.vw);
         if (rc != JX_OK)
             jx_cli_report_failed(&run.status, &run.report_failed, rc);
+        /* a warning: the workbook holds every project and finding, not every 审核表 */
+        run.forms_warnings = (size_t)jx_cli_forms_left_out(rc == JX_OK ? jx_vet_writer_forms_left_out(run.vw) : 0,
+                                                           "审核表", "都在“项目”工作表中，它们的发现都在“发现”工作表中，"
+                                                                     "并都计入“汇总”");
     }
     code = run.refused ? run.refused : run.vt ? vet_exit_code(&run) : jx_cli_exit_code(&run.status);
     code = jx_cli_report_close(&of, &run.status, run.refused, code);

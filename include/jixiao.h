@@ -570,13 +570,15 @@ typedef enum jx_format {
 } jx_format;
 
 /**
- * Most projects one JX_FORMAT_XLSX 自评表 or 复核 workbook gives a sheet of their own: the
- * workbook is written row by row in order, each sheet through a temporary file kept open
- * until the end, and a process may open 1,024 files. The 自评表 holds the projects past
+ * Most projects one JX_FORMAT_XLSX 自评表, 审核 or 复核 workbook gives a sheet of their own:
+ * the workbook is written row by row in order, each sheet through a temporary file kept
+ * open until the end, and a process may open 1,024 files. The 自评表 holds the projects past
  * it all the same, without a form — each in its first sheet 自评结果清单 and its last, 数据,
- * which jixiao audit reads back (jx_writer_forms_left_out counts them). The 复核 workbook,
- * whose sheets are the only place of their review lines, refuses the project past it with
- * JX_ERR_LIMIT and writes nothing more. The other formats have no such bound.
+ * which jixiao audit reads back (jx_writer_forms_left_out counts them); so does the 审核
+ * workbook, without a 审核表 — each in its sheet 项目, its findings in 发现, all in 汇总
+ * (jx_vet_writer_forms_left_out). The 复核 workbook, whose sheets are the only place of
+ * their review lines, refuses the project past it with JX_ERR_LIMIT and writes nothing
+ * more. The other formats have no such bound.
  */
 #define JX_XLSX_PROJECTS_MAX 1000
 
@@ -1281,6 +1283,14 @@ JX_API jx_result jx_vet_writer_project(jx_vet_writer *wr, const jx_project *p, u
 
 /** Finishes the vet (jx_vet_finish) and writes the summary by 单位 and by code. Call once, last. */
 JX_API jx_result jx_vet_writer_finish(jx_vet_writer *wr);
+
+/**
+ * The projects a JX_FORMAT_XLSX vet writer wrote without a 审核表 sheet of their own: those
+ * past the first JX_XLSX_PROJECTS_MAX, which its workbook holds all the same — each a row
+ * of 项目, its findings rows of 发现, and in the counts of 汇总. Final after
+ * jx_vet_writer_finish. 0 for the other formats, and for NULL.
+ */
+JX_API size_t jx_vet_writer_forms_left_out(const jx_vet_writer *wr);
 
 /** Releases the writer; NULL is a no-op. */
 JX_API void jx_vet_writer_destroy(jx_vet_writer *wr);

@@ -20,8 +20,10 @@
  * temporary file open until the book is closed (JX_XLSX_SHEETS_MAX). A document with data
  * (the 自评表) gives the parts past them no sheet — their rows of the list and of the data
  * are written all the same, so the workbook still holds every part, and the writer counts
- * them (jx_writer.sheetless). Any other document (the 复核 workbook, whose sheets are the
- * only record of its review lines) is refused at the part past them (JX_ERR_LIMIT).
+ * them (jx_writer.sheetless); so does a report for the entries past them with a sheet of
+ * their own (the vet's 审核表, whose records are in its lists). Any other document (the
+ * 复核 workbook, whose sheets are the only record of its review lines) is refused at the
+ * part past them (JX_ERR_LIMIT).
  *
  * A part with a grid (jx_part.grid) is its paper form on the sheet grid (JX_GRID_SHEET):
  * its title over the grid, its fields, tables and conclusion in cells merged over the rows
@@ -53,8 +55,9 @@
  * sheets (数据, then 数据(2), … past a full sheet) are the book's beyond JX_XLSX_SHEETS_MAX
  * (extra_sheets): they take no part's room.
  *
- * A report (the audit) is a workbook written in order, in flat memory: its first sheet of
- * the sections' tables, then its lists of records (see "a report" below).
+ * A report (the audit, the vet) is a workbook written in order, in flat memory: its first
+ * sheet of the sections' tables, then its lists of records, then the vet's 审核表 (see "a
+ * report" below).
  */
 #include "doc.h"
 
@@ -1260,22 +1263,26 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 }
 
 /* ------------------------------------------------------------------ a report
- * A report (the audit, build_audit.c) is a workbook written in order, in flat memory
- * (jx_xlsx_open_in_order). Its first sheet (jx_report_head.sheet) holds the title, the
- * caption and the tables of the sections (those of every format and the workbook's own,
- * JX_VIEW_BOOK): each table after a blank row and a band of its heading, its head row
- * unless it is labelled values or a list, a row of cells a row — labels, text, numbers
- * stored as numbers, a cell over the columns its cols[JX_GRID_SHEET] says, nothing for a
- * JX_CELL_NONE; no lead, no note. It sums up what follows it, so it is written last: its
- * steps are kept until then (in the report's own arena), and its columns are as wide as
- * the cells of one column measured in them (not nofit ones), within the sheet's bounds.
+ * A report (the audit, build_audit.c; the vet, build_vet.c) is a workbook written in
+ * order, in flat memory (jx_xlsx_open_in_order). Its first sheet (jx_report_head.sheet)
+ * holds the title, the caption and the tables of the sections (those of every format and
+ * the workbook's own, JX_VIEW_BOOK): each table after a blank row and a band of its
+ * heading, its head row unless it is labelled values or a list, a row of cells a row —
+ * labels, text, numbers stored as numbers, a cell over the columns its cols[JX_GRID_SHEET]
+ * says, nothing for a JX_CELL_NONE; no lead, no note. It sums up what follows it, so it is
+ * written last: its steps are kept until then (in the report's own arena), and its columns
+ * are as wide as the cells of one column measured in them (not nofit ones), within the
+ * sheet's bounds.
  * Each list of records the entries give (jx_report_head.lists) is a sheet after it, begun
  * with the report and ended with the entries (jx_xlsx_list: its head frozen and filtered,
  * more sheets of the same name when one is full); a section's records are a sheet of their
  * own, under the section's title and what it came to; an entry's own sheet (JX_TABLE_SHEET,
  * the vet's 审核表) is a list of its own, named after the entry, its heading the title and
- * its lead the caption. Nothing else of an entry is drawn, nor the overview, nor the tables
- * of the pages (JX_VIEW_PAGE). */
+ * its lead the caption — for the first JX_XLSX_PROJECTS_MAX entries with one: an entry past
+ * them has no sheet (counted in wr->sheetless), its records in the lists all the same. So
+ * a report holds open its first sheet, those entries' and its lists', the lists' as many
+ * as their records fill (beyond JX_XLSX_SHEETS_MAX: extra_sheets). Nothing else of an
+ * entry is drawn, nor the overview, nor the tables of the pages (JX_VIEW_PAGE). */
 
 /** What a kept step of the first sheet writes. */
 enum { SOP_TEXT, SOP_SPAN, SOP_NUM, SOP_PERCENT, SOP_ROW, SOP_SKIP };
@@ -1319,6 +1326,8 @@ typedef struct xreport {
     const jx_report_part *section; /* the section being drawn (until part_end) */
     const jx_report_table *table;  /* the table being drawn; NULL when none is, or it is not drawn */
     xlist *to;                     /* …its list, for records; NULL: the first sheet */
+    size_t sheets;                 /* entries given a sheet of their own so far: JX_XLSX_PROJECTS_MAX at most */
+    int sheetless;                 /* the entry being drawn has a sheet of its own not written (past them) */
 } xreport;
 
 /* Releases the report's workbook and arena (the state's release). */
@@ -1542,10 +1551,10 @@ static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
         wr->err = rc;
         return;
     }
-    /* the first sheet (the book's list) and the lists beside the entries' own sheets (the
-     * vet's 审核表, JX_XLSX_PROJECTS_MAX at most); a temporary file each while the book is
-     * written, all under the 1,024 a process may open */
-    st->book.extra_sheets = h->nlists;
+    /* the first sheet (the book's list) and the lists, as many sheets as their records fill,
+     * beside the entries' own sheets (the vet's 审核表), which this renderer bounds to
+     * JX_XLSX_PROJECTS_MAX (st->sheets); a temporary file each while the book is written */
+    st->book.extra_sheets = SIZE_MAX - JX_XLSX_SHEETS_MAX;
     const jx_doc_list *sheet = h->sheet;
     assert(sheet && sheet->ncols > 0 && sheet->ncols <= JX_DOC_MAXCOLS && h->nlists <= JX_REPORT_MAXLISTS);
     st->ncols = sheet->ncols;
@@ -1610,6 +1619,11 @@ static void xlsx_report_table_begin(jx_writer *wr, const jx_report_table *rt)
     if (t->role == JX_TABLE_SHEET) { /* an entry's own sheet, after the lists */
         if (!st->in_entry || !rt->sheet_name)
             return;
+        if (st->sheets == JX_XLSX_PROJECTS_MAX) { /* past them: not drawn, counted at part_end */
+            st->sheetless = 1;
+            return;
+        }
+        st->sheets++;
         const jx_doc_list own = {.name = rt->sheet_name, .head = t->head, .min = rt->sheet_min,
                                  .max = rt->sheet_max, .ncols = t->ncols, .landscape = 1};
         xlist_open(wr, st, &st->own, &own, t->heading, rt->lead);
@@ -1654,9 +1668,12 @@ static void report_table_end(jx_writer *wr, xreport *st)
     jx_out_xlsx_error(wr, &st->book);
 }
 
-/* A part's end. */
+/* A part's end; an entry without the sheet of its own it had is counted. */
 static void report_part_end(jx_writer *wr, xreport *st)
 {
+    if (st->sheetless)
+        wr->sheetless++;
+    st->sheetless = 0;
     st->in_entry = 0;
     st->section = NULL;
     jx_out_xlsx_error(wr, &st->book);

@@ -50,8 +50,9 @@ struct jx_writer {
     jx_result err;              /* first failure; once set, output is dropped */
     jx_arena scratch;           /* per-project temporaries, reset for each project */
     size_t nprojects;           /* projects written so far */
-    size_t sheetless;           /* of them, those a workbook holds without a sheet of their own (past
-                                   JX_XLSX_PROJECTS_MAX: render_xlsx.c); jx_writer_forms_left_out */
+    size_t sheetless;           /* projects a workbook holds without a sheet of their own (past
+                                   JX_XLSX_PROJECTS_MAX: render_xlsx.c); jx_writer_forms_left_out,
+                                   jx_vet_writer_forms_left_out */
     int begun;                  /* the reporter's begin ran */
     int finished;               /* jx_writer_finish ran */
     void *state;                /* a renderer's own state (the xlsx workbook), NULL for the others;

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* writer.c — the three writers of the public API (jx_writer for the 自评表 and the
- * template, jx_audit_writer, jx_review_writer), each dispatching to the reporter its format
+/* writer.c — the four writers of the public API (jx_writer for the 自评表 and the
+ * template, jx_audit_writer, jx_review_writer, jx_vet_writer), each dispatching to the reporter its format
  * has for its document (formats.c); the output they share: a buffer flushed through the
  * caller's jx_write_fn with a sticky first failure, a scratch arena reset per project, the
  * strings made in it, a table aligned by display width, and spools (parts held back in
  * memory and copied in later). Declared in report.h. */
 #include "doc.h"
-
 
 #include "alloc.h"
 #include "width.h"
@@ -772,6 +771,11 @@ jx_result jx_vet_writer_project(jx_vet_writer *vw, const jx_project *p, unsigned
     vw->nprojects++;
     vw->nfindings += v.f.n;
     return jx_out_result(vw->out);
+}
+
+size_t jx_vet_writer_forms_left_out(const jx_vet_writer *vw)
+{
+    return vw ? jx_writer_forms_left_out(vw->out) : 0;
 }
 
 jx_result jx_vet_writer_finish(jx_vet_writer *vw)

@@ -40,8 +40,9 @@
  * report's summary and lists). The sheet past it is JX_ERR_LIMIT: a book held in memory
  * holds every cell, and a book written in order a temporary file open per sheet until it
  * closes (libxlsxwriter's constant memory), which the 1,024 files a process may open by
- * default bound. A document whose data holds every project gives the projects past
- * JX_XLSX_PROJECTS_MAX no sheet (render_xlsx.c), so it never meets the bound. */
+ * default bound. A document whose data holds every project, and a report whose lists hold
+ * every entry (the vet's), give the projects past JX_XLSX_PROJECTS_MAX no sheet
+ * (render_xlsx.c), so they never meet the bound. */
 #define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
 
 /** Most columns a sheet of these reporters lays out (the 自评表's 数据 sheet has the score
@@ -99,7 +100,8 @@ typedef struct jx_xlsx_book {
     size_t names_cap;                     /* slots in names (a power of two, or 0) */
     size_t nnames;                        /* names in the set */
     size_t extra_sheets;                  /* sheets allowed past JX_XLSX_SHEETS_MAX (0 when opened): a
-                                             document's data (render_xlsx.c), never one more project */
+                                             document's data, a report's lists (render_xlsx.c), never
+                                             one more project */
     jx_result err;                        /* the first failure; later calls do nothing */
 } jx_xlsx_book;
 

@@ -241,22 +241,6 @@ static void same_bytes_every_run(void **state)
     jx_project_free(&b);
 }
 
-/* The sheets of the workbook book[0..len): how many, and the last one's name in last[size]. */
-static size_t book_sheets(const char *book, size_t len, char *last, size_t size)
-{
-    char *wb = jx_test_zip_entry(book, len, "xl/workbook.xml");
-    size_t n = 0;
-    last[0] = '\0';
-    for (const char *p = wb; (p = strstr(p, "<sheet name=\"")) != NULL; n++) {
-        p += strlen("<sheet name=\"");
-        const char *q = strchr(p, '"');
-        assert_non_null(q);
-        snprintf(last, size, "%.*s", (int)(q - p), p);
-    }
-    free(wb);
-    return n;
-}
-
 /* The 自评表 workbook gives JX_XLSX_PROJECTS_MAX (1000) projects a sheet each after the
  * list, then its 数据 sheet (beyond JX_XLSX_SHEETS_MAX: it takes no project's room). The
  * projects past them get no sheet but are in the list and the data all the same, and the
@@ -280,7 +264,7 @@ static void projects_past_the_sheets(void **state)
     jx_writer_destroy(wr);
     assert_memory_equal(t.s, "PK\x03\x04", 4);
     char last[64];
-    assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
+    assert_int_equal(jx_test_zip_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
     assert_string_equal(last, "数据");
     char *list = jx_test_zip_entry(t.s, t.len, "xl/worksheets/sheet1.xml");
     assert_non_null(strstr(list, "<autoFilter ref=\"A2:E1004\"/>"));
@@ -301,7 +285,7 @@ static void projects_past_the_sheets(void **state)
         assert_int_equal(jx_writer_project(wr, &p), JX_OK);
     assert_int_equal(jx_writer_finish(wr), JX_OK);
     assert_int_equal(jx_writer_forms_left_out(wr), 0);
-    assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
+    assert_int_equal(jx_test_zip_sheets(t.s, t.len, last, sizeof last), 1 + 1000 + 1);
     assert_string_equal(last, "数据");
     jx_writer_destroy(wr);
     free(t.s);
@@ -325,7 +309,7 @@ static void empty_run_is_a_workbook(void **state)
     /* the list and 数据, as the CSV of no project: its header row alone (A1 项目 … AL1 依据,
      * 38 columns: 13, 8 of the indicator, 14 of the project, 3 of the history) */
     char last[64];
-    assert_int_equal(book_sheets(t.s, t.len, last, sizeof last), 2);
+    assert_int_equal(jx_test_zip_sheets(t.s, t.len, last, sizeof last), 2);
     assert_string_equal(last, "数据");
     char *data = jx_test_zip_entry(t.s, t.len, "xl/worksheets/sheet2.xml");
     assert_non_null(strstr(data, "<row r=\"1\""));

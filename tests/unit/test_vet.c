@@ -2,7 +2,8 @@
 /* test_vet.c — the 审核 of targets (engine/vet.c): each check on a small project written
  * here, every expected finding worked out by hand in the comments; the result rule and
  * its knob; the knobs of the policy; overlapping-projects within one 单位 only; the
- * summary by 单位 and by code; the JSON and text reports. */
+ * summary by 单位 and by code; the JSON and text reports; the workbook past the sheets it
+ * gives projects. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +15,12 @@
 #include <cmocka.h>
 
 #include "build.h"
+#include "tmpdir.h"
 #include "vet.h"
 #include "write_text.h"
+#include "zip_entry.h"
+
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -394,6 +399,85 @@ static void test_formats(void **state)
     }
 }
 
+/* Vets n projects P1 … Pn into *book in format fmt; the projects it left without a 审核表. Each
+ * has 产出 with 数量 only — one missing-level2, a warning — and a 三级 name of its own
+ * (次数i), so that no two overlap (overlapping-projects); no weight, so no missing-weight. */
+static size_t vet_book(int n, jx_format fmt, jx_test_text *book)
+{
+    size_t cap = (size_t)n * 200 + 1, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 1; i <= n; i++) {
+        len += (size_t)snprintf(text + len, cap - len,
+                                "项目 \"P%d\" {\n    年度目标 \"x\"\n    产出指标 { 数量指标 { 次数%d ≥1次 } }\n"
+                                "    效益指标 { 社会效益指标 { 知晓率 ≥90%% } }\n}\n", i, i);
+        assert_true(len < cap);
+    }
+    jx_policy *pol;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_vet *vt;
+    assert_int_equal(jx_vet_create(&vt, pol, NULL, NULL), JX_OK);
+    jx_vet_writer *vw;
+    *book = (jx_test_text){NULL, 0};
+    assert_int_equal(jx_vet_writer_create(&vw, vt, fmt, jx_test_text_write, book, NULL), JX_OK);
+    jx_reader *rd;
+    assert_int_equal(jx_reader_open_memory(&rd, "t.jx", text, len, NULL), JX_OK);
+    jx_project *p;
+    while (jx_reader_next(rd, &p) == JX_ROW) {
+        assert_int_equal(jx_vet_add(vt, p, 0), JX_OK);
+        assert_int_equal(jx_vet_writer_project(vw, p, 0), JX_OK);
+    }
+    jx_reader_close(rd);
+    assert_int_equal(jx_vet_writer_finish(vw), JX_OK);
+    size_t left_out = jx_vet_writer_forms_left_out(vw);
+    assert_int_equal(jx_vet_get_summary(vt)->projects, (size_t)n);
+    jx_vet_writer_destroy(vw);
+    jx_vet_destroy(vt);
+    jx_policy_close(pol);
+    free(text);
+    return left_out;
+}
+
+/* The workbook gives the first JX_XLSX_PROJECTS_MAX (1000) projects a 审核表 sheet each after
+ * 汇总, 项目 and 发现; past them a project has none, but it is a row of 项目 and its findings
+ * rows of 发现, and the writer counts it. 1002 projects of vet_book are 3 + 1000 sheets, the
+ * last P1000's; rows 2 … 1003 of 项目 under its head, the last 序号 1002 (P1002); their 1002
+ * findings (one each) rows 2 … 1003 of 发现, the last P1002's missing-level2. 1000 projects
+ * leave none out; the other formats none either. */
+static void test_workbook_past_the_sheets(void **state)
+{
+    (void)state;
+    const char *dir = jx_test_private_tmpdir("vet");
+    jx_test_text book;
+    assert_int_equal(vet_book(1002, JX_FORMAT_XLSX, &book), 2);
+    char last[64];
+    assert_int_equal(jx_test_zip_sheets(book.s, book.len, last, sizeof last), 3 + 1000);
+    assert_string_equal(last, "P1000");
+    char *projects = jx_test_zip_entry(book.s, book.len, "xl/worksheets/sheet2.xml");
+    const char *row = strstr(projects, "<row r=\"1003\"");
+    assert_non_null(row);
+    assert_non_null(strstr(row, "<v>1002</v>"));
+    assert_non_null(strstr(row, ">P1002<"));
+    assert_null(strstr(projects, "<row r=\"1004\""));
+    free(projects);
+    char *findings = jx_test_zip_entry(book.s, book.len, "xl/worksheets/sheet3.xml");
+    row = strstr(findings, "<row r=\"1003\"");
+    assert_non_null(row);
+    assert_non_null(strstr(row, ">missing-level2<"));
+    assert_non_null(strstr(row, ">P1002<"));
+    assert_null(strstr(findings, "<row r=\"1004\""));
+    free(findings);
+    free(book.s);
+    assert_int_equal(vet_book(1000, JX_FORMAT_XLSX, &book), 0);
+    assert_int_equal(jx_test_zip_sheets(book.s, book.len, last, sizeof last), 3 + 1000);
+    assert_string_equal(last, "P1000");
+    free(book.s);
+    assert_int_equal(jx_test_files_in(dir), 0);
+    assert_int_equal(vet_book(1002, JX_FORMAT_CSV, &book), 0);
+    free(book.s);
+    assert_int_equal(jx_vet_writer_forms_left_out(NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +491,9 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_workbook_past_the_sheets),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    rmdir(jx_test_private_tmpdir("vet"));
+    return rc;
 }

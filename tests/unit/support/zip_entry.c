@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* zip_entry.c — one entry of a workbook held in memory, read with libzip. */
+/* zip_entry.c — one entry of a workbook held in memory, and its sheets, read with libzip. */
 #include "zip_entry.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 #include <zip.h>
@@ -29,4 +31,19 @@ char *jx_test_zip_entry(const char *buf, size_t len, const char *name)
     zip_fclose(f);
     zip_close(za);
     return out;
+}
+
+size_t jx_test_zip_sheets(const char *buf, size_t len, char *last, size_t size)
+{
+    char *wb = jx_test_zip_entry(buf, len, "xl/workbook.xml");
+    size_t n = 0;
+    last[0] = '\0';
+    for (const char *p = wb; (p = strstr(p, "<sheet name=\"")) != NULL; n++) {
+        p += strlen("<sheet name=\"");
+        const char *q = strchr(p, '"');
+        assert_non_null(q);
+        snprintf(last, size, "%.*s", (int)(q - p), p);
+    }
+    free(wb);
+    return n;
 }
