@@ -3,7 +3,7 @@
 # run.sh — builds jixiao in Release (no sanitizers) and measures the score path (read,
 # jx_score with every check, the report out) against the cost of reading the same bytes,
 # side by side in one run: for each size, `wc -l FILE` and `jixiao score --format F FILE`
-# (json, csv, text; json and csv also with -j 2) run RUNS times in turn, each with its
+# (json, csv, text; each also with -j 2) run RUNS times in turn, each with its
 # output thrown away, and the fastest run of each is kept, since other work on the
 # machine only ever makes a run slower. It prints wall seconds, indicators per second,
 # the ratio to `wc -l` and the peak RSS (the child's own, wait4). Then every project total
@@ -27,9 +27,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # the modes: a label, then the command after the program (FILE stands for the input)
-labels=("wc -l" "score json" "score csv" "score text" "score json -j 2" "score csv -j 2")
+labels=("wc -l" "score json" "score csv" "score text" "score json -j 2" "score csv -j 2" "score text -j 2")
 commands=("wc -l FILE" "$jixiao score --format json FILE" "$jixiao score --format csv FILE"
-  "$jixiao score --format text FILE" "$jixiao score -j 2 --format json FILE" "$jixiao score -j 2 --format csv FILE")
+  "$jixiao score --format text FILE" "$jixiao score -j 2 --format json FILE" "$jixiao score -j 2 --format csv FILE"
+  "$jixiao score -j 2 --format text FILE")
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg), best of $runs"
 echo

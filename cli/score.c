@@ -132,7 +132,8 @@ static void print_new_actuals_diags(const jx_actuals *act, score_state *st)
 }
 
 /*
- * With -j and a format that renders projects apart (JSON, CSV: jx_writer_renders_apart),
+ * With -j and a format that renders projects apart (all but xlsx, jx and template:
+ * jx_writer_renders_apart),
  * each project is also rendered where it was scored, its bytes attached to it
  * (jx_project_set_user_data) until score_project writes them in order
  * (jx_writer_project_rendered); the reader releases them with the project.
@@ -176,7 +177,7 @@ typedef struct score_run {
     int quiet_report;  /* --findings none: the report holds no findings, standard error has them */
     int prescored;     /* score_prepare scored each project where it was parsed (no actuals) */
     jx_result prepared; /* its result on the project being handed over */
-    int render;        /* -j with JSON or CSV: each project rendered where it was scored */
+    int render;        /* -j with a format rendered apart: each project rendered where it was scored */
 } score_run;
 
 /* Prints p's diagnostics of severity at least min on standard error. */

@@ -646,9 +646,9 @@ JX_API jx_result jx_writer_project(jx_writer *wr, const jx_project *p);
 
 /**
  * A project's bytes made apart, on another thread, then written in order. For a format
- * whose projects are written each the same wherever they fall (JX_FORMAT_JSON and
- * JX_FORMAT_CSV of jx_writer_create: jx_writer_renders_apart is 1), jx_writer_render
- * writes p's bytes to fn(ud, …) as wr would write them, reading wr without changing it, so
+ * whose projects are written each the same wherever they fall (JSON, CSV, text, txt, md
+ * and html of jx_writer_create: jx_writer_renders_apart is 1; not xlsx, whose workbook
+ * gathers every project in its list and data, nor jx and template), jx_writer_render writes p's bytes to fn(ud, …) as wr would write them, reading wr without changing it, so
  * several threads may render for one wr at once while its own thread writes;
  * jx_writer_project_rendered then writes them to wr as jx_writer_project(wr, p) would have
  * written p (the same bytes in the end). JX_ERR_USAGE for another format; JX_ERR_NOMEM,

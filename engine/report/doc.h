@@ -524,6 +524,12 @@ typedef struct jx_chart {
  */
 typedef struct jx_renderer {
     const char *name;
+    /* not NULL when the 自评表's parts are drawn each the same whatever came before them
+       but for these bytes, which part_begin writes before every part but the first
+       (part->index > 0), and doc_begin and doc_end draw nothing of the parts: the form's
+       projects can then be rendered apart (jx_writer_render). NULL when a part or the
+       document's end depends on the parts before (xlsx's list and data). */
+    const char *apart;
     void (*doc_begin)(jx_writer *wr, const jx_doc_head *h);
     void (*part_begin)(jx_writer *wr, const jx_part *pt);
     void (*fields)(jx_writer *wr, const jx_fields *f);

@@ -959,6 +959,7 @@ static void report_doc_end(jx_writer *wr, jx_held *st)
 
 const jx_renderer jx_render_html = {
     .name = "html",
+    .apart = "", /* each part a <section> of its own */
     .doc_begin = html_doc_begin,
     .part_begin = html_part_begin,
     .fields = html_fields,

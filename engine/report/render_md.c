@@ -445,6 +445,7 @@ static void md_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 
 const jx_renderer jx_render_md = {
     .name = "md",
+    .apart = "", /* md_part_begin begins with its own blank line */
     .doc_begin = md_doc_begin,
     .part_begin = md_part_begin,
     .fields = md_fields,

@@ -526,6 +526,7 @@ static void text_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 
 const jx_renderer jx_render_text = {
     .name = "text",
+    .apart = "\n", /* text_part_begin */
     .doc_begin = text_doc_begin,
     .part_begin = text_part_begin,
     .fields = text_fields,

@@ -327,6 +327,7 @@ static void txt_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 
 const jx_renderer jx_render_txt = {
     .name = "txt",
+    .apart = "\n----------\n\n", /* txt_part_begin */
     .doc_begin = txt_doc_begin,
     .part_begin = txt_part_begin,
     .fields = txt_fields,

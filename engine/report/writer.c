@@ -99,9 +99,21 @@ jx_result jx_writer_project(jx_writer *wr, const jx_project *p)
 
 /* ------------------------------------------------------------ rendered apart */
 
+/* The bytes between two projects rendered apart: the reporter's (JSON, CSV), or, for the
+ * 自评表 drawn by a renderer, the renderer's (all but xlsx); NULL when its projects are
+ * not rendered apart. */
+static const char *apart_of(const jx_writer *wr)
+{
+    if (!wr || !wr->rep)
+        return NULL;
+    if (wr->rep->apart)
+        return wr->rep->apart;
+    return wr->rep == &jx_form_doc_reporter && wr->render ? wr->render->apart : NULL;
+}
+
 int jx_writer_renders_apart(const jx_writer *wr)
 {
-    return wr && wr->rep && wr->rep->apart;
+    return apart_of(wr) != NULL;
 }
 
 /* How big a rendering's own buffer is: on the stack of the thread that renders. */
@@ -146,7 +158,7 @@ jx_result jx_writer_project_rendered(jx_writer *wr, const jx_project *p, const c
         wr->rep->begin(wr, p);
     }
     if (wr->nprojects > 0)
-        jx_out_str(wr, wr->rep->apart);
+        jx_out_str(wr, apart_of(wr));
     jx_out_bytes(wr, bytes, len);
     wr->nprojects++;
     return jx_out_result(wr);
