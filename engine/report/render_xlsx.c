@@ -9,7 +9,7 @@
  * a block is decides how it is laid out; the documents differ in their blocks and their
  * layout, which the builders state.
  *
- * Every workbook is written in order (jx_xlsx_open_in_order, libxlsxwriter's constant
+ * Every workbook is written in order (jx_xlsx_open, libxlsxwriter's constant
  * memory): each sheet top to bottom, a row at a time, so what the book holds in memory is
  * the row being written of each sheet, however many rows there are. What cannot be
  * written as it comes waits in a spool (report.h: JX_SPOOL_MEMORY in memory, the rest in
@@ -1130,7 +1130,7 @@ static void xlsx_doc_begin(jx_writer *wr, const jx_doc_head *h)
     if (!st)
         return;
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
-    jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, h->title, created, 1);
+    jx_result rc = jx_xlsx_open(&st->book, wr->alloc, h->title, created);
     if (rc != JX_OK) {
         wr->err = rc;
         return;
@@ -1264,7 +1264,7 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
 
 /* ------------------------------------------------------------------ a report
  * A report (the audit, build_audit.c; the vet, build_vet.c) is a workbook written in
- * order, in flat memory (jx_xlsx_open_in_order). Its first sheet (jx_report_head.sheet)
+ * order, in flat memory (jx_xlsx_open). Its first sheet (jx_report_head.sheet)
  * holds the title, the caption and the tables of the sections (those of every format and
  * the workbook's own, JX_VIEW_BOOK): each table after a blank row and a band of its
  * heading, its head row unless it is labelled values or a list, a row of cells a row —
@@ -1546,7 +1546,7 @@ static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
         return;
     jx_arena_init(&st->arena, wr->alloc);
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
-    jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, h->doc.title, created, 1);
+    jx_result rc = jx_xlsx_open(&st->book, wr->alloc, h->doc.title, created);
     if (rc != JX_OK) {
         wr->err = rc;
         return;

@@ -142,7 +142,7 @@ static void xlsx_begin(jx_writer *wr)
     if (!st)
         return;
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
-    jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, "项目支出绩效自评复核表（复核人填写）", created, 1);
+    jx_result rc = jx_xlsx_open(&st->book, wr->alloc, "项目支出绩效自评复核表（复核人填写）", created);
     if (rc != JX_OK) {
         wr->err = rc;
         jx_writer_state_drop(wr);

@@ -85,7 +85,7 @@ static void tpl_begin(jx_writer *wr, const jx_project *first)
     if (!st)
         return;
     time_t created = (wr->flags & JX_WRITE_TIMESTAMP) ? time(NULL) : JX_XLSX_FIXED_TIME;
-    jx_result rc = jx_xlsx_open_in_order(&st->book, wr->alloc, "实际完成值模板", created, 1);
+    jx_result rc = jx_xlsx_open(&st->book, wr->alloc, "实际完成值模板", created);
     if (rc != JX_OK) {
         wr->err = rc;
         jx_writer_state_drop(wr);

@@ -174,12 +174,6 @@ static bool open_file(jx_xlsx_book *bk, const char *dir)
 
 jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created)
 {
-    return jx_xlsx_open_in_order(bk, alloc, title, created, 0);
-}
-
-jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created,
-                                int in_order)
-{
     memset(bk, 0, sizeof *bk);
     bk->fd = -1;
     bk->alloc = jx_alloc_or_default(alloc);
@@ -196,8 +190,7 @@ jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, con
     }
     /* in order: libxlsxwriter's constant_memory, each row written to a temporary file (in
      * tmpdir, without a name) once the next is begun, so the cells are never all in memory */
-    bk->in_order = in_order != 0;
-    lxw_workbook_options opts = {in_order ? LXW_TRUE : LXW_FALSE, bk->tmpdir, LXW_FALSE};
+    lxw_workbook_options opts = {LXW_TRUE, bk->tmpdir, LXW_FALSE};
     bk->wb = workbook_new_opt(bk->path, &opts);
     if (!bk->wb) {
         jx_xlsx_discard(bk);
@@ -477,9 +470,9 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
     errno = 0;
     sh->ws = workbook_add_worksheet(bk->wb, cand);
     if (!sh->ws) {
-        /* written in order, a sheet opens a temporary file: no more files is no output, not
-           no memory (libxlsxwriter says both the same) */
-        bk->err = bk->in_order && (errno == EMFILE || errno == ENFILE) ? JX_ERR_IO : JX_ERR_NOMEM;
+        /* a sheet opens a temporary file: no more files is no output, not no memory
+           (libxlsxwriter says both the same) */
+        bk->err = errno == EMFILE || errno == ENFILE ? JX_ERR_IO : JX_ERR_NOMEM;
         return;
     }
     if (used_name)
@@ -491,8 +484,8 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
 /*
  * libxlsxwriter's worksheet_merge_range records the range and writes every cell of it, the
  * first then the others blank, row by row: in constant memory that moves the sheet past
- * rows whose other cells are still to come (their writes are then refused). So a book
- * written in order writes a merge over rows itself, a row at a time — its first row when
+ * rows whose other cells are still to come (their writes are then refused). So the book
+ * writes a merge over rows itself, a row at a time — its first row when
  * it is made (span_begin), the blank cells of each row below when the sheet reaches that
  * row (reach) — and calls worksheet_merge_range only once the last row's cells are
  * written: the range is recorded all the same (it checks its last row only), its writes
@@ -711,7 +704,7 @@ void jx_xlsx_merge(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t c1, 
         return;
     lxw_format *f = bk->style[st];
     reach(bk, sh, r1);
-    bool over_rows = bk->in_order && r1 < r2; /* written a row at a time (span_begin) */
+    bool over_rows = r1 < r2; /* written a row at a time (span_begin) */
     if ((r1 == r2 && c1 == c2) || over_rows)
         fail(bk, text[0] ? worksheet_write_string(sh->ws, r1, (lxw_col_t)c1, text, f)
                          : worksheet_write_blank(sh->ws, r1, (lxw_col_t)c1, f));
@@ -730,7 +723,7 @@ static void merge_value(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, size_t
     if (bk->err != JX_OK || !sh->ws || !f)
         return;
     reach(bk, sh, r1);
-    bool over_rows = bk->in_order && r1 < r2; /* written a row at a time (span_begin) */
+    bool over_rows = r1 < r2; /* written a row at a time (span_begin) */
     if ((r1 != r2 || c1 != c2) && !over_rows)
         fail(bk, worksheet_merge_range(sh->ws, r1, (lxw_col_t)c1, r2, (lxw_col_t)c2, "", f));
     if (bk->err == JX_OK)

@@ -5,11 +5,10 @@
  * CJK font, sheet names Excel accepts, column widths and row heights measured by
  * display width, and the A4 print setup.
  *
- * libxlsxwriter holds the whole workbook in its own memory (its allocations are its
- * business) until jx_xlsx_close writes the file, unless the book is written in order
- * (jx_xlsx_open_in_order: rows go to temporary files as they are done, a merge over rows
- * written a row at a time); everything of jixiao's here goes through the book's
- * jx_allocator.
+ * Every book is written in order (libxlsxwriter's constant memory: rows go to temporary
+ * files as they are done, a merge over rows written a row at a time), so what it holds is
+ * the row being written of each sheet (libxlsxwriter's allocations are its business);
+ * everything of jixiao's here goes through the book's jx_allocator.
  */
 #ifndef JX_XLSX_BOOK_H
 #define JX_XLSX_BOOK_H
@@ -37,10 +36,9 @@
 
 /** Most sheets in a workbook: a list and a sheet for each of JX_XLSX_PROJECTS_MAX projects,
  * and the sheets a book allows beyond them (jx_xlsx_book.extra_sheets: the 自评表's 数据, a
- * report's summary and lists). The sheet past it is JX_ERR_LIMIT: a book held in memory
- * holds every cell, and a book written in order a temporary file open per sheet until it
- * closes (libxlsxwriter's constant memory), which the 1,024 files a process may open by
- * default bound. A document whose data holds every project, and a report whose lists hold
+ * report's summary and lists). The sheet past it is JX_ERR_LIMIT: a book holds a
+ * temporary file open per sheet until it closes (libxlsxwriter's constant memory), which
+ * the 1,024 files a process may open by default bound. A document whose data holds every project, and a report whose lists hold
  * every entry (the vet's), give the projects past JX_XLSX_PROJECTS_MAX no sheet
  * (render_xlsx.c), so they never meet the bound. */
 #define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
@@ -65,7 +63,7 @@ typedef enum jx_xlsx_style {
     JX_XLSX_NSTYLES
 } jx_xlsx_style;
 
-/** A merge over rows of a book written in order, begun at its first row and not yet merged. */
+/** A merge over rows, begun at its first row and not yet merged. */
 typedef struct jx_xlsx_span {
     uint32_t r1, r2;   /* its rows */
     uint32_t next;     /* the first of them whose cells are not written yet (r1 < next <= r2 + 1) */
@@ -78,7 +76,7 @@ typedef struct jx_xlsx_sheet {
     lxw_worksheet *ws;              /* the sheet; NULL when it could not be added */
     double width[JX_XLSX_MAX_COLS]; /* column widths in Excel's units (characters of '0') */
     size_t ncols;                   /* columns in use */
-    /* a book written in order: its merges over rows still open, in the order begun. Merged
+    /* its merges over rows still open, in the order begun. Merged
        ranges never overlap, so a column is in one at most: JX_XLSX_MAX_COLS of them */
     jx_xlsx_span open[JX_XLSX_MAX_COLS];
     size_t nopen;
@@ -92,7 +90,6 @@ typedef struct jx_xlsx_book {
     char *path;                           /* the name libxlsxwriter opens it by (/proc/self/fd/N), NULL when none */
     size_t path_size;                     /* bytes allocated for path */
     int named;                            /* the file has a name in tmpdir (no /proc): removed on discard */
-    int in_order;                         /* written row by row in order (constant memory): no bound on sheets */
     char *tmpdir;                         /* $TMPDIR, else /tmp: where the temporary data goes */
     lxw_format *style[JX_XLSX_NSTYLES];   /* the shared styles */
     lxw_format *number[10];               /* bordered numbers with 0..9 decimals, made when first used */
@@ -112,12 +109,9 @@ typedef struct jx_xlsx_book {
  * /proc/self/fd/N), so nothing is left behind however the process ends; libxlsxwriter's
  * own temporary files go to the same folder. JX_ERR_IO when the file cannot be made,
  * JX_ERR_NOMEM. Release bk with jx_xlsx_discard (or jx_xlsx_close) whatever this returns.
- */
-jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created);
-
-/**
- * jx_xlsx_open for a workbook written in order: in each sheet, rows top to bottom, each
- * row whole (its cells, merges within it and its height) before the next is begun. The
+ *
+ * The workbook is written in order: in each sheet, rows top to bottom, each row whole
+ * (its cells, merges within it and its height) before the next is begun. The
  * rows then go to temporary files as they are done (libxlsxwriter's constant_memory), and
  * memory stays flat however many rows there are; a cell written above the row being
  * written is refused (JX_ERR_IO). A merge over rows (jx_xlsx_merge and its kin with r1 <
@@ -126,10 +120,9 @@ jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *
  * written in a later row), the range merged once its last row is written; nothing else
  * may be written in its range, and jx_xlsx_rows_end after the sheet's last cell writes
  * what is left of it. Each sheet holds a temporary file open until the book is closed
- * (JX_XLSX_SHEETS_MAX). in_order 0 is jx_xlsx_open.
+ * (JX_XLSX_SHEETS_MAX).
  */
-jx_result jx_xlsx_open_in_order(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created,
-                                int in_order);
+jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *title, time_t created);
 
 /**
  * Writes the workbook, sends the file's bytes to fn(ud, …) and removes the file. Returns
@@ -156,8 +149,8 @@ size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out);
  * candidate not yet used in the book, compared as Excel does, ignoring case; "History"
  * is reserved), with default widths. The name given is written to used_name when not
  * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set:
- * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX + extra_sheets; JX_ERR_IO when a book
- * written in order can open no more files (a temporary file a sheet).
+ * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX + extra_sheets; JX_ERR_IO when the
+ * book can open no more files (a temporary file a sheet).
  */
 void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name);
 
@@ -202,9 +195,8 @@ void jx_xlsx_merge_percent(jx_xlsx_book *bk, jx_xlsx_sheet *sh, uint32_t r1, siz
                            double v);
 
 /**
- * In a book written in order, writes the rows the sheet's merges over rows still cover
- * (their blank cells) and merges them: after the sheet's last cell. Nothing in a book held
- * in memory, whose merges are whole when made.
+ * Writes the rows the sheet's merges over rows still cover (their blank cells) and merges
+ * them: after the sheet's last cell.
  */
 void jx_xlsx_rows_end(jx_xlsx_book *bk, jx_xlsx_sheet *sh);
 

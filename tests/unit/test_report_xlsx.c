@@ -154,9 +154,9 @@ static void sheets_unique_ignoring_case(void **state)
     assert_int_equal(jx_test_files_in(dir), 0);
 }
 
-/* A workbook held in memory takes JX_XLSX_SHEETS_MAX sheets (a list and one for each of
+/* A workbook takes JX_XLSX_SHEETS_MAX sheets (a list and one for each of
  * JX_XLSX_PROJECTS_MAX projects), and refuses the next with JX_ERR_LIMIT. */
-static void sheets_bounded_in_memory(void **state)
+static void sheets_bounded(void **state)
 {
     (void)state;
     jx_test_private_tmpdir("xlsx");
@@ -427,7 +427,7 @@ int main(void)
         cmocka_unit_test(names_count_utf16_units),
         cmocka_unit_test(names_replace_what_excel_refuses),
         cmocka_unit_test(sheets_unique_ignoring_case),
-        cmocka_unit_test(sheets_bounded_in_memory),
+        cmocka_unit_test(sheets_bounded),
         cmocka_unit_test(projects_past_the_sheets),
         cmocka_unit_test(wrapped_lines),
         cmocka_unit_test(same_bytes_every_run),
