@@ -135,7 +135,15 @@ static jx_csv_status add_field(jx_csv *c, const char *s, size_t n, uint32_t line
     f->n = n;
     f->line = line;
     f->off = (uint32_t)off;
-    f->col = 1 + jx_text_utf8_count(c->text + line_start, off - line_start);
+    /* The column is counted on from the field before on the same line, so a record of
+     * many fields is counted once, not from its line's start for each field. */
+    if (c->col_line != line_start || c->col_at > off) {
+        c->col_line = c->col_at = line_start;
+        c->col_n = 0;
+    }
+    c->col_n += jx_text_utf8_count(c->text + c->col_at, off - c->col_at);
+    c->col_at = off;
+    f->col = 1 + c->col_n;
     return JX_CSV_ROW;
 }
 

@@ -50,6 +50,9 @@ typedef struct jx_csv {
     size_t cap;                /* capacity of fields */
     uint32_t rec_line;         /* line where the current record starts */
     size_t rec_off;            /* byte offset where the current record starts */
+    size_t col_line;           /* the line start the column cursor counts from */
+    size_t col_at;             /* the cursor: a byte offset on that line, >= col_line */
+    uint32_t col_n;            /* characters from col_line to col_at */
     const char *error;         /* Chinese description of the last error, NULL when none */
     uint32_t err_line;         /* where it happened */
     uint32_t err_col;          /* column of it */

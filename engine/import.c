@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A format must be at least this sure (detect() out of 100) to be picked unasked. */
 #define IMPORT_DETECT_MIN 40
@@ -146,8 +147,14 @@ static jx_import *import_new(const char *file, const jx_allocator *alloc)
     return imp;
 }
 
-/** Reads all of path ("-": standard input) into *buf (size *cap, *len used). */
-static jx_result import_read_file(jx_import *imp, const char *path, char **buf, size_t *len, size_t *cap)
+/**
+ * Reads all of path ("-": standard input) into *buf (size *cap, *len used) — but for a
+ * workbook in a regular file sets *book and reads nothing: the table reader reads the
+ * workbook from its file as it needs it (jx_table_open), so the workbook's bytes are
+ * never all in memory at once.
+ */
+static jx_result import_read_file(jx_import *imp, const char *path, char **buf, size_t *len, size_t *cap,
+                                  bool *book)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -157,6 +164,20 @@ static jx_result import_read_file(jx_import *imp, const char *path, char **buf, 
     }
     *buf = NULL;
     *len = *cap = 0;
+    *book = false;
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) { /* a pipe is read whole */
+        char head[8];
+        size_t n = fread(head, 1, sizeof head, f);
+        *book = !ferror(f) && jx_table_kind_of(head, n) != JX_TABLE_TEXT;
+        if (*book || fseek(f, 0, SEEK_SET) != 0) {
+            jx_result rc = *book ? JX_OK : JX_ERR_IO;
+            if (rc != JX_OK)
+                import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, strerror(errno));
+            fclose(f);
+            return rc;
+        }
+    }
     jx_result rc = jx_read_all(imp->alloc, f, buf, len, cap);
     if (rc == JX_ERR_IO)
         import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, strerror(errno));
@@ -336,14 +357,20 @@ static int import_best_format(const char *text, size_t len, const jx_imp_format 
  * in a warning, never passed over silently — but beside the data sheet, which is what
  * they show.
  */
-static jx_result import_workbook(jx_import *imp, const char *data, size_t len, const jx_import_options *opts)
+static jx_result import_workbook(jx_import *imp, const char *book, const char *data, size_t len,
+                                 const jx_import_options *opts)
 {
     jx_table_options to = {.sheet = opts->sheet};
     jx_table_error err;
     jx_table *t = NULL;
-    jx_result rc = jx_table_open_memory(&t, imp->file, data, len, &to, imp->alloc, &err);
+    jx_result rc = book ? jx_table_open(&t, book, &to, imp->alloc, &err)
+                        : jx_table_open_memory(&t, imp->file, data, len, &to, imp->alloc, &err);
     if (rc == JX_ERR_NOMEM)
         return rc;
+    if (rc == JX_ERR_IO) {
+        import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", imp->file, err.message);
+        return rc;
+    }
     if (rc != JX_OK) {
         import_diag(imp, JX_SEV_ERROR, err.code ? err.code : "table", "%s", err.message);
         return JX_ERR_INPUT;
@@ -491,10 +518,10 @@ static jx_result import_open_policy(jx_import *imp, const char *name)
 }
 
 /** What both open functions share once the bytes are in hand. */
-/* Reads data[0..len) as opts say. own, when not NULL, is data's block (own_cap bytes) for
- * the text to take over (import_decode). */
-static jx_result import_prepare(jx_import *imp, const char *data, size_t len, const jx_import_options *opts,
-                                char **own, size_t own_cap)
+/* Reads data[0..len), or the workbook in the file book when not NULL, as opts say. own,
+ * when not NULL, is data's block (own_cap bytes) for the text to take over (import_decode). */
+static jx_result import_prepare(jx_import *imp, const char *book, const char *data, size_t len,
+                                const jx_import_options *opts, char **own, size_t own_cap)
 {
     static const jx_import_options none = {0};
     if (!opts)
@@ -515,9 +542,9 @@ static jx_result import_prepare(jx_import *imp, const char *data, size_t len, co
     }
     if (opts->format && !jx_imp_format_find(opts->format))
         return import_settle_format(imp, opts->format);
-    jx_result rc = jx_table_kind_of(data, len) != JX_TABLE_TEXT ? import_workbook(imp, data, len, opts)
-                                                                : import_decode(imp, data, len, opts->encoding, own,
-                                                                                own_cap);
+    jx_result rc = book || jx_table_kind_of(data, len) != JX_TABLE_TEXT
+                       ? import_workbook(imp, book, data, len, opts)
+                       : import_decode(imp, data, len, opts->encoding, own, own_cap);
     if (rc != JX_OK)
         return rc;
     rc = import_settle_format(imp, opts->format);
@@ -549,9 +576,10 @@ jx_result jx_import_open(jx_import **out, const char *path, const jx_import_opti
     *out = imp;
     char *buf = NULL;
     size_t len = 0, cap = 0;
-    jx_result rc = import_read_file(imp, path, &buf, &len, &cap);
+    bool book;
+    jx_result rc = import_read_file(imp, path, &buf, &len, &cap, &book);
     if (rc == JX_OK)
-        rc = import_prepare(imp, buf ? buf : "", len, opts, buf ? &buf : NULL, cap);
+        rc = import_prepare(imp, book ? path : NULL, buf ? buf : "", len, opts, buf ? &buf : NULL, cap);
     jx_free(imp->alloc, buf, cap); /* NULL when the text took it */
     return rc;
 }
@@ -568,7 +596,7 @@ jx_result jx_import_open_memory(jx_import **out, const char *file_name, const ch
     if (!imp)
         return JX_ERR_NOMEM;
     *out = imp;
-    return import_prepare(imp, data ? data : "", len, opts, NULL, 0);
+    return import_prepare(imp, NULL, data ? data : "", len, opts, NULL, 0);
 }
 
 /* -------------------------------------------------------------------- run */

@@ -25,6 +25,18 @@ has "$work/out" "# 由“$zj/table.xlsx”导入（表格格式 zj-target，编�
 # 6 projects and 28 indicators, as from the text (counted in tests/golden/import-zj-target)
 has "$work/err" "项目 6 个，指标 28 条"
 
+# --- from a pipe or standard input -------------------------------------------------------
+# A workbook in a regular file is read from the file as the reader needs it; one on a pipe
+# or standard input is read whole first: the same rule text all three ways.
+expect 0 "table.xlsx on standard input" -- "$bin" import - <"$zj/table.xlsx"
+tail -n +2 "$work/out" >"$work/stdin.out"
+if [ -s "$work/stdin.out" ] && cmp -s "$work/txt.out" "$work/stdin.out"; then ok; else
+  fail "xlsx on standard input: other rule text"; diff "$work/txt.out" "$work/stdin.out" | head; fi
+expect 0 "table.xlsx through a pipe" -- "$bin" import <(cat "$zj/table.xlsx")
+tail -n +2 "$work/out" >"$work/pipe.out"
+if [ -s "$work/pipe.out" ] && cmp -s "$work/txt.out" "$work/pipe.out"; then ok; else
+  fail "xlsx through a pipe: other rule text"; diff "$work/txt.out" "$work/pipe.out" | head; fi
+
 # --- which sheet -----------------------------------------------------------------------
 expect 0 "two.xlsx" -- "$bin" import "$zj/two.xlsx"
 has "$work/err" "warning: 只导入了工作表“绩效目标表”；工作簿中还有 1 张可识别的工作表未导入：“目标表（复制）”（用 --sheet 选择） [sheets-not-imported]"

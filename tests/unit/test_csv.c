@@ -54,6 +54,36 @@ static void plain_rows_and_bom(void **state)
     close_reader(&r);
 }
 
+/* Every field's line and column (characters), counted by hand: on a line of many fields
+ * the reader counts on from the field before, and starts again on each new line — after a
+ * record's end and inside a quoted field that runs onto the next line. */
+static void columns_of_every_field(void **state)
+{
+    (void)state;
+    reader r;
+    /* line 1: 甲乙,"丙,丁",,ab,戊   line 2: "己\n庚",辛   (the quoted field ends on line 3) */
+    open_text(&r, "甲乙,\"丙,丁\",,ab,戊\n\"己\n庚\",辛\n");
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_ROW);
+    assert_int_equal(r.csv.nfields, 5);
+    /* 甲 乙 , → 4; "丙,丁" is 5 characters, then ',' → column 10; empty field, ',' → 11 */
+    static const uint32_t cols1[] = {1, 4, 10, 11, 14};
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(r.csv.fields[i].line, 1);
+        assert_int_equal(r.csv.fields[i].col, cols1[i]);
+    }
+    assert_field(&r.csv, 4, "戊");
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_ROW);
+    assert_int_equal(r.csv.nfields, 2);
+    assert_int_equal(r.csv.fields[0].line, 2);
+    assert_int_equal(r.csv.fields[0].col, 1);
+    assert_field(&r.csv, 0, "己\n庚");
+    /* 辛 is on line 3, after 庚 " , : column 4 of that line */
+    assert_int_equal(r.csv.fields[1].line, 3);
+    assert_int_equal(r.csv.fields[1].col, 4);
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_END);
+    close_reader(&r);
+}
+
 static void quoted_comma_and_doubled_quote(void **state)
 {
     (void)state;
@@ -216,6 +246,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(plain_rows_and_bom),
+        cmocka_unit_test(columns_of_every_field),
         cmocka_unit_test(quoted_comma_and_doubled_quote),
         cmocka_unit_test(crlf_and_newline_in_quotes),
         cmocka_unit_test(text_after_the_closing_quote_is_kept),
