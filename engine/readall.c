@@ -5,6 +5,34 @@
 #include "alloc.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+const char *jx_tmpdir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && dir[0] ? dir : "/tmp";
+}
+
+FILE *jx_tmpfile(void)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/jixiao-spool-XXXXXX", jx_tmpdir()) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return f;
+}
 
 jx_result jx_read_all(const jx_allocator *a, FILE *f, char **buf, size_t *len, size_t *cap)
 {

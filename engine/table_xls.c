@@ -5,7 +5,7 @@
  * freexl reads the whole workbook when it opens it and holds every sheet's values; rows
  * are then taken from the sheets to read, one at a time, with only the row's own number
  * texts kept here. freexl opens only paths, so a workbook given in memory is written to a
- * private temporary file (mkstemp in $TMPDIR or /tmp), opened, and removed at once.
+ * private temporary file (mkstemp in jx_tmpdir()), opened, and removed at once.
  *
  * What a cell reads as:
  *   text          as written (freexl gives UTF-8);
@@ -102,6 +102,7 @@
 #include "table_internal.h"
 
 #include "alloc.h"
+#include "readall.h"
 #include "text.h"
 
 #include <freexl.h>
@@ -1546,9 +1547,7 @@ static jx_result xls_temp_file(jx_table *t, const char *data, size_t len, char *
                                jx_table_error *err)
 {
     static const char tail[] = "/jixiao-XXXXXX.xls";
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !dir[0])
-        dir = "/tmp";
+    const char *dir = jx_tmpdir();
     size_t dlen = strlen(dir), size = dlen + sizeof tail;
     char *p = jx_malloc(t->alloc, size);
     if (!p)

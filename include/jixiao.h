@@ -239,7 +239,11 @@ JX_API jx_result jx_reader_next(jx_reader *rd, jx_project **out);
  * A reader of a table the importer reads (jx_import_*: the budget systems' tables, CSV,
  * .xlsx, .xls, and the JSON jx_writer writes in JX_FORMAT_JSON — opts->format "json" or
  * detected): the table is imported into the reader's own rule text at once, and its
- * projects are read as from any reader. The import's diagnostics (but the rows it skips on
+ * projects are read as from any reader. That text waits in a temporary file in $TMPDIR
+ * (else /tmp), removed at once, read back a block at a time, so a large table's rule text
+ * is not held in memory beside it; where no such file can be made it is held in memory.
+ * A .xlsx or .xls in a regular file is read from the file, never whole into memory (one
+ * on a pipe is). The import's diagnostics (but the rows it skips on
  * purpose) are on the reader after the open, until the first jx_reader_next. Returns the
  * import's result: JX_OK, JX_ERR_INPUT when rows have errors (the rest is read), or
  * JX_ERR_IO / JX_ERR_NOMEM / JX_ERR_USAGE when nothing can be read. Positions are those of

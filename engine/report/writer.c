@@ -8,6 +8,7 @@
 #include "doc.h"
 
 #include "alloc.h"
+#include "readall.h"
 #include "width.h"
 #include "xlsx_book.h"
 
@@ -478,31 +479,11 @@ const char *jx_scratch_str(jx_writer *w, const char *s)
 /* ================================================================ spools
    a jx_writer whose output is kept in memory until it is copied (report.h). */
 
-/* A new temporary file in $TMPDIR (else /tmp), removed at once: it goes when it is closed
- * or the program ends; NULL when none could be made. */
-static FILE *spool_tmpfile(void)
-{
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !dir[0])
-        dir = "/tmp";
-    char path[4096];
-    if (snprintf(path, sizeof path, "%s/jixiao-spool-XXXXXX", dir) >= (int)sizeof path)
-        return NULL;
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return NULL;
-    unlink(path);
-    FILE *f = fdopen(fd, "w+b");
-    if (!f)
-        close(fd);
-    return f;
-}
-
 /* Moves what the buffer holds into a new temporary file, the buffer freed; on failure the
  * spool stays in memory. */
 static void spool_spill(jx_spool *sp)
 {
-    FILE *f = spool_tmpfile();
+    FILE *f = jx_tmpfile();
     if (!f)
         return;
     if (sp->len && fwrite(sp->data, 1, sp->len, f) != sp->len) {

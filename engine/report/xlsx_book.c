@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "csv.h"
+#include "readall.h"
 #include "text.h"
 #include "width.h"
 
@@ -177,9 +178,7 @@ jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *
     memset(bk, 0, sizeof *bk);
     bk->fd = -1;
     bk->alloc = jx_alloc_or_default(alloc);
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !dir[0])
-        dir = "/tmp";
+    const char *dir = jx_tmpdir();
     bk->tmpdir = jx_strndup(bk->alloc, dir, strlen(dir));
     if (!bk->tmpdir)
         return bk->err = JX_ERR_NOMEM;

@@ -37,6 +37,17 @@ tail -n +2 "$work/out" >"$work/pipe.out"
 if [ -s "$work/pipe.out" ] && cmp -s "$work/txt.out" "$work/pipe.out"; then ok; else
   fail "xlsx through a pipe: other rule text"; diff "$work/txt.out" "$work/pipe.out" | head; fi
 
+# --- the rule text a reader imports waits in a temporary file --------------------------
+# audit, score and vet read a table through the importer, whose rule text goes to a file in
+# $TMPDIR and is read back as a rule file is; where none can be made, it stays in memory:
+# the same report either way.
+expect 1 "audit table.xlsx (it finds an error)" -- "$bin" audit --format json "$zj/table.xlsx"
+cp "$work/out" "$work/audit.json"
+expect 1 "audit table.xlsx without a temporary directory" -- env TMPDIR="$work/no-such-dir" "$bin" audit --format json "$zj/table.xlsx"
+if [ -s "$work/audit.json" ] && cmp -s "$work/audit.json" "$work/out"; then ok; else
+  fail "audit without a temporary directory: other report"; diff "$work/audit.json" "$work/out" | head; fi
+has "$work/audit.json" '"summary":{"projects":6'
+
 # --- which sheet -----------------------------------------------------------------------
 expect 0 "two.xlsx" -- "$bin" import "$zj/two.xlsx"
 has "$work/err" "warning: 只导入了工作表“绩效目标表”；工作簿中还有 1 张可识别的工作表未导入：“目标表（复制）”（用 --sheet 选择） [sheets-not-imported]"
