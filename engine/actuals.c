@@ -174,7 +174,7 @@ static jx_result set_actual(jx_actuals *act, jx_project *p, jx_indicator *ind, c
 {
     jx_value v;
     bool had_sign = false;
-    jx_result rc = jx_indrows_actual(&act->rows, p, ind, r, r->cell[AC_ACTUAL], &v, &had_sign);
+    jx_result rc = jx_indrows_actual(&act->rows, p, ind, r, jx_indrows_cell_of(r, AC_ACTUAL), &v, &had_sign);
     if (rc != JX_OK)
         return rc;
     if (had_sign) {
@@ -195,14 +195,14 @@ static jx_result set_actual(jx_actuals *act, jx_project *p, jx_indicator *ind, c
 static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indicator *ind)
 {
     bool qualitative = jx_indicator_qualitative(ind); /* as jx_indrows_actual reads it */
-    if (r->cell[AC_ACTUAL].n) {
+    if (jx_indrows_cell_of(r, AC_ACTUAL).n) {
         jx_result rc = set_actual(act, p, ind, r);
         if (rc != JX_OK)
             return rc;
     }
-    if (r->cell[AC_REASON].n)
-        ind->reason = jx_project_str(p, r->cell[AC_REASON].s, r->cell[AC_REASON].n);
-    act_cell j = r->cell[AC_JUDGE];
+    if (jx_indrows_cell_of(r, AC_REASON).n)
+        ind->reason = jx_project_str(p, jx_indrows_cell_of(r, AC_REASON).s, jx_indrows_cell_of(r, AC_REASON).n);
+    act_cell j = jx_indrows_cell_of(r, AC_JUDGE);
     if (j.n) {
         if (cell_eq(j, "达成", strlen("达成")) || cell_eq(j, "met", 3))
             ind->judge = JX_JUDGE_MET;
@@ -222,7 +222,7 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
                             "第 %u 行（项目“%s”，指标“%s”）是定量指标，按实际完成值计分，评定“%.*s”不影响得分",
                             (unsigned)r->line, p->name.s, ind->name.s, (int)j.n, j.s);
     }
-    act_cell s = r->cell[AC_CLAIM];
+    act_cell s = jx_indrows_cell_of(r, AC_CLAIM);
     if (s.n) {
         jx_dec d;
         if (!jx_indrows_number(&act->rows, p, ind, r, AC_CLAIM, s, &d))
@@ -238,7 +238,7 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
 static bool row_fills(const act_row *r)
 {
     for (size_t k = AC_L3 + 1; k < AC_PROJECT_FIRST; k++)
-        if (r->cell[k].n)
+        if (jx_indrows_cell_of(r, k).n)
             return true;
     return false;
 }
@@ -252,7 +252,7 @@ static bool is_amount(int k)
 /* An amount (column k) of row r as a number ≥ 0 into *out; false after an error at the cell. */
 static bool amount_cell(jx_actuals *act, const jx_project *p, const act_row *r, int k, jx_dec *out)
 {
-    act_cell c = r->cell[k];
+    act_cell c = jx_indrows_cell_of(r, k);
     const char *why = NULL;
     if (jx_value_read_plain_number(c.s, c.n, out, &why) != JX_VALUE_OK) {
         ACT_ERROR(act, r, jx_indrows_cell_pos(r, c), "第 %u 行（项目“%s”）的%s“%.*s”%s", (unsigned)r->line,
@@ -315,14 +315,14 @@ static jx_result apply_project(jx_actuals *act, jx_project *p, const act_row *r)
 {
     jx_result rc = JX_OK;
     for (int k = AC_PROJECT_FIRST; k < AC_NCOLS; k++) {
-        act_cell c = r->cell[k];
+        act_cell c = jx_indrows_cell_of(r, k);
         if (!c.n)
             continue;
         if (k == AC_INITIAL)
             act->initial_given = true; /* even when refused below: its own error says so */
         const act_row **from = &act->project_from[k - AC_PROJECT_FIRST];
         if (*from) {
-            act_cell was = (*from)->cell[k];
+            act_cell was = jx_indrows_cell_of((*from), k);
             if (!same_cell(k, was, c)) {
                 ACT_ERROR(act, r, jx_indrows_cell_pos(r, c),
                           "第 %u 行（项目“%s”）的%s“%.*s”与第 %u 行的“%.*s”不一致，每个项目只能填一个；按第 %u 行",
@@ -372,7 +372,7 @@ static jx_result apply_matched(void *ud, jx_project *p, jx_indrows_row *r, jx_in
         return prc;
     const act_row **filled = &act->filled[ind - p->inds];
     if (*filled) {
-        ACT_ERROR(act, r, jx_indrows_cell_pos(r, r->cell[AC_L3]),
+        ACT_ERROR(act, r, jx_indrows_cell_pos(r, jx_indrows_cell_of(r, AC_L3)),
                   "第 %u 行（项目“%s”，指标“%s”）与第 %u 行填写的是同一个指标，每个指标只能有一行", (unsigned)r->line,
                   p->name.s, ind->name.s, (unsigned)(*filled)->line);
         return JX_ERR_INPUT;
@@ -399,7 +399,7 @@ jx_result jx_actuals_apply(jx_actuals *act, jx_project *p)
     /* every row of p applied: a 年度资金总额 row made here whose 年初预算 no row gave */
     const act_row *r = act->total_made_by;
     if (r && !act->initial_given)
-        jx_indrows_diag(&act->rows, JX_SEV_WARNING, r, jx_indrows_cell_pos(r, r->cell[act->total_made_col]),
+        jx_indrows_diag(&act->rows, JX_SEV_WARNING, r, jx_indrows_cell_pos(r, jx_indrows_cell_of(r, act->total_made_col)),
                         "第 %u 行（项目“%s”）没有填写年初预算，新建的年度资金总额资金行没有年初预算；"
                         "请在模板中填写年初预算",
                         (unsigned)r->line, p->name.s);

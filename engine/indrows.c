@@ -169,6 +169,8 @@ typedef struct header_map {
     uint32_t sheet;  /* the sheet it is the header of */
     uint32_t tried;  /* rows of the sheet looked at for it */
     bool seen[JX_INDROWS_MAXCOLS]; /* columns the header names */
+    const uint8_t *slot; /* once found: spec column → index in a row's cells (jx_indrows_row.slot) */
+    size_t nslots;       /* columns the header names: the cells a row keeps */
 } header_map;
 
 #define NO_COLUMN SIZE_MAX
@@ -177,9 +179,23 @@ typedef struct header_map {
 static bool fills_project_column(const jx_indrows_spec *spec, const jx_indrows_row *r)
 {
     for (size_t k = spec->project_first; spec->project_first && k < spec->ncolumns; k++)
-        if (r->cell[k].n)
+        if (jx_indrows_cell_of(r, k).n)
             return true;
     return false;
+}
+
+/* Numbers the columns header h names into the slots every row under it shares (in the
+ * arena); false when memory ran out. */
+static bool header_slots(jx_indrows *t, header_map *h)
+{
+    uint8_t *slot = jx_arena_alloc(&t->arena, JX_INDROWS_MAXCOLS);
+    if (!slot)
+        return false;
+    h->nslots = 0;
+    for (size_t k = 0; k < JX_INDROWS_MAXCOLS; k++)
+        slot[k] = k < t->spec->ncolumns && h->at[k] != NO_COLUMN ? (uint8_t)h->nslots++ : JX_INDROWS_ABSENT;
+    h->slot = slot;
+    return true;
 }
 
 /* Reads row as a header into h; true when it names every required column, or 项目 and a
@@ -201,7 +217,7 @@ static bool header_try(const jx_indrows_spec *spec, const jx_table_row *row, hea
     for (size_t k = 0; k < spec->nrequired; k++)
         if (!h->seen[spec->required[k]])
             all = false;
-    for (size_t k = spec->project_first; !all && spec->project_first && k < spec->ncolumns; k++)
+    for (size_t k = spec->project_first; !all && spec->project_first && k < spec->ncolumns && k < JX_INDROWS_MAXCOLS; k++)
         if (h->seen[JX_INDROWS_PROJECT] && h->seen[k])
             all = true;
     return all;
@@ -257,10 +273,15 @@ static int keep_row(jx_indrows *t, const jx_table_row *row, const header_map *h,
     r->line = row->row;
     r->off = row->off;
     r->sheet = row->sheet;
-    for (size_t k = 0; k < spec->ncolumns; k++)
-        r->cell[k] = (jx_indrows_cell){"", 0, 1, row->off};
+    r->slot = h->slot;
+    jx_indrows_cell cells[JX_INDROWS_MAXCOLS]; /* moved into the arena once the row is kept */
+    r->cells = cells;
     bool blank = true;
     for (size_t k = 0; k < spec->ncolumns; k++) {
+        if (h->slot[k] == JX_INDROWS_ABSENT)
+            continue;
+        jx_indrows_cell *to = &cells[h->slot[k]];
+        *to = (jx_indrows_cell){"", 0, 1, row->off};
         if (h->at[k] >= row->ncells)
             continue;
         jx_indrows_cell c = trim_cell(&row->cells[h->at[k]]);
@@ -275,19 +296,26 @@ static int keep_row(jx_indrows *t, const jx_table_row *row, const header_map *h,
         } else {
             c.s = "";
         }
-        r->cell[k] = c;
+        *to = c;
     }
     if (blank) /* a row with cells only in columns the sheet ignores */
         return 0;
-    bool project_row = r->cell[JX_INDROWS_L3].n == 0 && fills_project_column(spec, r);
+    bool project_row = jx_indrows_cell_of(r, JX_INDROWS_L3).n == 0 && fills_project_column(spec, r);
     if (!project_row && h->at[JX_INDROWS_L3] == NO_COLUMN) /* a project sheet's row left empty */
         return 0;
-    if (r->cell[JX_INDROWS_PROJECT].n == 0 || (r->cell[JX_INDROWS_L3].n == 0 && !project_row)) {
+    if (jx_indrows_cell_of(r, JX_INDROWS_PROJECT).n == 0 || (jx_indrows_cell_of(r, JX_INDROWS_L3).n == 0 && !project_row)) {
         jx_indrows_diag(t, JX_SEV_ERROR, r, pos_of(r->line, 1, r->off, 1), "第 %u 行缺少%s", (unsigned)r->line,
-                        r->cell[JX_INDROWS_PROJECT].n == 0 ? "项目名称" : "三级指标名称");
+                        jx_indrows_cell_of(r, JX_INDROWS_PROJECT).n == 0 ? "项目名称" : "三级指标名称");
         *rc = JX_ERR_INPUT;
         return 0;
     }
+    jx_indrows_cell *kept = jx_arena_alloc(&t->arena, h->nslots * sizeof *kept);
+    if (!kept) {
+        *rc = JX_ERR_NOMEM;
+        return 0;
+    }
+    memcpy(kept, cells, h->nslots * sizeof *kept);
+    r->cells = kept;
     t->nrows++;
     return 1;
 }
@@ -307,7 +335,7 @@ static jx_result index_rows(jx_indrows *t)
     /* insert backwards so each chain runs in file order */
     for (size_t i = t->nrows; i-- > 0;) {
         jx_indrows_row *r = &t->rows[i];
-        jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+        jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_PROJECT);
         uint32_t h = jx_csv_hash(c.s, c.n) & (uint32_t)(nb - 1);
         r->next = t->buckets[h];
         t->buckets[h] = (uint32_t)i;
@@ -365,6 +393,8 @@ static jx_result read_rows(jx_indrows *t)
                 have_first = true;
             }
             if (ok) {
+                if (!header_slots(t, &h))
+                    return JX_ERR_NOMEM;
                 h.found = true;
                 t->header_read = true;
                 for (size_t k = 0; k < spec->ncolumns; k++)
@@ -527,9 +557,9 @@ static bool org_names(jx_indrows *t, jx_indrows_cell c, const char *org)
  * project that does not say is not told apart by them). */
 static bool row_fits(jx_indrows *t, const jx_indrows_row *r, const char *org, const char *dept)
 {
-    if (r->cell[JX_INDROWS_ORG].n && *org && !org_names(t, r->cell[JX_INDROWS_ORG], org))
+    if (jx_indrows_cell_of(r, JX_INDROWS_ORG).n && *org && !org_names(t, jx_indrows_cell_of(r, JX_INDROWS_ORG), org))
         return false;
-    if (r->cell[JX_INDROWS_DEPT].n && *dept && !org_names(t, r->cell[JX_INDROWS_DEPT], dept))
+    if (jx_indrows_cell_of(r, JX_INDROWS_DEPT).n && *dept && !org_names(t, jx_indrows_cell_of(r, JX_INDROWS_DEPT), dept))
         return false;
     return true;
 }
@@ -608,7 +638,7 @@ static bool row_is_for(jx_indrows *t, jx_indrows_row *r, uint32_t self)
     if (r->owner && r->owner != self + 1) {
         if (!r->reported) {
             const jx_indrows_known *o = &t->known[r->owner - 1];
-            jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+            jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_PROJECT);
             jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
                             "第 %u 行（项目“%s”）已用于单位“%s”的同名项目，又对应单位“%s”的项目；请填写“单位”列加以区分",
                             (unsigned)r->line, me->name, known_label(o), known_label(me));
@@ -644,7 +674,7 @@ static bool row_is_for(jx_indrows *t, jx_indrows_row *r, uint32_t self)
     if (fits <= 1)
         return true;
     if (!r->reported) {
-        jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+        jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_PROJECT);
         jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
                         "第 %u 行的项目“%s”有 %zu 个同名项目（单位 %s），这一行没有说明是哪一个，未采用；请填写“单位”或“主管部门”列",
                         (unsigned)r->line, me->name, fits, list);
@@ -658,16 +688,16 @@ static bool row_is_for(jx_indrows *t, jx_indrows_row *r, uint32_t self)
 /* Does the row name this indicator? Empty 一级/二级 cells match any group. */
 static bool row_matches(const jx_indrows_row *r, const jx_indicator *ind)
 {
-    if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_L3], ind->name.s, ind->name.n))
+    if (!jx_indrows_cell_eq(jx_indrows_cell_of(r, JX_INDROWS_L3), ind->name.s, ind->name.n))
         return false;
-    if (r->cell[JX_INDROWS_L1].n) {
+    if (jx_indrows_cell_of(r, JX_INDROWS_L1).n) {
         const char *l1 = jx_indicator_level1(ind);
-        if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_L1], l1, strlen(l1)))
+        if (!jx_indrows_cell_eq(jx_indrows_cell_of(r, JX_INDROWS_L1), l1, strlen(l1)))
             return false;
     }
-    if (r->cell[JX_INDROWS_L2].n) {
+    if (jx_indrows_cell_of(r, JX_INDROWS_L2).n) {
         const char *l2 = jx_indicator_level2(ind);
-        if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_L2], l2, strlen(l2)))
+        if (!jx_indrows_cell_eq(jx_indrows_cell_of(r, JX_INDROWS_L2), l2, strlen(l2)))
             return false;
     }
     return true;
@@ -685,10 +715,10 @@ jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void 
     uint32_t h = jx_csv_hash(p->name.s, p->name.n) & (uint32_t)(t->nbuckets - 1);
     for (uint32_t ri = t->buckets[h]; ri != NO_ROW; ri = t->rows[ri].next) {
         jx_indrows_row *r = &t->rows[ri];
-        if (!jx_indrows_cell_eq(r->cell[JX_INDROWS_PROJECT], p->name.s, p->name.n) ||
+        if (!jx_indrows_cell_eq(jx_indrows_cell_of(r, JX_INDROWS_PROJECT), p->name.s, p->name.n) ||
             !row_fits(t, r, p->org.s, p->dept.s))
             continue;
-        if (r->cell[JX_INDROWS_L3].n == 0) { /* a project row (keep_row kept it for its project columns) */
+        if (jx_indrows_cell_of(r, JX_INDROWS_L3).n == 0) { /* a project row (keep_row kept it for its project columns) */
             assert(fills_project_column(t->spec, r));
             if (!row_is_for(t, r, (uint32_t)self)) {
                 rc = JX_ERR_INPUT;
@@ -719,7 +749,7 @@ jx_result jx_indrows_match(jx_indrows *t, jx_project *p, jx_indrows_fn fn, void 
         }
         if (found > 1) {
             if (!r->reported) {
-                jx_indrows_cell c = r->cell[JX_INDROWS_L3];
+                jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_L3);
                 jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
                                 "第 %u 行（项目“%s”，指标“%.*s”）对应 %zu 个指标，请填写一级指标、二级指标加以区分",
                                 (unsigned)r->line, p->name.s, (int)c.n, c.s, found);
@@ -746,7 +776,7 @@ static const jx_indrows_known *seen_project(jx_indrows *t, const jx_indrows_row 
 {
     if (t->nkbuckets == 0)
         return NULL;
-    jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+    jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_PROJECT);
     uint32_t h = jx_csv_hash(c.s, c.n) & (uint32_t)(t->nkbuckets - 1);
     for (uint32_t i = t->kbuckets[h]; i != NO_ROW; i = t->known[i].next) {
         const jx_indrows_known *k = &t->known[i];
@@ -759,7 +789,7 @@ static const jx_indrows_known *seen_project(jx_indrows *t, const jx_indrows_row 
 /* A seen project whose name is the row's once both are folded (（）and (), blanks), or NULL. */
 static const jx_indrows_known *near_project(jx_indrows *t, const jx_indrows_row *r)
 {
-    jx_indrows_cell c = r->cell[JX_INDROWS_PROJECT];
+    jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_PROJECT);
     const char *want = fold_name(t, c.s, c.n);
     for (size_t i = 0; want && i < t->nknown; i++) {
         jx_indrows_known *k = &t->known[i];
@@ -778,7 +808,7 @@ static const jx_indrows_known *near_project(jx_indrows *t, const jx_indrows_row 
 static bool row_has_data(const jx_indrows *t, const jx_indrows_row *r)
 {
     for (size_t k = JX_INDROWS_L3 + 1; k < t->spec->ncolumns; k++)
-        if (r->cell[k].n)
+        if (jx_indrows_cell_of(r, k).n)
             return true;
     return false;
 }
@@ -798,8 +828,8 @@ jx_result jx_indrows_finish(jx_indrows *t)
         jx_indrows_row *r = &t->rows[i];
         if (r->matched || r->reported || !row_has_data(t, r))
             continue;
-        jx_indrows_cell c = r->cell[JX_INDROWS_L3];
-        jx_indrows_cell pc = r->cell[JX_INDROWS_PROJECT];
+        jx_indrows_cell c = jx_indrows_cell_of(r, JX_INDROWS_L3);
+        jx_indrows_cell pc = jx_indrows_cell_of(r, JX_INDROWS_PROJECT);
         r->reported = 1;
         if (c.n && seen_project(t, r)) { /* a project row of a seen project was matched */
             jx_indrows_diag(t, JX_SEV_ERROR, r, jx_indrows_cell_pos(r, c),
@@ -838,7 +868,7 @@ jx_result jx_indrows_finish(jx_indrows *t)
         }
     }
     if (unused) {
-        jx_pos at = jx_indrows_cell_pos(first_unused, first_unused->cell[JX_INDROWS_PROJECT]);
+        jx_pos at = jx_indrows_cell_pos(first_unused, jx_indrows_cell_of(first_unused, JX_INDROWS_PROJECT));
         jx_diags_add(&t->diags, &t->arena, JX_SEV_WARNING, t->spec->unused_code, src_of(t, first_unused), at,
                      "%s中有 %zu 行所属的项目不在本次计分的项目中，未使用：%s", t->spec->what, unused, names);
     }
@@ -850,7 +880,7 @@ static const char *column_label(jx_indrows *t, const jx_indrows_row *r, jx_indro
 {
     int k = -1;
     for (size_t i = 0; i < t->spec->ncolumns; i++)
-        if (r->cell[i].s == c.s && r->cell[i].n == c.n)
+        if (jx_indrows_cell_of(r, i).s == c.s && jx_indrows_cell_of(r, i).n == c.n)
             k = (int)i;
     const char *name = k >= 0 ? t->spec->columns[k] : "单元格";
     if (!t->table || jx_table_get_kind(t->table) == JX_TABLE_TEXT)

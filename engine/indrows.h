@@ -81,9 +81,18 @@ typedef struct jx_indrows_cell {
     uint32_t off;  /* text: byte offset of the cell in the decoded text; workbooks: 0 */
 } jx_indrows_cell;
 
-/** One data row of the sheet. */
+/** A column its header does not name, in jx_indrows_row.slot. */
+#define JX_INDROWS_ABSENT 0xFF
+
+/**
+ * One data row of the sheet. It keeps the cells of the columns its sheet's header names
+ * only, so a row of a five-column sheet takes five cells whatever the spec's width (a
+ * province's actuals are a million rows): jx_indrows_cell_of gives any column's cell.
+ */
 typedef struct jx_indrows_row {
-    jx_indrows_cell cell[JX_INDROWS_MAXCOLS]; /* the cells of the spec's columns */
+    const jx_indrows_cell *cells; /* the cells of the columns the header names, in the arena */
+    const uint8_t *slot; /* spec column → its index in cells, JX_INDROWS_ABSENT when the header does
+                            not name it; one array for all the rows under one header */
     uint32_t line;     /* the row's line (text) or row number (workbooks) */
     uint32_t off;      /* text: byte offset where the row starts */
     uint32_t sheet;    /* index of its source in jx_indrows.srcs (its sheet) */
@@ -92,6 +101,17 @@ typedef struct jx_indrows_row {
     uint32_t matched;  /* indicators it has been matched to */
     int reported;      /* an error about the row has been given */
 } jx_indrows_row;
+
+/** Column k (an index of the spec's columns) of row r: its cell, or an empty one ("", at
+ * the row's start) when the row's header does not name the column. */
+static inline jx_indrows_cell jx_indrows_cell_of(const jx_indrows_row *r, size_t k)
+{
+    if (r->slot[k] == JX_INDROWS_ABSENT) {
+        jx_indrows_cell none = {"", 0, 1, r->off};
+        return none;
+    }
+    return r->cells[r->slot[k]];
+}
 
 /** A loaded sheet, its diagnostics and its index. Embedded in the handle that reads it. */
 typedef struct jx_indrows {

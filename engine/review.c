@@ -265,7 +265,7 @@ static void row_error(jx_review *rv, const jx_project *p, const jx_indicator *in
 static bool read_amount(jx_review *rv, const jx_project *p, const jx_indicator *ind, rv_ind *s, int k,
                         int64_t *cents)
 {
-    jx_indrows_cell c = s->row->cell[k];
+    jx_indrows_cell c = jx_indrows_cell_of(s->row, k);
     jx_dec d;
     if (!jx_indrows_number(&rv->rows, p, ind, s->row, k, c, &d)) {
         s->refused = true;
@@ -298,7 +298,7 @@ static jx_judge judge_word(jx_indrows_cell c)
 /* Reads the 复核完成值 of s's row for ind, warning about a sign written with a number. */
 static jx_result read_value(jx_review *rv, jx_project *p, const jx_indicator *ind, rv_ind *s)
 {
-    jx_indrows_cell c = s->row->cell[RV_VALUE];
+    jx_indrows_cell c = jx_indrows_cell_of(s->row, RV_VALUE);
     bool had_sign = false;
     jx_result rc = jx_indrows_actual(&rv->rows, p, ind, s->row, c, &s->value, &had_sign);
     if (rc == JX_ERR_INPUT)
@@ -330,17 +330,17 @@ static jx_result collect(void *ud, jx_project *p, jx_indrows_row *r, jx_indicato
 {
     jx_review *rv = ud;
     rv_ind *s = &rv->inds[ind - p->inds];
-    if (!r->cell[RV_VALUE].n && !r->cell[RV_SCORE].n && !r->cell[RV_DEDUCTION].n && !r->cell[RV_NOTE].n)
+    if (!jx_indrows_cell_of(r, RV_VALUE).n && !jx_indrows_cell_of(r, RV_SCORE).n && !jx_indrows_cell_of(r, RV_DEDUCTION).n && !jx_indrows_cell_of(r, RV_NOTE).n)
         return JX_OK; /* a row naming the indicator and nothing else (a template's left unfilled): not reviewed */
     if (s->row) {
         jx_indrows_row *first = s->row;
         s->row = r;
-        row_error(rv, p, ind, s, r->cell[RV_L3], "与第 %u 行复核的是同一个指标，每个指标只能有一行", (unsigned)first->line);
+        row_error(rv, p, ind, s, jx_indrows_cell_of(r, RV_L3), "与第 %u 行复核的是同一个指标，每个指标只能有一行", (unsigned)first->line);
         s->row = first;
         return JX_ERR_INPUT;
     }
     s->row = r;
-    jx_indrows_cell v = r->cell[RV_VALUE], sc = r->cell[RV_SCORE], d = r->cell[RV_DEDUCTION];
+    jx_indrows_cell v = jx_indrows_cell_of(r, RV_VALUE), sc = jx_indrows_cell_of(r, RV_SCORE), d = jx_indrows_cell_of(r, RV_DEDUCTION);
     if (ind->not_applicable) {
         jx_indrows_cell first = v.n ? v : sc.n ? sc : d;
         if (first.n)
@@ -515,7 +515,7 @@ static void decide(jx_review *rv, const jx_project *p, const jx_indicator *ind, 
     jx_indrows_row *r = s->row;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
     l->row = r->line;
-    l->note = keep(rv, r->cell[RV_NOTE].s, r->cell[RV_NOTE].n);
+    l->note = keep(rv, jx_indrows_cell_of(r, RV_NOTE).s, jx_indrows_cell_of(r, RV_NOTE).n);
     l->basis = JX_REVIEW_KEPT;
     if (s->has_value) {
         l->value_given = 1;
@@ -528,22 +528,22 @@ static void decide(jx_review *rv, const jx_project *p, const jx_indicator *ind, 
     bool by_value = s->has_value && s->value_scored;
     int64_t base = by_value ? s->value_cents : l->self_cents;
     const char *base_name = by_value ? "按复核完成值计算的得分" : "自评得分";
-    jx_indrows_cell v = r->cell[RV_VALUE];
+    jx_indrows_cell v = jx_indrows_cell_of(r, RV_VALUE);
     if (s->has_score) {
         l->basis = JX_REVIEW_SCORE;
         l->review_cents = s->score_cents;
         if (s->has_deduction && s->score_cents != base - s->deduction_cents)
-            row_error(rv, p, ind, s, r->cell[RV_SCORE], "的复核得分 %s 与%s %s 减扣分 %s 得 %s 不符",
+            row_error(rv, p, ind, s, jx_indrows_cell_of(r, RV_SCORE), "的复核得分 %s 与%s %s 减扣分 %s 得 %s 不符",
                       cents_text(s->score_cents, b1), base_name, cents_text(base, b2),
                       cents_text(s->deduction_cents, b3), cents_text(base - s->deduction_cents, b4));
         else if (!s->has_deduction && by_value && s->score_cents != s->value_cents)
-            row_error(rv, p, ind, s, r->cell[RV_SCORE],
+            row_error(rv, p, ind, s, jx_indrows_cell_of(r, RV_SCORE),
                       "的复核得分 %s 与按复核完成值“%.*s”计算的得分 %s 不符；另行扣分请填写扣分，并在备注中说明理由",
                       cents_text(s->score_cents, b1), (int)v.n, v.s, cents_text(s->value_cents, b2));
     } else if (s->has_deduction) {
         l->basis = JX_REVIEW_DEDUCTION;
         if (s->deduction_cents > base)
-            row_error(rv, p, ind, s, r->cell[RV_DEDUCTION], "的扣分 %s 超过%s %s",
+            row_error(rv, p, ind, s, jx_indrows_cell_of(r, RV_DEDUCTION), "的扣分 %s 超过%s %s",
                       cents_text(s->deduction_cents, b1), base_name, cents_text(base, b2));
         else
             l->review_cents = base - s->deduction_cents;
@@ -559,14 +559,14 @@ static void decide(jx_review *rv, const jx_project *p, const jx_indicator *ind, 
             row_error(rv, p, ind, s, v, "的复核完成值“%.*s”不是数值，不能据以计分，请填写复核得分或扣分", (int)v.n,
                       v.s);
     }
-    if (s->refused || r->cell[RV_NOTE].n > 0)
+    if (s->refused || jx_indrows_cell_of(r, RV_NOTE).n > 0)
         return;
     /* a deduction must give its reason */
     if (s->has_deduction && s->deduction_cents > 0)
-        row_error(rv, p, ind, s, r->cell[RV_DEDUCTION], "扣分 %s，备注中没有说明理由，不予采用",
+        row_error(rv, p, ind, s, jx_indrows_cell_of(r, RV_DEDUCTION), "扣分 %s，备注中没有说明理由，不予采用",
                   cents_text(s->deduction_cents, b1));
     else if (l->review_cents < l->self_cents)
-        row_error(rv, p, ind, s, s->has_score ? r->cell[RV_SCORE] : v, "复核得分 %s 低于自评得分 %s，备注中没有说明理由，不予采用",
+        row_error(rv, p, ind, s, s->has_score ? jx_indrows_cell_of(r, RV_SCORE) : v, "复核得分 %s 低于自评得分 %s，备注中没有说明理由，不予采用",
                   cents_text(l->review_cents, b1), cents_text(l->self_cents, b2));
 }
 
