@@ -52,8 +52,8 @@
  * workbook back by (docs/audit.md): each part's project serialised as it ends into a spool,
  * and at doc_end the bytes split into cells by the CSV reader (csv.h) and written a row
  * each, every cell as text, under the header row, frozen and filtered (jx_xlsx_list). Its
- * sheets (数据, then 数据(2), … past a full sheet) are the book's beyond JX_XLSX_SHEETS_MAX
- * (extra_sheets): they take no part's room.
+ * sheets (数据, then 数据(2), … past a full sheet) are beyond JX_XLSX_SHEETS_MAX (the book's
+ * sheets_max lifted): they take no part's room.
  *
  * A report (the audit, the vet) is a workbook written in order, in flat memory: its first
  * sheet of the sections' tables, then its lists of records, then the vet's 审核表 (see "a
@@ -1061,7 +1061,7 @@ static void data_record(spool_reader *rd, const jx_csv *csv)
         };
         /* the data's sheets, once every part has its own: as many as its rows fill (a temporary
            file each while the book is written, 1,048,575 rows a sheet) */
-        st->book.extra_sheets = SIZE_MAX - JX_XLSX_SHEETS_MAX;
+        st->book.sheets_max = SIZE_MAX;
         jx_xlsx_list_open(&d->l, &st->book, &spec);
         return;
     }
@@ -1281,8 +1281,8 @@ static void xlsx_doc_end(jx_writer *wr, const jx_doc_head *h, size_t nparts)
  * its lead the caption — for the first JX_XLSX_PROJECTS_MAX entries with one: an entry past
  * them has no sheet (counted in wr->sheetless), its records in the lists all the same. So
  * a report holds open its first sheet, those entries' and its lists', the lists' as many
- * as their records fill (beyond JX_XLSX_SHEETS_MAX: extra_sheets). Nothing else of an
- * entry is drawn, nor the overview, nor the tables of the pages (JX_VIEW_PAGE). */
+ * as their records fill (beyond JX_XLSX_SHEETS_MAX: the book's sheets_max lifted). Nothing
+ * else of an entry is drawn, nor the overview, nor the tables of the pages (JX_VIEW_PAGE). */
 
 /** What a kept step of the first sheet writes. */
 enum { SOP_TEXT, SOP_SPAN, SOP_NUM, SOP_PERCENT, SOP_ROW, SOP_SKIP };
@@ -1554,7 +1554,7 @@ static void xlsx_report_begin(jx_writer *wr, const jx_report_head *h)
     /* the first sheet (the book's list) and the lists, as many sheets as their records fill,
      * beside the entries' own sheets (the vet's 审核表), which this renderer bounds to
      * JX_XLSX_PROJECTS_MAX (st->sheets); a temporary file each while the book is written */
-    st->book.extra_sheets = SIZE_MAX - JX_XLSX_SHEETS_MAX;
+    st->book.sheets_max = SIZE_MAX;
     const jx_doc_list *sheet = h->sheet;
     assert(sheet && sheet->ncols > 0 && sheet->ncols <= JX_DOC_MAXCOLS && h->nlists <= JX_REPORT_MAXLISTS);
     st->ncols = sheet->ncols;

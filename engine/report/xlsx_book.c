@@ -177,6 +177,7 @@ jx_result jx_xlsx_open(jx_xlsx_book *bk, const jx_allocator *alloc, const char *
 {
     memset(bk, 0, sizeof *bk);
     bk->fd = -1;
+    bk->sheets_max = JX_XLSX_SHEETS_MAX;
     bk->alloc = jx_alloc_or_default(alloc);
     const char *dir = jx_tmpdir();
     bk->tmpdir = jx_strndup(bk->alloc, dir, strlen(dir));
@@ -451,7 +452,7 @@ void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, si
     if (bk->err != JX_OK || !bk->wb)
         return;
     /* every sheet's name is in the set, so nnames counts the sheets */
-    if (bk->nnames >= JX_XLSX_SHEETS_MAX + bk->extra_sheets) {
+    if (bk->nnames >= bk->sheets_max) {
         bk->err = JX_ERR_LIMIT;
         return;
     }

@@ -34,13 +34,13 @@
 /** Most characters a cell holds (Excel's limit); longer text is cut, ending in "…". */
 #define JX_XLSX_CELL_MAX 32767
 
-/** Most sheets in a workbook: a list and a sheet for each of JX_XLSX_PROJECTS_MAX projects,
- * and the sheets a book allows beyond them (jx_xlsx_book.extra_sheets: the 自评表's 数据, a
- * report's summary and lists). The sheet past it is JX_ERR_LIMIT: a book holds a
- * temporary file open per sheet until it closes (libxlsxwriter's constant memory), which
- * the 1,024 files a process may open by default bound. A document whose data holds every project, and a report whose lists hold
+/** Most sheets a workbook takes unless its writer bounds its sheets itself
+ * (jx_xlsx_book.sheets_max): a list and a sheet for each of JX_XLSX_PROJECTS_MAX projects.
+ * The sheet past it is JX_ERR_LIMIT: a book holds a temporary file open per sheet until it
+ * closes (libxlsxwriter's constant memory), which the 1,024 files a process may open by
+ * default bound. A document whose data holds every project, and a report whose lists hold
  * every entry (the vet's), give the projects past JX_XLSX_PROJECTS_MAX no sheet
- * (render_xlsx.c), so they never meet the bound. */
+ * (render_xlsx.c) and lift the book's bound for the sheets their data and lists fill. */
 #define JX_XLSX_SHEETS_MAX (JX_XLSX_PROJECTS_MAX + 1)
 
 /** Most columns a sheet of these reporters lays out (the 自评表's 数据 sheet has the score
@@ -96,9 +96,9 @@ typedef struct jx_xlsx_book {
     char **names;                         /* the sheet names in use, case-folded: an open-addressing set */
     size_t names_cap;                     /* slots in names (a power of two, or 0) */
     size_t nnames;                        /* names in the set */
-    size_t extra_sheets;                  /* sheets allowed past JX_XLSX_SHEETS_MAX (0 when opened): a
-                                             document's data, a report's lists (render_xlsx.c), never
-                                             one more project */
+    size_t sheets_max;                    /* the most sheets the book takes: JX_XLSX_SHEETS_MAX when
+                                             opened; SIZE_MAX once a writer that gives no project past
+                                             JX_XLSX_PROJECTS_MAX a sheet lifts it (render_xlsx.c) */
     jx_result err;                        /* the first failure; later calls do nothing */
 } jx_xlsx_book;
 
@@ -149,7 +149,7 @@ size_t jx_xlsx_sheet_name(const char *name, unsigned n, char *out);
  * candidate not yet used in the book, compared as Excel does, ignoring case; "History"
  * is reserved), with default widths. The name given is written to used_name when not
  * NULL (JX_XLSX_NAME_BUFSZ bytes). On failure sh->ws is NULL and the book's error set:
- * JX_ERR_LIMIT for the sheet past JX_XLSX_SHEETS_MAX + extra_sheets; JX_ERR_IO when the
+ * JX_ERR_LIMIT for the sheet past sheets_max; JX_ERR_IO when the
  * book can open no more files (a temporary file a sheet).
  */
 void jx_xlsx_add_sheet(jx_xlsx_book *bk, jx_xlsx_sheet *sh, const char *name, size_t ncols, char *used_name);
