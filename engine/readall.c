@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 const char *jx_tmpdir(void)
@@ -32,6 +33,60 @@ FILE *jx_tmpfile(void)
         errno = e;
     }
     return f;
+}
+
+void jx_stash_init(jx_stash *h, const jx_allocator *alloc, size_t memory)
+{
+    memset(h, 0, sizeof *h);
+    h->alloc = jx_alloc_or_default(alloc);
+    h->memory = memory;
+}
+
+/* Moves the bytes in memory into a new temporary file, data freed; on failure they stay in
+ * memory, which goes on growing. */
+static void stash_spill(jx_stash *h)
+{
+    FILE *f = jx_tmpfile();
+    if (!f)
+        return;
+    if (h->len && fwrite(h->data, 1, h->len, f) != h->len) {
+        fclose(f);
+        return;
+    }
+    h->file = f;
+    jx_free(h->alloc, h->data, h->cap);
+    h->data = NULL;
+    h->len = h->cap = 0;
+}
+
+size_t jx_stash_write(jx_stash *h, const char *data, size_t len)
+{
+    if (!h->file && h->len + len > h->memory)
+        stash_spill(h);
+    if (h->file) {
+        if (fwrite(data, 1, len, h->file) != len) {
+            h->io = true;
+            return 0;
+        }
+        return len;
+    }
+    if (JX_GROW(h->alloc, h->data, h->cap, h->len + len) != 0) {
+        h->oom = true;
+        return 0;
+    }
+    memcpy(h->data + h->len, data, len);
+    h->len += len;
+    return len;
+}
+
+void jx_stash_free(jx_stash *h)
+{
+    if (!h->alloc)
+        return;
+    jx_free(h->alloc, h->data, h->cap);
+    if (h->file)
+        fclose(h->file);
+    memset(h, 0, sizeof *h);
 }
 
 jx_result jx_read_all(const jx_allocator *a, FILE *f, char **buf, size_t *len, size_t *cap)

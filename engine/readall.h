@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* readall.h — reading a stream to its end into memory: what the inputs read whole (an
  * import's table, a policy file) use, so a pipe (<(…), /dev/stdin, "-") reads as a file
- * does; nothing is asked of the stream but fread (no size, no seeking). And the one place
- * temporary files go (jx_tmpdir), for what is kept out of memory (spools, workbooks). */
+ * does; nothing is asked of the stream but fread (no size, no seeking). And what is kept
+ * out of memory: the one place temporary files go (jx_tmpdir), and bytes held back to be
+ * read once later, in memory while they are few and in a temporary file past that
+ * (jx_stash: a report's spooled parts, the rule text of an imported table). */
 #ifndef JX_READALL_H
 #define JX_READALL_H
 
 #include "jixiao.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -27,5 +30,29 @@ const char *jx_tmpdir(void);
  * (errno says why).
  */
 FILE *jx_tmpfile(void);
+
+/**
+ * Bytes written once and read back later: in memory (data) up to `memory` bytes, then,
+ * all of them, in a temporary file (jx_tmpfile); in memory still when no file can be
+ * made. Invariant: file is NULL or holds every byte written and data none.
+ */
+typedef struct jx_stash {
+    const jx_allocator *alloc; /* for data */
+    size_t memory;             /* bytes held in memory before the file */
+    char *data;                /* the bytes while in memory (NULL until the first) */
+    size_t len, cap;           /* bytes in data, and its size */
+    FILE *file;                /* past memory: the temporary file, written to its end; NULL before */
+    bool oom;                  /* data could not grow: what followed was dropped */
+    bool io;                   /* the file could not be written */
+} jx_stash;
+
+/** An empty store holding up to memory bytes in memory, from alloc (NULL: the default). */
+void jx_stash_init(jx_stash *h, const jx_allocator *alloc, size_t memory);
+
+/** Appends data[0..len); len, or 0 when memory or the file failed (oom or io then set). */
+size_t jx_stash_write(jx_stash *h, const char *data, size_t len);
+
+/** Releases the memory and closes the file; a zeroed store is a no-op. */
+void jx_stash_free(jx_stash *h);
 
 #endif

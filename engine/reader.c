@@ -73,11 +73,9 @@ struct jx_reader {
     size_t checked;            /* data[0..checked) is UTF-8: checked, bad bytes made U+FFFD */
     struct reader_bad *bad;    /* runs of bad bytes not yet reported, in order of off */
     size_t nbad, bad_cap;      /* count and capacity */
-    FILE *spool;               /* jx_reader_open_import: the rule text the importer wrote, in a
-                                  temporary file read as a rule file is (fd is its descriptor);
-                                  NULL when none could be made, the text then in owned */
-    char *owned;               /* …or in memory: the rule text the importer wrote, data */
-    size_t owned_len, owned_cap; /* its bytes and capacity */
+    jx_stash imported_text;    /* jx_reader_open_import: the rule text the importer wrote; data
+                                  when it stayed in memory, else read from its temporary file as
+                                  a rule file is (fd is the file's) */
     bool imported;             /* the text came through the importer (positions are table rows) */
     jx_project_fn fn;          /* jx_reader_set_threads: run on each project before it is returned */
     void *fn_ud;               /* passed to fn */
@@ -199,19 +197,10 @@ jx_result jx_reader_open_memory(jx_reader **out, const char *file_name, const ch
 
 /* ------------------------------------------------------ through the importer */
 
-/* jx_import_run's output: appended to the reader's spool, or its own text; 0 when the
- * spool could not be written or memory ran out. */
+/* jx_import_run's output: held in the reader's stash; 0 when memory or the file failed. */
 static size_t import_append(void *ud, const char *data, size_t len)
 {
-    jx_reader *rd = ud;
-    if (rd->spool)
-        return fwrite(data, 1, len, rd->spool) == len ? len : 0;
-    if (JX_GROW(rd->alloc, rd->owned, rd->owned_cap, rd->owned_len + len + 1) != 0)
-        return 0;
-    memcpy(rd->owned + rd->owned_len, data, len);
-    rd->owned_len += len;
-    rd->owned[rd->owned_len] = '\0';
-    return len;
+    return jx_stash_write(&((jx_reader *)ud)->imported_text, data, len);
 }
 
 /* The import's diagnostics, but the rows it skips on purpose (skipped-row notes), kept on the
@@ -238,28 +227,32 @@ static bool import_keep_diags(jx_reader *rd, const jx_import *imp)
     return true;
 }
 
+/* Rule text an import holds in memory before it goes on in a temporary file. */
+#define READER_IMPORT_MEMORY JX_READER_CHUNK
+
 /*
- * Runs imp into a temporary file, which rd then reads as it reads a rule file, a block at
- * a time, so the rule text of a large table (a province's workbook) is never all in
- * memory beside the table; into rd's own text when no temporary file can be made. The
- * import's result.
+ * Runs imp into rd's stash, which rd then reads: the text in memory when it is short (a
+ * department's table), else from its temporary file as a rule file is read, a block at a
+ * time, so the rule text of a large table (a province's workbook) is never all in memory
+ * beside the table. The import's result.
  */
 static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
 {
+    jx_stash *st = &rd->imported_text;
+    jx_stash_init(st, rd->alloc, READER_IMPORT_MEMORY);
     rd->imported = true;
     rd->eof = true;
     rd->data = "";
     if (rc == JX_OK) { /* opened: the table's format settled (else there is nothing to read) */
-        rd->spool = jx_tmpfile();
         jx_result run = jx_import_run(imp, import_append, rd);
-        if (run == JX_ERR_IO) { /* only the append fails: the spool, or memory */
-            if (rd->spool)
+        if (run == JX_ERR_IO) { /* only the append fails: the file, or memory */
+            if (st->io)
                 reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(), strerror(errno));
             else
                 run = JX_ERR_NOMEM;
         }
         rc = run;
-        if (rd->spool && (fflush(rd->spool) != 0 || fseek(rd->spool, 0, SEEK_SET) != 0) && rc == JX_OK) {
+        if (st->file && (fflush(st->file) != 0 || fseek(st->file, 0, SEEK_SET) != 0) && rc == JX_OK) {
             reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(), strerror(errno));
             rc = JX_ERR_IO;
         }
@@ -269,15 +262,15 @@ static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
     jx_import_close(imp);
     if (rc != JX_OK && rc != JX_ERR_INPUT)
         rd->failed = true;
-    if (rd->spool && !rd->failed) { /* read as a rule file is, from its start */
-        rd->fd = fileno(rd->spool);
+    if (st->file && !rd->failed) { /* read as a rule file is, from its start */
+        rd->fd = fileno(st->file);
         rd->eof = false;
         rd->data = NULL;
         rd->len = 0;
         return rc;
     }
-    rd->data = rd->owned ? rd->owned : "";
-    rd->len = rd->owned_len;
+    rd->data = st->data && !st->file ? st->data : "";
+    rd->len = st->data && !st->file ? st->len : 0;
     return rc;
 }
 
@@ -335,15 +328,13 @@ void jx_reader_close(jx_reader *rd)
     if (rd->close_fd && rd->fd >= 0)
         close(rd->fd);
     ahead_free(rd);
-    if (rd->spool)
-        fclose(rd->spool);
     if (rd->proj_ready)
         jx_project_free(&rd->proj);
     jx_value_reader_destroy(rd->vr);
     jx_diags_free(&rd->diags);
     jx_arena_free(&rd->arena);
     jx_free(rd->alloc, rd->buf, rd->cap);
-    jx_free(rd->alloc, rd->owned, rd->owned_cap);
+    jx_stash_free(&rd->imported_text);
     jx_free(rd->alloc, rd->bad, rd->bad_cap * sizeof *rd->bad);
     if (rd->file)
         jx_free(rd->alloc, rd->file, rd->file_len + 1);

@@ -239,9 +239,10 @@ JX_API jx_result jx_reader_next(jx_reader *rd, jx_project **out);
  * A reader of a table the importer reads (jx_import_*: the budget systems' tables, CSV,
  * .xlsx, .xls, and the JSON jx_writer writes in JX_FORMAT_JSON — opts->format "json" or
  * detected): the table is imported into the reader's own rule text at once, and its
- * projects are read as from any reader. That text waits in a temporary file in $TMPDIR
- * (else /tmp), removed at once, read back a block at a time, so a large table's rule text
- * is not held in memory beside it; where no such file can be made it is held in memory.
+ * projects are read as from any reader. That text is held in memory up to 1 MiB and past
+ * that in a temporary file in $TMPDIR (else /tmp), removed at once, read back a block at a
+ * time, so a large table's rule text is not held in memory beside it; where no such file
+ * can be made it is held in memory.
  * A .xlsx or .xls in a regular file is read from the file, never whole into memory (one
  * on a pipe is). The import's diagnostics (but the rows it skips on
  * purpose) are on the reader after the open, until the first jx_reader_next. Returns the

@@ -19,6 +19,7 @@
 #include "vet.h"
 #include "model.h"
 #include "order.h"
+#include "readall.h"
 #include "score.h"
 #include "text.h"
 
@@ -428,16 +429,10 @@ const char *jx_scratch_str(jx_writer *w, const char *s);
 /** Bytes a spool holds in memory before it goes on in a temporary file. */
 #define JX_SPOOL_MEMORY (1u << 20)
 
-/** A spool: a writer and the bytes it has flushed so far. */
+/** A spool: a writer and the bytes it has flushed so far (readall.h's jx_stash). */
 typedef struct jx_spool {
-    jx_writer *w;              /* write the held-back text here (jx_out_*, jx_html_*, …) */
-    const jx_allocator *alloc; /* for the buffer */
-    char *data;                /* the bytes flushed from w, while they fit in memory */
-    size_t len;                /* bytes in data */
-    size_t cap;                /* size of data */
-    FILE *file;                /* past JX_SPOOL_MEMORY: every byte, in a temporary file; NULL before */
-    int oom;                   /* the buffer could not grow: what followed was dropped */
-    int io;                    /* the temporary file could not be written or read */
+    jx_writer *w;    /* write the held-back text here (jx_out_*, jx_html_*, …) */
+    jx_stash bytes;  /* the bytes flushed from w: in memory up to JX_SPOOL_MEMORY, then in a file */
 } jx_spool;
 
 /**

@@ -479,59 +479,25 @@ const char *jx_scratch_str(jx_writer *w, const char *s)
 /* ================================================================ spools
    a jx_writer whose output is kept in memory until it is copied (report.h). */
 
-/* Moves what the buffer holds into a new temporary file, the buffer freed; on failure the
- * spool stays in memory. */
-static void spool_spill(jx_spool *sp)
-{
-    FILE *f = jx_tmpfile();
-    if (!f)
-        return;
-    if (sp->len && fwrite(sp->data, 1, sp->len, f) != sp->len) {
-        fclose(f);
-        return;
-    }
-    sp->file = f;
-    jx_free(sp->alloc, sp->data, sp->cap);
-    sp->data = NULL;
-    sp->len = sp->cap = 0;
-}
-
-/* The spool's write function: appends to the buffer, or past JX_SPOOL_MEMORY to the
- * temporary file; 0 (a failed write) when memory or the file failed. */
+/* The spool's write function: its stash's (jx_stash_write). */
 static size_t spool_write(void *ud, const char *data, size_t len)
 {
-    jx_spool *sp = ud;
-    if (!sp->file && sp->len + len > JX_SPOOL_MEMORY)
-        spool_spill(sp);
-    if (sp->file) {
-        if (fwrite(data, 1, len, sp->file) != len) {
-            sp->io = 1;
-            return 0;
-        }
-        return len;
-    }
-    if (JX_GROW(sp->alloc, sp->data, sp->cap, sp->len + len) != 0) {
-        sp->oom = 1;
-        return 0;
-    }
-    memcpy(sp->data + sp->len, data, len);
-    sp->len += len;
-    return len;
+    return jx_stash_write(&((jx_spool *)ud)->bytes, data, len);
 }
 
 jx_result jx_spool_open(jx_spool *sp, const jx_allocator *alloc)
 {
     memset(sp, 0, sizeof *sp);
-    sp->alloc = jx_alloc_or_default(alloc);
+    jx_stash_init(&sp->bytes, alloc, JX_SPOOL_MEMORY);
     /* the text reporter is never called: only the buffer is used */
-    return jx_sink_create(&sp->w, spool_write, sp, sp->alloc);
+    return jx_sink_create(&sp->w, spool_write, sp, sp->bytes.alloc);
 }
 
 jx_result jx_spool_error(const jx_spool *sp)
 {
-    if (sp->oom)
+    if (sp->bytes.oom)
         return JX_ERR_NOMEM;
-    if (sp->io)
+    if (sp->bytes.io)
         return JX_ERR_IO;
     return sp->w ? sp->w->err : JX_OK;
 }
@@ -544,30 +510,29 @@ void jx_spool_copy(jx_spool *sp, jx_writer *to)
     jx_result err = jx_spool_error(sp);
     if (err != JX_OK && to->err == JX_OK)
         to->err = err;
-    if (sp->len) /* data is NULL until something was held */
-        jx_out_bytes(to, sp->data, sp->len);
-    sp->len = 0;
-    if (!sp->file)
+    jx_stash *h = &sp->bytes;
+    if (h->len) /* data is NULL until something was held */
+        jx_out_bytes(to, h->data, h->len);
+    h->len = 0;
+    if (!h->file)
         return;
     char buf[1u << 16];
     size_t n;
-    rewind(sp->file);
-    while ((n = fread(buf, 1, sizeof buf, sp->file)) > 0)
+    rewind(h->file);
+    while ((n = fread(buf, 1, sizeof buf, h->file)) > 0)
         jx_out_bytes(to, buf, n);
-    if (ferror(sp->file) && to->err == JX_OK)
+    if (ferror(h->file) && to->err == JX_OK)
         to->err = JX_ERR_IO;
-    fclose(sp->file); /* emptied: what is held next starts in memory again */
-    sp->file = NULL;
+    fclose(h->file); /* emptied: what is held next starts in memory again */
+    h->file = NULL;
 }
 
 void jx_spool_close(jx_spool *sp)
 {
-    if (!sp->alloc)
+    if (!sp->bytes.alloc)
         return;
     jx_writer_destroy(sp->w);
-    jx_free(sp->alloc, sp->data, sp->cap);
-    if (sp->file)
-        fclose(sp->file);
+    jx_stash_free(&sp->bytes);
     memset(sp, 0, sizeof *sp);
 }
 

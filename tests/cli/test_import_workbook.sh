@@ -37,10 +37,11 @@ tail -n +2 "$work/out" >"$work/pipe.out"
 if [ -s "$work/pipe.out" ] && cmp -s "$work/txt.out" "$work/pipe.out"; then ok; else
   fail "xlsx through a pipe: other rule text"; diff "$work/txt.out" "$work/pipe.out" | head; fi
 
-# --- the rule text a reader imports waits in a temporary file --------------------------
-# audit, score and vet read a table through the importer, whose rule text goes to a file in
-# $TMPDIR and is read back as a rule file is; where none can be made, it stays in memory:
-# the same report either way.
+# --- the rule text a reader imports -----------------------------------------------------
+# audit, score and vet read a table through the importer, whose rule text is held in memory
+# up to 1 MiB and past that in a file in $TMPDIR (test_reader's test_import_held_in_a_file);
+# a table this size never needs one, so a temporary folder that cannot be used changes
+# nothing: the same report.
 expect 1 "audit table.xlsx (it finds an error)" -- "$bin" audit --format json "$zj/table.xlsx"
 cp "$work/out" "$work/audit.json"
 expect 1 "audit table.xlsx without a temporary directory" -- env TMPDIR="$work/no-such-dir" "$bin" audit --format json "$zj/table.xlsx"

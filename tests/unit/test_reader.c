@@ -10,6 +10,7 @@
 
 #include "model.h"
 #include "reader.h"
+#include "tmpdir.h"
 #include "write_text.h"
 
 #include <stdio.h>
@@ -338,6 +339,85 @@ static void test_flat_memory(void **state)
     unlink(path);
 }
 
+/* A table of n projects of five indicators each, as CSV. */
+static char *table_csv(size_t n, size_t *len)
+{
+    size_t cap = 128 + n * 5 * 128, o = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    o += (size_t)snprintf(t + o, cap - o, "项目,一级指标,二级指标,三级指标,年度指标值,实际完成值,权重\n");
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 5; k++)
+            o += (size_t)snprintf(t + o, cap - o, "项目%06zu,产出指标,数量指标,指标%d,≥%d个,%d个,20\n", i, k, 10 + k,
+                                  12 + k);
+    *len = o;
+    return t;
+}
+
+/* Bytes jx_import_run writes: counted. */
+static size_t count_bytes(void *ud, const char *data, size_t len)
+{
+    (void)data;
+    *(size_t *)ud += len;
+    return len;
+}
+
+/* Reads text (len bytes) through the importer under a counting allocator; the peak of bytes
+ * in use, the projects and indicators read into *projects and *inds. */
+static size_t import_peak(const char *text, size_t len, size_t *projects, size_t *inds)
+{
+    counter c = {0, 0, 0};
+    jx_allocator al = {count_alloc, &c};
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open_import_memory(&rd, "t.csv", text, len, NULL, &al), JX_OK);
+    jx_result rc;
+    *projects = *inds = 0;
+    while ((rc = jx_reader_next(rd, &p)) == JX_ROW) {
+        assert_int_equal(p->diags.errors, 0);
+        ++*projects;
+        *inds += p->ninds;
+    }
+    assert_int_equal(rc, JX_DONE);
+    jx_reader_close(rd);
+    assert_int_equal(c.live, 0);
+    return c.peak;
+}
+
+/*
+ * The rule text an import makes of a table is held in memory up to JX_READER_CHUNK (1 MiB)
+ * and past that read back from a temporary file, removed at once; where none can be made
+ * it is all held in memory. Both ways read the same 10,000 projects and 50,000 indicators,
+ * and the file's way holds, at its peak, less by at least half the rule text: the text is
+ * several MiB, the file's way never more than 1 MiB of it.
+ */
+static void test_import_held_in_a_file(void **state)
+{
+    (void)state;
+    size_t len, rule = 0, projects, inds;
+    char *text = table_csv(10000, &len);
+    jx_import *imp = NULL;
+    assert_int_equal(jx_import_open_memory(&imp, "t.csv", text, len, NULL, NULL), JX_OK);
+    assert_int_equal(jx_import_run(imp, count_bytes, &rule), JX_OK);
+    jx_import_close(imp);
+    assert_true(rule > 3 * JX_READER_CHUNK);
+
+    const char *dir = jx_test_private_tmpdir("reader");
+    size_t in_file = import_peak(text, len, &projects, &inds);
+    assert_int_equal(projects, 10000);
+    assert_int_equal(inds, 50000);
+    assert_int_equal(jx_test_files_in(dir), 0);
+
+    setenv("TMPDIR", "/nonexistent-jixiao-dir", 1); /* no temporary file can be made */
+    size_t in_memory = import_peak(text, len, &projects, &inds);
+    setenv("TMPDIR", dir, 1);
+    assert_int_equal(projects, 10000);
+    assert_int_equal(inds, 50000);
+    print_message("rule text %zu bytes; peak %zu in a file, %zu in memory\n", rule, in_file, in_memory);
+    assert_true(in_memory > in_file + rule / 2);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_too_large),
         cmocka_unit_test(test_flat_memory),
+        cmocka_unit_test(test_import_held_in_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -285,14 +285,14 @@ static void spool_goes_to_disk(void **state)
         jx_out_str(sp.w, line);
     }
     jx_out_flush(sp.w);
-    assert_non_null(sp.file);
+    assert_non_null(sp.bytes.file);
     assert_true(c.in_use < JX_SPOOL_MEMORY);
     assert_int_equal(jx_spool_error(&sp), JX_OK);
     jx_spool_copy(&sp, w);
-    assert_null(sp.file);
+    assert_null(sp.bytes.file);
     jx_out_str(sp.w, "后\n"); /* held in memory again */
     jx_out_flush(sp.w);
-    assert_null(sp.file);
+    assert_null(sp.bytes.file);
     jx_spool_copy(&sp, w);
     assert_int_equal(jx_writer_finish(w), JX_OK);
     assert_int_equal(out.len, 3000000 + 4);
