@@ -415,8 +415,10 @@ static jx_result import_workbook(jx_import *imp, const char *book, const char *d
     size_t o = 0, nothers = 0;
     others[0] = '\0';
     bool by_data = first_data < n && (!opts->format || strcmp(opts->format, jx_imp_csv.name) == 0);
-    if (by_data)
+    if (by_data) { /* its header is the CSV's own: read as that CSV, no format looked for */
         pick = first_data;
+        imp->format = &jx_imp_csv;
+    }
     for (size_t i = 0; rc == JX_OK && !by_data && i < n; i++) {
         if (!sheets[i].len)
             continue;
@@ -547,7 +549,7 @@ static jx_result import_prepare(jx_import *imp, const char *book, const char *da
                        : import_decode(imp, data, len, opts->encoding, own, own_cap);
     if (rc != JX_OK)
         return rc;
-    rc = import_settle_format(imp, opts->format);
+    rc = imp->format ? JX_OK : import_settle_format(imp, opts->format); /* a data sheet settled it */
     if (rc != JX_OK)
         return rc;
     if (imp->weights == JX_IMPORT_WEIGHTS_EQUAL) {
