@@ -7,7 +7,9 @@
 #     (jx_gen_target, bench/gen_target.c); the output must hold exactly N indicators, or
 #     the script stops with an error;
 #   - `jixiao audit` as text and as xlsx (`--format xlsx -o`) on jx_gen's file of N
-#     indicators (bench/gen.c, one file);
+#     indicators (bench/gen.c, one file); `jixiao score --format xlsx -o` of the same file,
+#     and `jixiao audit` reading that workbook back, whose summary (projects, funds) must
+#     be the text audit's;
 #   - the table reader (`jx_bench_tables read`) on N actuals rows as CSV and as .xlsx.
 # Each run goes through jx_audit_run (wall time, the child's own peak RSS). Each size's
 # inputs are written into a temporary directory, removed when the size is done and at exit.
@@ -85,7 +87,15 @@ for n in "${sizes[@]}"; do
     count=$(indicators "$dir/in.jx")
     measure "audit, text ($(megabytes "$dir/in.jx") MB in)" "$count" "$dir/audit.txt" "$jixiao" audit "$dir/in.jx"
     measure "audit, xlsx" "$count" /dev/null "$jixiao" audit --format xlsx -o "$dir/audit.xlsx" "$dir/in.jx"
-    rm -f "$dir/in.jx" "$dir/audit.txt" "$dir/audit.xlsx"
+    # the 自评表 workbook of the same projects, and the audit reading it back (its 数据 sheet):
+    # the same projects and funds as from the rule text
+    measure "score, xlsx" "$count" /dev/null "$jixiao" score --format xlsx -o "$dir/score.xlsx" "$dir/in.jx"
+    measure "audit of that workbook ($(megabytes "$dir/score.xlsx") MB in)" "$count" "$dir/back.txt" \
+        "$jixiao" audit "$dir/score.xlsx"
+    for f in audit back; do grep -A2 '^汇总' "$dir/$f.txt" | tail -2 >"$dir/$f.sum"; done
+    cmp -s "$dir/audit.sum" "$dir/back.sum" ||
+        fail "the workbook of $count indicators audits to other projects: $(cat "$dir/back.sum")"
+    rm -f "$dir/in.jx" "$dir/audit.txt" "$dir/audit.xlsx" "$dir/score.xlsx" "$dir/back.txt"
 
     # the table reader: n actuals rows (one an indicator) and the header
     "$tables" gen "$n" "$dir"
