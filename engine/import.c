@@ -428,6 +428,8 @@ static jx_result import_workbook(jx_import *imp, const char *book, const char *d
             continue;
         if (pick == n) {
             pick = i;
+            if (!opts->format)
+                imp->format = f; /* settled: import_prepare looks no further */
         } else if (!opts->format) {
             int w = snprintf(others + o, sizeof others - o, "%s“%s”", nothers ? "、" : "", jx_table_sheet_name(t, i));
             if (w > 0 && (size_t)w < sizeof others - o)
@@ -549,7 +551,7 @@ static jx_result import_prepare(jx_import *imp, const char *book, const char *da
                        : import_decode(imp, data, len, opts->encoding, own, own_cap);
     if (rc != JX_OK)
         return rc;
-    rc = imp->format ? JX_OK : import_settle_format(imp, opts->format); /* a data sheet settled it */
+    rc = imp->format ? JX_OK : import_settle_format(imp, opts->format); /* a workbook's sheet settled it */
     if (rc != JX_OK)
         return rc;
     if (imp->weights == JX_IMPORT_WEIGHTS_EQUAL) {
