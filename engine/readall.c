@@ -5,6 +5,7 @@
 #include "alloc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,14 +44,16 @@ void jx_stash_init(jx_stash *h, const jx_allocator *alloc, size_t memory)
 }
 
 /* Moves the bytes in memory into a new temporary file, data freed; on failure they stay in
- * memory, which goes on growing. */
+ * memory for good (memory lifted, so no file is tried again), which goes on growing. */
 static void stash_spill(jx_stash *h)
 {
     FILE *f = jx_tmpfile();
-    if (!f)
-        return;
-    if (h->len && fwrite(h->data, 1, h->len, f) != h->len) {
+    if (f && h->len && (fwrite(h->data, 1, h->len, f) != h->len || fflush(f) != 0)) {
         fclose(f);
+        f = NULL;
+    }
+    if (!f) {
+        h->memory = SIZE_MAX;
         return;
     }
     h->file = f;
