@@ -19,6 +19,7 @@ void jx_csv_init(jx_csv *c, const char *text, size_t len, const jx_allocator *al
     c->len = len;
     c->line = 1;
     c->sep = ',';
+    c->columns = true;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c->off = 3;
     c->line_start = c->off;
@@ -135,6 +136,9 @@ static jx_csv_status add_field(jx_csv *c, const char *s, size_t n, uint32_t line
     f->n = n;
     f->line = line;
     f->off = (uint32_t)off;
+    f->col = 0;
+    if (!c->columns)
+        return JX_CSV_ROW;
     /* The column is counted on from the field before on the same line, so a record of
      * many fields is counted once, not from its line's start for each field. */
     if (c->col_line != line_start || c->col_at > off) {

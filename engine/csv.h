@@ -31,7 +31,8 @@ typedef struct jx_csv_field {
     const char *s; /* the field's bytes, unquoted (into the text, or the arena when unescaped) */
     size_t n;      /* length in bytes */
     uint32_t line; /* 1-based line where the field starts */
-    uint32_t col;  /* 1-based column (characters) where the field starts */
+    uint32_t col;  /* 1-based column (characters) where the field starts; 0 when the reader's
+                      columns are off (jx_csv.columns) */
     uint32_t off;  /* byte offset of the field in the text */
 } jx_csv_field;
 
@@ -42,6 +43,8 @@ typedef struct jx_csv {
     const char *text;          /* the whole input */
     size_t len;                /* its length */
     char sep;                  /* the field separator: ',' (set by jx_csv_init), or '\t' */
+    bool columns;              /* work out each field's column (set by jx_csv_init); a reader
+                                  that never shows them turns it off and saves the counting */
     size_t off;                /* where the next record starts */
     uint32_t line;             /* line number at off */
     size_t line_start;         /* byte offset of the start of that line */

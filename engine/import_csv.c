@@ -825,6 +825,7 @@ static int csv_read(jx_imp *im, const char *text, size_t len)
     jx_arena_init(&r->arena, r->alloc);
     jx_arena_init(&r->scratch, r->alloc);
     jx_csv_init(&r->csv, text, len, r->alloc, &r->arena);
+    r->csv.columns = false; /* its messages name rows and columns by their header, not by place */
     int rc = 0;
     int found = csv_find_header(r);
     if (found < 0) {

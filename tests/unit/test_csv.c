@@ -82,6 +82,17 @@ static void columns_of_every_field(void **state)
     assert_int_equal(r.csv.fields[1].col, 4);
     assert_int_equal(jx_csv_next(&r.csv), JX_CSV_END);
     close_reader(&r);
+    /* with its columns off the reader gives the same fields and lines, every column 0 */
+    open_text(&r, "甲乙,\"丙,丁\",,ab,戊\n");
+    r.csv.columns = false;
+    assert_int_equal(jx_csv_next(&r.csv), JX_CSV_ROW);
+    assert_int_equal(r.csv.nfields, 5);
+    assert_field(&r.csv, 1, "丙,丁");
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(r.csv.fields[i].line, 1);
+        assert_int_equal(r.csv.fields[i].col, 0);
+    }
+    close_reader(&r);
 }
 
 static void quoted_comma_and_doubled_quote(void **state)
