@@ -82,6 +82,24 @@ size_t jx_stash_write(jx_stash *h, const char *data, size_t len)
     return len;
 }
 
+bool jx_stash_drain(jx_stash *h, void (*put)(void *ud, const char *data, size_t len), void *ud)
+{
+    if (h->len) /* data is NULL until something was held */
+        put(ud, h->data, h->len);
+    h->len = 0;
+    if (!h->file)
+        return true;
+    char buf[1u << 16];
+    size_t n;
+    rewind(h->file);
+    while ((n = fread(buf, 1, sizeof buf, h->file)) > 0)
+        put(ud, buf, n);
+    bool ok = !ferror(h->file);
+    fclose(h->file);
+    h->file = NULL;
+    return ok;
+}
+
 void jx_stash_free(jx_stash *h)
 {
     if (!h->alloc)

@@ -52,6 +52,13 @@ void jx_stash_init(jx_stash *h, const jx_allocator *alloc, size_t memory);
 /** Appends data[0..len); len, or 0 when memory or the file failed (oom or io then set). */
 size_t jx_stash_write(jx_stash *h, const char *data, size_t len);
 
+/**
+ * Hands every byte held to put(ud, …), in order, and empties the store: what is written
+ * next is held in memory again. False when the file could not be read back (what was
+ * read is handed over all the same).
+ */
+bool jx_stash_drain(jx_stash *h, void (*put)(void *ud, const char *data, size_t len), void *ud);
+
 /** Releases the memory and closes the file; a zeroed store is a no-op. */
 void jx_stash_free(jx_stash *h);
 

@@ -269,8 +269,8 @@ static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
         rd->len = 0;
         return rc;
     }
-    rd->data = st->data && !st->file ? st->data : "";
-    rd->len = st->data && !st->file ? st->len : 0;
+    rd->data = st->data ? st->data : ""; /* none when in a file (jx_stash) */
+    rd->len = st->len;
     return rc;
 }
 

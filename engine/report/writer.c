@@ -485,6 +485,12 @@ static size_t spool_write(void *ud, const char *data, size_t len)
     return jx_stash_write(&((jx_spool *)ud)->bytes, data, len);
 }
 
+/* jx_stash_drain's put: the bytes into the writer copied to. */
+static void spool_put(void *ud, const char *data, size_t len)
+{
+    jx_out_bytes(ud, data, len);
+}
+
 jx_result jx_spool_open(jx_spool *sp, const jx_allocator *alloc)
 {
     memset(sp, 0, sizeof *sp);
@@ -510,21 +516,8 @@ void jx_spool_copy(jx_spool *sp, jx_writer *to)
     jx_result err = jx_spool_error(sp);
     if (err != JX_OK && to->err == JX_OK)
         to->err = err;
-    jx_stash *h = &sp->bytes;
-    if (h->len) /* data is NULL until something was held */
-        jx_out_bytes(to, h->data, h->len);
-    h->len = 0;
-    if (!h->file)
-        return;
-    char buf[1u << 16];
-    size_t n;
-    rewind(h->file);
-    while ((n = fread(buf, 1, sizeof buf, h->file)) > 0)
-        jx_out_bytes(to, buf, n);
-    if (ferror(h->file) && to->err == JX_OK)
+    if (!jx_stash_drain(&sp->bytes, spool_put, to) && to->err == JX_OK)
         to->err = JX_ERR_IO;
-    fclose(h->file); /* emptied: what is held next starts in memory again */
-    h->file = NULL;
 }
 
 void jx_spool_close(jx_spool *sp)

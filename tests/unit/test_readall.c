@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* test_readall.c — bytes held back (jx_stash): in memory up to its bound, then all of them
- * in a temporary file; in memory for good when no file can be made. */
+ * in a temporary file; in memory for good when no file can be made; drained in order. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,22 +15,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Everything the stash holds, read from its memory or its file, into out (NUL-terminated). */
-static size_t stash_text(jx_stash *st, char *out, size_t cap)
+/* Where jx_stash_drain's bytes go: a buffer. */
+typedef struct collected {
+    char text[64];
+    size_t len;
+} collected;
+
+static void collect(void *ud, const char *data, size_t len)
 {
-    if (!st->file) {
-        assert_true(st->len < cap);
-        memcpy(out, st->data ? st->data : "", st->len);
-        out[st->len] = '\0';
-        return st->len;
-    }
+    collected *c = ud;
+    assert_true(c->len + len < sizeof c->text);
+    memcpy(c->text + c->len, data, len);
+    c->len += len;
+    c->text[c->len] = '\0';
+}
+
+/* Everything the stash holds, drained into out; the stash is empty after. */
+static size_t stash_text(jx_stash *st, collected *out)
+{
+    out->len = 0;
+    out->text[0] = '\0';
+    assert_true(jx_stash_drain(st, collect, out));
+    assert_null(st->file);
     assert_int_equal(st->len, 0);
-    assert_null(st->data);
-    assert_int_equal(fflush(st->file), 0);
-    rewind(st->file);
-    size_t n = fread(out, 1, cap - 1, st->file);
-    out[n] = '\0';
-    return n;
+    return out->len;
 }
 
 /* Under the bound the bytes stay in memory; the write that passes it moves them all, and
@@ -53,11 +61,16 @@ static void spills_past_its_bound(void **state)
     assert_int_equal(c.in_use, 0); /* the memory was given back */
     assert_int_equal(jx_test_files_in(dir), 0); /* the file has no name */
     assert_int_equal(jx_stash_write(&st, "丙", 3), 3);
-    char buf[64];
-    assert_int_equal(stash_text(&st, buf, sizeof buf), 12);
-    assert_string_equal(buf, "甲乙abc丙");
+    collected got;
+    assert_int_equal(stash_text(&st, &got), 12);
+    assert_string_equal(got.text, "甲乙abc丙");
     assert_false(st.oom);
     assert_false(st.io);
+    /* drained: what is written next is held in memory again */
+    assert_int_equal(jx_stash_write(&st, "丁", 3), 3);
+    assert_null(st.file);
+    assert_int_equal(stash_text(&st, &got), 3);
+    assert_string_equal(got.text, "丁");
     jx_stash_free(&st);
     assert_int_equal(c.in_use, 0);
 }
@@ -78,9 +91,9 @@ static void stays_in_memory_without_a_file(void **state)
     setenv("TMPDIR", dir, 1); /* a folder again: still not tried */
     assert_int_equal(jx_stash_write(&st, "ghi", 3), 3);
     assert_null(st.file);
-    char buf[16];
-    assert_int_equal(stash_text(&st, buf, sizeof buf), 9);
-    assert_string_equal(buf, "abcdefghi");
+    collected got;
+    assert_int_equal(stash_text(&st, &got), 9);
+    assert_string_equal(got.text, "abcdefghi");
     jx_stash_free(&st);
     jx_stash_free(&st); /* freed: a no-op */
 }
