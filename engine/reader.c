@@ -244,18 +244,13 @@ static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
     rd->eof = true;
     rd->data = "";
     if (rc == JX_OK) { /* opened: the table's format settled (else there is nothing to read) */
-        jx_result run = jx_import_run(imp, import_append, rd);
-        if (run == JX_ERR_IO) { /* only the append fails: the file, or memory */
-            if (st->io)
-                reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(), strerror(errno));
-            else
-                run = JX_ERR_NOMEM;
-        }
-        rc = run;
-        if (st->file && (fflush(st->file) != 0 || fseek(st->file, 0, SEEK_SET) != 0) && rc == JX_OK) {
-            reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(), strerror(errno));
+        rc = jx_import_run(imp, import_append, rd);
+        if (rc == JX_ERR_IO && !st->io) /* only the append fails: the file, or memory */
+            rc = JX_ERR_NOMEM;
+        if (rc == JX_OK && st->file && (fflush(st->file) != 0 || fseek(st->file, 0, SEEK_SET) != 0))
             rc = JX_ERR_IO;
-        }
+        if (rc == JX_ERR_IO)
+            reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(), strerror(errno));
     }
     if (!import_keep_diags(rd, imp) && rc == JX_OK)
         rc = JX_ERR_NOMEM;
