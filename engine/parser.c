@@ -560,11 +560,19 @@ static const char *value_number_text(parser *ps, const jx_value *v)
 {
     char num[JX_DEC_BUFSZ];
     jx_dec_format(v->num, num, sizeof num);
-    const char *s = jx_arena_printf(ps->arena, "%s%s %s", num, v->percent ? "%" : "",
-                                    v->unit.n ? v->unit.s : "");
-    if (!s)
+    size_t a = strlen(num), u = v->unit.n; /* "%s%s %s" of the number, '%' and the unit, by hand */
+    char *s = jx_arena_alloc(ps->arena, a + 2 + u + 1);
+    if (!s) {
         ps->nomem = 1;
-    return s ? s : "";
+        return "";
+    }
+    memcpy(s, num, a);
+    if (v->percent)
+        s[a++] = '%';
+    s[a++] = ' ';
+    memcpy(s + a, v->unit.s, u);
+    s[a + u] = '\0';
+    return s;
 }
 
 /*
@@ -1297,6 +1305,67 @@ LS_INLINE bool ls_number(line_scan *ls, jx_dec *out)
     return true;
 }
 
+/* The attribute words line_indicator reads, as bits of the set it has seen. */
+enum { A_WEIGHT = 1, A_SCORE = 2, A_ACTUAL = 4, A_REASON = 8, A_JUDGE = 16, A_NA = 32, A_LAST = 64,
+       A_BEFORE = 128, A_BASIS = 256 };
+
+/* The first six bytes of w (a word of two CJK characters, or the first two of 不适用) as
+ * one little-endian number, as ls_attr reads them from the line. */
+LS_INLINE uint64_t ls_six(const char *w)
+{
+    uint64_t x = 0;
+    for (int k = 5; k >= 0; k--)
+        x = x << 8 | (unsigned char)w[k];
+    return x;
+}
+
+/*
+ * The attribute word at i followed by a blank (不适用 also by the line's end), as one of
+ * the A_ bits; 0 when there is none. Where ten bytes or more stand before the line's
+ * '\n', the word's six bytes are loaded once and compared as a number with each word's,
+ * where ls_word_is would compare them word by word; nearer the end, ls_word_is decides.
+ */
+LS_INLINE unsigned ls_attr(const line_scan *ls)
+{
+    if (ls->end - ls->i <= 10) {
+        if (ls_word_is(ls, LW_WEIGHT, 6, false)) return A_WEIGHT;
+        if (ls_word_is(ls, LW_ACTUAL, 6, false)) return A_ACTUAL;
+        if (ls_word_is(ls, LW_SCORE, 6, false)) return A_SCORE;
+        if (ls_word_is(ls, LW_REASON, 6, false)) return A_REASON;
+        if (ls_word_is(ls, LW_JUDGE, 6, false)) return A_JUDGE;
+        if (ls_word_is(ls, LW_NA, 9, true)) return A_NA;
+        if (ls_word_is(ls, LW_LAST, 6, false)) return A_LAST;
+        if (ls_word_is(ls, LW_BEFORE, 6, false)) return A_BEFORE;
+        if (ls_word_is(ls, LW_BASIS, 6, false)) return A_BASIS;
+        return 0;
+    }
+    uint64_t w; /* the bytes i .. i+7, all on the line (its '\n' is at end - 1 > i + 9) */
+    memcpy(&w, ls->s + ls->i, 8);
+    uint64_t six = w & 0xFFFFFFFFFFFFu;
+    unsigned what;
+    if (six == ls_six(LW_WEIGHT))
+        what = A_WEIGHT;
+    else if (six == ls_six(LW_ACTUAL))
+        what = A_ACTUAL;
+    else if (six == ls_six(LW_SCORE))
+        what = A_SCORE;
+    else if (six == ls_six(LW_REASON))
+        what = A_REASON;
+    else if (six == ls_six(LW_JUDGE))
+        what = A_JUDGE;
+    else if (six == ls_six(LW_NA))
+        return ls_word_is(ls, LW_NA, 9, true) ? A_NA : 0;
+    else if (six == ls_six(LW_LAST))
+        what = A_LAST;
+    else if (six == ls_six(LW_BEFORE))
+        what = A_BEFORE;
+    else if (six == ls_six(LW_BASIS))
+        what = A_BASIS;
+    else
+        return 0;
+    return line_class[(unsigned char)(w >> 48)] == LC_BLANK ? what : 0;
+}
+
 /*
  * True when the unit just read, spelt like kw, a keyword that ends values, is sure to be
  * the value's unit as keyword_in_value decides: kw is not 不适用 and the line goes on, past
@@ -1311,11 +1380,7 @@ LS_INLINE bool ls_unit_keyword(const line_scan *ls, jx_keyword kw)
     jx_token_kind tk;
     uint32_t len;
     ls_blanks(&at);
-    return ls_eol(&at, &tk, &len) || ls_word_is(&at, LW_WEIGHT, 6, false) || ls_word_is(&at, LW_ACTUAL, 6, false) ||
-           ls_word_is(&at, LW_SCORE, 6, false) || ls_word_is(&at, LW_REASON, 6, false) ||
-           ls_word_is(&at, LW_JUDGE, 6, false) || ls_word_is(&at, LW_NA, 9, true) ||
-           ls_word_is(&at, LW_LAST, 6, false) || ls_word_is(&at, LW_BEFORE, 6, false) ||
-           ls_word_is(&at, LW_BASIS, 6, false);
+    return ls_eol(&at, &tk, &len) || ls_attr(&at) != 0;
 }
 
 /*
@@ -1534,7 +1599,10 @@ static line_result line_indicator(parser *ps, uint32_t group)
     ls_blanks(&ls);
 
     /* the target */
-    line_value target = {0}, actual = {0}, hist[2] = {{0}, {0}};
+    /* a value is set where it is read and used only when read (seen, is_qual, hist_text):
+     * not cleared first, which cost a twentieth of the line's time; the strings, small, are
+     * cleared, for compilers that cannot see it */
+    line_value target, actual, hist[2];
     line_string qual = {0}, actual_str = {0}, reason = {0}, hist_str[2] = {{0}, {0}}, basis = {0};
     bool hist_text[2] = {false, false}; /* [0] 上年, [1] 前年: written as a string */
     bool is_qual = ls_word_is(&ls, LW_QUAL, 6, false), plain = true;
@@ -1551,8 +1619,6 @@ static line_result line_indicator(parser *ps, uint32_t group)
     uint32_t last = ls.i;
 
     /* the attributes, each at most once */
-    enum { A_WEIGHT = 1, A_SCORE = 2, A_ACTUAL = 4, A_REASON = 8, A_JUDGE = 16, A_NA = 32, A_LAST = 64,
-           A_BEFORE = 128, A_BASIS = 256 };
     unsigned seen = 0;
     bool actual_text = false;
     jx_judge judge = JX_JUDGE_NONE;
@@ -1564,26 +1630,8 @@ static line_result line_indicator(parser *ps, uint32_t group)
         ls_blanks(&ls);
         if (ls_eol(&ls, &end_tk, &end_len))
             break;
-        unsigned what;
-        if (ls_word_is(&ls, LW_WEIGHT, 6, false))
-            what = A_WEIGHT;
-        else if (ls_word_is(&ls, LW_ACTUAL, 6, false))
-            what = A_ACTUAL;
-        else if (ls_word_is(&ls, LW_SCORE, 6, false))
-            what = A_SCORE;
-        else if (ls_word_is(&ls, LW_REASON, 6, false))
-            what = A_REASON;
-        else if (ls_word_is(&ls, LW_JUDGE, 6, false))
-            what = A_JUDGE;
-        else if (ls_word_is(&ls, LW_NA, 9, true))
-            what = A_NA;
-        else if (ls_word_is(&ls, LW_LAST, 6, false))
-            what = A_LAST;
-        else if (ls_word_is(&ls, LW_BEFORE, 6, false))
-            what = A_BEFORE;
-        else if (ls_word_is(&ls, LW_BASIS, 6, false))
-            what = A_BASIS;
-        else
+        unsigned what = ls_attr(&ls);
+        if (what == 0)
             return LINE_LEFT;
         if (seen & what)
             return LINE_LEFT;

@@ -146,7 +146,7 @@ jx_text_scan jx_text_utf8_scan_plain(const char *bytes, size_t n)
 }
 
 /*
- * The fast path: sixteen bytes a step with SSSE3, by the lookup algorithm of Keiser and
+ * The fast path: thirty-two bytes a step with AVX2, or sixteen with SSSE3, by the lookup algorithm of Keiser and
  * Lemire ("Validating UTF-8 in less than one instruction per byte", 2021). Each byte is
  * classified by the high nibble of the byte before it, the low nibble of the byte before
  * it and its own high nibble (three table lookups, pshufb); the three classes ANDed are
@@ -247,19 +247,85 @@ __attribute__((target("ssse3"))) static bool u8_blocks(const unsigned char *s, s
     return _mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) == 0xFFFF;
 }
 
-jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
+/* The byte-pair errors at each byte of x, given prev1: u8_special thirty-two bytes wide
+ * (each 128-bit lane looks its nibbles up in its own copy of the tables). */
+__attribute__((target("avx2"))) static inline __m256i u8_special32(__m256i x, __m256i prev1)
 {
-    static int ssse3 = -1; /* the CPU's answer, asked once; threads racing store the same */
-    int has = __atomic_load_n(&ssse3, __ATOMIC_RELAXED);
-    if (has < 0) {
-        has = __builtin_cpu_supports("ssse3") ? 1 : 0;
-        __atomic_store_n(&ssse3, has, __ATOMIC_RELAXED);
+    const __m256i low4 = _mm256_set1_epi8(0x0F);
+    const __m256i byte_1_high_tbl =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)u8_byte_1_high));
+    const __m256i byte_1_low_tbl =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)u8_byte_1_low));
+    const __m256i byte_2_high_tbl =
+        _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)u8_byte_2_high));
+    __m256i b1h = _mm256_shuffle_epi8(byte_1_high_tbl, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), low4));
+    __m256i b1l = _mm256_shuffle_epi8(byte_1_low_tbl, _mm256_and_si256(prev1, low4));
+    __m256i b2h = _mm256_shuffle_epi8(byte_2_high_tbl, _mm256_and_si256(_mm256_srli_epi16(x, 4), low4));
+    return _mm256_and_si256(_mm256_and_si256(b1h, b1l), b2h);
+}
+
+/* u8_blocks thirty-two bytes a step with AVX2, m a multiple of 32. The bytes one, two
+ * and three back cross the middle of the register, which alignr does not (it shifts each
+ * 128-bit lane alone): they are taken from [prev's high lane, x's low lane] instead. */
+__attribute__((target("avx2"))) static bool u8_blocks32(const unsigned char *s, size_t m, size_t *leads)
+{
+    const __m256i zero = _mm256_setzero_si256();
+    __m256i prev = zero, err = zero;
+    const __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
+    const __m256i high = _mm256_set1_epi8((char)0x80), lead = _mm256_set1_epi8((char)0xBF);
+    __m256i acc = zero, sum = zero; /* lead bytes a lane each, at most 255 steps, then summed */
+    unsigned steps = 0;
+    for (size_t i = 0; i < m; i += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) == 0) { /* ASCII after ASCII */
+            prev = x;
+            continue;
+        }
+        if (++steps == 255) {
+            sum = _mm256_add_epi64(sum, _mm256_sad_epu8(acc, zero));
+            acc = zero;
+            steps = 0;
+        }
+        __m256i mid = _mm256_permute2x128_si256(prev, x, 0x21); /* [prev's high lane, x's low lane] */
+        __m256i prev1 = _mm256_alignr_epi8(x, mid, 15);
+        __m256i prev2 = _mm256_alignr_epi8(x, mid, 14);
+        __m256i prev3 = _mm256_alignr_epi8(x, mid, 13);
+        __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, third), _mm256_subs_epu8(prev3, fourth));
+        __m256i must23_80 = _mm256_and_si256(must23, high);
+        err = _mm256_or_si256(err, _mm256_xor_si256(must23_80, u8_special32(x, prev1)));
+        __m256i is_lead = _mm256_and_si256(_mm256_cmpgt_epi8(x, lead), _mm256_cmpgt_epi8(zero, x));
+        acc = _mm256_sub_epi8(acc, is_lead);
+        prev = x;
     }
-    if (!has || n < 64)
+    sum = _mm256_add_epi64(sum, _mm256_sad_epu8(acc, zero));
+    __m128i half = _mm_add_epi64(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+    *leads = (size_t)_mm_cvtsi128_si64(half) + (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(half, half));
+    return _mm256_testz_si256(err, err);
+}
+
+/* The widest step the CPU has, asked once: 32 (AVX2), 16 (SSSE3) or 0. Threads racing
+ * store the same answer. */
+static unsigned u8_widest(void)
+{
+    static int widest = -1;
+    int w = __atomic_load_n(&widest, __ATOMIC_RELAXED);
+    if (w < 0) {
+        w = __builtin_cpu_supports("avx2") ? 32 : __builtin_cpu_supports("ssse3") ? 16 : 0;
+        __atomic_store_n(&widest, w, __ATOMIC_RELAXED);
+    }
+    return (unsigned)w;
+}
+
+jx_text_scan jx_text_utf8_scan_step(const char *bytes, size_t n, unsigned step)
+{
+    unsigned widest = u8_widest();
+    if (step > widest)
+        step = widest;
+    if (step == 0 || n < 64)
         return jx_text_utf8_scan_plain(bytes, n);
     const unsigned char *s = (const unsigned char *)bytes;
-    size_t m = n & ~(size_t)15, leads;
-    if (!u8_blocks(s, m, &leads))
+    size_t m = n & ~(size_t)(step - 1), leads;
+    if (!(step == 32 ? u8_blocks32(s, m, &leads) : u8_blocks(s, m, &leads)))
         return jx_text_utf8_scan_plain(bytes, n);
     /* a sequence whose lead lies in the last three bytes of the blocks may run past them:
      * it, and the rest, go to the plain path */
@@ -278,7 +344,18 @@ jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
         r.first_bad = k + tail.first_bad;
     return r;
 }
+
+jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
+{
+    return jx_text_utf8_scan_step(bytes, n, 32);
+}
 #else
+jx_text_scan jx_text_utf8_scan_step(const char *bytes, size_t n, unsigned step)
+{
+    (void)step;
+    return jx_text_utf8_scan_plain(bytes, n);
+}
+
 jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
 {
     return jx_text_utf8_scan_plain(bytes, n);

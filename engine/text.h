@@ -215,8 +215,13 @@ typedef struct jx_text_scan {
     size_t bad;        /* invalid bytes */
 } jx_text_scan;
 
-/** Scans s[0..n) as UTF-8: sixteen bytes a step where the CPU has SSSE3 (text.c). */
+/** Scans s[0..n) as UTF-8: thirty-two bytes a step where the CPU has AVX2, sixteen where
+ * it has SSSE3 (text.c). */
 jx_text_scan jx_text_utf8_scan(const char *s, size_t n);
+
+/** The same at most step bytes a step (32, 16; 0 for the plain path), so that each width
+ * can be checked on a CPU that has the widest: the CPU's widest when it lacks step. */
+jx_text_scan jx_text_utf8_scan_step(const char *s, size_t n, unsigned step);
 
 /** The same a character at a time: what the fast path is checked against. */
 jx_text_scan jx_text_utf8_scan_plain(const char *s, size_t n);

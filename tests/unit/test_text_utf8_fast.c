@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_text_utf8_fast.c — jx_text_utf8_scan's fast path (sixteen bytes a step, text.c)
- * checked against the plain path (jx_text_utf8_scan_plain, a character at a time): the
+/* test_text_utf8_fast.c — jx_text_utf8_scan's fast paths (thirty-two bytes a step with
+ * AVX2 and sixteen with SSSE3, text.c; each where the CPU has it) checked against the plain path (jx_text_utf8_scan_plain, a character at a time): the
  * same first bad byte, multibyte count and bad count for every kind of sequence, valid
  * and not, at every offset from a block's start and with every length of the text, and
  * for random bytes and random Chinese text with damage put in. The expected values of a
@@ -19,16 +19,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The fast path's answer on s[0..n) equals the plain path's. */
+/* The widths of the fast path: each step jx_text_utf8_scan_step takes, then what
+ * jx_text_utf8_scan picks. */
+static const unsigned steps[] = {16, 32, 0};
+#define NSTEPS (sizeof steps / sizeof steps[0])
+
+/* The scan of s[0..n) at steps[k] (the default for the last). */
+static jx_text_scan scan_at(size_t k, const char *s, size_t n)
+{
+    return steps[k] ? jx_text_utf8_scan_step(s, n, steps[k]) : jx_text_utf8_scan(s, n);
+}
+
+/* Each fast path's answer on s[0..n) equals the plain path's. */
 static void same(const char *s, size_t n)
 {
-    jx_text_scan f = jx_text_utf8_scan(s, n), p = jx_text_utf8_scan_plain(s, n);
-    if (f.first_bad != p.first_bad || f.multibyte != p.multibyte || f.bad != p.bad) {
-        char hex[3 * 96 + 1] = "";
-        for (size_t i = 0; i < n && i < 96; i++)
-            snprintf(hex + 3 * i, 4, "%02x ", (unsigned char)s[i]);
-        fail_msg("n %zu: fast (%zu, %zu, %zu), plain (%zu, %zu, %zu): %s", n, f.first_bad, f.multibyte, f.bad,
-                 p.first_bad, p.multibyte, p.bad, hex);
+    jx_text_scan p = jx_text_utf8_scan_plain(s, n);
+    for (size_t k = 0; k < NSTEPS; k++) {
+        jx_text_scan f = scan_at(k, s, n);
+        if (f.first_bad != p.first_bad || f.multibyte != p.multibyte || f.bad != p.bad) {
+            char hex[3 * 96 + 1] = "";
+            for (size_t i = 0; i < n && i < 96; i++)
+                snprintf(hex + 3 * i, 4, "%02x ", (unsigned char)s[i]);
+            fail_msg("n %zu, step %u: fast (%zu, %zu, %zu), plain (%zu, %zu, %zu): %s", n, steps[k], f.first_bad,
+                     f.multibyte, f.bad, p.first_bad, p.multibyte, p.bad, hex);
+        }
     }
 }
 
@@ -46,60 +60,86 @@ static const char *const pieces[] = {
 };
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
-static void test_by_hand(void **state)
+/* A few texts counted by hand, at steps[k]. */
+static void by_hand(size_t k)
 {
-    (void)state;
     /* 70 bytes: 60 ASCII, then 中 (3 bytes), 文 (3 bytes) and an invalid 0xFF, then three ASCII */
     char t[128];
     memset(t, 'a', 60);
     memcpy(t + 60, "\xe4\xb8\xad\xe6\x96\x87\xff" "bcd", 10);
-    jx_text_scan r = jx_text_utf8_scan(t, 70);
+    jx_text_scan r = scan_at(k, t, 70);
     assert_int_equal(r.first_bad, 66);
     assert_int_equal(r.multibyte, 2);
     assert_int_equal(r.bad, 1);
     /* the same without the 0xFF: valid, first_bad is n */
     t[66] = 'x';
-    r = jx_text_utf8_scan(t, 70);
+    r = scan_at(k, t, 70);
     assert_int_equal(r.first_bad, 70);
     assert_int_equal(r.multibyte, 2);
     assert_int_equal(r.bad, 0);
     /* 中 cut by the end of the 64-byte block and of the text: 64 bytes, the last two 0xE4 0xB8 */
     memset(t, 'a', 62);
     memcpy(t + 62, "\xe4\xb8", 2);
-    r = jx_text_utf8_scan(t, 64);
+    r = scan_at(k, t, 64);
     assert_int_equal(r.first_bad, 62);
     assert_int_equal(r.multibyte, 0);
     assert_int_equal(r.bad, 2);
     /* 32 × 中 (96 bytes): 32 sequences, none bad */
     for (int i = 0; i < 32; i++)
         memcpy(t + 3 * i, "\xe4\xb8\xad", 3);
-    r = jx_text_utf8_scan(t, 96);
+    r = scan_at(k, t, 96);
     assert_int_equal(r.first_bad, 96);
     assert_int_equal(r.multibyte, 32);
     assert_int_equal(r.bad, 0);
+    /* 3,000 × U+20000 𠀀 (F0 A0 80 80, 12,000 bytes): 3,000 sequences. Four bytes a
+     * character, so a lead falls on the same byte lanes at every step: 375 steps of 32
+     * bytes or 750 of 16, past the 255 leads a lane counts before it is summed */
+    static char lots[12000];
+    for (int i = 0; i < 3000; i++)
+        memcpy(lots + 4 * i, "\xf0\xa0\x80\x80", 4);
+    r = scan_at(k, lots, sizeof lots);
+    assert_int_equal(r.first_bad, 12000);
+    assert_int_equal(r.multibyte, 3000);
+    assert_int_equal(r.bad, 0);
 }
 
-/* Every piece, and every pair of pieces, at every offset of a 16-byte block, with text
- * around it, and the text cut at every length from 64 on. */
+static void test_by_hand(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < NSTEPS; k++)
+        by_hand(k);
+}
+
+/* Every piece, and every pair of pieces, at every offset from 40 to 71 (across the middle
+ * of a 32-byte block, where a 16-byte one ends, and the end of a 64-byte one), with text
+ * around it, and the text cut at every length from 64 on. The text before is Chinese, so
+ * no block is skipped as ASCII, or ASCII, so that a clash across the middle of a 32-byte
+ * block is the block's only one (taking the wrong bytes as the ones before it would then
+ * miss it, where among Chinese it makes other clashes and the plain path answers). */
 static void test_every_piece_at_every_offset(void **state)
 {
     (void)state;
     char t[256];
-    for (size_t a = 0; a < NPIECES; a++) {
-        for (size_t b = 0; b < NPIECES; b++) {
-            for (size_t off = 40; off < 72; off++) {
-                /* Chinese before, so blocks are not skipped as ASCII */
-                for (size_t i = 0; i + 3 <= off; i += 3)
-                    memcpy(t + i, "\xe4\xb8\xad", 3);
-                memset(t + off - off % 3, 'x', off % 3);
-                size_t n = off, la = strlen(pieces[a]), lb = strlen(pieces[b]);
-                memcpy(t + n, pieces[a], la);
-                n += la;
-                memcpy(t + n, pieces[b], lb);
-                n += lb;
-                memset(t + n, 'z', 100);
-                for (size_t len = 64; len <= n + 20; len++)
-                    same(t, len);
+    for (int chinese = 0; chinese < 2; chinese++) {
+        for (size_t a = 0; a < NPIECES; a++) {
+            for (size_t b = 0; b < NPIECES; b++) {
+                for (size_t off = 40; off < 72; off++) {
+                    if (chinese) {
+                        for (size_t i = 0; i + 3 <= off; i += 3)
+                            memcpy(t + i, "\xe4\xb8\xad", 3);
+                        memset(t + off - off % 3, 'x', off % 3);
+                    } else {
+                        memset(t, 'x', off);
+                    }
+                    size_t n = off, la = strlen(pieces[a]), lb = strlen(pieces[b]);
+                    memcpy(t + n, pieces[a], la);
+                    n += la;
+                    memcpy(t + n, pieces[b], lb);
+                    n += lb;
+                    memset(t + n, 'z', 100);
+                    for (size_t len = 64; len <= n + 20; len++)
+                        same(t, len);
+                }
             }
         }
     }
