@@ -1284,17 +1284,22 @@ LS_INLINE bool ls_number(line_scan *ls, jx_dec *out)
 {
     const unsigned char *s = ls->s;
     uint32_t i = ls->i, start = i;
-    uint64_t v = 0;
-    while (line_class[s[i]] == LC_DIGIT)
-        v = v * 10 + (uint64_t)(s[i++] - '0');
+    uint64_t v = 0; /* wraps past 20 digits, which are refused below */
+    unsigned d;
+    while ((d = (unsigned)s[i] - '0') < 10) {
+        v = v * 10 + d;
+        i++;
+    }
     uint32_t digits = i - start;
     if (digits == 0 || digits > JX_DEC_MAX_DIGITS)
         return false;
     int32_t scale = 0;
-    if (s[i] == '.' && line_class[s[i + 1]] == LC_DIGIT) {
+    if (s[i] == '.' && (unsigned)s[i + 1] - '0' < 10) {
         uint32_t frac = ++i;
-        while (line_class[s[i]] == LC_DIGIT)
-            v = v * 10 + (uint64_t)(s[i++] - '0');
+        while ((d = (unsigned)s[i] - '0') < 10) {
+            v = v * 10 + d;
+            i++;
+        }
         scale = (int32_t)(i - frac);
         if (scale > JX_DEC_MAX_SCALE || digits + (uint32_t)scale > JX_DEC_MAX_DIGITS)
             return false;
