@@ -69,6 +69,7 @@ size_t jx_stash_write(jx_stash *h, const char *data, size_t len)
     if (h->file) {
         if (fwrite(data, 1, len, h->file) != len) {
             h->io = true;
+            h->err = errno;
             return 0;
         }
         return len;

@@ -44,12 +44,15 @@ typedef struct jx_stash {
     FILE *file;                /* past memory: the temporary file, written to its end; NULL before */
     bool oom;                  /* data could not grow: what followed was dropped */
     bool io;                   /* the file could not be written */
+    int err;                   /* when io: errno as the write failed, for the message (a later
+                                  call may have changed errno by the time it is said) */
 } jx_stash;
 
 /** An empty store holding up to memory bytes in memory, from alloc (NULL: the default). */
 void jx_stash_init(jx_stash *h, const jx_allocator *alloc, size_t memory);
 
-/** Appends data[0..len); len, or 0 when memory or the file failed (oom or io then set). */
+/** Appends data[0..len); len, or 0 when memory or the file failed (oom, or io and err,
+ * then set). */
 size_t jx_stash_write(jx_stash *h, const char *data, size_t len);
 
 /**

@@ -247,10 +247,14 @@ static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
         rc = jx_import_run(imp, import_append, rd);
         if (rc == JX_ERR_IO && !st->io) /* only the append fails: the file, or memory */
             rc = JX_ERR_NOMEM;
-        if (rc == JX_OK && st->file && (fflush(st->file) != 0 || fseek(st->file, 0, SEEK_SET) != 0))
+        if (rc == JX_OK && st->file && (fflush(st->file) != 0 || fseek(st->file, 0, SEEK_SET) != 0)) {
+            st->io = true;
+            st->err = errno;
             rc = JX_ERR_IO;
-        if (rc == JX_ERR_IO)
-            reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(), strerror(errno));
+        }
+        if (rc == JX_ERR_IO) /* the stash's write failed: st->err says why */
+            reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(),
+                        strerror(st->err ? st->err : EIO));
     }
     if (!import_keep_diags(rd, imp) && rc == JX_OK)
         rc = JX_ERR_NOMEM;

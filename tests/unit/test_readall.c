@@ -11,6 +11,7 @@
 #include "readall.h"
 #include "tmpdir.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,35 @@ static void tmpdir_from_the_environment(void **state)
     free(keep);
 }
 
+/* A write to the file that fails keeps the errno it failed with, which a later call cannot
+ * change: here the file is /dev/full, whose writes fail with ENOSPC once its buffer flushes
+ * (a write larger than the buffer flushes at once). */
+static void keeps_the_reason_a_write_failed(void **state)
+{
+    (void)state;
+    (void)jx_test_private_tmpdir("readall");
+    jx_stash st;
+    jx_stash_init(&st, NULL, 0);
+    assert_int_equal(jx_stash_write(&st, "a", 1), 1); /* past 0 bytes: to a file */
+    assert_non_null(st.file);
+    FILE *full = fopen("/dev/full", "w");
+    if (!full) {
+        jx_stash_free(&st);
+        skip();
+    }
+    fclose(st.file);
+    st.file = full;
+    static char big[1u << 17];
+    memset(big, 'x', sizeof big);
+    assert_int_equal(jx_stash_write(&st, big, sizeof big), 0);
+    assert_true(st.io);
+    assert_int_equal(st.err, ENOSPC);
+    errno = EINVAL; /* what some later call left */
+    assert_int_equal(st.err, ENOSPC);
+    clearerr(st.file);
+    jx_stash_free(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +167,7 @@ int main(void)
         cmocka_unit_test(stays_in_memory_without_a_file),
         cmocka_unit_test(out_of_memory),
         cmocka_unit_test(tmpdir_from_the_environment),
+        cmocka_unit_test(keeps_the_reason_a_write_failed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
