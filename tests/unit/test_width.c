@@ -94,12 +94,64 @@ static void every_three_byte_width(void **state)
             }
 }
 
+/* The width of s[0..n) by the definition: each character decoded as utf8proc reads it,
+ * an invalid byte one cell, ASCII printable or a tab one cell, the rest as utf8proc says. */
+static size_t reference_width(const unsigned char *s, size_t n)
+{
+    size_t want = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        i += reference_decode(s + i, n - i, &cp);
+        if (cp < 0)
+            want += 1;
+        else if (cp < 0x80)
+            want += (cp >= 0x20 && cp != 0x7f) || cp == '\t';
+        else
+            want += utf8proc_charwidth(cp) < 0 ? 1 : (size_t)utf8proc_charwidth(cp);
+    }
+    return want;
+}
+
+/* ASCII in runs: every byte below 0x80 at every place of a run of 24 printable bytes,
+ * after nothing, a letter or a CJK character, and the run cut at every length. By hand: 24 printable bytes are 24 cells; a control byte or 0x7F in place of one
+ * makes 23, a tab keeps 24 (the check below is against the definition for all of them). */
+static void ascii_runs(void **state)
+{
+    (void)state;
+    char run[32];
+    memset(run, '7', 24);
+    assert_int_equal(jx_display_width(run, 24), 24);
+    run[9] = 0x7f;
+    assert_int_equal(jx_display_width(run, 24), 23);
+    run[9] = 0x01;
+    assert_int_equal(jx_display_width(run, 24), 23);
+    run[9] = '\t';
+    assert_int_equal(jx_display_width(run, 24), 24);
+    static const char *const before[] = {"", "x", "中"};
+    unsigned char s[40];
+    for (size_t b = 0; b < 3; b++)
+        for (unsigned c = 0; c < 0x80; c++)
+            for (size_t at = 0; at < 24; at++) {
+                size_t lb = strlen(before[b]);
+                memcpy(s, before[b], lb);
+                memset(s + lb, '-', 24);
+                s[lb + at] = (unsigned char)c;
+                for (size_t n = 0; n <= lb + 24; n++) {
+                    size_t got = jx_display_width((const char *)s, n), want = reference_width(s, n);
+                    if (got != want)
+                        fail_msg("before \"%s\", byte %02X at %zu, n %zu: width %zu, want %zu", before[b], c, at,
+                                 n, got, want);
+                }
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_three_byte_sequence),
         cmocka_unit_test(widths_of_mixed_text),
         cmocka_unit_test(every_three_byte_width),
+        cmocka_unit_test(ascii_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
