@@ -1902,6 +1902,50 @@ static long line_group(parser *ps, int level, uint32_t parent)
     return (long)p->ngroups++;
 }
 
+/*
+ * A '}' that closes a group, with nothing after it on its line but spaces and tabs: the
+ * current token (a line line_indicator or line_group ended with it), or alone on the
+ * first line after the current NEWLINE, past its indentation. Moves past it to its line's
+ * newline ("\n" or "\r\n") and returns true, leaving the parser as skip_blank_lines and
+ * advance leave it there (a line holding only a '}' never starts a project, so the framer
+ * is told of the brace alone); false, having changed nothing, on any other line (a blank
+ * line, a comment, a U+3000, more after the '}', a line longer than JX_LIMIT_LINE), which
+ * the general path reads.
+ */
+static bool line_close(parser *ps)
+{
+    uint32_t line = ps->line, lstart = ps->line_start, brace;
+    if (ps->tk == JX_TK_RBRACE) {
+        brace = ps->off;
+    } else if (ps->tk == JX_TK_NEWLINE) {
+        lstart = ps->off + ps->len;
+        line++;
+        brace = (uint32_t)jx_text_skip_spaces(ps->text, lstart, ps->end);
+        if (brace >= ps->end || ps->text[brace] != '}')
+            return false;
+    } else {
+        return false;
+    }
+    uint32_t nl = (uint32_t)jx_text_skip_spaces(ps->text, brace + 1, ps->end), nl_len = 1;
+    if (nl < ps->end && ps->text[nl] == '\r' && nl + 1 < ps->end)
+        nl_len = 2;
+    if (nl + nl_len > ps->end || ps->text[nl + nl_len - 1] != '\n' || nl + nl_len - lstart > JX_LIMIT_LINE)
+        return false;
+    if (ps->tk == JX_TK_NEWLINE) { /* the '}' read as advance reads it */
+        ps->line = line;
+        ps->line_start = lstart;
+        frame_brace(ps, JX_TK_RBRACE, brace);
+    }
+    ps->prev_end = brace + 1; /* then the newline after it */
+    ps->prev_line = line;
+    ps->prev_line_start = lstart;
+    ps->tk = JX_TK_NEWLINE;
+    ps->kw = JX_KW_NONE;
+    ps->off = nl;
+    ps->len = nl_len;
+    return true;
+}
+
 /* Which of a project's one-time statements were seen (a second one is an error). */
 typedef struct stmt_seen {
     bool dept, org, goal, outcome, dev, remedy, unit; /* 主管部门 … 整改措施, 金额单位 */
@@ -2164,6 +2208,8 @@ static void group2_body(parser *ps, long gi)
         line_result lr = line_indicator(ps, (uint32_t)gi);
         if (lr == LINE_DONE)
             continue;
+        if (lr == LINE_NONE && line_close(ps))
+            return;
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -2215,6 +2261,8 @@ static void group1_body(parser *ps, long gi)
             group2_body(ps, g2);
             continue;
         }
+        if (line_close(ps))
+            return;
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);

@@ -594,6 +594,105 @@ static void comments_after_heads_and_braces_agree(void **state)
     jx_reader_close(pb.rd);
 }
 
+/*
+ * Closing braces alone on their lines, or ending an indicator's or a group's line, with
+ * spaces, a tab or "\r" before the newline (read by the fast path), and the same with a
+ * U+3000 before or after each '}' (read by the general one): the same project, and the
+ * same as when the item is framed before it is parsed. The lines are counted by hand:
+ * 丙 is on line 13, column 13; 丁 on line 17, column 9. 效益指标 is not closed before
+ * 满意度指标, which is then its second group: line 18 closes 满意度指标, 19 效益指标 and
+ * 20 the project.
+ */
+static void closing_braces_agree(void **state)
+{
+    (void)state;
+    const char *a = "项目 \"测试\" {\n"                                /* 1 */
+                    "    产出指标 60 {\n"                               /* 2 */
+                    "        数量指标 30 {\n"                           /* 3 */
+                    "            甲 ≥1个 权重 10 实际 1个 得分 10\n"    /* 4 */
+                    "        }\n"                                       /* 5 */
+                    "        质量指标 30 { 乙 ≥1个 权重 10 实际 1个 }  \n" /* 6 */
+                    "        时效指标 0 {}\t\n"                         /* 7 */
+                    "        成本指标 0 {\n"                            /* 8 */
+                    "        }\t \r\n"                                  /* 9 */
+                    "    }\n"                                           /* 10 */
+                    "    效益指标 40 {\n"                               /* 11 */
+                    "        社会效益 30 {\n"                           /* 12 */
+                    "            丙 ≥1个 权重 30 实际 1个\n"            /* 13 */
+                    "\n"                                                /* 14 */
+                    "        }\n"                                       /* 15 */
+                    "   满意度指标 10 {\n"                              /* 16 */
+                    "        丁 ≥90% 权重 10\n"                         /* 17 */
+                    "}\n"                                               /* 18 */
+                    "}\n"                                               /* 19 */
+                    "}\n";                                              /* 20 */
+    const char *b = "项目 \"测试\" {\n"
+                    "    产出指标 60 {\n"
+                    "        数量指标 30 {\n"
+                    "            甲 ≥1个 权重 10 实际 1个 得分 10\n"
+                    "        \u3000}\n"
+                    "        质量指标 30 { 乙 ≥1个 权重 10 实际 1个 }\u3000\n"
+                    "        时效指标 0 {}\u3000\n"
+                    "        成本指标 0 {\n"
+                    "        \u3000}\t \r\n"
+                    "    \u3000}\n"
+                    "    效益指标 40 {\n"
+                    "        社会效益 30 {\n"
+                    "            丙 ≥1个 权重 30 实际 1个\n"
+                    "\n"
+                    "        \u3000}\n"
+                    "   满意度指标 10 {\n"
+                    "        丁 ≥90% 权重 10\n"
+                    "\u3000}\n"
+                    "\u3000}\n"
+                    "}\n";
+    parsed pa = parse(a), pb = parse(b);
+    const jx_project *x = pa.p;
+    assert_int_equal(x->ngroups, 8);
+    assert_int_equal(x->ninds, 4);
+    assert_int_equal(x->inds[2].pos.line, 13);
+    assert_int_equal(x->inds[2].pos.col, 13);
+    assert_int_equal(x->inds[3].pos.line, 17);
+    assert_int_equal(x->inds[3].pos.col, 9);
+    assert_int_equal(x->close_pos.line, 20);
+    assert_int_equal(x->close_pos.col, 1);
+    assert_int_equal(x->groups[7].parent, 5); /* 满意度指标 in 效益指标 (groups 0-4 are 产出指标's) */
+    same_statements(x, pb.p);
+    same_groups(x, pb.p);
+    same_indicators(x, pb.p, false);
+    same_diags(x, pb.p);
+    /* parsed on the item framed first: the same, offsets too */
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_project pc;
+    jx_project_init(&pc, NULL);
+    size_t end = strlen(a) - 1; /* just past the last '}' */
+    jx_item_text item = {"t.jx", a, 0, end, strlen(a), 1};
+    assert_int_equal(jx_parse_project(&pc, vr, &item), JX_OK);
+    same_statements(x, &pc);
+    same_groups(x, &pc);
+    same_indicators(x, &pc, true);
+    same_diags(x, &pc);
+    jx_project_free(&pc);
+    jx_value_reader_destroy(vr);
+    jx_project *next; /* and nothing after it */
+    assert_int_not_equal(jx_reader_next(pa.rd, &next), JX_ROW);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+
+    /* the project's own '}' missing: the error stands just after the last '}' read, on
+     * line 6 at column 3 (past " }"), whichever path read it */
+    const char *c = "项目 \"测试\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1 权重 60\n  }\n }\n";
+    const char *d = "项目 \"测试\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1 权重 60\n\u3000}\n\u3000}\n";
+    parsed pc2 = parse(c), pd = parse(d);
+    assert_int_equal(pc2.p->diags.errors, 1);
+    assert_int_equal(pc2.p->diags.v[0].line, 6);
+    assert_int_equal(pc2.p->diags.v[0].column, 3);
+    same_groups(pc2.p, pd.p);
+    same_diags(pc2.p, pd.p);
+    jx_reader_close(pc2.rd);
+    jx_reader_close(pd.rd);
+}
+
 /* Project statements read by the fast path (as written, or with a comment after a blank)
  * and by the general one (with the comment after an ideographic space). */
 static void statements_agree(void **state)
@@ -852,6 +951,7 @@ int main(void)
         cmocka_unit_test(indicator_on_group_line_agrees),
         cmocka_unit_test(group_heads_agree),
         cmocka_unit_test(comments_after_heads_and_braces_agree),
+        cmocka_unit_test(closing_braces_agree),
         cmocka_unit_test(statements_agree),
         cmocka_unit_test(blank_lines_agree),
         cmocka_unit_test(repeated_statement_is_reported),
