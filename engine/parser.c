@@ -81,6 +81,7 @@ typedef struct parser {
     jx_project *p;         /* the project being filled, or NULL for a policy */
     jx_value_reader *vr;   /* reads values (NULL for a policy) */
     const jx_keyword_index *kwix; /* the keyword index, or NULL to use jx_keyword_lookup */
+    bool utf8;             /* text[0..avail) is valid UTF-8 (jx_item_text.utf8) */
     jx_token_kind tk;      /* kind of the current token */
     jx_keyword kw;         /* its keyword when it is a WORD, else JX_KW_NONE */
     uint32_t off;          /* offset of the current token */
@@ -1039,6 +1040,8 @@ typedef struct line_scan {
     uint32_t end;           /* just past the line's '\n' */
     uint32_t cont;          /* continuation bytes from the line start to i, for columns;
                                UINT32_MAX past a comment, whose bytes are not counted */
+    bool utf8;              /* the text is valid UTF-8 (parser.utf8): a lead byte is surely
+                               followed by its continuation bytes */
 } line_scan;
 
 /* A value without quotes as line_indicator read it. */
@@ -1078,6 +1081,7 @@ static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t
     ls->i = from;
     ls->end = (uint32_t)nl + 1;
     ls->cont = 0;
+    ls->utf8 = ps->utf8;
     return true;
 }
 
@@ -1149,10 +1153,11 @@ LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool e
     return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));
 }
 
-/* True when the lead byte at i is followed by two continuation bytes. */
+/* True when the lead byte at i (E1..EF) is followed by two continuation bytes: surely so
+ * in valid text. */
 LS_INLINE bool ls_cjk(const line_scan *ls)
 {
-    return jx_text_cont2(ls->s + ls->i + 1);
+    return ls->utf8 || jx_text_cont2(ls->s + ls->i + 1);
 }
 
 /*
@@ -1456,10 +1461,38 @@ LS_INLINE bool ls_string(line_scan *ls, line_string *str)
     str->plain = true;
     uint32_t i = ls->i + 1, cont = ls->cont;
     for (;;) {
+#if defined(__SSE2__)
+        /* in valid text, sixteen bytes a step up to the first that is not a plain
+         * character: a quote, a backslash, a control byte, 0x7F or ','; the continuation
+         * bytes before it counted from a mask. The sixteen lie on the line (its '\n' is at
+         * end - 1), which never cuts a character. */
+        while (ls->utf8 && ls->end - i > 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i stop = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(x, _mm_set1_epi8(','))),
+                             _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F))));
+            unsigned m = (unsigned)_mm_movemask_epi8(stop);
+            unsigned c = (unsigned)_mm_movemask_epi8(
+                _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+            if (m == 0) {
+                cont += (uint32_t)__builtin_popcount(c);
+                i += 16;
+                continue;
+            }
+            unsigned k = (unsigned)__builtin_ctz(m);
+            cont += (uint32_t)__builtin_popcount(c & ((1u << k) - 1));
+            i += k;
+            break;
+        }
+#endif
         unsigned char c = s[i];
         if (c == '"')
             break;
-        if (c >= 0x80) {
+        if (c >= 0x80 && ls->utf8) { /* a character's bytes, one at a time */
+            cont += c < 0xC0;
+            i++;
+        } else if (c >= 0x80) {
             size_t k = jx_text_utf8_len((const char *)s + i, ls->end - i);
             if (k == 0)
                 return false;
@@ -2600,6 +2633,7 @@ static jx_result parse_item(jx_project *p, jx_value_reader *vr, const jx_keyword
                 kwix, frame != NULL, &p->diags, &p->arena);
     ps.p = p;
     ps.vr = vr;
+    ps.utf8 = item->utf8;
     if (ps.kw != JX_KW_PROJECT)
         unexpected(&ps, "“项目”");
     else if (item->end - item->start > JX_LIMIT_PROJECT && !frame)

@@ -34,6 +34,8 @@ typedef struct jx_item_text {
     size_t end;          /* offset just past the item (its closing '}', or where it was cut) */
     size_t avail;        /* bytes readable from text (>= end), so a cut can be quoted */
     uint32_t first_line; /* the file line of text[0] */
+    bool utf8;           /* text[0..avail) is valid UTF-8 (a reader's: checked, bad bytes mended),
+                            so the parser's fast paths need not check its sequences */
 } jx_item_text;
 
 /**

@@ -870,6 +870,7 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
             item.end = limit - rd->line_start;
             item.avail = limit - rd->line_start;
             item.first_line = rd->line;
+            item.utf8 = true; /* data[0..checked) is (reader_check) */
             jx_result rc = jx_parse_project_framing(p, rd->vr, &rd->keywords, &item, &ifr);
             if (rc != JX_OK)
                 return rc;
@@ -919,6 +920,7 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
         item.end = fr.end - rd->line_start;
         item.avail = limit - rd->line_start;
         item.first_line = rd->line;
+        item.utf8 = true;
         size_t item_lstart = rd->line_start;
         uint32_t item_line = rd->line;
         rd->pos = fr.end;
@@ -1115,7 +1117,7 @@ static bool ahead_fill(jx_reader *rd, ahead_slot *s)
     }
     memcpy(s->text, rd->data + f.lstart, n);
     s->item = (jx_item_text){.file = rd->file, .text = s->text, .start = f.start - f.lstart,
-                             .end = f.end - f.lstart, .avail = n, .first_line = f.line};
+                             .end = f.end - f.lstart, .avail = n, .first_line = f.line, .utf8 = true};
     if (!f.bad)
         return false;
     ahead_parse_only(rd, s);

@@ -43,6 +43,17 @@ static parsed parse(const char *text)
     return r;
 }
 
+/* Parses the item at the start of text, framed first (to its last '}'), into *p: by
+ * jx_parse_project itself, on text not known to be valid UTF-8 (jx_item_text.utf8 false),
+ * whose fast paths then check every sequence, where a reader's know it valid. */
+static void parse_framed(jx_project *p, jx_value_reader *vr, const char *text)
+{
+    jx_project_init(p, NULL);
+    size_t end = (size_t)(strrchr(text, '}') - text) + 1;
+    jx_item_text item = {"t.jx", text, 0, end, strlen(text), 1, false};
+    assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
+}
+
 /* Fails unless a and b hold the same bytes. */
 static void same_str(jx_str a, jx_str b, const char *what)
 {
@@ -235,11 +246,22 @@ static const char *const lines[] = {
     "依据在前 ≥1 依据 \"行业标准,经验\" 权重 1 上年 1",          /* a ',' in the basis: not plain */
     "单位上年 ≥3上年 上年 ≥2上年",                            /* 上年 the unit, then the attribute */
     "时限 ≤24小时 权重 1 上年 ≤24小时 前年 24小时内",          /* a unit word giving the sign */
+    /* strings longer than sixteen bytes, which valid text lets the fast path step through
+     * sixteen bytes at a time: the quote, a ',' or a tab at each place of a block */
+    "长说明 定性 \"做好镜湖新区河道保洁工作，提升服务质量。\" 权重 1 实际 \"做好镜湖新区河道保洁工作，提升服务质量\"",
+    "逗号 定性 \"做好镜湖新区河道保洁工作,提升服务质量\" 权重 1",  /* a ',' on the 31st byte */
+    "逗号二 定性 \"一二三四五,六\" 权重 1 实际 \"一二三四五六七八九十,\"", /* on the 16th, the 31st */
+    "英文 定性 \"abcdefghijklmnopqrstuvwxyz0123456789\" 权重 1 实际 \"abcdefghijklmno\"",
+    "十六 定性 \"abcdefghijklmnop\" 权重 1 实际 \"abcdefghijklmnopq\" 偏差 \"abcdefghijklmn\"",
+    "制表长 ≥1 权重 1 实际 0 偏差 \"a\t部分对象反映响应偏慢部分对象反映响应偏慢\"",
+    "四字节 定性 \"好😀好好好好好好好好😀\" 权重 1 实际 \"😀😀😀😀😀\"",     /* 4-byte characters */
+    "替换符 定性 \"\xef\xbf\xbd\xef\xbf\xbd一二三四五六七\" 权重 1",          /* U+FFFD, as a mended byte is */
+    "长名称指标长名称指标长名称指标 ≥1项目次数 权重 1 实际 \"长长长长长长长长长长长长长长\"",
 };
 
 /* Fails unless the last indicator of p was read by the fast path (fast) or by the general
  * parser (!fast), which only the fast path gives a plain copy (a string with a ',' or a tab
- * is not plain: then only !fast is checked). */
+ * is not plain: then only !fast is checked, and that it has no plain copy). */
 static void taken_by(const jx_project *p, bool fast, const char *line, const char *tail)
 {
     if (p->ninds == 0)
@@ -249,6 +271,8 @@ static void taken_by(const jx_project *p, bool fast, const char *line, const cha
         fail_msg("the general parser did not take: %s%s", line, tail);
     if (fast && plain == NULL && !strchr(line, ',') && !strstr(line, "\"a\t"))
         fail_msg("the fast path did not take: %s%s", line, tail);
+    if (plain != NULL && (strchr(line, ',') || strstr(line, "\"a\t")))
+        fail_msg("a plain copy of a line with a ',' or a tab in a string: %s%s", line, tail);
 }
 
 /* The comments the fast path reads a line without, each after the line's last token. */
@@ -274,6 +298,15 @@ static void check_line(const char *line, const char *tail)
     taken_by(pa.p, true, line, tail);
     same_indicators(pa.p, pb.p, true);
     same_diags(pa.p, pb.p);
+    /* and not known to be valid UTF-8: the fast path checking each sequence */
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_project pc;
+    parse_framed(&pc, vr, a);
+    taken_by(&pc, true, line, tail);
+    same_indicators(pa.p, &pc, true);
+    same_diags(pa.p, &pc);
+    jx_project_free(&pc);
+    jx_value_reader_destroy(vr);
     jx_reader_close(pa.rd);
     for (size_t i = 0; i < sizeof comments / sizeof comments[0]; i++) {
         snprintf(t, sizeof t, "%s%s", comments[i], tail);
@@ -666,7 +699,7 @@ static void closing_braces_agree(void **state)
     jx_project pc;
     jx_project_init(&pc, NULL);
     size_t end = strlen(a) - 1; /* just past the last '}' */
-    jx_item_text item = {"t.jx", a, 0, end, strlen(a), 1};
+    jx_item_text item = {"t.jx", a, 0, end, strlen(a), 1, false};
     assert_int_equal(jx_parse_project(&pc, vr, &item), JX_OK);
     same_statements(x, &pc);
     same_groups(x, &pc);
@@ -813,7 +846,7 @@ static jx_item_frame frame_of(const char *text, size_t *errors)
     jx_value_reader *vr = jx_value_reader_create(NULL);
     jx_keyword_index ix;
     jx_keyword_index_init(&ix);
-    jx_item_text item = {"t.jx", text, 0, strlen(text), strlen(text), 1};
+    jx_item_text item = {"t.jx", text, 0, strlen(text), strlen(text), 1, false};
     jx_item_frame fr;
     memset(&fr, 0, sizeof fr);
     assert_int_equal(jx_parse_project_framing(&p, vr, &ix, &item, &fr), JX_OK);
@@ -870,15 +903,6 @@ static void framing_gives_up(void **state)
     assert_false(frame_of("项目 \"a\" {\n    单位#1 \"x\"\n}\n", &errors).found);
     assert_false(frame_of("项目 \"a\" {\n    单位 \"x\"\n", &errors).found);
     assert_false(frame_of("项目 \"a\" { 项目 \"b\" { } }\n", &errors).found);
-}
-
-/* Parses the item at the start of text, framed first (to its last '}'), into *p. */
-static void parse_framed(jx_project *p, jx_value_reader *vr, const char *text)
-{
-    jx_project_init(p, NULL);
-    size_t end = (size_t)(strrchr(text, '}') - text) + 1;
-    jx_item_text item = {"t.jx", text, 0, end, strlen(text), 1};
-    assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
 }
 
 /*
