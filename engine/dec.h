@@ -79,22 +79,21 @@ char *jx_fixed_format(int64_t units, int decimals, char *buf, size_t size);
 /** The pairs "00", "01", … "99", for writing numbers two digits at a time. */
 extern const char jx_digit_pairs[200];
 
-/** The number of decimal digits of u (1 for 0). */
+/** The number of decimal digits of u (1 for 0). From three digits on, without a loop:
+ * with 2^b <= u < 2^(b+1) and t = floor(b × log10 2) — (b × 1233) >> 12, exact for every
+ * b < 64 — 10^t <= u < 2 × 10^(t+1), so u has t + 1 digits, or t + 2 when u >= 10^(t+1). */
 static inline unsigned jx_digit_count(uint64_t u)
 {
     if (u < 10)
         return 1;
     if (u < 100)
         return 2;
-    if (u < 1000)
-        return 3;
-    unsigned n = 4;
-    for (uint64_t p = 10000; n < 20 && u >= p; p *= 10)
-        n++;
-    return n;
+    unsigned b = 63u - (unsigned)__builtin_clzll(u), t = (b * 1233u) >> 12; /* t <= 18 */
+    return t + 1 + (u >= jx_pow10_64[t + 1]);
 }
 
-/** Writes the last nd decimal digits of u into out[0..nd), two at a time from the end. */
+/** Writes u, which is below 10^nd, as nd decimal digits (leading zeros included) into
+ * out[0..nd), two at a time from the end; the odd one left first is then u itself. */
 static inline void jx_digits_put(char *out, uint64_t u, unsigned nd)
 {
     char *p = out + nd;
@@ -107,7 +106,24 @@ static inline void jx_digits_put(char *out, uint64_t u, unsigned nd)
         nd -= 2;
     }
     if (nd)
-        *--p = (char)('0' + u % 10);
+        *--p = (char)('0' + u);
+}
+
+/** Writes u in decimal at out (room for 20 bytes); returns the end. A number of one or two
+ * digits — a weight, the integer part of a score — is one store. */
+static inline char *jx_uint_put(char *out, uint64_t u)
+{
+    if (u < 10) {
+        *out = (char)('0' + u);
+        return out + 1;
+    }
+    if (u < 100) {
+        memcpy(out, jx_digit_pairs + 2 * u, 2);
+        return out + 2;
+    }
+    unsigned nd = jx_digit_count(u);
+    jx_digits_put(out, u, nd);
+    return out + nd;
 }
 
 /** A buffer large enough for any jx_dec_format / jx_fixed_format / jx_num_put output. */
@@ -119,5 +135,9 @@ static inline void jx_digits_put(char *out, uint64_t u, unsigned nd)
  * trim is set ("96.68", "60"). NUL-terminates and returns the length. No printf.
  */
 size_t jx_num_put(__int128 v, int scale, bool trim, char *out);
+
+/** jx_num_put the plain way, a digit at a time for magnitudes past 2^64: the same bytes
+ *  for every input, what the short path of jx_num_put is checked against. */
+size_t jx_num_put_plain(__int128 v, int scale, bool trim, char *out);
 
 #endif

@@ -1,8 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* order.c — the order of a project's groups and indicators on the 自评表 (order.h):
  * the 一级 and 二级 groups ranked by the leading word of their names, stably, and the
- * indicators gathered group by group by counting. */
+ * indicators gathered group by group by counting.
+ *
+ * Every writer of a project asks for its order, so the usual project — its groups and
+ * indicators written in the order the form lists them, as the forms are filled in — is
+ * told in one pass over each (as_written) and its order is then the source order; any
+ * other is sorted (jx_order_build_plain). Invariant: both give the same order for every
+ * project (tests/unit/test_order.c compares them). */
 #include "order.h"
+
+#include "text.h"
 
 #include <assert.h>
 #include <string.h>
@@ -32,7 +40,11 @@ static const rank_word level2_words[] = {
 
 int jx_order_group_rank(int level, jx_str name)
 {
-    jx_str t = jx_str_trimmed(name);
+    /* The blanks before the name are passed over. Those after it need not be: no word
+     * holds a blank, so a name's bytes compared past its last character, which are
+     * blanks, never match a word's (it starts with a blank where the word does not). */
+    size_t lead = jx_text_blank_run(name.s, name.n, JX_TEXT_BLANKS);
+    jx_str t = {name.s + lead, (uint32_t)(name.n - lead)};
     const rank_word *w = level == 1 ? level1_words : level2_words;
     size_t n = level == 1 ? sizeof level1_words / sizeof *level1_words : sizeof level2_words / sizeof *level2_words;
     for (size_t i = 0; i < n; i++)
@@ -58,7 +70,68 @@ static void sort_groups(const jx_group **v, int *rank, size_t n)
     }
 }
 
+/*
+ * True when p's order is its source order: each 一级 group followed at once by its 二级
+ * groups (every group of level 1 or 2, none before the first 一级), the 一级 groups in
+ * rank order and the 二级 groups of each in rank order, as the stable sorts leave them
+ * (under 分组顺序 原文 every rank is 0), and the indicators group by group in the
+ * groups' order (their group indexes never falling, none past the groups).
+ */
+static bool as_written(const jx_project *p)
+{
+    bool official = !p->group_source_order;
+    size_t ng = p->ngroups, top = ng; /* top: the last 一级 group so far, ng before the first */
+    int rank1 = 0, rank2 = 0;         /* the rank of the last 一级 group, of the last 二级 one under it */
+    for (size_t g = 0; g < ng; g++) {
+        const jx_group *gr = &p->groups[g];
+        int r = 0;
+        if (gr->level == 1) {
+            if (official)
+                r = jx_order_group_rank(1, gr->name);
+            if (top < ng && r < rank1)
+                return false;
+            top = g;
+            rank1 = r;
+            rank2 = 0;
+        } else if (gr->level == 2 && top < ng && gr->parent == top) {
+            if (official)
+                r = jx_order_group_rank(2, gr->name);
+            if (r < rank2)
+                return false;
+            rank2 = r;
+        } else {
+            return false;
+        }
+    }
+    uint32_t last = 0;
+    for (size_t i = 0; i < p->ninds; i++) {
+        uint32_t g = p->inds[i].group;
+        if (g < last || g >= ng)
+            return false;
+        last = g;
+    }
+    return true;
+}
+
 jx_result jx_order_build(jx_order *o, const jx_project *p, jx_arena *ar)
+{
+    size_t ng = p->ngroups, ni = p->ninds;
+    if (!as_written(p))
+        return jx_order_build_plain(o, p, ar);
+    o->ngroups = ng;
+    o->ninds = ni;
+    o->groups = jx_arena_alloc(ar, (ng ? ng : 1) * sizeof *o->groups);
+    o->inds = jx_arena_alloc(ar, (ni ? ni : 1) * sizeof *o->inds);
+    if (!o->groups || !o->inds)
+        return JX_ERR_NOMEM;
+    for (size_t g = 0; g < ng; g++)
+        o->groups[g] = &p->groups[g];
+    for (size_t i = 0; i < ni; i++)
+        o->inds[i] = &p->inds[i];
+    return JX_OK;
+}
+
+jx_result jx_order_build_plain(jx_order *o, const jx_project *p, jx_arena *ar)
 {
     size_t ng = p->ngroups, ni = p->ninds;
     o->ngroups = ng;

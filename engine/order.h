@@ -37,6 +37,10 @@ typedef struct jx_order {
 /** Fills o for p in ar; JX_ERR_NOMEM when ar ran out. */
 jx_result jx_order_build(jx_order *o, const jx_project *p, jx_arena *ar);
 
+/** jx_order_build by sorting every project, even one already in order: the same order,
+ *  what the one pass jx_order_build makes over a project in order is checked against. */
+jx_result jx_order_build_plain(jx_order *o, const jx_project *p, jx_arena *ar);
+
 /**
  * The place of a group of `level` (1 or 2) called name in the official order: 0 for 产出 /
  * 数量, … ; JX_ORDER_RANK_OTHER for a name the official form does not have.

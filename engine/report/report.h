@@ -248,9 +248,7 @@ static inline char *jx_at_bytes(char *o, const char *s, size_t n)
 /** u in decimal at o, as jx_out_uint. */
 static inline char *jx_at_uint(char *o, uint64_t u)
 {
-    unsigned nd = jx_digit_count(u);
-    jx_digits_put(o, u, nd);
-    return o + nd;
+    return jx_uint_put(o, u);
 }
 
 /** d at o as jx_out_dec writes it (room for JX_DEC_BUFSZ bytes). */

@@ -82,6 +82,17 @@ static inline void elem(jx_writer *wr, size_t i)
 
 void jx_json_str_n(jx_writer *w, const char *s, size_t n)
 {
+    /* The usual text needs no escape: when the escaper's first step takes all of it and
+     * the buffer has the room, it is copied between its quotes at once. Else (and with
+     * general_only) the escaper's loop writes it, from the start. */
+    if (!w->general_only && w->cap - w->len >= n + 2 && jx_text_json_plain(s, n) == n) {
+        char *o = w->buf + w->len;
+        o[0] = '"';
+        jx_copy_short(o + 1, s, n);
+        o[n + 1] = '"';
+        w->len += n + 2;
+        return;
+    }
     put_char(w, '"');
     jx_out_escaped(w, &jx_text_json_escaper, s, n);
     put_char(w, '"');
@@ -307,6 +318,19 @@ static void source(jx_writer *wr, const source_file *f, uint32_t line, uint32_t 
         LIT(wr, "null");
         return;
     }
+    if (f->plain && !wr->general_only && wr->cap - wr->len >= f->n + 24) { /* the usual: in one go */
+        char *o = wr->buf + wr->len;
+        *o++ = '"';
+        jx_copy_short(o, f->name, f->n);
+        o += f->n;
+        *o++ = ':';
+        o = jx_uint_put(o, line);
+        *o++ = ':';
+        o = jx_uint_put(o, col);
+        *o++ = '"';
+        wr->len = (size_t)(o - wr->buf);
+        return;
+    }
     if (f->plain) {
         put_char(wr, '"');
         put(wr, f->name, f->n);
@@ -404,6 +428,13 @@ static inline const jx_group *group_parent(const jx_project *p, const jx_group *
  * texts and the file name) plain, so their size is known but for the formula; written
  * through a pointer o after one test of the room left (jx_out_room, jx_at_*). */
 
+/* A fast path has every helper it calls from this file and the headers inlined into it
+ * (flatten): left to itself the compiler kept o_str, jx_copy_short and jx_at_uint as
+ * calls, a tenth of what an indicator costs. And it is compiled for speed throughout
+ * (hot): behind its many tests that may return false the compiler took the writing for
+ * rarely run and left the divisions by 100 of the numbers as divisions. */
+#define FAST_PATH __attribute__((flatten, hot))
+
 /* Appends a string literal at o. */
 #define O_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
@@ -455,7 +486,7 @@ static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
 
 /* Writes group g in one go when its names are plain and there is room; returns false
  * having written nothing otherwise. */
-static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
+FAST_PATH static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
 {
     const jx_group *parent = group_parent(p, g);
     if (wr->general_only || !group_plain(g) || !group_plain(parent) || (g->has_points && g->points.scale > 18))
@@ -537,8 +568,8 @@ static const char *sign_code(const jx_value *t)
  * nothing when it is not the usual one: its project scored, its texts, its groups' names
  * and the file name plain, no formula given by hand, its score known.
  */
-static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind, const source_file *file,
-                           bool comma)
+FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind,
+                                     const source_file *file, bool comma)
 {
     const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
     if (wr->general_only || !p->scored || !file->plain || (ind->formula && ind->formula[0]) || !group_plain(g1) || !group_plain(g2) ||

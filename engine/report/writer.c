@@ -363,6 +363,10 @@ void jx_out_spaces(jx_writer *wr, size_t n)
 
 void jx_out_uint(jx_writer *wr, uint64_t v)
 {
+    if (wr->cap - wr->len >= 20) { /* the usual case: room for any number */
+        wr->len = (size_t)(jx_uint_put(wr->buf + wr->len, v) - wr->buf);
+        return;
+    }
     unsigned nd = jx_digit_count(v);
     if (wr->cap - wr->len < nd)
         jx_out_flush(wr);

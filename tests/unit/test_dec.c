@@ -9,6 +9,7 @@
 
 #include "dec.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Parses s, asserting success, and returns the number. */
@@ -159,6 +160,155 @@ static void formats_fixed(void **state)
     assert_string_equal(jx_fixed_format(10000, 2, small, sizeof small), "100");
 }
 
+/* The digits of u the slow way: a division by ten at a time. */
+static unsigned count_by_division(uint64_t u)
+{
+    unsigned n = 1;
+    while (u >= 10) {
+        u /= 10;
+        n++;
+    }
+    return n;
+}
+
+static void digit_count_at_every_power(void **state)
+{
+    (void)state;
+    /* by hand: 0 and 9 have one digit, 10 two, 99 two, 100 three, 2^64 - 1 =
+     * 18446744073709551615 twenty, 10^19 twenty, 10^19 - 1 nineteen */
+    assert_int_equal(jx_digit_count(0), 1);
+    assert_int_equal(jx_digit_count(9), 1);
+    assert_int_equal(jx_digit_count(10), 2);
+    assert_int_equal(jx_digit_count(99), 2);
+    assert_int_equal(jx_digit_count(100), 3);
+    assert_int_equal(jx_digit_count(UINT64_MAX), 20);
+    assert_int_equal(jx_digit_count(10000000000000000000u), 20);
+    assert_int_equal(jx_digit_count(9999999999999999999u), 19);
+    /* either side of every power of ten and of two */
+    for (unsigned k = 0; k < 20; k++) {
+        uint64_t p = jx_pow10_64[k];
+        assert_int_equal(jx_digit_count(p), k + 1);
+        assert_int_equal(jx_digit_count(p - 1), count_by_division(p - 1));
+        assert_int_equal(jx_digit_count(p + 1), count_by_division(p + 1));
+    }
+    for (unsigned b = 0; b < 64; b++) {
+        uint64_t p = (uint64_t)1 << b;
+        assert_int_equal(jx_digit_count(p), count_by_division(p));
+        assert_int_equal(jx_digit_count(p - 1), count_by_division(p - 1));
+        assert_int_equal(jx_digit_count(p + 1), count_by_division(p + 1));
+    }
+}
+
+/* jx_uint_put writes what printf writes, its one- and two-digit stores among them. */
+static void uint_put_as_printf(void **state)
+{
+    (void)state;
+    char got[32], want[32];
+    uint64_t vals[] = {0, 1, 9, 10, 11, 42, 99, 100, 101, 999, 1000, 65535, 1234567, UINT64_MAX};
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0] + 20; i++) {
+        uint64_t v = i < sizeof vals / sizeof vals[0] ? vals[i] : jx_pow10_64[i - sizeof vals / sizeof vals[0]] - 1;
+        char *end = jx_uint_put(got, v);
+        *end = '\0';
+        snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+        assert_string_equal(got, want);
+    }
+}
+
+static void num_put_by_hand(void **state)
+{
+    (void)state;
+    char buf[JX_DEC_BUFSZ];
+    /* worked out by hand: 9394 × 10^-2 = 93.94; 5 × 10^-2 = 0.05; 500 × 10^-2 trimmed = 5;
+     * 1230 × 10^-3 trimmed = 1.23, untrimmed 1.230; -7 × 10^-4 = -0.0007; 0 at scale 3
+     * trimmed is 0, untrimmed 0.000; 12345678 × 10^-6 = 12.345678; 2^64 - 1 at scale 18
+     * is 18.446744073709551615, and 2^64, one past it, 18.446744073709551616 */
+    assert_int_equal(jx_num_put(9394, 2, true, buf), 5);
+    assert_string_equal(buf, "93.94");
+    assert_int_equal(jx_num_put(5, 2, false, buf), 4);
+    assert_string_equal(buf, "0.05");
+    jx_num_put(500, 2, true, buf);
+    assert_string_equal(buf, "5");
+    jx_num_put(1230, 3, true, buf);
+    assert_string_equal(buf, "1.23");
+    jx_num_put(1230, 3, false, buf);
+    assert_string_equal(buf, "1.230");
+    jx_num_put(-7, 4, false, buf);
+    assert_string_equal(buf, "-0.0007");
+    jx_num_put(0, 3, true, buf);
+    assert_string_equal(buf, "0");
+    jx_num_put(0, 3, false, buf);
+    assert_string_equal(buf, "0.000");
+    jx_num_put(12345678, 6, false, buf);
+    assert_string_equal(buf, "12.345678");
+    jx_num_put((__int128)UINT64_MAX, 18, false, buf);
+    assert_string_equal(buf, "18.446744073709551615");
+    jx_num_put((__int128)UINT64_MAX + 1, 18, false, buf);
+    assert_string_equal(buf, "18.446744073709551616");
+    jx_num_put(-(__int128)UINT64_MAX, 0, true, buf);
+    assert_string_equal(buf, "-18446744073709551615");
+}
+
+/* jx_num_put and jx_num_put_plain write v at scale the same, both trimmed and not. */
+static void agree_at(__int128 v, int scale)
+{
+    for (int trim = 0; trim < 2; trim++) {
+        char fast[JX_DEC_BUFSZ], plain[JX_DEC_BUFSZ];
+        memset(fast, 'x', sizeof fast);
+        memset(plain, 'y', sizeof plain);
+        size_t nf = jx_num_put(v, scale, trim, fast), np = jx_num_put_plain(v, scale, trim, plain);
+        if (nf != np || strcmp(fast, plain) != 0)
+            fail_msg("scale %d trim %d: fast \"%s\" (%zu), plain \"%s\" (%zu)", scale, trim, fast, nf, plain, np);
+        assert_int_equal(strlen(fast), nf);
+    }
+}
+
+/* The short path of jx_num_put against the plain one: every scale from -1 to 19 (the
+ * short path takes 0 to 18), magnitudes on either side of every power of ten and of two up
+ * to past 2^64, with trailing zeros and without, both signs, the bounds of int64_t and of
+ * __int128, and pseudo-random values of every length. */
+static void num_put_fast_agrees_with_plain(void **state)
+{
+    (void)state;
+    __int128 vals[600];
+    size_t n = 0;
+    const __int128 max128 = (__int128)(((unsigned __int128)1 << 127) - 1);
+    vals[n++] = 0;
+    vals[n++] = INT64_MAX;
+    vals[n++] = INT64_MIN;
+    vals[n++] = (__int128)UINT64_MAX;
+    vals[n++] = (__int128)UINT64_MAX + 1;
+    vals[n++] = max128;
+    vals[n++] = -max128 - 1;
+    for (unsigned k = 0; k < 20; k++) {
+        __int128 p = (__int128)jx_pow10_64[k];
+        vals[n++] = p - 1;
+        vals[n++] = p;
+        vals[n++] = p + 1;
+        vals[n++] = p * 7;
+        vals[n++] = p * 123;
+    }
+    for (unsigned b = 0; b < 70; b++) {
+        __int128 p = (__int128)1 << b;
+        vals[n++] = p - 1;
+        vals[n++] = p + 1;
+    }
+    uint64_t x = 88172645463325252u; /* xorshift64 */
+    for (int i = 0; i < 120; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        vals[n++] = (__int128)(x >> (i % 64)); /* every length */
+        vals[n++] = (__int128)((x >> (i % 60)) / 10 * 10); /* a trailing zero or more */
+    }
+    assert_true(n <= sizeof vals / sizeof vals[0]);
+    for (size_t i = 0; i < n; i++)
+        for (int scale = -1; scale <= 19; scale++) {
+            agree_at(vals[i], scale);
+            if (vals[i] != -max128 - 1)
+                agree_at(-vals[i], scale);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +321,10 @@ int main(void)
         cmocka_unit_test(rounds_half_away_from_zero),
         cmocka_unit_test(formats_plain),
         cmocka_unit_test(formats_fixed),
+        cmocka_unit_test(digit_count_at_every_power),
+        cmocka_unit_test(uint_put_as_printf),
+        cmocka_unit_test(num_put_by_hand),
+        cmocka_unit_test(num_put_fast_agrees_with_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

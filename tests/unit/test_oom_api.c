@@ -336,7 +336,8 @@ static void test_every_scratch_string(void **state)
         jx_allocator a0 = jx_test_counting_allocator(&c0);
         assert_int_equal(write_tiny_scratch(formats[i], p, &a0, &want), JX_OK);
         assert_int_equal(c0.in_use, 0);
-        assert_true(c0.calls > 5); /* the strings were allocations of their own */
+        assert_true(c0.calls >= 5); /* the strings were allocations of their own (JSON's writer makes
+                                       no string: five, with the order's arrays) */
         size_t k;
         for (k = 1;; k++) {
             jx_test_counting c = {.fail_at = k};

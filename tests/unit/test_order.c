@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* test_order.c — the order the 自评表 lists a project's groups and indicators in
  * (order.h): the official ranks of the group names, the order under 分组顺序 规定 and
- * 原文, and that the order is a permutation of the project's groups and indicators. */
+ * 原文, that the order is a permutation of the project's groups and indicators, and that
+ * jx_order_build's one pass over a project in order gives what sorting gives
+ * (jx_order_build_plain) on projects in order and out of it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,6 +131,89 @@ static void official_and_source_order(void **state)
     jx_test_project_free(p);
 }
 
+/* jx_order_build and jx_order_build_plain give p the same order, under 分组顺序 规定 and
+ * 原文; returns whether that order is the source order (the one-pass case). */
+static bool same_as_plain(jx_project *p)
+{
+    bool in_source_order = true;
+    for (int source = 0; source < 2; source++) {
+        p->group_source_order = source;
+        jx_arena ar;
+        jx_arena_init(&ar, NULL);
+        jx_order fast, plain;
+        assert_int_equal(jx_order_build(&fast, p, &ar), JX_OK);
+        assert_int_equal(jx_order_build_plain(&plain, p, &ar), JX_OK);
+        assert_int_equal(fast.ngroups, plain.ngroups);
+        assert_int_equal(fast.ninds, plain.ninds);
+        for (size_t g = 0; g < plain.ngroups; g++) {
+            assert_ptr_equal(fast.groups[g], plain.groups[g]);
+            in_source_order &= source == 1 || plain.groups[g] == &p->groups[g];
+        }
+        for (size_t i = 0; i < plain.ninds; i++) {
+            assert_ptr_equal(fast.inds[i], plain.inds[i]);
+            in_source_order &= source == 1 || plain.inds[i] == &p->inds[i];
+        }
+        jx_arena_free(&ar);
+    }
+    p->group_source_order = false;
+    return in_source_order;
+}
+
+/* A project as the forms list it: 产出 (数量, 质量), 效益 (经济, 社会), 满意度, each with
+ * indicators, an unknown 一级 group last with one of its own and an empty 二级. */
+static jx_project *ordered(void)
+{
+    jx_project *p = jx_test_project("有序");
+    uint32_t cc = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t sl = jx_test_group(p, 2, "数量指标", NULL, cc);
+    jx_test_ind(p, sl, "数1", "≥1", "10", "1");
+    jx_test_ind(p, sl, "数2", "≥1", "10", "1");
+    uint32_t zl = jx_test_group(p, 2, " 质量指标", NULL, cc);
+    jx_test_ind(p, zl, "质", "≥1", "10", "1");
+    uint32_t xy = jx_test_group(p, 1, "效益指标", NULL, 0);
+    uint32_t jj = jx_test_group(p, 2, "经济效益指标", NULL, xy);
+    jx_test_ind(p, jj, "经", "≥1", "10", "1");
+    uint32_t sh = jx_test_group(p, 2, "社会效益指标\u3000", NULL, xy);
+    jx_test_ind(p, sh, "社", "≥1", "10", "1");
+    uint32_t my = jx_test_group(p, 1, "满意度指标", NULL, 0);
+    uint32_t dx = jx_test_group(p, 2, "服务对象满意度指标", NULL, my);
+    jx_test_ind(p, dx, "满", "≥1", "10", "1");
+    uint32_t gl = jx_test_group(p, 1, "项目管理", NULL, 0);
+    jx_test_ind(p, gl, "管", "≥1", "10", "1");
+    jx_test_group(p, 2, "制度", NULL, gl);
+    return p;
+}
+
+static void one_pass_agrees_with_sorting(void **state)
+{
+    (void)state;
+    /* in order: the source order, and the same under both */
+    jx_project *p = ordered();
+    assert_true(same_as_plain(p));
+    /* each way of leaving the order, one at a time, from the ordered project */
+    for (int how = 0; how < 9; how++) {
+        jx_project *q = ordered();
+        switch (how) {
+        case 0: q->groups[6].name = str_of("产出"); break;          /* a 一级 out of rank: 产出 after 效益 */
+        case 1: q->groups[1].name = str_of("时效指标"); break;      /* a 二级 out of rank: 时效 before 质量 */
+        case 2: q->groups[4].parent = 0; break;                     /* a 二级 apart from its 一级 */
+        case 3: q->groups[4].parent = 99; break;                    /* a 二级 of no 一级 */
+        case 4: q->groups[0].level = 2; break;                      /* a 二级 before every 一级 */
+        case 5: q->groups[2].level = 3; break;                      /* a group of neither level */
+        case 6: q->inds[0].group = 2; break;                        /* an indicator after its group's */
+        case 7: q->inds[q->ninds - 1].group = 99; break;            /* an indicator of no group */
+        default: jx_test_ind(q, 0, "直", "≥1", "10", "1"); break;  /* one directly in 产出, last */
+        }
+        same_as_plain(q);
+        jx_test_project_free(q);
+    }
+    /* out of order from the start */
+    jx_project *u = unordered();
+    assert_false(same_as_plain(u));
+    jx_test_project_free(u);
+    jx_test_project_free(p);
+}
+
 static void empty_project(void **state)
 {
     (void)state;
@@ -171,6 +256,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(group_ranks),
         cmocka_unit_test(official_and_source_order),
+        cmocka_unit_test(one_pass_agrees_with_sorting),
         cmocka_unit_test(empty_project),
         cmocka_unit_test(out_of_memory_is_reported),
     };

@@ -552,6 +552,80 @@ static void json_invalid_bytes(void **state)
     assert_string_equal(escaped(false, "\xBF中", 4), "\\ufffd中");
 }
 
+/* jx_text_json_plain's definition a byte at a time: the valid UTF-8 before the first
+ * byte below 0x20, '"', '\\' or invalid byte. */
+static size_t json_plain_by_definition(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+        size_t k = jx_text_utf8_len(s + i, n - i);
+        if (k == 0)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* The paths of jx_text_json_plain (a character at a time with eight ASCII bytes a step
+ * below 64 bytes, sixteen a step from 64 on) against its definition: texts of every length
+ * from 0 to 100 made of ASCII (in runs of up to 34 bytes), CJK (3 bytes), é (2), 😀 (4) and
+ * U+2028 (E2 80 A8, plain in JSON), each with a byte to stop at — every control byte, '"', '\\', and invalid
+ * bytes (a stray continuation, a cut CJK lead, a surrogate, an overlong C0, F5) — put in
+ * turn at every offset. */
+static void json_plain_agrees_with_definition(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "ab3", "项", "é", "😀", "\xE2\x80\xA8", "~\x7F",
+                                         "目标值 ", "/tmp/data/2024-budget.jx:12:5 ", "A"};
+    static const char *const stops[] = {"\"", "\\", "\x80", "\xE9\x87", "\xED\xA0\x80", "\xC0\xAF", "\xF5"};
+    char text[160];
+    size_t checked = 0;
+    for (size_t len = 0; len <= 100; len++) {
+        for (size_t start = 0; start < sizeof pieces / sizeof pieces[0]; start++) {
+            /* a text of len bytes built from the pieces in turn, cut at len */
+            size_t n = 0;
+            for (size_t k = start; n < len; k++) {
+                const char *pc = pieces[k % (sizeof pieces / sizeof pieces[0])];
+                size_t m = strlen(pc);
+                memcpy(text + n, pc, m);
+                n += m;
+            }
+            n = len;
+            if (json_plain_by_definition(text, n) != jx_text_json_plain(text, n))
+                fail_msg("length %zu from piece %zu: plain %zu, want %zu", len, start, jx_text_json_plain(text, n),
+                         json_plain_by_definition(text, n));
+            checked++;
+            char save[8];
+            for (size_t at = 0; at < n; at += 1 + at / 16) {
+                for (unsigned c = 0; c < 0x20 + sizeof stops / sizeof stops[0]; c++) {
+                    const char *stop;
+                    char ctl[2] = {(char)c, 0};
+                    size_t m = 1;
+                    if (c < 0x20) {
+                        stop = ctl;
+                    } else {
+                        stop = stops[c - 0x20];
+                        m = strlen(stop);
+                    }
+                    if (at + m > n)
+                        continue;
+                    memcpy(save, text + at, m);
+                    memcpy(text + at, stop, m);
+                    size_t got = jx_text_json_plain(text, n), want = json_plain_by_definition(text, n);
+                    if (got != want)
+                        fail_msg("length %zu, stop %u at %zu: plain %zu, want %zu", n, c, at, got, want);
+                    memcpy(text + at, save, m);
+                    checked++;
+                }
+            }
+        }
+    }
+    assert_true(checked > 10000);
+}
+
 static void html_references_and_controls(void **state)
 {
     (void)state;
@@ -603,6 +677,7 @@ int main(void)
         cmocka_unit_test(json_control_characters),
         cmocka_unit_test(json_quotes_and_plain_bytes),
         cmocka_unit_test(json_invalid_bytes),
+        cmocka_unit_test(json_plain_agrees_with_definition),
         cmocka_unit_test(html_references_and_controls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
