@@ -8,8 +8,8 @@
  * documentation says it is; only inputs far beyond any budget fall back to long double.
  */
 #include "checks.h"
+#include "score.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ codes */
@@ -148,6 +148,18 @@ static qn q_add(qn a, qn b)
     return r;
 }
 
+/* *sum + d, in place: q_add, without its copies and calls when *sum is exact at d's
+ * scale and the sum fits (every 权重 and amount of a project written alike), as in the
+ * sums the checks take over every indicator. */
+static inline void q_add_dec(qn *sum, jx_dec d)
+{
+    __int128 v;
+    if (!sum->ovf && sum->scale == d.scale && !__builtin_add_overflow(sum->v, (__int128)d.v, &v))
+        sum->v = v;
+    else
+        *sum = q_add(*sum, q_dec(d));
+}
+
 /* a − b. */
 static qn q_sub(qn a, qn b)
 {
@@ -208,6 +220,15 @@ static int64_t q_ratio_units(qn x, qn y, int decimals)
     return (int64_t)jx_div_round_half_up(num, den);
 }
 
+/* jx_dec_cmp(a, b), its usual case — a claim and a weight written alike, at one scale —
+ * without the call: a checks' comparison of every indicator. */
+static inline int dec_cmp(jx_dec a, jx_dec b)
+{
+    if (a.scale == b.scale)
+        return (a.v > b.v) - (a.v < b.v);
+    return jx_dec_cmp(a, b);
+}
+
 /* ---------------------------------------------------------- the context */
 
 /* What one run of the checks needs. */
@@ -215,6 +236,8 @@ typedef struct chk {
     jx_project *p;        /* the scored project */
     const jx_policy *pol; /* the policy it was scored under */
     int dec;              /* the policy's 小数 */
+    unsigned char *exec;  /* per indicator: 0 not yet asked, 1 not an 执行率 one, 2 one
+                             (is_execution, asked by two checks); NULL: ask every time */
 } chk;
 
 /* A score in units printed with the policy's decimals ("15.00"). */
@@ -251,10 +274,45 @@ static const char *fmt_q(qn q, char *buf)
     return jx_fixed_format(q_ratio_units(q, q_int(1), 2), 2, buf, JX_DEC_BUFSZ);
 }
 
-/* The weight as a full score in units (w rounded to the policy's decimals). */
+/* The weight as a full score in units: w rounded half up to the policy's decimals, as the
+ * evaluator rounds it (jx_dec_to_units; a weight fits 64 bits at any scale). */
 static int64_t full_units(const chk *c, jx_dec w)
 {
-    return q_ratio_units(q_dec(w), q_int(1), c->dec);
+    return jx_dec_to_units(w, c->dec);
+}
+
+/* --------------------------------------------------------------- messages */
+
+/*
+ * The message of a finding raised on most indicators of a file (qualitative-evidence) is
+ * put together piece by piece rather than formatted: the same bytes as the format, "%s"
+ * for "%s", without scanning the format for conversions at each finding.
+ */
+
+/* s appended as "%s" writes it. */
+static void put_cstr(jx_sbuf *b, const char *s)
+{
+    jx_sbuf_str(b, s ? s : "(null)");
+}
+
+/* v × 10^-scale appended as jx_num_put writes it: fmt_dec's text when trim, fmt_units's
+ * (or fmt_pct's) when not. */
+static void put_num(jx_sbuf *b, __int128 v, int scale, bool trim)
+{
+    if (b->cap - b->len <= JX_DEC_BUFSZ && !jx_sbuf_reserve(b, JX_DEC_BUFSZ))
+        return;
+    b->len += jx_num_put(v, scale, trim, b->s + b->len);
+}
+
+/* Adds the finding whose message b holds (out of memory when b could not hold it). */
+static void add_text(chk *c, jx_severity sev, const char *code, jx_pos pos, const jx_sbuf *b)
+{
+    jx_project *p = c->p;
+    if (b->oom) {
+        p->diags.oom = 1;
+        return;
+    }
+    jx_diags_add_text(&p->diags, &p->arena, sev, code, &p->src, pos, b->s, b->len);
 }
 
 /* ------------------------------------------------------------------ names */
@@ -303,6 +361,16 @@ static bool is_execution(const jx_indicator *ind)
     return false;
 }
 
+/* is_execution of the i-th indicator, found once a run. */
+static bool chk_is_execution(chk *c, size_t i)
+{
+    if (!c->exec)
+        return is_execution(&c->p->inds[i]);
+    if (c->exec[i] == 0)
+        c->exec[i] = is_execution(&c->p->inds[i]) ? 2 : 1;
+    return c->exec[i] == 2;
+}
+
 /* ------------------------------------------------------------------ funds */
 
 /* The amounts budget execution is measured by, the way the evaluator takes them. */
@@ -339,8 +407,8 @@ static funds_use funds_for_execution(const jx_project *p)
         for (size_t i = 0; i < p->nfunds; i++) {
             if (&p->funds[i] == total_row || is_total_row(&p->funds[i]) || !jx_funds_executed(&p->funds[i]))
                 continue;
-            u.budget = q_add(u.budget, q_dec(p->funds[i].budget));
-            u.spent = q_add(u.spent, q_dec(p->funds[i].spent));
+            q_add_dec(&u.budget, p->funds[i].budget);
+            q_add_dec(&u.spent, p->funds[i].spent);
             if (!u.at)
                 u.at = &p->funds[i];
         }
@@ -355,24 +423,28 @@ static funds_use funds_for_execution(const jx_project *p)
  * claimed 得分 when one is written, otherwise the recomputed score. */
 static bool at_full_marks(const chk *c, const jx_indicator *ind)
 {
-    if (!ind->has_weight || jx_dec_cmp(ind->weight, jx_dec_from_int(0)) <= 0)
+    if (!ind->has_weight || ind->weight.v <= 0) /* a decimal's sign is its coefficient's */
         return false;
     if (ind->has_claim)
-        return jx_dec_cmp(ind->claim, ind->weight) >= 0;
+        return dec_cmp(ind->claim, ind->weight) >= 0;
     return ind->score >= full_units(c, ind->weight);
 }
 
-/* The self-score as the form shows it: the claim as written, else the recomputed score. */
-static const char *self_score(const chk *c, const jx_indicator *ind, char *buf)
+/* The self-score as the form shows it, appended to b: the claim as written, else the
+ * recomputed score. */
+static void put_self_score(const chk *c, const jx_indicator *ind, jx_sbuf *b)
 {
-    return ind->has_claim ? fmt_dec(ind->claim, buf) : fmt_units(c, ind->score, buf);
+    if (ind->has_claim)
+        put_num(b, ind->claim.v, ind->claim.scale, true);
+    else
+        put_num(b, ind->score, c->dec, false);
 }
 
 /* score-over-weight: a claimed 得分 above the 权重. */
 static void check_score_over_weight(chk *c, const jx_indicator *ind)
 {
     if (ind->not_applicable || !ind->has_claim || !ind->has_weight ||
-        jx_dec_cmp(ind->claim, ind->weight) <= 0)
+        dec_cmp(ind->claim, ind->weight) <= 0)
         return;
     char bc[JX_DEC_BUFSZ], bw[JX_DEC_BUFSZ];
     jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_SCORE_OVER_WEIGHT,
@@ -407,11 +479,23 @@ static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
     bool restated = jx_str_same_text(ind->actual.text, ind->target.text);
     if (!restated && !is_verdict_word(ind->actual.text))
         return;
-    char bs[JX_DEC_BUFSZ], bw[JX_DEC_BUFSZ];
-    jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_QUAL_EVIDENCE, ind->actual.pos,
-                        "定性指标“%s”得分 %s 为满分（权重 %s），但实际完成值“%s”%s，没有写明完成情况和依据",
-                        ind->name.s, self_score(c, ind, bs), fmt_dec(ind->weight, bw),
-                        ind->actual.text.s, restated ? "只是照抄年度指标值" : "只是评定用语");
+    /* 定性指标“%s”得分 %s 为满分（权重 %s），但实际完成值“%s”%s，没有写明完成情况和依据 */
+    char small[512];
+    jx_sbuf b;
+    jx_sbuf_init(&b, small, sizeof small, &c->p->arena);
+    JX_SBUF_LIT(&b, "定性指标“");
+    put_cstr(&b, ind->name.s);
+    JX_SBUF_LIT(&b, "”得分 ");
+    put_self_score(c, ind, &b);
+    JX_SBUF_LIT(&b, " 为满分（权重 ");
+    put_num(&b, ind->weight.v, ind->weight.scale, true);
+    JX_SBUF_LIT(&b, "），但实际完成值“");
+    put_cstr(&b, ind->actual.text.s);
+    if (restated)
+        JX_SBUF_LIT(&b, "”只是照抄年度指标值，没有写明完成情况和依据");
+    else
+        JX_SBUF_LIT(&b, "”只是评定用语，没有写明完成情况和依据");
+    add_text(c, JX_SEV_WARNING, CODE_QUAL_EVIDENCE, ind->actual.pos, &b);
 }
 
 /* True for an indicator of cost: 成本 in its own or its 二级 group's name. */
@@ -430,10 +514,11 @@ static bool is_bounded_rate(const jx_project *p, const jx_indicator *ind)
     return has(n, "率") || has(n, "满意度") || has(level2_name(p, ind), "满意度");
 }
 
-/* True when v is a number written with % above 100. */
+/* True when v is a number written with % above 100. A coefficient of at most 100 is a
+ * value of at most 100 at any scale (scale >= 0), so most numbers need no comparison. */
 static bool pct_over_100(const jx_value *v)
 {
-    return v->present && !v->is_text && v->percent &&
+    return v->present && !v->is_text && v->percent && v->num.v > 100 &&
            jx_dec_cmp(v->num, jx_dec_from_int(100)) > 0;
 }
 
@@ -478,76 +563,84 @@ static unsigned row_of(const jx_project *p, jx_pos pos)
     return row ? row : pos.line;
 }
 
-/* A trimmed indicator name, its first eight bytes as a number, and the indicator's index:
- * sorted by length, those bytes, the rest, then index, so equal names stand together in
- * index order and most comparisons end before memcmp. */
+/* A trimmed indicator name and a hash of its bytes. */
 typedef struct dup_key {
-    uint64_t head;
+    uint64_t hash;
     jx_str name;
-    size_t i;
 } dup_key;
 
-static int dup_key_cmp(const void *a, const void *b)
+/* A hash of s[0..n): its bytes eight at a time, multiplied in (equal names, equal hashes). */
+static uint64_t dup_hash(const char *s, size_t n)
 {
-    const dup_key *x = a, *y = b;
-    if (x->name.n != y->name.n)
-        return x->name.n < y->name.n ? -1 : 1;
-    if (x->head != y->head)
-        return x->head < y->head ? -1 : 1;
-    int r = x->name.n > 8 ? memcmp(x->name.s + 8, y->name.s + 8, x->name.n - 8) : 0;
-    return r ? r : x->i < y->i ? -1 : x->i > y->i;
-}
-
-/* The first eight bytes of s (fewer, zero-filled, when it is shorter) as a number. */
-static uint64_t dup_head(jx_str s)
-{
-    uint64_t h = 0;
-    memcpy(&h, s.s, s.n < 8 ? s.n : 8);
+    const uint64_t k = 0x9E3779B97F4A7C15u;
+    uint64_t h = (uint64_t)n * k;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    if (n > 0) {
+        uint64_t w = 0;
+        jx_copy_short(&w, s, n);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
     return h;
 }
 
-/* Sorts keys[0..n) by dup_key_cmp: by insertion for the 10–30 indicators of a usual
- * project (qsort's calls through a pointer cost more there), by qsort beyond. The order
- * is total (names, then indexes), so either gives the same. */
-static void dup_sort(dup_key *keys, size_t n)
+/*
+ * first_of[i] for every indicator of p: the first indicator whose trimmed name is i's
+ * (i itself when it is the first). The names go into an open-addressed table of at least
+ * twice as many slots, in index order, so the entry an equal name finds is its first use:
+ * each indicator costs its name's trimming and hashing and, the table being at most half
+ * full, a probe or two, however many indicators the project has (only names whose hashes
+ * collide lengthen a probe sequence). False when memory ran out, or for more indicators
+ * than a slot can count.
+ */
+static bool dup_first_of(jx_project *p, size_t *first_of)
 {
-    if (n > 48) {
-        qsort(keys, n, sizeof *keys, dup_key_cmp);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        dup_key x = keys[i];
-        size_t j = i;
-        while (j > 0 && dup_key_cmp(&keys[j - 1], &x) > 0) {
-            keys[j] = keys[j - 1];
-            j--;
+    size_t n = p->ninds;
+    if (n >= UINT32_MAX / 2) /* a slot holds an index + 1 in 32 bits */
+        return false;
+    dup_key *keys = jx_arena_alloc(&p->arena, n * sizeof *keys);
+    size_t size = 64;
+    while (size < 2 * n)
+        size *= 2;
+    uint32_t small[128]; /* slots: an indicator's index + 1, 0 when free */
+    uint32_t *slot = size <= 128 ? small : jx_arena_alloc(&p->arena, size * sizeof *slot);
+    if (!keys || !slot)
+        return false;
+    memset(slot, 0, size * sizeof *slot);
+    for (size_t i = 0; i < n; i++) {
+        jx_str name = jx_str_trimmed(p->inds[i].name);
+        uint64_t h = dup_hash(name.s, name.n);
+        keys[i] = (dup_key){h, name};
+        size_t at = (size_t)(h >> 32) & (size - 1);
+        first_of[i] = i;
+        for (; slot[at] != 0; at = (at + 1) & (size - 1)) {
+            const dup_key *k = &keys[slot[at] - 1];
+            if (k->hash == h && k->name.n == name.n && memcmp(k->name.s, name.s, name.n) == 0) {
+                first_of[i] = slot[at] - 1;
+                break;
+            }
         }
-        keys[j] = x;
+        if (first_of[i] == i)
+            slot[at] = (uint32_t)i + 1;
     }
+    return true;
 }
 
 /* duplicate-indicator: a 三级指标 name used again in the project, reported at each
- * later use against the first. The names are sorted once (n log n, not a pass over the
- * earlier ones for each), so a project of many indicators costs no more per indicator. */
+ * later use against the first. The first use of each name is found once, by a table of
+ * the names (dup_first_of), not by a pass over the earlier ones for each, so a project of
+ * many indicators costs no more per indicator. */
 static void check_duplicates(chk *c)
 {
     jx_project *p = c->p;
-    dup_key *keys = p->ninds > 1 ? jx_arena_alloc(&p->arena, p->ninds * sizeof *keys) : NULL;
-    size_t *first_of = keys ? jx_arena_alloc(&p->arena, p->ninds * sizeof *first_of) : NULL;
-    if (first_of) {
-        for (size_t i = 0; i < p->ninds; i++) {
-            jx_str n = jx_str_trimmed(p->inds[i].name);
-            keys[i] = (dup_key){dup_head(n), n, i};
-        }
-        dup_sort(keys, p->ninds);
-        /* first_of[i]: the first indicator of i's name (i itself when it is the first) */
-        for (size_t k = 0, run = 0; k < p->ninds; k++) {
-            if (keys[k].name.n != keys[run].name.n || keys[k].head != keys[run].head ||
-                memcmp(keys[k].name.s, keys[run].name.s, keys[k].name.n) != 0)
-                run = k;
-            first_of[keys[k].i] = keys[run].i;
-        }
-    }
+    size_t *first_of = p->ninds > 1 ? jx_arena_alloc(&p->arena, p->ninds * sizeof *first_of) : NULL;
+    if (first_of && !dup_first_of(p, first_of))
+        first_of = NULL;
     for (size_t i = 1; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         for (size_t j = first_of ? first_of[i] : 0; j < i; j++) {
@@ -603,9 +696,9 @@ static void check_funds_rows(chk *c)
         all[0] = all[0] && f->has_initial;
         all[1] = all[1] && f->has_budget;
         all[2] = all[2] && f->has_spent;
-        sum[0] = q_add(sum[0], q_dec(f->initial));
-        sum[1] = q_add(sum[1], q_dec(f->budget));
-        sum[2] = q_add(sum[2], q_dec(f->spent));
+        q_add_dec(&sum[0], f->initial);
+        q_add_dec(&sum[1], f->budget);
+        q_add_dec(&sum[2], f->spent);
     }
     if (sources == 0)
         return;
@@ -653,7 +746,7 @@ static void check_execution_rate(chk *c, const funds_use *u)
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         const jx_value *A = &ind->actual;
-        if (ind->not_applicable || !A->present || A->is_text || !A->percent || !is_execution(ind))
+        if (ind->not_applicable || !A->present || A->is_text || !A->percent || !chk_is_execution(c, i))
             continue;
         qn lhs = q_mul(q_mul(q_dec(A->num), q_int(100)), u->budget);
         qn diff = q_abs(q_sub(lhs, q_mul(u->spent, q_int(10000))));
@@ -685,11 +778,11 @@ static void check_execution_gap(chk *c, const funds_use *u)
     qn W = q_int(0);
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
-        if (ind->not_applicable || ind->score < 0 || (!pol->exec_separate && is_execution(ind)))
+        if (ind->not_applicable || ind->score < 0 || (!pol->exec_separate && chk_is_execution(c, i)))
             continue;
         s_units += ind->score;
         if (ind->has_weight)
-            W = q_add(W, q_dec(ind->weight));
+            q_add_dec(&W, ind->weight);
     }
     qn S = q_units(s_units, c->dec);
     if (q_sign(S) <= 0 || q_sign(W) <= 0)
@@ -732,8 +825,7 @@ static void check_all_full_marks(chk *c)
     size_t weighted = 0;
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
-        if (ind->not_applicable || !ind->has_weight ||
-            jx_dec_cmp(ind->weight, jx_dec_from_int(0)) <= 0)
+        if (ind->not_applicable || !ind->has_weight || ind->weight.v <= 0)
             continue;
         if (!at_full_marks(c, ind))
             return;
@@ -754,7 +846,7 @@ static void check_all_full_marks(chk *c)
 
 void jx_checks_duplicates(jx_project *p)
 {
-    chk ctx = {p, NULL, 0}; /* check_duplicates reads the project only */
+    chk ctx = {p, NULL, 0, NULL}; /* check_duplicates reads the project only */
     check_duplicates(&ctx);
 }
 
@@ -770,7 +862,7 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
         return;
     drop_own(&p->diags);
     size_t first = p->diags.n;
-    chk ctx = {p, pol, pol->decimals};
+    chk ctx = {p, pol, pol->decimals, NULL};
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         check_score_over_weight(&ctx, ind);
@@ -779,6 +871,11 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
     }
     check_duplicates(&ctx);
     funds_use u = funds_for_execution(p);
+    if (u.any && p->ninds > 0) { /* both checks below ask is_execution */
+        ctx.exec = jx_arena_alloc(&p->arena, p->ninds);
+        if (ctx.exec)
+            memset(ctx.exec, 0, p->ninds);
+    }
     check_funds_rows(&ctx);
     check_execution_rate(&ctx, &u);
     check_execution_gap(&ctx, &u);

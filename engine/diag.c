@@ -175,17 +175,23 @@ const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n)
     return out;
 }
 
-jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
-                       const jx_source *src, jx_pos pos, const char *fmt, va_list ap)
+/* The slot of the next diagnostic of d, NULL (d->oom set) when the list cannot grow. */
+static jx_diag *diag_slot(jx_diags *d)
 {
     if (JX_GROW(d->alloc, d->v, d->cap, d->n + 1) != 0) {
         d->oom = 1;
         return NULL;
     }
-    jx_diag *g = &d->v[d->n];
+    return &d->v[d->n];
+}
+
+/* Completes g, the slot diag_slot gave, whose message is set (NULL when it could not be
+ * made), and adds it to d; NULL when memory ran out (d->oom is then set). */
+static jx_diag *diag_push(jx_diags *d, jx_arena *ar, jx_diag *g, jx_severity sev, const char *code,
+                          const jx_source *src, jx_pos pos)
+{
     g->severity = sev;
     g->code = code;
-    g->message = jx_arena_vprintf(ar, fmt, ap);
     g->file = src && src->file ? src->file : "";
     g->line = pos.line;
     g->column = pos.line ? pos.col : 0;
@@ -202,6 +208,26 @@ jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *c
     else if (sev == JX_SEV_WARNING)
         d->warnings++;
     return g;
+}
+
+jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
+                       const jx_source *src, jx_pos pos, const char *fmt, va_list ap)
+{
+    jx_diag *g = diag_slot(d);
+    if (!g)
+        return NULL;
+    g->message = jx_arena_vprintf(ar, fmt, ap);
+    return diag_push(d, ar, g, sev, code, src, pos);
+}
+
+jx_diag *jx_diags_add_text(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
+                           const jx_source *src, jx_pos pos, const char *msg, size_t n)
+{
+    jx_diag *g = diag_slot(d);
+    if (!g)
+        return NULL;
+    g->message = jx_arena_strndup(ar, msg, n);
+    return diag_push(d, ar, g, sev, code, src, pos);
 }
 
 jx_diag *jx_diags_add(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,

@@ -132,6 +132,10 @@ static int x_cmp(xnum a, xnum b)
 /* True when a is below zero. */
 static bool x_is_neg(xnum a) { return a.v < 0; }
 
+/* -1, 0 or 1 as a <, =, > 0: x_cmp(a, 0) without scaling 0 to a's scale (the sign of a
+ * decimal is its coefficient's). */
+static int x_sign(xnum a) { return (a.v > 0) - (a.v < 0); }
+
 /* a − b, exactly. */
 static xnum x_sub(xnum a, xnum b)
 {
@@ -291,6 +295,18 @@ static int u256_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned 
     if (l.hi != r.hi)
         return l.hi < r.hi ? -1 : 1;
     return (l.lo > r.lo) - (l.lo < r.lo);
+}
+
+/* u256_cmp_products, in 128 bits when every factor is below 2^63 (each product is then
+ * below 2^126): the over-target test of nearly every indicator, whose numbers are small. */
+static int cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c, unsigned __int128 d)
+{
+    const unsigned __int128 lim = (unsigned __int128)1 << 63;
+    if (a < lim && b < lim && c < lim && d < lim) {
+        unsigned __int128 l = a * b, r = c * d;
+        return (l > r) - (l < r);
+    }
+    return u256_cmp_products(a, b, c, d);
 }
 
 /* Writes x in plain notation without trailing zeros ("96.68", "48", "0.5"). */
@@ -504,7 +520,7 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
         s = x_muldiv(w, o.a, o.t, c->dec);
         ind->method = JX_METHOD_GE_RATIO;
     } else if (sign == JX_SIGN_EQ) {
-        if (x_cmp(o.t, x_from_int(0)) <= 0) {
+        if (x_sign(o.t) <= 0) {
             s = 0;
             ind->method = JX_METHOD_EQ_ZERO;
         } else if (cmp < 0) {
@@ -515,7 +531,7 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
             ind->method = JX_METHOD_EQ_OVER;
         }
     } else { /* ≤, < not met: A > T */
-        if (x_cmp(o.t, x_from_int(0)) <= 0) {
+        if (x_sign(o.t) <= 0) {
             s = 0;
             ind->method = JX_METHOD_LE_ZERO;
         } else if (c->pol->reverse == JX_REVERSE_RATIO) {
@@ -524,7 +540,7 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
         } else {
             xnum room = x_sub(x_mul_int(o.t, 2), o.a); /* 2T − A */
             ind->method = JX_METHOD_LE_LINEAR;
-            s = x_cmp(room, x_from_int(0)) <= 0 ? 0 : x_muldiv(w, room, o.t, c->dec);
+            s = x_sign(room) <= 0 ? 0 : x_muldiv(w, room, o.t, c->dec);
         }
     }
     ind->score = s;
@@ -534,13 +550,13 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
      * at the common scale S: each second factor is below 10^23, the products are taken in
      * 256 bits (A ≥ 0 here: a negative actual returned above) */
     bool upward = sign == JX_SIGN_GE || sign == JX_SIGN_GT || sign == JX_SIGN_EQ;
-    if (upward && x_cmp(o.t, x_from_int(0)) > 0) {
+    if (upward && x_sign(o.t) > 0) {
         xnum over = x_from_dec(c->pol->over_pct);
         int S = o.a.scale > o.t.scale + over.scale ? o.a.scale : o.t.scale + over.scale;
         __int128 lf = 100 * jx_pow10_128(S - o.a.scale);
         __int128 rf = over.v * jx_pow10_128(S - o.t.scale - over.scale);
-        if (u256_cmp_products((unsigned __int128)o.a.v, (unsigned __int128)lf, (unsigned __int128)o.t.v,
-                              (unsigned __int128)rf) >= 0) {
+        if (cmp_products((unsigned __int128)o.a.v, (unsigned __int128)lf, (unsigned __int128)o.t.v,
+                         (unsigned __int128)rf) >= 0) {
             char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
             __int128 pct;
             bool exact = x_pct_units(o.a, o.t, &pct);
@@ -613,7 +629,6 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
     }
     if (j != JX_JUDGE_NONE) {
         jx_dec pct = c->pol->qual_pct[j - 1];
-        int64_t s = pct_units(c, w, pct);
         ind->fargs.judge = j;
         ind->fargs.pct = pct;
         if (ind->has_claim) {
@@ -648,7 +663,7 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
                                 fmt_units(c, got, bs));
             return;
         }
-        ind->score = s;
+        ind->score = pct_units(c, w, pct);
         ind->method = implied ? JX_METHOD_QUAL_MET : JX_METHOD_QUAL_JUDGED;
         return;
     }
@@ -705,7 +720,7 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
                             fmt_dec(ind->claim, bc), fmt_units(c, ind->score, bs));
 
     xnum w = weight_of(ind);
-    if (ind->score < full_units(c, w) && ind->reason.n == 0)
+    if (ind->reason.n == 0 && ind->score < full_units(c, w))
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_MISSING_REASON, ind->pos,
                             "指标“%s”得分 %s 低于权重 %s，没有填写偏差原因分析及改进措施",
                             ind->name.s, fmt_units(c, ind->score, bs), fmt_x(w, bw));
@@ -737,41 +752,54 @@ static void check_points(eval_ctx *c)
     char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
     if (p->ngroups == 0)
         return;
-    /* the weights of the indicators directly inside each group, in one pass */
-    xnum *own = jx_arena_alloc(&p->arena, p->ngroups * sizeof *own);
-    bool *has_own = jx_arena_alloc(&p->arena, p->ngroups * sizeof *has_own);
-    if (!own || !has_own) {
+    /* in one pass over the indicators and one over the groups: the weights of the
+     * indicators directly inside each group, and what a 一级 group's 二级 children add up
+     * to — their points, or their indicators' weights (sums of exact numbers: the order
+     * they are added in changes nothing) */
+    typedef struct group_sums {
+        xnum own;      /* the weights of the indicators directly inside */
+        xnum kids;     /* the 二级 children's parts (a 一级 group's) */
+        bool has_own;  /* some indicator lies directly inside */
+        bool has_kids; /* some 二级 child does */
+    } group_sums;
+    group_sums *gs = jx_arena_alloc(&p->arena, p->ngroups * sizeof *gs);
+    if (!gs) {
         p->diags.oom = 1;
         return;
     }
-    for (size_t g = 0; g < p->ngroups; g++) {
-        own[g] = x_from_int(0);
-        has_own[g] = false;
-    }
+    for (size_t g = 0; g < p->ngroups; g++)
+        gs[g] = (group_sums){x_from_int(0), x_from_int(0), false, false};
     for (size_t i = 0; i < p->ninds; i++) {
         uint32_t g = p->inds[i].group;
         if (g >= p->ngroups)
             continue;
         xnum w = weight_of(&p->inds[i]);
-        x_align(&own[g], &w);
-        own[g].v += w.v;
-        has_own[g] = true;
+        x_align(&gs[g].own, &w);
+        gs[g].own.v += w.v;
+        gs[g].has_own = true;
+    }
+    for (size_t k = 0; k < p->ngroups; k++) {
+        const jx_group *kid = &p->groups[k];
+        if (kid->level != 2 || kid->parent >= p->ngroups || kid->parent == k ||
+            p->groups[kid->parent].level != 1)
+            continue;
+        group_sums *up = &gs[kid->parent];
+        xnum part = kid->has_points ? x_from_dec(kid->points) : gs[k].own;
+        x_align(&up->kids, &part);
+        up->kids.v += part.v;
+        up->has_kids = true;
     }
     for (size_t g = 0; g < p->ngroups; g++) {
         const jx_group *grp = &p->groups[g];
         if (!grp->has_points)
             continue;
-        xnum sum = own[g];
-        bool any = has_own[g];
-        /* level 2 children: their points, or their indicators' weights */
-        for (size_t k = 0; grp->level == 1 && k < p->ngroups; k++) {
-            const jx_group *kid = &p->groups[k];
-            if (kid->level != 2 || kid->parent != g || k == g)
-                continue;
+        xnum sum = gs[g].own;
+        bool any = gs[g].has_own;
+        if (grp->level == 1 && gs[g].has_kids) {
+            xnum kids = gs[g].kids;
+            x_align(&sum, &kids);
+            sum.v += kids.v;
             any = true;
-            xnum part = kid->has_points ? x_from_dec(kid->points) : own[k];
-            x_align(&sum, &part);
-            sum.v += part.v;
         }
         if (x_cmp(sum, x_from_dec(grp->points)) == 0)
             continue;
@@ -835,7 +863,7 @@ static int64_t score_execution(eval_ctx *c)
     xnum n = x_from_dec(pol->exec_points);
     p->exec_points = pol->exec_points;
     fmt_x(n, bn);
-    if (x_cmp(budget, x_from_int(0)) <= 0) {
+    if (x_sign(budget) <= 0) {
         p->exec_formula = formula(p, "%s（全年预算数为 0，预算执行率按 0 分计）", fmt_units(c, 0, bs));
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_EXEC_BUDGET,
                             p->nfunds ? p->funds[0].pos : project_pos(p),
@@ -889,6 +917,19 @@ static int significant_decimals(jx_dec d)
     return k;
 }
 
+/* True when d lies in 0..WEIGHT_MAX with at most WEIGHT_DECIMALS decimals that are not
+ * trailing zeros: the range of a 权重 and of a group's 分值. */
+static bool weight_in_range(jx_dec d)
+{
+    /* Written with at most WEIGHT_DECIMALS places, as nearly every weight is: every decimal
+     * may count, so only the coefficient is compared, against WEIGHT_MAX at d's scale.
+     * Kept because it is asked of every indicator and group of every project. */
+    if (d.scale >= 0 && d.scale <= WEIGHT_DECIMALS)
+        return d.v >= 0 && (uint64_t)d.v <= WEIGHT_MAX * jx_pow10_64[d.scale];
+    return !jx_dec_is_negative(d) && jx_dec_cmp(d, jx_dec_from_int(WEIGHT_MAX)) <= 0 &&
+           significant_decimals(d) <= WEIGHT_DECIMALS;
+}
+
 /* Checks every number of the project against its range; false when one is out. */
 static bool check_ranges(eval_ctx *c)
 {
@@ -897,21 +938,16 @@ static bool check_ranges(eval_ctx *c)
     size_t before = p->diags.errors;
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
-        if (!ind->has_weight)
+        if (!ind->has_weight || weight_in_range(ind->weight))
             continue;
-        bool negative = jx_dec_is_negative(ind->weight);
-        if (negative || jx_dec_cmp(ind->weight, jx_dec_from_int(WEIGHT_MAX)) > 0 ||
-            significant_decimals(ind->weight) > WEIGHT_DECIMALS)
-            jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE,
-                                ind->weight_pos.line ? ind->weight_pos : ind->pos,
-                                "指标“%s”的权重 %s %s：权重应在 0～100 之间，最多 4 位小数；项目无法计分",
-                                ind->name.s, fmt_dec(ind->weight, b1), negative ? "为负数" : "超出范围");
+        jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, ind->weight_pos.line ? ind->weight_pos : ind->pos,
+                            "指标“%s”的权重 %s %s：权重应在 0～100 之间，最多 4 位小数；项目无法计分",
+                            ind->name.s, fmt_dec(ind->weight, b1),
+                            jx_dec_is_negative(ind->weight) ? "为负数" : "超出范围");
     }
     for (size_t g = 0; g < p->ngroups; g++) {
         const jx_group *grp = &p->groups[g];
-        if (grp->has_points && (jx_dec_is_negative(grp->points) ||
-                                jx_dec_cmp(grp->points, jx_dec_from_int(WEIGHT_MAX)) > 0 ||
-                                significant_decimals(grp->points) > WEIGHT_DECIMALS))
+        if (grp->has_points && !weight_in_range(grp->points))
             jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, grp->pos,
                                 "%s指标“%s”的分值 %s %s：分值应在 0～100 之间，最多 4 位小数；项目无法计分",
                                 grp->level == 1 ? "一级" : "二级", grp->name.s, fmt_dec(grp->points, b1),
@@ -934,7 +970,7 @@ static bool check_ranges(eval_ctx *c)
     if (funds_ok && c->pol->exec_separate && !c->pol->exec_cap) {
         xnum budget, spent;
         exec_amounts(p, &budget, &spent);
-        if (x_cmp(budget, x_from_int(0)) > 0 && x_cmp(spent, x_mul_int(budget, EXEC_RATE_MAX)) > 0)
+        if (x_sign(budget) > 0 && x_cmp(spent, x_mul_int(budget, EXEC_RATE_MAX)) > 0)
             jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, p->nfunds ? p->funds[0].pos : project_pos(p),
                                 "项目“%s”的全年执行数 %s 超过全年预算数 %s 的 100 倍，预算执行率（%s 分，不封顶）无法计分；项目无法计分",
                                 p->name.s, fmt_x(spent, b1), fmt_x(budget, b2),
@@ -1280,7 +1316,7 @@ static void put_quantitative(jx_sbuf *b, const jx_indicator *ind, int decimals)
         JX_SBUF_LIT(b, "，超过目标值按满分计）");
         break;
     default: /* JX_METHOD_LE_LINEAR: w × (2T − A) / T, or 0 from A ≥ 2T */
-        if (x_cmp(x_sub(x_mul_int(o.t, 2), o.a), x_from_int(0)) <= 0) {
+        if (x_sign(x_sub(x_mul_int(o.t, 2), o.a)) <= 0) {
             JX_SBUF_LIT(b, "（实际 ");
             put_x(b, o.a);
             JX_SBUF_LIT(b, " ≥ 2 × ");

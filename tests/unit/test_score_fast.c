@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: MIT */
+/* test_score_fast.c — the shortcuts of the evaluator and the checks give what the general
+ * code gives. Each shortcut is taken by some inputs and not by others that mean the same
+ * (a number written with more decimals, names and texts of any bytes), and the two must
+ * agree: the range of a weight (eval.c weight_in_range), the numbers of a formula
+ * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (eval.c cmp_products), the first use of a
+ * name (checks.c dup_first_of, against a pass over the earlier names), the sums and
+ * comparisons of the checks (q_add_dec, dec_cmp), and the message of qualitative-evidence
+ * put together piece by piece (against its format). Expected numbers are worked out by
+ * hand beside them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "build.h"
+#include "checks.h"
+#include "dec.h"
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ helpers */
+
+/* The national default policy (财政部2020), set field by field. */
+static jx_policy policy_default(void)
+{
+    jx_policy pol;
+    memset(&pol, 0, sizeof pol);
+    jx_policy_set_defaults(&pol);
+    pol.name.s = "财政部2020";
+    pol.name.n = (uint32_t)strlen(pol.name.s);
+    return pol;
+}
+
+/* A project with 产出指标 / 数量指标; *g2 is the latter. */
+static jx_project *project_new(uint32_t *g2)
+{
+    jx_project *p = jx_test_project("测试项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    *g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    return p;
+}
+
+/* The message of p's first diagnostic with code, "" when there is none. */
+static const char *message_of(const jx_project *p, const char *code)
+{
+    const jx_diag *d = jx_test_find_code(p, code);
+    return d ? d->message : "";
+}
+
+/* --------------------------------------------------------- ranges of weights */
+
+/* One indicator ≥60个 权重 w 实际 45个 scored under the default policy: the result, and
+ * the value-range message in msg ("" when none). */
+static jx_result score_weight(const char *w, char *msg, size_t size)
+{
+    jx_policy pol = policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "接入系统数量", "≥60个", w, "45个");
+    jx_test_reason(p, ind, "说明");
+    jx_result r = jx_score(p, &pol);
+    snprintf(msg, size, "%s", message_of(p, "value-range"));
+    jx_test_project_free(p);
+    return r;
+}
+
+/* The same for a 一级 group whose 分值 is pts. */
+static jx_result score_points(const char *pts, char *msg, size_t size)
+{
+    jx_policy pol = policy_default();
+    jx_project *p = jx_test_project("分值");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", pts, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_indicator *ind = jx_test_ind(p, g2, "甲", "≥1", "100", "1");
+    jx_test_reason(p, ind, "说明");
+    jx_result r = jx_score(p, &pol);
+    snprintf(msg, size, "%s", message_of(p, "value-range"));
+    jx_test_project_free(p);
+    return r;
+}
+
+static void weight_range_fast_matches_plain(void **state)
+{
+    (void)state;
+    /* Each value written with at most 4 decimals (the fast path) and with more, trailing
+     * zeros (the general path): a weight is in when 0 ≤ w ≤ 100 with at most 4 decimals
+     * that are not trailing zeros; the message prints the value without trailing zeros. */
+    static const struct {
+        const char *fast, *plain; /* one value, written two ways */
+        bool in;                  /* worked out by hand */
+        const char *number;       /* as the message prints it */
+        const char *why;
+    } cases[] = {
+        {"100", "100.00000", true, "100", ""},             /* the top, included */
+        {"100.0000", "100.000000000", true, "100", ""},   /* 9 decimals, the most a number has */
+        {"0", "0.000000", true, "0", ""},                 /* the bottom, included */
+        {"-0", "-0.00000", true, "0", ""},                /* −0 is 0 */
+        {"99.9999", "99.99990", true, "99.9999", ""},     /* 4 significant decimals */
+        {"0.0001", "0.00010", true, "0.0001", ""},
+        {"100.0001", "100.000100", false, "100.0001", "超出范围"}, /* just above 100 */
+        {"101", "101.00000", false, "101", "超出范围"},
+        {"1000", "1000.000000000", false, "1000", "超出范围"},
+        {"-0.0001", "-0.00010000", false, "-0.0001", "为负数"},  /* just below 0 */
+        {"-10", "-10.00000", false, "-10", "为负数"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char m1[512], m2[512], want[512] = "";
+        if (!cases[i].in)
+            snprintf(want, sizeof want,
+                     "指标“接入系统数量”的权重 %s %s：权重应在 0～100 之间，最多 4 位小数；项目无法计分",
+                     cases[i].number, cases[i].why);
+        jx_result want_r = cases[i].in ? JX_OK : JX_ERR_INPUT;
+        assert_int_equal(score_weight(cases[i].fast, m1, sizeof m1), want_r);
+        assert_int_equal(score_weight(cases[i].plain, m2, sizeof m2), want_r);
+        assert_string_equal(m1, want);
+        assert_string_equal(m2, want);
+
+        /* a group's 分值, held to the same range */
+        if (!cases[i].in)
+            snprintf(want, sizeof want,
+                     "一级指标“产出指标”的分值 %s %s：分值应在 0～100 之间，最多 4 位小数；项目无法计分",
+                     cases[i].number, cases[i].why);
+        assert_int_equal(score_points(cases[i].fast, m1, sizeof m1), want_r);
+        assert_int_equal(score_points(cases[i].plain, m2, sizeof m2), want_r);
+        assert_string_equal(m1, want);
+        assert_string_equal(m2, want);
+    }
+    /* five significant decimals are out whichever way: 33.33333, and 33.333330 */
+    char m[512];
+    assert_int_equal(score_weight("33.33333", m, sizeof m), JX_ERR_INPUT);
+    assert_int_equal(score_weight("33.333330", m, sizeof m), JX_ERR_INPUT);
+    assert_string_equal(m, "指标“接入系统数量”的权重 33.33333 超出范围：权重应在 0～100 之间，最多 4 位小数；项目无法计分");
+}
+
+/* ------------------------------------------------------- formula's numbers */
+
+/* The formula of one indicator scored under the default policy. */
+static void formula_of(const char *target, const char *weight, const char *actual, char *out, size_t size)
+{
+    jx_policy pol = policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "指标", target, weight, actual);
+    jx_test_reason(p, ind, "说明");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    snprintf(out, size, "%s", jx_indicator_formula(&p->inds[0]));
+    jx_test_project_free(p);
+}
+
+static void formula_numbers_fast_match_plain(void **state)
+{
+    (void)state;
+    /* Whole numbers not below zero are written as they are; the same numbers with
+     * decimals that are zeros have them dropped by jx_num_put: the texts agree. */
+    static const struct {
+        const char *target, *weight, *actual; /* whole numbers */
+        const char *target2, *weight2, *actual2; /* the same with zero decimals */
+        const char *want;
+    } cases[] = {
+        /* ≥390个 权重6 实际444: met, 6 → 6.00 */
+        {"≥390个", "6", "444个", "≥390.00个", "6.0", "444.000个", "6.00 = 6（444个 ≥ 390个，达成）"},
+        /* ≥60 权重30 实际45: 30 × 45 / 60 = 22.50 */
+        {"≥60", "30", "45", "≥60.0", "30.00", "45.0", "22.50 = 30 × 45 / 60"},
+        /* 0 and one-, two-, ten-digit numbers: ≥1000000000 权重9 实际0 → 9 × 0 / 10^9 = 0 */
+        {"≥1000000000", "9", "0", "≥1000000000.0", "9.0000", "0.000", "0.00 = 9 × 0 / 1000000000"},
+        /* 18 digits: ≥999999999999999999 权重10 实际99 → 10 × 99 / (10^18 − 1) rounds to 0 */
+        {"≥999999999999999999", "10", "99", "≥999999999999999999", "10.0", "99.0",
+         "0.00 = 10 × 99 / 999999999999999999"},
+        /* ≤24小时 权重15 实际30: 15 × (2 × 24 − 30) / 24 = 11.25 */
+        {"≤24小时", "15", "30小时", "≤24.0小时", "15.0", "30.00小时", "11.25 = 15 × (2 × 24 − 30) / 24"},
+        /* decimals that end in a digit other than 0 and the same with a 0 more (jx_num_put
+         * drops it): 6.25 × 44.5 / 60 = 278.125 / 60 = 4.6354… → 4.64 */
+        {"≥60", "6.25", "44.5", "≥60.00", "6.250", "44.50", "4.64 = 6.25 × 44.5 / 60"},
+        /* zeros after the point: 10 × 0.05 / 0.1 = 5.00 */
+        {"≥0.1", "10", "0.05", "≥0.10", "10.00", "0.0500", "5.00 = 10 × 0.05 / 0.1"},
+        /* 9 decimals: 0.000000001 × 3 / 0.000000003 = 0.000000001 → 0.00 */
+        {"≥0.000000003", "0.0001", "0.000000001", "≥0.000000003", "0.00010", "0.000000001",
+         "0.00 = 0.0001 × 0.000000001 / 0.000000003"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char f1[512], f2[512];
+        formula_of(cases[i].target, cases[i].weight, cases[i].actual, f1, sizeof f1);
+        formula_of(cases[i].target2, cases[i].weight2, cases[i].actual2, f2, sizeof f2);
+        assert_string_equal(f1, cases[i].want);
+        assert_string_equal(f2, cases[i].want);
+    }
+    /* past 64 bits (only jx_num_put): 999999999999999999周 in 毫秒 is
+     * 999999999999999999 × 604800000 = 604800000·10^18 − 604800000 = 604799999999999999395200000 */
+    char f[512];
+    formula_of("≥1毫秒", "5", "999999999999999999周", f, sizeof f);
+    assert_string_equal(f, "5.00 = 5（604799999999999999395200000毫秒 ≥ 1毫秒，达成）"
+                           "（实际 999999999999999999周 按 604799999999999999395200000毫秒 计）");
+    /* below zero (only jx_num_put): a negative actual scores 0 */
+    formula_of("≥60个", "30", "-3个", f, sizeof f);
+    assert_string_equal(f, "0.00（实际完成值 -3个 为负数，按 0 分计）");
+}
+
+/* ---------------------------------------------------------- over-target test */
+
+/* One indicator ≥t 权重30 实际a under the default policy with 超额提示 over: the
+ * over-target message ("" when none). */
+static void over_target_message(const char *t, const char *a, const char *over, char *out, size_t size)
+{
+    jx_policy pol = policy_default();
+    pol.over_pct = jx_test_dec(over);
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "指标", t, "30", a);
+    jx_test_reason(p, ind, "说明");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    snprintf(out, size, "%s", message_of(p, "over-target"));
+    jx_test_project_free(p);
+}
+
+static void over_target_fast_matches_plain(void **state)
+{
+    (void)state;
+    /* 100·A ≥ over·T: with T and over written with 9 decimals each the factors of the
+     * products pass 2^63 (100 × 10^18) and are compared in 256 bits; written plainly, in
+     * 128. A = 12 against T = 10 is 120.00 %, at the 120 % line: warned; 11.99 is not. */
+    static const char *const slow_t[] = {"≥10.000000000", "≥10"};
+    static const char *const slow_over[] = {"120.000000000", "120"};
+    for (int k = 0; k < 2; k++) {
+        char m[1024];
+        over_target_message(slow_t[k], "12", slow_over[k], m, sizeof m);
+        assert_string_equal(m, "指标“指标”实际完成值 12 达到目标值 10 的 120.00%（超额提示 120%），按满分计，目标值可能偏低，请说明原因");
+        over_target_message(slow_t[k], "11.999999999", slow_over[k], m, sizeof m);
+        assert_string_equal(m, "");
+        /* 13 against 10 is 130.00 % */
+        over_target_message(slow_t[k], "13", slow_over[k], m, sizeof m);
+        assert_string_equal(m, "指标“指标”实际完成值 13 达到目标值 10 的 130.00%（超额提示 120%），按满分计，目标值可能偏低，请说明原因");
+    }
+}
+
+/* ----------------------------------------------------------- duplicate names */
+
+/* The names indicators are given below, by index: equal ones once trimmed, ones that
+ * differ in their last byte only or past their first eight bytes, the empty name, and
+ * bytes that are not UTF-8. */
+static const char *const dup_pool[] = {
+    "甲",        " 甲",       "甲 ",        "\t甲\t",     "乙",          "",
+    "abcdefgh",  "abcdefgI",  "abcdefghi",  "abcdefgh ", "\xE5\xB7",    "\xE5\xB7x",
+    "\xE5\xB7 ", "\xFF",      "接入系统数量", "接入系统数量 ", "接入系统数", "接入系统数量量",
+};
+
+/* Runs duplicate-indicator on a project of n indicators named from dup_pool (in an order
+ * that mixes them) and checks every finding against a pass over the earlier names. */
+static void duplicates_against_pairwise(size_t n)
+{
+    jx_project *p = jx_test_project("重复");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    size_t npool = sizeof dup_pool / sizeof dup_pool[0];
+    for (size_t i = 0; i < n; i++)
+        jx_test_ind(p, g2, dup_pool[(i * 7 + i / npool) % npool], "≥1", "1", "1");
+    jx_checks_duplicates(p);
+    size_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* the plain way: the first earlier indicator of the same name once trimmed */
+        size_t first = i;
+        for (size_t j = 0; j < i; j++)
+            if (jx_str_same_text(p->inds[j].name, p->inds[i].name)) {
+                first = j;
+                break;
+            }
+        const jx_diag *d = NULL;
+        for (size_t k = 0; k < jx_project_diag_count(p); k++) {
+            const jx_diag *e = jx_project_diag(p, k);
+            if (strcmp(e->code, "duplicate-indicator") == 0 && e->line == i + 1)
+                d = e;
+        }
+        if (first == i) {
+            assert_null(d);
+            continue;
+        }
+        found++;
+        assert_non_null(d);
+        /* lines are indexes + 1; both under 产出指标, so "重复出现" with the two lines */
+        char want[1024];
+        snprintf(want, sizeof want, "指标“%s”在项目中重复出现（第 %zu 行和第 %zu 行）", p->inds[i].name.s,
+                 first + 1, i + 1);
+        assert_string_equal(d->message, want);
+    }
+    assert_int_equal(jx_test_count_code(p, "duplicate-indicator"), found);
+    assert_true(n < npool || found > 0);
+    jx_test_project_free(p);
+}
+
+static void duplicates_fast_match_pairwise(void **state)
+{
+    (void)state;
+    /* a table on the stack (up to 64 indicators) and one in the arena (more) */
+    duplicates_against_pairwise(2);
+    duplicates_against_pairwise(18);
+    duplicates_against_pairwise(64);
+    duplicates_against_pairwise(65);
+    duplicates_against_pairwise(300);
+}
+
+static void duplicates_by_hand(void **state)
+{
+    (void)state;
+    /* 甲, 乙, " 甲" (甲 once trimmed), 乙: the third repeats the first, the fourth the second */
+    jx_project *p = jx_test_project("重复");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "1", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "1", "1");
+    jx_test_ind(p, g2, " 甲", "≥1", "1", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "1", "1");
+    jx_checks_duplicates(p);
+    assert_int_equal(jx_test_count_code(p, "duplicate-indicator"), 2);
+    assert_string_equal(jx_project_diag(p, 0)->message, "指标“ 甲”在项目中重复出现（第 1 行和第 3 行）");
+    assert_string_equal(jx_project_diag(p, 1)->message, "指标“乙”在项目中重复出现（第 2 行和第 4 行）");
+    jx_test_project_free(p);
+}
+
+/* ------------------------------------------------- the checks' sums and compares */
+
+/* execution-gap of three indicators (≥1 实际1, met) weighing w[0..3), with 全年预算 100 and
+ * 全年执行 50, under the default policy: the message. */
+static void gap_message(const char *const w[3], char *out, size_t size)
+{
+    jx_policy pol = policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    static const char *const names[3] = {"甲", "乙", "丙"};
+    for (int k = 0; k < 3; k++)
+        jx_test_ind(p, g2, names[k], "≥1", w[k], "1");
+    jx_test_funds(p, NULL, "100", "100", "50");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    snprintf(out, size, "%s", message_of(p, "execution-gap"));
+    jx_test_project_free(p);
+}
+
+static void checks_sums_fast_match_plain(void **state)
+{
+    (void)state;
+    /* Weights 30, 30, 40 all met: S = 100.00, W = 100, I = 100 %; E = 50 / 100 = 50 %;
+     * (I − E) / I = 50 % > 5 %. The weights written at one scale add up without aligning;
+     * written at several, aligned: W is 100 either way. */
+    static const char *const ws[][3] = {
+        {"30", "30", "40"},         {"30.0", "30.0", "40.0"}, {"30.00", "30", "40.0"},
+        {"30", "30.0000", "40.00"}, {"30.5", "29.5", "40"},
+    };
+    const char *want = "项目“测试项目”指标完成度 100.00%（执行率以外的指标得分 100.00 / 权重 100）"
+                       "高于预算执行完成度 50.00%（全年执行 50 / 全年预算 100），偏离 50.00%，超过执行偏差 5%";
+    for (size_t i = 0; i < sizeof ws / sizeof ws[0]; i++) {
+        char m[1024];
+        gap_message(ws[i], m, sizeof m);
+        assert_string_equal(m, want);
+    }
+}
+
+/* score-over-weight of one indicator ≥1 权重 w 实际1 claiming c: the message ("" none). */
+static void over_weight_message(const char *w, const char *c, char *out, size_t size)
+{
+    jx_policy pol = policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "接入系统数量", "≥1", w, "1");
+    jx_test_claim(ind, c);
+    jx_score(p, &pol);
+    snprintf(out, size, "%s", message_of(p, "score-over-weight"));
+    jx_test_project_free(p);
+}
+
+static void claim_compare_fast_matches_plain(void **state)
+{
+    (void)state;
+    /* claim and weight at one scale compare their coefficients; at two, jx_dec_cmp */
+    static const struct {
+        const char *w, *c;
+        const char *want;
+    } cases[] = {
+        {"60", "65", "指标“接入系统数量”自评得分 65 高于权重 60，得分不能超过分值"},
+        {"60", "65.0", "指标“接入系统数量”自评得分 65 高于权重 60，得分不能超过分值"},
+        {"60.00", "65", "指标“接入系统数量”自评得分 65 高于权重 60，得分不能超过分值"},
+        {"60", "60.01", "指标“接入系统数量”自评得分 60.01 高于权重 60，得分不能超过分值"},
+        {"60.0", "60.1", "指标“接入系统数量”自评得分 60.1 高于权重 60，得分不能超过分值"},
+        {"60", "60", ""},    /* equal: not above */
+        {"60", "60.000", ""},
+        {"60.5", "60.5", ""},
+        {"60.5", "60.49", ""},
+        {"60.5", "59", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char m[512];
+        over_weight_message(cases[i].w, cases[i].c, m, sizeof m);
+        assert_string_equal(m, cases[i].want);
+    }
+}
+
+/* ------------------------------------------------- qualitative-evidence text */
+
+/* The message of qualitative-evidence as its format writes it: the plain way. */
+static void evidence_by_format(char *out, size_t size, const char *name, const char *self,
+                               const char *weight, const char *actual, bool restated)
+{
+    snprintf(out, size, "定性指标“%s”得分 %s 为满分（权重 %s），但实际完成值“%s”%s，没有写明完成情况和依据", name,
+             self, weight, actual, restated ? "只是照抄年度指标值" : "只是评定用语");
+}
+
+/* One 定性 indicator named name, 目标 提升, 权重 w, 实际 actual (a quoted text), 评定 达成,
+ * claiming claim (NULL for none), scored: compares its qualitative-evidence message with the
+ * format's, and returns whether there was one. */
+static bool evidence_matches_format(const char *name, const char *w, const char *actual, const char *claim)
+{
+    jx_policy pol = policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, name, "定性 提升", w, actual);
+    ind->judge = JX_JUDGE_MET;
+    if (claim)
+        jx_test_claim(ind, claim);
+    jx_test_reason(p, ind, "说明");
+    jx_score(p, &pol);
+    const jx_diag *d = jx_test_find_code(p, "qualitative-evidence");
+    if (d) {
+        char self[JX_DEC_BUFSZ], weight[JX_DEC_BUFSZ];
+        ind = &p->inds[0];
+        if (ind->has_claim)
+            jx_dec_format(ind->claim, self, sizeof self);
+        else
+            jx_fixed_format(ind->score, pol.decimals, self, sizeof self);
+        jx_dec_format(ind->weight, weight, sizeof weight);
+        bool restated = jx_str_same_text(ind->actual.text, ind->target.text);
+        size_t size = 4096 + 2 * strlen(name);
+        char *want = malloc(size);
+        assert_non_null(want);
+        evidence_by_format(want, size, ind->name.s, self, weight, ind->actual.text.s, restated);
+        assert_string_equal(d->message, want);
+        free(want);
+    }
+    jx_test_project_free(p);
+    return d != NULL;
+}
+
+static void evidence_text_matches_format(void **state)
+{
+    (void)state;
+    /* by hand: 提升 against 提升, 权重 15, no claim: 15 × 100% = 15.00, full marks */
+    jx_policy pol = policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_test_ind(p, g2, "工作效率", "定性 提升", "15", "\"提升\"");
+    jx_score(p, &pol);
+    assert_string_equal(message_of(p, "qualitative-evidence"),
+                        "定性指标“工作效率”得分 15.00 为满分（权重 15），但实际完成值“提升”只是照抄年度指标值，没有写明完成情况和依据");
+    jx_test_project_free(p);
+
+    /* against the format, for names and texts of any bytes and numbers of any scale */
+    char longname[700];
+    memset(longname, 'a', sizeof longname - 1); /* the message outgrows its 512-byte buffer */
+    longname[sizeof longname - 1] = '\0';
+    static const char *const names[] = {"工作效率", "x", "\xE5\xB7", "名\xFF称", "a b"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        assert_true(evidence_matches_format(names[i], "15", "\"提升\"", NULL));
+        assert_true(evidence_matches_format(names[i], "15.50", "\"提升\"", NULL));
+        assert_true(evidence_matches_format(names[i], "15", "\"达成\"", NULL));
+        assert_true(evidence_matches_format(names[i], "15", "\"提升\"", "15"));
+        assert_true(evidence_matches_format(names[i], "15.5", "\"已完成\"", "15.500"));
+        assert_true(evidence_matches_format(names[i], "0.0001", "\" 提升 \"", NULL));
+    }
+    assert_true(evidence_matches_format(longname, "15", "\"提升\"", NULL));
+    assert_true(evidence_matches_format(longname, "15", "\"达成\"", "15.00"));
+    /* not at full marks, or not a restatement: no finding */
+    assert_false(evidence_matches_format("工作效率", "15", "\"提升\"", "14"));
+    assert_false(evidence_matches_format("工作效率", "15", "\"上线三个系统\"", NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(weight_range_fast_matches_plain),
+        cmocka_unit_test(formula_numbers_fast_match_plain),
+        cmocka_unit_test(over_target_fast_matches_plain),
+        cmocka_unit_test(duplicates_fast_match_pairwise),
+        cmocka_unit_test(duplicates_by_hand),
+        cmocka_unit_test(checks_sums_fast_match_plain),
+        cmocka_unit_test(claim_compare_fast_matches_plain),
+        cmocka_unit_test(evidence_text_matches_format),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
