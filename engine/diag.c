@@ -150,7 +150,12 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint
         memcpy(out, ELLIPSIS, 3);
         o = 3;
     }
-    o += jx_text_utf8_mend(t + start, n, out + o, NULL, NULL);
+    if (src->utf8) { /* valid: as it is */
+        memcpy(out + o, t + start, n);
+        o += n;
+    } else {
+        o += jx_text_utf8_mend(t + start, n, out + o, NULL, NULL);
+    }
     if (cut_after) {
         memcpy(out + o, ELLIPSIS, 3);
         o += 3;

@@ -7,6 +7,7 @@
 #include "jixiao.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,8 @@ typedef struct jx_source {
     const char *file; /* name for messages (owned elsewhere, outlives the diagnostics) */
     const char *text; /* the bytes; positions' off index into it; may be NULL */
     size_t len;       /* length of text */
+    bool utf8;        /* text[0..len) is valid UTF-8 (a reader's item, jx_item_text.utf8): a
+                         quoted line is copied without checking */
 } jx_source;
 
 /**

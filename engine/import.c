@@ -65,7 +65,7 @@ const char *jx_import_format_title(const char *name)
 static void __attribute__((format(printf, 4, 5)))
 import_diag(jx_import *imp, jx_severity sev, const char *code, const char *fmt, ...)
 {
-    jx_source src = {imp->file, NULL, 0};
+    jx_source src = {imp->file, NULL, 0, false};
     jx_pos none = {0, 0, 0, 1};
     va_list ap;
     va_start(ap, fmt);
@@ -77,7 +77,7 @@ import_diag(jx_import *imp, jx_severity sev, const char *code, const char *fmt, 
 static void import_copy_diag(jx_import *imp, const jx_diag *d)
 {
     const char *file = jx_arena_strndup(&imp->arena, d->file, strlen(d->file));
-    jx_source src = {file ? file : "", NULL, 0};
+    jx_source src = {file ? file : "", NULL, 0, false};
     jx_pos pos = {0, d->line, d->column, d->width};
     jx_diag *c = jx_diags_add(&imp->diags, &imp->arena, d->severity, d->code, &src, pos, "%s", d->message);
     if (c && d->source_line) {
@@ -210,7 +210,7 @@ static jx_result import_decode(jx_import *imp, const char *data, size_t len, con
     /* the line of the bad byte is quoted as UTF-8 would show it (bad bytes as U+FFFD),
      * unless the file was read as another encoding, where the quote would be mojibake */
     bool utf8 = !encoding || strcmp(jx_imp_encoding_name(encoding), "utf-8") == 0;
-    jx_source src = {imp->file, utf8 ? data : NULL, utf8 ? len : 0};
+    jx_source src = {imp->file, utf8 ? data : NULL, utf8 ? len : 0, false};
     jx_pos pos = {0, err.line, err.col, 1};
     if (err.line > 0 && err.offset <= len) {
         pos.off = (uint32_t)err.offset;

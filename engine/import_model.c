@@ -238,7 +238,7 @@ static jx_pos imp_row_pos(const jx_imp *im, uint32_t row)
 static void imp_vdiag_at(jx_imp *im, jx_severity sev, uint32_t row, jx_pos pos, const char *code, const char *fmt,
                          va_list ap)
 {
-    jx_source file_only = {im->src.file, NULL, 0}; /* names the file without quoting a line */
+    jx_source file_only = {im->src.file, NULL, 0, false}; /* names the file without quoting a line */
     const jx_source *src = pos.line && row <= im->nlines ? &im->src : &file_only;
     if (!jx_diags_vadd(&im->diags, &im->diag_arena, sev, code, src, pos, fmt, ap))
         im->oom = 1;

@@ -2629,11 +2629,12 @@ static jx_result parse_item(jx_project *p, jx_value_reader *vr, const jx_keyword
     p->src.file = item->file;
     p->src.text = item->text;
     p->src.len = item->avail;
+    p->src.utf8 = item->utf8;
     parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
                 kwix, frame != NULL, &p->diags, &p->arena);
     ps.p = p;
     ps.vr = vr;
-    ps.utf8 = item->utf8;
+    ps.utf8 = ps.src.utf8 = item->utf8;
     if (ps.kw != JX_KW_PROJECT)
         unexpected(&ps, "“项目”");
     else if (item->end - item->start > JX_LIMIT_PROJECT && !frame)

@@ -98,7 +98,7 @@ static void policy_error(jx_policy *pol, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     jx_pos none = {0, 0, 0, 1};
-    jx_source src = {pol->file.s, NULL, 0};
+    jx_source src = {pol->file.s, NULL, 0, false};
     jx_diags_vadd(&pol->diags, &pol->arena, JX_SEV_ERROR, CODE_POLICY, &src, none, fmt, ap);
     va_end(ap);
 }
@@ -110,7 +110,7 @@ static void policy_invalid(jx_policy *pol, const char *text, size_t len, const c
 {
     va_list ap;
     va_start(ap, fmt);
-    jx_source src = {pol->file.s, text, len};
+    jx_source src = {pol->file.s, text, len, false};
     jx_diags_vadd(&pol->diags, &pol->arena, JX_SEV_ERROR, CODE_POLICY, &src, pol->pos, fmt, ap);
     va_end(ap);
 }
@@ -137,7 +137,7 @@ static void policy_at(jx_policy *pol, const char *text, size_t len, jx_severity 
 {
     va_list ap;
     va_start(ap, fmt);
-    jx_source src = {pol->file.s, text, len};
+    jx_source src = {pol->file.s, text, len, false};
     jx_diags_vadd(&pol->diags, &pol->arena, sev, code, &src, pos, fmt, ap);
     va_end(ap);
 }

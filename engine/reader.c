@@ -99,7 +99,7 @@ static void __attribute__((format(printf, 7, 8)))
 reader_diag(jx_reader *rd, const char *code, size_t lstart, uint32_t line, size_t off, size_t n,
             const char *fmt, ...)
 {
-    jx_source src = {rd->file, rd->data ? rd->data + lstart : NULL, rd->data ? rd->len - lstart : 0};
+    jx_source src = {rd->file, rd->data ? rd->data + lstart : NULL, rd->data ? rd->len - lstart : 0, false};
     jx_pos pos = {0, 0, 0, 1};
     if (line > 0 && rd->data)
         pos = jx_pos_at(src.text, 0, line, (uint32_t)(off - lstart), (uint32_t)n);
@@ -603,7 +603,7 @@ static jx_result reader_utf16(jx_reader *rd)
         return JX_ERR_NOMEM;
     if (st != JX_IMP_DECODE_OK) {
         /* the line cannot be quoted: the file's bytes are not the text */
-        jx_source src = {rd->file, NULL, 0};
+        jx_source src = {rd->file, NULL, 0, false};
         jx_pos pos = {0, de.line, de.col, 1};
         jx_diags_add(&rd->diags, &rd->arena, JX_SEV_ERROR, "encoding", &src, pos, "%s", de.reason);
         reader_stop(rd);
@@ -692,7 +692,7 @@ static jx_result reader_check(jx_reader *rd)
             size_t lstart;
             reader_locate(rd, rd->line_start, rd->line, rd->checked + sc.first_bad, &line, &lstart);
             /* the line is not quoted: read as UTF-8 it would be a row of U+FFFD */
-            jx_source src = {rd->file, NULL, 0};
+            jx_source src = {rd->file, NULL, 0, false};
             jx_pos pos = jx_pos_at(rd->data + lstart, 0, line, (uint32_t)(rd->checked + sc.first_bad - lstart), 1);
             jx_diags_add(&rd->diags, &rd->arena, JX_SEV_ERROR, "encoding", &src, pos, "%s", reason);
             reader_stop(rd);

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "text.h"
 #include "repeat.h"
 
 #include <stdio.h>
@@ -44,14 +45,24 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The diagnostic at byte off (column col) of text, in f. */
+/* The diagnostic at byte off (column col) of text, in f. When text is valid UTF-8 it is
+ * added again from a source said to be so (jx_source.utf8), whose line is copied without
+ * checking: the two quote the same. */
 static const jx_diag *diag_at(fixture *f, const char *text, uint32_t off, uint32_t col, uint32_t width)
 {
-    jx_source src = {"t.jx", text, strlen(text)};
+    jx_source src = {"t.jx", text, strlen(text), false};
     jx_pos pos = {off, 1, col, width};
-    const jx_diag *g = jx_diags_add(&f->d, &f->ar, JX_SEV_ERROR, "syntax", &src, pos, "错");
-    assert_non_null(g);
-    return g;
+    size_t i = f->d.n;
+    assert_non_null(jx_diags_add(&f->d, &f->ar, JX_SEV_ERROR, "syntax", &src, pos, "错"));
+    if (jx_text_utf8_scan(text, src.len).bad == 0) {
+        src.utf8 = true;
+        const jx_diag *v = jx_diags_add(&f->d, &f->ar, JX_SEV_ERROR, "syntax", &src, pos, "错");
+        assert_non_null(v);
+        const jx_diag *g = &f->d.v[i]; /* after the list grew */
+        assert_string_equal(g->source_line, v->source_line);
+        assert_int_equal(g->source_column, v->source_column);
+    }
+    return &f->d.v[i];
 }
 
 /*
