@@ -58,7 +58,7 @@ static void each_bad_byte_is_one_replacement(void **state)
     /* a CJK character cut short at the end: its two bytes are each invalid */
     name_written_as("文\xe6\x95", "\"文\\ufffd\\ufffd\"");
     /* a lead byte followed by ASCII: the lead alone is replaced */
-    name_written_as("\xe5" "A", "\"\\ufffdA\"");
+    name_written_as("\xe5\x41", "\"\\ufffdA\"");
     /* a surrogate (ED A0 80) and an overlong form (E0 80 80): three bytes each */
     name_written_as("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");
     name_written_as("\xe0\x80\x80", "\"\\ufffd\\ufffd\\ufffd\"");
@@ -107,7 +107,7 @@ static void fast_copy_agrees_with_escaping(void **state)
         "", "a", "万元", "年度资金总额", "402-卫生健康", "做好嵊州市公共文化工作，提升服务质量。",
         "\xE2\x80\xA8行\xE2\x80\xA9段", "😀é\x7F", "/tmp/jb/k.jx",
         "指标“巡查次数”实际完成值“7个”与目标值“=7个”相同，按达成计分，权重 5 分，得分 5.00 分，无需说明偏差原因。",
-        "\"引号\"", "反\\斜", "行\n换", "制\t表", "\x01", "尾\x1f", "文\xe6\x95", "\xe5" "A", "\xed\xa0\x80中",
+        "\"引号\"", "反\\斜", "行\n换", "制\t表", "\x01", "尾\x1f", "文\xe6\x95", "\xe5\x41", "\xed\xa0\x80中",
         "a long ASCII text of more than sixty-four bytes, which the escaper scans sixteen at a time\"",
         "一段超过六十四个字节的中文文字，用来走十六个字节一步的路径，最后有一个引号\"",
         "一段超过六十四个字节的中文文字，用来走十六个字节一步的路径，最后一个字节坏了\xe6",
