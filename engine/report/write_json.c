@@ -80,17 +80,29 @@ static inline void elem(jx_writer *wr, size_t i)
 /* `,"k":[`: an array member after the first. */
 #define ARRAY(wr, k) LIT(wr, ",\"" k "\":[")
 
-void jx_json_str_n(jx_writer *w, const char *s, size_t n)
+/* Writes s[0..n), which needs no escaping, as a JSON string. */
+static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
 {
-    /* The usual text needs no escape: when the escaper's first step takes all of it and
-     * the buffer has the room, it is copied between its quotes at once. Else (and with
-     * general_only) the escaper's loop writes it, from the start. */
-    if (!w->general_only && w->cap - w->len >= n + 2 && jx_text_json_plain(s, n) == n) {
-        char *o = w->buf + w->len;
+    if (wr->cap - wr->len >= n + 2) {
+        char *o = wr->buf + wr->len;
         o[0] = '"';
         jx_copy_short(o + 1, s, n);
         o[n + 1] = '"';
-        w->len += n + 2;
+        wr->len += n + 2;
+        return;
+    }
+    put_char(wr, '"');
+    put(wr, s, n);
+    put_char(wr, '"');
+}
+
+void jx_json_str_n(jx_writer *w, const char *s, size_t n)
+{
+    /* The usual text needs no escape: when the escaper's first step takes all of it, it
+     * is copied between its quotes at once. Else (and with general_only) the escaper's
+     * loop writes it, from the start. */
+    if (!w->general_only && jx_text_json_plain(s, n) == n) {
+        json_plain_n(w, s, n);
         return;
     }
     put_char(w, '"');
@@ -116,22 +128,6 @@ void jx_json_grade(jx_writer *w, jx_grade g)
         LIT(w, "null");
     else
         jx_json_str(w, jx_grade_name(g));
-}
-
-/* Writes s[0..n), which needs no escaping, as a JSON string. */
-static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
-{
-    if (wr->cap - wr->len >= n + 2) {
-        char *o = wr->buf + wr->len;
-        o[0] = '"';
-        jx_copy_short(o + 1, s, n);
-        o[n + 1] = '"';
-        wr->len += n + 2;
-        return;
-    }
-    put_char(wr, '"');
-    put(wr, s, n);
-    put_char(wr, '"');
 }
 
 /* Writes an ASCII code that needs no escaping ("ge-met", "warning") as a JSON string. */
