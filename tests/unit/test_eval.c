@@ -17,21 +17,10 @@
 
 /* --------------------------------------------------------------- fixtures */
 
-/* The national default policy (财政部2020), set field by field. */
-static jx_policy policy_default(void)
-{
-    jx_policy pol;
-    memset(&pol, 0, sizeof pol);
-    jx_policy_set_defaults(&pol);
-    pol.name.s = "财政部2020";
-    pol.name.n = (uint32_t)strlen(pol.name.s);
-    return pol;
-}
-
 /* The central layout: 预算执行率 单列 10 分, weights sum to 90. */
 static jx_policy policy_central(bool cap)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.exec_separate = true;
     pol.exec_points = jx_dec_from_int(10);
     pol.exec_cap = cap;
@@ -75,7 +64,7 @@ static int64_t score_one(const jx_policy *pol, const char *target, const char *w
 /* Scores one indicator under the default policy; cents. */
 static int64_t score_default(const char *target, const char *weight, const char *actual)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     return score_one(&pol, target, weight, actual, NULL);
 }
 
@@ -97,7 +86,7 @@ static void ge_ratio_60_30_45(void **state)
 {
     (void)state;
     /* ≥60个 权重30 实际45: 30 × 45 / 60 = 22.5 → 22.50 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥60个", "30", "45", &p), 2250);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "ge-ratio");
@@ -109,7 +98,7 @@ static void le_linear_24_15_30(void **state)
 {
     (void)state;
     /* ≤24小时 权重15 实际30: 15 × (2 × 24 − 30) / 24 = 15 × 18 / 24 = 11.25 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≤24小时", "15", "30", &p), 1125);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "le-linear");
@@ -121,7 +110,7 @@ static void le_ratio_24_15_30(void **state)
 {
     (void)state;
     /* 反向 比例: 15 × 24 / 30 = 12.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.reverse = JX_REVERSE_RATIO;
     jx_project *p;
     assert_int_equal(score_one(&pol, "≤24小时", "15", "30", &p), 1200);
@@ -143,7 +132,7 @@ static void eq_ratio_4_20_3(void **state)
 {
     (void)state;
     /* =4次 权重20 实际3: 20 × 3 / 4 = 15.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "=4次", "20", "3", &p), 1500);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-ratio");
@@ -154,7 +143,7 @@ static void eq_zero_met(void **state)
 {
     (void)state;
     /* =0次 权重10 实际0: A = T → 10.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "=0次", "10", "0", &p), 1000);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-met");
@@ -165,7 +154,7 @@ static void eq_zero_missed(void **state)
 {
     (void)state;
     /* =0次 权重10 实际1: T = 0 and A ≠ T → 0.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "=0次", "10", "1", &p), 0);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-zero");
@@ -176,7 +165,7 @@ static void ge_percent_met(void **state)
 {
     (void)state;
     /* ≥95% 权重10 实际96.68%: 96.68 ≥ 95 → 10.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥95%", "10", "96.68%", &p), 1000);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "ge-met");
@@ -209,7 +198,7 @@ static void qualitative_partly(void **state)
 {
     (void)state;
     /* 定性 "提升" 权重15 评定 部分达成: 15 × 70% = 10.50 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
     ind->judge = JX_JUDGE_PARTLY;
@@ -228,7 +217,7 @@ static void qualitative_claim_outside_band(void **state)
     /* 部分达成 band [60%, 80%) of 15 = [9.00, 12.00); 得分 13 is outside: rejected, an error
      * naming the claim and the band, scored min(13, 12.00) = 12.00 (before: 15 × 70% = 10.50);
      * the project is still scored (JX_OK) */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
     ind->judge = JX_JUDGE_PARTLY;
@@ -260,7 +249,7 @@ static void qualitative_claim_below_band(void **state)
     (void)state;
     /* issue 10 item 3: 评定 达成 得分 7 on weight 10, band [80%, 100%] = [8.00, 10.00]: 7 is
      * below it; before, 10 × 100% = 10.00 (more than claimed); now min(7, 10.00) = 7.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "服务质量", "定性 提升", "10", "\"有提升\"");
     ind->judge = JX_JUDGE_MET;
@@ -298,7 +287,7 @@ static void qualitative_claim_inside_band(void **state)
 {
     (void)state;
     /* 得分 11 lies in [9.00, 12.00): the claim is used, 11.00, no warning */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"略有提升\"");
     ind->judge = JX_JUDGE_PARTLY;
@@ -322,7 +311,7 @@ static void qualitative_met_band_is_closed_above(void **state)
 {
     (void)state;
     /* 达成 band [80%, 100%] of 15 = [12.00, 15.00]: 得分 15 is inside, 15.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"提升\"");
     jx_test_claim(ind, "15");
@@ -336,7 +325,7 @@ static void qualitative_same_text_is_met(void **state)
 {
     (void)state;
     /* 定性 "提升" 实际 " 提升 " (spaces trimmed): 达成 100% → 15.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\" 提升 \"");
     assert_int_equal(jx_score(f.p, &pol), JX_OK);
@@ -350,7 +339,7 @@ static void qualitative_unjudged(void **state)
 {
     (void)state;
     /* 定性 "提升" 实际 "有所提升", no 评定, no 得分 → 0.00 + qualitative-unjudged */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"有所提升\"");
     jx_test_reason(f.p, ind, "说明");
@@ -367,7 +356,7 @@ static void qualitative_claim_without_judgement(void **state)
 {
     (void)state;
     /* differing text, 得分 13 and no 评定: 13 lies in the 达成 band [12.00, 15.00] → 13.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "工作效率", "定性 提升", "15", "\"有所提升\"");
     jx_test_claim(ind, "13");
@@ -390,7 +379,7 @@ static void over_target_warned(void **state)
 {
     (void)state;
     /* ≥60个 权重30 实际80: met → 30.00; 80 ≥ 1.2 × 60 = 72 → over-target */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥60个", "30", "80", &p), 3000);
     const jx_diag *d = jx_test_find_code(p, "over-target");
@@ -404,7 +393,7 @@ static void over_target_not_below_threshold(void **state)
 {
     (void)state;
     /* 实际70: 70 < 72 → no over-target, 30.00 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥60个", "30", "70", &p), 3000);
     assert_int_equal(jx_test_count_code(p, "over-target"), 0);
@@ -423,7 +412,7 @@ static void over_target_130_policy(void **state)
 {
     (void)state;
     /* 实际75 = 125% of 60: flagged at 120%, not at 超额提示 130% (needs ≥ 78) */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     score_one(&pol, "≥60个", "30", "75", &p);
     assert_int_equal(jx_test_count_code(p, "over-target"), 1);
@@ -441,7 +430,7 @@ static void eq_above_target_is_full_and_over(void **state)
 {
     (void)state;
     /* =4次 权重20 实际5: A > T → 20.00 (eq-over); 5 ≥ 4.8 → over-target */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "=4次", "20", "5", &p), 2000);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-over");
@@ -454,7 +443,7 @@ static void eq_above_target_is_full_and_over(void **state)
 static void grade_90_is_excellent(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     /* 100 × 90 / 100 = 90.00 ≥ 90 → 优 */
     assert_int_equal(grade_for_total(&pol, "90"), JX_GRADE_EXCELLENT);
 }
@@ -462,7 +451,7 @@ static void grade_90_is_excellent(void **state)
 static void grade_89_99_is_good(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     /* 89.99 < 90, ≥ 80 → 良 */
     assert_int_equal(grade_for_total(&pol, "89.99"), JX_GRADE_GOOD);
 }
@@ -470,35 +459,35 @@ static void grade_89_99_is_good(void **state)
 static void grade_80_is_good(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     assert_int_equal(grade_for_total(&pol, "80"), JX_GRADE_GOOD);
 }
 
 static void grade_79_99_is_fair(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     assert_int_equal(grade_for_total(&pol, "79.99"), JX_GRADE_FAIR);
 }
 
 static void grade_60_is_fair(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     assert_int_equal(grade_for_total(&pol, "60"), JX_GRADE_FAIR);
 }
 
 static void grade_59_99_is_poor(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     assert_int_equal(grade_for_total(&pol, "59.99"), JX_GRADE_POOR);
 }
 
 static void grade_bands_80_70_60(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.bands[0] = jx_dec_from_int(80);
     pol.bands[1] = jx_dec_from_int(70);
     pol.bands[2] = jx_dec_from_int(60);
@@ -516,7 +505,7 @@ static void grade_bands_80_70_60(void **state)
 static void band_note_default(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     score_one(&pol, "≥100", "100", "100", &p);
     /* as seed 001 prints it */
@@ -532,7 +521,7 @@ static void time_units_convert(void **state)
 {
     (void)state;
     /* ≤24小时 实际2天 = 48小时: 2 × 24 − 48 = 0 → 0.00, no unit-mismatch */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≤24小时", "15", "2天", &p), 0);
     assert_int_equal(jx_test_count_code(p, "unit-mismatch"), 0);
@@ -550,7 +539,7 @@ static void unit_mismatch_warned(void **state)
 {
     (void)state;
     /* ≥60个 实际45次: units differ, scored as numbers stand 30 × 45 / 60 = 22.50 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥60个", "30", "45次", &p), 2250);
     const jx_diag *d = jx_test_find_code(p, "unit-mismatch");
@@ -578,7 +567,7 @@ static void negative_actual_scores_zero(void **state)
 {
     (void)state;
     /* ≤24 实际 -3: negative → 0.00 before the ≤ rule would give full marks */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≤24", "15", "-3", &p), 0);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "negative-actual");
@@ -601,7 +590,7 @@ static void le_zero_target(void **state)
     (void)state;
     /* ≤0起 实际0: met → 10.00; 实际1: T = 0 → 0.00 (le-zero) */
     assert_int_equal(score_default("≤0起", "10", "0"), 1000);
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≤0起", "10", "1", &p), 0);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "le-zero");
@@ -612,7 +601,7 @@ static void missing_actual(void **state)
 {
     (void)state;
     /* no 实际 → 0.00 + missing-actual */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥60个", "30", NULL, &p), 0);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "missing-actual");
@@ -627,7 +616,7 @@ static void text_actual_is_vague(void **state)
 {
     (void)state;
     /* ≥60个 实际 "达成预期指标": words for a number → 0.00 (text-actual) + vague-actual */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥60个", "30", "\"达成预期指标\"", &p), 0);
     assert_string_equal(jx_indicator_method(&p->inds[0]), "text-actual");
@@ -645,7 +634,7 @@ static void claimed_score(void **state)
 {
     (void)state;
     /* ≥60个 权重30 实际45 得分30: recomputed 22.50 ≠ 30 → claimed-score */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "接入系统数量", "≥60个", "30", "45");
     jx_test_claim(ind, "30");
@@ -667,7 +656,7 @@ static void claimed_total_and_grade(void **state)
 {
     (void)state;
     /* one indicator ≥60 权重100 实际45: 100 × 45 / 60 = 75.00 → 中; claimed 100 优 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "指标", "≥60", "100", "45");
     jx_test_reason(f.p, ind, "说明");
@@ -694,7 +683,7 @@ static void missing_reason(void **state)
 {
     (void)state;
     /* 22.50 < 30 with no 偏差 → missing-reason; with 偏差 → none; at full score → none */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "接入系统数量", "≥60个", "30", "45");
     jx_test_ind(f.p, f.g2, "运行保障期限", "=1年", "20", "1");
@@ -714,7 +703,7 @@ static void weight_sum(void **state)
     (void)state;
     /* weights 30 + 60 = 90 ≠ 100: total is the raw sum 30 + 60 = 90.00, shown; weight-sum is
      * an error, the 结论 withheld (90.00 would have been 优); the project is still scored */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥1", "30", "1");
     jx_test_ind(f.p, f.g2, "乙", "≥1", "60", "1");
@@ -748,7 +737,7 @@ static void weight_sum_110(void **state)
      * 40.00; 丙 ≥20 实际 19.5 → 20 × 19.5 / 20 = 19.50; total 109.50, which graded 优 with a
      * warning; now an error and no 结论. A claimed 结论 优 is not compared with a 结论 that
      * is not given. */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥60", "50", "60");
     jx_test_ind(f.p, f.g2, "乙", "≥40", "40", "40");
@@ -799,7 +788,7 @@ static void weight_sum_some_unweighted(void **state)
     /* 甲 权重 60, 乙 权重 40, 丙 without: the declared weights add up to 100, yet 丙 cannot be
      * scored (weight 0 → 0.00): weight-sum is an error naming 1 unweighted indicator; total
      * 60.00 + 40.00 + 0.00 = 100.00 shown, no 结论 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥1", "60", "1");
     jx_test_ind(f.p, f.g2, "乙", "≥1", "40", "1");
@@ -826,7 +815,7 @@ static void weight_sum_no_weights(void **state)
     /* a target table without any 权重 (seeds 003, 004): each indicator weighs 0 and scores
      * 0.00, total 0.00; weight-sum stays a warning (0 ≠ 100), no error, and no 结论 (0.00
      * would have been 差) */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥300项", NULL, NULL);
     jx_test_ind(f.p, f.g2, "乙", "定性 合理", NULL, NULL);
@@ -851,7 +840,7 @@ static void weight_sum_no_weights(void **state)
  * the default policy, the result code asserted. */
 static jx_project *weighted_project(const char *w, jx_result want)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_indicator *ind = jx_test_ind(f.p, f.g2, "接入系统数量", "≥60个", w, "45个");
     jx_test_reason(f.p, ind, "说明");
@@ -879,7 +868,7 @@ static void weight_out_of_range(void **state)
     assert_int_equal(jx_project_diag_count(p), 1);
     /* fixed and scored again: 30 × 45 / 60 = 22.50, the range error gone */
     p->inds[0].weight = jx_dec_from_int(30);
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     assert_int_equal(jx_score(p, &pol), JX_OK);
     assert_int_equal(jx_indicator_score_cents(&p->inds[0]), 2250);
     assert_int_equal(jx_test_count_code(p, "value-range"), 0);
@@ -913,7 +902,7 @@ static void weight_out_of_range(void **state)
 
     /* a group's 分值 is held to the same range: 产出指标 999999999999999999 printed in
      * hundredths wrapped to 77662796314522418.20; now an error at the group */
-    jx_policy pol2 = policy_default();
+    jx_policy pol2 = jx_test_policy_default();
     p = jx_test_project("分值");
     uint32_t g1 = jx_test_group(p, 1, "产出指标", "999999999999999999", 0);
     uint32_t g2 = jx_test_group(p, 2, "数量指标", "100", g1);
@@ -974,7 +963,7 @@ static void wide_values_do_not_wrap(void **state)
      * ≥0.000000001% 实际 999999999999999999%: met, 10.00; over-target with A / T × 100 =
      * 999999999999999999 × 10^9 × 100 = 99999999999999999900000000000.00 % */
     jx_project *p;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     assert_int_equal(score_one(&pol, "≥0.000000001%", "10", "999999999999999999%", &p), 1000);
     const jx_diag *d = jx_test_find_code(p, "over-target");
     assert_non_null(d);
@@ -1008,7 +997,7 @@ static void percent_fraction(void **state)
     (void)state;
     /* issue 10 item 5: 0.97 against ≥95%, 权重 10: read as 0.97%, 10 × 0.97 / 95 = 9.7 / 95
      * = 0.10210… → 0.10, as before, and now warned naming 97% */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     assert_int_equal(score_one(&pol, "≥95%", "10", "0.97", &p), 10);
     const jx_diag *d = jx_test_find_code(p, "percent-fraction");
@@ -1047,7 +1036,7 @@ static void points_mismatch(void **state)
     (void)state;
     /* 产出指标 60 { 数量指标 50 { 30 + 15 } 时效指标 10 { 10 } }: level 2 sums 45 ≠ 50;
      * level 1: 50 + 10 = 60 matches. Then 时效指标 declared 5: level 1 sees 55 ≠ 60. */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p = jx_test_project("项目");
     uint32_t g1 = jx_test_group(p, 1, "产出指标", "60", 0);
     uint32_t q = jx_test_group(p, 2, "数量指标", "50", g1);
@@ -1079,7 +1068,7 @@ static void empty_groups_with_zero_points_are_fine(void **state)
 {
     (void)state;
     /* 质量指标 0 {} as in seed 001: no points-mismatch */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p = jx_test_project("项目");
     uint32_t g1 = jx_test_group(p, 1, "产出指标", "100", 0);
     uint32_t q = jx_test_group(p, 2, "数量指标", "100", g1);
@@ -1095,7 +1084,7 @@ static void missing_weight_scores_zero(void **state)
 {
     (void)state;
     /* no 权重: weight 0, so 0 × 45 / 60 = 0.00; not below its weight → no missing-reason */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p;
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "指标", "≥60个", NULL, "45");
@@ -1113,7 +1102,7 @@ static void qualitative_percentages_policy(void **state)
 {
     (void)state;
     /* 定性 部分达成 at 60% (band 50%..80%): 15 × 60% = 9.00 instead of 10.50 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.qual_pct[1] = jx_dec_from_int(60);
     pol.qual_band_lo[1] = jx_dec_from_int(50);
     fixture f = fixture_new();
@@ -1127,7 +1116,7 @@ static void qualitative_percentages_policy(void **state)
     assert_int_equal(jx_score(f.p, &pol), JX_OK);
     assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 900);
     /* 未达成 at 30% by default: 15 × 30% = 4.50 */
-    jx_policy def = policy_default();
+    jx_policy def = jx_test_policy_default();
     f.p->inds[0].judge = JX_JUDGE_UNMET;
     assert_int_equal(jx_score(f.p, &def), JX_OK);
     assert_int_equal(jx_indicator_score_cents(&f.p->inds[0]), 450);
@@ -1160,7 +1149,7 @@ static void execution_separate(void **state)
     assert_int_equal(jx_test_count_code(p, "weight-sum"), 0);
     jx_test_project_free(p);
     /* the same project under the default (不单列): weights 90 ≠ 100, total 90.00 */
-    jx_policy def = policy_default();
+    jx_policy def = jx_test_policy_default();
     p = central_project("100", "90");
     assert_int_equal(jx_score(p, &def), JX_OK);
     assert_false(p->exec_separate);
@@ -1247,7 +1236,7 @@ static void not_applicable_dropped(void **state)
 {
     (void)state;
     /* 剔除: total is the rest's sum, 40.00; 乙 has no missing-actual warning */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p = na_project();
     assert_int_equal(jx_score(p, &pol), JX_OK);
     assert_int_equal(jx_project_total_cents(p), 4000);
@@ -1261,7 +1250,7 @@ static void not_applicable_rescaled(void **state)
 {
     (void)state;
     /* 按比例折算: 40.00 × 100 / 50 = 80.00, with a note */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.na_rule = JX_NA_RESCALE;
     jx_project *p = na_project();
     assert_int_equal(jx_score(p, &pol), JX_OK);
@@ -1278,7 +1267,7 @@ static void decimals_policy(void **state)
 {
     (void)state;
     /* ≥3 权重10 实际2 = 6.666…: 小数 0 → 7, 小数 3 → 6.667 (6.67 in cents) */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.decimals = 0;
     jx_project *p;
     score_one(&pol, "≥3", "10", "2", &p);
@@ -1302,7 +1291,7 @@ static void total_is_sum_of_rounded_scores(void **state)
 {
     (void)state;
     /* three × (≥3 权重10 实际2) = 6.67 each → 20.01, not round(20.00) */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     for (int i = 0; i < 3; i++) {
         jx_indicator *ind = jx_test_ind(f.p, f.g2, "指标", "≥3", "10", "2");
@@ -1318,7 +1307,7 @@ static void total_is_sum_of_rounded_scores(void **state)
 static void rescoring_is_idempotent(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥60个", "30", "45");
     jx_test_ind(f.p, f.g2, "乙", "≥60个", "30", "\"达成\"");
@@ -1343,7 +1332,7 @@ static void rescoring_is_idempotent(void **state)
 static void syntax_errors_stop_scoring(void **state)
 {
     (void)state;
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     fixture f = fixture_new();
     jx_test_ind(f.p, f.g2, "甲", "≥60个", "30", "45");
     jx_project_diag_add(f.p, JX_SEV_ERROR, "syntax", f.p->inds[0].pos, "语法错误");
@@ -1361,7 +1350,7 @@ static void seed_001_first_form(void **state)
 {
     (void)state;
     /* seed 001's first 自评表, actuals read as numbers: every indicator met → 100.00 优 */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p = jx_test_project("越城区电子政务云资源服务项目");
     uint32_t out = jx_test_group(p, 1, "产出指标", "60", 0);
     uint32_t num = jx_test_group(p, 2, "数量指标", "50", out);

@@ -26,17 +26,6 @@
 
 /* ------------------------------------------------------------------ helpers */
 
-/* The national default policy (财政部2020), set field by field. */
-static jx_policy policy_default(void)
-{
-    jx_policy pol;
-    memset(&pol, 0, sizeof pol);
-    jx_policy_set_defaults(&pol);
-    pol.name.s = "财政部2020";
-    pol.name.n = (uint32_t)strlen(pol.name.s);
-    return pol;
-}
-
 /* A project with 产出指标 / 数量指标; *g2 is the latter. */
 static jx_project *project_new(uint32_t *g2)
 {
@@ -59,7 +48,7 @@ static const char *message_of(const jx_project *p, const char *code)
  * the value-range message in msg ("" when none). */
 static jx_result score_weight(const char *w, char *msg, size_t size)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     jx_indicator *ind = jx_test_ind(p, g2, "接入系统数量", "≥60个", w, "45个");
@@ -73,7 +62,7 @@ static jx_result score_weight(const char *w, char *msg, size_t size)
 /* The same for a 一级 group whose 分值 is pts. */
 static jx_result score_points(const char *pts, char *msg, size_t size)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     jx_project *p = jx_test_project("分值");
     uint32_t g1 = jx_test_group(p, 1, "产出指标", pts, 0);
     uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
@@ -143,7 +132,7 @@ static void weight_range_fast_matches_plain(void **state)
 /* The formula of one indicator scored under the default policy. */
 static void formula_of(const char *target, const char *weight, const char *actual, char *out, size_t size)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     jx_indicator *ind = jx_test_ind(p, g2, "指标", target, weight, actual);
@@ -207,7 +196,7 @@ static void formula_numbers_fast_match_plain(void **state)
  * over-target message ("" when none). */
 static void over_target_message(const char *t, const char *a, const char *over, char *out, size_t size)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     pol.over_pct = jx_test_dec(over);
     uint32_t g2;
     jx_project *p = project_new(&g2);
@@ -327,7 +316,7 @@ static void duplicates_by_hand(void **state)
  * 全年执行 50, under the default policy: the message. */
 static void gap_message(const char *const w[3], char *out, size_t size)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     static const char *const names[3] = {"甲", "乙", "丙"};
@@ -361,7 +350,7 @@ static void checks_sums_fast_match_plain(void **state)
 /* score-over-weight of one indicator ≥1 权重 w 实际1 claiming c: the message ("" none). */
 static void over_weight_message(const char *w, const char *c, char *out, size_t size)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     jx_indicator *ind = jx_test_ind(p, g2, "接入系统数量", "≥1", w, "1");
@@ -412,7 +401,7 @@ static void evidence_by_format(char *out, size_t size, const char *name, const c
  * format's, and returns whether there was one. */
 static bool evidence_matches_format(const char *name, const char *w, const char *actual, const char *claim)
 {
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     jx_indicator *ind = jx_test_ind(p, g2, name, "定性 提升", w, actual);
@@ -446,7 +435,7 @@ static void evidence_text_matches_format(void **state)
 {
     (void)state;
     /* by hand: 提升 against 提升, 权重 15, no claim: 15 × 100% = 15.00, full marks */
-    jx_policy pol = policy_default();
+    jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     jx_test_ind(p, g2, "工作效率", "定性 提升", "15", "\"提升\"");

@@ -228,3 +228,13 @@ const jx_diag *jx_test_find_code(const jx_project *p, const char *code)
             return &p->diags.v[i];
     return NULL;
 }
+
+jx_policy jx_test_policy_default(void)
+{
+    jx_policy pol;
+    memset(&pol, 0, sizeof pol);
+    jx_policy_set_defaults(&pol);
+    pol.name.s = "财政部2020";
+    pol.name.n = (uint32_t)strlen(pol.name.s);
+    return pol;
+}

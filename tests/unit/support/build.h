@@ -8,6 +8,9 @@
 /** A new empty project named name, on the default allocator; free with jx_test_project_free. */
 jx_project *jx_test_project(const char *name);
 
+/** The national default policy (财政部2020), set field by field (jx_policy_set_defaults). */
+jx_policy jx_test_policy_default(void);
+
 /** Frees a project made by jx_test_project; NULL is a no-op. */
 void jx_test_project_free(jx_project *p);
 
