@@ -282,6 +282,87 @@ static inline char *o_cell(char *o, const char *s, size_t n)
     return jx_at_bytes(o, s, n);
 }
 
+/* Whether the project's appended cells of its k-th row go into it as they are, unquoted
+ * (o_cell puts the guard "'" where it is due), so that o_project_cells may write them, and
+ * the bytes they need then; 0 when they do not. */
+static size_t project_cells_fast_need(const jx_project *p, size_t k)
+{
+    if (k > 0 && k >= p->nfunds)
+        return sizeof SCORE_PROJECT_BLANK;
+    size_t need = 64;
+    if (k == 0) {
+        const jx_str texts[] = {p->org, p->dept, p->money_unit, p->goal, p->outcome, p->deviation, p->remedy};
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            if (!csv_unquoted(texts[i].s, texts[i].n))
+                return 0;
+            need += texts[i].n + 1;
+        }
+        if (p->has_claimed_total && p->claimed_total.scale > 18)
+            return 0;
+        need += 2 * JX_DEC_BUFSZ + 16;
+    }
+    if (k < p->nfunds) {
+        const jx_funds *f = &p->funds[k];
+        if (!csv_unquoted(f->source.s, f->source.n) || f->initial.scale > 18 || f->budget.scale > 18 ||
+            f->spent.scale > 18)
+            return 0;
+        need += f->source.n + 1 + 3 * JX_DEC_BUFSZ;
+    }
+    return need;
+}
+
+/* The project's appended cells of its k-th row at o, as project_cells writes them, when
+ * project_cells_fast_need said they fit; returns the end. */
+static char *o_project_cells(char *o, const jx_project *p, size_t k)
+{
+    if (k > 0 && k >= p->nfunds) {
+        O_LIT(o, SCORE_PROJECT_BLANK);
+        return o;
+    }
+    *o++ = ',';
+    if (k == 0) {
+        o = o_cell(o, p->org.s, p->org.n);
+        *o++ = ',';
+        o = o_cell(o, p->dept.s, p->dept.n);
+        *o++ = ',';
+        if (p->has_year)
+            o = jx_at_uint(o, (uint64_t)(p->year < 0 ? 0 : p->year));
+        *o++ = ',';
+        o = o_cell(o, p->money_unit.s, p->money_unit.n);
+    } else {
+        O_LIT(o, ",,,");
+    }
+    *o++ = ',';
+    if (k < p->nfunds) {
+        const jx_funds *f = &p->funds[k];
+        const jx_dec amounts[] = {f->initial, f->budget, f->spent};
+        const bool given[] = {f->has_initial, f->has_budget, f->has_spent};
+        o = o_cell(o, f->source.s, f->source.n);
+        for (size_t a = 0; a < 3; a++) {
+            *o++ = ',';
+            if (given[a])
+                o = jx_at_dec(o, amounts[a]);
+        }
+    } else {
+        O_LIT(o, ",,,");
+    }
+    if (k > 0) {
+        O_LIT(o, ",,,,,,");
+        return o;
+    }
+    const jx_str texts[4] = {p->goal, p->outcome, p->deviation, p->remedy};
+    for (size_t i = 0; i < 4; i++) {
+        *o++ = ',';
+        o = o_cell(o, texts[i].s, texts[i].n);
+    }
+    *o++ = ',';
+    if (p->has_claimed_total)
+        o = jx_at_dec(o, p->claimed_total);
+    *o++ = ',';
+    const char *g = jx_grade_name(p->claimed_grade);
+    return jx_at_bytes(o, g, strlen(g));
+}
+
 /* What every row of a project shares, found once: its name field and the columns from
  * 总分 to the file name of 位置 (the row's line and column follow), and its 满分. */
 typedef struct csv_rows {
@@ -348,7 +429,7 @@ static inline bool group_as_is(const jx_group *g)
  * goes through o_cell, which puts the formula guard before a formula-like one ("'=1年")
  * as jx_out_csv_field does.
  */
-static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind)
+static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind, size_t k)
 {
     const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
     if (!r->fast || wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
@@ -361,7 +442,10 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
         (ind->has_claim && ind->claim.scale > 18) || (g1 && g1->has_points && g1->points.scale > 18) ||
         (g2 && g2->has_points && g2->points.scale > 18))
         return false;
-    size_t need = r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
+    size_t project_need = project_cells_fast_need(p, k);
+    if (project_need == 0)
+        return false;
+    size_t need = project_need + r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
                   ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) +
                   ind->last_year.text.n + ind->year_before.text.n + ind->basis.n +
                   6 * JX_DEC_BUFSZ + 128 + 10; /* + 10 guards */
@@ -395,8 +479,7 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     o = jx_at_uint(o, ind->pos.col);
     *o++ = ',';
     o = jx_at_bytes(o, r->full, r->full_n);
-    /* the appended cells, as ind_cells and project_cells write them on a row past the
-     * project's first and its 资金 rows */
+    /* the appended cells, as ind_cells and project_cells write them */
     *o++ = ',';
     const char *sign = sign_cell(&ind->target);
     o = o_cell(o, sign, strlen(sign));
@@ -422,7 +505,7 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     *o++ = ',';
     if (g2 && g2->has_points)
         o = jx_at_dec(o, g2->points);
-    O_LIT(o, SCORE_PROJECT_BLANK);
+    o = o_project_cells(o, p, k);
     /* the history, as hist_cells writes it (a value written as none is left to it) */
     *o++ = ',';
     if (ind->last_year.present)
@@ -498,8 +581,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
     }
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
-        /* row_fast writes the appended cells of a row past the project's own */
-        if (k >= p->nfunds && k > 0 && row_fast(wr, p, &rows, ind)) {
+        if (row_fast(wr, p, &rows, ind, k)) {
             k++;
             wr->fast_written++;
             continue;

@@ -11,7 +11,9 @@
  * a tab and a line break in strings, texts a spreadsheet would take for a formula,
  * full-width signs, 不适用, 定性 with 评定 and claims, weights and points with many
  * decimals, several 资金 rows (one giving 年初预算 alone), groups without indicators, the
- * history of targets (上年, 前年 — a number, a text, one written as none — and 依据).
+ * history of targets (上年, 前年 — a number, a text, one written as none — and 依据), and a
+ * project whose own cells (单位, 主管部门, 年度目标, a 资金 source) need quoting or the
+ * formula guard on the rows that carry them.
  *
  * Each input is also written with every project rendered apart (jx_writer_render, then
  * jx_writer_project_rendered, what `score -j` does), to the same bytes: in JSON and CSV,
@@ -88,6 +90,35 @@ static const char awkward[] =
     "        满意度 10 { 满意率 ≥90% 权重 10 实际 \"-93%\" }\n"
     "    }\n"
     "    总分 80 结论 良\n"
+    "}\n"
+    /* names the fast path takes, and one of the project's own cells to quote (or to
+     * guard) on the rows that carry it, one project each */
+    "项目 \"单位带逗号\" {\n"
+    "    单位 \"甲,乙\"\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 50 实际 1个; 乙 ≥1个 权重 50 实际 1个 } }\n"
+    "}\n"
+    "项目 \"主管部门带引号\" {\n"
+    "    主管部门 \"丙\\\"丁\\\"\"\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 50 实际 1个; 乙 ≥1个 权重 50 实际 1个 } }\n"
+    "}\n"
+    "项目 \"目标两行\" {\n"
+    "    年度目标 \"一行\\n二行\"\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 50 实际 1个; 乙 ≥1个 权重 50 实际 1个 } }\n"
+    "}\n"
+    "项目 \"整改像公式\" {\n"
+    "    整改措施 \"=SUM(A1)\"\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 50 实际 1个; 乙 ≥1个 权重 50 实际 1个 } }\n"
+    "}\n"
+    "项目 \"资金来源带逗号\" {\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    资金 \"一般,公共\" 年初预算 80 全年预算 80 全年执行 70\n"
+    "    资金 \"=其他\" 年初预算 20\n"
+    "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 25 实际 1个; 乙 ≥1个 权重 25 实际 1个\n"
+    "        丙 ≥1个 权重 25 实际 1个; 丁 ≥1个 权重 25 实际 1个 } }\n"
     "}\n";
 
 /* How write_all writes each project. */
