@@ -705,8 +705,17 @@ const char *jx_form_group_label(jx_arena *ar, const jx_project *p, const jx_grou
         return g->name.s;
     char buf[JX_DEC_BUFSZ];
     jx_fixed_format(jx_dec_to_units(g->points, p->decimals), p->decimals, buf, sizeof buf);
-    const char *s = jx_arena_printf(ar, "%s (%s分)", g->name.s, buf);
-    return s ? s : g->name.s;
+    /* "%s (%s分)" put together by hand: a label heads every group of every form */
+    static const char close[] = "分)";
+    size_t n = g->name.n, m = strlen(buf);
+    char *s = jx_arena_alloc(ar, n + 2 + m + sizeof close);
+    if (!s)
+        return g->name.s;
+    memcpy(s, g->name.s, n);
+    memcpy(s + n, " (", 2);
+    memcpy(s + n + 2, buf, m);
+    memcpy(s + n + 2 + m, close, sizeof close);
+    return s;
 }
 
 const char *jx_form_exec_label(jx_arena *ar, const jx_project *p)
