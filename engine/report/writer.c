@@ -349,6 +349,11 @@ void jx_out_char(jx_writer *wr, char c)
 void jx_out_spaces(jx_writer *wr, size_t n)
 {
     static const char spaces[] = "                                ";
+    if (n <= 32 && wr->cap - wr->len >= 32) { /* a column's padding: 32 spaces stored, n kept */
+        memcpy(wr->buf + wr->len, spaces, 32);
+        wr->len += n;
+        return;
+    }
     if (wr->cap - wr->len >= n) { /* the usual case: room in the buffer */
         memset(wr->buf + wr->len, ' ', n);
         wr->len += n;
