@@ -146,13 +146,13 @@ jx_text_scan jx_text_utf8_scan_plain(const char *bytes, size_t n)
 }
 
 /*
- * The fast path: thirty-two bytes a step with AVX2, or sixteen with SSSE3, by the lookup algorithm of Keiser and
- * Lemire ("Validating UTF-8 in less than one instruction per byte", 2021). Each byte is
- * classified by the high nibble of the byte before it, the low nibble of the byte before
- * it and its own high nibble (three table lookups, pshufb); the three classes ANDed are
- * not zero exactly where two adjacent bytes cannot stand together in UTF-8 (a lead
- * without its continuation, a stray continuation, an overlong form, a surrogate, a code
- * point past U+10FFFF). A third or fourth byte is checked against the lead two or three
+ * The fast path: thirty-two bytes a step with AVX2, or sixteen with SSSE3, by the lookup
+ * algorithm of Keiser and Lemire ("Validating UTF-8 in less than one instruction per
+ * byte", 2021). Each byte is classified by the high nibble of the byte before it, the low
+ * nibble of the byte before it and its own high nibble (three table lookups, pshufb); the
+ * three classes ANDed are not zero exactly where two adjacent bytes cannot stand together
+ * in UTF-8 (a lead without its continuation, a stray continuation, an overlong form, a
+ * surrogate, a code point past U+10FFFF). A third or fourth byte is checked against the lead two or three
  * bytes back. It only says whether a block is valid: text with any invalid byte is
  * scanned again by the plain path, which finds and counts them (bad bytes are rare: a
  * file in the wrong encoding is one error and no more of it is read). The multibyte
