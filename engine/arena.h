@@ -3,9 +3,11 @@
 #ifndef JX_ARENA_H
 #define JX_ARENA_H
 
+#include "dec.h"
 #include "jixiao.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -114,6 +116,16 @@ static inline void jx_sbuf_put(jx_sbuf *b, const char *s, size_t n)
 static inline void jx_sbuf_str(jx_sbuf *b, const char *s)
 {
     jx_sbuf_put(b, s, strlen(s));
+}
+
+/** Appends v × 10^-scale as jx_num_put writes it (trailing zeros of the decimals dropped
+ * when trim): the numbers of a formula or a finding's message. Inline: every formula
+ * writes three or four. */
+static inline void jx_sbuf_num(jx_sbuf *b, __int128 v, int scale, bool trim)
+{
+    if (b->cap - b->len <= JX_DEC_BUFSZ && !jx_sbuf_reserve(b, JX_DEC_BUFSZ))
+        return;
+    b->len += jx_num_put(v, scale, trim, b->s + b->len);
 }
 
 /** Appends a string literal, its length known at compile time. */

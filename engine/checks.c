@@ -220,15 +220,6 @@ static int64_t q_ratio_units(qn x, qn y, int decimals)
     return (int64_t)jx_div_round_half_up(num, den);
 }
 
-/* jx_dec_cmp(a, b), its usual case — a claim and a weight written alike, at one scale —
- * without the call: a checks' comparison of every indicator. */
-static inline int dec_cmp(jx_dec a, jx_dec b)
-{
-    if (a.scale == b.scale)
-        return (a.v > b.v) - (a.v < b.v);
-    return jx_dec_cmp(a, b);
-}
-
 /* ---------------------------------------------------------- the context */
 
 /* What one run of the checks needs. */
@@ -288,21 +279,6 @@ static int64_t full_units(const chk *c, jx_dec w)
  * put together piece by piece rather than formatted: the same bytes as the format, "%s"
  * for "%s", without scanning the format for conversions at each finding.
  */
-
-/* s appended as "%s" writes it. */
-static void put_cstr(jx_sbuf *b, const char *s)
-{
-    jx_sbuf_str(b, s ? s : "(null)");
-}
-
-/* v × 10^-scale appended as jx_num_put writes it: fmt_dec's text when trim, fmt_units's
- * (or fmt_pct's) when not. */
-static void put_num(jx_sbuf *b, __int128 v, int scale, bool trim)
-{
-    if (b->cap - b->len <= JX_DEC_BUFSZ && !jx_sbuf_reserve(b, JX_DEC_BUFSZ))
-        return;
-    b->len += jx_num_put(v, scale, trim, b->s + b->len);
-}
 
 /* Adds the finding whose message b holds (out of memory when b could not hold it). */
 static void add_text(chk *c, jx_severity sev, const char *code, jx_pos pos, const jx_sbuf *b)
@@ -426,7 +402,7 @@ static bool at_full_marks(const chk *c, const jx_indicator *ind)
     if (!ind->has_weight || ind->weight.v <= 0) /* a decimal's sign is its coefficient's */
         return false;
     if (ind->has_claim)
-        return dec_cmp(ind->claim, ind->weight) >= 0;
+        return jx_dec_cmp(ind->claim, ind->weight) >= 0;
     return ind->score >= full_units(c, ind->weight);
 }
 
@@ -435,16 +411,16 @@ static bool at_full_marks(const chk *c, const jx_indicator *ind)
 static void put_self_score(const chk *c, const jx_indicator *ind, jx_sbuf *b)
 {
     if (ind->has_claim)
-        put_num(b, ind->claim.v, ind->claim.scale, true);
+        jx_sbuf_num(b, ind->claim.v, ind->claim.scale, true);
     else
-        put_num(b, ind->score, c->dec, false);
+        jx_sbuf_num(b, ind->score, c->dec, false);
 }
 
 /* score-over-weight: a claimed 得分 above the 权重. */
 static void check_score_over_weight(chk *c, const jx_indicator *ind)
 {
     if (ind->not_applicable || !ind->has_claim || !ind->has_weight ||
-        dec_cmp(ind->claim, ind->weight) <= 0)
+        jx_dec_cmp(ind->claim, ind->weight) <= 0)
         return;
     char bc[JX_DEC_BUFSZ], bw[JX_DEC_BUFSZ];
     jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_SCORE_OVER_WEIGHT,
@@ -484,13 +460,13 @@ static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
     jx_sbuf b;
     jx_sbuf_init(&b, small, sizeof small, &c->p->arena);
     JX_SBUF_LIT(&b, "定性指标“");
-    put_cstr(&b, ind->name.s);
+    jx_sbuf_str(&b, ind->name.s);
     JX_SBUF_LIT(&b, "”得分 ");
     put_self_score(c, ind, &b);
     JX_SBUF_LIT(&b, " 为满分（权重 ");
-    put_num(&b, ind->weight.v, ind->weight.scale, true);
+    jx_sbuf_num(&b, ind->weight.v, ind->weight.scale, true);
     JX_SBUF_LIT(&b, "），但实际完成值“");
-    put_cstr(&b, ind->actual.text.s);
+    jx_sbuf_str(&b, ind->actual.text.s);
     if (restated)
         JX_SBUF_LIT(&b, "”只是照抄年度指标值，没有写明完成情况和依据");
     else

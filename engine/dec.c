@@ -72,10 +72,8 @@ __int128 jx_pow10_128_big(int n)
     return p;
 }
 
-int jx_dec_cmp(jx_dec a, jx_dec b)
+int jx_dec_cmp_scaled(jx_dec a, jx_dec b)
 {
-    if (a.scale == b.scale) /* the usual case: no scaling, no 128-bit compare */
-        return (a.v > b.v) - (a.v < b.v);
     int s = a.scale > b.scale ? a.scale : b.scale;
     __int128 x = jx_dec_scaled(a, s), y = jx_dec_scaled(b, s);
     return (x > y) - (x < y);

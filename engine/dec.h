@@ -32,8 +32,17 @@ jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out);
 /** A jx_dec from an integer. */
 jx_dec jx_dec_from_int(int64_t v);
 
-/** -1, 0 or 1 as a <, =, > b. Exact at any scales. */
-int jx_dec_cmp(jx_dec a, jx_dec b);
+/** jx_dec_cmp of decimals at different scales: both brought to the larger, in 128 bits. */
+int jx_dec_cmp_scaled(jx_dec a, jx_dec b);
+
+/** -1, 0 or 1 as a <, =, > b. Exact at any scales. Inline: the usual case, a claim and
+ * a weight written alike, is one comparison of coefficients, asked of every indicator. */
+static inline int jx_dec_cmp(jx_dec a, jx_dec b)
+{
+    if (a.scale == b.scale)
+        return (a.v > b.v) - (a.v < b.v);
+    return jx_dec_cmp_scaled(a, b);
+}
 
 /** a·ka against b·kb, exactly, as jx_dec_cmp (ka and kb in 1..10^9: a unit's length). */
 int jx_dec_cmp_times(jx_dec a, int64_t ka, jx_dec b, int64_t kb);

@@ -427,18 +427,10 @@ static operands reconcile(eval_ctx *c, const jx_indicator *ind)
     return o;
 }
 
-/* v × 10^-scale as jx_num_put writes it, appended to b in place. */
-static void put_number(jx_sbuf *b, __int128 v, int scale, bool trim)
-{
-    if (b->cap - b->len <= JX_DEC_BUFSZ && !jx_sbuf_reserve(b, JX_DEC_BUFSZ))
-        return;
-    b->len += jx_num_put(v, scale, trim, b->s + b->len);
-}
-
 /* "96.68%", "48小时": a number with its percent sign and unit, appended to b. */
 static void put_with_unit(jx_sbuf *b, xnum x, bool percent, const char *unit)
 {
-    put_number(b, x.v, x.scale, true);
+    jx_sbuf_num(b, x.v, x.scale, true);
     if (percent)
         JX_SBUF_LIT(b, "%");
     if (unit[0])
@@ -1213,13 +1205,13 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 /* A score in units of 10^-decimals with exactly `decimals` places. */
 static void put_units(jx_sbuf *b, int64_t units, int decimals)
 {
-    put_number(b, units, decimals, false);
+    jx_sbuf_num(b, units, decimals, false);
 }
 
 /* An exact number in plain notation. */
 static void put_x(jx_sbuf *b, xnum x)
 {
-    put_number(b, x.v, x.scale, true);
+    jx_sbuf_num(b, x.v, x.scale, true);
 }
 
 /* A jx_dec in plain notation. */
