@@ -200,8 +200,9 @@ static jx_result apply_row(jx_actuals *act, jx_project *p, act_row *r, jx_indica
         if (rc != JX_OK)
             return rc;
     }
-    if (jx_indrows_cell_of(r, AC_REASON).n)
-        ind->reason = jx_project_str(p, jx_indrows_cell_of(r, AC_REASON).s, jx_indrows_cell_of(r, AC_REASON).n);
+    act_cell reason = jx_indrows_cell_of(r, AC_REASON);
+    if (reason.n)
+        ind->reason = jx_project_str(p, reason.s, reason.n);
     act_cell j = jx_indrows_cell_of(r, AC_JUDGE);
     if (j.n) {
         if (cell_eq(j, "达成", strlen("达成")) || cell_eq(j, "met", 3))
@@ -322,7 +323,7 @@ static jx_result apply_project(jx_actuals *act, jx_project *p, const act_row *r)
             act->initial_given = true; /* even when refused below: its own error says so */
         const act_row **from = &act->project_from[k - AC_PROJECT_FIRST];
         if (*from) {
-            act_cell was = jx_indrows_cell_of((*from), k);
+            act_cell was = jx_indrows_cell_of(*from, k);
             if (!same_cell(k, was, c)) {
                 ACT_ERROR(act, r, jx_indrows_cell_pos(r, c),
                           "第 %u 行（项目“%s”）的%s“%.*s”与第 %u 行的“%.*s”不一致，每个项目只能填一个；按第 %u 行",

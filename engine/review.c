@@ -515,7 +515,8 @@ static void decide(jx_review *rv, const jx_project *p, const jx_indicator *ind, 
     jx_indrows_row *r = s->row;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
     l->row = r->line;
-    l->note = keep(rv, jx_indrows_cell_of(r, RV_NOTE).s, jx_indrows_cell_of(r, RV_NOTE).n);
+    jx_indrows_cell note = jx_indrows_cell_of(r, RV_NOTE);
+    l->note = keep(rv, note.s, note.n);
     l->basis = JX_REVIEW_KEPT;
     if (s->has_value) {
         l->value_given = 1;
