@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# audit.sh — builds jixiao in Release (no sanitizers) and measures `jixiao audit` over
-# 1,000 and 10,000 self-evaluation files (one project per file, in one folder), and over
-# 100 and 1,000 copies of seed 001's 自评表 text read through the importer, printing
-# the wall time and the peak RSS of each run, so the two sizes show whether memory grows
-# with the number of files. Usage: bench/audit.sh [FILES] (default 10000; also a tenth of it)
+# audit.sh — builds jixiao in Release (no sanitizers; optimized by profile,
+# scripts/release.sh) and measures `jixiao audit` over 1,000 and 10,000 self-evaluation
+# files (one project per file, in one folder), and over 100 and 1,000 copies of seed 001's
+# 自评表 text read through the importer, printing the wall time and the peak RSS of each run,
+# so the two sizes show whether memory grows with the number of files.
+# Usage: bench/audit.sh [FILES] (default 10000; also a tenth of it)
 #
 # The files: jx_gen's projects (bench/gen.c: 10–20 indicators, 得分 on the indicators met,
 # two 资金 rows), split one per file by bench/audit_split.awk, each given the claim
@@ -15,8 +16,7 @@ build=$root/build-bench
 big=${1:-10000}
 small=$((big / 10))
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJX_SANITIZE=OFF -DJX_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target jixiao jx_gen jx_audit_run >/dev/null
+bash "$root/scripts/release.sh" "$build" -DJX_SANITIZE=OFF -DJX_TESTS=OFF
 jixiao=$build/jixiao
 run=$build/bench/jx_audit_run
 

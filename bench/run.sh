@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# run.sh — builds jixiao in Release (no sanitizers) and measures the score path (read,
-# jx_score with every check, the report out) against the cost of reading the same bytes,
-# side by side in one run: for each size, `wc -l FILE` and `jixiao score --format F FILE`
-# (json, csv, text; each also with -j 2) run RUNS times in turn, each with its
-# output thrown away, and the fastest run of each is kept, since other work on the
-# machine only ever makes a run slower. It prints wall seconds, indicators per second,
-# the ratio to `wc -l` and the peak RSS (the child's own, wait4). Then every project total
-# and grade of each size is checked against bench/oracle.py, which computes them from the
-# written rules on its own: the mismatches must be 0.
+# run.sh — builds jixiao in Release (no sanitizers; optimized by profile,
+# scripts/release.sh) and measures the score path (read, jx_score with every check, the
+# report out) against the cost of reading the same bytes, side by side in one run: for
+# each size, `wc -l FILE` and `jixiao score --format F FILE` (json, csv, text; each also
+# with -j 2) run RUNS times in turn, each with its output thrown away, and the fastest run
+# of each is kept, since other work on the machine only ever makes a run slower. It prints
+# wall seconds, indicators per second, the ratio to `wc -l` and the peak RSS (the child's
+# own, wait4). Then every project total and grade of each size is checked against
+# bench/oracle.py, which computes them from the written rules on its own: the mismatches
+# must be 0.
 # Usage: bench/run.sh [RUNS [SIZE…]]   (defaults: 3 runs; 10000 100000 1000000 indicators)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,8 +19,7 @@ shift || true
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJX_SANITIZE=OFF -DJX_TESTS=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target jixiao jx_gen jx_bench jx_audit_run >/dev/null
+bash "$root/scripts/release.sh" "$build" -DJX_SANITIZE=OFF -DJX_TESTS=OFF
 jixiao=$build/jixiao
 run=$build/bench/jx_audit_run
 

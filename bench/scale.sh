@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# scale.sh — builds jixiao in Release (no sanitizers) and measures how it scales with the
-# number of indicators: 10,000, 100,000 and 1,000,000 by default. For each size, one
-# markdown row per run with the wall time, indicators per second, peak RSS and exit status:
+# scale.sh — builds jixiao in Release (no sanitizers; optimized by profile,
+# scripts/release.sh) and measures how it scales with the number of indicators: 10,000,
+# 100,000 and 1,000,000 by default. For each size, one markdown row per run with the wall
+# time, indicators per second, peak RSS and exit status:
 #   - `jixiao import --from zj-target` on a 市级部门预算项目绩效目标表 of N indicators
 #     (jx_gen_target, bench/gen_target.c); the output must hold exactly N indicators, or
 #     the script stops with an error;
@@ -23,8 +24,7 @@ for n in "${sizes[@]}"; do
     [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "scale.sh: not a number of indicators: $n" >&2; exit 2; }
 done
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJX_SANITIZE=OFF -DJX_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target jixiao jx_gen jx_gen_target jx_bench jx_bench_tables jx_audit_run >/dev/null
+bash "$root/scripts/release.sh" "$build" -DJX_SANITIZE=OFF -DJX_TESTS=OFF
 jixiao=$build/jixiao
 run=$build/bench/jx_audit_run
 bench=$build/bench/jx_bench

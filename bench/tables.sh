@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# tables.sh — builds jixiao in Release and measures the table reader on the same actuals
-# rows saved as CSV (UTF-8 with BOM) and as .xlsx (libxlsxwriter: shared strings, numbers
-# formatted #,##0 and 0%), at a tenth of N and at N rows (default 100000): wall time and
-# peak RSS of reading every row (jx_bench_tables read), and of `jixiao score --actuals`
-# loading the same file for one project (every row then counted as unused).
+# tables.sh — builds jixiao in Release (optimized by profile, scripts/release.sh) and
+# measures the table reader on the same actuals rows saved as CSV (UTF-8 with BOM) and as
+# .xlsx (libxlsxwriter: shared strings, numbers formatted #,##0 and 0%), at a tenth of N
+# and at N rows (default 100000): wall time and peak RSS of reading every row
+# (jx_bench_tables read), and of `jixiao score --actuals` loading the same file for one
+# project (every row then counted as unused).
 # Usage: bench/tables.sh [ROWS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,8 +13,7 @@ build=$root/build-bench
 big=${1:-100000}
 small=$((big / 10))
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DJX_SANITIZE=OFF -DJX_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target jixiao jx_bench_tables jx_audit_run >/dev/null
+bash "$root/scripts/release.sh" "$build" -DJX_SANITIZE=OFF -DJX_TESTS=OFF
 jixiao=$build/jixiao
 run=$build/bench/jx_audit_run
 bt=$build/bench/jx_bench_tables

@@ -422,7 +422,7 @@ static jx_result import_workbook(jx_import *imp, const char *book, const char *d
     for (size_t i = 0; rc == JX_OK && !by_data && i < n; i++) {
         if (!sheets[i].len)
             continue;
-        const jx_imp_format *f;
+        const jx_imp_format *f = NULL; /* import_best_format sets it */
         bool fits = opts->format ? true : import_best_format(sheets[i].s, sheets[i].len, &f) >= IMPORT_DETECT_MIN;
         if (!fits)
             continue;

@@ -3,8 +3,9 @@
 # Installs what is missing, builds with AddressSanitizer + UndefinedBehaviorSanitizer
 # into build-asan/, and runs every test (unit, golden, CLI, shared-library client); then
 # installs a Release build into build-lib/prefix and builds a program against it, as
-# pkg-config and CMake find it (tests/library/run.sh); runs four threads at once under
-# ThreadSanitizer (tests/thread/run.sh, build-tsan/); then
+# pkg-config and CMake find it (tests/library/run.sh); builds the Release tree optimized
+# by profile and checks it (scripts/release.sh, build-release/); runs four threads at once
+# under ThreadSanitizer (tests/thread/run.sh, build-tsan/); then
 # builds the tree with clang into build-clang/ (warnings are errors) and runs each fuzz
 # target a short while on its corpus (tests/fuzz/run.sh), failing on any crash.
 set -euo pipefail
@@ -21,6 +22,10 @@ ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
 # The library as another program gets it: installed, found by pkg-config and CMake,
 # linked shared and static (tests/library/run.sh, a Release tree in build-lib/).
 bash tests/library/run.sh build-lib
+
+# The Release build as setup.sh makes it, optimized by profile (gcc): its training runs
+# must give the same bytes as the instrumented build's (scripts/release.sh, build-release/).
+bash scripts/release.sh build-release -DJX_TESTS=OFF
 
 # The threads rule under ThreadSanitizer: one policy, four threads scoring and writing every
 # format at once, each output the same as one thread's alone (tests/thread/run.sh).
