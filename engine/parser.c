@@ -29,6 +29,7 @@
 #include "alloc.h"
 #include "lexer.h"
 
+#include <endian.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -1351,6 +1352,7 @@ LS_INLINE unsigned ls_attr(const line_scan *ls)
     }
     uint64_t w; /* the bytes i .. i+7, all on the line (its '\n' is at end - 1 > i + 9) */
     memcpy(&w, ls->s + ls->i, 8);
+    w = le64toh(w);
     uint64_t six = w & 0xFFFFFFFFFFFFu;
     unsigned what;
     if (six == ls_six(LW_WEIGHT))

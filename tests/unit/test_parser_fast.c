@@ -25,6 +25,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -226,6 +228,12 @@ static const char *const lines[] = {
     "大于 ＞3 权重 1 实际 ＜2",
     "年限 =1年 权重 1 实际 1年",
     "数量(个) ≥7.50 权重 007 实际 8",                         /* leading zeros, trailing zeros */
+    /* numbers, read eight bytes at a time up to seven digits a part and byte by byte past it */
+    "七位 ≥1234567 权重 1 实际 7654321.1234567 得分 0.9999999",
+    "八位 ≥12345678 权重 1 实际 87654321.12345678 得分 1.0000001",
+    "九位 ≥999999999 权重 9999999 实际 9999999.9999999",
+    "十八位 ≥123456789012345678 权重 1 实际 123456789.123456789",
+    "前导零 ≥0000000 权重 00000001 实际 0000000.0000000 得分 0.0",
     "实际在前 ≥1 实际 2 得分 1 权重 1",                        /* attributes in another order */
     "甲 ≥1 权重 1; 乙 ≥2 权重 2",                             /* two on one line */
     /* units spelt like keywords (docs/dsl.md, "Units spelt like keywords") */
@@ -401,6 +409,72 @@ static void comments_left_to_the_parser(void **state)
         assert_int_equal(pa.p->diags.n, 0);
         jx_reader_close(pa.rd);
     }
+}
+
+/* A copy of text[0..n) ending where a page ends, the next page readable by nothing, so a
+ * read past it faults; *map and *maplen are the mapping, to unmap. */
+static char *at_page_end(const char *text, size_t n, void **map, size_t *maplen)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), pages = (n + page - 1) / page + 1;
+    *maplen = pages * page;
+    *map = mmap(NULL, *maplen, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(*map != MAP_FAILED);
+    char *guard = (char *)*map + (pages - 1) * page;
+    assert_int_equal(mprotect(guard, page, PROT_NONE), 0);
+    memcpy(guard - n, text, n);
+    return guard - n;
+}
+
+/* The item at the start of text[0..n), framed first, which is valid UTF-8, into *p as
+ * parse_framed parses one. */
+static void parse_framed_n(jx_project *p, jx_value_reader *vr, const char *text, size_t n)
+{
+    jx_project_init(p, NULL);
+    jx_item_text item = {"t.jx", text, 0, n, n, 1, true};
+    assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
+}
+
+/*
+ * Indicator lines that end their item's text but for the '\n' and the closing braces,
+ * copied to end where a page ends (at_page_end), so a read of the fast path past the text
+ * faults (its string scan reads sixteen bytes at a time while they lie on the line). What
+ * it reads, as written: ≥1.5 → 15 at scale 1; 权重 7654321 → 7654321; 实际 3.25 → 325 at
+ * scale 2; 得分 7 → 7; in the second, 实际 12.5 → 125 at scale 1 and 偏差 "延期", whose
+ * closing quote is five bytes before the end.
+ */
+static void lines_at_the_text_end(void **state)
+{
+    (void)state;
+    static const char text[] = "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n"
+                               "甲 ≥1.5 权重 7654321 实际 3.25 得分 7\n}}}";
+    static const char text2[] = "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n"
+                                "乙 ≥1 权重 1 实际 12.5 偏差 \"延期\"\n}}}";
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_project p;
+    void *map;
+    size_t maplen;
+    parse_framed_n(&p, vr, at_page_end(text, sizeof text - 1, &map, &maplen), sizeof text - 1);
+    assert_int_equal(p.ninds, 1);
+    assert_non_null(p.inds[0].plain); /* the fast path read it */
+    assert_int_equal(p.inds[0].target.num.v, 15);
+    assert_int_equal(p.inds[0].target.num.scale, 1);
+    assert_int_equal(p.inds[0].weight.v, 7654321);
+    assert_int_equal(p.inds[0].weight.scale, 0);
+    assert_int_equal(p.inds[0].actual.num.v, 325);
+    assert_int_equal(p.inds[0].actual.num.scale, 2);
+    assert_int_equal(p.inds[0].claim.v, 7);
+    assert_int_equal(p.inds[0].claim.scale, 0);
+    jx_project_free(&p);
+    munmap(map, maplen);
+    parse_framed_n(&p, vr, at_page_end(text2, sizeof text2 - 1, &map, &maplen), sizeof text2 - 1);
+    assert_int_equal(p.ninds, 1);
+    assert_non_null(p.inds[0].plain);
+    assert_int_equal(p.inds[0].actual.num.v, 125);
+    assert_int_equal(p.inds[0].actual.num.scale, 1);
+    assert_string_equal(p.inds[0].reason.s, "延期");
+    jx_project_free(&p);
+    munmap(map, maplen);
+    jx_value_reader_destroy(vr);
 }
 
 /* A keyword-like unit followed by what may be the keyword's own value, or 不适用 after a
@@ -970,6 +1044,7 @@ int main(void)
         cmocka_unit_test(indicator_lines_agree),
         cmocka_unit_test(indicator_lines_agree_with_crlf),
         cmocka_unit_test(comments_left_to_the_parser),
+        cmocka_unit_test(lines_at_the_text_end),
         cmocka_unit_test(keyword_attributes_left_to_the_parser),
         cmocka_unit_test(history_left_to_the_parser),
         cmocka_unit_test(indicator_on_group_line_agrees),
