@@ -189,54 +189,12 @@ size_t jx_num_put_plain(__int128 v, int scale, bool trim, char *out)
     return put_u128(u, scale, neg, out);
 }
 
-/*
- * The printer every number goes through: the formulas of a score run print three or four
- * numbers an indicator, so it is kept short for the usual ones — a magnitude below 2^64
- * and at most 18 decimals. The trailing zeros go first (one test when there are none),
- * then the integer part and the decimals are split by one division (by a constant for
- * 1 and 2 decimals, which compiles to a multiplication) and each written by digit pairs
- * where it stands (two decimals, the usual, in one pair): no digit is moved. Anything
- * else is jx_num_put_plain's, which gives the same bytes for every input
- * (tests/unit/test_dec.c checks the two against each other over the extremes and every
- * scale).
- */
+/* The printer every number goes through: jx_num_at (dec.h), NUL-terminated. */
 size_t jx_num_put(__int128 v, int scale, bool trim, char *out)
 {
-    bool neg = v < 0;
-    unsigned __int128 u = neg ? -(unsigned __int128)v : (unsigned __int128)v;
-    if (u > UINT64_MAX || scale > 18)
-        return jx_num_put_plain(v, scale, trim, out);
-    uint64_t w = (uint64_t)u;
-    if (trim && scale > 0 && w % 10 == 0) {
-        if (w == 0) {
-            scale = 0;
-        } else {
-            do {
-                w /= 10;
-                scale--;
-            } while (scale > 0 && w % 10 == 0);
-        }
-    }
-    char *p = out;
-    if (neg && w != 0)
-        *p++ = '-';
-    if (scale == 2) { /* a score, a rate: the most usual */
-        uint64_t q = w / 100;
-        p = jx_uint_put(p, q);
-        *p = '.';
-        memcpy(p + 1, jx_digit_pairs + 2 * (w - q * 100), 2);
-        p += 3;
-    } else if (scale <= 0) {
-        p = jx_uint_put(p, w);
-    } else {
-        uint64_t q = scale == 1 ? w / 10 : w / jx_pow10_64[scale]; /* the integer part */
-        p = jx_uint_put(p, q);
-        *p++ = '.';
-        jx_digits_put(p, w - q * jx_pow10_64[scale], (unsigned)scale); /* leading zeros included: "0.05" */
-        p += scale;
-    }
-    *p = '\0';
-    return (size_t)(p - out);
+    char *end = jx_num_at(out, v, scale, trim);
+    *end = '\0';
+    return (size_t)(end - out);
 }
 
 /* Copies the NUL-terminated src of length n into buf of size bytes, cut like snprintf. */

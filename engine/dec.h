@@ -119,7 +119,8 @@ static inline void jx_digits_put(char *out, uint64_t u, unsigned nd)
 }
 
 /** Writes u in decimal at out (room for 20 bytes); returns the end. A number of one or two
- * digits — a weight, the integer part of a score — is one store. */
+ * digits — a weight, the integer part of a score — is one store; one of three or four
+ * two, after one division. */
 static inline char *jx_uint_put(char *out, uint64_t u)
 {
     if (u < 10) {
@@ -129,6 +130,17 @@ static inline char *jx_uint_put(char *out, uint64_t u)
     if (u < 100) {
         memcpy(out, jx_digit_pairs + 2 * u, 2);
         return out + 2;
+    }
+    if (u < 10000) {
+        unsigned q = (unsigned)u / 100, r = (unsigned)u - q * 100;
+        if (q < 10) {
+            *out = (char)('0' + q);
+            memcpy(out + 1, jx_digit_pairs + 2 * r, 2);
+            return out + 3;
+        }
+        memcpy(out, jx_digit_pairs + 2 * q, 2);
+        memcpy(out + 2, jx_digit_pairs + 2 * r, 2);
+        return out + 4;
     }
     unsigned nd = jx_digit_count(u);
     jx_digits_put(out, u, nd);
@@ -148,5 +160,54 @@ size_t jx_num_put(__int128 v, int scale, bool trim, char *out);
 /** jx_num_put the plain way, a digit at a time for magnitudes past 2^64: the same bytes
  *  for every input, what the short path of jx_num_put is checked against. */
 size_t jx_num_put_plain(__int128 v, int scale, bool trim, char *out);
+
+/*
+ * jx_num_put's own body, inline, for the writers that put a number straight after
+ * another piece (a formula's three or four, a report's scores): it writes at out (room
+ * for JX_DEC_BUFSZ bytes) and returns the end, without the NUL. It is kept short for
+ * the usual numbers — a magnitude below 2^64 and at most 18 decimals. The trailing
+ * zeros go first (one test when there are none), then the integer part and the
+ * decimals are split by one division (by a constant for 1 and 2 decimals, which
+ * compiles to a multiplication) and each written by digit pairs where it stands (two
+ * decimals, the usual, in one pair): no digit is moved. Anything else is
+ * jx_num_put_plain's, which gives the same bytes for every input
+ * (tests/unit/test_dec.c checks the two against each other over the extremes and every
+ * scale).
+ */
+static inline char *jx_num_at(char *out, __int128 v, int scale, bool trim)
+{
+    char *p = out;
+    uint64_t w = (uint64_t)v, hi = (uint64_t)((unsigned __int128)v >> 64);
+    if (hi != 0 || scale > 18) { /* not 0 <= v < 2^64 with at most 18 decimals */
+        if (hi != UINT64_MAX || w == 0 || scale > 18) /* not -2^64 < v < 0 either */
+            return out + jx_num_put_plain(v, scale, trim, out);
+        *p++ = '-'; /* |v| = -w, which stays above 0 as its zeros are trimmed */
+        w = -w;
+    }
+    if (trim && scale > 0 && w % 10 == 0) {
+        if (w == 0) {
+            scale = 0;
+        } else {
+            do {
+                w /= 10;
+                scale--;
+            } while (scale > 0 && w % 10 == 0);
+        }
+    }
+    if (scale == 2) { /* a score, a rate: the most usual */
+        uint64_t q = w / 100, r = w - q * 100;
+        p = jx_uint_put(p, q);
+        *p = '.';
+        memcpy(p + 1, jx_digit_pairs + 2 * r, 2);
+        return p + 3;
+    }
+    if (scale <= 0)
+        return jx_uint_put(p, w);
+    uint64_t q = scale == 1 ? w / 10 : w / jx_pow10_64[scale]; /* the integer part */
+    p = jx_uint_put(p, q);
+    *p++ = '.';
+    jx_digits_put(p, w - q * jx_pow10_64[scale], (unsigned)scale); /* leading zeros included: "0.05" */
+    return p + scale;
+}
 
 #endif

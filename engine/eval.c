@@ -427,14 +427,85 @@ static operands reconcile(eval_ctx *c, const jx_indicator *ind)
     return o;
 }
 
-/* "96.68%", "48小时": a number with its percent sign and unit, appended to b. */
+/* ------------------------------------------------------- writing a text */
+
+/*
+ * A formula, and a number with its unit, is written through a cursor: o where the next
+ * byte goes, kept in a register, where a jx_sbuf's len, behind a pointer the stores may
+ * alias, was loaded and stored again for every piece. A checked cursor writes into a
+ * jx_sbuf, up to end: each piece tests the room first with the test of jx_sbuf_put and
+ * jx_sbuf_num (so the bytes are theirs, even when memory runs out), and only one that
+ * does not fit goes through the sbuf, to grow it. An unchecked one tests nothing: its
+ * writer made sure of the room for the whole text first (formula_room).
+ * Invariant: checked, b->len is the length written once cur_close has run.
+ */
+typedef struct cursor {
+    jx_sbuf *b;   /* the text, when checked */
+    char *o;      /* where the next byte goes */
+    char *end;    /* b->s + b->cap, when checked */
+    bool checked; /* the room is tested piece by piece */
+} cursor;
+
+/* A checked cursor at the end of b. */
+static inline cursor cur_open(jx_sbuf *b)
+{
+    cursor c = {b, b->s + b->len, b->s + b->cap, true};
+    return c;
+}
+
+static inline void cur_close(const cursor *c)
+{
+    c->b->len = (size_t)(c->o - c->b->s);
+}
+
+/* True when n more bytes and the NUL fit, the sbuf grown first when they do not
+ * (jx_sbuf_reserve); false, the piece to be left out, when memory ran out. */
+static inline bool cur_room(cursor *c, size_t n)
+{
+    if (!c->checked || __builtin_expect((size_t)(c->end - c->o) > n, 1))
+        return true;
+    cur_close(c);
+    if (!jx_sbuf_reserve(c->b, n))
+        return false;
+    *c = cur_open(c->b);
+    return true;
+}
+
+/* Appends s[0..n), as jx_sbuf_put. */
+static inline void cur_put(cursor *c, const char *s, size_t n)
+{
+    if (cur_room(c, n)) {
+        jx_copy_short(c->o, s, n);
+        c->o += n;
+    }
+}
+
+/* Appends a string literal. */
+#define CUR_LIT(c, lit) cur_put((c), "" lit, sizeof(lit) - 1)
+
+/* Appends v × 10^-scale, as jx_sbuf_num. */
+static inline void cur_num(cursor *c, __int128 v, int scale, bool trim)
+{
+    if (cur_room(c, JX_DEC_BUFSZ))
+        c->o = jx_num_at(c->o, v, scale, trim);
+}
+
+/* "96.68%", "48小时": a number with its percent sign and unit. */
+static inline void cur_with_unit(cursor *c, xnum x, bool percent, jx_str unit)
+{
+    cur_num(c, x.v, x.scale, true);
+    if (percent)
+        CUR_LIT(c, "%");
+    if (unit.n)
+        cur_put(c, unit.s, unit.n);
+}
+
+/* cur_with_unit appended to b. */
 static void put_with_unit(jx_sbuf *b, xnum x, bool percent, const char *unit)
 {
-    jx_sbuf_num(b, x.v, x.scale, true);
-    if (percent)
-        JX_SBUF_LIT(b, "%");
-    if (unit[0])
-        jx_sbuf_str(b, unit);
+    cursor c = cur_open(b);
+    cur_with_unit(&c, x, percent, (jx_str){unit, (uint32_t)strlen(unit)});
+    cur_close(&c);
 }
 
 /* x with its percent sign and unit as a string in the project arena (for messages). */
@@ -454,15 +525,16 @@ static const char *with_unit(jx_project *p, xnum x, bool percent, const char *un
 
 /* ------------------------------------------------------- one indicator */
 
-/* The comparison a met target satisfies, as the formula prints it. */
-static const char *met_symbol(jx_sign s)
+/* The comparison a met target satisfies, as the formula prints it, with its length. */
+static jx_str met_symbol(jx_sign s)
 {
+    static const jx_str ge = {"≥", sizeof "≥" - 1}, le = {"≤", sizeof "≤" - 1}, eq = {"=", 1};
     switch (s) {
     case JX_SIGN_GE:
-    case JX_SIGN_GT: return "≥";
+    case JX_SIGN_GT: return ge;
     case JX_SIGN_LE:
-    case JX_SIGN_LT: return "≤";
-    default: return "=";
+    case JX_SIGN_LT: return le;
+    default: return eq;
     }
 }
 
@@ -1203,151 +1275,166 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
  */
 
 /* A score in units of 10^-decimals with exactly `decimals` places. */
-static void put_units(jx_sbuf *b, int64_t units, int decimals)
+static inline void put_units(cursor *c, int64_t units, int decimals)
 {
-    jx_sbuf_num(b, units, decimals, false);
+    cur_num(c, units, decimals, false);
 }
 
 /* An exact number in plain notation. */
-static void put_x(jx_sbuf *b, xnum x)
+static inline void put_x(cursor *c, xnum x)
 {
-    jx_sbuf_num(b, x.v, x.scale, true);
+    cur_num(c, x.v, x.scale, true);
 }
 
 /* A jx_dec in plain notation. */
-static void put_dec(jx_sbuf *b, jx_dec d)
+static inline void put_dec(cursor *c, jx_dec d)
 {
-    put_x(b, x_from_dec(d));
+    put_x(c, x_from_dec(d));
 }
 
 /* A jx_str. */
-static void put_str(jx_sbuf *b, jx_str s)
+static inline void put_str(cursor *c, jx_str s)
 {
-    jx_sbuf_put(b, s.s, s.n);
+    cur_put(c, s.s, s.n);
+}
+
+/* A NUL-terminated string. */
+static inline void put_cstr(cursor *c, const char *s)
+{
+    cur_put(c, s, strlen(s));
+}
+
+/* The common unit of o, the target's or the actual's (jx_value_common_unit), with its
+ * length. */
+static inline jx_str common_unit(const jx_indicator *ind, const operands *o)
+{
+    if (o->unit == ind->target.unit.s)
+        return ind->target.unit;
+    if (o->unit == ind->actual.unit.s)
+        return ind->actual.unit;
+    return (jx_str){o->unit, (uint32_t)strlen(o->unit)};
 }
 
 /* The note of a time unit conversion: "（实际 2天 按 48小时 计）", "" when none. */
-static void put_note(jx_sbuf *b, const jx_indicator *ind, const operands *o)
+static inline void put_note(cursor *c, const jx_indicator *ind, const operands *o)
 {
     if (o->conv == CONV_ACTUAL) {
-        JX_SBUF_LIT(b, "（实际 ");
-        put_str(b, ind->actual.text);
-        JX_SBUF_LIT(b, " 按 ");
-        put_with_unit(b, o->a, false, ind->target.unit.s);
-        JX_SBUF_LIT(b, " 计）");
+        CUR_LIT(c, "（实际 ");
+        put_str(c, ind->actual.text);
+        CUR_LIT(c, " 按 ");
+        cur_with_unit(c, o->a, false, ind->target.unit);
+        CUR_LIT(c, " 计）");
     } else if (o->conv == CONV_TARGET) {
-        JX_SBUF_LIT(b, "（目标 ");
-        put_str(b, ind->target.text);
-        JX_SBUF_LIT(b, " 按 ");
-        put_with_unit(b, o->t, false, ind->actual.unit.s);
-        JX_SBUF_LIT(b, " 计）");
+        CUR_LIT(c, "（目标 ");
+        put_str(c, ind->target.text);
+        CUR_LIT(c, " 按 ");
+        cur_with_unit(c, o->t, false, ind->actual.unit);
+        CUR_LIT(c, " 计）");
     }
 }
 
 /* The formula of a quantitative method: the numbers it was scored with, put in. */
-static void put_quantitative(jx_sbuf *b, const jx_indicator *ind, int decimals)
+static inline void put_quantitative(cursor *c, const jx_indicator *ind, int decimals)
 {
     operands o = operands_of(ind);
+    jx_str unit = common_unit(ind, &o);
     xnum w = weight_of(ind);
     jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
-    put_units(b, ind->score, decimals);
+    put_units(c, ind->score, decimals);
     switch (ind->method) {
     case JX_METHOD_NEGATIVE: /* （实际完成值 -3个 为负数，按 0 分计） — no note */
-        JX_SBUF_LIT(b, "（实际完成值 ");
-        put_with_unit(b, o.a, o.percent, o.unit);
-        JX_SBUF_LIT(b, " 为负数，按 0 分计）");
+        CUR_LIT(c, "（实际完成值 ");
+        cur_with_unit(c, o.a, o.percent, unit);
+        CUR_LIT(c, " 为负数，按 0 分计）");
         return;
     case JX_METHOD_GE_MET:
     case JX_METHOD_LE_MET:
     case JX_METHOD_EQ_MET: /* = w（A ≥ T，达成） */
-        JX_SBUF_LIT(b, " = ");
-        put_x(b, w);
-        JX_SBUF_LIT(b, "（");
-        put_with_unit(b, o.a, o.percent, o.unit);
-        JX_SBUF_LIT(b, " ");
-        jx_sbuf_str(b, met_symbol(sign));
-        JX_SBUF_LIT(b, " ");
-        put_with_unit(b, o.t, o.percent, o.unit);
-        JX_SBUF_LIT(b, "，达成）");
+        CUR_LIT(c, " = ");
+        put_x(c, w);
+        CUR_LIT(c, "（");
+        cur_with_unit(c, o.a, o.percent, unit);
+        CUR_LIT(c, " ");
+        put_str(c, met_symbol(sign));
+        CUR_LIT(c, " ");
+        cur_with_unit(c, o.t, o.percent, unit);
+        CUR_LIT(c, "，达成）");
         break;
     case JX_METHOD_GE_RATIO:
     case JX_METHOD_EQ_RATIO: /* = w × A / T */
-        JX_SBUF_LIT(b, " = ");
-        put_x(b, w);
-        JX_SBUF_LIT(b, " × ");
-        put_x(b, o.a);
-        JX_SBUF_LIT(b, " / ");
-        put_x(b, o.t);
+        CUR_LIT(c, " = ");
+        put_x(c, w);
+        CUR_LIT(c, " × ");
+        put_x(c, o.a);
+        CUR_LIT(c, " / ");
+        put_x(c, o.t);
         break;
     case JX_METHOD_LE_RATIO: /* = w × T / A */
-        JX_SBUF_LIT(b, " = ");
-        put_x(b, w);
-        JX_SBUF_LIT(b, " × ");
-        put_x(b, o.t);
-        JX_SBUF_LIT(b, " / ");
-        put_x(b, o.a);
+        CUR_LIT(c, " = ");
+        put_x(c, w);
+        CUR_LIT(c, " × ");
+        put_x(c, o.t);
+        CUR_LIT(c, " / ");
+        put_x(c, o.a);
         break;
     case JX_METHOD_EQ_ZERO:
     case JX_METHOD_LE_ZERO: /* （目标值为 T，实际 A 不等于目标 / 超过目标，按 0 分计） */
-        JX_SBUF_LIT(b, "（目标值为 ");
-        put_with_unit(b, o.t, o.percent, o.unit);
-        JX_SBUF_LIT(b, "，实际 ");
-        put_with_unit(b, o.a, o.percent, o.unit);
+        CUR_LIT(c, "（目标值为 ");
+        cur_with_unit(c, o.t, o.percent, unit);
+        CUR_LIT(c, "，实际 ");
+        cur_with_unit(c, o.a, o.percent, unit);
         if (ind->method == JX_METHOD_EQ_ZERO)
-            JX_SBUF_LIT(b, " 不等于目标，按 0 分计）");
+            CUR_LIT(c, " 不等于目标，按 0 分计）");
         else
-            JX_SBUF_LIT(b, " 超过目标，按 0 分计）");
+            CUR_LIT(c, " 超过目标，按 0 分计）");
         break;
     case JX_METHOD_EQ_OVER: /* = w（A > T，超过目标值按满分计） */
-        JX_SBUF_LIT(b, " = ");
-        put_x(b, w);
-        JX_SBUF_LIT(b, "（");
-        put_with_unit(b, o.a, o.percent, o.unit);
-        JX_SBUF_LIT(b, " > ");
-        put_with_unit(b, o.t, o.percent, o.unit);
-        JX_SBUF_LIT(b, "，超过目标值按满分计）");
+        CUR_LIT(c, " = ");
+        put_x(c, w);
+        CUR_LIT(c, "（");
+        cur_with_unit(c, o.a, o.percent, unit);
+        CUR_LIT(c, " > ");
+        cur_with_unit(c, o.t, o.percent, unit);
+        CUR_LIT(c, "，超过目标值按满分计）");
         break;
     default: /* JX_METHOD_LE_LINEAR: w × (2T − A) / T, or 0 from A ≥ 2T */
         if (x_sign(x_sub(x_mul_int(o.t, 2), o.a)) <= 0) {
-            JX_SBUF_LIT(b, "（实际 ");
-            put_x(b, o.a);
-            JX_SBUF_LIT(b, " ≥ 2 × ");
-            put_x(b, o.t);
-            JX_SBUF_LIT(b, "，按 0 分计）");
+            CUR_LIT(c, "（实际 ");
+            put_x(c, o.a);
+            CUR_LIT(c, " ≥ 2 × ");
+            put_x(c, o.t);
+            CUR_LIT(c, "，按 0 分计）");
         } else {
-            JX_SBUF_LIT(b, " = ");
-            put_x(b, w);
-            JX_SBUF_LIT(b, " × (2 × ");
-            put_x(b, o.t);
-            JX_SBUF_LIT(b, " − ");
-            put_x(b, o.a);
-            JX_SBUF_LIT(b, ") / ");
-            put_x(b, o.t);
+            CUR_LIT(c, " = ");
+            put_x(c, w);
+            CUR_LIT(c, " × (2 × ");
+            put_x(c, o.t);
+            CUR_LIT(c, " − ");
+            put_x(c, o.a);
+            CUR_LIT(c, ") / ");
+            put_x(c, o.t);
         }
         break;
     }
-    put_note(b, ind, &o);
+    put_note(c, ind, &o);
 }
 
 /* "[9.00, 12.00]" for 达成, "[6.00, 9.00)" for the others. */
-static void put_band(jx_sbuf *b, const jx_formula_args *fa, int decimals)
+static inline void put_band(cursor *c, const jx_formula_args *fa, int decimals)
 {
-    JX_SBUF_LIT(b, "[");
-    put_units(b, fa->band_lo, decimals);
-    JX_SBUF_LIT(b, ", ");
-    put_units(b, fa->band_hi, decimals);
+    CUR_LIT(c, "[");
+    put_units(c, fa->band_lo, decimals);
+    CUR_LIT(c, ", ");
+    put_units(c, fa->band_hi, decimals);
     if (fa->judge == JX_JUDGE_MET)
-        JX_SBUF_LIT(b, "]");
+        CUR_LIT(c, "]");
     else
-        JX_SBUF_LIT(b, ")");
+        CUR_LIT(c, ")");
 }
 
-void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
+/* The formula written from how ind was scored (jx_formula_write). */
+static inline void put_formula(cursor *c, const jx_indicator *ind, int decimals)
 {
-    if (ind->formula && ind->formula[0]) {
-        jx_sbuf_str(b, ind->formula);
-        return;
-    }
     const jx_formula_args *fa = &ind->fargs;
     switch (ind->method) {
     case JX_METHOD_NONE:
@@ -1355,79 +1442,130 @@ void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
         return;
     case JX_METHOD_NOT_APPLICABLE:
         if (fa->rescale)
-            JX_SBUF_LIT(b, "不适用（按比例折算）");
+            CUR_LIT(c, "不适用（按比例折算）");
         else
-            JX_SBUF_LIT(b, "不适用（剔除）");
+            CUR_LIT(c, "不适用（剔除）");
         return;
     case JX_METHOD_MISSING_ACTUAL:
-        put_units(b, ind->score, decimals);
-        JX_SBUF_LIT(b, "（没有实际完成值）");
+        put_units(c, ind->score, decimals);
+        CUR_LIT(c, "（没有实际完成值）");
         return;
     case JX_METHOD_TEXT_ACTUAL:
-        put_units(b, ind->score, decimals);
-        JX_SBUF_LIT(b, "（实际完成值“");
-        put_str(b, ind->actual.text);
-        JX_SBUF_LIT(b, "”不是数值）");
+        put_units(c, ind->score, decimals);
+        CUR_LIT(c, "（实际完成值“");
+        put_str(c, ind->actual.text);
+        CUR_LIT(c, "”不是数值）");
         return;
     case JX_METHOD_QUAL_MET:
     case JX_METHOD_QUAL_JUDGED: /* = w × 70%（部分达成） */
-        put_units(b, ind->score, decimals);
-        JX_SBUF_LIT(b, " = ");
-        put_x(b, weight_of(ind));
-        JX_SBUF_LIT(b, " × ");
-        put_dec(b, fa->pct);
-        JX_SBUF_LIT(b, "%（");
-        jx_sbuf_str(b, jx_judge_name(fa->judge));
+        put_units(c, ind->score, decimals);
+        CUR_LIT(c, " = ");
+        put_x(c, weight_of(ind));
+        CUR_LIT(c, " × ");
+        put_dec(c, fa->pct);
+        CUR_LIT(c, "%（");
+        put_cstr(c, jx_judge_name(fa->judge));
         if (ind->method == JX_METHOD_QUAL_MET)
-            JX_SBUF_LIT(b, "，实际与目标一致");
-        JX_SBUF_LIT(b, "）");
+            CUR_LIT(c, "，实际与目标一致");
+        CUR_LIT(c, "）");
         return;
     case JX_METHOD_QUAL_CLAIMED:
-        put_units(b, ind->score, decimals);
+        put_units(c, ind->score, decimals);
         if (fa->unjudged) { /* （自评得分，未评定，属“达成”区间 [9.00, 10.00]） */
-            JX_SBUF_LIT(b, "（自评得分，未评定，属“");
-            jx_sbuf_str(b, jx_judge_name(fa->judge));
-            JX_SBUF_LIT(b, "”区间 ");
-            put_band(b, fa, decimals);
-            JX_SBUF_LIT(b, "）");
+            CUR_LIT(c, "（自评得分，未评定，属“");
+            put_cstr(c, jx_judge_name(fa->judge));
+            CUR_LIT(c, "”区间 ");
+            put_band(c, fa, decimals);
+            CUR_LIT(c, "）");
         } else { /* （自评得分，在“达成”区间 [9.00, 10.00] 内） */
-            JX_SBUF_LIT(b, "（自评得分，在“");
-            jx_sbuf_str(b, jx_judge_name(fa->judge));
-            JX_SBUF_LIT(b, "”区间 ");
-            put_band(b, fa, decimals);
-            JX_SBUF_LIT(b, " 内）");
+            CUR_LIT(c, "（自评得分，在“");
+            put_cstr(c, jx_judge_name(fa->judge));
+            CUR_LIT(c, "”区间 ");
+            put_band(c, fa, decimals);
+            CUR_LIT(c, " 内）");
         }
         return;
     case JX_METHOD_QUAL_OUT_OF_BAND:
         /* 7.00 = min(自评得分 7, 区间上限 10.00)（自评得分不在“达成”区间 [8.00, 10.00] 内，不予认可） */
-        put_units(b, ind->score, decimals);
+        put_units(c, ind->score, decimals);
         if (jx_dec_is_negative(ind->claim)) {
-            JX_SBUF_LIT(b, "（自评得分 ");
-            put_dec(b, ind->claim);
-            JX_SBUF_LIT(b, " 为负数，");
+            CUR_LIT(c, "（自评得分 ");
+            put_dec(c, ind->claim);
+            CUR_LIT(c, " 为负数，");
         } else {
-            JX_SBUF_LIT(b, " = min(自评得分 ");
-            put_dec(b, ind->claim);
-            JX_SBUF_LIT(b, ", 区间上限 ");
-            put_units(b, fa->band_hi, decimals);
-            JX_SBUF_LIT(b, ")（自评得分");
+            CUR_LIT(c, " = min(自评得分 ");
+            put_dec(c, ind->claim);
+            CUR_LIT(c, ", 区间上限 ");
+            put_units(c, fa->band_hi, decimals);
+            CUR_LIT(c, ")（自评得分");
         }
-        JX_SBUF_LIT(b, "不在“");
-        jx_sbuf_str(b, jx_judge_name(fa->judge));
-        JX_SBUF_LIT(b, "”区间 ");
-        put_band(b, fa, decimals);
-        JX_SBUF_LIT(b, " 内，不予认可）");
+        CUR_LIT(c, "不在“");
+        put_cstr(c, jx_judge_name(fa->judge));
+        CUR_LIT(c, "”区间 ");
+        put_band(c, fa, decimals);
+        CUR_LIT(c, " 内，不予认可）");
         return;
     case JX_METHOD_QUAL_UNJUDGED:
-        put_units(b, ind->score, decimals);
-        JX_SBUF_LIT(b, "（实际“");
-        put_str(b, ind->actual.text);
-        JX_SBUF_LIT(b, "”与目标“");
-        put_str(b, ind->target.text);
-        JX_SBUF_LIT(b, "”不同，未评定）");
+        put_units(c, ind->score, decimals);
+        CUR_LIT(c, "（实际“");
+        put_str(c, ind->actual.text);
+        CUR_LIT(c, "”与目标“");
+        put_str(c, ind->target.text);
+        CUR_LIT(c, "”不同，未评定）");
         return;
     default:
-        put_quantitative(b, ind, decimals);
+        put_quantitative(c, ind, decimals);
         return;
     }
+}
+
+/*
+ * The room formula_room promises: the words of the longest formula, the 定性 claim
+ * outside its band (about 130 bytes with its 评定), with room to spare; six numbers at
+ * most (the 反向 linear formula's five and a conversion's note); and the indicator's
+ * own texts: its actual and target as written (a 定性 pair not judged, a note) and the
+ * unit, written three times at most with a % sign (the common unit is the target's or
+ * the actual's).
+ */
+#define FORMULA_WORDS 256
+#define FORMULA_NUMBERS 6
+
+/* The bytes formula_put may take for ind's formula, a NUL after it included. */
+static inline size_t formula_room(const jx_indicator *ind)
+{
+    return FORMULA_WORDS + FORMULA_NUMBERS * JX_DEC_BUFSZ + ind->actual.text.n + ind->target.text.n +
+           3 * ((size_t)1 + ind->target.unit.n + ind->actual.unit.n);
+}
+
+/* The formula written from how ind was scored, at o, which has room for
+ * formula_room(ind) bytes, in one go; returns its end (no NUL is written). */
+static inline char *formula_put(char *o, const jx_indicator *ind, int decimals)
+{
+    cursor c = {NULL, o, NULL, false};
+    put_formula(&c, ind, decimals);
+    assert((size_t)(c.o - o) < formula_room(ind)); /* the room promised holds the formula and a NUL */
+    return c.o;
+}
+
+/*
+ * With room for the whole formula (formula_room), it is written in one go, through an
+ * unchecked cursor; else piece by piece, through a checked one, the sbuf growing as it
+ * must. The two give the same bytes (tests/unit/test_formula.c writes every method both
+ * ways). Every piece above is inlined here (flatten), twice, so the cursor lives in
+ * registers (a helper left as a call would take its address, and the stores through o
+ * could then alias it) and, unchecked, tests nothing.
+ */
+__attribute__((flatten)) void jx_formula_write(jx_sbuf *b, const jx_indicator *ind, int decimals)
+{
+    if (ind->formula && ind->formula[0]) {
+        jx_sbuf_str(b, ind->formula);
+        return;
+    }
+    if (b->cap - b->len > formula_room(ind)) { /* the usual with a large buffer */
+        b->len = (size_t)(formula_put(b->s + b->len, ind, decimals) - b->s);
+        return;
+    }
+    cursor c = cur_open(b);
+    put_formula(&c, ind, decimals);
+    cur_close(&c);
 }

@@ -461,14 +461,15 @@ static inline char *o_opt_dec(char *o, bool has, jx_dec d)
     return o;
 }
 
-/* Appends the name of g between quotes at o, "" for none; returns the end. */
+/* Appends the name of g at o, nothing for none; returns the end. */
 static inline char *o_group(char *o, const jx_group *g)
 {
-    return g ? o_str(o, g->name.s, g->name.n) : o_str(o, "", 0);
+    return g ? jx_at_bytes(o, g->name.s, g->name.n) : o;
 }
 
 /* Where an object of at most need bytes is written in one go: after a comma when comma,
- * opened with `{"path":[`; NULL, nothing written, when the buffer cannot hold it. */
+ * opened with `{"path":["`, the quote of the first name of its path with it; NULL,
+ * nothing written, when the buffer cannot hold it. */
 static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
 {
     if (!jx_out_room(wr, need))
@@ -476,7 +477,7 @@ static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
     char *o = wr->buf + wr->len;
     if (comma)
         *o++ = ',';
-    O_LIT(o, "{\"path\":[");
+    O_LIT(o, "{\"path\":[\"");
     return o;
 }
 
@@ -491,11 +492,11 @@ FAST_PATH static bool group_fast(jx_writer *wr, const jx_project *p, const jx_gr
     if (!o)
         return false;
     if (parent) {
-        o = o_str(o, parent->name.s, parent->name.n);
-        *o++ = ',';
+        o = jx_at_bytes(o, parent->name.s, parent->name.n);
+        O_LIT(o, "\",\"");
     }
-    o = o_str(o, g->name.s, g->name.n);
-    *o++ = ']';
+    o = jx_at_bytes(o, g->name.s, g->name.n);
+    O_LIT(o, "\"]");
     if (g->level == 2)
         O_LIT(o, ",\"level\":2,\"points\":");
     else
@@ -544,20 +545,27 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
 }
 
 /* "sign": the sign of a target as the rule language writes it ("≥"), "定性" for a 定性
- * target, "" for an implicit '=' or none (the target's text, as written, says the rest). */
-static const char *sign_code(const jx_value *t)
+ * target, "" for an implicit '=' or none (the target's text, as written, says the rest).
+ * A sign is a character or two: its length is counted here, without a call. */
+static jx_str sign_code(const jx_value *t)
 {
-    if (!t->present)
-        return "";
+    static const jx_str none = {"", 0}, qual = {"定性", sizeof "定性" - 1};
+    if (!t->present || (t->sign != JX_SIGN_QUAL && t->implicit))
+        return none;
     if (t->sign == JX_SIGN_QUAL)
-        return "定性";
-    return t->implicit ? "" : jx_sign_text(t->sign);
+        return qual;
+    jx_str s = {jx_sign_text(t->sign), 0};
+    while (s.s[s.n])
+        s.n++;
+    return s;
 }
 
 /* Bytes an indicator takes besides its texts and formula: keys, numbers and codes. */
 #define IND_FIXED_BYTES (384 + 4 * JX_DEC_BUFSZ)
-/* Room kept for the formula; a longer one is copied from where it was built. */
-#define IND_FORMULA_ROOM 256
+/* Room kept for the formula: what jx_formula_write takes to write it in one go, but for
+ * the longest texts; a longer one is written piece by piece, or copied from where it
+ * was built when it outgrows the buffer. */
+#define IND_FORMULA_ROOM 1024
 
 /*
  * Writes ind in one go (see above) and returns true, or returns false having written
@@ -584,11 +592,11 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
     if (!o)
         return false;
     o = o_group(o, g1);
-    *o++ = ',';
+    O_LIT(o, "\",\"");
     o = o_group(o, g2);
-    *o++ = ',';
-    o = o_str(o, ind->name.s, ind->name.n);
-    O_LIT(o, "],\"target\":");
+    O_LIT(o, "\",\"");
+    o = jx_at_bytes(o, ind->name.s, ind->name.n);
+    O_LIT(o, "\"],\"target\":");
     o = o_opt_str(o, ind->target.present, ind->target.text.s, ind->target.text.n);
     O_LIT(o, ",\"actual\":");
     o = o_opt_str(o, ind->actual.present, ind->actual.text.s, ind->actual.text.n);
@@ -606,8 +614,12 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
     O_LIT(o, ",\"method\":");
     o = o_str(o, jx_method_code(ind->method), jx_method_code_len(ind->method));
     O_LIT(o, ",\"formula\":");
-    jx_sbuf b;
-    jx_sbuf_init(&b, o + 1, IND_FORMULA_ROOM, &wr->scratch);
+    /* The formula has the buffer's room but for its quotes and what follows it (rest), at
+     * least IND_FORMULA_ROOM less the bytes before it, so the usual one is written in one
+     * go (jx_formula_write). Its sbuf is jx_sbuf_init's but for the NUL, not needed. */
+    size_t rest = IND_FIXED_BYTES + file->n + ind->reason.n + ind->last_year.text.n + ind->year_before.text.n +
+                  ind->basis.n;
+    jx_sbuf b = {o + 1, 0, (size_t)(wr->buf + wr->cap - (o + 2)) - rest, &wr->scratch, 0};
     jx_formula_write(&b, ind, p->decimals);
     if (b.len == 0) {
         O_LIT(o, "null");
@@ -618,8 +630,7 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
     } else { /* it outgrew its room: copied, the buffer flushed first when need be */
         wr->len = (size_t)(o - wr->buf);
         json_plain_n(wr, b.s, b.len);
-        if (wr->cap - wr->len < IND_FIXED_BYTES + file->n + ind->reason.n + ind->last_year.text.n +
-                                    ind->year_before.text.n + ind->basis.n)
+        if (wr->cap - wr->len < rest)
             jx_out_flush(wr); /* the whole object fitted a flushed buffer, so the rest does */
         o = wr->buf + wr->len;
     }
@@ -636,8 +647,8 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
         *o++ = '"';
     }
     O_LIT(o, ",\"sign\":");
-    const char *sign = sign_code(&ind->target);
-    o = o_str(o, sign, strlen(sign));
+    jx_str sign = sign_code(&ind->target);
+    o = o_str(o, sign.s, sign.n);
     O_LIT(o, ",\"reason\":");
     o = o_str(o, ind->reason.s, ind->reason.n);
     O_LIT(o, ",\"judge\":");
@@ -733,7 +744,8 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         KEY(wr, "source");
         source(wr, file, ind->pos.line, ind->pos.col);
         KEY(wr, "sign");
-        jx_json_str(wr, sign_code(&ind->target));
+        jx_str sign = sign_code(&ind->target);
+        jx_json_str_n(wr, sign.s, sign.n);
         KEY(wr, "reason");
         ind_text(wr, ind, ind->reason);
         KEY(wr, "judge");

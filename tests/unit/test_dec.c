@@ -204,7 +204,10 @@ static void uint_put_as_printf(void **state)
 {
     (void)state;
     char got[32], want[32];
-    uint64_t vals[] = {0, 1, 9, 10, 11, 42, 99, 100, 101, 999, 1000, 65535, 1234567, UINT64_MAX};
+    /* and either side of 10^4, where jx_uint_put stops writing two pairs at most */
+    uint64_t vals[] = {0,       1,        9,        10,        11,         42,         99,         100,
+                       101,     999,      1000,     9999,      10000,      10001,      10100,      65535,
+                       1234567, 10000000, 99999999, 100000000, 100000001, 100020003, UINT64_MAX};
     for (size_t i = 0; i < sizeof vals / sizeof vals[0] + 20; i++) {
         uint64_t v = i < sizeof vals / sizeof vals[0] ? vals[i] : jx_pow10_64[i - sizeof vals / sizeof vals[0]] - 1;
         char *end = jx_uint_put(got, v);

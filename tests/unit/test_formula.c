@@ -11,6 +11,7 @@
 #include "build.h"
 #include "dec.h"
 #include "model.h"
+#include "score.h"
 
 #include <string.h>
 
@@ -174,6 +175,134 @@ static void wide_rounding_and_powers(void **state)
     assert_true(jx_div_round_half_up(25 * jx_pow10_128(20) - 1, e21) == 2);
 }
 
+/* One formula case: an indicator as jx_test_ind takes it, its 评定, 得分 and 不适用, and the
+ * formula worked out by hand. */
+typedef struct formula_case {
+    const char *target, *weight, *actual; /* as jx_test_ind takes them */
+    jx_judge judge;
+    const char *claim; /* 得分, NULL for none */
+    bool not_applicable;
+    const char *want;
+} formula_case;
+
+/*
+ * Every method under the default policy (定性 100% / 70% / 30%, 区间 达成 [80%, 100%],
+ * 部分达成 [60%, 80%), 未达成 [0, 60%); 反向 线性; 2 decimals), each worked by hand:
+ *   ≥60个 30 实际75个: met, 30.00            ≥60个 30 实际45: 30 × 45 / 60 = 22.50
+ *   =7个 5 实际7个: met, 5.00                 =10次 10 实际5次: 10 × 5 / 10 = 5.00
+ *   =10次 10 实际12次: over, 10.00            =0次 10 实际3次: 0.00
+ *   ≤5% 10 实际3%: met, 10.00                 ≤24小时 15 实际30小时: 15 × (48 − 30) / 24 = 11.25
+ *   ≤24小时 15 实际2天 = 48小时 ≥ 2 × 24: 0    ≤1小时 10 实际90分钟: 10 × (120 − 90) / 60 = 5.00
+ *   ≤0次 10 实际2次: 0.00                     ≥10个 10 实际-3个: negative, 0.00
+ *   ≥93% 3 实际91.90%: 3 × 91.9 / 93 = 275.7 / 93 = 2.9645… → 2.96
+ *   定性 提升 15 实际提升: 15 × 100% = 15.00   定性 15 部分达成: 15 × 70% = 10.50
+ *   定性 15 实际基本提升, no 评定: 0.00
+ *   定性 10 达成 得分9: in [8.00, 10.00], 9.00
+ *   定性 10 得分7, no 评定: in 部分达成's [6.00, 8.00), 7.00
+ *   定性 10 达成 得分7: below the band, min(7, 10.00) = 7.00; 得分-1: 0.00
+ *   no actual, a worded actual, 不适用: 0.00, 0.00, no score
+ */
+static const formula_case formula_cases[] = {
+    {"≥60个", "30", "75个", JX_JUDGE_NONE, NULL, false, "30.00 = 30（75个 ≥ 60个，达成）"},
+    {"≥60个", "30", "45", JX_JUDGE_NONE, NULL, false, "22.50 = 30 × 45 / 60"},
+    {"=7个", "5", "7个", JX_JUDGE_NONE, NULL, false, "5.00 = 5（7个 = 7个，达成）"},
+    {"=10次", "10", "5次", JX_JUDGE_NONE, NULL, false, "5.00 = 10 × 5 / 10"},
+    {"=10次", "10", "12次", JX_JUDGE_NONE, NULL, false, "10.00 = 10（12次 > 10次，超过目标值按满分计）"},
+    {"=0次", "10", "3次", JX_JUDGE_NONE, NULL, false, "0.00（目标值为 0次，实际 3次 不等于目标，按 0 分计）"},
+    {"≤5%", "10", "3%", JX_JUDGE_NONE, NULL, false, "10.00 = 10（3% ≤ 5%，达成）"},
+    {"≤24小时", "15", "30小时", JX_JUDGE_NONE, NULL, false, "11.25 = 15 × (2 × 24 − 30) / 24"},
+    {"≤24小时", "15", "2天", JX_JUDGE_NONE, NULL, false, "0.00（实际 48 ≥ 2 × 24，按 0 分计）（实际 2天 按 48小时 计）"},
+    {"≤1小时", "10", "90分钟", JX_JUDGE_NONE, NULL, false, "5.00 = 10 × (2 × 60 − 90) / 60（目标 ≤1小时 按 60分钟 计）"},
+    {"≤0次", "10", "2次", JX_JUDGE_NONE, NULL, false, "0.00（目标值为 0次，实际 2次 超过目标，按 0 分计）"},
+    {"≥10个", "10", "-3个", JX_JUDGE_NONE, NULL, false, "0.00（实际完成值 -3个 为负数，按 0 分计）"},
+    {"≥93%", "3", "91.90%", JX_JUDGE_NONE, NULL, false, "2.96 = 3 × 91.9 / 93"},
+    {"定性 提升", "15", "\"提升\"", JX_JUDGE_NONE, NULL, false, "15.00 = 15 × 100%（达成，实际与目标一致）"},
+    {"定性 提升", "15", "\"基本提升\"", JX_JUDGE_PARTLY, NULL, false, "10.50 = 15 × 70%（部分达成）"},
+    {"定性 提升", "15", "\"基本提升\"", JX_JUDGE_NONE, NULL, false, "0.00（实际“基本提升”与目标“提升”不同，未评定）"},
+    {"定性 提升", "10", "\"提升\"", JX_JUDGE_MET, "9", false, "9.00（自评得分，在“达成”区间 [8.00, 10.00] 内）"},
+    {"定性 提升", "10", "\"基本提升\"", JX_JUDGE_NONE, "7", false, "7.00（自评得分，未评定，属“部分达成”区间 [6.00, 8.00)）"},
+    {"定性 提升", "10", "\"提升\"", JX_JUDGE_MET, "7", false,
+     "7.00 = min(自评得分 7, 区间上限 10.00)（自评得分不在“达成”区间 [8.00, 10.00] 内，不予认可）"},
+    {"定性 提升", "10", "\"提升\"", JX_JUDGE_MET, "-1", false, "0.00（自评得分 -1 为负数，不在“达成”区间 [8.00, 10.00] 内，不予认可）"},
+    {"≥60个", "10", NULL, JX_JUDGE_NONE, NULL, false, "0.00（没有实际完成值）"},
+    {"≥60个", "10", "\"较多\"", JX_JUDGE_NONE, NULL, false, "0.00（实际完成值“较多”不是数值）"},
+    {"≥60个", "10", "75个", JX_JUDGE_NONE, NULL, true, "不适用（剔除）"},
+};
+
+/* ind's formula into a buffer of cap bytes (1: every piece grows it, piece by piece), as
+ * a NUL-terminated string in ar; and whether it stayed where it began. */
+static const char *formula_into(const jx_indicator *ind, int decimals, char *buf, size_t cap, jx_arena *ar,
+                                bool *in_place)
+{
+    jx_sbuf b;
+    jx_sbuf_init(&b, buf, cap, ar);
+    jx_formula_write(&b, ind, decimals);
+    assert_int_equal(b.oom, 0);
+    *in_place = b.s == buf;
+    return jx_sbuf_cstr(&b);
+}
+
+/* The formula written in one go, into a buffer with room for it, and piece by piece, into
+ * a buffer of one byte that grows at every piece: the same bytes, and the text worked
+ * out by hand. */
+static void formula_both_ways(const jx_indicator *ind, int decimals, const char *want)
+{
+    jx_arena ar;
+    jx_arena_init(&ar, NULL);
+    char big[4096], one[1];
+    bool big_in_place, one_in_place;
+    const char *whole = formula_into(ind, decimals, big, sizeof big, &ar, &big_in_place);
+    const char *pieces = formula_into(ind, decimals, one, sizeof one, &ar, &one_in_place);
+    assert_true(big_in_place);
+    assert_false(one_in_place);
+    assert_string_equal(whole, pieces);
+    assert_string_equal(whole, want);
+    jx_arena_free(&ar);
+}
+
+static void formula_written_in_one_go_or_piece_by_piece(void **state)
+{
+    (void)state;
+    size_t n = sizeof formula_cases / sizeof formula_cases[0];
+    jx_project *p = jx_test_project("测试项目");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    for (size_t i = 0; i < n; i++) {
+        const formula_case *fc = &formula_cases[i];
+        jx_indicator *ind = jx_test_ind(p, g2, "指标", fc->target, fc->weight, fc->actual);
+        ind->judge = fc->judge;
+        ind->not_applicable = fc->not_applicable;
+        if (fc->claim)
+            jx_test_claim(ind, fc->claim);
+        jx_test_reason(p, ind, "说明");
+    }
+    /* a unit of 40 characters (120 bytes), written three times: the room for the whole
+     * formula counts it so; 30 × 75 / 60 would be 37.5, so met: 30.00 */
+    static const char unit[] = "个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个个";
+    char target[200] = "≥60", actual[200] = "75";
+    strcat(target, unit);
+    strcat(actual, unit);
+    jx_test_ind(p, g2, "长单位", target, "30", actual);
+    /* a formula given by hand is written as it is */
+    jx_test_ind(p, g2, "手写", "≥60个", "30", "75个");
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    jx_policy_close(pol);
+    for (size_t i = 0; i < n; i++)
+        formula_both_ways(&p->inds[i], p->decimals, formula_cases[i].want);
+    char want[400] = "30.00 = 30（75";
+    strcat(want, unit);
+    strcat(want, " ≥ 60");
+    strcat(want, unit);
+    strcat(want, "，达成）");
+    formula_both_ways(&p->inds[n], p->decimals, want);
+    jx_indicator *given = &p->inds[n + 1];
+    given->formula = "30 = 30（按手写）";
+    formula_both_ways(given, p->decimals, "30 = 30（按手写）");
+    jx_test_project_free(p);
+}
+
 static void sbuf_moves_to_the_arena(void **state)
 {
     (void)state;
@@ -209,6 +338,7 @@ int main(void)
         cmocka_unit_test(long_formula_is_not_cut),
         cmocka_unit_test(wide_numbers_score_exactly),
         cmocka_unit_test(wide_rounding_and_powers),
+        cmocka_unit_test(formula_written_in_one_go_or_piece_by_piece),
         cmocka_unit_test(sbuf_moves_to_the_arena),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
