@@ -11,30 +11,38 @@
 #include "score.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------------ codes */
 
 /* The checks' diagnostic codes. Named arrays (not literals), so their addresses tell
- * the checks' findings apart from every other diagnostic when a project is rescored. */
-static const char CODE_SCORE_OVER_WEIGHT[] = "score-over-weight";
-static const char CODE_QUAL_EVIDENCE[] = "qualitative-evidence";
-static const char CODE_DIRECTION[] = "direction";
-static const char CODE_DUPLICATE[] = "duplicate-indicator";
-static const char CODE_EXEC_GAP[] = "execution-gap";
-static const char CODE_FUNDS[] = "funds-inconsistent";
-static const char CODE_ALL_FULL[] = "all-full-marks";
+ * the checks' findings apart from every other diagnostic when a project is rescored; in
+ * one object, so that is one test of where an address lies (own_code). */
+static const struct own_codes {
+    char score_over_weight[sizeof "score-over-weight"];
+    char qual_evidence[sizeof "qualitative-evidence"];
+    char direction[sizeof "direction"];
+    char duplicate[sizeof "duplicate-indicator"];
+    char exec_gap[sizeof "execution-gap"];
+    char funds[sizeof "funds-inconsistent"];
+    char all_full[sizeof "all-full-marks"];
+} own_codes = {"score-over-weight", "qualitative-evidence", "direction", "duplicate-indicator",
+               "execution-gap",     "funds-inconsistent",   "all-full-marks"};
 
-static const char *const own_codes[] = {CODE_SCORE_OVER_WEIGHT, CODE_QUAL_EVIDENCE, CODE_DIRECTION,
-                                        CODE_DUPLICATE,         CODE_EXEC_GAP,      CODE_FUNDS,
-                                        CODE_ALL_FULL};
+#define CODE_SCORE_OVER_WEIGHT own_codes.score_over_weight
+#define CODE_QUAL_EVIDENCE own_codes.qual_evidence
+#define CODE_DIRECTION own_codes.direction
+#define CODE_DUPLICATE own_codes.duplicate
+#define CODE_EXEC_GAP own_codes.exec_gap
+#define CODE_FUNDS own_codes.funds
+#define CODE_ALL_FULL own_codes.all_full
 
-/* True when code is one of the checks' code arrays (compared by address). */
+/* True when code is one of the checks' code arrays (by its address: inside own_codes). */
 static bool own_code(const char *code)
 {
-    for (size_t i = 0; i < sizeof own_codes / sizeof own_codes[0]; i++)
-        if (code == own_codes[i])
-            return true;
-    return false;
+    return (uintptr_t)code - (uintptr_t)&own_codes < sizeof own_codes;
 }
 
 /* Drops the findings of an earlier run, keeping every other diagnostic in order. */
@@ -178,8 +186,8 @@ static qn q_mul(qn a, qn b)
     return r;
 }
 
-/* -1, 0 or 1 as a <, =, > b. */
-static int q_cmp(qn a, qn b)
+/* -1, 0 or 1 as a <, =, > b: the general way, for any a and b. */
+static int q_cmp_general(qn a, qn b)
 {
     qn x = a, y = b;
     if (a.ovf || b.ovf || !q_align(&x, &y)) {
@@ -187,6 +195,16 @@ static int q_cmp(qn a, qn b)
         return (fa > fb) - (fa < fb);
     }
     return (x.v > y.v) - (x.v < y.v);
+}
+
+/* q_cmp_general, with a fast path inline: two exact numbers at one scale (the amounts of
+ * a project's 资金 rows, written alike) compare their coefficients, as q_cmp_general
+ * does once it finds nothing to align. */
+static inline int q_cmp(qn a, qn b)
+{
+    if (!a.ovf && !b.ovf && a.scale == b.scale)
+        return (a.v > b.v) - (a.v < b.v);
+    return q_cmp_general(a, b);
 }
 
 /* The sign of a: -1, 0 or 1. */
@@ -227,8 +245,10 @@ typedef struct chk {
     jx_project *p;        /* the scored project */
     const jx_policy *pol; /* the policy it was scored under */
     int dec;              /* the policy's 小数 */
-    unsigned char *exec;  /* per indicator: 0 not yet asked, 1 not an 执行率 one, 2 one
-                             (is_execution, asked by two checks); NULL: ask every time */
+    size_t exec_from;     /* every indicator of budget execution (is_execution) is one of */
+    size_t exec_to;       /* inds[exec_from..exec_to), found by the pass over the indicators */
+    uint32_t cost_group;  /* the group whose 二级 name is_cost looked at last, + 1 (0: none; a */
+    bool cost_group_has;  /* group's indicators come together), and whether it has 成本 */
 } chk;
 
 /* A score in units printed with the policy's decimals ("15.00"). */
@@ -299,13 +319,129 @@ static bool has(const char *s, const char *word)
     return s && strstr(s, word) != NULL;
 }
 
+/* ------------------------------------------------- words in names: fast path */
+
+/*
+ * Every indicator's name is looked at for 执行率, and many for 成本: has() above, the
+ * plain way, costs a call of strstr each. With SSE2, a name of 8 to 32 bytes is loaded
+ * once into two registers (name_view), where the bytes equal to a word's first byte and,
+ * k − 1 bytes on, to its last are found together; only those places are compared in
+ * full. Both words are looked for in one view (name_words), sharing the loads and the
+ * mask of their common first byte. Other names, and builds without SSE2, take has().
+ * Like strstr, a view finds nothing after a NUL, which a name may hold (a JSON "\u0000").
+ */
+
+/* The words the checks look for in every indicator's name, as bits: WORD_EXECUTION when
+ * it has 执行率 (is_execution asks the rest), WORD_COST when it has 成本 (is_cost). */
+enum { WORD_EXECUTION = 1u, WORD_COST = 2u };
+
+#if defined(__SSE2__)
+/* A name of 8 to 32 bytes in registers, read inside its bytes only: under sixteen bytes
+ * (halves) a holds its first eight bytes then its last eight; from sixteen on, a its
+ * first sixteen and b its last sixteen (overlapping). */
+typedef struct name_view {
+    __m128i a, b;
+    uint32_t n;  /* the name's length */
+    bool halves; /* n < 16 */
+} name_view;
+
+/* The view of s[0..n), 8 ≤ n ≤ 32. */
+static inline name_view view_of(const char *s, uint32_t n)
+{
+    name_view v;
+    v.n = n;
+    v.halves = n < 16;
+    if (v.halves) {
+        uint64_t lo, hi;
+        memcpy(&lo, s, 8);
+        memcpy(&hi, s + n - 8, 8);
+        v.a = v.b = _mm_set_epi64x((long long)hi, (long long)lo);
+    } else {
+        v.a = _mm_loadu_si128((const __m128i *)(const void *)s);
+        v.b = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    }
+    return v;
+}
+
+/* Bit i set where the viewed name's byte i is c. */
+static inline uint32_t view_mask(const name_view *v, char c)
+{
+    const __m128i vc = _mm_set1_epi8(c);
+    uint32_t ma = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v->a, vc));
+    if (v->halves)
+        return (ma & 0xFFu) | (ma >> 8) << (v->n - 8);
+    uint32_t mb = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v->b, vc));
+    return ma | mb << (v->n - 16);
+}
+
+/* has(s, word) for the name s viewed as v and the k-byte word (2 ≤ k ≤ 32), whose bytes
+ * are none of them NUL. */
+static inline bool view_has(const name_view *v, const char *s, const char *word, size_t k)
+{
+    /* bit i: the word's first byte at i and its last at i + k − 1, inside the name */
+    uint32_t at = view_mask(v, word[0]) & (view_mask(v, word[k - 1]) >> (k - 1));
+    for (; at != 0; at &= at - 1) {
+        unsigned i = (unsigned)__builtin_ctz(at);
+        if (memcmp(s + i + 1, word + 1, k - 2) == 0)                  /* the first match */
+            return (view_mask(v, '\0') & ((1u << i) - 1)) == 0; /* that strstr reaches */
+    }
+    return false;
+}
+
+/* The words of the name s viewed as v (see name_words). */
+static inline unsigned view_words(const name_view *v, const char *s)
+{
+    return (view_has(v, s, "执行率", strlen("执行率")) ? WORD_EXECUTION : 0u) |
+           (view_has(v, s, "成本", strlen("成本")) ? WORD_COST : 0u);
+}
+#endif
+
+/* has(s.s, word) for the k-byte word (2 ≤ k ≤ 32), whose bytes are none of them NUL. */
+static inline bool name_has(jx_str s, const char *word, size_t k)
+{
+    if (s.n < k) /* a NUL inside s only shortens it */
+        return false;
+#if defined(__SSE2__)
+    if (s.n >= 8 && s.n <= 32) {
+        name_view v = view_of(s.s, s.n);
+        return view_has(&v, s.s, word, k);
+    }
+#endif
+    return has(s.s, word);
+}
+
+/* name_has for a word written as a literal. */
+#define NAME_HAS(s, word) name_has((s), "" word, sizeof(word) - 1)
+
+/* The words of the name s, as NAME_HAS finds each. */
+static inline unsigned name_words(jx_str s)
+{
+#if defined(__SSE2__)
+    if (s.n >= 8 && s.n < 16) { /* two views, each inline with its own layout */
+        name_view v = view_of(s.s, s.n);
+        return view_words(&v, s.s);
+    }
+    if (s.n >= 16 && s.n <= 32) {
+        name_view v = view_of(s.s, s.n);
+        return view_words(&v, s.s);
+    }
+#endif
+    return (NAME_HAS(s, "执行率") ? WORD_EXECUTION : 0u) | (NAME_HAS(s, "成本") ? WORD_COST : 0u);
+}
+
 /* The name of the indicator's 二级 group ("" when it sits directly in a 一级 group). */
-static const char *level2_name(const jx_project *p, const jx_indicator *ind)
+static jx_str level2_str(const jx_project *p, const jx_indicator *ind)
 {
     if (ind->group >= p->ngroups)
-        return "";
+        return jx_str_empty;
     const jx_group *g = &p->groups[ind->group];
-    return g->level == 2 ? g->name.s : "";
+    return g->level == 2 ? g->name : jx_str_empty;
+}
+
+/* level2_str as a C string. */
+static const char *level2_name(const jx_project *p, const jx_indicator *ind)
+{
+    return level2_str(p, ind).s;
 }
 
 /* The name of the indicator's 一级 group. */
@@ -323,11 +459,9 @@ static const char *level1_name(const jx_project *p, const jx_indicator *ind)
  * money named. "计划执行率" and the like measure work, not money, and are not among them. */
 static const char *const execution_names[] = {"预算执行率", "资金执行率", "支出执行率", "经费执行率"};
 
-/* True for an indicator of budget execution. */
-static bool is_execution(const jx_indicator *ind)
+/* is_execution of an indicator whose name has 执行率, in which every name below ends. */
+static bool is_execution_named(const jx_indicator *ind)
 {
-    if (!has(ind->name.s, "执行率")) /* every name below ends in it */
-        return false;
     jx_str n = jx_str_trimmed(ind->name);
     if (n.n == strlen("执行率") && memcmp(n.s, "执行率", n.n) == 0)
         return true;
@@ -337,14 +471,10 @@ static bool is_execution(const jx_indicator *ind)
     return false;
 }
 
-/* is_execution of the i-th indicator, found once a run. */
-static bool chk_is_execution(chk *c, size_t i)
+/* True for an indicator of budget execution. */
+static bool is_execution(const jx_indicator *ind)
 {
-    if (!c->exec)
-        return is_execution(&c->p->inds[i]);
-    if (c->exec[i] == 0)
-        c->exec[i] = is_execution(&c->p->inds[i]) ? 2 : 1;
-    return c->exec[i] == 2;
+    return NAME_HAS(ind->name, "执行率") && is_execution_named(ind);
 }
 
 /* ------------------------------------------------------------------ funds */
@@ -360,7 +490,10 @@ typedef struct funds_use {
 /* True for the 年度资金总额 row (also a 资金 line written without a source). */
 static bool is_total_row(const jx_funds *f)
 {
-    return strcmp(f->source.s, "年度资金总额") == 0;
+    /* strcmp's answer, from the length first: the source is the word up to its NUL */
+    static const char total[] = "年度资金总额";
+    const size_t k = sizeof total - 1;
+    return f->source.n >= k && f->source.s[k] == '\0' && memcmp(f->source.s, total, k) == 0;
 }
 
 /*
@@ -397,7 +530,7 @@ static funds_use funds_for_execution(const jx_project *p)
 
 /* True when the indicator has a weight above 0 and its self-score reaches it: the
  * claimed 得分 when one is written, otherwise the recomputed score. */
-static bool at_full_marks(const chk *c, const jx_indicator *ind)
+static inline bool at_full_marks(const chk *c, const jx_indicator *ind)
 {
     if (!ind->has_weight || ind->weight.v <= 0) /* a decimal's sign is its coefficient's */
         return false;
@@ -477,7 +610,20 @@ static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
 /* True for an indicator of cost: 成本 in its own or its 二级 group's name. */
 static bool is_cost(const jx_project *p, const jx_indicator *ind)
 {
-    return has(ind->name.s, "成本") || has(level2_name(p, ind), "成本");
+    return NAME_HAS(ind->name, "成本") || NAME_HAS(level2_str(p, ind), "成本");
+}
+
+/* is_cost of an indicator whose name_words are words, the group's name looked at once
+ * for the indicators of a group that come together. */
+static bool chk_is_cost(chk *c, const jx_indicator *ind, unsigned words)
+{
+    if (words & WORD_COST)
+        return true;
+    if (c->cost_group != ind->group + 1) {
+        c->cost_group = ind->group + 1;
+        c->cost_group_has = NAME_HAS(level2_str(c->p, ind), "成本");
+    }
+    return c->cost_group_has;
 }
 
 /* True for a rate that cannot pass 100 %: 率 or 满意度 in its name, or a 满意度 group;
@@ -498,13 +644,14 @@ static bool pct_over_100(const jx_value *v)
            jx_dec_cmp(v->num, jx_dec_from_int(100)) > 0;
 }
 
-/* direction: a target or actual pointing the wrong way for what it measures. */
-static void check_direction(chk *c, const jx_indicator *ind)
+/* direction: a target or actual pointing the wrong way for what it measures (words:
+ * the indicator's name_words). */
+static void check_direction(chk *c, const jx_indicator *ind, unsigned words)
 {
     jx_project *p = c->p;
     const jx_value *T = &ind->target, *A = &ind->actual;
     char b[JX_DEC_BUFSZ];
-    if ((T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT) && is_cost(p, ind))
+    if ((T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT) && chk_is_cost(c, ind, words))
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                             "成本指标“%s”的年度指标值“%s”用了“%s”，成本应设上限（≤ 或 <）",
                             ind->name.s, T->text.s, T->sign == JX_SIGN_GE ? "≥" : ">");
@@ -545,24 +692,39 @@ typedef struct dup_key {
     jx_str name;
 } dup_key;
 
-/* A hash of s[0..n): its bytes eight at a time, multiplied in (equal names, equal hashes). */
+/* One step of dup_hash: the word w mixed into h. */
+static inline uint64_t dup_mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15u;
+    return h ^ (h >> 29);
+}
+
+/* A hash of s[0..n) (equal names, equal hashes): its bytes eight at a time, the last
+ * eight bytes as one word (overlapping the word before), so no name needs a loop over
+ * its tail; under eight bytes, two words of four, or its first, middle and last byte. */
 static uint64_t dup_hash(const char *s, size_t n)
 {
-    const uint64_t k = 0x9E3779B97F4A7C15u;
-    uint64_t h = (uint64_t)n * k;
-    for (; n >= 8; s += 8, n -= 8) {
-        uint64_t w;
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15u, w = 0;
+    if (n > 8) {
         memcpy(&w, s, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
+        h = dup_mix(h, w);
+        for (size_t i = 8; i + 8 < n; i += 8) { /* past sixteen bytes */
+            memcpy(&w, s + i, 8);
+            h = dup_mix(h, w);
+        }
+        memcpy(&w, s + n - 8, 8);
+    } else if (n == 8) {
+        memcpy(&w, s, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n > 0) {
+        const unsigned char *u = (const unsigned char *)s;
+        w = u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16;
     }
-    if (n > 0) {
-        uint64_t w = 0;
-        jx_copy_short(&w, s, n);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
-    }
-    return h;
+    return dup_mix(h, w);
 }
 
 /*
@@ -571,15 +733,22 @@ static uint64_t dup_hash(const char *s, size_t n)
  * twice as many slots, in index order, so the entry an equal name finds is its first use:
  * each indicator costs its name's trimming and hashing and, the table being at most half
  * full, a probe or two, however many indicators the project has (only names whose hashes
- * collide lengthen a probe sequence). False when memory ran out, or for more indicators
- * than a slot can count.
+ * collide lengthen a probe sequence). *repeats is the number of indicators that are not
+ * their name's first. False when memory ran out, or for more indicators than a slot can
+ * count. The tables of a project of up to SMALL_INDS indicators (nearly every one) are on
+ * the stack, not in the arena.
  */
-static bool dup_first_of(jx_project *p, size_t *first_of)
+#define SMALL_INDS 64
+
+
+static bool dup_first_of(jx_project *p, size_t *first_of, size_t *repeats)
 {
     size_t n = p->ninds;
+    *repeats = 0;
     if (n >= UINT32_MAX / 2) /* a slot holds an index + 1 in 32 bits */
         return false;
-    dup_key *keys = jx_arena_alloc(&p->arena, n * sizeof *keys);
+    dup_key small_keys[SMALL_INDS];
+    dup_key *keys = n <= SMALL_INDS ? small_keys : jx_arena_alloc(&p->arena, n * sizeof *keys);
     size_t size = 64;
     while (size < 2 * n)
         size *= 2;
@@ -588,8 +757,9 @@ static bool dup_first_of(jx_project *p, size_t *first_of)
     if (!keys || !slot)
         return false;
     memset(slot, 0, size * sizeof *slot);
+    const jx_indicator *inds = p->inds;
     for (size_t i = 0; i < n; i++) {
-        jx_str name = jx_str_trimmed(p->inds[i].name);
+        jx_str name = jx_str_trimmed(inds[i].name);
         uint64_t h = dup_hash(name.s, name.n);
         keys[i] = (dup_key){h, name};
         size_t at = (size_t)(h >> 32) & (size - 1);
@@ -603,6 +773,8 @@ static bool dup_first_of(jx_project *p, size_t *first_of)
         }
         if (first_of[i] == i)
             slot[at] = (uint32_t)i + 1;
+        else
+            (*repeats)++;
     }
     return true;
 }
@@ -614,9 +786,15 @@ static bool dup_first_of(jx_project *p, size_t *first_of)
 static void check_duplicates(chk *c)
 {
     jx_project *p = c->p;
-    size_t *first_of = p->ninds > 1 ? jx_arena_alloc(&p->arena, p->ninds * sizeof *first_of) : NULL;
-    if (first_of && !dup_first_of(p, first_of))
+    size_t small[SMALL_INDS];
+    size_t *first_of = p->ninds <= 1           ? NULL
+                       : p->ninds <= SMALL_INDS ? small
+                                               : jx_arena_alloc(&p->arena, p->ninds * sizeof *first_of);
+    size_t repeats = 0;
+    if (first_of && !dup_first_of(p, first_of, &repeats))
         first_of = NULL;
+    else if (first_of && repeats == 0) /* every name its first use: nothing to report */
+        return;
     for (size_t i = 1; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         for (size_t j = first_of ? first_of[i] : 0; j < i; j++) {
@@ -646,6 +824,68 @@ static const char *fmt_known(qn q, bool known, char *buf)
     return known ? fmt_q(q, buf) : "未填";
 }
 
+/* ------------------------------------------------ the 资金 rows: fast path */
+
+/*
+ * The 年度资金总额 rows of nearly every project agree with their sources. When every
+ * amount of the rows, given or not, is 0 or has one scale (the rows written alike), the
+ * sums of the sources are their coefficients added up in 128 bits, exactly (no sum of
+ * 64-bit numbers overflows them), and the total rows are compared with them as
+ * check_funds_rows compares them below, without its numbers of any scale. True when that
+ * finds nothing to report, so the general code, which would find the same, need not run;
+ * false when it must (a finding, or rows written otherwise).
+ */
+static bool funds_rows_agree(const jx_project *p)
+{
+    bool scaled = false; /* scale is the rows' scale */
+    int32_t scale = 0;
+    __int128 sum[3] = {0, 0, 0};
+    bool all[3] = {true, true, true};
+    size_t sources = 0;
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        const jx_dec a[3] = {f->initial, f->budget, f->spent};
+        for (int k = 0; k < 3; k++) {
+            if (a[k].v == 0)
+                continue;
+            if (scaled && a[k].scale != scale)
+                return false;
+            scaled = true;
+            scale = a[k].scale;
+        }
+        if (is_total_row(f))
+            continue;
+        sources++;
+        const bool given[3] = {f->has_initial, f->has_budget, f->has_spent};
+        for (int k = 0; k < 3; k++) {
+            all[k] = all[k] && given[k];
+            sum[k] += a[k].v;
+        }
+    }
+    if (sources == 0)
+        return true;
+    for (size_t i = 0; i < p->nfunds; i++) {
+        const jx_funds *f = &p->funds[i];
+        if (!is_total_row(f))
+            continue;
+        const jx_dec a[3] = {f->initial, f->budget, f->spent};
+        const bool known[3] = {all[0] && f->has_initial, all[1] && f->has_budget, all[2] && f->has_spent};
+        bool row_zero = true, sum_zero = true, differs = false;
+        for (int k = 0; k < 3; k++) {
+            if (!known[k])
+                continue;
+            row_zero = row_zero && a[k].v == 0;
+            sum_zero = sum_zero && sum[k] == 0;
+            differs = differs || a[k].v != sum[k];
+        }
+        if ((row_zero && !sum_zero) || differs)
+            return false;
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------------- funds */
+
 /* funds-inconsistent on the 资金 rows: 全年执行 above 全年预算; a 年度资金总额 row that
  * is 0, or differs from its sources' sum. An amount not given is compared with nothing:
  * an amount of the total row is checked only when that row and every source give it. */
@@ -661,6 +901,8 @@ static void check_funds_rows(chk *c)
                                 "资金“%s”全年执行数 %s 大于全年预算数 %s", f->source.s,
                                 fmt_dec(f->spent, b0), fmt_dec(f->budget, b1));
     }
+    if (funds_rows_agree(p))
+        return;
     qn sum[3] = {q_int(0), q_int(0), q_int(0)};
     bool all[3] = {true, true, true}; /* every source gives the amount */
     size_t sources = 0;
@@ -719,10 +961,10 @@ static void check_execution_rate(chk *c, const funds_use *u)
     if (!u->any)
         return;
     char ba[JX_DEC_BUFSZ], br[JX_DEC_BUFSZ], bs[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ];
-    for (size_t i = 0; i < p->ninds; i++) {
+    for (size_t i = c->exec_from; i < c->exec_to; i++) { /* the others are no 执行率 ones */
         const jx_indicator *ind = &p->inds[i];
         const jx_value *A = &ind->actual;
-        if (ind->not_applicable || !A->present || A->is_text || !A->percent || !chk_is_execution(c, i))
+        if (ind->not_applicable || !A->present || A->is_text || !A->percent || !is_execution(ind))
             continue;
         qn lhs = q_mul(q_mul(q_dec(A->num), q_int(100)), u->budget);
         qn diff = q_abs(q_sub(lhs, q_mul(u->spent, q_int(10000))));
@@ -744,22 +986,145 @@ static void check_execution_rate(chk *c, const funds_use *u)
  * I the same over the indicators other than 执行率 ones, E = 全年执行 / 全年预算.
  * With I = S / W and E = e / b, the rule is exactly (100 − t)·S·b > 100·e·W.
  */
-static void check_execution_gap(chk *c, const funds_use *u)
+
+/*
+ * Σscores (in units) and Σweights of the indicators execution-gap counts, added up in
+ * index order by gap_add during the pass over the indicators, not by a pass of its own.
+ * Σweights has a fast path: while every weight so far has one scale (a project's weights
+ * are written alike) and their sum fits 64 bits, their coefficients are added up in w;
+ * q_add_dec, the plain way, takes over from the sum so far at the first weight of another
+ * scale or that would overflow w. gap_weights gives the qn the plain way alone gives,
+ * q_add_dec from q_int(0): the same coefficient, scale and exactness.
+ */
+typedef struct gap_sums {
+    int64_t s_units; /* Σscores */
+    bool one_scale;  /* every weight so far had the scale wscale: w is Σweights, W unused */
+    int32_t wscale;  /* -1 before the first weight */
+    int64_t w;       /* the coefficients' sum while one_scale */
+    qn W;            /* Σweights once !one_scale */
+} gap_sums;
+
+/* No indicator counted yet. */
+static gap_sums gap_none(void)
+{
+    gap_sums g = {0, true, -1, 0, q_int(0)};
+    return g;
+}
+
+/* Counts the indicator in g when execution-gap does: applicable, scored and, unless
+ * 预算执行率 单列, not an 执行率 one (exec). */
+static inline void gap_add(gap_sums *g, const jx_policy *pol, const jx_indicator *ind, bool exec)
+{
+    if (ind->not_applicable || ind->score < 0 || (!pol->exec_separate && exec))
+        return;
+    g->s_units += ind->score;
+    if (!ind->has_weight)
+        return;
+    jx_dec d = ind->weight;
+    int64_t w;
+    if (g->one_scale && (d.scale == g->wscale || (g->wscale < 0 && d.scale >= 0)) &&
+        !__builtin_add_overflow(g->w, d.v, &w)) {
+        g->wscale = d.scale; /* the sum so far, 0 or at d's scale, plus d: exact */
+        g->w = w;
+        return;
+    }
+    if (g->one_scale) { /* the plain way from here, on the sum so far */
+        g->W = g->wscale < 0 ? q_int(0) : q_make(g->w, g->wscale);
+        g->one_scale = false;
+    }
+    q_add_dec(&g->W, d);
+}
+
+/* Σweights of g. */
+static qn gap_weights(const gap_sums *g)
+{
+    if (!g->one_scale)
+        return g->W;
+    return g->wscale < 0 ? q_int(0) : q_make(g->w, g->wscale);
+}
+
+/* ---------------------------------------------------- execution-gap: fast path */
+
+/*
+ * Most projects are not warned: (100 − t)·S·b ≤ 100·e·W. check_execution_gap finds that
+ * in qn steps, each carrying a long double it never needs while the numbers are exact.
+ * gap_exceeds takes the same steps on the exact numbers alone (qx), in the same order,
+ * each in 64 bits: where it gets through, the qn steps, exact below 128 bits and 36
+ * places, get the same numbers and the same answer; where it cannot (an operand already
+ * inexact, a step past 64 bits or 36 places), it says so and the qn steps decide.
+ */
+
+/* An exact qn without its long double: v × 10^-scale. */
+typedef struct qx {
+    __int128 v;
+    int scale;
+} qx;
+
+/* x·y in 64 bits into *r; false when x, y or the product does not fit them. */
+static inline bool qx_mul64(__int128 x, __int128 y, __int128 *r)
+{
+    int64_t p;
+    if (x != (int64_t)x || y != (int64_t)y || __builtin_mul_overflow((int64_t)x, (int64_t)y, &p))
+        return false;
+    *r = p;
+    return true;
+}
+
+/* q_mul(a, b), as long as it fits 64 bits. */
+static inline bool qx_mul(qx a, qx b, qx *r)
+{
+    r->scale = a.scale + b.scale;
+    return r->scale <= 36 && qx_mul64(a.v, b.v, &r->v);
+}
+
+/* q_align(a, b), as long as it fits 64 bits; changes neither on failure. */
+static inline bool qx_align(qx *a, qx *b)
+{
+    qx *lo = a->scale < b->scale ? a : b;
+    int diff = a->scale < b->scale ? b->scale - a->scale : a->scale - b->scale;
+    __int128 v;
+    if (diff == 0)
+        return true;
+    if (diff > 18 || !qx_mul64(lo->v, jx_pow10_128(diff), &v))
+        return false;
+    lo->v = v;
+    lo->scale += diff;
+    return true;
+}
+
+/* q_sub(a, b), its operands aligned in 64 bits. */
+static inline bool qx_sub(qx a, qx b, qx *r)
+{
+    if (!qx_align(&a, &b) || __builtin_sub_overflow(a.v, b.v, &r->v))
+        return false;
+    r->scale = a.scale;
+    return true;
+}
+
+/* 1 when (100 − t)·S·b > 100·e·W, 0 when not, -1 when the exact steps cannot tell. */
+static inline int gap_exceeds(const qn *S, const qn *b, const qn *e, const qn *W, const qn *t)
+{
+    if (S->ovf || b->ovf || e->ovf || W->ovf || t->ovf)
+        return -1;
+    qx xS = {S->v, S->scale}, xb = {b->v, b->scale}, xe = {e->v, e->scale};
+    qx xW = {W->v, W->scale}, xt = {t->v, t->scale}, hundred = {100, 0};
+    qx Sb, eW, k, lhs, rhs;
+    if (!qx_mul(xS, xb, &Sb) || !qx_mul(xe, xW, &eW) || !qx_sub(hundred, xt, &k) ||
+        !qx_mul(k, Sb, &lhs) || !qx_mul(hundred, eW, &rhs) || !qx_align(&lhs, &rhs))
+        return -1;
+    return lhs.v > rhs.v;
+}
+
+/* ------------------------------------------------------------ execution-gap */
+
+static void check_execution_gap(chk *c, const funds_use *u, const gap_sums *g)
 {
     jx_project *p = c->p;
     const jx_policy *pol = c->pol;
     if (!u->any)
         return;
-    int64_t s_units = 0;
-    qn W = q_int(0);
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
-        if (ind->not_applicable || ind->score < 0 || (!pol->exec_separate && chk_is_execution(c, i)))
-            continue;
-        s_units += ind->score;
-        if (ind->has_weight)
-            q_add_dec(&W, ind->weight);
-    }
+    int64_t s_units = g->s_units;
+    qn W = gap_weights(g);
     qn S = q_units(s_units, c->dec);
     if (q_sign(S) <= 0 || q_sign(W) <= 0)
         return;
@@ -768,6 +1133,8 @@ static void check_execution_gap(chk *c, const funds_use *u)
     if (q_sign(b) <= 0)
         return;
     qn t = q_dec(pol->exec_gap_pct);
+    if (gap_exceeds(&S, &b, &e, &W, &t) == 0)
+        return;
     qn Sb = q_mul(S, b), eW = q_mul(e, W);
     if (q_cmp(q_mul(q_sub(q_int(100), t), Sb), q_mul(q_int(100), eW)) <= 0)
         return;
@@ -822,7 +1189,7 @@ static void check_all_full_marks(chk *c)
 
 void jx_checks_duplicates(jx_project *p)
 {
-    chk ctx = {p, NULL, 0, NULL}; /* check_duplicates reads the project only */
+    chk ctx = {p, NULL, 0, 0, 0, 0, false}; /* check_duplicates reads the project only */
     check_duplicates(&ctx);
 }
 
@@ -838,23 +1205,29 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
         return;
     drop_own(&p->diags);
     size_t first = p->diags.n;
-    chk ctx = {p, pol, pol->decimals, NULL};
+    chk ctx = {p, pol, pol->decimals, 0, 0, 0, false};
+    /* is_execution, which the checks of the funds below ask, is found here from the words
+     * of each name, which check_direction looks at too */
+    gap_sums gap = gap_none();
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
+        unsigned words = name_words(ind->name);
+        bool exec = (words & WORD_EXECUTION) && is_execution_named(ind);
+        if (exec) {
+            if (ctx.exec_to == 0)
+                ctx.exec_from = i;
+            ctx.exec_to = i + 1;
+        }
+        gap_add(&gap, pol, ind, exec);
         check_score_over_weight(&ctx, ind);
         check_qualitative_evidence(&ctx, ind);
-        check_direction(&ctx, ind);
+        check_direction(&ctx, ind, words);
     }
     check_duplicates(&ctx);
     funds_use u = funds_for_execution(p);
-    if (u.any && p->ninds > 0) { /* both checks below ask is_execution */
-        ctx.exec = jx_arena_alloc(&p->arena, p->ninds);
-        if (ctx.exec)
-            memset(ctx.exec, 0, p->ninds);
-    }
     check_funds_rows(&ctx);
     check_execution_rate(&ctx, &u);
-    check_execution_gap(&ctx, &u);
+    check_execution_gap(&ctx, &u, &gap);
     check_all_full_marks(&ctx);
     sort_from(&p->diags, first);
 }

@@ -11,7 +11,7 @@
 
 const jx_str jx_str_empty = {"", 0};
 
-jx_str jx_str_trimmed(jx_str s)
+jx_str jx_str_trimmed_plain(jx_str s)
 {
     jx_text_span t = jx_text_trim(s.s, s.n, JX_TEXT_BLANKS);
     s.s = t.s;

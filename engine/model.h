@@ -15,6 +15,7 @@
 #include "dec.h"
 #include "diag.h"
 #include "jixiao.h"
+#include "text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -401,8 +402,24 @@ void jx_project_forget_formulas(jx_project *p);
 /** The empty string as a jx_str. */
 extern const jx_str jx_str_empty;
 
+/** jx_str_trimmed the plain way, by jx_text_trim: for any s, what the fast path below
+ *  gives for the texts it takes. */
+jx_str jx_str_trimmed_plain(jx_str s);
+
+/*
+ * Trimming, the fast path: most texts trimmed (every indicator's name, once a scoring,
+ * for duplicate-indicator) have no blank at either end, which their first byte and last
+ * character tell (jx_text_blank_at, jx_text_blank_before, inline); they are s as it is.
+ */
+
 /** s without blanks (JX_TEXT_BLANKS, text.h) at either end; points into s. */
-jx_str jx_str_trimmed(jx_str s);
+static inline jx_str jx_str_trimmed(jx_str s)
+{
+    if (s.n > 0 && jx_text_blank_at(s.s, s.n, JX_TEXT_BLANKS) == 0 &&
+        jx_text_blank_before(s.s, s.n, JX_TEXT_BLANKS) == 0)
+        return s;
+    return jx_str_trimmed_plain(s);
+}
 
 /** True when a and b are byte-equal once trimmed (a 定性 actual restating its target). */
 bool jx_str_same_text(jx_str a, jx_str b);

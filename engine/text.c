@@ -14,24 +14,6 @@
 
 /* ------------------------------------------------------------------ blanks */
 
-size_t jx_text_blank_before(const char *s, size_t n, unsigned how)
-{
-    /* A blank is one ASCII byte, or C2 A0, or three bytes led by E2 or E3. The byte a
-     * blank of w bytes would start with is ASCII, C2, or E2/E3 — never a continuation
-     * byte — so at most one w can match, and the match is a whole character. */
-    const unsigned char *u = (const unsigned char *)s;
-    if (n > 0) { /* the usual end, a letter or a CJK character, is none of them */
-        unsigned char c = u[n - 1];
-        if ((c > ' ' && c < 0x80) || c >= 0xC0 ||
-            (c >= 0x80 && c != 0xA0 && (n < 3 || (u[n - 3] != 0xE2 && u[n - 3] != 0xE3))))
-            return 0;
-    }
-    for (size_t w = 1; w <= 3 && w <= n; w++)
-        if (jx_text_blank_at(s + n - w, w, how) == w)
-            return w;
-    return 0;
-}
-
 jx_text_span jx_text_trim(const char *s, size_t n, unsigned how)
 {
     size_t k = jx_text_blank_run(s, n, how);

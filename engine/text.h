@@ -96,8 +96,25 @@ static inline size_t jx_text_blank_at(const char *s, size_t n, unsigned how)
     }
 }
 
-/** Bytes of the blank (of the kind `how`) that ends s[0..n), 0 when none. */
-size_t jx_text_blank_before(const char *s, size_t n, unsigned how);
+/** Bytes of the blank (of the kind `how`) that ends s[0..n), 0 when none. Inline: the
+ * end of every name trimmed is asked, and is nearly always no blank. */
+static inline size_t jx_text_blank_before(const char *s, size_t n, unsigned how)
+{
+    /* A blank is one ASCII byte, or C2 A0, or three bytes led by E2 or E3. The byte a
+     * blank of w bytes would start with is ASCII, C2, or E2/E3 — never a continuation
+     * byte — so at most one w can match, and the match is a whole character. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (n > 0) { /* the usual end, a letter or a CJK character, is none of them */
+        unsigned char c = u[n - 1];
+        if ((c > ' ' && c < 0x80) || c >= 0xC0 ||
+            (c >= 0x80 && c != 0xA0 && (n < 3 || (u[n - 3] != 0xE2 && u[n - 3] != 0xE3))))
+            return 0;
+    }
+    for (size_t w = 1; w <= 3 && w <= n; w++)
+        if (jx_text_blank_at(s + n - w, w, how) == w)
+            return w;
+    return 0;
+}
 
 /** Bytes of the run of blanks (of the kind `how`) at the start of s[0..n). */
 static inline size_t jx_text_blank_run(const char *s, size_t n, unsigned how)

@@ -5,9 +5,12 @@
  * agree: the range of a weight (eval.c weight_in_range), the numbers of a formula
  * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (eval.c cmp_products), the first use of a
  * name (checks.c dup_first_of, against a pass over the earlier names), the sums and
- * comparisons of the checks (q_add_dec, dec_cmp), and the message of qualitative-evidence
- * put together piece by piece (against its format). Expected numbers are worked out by
- * hand beside them. */
+ * comparisons of the checks (q_add_dec, dec_cmp), the message of qualitative-evidence
+ * put together piece by piece (against its format), trimming (jx_str_trimmed against
+ * jx_str_trimmed_plain), the words looked for in names (checks.c name_words and name_has,
+ * against strstr), the 资金 rows found to agree (funds_rows_agree, against the general
+ * code) and execution-gap's answer in 64 bits (gap_exceeds, against the qn steps).
+ * Expected numbers are worked out by hand beside them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -464,6 +467,261 @@ static void evidence_text_matches_format(void **state)
     assert_false(evidence_matches_format("工作效率", "15", "\"上线三个系统\"", NULL));
 }
 
+
+/* ------------------------------------------------------------------ trimming */
+
+static void trimmed_fast_matches_plain(void **state)
+{
+    (void)state;
+    /* by hand: blanks of each length at either end go, others stay */
+    static const struct {
+        const char *in, *want;
+    } hand[] = {
+        {" 甲 ", "甲"},
+        {"\xE3\x80\x80甲", "甲"},           /* U+3000, three bytes */
+        {"甲\xC2\xA0", "甲"},               /* U+00A0, two bytes */
+        {"甲\xE2\x81\x9F\t", "甲"},         /* U+205F and a tab */
+        {"甲\xE2\x80\x8B", "甲\xE2\x80\x8B"}, /* U+200B is no blank */
+        {"甲\xE3\x80", "甲\xE3\x80"},       /* a blank cut short is none */
+        {"\xC2甲", "\xC2甲"},
+        {"甲", "甲"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof hand / sizeof hand[0]; i++) {
+        jx_str s = {hand[i].in, (uint32_t)strlen(hand[i].in)};
+        jx_str t = jx_str_trimmed(s);
+        assert_int_equal(t.n, strlen(hand[i].want));
+        assert_memory_equal(t.s, hand[i].want, t.n);
+    }
+    /* every start, middle and end of these pieces: the fast path's answer is the plain
+     * one's (the same bytes of s), whichever way it takes */
+    static const char *const pieces[] = {
+        "",         " ",        "\t",       "\n",       "\r",       "\v",           "\f",
+        "\xC2\xA0", "\xE2\x80\x80", "\xE2\x80\x8A", "\xE2\x80\x8B", "\xE2\x80\xAF", "\xE2\x81\x9F",
+        "\xE3\x80\x80", "\xE3\x80", "\xC2", "\xE2", "a", "甲", "\xA0", "\x80", "\xFF", "\x8A",
+    };
+    size_t np = sizeof pieces / sizeof pieces[0];
+    char buf[64];
+    for (size_t a = 0; a < np; a++)
+        for (size_t b = 0; b < np; b++)
+            for (size_t c = 0; c < np; c++) {
+                int n = snprintf(buf, sizeof buf, "%s%s%s", pieces[a], pieces[b], pieces[c]);
+                jx_str s = {buf, (uint32_t)n};
+                jx_str fast = jx_str_trimmed(s), plain = jx_str_trimmed_plain(s);
+                assert_ptr_equal(fast.s, plain.s);
+                assert_int_equal(fast.n, plain.n);
+            }
+}
+
+/* ------------------------------------------------------------- words in names */
+
+/* Names around a word: the word at each place in names of 0 to 40 bytes (the registers'
+ * layouts under and from sixteen bytes, and the plain way past 32), near misses, and a NUL
+ * at the start (strstr stops there). *n is the name's length, counting past that NUL. */
+static void word_name(size_t i, const char *word, char *out, size_t size, size_t *n)
+{
+    static const char *const fill[] = {"", "a", "甲", "ab", "甲a", "甲甲", "a甲甲", "甲甲甲"};
+    static const char *const miss[] = {"执行", "行率", "执行 率", "成", "本", "成\xE6本", "执\xE6行率"};
+    size_t nf = sizeof fill / sizeof fill[0], nm = sizeof miss / sizeof miss[0];
+    size_t pre = i % nf, post = (i / nf) % nf, reps = (i / (nf * nf)) % 4;
+    size_t k = 0;
+    for (size_t r = 0; r < reps; r++)
+        k += (size_t)snprintf(out + k, size - k, "%s", fill[pre]);
+    k += (size_t)snprintf(out + k, size - k, "%s", fill[pre]);
+    if (i % 5 == 4) /* a near miss in place of the word */
+        k += (size_t)snprintf(out + k, size - k, "%s", miss[i % nm]);
+    else
+        k += (size_t)snprintf(out + k, size - k, "%s", word);
+    k += (size_t)snprintf(out + k, size - k, "%s%s", fill[post], reps & 1 ? fill[pre] : "");
+    if (i % 7 == 6 && k > 0) /* a NUL first: strstr finds nothing after it */
+        out[0] = '\0';
+    *n = k;
+}
+
+/* The plain answer: strstr on the name up to its first NUL. */
+static bool name_contains(const char *name, const char *word)
+{
+    return strstr(name, word) != NULL;
+}
+
+static void name_words_fast_match_strstr(void **state)
+{
+    (void)state;
+    /* by hand: 设备成本 has 成本; 预算执行率（%） has 预算执行率; 成 本 has neither */
+    jx_project *h = jx_test_project("词");
+    uint32_t hg1 = jx_test_group(h, 1, "产出指标", NULL, 0);
+    uint32_t hg2 = jx_test_group(h, 2, "数量指标", NULL, hg1);
+    assert_true(jx_check_is_cost(h, jx_test_ind(h, hg2, "设备成本", "≤1", "1", "1")));
+    assert_true(jx_check_is_execution(jx_test_ind(h, hg2, "预算执行率（%）", "≥90%", "1", "1")));
+    assert_false(jx_check_is_cost(h, jx_test_ind(h, hg2, "成 本", "≤1", "1", "1")));
+    jx_test_project_free(h);
+
+    size_t seen_cost = 0, seen_exec = 0; /* names with the word, among others without */
+    for (size_t i = 0; i < 600; i++) {
+        char cost[128], exec[128];
+        size_t ncost, nexec;
+        word_name(i, "成本", cost, sizeof cost, &ncost);
+        word_name(i, "预算执行率", exec, sizeof exec, &nexec);
+        bool want_cost = name_contains(cost, "成本");
+        bool want_exec = name_contains(exec, "预算执行率");
+        seen_cost += want_cost;
+        seen_exec += want_exec;
+
+        /* the questions of one indicator (is_cost, is_execution) */
+        jx_project *p = jx_test_project("词");
+        uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+        uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+        jx_indicator *a = jx_test_ind(p, g2, "甲", "≥1", "1", "1");
+        a->name = (jx_str){cost, (uint32_t)ncost}; /* NUL inside kept: the length says where it ends */
+        jx_indicator *b = jx_test_ind(p, g2, "乙", "≥1", "1", "1");
+        b->name = (jx_str){exec, (uint32_t)nexec};
+        assert_int_equal(jx_check_is_cost(p, a), want_cost);
+        assert_int_equal(jx_check_is_execution(b), want_exec);
+        jx_test_project_free(p);
+
+        /* the pass over the indicators of a scoring (name_words): a cost indicator with ≥
+         * is warned by direction; an 执行率 one written 90% against funds executed at 50 % by
+         * funds-inconsistent */
+        jx_policy pol = jx_test_policy_default();
+        p = jx_test_project("词");
+        g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+        g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+        a = jx_test_ind(p, g2, "甲", "≥1", "10", "1");
+        a->name = (jx_str){cost, (uint32_t)ncost};
+        b = jx_test_ind(p, g2, "乙", "≥90%", "10", "90%");
+        b->name = (jx_str){exec, (uint32_t)nexec};
+        jx_test_funds(p, NULL, "100", "100", "50");
+        jx_score(p, &pol);
+        size_t cost_warned = 0;
+        for (size_t k = 0; k < jx_project_diag_count(p); k++) {
+            const jx_diag *d = jx_project_diag(p, k);
+            if (strcmp(d->code, "direction") == 0 && strstr(d->message, "成本应设上限"))
+                cost_warned++;
+        }
+        assert_int_equal(cost_warned, want_cost ? 1 : 0);
+        const jx_diag *d = jx_test_find_code(p, "funds-inconsistent");
+        assert_int_equal(d != NULL, want_exec);
+        if (d) {
+            /* 100 × 50 / 100 = 50.00 % against 90 % */
+            char want[256];
+            snprintf(want, sizeof want, "指标“%s”实际完成值 90%% 与资金执行率 50.00%%（全年执行 50 / 全年预算 100）不符",
+                     exec);
+            assert_string_equal(d->message, want);
+        }
+        jx_test_project_free(p);
+    }
+    assert_true(seen_cost > 100 && seen_cost < 500);
+    assert_true(seen_exec > 100 && seen_exec < 500);
+}
+
+/* ------------------------------------------------------------- the 资金 rows */
+
+/* funds-inconsistent of the 资金 rows total (initial, budget, spent) and the sources
+ * src[0..n), under the default policy: the messages, one a line, "" when none. */
+static void funds_messages(const char *const total[3], const char *const src[][3], size_t n, char *out,
+                           size_t size)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_test_ind(p, g2, "甲", "≥1", "100", "1");
+    jx_test_funds(p, NULL, total[0], total[1], total[2]);
+    for (size_t i = 0; i < n; i++)
+        jx_test_funds(p, "一般公共预算资金", src[i][0], src[i][1], src[i][2]);
+    jx_score(p, &pol);
+    size_t k = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < jx_project_diag_count(p); i++) {
+        const jx_diag *d = jx_project_diag(p, i);
+        if (strcmp(d->code, "funds-inconsistent") == 0)
+            k += (size_t)snprintf(out + k, size - k, "%s\n", d->message);
+    }
+    jx_test_project_free(p);
+}
+
+static void funds_rows_fast_match_plain(void **state)
+{
+    (void)state;
+    /* Each case written with every amount at one scale (the fast path) and with amounts
+     * at several (the general code): the same findings, worked out by hand. */
+    static const struct {
+        const char *total[2][3];
+        const char *src[2][2][3];
+        size_t nsrc;
+        const char *want;
+    } cases[] = {
+        /* 100/100/50 against one source of the same: agree */
+        {{{"100", "100", "50"}, {"100.0", "100", "50.00"}},
+         {{{"100", "100", "50"}}, {{"100", "100.0", "50"}}},
+         1,
+         ""},
+        /* 60 + 40 = 100, 30 + 20 = 50: agree */
+        {{{"100", "100", "50"}, {"100", "100.00", "50"}},
+         {{{"60", "60", "30"}, {"40", "40", "20"}}, {{"60.5", "60.5", "30"}, {"39.5", "39.5", "20.0"}}},
+         2,
+         ""},
+        /* 全年执行 60 against 50: differs */
+        {{{"100", "100", "60"}, {"100", "100", "60.0"}},
+         {{{"100", "100", "50"}}, {{"100.00", "100", "50"}}},
+         1,
+         "资金“年度资金总额”（年初预算 100、全年预算 100、全年执行 60）与各资金来源合计（100、100、50）不符\n"},
+        /* a total of zeros against 100/100/50 */
+        {{{"0", "0", "0"}, {"0.0", "0", "0"}},
+         {{{"100", "100", "50"}}, {{"100", "100.0", "50"}}},
+         1,
+         "资金“年度资金总额”各数均为 0，但各资金来源合计年初预算 100、全年预算 100、全年执行 50\n"},
+        /* 年初预算 not given on the total: compared with nothing; 60 + 40 = 100 ≠ 90 */
+        {{{NULL, "90", "50"}, {NULL, "90.0", "50"}},
+         {{{"60", "60", "25"}, {"40", "40", "25"}}, {{"60", "60.0", "25"}, {"40", "40", "25.00"}}},
+         2,
+         "资金“年度资金总额”（年初预算 未填、全年预算 90、全年执行 50）与各资金来源合计（未填、100、50）不符\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int way = 0; way < 2; way++) {
+            char m[1024];
+            funds_messages(cases[i].total[way], (const char *const(*)[3])cases[i].src[way], cases[i].nsrc, m,
+                           sizeof m);
+            assert_string_equal(m, cases[i].want);
+        }
+}
+
+/* ------------------------------------------------------ execution-gap's answer */
+
+static void gap_decision_fast_matches_plain(void **state)
+{
+    (void)state;
+    /* Three indicators met, weights 30, 30, 40: S = 100.00, W = 100; with 全年预算 b the rule
+     * is 95 · S · b > 100 · e · W, i.e. e < 0.95 · b. At e = 0.95 · b (exactly 5 %) it is not
+     * warned; at 0.9499 · b it is: I = 100.00 %, E = 94.99 %, (I − E) / I = 5.01 %. With
+     * b = 100 the products fit 64 bits (the fast path); with b = 10^17 they do not (the
+     * general code decides). */
+    static const struct {
+        const char *budget, *spent;
+        const char *want;
+    } cases[] = {
+        {"100", "95", ""},
+        {"100", "94.99",
+         "项目“测试项目”指标完成度 100.00%（执行率以外的指标得分 100.00 / 权重 100）高于预算执行完成度 94.99%"
+         "（全年执行 94.99 / 全年预算 100），偏离 5.01%，超过执行偏差 5%"},
+        {"100000000000000000", "95000000000000000", ""},
+        {"100000000000000000", "94990000000000000",
+         "项目“测试项目”指标完成度 100.00%（执行率以外的指标得分 100.00 / 权重 100）高于预算执行完成度 94.99%"
+         "（全年执行 94990000000000000 / 全年预算 100000000000000000），偏离 5.01%，超过执行偏差 5%"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jx_policy pol = jx_test_policy_default();
+        uint32_t g2;
+        jx_project *p = project_new(&g2);
+        jx_test_ind(p, g2, "甲", "≥1", "30", "1");
+        jx_test_ind(p, g2, "乙", "≥1", "30", "1");
+        jx_test_ind(p, g2, "丙", "≥1", "40", "1");
+        jx_test_funds(p, NULL, cases[i].budget, cases[i].budget, cases[i].spent);
+        assert_int_equal(jx_score(p, &pol), JX_OK);
+        assert_string_equal(message_of(p, "execution-gap"), cases[i].want);
+        jx_test_project_free(p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +733,10 @@ int main(void)
         cmocka_unit_test(checks_sums_fast_match_plain),
         cmocka_unit_test(claim_compare_fast_matches_plain),
         cmocka_unit_test(evidence_text_matches_format),
+        cmocka_unit_test(trimmed_fast_matches_plain),
+        cmocka_unit_test(name_words_fast_match_strstr),
+        cmocka_unit_test(funds_rows_fast_match_plain),
+        cmocka_unit_test(gap_decision_fast_matches_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
