@@ -679,11 +679,11 @@ static jx_result reader_check(jx_reader *rd)
         return JX_OK;
     const char *r = rd->data + rd->checked;
     size_t n = end - rd->checked;
-    jx_text_scan sc = jx_text_utf8_scan(r, n);
-    if (sc.bad == 0) {
+    if (jx_text_utf8_valid(r, n)) {
         rd->checked = end;
         return JX_OK;
     }
+    jx_text_scan sc = jx_text_utf8_scan(r, n);
     if (!rd->any_bad) {
         rd->any_bad = true;
         char reason[512];

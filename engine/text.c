@@ -191,14 +191,27 @@ __attribute__((target("ssse3"))) static inline __m128i u8_special(__m128i x, __m
     return _mm_and_si128(_mm_and_si128(b1h, b1l), b2h);
 }
 
+/* The errors of the block x, given prev, the sixteen bytes before it: not zero where
+ * two adjacent bytes clash (u8_special) or a third or fourth byte does not follow its
+ * lead two or three bytes back. */
+__attribute__((target("ssse3"))) static inline __m128i u8_block_err(__m128i x, __m128i prev)
+{
+    const __m128i third = _mm_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm_set1_epi8((char)(0xF0 - 0x80));
+    __m128i prev1 = _mm_alignr_epi8(x, prev, 15);
+    __m128i prev2 = _mm_alignr_epi8(x, prev, 14);
+    __m128i prev3 = _mm_alignr_epi8(x, prev, 13);
+    __m128i must23 = _mm_or_si128(_mm_subs_epu8(prev2, third), _mm_subs_epu8(prev3, fourth));
+    __m128i must23_80 = _mm_and_si128(must23, _mm_set1_epi8((char)0x80));
+    return _mm_xor_si128(must23_80, u8_special(x, prev1));
+}
+
 /* Validates s[0..m) sixteen bytes a step, m a multiple of 16, the byte before s taken as
  * ASCII: true when no two adjacent bytes clash and every third and fourth byte follows its
  * lead; a sequence cut by the end of s is left to the caller. Counts the lead bytes. */
 __attribute__((target("ssse3"))) static bool u8_blocks(const unsigned char *s, size_t m, size_t *leads)
 {
     __m128i prev = _mm_setzero_si128(), err = _mm_setzero_si128();
-    const __m128i third = _mm_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm_set1_epi8((char)(0xF0 - 0x80));
-    const __m128i high = _mm_set1_epi8((char)0x80), lead = _mm_set1_epi8((char)0xBF);
+    const __m128i lead = _mm_set1_epi8((char)0xBF);
     /* the lead bytes are counted a byte lane each (acc, at most 255 steps), then summed */
     __m128i acc = _mm_setzero_si128(), sum = _mm_setzero_si128();
     unsigned steps = 0;
@@ -213,12 +226,7 @@ __attribute__((target("ssse3"))) static bool u8_blocks(const unsigned char *s, s
             acc = _mm_setzero_si128();
             steps = 0;
         }
-        __m128i prev1 = _mm_alignr_epi8(x, prev, 15);
-        __m128i prev2 = _mm_alignr_epi8(x, prev, 14);
-        __m128i prev3 = _mm_alignr_epi8(x, prev, 13);
-        __m128i must23 = _mm_or_si128(_mm_subs_epu8(prev2, third), _mm_subs_epu8(prev3, fourth));
-        __m128i must23_80 = _mm_and_si128(must23, high);
-        err = _mm_or_si128(err, _mm_xor_si128(must23_80, u8_special(x, prev1)));
+        err = _mm_or_si128(err, u8_block_err(x, prev));
         /* lead bytes: 0xC0 and above, which as signed bytes are -64 … -1: above 0xBF (-65), below 0 */
         __m128i is_lead = _mm_and_si128(_mm_cmpgt_epi8(x, lead), _mm_cmplt_epi8(x, _mm_setzero_si128()));
         acc = _mm_sub_epi8(acc, is_lead); /* a lane's -1 adds one */
@@ -246,15 +254,27 @@ __attribute__((target("avx2"))) static inline __m256i u8_special32(__m256i x, __
     return _mm256_and_si256(_mm256_and_si256(b1h, b1l), b2h);
 }
 
-/* u8_blocks thirty-two bytes a step with AVX2, m a multiple of 32. The bytes one, two
- * and three back cross the middle of the register, which alignr does not (it shifts each
- * 128-bit lane alone): they are taken from [prev's high lane, x's low lane] instead. */
+/* u8_block_err thirty-two bytes wide. The bytes one, two and three back cross the middle
+ * of the register, which alignr does not (it shifts each 128-bit lane alone): they are
+ * taken from [prev's high lane, x's low lane] instead. */
+__attribute__((target("avx2"))) static inline __m256i u8_block_err32(__m256i x, __m256i prev)
+{
+    const __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
+    __m256i mid = _mm256_permute2x128_si256(prev, x, 0x21); /* [prev's high lane, x's low lane] */
+    __m256i prev1 = _mm256_alignr_epi8(x, mid, 15);
+    __m256i prev2 = _mm256_alignr_epi8(x, mid, 14);
+    __m256i prev3 = _mm256_alignr_epi8(x, mid, 13);
+    __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, third), _mm256_subs_epu8(prev3, fourth));
+    __m256i must23_80 = _mm256_and_si256(must23, _mm256_set1_epi8((char)0x80));
+    return _mm256_xor_si256(must23_80, u8_special32(x, prev1));
+}
+
+/* u8_blocks thirty-two bytes a step with AVX2, m a multiple of 32. */
 __attribute__((target("avx2"))) static bool u8_blocks32(const unsigned char *s, size_t m, size_t *leads)
 {
     const __m256i zero = _mm256_setzero_si256();
     __m256i prev = zero, err = zero;
-    const __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
-    const __m256i high = _mm256_set1_epi8((char)0x80), lead = _mm256_set1_epi8((char)0xBF);
+    const __m256i lead = _mm256_set1_epi8((char)0xBF);
     __m256i acc = zero, sum = zero; /* lead bytes a lane each, at most 255 steps, then summed */
     unsigned steps = 0;
     for (size_t i = 0; i < m; i += 32) {
@@ -268,13 +288,7 @@ __attribute__((target("avx2"))) static bool u8_blocks32(const unsigned char *s, 
             acc = zero;
             steps = 0;
         }
-        __m256i mid = _mm256_permute2x128_si256(prev, x, 0x21); /* [prev's high lane, x's low lane] */
-        __m256i prev1 = _mm256_alignr_epi8(x, mid, 15);
-        __m256i prev2 = _mm256_alignr_epi8(x, mid, 14);
-        __m256i prev3 = _mm256_alignr_epi8(x, mid, 13);
-        __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, third), _mm256_subs_epu8(prev3, fourth));
-        __m256i must23_80 = _mm256_and_si256(must23, high);
-        err = _mm256_or_si256(err, _mm256_xor_si256(must23_80, u8_special32(x, prev1)));
+        err = _mm256_or_si256(err, u8_block_err32(x, prev));
         __m256i is_lead = _mm256_and_si256(_mm256_cmpgt_epi8(x, lead), _mm256_cmpgt_epi8(zero, x));
         acc = _mm256_sub_epi8(acc, is_lead);
         prev = x;
@@ -331,6 +345,65 @@ jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
 {
     return jx_text_utf8_scan_step(bytes, n, 32);
 }
+
+/*
+ * Validity alone, for the callers that only ask whether a text is valid (the reader's
+ * check of what it read, a JSON string): the blocks as u8_blocks takes them, without
+ * counting leads, and the bytes after the last whole block as the last step-wide stretch
+ * of the text, read with the step before it (both inside the text, n >= 64) as its
+ * predecessor: its byte pairs over the blocks already checked are checked again, and
+ * clash no more than they did. Then no sequence may be cut by the end: no lead among the
+ * last three bytes that needs more bytes than follow it.
+ */
+__attribute__((target("ssse3"))) static bool u8_valid16(const unsigned char *s, size_t n)
+{
+    __m128i prev = _mm_setzero_si128(), err = _mm_setzero_si128();
+    size_t i = 0;
+    for (; n - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        if (_mm_movemask_epi8(_mm_or_si128(x, prev)) != 0) /* not ASCII after ASCII */
+            err = _mm_or_si128(err, u8_block_err(x, prev));
+        prev = x;
+    }
+    if (i < n)
+        err = _mm_or_si128(err, u8_block_err(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)),
+                                             _mm_loadu_si128((const __m128i *)(const void *)(s + n - 32))));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) == 0xFFFF;
+}
+
+__attribute__((target("avx2"))) static bool u8_valid32(const unsigned char *s, size_t n)
+{
+    const __m256i zero = _mm256_setzero_si256();
+    __m256i prev = zero, err = zero;
+    size_t i = 0;
+    for (; n - i >= 32; i += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) != 0) /* not ASCII after ASCII */
+            err = _mm256_or_si256(err, u8_block_err32(x, prev));
+        prev = x;
+    }
+    if (i < n)
+        err = _mm256_or_si256(err, u8_block_err32(_mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32)),
+                                                  _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64))));
+    return _mm256_testz_si256(err, err);
+}
+
+bool jx_text_utf8_valid_step(const char *bytes, size_t n, unsigned step)
+{
+    unsigned widest = u8_widest();
+    if (step > widest)
+        step = widest;
+    if (step == 0 || n < 64)
+        return jx_text_utf8_scan_plain(bytes, n).bad == 0;
+    const unsigned char *s = (const unsigned char *)bytes;
+    return (step == 32 ? u8_valid32(s, n) : u8_valid16(s, n)) && s[n - 1] < 0xC0 && s[n - 2] < 0xE0 &&
+           s[n - 3] < 0xF0;
+}
+
+bool jx_text_utf8_valid(const char *bytes, size_t n)
+{
+    return jx_text_utf8_valid_step(bytes, n, 32);
+}
 #else
 jx_text_scan jx_text_utf8_scan_step(const char *bytes, size_t n, unsigned step)
 {
@@ -341,6 +414,17 @@ jx_text_scan jx_text_utf8_scan_step(const char *bytes, size_t n, unsigned step)
 jx_text_scan jx_text_utf8_scan(const char *bytes, size_t n)
 {
     return jx_text_utf8_scan_plain(bytes, n);
+}
+
+bool jx_text_utf8_valid_step(const char *bytes, size_t n, unsigned step)
+{
+    (void)step;
+    return jx_text_utf8_scan_plain(bytes, n).bad == 0;
+}
+
+bool jx_text_utf8_valid(const char *bytes, size_t n)
+{
+    return jx_text_utf8_scan_plain(bytes, n).bad == 0;
 }
 #endif
 
@@ -433,7 +517,7 @@ size_t jx_text_json_plain(const char *s, size_t n)
          * (no sequence holds a byte below 0x80, so a valid run ends on a character),
          * sixteen bytes a step, as jx_text_utf8_scan goes from 64 bytes on */
         size_t stop = json_escape_at(s, n);
-        if (jx_text_utf8_scan(s, stop).bad == 0)
+        if (jx_text_utf8_valid(s, stop))
             return stop;
     }
     /* a character at a time, and after an ASCII byte eight more at a time while they are

@@ -243,6 +243,13 @@ jx_text_scan jx_text_utf8_scan_step(const char *s, size_t n, unsigned step);
 /** The same a character at a time: what the fast path is checked against. */
 jx_text_scan jx_text_utf8_scan_plain(const char *s, size_t n);
 
+/** True when s[0..n) is valid UTF-8 (jx_text_utf8_scan(s, n).bad is 0), found without
+ * counting anything: for a caller that asks no more. */
+bool jx_text_utf8_valid(const char *s, size_t n);
+
+/** The same at most step bytes a step, as jx_text_utf8_scan_step. */
+bool jx_text_utf8_valid_step(const char *s, size_t n, unsigned step);
+
 /**
  * Copies s[0..n) into out (room for 3n bytes) with every invalid byte replaced by
  * U+FFFD; returns the bytes written. For each run of invalid bytes on_bad (when not

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* test_text_utf8_fast.c — jx_text_utf8_scan's fast paths (thirty-two bytes a step with
- * AVX2 and sixteen with SSSE3, text.c; each where the CPU has it) checked against the plain path (jx_text_utf8_scan_plain, a character at a time): the
- * same first bad byte, multibyte count and bad count for every kind of sequence, valid
- * and not, at every offset from a block's start and with every length of the text, and
- * for random bytes and random Chinese text with damage put in. The expected values of a
- * few texts are also counted by hand, so that both paths cannot be wrong together. And
- * jx_text_json_plain's path for long texts, which builds on it, against the definition. */
+ * AVX2 and sixteen with SSSE3, text.c; each where the CPU has it) checked against the
+ * plain path (jx_text_utf8_scan_plain, a character at a time): the same first bad byte,
+ * multibyte count and bad count, and jx_text_utf8_valid's answer, for every kind of
+ * sequence, valid and not, at every offset from a block's start and with every length
+ * of the text, and for random bytes and random Chinese text with damage put in. The
+ * expected values of a few texts are also counted by hand, so that both paths cannot be
+ * wrong together. And jx_text_json_plain's path for long texts, which builds on it,
+ * against the definition. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -43,6 +45,10 @@ static void same(const char *s, size_t n)
             fail_msg("n %zu, step %u: fast (%zu, %zu, %zu), plain (%zu, %zu, %zu): %s", n, steps[k], f.first_bad,
                      f.multibyte, f.bad, p.first_bad, p.multibyte, p.bad, hex);
         }
+        bool valid = steps[k] ? jx_text_utf8_valid_step(s, n, steps[k]) : jx_text_utf8_valid(s, n);
+        if (valid != (p.bad == 0))
+            fail_msg("n %zu, step %u: valid %d, plain %zu bad bytes (first at %zu)", n, steps[k], valid, p.bad,
+                     p.first_bad);
     }
 }
 
