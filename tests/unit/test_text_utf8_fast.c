@@ -207,8 +207,9 @@ static size_t json_plain_by_definition(const char *s, size_t n)
     return n;
 }
 
-/* jx_text_json_plain's long-text path (32 bytes and more: an escape search sixteen bytes a
- * step, then the UTF-8 scan) against the definition, on texts of every length to 300. */
+/* jx_text_json_plain against the definition, on texts of every length to 300: its path
+ * for long texts (64 bytes and more: an escape search sixteen bytes a step, then the
+ * UTF-8 check), for texts of 16 to 63 bytes (tested whole), and a character at a time. */
 static void test_json_plain(void **state)
 {
     (void)state;
@@ -231,6 +232,24 @@ static void test_json_plain(void **state)
         size_t got = jx_text_json_plain(t, n), exp = json_plain_by_definition(t, n);
         if (got != exp)
             fail_msg("json plain: n %zu, got %zu, want %zu", n, got, exp);
+    }
+    /* texts of 16 to 63 bytes, which are tested whole (with AVX2): each bit at each place,
+     * among ASCII and among Chinese, the text cut at every length after it (a sequence
+     * cut by the end among them) */
+    for (int chinese = 0; chinese < 2; chinese++) {
+        for (size_t k = 0; k < sizeof bits / sizeof bits[0]; k++) {
+            size_t l = strlen(bits[k]);
+            for (size_t off = 0; off + l <= 63; off++) {
+                for (size_t i = 0; i < 64; i++)
+                    t[i] = chinese ? "\xe4\xb8\xad"[i % 3] : 'x';
+                memcpy(t + off, bits[k], l);
+                for (size_t n = off + 1 > 16 ? off + 1 : 16; n < 64; n++) {
+                    size_t got = jx_text_json_plain(t, n), exp = json_plain_by_definition(t, n);
+                    if (got != exp)
+                        fail_msg("json plain: bit %zu at %zu, n %zu, got %zu, want %zu", k, off, n, got, exp);
+                }
+            }
+        }
     }
 }
 
