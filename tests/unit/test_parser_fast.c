@@ -265,6 +265,22 @@ static const char *const lines[] = {
     "四字节 定性 \"好😀好好好好好好好好😀\" 权重 1 实际 \"😀😀😀😀😀\"",     /* 4-byte characters */
     "替换符 定性 \"\xef\xbf\xbd\xef\xbf\xbd一二三四五六七\" 权重 1",          /* U+FFFD, as a mended byte is */
     "长名称指标长名称指标长名称指标 ≥1项目次数 权重 1 实际 \"长长长长长长长长长长长长长长\"",
+    /* strings ending the line, whose last bytes the fast path reads as the sixteen that end
+     * the line: the closing quote, a ',', a tab or a character cut by where they start at
+     * each place of them */
+    "尾一 ≥1 权重 1 偏差 \"a\"",
+    "尾二 ≥1 权重 1 偏差 \"任务划转\"",
+    "尾三 ≥1 权重 1 偏差 \"受天气影响推迟\"",
+    "尾四 ≥1 权重 1 偏差 \"abcdefghijklm\"",                   /* thirteen bytes: fifteen to the end */
+    "尾五 ≥1 权重 1 偏差 \"abcdefghijklmn\"",                  /* fourteen: sixteen */
+    "尾六 ≥1 权重 1 偏差 \"abcdefghijklmno\"",                 /* fifteen: seventeen */
+    "尾七 ≥1 权重 1 偏差 \"a一二三四五\"",                      /* characters cut one byte in */
+    "尾八 ≥1 权重 1 偏差 \"ab一二三四五\"",                     /* two bytes in */
+    "尾九 ≥1 权重 1 偏差 \"一,二\"",                            /* a ',' in the last sixteen */
+    "尾十 ≥1 权重 1 偏差 \"一二三四五六七,八\"",                /* after a step of sixteen */
+    "尾制表 ≥1 权重 1 偏差 \"a\t一二\"",                        /* a tab in the last sixteen */
+    "尾实际 ≥1 权重 1 得分 1 实际 \"一二三四五六七八九十\"",
+    "尾依据 ≥1 权重 1 上年 1 依据 \"一二三四五六七八九十甲乙丙丁\"",
 };
 
 /* Fails unless the last indicator of p was read by the fast path (fast) or by the general
@@ -474,6 +490,43 @@ static void lines_at_the_text_end(void **state)
     assert_string_equal(p.inds[0].reason.s, "延期");
     jx_project_free(&p);
     munmap(map, maplen);
+    jx_value_reader_destroy(vr);
+}
+
+/*
+ * An indicator line that ends its item's text at its '\n' (as a reader's item may end),
+ * copied to end where a page ends, its last token a string of 0 to 20 bytes, ASCII or
+ * CJK characters: the string scan reads no byte past the '\n' (it faults), and reads the
+ * string. Worked by hand, for 乙 ≥1 权重 1 实际 "S": the columns are 乙 1, ≥ 3, 1 4, 权
+ * 6, 重 7, 1 9, 实 11, 际 12, the quote 14; so the actual value is at column 14, its
+ * width the characters of S and 2; its text is S.
+ */
+static void strings_at_the_text_end(void **state)
+{
+    (void)state;
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (int cjk = 0; cjk < 2; cjk++) {
+        for (unsigned n = 0; n <= 20; n++) {
+            char str[80] = "", text[256];
+            for (unsigned k = 0; k < n; k++)
+                strcat(str, cjk ? "延" : "a");
+            int len = snprintf(text, sizeof text,
+                               "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n乙 ≥1 权重 1 实际 \"%s\"\n", str);
+            jx_project p;
+            void *map;
+            size_t maplen;
+            parse_framed_n(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len);
+            assert_true(p.ninds >= 1);
+            assert_non_null(p.inds[0].plain); /* the fast path read it */
+            assert_true(p.inds[0].actual.is_text);
+            assert_string_equal(p.inds[0].actual.text.s, str);
+            assert_int_equal(p.inds[0].actual.pos.line, 4);
+            assert_int_equal(p.inds[0].actual.pos.col, 14);
+            assert_int_equal(p.inds[0].actual.pos.width, n + 2);
+            jx_project_free(&p);
+            munmap(map, maplen);
+        }
+    }
     jx_value_reader_destroy(vr);
 }
 
@@ -1045,6 +1098,7 @@ int main(void)
         cmocka_unit_test(indicator_lines_agree_with_crlf),
         cmocka_unit_test(comments_left_to_the_parser),
         cmocka_unit_test(lines_at_the_text_end),
+        cmocka_unit_test(strings_at_the_text_end),
         cmocka_unit_test(keyword_attributes_left_to_the_parser),
         cmocka_unit_test(history_left_to_the_parser),
         cmocka_unit_test(indicator_on_group_line_agrees),
