@@ -9,6 +9,9 @@
 #include "text.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void jx_csv_init(jx_csv *c, const char *text, size_t len, const jx_allocator *alloc, jx_arena *arena)
 {
@@ -97,14 +100,32 @@ bool jx_csv_guarded(const char *s, size_t n)
 /* The bytes that make a field quoted: comma, quote and line breaks. */
 static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
 
+size_t jx_csv_special_at(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r');
+    for (; n - i >= 16; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(x, quote)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    while (i < n && !csv_special[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
 int jx_csv_put_field(const char *s, size_t n, jx_csv_put_fn put, void *ud)
 {
     bool guard = jx_csv_guarded(s, n);
-    size_t i = 0;
-    while (i < n && !csv_special[(unsigned char)s[i]])
-        i++;
+    size_t i;
     int rc;
-    if (i == n) {
+    if (jx_csv_special_at(s, n) == n) {
         if (guard && (rc = put(ud, "'", 1)) != 0)
             return rc;
         return put(ud, s, n);

@@ -94,6 +94,10 @@ static inline bool jx_csv_guard_lead(const char *s, size_t n)
     }
 }
 
+/** The offset of the first byte of s[0..n) that makes a field quoted (',', '"' or a line
+ * break), n when there is none: sixteen bytes a step where SSE2 is there. */
+size_t jx_csv_special_at(const char *s, size_t n);
+
 /** Where jx_csv_put_field sends its bytes: appends s[0..n) for ud; non-zero stops it (memory ran out). */
 typedef int (*jx_csv_put_fn)(void *ud, const char *s, size_t n);
 

@@ -36,16 +36,10 @@
 
 /* ------------------------------------------------------------ field writer */
 
-/* The bytes that make a field quoted: comma, quote and line breaks. */
-static const unsigned char csv_special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
-
 /* Whether s[0..n) goes into a row unquoted: it holds no comma, quote or line break. */
-static bool csv_unquoted(const char *s, size_t n)
+static inline bool csv_unquoted(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (csv_special[(unsigned char)s[i]])
-            return false;
-    return true;
+    return jx_csv_special_at(s, n) == n;
 }
 
 /* jx_out_csv_field's output: the writer's buffer (a failure is the writer's, sticky). */
@@ -419,7 +413,7 @@ static inline bool cell_as_is(const jx_indicator *ind, jx_str s)
 /* Whether group g's name goes into a row as it is (NULL: an empty cell does). */
 static inline bool group_as_is(const jx_group *g)
 {
-    return !g || (g->plain == g->name.s && csv_unquoted(g->name.s, g->name.n));
+    return !g || g->plain == g->name.s; /* plain: no ',', '"' or control character (jx_group.plain) */
 }
 
 /*

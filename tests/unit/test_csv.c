@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_csv.c — the RFC 4180 reader, and the one encoder of a field (jx_csv_put_field). */
+/* test_csv.c — the RFC 4180 reader, and the one encoder of a field (jx_csv_put_field)
+ * with its search for the bytes that make a field quoted (jx_csv_special_at). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -253,6 +254,36 @@ static void put_field_encodes_and_reads_back(void **state)
     assert_string_equal(b.s, "\"'");
 }
 
+/*
+ * jx_csv_special_at finds the first ',', '"', '\n' or '\r', sixteen bytes a step then
+ * byte by byte: each of them, and bytes near them that are none ('\t', ';', '\'' and a
+ * Chinese character, whose bytes are all above 0x80), at every place of texts of every
+ * length to 40, so before, inside and after a sixteen-byte step; the answer is the place
+ * put, or the length when the byte is none of the four.
+ */
+static void special_at_every_place(void **state)
+{
+    (void)state;
+    static const char *const bytes[] = {",", "\"", "\n", "\r", "\t", ";", "'", "中"};
+    char t[64];
+    for (size_t b = 0; b < sizeof bytes / sizeof bytes[0]; b++) {
+        size_t l = strlen(bytes[b]);
+        bool special = b < 4;
+        for (size_t n = 0; n <= 40; n++) {
+            for (size_t at = 0; at + l <= n; at++) {
+                memset(t, 'a', n);
+                memcpy(t + at, bytes[b], l);
+                size_t want = special ? at : n;
+                if (jx_csv_special_at(t, n) != want)
+                    fail_msg("byte %zu at %zu of %zu: %zu, want %zu", b, at, n, jx_csv_special_at(t, n), want);
+            }
+        }
+    }
+    /* the first of two */
+    assert_int_equal(jx_csv_special_at("abcdefghijklmnopqrs\"tu,v", 24), 19);
+    assert_int_equal(jx_csv_special_at("a,b\"", 4), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -265,6 +296,7 @@ int main(void)
         cmocka_unit_test(unclosed_quote_is_an_error),
         cmocka_unit_test(empty_input),
         cmocka_unit_test(put_field_encodes_and_reads_back),
+        cmocka_unit_test(special_at_every_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

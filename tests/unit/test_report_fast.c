@@ -13,7 +13,7 @@
  * decimals, several 资金 rows (one giving 年初预算 alone), groups without indicators, the
  * history of targets (上年, 前年 — a number, a text, one written as none — and 依据), and a
  * project whose own cells (单位, 主管部门, 年度目标, a 资金 source) need quoting or the
- * formula guard on the rows that carry them.
+ * formula guard on the rows that carry them, and group names that need quoting.
  *
  * Each input is also written with every project rendered apart (jx_writer_render, then
  * jx_writer_project_rendered, what `score -j` does), to the same bytes: in JSON and CSV,
@@ -119,6 +119,12 @@ static const char awkward[] =
     "    资金 \"=其他\" 年初预算 20\n"
     "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 25 实际 1个; 乙 ≥1个 权重 25 实际 1个\n"
     "        丙 ≥1个 权重 25 实际 1个; 丁 ≥1个 权重 25 实际 1个 } }\n"
+    "}\n"
+    /* group names to quote on every row of their indicators (a string, not a word) */
+    "项目 \"组名带逗号\" {\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    产出指标 100 { \"数量,指标\" 50 { 甲 ≥1个 权重 50 实际 1个 }\n"
+    "        \"质量\\\"指标\\\"\" 50 { 乙 ≥1个 权重 50 实际 1个 } }\n"
     "}\n";
 
 /* How write_all writes each project. */
