@@ -96,6 +96,13 @@ static xnum x_from_dec(jx_dec d)
     return x;
 }
 
+/* d × k, exactly: one 64 × 64-bit multiplication (a unit's length, k ≤ 604 800 000). */
+static xnum x_dec_times(jx_dec d, uint32_t k)
+{
+    xnum x = {(__int128)d.v * (int64_t)k, d.scale};
+    return x;
+}
+
 /* An integer as an exact number. */
 static xnum x_from_int(int64_t v)
 {
@@ -127,6 +134,17 @@ static int x_cmp(xnum a, xnum b)
 {
     x_align(&a, &b);
     return (a.v > b.v) - (a.v < b.v);
+}
+
+/* True when d is units × 10^-decimals: x_cmp(d, units) == 0, in 64 bits when d has no more
+ * decimals than that (a claim written as its score is): d's coefficient brought to the
+ * scale either is units or, leaving 64 bits, cannot be. Asked of every claimed score. */
+static inline bool x_dec_is_units(jx_dec d, int64_t units, int decimals)
+{
+    int64_t v;
+    if (d.scale >= 0 && d.scale <= decimals && decimals - d.scale < 19)
+        return !__builtin_mul_overflow(d.v, (int64_t)jx_pow10_64[decimals - d.scale], &v) && v == units;
+    return x_cmp(x_from_dec(d), x_from_units(units, decimals)) == 0;
 }
 
 /* True when a is below zero. */
@@ -297,13 +315,14 @@ static int u256_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned 
     return (l.lo > r.lo) - (l.lo < r.lo);
 }
 
-/* u256_cmp_products, in 128 bits when every factor is below 2^63 (each product is then
- * below 2^126): the over-target test of nearly every indicator, whose numbers are small. */
+/* u256_cmp_products, in 128 bits when every factor is below 2^64 (each product is then
+ * below 2^128, one 64 × 64-bit multiplication): the over-target test of nearly every
+ * indicator, whose numbers are small. */
 static int cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c, unsigned __int128 d)
 {
-    const unsigned __int128 lim = (unsigned __int128)1 << 63;
-    if (a < lim && b < lim && c < lim && d < lim) {
-        unsigned __int128 l = a * b, r = c * d;
+    if (((a | b | c | d) >> 64) == 0) {
+        unsigned __int128 l = (unsigned __int128)(uint64_t)a * (uint64_t)b;
+        unsigned __int128 r = (unsigned __int128)(uint64_t)c * (uint64_t)d;
         return (l > r) - (l < r);
     }
     return u256_cmp_products(a, b, c, d);
@@ -375,11 +394,11 @@ static int64_t full_units(const eval_ctx *c, xnum w)
 
 /* ------------------------------------------------------------------- units */
 
-/* Which side a time unit conversion changed. */
+/* Which side a time unit conversion changed (jx_formula_args.converted). */
 typedef enum converted {
     CONV_NONE = 0, /* both sides as written */
-    CONV_ACTUAL,   /* the actual, given in the coarser unit: 2天 → 48小时 */
-    CONV_TARGET    /* the target, given in the coarser unit: 1小时 → 60分钟 */
+    CONV_TARGET,   /* the target, given in the coarser unit: 1小时 → 60分钟 */
+    CONV_ACTUAL    /* the actual, given in the coarser unit: 2天 → 48小时 */
 } converted;
 
 /* The numbers an indicator is scored with, after units are reconciled. */
@@ -387,37 +406,43 @@ typedef struct operands {
     xnum t;            /* target, in the common unit */
     xnum a;            /* actual, in the common unit */
     bool percent;      /* both are percentages */
-    const char *unit;  /* the common unit ("" when none) */
+    jx_str unit;       /* the common unit ("" when none) */
     converted conv;    /* which side was converted (the formula notes it) */
-    bool mismatch;     /* the units differ and do not convert: scored as the numbers stand */
 } operands;
 
 /*
- * The operands of a quantitative indicator. An actual with neither unit nor % takes
- * the target's; time units convert to the finer of the two (exactly, every ratio being
- * whole); any other difference is marked as a mismatch. Pure: the formula writer
- * calls it again to show the same numbers.
+ * The operands of a quantitative indicator, in the common unit its scoring kept in
+ * fa (reconcile): pure, so the formula writer shows the numbers it was scored with.
  */
-static operands operands_of(const jx_indicator *ind)
+static operands operands_of(const jx_indicator *ind, const jx_formula_args *fa)
 {
-    const jx_value *T = &ind->target, *A = &ind->actual;
-    jx_value_common cu;
     operands o;
-    o.mismatch = !jx_value_common_unit(T, A, &cu);
-    o.t = x_mul_int(x_from_dec(T->num), cu.ka);
-    o.a = x_mul_int(x_from_dec(A->num), cu.kb);
-    o.percent = cu.percent;
-    o.unit = cu.unit;
-    o.conv = cu.converted == 1 ? CONV_TARGET : cu.converted == 2 ? CONV_ACTUAL : CONV_NONE;
+    o.t = x_dec_times(ind->target.num, fa->tk);
+    o.a = x_dec_times(ind->actual.num, fa->ak);
+    o.percent = fa->percent;
+    o.conv = (converted)fa->converted;
+    o.unit = o.conv == CONV_TARGET ? ind->actual.unit : ind->target.unit;
     return o;
 }
 
-/* The operands of ind, warning when its units differ and do not convert. */
-static operands reconcile(eval_ctx *c, const jx_indicator *ind)
+/*
+ * The operands of a quantitative indicator, its common unit kept in ind->fargs. An
+ * actual with neither unit nor % takes the target's; time units convert to the finer
+ * of the two (exactly, every ratio being whole); any other difference is warned as a
+ * mismatch and scored as the numbers stand.
+ */
+static operands reconcile(eval_ctx *c, jx_indicator *ind)
 {
-    operands o = operands_of(ind);
-    if (o.mismatch) {
-        const jx_value *T = &ind->target, *A = &ind->actual;
+    const jx_value *T = &ind->target, *A = &ind->actual;
+    jx_value_common cu;
+    bool mismatch = !jx_value_common_unit(T, A, &cu);
+    jx_formula_args *fa = &ind->fargs;
+    fa->tk = (uint32_t)cu.ka;
+    fa->ak = (uint32_t)cu.kb;
+    fa->percent = cu.percent;
+    fa->converted = (uint8_t)cu.converted; /* the numbering of enum converted */
+    operands o = operands_of(ind, fa);
+    if (mismatch) {
         char bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ];
         jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_UNIT_MISMATCH, A->pos,
                             "指标“%s”实际完成值“%s”的单位“%s%s”与目标值“%s”的单位“%s%s”不同，按数值 %s 与 %s 计分",
@@ -501,15 +526,15 @@ static inline void cur_with_unit(cursor *c, xnum x, bool percent, jx_str unit)
 }
 
 /* cur_with_unit appended to b. */
-static void put_with_unit(jx_sbuf *b, xnum x, bool percent, const char *unit)
+static void put_with_unit(jx_sbuf *b, xnum x, bool percent, jx_str unit)
 {
     cursor c = cur_open(b);
-    cur_with_unit(&c, x, percent, (jx_str){unit, (uint32_t)strlen(unit)});
+    cur_with_unit(&c, x, percent, unit);
     cur_close(&c);
 }
 
 /* x with its percent sign and unit as a string in the project arena (for messages). */
-static const char *with_unit(jx_project *p, xnum x, bool percent, const char *unit)
+static const char *with_unit(jx_project *p, xnum x, bool percent, jx_str unit)
 {
     char small[128];
     jx_sbuf b;
@@ -687,7 +712,10 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
     char bs[JX_DEC_BUFSZ], bp[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ];
     jx_judge j = ind->judge;
     bool implied = false;
-    if (j == JX_JUDGE_NONE && jx_str_same_text(ind->actual.text, ind->target.text)) {
+    /* the same bytes are the same text: nearly every actual that restates its target is
+     * written just as the target, and needs no trimming (jx_str_same_text) */
+    if (j == JX_JUDGE_NONE && (jx_value_same_bytes(ind->actual.text, ind->target.text) ||
+                               jx_str_same_text(ind->actual.text, ind->target.text))) {
         j = JX_JUDGE_MET;
         implied = true;
     }
@@ -776,8 +804,7 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
         score_quantitative(c, ind);
     }
 
-    if (ind->has_claim && !claim_done &&
-        x_cmp(x_from_dec(ind->claim), x_from_units(ind->score, c->dec)) != 0)
+    if (ind->has_claim && !claim_done && !x_dec_is_units(ind->claim, ind->score, c->dec))
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_CLAIMED_SCORE,
                             ind->claim_pos.line ? ind->claim_pos : ind->pos,
                             "指标“%s”自评得分 %s 与重算得分 %s 不符", ind->name.s,
@@ -792,91 +819,99 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
 
 /* ------------------------------------------------------------ the project */
 
-/* Level-2 and level-1 group scores, and the points each group's children add up to. */
-static void score_groups(eval_ctx *c)
+/*
+ * What the indicators of each group add up to is gathered in the scoring pass, one
+ * indicator at a time (tally): the group's score (jx_group.score, a 二级 group's carried
+ * to its 一级 parent) and, for points-mismatch, the weights of the indicators directly
+ * inside it. Weights are added at JX_DEC_MAX_SCALE in 64 bits (jx_weight_bits):
+ * check_ranges() has held each to 0..100, so no sum of them nears 2^63 (score.c), and
+ * an exact sum is the same number whatever scale it is kept at.
+ */
+typedef struct group_sums {
+    int64_t own;   /* the weights of the indicators directly inside, at JX_DEC_MAX_SCALE */
+    int64_t kids;  /* the 二级 children's parts (a 一级 group's), at JX_DEC_MAX_SCALE */
+    bool has_own;  /* some indicator lies directly inside */
+    bool has_kids; /* some 二级 child does */
+} group_sums;
+
+/* The groups' sums before the first indicator: every score 0, and gs (one per group, in
+ * the project arena) empty; gs is NULL when there are no groups or memory ran out. */
+static group_sums *tally_open(jx_project *p)
 {
-    jx_project *p = c->p;
     for (size_t g = 0; g < p->ngroups; g++)
         p->groups[g].score = 0;
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
-        if (ind->group >= p->ngroups || ind->score < 0)
-            continue;
-        jx_group *g = &p->groups[ind->group];
-        g->score += ind->score;
-        if (g->level == 2 && g->parent < p->ngroups && g->parent != ind->group)
-            p->groups[g->parent].score += ind->score;
-    }
-}
-
-/* points-mismatch: each group with declared points against what its children declare. */
-static void check_points(eval_ctx *c)
-{
-    jx_project *p = c->p;
-    char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
     if (p->ngroups == 0)
-        return;
-    /* in one pass over the indicators and one over the groups: the weights of the
-     * indicators directly inside each group, and what a 一级 group's 二级 children add up
-     * to — their points, or their indicators' weights (sums of exact numbers: the order
-     * they are added in changes nothing) */
-    typedef struct group_sums {
-        xnum own;      /* the weights of the indicators directly inside */
-        xnum kids;     /* the 二级 children's parts (a 一级 group's) */
-        bool has_own;  /* some indicator lies directly inside */
-        bool has_kids; /* some 二级 child does */
-    } group_sums;
+        return NULL;
     group_sums *gs = jx_arena_alloc(&p->arena, p->ngroups * sizeof *gs);
     if (!gs) {
         p->diags.oom = 1;
+        return NULL;
+    }
+    memset(gs, 0, p->ngroups * sizeof *gs);
+    return gs;
+}
+
+/* Adds a scored indicator to its group's sums (and its score to the group's 一级 parent). */
+static inline void tally(jx_project *p, group_sums *gs, const jx_indicator *ind)
+{
+    uint32_t gi = ind->group;
+    if (gi >= p->ngroups)
         return;
+    jx_group *g = &p->groups[gi];
+    if (ind->score >= 0) {
+        g->score += ind->score;
+        if (g->level == 2 && g->parent < p->ngroups && g->parent != gi)
+            p->groups[g->parent].score += ind->score;
     }
-    for (size_t g = 0; g < p->ngroups; g++)
-        gs[g] = (group_sums){x_from_int(0), x_from_int(0), false, false};
-    for (size_t i = 0; i < p->ninds; i++) {
-        uint32_t g = p->inds[i].group;
-        if (g >= p->ngroups)
-            continue;
-        xnum w = weight_of(&p->inds[i]);
-        x_align(&gs[g].own, &w);
-        gs[g].own.v += w.v;
-        gs[g].has_own = true;
+    if (gs) {
+        if (ind->has_weight)
+            gs[gi].own += (int64_t)jx_weight_bits(ind->weight);
+        gs[gi].has_own = true;
     }
+}
+
+/* points-mismatch: each group with declared points against what its children declare —
+ * the weights of its indicators (gs, from tally) and, for a 一级 group, its 二级
+ * children's points, or their indicators' weights where they declare none. */
+static void check_points(eval_ctx *c, group_sums *gs)
+{
+    jx_project *p = c->p;
+    char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
+    if (!gs)
+        return;
     for (size_t k = 0; k < p->ngroups; k++) {
         const jx_group *kid = &p->groups[k];
         if (kid->level != 2 || kid->parent >= p->ngroups || kid->parent == k ||
             p->groups[kid->parent].level != 1)
             continue;
         group_sums *up = &gs[kid->parent];
-        xnum part = kid->has_points ? x_from_dec(kid->points) : gs[k].own;
-        x_align(&up->kids, &part);
-        up->kids.v += part.v;
+        up->kids += kid->has_points ? (int64_t)jx_weight_bits(kid->points) : gs[k].own;
         up->has_kids = true;
     }
     for (size_t g = 0; g < p->ngroups; g++) {
         const jx_group *grp = &p->groups[g];
         if (!grp->has_points)
             continue;
-        xnum sum = gs[g].own;
+        int64_t sum = gs[g].own;
         bool any = gs[g].has_own;
         if (grp->level == 1 && gs[g].has_kids) {
-            xnum kids = gs[g].kids;
-            x_align(&sum, &kids);
-            sum.v += kids.v;
+            sum += gs[g].kids;
             any = true;
         }
-        if (x_cmp(sum, x_from_dec(grp->points)) == 0)
+        if (sum == (int64_t)jx_weight_bits(grp->points))
             continue;
         if (!any && jx_dec_is_zero(grp->points))
             continue;
         if (grp->level == 1)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_POINTS_MISMATCH, grp->pos,
                                 "一级指标“%s”的分值 %s 与其下二级指标分值合计 %s 不符",
-                                grp->name.s, fmt_dec(grp->points, bp), fmt_x(sum, bsum));
+                                grp->name.s, fmt_dec(grp->points, bp),
+                                fmt_x(x_from_units(sum, JX_DEC_MAX_SCALE), bsum));
         else
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_POINTS_MISMATCH, grp->pos,
                                 "二级指标“%s”的分值 %s 与其下三级指标权重合计 %s 不符",
-                                grp->name.s, fmt_dec(grp->points, bp), fmt_x(sum, bsum));
+                                grp->name.s, fmt_dec(grp->points, bp),
+                                fmt_x(x_from_units(sum, JX_DEC_MAX_SCALE), bsum));
     }
 }
 
@@ -981,17 +1016,24 @@ static int significant_decimals(jx_dec d)
     return k;
 }
 
+/* weight_in_range for d written with more than WEIGHT_DECIMALS places: out of line, as
+ * few weights are. */
+static bool weight_in_range_plain(jx_dec d)
+{
+    return !jx_dec_is_negative(d) && jx_dec_cmp(d, jx_dec_from_int(WEIGHT_MAX)) <= 0 &&
+           significant_decimals(d) <= WEIGHT_DECIMALS;
+}
+
 /* True when d lies in 0..WEIGHT_MAX with at most WEIGHT_DECIMALS decimals that are not
  * trailing zeros: the range of a 权重 and of a group's 分值. */
-static bool weight_in_range(jx_dec d)
+static inline bool weight_in_range(jx_dec d)
 {
     /* Written with at most WEIGHT_DECIMALS places, as nearly every weight is: every decimal
      * may count, so only the coefficient is compared, against WEIGHT_MAX at d's scale.
-     * Kept because it is asked of every indicator and group of every project. */
-    if (d.scale >= 0 && d.scale <= WEIGHT_DECIMALS)
-        return d.v >= 0 && (uint64_t)d.v <= WEIGHT_MAX * jx_pow10_64[d.scale];
-    return !jx_dec_is_negative(d) && jx_dec_cmp(d, jx_dec_from_int(WEIGHT_MAX)) <= 0 &&
-           significant_decimals(d) <= WEIGHT_DECIMALS;
+     * Kept, and inline, because it is asked of every indicator and group of every project. */
+    if ((uint32_t)d.scale <= WEIGHT_DECIMALS)
+        return (uint64_t)d.v <= WEIGHT_MAX * jx_pow10_64[d.scale]; /* a negative v is past it */
+    return weight_in_range_plain(d);
 }
 
 /* Checks every number of the project against its range; false when one is out. */
@@ -1000,8 +1042,10 @@ static bool check_ranges(eval_ctx *c)
     jx_project *p = c->p;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ];
     size_t before = p->diags.errors;
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
+    const jx_indicator *inds = p->inds; /* held: a finding changes neither */
+    size_t ninds = p->ninds;
+    for (size_t i = 0; i < ninds; i++) {
+        const jx_indicator *ind = &inds[i];
         if (!ind->has_weight || weight_in_range(ind->weight))
             continue;
         jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, ind->weight_pos.line ? ind->weight_pos : ind->pos,
@@ -1044,7 +1088,8 @@ static bool check_ranges(eval_ctx *c)
 }
 
 /*
- * weight-sum: the declared weights (不适用 ones included) against the layout's total T.
+ * weight-sum: the declared weights (不适用 ones included) against the layout's total T;
+ * `unweighted` is how many indicators have none.
  * Returns the reason the 结论 is withheld (the note printed beside it), NULL when it
  * is given:
  *   - no indicator has a weight (a target table, seeds 003 and 004): the parser warned
@@ -1054,16 +1099,15 @@ static bool check_ranges(eval_ctx *c)
  *   - otherwise a sum that differs from T, or some indicators without a weight, is a
  *     weight-sum error (the project is still scored) and no 结论.
  */
-static const char *check_weight_sum(eval_ctx *c, xnum weights, xnum layout)
+static const char *check_weight_sum(eval_ctx *c, xnum weights, xnum layout, size_t unweighted)
 {
     jx_project *p = c->p;
     const jx_policy *pol = c->pol;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ];
-    size_t unweighted = 0;
-    for (size_t i = 0; i < p->ninds; i++)
-        unweighted += !p->inds[i].has_weight;
     bool differs = x_cmp(weights, layout) != 0;
     bool none = unweighted == p->ninds;
+    if (!differs && !none && unweighted == 0)
+        return NULL; /* nearly every project: nothing to say, so no number is written */
     char sep[JX_DEC_BUFSZ + 64] = "";
     if (pol->exec_separate)
         snprintf(sep, sizeof sep, "（预算执行率单列 %s 分）", fmt_dec(pol->exec_points, b3));
@@ -1098,29 +1142,29 @@ static jx_grade grade_of(const eval_ctx *c, int64_t total)
 }
 
 /* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。
- * Built once per project, so without printf. */
+ * Built once per project, so without printf or a growing buffer: through an unchecked
+ * cursor, into a buffer with room for its words (about 130 bytes) and six numbers. */
 static const char *band_note(eval_ctx *c)
 {
-    char b[3][JX_DEC_BUFSZ], small[256];
-    size_t n[3];
+    char b[3][JX_DEC_BUFSZ], buf[256 + 6 * JX_DEC_BUFSZ];
+    jx_str n[3];
     for (int k = 0; k < 3; k++)
-        n[k] = jx_num_put(c->pol->bands[k].v, c->pol->bands[k].scale, true, b[k]);
-    jx_sbuf sb;
-    jx_sbuf_init(&sb, small, sizeof small, &c->p->arena);
-    JX_SBUF_LIT(&sb, "总分高于");
-    jx_sbuf_put(&sb, b[0], n[0]);
-    JX_SBUF_LIT(&sb, "分（含）的结论为“优”，");
-    jx_sbuf_put(&sb, b[0], n[0]);
-    JX_SBUF_LIT(&sb, "～");
-    jx_sbuf_put(&sb, b[1], n[1]);
-    JX_SBUF_LIT(&sb, "分（含）为“良”，");
-    jx_sbuf_put(&sb, b[1], n[1]);
-    JX_SBUF_LIT(&sb, "～");
-    jx_sbuf_put(&sb, b[2], n[2]);
-    JX_SBUF_LIT(&sb, "分（含）为“中”，低于");
-    jx_sbuf_put(&sb, b[2], n[2]);
-    JX_SBUF_LIT(&sb, "分为“差”。");
-    const char *note = sb.oom ? NULL : jx_arena_strndup(&c->p->arena, sb.s, sb.len);
+        n[k] = (jx_str){b[k], (uint32_t)(jx_num_at(b[k], c->pol->bands[k].v, c->pol->bands[k].scale, true) - b[k])};
+    cursor o = {NULL, buf, NULL, false};
+    CUR_LIT(&o, "总分高于");
+    cur_put(&o, n[0].s, n[0].n);
+    CUR_LIT(&o, "分（含）的结论为“优”，");
+    cur_put(&o, n[0].s, n[0].n);
+    CUR_LIT(&o, "～");
+    cur_put(&o, n[1].s, n[1].n);
+    CUR_LIT(&o, "分（含）为“良”，");
+    cur_put(&o, n[1].s, n[1].n);
+    CUR_LIT(&o, "～");
+    cur_put(&o, n[2].s, n[2].n);
+    CUR_LIT(&o, "分（含）为“中”，低于");
+    cur_put(&o, n[2].s, n[2].n);
+    CUR_LIT(&o, "分为“差”。");
+    const char *note = jx_arena_strndup(&c->p->arena, buf, (size_t)(o.o - buf));
     if (!note) {
         c->p->diags.oom = 1;
         return "";
@@ -1194,33 +1238,36 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     }
     p->band_note = band_note(c);
 
-    /* the indicators, in source order */
+    /* the indicators, in source order, each added to its group's sums */
     int64_t sum = 0;
     bool any_na = false;
+    size_t unweighted = 0;
+    group_sums *gs = tally_open(p);
     for (size_t i = 0; i < p->ninds; i++) {
         jx_indicator *ind = &p->inds[i];
         ind->project = p;
         ind->formula = "";
         memset(&ind->fargs, 0, sizeof ind->fargs);
+        unweighted += !ind->has_weight;
         if (ind->not_applicable) {
             any_na = true;
             ind->score = 0;
             ind->method = JX_METHOD_NOT_APPLICABLE;
             ind->fargs.rescale = pol->na_rule == JX_NA_RESCALE;
-            continue;
+        } else {
+            ind->score = -1;
+            ind->method = JX_METHOD_NONE;
+            score_indicator(c, ind);
+            sum += ind->score;
         }
-        ind->score = -1;
-        ind->method = JX_METHOD_NONE;
-        score_indicator(c, ind);
-        sum += ind->score;
+        tally(p, gs, ind);
     }
-    score_groups(c);
-    check_points(c);
+    check_points(c, gs);
 
     /* weights against the layout's total (满分): withhold the 结论 when they cannot be
      * graded against it (docs/scoring.md, "A project") */
     xnum layout = x_from_dec(pol->layout_total);
-    const char *withheld = check_weight_sum(c, x_from_dec(jx_indicator_weights(p)), layout);
+    const char *withheld = check_weight_sum(c, x_from_dec(jx_indicator_weights(p)), layout, unweighted);
 
     /* 不适用 按比例折算: the rest's sum × layout total / applicable weight */
     int64_t total = sum;
@@ -1304,17 +1351,6 @@ static inline void put_cstr(cursor *c, const char *s)
     cur_put(c, s, strlen(s));
 }
 
-/* The common unit of o, the target's or the actual's (jx_value_common_unit), with its
- * length. */
-static inline jx_str common_unit(const jx_indicator *ind, const operands *o)
-{
-    if (o->unit == ind->target.unit.s)
-        return ind->target.unit;
-    if (o->unit == ind->actual.unit.s)
-        return ind->actual.unit;
-    return (jx_str){o->unit, (uint32_t)strlen(o->unit)};
-}
-
 /* The note of a time unit conversion: "（实际 2天 按 48小时 计）", "" when none. */
 static inline void put_note(cursor *c, const jx_indicator *ind, const operands *o)
 {
@@ -1336,8 +1372,8 @@ static inline void put_note(cursor *c, const jx_indicator *ind, const operands *
 /* The formula of a quantitative method: the numbers it was scored with, put in. */
 static inline void put_quantitative(cursor *c, const jx_indicator *ind, int decimals)
 {
-    operands o = operands_of(ind);
-    jx_str unit = common_unit(ind, &o);
+    operands o = operands_of(ind, &ind->fargs);
+    jx_str unit = o.unit;
     xnum w = weight_of(ind);
     jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
     put_units(c, ind->score, decimals);

@@ -92,6 +92,12 @@ typedef struct jx_formula_args {
     jx_dec pct;       /* 定性: the policy's percentage for judge */
     int64_t band_lo;  /* 定性 claim: the band's lower bound in score units */
     int64_t band_hi;  /* …and its upper bound */
+    /* a number scored against its target: the unit both were put in (value.h,
+     * jx_value_common_unit), kept so that the formula does not work it out again */
+    uint32_t tk, ak;   /* what the target's and the actual's numbers were multiplied by (≤ 604 800 000) */
+    uint8_t converted; /* 0 both as written, 1 the target converted to the actual's unit, 2 the
+                          actual to the target's; the unit is the actual's for 1, else the target's */
+    bool percent;      /* the unit is % */
 } jx_formula_args;
 
 /** One 三级指标 line. */

@@ -1179,30 +1179,10 @@ LS_INLINE void ls_blanks(line_scan *ls)
         ls->i++;
 }
 
-/* True when a[0..n) and b[0..n) (n from 4 to 16, known when compiled) are equal: two
- * overlapping loads of each, where memcmp would be a call. */
-LS_INLINE bool ls_same(const unsigned char *a, const char *b, uint32_t n)
-{
-    if (n >= 8) {
-        uint64_t x0, y0, x1, y1;
-        memcpy(&x0, a, 8);
-        memcpy(&y0, b, 8);
-        memcpy(&x1, a + n - 8, 8);
-        memcpy(&y1, b + n - 8, 8);
-        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
-    uint32_t x0, y0, x1, y1;
-    memcpy(&x0, a, 4);
-    memcpy(&y0, b, 4);
-    memcpy(&x1, a + n - 4, 4);
-    memcpy(&y1, b + n - 4, 4);
-    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-}
-
 /* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
 LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
 {
-    if (ls->end - ls->i <= n || !ls_same(ls->s + ls->i, w, n))
+    if (ls->end - ls->i <= n || !jx_text_same((const char *)ls->s + ls->i, w, n))
         return false;
     unsigned char c = ls->s[ls->i + n];
     return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));

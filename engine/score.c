@@ -73,11 +73,11 @@ static jx_dec at_max_scale(__int128 v)
 
 jx_dec jx_indicator_weights(const jx_project *p)
 {
-    __int128 sum = 0;
+    uint64_t sum = 0;
     for (size_t i = 0; i < p->ninds; i++)
         if (p->inds[i].has_weight)
-            sum += jx_dec_scaled(p->inds[i].weight, JX_DEC_MAX_SCALE);
-    return at_max_scale(sum);
+            sum += jx_weight_bits(p->inds[i].weight);
+    return at_max_scale((int64_t)sum);
 }
 
 jx_dec jx_weight_total(const jx_project *p)
@@ -90,11 +90,11 @@ jx_dec jx_weight_total(const jx_project *p)
 
 jx_dec jx_applicable_weight(const jx_project *p)
 {
-    __int128 sum = 0;
+    uint64_t sum = 0;
     for (size_t i = 0; i < p->ninds; i++)
         if (!p->inds[i].not_applicable && p->inds[i].has_weight)
-            sum += jx_dec_scaled(p->inds[i].weight, JX_DEC_MAX_SCALE);
-    return at_max_scale(sum);
+            sum += jx_weight_bits(p->inds[i].weight);
+    return at_max_scale((int64_t)sum);
 }
 
 /* --------------------------------------------------------- 不适用 and the 满分 */

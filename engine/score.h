@@ -28,8 +28,8 @@
  */
 static inline int64_t jx_dec_to_units(jx_dec d, int decimals)
 {
-    if (d.scale <= decimals)
-        return (int64_t)jx_dec_scaled(d, decimals);
+    if (d.scale <= decimals) /* the 128-bit product's low 64 bits, by one 64-bit multiplication */
+        return (int64_t)((uint64_t)d.v * (uint64_t)jx_pow10_128(decimals - d.scale));
     return (int64_t)jx_div_round_half_up(d.v, jx_pow10_128(d.scale - decimals));
 }
 
@@ -57,6 +57,17 @@ int64_t jx_funds_rate(const jx_funds *f);
 int64_t jx_project_funds_rate(const jx_project *p);
 
 /* ------------------------------------------------------------- sums of weights */
+
+/**
+ * A weight (or a group's 分值) at JX_DEC_MAX_SCALE, modulo 2^64: one 64-bit
+ * multiplication. A sum of these wraps where the exact 128-bit sum cast to 64 bits would,
+ * so it gives that coefficient bit for bit whatever the weights; of weights within their
+ * range (0..100, docs/scoring.md) it does not wrap at all (see score.c).
+ */
+static inline uint64_t jx_weight_bits(jx_dec w)
+{
+    return (uint64_t)w.v * (uint64_t)jx_pow10_128(JX_DEC_MAX_SCALE - w.scale);
+}
 
 /** Σ 权重 of the indicators that have one, 不适用 ones included, at JX_DEC_MAX_SCALE. */
 jx_dec jx_indicator_weights(const jx_project *p);

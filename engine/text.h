@@ -116,6 +116,35 @@ static inline size_t jx_text_blank_before(const char *s, size_t n, unsigned how)
     return 0;
 }
 
+/**
+ * True when a[0..n) and b[0..n) are the same bytes. Inline, without a call to memcmp, for
+ * the short texts compared most (a unit, a keyword on a line): up to 16 bytes by two
+ * overlapping loads from each end (never past either; with n known when compiled, one
+ * branch), longer ones by memcmp.
+ */
+static inline bool jx_text_same(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(a, b, n) == 0;
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&a1, a + n - 8, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&b1, b + n - 8, 8);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&a1, a + n - 4, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&b1, b + n - 4, 4);
+        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /** Bytes of the run of blanks (of the kind `how`) at the start of s[0..n). */
 static inline size_t jx_text_blank_run(const char *s, size_t n, unsigned how)
 {

@@ -1259,12 +1259,9 @@ static int64_t value_time_unit_ms(jx_str unit)
     return 0;
 }
 
-bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out)
+/* jx_value_common_unit (value.h) has set *out for a's unit and tried the rest. */
+bool jx_value_common_time_unit(const jx_value *a, const jx_value *b, jx_value_common *out)
 {
-    *out = (jx_value_common){.ka = 1, .kb = 1, .percent = a->percent, .unit = a->unit.s ? a->unit.s : ""};
-    bool inherits = !b->percent && b->unit.n == 0;
-    if (inherits || (a->percent == b->percent && a->unit.n == b->unit.n && memcmp(a->unit.s, b->unit.s, a->unit.n) == 0))
-        return true;
     int64_t ams = a->percent ? 0 : value_time_unit_ms(a->unit);
     int64_t bms = b->percent ? 0 : value_time_unit_ms(b->unit);
     if (ams == 0 || bms == 0)
@@ -1280,10 +1277,11 @@ bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common 
     return true;
 }
 
-bool jx_value_fraction_of_percent(const jx_value *a, const jx_value *b)
+/* The numbers' part of jx_value_fraction_of_percent (value.h): a above 1, 0 < b ≤ 1. */
+bool jx_value_fraction_of_percent_num(const jx_value *a, const jx_value *b)
 {
-    return a->percent && !b->percent && b->unit.n == 0 && jx_dec_cmp(a->num, jx_dec_from_int(1)) > 0 &&
-           jx_dec_cmp(b->num, jx_dec_from_int(0)) > 0 && jx_dec_cmp(b->num, jx_dec_from_int(1)) <= 0;
+    return jx_dec_cmp(a->num, jx_dec_from_int(1)) > 0 && jx_dec_cmp(b->num, jx_dec_from_int(0)) > 0 &&
+           jx_dec_cmp(b->num, jx_dec_from_int(1)) <= 0;
 }
 
 /* ------------------------------------------------------------ classifying */

@@ -21,6 +21,10 @@
 
 #include "arena.h"
 #include "model.h"
+#include "text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
 
 /** Outcome of jx_value_read. */
 typedef enum jx_value_status {
@@ -165,23 +169,48 @@ typedef struct jx_value_common {
     int converted;    /* 0 both as written, 1 a converted to b's unit, 2 b converted to a's */
 } jx_value_common;
 
+/** True when a and b are the same bytes (jx_text_same): the units of every target and
+ * its actual ("个", "小时", "" for none) are compared, and short texts. */
+static inline bool jx_value_same_bytes(jx_str a, jx_str b)
+{
+    return a.n == b.n && jx_text_same(a.s, b.s, a.n);
+}
+
+/** jx_value_common_unit past its usual case: a and b, which neither take one the other's
+ * unit nor have the same, compared as time units. */
+bool jx_value_common_time_unit(const jx_value *a, const jx_value *b, jx_value_common *out);
+
 /**
  * The one rule of comparable units, for scoring an actual against its target and for
  * a target against 上年 or 前年: a and b (numbers) compare when both are % or have the
  * same unit, when b has neither % nor unit (it takes a's), or when both are time units
  * (毫秒 秒 分钟 小时 天 周 and their ASCII forms), converted exactly to the finer of the
  * two (ka or kb the whole ratio, ≤ 604 800 000). Returns false, with *out as for a's
- * unit and both factors 1, when they do not compare.
+ * unit and both factors 1, when they do not compare. Inline: the usual case, the same
+ * unit or none, is a few comparisons, asked of every quantitative indicator.
  */
-bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out);
+static inline bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out)
+{
+    *out = (jx_value_common){.ka = 1, .kb = 1, .percent = a->percent, .unit = a->unit.s ? a->unit.s : ""};
+    if ((!b->percent && b->unit.n == 0) || (a->percent == b->percent && jx_value_same_bytes(a->unit, b->unit)))
+        return true;
+    return jx_value_common_time_unit(a, b, out);
+}
+
+/** jx_value_fraction_of_percent once a is % and b has neither % nor unit. */
+bool jx_value_fraction_of_percent_num(const jx_value *a, const jx_value *b);
 
 /**
  * True when b is likely a percentage of a written as a fraction: 0 < b ≤ 1 with neither %
  * nor unit against a % value a above 1 (0.97 against ≥95%) — what a spreadsheet writes
  * when a percent cell loses its format (an .xls read without its formats, a cell typed
  * 0.97). The scoring scores it as written and warns (percent-fraction); the 审核 compares
- * a year so written as b × 100 %.
+ * a year so written as b × 100 %. Inline: asked of every quantitative indicator, and
+ * nearly always answered by the units.
  */
-bool jx_value_fraction_of_percent(const jx_value *a, const jx_value *b);
+static inline bool jx_value_fraction_of_percent(const jx_value *a, const jx_value *b)
+{
+    return a->percent && !b->percent && b->unit.n == 0 && jx_value_fraction_of_percent_num(a, b);
+}
 
 #endif

@@ -3,7 +3,10 @@
  * code gives. Each shortcut is taken by some inputs and not by others that mean the same
  * (a number written with more decimals, names and texts of any bytes), and the two must
  * agree: the range of a weight (eval.c weight_in_range), the numbers of a formula
- * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (eval.c cmp_products), the first use of a
+ * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (eval.c cmp_products),
+ * the sums of points and weights in 64 bits at 9 decimals (eval.c tally, score.c
+ * jx_weight_bits), a claim against its score in 64 bits (eval.c x_dec_is_units), an actual
+ * that restates its target byte for byte (value.h jx_value_same_bytes), the first use of a
  * name (checks.c dup_first_of, against a pass over the earlier names), the sums and
  * comparisons of the checks (q_add_dec, dec_cmp), the message of qualitative-evidence
  * put together piece by piece (against its format), trimming (jx_str_trimmed against
@@ -22,6 +25,7 @@
 #include "checks.h"
 #include "dec.h"
 #include "model.h"
+#include "score.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -228,6 +232,180 @@ static void over_target_fast_matches_plain(void **state)
         over_target_message(slow_t[k], "13", slow_over[k], m, sizeof m);
         assert_string_equal(m, "指标“指标”实际完成值 13 达到目标值 10 的 130.00%（超额提示 120%），按满分计，目标值可能偏低，请说明原因");
     }
+}
+
+/* ------------------------------------------------------------ sums of points */
+
+/* 产出指标 p1 { 数量指标 p2 { 甲 w[0], 乙 w[1] } 时效指标 { 丙 w[2] } } scored under the default
+ * policy: the points-mismatch messages, "" for each level without one. */
+static void points_messages(const char *p1, const char *p2, const char *const w[3], char *m1, char *m2,
+                            size_t size)
+{
+    jx_policy pol = jx_test_policy_default();
+    jx_project *p = jx_test_project("分值");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", p1, 0);
+    uint32_t q = jx_test_group(p, 2, "数量指标", p2, g1);
+    uint32_t t = jx_test_group(p, 2, "时效指标", NULL, g1);
+    jx_test_ind(p, q, "甲", "≥1", w[0], "1");
+    jx_test_ind(p, q, "乙", "≥1", w[1], "1");
+    jx_test_ind(p, t, "丙", "≥1", w[2], "1");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    m1[0] = m2[0] = '\0';
+    for (size_t k = 0; k < jx_project_diag_count(p); k++) {
+        const jx_diag *d = jx_project_diag(p, k);
+        if (strcmp(d->code, "points-mismatch") == 0)
+            snprintf(strstr(d->message, "一级") ? m1 : m2, size, "%s", d->message);
+    }
+    jx_test_project_free(p);
+}
+
+static void points_sums_at_any_scale(void **state)
+{
+    (void)state;
+    /* The sums are kept at 9 decimals whatever the numbers are written with: written with
+     * few decimals and with many, the messages are the same. 30.5 + 19.25 = 49.75 against
+     * 数量指标's 50; 产出指标 sees 50 (数量指标's points) + 10.25 (时效指标's weights, it
+     * declares none) = 60.25 against 60. */
+    static const char *const short_w[3] = {"30.5", "19.25", "10.25"};
+    static const char *const long_w[3] = {"30.500000000", "19.2500", "10.250"};
+    const char *want1 = "一级指标“产出指标”的分值 60 与其下二级指标分值合计 60.25 不符";
+    const char *want2 = "二级指标“数量指标”的分值 50 与其下三级指标权重合计 49.75 不符";
+    char m1[512], m2[512];
+    points_messages("60", "50", short_w, m1, m2, sizeof m1);
+    assert_string_equal(m1, want1);
+    assert_string_equal(m2, want2);
+    points_messages("60.000000000", "50.00", long_w, m1, m2, sizeof m1);
+    assert_string_equal(m1, want1);
+    assert_string_equal(m2, want2);
+    /* 30.5 + 19.5 = 50 and 50 + 10 = 60: no finding, however written */
+    static const char *const even_w[3] = {"30.5", "19.5", "10"};
+    static const char *const even_long_w[3] = {"30.50", "19.500000000", "10.0"};
+    points_messages("60", "50", even_w, m1, m2, sizeof m1);
+    assert_string_equal(m1, "");
+    assert_string_equal(m2, "");
+    points_messages("60.0000", "50.000000000", even_long_w, m1, m2, sizeof m1);
+    assert_string_equal(m1, "");
+    assert_string_equal(m2, "");
+}
+
+/* jx_indicator_weights sums at JX_DEC_MAX_SCALE in 64 bits, wrapping: the same coefficient
+ * as the exact 128-bit sum cast to 64 bits, the plain way, in range and out of it. */
+static void weights_sum_matches_128_bits(void **state)
+{
+    (void)state;
+    /* in range: 30.5 + 19.25 + 50.25 = 100, at 9 decimals 100 000 000 000 */
+    static const char *const in_w[3] = {"30.5", "19.25000", "50.25"};
+    /* out of range (a project not scored, whose weights a report may still add up):
+     * 10^17 and 999999999999999999 at 9 decimals pass 2^64 */
+    static const char *const out_w[3] = {"100000000000000000", "999999999999999999", "0.000000001"};
+    const char *const *sets[2] = {in_w, out_w};
+    for (int k = 0; k < 2; k++) {
+        uint32_t g2;
+        jx_project *p = project_new(&g2);
+        __int128 plain = 0;
+        for (int i = 0; i < 3; i++) {
+            jx_indicator *ind = jx_test_ind(p, g2, "甲", "≥1", sets[k][i], "1");
+            plain += (__int128)ind->weight.v * jx_pow10_128(JX_DEC_MAX_SCALE - ind->weight.scale);
+        }
+        jx_test_ind(p, g2, "无权重", "≥1", NULL, "1"); /* adds nothing */
+        jx_dec w = jx_indicator_weights(p);
+        assert_int_equal(w.scale, JX_DEC_MAX_SCALE);
+        assert_true(w.v == (int64_t)plain);
+        if (k == 0)
+            assert_true(w.v == 100000000000);
+        jx_test_project_free(p);
+    }
+}
+
+/* -------------------------------------------------------------- claimed score */
+
+/* The claimed-score message of ≥60 权重30 实际50 (30 × 50 / 60 = 25.00) claiming claim, under
+ * the default policy (2 decimals); "" when none. */
+static void claimed_message(jx_dec claim, char *out, size_t size)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "指标", "≥60", "30", "50");
+    jx_test_reason(p, ind, "说明");
+    ind->has_claim = true;
+    ind->claim = claim;
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    snprintf(out, size, "%s", message_of(p, "claimed-score"));
+    jx_test_project_free(p);
+}
+
+static void claim_against_score_fast_matches_plain(void **state)
+{
+    (void)state;
+    /* A claim with at most 2 decimals is compared in 64 bits, one with more exactly as
+     * before; both ways 25 is 25.00 and 25.001 is not. */
+    static const struct {
+        const char *claim;
+        const char *want;
+    } cases[] = {
+        {"25", ""},
+        {"25.0", ""},
+        {"25.00", ""},
+        {"25.000", ""},       /* 3 decimals: the plain way */
+        {"25.000000000", ""},
+        {"25.01", "指标“指标”自评得分 25.01 与重算得分 25.00 不符"},
+        {"25.001", "指标“指标”自评得分 25.001 与重算得分 25.00 不符"},
+        {"24.999999999", "指标“指标”自评得分 24.999999999 与重算得分 25.00 不符"},
+        {"-25", "指标“指标”自评得分 -25 与重算得分 25.00 不符"},
+        /* × 100 leaves 64 bits: cannot be 2500 */
+        {"999999999999999999", "指标“指标”自评得分 999999999999999999 与重算得分 25.00 不符"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char m[512];
+        claimed_message(jx_test_dec(cases[i].claim), m, sizeof m);
+        assert_string_equal(m, cases[i].want);
+    }
+    /* 2^62 + 25 = 4611686018427387929: × 100 is 2500 modulo 2^64 (2^62 × 100 = 2^64 × 25),
+     * yet far from 25 */
+    char m[512];
+    claimed_message((jx_dec){(int64_t)(((uint64_t)1 << 62) + 25), 0}, m, sizeof m);
+    assert_string_equal(m, "指标“指标”自评得分 4611686018427387929 与重算得分 25.00 不符");
+}
+
+/* ------------------------------------------------------ qualitative restated */
+
+/* The formula of 定性 提升 权重15 with the actual text actual (quoted, as the DSL writes it)
+ * and no 评定. */
+static void restated_formula(const char *target, const char *actual, char *out, size_t size)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "指标", target, "15", actual);
+    jx_test_reason(p, ind, "说明");
+    jx_score(p, &pol);
+    snprintf(out, size, "%s", jx_indicator_formula(&p->inds[0]));
+    jx_test_project_free(p);
+}
+
+static void restated_text_fast_matches_trimmed(void **state)
+{
+    (void)state;
+    /* An actual of the target's very bytes is taken as the same text at once; one that
+     * differs only by blanks at its ends, after trimming. Either is 达成: 15 × 100%. */
+    const char *met = "15.00 = 15 × 100%（达成，实际与目标一致）";
+    char f[512];
+    restated_formula("定性 提升", "\"提升\"", f, sizeof f);
+    assert_string_equal(f, met);
+    restated_formula("定性 提升", "\" 提升 \"", f, sizeof f);
+    assert_string_equal(f, met);
+    /* past 16 bytes (memcmp): 有效提升服务质量 is 24 */
+    restated_formula("定性 有效提升服务质量", "\"有效提升服务质量\"", f, sizeof f);
+    assert_string_equal(f, met);
+    restated_formula("定性 有效提升服务质量", "\"有效提升服务质量 \"", f, sizeof f);
+    assert_string_equal(f, met);
+    /* 提开 differs from 提升 only in its fourth to sixth bytes; 有效提升服务质里 in its last
+     * three: not judged, 0 */
+    restated_formula("定性 提升", "\"提开\"", f, sizeof f);
+    assert_string_equal(f, "0.00（实际“提开”与目标“提升”不同，未评定）");
+    restated_formula("定性 有效提升服务质量", "\"有效提升服务质里\"", f, sizeof f);
+    assert_string_equal(f, "0.00（实际“有效提升服务质里”与目标“有效提升服务质量”不同，未评定）");
 }
 
 /* ----------------------------------------------------------- duplicate names */
@@ -728,6 +906,10 @@ int main(void)
         cmocka_unit_test(weight_range_fast_matches_plain),
         cmocka_unit_test(formula_numbers_fast_match_plain),
         cmocka_unit_test(over_target_fast_matches_plain),
+        cmocka_unit_test(points_sums_at_any_scale),
+        cmocka_unit_test(weights_sum_matches_128_bits),
+        cmocka_unit_test(claim_against_score_fast_matches_plain),
+        cmocka_unit_test(restated_text_fast_matches_trimmed),
         cmocka_unit_test(duplicates_fast_match_pairwise),
         cmocka_unit_test(duplicates_by_hand),
         cmocka_unit_test(checks_sums_fast_match_plain),

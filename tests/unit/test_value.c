@@ -949,6 +949,38 @@ static void test_classify_out_of_memory(void **state)
     }
 }
 
+/* jx_value_same_bytes, which compares by overlapping loads up to 16 bytes and by memcmp
+ * past them, gives what a comparison a byte at a time gives: for every length from 0 to
+ * 40, two equal texts are the same, and differing in any one byte (by one bit) they are
+ * not. The bytes sit at the start of larger buffers whose rest
+ * differs, so a load past the end would be seen too. */
+static void test_same_bytes_against_bytewise(void **state)
+{
+    (void)state;
+    char a[64], b[64];
+    for (uint32_t n = 0; n <= 40; n++) {
+        for (size_t i = 0; i < sizeof a; i++) {
+            a[i] = (char)('A' + i % 26);
+            b[i] = i < n ? a[i] : (char)('a' + i % 26);
+        }
+        jx_str sa = {a, n}, sb = {b, n};
+        assert_true(jx_value_same_bytes(sa, sb));
+        for (uint32_t k = 0; k < n; k++) {
+            b[k] ^= 1;
+            assert_false(jx_value_same_bytes(sa, sb));
+            b[k] ^= 1;
+        }
+        /* a text and a longer one it begins: never the same */
+        jx_str longer = {b, n + 1};
+        assert_false(jx_value_same_bytes(sa, longer));
+    }
+    /* units as written: 个 against 个 and 人, 小时 against 小时 and 分钟 */
+    assert_true(jx_value_same_bytes((jx_str){"个", 3}, (jx_str){"个", 3}));
+    assert_false(jx_value_same_bytes((jx_str){"个", 3}, (jx_str){"人", 3}));
+    assert_true(jx_value_same_bytes((jx_str){"小时", 6}, (jx_str){"小时", 6}));
+    assert_false(jx_value_same_bytes((jx_str){"小时", 6}, (jx_str){"分钟", 6}));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -974,6 +1006,7 @@ int main(void)
         cmocka_unit_test(test_every_byte_freed),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_classify_out_of_memory),
+        cmocka_unit_test(test_same_bytes_against_bytewise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
