@@ -12,7 +12,8 @@
 # -DCMAKE_C_COMPILER=…) it is a plain Release build. CMAKE-ARGs go to the configure step.
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: scripts/release.sh BUILD [CMAKE-ARG…]" >&2; exit 2; }
-build=$1
+mkdir -p "$1"
+build=$(cd "$1" && pwd) # absolute: the training runs in another directory
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 
