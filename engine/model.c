@@ -162,11 +162,8 @@ jx_diag *jx_project_diag_add(jx_project *p, jx_severity sev, const char *code, j
     return d;
 }
 
-/* The code of every method, in the order of jx_method, with its length. */
-static const struct {
-    const char *code; /* the code */
-    unsigned char len; /* its length */
-} method_codes[] = {
+/* The code of every method, in the order of jx_method, with its length (model.h). */
+const jx_str jx_method_codes[] = {
 #define METHOD_CODE(c) {c, sizeof c - 1}
     [JX_METHOD_NONE] = METHOD_CODE(""),
     [JX_METHOD_GE_MET] = METHOD_CODE("ge-met"),
@@ -191,16 +188,11 @@ static const struct {
     [JX_METHOD_QUAL_OUT_OF_BAND] = METHOD_CODE("qualitative-out-of-band"),
 #undef METHOD_CODE
 };
+_Static_assert(sizeof jx_method_codes / sizeof jx_method_codes[0] == JX_METHOD_COUNT,
+               "a code for every method");
 
-const char *jx_method_code(jx_method m)
-{
-    return (unsigned)m < sizeof method_codes / sizeof method_codes[0] ? method_codes[m].code : "";
-}
-
-size_t jx_method_code_len(jx_method m)
-{
-    return (unsigned)m < sizeof method_codes / sizeof method_codes[0] ? method_codes[m].len : 0;
-}
+const char *jx_method_code(jx_method m) { return jx_method_code_str(m).s; }
+size_t jx_method_code_len(jx_method m) { return jx_method_code_str(m).n; }
 
 const char *jx_judge_name(jx_judge j)
 {

@@ -390,6 +390,18 @@ const char *jx_judge_name(jx_judge j);
 /** The length of jx_method_code(m). */
 size_t jx_method_code_len(jx_method m);
 
+/** The number of methods: one more than the last of jx_method. */
+#define JX_METHOD_COUNT (JX_METHOD_QUAL_OUT_OF_BAND + 1)
+
+/** The code of each method with its length, in the order of jx_method (model.c). */
+extern const jx_str jx_method_codes[];
+
+/** jx_method_code(m) with its length, in one lookup: for a writer that copies it. */
+static inline jx_str jx_method_code_str(jx_method m)
+{
+    return (unsigned)m < JX_METHOD_COUNT ? jx_method_codes[m] : (jx_str){"", 0};
+}
+
 /** Initialises an empty project whose arrays and arena use alloc. */
 void jx_project_init(jx_project *p, const jx_allocator *alloc);
 

@@ -297,12 +297,15 @@ typedef struct source_file {
     const char *name; /* the file name */
     size_t n;         /* its length */
     bool plain;       /* it needs no escaping, so it is copied as it is */
+    bool fast;        /* set by score_project: the project's indicators may be written in one
+                         go (indicator_fast), the name plain, the project scored and the
+                         writer not general_only; false elsewhere */
 } source_file;
 
 /* Describes file for source(). */
 static source_file source_file_of(const char *file)
 {
-    source_file f = {file, strlen(file), false};
+    source_file f = {file, strlen(file), false, false};
     f.plain = jx_text_json_plain(f.name, f.n) == f.n;
     return f;
 }
@@ -546,7 +549,8 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
 
 /* "sign": the sign of a target as the rule language writes it ("≥"), "定性" for a 定性
  * target, "" for an implicit '=' or none (the target's text, as written, says the rest).
- * A sign is a character or two: its length is counted here, without a call. */
+ * A sign is one character or none: its length is told by its first byte, UTF-8's lead
+ * byte (ASCII '=' one byte, '≥' three), without a call or a loop. */
 static jx_str sign_code(const jx_value *t)
 {
     static const jx_str none = {"", 0}, qual = {"定性", sizeof "定性" - 1};
@@ -555,13 +559,52 @@ static jx_str sign_code(const jx_value *t)
     if (t->sign == JX_SIGN_QUAL)
         return qual;
     jx_str s = {jx_sign_text(t->sign), 0};
-    while (s.s[s.n])
-        s.n++;
+    unsigned char lead = (unsigned char)s.s[0];
+    s.n = lead == 0 ? 0 : lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     return s;
+}
+
+/* The groups of the path of the indicators written last. The indicators come group by
+ * group, so the groups of a path, and whether their names are plain, are found once a
+ * group rather than once an indicator. Invariant: g1 and g2 are what
+ * jx_indicator_group_at gives for levels 1 and 2 of an indicator of `project` whose
+ * group is `group`, and plain is true when both names are plain (a NULL group is). */
+typedef struct path_groups {
+    const jx_project *project; /* the indicator's project (jx_indicator.project) */
+    uint32_t group;            /* its group (jx_indicator.group) */
+    const jx_group *g1, *g2;   /* its 一级 and 二级 groups, NULL for none */
+    size_t names;              /* the bytes of their names */
+    bool plain;                /* both names plain */
+} path_groups;
+
+/* Groups that hold for no indicator yet but one of no project, which has no groups. */
+#define PATH_GROUPS_NONE {NULL, UINT32_MAX, NULL, NULL, 0, true}
+
+/* The groups of ind's path, from pg when they are the last indicator's, else found and
+ * kept in pg. */
+static inline const path_groups *path_groups_of(path_groups *pg, const jx_indicator *ind)
+{
+    if (ind->group != pg->group || ind->project != pg->project) {
+        pg->project = ind->project;
+        pg->group = ind->group;
+        pg->g1 = jx_indicator_group_at(ind, 1);
+        pg->g2 = jx_indicator_group_at(ind, 2);
+        pg->names = (pg->g1 ? pg->g1->name.n : 0) + (pg->g2 ? pg->g2->name.n : 0);
+        pg->plain = group_plain(pg->g1) && group_plain(pg->g2);
+    }
+    return pg;
 }
 
 /* Bytes an indicator takes besides its texts and formula: keys, numbers and codes. */
 #define IND_FIXED_BYTES (384 + 4 * JX_DEC_BUFSZ)
+/* The texts of an indicator written besides its path's groups: its name, target, actual
+ * and unit before the formula, its reason, history and basis after it. In the fast path
+ * each lies in the indicator's plain copy, so takes at most plain_len bytes (a history
+ * written as none, "/", one byte, within IND_FIXED_BYTES): the room asked for is
+ * reckoned from that bound rather than summed text by text. Only a line of several
+ * thousand bytes asks for more than a buffer holds and takes the general path. */
+#define IND_TEXTS_BEFORE 4
+#define IND_TEXTS_AFTER 4
 /* Room kept for the formula: what jx_formula_write takes to write it in one go, but for
  * the longest texts; a longer one is written piece by piece, or copied from where it
  * was built when it outgrows the buffer. */
@@ -570,13 +613,17 @@ static jx_str sign_code(const jx_value *t)
 /*
  * Writes ind in one go (see above) and returns true, or returns false having written
  * nothing when it is not the usual one: its project scored, its texts, its groups' names
- * and the file name plain, no formula given by hand, its score known.
+ * and the file name plain (file->fast), no formula given by hand, its score known. pg:
+ * the groups of the path written last (path_groups_of).
  */
 FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind,
-                                     const source_file *file, bool comma)
+                                     const source_file *file, path_groups *pg, bool comma)
 {
-    const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
-    if (wr->general_only || !p->scored || !file->plain || (ind->formula && ind->formula[0]) || !group_plain(g1) || !group_plain(g2) ||
+    if (!file->fast)
+        return false;
+    const path_groups *path = path_groups_of(pg, ind);
+    const jx_group *g1 = path->g1, *g2 = path->g2;
+    if ((ind->formula && ind->formula[0]) || !path->plain ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->target.unit) || !jx_indicator_plain(ind, ind->actual.text) ||
         !jx_indicator_plain(ind, ind->actual.unit) || !jx_indicator_plain(ind, ind->reason) || ind->score < 0 ||
@@ -585,9 +632,9 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
         (ind->has_weight && ind->weight.scale > 18) ||
         (ind->has_claim && ind->claim.scale > 18))
         return false;
-    size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + ind->name.n + ind->target.text.n +
-                  ind->actual.text.n + ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) +
-                  (g2 ? g2->name.n : 0) + ind->last_year.text.n + ind->year_before.text.n + ind->basis.n;
+    size_t text_max = ind->plain_len; /* the most bytes any one text takes (see IND_TEXTS_BEFORE) */
+    size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + path->names +
+                  (IND_TEXTS_BEFORE + IND_TEXTS_AFTER) * text_max;
     char *o = o_path_open(wr, need, comma);
     if (!o)
         return false;
@@ -612,13 +659,13 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
     O_LIT(o, ",\"claimed\":");
     o = o_opt_dec(o, ind->has_claim, ind->claim);
     O_LIT(o, ",\"method\":");
-    o = o_str(o, jx_method_code(ind->method), jx_method_code_len(ind->method));
+    jx_str method = jx_method_code_str(ind->method);
+    o = o_str(o, method.s, method.n);
     O_LIT(o, ",\"formula\":");
     /* The formula has the buffer's room but for its quotes and what follows it (rest), at
      * least IND_FORMULA_ROOM less the bytes before it, so the usual one is written in one
      * go (jx_formula_write). Its sbuf is jx_sbuf_init's but for the NUL, not needed. */
-    size_t rest = IND_FIXED_BYTES + file->n + ind->reason.n + ind->last_year.text.n + ind->year_before.text.n +
-                  ind->basis.n;
+    size_t rest = IND_FIXED_BYTES + file->n + IND_TEXTS_AFTER * text_max;
     jx_sbuf b = {o + 1, 0, (size_t)(wr->buf + wr->cap - (o + 2)) - rest, &wr->scratch, 0};
     jx_formula_write(&b, ind, p->decimals);
     if (b.len == 0) {
@@ -662,16 +709,19 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
         O_LIT(o, ",\"not_applicable\":true");
     else
         O_LIT(o, ",\"not_applicable\":false");
-    jx_str h = {"", 0}; /* set by jx_history_text when given */
-    O_LIT(o, ",\"last_year\":");
-    bool given = jx_history_text(&ind->last_year, &h);
-    o = o_opt_str(o, given, h.s, h.n);
-    O_LIT(o, ",\"year_before\":");
-    given = jx_history_text(&ind->year_before, &h);
-    o = o_opt_str(o, given, h.s, h.n);
-    O_LIT(o, ",\"basis\":");
-    o = o_opt_str(o, ind->basis.n > 0, ind->basis.s, ind->basis.n);
-    *o++ = '}';
+    jx_str ly = {"", 0}, yb = {"", 0}; /* set by jx_history_text when given */
+    bool ly_given = jx_history_text(&ind->last_year, &ly), yb_given = jx_history_text(&ind->year_before, &yb);
+    if (!ly_given && !yb_given && ind->basis.n == 0) { /* the usual: no history, three nulls at once */
+        O_LIT(o, ",\"last_year\":null,\"year_before\":null,\"basis\":null}");
+    } else {
+        O_LIT(o, ",\"last_year\":");
+        o = o_opt_str(o, ly_given, ly.s, ly.n);
+        O_LIT(o, ",\"year_before\":");
+        o = o_opt_str(o, yb_given, yb.s, yb.n);
+        O_LIT(o, ",\"basis\":");
+        o = o_opt_str(o, ind->basis.n > 0, ind->basis.s, ind->basis.n);
+        *o++ = '}';
+    }
     wr->len = (size_t)(o - wr->buf);
     return true;
 }
@@ -713,10 +763,11 @@ static void history(jx_writer *wr, const jx_indicator *ind)
 
 static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
 {
+    path_groups pg = PATH_GROUPS_NONE;
     ARRAY(wr, "indicators");
     for (size_t i = 0; i < ord->ninds; i++) {
         const jx_indicator *ind = ord->inds[i];
-        if (indicator_fast(wr, p, ind, file, i > 0)) {
+        if (indicator_fast(wr, p, ind, file, &pg, i > 0)) {
             wr->fast_written++;
             continue;
         }
@@ -796,6 +847,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
         return;
     groups(wr, p, &ord);
     source_file file = source_file_of(p->src.file);
+    file.fast = file.plain && p->scored && !wr->general_only;
     indicators(wr, p, &file, &ord);
     KEY(wr, "total");
     score_or_null(wr, p, p->total);

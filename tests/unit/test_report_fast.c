@@ -243,6 +243,38 @@ static void awkward_text(void **state)
     assert_true(fast > 0);
 }
 
+/* Long lines: a project of 50 indicators whose reasons run from 1 000 bytes up by 97 a
+ * line (so the output buffer, 64 KiB, fills at a different point of an indicator each
+ * time), some with part of a history (上年 alone, 前年 alone, 依据 alone), and one with a
+ * reason of 9 000 bytes, past what indicator_fast asks room for by its bound (eight texts
+ * of the line's length) and so written by the general path. Both paths agree, and the
+ * fast one wrote the others. The room indicator_fast asks for must hold what it writes,
+ * or it writes past the buffer (the sanitizer's heap overflow). */
+static void long_lines(void **state)
+{
+    (void)state;
+    enum { NINDS = 50, LONGEST = 9000 };
+    size_t cap = 64 + NINDS * (LONGEST + 200) + 512;
+    char *text = malloc(cap), *reason = malloc(LONGEST + 1);
+    assert_non_null(text);
+    assert_non_null(reason);
+    for (size_t k = 0; k < LONGEST; k++)
+        reason[k] = (char)('a' + k % 26);
+    size_t n = (size_t)snprintf(text, cap, "项目 \"长行\" {\n    产出指标 100 {\n        数量指标 100 {\n");
+    static const char *const history[] = {"", " 上年 ≥90%", " 前年 \"较高\"", " 依据 \"行业标准\""};
+    for (int i = 0; i < NINDS; i++) {
+        int len = i == NINDS / 2 ? LONGEST : 1000 + 97 * i;
+        n += (size_t)snprintf(text + n, cap - n, "            指标%d ≥95%% 权重 2 实际 %d%%%s 偏差 \"%.*s\"\n", i,
+                              90 + i % 10, history[i % 4], len, reason);
+    }
+    n += (size_t)snprintf(text + n, cap - n, "        }\n    }\n}\n");
+    assert_true(n < cap);
+    size_t fast = agree("long.jx", text);
+    assert_true(fast >= 2 * (NINDS - 1)); /* JSON and CSV: all but the longest (and the groups) */
+    free(reason);
+    free(text);
+}
+
 /* The 自评表 drawn as text, txt, md and html, every project rendered apart, is the same
  * bytes as written in turn: each part drawn alone, the renderer's bytes between parts
  * (text's blank line, txt's rule) written before every one but the first. Over the
@@ -333,6 +365,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(samples_and_corpora),
         cmocka_unit_test(awkward_text),
+        cmocka_unit_test(long_lines),
         cmocka_unit_test(document_formats_apart),
         cmocka_unit_test(apart_refused),
         cmocka_unit_test(user_data),
