@@ -2046,25 +2046,38 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
     uint32_t line, lstart;
     if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
         return false;
-    if (ls.s[ls.i] < 0xE4)
-        return false; /* no statement keyword: they are all CJK */
     jx_project *p = ps->p;
     jx_str *dst = NULL;
     bool *flag = NULL;
     uint32_t klen = 12;
     jx_token_kind end_tk = JX_TK_NEWLINE;
     uint32_t end_len = 0, kw_off = ls.i, last = ls.i;
-    if (ls_word_is(&ls, LW_DEPT, 12, false)) {
+    /* The first two bytes of the first character tell the keywords apart but for 年度
+     * and 年度目标, so each line is compared with one keyword (two for 年), not with each
+     * in turn. s[i] is not the line's '\n', so s[i + 1] can be read. */
+    enum { S_NONE, S_DEPT, S_ORG, S_YEAR, S_OUTCOME, S_DEV, S_REMEDY, S_UNIT, S_FUNDS } stmt = S_NONE;
+    switch ((unsigned)ls.s[ls.i] << 8 | ls.s[ls.i + 1]) {
+    case 0xE4B8: stmt = S_DEPT; break;    /* 主 E4 B8 BB */
+    case 0xE58D: stmt = S_ORG; break;     /* 单 E5 8D 95 */
+    case 0xE5B9: stmt = S_YEAR; break;    /* 年 E5 B9 B4: 年度 or 年度目标 */
+    case 0xE5AE: stmt = S_OUTCOME; break; /* 完 E5 AE 8C */
+    case 0xE581: stmt = S_DEV; break;     /* 偏 E5 81 8F */
+    case 0xE695: stmt = S_REMEDY; break;  /* 整 E6 95 B4 */
+    case 0xE987: stmt = S_UNIT; break;    /* 金 E9 87 91 */
+    case 0xE8B5: stmt = S_FUNDS; break;   /* 资 E8 B5 84 */
+    default: return false;
+    }
+    if (stmt == S_DEPT && ls_word_is(&ls, LW_DEPT, 12, false)) {
         dst = &p->dept, flag = &seen->dept;
-    } else if (ls_word_is(&ls, LW_ORG, 6, false)) {
+    } else if (stmt == S_ORG && ls_word_is(&ls, LW_ORG, 6, false)) {
         dst = &p->org, flag = &seen->org, klen = 6;
-    } else if (ls_word_is(&ls, LW_GOAL, 12, false)) {
+    } else if (stmt == S_YEAR && ls_word_is(&ls, LW_GOAL, 12, false)) {
         dst = &p->goal, flag = &seen->goal;
-    } else if (ls_word_is(&ls, LW_OUTCOME, 12, false)) {
+    } else if (stmt == S_OUTCOME && ls_word_is(&ls, LW_OUTCOME, 12, false)) {
         dst = &p->outcome, flag = &seen->outcome;
-    } else if (ls_word_is(&ls, LW_DEVIATION, 12, false)) {
+    } else if (stmt == S_DEV && ls_word_is(&ls, LW_DEVIATION, 12, false)) {
         dst = &p->deviation, flag = &seen->dev;
-    } else if (ls_word_is(&ls, LW_REMEDY, 12, false)) {
+    } else if (stmt == S_REMEDY && ls_word_is(&ls, LW_REMEDY, 12, false)) {
         dst = &p->remedy, flag = &seen->remedy;
     }
     if (dst) { /* KEYWORD STRING */
@@ -2083,7 +2096,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
             return false;
         *dst = v;
         *flag = true;
-    } else if (ls_word_is(&ls, LW_YEAR, 6, false)) { /* 年度 YYYY */
+    } else if (stmt == S_YEAR && ls_word_is(&ls, LW_YEAR, 6, false)) { /* 年度 YYYY */
         if (p->has_year)
             return false;
         ls.i += 6;
@@ -2096,7 +2109,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
             return false;
         p->has_year = true;
         p->year = (int)y.v;
-    } else if (ls_word_is(&ls, LW_MONEY_UNIT, 12, false)) { /* 金额单位 WORD */
+    } else if (stmt == S_UNIT && ls_word_is(&ls, LW_MONEY_UNIT, 12, false)) { /* 金额单位 WORD */
         if (seen->unit)
             return false;
         ls.i += 12;
@@ -2112,7 +2125,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
             return false;
         p->money_unit = v;
         seen->unit = true;
-    } else if (ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N, any of them */
+    } else if (stmt == S_FUNDS && ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N, any of them */
         ls.i += 6;
         ls_blanks(&ls);
         uint32_t src_off = 0, src_len = 0;
@@ -2469,6 +2482,51 @@ static void end_stmt(parser *ps)
 }
 
 /*
+ * The rest of a project's head line written plainly, the current token being its 项目:
+ * a string without a backslash (ls_string) as the name, then '{' and the line's end
+ * (a newline, or a comment after a blank, as ls_comment takes one). Sets the name and
+ * *open, the '{''s position, and leaves the parser on the newline as advance leaves it
+ * past the '{'; false, having changed nothing, on any other line (a name without
+ * quotes, a '{' on the next line, anything after it, a line longer than JX_LIMIT_LINE).
+ * The string ls_string takes holds no bad byte, so advance would have reported none.
+ */
+static bool line_project_head(parser *ps, jx_pos *open)
+{
+    line_scan ls;
+    uint32_t lstart = ps->line_start, from = ps->off + ps->len;
+    if (ps->bad_byte_end > lstart || !ls_start(&ls, ps, lstart, from))
+        return false;
+    ls_blanks(&ls);
+    line_string str;
+    if (ls.s[ls.i] != '"' || !ls_string(&ls, &str))
+        return false;
+    ls_blanks(&ls);
+    if (ls.s[ls.i] != '{')
+        return false;
+    uint32_t brace = ls.i++, brace_cont = ls.cont, end_len;
+    jx_token_kind end_tk;
+    if (!ls_line_end(&ls, &end_tk, &end_len) || end_tk != JX_TK_NEWLINE)
+        return false;
+    jx_str name = arena_str(ps, ps->text + str.off + 1, str.len - 2);
+    if (ps->nomem)
+        return false;
+    ps->p->name = name;
+    /* ls.cont counted from `from`: the continuation bytes before it are counted on from
+     * the column of the 项目 just asked for (pos_span), as line_indicator does */
+    uint32_t cont = from - lstart - (pos_span(ps, from, 0, true).col - 1) + brace_cont;
+    *open = line_pos(ps->line, lstart, brace, 1, cont, 0);
+    frame_brace(ps, JX_TK_LBRACE, brace);
+    ps->prev_end = brace + 1;
+    ps->prev_line = ps->line;
+    ps->prev_line_start = lstart;
+    ps->tk = JX_TK_NEWLINE;
+    ps->kw = JX_KW_NONE;
+    ps->off = ls.i;
+    ps->len = end_len;
+    return true;
+}
+
+/*
  * project := 项目 NAME '{' { stmt } '}'
  * stmt    := 主管部门 STRING | 单位 STRING | 年度 NUMBER | 金额单位 WORD | 年度目标 STRING
  *          | 完成情况 STRING | 偏离原因 STRING | 整改措施 STRING | 资金 …
@@ -2478,6 +2536,9 @@ static void parse_project_body(parser *ps)
 {
     jx_project *p = ps->p;
     p->pos = tok_pos(ps);
+    jx_pos open;
+    if (line_project_head(ps, &open))
+        goto body;
     advance(ps);
     if (!at_name(ps) || ps->kw != JX_KW_NONE) {
         unexpected(ps, "项目名称");
@@ -2492,8 +2553,9 @@ static void parse_project_body(parser *ps)
         unexpected(ps, "“{”");
         return;
     }
-    jx_pos open = tok_pos(ps);
+    open = tok_pos(ps);
     advance(ps);
+body:;
     stmt_seen seen = {false, false, false, false, false, false, false};
     for (;;) {
         if (line_stmt(ps, &seen))

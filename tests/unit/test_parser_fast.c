@@ -963,6 +963,80 @@ static void repeated_statement_is_reported(void **state)
     jx_reader_close(pa.rd);
 }
 
+/* A project's head line read by the fast path (as written, or with a comment after a
+ * blank) and by the general one (a comment after an ideographic space, or the '{' on
+ * the next line): the same name, positions and diagnostics, the '{''s position read from
+ * the diagnostic of the '}' left out. The last name ends in a tab and a comma, which a
+ * string may hold. */
+static void project_heads_agree(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"\"测试\"", "\"嵊州市公共文化项目000001\"", "\"\"", "\"a，b\t,\""};
+    static const char *const heads[] = {" {%s\n", " {%s\r\n", "\t{\t# 注释%s\n", " {\u3000# 注释%s\n",
+                                        "%s\n{\n"};
+    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+        parsed pt[5], pu[5];
+        for (size_t h = 0; h < 5; h++) {
+            char a[512], head[128];
+            snprintf(head, sizeof head, heads[h], "");
+            snprintf(a, sizeof a, "项目 %s%s    单位 \"中心\"\n    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n",
+                     names[n], head);
+            pt[h] = parse(a);
+            a[strlen(a) - 2] = '\0'; /* the project's '}' left out: its '{' is named */
+            pu[h] = parse(a);
+        }
+        for (size_t h = 1; h < 5; h++) {
+            same_pos(pt[0].p->pos, pt[h].p->pos, true, "project");
+            same_str(pt[0].p->name, pt[h].p->name, "name");
+            same_diags(pt[0].p, pt[h].p);
+            if (h < 4) { /* the '{' on the head line: the lines after it are where they were */
+                same_statements(pt[0].p, pt[h].p);
+                same_groups(pt[0].p, pt[h].p);
+                same_diags(pu[0].p, pu[h].p);
+            }
+        }
+        assert_int_equal(pt[0].p->diags.errors, 0);
+        assert_int_equal(pu[0].p->diags.errors, 1);
+        for (size_t h = 0; h < 5; h++) {
+            jx_reader_close(pt[h].rd);
+            jx_reader_close(pu[h].rd);
+        }
+    }
+    /* by hand: 项 目 ␠ " 测 试 " ␠ { — the '{' is the ninth character of line 1, and the
+     * name (the string's contents) starts at column 4 for its quote */
+    parsed pa = parse("项目 \"测试\" { # 注释\n    单位 \"中心\"\n");
+    assert_string_equal(pa.p->name.s, "测试");
+    assert_int_equal(pa.p->pos.line, 1);
+    assert_int_equal(pa.p->pos.col, 1);
+    assert_int_equal(pa.p->diags.errors, 1);
+    assert_non_null(strstr(pa.p->diags.v[0].message, "第 1 行第 9 列"));
+    assert_string_equal(pa.p->org.s, "中心");
+    jx_reader_close(pa.rd);
+}
+
+/* A line whose first character is that of a statement keyword but whose word is not
+ * the keyword (主管单位 against 主管部门, 单价 against 单位, 年度指标 against 年度 and
+ * 年度目标) is left to the general parser: an unknown keyword, or a group. */
+static void statement_look_alikes_left(void **state)
+{
+    (void)state;
+    parsed pa = parse("项目 \"测试\" {\n    主管单位 \"某局\"\n    单价 \"x\"\n    年度指标 60 {\n"
+                      "        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n");
+    /* by hand: two unknown keywords, on lines 2 and 3 at column 5, and nothing set */
+    assert_int_equal(pa.p->diags.errors, 2);
+    assert_int_equal(pa.p->diags.v[0].line, 2);
+    assert_int_equal(pa.p->diags.v[0].column, 5);
+    assert_int_equal(pa.p->diags.v[1].line, 3);
+    assert_int_equal(pa.p->diags.v[1].column, 5);
+    assert_int_equal(pa.p->dept.n, 0);
+    assert_int_equal(pa.p->org.n, 0);
+    assert_false(pa.p->has_year);
+    assert_int_equal(pa.p->goal.n, 0);
+    assert_int_equal(pa.p->ngroups, 2);
+    assert_string_equal(pa.p->groups[0].name.s, "年度指标");
+    jx_reader_close(pa.rd);
+}
+
 /* ------------------------------------------------------------------ framing */
 
 /* Parses the item at the start of text without framing it; returns what it found. */
@@ -1108,6 +1182,8 @@ int main(void)
         cmocka_unit_test(statements_agree),
         cmocka_unit_test(blank_lines_agree),
         cmocka_unit_test(repeated_statement_is_reported),
+        cmocka_unit_test(project_heads_agree),
+        cmocka_unit_test(statement_look_alikes_left),
         cmocka_unit_test(framing_finds_the_end),
         cmocka_unit_test(framing_gives_up),
         cmocka_unit_test(framing_reads_comments),
