@@ -96,13 +96,6 @@ static xnum x_from_dec(jx_dec d)
     return x;
 }
 
-/* d × k, exactly: one 64 × 64-bit multiplication (a unit's length, k ≤ 604 800 000). */
-static xnum x_dec_times(jx_dec d, uint32_t k)
-{
-    xnum x = {(__int128)d.v * (int64_t)k, d.scale};
-    return x;
-}
-
 /* An integer as an exact number. */
 static xnum x_from_int(int64_t v)
 {
@@ -417,8 +410,8 @@ typedef struct operands {
 static operands operands_of(const jx_indicator *ind, const jx_formula_args *fa)
 {
     operands o;
-    o.t = x_dec_times(ind->target.num, fa->tk);
-    o.a = x_dec_times(ind->actual.num, fa->ak);
+    o.t = x_mul_int(x_from_dec(ind->target.num), fa->tk);
+    o.a = x_mul_int(x_from_dec(ind->actual.num), fa->ak);
     o.percent = fa->percent;
     o.conv = (converted)fa->converted;
     o.unit = o.conv == CONV_TARGET ? ind->actual.unit : ind->target.unit;
