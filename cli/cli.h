@@ -69,6 +69,14 @@ int jx_cli_output_refuses(jx_cli_output *out, const char *path);
  */
 int jx_cli_output_close(jx_cli_output *out, int code);
 
+/**
+ * What was written to standard output got there: when code is JX_EXIT_OK, flushes it and
+ * says so on stderr and returns JX_EXIT_IO if it failed (a full disk, a closed pipe);
+ * else returns code. main() asks it last, for the texts written without a jx_cli_output
+ * (--help, --version).
+ */
+int jx_cli_stdout_done(int code);
+
 /** Before a workbook of a sheet a project (score's 自评表, vet's 审核表, the 复核 workbook)
  * is written: memory for it taken so that what it does not touch is not resident (see
  * output.c). */

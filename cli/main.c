@@ -249,9 +249,9 @@ static void open_files_room(void)
     }
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv names; its exit code. */
+static int run(int argc, char **argv)
 {
-    open_files_room();
     if (argc < 2)
         return jx_cli_usage_error(NULL, "缺少命令");
     const char *cmd = argv[1];
@@ -280,4 +280,10 @@ int main(int argc, char **argv)
     if (cmd[0] == '-')
         return jx_cli_usage_error(NULL, "未知选项“%s”", cmd);
     return jx_cli_usage_error(NULL, "未知命令“%s”", cmd);
+}
+
+int main(int argc, char **argv)
+{
+    open_files_room();
+    return jx_cli_stdout_done(run(argc, argv));
 }

@@ -187,9 +187,32 @@ static int refuse(const char *command, const jx_cli_output *out, const char *in)
                               out->path, strcmp(in, "-") == 0 ? "标准输入" : in);
 }
 
+/*
+ * The writers hand over their output in blocks of up to JX_WRITER_BUFSZ (64 KB) bytes. A
+ * block of a page or more goes to the descriptor in one write(2), once what stdio holds
+ * is out: through stdio's own buffer of a page, each would be split into two writes and
+ * its tail copied. Shorter pieces (an importer's project, a help text) go through stdio.
+ */
+#define DIRECT_WRITE_MIN 4096
+
 size_t jx_cli_output_write(void *ud, const char *data, size_t len)
 {
-    return fwrite(data, 1, len, (FILE *)ud);
+    FILE *fp = ud;
+    if (len < DIRECT_WRITE_MIN)
+        return fwrite(data, 1, len, fp);
+    if (fflush(fp) != 0)
+        return 0;
+    int fd = fileno(fp);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t k = write(fd, data + done, len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            break; /* the caller reports the short count as an I/O error */
+        done += (size_t)k;
+    }
+    return done;
 }
 
 /* Writes through the descriptor fd, ours to close (-1: it could not be had, errno says why). */
@@ -406,15 +429,22 @@ int jx_cli_forms_left_out(size_t left_out, const char *form, const char *where)
     return 1;
 }
 
+int jx_cli_stdout_done(int code)
+{
+    if (code != JX_EXIT_OK)
+        return code;
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno ? errno : EIO));
+        return JX_EXIT_IO;
+    }
+    return code;
+}
+
 int jx_cli_output_close(jx_cli_output *out, int code)
 {
-    if (!out->own_fp) {
-        if (fflush(stdout) != 0 && code == JX_EXIT_OK) {
-            fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno));
-            return JX_EXIT_IO;
-        }
-        return code;
-    }
+    if (!out->own_fp)
+        return jx_cli_stdout_done(code);
     int bad = out->fp && ferror(out->fp) != 0;
     if (out->fp && fclose(out->fp) != 0)
         bad = 1;

@@ -59,6 +59,31 @@ if [ ! -s "$work/out" ]; then ok; else fail "check writes nothing to stdout"; fi
 if tail -n 1 "$work/err" | grep -q '^检查完成：2 个项目，2 个指标，0 个错误，1 个警告$'; then ok; else
   fail "check summary line"; cat "$work/err"; fi
 
+# exit 3: standard output that cannot take what is written (a full device), said on
+# stderr, never exit 0 with the output lost: the help and version texts; a report shorter
+# than a page (through stdio) and one of many pages (written a block at a time, straight
+# to the descriptor)
+if [ -w /dev/full ]; then
+  full() { # full DESCRIPTION ARGS…: exit 3 and the failure said, with stdout on /dev/full
+    local what=$1
+    shift
+    "$bin" "$@" >/dev/full 2>"$work/err"
+    local got=$?
+    if [ "$got" = 3 ]; then ok; else fail "$what to a full device: exit $got, want 3"; fi
+    if grep -q '写标准输出失败\|无法写出报告' "$work/err"; then ok; else fail "$what to a full device is not said"; fi
+  }
+  for i in $(seq 1 200); do cat "$work/clean.jx"; done >"$work/many.jx"
+  [ "$("$bin" score --format json "$work/many.jx" | wc -c)" -gt 65536 ] && ok || fail "many.jx's JSON is under 64 KB"
+  [ "$("$bin" score --format csv "$work/clean.jx" | wc -c)" -lt 4096 ] && ok || fail "clean.jx's CSV is over 4 KB"
+  full "--version" --version
+  full "--help" --help
+  full "score --help" score --help
+  full "a short report" score --format csv "$work/clean.jx"
+  full "a long report" score --format json "$work/many.jx"
+else
+  echo "note: no /dev/full; the full-device checks were not run"
+fi
+
 # exit 2: usage
 expect 2 "no command" -- "$bin"
 expect 2 "unknown command" -- "$bin" frobnicate
