@@ -29,6 +29,7 @@
 #include "alloc.h"
 #include "lexer.h"
 
+#include <assert.h>
 #include <endian.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1177,6 +1178,16 @@ LS_INLINE void ls_blanks(line_scan *ls)
         ls->i++;
 }
 
+/* Skips the blank at i, known to be one (the word before it was read up to a blank), and
+ * any after it. */
+LS_INLINE void ls_blanks_past(line_scan *ls)
+{
+    assert(line_class[ls->s[ls->i]] == LC_BLANK);
+    do
+        ls->i++;
+    while (line_class[ls->s[ls->i]] == LC_BLANK);
+}
+
 /* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
 LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
 {
@@ -1717,7 +1728,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
         }
         ls.i += 6;
         ls.cont += 4;
-        ls_blanks(&ls);
+        ls_blanks_past(&ls); /* ls_attr saw the blank */
         switch (what) {
         case A_WEIGHT:
             weight_off = ls.i;
@@ -1798,7 +1809,7 @@ static line_result line_indicator(parser *ps, uint32_t group)
         ps->nomem = 1;
         return LINE_LEFT;
     }
-    memcpy(copy, ps->text + name_off, last - name_off);
+    jx_copy_short(copy, ps->text + name_off, last - name_off);
     copy[last - name_off] = '\0';
     jx_indicator *ind = &p->inds[p->ninds];
     ZERO(ind);
