@@ -4,12 +4,15 @@
  * jx_score calls jx_checks_run last. Every finding names the indicator or the 资金 row
  * and the numbers involved, at the position a reviewer would look at: the indicator's
  * name, its target or actual, its 得分, the 资金 keyword, the 总分. Numbers are compared
- * exactly (128-bit decimals), so a rule's boundary (执行偏差 exactly 5 %) is where the
- * documentation says it is; only inputs far beyond any budget fall back to long double.
+ * exactly, so a rule's boundary (执行偏差 exactly 5 %) is where the documentation says it
+ * is, for every number the parser reads: decimals with 128-bit coefficients, and the
+ * products of an amount with another number in 256 bits (see "numbers"). No floating
+ * point is used.
  */
 #include "checks.h"
 #include "score.h"
 
+#include <assert.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -84,158 +87,190 @@ static void sort_from(jx_diags *d, size_t from)
 
 /* ---------------------------------------------------------------- numbers */
 
-/* A decimal kept exactly (v × 10^-scale) and, for inputs that overflow 128 bits, also
- * approximately: once ovf is set, f decides. f is set only then, from the exact operands
- * of the operation that overflowed (q_f), so the exact path never touches long double. */
+/*
+ * The checks' numbers are exact decimals v × 10^-scale with a 128-bit coefficient (qn),
+ * and no step of theirs leaves 128 bits. For every project jx_score accepts (its ranges,
+ * docs/scoring.md, and the parser's limits) the numbers a qn holds are:
+ *   - a 资金 amount: 0 <= v < 10^18 (JX_DEC_MAX_DIGITS), scale <= 9 (JX_DEC_MAX_SCALE);
+ *   - a sum of amounts, of at most FUNDS_ROWS_MAX rows, at its terms' largest scale: below
+ *     2^31 × 10^18 × 10^9 < 2.2·10^36, and 2^127 > 1.7·10^38 (AMOUNT_BOUND);
+ *   - a weight (0 to 100, scale <= 9): v <= 10^11; their sum over at most
+ *     JX_LIMIT_INDICATORS indicators: v <= 10^15;
+ *   - a score in units of the policy's decimals (at most 4): v <= 10^6, their sum <= 10^10;
+ *     预算执行率 单列's score, at most 100 times its points without 封顶: v <= 10^8;
+ *   - an actual: |v| < 10^18, scale <= 9; the 执行偏差: 0 to 100, scale <= 9;
+ *   - the few products of these the rules take below (each states its bound), which do
+ *     not multiply an amount.
+ * A rule that multiplies an amount by another number compares the products in 256 bits
+ * (q_cmp_products), and a ratio that may pass 128 bits divides in 256 (q_ratio_units). Each
+ * step of more than 64 bits asserts its bound. The steps try 64-bit arithmetic first — a
+ * project's amounts, weights and scores are small — and take 128 bits when that overflows.
+ */
+
+/* The most 资金 rows a project can have: each is a 资金 statement of at least six bytes, in
+ * the project's text of at most JX_LIMIT_PROJECT (2^30) bytes or in an actuals file's, and
+ * jx_actuals_apply may add a 年度资金总额 row. */
+#define FUNDS_ROWS_MAX ((size_t)1 << 31)
+
+/* Every coefficient a qn holds is above -AMOUNT_BOUND and below it (see above). */
+#define AMOUNT_BOUND ((__int128)FUNDS_ROWS_MAX * 1000000000000000000 * 1000000000)
+
+/* v × 10^-scale, exactly. */
 typedef struct qn {
-    __int128 v;    /* coefficient, exact while !ovf */
-    int scale;     /* digits after the point */
-    bool ovf;      /* the exact form overflowed */
-    long double f; /* the value in long double; meaningful only when ovf */
+    __int128 v; /* coefficient */
+    int scale;  /* digits after the point, 0..36 */
 } qn;
 
-/* 10^n in long double. */
-static long double ld_pow10(int n)
-{
-    long double r = 1;
-    for (int i = 0; i < n; i++)
-        r *= 10;
-    return r;
-}
-
 /* v × 10^-scale as a qn. */
-static qn q_make(__int128 v, int scale)
+static inline qn q_make(__int128 v, int scale)
 {
-    qn q = {v, scale, false, 0};
+    qn q = {v, scale};
     return q;
 }
 
-/* The value of a in long double: f once it overflowed, else its exact form converted. */
-static long double q_f(qn a)
-{
-    return a.ovf ? a.f : (long double)a.v / ld_pow10(a.scale);
-}
-
 /* A jx_dec as a qn. */
-static qn q_dec(jx_dec d) { return q_make(d.v, d.scale); }
+static inline qn q_dec(jx_dec d) { return q_make(d.v, d.scale); }
 
 /* An integer as a qn. */
-static qn q_int(int64_t v) { return q_make(v, 0); }
+static inline qn q_int(int64_t v) { return q_make(v, 0); }
 
 /* A score in units of 10^-dec as a qn. */
-static qn q_units(int64_t units, int dec) { return q_make(units, dec); }
+static inline qn q_units(int64_t units, int dec) { return q_make(units, dec); }
 
-/* a and b at one scale (the larger); false, changing neither, when that overflows. */
-static bool q_align(qn *a, qn *b)
+/* True when v fits 64 bits. */
+static inline bool fits64(__int128 v) { return v == (int64_t)v; }
+
+/* v × 10^k (0 <= k <= 36), which the caller's bound keeps within 128 bits: in 64 bits when
+ * v and the product fit them (10^18 is the largest power of ten a signed 64-bit holds). */
+static inline __int128 q_pow10_times(__int128 v, int k)
 {
-    qn *lo = a->scale < b->scale ? a : b;
-    int diff = a->scale < b->scale ? b->scale - a->scale : a->scale - b->scale;
-    __int128 v;
-    if (diff == 0)
-        return true;
-    if (diff > 36 || __builtin_mul_overflow(lo->v, jx_pow10_128(diff), &v))
-        return false;
-    lo->v = v;
-    lo->scale += diff;
-    return true;
+    assert(k >= 0 && k <= 36);
+    int64_t r;
+    if (k <= 18 && fits64(v) && !__builtin_mul_overflow((int64_t)v, (int64_t)jx_pow10_64[k], &r))
+        return r;
+    __int128 w;
+    bool over = __builtin_mul_overflow(v, jx_pow10_128(k), &w);
+    assert(!over);
+    (void)over;
+    return w;
 }
 
-/* The approximate result r of an operation that overflowed, f its value. */
-static qn q_over(long double f)
+/* a and b at one scale, the larger. */
+static inline void q_align(qn *a, qn *b)
 {
-    qn r = {0, 0, true, f};
-    return r;
+    if (a->scale < b->scale) {
+        a->v = q_pow10_times(a->v, b->scale - a->scale);
+        a->scale = b->scale;
+    } else if (b->scale < a->scale) {
+        b->v = q_pow10_times(b->v, a->scale - b->scale);
+        b->scale = a->scale;
+    }
 }
 
 /* a + b. */
 static qn q_add(qn a, qn b)
 {
-    qn r = a;
-    if (a.ovf || b.ovf || !q_align(&r, &b) || __builtin_add_overflow(r.v, b.v, &r.v))
-        return q_over(q_f(a) + q_f(b));
-    return r;
+    q_align(&a, &b);
+    bool over = __builtin_add_overflow(a.v, b.v, &a.v); /* a sum of amounts: within AMOUNT_BOUND */
+    assert(!over && a.v > -AMOUNT_BOUND && a.v < AMOUNT_BOUND);
+    (void)over;
+    return a;
 }
 
-/* *sum + d, in place: q_add, without its copies and calls when *sum is exact at d's
- * scale and the sum fits (every 权重 and amount of a project written alike), as in the
- * sums the checks take over every indicator. */
+/* *sum + d, in place: q_add, without its copies and call when *sum is at d's scale (every
+ * 权重 and amount of a project written alike), as in the sums the checks take over every
+ * indicator and every 资金 row. */
 static inline void q_add_dec(qn *sum, jx_dec d)
 {
-    __int128 v;
-    if (!sum->ovf && sum->scale == d.scale && !__builtin_add_overflow(sum->v, (__int128)d.v, &v))
-        sum->v = v;
-    else
+    if (sum->scale == d.scale) {
+        sum->v += d.v;
+        assert(sum->v > -AMOUNT_BOUND && sum->v < AMOUNT_BOUND);
+    } else {
         *sum = q_add(*sum, q_dec(d));
+    }
 }
 
 /* a − b. */
 static qn q_sub(qn a, qn b)
 {
-    qn r = a;
-    if (a.ovf || b.ovf || !q_align(&r, &b) || __builtin_sub_overflow(r.v, b.v, &r.v))
-        return q_over(q_f(a) - q_f(b));
-    return r;
+    b.v = -b.v;
+    return q_add(a, b);
 }
 
-/* a × b. */
-static qn q_mul(qn a, qn b)
+/* a × b, for operands whose product the caller bounds within 128 bits: in 64 bits when
+ * both and the product fit them. */
+static inline qn q_mul(qn a, qn b)
 {
-    qn r = {0, a.scale + b.scale, false, 0};
-    if (a.ovf || b.ovf || r.scale > 36 || __builtin_mul_overflow(a.v, b.v, &r.v))
-        return q_over(q_f(a) * q_f(b));
-    return r;
+    int64_t r;
+    if (fits64(a.v) && fits64(b.v) && !__builtin_mul_overflow((int64_t)a.v, (int64_t)b.v, &r))
+        return q_make(r, a.scale + b.scale);
+    __int128 w;
+    bool over = __builtin_mul_overflow(a.v, b.v, &w);
+    assert(!over && a.scale + b.scale <= 36);
+    (void)over;
+    return q_make(w, a.scale + b.scale);
 }
 
-/* -1, 0 or 1 as a <, =, > b: the general way, for any a and b. */
-static int q_cmp_general(qn a, qn b)
-{
-    qn x = a, y = b;
-    if (a.ovf || b.ovf || !q_align(&x, &y)) {
-        long double fa = q_f(a), fb = q_f(b);
-        return (fa > fb) - (fa < fb);
-    }
-    return (x.v > y.v) - (x.v < y.v);
-}
-
-/* q_cmp_general, with a fast path inline: two exact numbers at one scale (the amounts of
- * a project's 资金 rows, written alike) compare their coefficients, as q_cmp_general
- * does once it finds nothing to align. */
+/* -1, 0 or 1 as a <, =, > b. Two numbers at one scale (the amounts of a project's 资金
+ * rows, written alike) compare their coefficients; others are aligned first. */
 static inline int q_cmp(qn a, qn b)
 {
-    if (!a.ovf && !b.ovf && a.scale == b.scale)
-        return (a.v > b.v) - (a.v < b.v);
-    return q_cmp_general(a, b);
+    if (a.scale != b.scale)
+        q_align(&a, &b);
+    return (a.v > b.v) - (a.v < b.v);
 }
 
 /* The sign of a: -1, 0 or 1. */
-static int q_sign(qn a) { return a.ovf ? (a.f > 0) - (a.f < 0) : (a.v > 0) - (a.v < 0); }
+static inline int q_sign(qn a) { return (a.v > 0) - (a.v < 0); }
 
-/* |a|. */
-static qn q_abs(qn a)
+/* |v| as an unsigned 128-bit number. */
+static inline unsigned __int128 q_mag(__int128 v)
 {
-    if (q_sign(a) < 0) {
-        a.v = -a.v;
-        a.f = -a.f;
-    }
-    return a;
+    return v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
 }
 
-/* x / y rounded half away from zero to `decimals` places, in units of 10^-decimals.
- * y must not be zero. */
-static int64_t q_ratio_units(qn x, qn y, int decimals)
+/*
+ * -1, 0 or 1 as x·y <, =, > z·w, exactly whatever the size of the products, for y, w >= 0
+ * (amounts): the products are taken in 256 bits, or in 128 when every factor fits 64
+ * (jx_cmp_products). The side with fewer decimals is brought to the other's scale by its
+ * first factor, x or z, which the caller keeps small enough for that to stay in 128 bits.
+ */
+static inline int q_cmp_products(qn x, qn y, qn z, qn w)
 {
-    int e = decimals + y.scale - x.scale;
-    __int128 num = x.v, den = y.v;
-    bool ovf = x.ovf || y.ovf || e > 36 || e < -36;
-    if (!ovf && e >= 0)
-        ovf = __builtin_mul_overflow(num, jx_pow10_128(e), &num);
-    else if (!ovf)
-        ovf = __builtin_mul_overflow(den, jx_pow10_128(-e), &den);
-    if (ovf) {
-        long double q = q_f(x) / q_f(y) * ld_pow10(decimals);
-        return (int64_t)(q < 0 ? q - 0.5L : q + 0.5L);
+    assert(y.v >= 0 && w.v >= 0);
+    int ls = x.scale + y.scale, rs = z.scale + w.scale;
+    if (ls < rs)
+        x.v = q_pow10_times(x.v, rs - ls);
+    else if (rs < ls)
+        z.v = q_pow10_times(z.v, ls - rs);
+    int sl = y.v == 0 ? 0 : q_sign(x), sr = w.v == 0 ? 0 : q_sign(z); /* the products' signs */
+    if (sl != sr || sl == 0)
+        return (sl > sr) - (sl < sr);
+    int c = jx_cmp_products(q_mag(x.v), (unsigned __int128)y.v, q_mag(z.v), (unsigned __int128)w.v);
+    return sl < 0 ? -c : c;
+}
+
+/*
+ * x / y rounded half up to `decimals` places, in units of 10^-decimals, for x >= 0 and
+ * y > 0, into *out: in 128 bits when the coefficient to scale fits 64 (below 2^63 × 10^18
+ * < 2^127), else in 256. False when the quotient passes 128 bits (2^127 units or more).
+ */
+static bool q_ratio_units(qn x, qn y, int decimals, __int128 *out)
+{
+    assert(x.v >= 0 && y.v > 0);
+    int e = decimals + y.scale - x.scale; /* x.v × 10^e / y.v, or x.v / (y.v × 10^-e) */
+    if (e >= 0 && e <= 18 && fits64(x.v)) {
+        *out = jx_div_round_half_up(x.v * (int64_t)jx_pow10_64[e], y.v);
+        return true;
     }
-    return (int64_t)jx_div_round_half_up(num, den);
+    if (e < 0 && e >= -18 && fits64(y.v)) {
+        *out = jx_div_round_half_up(x.v, y.v * (int64_t)jx_pow10_64[-e]);
+        return true;
+    }
+    assert(e >= -36 && e <= 36);
+    jx_u256 num = jx_u256_mul((unsigned __int128)x.v, (unsigned __int128)jx_pow10_128(e > 0 ? e : 0));
+    jx_u256 den = jx_u256_mul((unsigned __int128)y.v, (unsigned __int128)jx_pow10_128(e < 0 ? -e : 0));
+    return jx_u256_div_round_half_up(num, den, out);
 }
 
 /* ---------------------------------------------------------- the context */
@@ -264,25 +299,18 @@ static const char *fmt_dec(jx_dec d, char *buf)
 }
 
 /* A value in hundredths as a percentage number with two places ("96.68"). */
-static const char *fmt_pct(int64_t hundredths, char *buf)
+static const char *fmt_pct(__int128 hundredths, char *buf)
 {
-    return jx_fixed_format(hundredths, 2, buf, JX_DEC_BUFSZ);
+    jx_num_put(hundredths, 2, false, buf);
+    return buf;
 }
 
-/* An exact qn in plain notation without trailing zeros ("90", "86.4"). */
+/* A qn in plain notation without trailing zeros ("90", "86.4"), every digit exact. */
 static const char *fmt_q(qn q, char *buf)
 {
-    if (q.ovf)
-        return jx_fixed_format(q_ratio_units(q, q_int(1), 2), 2, buf, JX_DEC_BUFSZ);
-    while (q.scale > 0 && q.v % 10 == 0) {
-        q.v /= 10;
-        q.scale--;
-    }
-    if (q.scale <= JX_DEC_MAX_SCALE && q.v >= INT64_MIN && q.v <= INT64_MAX) {
-        jx_dec d = {(int64_t)q.v, q.scale};
-        return jx_dec_format(d, buf, JX_DEC_BUFSZ);
-    }
-    return jx_fixed_format(q_ratio_units(q, q_int(1), 2), 2, buf, JX_DEC_BUFSZ);
+    assert(q.scale >= 0 && q.scale <= 18);
+    jx_num_put(q.v, q.scale, true, buf);
+    return buf;
 }
 
 /* The weight as a full score in units: w rounded half up to the policy's decimals, as the
@@ -505,6 +533,7 @@ static funds_use funds_for_execution(const jx_project *p)
 {
     funds_use u = {false, q_int(0), q_int(0), NULL};
     const jx_funds *total_row = NULL;
+    assert(p->nfunds <= FUNDS_ROWS_MAX); /* the sums within AMOUNT_BOUND */
     for (size_t i = 0; i < p->nfunds; i++)
         if (is_total_row(&p->funds[i]) && jx_funds_executed(&p->funds[i]))
             total_row = &p->funds[i];
@@ -824,66 +853,6 @@ static const char *fmt_known(qn q, bool known, char *buf)
     return known ? fmt_q(q, buf) : "未填";
 }
 
-/* ------------------------------------------------ the 资金 rows: fast path */
-
-/*
- * The 年度资金总额 rows of nearly every project agree with their sources. When every
- * amount of the rows, given or not, is 0 or has one scale (the rows written alike), the
- * sums of the sources are their coefficients added up in 128 bits, exactly (no sum of
- * 64-bit numbers overflows them), and the total rows are compared with them as
- * check_funds_rows compares them below, without its numbers of any scale. True when that
- * finds nothing to report, so the general code, which would find the same, need not run;
- * false when it must (a finding, or rows written otherwise).
- */
-static bool funds_rows_agree(const jx_project *p)
-{
-    bool scaled = false; /* scale is the rows' scale */
-    int32_t scale = 0;
-    __int128 sum[3] = {0, 0, 0};
-    bool all[3] = {true, true, true};
-    size_t sources = 0;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *f = &p->funds[i];
-        const jx_dec a[3] = {f->initial, f->budget, f->spent};
-        for (int k = 0; k < 3; k++) {
-            if (a[k].v == 0)
-                continue;
-            if (scaled && a[k].scale != scale)
-                return false;
-            scaled = true;
-            scale = a[k].scale;
-        }
-        if (is_total_row(f))
-            continue;
-        sources++;
-        const bool given[3] = {f->has_initial, f->has_budget, f->has_spent};
-        for (int k = 0; k < 3; k++) {
-            all[k] = all[k] && given[k];
-            sum[k] += a[k].v;
-        }
-    }
-    if (sources == 0)
-        return true;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *f = &p->funds[i];
-        if (!is_total_row(f))
-            continue;
-        const jx_dec a[3] = {f->initial, f->budget, f->spent};
-        const bool known[3] = {all[0] && f->has_initial, all[1] && f->has_budget, all[2] && f->has_spent};
-        bool row_zero = true, sum_zero = true, differs = false;
-        for (int k = 0; k < 3; k++) {
-            if (!known[k])
-                continue;
-            row_zero = row_zero && a[k].v == 0;
-            sum_zero = sum_zero && sum[k] == 0;
-            differs = differs || a[k].v != sum[k];
-        }
-        if ((row_zero && !sum_zero) || differs)
-            return false;
-    }
-    return true;
-}
-
 /* ---------------------------------------------------------------- funds */
 
 /* funds-inconsistent on the 资金 rows: 全年执行 above 全年预算; a 年度资金总额 row that
@@ -894,22 +863,21 @@ static void check_funds_rows(chk *c)
     jx_project *p = c->p;
     char b0[JX_DEC_BUFSZ], b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ];
     char b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ], b5[JX_DEC_BUFSZ];
+    assert(p->nfunds <= FUNDS_ROWS_MAX); /* every sum within AMOUNT_BOUND */
+    qn sum[3] = {q_int(0), q_int(0), q_int(0)};
+    bool all[3] = {true, true, true}; /* every source gives the amount */
+    size_t sources = 0, first_total = p->nfunds; /* the first 年度资金总额 row */
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
         if (jx_funds_executed(f) && jx_dec_cmp(f->spent, f->budget) > 0)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, f->pos,
                                 "资金“%s”全年执行数 %s 大于全年预算数 %s", f->source.s,
                                 fmt_dec(f->spent, b0), fmt_dec(f->budget, b1));
-    }
-    if (funds_rows_agree(p))
-        return;
-    qn sum[3] = {q_int(0), q_int(0), q_int(0)};
-    bool all[3] = {true, true, true}; /* every source gives the amount */
-    size_t sources = 0;
-    for (size_t i = 0; i < p->nfunds; i++) {
-        const jx_funds *f = &p->funds[i];
-        if (is_total_row(f))
+        if (is_total_row(f)) {
+            if (first_total == p->nfunds)
+                first_total = i;
             continue;
+        }
         sources++;
         all[0] = all[0] && f->has_initial;
         all[1] = all[1] && f->has_budget;
@@ -920,9 +888,9 @@ static void check_funds_rows(chk *c)
     }
     if (sources == 0)
         return;
-    for (size_t i = 0; i < p->nfunds; i++) {
+    for (size_t i = first_total; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
-        if (!is_total_row(f))
+        if (i != first_total && !is_total_row(f))
             continue;
         qn row[3] = {q_dec(f->initial), q_dec(f->budget), q_dec(f->spent)};
         const bool known[3] = {all[0] && f->has_initial, all[1] && f->has_budget, all[2] && f->has_spent};
@@ -951,9 +919,12 @@ static void check_funds_rows(chk *c)
 }
 
 /*
- * funds-inconsistent on an 执行率 indicator: its actual, a percentage, should be
- * 100 × 全年执行 / 全年预算 to within a hundredth of a point, i.e. the rate rounded or
- * cut to two decimals: |100·A·budget − 10000·spent| < budget.
+ * funds-inconsistent on an 执行率 indicator: its actual A, a percentage, should be
+ * 100 × 全年执行 / 全年预算 to within a hundredth of a point, i.e. the rate rounded or cut
+ * to two decimals: |100·A·budget − 10000·spent| < budget, or, as two comparisons of
+ * products, (100·A − 1)·budget < 10000·spent < (100·A + 1)·budget. 100·A ± 1 is below
+ * 10^20 + 10^9 at A's scale; aligned to the other side it gains at most 10^9 (spent's
+ * scale), 10000 at most 10^18 (A's and budget's): both stay far within 128 bits.
  */
 static void check_execution_rate(chk *c, const funds_use *u)
 {
@@ -966,15 +937,18 @@ static void check_execution_rate(chk *c, const funds_use *u)
         const jx_value *A = &ind->actual;
         if (ind->not_applicable || !A->present || A->is_text || !A->percent || !is_execution(ind))
             continue;
-        qn lhs = q_mul(q_mul(q_dec(A->num), q_int(100)), u->budget);
-        qn diff = q_abs(q_sub(lhs, q_mul(u->spent, q_int(10000))));
-        if (q_cmp(diff, u->budget) < 0)
+        qn a100 = q_mul(q_dec(A->num), q_int(100)), ten4 = q_int(10000);
+        if (q_cmp_products(q_sub(a100, q_int(1)), u->budget, ten4, u->spent) < 0 &&
+            q_cmp_products(q_add(a100, q_int(1)), u->budget, ten4, u->spent) > 0)
             continue;
-        int64_t rate = q_ratio_units(q_mul(u->spent, q_int(100)), u->budget, 2);
+        __int128 rate;
+        bool exact = q_ratio_units(u->spent, u->budget, 4, &rate);
+        if (!exact) /* 2^127 hundredths or more: said so rather than a rounded number */
+            memcpy(br, "10^36", sizeof "10^36");
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, A->pos,
-                            "指标“%s”实际完成值 %s%% 与资金执行率 %s%%（全年执行 %s / 全年预算 %s）不符",
-                            ind->name.s, fmt_dec(A->num, ba), fmt_pct(rate, br), fmt_q(u->spent, bs),
-                            fmt_q(u->budget, bb));
+                            "指标“%s”实际完成值 %s%% 与资金执行率 %s%%%s（全年执行 %s / 全年预算 %s）不符",
+                            ind->name.s, fmt_dec(A->num, ba), exact ? fmt_pct(rate, br) : br,
+                            exact ? "" : " 以上", fmt_q(u->spent, bs), fmt_q(u->budget, bb));
     }
 }
 
@@ -994,7 +968,7 @@ static void check_execution_rate(chk *c, const funds_use *u)
  * are written alike) and their sum fits 64 bits, their coefficients are added up in w;
  * q_add_dec, the plain way, takes over from the sum so far at the first weight of another
  * scale or that would overflow w. gap_weights gives the qn the plain way alone gives,
- * q_add_dec from q_int(0): the same coefficient, scale and exactness.
+ * q_add_dec from q_int(0): the same coefficient and scale.
  */
 typedef struct gap_sums {
     int64_t s_units; /* Σscores */
@@ -1043,79 +1017,29 @@ static qn gap_weights(const gap_sums *g)
     return g->wscale < 0 ? q_int(0) : q_make(g->w, g->wscale);
 }
 
-/* ---------------------------------------------------- execution-gap: fast path */
+/* ------------------------------------------------------------ execution-gap */
 
 /*
- * Most projects are not warned: (100 − t)·S·b ≤ 100·e·W. check_execution_gap finds that
- * in qn steps, each carrying a long double it never needs while the numbers are exact.
- * gap_exceeds takes the same steps on the exact numbers alone (qx), in the same order,
- * each in 64 bits: where it gets through, the qn steps, exact below 128 bits and 36
- * places, get the same numbers and the same answer; where it cannot (an operand already
- * inexact, a step past 64 bits or 36 places), it says so and the qn steps decide.
+ * The gap (I − E) / I in hundredths of a percent, rounded half up, for S·b > e·W (warned):
+ * 10^4·(S·b − e·W) / (S·b), in 256 bits. The products are taken at their common scale,
+ * each brought to it and multiplied by 10^4 through its small factor: S·10^k·10^4 below
+ * 10^10 × 10^18 × 10^4 (k <= e's and W's scales), W·10^k·10^4 below 10^15 × 10^13 × 10^4
+ * (k <= S's and b's scales), both within 128 bits. The quotient is at most 10^4.
  */
-
-/* An exact qn without its long double: v × 10^-scale. */
-typedef struct qx {
-    __int128 v;
-    int scale;
-} qx;
-
-/* x·y in 64 bits into *r; false when x, y or the product does not fit them. */
-static inline bool qx_mul64(__int128 x, __int128 y, __int128 *r)
+static __int128 gap_units(const qn *S, const qn *b, const qn *e, const qn *W)
 {
-    int64_t p;
-    if (x != (int64_t)x || y != (int64_t)y || __builtin_mul_overflow((int64_t)x, (int64_t)y, &p))
-        return false;
-    *r = p;
-    return true;
+    int ls = S->scale + b->scale, rs = e->scale + W->scale, scale = ls > rs ? ls : rs;
+    __int128 s1 = q_pow10_times(S->v, scale - ls), w4 = q_pow10_times(W->v, scale - rs + 4);
+    jx_u256 sb = jx_u256_mul((unsigned __int128)s1, (unsigned __int128)b->v);
+    jx_u256 sb4 = jx_u256_mul((unsigned __int128)(s1 * 10000), (unsigned __int128)b->v);
+    jx_u256 ew4 = jx_u256_mul((unsigned __int128)e->v, (unsigned __int128)w4);
+    __int128 q = 0;
+    bool fit = jx_u256_div_round_half_up(jx_u256_sub(sb4, ew4), sb, &q);
+    assert(fit && jx_u256_cmp(sb4, ew4) > 0 && q <= 10000);
+    (void)fit;
+    return q;
 }
 
-/* q_mul(a, b), as long as it fits 64 bits. */
-static inline bool qx_mul(qx a, qx b, qx *r)
-{
-    r->scale = a.scale + b.scale;
-    return r->scale <= 36 && qx_mul64(a.v, b.v, &r->v);
-}
-
-/* q_align(a, b), as long as it fits 64 bits; changes neither on failure. */
-static inline bool qx_align(qx *a, qx *b)
-{
-    qx *lo = a->scale < b->scale ? a : b;
-    int diff = a->scale < b->scale ? b->scale - a->scale : a->scale - b->scale;
-    __int128 v;
-    if (diff == 0)
-        return true;
-    if (diff > 18 || !qx_mul64(lo->v, jx_pow10_128(diff), &v))
-        return false;
-    lo->v = v;
-    lo->scale += diff;
-    return true;
-}
-
-/* q_sub(a, b), its operands aligned in 64 bits. */
-static inline bool qx_sub(qx a, qx b, qx *r)
-{
-    if (!qx_align(&a, &b) || __builtin_sub_overflow(a.v, b.v, &r->v))
-        return false;
-    r->scale = a.scale;
-    return true;
-}
-
-/* 1 when (100 − t)·S·b > 100·e·W, 0 when not, -1 when the exact steps cannot tell. */
-static inline int gap_exceeds(const qn *S, const qn *b, const qn *e, const qn *W, const qn *t)
-{
-    if (S->ovf || b->ovf || e->ovf || W->ovf || t->ovf)
-        return -1;
-    qx xS = {S->v, S->scale}, xb = {b->v, b->scale}, xe = {e->v, e->scale};
-    qx xW = {W->v, W->scale}, xt = {t->v, t->scale}, hundred = {100, 0};
-    qx Sb, eW, k, lhs, rhs;
-    if (!qx_mul(xS, xb, &Sb) || !qx_mul(xe, xW, &eW) || !qx_sub(hundred, xt, &k) ||
-        !qx_mul(k, Sb, &lhs) || !qx_mul(hundred, eW, &rhs) || !qx_align(&lhs, &rhs))
-        return -1;
-    return lhs.v > rhs.v;
-}
-
-/* ------------------------------------------------------------ execution-gap */
 
 static void check_execution_gap(chk *c, const funds_use *u, const gap_sums *g)
 {
@@ -1133,14 +1057,15 @@ static void check_execution_gap(chk *c, const funds_use *u, const gap_sums *g)
     if (q_sign(b) <= 0)
         return;
     qn t = q_dec(pol->exec_gap_pct);
-    if (gap_exceeds(&S, &b, &e, &W, &t) == 0)
+    assert(q_sign(e) >= 0 && q_cmp(t, q_int(0)) >= 0 && q_cmp(t, q_int(100)) <= 0);
+    /* (100 − t)·S below 10^11 × 10^10, 100·W below 10^17 (see "numbers") */
+    if (q_cmp_products(q_mul(q_sub(q_int(100), t), S), b, q_mul(q_int(100), W), e) <= 0)
         return;
-    qn Sb = q_mul(S, b), eW = q_mul(e, W);
-    if (q_cmp(q_mul(q_sub(q_int(100), t), Sb), q_mul(q_int(100), eW)) <= 0)
-        return;
-    int64_t gap = q_ratio_units(q_mul(q_sub(Sb, eW), q_int(100)), Sb, 2);
-    int64_t ipct = q_ratio_units(q_mul(S, q_int(100)), W, 2);
-    int64_t epct = q_ratio_units(q_mul(e, q_int(100)), b, 2);
+    __int128 gap = gap_units(&S, &b, &e, &W), ipct, epct;
+    /* I and E as percentages: I below 10^10 × 10^4 / 10^-4 units; E below I, as warned */
+    bool fit = q_ratio_units(S, W, 4, &ipct) && q_ratio_units(e, b, 4, &epct);
+    assert(fit);
+    (void)fit;
     char bi[JX_DEC_BUFSZ], bS[JX_DEC_BUFSZ], bW[JX_DEC_BUFSZ], bE[JX_DEC_BUFSZ];
     char be[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ], bg[JX_DEC_BUFSZ], bt[JX_DEC_BUFSZ];
     jx_pos at = u->at ? u->at->pos : p->pos;

@@ -119,6 +119,60 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     return neg ? -q : q;
 }
 
+/* a × b from four 64 × 64-bit products. */
+jx_u256 jx_u256_mul(unsigned __int128 a, unsigned __int128 b)
+{
+    uint64_t a0 = (uint64_t)a, a1 = (uint64_t)(a >> 64), b0 = (uint64_t)b, b1 = (uint64_t)(b >> 64);
+    unsigned __int128 p00 = (unsigned __int128)a0 * b0, p01 = (unsigned __int128)a0 * b1;
+    unsigned __int128 p10 = (unsigned __int128)a1 * b0, p11 = (unsigned __int128)a1 * b1;
+    unsigned __int128 mid = (p00 >> 64) + (uint64_t)p01 + (uint64_t)p10;
+    jx_u256 r;
+    r.lo = (uint64_t)p00 | (mid << 64);
+    r.hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    return r;
+}
+
+int jx_u256_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c, unsigned __int128 d)
+{
+    return jx_u256_cmp(jx_u256_mul(a, b), jx_u256_mul(c, d));
+}
+
+/*
+ * Restoring division, one bit of num at a time from the top: r, the remainder so far, is
+ * below den, and before the bit at i is brought down it is also at most num's bits above
+ * i, below 2^(255 − i), so doubling it never leaves 256 bits; doubled and given the next
+ * bit it is below 2 × den, and one subtraction brings it back below den.
+ */
+bool jx_u256_div_round_half_up(jx_u256 num, jx_u256 den, __int128 *q)
+{
+    assert(den.hi != 0 || den.lo != 0);
+    const unsigned __int128 top = (unsigned __int128)1 << 127;
+    unsigned __int128 quo = 0;
+    jx_u256 r = {0, 0};
+    if (num.hi == 0 && den.hi == 0) { /* the usual case, in 128-bit arithmetic */
+        quo = num.lo / den.lo;
+        r.lo = num.lo % den.lo;
+    } else {
+        for (int i = 255; i >= 0; i--) {
+            unsigned __int128 bit = i >= 128 ? num.hi >> (i - 128) & 1 : num.lo >> i & 1;
+            r.hi = r.hi << 1 | r.lo >> 127;
+            r.lo = r.lo << 1 | bit;
+            if (jx_u256_cmp(r, den) >= 0) {
+                if (i >= 127)
+                    return false; /* a quotient bit at 2^127 or above */
+                r = jx_u256_sub(r, den);
+                quo |= (unsigned __int128)1 << i;
+            }
+        }
+    }
+    if (jx_u256_cmp(r, jx_u256_sub(den, r)) >= 0) /* 2r >= den, without doubling r */
+        quo++;
+    if (quo >= top)
+        return false;
+    *q = (__int128)quo;
+    return true;
+}
+
 const char jx_digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";

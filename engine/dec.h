@@ -79,6 +79,58 @@ static inline __int128 jx_dec_scaled(jx_dec a, int scale)
  */
 __int128 jx_div_round_half_up(__int128 num, __int128 den);
 
+/* ---------------------------------------------------------------- 256 bits */
+
+/** A 256-bit unsigned number, hi × 2^128 + lo: the products of two 128-bit numbers
+ *  (an amount times a weight, a percentage times an amount) and their differences. */
+typedef struct jx_u256 {
+    unsigned __int128 hi, lo;
+} jx_u256;
+
+/** a × b in 256 bits, exactly. */
+jx_u256 jx_u256_mul(unsigned __int128 a, unsigned __int128 b);
+
+/** -1, 0 or 1 as a <, =, > b. */
+static inline int jx_u256_cmp(jx_u256 a, jx_u256 b)
+{
+    if (a.hi != b.hi)
+        return a.hi < b.hi ? -1 : 1;
+    return (a.lo > b.lo) - (a.lo < b.lo);
+}
+
+/** a − b modulo 2^256 (exactly a − b when a >= b). */
+static inline jx_u256 jx_u256_sub(jx_u256 a, jx_u256 b)
+{
+    jx_u256 r;
+    r.lo = a.lo - b.lo;
+    r.hi = a.hi - b.hi - (a.lo < b.lo);
+    return r;
+}
+
+/** -1, 0 or 1 as a × b <, =, > c × d, exactly whatever their size (products in 256 bits). */
+int jx_u256_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c, unsigned __int128 d);
+
+/** jx_u256_cmp_products, in 128 bits when every factor is below 2^64 (each product is then
+ *  one 64 × 64-bit multiplication, below 2^128): the usual numbers, which are small. */
+static inline int jx_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c,
+                                  unsigned __int128 d)
+{
+    if (((a | b | c | d) >> 64) == 0) {
+        unsigned __int128 l = (unsigned __int128)(uint64_t)a * (uint64_t)b;
+        unsigned __int128 r = (unsigned __int128)(uint64_t)c * (uint64_t)d;
+        return (l > r) - (l < r);
+    }
+    return jx_u256_cmp_products(a, b, c, d);
+}
+
+/**
+ * num / den rounded half up (as jx_div_round_half_up; both are magnitudes) into *q, for
+ * den above 0. False, leaving *q alone, when the quotient is 2^127 or more, which no
+ * __int128 holds. In 128-bit arithmetic when num and den fit it, else by long division
+ * a bit at a time.
+ */
+bool jx_u256_div_round_half_up(jx_u256 num, jx_u256 den, __int128 *q);
+
 /** Writes a in plain notation without trailing zeros ("96.68", "60", "0.5") to buf; returns buf. */
 char *jx_dec_format(jx_dec a, char *buf, size_t size);
 

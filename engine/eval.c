@@ -275,52 +275,6 @@ static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
     return q > INT64_MAX ? INT64_MAX : q < -(__int128)INT64_MAX ? -INT64_MAX : (int64_t)q;
 }
 
-/* ------------------------------------------------- products beyond 128 bits */
-
-/* A 256-bit unsigned number as two 128-bit halves. */
-typedef struct u256 {
-    unsigned __int128 hi, lo;
-} u256;
-
-/* a × b in 256 bits, from four 64 × 64-bit products. */
-static u256 u256_mul(unsigned __int128 a, unsigned __int128 b)
-{
-    uint64_t a0 = (uint64_t)a, a1 = (uint64_t)(a >> 64), b0 = (uint64_t)b, b1 = (uint64_t)(b >> 64);
-    unsigned __int128 p00 = (unsigned __int128)a0 * b0, p01 = (unsigned __int128)a0 * b1;
-    unsigned __int128 p10 = (unsigned __int128)a1 * b0, p11 = (unsigned __int128)a1 * b1;
-    unsigned __int128 mid = (p00 >> 64) + (uint64_t)p01 + (uint64_t)p10;
-    u256 r;
-    r.lo = (uint64_t)p00 | (mid << 64);
-    r.hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-    return r;
-}
-
-/*
- * -1, 0 or 1 as a × b <, =, > c × d for a, b, c, d ≥ 0: exact whatever their size, for
- * comparisons whose sides are products of two large numbers (the over-target test).
- */
-static int u256_cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c,
-                             unsigned __int128 d)
-{
-    u256 l = u256_mul(a, b), r = u256_mul(c, d);
-    if (l.hi != r.hi)
-        return l.hi < r.hi ? -1 : 1;
-    return (l.lo > r.lo) - (l.lo < r.lo);
-}
-
-/* u256_cmp_products, in 128 bits when every factor is below 2^64 (each product is then
- * below 2^128, one 64 × 64-bit multiplication): the over-target test of nearly every
- * indicator, whose numbers are small. */
-static int cmp_products(unsigned __int128 a, unsigned __int128 b, unsigned __int128 c, unsigned __int128 d)
-{
-    if (((a | b | c | d) >> 64) == 0) {
-        unsigned __int128 l = (unsigned __int128)(uint64_t)a * (uint64_t)b;
-        unsigned __int128 r = (unsigned __int128)(uint64_t)c * (uint64_t)d;
-        return (l > r) - (l < r);
-    }
-    return u256_cmp_products(a, b, c, d);
-}
-
 /* Writes x in plain notation without trailing zeros ("96.68", "48", "0.5"). */
 static char *x_format(xnum x, char *buf)
 {
@@ -637,8 +591,8 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
         int S = o.a.scale > o.t.scale + over.scale ? o.a.scale : o.t.scale + over.scale;
         __int128 lf = 100 * jx_pow10_128(S - o.a.scale);
         __int128 rf = over.v * jx_pow10_128(S - o.t.scale - over.scale);
-        if (cmp_products((unsigned __int128)o.a.v, (unsigned __int128)lf, (unsigned __int128)o.t.v,
-                         (unsigned __int128)rf) >= 0) {
+        if (jx_cmp_products((unsigned __int128)o.a.v, (unsigned __int128)lf, (unsigned __int128)o.t.v,
+                            (unsigned __int128)rf) >= 0) {
             char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
             __int128 pct;
             bool exact = x_pct_units(o.a, o.t, &pct);

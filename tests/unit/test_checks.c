@@ -315,6 +315,53 @@ static void funds_inconsistent(void **state)
     run_close(&r);
 }
 
+static void funds_wide(void **state)
+{
+    (void)state;
+    /* amounts of 18 digits and 9 decimals: funds-wide.jx works the numbers out */
+    run r = run_open("funds-wide.jx", "default");
+    jx_project *p = run_next(&r, "甲"); /* 100·A·budget passes 2^127; exactly 0.01 off */
+    expect(p, "funds-inconsistent", JX_SEV_WARNING, 30, 34,
+           "指标“执行率”实际完成值 900000000.01% 与资金执行率 900000000.00%"
+           "（全年执行 18000000000000000 / 全年预算 2000000000）不符");
+    expect(p, "funds-inconsistent", JX_SEV_WARNING, 25, 5,
+           "资金“一般公共预算资金”全年执行数 18000000000000000 大于全年预算数 999999999.999999999");
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 2);
+    assert_int_equal(jx_test_count_code(p, "execution-gap"), 0);
+
+    p = run_next(&r, "乙"); /* 0.000000001 off: agrees */
+    expect(p, "funds-inconsistent", JX_SEV_WARNING, 35, 5,
+           "资金“一般公共预算资金”全年执行数 18000000000000000 大于全年预算数 999999999.999999999");
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 1);
+
+    p = run_next(&r, "丙"); /* a rate of 29 digits, every one written */
+    expect(p, "funds-inconsistent", JX_SEV_WARNING, 48, 34,
+           "指标“执行率”实际完成值 100% 与资金执行率 99999999999999999900000000000.00%"
+           "（全年执行 999999999999999999 / 全年预算 0.000000001）不符");
+    expect(p, "funds-inconsistent", JX_SEV_WARNING, 45, 5,
+           "资金“一般公共预算资金”全年执行数 999999999999999999 大于全年预算数 0.000000001");
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 2);
+
+    p = run_next(&r, "丁"); /* exactly 5 % at 9 decimals: not above */
+    assert_int_equal(jx_test_count_code(p, "execution-gap"), 0);
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 0);
+
+    p = run_next(&r, "戊"); /* 5 + 10^-16 % */
+    expect(p, "execution-gap", JX_SEV_WARNING, 62, 5,
+           "项目“戊”指标完成度 100.00%（执行率以外的指标得分 90.00 / 权重 90）高于预算执行完成度 95.00%"
+           "（全年执行 949999999.999999999 / 全年预算 1000000000），偏离 5.00%，超过执行偏差 5%");
+    assert_int_equal(jx_test_count_code(p, "execution-gap"), 1);
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 0);
+
+    p = run_next(&r, "己"); /* sums past 2^63 */
+    expect(p, "funds-inconsistent", JX_SEV_WARNING, 83, 34,
+           "指标“执行率”实际完成值 99% 与资金执行率 100.00%"
+           "（全年执行 9999999999999999990 / 全年预算 9999999999999999990）不符");
+    assert_int_equal(jx_test_count_code(p, "funds-inconsistent"), 1);
+    assert_int_equal(jx_test_count_code(p, "execution-gap"), 0);
+    run_close(&r);
+}
+
 /* ----------------------------------------------------------- all-full-marks */
 
 static void all_full_marks(void **state)
@@ -496,6 +543,7 @@ int main(void)
         cmocka_unit_test(execution_gap_separate),
         cmocka_unit_test(execution_gap_threshold),
         cmocka_unit_test(funds_inconsistent),
+        cmocka_unit_test(funds_wide),
         cmocka_unit_test(all_full_marks),
         cmocka_unit_test(trimmed_by_the_blank_set),
         cmocka_unit_test(band_gap),

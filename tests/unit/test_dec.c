@@ -312,6 +312,125 @@ static void num_put_fast_agrees_with_plain(void **state)
         }
 }
 
+/* ------------------------------------------------------------------ 256 bits */
+
+/* 2^k as an unsigned 128-bit number. */
+static unsigned __int128 two_to(int k)
+{
+    return (unsigned __int128)1 << k;
+}
+
+/* 10^k as an unsigned 128-bit number (k <= 38). */
+static unsigned __int128 ten_to(int k)
+{
+    unsigned __int128 r = 1;
+    while (k-- > 0)
+        r *= 10;
+    return r;
+}
+
+static void u256_products_by_hand(void **state)
+{
+    (void)state;
+    const unsigned __int128 ones = ~(unsigned __int128)0; /* 2^128 − 1 */
+    /* (2^64 + 1)(2^64 − 1) = 2^128 − 1: all of the low half */
+    jx_u256 r = jx_u256_mul(two_to(64) + 1, two_to(64) - 1);
+    assert_true(r.hi == 0 && r.lo == ones);
+    /* 2^127 × 4 = 2^129 = 2 × 2^128 */
+    r = jx_u256_mul(two_to(127), 4);
+    assert_true(r.hi == 2 && r.lo == 0);
+    /* (2^128 − 1)^2 = 2^256 − 2^129 + 1 = (2^128 − 2) × 2^128 + 1 */
+    r = jx_u256_mul(ones, ones);
+    assert_true(r.hi == ones - 1 && r.lo == 1);
+    /* 10^20 × 10^20 = 10^40 = 29 × 2^128 + (10^40 − 58 × 2^127): 2^128 ≈ 3.40·10^38 goes
+     * 29 times into 10^40 (29.39…) */
+    r = jx_u256_mul(ten_to(20), ten_to(20));
+    assert_true(r.hi == 29);
+    assert_true(r.lo == ten_to(38) * 100 - two_to(127) * 58); /* the same, mod 2^128 */
+    /* differences: 2^128 − 1 borrows from the high half; a − a is 0 */
+    jx_u256 a = {1, 0}, one = {0, 1};
+    r = jx_u256_sub(a, one);
+    assert_true(r.hi == 0 && r.lo == ones);
+    r = jx_u256_sub(a, a);
+    assert_true(r.hi == 0 && r.lo == 0);
+    assert_int_equal(jx_u256_cmp(a, one), 1);
+    assert_int_equal(jx_u256_cmp(one, a), -1);
+    assert_int_equal(jx_u256_cmp(a, a), 0);
+}
+
+static void products_compared_exactly(void **state)
+{
+    (void)state;
+    /* small factors, one 64-bit multiplication a side: 3 × 4 = 2 × 6, 3 × 5 > 2 × 7 */
+    assert_int_equal(jx_cmp_products(3, 4, 2, 6), 0);
+    assert_int_equal(jx_cmp_products(3, 5, 2, 7), 1);
+    assert_int_equal(jx_cmp_products(2, 7, 3, 5), -1);
+    /* 2^64 − 1 is the largest factor of the short way: (2^64 − 1)^2 against
+     * (2^64 − 2) × 2^64 = (2^64 − 1)^2 − 1 */
+    assert_int_equal(jx_cmp_products(two_to(64) - 1, two_to(64) - 1, two_to(64) - 2, two_to(64)), 1);
+    /* 10^19 × 10^19 = 10^20 × 10^18 = 10^38; one more in a factor is 10^19 more */
+    assert_int_equal(jx_cmp_products(ten_to(19), ten_to(19), ten_to(20), ten_to(18)), 0);
+    assert_int_equal(jx_cmp_products(ten_to(19) + 1, ten_to(19), ten_to(20), ten_to(18)), 1);
+    assert_int_equal(jx_cmp_products(ten_to(19), ten_to(19), ten_to(20), ten_to(18) + 1), -1);
+    /* products past 2^128 that differ by 1: (2^100 + 1)(2^100 − 1) = 2^200 − 1 < 2^100 × 2^100 */
+    assert_int_equal(jx_cmp_products(two_to(100) + 1, two_to(100) - 1, two_to(100), two_to(100)), -1);
+    assert_int_equal(jx_u256_cmp_products(3, 4, 2, 6), 0);
+}
+
+/* jx_u256_div_round_half_up of num / den, which must fit: the quotient. */
+static __int128 div_ok(jx_u256 num, jx_u256 den)
+{
+    __int128 q = -1;
+    assert_true(jx_u256_div_round_half_up(num, den, &q));
+    return q;
+}
+
+static void u256_divided_half_up(void **state)
+{
+    (void)state;
+    const jx_u256 three = {0, 3}, hundred = {0, 100}, two = {0, 2};
+    /* 10^38 / 3 = 33…33.33… (38 threes): rounds down; in 128 bits */
+    __int128 threes = 0;
+    for (int i = 0; i < 38; i++)
+        threes = threes * 10 + 3;
+    jx_u256 e38 = {0, ten_to(38)};
+    assert_true(div_ok(e38, three) == threes);
+    /* 10^40 / 300 is the same quotient, by long division (10^40 passes 2^128) */
+    jx_u256 e40 = jx_u256_mul(ten_to(20), ten_to(20));
+    assert_true(e40.hi != 0);
+    jx_u256 three_hundred = {0, 300};
+    assert_true(div_ok(e40, three_hundred) == threes);
+    /* (10^40 + 50) / 100 = 10^38 + 0.5 rounds up, (10^40 + 49) / 100 down */
+    jx_u256 n = e40;
+    n.lo += 50; /* no carry: the low half of 10^40 is below 2^128 − 50 */
+    assert_true(div_ok(n, hundred) == (__int128)ten_to(38) + 1);
+    n.lo -= 1;
+    assert_true(div_ok(n, hundred) == (__int128)ten_to(38));
+    /* 2 / 2 = 1; 1 / 2 = 0.5 rounds up to 1; 0 / 2 = 0 */
+    jx_u256 v = {0, 2};
+    assert_true(div_ok(v, two) == 1);
+    v.lo = 1;
+    assert_true(div_ok(v, two) == 1);
+    v.lo = 0;
+    assert_true(div_ok(v, two) == 0);
+    /* the largest quotient: (2^127 − 1) × 10^20 / 10^20; 2^127 × 10^20 / 10^20 does not fit */
+    jx_u256 big = {0, ten_to(20)};
+    assert_true(div_ok(jx_u256_mul(two_to(127) - 1, ten_to(20)), big) == (__int128)(two_to(127) - 1));
+    __int128 q = 7;
+    assert_false(jx_u256_div_round_half_up(jx_u256_mul(two_to(127), ten_to(20)), big, &q));
+    assert_true(q == 7);
+    /* (2^127 − 0.5) rounds up to 2^127, which does not fit: (2^128 − 1) / 2 */
+    jx_u256 all_low = {0, ~(unsigned __int128)0};
+    assert_false(jx_u256_div_round_half_up(all_low, two, &q));
+    /* a divisor above 2^255: (2^256 − 1) / (2^255 + 1) = 1, remainder 2^255 − 2, twice
+     * that >= the divisor: 2 */
+    jx_u256 all = {~(unsigned __int128)0, ~(unsigned __int128)0}, d = {two_to(127), 1};
+    assert_true(div_ok(all, d) == 2);
+    /* 2^255 / (2^255 + 1) = 0, remainder 2^255, twice that >= the divisor: rounds to 1 */
+    jx_u256 h = {two_to(127), 0};
+    assert_true(div_ok(h, d) == 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +447,9 @@ int main(void)
         cmocka_unit_test(uint_put_as_printf),
         cmocka_unit_test(num_put_by_hand),
         cmocka_unit_test(num_put_fast_agrees_with_plain),
+        cmocka_unit_test(u256_products_by_hand),
+        cmocka_unit_test(products_compared_exactly),
+        cmocka_unit_test(u256_divided_half_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

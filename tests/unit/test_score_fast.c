@@ -3,7 +3,7 @@
  * code gives. Each shortcut is taken by some inputs and not by others that mean the same
  * (a number written with more decimals, names and texts of any bytes), and the two must
  * agree: the range of a weight (eval.c weight_in_range), the numbers of a formula
- * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (eval.c cmp_products),
+ * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (dec.h jx_cmp_products),
  * the sums of points and weights in 64 bits at 9 decimals (eval.c tally, score.c
  * jx_weight_bits), a claim against its score in 64 bits (eval.c x_dec_is_units), an actual
  * that restates its target byte for byte (value.h jx_value_same_bytes), the first use of a
@@ -11,9 +11,12 @@
  * comparisons of the checks (q_add_dec, dec_cmp), the message of qualitative-evidence
  * put together piece by piece (against its format), trimming (jx_str_trimmed against
  * jx_str_trimmed_plain), the words looked for in names (checks.c name_words and name_has,
- * against strstr), the 资金 rows found to agree (funds_rows_agree, against the general
- * code) and execution-gap's answer in 64 bits (gap_exceeds, against the qn steps).
- * Expected numbers are worked out by hand beside them. */
+ * against strstr), and the checks' exact numbers (checks.c qn), whose steps take 64 bits
+ * when the numbers fit and 128 or 256 when not: the 资金 rows written at one scale and at
+ * several, sums past 2^64, and execution-gap's answer with amounts just below 2^63,
+ * between 2^63 and 2^64 and above 2^64, and with scales 18, 19 and 22 apart (the largest
+ * power of ten a 64-bit step takes is 10^18). Expected numbers are worked out by hand
+ * beside them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -817,11 +820,12 @@ static void funds_messages(const char *const total[3], const char *const src[][3
     jx_test_project_free(p);
 }
 
-static void funds_rows_fast_match_plain(void **state)
+static void funds_rows_at_one_scale_and_several(void **state)
 {
     (void)state;
-    /* Each case written with every amount at one scale (the fast path) and with amounts
-     * at several (the general code): the same findings, worked out by hand. */
+    /* Each case written with every amount at one scale (the sums and comparisons of
+     * coefficients alone) and with amounts at several (aligned first): the same findings,
+     * worked out by hand. */
     static const struct {
         const char *total[2][3];
         const char *src[2][2][3];
@@ -863,16 +867,66 @@ static void funds_rows_fast_match_plain(void **state)
         }
 }
 
+static void funds_sums_past_64_bits(void **state)
+{
+    (void)state;
+    /* Twenty sources of 999999999999999999 (18 digits, the most a number may have) add up
+     * to 20 × (10^18 − 1) = 19999999999999999980, past 2^64 = 18446744073709551616, and the
+     * sum is printed with every digit. The total row's 999999999999999999 differs. */
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_test_ind(p, g2, "甲", "≥1", "100", "1");
+    const char *n18 = "999999999999999999";
+    jx_test_funds(p, NULL, n18, n18, n18);
+    for (int i = 0; i < 20; i++)
+        jx_test_funds(p, "一般公共预算资金", n18, n18, n18);
+    jx_score(p, &pol);
+    assert_string_equal(message_of(p, "funds-inconsistent"),
+                        "资金“年度资金总额”（年初预算 999999999999999999、全年预算 999999999999999999、"
+                        "全年执行 999999999999999999）与各资金来源合计（19999999999999999980、"
+                        "19999999999999999980、19999999999999999980）不符");
+    jx_test_project_free(p);
+}
+
 /* ------------------------------------------------------ execution-gap's answer */
 
-static void gap_decision_fast_matches_plain(void **state)
+/* The execution-gap message ("" when none) of three indicators met, weighing 30, 30 and 40,
+ * with the sources budget[0..n) and spent[0..n) (no 年度资金总额 row: the sums are
+ * taken), under pol. */
+static void gap_of(const jx_policy *pol, const char *const *budget, const char *const *spent, size_t n,
+                   char *out, size_t size)
+{
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_test_ind(p, g2, "甲", "≥1", "30", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "30", "1");
+    jx_test_ind(p, g2, "丙", "≥1", "40", "1");
+    for (size_t i = 0; i < n; i++)
+        jx_test_funds(p, "一般公共预算资金", budget[i], budget[i], spent[i]);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    snprintf(out, size, "%s", message_of(p, "execution-gap"));
+    jx_test_project_free(p);
+}
+
+/* The execution-gap message with S = 100 (written as s_text), W = 100, I = 100 %, E and the
+ * gap both 95.00 and 5.00 once rounded: e / b just under 0.95. */
+static void gap_want(const char *s_text, const char *e, const char *b, char *out, size_t size)
+{
+    snprintf(out, size,
+             "项目“测试项目”指标完成度 100.00%%（执行率以外的指标得分 %s / 权重 100）高于预算执行完成度 "
+             "95.00%%（全年执行 %s / 全年预算 %s），偏离 5.00%%，超过执行偏差 5%%",
+             s_text, e, b);
+}
+
+static void gap_decision_at_64_bit_edges(void **state)
 {
     (void)state;
     /* Three indicators met, weights 30, 30, 40: S = 100.00, W = 100; with 全年预算 b the rule
      * is 95 · S · b > 100 · e · W, i.e. e < 0.95 · b. At e = 0.95 · b (exactly 5 %) it is not
-     * warned; at 0.9499 · b it is: I = 100.00 %, E = 94.99 %, (I − E) / I = 5.01 %. With
-     * b = 100 the products fit 64 bits (the fast path); with b = 10^17 they do not (the
-     * general code decides). */
+     * warned; at 0.9499 · b it is: I = 100.00 %, E = 94.99 %, (I − E) / I = 5.01 %. */
+    jx_policy pol = jx_test_policy_default();
+    char m[1024], want[1024];
     static const struct {
         const char *budget, *spent;
         const char *want;
@@ -887,16 +941,63 @@ static void gap_decision_fast_matches_plain(void **state)
          "（全年执行 94990000000000000 / 全年预算 100000000000000000），偏离 5.01%，超过执行偏差 5%"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        jx_policy pol = jx_test_policy_default();
-        uint32_t g2;
-        jx_project *p = project_new(&g2);
-        jx_test_ind(p, g2, "甲", "≥1", "30", "1");
-        jx_test_ind(p, g2, "乙", "≥1", "30", "1");
-        jx_test_ind(p, g2, "丙", "≥1", "40", "1");
-        jx_test_funds(p, NULL, cases[i].budget, cases[i].budget, cases[i].spent);
-        assert_int_equal(jx_score(p, &pol), JX_OK);
-        assert_string_equal(message_of(p, "execution-gap"), cases[i].want);
-        jx_test_project_free(p);
+        gap_of(&pol, &cases[i].budget, &cases[i].spent, 1, m, sizeof m);
+        assert_string_equal(m, cases[i].want);
+    }
+
+    /* n sources of 全年预算 9·10^17 and 全年执行 8.55·10^17 each: b = n · 9·10^17 and
+     * e = 0.95 · b exactly, not warned. With n = 10, b = 9·10^18 is just below
+     * 2^63 ≈ 9.223·10^18; with 11, 9.9·10^18 lies between 2^63 and 2^64 ≈ 1.845·10^19;
+     * with 21, 1.89·10^19 is above 2^64. One 全年执行 one less (854999999999999999) makes
+     * e = 0.95 · b − 1, warned: E = 95 − 100 / b % rounds to 95.00 %, the gap
+     * 5 + 100 / b % to 5.00 %. */
+    static const char *const b9[21] = {
+        "900000000000000000", "900000000000000000", "900000000000000000", "900000000000000000",
+        "900000000000000000", "900000000000000000", "900000000000000000", "900000000000000000",
+        "900000000000000000", "900000000000000000", "900000000000000000", "900000000000000000",
+        "900000000000000000", "900000000000000000", "900000000000000000", "900000000000000000",
+        "900000000000000000", "900000000000000000", "900000000000000000", "900000000000000000",
+        "900000000000000000"};
+    const char *e95[21];
+    static const struct {
+        size_t n;
+        const char *e, *b; /* the sums of the warned case: n · 8.55·10^17 − 1, n · 9·10^17 */
+    } sums[] = {
+        {10, "8549999999999999999", "9000000000000000000"},
+        {11, "9404999999999999999", "9900000000000000000"},
+        {21, "17954999999999999999", "18900000000000000000"},
+    };
+    for (size_t i = 0; i < sizeof sums / sizeof sums[0]; i++) {
+        size_t n = sums[i].n;
+        for (size_t k = 0; k < n; k++)
+            e95[k] = "855000000000000000";
+        gap_of(&pol, b9, e95, n, m, sizeof m);
+        assert_string_equal(m, "");
+        e95[n - 1] = "854999999999999999";
+        gap_of(&pol, b9, e95, n, m, sizeof m);
+        gap_want("100.00", sums[i].e, sums[i].b, want, sizeof want);
+        assert_string_equal(m, want);
+    }
+
+    /* 执行偏差 5.000000000 (9 decimals) and 小数 4: (100 − t) · S is at 9 + 4 decimals, and
+     * with b = 900000000.000000000 (9 more) the left side is at 22; the right side, 100 · e
+     * · W with W = 100, at e's: 0, 3 or 4 decimals, so the sides are 22, 19 and 18 apart.
+     * e = 855000000 = 0.95 · b is not warned at any of them; 0.0001, 0.001 or 1 less is:
+     * E = 95 − 0.0001 / 9·10^6 % and so on, 95.00 % rounded, the gap 5.00 %. */
+    pol.decimals = 4;
+    pol.exec_gap_pct = (jx_dec){5000000000, 9};
+    static const char *const b1[1] = {"900000000.000000000"};
+    static const char *const at[][2] = {
+        {"855000000", "854999999"},
+        {"855000000.000", "854999999.999"},
+        {"855000000.0000", "854999999.9999"},
+    };
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        gap_of(&pol, b1, &at[i][0], 1, m, sizeof m);
+        assert_string_equal(m, "");
+        gap_of(&pol, b1, &at[i][1], 1, m, sizeof m);
+        gap_want("100.0000", at[i][1], "900000000", want, sizeof want);
+        assert_string_equal(m, want);
     }
 }
 
@@ -917,8 +1018,9 @@ int main(void)
         cmocka_unit_test(evidence_text_matches_format),
         cmocka_unit_test(trimmed_fast_matches_plain),
         cmocka_unit_test(name_words_fast_match_strstr),
-        cmocka_unit_test(funds_rows_fast_match_plain),
-        cmocka_unit_test(gap_decision_fast_matches_plain),
+        cmocka_unit_test(funds_rows_at_one_scale_and_several),
+        cmocka_unit_test(funds_sums_past_64_bits),
+        cmocka_unit_test(gap_decision_at_64_bit_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
