@@ -173,6 +173,48 @@ bool jx_u256_div_round_half_up(jx_u256 num, jx_u256 den, __int128 *q)
     return true;
 }
 
+/* |v| as an unsigned number (|INT128_MIN| included). */
+static unsigned __int128 u128_mag(__int128 v)
+{
+    return v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+}
+
+/* x × 10^k in place, 10^36 a step at most (each below 2^120, so each step's partial
+ * products are two 256-bit ones); false when the product passes 256 bits. */
+static bool u256_times_pow10(jx_u256 *x, int k)
+{
+    while (k > 0) {
+        int step = k < 36 ? k : 36;
+        unsigned __int128 p = (unsigned __int128)jx_pow10_128(step);
+        jx_u256 lo = jx_u256_mul(x->lo, p), hi = jx_u256_mul(x->hi, p);
+        unsigned __int128 top = lo.hi + hi.lo;
+        if (hi.hi != 0 || top < lo.hi)
+            return false;
+        x->lo = lo.lo;
+        x->hi = top;
+        k -= step;
+    }
+    return true;
+}
+
+bool jx_muldiv_round_half_up(__int128 a, __int128 b, int shift, __int128 den, __int128 *q)
+{
+    assert(den != 0 && shift >= -72 && shift <= 72);
+    bool neg = ((a < 0) != (b < 0)) != (den < 0);
+    jx_u256 n = jx_u256_mul(u128_mag(a), u128_mag(b)), d = {0, u128_mag(den)};
+    if (shift >= 0 && !u256_times_pow10(&n, shift))
+        return false; /* n >= 2^256 and d < 2^128: the quotient passes 2^128 */
+    if (shift < 0 && !u256_times_pow10(&d, -shift)) {
+        *q = 0; /* n <= 2^254 (|a|, |b| <= 2^127) and d >= 2^256: below a quarter */
+        return true;
+    }
+    __int128 r;
+    if (!jx_u256_div_round_half_up(n, d, &r))
+        return false;
+    *q = neg ? -r : r;
+    return true;
+}
+
 const char jx_digit_pairs[200] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                  "8081828384858687888990919293949596979899";

@@ -131,6 +131,14 @@ static inline int jx_cmp_products(unsigned __int128 a, unsigned __int128 b, unsi
  */
 bool jx_u256_div_round_half_up(jx_u256 num, jx_u256 den, __int128 *q);
 
+/**
+ * a × b × 10^shift / den rounded half away from zero (as jx_div_round_half_up), exactly
+ * whatever the size of the product, for den not 0 and |shift| up to 72, into *q: the
+ * products in 256 bits. False, leaving *q alone, when |quotient| is 2^127 or more; a
+ * quotient below a half, however large den × 10^-shift, is 0.
+ */
+bool jx_muldiv_round_half_up(__int128 a, __int128 b, int shift, __int128 den, __int128 *q);
+
 /** Writes a in plain notation without trailing zeros ("96.68", "60", "0.5") to buf; returns buf. */
 char *jx_dec_format(jx_dec a, char *buf, size_t size);
 

@@ -191,8 +191,8 @@ static __int128 gcd128(__int128 a, __int128 b)
  * 10^-decimals: one exact division. z must not be zero. Common factors are taken
  * out first. For a score no product comes near the 128-bit range within the ranges
  * check_ranges() enforces (docs/scoring.md, "Ranges"), and a divisor past it gives 0;
- * should a product still overflow, the quotient is taken in long double and held
- * within ±10^36 as a last resort, never wrapped.
+ * should a product still overflow, it is taken in 256 bits (jx_muldiv_round_half_up), and
+ * a quotient past ±10^36 is held there, never wrapped.
  */
 static __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
 {
@@ -214,11 +214,11 @@ static __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
         b /= g;
         den /= g;
     }
-    __int128 num, p10 = jx_pow10_128(shift >= 0 ? shift : -shift);
+    __int128 num, scaled = den, p10 = jx_pow10_128(shift >= 0 ? shift : -shift);
     bool overflow = __builtin_mul_overflow(a, b, &num);
     if (!overflow && shift >= 0) {
         overflow = __builtin_mul_overflow(num, p10, &num);
-    } else if (!overflow && __builtin_mul_overflow(den, p10, &den)) {
+    } else if (!overflow && __builtin_mul_overflow(den, p10, &scaled)) {
         /* |den| × 10^-shift is 2^127 or more: a numerator below 2^126 is less than half of
          * it, so the quotient rounds to 0, exactly (a score of a tiny A against a huge T) */
         if (num > -((__int128)1 << 126) && num < ((__int128)1 << 126))
@@ -226,14 +226,13 @@ static __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
         overflow = true;
     }
     if (overflow) {
-        long double q = (long double)x.v * (long double)y.v / (long double)z.v;
-        q *= (long double)jx_pow10_128(decimals) / ((long double)jx_pow10_128(x.scale + y.scale) /
-                                                    (long double)jx_pow10_128(z.scale));
-        long double lim = (long double)jx_pow10_128(36);
-        q = q > lim ? lim : q < -lim ? -lim : q;
-        return (__int128)(q < 0 ? q - 0.5L : q + 0.5L);
+        const __int128 lim = jx_pow10_128(36);
+        __int128 q;
+        if (!jx_muldiv_round_half_up(a, b, shift, den, &q))
+            return ((a < 0) != (b < 0)) != (den < 0) ? -lim : lim;
+        return q > lim ? lim : q < -lim ? -lim : q;
     }
-    return jx_div_round_half_up(num, den);
+    return jx_div_round_half_up(num, scaled);
 }
 
 /*

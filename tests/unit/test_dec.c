@@ -431,6 +431,57 @@ static void u256_divided_half_up(void **state)
     assert_true(div_ok(h, d) == 1);
 }
 
+/* The number the decimal digits s spell (at most 38), with a leading '-' for a negative. */
+static __int128 digits(const char *s)
+{
+    bool neg = *s == '-';
+    __int128 r = 0;
+    for (s += neg; *s; s++)
+        r = r * 10 + (*s - '0');
+    return neg ? -r : r;
+}
+
+/* jx_muldiv_round_half_up of a × b × 10^shift / den, which must fit: the quotient. */
+static __int128 muldiv_ok(__int128 a, __int128 b, int shift, __int128 den)
+{
+    __int128 q = -1;
+    assert_true(jx_muldiv_round_half_up(a, b, shift, den, &q));
+    return q;
+}
+
+/*
+ * a × b × 10^shift / den, worked by hand, where a × b passes 128 bits (10^40 = 10^20 × 10^20):
+ *   10^40 / 7000 = 10^37 / 7 = 142857 repeated: 1428571428571428571428571428571428571.428… → down;
+ *   3·10^18 × 10^19 × 10 / 9000 = 10^35 / 3 = 33…3.33 (35 threes) → down;
+ *   10^40 × 10^30 / (7·10^35) = 10^35 / 7 = 14285714285714285714285714285714285.714… → up;
+ *   −10^20 × 10^20 / 8000 = −1.25·10^36 exactly; 10^40 / (1.6·10^38) = 62.5 → 63, and −62.5 → −63;
+ *   10^40 × 10^-2 / 3 = 10^38 / 3: 38 threes;
+ *   10^40 / 1 = 10^40 ≥ 2^127 ≈ 1.7·10^38: does not fit; 10^40 × 10^40 passes 2^256 ≈ 1.16·10^77;
+ *   10^40 × 10^-60 / 10^30 = 10^-50 → 0 (the divisor passes 2^256), 10^40 × 10^-40 / 10^30 → 0.
+ */
+static void muldiv_past_128_bits(void **state)
+{
+    (void)state;
+    const __int128 e20 = digits("100000000000000000000");
+    assert_true(muldiv_ok(e20, e20, 0, 7000) == digits("1428571428571428571428571428571428571"));
+    assert_true(muldiv_ok(digits("3000000000000000000"), digits("10000000000000000000"), 1, 9000) ==
+                digits("33333333333333333333333333333333333"));
+    assert_true(muldiv_ok(e20, e20, 30, digits("700000000000000000000000000000000000")) ==
+                digits("14285714285714285714285714285714286"));
+    assert_true(muldiv_ok(-e20, e20, 0, 8000) == digits("-1250000000000000000000000000000000000"));
+    const __int128 d = digits("160000000000000000000000000000000000000");
+    assert_true(muldiv_ok(e20, e20, 0, d) == 63);
+    assert_true(muldiv_ok(-e20, e20, 0, d) == -63);
+    assert_true(muldiv_ok(e20, -e20, 0, -d) == 63);
+    assert_true(muldiv_ok(e20, e20, -2, 3) == digits("33333333333333333333333333333333333333"));
+    __int128 q = 7;
+    assert_false(jx_muldiv_round_half_up(e20, e20, 0, 1, &q));
+    assert_false(jx_muldiv_round_half_up(e20, e20, 40, 1, &q));
+    assert_true(q == 7);
+    assert_true(muldiv_ok(e20, e20, -60, digits("1000000000000000000000000000000")) == 0);
+    assert_true(muldiv_ok(e20, e20, -40, digits("1000000000000000000000000000000")) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -450,6 +501,7 @@ int main(void)
         cmocka_unit_test(u256_products_by_hand),
         cmocka_unit_test(products_compared_exactly),
         cmocka_unit_test(u256_divided_half_up),
+        cmocka_unit_test(muldiv_past_128_bits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
