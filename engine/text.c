@@ -405,37 +405,86 @@ bool jx_text_utf8_valid(const char *bytes, size_t n)
     return jx_text_utf8_valid_step(bytes, n, 32);
 }
 
+/* The bytes of x a JSON string escapes (below 0x20, '"', '\\'): 0xFF lanes. */
+__attribute__((target("avx2"))) static inline __m256i json_escapes32(__m256i x)
+{
+    const __m256i ctl = _mm256_set1_epi8(0x1F), quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\');
+    return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x, ctl), ctl),
+                           _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)));
+}
+
 /*
  * jx_text_json_plain's test of a text of 16 to 63 bytes (a name, a 单位, a source of
  * funds) as a whole, with AVX2: true when no byte of it needs an escape and it is valid
  * UTF-8. It is read from a zeroed 64-byte copy, whose NULs after the text are ASCII: a
  * sequence cut by the end clashes with the first of them, as u8_block_err32 finds; they
- * are left out of the escape test.
+ * are left out of the escape test. The copy is two overlapping stores of the text's
+ * first and last 16 or 32 bytes over the zeros.
  */
 __attribute__((target("avx2"))) static bool json_plain64(const char *s, size_t n)
 {
-    _Alignas(32) unsigned char b[64] = {0};
-    memcpy(b, s, n);
+    _Alignas(32) unsigned char b[64];
+    const __m256i zero = _mm256_setzero_si256();
+    _mm256_store_si256((__m256i *)(void *)b, zero);
+    _mm256_store_si256((__m256i *)(void *)(b + 32), zero);
+    if (n >= 32) {
+        __m256i head = _mm256_loadu_si256((const __m256i *)(const void *)s);
+        __m256i tail = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+        _mm256_store_si256((__m256i *)(void *)b, head);
+        _mm256_storeu_si256((__m256i *)(void *)(b + n - 32), tail);
+    } else {
+        __m128i head = _mm_loadu_si128((const __m128i *)(const void *)s);
+        __m128i tail = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        _mm_store_si128((__m128i *)(void *)b, head);
+        _mm_storeu_si128((__m128i *)(void *)(b + n - 16), tail);
+    }
     const __m256i x0 = _mm256_load_si256((const __m256i *)(const void *)b);
     const __m256i x1 = _mm256_load_si256((const __m256i *)(const void *)(b + 32));
-    const __m256i ctl = _mm256_set1_epi8(0x1F), quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\');
-    __m256i e0 = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x0, ctl), ctl),
-                                 _mm256_or_si256(_mm256_cmpeq_epi8(x0, quote), _mm256_cmpeq_epi8(x0, bs)));
-    __m256i e1 = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x1, ctl), ctl),
-                                 _mm256_or_si256(_mm256_cmpeq_epi8(x1, quote), _mm256_cmpeq_epi8(x1, bs)));
-    uint64_t esc = (uint32_t)_mm256_movemask_epi8(e0) | (uint64_t)(uint32_t)_mm256_movemask_epi8(e1) << 32;
+    uint64_t esc = (uint32_t)_mm256_movemask_epi8(json_escapes32(x0)) |
+                   (uint64_t)(uint32_t)_mm256_movemask_epi8(json_escapes32(x1)) << 32;
     if (esc & ((UINT64_C(1) << n) - 1))
         return false;
     if (_mm256_movemask_epi8(_mm256_or_si256(x0, x1)) == 0) /* ASCII */
         return true;
-    __m256i err = _mm256_or_si256(u8_block_err32(x0, _mm256_setzero_si256()), u8_block_err32(x1, x0));
+    __m256i err = _mm256_or_si256(u8_block_err32(x0, zero), u8_block_err32(x1, x0));
     return _mm256_testz_si256(err, err);
 }
 
-/* json_plain64 where the CPU has AVX2: 1 plain, 0 not, -1 not asked (no AVX2). */
+/*
+ * The same test of a text of 64 bytes or more (a message, a 年度目标), in one pass: the
+ * escapes and the UTF-8 of each 32 bytes together, the blocks as u8_valid32 takes them
+ * (the last 32 bytes read again with the 32 before them, an ASCII block after an ASCII
+ * one left out of the UTF-8 test), then no sequence cut by the end.
+ */
+__attribute__((target("avx2"))) static bool json_plain_long(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    const __m256i zero = _mm256_setzero_si256();
+    __m256i prev = zero, err = zero, esc = zero;
+    size_t i = 0;
+    for (; n - i >= 32; i += 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        esc = _mm256_or_si256(esc, json_escapes32(x));
+        if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) != 0) /* not ASCII after ASCII */
+            err = _mm256_or_si256(err, u8_block_err32(x, prev));
+        prev = x;
+    }
+    if (i < n) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+        esc = _mm256_or_si256(esc, json_escapes32(x));
+        err = _mm256_or_si256(err, u8_block_err32(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64))));
+    }
+    err = _mm256_or_si256(err, esc);
+    return _mm256_testz_si256(err, err) && s[n - 1] < 0xC0 && s[n - 2] < 0xE0 && s[n - 3] < 0xF0;
+}
+
+/* Whether all of s[0..n) (n >= 16) is plain, where the CPU has AVX2 (json_plain64 below
+ * 64 bytes, json_plain_long from 64 on): 1 plain, 0 not, -1 not asked (no AVX2). */
 static int json_plain_whole(const char *s, size_t n)
 {
-    return u8_widest() == 32 ? json_plain64(s, n) : -1;
+    if (u8_widest() != 32)
+        return -1;
+    return n < 64 ? json_plain64(s, n) : json_plain_long(s, n);
 }
 #else
 jx_text_scan jx_text_utf8_scan_step(const char *bytes, size_t n, unsigned step)
@@ -535,23 +584,52 @@ static size_t json_escape_at(const char *s, size_t n)
     return n;
 }
 
-/* True when none of the eight bytes of w needs anything in a JSON string: all ASCII
- * (tested first, so a word holding a CJK character is let go at once), none below 0x20,
- * none '"' or '\\'. Each test is the "has a byte below k" of Hacker's Delight (any
- * borrow out of a byte below k sets its high bit; bytes above don't, their high bit
- * being clear), exact as to whether there is one. */
-static inline bool json_ascii8(uint64_t w)
+/* The high bits of the eight ASCII bytes of w, set (at least at the first such byte)
+ * when some byte is below 0x20, '"' or '\\', zero when none is. Each test is the "has a
+ * byte below k" of Hacker's Delight (any borrow out of a byte below k sets its high bit;
+ * bytes above don't, their high bit being clear), exact as to whether there is one. */
+static inline uint64_t json_stops8(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    if (w & high)
-        return false;
     uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    return (((w - ones * 0x20) | (q - ones) | (b - ones)) & high) == 0;
+    return ((w - ones * 0x20) | (q - ones) | (b - ones)) & high;
+}
+
+/* True when none of the eight bytes of w needs anything in a JSON string: all ASCII
+ * (tested first, so a word holding a CJK character is let go at once) and none stops
+ * it (json_stops8). */
+static inline bool json_ascii8(uint64_t w)
+{
+    return (w & 0x8080808080808080u) == 0 && json_stops8(w) == 0;
+}
+
+/* json_ascii8 of s[0..n), 8 <= n <= 32, read as two or four words, the last ones
+ * overlapping the first at the end: all ASCII first, then the stops of each word, exact
+ * word by word once all are ASCII, gathered before one look at them. */
+static inline bool json_ascii_short(const unsigned char *u, size_t n)
+{
+    uint64_t w0, w1, w2, w3;
+    memcpy(&w0, u, 8);
+    memcpy(&w1, u + n - 8, 8);
+    if (n > 16) {
+        memcpy(&w2, u + 8, 8);
+        memcpy(&w3, u + n - 16, 8);
+    } else {
+        w2 = w0;
+        w3 = w1;
+    }
+    if ((w0 | w1 | w2 | w3) & 0x8080808080808080u)
+        return false;
+    return (json_stops8(w0) | json_stops8(w1) | json_stops8(w2) | json_stops8(w3)) == 0;
 }
 
 size_t jx_text_json_plain(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
+    if (n >= 8 && n <= 32 && json_ascii_short(u, n)) /* a code, a file name, a unit */
+        return n;
+    if (n >= 16 && json_plain_whole(s, n) == 1) /* the usual: all of it plain */
+        return n;
     if (n >= 64) {
         /* a long text: where the first escape stands, and whether all before it is UTF-8
          * (no sequence holds a byte below 0x80, so a valid run ends on a character),
@@ -559,8 +637,6 @@ size_t jx_text_json_plain(const char *s, size_t n)
         size_t stop = json_escape_at(s, n);
         if (jx_text_utf8_valid(s, stop))
             return stop;
-    } else if (n >= 16 && json_plain_whole(s, n) == 1) { /* the usual: all of it plain */
-        return n;
     }
     /* a character at a time, and after an ASCII byte eight more at a time while they are
      * plain ASCII: the names, units and codes, shorter, in one pass */

@@ -177,22 +177,14 @@ static void hist_cells(jx_writer *wr, const jx_indicator *ind)
         jx_out_csv_field(wr, ind->basis.s, ind->basis.n);
 }
 
-/* ,计算符号: the sign of the target ("定性" for a 定性 one, "" for an implicit '=' or none). */
-static const char *sign_cell(const jx_value *t)
-{
-    if (!t->present)
-        return "";
-    if (t->sign == JX_SIGN_QUAL)
-        return "定性";
-    return t->implicit ? "" : jx_sign_text(t->sign);
-}
-
 /* The indicator's own appended cells (SCORE_IND_COLS), each after a comma; ind NULL for a
  * row that is no indicator's, g1/g2 its groups for the points (NULL: blank). */
 static void ind_cells(jx_writer *wr, const jx_indicator *ind, const jx_group *g1, const jx_group *g2)
 {
     if (ind) {
-        next_field(wr, sign_cell(&ind->target));
+        jx_str sign = jx_sign_code(&ind->target);
+        jx_out_char(wr, ',');
+        jx_out_csv_field(wr, sign.s, sign.n);
         jx_out_char(wr, ',');
         if (ind->target.unit.n == 0 && ind->target.percent)
             jx_out_char(wr, '%');
@@ -423,7 +415,8 @@ static inline bool group_as_is(const jx_group *g)
  * goes through o_cell, which puts the formula guard before a formula-like one ("'=1年")
  * as jx_out_csv_field does.
  */
-static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind, size_t k)
+JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind,
+                                  size_t k)
 {
     const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
     if (!r->fast || wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
@@ -466,7 +459,8 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     *o++ = ',';
     o = jx_at_fixed(o, ind->score, p->decimals);
     *o++ = ',';
-    o = jx_at_bytes(o, jx_method_code(ind->method), jx_method_code_len(ind->method));
+    jx_str method = jx_method_code_str(ind->method);
+    o = jx_at_bytes(o, method.s, method.n);
     o = jx_at_bytes(o, r->tail, r->tail_n);
     o = jx_at_uint(o, ind->pos.line);
     *o++ = ':';
@@ -475,8 +469,8 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     o = jx_at_bytes(o, r->full, r->full_n);
     /* the appended cells, as ind_cells and project_cells write them */
     *o++ = ',';
-    const char *sign = sign_cell(&ind->target);
-    o = o_cell(o, sign, strlen(sign));
+    jx_str sign = jx_sign_code(&ind->target);
+    o = o_cell(o, sign.s, sign.n);
     *o++ = ',';
     if (ind->target.unit.n == 0 && ind->target.percent)
         *o++ = '%';
@@ -485,8 +479,10 @@ static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, cons
     *o++ = ',';
     o = o_cell(o, ind->reason.s, ind->reason.n);
     *o++ = ',';
-    const char *judge = jx_judge_name(ind->judge);
-    o = jx_at_bytes(o, judge, strlen(judge));
+    if (ind->judge != JX_JUDGE_NONE) { /* none: "" (jx_judge_name) */
+        const char *judge = jx_judge_name(ind->judge);
+        o = jx_at_bytes(o, judge, strlen(judge));
+    }
     *o++ = ',';
     if (ind->not_applicable)
         O_LIT(o, "是");
@@ -539,6 +535,52 @@ static void bare_row(jx_writer *wr, const jx_project *p, const jx_group *g1, con
     position(wr, p, pos);
     jx_out_char(wr, ',');
     jx_out_csv_field(wr, r->full, r->full_n);
+}
+
+/*
+ * Writes a row of p that is no indicator's — bare_row's cells for the groups g1/g2 (NULL:
+ * blank) and the position pos, the indicator's own cells blank but the groups' points
+ * (ind_cells without an indicator), the project's cells of its k-th row, the history blank
+ * — in one go when it is the usual one: the project's shared parts found (r->fast), a
+ * position, the group names plain; returns false having written nothing otherwise.
+ */
+JX_FAST_PATH static bool bare_row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_group *g1,
+                                       const jx_group *g2, jx_pos pos, size_t k)
+{
+    if (!r->fast || wr->general_only || pos.line == 0 || !group_as_is(g1) || !group_as_is(g2) ||
+        (g1 && g1->has_points && g1->points.scale > 18) || (g2 && g2->has_points && g2->points.scale > 18))
+        return false;
+    size_t project_need = project_cells_fast_need(p, k);
+    if (project_need == 0)
+        return false;
+    size_t need = project_need + r->head_n + r->tail_n + r->full_n + (g1 ? g1->name.n : 0) +
+                  (g2 ? g2->name.n : 0) + 4 * JX_DEC_BUFSZ + 64;
+    if (!jx_out_room(wr, need))
+        return false;
+    char *o = wr->buf + wr->len;
+    o = jx_at_bytes(o, r->head, r->head_n);
+    if (g1)
+        o = o_cell(o, g1->name.s, g1->name.n);
+    *o++ = ',';
+    if (g2)
+        o = o_cell(o, g2->name.s, g2->name.n);
+    O_LIT(o, ",,,,,,"); /* 三级指标 to 计分方法 blank */
+    o = jx_at_bytes(o, r->tail, r->tail_n);
+    o = jx_at_uint(o, pos.line);
+    *o++ = ':';
+    o = jx_at_uint(o, pos.col);
+    *o++ = ',';
+    o = jx_at_bytes(o, r->full, r->full_n);
+    O_LIT(o, ",,,,,,,"); /* the indicator's own cells blank up to the groups' points */
+    if (g1 && g1->has_points)
+        o = jx_at_dec(o, g1->points);
+    *o++ = ',';
+    if (g2 && g2->has_points)
+        o = jx_at_dec(o, g2->points);
+    o = o_project_cells(o, p, k);
+    O_LIT(o, SCORE_HIST_BLANK "\n");
+    wr->len = (size_t)(o - wr->buf);
+    return true;
 }
 
 /*
@@ -630,6 +672,11 @@ static void score_project(jx_writer *wr, const jx_project *p)
             continue;
         const jx_group *g1 = g->level == 2 && g->parent < p->ngroups ? &p->groups[g->parent] : g;
         const jx_group *g2 = g->level == 2 ? g : NULL;
+        if (bare_row_fast(wr, p, &rows, g1, g2, g->pos, k)) {
+            k++;
+            wr->fast_written++;
+            continue;
+        }
         bare_row(wr, p, g1, g2, g->pos, &rows);
         jx_out_str(wr, ",,,,,,");
         jx_out_char(wr, ',');
@@ -643,6 +690,11 @@ static void score_project(jx_writer *wr, const jx_project *p)
     }
     /* the project's own cells left to carry: its fields, or 资金 rows past the rows above */
     while (k == 0 || k < p->nfunds) {
+        if (bare_row_fast(wr, p, &rows, NULL, NULL, p->pos, k)) {
+            k++;
+            wr->fast_written++;
+            continue;
+        }
         bare_row(wr, p, NULL, NULL, p->pos, &rows);
         ind_cells(wr, NULL, NULL, NULL);
         project_cells(wr, p, k++);

@@ -98,10 +98,10 @@ static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
 
 void jx_json_str_n(jx_writer *w, const char *s, size_t n)
 {
-    /* The usual text needs no escape: when the escaper's first step takes all of it, it
-     * is copied between its quotes at once. Else (and with general_only) the escaper's
-     * loop writes it, from the start. */
-    if (!w->general_only && jx_text_json_plain(s, n) == n) {
+    /* The usual text needs no escape: when it is empty or the escaper's first step takes
+     * all of it, it is copied between its quotes at once. Else (and with general_only)
+     * the escaper's loop writes it, from the start. */
+    if (!w->general_only && (n == 0 || jx_text_json_plain(s, n) == n)) {
         json_plain_n(w, s, n);
         return;
     }
@@ -218,14 +218,44 @@ static void list_close(jx_writer *wr, size_t n)
         LIT(wr, "]");
 }
 
+/* The file name of the positions written, looked at once per project. */
+typedef struct source_file {
+    const char *name; /* the file name */
+    size_t n;         /* its length */
+    bool plain;       /* it needs no escaping, so it is copied as it is */
+    bool fast;        /* set by score_project: the project's indicators may be written in one
+                         go (indicator_fast), the name plain, the project scored and the
+                         writer not general_only; false elsewhere */
+} source_file;
+
+/* Describes file (NULL taken for "") for item_head_of() and source(). */
+static source_file source_file_of(const char *file)
+{
+    source_file f = {file ? file : "", file ? strlen(file) : 0, false, false};
+    f.plain = jx_text_json_plain(f.name, f.n) == f.n;
+    return f;
+}
+
 /* Opens the object of a project, a sheet or a pick: lead (`{"name":` after what
- * separates it from the one before), its name, then "file" and "line". */
-static void item_head(jx_writer *wr, const char *lead, jx_str name, const char *file, uint64_t line)
+ * separates it from the one before), its name, then "file" (as described by file, copied
+ * as it is when plain) and "line". */
+static void item_head_of(jx_writer *wr, const char *lead, jx_str name, const source_file *file, uint64_t line)
 {
     put(wr, lead, strlen(lead));
     jx_json_str_n(wr, name.s, name.n);
-    KEY_STR(wr, "file", file);
+    KEY(wr, "file");
+    if (file->plain && !wr->general_only)
+        json_plain_n(wr, file->name, file->n);
+    else
+        jx_json_str_n(wr, file->name, file->n);
     KEY_UINT(wr, "line", line);
+}
+
+/* item_head_of for a file name (NULL taken for ""). */
+static void item_head(jx_writer *wr, const char *lead, jx_str name, const char *file, uint64_t line)
+{
+    source_file f = source_file_of(file);
+    item_head_of(wr, lead, name, &f, line);
 }
 
 /* ,"dept":…,"org":… — a project's 主管部门 and 单位. */
@@ -290,24 +320,6 @@ static inline void group_name(jx_writer *wr, const jx_group *g)
 static inline bool group_plain(const jx_group *g)
 {
     return !g || g->plain == g->name.s;
-}
-
-/* The file name of the positions written, looked at once per project. */
-typedef struct source_file {
-    const char *name; /* the file name */
-    size_t n;         /* its length */
-    bool plain;       /* it needs no escaping, so it is copied as it is */
-    bool fast;        /* set by score_project: the project's indicators may be written in one
-                         go (indicator_fast), the name plain, the project scored and the
-                         writer not general_only; false elsewhere */
-} source_file;
-
-/* Describes file for source(). */
-static source_file source_file_of(const char *file)
-{
-    source_file f = {file, strlen(file), false, false};
-    f.plain = jx_text_json_plain(f.name, f.n) == f.n;
-    return f;
 }
 
 /* "file:line:col", or null without a position. */
@@ -427,13 +439,6 @@ static inline const jx_group *group_parent(const jx_project *p, const jx_group *
  * texts and the file name) plain, so their size is known but for the formula; written
  * through a pointer o after one test of the room left (jx_out_room, jx_at_*). */
 
-/* A fast path has every helper it calls from this file and the headers inlined into it
- * (flatten): left to itself the compiler kept o_str, jx_copy_short and jx_at_uint as
- * calls, a tenth of what an indicator costs. And it is compiled for speed throughout
- * (hot): behind its many tests that may return false the compiler took the writing for
- * rarely run and left the divisions by 100 of the numbers as divisions. */
-#define FAST_PATH __attribute__((flatten, hot))
-
 /* Appends a string literal at o. */
 #define O_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
@@ -486,7 +491,7 @@ static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
 
 /* Writes group g in one go when its names are plain and there is room; returns false
  * having written nothing otherwise. */
-FAST_PATH static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
+JX_FAST_PATH static bool group_fast(jx_writer *wr, const jx_project *p, const jx_group *g, bool comma)
 {
     const jx_group *parent = group_parent(p, g);
     if (wr->general_only || !group_plain(g) || !group_plain(parent) || (g->has_points && g->points.scale > 18))
@@ -547,23 +552,6 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
     put_char(wr, ']');
 }
 
-/* "sign": the sign of a target as the rule language writes it ("≥"), "定性" for a 定性
- * target, "" for an implicit '=' or none (the target's text, as written, says the rest).
- * A sign is one character or none: its length is told by its first byte, UTF-8's lead
- * byte (ASCII '=' one byte, '≥' three), without a call or a loop. */
-static jx_str sign_code(const jx_value *t)
-{
-    static const jx_str none = {"", 0}, qual = {"定性", sizeof "定性" - 1};
-    if (!t->present || (t->sign != JX_SIGN_QUAL && t->implicit))
-        return none;
-    if (t->sign == JX_SIGN_QUAL)
-        return qual;
-    jx_str s = {jx_sign_text(t->sign), 0};
-    unsigned char lead = (unsigned char)s.s[0];
-    s.n = lead == 0 ? 0 : lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    return s;
-}
-
 /* The groups of the path of the indicators written last. The indicators come group by
  * group, so the groups of a path, and whether their names are plain, are found once a
  * group rather than once an indicator. Invariant: g1 and g2 are what
@@ -616,8 +604,8 @@ static inline const path_groups *path_groups_of(path_groups *pg, const jx_indica
  * and the file name plain (file->fast), no formula given by hand, its score known. pg:
  * the groups of the path written last (path_groups_of).
  */
-FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind,
-                                     const source_file *file, path_groups *pg, bool comma)
+JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind,
+                                        const source_file *file, path_groups *pg, bool comma)
 {
     if (!file->fast)
         return false;
@@ -694,7 +682,7 @@ FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const j
         *o++ = '"';
     }
     O_LIT(o, ",\"sign\":");
-    jx_str sign = sign_code(&ind->target);
+    jx_str sign = jx_sign_code(&ind->target);
     o = o_str(o, sign.s, sign.n);
     O_LIT(o, ",\"reason\":");
     o = o_str(o, ind->reason.s, ind->reason.n);
@@ -795,7 +783,7 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         KEY(wr, "source");
         source(wr, file, ind->pos.line, ind->pos.col);
         KEY(wr, "sign");
-        jx_str sign = sign_code(&ind->target);
+        jx_str sign = jx_sign_code(&ind->target);
         jx_json_str_n(wr, sign.s, sign.n);
         KEY(wr, "reason");
         ind_text(wr, ind, ind->reason);
@@ -835,7 +823,8 @@ static void score_begin(jx_writer *wr, const jx_project *first)
 
 static void score_project(jx_writer *wr, const jx_project *p)
 {
-    item_head(wr, NAME_LEAD(wr->nprojects), p->name, p->src.file, p->pos.line);
+    source_file file = source_file_of(p->src.file);
+    item_head_of(wr, NAME_LEAD(wr->nprojects), p->name, &file, p->pos.line);
     dept_org(wr, p->dept, p->org);
     KEY(wr, "year");
     uint_or_null(wr, p->has_year && p->year >= 0, (uint64_t)p->year);
@@ -846,7 +835,6 @@ static void score_project(jx_writer *wr, const jx_project *p)
     if (!jx_writer_order(wr, p, &ord))
         return;
     groups(wr, p, &ord);
-    source_file file = source_file_of(p->src.file);
     file.fast = file.plain && p->scored && !wr->general_only;
     indicators(wr, p, &file, &ord);
     KEY(wr, "total");

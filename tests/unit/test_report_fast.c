@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* test_report_fast.c — the fast paths of the score serialisations (write_json.c
- * group_fast and indicator_fast, write_csv.c row_fast) checked against the general path:
- * every input below is written twice in each format, as usual and with the writer's
- * general_only set (no fast path tried), and the two outputs must be the same bytes. That
- * the fast paths did write rows in the first run is checked too, or the comparison would
- * prove nothing; and that they wrote none in the second.
+ * group_fast and indicator_fast, write_csv.c row_fast and bare_row_fast) checked against
+ * the general path: every input below is written twice in each format, as usual and with
+ * the writer's general_only set (no fast path tried), and the two outputs must be the
+ * same bytes. That the fast paths did write rows in the first run is checked too, or the
+ * comparison would prove nothing; and that they wrote none in the second.
  *
  * The inputs: the samples and the audit corpora (ordinary projects, the fast paths' own
  * ground), the escaping golden case, and awkward text written here — commas, quotes,
@@ -13,7 +13,8 @@
  * decimals, several 资金 rows (one giving 年初预算 alone), groups without indicators, the
  * history of targets (上年, 前年 — a number, a text, one written as none — and 依据), and a
  * project whose own cells (单位, 主管部门, 年度目标, a 资金 source) need quoting or the
- * formula guard on the rows that carry them, and group names that need quoting.
+ * formula guard on the rows that carry them, group names that need quoting, and rows that
+ * are no indicator's (groups without indicators, 资金 rows left to carry).
  *
  * Each input is also written with every project rendered apart (jx_writer_render, then
  * jx_writer_project_rendered, what `score -j` does), to the same bytes: in JSON and CSV,
@@ -119,6 +120,26 @@ static const char awkward[] =
     "    资金 \"=其他\" 年初预算 20\n"
     "    产出指标 100 { 数量指标 100 { 甲 ≥1个 权重 25 实际 1个; 乙 ≥1个 权重 25 实际 1个\n"
     "        丙 ≥1个 权重 25 实际 1个; 丁 ≥1个 权重 25 实际 1个 } }\n"
+    "}\n"
+    /* rows that are no indicator's: groups without indicators (one whose name takes the
+     * formula guard, one to quote, points with many decimals, a 一级 group alone) and 资金
+     * rows left to carry after them; and a project of 资金 rows alone */
+    "项目 \"空组\" {\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    资金 一般公共预算资金 年初预算 80 全年预算 80 全年执行 70\n"
+    "    资金 其他资金 年初预算 20\n"
+    "    资金 政府性基金 全年预算 5 全年执行 5\n"
+    "    资金 专项资金 年初预算 1\n"
+    "    资金 \"=自筹\" 年初预算 2\n"
+    "    产出指标 60 { @空组 10.125 {} \"逗号,空组\" 5 {}\n"
+    "        数量指标 44.875 { 甲 ≥1个 权重 60 实际 1个 } }\n"
+    "    效益指标 40 { 社会效益 40 { 乙 ≥1个 权重 40 实际 1个 } }\n"
+    "    满意度指标 0 {}\n"
+    "}\n"
+    "项目 \"只有资金\" {\n"
+    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+    "    资金 一般公共预算资金 年初预算 80\n"
+    "    资金 其他资金 年初预算 20\n"
     "}\n"
     /* group names to quote on every row of their indicators (a string, not a word) */
     "项目 \"组名带逗号\" {\n"

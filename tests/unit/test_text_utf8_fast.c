@@ -207,9 +207,11 @@ static size_t json_plain_by_definition(const char *s, size_t n)
     return n;
 }
 
-/* jx_text_json_plain against the definition, on texts of every length to 300: its path
- * for long texts (64 bytes and more: an escape search sixteen bytes a step, then the
- * UTF-8 check), for texts of 16 to 63 bytes (tested whole), and a character at a time. */
+/* jx_text_json_plain against the definition, on texts of every length to 300: its paths
+ * for texts of 16 to 63 bytes and of 64 and more, each tested whole first (with AVX2; the
+ * long ones thirty-two bytes a step, the escapes and the UTF-8 together), then, when not
+ * all plain, an escape search sixteen bytes a step and the UTF-8 check; for ASCII texts
+ * of 8 to 32 bytes (tested a word at a time), and a character at a time. */
 static void test_json_plain(void **state)
 {
     (void)state;
@@ -233,17 +235,19 @@ static void test_json_plain(void **state)
         if (got != exp)
             fail_msg("json plain: n %zu, got %zu, want %zu", n, got, exp);
     }
-    /* texts of 16 to 63 bytes, which are tested whole (with AVX2): each bit at each place,
+    /* texts of 8 to 130 bytes, which are tested whole (a word at a time when ASCII and
+     * at most 32 bytes; with AVX2 below 64 bytes and from 64 on): each bit at each place,
      * among ASCII and among Chinese, the text cut at every length after it (a sequence
-     * cut by the end among them) */
+     * cut by the end among them, the last 32 bytes read again across the ones before) */
+    enum { WHOLE_MAX = 130 };
     for (int chinese = 0; chinese < 2; chinese++) {
         for (size_t k = 0; k < sizeof bits / sizeof bits[0]; k++) {
             size_t l = strlen(bits[k]);
-            for (size_t off = 0; off + l <= 63; off++) {
-                for (size_t i = 0; i < 64; i++)
+            for (size_t off = 0; off + l <= WHOLE_MAX; off++) {
+                for (size_t i = 0; i <= WHOLE_MAX; i++)
                     t[i] = chinese ? "\xe4\xb8\xad"[i % 3] : 'x';
                 memcpy(t + off, bits[k], l);
-                for (size_t n = off + 1 > 16 ? off + 1 : 16; n < 64; n++) {
+                for (size_t n = off + 1 > 8 ? off + 1 : 8; n <= WHOLE_MAX; n++) {
                     size_t got = jx_text_json_plain(t, n), exp = json_plain_by_definition(t, n);
                     if (got != exp)
                         fail_msg("json plain: bit %zu at %zu, n %zu, got %zu, want %zu", k, off, n, got, exp);
