@@ -74,6 +74,7 @@ void jx_project_reset(jx_project *p)
     p->src.len = 0;
     p->name = p->dept = p->org = p->money_unit = jx_str_empty;
     p->goal = p->outcome = p->deviation = p->remedy = jx_str_empty;
+    memset(&p->plain, 0, sizeof p->plain);
     p->has_year = false;
     p->year = 0;
     p->has_claimed_total = false;

@@ -154,6 +154,16 @@ static inline bool jx_indicator_plain(const jx_indicator *ind, jx_str s)
     return s.n == 0 || (at - from <= ind->plain_len && s.n <= ind->plain_len - (at - from));
 }
 
+/**
+ * True when s is empty, or is the text the parser found plain and kept at `plain` (see
+ * jx_project.plain, jx_funds.source_plain): it needs no checking or escaping for JSON or
+ * CSV.
+ */
+static inline bool jx_str_plain_as_read(jx_str s, const char *plain)
+{
+    return s.n == 0 || s.s == plain;
+}
+
 /** A 一级 (level 1) or 二级 (level 2) group of indicators. */
 typedef struct jx_group {
     jx_str name;         /* 产出指标, 数量指标, … */
@@ -182,6 +192,7 @@ typedef struct jx_funds {
     bool has_budget;  /* 全年预算 given */
     bool has_spent;   /* 全年执行 given */
     jx_pos pos;       /* the 资金 keyword */
+    const char *source_plain; /* source.s when the parser found it plain (see jx_project.plain), else NULL */
 } jx_funds;
 
 /**
@@ -253,6 +264,13 @@ struct jx_project {
     jx_str outcome;     /* 完成情况 (实际完成情况) */
     jx_str deviation;   /* 偏离原因 (目标偏离原因分析) */
     jx_str remedy;      /* 整改措施 (整改措施及建议) */
+    /* The texts above that the parser found plain (as jx_indicator.plain: valid UTF-8
+     * without '"', '\\', ',' or a control character), each kept as the address of the text
+     * it found so, NULL when it did not: a text set since (by jx_actuals_apply, by a
+     * caller) lies elsewhere and is checked as any other (jx_str_plain_as_read). */
+    struct {
+        const char *name, *dept, *org, *money_unit, *goal, *outcome, *deviation, *remedy;
+    } plain;
     bool has_claimed_total; /* 总分 given */
     jx_dec claimed_total;   /* 总分 as claimed */
     jx_grade claimed_grade; /* 结论 as claimed */

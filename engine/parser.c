@@ -2059,6 +2059,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         return false;
     jx_project *p = ps->p;
     jx_str *dst = NULL;
+    const char **dst_plain = NULL;
     bool *flag = NULL;
     uint32_t klen = 12;
     jx_token_kind end_tk = JX_TK_NEWLINE;
@@ -2079,17 +2080,17 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
     default: return false;
     }
     if (stmt == S_DEPT && ls_word_is(&ls, LW_DEPT, 12, false)) {
-        dst = &p->dept, flag = &seen->dept;
+        dst = &p->dept, dst_plain = &p->plain.dept, flag = &seen->dept;
     } else if (stmt == S_ORG && ls_word_is(&ls, LW_ORG, 6, false)) {
-        dst = &p->org, flag = &seen->org, klen = 6;
+        dst = &p->org, dst_plain = &p->plain.org, flag = &seen->org, klen = 6;
     } else if (stmt == S_YEAR && ls_word_is(&ls, LW_GOAL, 12, false)) {
-        dst = &p->goal, flag = &seen->goal;
+        dst = &p->goal, dst_plain = &p->plain.goal, flag = &seen->goal;
     } else if (stmt == S_OUTCOME && ls_word_is(&ls, LW_OUTCOME, 12, false)) {
-        dst = &p->outcome, flag = &seen->outcome;
+        dst = &p->outcome, dst_plain = &p->plain.outcome, flag = &seen->outcome;
     } else if (stmt == S_DEV && ls_word_is(&ls, LW_DEVIATION, 12, false)) {
-        dst = &p->deviation, flag = &seen->dev;
+        dst = &p->deviation, dst_plain = &p->plain.deviation, flag = &seen->dev;
     } else if (stmt == S_REMEDY && ls_word_is(&ls, LW_REMEDY, 12, false)) {
-        dst = &p->remedy, flag = &seen->remedy;
+        dst = &p->remedy, dst_plain = &p->plain.remedy, flag = &seen->remedy;
     }
     if (dst) { /* KEYWORD STRING */
         if (*flag)
@@ -2106,6 +2107,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         if (ps->nomem)
             return false;
         *dst = v;
+        *dst_plain = str.plain ? v.s : NULL;
         *flag = true;
     } else if (stmt == S_YEAR && ls_word_is(&ls, LW_YEAR, 6, false)) { /* 年度 YYYY */
         if (p->has_year)
@@ -2135,6 +2137,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         if (ps->nomem)
             return false;
         p->money_unit = v;
+        p->plain.money_unit = v.s; /* a word: letters, digits, marks and CJK characters */
         seen->unit = true;
     } else if (stmt == S_FUNDS && ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N, any of them */
         ls.i += 6;
@@ -2184,6 +2187,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
                            : arena_str(ps, "年度资金总额", strlen("年度资金总额"));
         if (ps->nomem)
             return false;
+        f.source_plain = f.source.s; /* a word, or the default's */
         f.has_initial = (got & 1u) != 0;
         f.has_budget = (got & 2u) != 0;
         f.has_spent = (got & 4u) != 0;
@@ -2522,6 +2526,7 @@ static bool line_project_head(parser *ps, jx_pos *open)
     if (ps->nomem)
         return false;
     ps->p->name = name;
+    ps->p->plain.name = str.plain ? name.s : NULL;
     /* ls.cont counted from `from`: the continuation bytes before it are counted on from
      * the column of the 项目 just asked for (pos_span), as line_indicator does */
     uint32_t cont = from - lstart - (pos_span(ps, from, 0, true).col - 1) + brace_cont;

@@ -278,8 +278,10 @@ static size_t project_cells_fast_need(const jx_project *p, size_t k)
     size_t need = 64;
     if (k == 0) {
         const jx_str texts[] = {p->org, p->dept, p->money_unit, p->goal, p->outcome, p->deviation, p->remedy};
+        const char *const plain[] = {p->plain.org,  p->plain.dept,      p->plain.money_unit, p->plain.goal,
+                                     p->plain.outcome, p->plain.deviation, p->plain.remedy};
         for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-            if (!csv_unquoted(texts[i].s, texts[i].n))
+            if (!jx_str_plain_as_read(texts[i], plain[i]) && !csv_unquoted(texts[i].s, texts[i].n))
                 return 0;
             need += texts[i].n + 1;
         }
@@ -289,7 +291,8 @@ static size_t project_cells_fast_need(const jx_project *p, size_t k)
     }
     if (k < p->nfunds) {
         const jx_funds *f = &p->funds[k];
-        if (!csv_unquoted(f->source.s, f->source.n) || f->initial.scale > 18 || f->budget.scale > 18 ||
+        if ((!jx_str_plain_as_read(f->source, f->source_plain) && !csv_unquoted(f->source.s, f->source.n)) ||
+            f->initial.scale > 18 || f->budget.scale > 18 ||
             f->spent.scale > 18)
             return 0;
         need += f->source.n + 1 + 3 * JX_DEC_BUFSZ;
@@ -370,7 +373,8 @@ static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
     r->full_n = strlen(r->full);
     r->head_n = r->tail_n = 0;
     r->fast = false;
-    if (p->name.n + 2 >= sizeof r->head || !csv_unquoted(p->name.s, p->name.n))
+    if (p->name.n + 2 >= sizeof r->head ||
+        (!jx_str_plain_as_read(p->name, p->plain.name) && !csv_unquoted(p->name.s, p->name.n)))
         return;
     char *h = o_cell(r->head, p->name.s, p->name.n);
     *h++ = ',';

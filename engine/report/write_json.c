@@ -236,13 +236,25 @@ static source_file source_file_of(const char *file)
     return f;
 }
 
+/* Writes s, a text of a project: as it is when the parser found it plain and kept it at
+ * `plain` (jx_project.plain, jx_funds.source_plain; NULL: not known), else escaped. */
+static inline void project_text(jx_writer *wr, jx_str s, const char *plain)
+{
+    if (jx_str_plain_as_read(s, plain) && !wr->general_only)
+        json_plain_n(wr, s.s, s.n);
+    else
+        jx_json_str_n(wr, s.s, s.n);
+}
+
 /* Opens the object of a project, a sheet or a pick: lead (`{"name":` after what
- * separates it from the one before), its name, then "file" (as described by file, copied
- * as it is when plain) and "line". */
-static void item_head_of(jx_writer *wr, const char *lead, jx_str name, const source_file *file, uint64_t line)
+ * separates it from the one before), its name (as project_text writes it, name_plain
+ * NULL when not known), then "file" (as described by file, copied as it is when plain)
+ * and "line". */
+static void item_head_of(jx_writer *wr, const char *lead, jx_str name, const char *name_plain,
+                         const source_file *file, uint64_t line)
 {
     put(wr, lead, strlen(lead));
-    jx_json_str_n(wr, name.s, name.n);
+    project_text(wr, name, name_plain);
     KEY(wr, "file");
     if (file->plain && !wr->general_only)
         json_plain_n(wr, file->name, file->n);
@@ -255,16 +267,16 @@ static void item_head_of(jx_writer *wr, const char *lead, jx_str name, const sou
 static void item_head(jx_writer *wr, const char *lead, jx_str name, const char *file, uint64_t line)
 {
     source_file f = source_file_of(file);
-    item_head_of(wr, lead, name, &f, line);
+    item_head_of(wr, lead, name, NULL, &f, line);
 }
 
-/* ,"dept":…,"org":… — a project's 主管部门 and 单位. */
-static void dept_org(jx_writer *wr, jx_str dept, jx_str org)
+/* ,"dept":…,"org":… — a project's 主管部门 and 单位, as project_text writes them. */
+static void dept_org(jx_writer *wr, jx_str dept, const char *dept_plain, jx_str org, const char *org_plain)
 {
     KEY(wr, "dept");
-    jx_json_str_n(wr, dept.s, dept.n);
+    project_text(wr, dept, dept_plain);
     KEY(wr, "org");
-    jx_json_str_n(wr, org.s, org.n);
+    project_text(wr, org, org_plain);
 }
 
 /* Opens the object of finding d — {"code":…,"severity":…,"message":…,"source": in the
@@ -362,7 +374,7 @@ static void funds(jx_writer *wr, const jx_project *p)
     for (size_t i = 0; i < p->nfunds; i++) {
         const jx_funds *f = &p->funds[i];
         ELEM(wr, i, "{\"source\":");
-        jx_json_str_n(wr, f->source.s, f->source.n);
+        project_text(wr, f->source, f->source_plain);
         KEY(wr, "initial");
         dec_or_null(wr, f->has_initial, f->initial); /* null: not given (jx_funds) */
         KEY(wr, "budget");
@@ -824,12 +836,12 @@ static void score_begin(jx_writer *wr, const jx_project *first)
 static void score_project(jx_writer *wr, const jx_project *p)
 {
     source_file file = source_file_of(p->src.file);
-    item_head_of(wr, NAME_LEAD(wr->nprojects), p->name, &file, p->pos.line);
-    dept_org(wr, p->dept, p->org);
+    item_head_of(wr, NAME_LEAD(wr->nprojects), p->name, p->plain.name, &file, p->pos.line);
+    dept_org(wr, p->dept, p->plain.dept, p->org, p->plain.org);
     KEY(wr, "year");
     uint_or_null(wr, p->has_year && p->year >= 0, (uint64_t)p->year);
     KEY(wr, "money_unit");
-    jx_json_str_n(wr, p->money_unit.s, p->money_unit.n);
+    project_text(wr, p->money_unit, p->plain.money_unit);
     funds(wr, p);
     jx_order ord;
     if (!jx_writer_order(wr, p, &ord))
@@ -854,13 +866,13 @@ static void score_project(jx_writer *wr, const jx_project *p)
     KEY(wr, "claimed_grade");
     jx_json_grade(wr, p->claimed_grade);
     KEY(wr, "goal");
-    jx_json_str_n(wr, p->goal.s, p->goal.n);
+    project_text(wr, p->goal, p->plain.goal);
     KEY(wr, "outcome");
-    jx_json_str_n(wr, p->outcome.s, p->outcome.n);
+    project_text(wr, p->outcome, p->plain.outcome);
     KEY(wr, "deviation");
-    jx_json_str_n(wr, p->deviation.s, p->deviation.n);
+    project_text(wr, p->deviation, p->plain.deviation);
     KEY(wr, "remedy");
-    jx_json_str_n(wr, p->remedy.s, p->remedy.n);
+    project_text(wr, p->remedy, p->plain.remedy);
     if (p->exec_separate) {
         KEY(wr, "execution");
         execution_open(wr, true, p->exec_points, p->scored ? p->exec_score : -1, p->decimals);
@@ -930,7 +942,7 @@ static void aj_project(jx_audit_writer *aw, const jx_audit_view *v)
     jx_writer *w = aw->out;
     const jx_project *p = v->p;
     item_head(w, NAME_LEAD(aw->nprojects), p->name, p->src.file, v->line);
-    dept_org(w, p->dept, p->org);
+    dept_org(w, p->dept, NULL, p->org, NULL);
     KEY(w, "funds");
     if (v->funds == JX_AUDIT_FUNDS_OK) {
         put_char(w, '{');
@@ -1213,7 +1225,7 @@ static void rj_begin(jx_writer *wr)
 static void rj_sheet(jx_writer *wr, const jx_review_sheet *s, size_t i)
 {
     item_head(wr, i ? ",\n{\"project\":" : "{\"project\":", cstr(s->project), s->file, s->line);
-    dept_org(wr, cstr(s->dept), cstr(s->org));
+    dept_org(wr, cstr(s->dept), NULL, cstr(s->org), NULL);
     KEY(wr, "year");
     uint_or_null(wr, s->year > 0, (uint64_t)s->year);
     KEY_STR(wr, "review_file", s->review_file);
@@ -1315,7 +1327,7 @@ static void vj_project(jx_vet_writer *vw, const jx_vet_view *v)
     jx_writer *w = vw->out;
     const jx_project *p = v->p;
     item_head(w, NAME_LEAD(vw->nprojects), p->name, p->src.file, v->line);
-    dept_org(w, p->dept, p->org);
+    dept_org(w, p->dept, NULL, p->org, NULL);
     KEY(w, "result");
     jx_json_grade(w, v->result);
     KEY(w, "counts");
