@@ -13,16 +13,16 @@
 struct jx_arena_chunk {
     jx_arena_chunk *next; /* older chunk */
     size_t size;          /* usable bytes in data */
-    size_t used;          /* bytes handed out */
-    _Alignas(16) unsigned char data[];
+    _Alignas(JX_ARENA_ALIGN) unsigned char data[];
 };
 
-enum { ARENA_DEFAULT_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+enum { ARENA_DEFAULT_CHUNK = 64 * 1024 };
 
 void jx_arena_init(jx_arena *ar, const jx_allocator *alloc)
 {
     ar->alloc = jx_alloc_or_default(alloc);
     ar->head = NULL;
+    ar->free = ar->end = NULL;
     ar->chunk_size = ARENA_DEFAULT_CHUNK;
     ar->oom = 0;
 }
@@ -36,39 +36,22 @@ static jx_arena_chunk *new_chunk(jx_arena *ar, size_t min)
     if (!c)
         return NULL;
     c->size = size;
-    c->used = 0;
     c->next = ar->head;
     ar->head = c;
     return c;
 }
 
-void *jx_arena_alloc(jx_arena *ar, size_t n)
+void *jx_arena_alloc_chunk(jx_arena *ar, size_t n, size_t need)
 {
-    if (n == 0)
-        n = 1;
-    size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    jx_arena_chunk *c = ar->head;
-    if (need < n || !c || c->size - c->used < need) {
-        c = need < n ? NULL : new_chunk(ar, need);
-        if (!c) {
-            ar->oom = 1;
-            return NULL;
-        }
+    jx_arena_chunk *c = need < n ? NULL : new_chunk(ar, need); /* need < n: n + 15 wrapped */
+    if (!c) {
+        ar->oom = 1;
+        return NULL;
     }
-    void *p = c->data + c->used;
-    c->used += need;
-    return p;
-}
-
-char *jx_arena_strndup(jx_arena *ar, const char *s, size_t n)
-{
-    char *p = jx_arena_alloc(ar, n + 1);
-    if (p) {
-        if (n)
-            memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
+    /* the new chunk is head from now on, what was left of the old one unused */
+    ar->free = c->data + need;
+    ar->end = c->data + c->size;
+    return c->data;
 }
 
 /*
@@ -189,11 +172,11 @@ void jx_arena_reset(jx_arena *ar)
             jx_free(ar->alloc, c, sizeof *c + c->size);
         }
     }
-    if (keep) {
-        keep->used = 0;
+    if (keep)
         keep->next = NULL;
-    }
     ar->head = keep;
+    ar->free = keep ? keep->data : NULL;
+    ar->end = keep ? keep->data + keep->size : NULL;
     ar->oom = 0;
 }
 
@@ -204,6 +187,7 @@ void jx_arena_free(jx_arena *ar)
         jx_free(ar->alloc, c, sizeof *c + c->size);
     }
     ar->head = NULL;
+    ar->free = ar->end = NULL;
 }
 
 void jx_sbuf_init(jx_sbuf *b, char *buf, size_t cap, jx_arena *ar)

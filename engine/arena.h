@@ -17,22 +17,41 @@
 
 typedef struct jx_arena_chunk jx_arena_chunk;
 
-/** A chain of chunks; memory is handed out in order and released all at once. */
+/**
+ * A chain of chunks; memory is handed out in order and released all at once. Invariant:
+ * free .. end are the bytes of head not handed out yet (both NULL before the first
+ * chunk), free aligned to JX_ARENA_ALIGN; an allocation that fits them takes them inline
+ * (jx_arena_alloc), any other goes to a new chunk (jx_arena_alloc_chunk).
+ */
 typedef struct jx_arena {
     const jx_allocator *alloc; /* where chunks come from */
     jx_arena_chunk *head;      /* the chunk being filled; older chunks follow */
+    unsigned char *free;       /* head's first byte not handed out */
+    unsigned char *end;        /* just past head's last byte */
     size_t chunk_size;         /* size of a regular chunk */
     int oom;                   /* an allocation returned NULL since init or the last reset */
 } jx_arena;
 
+/** The alignment of every allocation: enough for any object the engine keeps. */
+#define JX_ARENA_ALIGN 16
+
 /** Prepares an empty arena; no memory is taken until the first allocation. */
 void jx_arena_init(jx_arena *ar, const jx_allocator *alloc);
 
-/** n bytes aligned for any object, NULL when memory ran out. Valid until reset. */
-void *jx_arena_alloc(jx_arena *ar, size_t n);
+/** jx_arena_alloc of `need` bytes (n rounded up) from a new chunk; NULL when memory ran out. */
+void *jx_arena_alloc_chunk(jx_arena *ar, size_t n, size_t need);
 
-/** A NUL-terminated copy of s[0..n), NULL when memory ran out. */
-char *jx_arena_strndup(jx_arena *ar, const char *s, size_t n);
+/** n bytes aligned for any object, NULL when memory ran out. Valid until reset. */
+static inline void *jx_arena_alloc(jx_arena *ar, size_t n)
+{
+    size_t need = ((n ? n : 1) + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
+    if (need >= n && need <= (size_t)((uintptr_t)ar->end - (uintptr_t)ar->free)) {
+        void *p = ar->free;
+        ar->free += need;
+        return p;
+    }
+    return jx_arena_alloc_chunk(ar, n, need);
+}
 
 /** printf into the arena; NULL when memory ran out. */
 char *jx_arena_printf(jx_arena *ar, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -121,6 +140,17 @@ static inline void jx_copy_short(void *dst, const void *src, size_t n)
         d[n / 2] = s[n / 2];
         d[n - 1] = s[n - 1];
     }
+}
+
+/** A NUL-terminated copy of s[0..n), NULL when memory ran out. */
+static inline char *jx_arena_strndup(jx_arena *ar, const char *s, size_t n)
+{
+    char *p = jx_arena_alloc(ar, n + 1);
+    if (p) {
+        jx_copy_short(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
 }
 
 /** Appends s[0..n). */

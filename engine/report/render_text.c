@@ -111,7 +111,7 @@ static ttable *table_make(jx_writer *wr, size_t ncols, size_t indent)
     t->ncols = ncols;
     t->indent = indent;
     t->note = "";
-    for (size_t c = 0; c < ncols; c++)
+    for (size_t c = 0; c < ncols && c < JX_DOC_MAXCOLS; c++) /* the assert's bound, for gcc's check of col */
         t->col[c] = (uint8_t)c;
     t->cap = 16;
     t->cells = jx_arena_alloc(&wr->scratch, t->cap * (ncols ? ncols : 1) * sizeof *t->cells);
