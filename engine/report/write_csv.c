@@ -412,6 +412,32 @@ static inline bool group_as_is(const jx_group *g)
     return !g || g->plain == g->name.s; /* plain: no ',', '"' or control character (jx_group.plain) */
 }
 
+/* A fast row's head at o: the project's name (r->head) and the cells of the groups g1
+ * and g2 (NULL: blank), each followed by its comma; returns the end. */
+static inline char *o_row_groups(char *o, const csv_rows *r, const jx_group *g1, const jx_group *g2)
+{
+    o = jx_at_bytes(o, r->head, r->head_n);
+    if (g1)
+        o = o_cell(o, g1->name.s, g1->name.n);
+    *o++ = ',';
+    if (g2)
+        o = o_cell(o, g2->name.s, g2->name.n);
+    *o++ = ',';
+    return o;
+}
+
+/* A fast row's cells from after 计分方法 to 满分 at o: the project's shared ones
+ * (r->tail), the position pos as "line:col", and the full marks; returns the end. */
+static inline char *o_row_place(char *o, const csv_rows *r, jx_pos pos)
+{
+    o = jx_at_bytes(o, r->tail, r->tail_n);
+    o = jx_at_uint(o, pos.line);
+    *o++ = ':';
+    o = jx_at_uint(o, pos.col);
+    *o++ = ',';
+    return jx_at_bytes(o, r->full, r->full_n);
+}
+
 /*
  * Writes the row of ind in one go when it is the usual one: the project's shared parts
  * found (r->fast), scored, the texts plain (see jx_indicator.plain) and the group names
@@ -442,14 +468,7 @@ JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_
                   6 * JX_DEC_BUFSZ + 128 + 10; /* + 10 guards */
     if (!jx_out_room(wr, need))
         return false;
-    char *o = wr->buf + wr->len;
-    o = jx_at_bytes(o, r->head, r->head_n);
-    if (g1)
-        o = o_cell(o, g1->name.s, g1->name.n);
-    *o++ = ',';
-    if (g2)
-        o = o_cell(o, g2->name.s, g2->name.n);
-    *o++ = ',';
+    char *o = o_row_groups(wr->buf + wr->len, r, g1, g2);
     o = o_cell(o, ind->name.s, ind->name.n);
     *o++ = ',';
     if (ind->target.present)
@@ -465,12 +484,7 @@ JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_
     *o++ = ',';
     jx_str method = jx_method_code_str(ind->method);
     o = jx_at_bytes(o, method.s, method.n);
-    o = jx_at_bytes(o, r->tail, r->tail_n);
-    o = jx_at_uint(o, ind->pos.line);
-    *o++ = ':';
-    o = jx_at_uint(o, ind->pos.col);
-    *o++ = ',';
-    o = jx_at_bytes(o, r->full, r->full_n);
+    o = o_row_place(o, r, ind->pos);
     /* the appended cells, as ind_cells and project_cells write them */
     *o++ = ',';
     jx_str sign = jx_sign_code(&ind->target);
@@ -561,20 +575,9 @@ JX_FAST_PATH static bool bare_row_fast(jx_writer *wr, const jx_project *p, const
                   (g2 ? g2->name.n : 0) + 4 * JX_DEC_BUFSZ + 64;
     if (!jx_out_room(wr, need))
         return false;
-    char *o = wr->buf + wr->len;
-    o = jx_at_bytes(o, r->head, r->head_n);
-    if (g1)
-        o = o_cell(o, g1->name.s, g1->name.n);
-    *o++ = ',';
-    if (g2)
-        o = o_cell(o, g2->name.s, g2->name.n);
-    O_LIT(o, ",,,,,,"); /* 三级指标 to 计分方法 blank */
-    o = jx_at_bytes(o, r->tail, r->tail_n);
-    o = jx_at_uint(o, pos.line);
-    *o++ = ':';
-    o = jx_at_uint(o, pos.col);
-    *o++ = ',';
-    o = jx_at_bytes(o, r->full, r->full_n);
+    char *o = o_row_groups(wr->buf + wr->len, r, g1, g2);
+    O_LIT(o, ",,,,,"); /* 三级指标 to 计分方法 blank */
+    o = o_row_place(o, r, pos);
     O_LIT(o, ",,,,,,,"); /* the indicator's own cells blank up to the groups' points */
     if (g1 && g1->has_points)
         o = jx_at_dec(o, g1->points);
