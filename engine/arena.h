@@ -86,10 +86,9 @@ int jx_sbuf_reserve(jx_sbuf *b, size_t n);
 /**
  * memcpy for the short copies of names, values, numbers and indicator lines: up to 64
  * bytes by overlapping loads and stores of the largest size that fits (never past either
- * end: all loads are done before the first store, so the two may not overlap in memory
- * only as memcpy's may not), longer ones by memcpy. It saves a call and the size
- * dispatch of the library's copy, and keeps a compiler that has profiled the sizes from
- * making the copy a "rep movs", slow to start.
+ * end; as with memcpy, the two may not overlap), longer ones by memcpy. It saves a call
+ * and the size dispatch of the library's copy, and keeps a compiler that has profiled
+ * the sizes from making the copy a "rep movs", slow to start.
  */
 static inline void jx_copy_short(void *dst, const void *src, size_t n)
 {
