@@ -220,7 +220,7 @@ static int write_through(jx_cli_output *out, int fd)
 {
     FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!fp) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, strerror(errno));
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, jx_errno_text(errno));
         if (fd >= 0)
             close(fd);
         return JX_EXIT_IO;
@@ -255,7 +255,7 @@ static int open_replacing(jx_cli_output *out, char *target, const struct stat *s
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, strerror(errno));
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, jx_errno_text(errno));
         free(tmp);
         free(target);
         out->target = NULL;
@@ -276,7 +276,7 @@ static int open_replacing(jx_cli_output *out, char *target, const struct stat *s
     out->fp = fdopen(fd, "wb");
     out->own_fp = 1;
     if (!out->fp) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, strerror(errno));
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, jx_errno_text(errno));
         close(fd);
         return jx_cli_output_close(out, JX_EXIT_IO);
     }
@@ -338,7 +338,7 @@ int jx_cli_output_open(jx_cli_output *out, const char *command, const char *path
     int exists = 0;
     char *target = resolve(path, &st, &exists);
     if (!target) {
-        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, strerror(errno));
+        fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", path, jx_errno_text(errno));
         return JX_EXIT_IO;
     }
     if (exists && S_ISDIR(st.st_mode)) {
@@ -435,7 +435,7 @@ int jx_cli_stdout_done(int code)
         return code;
     errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "jixiao: 写标准输出失败：%s\n", strerror(errno ? errno : EIO));
+        fprintf(stderr, "jixiao: 写标准输出失败：%s\n", jx_errno_text(errno ? errno : EIO));
         return JX_EXIT_IO;
     }
     return code;
@@ -458,7 +458,7 @@ int jx_cli_output_close(jx_cli_output *out, int code)
         sigset_t old;
         block_signals(&old);
         if (code == JX_EXIT_OK && rename(out->tmp_path, out->target) != 0) {
-            fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, strerror(errno));
+            fprintf(stderr, "jixiao: 无法写入“%s”：%s\n", out->path, jx_errno_text(errno));
             code = JX_EXIT_IO;
         }
         if (code != JX_EXIT_OK)

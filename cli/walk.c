@@ -92,7 +92,7 @@ static void walk_dir(jx_cli_walk *w, const char *path)
     DIR *dir = opendir(path);
     if (!dir) {
         walk_quiet(w);
-        fprintf(stderr, "%s: error: 无法读取文件夹：%s\n", path, strerror(errno));
+        fprintf(stderr, "%s: error: 无法读取文件夹：%s\n", path, jx_errno_text(errno));
         w->status->io_failed = 1;
         return;
     }
@@ -172,7 +172,7 @@ static void walk_path(jx_cli_walk *w, const char *path, bool top)
     bool link = S_ISLNK(st.st_mode);
     if (link && stat(path, &target) != 0) {
         if (!top) {
-            walk_skip(w, path, "符号链接指向的文件无法访问", strerror(errno));
+            walk_skip(w, path, "符号链接指向的文件无法访问", jx_errno_text(errno));
             return;
         }
         target = st; /* handed over below: reading it says why */

@@ -159,7 +159,7 @@ static jx_result import_read_file(jx_import *imp, const char *path, char **buf, 
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        import_diag(imp, JX_SEV_ERROR, "io", "无法打开“%s”：%s", path, strerror(errno));
+        import_diag(imp, JX_SEV_ERROR, "io", "无法打开“%s”：%s", path, jx_errno_text(errno));
         return JX_ERR_IO;
     }
     *buf = NULL;
@@ -173,14 +173,14 @@ static jx_result import_read_file(jx_import *imp, const char *path, char **buf, 
         if (*book || fseek(f, 0, SEEK_SET) != 0) {
             jx_result rc = *book ? JX_OK : JX_ERR_IO;
             if (rc != JX_OK)
-                import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, strerror(errno));
+                import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, jx_errno_text(errno));
             fclose(f);
             return rc;
         }
     }
     jx_result rc = jx_read_all(imp->alloc, f, buf, len, cap);
     if (rc == JX_ERR_IO)
-        import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, strerror(errno));
+        import_diag(imp, JX_SEV_ERROR, "io", "读取“%s”失败：%s", path, jx_errno_text(errno));
     if (!is_stdin)
         fclose(f);
     return rc;

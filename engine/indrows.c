@@ -458,7 +458,7 @@ static jx_result load(jx_indrows *t, const char *name, const char *data, size_t 
         if (rrc != JX_OK) {
             jx_free(t->alloc, buf, cap);
             if (rrc == JX_ERR_IO)
-                file_error(t, "无法打开%s：%s", t->spec->what, strerror(why));
+                file_error(t, "无法打开%s：%s", t->spec->what, jx_errno_text(why));
             return rrc;
         }
         data = buf ? buf : "";

@@ -7,6 +7,7 @@
 #include "text.h"
 #include "value.h"
 
+#include <errno.h>
 #include <string.h>
 
 const jx_str jx_str_empty = {"", 0};
@@ -230,6 +231,39 @@ const char *jx_strerror(jx_result rc)
     case JX_DONE: return "输入已读完";
     }
     return "未知的结果代码";
+}
+
+const char *jx_errno_text(int err)
+{
+    switch (err) {
+    case ENOENT: return "文件或文件夹不存在";
+    case EACCES: return "没有访问权限";
+    case EPERM: return "不允许这样操作";
+    case EISDIR: return "这是一个文件夹";
+    case ENOTDIR: return "路径中有一段不是文件夹";
+    case ENOSPC: return "磁盘空间不足";
+#if defined(EDQUOT)
+    case EDQUOT: return "超出磁盘配额";
+#endif
+    case EROFS: return "文件系统只读";
+    case EEXIST: return "文件已存在";
+    case EMFILE: return "打开的文件过多";
+    case ENFILE: return "系统打开的文件过多";
+    case ENAMETOOLONG: return "文件名过长";
+    case ELOOP: return "符号链接层数过多";
+    case EIO: return "输入输出错误";
+    case EPIPE: return "输出的另一端已关闭";
+    case ENOMEM: return "内存不足";
+    case EFBIG: return "文件过大";
+    case EBUSY: return "设备或资源正忙";
+    case ENXIO: return "设备不存在";
+    case ENODEV: return "设备不存在";
+    case EINVAL: return "参数无效";
+    case ETXTBSY: return "文件正被使用";
+    case EAGAIN: return "资源暂时不可用";
+    case EBADF: return "文件描述符无效";
+    default: return strerror(err);
+    }
 }
 
 const char *jx_version(void)

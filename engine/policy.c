@@ -772,7 +772,7 @@ static jx_result read_file(jx_policy *pol, const char *path, char **text, size_t
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        policy_error(pol, "无法打开评分办法文件“%s”：%s", path, strerror(errno));
+        policy_error(pol, "无法打开评分办法文件“%s”：%s", path, jx_errno_text(errno));
         return JX_ERR_IO;
     }
     char *buf = NULL;
@@ -781,7 +781,7 @@ static jx_result read_file(jx_policy *pol, const char *path, char **text, size_t
     int err = errno;
     fclose(f);
     if (rc == JX_ERR_IO)
-        policy_error(pol, "无法读取评分办法文件“%s”：%s", path, strerror(err));
+        policy_error(pol, "无法读取评分办法文件“%s”：%s", path, jx_errno_text(err));
     char *copy = rc == JX_OK ? jx_arena_alloc(&pol->arena, got + 1) : NULL;
     if (rc == JX_OK && !copy)
         rc = JX_ERR_NOMEM;

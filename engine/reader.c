@@ -169,7 +169,7 @@ jx_result jx_reader_open(jx_reader **out, const char *path, const jx_allocator *
         int err = errno;
         rd->failed = true;
         rd->eof = true;
-        reader_diag(rd, "io", 0, 0, 0, 0, "无法打开“%s”：%s", rd->file, strerror(err));
+        reader_diag(rd, "io", 0, 0, 0, 0, "无法打开“%s”：%s", rd->file, jx_errno_text(err));
         return JX_ERR_IO;
     }
     rd->fd = fd;
@@ -254,7 +254,7 @@ static jx_result reader_from_import(jx_reader *rd, jx_import *imp, jx_result rc)
         }
         if (rc == JX_ERR_IO) /* the stash's write failed: st->err says why */
             reader_diag(rd, "io", 0, 0, 0, 0, "无法写入临时文件（%s）：%s", jx_tmpdir(),
-                        strerror(st->err ? st->err : EIO));
+                        jx_errno_text(st->err ? st->err : EIO));
     }
     if (!import_keep_diags(rd, imp) && rc == JX_OK)
         rc = JX_ERR_NOMEM;
@@ -408,7 +408,7 @@ static jx_result fill(jx_reader *rd)
     if (got < 0) {
         int err = errno;
         rd->eof = true;
-        reader_diag(rd, "io", 0, 0, 0, 0, "读取“%s”失败：%s", rd->file, strerror(err));
+        reader_diag(rd, "io", 0, 0, 0, 0, "读取“%s”失败：%s", rd->file, jx_errno_text(err));
         return JX_ERR_IO;
     }
     if (got == 0)

@@ -141,7 +141,7 @@ static jx_result table_slurp(jx_table *t, FILE *f, size_t *len, jx_table_error *
             break;
     }
     if (ferror(f)) {
-        jx_table_fail(err, 0, 0, "读取文件失败：%s", strerror(errno));
+        jx_table_fail(err, 0, 0, "读取文件失败：%s", jx_errno_text(errno));
         return JX_ERR_IO;
     }
     return JX_OK;
@@ -165,7 +165,7 @@ jx_result jx_table_open(jx_table **out, const char *path, const jx_table_options
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        jx_table_fail(err, 0, 0, "%s", strerror(errno));
+        jx_table_fail(err, 0, 0, "%s", jx_errno_text(errno));
         return JX_ERR_IO;
     }
     jx_table *t = table_new(path, alloc);
@@ -176,7 +176,7 @@ jx_result jx_table_open(jx_table **out, const char *path, const jx_table_options
         size_t n = fread(head, 1, sizeof head, f);
         be = table_backend_for(head, n);
         if (ferror(f) || (be->kind == JX_TABLE_TEXT && fseek(f, 0, SEEK_SET) != 0)) {
-            jx_table_fail(err, 0, 0, "读取文件失败：%s", strerror(errno));
+            jx_table_fail(err, 0, 0, "读取文件失败：%s", jx_errno_text(errno));
             rc = JX_ERR_IO;
         }
     }

@@ -1556,7 +1556,7 @@ static jx_result xls_temp_file(jx_table *t, const char *data, size_t len, char *
     memcpy(p + dlen, tail, sizeof tail);
     int fd = mkstemps(p, 4);
     if (fd < 0) {
-        jx_table_fail(err, 0, 0, "无法建立临时文件（%s）：%s", dir, strerror(errno));
+        jx_table_fail(err, 0, 0, "无法建立临时文件（%s）：%s", dir, jx_errno_text(errno));
         jx_free(t->alloc, p, size);
         return JX_ERR_IO;
     }
@@ -1572,7 +1572,7 @@ static jx_result xls_temp_file(jx_table *t, const char *data, size_t len, char *
     if (close(fd) != 0 && !e)
         e = errno;
     if (e) {
-        jx_table_fail(err, 0, 0, "无法写入临时文件（%s）：%s", dir, strerror(e));
+        jx_table_fail(err, 0, 0, "无法写入临时文件（%s）：%s", dir, jx_errno_text(e));
         unlink(p);
         jx_free(t->alloc, p, size);
         return JX_ERR_IO;
@@ -1600,7 +1600,7 @@ static jx_result xls_examine(jx_table *t, xls_impl *x, const char *path, const c
     } else {
         c.fd = open(path, O_RDONLY);
         if (c.fd < 0) {
-            jx_table_fail(err, 0, 0, "无法打开文件：%s", strerror(errno));
+            jx_table_fail(err, 0, 0, "无法打开文件：%s", jx_errno_text(errno));
             return JX_ERR_IO;
         }
         struct stat st;
@@ -1713,7 +1713,7 @@ static jx_result xls_open(jx_table *t, const char *path, const char *data, size_
         if (fr == FREEXL_INSUFFICIENT_MEMORY)
             return JX_ERR_NOMEM;
         if (fr == FREEXL_FILE_NOT_FOUND) {
-            jx_table_fail(err, 0, 0, "无法打开文件：%s", strerror(open_errno ? open_errno : ENOENT));
+            jx_table_fail(err, 0, 0, "无法打开文件：%s", jx_errno_text(open_errno ? open_errno : ENOENT));
             return JX_ERR_IO;
         }
         jx_table_fail(err, 0, 0, XLS_CORRUPT_MSG);

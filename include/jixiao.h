@@ -88,6 +88,11 @@ typedef enum jx_result {
 /** A short Chinese description of a result code ("成功", "内存不足", …); never NULL. */
 JX_API const char *jx_strerror(jx_result rc);
 
+/** A short Chinese description of a system error number (errno: "文件或文件夹不存在",
+ * "磁盘空间不足", …), as jixiao's messages word it; the system's own text for a number
+ * it does not name. Never NULL. */
+JX_API const char *jx_errno_text(int err);
+
 /** The library version string, JX_VERSION of the build. */
 JX_API const char *jx_version(void);
 

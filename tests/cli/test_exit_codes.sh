@@ -76,6 +76,7 @@ if [ -w /dev/full ]; then
   [ "$("$bin" score --format json "$work/many.jx" | wc -c)" -gt 65536 ] && ok || fail "many.jx's JSON is under 64 KB"
   [ "$("$bin" score --format csv "$work/clean.jx" | wc -c)" -lt 4096 ] && ok || fail "clean.jx's CSV is over 4 KB"
   full "--version" --version
+  if grep -q '写标准输出失败：磁盘空间不足' "$work/err"; then ok; else fail "the full device is not said in Chinese"; cat "$work/err"; fi
   full "--help" --help
   full "score --help" score --help
   full "a short report" score --format csv "$work/clean.jx"

@@ -224,7 +224,7 @@ static void open_unopenable_names_the_reason(void **state)
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, link, NULL), JX_ERR_IO);
     char want[256];
-    snprintf(want, sizeof want, "无法打开评分办法文件“%s”：%s", link, strerror(ELOOP));
+    snprintf(want, sizeof want, "无法打开评分办法文件“%s”：符号链接层数过多", link); /* ELOOP */
     assert_int_equal(jx_policy_diag_count(pol), 1);
     assert_string_equal(jx_policy_diag(pol, 0)->message, want);
     jx_policy_close(pol);

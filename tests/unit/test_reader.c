@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -259,6 +260,18 @@ static void test_policy_block(void **state)
     jx_reader_close(rd);
 }
 
+/* System errors are said in Chinese (jx_errno_text), the system's own text kept for a
+ * number without a name. */
+static void system_errors_in_chinese(void **state)
+{
+    (void)state;
+    assert_string_equal(jx_errno_text(ENOENT), "文件或文件夹不存在");
+    assert_string_equal(jx_errno_text(ENOSPC), "磁盘空间不足");
+    assert_string_equal(jx_errno_text(EACCES), "没有访问权限");
+    assert_string_equal(jx_errno_text(EISDIR), "这是一个文件夹");
+    assert_string_equal(jx_errno_text(EDOM), strerror(EDOM));
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -267,7 +280,7 @@ static void test_missing_file(void **state)
     assert_non_null(rd);
     assert_int_equal(jx_reader_diag_count(rd), 1);
     const jx_diag *d = jx_reader_diag(rd, 0);
-    assert_string_equal(d->message, "无法打开“no-such-dir/x.jx”：No such file or directory");
+    assert_string_equal(d->message, "无法打开“no-such-dir/x.jx”：文件或文件夹不存在");
     assert_int_equal(d->severity, JX_SEV_ERROR);
     assert_int_equal(d->line, 0);
     jx_project *p;
@@ -422,6 +435,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_memory_stream),
+        cmocka_unit_test(system_errors_in_chinese),
         cmocka_unit_test(test_refills),
         cmocka_unit_test(test_source_and_diagnostics),
         cmocka_unit_test(test_stray_text),
