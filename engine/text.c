@@ -371,20 +371,47 @@ __attribute__((target("ssse3"))) static bool u8_valid16(const unsigned char *s, 
     return _mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) == 0xFFFF;
 }
 
-__attribute__((target("avx2"))) static bool u8_valid32(const unsigned char *s, size_t n)
+/* The bytes of x a JSON string escapes (below 0x20, '"', '\\'): 0xFF lanes. */
+__attribute__((target("avx2"))) static inline __m256i json_escapes32(__m256i x)
+{
+    const __m256i ctl = _mm256_set1_epi8(0x1F), quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\');
+    return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x, ctl), ctl),
+                           _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)));
+}
+
+/*
+ * The blocks of s[0..n) (n >= 64) thirty-two bytes a step, as u8_valid16 takes them
+ * sixteen: the errors of each that is not ASCII after ASCII, and the last 32 bytes read
+ * again with the 32 before them; with json, also every byte a JSON string escapes
+ * (json_escapes32). Zero when there is none. json is a constant where it is inlined, so
+ * each caller gets a loop of its own.
+ */
+__attribute__((target("avx2"), always_inline)) static inline __m256i u8_scan32(const unsigned char *s, size_t n,
+                                                                               bool json)
 {
     const __m256i zero = _mm256_setzero_si256();
     __m256i prev = zero, err = zero;
     size_t i = 0;
     for (; n - i >= 32; i += 32) {
         __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        if (json)
+            err = _mm256_or_si256(err, json_escapes32(x));
         if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) != 0) /* not ASCII after ASCII */
             err = _mm256_or_si256(err, u8_block_err32(x, prev));
         prev = x;
     }
-    if (i < n)
-        err = _mm256_or_si256(err, u8_block_err32(_mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32)),
-                                                  _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64))));
+    if (i < n) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
+        if (json)
+            err = _mm256_or_si256(err, json_escapes32(x));
+        err = _mm256_or_si256(err, u8_block_err32(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64))));
+    }
+    return err;
+}
+
+__attribute__((target("avx2"))) static bool u8_valid32(const unsigned char *s, size_t n)
+{
+    __m256i err = u8_scan32(s, n, false);
     return _mm256_testz_si256(err, err);
 }
 
@@ -403,14 +430,6 @@ bool jx_text_utf8_valid_step(const char *bytes, size_t n, unsigned step)
 bool jx_text_utf8_valid(const char *bytes, size_t n)
 {
     return jx_text_utf8_valid_step(bytes, n, 32);
-}
-
-/* The bytes of x a JSON string escapes (below 0x20, '"', '\\'): 0xFF lanes. */
-__attribute__((target("avx2"))) static inline __m256i json_escapes32(__m256i x)
-{
-    const __m256i ctl = _mm256_set1_epi8(0x1F), quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\');
-    return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x, ctl), ctl),
-                           _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)));
 }
 
 /*
@@ -452,29 +471,13 @@ __attribute__((target("avx2"))) static bool json_plain64(const char *s, size_t n
 
 /*
  * The same test of a text of 64 bytes or more (a message, a 年度目标), in one pass: the
- * escapes and the UTF-8 of each 32 bytes together, the blocks as u8_valid32 takes them
- * (the last 32 bytes read again with the 32 before them, an ASCII block after an ASCII
- * one left out of the UTF-8 test), then no sequence cut by the end.
+ * escapes and the UTF-8 of each 32 bytes together (u8_scan32, as u8_valid32 reads the
+ * blocks), then no sequence cut by the end.
  */
 __attribute__((target("avx2"))) static bool json_plain_long(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
-    const __m256i zero = _mm256_setzero_si256();
-    __m256i prev = zero, err = zero, esc = zero;
-    size_t i = 0;
-    for (; n - i >= 32; i += 32) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
-        esc = _mm256_or_si256(esc, json_escapes32(x));
-        if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) != 0) /* not ASCII after ASCII */
-            err = _mm256_or_si256(err, u8_block_err32(x, prev));
-        prev = x;
-    }
-    if (i < n) {
-        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
-        esc = _mm256_or_si256(esc, json_escapes32(x));
-        err = _mm256_or_si256(err, u8_block_err32(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64))));
-    }
-    err = _mm256_or_si256(err, esc);
+    __m256i err = u8_scan32(s, n, true);
     return _mm256_testz_si256(err, err) && s[n - 1] < 0xC0 && s[n - 2] < 0xE0 && s[n - 3] < 0xF0;
 }
 
