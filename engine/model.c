@@ -194,6 +194,15 @@ _Static_assert(sizeof jx_method_codes / sizeof jx_method_codes[0] == JX_METHOD_C
                "a code for every method");
 
 const char *jx_method_code(jx_method m) { return jx_method_code_str(m).s; }
+
+const jx_str jx_sign_texts[] = {
+#define SIGN_TEXT(t) {t, sizeof t - 1}
+    [JX_SIGN_NONE] = SIGN_TEXT(""), [JX_SIGN_GE] = SIGN_TEXT("≥"), [JX_SIGN_GT] = SIGN_TEXT(">"),
+    [JX_SIGN_EQ] = SIGN_TEXT("="),  [JX_SIGN_LT] = SIGN_TEXT("<"),  [JX_SIGN_LE] = SIGN_TEXT("≤"),
+    [JX_SIGN_QUAL] = SIGN_TEXT(""),
+#undef SIGN_TEXT
+};
+_Static_assert(sizeof jx_sign_texts / sizeof jx_sign_texts[0] == JX_SIGN_COUNT, "a text for every sign");
 size_t jx_method_code_len(jx_method m) { return jx_method_code_str(m).n; }
 
 const char *jx_judge_name(jx_judge j)
@@ -354,13 +363,7 @@ int jx_project_funds_amount(const jx_project *p, size_t i, jx_funds_amount which
     }
 }
 
-const char *jx_indicator_sign(const jx_indicator *ind)
-{
-    const jx_value *T = &ind->target;
-    if (T->sign == JX_SIGN_QUAL || T->is_text)
-        return "定性";
-    return T->implicit ? "" : jx_sign_text(T->sign);
-}
+const char *jx_indicator_sign(const jx_indicator *ind) { return jx_indicator_sign_str(ind).s; }
 
 const char *jx_indicator_target(const jx_indicator *ind) { return ind->target.present ? ind->target.text.s : ""; }
 const char *jx_indicator_actual(const jx_indicator *ind) { return ind->actual.present ? ind->actual.text.s : ""; }

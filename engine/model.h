@@ -420,6 +420,33 @@ static inline jx_str jx_method_code_str(jx_method m)
     return (unsigned)m < JX_METHOD_COUNT ? jx_method_codes[m] : (jx_str){"", 0};
 }
 
+/** Number of jx_sign values. */
+#define JX_SIGN_COUNT (JX_SIGN_QUAL + 1)
+
+/** The text of every sign as the rule language writes it ("≥", ">", "=", "<", "≤"; ""
+ * for none and for 定性), in the order of jx_sign, with its length (model.c). */
+extern const jx_str jx_sign_texts[];
+
+/** jx_sign_text(s) with its length, in one lookup. */
+static inline jx_str jx_sign_str(jx_sign s)
+{
+    return (unsigned)s < JX_SIGN_COUNT ? jx_sign_texts[s] : (jx_str){"", 0};
+}
+
+/**
+ * The 计算符号 of ind's target as the score documents give it, with its length: the sign
+ * as written ("≥"), "定性" for a text target, "" for none (a number written without one,
+ * scored as "="; the target's text, as written, says the rest). The one statement of
+ * jx_indicator_sign, for the writers that copy it.
+ */
+static inline jx_str jx_indicator_sign_str(const jx_indicator *ind)
+{
+    const jx_value *t = &ind->target;
+    if (t->sign == JX_SIGN_QUAL || t->is_text)
+        return (jx_str){"定性", sizeof "定性" - 1};
+    return t->implicit ? (jx_str){"", 0} : jx_sign_str(t->sign);
+}
+
 /** Initialises an empty project whose arrays and arena use alloc. */
 void jx_project_init(jx_project *p, const jx_allocator *alloc);
 

@@ -190,10 +190,7 @@ static const value_unit_word value_unit_words[] = {
 
 const char *jx_sign_text(jx_sign sign)
 {
-    static const char *const text[] = {[JX_SIGN_NONE] = "", [JX_SIGN_GE] = "≥", [JX_SIGN_GT] = ">",
-                                       [JX_SIGN_EQ] = "=", [JX_SIGN_LT] = "<", [JX_SIGN_LE] = "≤",
-                                       [JX_SIGN_QUAL] = ""};
-    return (unsigned)sign < sizeof text / sizeof *text ? text[sign] : "";
+    return jx_sign_str(sign).s;
 }
 
 /** One accepted form of a value: a pattern capturing sign, number, percent and unit. */

@@ -22,7 +22,6 @@
 #include "readall.h"
 #include "score.h"
 #include "text.h"
-#include "value.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -281,24 +280,6 @@ static inline char *jx_at_fixed(char *o, int64_t units, int decimals)
  * the compiler took the writing for rarely run and left the divisions by 100 of the
  * numbers as divisions. */
 #define JX_FAST_PATH __attribute__((flatten, hot))
-
-/** The 计算符号 of a target t as the score documents give it: the sign as the rule
- * language writes it ("≥"), "定性" for a 定性 target, "" for an implicit '=' or none (the
- * target's text, as written, says the rest). A sign is one character or none: its length
- * is told by its first byte, UTF-8's lead byte (ASCII '=' one byte, '≥' three), without a
- * call or a loop. */
-static inline jx_str jx_sign_code(const jx_value *t)
-{
-    static const jx_str none = {"", 0}, qual = {"定性", sizeof "定性" - 1};
-    if (!t->present || (t->sign != JX_SIGN_QUAL && t->implicit))
-        return none;
-    if (t->sign == JX_SIGN_QUAL)
-        return qual;
-    jx_str s = {jx_sign_text(t->sign), 0};
-    unsigned char lead = (unsigned char)s.s[0];
-    s.n = lead == 0 ? 0 : lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    return s;
-}
 
 /* ------------------------------------------------------------- the formats (formats.c) */
 

@@ -182,7 +182,7 @@ static void hist_cells(jx_writer *wr, const jx_indicator *ind)
 static void ind_cells(jx_writer *wr, const jx_indicator *ind, const jx_group *g1, const jx_group *g2)
 {
     if (ind) {
-        jx_str sign = jx_sign_code(&ind->target);
+        jx_str sign = jx_indicator_sign_str(ind);
         jx_out_char(wr, ',');
         jx_out_csv_field(wr, sign.s, sign.n);
         jx_out_char(wr, ',');
@@ -487,7 +487,7 @@ JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_
     o = o_row_place(o, r, ind->pos);
     /* the appended cells, as ind_cells and project_cells write them */
     *o++ = ',';
-    jx_str sign = jx_sign_code(&ind->target);
+    jx_str sign = jx_indicator_sign_str(ind);
     o = o_cell(o, sign.s, sign.n);
     *o++ = ',';
     if (ind->target.unit.n == 0 && ind->target.percent)

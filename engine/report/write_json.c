@@ -694,7 +694,7 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
         *o++ = '"';
     }
     O_LIT(o, ",\"sign\":");
-    jx_str sign = jx_sign_code(&ind->target);
+    jx_str sign = jx_indicator_sign_str(ind);
     o = o_str(o, sign.s, sign.n);
     O_LIT(o, ",\"reason\":");
     o = o_str(o, ind->reason.s, ind->reason.n);
@@ -795,7 +795,7 @@ static void indicators(jx_writer *wr, const jx_project *p, const source_file *fi
         KEY(wr, "source");
         source(wr, file, ind->pos.line, ind->pos.col);
         KEY(wr, "sign");
-        jx_str sign = jx_sign_code(&ind->target);
+        jx_str sign = jx_indicator_sign_str(ind);
         jx_json_str_n(wr, sign.s, sign.n);
         KEY(wr, "reason");
         ind_text(wr, ind, ind->reason);
