@@ -96,6 +96,17 @@ static inline void json_plain_n(jx_writer *wr, const char *s, size_t n)
     put_char(wr, '"');
 }
 
+/* Writes s[0..n) as a JSON string: copied as it is when plain is true (the text is known
+ * to need no escape: the parser found it so, or it was tested once for many uses), else
+ * escaped; the general path (general_only) always escapes. */
+static inline void json_known(jx_writer *wr, const char *s, size_t n, bool plain)
+{
+    if (plain && !wr->general_only)
+        json_plain_n(wr, s, n);
+    else
+        jx_json_str_n(wr, s, n);
+}
+
 void jx_json_str_n(jx_writer *w, const char *s, size_t n)
 {
     /* The usual text needs no escape: when it is empty or the escaper's first step takes
@@ -240,10 +251,7 @@ static source_file source_file_of(const char *file)
  * `plain` (jx_project.plain, jx_funds.source_plain; NULL: not known), else escaped. */
 static inline void project_text(jx_writer *wr, jx_str s, const char *plain)
 {
-    if (jx_str_plain_as_read(s, plain) && !wr->general_only)
-        json_plain_n(wr, s.s, s.n);
-    else
-        jx_json_str_n(wr, s.s, s.n);
+    json_known(wr, s.s, s.n, jx_str_plain_as_read(s, plain));
 }
 
 /* Opens the object of a project, a sheet or a pick: lead (`{"name":` after what
@@ -256,10 +264,7 @@ static void item_head_of(jx_writer *wr, const char *lead, jx_str name, const cha
     put(wr, lead, strlen(lead));
     project_text(wr, name, name_plain);
     KEY(wr, "file");
-    if (file->plain && !wr->general_only)
-        json_plain_n(wr, file->name, file->n);
-    else
-        jx_json_str_n(wr, file->name, file->n);
+    json_known(wr, file->name, file->n, file->plain);
     KEY_UINT(wr, "line", line);
 }
 
@@ -313,19 +318,13 @@ static void execution_open(jx_writer *wr, bool has_points, jx_dec points, int64_
 /* Writes a text of ind: as it is when the parser found it plain, else escaped. */
 static inline void ind_text(jx_writer *wr, const jx_indicator *ind, jx_str s)
 {
-    if (jx_indicator_plain(ind, s))
-        json_plain_n(wr, s.s, s.n);
-    else
-        jx_json_str_n(wr, s.s, s.n);
+    json_known(wr, s.s, s.n, jx_indicator_plain(ind, s));
 }
 
 /* Writes the name of a group: as it is when the parser found it plain, else escaped. */
 static inline void group_name(jx_writer *wr, const jx_group *g)
 {
-    if (g->plain == g->name.s)
-        json_plain_n(wr, g->name.s, g->name.n);
-    else
-        jx_json_str_n(wr, g->name.s, g->name.n);
+    json_known(wr, g->name.s, g->name.n, g->plain == g->name.s);
 }
 
 /* True when g's name is written as it is (the parser found it plain); NULL is "". */
