@@ -73,6 +73,13 @@ static inline __int128 jx_dec_scaled(jx_dec a, int scale)
     return (__int128)a.v * jx_pow10_128(scale - a.scale);
 }
 
+/** jx_dec_scaled modulo 2^64, by one 64-bit multiplication: the same coefficient bit for
+ * bit wherever the exact one fits 64 bits (a score, a weight at JX_DEC_MAX_SCALE). */
+static inline uint64_t jx_dec_scaled64(jx_dec a, int scale)
+{
+    return (uint64_t)a.v * (uint64_t)jx_pow10_128(scale - a.scale);
+}
+
 /**
  * num / den rounded half away from zero to an integer, as a person rounds
  * (0.5 → 1, 1.005 × 100 → 101). den must not be 0.

@@ -28,8 +28,8 @@
  */
 static inline int64_t jx_dec_to_units(jx_dec d, int decimals)
 {
-    if (d.scale <= decimals) /* the 128-bit product's low 64 bits, by one 64-bit multiplication */
-        return (int64_t)((uint64_t)d.v * (uint64_t)jx_pow10_128(decimals - d.scale));
+    if (d.scale <= decimals)
+        return (int64_t)jx_dec_scaled64(d, decimals);
     return (int64_t)jx_div_round_half_up(d.v, jx_pow10_128(d.scale - decimals));
 }
 
@@ -66,7 +66,7 @@ int64_t jx_project_funds_rate(const jx_project *p);
  */
 static inline uint64_t jx_weight_bits(jx_dec w)
 {
-    return (uint64_t)w.v * (uint64_t)jx_pow10_128(JX_DEC_MAX_SCALE - w.scale);
+    return jx_dec_scaled64(w, JX_DEC_MAX_SCALE);
 }
 
 /** Σ 权重 of the indicators that have one, 不适用 ones included, at JX_DEC_MAX_SCALE. */
