@@ -2543,6 +2543,32 @@ static bool line_project_head(parser *ps, jx_pos *open)
 }
 
 /*
+ * The rest of a project's head, the current token being its 项目, read by the lexer: the
+ * name, then '{' (on a later line too), setting *open to its position and moving past
+ * it. False, having reported it, when there is no '{'.
+ */
+static bool project_head(parser *ps, jx_pos *open)
+{
+    advance(ps);
+    if (!at_name(ps) || ps->kw != JX_KW_NONE) {
+        unexpected(ps, "项目名称");
+        if (ps->tk != JX_TK_LBRACE)
+            skip_line(ps);
+    } else {
+        ps->p->name = name_value(ps);
+        advance(ps);
+    }
+    skip_blank_lines(ps);
+    if (ps->tk != JX_TK_LBRACE) {
+        unexpected(ps, "“{”");
+        return false;
+    }
+    *open = tok_pos(ps);
+    advance(ps);
+    return true;
+}
+
+/*
  * project := 项目 NAME '{' { stmt } '}'
  * stmt    := 主管部门 STRING | 单位 STRING | 年度 NUMBER | 金额单位 WORD | 年度目标 STRING
  *          | 完成情况 STRING | 偏离原因 STRING | 整改措施 STRING | 资金 …
@@ -2553,25 +2579,8 @@ static void parse_project_body(parser *ps)
     jx_project *p = ps->p;
     p->pos = tok_pos(ps);
     jx_pos open;
-    if (line_project_head(ps, &open))
-        goto body;
-    advance(ps);
-    if (!at_name(ps) || ps->kw != JX_KW_NONE) {
-        unexpected(ps, "项目名称");
-        if (ps->tk != JX_TK_LBRACE)
-            skip_line(ps);
-    } else {
-        p->name = name_value(ps);
-        advance(ps);
-    }
-    skip_blank_lines(ps);
-    if (ps->tk != JX_TK_LBRACE) {
-        unexpected(ps, "“{”");
+    if (!line_project_head(ps, &open) && !project_head(ps, &open))
         return;
-    }
-    open = tok_pos(ps);
-    advance(ps);
-body:;
     stmt_seen seen = {false, false, false, false, false, false, false};
     for (;;) {
         if (line_stmt(ps, &seen))
