@@ -42,6 +42,13 @@ static inline bool csv_unquoted(const char *s, size_t n)
     return jx_csv_special_at(s, n) == n;
 }
 
+/* Whether s, a text of a project that the parser found plain when s.s is `plain`
+ * (jx_project.plain, jx_funds.source_plain; NULL: not known), goes into a row unquoted. */
+static inline bool project_unquoted(jx_str s, const char *plain)
+{
+    return jx_str_plain_as_read(s, plain) || csv_unquoted(s.s, s.n);
+}
+
 /* jx_out_csv_field's output: the writer's buffer (a failure is the writer's, sticky). */
 static int out_put(void *ud, const char *s, size_t n)
 {
@@ -281,7 +288,7 @@ static size_t project_cells_fast_need(const jx_project *p, size_t k)
         const char *const plain[] = {p->plain.org,  p->plain.dept,      p->plain.money_unit, p->plain.goal,
                                      p->plain.outcome, p->plain.deviation, p->plain.remedy};
         for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
-            if (!jx_str_plain_as_read(texts[i], plain[i]) && !csv_unquoted(texts[i].s, texts[i].n))
+            if (!project_unquoted(texts[i], plain[i]))
                 return 0;
             need += texts[i].n + 1;
         }
@@ -291,7 +298,7 @@ static size_t project_cells_fast_need(const jx_project *p, size_t k)
     }
     if (k < p->nfunds) {
         const jx_funds *f = &p->funds[k];
-        if ((!jx_str_plain_as_read(f->source, f->source_plain) && !csv_unquoted(f->source.s, f->source.n)) ||
+        if (!project_unquoted(f->source, f->source_plain) ||
             f->initial.scale > 18 || f->budget.scale > 18 ||
             f->spent.scale > 18)
             return 0;
@@ -373,8 +380,7 @@ static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
     r->full_n = strlen(r->full);
     r->head_n = r->tail_n = 0;
     r->fast = false;
-    if (p->name.n + 2 >= sizeof r->head ||
-        (!jx_str_plain_as_read(p->name, p->plain.name) && !csv_unquoted(p->name.s, p->name.n)))
+    if (p->name.n + 2 >= sizeof r->head || !project_unquoted(p->name, p->plain.name))
         return;
     char *h = o_cell(r->head, p->name.s, p->name.n);
     *h++ = ',';
