@@ -1017,7 +1017,8 @@ static const char LW_WEIGHT[] = "权重", LW_ACTUAL[] = "实际", LW_REASON[] = 
                   LW_PARTLY[] = "部分达成", LW_UNMET[] = "未达成", LW_LAST[] = "上年", LW_BEFORE[] = "前年",
                   LW_BASIS[] = "依据";
 
-/* What a byte is to line_indicator. */
+/* What a byte is to line_indicator. The classes a name holds are the last ones, from
+ * LC_LETTER on (ls_name takes them as a range). */
 enum {
     LC_OTHER = 0, /* anything it leaves to the parser */
     LC_BLANK,     /* space, tab: the commonest blanks of the language (JX_TEXT_DSL); the lexer takes the others */
@@ -1197,11 +1198,19 @@ LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool e
     return line_class[c] == LC_BLANK || (eol && (c == '\n' || c == '\r' || c == ';' || c == '}'));
 }
 
-/* True when the lead byte at i (E1..EF) is followed by two continuation bytes: surely so
- * in valid text. */
-LS_INLINE bool ls_cjk(const line_scan *ls)
+/* True when the two bytes after the lead byte at p are continuation bytes, looked at one
+ * by one: the second only when the first is one, and so not the line's '\n', past which
+ * nothing is read. Out of line: only text not known to be valid needs it (ls_cjk). */
+static __attribute__((noinline, cold)) bool ls_cont2(const unsigned char *p)
 {
-    return ls->utf8 || jx_text_cont2(ls->s + ls->i + 1);
+    return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+/* True when the lead byte at p (E1..EF) is followed by two continuation bytes: surely so
+ * in valid text (utf8). */
+LS_INLINE bool ls_cjk(bool utf8, const unsigned char *p)
+{
+    return utf8 || ls_cont2(p);
 }
 
 /*
@@ -1230,7 +1239,10 @@ LS_INLINE bool ls_comment(line_scan *ls, uint32_t *len)
  */
 LS_INLINE bool ls_eol(line_scan *ls, jx_token_kind *tk, uint32_t *len)
 {
-    switch (ls->s[ls->i]) {
+    unsigned char c = ls->s[ls->i];
+    if (c >= 0x80) /* the commonest case, a CJK attribute word, tested first */
+        return false;
+    switch (c) {
     case '\n':
         *tk = JX_TK_NEWLINE;
         *len = 1;
@@ -1273,25 +1285,30 @@ LS_INLINE bool ls_at_break(const line_scan *ls)
  */
 LS_INLINE bool ls_name(line_scan *ls)
 {
-    unsigned cls = line_class[ls->s[ls->i]];
+    /* p walks the name and cjk counts its CJK characters, in locals the compiler keeps in
+     * registers, and utf8 is read once: no store to *ls and no load of ls->utf8 a step */
+    const unsigned char *start = ls->s + ls->i, *p = start;
+    unsigned cls = line_class[*p];
     if (cls != LC_LETTER && cls != LC_CJK)
         return false;
-    uint32_t start = ls->i;
+    bool utf8 = ls->utf8;
+    uint32_t cjk = 0; /* two continuation bytes each */
     for (;;) {
-        cls = line_class[ls->s[ls->i]];
+        cls = line_class[*p];
         if (cls == LC_CJK) {
-            if (!ls_cjk(ls))
+            if (!ls_cjk(utf8, p))
                 return false;
-            ls->i += 3;
-            ls->cont += 2;
-        } else if (cls == LC_LETTER || cls == LC_DIGIT || cls == LC_MARK || cls == LC_SLASH) {
-            ls->i++;
+            p += 3;
+            cjk++;
+        } else if (cls >= LC_LETTER) { /* a letter, digit, mark or '/': LC_CJK, the last, is above */
+            p++;
         } else {
-            unsigned char c = ls->s[ls->i];
-            return (cls == LC_BLANK || c == '\n' || c == '\r' || c == ';' || c == '}') &&
-                   ls->i - start <= JX_LIMIT_TOKEN;
+            break;
         }
     }
+    ls->i = (uint32_t)(p - ls->s);
+    ls->cont += 2 * cjk;
+    return ls_at_break(ls) && (size_t)(p - start) <= JX_LIMIT_TOKEN;
 }
 
 /* The sign at i, moving past it; JX_SIGN_NONE when there is none. */
@@ -1462,18 +1479,24 @@ LS_INLINE bool ls_value(line_scan *ls, const parser *ps, line_value *v)
         ls->cont += 2;
     }
     v->unit_off = ls->i;
+    /* p walks the unit and cjk counts its CJK characters, as in ls_name; a CJK character,
+     * the commonest in a unit, is tested for first */
+    bool utf8 = ls->utf8;
+    const unsigned char *p = s + ls->i;
+    uint32_t cjk = 0; /* two continuation bytes each */
     for (;;) {
-        unsigned char c = s[ls->i];
-        unsigned cls = line_class[c];
-        if (cls == LC_LETTER || cls == LC_SLASH) {
-            ls->i++;
-        } else if (c >= 0xE4 && c <= 0xE9 && ls_cjk(ls) && (c != 0xE4 || s[ls->i + 1] >= 0xB8)) {
-            ls->i += 3; /* U+4E00..U+9FFF, as the value reader takes a unit */
-            ls->cont += 2;
+        unsigned char c = *p;
+        if (c >= 0xE4 && c <= 0xE9 && ls_cjk(utf8, p) && (c != 0xE4 || p[1] >= 0xB8)) {
+            p += 3; /* U+4E00..U+9FFF, as the value reader takes a unit */
+            cjk++;
+        } else if (line_class[c] == LC_LETTER || line_class[c] == LC_SLASH) {
+            p++;
         } else {
             break;
         }
     }
+    ls->i = (uint32_t)(p - s);
+    ls->cont += 2 * cjk;
     v->unit_len = ls->i - v->unit_off;
     v->len = ls->i - v->off;
     v->wcont = ls->cont - v->cont;
@@ -1847,9 +1870,9 @@ static line_result line_indicator(parser *ps, uint32_t group)
         }
     }
     ind->reason = (seen & A_REASON) ? line_str(copy + (reason.off + 1 - name_off), reason.len - 2) : jx_str_empty;
-    for (int h = 0; h < 2; h++) {
+    ind->last_year.unit = ind->last_year.text = ind->year_before.unit = ind->year_before.text = jx_str_empty;
+    for (int h = 0; h < 2 && (seen & (A_LAST | A_BEFORE)); h++) { /* most lines have neither */
         jx_value *hv = h ? &ind->year_before : &ind->last_year;
-        hv->unit = hv->text = jx_str_empty;
         if (!(seen & (h ? A_BEFORE : A_LAST)))
             continue;
         if (hist_text[h]) {

@@ -281,22 +281,44 @@ static const char *const lines[] = {
     "尾制表 ≥1 权重 1 偏差 \"a\t一二\"",                        /* a tab in the last sixteen */
     "尾实际 ≥1 权重 1 得分 1 实际 \"一二三四五六七八九十\"",
     "尾依据 ≥1 权重 1 上年 1 依据 \"一二三四五六七八九十甲乙丙丁\"",
+    /* names and units of 15, 16, 17, 31, 32 and 33 bytes, about where sixteen or thirty-two
+     * bytes end; CJK characters cut there; letters, digits and marks among them */
+    "一二三四五 ≥1一二三四五 权重 1 实际 2一二三四五",                    /* 15 */
+    "一二三四五a ≥1一二三四五a 权重 1 实际 2a一二三四五",                 /* 16 */
+    "一二三四五ab ≥1一二三四五ab 权重 1 实际 2ab一二三四五",              /* 17 */
+    "a一二三四五六 ≥1a一二三四五六 权重 1",                              /* a character on bytes 16..18 */
+    "ab一二三四五 ≥1ab一二三四五 权重 1",                                /* on 15..17 */
+    "一二三四五六七八九十a ≥1一二三四五六七八九十a 权重 1",              /* 31 */
+    "一二三四五六七八九十ab ≥1一二三四五六七八九十ab 权重 1",            /* 32 */
+    "一二三四五六七八九十百 ≥1一二三四五六七八九十百 权重 1",            /* 33 */
+    "abcdefghijklmno ≥1abcdefghijklmno 权重 1",                          /* 15 ASCII */
+    "abcdefghijklmnop ≥1abcdefghijklmnop 权重 1",                        /* 16 */
+    "abcdefghijklmnopq ≥1abcdefghijklmnopq/h 权重 1",                    /* 17, and 19 */
+    "A(1)b_2:c-d.e*f+g/h一 ≥1km/h 权重 1",                               /* every mark */
+    "指标一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥 ≥1 权重 1", /* 108 bytes */
+    "甲က乙 ≥1 权重 1",                                                  /* E1: a lead of LC_CJK */
+    "가나다아 ≥1 权重 1",                                                /* EA, EB, EC */
+    "长名称\t≥1\t权重\t1",                                              /* the name ended by a tab */
+    "名称 ≥50％ 权重 1 实际 49%",                                         /* ％ and % */
+    "边界 ≥1一龥 权重 1 实际 2丁一",                                      /* units of U+4E00, U+9FA5 */
 };
 
-/* Fails unless the last indicator of p was read by the fast path (fast) or by the general
- * parser (!fast), which only the fast path gives a plain copy (a string with a ',' or a tab
- * is not plain: then only !fast is checked, and that it has no plain copy). */
+/* Fails unless the indicators of p were read by the fast path (fast) or the last of them by
+ * the general parser (!fast), which only the fast path gives a plain copy (a string with a
+ * ',' or a tab is not plain: then only !fast is checked, and that it has no plain copy). */
 static void taken_by(const jx_project *p, bool fast, const char *line, const char *tail)
 {
     if (p->ninds == 0)
         fail_msg("no indicator: %s%s", line, tail);
-    const char *plain = p->inds[p->ninds - 1].plain;
-    if (!fast && plain != NULL)
-        fail_msg("the general parser did not take: %s%s", line, tail);
-    if (fast && plain == NULL && !strchr(line, ',') && !strstr(line, "\"a\t"))
-        fail_msg("the fast path did not take: %s%s", line, tail);
-    if (plain != NULL && (strchr(line, ',') || strstr(line, "\"a\t")))
-        fail_msg("a plain copy of a line with a ',' or a tab in a string: %s%s", line, tail);
+    for (size_t i = fast ? 0 : p->ninds - 1; i < p->ninds; i++) {
+        const char *plain = p->inds[i].plain;
+        if (!fast && plain != NULL)
+            fail_msg("the general parser did not take: %s%s", line, tail);
+        if (fast && plain == NULL && !strchr(line, ',') && !strstr(line, "\"a\t"))
+            fail_msg("the fast path did not take: %s%s", line, tail);
+        if (plain != NULL && (strchr(line, ',') || strstr(line, "\"a\t")))
+            fail_msg("a plain copy of a line with a ',' or a tab in a string: %s%s", line, tail);
+    }
 }
 
 /* The comments the fast path reads a line without, each after the line's last token. */
@@ -447,6 +469,14 @@ static void parse_framed_n(jx_project *p, jx_value_reader *vr, const char *text,
 {
     jx_project_init(p, NULL);
     jx_item_text item = {"t.jx", text, 0, n, n, 1, true};
+    assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
+}
+
+/* The same, on text not known to be valid UTF-8 (it may not be). */
+static void parse_framed_n_unchecked(jx_project *p, jx_value_reader *vr, const char *text, size_t n)
+{
+    jx_project_init(p, NULL);
+    jx_item_text item = {"t.jx", text, 0, n, n, 1, false};
     assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
 }
 
@@ -1165,6 +1195,108 @@ static void framing_reads_comments(void **state)
     jx_reader_close(pa.rd);
 }
 
+/*
+ * Names the fast path leaves to the general parser, which reads the same whether the text
+ * is known to be valid UTF-8 or not: a character of two or four bytes, or of three whose
+ * lead is not one of LC_CJK (E0 E2 E3 ED EE EF), at the start, inside or at the end of a
+ * name, at each place about sixteen bytes; units of characters outside U+4E00..U+9FFF; a
+ * name that ends the line.
+ */
+static void names_left_to_the_parser(void **state)
+{
+    (void)state;
+    static const char *const left[] = {
+        "café ≥1 权重 1",                       /* é: C3 A9 */
+        "éa ≥1 权重 1",
+        "名称😀 ≥1 权重 1",                     /* F0 9F 98 80 */
+        "😀名称 ≥1 权重 1",
+        "一二三四五😀 ≥1 权重 1",               /* the lead on byte 16 */
+        "一二三四五a😀 ≥1 权重 1",              /* on byte 17 */
+        "一二三四é五 ≥1 权重 1",                /* on byte 13, its second byte 14 */
+        "一二三四五é ≥1 权重 1",                /* on 16, 17 */
+        "一二三四五六七八九十é ≥1 权重 1",      /* on 31, 32 */
+        "一二三四五六七八九十a😀 ≥1 权重 1",    /* on 32 */
+        "甲→乙 ≥1 权重 1",                      /* E2 */
+        "甲あ乙 ≥1 权重 1",                     /* E3 */
+        "甲한 ≥1 权重 1",                       /* ED */
+        "甲\xee\x80\x80 ≥1 权重 1",             /* EE: U+E000 */
+        "甲Ａ ≥1 权重 1",                       /* EF: a full-width letter */
+        "甲\xe0\xa4\x85 ≥1 权重 1",             /* E0: U+0905 */
+        "甲,乙 ≥1 权重 1",                      /* ASCII bytes no name holds */
+        "甲\"乙 ≥1 权重 1",
+        "甲{乙 ≥1 权重 1",
+        "甲=1 权重 1",
+        "韩文 ≥1가 权重 1",                      /* a unit the value reader does not take: EA */
+        "易经 ≥1䷿ 权重 1",                     /* E4 B7 BF: U+4DFF, before U+4E00 */
+        "符号 ≥1个→ 权重 1",                     /* E2 */
+        "一二三四五六七八九十甲乙丙丁",          /* the line ends right after the name */
+        "一二三四五",
+        "a",
+    };
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (size_t i = 0; i < sizeof left / sizeof left[0]; i++) {
+        for (int crlf = 0; crlf < 2; crlf++) {
+            char a[1024];
+            project_with(a, sizeof a, left[i], crlf ? "\r" : "");
+            parsed pa = parse(a);
+            if (pa.p->ninds > 0)
+                taken_by(pa.p, false, left[i], "");
+            jx_project pc;
+            parse_framed(&pc, vr, a);
+            if (pc.ninds > 0)
+                taken_by(&pc, false, left[i], "");
+            same_indicators(pa.p, &pc, true);
+            same_diags(pa.p, &pc);
+            jx_project_free(&pc);
+            jx_reader_close(pa.rd);
+        }
+    }
+    jx_value_reader_destroy(vr);
+}
+
+/*
+ * Text not valid UTF-8 (jx_item_text.utf8 false): a lead of LC_CJK without its two
+ * continuation bytes in a name or a unit, which the fast path checks and leaves, with
+ * the byte after it a continuation byte, an ASCII one or the line's '\n'. Each line is
+ * copied to end where a page ends at its '\n' (at_page_end), the item's last byte: the
+ * check reads nothing past the '\n'. What is read is the general parser's; the names
+ * are those it reads.
+ */
+static void bad_text_left_to_the_parser(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line; /* with its '\n' */
+        const char *name; /* the first indicator's name as read */
+    } bad[] = {
+        {"甲\xe4\n", NULL},                         /* the lead before the '\n' */
+        {"甲\xe4\xb8\n", NULL},                     /* one continuation byte, then the '\n' */
+        {"甲\xe4" "a ≥1 权重 1\n", NULL},               /* an ASCII byte after the lead */
+        {"甲\xe4\xb8" "a ≥1 权重 1\n", NULL},
+        {"甲 ≥1个\xe4\n", "甲"},                     /* in a unit */
+        {"甲 ≥1个\xe4\xb8\n", "甲"},
+        {"甲 ≥1个\xe4" "a 权重 1\n", "甲"},
+    };
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[256];
+        int len = snprintf(text, sizeof text, "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n%s", bad[i].line);
+        jx_project p;
+        void *map;
+        size_t maplen;
+        parse_framed_n_unchecked(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len);
+        if (p.ninds > 0) {
+            assert_null(p.inds[0].plain); /* the general parser read it */
+            if (bad[i].name)
+                assert_string_equal(p.inds[0].name.s, bad[i].name);
+        }
+        assert_true(p.diags.errors > 0);
+        jx_project_free(&p);
+        munmap(map, maplen);
+    }
+    jx_value_reader_destroy(vr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1187,6 +1319,8 @@ int main(void)
         cmocka_unit_test(framing_finds_the_end),
         cmocka_unit_test(framing_gives_up),
         cmocka_unit_test(framing_reads_comments),
+        cmocka_unit_test(names_left_to_the_parser),
+        cmocka_unit_test(bad_text_left_to_the_parser),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
