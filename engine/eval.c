@@ -660,7 +660,7 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
     bool implied = false;
     /* the same bytes are the same text: nearly every actual that restates its target is
      * written just as the target, and needs no trimming (jx_str_same_text) */
-    if (j == JX_JUDGE_NONE && (jx_value_same_bytes(ind->actual.text, ind->target.text) ||
+    if (j == JX_JUDGE_NONE && (jx_str_same_bytes(ind->actual.text, ind->target.text) ||
                                jx_str_same_text(ind->actual.text, ind->target.text))) {
         j = JX_JUDGE_MET;
         implied = true;

@@ -484,6 +484,13 @@ static inline jx_str jx_str_trimmed(jx_str s)
     return jx_str_trimmed_plain(s);
 }
 
+/** True when a and b are the same bytes (jx_text_same): the units of every target and
+ * its actual ("个", "小时", "" for none) are compared, and short texts. */
+static inline bool jx_str_same_bytes(jx_str a, jx_str b)
+{
+    return a.n == b.n && jx_text_same(a.s, b.s, a.n);
+}
+
 /** True when a and b are byte-equal once trimmed (a 定性 actual restating its target). */
 bool jx_str_same_text(jx_str a, jx_str b);
 

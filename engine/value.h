@@ -169,13 +169,6 @@ typedef struct jx_value_common {
     int converted;    /* 0 both as written, 1 a converted to b's unit, 2 b converted to a's */
 } jx_value_common;
 
-/** True when a and b are the same bytes (jx_text_same): the units of every target and
- * its actual ("个", "小时", "" for none) are compared, and short texts. */
-static inline bool jx_value_same_bytes(jx_str a, jx_str b)
-{
-    return a.n == b.n && jx_text_same(a.s, b.s, a.n);
-}
-
 /** jx_value_common_unit past its usual case: a and b, which neither take one the other's
  * unit nor have the same, compared as time units. */
 bool jx_value_common_time_unit(const jx_value *a, const jx_value *b, jx_value_common *out);
@@ -192,7 +185,7 @@ bool jx_value_common_time_unit(const jx_value *a, const jx_value *b, jx_value_co
 static inline bool jx_value_common_unit(const jx_value *a, const jx_value *b, jx_value_common *out)
 {
     *out = (jx_value_common){.ka = 1, .kb = 1, .percent = a->percent, .unit = a->unit.s ? a->unit.s : ""};
-    if ((!b->percent && b->unit.n == 0) || (a->percent == b->percent && jx_value_same_bytes(a->unit, b->unit)))
+    if ((!b->percent && b->unit.n == 0) || (a->percent == b->percent && jx_str_same_bytes(a->unit, b->unit)))
         return true;
     return jx_value_common_time_unit(a, b, out);
 }

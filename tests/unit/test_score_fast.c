@@ -6,7 +6,7 @@
  * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (dec.h jx_cmp_products),
  * the sums of points and weights in 64 bits at 9 decimals (eval.c tally, score.c
  * jx_weight_bits), a claim against its score in 64 bits (eval.c x_dec_is_units), an actual
- * that restates its target byte for byte (value.h jx_value_same_bytes), the first use of a
+ * that restates its target byte for byte (model.h jx_str_same_bytes), the first use of a
  * name (checks.c dup_first_of, against a pass over the earlier names), the sums and
  * comparisons of the checks (q_add_dec, dec_cmp), the message of qualitative-evidence
  * put together piece by piece (against its format), trimming (jx_str_trimmed against

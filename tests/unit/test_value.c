@@ -949,7 +949,7 @@ static void test_classify_out_of_memory(void **state)
     }
 }
 
-/* jx_value_same_bytes, which compares by overlapping loads up to 16 bytes and by memcmp
+/* jx_str_same_bytes, which compares by overlapping loads up to 16 bytes and by memcmp
  * past them, gives what a comparison a byte at a time gives: for every length from 0 to
  * 40, two equal texts are the same, and differing in any one byte (by one bit) they are
  * not. The bytes sit at the start of larger buffers whose rest
@@ -964,21 +964,21 @@ static void test_same_bytes_against_bytewise(void **state)
             b[i] = i < n ? a[i] : (char)('a' + i % 26);
         }
         jx_str sa = {a, n}, sb = {b, n};
-        assert_true(jx_value_same_bytes(sa, sb));
+        assert_true(jx_str_same_bytes(sa, sb));
         for (uint32_t k = 0; k < n; k++) {
             b[k] ^= 1;
-            assert_false(jx_value_same_bytes(sa, sb));
+            assert_false(jx_str_same_bytes(sa, sb));
             b[k] ^= 1;
         }
         /* a text and a longer one it begins: never the same */
         jx_str longer = {b, n + 1};
-        assert_false(jx_value_same_bytes(sa, longer));
+        assert_false(jx_str_same_bytes(sa, longer));
     }
     /* units as written: 个 against 个 and 人, 小时 against 小时 and 分钟 */
-    assert_true(jx_value_same_bytes((jx_str){"个", 3}, (jx_str){"个", 3}));
-    assert_false(jx_value_same_bytes((jx_str){"个", 3}, (jx_str){"人", 3}));
-    assert_true(jx_value_same_bytes((jx_str){"小时", 6}, (jx_str){"小时", 6}));
-    assert_false(jx_value_same_bytes((jx_str){"小时", 6}, (jx_str){"分钟", 6}));
+    assert_true(jx_str_same_bytes((jx_str){"个", 3}, (jx_str){"个", 3}));
+    assert_false(jx_str_same_bytes((jx_str){"个", 3}, (jx_str){"人", 3}));
+    assert_true(jx_str_same_bytes((jx_str){"小时", 6}, (jx_str){"小时", 6}));
+    assert_false(jx_str_same_bytes((jx_str){"小时", 6}, (jx_str){"分钟", 6}));
 }
 
 int main(void)
