@@ -202,7 +202,8 @@ static jx_pos pos_span(parser *ps, uint32_t off, uint32_t len, bool ascii)
         ps->col += ps->span_chars;
         ps->col_off += ps->span_len;
     }
-    ps->col += char_count(ps, ps->text + ps->col_off, off - ps->col_off);
+    if (off != ps->col_off) /* most often asked where the column is known */
+        ps->col += char_count(ps, ps->text + ps->col_off, off - ps->col_off);
     ps->col_off = off;
     jx_pos p;
     p.off = off;
@@ -418,8 +419,8 @@ static void skip_line(parser *ps)
     }
 }
 
-/* A string copied into the arena. */
-static jx_str arena_str(parser *ps, const char *s, size_t n)
+/* A string copied into the arena. Inline: most are a few bytes, which a call costs more than. */
+LS_INLINE jx_str arena_str(parser *ps, const char *s, size_t n)
 {
     if (n == 0)
         return jx_str_empty;
@@ -1094,31 +1095,59 @@ static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t
 }
 
 /*
- * Starts a scan on the first line after the current NEWLINE that is not blank, past its
- * indentation, setting *line and *lstart to its number and start; false when that line
- * has no '\n' (the item's last line) or starts with something other than a letter or a
- * CJK character (a blank line ending in "\r\n", '}', a string …).
+ * The first line after the current NEWLINE that is not blank (spaces and tabs before its
+ * '\n', as skip_blank_lines passes it): sets *line and *lstart to its number and start and
+ * *first to the offset of its first byte past its indentation; false when the item ends
+ * first. Only spaces, tabs and '\n' are passed: nothing advance reports or the framer
+ * counts, and no line of them starts a project.
  */
-static inline bool ls_next_line(line_scan *ls, parser *ps, uint32_t *line, uint32_t *lstart)
+LS_INLINE bool ls_next_first(const parser *ps, uint32_t *line, uint32_t *lstart, uint32_t *first)
 {
     uint32_t l = ps->line + 1, start = ps->off + ps->len;
     for (;;) {
         uint32_t i = (uint32_t)jx_text_skip_spaces(ps->text, start, ps->end);
         if (i >= ps->end)
             return false;
-        unsigned char c = (unsigned char)ps->text[i];
-        if (c == '\n') { /* a blank line, as skip_blank_lines passes it */
+        if (ps->text[i] == '\n') { /* a blank line */
             l++;
             start = i + 1;
             continue;
         }
-        unsigned cls = line_class[c];
-        if (cls != LC_LETTER && cls != LC_CJK)
-            return false;
         *line = l;
         *lstart = start;
-        return ls_start(ls, ps, start, i);
+        *first = i;
+        return true;
     }
+}
+
+/* True when c may start a name (ls_name): a letter or the lead of a CJK character. */
+LS_INLINE bool ls_name_lead(unsigned char c)
+{
+    unsigned cls = line_class[c];
+    return cls == LC_LETTER || cls == LC_CJK;
+}
+
+/*
+ * Starts a scan on the first line after the current NEWLINE that is not blank, past its
+ * indentation, setting *line and *lstart to its number and start; false when there is
+ * none, or it starts with something other than a letter or a CJK character (a blank line
+ * ending in "\r\n", '}', a string …), or it has no '\n' (the item's last line).
+ */
+static inline bool ls_next_line(line_scan *ls, parser *ps, uint32_t *line, uint32_t *lstart)
+{
+    uint32_t l, start, i;
+    if (!ls_next_first(ps, &l, &start, &i) || !ls_name_lead((unsigned char)ps->text[i]))
+        return false;
+    *line = l;
+    *lstart = start;
+    return ls_start(ls, ps, start, i);
+}
+
+/* Starts a scan at `first`, the first byte of the line starting at lstart past its
+ * indentation (ls_next_first), as ls_next_line starts one; false where it gives false. */
+LS_INLINE bool ls_start_name(line_scan *ls, parser *ps, uint32_t lstart, uint32_t first)
+{
+    return ls_name_lead((unsigned char)ps->text[first]) && ls_start(ls, ps, lstart, first);
 }
 
 #if defined(__SSE2__)
@@ -1388,6 +1417,12 @@ LS_INLINE uint64_t ls_six(const char *w)
     for (int k = 5; k >= 0; k--)
         x = x << 8 | (unsigned char)w[k];
     return x;
+}
+
+/* The first eight bytes of w as one little-endian number (see ls_six). */
+LS_INLINE uint64_t ls_eight(const char *w)
+{
+    return ls_six(w) | (uint64_t)(unsigned char)w[6] << 48 | (uint64_t)(unsigned char)w[7] << 56;
 }
 
 /*
@@ -1923,19 +1958,17 @@ static line_result line_indicator(parser *ps, uint32_t group)
 
 /*
  * A group's head written plainly on the first line after the current NEWLINE that is
- * not blank: a name as line_indicator takes one, not a keyword, an optional number,
- * then '{' (the line may end there, in a comment too, as ls_comment takes one). Adds
- * the group of level and parent as group_head would and moves past its '{' as
- * group_head does — except that a level-2 '{' followed on its line by a name is left
- * the current token, with brace_left set, for group2_body to hand to line_indicator.
- * Returns the group's index, or -1 having changed nothing on any other line.
+ * not blank, line `line` starting at lstart, whose scan `at` ls_start_name started: a
+ * name as line_indicator takes one, not a keyword, an optional number, then '{' (the
+ * line may end there, in a comment too, as ls_comment takes one). Adds the group of
+ * level and parent as group_head would and moves past its '{' as group_head does —
+ * except that a level-2 '{' followed on its line by a name is left the current token,
+ * with brace_left set, for group2_body to hand to line_indicator. Returns the group's
+ * index, or -1 having changed nothing on any other line.
  */
-static long line_group(parser *ps, int level, uint32_t parent)
+static long line_group(parser *ps, int level, uint32_t parent, const line_scan *at, uint32_t line, uint32_t lstart)
 {
-    line_scan ls;
-    uint32_t line, lstart;
-    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
-        return -1;
+    line_scan ls = *at;
     uint32_t name_off = ls.i;
     if (!ls_name(&ls))
         return -1;
@@ -1976,12 +2009,14 @@ static long line_group(parser *ps, int level, uint32_t parent)
     ps->prev_line = line;
     ps->prev_line_start = lstart;
     ps->kw = JX_KW_NONE;
-    ps->col_off = ls.i; /* the '{', whose column is known */
-    ps->col = ls.i - lstart - ls.cont + 1;
-    ps->span_len = 0;
     uint32_t brace = ls.i++, end_len = 1;
     frame_brace(ps, JX_TK_LBRACE, brace);
     ls_blanks(&ls);
+    /* the column known on the line: of what follows the '{' and its blanks (an indicator's
+     * name, whose position line_indicator then asks for without counting) */
+    ps->col_off = ls.i;
+    ps->col = ls.i - lstart - ls.cont + 1;
+    ps->span_len = 0;
     unsigned char next = ls.s[ls.i];
     if (next == '\n' || next == '}' || ls_comment(&ls, &end_len)) { /* the line ends, or the group there */
         ps->prev_end = brace + 1;
@@ -1996,7 +2031,7 @@ static long line_group(parser *ps, int level, uint32_t parent)
         ps->off = brace;
         ps->len = 1;
         /* an indicator after a level-2 '{' is for line_indicator (see group2_body) */
-        if (level == 1 || (line_class[next] != LC_LETTER && line_class[next] != LC_CJK))
+        if (level == 1 || !ls_name_lead(next))
             advance(ps);
         else
             ps->brace_left = 1;
@@ -2006,32 +2041,26 @@ static long line_group(parser *ps, int level, uint32_t parent)
 
 /*
  * A '}' that closes a group, with nothing after it on its line but spaces and tabs: the
- * current token (a line line_indicator or line_group ended with it), or alone on the
- * first line after the current NEWLINE, past its indentation. Moves past it to its line's
+ * current token (a line line_indicator or line_group ended with it), or at `brace`, the
+ * first byte past the indentation of the first line after the current NEWLINE that is not
+ * blank (ls_next_first), line `line` starting at lstart. Moves past it to its line's
  * newline ("\n" or "\r\n") and returns true, leaving the parser as skip_blank_lines and
  * advance leave it there (a line holding only a '}' never starts a project, so the framer
- * is told of the brace alone); false, having changed nothing, on any other line (a blank
- * line, a comment, a U+3000, more after the '}', a line longer than JX_LIMIT_LINE), which
- * the general path reads.
+ * is told of the brace alone); false, having changed nothing, on any other line (a
+ * comment, a U+3000, more after the '}', a line longer than JX_LIMIT_LINE), which the
+ * general path reads.
  */
-static bool line_close(parser *ps)
+static bool line_close_at(parser *ps, uint32_t line, uint32_t lstart, uint32_t brace)
 {
-    uint32_t line = ps->line, lstart = ps->line_start, brace;
-    if (ps->tk == JX_TK_RBRACE) {
-        brace = ps->off;
-    } else if (ps->tk == JX_TK_NEWLINE) {
-        lstart = ps->off + ps->len;
-        line++;
-        brace = (uint32_t)jx_text_skip_spaces(ps->text, lstart, ps->end);
-        if (brace >= ps->end || ps->text[brace] != '}')
+    uint32_t nl = brace + 1, nl_len = 1;
+    if (nl >= ps->end || ps->text[nl] != '\n') { /* the commonest line, "}\n", needs no more */
+        nl = (uint32_t)jx_text_skip_spaces(ps->text, nl, ps->end);
+        if (nl < ps->end && ps->text[nl] == '\r' && nl + 1 < ps->end)
+            nl_len = 2;
+        if (nl + nl_len > ps->end || ps->text[nl + nl_len - 1] != '\n')
             return false;
-    } else {
-        return false;
     }
-    uint32_t nl = (uint32_t)jx_text_skip_spaces(ps->text, brace + 1, ps->end), nl_len = 1;
-    if (nl < ps->end && ps->text[nl] == '\r' && nl + 1 < ps->end)
-        nl_len = 2;
-    if (nl + nl_len > ps->end || ps->text[nl + nl_len - 1] != '\n' || nl + nl_len - lstart > JX_LIMIT_LINE)
+    if (nl + nl_len - lstart > JX_LIMIT_LINE)
         return false;
     if (ps->tk == JX_TK_NEWLINE) { /* the '}' read as advance reads it */
         ps->line = line;
@@ -2048,15 +2077,54 @@ static bool line_close(parser *ps)
     return true;
 }
 
+/* line_close_at on the current '}', or on a '}' that starts the next line that is not blank. */
+static bool line_close(parser *ps)
+{
+    if (ps->tk == JX_TK_RBRACE)
+        return line_close_at(ps, ps->line, ps->line_start, ps->off);
+    uint32_t line, lstart, brace;
+    return ps->tk == JX_TK_NEWLINE && ls_next_first(ps, &line, &lstart, &brace) && ps->text[brace] == '}' &&
+           line_close_at(ps, line, lstart, brace);
+}
+
 /* Which of a project's one-time statements were seen (a second one is an error). */
 typedef struct stmt_seen {
     bool dept, org, goal, outcome, dev, remedy, unit; /* 主管部门 … 整改措施, 金额单位 */
 } stmt_seen;
 
-/* The bytes of the statement keywords line_stmt knows. */
-static const char LW_DEPT[] = "主管部门", LW_ORG[] = "单位", LW_YEAR[] = "年度", LW_MONEY_UNIT[] = "金额单位",
-                  LW_FUNDS[] = "资金", LW_GOAL[] = "年度目标", LW_OUTCOME[] = "完成情况", LW_DEVIATION[] = "偏离原因",
-                  LW_REMEDY[] = "整改措施", LW_INITIAL[] = "年初预算", LW_BUDGET[] = "全年预算", LW_SPENT[] = "全年执行";
+/* The bytes of the statement keywords line_stmt knows, and of 项目 (project_word). */
+static const char LW_PROJECT[] = "项目", LW_DEPT[] = "主管部门", LW_ORG[] = "单位", LW_YEAR[] = "年度",
+                  LW_MONEY_UNIT[] = "金额单位", LW_FUNDS[] = "资金", LW_GOAL[] = "年度目标", LW_OUTCOME[] = "完成情况",
+                  LW_DEVIATION[] = "偏离原因", LW_REMEDY[] = "整改措施", LW_INITIAL[] = "年初预算", LW_BUDGET[] = "全年预算",
+                  LW_SPENT[] = "全年执行";
+
+/*
+ * The amount word at i followed by a blank, as ls_word_is finds it: 0 for 年初预算, 1 for
+ * 全年预算, 2 for 全年执行, -1 for none. Their first eight bytes, loaded once, tell them
+ * apart (as ls_attr tells the attribute words apart by six), so the line is compared
+ * with one word, not with each in turn.
+ */
+LS_INLINE int ls_amount(const line_scan *ls)
+{
+    if (ls->end - ls->i <= 12) /* 12 bytes and a blank before the line's '\n' */
+        return -1;
+    uint64_t w; /* the bytes i .. i+7 */
+    memcpy(&w, ls->s + ls->i, 8);
+    w = le64toh(w);
+    const char *word;
+    int k;
+    if (w == ls_eight(LW_INITIAL))
+        word = LW_INITIAL, k = 0;
+    else if (w == ls_eight(LW_BUDGET))
+        word = LW_BUDGET, k = 1;
+    else if (w == ls_eight(LW_SPENT))
+        word = LW_SPENT, k = 2;
+    else
+        return -1;
+    return jx_text_same((const char *)ls->s + ls->i + 8, word + 8, 4) && line_class[ls->s[ls->i + 12]] == LC_BLANK
+               ? k
+               : -1;
+}
 
 /* Moves past the blanks and checks that the line ends there: true with its end token. */
 LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
@@ -2066,7 +2134,8 @@ LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
 }
 
 /*
- * A project statement written plainly on the line after the current NEWLINE, read as
+ * A project statement written plainly on the line after the current NEWLINE that is not
+ * blank, line `line` starting at lstart, whose scan `at` ls_start_name started, read as
  * parse_project_body and end_stmt read it: 主管部门, 单位, 年度目标, 完成情况, 偏离原因 or
  * 整改措施 with a string, 年度 with a four-digit year, 金额单位 with a word, 资金 with
  * an optional source word and one to three amounts, the line ending as ls_eol takes it
@@ -2074,12 +2143,9 @@ LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
  * returns false and changes nothing on any other line (one that repeats a statement
  * included).
  */
-static bool line_stmt(parser *ps, stmt_seen *seen)
+static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t line, uint32_t lstart)
 {
-    line_scan ls;
-    uint32_t line, lstart;
-    if (ps->tk != JX_TK_NEWLINE || !ls_next_line(&ls, ps, &line, &lstart))
-        return false;
+    line_scan ls = *at;
     jx_project *p = ps->p;
     jx_str *dst = NULL;
     const char **dst_plain = NULL;
@@ -2168,12 +2234,8 @@ static bool line_stmt(parser *ps, stmt_seen *seen)
         uint32_t src_off = 0, src_len = 0;
         jx_dec amounts[3];
         unsigned got = 0;
-        static const char *const words[3] = {LW_INITIAL, LW_BUDGET, LW_SPENT};
         for (;;) {
-            int which = -1;
-            for (int k = 0; k < 3 && which < 0; k++)
-                if (ls_word_is(&ls, words[k], 12, false))
-                    which = k;
+            int which = ls_amount(&ls);
             if (which < 0) {
                 if (got || src_len)
                     break;
@@ -2375,13 +2437,22 @@ static void group1_body(parser *ps, long gi)
     jx_pos open = ps->p->groups[gi].open_pos;
     const char *g1name = ps->p->groups[gi].name.s;
     for (;;) {
-        long g2 = line_group(ps, 2, (uint32_t)gi);
-        if (g2 >= 0) {
-            group2_body(ps, g2);
-            continue;
-        }
-        if (line_close(ps))
+        /* the next line that is not blank, looked at once: a group's head or a '}' */
+        uint32_t line, lstart, first;
+        if (ps->tk == JX_TK_NEWLINE && ls_next_first(ps, &line, &lstart, &first)) {
+            line_scan ls;
+            if (ls_start_name(&ls, ps, lstart, first)) {
+                long g2 = line_group(ps, 2, (uint32_t)gi, &ls, line, lstart);
+                if (g2 >= 0) {
+                    group2_body(ps, g2);
+                    continue;
+                }
+            } else if (ps->text[first] == '}' && line_close_at(ps, line, lstart, first)) {
+                return;
+            }
+        } else if (ps->tk == JX_TK_RBRACE && line_close_at(ps, ps->line, ps->line_start, ps->off)) {
             return;
+        }
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -2592,12 +2663,51 @@ static bool project_head(parser *ps, jx_pos *open)
 }
 
 /*
+ * Moves to the '}' at brace, the first byte past the indentation of the first line after
+ * the current NEWLINE that is not blank (ls_next_first), line `line` starting at lstart,
+ * as skip_blank_lines does, and sets *pos to its position as tok_pos then gives it (and
+ * the column state as it leaves it), the column known at once: only spaces and tabs come
+ * before the '}' on its line. It is no more than JX_LIMIT_LINE bytes into its line, so
+ * advance would have reported nothing.
+ */
+static void line_brace(parser *ps, uint32_t line, uint32_t lstart, uint32_t brace, jx_pos *pos)
+{
+    assert(ps->text[brace] == '}' && brace + 1 - lstart <= JX_LIMIT_LINE);
+    ps->line = line;
+    ps->line_start = lstart;
+    ps->tk = JX_TK_RBRACE;
+    ps->kw = JX_KW_NONE;
+    ps->off = brace;
+    ps->len = 1;
+    frame_brace(ps, JX_TK_RBRACE, brace);
+    pos->off = brace;
+    pos->line = line;
+    pos->col = brace - lstart + 1;
+    pos->width = 1;
+    ps->col_off = brace;
+    ps->col = pos->col;
+    ps->span_len = 1;
+    ps->span_chars = 1;
+    ps->span_bad = ps->bad_byte_end > lstart;
+}
+
+/* Moves past the project's '}', the current token: nothing may follow it on its line. */
+static void project_end(parser *ps)
+{
+    advance(ps);
+    if (ps->tk != JX_TK_EOF)
+        end_stmt(ps);
+}
+
+/*
  * project := 项目 NAME '{' { stmt } '}'
  * stmt    := 主管部门 STRING | 单位 STRING | 年度 NUMBER | 金额单位 WORD | 年度目标 STRING
  *          | 完成情况 STRING | 偏离原因 STRING | 整改措施 STRING | 资金 …
  *          | 总分 NUMBER [结论 GRADE] | 结论 GRADE | group1
+ * Out of line: inlined into parse_item, it leaves line_stmt out of itself, a call for
+ * every statement line.
  */
-static void parse_project_body(parser *ps)
+static __attribute__((noinline)) void parse_project_body(parser *ps)
 {
     jx_project *p = ps->p;
     p->pos = tok_pos(ps);
@@ -2606,20 +2716,30 @@ static void parse_project_body(parser *ps)
         return;
     stmt_seen seen = {false, false, false, false, false, false, false};
     for (;;) {
-        if (line_stmt(ps, &seen))
-            continue;
-        long g1 = line_group(ps, 1, 0);
-        if (g1 >= 0) {
-            group1_body(ps, g1);
-            continue;
+        /* the next line that is not blank, looked at once: a statement, a group's head or
+         * the project's '}' */
+        uint32_t line, lstart, first;
+        if (ps->tk == JX_TK_NEWLINE && ls_next_first(ps, &line, &lstart, &first)) {
+            line_scan ls;
+            if (ls_start_name(&ls, ps, lstart, first)) {
+                if (line_stmt(ps, &seen, &ls, line, lstart))
+                    continue;
+                long g1 = line_group(ps, 1, 0, &ls, line, lstart);
+                if (g1 >= 0) {
+                    group1_body(ps, g1);
+                    continue;
+                }
+            } else if (ps->text[first] == '}' && first - lstart < JX_LIMIT_LINE) {
+                line_brace(ps, line, lstart, first, &p->close_pos);
+                project_end(ps);
+                return;
+            }
         }
         skip_blank_lines(ps);
         switch (ps->tk) {
         case JX_TK_RBRACE:
             p->close_pos = tok_pos(ps);
-            advance(ps);
-            if (ps->tk != JX_TK_EOF)
-                end_stmt(ps);
+            project_end(ps);
             return;
         case JX_TK_EOF:
             missing_close(ps, open);
@@ -2729,7 +2849,8 @@ static void parse_project_body(parser *ps)
     }
 }
 
-/* Sets up ps over text[start .. end) with file line first_line at text[0]. */
+/* Sets up ps over text[start .. end) with file line first_line at text[0], before its
+ * first token (which advance, or project_word, then reads). */
 static void parser_init(parser *ps, const char *file, const char *text, size_t start, size_t end,
                         size_t avail, uint32_t first_line, const jx_keyword_index *kwix, int framing,
                         jx_diags *diags, jx_arena *arena)
@@ -2758,7 +2879,29 @@ static void parser_init(parser *ps, const char *file, const char *text, size_t s
     ps->off = (uint32_t)start;
     ps->len = 0;
     ps->tk = JX_TK_SPACE;
-    advance(ps);
+}
+
+/*
+ * The item's first token, just set up by parser_init, when it is 项目 followed by a blank
+ * (the head of nearly every item), past spaces and tabs: read as advance reads it, without
+ * the lexer and the keyword table; false, having changed nothing, for anything else,
+ * which advance reads. Nothing on the way is reported: a word is no longer than
+ * JX_LIMIT_TOKEN, the line no longer than JX_LIMIT_LINE so far, and there is no '#'.
+ */
+static bool project_word(parser *ps)
+{
+    uint32_t off = (uint32_t)jx_text_skip_spaces(ps->text, ps->off, ps->end);
+    if (ps->end - off <= 6 || !jx_text_same(ps->text + off, LW_PROJECT, 6) ||
+        line_class[(unsigned char)ps->text[off + 6]] != LC_BLANK || off + 6 - ps->line_start > JX_LIMIT_LINE)
+        return false;
+    ps->prev_end = ps->off; /* the end of the empty token parser_init starts at */
+    ps->prev_line = ps->line;
+    ps->prev_line_start = ps->line_start;
+    ps->tk = JX_TK_WORD;
+    ps->kw = JX_KW_PROJECT;
+    ps->off = off;
+    ps->len = 6;
+    return true;
 }
 
 jx_result jx_parse_project(jx_project *p, jx_value_reader *vr, const jx_item_text *item)
@@ -2777,6 +2920,8 @@ static jx_result parse_item(jx_project *p, jx_value_reader *vr, const jx_keyword
     p->src.utf8 = item->utf8;
     parser_init(&ps, item->file, item->text, item->start, item->end, item->avail, item->first_line,
                 kwix, frame != NULL, &p->diags, &p->arena);
+    if (!project_word(&ps))
+        advance(&ps);
     ps.p = p;
     ps.vr = vr;
     ps.utf8 = ps.src.utf8 = item->utf8;
@@ -2992,6 +3137,7 @@ jx_result jx_parse_policy_text(jx_policy *pol, const char *file, const char *tex
 {
     parser ps;
     parser_init(&ps, file, text, 0, len, len, 1, NULL, 0, &pol->diags, &pol->arena);
+    advance(&ps);
     skip_blank_lines(&ps);
     if (ps.kw != JX_KW_POLICY) {
         unexpected(&ps, "“评分办法”");

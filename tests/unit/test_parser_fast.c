@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_parser_fast.c — the parser's fast paths (ordinary indicator lines, group heads,
- * project statements) read exactly what the general parser reads, and a project parsed
- * before it is framed ends where the reader's framer ends it.
+ * project statements, an item's first word, closing braces and the blank lines before
+ * them) read exactly what the general parser reads, and a project parsed before it is
+ * framed ends where the reader's framer ends it.
  *
  * Every line below is parsed as written and with a comment after a space, both of which
  * a fast path takes, and with the comment after an ideographic space (U+3000) instead (or
@@ -883,6 +884,213 @@ static void closing_braces_agree(void **state)
     jx_reader_close(pd.rd);
 }
 
+/* Fails unless x and y are the same project (statements, groups, indicators and
+ * diagnostics; positions by column). */
+static void same_project(const jx_project *x, const jx_project *y)
+{
+    same_statements(x, y);
+    same_groups(x, y);
+    same_indicators(x, y, false);
+    same_diags(x, y);
+}
+
+/* The same project read from text by a reader, and framed first (parse_framed), as
+ * *reader and *framed; the two are checked to agree unless stray is true (text after the
+ * project, which only the reader reads). */
+static void parse_both(const char *text, parsed *reader, jx_project *framed, jx_value_reader *vr, bool stray)
+{
+    *reader = parse(text);
+    parse_framed(framed, vr, text);
+    if (!stray)
+        same_project(reader->p, framed);
+}
+
+/*
+ * The project's own '}', alone on its line past spaces and tabs, blank lines before it
+ * or not, a comment or more after it (read by the fast path), and the same with a U+3000
+ * in the last blank before it (read by the general one): the same project, its '}' at the
+ * same column. With the item's end past what follows the '}' (jx_parse_project), what is
+ * there is read alike: a comment, or a word reported as too many. By hand: the '}' of
+ * closes[1] is on line 6, column 3; of closes[3], line 8, column 2.
+ */
+static void project_closes_agree(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *fast, *general; /* what follows the last group's '}' line */
+    } closes[] = {
+        {" }\n", "\u3000}\n"},
+        {"  }\n", " \u3000}\n"},
+        {"\t}\r\n", "\u3000}\r\n"},
+        {"\n  \t\n }\n", "\n  \t\n\u3000}\n"},
+        {" } # 注释\n", "\u3000} # 注释\n"},
+        {" } 多余\n", "\u3000} 多余\n"},
+        {" }", "\u3000}"},
+    };
+    const char *head = "项目 \"测试\" {\n    单位 \"中心\"\n    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n";
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (size_t i = 0; i < sizeof closes / sizeof closes[0]; i++) {
+        char a[512], b[512];
+        snprintf(a, sizeof a, "%s%s", head, closes[i].fast);
+        snprintf(b, sizeof b, "%s%s", head, closes[i].general);
+        parsed pa, pb;
+        jx_project fa, fb;
+        bool stray = strstr(a, "多余") != NULL;
+        parse_both(a, &pa, &fa, vr, stray);
+        parse_both(b, &pb, &fb, vr, stray);
+        same_project(pa.p, pb.p);
+        same_project(&fa, &fb);
+        assert_int_equal(fa.diags.errors, 0);
+        if (i == 1) {
+            assert_int_equal(pa.p->close_pos.line, 6);
+            assert_int_equal(pa.p->close_pos.col, 3);
+        } else if (i == 3) {
+            assert_int_equal(pa.p->close_pos.line, 8);
+            assert_int_equal(pa.p->close_pos.col, 2);
+        }
+        jx_project_free(&fa);
+        jx_project_free(&fb);
+        /* the item ending past the line (not where the framer ends it) */
+        jx_project_init(&fa, NULL);
+        jx_project_init(&fb, NULL);
+        jx_item_text ia = {"t.jx", a, 0, strlen(a), strlen(a), 1, true};
+        jx_item_text ib = {"t.jx", b, 0, strlen(b), strlen(b), 1, true};
+        assert_int_equal(jx_parse_project(&fa, vr, &ia), JX_OK);
+        assert_int_equal(jx_parse_project(&fb, vr, &ib), JX_OK);
+        same_project(&fa, &fb);
+        if (!stray)
+            same_project(pa.p, &fa);
+        assert_int_equal(fa.diags.errors, stray ? 1 : 0);
+        jx_project_free(&fa);
+        jx_project_free(&fb);
+        jx_reader_close(pa.rd);
+        jx_reader_close(pb.rd);
+    }
+    /* the '}' the text's last byte, where a page ends: nothing past it is read */
+    char a[512];
+    int n = snprintf(a, sizeof a, "%s\n\n}", head);
+    void *map;
+    size_t maplen;
+    jx_project p;
+    parse_framed_n(&p, vr, at_page_end(a, (size_t)n, &map, &maplen), (size_t)n);
+    assert_int_equal(p.diags.n, 0);
+    assert_int_equal(p.close_pos.line, 8);
+    assert_int_equal(p.close_pos.col, 1);
+    jx_project_free(&p);
+    munmap(map, maplen);
+    jx_value_reader_destroy(vr);
+}
+
+/*
+ * Blank lines (empty, or spaces and tabs) before the '}' of each level, which the fast
+ * paths pass over, and the same with a U+3000 before each '}', which leaves it to the
+ * general parser: the same project, every '}' at the same column. By hand: the
+ * project's '}' is on line 12, column 2.
+ */
+static void blank_lines_before_braces_agree(void **state)
+{
+    (void)state;
+    const char *form = "项目 \"测试\" {\n"            /* 1 */
+                       "    产出指标 60 {\n"           /* 2 */
+                       "        数量指标 60 {\n"       /* 3 */
+                       "            甲 ≥1 权重 60\n"   /* 4 */
+                       "\n"                            /* 5 */
+                       "       %s}\n"                  /* 6 */
+                       " \t \n"                        /* 7 */
+                       "\n"                            /* 8 */
+                       "   %s}\n"                      /* 9 */
+                       "\t\n"                          /* 10 */
+                       "\n"                            /* 11 */
+                       "%s}\n";                        /* 12 */
+    char a[512], b[512];
+    snprintf(a, sizeof a, form, " ", " ", " ");
+    snprintf(b, sizeof b, form, "\u3000", "\u3000", "\u3000");
+    parsed pa, pb;
+    jx_project fa, fb;
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    parse_both(a, &pa, &fa, vr, false);
+    parse_both(b, &pb, &fb, vr, false);
+    same_project(pa.p, pb.p);
+    assert_int_equal(pa.p->diags.n, 0);
+    assert_int_equal(pa.p->ngroups, 2);
+    assert_int_equal(pa.p->close_pos.line, 12);
+    assert_int_equal(pa.p->close_pos.col, 2);
+    jx_project_free(&fa);
+    jx_project_free(&fb);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+    /* a '}' missing: the one on line 6 closes the level-2 group, the last the level-1
+     * group, and the project is reported unclosed, by either path */
+    snprintf(a, sizeof a, "项目 \"测试\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1 权重 60\n\n }\n\n}\n");
+    snprintf(b, sizeof b, "项目 \"测试\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1 权重 60\n\n\u3000}\n\n}\n");
+    parse_both(a, &pa, &fa, vr, false);
+    parse_both(b, &pb, &fb, vr, false);
+    same_project(pa.p, pb.p);
+    assert_int_equal(pa.p->diags.errors, 1);
+    jx_project_free(&fa);
+    jx_project_free(&fb);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+    jx_value_reader_destroy(vr);
+}
+
+/*
+ * An item's first word 项目 followed by a blank (read without the lexer) and followed
+ * by the name's quote (read by the lexer), past spaces or not: the same word, at the
+ * same position, and the same project. Framed first, the item may start with blanks:
+ * the word is then at column 3. A word only starting with 项目 is not taken for it.
+ */
+static void project_words_agree(void **state)
+{
+    (void)state;
+    static const char *const fast[] = {"项目 \"测试\" {", "项目\t\"测试\" {", "项目  \"测试\" {"};
+    const char *general = "项目\"测试\" {";
+    const char *rest = "\n    单位 \"中心\"\n    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n";
+    char b[512];
+    snprintf(b, sizeof b, "%s%s", general, rest);
+    parsed pb = parse(b);
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (size_t i = 0; i < sizeof fast / sizeof fast[0]; i++) {
+        char a[512];
+        snprintf(a, sizeof a, "%s%s", fast[i], rest);
+        parsed pa = parse(a);
+        same_pos(pa.p->pos, pb.p->pos, true, "project");
+        same_project(pa.p, pb.p);
+        jx_reader_close(pa.rd);
+        /* after blanks, framed first */
+        jx_project fa, fb;
+        char c[600], d[600];
+        snprintf(c, sizeof c, "  %s", a);
+        snprintf(d, sizeof d, " \t%s", b);
+        parse_framed(&fa, vr, c);
+        parse_framed(&fb, vr, d);
+        same_pos(fa.pos, fb.pos, true, "project");
+        assert_int_equal(fa.pos.col, 3);
+        assert_int_equal(fa.pos.width, 2);
+        same_project(&fa, &fb);
+        jx_project_free(&fa);
+        jx_project_free(&fb);
+    }
+    assert_int_equal(pb.p->pos.line, 1);
+    assert_int_equal(pb.p->pos.col, 1);
+    assert_int_equal(pb.p->pos.width, 2);
+    assert_string_equal(pb.p->name.s, "测试");
+    assert_int_equal(pb.p->diags.n, 0);
+    jx_reader_close(pb.rd);
+    /* 项目 going on with a letter or a digit is another word to the lexer, not 项目: the
+     * item is refused, its name not read */
+    static const char *const others[] = {"项目甲 \"测试\" {\n}\n", "项目1 \"测试\" {\n}\n"};
+    for (size_t i = 0; i < 2; i++) {
+        jx_project p;
+        parse_framed(&p, vr, others[i]);
+        assert_int_equal(p.diags.errors, 1);
+        assert_int_equal(p.name.n, 0);
+        assert_non_null(strstr(p.diags.v[0].message, "项目"));
+        jx_project_free(&p);
+    }
+    jx_value_reader_destroy(vr);
+}
+
 /* Project statements read by the fast path (as written, or with a comment after a blank)
  * and by the general one (with the comment after an ideographic space). */
 static void statements_agree(void **state)
@@ -893,6 +1101,7 @@ static void statements_agree(void **state)
         "资金 年初预算 1 全年预算 2 全年执行 3",
         "资金 一般公共预算资金 全年执行 358.35 年初预算 366 全年预算 358.35",
         "资金 政府性基金 年初预算 20", "资金 其他资金 全年执行 5 全年预算 6", /* amounts not given */
+        "资金 年初预计 年初预算 7", "资金 全年预计 全年执行 8 全年预算 9", /* sources spelt as an amount's first eight bytes */
         "年度目标 \"提高利用水平\"", "完成情况 \"\"", "偏离原因 \"无\"", "整改措施 \"加强管理\"",
     };
     /* as written, with a comment after a space (both fast), with it after an ideographic
@@ -916,7 +1125,7 @@ static void statements_agree(void **state)
     const jx_project *x = pt[0].p;
     assert_true(x->has_year);
     assert_int_equal(x->year, 2024);
-    assert_int_equal(x->nfunds, 4);
+    assert_int_equal(x->nfunds, 6);
     assert_string_equal(x->funds[0].source.s, "年度资金总额");
     assert_string_equal(x->funds[1].source.s, "一般公共预算资金");
     assert_int_equal(x->funds[1].spent.v, 35835);
@@ -926,8 +1135,41 @@ static void statements_agree(void **state)
     assert_int_equal(x->funds[2].initial.v, 20);
     assert_true(!x->funds[3].has_initial && x->funds[3].has_budget && x->funds[3].has_spent);
     assert_int_equal(x->funds[3].budget.v, 6);
+    assert_string_equal(x->funds[4].source.s, "年初预计");
+    assert_true(x->funds[4].has_initial && !x->funds[4].has_budget && !x->funds[4].has_spent);
+    assert_int_equal(x->funds[4].initial.v, 7);
+    assert_string_equal(x->funds[5].source.s, "全年预计");
+    assert_true(!x->funds[5].has_initial && x->funds[5].has_budget && x->funds[5].has_spent);
+    assert_int_equal(x->funds[5].spent.v, 8);
+    assert_int_equal(x->funds[5].budget.v, 9);
     for (size_t t = 0; t < 6; t++)
         jx_reader_close(pt[t].rd);
+}
+
+/*
+ * 资金 lines whose words look like amounts but are not one followed by a blank (年初预算1
+ * is a word of its own to the lexer, a source), or that the general parser reports (an
+ * amount without its number, one given twice), read as written (the fast path, where it
+ * takes them) and after a U+3000 in place of the indentation's last space (the general
+ * parser): the same funds and the same diagnostics, at the same columns.
+ */
+static void funds_look_alikes_agree(void **state)
+{
+    (void)state;
+    static const char *const funds[] = {
+        "资金 年初预算1 全年预算 2", "资金 甲 全年执行\t3 年初预算7 4", "资金 全年预算", "资金 全年预算 1 全年预算 2",
+        "资金 全年预计 全年执行 8", "资金 年初预算 1 全年预算", "资金 全年执行",
+    };
+    for (size_t i = 0; i < sizeof funds / sizeof funds[0]; i++) {
+        char a[512], b[512];
+        const char *form = "项目 \"测试\" {\n   %s%s\n    产出指标 60 {\n        数量指标 60 { 甲 ≥1 权重 60 }\n    }\n}\n";
+        snprintf(a, sizeof a, form, " ", funds[i]);
+        snprintf(b, sizeof b, form, "\u3000", funds[i]);
+        parsed pa = parse(a), pb = parse(b);
+        same_project(pa.p, pb.p);
+        jx_reader_close(pa.rd);
+        jx_reader_close(pb.rd);
+    }
 }
 
 /* Blank lines the fast paths pass over, and lines holding only a comment, which the
@@ -1311,7 +1553,11 @@ int main(void)
         cmocka_unit_test(group_heads_agree),
         cmocka_unit_test(comments_after_heads_and_braces_agree),
         cmocka_unit_test(closing_braces_agree),
+        cmocka_unit_test(project_closes_agree),
+        cmocka_unit_test(blank_lines_before_braces_agree),
+        cmocka_unit_test(project_words_agree),
         cmocka_unit_test(statements_agree),
+        cmocka_unit_test(funds_look_alikes_agree),
         cmocka_unit_test(blank_lines_agree),
         cmocka_unit_test(repeated_statement_is_reported),
         cmocka_unit_test(project_heads_agree),
