@@ -100,6 +100,8 @@ bool jx_dec_is_zero(jx_dec a)
 
 __int128 jx_div_round_half_up(__int128 num, __int128 den)
 {
+    if (num == (int64_t)num && den == (int64_t)den) /* the usual case, in 64-bit arithmetic */
+        return jx_div_round_half_up64((int64_t)num, (int64_t)den);
     if (den < 0) {
         num = -num;
         den = -den;
@@ -107,12 +109,6 @@ __int128 jx_div_round_half_up(__int128 num, __int128 den)
     bool neg = num < 0;
     if (neg)
         num = -num;
-    if (num <= INT64_MAX && den <= INT64_MAX) { /* the usual case, in 64-bit arithmetic */
-        uint64_t q = (uint64_t)num / (uint64_t)den, r = (uint64_t)num % (uint64_t)den;
-        if (2 * r >= (uint64_t)den)
-            q++;
-        return neg ? -(__int128)q : (__int128)q;
-    }
     __int128 q = num / den, r = num % den;
     if (2 * r >= den)
         q++;

@@ -86,6 +86,21 @@ static inline uint64_t jx_dec_scaled64(jx_dec a, int scale)
  */
 __int128 jx_div_round_half_up(__int128 num, __int128 den);
 
+/**
+ * jx_div_round_half_up of 64-bit operands, inline: the rule itself, which
+ * jx_div_round_half_up follows for every num and den that fit 64 bits. On the magnitudes,
+ * unsigned (each at most 2^63, so no negation overflows): the quotient goes up when the
+ * remainder r is at least half of den, r ≥ den − r (r < den: no wrap). den must not be 0;
+ * the quotient, at most 2^63, is returned in 128 bits.
+ */
+static inline __int128 jx_div_round_half_up64(int64_t num, int64_t den)
+{
+    uint64_t n = num < 0 ? -(uint64_t)num : (uint64_t)num, d = den < 0 ? -(uint64_t)den : (uint64_t)den;
+    uint64_t q = n / d, r = n - q * d;
+    q += r >= d - r;
+    return (num < 0) != (den < 0) ? -(__int128)q : (__int128)q;
+}
+
 /* ---------------------------------------------------------------- 256 bits */
 
 /** A 256-bit unsigned number, hi × 2^128 + lo: the products of two 128-bit numbers

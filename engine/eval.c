@@ -194,11 +194,11 @@ static __int128 gcd128(__int128 a, __int128 b)
  * should a product still overflow, it is taken in 256 bits (jx_muldiv_round_half_up), and
  * a quotient past ±10^36 is held there, never wrapped.
  */
-static __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
+static __int128 x_muldiv128_wide(xnum x, xnum y, xnum z, int decimals)
 {
     int shift = z.scale + decimals - x.scale - y.scale;
-    /* the usual case: coefficients below 2^31 and a shift of at most 18 cannot overflow,
-     * and the quotient rounds the same whether common factors are taken out or not */
+    /* coefficients below 2^31 and a shift of at most 18 cannot overflow 128 bits, and the
+     * quotient rounds the same whether common factors are taken out or not */
     if (shift >= 0 && shift <= 18 && x.v > -(__int128)INT32_MAX && x.v < INT32_MAX &&
         y.v > -(__int128)INT32_MAX && y.v < INT32_MAX && z.v != 0 && z.v > -(__int128)INT64_MAX &&
         z.v < INT64_MAX)
@@ -235,6 +235,21 @@ static __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
     return jx_div_round_half_up(num, scaled);
 }
 
+/* x_muldiv128_wide, inline for the usual case: the coefficients, and x × y × 10^shift for a
+ * shift of 0 to 18, fit 64 bits, so the quotient is one 64-bit division (rounded as any:
+ * jx_div_round_half_up64). Inlined where the numbers come from jx_decs, the test that they
+ * fit 64 bits is known true and goes. */
+static inline __int128 x_muldiv128(xnum x, xnum y, xnum z, int decimals)
+{
+    int shift = z.scale + decimals - x.scale - y.scale;
+    int64_t n;
+    if ((unsigned)shift <= 18 && x.v == (int64_t)x.v && y.v == (int64_t)y.v && z.v == (int64_t)z.v &&
+        z.v != 0 && !__builtin_mul_overflow((int64_t)x.v, (int64_t)y.v, &n) &&
+        !__builtin_mul_overflow(n, (int64_t)jx_pow10_64[shift], &n))
+        return jx_div_round_half_up64(n, (int64_t)z.v);
+    return x_muldiv128_wide(x, y, z, decimals);
+}
+
 /*
  * 100 × a / t in hundredths of a percent point (A as a percentage of T, 2 places),
  * rounded half up, for a ≥ 0 and t > 0 of any size the rule language reads: by long
@@ -268,7 +283,7 @@ static bool x_pct_units(xnum a, xnum t, __int128 *out)
 
 /* x_muldiv128 for a quotient known to fit 64 bits (a score: at most its weight, which
  * check_ranges() holds to 100); held within the 64-bit range all the same. */
-static int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
+static inline int64_t x_muldiv(xnum x, xnum y, xnum z, int decimals)
 {
     __int128 q = x_muldiv128(x, y, z, decimals);
     return q > INT64_MAX ? INT64_MAX : q < -(__int128)INT64_MAX ? -INT64_MAX : (int64_t)q;
@@ -527,8 +542,9 @@ static void check_percent_fraction(eval_ctx *c, const jx_indicator *ind)
                         fmt_x(x_mul_int(x_from_dec(A->num), 100), bh), fmt_dec(A->num, ba));
 }
 
-/* Scores a quantitative indicator whose actual is a number. */
-static void score_quantitative(eval_ctx *c, jx_indicator *ind)
+/* Scores a quantitative indicator whose actual is a number; full is its score when met
+ * (full_units of its weight). */
+static void score_quantitative(eval_ctx *c, jx_indicator *ind, int64_t full)
 {
     jx_project *p = c->p;
     xnum w = weight_of(ind);
@@ -547,7 +563,7 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
                : (sign == JX_SIGN_LE || sign == JX_SIGN_LT) ? cmp <= 0
                                                             : cmp == 0;
     if (met) {
-        s = full_units(c, w);
+        s = full;
         ind->method = (sign == JX_SIGN_GE || sign == JX_SIGN_GT)   ? JX_METHOD_GE_MET
                       : (sign == JX_SIGN_LE || sign == JX_SIGN_LT) ? JX_METHOD_LE_MET
                                                                    : JX_METHOD_EQ_MET;
@@ -562,7 +578,7 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
             s = x_muldiv(w, o.a, o.t, c->dec);
             ind->method = JX_METHOD_EQ_RATIO;
         } else {
-            s = full_units(c, w);
+            s = full;
             ind->method = JX_METHOD_EQ_OVER;
         }
     } else { /* ≤, < not met: A > T */
@@ -608,44 +624,62 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind)
     }
 }
 
+/* w × pct, exactly: w × pct% in hundredths of a point. */
+static inline xnum x_times_pct(xnum w, jx_dec pct)
+{
+    w.v *= pct.v;
+    w.scale += pct.scale;
+    return w;
+}
+
+/* A number of hundredths of a point (x_times_pct) as a score: over 100, rounded. */
+static inline int64_t hundredths_units(const eval_ctx *c, xnum h)
+{
+    return x_muldiv(h, x_from_int(1), x_from_int(100), c->dec);
+}
+
 /* The score w × pct% rounded, for a 定性 percentage. */
 static int64_t pct_units(const eval_ctx *c, xnum w, jx_dec pct)
 {
-    return x_muldiv(w, x_from_dec(pct), x_from_int(100), c->dec);
+    return hundredths_units(c, x_times_pct(w, pct));
 }
 
+/* The band of judgement j for a weight w, exactly, in hundredths of a point: [w × lo%,
+ * w × hi%], hi included for 达成 only. Worked out once for an indicator, it gives both the
+ * test of a claim (claim_in_band) and the bounds in points (band_units). */
+typedef struct qband {
+    xnum lo, hi;
+    jx_judge j;
+} qband;
 
-/* The band of judgement j in points: [lo, hi] for 达成, [lo, hi) for the others. */
-static void band_units(const eval_ctx *c, xnum w, jx_judge j, int64_t *lo, int64_t *hi)
+static inline qband band_of(const eval_ctx *c, xnum w, jx_judge j)
 {
     int k = (int)j - 1;
-    *lo = pct_units(c, w, c->pol->qual_band_lo[k]);
-    *hi = pct_units(c, w, c->pol->qual_band_hi[k]);
+    qband b = {x_times_pct(w, c->pol->qual_band_lo[k]), x_times_pct(w, c->pol->qual_band_hi[k]), j};
+    return b;
 }
 
-/* True when claim × 100 lies in w × [lo%, hi%] (hi exclusive except for 达成). */
-static bool claim_in_band(const eval_ctx *c, xnum w, jx_dec claim, jx_judge j)
+/* The band in points: its bounds rounded as any score (pct_units). */
+static void band_units(const eval_ctx *c, const qband *b, int64_t *lo, int64_t *hi)
 {
-    int k = (int)j - 1;
+    *lo = hundredths_units(c, b->lo);
+    *hi = hundredths_units(c, b->hi);
+}
+
+/* True when claim × 100 lies in the band. */
+static inline bool claim_in_band(const qband *b, jx_dec claim)
+{
     xnum cl = x_mul_int(x_from_dec(claim), 100);
-    xnum lo = w, hi = w;
-    xnum plo = x_from_dec(c->pol->qual_band_lo[k]), phi = x_from_dec(c->pol->qual_band_hi[k]);
-    lo.v *= plo.v;
-    lo.scale += plo.scale;
-    hi.v *= phi.v;
-    hi.scale += phi.scale;
-    if (x_cmp(cl, lo) < 0)
+    if (x_cmp(cl, b->lo) < 0)
         return false;
-    int top = x_cmp(cl, hi);
-    return j == JX_JUDGE_MET ? top <= 0 : top < 0;
+    int top = x_cmp(cl, b->hi);
+    return b->j == JX_JUDGE_MET ? top <= 0 : top < 0;
 }
 
-/* "[9.00, 12.00)" */
-static const char *band_text(eval_ctx *c, xnum w, jx_judge j)
+/* "[9.00, 12.00)": the band of judgement j in points, lo and hi from band_units. */
+static const char *band_text(eval_ctx *c, int64_t lo, int64_t hi, jx_judge j)
 {
-    int64_t lo, hi;
     char bl[JX_DEC_BUFSZ], bh[JX_DEC_BUFSZ];
-    band_units(c, w, j, &lo, &hi);
     return formula(c->p, "[%s, %s%s", fmt_units(c, lo, bl), fmt_units(c, hi, bh),
                    j == JX_JUDGE_MET ? "]" : ")");
 }
@@ -671,8 +705,9 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
         ind->fargs.pct = pct;
         if (ind->has_claim) {
             *claim_done = true;
-            band_units(c, w, j, &ind->fargs.band_lo, &ind->fargs.band_hi);
-            if (claim_in_band(c, w, ind->claim, j)) { /* 0 ≤ claim ≤ w ≤ 100: rounded as any weight */
+            qband b = band_of(c, w, j);
+            band_units(c, &b, &ind->fargs.band_lo, &ind->fargs.band_hi);
+            if (claim_in_band(&b, ind->claim)) { /* 0 ≤ claim ≤ w ≤ 100: rounded as any weight */
                 ind->score = jx_dec_to_units(ind->claim, c->dec);
                 ind->method = JX_METHOD_QUAL_CLAIMED;
                 return;
@@ -680,14 +715,10 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
             /* rejected, as deployed systems do: scored min(claim, band top), never more
              * than claimed and never above the band; 0 for a negative claim. Compared
              * exactly (claim × 100 against w × top%), then rounded like any score. */
-            int k = (int)j - 1;
-            xnum top = w, ptop = x_from_dec(c->pol->qual_band_hi[k]);
-            top.v *= ptop.v;
-            top.scale += ptop.scale;
             int64_t got;
             if (jx_dec_is_negative(ind->claim))
                 got = 0;
-            else if (x_cmp(x_mul_int(x_from_dec(ind->claim), 100), top) >= 0)
+            else if (x_cmp(x_mul_int(x_from_dec(ind->claim), 100), b.hi) >= 0)
                 got = ind->fargs.band_hi;
             else /* 0 ≤ claim < w × top% ≤ w */
                 got = jx_dec_to_units(ind->claim, c->dec);
@@ -697,8 +728,8 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
                                 ind->claim_pos.line ? ind->claim_pos : ind->pos,
                                 "指标“%s”自评得分 %s 不在“%s”的区间 %s 内，不予认可；按自评得分与区间上限 %s 中较低者计 %s 分",
                                 ind->name.s, fmt_dec(ind->claim, bc), jx_judge_name(j),
-                                band_text(c, w, j), fmt_units(c, ind->fargs.band_hi, bp),
-                                fmt_units(c, got, bs));
+                                band_text(c, ind->fargs.band_lo, ind->fargs.band_hi, j),
+                                fmt_units(c, ind->fargs.band_hi, bp), fmt_units(c, got, bs));
             return;
         }
         ind->score = pct_units(c, w, pct);
@@ -709,14 +740,15 @@ static void score_qualitative(eval_ctx *c, jx_indicator *ind, bool *claim_done)
         /* a 得分 without 评定: used when it lies in one of the bands, which names it;
          * otherwise it is judged as no claim, and reported as a differing claim */
         for (jx_judge k = JX_JUDGE_MET; k <= JX_JUDGE_UNMET; k++) {
-            if (claim_in_band(c, w, ind->claim, k)) {
+            qband b = band_of(c, w, k);
+            if (claim_in_band(&b, ind->claim)) {
                 *claim_done = true;
                 int64_t cl = x_muldiv(x_from_dec(ind->claim), x_from_int(1), x_from_int(1), c->dec);
                 ind->score = cl;
                 ind->method = JX_METHOD_QUAL_CLAIMED;
                 ind->fargs.judge = k;
                 ind->fargs.unjudged = true;
-                band_units(c, w, k, &ind->fargs.band_lo, &ind->fargs.band_hi);
+                band_units(c, &b, &ind->fargs.band_lo, &ind->fargs.band_hi);
                 return;
             }
         }
@@ -734,6 +766,8 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
     jx_project *p = c->p;
     char bs[JX_DEC_BUFSZ], bc[JX_DEC_BUFSZ], bw[JX_DEC_BUFSZ];
     bool claim_done = false;
+    xnum w = weight_of(ind);
+    int64_t full = full_units(c, w); /* the score of a met target, and what a lower one is warned below */
     if (!ind->actual.present) {
         ind->score = 0;
         ind->method = JX_METHOD_MISSING_ACTUAL;
@@ -747,7 +781,7 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_VAGUE_ACTUAL, ind->actual.pos,
                             "实际完成值“%s”不是数值，按 0 分计", ind->actual.text.s);
     } else {
-        score_quantitative(c, ind);
+        score_quantitative(c, ind, full);
     }
 
     if (ind->has_claim && !claim_done && !x_dec_is_units(ind->claim, ind->score, c->dec))
@@ -756,8 +790,7 @@ static void score_indicator(eval_ctx *c, jx_indicator *ind)
                             "指标“%s”自评得分 %s 与重算得分 %s 不符", ind->name.s,
                             fmt_dec(ind->claim, bc), fmt_units(c, ind->score, bs));
 
-    xnum w = weight_of(ind);
-    if (ind->reason.n == 0 && ind->score < full_units(c, w))
+    if (ind->reason.n == 0 && ind->score < full)
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_MISSING_REASON, ind->pos,
                             "指标“%s”得分 %s 低于权重 %s，没有填写偏差原因分析及改进措施",
                             ind->name.s, fmt_units(c, ind->score, bs), fmt_x(w, bw));
@@ -797,8 +830,9 @@ static group_sums *tally_open(jx_project *p)
     return gs;
 }
 
-/* Adds a scored indicator to its group's sums (and its score to the group's 一级 parent). */
-static inline void tally(jx_project *p, group_sums *gs, const jx_indicator *ind)
+/* Adds a scored indicator, whose jx_indicator_weight_bits are wbits, to its group's sums
+ * (and its score to the group's 一级 parent). */
+static inline void tally(jx_project *p, group_sums *gs, const jx_indicator *ind, uint64_t wbits)
 {
     uint32_t gi = ind->group;
     if (gi >= p->ngroups)
@@ -810,8 +844,7 @@ static inline void tally(jx_project *p, group_sums *gs, const jx_indicator *ind)
             p->groups[g->parent].score += ind->score;
     }
     if (gs) {
-        if (ind->has_weight)
-            gs[gi].own += (int64_t)jx_weight_bits(ind->weight);
+        gs[gi].own += (int64_t)wbits; /* 0 without a weight */
         gs[gi].has_own = true;
     }
 }
@@ -977,8 +1010,11 @@ static inline bool weight_in_range(jx_dec d)
     /* Written with at most WEIGHT_DECIMALS places, as nearly every weight is: every decimal
      * may count, so only the coefficient is compared, against WEIGHT_MAX at d's scale.
      * Kept, and inline, because it is asked of every indicator and group of every project. */
+    static const uint64_t max_at[WEIGHT_DECIMALS + 1] = {WEIGHT_MAX, WEIGHT_MAX * 10, WEIGHT_MAX * 100,
+                                                         WEIGHT_MAX * 1000, WEIGHT_MAX * 10000};
+    _Static_assert(WEIGHT_DECIMALS == 4, "max_at is WEIGHT_MAX at each scale up to WEIGHT_DECIMALS");
     if ((uint32_t)d.scale <= WEIGHT_DECIMALS)
-        return (uint64_t)d.v <= WEIGHT_MAX * jx_pow10_64[d.scale]; /* a negative v is past it */
+        return (uint64_t)d.v <= max_at[d.scale]; /* a negative v is past it */
     return weight_in_range_plain(d);
 }
 
@@ -988,7 +1024,7 @@ static bool check_ranges(eval_ctx *c)
     jx_project *p = c->p;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ];
     size_t before = p->diags.errors;
-    const jx_indicator *inds = p->inds; /* held: a finding changes neither */
+    const jx_indicator *inds = p->inds; /* held: a finding changes neither these nor the groups */
     size_t ninds = p->ninds;
     for (size_t i = 0; i < ninds; i++) {
         const jx_indicator *ind = &inds[i];
@@ -999,8 +1035,10 @@ static bool check_ranges(eval_ctx *c)
                             ind->name.s, fmt_dec(ind->weight, b1),
                             jx_dec_is_negative(ind->weight) ? "为负数" : "超出范围");
     }
-    for (size_t g = 0; g < p->ngroups; g++) {
-        const jx_group *grp = &p->groups[g];
+    const jx_group *groups = p->groups; /* held, as inds */
+    size_t ngroups = p->ngroups;
+    for (size_t g = 0; g < ngroups; g++) {
+        const jx_group *grp = &groups[g];
         if (grp->has_points && !weight_in_range(grp->points))
             jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, grp->pos,
                                 "%s指标“%s”的分值 %s %s：分值应在 0～100 之间，最多 4 位小数；项目无法计分",
@@ -1188,6 +1226,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     int64_t sum = 0;
     bool any_na = false;
     size_t unweighted = 0;
+    uint64_t weights = 0; /* jx_indicator_weights(p), its parts added in this pass */
     group_sums *gs = tally_open(p);
     for (size_t i = 0; i < p->ninds; i++) {
         jx_indicator *ind = &p->inds[i];
@@ -1206,14 +1245,17 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
             score_indicator(c, ind);
             sum += ind->score;
         }
-        tally(p, gs, ind);
+        uint64_t wbits = jx_indicator_weight_bits(ind);
+        weights += wbits;
+        tally(p, gs, ind, wbits);
     }
+    assert(jx_weights_dec(weights).v == jx_indicator_weights(p).v);
     check_points(c, gs);
 
     /* weights against the layout's total (满分): withhold the 结论 when they cannot be
      * graded against it (docs/scoring.md, "A project") */
     xnum layout = x_from_dec(pol->layout_total);
-    const char *withheld = check_weight_sum(c, x_from_dec(jx_indicator_weights(p)), layout, unweighted);
+    const char *withheld = check_weight_sum(c, x_from_dec(jx_weights_dec(weights)), layout, unweighted);
 
     /* 不适用 按比例折算: the rest's sum × layout total / applicable weight */
     int64_t total = sum;

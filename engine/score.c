@@ -67,17 +67,16 @@ int64_t jx_project_funds_rate(const jx_project *p)
 /* A sum at JX_DEC_MAX_SCALE as a jx_dec (see the bound at the top of the file). */
 static jx_dec at_max_scale(__int128 v)
 {
-    jx_dec d = {(int64_t)v, JX_DEC_MAX_SCALE};
-    return d;
+    return jx_weights_dec((uint64_t)(int64_t)v);
 }
 
+/* jx_score adds the same parts in its pass over the indicators, and asserts the two agree. */
 jx_dec jx_indicator_weights(const jx_project *p)
 {
     uint64_t sum = 0;
     for (size_t i = 0; i < p->ninds; i++)
-        if (p->inds[i].has_weight)
-            sum += jx_weight_bits(p->inds[i].weight);
-    return at_max_scale((int64_t)sum);
+        sum += jx_indicator_weight_bits(&p->inds[i]);
+    return jx_weights_dec(sum);
 }
 
 jx_dec jx_weight_total(const jx_project *p)
@@ -92,9 +91,9 @@ jx_dec jx_applicable_weight(const jx_project *p)
 {
     uint64_t sum = 0;
     for (size_t i = 0; i < p->ninds; i++)
-        if (!p->inds[i].not_applicable && p->inds[i].has_weight)
-            sum += jx_weight_bits(p->inds[i].weight);
-    return at_max_scale((int64_t)sum);
+        if (!p->inds[i].not_applicable)
+            sum += jx_indicator_weight_bits(&p->inds[i]);
+    return jx_weights_dec(sum);
 }
 
 /* --------------------------------------------------------- 不适用 and the 满分 */

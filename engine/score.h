@@ -69,6 +69,19 @@ static inline uint64_t jx_weight_bits(jx_dec w)
     return jx_dec_scaled64(w, JX_DEC_MAX_SCALE);
 }
 
+/** An indicator's part of jx_indicator_weights: its 权重's jx_weight_bits, 0 when it has none. */
+static inline uint64_t jx_indicator_weight_bits(const jx_indicator *ind)
+{
+    return ind->has_weight ? jx_weight_bits(ind->weight) : 0;
+}
+
+/** A sum of jx_weight_bits as the decimal it stands for, at JX_DEC_MAX_SCALE. */
+static inline jx_dec jx_weights_dec(uint64_t bits)
+{
+    jx_dec d = {(int64_t)bits, JX_DEC_MAX_SCALE};
+    return d;
+}
+
 /** Σ 权重 of the indicators that have one, 不适用 ones included, at JX_DEC_MAX_SCALE. */
 jx_dec jx_indicator_weights(const jx_project *p);
 

@@ -128,6 +128,51 @@ static void rounds_half_away_from_zero(void **state)
     assert_true(jx_div_round_half_up(0, 5) == 0);
 }
 
+/* The 64-bit rounding division (jx_div_round_half_up64), by hand, and the same quotients
+ * through jx_div_round_half_up with both operands times 2^63, past 64 bits: its 128-bit
+ * path. Extremes of int64_t included, whose magnitudes (2^63) no int64_t holds. */
+static void rounds_half_up_in_64_bits_as_in_128(void **state)
+{
+    (void)state;
+    static const struct {
+        int64_t num, den;
+        __int128 want;
+    } cases[] = {
+        {5005, 10, 501},   /* 500.5 → 501 */
+        {5004, 10, 500},   /* 500.4 → 500 */
+        {-5005, 10, -501}, /* −500.5 → −501: away from zero */
+        {7, -2, -4},       /* −3.5 → −4 */
+        {-7, -2, 4},       /* 3.5 → 4 */
+        {3, -2, -2},       /* −1.5 → −2 */
+        {1, 3, 0},         /* 0.33 → 0 */
+        {2, 3, 1},         /* 0.67 → 1 */
+        {0, -5, 0},
+        /* 9223372036854775807 / 2 = 4611686018427387903.5 → …904 */
+        {INT64_MAX, 2, 4611686018427387904},
+        /* −2^63 / 2 = −2^62 exactly */
+        {INT64_MIN, 2, -(__int128)4611686018427387904},
+        /* −2^63 / −1 = 2^63, one past INT64_MAX */
+        {INT64_MIN, -1, (__int128)INT64_MAX + 1},
+        {INT64_MIN, INT64_MIN, 1},
+        /* 1 / −2^63 → 0; 2^62 / −2^63 = −0.5 → −1 */
+        {1, INT64_MIN, 0},
+        {4611686018427387904, INT64_MIN, -1},
+        /* (2^63 − 1) / −2^63 = −0.99… → −1; (2^63 − 2) / (2^63 − 1) → 1 */
+        {INT64_MAX, INT64_MIN, -1},
+        {INT64_MAX - 1, INT64_MAX, 1},
+        /* just below and just above a half: 2 × 4611686018427387903 = 2^63 − 2 < 2^63 − 1,
+         * 2 × 4611686018427387904 = 2^63 > 2^63 − 1 */
+        {4611686018427387903, INT64_MAX, 0},
+        {4611686018427387904, INT64_MAX, 1},
+    };
+    const __int128 k = (__int128)1 << 63;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_true(jx_div_round_half_up64(cases[i].num, cases[i].den) == cases[i].want);
+        assert_true(jx_div_round_half_up(cases[i].num, cases[i].den) == cases[i].want);
+        assert_true(jx_div_round_half_up(cases[i].num * k, cases[i].den * k) == cases[i].want);
+    }
+}
+
 static void formats_plain(void **state)
 {
     (void)state;
@@ -492,6 +537,7 @@ int main(void)
         cmocka_unit_test(compare_across_scales),
         cmocka_unit_test(scaled_and_powers),
         cmocka_unit_test(rounds_half_away_from_zero),
+        cmocka_unit_test(rounds_half_up_in_64_bits_as_in_128),
         cmocka_unit_test(formats_plain),
         cmocka_unit_test(formats_fixed),
         cmocka_unit_test(digit_count_at_every_power),

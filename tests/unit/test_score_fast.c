@@ -3,7 +3,8 @@
  * code gives. Each shortcut is taken by some inputs and not by others that mean the same
  * (a number written with more decimals, names and texts of any bytes), and the two must
  * agree: the range of a weight (eval.c weight_in_range), the numbers of a formula
- * (jx_num_put's short path, dec.c, with and without zeros to drop), the over-target comparison (dec.h jx_cmp_products),
+ * (jx_num_put's short path, dec.c, with and without zeros to drop), x × y / z in one 64-bit
+ * division (eval.c x_muldiv128, against x_muldiv128_wide), the over-target comparison (dec.h jx_cmp_products),
  * the sums of points and weights in 64 bits at 9 decimals (eval.c tally, score.c
  * jx_weight_bits), a claim against its score in 64 bits (eval.c x_dec_is_units), an actual
  * that restates its target byte for byte (model.h jx_str_same_bytes), the first use of a
@@ -198,6 +199,80 @@ static void formula_numbers_fast_match_plain(void **state)
     /* below zero (only jx_num_put): a negative actual scores 0 */
     formula_of("≥60个", "30", "-3个", f, sizeof f);
     assert_string_equal(f, "0.00（实际完成值 -3个 为负数，按 0 分计）");
+}
+
+/* ------------------------------------------------------------- x × y / z */
+
+/* The formula of 定性 提升 权重 w 实际 actual (a quoted text) with 评定 j (JX_JUDGE_NONE for
+ * none) and 得分 claim (NULL for none), scored under the default policy. */
+static void qual_formula_of(const char *w, const char *actual, jx_judge j, const char *claim, char *out,
+                            size_t size)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *ind = jx_test_ind(p, g2, "指标", "定性 提升", w, actual);
+    ind->judge = j;
+    if (claim)
+        jx_test_claim(ind, claim);
+    jx_test_reason(p, ind, "说明");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    snprintf(out, size, "%s", jx_indicator_formula(&p->inds[0]));
+    jx_test_project_free(p);
+}
+
+static void muldiv_fast_matches_wide(void **state)
+{
+    (void)state;
+    /* x × y × 10^shift / z (eval.c x_muldiv128), shift being z's decimals + 2 − x's − y's:
+     * one 64-bit division when the shift is 0 to 18 and the product fits 64 bits; a weight
+     * written with 9 decimals (trailing zeros: the same weight) makes the shift negative,
+     * and the general path (x_muldiv128_wide) takes the same numbers. Rounded half up. */
+    static const struct {
+        const char *target, *fast_w, *wide_w, *actual, *want;
+    } cases[] = {
+        /* 1 × 1 / 8 = 0.125 → 0.13: half up */
+        {"≥8", "1", "1.000000000", "1", "0.13 = 1 × 1 / 8"},
+        /* 1 × 0.99 / 8 = 0.12375 → 0.12 */
+        {"≥8", "1", "1.000000000", "0.99", "0.12 = 1 × 0.99 / 8"},
+        /* = not met from below: 3 × 5 / 8 = 1.875 → 1.88 */
+        {"=8", "3", "3.000000000", "5", "1.88 = 3 × 5 / 8"},
+        /* 反向 线性: 1 × (48 − 31) / 24 = 17 / 24 = 0.7083… → 0.71 */
+        {"≤24小时", "1", "1.000000000", "31小时", "0.71 = 1 × (2 × 24 − 31) / 24"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char f1[512], f2[512];
+        formula_of(cases[i].target, cases[i].fast_w, cases[i].actual, f1, sizeof f1);
+        formula_of(cases[i].target, cases[i].wide_w, cases[i].actual, f2, sizeof f2);
+        assert_string_equal(f1, cases[i].want);
+        assert_string_equal(f2, cases[i].want);
+    }
+    /* products past 2^63 ≈ 9.2·10^18, the general path only: 10 × 999999999999999998 already
+     * (and 10.00 × 999999999999999998, with a shift of 0), 1 × 999999999999999998 once times
+     * 10^2; 10 × (1 − 10^-18) = 9.999… → 10.00 and 1 × (1 − 10^-18) → 1.00 */
+    char f[512];
+    formula_of("≥999999999999999999", "10", "999999999999999998", f, sizeof f);
+    assert_string_equal(f, "10.00 = 10 × 999999999999999998 / 999999999999999999");
+    formula_of("≥999999999999999999", "10.00", "999999999999999998", f, sizeof f);
+    assert_string_equal(f, "10.00 = 10 × 999999999999999998 / 999999999999999999");
+    formula_of("≥999999999999999999", "1", "999999999999999998", f, sizeof f);
+    assert_string_equal(f, "1.00 = 1 × 999999999999999998 / 999999999999999999");
+
+    /* 定性 (w × pct / 100, each bound of a band the same way), the default policy's 部分达成
+     * 70 % and bands 达成 [80 %, 100 %], 部分达成 [60 %, 80 %): with w = 0.05 and 0.07 written
+     * with 2 decimals the shift is 0, with 9 it is −7 */
+    static const char *const w5[2] = {"0.05", "0.050000000"}, *const w7[2] = {"0.07", "0.070000000"};
+    for (int k = 0; k < 2; k++) {
+        /* 0.05 × 70 % = 0.035 → 0.04 */
+        qual_formula_of(w5[k], "\"基本提升\"", JX_JUDGE_PARTLY, NULL, f, sizeof f);
+        assert_string_equal(f, "0.04 = 0.05 × 70%（部分达成）");
+        /* 达成 of 0.07: [0.056, 0.07] → [0.06, 0.07], the claim 0.07 in it */
+        qual_formula_of(w7[k], "\"提升\"", JX_JUDGE_MET, "0.07", f, sizeof f);
+        assert_string_equal(f, "0.07（自评得分，在“达成”区间 [0.06, 0.07] 内）");
+        /* no 评定: 0.05 is below 达成's 0.056 and in 部分达成's [0.042, 0.056) → [0.04, 0.06) */
+        qual_formula_of(w7[k], "\"基本提升\"", JX_JUDGE_NONE, "0.05", f, sizeof f);
+        assert_string_equal(f, "0.05（自评得分，未评定，属“部分达成”区间 [0.04, 0.06)）");
+    }
 }
 
 /* ---------------------------------------------------------- over-target test */
@@ -1006,6 +1081,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(weight_range_fast_matches_plain),
         cmocka_unit_test(formula_numbers_fast_match_plain),
+        cmocka_unit_test(muldiv_fast_matches_wide),
         cmocka_unit_test(over_target_fast_matches_plain),
         cmocka_unit_test(points_sums_at_any_scale),
         cmocka_unit_test(weights_sum_matches_128_bits),
