@@ -140,17 +140,39 @@ static void weight_range_fast_matches_plain(void **state)
 
 /* ------------------------------------------------------- formula's numbers */
 
-/* The formula of one indicator scored under the default policy. */
-static void formula_of(const char *target, const char *weight, const char *actual, char *out, size_t size)
+/* The formula of one indicator scored under the default policy, with 评定 j (JX_JUDGE_NONE
+ * for none) and 得分 claim (NULL for none). */
+static void judged_formula_of(const char *target, const char *weight, const char *actual, jx_judge j,
+                              const char *claim, char *out, size_t size)
 {
     jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
     jx_indicator *ind = jx_test_ind(p, g2, "指标", target, weight, actual);
+    ind->judge = j;
+    if (claim)
+        jx_test_claim(ind, claim);
     jx_test_reason(p, ind, "说明");
     assert_int_equal(jx_score(p, &pol), JX_OK);
     snprintf(out, size, "%s", jx_indicator_formula(&p->inds[0]));
     jx_test_project_free(p);
+}
+
+/* The same without 评定 or 得分. */
+static void formula_of(const char *target, const char *weight, const char *actual, char *out, size_t size)
+{
+    judged_formula_of(target, weight, actual, JX_JUDGE_NONE, NULL, out, size);
+}
+
+/* Fails unless both indicators, one way and the other, are given the formula want. */
+static void formulas_agree(const char *target1, const char *weight1, const char *actual1, const char *target2,
+                           const char *weight2, const char *actual2, const char *want)
+{
+    char f1[512], f2[512];
+    formula_of(target1, weight1, actual1, f1, sizeof f1);
+    formula_of(target2, weight2, actual2, f2, sizeof f2);
+    assert_string_equal(f1, want);
+    assert_string_equal(f2, want);
 }
 
 static void formula_numbers_fast_match_plain(void **state)
@@ -183,13 +205,9 @@ static void formula_numbers_fast_match_plain(void **state)
         {"≥0.000000003", "0.0001", "0.000000001", "≥0.000000003", "0.00010", "0.000000001",
          "0.00 = 0.0001 × 0.000000001 / 0.000000003"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char f1[512], f2[512];
-        formula_of(cases[i].target, cases[i].weight, cases[i].actual, f1, sizeof f1);
-        formula_of(cases[i].target2, cases[i].weight2, cases[i].actual2, f2, sizeof f2);
-        assert_string_equal(f1, cases[i].want);
-        assert_string_equal(f2, cases[i].want);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        formulas_agree(cases[i].target, cases[i].weight, cases[i].actual, cases[i].target2, cases[i].weight2,
+                       cases[i].actual2, cases[i].want);
     /* past 64 bits (only jx_num_put): 999999999999999999周 in 毫秒 is
      * 999999999999999999 × 604800000 = 604800000·10^18 − 604800000 = 604799999999999999395200000 */
     char f[512];
@@ -208,17 +226,7 @@ static void formula_numbers_fast_match_plain(void **state)
 static void qual_formula_of(const char *w, const char *actual, jx_judge j, const char *claim, char *out,
                             size_t size)
 {
-    jx_policy pol = jx_test_policy_default();
-    uint32_t g2;
-    jx_project *p = project_new(&g2);
-    jx_indicator *ind = jx_test_ind(p, g2, "指标", "定性 提升", w, actual);
-    ind->judge = j;
-    if (claim)
-        jx_test_claim(ind, claim);
-    jx_test_reason(p, ind, "说明");
-    assert_int_equal(jx_score(p, &pol), JX_OK);
-    snprintf(out, size, "%s", jx_indicator_formula(&p->inds[0]));
-    jx_test_project_free(p);
+    judged_formula_of("定性 提升", w, actual, j, claim, out, size);
 }
 
 static void muldiv_fast_matches_wide(void **state)
@@ -240,13 +248,9 @@ static void muldiv_fast_matches_wide(void **state)
         /* 反向 线性: 1 × (48 − 31) / 24 = 17 / 24 = 0.7083… → 0.71 */
         {"≤24小时", "1", "1.000000000", "31小时", "0.71 = 1 × (2 × 24 − 31) / 24"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char f1[512], f2[512];
-        formula_of(cases[i].target, cases[i].fast_w, cases[i].actual, f1, sizeof f1);
-        formula_of(cases[i].target, cases[i].wide_w, cases[i].actual, f2, sizeof f2);
-        assert_string_equal(f1, cases[i].want);
-        assert_string_equal(f2, cases[i].want);
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        formulas_agree(cases[i].target, cases[i].fast_w, cases[i].actual, cases[i].target, cases[i].wide_w,
+                       cases[i].actual, cases[i].want);
     /* products past 2^63 ≈ 9.2·10^18, the general path only: 10 × 999999999999999998 already
      * (and 10.00 × 999999999999999998, with a shift of 0), 1 × 999999999999999998 once times
      * 10^2; 10 × (1 − 10^-18) = 9.999… → 10.00 and 1 × (1 − 10^-18) → 1.00 */
