@@ -416,9 +416,24 @@ static inline bool view_has(const name_view *v, const char *s, const char *word,
     return false;
 }
 
-/* The words of the name s viewed as v (see name_words). */
+/* True when the viewed name has a byte c or d anywhere. */
+static inline bool view_any(const name_view *v, char c, char d)
+{
+    const __m128i vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v->a, vc), _mm_cmpeq_epi8(v->a, vd));
+    if (!v->halves) /* b is a's copy under sixteen bytes */
+        m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v->b, vc), _mm_cmpeq_epi8(v->b, vd)));
+    return _mm_movemask_epi8(m) != 0;
+}
+
+/* The words of the name s viewed as v (see name_words). A name with 执行率 has 0xA7 (the
+ * last byte of 执), one with 成本 has 0xAC (the last of 本): two of the rarer bytes in
+ * names (率, in many, ends in 0x87). A name with neither byte has neither word, which
+ * that first test, one pass over the view, tells for most names. */
 static inline unsigned view_words(const name_view *v, const char *s)
 {
+    if (!view_any(v, "执"[2], "本"[2]))
+        return 0;
     return (view_has(v, s, "执行率", strlen("执行率")) ? WORD_EXECUTION : 0u) |
            (view_has(v, s, "成本", strlen("成本")) ? WORD_COST : 0u);
 }
@@ -484,7 +499,8 @@ static const char *level1_name(const jx_project *p, const jx_indicator *ind)
 }
 
 /* Names that measure budget execution: 执行率 alone (as on seed 001's 自评表), or with the
- * money named. "计划执行率" and the like measure work, not money, and are not among them. */
+ * money named. "计划执行率" and the like measure work, not money, and are not among them.
+ * Each is two characters of six bytes, then 执行率 (is_execution_named compares the six). */
 static const char *const execution_names[] = {"预算执行率", "资金执行率", "支出执行率", "经费执行率"};
 
 /* is_execution of an indicator whose name has 执行率, in which every name below ends. */
@@ -493,9 +509,17 @@ static bool is_execution_named(const jx_indicator *ind)
     jx_str n = jx_str_trimmed(ind->name);
     if (n.n == strlen("执行率") && memcmp(n.s, "执行率", n.n) == 0)
         return true;
-    for (size_t i = 0; i < sizeof execution_names / sizeof execution_names[0]; i++)
-        if (has(ind->name.s, execution_names[i]))
-            return true;
+    /* has(name, "预算执行率") and the rest at once: a name has one of them exactly where
+     * it has 执行率 (strstr, up to the first NUL) after the word's first two characters */
+    const char *s = ind->name.s;
+    const size_t k = strlen("执行率"), pre = strlen("预算");
+    for (const char *at = s ? strstr(s, "执行率") : NULL; at; at = strstr(at + k, "执行率")) {
+        if ((size_t)(at - s) < pre)
+            continue;
+        for (size_t i = 0; i < sizeof execution_names / sizeof execution_names[0]; i++)
+            if (memcmp(at - pre, execution_names[i], pre) == 0)
+                return true;
+    }
     return false;
 }
 
@@ -607,6 +631,14 @@ static bool is_verdict_word(jx_str s)
     return false;
 }
 
+/* True when the actual a restates the target t, byte for byte once both are trimmed
+ * (jx_str_same_text). Texts equal as they are are equal trimmed: that first test, without
+ * the trimming, answers most actuals that restate (the target copied as it is). */
+static inline bool restates(jx_str a, jx_str t)
+{
+    return jx_str_same_bytes(a, t) || jx_str_same_text(a, t);
+}
+
 /* qualitative-evidence: a 定性 indicator at full marks whose actual restates the
  * target (or is a bare verdict), so nothing shows what was achieved. */
 static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
@@ -614,7 +646,7 @@ static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
     if (ind->not_applicable || ind->target.sign != JX_SIGN_QUAL || !ind->actual.present ||
         !ind->actual.is_text || !at_full_marks(c, ind))
         return;
-    bool restated = jx_str_same_text(ind->actual.text, ind->target.text);
+    bool restated = restates(ind->actual.text, ind->target.text);
     if (!restated && !is_verdict_word(ind->actual.text))
         return;
     /* 定性指标“%s”得分 %s 为满分（权重 %s），但实际完成值“%s”%s，没有写明完成情况和依据 */
@@ -669,7 +701,7 @@ static bool is_bounded_rate(const jx_project *p, const jx_indicator *ind)
  * value of at most 100 at any scale (scale >= 0), so most numbers need no comparison. */
 static bool pct_over_100(const jx_value *v)
 {
-    return v->present && !v->is_text && v->percent && v->num.v > 100 &&
+    return v->percent && v->present && !v->is_text && v->num.v > 100 &&
            jx_dec_cmp(v->num, jx_dec_from_int(100)) > 0;
 }
 
@@ -684,12 +716,13 @@ static void check_direction(chk *c, const jx_indicator *ind, unsigned words)
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                             "成本指标“%s”的年度指标值“%s”用了“%s”，成本应设上限（≤ 或 <）",
                             ind->name.s, T->text.s, T->sign == JX_SIGN_GE ? "≥" : ">");
-    if ((pct_over_100(T) || pct_over_100(A)) && is_bounded_rate(p, ind)) {
-        if (pct_over_100(T))
+    bool t_over = pct_over_100(T), a_over = pct_over_100(A);
+    if ((t_over || a_over) && is_bounded_rate(p, ind)) {
+        if (t_over)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                                 "指标“%s”是比率，年度指标值 %s%% 超过 100%%", ind->name.s,
                                 fmt_dec(T->num, b));
-        if (pct_over_100(A))
+        if (a_over)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, A->pos,
                                 "指标“%s”是比率，实际完成值 %s%% 超过 100%%", ind->name.s,
                                 fmt_dec(A->num, b));
@@ -987,9 +1020,9 @@ static gap_sums gap_none(void)
 
 /* Counts the indicator in g when execution-gap does: applicable, scored and, unless
  * 预算执行率 单列, not an 执行率 one (exec). */
-static inline void gap_add(gap_sums *g, const jx_policy *pol, const jx_indicator *ind, bool exec)
+static inline void gap_add(gap_sums *g, bool exec_separate, const jx_indicator *ind, bool exec)
 {
-    if (ind->not_applicable || ind->score < 0 || (!pol->exec_separate && exec))
+    if (ind->not_applicable || ind->score < 0 || (!exec_separate && exec))
         return;
     g->s_units += ind->score;
     if (!ind->has_weight)
@@ -1134,6 +1167,7 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
     /* is_execution, which the checks of the funds below ask, is found here from the words
      * of each name, which check_direction looks at too */
     gap_sums gap = gap_none();
+    const bool exec_separate = pol->exec_separate;
     for (size_t i = 0; i < p->ninds; i++) {
         const jx_indicator *ind = &p->inds[i];
         unsigned words = name_words(ind->name);
@@ -1143,7 +1177,7 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
                 ctx.exec_from = i;
             ctx.exec_to = i + 1;
         }
-        gap_add(&gap, pol, ind, exec);
+        gap_add(&gap, exec_separate, ind, exec);
         check_score_over_weight(&ctx, ind);
         check_qualitative_evidence(&ctx, ind);
         check_direction(&ctx, ind, words);

@@ -874,6 +874,173 @@ static void name_words_fast_match_strstr(void **state)
     assert_true(seen_exec > 100 && seen_exec < 500);
 }
 
+/* True when scoring an indicator named name (n bytes, NULs kept) with target ≥1 is
+ * warned by direction as a cost indicator: the pass over the indicators (name_words). */
+static bool cost_warned(const char *name, size_t n)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *a = jx_test_ind(p, g2, "甲", "≥1", "10", "1");
+    a->name = (jx_str){name, (uint32_t)n};
+    jx_score(p, &pol);
+    bool warned = false;
+    for (size_t k = 0; k < jx_project_diag_count(p); k++) {
+        const jx_diag *d = jx_project_diag(p, k);
+        warned = warned || (strcmp(d->code, "direction") == 0 && strstr(d->message, "成本应设上限"));
+    }
+    jx_test_project_free(p);
+    return warned;
+}
+
+/* True when an indicator named name (n bytes) with actual 90% is taken as one of budget
+ * execution by funds-inconsistent, against 全年执行 50 of 全年预算 100 (50.00 %). */
+static bool exec_warned(const char *name, size_t n)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_indicator *b = jx_test_ind(p, g2, "乙", "≥90%", "10", "90%");
+    b->name = (jx_str){name, (uint32_t)n};
+    jx_test_funds(p, NULL, "100", "100", "50");
+    jx_score(p, &pol);
+    bool warned = jx_test_find_code(p, "funds-inconsistent") != NULL;
+    jx_test_project_free(p);
+    return warned;
+}
+
+/* is_execution the plain way: 执行率 alone once trimmed, or one of the four names
+ * (strstr, up to the first NUL). */
+static bool execution_plain(const char *name, size_t n)
+{
+    jx_str t = jx_str_trimmed((jx_str){name, (uint32_t)n});
+    if (t.n == strlen("执行率") && memcmp(t.s, "执行率", t.n) == 0)
+        return true;
+    return strstr(name, "预算执行率") || strstr(name, "资金执行率") || strstr(name, "支出执行率") ||
+           strstr(name, "经费执行率");
+}
+
+static void name_words_first_test_by_hand(void **state)
+{
+    (void)state;
+    /* The first test of a name of 8 to 32 bytes is for 执's last byte (0xA7) or 本's
+     * (0xAC). By hand: 执法检查次数 (18 bytes) has 执 but neither word; 基本公共服务覆盖率
+     * (27) has 本 but not 成本; 人均成本 (12, the halves view), 单位成本控制率 (21) and
+     * 成本 (6, under the view) have 成本; 预算执行率 (15) and 项目预算执行率达标 (27) have
+     * 预算执行率; 完成率 (9) has 0xA7 and 0xAC nowhere (完 E5 AE 8C, 成 E6 88 90,
+     * 率 E7 8E 87) and neither word. */
+    static const struct {
+        const char *name;
+        bool cost, exec;
+    } by_hand[] = {
+        {"执法检查次数", false, false},    {"基本公共服务覆盖率", false, false},
+        {"人均成本", true, false},         {"单位成本控制率", true, false},
+        {"成本", true, false},             {"预算执行率", false, true},
+        {"项目预算执行率达标", false, true}, {"完成率", false, false},
+        {"预算执行率成本", true, true},     {"成本执行率", true, false},
+    };
+    for (size_t i = 0; i < sizeof by_hand / sizeof by_hand[0]; i++) {
+        size_t n = strlen(by_hand[i].name);
+        assert_int_equal(cost_warned(by_hand[i].name, n), by_hand[i].cost);
+        assert_int_equal(exec_warned(by_hand[i].name, n), by_hand[i].exec);
+    }
+}
+
+static void execution_names_fast_match_plain(void **state)
+{
+    (void)state;
+    /* is_execution_named finds 执行率 and compares the six bytes before it with the
+     * money's name. By hand: each of the four names, anywhere and at a later 执行率 than
+     * the first (计划执行率与预算执行率); 执行率 alone once trimmed; not 计划执行率, nor 算执行率
+     * (three bytes before 执行率, fewer than six), nor 执行率预算, nor a name cut by a NUL
+     * before its word. */
+    static const struct {
+        const char *name;
+        size_t n;
+        bool exec;
+    } by_hand[] = {
+        {"预算执行率", 15, true},
+        {"资金执行率（%）", 20, true},
+        {"支出执行率", 15, true},
+        {"经费执行率", 15, true},
+        {"计划执行率与预算执行率", 33, true},
+        {"执行率", 9, true},
+        {" 执行率　", 13, true},
+        {"计划执行率", 15, false},
+        {"算执行率", 12, false},
+        {"执行率预算", 15, false},
+        {"预算\0执行率", 16, false},
+        {"x\0预算执行率", 17, false},
+        {"执行率执行率", 18, false},
+    };
+    for (size_t i = 0; i < sizeof by_hand / sizeof by_hand[0]; i++) {
+        const char *s = by_hand[i].name;
+        size_t n = by_hand[i].n;
+        assert_int_equal(execution_plain(s, n), by_hand[i].exec); /* the table, by hand */
+        jx_project *p = jx_test_project("执行率");
+        uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+        uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+        jx_indicator *ind = jx_test_ind(p, g2, "甲", "≥90%", "10", "90%");
+        ind->name = (jx_str){s, (uint32_t)n};
+        assert_int_equal(jx_check_is_execution(ind), by_hand[i].exec);
+        jx_test_project_free(p);
+        assert_int_equal(exec_warned(s, n), by_hand[i].exec);
+    }
+    /* against the plain way: the four names and near ones, at every offset */
+    static const char *const parts[] = {"预算", "资金", "支出", "经费", "计划", "算", "a", "执行率", "执行", "　"};
+    size_t np = sizeof parts / sizeof parts[0];
+    for (size_t i = 0; i < np * np * np; i++) {
+        char name[64];
+        int n = snprintf(name, sizeof name, "%s%s%s", parts[i % np], parts[i / np % np], parts[i / np / np]);
+        assert_int_equal(exec_warned(name, (size_t)n), execution_plain(name, (size_t)n));
+    }
+}
+
+static void duplicates_differing_in_one_byte(void **state)
+{
+    (void)state;
+    /* 一二三四五六七八九 and 一二上四五六七八九 (27 bytes each) differ only in byte 8 (三 is
+     * E4 B8 89, 上 E4 B8 8A): two names, told apart by the hash of every byte and by the
+     * comparison of the bytes. By hand: the third indicator repeats the first, the fourth
+     * (a blank after it, trimmed) the second. */
+    jx_project *p = jx_test_project("重复");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "一二三四五六七八九", "≥1", "1", "1");
+    jx_test_ind(p, g2, "一二上四五六七八九", "≥1", "1", "1");
+    jx_test_ind(p, g2, "一二三四五六七八九", "≥1", "1", "1");
+    jx_test_ind(p, g2, "一二上四五六七八九 ", "≥1", "1", "1");
+    jx_checks_duplicates(p);
+    assert_int_equal(jx_test_count_code(p, "duplicate-indicator"), 2);
+    assert_string_equal(jx_project_diag(p, 0)->message, "指标“一二三四五六七八九”在项目中重复出现（第 1 行和第 3 行）");
+    assert_string_equal(jx_project_diag(p, 1)->message, "指标“一二上四五六七八九 ”在项目中重复出现（第 2 行和第 4 行）");
+    jx_test_project_free(p);
+}
+
+static void evidence_restated_by_bytes_or_trimmed(void **state)
+{
+    (void)state;
+    /* by hand, 提升 against 提升 with 权重 15 and 得分 15 claimed (full marks whatever the
+     * score): the very bytes restate it; " 提升 " restates it once trimmed (the actual is
+     * quoted as written); 提开 does not, and no finding is made */
+    static const char *const actual[] = {"\"提升\"", "\" 提升 \"", "\"提开\""};
+    static const char *const want[] = {
+        "定性指标“工作效率”得分 15 为满分（权重 15），但实际完成值“提升”只是照抄年度指标值，没有写明完成情况和依据",
+        "定性指标“工作效率”得分 15 为满分（权重 15），但实际完成值“ 提升 ”只是照抄年度指标值，没有写明完成情况和依据",
+        "",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        jx_policy pol = jx_test_policy_default();
+        uint32_t g2;
+        jx_project *p = project_new(&g2);
+        jx_indicator *ind = jx_test_ind(p, g2, "工作效率", "定性 提升", "15", actual[i]);
+        jx_test_claim(ind, "15");
+        jx_score(p, &pol);
+        assert_string_equal(message_of(p, "qualitative-evidence"), want[i]);
+        jx_test_project_free(p);
+    }
+}
+
 /* ------------------------------------------------------------- the 资金 rows */
 
 /* funds-inconsistent of the 资金 rows total (initial, budget, spent) and the sources
@@ -1098,6 +1265,10 @@ int main(void)
         cmocka_unit_test(evidence_text_matches_format),
         cmocka_unit_test(trimmed_fast_matches_plain),
         cmocka_unit_test(name_words_fast_match_strstr),
+        cmocka_unit_test(name_words_first_test_by_hand),
+        cmocka_unit_test(execution_names_fast_match_plain),
+        cmocka_unit_test(duplicates_differing_in_one_byte),
+        cmocka_unit_test(evidence_restated_by_bytes_or_trimmed),
         cmocka_unit_test(funds_rows_at_one_scale_and_several),
         cmocka_unit_test(funds_sums_past_64_bits),
         cmocka_unit_test(gap_decision_at_64_bit_edges),
