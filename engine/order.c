@@ -5,9 +5,10 @@
  *
  * Every writer of a project asks for its order, so the usual project — its groups and
  * indicators written in the order the form lists them, as the forms are filled in — is
- * told in one pass over each (as_written) and its order is then the source order; any
- * other is sorted (jx_order_build_plain). Invariant: both give the same order for every
- * project (tests/unit/test_order.c compares them). */
+ * told in one pass over each (groups_as_written, then the indicators as they are
+ * listed) and its order is then the source order; any other is sorted
+ * (jx_order_build_plain). Invariant: both give the same order for every project
+ * (tests/unit/test_order.c compares them). */
 #include "order.h"
 
 #include "text.h"
@@ -15,43 +16,48 @@
 #include <assert.h>
 #include <string.h>
 
-/* The leading words of the groups the official form names, in its order; each word's
- * length in n, so a name is compared with memcmp only when its length allows and its
- * first byte agrees (every word starts with a CJK character, three bytes). */
-typedef struct rank_word {
-    const char *word;
-    size_t n;
-    int rank;
-} rank_word;
-
-#define RANK_WORD(w, r) {w, sizeof w - 1, r}
-
-static const rank_word level1_words[] = {
-    RANK_WORD("产出", 0), RANK_WORD("效益", 1), RANK_WORD("效果", 1), RANK_WORD("满意度", 2),
-    RANK_WORD("服务对象满意度", 2),
-};
-
-static const rank_word level2_words[] = {
-    RANK_WORD("数量", 0),   RANK_WORD("质量", 1),           RANK_WORD("时效", 2),
-    RANK_WORD("成本", 3),   RANK_WORD("经济", 4),           RANK_WORD("社会", 5),
-    RANK_WORD("生态", 6),   RANK_WORD("可持续", 7),         RANK_WORD("服务对象满意度", 8),
-    RANK_WORD("满意度", 8),
-};
+/* True when the text t starts with the word w, a string literal (compared with memcmp
+ * of a length known at compile time: a load or two). */
+#define LEADS(t, w) ((t).n >= sizeof(w) - 1 && memcmp((t).s, (w), sizeof(w) - 1) == 0)
 
 int jx_order_group_rank(int level, jx_str name)
 {
     /* The blanks before the name are passed over. Those after it need not be: no word
      * holds a blank, so a name's bytes compared past its last character, which are
-     * blanks, never match a word's (it starts with a blank where the word does not). */
-    size_t lead = jx_text_blank_run(name.s, name.n, JX_TEXT_BLANKS);
+     * blanks, never match a word's (it starts with a blank where the word does not).
+     * The usual name starts with a CJK character led by a byte past E3, which starts no
+     * blank (each is led by an ASCII byte, C2, E2 or E3): no blank is looked for then.
+     * name.s is NUL-terminated, so its first byte is there to read. */
+    size_t lead = (unsigned char)name.s[0] > 0xE3 ? 0 : jx_text_blank_run(name.s, name.n, JX_TEXT_BLANKS);
     jx_str t = {name.s + lead, (uint32_t)(name.n - lead)};
-    const rank_word *w = level == 1 ? level1_words : level2_words;
-    size_t n = level == 1 ? sizeof level1_words / sizeof *level1_words : sizeof level2_words / sizeof *level2_words;
-    for (size_t i = 0; i < n; i++)
-        if (t.n >= w[i].n && t.s[1] == w[i].word[1] && t.s[2] == w[i].word[2] &&
-            memcmp(t.s, w[i].word, w[i].n) == 0)
-            return w[i].rank;
-    return JX_ORDER_RANK_OTHER;
+    if (t.n < 6) /* every word is two characters or more, six bytes */
+        return JX_ORDER_RANK_OTHER;
+    /* The leading words of the groups the official form names, by rank. Every word
+     * starts with a CJK character, three bytes, and the last of them tells the words of
+     * a level apart (but for 效益 and 效果, of one rank): the name is compared with the
+     * word or words its own first character's last byte picks, each case that byte. */
+    if (level == 1) {
+        switch ((unsigned char)t.s[2]) {
+        case 0xA7: return LEADS(t, "产出") ? 0 : JX_ORDER_RANK_OTHER;
+        case 0x88: return LEADS(t, "效益") || LEADS(t, "效果") ? 1 : JX_ORDER_RANK_OTHER;
+        case 0xA1: return LEADS(t, "满意度") ? 2 : JX_ORDER_RANK_OTHER;
+        case 0x8D: return LEADS(t, "服务对象满意度") ? 2 : JX_ORDER_RANK_OTHER;
+        default: return JX_ORDER_RANK_OTHER;
+        }
+    }
+    switch ((unsigned char)t.s[2]) {
+    case 0xB0: return LEADS(t, "数量") ? 0 : JX_ORDER_RANK_OTHER;
+    case 0xA8: return LEADS(t, "质量") ? 1 : JX_ORDER_RANK_OTHER;
+    case 0xB6: return LEADS(t, "时效") ? 2 : JX_ORDER_RANK_OTHER;
+    case 0x90: return LEADS(t, "成本") ? 3 : JX_ORDER_RANK_OTHER;
+    case 0x8F: return LEADS(t, "经济") ? 4 : JX_ORDER_RANK_OTHER;
+    case 0xBE: return LEADS(t, "社会") ? 5 : JX_ORDER_RANK_OTHER;
+    case 0x9F: return LEADS(t, "生态") ? 6 : JX_ORDER_RANK_OTHER;
+    case 0xAF: return LEADS(t, "可持续") ? 7 : JX_ORDER_RANK_OTHER;
+    case 0x8D: return LEADS(t, "服务对象满意度") ? 8 : JX_ORDER_RANK_OTHER;
+    case 0xA1: return LEADS(t, "满意度") ? 8 : JX_ORDER_RANK_OTHER;
+    default: return JX_ORDER_RANK_OTHER;
+    }
 }
 
 /* Sorts the n groups of v by rank, stably (insertion: a project has few groups). */
@@ -71,13 +77,14 @@ static void sort_groups(const jx_group **v, int *rank, size_t n)
 }
 
 /*
- * True when p's order is its source order: each 一级 group followed at once by its 二级
- * groups (every group of level 1 or 2, none before the first 一级), the 一级 groups in
+ * True when p's groups are in their source order: each 一级 group followed at once by its
+ * 二级 groups (every group of level 1 or 2, none before the first 一级), the 一级 groups in
  * rank order and the 二级 groups of each in rank order, as the stable sorts leave them
- * (under 分组顺序 原文 every rank is 0), and the indicators group by group in the
- * groups' order (their group indexes never falling, none past the groups).
+ * (under 分组顺序 原文 every rank is 0). The order is then the source order when the
+ * indicators come group by group in the groups' order too (their group indexes never
+ * falling, none past the groups), which jx_order_build sees as it lists them.
  */
-static bool as_written(const jx_project *p)
+static bool groups_as_written(const jx_project *p)
 {
     bool official = !p->group_source_order;
     size_t ng = p->ngroups, top = ng; /* top: the last 一级 group so far, ng before the first */
@@ -103,20 +110,13 @@ static bool as_written(const jx_project *p)
             return false;
         }
     }
-    uint32_t last = 0;
-    for (size_t i = 0; i < p->ninds; i++) {
-        uint32_t g = p->inds[i].group;
-        if (g < last || g >= ng)
-            return false;
-        last = g;
-    }
     return true;
 }
 
 jx_result jx_order_build(jx_order *o, const jx_project *p, jx_arena *ar)
 {
     size_t ng = p->ngroups, ni = p->ninds;
-    if (!as_written(p))
+    if (!groups_as_written(p))
         return jx_order_build_plain(o, p, ar);
     o->ngroups = ng;
     o->ninds = ni;
@@ -124,10 +124,20 @@ jx_result jx_order_build(jx_order *o, const jx_project *p, jx_arena *ar)
     o->inds = jx_arena_alloc(ar, (ni ? ni : 1) * sizeof *o->inds);
     if (!o->groups || !o->inds)
         return JX_ERR_NOMEM;
+    /* the indicators listed in source order while seen to come group by group (see
+     * groups_as_written); when they do not, the order is sorted after all, the lists
+     * made so far left in ar until it is reset, as every arena ar is (a project's rows
+     * made once each: a writer's scratch, a sheet's, a form's) */
+    uint32_t last = 0;
+    for (size_t i = 0; i < ni; i++) {
+        uint32_t g = p->inds[i].group;
+        if (g < last || g >= ng)
+            return jx_order_build_plain(o, p, ar);
+        last = g;
+        o->inds[i] = &p->inds[i];
+    }
     for (size_t g = 0; g < ng; g++)
         o->groups[g] = &p->groups[g];
-    for (size_t i = 0; i < ni; i++)
-        o->inds[i] = &p->inds[i];
     return JX_OK;
 }
 

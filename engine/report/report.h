@@ -251,6 +251,22 @@ static inline char *jx_at_uint(char *o, uint64_t u)
     return jx_uint_put(o, u);
 }
 
+/** A line or column of a position in decimal at o, as jx_out_uint (room for 20 bytes). A
+ * number of five or six digits — a line of a long file — is its one or two leading digits
+ * and then four by digit pairs, after one division by 10000 (jx_uint_put counts its
+ * digits and writes a pair a division); the others are jx_uint_put's. */
+static inline char *jx_at_line(char *o, uint32_t u)
+{
+    if (u - 10000u < 1000000u - 10000u) {
+        uint32_t q = u / 10000, r = u - q * 10000, h = r / 100;
+        o = jx_uint_put(o, q); /* 1 to 99 */
+        memcpy(o, jx_digit_pairs + 2 * h, 2);
+        memcpy(o + 2, jx_digit_pairs + 2 * (r - h * 100), 2);
+        return o + 4;
+    }
+    return jx_uint_put(o, u);
+}
+
 /** d at o as jx_out_dec writes it (room for JX_DEC_BUFSZ bytes). */
 static inline char *jx_at_dec(char *o, jx_dec d)
 {

@@ -437,44 +437,91 @@ static inline char *o_row_groups(char *o, const csv_rows *r, const jx_group *g1,
 static inline char *o_row_place(char *o, const csv_rows *r, jx_pos pos)
 {
     o = jx_at_bytes(o, r->tail, r->tail_n);
-    o = jx_at_uint(o, pos.line);
+    o = jx_at_line(o, pos.line);
     *o++ = ':';
-    o = jx_at_uint(o, pos.col);
+    o = jx_at_line(o, pos.col);
     *o++ = ',';
     return jx_at_bytes(o, r->full, r->full_n);
 }
 
+/* The points cells of a row, 一级分值,二级分值, of the groups g1 and g2 (NULL or no points:
+ * blank) at o, as ind_cells writes them; returns the end. Room: 2 * JX_DEC_BUFSZ + 1. */
+static inline char *o_group_points(char *o, const jx_group *g1, const jx_group *g2)
+{
+    if (g1 && g1->has_points)
+        o = jx_at_dec(o, g1->points);
+    *o++ = ',';
+    if (g2 && g2->has_points)
+        o = jx_at_dec(o, g2->points);
+    return o;
+}
+
+/* The cells of a row that its indicator's group decides, made once for the indicators of
+ * a group (they come group by group) rather than once a row. Invariant: for an indicator
+ * of `project` whose group is `group`, g1 and g2 are what jx_indicator_group_at
+ * gives for levels 1 and 2, and when fast is true, head is o_row_groups' bytes for them
+ * and points o_group_points'; fast is false when a name needs quoting, a points value has
+ * more than 18 decimals or the head outgrows its room, and row_fast then writes nothing. */
+typedef struct row_group {
+    const jx_project *project;       /* the indicators' project (jx_indicator.project) */
+    uint32_t group;                  /* their group (jx_indicator.group); UINT32_MAX: none yet */
+    bool fast;                       /* head and points made */
+    char head[1024];                 /* the name field, the 一级 and 二级 cells, each with its comma */
+    size_t head_n;                   /* its length */
+    char points[2 * JX_DEC_BUFSZ + 1]; /* 一级分值,二级分值 */
+    size_t points_n;                 /* its length */
+} row_group;
+
+/* rg for ind's group: as it is when it is the last indicator's, else made for it. */
+static inline const row_group *row_group_of(row_group *rg, const csv_rows *r, const jx_indicator *ind)
+{
+    if (ind->group == rg->group && ind->project == rg->project)
+        return rg;
+    const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
+    rg->project = ind->project;
+    rg->group = ind->group;
+    rg->fast = r->fast && group_as_is(g1) && group_as_is(g2) && !(g1 && g1->has_points && g1->points.scale > 18) &&
+               !(g2 && g2->has_points && g2->points.scale > 18) &&
+               r->head_n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) + 4 <= sizeof rg->head;
+    if (rg->fast) {
+        rg->head_n = (size_t)(o_row_groups(rg->head, r, g1, g2) - rg->head);
+        rg->points_n = (size_t)(o_group_points(rg->points, g1, g2) - rg->points);
+    }
+    return rg;
+}
+
 /*
  * Writes the row of ind in one go when it is the usual one: the project's shared parts
- * found (r->fast), scored, the texts plain (see jx_indicator.plain) and the group names
- * plain; returns false having written nothing otherwise. Its texts need no quoting; each
- * goes through o_cell, which puts the formula guard before a formula-like one ("'=1年")
- * as jx_out_csv_field does.
+ * found (r->fast), scored, the texts plain (see jx_indicator.plain) and the group's cells
+ * made (rg, row_group_of); returns false having written nothing otherwise. Its texts need
+ * no quoting; each goes through o_cell, which puts the formula guard before a
+ * formula-like one ("'=1年") as jx_out_csv_field does.
  */
-JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, const jx_indicator *ind,
-                                  size_t k)
+JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, row_group *rgs,
+                                  const jx_indicator *ind, size_t k)
 {
-    const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
-    if (!r->fast || wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0 || !group_as_is(g1) || !group_as_is(g2) ||
+    if (wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0)
+        return false;
+    const row_group *rg = row_group_of(rgs, r, ind);
+    if (!rg->fast ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->actual.text) || !cell_as_is(ind, ind->target.unit) ||
         !cell_as_is(ind, ind->reason) || !cell_as_is(ind, ind->last_year.text) ||
         !cell_as_is(ind, ind->year_before.text) || !cell_as_is(ind, ind->basis) ||
         (!ind->last_year.present && ind->last_year.pos.line) ||
         (!ind->year_before.present && ind->year_before.pos.line) || (ind->has_weight && ind->weight.scale > 18) ||
-        (ind->has_claim && ind->claim.scale > 18) || (g1 && g1->has_points && g1->points.scale > 18) ||
-        (g2 && g2->has_points && g2->points.scale > 18))
+        (ind->has_claim && ind->claim.scale > 18))
         return false;
     size_t project_need = project_cells_fast_need(p, k);
     if (project_need == 0)
         return false;
-    size_t need = project_need + r->head_n + r->tail_n + r->full_n + ind->name.n + ind->target.text.n + ind->actual.text.n +
-                  ind->target.unit.n + ind->reason.n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) +
+    size_t need = project_need + rg->head_n + rg->points_n + r->tail_n + r->full_n + ind->name.n +
+                  ind->target.text.n + ind->actual.text.n + ind->target.unit.n + ind->reason.n +
                   ind->last_year.text.n + ind->year_before.text.n + ind->basis.n +
-                  6 * JX_DEC_BUFSZ + 128 + 10; /* + 10 guards */
+                  4 * JX_DEC_BUFSZ + 128 + 10; /* + 10 guards */
     if (!jx_out_room(wr, need))
         return false;
-    char *o = o_row_groups(wr->buf + wr->len, r, g1, g2);
+    char *o = jx_at_bytes(wr->buf + wr->len, rg->head, rg->head_n);
     o = o_cell(o, ind->name.s, ind->name.n);
     *o++ = ',';
     if (ind->target.present)
@@ -514,11 +561,7 @@ JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_
     if (ind->has_claim)
         o = jx_at_dec(o, ind->claim);
     *o++ = ',';
-    if (g1 && g1->has_points)
-        o = jx_at_dec(o, g1->points);
-    *o++ = ',';
-    if (g2 && g2->has_points)
-        o = jx_at_dec(o, g2->points);
+    o = jx_at_bytes(o, rg->points, rg->points_n);
     o = o_project_cells(o, p, k);
     /* the history, as hist_cells writes it (a value written as none is left to it) */
     *o++ = ',';
@@ -585,11 +628,7 @@ JX_FAST_PATH static bool bare_row_fast(jx_writer *wr, const jx_project *p, const
     O_LIT(o, ",,,,,"); /* 三级指标 to 计分方法 blank */
     o = o_row_place(o, r, pos);
     O_LIT(o, ",,,,,,,"); /* the indicator's own cells blank up to the groups' points */
-    if (g1 && g1->has_points)
-        o = jx_at_dec(o, g1->points);
-    *o++ = ',';
-    if (g2 && g2->has_points)
-        o = jx_at_dec(o, g2->points);
+    o = o_group_points(o, g1, g2);
     o = o_project_cells(o, p, k);
     O_LIT(o, SCORE_HIST_BLANK "\n");
     wr->len = (size_t)(o - wr->buf);
@@ -610,7 +649,14 @@ static void score_project(jx_writer *wr, const jx_project *p)
     jx_order ord;
     if (!jx_writer_order(wr, p, &ord))
         return;
-    size_t k = 0; /* the project's rows written */
+    size_t k = 0;                  /* the project's rows written */
+    row_group rg;                  /* the cells of the last indicator's group: none yet (its bytes
+                                      left unset, 1 KiB, made when first asked for; an indicator
+                                      of no project and of group UINT32_MAX, never from the parser,
+                                      finds fast false and takes the general path) */
+    rg.project = NULL;
+    rg.group = UINT32_MAX;
+    rg.fast = false;
     if (p->exec_separate) {
         jx_out_csv_field(wr, p->name.s, p->name.n);
         jx_out_str(wr, ",预算执行率,,,100%,,");
@@ -630,7 +676,7 @@ static void score_project(jx_writer *wr, const jx_project *p)
     }
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
-        if (row_fast(wr, p, &rows, ind, k)) {
+        if (row_fast(wr, p, &rows, &rg, ind, k)) {
             k++;
             wr->fast_written++;
             continue;

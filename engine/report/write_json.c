@@ -564,32 +564,51 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
 }
 
 /* The groups of the path of the indicators written last. The indicators come group by
- * group, so the groups of a path, and whether their names are plain, are found once a
- * group rather than once an indicator. Invariant: g1 and g2 are what
- * jx_indicator_group_at gives for levels 1 and 2 of an indicator of `project` whose
- * group is `group`, and plain is true when both names are plain (a NULL group is). */
+ * group, so the groups of a path, whether their names are plain, and the bytes of the
+ * path before the indicator's own name are found once a group rather than once an
+ * indicator. Invariant: g1 and g2 are what jx_indicator_group_at gives for levels 1 and
+ * 2 of an indicator of `project` whose group is `group`; plain is true when both names
+ * are plain (a NULL group is) and the bytes `g1","g2","` (a NULL group's name empty) are
+ * in names[0..names_n), which they fit. */
 typedef struct path_groups {
     const jx_project *project; /* the indicator's project (jx_indicator.project) */
     uint32_t group;            /* its group (jx_indicator.group) */
     const jx_group *g1, *g2;   /* its 一级 and 二级 groups, NULL for none */
-    size_t names;              /* the bytes of their names */
-    bool plain;                /* both names plain */
+    bool plain;                /* both names plain, and names made */
+    size_t names_n;            /* the bytes of names */
+    char names[512];           /* the path's names up to the indicator's: g1","g2"," */
 } path_groups;
 
-/* Groups that hold for no indicator yet but one of no project, which has no groups. */
-#define PATH_GROUPS_NONE {NULL, UINT32_MAX, NULL, NULL, 0, true}
+/* Sets pg to hold for no indicator yet (names left unset: made when first asked for; an
+ * indicator of no project and of group UINT32_MAX, never from the parser, finds plain
+ * false and takes the general path). */
+static inline void path_groups_none(path_groups *pg)
+{
+    pg->project = NULL;
+    pg->group = UINT32_MAX;
+    pg->g1 = pg->g2 = NULL;
+    pg->plain = false;
+}
 
 /* The groups of ind's path, from pg when they are the last indicator's, else found and
  * kept in pg. */
 static inline const path_groups *path_groups_of(path_groups *pg, const jx_indicator *ind)
 {
     if (ind->group != pg->group || ind->project != pg->project) {
+        const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
+        size_t n1 = g1 ? g1->name.n : 0, n2 = g2 ? g2->name.n : 0;
         pg->project = ind->project;
         pg->group = ind->group;
-        pg->g1 = jx_indicator_group_at(ind, 1);
-        pg->g2 = jx_indicator_group_at(ind, 2);
-        pg->names = (pg->g1 ? pg->g1->name.n : 0) + (pg->g2 ? pg->g2->name.n : 0);
-        pg->plain = group_plain(pg->g1) && group_plain(pg->g2);
+        pg->g1 = g1;
+        pg->g2 = g2;
+        pg->plain = group_plain(g1) && group_plain(g2) && n1 + n2 + 6 <= sizeof pg->names;
+        if (pg->plain) {
+            char *o = o_group(pg->names, g1);
+            O_LIT(o, "\",\"");
+            o = o_group(o, g2);
+            O_LIT(o, "\",\"");
+            pg->names_n = (size_t)(o - pg->names);
+        }
     }
     return pg;
 }
@@ -612,8 +631,9 @@ static inline const path_groups *path_groups_of(path_groups *pg, const jx_indica
 /*
  * Writes ind in one go (see above) and returns true, or returns false having written
  * nothing when it is not the usual one: its project scored, its texts, its groups' names
- * and the file name plain (file->fast), no formula given by hand, its score known. pg:
- * the groups of the path written last (path_groups_of).
+ * (their path's bytes within path_groups.names) and the file name plain (file->fast), no
+ * formula given by hand, its score known. pg: the groups of the path written last
+ * (path_groups_of).
  */
 JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, const jx_indicator *ind,
                                         const source_file *file, path_groups *pg, bool comma)
@@ -621,7 +641,6 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
     if (!file->fast)
         return false;
     const path_groups *path = path_groups_of(pg, ind);
-    const jx_group *g1 = path->g1, *g2 = path->g2;
     if ((ind->formula && ind->formula[0]) || !path->plain ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->target.unit) || !jx_indicator_plain(ind, ind->actual.text) ||
@@ -632,15 +651,12 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
         (ind->has_claim && ind->claim.scale > 18))
         return false;
     size_t text_max = ind->plain_len; /* the most bytes any one text takes (see IND_TEXTS_BEFORE) */
-    size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + path->names +
+    size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + path->names_n +
                   (IND_TEXTS_BEFORE + IND_TEXTS_AFTER) * text_max;
     char *o = o_path_open(wr, need, comma);
     if (!o)
         return false;
-    o = o_group(o, g1);
-    O_LIT(o, "\",\"");
-    o = o_group(o, g2);
-    O_LIT(o, "\",\"");
+    o = jx_at_bytes(o, path->names, path->names_n);
     o = jx_at_bytes(o, ind->name.s, ind->name.n);
     O_LIT(o, "\"],\"target\":");
     o = o_opt_str(o, ind->target.present, ind->target.text.s, ind->target.text.n);
@@ -687,9 +703,9 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
         *o++ = '"';
         o = jx_at_bytes(o, file->name, file->n);
         *o++ = ':';
-        o = jx_at_uint(o, ind->pos.line);
+        o = jx_at_line(o, ind->pos.line);
         *o++ = ':';
-        o = jx_at_uint(o, ind->pos.col);
+        o = jx_at_line(o, ind->pos.col);
         *o++ = '"';
     }
     O_LIT(o, ",\"sign\":");
@@ -762,7 +778,8 @@ static void history(jx_writer *wr, const jx_indicator *ind)
 
 static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
 {
-    path_groups pg = PATH_GROUPS_NONE;
+    path_groups pg;
+    path_groups_none(&pg);
     ARRAY(wr, "indicators");
     for (size_t i = 0; i < ord->ninds; i++) {
         const jx_indicator *ind = ord->inds[i];

@@ -48,6 +48,14 @@ static void group_ranks(void **state)
     /* the word must lead: 项目产出 is no 产出; blanks around the name do not count */
     assert_int_equal(jx_order_group_rank(1, str_of("项目产出")), JX_ORDER_RANK_OTHER);
     assert_int_equal(jx_order_group_rank(1, str_of("\u3000效益指标 ")), 1);
+    assert_int_equal(jx_order_group_rank(2, str_of(" \u00a0数量指标")), 0);
+    /* a word cut short is none; nor is a character that ends as a word's first does */
+    assert_int_equal(jx_order_group_rank(1, str_of("满意")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(2, str_of("可持")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(2, str_of("服务对象满意")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(1, str_of("丧出指标")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(2, str_of("丰量指标")), JX_ORDER_RANK_OTHER);
+    assert_int_equal(jx_order_group_rank(1, str_of("")), JX_ORDER_RANK_OTHER);
 }
 
 /* A project written 效益 before 产出, 质量 before 数量, an unknown 一级 group first and

@@ -296,6 +296,36 @@ static void long_lines(void **state)
     free(text);
 }
 
+/* Positions past line 10 000: jx_at_line writes a number of five or six digits its own
+ * way. The numbers about the bounds of that way, and others, as printf writes them; then
+ * the awkward text after 9 990, 99 990 and 999 990 blank lines, so that its indicators
+ * and groups stand on lines of four to seven digits, written both ways. */
+static void far_lines(void **state)
+{
+    (void)state;
+    static const uint32_t bounds[] = {0, 1, 9, 10, 99, 100, 999, 1000, 9999, 10000, 10001, 10099, 10100,
+                                      12345, 99999, 100000, 100001, 123456, 909090, 999999, 1000000,
+                                      1000001, 4294967295u};
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0] + 2000; i++) {
+        uint32_t u = i < sizeof bounds / sizeof bounds[0] ? bounds[i] : (uint32_t)(i * 997u);
+        char at[32], want[32];
+        size_t n = (size_t)(jx_at_line(at, u) - at);
+        snprintf(want, sizeof want, "%u", (unsigned)u);
+        assert_int_equal(n, strlen(want));
+        assert_memory_equal(at, want, n);
+    }
+    static const size_t blanks[] = {9990, 99990, 999990};
+    for (size_t b = 0; b < sizeof blanks / sizeof blanks[0]; b++) {
+        size_t cap = blanks[b] + sizeof awkward;
+        char *text = malloc(cap);
+        assert_non_null(text);
+        memset(text, '\n', blanks[b]);
+        memcpy(text + blanks[b], awkward, sizeof awkward);
+        assert_true(agree("far.jx", text) > 0);
+        free(text);
+    }
+}
+
 /* The 自评表 drawn as text, txt, md and html, every project rendered apart, is the same
  * bytes as written in turn: each part drawn alone, the renderer's bytes between parts
  * (text's blank line, txt's rule) written before every one but the first. Over the
@@ -387,6 +417,7 @@ int main(void)
         cmocka_unit_test(samples_and_corpora),
         cmocka_unit_test(awkward_text),
         cmocka_unit_test(long_lines),
+        cmocka_unit_test(far_lines),
         cmocka_unit_test(document_formats_apart),
         cmocka_unit_test(apart_refused),
         cmocka_unit_test(user_data),
