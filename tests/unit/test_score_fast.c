@@ -555,22 +555,28 @@ static void duplicates_fast_match_pairwise(void **state)
     duplicates_against_pairwise(300);
 }
 
+/* Fails unless the indicators named[0..4), each on its own line, give exactly the two
+ * duplicate-indicator findings want0 and want1, in that order. */
+static void two_repeats_of_four(const char *const named[4], const char *want0, const char *want1)
+{
+    jx_project *p = jx_test_project("重复");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    for (int i = 0; i < 4; i++)
+        jx_test_ind(p, g2, named[i], "≥1", "1", "1");
+    jx_checks_duplicates(p);
+    assert_int_equal(jx_test_count_code(p, "duplicate-indicator"), 2);
+    assert_string_equal(jx_project_diag(p, 0)->message, want0);
+    assert_string_equal(jx_project_diag(p, 1)->message, want1);
+    jx_test_project_free(p);
+}
+
 static void duplicates_by_hand(void **state)
 {
     (void)state;
     /* 甲, 乙, " 甲" (甲 once trimmed), 乙: the third repeats the first, the fourth the second */
-    jx_project *p = jx_test_project("重复");
-    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
-    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
-    jx_test_ind(p, g2, "甲", "≥1", "1", "1");
-    jx_test_ind(p, g2, "乙", "≥1", "1", "1");
-    jx_test_ind(p, g2, " 甲", "≥1", "1", "1");
-    jx_test_ind(p, g2, "乙", "≥1", "1", "1");
-    jx_checks_duplicates(p);
-    assert_int_equal(jx_test_count_code(p, "duplicate-indicator"), 2);
-    assert_string_equal(jx_project_diag(p, 0)->message, "指标“ 甲”在项目中重复出现（第 1 行和第 3 行）");
-    assert_string_equal(jx_project_diag(p, 1)->message, "指标“乙”在项目中重复出现（第 2 行和第 4 行）");
-    jx_test_project_free(p);
+    static const char *const named[4] = {"甲", "乙", " 甲", "乙"};
+    two_repeats_of_four(named, "指标“ 甲”在项目中重复出现（第 1 行和第 3 行）", "指标“乙”在项目中重复出现（第 2 行和第 4 行）");
 }
 
 /* ------------------------------------------------- the checks' sums and compares */
@@ -1003,18 +1009,10 @@ static void duplicates_differing_in_one_byte(void **state)
      * E4 B8 89, 上 E4 B8 8A): two names, told apart by the hash of every byte and by the
      * comparison of the bytes. By hand: the third indicator repeats the first, the fourth
      * (a blank after it, trimmed) the second. */
-    jx_project *p = jx_test_project("重复");
-    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
-    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
-    jx_test_ind(p, g2, "一二三四五六七八九", "≥1", "1", "1");
-    jx_test_ind(p, g2, "一二上四五六七八九", "≥1", "1", "1");
-    jx_test_ind(p, g2, "一二三四五六七八九", "≥1", "1", "1");
-    jx_test_ind(p, g2, "一二上四五六七八九 ", "≥1", "1", "1");
-    jx_checks_duplicates(p);
-    assert_int_equal(jx_test_count_code(p, "duplicate-indicator"), 2);
-    assert_string_equal(jx_project_diag(p, 0)->message, "指标“一二三四五六七八九”在项目中重复出现（第 1 行和第 3 行）");
-    assert_string_equal(jx_project_diag(p, 1)->message, "指标“一二上四五六七八九 ”在项目中重复出现（第 2 行和第 4 行）");
-    jx_test_project_free(p);
+    static const char *const named[4] = {"一二三四五六七八九", "一二上四五六七八九", "一二三四五六七八九",
+                                         "一二上四五六七八九 "};
+    two_repeats_of_four(named, "指标“一二三四五六七八九”在项目中重复出现（第 1 行和第 3 行）",
+                        "指标“一二上四五六七八九 ”在项目中重复出现（第 2 行和第 4 行）");
 }
 
 static void evidence_restated_by_bytes_or_trimmed(void **state)
