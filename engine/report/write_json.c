@@ -564,16 +564,15 @@ static void groups(jx_writer *wr, const jx_project *p, const jx_order *ord)
 }
 
 /* The groups of the path of the indicators written last. The indicators come group by
- * group, so the groups of a path, whether their names are plain, and the bytes of the
- * path before the indicator's own name are found once a group rather than once an
- * indicator. Invariant: g1 and g2 are what jx_indicator_group_at gives for levels 1 and
- * 2 of an indicator of `project` whose group is `group`; plain is true when both names
+ * group, so whether the names of a path's groups are plain, and the bytes of the path
+ * before the indicator's own name, are found once a group rather than once an
+ * indicator. Invariant: with g1 and g2 what jx_indicator_group_at gives for levels 1 and
+ * 2 of an indicator of `project` whose group is `group`, plain is true when both names
  * are plain (a NULL group is) and the bytes `g1","g2","` (a NULL group's name empty) are
  * in names[0..names_n), which they fit. */
 typedef struct path_groups {
     const jx_project *project; /* the indicator's project (jx_indicator.project) */
     uint32_t group;            /* its group (jx_indicator.group) */
-    const jx_group *g1, *g2;   /* its 一级 and 二级 groups, NULL for none */
     bool plain;                /* both names plain, and names made */
     size_t names_n;            /* the bytes of names */
     char names[512];           /* the path's names up to the indicator's: g1","g2"," */
@@ -586,11 +585,10 @@ static inline void path_groups_none(path_groups *pg)
 {
     pg->project = NULL;
     pg->group = UINT32_MAX;
-    pg->g1 = pg->g2 = NULL;
     pg->plain = false;
 }
 
-/* The groups of ind's path, from pg when they are the last indicator's, else found and
+/* The path of ind, from pg when it is the last indicator's, else found and
  * kept in pg. */
 static inline const path_groups *path_groups_of(path_groups *pg, const jx_indicator *ind)
 {
@@ -599,8 +597,6 @@ static inline const path_groups *path_groups_of(path_groups *pg, const jx_indica
         size_t n1 = g1 ? g1->name.n : 0, n2 = g2 ? g2->name.n : 0;
         pg->project = ind->project;
         pg->group = ind->group;
-        pg->g1 = g1;
-        pg->g2 = g2;
         pg->plain = group_plain(g1) && group_plain(g2) && n1 + n2 + 6 <= sizeof pg->names;
         if (pg->plain) {
             char *o = o_group(pg->names, g1);
