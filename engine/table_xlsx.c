@@ -439,30 +439,55 @@ static void xlsx_part_close(xlsx *x)
     x->fast_off = false;
 }
 
+/* What each libzip error means to the person whose workbook it is, in their words: libzip's
+ * own texts are English. A code not listed is said by its number. */
+static const struct {
+    int code;
+    const char *words;
+} xlsx_zip_words[] = {
+    {ZIP_ER_NOPASSWD, "内容已加密"},
+    {ZIP_ER_WRONGPASSWD, "内容已加密"},
+    {ZIP_ER_ENCRNOTSUPP, "内容已加密"},
+    {ZIP_ER_COMPNOTSUPP, "压缩方式不受支持"},
+    {ZIP_ER_CRC, "校验和不符"},
+    {ZIP_ER_EOF, "数据提前结束"},
+    {ZIP_ER_ZLIB, "压缩数据已损坏"},
+    {ZIP_ER_COMPRESSED_DATA, "压缩数据已损坏"},
+    {ZIP_ER_MULTIDISK, "分卷压缩的 ZIP 不受支持"},
+    {ZIP_ER_NOZIP, "找不到 ZIP 目录"},
+    {ZIP_ER_INCONS, "目录与内容不一致"},
+    {ZIP_ER_NOENT, "目录列出的部件不存在"},
+    {ZIP_ER_OPEN, "无法打开文件"},
+    {ZIP_ER_READ, "读取失败"},
+    {ZIP_ER_SEEK, "定位失败"},
+    {ZIP_ER_TELL, "定位失败"},
+    {ZIP_ER_MEMORY, "内存不足"},
+};
+
+/** The words for libzip's error ze into buf (n bytes): the code's, then, for an error of the
+ * system, what the system said (jx_errno_text). */
+static const char *xlsx_zip_text(zip_error_t *ze, char *buf, size_t n)
+{
+    int code = zip_error_code_zip(ze);
+    const char *words = NULL;
+    for (size_t i = 0; i < sizeof xlsx_zip_words / sizeof xlsx_zip_words[0]; i++)
+        if (xlsx_zip_words[i].code == code)
+            words = xlsx_zip_words[i].words;
+    int sys = zip_error_code_system(ze);
+    const char *why = zip_error_system_type(ze) == ZIP_ET_SYS && sys != 0 ? jx_errno_text(sys) : NULL;
+    if (!words)
+        snprintf(buf, n, "ZIP 错误 %d%s%s%s", code, why ? "（" : "", why ? why : "", why ? "）" : "");
+    else
+        snprintf(buf, n, "%s%s%s%s", words, why ? "（" : "", why ? why : "", why ? "）" : "");
+    return buf;
+}
+
 /** Keeps libzip's reason for a failed read of the part. */
 static void xlsx_zip_reason(xlsx *x, zip_error_t *ze)
 {
     int code = zip_error_code_zip(ze);
     x->zio = code == ZIP_ER_READ || code == ZIP_ER_SEEK || code == ZIP_ER_OPEN;
-    switch (code) {
-    case ZIP_ER_NOPASSWD:
-    case ZIP_ER_WRONGPASSWD:
-    case ZIP_ER_ENCRNOTSUPP:
-        snprintf(x->zmsg, sizeof x->zmsg, "内容已加密");
-        break;
-    case ZIP_ER_COMPNOTSUPP:
-        snprintf(x->zmsg, sizeof x->zmsg, "压缩方式不受支持");
-        break;
-    case ZIP_ER_CRC:
-        snprintf(x->zmsg, sizeof x->zmsg, "校验和不符");
-        break;
-    case ZIP_ER_EOF:
-        snprintf(x->zmsg, sizeof x->zmsg, "数据提前结束");
-        break;
-    default:
-        snprintf(x->zmsg, sizeof x->zmsg, "%s", zip_error_strerror(ze));
-        break;
-    }
+    xlsx_zip_text(ze, x->zmsg, sizeof x->zmsg);
 }
 
 /** A new parser in x->p (names by local part) with the handlers; 0, or -1 with x->fail set. */
@@ -2026,31 +2051,31 @@ static jx_result xlsx_zip_open(xlsx *x, const char *path, const char *data, size
         return JX_OK;
     }
     jx_result rc = JX_ERR_INPUT;
+    char why[160];
     switch (zip_error_code_zip(&ze)) {
     case ZIP_ER_MEMORY:
         rc = JX_ERR_NOMEM;
+        break;
+    case ZIP_ER_NOZIP:
+        jx_table_fail(err, 0, 0,
+                      "工作簿已损坏或不完整（不是有效的 ZIP 文件：%s，文件可能只复制或下载了一部分）；请在 Excel 中打开并重新保存",
+                      xlsx_zip_text(&ze, why, sizeof why));
         break;
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
         if (path) { /* the file itself could not be read; bytes in memory always can */
-            jx_table_fail(err, 0, 0, "无法读取工作簿：%s", zip_error_strerror(&ze));
+            jx_table_fail(err, 0, 0, "无法读取工作簿：%s", xlsx_zip_text(&ze, why, sizeof why));
             rc = JX_ERR_IO;
             break;
         }
         /* fall through */
     case ZIP_ER_NOENT: /* the file was there (its first bytes were read): an entry the directory names is not */
-    case ZIP_ER_INCONS:
-        jx_table_fail(err, 0, 0,
-                      "工作簿已损坏或不完整（不是有效的 ZIP 文件：目录与内容不一致）；请在 Excel 中打开并重新保存");
-        break;
-    case ZIP_ER_NOZIP:
-        jx_table_fail(err, 0, 0,
-                      "工作簿已损坏或不完整（不是有效的 ZIP 文件：找不到 ZIP 目录，文件可能只复制或下载了一部分）；请在 Excel 中打开并重新保存");
-        break;
+        zip_error_set(&ze, ZIP_ER_INCONS, 0); /* each said as the directory's disagreeing with the bytes */
+        /* fall through */
     default:
         jx_table_fail(err, 0, 0, "工作簿已损坏或不完整（不是有效的 ZIP 文件：%s）；请在 Excel 中打开并重新保存",
-                      zip_error_strerror(&ze));
+                      xlsx_zip_text(&ze, why, sizeof why));
         break;
     }
     zip_error_fini(&ze);

@@ -331,6 +331,25 @@ static size_t entry_data(const char *data, size_t len, const char *name)
     return 0;
 }
 
+/** True when msg holds a word of English (libzip's own texts are), where the user's message
+ * is to be in Chinese: a run of three ASCII letters or more other than ZIP, XML and Excel. */
+static bool has_english(const char *msg)
+{
+    static const char *const names[] = {"ZIP", "XML", "Excel"};
+    while (*msg) {
+        size_t run = 0;
+        while (((msg[run] | 0x20) >= 'a' && (msg[run] | 0x20) <= 'z'))
+            run++;
+        bool named = false;
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+            named = named || (strlen(names[k]) == run && memcmp(msg, names[k], run) == 0);
+        if (run >= 3 && !named)
+            return true;
+        msg += run ? run : 1;
+    }
+    return false;
+}
+
 static void damaged_compressed_sheet_is_an_error(void **state)
 {
     (void)state;
@@ -347,8 +366,31 @@ static void damaged_compressed_sheet_is_an_error(void **state)
     while ((st = jx_table_next(t, &row)) == JX_TABLE_ROW)
         ;
     assert_int_equal(st, JX_TABLE_ERROR);
-    assert_non_null(strstr(jx_table_last_error(t)->message, "工作表“指标”"));
+    const char *msg = jx_table_last_error(t)->message;
+    assert_non_null(strstr(msg, "工作表“指标”"));
+    assert_non_null(strstr(msg, "压缩数据已损坏")); /* libzip: "Zlib error: data error" */
+    assert_false(has_english(msg));
     jx_table_close(t);
+    free(data);
+}
+
+/* A ZIP whose end record names another disk (a split archive): libzip refuses it as
+ * ZIP_ER_MULTIDISK, said in Chinese like every reason of libzip's. */
+static void split_zip_is_said_in_chinese(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = slurp(fixture("basic.xlsx"), &len);
+    size_t eocd = len - 22; /* basic.xlsx has no archive comment: the end record is its last 22 bytes */
+    assert_memory_equal(data + eocd, "PK\x05\x06", 4);
+    data[eocd + 4] = 1; /* the number of this disk */
+    jx_table_error err;
+    jx_table *t = NULL;
+    assert_int_equal(jx_table_open_memory(&t, "split.xlsx", data, len, NULL, NULL, &err), JX_ERR_INPUT);
+    assert_null(t);
+    assert_non_null(strstr(err.message, "工作簿已损坏或不完整"));
+    assert_non_null(strstr(err.message, "分卷压缩的 ZIP 不受支持"));
+    assert_false(has_english(err.message));
     free(data);
 }
 
@@ -843,6 +885,7 @@ int main(void)
         cmocka_unit_test(truncated_and_not_a_zip),
         cmocka_unit_test(broken_sheet_xml_is_an_error_naming_sheet_and_row),
         cmocka_unit_test(damaged_compressed_sheet_is_an_error),
+        cmocka_unit_test(split_zip_is_said_in_chinese),
         cmocka_unit_test(out_of_memory_anywhere_fails_cleanly),
         cmocka_unit_test(prefixed_names_rich_text_and_escapes),
         cmocka_unit_test(missing_sheet_part_is_an_input_error),
