@@ -288,6 +288,20 @@ static inline char *jx_at_fixed(char *o, int64_t units, int decimals)
     return o + 3;
 }
 
+/** d rounded half up to `decimals` places at o, as jx_at_fixed(o, jx_dec_to_units(d,
+ * decimals), decimals) writes it (room for JX_DEC_BUFSZ bytes): a group's points. The
+ * usual whole number at 2 places ("60" as "60.00") is its digits and ".00", without the
+ * product by 100 and the division back. */
+static inline char *jx_at_dec_fixed(char *o, jx_dec d, int decimals)
+{
+    if (d.scale == 0 && d.v >= 0 && d.v <= INT64_MAX / 100 && decimals == 2) { /* as many units as fit */
+        o = jx_at_uint(o, (uint64_t)d.v);
+        memcpy(o, ".00", 3);
+        return o + 3;
+    }
+    return jx_at_fixed(o, jx_dec_to_units(d, decimals), decimals);
+}
+
 /* What the JSON and CSV fast paths (indicator_fast, row_fast, …) are compiled with: every
  * helper they call from their file and the headers inlined into them (flatten) — left to
  * itself the compiler kept the ones that write a string, a cell or a number (o_str, o_cell,
@@ -296,6 +310,12 @@ static inline char *jx_at_fixed(char *o, int64_t units, int decimals)
  * the compiler took the writing for rarely run and left the divisions by 100 of the
  * numbers as divisions. */
 #define JX_FAST_PATH __attribute__((flatten, hot))
+
+/* A fast path's test that sends the unusual input to the general path: said to be rarely
+ * true. Left to guess, gcc takes a chain of such tests as apt to hold somewhere, so the
+ * writing after it for rarely run, and lays it out and copies its constants as it would
+ * cold code (a constant of 50 bytes byte by byte, rep movsb, rather than by registers). */
+#define JX_RARE(c) __builtin_expect(!!(c), 0)
 
 /* ------------------------------------------------------------- the formats (formats.c) */
 

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* test_report_fast.c — the fast paths of the score serialisations (write_json.c
- * group_fast and indicator_fast, write_csv.c row_fast and bare_row_fast) checked against
- * the general path: every input below is written twice in each format, as usual and with
- * the writer's general_only set (no fast path tried), and the two outputs must be the
- * same bytes. That the fast paths did write rows in the first run is checked too, or the
- * comparison would prove nothing; and that they wrote none in the second.
+ * funds_fast, group_fast and indicator_fast, write_csv.c row_fast and bare_row_fast)
+ * checked against the general path: every input below is written twice in each format,
+ * as usual and with the writer's general_only set (no fast path tried), and the two
+ * outputs must be the same bytes. That the fast paths did write rows in the first run is
+ * checked too, or the comparison would prove nothing; and that they wrote none in the
+ * second.
  *
  * The inputs: the samples and the audit corpora (ordinary projects, the fast paths' own
  * ground), the escaping golden case, and awkward text written here — commas, quotes,
@@ -296,6 +297,70 @@ static void long_lines(void **state)
     free(text);
 }
 
+/* jx_at_dec_fixed, a group's points at the policy's places: the whole number at 2 places
+ * its own way, the rest as jx_at_fixed(jx_dec_to_units). Worked by hand: 60 at 2 places is
+ * 6000 hundredths, "60.00"; 7.5 ({75, 1}) is 750, "7.50"; 1.005 ({1005, 3}) rounds half
+ * up to 101 hundredths, "1.01"; 60 at 0 places is "60", at 4 places 600000 units,
+ * "60.0000"; -5 at 2 places is -500 hundredths, "-5.00". Each as the general way writes
+ * it too. */
+static void points_at_places(void **state)
+{
+    (void)state;
+    static const struct {
+        jx_dec d;
+        int decimals;
+        const char *want;
+    } cases[] = {
+        {{60, 0}, 2, "60.00"},       {{0, 0}, 2, "0.00"},         {{9, 0}, 2, "9.00"},
+        {{100, 0}, 2, "100.00"},     {{1234567, 0}, 2, "1234567.00"}, {{75, 1}, 2, "7.50"},
+        {{1005, 3}, 2, "1.01"},      {{60, 0}, 0, "60"},          {{60, 0}, 4, "60.0000"},
+        {{-5, 0}, 2, "-5.00"},
+        /* the most the whole-number way takes: INT64_MAX / 100 = 92233720368547758, whose
+         * 9223372036854775800 hundredths still fit 64 bits */
+        {{INT64_MAX / 100, 0}, 2, "92233720368547758.00"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char at[JX_DEC_BUFSZ + 8], general[JX_DEC_BUFSZ + 8];
+        size_t n = (size_t)(jx_at_dec_fixed(at, cases[i].d, cases[i].decimals) - at);
+        assert_int_equal(n, strlen(cases[i].want));
+        assert_memory_equal(at, cases[i].want, n);
+        size_t m = (size_t)(jx_at_fixed(general, jx_dec_to_units(cases[i].d, cases[i].decimals), cases[i].decimals) -
+                            general);
+        assert_int_equal(m, n);
+        assert_memory_equal(general, at, n);
+    }
+}
+
+/* What follows an indicator's sign: indicator_fast writes it as one constant when it has
+ * no 偏差, 评定, 不适用, 上年, 前年 or 依据, else member by member. Plain indicators, the
+ * first of the usual kind, then each with one of those alone (上年 also written as none),
+ * and one with all of them: both paths write the same bytes, and the fast one wrote every
+ * indicator that it takes. */
+static void indicator_tails(void **state)
+{
+    (void)state;
+    static const char text[] = "项目 \"尾部\" {\n"
+                               "    产出指标 100 {\n"
+                               "        数量指标 100 {\n"
+                               "            平常 ≥1个 权重 10 实际 1个\n"
+                               "            有偏差 ≥2个 权重 10 实际 1个 偏差 \"天气原因\"\n"
+                               "            有评定 定性 \"好\" 权重 10 实际 \"较好\" 评定 部分达成\n"
+                               "            不适用的 ≥1个 权重 10 不适用\n"
+                               "            有上年 ≥1个 权重 10 实际 1个 上年 ≥3个\n"
+                               "            上年为无 ≥1个 权重 10 实际 1个 上年 /\n"
+                               "            有前年 ≥1个 权重 10 实际 1个 前年 \"较高\"\n"
+                               "            有依据 ≥1个 权重 10 实际 1个 依据 \"行业标准\"\n"
+                               "            都有 定性 \"好\" 权重 20 实际 \"差\" 评定 未达成 偏差 \"原因\" 上年 ≥1个 前年 ≥2个 "
+                               "依据 \"标准\"\n"
+                               "        }\n"
+                               "    }\n"
+                               "}\n";
+    enum { FAST = 8 };
+    /* the fast paths wrote all but 上年为无 (a history written as none is no text of the
+     * line): in JSON the two groups and eight indicators, in CSV eight rows */
+    assert_int_equal(agree("tails.jx", text), 2 + 2 * FAST);
+}
+
 /* Positions past line 10 000: jx_at_line writes a number of five or six digits its own
  * way. The numbers about the bounds of that way, and others, as printf writes them; then
  * the awkward text after 9 990, 99 990 and 999 990 blank lines, so that its indicators
@@ -417,6 +482,8 @@ int main(void)
         cmocka_unit_test(samples_and_corpora),
         cmocka_unit_test(awkward_text),
         cmocka_unit_test(long_lines),
+        cmocka_unit_test(indicator_tails),
+        cmocka_unit_test(points_at_places),
         cmocka_unit_test(far_lines),
         cmocka_unit_test(document_formats_apart),
         cmocka_unit_test(apart_refused),
