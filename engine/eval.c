@@ -13,6 +13,12 @@
  * `qualitative-band` are errors on a project that is still scored (JX_OK): the caller
  * writes it and fails the run, as jx_project_error_count() tells.
  *
+ * Every indicator is scored and, on request, its formula written, so the usual one has a
+ * path of its own, written by hand: with no unit converted its numbers are those of its
+ * jx_decs, and its scoring takes them as such (operands_as_written), comparing them in 64
+ * bits (x_cmp_small, x_reaches_pct) where they fit and in 128 or 256 where they do not,
+ * with the same answers (tests/unit/test_eval.c checks the boundaries).
+ *
  * The arithmetic the 复核, the audit and the reports share with the evaluator — rounding a
  * weight, sums of weights, 不适用 按比例折算, grade bands — is score.c's, one
  * implementation each; an indicator's formula is written here, from what scoring kept,
@@ -127,6 +133,22 @@ static int x_cmp(xnum a, xnum b)
 {
     x_align(&a, &b);
     return (a.v > b.v) - (a.v < b.v);
+}
+
+/* x_cmp(a, b), in 64 bits when both coefficients fit 64 bits — known where they were made
+ * from jx_decs (operands_as_written), so the test goes — and the one with fewer decimals
+ * still fits brought to the other's scale: the same numbers compared, so the same answer.
+ * Else x_cmp's. */
+static inline int x_cmp_small(xnum a, xnum b)
+{
+    if (a.v == (int64_t)a.v && b.v == (int64_t)b.v) {
+        int64_t x = (int64_t)a.v, y = (int64_t)b.v;
+        int d = b.scale - a.scale;
+        if (d == 0 || (d > 0 && d < 19 && !__builtin_mul_overflow(x, (int64_t)jx_pow10_64[d], &x)) ||
+            (d < 0 && d > -19 && !__builtin_mul_overflow(y, (int64_t)jx_pow10_64[-d], &y)))
+            return (x > y) - (x < y);
+    }
+    return x_cmp(a, b);
 }
 
 /* True when d is units × 10^-decimals: x_cmp(d, units) == 0, in 64 bits when d has no more
@@ -303,6 +325,7 @@ typedef struct eval_ctx {
     jx_project *p;         /* the project being scored */
     const jx_policy *pol;  /* the policy */
     int dec;               /* the policy's 小数 */
+    bool over_par;         /* the policy's 超额提示 is 100% or more (policy.c holds it to 100%～10000%) */
 } eval_ctx;
 
 /* A score in units of 10^-dec printed with exactly dec places. */
@@ -386,13 +409,23 @@ static operands operands_of(const jx_indicator *ind, const jx_formula_args *fa)
     return o;
 }
 
+/* operands_of for fa's factors both 1 — no time unit conversion, nearly every indicator:
+ * the numbers as written. Inlined, no 128-bit product is taken, and each is known to fit
+ * 64 bits wherever it goes next. */
+static inline operands operands_as_written(const jx_indicator *ind, const jx_formula_args *fa)
+{
+    jx_formula_args one = *fa;
+    one.tk = one.ak = 1;
+    return operands_of(ind, &one);
+}
+
 /*
- * The operands of a quantitative indicator, its common unit kept in ind->fargs. An
+ * The common unit of a quantitative indicator's operands, kept in ind->fargs. An
  * actual with neither unit nor % takes the target's; time units convert to the finer
  * of the two (exactly, every ratio being whole); any other difference is warned as a
  * mismatch and scored as the numbers stand.
  */
-static operands reconcile(eval_ctx *c, jx_indicator *ind)
+static void reconcile(eval_ctx *c, jx_indicator *ind)
 {
     const jx_value *T = &ind->target, *A = &ind->actual;
     jx_value_common cu;
@@ -402,15 +435,14 @@ static operands reconcile(eval_ctx *c, jx_indicator *ind)
     fa->ak = (uint32_t)cu.kb;
     fa->percent = cu.percent;
     fa->converted = (uint8_t)cu.converted; /* the numbering of enum converted */
-    operands o = operands_of(ind, fa);
     if (mismatch) {
         char bt[JX_DEC_BUFSZ], ba[JX_DEC_BUFSZ];
+        operands o = operands_of(ind, fa);
         jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_UNIT_MISMATCH, A->pos,
                             "指标“%s”实际完成值“%s”的单位“%s%s”与目标值“%s”的单位“%s%s”不同，按数值 %s 与 %s 计分",
                             ind->name.s, A->text.s, A->percent ? "%" : "", A->unit.s, T->text.s,
                             T->percent ? "%" : "", T->unit.s, fmt_x(o.a, ba), fmt_x(o.t, bt));
     }
-    return o;
 }
 
 /* ------------------------------------------------------- writing a text */
@@ -511,10 +543,11 @@ static const char *with_unit(jx_project *p, xnum x, bool percent, jx_str unit)
 
 /* ------------------------------------------------------- one indicator */
 
-/* The comparison a met target satisfies, as the formula prints it, with its length. */
+/* The comparison a met target satisfies, as the formula prints it between its spaces
+ * (" ≥ "), with its length. */
 static jx_str met_symbol(jx_sign s)
 {
-    static const jx_str ge = {"≥", sizeof "≥" - 1}, le = {"≤", sizeof "≤" - 1}, eq = {"=", 1};
+    static const jx_str ge = {" ≥ ", sizeof " ≥ " - 1}, le = {" ≤ ", sizeof " ≤ " - 1}, eq = {" = ", 3};
     switch (s) {
     case JX_SIGN_GE:
     case JX_SIGN_GT: return ge;
@@ -530,11 +563,9 @@ static jx_str met_symbol(jx_sign s)
  * spreadsheet writes when a percent cell loses its format. Scored as written (0.97%);
  * the warning names the likely reading, A × 100 %.
  */
-static void check_percent_fraction(eval_ctx *c, const jx_indicator *ind)
+static __attribute__((noinline)) void warn_percent_fraction(eval_ctx *c, const jx_indicator *ind)
 {
     const jx_value *T = &ind->target, *A = &ind->actual;
-    if (!jx_value_fraction_of_percent(T, A))
-        return;
     char ba[JX_DEC_BUFSZ], bh[JX_DEC_BUFSZ];
     jx_project_diag_add(c->p, JX_SEV_WARNING, CODE_PERCENT_FRACTION, A->pos,
                         "指标“%s”实际完成值“%s”没有百分号，对照目标值“%s”按 %s%% 计分；它可能是 %s%% 写成了小数（%s × 100%%）",
@@ -542,15 +573,44 @@ static void check_percent_fraction(eval_ctx *c, const jx_indicator *ind)
                         fmt_x(x_mul_int(x_from_dec(A->num), 100), bh), fmt_dec(A->num, ba));
 }
 
-/* Scores a quantitative indicator whose actual is a number; full is its score when met
- * (full_units of its weight). */
-static void score_quantitative(eval_ctx *c, jx_indicator *ind, int64_t full)
+/* percent-fraction when it applies: the test inline (nearly always answered by the units),
+ * the warning out of line, so the registers of the scoring around it need not be saved. */
+static inline void check_percent_fraction(eval_ctx *c, const jx_indicator *ind)
 {
-    jx_project *p = c->p;
+    if (jx_value_fraction_of_percent(&ind->target, &ind->actual))
+        warn_percent_fraction(c, ind);
+}
+
+/*
+ * 100·a ≥ pct·t, exactly, for a ≥ 0 and t > 0: a.v × 100·10^(S − a.scale) against
+ * t.v × pct.v·10^(S − t.scale − pct.scale) at the common scale S, the products in 256
+ * bits (each second factor is below 10^23). The second factors are made in 64 bits when
+ * they fit — 100·10^ea for ea ≤ 17 (at most 10^19 < 2^64), and pct.v·10^et
+ * when that product does not overflow — as for every usual number (a 超额提示 of 120 and
+ * a few decimals); jx_cmp_products then multiplies in 128 bits when a.v and t.v fit 64.
+ * The same factors either way, so the same answer.
+ */
+static inline bool x_reaches_pct(xnum a, xnum t, jx_dec pct)
+{
+    int S = a.scale > t.scale + pct.scale ? a.scale : t.scale + pct.scale;
+    int ea = S - a.scale, et = S - t.scale - pct.scale; /* at least 0, one of them 0 */
+    uint64_t rf64;
+    if (ea <= 17 && et <= 19 && pct.v >= 0 && !__builtin_mul_overflow((uint64_t)pct.v, jx_pow10_64[et], &rf64))
+        return jx_cmp_products((unsigned __int128)a.v, 100 * jx_pow10_64[ea], (unsigned __int128)t.v, rf64) >= 0;
+    __int128 lf = 100 * jx_pow10_128(ea);
+    __int128 rf = pct.v * jx_pow10_128(et);
+    return jx_cmp_products((unsigned __int128)a.v, (unsigned __int128)lf, (unsigned __int128)t.v,
+                           (unsigned __int128)rf) >= 0;
+}
+
+/* Scores a quantitative indicator whose actual is a number, o its operands (operands_of);
+ * full is its score when met (full_units of its weight). */
+static inline __attribute__((always_inline)) void score_quantitative_of(eval_ctx *c, jx_indicator *ind,
+                                                                        int64_t full, operands o)
+{
     xnum w = weight_of(ind);
-    operands o = reconcile(c, ind);
     jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
-    int cmp = x_cmp(o.a, o.t);
+    int cmp = x_cmp_small(o.a, o.t);
     int64_t s = 0;
     check_percent_fraction(c, ind);
 
@@ -596,32 +656,38 @@ static void score_quantitative(eval_ctx *c, jx_indicator *ind, int64_t full)
     }
     ind->score = s;
 
-    /* over-target: A ≥ over_pct% × T for ≥, > and = with T > 0, i.e. 100·A ≥ over·T,
-     * compared as a.v × 100·10^(S − a.scale) against t.v × over.v·10^(S − t.scale − over.scale)
-     * at the common scale S: each second factor is below 10^23, the products are taken in
-     * 256 bits (A ≥ 0 here: a negative actual returned above) */
+    /* over-target: A ≥ over_pct% × T for ≥, > and = with T > 0 (A ≥ 0 here: a negative
+     * actual returned above). An actual below its target (cmp < 0: a ratio's) cannot reach
+     * over_pct% × T when over_pct is 100 or more, as a valid policy's is (c->over_par): it
+     * is not compared. */
     bool upward = sign == JX_SIGN_GE || sign == JX_SIGN_GT || sign == JX_SIGN_EQ;
-    if (upward && x_sign(o.t) > 0) {
-        xnum over = x_from_dec(c->pol->over_pct);
-        int S = o.a.scale > o.t.scale + over.scale ? o.a.scale : o.t.scale + over.scale;
-        __int128 lf = 100 * jx_pow10_128(S - o.a.scale);
-        __int128 rf = over.v * jx_pow10_128(S - o.t.scale - over.scale);
-        if (jx_cmp_products((unsigned __int128)o.a.v, (unsigned __int128)lf, (unsigned __int128)o.t.v,
-                            (unsigned __int128)rf) >= 0) {
-            char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
-            __int128 pct;
-            bool exact = x_pct_units(o.a, o.t, &pct);
-            if (exact) /* else A / T passes 10^34: said so rather than a rounded number */
-                jx_num_put(pct, 2, false, bp);
-            else
-                snprintf(bp, sizeof bp, "10^36");
-            const char *ta = with_unit(p, o.a, o.percent, o.unit);
-            const char *tt = with_unit(p, o.t, o.percent, o.unit);
-            jx_project_diag_add(p, JX_SEV_WARNING, CODE_OVER_TARGET, ind->actual.pos,
-                                "指标“%s”实际完成值 %s 达到目标值 %s 的 %s%%%s（超额提示 %s%%），按满分计，目标值可能偏低，请说明原因",
-                                ind->name.s, ta, tt, bp, exact ? "" : " 以上", fmt_dec(c->pol->over_pct, bo));
-        }
+    if (upward && (cmp >= 0 || !c->over_par) && x_sign(o.t) > 0 && x_reaches_pct(o.a, o.t, c->pol->over_pct)) {
+        jx_project *p = c->p;
+        char bp[JX_DEC_BUFSZ], bo[JX_DEC_BUFSZ];
+        __int128 pct;
+        bool exact = x_pct_units(o.a, o.t, &pct);
+        if (exact) /* else A / T passes 10^34: said so rather than a rounded number */
+            jx_num_put(pct, 2, false, bp);
+        else
+            snprintf(bp, sizeof bp, "10^36");
+        const char *ta = with_unit(p, o.a, o.percent, o.unit);
+        const char *tt = with_unit(p, o.t, o.percent, o.unit);
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_OVER_TARGET, ind->actual.pos,
+                            "指标“%s”实际完成值 %s 达到目标值 %s 的 %s%%%s（超额提示 %s%%），按满分计，目标值可能偏低，请说明原因",
+                            ind->name.s, ta, tt, bp, exact ? "" : " 以上", fmt_dec(c->pol->over_pct, bo));
     }
+}
+
+/* Scores a quantitative indicator whose actual is a number; full is its score when met.
+ * Its operands as written (operands_as_written) when no unit was converted, so that, for
+ * nearly every indicator, what score_quantitative_of does with them is done in 64 bits. */
+static void score_quantitative(eval_ctx *c, jx_indicator *ind, int64_t full)
+{
+    reconcile(c, ind);
+    if (ind->fargs.tk == 1 && ind->fargs.ak == 1)
+        score_quantitative_of(c, ind, full, operands_as_written(ind, &ind->fargs));
+    else
+        score_quantitative_of(c, ind, full, operands_of(ind, &ind->fargs));
 }
 
 /* w × pct, exactly: w × pct% in hundredths of a point. */
@@ -1192,7 +1258,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
      * finding's text, a check's table) makes the scoring JX_ERR_NOMEM */
     p->arena.oom = 0;
 
-    eval_ctx ctx = {p, pol, pol->decimals};
+    eval_ctx ctx = {p, pol, pol->decimals, jx_dec_cmp(pol->over_pct, jx_dec_from_int(100)) >= 0};
     eval_ctx *c = &ctx;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ], b4[JX_DEC_BUFSZ];
 
@@ -1357,10 +1423,9 @@ static inline void put_note(cursor *c, const jx_indicator *ind, const operands *
     }
 }
 
-/* The formula of a quantitative method: the numbers it was scored with, put in. */
-static inline void put_quantitative(cursor *c, const jx_indicator *ind, int decimals)
+/* The formula of a quantitative method: the numbers it was scored with (o), put in. */
+static inline void put_quantitative_of(cursor *c, const jx_indicator *ind, int decimals, operands o)
 {
-    operands o = operands_of(ind, &ind->fargs);
     jx_str unit = o.unit;
     xnum w = weight_of(ind);
     jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
@@ -1378,9 +1443,7 @@ static inline void put_quantitative(cursor *c, const jx_indicator *ind, int deci
         put_x(c, w);
         CUR_LIT(c, "（");
         cur_with_unit(c, o.a, o.percent, unit);
-        CUR_LIT(c, " ");
         put_str(c, met_symbol(sign));
-        CUR_LIT(c, " ");
         cur_with_unit(c, o.t, o.percent, unit);
         CUR_LIT(c, "，达成）");
         break;
@@ -1441,6 +1504,17 @@ static inline void put_quantitative(cursor *c, const jx_indicator *ind, int deci
         break;
     }
     put_note(c, ind, &o);
+}
+
+/* put_quantitative_of with ind's operands: as written (operands_as_written) when no unit
+ * was converted, nearly every indicator, so each is known to fit 64 bits where it is
+ * written. */
+static inline void put_quantitative(cursor *c, const jx_indicator *ind, int decimals)
+{
+    if (ind->fargs.tk == 1 && ind->fargs.ak == 1)
+        put_quantitative_of(c, ind, decimals, operands_as_written(ind, &ind->fargs));
+    else
+        put_quantitative_of(c, ind, decimals, operands_of(ind, &ind->fargs));
 }
 
 /* "[9.00, 12.00]" for 达成, "[6.00, 9.00)" for the others. */

@@ -426,6 +426,108 @@ static void over_target_130_policy(void **state)
     jx_test_project_free(p);
 }
 
+/* The actual against its target where they are written with different decimals, compared
+ * in 64 bits when the one with fewer decimals, brought to the other's, still fits, else in
+ * 128. Under "=" the method tells the comparison: eq-met A = T, eq-ratio A < T, eq-over
+ * A > T. Weight 10 throughout. */
+static void actual_against_target_at_other_scales(void **state)
+{
+    (void)state;
+    jx_policy pol = jx_test_policy_default();
+    jx_project *p;
+    /* =8 实际 8.000: 8 × 10^3 = 8000 = 8000, met, 10.00 */
+    assert_int_equal(score_one(&pol, "=8个", "10", "8.000", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-met");
+    jx_test_project_free(p);
+    /* =8.000 实际 8: the same with the target carrying the decimals */
+    assert_int_equal(score_one(&pol, "=8.000个", "10", "8", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-met");
+    jx_test_project_free(p);
+    /* =8.001 实际 8: 8000 < 8001, 10 × 8 / 8.001 = 9.99875… → 10.00 */
+    assert_int_equal(score_one(&pol, "=8.001个", "10", "8", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-ratio");
+    jx_test_project_free(p);
+    /* =8 实际 7.999: 7999 < 8000, 10 × 7.999 / 8 = 9.99875 → 10.00 */
+    assert_int_equal(score_one(&pol, "=8个", "10", "7.999", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-ratio");
+    jx_test_project_free(p);
+    /* =8 实际 8.001: 8001 > 8000, eq-over, 10.00 */
+    assert_int_equal(score_one(&pol, "=8个", "10", "8.001", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-over");
+    jx_test_project_free(p);
+    /* Near 2^63 = 9223372036854775808. =92233720368547758.1 实际 922337203685477580: the
+     * actual at one decimal is 9223372036854775800, below 2^63, against 922337203685477581:
+     * A > T, eq-over, 10.00 */
+    assert_int_equal(score_one(&pol, "=92233720368547758.1", "10", "922337203685477580", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-over");
+    jx_test_project_free(p);
+    /* 实际 922337203685477581 at one decimal is 9223372036854775810, past 2^63 − 1: compared
+     * in 128 bits, still A > T */
+    assert_int_equal(score_one(&pol, "=92233720368547758.1", "10", "922337203685477581", &p), 1000);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-over");
+    jx_test_project_free(p);
+    /* the other way round, the target brought up past 2^63 − 1: =922337203685477581 实际
+     * 92233720368547758.1, A < T; A / T = 0.1 exactly, 10 × 0.1 = 1.00 */
+    assert_int_equal(score_one(&pol, "=922337203685477581", "10", "92233720368547758.1", &p), 100);
+    assert_string_equal(jx_indicator_method(&p->inds[0]), "eq-ratio");
+    jx_test_project_free(p);
+}
+
+/* The over-target test 100 × A ≥ 超额提示 × T taken in 64 bits where its factors fit, at
+ * its boundary, and with each side carrying the decimals. */
+static void over_target_boundary_at_other_scales(void **state)
+{
+    (void)state;
+    jx_policy pol = jx_test_policy_default();
+    jx_project *p;
+    /* ≥60.5 实际 72.6: 100 × 72.6 = 7260 = 120 × 60.5 → flagged (A ≥ 1.2 T) */
+    score_one(&pol, "≥60.5个", "30", "72.6", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    /* 实际 72.59: 7259 < 7260 → not flagged */
+    score_one(&pol, "≥60.5个", "30", "72.59", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+    /* 实际 72.60: the actual with the decimals, 7260 = 7260 → flagged */
+    score_one(&pol, "≥60.5个", "30", "72.60", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    /* ≥60.50 实际 72.6: the target with the decimals, 7260 = 7260 → flagged; 实际 72.5:
+     * 7250 < 7260 → not */
+    score_one(&pol, "≥60.50个", "30", "72.6", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    score_one(&pol, "≥60.50个", "30", "72.5", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+    /* 超额提示 120.5%: ≥60 实际 72.3: 100 × 72.3 = 7230 = 1.205 × 6000 → flagged; 72.29 not */
+    pol.over_pct = jx_test_dec("120.5");
+    score_one(&pol, "≥60个", "30", "72.3", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+    score_one(&pol, "≥60个", "30", "72.29", &p);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+}
+
+/* An actual below its target is compared for over-target only under a 超额提示 below 100%,
+ * which only a policy made in code can have (the rule language holds it to 100%～10000%):
+ * ≥60 实际 50 under 80%: 100 × 50 = 5000 ≥ 80 × 60 = 4800 → flagged; scored 30 × 50 / 60 =
+ * 25.00. Under the default 120% it is not. */
+static void over_target_below_target_under_low_policy(void **state)
+{
+    (void)state;
+    jx_policy pol = jx_test_policy_default();
+    jx_project *p;
+    assert_int_equal(score_one(&pol, "≥60个", "30", "50", &p), 2500);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 0);
+    jx_test_project_free(p);
+    pol.over_pct = jx_dec_from_int(80);
+    assert_int_equal(score_one(&pol, "≥60个", "30", "50", &p), 2500);
+    assert_int_equal(jx_test_count_code(p, "over-target"), 1);
+    jx_test_project_free(p);
+}
+
 static void eq_above_target_is_full_and_over(void **state)
 {
     (void)state;
@@ -1462,6 +1564,9 @@ int main(void)
         cmocka_unit_test(over_target_warned),
         cmocka_unit_test(over_target_not_below_threshold),
         cmocka_unit_test(over_target_130_policy),
+        cmocka_unit_test(actual_against_target_at_other_scales),
+        cmocka_unit_test(over_target_boundary_at_other_scales),
+        cmocka_unit_test(over_target_below_target_under_low_policy),
         cmocka_unit_test(eq_above_target_is_full_and_over),
         cmocka_unit_test(grade_90_is_excellent),
         cmocka_unit_test(grade_89_99_is_good),
