@@ -1128,23 +1128,11 @@ LS_INLINE bool ls_name_lead(unsigned char c)
 }
 
 /*
- * Starts a scan on the first line after the current NEWLINE that is not blank, past its
- * indentation, setting *line and *lstart to its number and start; false when there is
- * none, or it starts with something other than a letter or a CJK character (a blank line
- * ending in "\r\n", '}', a string …), or it has no '\n' (the item's last line).
+ * Starts a scan at `first`, the first byte of the line starting at lstart past its
+ * indentation (ls_next_first); false when it is something other than a letter or a CJK
+ * character (a blank line ending in "\r\n", '}', a string …), or the line has no '\n'
+ * (the item's last line).
  */
-static inline bool ls_next_line(line_scan *ls, parser *ps, uint32_t *line, uint32_t *lstart)
-{
-    uint32_t l, start, i;
-    if (!ls_next_first(ps, &l, &start, &i) || !ls_name_lead((unsigned char)ps->text[i]))
-        return false;
-    *line = l;
-    *lstart = start;
-    return ls_start(ls, ps, start, i);
-}
-
-/* Starts a scan at `first`, the first byte of the line starting at lstart past its
- * indentation (ls_next_first), as ls_next_line starts one; false where it gives false. */
 LS_INLINE bool ls_start_name(line_scan *ls, parser *ps, uint32_t lstart, uint32_t first)
 {
     return ls_name_lead((unsigned char)ps->text[first]) && ls_start(ls, ps, lstart, first);
@@ -1427,25 +1415,17 @@ LS_INLINE uint64_t ls_eight(const char *w)
 
 /*
  * The attribute word at i followed by a blank (不适用 also by the line's end), as one of
- * the A_ bits; 0 when there is none. Where ten bytes or more stand before the line's
- * '\n', the word's six bytes are loaded once and compared as a number with each word's,
- * where ls_word_is would compare them word by word; nearer the end, ls_word_is decides.
+ * the A_ bits; 0 when there is none. The word's first six bytes and the byte after them
+ * are loaded once and compared as a number with each word's, where ls_word_is would
+ * compare them word by word. Every word needs eight bytes up to the line's end: six, a
+ * blank and the '\n' (不适用, nine and its end, needs ten, which ls_word_is checks); fewer
+ * hold none, and are not loaded.
  */
 LS_INLINE unsigned ls_attr(const line_scan *ls)
 {
-    if (ls->end - ls->i <= 10) {
-        if (ls_word_is(ls, LW_WEIGHT, 6, false)) return A_WEIGHT;
-        if (ls_word_is(ls, LW_ACTUAL, 6, false)) return A_ACTUAL;
-        if (ls_word_is(ls, LW_SCORE, 6, false)) return A_SCORE;
-        if (ls_word_is(ls, LW_REASON, 6, false)) return A_REASON;
-        if (ls_word_is(ls, LW_JUDGE, 6, false)) return A_JUDGE;
-        if (ls_word_is(ls, LW_NA, 9, true)) return A_NA;
-        if (ls_word_is(ls, LW_LAST, 6, false)) return A_LAST;
-        if (ls_word_is(ls, LW_BEFORE, 6, false)) return A_BEFORE;
-        if (ls_word_is(ls, LW_BASIS, 6, false)) return A_BASIS;
+    if (ls->end - ls->i < 8)
         return 0;
-    }
-    uint64_t w; /* the bytes i .. i+7, all on the line (its '\n' is at end - 1 > i + 9) */
+    uint64_t w; /* the bytes i .. i+7, all on the line (its '\n' is at end - 1 >= i + 7) */
     memcpy(&w, ls->s + ls->i, 8);
     w = le64toh(w);
     uint64_t six = w & 0xFFFFFFFFFFFFu;
@@ -1701,19 +1681,27 @@ static void line_leave(parser *ps, uint32_t line, uint32_t lstart, uint32_t last
         frame_brace(ps, end_tk, off);
 }
 
+/* The first line after the current NEWLINE that is not blank, as ls_next_first finds it. */
+typedef struct next_line {
+    uint32_t line, lstart, first;
+} next_line;
+
 /*
- * Reads an ordinary indicator line into group: the line after the current NEWLINE, or
- * the rest of the line whose current WORD (not a keyword) is an indicator's name.
+ * Reads an ordinary indicator line into group: the line after the current NEWLINE, nx
+ * (NULL when there is none), or the rest of the line whose current WORD (not a keyword)
+ * is an indicator's name.
  */
-static line_result line_indicator(parser *ps, uint32_t group)
+static line_result line_indicator(parser *ps, uint32_t group, const next_line *nx)
 {
     line_scan ls;
     uint32_t line, lstart;
     if (ps->p->ninds >= JX_LIMIT_INDICATORS)
         return LINE_LEFT; /* parse_indicator reports it */
     if (ps->tk == JX_TK_NEWLINE) {
-        if (!ls_next_line(&ls, ps, &line, &lstart))
+        if (!nx || !ls_start_name(&ls, ps, nx->lstart, nx->first))
             return LINE_NONE;
+        line = nx->line;
+        lstart = nx->lstart;
     } else if (((ps->tk == JX_TK_LBRACE && ps->brace_left) || (ps->tk == JX_TK_WORD && ps->kw == JX_KW_NONE)) &&
                ps->bad_byte_end <= ps->line_start) {
         /* the name after a group's '{' (left by line_group), or the current word */
@@ -2077,16 +2065,6 @@ static bool line_close_at(parser *ps, uint32_t line, uint32_t lstart, uint32_t b
     return true;
 }
 
-/* line_close_at on the current '}', or on a '}' that starts the next line that is not blank. */
-static bool line_close(parser *ps)
-{
-    if (ps->tk == JX_TK_RBRACE)
-        return line_close_at(ps, ps->line, ps->line_start, ps->off);
-    uint32_t line, lstart, brace;
-    return ps->tk == JX_TK_NEWLINE && ls_next_first(ps, &line, &lstart, &brace) && ps->text[brace] == '}' &&
-           line_close_at(ps, line, lstart, brace);
-}
-
 /* Which of a project's one-time statements were seen (a second one is an error). */
 typedef struct stmt_seen {
     bool dept, org, goal, outcome, dev, remedy, unit; /* 主管部门 … 整改措施, 金额单位 */
@@ -2380,17 +2358,30 @@ static void group2_body(parser *ps, long gi)
 {
     jx_pos open = ps->p->groups[gi].open_pos;
     if (ps->brace_left) {
-        line_result lr = line_indicator(ps, (uint32_t)gi);
+        line_result lr = line_indicator(ps, (uint32_t)gi, NULL);
         ps->brace_left = 0;
         if (lr != LINE_DONE)
             advance(ps);
     }
     for (;;) {
-        line_result lr = line_indicator(ps, (uint32_t)gi);
+        line_result lr = LINE_NONE;
+        if (ps->tk == JX_TK_NEWLINE) {
+            /* the next line that is not blank, looked at once: an indicator or the '}' */
+            next_line nx;
+            if (ls_next_first(ps, &nx.line, &nx.lstart, &nx.first)) {
+                if (ps->text[nx.first] != '}')
+                    lr = line_indicator(ps, (uint32_t)gi, &nx);
+                else if (line_close_at(ps, nx.line, nx.lstart, nx.first))
+                    return;
+            }
+        } else if (ps->tk == JX_TK_RBRACE) { /* the '}' that ended an indicator's line */
+            if (line_close_at(ps, ps->line, ps->line_start, ps->off))
+                return;
+        } else {
+            lr = line_indicator(ps, (uint32_t)gi, NULL);
+        }
         if (lr == LINE_DONE)
             continue;
-        if (lr == LINE_NONE && line_close(ps))
-            return;
         skip_blank_lines(ps);
         if (ps->tk == JX_TK_RBRACE) {
             advance(ps);
@@ -2400,7 +2391,7 @@ static void group2_body(parser *ps, long gi)
             missing_close(ps, open);
             return;
         }
-        if (lr == LINE_NONE && line_indicator(ps, (uint32_t)gi) == LINE_DONE)
+        if (lr == LINE_NONE && line_indicator(ps, (uint32_t)gi, NULL) == LINE_DONE)
             continue; /* after blank lines */
         if (!at_name(ps) || ends_value(ps->kw)) {
             unexpected(ps, "三级指标名称");

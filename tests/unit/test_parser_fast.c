@@ -561,6 +561,61 @@ static void strings_at_the_text_end(void **state)
     jx_value_reader_destroy(vr);
 }
 
+/*
+ * Attribute words at the end of an indicator line that ends its item's text at its '\n',
+ * copied to end where a page ends, so a read past the '\n' faults: the word 7 to 11 bytes
+ * before the end, the '\n' included. A word and its blank need eight bytes with the '\n'
+ * (ten for 不适用 and its end), which the fast path loads at once. As written, for 甲 ≥1
+ * and then: 得分 7 → the claim 7 at column 9 (甲 1, ≥ 3, 1 4, 得 6, 分 7, 7 9), by the
+ * fast path; 权重 1 不适用 → not applicable, fast; 权重 12 and 权重 123 → the weight 12
+ * and 123, fast; 得分 and "得分 " → no number, left to the general parser (no plain
+ * copy), which reports it.
+ */
+static void attributes_at_the_text_end(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tail; /* after "甲 ≥1 " */
+        bool fast;        /* the fast path takes the line */
+        int64_t weight, claim;
+        bool na;
+    } cases[] = {
+        {"得分 7", true, 0, 7, false},     {"权重 1 不适用", true, 1, 0, true}, {"权重 12", true, 12, 0, false},
+        {"权重 123", true, 123, 0, false}, {"得分", false, 0, 0, false},       {"得分 ", false, 0, 0, false},
+    };
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[256];
+        int len = snprintf(text, sizeof text, "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n甲 ≥1 %s\n", cases[i].tail);
+        jx_project p;
+        void *map;
+        size_t maplen;
+        parse_framed_n_unchecked(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len);
+        assert_int_equal(p.ninds, 1);
+        const jx_indicator *ind = &p.inds[0];
+        if (!cases[i].fast) {
+            assert_null(ind->plain);
+            assert_true(p.diags.errors > 0);
+        } else {
+            assert_non_null(ind->plain);
+            assert_int_equal(ind->weight.v, cases[i].weight);
+            assert_int_equal(ind->claim.v, cases[i].claim);
+            assert_int_equal(ind->not_applicable, cases[i].na);
+            if (cases[i].claim) {
+                assert_int_equal(ind->claim_pos.line, 4);
+                assert_int_equal(ind->claim_pos.col, 9);
+            }
+        }
+        jx_project_free(&p);
+        munmap(map, maplen);
+        parse_framed_n(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len); /* valid UTF-8 */
+        assert_int_equal(p.inds[0].plain != NULL, cases[i].fast);
+        jx_project_free(&p);
+        munmap(map, maplen);
+    }
+    jx_value_reader_destroy(vr);
+}
+
 /* A keyword-like unit followed by what may be the keyword's own value, or 不适用 after a
  * number, is left to the general parser, which reads the keyword as the attribute. */
 static void keyword_attributes_left_to_the_parser(void **state)
@@ -903,6 +958,83 @@ static void parse_both(const char *text, parsed *reader, jx_project *framed, jx_
     parse_framed(framed, vr, text);
     if (!stray)
         same_project(reader->p, framed);
+}
+
+/*
+ * The lines of level-2 groups as their bodies meet them, each next line that is not blank
+ * looked at once: indicator lines, a blank line ending in "\r\n" (which no fast path
+ * takes), a '}' ending an indicator's line, alone on its line, or either with a comment
+ * after it (which the general parser reads), a line that is neither (a string, reported),
+ * and the text ending inside a group. Each read as written (by the fast paths where they
+ * take it) and with a U+3000 in place of the last space of each indentation (by the
+ * general parser): the same project, positions by column, and the same diagnostics.
+ * Counted by hand: 乙 is on line 6 and 丙 on line 8, at column 13; the string on line 9
+ * is the one error; the project's '}' is on line 15. Cut after line 8, the text leaves
+ * 质量指标 unclosed, the one error (its parents are cut by the same end), reported just
+ * after the last token: line 8, column 23 (丙 at 13, then " ≥3 权重 10", ten columns).
+ */
+static void level2_lines_agree(void **state)
+{
+    (void)state;
+    const char *form = "项目 \"测试\" {\n"                    /* 1 */
+                       "    产出指标 60 {\n"                   /* 2 */
+                       "        数量指标 30 {\n"               /* 3 */
+                       "           %s甲 ≥1 权重 10\n"          /* 4 */
+                       " \t\r\n"                              /* 5 */
+                       "           %s乙 ≥2 权重 10 }\n"        /* 6 */
+                       "        质量指标 30 {\n"               /* 7 */
+                       "           %s丙 ≥3 权重 10\n"          /* 8 */
+                       "           %s\"说明\"\n"               /* 9 */
+                       "\n"                                    /* 10 */
+                       "       %s} # 注释\n"                   /* 11 */
+                       "        时效指标 0 {\n"                /* 12 */
+                       "           %s丁 ≥4 权重 0 } # 注释\n"  /* 13 */
+                       "   %s}\n"                              /* 14 */
+                       "}\n";                                  /* 15 */
+    const char *sp = " ", *wide = "\u3000";
+    char a[1024], b[1024];
+    snprintf(a, sizeof a, form, sp, sp, sp, sp, sp, sp, sp);
+    snprintf(b, sizeof b, form, wide, wide, wide, wide, wide, wide, wide);
+    parsed pa, pb;
+    jx_project fa, fb;
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    parse_both(a, &pa, &fa, vr, false);
+    parse_both(b, &pb, &fb, vr, false);
+    same_project(pa.p, pb.p);
+    taken_by(pa.p, true, "甲 乙 丙 丁", "");
+    const jx_project *x = pa.p;
+    assert_int_equal(x->ngroups, 4);
+    assert_int_equal(x->ninds, 4);
+    assert_int_equal(x->inds[1].pos.line, 6);
+    assert_int_equal(x->inds[1].pos.col, 13);
+    assert_int_equal(x->inds[2].pos.line, 8);
+    assert_int_equal(x->inds[2].pos.col, 13);
+    assert_int_equal(x->inds[2].group, 2);
+    assert_int_equal(x->inds[3].group, 3);
+    assert_int_equal(x->diags.errors, 1);
+    assert_int_equal(x->diags.v[0].line, 9);
+    assert_int_equal(x->close_pos.line, 15);
+    assert_int_equal(x->close_pos.col, 1);
+    jx_project_free(&fa);
+    jx_project_free(&fb);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+    /* the text ending after line 8, inside 质量指标 */
+    size_t cut = (size_t)(strstr(a, "丙") - a), cutb = (size_t)(strstr(b, "丙") - b);
+    cut += strcspn(a + cut, "\n") + 1;
+    cutb += strcspn(b + cutb, "\n") + 1;
+    a[cut] = '\0';
+    b[cutb] = '\0';
+    pa = parse(a);
+    pb = parse(b);
+    same_project(pa.p, pb.p);
+    assert_int_equal(pa.p->ninds, 3);
+    assert_int_equal(pa.p->diags.errors, 1);
+    assert_int_equal(pa.p->diags.v[0].line, 8);
+    assert_int_equal(pa.p->diags.v[0].column, 23);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+    jx_value_reader_destroy(vr);
 }
 
 /*
@@ -1547,12 +1679,14 @@ int main(void)
         cmocka_unit_test(comments_left_to_the_parser),
         cmocka_unit_test(lines_at_the_text_end),
         cmocka_unit_test(strings_at_the_text_end),
+        cmocka_unit_test(attributes_at_the_text_end),
         cmocka_unit_test(keyword_attributes_left_to_the_parser),
         cmocka_unit_test(history_left_to_the_parser),
         cmocka_unit_test(indicator_on_group_line_agrees),
         cmocka_unit_test(group_heads_agree),
         cmocka_unit_test(comments_after_heads_and_braces_agree),
         cmocka_unit_test(closing_braces_agree),
+        cmocka_unit_test(level2_lines_agree),
         cmocka_unit_test(project_closes_agree),
         cmocka_unit_test(blank_lines_before_braces_agree),
         cmocka_unit_test(project_words_agree),
