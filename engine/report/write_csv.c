@@ -266,6 +266,24 @@ static void project_cells(jx_writer *wr, const jx_project *p, size_t k)
 /* Appends a string literal at o. */
 #define O_LIT(o, lit) (memcpy((o), "" lit, sizeof(lit) - 1), (o) += sizeof(lit) - 1)
 
+/* The block by which o_own copies, and so the bytes it may read past what it copies and
+ * write past it, less one. */
+#define OWN_BLOCK 32
+
+/* Appends s[0..n) at o, s one of the parts of a row made beforehand in this file's own
+ * arrays (csv_rows.tail, row_group.head and .points), by whole blocks of OWN_BLOCK bytes
+ * without jx_copy_short's choice of a size: it reads up to OWN_BLOCK - 1 bytes past s + n,
+ * which the array holds (its maker leaves the room), and writes as many past o + n, which
+ * the row asks room for (OWN_BLOCK more) and writes over or leaves past its end. Returns
+ * o + n. */
+static inline char *o_own(char *o, const char *s, size_t n)
+{
+    memcpy(o, s, OWN_BLOCK);
+    for (size_t i = OWN_BLOCK; i < n; i += OWN_BLOCK)
+        memcpy(o + i, s + i, OWN_BLOCK);
+    return o + n;
+}
+
 /* Appends a cell s[0..n) that needs no quoting at o, with the formula guard "'" first when
  * jx_csv_guarded says so (as jx_out_csv_field writes it); returns the end. Room: n + 1. */
 static inline char *o_cell(char *o, const char *s, size_t n)
@@ -368,6 +386,8 @@ typedef struct csv_rows {
     size_t tail_n;    /* its length */
     const char *full; /* the 满分 column: "80（不适用 20 分剔除）" (report.h), "" when not stated */
     size_t full_n;    /* its length */
+    char place[128];  /* full with the comma before and after it, as a fast row has them */
+    size_t place_n;   /* its length */
     bool fast;        /* head, tail and full go into a row as they are: row_fast may write its rows */
 } csv_rows;
 
@@ -386,13 +406,18 @@ static void csv_rows_of(csv_rows *r, jx_writer *wr, const jx_project *p)
     *h++ = ',';
     r->head_n = (size_t)(h - r->head);
     size_t fn = strlen(p->src.file);
-    if (fn + 64 >= sizeof r->tail || !csv_unquoted(p->src.file, fn) || jx_csv_guard_lead(p->src.file, fn) ||
+    if (fn + 64 + OWN_BLOCK >= sizeof r->tail || !csv_unquoted(p->src.file, fn) ||
+        jx_csv_guard_lead(p->src.file, fn) || r->full_n + 2 + OWN_BLOCK > sizeof r->place ||
         !csv_unquoted(r->full, r->full_n) || jx_csv_guarded(r->full, r->full_n))
         return;
+    r->place[0] = ',';
+    memcpy(r->place + 1, r->full, r->full_n);
+    r->place[r->full_n + 1] = ',';
+    r->place_n = r->full_n + 2;
     char *o = r->tail;
     *o++ = ',';
     if (p->scored && p->total >= 0)
-        o += jx_num_put(p->total, p->decimals, false, o);
+        o = jx_at_fixed(o, p->total, p->decimals);
     *o++ = ',';
     if (p->scored) {
         const char *g = jx_grade_name(p->grade);
@@ -433,15 +458,15 @@ static inline char *o_row_groups(char *o, const csv_rows *r, const jx_group *g1,
 }
 
 /* A fast row's cells from after 计分方法 to 满分 at o: the project's shared ones
- * (r->tail), the position pos as "line:col", and the full marks; returns the end. */
+ * (r->tail), the position pos as "line:col", and the full marks between their commas
+ * (r->place); returns the end. */
 static inline char *o_row_place(char *o, const csv_rows *r, jx_pos pos)
 {
-    o = jx_at_bytes(o, r->tail, r->tail_n);
+    o = o_own(o, r->tail, r->tail_n);
     o = jx_at_line(o, pos.line);
     *o++ = ':';
     o = jx_at_line(o, pos.col);
-    *o++ = ',';
-    return jx_at_bytes(o, r->full, r->full_n);
+    return o_own(o, r->place, r->place_n);
 }
 
 /* The points cells of a row, 一级分值,二级分值, of the groups g1 and g2 (NULL or no points:
@@ -460,68 +485,92 @@ static inline char *o_group_points(char *o, const jx_group *g1, const jx_group *
  * a group (they come group by group) rather than once a row. Invariant: for an indicator
  * of `project` whose group is `group`, g1 and g2 are what jx_indicator_group_at
  * gives for levels 1 and 2, and when fast is true, head is o_row_groups' bytes for them
- * and points o_group_points'; fast is false when a name needs quoting, a points value has
- * more than 18 decimals or the head outgrows its room, and row_fast then writes nothing. */
+ * and points o_group_points', followed by the rest of a row that carries no project cell
+ * and no history (see row_fast); fast is false when the writer writes by the general path
+ * only, the project is not scored, a name needs quoting, a points value has more than 18
+ * decimals or the head outgrows its room, and row_fast then writes nothing. */
 typedef struct row_group {
     const jx_project *project;       /* the indicators' project (jx_indicator.project) */
     uint32_t group;                  /* their group (jx_indicator.group); UINT32_MAX: none yet */
     bool fast;                       /* head and points made */
     char head[1024];                 /* the name field, the 一级 and 二级 cells, each with its comma */
     size_t head_n;                   /* its length */
-    char points[2 * JX_DEC_BUFSZ + 1]; /* 一级分值,二级分值 */
-    size_t points_n;                 /* its length */
+    char points[2 * JX_DEC_BUFSZ + sizeof SCORE_PROJECT_BLANK SCORE_HIST_BLANK "\n" + OWN_BLOCK];
+                                     /* 一级分值,二级分值 (points_n bytes), then the end of a row
+                                        that carries no project cell and no history:
+                                        SCORE_PROJECT_BLANK SCORE_HIST_BLANK "\n" (end_n in all) */
+    size_t points_n;                 /* the points' length */
+    size_t end_n;                    /* the points' and the row end's */
+    size_t need;                     /* room a row asks for besides its indicator's texts and
+                                        project cells: its group's, its project's and numbers' */
 } row_group;
 
-/* rg for ind's group: as it is when it is the last indicator's, else made for it. */
-static inline const row_group *row_group_of(row_group *rg, const csv_rows *r, const jx_indicator *ind)
+/* rg for ind's group (ind of p): as it is when it is the last indicator's, else made for it. */
+static inline const row_group *row_group_of(row_group *rg, const jx_writer *wr, const jx_project *p,
+                                            const csv_rows *r, const jx_indicator *ind)
 {
     if (ind->group == rg->group && ind->project == rg->project)
         return rg;
     const jx_group *g1 = jx_indicator_group_at(ind, 1), *g2 = jx_indicator_group_at(ind, 2);
     rg->project = ind->project;
     rg->group = ind->group;
-    rg->fast = r->fast && group_as_is(g1) && group_as_is(g2) && !(g1 && g1->has_points && g1->points.scale > 18) &&
+    rg->fast = r->fast && !wr->general_only && p->scored && group_as_is(g1) && group_as_is(g2) &&
+               !(g1 && g1->has_points && g1->points.scale > 18) &&
                !(g2 && g2->has_points && g2->points.scale > 18) &&
-               r->head_n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) + 4 <= sizeof rg->head;
+               r->head_n + (g1 ? g1->name.n : 0) + (g2 ? g2->name.n : 0) + 4 + OWN_BLOCK <= sizeof rg->head;
     if (rg->fast) {
         rg->head_n = (size_t)(o_row_groups(rg->head, r, g1, g2) - rg->head);
-        rg->points_n = (size_t)(o_group_points(rg->points, g1, g2) - rg->points);
+        char *o = o_group_points(rg->points, g1, g2);
+        rg->points_n = (size_t)(o - rg->points);
+        O_LIT(o, SCORE_PROJECT_BLANK SCORE_HIST_BLANK "\n");
+        rg->end_n = (size_t)(o - rg->points);
+        rg->need = rg->head_n + rg->end_n + r->tail_n + r->full_n + 4 * JX_DEC_BUFSZ + 128 + 10 /* guards */ +
+                   OWN_BLOCK;
     }
     return rg;
 }
 
 /*
- * Writes the row of ind in one go when it is the usual one: the project's shared parts
- * found (r->fast), scored, the texts plain (see jx_indicator.plain) and the group's cells
- * made (rg, row_group_of); returns false having written nothing otherwise. Its texts need
+ * Writes the row of ind (the k-th of p) in one go when it is the usual one: the project's
+ * shared parts found (r->fast), scored, the texts plain (see jx_indicator.plain) and the
+ * group's cells made (rg, row_group_of); returns false having written nothing otherwise. Its texts need
  * no quoting; each goes through o_cell, which puts the formula guard before a
- * formula-like one ("'=1年") as jx_out_csv_field does.
+ * formula-like one ("'=1年") as jx_out_csv_field does. The most common row — past the
+ * project's first and its 资金 rows, without a history — ends with its group's bytes
+ * (row_group.points to end_n) in one copy; another writes its project cells and history.
  */
 JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_rows *r, row_group *rgs,
                                   const jx_indicator *ind, size_t k)
 {
-    if (wr->general_only || !p->scored || ind->pos.line == 0 || ind->score < 0)
+    if (ind->pos.line == 0 || ind->score < 0)
         return false;
-    const row_group *rg = row_group_of(rgs, r, ind);
+    const row_group *rg = row_group_of(rgs, wr, p, r, ind);
     if (!rg->fast ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->actual.text) || !cell_as_is(ind, ind->target.unit) ||
-        !cell_as_is(ind, ind->reason) || !cell_as_is(ind, ind->last_year.text) ||
-        !cell_as_is(ind, ind->year_before.text) || !cell_as_is(ind, ind->basis) ||
-        (!ind->last_year.present && ind->last_year.pos.line) ||
-        (!ind->year_before.present && ind->year_before.pos.line) || (ind->has_weight && ind->weight.scale > 18) ||
+        !cell_as_is(ind, ind->reason) || (ind->has_weight && ind->weight.scale > 18) ||
         (ind->has_claim && ind->claim.scale > 18))
         return false;
-    size_t project_need = project_cells_fast_need(p, k);
-    if (project_need == 0)
-        return false;
-    size_t need = project_need + rg->head_n + rg->points_n + r->tail_n + r->full_n + ind->name.n +
-                  ind->target.text.n + ind->actual.text.n + ind->target.unit.n + ind->reason.n +
-                  ind->last_year.text.n + ind->year_before.text.n + ind->basis.n +
-                  4 * JX_DEC_BUFSZ + 128 + 10; /* + 10 guards */
+    size_t need = rg->need + ind->name.n + ind->target.text.n + ind->actual.text.n + ind->target.unit.n +
+                  ind->reason.n;
+    /* past the project's first row and its 资金 rows (project_cells writes SCORE_PROJECT_BLANK)
+     * and no history (hist_cells writes SCORE_HIST_BLANK: nothing given, and none written as
+     * none, which has a position): the row ends with its group's bytes */
+    bool bare_end = k > 0 && k >= p->nfunds && !ind->last_year.present && !ind->last_year.pos.line &&
+                    !ind->year_before.present && !ind->year_before.pos.line && ind->basis.n == 0;
+    if (!bare_end) {
+        if (!cell_as_is(ind, ind->last_year.text) || !cell_as_is(ind, ind->year_before.text) ||
+            !cell_as_is(ind, ind->basis) || (!ind->last_year.present && ind->last_year.pos.line) ||
+            (!ind->year_before.present && ind->year_before.pos.line))
+            return false;
+        size_t project_need = project_cells_fast_need(p, k);
+        if (project_need == 0)
+            return false;
+        need += project_need + ind->last_year.text.n + ind->year_before.text.n + ind->basis.n;
+    }
     if (!jx_out_room(wr, need))
         return false;
-    char *o = jx_at_bytes(wr->buf + wr->len, rg->head, rg->head_n);
+    char *o = o_own(wr->buf + wr->len, rg->head, rg->head_n);
     o = o_cell(o, ind->name.s, ind->name.n);
     *o++ = ',';
     if (ind->target.present)
@@ -538,8 +587,8 @@ JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_
     jx_str method = jx_method_code_str(ind->method);
     o = jx_at_bytes(o, method.s, method.n);
     o = o_row_place(o, r, ind->pos);
-    /* the appended cells, as ind_cells and project_cells write them */
-    *o++ = ',';
+    /* the appended cells, as ind_cells and project_cells write them (the first comma
+     * o_row_place's) */
     jx_str sign = jx_indicator_sign_str(ind);
     o = o_cell(o, sign.s, sign.n);
     *o++ = ',';
@@ -561,6 +610,11 @@ JX_FAST_PATH static bool row_fast(jx_writer *wr, const jx_project *p, const csv_
     if (ind->has_claim)
         o = jx_at_dec(o, ind->claim);
     *o++ = ',';
+    if (bare_end) {
+        o = o_own(o, rg->points, rg->end_n);
+        wr->len = (size_t)(o - wr->buf);
+        return true;
+    }
     o = jx_at_bytes(o, rg->points, rg->points_n);
     o = o_project_cells(o, p, k);
     /* the history, as hist_cells writes it (a value written as none is left to it) */
@@ -621,13 +675,13 @@ JX_FAST_PATH static bool bare_row_fast(jx_writer *wr, const jx_project *p, const
     if (project_need == 0)
         return false;
     size_t need = project_need + r->head_n + r->tail_n + r->full_n + (g1 ? g1->name.n : 0) +
-                  (g2 ? g2->name.n : 0) + 4 * JX_DEC_BUFSZ + 64;
+                  (g2 ? g2->name.n : 0) + 4 * JX_DEC_BUFSZ + 64 + OWN_BLOCK;
     if (!jx_out_room(wr, need))
         return false;
     char *o = o_row_groups(wr->buf + wr->len, r, g1, g2);
     O_LIT(o, ",,,,,"); /* 三级指标 to 计分方法 blank */
     o = o_row_place(o, r, pos);
-    O_LIT(o, ",,,,,,,"); /* the indicator's own cells blank up to the groups' points */
+    O_LIT(o, ",,,,,,"); /* the indicator's own cells blank up to the groups' points */
     o = o_group_points(o, g1, g2);
     o = o_project_cells(o, p, k);
     O_LIT(o, SCORE_HIST_BLANK "\n");
@@ -674,8 +728,15 @@ static void score_project(jx_writer *wr, const jx_project *p)
         hist_cells(wr, NULL);
         jx_out_char(wr, '\n');
     }
+    /* the groups that hold an indicator or a 二级 group: they get no row of their own (NULL:
+     * out of memory, said after the indicators' rows) */
+    bool *used = p->ngroups ? jx_arena_alloc(&wr->scratch, p->ngroups * sizeof *used) : NULL;
+    for (size_t i = 0; used && i < p->ngroups; i++)
+        used[i] = false;
     for (size_t i = 0; i < ord.ninds; i++) {
         const jx_indicator *ind = ord.inds[i];
+        if (ind->group < p->ngroups && used)
+            used[ind->group] = true;
         if (row_fast(wr, p, &rows, &rg, ind, k)) {
             k++;
             wr->fast_written++;
@@ -706,21 +767,12 @@ static void score_project(jx_writer *wr, const jx_project *p)
         hist_cells(wr, ind);
         jx_out_char(wr, '\n');
     }
-    /* groups without an indicator: a 二级 group, or a 一级 group without any 二级 one */
-    bool *used = p->ngroups ? jx_arena_alloc(&wr->scratch, p->ngroups * sizeof *used) : NULL;
+    /* groups without an indicator: a 二级 group, or a 一级 group without any 二级 one (the
+     * indicators' own groups were marked as their rows were written; ord.inds holds every
+     * indicator of p, order.h) */
     if (p->ngroups && !used) {
         jx_scratch_fail(wr);
         return;
-    }
-    for (size_t i = 0; i < p->ngroups; i++)
-        used[i] = false;
-    for (size_t i = 0; i < p->ninds; i++) {
-        uint32_t g = p->inds[i].group;
-        if (g < p->ngroups) {
-            used[g] = true;
-            if (p->groups[g].level == 2 && p->groups[g].parent < p->ngroups)
-                used[p->groups[g].parent] = true;
-        }
     }
     for (size_t i = 0; i < p->ngroups; i++)
         if (p->groups[i].level == 2 && p->groups[i].parent < p->ngroups)
