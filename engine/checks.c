@@ -325,18 +325,46 @@ static int64_t full_units(const chk *c, jx_dec w)
 /*
  * The message of a finding raised on most indicators of a file (qualitative-evidence) is
  * put together piece by piece rather than formatted: the same bytes as the format, "%s"
- * for "%s", without scanning the format for conversions at each finding.
+ * for "%s", without scanning the format for conversions at each finding. It is put
+ * together where it stays, in the project's arena (msg_start), and kept there by the
+ * finding as it is (jx_diags_add_kept), not copied.
  */
 
-/* Adds the finding whose message b holds (out of memory when b could not hold it). */
-static void add_text(chk *c, jx_severity sev, const char *code, jx_pos pos, const jx_sbuf *b)
+/* Starts b on `bound` bytes of the project's arena: a message of fewer bytes than bound
+ * is written there without growing. False when the arena ran out (the finding is lost,
+ * and said so by the diagnostics' oom). */
+static bool msg_start(chk *c, jx_sbuf *b, size_t bound)
+{
+    char *m = jx_arena_alloc(&c->p->arena, bound);
+    if (!m) {
+        c->p->diags.oom = 1;
+        return false;
+    }
+    jx_sbuf_init(b, m, bound, &c->p->arena);
+    return true;
+}
+
+/* Appends the text s of ind as "%s" would: up to its first NUL. A text lying in the
+ * indicator's plain copy has no NUL, being without control characters
+ * (jx_indicator_plain): its length is s.n, without a look for one. */
+static inline void put_text(jx_sbuf *b, const jx_indicator *ind, jx_str s)
+{
+    if (jx_indicator_plain(ind, s))
+        jx_sbuf_put(b, s.s, s.n);
+    else
+        jx_sbuf_str(b, s.s);
+}
+
+/* Adds the finding whose message b, begun by msg_start, holds (out of memory when b could
+ * not hold it). b's bytes are in the arena wherever it grew to, and are kept. */
+static void add_msg(chk *c, jx_severity sev, const char *code, jx_pos pos, jx_sbuf *b)
 {
     jx_project *p = c->p;
     if (b->oom) {
         p->diags.oom = 1;
         return;
     }
-    jx_diags_add_text(&p->diags, &p->arena, sev, code, &p->src, pos, b->s, b->len);
+    jx_diags_add_kept(&p->diags, &p->arena, sev, code, &p->src, pos, jx_sbuf_cstr(b));
 }
 
 /* ------------------------------------------------------------------ names */
@@ -350,18 +378,13 @@ static bool has(const char *s, const char *word)
 /* ------------------------------------------------- words in names: fast path */
 
 /*
- * Every indicator's name is looked at for 执行率, and many for 成本: has() above, the
- * plain way, costs a call of strstr each. With SSE2, a name of 8 to 32 bytes is loaded
- * once into two registers (name_view), where the bytes equal to a word's first byte and,
- * k − 1 bytes on, to its last are found together; only those places are compared in
- * full. Both words are looked for in one view (name_words), sharing the loads and the
- * mask of their common first byte. Other names, and builds without SSE2, take has().
- * Like strstr, a view finds nothing after a NUL, which a name may hold (a JSON "\u0000").
+ * Every indicator's name is looked at for 执行率, and those of targets ≥ or > for 成本:
+ * has() above, the plain way, costs a call of strstr each. With SSE2, a name of 8 to 32
+ * bytes is loaded once into two registers (name_view), where the bytes equal to a word's
+ * first byte and, k − 1 bytes on, to its last are found together; only those places are
+ * compared in full. Other names, and builds without SSE2, take has(). Like strstr, a view
+ * finds nothing after a NUL, which a name may hold (a JSON "\u0000").
  */
-
-/* The words the checks look for in every indicator's name, as bits: WORD_EXECUTION when
- * it has 执行率 (is_execution asks the rest), WORD_COST when it has 成本 (is_cost). */
-enum { WORD_EXECUTION = 1u, WORD_COST = 2u };
 
 #if defined(__SSE2__)
 /* A name of 8 to 32 bytes in registers, read inside its bytes only: under sixteen bytes
@@ -416,26 +439,22 @@ static inline bool view_has(const name_view *v, const char *s, const char *word,
     return false;
 }
 
-/* True when the viewed name has a byte c or d anywhere. */
-static inline bool view_any(const name_view *v, char c, char d)
+/* True when the viewed name has a byte c anywhere. */
+static inline bool view_any(const name_view *v, char c)
 {
-    const __m128i vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v->a, vc), _mm_cmpeq_epi8(v->a, vd));
+    const __m128i vc = _mm_set1_epi8(c);
+    __m128i m = _mm_cmpeq_epi8(v->a, vc);
     if (!v->halves) /* b is a's copy under sixteen bytes */
-        m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v->b, vc), _mm_cmpeq_epi8(v->b, vd)));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(v->b, vc));
     return _mm_movemask_epi8(m) != 0;
 }
 
-/* The words of the name s viewed as v (see name_words). A name with 执行率 has 0xA7 (the
- * last byte of 执), one with 成本 has 0xAC (the last of 本): two of the rarer bytes in
- * names (率, in many, ends in 0x87). A name with neither byte has neither word, which
- * that first test, one pass over the view, tells for most names. */
-static inline unsigned view_words(const name_view *v, const char *s)
+/* has(s, "执行率") for the name s viewed as v. A name with 执行率 has 0xA7, the last byte
+ * of 执, one of the rarer bytes in names (率, in many, ends in 0x87); a name without it,
+ * as most, is told by that first test, one pass over the view. */
+static inline bool view_execution(const name_view *v, const char *s)
 {
-    if (!view_any(v, "执"[2], "本"[2]))
-        return 0;
-    return (view_has(v, s, "执行率", strlen("执行率")) ? WORD_EXECUTION : 0u) |
-           (view_has(v, s, "成本", strlen("成本")) ? WORD_COST : 0u);
+    return view_any(v, "执"[2]) && view_has(v, s, "执行率", strlen("执行率"));
 }
 #endif
 
@@ -456,20 +475,20 @@ static inline bool name_has(jx_str s, const char *word, size_t k)
 /* name_has for a word written as a literal. */
 #define NAME_HAS(s, word) name_has((s), "" word, sizeof(word) - 1)
 
-/* The words of the name s, as NAME_HAS finds each. */
-static inline unsigned name_words(jx_str s)
+/* NAME_HAS(s, "执行率"), asked of every indicator's name. */
+static inline bool name_has_execution(jx_str s)
 {
 #if defined(__SSE2__)
     if (s.n >= 8 && s.n < 16) { /* two views, each inline with its own layout */
         name_view v = view_of(s.s, s.n);
-        return view_words(&v, s.s);
+        return view_execution(&v, s.s);
     }
     if (s.n >= 16 && s.n <= 32) {
         name_view v = view_of(s.s, s.n);
-        return view_words(&v, s.s);
+        return view_execution(&v, s.s);
     }
 #endif
-    return (NAME_HAS(s, "执行率") ? WORD_EXECUTION : 0u) | (NAME_HAS(s, "成本") ? WORD_COST : 0u);
+    return NAME_HAS(s, "执行率");
 }
 
 /* The name of the indicator's 二级 group ("" when it sits directly in a 一级 group). */
@@ -561,7 +580,7 @@ static funds_use funds_for_execution(const jx_project *p)
     for (size_t i = 0; i < p->nfunds; i++)
         if (is_total_row(&p->funds[i]) && jx_funds_executed(&p->funds[i]))
             total_row = &p->funds[i];
-    if (total_row && jx_dec_cmp(total_row->budget, jx_dec_from_int(0)) > 0) {
+    if (total_row && total_row->budget.v > 0) { /* a decimal's sign is its coefficient's */
         u.budget = q_dec(total_row->budget);
         u.spent = q_dec(total_row->spent);
         u.at = total_row;
@@ -649,23 +668,26 @@ static void check_qualitative_evidence(chk *c, const jx_indicator *ind)
     bool restated = restates(ind->actual.text, ind->target.text);
     if (!restated && !is_verdict_word(ind->actual.text))
         return;
-    /* 定性指标“%s”得分 %s 为满分（权重 %s），但实际完成值“%s”%s，没有写明完成情况和依据 */
-    char small[512];
+    /* 定性指标“%s”得分 %s 为满分（权重 %s），但实际完成值“%s”%s，没有写明完成情况和依据:
+     * the words, the two texts (a NUL inside one only shortens it) and two numbers */
+    static const size_t words = sizeof "定性指标“”得分  为满分（权重 ），但实际完成值“" +
+                                sizeof "”只是照抄年度指标值，没有写明完成情况和依据";
     jx_sbuf b;
-    jx_sbuf_init(&b, small, sizeof small, &c->p->arena);
+    if (!msg_start(c, &b, words + ind->name.n + ind->actual.text.n + 2 * JX_DEC_BUFSZ))
+        return;
     JX_SBUF_LIT(&b, "定性指标“");
-    jx_sbuf_str(&b, ind->name.s);
+    put_text(&b, ind, ind->name);
     JX_SBUF_LIT(&b, "”得分 ");
     put_self_score(c, ind, &b);
     JX_SBUF_LIT(&b, " 为满分（权重 ");
     jx_sbuf_num(&b, ind->weight.v, ind->weight.scale, true);
     JX_SBUF_LIT(&b, "），但实际完成值“");
-    jx_sbuf_str(&b, ind->actual.text.s);
+    put_text(&b, ind, ind->actual.text);
     if (restated)
         JX_SBUF_LIT(&b, "”只是照抄年度指标值，没有写明完成情况和依据");
     else
         JX_SBUF_LIT(&b, "”只是评定用语，没有写明完成情况和依据");
-    add_text(c, JX_SEV_WARNING, CODE_QUAL_EVIDENCE, ind->actual.pos, &b);
+    add_msg(c, JX_SEV_WARNING, CODE_QUAL_EVIDENCE, ind->actual.pos, &b);
 }
 
 /* True for an indicator of cost: 成本 in its own or its 二级 group's name. */
@@ -674,17 +696,16 @@ static bool is_cost(const jx_project *p, const jx_indicator *ind)
     return NAME_HAS(ind->name, "成本") || NAME_HAS(level2_str(p, ind), "成本");
 }
 
-/* is_cost of an indicator whose name_words are words, the group's name looked at once
- * for the indicators of a group that come together. */
-static bool chk_is_cost(chk *c, const jx_indicator *ind, unsigned words)
+/* is_cost, the group's name looked at once for the indicators of a group that come
+ * together, and before the indicator's own: 成本 is in a 成本 group's name, rarely in an
+ * indicator's but of such a group. */
+static bool chk_is_cost(chk *c, const jx_indicator *ind)
 {
-    if (words & WORD_COST)
-        return true;
     if (c->cost_group != ind->group + 1) {
         c->cost_group = ind->group + 1;
         c->cost_group_has = NAME_HAS(level2_str(c->p, ind), "成本");
     }
-    return c->cost_group_has;
+    return c->cost_group_has || NAME_HAS(ind->name, "成本");
 }
 
 /* True for a rate that cannot pass 100 %: 率 or 满意度 in its name, or a 满意度 group;
@@ -702,17 +723,16 @@ static bool is_bounded_rate(const jx_project *p, const jx_indicator *ind)
 static bool pct_over_100(const jx_value *v)
 {
     return v->percent && v->present && !v->is_text && v->num.v > 100 &&
-           jx_dec_cmp(v->num, jx_dec_from_int(100)) > 0;
+           jx_dec_cmp(v->num, (jx_dec){100, 0}) > 0;
 }
 
-/* direction: a target or actual pointing the wrong way for what it measures (words:
- * the indicator's name_words). */
-static void check_direction(chk *c, const jx_indicator *ind, unsigned words)
+/* direction: a target or actual pointing the wrong way for what it measures. */
+static void check_direction(chk *c, const jx_indicator *ind)
 {
     jx_project *p = c->p;
     const jx_value *T = &ind->target, *A = &ind->actual;
     char b[JX_DEC_BUFSZ];
-    if ((T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT) && chk_is_cost(c, ind, words))
+    if ((T->sign == JX_SIGN_GE || T->sign == JX_SIGN_GT) && chk_is_cost(c, ind))
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                             "成本指标“%s”的年度指标值“%s”用了“%s”，成本应设上限（≤ 或 <）",
                             ind->name.s, T->text.s, T->sign == JX_SIGN_GE ? "≥" : ">");
@@ -727,7 +747,7 @@ static void check_direction(chk *c, const jx_indicator *ind, unsigned words)
                                 "指标“%s”是比率，实际完成值 %s%% 超过 100%%", ind->name.s,
                                 fmt_dec(A->num, b));
     }
-    if (T->sign == JX_SIGN_GE && T->present && !T->is_text && jx_dec_is_zero(T->num))
+    if (T->sign == JX_SIGN_GE && T->present && !T->is_text && T->num.v == 0) /* 0: its coefficient is */
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_DIRECTION, T->pos,
                             "指标“%s”的年度指标值“%s”是 ≥ 0，任何完成值都能达到，起不到约束作用",
                             ind->name.s, T->text.s);
@@ -789,6 +809,13 @@ static uint64_t dup_hash(const char *s, size_t n)
     return dup_mix(h, w);
 }
 
+/* jx_str_trimmed(s), the usual name told untrimmed by three of its bytes
+ * (jx_text_unblanked_ends) without a call. */
+static inline jx_str dup_trimmed(jx_str s)
+{
+    return jx_text_unblanked_ends(s.s, s.n) ? s : jx_str_trimmed(s);
+}
+
 /*
  * first_of[i] for every indicator of p: the first indicator whose trimmed name is i's
  * (i itself when it is the first). The names go into an open-addressed table of at least
@@ -821,7 +848,7 @@ static bool dup_first_of(jx_project *p, size_t *first_of, size_t *repeats)
     memset(slot, 0, size * sizeof *slot);
     const jx_indicator *inds = p->inds;
     for (size_t i = 0; i < n; i++) {
-        jx_str name = jx_str_trimmed(inds[i].name);
+        jx_str name = dup_trimmed(inds[i].name);
         uint64_t h = dup_hash(name.s, name.n);
         keys[i] = (dup_key){h, name};
         size_t at = (size_t)(h >> 32) & (size - 1);
@@ -929,20 +956,24 @@ static void check_funds_rows(chk *c)
         const bool known[3] = {all[0] && f->has_initial, all[1] && f->has_budget, all[2] && f->has_spent};
         if (!known[0] && !known[1] && !known[2])
             continue;
-        bool row_zero = true, sum_zero = true, differs = false;
+        bool differs = false;
+        for (int k = 0; k < 3; k++)
+            differs = differs || (known[k] && q_cmp(row[k], sum[k]) != 0);
+        if (!differs) /* the row is its sources' sum: 0 only where they are, nothing to say */
+            continue;
+        bool row_zero = true, sum_zero = true;
         for (int k = 0; k < 3; k++) {
             if (!known[k])
                 continue;
             row_zero = row_zero && q_sign(row[k]) == 0;
             sum_zero = sum_zero && q_sign(sum[k]) == 0;
-            differs = differs || q_cmp(row[k], sum[k]) != 0;
         }
         if (row_zero && !sum_zero)
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, f->pos,
                                 "资金“年度资金总额”各数均为 0，但各资金来源合计年初预算 %s、全年预算 %s、全年执行 %s",
                                 fmt_known(sum[0], known[0], b0), fmt_known(sum[1], known[1], b1),
                                 fmt_known(sum[2], known[2], b2));
-        else if (differs)
+        else
             jx_project_diag_add(p, JX_SEV_WARNING, CODE_FUNDS, f->pos,
                                 "资金“年度资金总额”（年初预算 %s、全年预算 %s、全年执行 %s）与各资金来源合计（%s、%s、%s）不符",
                                 fmt_known(row[0], known[0], b0), fmt_known(row[1], known[1], b1),
@@ -1099,22 +1130,49 @@ static void check_execution_gap(chk *c, const funds_use *u, const gap_sums *g)
     bool fit = q_ratio_units(S, W, 4, &ipct) && q_ratio_units(e, b, 4, &epct);
     assert(fit);
     (void)fit;
-    char bi[JX_DEC_BUFSZ], bS[JX_DEC_BUFSZ], bW[JX_DEC_BUFSZ], bE[JX_DEC_BUFSZ];
-    char be[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ], bg[JX_DEC_BUFSZ], bt[JX_DEC_BUFSZ];
-    jx_pos at = u->at ? u->at->pos : p->pos;
-    if (pol->exec_separate)
-        jx_project_diag_add(p, JX_SEV_WARNING, CODE_EXEC_GAP, at,
-                            "项目“%s”指标完成度 %s%%（得分 %s / 权重 %s）高于预算执行完成度 %s%%（预算执行率得分 %s / %s 分），偏离 %s%%，超过执行偏差 %s%%",
-                            p->name.s, fmt_pct(ipct, bi), fmt_units(c, s_units, bS), fmt_q(W, bW),
-                            fmt_pct(epct, bE), fmt_units(c, p->exec_score, be),
-                            fmt_dec(p->exec_points, bb), fmt_pct(gap, bg),
-                            fmt_dec(pol->exec_gap_pct, bt));
+    /* 项目“%s”指标完成度 %s%%（得分 %s / 权重 %s）高于预算执行完成度 %s%%（预算执行率得分 %s / %s 分），偏离 %s%%，超过执行偏差 %s%%
+     * under 单列, else
+     * 项目“%s”指标完成度 %s%%（执行率以外的指标得分 %s / 权重 %s）高于预算执行完成度 %s%%（全年执行 %s / 全年预算 %s），偏离 %s%%，超过执行偏差 %s%%
+     * (the longer): its words, the name (a NUL inside only shortens it) and nine numbers */
+    static const size_t words = sizeof "项目“”指标完成度 %（执行率以外的指标得分  / 权重 ）高于预算执行完成度 "
+                                       "%（全年执行  / 全年预算 ），偏离 %，超过执行偏差 %";
+    jx_sbuf m;
+    if (!msg_start(c, &m, words + p->name.n + 9 * JX_DEC_BUFSZ))
+        return;
+    JX_SBUF_LIT(&m, "项目“");
+    if (jx_str_plain_as_read(p->name, p->plain.name)) /* no NUL: without control characters */
+        jx_sbuf_put(&m, p->name.s, p->name.n);
     else
-        jx_project_diag_add(p, JX_SEV_WARNING, CODE_EXEC_GAP, at,
-                            "项目“%s”指标完成度 %s%%（执行率以外的指标得分 %s / 权重 %s）高于预算执行完成度 %s%%（全年执行 %s / 全年预算 %s），偏离 %s%%，超过执行偏差 %s%%",
-                            p->name.s, fmt_pct(ipct, bi), fmt_units(c, s_units, bS), fmt_q(W, bW),
-                            fmt_pct(epct, bE), fmt_q(e, be), fmt_q(b, bb), fmt_pct(gap, bg),
-                            fmt_dec(pol->exec_gap_pct, bt));
+        jx_sbuf_str(&m, p->name.s);
+    JX_SBUF_LIT(&m, "”指标完成度 ");
+    jx_sbuf_num(&m, ipct, 2, false); /* fmt_pct */
+    if (pol->exec_separate)
+        JX_SBUF_LIT(&m, "%（得分 ");
+    else
+        JX_SBUF_LIT(&m, "%（执行率以外的指标得分 ");
+    jx_sbuf_num(&m, s_units, c->dec, false); /* fmt_units */
+    JX_SBUF_LIT(&m, " / 权重 ");
+    jx_sbuf_num(&m, W.v, W.scale, true); /* fmt_q */
+    JX_SBUF_LIT(&m, "）高于预算执行完成度 ");
+    jx_sbuf_num(&m, epct, 2, false);
+    if (pol->exec_separate) {
+        JX_SBUF_LIT(&m, "%（预算执行率得分 ");
+        jx_sbuf_num(&m, p->exec_score, c->dec, false);
+        JX_SBUF_LIT(&m, " / ");
+        jx_sbuf_num(&m, p->exec_points.v, p->exec_points.scale, true); /* fmt_dec */
+        JX_SBUF_LIT(&m, " 分");
+    } else {
+        JX_SBUF_LIT(&m, "%（全年执行 ");
+        jx_sbuf_num(&m, e.v, e.scale, true);
+        JX_SBUF_LIT(&m, " / 全年预算 ");
+        jx_sbuf_num(&m, b.v, b.scale, true);
+    }
+    JX_SBUF_LIT(&m, "），偏离 ");
+    jx_sbuf_num(&m, gap, 2, false);
+    JX_SBUF_LIT(&m, "%，超过执行偏差 ");
+    jx_sbuf_num(&m, pol->exec_gap_pct.v, pol->exec_gap_pct.scale, true);
+    JX_SBUF_LIT(&m, "%");
+    add_msg(c, JX_SEV_WARNING, CODE_EXEC_GAP, u->at ? u->at->pos : p->pos, &m);
 }
 
 /* all-full-marks (a note): every applicable indicator with a weight at full marks
@@ -1164,14 +1222,13 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
     drop_own(&p->diags);
     size_t first = p->diags.n;
     chk ctx = {p, pol, pol->decimals, 0, 0, 0, false};
-    /* is_execution, which the checks of the funds below ask, is found here from the words
-     * of each name, which check_direction looks at too */
+    /* is_execution, which the checks of the funds below ask, is found here */
     gap_sums gap = gap_none();
     const bool exec_separate = pol->exec_separate;
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
-        unsigned words = name_words(ind->name);
-        bool exec = (words & WORD_EXECUTION) && is_execution_named(ind);
+    const jx_indicator *inds = p->inds; /* the checks add findings, never indicators */
+    for (size_t i = 0, n = p->ninds; i < n; i++) {
+        const jx_indicator *ind = &inds[i];
+        bool exec = name_has_execution(ind->name) && is_execution_named(ind);
         if (exec) {
             if (ctx.exec_to == 0)
                 ctx.exec_from = i;
@@ -1180,7 +1237,7 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
         gap_add(&gap, exec_separate, ind, exec);
         check_score_over_weight(&ctx, ind);
         check_qualitative_evidence(&ctx, ind);
-        check_direction(&ctx, ind, words);
+        check_direction(&ctx, ind);
     }
     check_duplicates(&ctx);
     funds_use u = funds_for_execution(p);

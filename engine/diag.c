@@ -225,13 +225,13 @@ jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *c
     return diag_push(d, ar, g, sev, code, src, pos);
 }
 
-jx_diag *jx_diags_add_text(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
-                           const jx_source *src, jx_pos pos, const char *msg, size_t n)
+jx_diag *jx_diags_add_kept(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
+                           const jx_source *src, jx_pos pos, const char *msg)
 {
     jx_diag *g = diag_slot(d);
     if (!g)
         return NULL;
-    g->message = jx_arena_strndup(ar, msg, n);
+    g->message = msg;
     return diag_push(d, ar, g, sev, code, src, pos);
 }
 

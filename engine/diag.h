@@ -79,12 +79,13 @@ jx_diag *jx_diags_vadd(jx_diags *d, jx_arena *ar, jx_severity sev, const char *c
                        const jx_source *src, jx_pos pos, const char *fmt, va_list ap);
 
 /**
- * jx_diags_add for a message already written, msg[0..n) (copied into ar as it is, with
- * a NUL after it): for the findings a check raises on most indicators of a file, whose
- * message is put together piece by piece rather than formatted.
+ * jx_diags_add for a message already written in ar, msg (NUL-terminated), which the
+ * diagnostic keeps as it is, not copied: for the findings a check raises on most
+ * indicators of a file, whose message is put together piece by piece, in ar, rather than
+ * formatted.
  */
-jx_diag *jx_diags_add_text(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
-                           const jx_source *src, jx_pos pos, const char *msg, size_t n);
+jx_diag *jx_diags_add_kept(jx_diags *d, jx_arena *ar, jx_severity sev, const char *code,
+                           const jx_source *src, jx_pos pos, const char *msg);
 
 /**
  * s[0..n) for quoting in a message, in ar: at most JX_DIAG_QUOTE_COLS display columns,

@@ -116,6 +116,16 @@ static inline size_t jx_text_blank_before(const char *s, size_t n, unsigned how)
     return 0;
 }
 
+/** True when s[0..n) surely neither starts nor ends with a blank of any kind, told for the
+ * usual name of CJK characters by three bytes: a first byte above E3 leads no blank, and
+ * no blank ends in a continuation byte other than A0 three bytes after a lead above E3
+ * (see jx_text_blank_before). False tells nothing: jx_text_blank_at and _before decide. */
+static inline bool jx_text_unblanked_ends(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return n >= 3 && u[0] > 0xE3 && u[n - 1] >= 0x80 && u[n - 1] != 0xA0 && u[n - 3] > 0xE3;
+}
+
 /**
  * True when a[0..n) and b[0..n) are the same bytes. Inline, without a call to memcmp, for
  * the short texts compared most (a unit, a keyword on a line): up to 16 bytes by two

@@ -130,6 +130,10 @@ static void qualitative_evidence(void **state)
     expect(p, "qualitative-evidence", JX_SEV_WARNING, 14, 37,
            "定性指标“数据质量”得分 10.00 为满分（权重 10），但实际完成值“达成”只是评定用语，没有写明完成情况和依据");
     assert_int_equal(checks_count(p), 2);
+    /* the texts quoted lie in the parser's plain copy: copied by their length */
+    const jx_indicator *ind = &p->inds[p->ninds - 2];
+    assert_string_equal(ind->name.s, "工作效率");
+    assert_true(jx_indicator_plain(ind, ind->name) && jx_indicator_plain(ind, ind->actual.text));
     /* 75 × 50 / 100 + 15 + 10 = 62.50 */
     assert_int_equal(jx_project_total_cents(p), 6250);
 
@@ -194,6 +198,7 @@ static void execution_gap_inline(void **state)
            "项目“甲”指标完成度 100.00%（执行率以外的指标得分 90.00 / 权重 90）高于预算执行完成度 80.00%"
            "（全年执行 80 / 全年预算 100），偏离 20.00%，超过执行偏差 5%");
     assert_int_equal(checks_count(p), 1);
+    assert_true(jx_str_plain_as_read(p->name, p->plain.name)); /* copied by its length */
     /* 90 + 10 × 80 / 95 = 90 + 8.42 */
     assert_int_equal(jx_project_total_cents(p), 9842);
 
@@ -532,6 +537,138 @@ static void trimmed_by_the_blank_set(void **state)
     assert_memory_equal(t.s, "达成", 6);
 }
 
+/* ------------------------------------------------- names trimmed for repeats */
+
+/* jx_checks_duplicates on a project of the indicators named[0..n), each on its own line
+ * (its index + 1), all under 产出指标 / 数量指标: the number of duplicate-indicator findings. */
+static size_t repeats_of(const char *const *named, size_t n)
+{
+    jx_project *p = jx_test_project("重复");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    for (size_t i = 0; i < n; i++)
+        jx_test_ind(p, g2, named[i], "≥1", "1", "1");
+    jx_checks_duplicates(p);
+    size_t found = jx_test_count_code(p, "duplicate-indicator");
+    jx_test_project_free(p);
+    return found;
+}
+
+/*
+ * A name is trimmed without the look at either end when its first byte is above E3 and
+ * its last three bytes are a byte above E3, any byte, and a byte from 80 up but A0. Each
+ * name below that ends or starts with a blank misses that test by one of its bytes, and is
+ * trimmed: the same name as 指标名 (E6 8C 87 E6 A0 87 E5 90 8D, which takes the test) —
+ *   指标名 + NBSP (C2 A0): its third byte from the end is 8D;
+ *   U+3000 (E3 80 80) + 指标名: its first byte is E3;
+ *   指标名 + EM SPACE (E2 80 83): its third byte from the end is E2;
+ * and, not UTF-8, with a byte above E3 third from the end (so only the last byte tells):
+ *   指标 E5 90 + space: its last byte is ASCII — the same as 指标 E5 90;
+ *   指标 E5 + NBSP: its last byte is A0 — the same as 指标 E5;
+ * while 指标名丠 (丠 E4 B8 A0: ends in A0, no blank) is trimmed to itself, no repeat.
+ */
+static void repeats_trimmed_by_their_ends(void **state)
+{
+    (void)state;
+    static const char *const one[] = {"指标名", "指标名\xC2\xA0"};
+    assert_int_equal(repeats_of(one, 2), 1);
+    static const char *const two[] = {"指标名", "\xE3\x80\x80指标名"};
+    assert_int_equal(repeats_of(two, 2), 1);
+    static const char *const three[] = {"指标名", "指标名\xE2\x80\x83"};
+    assert_int_equal(repeats_of(three, 2), 1);
+    static const char *const four[] = {"指标\xE5\x90", "指标\xE5\x90 "};
+    assert_int_equal(repeats_of(four, 2), 1);
+    static const char *const five[] = {"指标\xE5", "指标\xE5\xC2\xA0"};
+    assert_int_equal(repeats_of(five, 2), 1);
+    static const char *const none[] = {"指标名", "指标名丠"};
+    assert_int_equal(repeats_of(none, 2), 0);
+    /* all together, and 指标名 again: lines 2 to 5 and 7 repeat line 1 */
+    static const char *const all[] = {"指标名",  "指标名\xC2\xA0", "\xE3\x80\x80指标名", "指标名\xE2\x80\x83",
+                                      "指标名 ", "指标名丠",         "指标名"};
+    assert_int_equal(repeats_of(all, 7), 5);
+}
+
+/* ------------------------------------------------- 成本 by name or by group */
+
+/*
+ * A cost indicator is one with 成本 in its name or in its 二级 group's; the group's is
+ * looked at first, the name's after. Five indicators of weight 20 (Σ 100), each ≥ or >
+ * 5万元: in 数量指标 人均成本 (12 bytes: looked at in registers), a name of 45 bytes with
+ * 成本 (past 32: strstr), 成本 alone (6 bytes: strstr) and 人均费用 (no 成本); in 成本指标
+ * 单位运维费 (no 成本 itself). All but 人均费用 are cost indicators with a lower bound:
+ * four findings.
+ */
+static void cost_by_name_or_group(void **state)
+{
+    (void)state;
+    jx_policy pol = jx_test_policy_default();
+    jx_project *p = jx_test_project("成本方向");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t sl = jx_test_group(p, 2, "数量指标", NULL, g1);
+    uint32_t cb = jx_test_group(p, 2, "成本指标", NULL, g1);
+    jx_test_ind(p, sl, "人均成本", "≥5万元", "20", "5万元");
+    jx_test_ind(p, sl, "每个服务对象的人均运行维护成本", "≥5万元", "20", "5万元");
+    jx_test_ind(p, sl, "成本", ">5万元", "20", "6万元");
+    jx_test_ind(p, sl, "人均费用", "≥5万元", "20", "5万元");
+    jx_test_ind(p, cb, "单位运维费", "≥5万元", "20", "5万元");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_int_equal(jx_test_count_code(p, "direction"), 4);
+    expect(p, "direction", JX_SEV_WARNING, 1, 10, "成本指标“人均成本”的年度指标值“≥5万元”用了“≥”，成本应设上限（≤ 或 <）");
+    expect(p, "direction", JX_SEV_WARNING, 2, 10,
+           "成本指标“每个服务对象的人均运行维护成本”的年度指标值“≥5万元”用了“≥”，成本应设上限（≤ 或 <）");
+    expect(p, "direction", JX_SEV_WARNING, 3, 10, "成本指标“成本”的年度指标值“>5万元”用了“>”，成本应设上限（≤ 或 <）");
+    expect(p, "direction", JX_SEV_WARNING, 5, 10, "成本指标“单位运维费”的年度指标值“≥5万元”用了“≥”，成本应设上限（≤ 或 <）");
+    jx_test_project_free(p);
+}
+
+/* ------------------------------------------------- messages put together */
+
+/* The message of p's finding with code, which must be there. */
+static const char *finding(const jx_project *p, const char *code)
+{
+    const jx_diag *d = jx_test_find_code(p, code);
+    assert_non_null(d);
+    return d->message;
+}
+
+/*
+ * The findings whose messages are put together piece by piece (qualitative-evidence,
+ * execution-gap) quote the indicator's name, its actual and the project's name as "%s"
+ * does: up to a NUL inside. A text in the parser's plain copy has none and is copied by its
+ * length; one set otherwise (here, by hand) is looked at for a NUL.
+ */
+static void messages_stop_at_a_nul(void **state)
+{
+    (void)state;
+    jx_policy pol = jx_test_policy_default();
+    /* 定性 提升, actual 提升, weight 100: 达成, 100 % of 100 = 100.00, full marks, restated */
+    jx_project *p = jx_test_project("测试");
+    uint32_t g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    uint32_t g2 = jx_test_group(p, 2, "质量指标", NULL, g1);
+    jx_test_ind(p, g2, "工作效率", "定性 提升", "100", "\"提升\"");
+    p->inds[0].name = (jx_str){"工作\0效率", (uint32_t)sizeof "工作\0效率" - 1};
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_string_equal(finding(p, "qualitative-evidence"),
+                        "定性指标“工作”得分 100.00 为满分（权重 100），但实际完成值“提升”只是照抄年度指标值，没有写明完成情况和依据");
+    jx_test_project_free(p);
+
+    /* weights 30, 30, 40 met: I = 100.00 / 100 = 100 %; E = 50 / 100 = 50 %; the gap
+     * (100 − 50) / 100 = 50 % > 5 % */
+    p = jx_test_project("测试");
+    p->name = (jx_str){"测\0试", (uint32_t)sizeof "测\0试" - 1};
+    g1 = jx_test_group(p, 1, "产出指标", NULL, 0);
+    g2 = jx_test_group(p, 2, "数量指标", NULL, g1);
+    jx_test_ind(p, g2, "甲", "≥1", "30", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "30", "1");
+    jx_test_ind(p, g2, "丙", "≥1", "40", "1");
+    jx_test_funds(p, NULL, "100", "100", "50");
+    assert_int_equal(jx_score(p, &pol), JX_OK);
+    assert_string_equal(finding(p, "execution-gap"),
+                        "项目“测”指标完成度 100.00%（执行率以外的指标得分 100.00 / 权重 100）"
+                        "高于预算执行完成度 50.00%（全年执行 50 / 全年预算 100），偏离 50.00%，超过执行偏差 5%");
+    jx_test_project_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +686,9 @@ int main(void)
         cmocka_unit_test(band_gap),
         cmocka_unit_test(findings_follow_the_evaluator_in_source_order),
         cmocka_unit_test(nothing_before_scoring),
+        cmocka_unit_test(repeats_trimmed_by_their_ends),
+        cmocka_unit_test(messages_stop_at_a_nul),
+        cmocka_unit_test(cost_by_name_or_group),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -222,6 +222,43 @@ static void one_pass_agrees_with_sorting(void **state)
     jx_test_project_free(p);
 }
 
+/*
+ * The indicators are seen to come group by group four at a time, then one at a time: a
+ * fall at any place of a step of four, or among the last ones, is seen. A project of ten
+ * indicators under 产出指标 (group 0): 数量 (1) holds inds 0-2, 质量 (2) 3-5, 时效 (3) 6-9.
+ * Moving indicator k (1 to 9) into 产出指标 itself, group 0, makes its group fall below its
+ * predecessor's: sorted, a 一级 group's own indicators come first, so the order is k, then
+ * the others as written; k = 0 leaves the order as written.
+ */
+static void a_fall_anywhere_is_seen(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < 10; k++) {
+        jx_project *p = jx_test_project("十个");
+        uint32_t cc = jx_test_group(p, 1, "产出指标", NULL, 0);
+        uint32_t sl = jx_test_group(p, 2, "数量指标", NULL, cc);
+        uint32_t zl = jx_test_group(p, 2, "质量指标", NULL, cc);
+        uint32_t sx = jx_test_group(p, 2, "时效指标", NULL, cc);
+        static const char *const names[10] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+        for (size_t i = 0; i < 10; i++)
+            jx_test_ind(p, i < 3 ? sl : i < 6 ? zl : sx, names[i], "≥1", "10", "1");
+        p->inds[k].group = cc;
+        jx_arena ar;
+        jx_arena_init(&ar, NULL);
+        jx_order o;
+        assert_int_equal(jx_order_build(&o, p, &ar), JX_OK);
+        assert_int_equal(o.ninds, 10);
+        size_t at = 0;
+        assert_ptr_equal(o.inds[at++], &p->inds[k]);
+        for (size_t j = 0; j < 10; j++)
+            if (j != k)
+                assert_ptr_equal(o.inds[at++], &p->inds[j]);
+        jx_arena_free(&ar);
+        assert_int_equal(same_as_plain(p), k == 0);
+        jx_test_project_free(p);
+    }
+}
+
 static void empty_project(void **state)
 {
     (void)state;
@@ -265,6 +302,7 @@ int main(void)
         cmocka_unit_test(group_ranks),
         cmocka_unit_test(official_and_source_order),
         cmocka_unit_test(one_pass_agrees_with_sorting),
+        cmocka_unit_test(a_fall_anywhere_is_seen),
         cmocka_unit_test(empty_project),
         cmocka_unit_test(out_of_memory_is_reported),
     };

@@ -11,8 +11,8 @@
  * name (checks.c dup_first_of, against a pass over the earlier names), the sums and
  * comparisons of the checks (q_add_dec, dec_cmp), the message of qualitative-evidence
  * put together piece by piece (against its format), trimming (jx_str_trimmed against
- * jx_str_trimmed_plain), the words looked for in names (checks.c name_words and name_has,
- * against strstr), and the checks' exact numbers (checks.c qn), whose steps take 64 bits
+ * jx_str_trimmed_plain), the words looked for in names (checks.c name_has_execution and
+ * name_has, against strstr), and the checks' exact numbers (checks.c qn), whose steps take 64 bits
  * when the numbers fit and 128 or 256 when not: the 资金 rows written at one scale and at
  * several, sums past 2^64, and execution-gap's answer with amounts just below 2^63,
  * between 2^63 and 2^64 and above 2^64, and with scales 18, 19 and 22 apart (the largest
@@ -845,7 +845,7 @@ static void name_words_fast_match_strstr(void **state)
         assert_int_equal(jx_check_is_execution(b), want_exec);
         jx_test_project_free(p);
 
-        /* the pass over the indicators of a scoring (name_words): a cost indicator with ≥
+        /* the pass over the indicators of a scoring (name_has_execution): a cost indicator with ≥
          * is warned by direction; an 执行率 one written 90% against funds executed at 50 % by
          * funds-inconsistent */
         jx_policy pol = jx_test_policy_default();
@@ -881,7 +881,7 @@ static void name_words_fast_match_strstr(void **state)
 }
 
 /* True when scoring an indicator named name (n bytes, NULs kept) with target ≥1 is
- * warned by direction as a cost indicator: the pass over the indicators (name_words). */
+ * warned by direction as a cost indicator: the pass over the indicators (name_has_execution). */
 static bool cost_warned(const char *name, size_t n)
 {
     jx_policy pol = jx_test_policy_default();

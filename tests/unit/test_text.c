@@ -176,6 +176,49 @@ static void blank_before_fast_as_plain(void **state)
     assert_int_equal(checked, 31u * 31u * 31u * 31u * 5u * 3u);
 }
 
+/* jx_text_unblanked_ends, by hand: 指标 (E6 8C 87 E6 A0 87) starts above E3 and ends in a
+ * continuation byte other than A0 three bytes after E6: surely no blank at either end.
+ * Each other is left to the definition: a space first; U+3000 last (E3 80 80: the third
+ * byte from the end is E3); NBSP last (its A0); ASCII last; two bytes only. */
+static void unblanked_ends_by_hand(void **state)
+{
+    (void)state;
+    assert_true(jx_text_unblanked_ends("指标", strlen("指标")));
+    assert_true(jx_text_unblanked_ends("一", strlen("一"))); /* E4 B8 80 */
+    assert_false(jx_text_unblanked_ends(" 指标", strlen(" 指标")));
+    assert_false(jx_text_unblanked_ends("指标\xE3\x80\x80", strlen("指标") + 3));
+    assert_false(jx_text_unblanked_ends("指标\xC2\xA0", strlen("指标") + 2));
+    assert_false(jx_text_unblanked_ends("指标a", strlen("指标") + 1));
+    assert_false(jx_text_unblanked_ends("\xE6\x8C", 2));
+    assert_false(jx_text_unblanked_ends("", 0));
+}
+
+/* Wherever jx_text_unblanked_ends says so, no blank of any kind starts or ends the text, by
+ * the definition: every text of up to five bytes drawn from the bytes that matter. */
+static void unblanked_ends_as_plain(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = {0x09, 0x20, 0x41, 0x80, 0x8A, 0xA0, 0xBF,
+                                          0xC2, 0xE2, 0xE3, 0xE4, 0xE9, 0xEF, 0xFF};
+    const size_t nb = sizeof bytes;
+    size_t said = 0;
+    char s[5];
+    for (size_t k = 0; k < nb * nb * nb * nb * nb; k++) {
+        size_t r = k;
+        for (size_t i = 0; i < 5; i++, r /= nb)
+            s[i] = (char)bytes[r % nb];
+        for (size_t n = 0; n <= 5; n++) {
+            if (!jx_text_unblanked_ends(s, n))
+                continue;
+            said++;
+            if (jx_text_blank_at(s, n, JX_TEXT_BLANKS) != 0 || blank_before_plain(s, n, JX_TEXT_BLANKS) != 0)
+                fail_msg("%02X %02X %02X %02X %02X, n %zu: a blank at an end", (unsigned char)s[0],
+                         (unsigned char)s[1], (unsigned char)s[2], (unsigned char)s[3], (unsigned char)s[4], n);
+        }
+    }
+    assert_true(said > 0);
+}
+
 static void runs_trims_and_all_blank(void **state)
 {
     (void)state;
@@ -666,6 +709,8 @@ int main(void)
         cmocka_unit_test(line_breaks_by_kind),
         cmocka_unit_test(blank_before_reads_whole_characters),
         cmocka_unit_test(blank_before_fast_as_plain),
+        cmocka_unit_test(unblanked_ends_by_hand),
+        cmocka_unit_test(unblanked_ends_as_plain),
         cmocka_unit_test(runs_trims_and_all_blank),
         cmocka_unit_test(spaces_skipped_fast),
         cmocka_unit_test(utf8_lengths_and_code_points),
