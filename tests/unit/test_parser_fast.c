@@ -481,6 +481,34 @@ static void parse_framed_n_unchecked(jx_project *p, jx_value_reader *vr, const c
     assert_int_equal(jx_parse_project(p, vr, &item), JX_OK);
 }
 
+/* An indicator line as the item's last: the project 测试 with 产出指标 60 and 数量指标 60
+ * opened, then `line` (its '\n' last), copied to end where a page ends (at_page_end), so a
+ * read past the '\n' faults; parsed into p, the text taken as valid UTF-8 when utf8 (as
+ * parse_framed_n), else not (parse_framed_n_unchecked). Freed by end_line_free. */
+typedef struct end_line {
+    jx_project p;
+    void *map;
+    size_t maplen;
+} end_line;
+
+static void end_line_parse(end_line *e, jx_value_reader *vr, const char *line, bool utf8)
+{
+    char text[512];
+    int len = snprintf(text, sizeof text, "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n%s", line);
+    assert_true(len > 0 && (size_t)len < sizeof text);
+    const char *at = at_page_end(text, (size_t)len, &e->map, &e->maplen);
+    if (utf8)
+        parse_framed_n(&e->p, vr, at, (size_t)len);
+    else
+        parse_framed_n_unchecked(&e->p, vr, at, (size_t)len);
+}
+
+static void end_line_free(end_line *e)
+{
+    jx_project_free(&e->p);
+    munmap(e->map, e->maplen);
+}
+
 /*
  * Indicator lines that end their item's text but for the '\n' and the closing braces,
  * copied to end where a page ends (at_page_end), so a read of the fast path past the text
@@ -538,24 +566,21 @@ static void strings_at_the_text_end(void **state)
     jx_value_reader *vr = jx_value_reader_create(NULL);
     for (int cjk = 0; cjk < 2; cjk++) {
         for (unsigned n = 0; n <= 20; n++) {
-            char str[80] = "", text[256];
+            char str[80] = "", line[128];
             for (unsigned k = 0; k < n; k++)
                 strcat(str, cjk ? "延" : "a");
-            int len = snprintf(text, sizeof text,
-                               "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n乙 ≥1 权重 1 实际 \"%s\"\n", str);
-            jx_project p;
-            void *map;
-            size_t maplen;
-            parse_framed_n(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len);
-            assert_true(p.ninds >= 1);
-            assert_non_null(p.inds[0].plain); /* the fast path read it */
-            assert_true(p.inds[0].actual.is_text);
-            assert_string_equal(p.inds[0].actual.text.s, str);
-            assert_int_equal(p.inds[0].actual.pos.line, 4);
-            assert_int_equal(p.inds[0].actual.pos.col, 14);
-            assert_int_equal(p.inds[0].actual.pos.width, n + 2);
-            jx_project_free(&p);
-            munmap(map, maplen);
+            snprintf(line, sizeof line, "乙 ≥1 权重 1 实际 \"%s\"\n", str);
+            end_line e;
+            end_line_parse(&e, vr, line, true);
+            const jx_project *p = &e.p;
+            assert_true(p->ninds >= 1);
+            assert_non_null(p->inds[0].plain); /* the fast path read it */
+            assert_true(p->inds[0].actual.is_text);
+            assert_string_equal(p->inds[0].actual.text.s, str);
+            assert_int_equal(p->inds[0].actual.pos.line, 4);
+            assert_int_equal(p->inds[0].actual.pos.col, 14);
+            assert_int_equal(p->inds[0].actual.pos.width, n + 2);
+            end_line_free(&e);
         }
     }
     jx_value_reader_destroy(vr);
@@ -585,17 +610,15 @@ static void attributes_at_the_text_end(void **state)
     };
     jx_value_reader *vr = jx_value_reader_create(NULL);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char text[256];
-        int len = snprintf(text, sizeof text, "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n甲 ≥1 %s\n", cases[i].tail);
-        jx_project p;
-        void *map;
-        size_t maplen;
-        parse_framed_n_unchecked(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len);
-        assert_int_equal(p.ninds, 1);
-        const jx_indicator *ind = &p.inds[0];
+        char line[64];
+        snprintf(line, sizeof line, "甲 ≥1 %s\n", cases[i].tail);
+        end_line e;
+        end_line_parse(&e, vr, line, false);
+        assert_int_equal(e.p.ninds, 1);
+        const jx_indicator *ind = &e.p.inds[0];
         if (!cases[i].fast) {
             assert_null(ind->plain);
-            assert_true(p.diags.errors > 0);
+            assert_true(e.p.diags.errors > 0);
         } else {
             assert_non_null(ind->plain);
             assert_int_equal(ind->weight.v, cases[i].weight);
@@ -606,12 +629,10 @@ static void attributes_at_the_text_end(void **state)
                 assert_int_equal(ind->claim_pos.col, 9);
             }
         }
-        jx_project_free(&p);
-        munmap(map, maplen);
-        parse_framed_n(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len); /* valid UTF-8 */
-        assert_int_equal(p.inds[0].plain != NULL, cases[i].fast);
-        jx_project_free(&p);
-        munmap(map, maplen);
+        end_line_free(&e);
+        end_line_parse(&e, vr, line, true); /* valid UTF-8 */
+        assert_int_equal(e.p.inds[0].plain != NULL, cases[i].fast);
+        end_line_free(&e);
     }
     jx_value_reader_destroy(vr);
 }
@@ -1653,20 +1674,15 @@ static void bad_text_left_to_the_parser(void **state)
     };
     jx_value_reader *vr = jx_value_reader_create(NULL);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        char text[256];
-        int len = snprintf(text, sizeof text, "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n%s", bad[i].line);
-        jx_project p;
-        void *map;
-        size_t maplen;
-        parse_framed_n_unchecked(&p, vr, at_page_end(text, (size_t)len, &map, &maplen), (size_t)len);
-        if (p.ninds > 0) {
-            assert_null(p.inds[0].plain); /* the general parser read it */
+        end_line e;
+        end_line_parse(&e, vr, bad[i].line, false);
+        if (e.p.ninds > 0) {
+            assert_null(e.p.inds[0].plain); /* the general parser read it */
             if (bad[i].name)
-                assert_string_equal(p.inds[0].name.s, bad[i].name);
+                assert_string_equal(e.p.inds[0].name.s, bad[i].name);
         }
-        assert_true(p.diags.errors > 0);
-        jx_project_free(&p);
-        munmap(map, maplen);
+        assert_true(e.p.diags.errors > 0);
+        end_line_free(&e);
     }
     jx_value_reader_destroy(vr);
 }
