@@ -62,15 +62,19 @@ step "pkg-config, shared"
 cc -std=c99 -Wall -Wextra -Werror -o "$work/consumer-pc" "$top/examples/consumer.c" \
   $(pkg-config --cflags --libs jixiao) -Wl,-rpath,"$libdir"
 check pkg-config "$work/consumer-pc"
-if ldd "$work/consumer-pc" | grep -q "libjixiao.so.0 => $libdir/"; then echo "ok: linked to the installed libjixiao.so.0"
-else fail "pkg-config: not linked to $libdir/libjixiao.so.0"; ldd "$work/consumer-pc"; fi
+# ldd's lines taken whole before they are searched: under pipefail, `ldd | grep -q` fails
+# when grep, having found its line, exits before ldd has written the rest (SIGPIPE)
+libs=$(ldd "$work/consumer-pc" || true)
+if grep -q "libjixiao.so.0 => $libdir/" <<<"$libs"; then echo "ok: linked to the installed libjixiao.so.0"
+else fail "pkg-config: not linked to $libdir/libjixiao.so.0"; printf '%s\n' "$libs"; fi
 
 step "pkg-config --static"
 cc -std=c99 -Wall -Wextra -Werror -o "$work/consumer-static" "$top/examples/consumer.c" \
   $(pkg-config --cflags jixiao) -Wl,-Bstatic -ljixiao -Wl,-Bdynamic \
   $(pkg-config --static --libs jixiao | sed 's/-ljixiao\b//')
 check pkg-config-static "$work/consumer-static"
-if ldd "$work/consumer-static" | grep -q libjixiao; then fail "--static: linked to the shared library"; else echo "ok: no libjixiao.so"; fi
+libs=$(ldd "$work/consumer-static" || true)
+if grep -q libjixiao <<<"$libs"; then fail "--static: linked to the shared library"; else echo "ok: no libjixiao.so"; fi
 
 for kind in shared static; do
   step "find_package(jixiao), $kind"
