@@ -187,6 +187,16 @@ static void same_groups(const jx_project *x, const jx_project *y)
     }
 }
 
+/* Fails unless x and y are the same project (statements, groups, indicators and
+ * diagnostics; positions by column, and with with_off by byte offset too). */
+static void same_project(const jx_project *x, const jx_project *y, bool with_off)
+{
+    same_statements(x, y);
+    same_groups(x, y);
+    same_indicators(x, y, with_off);
+    same_diags(x, y);
+}
+
 /* The text of a project whose one group holds line, followed by tail on its line. */
 static void project_with(char *buf, size_t size, const char *line, const char *tail)
 {
@@ -851,10 +861,7 @@ static void comments_after_heads_and_braces_agree(void **state)
     assert_int_equal(pa.p->diags.errors, 0);
     for (size_t i = 0; i < 2; i++) {
         const jx_project *x = i ? pb.p : p0.p;
-        same_statements(pa.p, x);
-        same_groups(pa.p, x);
-        same_indicators(pa.p, x, false);
-        same_diags(pa.p, x);
+        same_project(pa.p, x, false);
     }
     jx_reader_close(p0.rd);
     jx_reader_close(pa.rd);
@@ -924,10 +931,7 @@ static void closing_braces_agree(void **state)
     assert_int_equal(x->close_pos.line, 20);
     assert_int_equal(x->close_pos.col, 1);
     assert_int_equal(x->groups[7].parent, 5); /* 满意度指标 in 效益指标 (groups 0-4 are 产出指标's) */
-    same_statements(x, pb.p);
-    same_groups(x, pb.p);
-    same_indicators(x, pb.p, false);
-    same_diags(x, pb.p);
+    same_project(x, pb.p, false);
     /* parsed on the item framed first: the same, offsets too */
     jx_value_reader *vr = jx_value_reader_create(NULL);
     jx_project pc;
@@ -935,10 +939,7 @@ static void closing_braces_agree(void **state)
     size_t end = strlen(a) - 1; /* just past the last '}' */
     jx_item_text item = {"t.jx", a, 0, end, strlen(a), 1, false};
     assert_int_equal(jx_parse_project(&pc, vr, &item), JX_OK);
-    same_statements(x, &pc);
-    same_groups(x, &pc);
-    same_indicators(x, &pc, true);
-    same_diags(x, &pc);
+    same_project(x, &pc, true);
     jx_project_free(&pc);
     jx_value_reader_destroy(vr);
     jx_project *next; /* and nothing after it */
@@ -960,16 +961,6 @@ static void closing_braces_agree(void **state)
     jx_reader_close(pd.rd);
 }
 
-/* Fails unless x and y are the same project (statements, groups, indicators and
- * diagnostics; positions by column). */
-static void same_project(const jx_project *x, const jx_project *y)
-{
-    same_statements(x, y);
-    same_groups(x, y);
-    same_indicators(x, y, false);
-    same_diags(x, y);
-}
-
 /* The same project read from text by a reader, and framed first (parse_framed), as
  * *reader and *framed; the two are checked to agree unless stray is true (text after the
  * project, which only the reader reads). */
@@ -978,7 +969,7 @@ static void parse_both(const char *text, parsed *reader, jx_project *framed, jx_
     *reader = parse(text);
     parse_framed(framed, vr, text);
     if (!stray)
-        same_project(reader->p, framed);
+        same_project(reader->p, framed, false);
 }
 
 /*
@@ -1021,7 +1012,7 @@ static void level2_lines_agree(void **state)
     jx_value_reader *vr = jx_value_reader_create(NULL);
     parse_both(a, &pa, &fa, vr, false);
     parse_both(b, &pb, &fb, vr, false);
-    same_project(pa.p, pb.p);
+    same_project(pa.p, pb.p, false);
     taken_by(pa.p, true, "甲 乙 丙 丁", "");
     const jx_project *x = pa.p;
     assert_int_equal(x->ngroups, 4);
@@ -1048,7 +1039,7 @@ static void level2_lines_agree(void **state)
     b[cutb] = '\0';
     pa = parse(a);
     pb = parse(b);
-    same_project(pa.p, pb.p);
+    same_project(pa.p, pb.p, false);
     assert_int_equal(pa.p->ninds, 3);
     assert_int_equal(pa.p->diags.errors, 1);
     assert_int_equal(pa.p->diags.v[0].line, 8);
@@ -1091,8 +1082,8 @@ static void project_closes_agree(void **state)
         bool stray = strstr(a, "多余") != NULL;
         parse_both(a, &pa, &fa, vr, stray);
         parse_both(b, &pb, &fb, vr, stray);
-        same_project(pa.p, pb.p);
-        same_project(&fa, &fb);
+        same_project(pa.p, pb.p, false);
+        same_project(&fa, &fb, false);
         assert_int_equal(fa.diags.errors, 0);
         if (i == 1) {
             assert_int_equal(pa.p->close_pos.line, 6);
@@ -1110,9 +1101,9 @@ static void project_closes_agree(void **state)
         jx_item_text ib = {"t.jx", b, 0, strlen(b), strlen(b), 1, true};
         assert_int_equal(jx_parse_project(&fa, vr, &ia), JX_OK);
         assert_int_equal(jx_parse_project(&fb, vr, &ib), JX_OK);
-        same_project(&fa, &fb);
+        same_project(&fa, &fb, false);
         if (!stray)
-            same_project(pa.p, &fa);
+            same_project(pa.p, &fa, false);
         assert_int_equal(fa.diags.errors, stray ? 1 : 0);
         jx_project_free(&fa);
         jx_project_free(&fb);
@@ -1163,7 +1154,7 @@ static void blank_lines_before_braces_agree(void **state)
     jx_value_reader *vr = jx_value_reader_create(NULL);
     parse_both(a, &pa, &fa, vr, false);
     parse_both(b, &pb, &fb, vr, false);
-    same_project(pa.p, pb.p);
+    same_project(pa.p, pb.p, false);
     assert_int_equal(pa.p->diags.n, 0);
     assert_int_equal(pa.p->ngroups, 2);
     assert_int_equal(pa.p->close_pos.line, 12);
@@ -1178,7 +1169,7 @@ static void blank_lines_before_braces_agree(void **state)
     snprintf(b, sizeof b, "项目 \"测试\" {\n 产出指标 60 {\n  数量指标 60 {\n   甲 ≥1 权重 60\n\n\u3000}\n\n}\n");
     parse_both(a, &pa, &fa, vr, false);
     parse_both(b, &pb, &fb, vr, false);
-    same_project(pa.p, pb.p);
+    same_project(pa.p, pb.p, false);
     assert_int_equal(pa.p->diags.errors, 1);
     jx_project_free(&fa);
     jx_project_free(&fb);
@@ -1208,7 +1199,7 @@ static void project_words_agree(void **state)
         snprintf(a, sizeof a, "%s%s", fast[i], rest);
         parsed pa = parse(a);
         same_pos(pa.p->pos, pb.p->pos, true, "project");
-        same_project(pa.p, pb.p);
+        same_project(pa.p, pb.p, false);
         jx_reader_close(pa.rd);
         /* after blanks, framed first */
         jx_project fa, fb;
@@ -1220,7 +1211,7 @@ static void project_words_agree(void **state)
         same_pos(fa.pos, fb.pos, true, "project");
         assert_int_equal(fa.pos.col, 3);
         assert_int_equal(fa.pos.width, 2);
-        same_project(&fa, &fb);
+        same_project(&fa, &fb, false);
         jx_project_free(&fa);
         jx_project_free(&fb);
     }
@@ -1319,7 +1310,7 @@ static void funds_look_alikes_agree(void **state)
         snprintf(a, sizeof a, form, " ", funds[i]);
         snprintf(b, sizeof b, form, "\u3000", funds[i]);
         parsed pa = parse(a), pb = parse(b);
-        same_project(pa.p, pb.p);
+        same_project(pa.p, pb.p, false);
         jx_reader_close(pa.rd);
         jx_reader_close(pb.rd);
     }
@@ -1581,10 +1572,7 @@ static void framing_reads_comments(void **state)
     parse_framed(&pb, vr, text);
     assert_int_equal(pa.p->ninds, 7);
     assert_non_null(pa.p->inds[0].plain);
-    same_statements(pa.p, &pb);
-    same_groups(pa.p, &pb);
-    same_indicators(pa.p, &pb, true);
-    same_diags(pa.p, &pb);
+    same_project(pa.p, &pb, true);
     jx_project_free(&pb);
     jx_value_reader_destroy(vr);
     jx_reader_close(pa.rd);

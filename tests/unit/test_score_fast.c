@@ -880,16 +880,27 @@ static void name_words_fast_match_strstr(void **state)
     assert_true(seen_exec > 100 && seen_exec < 500);
 }
 
-/* True when scoring an indicator named name (n bytes, NULs kept) with target ≥1 is
- * warned by direction as a cost indicator: the pass over the indicators (name_has_execution). */
-static bool cost_warned(const char *name, size_t n)
+/* A project of one indicator, named name (n bytes, NULs kept), with target and actual and
+ * weight 10, scored under the default policy; with funds, a 资金 row of 全年预算 100 and
+ * 全年执行 50. Freed by jx_test_project_free. */
+static jx_project *scored_named(const char *name, size_t n, const char *target, const char *actual, bool funds)
 {
     jx_policy pol = jx_test_policy_default();
     uint32_t g2;
     jx_project *p = project_new(&g2);
-    jx_indicator *a = jx_test_ind(p, g2, "甲", "≥1", "10", "1");
-    a->name = (jx_str){name, (uint32_t)n};
+    jx_indicator *ind = jx_test_ind(p, g2, "甲", target, "10", actual);
+    ind->name = (jx_str){name, (uint32_t)n};
+    if (funds)
+        jx_test_funds(p, NULL, "100", "100", "50");
     jx_score(p, &pol);
+    return p;
+}
+
+/* True when scoring an indicator named name (n bytes, NULs kept) with target ≥1 is
+ * warned by direction as a cost indicator: the pass over the indicators (name_has_execution). */
+static bool cost_warned(const char *name, size_t n)
+{
+    jx_project *p = scored_named(name, n, "≥1", "1", false);
     bool warned = false;
     for (size_t k = 0; k < jx_project_diag_count(p); k++) {
         const jx_diag *d = jx_project_diag(p, k);
@@ -903,13 +914,7 @@ static bool cost_warned(const char *name, size_t n)
  * execution by funds-inconsistent, against 全年执行 50 of 全年预算 100 (50.00 %). */
 static bool exec_warned(const char *name, size_t n)
 {
-    jx_policy pol = jx_test_policy_default();
-    uint32_t g2;
-    jx_project *p = project_new(&g2);
-    jx_indicator *b = jx_test_ind(p, g2, "乙", "≥90%", "10", "90%");
-    b->name = (jx_str){name, (uint32_t)n};
-    jx_test_funds(p, NULL, "100", "100", "50");
-    jx_score(p, &pol);
+    jx_project *p = scored_named(name, n, "≥90%", "90%", true);
     bool warned = jx_test_find_code(p, "funds-inconsistent") != NULL;
     jx_test_project_free(p);
     return warned;
