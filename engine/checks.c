@@ -1130,49 +1130,22 @@ static void check_execution_gap(chk *c, const funds_use *u, const gap_sums *g)
     bool fit = q_ratio_units(S, W, 4, &ipct) && q_ratio_units(e, b, 4, &epct);
     assert(fit);
     (void)fit;
-    /* 项目“%s”指标完成度 %s%%（得分 %s / 权重 %s）高于预算执行完成度 %s%%（预算执行率得分 %s / %s 分），偏离 %s%%，超过执行偏差 %s%%
-     * under 单列, else
-     * 项目“%s”指标完成度 %s%%（执行率以外的指标得分 %s / 权重 %s）高于预算执行完成度 %s%%（全年执行 %s / 全年预算 %s），偏离 %s%%，超过执行偏差 %s%%
-     * (the longer): its words, the name (a NUL inside only shortens it) and nine numbers */
-    static const size_t words = sizeof "项目“”指标完成度 %（执行率以外的指标得分  / 权重 ）高于预算执行完成度 "
-                                       "%（全年执行  / 全年预算 ），偏离 %，超过执行偏差 %";
-    jx_sbuf m;
-    if (!msg_start(c, &m, words + p->name.n + 9 * JX_DEC_BUFSZ))
-        return;
-    JX_SBUF_LIT(&m, "项目“");
-    if (jx_str_plain_as_read(p->name, p->plain.name)) /* no NUL: without control characters */
-        jx_sbuf_put(&m, p->name.s, p->name.n);
-    else
-        jx_sbuf_str(&m, p->name.s);
-    JX_SBUF_LIT(&m, "”指标完成度 ");
-    jx_sbuf_num(&m, ipct, 2, false); /* fmt_pct */
+    char bi[JX_DEC_BUFSZ], bS[JX_DEC_BUFSZ], bW[JX_DEC_BUFSZ], bE[JX_DEC_BUFSZ];
+    char be[JX_DEC_BUFSZ], bb[JX_DEC_BUFSZ], bg[JX_DEC_BUFSZ], bt[JX_DEC_BUFSZ];
+    jx_pos at = u->at ? u->at->pos : p->pos;
     if (pol->exec_separate)
-        JX_SBUF_LIT(&m, "%（得分 ");
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_EXEC_GAP, at,
+                            "项目“%s”指标完成度 %s%%（得分 %s / 权重 %s）高于预算执行完成度 %s%%（预算执行率得分 %s / %s 分），偏离 %s%%，超过执行偏差 %s%%",
+                            p->name.s, fmt_pct(ipct, bi), fmt_units(c, s_units, bS), fmt_q(W, bW),
+                            fmt_pct(epct, bE), fmt_units(c, p->exec_score, be),
+                            fmt_dec(p->exec_points, bb), fmt_pct(gap, bg),
+                            fmt_dec(pol->exec_gap_pct, bt));
     else
-        JX_SBUF_LIT(&m, "%（执行率以外的指标得分 ");
-    jx_sbuf_num(&m, s_units, c->dec, false); /* fmt_units */
-    JX_SBUF_LIT(&m, " / 权重 ");
-    jx_sbuf_num(&m, W.v, W.scale, true); /* fmt_q */
-    JX_SBUF_LIT(&m, "）高于预算执行完成度 ");
-    jx_sbuf_num(&m, epct, 2, false);
-    if (pol->exec_separate) {
-        JX_SBUF_LIT(&m, "%（预算执行率得分 ");
-        jx_sbuf_num(&m, p->exec_score, c->dec, false);
-        JX_SBUF_LIT(&m, " / ");
-        jx_sbuf_num(&m, p->exec_points.v, p->exec_points.scale, true); /* fmt_dec */
-        JX_SBUF_LIT(&m, " 分");
-    } else {
-        JX_SBUF_LIT(&m, "%（全年执行 ");
-        jx_sbuf_num(&m, e.v, e.scale, true);
-        JX_SBUF_LIT(&m, " / 全年预算 ");
-        jx_sbuf_num(&m, b.v, b.scale, true);
-    }
-    JX_SBUF_LIT(&m, "），偏离 ");
-    jx_sbuf_num(&m, gap, 2, false);
-    JX_SBUF_LIT(&m, "%，超过执行偏差 ");
-    jx_sbuf_num(&m, pol->exec_gap_pct.v, pol->exec_gap_pct.scale, true);
-    JX_SBUF_LIT(&m, "%");
-    add_msg(c, JX_SEV_WARNING, CODE_EXEC_GAP, u->at ? u->at->pos : p->pos, &m);
+        jx_project_diag_add(p, JX_SEV_WARNING, CODE_EXEC_GAP, at,
+                            "项目“%s”指标完成度 %s%%（执行率以外的指标得分 %s / 权重 %s）高于预算执行完成度 %s%%（全年执行 %s / 全年预算 %s），偏离 %s%%，超过执行偏差 %s%%",
+                            p->name.s, fmt_pct(ipct, bi), fmt_units(c, s_units, bS), fmt_q(W, bW),
+                            fmt_pct(epct, bE), fmt_q(e, be), fmt_q(b, bb), fmt_pct(gap, bg),
+                            fmt_dec(pol->exec_gap_pct, bt));
 }
 
 /* all-full-marks (a note): every applicable indicator with a weight at full marks

@@ -198,7 +198,7 @@ static void execution_gap_inline(void **state)
            "项目“甲”指标完成度 100.00%（执行率以外的指标得分 90.00 / 权重 90）高于预算执行完成度 80.00%"
            "（全年执行 80 / 全年预算 100），偏离 20.00%，超过执行偏差 5%");
     assert_int_equal(checks_count(p), 1);
-    assert_true(jx_str_plain_as_read(p->name, p->plain.name)); /* copied by its length */
+    assert_true(jx_str_plain_as_read(p->name, p->plain.name)); /* the name as read: plain */
     /* 90 + 10 × 80 / 95 = 90 + 8.42 */
     assert_int_equal(jx_project_total_cents(p), 9842);
 
@@ -632,10 +632,10 @@ static const char *finding(const jx_project *p, const char *code)
 }
 
 /*
- * The findings whose messages are put together piece by piece (qualitative-evidence,
- * execution-gap) quote the indicator's name, its actual and the project's name as "%s"
- * does: up to a NUL inside. A text in the parser's plain copy has none and is copied by its
- * length; one set otherwise (here, by hand) is looked at for a NUL.
+ * Findings quote the indicator's name, its actual and the project's name as "%s" does: up
+ * to a NUL inside. qualitative-evidence, whose message is put together piece by piece,
+ * copies a text in the parser's plain copy (which has none) by its length, and looks at
+ * one set otherwise (here, by hand) for a NUL; execution-gap, formatted, the same as "%s".
  */
 static void messages_stop_at_a_nul(void **state)
 {
