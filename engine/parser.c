@@ -282,7 +282,7 @@ static inline void frame_brace(parser *ps, jx_token_kind tk, uint32_t off)
 }
 
 /*
- * True when the reader's framer (frame_item in reader.c) reads the comment token the
+ * True when the reader's framer (jx_frame_item, frame.c) reads the comment token the
  * lexer starts at off as a comment too, to the same newline: the framer takes a '#' for
  * one only at a line start or after one of the bytes below (0x80 the last byte of
  * U+3000). After anything else — a digit, a sign character, ％ — it reads on through the

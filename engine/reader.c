@@ -7,7 +7,7 @@
  * '}' is missing — from the buffer into the reader's single jx_project, which is
  * reset and reused, so in steady state nothing is allocated. A project is parsed
  * first and the parser finds where the item ends as it goes (jx_parse_project_framing);
- * when it cannot tell, the framer below finds the end and the item is parsed again.
+ * when it cannot tell, the framer (frame.c) finds the end and the item is parsed again.
  * Only whole lines are trusted: strings and comments never span lines, so a token is
  * never cut by the end of the data read so far. The buffer grows only when one
  * project is larger than it, up to a limit.
@@ -24,6 +24,7 @@
 #include "reader.h"
 
 #include "alloc.h"
+#include "frame.h"
 #include "import.h"
 #include "import_decode.h"
 #include "lexer.h"
@@ -38,9 +39,6 @@
 #include <pthread.h>
 #include <string.h>
 #include <unistd.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 struct jx_reader {
     const jx_allocator *alloc; /* every allocation of the reader */
@@ -428,144 +426,6 @@ static size_t trusted_end(const jx_reader *rd)
     return i;
 }
 
-/* What framing an item found. */
-typedef enum frame_status {
-    FRAME_DONE,     /* the item is whole: [start, end) */
-    FRAME_MORE      /* the item runs past the trusted lines: read more */
-} frame_status;
-
-/* The extent of one item found by frame_item. */
-typedef struct frame {
-    size_t end;          /* offset just past the item */
-    uint32_t end_line;   /* file line at end */
-    size_t end_lstart;   /* start of that line */
-} frame;
-
-/* The bytes the framer stops at; everything else is skipped. */
-static const unsigned char frame_special[256] = {['\n'] = 1, ['"'] = 1, ['#'] = 1, ['{'] = 1, ['}'] = 1};
-
-/* The offset of the first of the framer's bytes in d[i..limit), or limit: sixteen bytes
- * a step where SSE2 is there, else four. */
-static size_t frame_next(const unsigned char *d, size_t i, size_t limit)
-{
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'), hash = _mm_set1_epi8('#'),
-                  open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
-    while (limit - i >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, quote)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(x, hash),
-                                              _mm_or_si128(_mm_cmpeq_epi8(x, open), _mm_cmpeq_epi8(x, close))));
-        unsigned mask = (unsigned)_mm_movemask_epi8(m);
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
-        i += 16;
-    }
-#endif
-    while (limit - i >= 4 && !frame_special[d[i]] && !frame_special[d[i + 1]] && !frame_special[d[i + 2]] &&
-           !frame_special[d[i + 3]])
-        i += 4; /* four bytes a step: fewer tests of the limit */
-    while (i < limit && !frame_special[d[i]])
-        i++;
-    return i;
-}
-
-/* The offset of the first byte in d[i..limit) that ends a string, '"', '\\' or '\n', or limit. */
-static size_t frame_string_next(const unsigned char *d, size_t i, size_t limit)
-{
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
-    while (limit - i >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, quote)), _mm_cmpeq_epi8(x, bs));
-        unsigned mask = (unsigned)_mm_movemask_epi8(m);
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
-        i += 16;
-    }
-#endif
-    while (i < limit && d[i] != '"' && d[i] != '\\' && d[i] != '\n')
-        i++;
-    return i;
-}
-
-/*
- * Frames the item whose keyword starts at data[start] (on line `line` starting at
- * lstart), scanning up to limit: it ends after the '}' that brings the depth back
- * to 0, or at the start of a later line whose first token is 项目. This is the hot
- * loop of reading, so it looks at bytes rather than tokens: only braces, quotes,
- * comments and line starts matter (strings and comments never span lines).
- */
-static frame_status frame_item(const jx_reader *rd, size_t start, uint32_t line, size_t lstart,
-                               size_t limit, frame *fr)
-{
-    const unsigned char *d = (const unsigned char *)rd->data;
-    size_t i = start;
-    int depth = 0;
-    for (;;) {
-        i = frame_next(d, i, limit);
-        if (i >= limit)
-            break;
-        switch (d[i]) {
-        case '\n':
-            line++;
-            lstart = ++i;
-            /* the first token of the new line: 项目 (or project) ends the item */
-            if (i < limit && jx_line_starts_project(rd->data, i, limit)) {
-                fr->end = i;
-                fr->end_line = line;
-                fr->end_lstart = lstart;
-                return FRAME_DONE;
-            }
-            break;
-        case '"':
-            for (i++;; i++) {
-                i = frame_string_next(d, i, limit);
-                if (i >= limit || d[i] == '\n')
-                    break;
-                if (d[i] == '"') {
-                    i++;
-                    break;
-                }
-                if (i + 1 < limit && (d[i + 1] == '"' || d[i + 1] == '\\'))
-                    i++; /* an escaped quote or backslash */
-            }
-            break;
-        case '#': {
-            /* a comment only at a token start (after a blank, a line start or a delimiter) */
-            unsigned char b = i > lstart ? d[i - 1] : ' ';
-            if (b == ' ' || b == '\t' || b == ';' || b == '{' || b == '}' || b == '"' || b == '\r' ||
-                b == '%' || b == '<' || b == '>' || b == '=' || b == 0x80 /* U+3000 ends in 80 */) {
-                const unsigned char *nl = memchr(d + i, '\n', limit - i);
-                i = nl ? (size_t)(nl - d) : limit;
-            } else {
-                i++;
-            }
-            break;
-        }
-        case '{':
-            depth++;
-            i++;
-            break;
-        default: /* '}' */
-            i++;
-            if (--depth <= 0) {
-                fr->end = i;
-                fr->end_line = line;
-                fr->end_lstart = lstart;
-                return FRAME_DONE;
-            }
-            break;
-        }
-    }
-    if (!rd->eof)
-        return FRAME_MORE;
-    fr->end = limit;
-    fr->end_line = line;
-    fr->end_lstart = lstart;
-    return FRAME_DONE;
-}
-
 /* Ends the reading of a file after an error that leaves nothing of it to read. */
 static void reader_stop(jx_reader *rd)
 {
@@ -884,8 +744,8 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
             jx_project_reset(p);
             rd->frame_first = true; /* until this item is read */
         }
-        frame fr;
-        if (frame_item(rd, off, rd->line, rd->line_start, limit, &fr) == FRAME_MORE) {
+        jx_frame fr;
+        if (!jx_frame_item(rd->data, off, rd->line, rd->line_start, limit, rd->eof, &fr)) {
             if (limit - rd->line_start >= rd->max_item) {
                 reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
                             "项目过大：超过 %zu 字节，无法读入", rd->max_item);

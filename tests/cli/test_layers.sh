@@ -22,7 +22,7 @@ model_files='
   alloc.c alloc.h arena.c arena.h dec.c dec.h diag.c diag.h width.c width.h text.c text.h
   lexer.c lexer.h keywords.c parser.c parser.h value.c value.h value_internal.h
   model.c model.h policy.c builtin_rules.h codes.c codes.h options.h
-  readall.c readall.h reader.c reader.h csv.c csv.h
+  readall.c readall.h reader.c reader.h frame.c frame.h csv.c csv.h
   table.c table.h table_internal.h table_text.c table_xls.c table_xlsx.c
   import.c import.h import_*.c import_*.h indrows.c indrows.h actuals.c
 '
