@@ -200,8 +200,10 @@ __attribute__((target("avx2,popcnt,bmi2"))) static inline size_t frame_block(con
     bool runs_on = sum < starts;
     uint64_t close = m.close & part & ~in;
     int closes = __builtin_popcountll(close);
+    /* nothing to take; a string its line ends; a line that may start with 项目; a '}' that
+     * may close the item */
     if ((n == 0) | ((in & nl) != 0) | (((sum & ~m.blank) & m.lead) != 0) | ((closes > 0) & (closes >= at->depth)))
-        return 0; /* nothing to take; a string its line ends; a line that may start with 项目; a '}' that may close the item */
+        return 0;
     at->line += (uint32_t)__builtin_popcountll(nl);
     at->lstart = nl ? at->i + FRAME_BLOCK - (size_t)__builtin_clzll(nl) : at->lstart;
     at->depth += __builtin_popcountll(m.open & part & ~in) - closes;
