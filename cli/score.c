@@ -2,6 +2,7 @@
 /* score.c — `jixiao score`: stream projects, apply actuals, score, write a report. */
 #include "cli.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,19 +137,70 @@ static void print_new_actuals_diags(const jx_actuals *act, score_state *st)
  * jx_writer_renders_apart),
  * each project is also rendered where it was scored, its bytes attached to it
  * (jx_project_set_user_data) until score_project writes them in order
- * (jx_writer_project_rendered); the reader releases them with the project.
+ * (jx_writer_project_rendered); the reader releases them with the project, back to a
+ * pool the next project's rendering takes them from. So a run allocates as many
+ * buffers as projects are out at once, not one a project: rendered on one thread and
+ * released on another, they would otherwise go back and forth through malloc, which
+ * returns such memory to the system and faults it in again.
  */
 typedef struct score_rendered {
-    char *s;       /* the bytes */
-    size_t n, cap; /* their length and the room */
-    jx_result rc;  /* jx_writer_render's result */
+    char *s;                     /* the bytes */
+    size_t n, cap;               /* their length and the room */
+    jx_result rc;                /* jx_writer_render's result */
+    struct rendered_pool *pool;  /* where it goes back */
+    struct score_rendered *next; /* in the pool */
 } score_rendered;
+
+/* The buffers released, for the next projects. */
+typedef struct rendered_pool {
+    pthread_mutex_t mu;
+    score_rendered *top; /* a stack through next, under mu */
+} rendered_pool;
+
+/* A buffer larger than this (a project of thousands of indicators) is freed, not kept. */
+#define RENDERED_KEPT_MAX ((size_t)1 << 20)
+
+/* An empty buffer: from the pool when it has one; NULL when memory ran out. */
+static score_rendered *rendered_take(rendered_pool *pool)
+{
+    pthread_mutex_lock(&pool->mu);
+    score_rendered *r = pool->top;
+    if (r)
+        pool->top = r->next;
+    pthread_mutex_unlock(&pool->mu);
+    if (!r && !(r = calloc(1, sizeof *r)))
+        return NULL;
+    r->n = 0;
+    r->rc = JX_OK;
+    r->pool = pool;
+    return r;
+}
 
 static void rendered_free(void *data)
 {
     score_rendered *r = data;
-    free(r->s);
-    free(r);
+    if (r->cap > RENDERED_KEPT_MAX) {
+        free(r->s);
+        r->s = NULL;
+        r->cap = 0;
+    }
+    rendered_pool *pool = r->pool;
+    pthread_mutex_lock(&pool->mu);
+    r->next = pool->top;
+    pool->top = r;
+    pthread_mutex_unlock(&pool->mu);
+}
+
+/* Frees the pool's buffers, once every project is released. */
+static void rendered_pool_free(rendered_pool *pool)
+{
+    for (score_rendered *r = pool->top, *next; r; r = next) {
+        next = r->next;
+        free(r->s);
+        free(r);
+    }
+    pool->top = NULL;
+    pthread_mutex_destroy(&pool->mu);
 }
 
 /* A jx_write_fn appending to the score_rendered ud. */
@@ -178,6 +230,7 @@ typedef struct score_run {
     int prescored;     /* score_prepare scored each project where it was parsed (no actuals) */
     jx_result prepared; /* its result on the project being handed over */
     int render;        /* -j with a format rendered apart: each project rendered where it was scored */
+    rendered_pool *pool; /* then the buffers of its bytes */
 } score_run;
 
 /* Prints p's diagnostics of severity at least min on standard error. */
@@ -264,7 +317,7 @@ static jx_result score_prepare(void *ud, jx_project *p)
     if (rc != JX_OK || !run->render)
         return rc;
     /* written as it is scored: its bytes made here, on the thread that read it */
-    score_rendered *r = calloc(1, sizeof *r);
+    score_rendered *r = rendered_take(run->pool);
     if (!r)
         return rc; /* written the plain way */
     r->rc = jx_writer_render(run->wr, p, rendered_append, r);
@@ -368,6 +421,9 @@ int jx_cli_score(int argc, char **argv)
         /* without actuals each project is scored where it is parsed; with them, applied in order first */
         run.prescored = !act;
         run.render = run.prescored && o.threads > 1 && jx_writer_renders_apart(wr);
+        rendered_pool pool = {.top = NULL};
+        pthread_mutex_init(&pool.mu, NULL);
+        run.pool = &pool;
         jx_project_fn prepare = act ? NULL : score_prepare;
         jx_cli_reading r = {.project = score_project, .ud = &run, .select = &o.select, .threads = o.threads,
                             .prepare = prepare, .prepare_ud = &run, .prepared = &run.prepared};
@@ -382,6 +438,7 @@ int jx_cli_score(int argc, char **argv)
             }
         }
         jx_cli_input_free(&in);
+        rendered_pool_free(&pool); /* every reader is closed, every project released */
         st.warnings += in.warnings;
         jx_cli_select_finish(&o.select, &st.status);
         if (act) {
