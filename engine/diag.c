@@ -180,10 +180,12 @@ const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n)
     return out;
 }
 
-/* The slot of the next diagnostic of d, NULL (d->oom set) when the list cannot grow. */
+/* The slot of the next diagnostic of d, NULL (d->oom set) when the list cannot grow.
+ * jx_grow is called only when the array is full (n never exceeds cap): some files have a
+ * warning on most indicators, and the call is most of what taking a slot costs. */
 static jx_diag *diag_slot(jx_diags *d)
 {
-    if (JX_GROW(d->alloc, d->v, d->cap, d->n + 1) != 0) {
+    if (d->n == d->cap && JX_GROW(d->alloc, d->v, d->cap, d->n + 1) != 0) {
         d->oom = 1;
         return NULL;
     }
