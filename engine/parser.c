@@ -63,7 +63,9 @@ static inline void zero_bytes(void *p, size_t n)
 /* Sets *obj to all zero bytes. */
 #define ZERO(obj) zero_bytes((obj), sizeof *(obj))
 
-/* For the byte scanners of the fast paths: inlined, so their state stays in registers. */
+/* For the byte scanners of the fast paths: inlined, so their state stays in registers.
+ * Also for the line paths of groups and statements (line_group, line_stmt, line_close_at,
+ * group2_body), once or twice each: a call for every line cost more than the copies. */
 #define LS_INLINE static inline __attribute__((always_inline))
 
 /*
@@ -110,6 +112,8 @@ typedef struct parser {
                               it, while parsing (jx_parse_project_framing) */
     int fdepth;            /* framing: the framer's depth of braces so far */
     int fended;            /* framing: the item's end was found; end is set to it */
+    int fcounting;         /* framing and !fended: braces and line starts are counted as the
+                              framer counts them (one flag, tested at every brace) */
     int fbail;             /* framing: met a '#', which the framer may read otherwise than the lexer */
     uint32_t fend_line;    /* framing: the line at the item's end… */
     uint32_t fend_lstart;  /* …and the offset of its start */
@@ -230,12 +234,10 @@ static jx_pos tok_pos(parser *ps)
     return pos_span(ps, ps->off, ps->len, ps->tk == JX_TK_NUMBER);
 }
 
-/* The offset of the first byte c at or after from, or ps->end or more when there is none
- * before ps->end; through fc (see find_cache). */
-LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
+/* find_byte searching, the answer then kept in fc: for a caller that knows fc holds no
+ * answer for from, or that it would be the same (see ls_start_name). */
+LS_INLINE size_t find_byte_new(parser *ps, find_cache *fc, char c, uint32_t from)
 {
-    if (fc->next && from >= fc->from && from < fc->next)
-        return fc->next - 1;
     size_t at;
     if (c == '\n') {
         at = jx_find_newline(ps->text, from, ps->end);
@@ -246,6 +248,15 @@ LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
     fc->from = from;
     fc->next = (uint32_t)at + 1;
     return at;
+}
+
+/* The offset of the first byte c at or after from, or ps->end or more when there is none
+ * before ps->end; through fc (see find_cache). */
+LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
+{
+    if (fc->next && from >= fc->from && from < fc->next)
+        return fc->next - 1;
+    return find_byte_new(ps, fc, c, from);
 }
 
 /* ----------------------------------------------------------------- framing */
@@ -265,6 +276,7 @@ LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
 static void frame_ends(parser *ps, uint32_t end, uint32_t lstart)
 {
     ps->fended = 1;
+    ps->fcounting = 0;
     ps->end = end;
     ps->fend_line = ps->line;
     ps->fend_lstart = lstart;
@@ -273,7 +285,7 @@ static void frame_ends(parser *ps, uint32_t end, uint32_t lstart)
 /* Counts the brace token at off (kind tk) as the framer does. */
 static inline void frame_brace(parser *ps, jx_token_kind tk, uint32_t off)
 {
-    if (!ps->framing || ps->fended)
+    if (!ps->fcounting)
         return;
     if (tk == JX_TK_LBRACE)
         ps->fdepth++;
@@ -309,7 +321,7 @@ static void advance(parser *ps)
     if (ps->tk == JX_TK_NEWLINE) {
         ps->line++;
         ps->line_start = off;
-        if (ps->framing && !ps->fended && jx_line_starts_project(ps->text, off, ps->end))
+        if (ps->fcounting && jx_line_starts_project(ps->text, off, ps->end))
             frame_ends(ps, off, off); /* a line starting with 项目 ends the item */
         off = (uint32_t)jx_text_skip_spaces(ps->text, off, ps->end); /* indentation */
     }
@@ -1077,13 +1089,13 @@ typedef struct line_string {
 } line_string;
 
 /*
- * Starts a scan at text[from] on the line starting at lstart and ending at the first '\n'
- * after from (before the item's end); false when there is none (the item's last line) or
- * the line is longer than JX_LIMIT_LINE (left to advance, which reports it).
+ * Starts a scan at text[from] on the line starting at lstart whose '\n' is at nl (at
+ * ps->end or past it when there is none before the item's end); false when there is none
+ * (the item's last line) or the line is longer than JX_LIMIT_LINE (left to advance, which
+ * reports it).
  */
-static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t from)
+LS_INLINE bool ls_start_at(line_scan *ls, const parser *ps, uint32_t lstart, uint32_t from, size_t nl)
 {
-    size_t nl = find_byte(ps, &ps->nl, '\n', from);
     if (nl >= ps->end || nl - lstart > JX_LIMIT_LINE)
         return false;
     ls->s = (const unsigned char *)ps->text;
@@ -1092,6 +1104,16 @@ static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t
     ls->cont = 0;
     ls->utf8 = ps->utf8;
     return true;
+}
+
+/*
+ * Starts a scan at text[from] on the line starting at lstart and ending at the first '\n'
+ * after from (before the item's end); false when there is none (the item's last line) or
+ * the line is longer than JX_LIMIT_LINE (left to advance, which reports it).
+ */
+static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t from)
+{
+    return ls_start_at(ls, ps, lstart, from, find_byte(ps, &ps->nl, '\n', from));
 }
 
 /*
@@ -1105,9 +1127,27 @@ LS_INLINE bool ls_next_first(const parser *ps, uint32_t *line, uint32_t *lstart,
 {
     uint32_t l = ps->line + 1, start = ps->off + ps->len;
     for (;;) {
-        uint32_t i = (uint32_t)jx_text_skip_spaces(ps->text, start, ps->end);
-        if (i >= ps->end)
-            return false;
+        uint32_t i;
+#if defined(__SSE2__)
+        /* Most indentation ends within the line's first sixteen bytes: one step finds its
+         * end, spaces and tabs alike, where at least sixteen bytes are left before the
+         * item's end (the first byte that is no blank is then surely before it). A longer
+         * run, and the item's last bytes, are passed by jx_text_skip_spaces. */
+        unsigned blank = 0xFFFF;
+        if (start + 16 <= ps->end) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(ps->text + start));
+            blank = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+        }
+        if (blank != 0xFFFF) {
+            i = start + (uint32_t)__builtin_ctz(~blank);
+        } else
+#endif
+        {
+            i = (uint32_t)jx_text_skip_spaces(ps->text, start, ps->end);
+            if (i >= ps->end)
+                return false;
+        }
         if (ps->text[i] == '\n') { /* a blank line */
             l++;
             start = i + 1;
@@ -1135,7 +1175,12 @@ LS_INLINE bool ls_name_lead(unsigned char c)
  */
 LS_INLINE bool ls_start_name(line_scan *ls, parser *ps, uint32_t lstart, uint32_t first)
 {
-    return ls_name_lead((unsigned char)ps->text[first]) && ls_start(ls, ps, lstart, first);
+    /* The '\n' searched for without asking ps->nl first: the line is one ls_next_first
+     * found, and every search before was from an earlier line, whose '\n' is before
+     * lstart; so any answer ps->nl holds for `first` is that there is no '\n' before the
+     * end, which this search finds again. */
+    return ls_name_lead((unsigned char)ps->text[first]) &&
+           ls_start_at(ls, ps, lstart, first, find_byte_new(ps, &ps->nl, '\n', first));
 }
 
 #if defined(__SSE2__)
@@ -1954,7 +1999,7 @@ static line_result line_indicator(parser *ps, uint32_t group, const next_line *n
  * with brace_left set, for group2_body to hand to line_indicator. Returns the group's
  * index, or -1 having changed nothing on any other line.
  */
-static long line_group(parser *ps, int level, uint32_t parent, const line_scan *at, uint32_t line, uint32_t lstart)
+LS_INLINE long line_group(parser *ps, int level, uint32_t parent, const line_scan *at, uint32_t line, uint32_t lstart)
 {
     line_scan ls = *at;
     uint32_t name_off = ls.i;
@@ -2038,7 +2083,7 @@ static long line_group(parser *ps, int level, uint32_t parent, const line_scan *
  * comment, a U+3000, more after the '}', a line longer than JX_LIMIT_LINE), which the
  * general path reads.
  */
-static bool line_close_at(parser *ps, uint32_t line, uint32_t lstart, uint32_t brace)
+LS_INLINE bool line_close_at(parser *ps, uint32_t line, uint32_t lstart, uint32_t brace)
 {
     uint32_t nl = brace + 1, nl_len = 1;
     if (nl >= ps->end || ps->text[nl] != '\n') { /* the commonest line, "}\n", needs no more */
@@ -2121,7 +2166,7 @@ LS_INLINE bool ls_line_end(line_scan *ls, jx_token_kind *tk, uint32_t *len)
  * returns false and changes nothing on any other line (one that repeats a statement
  * included).
  */
-static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t line, uint32_t lstart)
+LS_INLINE bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t line, uint32_t lstart)
 {
     line_scan ls = *at;
     jx_project *p = ps->p;
@@ -2131,35 +2176,60 @@ static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t
     uint32_t klen = 12;
     jx_token_kind end_tk = JX_TK_NEWLINE;
     uint32_t end_len = 0, kw_off = ls.i, last = ls.i;
-    /* The first two bytes of the first character tell the keywords apart but for 年度
-     * and 年度目标, so each line is compared with one keyword (two for 年), not with each
-     * in turn. s[i] is not the line's '\n', so s[i + 1] can be read. */
-    enum { S_NONE, S_DEPT, S_ORG, S_YEAR, S_OUTCOME, S_DEV, S_REMEDY, S_UNIT, S_FUNDS } stmt = S_NONE;
-    switch ((unsigned)ls.s[ls.i] << 8 | ls.s[ls.i + 1]) {
-    case 0xE4B8: stmt = S_DEPT; break;    /* 主 E4 B8 BB */
-    case 0xE58D: stmt = S_ORG; break;     /* 单 E5 8D 95 */
-    case 0xE5B9: stmt = S_YEAR; break;    /* 年 E5 B9 B4: 年度 or 年度目标 */
-    case 0xE5AE: stmt = S_OUTCOME; break; /* 完 E5 AE 8C */
-    case 0xE581: stmt = S_DEV; break;     /* 偏 E5 81 8F */
-    case 0xE695: stmt = S_REMEDY; break;  /* 整 E6 95 B4 */
-    case 0xE987: stmt = S_UNIT; break;    /* 金 E9 87 91 */
-    case 0xE8B5: stmt = S_FUNDS; break;   /* 资 E8 B5 84 */
-    default: return false;
-    }
-    if (stmt == S_DEPT && ls_word_is(&ls, LW_DEPT, 12, false)) {
+    /* The second byte of the first character tells the keywords apart but for 年度 and
+     * 年度目标 (主 E4 B8, 单 E5 8D, 年 E5 B9, 完 E5 AE, 偏 E5 81, 整 E6 95, 金 E9 87, 资 E8 B5),
+     * so each line is compared with one keyword (two for 年), not with each in turn; the
+     * comparison takes in the first byte. s[i] is not the line's '\n', so s[i + 1] can be
+     * read. */
+    enum { S_STRING, S_YEAR, S_UNIT, S_FUNDS } stmt = S_STRING;
+    switch (ls.s[ls.i + 1]) {
+    case 0xB8:
+        if (!ls_word_is(&ls, LW_DEPT, 12, false))
+            return false;
         dst = &p->dept, dst_plain = &p->plain.dept, flag = &seen->dept;
-    } else if (stmt == S_ORG && ls_word_is(&ls, LW_ORG, 6, false)) {
+        break;
+    case 0x8D:
+        if (!ls_word_is(&ls, LW_ORG, 6, false))
+            return false;
         dst = &p->org, dst_plain = &p->plain.org, flag = &seen->org, klen = 6;
-    } else if (stmt == S_YEAR && ls_word_is(&ls, LW_GOAL, 12, false)) {
-        dst = &p->goal, dst_plain = &p->plain.goal, flag = &seen->goal;
-    } else if (stmt == S_OUTCOME && ls_word_is(&ls, LW_OUTCOME, 12, false)) {
+        break;
+    case 0xB9:
+        if (ls_word_is(&ls, LW_GOAL, 12, false))
+            dst = &p->goal, dst_plain = &p->plain.goal, flag = &seen->goal;
+        else if (ls_word_is(&ls, LW_YEAR, 6, false))
+            stmt = S_YEAR;
+        else
+            return false;
+        break;
+    case 0xAE:
+        if (!ls_word_is(&ls, LW_OUTCOME, 12, false))
+            return false;
         dst = &p->outcome, dst_plain = &p->plain.outcome, flag = &seen->outcome;
-    } else if (stmt == S_DEV && ls_word_is(&ls, LW_DEVIATION, 12, false)) {
+        break;
+    case 0x81:
+        if (!ls_word_is(&ls, LW_DEVIATION, 12, false))
+            return false;
         dst = &p->deviation, dst_plain = &p->plain.deviation, flag = &seen->dev;
-    } else if (stmt == S_REMEDY && ls_word_is(&ls, LW_REMEDY, 12, false)) {
+        break;
+    case 0x95:
+        if (!ls_word_is(&ls, LW_REMEDY, 12, false))
+            return false;
         dst = &p->remedy, dst_plain = &p->plain.remedy, flag = &seen->remedy;
+        break;
+    case 0x87:
+        if (!ls_word_is(&ls, LW_MONEY_UNIT, 12, false))
+            return false;
+        stmt = S_UNIT;
+        break;
+    case 0xB5:
+        if (!ls_word_is(&ls, LW_FUNDS, 6, false))
+            return false;
+        stmt = S_FUNDS;
+        break;
+    default:
+        return false;
     }
-    if (dst) { /* KEYWORD STRING */
+    if (stmt == S_STRING) { /* KEYWORD STRING */
         if (*flag)
             return false;
         ls.i += klen;
@@ -2176,7 +2246,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t
         *dst = v;
         *dst_plain = str.plain ? v.s : NULL;
         *flag = true;
-    } else if (stmt == S_YEAR && ls_word_is(&ls, LW_YEAR, 6, false)) { /* 年度 YYYY */
+    } else if (stmt == S_YEAR) { /* 年度 YYYY */
         if (p->has_year)
             return false;
         ls.i += 6;
@@ -2189,7 +2259,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t
             return false;
         p->has_year = true;
         p->year = (int)y.v;
-    } else if (stmt == S_UNIT && ls_word_is(&ls, LW_MONEY_UNIT, 12, false)) { /* 金额单位 WORD */
+    } else if (stmt == S_UNIT) { /* 金额单位 WORD */
         if (seen->unit)
             return false;
         ls.i += 12;
@@ -2206,7 +2276,7 @@ static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t
         p->money_unit = v;
         p->plain.money_unit = v.s; /* a word: letters, digits, marks and CJK characters */
         seen->unit = true;
-    } else if (stmt == S_FUNDS && ls_word_is(&ls, LW_FUNDS, 6, false)) { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N, any of them */
+    } else { /* 资金 [SOURCE] 年初预算 N 全年预算 N 全年执行 N, any of them */
         ls.i += 6;
         ls_blanks(&ls);
         uint32_t src_off = 0, src_len = 0;
@@ -2243,23 +2313,22 @@ static bool line_stmt(parser *ps, stmt_seen *seen, const line_scan *at, uint32_t
             ps->nomem = 1;
             return false;
         }
-        jx_funds f;
-        memset(&f, 0, sizeof f);
-        f.pos = line_pos(line, lstart, kw_off, 6, 0, 4);
-        f.source = src_len ? arena_str(ps, ps->text + src_off, src_len)
-                           : arena_str(ps, "年度资金总额", strlen("年度资金总额"));
+        /* the row set in its place, counted once it is whole */
+        jx_funds *f = &p->funds[p->nfunds];
+        memset(f, 0, sizeof *f);
+        f->pos = line_pos(line, lstart, kw_off, 6, 0, 4);
+        f->source = src_len ? arena_str(ps, ps->text + src_off, src_len)
+                            : arena_str(ps, "年度资金总额", strlen("年度资金总额"));
         if (ps->nomem)
             return false;
-        f.source_plain = f.source.s; /* a word, or the default's */
-        f.has_initial = (got & 1u) != 0;
-        f.has_budget = (got & 2u) != 0;
-        f.has_spent = (got & 4u) != 0;
-        f.initial = f.has_initial ? amounts[0] : jx_dec_from_int(0);
-        f.budget = f.has_budget ? amounts[1] : jx_dec_from_int(0);
-        f.spent = f.has_spent ? amounts[2] : jx_dec_from_int(0);
-        p->funds[p->nfunds++] = f;
-    } else {
-        return false;
+        f->source_plain = f->source.s; /* a word, or the default's */
+        f->has_initial = (got & 1u) != 0;
+        f->has_budget = (got & 2u) != 0;
+        f->has_spent = (got & 4u) != 0;
+        f->initial = f->has_initial ? amounts[0] : jx_dec_from_int(0);
+        f->budget = f->has_budget ? amounts[1] : jx_dec_from_int(0);
+        f->spent = f->has_spent ? amounts[2] : jx_dec_from_int(0);
+        p->nfunds++;
     }
 
     /* the parser as end_stmt leaves it at the line's end */
@@ -2354,9 +2423,8 @@ static void skip_block(parser *ps)
 
 /* The body of the level-2 group gi, whose '{' was just read (or is the current token,
  * an indicator after it on its line, when line_group read the head), to its '}'. */
-static void group2_body(parser *ps, long gi)
+LS_INLINE void group2_body(parser *ps, long gi)
 {
-    jx_pos open = ps->p->groups[gi].open_pos;
     if (ps->brace_left) {
         line_result lr = line_indicator(ps, (uint32_t)gi, NULL);
         ps->brace_left = 0;
@@ -2388,7 +2456,7 @@ static void group2_body(parser *ps, long gi)
             return;
         }
         if (ps->tk == JX_TK_EOF || ps->kw == JX_KW_PROJECT) {
-            missing_close(ps, open);
+            missing_close(ps, ps->p->groups[gi].open_pos);
             return;
         }
         if (lr == LINE_NONE && line_indicator(ps, (uint32_t)gi, NULL) == LINE_DONE)
@@ -2425,8 +2493,6 @@ static void parse_group2(parser *ps, uint32_t parent)
 /* The body of the level-1 group gi, whose '{' was just read, to its '}'. */
 static void group1_body(parser *ps, long gi)
 {
-    jx_pos open = ps->p->groups[gi].open_pos;
-    const char *g1name = ps->p->groups[gi].name.s;
     for (;;) {
         /* the next line that is not blank, looked at once: a group's head or a '}' */
         uint32_t line, lstart, first;
@@ -2450,7 +2516,7 @@ static void group1_body(parser *ps, long gi)
             return;
         }
         if (ps->tk == JX_TK_EOF || ps->kw == JX_KW_PROJECT) {
-            missing_close(ps, open);
+            missing_close(ps, ps->p->groups[gi].open_pos);
             return;
         }
         if (at_name(ps) && !ends_value(ps->kw) && looks_like_group(ps)) {
@@ -2459,7 +2525,8 @@ static void group1_body(parser *ps, long gi)
         }
         if (at_name(ps))
             report(ps, JX_SEV_ERROR, "syntax", tok_pos(ps),
-                   "指标“%s”直接写在一级指标“%s”里：应放在二级指标的“{ }”中", tok_quote(ps), g1name);
+                   "指标“%s”直接写在一级指标“%s”里：应放在二级指标的“{ }”中", tok_quote(ps),
+                   ps->p->groups[gi].name.s);
         else
             unexpected(ps, "二级指标名称");
         skip_line(ps);
@@ -2695,8 +2762,8 @@ static void project_end(parser *ps)
  * stmt    := 主管部门 STRING | 单位 STRING | 年度 NUMBER | 金额单位 WORD | 年度目标 STRING
  *          | 完成情况 STRING | 偏离原因 STRING | 整改措施 STRING | 资金 …
  *          | 总分 NUMBER [结论 GRADE] | 结论 GRADE | group1
- * Out of line: inlined into parse_item, it leaves line_stmt out of itself, a call for
- * every statement line.
+ * Out of line: inlined into parse_item, with the line paths inlined into it (line_stmt,
+ * line_group), it takes more instructions.
  */
 static __attribute__((noinline)) void parse_project_body(parser *ps)
 {
@@ -2850,6 +2917,7 @@ static void parser_init(parser *ps, const char *file, const char *text, size_t s
     ps->diags = diags; /* before the first token, which may already be reported */
     ps->arena = arena;
     ps->framing = framing;
+    ps->fcounting = framing;
     ps->kwix = kwix;
     ps->text = text;
     ps->end = end;

@@ -1453,6 +1453,142 @@ static void statement_look_alikes_left(void **state)
     jx_reader_close(pa.rd);
 }
 
+/*
+ * Lines whose first character shares its second byte, which the statement fast path goes
+ * by, with a statement keyword's (市 E5 B8 as 主 E4 B8, 捕 E6 8D as 单 E5 8D, 湖 E6 B9 as
+ * 年 E5 B9, 残 E6 AE as 完 E5 AE, 恩 E6 81 as 偏 E5 81, 效 E6 95 as 整 E6 95, 重 E9 87 as
+ * 金 E9 87, 赵 E8 B5 as 资 E8 B5), or that start like a keyword without being it (单价,
+ * 年度目标值): each is a level-1 group's head, then the word followed by each statement's
+ * value (a string, a year, a unit, an amount), which no statement takes. Read with
+ * spaces before them (the fast paths, which leave these lines) and with a U+3000 in place
+ * of the indentation's last space (the general parser): the same project. By hand: two
+ * groups, the first named by the word, and four unknown keywords, on lines 5 to 8 at
+ * column 5.
+ */
+static void statement_second_bytes_left(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"市级指标", "捕捞指标", "湖区指标", "残留指标", "恩施指标",
+                                        "效益指标", "重点指标", "赵县指标", "单价", "年度目标值"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        char a[1024], b[1024];
+        const char *form = "项目 \"测试\" {\n"
+                           "   %s%s 60 {\n"
+                           "        数量指标 60 { 甲 ≥1 权重 60 }\n"
+                           "    }\n"
+                           "   %s%s \"某局\"\n"
+                           "   %s%s 2024\n"
+                           "   %s%s 万元\n"
+                           "   %s%s 年初预算 1\n"
+                           "}\n";
+        snprintf(a, sizeof a, form, " ", words[i], " ", words[i], " ", words[i], " ", words[i], " ", words[i]);
+        snprintf(b, sizeof b, form, "\u3000", words[i], "\u3000", words[i], "\u3000", words[i], "\u3000",
+                 words[i], "\u3000", words[i]);
+        parsed pa = parse(a), pb = parse(b);
+        same_project(pa.p, pb.p, false);
+        assert_int_equal(pa.p->ngroups, 2);
+        assert_string_equal(pa.p->groups[0].name.s, words[i]);
+        assert_int_equal(pa.p->diags.errors, 4);
+        for (size_t d = 0; d < 4; d++) {
+            assert_int_equal(pa.p->diags.v[d].line, 5 + d);
+            assert_int_equal(pa.p->diags.v[d].column, 5);
+        }
+        assert_int_equal(pa.p->dept.n + pa.p->org.n + pa.p->goal.n + pa.p->outcome.n + pa.p->deviation.n +
+                             pa.p->remedy.n + pa.p->money_unit.n + pa.p->nfunds,
+                         0);
+        assert_false(pa.p->has_year);
+        jx_reader_close(pa.rd);
+        jx_reader_close(pb.rd);
+    }
+}
+
+/*
+ * Lines indented with tabs, with spaces and tabs mixed, or with sixteen blanks and more,
+ * and blank lines of such blanks, before statements, group heads, indicators and closing
+ * braces: the fast paths find each line's first character where the general parser
+ * does. Read as written and with a U+3000 in place of each line's last blank (which
+ * leaves every line to the general parser, and is one column as a space or a tab is):
+ * the same project. By hand: past the head, three statements, 产出指标 and the blank
+ * lines of 3, 17 and 20 blanks, 数量指标 is on line 9 at column 19 (two tabs, sixteen
+ * spaces); past a blank line of eighteen tabs, 甲 on line 11 at column 21 (twenty
+ * spaces) and 乙 on line 12 at column 6 (space, tab, space, tab, space).
+ */
+static void indentation_agrees(void **state)
+{
+    (void)state;
+    /* each line: its indentation (its last blank is the one replaced) and the rest */
+    static const char *const lines_[][2] = {
+        {"\t", "单位 \"中心\""},
+        {" \t ", "年度 2024"},
+        {"                 ", "资金 年初预算 1"},
+        {"\t \t", "产出指标 60 {"},
+        {" \t ", ""},
+        {"                 ", ""},
+        {"                    ", ""},
+        {"\t\t                ", "数量指标 60 {"},
+        {"\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", ""},
+        {"                    ", "甲 ≥1 权重 30 实际 2"},
+        {" \t \t ", "乙 ≥2 权重 30"},
+        {"\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", "}"},
+        {"\t ", "}"},
+    };
+    char a[2048], b[2048];
+    size_t na = (size_t)snprintf(a, sizeof a, "项目 \"测试\" {\n");
+    size_t nb = (size_t)snprintf(b, sizeof b, "项目 \"测试\" {\n");
+    for (size_t i = 0; i < sizeof lines_ / sizeof lines_[0]; i++) {
+        const char *ind = lines_[i][0];
+        int n = (int)strlen(ind) - 1;
+        na += (size_t)snprintf(a + na, sizeof a - na, "%s%s\n", ind, lines_[i][1]);
+        nb += (size_t)snprintf(b + nb, sizeof b - nb, "%.*s\u3000%s\n", n, ind, lines_[i][1]);
+    }
+    snprintf(a + na, sizeof a - na, "}\n");
+    snprintf(b + nb, sizeof b - nb, "}\n");
+    parsed pa = parse(a), pb = parse(b);
+    same_project(pa.p, pb.p, false);
+    assert_int_equal(pa.p->diags.n, 0);
+    assert_string_equal(pa.p->org.s, "中心");
+    assert_int_equal(pa.p->year, 2024);
+    assert_int_equal(pa.p->nfunds, 1);
+    assert_int_equal(pa.p->ngroups, 2);
+    assert_int_equal(pa.p->groups[1].pos.line, 9);
+    assert_int_equal(pa.p->groups[1].pos.col, 19);
+    assert_int_equal(pa.p->ninds, 2);
+    assert_non_null(pa.p->inds[0].plain); /* the fast path read them */
+    assert_non_null(pa.p->inds[1].plain);
+    assert_int_equal(pa.p->inds[0].pos.line, 11);
+    assert_int_equal(pa.p->inds[0].pos.col, 21);
+    assert_int_equal(pa.p->inds[1].pos.line, 12);
+    assert_int_equal(pa.p->inds[1].pos.col, 6);
+    jx_reader_close(pa.rd);
+    jx_reader_close(pb.rd);
+}
+
+/*
+ * Closing braces and blank lines in an item's last fifteen bytes, copied to end where a
+ * page ends (at_page_end), so a read of the fast paths past the text faults (the search
+ * for a line's first character reads sixteen bytes at a time where sixteen are left).
+ * By hand: one indicator, 甲, and the project's '}' on line 9 at column 2.
+ */
+static void blanks_at_the_text_end(void **state)
+{
+    (void)state;
+    static const char text[] = "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n"
+                               "甲 ≥1 权重 60\n \t \n  }\n\t\n }\n }";
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_project p;
+    void *map;
+    size_t maplen;
+    parse_framed_n(&p, vr, at_page_end(text, sizeof text - 1, &map, &maplen), sizeof text - 1);
+    assert_int_equal(p.ninds, 1);
+    assert_non_null(p.inds[0].plain);
+    assert_int_equal(p.diags.n, 0);
+    assert_int_equal(p.close_pos.line, 9);
+    assert_int_equal(p.close_pos.col, 2);
+    jx_project_free(&p);
+    munmap(map, maplen);
+    jx_value_reader_destroy(vr);
+}
+
 /* ------------------------------------------------------------------ framing */
 
 /* Parses the item at the start of text without framing it; returns what it found. */
@@ -1700,6 +1836,9 @@ int main(void)
         cmocka_unit_test(repeated_statement_is_reported),
         cmocka_unit_test(project_heads_agree),
         cmocka_unit_test(statement_look_alikes_left),
+        cmocka_unit_test(statement_second_bytes_left),
+        cmocka_unit_test(indentation_agrees),
+        cmocka_unit_test(blanks_at_the_text_end),
         cmocka_unit_test(framing_finds_the_end),
         cmocka_unit_test(framing_gives_up),
         cmocka_unit_test(framing_reads_comments),
