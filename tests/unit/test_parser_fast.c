@@ -1572,20 +1572,15 @@ static void indentation_agrees(void **state)
 static void blanks_at_the_text_end(void **state)
 {
     (void)state;
-    static const char text[] = "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n"
-                               "甲 ≥1 权重 60\n \t \n  }\n\t\n }\n }";
     jx_value_reader *vr = jx_value_reader_create(NULL);
-    jx_project p;
-    void *map;
-    size_t maplen;
-    parse_framed_n(&p, vr, at_page_end(text, sizeof text - 1, &map, &maplen), sizeof text - 1);
-    assert_int_equal(p.ninds, 1);
-    assert_non_null(p.inds[0].plain);
-    assert_int_equal(p.diags.n, 0);
-    assert_int_equal(p.close_pos.line, 9);
-    assert_int_equal(p.close_pos.col, 2);
-    jx_project_free(&p);
-    munmap(map, maplen);
+    end_line e;
+    end_line_parse(&e, vr, "甲 ≥1 权重 60\n \t \n  }\n\t\n }\n }", true);
+    assert_int_equal(e.p.ninds, 1);
+    assert_non_null(e.p.inds[0].plain);
+    assert_int_equal(e.p.diags.n, 0);
+    assert_int_equal(e.p.close_pos.line, 9);
+    assert_int_equal(e.p.close_pos.col, 2);
+    end_line_free(&e);
     jx_value_reader_destroy(vr);
 }
 
