@@ -243,53 +243,97 @@ size_t jx_num_put(__int128 v, int scale, bool trim, char *out);
  *  for every input, what the short path of jx_num_put is checked against. */
 size_t jx_num_put_plain(__int128 v, int scale, bool trim, char *out);
 
-/*
- * jx_num_put's own body, inline, for the writers that put a number straight after
- * another piece (a formula's three or four, a report's scores): it writes at out (room
- * for JX_DEC_BUFSZ bytes) and returns the end, without the NUL. It is kept short for
- * the usual numbers — a magnitude below 2^64 and at most 18 decimals. The trailing
- * zeros go first (one test when there are none), then the integer part and the
- * decimals are split by one division (by a constant for 1 and 2 decimals, which
- * compiles to a multiplication) and each written by digit pairs where it stands (two
- * decimals, the usual, in one pair): no digit is moved. Anything else is
- * jx_num_put_plain's, which gives the same bytes for every input
- * (tests/unit/test_dec.c checks the two against each other over the extremes and every
- * scale).
- */
-static inline char *jx_num_at(char *out, __int128 v, int scale, bool trim)
+/* q and r hundredths, r below 100, at p: "85.10", or trimmed "85.1" ("85" for r = 0), the
+ * trailing zero told by the pair itself; returns the end. */
+static inline char *jx_hundredths_put(char *p, uint64_t q, unsigned r, bool trim)
 {
-    char *p = out;
-    uint64_t w = (uint64_t)v, hi = (uint64_t)((unsigned __int128)v >> 64);
-    if (hi != 0 || scale > 18) { /* not 0 <= v < 2^64 with at most 18 decimals */
-        if (hi != UINT64_MAX || w == 0 || scale > 18) /* not -2^64 < v < 0 either */
-            return out + jx_num_put_plain(v, scale, trim, out);
-        *p++ = '-'; /* |v| = -w, which stays above 0 as its zeros are trimmed */
-        w = -w;
+    p = jx_uint_put(p, q);
+    if (trim && jx_digit_pairs[2 * r + 1] == '0') { /* "85.10" → "85.1", "85.00" → "85" */
+        if (r == 0)
+            return p;
+        p[0] = '.';
+        p[1] = jx_digit_pairs[2 * r];
+        return p + 2;
     }
-    if (trim && scale > 0 && w % 10 == 0) {
-        if (w == 0) {
-            scale = 0;
-        } else {
-            do {
-                w /= 10;
-                scale--;
-            } while (scale > 0 && w % 10 == 0);
+    *p = '.';
+    memcpy(p + 1, jx_digit_pairs + 2 * r, 2);
+    return p + 3;
+}
+
+/*
+ * jx_num_at's digits: the magnitude w with scale decimals, at p, after any '-' jx_num_at
+ * wrote; returns the end. Two decimals, the usual (a score, a rate), are split from the
+ * integer part by one division and written by jx_hundredths_put; a whole number is
+ * jx_uint_put's; 1 or 3 to 18 decimals lose their trailing zeros first, one division
+ * each, then are split as two are; more than 18 are jx_num_put_plain's, which writes the
+ * same bytes for w (so for -w after jx_num_at's '-', w being above 0 there).
+ */
+static inline char *jx_num_at_u64(char *p, uint64_t w, int scale, bool trim)
+{
+    if (scale == 2) {
+        if (w < 10000) { /* up to 99.99, a score or a rate: w / 100 by one 32-bit product */
+            /* 5243 / 2^19 = 1/100 + 12 / (100 × 2^19): w × 5243 / 2^19 passes w / 100 by less
+             * than 10^4 × 12 / 52428800 < 0.003, and w / 100 is at most 0.99 past a whole
+             * number, so the floors agree; w × 5243 < 2^32 */
+            uint32_t q = (uint32_t)w * 5243u >> 19;
+            return jx_hundredths_put(p, q, (uint32_t)w - q * 100, trim);
         }
-    }
-    if (scale == 2) { /* a score, a rate: the most usual */
-        uint64_t q = w / 100, r = w - q * 100;
-        p = jx_uint_put(p, q);
-        *p = '.';
-        memcpy(p + 1, jx_digit_pairs + 2 * r, 2);
-        return p + 3;
+        uint64_t q = w / 100;
+        return jx_hundredths_put(p, q, (unsigned)(w - q * 100), trim);
     }
     if (scale <= 0)
         return jx_uint_put(p, w);
+    if (trim && w % 10 == 0) {
+        if (w == 0)
+            return jx_uint_put(p, 0);
+        do {
+            w /= 10;
+            scale--;
+        } while (scale > 0 && w % 10 == 0);
+        if (scale == 0)
+            return jx_uint_put(p, w);
+    }
+    if (scale > 18)
+        return p + jx_num_put_plain((__int128)w, scale, trim, p);
     uint64_t q = scale == 1 ? w / 10 : w / jx_pow10_64[scale]; /* the integer part */
     p = jx_uint_put(p, q);
     *p++ = '.';
     jx_digits_put(p, w - q * jx_pow10_64[scale], (unsigned)scale); /* leading zeros included: "0.05" */
     return p + scale;
+}
+
+/*
+ * jx_num_at of a 64-bit coefficient (a jx_dec's, a score's units): a '-' for a negative
+ * one, then the digits of its magnitude (jx_num_at_u64), which stays above 0 as its zeros
+ * are trimmed, so no "-0" is written.
+ */
+static inline char *jx_num_at64(char *out, int64_t v, int scale, bool trim)
+{
+    char *p = out;
+    uint64_t w = (uint64_t)v;
+    if (v < 0) {
+        *p++ = '-';
+        w = -w;
+    }
+    return jx_num_at_u64(p, w, scale, trim);
+}
+
+/*
+ * jx_num_put's own body, inline, for the writers that put a number straight after
+ * another piece (a formula's three or four, a report's scores): it writes at out (room
+ * for JX_DEC_BUFSZ bytes) and returns the end, without the NUL. It is kept short for
+ * the usual numbers, which fit 64 bits (jx_num_at64; where v was made from a jx_dec the
+ * compiler knows it, and the test goes), and for those below 2^64; anything else is
+ * jx_num_put_plain's, which gives the same bytes for every input (tests/unit/test_dec.c
+ * checks the two against each other over the extremes and every scale).
+ */
+static inline char *jx_num_at(char *out, __int128 v, int scale, bool trim)
+{
+    if (v == (int64_t)v)
+        return jx_num_at64(out, (int64_t)v, scale, trim);
+    if (v > 0 && (unsigned __int128)v <= UINT64_MAX)
+        return jx_num_at_u64(out, (uint64_t)v, scale, trim);
+    return out + jx_num_put_plain(v, scale, trim, out);
 }
 
 #endif

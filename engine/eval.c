@@ -394,6 +394,24 @@ typedef struct operands {
     converted conv;    /* which side was converted (the formula notes it) */
 } operands;
 
+/* The target in the common unit: its number times k, fa's tk (reconcile). */
+static inline xnum target_in_unit(const jx_indicator *ind, int64_t k)
+{
+    return x_mul_int(x_from_dec(ind->target.num), k);
+}
+
+/* The actual in the common unit: its number times k, fa's ak. */
+static inline xnum actual_in_unit(const jx_indicator *ind, int64_t k)
+{
+    return x_mul_int(x_from_dec(ind->actual.num), k);
+}
+
+/* The common unit: the actual's when the target was converted to it, else the target's. */
+static inline jx_str common_unit(const jx_indicator *ind, const jx_formula_args *fa)
+{
+    return fa->converted == CONV_TARGET ? ind->actual.unit : ind->target.unit;
+}
+
 /*
  * The operands of a quantitative indicator, in the common unit its scoring kept in
  * fa (reconcile): pure, so the formula writer shows the numbers it was scored with.
@@ -401,11 +419,11 @@ typedef struct operands {
 static operands operands_of(const jx_indicator *ind, const jx_formula_args *fa)
 {
     operands o;
-    o.t = x_mul_int(x_from_dec(ind->target.num), fa->tk);
-    o.a = x_mul_int(x_from_dec(ind->actual.num), fa->ak);
+    o.t = target_in_unit(ind, fa->tk);
+    o.a = actual_in_unit(ind, fa->ak);
     o.percent = fa->percent;
     o.conv = (converted)fa->converted;
-    o.unit = o.conv == CONV_TARGET ? ind->actual.unit : ind->target.unit;
+    o.unit = common_unit(ind, fa);
     return o;
 }
 
@@ -508,14 +526,20 @@ static inline void cur_num(cursor *c, __int128 v, int scale, bool trim)
         c->o = jx_num_at(c->o, v, scale, trim);
 }
 
-/* "96.68%", "48小时": a number with its percent sign and unit. */
-static inline void cur_with_unit(cursor *c, xnum x, bool percent, jx_str unit)
+/* "%", "小时", "%万元" or "": what follows a number, its percent sign and unit. */
+static inline void cur_unit(cursor *c, bool percent, jx_str unit)
 {
-    cur_num(c, x.v, x.scale, true);
     if (percent)
         CUR_LIT(c, "%");
     if (unit.n)
         cur_put(c, unit.s, unit.n);
+}
+
+/* "96.68%", "48小时": a number with its percent sign and unit. */
+static inline void cur_with_unit(cursor *c, xnum x, bool percent, jx_str unit)
+{
+    cur_num(c, x.v, x.scale, true);
+    cur_unit(c, percent, unit);
 }
 
 /* cur_with_unit appended to b. */
@@ -1405,71 +1429,103 @@ static inline void put_cstr(cursor *c, const char *s)
     cur_put(c, s, strlen(s));
 }
 
-/* The note of a time unit conversion: "（实际 2天 按 48小时 计）", "" when none. */
-static inline void put_note(cursor *c, const jx_indicator *ind, const operands *o)
+/*
+ * The weight and the operands of ind's formula (weight_of, actual_in_unit with factor ak,
+ * target_in_unit with factor tk), the operands with the percent sign and unit of their
+ * scoring (cur_with_unit) when unit is set. Each number is a local here, not an xnum
+ * passed by value, which the compiler may keep in memory as well (stores never read); the
+ * percent sign and unit are read from ind once the number is written, so as not to be
+ * kept across its bytes (see put_quantitative_of).
+ */
+static inline void put_weight(cursor *c, const jx_indicator *ind)
 {
-    if (o->conv == CONV_ACTUAL) {
+    xnum w = weight_of(ind);
+    cur_num(c, w.v, w.scale, true);
+}
+
+static inline void put_actual(cursor *c, const jx_indicator *ind, int64_t ak, bool unit)
+{
+    xnum a = actual_in_unit(ind, ak);
+    cur_num(c, a.v, a.scale, true);
+    if (unit)
+        cur_unit(c, ind->fargs.percent, common_unit(ind, &ind->fargs));
+}
+
+static inline void put_target(cursor *c, const jx_indicator *ind, int64_t tk, bool unit)
+{
+    xnum t = target_in_unit(ind, tk);
+    cur_num(c, t.v, t.scale, true);
+    if (unit)
+        cur_unit(c, ind->fargs.percent, common_unit(ind, &ind->fargs));
+}
+
+/* The note of a time unit conversion: "（实际 2天 按 48小时 计）", "" when none. */
+static inline void put_note(cursor *c, const jx_indicator *ind, int64_t tk, int64_t ak)
+{
+    if (ind->fargs.converted == CONV_ACTUAL) {
         CUR_LIT(c, "（实际 ");
         put_str(c, ind->actual.text);
         CUR_LIT(c, " 按 ");
-        cur_with_unit(c, o->a, false, ind->target.unit);
+        cur_with_unit(c, actual_in_unit(ind, ak), false, ind->target.unit);
         CUR_LIT(c, " 计）");
-    } else if (o->conv == CONV_TARGET) {
+    } else if (ind->fargs.converted == CONV_TARGET) {
         CUR_LIT(c, "（目标 ");
         put_str(c, ind->target.text);
         CUR_LIT(c, " 按 ");
-        cur_with_unit(c, o->t, false, ind->actual.unit);
+        cur_with_unit(c, target_in_unit(ind, tk), false, ind->actual.unit);
         CUR_LIT(c, " 计）");
     }
 }
 
-/* The formula of a quantitative method: the numbers it was scored with (o), put in. */
-static inline void put_quantitative_of(cursor *c, const jx_indicator *ind, int decimals, operands o)
+/*
+ * The formula of a quantitative method: the numbers it was scored with put in (operands_of
+ * with factors tk and ak). Each is read from ind where it is written, after the bytes
+ * before it: a struct of them all, made first, would be kept across those stores, which
+ * may alias ind as far as the compiler knows, and so go to the stack and back.
+ */
+static inline void put_quantitative_of(cursor *c, const jx_indicator *ind, int decimals, int64_t tk, int64_t ak)
 {
-    jx_str unit = o.unit;
-    xnum w = weight_of(ind);
-    jx_sign sign = ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign;
     put_units(c, ind->score, decimals);
     switch (ind->method) {
     case JX_METHOD_NEGATIVE: /* （实际完成值 -3个 为负数，按 0 分计） — no note */
         CUR_LIT(c, "（实际完成值 ");
-        cur_with_unit(c, o.a, o.percent, unit);
+        put_actual(c, ind, ak, true);
         CUR_LIT(c, " 为负数，按 0 分计）");
         return;
     case JX_METHOD_GE_MET:
     case JX_METHOD_LE_MET:
     case JX_METHOD_EQ_MET: /* = w（A ≥ T，达成） */
         CUR_LIT(c, " = ");
-        put_x(c, w);
+        put_weight(c, ind);
         CUR_LIT(c, "（");
-        cur_with_unit(c, o.a, o.percent, unit);
-        put_str(c, met_symbol(sign));
-        cur_with_unit(c, o.t, o.percent, unit);
+        put_actual(c, ind, ak, true);
+        put_str(c, met_symbol(ind->target.sign == JX_SIGN_NONE ? JX_SIGN_EQ : ind->target.sign));
+        put_target(c, ind, tk, true);
         CUR_LIT(c, "，达成）");
         break;
     case JX_METHOD_GE_RATIO:
     case JX_METHOD_EQ_RATIO: /* = w × A / T */
         CUR_LIT(c, " = ");
-        put_x(c, w);
+        put_weight(c, ind);
         CUR_LIT(c, " × ");
-        put_x(c, o.a);
+        put_actual(c, ind, ak, false);
         CUR_LIT(c, " / ");
-        put_x(c, o.t);
+        put_target(c, ind, tk, false);
         break;
     case JX_METHOD_LE_RATIO: /* = w × T / A */
         CUR_LIT(c, " = ");
-        put_x(c, w);
+        put_weight(c, ind);
         CUR_LIT(c, " × ");
-        put_x(c, o.t);
+        put_target(c, ind, tk, false);
         CUR_LIT(c, " / ");
-        put_x(c, o.a);
+        put_actual(c, ind, ak, false);
         break;
     case JX_METHOD_EQ_ZERO:
     case JX_METHOD_LE_ZERO: /* （目标值为 T，实际 A 不等于目标 / 超过目标，按 0 分计） */
         CUR_LIT(c, "（目标值为 ");
-        cur_with_unit(c, o.t, o.percent, unit);
+        put_target(c, ind, tk, true);
         CUR_LIT(c, "，实际 ");
-        cur_with_unit(c, o.a, o.percent, unit);
+        put_actual(c, ind, ak, true);
         if (ind->method == JX_METHOD_EQ_ZERO)
             CUR_LIT(c, " 不等于目标，按 0 分计）");
         else
@@ -1477,44 +1533,44 @@ static inline void put_quantitative_of(cursor *c, const jx_indicator *ind, int d
         break;
     case JX_METHOD_EQ_OVER: /* = w（A > T，超过目标值按满分计） */
         CUR_LIT(c, " = ");
-        put_x(c, w);
+        put_weight(c, ind);
         CUR_LIT(c, "（");
-        cur_with_unit(c, o.a, o.percent, unit);
+        put_actual(c, ind, ak, true);
         CUR_LIT(c, " > ");
-        cur_with_unit(c, o.t, o.percent, unit);
+        put_target(c, ind, tk, true);
         CUR_LIT(c, "，超过目标值按满分计）");
         break;
     default: /* JX_METHOD_LE_LINEAR: w × (2T − A) / T, or 0 from A ≥ 2T */
-        if (x_sign(x_sub(x_mul_int(o.t, 2), o.a)) <= 0) {
+        if (x_sign(x_sub(x_mul_int(target_in_unit(ind, tk), 2), actual_in_unit(ind, ak))) <= 0) {
             CUR_LIT(c, "（实际 ");
-            put_x(c, o.a);
+            put_actual(c, ind, ak, false);
             CUR_LIT(c, " ≥ 2 × ");
-            put_x(c, o.t);
+            put_target(c, ind, tk, false);
             CUR_LIT(c, "，按 0 分计）");
         } else {
             CUR_LIT(c, " = ");
-            put_x(c, w);
+            put_weight(c, ind);
             CUR_LIT(c, " × (2 × ");
-            put_x(c, o.t);
+            put_target(c, ind, tk, false);
             CUR_LIT(c, " − ");
-            put_x(c, o.a);
+            put_actual(c, ind, ak, false);
             CUR_LIT(c, ") / ");
-            put_x(c, o.t);
+            put_target(c, ind, tk, false);
         }
         break;
     }
-    put_note(c, ind, &o);
+    put_note(c, ind, tk, ak);
 }
 
-/* put_quantitative_of with ind's operands: as written (operands_as_written) when no unit
- * was converted, nearly every indicator, so each is known to fit 64 bits where it is
- * written. */
+/* put_quantitative_of with ind's operands: as written (factors 1, as operands_as_written
+ * takes them) when no unit was converted, nearly every indicator, so each is known to fit
+ * 64 bits where it is written. */
 static inline void put_quantitative(cursor *c, const jx_indicator *ind, int decimals)
 {
     if (ind->fargs.tk == 1 && ind->fargs.ak == 1)
-        put_quantitative_of(c, ind, decimals, operands_as_written(ind, &ind->fargs));
+        put_quantitative_of(c, ind, decimals, 1, 1);
     else
-        put_quantitative_of(c, ind, decimals, operands_of(ind, &ind->fargs));
+        put_quantitative_of(c, ind, decimals, ind->fargs.tk, ind->fargs.ak);
 }
 
 /* "[9.00, 12.00]" for 达成, "[6.00, 9.00)" for the others. */
@@ -1534,6 +1590,12 @@ static inline void put_band(cursor *c, const jx_formula_args *fa, int decimals)
 static inline void put_formula(cursor *c, const jx_indicator *ind, int decimals)
 {
     const jx_formula_args *fa = &ind->fargs;
+    /* The quantitative methods, JX_METHOD_GE_MET to JX_METHOD_NEGATIVE in jx_method's order
+     * (model.h) and the usual, by one test before the switch's jump; they are its default. */
+    if ((unsigned)ind->method - JX_METHOD_GE_MET <= JX_METHOD_NEGATIVE - JX_METHOD_GE_MET) {
+        put_quantitative(c, ind, decimals);
+        return;
+    }
     switch (ind->method) {
     case JX_METHOD_NONE:
     case JX_METHOD_EXECUTION:
@@ -1558,7 +1620,7 @@ static inline void put_formula(cursor *c, const jx_indicator *ind, int decimals)
     case JX_METHOD_QUAL_JUDGED: /* = w × 70%（部分达成） */
         put_units(c, ind->score, decimals);
         CUR_LIT(c, " = ");
-        put_x(c, weight_of(ind));
+        put_weight(c, ind);
         CUR_LIT(c, " × ");
         put_dec(c, fa->pct);
         CUR_LIT(c, "%（");

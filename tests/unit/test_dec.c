@@ -296,6 +296,59 @@ static void num_put_by_hand(void **state)
     assert_string_equal(buf, "-18446744073709551615");
 }
 
+/* Two decimals, whose trailing zeros the pair itself tells (jx_num_at_u64), and more than 18,
+ * which jx_num_at_u64 hands to jx_num_put_plain after its '-' and its trimming. */
+static void num_put_hundredths_and_past_18_by_hand(void **state)
+{
+    (void)state;
+    char buf[JX_DEC_BUFSZ];
+    /* worked out by hand: 8510 × 10^-2 = 85.10, trimmed 85.1 (its pair "10" ends in 0);
+     * 8500 × 10^-2 trimmed = 85 (pair "00"); 8501 × 10^-2 = 85.01 either way; 70 × 10^-2
+     * trimmed = 0.7 and 7 × 10^-2 = 0.07; -850 × 10^-2 trimmed = -8.5; 0 × 10^-2 trimmed =
+     * 0; 1234567890123456780 × 10^-2 trimmed = 12345678901234567.8 */
+    jx_num_put(8510, 2, true, buf);
+    assert_string_equal(buf, "85.1");
+    jx_num_put(8510, 2, false, buf);
+    assert_string_equal(buf, "85.10");
+    jx_num_put(8500, 2, true, buf);
+    assert_string_equal(buf, "85");
+    jx_num_put(8501, 2, true, buf);
+    assert_string_equal(buf, "85.01");
+    jx_num_put(70, 2, true, buf);
+    assert_string_equal(buf, "0.7");
+    jx_num_put(7, 2, true, buf);
+    assert_string_equal(buf, "0.07");
+    jx_num_put(-850, 2, true, buf);
+    assert_string_equal(buf, "-8.5");
+    assert_int_equal(jx_num_put(0, 2, true, buf), 1);
+    assert_string_equal(buf, "0");
+    jx_num_put(1234567890123456780, 2, true, buf);
+    assert_string_equal(buf, "12345678901234567.8");
+    /* either side of 10^4, where the division by 100 changes: 9999 × 10^-2 = 99.99,
+     * 10000 × 10^-2 = 100.00 (trimmed 100), 10010 × 10^-2 trimmed = 100.1 */
+    jx_num_put(9999, 2, true, buf);
+    assert_string_equal(buf, "99.99");
+    jx_num_put(10000, 2, false, buf);
+    assert_string_equal(buf, "100.00");
+    jx_num_put(10000, 2, true, buf);
+    assert_string_equal(buf, "100");
+    jx_num_put(10010, 2, true, buf);
+    assert_string_equal(buf, "100.1");
+    /* 5 × 10^-20: 19 zeros after the point, then 5, and with a '-' for -5; 500 × 10^-20
+     * trimmed is 5 × 10^-18: 17 zeros, then 5; 1000 × 10^-21 trimmed is 10^-18, the same
+     * but 1; 12 × 10^-19 untrimmed: 0.0000000000000000012 (17 zeros, then 12) */
+    jx_num_put(5, 20, true, buf);
+    assert_string_equal(buf, "0.00000000000000000005");
+    jx_num_put(-5, 20, true, buf);
+    assert_string_equal(buf, "-0.00000000000000000005");
+    jx_num_put(500, 20, true, buf);
+    assert_string_equal(buf, "0.000000000000000005");
+    jx_num_put(1000, 21, true, buf);
+    assert_string_equal(buf, "0.000000000000000001");
+    jx_num_put(12, 19, false, buf);
+    assert_string_equal(buf, "0.0000000000000000012");
+}
+
 /* jx_num_put and jx_num_put_plain write v at scale the same, both trimmed and not. */
 static void agree_at(__int128 v, int scale)
 {
@@ -307,6 +360,18 @@ static void agree_at(__int128 v, int scale)
         if (nf != np || strcmp(fast, plain) != 0)
             fail_msg("scale %d trim %d: fast \"%s\" (%zu), plain \"%s\" (%zu)", scale, trim, fast, nf, plain, np);
         assert_int_equal(strlen(fast), nf);
+    }
+}
+
+/* Every number of two decimals to ±101.00 against the plain path, both trimmed and not:
+ * those below 100.00 take the division by a 32-bit product (jx_num_at_u64), the others
+ * the 64-bit one. */
+static void hundredths_agree_with_plain(void **state)
+{
+    (void)state;
+    for (int w = 0; w <= 10100; w++) {
+        agree_at(w, 2);
+        agree_at(-w, 2);
     }
 }
 
@@ -543,7 +608,9 @@ int main(void)
         cmocka_unit_test(digit_count_at_every_power),
         cmocka_unit_test(uint_put_as_printf),
         cmocka_unit_test(num_put_by_hand),
+        cmocka_unit_test(num_put_hundredths_and_past_18_by_hand),
         cmocka_unit_test(num_put_fast_agrees_with_plain),
+        cmocka_unit_test(hundredths_agree_with_plain),
         cmocka_unit_test(u256_products_by_hand),
         cmocka_unit_test(products_compared_exactly),
         cmocka_unit_test(u256_divided_half_up),
