@@ -1222,8 +1222,11 @@ static const char *band_note(eval_ctx *c)
 {
     char b[3][JX_DEC_BUFSZ], buf[256 + 6 * JX_DEC_BUFSZ];
     jx_str n[3];
+    /* jx_num_put, out of line, not jx_num_at: inlined into jx_score in the build by profile,
+     * jx_num_at's length was not bounded for gcc, which warned of reading past b
+     * (-Warray-bounds) */
     for (int k = 0; k < 3; k++)
-        n[k] = (jx_str){b[k], (uint32_t)(jx_num_at(b[k], c->pol->bands[k].v, c->pol->bands[k].scale, true) - b[k])};
+        n[k] = (jx_str){b[k], (uint32_t)jx_num_put(c->pol->bands[k].v, c->pol->bands[k].scale, true, b[k])};
     cursor o = {NULL, buf, NULL, false};
     CUR_LIT(&o, "总分高于");
     cur_put(&o, n[0].s, n[0].n);
