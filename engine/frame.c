@@ -280,10 +280,8 @@ static inline __attribute__((always_inline)) bool frame_item(const char *data, s
             }
             break;
         case '#': {
-            /* a comment only at a token start (after a blank, a line start or a delimiter) */
-            unsigned char b = i > at.lstart ? d[i - 1] : ' ';
-            if (b == ' ' || b == '\t' || b == ';' || b == '{' || b == '}' || b == '"' || b == '\r' ||
-                b == '%' || b == '<' || b == '>' || b == '=' || b == 0x80 /* U+3000 ends in 80 */) {
+            /* a comment only at a token start (jx_frame_comment_after) */
+            if (i == at.lstart || jx_frame_comment_after(d[i - 1])) {
                 const unsigned char *nl = memchr(d + i, '\n', limit - i);
                 i = nl ? (size_t)(nl - d) : limit;
             } else {

@@ -7,6 +7,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/**
+ * True when a '#' after byte b, the byte before it on its line, starts a comment for the
+ * framer: after a blank, a delimiter, one of % < > = or U+3000 (whose last byte is 0x80).
+ * A '#' that starts its line does too. After anything else the framer reads on through
+ * the line (the parser, which must frame an item as the framer does, asks the same).
+ */
+static inline bool jx_frame_comment_after(unsigned char b)
+{
+    return b == ' ' || b == '\t' || b == ';' || b == '{' || b == '}' || b == '"' || b == '\r' || b == '%' ||
+           b == '<' || b == '>' || b == '=' || b == 0x80;
+}
+
 /** Where an item ends. */
 typedef struct jx_frame {
     size_t end;         /* offset just past the item */

@@ -27,6 +27,7 @@
 #include "parser.h"
 
 #include "alloc.h"
+#include "frame.h"
 #include "lexer.h"
 
 #include <assert.h>
@@ -296,15 +297,14 @@ static inline void frame_brace(parser *ps, jx_token_kind tk, uint32_t off)
 /*
  * True when the reader's framer (jx_frame_item, frame.c) reads the comment token the
  * lexer starts at off as a comment too, to the same newline: the framer takes a '#' for
- * one only at a line start or after one of the bytes below (0x80 the last byte of
- * U+3000). After anything else — a digit, a sign character, ％ — it reads on through the
- * line and may count a brace or a quote the lexer does not; framing then stops (fbail).
+ * one only at a line start or after the bytes jx_frame_comment_after names. After anything
+ * else — a digit, a sign character, ％ — it reads on through the line and may count a
+ * brace or a quote the lexer does not; framing then stops (fbail).
  */
 static inline bool framer_reads_comment(const char *text, uint32_t off)
 {
     unsigned char b = off > 0 ? (unsigned char)text[off - 1] : '\n';
-    return b == '\n' || b == ' ' || b == '\t' || b == ';' || b == '{' || b == '}' || b == '"' || b == '\r' ||
-           b == '%' || b == '<' || b == '>' || b == '=' || b == 0x80;
+    return b == '\n' || jx_frame_comment_after(b);
 }
 
 /* ------------------------------------------------------------------ tokens */
