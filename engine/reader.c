@@ -21,6 +21,7 @@
  * GBK/GB18030 rather than broken UTF-8 is one error saying so, and nothing more of it
  * is read.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "reader.h"
 
 #include "alloc.h"
@@ -420,10 +421,8 @@ static size_t trusted_end(const jx_reader *rd)
 {
     if (rd->eof)
         return rd->len;
-    size_t i = rd->len;
-    while (i > rd->pos && rd->data[i - 1] != '\n')
-        i--;
-    return i;
+    const char *nl = memrchr(rd->data + rd->pos, '\n', rd->len - rd->pos);
+    return nl ? (size_t)(nl - rd->data) + 1 : rd->pos;
 }
 
 /* Ends the reading of a file after an error that leaves nothing of it to read. */
@@ -682,13 +681,13 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
             } else if (k == JX_TK_SPACE || k == JX_TK_COMMENT) {
                 /* nothing */
             } else if (k == JX_TK_WORD && line_begin &&
-                       (jx_keyword_lookup(rd->data + off, n) == JX_KW_PROJECT ||
-                        jx_keyword_lookup(rd->data + off, n) == JX_KW_POLICY)) {
+                       (jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_PROJECT ||
+                        jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_POLICY)) {
                 rd->in_stray = false;
                 break;
             } else if (k == JX_TK_WORD && !rd->in_stray &&
-                       (jx_keyword_lookup(rd->data + off, n) == JX_KW_PROJECT ||
-                        jx_keyword_lookup(rd->data + off, n) == JX_KW_POLICY)) {
+                       (jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_PROJECT ||
+                        jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_POLICY)) {
                 break; /* after a '}' on the same line */
             } else if (!rd->in_stray) {
                 reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
@@ -721,7 +720,7 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
         /* an item starts at off: a project is parsed finding its end as it goes, which
          * saves the framer's pass over it; when the parser cannot tell where the framer
          * would end it, it is framed and parsed again */
-        if (p && !rd->frame_first && jx_keyword_lookup(rd->data + off, n) == JX_KW_PROJECT) {
+        if (p && !rd->frame_first && jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_PROJECT) {
             jx_item_text item;
             jx_item_frame ifr;
             item.file = rd->file;
@@ -763,7 +762,7 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
                 return rc;
             continue;
         }
-        jx_keyword kw = jx_keyword_lookup(rd->data + off, n);
+        jx_keyword kw = jx_keyword_find(&rd->keywords, rd->data + off, n);
         if (kw == JX_KW_POLICY) {
             reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
                         "评分办法不能写在项目文件里，请用 --policy 指定");
