@@ -1739,6 +1739,14 @@ static void names_left_to_the_parser(void **state)
         "甲,乙 ≥1 权重 1",                      /* ASCII bytes no name holds */
         "甲\"乙 ≥1 权重 1",
         "甲{乙 ≥1 权重 1",
+        "甲@乙 ≥1 权重 1", /* next to the letters, digits and marks: @ [ ` ' ; < ^ ~ */
+        "甲[乙 ≥1 权重 1",
+        "甲`乙 ≥1 权重 1",
+        "甲'乙 ≥1 权重 1",
+        "一二三四五a@ ≥1 权重 1", /* on byte 16 */
+        "一二三四五<乙 ≥1 权重 1",  /* on byte 15 */
+        "甲^乙 ≥1 权重 1",
+        "甲~乙 ≥1 权重 1",
         "甲=1 权重 1",
         "韩文 ≥1가 权重 1",                      /* a unit the value reader does not take: EA */
         "易经 ≥1䷿ 权重 1",                     /* E4 B7 BF: U+4DFF, before U+4E00 */
