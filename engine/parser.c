@@ -1664,7 +1664,7 @@ static jx_pos line_pos(uint32_t line, uint32_t lstart, uint32_t off, uint32_t le
 }
 
 /* A string in the line's copy: n bytes at c, NUL-terminated there; jx_str_empty when n is 0. */
-static jx_str line_str(char *c, uint32_t n)
+LS_INLINE jx_str line_str(char *c, uint32_t n)
 {
     if (n == 0)
         return jx_str_empty;
