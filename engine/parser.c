@@ -1233,7 +1233,7 @@ LS_INLINE unsigned ls_cont_mask(__m128i x)
 /* Skips spaces and tabs (most often a single space). */
 LS_INLINE void ls_blanks(line_scan *ls)
 {
-    if (ls->s[ls->i] == ' ' && line_class[ls->s[ls->i + 1]] != LC_BLANK) {
+    if (ls->s[ls->i] == ' ' && ls->s[ls->i + 1] > ' ') { /* no blank after it: a byte above ' ' */
         ls->i++;
         return;
     }
@@ -1802,9 +1802,15 @@ static line_result line_indicator(parser *ps, uint32_t group, const next_line *n
     jx_token_kind end_tk;
     uint32_t end_len;
     for (;;) {
-        ls_blanks(&ls);
-        if (ls_eol(&ls, &end_tk, &end_len))
-            break;
+        /* the commonest case first: one space, then a byte of an attribute word, which
+         * neither is a blank nor ends the line */
+        if (ls.s[ls.i] == ' ' && ls.s[ls.i + 1] >= 0x80) {
+            ls.i++;
+        } else {
+            ls_blanks(&ls);
+            if (ls_eol(&ls, &end_tk, &end_len))
+                break;
+        }
         unsigned what = ls_attr(&ls);
         if (what == 0)
             return LINE_LEFT;
@@ -1817,9 +1823,13 @@ static line_result line_indicator(parser *ps, uint32_t group, const next_line *n
             last = ls.i;
             continue;
         }
-        ls.i += 6;
         ls.cont += 4;
-        ls_blanks_past(&ls); /* ls_attr saw the blank */
+        if (ls.s[ls.i + 7] > ' ') { /* one blank (ls_attr saw it), the commonest case */
+            ls.i += 7;
+        } else {
+            ls.i += 6;
+            ls_blanks_past(&ls);
+        }
         switch (what) {
         case A_WEIGHT:
             weight_off = ls.i;
