@@ -19,7 +19,10 @@
  * 资金 row, group and indicator — its texts found plain by the parser (jx_indicator_plain),
  * so nothing to escape — is written through a pointer after one check of the room left
  * (funds_fast, group_fast, indicator_fast), and a project's object is compiled as one
- * function (score_project, JX_FAST_PATH) rather than a call for each small piece.
+ * function (score_project, JX_FAST_PATH) rather than a call for each small piece. An
+ * indicator's short texts, copied from where more bytes may be read after them (its
+ * line's plain copy, the path and position openings made once), are one fixed move each
+ * (o_over) rather than a copy told apart by size.
  * Invariant: a fast path writes exactly the bytes the general path would, or writes
  * nothing and returns false; tests/unit/test_report_fast.c writes every input both ways
  * and compares, and the golden runs hold the bytes.
@@ -137,10 +140,14 @@ void jx_json_key(jx_writer *w, const char *k)
 
 void jx_json_grade(jx_writer *w, jx_grade g)
 {
-    if (g == JX_GRADE_NONE)
+    /* A grade's name is one of the library's own words (优 良 中 差, model.c), which need no
+     * escape (test_json_strings.c, grades_copied): copied as it is, not tested. */
+    if (g == JX_GRADE_NONE) {
         LIT(w, "null");
-    else
-        jx_json_str(w, jx_grade_name(g));
+    } else {
+        const char *name = jx_grade_name(g);
+        json_known(w, name, strlen(name), true);
+    }
 }
 
 /* Writes an ASCII code that needs no escaping ("ge-met", "warning") as a JSON string. */
@@ -444,6 +451,61 @@ static inline char *o_str(char *o, const char *s, size_t n)
     return o + n + 1;
 }
 
+/* units with `decimals` places at o, as jx_at_fixed: the usual 2 places of a score or a
+ * rate >= 0 as jx_num_put splits them (jx_num_at_u64, up to 99.99 by one 32-bit product
+ * rather than jx_at_fixed's 64-bit division), the others jx_at_fixed's. Here, not in
+ * jx_at_fixed itself: the CSV's row_fast, grown by it, is no longer inlined by the
+ * profile-optimised build and costs more than it gains. */
+static inline char *o_fixed(char *o, int64_t units, int decimals)
+{
+    if (decimals == 2 && units >= 0)
+        return jx_num_at_u64(o, (uint64_t)units, 2, false);
+    return jx_at_fixed(o, units, decimals);
+}
+
+/* Room an over-copy (o_over) may write past the bytes it appends. */
+#define O_OVER_SLACK 64
+
+/* Appends s[0..n) at o and returns the end, where `readable` bytes from s may be read
+ * (readable >= n) and o has O_OVER_SLACK bytes of room past n. The usual short text, 1 to
+ * 64 bytes, is one fixed move of 16, 32 or 64 bytes: the bytes past n are left at o + n,
+ * to be written over by what follows (or left past wr->len), so no size is told apart
+ * within the move as jx_copy_short must. Else (none, past 64, too little to read) as
+ * jx_at_bytes. Nothing is read from s when n is 0. */
+static inline char *o_over(char *o, const char *s, size_t n, size_t readable)
+{
+    if (n - 1 < 16 && readable >= 16) {
+        memcpy(o, s, 16);
+        return o + n;
+    }
+    if (n - 1 < 32 && readable >= 32) {
+        memcpy(o, s, 32);
+        return o + n;
+    }
+    if (n - 1 < 64 && readable >= 64) {
+        memcpy(o, s, 64);
+        return o + n;
+    }
+    return jx_at_bytes(o, s, n);
+}
+
+/* Appends text s[0..n) of an indicator whose plain copy ends at end, by o_over. A text of
+ * one byte or more lies in the copy (jx_indicator_plain, asked first), so all from s to
+ * the copy's end may be read; an empty one, which may lie anywhere, is nothing read. */
+static inline char *o_text(char *o, const char *s, size_t n, const char *end)
+{
+    return o_over(o, s, n, (uintptr_t)end - (uintptr_t)s);
+}
+
+/* o_text between quotes. */
+static inline char *o_text_str(char *o, const char *s, size_t n, const char *end)
+{
+    *o++ = '"';
+    o = o_text(o, s, n, end);
+    *o++ = '"';
+    return o;
+}
+
 /* Appends s[0..n) between quotes at o when present, else null; returns the end. */
 static inline char *o_opt_str(char *o, bool present, const char *s, size_t n)
 {
@@ -486,7 +548,7 @@ static bool funds_fast(jx_writer *wr, const jx_funds *f, bool comma)
     if (rate < 0)
         O_LIT(o, "null");
     else
-        o = jx_at_fixed(o, rate, 2);
+        o = o_fixed(o, rate, 2);
     *o++ = '}';
     wr->len = (size_t)(o - wr->buf);
     return true;
@@ -564,7 +626,7 @@ JX_FAST_PATH static bool group_fast(jx_writer *wr, const jx_project *p, const jx
     if (!p->scored || g->score < 0)
         O_LIT(o, "null");
     else
-        o = jx_at_fixed(o, g->score, p->decimals);
+        o = o_fixed(o, g->score, p->decimals);
     *o++ = '}';
     wr->len = (size_t)(o - wr->buf);
     return true;
@@ -599,29 +661,43 @@ JX_FAST_PATH static void groups(jx_writer *wr, const jx_project *p, const jx_ord
     put_char(wr, ']');
 }
 
-/* The groups of the path of the indicators written last. The indicators come group by
- * group, so whether the names of a path's groups are plain, and the bytes of the path
- * before the indicator's own name, are found once a group rather than once an
- * indicator. Invariant: with g1 and g2 what jx_indicator_group_at gives for levels 1 and
- * 2 of an indicator of `project` whose group is `group`, plain is true when both names
- * are plain (a NULL group is) and the bytes `g1","g2","` (a NULL group's name empty) are
- * in names[0..names_n), which they fit. */
+/* The groups of the path of the indicators written last, and the opening of their
+ * positions. The indicators come group by group, so whether the names of a path's groups
+ * are plain, and the bytes of the object before the indicator's own name, are found once
+ * a group rather than once an indicator. Invariant: with g1 and g2 what
+ * jx_indicator_group_at gives for levels 1 and 2 of an indicator of `project` whose group
+ * is `group`, plain is true when both names are plain (a NULL group is) and the bytes
+ * `,{"path":["g1","g2","` (a NULL group's name empty) are in names[0..names_n), which they
+ * fit; source_n is 0 or source[0..source_n) is `,"source":"file:` for the project's file.
+ * Both arrays are read by o_over past their bytes, within the arrays. */
 typedef struct path_groups {
     const jx_project *project; /* the indicator's project (jx_indicator.project) */
     uint32_t group;            /* its group (jx_indicator.group) */
     bool plain;                /* both names plain, and names made */
     size_t names_n;            /* the bytes of names */
-    char names[512];           /* the path's names up to the indicator's: g1","g2"," */
+    char names[512];           /* how the object opens, up to the indicator's name:
+                                  ,{"path":["g1","g2"," (the comma left out before the first) */
+    size_t source_n;           /* the bytes of source, 0 when not made (a file name too long) */
+    char source[128];          /* how the position of an indicator of the file opens: ,"source":"file: */
 } path_groups;
 
 /* Sets pg to hold for no indicator yet (names left unset: made when first asked for; an
  * indicator of no project and of group UINT32_MAX, never from the parser, finds plain
- * false and takes the general path). */
-static inline void path_groups_none(path_groups *pg)
+ * false and takes the general path), with the opening of the positions in file when its
+ * indicators go the fast way (file->fast) and it fits. */
+static inline void path_groups_none(path_groups *pg, const source_file *file)
 {
     pg->project = NULL;
     pg->group = UINT32_MAX;
     pg->plain = false;
+    pg->source_n = 0;
+    if (file->fast && file->n + 12 <= sizeof pg->source) {
+        char *o = pg->source;
+        O_LIT(o, ",\"source\":\"");
+        o = jx_at_bytes(o, file->name, file->n);
+        *o++ = ':';
+        pg->source_n = (size_t)(o - pg->source);
+    }
 }
 
 /* The path of ind, from pg when it is the last indicator's, else found and
@@ -633,9 +709,11 @@ static inline const path_groups *path_groups_of(path_groups *pg, const jx_indica
         size_t n1 = g1 ? g1->name.n : 0, n2 = g2 ? g2->name.n : 0;
         pg->project = ind->project;
         pg->group = ind->group;
-        pg->plain = group_plain(g1) && group_plain(g2) && n1 + n2 + 6 <= sizeof pg->names;
+        pg->plain = group_plain(g1) && group_plain(g2) && n1 + n2 + 17 <= sizeof pg->names;
         if (pg->plain) {
-            char *o = o_group(pg->names, g1);
+            char *o = pg->names;
+            O_LIT(o, ",{\"path\":[\"");
+            o = o_group(o, g1);
             O_LIT(o, "\",\"");
             o = o_group(o, g2);
             O_LIT(o, "\",\"");
@@ -645,8 +723,9 @@ static inline const path_groups *path_groups_of(path_groups *pg, const jx_indica
     return pg;
 }
 
-/* Bytes an indicator takes besides its texts and formula: keys, numbers and codes. */
-#define IND_FIXED_BYTES (384 + 4 * JX_DEC_BUFSZ)
+/* Bytes an indicator takes besides its texts and formula: keys, numbers and codes, and
+ * the room an over-copy writes past its last bytes (O_OVER_SLACK). */
+#define IND_FIXED_BYTES (384 + 4 * JX_DEC_BUFSZ + O_OVER_SLACK)
 /* The texts of an indicator written besides its path's groups: its name, target, actual
  * and unit before the formula, its reason, history and basis after it. In the fast path
  * each lies in the indicator's plain copy, so takes at most plain_len bytes (a history
@@ -676,33 +755,41 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
     if (JX_RARE((ind->formula && ind->formula[0]) || !path->plain ||
         !jx_indicator_plain(ind, ind->name) || !jx_indicator_plain(ind, ind->target.text) ||
         !jx_indicator_plain(ind, ind->target.unit) || !jx_indicator_plain(ind, ind->actual.text) ||
-        !jx_indicator_plain(ind, ind->actual.unit) || !jx_indicator_plain(ind, ind->reason) || ind->score < 0 ||
-        !jx_indicator_plain(ind, ind->last_year.text) || !jx_indicator_plain(ind, ind->year_before.text) ||
-        !jx_indicator_plain(ind, ind->basis) ||
+        !jx_indicator_plain(ind, ind->actual.unit) || ind->score < 0 ||
+        ((ind->reason.n | ind->last_year.text.n | ind->year_before.text.n | ind->basis.n) &&
+         (!jx_indicator_plain(ind, ind->reason) || !jx_indicator_plain(ind, ind->last_year.text) ||
+          !jx_indicator_plain(ind, ind->year_before.text) || !jx_indicator_plain(ind, ind->basis))) ||
         (ind->has_weight && ind->weight.scale > 18) ||
         (ind->has_claim && ind->claim.scale > 18)))
         return false;
     size_t text_max = ind->plain_len; /* the most bytes any one text takes (see IND_TEXTS_BEFORE) */
     size_t need = IND_FIXED_BYTES + IND_FORMULA_ROOM + file->n + path->names_n +
                   (IND_TEXTS_BEFORE + IND_TEXTS_AFTER) * text_max;
-    char *o = o_path_open(wr, need, comma);
-    if (!o)
+    if (!jx_out_room(wr, need))
         return false;
-    o = jx_at_bytes(o, path->names, path->names_n);
-    o = jx_at_bytes(o, ind->name.s, ind->name.n);
+    size_t lead = !comma; /* the comma names opens with, left out before the first */
+    char *o = o_over(wr->buf + wr->len, path->names + lead, path->names_n - lead, sizeof path->names - lead);
+    const char *end = ind->plain + ind->plain_len;
+    o = o_text(o, ind->name.s, ind->name.n, end);
     O_LIT(o, "\"],\"target\":");
-    o = o_opt_str(o, ind->target.present, ind->target.text.s, ind->target.text.n);
+    if (ind->target.present)
+        o = o_text_str(o, ind->target.text.s, ind->target.text.n, end);
+    else
+        O_LIT(o, "null");
     O_LIT(o, ",\"actual\":");
-    o = o_opt_str(o, ind->actual.present, ind->actual.text.s, ind->actual.text.n);
+    if (ind->actual.present)
+        o = o_text_str(o, ind->actual.text.s, ind->actual.text.n, end);
+    else
+        O_LIT(o, "null");
     O_LIT(o, ",\"unit\":");
     if (ind->target.unit.n == 0 && ind->target.percent)
         O_LIT(o, "\"%\"");
     else
-        o = o_str(o, ind->target.unit.s, ind->target.unit.n);
+        o = o_text_str(o, ind->target.unit.s, ind->target.unit.n, end);
     O_LIT(o, ",\"weight\":");
     o = o_opt_dec(o, ind->has_weight, ind->weight);
     O_LIT(o, ",\"score\":");
-    o = jx_at_fixed(o, ind->score, p->decimals);
+    o = o_fixed(o, ind->score, p->decimals);
     O_LIT(o, ",\"claimed\":");
     o = o_opt_dec(o, ind->has_claim, ind->claim);
     O_LIT(o, ",\"method\":");
@@ -728,13 +815,16 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
             jx_out_flush(wr); /* the whole object fitted a flushed buffer, so the rest does */
         o = wr->buf + wr->len;
     }
-    O_LIT(o, ",\"source\":");
     if (ind->pos.line == 0) {
-        O_LIT(o, "null");
+        O_LIT(o, ",\"source\":null");
     } else {
-        *o++ = '"';
-        o = jx_at_bytes(o, file->name, file->n);
-        *o++ = ':';
+        if (pg->source_n) {
+            o = o_over(o, pg->source, pg->source_n, sizeof pg->source);
+        } else {
+            O_LIT(o, ",\"source\":\"");
+            o = jx_at_bytes(o, file->name, file->n);
+            *o++ = ':';
+        }
         o = jx_at_line(o, ind->pos.line);
         *o++ = ':';
         o = jx_at_line(o, ind->pos.col);
@@ -817,7 +907,7 @@ static void history(jx_writer *wr, const jx_indicator *ind)
 JX_FAST_PATH static void indicators(jx_writer *wr, const jx_project *p, const source_file *file, const jx_order *ord)
 {
     path_groups pg;
-    path_groups_none(&pg);
+    path_groups_none(&pg, file);
     ARRAY(wr, "indicators");
     for (size_t i = 0; i < ord->ninds; i++) {
         const jx_indicator *ind = ord->inds[i];

@@ -131,6 +131,49 @@ static void fast_copy_agrees_with_escaping(void **state)
     assert_memory_equal(m.buf, "\"a\\\"\\ufffd\"", 11);
 }
 
+/* Grade g through jx_json_grade into *m, general_only as json_str_into. */
+static void grade_into(mem *m, jx_grade g, int general_only)
+{
+    jx_writer *w = NULL;
+    m->len = 0;
+    assert_int_equal(jx_sink_create(&w, mem_write, m, NULL), JX_OK);
+    w->general_only = general_only;
+    jx_json_grade(w, g);
+    jx_out_flush(w);
+    assert_int_equal(w->err, JX_OK);
+    jx_writer_destroy(w);
+}
+
+/* A grade's name is copied as it is, untested (jx_json_grade: the library's own words need
+ * no escape), and written through the escaper's loop on the general path: both as worked
+ * by hand — each name one CJK character of 3 bytes between quotes, 5 bytes; no grade is
+ * null. And each name is plain, what the copy relies on. */
+static void grades_copied(void **state)
+{
+    (void)state;
+    static const struct {
+        jx_grade g;
+        const char *want;
+    } cases[] = {
+        {JX_GRADE_NONE, "null"},        {JX_GRADE_EXCELLENT, "\"优\""}, {JX_GRADE_GOOD, "\"良\""},
+        {JX_GRADE_FAIR, "\"中\""},     {JX_GRADE_POOR, "\"差\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t want_n = i == 0 ? 4 : 5;
+        assert_int_equal(strlen(cases[i].want), want_n);
+        for (int general = 0; general < 2; general++) {
+            mem m;
+            grade_into(&m, cases[i].g, general);
+            assert_int_equal(m.len, want_n);
+            assert_memory_equal(m.buf, cases[i].want, want_n);
+        }
+        if (cases[i].g != JX_GRADE_NONE) {
+            const char *name = jx_grade_name(cases[i].g);
+            assert_int_equal(jx_text_json_plain(name, strlen(name)), strlen(name));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +181,7 @@ int main(void)
         cmocka_unit_test(quotes_and_controls_are_escaped),
         cmocka_unit_test(each_bad_byte_is_one_replacement),
         cmocka_unit_test(fast_copy_agrees_with_escaping),
+        cmocka_unit_test(grades_copied),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -331,6 +331,47 @@ static void points_at_places(void **state)
     }
 }
 
+/* Scores at 2 places, which the JSON's fast paths write their own way (write_json.c,
+ * o_fixed: up to 99.99 by one 32-bit product) and the general path by jx_out_fixed. A
+ * project a score: one indicator of weight 100, target ≥10000个, actual n个, scored
+ * 100 × n / 10000 = n hundredths (ge-ratio), as are its groups and total. Worked by hand:
+ * n = 0 is "0.00", 5 "0.05", 99 "0.99", 100 "1.00", 938 "9.38", 9999 "99.99" (the last of
+ * the 32-bit product's range), 10000 "100.00" (met: the weight). Both paths agree, the
+ * fast ones wrote each group and indicator (JSON: 3 a project, CSV: 1), and the
+ * indicator's score reads as worked. */
+static void scores_at_two_places(void **state)
+{
+    (void)state;
+    static const struct {
+        unsigned n;
+        const char *want;
+    } cases[] = {{0, "0.00"}, {5, "0.05"}, {99, "0.99"}, {100, "1.00"}, {938, "9.38"}, {9999, "99.99"}, {10000, "100.00"}};
+    enum { NCASES = sizeof cases / sizeof cases[0] };
+    char text[4096];
+    size_t n = 0;
+    for (size_t i = 0; i < NCASES; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n,
+                              "项目 \"分%u\" {\n    产出指标 100 {\n        数量指标 100 {\n"
+                              "            甲 ≥10000个 权重 100 实际 %u个\n        }\n    }\n}\n",
+                              cases[i].n, cases[i].n);
+    assert_true(n < sizeof text);
+    assert_int_equal(agree("scores.jx", text), NCASES * (3 + 1));
+    size_t fast = 0;
+    sink a = write_all("scores.jx", text, JX_FORMAT_JSON, 0, WRITE_FAST, &fast);
+    a.buf = realloc(a.buf, a.len + 1);
+    assert_non_null(a.buf);
+    a.buf[a.len] = '\0';
+    const char *at = a.buf;
+    for (size_t i = 0; i < NCASES; i++) {
+        char want[96];
+        snprintf(want, sizeof want, "\"weight\":100,\"score\":%s,\"claimed\":null", cases[i].want);
+        at = strstr(at, want);
+        if (!at)
+            fail_msg("not found in order: %s", want);
+    }
+    free(a.buf);
+}
+
 /* What follows an indicator's sign: indicator_fast writes it as one constant when it has
  * no 偏差, 评定, 不适用, 上年, 前年 or 依据, else member by member. Plain indicators, the
  * first of the usual kind, then each with one of those alone (上年 also written as none),
@@ -359,6 +400,141 @@ static void indicator_tails(void **state)
     /* the fast paths wrote all but 上年为无 (a history written as none is no text of the
      * line): in JSON the two groups and eight indicators, in CSV eight rows */
     assert_int_equal(agree("tails.jx", text), 2 + 2 * FAST);
+}
+
+/* The project of text, read and scored, written in JSON as usual or general_only; the
+ * indicator's texts first changed by edit (on the first indicator). */
+static sink write_edited(const char *text, void (*edit)(jx_indicator *ind), bool general, size_t *fast)
+{
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open_memory(&rd, "edited.jx", text, strlen(text), NULL), JX_OK);
+    jx_project *p = NULL;
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    edit(&p->inds[0]);
+    sink s = {0};
+    jx_writer *wr = NULL;
+    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_JSON, 0, sink_write, &s, NULL), JX_OK);
+    wr->general_only = general;
+    assert_int_equal(jx_writer_project(wr, p), JX_OK);
+    assert_int_equal(jx_writer_finish(wr), JX_OK);
+    *fast = wr->fast_written;
+    jx_writer_destroy(wr);
+    jx_reader_close(rd);
+    jx_policy_close(pol);
+    return s;
+}
+
+/* A text to escape, lying outside every line's plain copy (as a text set after parsing). */
+static const jx_str quoted = {"引\"号", sizeof "引\"号" - 1};
+
+static void edit_reason(jx_indicator *ind) { ind->reason = quoted; }
+static void edit_basis(jx_indicator *ind) { ind->basis = quoted; }
+static void edit_last_year(jx_indicator *ind)
+{
+    ind->last_year.present = true;
+    ind->last_year.text = quoted;
+}
+static void edit_year_before(jx_indicator *ind)
+{
+    ind->year_before.present = true;
+    ind->year_before.text = quoted;
+}
+
+/* A 偏差, 依据, 上年 or 前年 set after parsing, outside the line's plain copy, the others
+ * empty: indicator_fast, which looks at those four only when one is not empty, leaves the
+ * indicator to the general path, which escapes the text ("引\"号" written "引\\\"号"): both
+ * paths write the same bytes, and the fast one wrote the other indicator and the two groups
+ * alone. */
+static void late_texts(void **state)
+{
+    (void)state;
+    static const char text[] = "项目 \"后改\" {\n"
+                               "    产出指标 100 {\n"
+                               "        数量指标 100 {\n"
+                               "            甲 ≥1个 权重 50 实际 1个\n"
+                               "            乙 ≥1个 权重 50 实际 1个\n"
+                               "        }\n"
+                               "    }\n"
+                               "}\n";
+    static void (*const edits[])(jx_indicator *) = {edit_reason, edit_basis, edit_last_year, edit_year_before};
+    for (size_t e = 0; e < sizeof edits / sizeof edits[0]; e++) {
+        size_t fast = 0, none = 0;
+        sink a = write_edited(text, edits[e], false, &fast), b = write_edited(text, edits[e], true, &none);
+        if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
+            report_difference("a text set after parsing", &a, &b);
+        assert_int_equal(fast, 3);
+        assert_int_equal(none, 0);
+        a.buf = realloc(a.buf, a.len + 1);
+        assert_non_null(a.buf);
+        a.buf[a.len] = '\0';
+        assert_non_null(strstr(a.buf, "\"引\\\"号\""));
+        free(a.buf);
+        free(b.buf);
+    }
+}
+
+/* Texts copied by a fixed move past their end (write_json.c, o_over): the path up to an
+ * indicator's name from path_groups (,{"path":[" and the two group names), the name, the
+ * target, the actual and the unit from the line's plain copy, ,"source":"file: made once
+ * a project. Group names of 1 to 100 bytes (the path's bytes about the moves of 16, 32 and
+ * 64), indicator names of 1 to 130 bytes, units of 0 to 11 人 (3 bytes each), and the
+ * actual last on its line, so that as little as its own bytes can be read after it; under
+ * file names of 4 to 130 bytes (about the 128 bytes of the source's opening: "," "source"
+ * ":" "\"" is 12 of them). Both paths agree, the fast one wrote every indicator, and one
+ * indicator reads as worked by hand. */
+static void over_copies(void **state)
+{
+    (void)state;
+    static const size_t group_len[] = {1, 3, 4, 16, 17, 34, 35, 36, 60, 100};
+    enum { NGROUPS = sizeof group_len / sizeof group_len[0], PER_GROUP = 5, NINDS = NGROUPS * PER_GROUP };
+    size_t cap = 64 * 1024, n = 0;
+    char *text = malloc(cap), fill[256];
+    assert_non_null(text);
+    n += (size_t)snprintf(text + n, cap - n, "项目 \"越界\" {\n    产出指标 100 {\n");
+    for (size_t g = 0; g < NGROUPS; g++) {
+        memset(fill, 'g', group_len[g]);
+        n += (size_t)snprintf(text + n, cap - n, "        %.*s 10 {\n", (int)group_len[g], fill);
+        for (size_t k = 0; k < PER_GROUP; k++) {
+            size_t i = g * PER_GROUP + k, name_len = i < 40 ? i + 1 : 45 + (i - 40) * 9, units = i % 12;
+            char unit[64] = "";
+            for (size_t u = 0; u < units; u++)
+                strcat(unit, "人");
+            memset(fill, 'n', name_len);
+            n += (size_t)snprintf(text + n, cap - n, "            %.*s ≥1个%s 权重 2 实际 %zu个%s\n", (int)name_len,
+                                  fill, unit, i, unit);
+        }
+        n += (size_t)snprintf(text + n, cap - n, "        }\n");
+    }
+    n += (size_t)snprintf(text + n, cap - n, "    }\n}\n");
+    assert_true(n < cap);
+    static const size_t file_len[] = {4, 52, 53, 116, 117, 130};
+    for (size_t f = 0; f < sizeof file_len / sizeof file_len[0]; f++) {
+        char path[256];
+        memset(path, 'f', file_len[f] - 3);
+        memcpy(path + file_len[f] - 3, ".jx", 4);
+        /* JSON: the groups and the indicators (and the 资金 rows: none); CSV: a row an indicator */
+        assert_int_equal(agree(path, text), (1 + NGROUPS + NINDS) + NINDS);
+    }
+    /* the 6th indicator (i 5), the first of the group of 3 bytes: a name of 6 bytes, the
+     * unit 个 and five 人, its actual "5个人人人人人" last on the line (1 + 3 + 5 * 3 = 19
+     * bytes, nothing after them); on line 11 (the project's and 产出指标's lines, the first
+     * group's line, its five indicators and its brace, then this group's line: 1 + 1 + 7 +
+     * 1 = 10 lines before it) at column 13 (after twelve blanks) */
+    size_t fast = 0;
+    sink a = write_all("t.jx", text, JX_FORMAT_JSON, 0, WRITE_FAST, &fast);
+    static const char want[] = ",{\"path\":[\"产出指标\",\"ggg\",\"nnnnnn\"],\"target\":\"≥1个人人人人人\","
+                               "\"actual\":\"5个人人人人人\",\"unit\":\"个人人人人人\",\"weight\":2,\"score\":2.00,";
+    a.buf = realloc(a.buf, a.len + 1);
+    assert_non_null(a.buf);
+    a.buf[a.len] = '\0';
+    if (!strstr(a.buf, want))
+        fail_msg("not found: %s", want);
+    assert_non_null(strstr(a.buf, "\"source\":\"t.jx:11:13\""));
+    free(a.buf);
+    free(text);
 }
 
 /* Positions past line 10 000: jx_at_line writes a number of five or six digits its own
@@ -483,7 +659,10 @@ int main(void)
         cmocka_unit_test(awkward_text),
         cmocka_unit_test(long_lines),
         cmocka_unit_test(indicator_tails),
+        cmocka_unit_test(over_copies),
+        cmocka_unit_test(late_texts),
         cmocka_unit_test(points_at_places),
+        cmocka_unit_test(scores_at_two_places),
         cmocka_unit_test(far_lines),
         cmocka_unit_test(document_formats_apart),
         cmocka_unit_test(apart_refused),
