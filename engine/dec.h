@@ -32,7 +32,8 @@ jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out);
 /** A jx_dec from an integer. */
 jx_dec jx_dec_from_int(int64_t v);
 
-/** jx_dec_cmp of decimals at different scales: both brought to the larger, in 128 bits. */
+/** jx_dec_cmp of decimals at different scales: in 64 bits where jx_cmp64_scaled can,
+ * else both brought to the larger in 128 bits. */
 int jx_dec_cmp_scaled(jx_dec a, jx_dec b);
 
 /** -1, 0 or 1 as a <, =, > b. Exact at any scales. Inline: the usual case, a claim and
@@ -55,6 +56,21 @@ bool jx_dec_is_zero(jx_dec a);
 
 /** The powers of ten that fit 64 bits, 10^0 … 10^19. */
 extern const uint64_t jx_pow10_64[20];
+
+/** x·10^-xs against y·10^-ys in 64 bits: true, *out -1, 0 or 1, when the scales are
+ * alike or the one with fewer decimals brought to the other's scale (by less than 10^19)
+ * still fits 64 bits — the same numbers compared, so the answer jx_dec_cmp gives; false,
+ * *out untouched, else (the caller compares in 128 bits). */
+static inline bool jx_cmp64_scaled(int64_t x, int xs, int64_t y, int ys, int *out)
+{
+    int d = ys - xs;
+    if (d == 0 || (d > 0 && d < 19 && !__builtin_mul_overflow(x, (int64_t)jx_pow10_64[d], &x)) ||
+        (d < 0 && d > -19 && !__builtin_mul_overflow(y, (int64_t)jx_pow10_64[-d], &y))) {
+        *out = (x > y) - (x < y);
+        return true;
+    }
+    return false;
+}
 
 /** 10^n as a 128-bit integer, n in 0..36 (larger n past 10^19 multiplied out). */
 __int128 jx_pow10_128_big(int n);

@@ -141,13 +141,9 @@ static int x_cmp(xnum a, xnum b)
  * Else x_cmp's. */
 static inline int x_cmp_small(xnum a, xnum b)
 {
-    if (a.v == (int64_t)a.v && b.v == (int64_t)b.v) {
-        int64_t x = (int64_t)a.v, y = (int64_t)b.v;
-        int d = b.scale - a.scale;
-        if (d == 0 || (d > 0 && d < 19 && !__builtin_mul_overflow(x, (int64_t)jx_pow10_64[d], &x)) ||
-            (d < 0 && d > -19 && !__builtin_mul_overflow(y, (int64_t)jx_pow10_64[-d], &y)))
-            return (x > y) - (x < y);
-    }
+    int r;
+    if (a.v == (int64_t)a.v && b.v == (int64_t)b.v && jx_cmp64_scaled((int64_t)a.v, a.scale, (int64_t)b.v, b.scale, &r))
+        return r;
     return x_cmp(a, b);
 }
 
@@ -924,14 +920,18 @@ static group_sums *tally_open(jx_project *p)
  * (and its score to the group's 一级 parent). */
 static inline void tally(jx_project *p, group_sums *gs, const jx_indicator *ind, uint64_t wbits)
 {
+    /* each read once, before the stores below, which could alias them for the compiler */
     uint32_t gi = ind->group;
-    if (gi >= p->ngroups)
+    jx_group *groups = p->groups;
+    size_t ngroups = p->ngroups;
+    int64_t score = ind->score;
+    if (gi >= ngroups)
         return;
-    jx_group *g = &p->groups[gi];
-    if (ind->score >= 0) {
-        g->score += ind->score;
-        if (g->level == 2 && g->parent < p->ngroups && g->parent != gi)
-            p->groups[g->parent].score += ind->score;
+    jx_group *g = &groups[gi];
+    if (score >= 0) {
+        g->score += score;
+        if (g->level == 2 && g->parent < ngroups && g->parent != gi)
+            groups[g->parent].score += score;
     }
     if (gs) {
         gs[gi].own += (int64_t)wbits; /* 0 without a weight */
@@ -948,17 +948,20 @@ static void check_points(eval_ctx *c, group_sums *gs)
     char bp[JX_DEC_BUFSZ], bsum[JX_DEC_BUFSZ];
     if (!gs)
         return;
-    for (size_t k = 0; k < p->ngroups; k++) {
-        const jx_group *kid = &p->groups[k];
-        if (kid->level != 2 || kid->parent >= p->ngroups || kid->parent == k ||
-            p->groups[kid->parent].level != 1)
+    /* held: the sums' stores, 64-bit integers, could alias p->ngroups as far as the
+     * compiler knows, which would then be loaded again for each group */
+    const jx_group *groups = p->groups;
+    size_t ngroups = p->ngroups;
+    for (size_t k = 0; k < ngroups; k++) {
+        const jx_group *kid = &groups[k];
+        if (kid->level != 2 || kid->parent >= ngroups || kid->parent == k || groups[kid->parent].level != 1)
             continue;
         group_sums *up = &gs[kid->parent];
         up->kids += kid->has_points ? (int64_t)jx_weight_bits(kid->points) : gs[k].own;
         up->has_kids = true;
     }
-    for (size_t g = 0; g < p->ngroups; g++) {
-        const jx_group *grp = &p->groups[g];
+    for (size_t g = 0; g < ngroups; g++) {
+        const jx_group *grp = &groups[g];
         if (!grp->has_points)
             continue;
         int64_t sum = gs[g].own;
@@ -1178,7 +1181,7 @@ static const char *check_weight_sum(eval_ctx *c, xnum weights, xnum layout, size
     jx_project *p = c->p;
     const jx_policy *pol = c->pol;
     char b1[JX_DEC_BUFSZ], b2[JX_DEC_BUFSZ], b3[JX_DEC_BUFSZ];
-    bool differs = x_cmp(weights, layout) != 0;
+    bool differs = x_cmp_small(weights, layout) != 0;
     bool none = unweighted == p->ninds;
     if (!differs && !none && unweighted == 0)
         return NULL; /* nearly every project: nothing to say, so no number is written */
@@ -1321,8 +1324,10 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
     size_t unweighted = 0;
     uint64_t weights = 0; /* jx_indicator_weights(p), its parts added in this pass */
     group_sums *gs = tally_open(p);
-    for (size_t i = 0; i < p->ninds; i++) {
-        jx_indicator *ind = &p->inds[i];
+    jx_indicator *inds = p->inds; /* held: scoring and its findings add no indicator */
+    size_t ninds = p->ninds;
+    for (size_t i = 0; i < ninds; i++) {
+        jx_indicator *ind = &inds[i];
         ind->project = p;
         ind->formula = "";
         memset(&ind->fargs, 0, sizeof ind->fargs);
@@ -1377,7 +1382,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
         p->band_note = withheld;
     p->scored = true;
 
-    if (p->has_claimed_total && x_cmp(x_from_dec(p->claimed_total), x_from_units(total, c->dec)) != 0)
+    if (p->has_claimed_total && x_cmp_small(x_from_dec(p->claimed_total), x_from_units(total, c->dec)) != 0)
         jx_project_diag_add(p, JX_SEV_WARNING, CODE_CLAIMED_TOTAL,
                             p->total_pos.line ? p->total_pos : project_pos(p),
                             "项目“%s”自评总分 %s 与重算总分 %s 不符", p->name.s,

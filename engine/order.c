@@ -93,8 +93,9 @@ static bool groups_as_written(const jx_project *p, const jx_group **out)
     bool official = !p->group_source_order;
     size_t ng = p->ngroups, top = ng; /* top: the last 一级 group so far, ng before the first */
     int rank1 = 0, rank2 = 0;         /* the rank of the last 一级 group, of the last 二级 one under it */
+    const jx_group *groups = p->groups; /* held: the stores to out could alias p->groups */
     for (size_t g = 0; g < ng; g++) {
-        const jx_group *gr = &p->groups[g];
+        const jx_group *gr = &groups[g];
         out[g] = gr;
         int r = 0;
         if (gr->level == 1) {

@@ -103,11 +103,14 @@ void jx_full_marks_of(const jx_project *p, jx_full_marks *fm)
     memset(fm, 0, sizeof *fm);
     if (!p->scored)
         return;
+    if (p->ninds == 0)
+        return; /* nothing dropped (and p->inds may be NULL, which takes no offset) */
     /* dropped: the weights of the 不适用 indicators the evaluator left out (剔除) */
     __int128 dropped = 0;
-    for (size_t i = 0; i < p->ninds; i++) {
-        const jx_indicator *ind = &p->inds[i];
-        if (ind->has_weight && ind->not_applicable && ind->method == JX_METHOD_NOT_APPLICABLE &&
+    const jx_indicator *end = p->inds + p->ninds;
+    for (const jx_indicator *ind = p->inds; ind < end; ind++) {
+        /* not_applicable first: it answers for nearly every indicator, which applies */
+        if (ind->not_applicable && ind->has_weight && ind->method == JX_METHOD_NOT_APPLICABLE &&
             !ind->fargs.rescale)
             dropped += jx_dec_scaled(ind->weight, JX_DEC_MAX_SCALE);
     }

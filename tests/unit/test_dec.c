@@ -92,6 +92,70 @@ static void compare_across_scales(void **state)
     assert_false(jx_dec_is_zero(parse_ok("0.001")));
 }
 
+/* jx_dec_cmp the plain way: both coefficients brought to the larger scale in 128 bits. */
+static int cmp_plain(jx_dec a, jx_dec b)
+{
+    int s = a.scale > b.scale ? a.scale : b.scale;
+    __int128 x = a.v, y = b.v;
+    for (int k = a.scale; k < s; k++)
+        x *= 10;
+    for (int k = b.scale; k < s; k++)
+        y *= 10;
+    return (x > y) - (x < y);
+}
+
+/*
+ * jx_dec_cmp_scaled takes the one with fewer decimals to the other's scale in 64 bits while
+ * that fits, else both in 128: its answers at the edge of 64 bits, worked by hand, and as
+ * the plain way's. INT64_MAX is 9223372036854775807, INT64_MIN -9223372036854775808.
+ */
+static void compare_across_scales_at_64_bits(void **state)
+{
+    (void)state;
+    const struct {
+        jx_dec a, b;
+        int want;
+    } cases[] = {
+        /* 6.38 < 7: 7 × 100 = 700 > 638 */
+        {{638, 2}, {7, 0}, -1},
+        /* 7 > 6.99 and 90 = 90.00 (a total against a band) */
+        {{7, 0}, {699, 2}, 1},
+        {{9000, 2}, {90, 0}, 0},
+        /* 922337203685477580 × 10 = 9223372036854775800 fits: equal to 922337203685477580.0 */
+        {{922337203685477580, 0}, {9223372036854775800, 1}, 0},
+        /* 922337203685477581 × 10 = 9223372036854775810 passes INT64_MAX: 128 bits, and it is
+         * above 922337203685477580.7 (9223372036854775807 at scale 1) */
+        {{922337203685477581, 0}, {INT64_MAX, 1}, 1},
+        {{INT64_MAX, 1}, {922337203685477581, 0}, -1},
+        /* -922337203685477581 × 10 = -9223372036854775810 passes INT64_MIN: 128 bits, below
+         * -922337203685477580.8 (INT64_MIN at scale 1) */
+        {{-922337203685477581, 0}, {INT64_MIN, 1}, -1},
+        /* -922337203685477580 × 10 = -9223372036854775800 fits: above -9223372036854775808 / 10 */
+        {{-922337203685477580, 0}, {INT64_MIN, 1}, 1},
+        /* 10^18 at scale 9 is 10^9: 10^9 × 10^9 fits; 10^9 + 1 at scale 0 is above it */
+        {{1000000000000000000, 9}, {1000000000, 0}, 0},
+        {{1000000000000000000, 9}, {1000000001, 0}, -1},
+        /* 10^10 × 10^9 = 10^19 passes INT64_MAX: 128 bits; 10^10 > 9.223372036854775807·10^9 */
+        {{10000000000, 0}, {INT64_MAX, 9}, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(jx_dec_cmp(cases[i].a, cases[i].b), cases[i].want);
+        assert_int_equal(jx_dec_cmp_scaled(cases[i].a, cases[i].b), cases[i].want);
+        assert_int_equal(cmp_plain(cases[i].a, cases[i].b), cases[i].want);
+    }
+    /* every pair of a few coefficients near the edges and scales 0 to 9, as the plain way */
+    const int64_t vs[] = {0, 1, -1, 7, 638, 922337203685477580, 922337203685477581, -922337203685477581,
+                          INT64_MAX, INT64_MIN, 999999999999999999, -999999999999999999};
+    const size_t nv = sizeof vs / sizeof vs[0];
+    for (size_t i = 0; i < nv; i++)
+        for (size_t j = 0; j < nv; j++)
+            for (int sa = 0; sa <= JX_DEC_MAX_SCALE; sa++)
+                for (int sb = 0; sb <= JX_DEC_MAX_SCALE; sb++) {
+                    jx_dec a = {vs[i], sa}, b = {vs[j], sb};
+                    assert_int_equal(jx_dec_cmp(a, b), cmp_plain(a, b));
+                }
+}
+
 static void scaled_and_powers(void **state)
 {
     (void)state;
@@ -600,6 +664,7 @@ int main(void)
         cmocka_unit_test(parse_rejects_malformed),
         cmocka_unit_test(parse_rejects_too_long),
         cmocka_unit_test(compare_across_scales),
+        cmocka_unit_test(compare_across_scales_at_64_bits),
         cmocka_unit_test(scaled_and_powers),
         cmocka_unit_test(rounds_half_away_from_zero),
         cmocka_unit_test(rounds_half_up_in_64_bits_as_in_128),
