@@ -153,11 +153,13 @@ static const char awkward[] =
 enum { WRITE_FAST, WRITE_GENERAL, WRITE_APART };
 
 /* Writes every project of the rule text at path (or of text, when given) in fmt, scored
- * under the default policy: as usual (WRITE_FAST), with the writer's general_only set
- * (WRITE_GENERAL), or each project rendered apart by jx_writer_render into memory of its
- * own and handed over by jx_writer_project_rendered (WRITE_APART). Returns the output,
- * and the rows the fast paths wrote in *fast. */
-static sink write_all(const char *path, const char *text, jx_format fmt, unsigned flags, int how, size_t *fast)
+ * under the default policy, its first indicator then changed by edit (NULL: none): as
+ * usual (WRITE_FAST), with the writer's general_only set (WRITE_GENERAL), or each project
+ * rendered apart by jx_writer_render into memory of its own and handed over by
+ * jx_writer_project_rendered (WRITE_APART). Returns the output, and the rows the fast
+ * paths wrote in *fast. */
+static sink write_all_edited(const char *path, const char *text, jx_format fmt, unsigned flags, int how,
+                             size_t *fast, void (*edit)(jx_indicator *ind))
 {
     jx_policy *pol = NULL;
     assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
@@ -178,6 +180,8 @@ static sink write_all(const char *path, const char *text, jx_format fmt, unsigne
             continue; /* the command leaves those out too */
         if (jx_score(p, pol) != JX_OK && jx_project_error_count(p) > 0)
             continue;
+        if (edit && p->ninds > 0)
+            edit(&p->inds[0]);
         if (how != WRITE_APART) {
             assert_int_equal(jx_writer_project(wr, p), JX_OK);
             continue;
@@ -194,6 +198,12 @@ static sink write_all(const char *path, const char *text, jx_format fmt, unsigne
     jx_reader_close(rd);
     jx_policy_close(pol);
     return s;
+}
+
+/* write_all_edited, nothing edited. */
+static sink write_all(const char *path, const char *text, jx_format fmt, unsigned flags, int how, size_t *fast)
+{
+    return write_all_edited(path, text, fmt, flags, how, fast, NULL);
 }
 
 /* The first line where a and b part, for the failure message. */
@@ -402,31 +412,6 @@ static void indicator_tails(void **state)
     assert_int_equal(agree("tails.jx", text), 2 + 2 * FAST);
 }
 
-/* The project of text, read and scored, written in JSON as usual or general_only; the
- * indicator's texts first changed by edit (on the first indicator). */
-static sink write_edited(const char *text, void (*edit)(jx_indicator *ind), bool general, size_t *fast)
-{
-    jx_policy *pol = NULL;
-    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
-    jx_reader *rd = NULL;
-    assert_int_equal(jx_reader_open_memory(&rd, "edited.jx", text, strlen(text), NULL), JX_OK);
-    jx_project *p = NULL;
-    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
-    assert_int_equal(jx_score(p, pol), JX_OK);
-    edit(&p->inds[0]);
-    sink s = {0};
-    jx_writer *wr = NULL;
-    assert_int_equal(jx_writer_create(&wr, JX_FORMAT_JSON, 0, sink_write, &s, NULL), JX_OK);
-    wr->general_only = general;
-    assert_int_equal(jx_writer_project(wr, p), JX_OK);
-    assert_int_equal(jx_writer_finish(wr), JX_OK);
-    *fast = wr->fast_written;
-    jx_writer_destroy(wr);
-    jx_reader_close(rd);
-    jx_policy_close(pol);
-    return s;
-}
-
 /* A text to escape, lying outside every line's plain copy (as a text set after parsing). */
 static const jx_str quoted = {"引\"号", sizeof "引\"号" - 1};
 
@@ -462,7 +447,8 @@ static void late_texts(void **state)
     static void (*const edits[])(jx_indicator *) = {edit_reason, edit_basis, edit_last_year, edit_year_before};
     for (size_t e = 0; e < sizeof edits / sizeof edits[0]; e++) {
         size_t fast = 0, none = 0;
-        sink a = write_edited(text, edits[e], false, &fast), b = write_edited(text, edits[e], true, &none);
+        sink a = write_all_edited("edited.jx", text, JX_FORMAT_JSON, 0, WRITE_FAST, &fast, edits[e]),
+             b = write_all_edited("edited.jx", text, JX_FORMAT_JSON, 0, WRITE_GENERAL, &none, edits[e]);
         if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
             report_difference("a text set after parsing", &a, &b);
         assert_int_equal(fast, 3);
