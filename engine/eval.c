@@ -1438,33 +1438,31 @@ static inline void put_cstr(cursor *c, const char *s)
 }
 
 /*
- * The weight and the operands of ind's formula (weight_of, actual_in_unit with factor ak,
- * target_in_unit with factor tk), the operands with the percent sign and unit of their
- * scoring (cur_with_unit) when unit is set. Each number is a local here, not an xnum
- * passed by value, which the compiler may keep in memory as well (stores never read); the
- * percent sign and unit are read from ind once the number is written, so as not to be
- * kept across its bytes (see put_quantitative_of).
+ * The weight and the operands of ind's formula (weight_of; actual_in_unit with factor ak,
+ * target_in_unit with factor tk), each made from ind where it is written rather than
+ * carried across the bytes before it (see put_quantitative_of); an operand with the
+ * percent sign and unit of its scoring when unit is set, read from ind after its number.
  */
 static inline void put_weight(cursor *c, const jx_indicator *ind)
 {
-    xnum w = weight_of(ind);
-    cur_num(c, w.v, w.scale, true);
+    put_x(c, weight_of(ind));
+}
+
+static inline void put_operand(cursor *c, const jx_indicator *ind, xnum x, bool unit)
+{
+    put_x(c, x);
+    if (unit)
+        cur_unit(c, ind->fargs.percent, common_unit(ind, &ind->fargs));
 }
 
 static inline void put_actual(cursor *c, const jx_indicator *ind, int64_t ak, bool unit)
 {
-    xnum a = actual_in_unit(ind, ak);
-    cur_num(c, a.v, a.scale, true);
-    if (unit)
-        cur_unit(c, ind->fargs.percent, common_unit(ind, &ind->fargs));
+    put_operand(c, ind, actual_in_unit(ind, ak), unit);
 }
 
 static inline void put_target(cursor *c, const jx_indicator *ind, int64_t tk, bool unit)
 {
-    xnum t = target_in_unit(ind, tk);
-    cur_num(c, t.v, t.scale, true);
-    if (unit)
-        cur_unit(c, ind->fargs.percent, common_unit(ind, &ind->fargs));
+    put_operand(c, ind, target_in_unit(ind, tk), unit);
 }
 
 /* The note of a time unit conversion: "（实际 2天 按 48小时 计）", "" when none. */
