@@ -663,6 +663,7 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
         size_t off = rd->pos, n;
         bool line_begin = off == rd->line_start;
         jx_token_kind k = JX_TK_EOF;
+        jx_keyword kw = JX_KW_NONE; /* the item's first word, 项目 or 评分办法, once found */
         /* skip blanks, comments and (while in stray text) whole lines */
         while (off < limit) {
             k = jx_lex(rd->data + off, limit - off, &n);
@@ -680,15 +681,11 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
                 line_begin = true;
             } else if (k == JX_TK_SPACE || k == JX_TK_COMMENT) {
                 /* nothing */
-            } else if (k == JX_TK_WORD && line_begin &&
-                       (jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_PROJECT ||
-                        jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_POLICY)) {
+            } else if (k == JX_TK_WORD && (line_begin || !rd->in_stray) && /* or after a '}' on its line */
+                       ((kw = jx_keyword_find(&rd->keywords, rd->data + off, n)) == JX_KW_PROJECT ||
+                        kw == JX_KW_POLICY)) {
                 rd->in_stray = false;
                 break;
-            } else if (k == JX_TK_WORD && !rd->in_stray &&
-                       (jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_PROJECT ||
-                        jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_POLICY)) {
-                break; /* after a '}' on the same line */
             } else if (!rd->in_stray) {
                 reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
                             "项目之外的多余内容“%.*s”：每个项目应以“项目”开头", (int)n, rd->data + off);
@@ -720,7 +717,7 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
         /* an item starts at off: a project is parsed finding its end as it goes, which
          * saves the framer's pass over it; when the parser cannot tell where the framer
          * would end it, it is framed and parsed again */
-        if (p && !rd->frame_first && jx_keyword_find(&rd->keywords, rd->data + off, n) == JX_KW_PROJECT) {
+        if (p && !rd->frame_first && kw == JX_KW_PROJECT) {
             jx_item_text item;
             jx_item_frame ifr;
             item.file = rd->file;
@@ -762,7 +759,6 @@ static jx_result reader_item(jx_reader *rd, jx_project *p, reader_found *f)
                 return rc;
             continue;
         }
-        jx_keyword kw = jx_keyword_find(&rd->keywords, rd->data + off, n);
         if (kw == JX_KW_POLICY) {
             reader_diag(rd, "syntax", rd->line_start, rd->line, off, n,
                         "评分办法不能写在项目文件里，请用 --policy 指定");
