@@ -82,6 +82,10 @@ static inline void elem(jx_writer *wr, size_t i)
  * comma before it unless it is the first, in one move. */
 #define ELEM(wr, i, lit) put((wr), &("," lit)[!(i)], sizeof(lit) - !(i))
 
+/* How the object of a group, an indicator or a review line opens, up to its path's
+ * first name: the fast paths add that name's quote to it. */
+#define JSON_PATH_OPEN "{\"path\":["
+
 /* `,"k":[`: an array member after the first. */
 #define ARRAY(wr, k) LIT(wr, ",\"" k "\":[")
 
@@ -594,7 +598,7 @@ static inline char *o_path_open(jx_writer *wr, size_t need, bool comma)
     char *o = wr->buf + wr->len;
     if (comma)
         *o++ = ',';
-    O_LIT(o, "{\"path\":[\"");
+    O_LIT(o, JSON_PATH_OPEN "\"");
     return o;
 }
 
@@ -641,7 +645,7 @@ JX_FAST_PATH static void groups(jx_writer *wr, const jx_project *p, const jx_ord
             wr->fast_written++;
             continue;
         }
-        ELEM(wr, i, "{\"path\":[");
+        ELEM(wr, i, JSON_PATH_OPEN);
         if (parent) {
             group_name(wr, parent);
             put_char(wr, ',');
@@ -712,7 +716,7 @@ static inline const path_groups *path_groups_of(path_groups *pg, const jx_indica
         pg->plain = group_plain(g1) && group_plain(g2) && n1 + n2 + 17 <= sizeof pg->names;
         if (pg->plain) {
             char *o = pg->names;
-            O_LIT(o, ",{\"path\":[\"");
+            O_LIT(o, "," JSON_PATH_OPEN "\"");
             o = o_group(o, g1);
             O_LIT(o, "\",\"");
             o = o_group(o, g2);
@@ -873,7 +877,7 @@ JX_FAST_PATH static bool indicator_fast(jx_writer *wr, const jx_project *p, cons
  * indicator's object begins, in the score's and the vet's JSON alike. */
 static void indicator_head(jx_writer *wr, const jx_indicator *ind, size_t i)
 {
-    ELEM(wr, i, "{\"path\":[");
+    ELEM(wr, i, JSON_PATH_OPEN);
     level_name(wr, ind, 1);
     put_char(wr, ',');
     level_name(wr, ind, 2);
@@ -1319,7 +1323,7 @@ static void rj_side_open(jx_writer *wr, const char *k, int64_t total_cents, jx_g
 /* One indicator's object. */
 static void rj_line(jx_writer *wr, const jx_review_line *l)
 {
-    LIT(wr, "{\"path\":[");
+    LIT(wr, JSON_PATH_OPEN);
     jx_json_str(wr, l->level1);
     put_char(wr, ',');
     jx_json_str(wr, l->level2);
