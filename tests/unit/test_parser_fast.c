@@ -1739,7 +1739,7 @@ static void names_left_to_the_parser(void **state)
         "甲,乙 ≥1 权重 1",                      /* ASCII bytes no name holds */
         "甲\"乙 ≥1 权重 1",
         "甲{乙 ≥1 权重 1",
-        "甲@乙 ≥1 权重 1", /* next to the letters, digits and marks: @ [ ` ' ; < ^ ~ */
+        "甲@乙 ≥1 权重 1", /* next to the letters, digits and marks: @ [ ` ' < ^ ~ */
         "甲[乙 ≥1 权重 1",
         "甲`乙 ≥1 权重 1",
         "甲'乙 ≥1 权重 1",
