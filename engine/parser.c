@@ -108,6 +108,9 @@ typedef struct parser {
     uint32_t span_chars;   /* …its characters… */
     int span_bad;          /* …and whether they were counted with a bad byte on the line */
     find_cache nl;         /* the next '\n', for ls_start and looks_like_group */
+    uint32_t lines_end;    /* just past the last '\n' of text[0..end), so a line starting before it
+                              has its '\n' before end, and end <= JX_LIMIT_LINE, so no line
+                              is too long; 0 when either is not known (see ls_start_fresh) */
     find_cache brace;      /* the next '{', for looks_like_group */
     int framing;           /* the item's end is not known: it is found as the reader's framer finds
                               it, while parsing (jx_parse_project_framing) */
@@ -260,6 +263,20 @@ LS_INLINE size_t find_byte(parser *ps, find_cache *fc, char c, uint32_t from)
     return find_byte_new(ps, fc, c, from);
 }
 
+/*
+ * Sets ps->lines_end for text[0..end): just past its last '\n', looked for among its last
+ * 256 bytes only (where the reader's item ends, after whole lines or a '}'), so a long
+ * last line costs no search for every item; 0 when there is none there, or end is past
+ * JX_LIMIT_LINE (a line might then be too long).
+ */
+static void lines_end_set(parser *ps)
+{
+    size_t end = ps->end, stop = end < 256 ? 0 : end - 256, k = end;
+    while (k > stop && ps->text[k - 1] != '\n') /* most often none: end follows a '\n' */
+        k--;
+    ps->lines_end = k > stop && end <= JX_LIMIT_LINE ? (uint32_t)k : 0;
+}
+
 /* ----------------------------------------------------------------- framing */
 
 /*
@@ -279,6 +296,7 @@ static void frame_ends(parser *ps, uint32_t end, uint32_t lstart)
     ps->fended = 1;
     ps->fcounting = 0;
     ps->end = end;
+    ps->lines_end = 0; /* not known below the new end: each line's '\n' is searched for */
     ps->fend_line = ps->line;
     ps->fend_lstart = lstart;
 }
@@ -576,24 +594,59 @@ static void value_span(parser *ps, uint32_t *off, uint32_t *len)
     *len = last - *off;
 }
 
-/* The number of v as read, for a message: "60 个", "99% ", "60 " (a space before the next word). */
-static const char *value_number_text(parser *ps, const jx_value *v)
+/* Appends the text s of ind as "%s" would: up to its first NUL. A text lying in the
+ * indicator's plain copy has none, being without control characters (jx_indicator_plain):
+ * its length is s.n, without a look for one. */
+static void put_ind_text(jx_sbuf *b, const jx_indicator *ind, jx_str s)
 {
+    jx_sbuf_put(b, s.s, jx_indicator_plain(ind, s) ? s.n : strnlen(s.s, s.n));
+}
+
+/*
+ * Warns that the actual of ind, a number, is written with a sign (vague-actual), as the
+ * line's fast path and parse_indicator both report it:
+ *
+ *     指标“NAME”的实际完成值“TEXT”带有计算符号，按 NUMBER[%] UNIT计分
+ *
+ * the number as jx_dec_format writes it ("≥5.50个" is read as 5.5 个). Nearly a tenth of
+ * the indicators of a file may draw it, so the message is put together piece by piece in
+ * the arena and kept there (jx_diags_add_kept), as the checks put theirs, not formatted:
+ * the same bytes as the format would give, each text up to its first NUL as "%s" takes it.
+ */
+static void report_vague_actual(parser *ps, const jx_indicator *ind)
+{
+    if (ps->quiet)
+        return;
+    static const char head[] = "指标“", mid[] = "”的实际完成值“", by[] = "”带有计算符号，按 ", tail[] = "计分";
+#define PUT_PIECE(w) jx_sbuf_put(&b, (w), sizeof(w) - 1)
+    const jx_value *v = &ind->actual;
     char num[JX_DEC_BUFSZ];
     jx_dec_format(v->num, num, sizeof num);
-    size_t a = strlen(num), u = v->unit.n; /* "%s%s %s" of the number, '%' and the unit, by hand */
-    char *s = jx_arena_alloc(ps->arena, a + 2 + u + 1);
-    if (!s) {
+    /* room for all of it, so the text never grows past it */
+    size_t bound = sizeof head + ind->name.n + sizeof mid + v->text.n + sizeof by + sizeof num + 2 + v->unit.n +
+                   sizeof tail;
+    char *m = jx_arena_alloc(ps->arena, bound);
+    if (!m) {
         ps->nomem = 1;
-        return "";
+        return;
     }
-    memcpy(s, num, a);
+    jx_sbuf b;
+    jx_sbuf_init(&b, m, bound, ps->arena);
+    PUT_PIECE(head);
+    put_ind_text(&b, ind, ind->name);
+    PUT_PIECE(mid);
+    put_ind_text(&b, ind, v->text);
+    PUT_PIECE(by);
+    jx_sbuf_str(&b, num);
     if (v->percent)
-        s[a++] = '%';
-    s[a++] = ' ';
-    memcpy(s + a, v->unit.s, u);
-    s[a + u] = '\0';
-    return s;
+        JX_SBUF_LIT(&b, "%");
+    JX_SBUF_LIT(&b, " ");
+    put_ind_text(&b, ind, v->unit);
+    PUT_PIECE(tail);
+#undef PUT_PIECE
+    if (b.oom || !jx_diags_add_kept(ps->diags, ps->arena, JX_SEV_WARNING, "vague-actual", &ps->src, v->pos,
+                                    jx_sbuf_cstr(&b)))
+        ps->nomem = 1;
 }
 
 /*
@@ -902,9 +955,7 @@ static void parse_indicator(parser *ps, uint32_t group)
                     return;
                 }
                 if (ind.actual.sign != JX_SIGN_NONE)
-                    report(ps, JX_SEV_WARNING, "vague-actual", ind.actual.pos,
-                           "指标“%s”的实际完成值“%s”带有计算符号，按 %s计分", nm,
-                           ind.actual.text.s, value_number_text(ps, &ind.actual));
+                    report_vague_actual(ps, &ind);
             }
             break;
         case JX_KW_REASON:
@@ -1051,14 +1102,16 @@ static const unsigned char line_class[256] = {
 };
 
 /*
- * Where line_indicator is on the line. The scan is set on one line whose '\n' is the
- * byte before end, so a loop stops at the '\n' without testing the end, and a byte
- * after one that is not the '\n' can always be read.
+ * Where line_indicator is on the line. The scan is set on one line whose '\n' lies before
+ * end, so a loop stops at the '\n' without testing the end, and a byte after one that is
+ * not the '\n' can always be read. end is just past that '\n' or past a later one
+ * (parser.lines_end: the line's own is then not searched for); what is read up to end and
+ * past the line's '\n' never decides anything, as each scanner says.
  */
 typedef struct line_scan {
     const unsigned char *s; /* the item text */
     uint32_t i;             /* the byte looked at */
-    uint32_t end;           /* just past the line's '\n' */
+    uint32_t end;           /* just past the line's '\n' or a later one; text[i..end) is readable */
     uint32_t cont;          /* continuation bytes from the line start to i, for columns;
                                UINT32_MAX past a comment, whose bytes are not counted */
     bool utf8;              /* the text is valid UTF-8 (parser.utf8): a lead byte is surely
@@ -1088,6 +1141,23 @@ typedef struct line_string {
     bool plain;    /* it holds no ',', tab or return (see jx_indicator.plain) */
 } line_string;
 
+/* Sets a scan at text[from], ending at end (see line_scan). */
+LS_INLINE void ls_set(line_scan *ls, const parser *ps, uint32_t from, uint32_t end)
+{
+    ls->s = (const unsigned char *)ps->text;
+    ls->i = from;
+    ls->end = end;
+    ls->cont = 0;
+    ls->utf8 = ps->utf8;
+}
+
+/* The first '\n' at or after from, as find_byte (find_byte_new when fresh) finds it: out of
+ * line, asked only where lines_end does not answer (ls_start_fresh). */
+static __attribute__((noinline)) size_t ls_find_nl(parser *ps, uint32_t from, bool fresh)
+{
+    return fresh ? find_byte_new(ps, &ps->nl, '\n', from) : find_byte(ps, &ps->nl, '\n', from);
+}
+
 /*
  * Starts a scan at text[from] on the line starting at lstart whose '\n' is at nl (at
  * ps->end or past it when there is none before the item's end); false when there is none
@@ -1098,22 +1168,36 @@ LS_INLINE bool ls_start_at(line_scan *ls, const parser *ps, uint32_t lstart, uin
 {
     if (nl >= ps->end || nl - lstart > JX_LIMIT_LINE)
         return false;
-    ls->s = (const unsigned char *)ps->text;
-    ls->i = from;
-    ls->end = (uint32_t)nl + 1;
-    ls->cont = 0;
-    ls->utf8 = ps->utf8;
+    ls_set(ls, ps, from, (uint32_t)nl + 1);
     return true;
 }
 
 /*
- * Starts a scan at text[from] on the line starting at lstart and ending at the first '\n'
- * after from (before the item's end); false when there is none (the item's last line) or
- * the line is longer than JX_LIMIT_LINE (left to advance, which reports it).
+ * Starts a scan at text[from] on the line starting at lstart, ending at or past the first
+ * '\n' after from (before the item's end); false when there is none (the item's last line)
+ * or the line is longer than JX_LIMIT_LINE (left to advance, which reports it).
+ *
+ * Below lines_end the line's '\n' is not searched for (a pass over the line before the
+ * scan's own): the scan ends at lines_end, just past a '\n' at or after the line's, and
+ * the line is no longer than JX_LIMIT_LINE, all that ls_start_at checks. Past it (the
+ * item's last line, or an item longer than JX_LIMIT_LINE), the '\n' is searched for, by
+ * find_byte, or by find_byte_new when `fresh` says that ps->nl holds no answer for from
+ * (or that it would be the same, see ls_start_name).
  */
+LS_INLINE bool ls_start_fresh(line_scan *ls, parser *ps, uint32_t lstart, uint32_t from, bool fresh)
+{
+    if (from < ps->lines_end) {
+        assert(ps->text[ps->lines_end - 1] == '\n' && ps->lines_end <= ps->end && ps->end <= JX_LIMIT_LINE);
+        ls_set(ls, ps, from, ps->lines_end);
+        return true;
+    }
+    return ls_start_at(ls, ps, lstart, from, ls_find_nl(ps, from, fresh));
+}
+
+/* ls_start_fresh, ps->nl asked first. */
 static inline bool ls_start(line_scan *ls, parser *ps, uint32_t lstart, uint32_t from)
 {
-    return ls_start_at(ls, ps, lstart, from, find_byte(ps, &ps->nl, '\n', from));
+    return ls_start_fresh(ls, ps, lstart, from, false);
 }
 
 /*
@@ -1175,12 +1259,11 @@ LS_INLINE bool ls_name_lead(unsigned char c)
  */
 LS_INLINE bool ls_start_name(line_scan *ls, parser *ps, uint32_t lstart, uint32_t first)
 {
-    /* The '\n' searched for without asking ps->nl first: the line is one ls_next_first
-     * found, and every search before was from an earlier line, whose '\n' is before
-     * lstart; so any answer ps->nl holds for `first` is that there is no '\n' before the
-     * end, which this search finds again. */
-    return ls_name_lead((unsigned char)ps->text[first]) &&
-           ls_start_at(ls, ps, lstart, first, find_byte_new(ps, &ps->nl, '\n', first));
+    /* A '\n' searched for is searched for without asking ps->nl first: the line is one
+     * ls_next_first found, and every search before was from an earlier line, whose '\n' is
+     * before lstart; so any answer ps->nl holds for `first` is that there is no '\n' before
+     * the end, which this search finds again. */
+    return ls_name_lead((unsigned char)ps->text[first]) && ls_start_fresh(ls, ps, lstart, first, true);
 }
 
 #if defined(__SSE2__)
@@ -1203,11 +1286,12 @@ LS_INLINE uint32_t ls_pop16(unsigned m)
 
 /*
  * The sixteen bytes of the line from i, for a mask of them: loaded at i where sixteen
- * bytes are left before the line's end; else the sixteen that end the line (the text's
+ * bytes are left before the scan's end; else the sixteen that end there (the text's
  * bytes before i, read but not used), *sh set to the bytes before i in them, which the
  * caller shifts out of its masks. False, where the text holds fewer than sixteen bytes
- * up to the line's end: the caller reads byte by byte. Nothing past the line's '\n' is
- * read either way (the reader's item may end there).
+ * up to the scan's end: the caller reads byte by byte. Nothing past the scan's end is
+ * read either way (the reader's item may end there); the bytes past the line's '\n' are
+ * read but, the '\n' stopping the caller's mask first, never used.
  */
 LS_INLINE bool ls_chunk(const line_scan *ls, uint32_t i, __m128i *x, unsigned *sh)
 {
@@ -1251,7 +1335,8 @@ LS_INLINE void ls_blanks_past(line_scan *ls)
     while (line_class[ls->s[ls->i]] == LC_BLANK);
 }
 
-/* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by the line's end). */
+/* True when the bytes at i are the word w (n bytes) followed by a blank (or, with eol, by
+ * the line's end). The words hold no '\n', so none matches past the line's '\n'. */
 LS_INLINE bool ls_word_is(const line_scan *ls, const char *w, uint32_t n, bool eol)
 {
     if (ls->end - ls->i <= n || !jx_text_same((const char *)ls->s + ls->i, w, n))
@@ -1287,7 +1372,9 @@ LS_INLINE bool ls_comment(line_scan *ls, uint32_t *len)
 {
     if (ls->s[ls->i] != '#' || line_class[ls->s[ls->i - 1]] != LC_BLANK)
         return false;
-    uint32_t nl = ls->end - 1; /* the line's '\n'; nl - 1 >= i, the '#' at worst */
+    /* the line's '\n', before end; nl - 1 >= i, the '#' at worst */
+    uint32_t nl = (uint32_t)jx_find_newline((const char *)ls->s, ls->i, ls->end);
+    assert(nl < ls->end);
     *len = ls->s[nl - 1] == '\r' ? 2 : 1;
     ls->i = nl + 1 - *len;
     ls->cont = UINT32_MAX;
@@ -1341,18 +1428,18 @@ LS_INLINE bool ls_at_break(const line_scan *ls)
 }
 
 /*
- * A name at i: a letter or a CJK character, then letters, digits, marks and CJK
- * characters up to a blank or the line's end; one WORD to the lexer. False when it is
- * not that, or longer than JX_LIMIT_TOKEN (left to advance, which reports it).
+ * A name at i, whose first byte is known to start one (ls_name_lead: a letter or the lead
+ * of a CJK character): then letters, digits, marks and CJK characters up to a blank or
+ * the line's end; one WORD to the lexer. False when it is not that, or longer than
+ * JX_LIMIT_TOKEN (left to advance, which reports it).
  */
-LS_INLINE bool ls_name(line_scan *ls)
+LS_INLINE bool ls_name_led(line_scan *ls)
 {
     /* p walks the name and cjk counts its CJK characters, in locals the compiler keeps in
      * registers, and utf8 is read once: no store to *ls and no load of ls->utf8 a step */
     const unsigned char *start = ls->s + ls->i, *p = start;
-    unsigned cls = line_class[*p];
-    if (cls != LC_LETTER && cls != LC_CJK)
-        return false;
+    unsigned cls;
+    assert(ls_name_lead(*p));
     bool utf8 = ls->utf8;
     uint32_t cjk = 0; /* two continuation bytes each */
     for (;;) {
@@ -1371,6 +1458,12 @@ LS_INLINE bool ls_name(line_scan *ls)
     ls->i = (uint32_t)(p - ls->s);
     ls->cont += 2 * cjk;
     return ls_at_break(ls) && (size_t)(p - start) <= JX_LIMIT_TOKEN;
+}
+
+/* A name at i, as ls_name_led reads one; false too when its first byte starts none. */
+LS_INLINE bool ls_name(line_scan *ls)
+{
+    return ls_name_lead(ls->s[ls->i]) && ls_name_led(ls);
 }
 
 /* The sign at i, moving past it; JX_SIGN_NONE when there is none. */
@@ -1464,13 +1557,15 @@ LS_INLINE uint64_t ls_eight(const char *w)
  * are loaded once and compared as a number with each word's, where ls_word_is would
  * compare them word by word. Every word needs eight bytes up to the line's end: six, a
  * blank and the '\n' (不适用, nine and its end, needs ten, which ls_word_is checks); fewer
- * hold none, and are not loaded.
+ * hold none, and are not loaded. Up to the scan's end, past the line's '\n' (ls_start_fresh),
+ * the eight may hold that '\n' and bytes after it: the word's six bytes (no '\n' among
+ * them) or its blank then differ, and the last byte is not looked at.
  */
 LS_INLINE unsigned ls_attr(const line_scan *ls)
 {
     if (ls->end - ls->i < 8)
         return 0;
-    uint64_t w; /* the bytes i .. i+7, all on the line (its '\n' is at end - 1 >= i + 7) */
+    uint64_t w; /* the bytes i .. i+7, all before end */
     memcpy(&w, ls->s + ls->i, 8);
     w = le64toh(w);
     uint64_t six = w & 0xFFFFFFFFFFFFu;
@@ -1751,7 +1846,7 @@ static line_result line_indicator(parser *ps, uint32_t group, const next_line *n
                ps->bad_byte_end <= ps->line_start) {
         /* the name after a group's '{' (left by line_group), or the current word */
         uint32_t from = ps->tk == JX_TK_WORD ? ps->off : (uint32_t)jx_text_skip_spaces(ps->text, ps->off + 1, ps->end);
-        if (!ls_start(&ls, ps, ps->line_start, from))
+        if (!ls_start(&ls, ps, ps->line_start, from) || !ls_name_lead(ls.s[ls.i]))
             return LINE_LEFT;
         line = ps->line;
         lstart = ps->line_start;
@@ -1762,9 +1857,9 @@ static line_result line_indicator(parser *ps, uint32_t group, const next_line *n
         return LINE_NONE;
     }
 
-    /* the name */
+    /* the name, its first byte looked at above */
     uint32_t name_off = ls.i, name_cont = ls.cont;
-    if (!ls_name(&ls))
+    if (!ls_name_led(&ls))
         return LINE_LEFT;
     uint32_t name_len = ls.i - name_off;
     if ((ps->kwix ? jx_keyword_find(ps->kwix, ps->text + name_off, name_len)
@@ -1989,8 +2084,7 @@ static line_result line_indicator(parser *ps, uint32_t group, const next_line *n
                "指标“%s”的年度指标值“%s”没有计算符号，按“=%s”计分", nm, ind->target.text.s, ind->target.text.s);
     }
     if ((seen & A_ACTUAL) && !actual_text && ind->actual.sign != JX_SIGN_NONE)
-        report(ps, JX_SEV_WARNING, "vague-actual", ind->actual.pos, "指标“%s”的实际完成值“%s”带有计算符号，按 %s计分",
-               nm, ind->actual.text.s, value_number_text(ps, &ind->actual));
+        report_vague_actual(ps, ind);
     if (!ind->has_weight)
         report(ps, JX_SEV_WARNING, "missing-weight", ind->pos, "指标“%s”没有权重，计分时按权重 0 计", nm);
 
@@ -2013,7 +2107,7 @@ LS_INLINE long line_group(parser *ps, int level, uint32_t parent, const line_sca
 {
     line_scan ls = *at;
     uint32_t name_off = ls.i;
-    if (!ls_name(&ls))
+    if (!ls_name_led(&ls)) /* its first byte ls_start_name looked at */
         return -1;
     uint32_t name_len = ls.i - name_off, name_wcont = ls.cont, last = ls.i;
     ls_blanks(&ls);
@@ -2135,11 +2229,11 @@ static const char LW_PROJECT[] = "项目", LW_DEPT[] = "主管部门", LW_ORG[] 
  * The amount word at i followed by a blank, as ls_word_is finds it: 0 for 年初预算, 1 for
  * 全年预算, 2 for 全年执行, -1 for none. Their first eight bytes, loaded once, tell them
  * apart (as ls_attr tells the attribute words apart by six), so the line is compared
- * with one word, not with each in turn.
+ * with one word, not with each in turn. The words hold no '\n' (see ls_attr).
  */
 LS_INLINE int ls_amount(const line_scan *ls)
 {
-    if (ls->end - ls->i <= 12) /* 12 bytes and a blank before the line's '\n' */
+    if (ls->end - ls->i <= 12) /* 12 bytes and a blank before the scan's end */
         return -1;
     uint64_t w; /* the bytes i .. i+7 */
     memcpy(&w, ls->s + ls->i, 8);
@@ -2937,6 +3031,7 @@ static void parser_init(parser *ps, const char *file, const char *text, size_t s
     ps->src.len = avail;
     ps->line = first_line;
     ps->line_start = 0;
+    lines_end_set(ps);
     /* count lines between text[0] and start */
     for (size_t i = 0; i < start; i++)
         if (text[i] == '\n') {

@@ -12,7 +12,9 @@
  * copy (jx_indicator.plain). Comments the fast paths must leave to the general parser —
  * right after a number, a '%' or a string, after an ideographic space, or a '#' inside a
  * word — are checked to be left, and a project whose comments the reader's framer reads
- * as the lexer does is framed while it is parsed. */
+ * as the lexer does is framed while it is parsed. A line is scanned up to the item's last
+ * '\n' without a look for its own: a last line without one, and a line in an item longer
+ * than JX_LIMIT_LINE, are checked to be left to the general parser. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +27,7 @@
 #include "value.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -1814,6 +1817,121 @@ static void bad_text_left_to_the_parser(void **state)
     jx_value_reader_destroy(vr);
 }
 
+/*
+ * Lines that end their item's text with no '\n' after them, copied to end where a page
+ * ends (at_page_end), so a read past the text faults: an indicator (its number, and a
+ * string, last), a level-2 group's head and a project statement. The fast paths scan a
+ * line up to just past the item's last '\n' (parser.lines_end) without looking for the
+ * line's own; a line after that '\n' is not below it, its '\n' is looked for and not
+ * found, and the general parser reads it: the indicator with no plain copy, and the
+ * braces left open reported.
+ */
+static void last_lines_without_newline_left(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text; /* the item's text, its last line without '\n' */
+        size_t inds;      /* the indicators read */
+        size_t groups;    /* the groups read */
+    } cases[] = {
+        {"项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n甲 ≥1 权重 12", 1, 2},
+        {"项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n甲 ≥1 权重 1 偏差 \"延期\"", 1, 2},
+        {"项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n甲 ≥1 权重 1\n乙 ≥2 权重 3", 2, 2},
+        {"项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {", 0, 2},
+        {"项目 \"测试\" {\n单位 \"甲\"", 0, 0},
+    };
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    for (int utf8 = 0; utf8 < 2; utf8++) {
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            void *map;
+            size_t maplen, n = strlen(cases[i].text);
+            const char *at = at_page_end(cases[i].text, n, &map, &maplen);
+            jx_project p;
+            if (utf8)
+                parse_framed_n(&p, vr, at, n);
+            else
+                parse_framed_n_unchecked(&p, vr, at, n);
+            assert_int_equal(p.ninds, cases[i].inds);
+            assert_int_equal(p.ngroups, cases[i].groups);
+            if (p.ninds > 0)
+                assert_null(p.inds[p.ninds - 1].plain); /* the general parser read the last */
+            if (p.ninds > 1)
+                assert_non_null(p.inds[0].plain); /* a line before it, the fast path */
+            assert_true(p.diags.errors > 0);      /* a '}' missing */
+            jx_project_free(&p);
+            munmap(map, maplen);
+        }
+    }
+    jx_value_reader_destroy(vr);
+}
+
+/*
+ * An item longer than JX_LIMIT_LINE (16 MiB), whose indicator line is longer than that
+ * (spaces before its 权重): the fast paths scan a line without looking for its '\n' only
+ * in an item that short, where no line can be too long; here the line's '\n' is looked
+ * for, the line found too long and left to the general parser, which reports it (and
+ * reads the indicator, with no plain copy). The indicator before it is the fast path's.
+ */
+static void long_lines_left_to_the_parser(void **state)
+{
+    (void)state;
+    static const char head[] = "项目 \"测试\" {\n产出指标 60 {\n数量指标 60 {\n乙 ≥2 权重 3\n甲 ≥1",
+                      tail[] = " 权重 1\n}\n}\n}\n";
+    size_t blanks = JX_LIMIT_LINE, n = sizeof head - 1 + blanks + sizeof tail - 1;
+    char *text = malloc(n);
+    assert_non_null(text);
+    memcpy(text, head, sizeof head - 1);
+    memset(text + sizeof head - 1, ' ', blanks);
+    memcpy(text + sizeof head - 1 + blanks, tail, sizeof tail - 1);
+    jx_value_reader *vr = jx_value_reader_create(NULL);
+    jx_project p;
+    parse_framed_n(&p, vr, text, n);
+    assert_int_equal(p.ninds, 2);
+    assert_non_null(p.inds[0].plain);
+    assert_null(p.inds[1].plain);
+    assert_int_equal(p.diags.errors, 1);
+    assert_non_null(strstr(p.diags.v[0].message, "这一行过长"));
+    jx_project_free(&p);
+    jx_value_reader_destroy(vr);
+    free(text);
+}
+
+/*
+ * The vague-actual warning, put together piece by piece (as both paths put it), against
+ * its wording worked by hand: 指标“NAME”的实际完成值“TEXT”带有计算符号，按 N[%] UNIT计分,
+ * N the number without trailing zeros (≥5.50个 is 5.5, ≥0.10 is 0.1), a space after it
+ * (and after its '%'), then the unit if any. Each line by the fast path, then by the
+ * general parser (a comment after an ideographic space); the fourth, its 偏差 holding a
+ * ',', has no plain copy, so its texts are measured up to their NUL.
+ */
+static void vague_actual_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line;
+        const char *message;
+    } cases[] = {
+        {"甲 ≥1 权重 1 实际 ≥5.50个", "指标“甲”的实际完成值“≥5.50个”带有计算符号，按 5.5 个计分"},
+        {"乙 ≥80% 权重 1 实际 ≥90%", "指标“乙”的实际完成值“≥90%”带有计算符号，按 90% 计分"},
+        {"丙 =3 权重 1 实际 ＝3", "指标“丙”的实际完成值“＝3”带有计算符号，按 3 计分"},
+        {"丁 ≥1个 权重 1 实际 ≥2个/月 偏差 \"慢,迟\"", "指标“丁”的实际完成值“≥2个/月”带有计算符号，按 2 个/月计分"},
+        {"戊二 ≥1 权重 1 实际 ≤0.10小时", "指标“戊二”的实际完成值“≤0.10小时”带有计算符号，按 0.1 小时计分"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (int general = 0; general < 2; general++) {
+            char a[1024];
+            project_with(a, sizeof a, cases[i].line, general ? "\u3000# 注释" : "");
+            parsed pa = parse(a);
+            assert_int_equal(pa.p->ninds, 1);
+            assert_int_equal(pa.p->inds[0].plain == NULL, general || i == 3);
+            assert_int_equal(pa.p->diags.n, 1);
+            assert_string_equal(pa.p->diags.v[0].code, "vague-actual");
+            assert_string_equal(pa.p->diags.v[0].message, cases[i].message);
+            jx_reader_close(pa.rd);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1847,6 +1965,9 @@ int main(void)
         cmocka_unit_test(framing_reads_comments),
         cmocka_unit_test(names_left_to_the_parser),
         cmocka_unit_test(bad_text_left_to_the_parser),
+        cmocka_unit_test(last_lines_without_newline_left),
+        cmocka_unit_test(long_lines_left_to_the_parser),
+        cmocka_unit_test(vague_actual_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
