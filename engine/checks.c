@@ -1049,11 +1049,17 @@ static gap_sums gap_none(void)
     return g;
 }
 
-/* Counts the indicator in g when execution-gap does: applicable, scored and, unless
+/* True when execution-gap counts the indicator: applicable, scored and, unless
  * 预算执行率 单列, not an 执行率 one (exec). */
+static inline bool gap_counts(bool exec_separate, const jx_indicator *ind, bool exec)
+{
+    return !ind->not_applicable && ind->score >= 0 && (exec_separate || !exec);
+}
+
+/* Counts the indicator in g when execution-gap does (gap_counts). */
 static inline void gap_add(gap_sums *g, bool exec_separate, const jx_indicator *ind, bool exec)
 {
-    if (ind->not_applicable || ind->score < 0 || (!exec_separate && exec))
+    if (!gap_counts(exec_separate, ind, exec))
         return;
     g->s_units += ind->score;
     if (!ind->has_weight)
@@ -1071,6 +1077,31 @@ static inline void gap_add(gap_sums *g, bool exec_separate, const jx_indicator *
         g->one_scale = false;
     }
     q_add_dec(&g->W, d);
+}
+
+/*
+ * The sums of g from jx_score's (jx_checks_sums), taken over every indicator that applies,
+ * each with a score of 0 or more: those gap_counts counts, and the 执行率 indicators too,
+ * which gap_take_out takes out again as the pass over the indicators meets them (only
+ * those can be in the scoring's sums and not counted). Σweights at JX_DEC_MAX_SCALE: the
+ * same number as gap_add's sum at its weights' scale, and every step execution-gap takes
+ * of it is exact, its words trimmed of trailing zeros (fmt_q), so the same finding.
+ */
+static gap_sums gap_from(const jx_checks_sums *s)
+{
+    gap_sums g = {s->score_units, true, JX_DEC_MAX_SCALE, (int64_t)s->weight_bits, q_int(0)};
+    return g;
+}
+
+/* Takes the 执行率 indicator (exec) out of sums made by gap_from when it is in them (it
+ * applies) and gap_counts does not count it. */
+static inline void gap_take_out(gap_sums *g, bool exec_separate, const jx_indicator *ind, bool exec)
+{
+    if (ind->not_applicable || gap_counts(exec_separate, ind, exec))
+        return;
+    assert(ind->score >= 0 && g->one_scale && g->wscale == JX_DEC_MAX_SCALE);
+    g->s_units -= ind->score;
+    g->w -= (int64_t)jx_indicator_weight_bits(ind);
 }
 
 /* Σweights of g. */
@@ -1190,13 +1221,20 @@ bool jx_check_is_benefit(const char *level1) { return is_benefit(level1); }
 
 void jx_checks_run(jx_project *p, const jx_policy *pol)
 {
+    jx_checks_run_with(p, pol, NULL);
+}
+
+void jx_checks_run_with(jx_project *p, const jx_policy *pol, const jx_checks_sums *sums)
+{
     if (!p || !pol || !p->scored)
         return;
     drop_own(&p->diags);
     size_t first = p->diags.n;
     chk ctx = {p, pol, pol->decimals, 0, 0, 0, false};
-    /* is_execution, which the checks of the funds below ask, is found here */
-    gap_sums gap = gap_none();
+    /* is_execution, which the checks of the funds below ask, is found here; execution-gap's
+     * sums taken from the scoring's when given (the 执行率 indicators taken out of them as
+     * they are met), else added up after this pass, in one of their own */
+    gap_sums gap = sums ? gap_from(sums) : gap_none();
     const bool exec_separate = pol->exec_separate;
     const jx_indicator *inds = p->inds; /* the checks add findings, never indicators */
     for (size_t i = 0, n = p->ninds; i < n; i++) {
@@ -1206,12 +1244,16 @@ void jx_checks_run(jx_project *p, const jx_policy *pol)
             if (ctx.exec_to == 0)
                 ctx.exec_from = i;
             ctx.exec_to = i + 1;
+            if (sums)
+                gap_take_out(&gap, exec_separate, ind, exec);
         }
-        gap_add(&gap, exec_separate, ind, exec);
         check_score_over_weight(&ctx, ind);
         check_qualitative_evidence(&ctx, ind);
         check_direction(&ctx, ind);
     }
+    if (!sums) /* the plain way, in a pass of its own */
+        for (size_t i = 0, n = p->ninds; i < n; i++)
+            gap_add(&gap, exec_separate, &inds[i], is_execution(&inds[i]));
     check_duplicates(&ctx);
     funds_use u = funds_for_execution(p);
     check_funds_rows(&ctx);

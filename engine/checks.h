@@ -26,6 +26,25 @@
  */
 void jx_checks_run(jx_project *p, const jx_policy *pol);
 
+/**
+ * What jx_score's pass over the indicators has added up already, of the indicators that
+ * apply (not 不适用): Σ 得分 in units of the policy's 小数, and Σ jx_indicator_weight_bits
+ * (score.h). Valid only when every one of those indicators has a score of 0 or more, as
+ * scoring gives each.
+ */
+typedef struct jx_checks_sums {
+    int64_t score_units;
+    uint64_t weight_bits;
+} jx_checks_sums;
+
+/**
+ * jx_checks_run for jx_score, which hands over its sums (NULL: the checks add them up
+ * themselves, as jx_checks_run does), so that execution-gap takes them from there rather
+ * than from a second sum over every indicator. The same findings either way
+ * (tests/unit/test_score_fast.c).
+ */
+void jx_checks_run_with(jx_project *p, const jx_policy *pol, const jx_checks_sums *sums);
+
 /* What the checks know of an indicator by its names, for the 审核 of targets (vet.c),
  * which looks at targets before the year, without scoring: */
 

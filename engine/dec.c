@@ -51,12 +51,6 @@ jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out)
     return JX_DEC_OK;
 }
 
-jx_dec jx_dec_from_int(int64_t v)
-{
-    jx_dec d = {v, 0};
-    return d;
-}
-
 const uint64_t jx_pow10_64[20] = {
     1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
     10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
@@ -91,16 +85,6 @@ int jx_dec_cmp_times(jx_dec a, int64_t ka, jx_dec b, int64_t kb)
     int s = a.scale > b.scale ? a.scale : b.scale;
     __int128 x = jx_dec_scaled(a, s) * ka, y = jx_dec_scaled(b, s) * kb;
     return (x > y) - (x < y);
-}
-
-bool jx_dec_is_negative(jx_dec a)
-{
-    return a.v < 0;
-}
-
-bool jx_dec_is_zero(jx_dec a)
-{
-    return a.v == 0;
 }
 
 __int128 jx_div_round_half_up(__int128 num, __int128 den)

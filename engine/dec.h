@@ -29,8 +29,13 @@ typedef enum jx_dec_status {
 /** Parses exactly s[0..n) as [+-]digits[.digits] (ASCII). Trailing zeros keep their scale. */
 jx_dec_status jx_dec_parse(const char *s, size_t n, jx_dec *out);
 
-/** A jx_dec from an integer. */
-jx_dec jx_dec_from_int(int64_t v);
+/** A jx_dec from an integer. Inline, as the two tests below: each is asked of every
+ * project, some of every 资金 amount. */
+static inline jx_dec jx_dec_from_int(int64_t v)
+{
+    jx_dec d = {v, 0};
+    return d;
+}
 
 /** jx_dec_cmp of decimals at different scales: in 64 bits where jx_cmp64_scaled can,
  * else both brought to the larger in 128 bits. */
@@ -48,11 +53,17 @@ static inline int jx_dec_cmp(jx_dec a, jx_dec b)
 /** a·ka against b·kb, exactly, as jx_dec_cmp (ka and kb in 1..10^9: a unit's length). */
 int jx_dec_cmp_times(jx_dec a, int64_t ka, jx_dec b, int64_t kb);
 
-/** True when a is below zero. */
-bool jx_dec_is_negative(jx_dec a);
+/** True when a is below zero: its coefficient is. */
+static inline bool jx_dec_is_negative(jx_dec a)
+{
+    return a.v < 0;
+}
 
-/** True when a is zero. */
-bool jx_dec_is_zero(jx_dec a);
+/** True when a is zero: its coefficient is. */
+static inline bool jx_dec_is_zero(jx_dec a)
+{
+    return a.v == 0;
+}
 
 /** The powers of ten that fit 64 bits, 10^0 … 10^19. */
 extern const uint64_t jx_pow10_64[20];

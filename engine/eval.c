@@ -35,38 +35,53 @@
 
 /* ------------------------------------------------------------------ codes */
 
-/* The evaluator's diagnostic codes. Being named arrays (not literals) they have
- * addresses of their own, by which own_code() recognises the evaluator's diagnostics. */
-static const char CODE_WEIGHT_SUM[] = "weight-sum";
-static const char CODE_POINTS_MISMATCH[] = "points-mismatch";
-static const char CODE_OVER_TARGET[] = "over-target";
-static const char CODE_UNIT_MISMATCH[] = "unit-mismatch";
-static const char CODE_QUAL_BAND[] = "qualitative-band";
-static const char CODE_QUAL_UNJUDGED[] = "qualitative-unjudged";
-static const char CODE_CLAIMED_SCORE[] = "claimed-score";
-static const char CODE_CLAIMED_TOTAL[] = "claimed-total";
-static const char CODE_CLAIMED_GRADE[] = "claimed-grade";
-static const char CODE_MISSING_ACTUAL[] = "missing-actual";
-static const char CODE_MISSING_REASON[] = "missing-reason";
-static const char CODE_VAGUE_ACTUAL[] = "vague-actual";
-static const char CODE_EXEC_BUDGET[] = "execution-budget";
-static const char CODE_NA_RESCALE[] = "not-applicable-rescale";
-static const char CODE_PERCENT_FRACTION[] = "percent-fraction";
-static const char CODE_VALUE_RANGE[] = "value-range";
+/* The evaluator's diagnostic codes. Named arrays (not literals), so their addresses tell
+ * the evaluator's findings apart from every other diagnostic when a project is rescored;
+ * in one object, so that is one test of where an address lies (own_code), not one
+ * comparison for each code. */
+static const struct own_codes {
+    char weight_sum[sizeof "weight-sum"];
+    char points_mismatch[sizeof "points-mismatch"];
+    char over_target[sizeof "over-target"];
+    char unit_mismatch[sizeof "unit-mismatch"];
+    char qual_band[sizeof "qualitative-band"];
+    char qual_unjudged[sizeof "qualitative-unjudged"];
+    char claimed_score[sizeof "claimed-score"];
+    char claimed_total[sizeof "claimed-total"];
+    char claimed_grade[sizeof "claimed-grade"];
+    char missing_actual[sizeof "missing-actual"];
+    char missing_reason[sizeof "missing-reason"];
+    char vague_actual[sizeof "vague-actual"];
+    char exec_budget[sizeof "execution-budget"];
+    char na_rescale[sizeof "not-applicable-rescale"];
+    char percent_fraction[sizeof "percent-fraction"];
+    char value_range[sizeof "value-range"];
+} own_codes = {"weight-sum",     "points-mismatch", "over-target",      "unit-mismatch",
+               "qualitative-band", "qualitative-unjudged", "claimed-score", "claimed-total",
+               "claimed-grade",  "missing-actual",  "missing-reason",   "vague-actual",
+               "execution-budget", "not-applicable-rescale", "percent-fraction", "value-range"};
 
-static const char *const own_codes[] = {
-    CODE_WEIGHT_SUM,    CODE_POINTS_MISMATCH, CODE_OVER_TARGET,    CODE_UNIT_MISMATCH,
-    CODE_QUAL_BAND,     CODE_QUAL_UNJUDGED,   CODE_CLAIMED_SCORE,  CODE_CLAIMED_TOTAL,
-    CODE_CLAIMED_GRADE, CODE_MISSING_ACTUAL,  CODE_MISSING_REASON, CODE_VAGUE_ACTUAL,
-    CODE_EXEC_BUDGET,   CODE_NA_RESCALE,      CODE_PERCENT_FRACTION, CODE_VALUE_RANGE};
+#define CODE_WEIGHT_SUM own_codes.weight_sum
+#define CODE_POINTS_MISMATCH own_codes.points_mismatch
+#define CODE_OVER_TARGET own_codes.over_target
+#define CODE_UNIT_MISMATCH own_codes.unit_mismatch
+#define CODE_QUAL_BAND own_codes.qual_band
+#define CODE_QUAL_UNJUDGED own_codes.qual_unjudged
+#define CODE_CLAIMED_SCORE own_codes.claimed_score
+#define CODE_CLAIMED_TOTAL own_codes.claimed_total
+#define CODE_CLAIMED_GRADE own_codes.claimed_grade
+#define CODE_MISSING_ACTUAL own_codes.missing_actual
+#define CODE_MISSING_REASON own_codes.missing_reason
+#define CODE_VAGUE_ACTUAL own_codes.vague_actual
+#define CODE_EXEC_BUDGET own_codes.exec_budget
+#define CODE_NA_RESCALE own_codes.na_rescale
+#define CODE_PERCENT_FRACTION own_codes.percent_fraction
+#define CODE_VALUE_RANGE own_codes.value_range
 
-/* True when code is one of the evaluator's own code arrays (compared by address). */
+/* True when code is one of the evaluator's code arrays (by its address: inside own_codes). */
 static bool own_code(const char *code)
 {
-    for (size_t i = 0; i < sizeof own_codes / sizeof own_codes[0]; i++)
-        if (code == own_codes[i])
-            return true;
-    return false;
+    return (uintptr_t)code - (uintptr_t)&own_codes < sizeof own_codes;
 }
 
 /* Drops the diagnostics an earlier scoring added, keeping every other one in order. */
@@ -899,12 +914,11 @@ typedef struct group_sums {
     bool has_kids; /* some 二级 child does */
 } group_sums;
 
-/* The groups' sums before the first indicator: every score 0, and gs (one per group, in
- * the project arena) empty; gs is NULL when there are no groups or memory ran out. */
+/* The groups' sums before the first indicator: gs (one per group, in the project arena)
+ * empty; gs is NULL when there are no groups or memory ran out. Every group's score is 0
+ * already, set so by check_ranges. */
 static group_sums *tally_open(jx_project *p)
 {
-    for (size_t g = 0; g < p->ngroups; g++)
-        p->groups[g].score = 0;
     if (p->ngroups == 0)
         return NULL;
     group_sums *gs = jx_arena_alloc(&p->arena, p->ngroups * sizeof *gs);
@@ -1111,7 +1125,8 @@ static inline bool weight_in_range(jx_dec d)
     return weight_in_range_plain(d);
 }
 
-/* Checks every number of the project against its range; false when one is out. */
+/* Checks every number of the project against its range; false when one is out. Each
+ * group's score is set to 0 on the way, for tally to add to (or to stay, unscored). */
 static bool check_ranges(eval_ctx *c)
 {
     jx_project *p = c->p;
@@ -1128,10 +1143,11 @@ static bool check_ranges(eval_ctx *c)
                             ind->name.s, fmt_dec(ind->weight, b1),
                             jx_dec_is_negative(ind->weight) ? "为负数" : "超出范围");
     }
-    const jx_group *groups = p->groups; /* held, as inds */
+    jx_group *groups = p->groups; /* held, as inds */
     size_t ngroups = p->ngroups;
     for (size_t g = 0; g < ngroups; g++) {
-        const jx_group *grp = &groups[g];
+        jx_group *grp = &groups[g];
+        grp->score = 0;
         if (grp->has_points && !weight_in_range(grp->points))
             jx_project_diag_add(p, JX_SEV_ERROR, CODE_VALUE_RANGE, grp->pos,
                                 "%s指标“%s”的分值 %s %s：分值应在 0～100 之间，最多 4 位小数；项目无法计分",
@@ -1218,18 +1234,21 @@ static jx_grade grade_of(const eval_ctx *c, int64_t total)
     return jx_grade_of(c->pol, t);
 }
 
-/* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。
- * Built once per project, so without printf or a growing buffer: through an unchecked
- * cursor, into a buffer with room for its words (about 130 bytes) and six numbers. */
-static const char *band_note(eval_ctx *c)
+/* The room band_text_put needs: its words (about 130 bytes) and six numbers. */
+#define BAND_NOTE_ROOM (256 + 6 * JX_DEC_BUFSZ)
+
+/* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”:
+ * the sentence of the bands bands[0..3), written at buf (BAND_NOTE_ROOM bytes), without
+ * printf or a growing buffer: through an unchecked cursor. Returns its length (no NUL). */
+static size_t band_text_put(char *buf, const jx_dec bands[3])
 {
-    char b[3][JX_DEC_BUFSZ], buf[256 + 6 * JX_DEC_BUFSZ];
+    char b[3][JX_DEC_BUFSZ];
     jx_str n[3];
     /* jx_num_put, out of line, not jx_num_at: inlined into jx_score in the build by profile,
      * jx_num_at's length was not bounded for gcc, which warned of reading past b
      * (-Warray-bounds) */
     for (int k = 0; k < 3; k++)
-        n[k] = (jx_str){b[k], (uint32_t)jx_num_put(c->pol->bands[k].v, c->pol->bands[k].scale, true, b[k])};
+        n[k] = (jx_str){b[k], (uint32_t)jx_num_put(bands[k].v, bands[k].scale, true, b[k])};
     cursor o = {NULL, buf, NULL, false};
     CUR_LIT(&o, "总分高于");
     cur_put(&o, n[0].s, n[0].n);
@@ -1244,7 +1263,53 @@ static const char *band_note(eval_ctx *c)
     CUR_LIT(&o, "分（含）为“中”，低于");
     cur_put(&o, n[2].s, n[2].n);
     CUR_LIT(&o, "分为“差”。");
-    const char *note = jx_arena_strndup(&c->p->arena, buf, (size_t)(o.o - buf));
+    return (size_t)(o.o - buf);
+}
+
+/*
+ * The sentence depends on the policy's bands alone, and nearly every run scores all its
+ * projects under one policy: the first sentence made is kept for the life of the process
+ * (band_kept), and a project scored under the very same bands — each coefficient and
+ * scale equal, so the same digits — points at it rather than at a copy of its own.
+ * Invariant: once state is KEPT_READY, bands and text never change again; a thread that
+ * reads KEPT_READY (acquire) sees them whole, as the one thread that claimed the slot
+ * (KEPT_EMPTY → KEPT_MAKING) wrote them before its release. Under other bands, or while
+ * another thread is filling the slot, the sentence is made in the project's arena.
+ */
+enum { KEPT_EMPTY, KEPT_MAKING, KEPT_READY };
+static struct {
+    int state;
+    jx_dec bands[3];
+    char text[BAND_NOTE_ROOM + 1];
+} band_kept;
+
+/* True when a and b are the same three decimals, coefficient and scale. */
+static inline bool same_bands(const jx_dec a[3], const jx_dec b[3])
+{
+    return ((a[0].v ^ b[0].v) | (a[1].v ^ b[1].v) | (a[2].v ^ b[2].v)) == 0 &&
+           a[0].scale == b[0].scale && a[1].scale == b[1].scale && a[2].scale == b[2].scale;
+}
+
+/* The band sentence of c's policy (band_text_put): the one kept when its bands are the
+ * kept ones, else written into the project's arena (and kept, when it is the first). */
+static const char *band_note(eval_ctx *c)
+{
+    const jx_dec *bands = c->pol->bands;
+    int state = __atomic_load_n(&band_kept.state, __ATOMIC_ACQUIRE);
+    if (state == KEPT_READY && same_bands(band_kept.bands, bands))
+        return band_kept.text;
+    char buf[BAND_NOTE_ROOM];
+    size_t n = band_text_put(buf, bands);
+    int empty = KEPT_EMPTY;
+    if (state == KEPT_EMPTY && __atomic_compare_exchange_n(&band_kept.state, &empty, KEPT_MAKING, false,
+                                                           __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        memcpy(band_kept.bands, bands, sizeof band_kept.bands);
+        memcpy(band_kept.text, buf, n);
+        band_kept.text[n] = '\0';
+        __atomic_store_n(&band_kept.state, KEPT_READY, __ATOMIC_RELEASE);
+        return band_kept.text;
+    }
+    const char *note = jx_arena_strndup(&c->p->arena, buf, n);
     if (!note) {
         c->p->diags.oom = 1;
         return "";
@@ -1303,9 +1368,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
             p->inds[i].method = JX_METHOD_NONE;
             p->inds[i].formula = "";
         }
-        for (size_t g = 0; g < p->ngroups; g++)
-            p->groups[g].score = 0;
-        sort_by_position(&p->diags, first_own);
+        sort_by_position(&p->diags, first_own); /* the groups' scores are 0 (check_ranges) */
         return p->diags.oom || p->arena.oom ? JX_ERR_NOMEM : JX_ERR_INPUT;
     }
 
@@ -1316,13 +1379,14 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
         p->diags.oom = 1;
         p->policy_name = "";
     }
-    p->band_note = band_note(c);
 
     /* the indicators, in source order, each added to its group's sums */
     int64_t sum = 0;
     bool any_na = false;
     size_t unweighted = 0;
     uint64_t weights = 0; /* jx_indicator_weights(p), its parts added in this pass */
+    uint64_t na_bits = 0;   /* the part of it of the 不适用 indicators */
+    int64_t scores_or = 0;  /* the applicable indicators' scores ORed: below 0 when one is */
     group_sums *gs = tally_open(p);
     jx_indicator *inds = p->inds; /* held: scoring and its findings add no indicator */
     size_t ninds = p->ninds;
@@ -1337,17 +1401,21 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
             ind->score = 0;
             ind->method = JX_METHOD_NOT_APPLICABLE;
             ind->fargs.rescale = pol->na_rule == JX_NA_RESCALE;
+            na_bits += jx_indicator_weight_bits(ind);
         } else {
             ind->score = -1;
             ind->method = JX_METHOD_NONE;
             score_indicator(c, ind);
             sum += ind->score;
+            scores_or |= ind->score;
         }
         uint64_t wbits = jx_indicator_weight_bits(ind);
         weights += wbits;
         tally(p, gs, ind, wbits);
     }
+    uint64_t applicable_bits = weights - na_bits; /* jx_applicable_weight(p)'s */
     assert(jx_weights_dec(weights).v == jx_indicator_weights(p).v);
+    assert(jx_weights_dec(applicable_bits).v == jx_applicable_weight(p).v);
     check_points(c, gs);
 
     /* weights against the layout's total (满分): withhold the 结论 when they cannot be
@@ -1357,7 +1425,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 
     /* 不适用 按比例折算: the rest's sum × layout total / applicable weight */
     int64_t total = sum;
-    jx_dec applicable = any_na && pol->na_rule == JX_NA_RESCALE ? jx_applicable_weight(p) : jx_dec_from_int(0);
+    jx_dec applicable = any_na && pol->na_rule == JX_NA_RESCALE ? jx_weights_dec(applicable_bits) : jx_dec_from_int(0);
     if (applicable.v > 0) {
         total = jx_na_rescale(sum, pol->layout_total, applicable);
         jx_project_diag_add(p, JX_SEV_NOTE, CODE_NA_RESCALE, project_pos(p),
@@ -1378,8 +1446,7 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
 
     p->total = total;
     p->grade = withheld ? JX_GRADE_NONE : grade_of(c, total);
-    if (withheld)
-        p->band_note = withheld;
+    p->band_note = withheld ? withheld : band_note(c);
     p->scored = true;
 
     if (p->has_claimed_total && x_cmp_small(x_from_dec(p->claimed_total), x_from_units(total, c->dec)) != 0)
@@ -1394,7 +1461,10 @@ jx_result jx_score(jx_project *p, const jx_policy *pol)
                             jx_grade_name(p->claimed_grade), fmt_units(c, total, b1),
                             jx_grade_name(p->grade));
     sort_by_position(&p->diags, first_own);
-    jx_checks_run(p, pol);
+    /* the checks' sums of the indicators that apply are this pass's: `sum` and
+     * applicable_bits, valid as no score is below 0 (jx_checks_sums) */
+    jx_checks_sums sums = {sum, applicable_bits};
+    jx_checks_run_with(p, pol, scores_or >= 0 ? &sums : NULL);
     return p->diags.oom || p->arena.oom ? JX_ERR_NOMEM : JX_OK;
 }
 

@@ -617,6 +617,43 @@ static void band_note_default(void **state)
     jx_test_project_free(p);
 }
 
+/* The band sentence of one policy's bands, as each project scored under them carries it. */
+static void expect_band_note(const jx_policy *pol, const char *want)
+{
+    jx_project *p;
+    score_one(pol, "≥100", "100", "100", &p);
+    assert_string_equal(p->band_note, want);
+    jx_test_project_free(p);
+}
+
+static void band_note_kept_only_for_its_bands(void **state)
+{
+    (void)state;
+    /* The sentence of the bands first scored under in the process is kept (eval.c
+     * band_kept) and handed to the projects scored under the very same bands; under any
+     * other bands each project gets the sentence of its own, whichever bands came first
+     * (the other tests of this file score under the default bands too). 90.0 is 90 to a
+     * grade, and written without its trailing zero, but not the kept coefficient: made
+     * anew, the same words. */
+    jx_policy def = jx_test_policy_default();
+    jx_policy low = def, half = def, tenths = def;
+    low.bands[0] = jx_dec_from_int(80);
+    low.bands[1] = jx_dec_from_int(70);
+    half.bands[0] = jx_test_dec("85.5");
+    tenths.bands[0] = jx_test_dec("90.0");
+    const char *want_def = "总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。";
+    const char *want_low = "总分高于80分（含）的结论为“优”，80～70分（含）为“良”，70～60分（含）为“中”，低于60分为“差”。";
+    const char *want_half =
+        "总分高于85.5分（含）的结论为“优”，85.5～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。";
+    for (int round = 0; round < 2; round++) {
+        expect_band_note(&low, want_low);
+        expect_band_note(&def, want_def);
+        expect_band_note(&half, want_half);
+        expect_band_note(&tenths, want_def);
+        expect_band_note(&low, want_low);
+    }
+}
+
 /* ---------------------------------------------------------- units */
 
 static void time_units_convert(void **state)
@@ -1576,6 +1613,7 @@ int main(void)
         cmocka_unit_test(grade_59_99_is_poor),
         cmocka_unit_test(grade_bands_80_70_60),
         cmocka_unit_test(band_note_default),
+        cmocka_unit_test(band_note_kept_only_for_its_bands),
         cmocka_unit_test(time_units_convert),
         cmocka_unit_test(unit_mismatch_warned),
         cmocka_unit_test(negative_actual_scores_zero),

@@ -9,8 +9,10 @@
  * jx_weight_bits), a claim against its score in 64 bits (eval.c x_dec_is_units), an actual
  * that restates its target byte for byte (model.h jx_str_same_bytes), the first use of a
  * name (checks.c dup_first_of, against a pass over the earlier names), the sums and
- * comparisons of the checks (q_add_dec, dec_cmp), the message of qualitative-evidence
- * put together piece by piece (against its format), trimming (jx_str_trimmed against
+ * comparisons of the checks (q_add_dec, dec_cmp), execution-gap's sums taken from the
+ * scoring's (checks.c gap_from, against the checks adding them up), the 不适用 indicators
+ * the 满分 drops found four indicators at a time (score.c jx_full_marks_of), the message
+ * of qualitative-evidence put together piece by piece (against its format), trimming (jx_str_trimmed against
  * jx_str_trimmed_plain), the words looked for in names (checks.c name_has_execution and
  * name_has, against strstr), and the checks' exact numbers (checks.c qn), whose steps take 64 bits
  * when the numbers fit and 128 or 256 when not: the 资金 rows written at one scale and at
@@ -613,6 +615,99 @@ static void checks_sums_fast_match_plain(void **state)
         char m[1024];
         gap_message(ws[i], m, sizeof m);
         assert_string_equal(m, want);
+    }
+}
+
+/* The execution-gap message ("" when none) of 甲 and 乙 (≥1 权重 30 实际1, met), 预算执行率
+ * (≥90% 权重 20 实际50%) and 丙 (权重 20, 不适用), 全年预算 100 and 全年执行 50, under pol;
+ * scored, the checks taking their sums from the scoring (jx_checks_run_with) into `fast`;
+ * then the checks run again alone, adding the sums up themselves, into `plain`. */
+static void gap_sums_both_ways(const jx_policy *pol, char *fast, char *plain, size_t size)
+{
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    jx_test_ind(p, g2, "甲", "≥1", "30", "1");
+    jx_test_ind(p, g2, "乙", "≥1", "30", "1");
+    jx_test_ind(p, g2, "预算执行率", "≥90%", "20", "50%");
+    jx_test_ind(p, g2, "丙", "≥1", "20", "1")->not_applicable = true;
+    jx_test_funds(p, NULL, "100", "100", "50");
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    snprintf(fast, size, "%s", message_of(p, "execution-gap"));
+    jx_checks_run(p, pol);
+    snprintf(plain, size, "%s", message_of(p, "execution-gap"));
+    assert_int_equal(jx_test_count_code(p, "execution-gap"), 1);
+    jx_test_project_free(p);
+}
+
+static void gap_sums_from_scoring_match_plain(void **state)
+{
+    (void)state;
+    char fast[1024], plain[1024];
+    /* The default policy: execution-gap counts 甲 and 乙 alone, 预算执行率 being an 执行率
+     * indicator and 丙 不适用: S = 30.00 + 30.00 = 60.00, W = 60, I = 100 %; E = 50 / 100 =
+     * 50 %; (I − E) / I = 50 % > 5 %. The scoring's sums (S 71.11 with 预算执行率's
+     * 20 × 50 / 90 = 11.11, W 80) less 预算执行率's part. */
+    jx_policy pol = jx_test_policy_default();
+    gap_sums_both_ways(&pol, fast, plain, sizeof fast);
+    assert_string_equal(fast, "项目“测试项目”指标完成度 100.00%（执行率以外的指标得分 60.00 / 权重 60）"
+                              "高于预算执行完成度 50.00%（全年执行 50 / 全年预算 100），偏离 50.00%，超过执行偏差 5%");
+    assert_string_equal(plain, fast);
+    /* 预算执行率 单列 (10 分): every indicator that applies counts, 预算执行率 too:
+     * S = 71.11, W = 80, I = 71.11 / 80 = 88.8875 % → 88.89 %; its score 10 × 50 / 100 = 5.00,
+     * E = 5 / 10 = 50 %; the gap (S·b − e·W) / (S·b) = (711.1 − 400) / 711.1 = 0.437491… →
+     * 43.75 %. 丙 still left out. */
+    pol.exec_separate = true;
+    gap_sums_both_ways(&pol, fast, plain, sizeof fast);
+    assert_string_equal(fast, "项目“测试项目”指标完成度 88.89%（得分 71.11 / 权重 80）高于预算执行完成度 50.00%"
+                              "（预算执行率得分 5.00 / 10 分），偏离 43.75%，超过执行偏差 5%");
+    assert_string_equal(plain, fast);
+}
+
+/* jx_full_marks_of of a project of n indicators (≥1 实际1) weighing 1, 2, …, n, those at
+ * the places na[0..nna) 不适用, scored under the default policy (不适用 剔除). */
+static jx_full_marks full_marks_with(size_t n, const size_t *na, size_t nna)
+{
+    jx_policy pol = jx_test_policy_default();
+    uint32_t g2;
+    jx_project *p = project_new(&g2);
+    for (size_t i = 0; i < n; i++) {
+        char w[24];
+        snprintf(w, sizeof w, "%zu", i + 1);
+        jx_test_ind(p, g2, "甲", "≥1", w, "1");
+    }
+    for (size_t k = 0; k < nna; k++)
+        p->inds[na[k]].not_applicable = true;
+    assert_int_equal(jx_score(p, &pol), JX_OK); /* weights not 100: a weight-sum error, scored */
+    jx_full_marks fm;
+    jx_full_marks_of(p, &fm);
+    jx_test_project_free(p);
+    return fm;
+}
+
+static void full_marks_four_at_a_time_match_each(void **state)
+{
+    (void)state;
+    /* jx_full_marks_of passes the indicators four at a time while none of them is 不适用
+     * (score.c). A 不适用 indicator at every place k of projects of 1 to 9 indicators is
+     * found wherever it lies, before, in and after the blocks of four: the weights are
+     * 1, 2, …, n, so dropped is k + 1 and the 满分 n(n + 1)/2 − (k + 1); a second one at
+     * the last place adds n to dropped. None 不适用: nothing stated. */
+    for (size_t n = 1; n <= 9; n++) {
+        jx_full_marks fm = full_marks_with(n, NULL, 0);
+        assert_false(fm.stated);
+        int64_t all = (int64_t)(n * (n + 1) / 2);
+        for (size_t k = 0; k < n; k++) {
+            size_t na[2] = {k, n - 1};
+            fm = full_marks_with(n, na, 1);
+            assert_true(fm.stated);
+            assert_int_equal(jx_dec_cmp(fm.dropped, jx_dec_from_int((int64_t)k + 1)), 0);
+            assert_int_equal(jx_dec_cmp(fm.full, jx_dec_from_int(all - (int64_t)k - 1)), 0);
+            if (k + 1 == n)
+                continue;
+            fm = full_marks_with(n, na, 2);
+            assert_int_equal(jx_dec_cmp(fm.dropped, jx_dec_from_int((int64_t)(k + 1 + n))), 0);
+            assert_int_equal(jx_dec_cmp(fm.full, jx_dec_from_int(all - (int64_t)(k + 1 + n))), 0);
+        }
     }
 }
 
@@ -1264,6 +1359,8 @@ int main(void)
         cmocka_unit_test(duplicates_fast_match_pairwise),
         cmocka_unit_test(duplicates_by_hand),
         cmocka_unit_test(checks_sums_fast_match_plain),
+        cmocka_unit_test(gap_sums_from_scoring_match_plain),
+        cmocka_unit_test(full_marks_four_at_a_time_match_each),
         cmocka_unit_test(claim_compare_fast_matches_plain),
         cmocka_unit_test(evidence_text_matches_format),
         cmocka_unit_test(trimmed_fast_matches_plain),
