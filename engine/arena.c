@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* arena.c — chunked bump allocation with reuse across projects. */
+#define _GNU_SOURCE /* strchrnul */
 #include "arena.h"
 
 #include "alloc.h"
 #include "dec.h"
 
+#include <assert.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -57,21 +60,24 @@ void *jx_arena_alloc_chunk(jx_arena *ar, size_t n, size_t need)
 /*
  * Formats fmt with ap into out[0..cap) as vsnprintf would, for the conversions the
  * engine's messages use: %s, %.*s, %d, %u, %zu and %%. Returns the length, or -1 when
- * fmt holds another conversion or the text does not fit (vsnprintf then does it).
+ * fmt holds another conversion or the text and its NUL do not fit (vsnprintf then does
+ * it). Pieces are copied by jx_copy_short: a message is a few short words and numbers
+ * between pieces of its template, each a call to memcpy otherwise.
  */
 static int quick_vformat(char *out, size_t cap, const char *fmt, va_list ap)
 {
     size_t n = 0;
     for (const char *f = fmt;;) {
-        const char *pct = strchr(f, '%');
-        size_t lit = pct ? (size_t)(pct - f) : strlen(f);
+        const char *pct = strchrnul(f, '%');
+        size_t lit = (size_t)(pct - f);
         if (lit >= cap - n)
             return -1;
-        memcpy(out + n, f, lit);
+        jx_copy_short(out + n, f, lit);
         n += lit;
-        if (!pct)
+        f = pct;
+        if (!*f)
             break;
-        f = pct + 1;
+        f++; /* past the '%'; f[0] is the template's NUL at worst */
         const char *str = NULL;
         size_t len = 0;
         char num[24];
@@ -115,7 +121,7 @@ static int quick_vformat(char *out, size_t cap, const char *fmt, va_list ap)
         }
         if (len >= cap - n)
             return -1;
-        memcpy(out + n, str, len);
+        jx_copy_short(out + n, str, len);
         n += len;
     }
     out[n] = '\0';
@@ -124,22 +130,34 @@ static int quick_vformat(char *out, size_t cap, const char *fmt, va_list ap)
 
 char *jx_arena_vprintf(jx_arena *ar, const char *fmt, va_list ap)
 {
+    /* The usual: formatted by quick_vformat straight into the head chunk's free bytes,
+     * then handed out from there; room is rounded down to JX_ARENA_ALIGN so that the text
+     * and its NUL, once they fit in it, fit as jx_arena_alloc rounds them: the allocation
+     * is then taken inline, at ar->free, where the text already is. When the head has
+     * less room than small, the text is made in small and copied. */
+    char small[512];
+    size_t room = (size_t)((uintptr_t)ar->end - (uintptr_t)ar->free) & ~(size_t)(JX_ARENA_ALIGN - 1);
+    if (room > INT_MAX) /* the length quick_vformat returns is an int */
+        room = (size_t)INT_MAX & ~(size_t)(JX_ARENA_ALIGN - 1);
+    bool in_place = room >= sizeof small;
+    char *out = in_place ? (char *)ar->free : small;
+    size_t cap = in_place ? room : sizeof small;
     va_list ap2;
     va_copy(ap2, ap);
-    char small[512];
-    int n = quick_vformat(small, sizeof small, fmt, ap2);
+    int n = quick_vformat(out, cap, fmt, ap2);
     va_end(ap2);
-    if (n >= 0) {
-        char *p = jx_arena_alloc(ar, (size_t)n + 1);
-        if (p)
-            memcpy(p, small, (size_t)n + 1);
+    if (n >= 0 && in_place) {
+        char *p = jx_arena_alloc(ar, (size_t)n + 1); /* fits the head, rounded: taken at out */
+        assert(p == out);
         return p;
     }
-    va_copy(ap2, ap);
-    n = vsnprintf(small, sizeof small, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        return NULL;
+    if (n < 0) { /* another conversion, or a text longer than cap: vsnprintf's */
+        va_copy(ap2, ap);
+        n = vsnprintf(small, sizeof small, fmt, ap2);
+        va_end(ap2);
+        if (n < 0)
+            return NULL;
+    }
     char *p = jx_arena_alloc(ar, (size_t)n + 1);
     if (!p)
         return NULL;

@@ -90,26 +90,16 @@ static size_t fit_cols(const char *s, size_t n, size_t cols, size_t max_bytes)
 }
 
 /*
- * The line of src holding pos.off, or the excerpt of it around pos.off (see
- * JX_DIAG_LINE_WHOLE), in ar; *first_col is the column of its first character after a
- * leading "…" (1 for the line's start). Only a bounded stretch of text around pos.off is
- * ever looked at, so a diagnostic costs the same on any line.
+ * cut_line's general path, given the stretch t[start, end) around pos.off that cut_line
+ * found (start just after a '\n' or where the look for one stopped, end at a '\n' or
+ * where that look stopped): the line whole, or the excerpt of it around pos.off, mended
+ * unless src is known valid UTF-8.
  */
-static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint32_t *first_col)
+static __attribute__((noinline)) const char *cut_excerpt(jx_arena *ar, const jx_source *src, jx_pos pos,
+                                                         size_t start, size_t end, uint32_t *first_col)
 {
-    *first_col = 1;
-    size_t off = pos.off;
-    if (!src || !src->text || off > src->len)
-        return NULL;
     const char *t = src->text;
-    /* the line's ends, looked for at most JX_DIAG_LINE_WHOLE + 1 bytes away: start just
-     * after the last '\n' of t[from, off), else from; end at the first '\n' of t[off, to), else to */
-    size_t from = off > JX_DIAG_LINE_WHOLE + 1 ? off - (JX_DIAG_LINE_WHOLE + 1) : 0;
-    size_t to = src->len - off > JX_DIAG_LINE_WHOLE + 1 ? off + JX_DIAG_LINE_WHOLE + 1 : src->len;
-    const char *nl = memrchr(t + from, '\n', off - from);
-    size_t start = nl ? (size_t)(nl - t) + 1 : from;
-    nl = memchr(t + off, '\n', to - off);
-    size_t end = nl ? (size_t)(nl - t) : to;
+    size_t off = pos.off;
     bool at_start = start == 0 || t[start - 1] == '\n';
     bool at_end = end == src->len || t[end] == '\n';
     if (at_end && end > start && t[end - 1] == '\r')
@@ -162,6 +152,46 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint
     }
     out[o] = '\0';
     return out;
+}
+
+/*
+ * The line of src holding pos.off, or the excerpt of it around pos.off (see
+ * JX_DIAG_LINE_WHOLE), in ar; *first_col is the column of its first character after a
+ * leading "…" (1 for the line's start). Only a bounded stretch of text around pos.off is
+ * ever looked at, so a diagnostic costs the same on any line. The usual line — both its
+ * ends found, at most JX_DIAG_LINE_WHOLE bytes, of a source known valid UTF-8 — is copied
+ * here, as cut_excerpt would copy it; any other is cut_excerpt's (kept out of line, so
+ * that this path saves few registers around its two searches).
+ */
+static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint32_t *first_col)
+{
+    *first_col = 1;
+    size_t off = pos.off;
+    if (!src || !src->text || off > src->len)
+        return NULL;
+    const char *t = src->text;
+    /* the line's ends, looked for at most JX_DIAG_LINE_WHOLE + 1 bytes away: start just
+     * after the last '\n' of t[from, off), else from; end at the first '\n' of t[off, to), else to */
+    size_t from = off > JX_DIAG_LINE_WHOLE + 1 ? off - (JX_DIAG_LINE_WHOLE + 1) : 0;
+    size_t to = src->len - off > JX_DIAG_LINE_WHOLE + 1 ? off + JX_DIAG_LINE_WHOLE + 1 : src->len;
+    const char *nl = memrchr(t + from, '\n', off - from);
+    size_t start = nl ? (size_t)(nl - t) + 1 : from;
+    bool whole = nl || from == 0; /* start is the line's */
+    nl = memchr(t + off, '\n', to - off);
+    size_t end = nl ? (size_t)(nl - t) : to;
+    whole = whole && (nl || to == src->len); /* and end too */
+    if (whole && src->utf8) {
+        size_t n = end - start - (end > start && t[end - 1] == '\r');
+        if (n <= JX_DIAG_LINE_WHOLE) {
+            char *out = jx_arena_alloc(ar, n + 1);
+            if (!out)
+                return NULL;
+            memcpy(out, t + start, n);
+            out[n] = '\0';
+            return out;
+        }
+    }
+    return cut_excerpt(ar, src, pos, start, end, first_col);
 }
 
 const char *jx_diag_quote(jx_arena *ar, const char *s, size_t n)

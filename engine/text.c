@@ -256,10 +256,11 @@ __attribute__((target("avx2"))) static inline __m256i u8_special32(__m256i x, __
 
 /* u8_block_err thirty-two bytes wide. The bytes one, two and three back cross the middle
  * of the register, which alignr does not (it shifts each 128-bit lane alone): they are
- * taken from [prev's high lane, x's low lane] instead. */
-__attribute__((target("avx2"))) static inline __m256i u8_block_err32(__m256i x, __m256i prev)
+ * taken from [prev's high lane, x's low lane] instead. third and fourth hold 0xE0 - 0x80
+ * and 0xF0 - 0x80 in every byte (u8_block_err32 makes them; a loop may make them once). */
+__attribute__((target("avx2"))) static inline __m256i u8_block_err32_k(__m256i x, __m256i prev, __m256i third,
+                                                                      __m256i fourth)
 {
-    const __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
     __m256i mid = _mm256_permute2x128_si256(prev, x, 0x21); /* [prev's high lane, x's low lane] */
     __m256i prev1 = _mm256_alignr_epi8(x, mid, 15);
     __m256i prev2 = _mm256_alignr_epi8(x, mid, 14);
@@ -267,6 +268,11 @@ __attribute__((target("avx2"))) static inline __m256i u8_block_err32(__m256i x, 
     __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, third), _mm256_subs_epu8(prev3, fourth));
     __m256i must23_80 = _mm256_and_si256(must23, _mm256_set1_epi8((char)0x80));
     return _mm256_xor_si256(must23_80, u8_special32(x, prev1));
+}
+
+__attribute__((target("avx2"))) static inline __m256i u8_block_err32(__m256i x, __m256i prev)
+{
+    return u8_block_err32_k(x, prev, _mm256_set1_epi8((char)(0xE0 - 0x80)), _mm256_set1_epi8((char)(0xF0 - 0x80)));
 }
 
 /* u8_blocks thirty-two bytes a step with AVX2, m a multiple of 32. */
@@ -371,12 +377,22 @@ __attribute__((target("ssse3"))) static bool u8_valid16(const unsigned char *s, 
     return _mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) == 0xFFFF;
 }
 
-/* The bytes of x a JSON string escapes (below 0x20, '"', '\\'): 0xFF lanes. */
-__attribute__((target("avx2"))) static inline __m256i json_escapes32(__m256i x)
+/* The three bytes json_escapes32 compares with, thirty-two of each. */
+typedef struct json_escape_k {
+    __m256i ctl, quote, bs;
+} json_escape_k;
+
+__attribute__((target("avx2"))) static inline json_escape_k json_escape_consts(void)
 {
-    const __m256i ctl = _mm256_set1_epi8(0x1F), quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\');
-    return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x, ctl), ctl),
-                           _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, bs)));
+    json_escape_k k = {_mm256_set1_epi8(0x1F), _mm256_set1_epi8('"'), _mm256_set1_epi8('\\')};
+    return k;
+}
+
+/* The bytes of x a JSON string escapes (below 0x20, '"', '\\'): 0xFF lanes. */
+__attribute__((target("avx2"))) static inline __m256i json_escapes32(__m256i x, json_escape_k k)
+{
+    return _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(x, k.ctl), k.ctl),
+                           _mm256_or_si256(_mm256_cmpeq_epi8(x, k.quote), _mm256_cmpeq_epi8(x, k.bs)));
 }
 
 /*
@@ -391,20 +407,28 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i u8_scan32(c
 {
     const __m256i zero = _mm256_setzero_si256();
     __m256i prev = zero, err = zero;
+    json_escape_k k = json_escape_consts();
+    __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
+    /* made once: opaque to the compiler, which otherwise builds them anew each block,
+     * three instructions each, the loop having no registers to spare */
+    __asm__("" : "+x"(third), "+x"(fourth));
+    if (json)
+        __asm__("" : "+x"(k.ctl), "+x"(k.quote), "+x"(k.bs));
     size_t i = 0;
     for (; n - i >= 32; i += 32) {
         __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
         if (json)
-            err = _mm256_or_si256(err, json_escapes32(x));
+            err = _mm256_or_si256(err, json_escapes32(x, k));
         if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) != 0) /* not ASCII after ASCII */
-            err = _mm256_or_si256(err, u8_block_err32(x, prev));
+            err = _mm256_or_si256(err, u8_block_err32_k(x, prev, third, fourth));
         prev = x;
     }
     if (i < n) {
         __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 32));
         if (json)
-            err = _mm256_or_si256(err, json_escapes32(x));
-        err = _mm256_or_si256(err, u8_block_err32(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64))));
+            err = _mm256_or_si256(err, json_escapes32(x, k));
+        err = _mm256_or_si256(
+            err, u8_block_err32_k(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64)), third, fourth));
     }
     return err;
 }
@@ -459,8 +483,9 @@ __attribute__((target("avx2"))) static bool json_plain64(const char *s, size_t n
     }
     const __m256i x0 = _mm256_load_si256((const __m256i *)(const void *)b);
     const __m256i x1 = _mm256_load_si256((const __m256i *)(const void *)(b + 32));
-    uint64_t esc = (uint32_t)_mm256_movemask_epi8(json_escapes32(x0)) |
-                   (uint64_t)(uint32_t)_mm256_movemask_epi8(json_escapes32(x1)) << 32;
+    const json_escape_k k = json_escape_consts();
+    uint64_t esc = (uint32_t)_mm256_movemask_epi8(json_escapes32(x0, k)) |
+                   (uint64_t)(uint32_t)_mm256_movemask_epi8(json_escapes32(x1, k)) << 32;
     if (esc & ((UINT64_C(1) << n) - 1))
         return false;
     if (_mm256_movemask_epi8(_mm256_or_si256(x0, x1)) == 0) /* ASCII */

@@ -150,6 +150,40 @@ static void whole_up_to_1024_bytes(void **state)
     free(a1025);
 }
 
+/* The usual line, whole, is copied where both its ends are found (from a source known
+ * valid UTF-8, diag_at's second add): on the text's first line (no '\n' before it), on
+ * its last (no '\n' after it, one of them ended by a '\r', which is not quoted), and a
+ * line of 1024 bytes ended by "\r\n" — 1025 with the '\r': 1024, whole. One of 1025
+ * bytes before its "\r\n" is cut as in whole_up_to_1024_bytes: 119 letters and "…". */
+static void usual_lines_copied_whole(void **state)
+{
+    fixture *f = *state;
+    const jx_diag *g = diag_at(f, "ab 字\ncd", 1, 2, 1);
+    assert_string_equal(g->source_line, "ab 字");
+    g = diag_at(f, "ab\ncd 字", 4, 2, 1);
+    assert_string_equal(g->source_line, "cd 字");
+    g = diag_at(f, "字", 0, 1, 1); /* the one line of a text */
+    assert_string_equal(g->source_line, "字");
+    g = diag_at(f, "ab\ncd\r", 3, 1, 1); /* the last, its "\r" with no '\n' after it */
+    assert_string_equal(g->source_line, "cd");
+    char *a1024 = jx_test_repeat("a", 1024), *a1025 = jx_test_repeat("a", 1025);
+    char *text = malloc(2 + 1025 + 3 + 1);
+    assert_non_null(text);
+    sprintf(text, "x\n%s\r\ny", a1024);
+    g = diag_at(f, text, 2 + 1000, 1001, 1);
+    assert_string_equal(g->source_line, a1024);
+    assert_int_equal(g->source_column, 1);
+    sprintf(text, "x\n%s\r\n", a1025);
+    g = diag_at(f, text, 2, 1, 1);
+    char *a119 = jx_test_repeat("a", 119), want[200];
+    snprintf(want, sizeof want, "%s…", a119);
+    assert_string_equal(g->source_line, want);
+    free(a119);
+    free(text);
+    free(a1024);
+    free(a1025);
+}
+
 /* A token in a message: 40 columns, then "…" — 40 letters, or 20 字; an invalid byte is
  * U+FFFD; a short one unchanged. */
 static void quote_is_cut_after_40_columns(void **state)
@@ -175,6 +209,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(ascii_line_is_cut_around_the_column, setup, teardown),
         cmocka_unit_test_setup_teardown(cjk_line_is_cut_at_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(whole_up_to_1024_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(usual_lines_copied_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(quote_is_cut_after_40_columns, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -250,6 +250,77 @@ static size_t agree(const char *path, const char *text)
     return total;
 }
 
+/* Findings: four whose code and message need no escape (甲's vague-actual and
+ * over-target, 丁's missing-actual and missing-reason) and four that name an indicator
+ * with a '"' (乙) or a '\\' (丙) in their message, to escape. */
+static const char findings_text[] = "项目 \"告警\" {\n"
+                                    "    资金 年度资金总额 年初预算 100 全年预算 100 全年执行 90\n"
+                                    "    产出指标 100 { 数量指标 100 {\n"
+                                    "        甲 ≥1个 权重 25 实际 ≥2个\n"
+                                    "        \"乙\\\"引\\\"\" ≥1个 权重 25 实际 ≥2个\n"
+                                    "        \"丙\\\\斜\" ≥1个 权重 25 实际 ≥2个\n"
+                                    "        丁 ≥1个 权重 25\n"
+                                    "    } }\n"
+                                    "}\n";
+
+/* Whether s holds the bytes of needle. */
+static bool sink_has(const sink *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= s->len; i++)
+        if (memcmp(s->buf + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* The audit's JSON of findings_text, by the fast path of a finding's object or
+ * (general_only) not. */
+static sink audit_json(int general_only)
+{
+    jx_policy *pol = NULL;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_audit *au = NULL;
+    assert_int_equal(jx_audit_create(&au, pol, NULL, NULL), JX_OK);
+    sink s = {0};
+    jx_audit_writer *aw = NULL;
+    assert_int_equal(jx_audit_writer_create(&aw, au, JX_FORMAT_JSON, sink_write, &s, NULL), JX_OK);
+    aw->out->general_only = general_only;
+    jx_reader *rd = NULL;
+    assert_int_equal(jx_reader_open_memory(&rd, "findings.jx", findings_text, strlen(findings_text), NULL), JX_OK);
+    jx_project *p = NULL;
+    size_t n = 0;
+    while (jx_reader_next(rd, &p) == JX_ROW) {
+        assert_int_equal(jx_score(p, pol), JX_OK);
+        assert_int_equal(jx_project_diag_count(p), 8);
+        assert_int_equal(jx_audit_add(au, p, 0), JX_OK);
+        assert_int_equal(jx_audit_writer_project(aw, p, 0), JX_OK);
+        n++;
+    }
+    assert_int_equal(n, 1);
+    assert_int_equal(jx_audit_writer_finish(aw), JX_OK);
+    jx_audit_writer_destroy(aw);
+    jx_audit_destroy(au);
+    jx_reader_close(rd);
+    jx_policy_close(pol);
+    return s;
+}
+
+/* A finding's object (diag_open) is written in one go when its code and message need no
+ * escape (the four plain findings), by the general path otherwise (the four others, and
+ * all eight with general_only): the same bytes both ways, in the scores (code first) and
+ * in the audit (severity first). */
+static void findings(void **state)
+{
+    (void)state;
+    agree("findings.jx", findings_text);
+    sink a = audit_json(0), b = audit_json(1);
+    if (a.len != b.len || memcmp(a.buf, b.buf, a.len) != 0)
+        report_difference("findings.jx (audit json)", &a, &b);
+    assert_true(sink_has(&a, "\"message\":\"指标“乙\\\"引\\\"”的")); /* escaped */
+    free(a.buf);
+    free(b.buf);
+}
+
 static void samples_and_corpora(void **state)
 {
     (void)state;
@@ -643,6 +714,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(samples_and_corpora),
         cmocka_unit_test(awkward_text),
+        cmocka_unit_test(findings),
         cmocka_unit_test(long_lines),
         cmocka_unit_test(indicator_tails),
         cmocka_unit_test(over_copies),
