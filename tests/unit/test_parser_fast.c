@@ -1932,6 +1932,70 @@ static void vague_actual_messages(void **state)
     }
 }
 
+/* The fast paths set every member of a group, a funds row and an indicator where they
+ * add one, none zeroed first: a project's arrays are kept from the reader's last project,
+ * so a member left unset would show the last one's. The first project below is scored
+ * (group scores, methods and formula numbers set) and has what the second lacks (上年,
+ * 依据, 评定, 不适用, a 全年执行, points); the second, read into the same arrays, must be
+ * what it is when read alone, with its groups' scores 0 and its indicators unscored. */
+static void reused_slots_set_anew(void **state)
+{
+    (void)state;
+    static const char first[] =
+        "项目 \"甲\" {\n"
+        "    资金 一般公共预算资金 年初预算 10 全年预算 10 全年执行 9\n"
+        "    产出指标 60 {\n"
+        "        数量指标 60 {\n"
+        "            子一 ≥5个 权重 30 实际 6个 得分 30 上年 4个 依据 \"往年\"\n"
+        "            子二 定性 \"好\" 权重 30 实际 \"好\" 评定 达成 得分 30\n"
+        "            子三 ≥1个 权重 0 不适用\n"
+        "        }\n"
+        "    }\n"
+        "}\n";
+    static const char second[] =
+        "项目 \"乙\" {\n"
+        "    资金 年初预算 5\n"
+        "    产出指标 {\n"
+        "        数量指标 {\n"
+        "            丑一 3个 权重 20\n"
+        "            丑二 ≥2 实际 1\n"
+        "            丑三 ≤7小时 权重 10 实际 5小时\n"
+        "        }\n"
+        "    }\n"
+        "}\n";
+    /* the second alone, on the lines it has after the first (10) */
+    char both[sizeof first + sizeof second], alone_text[10 + sizeof second];
+    snprintf(both, sizeof both, "%s%s", first, second);
+    snprintf(alone_text, sizeof alone_text, "\n\n\n\n\n\n\n\n\n\n%s", second);
+    jx_policy *pol;
+    assert_int_equal(jx_policy_open(&pol, "default", NULL), JX_OK);
+    jx_reader *rd;
+    jx_project *p;
+    assert_int_equal(jx_reader_open_memory(&rd, "t.jx", both, strlen(both), NULL), JX_OK);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    assert_int_equal(p->ninds, 3);
+    assert_int_equal(p->inds[0].plain != NULL, true); /* read by the fast path */
+    assert_int_equal(jx_score(p, pol), JX_OK);
+    assert_true(p->groups[0].score > 0 && p->groups[1].score > 0 && p->inds[0].method != JX_METHOD_NONE);
+    assert_int_equal(jx_reader_next(rd, &p), JX_ROW);
+    parsed alone = parse(alone_text);
+    same_project(p, alone.p, false);
+    for (size_t i = 0; i < p->ngroups; i++)
+        assert_int_equal(p->groups[i].score, 0);
+    for (size_t i = 0; i < p->ninds; i++) {
+        const jx_indicator *ind = &p->inds[i];
+        assert_non_null(ind->plain); /* read by the fast path */
+        assert_int_equal(ind->method, JX_METHOD_NONE);
+        assert_int_equal(ind->fargs.tk, 0);
+        assert_int_equal(ind->fargs.ak, 0);
+        assert_string_equal(ind->formula, "");
+        assert_false(ind->actual_from_csv);
+    }
+    jx_reader_close(alone.rd);
+    jx_reader_close(rd);
+    jx_policy_close(pol);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1968,6 +2032,7 @@ int main(void)
         cmocka_unit_test(last_lines_without_newline_left),
         cmocka_unit_test(long_lines_left_to_the_parser),
         cmocka_unit_test(vague_actual_messages),
+        cmocka_unit_test(reused_slots_set_anew),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
