@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* checks.c — the consistency checks run on a scored project (docs/checks.md).
  *
- * jx_score calls jx_checks_run last. Every finding names the indicator or the 资金 row
- * and the numbers involved, at the position a reviewer would look at: the indicator's
- * name, its target or actual, its 得分, the 资金 keyword, the 总分. Numbers are compared
- * exactly, so a rule's boundary (执行偏差 exactly 5 %) is where the documentation says it
- * is, for every number the parser reads: decimals with 128-bit coefficients, and the
- * products of an amount with another number in 256 bits (see "numbers"). No floating
- * point is used.
+ * jx_score calls jx_checks_run_with last, handing over its sums. Every finding names the
+ * indicator or the 资金 row and the numbers involved, at the position a reviewer would
+ * look at: the indicator's name, its target or actual, its 得分, the 资金 keyword, the
+ * 总分. Numbers are compared exactly, so a rule's boundary (执行偏差 exactly 5 %) is where
+ * the documentation says it is, for every number the parser reads: decimals with 128-bit
+ * coefficients, and the products of an amount with another number in 256 bits (see
+ * "numbers"). No floating point is used.
  */
 #include "checks.h"
 #include "score.h"
