@@ -1234,11 +1234,8 @@ static jx_grade grade_of(const eval_ctx *c, int64_t total)
     return jx_grade_of(c->pol, t);
 }
 
-/* The room band_text_put needs: its words (about 130 bytes) and six numbers. */
-#define BAND_NOTE_ROOM (256 + 6 * JX_DEC_BUFSZ)
-
 /* 总分高于90分（含）的结论为“优”，90～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”:
- * the sentence of the bands bands[0..3), written at buf (BAND_NOTE_ROOM bytes), without
+ * the sentence of the bands bands[0..3), written at buf (JX_BAND_NOTE_ROOM bytes), without
  * printf or a growing buffer: through an unchecked cursor. Returns its length (no NUL). */
 static size_t band_text_put(char *buf, const jx_dec bands[3])
 {
@@ -1266,23 +1263,6 @@ static size_t band_text_put(char *buf, const jx_dec bands[3])
     return (size_t)(o.o - buf);
 }
 
-/*
- * The sentence depends on the policy's bands alone, and nearly every run scores all its
- * projects under one policy: the first sentence made is kept for the life of the process
- * (band_kept), and a project scored under the very same bands — each coefficient and
- * scale equal, so the same digits — points at it rather than at a copy of its own.
- * Invariant: once state is KEPT_READY, bands and text never change again; a thread that
- * reads KEPT_READY (acquire) sees them whole, as the one thread that claimed the slot
- * (KEPT_EMPTY → KEPT_MAKING) wrote them before its release. Under other bands, or while
- * another thread is filling the slot, the sentence is made in the project's arena.
- */
-enum { KEPT_EMPTY, KEPT_MAKING, KEPT_READY };
-static struct {
-    int state;
-    jx_dec bands[3];
-    char text[BAND_NOTE_ROOM + 1];
-} band_kept;
-
 /* True when a and b are the same three decimals, coefficient and scale. */
 static inline bool same_bands(const jx_dec a[3], const jx_dec b[3])
 {
@@ -1290,24 +1270,31 @@ static inline bool same_bands(const jx_dec a[3], const jx_dec b[3])
            a[0].scale == b[0].scale && a[1].scale == b[1].scale && a[2].scale == b[2].scale;
 }
 
-/* The band sentence of c's policy (band_text_put): the one kept when its bands are the
- * kept ones, else written into the project's arena (and kept, when it is the first). */
+/*
+ * The band sentence of c's policy (band_text_put). It depends on the bands alone, and a
+ * run scores all its projects under one policy: the first scoring keeps it in the policy
+ * (jx_band_note, whose invariant makes the read after an acquire of READY safe on any
+ * thread), and every project scored under the very same bands — each coefficient and
+ * scale equal, so the same digits — points at it. Under bands changed since, or while
+ * another thread is making it, the sentence is made in the project's arena.
+ */
 static const char *band_note(eval_ctx *c)
 {
     const jx_dec *bands = c->pol->bands;
-    int state = __atomic_load_n(&band_kept.state, __ATOMIC_ACQUIRE);
-    if (state == KEPT_READY && same_bands(band_kept.bands, bands))
-        return band_kept.text;
-    char buf[BAND_NOTE_ROOM];
+    jx_band_note *kept = (jx_band_note *)&c->pol->band_note; /* see jx_policy.band_note */
+    int state = __atomic_load_n(&kept->state, __ATOMIC_ACQUIRE);
+    if (state == JX_BAND_NOTE_READY && same_bands(kept->bands, bands))
+        return kept->text;
+    char buf[JX_BAND_NOTE_ROOM];
     size_t n = band_text_put(buf, bands);
-    int empty = KEPT_EMPTY;
-    if (state == KEPT_EMPTY && __atomic_compare_exchange_n(&band_kept.state, &empty, KEPT_MAKING, false,
-                                                           __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-        memcpy(band_kept.bands, bands, sizeof band_kept.bands);
-        memcpy(band_kept.text, buf, n);
-        band_kept.text[n] = '\0';
-        __atomic_store_n(&band_kept.state, KEPT_READY, __ATOMIC_RELEASE);
-        return band_kept.text;
+    int empty = JX_BAND_NOTE_EMPTY;
+    if (state == JX_BAND_NOTE_EMPTY && __atomic_compare_exchange_n(&kept->state, &empty, JX_BAND_NOTE_MAKING, false,
+                                                                   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        memcpy(kept->bands, bands, sizeof kept->bands);
+        memcpy(kept->text, buf, n);
+        kept->text[n] = '\0';
+        __atomic_store_n(&kept->state, JX_BAND_NOTE_READY, __ATOMIC_RELEASE);
+        return kept->text;
     }
     const char *note = jx_arena_strndup(&c->p->arena, buf, n);
     if (!note) {

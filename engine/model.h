@@ -347,6 +347,25 @@ typedef struct jx_level1_points {
     jx_pos pos;    /* the name in the policy text */
 } jx_level1_points;
 
+/** Room for the band sentence printed under 自评结论 (jx_band_note): its words (about 130
+ * bytes) and its six numbers. */
+#define JX_BAND_NOTE_ROOM (256 + 6 * JX_DEC_BUFSZ)
+
+/**
+ * The band sentence of a policy's bands, kept by the first scoring under it (eval.c
+ * band_note) so that every project scored under the same bands points at one copy.
+ * Invariant: state goes JX_BAND_NOTE_EMPTY → MAKING → READY once, atomically, claimed
+ * by one thread; once READY, bands and text never change again. A scoring that finds
+ * the policy's bands changed since (tests set them on a built policy) makes its own.
+ */
+typedef struct jx_band_note {
+    int state;                          /* JX_BAND_NOTE_EMPTY, _MAKING or _READY */
+    jx_dec bands[3];                    /* the bands it was made for */
+    char text[JX_BAND_NOTE_ROOM + 1];   /* the sentence, NUL-terminated */
+} jx_band_note;
+
+enum { JX_BAND_NOTE_EMPTY, JX_BAND_NOTE_MAKING, JX_BAND_NOTE_READY };
+
 /** A scoring policy (评分办法). Percentages are jx_dec percents: 100% is {100, 0}. */
 struct jx_policy {
     const jx_allocator *alloc; /* for the handle */
@@ -387,6 +406,8 @@ struct jx_policy {
     jx_dec vet_execution_floor; /* 审核执行率下限 N: a 预算执行率 target below N % is low; 90 */
     int vet_redo_aspects;       /* 审核退回 N: warnings under N aspects or more give 中; 1…4, 2 */
     jx_pos pos;                /* the 评分办法 keyword */
+    jx_band_note band_note;    /* kept by the scoring, the one member it writes: a policy
+                                  is const to jx_score but never defined const */
 };
 
 /** Fills pol with the national defaults (bands 90/80/60, linear, 100/70/30, 120%, …). */

@@ -61,6 +61,7 @@ void jx_policy_set_defaults(jx_policy *pol)
     pol->vet_redo_aspects = 2;
     memset(&pol->qual_bands_pos, 0, sizeof pol->qual_bands_pos);
     memset(&pol->pos, 0, sizeof pol->pos);
+    pol->band_note.state = JX_BAND_NOTE_EMPTY;
 }
 
 /* A fresh handle holding the defaults, or NULL when memory ran out. */

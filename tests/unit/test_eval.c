@@ -617,26 +617,28 @@ static void band_note_default(void **state)
     jx_test_project_free(p);
 }
 
-/* The band sentence of one policy's bands, as each project scored under them carries it. */
-static void expect_band_note(const jx_policy *pol, const char *want)
+/* Scores one indicator under pol and tells whether its project's band sentence is the
+ * one pol keeps (jx_policy.band_note), checking its words first. */
+static bool band_note_is_kept(const jx_policy *pol, const char *want)
 {
     jx_project *p;
     score_one(pol, "≥100", "100", "100", &p);
     assert_string_equal(p->band_note, want);
+    bool kept = p->band_note == pol->band_note.text;
     jx_test_project_free(p);
+    return kept;
 }
 
-static void band_note_kept_only_for_its_bands(void **state)
+static void band_note_kept_by_the_policy(void **state)
 {
     (void)state;
-    /* The sentence of the bands first scored under in the process is kept (eval.c
-     * band_kept) and handed to the projects scored under the very same bands; under any
-     * other bands each project gets the sentence of its own, whichever bands came first
-     * (the other tests of this file score under the default bands too). 90.0 is 90 to a
-     * grade, and written without its trailing zero, but not the kept coefficient: made
-     * anew, the same words. */
+    /* Each policy keeps the sentence of its bands when the first project is scored under it,
+     * and every later project under it points at that copy: low's and def's alike, whichever
+     * came first. Bands set on a policy after it kept its sentence (as these tests set them)
+     * get a sentence made anew, never the kept one's words. 90.0 is 90 to a grade and
+     * written without its trailing zero: the same words as def's, kept by tenths. */
     jx_policy def = jx_test_policy_default();
-    jx_policy low = def, half = def, tenths = def;
+    jx_policy low = def, half = def, tenths = def; /* copied before any scoring: none kept yet */
     low.bands[0] = jx_dec_from_int(80);
     low.bands[1] = jx_dec_from_int(70);
     half.bands[0] = jx_test_dec("85.5");
@@ -646,12 +648,20 @@ static void band_note_kept_only_for_its_bands(void **state)
     const char *want_half =
         "总分高于85.5分（含）的结论为“优”，85.5～80分（含）为“良”，80～60分（含）为“中”，低于60分为“差”。";
     for (int round = 0; round < 2; round++) {
-        expect_band_note(&low, want_low);
-        expect_band_note(&def, want_def);
-        expect_band_note(&half, want_half);
-        expect_band_note(&tenths, want_def);
-        expect_band_note(&low, want_low);
+        assert_true(band_note_is_kept(&low, want_low));
+        assert_true(band_note_is_kept(&def, want_def));
+        assert_true(band_note_is_kept(&half, want_half));
+        assert_true(band_note_is_kept(&tenths, want_def));
     }
+    /* low's bands changed after its sentence was kept: half's words, made for the project */
+    low.bands[0] = jx_test_dec("85.5");
+    low.bands[1] = jx_dec_from_int(80);
+    assert_false(band_note_is_kept(&low, want_half));
+    assert_false(band_note_is_kept(&low, want_half));
+    /* back to the bands it kept the sentence for: the kept copy again */
+    low.bands[0] = jx_dec_from_int(80);
+    low.bands[1] = jx_dec_from_int(70);
+    assert_true(band_note_is_kept(&low, want_low));
 }
 
 /* ---------------------------------------------------------- units */
@@ -1613,7 +1623,7 @@ int main(void)
         cmocka_unit_test(grade_59_99_is_poor),
         cmocka_unit_test(grade_bands_80_70_60),
         cmocka_unit_test(band_note_default),
-        cmocka_unit_test(band_note_kept_only_for_its_bands),
+        cmocka_unit_test(band_note_kept_by_the_policy),
         cmocka_unit_test(time_units_convert),
         cmocka_unit_test(unit_mismatch_warned),
         cmocka_unit_test(negative_actual_scores_zero),
