@@ -1826,19 +1826,19 @@ typedef struct next_line {
     uint32_t line, lstart, first;
 } next_line;
 
+/* line_indicator's values, strings and numbers are set where read and used only under the
+ * bit of `seen` set there (or is_qual, hist_text), which gcc cannot follow: it warns that
+ * they may be used unset. They are not cleared to quiet it (see there); the warning is off
+ * for that function alone. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 /*
  * Reads an ordinary indicator line into group: the line after the current NEWLINE, nx
  * (NULL when there is none), or the rest of the line whose current WORD (not a keyword)
  * is an indicator's name.
  */
-/* Its values, strings and numbers are set where read and used only under the bit of `seen`
- * set there (or is_qual, hist_text), which gcc cannot follow: it warns that they may be
- * used unset. They are not cleared to quiet it (see below); the warning is off for this
- * function alone. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 static line_result line_indicator(parser *ps, uint32_t group, const next_line *nx)
 {
     line_scan ls;
