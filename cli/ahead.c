@@ -3,9 +3,11 @@
  * opened on threads ahead of the caller — a rule file read up to its first project and
  * that project prepared (scored, checked), a table imported — while the caller works
  * through the earlier ones in walk order, so a folder of 10,000 one-project submissions
- * uses every thread. Everything that is said or counted (diagnostics, the projects handed
- * over, the exit status) happens on the caller's thread in walk order, exactly as when the
- * files are read one after another (input.c): the threads only do the reading.
+ * uses every thread. When the file it needs next is still being opened, the caller opens
+ * a later one no thread has taken rather than wait. Everything that is said or counted
+ * (diagnostics, the projects handed over, the exit status) happens on the caller's thread
+ * in walk order, exactly as when the files are read one after another (input.c): the
+ * threads only do the reading.
  *
  * A file larger than JX_CLI_AHEAD_BIG, and standard input, is read by the caller after the
  * files before it, its projects parsed ahead on the reader's own threads instead
@@ -14,7 +16,10 @@
  *
  * Invariant, under mu: head ≤ taken ≤ tail ≤ head + JX_CLI_AHEAD_SLOTS; entries [head,
  * tail) hold paths in walk order, those before taken are being opened or are opened
- * (done), the caller alone changes head and tail.
+ * (done), the caller alone changes head and tail. A thread waits for a path only counted
+ * in idle, and the caller for a file only with waiting set, so each condition is signalled
+ * only when someone waits on it (a wake-up is a system call, once a file otherwise); both
+ * are changed and tested under mu, so no wake-up is lost.
  */
 #include "cli.h"
 
@@ -43,11 +48,13 @@ typedef struct ahead_file {
 
 struct jx_cli_ahead {
     pthread_mutex_t mu;
-    pthread_cond_t queued; /* a path was queued, or stop */
-    pthread_cond_t done;   /* a file was opened */
+    pthread_cond_t queued; /* a path was queued (signalled only while a thread is idle), or stop */
+    pthread_cond_t done;   /* a file was opened (signalled only while the caller waits) */
     ahead_file *ring;
     size_t nslots;
     size_t head, taken, tail;
+    unsigned idle;         /* threads waiting for a path to be queued */
+    bool waiting;          /* the caller is waiting for its oldest file to be opened */
     bool stop;
     pthread_t *threads;
     unsigned nthreads;
@@ -81,8 +88,11 @@ static void *ahead_worker(void *arg)
     jx_cli_ahead *ah = arg;
     pthread_mutex_lock(&ah->mu);
     for (;;) {
-        while (!ah->stop && ah->taken == ah->tail)
+        while (!ah->stop && ah->taken == ah->tail) {
+            ah->idle++;
             pthread_cond_wait(&ah->queued, &ah->mu);
+            ah->idle--;
+        }
         if (ah->stop)
             break;
         ahead_file *f = &ah->ring[ah->taken++ % ah->nslots];
@@ -90,7 +100,8 @@ static void *ahead_worker(void *arg)
         ahead_open(ah->in, f);
         pthread_mutex_lock(&ah->mu);
         f->done = true;
-        pthread_cond_broadcast(&ah->done);
+        if (ah->waiting)
+            pthread_cond_signal(&ah->done);
     }
     pthread_mutex_unlock(&ah->mu);
     return NULL;
@@ -103,15 +114,19 @@ static void ahead_take_one(jx_cli_input *in)
     ahead_file *f = &ah->ring[ah->head % ah->nslots];
     pthread_mutex_lock(&ah->mu);
     while (!f->done) {
-        if (ah->taken == ah->head) { /* no thread has it yet: open it here */
-            ah->taken++;
+        /* while a thread opens it, the caller opens the next file none has taken (this one,
+         * when none has) rather than sleep, and waits only when none is left */
+        if (ah->taken < ah->tail) {
+            ahead_file *g = &ah->ring[ah->taken++ % ah->nslots];
             pthread_mutex_unlock(&ah->mu);
-            ahead_open(in, f);
+            ahead_open(in, g);
             pthread_mutex_lock(&ah->mu);
-            f->done = true;
-            break;
+            g->done = true;
+            continue;
         }
+        ah->waiting = true;
         pthread_cond_wait(&ah->done, &ah->mu);
+        ah->waiting = false;
     }
     pthread_mutex_unlock(&ah->mu);
     if (f->table)
@@ -177,7 +192,8 @@ bool jx_cli_input_ahead(jx_cli_input *in, const char *path)
     *f = (ahead_file){.path = copy, .table = !jx_cli_is_rules(path)};
     pthread_mutex_lock(&ah->mu);
     ah->tail++;
-    pthread_cond_signal(&ah->queued);
+    if (ah->idle)
+        pthread_cond_signal(&ah->queued);
     pthread_mutex_unlock(&ah->mu);
     return true;
 }
