@@ -4,8 +4,9 @@
 # into build-asan/, and runs every test (unit, golden, CLI, shared-library client); then
 # installs a Release build into build-lib/prefix and builds a program against it, as
 # pkg-config and CMake find it (tests/library/run.sh); builds the Release tree optimized
-# by profile and checks it (scripts/release.sh, build-release/); runs four threads at once
-# under ThreadSanitizer (tests/thread/run.sh, build-tsan/); then
+# by profile and checks it (scripts/release.sh, build-release/); runs four threads at once,
+# and the program's -j over a folder, under ThreadSanitizer (tests/thread/run.sh,
+# build-tsan/); then
 # builds the tree with clang into build-clang/ (warnings are errors) and runs each fuzz
 # target a short while on its corpus (tests/fuzz/run.sh), failing on any crash.
 set -euo pipefail
@@ -28,7 +29,8 @@ bash tests/library/run.sh build-lib
 bash scripts/release.sh build-release -DJX_TESTS=OFF
 
 # The threads rule under ThreadSanitizer: one policy, four threads scoring and writing every
-# format at once, each output the same as one thread's alone (tests/thread/run.sh).
+# format at once, each output the same as one thread's alone; then the program's own -j
+# over a folder, as -j 1 (tests/thread/run.sh).
 bash tests/thread/run.sh build-tsan
 
 if jx_install_fuzz_tools || [ -n "${CI:-}" ]; then

@@ -4,7 +4,9 @@
 # tree this script is in with -fsanitize=thread into WORKDIR, builds tests/thread/threads.c
 # against it, and runs it from tests/ (one policy shared by four threads, each scoring,
 # vetting, auditing and reviewing with handles of its own; every output compared with one
-# thread's alone). Fails on any ThreadSanitizer report and on any difference.
+# thread's alone); then the program itself, built the same way, audits and vets a folder
+# with -j 4 (its files opened ahead on threads) and with -j 1. Fails on any
+# ThreadSanitizer report and on any difference.
 # tests/thread/tsan.supp silences reports whose frames lie inside the C library (each
 # line says why; threads.c settles both causes first, so none should match); the run
 # prints the suppressions it used, if any.
@@ -67,4 +69,66 @@ if [ "$status" -ne 0 ]; then
   echo "FAIL: threads exited $status (outputs that differ, if any, are in $work/diff)"
   exit 1
 fi
+# The program's own threads (cli/ahead.c: -j over a folder, files opened ahead on threads
+# while the caller reports them in walk order): the program built with ThreadSanitizer too,
+# audit and vet of a folder of rule files, tables and a file with errors, with -j 4 and
+# with -j 1: the same output, standard error and exit status, and no report.
+echo "== the program's -j over a folder of files (cli/ahead.c)"
+if ! cmake --build "$work/build" --target jixiao -j"${JOBS:-2}" >"$work/build-cli.log" 2>&1; then
+  tail -40 "$work/build-cli.log"
+  echo "FAIL: the program did not build"
+  exit 1
+fi
+folder=$work/folder
+rm -rf "$folder"
+mkdir -p "$folder"
+n=0
+for ((k = 0; k < 20; k++)); do
+  for f in "$top"/samples/*.jx "$top"/tests/audit/mixed/*.* "$top"/tests/golden/check-three-errors/bad.jx; do
+    cp "$f" "$folder/$(printf '%04d' "$n")-$(basename "$f")"
+    n=$((n + 1))
+  done
+done
+# run_cli OUT [PREFIX…] -- ARGS…: the program on ARGS, its output in OUT, standard error in
+# OUT.err, exit status in OUT.status
+run_cli() {
+  local out=$1 st=0
+  shift
+  local pre=()
+  while [ "$1" != "--" ]; do pre+=("$1"); shift; done
+  shift
+  (cd "$top/tests" &&
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$top/tests/thread/tsan.supp" \
+      "${pre[@]}" timeout 300 "$work/build/jixiao" "$@") >"$out" 2>"$out.err" || st=$?
+  echo "$st" >"$out.status"
+}
+pre=()
+for cmd in "audit --format json" "vet"; do
+  for j in 1 4; do
+    # shellcheck disable=SC2086 # the command is words
+    run_cli "$work/cli-$j" "${pre[@]}" -- $cmd -j "$j" "$folder"
+    if [ ${#pre[@]} -eq 0 ] && grep -q 'unexpected memory mapping' "$work/cli-$j.err"; then
+      pre=(setarch "$(uname -m)" -R) # as above
+      # shellcheck disable=SC2086
+      run_cli "$work/cli-$j" "${pre[@]}" -- $cmd -j "$j" "$folder"
+    fi
+  done
+  if grep -qE '(WARNING|ERROR): ThreadSanitizer|ThreadSanitizer: reported' "$work/cli-4.err"; then
+    cat "$work/cli-4.err" >&2
+    echo "FAIL: ThreadSanitizer reported on $cmd -j 4 (above)"
+    exit 1
+  fi
+  if [ "$(cat "$work/cli-4.status")" = 124 ]; then
+    echo "FAIL: $cmd -j 4 did not end within 300 s"
+    exit 1
+  fi
+  for part in "" .err .status; do
+    if ! cmp -s "$work/cli-1$part" "$work/cli-4$part"; then
+      diff "$work/cli-1$part" "$work/cli-4$part" | head -10
+      echo "FAIL: $cmd of $n files: -j 4 differs from -j 1 (${part:-output})"
+      exit 1
+    fi
+  done
+  echo "ok: $cmd -j 4 of $n files, as -j 1 (exit $(cat "$work/cli-1.status"))"
+done
 echo "tests/thread: passed"
