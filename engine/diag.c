@@ -182,14 +182,8 @@ static const char *cut_line(jx_arena *ar, const jx_source *src, jx_pos pos, uint
     whole = whole && (nl || to == src->len); /* and end too */
     if (whole && src->utf8) {
         size_t n = end - start - (end > start && t[end - 1] == '\r');
-        if (n <= JX_DIAG_LINE_WHOLE) {
-            char *out = jx_arena_alloc(ar, n + 1);
-            if (!out)
-                return NULL;
-            memcpy(out, t + start, n);
-            out[n] = '\0';
-            return out;
-        }
+        if (n <= JX_DIAG_LINE_WHOLE)
+            return jx_arena_strndup(ar, t + start, n);
     }
     return cut_excerpt(ar, src, pos, start, end, first_col);
 }
