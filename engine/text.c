@@ -254,25 +254,37 @@ __attribute__((target("avx2"))) static inline __m256i u8_special32(__m256i x, __
     return _mm256_and_si256(_mm256_and_si256(b1h, b1l), b2h);
 }
 
+/* The bytes u8_block_err32_k subtracts, thirty-two of each, so that a byte two back of
+ * 0xE0 or more (three back, of 0xF0 or more) leaves its high bit set: a continuation byte
+ * must stand here. */
+typedef struct u8_lead_k {
+    __m256i third, fourth; /* 0xE0 - 0x80, 0xF0 - 0x80 */
+} u8_lead_k;
+
+__attribute__((target("avx2"))) static inline u8_lead_k u8_lead_consts(void)
+{
+    u8_lead_k k = {_mm256_set1_epi8((char)(0xE0 - 0x80)), _mm256_set1_epi8((char)(0xF0 - 0x80))};
+    return k;
+}
+
 /* u8_block_err thirty-two bytes wide. The bytes one, two and three back cross the middle
  * of the register, which alignr does not (it shifts each 128-bit lane alone): they are
- * taken from [prev's high lane, x's low lane] instead. third and fourth hold 0xE0 - 0x80
- * and 0xF0 - 0x80 in every byte (u8_block_err32 makes them; a loop may make them once). */
-__attribute__((target("avx2"))) static inline __m256i u8_block_err32_k(__m256i x, __m256i prev, __m256i third,
-                                                                      __m256i fourth)
+ * taken from [prev's high lane, x's low lane] instead. k is u8_lead_consts()'s
+ * (u8_block_err32 makes it; a loop may make it once). */
+__attribute__((target("avx2"))) static inline __m256i u8_block_err32_k(__m256i x, __m256i prev, u8_lead_k k)
 {
     __m256i mid = _mm256_permute2x128_si256(prev, x, 0x21); /* [prev's high lane, x's low lane] */
     __m256i prev1 = _mm256_alignr_epi8(x, mid, 15);
     __m256i prev2 = _mm256_alignr_epi8(x, mid, 14);
     __m256i prev3 = _mm256_alignr_epi8(x, mid, 13);
-    __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, third), _mm256_subs_epu8(prev3, fourth));
+    __m256i must23 = _mm256_or_si256(_mm256_subs_epu8(prev2, k.third), _mm256_subs_epu8(prev3, k.fourth));
     __m256i must23_80 = _mm256_and_si256(must23, _mm256_set1_epi8((char)0x80));
     return _mm256_xor_si256(must23_80, u8_special32(x, prev1));
 }
 
 __attribute__((target("avx2"))) static inline __m256i u8_block_err32(__m256i x, __m256i prev)
 {
-    return u8_block_err32_k(x, prev, _mm256_set1_epi8((char)(0xE0 - 0x80)), _mm256_set1_epi8((char)(0xF0 - 0x80)));
+    return u8_block_err32_k(x, prev, u8_lead_consts());
 }
 
 /* u8_blocks thirty-two bytes a step with AVX2, m a multiple of 32. */
@@ -408,10 +420,10 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i u8_scan32(c
     const __m256i zero = _mm256_setzero_si256();
     __m256i prev = zero, err = zero;
     json_escape_k k = json_escape_consts();
-    __m256i third = _mm256_set1_epi8((char)(0xE0 - 0x80)), fourth = _mm256_set1_epi8((char)(0xF0 - 0x80));
+    u8_lead_k lead = u8_lead_consts();
     /* made once: opaque to the compiler, which otherwise builds them anew each block,
      * three instructions each, the loop having no registers to spare */
-    __asm__("" : "+x"(third), "+x"(fourth));
+    __asm__("" : "+x"(lead.third), "+x"(lead.fourth));
     if (json)
         __asm__("" : "+x"(k.ctl), "+x"(k.quote), "+x"(k.bs));
     size_t i = 0;
@@ -420,7 +432,7 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i u8_scan32(c
         if (json)
             err = _mm256_or_si256(err, json_escapes32(x, k));
         if (_mm256_movemask_epi8(_mm256_or_si256(x, prev)) != 0) /* not ASCII after ASCII */
-            err = _mm256_or_si256(err, u8_block_err32_k(x, prev, third, fourth));
+            err = _mm256_or_si256(err, u8_block_err32_k(x, prev, lead));
         prev = x;
     }
     if (i < n) {
@@ -428,7 +440,7 @@ __attribute__((target("avx2"), always_inline)) static inline __m256i u8_scan32(c
         if (json)
             err = _mm256_or_si256(err, json_escapes32(x, k));
         err = _mm256_or_si256(
-            err, u8_block_err32_k(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64)), third, fourth));
+            err, u8_block_err32_k(x, _mm256_loadu_si256((const __m256i *)(const void *)(s + n - 64)), lead));
     }
     return err;
 }
