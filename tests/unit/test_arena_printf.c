@@ -98,6 +98,16 @@ static char *run_of(char *buf, char c, size_t n)
     return buf;
 }
 
+/* Sets ar to chunks of `chunk` bytes and takes `taken` of the head, which must leave it
+ * `room` free bytes; returns where they start. */
+static unsigned char *head_with_room(jx_arena *ar, size_t chunk, size_t taken, ptrdiff_t room)
+{
+    ar->chunk_size = chunk;
+    assert_non_null(jx_arena_alloc(ar, taken));
+    assert_int_equal(ar->end - ar->free, room);
+    return ar->free;
+}
+
 /*
  * Made in place: chunks of 1024 bytes; 496 taken (a multiple of 16) leaves the head
  * 1024 - 496 = 528 free bytes, at least the 512 of the buffer, so the text is made there.
@@ -108,11 +118,8 @@ static char *run_of(char *buf, char c, size_t n)
 static void made_in_place(void **state)
 {
     jx_arena *ar = *state;
-    ar->chunk_size = 1024;
     char a[600];
-    assert_non_null(jx_arena_alloc(ar, 496));
-    unsigned char *at = ar->free;
-    assert_int_equal(ar->end - ar->free, 528);
+    unsigned char *at = head_with_room(ar, 1024, 496, 528);
     const char *s = jx_arena_printf(ar, "<%s>", run_of(a, 'a', 525));
     assert_ptr_equal(s, at);
     assert_int_equal(strlen(s), 527);
@@ -136,20 +143,15 @@ static void made_in_place(void **state)
 static void room_in_steps_of_16(void **state)
 {
     jx_arena *ar = *state;
-    ar->chunk_size = 1000;
     char a[600];
-    assert_non_null(jx_arena_alloc(ar, 470));
-    unsigned char *at = ar->free;
-    assert_int_equal(ar->end - ar->free, 520);
+    unsigned char *at = head_with_room(ar, 1000, 470, 520);
     const char *s = jx_arena_printf(ar, "%s", run_of(a, 'b', 511));
     assert_ptr_equal(s, at);
     assert_string_equal(s, a);
     assert_int_equal(ar->end - ar->free, 520 - 512);
 
     jx_arena_reset(ar);
-    assert_non_null(jx_arena_alloc(ar, 470));
-    at = ar->free;
-    assert_int_equal(ar->end - ar->free, 520);
+    at = head_with_room(ar, 1000, 470, 520);
     s = jx_arena_printf(ar, "%s", run_of(a, 'c', 515));
     assert_true(s < (const char *)at || s >= (const char *)at + 520); /* not in the old head */
     assert_string_equal(s, a);
@@ -164,10 +166,7 @@ static void room_in_steps_of_16(void **state)
 static void made_apart_when_the_head_is_short(void **state)
 {
     jx_arena *ar = *state;
-    ar->chunk_size = 1024;
-    assert_non_null(jx_arena_alloc(ar, 768));
-    unsigned char *at = ar->free;
-    assert_int_equal(ar->end - ar->free, 256);
+    unsigned char *at = head_with_room(ar, 1024, 768, 256);
     const char *s = jx_arena_printf(ar, "%s|%.*s|%d|%u|%zu|%%", "甲", 3, "乙丙", -12, 34u, (size_t)56);
     assert_ptr_equal(s, at);
     assert_string_equal(s, "甲|乙|-12|34|56|%");
