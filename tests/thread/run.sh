@@ -40,20 +40,25 @@ echo "== build tests/thread/threads.c against it"
 echo "== run it from tests/"
 rm -rf "$work/diff"
 mkdir -p "$work/diff"
-# run_threads [PREFIX…]: runs the program (a run takes seconds; the time limit turns a
+# ThreadSanitizer's options for every run below, and what every run goes under: nothing,
+# or setarch -R where its runtime needs it (found on the first run)
+tsan_options="halt_on_error=1 second_deadlock_stack=1 suppressions=$top/tests/thread/tsan.supp"
+pre=()
+# run_threads: runs the program under $pre (a run takes seconds; the time limit turns a
 # hang into a failure), its exit status in $status
 run_threads() {
   status=0
   (cd "$top/tests" &&
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 print_suppressions=1 suppressions=$top/tests/thread/tsan.supp" \
-      "$@" timeout 300 "$work/threads" "$work/diff") >"$work/threads.out" 2>"$work/threads.err" || status=$?
+    TSAN_OPTIONS="$tsan_options print_suppressions=1" \
+      "${pre[@]}" timeout 300 "$work/threads" "$work/diff") >"$work/threads.out" 2>"$work/threads.err" || status=$?
 }
 run_threads
 # ThreadSanitizer's runtime cannot start where the kernel spreads mappings wider than its
 # layout allows (vm.mmap_rnd_bits above 28 with older runtimes): then again without ASLR
 if grep -q 'unexpected memory mapping' "$work/threads.err"; then
   echo "(ThreadSanitizer cannot map its memory here: run again under setarch -R)"
-  run_threads setarch "$(uname -m)" -R
+  pre=(setarch "$(uname -m)" -R)
+  run_threads
 fi
 cat "$work/threads.out"
 cat "$work/threads.err" >&2
@@ -89,29 +94,19 @@ for ((k = 0; k < 20; k++)); do
     n=$((n + 1))
   done
 done
-# run_cli OUT [PREFIX…] -- ARGS…: the program on ARGS, its output in OUT, standard error in
+# run_cli OUT ARGS…: the program on ARGS under $pre, its output in OUT, standard error in
 # OUT.err, exit status in OUT.status
 run_cli() {
   local out=$1 st=0
   shift
-  local pre=()
-  while [ "$1" != "--" ]; do pre+=("$1"); shift; done
-  shift
   (cd "$top/tests" &&
-    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$top/tests/thread/tsan.supp" \
-      "${pre[@]}" timeout 300 "$work/build/jixiao" "$@") >"$out" 2>"$out.err" || st=$?
+    TSAN_OPTIONS="$tsan_options" "${pre[@]}" timeout 300 "$work/build/jixiao" "$@") >"$out" 2>"$out.err" || st=$?
   echo "$st" >"$out.status"
 }
-pre=()
 for cmd in "audit --format json" "vet"; do
   for j in 1 4; do
     # shellcheck disable=SC2086 # the command is words
-    run_cli "$work/cli-$j" "${pre[@]}" -- $cmd -j "$j" "$folder"
-    if [ ${#pre[@]} -eq 0 ] && grep -q 'unexpected memory mapping' "$work/cli-$j.err"; then
-      pre=(setarch "$(uname -m)" -R) # as above
-      # shellcheck disable=SC2086
-      run_cli "$work/cli-$j" "${pre[@]}" -- $cmd -j "$j" "$folder"
-    fi
+    run_cli "$work/cli-$j" $cmd -j "$j" "$folder"
   done
   if grep -qE '(WARNING|ERROR): ThreadSanitizer|ThreadSanitizer: reported' "$work/cli-4.err"; then
     cat "$work/cli-4.err" >&2
